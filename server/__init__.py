@@ -1,0 +1,1 @@
+"""Build, store and publish the dissertation knowledge graph."""

@@ -1,0 +1,243 @@
+"""The store seam: everything above this module talks to a `GraphStore`, never to Oxigraph.
+
+Two implementations: `OxigraphStore` (embedded, the default) and `RemoteStore` (any SPARQL 1.1
+Protocol + Graph Store Protocol server, for corpora that outgrow one machine). Both answer
+queries with pyoxigraph's result objects, so serializers and callers are shared.
+
+The embedded store lives in a *store directory* that holds generations:
+
+    STORE/generations/<id>/   one complete Oxigraph database per successful build
+    STORE/current             symlink to the generation in use (switched atomically)
+    STORE/cache/              mapped documents, reused when nothing that shapes them changed
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import time
+import urllib.parse
+import urllib.request
+from abc import ABC, abstractmethod
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import pyoxigraph as ox
+
+DEFAULT_STORE = Path(os.environ.get("DKG_STORE", ".dkg/store"))
+
+
+class StoreError(RuntimeError):
+    """A store could not be opened or answered with an error; the message says what to do."""
+
+
+# --------------------------------------------------------------------------- locations
+
+
+class StoreLocation:
+    """The generations of an embedded store on disk, and the atomic switch between them."""
+
+    def __init__(self, root: Path | str = DEFAULT_STORE):
+        self.root = Path(root)
+
+    @property
+    def current_link(self) -> Path:
+        return self.root / "current"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / "cache"
+
+    def current(self) -> Path | None:
+        """The generation in use, or None when nothing was ever built here."""
+        link = self.current_link
+        if not link.exists():
+            return None
+        return link.resolve()
+
+    def exists(self) -> bool:
+        return self.current() is not None
+
+    def new_generation(self) -> Path:
+        gens = self.root / "generations"
+        gens.mkdir(parents=True, exist_ok=True)
+        path = gens / f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6:06d}"
+        path.mkdir()
+        return path
+
+    def switch(self, generation: Path) -> None:
+        """Point `current` at `generation` with one rename, so readers never see a half state."""
+        tmp = self.root / f".current-{os.getpid()}"
+        if tmp.is_symlink() or tmp.exists():
+            tmp.unlink()
+        tmp.symlink_to(Path("generations") / generation.name)
+        os.replace(tmp, self.current_link)
+
+    def prune(self, keep: int = 2) -> None:
+        """Delete old generations, keeping the current one and the `keep` newest."""
+        gens = self.root / "generations"
+        if not gens.is_dir():
+            return
+        current = self.current()
+        ordered = sorted((p for p in gens.iterdir() if p.is_dir()), key=lambda p: p.name)
+        for old in ordered[:-keep] if keep else ordered:
+            if current is not None and old.resolve() == current:
+                continue
+            shutil.rmtree(old, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------- stores
+
+
+class GraphStore(ABC):
+    """What the rest of the code may ask of a store."""
+
+    @abstractmethod
+    def query(
+        self,
+        sparql: str,
+        *,
+        default_graph_uris: Sequence[str] = (),
+        named_graph_uris: Sequence[str] = (),
+        union_default_graph: bool = True,
+        base_iri: str | None = None,
+    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        """Evaluate a query. Without a dataset in the request, the default graph is the union
+        of all named graphs and GRAPH still reaches each one."""
+
+    @abstractmethod
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None: ...
+
+    @abstractmethod
+    def named_graphs(self) -> list[str]: ...
+
+    @abstractmethod
+    def replace_graph(self, graph_iri: str, data: bytes, format: ox.RdfFormat) -> None:
+        """Replace one named graph's content (Graph Store Protocol PUT semantics)."""
+
+    def close(self) -> None:  # pragma: no cover - trivial
+        pass
+
+
+def _dataset_kwargs(default_graph_uris, named_graph_uris, union_default_graph) -> dict:
+    kwargs: dict = {}
+    if default_graph_uris:
+        kwargs["default_graph"] = [ox.NamedNode(u) for u in default_graph_uris]
+    elif union_default_graph:
+        kwargs["use_default_graph_as_union"] = True
+    if named_graph_uris:
+        kwargs["named_graphs"] = [ox.NamedNode(u) for u in named_graph_uris]
+    return kwargs
+
+
+class OxigraphStore(GraphStore):
+    """Embedded Oxigraph. Read-only by default, so any number of processes may open it."""
+
+    def __init__(self, path: Path | str, *, read_only: bool = True):
+        self.path = Path(path)
+        try:
+            self._store = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
+        except OSError as exc:
+            raise StoreError(
+                f"cannot open the Oxigraph store at {self.path}: {exc}. "
+                "Run `dkg build` to create it, or pass --store to point at another one."
+            ) from exc
+
+    @classmethod
+    def in_memory(cls) -> "OxigraphStore":
+        self = cls.__new__(cls)
+        self.path = None
+        self._store = ox.Store()
+        return self
+
+    @property
+    def raw(self) -> ox.Store:
+        """The pyoxigraph store, for code that builds or serializes in bulk (build, dumps)."""
+        return self._store
+
+    def query(self, sparql, *, default_graph_uris=(), named_graph_uris=(), union_default_graph=True, base_iri=None):
+        return self._store.query(
+            sparql, base_iri=base_iri, **_dataset_kwargs(default_graph_uris, named_graph_uris, union_default_graph)
+        )
+
+    def update(self, sparql, *, base_iri=None):
+        self._store.update(sparql, base_iri=base_iri)
+
+    def named_graphs(self):
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def replace_graph(self, graph_iri, data, format):
+        graph = ox.NamedNode(graph_iri)
+        self._store.clear_graph(graph) if self._store.contains_named_graph(graph) else None
+        self._store.load(data, format=format, to_graph=graph)
+
+    def close(self):
+        del self._store
+
+
+class RemoteStore(GraphStore):
+    """A SPARQL 1.1 Protocol endpoint (and its Graph Store Protocol endpoint for writes)."""
+
+    def __init__(self, query_url: str, *, update_url: str | None = None, store_url: str | None = None,
+                 timeout: float = 60.0, token: str | None = None):
+        self.query_url = query_url
+        self.update_url = update_url or query_url
+        self.store_url = store_url
+        self.timeout = timeout
+        self.token = token
+
+    def _post(self, url: str, data: bytes, content_type: str, accept: str | None = None, method: str = "POST"):
+        headers = {"Content-Type": content_type}
+        if accept:
+            headers["Accept"] = accept
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        req = urllib.request.Request(url, data=data, headers=headers, method=method)
+        try:
+            return urllib.request.urlopen(req, timeout=self.timeout)
+        except OSError as exc:
+            raise StoreError(f"the SPARQL endpoint {url} did not answer: {exc}. Check the URL and that it is up.") from exc
+
+    def query(self, sparql, *, default_graph_uris=(), named_graph_uris=(), union_default_graph=True, base_iri=None):
+        params = [("default-graph-uri", u) for u in default_graph_uris] + [("named-graph-uri", u) for u in named_graph_uris]
+        url = self.query_url + ("?" + urllib.parse.urlencode(params) if params else "")
+        with self._post(url, sparql.encode(), "application/sparql-query",
+                        "application/sparql-results+json, application/n-triples;q=0.9") as resp:
+            ctype = resp.headers.get("Content-Type", "").split(";")[0].strip()
+            body = resp.read()
+        if ctype == "application/n-triples":
+            return ox.parse(body, format=ox.RdfFormat.N_TRIPLES)  # iterator of triples
+        return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+
+    def update(self, sparql, *, base_iri=None):
+        with self._post(self.update_url, sparql.encode(), "application/sparql-update"):
+            pass
+
+    def named_graphs(self):
+        res = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return sorted(row["g"].value for row in res)
+
+    def replace_graph(self, graph_iri, data, format):
+        if not self.store_url:
+            raise StoreError("this remote store has no Graph Store Protocol URL; configure store_url to write to it")
+        url = f"{self.store_url}?graph={urllib.parse.quote(graph_iri, safe='')}"
+        with self._post(url, data, format.media_type, method="PUT"):
+            pass
+
+
+def open_store(spec: str | Path | None = None, *, read_only: bool = True) -> GraphStore:
+    """A store from a command-line value: an http(s) URL is a remote endpoint; anything else a
+    store directory (its current generation) or an Oxigraph database directory."""
+    spec = str(spec) if spec is not None else str(DEFAULT_STORE)
+    if spec.startswith(("http://", "https://")):
+        return RemoteStore(spec)
+    location = StoreLocation(spec)
+    current = location.current()
+    if current is not None:
+        return OxigraphStore(current, read_only=read_only)
+    if Path(spec).is_dir() and any(Path(spec).iterdir()) and not (Path(spec) / "generations").exists():
+        return OxigraphStore(spec, read_only=read_only)
+    raise StoreError(f"no graph has been built in {spec}. Run `dkg build --store {spec}` first.")
+
+
+def iter_rows(results: Iterable) -> Iterable:
+    return iter(results)
