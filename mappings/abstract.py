@@ -1,0 +1,88 @@
+"""One document → a `ParsedAbstract`: the language, the sections, the numbered items and the
+metadata. Nothing here knows about RDF."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import headings, language, lists, metadata, sections, text
+from .errors import MappingError
+
+# Section kinds that make a text recognisably an abstract of research; at least two must be found.
+_CORE_KINDS = {"relevance", "object", "subject", "aim", "tasks", "theoretical-basis", "methods",
+               "novelty", "provisions", "significance", "hypothesis", "approbation", "structure"}
+_ARTICLE_MARKERS = {"keywords", "introduction", "abstract", "research", "conclusion"}
+_DISSERTATION_WORDS = re.compile(r"dissertation|thesis|диссертац\w*|PhD|доктор\w*\s+философии|философия\s+доктор", re.I)
+
+
+@dataclass
+class ParsedAbstract:
+    source: str                      # file name as given
+    checksum: str                    # sha256 of the bytes
+    char_count: int
+    lang: str
+    kind: str                        # "dissertation" | "article"
+    sections: dict[str, sections.Section]
+    items: dict[str, list[lists.Item]]   # tasks / novelty / provisions
+    meta: metadata.Metadata
+    text: str = field(repr=False, default="")
+
+    def section_text(self, kind: str) -> str:
+        s = self.sections.get(kind)
+        return s.text if s else ""
+
+
+def parse_file(path: Path | str) -> ParsedAbstract:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise MappingError(str(path), f"cannot read the file ({exc.strerror})", "check the path and permissions") from None
+    return parse_bytes(data, path.name)
+
+
+def parse_bytes(data: bytes, source: str) -> ParsedAbstract:
+    checksum = hashlib.sha256(data).hexdigest()
+    clean = text.clean(text.decode(data, source))
+    lang = language.detect(clean, source)
+    found = sections.split(text.paragraphs(clean), lang)
+    by_kind = {s.kind: s for s in found}
+    core = _CORE_KINDS & by_kind.keys()
+    if len(core) < 2:
+        raise MappingError(
+            source, f"no recognisable abstract sections (found {sorted(by_kind) or 'none'})",
+            "an abstract needs headings such as object, aim, tasks, novelty or provisions for defense; "
+            "check that this is a dissertation abstract or article abstract in kk, ru or en")
+    items: dict[str, list[lists.Item]] = {}
+    for kind in headings.LIST_KINDS:
+        if kind in by_kind:
+            _intro, found_items = lists.split_items(by_kind[kind].lines)
+            if found_items:
+                items[kind] = found_items
+    publication_lines = []
+    for kind in ("approbation", "publications"):
+        if kind in by_kind:
+            publication_lines += [it.text for it in lists.split_items(by_kind[kind].lines)[1]
+                                  if _looks_like_citation(it.text)]
+    section_texts = {k: s.text for k, s in by_kind.items()}
+    meta = metadata.extract(section_texts, clean, lang, publication_lines)
+    kind = _work_kind(by_kind, items, meta, clean)
+    return ParsedAbstract(source, checksum, len(clean), lang, kind, by_kind, items, meta, clean)
+
+
+def _looks_like_citation(s: str) -> bool:
+    return bool(re.search(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)", s)) and ("//" in s or re.search(r"\s[–—]\s", s) is not None)
+
+
+def _work_kind(by_kind, items, meta, clean: str) -> str:
+    """A dissertation abstract defends provisions or says it is one; a journal article has
+    keywords/introduction and never provisions for defense."""
+    if "provisions" in items or "provisions" in by_kind:
+        return "dissertation"
+    if meta.specialty_code or meta.degree_phd:
+        return "dissertation"
+    if _ARTICLE_MARKERS & by_kind.keys() and not _DISSERTATION_WORDS.search(clean[:3000]):
+        return "article"
+    return "dissertation" if _DISSERTATION_WORDS.search(clean) else "article"

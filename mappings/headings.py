@@ -1,0 +1,229 @@
+"""Recognise the headings of an abstract, in any of the three languages.
+
+A heading is recognised by *what it names* (a keyword for a section kind, in any inflection)
+and *where it stands* (at the start of a paragraph, short, followed by a separator) — never by
+its exact wording, so that unseen variants ("The object of the dissertation research is …",
+"Объектом исследования является …", "Зерттеу нысаны – …", "**Main provisions for defense:**")
+are recognised alike. Three shapes occur in the genre:
+
+- stand-alone or run-in with punctuation: ``Research methods.`` / ``Зерттеу нысаны – …``;
+- a sentence whose subject is the heading: ``The object of this study is …``;
+- a list introduction ending in a colon: ``the following tasks have been set:``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Section kinds, most specific first: when a heading names two (``the aim … the following
+# objectives:``) the earlier one in this order wins.
+KIND_ORDER = (
+    "provisions", "novelty", "tasks", "hypothesis", "theoretical-basis", "methods",
+    "development", "significance", "approbation", "publications", "structure", "relevance",
+    "object", "subject", "aim", "general", "priority", "keywords", "abstract", "introduction",
+    "conclusion", "research",
+)
+LIST_KINDS = frozenset({"tasks", "novelty", "provisions"})
+# Kinds whose content is the remainder of a defining sentence ("The object … is X" → X).
+DEFINITIONAL_KINDS = frozenset({"object", "subject", "aim", "hypothesis"})
+# Kinds too generic to trust unless they stand alone as a short heading.
+WEAK_KINDS = frozenset({"introduction", "conclusion", "research", "abstract", "keywords", "publications"})
+
+_I = re.IGNORECASE | re.UNICODE
+
+# Keywords per language and kind. Stems, so that inflected forms match.
+KEYWORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "relevance": r"relevance|topicality|actuality|urgency",
+        "development": r"degree of (?:the )?(?:scientific )?(?:development|elaboration|study|knowledge)|state of (?:the )?(?:art|research)|literature review",
+        "object": r"object(?!ive)s?",
+        "subject": r"subject(?:\s+matter)?(?!\s+to\b)",
+        "aim": r"aims?|purposes?|goals?",
+        "tasks": r"tasks?|objectives",
+        "hypothesis": r"hypothes[ie]s",
+        "theoretical-basis": r"theoretical(?:\s+and\s+|\s*-\s*)methodolog\w*|theoretical\s+(?:basis|bases|framework|foundations?)|methodological\s+(?:basis|bases|framework|foundations?)|methodology",
+        "methods": r"methods?|research\s+techniques",
+        "novelty": r"novelty|originality",
+        "provisions": r"provisions|statements\s+(?:to\s+be\s+defended|for\s+(?:the\s+)?defen[cs]e|submitted)|(?:submitted|put\s+forward|presented|brought)\s+(?:for|to)\s+(?:the\s+)?defen[cs]e|to\s+be\s+defended|theses\s+for\s+(?:the\s+)?defen[cs]e",
+        "significance": r"significance|importance|value\s+of\s+the\s+(?:research|study|work)",
+        "approbation": r"approbation|approval|testing\s+of\s+(?:the\s+)?results|validation\s+of\s+(?:the\s+)?results|dissemination",
+        "publications": r"publications?|published\s+works",
+        "structure": r"structure|scope\s+and\s+volume|volume\s+of\s+the",
+        "general": r"general\s+(?:information|description|characteristics?)",
+        "priority": r"priority\s+(?:areas?|directions?)",
+        "keywords": r"key\s*-?\s*words",
+        "abstract": r"abstract|annotation",
+        "introduction": r"introduction",
+        "conclusion": r"conclusions?",
+        "research": r"research|discussion|results",
+    },
+    "ru": {
+        "relevance": r"актуальност\w*",
+        "development": r"степен\w*\s+(?:научной\s+)?(?:разработанност|изученност)\w*|изученност\w*\s+(?:темы|проблемы)",
+        "object": r"объект\w*",
+        "subject": r"предмет\w*",
+        "aim": r"цел[ьиюяей]\w*",
+        "tasks": r"задач\w*",
+        "hypothesis": r"гипотез\w*",
+        "theoretical-basis": r"теоретико\s*-\s*методологическ\w*|(?:теоретическ|методологическ)\w*\s+(?:основ|баз)\w*|методологи[яи]",
+        "methods": r"метод(?:ы|ов|ами|ах)\b",
+        "novelty": r"новизн\w*",
+        "provisions": r"положени\w*[^.:]{0,40}?защит\w*|на\s+защиту|выносим\w*\s+на",
+        "significance": r"значимост\w*|ценност\w*",
+        "approbation": r"апробаци\w*|внедрени\w*\s+результат\w*",
+        "publications": r"публикаци\w*",
+        "structure": r"структур\w*|объ[её]м\w*\s+(?:и\s+структур\w*|диссертац\w*|работы)",
+        "general": r"общ\w+\s+характеристик\w*",
+        "priority": r"приоритетн\w+\s+направлени\w*",
+        "keywords": r"ключевые\s+слова",
+        "abstract": r"аннотаци\w*|реферат",
+        "introduction": r"введение",
+        "conclusion": r"заключение|выводы",
+        "research": r"результаты|обсуждение",
+    },
+    "kk": {
+        "relevance": r"өзектілі\w*",
+        "development": r"зерттел\w*\s+(?:дәрежесі|деңгейі)|зерттелу\s+дәрежесі",
+        "object": r"нысан\w*|объекті\w*",
+        "subject": r"пән[іи]\b\w*|пәні",
+        "aim": r"мақсат\w*",
+        "tasks": r"міндет\w*",
+        "hypothesis": r"болжам\w*|гипотеза\w*",
+        "theoretical-basis": r"теориялық\s*-\s*әдіснамалық\w*|(?:теориялық|әдіснамалық)\s+негіз\w*|әдіснама\w*",
+        "methods": r"әдіс(?:тері|тер|і)\w*",
+        "novelty": r"жаңалы\w*",
+        "provisions": r"қорғау\w*\s+(?:ұсыны|шығары)\w*|қорғауға|негізгі\s+(?:қағидалар|тұжырымдар)",
+        "significance": r"маңыз\w*|құндылығ\w*",
+        "approbation": r"апробаци\w*|сынақтан\s+өт\w*",
+        "publications": r"жарияланым\w*|басылым\w*",
+        "structure": r"құрылым\w*|көлем\w*",
+        "general": r"жалпы\s+сипаттама\w*",
+        "priority": r"басым\s+бағыт\w*",
+        "keywords": r"(?:түйін|кілт|түйінді)\s+сөздер",
+        "abstract": r"аңдатпа\w*|аннотация\w*",
+        "introduction": r"кіріспе",
+        "conclusion": r"қорытынды\w*",
+        "research": r"нәтижелер",
+    },
+}
+
+_QUALIFIERS = {
+    "en": r"theoretical|practical|scientific|applied|social",
+    "ru": r"теоретическ\w*|практическ\w*|научн\w*|прикладн\w*",
+    "kk": r"теориялық|практикалық|ғылыми|қолданбалы",
+}
+
+# Verbs that turn a heading into the subject of a sentence: "The object … is X".
+_COPULA = {
+    "en": r"\s+(?:is|are|was|were|lies|lie|consists?|includes?|comprises?|became|has\s+been|have\s+been|covers?|included)\s+",
+    "ru": r"\s+(?:является|являются|выступает|выступают|состоит|состоят|заключается|заключаются|определяется|определяются|была|было|были|стал[аио]?)\s+",
+    "kk": r"\s+(?:болып\s+табылады|болып\s+саналады)\s*",
+}
+# Connective words allowed before the keyword in a sentence-shaped heading.
+_LEAD = {
+    "en": r"(?:(?:the|a|an|this|our|main|key|basic|general|principal|chief|primary|scientific|"
+          r"theoretical|practical|research(?:'s|’s)?|study(?:'s|’s)?|dissertation(?:'s|’s)?|thesis|work(?:'s|’s)?|overall|specific)\s+){0,3}",
+    "ru": r"(?:(?:основн\w+|главн\w+|научн\w+|теоретическ\w+|практическ\w+|общ\w+|данн\w+|наш\w+)\s+){0,2}",
+    "kk": r"(?:[\w-]+\s+){0,3}",
+}
+# Heading text must not carry a finite verb if it ends with punctuation (then it is a sentence).
+_SENTENCE_VERB = {
+    "en": re.compile(r"\b(?:is|are|was|were|has|have|had|will|can|could|lies|consists|determined|carried|made|used)\b", _I),
+    "ru": re.compile(r"\b(?:является|являются|был[аио]?|будет|может|состоит|определяется|позволяет|позволил\w*)\b", _I),
+    "kk": re.compile(r"(?:табылады|болады|береді|етеді|алады|жатыр)\b", _I),
+}
+_LIST_INTRO_WORD = {
+    "en": re.compile(r"\bfollowing\b", _I),
+    "ru": re.compile(r"\bследующ\w+", _I),
+    "kk": re.compile(r"\b(?:төмендегідей|келесі|мынадай)\b", _I),
+}
+_SEPARATOR = re.compile(r"\s*(?:[.:;]+(?=\s|$)|\s[–—-]+(?=\s|$)|[–—]+)\s*")
+LIST_MARKER = re.compile(
+    r"^\s*(?:(?P<num>\d{1,2})\s*[.)](?!\d)\s*|(?P<bullet>[-–—•·▪●◦∙*])\s*|\((?P<pnum>\d{1,2})\)\s*|(?P<letter>[a-zа-я])\)\s+)",
+    re.UNICODE,
+)
+
+
+@dataclass(frozen=True)
+class Heading:
+    kind: str
+    text: str          # the heading as written (without the content that followed it)
+    rest: str          # content on the same line after the heading, possibly empty
+    qualifier: str = ""  # e.g. "theoretical" / "practical" for significance
+
+
+def _compile(lang: str) -> dict[str, re.Pattern]:
+    return {kind: re.compile(rf"(?<!\w)(?:{pat})(?!\w)", _I) for kind, pat in KEYWORDS[lang].items()}
+
+
+_PATTERNS = {lang: _compile(lang) for lang in KEYWORDS}
+
+
+def kinds_named(phrase: str, lang: str) -> list[str]:
+    """The section kinds a phrase names, most specific first."""
+    found = [kind for kind, pat in _PATTERNS[lang].items() if pat.search(phrase)]
+    return sorted(found, key=KIND_ORDER.index)
+
+
+def _qualifier(phrase: str, lang: str) -> str:
+    m = re.search(_QUALIFIERS[lang], phrase, _I)
+    return m.group(0).lower() if m else ""
+
+
+def _words(s: str) -> int:
+    return len(s.split())
+
+
+def match(line: str, lang: str) -> Heading | None:
+    """The heading that opens `line`, if it opens with one."""
+    line = line.strip()
+    # A heading opens a paragraph with a capital; a line in lower case continues a wrapped one.
+    if not line or not line[0].isupper() or LIST_MARKER.match(line):
+        return None
+    # 1. A list introduction: "… the following tasks have been set:".
+    if line.endswith(":") and _words(line) <= 30:
+        body = line[:-1]
+        kinds = [k for k in kinds_named(body, lang) if k in LIST_KINDS]
+        if kinds and (_LIST_INTRO_WORD[lang].search(body) or _words(body) <= 10):
+            return Heading(kinds[0], body.strip(), "")
+    # 2. Heading followed by punctuation: "Research methods." / "Зерттеу нысаны – …".
+    sep = _SEPARATOR.search(line)
+    if sep and sep.start() > 0:
+        phrase = line[: sep.start()].strip()
+        rest = line[sep.end():].strip()
+        if (0 < _words(phrase) <= 10 and "," not in phrase
+                and not _SENTENCE_VERB[lang].search(phrase) and not phrase[0].isdigit()):
+            kinds = kinds_named(phrase, lang)
+            strong = [k for k in kinds if k not in WEAK_KINDS]
+            if strong:
+                return Heading(strong[0], phrase, rest, _qualifier(phrase, lang))
+            if kinds and _words(phrase) <= 3:
+                return Heading(kinds[0], phrase, rest, _qualifier(phrase, lang))
+    # 3. A sentence whose subject is the heading: "The object of this study is …".
+    cop = re.search(_COPULA[lang], line, _I)
+    if cop and _words(line[: cop.start()]) <= 9 and "," not in line[: cop.start()]:
+        phrase = line[: cop.start()].strip()
+        for kind in kinds_named(phrase, lang):
+            if kind in WEAK_KINDS:
+                continue
+            head = re.match(rf"^{_LEAD[lang]}(?:{KEYWORDS[lang][kind]})(?!\w)", phrase, _I)
+            if head or (lang == "kk" and _PATTERNS[lang][kind].search(phrase.split()[-1])):
+                rest = line[cop.end():].strip()
+                # "… is determined by: X" / "… заключается в следующем: X" → X
+                rest = re.sub(r"^[^.:;]{0,50}:\s*", "", rest)
+                return Heading(kind, phrase, rest, _qualifier(phrase, lang))
+    # 4. Kazakh run-in with no separator: "Зерттеудің практикалық маңыздылығы Қазақстан …".
+    if lang == "kk":
+        words = line.split()
+        for n in range(2, min(6, len(words) - 1) + 1):
+            phrase = " ".join(words[:n])
+            if words[n][:1].isupper() and not re.search(r"[.,:;]", phrase):
+                kinds = [k for k in kinds_named(words[n - 1], lang) if k not in WEAK_KINDS]
+                if kinds:
+                    return Heading(kinds[0], phrase, " ".join(words[n:]), _qualifier(phrase, lang))
+    # 5. A short line that is only a heading, with no punctuation: "ABSTRACT", "Введение".
+    if _words(line) <= 8 and not _SENTENCE_VERB[lang].search(line):
+        kinds = kinds_named(line, lang)
+        if kinds and _PATTERNS[lang][kinds[0]].match(re.sub(rf"^{_LEAD[lang]}", "", line, flags=_I)):
+            return Heading(kinds[0], line, "", _qualifier(line, lang))
+    return None

@@ -1,0 +1,67 @@
+"""Section lines → list items: numbered (``1.``, ``1)``, ``1.Text``), dashed (``-``, ``–``) or
+bulleted (``·``, ``•``), with items that run over several paragraphs.
+
+The first marker style seen is the list's own; other markers inside it (``a)``, a dash inside a
+numbered item) are sub-points and stay in the item they belong to.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .headings import LIST_MARKER
+from .sections import join_lines
+
+
+@dataclass(frozen=True)
+class Item:
+    ordinal: int
+    text: str
+    written_number: int | None = None
+
+
+def _style(m: re.Match) -> str:
+    if m.group("num") or m.group("pnum"):
+        return "number"
+    if m.group("letter"):
+        return "letter"
+    return "bullet"
+
+
+def split_items(lines: list[str]) -> tuple[str, list[Item]]:
+    """Return (introductory text, items)."""
+    intro: list[str] = []
+    raw: list[tuple[int | None, list[str]]] = []
+    style = None
+    for line in lines:
+        m = LIST_MARKER.match(line)
+        if m and _style(m) != "letter" and (style is None or _style(m) == style):
+            style = _style(m)
+            number = m.group("num") or m.group("pnum")
+            body = line[m.end():].strip()
+            if body:
+                raw.append((int(number) if number else None, [body]))
+            continue
+        if raw:
+            raw[-1][1].append(line)
+        else:
+            intro.append(line)
+    if not raw:
+        return "", _unmarked(intro)
+    items = [Item(i, _tidy(join_lines(body)), number) for i, (number, body) in enumerate(raw, start=1)]
+    return join_lines(intro), [it for it in items if it.text]
+
+
+def _unmarked(lines: list[str]) -> list[Item]:
+    """A list written without markers: clauses separated by semicolons, else paragraphs."""
+    text = join_lines(lines)
+    clauses = [c.strip() for c in re.split(r";\s+(?=\w)", text) if c.strip()]
+    if len(clauses) >= 2:
+        parts = clauses
+    else:
+        parts = [p for p in text.split("\n") if p.strip()]
+    return [Item(i, _tidy(p)) for i, p in enumerate(parts, start=1) if _tidy(p)]
+
+
+def _tidy(text: str) -> str:
+    return re.sub(r"[\s;,]+$", "", text).strip()

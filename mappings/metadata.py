@@ -1,0 +1,213 @@
+"""Metadata an abstract states in passing: title, author, specialty, degree, institution,
+publication counts by kind and the publication list."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .headings import LIST_MARKER
+
+_I = re.IGNORECASE | re.UNICODE
+
+NUMBER_WORDS = {
+    "en": {"one": 1, "a single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+           "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+           "nineteen": 19, "twenty": 20, "thirty": 30},
+    "ru": {"один": 1, "одна": 1, "одной": 1, "одну": 1, "одного": 1, "два": 2, "две": 2, "двух": 2,
+           "три": 3, "трех": 3, "трёх": 3, "четыре": 4, "четырех": 4, "четырёх": 4, "пять": 5, "пяти": 5,
+           "шесть": 6, "шести": 6, "семь": 7, "семи": 7, "восемь": 8, "восьми": 8, "девять": 9,
+           "девяти": 9, "десять": 10, "десяти": 10, "одиннадцать": 11, "двенадцать": 12,
+           "двенадцати": 12, "пятнадцать": 15, "двадцать": 20},
+    "kk": {"бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8,
+           "тоғыз": 9, "он": 10, "он бір": 11, "он екі": 12, "он бес": 15, "жиырма": 20},
+}
+
+# Publication kinds, most specific first; each clause of the approbation text counts once.
+KIND_PATTERNS = [
+    ("Scopus", r"scopus|скопус"),
+    ("WebOfScience", r"web\s+of\s+science|\bwos\b|clarivate"),
+    ("CommitteeJournal", r"recommended|committee|ккcон|коксон|ккснво|ксқбк|кокснво|рекомендован\w*|комитет\w*|ұсынған|ұсынылған|комитеті"),
+    ("Conference", r"conference|конференци\w*|симпозиум\w*|форум\w*"),
+    ("Monographs", r"monograph\w*|монографи\w*"),
+    ("InternationalJournal", r"international\s+(?:scientific\s+)?journals?|foreign\s+journals?|зарубежн\w+\s+журнал\w*|международн\w+\s+журнал\w*|шетелдік\s+журнал\w*|халықаралық\s+журнал\w*"),
+    ("DomesticJournal", r"kazakhstani\s+journals?|domestic\s+journals?|отечественн\w+\s+журнал\w*|казахстанск\w+\s+журнал\w*|отандық\s+журнал\w*|қазақстандық\s+журнал\w*"),
+]
+_ITEM_WORDS = (r"publications?|articles?|papers?|works?|monographs?|chapters?|"
+               r"публикаци\w*|стат(?:ья|ьи|ей|ьях)|работ\w*|монографи\w*|тезис\w*|"
+               r"жарияланым\w*|мақала\w*|еңбек\w*|жұмыс\w*|монография\w*|басылым\w*")
+
+
+@dataclass
+class Publication:
+    ordinal: int
+    citation: str
+    year: int | None = None
+    venue: str | None = None
+    pages: str | None = None
+    language: str | None = None
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    author: str | None = None
+    specialty_code: str | None = None
+    specialty_name: str | None = None
+    degree_phd: bool = False
+    institution: str | None = None
+    department: str | None = None
+    publication_counts: dict[str, int] = field(default_factory=dict)
+    publications: list[Publication] = field(default_factory=list)
+
+
+_SPECIALTY = re.compile(
+    r"(?<![\w-])(?P<code>[5-8][DDДМMВB]\d{5,6}|\d{2}\.\d{2}\.\d{2})(?![\w])"
+    r"(?:\s*[–—-]\s*|\s*[«\"“]\s*|\s+)?(?P<name>[«\"“]?[^\n«»\"“”.;,()]{3,80})?", re.UNICODE)
+_TITLE_PATTERNS = [
+    r"on\s+the\s+(?:topic|theme|subject)\s*:?\s*[«\"“”']\s*(?P<t>[^»\"”]+?)\s*[»\"”']",
+    r"на\s+тему\s*:?\s*[«\"“]\s*(?P<t>[^»\"”]+?)\s*[»\"”]",
+    r"[«\"“]\s*(?P<t>[^»\"”]{15,300}?)\s*[»\"”]\s+тақырыбы",
+    r"(?:тақырыбы|тақырыбында)\s*:?\s*[«\"“]\s*(?P<t>[^»\"”]+?)\s*[»\"”]",
+    r"^(?:title|тема|тақырыбы)\s*[:–—-]\s*(?P<t>.+)$",
+]
+_NAME = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’]+(?:-[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’]+)?"
+_AUTHOR_PATTERNS = [
+    rf"\bby\s+(?P<a>{_NAME}(?:\s+{_NAME}){{1,3}})",
+    rf"(?:^|\n)\s*(?:author|автор|авторы|автордың\s+аты-жөні)\s*[:–—-]\s*(?P<a>{_NAME}(?:\s+{_NAME}){{1,3}})",
+    rf"диссертац\w*\s+(?:работ\w+\s+)?(?P<a>{_NAME}(?:\s+{_NAME}){{1,2}})\s+на\s+тему",
+    rf"(?:^|\n)\s*(?P<a>{_NAME}(?:\s+{_NAME}){{1,2}})\s*\n\s*(?:[«\"“]|on\s+the\s+topic|на\s+тему)",
+]
+_PHD = re.compile(r"\bPh\.?\s?D\b|doctor\s+of\s+philosophy|доктор\w*\s+философии|философия\s+доктор", _I)
+_INSTITUTION = re.compile(
+    r"(?P<u>(?:[A-ZА-ЯӘҒҚҢӨҰҮҺІ][\w.’'-]*\s+){0,6}(?:University|Institute|Academy)(?:\s+(?:named\s+after|of)\s+[A-ZА-Я][\w.’' -]{2,40}?)?"
+    r"|(?:[\w.’'-]+\s+){0,5}(?:университет\w*|институт\w*|академи\w*)(?:\s+(?:имени|им\.)\s+[\w.’' -]{2,30}?)?)(?=[\s.,;)]|$)",
+    re.UNICODE)
+_DEPARTMENT = re.compile(
+    r"(?P<d>(?:the\s+)?Department\s+of\s+[A-Z][\w ,&-]+?|кафедр\w*\s+[«\"“]?[\w ,-]+?[»\"”]?|[\w ,-]{3,60}?\s+кафедрасы\w*)"
+    r"(?=\s+(?:of|at|in)\s+(?:the\s+)?[A-Z]|\s*,|\s+[A-ZА-Я]\w+\s+(?:University|университет)|\s+\w+\s+университет|\.|$)",
+    re.UNICODE)
+
+
+def extract(sections: dict[str, str], full_text: str, lang: str, publication_lines: list[str]) -> Metadata:
+    meta = Metadata()
+    head = sections.get("preamble", "") + "\n" + sections.get("abstract", "")
+    head = head if head.strip() else full_text[:1500]
+    for pat in _TITLE_PATTERNS:
+        m = re.search(pat, head, _I | re.MULTILINE)
+        if m:
+            meta.title = _squash(m.group("t"))
+            break
+    for pat in _AUTHOR_PATTERNS:
+        m = re.search(pat, head, re.UNICODE)
+        if m:
+            meta.author = _squash(m.group("a"))
+            break
+    m = _SPECIALTY.search(head) or _SPECIALTY.search(full_text[:4000])
+    if m:
+        code = m.group("code")
+        meta.specialty_code = code.replace("Д", "D").replace("М", "M").replace("В", "B")
+        name = (m.group("name") or "").strip(" «»\"“”–—-")
+        meta.specialty_name = name if len(name) >= 3 and not name.lower().startswith(("by ", "on ")) else None
+    meta.degree_phd = bool(_PHD.search(head) or _PHD.search(full_text[:3000])) or bool(
+        meta.specialty_code and meta.specialty_code[1] == "D" and meta.specialty_code[0] in "68")
+    where = "\n".join(sections.get(k, "") for k in ("approbation", "general", "preamble", "abstract", "structure"))
+    m = re.search(r"(?:completed|carried\s+out|performed|prepared|conducted|выполнена|подготовлена|орындалды)[^.]{0,200}", where, _I)
+    zone = m.group(0) if m else ""
+    d = _DEPARTMENT.search(zone)
+    if d:
+        meta.department = _squash(re.sub(r"^the\s+", "", d.group("d"), flags=_I))
+    u = _INSTITUTION.search(zone[d.end():] if d else zone)
+    if u:
+        meta.institution = _squash(re.sub(r"^(?:the|of|at)\s+", "", u.group("u"), flags=_I))
+    counts_text = "\n".join(sections.get(k, "") for k in ("approbation", "publications"))
+    meta.publication_counts = publication_counts(_prose(counts_text), lang)
+    meta.publications = publication_list(publication_lines)
+    return meta
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip(" ,.;:")
+
+
+def _prose(text: str) -> str:
+    """Drop the list entries, whose own numbers (volumes, pages) are not counts."""
+    return "\n".join(line for line in text.split("\n") if not LIST_MARKER.match(line))
+
+
+def _number(token: str, lang: str) -> int | None:
+    token = token.lower()
+    if token.isdigit():
+        return int(token)
+    for words in (NUMBER_WORDS[lang], NUMBER_WORDS["en"]):
+        if token in words:
+            return words[token]
+    return None
+
+
+def publication_counts(text: str, lang: str) -> dict[str, int]:
+    """Counts by kind from sentences such as "three publications in journals indexed in Scopus".
+
+    The text is cut into spans, each running from a number to the next number or clause
+    boundary; a span whose number counts items ("articles", "статей", "мақала", "of which")
+    counts for the most specific kind it names, and the first span naming no kind is the total.
+    """
+    counts: dict[str, int] = {}
+    words = sorted({w for table in (NUMBER_WORDS[lang], NUMBER_WORDS["en"]) for w in table}, key=len, reverse=True)
+    number = re.compile(rf"(?<![\w.,])(\d{{1,3}}|{'|'.join(re.escape(w) for w in words)})(?![\w.,]\d|\w)", _I)
+    boundary = re.compile(r"[;,()]|(?<=[.!?])\s|\bincluding\b|в\s+том\s+числе|оның\s+ішінде", _I)
+    for m in number.finditer(text):
+        n = _number(m.group(1), lang)
+        if n is None or n > 500:
+            continue
+        tail = text[m.end():]
+        nxt = number.search(tail)
+        cut = boundary.search(tail)
+        end = min(x.start() for x in (nxt, cut) if x) if (nxt or cut) else len(tail)
+        span = m.group(0) + tail[:end]
+        if not re.match(rf"\S+\s+(?:[\w-]+\s+){{0,4}}?(?:{_ITEM_WORDS}|of\s+(?:which|them))(?!\w)|\S+\s+из\s+них", span, _I):
+            continue
+        kind = next((k for k, pat in KIND_PATTERNS if re.search(pat, span, _I)), None)
+        if kind is None and re.search(r"of\s+(?:which|them)", span, _I):
+            continue
+        counts.setdefault(kind or "Total", n)
+    return counts
+
+
+def script_language(s: str) -> str | None:
+    """The language of a short citation, by script alone (too short for `language.detect`)."""
+    s = re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", "", s)  # quoted names (programmes, journals) mislead
+    if re.search(r"[әғқңөұүһӘҒҚҢӨҰҮҺ]", s):
+        return "kk"
+    cyr = len(re.findall(r"[а-яёА-ЯЁ]", s))
+    lat = len(re.findall(r"[a-zA-Z]", s))
+    if cyr or lat:
+        return "ru" if cyr >= lat else "en"
+    return None
+
+
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
+_PAGES = re.compile(r"(?:\b[PРСCSБ]\.|pp\.|стр\.|бб\.|б\.)\s*(\d+\s*[-–—]\s*\d+|\d+)", re.UNICODE)
+_PAGE_COUNT = re.compile(r"(\d+)\s*(?:с\.|p\.|pp\.|б\.)", re.UNICODE)
+
+
+def publication_list(lines: list[str]) -> list[Publication]:
+    """Numbered entries of the approbation/publications section that look like citations."""
+    pubs: list[Publication] = []
+    for line in lines:
+        if not _YEAR.search(line):
+            continue
+        years = _YEAR.findall(line)
+        venue = None
+        if "//" in line:
+            venue = _squash(re.split(r"\s[–—-]\s|\.\s[–—-]", line.split("//", 1)[1])[0])
+        else:
+            parts = re.split(r"\s[–—]\s", line)
+            if len(parts) > 1:
+                venue = _squash(parts[1])
+        pages = _PAGES.search(line)
+        lang = script_language(line.split("//")[0])
+        pubs.append(Publication(len(pubs) + 1, line.strip(), int(years[-1]) if years else None, venue or None,
+                                re.sub(r"\s", "", pages.group(1)).replace("–", "-").replace("—", "-") if pages else None,
+                                lang))
+    return pubs

@@ -1,0 +1,106 @@
+"""Clean text → sections: each paragraph goes to the section whose heading came last.
+
+The preamble (title block, "ABSTRACT of the dissertation …") is kept as section ``preamble``.
+A kind seen once and left is not re-opened by a sentence that merely mentions it ("Thus, the
+relevance of …" inside the relevance section, "the methods of …" inside a provision): only a
+stand-alone heading can open a section twice.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import headings
+
+
+@dataclass
+class Section:
+    kind: str
+    heading: str = ""
+    lines: list[str] = field(default_factory=list)
+    qualifiers: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return join_lines(self.lines)
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join lines into paragraphs, mending hard line wraps (a line that ends mid-sentence and a
+    next line that starts in lower case belong to one paragraph)."""
+    out: list[str] = []
+    for line in lines:
+        if out and (out[-1][-1:] not in ".!?:;»\"”)" and line[:1].islower()
+                    or out[-1].endswith("-") and line[:1].isalpha() and line[:1].islower()):
+            out[-1] = out[-1] + " " + line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def split(paragraphs: list[str], lang: str) -> list[Section]:
+    sections: list[Section] = [Section("preamble")]
+    seen: set[str] = set()
+    for line in paragraphs:
+        h = headings.match(line, lang)
+        current = sections[-1]
+        if h is not None and h.kind == current.kind and h.kind not in headings.LIST_KINDS:
+            # The heading repeated as the first words of its own content ("The purpose of the
+            # work. The purpose of the work is …"), or a sentence restating it: content.
+            h = None if (h.rest or not current.lines) else h
+            if h is None:
+                current.lines.append(line)
+                continue
+        if h is not None and h.kind in seen and h.kind != current.kind:
+            standalone = not h.rest
+            if not standalone and h.kind not in ("significance",):
+                h = None
+        if h is not None and current.kind in headings.LIST_KINDS and h.kind in headings.DEFINITIONAL_KINDS and h.kind in seen:
+            h = None
+        if h is None:
+            current.lines.append(line)
+            continue
+        kind = h.kind
+        if kind == "significance" and not h.qualifier and not (seen - {"general", "abstract", "preamble"}):
+            kind = "relevance"  # "Significance of the research" opening an abstract renders "актуальность"
+        if kind == current.kind and kind in ("significance",) or (
+                kind in seen and kind == "significance" and sections[-1].kind == "significance"):
+            current.qualifiers.append(h.qualifier)
+            if h.rest:
+                current.lines.append(_content(h, kind, line))
+            continue
+        section = Section(kind, heading=h.text, qualifiers=[h.qualifier] if h.qualifier else [])
+        content = _content(h, kind, line)
+        if content:
+            section.lines.append(content)
+        sections.append(section)
+        seen.add(kind)
+    if not sections[0].lines:
+        sections.pop(0)
+    return merge(sections)
+
+
+def _content(h: headings.Heading, kind: str, line: str) -> str:
+    if not h.rest:
+        return ""
+    if kind in headings.DEFINITIONAL_KINDS or kind in headings.LIST_KINDS or line.find(h.rest) <= len(h.text) + 4:
+        rest = h.rest
+        if kind in headings.DEFINITIONAL_KINDS:
+            rest = re.sub(r"^(?:to\s+be\s+|is\s+|are\s+)", "", rest)
+        return rest
+    return line  # a sentence-shaped heading is part of the prose: keep the sentence whole
+
+
+def merge(sections: list[Section]) -> list[Section]:
+    """One section per kind: later fragments of a kind are appended to its first occurrence."""
+    by_kind: dict[str, Section] = {}
+    out: list[Section] = []
+    for s in sections:
+        if s.kind in by_kind:
+            first = by_kind[s.kind]
+            first.lines.extend(s.lines)
+            first.qualifiers.extend(s.qualifiers)
+        else:
+            by_kind[s.kind] = s
+            out.append(s)
+    return out

@@ -1,0 +1,66 @@
+"""Bytes → clean text: strict decoding and removal of the artefacts of Word/Markdown conversion.
+
+Decoding is strict on purpose: silently guessing an encoding would put mojibake into the graph.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .errors import MappingError
+
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]", re.IGNORECASE)
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+", re.MULTILINE)
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+_TRAILING_BACKSLASH = re.compile(r"\\+[ \t]*$", re.MULTILINE)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f]+")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def decode(data: bytes, source: str) -> str:
+    """Decode a document's bytes as UTF-8, or raise a MappingError that says what is wrong."""
+    if not data.strip():
+        raise MappingError(source, "the file is empty", "add the abstract's text or remove the file from the corpus")
+    if b"\x00" in data[:4096]:
+        raise MappingError(source, "this is a binary file, not a text abstract",
+                           "export the abstract as plain UTF-8 text (.txt) and try again")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        hint = "re-save the file as UTF-8"
+        try:
+            guess = data.decode("cp1251")
+            if sum("а" <= c.lower() <= "я" for c in guess) > len(guess) // 4:
+                hint = ("it looks like Windows-1251 (Cyrillic); convert it with "
+                        "`iconv -f cp1251 -t utf-8` and try again")
+        except UnicodeDecodeError:
+            pass
+        raise MappingError(source, f"the file is not valid UTF-8 (byte {exc.start})", hint) from None
+    control = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f")
+    if control > max(8, len(text) // 100):
+        raise MappingError(source, "the file contains many control characters and does not look like text",
+                           "export the abstract as plain UTF-8 text (.txt) and try again")
+    return text
+
+
+def clean(text: str) -> str:
+    """Remove conversion artefacts and normalise white space, keeping paragraph breaks."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = _ZERO_WIDTH.sub("", text)
+    text = _BOOKMARK.sub("", text)
+    text = _MD_HEADING.sub("", text)
+    text = _TRAILING_BACKSLASH.sub("", text)
+    text = _ESCAPE.sub(r"\1", text)
+    # Emphasis markers twice: bold inside a line and bold that wraps the whole line.
+    for _ in range(2):
+        text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or "", text)
+    text = text.replace("**", "")
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return "\n".join(lines).strip()
+
+
+def paragraphs(text: str) -> list[str]:
+    """Non-empty lines. A blank line and a line break both end a paragraph in this genre."""
+    return [line for line in text.split("\n") if line.strip()]
