@@ -1,0 +1,502 @@
+"""Dereferencing the graph's IRIs: `/id/…`, `/graph/…` and `/ontology` on this server are the
+IRIs `{base}id/…`, `{base}graph/…` and `{base}ontology`, whatever host serves them.
+
+Every IRI answers 200 directly (no 303 hop): the representation (HTML or RDF) is chosen by
+Accept, `Content-Location` names the representation sent, and `Link: rel=alternate` lists the
+others. One round trip keeps SPARQL SERVICE callers and redirect-blind clients working.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, render_template, request, url_for
+
+from dissertation_kg.server import rdf_negotiation
+from dissertation_kg.server.resources import ontology_dir
+from dissertation_kg.server.served_store import base_iri, served
+
+blueprint = Blueprint("linked_data", __name__, template_folder="templates")
+
+LANGUAGES = ["en", "ru", "kk"]
+INCOMING_LIMIT = 500  # a specialty or a university can be cited by thousands of works
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+# The ontology keeps its w3id IRI whatever base the data is minted under.
+ONTOLOGY_IRI = "https://w3id.org/dissertation-kg/ontology"
+
+PREFIXES = {
+    "dkg": "https://w3id.org/dissertation-kg/ontology#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "fabio": "http://purl.org/spar/fabio/",
+    "bibo": "http://purl.org/ontology/bibo/",
+    "deo": "http://purl.org/spar/deo/",
+    "doco": "http://purl.org/spar/doco/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "schema": "http://schema.org/",
+    "oa": "http://www.w3.org/ns/oa#",
+    "void": "http://rdfs.org/ns/void#",
+    "sd": "http://www.w3.org/ns/sparql-service-description#",
+}
+
+# Properties whose values name a resource, best first.
+LABEL_PROPERTIES = [
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "http://www.w3.org/2000/01/rdf-schema#label",
+    "http://purl.org/dc/terms/title",
+    "http://xmlns.com/foaf/0.1/name",
+    "https://w3id.org/dissertation-kg/ontology#heading",
+    "https://w3id.org/dissertation-kg/ontology#fileName",
+    "https://w3id.org/dissertation-kg/ontology#text",
+    "https://w3id.org/dissertation-kg/ontology#citationText",
+]
+
+# Characters that may not appear in an IRI (RFC 3987) and so are percent-encoded when a
+# decoded request path is turned back into one.
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
+
+
+# --------------------------------------------------------------------------- IRI <-> path
+
+
+def iri_for_path(path: str) -> str | None:
+    """The IRI a request path stands for, or None if the path is not a safe IRI path."""
+    segments = path.split("/")
+    if any(s in ("..", ".") for s in segments) or "\x00" in path:
+        return None
+    iri = base_iri() + _NOT_IN_IRI.sub(lambda m: quote(m.group(0), safe=""), path.lstrip("/"))
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        return None
+    return iri
+
+
+def local_href(iri: str) -> str | None:
+    """A link on this server for an IRI the graph minted, else None."""
+    if iri == ONTOLOGY_IRI or iri.startswith(ONTOLOGY_IRI + "#"):
+        return request.script_root + "/ontology" + iri[len(ONTOLOGY_IRI):]
+    base = base_iri()
+    if not iri.startswith(base):
+        return None
+    rest = iri[len(base):]
+    return request.script_root + "/" + rest
+
+
+def href_for(iri: str) -> str | None:
+    """Where a link to `iri` should point: here for our IRIs, the IRI itself for web IRIs,
+    nowhere for other schemes (a `javascript:` IRI in the data must not become a link)."""
+    local = local_href(iri)
+    if local is not None:
+        return local
+    if iri.startswith(("http://", "https://")):
+        return iri
+    return None
+
+
+def curie(iri: str) -> str:
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns) and re.fullmatch(r"[A-Za-z_][\w.-]*", iri[len(ns):] or "-"):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
+# --------------------------------------------------------------------------- reading the store
+
+
+@dataclass
+class Description:
+    iri: str
+    outgoing: list[tuple[ox.NamedNode, ox.Term, str | None]] = field(default_factory=list)
+    incoming: list[tuple[ox.Term, ox.NamedNode, str | None]] = field(default_factory=list)
+    nested: list[ox.Quad] = field(default_factory=list)  # blank-node values, one level deep
+    incoming_truncated: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return not self.outgoing and not self.incoming
+
+    def graphs(self) -> list[str]:
+        found = {g for _, _, g in self.outgoing} | {g for _, _, g in self.incoming}
+        return sorted(g for g in found if g)
+
+    def triples(self) -> list[ox.Triple]:
+        node = ox.NamedNode(self.iri)
+        seen: dict[ox.Triple, None] = {}
+        for p, o, _ in self.outgoing:
+            seen[ox.Triple(node, p, o)] = None
+        for q in self.nested:
+            seen[q.triple] = None
+        for s, p, _ in self.incoming:
+            seen[ox.Triple(s, p, node)] = None
+        return list(seen)
+
+
+def _graph_name(solution, var: str = "g") -> str | None:
+    g = solution[var]
+    return g.value if isinstance(g, ox.NamedNode) else None
+
+
+def describe(iri: str) -> Description:
+    store = served().store
+    node = str(ox.NamedNode(iri))  # validated, so safe to splice into SPARQL
+    d = Description(iri)
+    # Union of the real default graph and every named graph, keeping which graph said what.
+    for row in store.query(
+        f"SELECT ?g ?p ?o WHERE {{ {{ {node} ?p ?o }} UNION {{ GRAPH ?g {{ {node} ?p ?o }} }} }}",
+        union_default_graph=False,
+    ):
+        d.outgoing.append((row["p"], row["o"], _graph_name(row)))
+    for row in store.query(
+        f"SELECT ?g ?s ?p WHERE {{ {{ ?s ?p {node} }} UNION {{ GRAPH ?g {{ ?s ?p {node} }} }} }} "
+        f"LIMIT {INCOMING_LIMIT + 1}",
+        union_default_graph=False,
+    ):
+        d.incoming.append((row["s"], row["p"], _graph_name(row)))
+    if len(d.incoming) > INCOMING_LIMIT:
+        d.incoming = d.incoming[:INCOMING_LIMIT]
+        d.incoming_truncated = True
+    if any(isinstance(o, ox.BlankNode) for _, o, _ in d.outgoing):
+        for row in store.query(
+            f"SELECT ?b ?p ?o WHERE {{ {{ {node} ?x ?b . ?b ?p ?o }} UNION "
+            f"{{ GRAPH ?g {{ {node} ?x ?b . ?b ?p ?o }} }} FILTER(isBlank(?b)) }}",
+            union_default_graph=False,
+        ):
+            d.nested.append(ox.Quad(row["b"], row["p"], row["o"]))
+    return d
+
+
+def labels_for(iris: set[str], lang: str) -> dict[str, str]:
+    """The best label of each IRI in the preferred language, falling back through the others."""
+    if not iris:
+        return {}
+    store = served().store
+    values = " ".join(str(ox.NamedNode(i)) for i in iris)
+    props = " ".join(f"<{p}>" for p in LABEL_PROPERTIES)
+    found: dict[str, list[tuple[int, ox.Literal]]] = defaultdict(list)
+    rank = {p: n for n, p in enumerate(LABEL_PROPERTIES)}
+    for row in store.query(
+        f"SELECT ?s ?p ?l WHERE {{ VALUES ?s {{ {values} }} VALUES ?p {{ {props} }} ?s ?p ?l }}",
+        union_default_graph=True,
+    ):
+        if isinstance(row["l"], ox.Literal):
+            found[row["s"].value].append((rank[row["p"].value], row["l"]))
+    for i in iris:  # vocabulary terms: the ontology's own labels
+        if i not in found:
+            for n, lit in ontology_labels().get(i, []):
+                found[i].append((n, lit))
+    return {i: pick_literal([l for _, l in sorted(c, key=lambda x: x[0])], lang).value
+            for i, c in found.items() if c}
+
+
+def pick_literal(literals: list[ox.Literal], lang: str) -> ox.Literal:
+    """The literal in `lang`, else in the next language we publish, else untagged, else any.
+    `literals` is in order of preference of the property it came from."""
+    order = [lang] + [l for l in LANGUAGES if l != lang]
+    for wanted in order:
+        for lit in literals:
+            if (lit.language or "").lower().split("-")[0] == wanted:
+                return lit
+    for lit in literals:
+        if not lit.language:
+            return lit
+    return literals[0]
+
+
+# --------------------------------------------------------------------------- the ontology file
+
+
+@functools.lru_cache(maxsize=4)
+def _ontology_store(path: Path, mtime: float) -> ox.Store:
+    store = ox.Store()
+    store.load(path=str(path), format=ox.RdfFormat.TURTLE)
+    return store
+
+
+def ontology_path() -> Path:
+    return ontology_dir() / "dkg.ttl"
+
+
+def ontology_store() -> ox.Store | None:
+    path = ontology_path()
+    if not path.is_file():
+        return None
+    return _ontology_store(path, path.stat().st_mtime)
+
+
+def ontology_labels() -> dict[str, list[tuple[int, ox.Literal]]]:
+    store = ontology_store()
+    if store is None:
+        return {}
+    return _labels_of_store(store)
+
+
+@functools.lru_cache(maxsize=4)
+def _labels_of_store(store: ox.Store) -> dict[str, list[tuple[int, ox.Literal]]]:
+    out: dict[str, list[tuple[int, ox.Literal]]] = defaultdict(list)
+    for n, prop in enumerate(LABEL_PROPERTIES[:2]):
+        for q in store.quads_for_pattern(None, ox.NamedNode(prop), None, None):
+            if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal):
+                out[q.subject.value].append((n, q.object))
+    return dict(out)
+
+
+# --------------------------------------------------------------------------- responses
+
+
+def _serialize(triples, fmt: ox.RdfFormat) -> bytes:
+    kwargs = {} if fmt in (ox.RdfFormat.N_TRIPLES,) else {"prefixes": PREFIXES}
+    return ox.serialize(triples, format=fmt, **kwargs)
+
+
+def _alternates(path: str) -> list[tuple[str, str]]:
+    base = request.script_root + path
+    return [(f"{base}?format={c.extension}", c.media_type) for c in rdf_negotiation.BY_EXTENSION.values()]
+
+
+def _vary(resp: Response) -> Response:
+    resp.headers["Vary"] = "Accept, Accept-Language"
+    return resp
+
+
+def _link_header(path: str) -> str:
+    return ", ".join(f'<{href}>; rel="alternate"; type="{mt}"' for href, mt in _alternates(path))
+
+
+def _not_acceptable(offered: list[str]) -> Response:
+    body = ("None of the media types in your Accept header is available here. "
+            f"Ask for one of: {', '.join(offered)}, or add ?format=ttl to the URL.\n")
+    return _vary(Response(body, status=406, mimetype="text/plain"))
+
+
+def _lang() -> str:
+    forced = request.args.get("lang")
+    if forced in LANGUAGES:
+        return forced
+    return request.accept_languages.best_match(LANGUAGES, default="en")
+
+
+def not_found(iri: str, reason: str | None = None) -> Response:
+    choice = rdf_negotiation.negotiate(request)
+    message = reason or (f"Nothing in this graph is described by <{iri}>. "
+                         "Check the IRI, browse from a work listed by the query page, "
+                         "or ask the SPARQL endpoint which IRIs exist.")
+    if choice is not None and choice.format is None:
+        resp = Response(render_template("not_found.html", iri=iri, message=message,
+                                        home=url_for("ui.index") if "ui.index" in _endpoints() else "/"),
+                        status=404, mimetype="text/html")
+    else:
+        resp = Response(message + "\n", status=404, mimetype="text/plain")
+    return _vary(resp)
+
+
+def _endpoints() -> set[str]:
+    from flask import current_app
+    return set(current_app.view_functions)
+
+
+@blueprint.route("/id/<path:rest>")
+@blueprint.route("/graph/<path:rest>", endpoint="graph")
+def resource(rest: str):
+    prefix = request.path[len(request.script_root):].split("/", 2)[1]  # "id" or "graph"
+    iri = iri_for_path(f"{prefix}/{rest}")
+    if iri is None:
+        return not_found(f"{base_iri()}{prefix}/{rest}", "This path is not a valid IRI of this graph.")
+    choice = rdf_negotiation.negotiate(request)
+    if choice is None:
+        return _not_acceptable(rdf_negotiation.offered_types())
+    d = describe(iri)
+    if d.empty:
+        return not_found(iri)
+    path = request.path[len(request.script_root):]
+    if choice.format is not None:
+        resp = Response(_serialize(d.triples(), choice.format), mimetype=choice.media_type)
+    else:
+        resp = Response(render_template("resource.html", **_page(d, path)), mimetype="text/html")
+        resp.headers["Content-Language"] = _lang()
+    resp.headers["Content-Location"] = f"{request.script_root}{path}?format={choice.extension}"
+    resp.headers["Link"] = _link_header(path)
+    return _vary(resp)
+
+
+def _term_view(term: ox.Term, labels: dict[str, str]) -> dict:
+    if isinstance(term, ox.NamedNode):
+        return {"kind": "iri", "iri": term.value, "href": href_for(term.value),
+                "label": labels.get(term.value) or curie(term.value)}
+    if isinstance(term, ox.BlankNode):
+        return {"kind": "bnode", "label": f"_:{term.value}"}
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value if term.datatype else None
+        return {"kind": "literal", "value": term.value, "language": term.language,
+                "datatype": None if term.language or dt == PREFIXES["xsd"] + "string" else curie(dt)}
+    return {"kind": "other", "label": str(term)}
+
+
+def _page(d: Description, path: str) -> dict:
+    lang = _lang()
+    iris = {d.iri}
+    iris |= {p.value for p, _, _ in d.outgoing} | {p.value for _, p, _ in d.incoming}
+    iris |= {o.value for _, o, _ in d.outgoing if isinstance(o, ox.NamedNode)}
+    iris |= {s.value for s, _, _ in d.incoming if isinstance(s, ox.NamedNode)}
+    labels = labels_for(iris, lang)
+
+    def grouped(rows, term_index):
+        groups: dict[str, list] = defaultdict(list)
+        for row in rows:
+            pred, other, graph = (row[0], row[1], row[2]) if term_index == 1 else (row[1], row[0], row[2])
+            groups[pred.value].append({"term": _term_view(other, labels), "graph": graph})
+        ordered = sorted(groups.items(), key=lambda kv: (kv[0] != RDF_TYPE, labels.get(kv[0], curie(kv[0]))))
+        return [{"property": _term_view(ox.NamedNode(p), labels), "values": _sort_values(v, lang)}
+                for p, v in ordered]
+
+    types = [labels.get(o.value) or curie(o.value) for p, o, _ in d.outgoing
+             if p.value == RDF_TYPE and isinstance(o, ox.NamedNode)]
+    return {
+        "iri": d.iri,
+        "title": labels.get(d.iri) or curie(d.iri),
+        "types": types,
+        "lang": lang,
+        "languages": LANGUAGES,
+        "outgoing": grouped(d.outgoing, 1),
+        "incoming": grouped(d.incoming, 0),
+        "incoming_truncated": d.incoming_truncated,
+        "incoming_limit": INCOMING_LIMIT,
+        "nested": [{"subject": _term_view(q.subject, labels), "property": _term_view(q.predicate, labels),
+                    "value": _term_view(q.object, labels)} for q in d.nested],
+        "provenance": provenance(d.graphs()),
+        "alternates": _alternates(path),
+        "path": path,
+        "graph_store": _graph_store_link(d.iri) if path.startswith("/graph/") else None,
+    }
+
+
+def _sort_values(values: list[dict], lang: str) -> list[dict]:
+    def key(v):
+        t = v["term"]
+        return (0 if t.get("language") == lang else 1, t.get("language") or "", t.get("value") or t.get("label") or "")
+    return sorted(values, key=key)
+
+
+def _graph_store_link(graph_iri: str) -> str | None:
+    if "graph_store.store" in _endpoints():
+        return url_for("graph_store.store") + "?" + urlencode({"graph": graph_iri})
+    return request.script_root + "/store?" + urlencode({"graph": graph_iri})
+
+
+def provenance(graphs: list[str]) -> list[dict]:
+    """Where each named graph came from: its source file, checksum, and the mapping run."""
+    if not graphs:
+        return []
+    store = served().store
+    values = " ".join(str(ox.NamedNode(g)) for g in graphs)
+    query = f"""
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        PREFIX dkg: <https://w3id.org/dissertation-kg/ontology#>
+        SELECT ?g ?src ?file ?sha ?chars ?activity ?mapper ?ontology ?ended WHERE {{
+          VALUES ?g {{ {values} }}
+          ?g prov:wasDerivedFrom ?src .
+          OPTIONAL {{ ?src dkg:fileName ?file }}
+          OPTIONAL {{ ?src dkg:sha256 ?sha }}
+          OPTIONAL {{ ?src dkg:characterCount ?chars }}
+          OPTIONAL {{ ?activity prov:used ?src .
+                     OPTIONAL {{ ?activity dkg:mapperVersion ?mapper }}
+                     OPTIONAL {{ ?activity dkg:ontologyVersion ?ontology }}
+                     OPTIONAL {{ ?activity prov:endedAtTime ?ended }} }}
+        }}"""
+    found: dict[str, dict] = {g: {"graph": g, "graph_href": href_for(g)} for g in graphs}
+    for row in store.query(query, union_default_graph=True):
+        entry = found[row["g"].value]
+        for var in ("src", "file", "sha", "chars", "activity", "mapper", "ontology", "ended"):
+            value = row[var]
+            if value is not None and var not in entry:
+                entry[var] = value.value
+        if "src" in entry:
+            entry["src_href"] = href_for(entry["src"])
+        if "activity" in entry:
+            entry["activity_href"] = href_for(entry["activity"])
+    return list(found.values())
+
+
+# --------------------------------------------------------------------------- the ontology
+
+
+@blueprint.route("/ontology")
+def ontology():
+    iri = ONTOLOGY_IRI
+    store = ontology_store()
+    if store is None:
+        return not_found(iri, f"The ontology file {ontology_path()} is missing from this installation. "
+                              "Reinstall the package (`pip install -e .`) from a complete checkout.")
+    choice = rdf_negotiation.negotiate(request, rdf=["text/turtle", "application/rdf+xml",
+                                                     "application/ld+json", "application/n-triples"])
+    if choice is None:
+        return _not_acceptable(rdf_negotiation.offered_types())
+    if choice.format is None:
+        resp = Response(_ontology_html(store), mimetype="text/html")
+    elif choice.format == ox.RdfFormat.TURTLE:
+        resp = Response(ontology_path().read_bytes(), mimetype=choice.media_type)  # as written, with comments
+    else:
+        resp = Response(_serialize([q.triple for q in store], choice.format), mimetype=choice.media_type)
+    resp.headers["Content-Location"] = f"{request.script_root}/ontology?format={choice.extension}"
+    resp.headers["Link"] = _link_header("/ontology")
+    return _vary(resp)
+
+
+def _ontology_html(store: ox.Store) -> str:
+    try:
+        from dissertation_kg.server.ontology_docs import render_ontology_html
+    except ModuleNotFoundError as exc:
+        if exc.name != "dissertation_kg.server.ontology_docs":
+            raise
+    else:
+        import rdflib
+        graph = rdflib.Graph()
+        graph.parse(ontology_path(), format="turtle")
+        return render_ontology_html(graph)
+    return render_template("ontology_listing.html", **_ontology_listing(store))
+
+
+def _ontology_listing(store: ox.Store) -> dict:
+    lang = _lang()
+    ns = PREFIXES["dkg"]
+    kinds = {
+        "Classes": "http://www.w3.org/2002/07/owl#Class",
+        "Object properties": "http://www.w3.org/2002/07/owl#ObjectProperty",
+        "Datatype properties": "http://www.w3.org/2002/07/owl#DatatypeProperty",
+        "Annotation properties": "http://www.w3.org/2002/07/owl#AnnotationProperty",
+        "Individuals": "http://www.w3.org/2002/07/owl#NamedIndividual",
+    }
+    comment = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#comment")
+    definition = ox.NamedNode("http://www.w3.org/2004/02/skos/core#definition")
+    labels = ontology_labels()
+    sections = []
+    for title, cls in kinds.items():
+        terms = []
+        for q in store.quads_for_pattern(None, ox.NamedNode(RDF_TYPE), ox.NamedNode(cls), None):
+            s = q.subject
+            if not isinstance(s, ox.NamedNode) or not s.value.startswith(ns):
+                continue
+            notes = [x.object for x in store.quads_for_pattern(s, definition, None, None)] + \
+                    [x.object for x in store.quads_for_pattern(s, comment, None, None)]
+            notes = [n for n in notes if isinstance(n, ox.Literal)]
+            label_lits = [l for _, l in sorted(labels.get(s.value, []), key=lambda x: x[0])]
+            terms.append({
+                "name": s.value[len(ns):], "iri": s.value,
+                "label": pick_literal(label_lits, lang).value if label_lits else s.value[len(ns):],
+                "comment": pick_literal(notes, lang).value if notes else None,
+            })
+        if terms:
+            sections.append({"title": title, "terms": sorted(terms, key=lambda t: t["name"])})
+    return {"iri": ONTOLOGY_IRI, "sections": sections, "lang": lang,
+            "alternates": _alternates("/ontology")}

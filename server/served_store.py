@@ -1,0 +1,72 @@
+"""The store generation the publishing blueprints (linked data, VoID, dumps) read from.
+
+The endpoint core owns query execution; these blueprints only need short lookups and bulk
+reads, so they open the current generation read-only in-process, reopen it when `current`
+is switched by a new build, and key every derived artefact (VoID statistics, dumps) by the
+generation's tag (name + write count): artefacts of an older state are never served.
+
+Settings come from the Flask app config:
+    DKG_STORE     store directory (or an http(s) SPARQL endpoint URL)
+    DKG_BASE_IRI  the IRI prefix the graph mints, default https://w3id.org/dissertation-kg/
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import current_app
+
+from dissertation_kg.server.store import DEFAULT_STORE, GraphStore, OxigraphStore, RemoteStore
+from dissertation_kg.server.store_state import StoreState
+
+DEFAULT_BASE_IRI = "https://w3id.org/dissertation-kg/"
+
+
+@dataclass(frozen=True)
+class Served:
+    store: GraphStore
+    generation: str          # stable name of the immutable data set being served
+    directory: Path | None   # the generation's directory (None for a remote store)
+    artefacts: Path | None   # where per-generation files (dumps, VoID stats) are kept
+
+
+class _Opener:
+    """One open store per process, reopened when `current` moves or the generation is written to
+    (StoreState counts writes, so the tag changes and no artefact of the old content is reused)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._states: dict[str, StoreState] = {}
+        self._served: dict[str, Served] = {}
+
+    def get(self, spec: str) -> Served:
+        if spec.startswith(("http://", "https://")):
+            # A remote store has no generation we can see; its URL stands in for one.
+            with self._lock:
+                if spec not in self._served:
+                    self._served[spec] = Served(RemoteStore(spec), "remote", None, None)
+                return self._served[spec]
+        with self._lock:
+            state = self._states.setdefault(spec, StoreState(spec))
+        gen = state.current()
+        with self._lock:
+            served = self._served.get(spec)
+            if served is None or served.generation != gen.tag:
+                served = Served(OxigraphStore(gen.path, read_only=True), gen.tag, Path(gen.path),
+                                state.root / "artefacts" / gen.tag)
+                self._served[spec] = served
+            return served
+
+
+_OPENER = _Opener()
+
+
+def served() -> Served:
+    """The store behind the current request's app."""
+    return _OPENER.get(str(current_app.config.get("DKG_STORE") or DEFAULT_STORE))
+
+
+def base_iri() -> str:
+    base = str(current_app.config.get("DKG_BASE_IRI") or DEFAULT_BASE_IRI)
+    return base if base.endswith(("/", "#")) else base + "/"

@@ -1,0 +1,48 @@
+"""The query page at `/`: YASGUI, served from this server, with the competency questions.
+
+The YASGUI bundle is not in git; `npm ci && python scripts/install_assets.py` copies it into
+server/static/vendor/ at set-up, so the page works offline and no CDN is ever contacted.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Blueprint, Response, render_template, request, url_for
+
+from dissertation_kg.server.resources import queries_dir
+
+blueprint = Blueprint("ui", __name__, template_folder="templates",
+                      static_folder="static", static_url_path="/assets")
+
+STATIC_DIR = Path(__file__).parent / "static"
+VENDOR_FILES = ("vendor/yasgui/yasgui.min.js", "vendor/yasgui/yasgui.min.css")
+INSTALL_COMMAND = "npm ci && python scripts/install_assets.py"
+
+
+def competency_questions(directory: Path | None = None) -> list[dict]:
+    """Every queries/*.rq file, titled by its first comment line, read afresh on each call so
+    queries added after start-up show up without a restart."""
+    directory = directory or queries_dir()
+    questions = []
+    for path in sorted(directory.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        title = next((line.lstrip("#").strip() for line in text.splitlines()
+                      if line.startswith("#") and line.lstrip("#").strip()), path.stem)
+        questions.append({"id": path.stem, "title": title, "query": text})
+    return questions
+
+
+def missing_assets() -> list[str]:
+    return [f for f in VENDOR_FILES if not (STATIC_DIR / f).is_file()]
+
+
+@blueprint.route("/")
+def index():
+    missing = missing_assets()
+    if missing:
+        body = render_template("ui_missing_assets.html", missing=missing, command=INSTALL_COMMAND,
+                               lang="en", alternates=[])
+        return Response(body, status=503, mimetype="text/html")
+    endpoint = request.url_root.rstrip("/") + "/sparql"
+    return render_template("ui.html", questions=competency_questions(), endpoint=endpoint,
+                           lang="en", alternates=[])
