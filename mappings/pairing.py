@@ -1,0 +1,169 @@
+"""Which documents are translations of one work.
+
+The corpus manifest (``manifest.toml`` beside the documents) decides where it speaks; a curator
+edits it. For the rest, documents in different languages are compared on what survives
+translation — specialty code, the author's name across scripts, the counts of provisions,
+tasks and novelty points, numbers (years, codes) and Latin-script names — and the decision is
+reported with its evidence so a curator can confirm it in the manifest.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from anyascii import anyascii
+
+from .abstract import ParsedAbstract
+from .errors import MappingError
+
+MANIFEST_NAME = "manifest.toml"
+THRESHOLD = 4.0
+
+
+@dataclass
+class Work:
+    id: str
+    members: list[ParsedAbstract]
+    decided_by: str                      # "manifest" | "detected" | "single"
+    evidence: list[str] = field(default_factory=list)
+
+
+def read_manifest(corpus_dir: Path) -> dict[str, str]:
+    """File name → work id, from the corpus manifest (empty when there is none)."""
+    path = Path(corpus_dir) / MANIFEST_NAME
+    if not path.exists():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise MappingError(str(path), f"the manifest is not valid TOML ({exc})",
+                           "fix the syntax; see the comment at the top of the file for the format") from None
+    out: dict[str, str] = {}
+    for i, work in enumerate(data.get("work", []), start=1):
+        wid, files = work.get("id"), work.get("files")
+        if not isinstance(wid, str) or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,80}", wid or ""):
+            raise MappingError(str(path), f"[[work]] number {i} needs an `id` of letters, digits, '.', '_' or '-'",
+                               'for example: id = "kz-unesco-cooperation"')
+        if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
+            raise MappingError(str(path), f"[[work]] {wid!r} needs `files`, a list of file names", 'files = ["a.txt", "b.txt"]')
+        for f in files:
+            if f in out and out[f] != wid:
+                raise MappingError(str(path), f"{f} is listed under two works ({out[f]!r} and {wid!r})",
+                                   "a file belongs to one work: remove one of the entries")
+            out[f] = wid
+    return out
+
+
+def fallback_id(members: list[ParsedAbstract]) -> str:
+    """Derived from content, not order: the same whichever translation was read first."""
+    return "w-" + hashlib.sha256(min(m.checksum for m in members).encode()).hexdigest()[:12]
+
+
+# --------------------------------------------------------------------------- evidence
+
+_NUMBERS = re.compile(r"(?<![\w.])(?:1[89]\d\d|20\d\d|\d[A-Z]\d{5,6}|\d{2}\.\d{2}\.\d{2})(?![\w])")
+_LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z]*[A-Z-][A-Za-z-]*\b|\b[A-Z]{2,}\b")
+
+
+def _surname(p: ParsedAbstract) -> str | None:
+    if not p.meta.author:
+        return None
+    first = p.meta.author.split()[0].split("-")[0]
+    return anyascii(first).lower()[:5] or None
+
+
+def _features(p: ParsedAbstract) -> dict:
+    body = "\n".join(s.text for k, s in p.sections.items() if k not in ("approbation", "publications"))
+    latin_all = set(_LATIN_NAME.findall(body))
+    return {
+        "numbers": set(_NUMBERS.findall(body)),
+        "latin": latin_all if p.lang != "en" else set(),
+        "latin_all": latin_all,
+        "counts": {k: len(v) for k, v in p.items.items()},
+    }
+
+
+def score(a: ParsedAbstract, b: ParsedAbstract) -> tuple[float, list[str]]:
+    """How strongly two documents in different languages look like one work, and why."""
+    if a.lang == b.lang:
+        return float("-inf"), ["same language"]
+    if a.kind != b.kind:
+        return float("-inf"), [f"one is a {a.kind}, the other a {b.kind}"]
+    s, why = 0.0, []
+    ca, cb = a.meta.specialty_code, b.meta.specialty_code
+    if ca and cb:
+        if ca == cb:
+            s += 3; why.append(f"same specialty {ca}")
+        else:
+            return float("-inf"), [f"different specialties {ca} / {cb}"]
+    na, nb = _surname(a), _surname(b)
+    if na and nb:
+        if na == nb:
+            s += 3; why.append(f"same author ({a.meta.author} / {b.meta.author})")
+        else:
+            s -= 5; why.append(f"different authors ({a.meta.author} / {b.meta.author})")
+    fa, fb = _features(a), _features(b)
+    for kind in ("provisions", "tasks", "novelty"):
+        x, y = fa["counts"].get(kind, 0), fb["counts"].get(kind, 0)
+        if x and y:
+            if x == y:
+                s += 1.5; why.append(f"{x} {kind} in both")
+            else:
+                s -= 1; why.append(f"{kind}: {x} vs {y}")
+    # Latin-script names (G-Global, UNESCO) survive translation into Cyrillic texts unchanged.
+    for sa, sb, weight, label in ((fa["numbers"], fb["numbers"], 4.0, "numbers"),
+                                  (fa["latin"] or fb["latin"], (fb["latin"] or fa["latin"]) if a.lang != "en" and b.lang != "en"
+                                   else fa["latin_all"] if fb["latin"] else fb["latin_all"], 2.0, "Latin-script names")):
+        if sa and sb:
+            shared = sa & sb
+            if shared:
+                s += weight * len(shared) / min(len(sa), len(sb))
+                why.append(f"shared {label} {sorted(shared)[:6]}")
+            elif min(len(sa), len(sb)) >= 2:
+                s -= weight / 2
+                why.append(f"no shared {label}")
+    return s, why
+
+
+def group(docs: list[ParsedAbstract], manifest: dict[str, str]) -> list[Work]:
+    """Group documents into works: the manifest first, then detection, then singletons."""
+    works: dict[str, Work] = {}
+    rest: list[ParsedAbstract] = []
+    for d in docs:
+        if d.source in manifest:
+            wid = manifest[d.source]
+            works.setdefault(wid, Work(wid, [], "manifest", ["listed in the manifest"])).members.append(d)
+        else:
+            rest.append(d)
+    # Candidate pairs, best first; a work takes at most one text per language.
+    pairs = []
+    for i, a in enumerate(rest):
+        for b in rest[i + 1:]:
+            sc, why = score(a, b)
+            if sc >= THRESHOLD:
+                pairs.append((sc, a.source, b.source, why))
+    pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
+    group_of: dict[str, list[ParsedAbstract]] = {d.source: [d] for d in rest}
+    evidence: dict[int, list[str]] = {}
+    for sc, sa, sb, why in pairs:
+        ga, gb = group_of[sa], group_of[sb]
+        if ga is gb or {d.lang for d in ga} & {d.lang for d in gb}:
+            continue
+        merged = ga + gb
+        evidence[id(merged)] = evidence.pop(id(ga), []) + evidence.pop(id(gb), []) + [
+            f"{sa} + {sb}: score {sc:.1f} ({'; '.join(why)})"]
+        for d in merged:
+            group_of[d.source] = merged
+    seen: set[int] = set()
+    for d in rest:
+        g = group_of[d.source]
+        if id(g) in seen:
+            continue
+        seen.add(id(g))
+        g = sorted(g, key=lambda x: x.source)
+        wid = fallback_id(g)
+        works[wid] = Work(wid, g, "detected" if len(g) > 1 else "single", evidence.get(id(group_of[d.source]), []))
+    return sorted(works.values(), key=lambda w: w.id)

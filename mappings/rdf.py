@@ -1,0 +1,208 @@
+"""ParsedAbstract + the work it belongs to → the RDF of one document (one named graph)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import importlib.util
+
+from rdflib import Graph, Literal, URIRef
+
+from . import MAPPER_VERSION
+from . import vocab as v
+from .abstract import ParsedAbstract
+from .vocab import BIBO, DCTERMS, DKG, FABIO, FOAF, PROV, RDF, SKOS, XSD
+
+# section kind → (class, property from the work, IRI segment)
+COMPONENTS = {
+    "relevance": (DKG.Relevance, DKG.hasRelevance, "relevance"),
+    "object": (DKG.ResearchObject, DKG.hasResearchObject, "object"),
+    "subject": (DKG.ResearchSubject, DKG.hasResearchSubject, "subject"),
+    "aim": (DKG.ResearchAim, DKG.hasAim, "aim"),
+    "hypothesis": (DKG.Hypothesis, DKG.hasHypothesis, "hypothesis"),
+    "theoretical-basis": (DKG.TheoreticalBasis, DKG.hasTheoreticalBasis, "theoretical-basis"),
+    "methods": (DKG.MethodsStatement, DKG.hasMethodsStatement, "methods"),
+    "significance": (DKG.Significance, DKG.hasSignificance, "significance"),
+    "approbation": (DKG.Approbation, DKG.hasApprobation, "approbation"),
+    "structure": (DKG.StructureStatement, DKG.hasStructureStatement, "structure"),
+}
+ITEMS = {
+    "tasks": (DKG.ResearchTask, DKG.hasTask, "task"),
+    "novelty": (DKG.NoveltyPoint, DKG.hasNoveltyPoint, "novelty"),
+    "provisions": (DKG.Provision, DKG.hasProvision, "provision"),
+}
+PUBLICATION_KINDS = {
+    "Total": DKG.TotalPublications, "Scopus": DKG.ScopusPublications,
+    "WebOfScience": DKG.WebOfSciencePublications, "CommitteeJournal": DKG.CommitteeJournalPublications,
+    "InternationalJournal": DKG.InternationalJournalPublications,
+    "DomesticJournal": DKG.DomesticJournalPublications, "Conference": DKG.ConferencePublications,
+    "Monographs": DKG.Monographs,
+}
+LINKED_KIND = {"tasks": "task", "novelty": "novelty", "provisions": "provision"}
+
+
+@dataclass
+class WorkContext:
+    """What a document needs to know about its work: decided once for all its translations."""
+    id: str
+    kind: str                      # "dissertation" | "article"
+    author_iri: URIRef | None = None
+    institution_iri: URIRef | None = None
+    department_iri: URIRef | None = None
+
+    @property
+    def iri(self) -> URIRef:
+        return v.work(self.id)
+
+
+@dataclass
+class MappedDocument:
+    source: str
+    graph_iri: URIRef
+    graph: Graph
+    work_id: str
+    candidates: list = field(default_factory=list)
+
+
+def work_context(work_id: str, members: list[ParsedAbstract]) -> WorkContext:
+    """Shared IRIs come from the first member (by language en, ru, kk) that states them."""
+    order = sorted(members, key=lambda m: ("en", "ru", "kk").index(m.lang))
+    kind = "dissertation" if any(m.kind == "dissertation" for m in members) else "article"
+    ctx = WorkContext(work_id, kind)
+    for m in order:
+        if m.meta.author and ctx.author_iri is None:
+            ctx.author_iri = v.person(m.meta.author)
+        if m.meta.institution and ctx.institution_iri is None:
+            ctx.institution_iri = v.organization(m.meta.institution)
+        if m.meta.department and ctx.department_iri is None:
+            ctx.department_iri = v.organization((m.meta.institution or "") + " " + m.meta.department)
+    return ctx
+
+
+def to_graph(doc: ParsedAbstract, ctx: WorkContext, *, ontology_version: str,
+             generated_at: dt.datetime | None = None, link: bool = True) -> MappedDocument:
+    g = Graph()
+    for prefix, ns in v.PREFIXES.items():
+        g.bind(prefix, ns)
+    lang = doc.lang
+    work = ctx.iri
+    abstract = URIRef(f"{work}/abstract/{lang}")
+    source = v.source(doc.source)
+    graph_iri = v.document_graph(doc.source)
+
+    g.add((work, RDF.type, DKG.Dissertation if ctx.kind == "dissertation" else DKG.JournalArticle))
+    g.add((work, DKG.hasAbstract, abstract))
+    g.add((abstract, RDF.type, DKG.Abstract))
+    g.add((abstract, DKG.abstractOf, work))
+    g.add((abstract, DCTERMS.language, v.LANGUAGE[lang]))
+    g.add((abstract, DKG.sourceDocument, source))
+    g.add((abstract, PROV.wasDerivedFrom, source))
+
+    meta = doc.meta
+    if meta.title:
+        g.add((work, DCTERMS.title, Literal(meta.title, lang=lang)))
+    if meta.author and ctx.author_iri is not None:
+        g.add((work, DCTERMS.creator, ctx.author_iri))
+        g.add((ctx.author_iri, RDF.type, DKG.Person))
+        g.add((ctx.author_iri, FOAF.name, Literal(meta.author, lang=lang)))
+    if meta.specialty_code:
+        sp = v.specialty(meta.specialty_code)
+        g.add((work, FABIO.hasDiscipline, sp))
+        g.add((sp, RDF.type, DKG.Specialty))
+        g.add((sp, SKOS.notation, Literal(meta.specialty_code)))
+        if meta.specialty_name:
+            g.add((sp, SKOS.prefLabel, Literal(meta.specialty_name, lang=lang)))
+    if ctx.kind == "dissertation" and meta.degree_phd:
+        g.add((work, BIBO.degree, v.PHD))
+    if meta.institution and ctx.institution_iri is not None:
+        g.add((work, DKG.institution, ctx.institution_iri))
+        g.add((ctx.institution_iri, RDF.type, DKG.University))
+        g.add((ctx.institution_iri, FOAF.name, Literal(meta.institution, lang=lang)))
+    if meta.department and ctx.department_iri is not None:
+        g.add((work, DKG.department, ctx.department_iri))
+        g.add((ctx.department_iri, RDF.type, DKG.Department))
+        g.add((ctx.department_iri, FOAF.name, Literal(meta.department, lang=lang)))
+        if ctx.institution_iri is not None:
+            g.add((ctx.department_iri, DKG.partOfOrganization, ctx.institution_iri))
+
+    linkable = []  # (node, kind, text) for the entity linker
+    for kind, (cls, prop, segment) in COMPONENTS.items():
+        section = doc.sections.get(kind)
+        if section is None or not section.text.strip():
+            continue
+        node = URIRef(f"{work}/{segment}")
+        _component(g, work, node, cls, prop, section.text, lang)
+        if section.heading:
+            g.add((node, DKG.heading, Literal(section.heading, lang=lang)))
+        linkable.append((node, segment, section.text))
+    for kind, (cls, prop, segment) in ITEMS.items():
+        if ctx.kind == "article" and kind == "provisions":
+            continue
+        for item in doc.items.get(kind, []):
+            node = URIRef(f"{work}/{segment}/{item.ordinal}")
+            _component(g, work, node, cls, prop, item.text, lang)
+            g.add((node, DKG.ordinal, Literal(item.ordinal, datatype=XSD.positiveInteger)))
+            linkable.append((node, LINKED_KIND[kind], item.text))
+
+    for count_kind, n in meta.publication_counts.items():
+        node = URIRef(f"{work}/publication-count/{count_kind.lower()}")
+        g.add((work, DKG.hasPublicationCount, node))
+        g.add((node, RDF.type, DKG.PublicationCount))
+        g.add((node, DKG.publicationKind, PUBLICATION_KINDS[count_kind]))
+        g.add((node, DKG["count"], Literal(n, datatype=XSD.nonNegativeInteger)))
+    for pub in meta.publications:
+        node = URIRef(f"{work}/publication/{pub.ordinal}")
+        g.add((work, DKG.hasPublication, node))
+        g.add((node, RDF.type, DKG.Publication))
+        g.add((node, DKG.ordinal, Literal(pub.ordinal, datatype=XSD.positiveInteger)))
+        g.add((node, DKG.citationText, Literal(pub.citation)))
+        if pub.year:
+            g.add((node, DCTERMS.issued, Literal(str(pub.year), datatype=XSD.gYear)))
+        if pub.venue:
+            g.add((node, DKG.venue, Literal(pub.venue)))
+        if pub.pages:
+            g.add((node, BIBO.pages, Literal(pub.pages)))
+        if pub.language:
+            g.add((node, DCTERMS.language, v.LANGUAGE[pub.language]))
+
+    _provenance(g, doc, source, graph_iri, ontology_version, generated_at)
+
+    candidates = []
+    if link:
+        candidates = _link(g, linkable, lang, work, source, meta.title)
+    return MappedDocument(doc.source, graph_iri, g, ctx.id, candidates)
+
+
+def _component(g: Graph, work: URIRef, node: URIRef, cls, prop, text: str, lang: str) -> None:
+    g.add((work, prop, node))
+    g.add((node, RDF.type, cls))
+    g.add((node, DKG.componentOf, work))
+    g.add((node, DKG.text, Literal(text, lang=lang)))
+
+
+def _provenance(g: Graph, doc: ParsedAbstract, source: URIRef, graph_iri: URIRef,
+                ontology_version: str, generated_at: dt.datetime | None) -> None:
+    activity = URIRef(f"{source}/mapping")
+    when = generated_at or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    g.add((source, RDF.type, DKG.SourceDocument))
+    g.add((source, DKG.fileName, Literal(doc.source)))
+    g.add((source, DKG.sha256, Literal(doc.checksum)))
+    g.add((source, DKG.characterCount, Literal(doc.char_count, datatype=XSD.integer)))
+    g.add((activity, RDF.type, DKG.MappingActivity))
+    g.add((activity, PROV.used, source))
+    g.add((activity, PROV.endedAtTime, Literal(when.isoformat(), datatype=XSD.dateTime)))
+    g.add((activity, DKG.mapperVersion, Literal(MAPPER_VERSION)))
+    g.add((activity, DKG.ontologyVersion, Literal(ontology_version)))
+    g.add((graph_iri, RDF.type, PROV.Bundle))
+    g.add((graph_iri, PROV.wasDerivedFrom, source))
+    g.add((graph_iri, PROV.wasGeneratedBy, activity))
+
+
+def _link(g: Graph, linkable, lang: str, work: URIRef, source: URIRef, title: str | None) -> list:
+    """Entity linking, when the linker is installed (mappings/linking.py)."""
+    if importlib.util.find_spec(__package__ + ".linking") is None:
+        return []
+    from . import linking
+    comps = [linking.ComponentText(node, kind, lang, text) for node, kind, text in linkable]
+    return linking.annotate(g, comps, work=work, source=source)
+

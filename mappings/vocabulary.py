@@ -1,0 +1,185 @@
+"""The controlled vocabularies of theories, methods, actors and initiatives.
+
+They live as hand-editable Turtle in `ontology/vocabularies/`; this module reads them (once per
+process) and writes new entries in the same layout the files use, so `dkg promote` and a person
+with an editor produce the same shape.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import rdflib
+from anyascii import anyascii
+from rdflib.namespace import OWL, RDF, SKOS
+
+DKG = rdflib.Namespace("https://w3id.org/dissertation-kg/ontology#")
+ID = "https://w3id.org/dissertation-kg/id/"
+LANGS = ("en", "ru", "kk")
+
+# The only Wikidata items whose identity was verified from public material (field notes); any
+# other link would be a guess presented as a fact.
+VERIFIED_WIKIDATA = {
+    "http://www.wikidata.org/entity/Q232",     # Kazakhstan
+    "http://www.wikidata.org/entity/Q7809",    # UNESCO
+    "http://www.wikidata.org/entity/Q183",     # Germany
+    "http://www.wikidata.org/entity/Q27275",   # Central Asia
+}
+
+
+@dataclass(frozen=True)
+class VocabularyFile:
+    name: str            # file name in ontology/vocabularies/
+    path_segment: str    # /id/{segment}/{slug}
+    prefix: str          # Turtle prefix for entry IRIs
+    scheme: str          # the skos:ConceptScheme IRI
+
+
+FILES = {
+    "theories": VocabularyFile("theories.ttl", "theory", "theory", ID + "scheme/theories"),
+    "methods": VocabularyFile("methods.ttl", "method", "method", ID + "scheme/methods"),
+    "actors": VocabularyFile("actors.ttl", "actor", "actor", ID + "scheme/actors"),
+    "initiatives": VocabularyFile("initiatives.ttl", "initiative", "initiative", ID + "scheme/initiatives"),
+}
+
+# Which file a class's entries go to. dkg:Region is the linker's own class for geopolitical regions
+# (Central Asia) that texts treat as collective actors.
+CLASS_FILE = {
+    "Theory": "theories",
+    "Method": "methods",
+    "State": "actors",
+    "InternationalOrganization": "actors",
+    "GovernmentBody": "actors",
+    "NonGovernmentalOrganization": "actors",
+    "University": "actors",
+    "Diaspora": "actors",
+    "Person": "actors",
+    "Region": "actors",
+    "Initiative": "initiatives",
+}
+
+
+@dataclass
+class Entry:
+    iri: rdflib.URIRef
+    cls: str                                          # local name in dkg:
+    pref: dict[str, str]                              # lang -> prefLabel
+    alt: dict[str, list[str]] = field(default_factory=dict)
+    definition: dict[str, str] = field(default_factory=dict)
+    same_as: list[str] = field(default_factory=list)
+
+
+def vocabulary_dir() -> Path:
+    from dissertation_kg.server.resources import ontology_dir
+
+    return ontology_dir() / "vocabularies"
+
+
+def slugify(label: str) -> str:
+    """An IRI slug from an English label: ASCII, lowercase, hyphens (`Erasmus+` → `erasmus-plus`)."""
+    text = anyascii(label).replace("+", " plus ").replace("&", " and ")
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    if not slug:
+        raise ValueError(f"cannot make an IRI slug from {label!r}; give an English label with letters or digits")
+    return slug
+
+
+def entry_iri(cls: str, slug: str) -> rdflib.URIRef:
+    return rdflib.URIRef(ID + FILES[CLASS_FILE[cls]].path_segment + "/" + slug)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _lit(text: str, lang: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"@{lang}'
+
+
+def format_entry(entry: Entry, vocab: VocabularyFile) -> str:
+    """One entry as the vocabulary files lay it out: a block of lines, one predicate each."""
+    slug = str(entry.iri).rsplit("/", 1)[1]
+    lines = [f"{vocab.prefix}:{slug}",
+             f"    a owl:NamedIndividual , dkg:{entry.cls} , skos:Concept ;",
+             f"    skos:inScheme <{vocab.scheme}> ;",
+             "    skos:prefLabel " + " , ".join(_lit(entry.pref[l], l) for l in LANGS if l in entry.pref) + " ;"]
+    alts = [_lit(a, l) for l in LANGS for a in entry.alt.get(l, [])]
+    if alts:
+        lines.append("    skos:altLabel " + " ,\n        ".join(alts) + " ;")
+    defs = [_lit(entry.definition[l], l) for l in LANGS if l in entry.definition]
+    if defs:
+        lines.append("    skos:definition " + " ,\n        ".join(defs) + " ;")
+    for target in entry.same_as:
+        lines.append(f"    owl:sameAs <{target}> ;")
+        lines.append(f"    skos:exactMatch <{target}> ;")
+    lines[-1] = lines[-1][:-2] + " ."
+    return "\n".join(lines) + "\n"
+
+
+def file_header(vocab: VocabularyFile, title: dict[str, str], comment: str) -> str:
+    return (
+        f"# {title['en']} — a controlled vocabulary of dissertation-kg.\n"
+        f"# {comment}\n"
+        "# Edit by hand or with `dkg promote`; every entry needs exactly one skos:prefLabel in en, ru\n"
+        "# and kk and an English skos:definition. Link to Wikidata only with a verified QID.\n\n"
+        "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        "@prefix dcterms: <http://purl.org/dc/terms/> .\n"
+        "@prefix dkg: <https://w3id.org/dissertation-kg/ontology#> .\n"
+        f"@prefix {vocab.prefix}: <{ID}{vocab.path_segment}/> .\n\n"
+        f"<{vocab.scheme}> a skos:ConceptScheme ;\n"
+        "    dcterms:title " + " , ".join(_lit(title[l], l) for l in LANGS) + " ;\n"
+        "    skos:prefLabel " + " , ".join(_lit(title[l], l) for l in LANGS) + " .\n\n"
+    )
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _entries(graph: rdflib.Graph) -> list[Entry]:
+    out = []
+    for s in sorted(set(graph.subjects(RDF.type, SKOS.Concept))):
+        classes = [str(o)[len(str(DKG)):] for o in graph.objects(s, RDF.type) if str(o).startswith(str(DKG))]
+        if not classes:
+            continue
+        e = Entry(iri=s, cls=classes[0], pref={})
+        for lab in graph.objects(s, SKOS.prefLabel):
+            e.pref.setdefault(lab.language or "", str(lab))
+        for lab in graph.objects(s, SKOS.altLabel):
+            e.alt.setdefault(lab.language or "", []).append(str(lab))
+        for d in graph.objects(s, SKOS.definition):
+            e.definition[d.language or ""] = str(d)
+        e.same_as = sorted(str(o) for o in graph.objects(s, OWL.sameAs))
+        out.append(e)
+    return out
+
+
+def load_graph(directory: Path | None = None) -> rdflib.Graph:
+    directory = directory or vocabulary_dir()
+    graph = rdflib.Graph()
+    files = sorted(directory.glob("*.ttl"))
+    if not files:
+        raise FileNotFoundError(
+            f"no vocabularies in {directory}; restore ontology/vocabularies/*.ttl from the repository")
+    for path in files:
+        try:
+            graph.parse(path, format="turtle")
+        except Exception as exc:  # rdflib raises several parser error types
+            raise ValueError(f"{path} is not valid Turtle ({exc}); fix the entry named in the message") from exc
+    return graph
+
+
+@lru_cache(maxsize=4)
+def _load_cached(directory: str) -> tuple[Entry, ...]:
+    return tuple(_entries(load_graph(Path(directory))))
+
+
+def load_entries(directory: Path | None = None) -> tuple[Entry, ...]:
+    """All entries, parsed once per process and directory."""
+    return _load_cached(str(directory or vocabulary_dir()))
+
+
+def clear_cache() -> None:
+    _load_cached.cache_clear()

@@ -1,0 +1,255 @@
+"""`dkg build`: documents → mapped, validated RDF → a fresh Oxigraph generation → switch.
+
+The build never writes into the generation being served: it fills a new directory and points
+`current` at it only when everything went well, so a failed or killed build leaves the graph in
+use untouched. Documents whose bytes, mapper version, ontology version, shapes and work are
+unchanged are taken from the cache instead of being mapped and validated again.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import pickle
+import shutil
+import sys
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+from rdflib.namespace import OWL
+from tqdm import tqdm
+
+from dissertation_kg.mappings import MAPPER_VERSION, abstract, pairing, rdf
+from dissertation_kg.mappings.errors import MappingError
+from dissertation_kg.mappings.vocab import GRAPH, ONTOLOGY_IRI, CANDIDATES_GRAPH
+
+from . import shacl
+from .resources import ontology_dir
+from .store import StoreLocation
+
+DOCUMENT_SUFFIXES = (".txt", ".md")
+ONTOLOGY_GRAPH = GRAPH["ontology"]
+VOCABULARY_GRAPH = GRAPH["vocabularies"]
+
+
+@dataclass
+class Rejection:
+    source: str
+    problems: list[str]
+
+
+@dataclass
+class BuildSummary:
+    documents: int = 0
+    works: int = 0
+    triples: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+    cached: int = 0
+    pairing: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    generation: Path | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+    def report(self) -> str:
+        lines = [f"documents: {self.documents} loaded ({self.cached} unchanged, from cache), "
+                 f"{len(self.rejected)} rejected",
+                 f"works: {self.works}", f"triples: {self.triples}"]
+        if self.timings:
+            lines.append("time: " + ", ".join(f"{k} {v:.2f}s" for k, v in self.timings.items()))
+        if self.generation:
+            lines.append(f"store: {self.generation}")
+        return "\n".join(lines)
+
+
+@lru_cache(maxsize=8)
+def ontology_version(directory: Path | None = None) -> str:
+    g = Graph().parse(Path(directory or ontology_dir()) / "dkg.ttl", format="turtle")
+    version = g.value(ONTOLOGY_IRI, OWL.versionInfo)
+    return str(version) if version else "unversioned"
+
+
+def _file_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else "-"
+
+
+def corpus_files(seeds_dir: Path) -> list[Path]:
+    return sorted(p for p in Path(seeds_dir).iterdir()
+                  if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES and p.name.lower() != "readme.md")
+
+
+def map_corpus(files: list[Path], manifest: dict[str, str], *, generated_at: dt.datetime | None = None,
+               progress: bool = False) -> tuple[list[rdf.MappedDocument], list[Rejection], list[pairing.Work]]:
+    """Parse, pair and map documents (no validation, no store): what `dkg map` prints."""
+    parsed, rejected = [], []
+    for path in tqdm(files, desc="parse", unit="doc", disable=not progress, leave=False):
+        try:
+            parsed.append(abstract.parse_file(path))
+        except MappingError as exc:
+            rejected.append(Rejection(path.name, [str(exc)]))
+    works = pairing.group(parsed, manifest)
+    version = ontology_version()
+    mapped = []
+    for work in tqdm(works, desc="map", unit="work", disable=not progress, leave=False):
+        ctx = rdf.work_context(work.id, work.members)
+        for member in work.members:
+            mapped.append(rdf.to_graph(member, ctx, ontology_version=version, generated_at=generated_at))
+    return mapped, rejected, works
+
+
+def _nquads(graph: Graph, graph_iri: str) -> bytes:
+    """rdflib N-Triples → N-Quads in the document's graph (one bytes operation per line)."""
+    nt = graph.serialize(format="nt", encoding="utf-8")
+    suffix = f" <{graph_iri}> .".encode()
+    lines = [line[:-2] + suffix for line in (ln.rstrip() for ln in nt.split(b"\n")) if line.endswith(b" .")]
+    return b"\n".join(lines) + b"\n" if lines else b""
+
+
+def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = True, progress: bool | None = None,
+          generated_at: dt.datetime | None = None, keep_generations: int = 2) -> BuildSummary:
+    """Build the graph of every document in `seeds_dir` into a new generation of `store_dir`."""
+    seeds_dir, location = Path(seeds_dir), StoreLocation(store_dir)
+    progress = sys.stderr.isatty() if progress is None else progress
+    summary = BuildSummary()
+    t0 = time.perf_counter()
+    if not seeds_dir.is_dir():
+        raise FileNotFoundError(f"no corpus folder at {seeds_dir}; pass --seeds DIR with the abstracts (.txt)")
+    manifest = pairing.read_manifest(seeds_dir)
+    files = corpus_files(seeds_dir)
+    known = {p.name for p in files}
+    for name in sorted(set(manifest) - known):
+        summary.warnings.append(f"{seeds_dir / pairing.MANIFEST_NAME}: lists {name}, which is not in the corpus")
+
+    # 1. Parse and pair (cheap, and pairing needs every document).
+    parsed = []
+    for path in tqdm(files, desc="parse", unit="doc", disable=not progress):
+        try:
+            parsed.append(abstract.parse_file(path))
+        except MappingError as exc:
+            summary.rejected.append(Rejection(path.name, [str(exc)]))
+    works = pairing.group(parsed, manifest)
+    summary.pairing = [f"{w.id}: {', '.join(m.source for m in w.members)} — {w.decided_by}"
+                       + (f" ({'; '.join(w.evidence)})" if w.evidence and w.decided_by == "detected" else "")
+                       for w in works if len(w.members) > 1]
+    summary.timings["parse"] = time.perf_counter() - t0
+
+    # 2. Map, or take from the cache.
+    t1 = time.perf_counter()
+    version = ontology_version()
+    shapes_hash = _file_hash(ontology_dir() / "shapes.ttl")
+    vocab_hash = hashlib.sha256(b"".join(_file_hash(p).encode() for p in _vocabulary_files())).hexdigest()
+    cache_dir = location.cache_dir
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    quads: dict[str, bytes] = {}           # source → N-Quads
+    fresh: dict[str, rdf.MappedDocument] = {}
+    rounds: dict[str, int] = {}            # source → index within its work (validation batches)
+    candidates = []
+    for work in tqdm(works, desc="map", unit="work", disable=not progress):
+        ctx = rdf.work_context(work.id, work.members)
+        for i, member in enumerate(work.members):
+            key = hashlib.sha256("|".join([member.checksum, MAPPER_VERSION, version, shapes_hash, vocab_hash,
+                                           repr(ctx)]).encode()).hexdigest()
+            cached = cache_dir / f"{key}.nq"
+            if use_cache and cached.exists():
+                quads[member.source] = cached.read_bytes()
+                cand = cache_dir / f"{key}.candidates.pickle"
+                if cand.exists():
+                    candidates.extend(_load_candidates(cand))
+                summary.cached += 1
+                continue
+            doc = rdf.to_graph(member, ctx, ontology_version=version, generated_at=generated_at)
+            fresh[member.source] = doc
+            rounds[member.source] = i
+            doc.cache_key = key  # type: ignore[attr-defined]
+            candidates.extend(doc.candidates)
+    summary.timings["map"] = time.perf_counter() - t1
+
+    # 3. Validate what was mapped anew; translations of one work never share a batch.
+    t2 = time.perf_counter()
+    shapes = shacl.load_shapes(ontology_dir() / "shapes.ttl")
+    problems: dict[str, list[shacl.Problem]] = {}
+    for r in sorted(set(rounds.values())):
+        batch = {s: d.graph for s, d in fresh.items() if rounds[s] == r}
+        problems.update(shacl.validate_many(batch, shapes))
+    for source, probs in sorted(problems.items()):
+        summary.rejected.append(Rejection(source, [str(p) for p in probs]))
+    summary.timings["shacl"] = time.perf_counter() - t2
+
+    t3 = time.perf_counter()
+    for source, doc in fresh.items():
+        if source in problems:
+            continue
+        data = _nquads(doc.graph, str(doc.graph_iri))
+        quads[source] = data
+        tmp = cache_dir / f".{doc.cache_key}.tmp"  # type: ignore[attr-defined]
+        tmp.write_bytes(data)
+        os.replace(tmp, cache_dir / f"{doc.cache_key}.nq")  # type: ignore[attr-defined]
+        if doc.candidates:
+            _save_candidates(cache_dir / f"{doc.cache_key}.candidates.pickle", doc.candidates)
+    summary.timings["serialize"] = time.perf_counter() - t3
+
+    # 4. Load everything into a new generation, then switch.
+    t4 = time.perf_counter()
+    generation = location.new_generation()
+    try:
+        store = ox.Store(str(generation))
+        payload = b"".join(quads[s] for s in sorted(quads))
+        payload += _static_graphs()
+        if candidates:
+            payload += _candidate_quads(candidates)
+        store.bulk_load(payload, format=ox.RdfFormat.N_QUADS)
+        store.optimize()
+        summary.triples = len(store)
+        store.flush()
+        del store
+    except BaseException:
+        shutil.rmtree(generation, ignore_errors=True)
+        raise
+    summary.timings["load"] = time.perf_counter() - t4
+    location.switch(generation)
+    location.prune(keep=keep_generations)
+    accepted_sources = set(quads)
+    summary.documents = len(accepted_sources)
+    summary.works = len({w.id for w in works if any(m.source in accepted_sources for m in w.members)})
+    summary.generation = generation
+    summary.timings["total"] = time.perf_counter() - t0
+    return summary
+
+
+def _vocabulary_files() -> list[Path]:
+    d = ontology_dir() / "vocabularies"
+    return sorted(d.glob("*.ttl")) if d.is_dir() else []
+
+
+def _static_graphs() -> bytes:
+    """The ontology and the curated vocabularies, each in its own named graph, so that queries
+    and pages can use their labels."""
+    out = []
+    for path, graph in [(ontology_dir() / "dkg.ttl", ONTOLOGY_GRAPH)] + [(p, VOCABULARY_GRAPH) for p in _vocabulary_files()]:
+        g = Graph().parse(path, format="turtle")
+        out.append(_nquads(g, str(graph)))
+    return b"".join(out)
+
+
+def _candidate_quads(candidates) -> bytes:
+    from dissertation_kg.mappings import linking
+    return _nquads(linking.candidates_graph(candidates), str(CANDIDATES_GRAPH))
+
+
+def _save_candidates(path: Path, candidates) -> None:
+    # The cache is this machine's own: pickle keeps the linker's dataclass as it is.
+    path.write_bytes(pickle.dumps(list(candidates)))
+
+
+def _load_candidates(path: Path) -> list:
+    try:
+        return pickle.loads(path.read_bytes())
+    except Exception:  # a cache from another version of the linker: map again next time
+        return []
