@@ -1,0 +1,123 @@
+"""`dkg serve` (the SPARQL endpoint under gunicorn) and `dkg reload`."""
+from __future__ import annotations
+
+import json
+import os
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import click
+
+from .config import ServerConfig
+
+
+def _build_if_missing(config: ServerConfig) -> None:
+    from .store_state import StoreState
+    from .store import StoreError
+
+    try:
+        StoreState(config.store).current()
+        return
+    except StoreError:
+        if not config.build_if_missing:
+            raise
+    try:
+        from .build import build  # the build pipeline; imported only when needed
+    except ImportError as exc:
+        raise click.ClickException(
+            f"there is no store at {config.store} and the build step is not available ({exc}); "
+            "run `dkg build` first or pass --store to an existing store") from None
+    from .resources import seeds_dir
+
+    click.echo(f"no store at {config.store}: building it from {seeds_dir()} …", err=True)
+    build(seeds_dir(), config.store)
+
+
+def _gunicorn_app(config: ServerConfig):
+    from gunicorn.app.base import BaseApplication
+
+    class _Server(BaseApplication):
+        def load_config(self):
+            # One gunicorn process with threads: the heavy lifting happens in the query worker
+            # pool, and a single process keeps one writer and one consistent write counter.
+            settings = {
+                "bind": f"{config.host}:{config.port}",
+                "workers": 1,
+                "worker_class": "gthread",
+                "threads": config.effective_http_threads,
+                "timeout": int(config.query_timeout) + 60,
+                "graceful_timeout": 5,
+                "limit_request_line": 8190,
+                "accesslog": "-",
+                "loglevel": "info",
+                # gunicorn >= 25 opens a control socket at a fixed per-user path by default, so
+                # two servers would fight over it; `dkg reload` is the control interface here.
+                "control_socket_disable": True,
+            }
+            for key, value in settings.items():
+                if key in self.cfg.settings:
+                    self.cfg.set(key, value)
+
+        def load(self):
+            from .app import create_app
+
+            return create_app(config)
+
+    return _Server()
+
+
+@click.command("serve")
+@click.option("--store", type=click.Path(path_type=Path), default=None, help="store directory (DKG_STORE; default .dkg/store)")
+@click.option("--host", default=None, help="address to bind (DKG_HOST; default 127.0.0.1)")
+@click.option("--port", type=int, default=None, help="port (DKG_PORT; default 8000)")
+@click.option("--base-iri", default=None, help="base IRI of the data (DKG_BASE_IRI)")
+@click.option("--update-token", default=None, help="bearer token that enables SPARQL Update and Graph Store writes (DKG_UPDATE_TOKEN)")
+@click.option("--timeout", "query_timeout", type=float, default=None, help="query time limit in seconds (DKG_QUERY_TIMEOUT; default 30)")
+@click.option("--allow-service", "allowed_services", multiple=True, help="an endpoint SERVICE and LOAD may call (repeatable; DKG_ALLOWED_SERVICES)")
+@click.option("--service-timeout", type=float, default=None, help="time limit for queries that call SERVICE (DKG_SERVICE_TIMEOUT; default 10)")
+@click.option("--workers", type=int, default=None, help="query worker processes (DKG_WORKERS; default: CPU count)")
+@click.option("--queue-size", type=int, default=None, help="requests that may wait for a worker before 503 (DKG_QUEUE_SIZE)")
+@click.option("--max-body-bytes", type=int, default=None, help="largest request body (DKG_MAX_BODY_BYTES)")
+@click.option("--no-build", is_flag=True, help="fail instead of building when the store does not exist")
+def serve(store, host, port, base_iri, update_token, query_timeout, allowed_services, service_timeout,
+          workers, queue_size, max_body_bytes, no_build):
+    """Serve the graph: SPARQL 1.1 Protocol at /sparql, Graph Store Protocol at /store."""
+    try:
+        config = ServerConfig.from_env(
+            store=store, host=host, port=port, base_iri=base_iri, update_token=update_token,
+            query_timeout=query_timeout, allowed_services=tuple(allowed_services) or None,
+            service_timeout=service_timeout, workers=workers, queue_size=queue_size,
+            max_body_bytes=max_body_bytes, build_if_missing=False if no_build else None,
+        )
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    _build_if_missing(config)
+    click.echo(f"SPARQL endpoint: http://{config.host}:{config.port}/sparql "
+               f"({config.workers} query workers, {config.query_timeout:g} s limit, "
+               f"updates {'enabled' if config.update_token else 'disabled'})", err=True)
+    _gunicorn_app(config).run()
+
+
+@click.command("reload")
+@click.option("--url", default=None, help="the server's base URL (default http://DKG_HOST:DKG_PORT/)")
+@click.option("--token", default=None, help="the server's update token (default DKG_UPDATE_TOKEN)")
+def reload(url, token):
+    """Tell a running server to answer from the newest build now."""
+    config = ServerConfig.from_env()
+    url = (url or f"http://{config.host}:{config.port}/").rstrip("/") + "/admin/reload"
+    token = token or config.update_token
+    if not token:
+        raise click.ClickException("reloading needs the server's update token: pass --token or set DKG_UPDATE_TOKEN")
+    req = urllib.request.Request(url, data=b"", method="POST", headers={"Authorization": f"Bearer {token}"})
+    try:
+        with urllib.request.urlopen(req, timeout=30) as resp:
+            info = json.load(resp)
+    except urllib.error.HTTPError as exc:
+        raise click.ClickException(f"{url} answered {exc.code}: {exc.read().decode(errors='replace').strip()}") from None
+    except OSError as exc:
+        raise click.ClickException(f"cannot reach {url} ({exc}); is `dkg serve` running there?") from None
+    click.echo(f"serving generation {info['generation']} (writes: {info['revision']})")
+
+
+COMMANDS = [serve, reload]

@@ -1,0 +1,77 @@
+"""Server settings: defaults that work with no flags, overridable by DKG_* environment variables
+and then by `dkg serve` flags."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Mapping
+
+from .store import DEFAULT_STORE
+
+
+def _default_workers() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    store: Path = DEFAULT_STORE
+    host: str = "127.0.0.1"
+    port: int = 8000
+    base_iri: str = "https://w3id.org/dissertation-kg/"
+    query_timeout: float = 30.0           # seconds; the query worker is killed after this
+    allowed_services: tuple[str, ...] = ()  # SERVICE / LOAD targets; none by default
+    service_timeout: float = 10.0         # seconds; the limit for a query that calls SERVICE
+    update_token: str | None = None       # None: SPARQL Update and Graph Store writes refused
+    max_body_bytes: int = 16 * 1024 * 1024
+    max_query_chars: int = 100_000
+    workers: int = field(default_factory=_default_workers)  # query worker processes
+    queue_size: int = 0                   # requests allowed to wait for a worker; 0 = 4 x workers
+    http_threads: int = 0                 # request threads; 0 = workers + queue + 4
+    cache_bytes: int = 64 * 1024 * 1024   # result cache size (whole results up to 1/16 of it)
+    build_if_missing: bool = True
+
+    @property
+    def effective_queue_size(self) -> int:
+        return self.queue_size or 4 * self.workers
+
+    @property
+    def effective_http_threads(self) -> int:
+        return self.http_threads or self.workers + self.effective_queue_size + 4
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides) -> "ServerConfig":
+        """Defaults, then DKG_<FIELD> variables (DKG_ALLOWED_SERVICES is space- or comma-separated),
+        then the given overrides (flags; None means "not given")."""
+        env = os.environ if env is None else env
+        values: dict = {}
+        for f in fields(cls):
+            raw = env.get(f"DKG_{f.name.upper()}")
+            if raw is None or raw == "":
+                continue
+            values[f.name] = _coerce(f.name, raw)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        if "allowed_services" in values:
+            values["allowed_services"] = tuple(values["allowed_services"])
+        if "store" in values:
+            values["store"] = Path(values["store"])
+        return replace(cls(), **values)
+
+
+def _coerce(name: str, raw: str):
+    if name in ("port", "max_body_bytes", "max_query_chars", "workers", "queue_size", "http_threads", "cache_bytes"):
+        try:
+            return int(raw)
+        except ValueError:
+            raise ValueError(f"DKG_{name.upper()}={raw!r} is not a whole number; set it to one, e.g. 8") from None
+    if name in ("query_timeout", "service_timeout"):
+        try:
+            return float(raw)
+        except ValueError:
+            raise ValueError(f"DKG_{name.upper()}={raw!r} is not a number of seconds; set it to e.g. 30") from None
+    if name == "allowed_services":
+        return tuple(u for u in raw.replace(",", " ").split() if u)
+    if name == "build_if_missing":
+        return raw.strip().lower() in ("1", "true", "yes", "on")
+    return raw

@@ -1,0 +1,416 @@
+"""Query execution with a time limit that really stops the work.
+
+pyoxigraph cannot cancel a running query (upstream issue #1926), so every request runs in a
+worker process: a pool of N readers, each holding `Store.read_only` on the current generation,
+and one writer holding the store read-write for SPARQL Update and Graph Store writes. A worker
+serializes results itself and sends the bytes back over a pipe in chunks. When the time limit
+passes, the parent SIGKILLs the worker and starts a replacement; nothing else is slowed.
+
+Errors and the status line: the parent keeps the first `buffer_bytes` of output before it
+commits to a status, so a query that fails anywhere in that prefix gets a proper 4xx/5xx. A
+failure (or the time limit) after that point can only cut the response short: the chunked
+transfer then ends without its final chunk, which every HTTP client reports as an error, so a
+truncated result is never mistaken for a complete one.
+"""
+from __future__ import annotations
+
+import ctypes
+import gc
+import multiprocessing
+import os
+import queue
+import signal
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Iterator
+
+import pyoxigraph as ox
+
+_CHUNK = 256 * 1024
+
+# --------------------------------------------------------------------------- worker side
+
+
+def _die_with_parent() -> None:
+    # If the server is SIGKILLed, its query workers must not live on running a heavy query.
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except OSError:  # not Linux: workers still exit when the pipe closes
+        pass
+
+
+class _PipeWriter:
+    """The file object pyoxigraph serializes into: sends chunks, announcing the media type first."""
+
+    def __init__(self, conn, media_type: str):
+        self.conn = conn
+        self.media_type = media_type
+        self.buf = bytearray()
+        self.started = False
+
+    def write(self, data) -> int:
+        self.buf += data
+        if len(self.buf) >= _CHUNK:
+            self._send()
+        return len(data)
+
+    def flush(self) -> None:  # pyoxigraph may call it; chunks go out at _CHUNK boundaries
+        pass
+
+    def _send(self) -> None:
+        if not self.started:
+            self.conn.send(("head", self.media_type))
+            self.started = True
+        if self.buf:
+            self.conn.send(("data", bytes(self.buf)))
+            self.buf.clear()
+
+    def finish(self) -> None:
+        self._send()
+        self.conn.send(("end",))
+
+
+def _dataset_kwargs(ds: dict) -> dict:
+    mode = ds.get("mode", "union")
+    if mode == "union":
+        return {"use_default_graph_as_union": True}
+    if mode == "explicit":
+        # The protocol dataset replaces the query's: graphs not listed are not in it at all.
+        return {
+            "default_graph": [ox.NamedNode(g) for g in ds.get("default", [])],
+            "named_graphs": [ox.NamedNode(g) for g in ds.get("named", [])],
+        }
+    return {}  # "query": the query's own FROM / FROM NAMED
+
+
+def _graph_name(iri: str | None):
+    return ox.DefaultGraph() if iri is None else ox.NamedNode(iri)
+
+
+def _graph_exists(store: ox.Store, iri: str | None) -> bool:
+    if iri is None:
+        return True  # the default graph always exists (GSP §5.4), possibly empty
+    return store.contains_named_graph(ox.NamedNode(iri))
+
+
+def _run(store: ox.Store, job: dict, conn) -> None:
+    op = job["op"]
+    if op == "query":
+        result = store.query(job["sparql"], base_iri=job.get("base_iri"), **_dataset_kwargs(job["dataset"]))
+        if isinstance(result, (ox.QuerySolutions, ox.QueryBoolean)):
+            fmt = job["result_format"]
+        else:
+            fmt = job["graph_format"]
+        if fmt is None:  # the client accepts no format for this kind of result
+            conn.send(("error", 406, job["not_acceptable"]))
+            return
+        media_type, name = fmt
+        out = _PipeWriter(conn, media_type)
+        result.serialize(out, format=_ox_format(name))
+        out.finish()
+    elif op == "update":
+        store.update(job["sparql"], base_iri=job.get("base_iri"))
+        conn.send(("done", {}))
+    elif op == "dump":
+        if not _graph_exists(store, job["graph"]):
+            conn.send(("error", 404, f"there is no graph <{job['graph']}> in this store"))
+            return
+        media_type, name = job["format"]
+        out = _PipeWriter(conn, media_type)
+        store.dump(out, format=_ox_format(name), from_graph=_graph_name(job["graph"]))
+        out.finish()
+    elif op in ("replace", "append"):
+        from .negotiation import RDF_INPUT_TYPES
+
+        graph = _graph_name(job["graph"])
+        existed = _graph_exists(store, job["graph"])
+        quads = []
+        for data, media in job["parts"]:  # parse everything before touching the store
+            quads.extend(
+                ox.Quad(t.subject, t.predicate, t.object, graph)
+                for t in ox.parse(data, format=RDF_INPUT_TYPES[media], base_iri=job.get("base_iri"))
+            )
+        if op == "replace" and existed:
+            store.clear_graph(graph)
+        if not existed:
+            store.add_graph(graph)
+        store.extend(quads)
+        conn.send(("done", {"created": not existed}))
+    elif op == "drop":
+        if not _graph_exists(store, job["graph"]):
+            conn.send(("error", 404, f"there is no graph <{job['graph']}> in this store"))
+            return
+        if job["graph"] is None:
+            store.clear_graph(ox.DefaultGraph())
+        else:
+            store.remove_graph(ox.NamedNode(job["graph"]))
+        conn.send(("done", {}))
+    elif op == "stats":
+        counts = {}
+        for row in store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"):
+            counts[row["g"].value] = int(row["n"].value)
+        for g in store.named_graphs():  # empty graphs exist too
+            if isinstance(g, ox.NamedNode):
+                counts.setdefault(g.value, 0)
+        default = next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+                                        default_graph=[ox.DefaultGraph()], named_graphs=[])))
+        union = next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
+                                      use_default_graph_as_union=True)))
+        conn.send(("done", {"graphs": counts, "total": len(store), "default": int(default["n"].value),
+                            "union": int(union["n"].value)}))
+    else:
+        conn.send(("error", 500, f"unknown job {op!r}; this is a bug, please report it"))
+
+
+def _ox_format(name: str):
+    from .negotiation import by_name
+
+    fmt = by_name(name)
+    return fmt.ox_format
+
+
+def _worker_main(conn, writable: bool) -> None:
+    _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the server; it stops us
+    store = None
+    opened = None
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            # A reader reopens after a write (a read-only store is a snapshot) or a new
+            # generation; the writer only when the generation changes.
+            key = (job["store"], None if writable else job["revision"])
+            if opened != key:
+                store = None
+                gc.collect()  # release the read-write lock before taking it again
+                store = ox.Store(job["store"]) if writable else ox.Store.read_only(job["store"])
+                opened = key
+            _run(store, job, conn)
+        except SyntaxError as exc:
+            conn.send(("error", 400, f"malformed request: {exc}"))
+        except ValueError as exc:
+            conn.send(("error", 400, str(exc)))
+        except Exception as exc:  # noqa: BLE001 - the worker must survive to report
+            conn.send(("error", 500, f"{type(exc).__name__}: {exc}"))
+
+
+# --------------------------------------------------------------------------- server side
+
+
+class JobError(Exception):
+    def __init__(self, status: int, message: str, headers: dict | None = None):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = headers or {}
+
+
+@dataclass
+class Result:
+    media_type: str | None = None
+    body: bytes | None = None           # the whole output, when it fit in the buffer
+    stream: Iterator[bytes] | None = None
+    meta: dict = field(default_factory=dict)
+
+
+class _Worker:
+    def __init__(self, ctx, writable: bool):
+        parent, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker_main, args=(child, writable), daemon=True,
+                                name="dkg-writer" if writable else "dkg-query-worker")
+        self.proc.start()
+        child.close()
+        self.conn = parent
+
+    def kill(self) -> None:
+        try:
+            self.proc.kill()
+            self.proc.join(5)
+        finally:
+            self.conn.close()
+
+
+class _Expired(Exception):
+    pass
+
+
+class WorkerPool:
+    """N reader processes plus one writer, with a bounded number of requests waiting."""
+
+    def __init__(self, size: int, queue_size: int, buffer_bytes: int = 4 * 1024 * 1024):
+        self.size = size
+        self.buffer_bytes = buffer_bytes
+        self._ctx = multiprocessing.get_context("forkserver")
+        try:
+            self._ctx.set_forkserver_preload(["pyoxigraph", __name__])
+        except Exception:  # noqa: BLE001 - the server was already started by another pool
+            pass
+        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
+        self._slots = threading.BoundedSemaphore(size + queue_size)
+        self._lock = threading.Lock()
+        self._workers: list[_Worker] = []
+        for _ in range(size):
+            w = _Worker(self._ctx, writable=False)
+            self._workers.append(w)
+            self._idle.put(w)
+        self._writer: _Worker | None = None
+        self._writer_lock = threading.Lock()
+        self.kills = 0
+
+    # -- bookkeeping
+
+    def pids(self) -> list[int]:
+        with self._lock:
+            return [w.proc.pid for w in self._workers]
+
+    def busy(self) -> int:
+        return self.size - self._idle.qsize()
+
+    def _replace(self, w: _Worker) -> None:
+        w.kill()
+        self.kills += 1
+        fresh = _Worker(self._ctx, writable=False)
+        with self._lock:
+            self._workers = [fresh if x is w else x for x in self._workers]
+        self._idle.put(fresh)
+        self._slots.release()
+
+    def _release(self, w: _Worker) -> None:
+        self._idle.put(w)
+        self._slots.release()
+
+    def close(self) -> None:
+        with self._lock:
+            for w in self._workers:
+                w.kill()
+            self._workers = []
+        if self._writer is not None:
+            self._writer.kill()
+            self._writer = None
+
+    # -- running
+
+    @staticmethod
+    def _recv(w: _Worker, deadline: float):
+        remaining = deadline - time.monotonic()
+        if remaining <= 0 or not w.conn.poll(remaining):
+            raise _Expired()
+        try:
+            return w.conn.recv()
+        except (EOFError, OSError):
+            raise JobError(500, "the query worker stopped unexpectedly (out of memory?); "
+                                "try again, or simplify the query") from None
+
+    def _limit_message(self, timeout: float) -> JobError:
+        return JobError(503, f"query exceeded the {timeout:g} s limit; it was stopped. Add a LIMIT, "
+                             "narrow the patterns, or run it against a local copy with `dkg query`.",
+                        {"Retry-After": "1"})
+
+    def run(self, job: dict, timeout: float) -> Result:
+        """Run a read job on a reader. Raises JobError for every failure the client should see."""
+        if not self._slots.acquire(blocking=False):
+            raise JobError(503, "the server is busy (every query worker is taken and the queue is full); "
+                                "retry in a few seconds", {"Retry-After": "2"})
+        try:
+            w = self._idle.get(timeout=timeout)
+        except queue.Empty:
+            self._slots.release()
+            raise JobError(503, f"no query worker became free within {timeout:g} s; retry later",
+                           {"Retry-After": "5"}) from None
+        deadline = time.monotonic() + timeout
+        try:
+            w.conn.send(job)
+            return self._collect(w, deadline, timeout, self._release, self._replace)
+        except _Expired:
+            self._replace(w)
+            raise self._limit_message(timeout) from None
+        except JobError as exc:
+            if exc.status == 500 and not w.proc.is_alive():
+                self._replace(w)
+            raise
+        except BaseException:
+            self._replace(w)
+            raise
+
+    def _collect(self, w, deadline, timeout, release, replace) -> Result:
+        msg = self._recv(w, deadline)
+        if msg[0] == "error":
+            release(w)
+            raise JobError(msg[1], msg[2])
+        if msg[0] == "done":
+            release(w)
+            return Result(meta=msg[1])
+        media_type = msg[1]
+        chunks: list[bytes] = []
+        size = 0
+        while size <= self.buffer_bytes:
+            msg = self._recv(w, deadline)
+            if msg[0] == "data":
+                chunks.append(msg[1])
+                size += len(msg[1])
+            elif msg[0] == "end":
+                release(w)
+                return Result(media_type, body=b"".join(chunks))
+            else:  # an error before anything was sent: the client gets a real status
+                release(w)
+                raise JobError(msg[1], msg[2])
+        return Result(media_type, stream=self._stream(w, deadline, timeout, chunks, release, replace))
+
+    def _stream(self, w, deadline, timeout, chunks, release, replace) -> Iterator[bytes]:
+        finished = False
+        try:
+            while chunks:
+                yield chunks.pop(0)
+            while True:
+                try:
+                    msg = self._recv(w, deadline)
+                except _Expired:
+                    raise RuntimeError(f"result cut short: the query exceeded the {timeout:g} s limit") from None
+                if msg[0] == "data":
+                    yield msg[1]
+                elif msg[0] == "end":
+                    finished = True
+                    return
+                else:
+                    raise RuntimeError(f"result cut short: {msg[2]}")
+        finally:
+            # A worker abandoned mid-stream (client gone, limit, error) may still be writing
+            # to the pipe: replacing it is the only clean way out.
+            release(w) if finished else replace(w)
+
+    def write(self, job: dict, timeout: float) -> Result:
+        """Run a write job on the single writer (writes are serialized)."""
+        with self._writer_lock:
+            if self._writer is None or not self._writer.proc.is_alive():
+                self._writer = _Worker(self._ctx, writable=True)
+            w = self._writer
+            deadline = time.monotonic() + timeout
+
+            def replace(_w):
+                _w.kill()
+                self._writer = None
+
+            try:
+                w.conn.send(job)
+                return self._collect(w, deadline, timeout, lambda _w: None, replace)
+            except _Expired:
+                replace(w)
+                raise JobError(503, f"the update exceeded the {timeout:g} s limit and was stopped; nothing "
+                                    "of it was written (updates are transactional)", {"Retry-After": "1"}) from None
+            except JobError:
+                raise
+            except BaseException:
+                replace(w)
+                raise
+
+    def release_writer(self) -> None:
+        """Let go of the read-write store (before a generation switch)."""
+        with self._writer_lock:
+            if self._writer is not None:
+                self._writer.kill()
+                self._writer = None

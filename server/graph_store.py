@@ -1,0 +1,144 @@
+"""The SPARQL 1.1 Graph Store HTTP Protocol at /store.
+
+Graphs are named indirectly (`/store?graph=IRI`, `/store?default`) or directly (the request URL
+`/store/…` is the graph IRI). GET and HEAD are open; PUT, POST and DELETE need the update token.
+Writes go to the current generation's database and last until the next `dkg build`, which
+rebuilds the graph from its sources into a new generation.
+"""
+from __future__ import annotations
+
+import hashlib
+import uuid
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, request
+
+from .auth import _plain, write_refusal
+from .executor import JobError
+from .negotiation import RDF_INPUT_TYPES, SINGLE_GRAPH_FORMATS, NotAcceptable, choose
+from .runtime import runtime
+
+blueprint = Blueprint("graph_store", __name__)
+
+
+@blueprint.errorhandler(JobError)
+def _job_error(exc: JobError):
+    return _plain(exc.status, exc.message, **exc.headers)
+
+
+class _Target:
+    def __init__(self, graph: str | None):
+        self.graph = graph  # None: the default graph
+
+    @property
+    def label(self) -> str:
+        return "the default graph" if self.graph is None else f"<{self.graph}>"
+
+
+def _indirect_target() -> _Target | Response | None:
+    graphs = request.args.getlist("graph")
+    has_default = "default" in request.args
+    if has_default and graphs:
+        return _plain(400, "give either `graph=IRI` or `default`, not both")
+    if len(graphs) > 1:
+        return _plain(400, "give exactly one `graph` parameter")
+    if has_default:
+        return _Target(None)
+    if graphs:
+        try:
+            ox.NamedNode(graphs[0])
+        except ValueError:
+            return _plain(400, f"graph={graphs[0]!r} is not an absolute IRI; percent-encode a full IRI into `graph=`")
+        return _Target(graphs[0])
+    return None
+
+
+@blueprint.route("/store", methods=["GET", "HEAD", "PUT", "POST", "DELETE"])
+def indirect():
+    target = _indirect_target()
+    if isinstance(target, Response):
+        return target
+    if target is None:
+        if request.method == "POST":
+            # GSP §5.5: POST to the graph store itself creates a graph and says where it is.
+            iri = f"{request.host_url}store/{uuid.uuid4().hex}"
+            response = _write(_Target(iri), "append")
+            if response.status_code < 300:
+                response = Response(status=201, headers={"Location": iri})
+            return response
+        return _plain(400, "name a graph: /store?graph=<percent-encoded IRI> or /store?default "
+                           "(POST with neither creates a new graph)")
+    return _dispatch(target)
+
+
+@blueprint.route("/store/<path:rest>", methods=["GET", "HEAD", "PUT", "POST", "DELETE"])
+def direct(rest: str):
+    # The IRI is the URL itself; nothing in it is used as a file path.
+    return _dispatch(_Target(request.base_url))
+
+
+def _dispatch(target: _Target) -> Response:
+    if request.method in ("GET", "HEAD"):
+        return _read(target)
+    if request.method == "DELETE":
+        return _write(target, "drop")
+    return _write(target, "replace" if request.method == "PUT" else "append")
+
+
+def _read(target: _Target) -> Response:
+    rt = runtime()
+    try:
+        fmt = choose(SINGLE_GRAPH_FORMATS, request.headers.get("Accept"), request.args.get("format"))
+    except NotAcceptable as exc:
+        return _plain(406, str(exc))
+    gen = rt.state.current()
+    etag = hashlib.sha256(f"{gen.tag}|{target.graph}|{fmt.name}".encode()).hexdigest()[:32]
+    headers = {"ETag": f'"{etag}"', "Last-Modified": gen.last_modified, "Vary": "Accept",
+               "Cache-Control": "public, no-cache"}
+    if request.if_none_match.contains(etag):
+        return Response(status=304, headers=headers)
+    result = rt.pool.run(rt.job(gen, op="dump", graph=target.graph, format=(fmt.media_type, fmt.name)),
+                         rt.config.query_timeout)
+    body = result.body if result.body is not None else result.stream
+    return Response(body, content_type=result.media_type, headers=headers)
+
+
+def _parts() -> list[tuple[bytes, str]] | Response:
+    accepted = ", ".join(sorted(RDF_INPUT_TYPES))
+    if request.mimetype == "multipart/form-data":
+        parts = []
+        for storage in request.files.values():
+            media = storage.mimetype
+            if media not in RDF_INPUT_TYPES:
+                try:
+                    media = ox.RdfFormat.from_extension(storage.filename.rsplit(".", 1)[-1]).media_type
+                except (AttributeError, ValueError, IndexError):
+                    media = None
+            if media not in RDF_INPUT_TYPES:
+                return _plain(415, f"the part {storage.filename or storage.name!r} is not RDF this server reads; "
+                                   f"send it as one of: {accepted}")
+            parts.append((storage.read(), media))
+        if not parts:
+            return _plain(400, "the multipart body has no file parts; attach the RDF as a file")
+        return parts
+    if request.mimetype not in RDF_INPUT_TYPES:
+        return _plain(415, f"Content-Type {request.mimetype or '(none)'} is not an RDF syntax this server reads; "
+                           f"use one of: {accepted}")
+    return [(request.get_data(cache=False), request.mimetype)]
+
+
+def _write(target: _Target, op: str) -> Response:
+    rt = runtime()
+    refusal = write_refusal(rt.config)
+    if refusal is not None:
+        return refusal
+    job_fields = {"op": op, "graph": target.graph}
+    if op != "drop":
+        parts = _parts()
+        if isinstance(parts, Response):
+            return parts
+        job_fields.update(parts=parts, base_iri=target.graph or request.base_url)
+    gen = rt.state.current()
+    result = rt.pool.write(rt.job(gen, **job_fields), rt.config.query_timeout)
+    rt.state.bump(gen)
+    return Response(status=201 if result.meta.get("created") else 204)

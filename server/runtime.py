@@ -1,0 +1,64 @@
+"""What every request handler shares: the configuration, the store state, the worker pool,
+the result cache and the SERVICE guard. One per Flask app, in `app.extensions["dkg"]`."""
+from __future__ import annotations
+
+import atexit
+import threading
+
+from flask import current_app
+
+from .config import ServerConfig
+from .executor import WorkerPool
+from .result_cache import ResultCache
+from .service_guard import ServiceGuard
+from .store_state import Generation, StoreState
+
+
+class Runtime:
+    def __init__(self, config: ServerConfig):
+        self.config = config
+        self.state = StoreState(config.store)
+        self.cache = ResultCache(config.cache_bytes)
+        self.guard = ServiceGuard(tuple(config.allowed_services))
+        self._pool: WorkerPool | None = None
+        self._lock = threading.Lock()
+        self._stats: tuple[str, dict] | None = None
+
+    @property
+    def pool(self) -> WorkerPool:
+        # Started on first use, i.e. inside the serving process (gunicorn loads the app there).
+        with self._lock:
+            if self._pool is None:
+                self._pool = WorkerPool(self.config.workers, self.config.effective_queue_size,
+                                        buffer_bytes=self.cache.max_entry)
+                atexit.register(self._pool.close)
+            return self._pool
+
+    def job(self, gen: Generation, **fields) -> dict:
+        return {"store": gen.path, "revision": gen.revision, **fields}
+
+    def stats(self, gen: Generation) -> dict:
+        """Triple counts per named graph, computed once per generation and write."""
+        cached = self._stats
+        if cached is not None and cached[0] == gen.tag:
+            return cached[1]
+        result = self.pool.run(self.job(gen, op="stats"), self.config.query_timeout).meta
+        self._stats = (gen.tag, result)
+        return result
+
+    def reload(self) -> Generation:
+        """Answer from the newest generation from now on (also noticed on each request)."""
+        self.state.forget()
+        self.cache.clear()
+        if self._pool is not None:
+            self._pool.release_writer()
+        return self.state.current()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+
+
+def runtime() -> Runtime:
+    return current_app.extensions["dkg"]

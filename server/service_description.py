@@ -1,0 +1,91 @@
+"""The SPARQL 1.1 Service Description, answered on GET /sparql with no query: what the endpoint
+speaks, which formats it writes, its features, and the dataset with per-graph triple counts."""
+from __future__ import annotations
+
+import hashlib
+import io
+
+import pyoxigraph as ox
+from flask import Response, request
+
+from .auth import _plain
+from .negotiation import GRAPH_FORMATS, RESULT_FORMATS, SINGLE_GRAPH_FORMATS, NotAcceptable, choose
+from .runtime import runtime
+
+SD = "http://www.w3.org/ns/sparql-service-description#"
+VOID = "http://rdfs.org/ns/void#"
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+FORMATS_NS = "http://www.w3.org/ns/formats/"
+
+# The W3C format registry IRIs (pyoxigraph's JSON-LD IRI is a newer, unregistered one).
+_FORMAT_IRIS = {
+    "json": "SPARQL_Results_JSON", "xml": "SPARQL_Results_XML", "csv": "SPARQL_Results_CSV",
+    "tsv": "SPARQL_Results_TSV", "turtle": "Turtle", "ntriples": "N-Triples", "jsonld": "JSON-LD",
+    "rdfxml": "RDF_XML", "nquads": "N-Quads", "trig": "TriG",
+}
+
+
+def _sd(name: str) -> ox.NamedNode:
+    return ox.NamedNode(SD + name)
+
+
+def build_description(endpoint: str, *, updates: bool, federated: bool, stats: dict) -> list[ox.Triple]:
+    service = ox.BlankNode()
+    dataset = ox.BlankNode()
+    default_graph = ox.BlankNode()
+    triples = [
+        ox.Triple(service, RDF_TYPE, _sd("Service")),
+        ox.Triple(service, _sd("endpoint"), ox.NamedNode(endpoint)),
+        ox.Triple(service, _sd("supportedLanguage"), _sd("SPARQL11Query")),
+        ox.Triple(service, _sd("feature"), _sd("UnionDefaultGraph")),
+        ox.Triple(service, _sd("defaultEntailmentRegime"), ox.NamedNode("http://www.w3.org/ns/entailment/Simple")),
+        ox.Triple(service, _sd("defaultDataset"), dataset),
+        ox.Triple(dataset, RDF_TYPE, _sd("Dataset")),
+        ox.Triple(dataset, _sd("defaultGraph"), default_graph),
+        ox.Triple(default_graph, RDF_TYPE, _sd("Graph")),
+        ox.Triple(default_graph, ox.NamedNode(VOID + "triples"),
+                  ox.Literal(str(stats["union"]), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))),
+    ]
+    if updates:
+        triples.append(ox.Triple(service, _sd("supportedLanguage"), _sd("SPARQL11Update")))
+    if federated:
+        triples.append(ox.Triple(service, _sd("feature"), _sd("BasicFederatedQuery")))
+    for fmt in RESULT_FORMATS + GRAPH_FORMATS:
+        triples.append(ox.Triple(service, _sd("resultFormat"), ox.NamedNode(FORMATS_NS + _FORMAT_IRIS[fmt.name])))
+    if updates:
+        for fmt in SINGLE_GRAPH_FORMATS:
+            triples.append(ox.Triple(service, _sd("inputFormat"), ox.NamedNode(FORMATS_NS + _FORMAT_IRIS[fmt.name])))
+    integer = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+    for name, count in sorted(stats["graphs"].items()):
+        entry, graph = ox.BlankNode(), ox.BlankNode()
+        triples += [
+            ox.Triple(dataset, _sd("namedGraph"), entry),
+            ox.Triple(entry, RDF_TYPE, _sd("NamedGraph")),
+            ox.Triple(entry, _sd("name"), ox.NamedNode(name)),
+            ox.Triple(entry, _sd("graph"), graph),
+            ox.Triple(graph, RDF_TYPE, _sd("Graph")),
+            ox.Triple(graph, ox.NamedNode(VOID + "triples"), ox.Literal(str(count), datatype=integer)),
+        ]
+    return triples
+
+
+def describe_service() -> Response:
+    rt = runtime()
+    try:
+        fmt = choose(SINGLE_GRAPH_FORMATS, request.headers.get("Accept"), request.args.get("format"))
+    except NotAcceptable as exc:
+        return _plain(406, str(exc))
+    gen = rt.state.current()
+    endpoint = request.base_url
+    etag = hashlib.sha256(f"{gen.tag}|{endpoint}|{fmt.name}|{rt.config}".encode()).hexdigest()[:32]
+    headers = {"ETag": f'"{etag}"', "Last-Modified": gen.last_modified, "Vary": "Accept",
+               "Cache-Control": "public, no-cache"}
+    if request.if_none_match.contains(etag):
+        return Response(status=304, headers=headers)
+    stats = rt.stats(gen)
+    triples = build_description(endpoint, updates=rt.config.update_token is not None,
+                                federated=bool(rt.config.allowed_services), stats=stats)
+    out = io.BytesIO()
+    ox.serialize(triples, out, format=fmt.ox_format,
+                 prefixes={"sd": SD, "void": VOID, "formats": FORMATS_NS})
+    return Response(out.getvalue(), content_type=fmt.media_type, headers=headers)

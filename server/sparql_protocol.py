@@ -1,0 +1,207 @@
+"""The SPARQL 1.1 Protocol at /sparql: query by GET, form POST and direct POST; update by form
+POST and direct POST; the service description on a GET with no query."""
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, request
+from werkzeug.datastructures import MultiDict
+
+from .auth import _plain, write_refusal
+from .executor import JobError
+from .negotiation import GRAPH_FORMATS, RESULT_FORMATS, Format, NotAcceptable, choose
+from .runtime import runtime
+from .service_description import describe_service
+from .service_guard import ServiceRefused
+from .sparql_scan import add_using_clauses, scan
+
+blueprint = Blueprint("sparql", __name__)
+
+_TRIVIAL_ASK = re.compile(r"\s*ASK\s*(?:WHERE\s*)?\{\s*\}\s*", re.IGNORECASE)
+_EMPTY = ox.Store()  # answers the trivial ASK without a worker round trip
+
+
+class ProtocolError(Exception):
+    def __init__(self, status: int, message: str, headers: dict | None = None):
+        super().__init__(message)
+        self.status, self.message, self.headers = status, message, headers or {}
+
+
+@blueprint.errorhandler(ProtocolError)
+def _protocol_error(exc: ProtocolError):
+    return _plain(exc.status, exc.message, **exc.headers)
+
+
+@blueprint.errorhandler(JobError)
+def _job_error(exc: JobError):
+    return _plain(exc.status, exc.message, **exc.headers)
+
+
+def _one(params: MultiDict, name: str) -> str | None:
+    values = params.getlist(name)
+    if len(values) > 1:
+        raise ProtocolError(400, f"the request has {len(values)} `{name}` parameters; send exactly one")
+    return values[0] if values else None
+
+
+def _body_text(kind: str) -> str:
+    charset = request.mimetype_params.get("charset", "utf-8").lower()
+    if charset not in ("utf-8", "utf8"):
+        raise ProtocolError(415, f"the {kind} must be sent as UTF-8 (got charset={charset}); "
+                                 "re-encode it and send `charset=utf-8` or no charset")
+    try:
+        return request.get_data(cache=False).decode("utf-8")
+    except UnicodeDecodeError:
+        raise ProtocolError(400, f"the {kind} is not valid UTF-8; re-encode it as UTF-8") from None
+
+
+def _iris(params: MultiDict, name: str) -> list[str]:
+    iris = params.getlist(name)
+    for iri in iris:
+        try:
+            ox.NamedNode(iri)
+        except ValueError:
+            raise ProtocolError(400, f"{name}={iri!r} is not an absolute IRI; give a full IRI such as "
+                                     "https://w3id.org/dissertation-kg/graph/source/…") from None
+    return iris
+
+
+@blueprint.route("/sparql", methods=["GET", "POST"])
+@blueprint.route("/sparql/", methods=["GET", "POST"])
+def sparql():
+    if request.method == "GET":
+        if "update" in request.args:
+            raise ProtocolError(400, "updates are not accepted by GET; POST them as `update=` "
+                                     "(application/x-www-form-urlencoded) or as application/sparql-update")
+        query = _one(request.args, "query")
+        if query is None:
+            return describe_service()
+        return _query(query, request.args)
+
+    ctype = request.mimetype
+    if not ctype:
+        raise ProtocolError(400, "the POST has no Content-Type; use application/x-www-form-urlencoded, "
+                                 "application/sparql-query or application/sparql-update")
+    if ctype == "application/x-www-form-urlencoded":
+        charset = request.mimetype_params.get("charset", "utf-8").lower()
+        if charset not in ("utf-8", "utf8"):
+            raise ProtocolError(415, f"form data must be UTF-8 (got charset={charset}); re-encode it")
+        params = MultiDict(request.args)
+        for key, values in request.form.lists():
+            params.setlist(key, params.getlist(key) + values)
+        query, update = _one(params, "query"), _one(params, "update")
+        if query is not None and update is not None:
+            raise ProtocolError(400, "the request has both `query` and `update`; send them separately")
+        if query is not None:
+            return _query(query, params)
+        if update is not None:
+            return _update(update, params)
+        raise ProtocolError(400, "the form has neither `query` nor `update`; add one of them")
+    if ctype == "application/sparql-query":
+        if "query" in request.args or "update" in request.args:
+            raise ProtocolError(400, "a direct POST carries the query in its body; remove `query`/`update` from the URL")
+        return _query(_body_text("query"), request.args)
+    if ctype == "application/sparql-update":
+        if "query" in request.args or "update" in request.args:
+            raise ProtocolError(400, "a direct POST carries the update in its body; remove `query`/`update` from the URL")
+        return _update(_body_text("update"), request.args)
+    raise ProtocolError(415, f"Content-Type {ctype} is not a SPARQL request; use application/x-www-form-urlencoded, "
+                             "application/sparql-query or application/sparql-update")
+
+
+def _negotiate(formats: tuple[Format, ...], params: MultiDict) -> tuple[Format | None, str]:
+    try:
+        return choose(formats, request.headers.get("Accept"), params.get("format")), ""
+    except NotAcceptable as exc:
+        return None, str(exc)
+
+
+def _not_acceptable(message: str) -> Response:
+    return _plain(406, message)
+
+
+def _query(text: str, params: MultiDict) -> Response:
+    rt = runtime()
+    cfg = rt.config
+    if len(text) > cfg.max_query_chars:
+        raise ProtocolError(413, f"the query is {len(text)} characters long; the limit here is "
+                                 f"{cfg.max_query_chars}. Shorten it (e.g. move VALUES data into the graph)")
+    sc = scan(text)
+    try:
+        services = rt.guard.check(sc)
+    except ServiceRefused as exc:
+        raise ProtocolError(400, str(exc)) from None
+    result_fmt, result_406 = _negotiate(RESULT_FORMATS, params)
+    graph_fmt, graph_406 = _negotiate(GRAPH_FORMATS, params)
+    form = sc.form
+    if form in ("SELECT", "ASK") and result_fmt is None:
+        return _not_acceptable(result_406)
+    if form in ("CONSTRUCT", "DESCRIBE") and graph_fmt is None:
+        return _not_acceptable(graph_406)
+
+    default, named = _iris(params, "default-graph-uri"), _iris(params, "named-graph-uri")
+    if default or named:
+        dataset = {"mode": "explicit", "default": default, "named": named}
+    elif sc.has_keyword("FROM"):
+        dataset = {"mode": "query"}
+    else:
+        dataset = {"mode": "union"}
+    base_iri = request.base_url
+    gen = rt.state.current()
+    chosen = (result_fmt.media_type if result_fmt else None, graph_fmt.media_type if graph_fmt else None)
+    key = (gen.tag, text, repr(sorted(dataset.items())), chosen, base_iri)
+    etag = hashlib.sha256(repr(key).encode()).hexdigest()[:32]
+    validators = {"ETag": f'"{etag}"', "Last-Modified": gen.last_modified, "Vary": "Accept",
+                  "Cache-Control": "public, no-cache"}
+
+    if request.method == "GET" and request.if_none_match.contains(etag):
+        return Response(status=304, headers=validators)
+    hit = rt.cache.get(key)
+    if hit is not None:
+        return Response(hit[1], content_type=hit[0], headers={**validators, "X-Cache": "hit"})
+    if _TRIVIAL_ASK.fullmatch(text) and result_fmt is not None:
+        out = io.BytesIO()
+        _EMPTY.query("ASK {}").serialize(out, format=result_fmt.ox_format)
+        return Response(out.getvalue(), content_type=result_fmt.media_type, headers=validators)
+
+    job = rt.job(
+        gen, op="query", sparql=text, base_iri=base_iri, dataset=dataset,
+        result_format=(result_fmt.media_type, result_fmt.name) if result_fmt else None,
+        graph_format=(graph_fmt.media_type, graph_fmt.name) if graph_fmt else None,
+        not_acceptable=result_406 or graph_406,
+    )
+    timeout = min(cfg.query_timeout, cfg.service_timeout) if services else cfg.query_timeout
+    result = rt.pool.run(job, timeout)
+    if result.body is not None:
+        rt.cache.put(key, result.media_type, result.body)
+        return Response(result.body, content_type=result.media_type, headers=validators)
+    return Response(result.stream, content_type=result.media_type, headers=validators)
+
+
+def _update(text: str, params: MultiDict) -> Response:
+    rt = runtime()
+    cfg = rt.config
+    refusal = write_refusal(cfg)
+    if refusal is not None:
+        return refusal
+    if len(text) > cfg.max_query_chars:
+        raise ProtocolError(413, f"the update is {len(text)} characters long; the limit here is "
+                                 f"{cfg.max_query_chars}. Load large data with the Graph Store Protocol (/store)")
+    sc = scan(text)
+    try:
+        rt.guard.check(sc)
+    except ServiceRefused as exc:
+        raise ProtocolError(400, str(exc)) from None
+    using, using_named = _iris(params, "using-graph-uri"), _iris(params, "using-named-graph-uri")
+    if using or using_named:
+        if sc.has_keyword("USING", "WITH"):
+            raise ProtocolError(400, "the update names its own dataset (USING/WITH) and the request also has "
+                                     "using-graph-uri/using-named-graph-uri; keep only one of them")
+        text = add_using_clauses(text, using, using_named)
+    gen = rt.state.current()
+    rt.pool.write(rt.job(gen, op="update", sparql=text, base_iri=request.base_url), cfg.query_timeout)
+    rt.state.bump(gen)
+    return Response(status=204)

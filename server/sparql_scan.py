@@ -1,0 +1,157 @@
+"""A lexical scan of SPARQL text: just enough structure for the protocol layer to decide things
+before a worker parses and runs the request (which query form, does it name its own dataset,
+which SERVICE and LOAD IRIs does it reach).
+
+A token scan rather than a parse: it is fast, it never disagrees with Oxigraph about what is a
+string, an IRI or a comment, and it does not depend on a second SPARQL grammar accepting
+everything Oxigraph accepts. Oxigraph still parses every request; malformed text is rejected
+there with a 400.
+"""
+from __future__ import annotations
+
+import re
+import urllib.parse
+from dataclasses import dataclass, field
+
+# SPARQL 1.1 Query §19.2: \u and \U escapes may appear anywhere and are replaced before parsing,
+# so `\u0053ERVICE` is the keyword SERVICE. Scanning the unescaped text closes that door.
+_CODEPOINT_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+_TOKEN = re.compile(
+    r"""
+    (?P<ws>\s+)
+  | (?P<comment>\#[^\n\r]*)
+  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<var>[?$][\w\u00B7\u0300-\u036F\u203F-\u2040]+)
+  | (?P<pname>(?:[A-Za-z\u00C0-\uFFFF][\w.\-\u00B7\u00C0-\uFFFF]*)?:(?:[\w\-:%.\u00B7\u00C0-\uFFFF]|\\.)*)
+  | (?P<langtag>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
+  | (?P<word>[A-Za-z_][\w\-]*)
+  | (?P<open>[{(\[])
+  | (?P<close>[})\]])
+  | (?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+
+
+@dataclass
+class Token:
+    kind: str
+    text: str
+    start: int
+    depth: int  # brace/bracket/paren nesting depth where the token starts
+
+
+@dataclass
+class Scan:
+    text: str  # the unescaped text the positions refer to
+    tokens: list[Token]
+    prefixes: dict[str, str] = field(default_factory=dict)
+    base: str | None = None
+
+    @property
+    def form(self) -> str | None:
+        """SELECT, ASK, CONSTRUCT or DESCRIBE for a query, None for anything else."""
+        for tok in self.tokens:
+            if tok.kind == "word" and tok.depth == 0 and tok.text.upper() in QUERY_FORMS:
+                return tok.text.upper()
+        return None
+
+    def has_keyword(self, *words: str, depth: int | None = 0) -> bool:
+        wanted = {w.upper() for w in words}
+        return any(
+            t.kind == "word" and t.text.upper() in wanted and (depth is None or t.depth == depth)
+            for t in self.tokens
+        )
+
+    def resolve(self, tok: Token) -> str | None:
+        """The absolute IRI a token denotes, or None when it is not an IRI (e.g. a variable)."""
+        if tok.kind == "iri":
+            iri = tok.text[1:-1]
+            return urllib.parse.urljoin(self.base, iri) if self.base else iri
+        if tok.kind == "pname":
+            prefix, _, local = tok.text.partition(":")
+            if prefix not in self.prefixes:
+                return None
+            return self.prefixes[prefix] + re.sub(r"\\(.)", r"\1", local)
+        return None
+
+    def iris_after(self, keyword: str) -> list[tuple[Token, str | None]]:
+        """The IRI (or variable) that follows each `keyword` (skipping SILENT)."""
+        out = []
+        toks = self.tokens
+        for i, tok in enumerate(toks):
+            if tok.kind != "word" or tok.text.upper() != keyword:
+                continue
+            j = i + 1
+            if j < len(toks) and toks[j].kind == "word" and toks[j].text.upper() == "SILENT":
+                j += 1
+            target = toks[j] if j < len(toks) else None
+            out.append((target, self.resolve(target) if target else None))
+        return out
+
+
+def unescape(text: str) -> str:
+    return _CODEPOINT_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+
+
+def scan(text: str) -> Scan:
+    text = unescape(text)
+    tokens: list[Token] = []
+    depth = 0
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        if kind in ("ws", "comment"):
+            continue
+        if kind == "close":
+            depth = max(0, depth - 1)
+        tokens.append(Token(kind, m.group(), m.start(), depth))
+        if kind == "open":
+            depth += 1
+    result = Scan(text, tokens)
+    # The prologue may recur between update operations; later declarations win, as in SPARQL.
+    for i, tok in enumerate(tokens):
+        if tok.kind != "word" or i + 1 >= len(tokens):
+            continue
+        word = tok.text.upper()
+        if word == "BASE" and tokens[i + 1].kind == "iri":
+            result.base = result.resolve(tokens[i + 1])
+        elif word == "PREFIX" and i + 2 < len(tokens) and tokens[i + 1].kind == "pname" and tokens[i + 2].kind == "iri":
+            result.prefixes[tokens[i + 1].text.rstrip(":")] = result.resolve(tokens[i + 2]) or ""
+    return result
+
+
+def add_using_clauses(text: str, default_graphs: list[str], named_graphs: list[str]) -> str:
+    """Apply the protocol's using-graph-uri / using-named-graph-uri to every operation of an
+    update that has a WHERE clause, by inserting USING clauses before its WHERE (Oxigraph's
+    Python API takes no update dataset). `DELETE WHERE { P }` becomes `DELETE { P } USING … WHERE { P }`,
+    its definition in SPARQL 1.1 Update §3.1.3.3."""
+    sc = scan(text)
+    text = sc.text
+    using = " ".join([f"USING <{g}>" for g in default_graphs] + [f"USING NAMED <{g}>" for g in named_graphs])
+    edits: list[tuple[int, int, str]] = []
+    toks = sc.tokens
+    for i, tok in enumerate(toks):
+        if tok.kind != "word" or tok.depth != 0 or tok.text.upper() != "WHERE":
+            continue
+        prev = toks[i - 1] if i else None
+        if prev is not None and prev.kind == "word" and prev.text.upper() == "DELETE":
+            # find the extent of the quad pattern after WHERE
+            j = i + 1
+            if j >= len(toks) or toks[j].kind != "open":
+                continue
+            k = j + 1
+            while k < len(toks) and not (toks[k].kind == "close" and toks[k].depth == 0):
+                k += 1
+            if k >= len(toks):
+                continue
+            pattern = text[toks[j].start: toks[k].start + 1]
+            edits.append((tok.start, toks[k].start + 1, f"{pattern} {using} WHERE {pattern}"))
+        else:
+            edits.append((tok.start, tok.start, f"{using} "))
+    for start, end, new in sorted(edits, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text

@@ -1,0 +1,90 @@
+"""Which database the server answers from right now, and how many writes it has had.
+
+Checked on every request with one readlink (cheap), so a `dkg build` that switches `current`
+is picked up by the next request with no restart. The write count of a generation is kept in
+`STORE/writes/<generation>` so validators (ETag, cache keys) stay right across restarts.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+from email.utils import formatdate
+from pathlib import Path
+
+from .store import StoreError, StoreLocation
+
+
+@dataclass(frozen=True)
+class Generation:
+    path: str          # the Oxigraph database directory
+    name: str
+    revision: int      # writes applied to it since it was built
+    modified: float    # unix time of the build or the last write
+
+    @property
+    def tag(self) -> str:
+        return f"{self.name}.{self.revision}"
+
+    @property
+    def last_modified(self) -> str:
+        return formatdate(self.modified, usegmt=True)
+
+
+class StoreState:
+    def __init__(self, root: Path | str):
+        self.root = Path(root)
+        self.location = StoreLocation(self.root)
+        self._lock = threading.Lock()
+        self._cached: tuple[str, Generation] | None = None
+
+    def _resolve(self) -> Path:
+        current = self.location.current()
+        if current is not None:
+            return current
+        # A bare Oxigraph database directory (no generations) is served as it is.
+        if self.root.is_dir() and not (self.root / "generations").exists() and any(self.root.iterdir()):
+            return self.root
+        raise StoreError(f"no graph has been built in {self.root}. Run `dkg build --store {self.root}` first.")
+
+    def _counter(self, name: str) -> Path:
+        return self.root / "writes" / name
+
+    def current(self) -> Generation:
+        try:
+            link = os.readlink(self.location.current_link)
+        except OSError:
+            link = ""
+        with self._lock:
+            if self._cached is not None and self._cached[0] == link and link:
+                return self._cached[1]
+            path = self._resolve()
+            gen = self._load(path)
+            self._cached = (link, gen) if link else None
+            return gen
+
+    def _load(self, path: Path) -> Generation:
+        name = path.name if path != self.root else "store"
+        counter = self._counter(name)
+        try:
+            revision = int(counter.read_text().strip() or 0)
+            modified = counter.stat().st_mtime
+        except (OSError, ValueError):
+            revision, modified = 0, path.stat().st_mtime
+        return Generation(str(path), name, revision, modified)
+
+    def bump(self, gen: Generation) -> Generation:
+        """Record one write to `gen`; returns its new state."""
+        with self._lock:
+            counter = self._counter(gen.name)
+            counter.parent.mkdir(parents=True, exist_ok=True)
+            fresh = self._load(Path(gen.path))
+            tmp = counter.with_suffix(f".tmp{os.getpid()}")
+            tmp.write_text(str(fresh.revision + 1))
+            os.replace(tmp, counter)
+            self._cached = None
+        return self.current()
+
+    def forget(self) -> None:
+        with self._lock:
+            self._cached = None
