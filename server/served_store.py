@@ -5,9 +5,8 @@ reads, so they open the current generation read-only in-process, reopen it when 
 is switched by a new build, and key every derived artefact (VoID statistics, dumps) by the
 generation's tag (name + write count): artefacts of an older state are never served.
 
-Settings come from the Flask app config:
-    DKG_STORE     store directory (or an http(s) SPARQL endpoint URL)
-    DKG_BASE_IRI  the IRI prefix the graph mints, default https://w3id.org/dissertation-kg/
+Settings come from the app's ServerConfig (app.config["DKG_CONFIG"], with the StoreState of
+app.extensions["dkg"]); a bare Flask app may set DKG_STORE and DKG_BASE_IRI instead.
 """
 from __future__ import annotations
 
@@ -40,15 +39,16 @@ class _Opener:
         self._states: dict[str, StoreState] = {}
         self._served: dict[str, Served] = {}
 
-    def get(self, spec: str) -> Served:
+    def get(self, spec: str, state: StoreState | None = None) -> Served:
         if spec.startswith(("http://", "https://")):
             # A remote store has no generation we can see; its URL stands in for one.
             with self._lock:
                 if spec not in self._served:
                     self._served[spec] = Served(RemoteStore(spec), "remote", None, None)
                 return self._served[spec]
-        with self._lock:
-            state = self._states.setdefault(spec, StoreState(spec))
+        if state is None:
+            with self._lock:
+                state = self._states.setdefault(spec, StoreState(spec))
         gen = state.current()
         with self._lock:
             served = self._served.get(spec)
@@ -64,9 +64,13 @@ _OPENER = _Opener()
 
 def served() -> Served:
     """The store behind the current request's app."""
+    runtime = current_app.extensions.get("dkg")
+    if runtime is not None:  # the endpoint core's app: share its view of the generation
+        return _OPENER.get(str(runtime.config.store), runtime.state)
     return _OPENER.get(str(current_app.config.get("DKG_STORE") or DEFAULT_STORE))
 
 
 def base_iri() -> str:
-    base = str(current_app.config.get("DKG_BASE_IRI") or DEFAULT_BASE_IRI)
+    config = current_app.config.get("DKG_CONFIG")
+    base = str(getattr(config, "base_iri", None) or current_app.config.get("DKG_BASE_IRI") or DEFAULT_BASE_IRI)
     return base if base.endswith(("/", "#")) else base + "/"

@@ -1,0 +1,186 @@
+"""Dereferencing the graph's IRIs: content negotiation, languages, links, provenance, safety."""
+from __future__ import annotations
+
+import markupsafe
+
+import pytest
+import rdflib
+
+from publishing_fixtures import (BASE, DKG, ID, PERSON, SPECIALTY, UNIVERSITY, WORK, XSS, build_store,
+                                 publishing_app)
+
+RDF_TYPES = {
+    "text/turtle": "turtle",
+    "application/ld+json": "json-ld",
+    "application/n-triples": "nt",
+    "application/rdf+xml": "xml",
+}
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    root = tmp_path_factory.mktemp("store")
+    build_store(root)
+    app = publishing_app(root)
+    app.testing = True
+    return app.test_client()
+
+
+def path_of(iri: str) -> str:
+    assert iri.startswith(BASE)
+    return "/" + iri[len(BASE):]
+
+
+@pytest.mark.parametrize("media_type", list(RDF_TYPES))
+def test_rdf_representations_parse_and_hold_the_description(client, media_type):
+    resp = client.get(path_of(WORK), headers={"Accept": media_type})
+    assert resp.status_code == 200
+    assert resp.mimetype == media_type
+    assert "Accept" in resp.headers["Vary"] and "Accept-Language" in resp.headers["Vary"]
+    g = rdflib.Graph().parse(data=resp.data, format=RDF_TYPES[media_type])
+    work = rdflib.URIRef(WORK)
+    assert (work, rdflib.RDF.type, rdflib.URIRef(DKG + "Dissertation")) in g
+    assert (work, rdflib.DCTERMS.title, rdflib.Literal("Гуманизация внешней политики", lang="ru")) in g
+    assert (work, rdflib.DCTERMS.creator, rdflib.URIRef(PERSON)) in g
+    # incoming statements belong to the description too
+    assert (rdflib.URIRef(WORK + "/aim"), rdflib.URIRef(DKG + "componentOf"), work) in g
+
+
+def test_browsers_get_html_and_star_gets_turtle(client):
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    assert client.get(path_of(WORK), headers={"Accept": browser}).mimetype == "text/html"
+    assert client.get(path_of(WORK), headers={"Accept": "*/*"}).mimetype == "text/turtle"
+    assert client.get(path_of(WORK), headers={"Accept": "text/html, */*"}).mimetype == "text/html"
+    resp = client.get(path_of(WORK) + "?format=nt", headers={"Accept": "text/html"})
+    assert resp.mimetype == "application/n-triples"
+
+
+def test_unacceptable_type_is_406_with_advice(client):
+    resp = client.get(path_of(WORK), headers={"Accept": "image/png"})
+    assert resp.status_code == 406
+    assert b"text/turtle" in resp.data
+
+
+def test_direct_200_with_content_location_and_alternates(client):
+    resp = client.get(path_of(WORK), headers={"Accept": "text/turtle"})
+    assert resp.status_code == 200
+    assert resp.headers["Content-Location"].endswith(path_of(WORK) + "?format=ttl")
+    assert 'type="application/ld+json"' in resp.headers["Link"]
+
+
+@pytest.mark.parametrize("accept_language, expected, absent", [
+    ("ru-RU,ru;q=0.9,en;q=0.5", "Гуманизация внешней политики", None),
+    ("kk", "Сыртқы саясатты ізгілендіру", None),
+    ("en-GB,en;q=0.9", "Humanization of foreign policy", None),
+    ("de", "Humanization of foreign policy", None),  # unknown language: English first
+])
+def test_title_follows_accept_language(client, accept_language, expected, absent):
+    resp = client.get(path_of(WORK), headers={"Accept": "text/html", "Accept-Language": accept_language})
+    page = resp.get_data(as_text=True)
+    title = page.split("<h1>", 1)[1].split("</h1>", 1)[0]
+    assert title.strip() == expected
+
+
+def test_label_falls_back_when_language_missing(client):
+    # the university has only an English name
+    resp = client.get(path_of(UNIVERSITY), headers={"Accept": "text/html", "Accept-Language": "kk"})
+    assert "<h1>Test University</h1>" in resp.get_data(as_text=True)
+
+
+def test_html_links_neighbours_locally_both_ways(client):
+    page = client.get(path_of(WORK), headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert f'href="{path_of(PERSON)}"' in page                 # outgoing
+    assert f'href="{path_of(WORK)}/aim"' in page               # incoming (componentOf) and outgoing
+    assert "International Relations" in page                    # neighbour shown by its label
+    person = client.get(path_of(PERSON), headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert f'href="{path_of(WORK)}"' in person                  # incoming creator link
+    assert 'href="/ontology#Dissertation"' in page              # ontology terms dereference here too
+
+
+def test_html_shows_provenance_of_the_named_graph(client):
+    page = client.get(path_of(WORK), headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "doc-a.txt" in page
+    assert "ab" * 32 in page
+    assert "2026-11-21T10:00:00Z" in page
+    assert 'href="/graph/source/doc-a"' in page
+    assert "0.1.0" in page
+
+
+def test_literals_are_escaped_in_html(client):
+    page = client.get(path_of(WORK + "/aim"), headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert XSS not in page
+    assert str(markupsafe.escape(XSS)) in page
+
+
+def test_named_graph_iri_dereferences(client):
+    resp = client.get("/graph/source/doc-a", headers={"Accept": "text/turtle"})
+    assert resp.status_code == 200
+    g = rdflib.Graph().parse(data=resp.data, format="turtle")
+    assert (rdflib.URIRef(BASE + "graph/source/doc-a"), rdflib.RDF.type,
+            rdflib.URIRef("http://www.w3.org/ns/prov#Bundle")) in g
+
+
+@pytest.mark.parametrize("accept, mimetype", [("text/html", "text/html"), ("text/turtle", "text/plain")])
+def test_unknown_iri_is_a_helpful_404(client, accept, mimetype):
+    resp = client.get("/id/work/no-such-work", headers={"Accept": accept})
+    assert resp.status_code == 404
+    assert resp.mimetype == mimetype
+    text = resp.get_data(as_text=True)
+    assert ID + "work/no-such-work" in text
+    assert "SPARQL" in text or "query page" in text
+
+
+@pytest.mark.parametrize("path", [
+    "/id/..%2F..%2Fpyproject.toml",
+    "/id/work/..%2F..%2F..%2Fetc%2Fpasswd",
+    "/id/%2E%2E/%2E%2E/server/store.py",
+    "/graph/..%2f..%2fontology",
+    "/id/work/%3E%20%3Fp%20%3Fo%20%7D%20%23",  # an attempt to close the IRI inside SPARQL
+    "/assets/..%2F..%2Fpyproject.toml",
+    "/assets/%2E%2E/store.py",
+])
+def test_no_path_traversal_or_injection(client, path):
+    resp = client.get(path, headers={"Accept": "text/turtle"})
+    assert resp.status_code in (400, 404)
+    body = resp.get_data(as_text=True)
+    assert "[project]" not in body and "root:" not in body and "GraphStore" not in body
+
+
+def test_iri_mapping_follows_the_configured_base(tmp_path):
+    import pyoxigraph as ox
+    other = "http://localhost:9999/kg/"
+    root = tmp_path / "store"
+    build_store(root, extra=[ox.Quad(ox.NamedNode(other + "id/thing"), ox.NamedNode(DKG + "text"),
+                                     ox.Literal("moved", language="en"), ox.NamedNode(other + "graph/x"))])
+    app = publishing_app(root, base=other)
+    resp = app.test_client().get("/id/thing", headers={"Accept": "application/n-triples"})
+    assert resp.status_code == 200
+    assert f"<{other}id/thing>".encode() in resp.data
+    # and links in HTML point at this server, not at the configured host
+    page = app.test_client().get("/id/thing", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert 'href="/graph/x"' in page
+
+
+@pytest.mark.parametrize("media_type, fmt", [("text/turtle", "turtle"), ("application/rdf+xml", "xml"),
+                                             ("application/ld+json", "json-ld")])
+def test_ontology_dereferences(client, media_type, fmt):
+    resp = client.get("/ontology", headers={"Accept": media_type})
+    assert resp.status_code == 200
+    assert resp.mimetype == media_type
+    g = rdflib.Graph().parse(data=resp.data, format=fmt)
+    assert (rdflib.URIRef(DKG + "Dissertation"), rdflib.RDF.type, rdflib.OWL.Class) in g
+    assert (rdflib.URIRef(BASE + "ontology"), rdflib.RDF.type, rdflib.OWL.Ontology) in g
+
+
+def test_ontology_html_has_an_anchor_per_term(client):
+    resp = client.get("/ontology", headers={"Accept": "text/html"})
+    assert resp.status_code == 200
+    page = resp.get_data(as_text=True)
+    assert 'id="Dissertation"' in page and 'id="hasProvision"' in page
+
+
+def test_specialty_labels_in_each_language(client):
+    for lang, label in [("en", "International Relations"), ("ru", "Международные отношения"),
+                        ("kk", "Халықаралық қатынастар")]:
+        page = client.get(path_of(SPECIALTY), headers={"Accept": "text/html", "Accept-Language": lang})
+        assert f"<h1>{label}</h1>" in page.get_data(as_text=True)
