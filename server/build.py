@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import os
 import pickle
+import re
 import shutil
 import sys
 import time
@@ -29,7 +30,7 @@ from dissertation_kg.mappings.vocab import GRAPH, ONTOLOGY_IRI, CANDIDATES_GRAPH
 
 from . import shacl
 from .resources import ontology_dir
-from .store import StoreLocation
+from .store import UNION_MARKER, StoreLocation
 
 DOCUMENT_SUFFIXES = (".txt", ".md")
 ONTOLOGY_GRAPH = GRAPH["ontology"]
@@ -102,6 +103,9 @@ def map_corpus(files: list[Path], manifest: dict[str, str], *, generated_at: dt.
         for member in work.members:
             mapped.append(rdf.to_graph(member, ctx, ontology_version=version, generated_at=generated_at))
     return mapped, rejected, works
+
+
+_GRAPH_LABEL = re.compile(rb" <[^<>\s]*> \.$", re.MULTILINE)
 
 
 def _nquads(graph: Graph, graph_iri: str) -> bytes:
@@ -205,8 +209,12 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
         if candidates:
             payload += _candidate_quads(candidates)
         store.bulk_load(payload, format=ox.RdfFormat.N_QUADS)
+        # The default graph is the RDF merge of the named graphs (see store.UNION_MARKER): the
+        # same statements without their graph; the store keeps each triple once.
+        store.bulk_load(_GRAPH_LABEL.sub(b" .", payload), format=ox.RdfFormat.N_TRIPLES)
+        (generation / UNION_MARKER).touch()
         store.optimize()
-        summary.triples = len(store)
+        summary.triples = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
         store.flush()
         del store
     except BaseException:

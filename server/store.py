@@ -129,11 +129,19 @@ def _dataset_kwargs(default_graph_uris, named_graph_uris, union_default_graph) -
     return kwargs
 
 
+# A generation built by `dkg build` holds, in its default graph, the RDF merge (a set) of all its
+# named graphs. Oxigraph's own union default graph is a multiset: a triple stated by the English
+# and the Kazakh document of one work would be counted twice. The marker file says the merge is
+# there, so queries read the default graph as it is.
+UNION_MARKER = "dkg-default-graph-is-union"
+
+
 class OxigraphStore(GraphStore):
     """Embedded Oxigraph. Read-only by default, so any number of processes may open it."""
 
     def __init__(self, path: Path | str, *, read_only: bool = True):
         self.path = Path(path)
+        self.materialized_union = (self.path / UNION_MARKER).exists()
         try:
             self._store = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
         except OSError as exc:
@@ -146,6 +154,7 @@ class OxigraphStore(GraphStore):
     def in_memory(cls) -> "OxigraphStore":
         self = cls.__new__(cls)
         self.path = None
+        self.materialized_union = False
         self._store = ox.Store()
         return self
 
@@ -155,20 +164,29 @@ class OxigraphStore(GraphStore):
         return self._store
 
     def query(self, sparql, *, default_graph_uris=(), named_graph_uris=(), union_default_graph=True, base_iri=None):
+        union = union_default_graph and not self.materialized_union
         return self._store.query(
-            sparql, base_iri=base_iri, **_dataset_kwargs(default_graph_uris, named_graph_uris, union_default_graph)
+            sparql, base_iri=base_iri, **_dataset_kwargs(default_graph_uris, named_graph_uris, union)
         )
 
     def update(self, sparql, *, base_iri=None):
         self._store.update(sparql, base_iri=base_iri)
+        self.refresh_union()
+
+    def refresh_union(self) -> None:
+        """After a write to named graphs, make the default graph their merge again."""
+        if self.materialized_union:
+            self._store.update("DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
     def named_graphs(self):
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
     def replace_graph(self, graph_iri, data, format):
         graph = ox.NamedNode(graph_iri)
-        self._store.clear_graph(graph) if self._store.contains_named_graph(graph) else None
+        if self._store.contains_named_graph(graph):
+            self._store.clear_graph(graph)
         self._store.load(data, format=format, to_graph=graph)
+        self.refresh_union()
 
     def close(self):
         del self._store

@@ -1,0 +1,126 @@
+"""`dkg build`, `dkg map`, `dkg validate`."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rdflib import Dataset, Graph
+
+from dissertation_kg.mappings import pairing
+from dissertation_kg.mappings.errors import MappingError
+
+from . import shacl
+from .build import build as run_build
+from .build import map_corpus
+from .resources import seeds_dir
+from .store import DEFAULT_STORE, StoreError, open_store
+
+
+def _err(message: str) -> None:
+    click.secho(message, fg="red", err=True)
+
+
+@click.command("build")
+@click.option("--seeds", "seeds", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of abstracts (.txt) and its manifest.toml. Default: the embedded seed corpus.")
+@click.option("--store", "store", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_STORE,
+              show_default=True, help="Store directory (generations of an Oxigraph database).")
+@click.option("--no-cache", is_flag=True, help="Map and validate every document again.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def build(seeds: Path | None, store: Path, no_cache: bool, quiet: bool) -> None:
+    """Map, validate and load a corpus into a fresh store generation, then switch to it.
+
+    Exits 1 when a document was rejected (the others are loaded all the same)."""
+    seeds = seeds or seeds_dir()
+    try:
+        summary = run_build(seeds, store, use_cache=not no_cache, progress=None if not quiet else False)
+    except (MappingError, FileNotFoundError) as exc:
+        _err(f"build failed: {exc}")
+        sys.exit(2)
+    for warning in summary.warnings:
+        click.secho(f"warning: {warning}", fg="yellow", err=True)
+    for line in summary.pairing:
+        click.echo(f"paired {line}", err=True)
+    for rejection in summary.rejected:
+        _err(f"rejected {rejection.source}:")
+        for problem in rejection.problems:
+            _err(f"  - {problem}")
+    click.echo(summary.report())
+    if summary.rejected:
+        _err(f"{len(summary.rejected)} document(s) rejected; fix them and run `dkg build` again.")
+        sys.exit(1)
+
+
+def _map_files(files: tuple[Path, ...]):
+    manifest: dict[str, str] = {}
+    for folder in sorted({f.parent for f in files}):
+        manifest.update(pairing.read_manifest(folder))
+    return map_corpus(list(files), manifest)
+
+
+@click.command("map")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["trig", "nquads", "turtle", "jsonld"]), default="trig",
+              show_default=True, help="turtle merges the documents' graphs; the others keep one named graph per document.")
+def map_command(files: tuple[Path, ...], fmt: str) -> None:
+    """Print the RDF of FILES (translations among them become one work). Nothing is stored."""
+    mapped, rejected, _works = _map_files(files)
+    if fmt == "turtle":
+        out = Graph()
+        for doc in mapped:
+            out += doc.graph
+    else:
+        out = Dataset()
+        for doc in mapped:
+            named = out.graph(doc.graph_iri)
+            for triple in doc.graph:
+                named.add(triple)
+    for prefix, ns in (mapped[0].graph.namespaces() if mapped else []):
+        out.bind(prefix, ns)
+    rdflib_format = {"trig": "trig", "nquads": "nquads", "turtle": "turtle", "jsonld": "json-ld"}[fmt]
+    sys.stdout.write(out.serialize(format=rdflib_format))
+    for rejection in rejected:
+        _err(f"not mapped: {rejection.problems[0]}")
+    if rejected:
+        sys.exit(1)
+
+
+@click.command("validate")
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--store", "store", default=None, help="Validate every document graph of a built store instead.")
+def validate(files: tuple[Path, ...], store: str | None) -> None:
+    """Check documents (or a store) against the SHACL shapes; problems in plain words."""
+    if bool(files) == bool(store):
+        raise click.UsageError("give either FILE... or --store DIR")
+    problems: list[str] = []
+    checked = 0
+    if files:
+        mapped, rejected, _ = _map_files(files)
+        problems += [r.problems[0] for r in rejected]
+        for doc in mapped:
+            checked += 1
+            problems += [str(p) for p in shacl.validate_graph(doc.graph, doc.source)]
+    else:
+        try:
+            st = open_store(store)
+        except StoreError as exc:
+            _err(str(exc))
+            sys.exit(2)
+        for graph_iri in st.named_graphs():
+            if "/graph/source/" not in graph_iri:
+                continue
+            g = Graph()
+            for t in st.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}",
+                              union_default_graph=False):
+                g.parse(data=f"{t.subject} {t.predicate} {t.object} .", format="nt")
+            checked += 1
+            problems += [str(p) for p in shacl.validate_graph(g, graph_iri)]
+    for p in problems:
+        click.echo(p)
+    click.echo(f"{checked} document(s) checked, {len(problems)} problem(s)", err=True)
+    if problems:
+        sys.exit(1)
+
+
+COMMANDS = [build, map_command, validate]
