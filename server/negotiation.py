@@ -81,7 +81,9 @@ def choose(formats: tuple[Format, ...], accept: str | None, format_param: str | 
         raise NotAcceptable(formats, f"format={format_param}")
     if not accept or not accept.strip():
         return formats[0]
-    parsed = parse_accept_header(accept, MIMEAccept)
+    # Media type parameters (`text/turtle; charset=utf-8`) do not select anything here: every
+    # format is written in UTF-8, so compare the type/subtype only.
+    parsed = MIMEAccept([(value.split(";")[0].strip(), q) for value, q in parse_accept_header(accept, MIMEAccept)])
     offers: list[str] = []
     owner: dict[str, Format] = {}
     # Canonical types first, then aliases, so a wildcard (`*/*`, `text/*`) lands on a canonical
