@@ -1,0 +1,346 @@
+"""The /sparql endpoint against a live `dkg serve`: formats and media types, negotiation,
+datasets, errors, CORS, caching validators, update authorization and the service description."""
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+import requests
+
+from endpoint_server import Server, make_generation
+
+EX = "http://example.org/"
+DATA = "\n".join(
+    [f"<{EX}s{i}> <{EX}p> \"v{i}\" <{EX}g{i % 2}> ." for i in range(6)]
+    + [f"<{EX}s9> <{EX}label> \"Қазақстан\"@kk <{EX}g0> ."]
+) + "\n"
+
+SELECT = f"SELECT ?s ?o WHERE {{ ?s <{EX}p> ?o }} ORDER BY ?s"
+CONSTRUCT = f"CONSTRUCT {{ ?s <{EX}q> ?o }} WHERE {{ ?s <{EX}p> ?o }}"
+
+RESULT_TYPES = {
+    "json": ("application/sparql-results+json", ox.QueryResultsFormat.JSON),
+    "xml": ("application/sparql-results+xml", ox.QueryResultsFormat.XML),
+    "csv": ("text/csv; charset=utf-8", ox.QueryResultsFormat.CSV),
+    "tsv": ("text/tab-separated-values; charset=utf-8", ox.QueryResultsFormat.TSV),
+}
+GRAPH_TYPES = {
+    "turtle": ("text/turtle; charset=utf-8", ox.RdfFormat.TURTLE),
+    "ntriples": ("application/n-triples", ox.RdfFormat.N_TRIPLES),
+    "jsonld": ("application/ld+json", ox.RdfFormat.JSON_LD),
+    "rdfxml": ("application/rdf+xml", ox.RdfFormat.RDF_XML),
+    "nquads": ("application/n-quads", ox.RdfFormat.N_QUADS),
+    "trig": ("application/trig", ox.RdfFormat.TRIG),
+}
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    root = tmp_path_factory.mktemp("proto") / "store"
+    make_generation(root, "g1", DATA)
+    srv = Server(root, "--max-body-bytes", "200000")
+    yield srv
+    srv.stop()
+
+
+def _get(server, query, accept=None, **params):
+    headers = {"Accept": accept} if accept else {}
+    return requests.get(server.sparql, params={"query": query, **params}, headers=headers, timeout=60)
+
+
+# --------------------------------------------------------------------------- formats
+
+
+@pytest.mark.parametrize("name", RESULT_TYPES)
+def test_select_in_every_result_format_by_accept(server, name):
+    media, fmt = RESULT_TYPES[name]
+    r = _get(server, SELECT, accept=media.split(";")[0])
+    assert r.status_code == 200, r.text
+    assert r.headers["Content-Type"] == media
+    if fmt == ox.QueryResultsFormat.CSV:  # lossy by design: pyoxigraph does not parse it back
+        lines = r.content.decode().splitlines()
+        assert lines[0] == "s,o" and [line.split(",")[1] for line in lines[1:]] == [f"v{i}" for i in range(6)]
+        return
+    solutions = ox.parse_query_results(r.content, format=fmt)
+    assert [s["o"].value for s in solutions] == [f"v{i}" for i in range(6)]
+
+
+@pytest.mark.parametrize("name", ["json", "xml"])
+def test_ask_in_boolean_formats(server, name):
+    media, fmt = RESULT_TYPES[name]
+    r = _get(server, f"ASK {{ <{EX}s1> ?p ?o }}", accept=media)
+    assert r.headers["Content-Type"] == media
+    assert bool(ox.parse_query_results(r.content, format=fmt)) is True
+
+
+@pytest.mark.parametrize("name", GRAPH_TYPES)
+def test_construct_in_every_rdf_format_by_accept(server, name):
+    media, fmt = GRAPH_TYPES[name]
+    r = _get(server, CONSTRUCT, accept=media.split(";")[0])
+    assert r.status_code == 200, r.text
+    assert r.headers["Content-Type"] == media
+    triples = list(ox.parse(r.content, format=fmt))
+    assert len(triples) == 6
+
+
+@pytest.mark.parametrize("name", list(RESULT_TYPES) + list(GRAPH_TYPES))
+def test_format_parameter(server, name):
+    query = SELECT if name in RESULT_TYPES else CONSTRUCT
+    media = {**RESULT_TYPES, **GRAPH_TYPES}[name][0]
+    r = _get(server, query, accept="text/html", format=name)  # the parameter beats a browser's Accept
+    assert r.status_code == 200, r.text
+    assert r.headers["Content-Type"] == media
+
+
+def test_describe_is_rdf(server):
+    r = _get(server, f"DESCRIBE <{EX}s1>")
+    assert r.headers["Content-Type"] == "text/turtle; charset=utf-8"
+    g = rdflib.Graph().parse(data=r.text, format="turtle")
+    assert (rdflib.URIRef(f"{EX}s1"), rdflib.URIRef(f"{EX}p"), rdflib.Literal("v1")) in g
+
+
+def test_utf8_literals_survive(server):
+    r = _get(server, f"SELECT ?l WHERE {{ <{EX}s9> <{EX}label> ?l }}", accept="text/csv")
+    assert r.content.decode("utf-8").splitlines()[1] == "Қазақстан"
+
+
+# --------------------------------------------------------------------------- negotiation
+
+
+@pytest.mark.parametrize("accept,expected", [
+    (None, "application/sparql-results+json"),
+    ("*/*", "application/sparql-results+json"),
+    ("application/sparql-results+json;q=0.2, text/csv;q=0.8", "text/csv; charset=utf-8"),
+    ("text/tab-separated-values;q=0.5, application/sparql-results+xml", "application/sparql-results+xml"),
+    ("text/html, application/xml;q=0.9, */*;q=0.8", "application/sparql-results+xml"),
+    ("application/json", "application/sparql-results+json"),
+    ("text/*;q=0.9, application/sparql-results+json;q=0.1", "text/csv; charset=utf-8"),
+])
+def test_q_values_pick_result_format(server, accept, expected):
+    r = _get(server, SELECT, accept=accept)
+    assert r.status_code == 200
+    assert r.headers["Content-Type"] == expected
+    assert "Accept" in r.headers["Vary"]
+
+
+@pytest.mark.parametrize("accept,expected", [
+    (None, "text/turtle; charset=utf-8"),
+    ("*/*", "text/turtle; charset=utf-8"),
+    ("text/turtle;q=0.1, application/n-triples", "application/n-triples"),
+    ("application/ld+json;q=0.9, application/rdf+xml;q=0.3", "application/ld+json"),
+    ("application/sparql-results+json, application/trig;q=0.5", "application/trig"),
+])
+def test_q_values_pick_rdf_format(server, accept, expected):
+    r = _get(server, CONSTRUCT, accept=accept)
+    assert r.status_code == 200
+    assert r.headers["Content-Type"] == expected
+
+
+def test_406_lists_the_available_types(server):
+    r = _get(server, SELECT, accept="text/html")
+    assert r.status_code == 406
+    for media in ("application/sparql-results+json", "application/sparql-results+xml", "text/csv",
+                  "text/tab-separated-values"):
+        assert media in r.text
+    r = _get(server, CONSTRUCT, accept="text/csv")
+    assert r.status_code == 406 and "text/turtle" in r.text and "application/ld+json" in r.text
+    assert _get(server, SELECT, format="pdf").status_code == 406
+
+
+# --------------------------------------------------------------------------- request forms
+
+
+def test_form_post_with_charset(server):
+    r = requests.post(server.sparql, data={"query": SELECT}, timeout=60,
+                      headers={"Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"})
+    assert r.status_code == 200, r.text
+    assert len(r.json()["results"]["bindings"]) == 6
+
+
+def test_direct_post_with_charset(server):
+    r = requests.post(server.sparql, data=SELECT.encode(), timeout=60,
+                      headers={"Content-Type": "application/sparql-query; charset=utf-8", "Accept": "text/csv"})
+    assert r.status_code == 200 and r.text.startswith("s,o")
+
+
+@pytest.mark.parametrize("method,kwargs,status", [
+    ("get", {"params": {"query": "SELECT * WHERE {"}}, 400),
+    ("get", {"params": [("query", "ASK {}"), ("query", "ASK {}")]}, 400),
+    ("get", {"params": {"update": "CLEAR ALL"}}, 400),
+    ("post", {"data": {"query": "ASK {}", "update": "CLEAR ALL"}}, 400),
+    ("post", {"data": "ASK {}", "headers": {"Content-Type": "text/plain"}}, 415),
+    ("post", {"data": "ASK {}"}, 400),  # no Content-Type at all
+    ("post", {"data": "ASK {}".encode("utf-16"), "headers": {"Content-Type": "application/sparql-query; charset=UTF-16"}}, 415),
+    ("put", {"params": {"query": "ASK {}"}}, 405),
+])
+def test_bad_requests_get_plain_messages(server, method, kwargs, status):
+    r = requests.request(method, server.sparql, timeout=60, **kwargs)
+    assert r.status_code == status, r.text
+    assert r.headers["Content-Type"].startswith("text/plain")
+    assert len(r.text.strip()) > 20  # a message a person can act on
+
+
+def test_syntax_error_message_comes_from_the_parser(server):
+    r = _get(server, "SELECT ?x WHERE { ?x ?y }")
+    assert r.status_code == 400 and "malformed" in r.text
+
+
+def test_query_length_limit(server):
+    r = requests.post(server.sparql, data={"query": "ASK {}" + " " * 100_001}, timeout=60)
+    assert r.status_code == 413 and "limit" in r.text
+
+
+def test_oversize_body_is_413(server):
+    r = requests.post(server.sparql, data=b"#" * 300_000, timeout=60,
+                      headers={"Content-Type": "application/sparql-query"})
+    assert r.status_code == 413
+
+
+# --------------------------------------------------------------------------- datasets
+
+
+def _values(resp, var="o"):
+    assert resp.status_code == 200, resp.text
+    return sorted(b[var]["value"] for b in resp.json()["results"]["bindings"])
+
+
+def test_default_graph_is_the_union_and_graph_reaches_each(server):
+    assert _values(_get(server, f"SELECT ?o {{ ?s <{EX}p> ?o }}")) == [f"v{i}" for i in range(6)]
+    assert _values(_get(server, f"SELECT ?o {{ GRAPH <{EX}g1> {{ ?s <{EX}p> ?o }} }}")) == ["v1", "v3", "v5"]
+
+
+def test_default_graph_uri_replaces_the_default_graph(server):
+    r = _get(server, f"SELECT ?o {{ ?s <{EX}p> ?o }}", **{"default-graph-uri": f"{EX}g0"})
+    assert _values(r) == ["v0", "v2", "v4"]
+    # graphs not named in the protocol dataset are not in it
+    r = _get(server, f"SELECT ?g {{ GRAPH ?g {{ ?s ?p ?o }} }}", **{"default-graph-uri": f"{EX}g0"})
+    assert _values(r, "g") == []
+
+
+def test_named_graph_uri_limits_graph_and_empties_default(server):
+    r = _get(server, f"SELECT DISTINCT ?g {{ GRAPH ?g {{ ?s ?p ?o }} }}", **{"named-graph-uri": f"{EX}g1"})
+    assert _values(r, "g") == [f"{EX}g1"]
+    r = _get(server, f"SELECT ?o {{ ?s <{EX}p> ?o }}", **{"named-graph-uri": f"{EX}g1"})
+    assert _values(r) == []
+
+
+def test_from_in_the_query_is_honoured(server):
+    assert _values(_get(server, f"SELECT ?o FROM <{EX}g1> {{ ?s <{EX}p> ?o }}")) == ["v1", "v3", "v5"]
+    # ... unless the protocol names a dataset, which wins
+    r = _get(server, f"SELECT ?o FROM <{EX}g1> {{ ?s <{EX}p> ?o }}", **{"default-graph-uri": f"{EX}g0"})
+    assert _values(r) == ["v0", "v2", "v4"]
+
+
+def test_invalid_dataset_iri_is_400(server):
+    r = _get(server, "ASK { ?s ?p ?o }", **{"default-graph-uri": "not an iri"})
+    assert r.status_code == 400 and "absolute IRI" in r.text
+
+
+# --------------------------------------------------------------------------- CORS, caching
+
+
+def test_cors_preflight_for_post_with_content_type(server):
+    r = requests.options(server.sparql, timeout=60, headers={
+        "Origin": "https://comunica.example", "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type, accept"})
+    assert r.status_code in (200, 204)
+    assert r.headers["Access-Control-Allow-Origin"] in ("*", "https://comunica.example")
+    assert "POST" in r.headers["Access-Control-Allow-Methods"]
+    assert "content-type" in r.headers["Access-Control-Allow-Headers"].lower()
+
+
+def test_cors_on_actual_response_exposes_validators(server):
+    r = requests.get(server.sparql, params={"query": SELECT}, headers={"Origin": "https://x.example"}, timeout=60)
+    assert r.headers["Access-Control-Allow-Origin"] in ("*", "https://x.example")
+    exposed = r.headers["Access-Control-Expose-Headers"].lower()
+    assert "etag" in exposed and "content-type" in exposed
+
+
+def test_etag_revalidation_gives_304(server):
+    query = f"SELECT (COUNT(*) AS ?n) {{ ?s <{EX}p> ?o }}"
+    first = _get(server, query)
+    etag = first.headers["ETag"]
+    assert first.headers["Last-Modified"]
+    again = requests.get(server.sparql, params={"query": query}, headers={"If-None-Match": etag}, timeout=60)
+    assert again.status_code == 304 and again.content == b""
+    other = requests.get(server.sparql, params={"query": query}, timeout=60,
+                         headers={"If-None-Match": etag, "Accept": "text/csv"})
+    assert other.status_code == 200  # another representation, another tag
+
+
+def test_identical_requests_are_served_from_cache(server):
+    query = f"SELECT ?o {{ <{EX}s3> ?p ?o }}"
+    before = server.status()["cache_hits"]
+    a, b = _get(server, query), _get(server, query)
+    assert a.content == b.content
+    assert server.status()["cache_hits"] == before + 1
+
+
+def test_trivial_ask_needs_no_worker(server):
+    r = requests.post(server.sparql, data="ASK {}", headers={"Content-Type": "application/sparql-query"}, timeout=60)
+    assert r.json() == {"head": {}, "boolean": True}
+
+
+# --------------------------------------------------------------------------- SERVICE, update, SD
+
+
+def test_service_refused_by_default(server):
+    r = _get(server, "SELECT * { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
+    assert r.status_code == 400
+    assert "http://127.0.0.1:9/sparql" in r.text and "--allow-service" in r.text
+    # spelled with a prefix, an escape or a variable, it is still SERVICE
+    for q in ("PREFIX e: <http://127.0.0.1:9/> SELECT * { SERVICE e:sparql { ?s ?p ?o } }",
+              "SELECT * { \\u0053ERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+              "SELECT * { BIND(<http://127.0.0.1:9/> AS ?e) SERVICE ?e { ?s ?p ?o } }"):
+        assert _get(server, q).status_code == 400, q
+    # the word in a string, an IRI or a prefixed name is not SERVICE
+    ok = _get(server, 'SELECT * { ?s ?p "SERVICE <http://x/>" } LIMIT 1')
+    assert ok.status_code == 200
+
+
+def test_update_needs_the_token(server):
+    update = f"INSERT DATA {{ GRAPH <{EX}g2> {{ <{EX}new> <{EX}p> \"added\" }} }}"
+    r = requests.post(server.sparql, data={"update": update}, timeout=60)
+    assert r.status_code == 401 and r.headers["WWW-Authenticate"].startswith("Bearer")
+    r = requests.post(server.sparql, data={"update": update}, headers={"Authorization": "Bearer wrong"}, timeout=60)
+    assert r.status_code == 403
+    assert _values(_get(server, f"SELECT ?o {{ <{EX}new> ?p ?o }}")) == []
+    r = requests.post(server.sparql, data=update, timeout=60,
+                      headers={"Content-Type": "application/sparql-update", **server.auth()})
+    assert r.status_code == 204, r.text
+    # every reader sees the write (read-only workers reopen after it)
+    for _ in range(4):
+        assert _values(_get(server, f"SELECT ?o {{ <{EX}new> ?p ?o }}")) == ["added"]
+    requests.post(server.sparql, data={"update": f"DROP GRAPH <{EX}g2>"}, headers=server.auth(),
+                  timeout=60).raise_for_status()
+
+
+def test_load_of_an_arbitrary_url_is_refused(server):
+    r = requests.post(server.sparql, data={"update": "LOAD <http://127.0.0.1:9/data.ttl>"},
+                      headers=server.auth(), timeout=60)
+    assert r.status_code == 400 and "LOAD" in r.text
+
+
+SD = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
+VOID = rdflib.Namespace("http://rdfs.org/ns/void#")
+
+
+@pytest.mark.parametrize("accept,fmt", [("text/turtle", "turtle"), ("application/ld+json", "json-ld"),
+                                        ("application/rdf+xml", "xml"), ("application/n-triples", "nt")])
+def test_service_description(server, accept, fmt):
+    r = requests.get(server.sparql, headers={"Accept": accept}, timeout=60)
+    assert r.status_code == 200 and r.headers["Content-Type"].startswith(accept)
+    g = rdflib.Graph().parse(data=r.content, format=fmt)
+    service = g.value(None, SD.endpoint, rdflib.URIRef(server.sparql))
+    assert service is not None
+    assert {SD.SPARQL11Query, SD.SPARQL11Update} <= set(g.objects(service, SD.supportedLanguage))
+    assert SD.UnionDefaultGraph in set(g.objects(service, SD.feature))
+    assert SD.BasicFederatedQuery not in set(g.objects(service, SD.feature))
+    formats = set(g.objects(service, SD.resultFormat))
+    assert rdflib.URIRef("http://www.w3.org/ns/formats/SPARQL_Results_JSON") in formats
+    assert rdflib.URIRef("http://www.w3.org/ns/formats/Turtle") in formats
+    dataset = g.value(service, SD.defaultDataset)
+    counts = {str(g.value(ng, SD.name)): int(g.value(g.value(ng, SD.graph), VOID.triples))
+              for ng in g.objects(dataset, SD.namedGraph)}
+    assert counts == {f"{EX}g0": 4, f"{EX}g1": 3}
+    assert int(g.value(g.value(dataset, SD.defaultGraph), VOID.triples)) == 7
