@@ -106,9 +106,13 @@ def href_for(iri: str) -> str | None:
 
 
 def curie(iri: str) -> str:
+    """A short name for an IRI that has no label: a CURIE, or our IRIs' path after the base."""
     for prefix, ns in PREFIXES.items():
         if iri.startswith(ns) and re.fullmatch(r"[A-Za-z_][\w.-]*", iri[len(ns):] or "-"):
             return f"{prefix}:{iri[len(ns):]}"
+    base = base_iri()
+    if iri.startswith(base + "id/") and len(iri) > len(base) + 3:
+        return iri[len(base) + 3:]
     return iri
 
 
@@ -196,8 +200,16 @@ def labels_for(iris: set[str], lang: str) -> dict[str, str]:
         if i not in found:
             for n, lit in ontology_labels().get(i, []):
                 found[i].append((n, lit))
-    return {i: pick_literal([l for _, l in sorted(c, key=lambda x: x[0])], lang).value
+    return {i: _shorten(pick_literal([l for _, l in sorted(c, key=lambda x: x[0])], lang).value)
             for i, c in found.items() if c}
+
+
+def _shorten(label: str, limit: int = 140) -> str:
+    # component texts serve as labels; a whole paragraph would swamp the page
+    label = " ".join(label.split())
+    if len(label) <= limit:
+        return label
+    return label[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def pick_literal(literals: list[ox.Literal], lang: str) -> ox.Literal:

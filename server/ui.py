@@ -5,6 +5,7 @@ server/static/vendor/ at set-up, so the page works offline and no CDN is ever co
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from flask import Blueprint, Response, render_template, request, url_for
@@ -28,6 +29,7 @@ def competency_questions(directory: Path | None = None) -> list[dict]:
         text = path.read_text(encoding="utf-8")
         title = next((line.lstrip("#").strip() for line in text.splitlines()
                       if line.startswith("#") and line.lstrip("#").strip()), path.stem)
+        title = re.sub(r"^(question|q|cq)\s*\d*\s*[:.]\s*", "", title, flags=re.IGNORECASE) or title
         questions.append({"id": path.stem, "title": title, "query": text})
     return questions
 

@@ -1,0 +1,109 @@
+"""The query page in a real headless Chromium: YASGUI loads from this server alone, offers the
+competency questions as tabs, runs a query against /sparql and shows the result rows."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from endpoint_server import Server
+from publishing_fixtures import WORK, build_store
+
+CI = os.environ.get("CI") == "true"
+CHROMIUM = os.environ.get("DKG_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _unavailable(reason: str):
+    if CI:
+        pytest.fail(f"{reason} (required in CI)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    from dissertation_kg.server.ui import missing_assets
+    if missing_assets():
+        _unavailable("YASGUI assets are missing: run `npm ci && python scripts/install_assets.py`")
+    root = tmp_path_factory.mktemp("ui") / "store"
+    build_store(root)
+    srv = Server(root, token=None, workers=1)
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if CHROMIUM is None:
+        _unavailable("chromium is not installed: apt-get install -y chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the playwright package is missing: pip install -e '.[test]'")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield b
+        b.close()
+
+
+def _questions():
+    from dissertation_kg.server.ui import competency_questions
+    return competency_questions()
+
+
+def test_query_page_runs_a_query_and_shows_rows(server, browser):
+    page = browser.new_page()
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server.url + "/", wait_until="networkidle")
+    page.wait_for_selector(".yasqe .CodeMirror")
+    questions = _questions()
+    tabs = page.locator(".yasgui .tabsList .tab")
+    assert tabs.count() == max(1, len(questions))
+    if questions:
+        names = page.locator(".yasgui .tabsList .tab a").all_inner_texts()
+        assert any(questions[0]["title"][:20] in n for n in names)
+
+    # Every competency question parses and runs without an error from the endpoint.
+    for n in range(len(questions)):
+        tabs.nth(n).click()
+        panel = page.locator(".tabPanel.active")
+        panel.locator(".yasqe_queryButton").click()
+        panel.locator(".yasr_response_chip").wait_for(timeout=30_000)
+        assert panel.locator(".errorResult").count() == 0, questions[n]["id"]
+        assert "result" in panel.locator(".yasr_response_chip").inner_text(), questions[n]["id"]
+
+    # Open a fresh tab with our own query, so the test does not depend on which questions exist.
+    page.evaluate("""() => {
+        const tab = window.dkgYasgui.addTab(true, {name: "test"});
+        window.dkgYasgui.selectTabId(tab.getId());
+        tab.getYasqe().setValue('SELECT ?work ?title WHERE { ?work a <https://w3id.org/dissertation-kg/ontology#Dissertation> ; <http://purl.org/dc/terms/title> ?title FILTER(lang(?title) = "en") } ORDER BY ?work');
+    }""")
+    panel = page.locator(".tabPanel.active")
+    panel.locator(".yasqe_queryButton").click()
+    rows = panel.locator(".yasr table.dataTable tbody tr")
+    rows.first.wait_for(timeout=30_000)
+    assert rows.count() == 2
+    text = panel.locator(".yasr table.dataTable tbody").inner_text()
+    assert "Humanization of foreign policy" in text
+    assert WORK.rsplit("/", 1)[1] in text
+    assert not errors, errors
+    # Offline: every request went to this server, none to a CDN or web service.
+    hosts = {urlparse(u).netloc for u in requested if urlparse(u).scheme in ("http", "https")}
+    assert hosts == {urlparse(server.url).netloc}, hosts
+    page.close()
+
+
+def test_resource_page_renders_in_the_browser(server, browser):
+    page = browser.new_page(locale="ru-RU", extra_http_headers={"Accept-Language": "ru"})
+    page.goto(server.url + "/id/" + WORK.split("/id/", 1)[1])
+    assert page.locator("h1").inner_text() == "Гуманизация внешней политики"
+    page.locator("a", has_text="Айгерим Тест").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/id/person/aigerim-test")
+    assert page.locator("h1").inner_text() == "Айгерим Тест"
+    page.close()
