@@ -1,0 +1,455 @@
+"""Entity linking: find the theories, methods, actors and initiatives an abstract names, in
+Kazakh, Russian and English, and record each mention as a W3C Web Annotation.
+
+The vocabularies (`ontology/vocabularies/*.ttl`) are compiled once per process into one token
+trie per language, keyed by normalised word forms (see `morphology`), so a document is linked in
+one left-to-right pass whatever the size of the vocabularies. Names the vocabularies do not know
+are returned as `Candidate`s for a curator; nothing is added to a vocabulary automatically.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import rdflib
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
+
+from . import morphology
+from .vocab import DKG, ID, LANGUAGE, OA
+from .vocabulary import LANGS, Entry, load_entries, slugify
+
+CANDIDATE_BASE = str(ID) + "candidate/"
+
+# Work-level links by section: a theory counts as a foundation of the work when its statement of
+# theoretical basis or of methodology names it (Russian and Kazakh abstracts often merge the two
+# under "Methodology and methods"); actors and initiatives count when the work's own claims name
+# them, not when its relevance section or publication list does.
+THEORY_KINDS = {"theoretical-basis", "methods"}
+METHOD_KINDS = {"theoretical-basis", "methods"}
+DISCUSSION_KINDS = {"provision", "task", "novelty", "object", "subject"}
+CONCEPT_CLASSES = {"Theory", "Method"}
+
+_TOKEN = re.compile(r"\w+(?:[-‐‑'’]\w+)*")
+# What may stand between two words of one name: spaces, dashes, slashes, a plus. Not quotes: a
+# name never spans the edge of a quotation.
+_GAP = re.compile(r"[\s\-‐‑–—/+]*")
+_DASHES = "–—‐‑"
+_CONTEXT = 60
+_QUOTE_CONTEXT = 32
+_MAX_LABEL_TOKENS = 16
+
+
+@dataclass(frozen=True)
+class ComponentText:
+    node: rdflib.URIRef   # the WorkComponent IRI (e.g. {work}/provision/3)
+    kind: str             # 'provision','task','novelty','object','subject','aim','relevance','theoretical-basis','methods','significance','hypothesis','approbation','structure','title'
+    lang: str             # 'en' | 'ru' | 'kk'
+    text: str             # exactly the dkg:text literal's lexical form
+
+
+@dataclass(frozen=True)
+class Mention:
+    entity: URIRef
+    cls: str              # local name of the entity's dkg: class
+    start: int
+    end: int
+    exact: str
+    elliptic: bool = False   # "systemic and comparative analysis" → systems analysis
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str
+    lang: str
+    context: str
+    suggested_class: str   # local name in dkg:, a hint for the curator
+    reason: str            # 'quoted' | 'acronym' | 'capitalised'
+    component: URIRef
+    kind: str
+    source: URIRef
+    work: URIRef
+    start: int
+    end: int
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _gap_ok(text: str, left: Token, right: Token) -> bool:
+    gap = text[left.end:right.start]
+    if _GAP.fullmatch(gap):
+        return True
+    # Initials: "L.N. Gumilyov", "U.S."
+    return len(left.text) <= 2 and _GAP.fullmatch(gap.replace(".", "", 1)) is not None
+
+
+# --------------------------------------------------------------------------- the compiled vocabulary
+
+_END = ""   # trie key of "a label ends here" (no word key is empty)
+
+
+@dataclass
+class Lexicon:
+    tries: dict[str, dict]                          # lang -> nested dict of keys
+    pairs: dict[str, dict[tuple[str, str], tuple]]  # lang -> (modifier key, head key) -> (iri, cls)
+    heads: dict[str, set[str]]
+    known: set[str]                                 # folded labels in any language, for candidates
+    ambiguous: dict[str, list]                      # lang -> [(label, iri, iri)] (reported by tests)
+    entries: dict[URIRef, Entry]
+
+
+def _variants(label: str) -> set[str]:
+    out = {label}
+    for d in _DASHES:
+        out |= {v.replace(d, "-") for v in out}
+    out |= {v.replace("-", " ") for v in out if "-" in v}
+    out |= {re.sub(r"(?<=\w)-(?=\w)", "", v) for v in out if "-" in v}
+    return out
+
+
+def compile_lexicon(entries: tuple[Entry, ...]) -> Lexicon:
+    tries: dict[str, dict] = {l: {} for l in LANGS}
+    pairs: dict[str, dict] = {l: {} for l in LANGS}
+    heads: dict[str, set[str]] = {l: set() for l in LANGS}
+    ambiguous: dict[str, list] = {l: [] for l in LANGS}
+    known: set[str] = set()
+    for e in entries:
+        for lang in LANGS:
+            labels = [e.pref[lang]] if lang in e.pref else []
+            labels += e.alt.get(lang, [])
+            for label in labels:
+                known.add(morphology.fold(label))
+                for variant in _variants(label):
+                    words = [t.text for t in tokenize(variant)]
+                    if not words or len(words) > _MAX_LABEL_TOKENS:
+                        continue
+                    keys = [morphology.label_key(w, lang) for w in words]
+                    node = tries[lang]
+                    for k in keys:
+                        node = node.setdefault(k, {})
+                    prior = node.get(_END)
+                    if prior and prior[0] != e.iri:
+                        ambiguous[lang].append((variant, prior[0], e.iri))
+                        continue
+                    node[_END] = (e.iri, e.cls)
+                    if len(keys) == 2:
+                        pairs[lang].setdefault((keys[0], keys[1]), (e.iri, e.cls))
+                        heads[lang].add(keys[1])
+    return Lexicon(tries, pairs, heads, known, ambiguous, {e.iri: e for e in entries})
+
+
+@lru_cache(maxsize=4)
+def _lexicon_for(directory: str | None) -> Lexicon:
+    return compile_lexicon(load_entries(Path(directory) if directory else None))
+
+
+def lexicon(directory: Path | None = None) -> Lexicon:
+    """The compiled vocabularies, built once per process (and per directory)."""
+    return _lexicon_for(str(directory) if directory else None)
+
+
+# --------------------------------------------------------------------------- matching
+
+_CONJUNCTIONS = {"and", "or", "и", "или", "а", "также", "және", "мен", "әрі", "немесе", "де", "да"}
+
+
+def find_mentions(text: str, lang: str, lex: Lexicon | None = None,
+                  tokens: list[Token] | None = None) -> list[Mention]:
+    """Every vocabulary name in `text`, longest first, plus names shared by coordinated
+    modifiers ("systemic and comparative analysis" names systems analysis too)."""
+    lex = lex or lexicon()
+    lang = lang if lang in lex.tries else "en"
+    trie = lex.tries[lang]
+    tokens = tokens if tokens is not None else tokenize(text)
+    keys = [morphology.text_keys(t.text, lang) for t in tokens]
+    mentions: list[Mention] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        best = None   # (end token index, (iri, cls))
+        frontier = [trie]
+        j = i
+        while frontier and j < n:
+            if j > i and not _gap_ok(text, tokens[j - 1], tokens[j]):
+                break
+            nxt = []
+            for node in frontier:
+                for k in keys[j]:
+                    child = node.get(k)
+                    if child is not None:
+                        nxt.append(child)
+                        if _END in child:
+                            best = (j, child[_END])
+            frontier = nxt
+            j += 1
+        if best is None:
+            i += 1
+            continue
+        j, (iri, cls) = best
+        start, end = tokens[i].start, tokens[j].end
+        mentions.append(Mention(iri, cls, start, end, text[start:end]))
+        i = j + 1
+    mentions.extend(_elliptic(text, lang, lex, tokens, keys))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions
+
+
+def _elliptic(text: str, lang: str, lex: Lexicon, tokens: list[Token], keys: list) -> list[Mention]:
+    """Names whose head noun is shared by a list of modifiers: `A, B and C analysis`."""
+    pairs, heads = lex.pairs[lang], lex.heads[lang]
+    out = []
+    for h in range(1, len(tokens)):
+        head_keys = keys[h] & heads
+        if not head_keys or not _gap_ok(text, tokens[h - 1], tokens[h]):
+            continue
+        m = h - 1            # the modifier next to the head
+        for _ in range(6):
+            p = m - 1
+            if p < 0:
+                break
+            gap = text[tokens[p].end:tokens[m].start]
+            if morphology.fold(tokens[p].text) in _CONJUNCTIONS:
+                q = p - 1
+                if gap.strip() or q < 0 or text[tokens[q].end:tokens[p].start].strip() not in ("", ","):
+                    break
+                m = q
+            elif gap.strip() == ",":
+                m = p
+            else:
+                break
+            for hk in head_keys:
+                hit = next((pairs[(mk, hk)] for mk in keys[m] if (mk, hk) in pairs), None)
+                if hit:
+                    start, end = tokens[m].start, tokens[h].end
+                    out.append(Mention(hit[0], hit[1], start, end, text[start:end], elliptic=True))
+                    break
+    return out
+
+
+# --------------------------------------------------------------------------- candidates
+
+_QUOTED = re.compile(r"«([^«»\n]{2,90})»|“([^“”\n]{2,90})”|„([^„“”\n]{2,90})[“”]|\"([^\"\n]{2,90})\"")
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_CONNECTORS = {"of", "and", "for", "the", "in", "on", "de", "und", "y", "и", "по", "при", "имени", "для", "және", "мен"}
+_SENTENCE_END = re.compile(r"(^|[.!?:;•·\n]|^\s*[-–—]|\d[.)])\s*[\"«“„(]?\s*$")
+
+# Words that make a capitalised run a name of an organisation or programme, and the class they
+# suggest. Keys are normalised the same way as text words.
+_KEYWORDS = {
+    "University": ["university", "college", "университет", "университеті"],
+    "GovernmentBody": ["ministry", "committee", "agency", "commission", "parliament", "министерство", "комитет",
+                       "агентство", "комиссия", "министрлігі", "министрлік", "комитеті", "агенттігі", "комиссиясы"],
+    "NonGovernmentalOrganization": ["foundation", "association", "society", "institute", "institut", "centre", "center",
+                                    "service", "фонд", "ассоциация", "общество", "институт", "центр", "қоры",
+                                    "қауымдастығы", "қоғамы", "институты", "орталығы"],
+    "InternationalOrganization": ["organization", "organisation", "union", "council", "bank", "alliance", "организация",
+                                  "союз", "совет", "банк", "ұйымы", "одағы", "кеңесі", "банкі"],
+    "Initiative": ["program", "programme", "strategy", "initiative", "forum", "congress", "concept", "process", "plan",
+                   "project", "agenda", "doctrine", "declaration", "convention", "treaty", "charter", "platform",
+                   "index", "database", "программа", "стратегия", "инициатива", "форум", "съезд", "концепция", "проект",
+                   "бағдарламасы", "стратегиясы", "бастамасы", "форумы", "съезі", "тұжырымдамасы", "жобасы"],
+    "Department": ["department", "faculty", "кафедра", "факультет", "кафедрасы"],
+    "Diaspora": ["diaspora", "диаспора", "диаспорасы"],
+}
+_KEYWORD_CLASS = {w: cls for cls, words in _KEYWORDS.items() for w in words}
+_THEORY_HINT = re.compile(r"theor|concept|ism\b|power|diplomac|security|теори|концеп|изм\b|сила|дипломат|безопасн|теория|тұжырым|күш|қауіпсіз", re.I)
+_METHOD_HINT = re.compile(r"method|analys|approach|метод|анализ|подход|әдіс|талдау|тәсіл", re.I)
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    return bool(_SENTENCE_END.search(text[max(0, pos - 12):pos]))
+
+
+def _keyword_class(words: list[str], lang: str) -> str | None:
+    for w in reversed(words):
+        for k in morphology.text_keys(w, lang):
+            cls = _KEYWORD_CLASS.get(k)
+            if cls:
+                return cls
+    return None
+
+
+def _context(text: str, start: int, end: int) -> str:
+    left = text[max(0, start - _CONTEXT):start]
+    right = text[end:end + _CONTEXT]
+    return " ".join(("…" + left if start > _CONTEXT else left).split() + [text[start:end]]
+                    + (right + "…" if end + _CONTEXT < len(text) else right).split())
+
+
+def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], tokens: list[Token],
+                    lex: Lexicon) -> list[tuple[int, int, str, str]]:
+    """Unknown names as (start, end, suggested class, reason)."""
+    covered = [(m.start, m.end) for m in mentions]
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < ce and cs < e for cs, ce in covered)
+
+    def known(name: str) -> bool:
+        return morphology.fold(name) in lex.known
+
+    found: dict[tuple[int, int], tuple[str, str]] = {}
+    for m in _QUOTED.finditer(text):
+        g = next(i for i in range(1, 5) if m.group(i) is not None)
+        s, e = m.start(g), m.end(g)
+        name = text[s:e].strip(" ,.;:")
+        s = s + text[s:e].find(name)
+        e = s + len(name)
+        words = _TOKEN.findall(name)
+        if not words or len(words) > 8 or not free(s, e) or known(name):
+            continue
+        if _is_capitalised(name):
+            found[(s, e)] = (_keyword_class(words, lang) or "Initiative", "quoted")
+        elif kind in THEORY_KINDS | {"novelty"} and len(words) <= 4:
+            cls = "Method" if _METHOD_HINT.search(name) else "Theory" if _THEORY_HINT.search(name) else None
+            if cls:
+                found[(s, e)] = (cls, "quoted")
+    for t in tokens:
+        acro = morphology.acronym_key(t.text)
+        if not acro or _ROMAN.match(acro[1:]) or not free(t.start, t.end):
+            continue
+        name = acro[1:]
+        if known(name) or len(name) < 2:
+            continue
+        s = t.start
+        found.setdefault((s, s + len(name)), ("Organization", "acronym"))
+    # Capitalised runs: "Russian Science Citation Index", "Department of International Relations".
+    run: list[Token] = []
+
+    def flush() -> None:
+        while run and morphology.fold(run[-1].text) in _CONNECTORS:
+            run.pop()
+        caps = [t for t in run if _is_capitalised(t.text)]
+        if len(caps) >= 2:
+            s, e = run[0].start, run[-1].end
+            cls = _keyword_class([t.text for t in run], lang)
+            if cls and free(s, e) and not known(text[s:e]):
+                found.setdefault((s, e), (cls, "capitalised"))
+        run.clear()
+
+    for idx, t in enumerate(tokens):
+        cap = _is_capitalised(t.text) and not t.text.isdigit()
+        conn = morphology.fold(t.text) in _CONNECTORS
+        joined = bool(run) and _gap_ok(text, run[-1], t)
+        if cap and (not run or joined):
+            if not run and _sentence_initial(text, t.start):
+                continue
+            if not free(t.start, t.end):
+                flush()
+                continue
+            run.append(t)
+        elif conn and run and joined:
+            run.append(t)
+        else:
+            flush()
+            if cap and not _sentence_initial(text, t.start) and free(t.start, t.end):
+                run.append(t)
+    flush()
+    return [(s, e, cls, reason) for (s, e), (cls, reason) in sorted(found.items())]
+
+
+# --------------------------------------------------------------------------- RDF
+
+
+def _annotation(graph: rdflib.Graph, comp: ComponentText, m: Mention, source: URIRef) -> None:
+    ann = URIRef(f"{comp.node}/mention/{comp.lang}/{m.start}-{m.end}")
+    target = URIRef(f"{ann}#target")
+    quote = URIRef(f"{ann}#quote")
+    position = URIRef(f"{ann}#position")
+    text = comp.text
+    add = graph.add
+    add((ann, RDF.type, OA.Annotation))
+    add((ann, OA.motivatedBy, OA.identifying))
+    add((ann, OA.hasBody, m.entity))
+    add((ann, OA.hasTarget, target))
+    add((ann, PROV.wasDerivedFrom, source))
+    add((target, RDF.type, OA.SpecificResource))
+    add((target, OA.hasSource, comp.node))
+    if comp.lang in LANGUAGE:
+        add((target, DCTERMS.language, LANGUAGE[comp.lang]))
+    add((target, OA.hasSelector, quote))
+    add((target, OA.hasSelector, position))
+    add((quote, RDF.type, OA.TextQuoteSelector))
+    add((quote, OA.exact, Literal(m.exact)))
+    add((quote, OA.prefix, Literal(text[max(0, m.start - _QUOTE_CONTEXT):m.start])))
+    add((quote, OA.suffix, Literal(text[m.end:m.end + _QUOTE_CONTEXT])))
+    add((position, RDF.type, OA.TextPositionSelector))
+    add((position, OA.start, Literal(m.start, datatype=XSD.nonNegativeInteger)))
+    add((position, OA.end, Literal(m.end, datatype=XSD.nonNegativeInteger)))
+
+
+def annotate(graph: rdflib.Graph, components: list[ComponentText], *, work: rdflib.URIRef,
+             source: rdflib.URIRef) -> list["Candidate"]:
+    """Link every component text to the vocabularies; add mentions, work-level links and one
+    Web Annotation per mention to `graph`; return the names the vocabularies do not know."""
+    lex = lexicon()
+    candidates: list[Candidate] = []
+    for comp in components:
+        if not comp.text:
+            continue
+        tokens = tokenize(comp.text)
+        mentions = find_mentions(comp.text, comp.lang, lex, tokens)
+        for m in mentions:
+            graph.add((comp.node, DKG.mentions, m.entity))
+            _annotation(graph, comp, m, source)
+            if m.cls == "Theory" and comp.kind in THEORY_KINDS:
+                graph.add((work, DKG.buildsOnTheory, m.entity))
+            elif m.cls == "Method" and comp.kind in METHOD_KINDS:
+                graph.add((work, DKG.usesMethod, m.entity))
+            elif m.cls not in CONCEPT_CLASSES and comp.kind in DISCUSSION_KINDS:
+                graph.add((work, DKG.discusses, m.entity))
+        for s, e, cls, reason in find_candidates(comp.text, comp.lang, comp.kind, mentions, tokens, lex):
+            candidates.append(Candidate(comp.text[s:e], comp.lang, _context(comp.text, s, e), cls, reason,
+                                        comp.node, comp.kind, source, work, s, e))
+    return candidates
+
+
+def candidate_iri(name: str, lang: str) -> URIRef:
+    try:
+        slug = slugify(name)
+    except ValueError:
+        slug = "x"
+    return URIRef(f"{CANDIDATE_BASE}{lang}/{slug}")
+
+
+def candidates_graph(candidates: list[Candidate]) -> rdflib.Graph:
+    """The curation queue: one dkg:Candidate per unknown name and language, with how often and
+    where it occurs. Pass all of a build's candidates at once so the counts are corpus-wide."""
+    graph = rdflib.Graph()
+    graph.bind("dkg", DKG)
+    groups: dict[URIRef, list[Candidate]] = defaultdict(list)
+    for c in candidates:
+        groups[candidate_iri(c.name, c.lang)].append(c)
+    for iri, group in sorted(groups.items()):
+        names = sorted({c.name for c in group}, key=lambda n: (-sum(c.name == n for c in group), n))
+        classes = sorted({c.suggested_class for c in group}, key=lambda k: -sum(c.suggested_class == k for c in group))
+        graph.add((iri, RDF.type, DKG.Candidate))
+        graph.add((iri, RDFS.label, Literal(names[0], lang=group[0].lang)))
+        graph.add((iri, DKG.suggestedClass, DKG[classes[0]]))
+        graph.add((iri, DKG.occurrenceCount, Literal(len(group), datatype=XSD.nonNegativeInteger)))
+        graph.add((iri, DCTERMS.language, LANGUAGE.get(group[0].lang, Literal(group[0].lang))))
+        for c in group:
+            graph.add((iri, DKG.occursIn, c.work))
+            graph.add((iri, DKG.foundIn, c.component))
+            graph.add((iri, PROV.wasDerivedFrom, c.source))
+        for ctx in sorted({c.context for c in group})[:5]:
+            graph.add((iri, DKG.context, Literal(ctx, lang=group[0].lang)))
+    return graph

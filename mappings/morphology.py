@@ -1,0 +1,170 @@
+"""Word normalisation for matching names in inflected text, one rule set per language.
+
+A vocabulary label is stored as written (nominative); a word in running text may carry case,
+number and possessive endings. `text_keys(word, lang)` gives every base form the word could be an
+inflection of; `label_key(word, lang)` gives the one form a label word is indexed under. A label
+word matches a text word when its key is among the text word's keys.
+
+- Kazakh: no offline lemmatiser exists, so endings are stripped by rule in the order they attach
+  (stem + plural + possessive + case), including after a hyphen (`ЮНЕСКО-ның`) and undoing the
+  voicing of a stem-final п/қ/к before a vowel (`кітабы` → `кітап`).
+- Russian: pymorphy3 lemmas (every parse's lemma, since the context is not known).
+- English: possessive `'s` and regular plurals.
+Short all-capital acronyms are matched on their exact capitals: `UN` is not `un`, `WHO` not `who`.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# --------------------------------------------------------------------------- common
+
+_ACRONYM = re.compile(
+    r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9&]{1,5})(?:[-‐'’]?[a-zа-яёәғқңөұүһі]{0,6})$")
+ACRONYM_MARK = "\x00"    # prefix of case-sensitive keys, never produced by lower-casing
+
+
+def fold(word: str) -> str:
+    """Case and spelling variants that never change meaning: ё/е, typographic apostrophes and dashes."""
+    return (word.lower().replace("ё", "е").replace("’", "'").replace("‘", "'")
+            .replace("‐", "-").replace("‑", "-").replace("–", "-"))
+
+
+def is_acronym(word: str) -> bool:
+    """A label word written in capitals and short enough to be an ordinary word in lower case."""
+    letters = [c for c in word if c.isalpha()]
+    return 2 <= len(letters) <= 5 and all(c.isupper() for c in letters)
+
+
+def acronym_key(word: str) -> str | None:
+    """The capitals of an acronym in text, without an attached ending (`NGOs`, `ШОС-қа`, `МИДа`)."""
+    m = _ACRONYM.match(word)
+    return ACRONYM_MARK + m.group(1) if m else None
+
+
+# --------------------------------------------------------------------------- English
+
+
+def _english(word: str) -> set[str]:
+    w = fold(word)
+    for tail in ("'s", "s'"):
+        if w.endswith(tail) and len(w) > 3:
+            w = w[: -len(tail)] + ("s" if tail == "s'" else "")
+            break
+    keys = {w}
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        keys.add(w[:-1])
+        if w.endswith("ies") and len(w) > 4:
+            keys.add(w[:-3] + "y")
+        if w.endswith(("ses", "xes", "ches", "shes", "zes")):
+            keys.add(w[:-2])
+    return keys
+
+
+# --------------------------------------------------------------------------- Russian
+
+_morph = None
+
+
+def _analyzer():
+    global _morph
+    if _morph is None:
+        import pymorphy3
+
+        _morph = pymorphy3.MorphAnalyzer()
+    return _morph
+
+
+@lru_cache(maxsize=200_000)
+def _russian(word: str) -> frozenset[str]:
+    w = fold(word)
+    if not re.search("[а-я]", w):
+        return frozenset({w})
+    return frozenset({w} | {fold(p.normal_form) for p in _analyzer().parse(w)})
+
+
+@lru_cache(maxsize=50_000)
+def _russian_label(word: str) -> str:
+    w = fold(word)
+    if not re.search("[а-я]", w):
+        return w
+    return fold(_analyzer().parse(w)[0].normal_form)
+
+
+# --------------------------------------------------------------------------- Kazakh
+
+# Ending groups in the order they attach to a stem; stripping runs from the outside in.
+KK_CASE = sorted({
+    # genitive
+    "ның", "нің", "дың", "дің", "тың", "тің",
+    # dative (на/не after a possessive: Республикасына)
+    "ға", "ге", "қа", "ке", "на", "не",
+    # accusative (н after a possessive: съезін)
+    "ны", "ні", "ды", "ді", "ты", "ті", "н",
+    # locative
+    "да", "де", "та", "те", "нда", "нде",
+    # ablative
+    "дан", "ден", "тан", "тен", "нан", "нен",
+    # instrumental
+    "мен", "бен", "пен", "менен", "бенен", "пенен",
+    # locative + relational -ғы (Азиядағы, Германиядағы)
+    "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі",
+}, key=len, reverse=True)
+KK_POSSESSIVE = sorted({
+    "ы", "і", "сы", "сі", "ым", "ім", "ың", "ің", "ымыз", "іміз", "мыз", "міз", "ыңыз", "іңіз",
+}, key=len, reverse=True)
+KK_PLURAL = ("лар", "лер", "дар", "дер", "тар", "тер")
+_KK_GROUPS = (KK_CASE, KK_POSSESSIVE, KK_PLURAL)
+_KK_VOICED = {"б": "п", "ғ": "қ", "г": "к"}
+_KK_MIN_STEM = 2
+
+
+def _kk_strip(word: str, group: int, out: set[str]) -> None:
+    out.add(word.rstrip("-"))
+    for g in range(group, len(_KK_GROUPS)):
+        for suffix in _KK_GROUPS[g]:
+            if word.endswith(suffix) and len(word) - len(suffix) >= _KK_MIN_STEM:
+                stem = word[: -len(suffix)]
+                if stem.endswith("-"):
+                    stem = stem[:-1]
+                _kk_strip(stem, g + 1, out)
+                if suffix[0] in "ыіа" and stem[-1:] in _KK_VOICED:
+                    _kk_strip(stem[:-1] + _KK_VOICED[stem[-1]], g + 1, out)
+
+
+@lru_cache(maxsize=200_000)
+def _kazakh(word: str) -> frozenset[str]:
+    out: set[str] = set()
+    _kk_strip(fold(word), 0, out)
+    return frozenset(k for k in out if k)
+
+
+def kazakh_stems(word: str) -> frozenset[str]:
+    """Every stem a Kazakh word form could come from (the form itself included)."""
+    return _kazakh(word)
+
+
+# --------------------------------------------------------------------------- interface
+
+
+def text_keys(word: str, lang: str) -> frozenset[str]:
+    """The keys a word of running text may match: its base forms, plus the acronym key."""
+    if lang == "kk":
+        keys = set(_kazakh(word))
+    elif lang == "ru":
+        keys = set(_russian(word))
+    else:
+        keys = _english(word)
+    acro = acronym_key(word)
+    if acro:
+        keys.add(acro)
+    return frozenset(keys)
+
+
+def label_key(word: str, lang: str) -> str:
+    """The single key a vocabulary label's word is indexed under."""
+    if is_acronym(word):
+        return ACRONYM_MARK + word
+    if lang == "ru":
+        return _russian_label(word)
+    return fold(word)
