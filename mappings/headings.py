@@ -212,18 +212,24 @@ def match(line: str, lang: str) -> Heading | None:
                 # "… is determined by: X" / "… заключается в следующем: X" → X
                 rest = re.sub(r"^[^.:;]{0,50}:\s*", "", rest)
                 return Heading(kind, phrase, rest, _qualifier(phrase, lang))
-    # 4. Kazakh run-in with no separator: "Зерттеудің практикалық маңыздылығы Қазақстан …".
+    # 4. Kazakh run-in with no separator: "Зерттеудің практикалық маңыздылығы Қазақстан …"; the
+    #    phrase ends in the keyword and opens with the research noun or the next word is capitalised.
     if lang == "kk":
         words = line.split()
         for n in range(2, min(6, len(words) - 1) + 1):
             phrase = " ".join(words[:n])
-            if words[n][:1].isupper() and not re.search(r"[.,:;]", phrase):
+            research_noun = re.match(r"(?:зерттеу|диссертаци|жұмыс|тақырып)", words[0], _I)
+            if (words[n][:1].isupper() or research_noun) and not re.search(r"[.,:;]", phrase):
                 kinds = [k for k in kinds_named(words[n - 1], lang) if k not in WEAK_KINDS]
                 if kinds:
                     return Heading(kinds[0], phrase, " ".join(words[n:]), _qualifier(phrase, lang))
-    # 5. A short line that is only a heading, with no punctuation: "ABSTRACT", "Введение".
-    if _words(line) <= 8 and not _SENTENCE_VERB[lang].search(line):
+    # 5. A short line that is only a heading, with no punctuation: "ABSTRACT", "Введение",
+    #    "Theoretical and practical significance of the work".
+    if _words(line) <= 9 and not _SENTENCE_VERB[lang].search(line) and not re.search(r";|,.*,", line):
         kinds = kinds_named(line, lang)
+        strong = [k for k in kinds if k not in WEAK_KINDS]
+        if strong:
+            return Heading(strong[0], line, "", _qualifier(line, lang))
         if kinds and _PATTERNS[lang][kinds[0]].match(re.sub(rf"^{_LEAD[lang]}", "", line, flags=_I)):
             return Heading(kinds[0], line, "", _qualifier(line, lang))
     return None

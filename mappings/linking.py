@@ -34,9 +34,10 @@ DISCUSSION_KINDS = {"provision", "task", "novelty", "object", "subject"}
 CONCEPT_CLASSES = {"Theory", "Method"}
 
 _TOKEN = re.compile(r"\w+(?:[-‐‑'’]\w+)*")
-# What may stand between two words of one name: spaces, dashes, slashes, a plus. Not quotes: a
+# What may stand between two words of one name: spaces, dashes, slashes, a plus, a comma (only
+# where the label has one, since every word of the label must follow). Not quotes: a
 # name never spans the edge of a quotation.
-_GAP = re.compile(r"[\s\-‐‑–—/+]*")
+_GAP = re.compile(r"[\s\-‐‑–—/+,]*")
 _DASHES = "–—‐‑"
 _CONTEXT = 60
 _QUOTE_CONTEXT = 32

@@ -33,7 +33,8 @@ KIND_PATTERNS = [
     ("InternationalJournal", r"international\s+(?:scientific\s+)?journals?|foreign\s+journals?|зарубежн\w+\s+журнал\w*|международн\w+\s+журнал\w*|шетелдік\s+журнал\w*|халықаралық\s+журнал\w*"),
     ("DomesticJournal", r"kazakhstani\s+journals?|domestic\s+journals?|отечественн\w+\s+журнал\w*|казахстанск\w+\s+журнал\w*|отандық\s+журнал\w*|қазақстандық\s+журнал\w*"),
 ]
-_ITEM_WORDS = (r"publications?|articles?|papers?|works?|monographs?|chapters?|"
+_ITEM_WORDS = (r"publications?|articles?|papers?|works?|monographs?|chapters?|reports?|presentations?|"
+               r"доклад\w*|баяндама\w*|"
                r"публикаци\w*|стат(?:ья|ьи|ей|ьях)|работ\w*|монографи\w*|тезис\w*|"
                r"жарияланым\w*|мақала\w*|еңбек\w*|жұмыс\w*|монография\w*|басылым\w*")
 
@@ -77,15 +78,19 @@ _AUTHOR_PATTERNS = [
     rf"(?:^|\n)\s*(?:author|автор|авторы|автордың\s+аты-жөні)\s*[:–—-]\s*(?P<a>{_NAME}(?:\s+{_NAME}){{1,3}})",
     rf"диссертац\w*\s+(?:работ\w+\s+)?(?P<a>{_NAME}(?:\s+{_NAME}){{1,2}})\s+на\s+тему",
     rf"(?:^|\n)\s*(?P<a>{_NAME}(?:\s+{_NAME}){{1,2}})\s*\n\s*(?:[«\"“]|on\s+the\s+topic|на\s+тему)",
+    rf"(?:^|\n|»|”)\s*(?P<a>{_NAME}(?:\s+{_NAME}){{1,2}})\s+(?:on\s+the\s+topic|на\s+тему)",
 ]
 _PHD = re.compile(r"\bPh\.?\s?D\b|doctor\s+of\s+philosophy|доктор\w*\s+философии|философия\s+доктор", _I)
+# An institution's name starts with a capital and ends with its kind (University, университет…),
+# or, in Kazakh and Russian, names its kind first (… университеті / университет имени …).
 _INSTITUTION = re.compile(
-    r"(?P<u>(?:[A-ZА-ЯӘҒҚҢӨҰҮҺІ][\w.’'-]*\s+){0,6}(?:University|Institute|Academy)(?:\s+(?:named\s+after|of)\s+[A-ZА-Я][\w.’' -]{2,40}?)?"
-    r"|(?:[\w.’'-]+\s+){0,5}(?:университет\w*|институт\w*|академи\w*)(?:\s+(?:имени|им\.)\s+[\w.’' -]{2,30}?)?)(?=[\s.,;)]|$)",
+    r"(?P<u>(?:[A-Z][\w’'.-]*\s+(?:(?:of|and|named\s+after)\s+)?){1,7}(?:University|Institute|Academy)(?:\s+(?:named\s+after|of)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})?"
+    r"|[А-ЯЁӘҒҚҢӨҰҮҺІ][\w’'.-]*(?:\s+[\w’'.-]+){0,4}?\s+(?:университет|институт|академи)\w*(?:\s+(?:имени|им\.)\s+[А-ЯЁ][\w.’'-]*(?:\s+[А-ЯЁ][\w.’'-]*){0,2})?"
+    r"|(?:[\w-]+\s+){0,4}(?:университет|институт|академия)\w*)",
     re.UNICODE)
 _DEPARTMENT = re.compile(
-    r"(?P<d>(?:the\s+)?Department\s+of\s+[A-Z][\w ,&-]+?|кафедр\w*\s+[«\"“]?[\w ,-]+?[»\"”]?|[\w ,-]{3,60}?\s+кафедрасы\w*)"
-    r"(?=\s+(?:of|at|in)\s+(?:the\s+)?[A-Z]|\s*,|\s+[A-ZА-Я]\w+\s+(?:University|университет)|\s+\w+\s+университет|\.|$)",
+    r"(?P<d>Department\s+of\s+[\w ,&’'-]+?|кафедр\w*\s+[\w ,«»\"“”-]+?|[\w ,-]{3,60}?\s+кафедрасы\w*)"
+    r"(?=\s+(?:of|at|in)\s+(?:the\s+)?[A-Z]|\s+[А-ЯЁӘҒҚҢӨҰҮҺІ]|\s*[,.;]|$)",
     re.UNICODE)
 
 
@@ -117,7 +122,7 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
     d = _DEPARTMENT.search(zone)
     if d:
         meta.department = _squash(re.sub(r"^the\s+", "", d.group("d"), flags=_I))
-    u = _INSTITUTION.search(zone[d.end():] if d else zone)
+    u = _INSTITUTION.search(zone[d.end():] if d else zone) or _INSTITUTION.search(zone)
     if u:
         meta.institution = _squash(re.sub(r"^(?:the|of|at)\s+", "", u.group("u"), flags=_I))
     counts_text = "\n".join(sections.get(k, "") for k in ("approbation", "publications"))
@@ -155,7 +160,10 @@ def publication_counts(text: str, lang: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     words = sorted({w for table in (NUMBER_WORDS[lang], NUMBER_WORDS["en"]) for w in table}, key=len, reverse=True)
     number = re.compile(rf"(?<![\w.,])(\d{{1,3}}|{'|'.join(re.escape(w) for w in words)})(?![\w.,]\d|\w)", _I)
-    boundary = re.compile(r"[;,()]|(?<=[.!?])\s|\bincluding\b|в\s+том\s+числе|оның\s+ішінде", _I)
+    # Commas do not end a span: Russian participle phrases sit between commas ("в журналах,
+    # индексируемых в Scopus").
+    boundary = re.compile(r"[;()]|(?<=[.!?])\s|\bincluding\b|в\s+том\s+числе|оның\s+ішінде", _I)
+    prev_end = 0
     for m in number.finditer(text):
         n = _number(m.group(1), lang)
         if n is None or n > 500:
@@ -165,9 +173,20 @@ def publication_counts(text: str, lang: str) -> dict[str, int]:
         cut = boundary.search(tail)
         end = min(x.start() for x in (nxt, cut) if x) if (nxt or cut) else len(tail)
         span = m.group(0) + tail[:end]
-        if not re.match(rf"\S+\s+(?:[\w-]+\s+){{0,4}}?(?:{_ITEM_WORDS}|of\s+(?:which|them))(?!\w)|\S+\s+из\s+них", span, _I):
+        item = re.match(rf"\S+\s+(?:[\w-]+\s+){{0,4}}?(?:{_ITEM_WORDS}|of\s+(?:which|them))(?!\w)|\S+\s+из\s+них", span, _I)
+        if not item:
             continue
-        kind = next((k for k, pat in KIND_PATTERNS if re.search(pat, span, _I)), None)
+        # Kazakh (and some Russian) put the qualifier before the number: "Scopus базасындағы
+        # журналда 1 мақала". Look back to the previous count or clause boundary.
+        before = text[prev_end:m.start()]
+        last_cut = list(boundary.finditer(before))
+        before = before[last_cut[-1].end():] if last_cut else before
+        prev_end = m.start() + item.end()
+        # Qualifiers follow the count in English and Russian, precede it in Kazakh.
+        first, second = (before, span[:item.end()]) if lang == "kk" else (span, before)
+        kind = next((k for k, pat in KIND_PATTERNS if re.search(pat, first, _I)), None)
+        if kind is None:
+            kind = next((k for k, pat in KIND_PATTERNS if re.search(pat, second, _I)), None)
         if kind is None and re.search(r"of\s+(?:which|them)", span, _I):
             continue
         counts.setdefault(kind or "Total", n)

@@ -26,13 +26,12 @@ class Section:
 
 
 def join_lines(lines: list[str]) -> str:
-    """Join lines into paragraphs, mending hard line wraps (a line that ends mid-sentence and a
-    next line that starts in lower case belong to one paragraph)."""
+    """Join lines into paragraphs, mending hard line wraps: a line that does not end a sentence
+    continues on the next one, unless the next one opens a list item."""
     out: list[str] = []
     for line in lines:
-        if out and (out[-1][-1:] not in ".!?:;»\"”)" and line[:1].islower()
-                    or out[-1].endswith("-") and line[:1].isalpha() and line[:1].islower()):
-            out[-1] = out[-1] + " " + line
+        if out and out[-1][-1:] not in ".!?:;»\"”)" and not headings.LIST_MARKER.match(line):
+            out[-1] = out[-1][:-1] + line if out[-1].endswith("-") and line[:1].islower() else out[-1] + " " + line
         else:
             out.append(line)
     return "\n".join(out)

@@ -61,6 +61,11 @@ CLASS_FILE = {
 }
 
 
+AGENT_CLASSES = {"State", "InternationalOrganization", "GovernmentBody", "NonGovernmentalOrganization",
+                 "University", "Department", "Diaspora", "Person"}
+CLASS_FILE["Department"] = "actors"
+
+
 @dataclass
 class Entry:
     iri: rdflib.URIRef
@@ -101,10 +106,14 @@ def _lit(text: str, lang: str) -> str:
 def format_entry(entry: Entry, vocab: VocabularyFile) -> str:
     """One entry as the vocabulary files lay it out: a block of lines, one predicate each."""
     slug = str(entry.iri).rsplit("/", 1)[1]
+    names = " , ".join(_lit(entry.pref[l], l) for l in LANGS if l in entry.pref)
     lines = [f"{vocab.prefix}:{slug}",
              f"    a owl:NamedIndividual , dkg:{entry.cls} , skos:Concept ;",
              f"    skos:inScheme <{vocab.scheme}> ;",
-             "    skos:prefLabel " + " , ".join(_lit(entry.pref[l], l) for l in LANGS if l in entry.pref) + " ;"]
+             "    skos:prefLabel " + names + " ;"]
+    if entry.cls in AGENT_CLASSES:
+        # Actors are agents too: the SHACL shapes and FOAF consumers look for foaf:name.
+        lines.append("    foaf:name " + names + " ;")
     alts = [_lit(a, l) for l in LANGS for a in entry.alt.get(l, [])]
     if alts:
         lines.append("    skos:altLabel " + " ,\n        ".join(alts) + " ;")
@@ -127,6 +136,7 @@ def file_header(vocab: VocabularyFile, title: dict[str, str], comment: str) -> s
         "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
         "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
         "@prefix dcterms: <http://purl.org/dc/terms/> .\n"
+        "@prefix foaf: <http://xmlns.com/foaf/0.1/> .\n"
         "@prefix dkg: <https://w3id.org/dissertation-kg/ontology#> .\n"
         f"@prefix {vocab.prefix}: <{ID}{vocab.path_segment}/> .\n\n"
         f"<{vocab.scheme}> a skos:ConceptScheme ;\n"

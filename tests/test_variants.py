@@ -1,0 +1,250 @@
+"""Heading variants and list styles in all three languages, on small texts written for the test.
+
+Each text is assembled from a heading style (run-in with punctuation, stand-alone in bold,
+sentence-shaped) and a list style; every combination must give the same sections and items.
+"""
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from dissertation_kg.mappings import abstract
+
+# kind → {style → heading template}; "{c}" is where the content goes.
+HEADINGS = {
+    "en": {
+        "relevance": {"runin": "Relevance of the research topic. {c}", "bold": "**Topicality of the study**\n{c}",
+                      "sentence": "The relevance of the study is determined by {c}"},
+        "object": {"runin": "Object of the research: {c}", "bold": "**Research object.** {c}",
+                   "sentence": "The object of the dissertation research is {c}"},
+        "subject": {"runin": "Subject of the research – {c}", "bold": "**Subject of the study:**\n{c}",
+                    "sentence": "The subject of this study is {c}"},
+        "aim": {"runin": "Goal of the research. {c}", "bold": "**The aim of the study**\n{c}",
+                "sentence": "The purpose of the research is {c}"},
+        "tasks": {"runin": "Research objectives:", "bold": "**Tasks of the research:**",
+                  "sentence": "To achieve the aim, the following tasks were set:"},
+        "theoretical-basis": {"runin": "Theoretical and methodological framework. {c}",
+                              "bold": "**Theoretical and methodological basis of the study**\n{c}",
+                              "sentence": "The methodological basis of the research is {c}"},
+        "methods": {"runin": "Research methods: {c}", "bold": "**Methods of research**\n{c}",
+                    "sentence": "Research methods. {c}"},
+        "novelty": {"runin": "Scientific novelty:", "bold": "**The scientific novelty of the research**",
+                    "sentence": "The scientific novelty of the study lies in the following:"},
+        "provisions": {"runin": "Provisions submitted for defense:", "bold": "**MAIN PROVISIONS FOR DEFENCE**",
+                       "sentence": "The following main statements are put forward for the defense:"},
+        "significance": {"runin": "Practical significance. {c}", "bold": "**Theoretical and practical significance of the work**\n{c}",
+                         "sentence": "The practical significance of the research lies in {c}"},
+        "approbation": {"runin": "Approbation of the results. {c}", "bold": "**Approbation of the research**\n{c}",
+                        "sentence": "Approbation of the work. {c}"},
+        "structure": {"runin": "Structure of the dissertation. {c}", "bold": "**Structure and volume of the thesis**\n{c}",
+                      "sentence": "The structure of the dissertation consists of {c}"},
+    },
+    "ru": {
+        "relevance": {"runin": "Актуальность темы исследования. {c}", "bold": "**Актуальность исследования**\n{c}",
+                      "sentence": "Актуальность темы исследования определяется тем, что {c}"},
+        "object": {"runin": "Объект исследования – {c}", "bold": "**Объект исследования:** {c}",
+                   "sentence": "Объектом исследования является {c}"},
+        "subject": {"runin": "Предмет исследования: {c}", "bold": "**Предмет исследования**\n{c}",
+                    "sentence": "Предметом исследования являются {c}"},
+        "aim": {"runin": "Цель исследования – {c}", "bold": "**Цель работы.** {c}",
+                "sentence": "Целью диссертационного исследования является {c}"},
+        "tasks": {"runin": "Задачи исследования:", "bold": "**Задачи исследования**",
+                  "sentence": "Для достижения поставленной цели решались следующие задачи:"},
+        "theoretical-basis": {"runin": "Теоретико-методологическая основа исследования. {c}",
+                              "bold": "**Методологическая основа исследования**\n{c}",
+                              "sentence": "Теоретической основой исследования являются {c}"},
+        "methods": {"runin": "Методы исследования: {c}", "bold": "**Методы исследования**\n{c}",
+                    "sentence": "Методы исследования. {c}"},
+        "novelty": {"runin": "Научная новизна исследования:", "bold": "**Научная новизна работы**",
+                    "sentence": "Научная новизна исследования заключается в следующем:"},
+        "provisions": {"runin": "Положения, выносимые на защиту:", "bold": "**Основные положения, выносимые на защиту**",
+                       "sentence": "На защиту выносятся следующие положения:"},
+        "significance": {"runin": "Практическая значимость исследования. {c}",
+                         "bold": "**Теоретическая и практическая значимость работы**\n{c}",
+                         "sentence": "Практическая значимость исследования заключается в том, что {c}"},
+        "approbation": {"runin": "Апробация результатов исследования. {c}", "bold": "**Апробация работы**\n{c}",
+                        "sentence": "Апробация результатов. {c}"},
+        "structure": {"runin": "Структура диссертации. {c}", "bold": "**Структура и объем диссертации**\n{c}",
+                      "sentence": "Структура диссертации: {c}"},
+    },
+    "kk": {
+        "relevance": {"runin": "Зерттеу тақырыбының өзектілігі. {c}", "bold": "**Тақырыптың өзектілігі**\n{c}",
+                      "sentence": "Зерттеудің өзектілігі – {c}"},
+        "object": {"runin": "Зерттеу нысаны – {c}", "bold": "**Зерттеудің нысаны:** {c}",
+                   "sentence": "Зерттеу объектісі – {c}"},
+        "subject": {"runin": "Зерттеу пәні – {c}", "bold": "**Зерттеудің пәні**\n{c}",
+                    "sentence": "Зерттеу пәні: {c}"},
+        "aim": {"runin": "Зерттеу мақсаты – {c}", "bold": "**Зерттеу жұмысының мақсаты.** {c}",
+                "sentence": "Зерттеудің мақсаты: {c}"},
+        "tasks": {"runin": "Зерттеу міндеттері:", "bold": "**Зерттеудің міндеттері**",
+                  "sentence": "Мақсатқа жету үшін келесі міндеттер қойылды:"},
+        "theoretical-basis": {"runin": "Зерттеудің теориялық-әдіснамалық негізі. {c}",
+                              "bold": "**Зерттеудің әдіснамалық негізі**\n{c}",
+                              "sentence": "Зерттеудің теориялық негізі – {c}"},
+        "methods": {"runin": "Зерттеу әдістері: {c}", "bold": "**Зерттеу әдістері**\n{c}",
+                    "sentence": "Зерттеудің әдістері. {c}"},
+        "novelty": {"runin": "Зерттеудің ғылыми жаңалығы:", "bold": "**Ғылыми жаңалығы**",
+                    "sentence": "Зерттеудің ғылыми жаңалығы мынадай:"},
+        "provisions": {"runin": "Қорғауға ұсынылатын қағидалар:", "bold": "**Қорғауға шығарылатын негізгі тұжырымдар**",
+                       "sentence": "Қорғауға ұсынылатын негізгі қағидалар:"},
+        "significance": {"runin": "Зерттеудің практикалық маңыздылығы. {c}",
+                         "bold": "**Зерттеудің теориялық және практикалық маңызы**\n{c}",
+                         "sentence": "Зерттеудің практикалық маңыздылығы {c}"},
+        "approbation": {"runin": "Зерттеу нәтижелерінің апробациясы. {c}", "bold": "**Жұмыстың апробациясы**\n{c}",
+                        "sentence": "Зерттеу нәтижелерінің апробациясы: {c}"},
+        "structure": {"runin": "Диссертацияның құрылымы. {c}", "bold": "**Диссертацияның құрылымы мен көлемі**\n{c}",
+                      "sentence": "Диссертацияның құрылымы: {c}"},
+    },
+}
+
+CONTENT = {
+    "en": {
+        "relevance": "the growing role of regional organisations in Central Asia and the need to understand it.",
+        "object": "the foreign policy of Uzbekistan in the twenty-first century.",
+        "subject": "the instruments of economic diplomacy used by Uzbekistan.",
+        "aim": "to identify how economic diplomacy supports the national interests of Uzbekistan.",
+        "theoretical-basis": "works on liberal institutionalism and complex interdependence.",
+        "methods": "comparative analysis, event analysis and expert interviews were used.",
+        "significance": "the recommendations can be used by the ministries of foreign affairs.",
+        "approbation": "The results were presented at four international conferences.",
+        "structure": "an introduction, three chapters, a conclusion and a bibliography.",
+        "items": ["analyse the concept of economic diplomacy", "describe the institutions involved",
+                  "assess the results of regional trade agreements", "propose recommendations"],
+    },
+    "ru": {
+        "relevance": "возрастает роль региональных организаций в Центральной Азии.",
+        "object": "внешняя политика Узбекистана в двадцать первом веке.",
+        "subject": "инструменты экономической дипломатии Узбекистана.",
+        "aim": "выявить, как экономическая дипломатия служит национальным интересам Узбекистана.",
+        "theoretical-basis": "труды по либеральному институционализму и теории взаимозависимости.",
+        "methods": "использованы сравнительный анализ, ивент-анализ и экспертные интервью.",
+        "significance": "рекомендации могут быть использованы министерствами иностранных дел.",
+        "approbation": "Результаты были представлены на четырёх международных конференциях.",
+        "structure": "введение, три главы, заключение и список литературы.",
+        "items": ["проанализировать понятие экономической дипломатии", "описать вовлечённые институты",
+                  "оценить результаты региональных торговых соглашений", "предложить рекомендации"],
+    },
+    "kk": {
+        "relevance": "Орталық Азиядағы өңірлік ұйымдардың рөлі артып келеді.",
+        "object": "Өзбекстанның жиырма бірінші ғасырдағы сыртқы саясаты.",
+        "subject": "Өзбекстанның экономикалық дипломатия құралдары.",
+        "aim": "экономикалық дипломатияның Өзбекстанның ұлттық мүдделеріне қалай қызмет ететінін анықтау.",
+        "theoretical-basis": "либералдық институционализм және өзара тәуелділік теориясы бойынша еңбектер.",
+        "methods": "салыстырмалы талдау, оқиғалық талдау және сарапшылық сұхбаттар қолданылды.",
+        "significance": "ұсыныстарды сыртқы істер министрліктері пайдалана алады.",
+        "approbation": "Нәтижелер төрт халықаралық конференцияда баяндалды.",
+        "structure": "кіріспеден, үш тараудан, қорытындыдан және әдебиеттер тізімінен тұрады.",
+        "items": ["экономикалық дипломатия ұғымын талдау", "қатысушы институттарды сипаттау",
+                  "өңірлік сауда келісімдерінің нәтижелерін бағалау", "ұсыныстар әзірлеу"],
+    },
+}
+
+LIST_STYLES = {
+    "dot": lambda i, t: f"{i}. {t}",
+    "paren": lambda i, t: f"{i}) {t}",
+    "nospace": lambda i, t: f"{i}.{t[0].upper()}{t[1:]}",
+    "hyphen": lambda i, t: f"- {t};",
+    "endash": lambda i, t: f"– {t};",
+    "middot": lambda i, t: f"· {t};",
+    "bullet": lambda i, t: f"• {t};",
+}
+ORDER = ["relevance", "object", "subject", "aim", "tasks", "theoretical-basis", "methods", "novelty",
+         "provisions", "significance", "approbation", "structure"]
+
+
+def make_text(lang: str, style: str, list_style: str, *, blank_lines: bool) -> str:
+    parts = []
+    content = CONTENT[lang]
+    fmt = LIST_STYLES[list_style]
+    for kind in ORDER:
+        template = HEADINGS[lang][kind][style]
+        if kind in ("tasks", "novelty", "provisions"):
+            parts.append(template)
+            items = content["items"] if kind != "provisions" else [it + "." for it in content["items"]] + [
+                content["items"][0] + ".\n" + content["relevance"][0].upper() + content["relevance"][1:]]
+            parts.extend(fmt(i, t) for i, t in enumerate(items, start=1))
+        else:
+            parts.append(template.format(c=content[kind]))
+    return ("\n\n" if blank_lines else "\n").join(parts) + "\n"
+
+
+CASES = list(itertools.product(["en", "ru", "kk"], ["runin", "bold", "sentence"], LIST_STYLES))
+
+
+@pytest.mark.parametrize("lang,style,list_style", CASES, ids=["-".join(c) for c in CASES])
+def test_headings_and_lists(lang, style, list_style):
+    text = make_text(lang, style, list_style, blank_lines=list_style in ("dot", "middot"))
+    doc = abstract.parse_bytes(text.encode("utf-8"), f"{lang}-{style}-{list_style}.txt")
+    assert doc.lang == lang
+    assert doc.kind == "dissertation"
+    found = [k for k in ORDER if k in doc.sections]
+    assert found == ORDER, f"missing {sorted(set(ORDER) - set(found))}"
+    counts = {k: len(v) for k, v in doc.items.items()}
+    assert counts == {"tasks": 4, "novelty": 4, "provisions": 5}
+    # The last provision runs over two paragraphs.
+    last = doc.items["provisions"][-1].text
+    assert "\n" in last and last.split("\n")[1].startswith(CONTENT[lang]["relevance"][0].upper() + CONTENT[lang]["relevance"][1:10])
+    assert CONTENT[lang]["object"].rstrip(".")[:25].lower() in doc.section_text("object").lower()
+    assert CONTENT[lang]["aim"][:20].lower() in doc.section_text("aim").lower()
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "kk"])
+def test_artefacts_are_ignored(lang):
+    text = make_text(lang, "runin", "dot", blank_lines=False)
+    noisy = "\n".join(f"[bookmark: _Hlk{n}]{line}\\" if n % 3 == 0 else line
+                      for n, line in enumerate(text.split("\n")))
+    doc = abstract.parse_bytes(noisy.encode(), "noisy.txt")
+    assert [k for k in ORDER if k in doc.sections] == ORDER
+    assert "bookmark" not in doc.text and "\\" not in doc.text
+    assert {k: len(v) for k, v in doc.items.items()} == {"tasks": 4, "novelty": 4, "provisions": 5}
+
+
+def test_hard_wrapped_lines_are_mended():
+    text = ("The object of the research is the foreign policy of\nUzbekistan in the twenty-first century.\n"
+            "The subject of the research is economic diplomacy.\nResearch objectives:\n"
+            "- to analyse the concept of economic\ndiplomacy;\n- to propose recommendations.\n"
+            "Main provisions for defence:\n1. Economic diplomacy serves the national\ninterest.\n"
+            "2. Regional trade grows.\n")
+    doc = abstract.parse_bytes(text.encode(), "wrapped.txt")
+    assert doc.section_text("object") == "the foreign policy of Uzbekistan in the twenty-first century."
+    assert [i.text for i in doc.items["tasks"]] == ["to analyse the concept of economic diplomacy",
+                                                    "to propose recommendations."]
+    assert doc.items["provisions"][0].text == "Economic diplomacy serves the national interest."
+
+
+def test_unmarked_novelty_is_split_at_semicolons():
+    text = ("Объект исследования – внешняя политика Казахстана.\nПредмет исследования – публичная дипломатия.\n"
+            "Научная новизна исследования определяется тем, что: впервые изучена роль ЮНЕСКО; "
+            "систематизированы факты сотрудничества; предложены рекомендации.\n"
+            "Положения, выносимые на защиту:\n1) Первое положение.\n2) Второе положение.\n")
+    doc = abstract.parse_bytes(text.encode(), "semicolons.txt")
+    assert [i.text for i in doc.items["novelty"]] == ["впервые изучена роль ЮНЕСКО", "систематизированы факты сотрудничества",
+                                                      "предложены рекомендации."]
+    assert len(doc.items["provisions"]) == 2
+
+
+def test_russian_header_block_metadata():
+    text = ("АННОТАЦИЯ\nдиссертации на соискание степени доктора философии (PhD) по специальности "
+            "«6D020200 – Международные отношения»\nИванова Мария Петровна\n"
+            "на тему «Экономическая дипломатия Узбекистана в Центральной Азии»\n"
+            + make_text("ru", "runin", "dot", blank_lines=False)
+            + "Диссертация выполнена на кафедре международных отношений Евразийского национального университета.\n")
+    doc = abstract.parse_bytes(text.encode(), "ru-header.txt")
+    assert doc.meta.specialty_code == "6D020200"
+    assert doc.meta.specialty_name == "Международные отношения"
+    assert doc.meta.title == "Экономическая дипломатия Узбекистана в Центральной Азии"
+    assert doc.meta.author == "Иванова Мария Петровна"
+    assert doc.meta.degree_phd
+
+
+def test_publication_counts_in_russian_and_kazakh():
+    from dissertation_kg.mappings.metadata import publication_counts
+    ru = ("По теме диссертации опубликовано 10 научных работ, в том числе 2 статьи в журналах, "
+          "индексируемых в базе Scopus, 4 статьи в изданиях, рекомендованных Комитетом, "
+          "3 публикации в материалах международных конференций и 1 монография.")
+    assert publication_counts(ru, "ru") == {"Total": 10, "Scopus": 2, "CommitteeJournal": 4, "Conference": 3, "Monographs": 1}
+    kk = ("Диссертация тақырыбы бойынша 9 ғылыми мақала жарияланды, оның ішінде Scopus базасындағы журналда 1 мақала, "
+          "Комитет ұсынған басылымдарда 3 мақала, халықаралық конференцияларда 5 баяндама.")
+    got = publication_counts(kk, "kk")
+    assert got["Total"] == 9 and got["Scopus"] == 1 and got["CommitteeJournal"] == 3
