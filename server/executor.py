@@ -14,6 +14,7 @@ truncated result is never mistaken for a complete one.
 """
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import gc
 import multiprocessing
@@ -182,15 +183,27 @@ def _worker_main(conn, writable: bool) -> None:
         except (EOFError, OSError):
             return
         try:
-            # A reader reopens after a write (a read-only store is a snapshot) or a new
-            # generation; the writer only when the generation changes.
-            key = (job["store"], None if writable else job["revision"])
+            if job["op"] == "close":
+                store, opened = None, None
+                gc.collect()  # drops the RocksDB handle now, not at some later collection
+                conn.send(("done", {}))
+                continue
+            # A reader reopens after a write (a read-only store is a snapshot) or a new generation.
+            key = (job["store"], job["revision"])
             if opened != key:
                 store = None
-                gc.collect()  # release the read-write lock before taking it again
+                gc.collect()
                 store = ox.Store(job["store"]) if writable else ox.Store.read_only(job["store"])
                 opened = key
-            _run(store, job, conn)
+            try:
+                _run(store, job, conn)
+            finally:
+                if writable:
+                    # The writer holds the database only while it writes: RocksDB compacts and
+                    # deletes files in the background while a read-write handle is open, which
+                    # readers opening the same directory would trip over.
+                    store, opened = None, None
+                    gc.collect()
         except SyntaxError as exc:
             conn.send(("error", 400, f"malformed request: {exc}"))
         except ValueError as exc:
@@ -239,6 +252,58 @@ class _Expired(Exception):
     pass
 
 
+class _Died(Exception):
+    pass
+
+
+_DIED = ("the worker process stopped unexpectedly (out of memory?); try again, or simplify the request")
+
+
+class _Stream:
+    """The rest of a large result, read from the worker as the client takes it. The worker goes
+    back to the pool only after a complete result; a stream abandoned for any reason (client
+    gone, HEAD, time limit, error) replaces it, since it may still be writing into the pipe.
+    An iterator class rather than a generator so that close() settles it even when iteration
+    never started."""
+
+    def __init__(self, recv, w, deadline, timeout, chunks, release, replace):
+        self._recv, self._w, self._deadline, self._timeout = recv, w, deadline, timeout
+        self._chunks, self._release, self._replace = chunks, release, replace
+        self._settled = False
+
+    def __iter__(self):
+        return self
+
+    def _settle(self, complete: bool) -> None:
+        if not self._settled:
+            self._settled = True
+            (self._release if complete else self._replace)(self._w)
+
+    def __next__(self) -> bytes:
+        if self._chunks:
+            return self._chunks.pop(0)
+        if self._settled:
+            raise StopIteration
+        try:
+            msg = self._recv(self._w, self._deadline)
+        except _Expired:
+            self._settle(False)
+            raise RuntimeError(f"result cut short: the query exceeded the {self._timeout:g} s limit") from None
+        except BaseException:
+            self._settle(False)
+            raise
+        if msg[0] == "data":
+            return msg[1]
+        if msg[0] == "end":
+            self._settle(True)
+            raise StopIteration
+        self._settle(False)
+        raise RuntimeError(f"result cut short: {msg[2]}")
+
+    def close(self) -> None:
+        self._settle(False)
+
+
 class WorkerPool:
     """N reader processes plus one writer, with a bounded number of requests waiting."""
 
@@ -260,6 +325,13 @@ class WorkerPool:
             self._idle.put(w)
         self._writer: _Worker | None = None
         self._writer_lock = threading.Lock()
+        # Reads and writes exclude each other (a readers-writer lock, writers first): Oxigraph
+        # does not support reading a directory while another process writes it, so a write
+        # waits for running reads, has every reader drop its handle, writes, and readers reopen.
+        self._rw = threading.Condition()
+        self._reads = 0
+        self._writing = False
+        self._writers_waiting = 0
         self.kills = 0
 
     # -- bookkeeping
@@ -277,12 +349,21 @@ class WorkerPool:
         fresh = _Worker(self._ctx, writable=False)
         with self._lock:
             self._workers = [fresh if x is w else x for x in self._workers]
-        self._idle.put(fresh)
-        self._slots.release()
+        self._release(fresh)
 
     def _release(self, w: _Worker) -> None:
         self._idle.put(w)
         self._slots.release()
+        with self._rw:
+            self._reads -= 1
+            self._rw.notify_all()
+
+    def _enter_read(self, timeout: float) -> None:
+        with self._rw:
+            if not self._rw.wait_for(lambda: not self._writing and not self._writers_waiting, timeout):
+                raise JobError(503, f"a write has held the store for {timeout:g} s; retry shortly",
+                               {"Retry-After": "2"})
+            self._reads += 1
 
     def close(self) -> None:
         with self._lock:
@@ -303,8 +384,7 @@ class WorkerPool:
         try:
             return w.conn.recv()
         except (EOFError, OSError):
-            raise JobError(500, "the query worker stopped unexpectedly (out of memory?); "
-                                "try again, or simplify the query") from None
+            raise _Died() from None
 
     def _limit_message(self, timeout: float) -> JobError:
         return JobError(503, f"query exceeded the {timeout:g} s limit; it was stopped. Add a LIMIT, "
@@ -317,9 +397,17 @@ class WorkerPool:
             raise JobError(503, "the server is busy (every query worker is taken and the queue is full); "
                                 "retry in a few seconds", {"Retry-After": "2"})
         try:
+            self._enter_read(timeout)
+        except JobError:
+            self._slots.release()
+            raise
+        try:
             w = self._idle.get(timeout=timeout)
         except queue.Empty:
             self._slots.release()
+            with self._rw:
+                self._reads -= 1
+                self._rw.notify_all()
             raise JobError(503, f"no query worker became free within {timeout:g} s; retry later",
                            {"Retry-After": "5"}) from None
         deadline = time.monotonic() + timeout
@@ -329,10 +417,11 @@ class WorkerPool:
         except _Expired:
             self._replace(w)
             raise self._limit_message(timeout) from None
-        except JobError as exc:
-            if exc.status == 500 and not w.proc.is_alive():
-                self._replace(w)
-            raise
+        except _Died:
+            self._replace(w)
+            raise JobError(500, _DIED) from None
+        except JobError:
+            raise  # the worker reported it and was released
         except BaseException:
             self._replace(w)
             raise
@@ -359,33 +448,11 @@ class WorkerPool:
             else:  # an error before anything was sent: the client gets a real status
                 release(w)
                 raise JobError(msg[1], msg[2])
-        return Result(media_type, stream=self._stream(w, deadline, timeout, chunks, release, replace))
-
-    def _stream(self, w, deadline, timeout, chunks, release, replace) -> Iterator[bytes]:
-        finished = False
-        try:
-            while chunks:
-                yield chunks.pop(0)
-            while True:
-                try:
-                    msg = self._recv(w, deadline)
-                except _Expired:
-                    raise RuntimeError(f"result cut short: the query exceeded the {timeout:g} s limit") from None
-                if msg[0] == "data":
-                    yield msg[1]
-                elif msg[0] == "end":
-                    finished = True
-                    return
-                else:
-                    raise RuntimeError(f"result cut short: {msg[2]}")
-        finally:
-            # A worker abandoned mid-stream (client gone, limit, error) may still be writing
-            # to the pipe: replacing it is the only clean way out.
-            release(w) if finished else replace(w)
+        return Result(media_type, stream=_Stream(self._recv, w, deadline, timeout, chunks, release, replace))
 
     def write(self, job: dict, timeout: float) -> Result:
         """Run a write job on the single writer (writes are serialized)."""
-        with self._writer_lock:
+        with self._writer_lock, self._exclusive(timeout):
             if self._writer is None or not self._writer.proc.is_alive():
                 self._writer = _Worker(self._ctx, writable=True)
             w = self._writer
@@ -402,11 +469,55 @@ class WorkerPool:
                 replace(w)
                 raise JobError(503, f"the update exceeded the {timeout:g} s limit and was stopped; nothing "
                                     "of it was written (updates are transactional)", {"Retry-After": "1"}) from None
+            except _Died:
+                replace(w)
+                raise JobError(500, _DIED) from None
             except JobError:
                 raise
             except BaseException:
                 replace(w)
                 raise
+
+    @contextlib.contextmanager
+    def _exclusive(self, timeout: float):
+        with self._rw:
+            self._writers_waiting += 1
+            try:
+                # running reads end within their own limit, so this wait is bounded
+                if not self._rw.wait_for(lambda: self._reads == 0 and not self._writing, timeout + 5):
+                    raise JobError(503, "running queries kept the store busy; retry the write shortly",
+                                   {"Retry-After": "5"})
+                self._writing = True
+            finally:
+                self._writers_waiting -= 1
+        try:
+            self._close_readers(timeout)
+            yield
+        finally:
+            with self._rw:
+                self._writing = False
+                self._rw.notify_all()
+
+    def _close_readers(self, timeout: float) -> None:
+        """Have every (idle) reader drop its read-only handle before the write."""
+        idle = []
+        while True:
+            try:
+                idle.append(self._idle.get_nowait())
+            except queue.Empty:
+                break
+        for w in idle:
+            try:
+                w.conn.send({"op": "close"})
+                if not w.conn.poll(timeout) or w.conn.recv()[0] != "done":
+                    raise OSError("no answer")
+                self._idle.put(w)
+            except (OSError, EOFError):
+                w.kill()
+                fresh = _Worker(self._ctx, writable=False)
+                with self._lock:
+                    self._workers = [fresh if x is w else x for x in self._workers]
+                self._idle.put(fresh)
 
     def release_writer(self) -> None:
         """Let go of the read-write store (before a generation switch)."""

@@ -106,6 +106,36 @@ def test_waiting_requests_are_bounded(server):
     assert len(server.status()["worker_pids"]) == 2
 
 
+def test_large_results_stream_complete(server):
+    # 300 x 300 rows: well past the buffer the server keeps before committing to a status
+    query = "SELECT ?a ?d WHERE { ?a ?b ?c . ?d ?e ?f }"
+    r = requests.get(server.sparql, params={"query": query}, headers={"Accept": "text/tab-separated-values"},
+                     stream=True, timeout=120)
+    assert r.status_code == 200
+    assert "Content-Length" not in r.headers  # sent in chunks, as produced
+    lines = b"".join(r.iter_content(1 << 16)).decode().splitlines()
+    assert lines[0] == "?a\t?d" and len(lines) == 1 + 300 * 300
+    assert server.status()["busy"] == 0
+
+
+def test_abandoned_stream_frees_the_pool(server):
+    query = "SELECT ?a ?d ?c WHERE { ?a ?b ?c . ?d ?e ?f }"
+    before = server.status()
+    r = requests.get(server.sparql, params={"query": query}, stream=True, timeout=120)
+    assert r.status_code == 200
+    next(r.iter_content(1024))
+    r.close()  # the client goes away mid-result
+    for _ in range(200):
+        status = server.status()
+        if status["killed"] > before["killed"] and status["busy"] == 0:
+            break
+        time.sleep(0.05)
+    assert status["killed"] == before["killed"] + 1 and status["busy"] == 0
+    assert len(status["worker_pids"]) == 2
+    r = requests.get(server.sparql, params={"query": "ASK { ?s ?p ?o }"}, timeout=60)
+    assert r.json()["boolean"] is True
+
+
 def test_new_generation_is_picked_up_without_failed_queries(server):
     query = f"SELECT ?o WHERE {{ <{EX}s1> <{EX}p> ?o }}"
     stop = threading.Event()
