@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import rdflib
 from rdflib import Literal, URIRef
@@ -80,8 +81,7 @@ class Candidate:
 # --------------------------------------------------------------------------- tokens
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -178,36 +178,89 @@ def find_mentions(text: str, lang: str, lex: Lexicon | None = None,
     trie = lex.tries[lang]
     tokens = tokens if tokens is not None else tokenize(text)
     keys = [morphology.text_keys(t.text, lang) for t in tokens]
-    mentions: list[Mention] = []
-    i = 0
     n = len(tokens)
+    successors: dict[int, list[int]] = {}
+    found: list[Mention] = []
+    i = 0
     while i < n:
-        best = None   # (end token index, (iri, cls))
-        frontier = [trie]
-        j = i
-        while frontier and j < n:
-            if j > i and not _gap_ok(text, tokens[j - 1], tokens[j]):
-                break
+        best = None   # (last token index, (iri, cls))
+        frontier = [(child, i) for k in keys[i] if (child := trie.get(k)) is not None]
+        while frontier:
             nxt = []
-            for node in frontier:
-                for k in keys[j]:
-                    child = node.get(k)
-                    if child is not None:
-                        nxt.append(child)
-                        if _END in child:
-                            best = (j, child[_END])
+            for node, j in frontier:
+                if _END in node and (best is None or j > best[0]):
+                    best = (j, node[_END])
+                if j not in successors:
+                    successors[j] = _successors(text, tokens, j)
+                for s in successors[j]:
+                    nxt.extend((child, s) for k in keys[s] if (child := node.get(k)) is not None)
             frontier = nxt
-            j += 1
         if best is None:
             i += 1
             continue
         j, (iri, cls) = best
         start, end = tokens[i].start, tokens[j].end
-        mentions.append(Mention(iri, cls, start, end, text[start:end]))
+        found.append(Mention(iri, cls, start, end, text[start:end]))
         i = j + 1
+    mentions = _nested_in_names(text, _local_abbreviations(text, tokens, keys, found))
     mentions.extend(_elliptic(text, lang, lex, tokens, keys))
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+def _successors(text: str, tokens: list[Token], j: int) -> list[int]:
+    """The tokens that may continue a name after token j: the next one, or the one after a short
+    parenthesis ("public (civil) diplomacy", "халықтық (азаматтық) дипломатия")."""
+    n = len(tokens)
+    if j + 1 >= n:
+        return []
+    out = [j + 1] if _gap_ok(text, tokens[j], tokens[j + 1]) else []
+    if text[tokens[j].end:tokens[j + 1].start].strip() == "(":
+        for k in range(j + 1, min(j + 4, n - 1)):
+            close = text[tokens[k].end:tokens[k + 1].start]
+            if ")" in close:
+                if close.strip() == ")":
+                    out.append(k + 1)
+                break
+    return out
+
+
+def _local_abbreviations(text: str, tokens: list[Token], keys: list, found: list[Mention]) -> list[Mention]:
+    """An abbreviation a text defines for a name it just used — "the Central Asian region (CA)" —
+    names the same entity wherever that text uses it again."""
+    local: dict[str, Mention] = {}
+    for m in found:
+        tail = re.match(r"\s*\(([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,6})\)", text[m.end:])
+        if tail:
+            local.setdefault(tail.group(1), m)
+    if not local:
+        return found
+    covered = {(m.start, m.end) for m in found}
+    extra = []
+    for t in tokens:
+        acro = morphology.acronym_key(t.text)
+        if acro and acro[1:] in local:
+            m = local[acro[1:]]
+            end = t.start + len(acro) - 1
+            if not any(s <= t.start < e for s, e in covered):
+                extra.append(Mention(m.entity, m.cls, t.start, end, text[t.start:end]))
+    return sorted(found + extra, key=lambda m: m.start)
+
+
+# A state's name directly before the name of one of its bodies is part of that name
+# ("Қазақстан Республикасы Ғылым және жоғары білім министрлігі", "Kazakhstan Ministry of ...").
+_BODY_CLASSES = {"GovernmentBody"}
+
+
+def _nested_in_names(text: str, found: list[Mention]) -> list[Mention]:
+    out = []
+    for idx, m in enumerate(found):
+        nxt = found[idx + 1] if idx + 1 < len(found) else None
+        if (m.cls == "State" and nxt is not None and nxt.cls in _BODY_CLASSES
+                and not text[m.end:nxt.start].strip()):
+            continue
+        out.append(m)
+    return out
 
 
 def _elliptic(text: str, lang: str, lex: Lexicon, tokens: list[Token], keys: list) -> list[Mention]:
@@ -299,10 +352,12 @@ def _context(text: str, start: int, end: int) -> str:
 def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], tokens: list[Token],
                     lex: Lexicon) -> list[tuple[int, int, str, str]]:
     """Unknown names as (start, end, suggested class, reason)."""
-    covered = [(m.start, m.end) for m in mentions]
+    covered = bytearray(len(text) + 1)
+    for m in mentions:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
 
     def free(s: int, e: int) -> bool:
-        return not any(s < ce and cs < e for cs, ce in covered)
+        return covered.find(1, s, e) == -1
 
     def known(name: str) -> bool:
         return morphology.fold(name) in lex.known
@@ -370,31 +425,33 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
 # --------------------------------------------------------------------------- RDF
 
 
-def _annotation(graph: rdflib.Graph, comp: ComponentText, m: Mention, source: URIRef) -> None:
+_A, _MOTIVATED, _IDENTIFYING, _BODY, _TARGET = RDF.type, OA.motivatedBy, OA.identifying, OA.hasBody, OA.hasTarget
+_DERIVED, _SPECIFIC, _SOURCE, _LANGUAGE, _SELECTOR = PROV.wasDerivedFrom, OA.SpecificResource, OA.hasSource, DCTERMS.language, OA.hasSelector
+_QUOTE_SEL, _EXACT, _PREFIX, _SUFFIX = OA.TextQuoteSelector, OA.exact, OA.prefix, OA.suffix
+_POS_SEL, _START, _STOP, _ANNOTATION = OA.TextPositionSelector, OA.start, OA.end, OA.Annotation
+_NNI = XSD.nonNegativeInteger
+
+
+def _annotation_triples(comp: ComponentText, m: Mention, source: URIRef) -> list[tuple]:
+    """One oa:Annotation with a stable IRI: {component}/mention/{lang}/{start}-{end}."""
     ann = URIRef(f"{comp.node}/mention/{comp.lang}/{m.start}-{m.end}")
-    target = URIRef(f"{ann}#target")
-    quote = URIRef(f"{ann}#quote")
-    position = URIRef(f"{ann}#position")
+    target, quote, position = URIRef(f"{ann}#target"), URIRef(f"{ann}#quote"), URIRef(f"{ann}#position")
     text = comp.text
-    add = graph.add
-    add((ann, RDF.type, OA.Annotation))
-    add((ann, OA.motivatedBy, OA.identifying))
-    add((ann, OA.hasBody, m.entity))
-    add((ann, OA.hasTarget, target))
-    add((ann, PROV.wasDerivedFrom, source))
-    add((target, RDF.type, OA.SpecificResource))
-    add((target, OA.hasSource, comp.node))
+    triples = [
+        (ann, _A, _ANNOTATION), (ann, _MOTIVATED, _IDENTIFYING), (ann, _BODY, m.entity),
+        (ann, _TARGET, target), (ann, _DERIVED, source),
+        (target, _A, _SPECIFIC), (target, _SOURCE, comp.node),
+        (target, _SELECTOR, quote), (target, _SELECTOR, position),
+        (quote, _A, _QUOTE_SEL), (quote, _EXACT, Literal(m.exact)),
+        (quote, _PREFIX, Literal(text[max(0, m.start - _QUOTE_CONTEXT):m.start])),
+        (quote, _SUFFIX, Literal(text[m.end:m.end + _QUOTE_CONTEXT])),
+        (position, _A, _POS_SEL),
+        (position, _START, Literal(m.start, datatype=_NNI)),
+        (position, _STOP, Literal(m.end, datatype=_NNI)),
+    ]
     if comp.lang in LANGUAGE:
-        add((target, DCTERMS.language, LANGUAGE[comp.lang]))
-    add((target, OA.hasSelector, quote))
-    add((target, OA.hasSelector, position))
-    add((quote, RDF.type, OA.TextQuoteSelector))
-    add((quote, OA.exact, Literal(m.exact)))
-    add((quote, OA.prefix, Literal(text[max(0, m.start - _QUOTE_CONTEXT):m.start])))
-    add((quote, OA.suffix, Literal(text[m.end:m.end + _QUOTE_CONTEXT])))
-    add((position, RDF.type, OA.TextPositionSelector))
-    add((position, OA.start, Literal(m.start, datatype=XSD.nonNegativeInteger)))
-    add((position, OA.end, Literal(m.end, datatype=XSD.nonNegativeInteger)))
+        triples.append((target, _LANGUAGE, LANGUAGE[comp.lang]))
+    return triples
 
 
 def annotate(graph: rdflib.Graph, components: list[ComponentText], *, work: rdflib.URIRef,
@@ -403,23 +460,26 @@ def annotate(graph: rdflib.Graph, components: list[ComponentText], *, work: rdfl
     Web Annotation per mention to `graph`; return the names the vocabularies do not know."""
     lex = lexicon()
     candidates: list[Candidate] = []
+    triples: list[tuple] = []
     for comp in components:
         if not comp.text:
             continue
         tokens = tokenize(comp.text)
         mentions = find_mentions(comp.text, comp.lang, lex, tokens)
         for m in mentions:
-            graph.add((comp.node, DKG.mentions, m.entity))
-            _annotation(graph, comp, m, source)
+            triples.append((comp.node, DKG.mentions, m.entity))
+            triples.extend(_annotation_triples(comp, m, source))
             if m.cls == "Theory" and comp.kind in THEORY_KINDS:
-                graph.add((work, DKG.buildsOnTheory, m.entity))
+                triples.append((work, DKG.buildsOnTheory, m.entity))
             elif m.cls == "Method" and comp.kind in METHOD_KINDS:
-                graph.add((work, DKG.usesMethod, m.entity))
+                triples.append((work, DKG.usesMethod, m.entity))
             elif m.cls not in CONCEPT_CLASSES and comp.kind in DISCUSSION_KINDS:
-                graph.add((work, DKG.discusses, m.entity))
+                triples.append((work, DKG.discusses, m.entity))
         for s, e, cls, reason in find_candidates(comp.text, comp.lang, comp.kind, mentions, tokens, lex):
             candidates.append(Candidate(comp.text[s:e], comp.lang, _context(comp.text, s, e), cls, reason,
                                         comp.node, comp.kind, source, work, s, e))
+    # One bulk insert: rdflib's per-call overhead dominates the cost of linking otherwise.
+    graph.addN((s, p, o, graph) for s, p, o in set(triples))
     return candidates
 
 

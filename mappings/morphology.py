@@ -24,6 +24,7 @@ _ACRONYM = re.compile(
 ACRONYM_MARK = "\x00"    # prefix of case-sensitive keys, never produced by lower-casing
 
 
+@lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """Case and spelling variants that never change meaning: ё/е, typographic apostrophes and dashes."""
     return (word.lower().replace("ё", "е").replace("’", "'").replace("‘", "'")
@@ -75,12 +76,23 @@ def _analyzer():
     return _morph
 
 
+# Case endings of nouns the dictionary does not know (foreign surnames: Ная, Кохейна, Вендтом).
+_RU_ENDINGS = ("ами", "ями", "ом", "ем", "ой", "ей", "ам", "ям", "ах", "ях", "а", "я", "у", "ю", "е", "ы", "и")
+
+
 @lru_cache(maxsize=200_000)
 def _russian(word: str) -> frozenset[str]:
     w = fold(word)
     if not re.search("[а-я]", w):
         return frozenset({w})
-    return frozenset({w} | {fold(p.normal_form) for p in _analyzer().parse(w)})
+    morph = _analyzer()
+    keys = {w} | {fold(p.normal_form) for p in morph.parse(w)}
+    if word[:1].isupper() and not morph.word_is_known(w):
+        for ending in _RU_ENDINGS:
+            if w.endswith(ending) and len(w) - len(ending) >= 2:
+                stem = w[: -len(ending)]
+                keys |= {stem, stem + "й", stem + "а", stem + "я"}
+    return frozenset(keys)
 
 
 @lru_cache(maxsize=50_000)
@@ -147,6 +159,7 @@ def kazakh_stems(word: str) -> frozenset[str]:
 # --------------------------------------------------------------------------- interface
 
 
+@lru_cache(maxsize=400_000)
 def text_keys(word: str, lang: str) -> frozenset[str]:
     """The keys a word of running text may match: its base forms, plus the acronym key."""
     if lang == "kk":
