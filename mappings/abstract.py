@@ -67,6 +67,10 @@ def parse_bytes(data: bytes, source: str) -> ParsedAbstract:
             publication_lines += [it.text for it in lists.split_items(by_kind[kind].lines)[1]
                                   if _looks_like_citation(it.text)]
     section_texts = {k: s.text for k, s in by_kind.items()}
+    # The title page is read line by line: its lines (name, title) are not wrapped prose.
+    for k in ("preamble", "abstract"):
+        if k in by_kind:
+            section_texts[k] = "\n".join(by_kind[k].lines)
     meta = metadata.extract(section_texts, clean, lang, publication_lines)
     kind = _work_kind(by_kind, items, meta, clean)
     return ParsedAbstract(source, checksum, len(clean), lang, kind, by_kind, items, meta, clean)

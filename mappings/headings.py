@@ -186,6 +186,13 @@ def match(line: str, lang: str) -> Heading | None:
         kinds = [k for k in kinds_named(body, lang) if k in LIST_KINDS]
         if kinds and (_LIST_INTRO_WORD[lang].search(body) or _words(body) <= 10):
             return Heading(kinds[0], body.strip(), "")
+    #    … or a stand-alone line naming "the following" items, whatever its last character:
+    #    "THE FOLLOWING MAIN PROVISIONS ARE SUBMITTED FOR DEFENSE".
+    intro = _LIST_INTRO_WORD[lang].search(line)
+    if intro and _words(line) <= 20 and ":" not in line[:-1]:
+        kinds = [k for k in kinds_named(line, lang) if k in LIST_KINDS]
+        if kinds:
+            return Heading(kinds[0], line.rstrip(".:"), "")
     # 2. Heading followed by punctuation: "Research methods." / "Зерттеу нысаны – …".
     sep = _SEPARATOR.search(line)
     if sep and sep.start() > 0:

@@ -21,6 +21,8 @@ _SERBIAN = set("ђјљњћџЂЈЉЊЋЏ")
 _RUSSIAN_ONLY = set("ыэЫЭ")
 _EN_FUNCTION = {"the", "of", "and", "in", "to", "is", "a", "for", "as", "on", "with", "by", "that",
                 "this", "are", "its", "an", "which", "be", "from", "at", "it", "was", "were"}
+_KK_FUNCTION = {"және", "мен", "бен", "пен", "бойынша", "үшін", "арқылы", "ретінде", "бұл", "осы", "сондай-ақ", "деп", "мен", "болып"}
+_RU_FUNCTION = {"и", "в", "на", "с", "по", "для", "что", "как", "это", "из", "к", "не", "от", "при", "также"}
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -35,8 +37,14 @@ def detect(text: str, source: str = "<text>") -> str:
     latin = sum(n for c, n in letters.items() if c.isascii() or "\u00c0" <= c <= "\u024f")
     if cyrillic >= latin:
         kazakh = sum(letters[c] for c in _KAZAKH)
-        if kazakh >= max(3, cyrillic * 0.004):
+        # Kazakh names (Қазақстан, «Рухани жаңғыру») occur in Russian texts: letters alone decide
+        # only when frequent; otherwise the function words do.
+        if kazakh >= max(3, cyrillic * 0.015):
             return "kk"
+        if kazakh >= max(3, cyrillic * 0.003):
+            words = Counter(w.lower() for w in _WORD.findall(text))
+            if sum(words[w] for w in _KK_FUNCTION) > sum(words[w] for w in _RU_FUNCTION):
+                return "kk"
         if sum(letters[c] for c in _UKR_BEL) > cyrillic * 0.002:
             raise MappingError(source, "the text is in Ukrainian or Belarusian, not Kazakh, Russian or English",
                                "only kk, ru and en abstracts can be mapped")

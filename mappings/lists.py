@@ -13,6 +13,9 @@ from .headings import LIST_MARKER
 from .sections import join_lines
 
 
+_YEAR_ITEM = re.compile(r"^\s*(\d{1,2})[.)](?=(?:1[89]|20)\d\d\b)")
+
+
 @dataclass(frozen=True)
 class Item:
     ordinal: int
@@ -35,6 +38,12 @@ def split_items(lines: list[str]) -> tuple[str, list[Item]]:
     style = None
     for line in lines:
         m = LIST_MARKER.match(line)
+        year_item = _YEAR_ITEM.match(line)
+        if m is None and year_item and style == "number" and raw and raw[-1][0] is not None \
+                and int(year_item.group(1)) == raw[-1][0] + 1:
+            # "8.2030 жылға дейінгі …": the next number, then a year, with no space between.
+            raw.append((int(year_item.group(1)), [line[year_item.end():].strip()]))
+            continue
         if m and _style(m) != "letter" and (style is None or _style(m) == style):
             style = _style(m)
             number = m.group("num") or m.group("pnum")
@@ -55,7 +64,7 @@ def split_items(lines: list[str]) -> tuple[str, list[Item]]:
 def _unmarked(lines: list[str]) -> list[Item]:
     """A list written without markers: clauses separated by semicolons, else paragraphs."""
     text = join_lines(lines)
-    clauses = [c.strip() for c in re.split(r";\s+(?=\w)", text) if c.strip()]
+    clauses = [c.strip() for c in re.split(r";\s+", text) if c.strip()]
     if len(clauses) >= 2:
         parts = clauses
     else:

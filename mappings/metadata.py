@@ -71,15 +71,69 @@ _TITLE_PATTERNS = [
     r"[«\"“]\s*(?P<t>[^»\"”]{15,300}?)\s*[»\"”]\s+тақырыбы",
     r"(?:тақырыбы|тақырыбында)\s*:?\s*[«\"“]\s*(?P<t>[^»\"”]+?)\s*[»\"”]",
     r"^(?:title|тема|тақырыбы)\s*[:–—-]\s*(?P<t>.+)$",
+    r"[«“]\s*(?P<t>[^»”]{15,300}?)\s*[»”]",
 ]
 _NAME = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’]+(?:-[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’]+)?"
+_FULL_NAME = rf"{_NAME}(?:[ \t]+{_NAME}){{1,3}}"
+_KK_GENITIVE = r"(?:ның|нің|дың|дің|тың|тің)"
 _AUTHOR_PATTERNS = [
-    rf"\bby\s+(?P<a>{_NAME}(?:\s+{_NAME}){{1,3}})",
-    rf"(?:^|\n)\s*(?:author|автор|авторы|автордың\s+аты-жөні)\s*[:–—-]\s*(?P<a>{_NAME}(?:\s+{_NAME}){{1,3}})",
-    rf"диссертац\w*\s+(?:работ\w+\s+)?(?P<a>{_NAME}(?:\s+{_NAME}){{1,2}})\s+на\s+тему",
-    rf"(?:^|\n)\s*(?P<a>{_NAME}(?:\s+{_NAME}){{1,2}})\s*\n\s*(?:[«\"“]|on\s+the\s+topic|на\s+тему)",
-    rf"(?:^|\n|»|”)\s*(?P<a>{_NAME}(?:\s+{_NAME}){{1,2}})\s+(?:on\s+the\s+topic|на\s+тему)",
+    # "… by **Utegenova-Navarro Assel Erkenovna**", "dissertation work of Zhaksylykov Marat …"
+    rf"\b(?:by|work\s+of|thesis\s+of|dissertation\s+of)\s+(?P<a>{_FULL_NAME})",
+    rf"(?:^|\n)\s*(?i:author|автор|авторы|автордың\s+аты-жөні|докторант|phd\s+student|doctoral\s+student|соискатель|исполнитель|орындаған)\s*[:–—-]\s*(?P<a>{_FULL_NAME})",
+    # Russian, in the genitive: "диссертационной работы Ивановой Марии Петровны «…»"
+    rf"(?:диссертаци\w*|работ\w*|исследовани\w*)\s+(?P<ru>{_NAME}[ \t]+{_NAME}(?:[ \t]+{_NAME})?)\s*(?:[«\"“]|на\s+тему|,)",
+    # Kazakh, in the genitive: "Сарсенбаева Жанар Санжаровнаның «…»"
+    rf"(?P<kk>{_NAME}[ \t]+{_NAME}[ \t]+[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+?){_KK_GENITIVE}(?!\w)",
+    rf"(?:^|\n|»|”)\s*(?P<a>{_NAME}(?:[ \t]+{_NAME}){{1,2}})\s+(?:on\s+the\s+topic|на\s+тему)",
+    # A name alone on the first line of the document.
+    rf"^\s*(?P<a>{_NAME}(?:[ \t]+{_NAME}){{1,3}})\s*(?:\n|$)",
 ]
+
+
+def russian_nominative(name: str) -> str:
+    """Ивановой Марии Петровны → Иванова Мария Петровна (the genitive of a title page)."""
+    parts = name.split()
+    if len(parts) < 2:
+        return name
+    patronymic = parts[-1] if len(parts) == 3 else ""
+    female = bool(re.search(r"(?:вны|чны|[ыи]зы)$", patronymic)) or bool(re.search(r"(?:ой|ей)$", parts[0]))
+
+    def surname(w: str) -> str:
+        if female:
+            return re.sub(r"(ов|ев|ёв|ин|ын)ой$", r"\1а", re.sub(r"ской$", "ская", w))
+        return re.sub(r"(ов|ев|ёв|ин|ын)а$", r"\1", re.sub(r"ского$", "ский", w))
+
+    def given(w: str) -> str:
+        if female:
+            return re.sub(r"ии$", "ия", re.sub(r"([^и])ы$", r"\1а", w))
+        return re.sub(r"я$", "й", re.sub(r"([бвгджзклмнпрстфхцчшщ])а$", r"\1", w))
+
+    def father(w: str) -> str:
+        return re.sub(r"вны$", "вна", re.sub(r"чны$", "чна", re.sub(r"вича$", "вич", re.sub(r"ича$", "ич", w))))
+
+    out = [surname(parts[0]), given(parts[1])]
+    if patronymic:
+        out.append(father(patronymic))
+    return " ".join(out)
+
+
+def _author(head: str) -> str | None:
+    for pat in _AUTHOR_PATTERNS:
+        m = re.search(pat, head, re.UNICODE)
+        if not m:
+            continue
+        if m.groupdict().get("ru"):
+            return russian_nominative(_squash(m.group("ru")))
+        if m.groupdict().get("kk"):
+            return _squash(m.group("kk"))
+        name = _squash(m.group("a"))
+        # A heading in capitals or an abstract's first words are no name.
+        if name.isupper() or re.search(r"(?i)\b(abstract|annotation|аннотация|аңдатпа)", name):
+            continue
+        return name
+    return None
+
+
 _PHD = re.compile(r"\bPh\.?\s?D\b|doctor\s+of\s+philosophy|доктор\w*\s+философии|философия\s+доктор", _I)
 # An institution's name starts with a capital and ends with its kind (University, университет…),
 # or, in Kazakh and Russian, names its kind first (… университеті / университет имени …).
@@ -103,11 +157,9 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
         if m:
             meta.title = _squash(m.group("t"))
             break
-    for pat in _AUTHOR_PATTERNS:
-        m = re.search(pat, head, re.UNICODE)
-        if m:
-            meta.author = _squash(m.group("a"))
-            break
+    meta.author = _author(head)
+    if meta.title is None:
+        meta.title = _title_line(sections.get("preamble", ""), meta.author)
     m = _SPECIALTY.search(head) or _SPECIALTY.search(full_text[:4000])
     if m:
         code = m.group("code")
@@ -129,6 +181,18 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
     meta.publication_counts = publication_counts(_prose(counts_text), lang)
     meta.publications = publication_list(publication_lines)
     return meta
+
+
+def _title_line(preamble: str, author: str | None) -> str | None:
+    """A title page with no quotes: the name on the first line, the title on the next ones."""
+    lines = [l.strip() for l in preamble.split("\n") if l.strip()]
+    if author and lines and author in lines[0]:
+        lines = lines[1:]
+    if not lines or not (3 <= len(lines[0].split()) <= 40) or _SPECIALTY.search(lines[0]):
+        return None
+    if re.search(r"(?i)\b(dissertation|диссертац|specialty|специальност|мамандығ)", lines[0]):
+        return None
+    return _squash(lines[0].strip("«»\"“”"))
 
 
 def _squash(s: str) -> str:
