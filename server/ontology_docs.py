@@ -1,0 +1,278 @@
+"""HTML documentation of the ontology: `dkg ontology docs`, and the page the server returns for
+the ontology IRI when a browser asks (`render_ontology_html`).
+
+Every term gets an element whose id is its local name, so `…/ontology#Dissertation` lands on it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Mapping
+
+import rdflib
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, NamespaceManager
+
+DKG = "https://w3id.org/dissertation-kg/ontology#"
+DCTERMS = rdflib.Namespace("http://purl.org/dc/terms/")
+VANN = rdflib.Namespace("http://purl.org/vocab/vann/")
+LANGS = ("en", "ru", "kk")
+LANG_NAMES = {"en": "English", "ru": "Русский", "kk": "Қазақша"}
+SECTIONS = [
+    ("classes", "Classes", OWL.Class),
+    ("object-properties", "Object properties", OWL.ObjectProperty),
+    ("datatype-properties", "Datatype properties", OWL.DatatypeProperty),
+    ("annotation-properties", "Annotation properties", OWL.AnnotationProperty),
+    ("individuals", "Individuals", OWL.NamedIndividual),
+]
+
+_env = Environment(
+    loader=FileSystemLoader(str(Path(__file__).parent / "templates")),
+    autoescape=select_autoescape(["html"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+@dataclass
+class Ref:
+    """A link to a term: inside the page for dkg: terms, to the IRI otherwise."""
+    text: str
+    href: str
+    title: str = ""
+
+
+@dataclass
+class TermDoc:
+    name: str
+    iri: str
+    kind: str
+    labels: dict[str, str]
+    definitions: dict[str, str]
+    comments: list[str]
+    facts: list[tuple[str, list[Ref]]] = field(default_factory=list)
+    deprecated: bool = False
+    examples: list[str] = field(default_factory=list)
+
+
+def _used_prefixes(graph: rdflib.Graph) -> NamespaceManager:
+    # rdflib binds its own defaults (schema: is https://schema.org/ there), which pushes a file's
+    # http://schema.org/ to "schema1:"; keep only namespaces the graph uses, named as the file did.
+    iris = {str(x) for t in graph for x in t if isinstance(x, URIRef)}
+    manager = NamespaceManager(rdflib.Graph(bind_namespaces="none"), bind_namespaces="none")
+    for prefix, ns in sorted(graph.namespaces(), key=lambda pn: (bool(re.search(r"\d$", pn[0])), pn[0])):
+        if not any(i.startswith(str(ns)) for i in iris):
+            continue
+        base = re.sub(r"\d+$", "", prefix)
+        name = base if base and base not in {p for p, _ in manager.namespaces()} else prefix
+        manager.bind(name, ns, override=False)
+    return manager
+
+
+class _Builder:
+    def __init__(self, graph: rdflib.Graph):
+        self.g = graph
+        self.ns = _used_prefixes(graph)
+        self.ontology = next((s for s in graph.subjects(RDF.type, OWL.Ontology) if isinstance(s, URIRef)), None)
+        self.namespace = str(graph.value(self.ontology, VANN.preferredNamespaceUri) or DKG) if self.ontology else DKG
+
+    def own(self, node) -> bool:
+        return isinstance(node, URIRef) and str(node).startswith(self.namespace)
+
+    def local(self, node) -> str:
+        return str(node)[len(self.namespace):]
+
+    def short(self, node) -> str:
+        try:
+            return self.ns.normalizeUri(node)
+        except Exception:
+            return f"<{node}>"
+
+    def label(self, node, lang: str = "en") -> str:
+        by_lang = self.texts(node, RDFS.label) or self.texts(node, SKOS.prefLabel)
+        return by_lang.get(lang) or by_lang.get("") or next(iter(by_lang.values()), "")
+
+    def texts(self, node, prop) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for o in sorted(self.g.objects(node, prop)):
+            if isinstance(o, Literal):
+                out.setdefault(o.language or "", str(o))
+        return out
+
+    def ref(self, node) -> Ref:
+        if isinstance(node, BNode):
+            return Ref(self.describe(node), "")
+        if self.own(node):
+            return Ref(self.short(node), f"#{self.local(node)}", self.label(node))
+        return Ref(self.short(node), str(node))
+
+    def describe(self, node) -> str:
+        """Anonymous class expressions in words: unions, intersections, restrictions."""
+        for prop, word in ((OWL.unionOf, " or "), (OWL.intersectionOf, " and ")):
+            members = self.g.value(node, prop)
+            if members is not None:
+                return "(" + word.join(self.short(m) if not isinstance(m, BNode) else self.describe(m)
+                                       for m in rdflib.collection.Collection(self.g, members)) + ")"
+        on = self.g.value(node, OWL.onProperty)
+        if on is not None:
+            for prop, word in ((OWL.someValuesFrom, "some"), (OWL.allValuesFrom, "only"), (OWL.hasValue, "value")):
+                v = self.g.value(node, prop)
+                if v is not None:
+                    return f"{self.short(on)} {word} {self.short(v) if not isinstance(v, BNode) else self.describe(v)}"
+            return f"restriction on {self.short(on)}"
+        return "an anonymous class"
+
+    def refs(self, nodes: Iterable) -> list[Ref]:
+        return [self.ref(n) for n in sorted(set(nodes), key=lambda n: (isinstance(n, BNode), str(n)))]
+
+    def terms(self, rdf_type, examples: Mapping[str, list[str]]) -> list[TermDoc]:
+        out = []
+        for s in sorted({s for s in self.g.subjects(RDF.type, rdf_type) if self.own(s)}):
+            if rdf_type == OWL.NamedIndividual:
+                kind = "individual"
+            else:
+                kind = {OWL.Class: "class", OWL.ObjectProperty: "object property",
+                        OWL.DatatypeProperty: "datatype property",
+                        OWL.AnnotationProperty: "annotation property"}[rdf_type]
+            doc = TermDoc(
+                name=self.local(s), iri=str(s), kind=kind,
+                labels=self.texts(s, RDFS.label), definitions=self.texts(s, SKOS.definition),
+                comments=[str(c) for c in self.g.objects(s, RDFS.comment)],
+                deprecated=any(o.toPython() is True for o in self.g.objects(s, OWL.deprecated) if isinstance(o, Literal)),
+                examples=list(examples.get(str(s), [])),
+            )
+            doc.facts = [(name, refs) for name, refs in self.facts(s, rdf_type) if refs]
+            out.append(doc)
+        return out
+
+    def facts(self, s, rdf_type) -> list[tuple[str, list[Ref]]]:
+        g = self.g
+        facts = []
+        if rdf_type == OWL.Class:
+            facts += [
+                ("Subclass of", self.refs(g.objects(s, RDFS.subClassOf))),
+                ("Superclass of", self.refs(g.subjects(RDFS.subClassOf, s))),
+                ("Equivalent to", self.refs(g.objects(s, OWL.equivalentClass))),
+                ("Disjoint with", self.refs(set(g.objects(s, OWL.disjointWith)) | set(g.subjects(OWL.disjointWith, s))
+                                            | self.all_disjoint(s))),
+                ("Domain of", self.refs(self.properties_with(RDFS.domain, s))),
+                ("Range of", self.refs(self.properties_with(RDFS.range, s))),
+                ("Instances", self.refs(x for x in g.subjects(RDF.type, s) if isinstance(x, URIRef))),
+            ]
+        elif rdf_type in (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty):
+            characteristics = [self.ref(t) for t in g.objects(s, RDF.type)
+                               if t in (OWL.FunctionalProperty, OWL.InverseFunctionalProperty, OWL.TransitiveProperty,
+                                        OWL.SymmetricProperty, OWL.AsymmetricProperty, OWL.ReflexiveProperty,
+                                        OWL.IrreflexiveProperty)]
+            facts += [
+                ("Domain", self.refs(g.objects(s, RDFS.domain))),
+                ("Range", self.refs(g.objects(s, RDFS.range))),
+                ("Sub-property of", self.refs(g.objects(s, RDFS.subPropertyOf))),
+                ("Super-property of", self.refs(g.subjects(RDFS.subPropertyOf, s))),
+                ("Inverse of", self.refs(set(g.objects(s, OWL.inverseOf)) | set(g.subjects(OWL.inverseOf, s)))),
+                ("Equivalent to", self.refs(g.objects(s, OWL.equivalentProperty))),
+                ("Characteristics", characteristics),
+            ]
+        else:
+            facts += [
+                ("Type", self.refs(t for t in g.objects(s, RDF.type) if t != OWL.NamedIndividual)),
+                ("In scheme", self.refs(g.objects(s, SKOS.inScheme))),
+            ]
+        facts.append(("Replaced by", self.refs(g.objects(s, DCTERMS.isReplacedBy))))
+        return facts
+
+    def all_disjoint(self, s) -> set:
+        out = set()
+        for axiom in self.g.subjects(RDF.type, OWL.AllDisjointClasses):
+            members = self.g.value(axiom, OWL.members)
+            if members is None:
+                continue
+            items = list(rdflib.collection.Collection(self.g, members))
+            if s in items:
+                out |= {m for m in items if m != s}
+        return out
+
+    def properties_with(self, prop, cls) -> set:
+        found = set(self.g.subjects(prop, cls))
+        # Domains and ranges given as unions of classes name this class too.
+        for union_owner in self.g.subjects(prop, None):
+            target = self.g.value(union_owner, prop)
+            if isinstance(target, BNode):
+                members = self.g.value(target, OWL.unionOf)
+                if members is not None and cls in list(rdflib.collection.Collection(self.g, members)):
+                    found.add(union_owner)
+        return found
+
+    def tree(self) -> list[dict]:
+        """The dkg: class hierarchy, roots first (classes whose superclasses are all external)."""
+        classes = sorted({s for s in self.g.subjects(RDF.type, OWL.Class) if self.own(s)})
+
+        def node(c, seen):
+            subs = sorted(x for x in self.g.subjects(RDFS.subClassOf, c) if self.own(x) and x not in seen)
+            return {"ref": self.ref(c), "children": [node(x, seen | {x}) for x in subs]}
+
+        roots = [c for c in classes if not any(self.own(p) for p in self.g.objects(c, RDFS.subClassOf))]
+        return [node(r, {r}) for r in roots]
+
+    def meta(self) -> dict:
+        o = self.ontology
+        if o is None:
+            return {"iri": self.namespace.rstrip("#"), "titles": {}, "descriptions": {}}
+        g = self.g
+        return {
+            "iri": str(o),
+            "titles": self.texts(o, DCTERMS.title),
+            "descriptions": self.texts(o, DCTERMS.description),
+            "version": g.value(o, OWL.versionInfo),
+            "version_iri": g.value(o, OWL.versionIRI),
+            "prior_version": g.value(o, OWL.priorVersion),
+            "license": g.value(o, DCTERMS.license),
+            "creators": [str(c) for c in g.objects(o, DCTERMS.creator)],
+            "prefix": g.value(o, VANN.preferredNamespacePrefix),
+            "namespace": self.namespace,
+        }
+
+
+def render_ontology_html(graph: rdflib.Graph, examples: Mapping[str, list[str]] | None = None) -> str:
+    """The ontology as one self-contained HTML page (no external assets). `examples` maps a
+    term IRI to a few example strings (instances of a class, uses of a property)."""
+    b = _Builder(graph)
+    examples = examples or {}
+    sections = [{"id": sid, "title": title, "terms": b.terms(t, examples)} for sid, title, t in SECTIONS]
+    return _env.get_template("ontology_docs.html").render(
+        meta=b.meta(), sections=[s for s in sections if s["terms"]], tree=b.tree(),
+        langs=LANGS, lang_names=LANG_NAMES,
+    )
+
+
+def collect_examples(store, graph: rdflib.Graph, limit: int = 3) -> dict[str, list[str]]:
+    """A few real uses of every dkg: class and property, read from a GraphStore."""
+    b = _Builder(graph)
+    out: dict[str, list[str]] = {}
+    for _, _, rdf_type in SECTIONS[:3]:
+        for s in sorted({s for s in graph.subjects(RDF.type, rdf_type) if b.own(s)}):
+            if rdf_type == OWL.Class:
+                q = f"SELECT DISTINCT ?x WHERE {{ ?x a <{s}> }} LIMIT {limit}"
+                rows = [_term_text(r[0]) for r in store.query(q)]
+            else:
+                q = f"SELECT ?x ?y WHERE {{ ?x <{s}> ?y }} LIMIT {limit}"
+                rows = [f"{_term_text(r[0])} → {_term_text(r[1])}" for r in store.query(q)]
+            if rows:
+                out[str(s)] = rows
+    return out
+
+
+def _term_text(term, width: int = 120) -> str:
+    text = getattr(term, "value", str(term))
+    if hasattr(term, "language") and term.language:
+        text = f"“{text[:width]}{'…' if len(text) > width else ''}”@{term.language}"
+    return text
+
+
+def write_docs(graph: rdflib.Graph, out_dir: Path, examples: Mapping[str, list[str]] | None = None) -> Path:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / "index.html"
+    target.write_text(render_ontology_html(graph, examples), encoding="utf-8")
+    return target
