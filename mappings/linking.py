@@ -299,6 +299,7 @@ def _elliptic(text: str, lang: str, lex: Lexicon, tokens: list[Token], keys: lis
 
 _QUOTED = re.compile(r"«([^«»\n]{2,90})»|“([^“”\n]{2,90})”|„([^„“”\n]{2,90})[“”]|\"([^\"\n]{2,90})\"")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
+_COORDINATORS = {"and", "und", "y", "и", "және", "мен"}
 _CONNECTORS = {"of", "and", "for", "the", "in", "on", "de", "und", "y", "и", "по", "при", "имени", "для", "және", "мен"}
 _SENTENCE_END = re.compile(r"(^|[.!?:;•·\n]|^\s*[-–—]|\d[.)])\s*[\"«“„(]?\s*$")
 
@@ -311,7 +312,7 @@ _KEYWORDS = {
     "NonGovernmentalOrganization": ["foundation", "association", "society", "institute", "institut", "centre", "center",
                                     "service", "фонд", "ассоциация", "общество", "институт", "центр", "қоры",
                                     "қауымдастығы", "қоғамы", "институты", "орталығы"],
-    "InternationalOrganization": ["organization", "organisation", "union", "council", "bank", "alliance", "организация",
+    "InternationalOrganization": ["organization", "organisation", "union", "council", "bank", "fund", "alliance", "организация",
                                   "союз", "совет", "банк", "ұйымы", "одағы", "кеңесі", "банкі"],
     "Initiative": ["program", "programme", "strategy", "initiative", "forum", "congress", "concept", "process", "plan",
                    "project", "agenda", "doctrine", "declaration", "convention", "treaty", "charter", "platform",
@@ -412,7 +413,10 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
                 flush()
                 continue
             run.append(t)
-        elif conn and run and joined:
+        elif conn and run and joined and not (morphology.fold(t.text) in _COORDINATORS
+                                                 and _keyword_class([run[-1].text], lang)):
+            # "and" continues a name ("Ministry of Science and Higher Education") but does not
+            # join two names ("the Turkic Investment Fund and the RSCI").
             run.append(t)
         else:
             flush()

@@ -1,0 +1,391 @@
+"""The entity linker: morphology per language, names in running text, Web Annotation output,
+the curation queue, the vocabularies, and the score on the gold set."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import rdflib
+from rdflib import Literal, URIRef
+from rdflib.namespace import OWL, RDF, SKOS
+
+from dissertation_kg.mappings import linking_eval
+from dissertation_kg.mappings.linking import (ComponentText, annotate, candidates_graph, find_mentions,
+                                              lexicon)
+from dissertation_kg.mappings.morphology import kazakh_stems, text_keys
+from dissertation_kg.mappings.vocab import DKG, ID, OA
+from dissertation_kg.mappings.vocabulary import (LANGS, VERIFIED_WIKIDATA, load_entries, load_graph,
+                                                 vocabulary_dir)
+
+GOLD = Path(__file__).parent / "gold"
+WORK = URIRef(str(ID) + "work/test")
+SOURCE = URIRef(str(ID) + "source/test")
+
+
+def names(text: str, lang: str) -> list[str]:
+    return [str(m.entity).split("/id/", 1)[1] for m in find_mentions(text, lang)]
+
+
+# --------------------------------------------------------------------------- Kazakh suffix rules
+
+
+@pytest.mark.parametrize("form, stem", [
+    ("Қазақстанның", "қазақстан"),        # genitive -ның
+    ("Германияның", "германия"),
+    ("мемлекеттің", "мемлекет"),          # genitive -тің
+    ("Қазақстанға", "қазақстан"),          # dative -ға
+    ("мектепке", "мектеп"),                # dative -ке
+    ("Республикасына", "республикасы"),    # dative -на after a possessive
+    ("Қазақстанмен", "қазақстан"),         # instrumental -мен
+    ("кітаппен", "кітап"),                 # instrumental -пен
+    ("Азиядағы", "азия"),                  # locative + relational -дағы
+    ("Германиядағы", "германия"),
+    ("Қазақстанда", "қазақстан"),          # locative -да
+    ("мектепте", "мектеп"),                # locative -те
+    ("Қазақстаннан", "қазақстан"),         # ablative -нан
+    ("мемлекеттен", "мемлекет"),           # ablative -тен
+    ("университеттер", "университет"),     # plural -тер
+    ("ұйымдар", "ұйым"),                   # plural -дар
+    ("елдердің", "ел"),                    # plural + genitive
+    ("дипломатиясы", "дипломатия"),        # possessive -сы
+    ("университеті", "университет"),       # possessive -і
+    ("дипломатиясының", "дипломатия"),     # possessive + genitive
+    ("университеттерінде", "университет"), # plural + possessive + locative
+    ("кітабы", "кітап"),                   # б → п before a vowel suffix
+    ("ЮНЕСКО-ның", "юнеско"),              # suffix after a hyphen
+    ("ҮЕҰ-ларды", "үеұ"),
+])
+def test_kazakh_suffixes_reduce_to_the_stem(form, stem):
+    assert stem in kazakh_stems(form)
+
+
+def test_kazakh_stripping_keeps_a_stem():
+    # Endings are not stripped down to nothing, and the form itself is always a candidate.
+    assert "ел" in kazakh_stems("ел")
+    assert all(len(s) >= 2 for s in kazakh_stems("алда"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Қазақстанның сыртқы саясаты", "actor/kazakhstan"),
+    ("Қазақстан Республикасының мүдделері", "actor/kazakhstan"),
+    ("ЮНЕСКО-мен ынтымақтастық", "actor/unesco"),
+    ("Орталық Азиядағы қауіпсіздік", "actor/central-asia"),
+    ("жұмсақ күштің құралы", "theory/soft-power"),
+    ("жұмсақ күшін өлшеу", "theory/soft-power"),
+    ("халықтық дипломатияның тетіктері", "theory/public-diplomacy"),
+    ("Шанхай ынтымақтастық ұйымының саммиті", "actor/sco"),
+    ("ШЫҰ-ға мүше елдер", "actor/sco"),
+])
+def test_kazakh_inflected_names_are_linked(text, expected):
+    assert expected in names(text, "kk")
+
+
+# --------------------------------------------------------------------------- Russian, English
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("сотрудничество с Казахстаном", "actor/kazakhstan"),
+    ("политика Республики Казахстан", "actor/kazakhstan"),
+    ("инструменты мягкой силы", "theory/soft-power"),
+    ("в рамках Шанхайской организации сотрудничества", "actor/sco"),
+    ("по линии Организации Объединённых Наций", "actor/united-nations"),
+    ("методом сравнительного анализа", "method/comparative-analysis"),
+    ("концепция Дж. Ная", "actor/joseph-nye"),
+    ("в ЮНЕСКО и ООН", "actor/unesco"),
+])
+def test_russian_inflected_names_are_linked(text, expected):
+    assert expected in names(text, "ru")
+
+
+def test_russian_lemmas_include_every_parse():
+    assert "сила" in text_keys("силы", "ru")
+    assert "казахстан" in text_keys("Казахстаном", "ru")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kazakhstan's foreign policy", "actor/kazakhstan"),
+    ("UNESCO’s programmes", "actor/unesco"),
+    ("theories of neorealism", "theory/neorealism"),
+    ("several case studies", "method/case-study"),
+    ("the People's Republic of China", "actor/china"),
+    ("expert interviews with diplomats", "method/expert-interview"),
+])
+def test_english_plurals_and_possessives(text, expected):
+    assert expected in names(text, "en")
+
+
+# --------------------------------------------------------------------------- quotes, acronyms, names
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("программа «Болашак» для студентов", "ru", "initiative/bolashak"),
+    ("the concept of “soft power” in theory", "en", "theory/soft-power"),
+    ('initiatives such as "G-Global" and others', "en", "initiative/g-global"),
+    ("„Рухани жаңғыру“ бағдарламасы", "kk", "initiative/rukhani-zhangyru"),
+    ("«Рухани жаңғыру» бағдарламасының рөлі", "kk", "initiative/rukhani-zhangyru"),
+])
+def test_quotation_styles(text, lang, expected):
+    found = find_mentions(text, lang)
+    assert expected in [str(m.entity).split("/id/", 1)[1] for m in found]
+    # The quote marks are not part of the name.
+    assert all(not re.search(r"[«»“”„\"]", m.exact) for m in found)
+
+
+def test_short_acronyms_are_case_sensitive():
+    assert "actor/united-nations" in names("as a UN agency", "en")
+    assert names("un-ending debates", "en") == []
+    assert "actor/who" in names("data of the WHO on health", "en")
+    assert "actor/who" not in names("researchers who study health", "en")
+    assert "actor/usa" in names("relations with the US and China", "en")
+    assert "actor/usa" not in names("which all of us know", "en")
+    assert "actor/sco" in names("ШОС и ОДКБ", "ru") and "actor/csto" in names("ШОС и ОДКБ", "ru")
+
+
+def test_longest_name_wins_and_does_not_nest():
+    found = names("the Foreign Policy Concept of the Republic of Kazakhstan for 2020–2030 says", "en")
+    assert found == ["initiative/foreign-policy-concept-2020-2030"]
+    # The hyphen spelling of the years is the same name.
+    assert names("Foreign Policy Concept of the Republic of Kazakhstan for 2020-2030", "en") == \
+        ["initiative/foreign-policy-concept-2020-2030"]
+
+
+def test_word_order_variants_and_parentheses():
+    assert "method/comparative-historical-method" in names("the historical-comparative method", "en")
+    assert "method/comparative-historical-method" in names("the comparative historical method", "en")
+    assert "theory/public-diplomacy" in names("public (civil) diplomacy is an institution", "en")
+    assert "theory/public-diplomacy" in names("халықтық (азаматтық) дипломатия", "kk")
+
+
+def test_coordinated_modifiers_share_the_head():
+    en = names("methods of systemic and comparative analysis, causal, retrospective and content analysis", "en")
+    assert {"method/systems-analysis", "method/comparative-analysis", "method/causal-analysis",
+            "method/retrospective-analysis", "method/content-analysis"} <= set(en)
+    ru = names("методы системного и сравнительного анализа", "ru")
+    assert {"method/systems-analysis", "method/comparative-analysis"} <= set(ru)
+    kk = names("жүйелік және салыстырмалы талдау әдістері", "kk")
+    assert {"method/systems-analysis", "method/comparative-analysis"} <= set(kk)
+    # A list that is not coordinated does not borrow a head.
+    assert "method/systems-analysis" not in names("systemic reforms. Comparative analysis", "en")
+
+
+def test_abbreviation_defined_in_the_text():
+    found = find_mentions("trends in the Central Asian region (CA); CA states cooperate", "en")
+    assert [m.exact for m in found] == ["Central Asian region", "CA", "CA"]
+    assert {str(m.entity) for m in found} == {str(ID) + "actor/central-asia"}
+
+
+def test_state_name_inside_the_name_of_its_ministry_is_not_a_separate_mention():
+    found = names("Қазақстан Республикасы Ғылым және жоғары білім министрлігінің саясаты", "kk")
+    assert found == ["actor/ministry-science-higher-education-kz"]
+
+
+# --------------------------------------------------------------------------- annotate(): RDF
+
+
+def _seed_components(lang_text: dict[str, str], kind: str = "provision") -> list[ComponentText]:
+    node = URIRef(f"{WORK}/{kind}/1")
+    return [ComponentText(node, kind, lang, text) for lang, text in lang_text.items()]
+
+
+def test_same_entity_in_kazakh_and_english_gets_one_iri():
+    g = rdflib.Graph()
+    annotate(g, _seed_components({
+        "en": "Kazakhstan's public diplomacy relies on soft power and on UNESCO.",
+        "kk": "Қазақстанның халықтық дипломатиясы жұмсақ күшке және ЮНЕСКО-ға сүйенеді.",
+    }), work=WORK, source=SOURCE)
+    by_lang: dict[str, set] = {}
+    for ann in g.subjects(RDF.type, OA.Annotation):
+        target = g.value(ann, OA.hasTarget)
+        lang = str(g.value(target, rdflib.namespace.DCTERMS.language)).rsplit("/", 1)[1]
+        by_lang.setdefault(lang, set()).add(g.value(ann, OA.hasBody))
+    expected = {URIRef(str(ID) + p) for p in ("actor/kazakhstan", "theory/public-diplomacy", "theory/soft-power", "actor/unesco")}
+    assert by_lang["en"] == expected == by_lang["kk"]
+
+
+def test_annotations_point_at_the_exact_quote():
+    texts = [json_component for json_component in linking_eval.load_gold(GOLD)]
+    g = rdflib.Graph()
+    comps = [ComponentText(c.node, c.kind, c.lang, c.text) for c in texts]
+    annotate(g, comps, work=WORK, source=SOURCE)
+    text_of = {(c.node, c.lang): c.text for c in comps}
+    anns = list(g.subjects(RDF.type, OA.Annotation))
+    assert len(anns) > 300
+    for ann in anns:
+        assert (ann, OA.motivatedBy, OA.identifying) in g
+        assert (ann, rdflib.namespace.PROV.wasDerivedFrom, SOURCE) in g
+        target = g.value(ann, OA.hasTarget)
+        assert (target, RDF.type, OA.SpecificResource) in g
+        source = g.value(target, OA.hasSource)
+        lang = str(g.value(target, rdflib.namespace.DCTERMS.language)).rsplit("/", 1)[1]
+        selectors = list(g.objects(target, OA.hasSelector))
+        quote = next(s for s in selectors if (s, RDF.type, OA.TextQuoteSelector) in g)
+        pos = next(s for s in selectors if (s, RDF.type, OA.TextPositionSelector) in g)
+        start, end = g.value(pos, OA.start).toPython(), g.value(pos, OA.end).toPython()
+        text = text_of[(source, lang)]
+        assert text[start:end] == str(g.value(quote, OA.exact))
+        assert text[:start].endswith(str(g.value(quote, OA.prefix)))
+        assert text[end:].startswith(str(g.value(quote, OA.suffix)))
+        assert str(ann) == f"{source}/mention/{lang}/{start}-{end}"
+        assert (source, DKG.mentions, g.value(ann, OA.hasBody)) in g
+
+
+def test_work_links_depend_on_the_section():
+    g = rdflib.Graph()
+    comps = [
+        ComponentText(URIRef(f"{WORK}/theoretical-basis"), "theoretical-basis", "en",
+                      "The study draws on constructivism and uses content analysis."),
+        ComponentText(URIRef(f"{WORK}/methods"), "methods", "en", "Methods: case study and survey."),
+        ComponentText(URIRef(f"{WORK}/provision/1"), "provision", "en", "UNESCO supports Bolashak graduates; realism fails."),
+        ComponentText(URIRef(f"{WORK}/relevance"), "relevance", "en", "Germany and neoliberalism are topical."),
+    ]
+    annotate(g, comps, work=WORK, source=SOURCE)
+    iri = lambda p: URIRef(str(ID) + p)  # noqa: E731
+    assert set(g.objects(WORK, DKG.buildsOnTheory)) == {iri("theory/constructivism")}
+    assert set(g.objects(WORK, DKG.usesMethod)) == {iri("method/content-analysis"), iri("method/case-study"), iri("method/survey")}
+    assert set(g.objects(WORK, DKG.discusses)) == {iri("actor/unesco"), iri("initiative/bolashak")}
+    # Every part still records what it names.
+    assert (comps[3].node, DKG.mentions, iri("actor/germany")) in g
+    assert (comps[2].node, DKG.mentions, iri("theory/realism")) in g
+
+
+def test_annotation_iris_are_stable_across_runs():
+    comps = _seed_components({"en": "Kazakhstan and UNESCO cooperate on human security."})
+    g1, g2 = rdflib.Graph(), rdflib.Graph()
+    annotate(g1, comps, work=WORK, source=SOURCE)
+    annotate(g2, comps, work=WORK, source=SOURCE)
+    assert set(g1) == set(g2)
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def test_unknown_names_become_candidates_and_known_ones_do_not():
+    text = ("Data come from the Russian Science Citation Index (RSCI) and from «Дүниежүзі қазақтарының "
+            "қауымдастығы». The Ministry of Foreign Affairs and UNESCO are known. The Turkic Investment "
+            "Fund was created. Google is a company.")
+    g = rdflib.Graph()
+    cands = annotate(g, _seed_components({"en": text}), work=WORK, source=SOURCE)
+    found = {c.name: (c.suggested_class, c.reason) for c in cands}
+    assert found["Russian Science Citation Index"] == ("Initiative", "capitalised")
+    assert found["RSCI"][1] == "acronym"
+    assert found["Дүниежүзі қазақтарының қауымдастығы"][1] == "quoted"
+    assert found["Turkic Investment Fund"][1] == "capitalised"
+    assert not {"Ministry of Foreign Affairs", "UNESCO", "The Ministry", "Google"} & set(found)
+    assert all(c.work == WORK and c.source == SOURCE and c.name in c.context for c in cands)
+
+
+def test_candidates_graph_counts_and_places():
+    g = rdflib.Graph()
+    w2 = URIRef(str(ID) + "work/other")
+    c1 = annotate(g, [ComponentText(URIRef(f"{WORK}/task/1"), "task", "en", "to study the Turkic Investment Fund;")],
+                  work=WORK, source=SOURCE)
+    c2 = annotate(g, [ComponentText(URIRef(f"{w2}/task/2"), "task", "en", "the role of the Turkic Investment Fund and the RSCI.")],
+                  work=w2, source=SOURCE)
+    q = candidates_graph(c1 + c2)
+    fund = next(s for s in q.subjects(RDF.type, DKG.Candidate)
+                if str(q.value(s, rdflib.RDFS.label)) == "Turkic Investment Fund")
+    assert q.value(fund, DKG.occurrenceCount) == Literal(2, datatype=rdflib.XSD.nonNegativeInteger)
+    assert set(q.objects(fund, DKG.occursIn)) == {WORK, w2}
+    assert q.value(fund, DKG.suggestedClass) == DKG.InternationalOrganization
+    assert str(fund) == str(ID) + "candidate/en/turkic-investment-fund"
+    assert len(set(q.subjects(RDF.type, DKG.Candidate))) == 2
+
+
+# --------------------------------------------------------------------------- vocabularies
+
+
+@pytest.fixture(scope="module")
+def vocab() -> rdflib.Graph:
+    return load_graph()
+
+
+def test_vocabularies_are_broad_and_typed(vocab):
+    entries = load_entries()
+    assert len(entries) >= 150
+    files = {p.name for p in vocabulary_dir().glob("*.ttl")}
+    assert {"theories.ttl", "methods.ttl", "actors.ttl", "initiatives.ttl"} <= files
+    segment = {"Theory": "theory", "Method": "method", "Initiative": "initiative"}
+    for e in entries:
+        assert (e.iri, RDF.type, OWL.NamedIndividual) in vocab, e.iri
+        assert (e.iri, RDF.type, SKOS.Concept) in vocab, e.iri
+        scheme = vocab.value(e.iri, SKOS.inScheme)
+        assert scheme is not None and (scheme, RDF.type, SKOS.ConceptScheme) in vocab, e.iri
+        assert re.fullmatch(rf"{ID}{segment.get(e.cls, 'actor')}/[a-z0-9-]+", str(e.iri)), e.iri
+
+
+def test_every_entry_has_one_preflabel_per_language_and_a_definition(vocab):
+    problems = []
+    for s in set(vocab.subjects(RDF.type, SKOS.Concept)):
+        labels = [o for o in vocab.objects(s, SKOS.prefLabel)]
+        for lang in LANGS:
+            n = sum(1 for o in labels if isinstance(o, Literal) and o.language == lang)
+            if n != 1:
+                problems.append(f"{s} has {n} prefLabel@{lang}")
+        if not any(o.language == "en" for o in vocab.objects(s, SKOS.definition)):
+            problems.append(f"{s} has no English definition")
+        alts = {(str(o), o.language) for o in vocab.objects(s, SKOS.altLabel)}
+        if alts & {(str(o), o.language) for o in labels}:
+            problems.append(f"{s} repeats a prefLabel as an altLabel")
+    assert not problems, "\n".join(problems)
+
+
+def test_kazakh_labels_are_kazakh(vocab):
+    # Kazakh labels use the Kazakh alphabet (or Latin for brand names such as G-Global), and most
+    # differ from the Russian ones: a vocabulary that copied Russian labels would fail here.
+    kazakh = re.compile(r"^[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі0-9A-Za-z .,()«»\"'+–\-]+$")
+    entries = load_entries()
+    for e in entries:
+        assert kazakh.match(e.pref["kk"]), e.pref["kk"]
+    differs = sum(e.pref["kk"] != e.pref["ru"] for e in entries)
+    assert differs >= 0.7 * len(entries)
+    # Kazakh-only letters appear throughout, as they must in real Kazakh.
+    assert sum(bool(re.search("[ӘәҒғҚқҢңӨөҰұҮүҺһІі]", e.pref["kk"])) for e in entries) >= 0.5 * len(entries)
+
+
+def test_wikidata_links_only_to_verified_items(vocab):
+    links = {str(o) for p in (OWL.sameAs, SKOS.exactMatch, SKOS.closeMatch) for o in vocab.objects(None, p)}
+    wikidata = {l for l in links if "wikidata.org" in l}
+    assert wikidata <= VERIFIED_WIKIDATA
+    assert wikidata == VERIFIED_WIKIDATA   # all four are used
+
+
+def test_no_label_names_two_entries():
+    assert lexicon().ambiguous == {"en": [], "ru": [], "kk": []}
+
+
+# --------------------------------------------------------------------------- the gold set
+
+
+@pytest.fixture(scope="module")
+def gold():
+    return linking_eval.load_gold(GOLD)
+
+
+def test_gold_set_is_well_formed(gold):
+    known = {str(e.iri) for e in load_entries()}
+    docs = {g.document for g in gold}
+    langs = {}
+    for g in gold:
+        langs.setdefault(g.lang, set()).add(g.document)
+        assert g.entities <= known, (g.document, g.id, g.entities - known)
+        for iri, quote in g.quotes.items():
+            assert quote in g.text, (g.document, g.id, quote)
+    assert len(docs) >= 11
+    assert all(len([d for d in v if d.startswith("synthetic")]) >= 2 for v in langs.values())
+    assert set(langs) == {"en", "ru", "kk"}
+
+
+def test_linker_f1_on_gold_set_is_at_least_0_9(gold):
+    table = linking_eval.score(gold, linking_eval.predict_linker(gold))
+    micro = table["all"]["micro"]
+    assert micro.f1 >= 0.9, linking_eval.errors(gold, linking_eval.predict_linker(gold))
+    for lang, s in table["lang"].items():
+        assert s.f1 >= 0.85, (lang, s)
+
+
+def test_linker_beats_the_exact_match_baseline(gold):
+    linker = linking_eval.score(gold, linking_eval.predict_linker(gold))["all"]["micro"]
+    baseline = linking_eval.score(gold, linking_eval.predict_baseline(gold))["all"]["micro"]
+    assert baseline.f1 < linker.f1
+    assert baseline.recall < 0.8   # inflection defeats exact matching: the gold set is not trivial
