@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import gc
+import logging
 import multiprocessing
 import os
 import queue
@@ -29,6 +30,7 @@ from typing import Iterator
 import pyoxigraph as ox
 
 _CHUNK = 256 * 1024
+_log = logging.getLogger("dkg.endpoint")
 
 # --------------------------------------------------------------------------- worker side
 
@@ -165,6 +167,13 @@ def _run(store: ox.Store, job: dict, conn) -> None:
         conn.send(("error", 500, f"unknown job {op!r}; this is a bug, please report it"))
 
 
+class _Replies:
+    """Collects a job's replies so they can be sent later."""
+
+    def __init__(self, into: list):
+        self.send = into.append
+
+
 def _ox_format(name: str):
     from .negotiation import by_name
 
@@ -195,15 +204,20 @@ def _worker_main(conn, writable: bool) -> None:
                 gc.collect()
                 store = ox.Store(job["store"]) if writable else ox.Store.read_only(job["store"])
                 opened = key
-            try:
+            if not writable:
                 _run(store, job, conn)
+                continue
+            # The writer holds the database only while it writes, and answers only after it
+            # has closed it: RocksDB flushes, compacts and deletes files while a read-write
+            # handle is open, which readers opening the same directory would trip over.
+            replies: list = []
+            try:
+                _run(store, job, _Replies(replies))
             finally:
-                if writable:
-                    # The writer holds the database only while it writes: RocksDB compacts and
-                    # deletes files in the background while a read-write handle is open, which
-                    # readers opening the same directory would trip over.
-                    store, opened = None, None
-                    gc.collect()
+                store, opened = None, None
+                gc.collect()
+            for reply in replies:
+                conn.send(reply)
         except SyntaxError as exc:
             conn.send(("error", 400, f"malformed request: {exc}"))
         except ValueError as exc:
@@ -416,6 +430,7 @@ class WorkerPool:
             return self._collect(w, deadline, timeout, self._release, self._replace)
         except _Expired:
             self._replace(w)
+            _log.warning("stopped a %s after the %g s limit: %.300r", job.get("op"), timeout, job.get("sparql", job.get("graph")))
             raise self._limit_message(timeout) from None
         except _Died:
             self._replace(w)

@@ -7,13 +7,13 @@ rebuilds the graph from its sources into a new generation.
 """
 from __future__ import annotations
 
-import hashlib
 import uuid
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, request
 
 from .auth import _plain, write_refusal
+from .conditional import not_modified, validators
 from .executor import JobError
 from .negotiation import RDF_INPUT_TYPES, SINGLE_GRAPH_FORMATS, NotAcceptable, choose
 from .runtime import runtime
@@ -92,11 +92,10 @@ def _read(target: _Target) -> Response:
     except NotAcceptable as exc:
         return _plain(406, str(exc))
     gen = rt.state.current()
-    etag = hashlib.sha256(f"{gen.tag}|{target.graph}|{fmt.name}".encode()).hexdigest()[:32]
-    headers = {"ETag": f'"{etag}"', "Last-Modified": gen.last_modified, "Vary": "Accept",
-               "Cache-Control": "public, no-cache"}
-    if request.if_none_match.contains(etag):
-        return Response(status=304, headers=headers)
+    etag, headers = validators(gen, target.graph, fmt.name)
+    unchanged = not_modified(etag, gen, headers)
+    if unchanged is not None:
+        return unchanged
     result = rt.pool.run(rt.job(gen, op="dump", graph=target.graph, format=(fmt.media_type, fmt.name)),
                          rt.config.query_timeout)
     body = result.body if result.body is not None else result.stream

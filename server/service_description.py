@@ -2,13 +2,14 @@
 speaks, which formats it writes, its features, and the dataset with per-graph triple counts."""
 from __future__ import annotations
 
-import hashlib
 import io
 
 import pyoxigraph as ox
 from flask import Response, request
 
 from .auth import _plain
+from .conditional import not_modified, validators
+from .executor import JobError
 from .negotiation import GRAPH_FORMATS, RESULT_FORMATS, SINGLE_GRAPH_FORMATS, NotAcceptable, choose
 from .runtime import runtime
 
@@ -29,7 +30,7 @@ def _sd(name: str) -> ox.NamedNode:
     return ox.NamedNode(SD + name)
 
 
-def build_description(endpoint: str, *, updates: bool, federated: bool, stats: dict) -> list[ox.Triple]:
+def build_description(endpoint: str, *, updates: bool, federated: bool, stats: dict | None) -> list[ox.Triple]:
     service = ox.BlankNode()
     dataset = ox.BlankNode()
     default_graph = ox.BlankNode()
@@ -43,9 +44,10 @@ def build_description(endpoint: str, *, updates: bool, federated: bool, stats: d
         ox.Triple(dataset, RDF_TYPE, _sd("Dataset")),
         ox.Triple(dataset, _sd("defaultGraph"), default_graph),
         ox.Triple(default_graph, RDF_TYPE, _sd("Graph")),
-        ox.Triple(default_graph, ox.NamedNode(VOID + "triples"),
-                  ox.Literal(str(stats["union"]), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))),
     ]
+    integer = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+    if stats is not None:
+        triples.append(ox.Triple(default_graph, ox.NamedNode(VOID + "triples"), ox.Literal(str(stats["union"]), datatype=integer)))
     if updates:
         triples.append(ox.Triple(service, _sd("supportedLanguage"), _sd("SPARQL11Update")))
     if federated:
@@ -55,8 +57,7 @@ def build_description(endpoint: str, *, updates: bool, federated: bool, stats: d
     if updates:
         for fmt in SINGLE_GRAPH_FORMATS:
             triples.append(ox.Triple(service, _sd("inputFormat"), ox.NamedNode(FORMATS_NS + _FORMAT_IRIS[fmt.name])))
-    integer = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-    for name, count in sorted(stats["graphs"].items()):
+    for name, count in sorted((stats or {}).get("graphs", {}).items()):
         entry, graph = ox.BlankNode(), ox.BlankNode()
         triples += [
             ox.Triple(dataset, _sd("namedGraph"), entry),
@@ -77,12 +78,17 @@ def describe_service() -> Response:
         return _plain(406, str(exc))
     gen = rt.state.current()
     endpoint = request.base_url
-    etag = hashlib.sha256(f"{gen.tag}|{endpoint}|{fmt.name}|{rt.config}".encode()).hexdigest()[:32]
-    headers = {"ETag": f'"{etag}"', "Last-Modified": gen.last_modified, "Vary": "Accept",
-               "Cache-Control": "public, no-cache"}
-    if request.if_none_match.contains(etag):
-        return Response(status=304, headers=headers)
-    stats = rt.stats(gen)
+    etag, headers = validators(gen, endpoint, fmt.name, rt.config.update_token is not None, rt.config.allowed_services)
+    unchanged = not_modified(etag, gen, headers)
+    if unchanged is not None:
+        return unchanged
+    try:
+        stats = rt.stats(gen)
+    except JobError:
+        # The description must always answer (clients discover the endpoint with it); counts
+        # that cannot be computed in time are left out rather than failing the whole document.
+        stats = None
+        headers["Cache-Control"] = "no-store"
     triples = build_description(endpoint, updates=rt.config.update_token is not None,
                                 federated=bool(rt.config.allowed_services), stats=stats)
     out = io.BytesIO()

@@ -2,7 +2,6 @@
 POST and direct POST; the service description on a GET with no query."""
 from __future__ import annotations
 
-import hashlib
 import io
 import re
 
@@ -11,6 +10,7 @@ from flask import Blueprint, Response, request
 from werkzeug.datastructures import MultiDict
 
 from .auth import _plain, write_refusal
+from .conditional import not_modified, validators
 from .executor import JobError
 from .negotiation import GRAPH_FORMATS, RESULT_FORMATS, Format, NotAcceptable, choose
 from .runtime import runtime
@@ -153,19 +153,17 @@ def _query(text: str, params: MultiDict) -> Response:
     gen = rt.state.current()
     chosen = (result_fmt.media_type if result_fmt else None, graph_fmt.media_type if graph_fmt else None)
     key = (gen.tag, text, repr(sorted(dataset.items())), chosen, base_iri)
-    etag = hashlib.sha256(repr(key).encode()).hexdigest()[:32]
-    validators = {"ETag": f'"{etag}"', "Last-Modified": gen.last_modified, "Vary": "Accept",
-                  "Cache-Control": "public, no-cache"}
-
-    if request.method == "GET" and request.if_none_match.contains(etag):
-        return Response(status=304, headers=validators)
+    etag, headers = validators(gen, key)
+    unchanged = not_modified(etag, gen, headers)
+    if unchanged is not None:
+        return unchanged
     hit = rt.cache.get(key)
     if hit is not None:
-        return Response(hit[1], content_type=hit[0], headers={**validators, "X-Cache": "hit"})
+        return Response(hit[1], content_type=hit[0], headers={**headers, "X-Cache": "hit"})
     if _TRIVIAL_ASK.fullmatch(text) and result_fmt is not None:
         out = io.BytesIO()
         _EMPTY.query("ASK {}").serialize(out, format=result_fmt.ox_format)
-        return Response(out.getvalue(), content_type=result_fmt.media_type, headers=validators)
+        return Response(out.getvalue(), content_type=result_fmt.media_type, headers=headers)
 
     job = rt.job(
         gen, op="query", sparql=text, base_iri=base_iri, dataset=dataset,
@@ -177,8 +175,8 @@ def _query(text: str, params: MultiDict) -> Response:
     result = rt.pool.run(job, timeout)
     if result.body is not None:
         rt.cache.put(key, result.media_type, result.body)
-        return Response(result.body, content_type=result.media_type, headers=validators)
-    return Response(result.stream, content_type=result.media_type, headers=validators)
+        return Response(result.body, content_type=result.media_type, headers=headers)
+    return Response(result.stream, content_type=result.media_type, headers=headers)
 
 
 def _update(text: str, params: MultiDict) -> Response:

@@ -268,6 +268,17 @@ def test_etag_revalidation_gives_304(server):
     assert other.status_code == 200  # another representation, another tag
 
 
+def test_last_modified_revalidation(server):
+    query = f"ASK {{ <{EX}s2> ?p ?o }}"
+    first = _get(server, query)
+    r = requests.get(server.sparql, params={"query": query}, timeout=60,
+                     headers={"If-Modified-Since": first.headers["Last-Modified"]})
+    assert r.status_code == 304
+    r = requests.get(server.sparql, params={"query": query}, timeout=60,
+                     headers={"If-Modified-Since": "Mon, 01 Jan 2001 00:00:00 GMT"})
+    assert r.status_code == 200
+
+
 def test_identical_requests_are_served_from_cache(server):
     query = f"SELECT ?o {{ <{EX}s3> ?p ?o }}"
     before = server.status()["cache_hits"]
