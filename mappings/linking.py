@@ -159,6 +159,14 @@ def _lexicon_for(directory: str | None) -> Lexicon:
     return compile_lexicon(load_entries(Path(directory) if directory else None))
 
 
+def clear_cache() -> None:
+    """Forget the compiled vocabularies (after a vocabulary file changed in this process)."""
+    from . import vocabulary
+
+    vocabulary.clear_cache()
+    _lexicon_for.cache_clear()
+
+
 def lexicon(directory: Path | None = None) -> Lexicon:
     """The compiled vocabularies, built once per process (and per directory)."""
     return _lexicon_for(str(directory) if directory else None)
@@ -169,14 +177,34 @@ def lexicon(directory: Path | None = None) -> Lexicon:
 _CONJUNCTIONS = {"and", "or", "и", "или", "а", "также", "және", "мен", "әрі", "немесе", "де", "да"}
 
 
+_CYRILLIC = re.compile("[А-Яа-яЁё]")
+_KAZAKH_LETTERS = re.compile("[ӘәҒғҚқҢңӨөҰұҮүҺһІі]")
+
+
 def find_mentions(text: str, lang: str, lex: Lexicon | None = None,
                   tokens: list[Token] | None = None) -> list[Mention]:
     """Every vocabulary name in `text`, longest first, plus names shared by coordinated
     modifiers ("systemic and comparative analysis" names systems analysis too)."""
     lex = lex or lexicon()
     lang = lang if lang in lex.tries else "en"
-    trie = lex.tries[lang]
     tokens = tokens if tokens is not None else tokenize(text)
+    mentions = _find(text, lang, lex, tokens)
+    if lang == "en" and _CYRILLIC.search(text):
+        # English abstracts quote Russian and Kazakh titles (publication lists, approbation).
+        covered = bytearray(len(text) + 1)
+        for m in mentions:
+            covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+        for other in ("ru", "kk") if _KAZAKH_LETTERS.search(text) else ("ru",):
+            for m in _find(text, other, lex, tokens):
+                if _CYRILLIC.search(m.exact) and covered.find(1, m.start, m.end) == -1:
+                    mentions.append(m)
+                    covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+        mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions
+
+
+def _find(text: str, lang: str, lex: Lexicon, tokens: list[Token]) -> list[Mention]:
+    trie = lex.tries[lang]
     keys = [morphology.text_keys(t.text, lang) for t in tokens]
     n = len(tokens)
     successors: dict[int, list[int]] = {}
@@ -344,10 +372,21 @@ def _keyword_class(words: list[str], lang: str) -> str | None:
 
 
 def _context(text: str, start: int, end: int) -> str:
-    left = text[max(0, start - _CONTEXT):start]
-    right = text[end:end + _CONTEXT]
-    return " ".join(("…" + left if start > _CONTEXT else left).split() + [text[start:end]]
-                    + (right + "…" if end + _CONTEXT < len(text) else right).split())
+    left = " ".join(text[max(0, start - _CONTEXT):start].split(" ")).replace("\n", " ")
+    right = text[end:end + _CONTEXT].replace("\n", " ")
+    left = re.sub(r"\s+", " ", left)
+    right = re.sub(r"\s+", " ", right)
+    return (("…" if start > _CONTEXT else "") + left + text[start:end] + right
+            + ("…" if end + _CONTEXT < len(text) else "")).strip()
+
+
+def _script_language(name: str, lang: str) -> str:
+    """The language of a name by its letters: a Russian title quoted in an English text is Russian."""
+    if re.search("[ӘәҒғҚқҢңӨөҰұҮүҺһІі]", name):
+        return "kk"
+    if re.search("[А-Яа-яЁё]", name):
+        return lang if lang in ("ru", "kk") else "ru"
+    return lang if re.search("[A-Za-z]", name) is None or lang == "en" else "en"
 
 
 def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], tokens: list[Token],
@@ -480,7 +519,8 @@ def annotate(graph: rdflib.Graph, components: list[ComponentText], *, work: rdfl
             elif m.cls not in CONCEPT_CLASSES and comp.kind in DISCUSSION_KINDS:
                 triples.append((work, DKG.discusses, m.entity))
         for s, e, cls, reason in find_candidates(comp.text, comp.lang, comp.kind, mentions, tokens, lex):
-            candidates.append(Candidate(comp.text[s:e], comp.lang, _context(comp.text, s, e), cls, reason,
+            name = comp.text[s:e]
+            candidates.append(Candidate(name, _script_language(name, comp.lang), _context(comp.text, s, e), cls, reason,
                                         comp.node, comp.kind, source, work, s, e))
     # One bulk insert: rdflib's per-call overhead dominates the cost of linking otherwise.
     graph.addN((s, p, o, graph) for s, p, o in set(triples))
