@@ -355,3 +355,37 @@ def test_service_description(server, accept, fmt):
               for ng in g.objects(dataset, SD.namedGraph)}
     assert counts == {f"{EX}g0": 4, f"{EX}g1": 3}
     assert int(g.value(g.value(dataset, SD.defaultGraph), VOID.triples)) == 7
+
+
+# --------------------------------------------------------------------------- the lexical scan (no server)
+
+
+def test_scan_sees_forms_datasets_and_targets():
+    from dissertation_kg.server.service_guard import ServiceGuard, ServiceRefused
+    from dissertation_kg.server.sparql_scan import scan
+
+    sc = scan("PREFIX select: <http://x/> # SELECT in a comment\nCONSTRUCT { ?s select:p 'ASK' } FROM <http://g> WHERE { ?s ?p ?o }")
+    assert sc.form == "CONSTRUCT" and sc.has_keyword("FROM")
+    assert not scan("SELECT * { { SELECT ?s { ?s ?p ?o } } }").has_keyword("FROM")
+    guard = ServiceGuard(("http://allowed.example/sparql",))
+    sc = scan("BASE <http://allowed.example/> SELECT * { SERVICE SILENT <sparql> { ?s ?p ?o } }")
+    assert guard.check(sc) == ["http://allowed.example/sparql"]
+    for text in ("SELECT * { SERVICE <http://allowed.example/sparql.evil> {} }",
+                 "SELECT * { ?s ?p 'x'@en . service <http://other/> {} }",
+                 "PREFIX a: <http://other/> SELECT * { SERVICE a:x {} }"):
+        with pytest.raises(ServiceRefused):
+            guard.check(scan(text))
+    assert guard.check(scan("SELECT ?SERVICE { ?s <http://p/SERVICE> \"SERVICE <http://x>\"@service }")) == []
+
+
+def test_using_parameters_are_applied_to_every_operation():
+    from dissertation_kg.server.sparql_scan import add_using_clauses
+
+    text = ("PREFIX f: <http://f/> INSERT { ?s a f:C } WHERE { ?s a f:D } ;\n"
+            "DELETE WHERE { ?s f:p ?o } ; INSERT DATA { <http://a> <http://b> <http://c> }")
+    out = add_using_clauses(text, ["http://g1"], ["http://g2"])
+    assert out.count("USING <http://g1> USING NAMED <http://g2> WHERE") == 2
+    assert "DELETE { ?s f:p ?o } USING <http://g1>" in out
+    assert "INSERT DATA { <http://a> <http://b> <http://c> }" in out
+    store = ox.Store()  # and the result is still SPARQL
+    store.update(out)
