@@ -690,6 +690,11 @@ def render_article(plan: Plan, lang: str, seed: int) -> tuple[str, dict]:
     return text, truth
 
 
+def _department_name(plan: Plan, lang: str) -> str:
+    en, ru, kk = L.DEPARTMENTS[plan.department]
+    return {"en": f"Department of {en}", "ru": f"Кафедра {ru}", "kk": f"{_cap(kk)} кафедрасы"}[lang]
+
+
 def _truth(plan: Plan, lang: str, kind: str, meta: dict, headings: dict, styles: dict, spans: dict, *,
            tasks: int, novelty: int, provisions: int, counts: dict, listed: int) -> dict:
     return {
@@ -703,6 +708,9 @@ def _truth(plan: Plan, lang: str, kind: str, meta: dict, headings: dict, styles:
         "author": meta["author"],
         "title": meta["title"],
         "work_specialty": L.SPECIALTIES[plan.specialty][0] if kind == "dissertation" else None,
+        # where the work was done, in the nominative of the file's language (the text declines it)
+        "institution": L.UNIVERSITY_NAMES[plan.university][L.LANGS.index(lang)] if kind == "dissertation" else None,
+        "department": _department_name(plan, lang) if kind == "dissertation" else None,
         "work_author": {"cyrillic": plan.author.cyrillic, "latin": plan.author.latin} if kind == "dissertation" else None,
         "publication_counts": counts,
         "publications_listed": listed,

@@ -261,6 +261,27 @@ UNIVERSITIES = [
      "М. Әуезов атындағы Оңтүстік Қазақстан университетінің"),
 ]
 
+# the same universities in the nominative: en (no article), ru, kk
+UNIVERSITY_NAMES = [
+    ("Al-Farabi Kazakh National University", "Казахский национальный университет имени аль-Фараби",
+     "әл-Фараби атындағы Қазақ ұлттық университеті"),
+    ("L.N. Gumilyov Eurasian National University", "Евразийский национальный университет имени Л.Н. Гумилева",
+     "Л.Н. Гумилев атындағы Еуразия ұлттық университеті"),
+    ("Abai Kazakh National Pedagogical University", "Казахский национальный педагогический университет имени Абая",
+     "Абай атындағы Қазақ ұлттық педагогикалық университеті"),
+    ("Ablai Khan Kazakh University of International Relations and World Languages",
+     "Казахский университет международных отношений и мировых языков имени Абылай хана",
+     "Абылай хан атындағы Қазақ халықаралық қатынастар және әлем тілдері университеті"),
+    ("KIMEP University", "Университет КИМЭП", "КИМЭП университеті"),
+    ("Karaganda Buketov University", "Карагандинский университет имени академика Е.А. Букетова",
+     "академик Е.А. Бөкетов атындағы Қарағанды университеті"),
+    ("Academy of Public Administration under the President of the Republic of Kazakhstan",
+     "Академия государственного управления при Президенте Республики Казахстан",
+     "Қазақстан Республикасы Президентінің жанындағы Мемлекеттік басқару академиясы"),
+    ("M. Auezov South Kazakhstan University", "Южно-Казахстанский университет имени М. Ауэзова",
+     "М. Әуезов атындағы Оңтүстік Қазақстан университеті"),
+]
+
 # department: en, ru genitive ("на кафедре …"), kk nominative ("… кафедрасында")
 DEPARTMENTS = [
     ("International Relations and World Economy", "международных отношений и мировой экономики",

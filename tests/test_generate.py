@@ -164,6 +164,19 @@ def test_author_is_cyrillic_in_kk_ru_and_transliterated_in_en(corpus, truth):
     assert seen > COUNT / 5
 
 
+def test_institution_and_department_are_in_the_text(corpus, truth):
+    for t in truth:
+        if t["kind"] != "dissertation":
+            assert t["institution"] is None
+            continue
+        text = _text(corpus, t["file"])
+        if t["language"] == "ru":  # declined in the text ("на кафедре … университета имени …")
+            assert t["institution"].split()[-1] in text and t["department"].split(" ", 1)[1] in text
+        else:  # en as is; kk genitive = nominative + ның/нің
+            assert t["institution"] in text, t["file"]
+            assert t["department"].lower()[:-1] in text.lower(), t["file"]
+
+
 # --------------------------------------------------------------------------- ground truth vs text
 
 
