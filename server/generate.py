@@ -61,6 +61,7 @@ class Plan:
     subj: int
     aim: int
     hypothesis: bool
+    elaboration: bool
     tasks: list[int]
     novelty: list[int]
     provisions: list[list[int]]      # sentence indices per provision
@@ -172,7 +173,7 @@ def plan_work(seed: int, index: int) -> Plan:
         department=rng.randrange(len(L.DEPARTMENTS)), title=rng.randrange(len(L.TITLES)), author=author,
         relevance=relevance, relevance_paragraphs=paras,
         obj=rng.randrange(len(L.OBJECTS)), subj=rng.randrange(len(L.SUBJECTS)), aim=rng.randrange(len(L.AIMS)),
-        hypothesis=rng.random() < 0.25,
+        hypothesis=rng.random() < 0.25, elaboration=rng.random() < 0.2,
         tasks=rng.sample(range(len(L.TASKS)), n_tasks),
         novelty=rng.sample(range(len(L.NOVELTY)), n_novelty),
         provisions=provisions, continuation=continuation, novelty_first=rng.random() < 0.8,
@@ -511,6 +512,8 @@ def render_dissertation(plan: Plan, lang: str, seed: int) -> tuple[str, dict]:
     if rng.random() < 0.6:
         paras.append(_fill(L.RELEVANCE_CLOSERS[0][col], slots))
     headings["relevance"] = _section(doc, "relevance", lang, paras)
+    if plan.elaboration:
+        headings["elaboration"] = _section(doc, "elaboration", lang, [_fill(L.ELABORATION[0][col], slots)])
 
     # object, subject, aim: run-in
     for key, bank, idx in (("object", L.OBJECTS, plan.obj), ("subject", L.SUBJECTS, plan.subj)):

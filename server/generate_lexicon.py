@@ -425,6 +425,12 @@ RELEVANCE = [
      "{Pi} бірлескен жобалар санының артуы олардың тиімділігі мен ықтимал тәуекелдерін нақты түсінуді қажет етеді."),
 ]
 
+ELABORATION = [
+    ("The problem of {A} has been studied by Kazakhstani and foreign researchers; however, cooperation between Kazakhstan and {P} in the field of {D} has been considered only in fragments.",
+     "Проблема {Ag} изучалась казахстанскими и зарубежными исследователями, однако сотрудничество Казахстана с {Pi} в сфере {D} рассматривалось лишь фрагментарно.",
+     "{Ag} мәселесін отандық және шетелдік зерттеушілер қарастырған, алайда Қазақстанның {Pi} {D} саласындағы ынтымақтастығы тек жекелеген қырынан ғана зерттелген."),
+]
+
 RELEVANCE_CLOSERS = [
     ("Thus, the relevance of the dissertation research is determined by the objective need to comprehend the role of {A} in ensuring the national interests of the Republic of Kazakhstan.",
      "Таким образом, актуальность диссертационного исследования определяется объективной необходимостью осмысления роли {Ag} в обеспечении национальных интересов Республики Казахстан.",
@@ -716,6 +722,11 @@ HEADINGS = {
                "Relevance of the study", "Topicality of the research"],
         "ru": ["Актуальность темы исследования", "Актуальность темы", "Актуальность исследования"],
         "kk": ["Зерттеу тақырыбының өзектілігі", "Тақырыптың өзектілігі", "Зерттеудің өзектілігі"],
+    },
+    "elaboration": {
+        "en": ["Degree of scientific elaboration of the problem", "The degree of development of the topic"],
+        "ru": ["Степень разработанности проблемы", "Степень научной разработанности темы"],
+        "kk": ["Мәселенің ғылыми зерттелу дәрежесі", "Тақырыптың зерттелу деңгейі"],
     },
     "theory": {
         "en": ["Theoretical and methodological basis of the study", "The theoretical and methodological basis",
