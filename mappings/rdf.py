@@ -141,7 +141,7 @@ def to_graph(doc: ParsedAbstract, ctx: WorkContext, *, ontology_version: str,
         for item in doc.items.get(kind, []):
             node = URIRef(f"{work}/{segment}/{item.ordinal}")
             _component(g, work, node, cls, prop, item.text, lang)
-            g.add((node, DKG.ordinal, Literal(item.ordinal, datatype=XSD.positiveInteger)))
+            g.add((node, DKG.ordinal, Literal(item.ordinal, datatype=XSD.integer)))
             linkable.append((node, LINKED_KIND[kind], item.text))
 
     for count_kind, n in meta.publication_counts.items():
@@ -149,12 +149,12 @@ def to_graph(doc: ParsedAbstract, ctx: WorkContext, *, ontology_version: str,
         g.add((work, DKG.hasPublicationCount, node))
         g.add((node, RDF.type, DKG.PublicationCount))
         g.add((node, DKG.publicationKind, PUBLICATION_KINDS[count_kind]))
-        g.add((node, DKG["count"], Literal(n, datatype=XSD.nonNegativeInteger)))
+        g.add((node, DKG["count"], Literal(n, datatype=XSD.integer)))
     for pub in meta.publications:
         node = URIRef(f"{work}/publication/{pub.ordinal}")
         g.add((work, DKG.hasPublication, node))
         g.add((node, RDF.type, DKG.Publication))
-        g.add((node, DKG.ordinal, Literal(pub.ordinal, datatype=XSD.positiveInteger)))
+        g.add((node, DKG.ordinal, Literal(pub.ordinal, datatype=XSD.integer)))
         g.add((node, DKG.citationText, Literal(pub.citation)))
         if pub.year:
             g.add((node, DCTERMS.issued, Literal(str(pub.year), datatype=XSD.gYear)))

@@ -31,3 +31,7 @@ for _name in _COMMAND_MODULES:
         continue
     for _cmd in getattr(_module, "COMMANDS", []):
         main.add_command(_cmd)
+
+
+if __name__ == "__main__":
+    main()

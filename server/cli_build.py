@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import click
+import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 from dissertation_kg.mappings import pairing
@@ -110,10 +111,9 @@ def validate(files: tuple[Path, ...], store: str | None) -> None:
         for graph_iri in st.named_graphs():
             if "/graph/source/" not in graph_iri:
                 continue
-            g = Graph()
-            for t in st.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}",
-                              union_default_graph=False):
-                g.parse(data=f"{t.subject} {t.predicate} {t.object} .", format="nt")
+            triples = st.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}",
+                               union_default_graph=False)
+            g = Graph().parse(data=triples.serialize(format=ox.RdfFormat.N_TRIPLES), format="nt")
             checked += 1
             problems += [str(p) for p in shacl.validate_graph(g, graph_iri)]
     for p in problems:

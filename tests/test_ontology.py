@@ -216,18 +216,18 @@ VALID = f"""
     dkg:heading "Aim"@en ;
     dkg:text "To study public diplomacy."@en , "Қоғамдық дипломатияны зерттеу."@kk .
 <work/w-test/task/1> a dkg:ResearchTask ; dkg:componentOf <work/w-test> ;
-    dkg:ordinal "1"^^xsd:positiveInteger ; dkg:text "Describe the actors."@en .
+    dkg:ordinal "1"^^xsd:integer ; dkg:text "Describe the actors."@en .
 <work/w-test/provision/1> a dkg:Provision ; dkg:componentOf <work/w-test> ;
-    dkg:ordinal "1"^^xsd:positiveInteger ;
+    dkg:ordinal "1"^^xsd:integer ;
     dkg:text "Public diplomacy humanizes foreign policy."@en , "Қоғамдық дипломатия сыртқы саясатты ізгілендіреді."@kk .
 <work/w-test/provision/2> a dkg:Provision ; dkg:componentOf <work/w-test> ;
-    dkg:ordinal "2"^^xsd:positiveInteger ; dkg:text "Diasporas are actors."@en .
+    dkg:ordinal "2"^^xsd:integer ; dkg:text "Diasporas are actors."@en .
 
-<work/w-test/publication/1> a dkg:Publication ; dkg:ordinal "1"^^xsd:positiveInteger ;
+<work/w-test/publication/1> a dkg:Publication ; dkg:ordinal "1"^^xsd:integer ;
     dkg:citationText "Test A. Public diplomacy // Bulletin. 2021. P. 323-328." ;
     dcterms:issued "2021"^^xsd:gYear ; bibo:pages "323-328" ; dcterms:language iso:ru .
 <work/w-test/publication-count/scopus> a dkg:PublicationCount ;
-    dkg:publicationKind dkg:ScopusPublications ; dkg:count "2"^^xsd:nonNegativeInteger .
+    dkg:publicationKind dkg:ScopusPublications ; dkg:count "2"^^xsd:integer .
 
 <person/aigerim-test> a dkg:Person ; foaf:name "Aigerim Test" .
 <organization/test-university> a dkg:University ; foaf:name "Test University"@en .
@@ -273,12 +273,12 @@ def _drop_provisions(g):
 
 def _duplicate_ordinal(g):
     p2 = _u("work/w-test/provision/2")
-    g.set((p2, DKG.ordinal, Literal(1, datatype=XSD.positiveInteger)))
+    g.set((p2, DKG.ordinal, Literal(1, datatype=XSD.integer)))
 
 
 def _ordinal_gap(g):
     p2 = _u("work/w-test/provision/2")
-    g.set((p2, DKG.ordinal, Literal(3, datatype=XSD.positiveInteger)))
+    g.set((p2, DKG.ordinal, Literal(3, datatype=XSD.integer)))
 
 
 def _german_text(g):

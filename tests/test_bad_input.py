@@ -1,0 +1,110 @@
+"""Bad input gets a clear error naming the file and the problem, and loses nothing else."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from dissertation_kg.mappings import abstract
+from dissertation_kg.mappings.errors import MappingError
+from dissertation_kg.server.build import build
+from dissertation_kg.server.cli import main
+from dissertation_kg.server.resources import seeds_dir
+from dissertation_kg.server.store import OxigraphStore, StoreLocation
+
+RUSSIAN = ("Объект исследования – внешняя политика Республики Казахстан.\n"
+           "Предмет исследования – инструменты публичной дипломатии.\n"
+           "Положения, выносимые на защиту:\n1. Публичная дипломатия является ресурсом внешней политики.\n")
+GERMAN = ("Gegenstand der Untersuchung ist die Außenpolitik der Republik Kasachstan. Ziel der Arbeit ist es, "
+          "die Instrumente der öffentlichen Diplomatie zu untersuchen und ihre Wirkung zu bewerten.\n")
+UKRAINIAN = ("Об'єкт дослідження – зовнішня політика Республіки Казахстан. Мета роботи полягає в тому, щоб "
+             "дослідити інструменти публічної дипломатії та оцінити їхній вплив на міжнародні відносини.\n")
+NO_SECTIONS = ("Kazakhstan is a country in Central Asia. It has a long history and a rich culture, and its "
+               "foreign policy is often described as multi-vector by observers in many other countries.\n")
+
+BAD = {
+    "empty.txt": (b"", "empty"),
+    "blank.txt": (b"  \n\n \t\n", "empty"),
+    "binary.txt": (bytes(range(256)) * 8, "binary"),
+    "invalid-utf8.txt": ("Объект исследования".encode() + b"\xff\xfe\xfa" + "ок".encode(), "not valid UTF-8"),
+    "cp1251.txt": (RUSSIAN.encode("cp1251"), "Windows-1251"),
+    "german.txt": (GERMAN.encode(), "Latin-script language other than English"),
+    "ukrainian.txt": (UKRAINIAN.encode(), "Ukrainian"),
+    "no-sections.txt": (NO_SECTIONS.encode(), "no recognisable abstract sections"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_each_bad_document_gets_a_clear_error(name):
+    data, expected = BAD[name]
+    with pytest.raises(MappingError) as err:
+        abstract.parse_bytes(data, name)
+    message = str(err.value)
+    assert message.startswith(f"{name}: ")
+    assert expected in message
+    assert err.value.hint, "every error tells the user what to do next"
+
+
+def test_cp1251_error_says_how_to_convert():
+    with pytest.raises(MappingError, match="iconv -f cp1251 -t utf-8"):
+        abstract.parse_bytes(RUSSIAN.encode("cp1251"), "ru.txt")
+
+
+@pytest.fixture()
+def corpus_with_bad_files(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_dir(), corpus, ignore=shutil.ignore_patterns("README.md"))
+    for name, (data, _) in BAD.items():
+        (corpus / name).write_bytes(data)
+    return corpus
+
+
+def test_bad_documents_are_rejected_and_the_others_load(corpus_with_bad_files, tmp_path):
+    summary = build(corpus_with_bad_files, tmp_path / "store", progress=False)
+    assert sorted(r.source for r in summary.rejected) == sorted(BAD)
+    assert summary.documents == 5 and summary.works == 4
+    store = OxigraphStore(StoreLocation(tmp_path / "store").current())
+    assert len(store.named_graphs()) >= 5
+
+
+def test_build_command_exits_non_zero_and_names_each_file(corpus_with_bad_files, tmp_path):
+    result = CliRunner().invoke(main, ["build", "--seeds", str(corpus_with_bad_files), "--store", str(tmp_path / "s"), "-q"])
+    assert result.exit_code == 1
+    for name in BAD:
+        assert f"rejected {name}:" in result.output
+    assert "documents: 5 loaded" in result.output
+
+
+def test_a_document_that_breaks_the_shapes_is_rejected_with_node_and_property(tmp_path):
+    """A dissertation abstract (it says it defends provisions) whose provisions section is empty."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(next(seeds_dir().glob("002_*.txt")), corpus)
+    (corpus / "no-provisions.txt").write_text(
+        "ABSTRACT of the dissertation for the degree of Doctor of Philosophy (PhD) in the specialty 6D020200 – International Relations\n"
+        "The object of the research is the foreign policy of Kyrgyzstan.\n"
+        "The subject of the research is its instruments of cultural diplomacy.\n"
+        "The aim of the research is to assess these instruments.\n"
+        "Research objectives:\n1. to describe the instruments;\n2. to assess them.\n"
+        "Main provisions for defense:\n\n", encoding="utf-8")
+    summary = build(corpus, tmp_path / "store", progress=False)
+    (rejection,) = summary.rejected
+    assert rejection.source == "no-provisions.txt"
+    text = "\n".join(rejection.problems)
+    assert "no-provisions.txt: node <https://w3id.org/dissertation-kg/id/work/" in text
+    assert "dkg:hasProvision" in text
+    assert summary.documents == 1
+
+
+def test_invalid_manifest_fails_the_build_and_keeps_the_served_graph(seed_store_dir, tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_dir(), corpus)
+    (corpus / "manifest.toml").write_text("[[work]]\nid = \"ok\"\nfiles = [\"a.txt\"\n", encoding="utf-8")
+    store = tmp_path / "store"
+    shutil.copytree(seed_store_dir, store, symlinks=True)
+    before = StoreLocation(store).current()
+    result = CliRunner().invoke(main, ["build", "--seeds", str(corpus), "--store", str(store), "-q"])
+    assert result.exit_code == 2
+    assert "manifest.toml" in result.output and "not valid TOML" in result.output
+    assert StoreLocation(store).current() == before
