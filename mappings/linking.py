@@ -194,8 +194,9 @@ def find_mentions(text: str, lang: str, lex: Lexicon | None = None,
         covered = bytearray(len(text) + 1)
         for m in mentions:
             covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+        cyrillic = [bool(_CYRILLIC.search(t.text)) for t in tokens]
         for other in ("ru", "kk") if _KAZAKH_LETTERS.search(text) else ("ru",):
-            for m in _find(text, other, lex, tokens):
+            for m in _find(text, other, lex, tokens, cyrillic):
                 if _CYRILLIC.search(m.exact) and covered.find(1, m.start, m.end) == -1:
                     mentions.append(m)
                     covered[m.start:m.end] = b"\x01" * (m.end - m.start)
@@ -203,14 +204,25 @@ def find_mentions(text: str, lang: str, lex: Lexicon | None = None,
     return mentions
 
 
-def _find(text: str, lang: str, lex: Lexicon, tokens: list[Token]) -> list[Mention]:
+_NO_KEYS: frozenset[str] = frozenset()
+
+
+def _find(text: str, lang: str, lex: Lexicon, tokens: list[Token], only: list[bool] | None = None) -> list[Mention]:
+    """One left-to-right pass of one language's trie; `only` limits it to some tokens."""
     trie = lex.tries[lang]
-    keys = [morphology.text_keys(t.text, lang) for t in tokens]
+    if only is not None:
+        keys = [morphology.text_keys(t.text, lang) if flag else _NO_KEYS for t, flag in zip(tokens, only)]
+    else:
+        keys = [morphology.text_keys(t.text, lang) for t in tokens]
     n = len(tokens)
+    root = trie.keys()
     successors: dict[int, list[int]] = {}
     found: list[Mention] = []
     i = 0
     while i < n:
+        if root.isdisjoint(keys[i]):   # most words start no name: one C-level check
+            i += 1
+            continue
         best = None   # (last token index, (iri, cls))
         frontier = [(child, i) for k in keys[i] if (child := trie.get(k)) is not None]
         while frontier:
@@ -266,6 +278,8 @@ def _local_abbreviations(text: str, tokens: list[Token], keys: list, found: list
     covered = {(m.start, m.end) for m in found}
     extra = []
     for t in tokens:
+        if len(t.text) < 2 or not t.text[1].isupper():
+            continue
         acro = morphology.acronym_key(t.text)
         if acro and acro[1:] in local:
             m = local[acro[1:]]
@@ -419,6 +433,8 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             if cls:
                 found[(s, e)] = (cls, "quoted")
     for t in tokens:
+        if len(t.text) < 2 or not t.text[1].isupper():
+            continue
         acro = morphology.acronym_key(t.text)
         if not acro or _ROMAN.match(acro[1:]) or not free(t.start, t.end):
             continue
@@ -431,6 +447,8 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
     run: list[Token] = []
 
     def flush() -> None:
+        if not run:
+            return
         while run and morphology.fold(run[-1].text) in _CONNECTORS:
             run.pop()
         caps = [t for t in run if _is_capitalised(t.text)]

@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""How fast the entity linker is, against references measured in the same run on this machine:
+
+- tokenize: one regular-expression pass over the text (a floor no linker can beat);
+- exact-match baseline: one compiled regular expression per preferred label (what a naive
+  linker does), the reference the linker must stay well below.
+
+Prints milliseconds per document and ratios for each seed abstract taken as one 13-25 KB text,
+cold (morphology caches empty) and warm.
+
+    python scripts/bench_linking.py [--repeat 20]
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import time
+from pathlib import Path
+
+from dissertation_kg.mappings import morphology
+from dissertation_kg.mappings.abstract import parse_file
+from dissertation_kg.mappings.linking import _TOKEN, find_candidates, find_mentions, lexicon, tokenize
+from dissertation_kg.mappings.vocabulary import load_entries
+from dissertation_kg.server.resources import seeds_dir
+
+
+def timed(fn, repeat: int) -> float:
+    samples = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - t)
+    return statistics.median(samples) * 1000
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=20)
+    args = ap.parse_args()
+    t = time.perf_counter()
+    lex = lexicon()
+    print(f"vocabularies compiled in {(time.perf_counter() - t) * 1000:.0f} ms (once per process)\n")
+    patterns = {lang: [re.compile(r"(?<!\w)" + re.escape(e.pref[lang].lower()) + r"(?!\w)") for e in load_entries()]
+                for lang in ("en", "ru", "kk")}
+
+    print("| document | KB | lang | mentions | tokenize ms | baseline ms | linker cold ms | linker warm ms | warm/baseline | warm/tokenize |")
+    print("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    ratios = []
+    for path in sorted(Path(seeds_dir()).glob("*.txt")):
+        doc = parse_file(path)
+        text, lang = doc.text, doc.lang
+
+        def link():
+            toks = tokenize(text)
+            ms = find_mentions(text, lang, lex, toks)
+            find_candidates(text, lang, "provision", ms, toks, lex)
+            return ms
+
+        morphology.text_keys.cache_clear()
+        t = time.perf_counter()
+        mentions = link()
+        cold = (time.perf_counter() - t) * 1000
+        warm = timed(link, args.repeat)
+        tok = timed(lambda: _TOKEN.findall(text), args.repeat)
+        low = text.lower()
+        base = timed(lambda: [rx.search(low) for rx in patterns[lang]], max(3, args.repeat // 4))
+        ratios.append(warm / base)
+        print(f"| {path.name} | {len(text.encode()) / 1024:.1f} | {lang} | {len(mentions)} | {tok:.2f} | {base:.2f} | "
+              f"{cold:.1f} | {warm:.2f} | {warm / base:.2f} | {warm / tok:.1f} |")
+    print(f"\nmedian warm linker / exact-match baseline: {statistics.median(ratios):.2f}")
+
+
+if __name__ == "__main__":
+    main()
