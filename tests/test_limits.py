@@ -224,3 +224,17 @@ def test_service_reaches_only_allow_listed_endpoints(remote, tmp_path_factory):
         assert r.status_code == 403 and "--update-token" in r.text
     finally:
         srv.stop()
+
+
+def test_configuration_layers():
+    from dissertation_kg.server.config import ServerConfig
+
+    assert ServerConfig().host == "127.0.0.1" and ServerConfig().port == 8000
+    assert ServerConfig().query_timeout == 30 and ServerConfig().allowed_services == ()
+    assert ServerConfig().update_token is None
+    env = {"DKG_PORT": "9001", "DKG_QUERY_TIMEOUT": "2.5", "DKG_ALLOWED_SERVICES": "http://a/sparql, http://b/sparql"}
+    config = ServerConfig.from_env(env)
+    assert (config.port, config.query_timeout, config.allowed_services) == (9001, 2.5, ("http://a/sparql", "http://b/sparql"))
+    assert ServerConfig.from_env(env, port=9002, allowed_services=None).port == 9002  # flags win; None = not given
+    with pytest.raises(ValueError, match="DKG_PORT"):
+        ServerConfig.from_env({"DKG_PORT": "eighty"})
