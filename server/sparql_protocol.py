@@ -154,10 +154,13 @@ def _query(text: str, params: MultiDict) -> Response:
     chosen = (result_fmt.media_type if result_fmt else None, graph_fmt.media_type if graph_fmt else None)
     key = (gen.tag, text, repr(sorted(dataset.items())), chosen, base_iri)
     etag, headers = validators(gen, key)
-    unchanged = not_modified(etag, gen, headers)
+    if services:
+        # The answer depends on another endpoint's data, which no local state tracks.
+        headers = {"Vary": "Accept", "Cache-Control": "no-store"}
+    unchanged = None if services else not_modified(etag, gen, headers)
     if unchanged is not None:
         return unchanged
-    hit = rt.cache.get(key)
+    hit = None if services else rt.cache.get(key)
     if hit is not None:
         return Response(hit[1], content_type=hit[0], headers={**headers, "X-Cache": "hit"})
     if _TRIVIAL_ASK.fullmatch(text) and result_fmt is not None:
@@ -174,7 +177,8 @@ def _query(text: str, params: MultiDict) -> Response:
     timeout = min(cfg.query_timeout, cfg.service_timeout) if services else cfg.query_timeout
     result = rt.pool.run(job, timeout)
     if result.body is not None:
-        rt.cache.put(key, result.media_type, result.body)
+        if not services:
+            rt.cache.put(key, result.media_type, result.body)
         return Response(result.body, content_type=result.media_type, headers=headers)
     return Response(result.stream, content_type=result.media_type, headers=headers)
 

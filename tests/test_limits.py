@@ -213,6 +213,7 @@ def test_service_reaches_only_allow_listed_endpoints(remote, tmp_path_factory):
                          timeout=60)
         assert r.status_code == 200, r.text
         assert [b["o"]["value"] for b in r.json()["results"]["bindings"]] == ["hello"]
+        assert r.headers["Cache-Control"] == "no-store" and "ETag" not in r.headers  # remote data: not cached
         other = remote.replace("/query", "/other")
         r = requests.get(srv.sparql, params={"query": f"SELECT * WHERE {{ SERVICE <{other}> {{ ?s ?p ?o }} }}"},
                          timeout=60)
