@@ -222,6 +222,12 @@ def _worker_main(conn, writable: bool) -> None:
             conn.send(("error", 400, f"malformed request: {exc}"))
         except ValueError as exc:
             conn.send(("error", 400, str(exc)))
+        except OSError as exc:
+            if job.get("services"):
+                conn.send(("error", 502, f"a SERVICE call failed: {exc}. Check that the endpoint is up, "
+                                         "or write SERVICE SILENT to go on without it"))
+            else:
+                conn.send(("error", 500, f"the store could not be read: {exc}"))
         except Exception as exc:  # noqa: BLE001 - the worker must survive to report
             conn.send(("error", 500, f"{type(exc).__name__}: {exc}"))
 

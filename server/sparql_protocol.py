@@ -172,7 +172,7 @@ def _query(text: str, params: MultiDict) -> Response:
         gen, op="query", sparql=text, base_iri=base_iri, dataset=dataset,
         result_format=(result_fmt.media_type, result_fmt.name) if result_fmt else None,
         graph_format=(graph_fmt.media_type, graph_fmt.name) if graph_fmt else None,
-        not_acceptable=result_406 or graph_406,
+        not_acceptable=result_406 or graph_406, services=bool(services),
     )
     timeout = min(cfg.query_timeout, cfg.service_timeout) if services else cfg.query_timeout
     result = rt.pool.run(job, timeout)

@@ -207,8 +207,16 @@ def remote(tmp_path_factory):
 def test_service_reaches_only_allow_listed_endpoints(remote, tmp_path_factory):
     root = tmp_path_factory.mktemp("federated") / "store"
     make_generation(root, "g1", _triples(3, "g"))
-    srv = Server(root, "--allow-service", remote, token=None, workers=1)
+    dead = f"http://127.0.0.1:{free_port()}/query"  # allowed, but nobody listens there
+    srv = Server(root, "--allow-service", remote, "--allow-service", dead, token=None, workers=1)
     try:
+        # a failing SERVICE call is an error status, never a 200 with a broken body
+        r = requests.get(srv.sparql, params={"query": f"SELECT * WHERE {{ SERVICE <{dead}> {{ ?s ?p ?o }} }}"},
+                         timeout=60)
+        assert r.status_code == 502 and "SERVICE SILENT" in r.text
+        r = requests.get(srv.sparql, params={"query": f"SELECT * WHERE {{ SERVICE SILENT <{dead}> {{ ?s ?p ?o }} }}"},
+                         timeout=60)
+        assert r.status_code == 200
         r = requests.get(srv.sparql, params={"query": f"SELECT ?o WHERE {{ SERVICE <{remote}> {{ ?s <{EX}says> ?o }} }}"},
                          timeout=60)
         assert r.status_code == 200, r.text
@@ -217,7 +225,7 @@ def test_service_reaches_only_allow_listed_endpoints(remote, tmp_path_factory):
         other = remote.replace("/query", "/other")
         r = requests.get(srv.sparql, params={"query": f"SELECT * WHERE {{ SERVICE <{other}> {{ ?s ?p ?o }} }}"},
                          timeout=60)
-        assert r.status_code == 400 and other in r.text and remote in r.text
+        assert r.status_code == 400 and other in r.text and remote in r.text and dead in r.text
         sd = requests.get(srv.sparql, headers={"Accept": "application/n-triples"}, timeout=60).text
         assert "<http://www.w3.org/ns/sparql-service-description#BasicFederatedQuery>" in sd
         assert "SPARQL11Update" not in sd  # no token: no updates
