@@ -114,6 +114,29 @@ class Lexicon:
     entries: dict[URIRef, Entry]
 
 
+# English names of theories and methods are written in both orders ("interdependence theory",
+# "theory of interdependence"); schools are named by their adherents ("realist", "constructivist").
+_EN_HEADS = ("theory", "concept", "model", "paradigm", "analysis")
+_OF_FORM = re.compile(r"(theory|concept|model|paradigm|analysis) of (?:the )?(.+)", re.I)
+
+
+def _word_order_variants(label: str, lang: str) -> set[str]:
+    out = set()
+    if lang == "en":
+        words = label.split()
+        if len(words) >= 2 and words[-1].lower() in _EN_HEADS:
+            mods = " ".join(words[:-1])
+            out |= {f"{words[-1]} of {mods}", f"{words[-1]} of the {mods}"}
+        m = _OF_FORM.fullmatch(label)
+        if m:
+            out.add(f"{m.group(2)} {m.group(1)}")
+        if len(words) == 1 and label.lower().endswith("ism"):
+            out.add(label[:-3] + "ist")
+    elif lang == "ru" and " " not in label and label.lower().endswith("изм"):
+        out.add(label[:-3] + "истский")
+    return out
+
+
 def _variants(label: str) -> set[str]:
     out = {label}
     for d in _DASHES:
@@ -135,7 +158,7 @@ def compile_lexicon(entries: tuple[Entry, ...]) -> Lexicon:
             labels += e.alt.get(lang, [])
             for label in labels:
                 known.add(morphology.fold(label))
-                for variant in _variants(label):
+                for variant in set().union(*(_variants(v) for v in {label} | _word_order_variants(label, lang))):
                     words = [t.text for t in tokenize(variant)]
                     if not words or len(words) > _MAX_LABEL_TOKENS:
                         continue
