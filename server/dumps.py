@@ -6,6 +6,9 @@
         application/trig; sent with Content-Encoding: gzip to clients that accept it, else
         decompressed on the fly
 
+When a build stored the default graph as the merge of the named graphs (store.UNION_MARKER),
+the dumps hold the named graphs only: the default graph is derivable from them.
+
 All four carry a strong ETag derived from the generation (and its write count), answer
 If-None-Match with 304, and support Range on the .gz files.
 """
@@ -68,7 +71,13 @@ def ensure_dump(target: Served, dump: Dump) -> Path:
             # mtime=0 keeps the bytes (and so checksums) identical for identical data
             with open(tmp, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=6) as gz:
                 kwargs = {"prefixes": PREFIXES} if dump.format == ox.RdfFormat.TRIG else {}
-                target.store.raw.dump(gz, dump.format, **kwargs)
+                if getattr(target.store, "materialized_union", False):
+                    # The default graph is only the merge of the named graphs: leave it out, or
+                    # every statement would be downloaded twice (load with union-default-graph).
+                    quads = (q for q in target.store.raw if not isinstance(q.graph_name, ox.DefaultGraph))
+                    ox.serialize(quads, gz, dump.format, **kwargs)
+                else:
+                    target.store.raw.dump(gz, dump.format, **kwargs)
             os.replace(tmp, path)
         finally:
             tmp.unlink(missing_ok=True)

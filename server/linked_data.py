@@ -164,10 +164,12 @@ def describe(iri: str) -> Description:
         d.outgoing.append((row["p"], row["o"], _graph_name(row)))
     for row in store.query(
         f"SELECT ?g ?s ?p WHERE {{ {{ ?s ?p {node} }} UNION {{ GRAPH ?g {{ ?s ?p {node} }} }} }} "
-        f"LIMIT {INCOMING_LIMIT + 1}",
+        f"LIMIT {4 * INCOMING_LIMIT + 1}",
         union_default_graph=False,
     ):
         d.incoming.append((row["s"], row["p"], _graph_name(row)))
+    d.outgoing = _drop_merged_copies(d.outgoing)
+    d.incoming = _drop_merged_copies(d.incoming)
     if len(d.incoming) > INCOMING_LIMIT:
         d.incoming = d.incoming[:INCOMING_LIMIT]
         d.incoming_truncated = True
@@ -179,6 +181,22 @@ def describe(iri: str) -> Description:
         ):
             d.nested.append(ox.Quad(row["b"], row["p"], row["o"]))
     return d
+
+
+def _drop_merged_copies(rows: list[tuple]) -> list[tuple]:
+    """A build may store the default graph as the merge of the named graphs: a statement then
+    comes back once from there (graph None) and once per document that states it. Keep the
+    named graphs, which carry the provenance; keep a default-graph statement only if no named
+    graph has it."""
+    named = {(a, b) for a, b, g in rows if g is not None}
+    seen: set[tuple] = set()
+    out = []
+    for a, b, g in rows:
+        if (g is None and (a, b) in named) or (a, b, g) in seen:
+            continue
+        seen.add((a, b, g))
+        out.append((a, b, g))
+    return out
 
 
 def labels_for(iris: set[str], lang: str) -> dict[str, str]:

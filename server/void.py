@@ -71,7 +71,9 @@ def compute(target: Served) -> Statistics:
     store = target.store
     entity_space = base_iri() + "id/"
     stats = Statistics()
-    stats.triples = _count(store, f"SELECT (COUNT(*) AS ?n) WHERE {_all('?s ?p ?o')}")
+    # Distinct triples: the same statement in several documents' graphs (and in a default graph
+    # that a build filled with their merge) is one triple of the dataset.
+    stats.triples = _count(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {_all('?s ?p ?o')} }}")
     stats.entities = _count(store, f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {_all('?s ?p ?o')} "
                                    f"FILTER(isIRI(?s) && STRSTARTS(STR(?s), {json.dumps(entity_space)})) }}")
     stats.distinct_subjects = _count(store, f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {_all('?s ?p ?o')}")
@@ -80,7 +82,7 @@ def compute(target: Served) -> Statistics:
                            "GROUP BY ?c ORDER BY DESC(?n) ?c", union_default_graph=False):
         if isinstance(row["c"], ox.NamedNode):
             stats.class_partitions.append((row["c"].value, int(row["n"].value)))
-    for row in store.query(f"SELECT ?p (COUNT(*) AS ?n) WHERE {_all('?s ?p ?o')} "
+    for row in store.query(f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {_all('?s ?p ?o')} }} "
                            "GROUP BY ?p ORDER BY DESC(?n) ?p", union_default_graph=False):
         stats.property_partitions.append((row["p"].value, int(row["n"].value)))
     stats.classes = len(stats.class_partitions)

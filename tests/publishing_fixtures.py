@@ -102,12 +102,19 @@ def quads() -> list[ox.Quad]:
     )
 
 
-def build_store(root: Path, extra: list[ox.Quad] = ()) -> Path:
-    """A store directory with one generation holding `quads()` (+ `extra`), switched in."""
+def build_store(root: Path, extra: list[ox.Quad] = (), merged_default: bool = False) -> Path:
+    """A store directory with one generation holding `quads()` (+ `extra`), switched in.
+    `merged_default` also fills the default graph with the merge of the named graphs and marks
+    it so, as `dkg build` does."""
+    from dissertation_kg.server.store import UNION_MARKER
     location = StoreLocation(root)
     generation = location.new_generation()
     store = ox.Store(str(generation))
-    store.extend(quads() + list(extra))
+    data = quads() + list(extra)
+    store.extend(data)
+    if merged_default:
+        store.extend([ox.Quad(q.subject, q.predicate, q.object) for q in data])
+        (generation / UNION_MARKER).touch()
     store.flush()
     del store
     location.switch(generation)

@@ -184,3 +184,13 @@ def test_specialty_labels_in_each_language(client):
                         ("kk", "Халықаралық қатынастар")]:
         page = client.get(path_of(SPECIALTY), headers={"Accept": "text/html", "Accept-Language": lang})
         assert f"<h1>{label}</h1>" in page.get_data(as_text=True)
+
+
+def test_merged_default_graph_shows_each_statement_once(tmp_path):
+    root = tmp_path / "merged"
+    build_store(root, merged_default=True)
+    client = publishing_app(root).test_client()
+    page = client.get(path_of(WORK), headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert page.count("Гуманизация внешней политики") == 1
+    assert page.count(f'href="{path_of(PERSON)}"') == 1
+    assert 'href="/graph/source/doc-a"' in page  # provenance still found through the named graph
