@@ -382,16 +382,19 @@ def _page(d: Description, path: str) -> dict:
     labels = labels_for(iris, lang)
 
     def grouped(rows, term_index):
-        groups: dict[str, list] = defaultdict(list)
+        # one entry per value, however many documents state it (translations repeat facts)
+        groups: dict[str, dict] = defaultdict(dict)
         for row in rows:
             pred, other, graph = (row[0], row[1], row[2]) if term_index == 1 else (row[1], row[0], row[2])
-            groups[pred.value].append({"term": _term_view(other, labels), "graph": graph})
+            entry = groups[pred.value].setdefault(other, {"term": _term_view(other, labels), "graphs": []})
+            if graph:
+                entry["graphs"].append(graph)
         ordered = sorted(groups.items(), key=lambda kv: (kv[0] != RDF_TYPE, labels.get(kv[0], curie(kv[0]))))
-        return [{"property": _term_view(ox.NamedNode(p), labels), "values": _sort_values(v, lang)}
+        return [{"property": _term_view(ox.NamedNode(p), labels), "values": _sort_values(list(v.values()), lang)}
                 for p, v in ordered]
 
-    types = [labels.get(o.value) or curie(o.value) for p, o, _ in d.outgoing
-             if p.value == RDF_TYPE and isinstance(o, ox.NamedNode)]
+    types = list(dict.fromkeys(labels.get(o.value) or curie(o.value) for p, o, _ in d.outgoing
+                               if p.value == RDF_TYPE and isinstance(o, ox.NamedNode)))
     return {
         "iri": d.iri,
         "title": labels.get(d.iri) or curie(d.iri),
