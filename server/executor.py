@@ -19,7 +19,6 @@ import ctypes
 import gc
 import logging
 import multiprocessing
-import os
 import queue
 import signal
 import threading

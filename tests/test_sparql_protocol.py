@@ -213,12 +213,12 @@ def test_default_graph_uri_replaces_the_default_graph(server):
     r = _get(server, f"SELECT ?o {{ ?s <{EX}p> ?o }}", **{"default-graph-uri": f"{EX}g0"})
     assert _values(r) == ["v0", "v2", "v4"]
     # graphs not named in the protocol dataset are not in it
-    r = _get(server, f"SELECT ?g {{ GRAPH ?g {{ ?s ?p ?o }} }}", **{"default-graph-uri": f"{EX}g0"})
+    r = _get(server, "SELECT ?g { GRAPH ?g { ?s ?p ?o } }", **{"default-graph-uri": f"{EX}g0"})
     assert _values(r, "g") == []
 
 
 def test_named_graph_uri_limits_graph_and_empties_default(server):
-    r = _get(server, f"SELECT DISTINCT ?g {{ GRAPH ?g {{ ?s ?p ?o }} }}", **{"named-graph-uri": f"{EX}g1"})
+    r = _get(server, "SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }", **{"named-graph-uri": f"{EX}g1"})
     assert _values(r, "g") == [f"{EX}g1"]
     r = _get(server, f"SELECT ?o {{ ?s <{EX}p> ?o }}", **{"named-graph-uri": f"{EX}g1"})
     assert _values(r) == []

@@ -2,7 +2,6 @@
 against a live `dkg serve` (one pytest test per manifest entry)."""
 from __future__ import annotations
 
-import io
 import re
 import urllib.parse
 
