@@ -170,7 +170,11 @@ def compile_lexicon(entries: tuple[Entry, ...]) -> Lexicon:
                     if prior and prior[0] != e.iri:
                         ambiguous[lang].append((variant, prior[0], e.iri))
                         continue
-                    node[_END] = (e.iri, e.cls)
+                    # A name written with a capital is only that name when the text capitalises
+                    # it too: «Болашақ» the programme, not болашақ "future"; Цели устойчивого
+                    # развития the UN goals, not any goals of sustainable development.
+                    capital = words[0][:1].isupper() and not morphology.is_acronym(words[0])
+                    node[_END] = (e.iri, e.cls, capital and (prior[2] if prior else True))
                     if len(keys) == 2:
                         pairs[lang].setdefault((keys[0], keys[1]), (e.iri, e.cls))
                         heads[lang].add(keys[1])
@@ -246,13 +250,15 @@ def _find(text: str, lang: str, lex: Lexicon, tokens: list[Token], only: list[bo
         if root.isdisjoint(keys[i]):   # most words start no name: one C-level check
             i += 1
             continue
-        best = None   # (last token index, (iri, cls))
+        best = None   # (last token index, (iri, cls, needs a capital))
+        first_upper = tokens[i].text[:1].isupper()
         frontier = [(child, i) for k in keys[i] if (child := trie.get(k)) is not None]
         while frontier:
             nxt = []
             for node, j in frontier:
-                if _END in node and (best is None or j > best[0]):
-                    best = (j, node[_END])
+                end = node.get(_END)
+                if end is not None and (best is None or j > best[0]) and (not end[2] or first_upper):
+                    best = (j, end)
                 if j not in successors:
                     successors[j] = _successors(text, tokens, j)
                 for s in successors[j]:
@@ -261,7 +267,7 @@ def _find(text: str, lang: str, lex: Lexicon, tokens: list[Token], only: list[bo
         if best is None:
             i += 1
             continue
-        j, (iri, cls) = best
+        j, (iri, cls, _) = best
         start, end = tokens[i].start, tokens[j].end
         found.append(Mention(iri, cls, start, end, text[start:end]))
         i = j + 1

@@ -142,6 +142,14 @@ def test_short_acronyms_are_case_sensitive():
     assert "actor/sco" in names("ШОС и ОДКБ", "ru") and "actor/csto" in names("ШОС и ОДКБ", "ru")
 
 
+def test_capitalised_names_need_a_capital_in_the_text():
+    # Болашақ is the scholarship; болашақ is "future", the commonest of words.
+    assert names("болашақ ұрпақ үшін", "kk") == []
+    assert names("«Болашақ» бағдарламасы", "kk") == ["initiative/bolashak"]
+    assert "initiative/sustainable-development-goals" not in names("цели устойчивого развития страны", "ru")
+    assert "initiative/sustainable-development-goals" in names("Цели устойчивого развития ООН", "ru")
+
+
 def test_longest_name_wins_and_does_not_nest():
     found = names("the Foreign Policy Concept of the Republic of Kazakhstan for 2020–2030 says", "en")
     assert found == ["initiative/foreign-policy-concept-2020-2030"]
