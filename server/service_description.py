@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import pyoxigraph as ox
-from flask import Response, request
+from flask import Response, current_app, redirect, request, url_for
 
 from .auth import _plain
 from .conditional import not_modified, validators
@@ -70,8 +70,17 @@ def build_description(endpoint: str, *, updates: bool, federated: bool, stats: d
     return triples
 
 
+def _wants_html() -> bool:
+    """A browser navigating to /sparql: it ranks HTML above every RDF syntax."""
+    offers = ["text/html"] + [f.essence for f in SINGLE_GRAPH_FORMATS]
+    return request.accept_mimetypes.best_match(offers) == "text/html" and "format" not in request.args
+
+
 def describe_service() -> Response:
     rt = runtime()
+    if _wants_html() and "ui.index" in current_app.view_functions:
+        # People get the query page; machines asking for RDF get the description.
+        return redirect(url_for("ui.index"), code=303)
     try:
         fmt = choose(SINGLE_GRAPH_FORMATS, request.headers.get("Accept"), request.args.get("format"))
     except NotAcceptable as exc:

@@ -389,3 +389,12 @@ def test_using_parameters_are_applied_to_every_operation():
     assert "INSERT DATA { <http://a> <http://b> <http://c> }" in out
     store = ox.Store()  # and the result is still SPARQL
     store.update(out)
+
+
+def test_browsers_are_sent_to_the_query_page(server):
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    r = requests.get(server.sparql, headers={"Accept": browser}, allow_redirects=False, timeout=60)
+    assert r.status_code == 303 and r.headers["Location"].endswith("/")
+    # ... unless they ask for RDF by name
+    r = requests.get(server.sparql, params={"format": "turtle"}, headers={"Accept": browser}, timeout=60)
+    assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/turtle")
