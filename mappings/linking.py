@@ -208,14 +208,14 @@ _CYRILLIC = re.compile("[А-Яа-яЁё]")
 _KAZAKH_LETTERS = re.compile("[ӘәҒғҚқҢңӨөҰұҮүҺһІі]")
 
 
-def find_mentions(text: str, lang: str, lex: Lexicon | None = None,
-                  tokens: list[Token] | None = None) -> list[Mention]:
+def find_mentions(text: str, lang: str, lex: Lexicon | None = None, tokens: list[Token] | None = None,
+                  abbreviations: dict[str, tuple[URIRef, str]] | None = None) -> list[Mention]:
     """Every vocabulary name in `text`, longest first, plus names shared by coordinated
     modifiers ("systemic and comparative analysis" names systems analysis too)."""
     lex = lex or lexicon()
     lang = lang if lang in lex.tries else "en"
     tokens = tokens if tokens is not None else tokenize(text)
-    mentions = _find(text, lang, lex, tokens)
+    mentions = _find(text, lang, lex, tokens, abbreviations=abbreviations)
     if lang == "en" and _CYRILLIC.search(text):
         # English abstracts quote Russian and Kazakh titles (publication lists, approbation).
         covered = bytearray(len(text) + 1)
@@ -234,7 +234,8 @@ def find_mentions(text: str, lang: str, lex: Lexicon | None = None,
 _NO_KEYS: frozenset[str] = frozenset()
 
 
-def _find(text: str, lang: str, lex: Lexicon, tokens: list[Token], only: list[bool] | None = None) -> list[Mention]:
+def _find(text: str, lang: str, lex: Lexicon, tokens: list[Token], only: list[bool] | None = None,
+          abbreviations: dict[str, tuple[URIRef, str]] | None = None) -> list[Mention]:
     """One left-to-right pass of one language's trie; `only` limits it to some tokens."""
     trie = lex.tries[lang]
     if only is not None:
@@ -271,7 +272,7 @@ def _find(text: str, lang: str, lex: Lexicon, tokens: list[Token], only: list[bo
         start, end = tokens[i].start, tokens[j].end
         found.append(Mention(iri, cls, start, end, text[start:end]))
         i = j + 1
-    mentions = _nested_in_names(text, _local_abbreviations(text, tokens, keys, found))
+    mentions = _nested_in_names(text, _local_abbreviations(text, tokens, found, abbreviations))
     mentions.extend(_elliptic(text, lang, lex, tokens, keys))
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
@@ -294,27 +295,39 @@ def _successors(text: str, tokens: list[Token], j: int) -> list[int]:
     return out
 
 
-def _local_abbreviations(text: str, tokens: list[Token], keys: list, found: list[Mention]) -> list[Mention]:
-    """An abbreviation a text defines for a name it just used — "the Central Asian region (CA)" —
-    names the same entity wherever that text uses it again."""
-    local: dict[str, Mention] = {}
-    for m in found:
-        tail = re.match(r"\s*\(([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,6})\)", text[m.end:])
+_DEFINED = re.compile(r"\s*\(([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,6})\)")
+
+
+def defined_abbreviations(text: str, mentions: list[Mention]) -> dict[str, tuple[URIRef, str]]:
+    """Abbreviations a text defines for a name it just used: "the Central Asian region (CA)"."""
+    out: dict[str, tuple[URIRef, str]] = {}
+    for m in mentions:
+        tail = _DEFINED.match(text, m.end)
         if tail:
-            local.setdefault(tail.group(1), m)
+            out.setdefault(tail.group(1), (m.entity, m.cls))
+    return out
+
+
+def _local_abbreviations(text: str, tokens: list[Token], found: list[Mention],
+                         document: dict[str, tuple[URIRef, str]] | None) -> list[Mention]:
+    """An abbreviation the text (or another part of the same document) defined names the same
+    entity wherever it is used again."""
+    local = dict(document or {})
+    local.update(defined_abbreviations(text, found))
     if not local:
         return found
-    covered = {(m.start, m.end) for m in found}
+    covered = bytearray(len(text) + 1)
+    for m in found:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
     extra = []
     for t in tokens:
         if len(t.text) < 2 or not t.text[1].isupper():
             continue
         acro = morphology.acronym_key(t.text)
-        if acro and acro[1:] in local:
-            m = local[acro[1:]]
+        if acro and acro[1:] in local and not covered[t.start]:
+            iri, cls = local[acro[1:]]
             end = t.start + len(acro) - 1
-            if not any(s <= t.start < e for s, e in covered):
-                extra.append(Mention(m.entity, m.cls, t.start, end, text[t.start:end]))
+            extra.append(Mention(iri, cls, t.start, end, text[t.start:end]))
     return sorted(found + extra, key=lambda m: m.start)
 
 
@@ -551,11 +564,18 @@ def annotate(graph: rdflib.Graph, components: list[ComponentText], *, work: rdfl
     lex = lexicon()
     candidates: list[Candidate] = []
     triples: list[tuple] = []
-    for comp in components:
-        if not comp.text:
-            continue
-        tokens = tokenize(comp.text)
-        mentions = find_mentions(comp.text, comp.lang, lex, tokens)
+    parts = [(comp, tokenize(comp.text)) for comp in components if comp.text]
+    found = [find_mentions(comp.text, comp.lang, lex, tokens) for comp, tokens in parts]
+    # An abbreviation defined in one part ("the Central Asian region (CA)") names the entity in
+    # every part of the same language.
+    defined: dict[str, dict] = {}
+    for (comp, _), mentions in zip(parts, found):
+        for abbr, target in defined_abbreviations(comp.text, mentions).items():
+            defined.setdefault(comp.lang, {}).setdefault(abbr, target)
+    for idx, (comp, tokens) in enumerate(parts):
+        if any(a in comp.text for a in defined.get(comp.lang, {})):
+            found[idx] = find_mentions(comp.text, comp.lang, lex, tokens, defined[comp.lang])
+    for (comp, tokens), mentions in zip(parts, found):
         for m in mentions:
             triples.append((comp.node, DKG.mentions, m.entity))
             triples.extend(_annotation_triples(comp, m, source))

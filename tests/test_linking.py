@@ -192,6 +192,16 @@ def test_abbreviation_defined_in_the_text():
     assert {str(m.entity) for m in found} == {str(ID) + "actor/central-asia"}
 
 
+def test_abbreviation_defined_in_one_part_names_the_entity_in_another():
+    g = rdflib.Graph()
+    cands = annotate(g, [
+        ComponentText(URIRef(f"{WORK}/task/1"), "task", "en", "to study the Central Asian region (CA);"),
+        ComponentText(URIRef(f"{WORK}/task/2"), "task", "en", "to rank CA universities;"),
+    ], work=WORK, source=SOURCE)
+    assert (URIRef(f"{WORK}/task/2"), DKG.mentions, URIRef(str(ID) + "actor/central-asia")) in g
+    assert not cands
+
+
 def test_state_name_inside_the_name_of_its_ministry_is_not_a_separate_mention():
     found = names("Қазақстан Республикасы Ғылым және жоғары білім министрлігінің саясаты", "kk")
     assert found == ["actor/ministry-science-higher-education-kz"]
