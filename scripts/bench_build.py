@@ -120,21 +120,22 @@ def _fmt(x: float, digits: int = 1) -> str:
 
 def report(rows: list[dict]) -> str:
     lines = [
-        "| documents | build (s) | documents/s | quads | quads/s | SHACL share | peak RSS build | "
+        "| documents | build (s) | documents/s | triples | triples/s | quads stored | SHACL share | peak RSS build | "
         "Oxigraph bulk_load (s) | bulk_load quads/s | peak RSS bulk_load | build ÷ bulk_load |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         b = row["build"]
         if b is None:
-            lines.append(f"| {row['size']:,} | did not finish | | | | | | | | | |")
+            lines.append(f"| {row['size']:,} | did not finish | | | | | | | | | | |")
             continue
         r = row.get("reference") or {}
         shacl = b["timings"].get("shacl", 0.0) / b["timings"]["total"] if b["timings"].get("total") else 0.0
         ref_wall = r.get("wall")
+        triples = b["default_graph_triples"]
         lines.append(
-            f"| {row['size']:,} | {_fmt(b['wall'])} | {_fmt(row['size'] / b['wall'])} | {row['quads']:,} | "
-            f"{_fmt(row['quads'] / b['wall'], 0)} | {shacl:.0%} | {_fmt(b['peak_rss_mb'], 0)} MB | "
+            f"| {row['size']:,} | {_fmt(b['wall'])} | {_fmt(row['size'] / b['wall'], 2)} | {triples:,} | "
+            f"{_fmt(triples / b['wall'], 0)} | {row['quads']:,} | {shacl:.0%} | {_fmt(b['peak_rss_mb'], 0)} MB | "
             + (f"{_fmt(ref_wall, 2)} | {_fmt(r['quads'] / ref_wall, 0)} | {_fmt(r['peak_rss_mb'], 0)} MB | "
                f"{_fmt(b['wall'] / ref_wall)}× |" if ref_wall else "— | — | — | — |"))
     lines.append("")
@@ -168,15 +169,22 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=None, help="seconds allowed per build or load")
     parser.add_argument("--workdir", type=Path, default=None, help="where corpora and stores go (default: a temp dir)")
     parser.add_argument("--keep", action="store_true", help="keep corpora and stores afterwards")
+    parser.add_argument("--json", type=Path, default=None, help="also write the raw measurements here")
     args = parser.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(",") if s.strip())
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="dkg-bench-build-"))
     workdir.mkdir(parents=True, exist_ok=True)
     try:
-        rows = [measure(size, args.seed, workdir, args.timeout) for size in sizes]
+        rows = []
+        for size in sizes:
+            rows.append(measure(size, args.seed, workdir, args.timeout))
+            # a long run shows each size's figures as soon as they are in
+            print(report(rows).split("\n\n")[0].splitlines()[-1], file=sys.stderr, flush=True)
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
     print(report(rows))
 
 
