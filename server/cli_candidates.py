@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import click
-import pyoxigraph as ox
 import rdflib
 from prettytable import PrettyTable
 
