@@ -63,6 +63,14 @@ def create_app(config: ServerConfig | None = None) -> Flask:
             response.headers["Allow"] = ", ".join(exc.valid_methods)
         return response
 
+    @app.errorhandler(Exception)
+    def _unexpected(exc: Exception):
+        if isinstance(exc, HTTPException):
+            return _plain_http_error(exc)
+        app.logger.exception("unexpected error")
+        return _plain(500, f"the server failed unexpectedly ({type(exc).__name__}); the details are in "
+                           "its log. Retry, and report it if it persists")
+
     @app.errorhandler(StoreError)
     def _store_missing(exc: StoreError):
         return _plain(503, str(exc), **{"Retry-After": "30"})

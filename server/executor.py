@@ -431,7 +431,10 @@ class WorkerPool:
                            {"Retry-After": "5"}) from None
         deadline = time.monotonic() + timeout
         try:
-            w.conn.send(job)
+            try:
+                w.conn.send(job)
+            except OSError:  # it died while idle (killed from outside, out of memory)
+                raise _Died() from None
             return self._collect(w, deadline, timeout, self._release, self._replace)
         except _Expired:
             self._replace(w)
