@@ -72,7 +72,8 @@ class Plan:
     chapters: int
     pages: int
     cities: list[int]
-    publication_titles: list[tuple[str, int, int]] = field(default_factory=list)  # (lang, title, venue)
+    # (language, title, venue, conference paper?): one list, cited identically by every translation
+    publication_titles: list[tuple[str, int, int, bool]] = field(default_factory=list)
 
 
 def _latin(text: str) -> str:
@@ -181,8 +182,8 @@ def plan_work(seed: int, index: int) -> Plan:
         pages=rng.randint(118, 236), cities=rng.sample(range(len(L.CITIES)), rng.randint(2, 4)),
     )
     for _ in range(listed):
-        plan.publication_titles.append((rng.choices(L.LANGS, weights=(3, 5, 2))[0],
-                                        rng.randrange(len(L.TITLES)), rng.randrange(len(L.VENUES))))
+        plan.publication_titles.append((rng.choices(L.LANGS, weights=(3, 5, 2))[0], rng.randrange(len(L.TITLES)),
+                                        rng.randrange(len(L.VENUES)), rng.random() < 0.15))
     return plan
 
 
@@ -383,15 +384,15 @@ def _count_sentence(rng: random.Random, plan: Plan, lang: str) -> tuple[str, dic
     return text, dict(shown)
 
 
-def _citation(rng: random.Random, plan: Plan, n: int) -> str:
-    lang, title_i, venue_i = plan.publication_titles[n]
+def _citation(plan: Plan, n: int) -> str:
+    lang, title_i, venue_i, conference = plan.publication_titles[n]
     title = _cap(L.TITLES[title_i][L.LANGS.index(lang)].format_map(_slots(plan, lang)))
     venue, venue_lang = L.VENUES[venue_i]
     year = 2016 + (plan.index * 7 + n * 3) % 10
     p1 = 10 + (plan.index * 13 + n * 37) % 300
     p2 = p1 + 5 + n % 9
     no = 1 + (plan.index + n) % 4
-    if rng.random() < 0.15:
+    if conference:
         city = L.CITIES[plan.cities[0]]
         if lang == "en":
             return f"{title} // Proceedings of the International Scientific and Practical Conference “Kazakhstan in the System of International Relations”. – {city[0]}, {year}. – P. {p1}-{p2}."
@@ -615,7 +616,7 @@ def render_dissertation(plan: Plan, lang: str, seed: int) -> tuple[str, dict]:
         section = "publications" if separate_publications else "approbation"
         styles["publications"] = st = rng.choice(NUMBERED_STYLES)
         for n in range(listed):
-            doc.add(section, _marker(st, n + 1) + _citation(rng, plan, n))
+            doc.add(section, _marker(st, n + 1) + _citation(plan, n))
 
     # structure
     words = L.CHAPTER_WORDS[plan.chapters][col]

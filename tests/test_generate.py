@@ -146,6 +146,24 @@ def test_translations_agree_on_counts_specialty_and_author(corpus, truth):
             assert len({json.dumps(m[key]) for m in members}) == 1, (key, [m["file"] for m in members])
 
 
+def test_translations_cite_the_same_publications(corpus, truth):
+    works = collections.defaultdict(list)
+    for t in truth:
+        if t["publications_listed"]:
+            works[t["work_id"]].append(t)
+    compared = 0
+    for members in works.values():
+        lists = []
+        for t in members:
+            section = "publications" if "publications" in t["spans"] else "approbation"
+            start, end = t["spans"][section]
+            lines = [BOOKMARK.sub("", x) for x in _text(corpus, t["file"])[start:end].split("\n")]
+            lists.append([re.sub(r"^\d+[.)]\s?", "", x).rstrip("\\ \t") for x in lines if re.match(r"\d+[.)]", x)])
+        assert all(entries == lists[0] for entries in lists), [t["file"] for t in members]
+        compared += len(members) > 1
+    assert compared > 3
+
+
 def test_author_is_cyrillic_in_kk_ru_and_transliterated_in_en(corpus, truth):
     seen = 0
     for t in truth:
