@@ -10,8 +10,9 @@ from .store_state import Generation
 
 
 def validators(gen: Generation, *parts: object) -> tuple[str, dict]:
+    """Pass everything the representation depends on as `parts` (incl. the content-coding)."""
     tag = hashlib.sha256(repr((gen.tag, *parts)).encode()).hexdigest()[:32]
-    return tag, {"ETag": f'"{tag}"', "Last-Modified": gen.last_modified, "Vary": "Accept",
+    return tag, {"ETag": f'"{tag}"', "Last-Modified": gen.last_modified, "Vary": "Accept, Accept-Encoding",
                  # stored, but revalidated on each use: the graph can change with any build
                  "Cache-Control": "public, no-cache"}
 

@@ -13,6 +13,7 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, request
 
 from .auth import _plain, write_refusal
+from .compression import encode, gzip_wanted
 from .conditional import not_modified, validators
 from .executor import JobError
 from .negotiation import RDF_INPUT_TYPES, SINGLE_GRAPH_FORMATS, NotAcceptable, choose
@@ -92,14 +93,15 @@ def _read(target: _Target) -> Response:
     except NotAcceptable as exc:
         return _plain(406, str(exc))
     gen = rt.state.current()
-    etag, headers = validators(gen, target.graph, fmt.name)
+    gz = gzip_wanted()
+    etag, headers = validators(gen, target.graph, fmt.name, gz)
     unchanged = not_modified(etag, gen, headers)
     if unchanged is not None:
         return unchanged
     result = rt.pool.run(rt.job(gen, op="dump", graph=target.graph, format=(fmt.media_type, fmt.name)),
                          rt.config.query_timeout)
     body = result.body if result.body is not None else result.stream
-    return Response(body, content_type=result.media_type, headers=headers)
+    return Response(encode(body, headers, gz), content_type=result.media_type, headers=headers)
 
 
 def _parts() -> list[tuple[bytes, str]] | Response:

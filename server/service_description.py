@@ -8,6 +8,7 @@ import pyoxigraph as ox
 from flask import Response, current_app, redirect, request, url_for
 
 from .auth import _plain
+from .compression import encode, gzip_wanted
 from .conditional import not_modified, validators
 from .executor import JobError
 from .negotiation import GRAPH_FORMATS, RESULT_FORMATS, SINGLE_GRAPH_FORMATS, NotAcceptable, choose
@@ -87,7 +88,9 @@ def describe_service() -> Response:
         return _plain(406, str(exc))
     gen = rt.state.current()
     endpoint = request.base_url
-    etag, headers = validators(gen, endpoint, fmt.name, rt.config.update_token is not None, rt.config.allowed_services)
+    gz = gzip_wanted()
+    etag, headers = validators(gen, endpoint, fmt.name, rt.config.update_token is not None,
+                               rt.config.allowed_services, gz)
     unchanged = not_modified(etag, gen, headers)
     if unchanged is not None:
         return unchanged
@@ -103,4 +106,4 @@ def describe_service() -> Response:
     out = io.BytesIO()
     ox.serialize(triples, out, format=fmt.ox_format,
                  prefixes={"sd": SD, "void": VOID, "formats": FORMATS_NS})
-    return Response(out.getvalue(), content_type=fmt.media_type, headers=headers)
+    return Response(encode(out.getvalue(), headers, gz), content_type=fmt.media_type, headers=headers)

@@ -10,6 +10,7 @@ from flask import Blueprint, Response, request
 from werkzeug.datastructures import MultiDict
 
 from .auth import _plain, write_refusal
+from .compression import encode, gzip_wanted
 from .conditional import not_modified, validators
 from .executor import JobError
 from .negotiation import GRAPH_FORMATS, RESULT_FORMATS, Format, NotAcceptable, choose
@@ -153,20 +154,22 @@ def _query(text: str, params: MultiDict) -> Response:
     gen = rt.state.current()
     chosen = (result_fmt.media_type if result_fmt else None, graph_fmt.media_type if graph_fmt else None)
     key = (gen.tag, text, repr(sorted(dataset.items())), chosen, base_iri)
-    etag, headers = validators(gen, key)
+    gz = gzip_wanted()
+    etag, headers = validators(gen, key, gz)
     if services:
         # The answer depends on another endpoint's data, which no local state tracks.
-        headers = {"Vary": "Accept", "Cache-Control": "no-store"}
+        headers = {"Vary": "Accept, Accept-Encoding", "Cache-Control": "no-store"}
     unchanged = None if services else not_modified(etag, gen, headers)
     if unchanged is not None:
         return unchanged
     hit = None if services else rt.cache.get(key)
     if hit is not None:
-        return Response(hit[1], content_type=hit[0], headers={**headers, "X-Cache": "hit"})
+        headers["X-Cache"] = "hit"
+        return Response(encode(hit[1], headers, gz), content_type=hit[0], headers=headers)
     if _TRIVIAL_ASK.fullmatch(text) and result_fmt is not None:
         out = io.BytesIO()
         _EMPTY.query("ASK {}").serialize(out, format=result_fmt.ox_format)
-        return Response(out.getvalue(), content_type=result_fmt.media_type, headers=headers)
+        return Response(encode(out.getvalue(), headers, gz), content_type=result_fmt.media_type, headers=headers)
 
     job = rt.job(
         gen, op="query", sparql=text, base_iri=base_iri, dataset=dataset,
@@ -179,8 +182,8 @@ def _query(text: str, params: MultiDict) -> Response:
     if result.body is not None:
         if not services:
             rt.cache.put(key, result.media_type, result.body)
-        return Response(result.body, content_type=result.media_type, headers=headers)
-    return Response(result.stream, content_type=result.media_type, headers=headers)
+        return Response(encode(result.body, headers, gz), content_type=result.media_type, headers=headers)
+    return Response(encode(result.stream, headers, gz), content_type=result.media_type, headers=headers)
 
 
 def _update(text: str, params: MultiDict) -> Response:

@@ -398,3 +398,12 @@ def test_browsers_are_sent_to_the_query_page(server):
     # ... unless they ask for RDF by name
     r = requests.get(server.sparql, params={"format": "turtle"}, headers={"Accept": browser}, timeout=60)
     assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/turtle")
+
+
+def test_gzip_when_accepted(server):
+    gz = requests.get(server.sparql, params={"query": SELECT}, headers={"Accept-Encoding": "gzip"}, timeout=60)
+    assert gz.headers["Content-Encoding"] == "gzip" and "Accept-Encoding" in gz.headers["Vary"]
+    plain = requests.get(server.sparql, params={"query": SELECT}, headers={"Accept-Encoding": "identity"}, timeout=60)
+    assert "Content-Encoding" not in plain.headers
+    assert gz.json() == plain.json()  # requests undoes the coding
+    assert gz.headers["ETag"] != plain.headers["ETag"]  # two representations, two tags
