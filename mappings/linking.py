@@ -390,7 +390,7 @@ _SENTENCE_END = re.compile(r"(^|[.!?:;•·\n]|^\s*[-–—]|\d[.)])\s*[\"«“�
 # Words that make a capitalised run a name of an organisation or programme, and the class they
 # suggest. Keys are normalised the same way as text words.
 _KEYWORDS = {
-    "University": ["university", "college", "университет", "университеті"],
+    "University": ["university", "college", "academy", "университет", "университеті", "академия", "академиясы"],
     "GovernmentBody": ["ministry", "committee", "agency", "commission", "parliament", "министерство", "комитет",
                        "агентство", "комиссия", "министрлігі", "министрлік", "комитеті", "агенттігі", "комиссиясы"],
     "NonGovernmentalOrganization": ["foundation", "association", "society", "institute", "institut", "centre", "center",
@@ -400,7 +400,9 @@ _KEYWORDS = {
                                   "союз", "совет", "банк", "ұйымы", "одағы", "кеңесі", "банкі"],
     "Initiative": ["program", "programme", "strategy", "initiative", "forum", "congress", "concept", "process", "plan",
                    "project", "agenda", "doctrine", "declaration", "convention", "treaty", "charter", "platform",
-                   "index", "database", "программа", "стратегия", "инициатива", "форум", "съезд", "концепция", "проект",
+                   "index", "database", "индекс", "индексі", "декларация", "конвенция", "договор", "хартия",
+                   "доктрина", "процесс", "план", "платформа", "декларациясы", "конвенциясы", "доктринасы",
+                   "процесі", "жоспары", "платформасы", "программа", "стратегия", "инициатива", "форум", "съезд", "концепция", "проект",
                    "бағдарламасы", "стратегиясы", "бастамасы", "форумы", "съезі", "тұжырымдамасы", "жобасы"],
     "Department": ["department", "faculty", "кафедра", "факультет", "кафедрасы"],
     "Diaspora": ["diaspora", "диаспора", "диаспорасы"],
@@ -522,7 +524,66 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             if cap and not _sentence_initial(text, t.start) and free(t.start, t.end):
                 run.append(t)
     flush()
+    if lang in ("ru", "kk"):
+        for s, e, cls in _cyrillic_names(text, lang, tokens, covered):
+            if free(s, e) and not known(text[s:e]):
+                found.setdefault((s, e), (cls, "capitalised"))
     return [(s, e, cls, reason) for (s, e), (cls, reason) in sorted(found.items())]
+
+
+# Russian and Kazakh capitalise only the first word of an organisation's or programme's name:
+# "Высшая аттестационная комиссия", "Дүниежүзі қазақтарының қауымдастығы". Russian names open
+# with their head noun or its adjectives; Kazakh names close with it.
+_MAX_NAME_WORDS = 7
+
+
+def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearray) -> list[tuple[int, int, str]]:
+    out = []
+    n = len(tokens)
+
+    def joins(j: int) -> bool:
+        w = tokens[j]
+        return not covered[w.start] and _gap_ok(text, tokens[j - 1], w) and "," not in text[tokens[j - 1].end:w.start]
+
+    for i, t in enumerate(tokens):
+        if not _is_capitalised(t.text) or morphology.is_acronym(t.text) or covered[t.start] \
+                or _sentence_initial(text, t.start):
+            continue
+        last = None
+        if lang == "kk":
+            for j in range(i + 1, min(i + _MAX_NAME_WORDS, n)):
+                if not joins(j) or _is_capitalised(tokens[j].text):
+                    break
+                if _keyword_class([tokens[j].text], lang):
+                    last = j
+                    break
+        else:
+            # adjectives, the head noun, then genitive modifiers ("и" only between two of them:
+            # "Фонд развития науки и образования", not "декларации и данные")
+            head = i
+            while head < n - 1 and joins(head + 1) and any(
+                    morphology.russian_can_be(tokens[head].text, pos) for pos in ("ADJF", "PRTF")):
+                head += 1
+            if not morphology.russian_can_be(tokens[head].text, "NOUN"):
+                continue
+            last = head
+            k = head + 1
+            while k < min(i + _MAX_NAME_WORDS, n) and joins(k):
+                word = tokens[k].text
+                if morphology.fold(word) == "и":
+                    if k == head + 1 or k + 1 >= n or not joins(k + 1) \
+                            or not morphology.russian_genitive(tokens[k + 1].text):
+                        break
+                elif morphology.russian_genitive(word):
+                    last = k
+                else:
+                    break
+                k += 1
+        if last is not None and last > i:
+            cls = _keyword_class([tok.text for tok in tokens[i:last + 1]], lang)
+            if cls:
+                out.append((t.start, tokens[last].end, cls))
+    return out
 
 
 # --------------------------------------------------------------------------- RDF
@@ -594,9 +655,17 @@ def annotate(graph: rdflib.Graph, components: list[ComponentText], *, work: rdfl
     return candidates
 
 
+def candidate_name(name: str, lang: str) -> str:
+    """The form a candidate is listed under: Russian names in the nominative, so that every
+    inflected occurrence counts towards one candidate."""
+    if lang == "ru" and re.search("[А-Яа-яЁё]", name) and not morphology.is_acronym(name):
+        return morphology.russian_nominative(name)
+    return name
+
+
 def candidate_iri(name: str, lang: str) -> URIRef:
     try:
-        slug = slugify(name)
+        slug = slugify(candidate_name(name, lang))
     except ValueError:
         slug = "x"
     return URIRef(f"{CANDIDATE_BASE}{lang}/{slug}")
@@ -611,7 +680,8 @@ def candidates_graph(candidates: list[Candidate]) -> rdflib.Graph:
     for c in candidates:
         groups[candidate_iri(c.name, c.lang)].append(c)
     for iri, group in sorted(groups.items()):
-        names = sorted({c.name for c in group}, key=lambda n: (-sum(c.name == n for c in group), n))
+        forms = [candidate_name(c.name, c.lang) for c in group]
+        names = sorted(set(forms), key=lambda n: (-forms.count(n), n))
         classes = sorted({c.suggested_class for c in group}, key=lambda k: -sum(c.suggested_class == k for c in group))
         graph.add((iri, RDF.type, DKG.Candidate))
         graph.add((iri, RDFS.label, Literal(names[0], lang=group[0].lang)))

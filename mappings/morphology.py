@@ -103,6 +103,86 @@ def _russian_label(word: str) -> str:
     return fold(_analyzer().parse(w)[0].normal_form)
 
 
+@lru_cache(maxsize=100_000)
+def russian_pos(word: str) -> str | None:
+    """The most likely part of speech of a Russian word (OpenCorpora tag, e.g. NOUN, ADJF, VERB)."""
+    return _analyzer().parse(fold(word))[0].tag.POS
+
+
+@lru_cache(maxsize=100_000)
+def russian_genitive(word: str) -> bool:
+    """Whether a Russian word most likely is a noun or adjective and can be genitive: the words
+    that extend a name after its head ("Фонд развития культуры")."""
+    parses = _analyzer().parse(fold(word))
+    nominal = ("NOUN", "ADJF", "PRTF")
+    return parses[0].tag.POS in nominal and any(p.tag.POS in nominal and p.tag.case == "gent" for p in parses)
+
+
+@lru_cache(maxsize=100_000)
+def russian_can_be(word: str, pos: str) -> bool:
+    return any(p.tag.POS == pos for p in _analyzer().parse(fold(word)))
+
+
+def russian_nominative(phrase: str) -> str:
+    """A Russian name put back into the nominative: the head noun and the adjectives before it
+    change case, agreeing with each other; the genitive modifiers after it stay
+    ("Астанинской декларации" → "Астанинская декларация", "Комитета науки" → "Комитет науки").
+    A phrase it cannot analyse is returned unchanged."""
+    morph = _analyzer()
+    words = phrase.split(" ")
+    if len(words) < 2:
+        return phrase
+    parses = [morph.parse(w) for w in words]
+    # The head is the first word after the leading adjectives (which may also read as nouns:
+    # "Астанинской" is a surname to the dictionary as well).
+    head = 0
+    while head < len(words) - 1 and any(p.tag.POS in ("ADJF", "PRTF") for p in parses[head]):
+        head += 1
+    if not any(p.tag.POS == "NOUN" for p in parses[head]):
+        return phrase
+
+    def adjective(ps, noun):
+        return next((a for a in ps if a.tag.POS in ("ADJF", "PRTF") and a.tag.case == noun.tag.case
+                     and a.tag.number == noun.tag.number
+                     and (noun.tag.number == "plur" or a.tag.gender == noun.tag.gender)), None)
+
+    nouns = [p for p in parses[head] if p.tag.POS == "NOUN"]
+    noun = next((n for n in nouns if all(adjective(ps, n) for ps in parses[:head])), None)
+    if noun is None or noun.tag.case == "nomn":
+        return phrase
+    out = [_same_case_style(word, _nominative_form(adjective(ps, noun), word, noun))
+           for word, ps in zip(words[:head], parses[:head])]
+    out.append(_same_case_style(words[head], _nominative_form(noun, words[head], noun)))
+    return " ".join(out + words[head + 1:])
+
+
+def _nominative_form(parse, word: str, noun) -> str:
+    """The nominative of the word's own lexeme that agrees with the head noun; among several
+    (высшая / высочайшая) the one that keeps most of the written word."""
+    number = noun.tag.number
+    forms = [f.word for f in parse.lexeme if f.tag.case == "nomn" and f.tag.number == number
+             and (number == "plur" or f.tag.POS == "NOUN" or f.tag.gender == noun.tag.gender)]
+    if not forms:
+        return word
+    low = fold(word)
+
+    def shared(form: str) -> int:
+        n = 0
+        for a, b in zip(form, low):
+            if a != b:
+                break
+            n += 1
+        return n
+
+    return max(forms, key=lambda f: (shared(f), -len(f)))
+
+
+def _same_case_style(original: str, new: str) -> str:
+    if original.isupper():
+        return original
+    return new[:1].upper() + new[1:] if original[:1].isupper() else new
+
+
 # --------------------------------------------------------------------------- Kazakh
 
 # Ending groups in the order they attach to a stem; stripping runs from the outside in.

@@ -13,7 +13,7 @@ from rdflib.namespace import OWL, RDF, SKOS
 from dissertation_kg.mappings import linking_eval
 from dissertation_kg.mappings.linking import (ComponentText, annotate, candidates_graph, find_mentions,
                                               lexicon)
-from dissertation_kg.mappings.morphology import kazakh_stems, text_keys
+from dissertation_kg.mappings.morphology import kazakh_stems, russian_nominative, text_keys
 from dissertation_kg.mappings.vocab import DKG, ID, OA
 from dissertation_kg.mappings.vocabulary import (LANGS, VERIFIED_WIKIDATA, load_entries, load_graph,
                                                  vocabulary_dir)
@@ -300,6 +300,42 @@ def test_unknown_names_become_candidates_and_known_ones_do_not():
     assert found["Turkic Investment Fund"][1] == "capitalised"
     assert not {"Ministry of Foreign Affairs", "UNESCO", "The Ministry", "Google"} & set(found)
     assert all(c.work == WORK and c.source == SOURCE and c.name in c.context for c in cands)
+
+
+def test_russian_and_kazakh_names_capitalised_on_the_first_word_only():
+    text = "Введены материалы Астанинской декларации и данные Российского индекса научного цитирования."
+    cands = annotate(rdflib.Graph(), _seed_components({"ru": text}), work=WORK, source=SOURCE)
+    assert {c.name for c in cands} == {"Астанинской декларации", "Российского индекса научного цитирования"}
+    kk = "Бұл жұмысқа Ұлттық ғылым академиясы мен Дүниежүзі қазақтарының қауымдастығы қатысты."
+    cands = annotate(rdflib.Graph(), _seed_components({"kk": kk}), work=WORK, source=SOURCE)
+    assert {(c.name, c.suggested_class) for c in cands} == {
+        ("Ұлттық ғылым академиясы", "University"),
+        ("Дүниежүзі қазақтарының қауымдастығы", "NonGovernmentalOrganization")}
+
+
+@pytest.mark.parametrize("phrase, nominative", [
+    ("Астанинской декларации", "Астанинская декларация"),
+    ("Высшей аттестационной комиссии", "Высшая аттестационная комиссия"),
+    ("Комитета науки", "Комитет науки"),
+    ("Единого центральноазиатского пространства высшего образования",
+     "Единое центральноазиатское пространство высшего образования"),
+    ("Исторические и социально-политические науки", "Исторические и социально-политические науки"),
+])
+def test_russian_candidates_are_listed_in_the_nominative(phrase, nominative):
+    assert russian_nominative(phrase) == nominative
+
+
+def test_inflected_occurrences_count_towards_one_candidate():
+    cands = []
+    for n, text in enumerate(["Роль Астанинской декларации велика.", "Мы изучили Астанинскую декларацию."]):
+        cands += annotate(rdflib.Graph(), [ComponentText(URIRef(f"{WORK}/task/{n + 1}"), "task", "ru", text)],
+                          work=WORK, source=SOURCE)
+    q = candidates_graph(cands)
+    subjects = set(q.subjects(RDF.type, DKG.Candidate))
+    assert len(subjects) == 1
+    (c,) = subjects
+    assert str(q.value(c, rdflib.RDFS.label)) == "Астанинская декларация"
+    assert q.value(c, DKG.occurrenceCount).toPython() == 2
 
 
 def test_candidates_graph_counts_and_places():
