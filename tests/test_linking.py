@@ -413,6 +413,16 @@ def test_wikidata_links_only_to_verified_items(vocab):
     assert wikidata == VERIFIED_WIKIDATA   # all four are used
 
 
+def test_vocabularies_conform_to_the_shapes(vocab):
+    import pyshacl
+
+    from dissertation_kg.server.resources import ontology_dir
+
+    shapes = rdflib.Graph().parse(ontology_dir() / "shapes.ttl")
+    conforms, _, report = pyshacl.validate(vocab, shacl_graph=shapes, inference="none")
+    assert conforms, report
+
+
 def test_no_label_names_two_entries():
     assert lexicon().ambiguous == {"en": [], "ru": [], "kk": []}
 
