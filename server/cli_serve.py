@@ -78,16 +78,18 @@ def _gunicorn_app(config: ServerConfig):
 @click.option("--workers", type=int, default=None, help="query worker processes (DKG_WORKERS; default: CPU count)")
 @click.option("--queue-size", type=int, default=None, help="requests that may wait for a worker before 503 (DKG_QUEUE_SIZE)")
 @click.option("--max-body-bytes", type=int, default=None, help="largest request body (DKG_MAX_BODY_BYTES)")
+@click.option("--worker-memory-mb", type=int, default=None, help="heap limit per worker process, 0 for none (DKG_WORKER_MEMORY_MB; default 4096)")
 @click.option("--no-build", is_flag=True, help="fail instead of building when the store does not exist")
 def serve(store, host, port, base_iri, update_token, query_timeout, allowed_services, service_timeout,
-          workers, queue_size, max_body_bytes, no_build):
+          workers, queue_size, max_body_bytes, worker_memory_mb, no_build):
     """Serve the graph: SPARQL 1.1 Protocol at /sparql, Graph Store Protocol at /store."""
     try:
         config = ServerConfig.from_env(
             store=store, host=host, port=port, base_iri=base_iri, update_token=update_token,
             query_timeout=query_timeout, allowed_services=tuple(allowed_services) or None,
             service_timeout=service_timeout, workers=workers, queue_size=queue_size,
-            max_body_bytes=max_body_bytes, build_if_missing=False if no_build else None,
+            max_body_bytes=max_body_bytes, worker_memory_mb=worker_memory_mb,
+            build_if_missing=False if no_build else None,
         )
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None

@@ -30,6 +30,7 @@ class ServerConfig:
     queue_size: int = 0                   # requests allowed to wait for a worker; 0 = 4 x workers
     http_threads: int = 0                 # request threads; 0 = workers + queue + 4
     cache_bytes: int = 64 * 1024 * 1024   # result cache size (whole results up to 1/16 of it)
+    worker_memory_mb: int = 4096          # heap limit of each worker process; 0 = none
     build_if_missing: bool = True
 
     @property
@@ -60,7 +61,8 @@ class ServerConfig:
 
 
 def _coerce(name: str, raw: str):
-    if name in ("port", "max_body_bytes", "max_query_chars", "workers", "queue_size", "http_threads", "cache_bytes"):
+    if name in ("port", "max_body_bytes", "max_query_chars", "workers", "queue_size", "http_threads", "cache_bytes",
+                "worker_memory_mb"):
         try:
             return int(raw)
         except ValueError:

@@ -180,8 +180,19 @@ def _ox_format(name: str):
     return fmt.ox_format
 
 
-def _worker_main(conn, writable: bool) -> None:
+def _limit_memory(megabytes: int) -> None:
+    # RLIMIT_DATA bounds the heap (anonymous mappings) but not RocksDB's file mappings: a query
+    # that would eat the machine's memory aborts its own worker instead of waking the OOM killer.
+    if megabytes > 0:
+        import resource
+
+        limit = megabytes * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+
+
+def _worker_main(conn, writable: bool, memory_mb: int = 0) -> None:
     _die_with_parent()
+    _limit_memory(memory_mb)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the server; it stops us
     store = None
     opened = None
@@ -251,9 +262,9 @@ class Result:
 
 
 class _Worker:
-    def __init__(self, ctx, writable: bool):
+    def __init__(self, ctx, writable: bool, memory_mb: int = 0):
         parent, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, writable), daemon=True,
+        self.proc = ctx.Process(target=_worker_main, args=(child, writable, memory_mb), daemon=True,
                                 name="dkg-writer" if writable else "dkg-query-worker")
         self.proc.start()
         child.close()
@@ -275,7 +286,8 @@ class _Died(Exception):
     pass
 
 
-_DIED = ("the worker process stopped unexpectedly (out of memory?); try again, or simplify the request")
+_DIED = ("the worker process stopped unexpectedly, most likely at its memory limit "
+         "(--worker-memory-mb); simplify the request (fewer rows to sort or group), or raise the limit")
 
 
 class _Stream:
@@ -326,9 +338,10 @@ class _Stream:
 class WorkerPool:
     """N reader processes plus one writer, with a bounded number of requests waiting."""
 
-    def __init__(self, size: int, queue_size: int, buffer_bytes: int = 4 * 1024 * 1024):
+    def __init__(self, size: int, queue_size: int, buffer_bytes: int = 4 * 1024 * 1024, memory_mb: int = 0):
         self.size = size
         self.buffer_bytes = buffer_bytes
+        self.memory_mb = memory_mb
         self._ctx = multiprocessing.get_context("forkserver")
         try:
             self._ctx.set_forkserver_preload(["pyoxigraph", __name__])
@@ -339,7 +352,7 @@ class WorkerPool:
         self._lock = threading.Lock()
         self._workers: list[_Worker] = []
         for _ in range(size):
-            w = _Worker(self._ctx, writable=False)
+            w = self._spawn()
             self._workers.append(w)
             self._idle.put(w)
         self._writer: _Worker | None = None
@@ -355,6 +368,9 @@ class WorkerPool:
 
     # -- bookkeeping
 
+    def _spawn(self) -> _Worker:
+        return _Worker(self._ctx, writable=False, memory_mb=self.memory_mb)
+
     def pids(self) -> list[int]:
         with self._lock:
             return [w.proc.pid for w in self._workers]
@@ -365,7 +381,7 @@ class WorkerPool:
     def _replace(self, w: _Worker) -> None:
         w.kill()
         self.kills += 1
-        fresh = _Worker(self._ctx, writable=False)
+        fresh = self._spawn()
         with self._lock:
             self._workers = [fresh if x is w else x for x in self._workers]
         self._release(fresh)
@@ -477,7 +493,7 @@ class WorkerPool:
         """Run a write job on the single writer (writes are serialized)."""
         with self._writer_lock, self._exclusive(timeout):
             if self._writer is None or not self._writer.proc.is_alive():
-                self._writer = _Worker(self._ctx, writable=True)
+                self._writer = _Worker(self._ctx, writable=True, memory_mb=self.memory_mb)
             w = self._writer
             deadline = time.monotonic() + timeout
 
@@ -537,7 +553,7 @@ class WorkerPool:
                 self._idle.put(w)
             except (OSError, EOFError):
                 w.kill()
-                fresh = _Worker(self._ctx, writable=False)
+                fresh = self._spawn()
                 with self._lock:
                     self._workers = [fresh if x is w else x for x in self._workers]
                 self._idle.put(fresh)

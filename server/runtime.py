@@ -30,7 +30,8 @@ class Runtime:
         with self._lock:
             if self._pool is None:
                 self._pool = WorkerPool(self.config.workers, self.config.effective_queue_size,
-                                        buffer_bytes=self.cache.max_entry)
+                                        buffer_bytes=self.cache.max_entry,
+                                        memory_mb=self.config.worker_memory_mb)
                 atexit.register(self._pool.close)
             return self._pool
 

@@ -28,7 +28,7 @@ def _triples(n: int, graph: str, value: str = "x") -> str:
 def server(tmp_path_factory):
     root = tmp_path_factory.mktemp("limits") / "store"
     make_generation(root, "g1", _triples(300, "g"))
-    srv = Server(root, "--timeout", "3", "--queue-size", "1", workers=2)
+    srv = Server(root, "--timeout", "3", "--queue-size", "1", "--worker-memory-mb", "400", workers=2)
     srv.root = root
     yield srv
     srv.stop()
@@ -82,6 +82,19 @@ def test_time_limit_kills_the_query_and_others_are_still_answered(server):
             break
         time.sleep(0.05)
     assert not _alive(next(iter(gone))), "the killed worker process still exists"
+
+
+def test_memory_limit_stops_a_query_not_the_machine(server):
+    before = server.status()
+    # sorting a 27-million-row cross product needs gigabytes; the worker has 400 MB
+    r = requests.get(server.sparql, timeout=120, params={
+        "query": "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i"})
+    assert r.status_code == 500, r.text[:300]
+    assert "memory limit" in r.text
+    after = server.status()
+    assert len(after["worker_pids"]) == 2 and after["busy"] == 0
+    assert after["killed"] > before["killed"]
+    assert requests.get(server.sparql, params={"query": "ASK { ?s ?p ?o }"}, timeout=60).json()["boolean"] is True
 
 
 def test_waiting_requests_are_bounded(server):
