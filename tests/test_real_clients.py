@@ -76,7 +76,7 @@ def servers(tmp_path_factory):
     work = tmp_path_factory.mktemp("clients")
     other = OxigraphServer(work, FIELDS_TTL)
     store = work / "store"
-    build_store(store)
+    build_store(store, merged_default=True)  # the layout `dkg build` writes
     try:
         ours = Server(store, "--allow-service", other.url, token=None, workers=2)
     except Exception:
