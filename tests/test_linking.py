@@ -423,6 +423,38 @@ def test_vocabularies_conform_to_the_shapes(vocab):
     assert conforms, report
 
 
+@pytest.mark.slow
+def test_ontology_with_vocabularies_is_consistent_under_hermit(vocab):
+    # Entries are individuals of the ontology's classes (a state is an Actor and a skos:Concept):
+    # HermiT checks that no axiom (disjointness, domains) makes that contradictory.
+    import os
+    import shutil
+    import tempfile
+
+    if shutil.which("java") is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("java is required for the HermiT consistency test (CI=true)")
+        pytest.skip("java not found: install a JRE 17 to run HermiT")
+    from owlready2 import OwlReadyInconsistentOntologyError, World, sync_reasoner
+
+    from dissertation_kg.server.resources import ontology_dir
+
+    graph = rdflib.Graph()
+    for t in vocab:
+        graph.add(t)
+    graph.parse(ontology_dir() / "dkg.ttl")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "all.nt"
+        graph.serialize(path, format="nt", encoding="utf-8")
+        world = World()
+        world.get_ontology(path.as_uri()).load()
+        try:
+            sync_reasoner(world, infer_property_values=False, debug=0)
+        except OwlReadyInconsistentOntologyError as exc:
+            pytest.fail(f"ontology + vocabularies are inconsistent: {exc}")
+        assert list(world.inconsistent_classes()) == []
+
+
 def test_no_label_names_two_entries():
     assert lexicon().ambiguous == {"en": [], "ru": [], "kk": []}
 
