@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dissertation_kg.mappings import abstract  # noqa: E402
+from dissertation_kg.mappings import abstract, pairing  # noqa: E402
 from dissertation_kg.mappings.errors import MappingError  # noqa: E402
 from dissertation_kg.server.generate import generate_corpus  # noqa: E402
 
@@ -65,30 +65,47 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=500)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--show", type=int, default=5, help="mismatches to print per field")
+    parser.add_argument("--unlisted", type=float, default=0.5,
+                        help="share of translated works left out of the manifest when generating (default 0.5), "
+                             "to score automatic pairing")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="dkg-eval-") as tmp:
         corpus = args.corpus
         if corpus is None:
             corpus = Path(tmp)
-            generate_corpus(corpus, args.count, args.seed)
+            generate_corpus(corpus, args.count, args.seed, unlisted=args.unlisted, opaque_names=True)
         expected = corpus / "expected.jsonl"
         if not expected.is_file():
             sys.exit(f"{expected} is missing; point --corpus at a folder written by `dkg generate`.")
         rows = [json.loads(line) for line in expected.open(encoding="utf-8")]
         right, total = collections.Counter(), collections.Counter()
         misses: dict[str, list[str]] = collections.defaultdict(list)
-        rejected = []
+        rejected, parsed_docs = [], []
         for truth in rows:
             try:
                 parsed = abstract.parse_file(corpus / truth["file"])
             except MappingError as exc:
                 rejected.append(f"{truth['file']}: {exc}")
                 continue
+            parsed_docs.append(parsed)
             for field, (ok, got, exp) in compare(parsed, truth).items():
                 total[field] += 1
                 right[field] += ok
                 if not ok:
                     misses[field].append(f"{truth['file']}: got {got!r} expected {exp!r}")
+        # pairing: a document is right when its work holds exactly the files of its true work
+        true_work = {t["file"]: t["work_id"] for t in rows}
+        listed = set(pairing.read_manifest(corpus))
+        for work in pairing.group(parsed_docs, pairing.read_manifest(corpus)):
+            members = {m.source for m in work.members}
+            for source in members:
+                expected_members = {f for f, w in true_work.items() if w == true_work[source]}
+                field = "pairing (manifest)" if source in listed else "pairing (detected)"
+                total[field] += 1
+                right[field] += members == expected_members
+                if members != expected_members:
+                    misses[field].append(f"{source}: grouped with {sorted(members - {source})} "
+                                         f"expected {sorted(expected_members - {source})}")
     print(f"{len(rows)} documents, {len(rejected)} rejected by the parser")
     for line in rejected[: args.show]:
         print("   ", line)

@@ -137,6 +137,19 @@ def test_manifest_lists_every_translated_work_and_only_existing_files(corpus, tr
     assert any(len(w["files"]) == 2 for w in manifest["work"])
 
 
+def test_unlisted_works_and_opaque_names(tmp_path):
+    generate_corpus(tmp_path, 300, seed=4, unlisted=0.5, opaque_names=True)
+    rows = [json.loads(line) for line in (tmp_path / "expected.jsonl").open(encoding="utf-8")]
+    manifest = tomllib.loads((tmp_path / "manifest.toml").read_text(encoding="utf-8"))
+    works = collections.Counter(r["work_id"] for r in rows)
+    translated = {w for w, n in works.items() if n > 1}
+    listed = {w["id"] for w in manifest["work"]}
+    assert listed < translated and 0.3 < len(listed) / len(translated) < 0.7
+    for row in rows:
+        assert re.fullmatch(r"\d{3}_[0-9a-f]{16}\.txt", row["file"]), row["file"]
+        assert (tmp_path / row["file"]).is_file()
+
+
 def test_translations_agree_on_counts_specialty_and_author(corpus, truth):
     works = collections.defaultdict(list)
     for t in truth:
