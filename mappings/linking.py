@@ -21,7 +21,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from . import morphology
 from .vocab import DKG, ID, LANGUAGE, OA
-from .vocabulary import LANGS, Entry, load_entries, slugify
+from .vocabulary import LANGS, Entry, load_dismissed, load_entries, slugify
 
 CANDIDATE_BASE = str(ID) + "candidate/"
 
@@ -112,6 +112,7 @@ class Lexicon:
     known: set[str]                                 # folded labels in any language, for candidates
     ambiguous: dict[str, list]                      # lang -> [(label, iri, iri)] (reported by tests)
     entries: dict[URIRef, Entry]
+    dismissed: frozenset[str] = frozenset()         # folded names a curator dismissed
 
 
 # English names of theories and methods are written in both orders ("interdependence theory",
@@ -146,7 +147,7 @@ def _variants(label: str) -> set[str]:
     return out
 
 
-def compile_lexicon(entries: tuple[Entry, ...]) -> Lexicon:
+def compile_lexicon(entries: tuple[Entry, ...], dismissed: frozenset[tuple[str, str]] = frozenset()) -> Lexicon:
     tries: dict[str, dict] = {l: {} for l in LANGS}
     pairs: dict[str, dict] = {l: {} for l in LANGS}
     heads: dict[str, set[str]] = {l: set() for l in LANGS}
@@ -178,12 +179,14 @@ def compile_lexicon(entries: tuple[Entry, ...]) -> Lexicon:
                     if len(keys) == 2:
                         pairs[lang].setdefault((keys[0], keys[1]), (e.iri, e.cls))
                         heads[lang].add(keys[1])
-    return Lexicon(tries, pairs, heads, known, ambiguous, {e.iri: e for e in entries})
+    return Lexicon(tries, pairs, heads, known, ambiguous, {e.iri: e for e in entries},
+                   frozenset(morphology.fold(name) for name, _ in dismissed))
 
 
 @lru_cache(maxsize=4)
 def _lexicon_for(directory: str | None) -> Lexicon:
-    return compile_lexicon(load_entries(Path(directory) if directory else None))
+    path = Path(directory) if directory else None
+    return compile_lexicon(load_entries(path), load_dismissed(path))
 
 
 def clear_cache() -> None:
@@ -458,7 +461,9 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         return covered.find(1, s, e) == -1
 
     def known(name: str) -> bool:
-        return morphology.fold(name) in lex.known
+        folded = morphology.fold(name)
+        return (folded in lex.known or folded in lex.dismissed
+                or morphology.fold(candidate_name(name, lang)) in lex.dismissed)
 
     found: dict[tuple[int, int], tuple[str, str]] = {}
     for m in _QUOTED.finditer(text):

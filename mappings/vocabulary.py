@@ -13,7 +13,7 @@ from pathlib import Path
 
 import rdflib
 from anyascii import anyascii
-from rdflib.namespace import OWL, RDF, SKOS
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 DKG = rdflib.Namespace("https://w3id.org/dissertation-kg/ontology#")
 ID = "https://w3id.org/dissertation-kg/id/"
@@ -181,14 +181,26 @@ def load_graph(directory: Path | None = None) -> rdflib.Graph:
     return graph
 
 
+DISMISSED_FILE = "dismissed.ttl"
+
+
 @lru_cache(maxsize=4)
-def _load_cached(directory: str) -> tuple[Entry, ...]:
-    return tuple(_entries(load_graph(Path(directory))))
+def _load_cached(directory: str) -> tuple[tuple[Entry, ...], frozenset[tuple[str, str]]]:
+    graph = load_graph(Path(directory))
+    dismissed = frozenset((str(label), label.language or "")
+                          for s in graph.subjects(RDF.type, DKG.DismissedName)
+                          for label in graph.objects(s, RDFS.label))
+    return tuple(_entries(graph)), dismissed
 
 
 def load_entries(directory: Path | None = None) -> tuple[Entry, ...]:
     """All entries, parsed once per process and directory."""
-    return _load_cached(str(directory or vocabulary_dir()))
+    return _load_cached(str(directory or vocabulary_dir()))[0]
+
+
+def load_dismissed(directory: Path | None = None) -> frozenset[tuple[str, str]]:
+    """(name, language) of every name a curator dismissed (`dismissed.ttl`)."""
+    return _load_cached(str(directory or vocabulary_dir()))[1]
 
 
 def clear_cache() -> None:

@@ -1,5 +1,6 @@
 """`dkg candidates` lists the names the linker found but no vocabulary knows; `dkg promote` adds
-one of them to a vocabulary file, so the next build links it everywhere. Nothing is promoted
+one of them to a vocabulary file, so the next build links it everywhere; `dkg dismiss` records
+that a name is not an entry, so the next build stops listing it. Nothing is promoted or dismissed
 automatically: a person decides."""
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ def _rows(store: str) -> list[dict]:
     if not path.is_file():
         raise click.ClickException(f"{path} is missing; restore queries/{QUERY_FILE} from the repository")
     results = open_store(store).query(path.read_text(encoding="utf-8"))
-    known = linking.lexicon().known
+    lex = linking.lexicon()
     rows = []
     for r in results:
         name = _value(r["name"])
@@ -47,7 +48,8 @@ def _rows(store: str) -> list[dict]:
             "works": int(_value(r["works"]) or 0),
             "context": _value(r["context"]) or "",
             # Promoted since the store was built: the next build links it and drops it from here.
-            "promoted": fold(name or "") in known,
+            "promoted": fold(name or "") in lex.known,
+            "dismissed": fold(name or "") in lex.dismissed,
         })
     return rows
 
@@ -73,11 +75,11 @@ def candidates(store: str, fmt: str) -> None:
     table.align = "l"
     table.max_width = 70
     for r in rows:
-        name = r["name"] + (" (promoted; rebuild)" if r["promoted"] else "")
+        name = r["name"] + (" (promoted; rebuild)" if r["promoted"] else " (dismissed; rebuild)" if r["dismissed"] else "")
         table.add_row([name, r["lang"], r["suggestedClass"], r["count"], r["works"], r["context"]])
     click.echo(table.get_string())
     click.echo(f"{len(rows)} candidate(s). Add one with: dkg promote NAME --class CLASS --label-en ... "
-               "--label-ru ... --label-kk ... --definition ...", err=True)
+               "--label-ru ... --label-kk ... --definition ...; drop one with: dkg dismiss NAME", err=True)
 
 
 def _guess_lang(text: str) -> str:
@@ -162,4 +164,40 @@ def promote(name: str, cls: str, label_en: str, label_ru: str, label_kk: str, al
     click.echo(f"Added <{iri}> to {path}. Run `dkg build` to link it in every abstract.")
 
 
-COMMANDS = [candidates, promote]
+@click.command("dismiss")
+@click.argument("name")
+@click.option("--lang", "name_lang", type=click.Choice(["en", "ru", "kk"]),
+              help="Language of NAME (default: guessed from its letters).")
+@click.option("--vocabularies", "directory", type=click.Path(file_okay=False, path_type=Path),
+              help="Vocabulary folder (default: the installed ontology/vocabularies).")
+def dismiss(name: str, name_lang: str | None, directory: Path | None) -> None:
+    """Record that NAME is not a vocabulary entry (a generic acronym, a common noun), so the
+    linker stops listing it as a candidate."""
+    directory = directory or vocabulary.vocabulary_dir()
+    path = directory / vocabulary.DISMISSED_FILE
+    lang = name_lang or _guess_lang(name)
+    name = linking.candidate_name(name.strip(), lang)
+    if not name:
+        raise click.ClickException("give the name to dismiss as it appears in `dkg candidates`")
+    if (name, lang) in vocabulary.load_dismissed(directory):
+        click.echo(f"{name!r}@{lang} is already dismissed in {path}.")
+        return
+    if fold(name) in linking.compile_lexicon(vocabulary.load_entries(directory)).known:
+        raise click.ClickException(f"{name!r} is a label of a vocabulary entry; remove it from that entry instead")
+    before = path.read_text(encoding="utf-8") if path.is_file() else (
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        "@prefix dkg: <https://w3id.org/dissertation-kg/ontology#> .\n\n")
+    text = before if before.endswith("\n\n") else before.rstrip("\n") + "\n\n"
+    escaped = name.replace("\\", "\\\\").replace('"', '\\"')
+    block = f'<{linking.candidate_iri(name, lang)}>\n    a dkg:DismissedName ;\n    rdfs:label "{escaped}"@{lang} .\n'
+    path.write_text(text + block, encoding="utf-8")
+    try:
+        rdflib.Graph().parse(path, format="turtle")
+    except Exception as exc:  # any parser error: put the file back as it was
+        path.write_text(before, encoding="utf-8")
+        raise click.ClickException(f"the entry did not parse ({exc}); {path.name} is unchanged") from None
+    linking.clear_cache()
+    click.echo(f"Dismissed {name!r}@{lang} in {path}. The next `dkg build` no longer lists it.")
+
+
+COMMANDS = [candidates, promote, dismiss]

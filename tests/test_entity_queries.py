@@ -131,7 +131,7 @@ def test_dkg_candidates_lists_the_queue(seed_store_dir):
     assert rows == sorted(rows, key=lambda r: (-r["count"], r["name"]))
     ngo = next(r for r in rows if r["name"] == "NGO")
     assert ngo["count"] == 2 and ngo["works"] == 1 and ngo["suggestedClass"] == "Organization"
-    assert "NGO" in ngo["context"] and ngo["promoted"] is False
+    assert "NGO" in ngo["context"] and ngo["promoted"] is False and ngo["dismissed"] is False
     table = runner.invoke(main, ["candidates", "--store", str(seed_store_dir)])
     assert table.exit_code == 0 and "Russian Science Citation Index" in table.stdout
 
@@ -188,3 +188,27 @@ def test_dkg_promote_refuses_an_existing_iri(vocab_copy):
         "promote", "Realism", "--class", "Theory", "--label-en", "realism", "--label-ru", "р", "--label-kk", "р",
         "--definition", "x", "--vocabularies", str(vocab_copy)])
     assert out.exit_code != 0 and "already exists" in out.output
+
+
+def test_dkg_dismiss_stops_listing_a_name(vocab_copy):
+    text = "academic exchanges and international NGOs that ensure long-term communication"
+
+    def names_listed():
+        lex = linking.compile_lexicon(vocabulary.load_entries(vocab_copy), vocabulary.load_dismissed(vocab_copy))
+        tokens = linking.tokenize(text)
+        found = linking.find_mentions(text, "en", lex, tokens)
+        return [text[s:e] for s, e, _, _ in linking.find_candidates(text, "en", "provision", found, tokens, lex)]
+
+    assert names_listed() == ["NGO"]
+    runner = CliRunner()
+    out = runner.invoke(main, ["dismiss", "NGO", "--vocabularies", str(vocab_copy)])
+    assert out.exit_code == 0, out.output
+    vocabulary.clear_cache()
+    g = rdflib.Graph().parse(vocab_copy / "dismissed.ttl")
+    assert (rdflib.URIRef(ID + "candidate/en/ngo"), rdflib.RDF.type, vocabulary.DKG.DismissedName) in g
+    assert names_listed() == []
+    again = runner.invoke(main, ["dismiss", "NGO", "--vocabularies", str(vocab_copy)])
+    assert again.exit_code == 0 and "already dismissed" in again.output
+    # A label of an entry cannot be dismissed: that would hide a real name.
+    refused = runner.invoke(main, ["dismiss", "UNESCO", "--vocabularies", str(vocab_copy)])
+    assert refused.exit_code != 0 and "label of a vocabulary entry" in refused.output
