@@ -97,10 +97,26 @@ def _graph_exists(store: ox.Store, iri: str | None) -> bool:
     return store.contains_named_graph(ox.NamedNode(iri))
 
 
+def _merged_default(path: str) -> bool:
+    import os
+    from .store import UNION_MARKER
+    return os.path.exists(os.path.join(path, UNION_MARKER))
+
+
+def _rederive_default(store: ox.Store) -> None:
+    """After a write to a store whose default graph is the merge of its named graphs, make it
+    that merge again (the protocol layer refuses writes aimed at the default graph itself)."""
+    store.clear_graph(ox.DefaultGraph())
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+
+
 def _run(store: ox.Store, job: dict, conn) -> None:
     op = job["op"]
     if op == "query":
-        result = store.query(job["sparql"], base_iri=job.get("base_iri"), **_dataset_kwargs(job["dataset"]))
+        dataset = _dataset_kwargs(job["dataset"])
+        if dataset.get("use_default_graph_as_union") and _merged_default(job["store"]):
+            dataset = {}  # the build stored the (set) merge as the default graph: read it as it is
+        result = store.query(job["sparql"], base_iri=job.get("base_iri"), **dataset)
         if isinstance(result, (ox.QuerySolutions, ox.QueryBoolean)):
             fmt = job["result_format"]
         else:
@@ -223,6 +239,8 @@ def _worker_main(conn, writable: bool, memory_mb: int = 0) -> None:
             replies: list = []
             try:
                 _run(store, job, _Replies(replies))
+                if replies and replies[-1][0] == "done" and _merged_default(job["store"]):
+                    _rederive_default(store)
             finally:
                 store, opened = None, None
                 gc.collect()

@@ -8,6 +8,7 @@ rebuilds the graph from its sources into a new generation.
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, request
@@ -18,6 +19,7 @@ from .conditional import not_modified, validators
 from .executor import JobError
 from .negotiation import RDF_INPUT_TYPES, SINGLE_GRAPH_FORMATS, NotAcceptable, choose
 from .runtime import runtime
+from .store import UNION_MARKER
 
 blueprint = Blueprint("graph_store", __name__)
 
@@ -133,13 +135,16 @@ def _write(target: _Target, op: str) -> Response:
     refusal = write_refusal(rt.config)
     if refusal is not None:
         return refusal
+    gen = rt.state.current()
+    if target.graph is None and Path(gen.path, UNION_MARKER).exists():
+        return _plain(405, "the default graph of this store is the merge of its named graphs and changes only "
+                           "with them; write to a named graph instead (/store?graph=IRI)", Allow="GET, HEAD")
     job_fields = {"op": op, "graph": target.graph}
     if op != "drop":
         parts = _parts()
         if isinstance(parts, Response):
             return parts
         job_fields.update(parts=parts, base_iri=target.graph or request.base_url)
-    gen = rt.state.current()
     result = rt.pool.write(rt.job(gen, **job_fields), rt.config.query_timeout)
     rt.state.bump(gen)
     return Response(status=201 if result.meta.get("created") else 204)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, request
@@ -17,7 +18,8 @@ from .negotiation import GRAPH_FORMATS, RESULT_FORMATS, Format, NotAcceptable, c
 from .runtime import runtime
 from .service_description import describe_service
 from .service_guard import ServiceRefused
-from .sparql_scan import add_using_clauses, scan
+from .sparql_scan import add_using_clauses, default_graph_writes, scan
+from .store import UNION_MARKER
 
 blueprint = Blueprint("sparql", __name__)
 
@@ -207,6 +209,12 @@ def _update(text: str, params: MultiDict) -> Response:
                                      "using-graph-uri/using-named-graph-uri; keep only one of them")
         text = add_using_clauses(text, using, using_named)
     gen = rt.state.current()
+    if Path(gen.path, UNION_MARKER).exists():
+        aimed = default_graph_writes(text)
+        if aimed is not None:
+            raise ProtocolError(400, f"this update changes the default graph directly ({aimed}), but here the "
+                                     "default graph is the merge of the named graphs and follows them; write to a "
+                                     "named graph instead, e.g. INSERT DATA { GRAPH <IRI> { … } } or WITH <IRI>")
     rt.pool.write(rt.job(gen, op="update", sparql=text, base_iri=request.base_url), cfg.query_timeout)
     rt.state.bump(gen)
     return Response(status=204)

@@ -155,3 +155,55 @@ def add_using_clauses(text: str, default_graphs: list[str], named_graphs: list[s
     for start, end, new in sorted(edits, reverse=True):
         text = text[:start] + new + text[end:]
     return text
+
+
+def default_graph_writes(text: str) -> str | None:
+    """The first place where an update would change the default graph itself (a template
+    triple outside GRAPH with no WITH, LOAD without INTO, DEFAULT as a target), or None.
+
+    For stores whose default graph is derived from the named graphs, where such a change would
+    be undone by the re-derivation."""
+    sc = scan(text)
+    toks = sc.tokens
+    with_active = False
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        word = tok.text.upper() if tok.kind == "word" else None
+        if tok.kind == "other" and tok.text == ";" and tok.depth == 0:
+            with_active = False
+        elif word == "WITH" and tok.depth == 0:
+            with_active = True
+        elif word == "LOAD" and tok.depth == 0:
+            j = i + 1
+            while j < len(toks) and not (toks[j].kind == "other" and toks[j].text == ";"):
+                if toks[j].kind == "word" and toks[j].text.upper() == "INTO":
+                    break
+                j += 1
+            else:
+                return "LOAD without INTO GRAPH"
+        elif word in ("DEFAULT",) and tok.depth == 0 and i > 0:
+            prev = toks[i - 1].text.upper()
+            if prev in ("TO", "CLEAR", "DROP", "SILENT", "CREATE"):
+                return f"{prev} DEFAULT"
+        elif word in ("INSERT", "DELETE") and tok.depth == 0 and not with_active:
+            j = i + 1
+            if j < len(toks) and toks[j].kind == "word" and toks[j].text.upper() in ("DATA", "WHERE"):
+                j += 1
+            if j < len(toks) and toks[j].kind == "open" and toks[j].text == "{":
+                k = j + 1
+                while k < len(toks) and not (toks[k].kind == "close" and toks[k].depth == 0):
+                    t = toks[k]
+                    if t.depth == 1 and t.kind == "word" and t.text.upper() == "GRAPH":
+                        # skip the graph name and its block
+                        k += 2
+                        depth_open = toks[k].depth if k < len(toks) else 1
+                        k += 1
+                        while k < len(toks) and not (toks[k].kind == "close" and toks[k].depth == depth_open):
+                            k += 1
+                    elif t.depth == 1 and not (t.kind == "other" and t.text == "."):
+                        return f"{word} of a triple outside GRAPH {{ … }}"
+                    k += 1
+                i = k
+        i += 1
+    return None

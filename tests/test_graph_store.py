@@ -116,3 +116,67 @@ def test_direct_identification_is_no_path(server):
     r = requests.get(server.url + "/store/..%2F..%2Fetc%2Fpasswd", timeout=60)
     assert r.status_code == 404
     assert "root:" not in r.text
+
+
+# --------------------------------------------------------------------------- a store as `dkg build` writes it
+
+
+@pytest.fixture(scope="module")
+def merged(tmp_path_factory):
+    """A generation whose default graph is stored as the merge of its named graphs, with the
+    marker `dkg build` leaves (store.UNION_MARKER)."""
+    from dissertation_kg.server.store import UNION_MARKER
+
+    root = tmp_path_factory.mktemp("merged") / "store"
+    nquads = f"<{EX}s> <{EX}p> \"en\" <{EX}doc-en> .\n<{EX}s> <{EX}p> \"en\" <{EX}doc-kk> .\n"
+    path = make_generation(root, "g1", nquads)
+    store = ox.Store(str(path))
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    store.flush()
+    del store
+    (path / UNION_MARKER).touch()
+    srv = Server(root, "--base-iri", "https://w3id.org/dissertation-kg/")
+    yield srv
+    srv.stop()
+
+
+def _count(server, pattern="?s ?p ?o"):
+    r = requests.get(server.sparql, params={"query": f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}"}, timeout=60)
+    return int(r.json()["results"]["bindings"][0]["n"]["value"])
+
+
+def test_writes_keep_the_merged_default_graph_in_step(merged):
+    assert _count(merged) == 1  # a set: the triple both documents state counts once
+    r = requests.put(merged.url + "/store", params={"graph": f"{EX}doc-ru"}, timeout=60,
+                     data=f"<{EX}s> <{EX}p> \"ru\" .", headers={"Content-Type": "application/n-triples", **merged.auth()})
+    assert r.status_code == 201
+    assert _count(merged) == 2
+    assert requests.delete(merged.url + "/store", params={"graph": f"{EX}doc-en"}, headers=merged.auth(),
+                           timeout=60).status_code == 204
+    assert _count(merged) == 2  # still stated by doc-kk
+    assert requests.delete(merged.url + "/store", params={"graph": f"{EX}doc-kk"}, headers=merged.auth(),
+                           timeout=60).status_code == 204
+    assert _count(merged) == 1
+
+
+def test_updates_follow_the_merge_and_may_not_aim_at_the_default_graph(merged):
+    before = _count(merged)
+    r = requests.post(merged.sparql, data={"update": f"INSERT DATA {{ <{EX}t> <{EX}p> \"loose\" }}"},
+                      headers=merged.auth(), timeout=60)
+    assert r.status_code == 400 and "named graph" in r.text
+    for update in (f"INSERT DATA {{ GRAPH <{EX}doc-x> {{ <{EX}t> <{EX}p> \"kept\" }} }}",
+                   # the WHERE reads the (re-derived) merge, so it sees what the last update wrote
+                   f"INSERT {{ GRAPH <{EX}doc-y> {{ ?s <{EX}q> 1 }} }} WHERE {{ ?s <{EX}p> \"kept\" }}",
+                   f"WITH <{EX}doc-x> INSERT {{ ?s <{EX}q> 2 }} WHERE {{ ?s <{EX}p> \"kept\" }}"):
+        r = requests.post(merged.sparql, data={"update": update}, headers=merged.auth(), timeout=60)
+        assert r.status_code == 204, r.text
+    assert _count(merged) == before + 3
+    r = requests.post(merged.sparql, data={"update": f"DROP GRAPH <{EX}doc-x>"}, headers=merged.auth(), timeout=60)
+    assert r.status_code == 204 and _count(merged) == before + 1
+
+
+def test_the_merged_default_graph_is_not_written_directly(merged):
+    r = requests.put(merged.url + "/store?default", data=f"<{EX}x> <{EX}p> <{EX}y> .", timeout=60,
+                     headers={"Content-Type": "application/n-triples", **merged.auth()})
+    assert r.status_code == 405 and "named graph" in r.text
+    assert requests.get(merged.url + "/store?default", timeout=60).status_code == 200
