@@ -219,11 +219,20 @@ LUA = r"""
 local queries = { %(queries)s }
 local unique = %(unique)s
 local counter = 0
+local thread_count = 0
+-- Each wrk thread is its own Lua state: give each an id so "unique" texts differ across threads.
+setup = function(thread)
+  thread:set("tid", thread_count)
+  thread_count = thread_count + 1
+end
+init = function(args)
+  math.randomseed(os.time() + 7919 * (tid or 0))
+end
 local headers = { ["Content-Type"] = "application/sparql-query", ["Accept"] = "%(accept)s" }
 request = function()
   counter = counter + 1
   local q = queries[(counter %% #queries) + 1]
-  if unique then q = q .. "\n# " .. tostring(counter) .. "-" .. tostring(math.random(1e9)) end
+  if unique then q = q .. "\n# " .. tostring(tid) .. "-" .. tostring(counter) .. "-" .. tostring(math.random(1e9)) end
   return wrk.format("POST", "%(path)s", headers, q)
 end
 done = function(summary, latency, requests)
@@ -257,11 +266,12 @@ def wrk_run(wrk: str, url: str, queries: list[str], connections: int, duration: 
     script.unlink()
     line = next((l for l in out.stdout.splitlines() if l.startswith("BENCH ")), None)
     if line is None:
-        sys.exit(f"wrk printed no summary:\n{out.stdout}\n{out.stderr}")
+        raise RuntimeError(f"wrk printed no summary:\n{out.stdout}\n{out.stderr}")
     r = json.loads(line[6:])
     seconds = r["duration_us"] / 1e6
-    r["rps"] = r["requests"] / seconds if seconds else 0.0
     r["errors"] = r["status"] + r["timeout"] + r["connect"] + r["read"]
+    # only answered requests count: a server that fails fast must not look fast
+    r["rps"] = max(0, r["requests"] - r["status"] - r["read"]) / seconds if seconds else 0.0
     r["wrk_cpu"] = ((after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)) / seconds
     return r
 
@@ -296,23 +306,28 @@ def main() -> int:
     levels = [int(x) for x in args.levels.split(",")]
     workdir = Path(tempfile.mkdtemp(prefix="dkg-bench-"))
 
-    ours_port, ref_port = free_port(), free_port()
-    ours = Process([sys.executable, "-c", "from dissertation_kg.server.cli import main; main()", "serve",
-                    "--store", str(store), "--port", str(ours_port), "--workers", str(args.workers),
-                    "--queue-size", "64", "--no-build"],
-                   f"http://127.0.0.1:{ours_port}/sparql", workdir / "dkg.log",
-                   f"http://127.0.0.1:{ours_port}/sparql?query=ASK%7B%7D")
+    def start_servers(tag: str) -> tuple[Process, Process]:
+        ours_port, ref_port = free_port(), free_port()
+        ours = Process([sys.executable, "-c", "from dissertation_kg.server.cli import main; main()", "serve",
+                        "--store", str(store), "--port", str(ours_port), "--workers", str(args.workers),
+                        "--queue-size", "64", "--no-build"],
+                       f"http://127.0.0.1:{ours_port}/sparql", workdir / f"dkg-{tag}.log",
+                       f"http://127.0.0.1:{ours_port}/sparql?query=ASK%7B%7D")
+        try:
+            # Same default graph as ours: the stored merge when the build wrote one, else the union.
+            union = [] if (generation / UNION_MARKER).exists() else ["--union-default-graph"]
+            ref = Process([oxigraph, "serve-read-only", "--location", str(generation), *union,
+                           "--bind", f"127.0.0.1:{ref_port}", "--timeout-s", "60"],
+                          f"http://127.0.0.1:{ref_port}/query", workdir / f"oxigraph-{tag}.log",
+                          f"http://127.0.0.1:{ref_port}/query?query=ASK%7B%7D")
+        except SystemExit:
+            ours.stop()
+            raise
+        return ours, ref
+
+    ours, ref = start_servers("check")
     try:
-        # Same default graph as ours: the stored merge when the build wrote one, else the union.
-        union = [] if (generation / UNION_MARKER).exists() else ["--union-default-graph"]
-        ref = Process([oxigraph, "serve-read-only", "--location", str(generation), *union,
-                       "--bind", f"127.0.0.1:{ref_port}", "--timeout-s", "60"],
-                      f"http://127.0.0.1:{ref_port}/query", workdir / "oxigraph.log",
-                      f"http://127.0.0.1:{ref_port}/query?query=ASK%7B%7D")
-    except SystemExit:
-        ours.stop()
-        raise
-    try:
+        print("load generator: wrk (C, epoll); its CPU use is printed per run as a share of one core\n")
         print(f"\nstore {generation}; {len(queries)} competency questions; {args.duration:.0f} s per run; "
               f"{os.cpu_count()} cores shared by both servers and wrk\n")
         print("checking every competency question once on both servers (a question is left out of the "
@@ -339,6 +354,11 @@ def main() -> int:
             print("no competency question is fast enough on both servers to load-test; only ASK runs")
         queries = usable
         print()
+        # Fresh servers for the load: a question that overran its limit may still hold a core
+        # (Oxigraph does not cancel it) and would slow whichever server ran it.
+        ours.stop()
+        ref.stop()
+        ours, ref = start_servers("load")
         workloads = [("trivial ASK {}", ["ASK {}"], False)]
         if queries:
             workloads[:0] = [(f"{len(queries)} competency questions in rotation, cache in play", queries, False),
@@ -355,7 +375,15 @@ def main() -> int:
                     order.reverse()  # interleave: neither server always runs on a warmer machine
                 results = {}
                 for name, url in order:
-                    r = wrk_run(wrk, url, qs, c, args.duration, unique, workdir)
+                    server = ours if name == "ours" else ref
+                    try:
+                        r = wrk_run(wrk, url, qs, c, args.duration, unique, workdir)
+                    except RuntimeError as exc:
+                        log = Path(server.log.name)
+                        server.log.flush()
+                        print(f"{exc}\n{name} server exit code {server.proc.poll()}; its log ends:\n"
+                              f"{log.read_text(errors='replace')[-2000:]}")
+                        return 1
                     results[name] = r
                     print(f"{c:>5} {name:>9} {r['rps']:>9.1f} {fmt_ms(r['p50'])} {fmt_ms(r['p99'])} "
                           f"{r['errors']:>6} {r['wrk_cpu']:>6.0%}")

@@ -10,7 +10,9 @@ from pathlib import Path
 
 from flask import Blueprint, Response, render_template, request, url_for
 
+from dissertation_kg.server.linked_data import ONTOLOGY_IRI
 from dissertation_kg.server.resources import queries_dir
+from dissertation_kg.server.served_store import base_iri
 
 blueprint = Blueprint("ui", __name__, template_folder="templates",
                       static_folder="static", static_url_path="/assets")
@@ -46,5 +48,8 @@ def index():
                                lang="en", alternates=[])
         return Response(body, status=503, mimetype="text/html")
     endpoint = request.url_root.rstrip("/") + "/sparql"
-    return render_template("ui.html", questions=competency_questions(), endpoint=endpoint,
+    # IRIs in results that this server dereferences open here, not at their (possibly
+    # unreachable) home host.
+    local = {base_iri(): request.script_root + "/", ONTOLOGY_IRI: request.script_root + "/ontology"}
+    return render_template("ui.html", questions=competency_questions(), endpoint=endpoint, local=local,
                            lang="en", alternates=[])

@@ -91,9 +91,18 @@ def test_query_page_runs_a_query_and_shows_rows(server, browser):
     text = panel.locator(".yasr table.dataTable tbody").inner_text()
     assert "Humanization of foreign policy" in text
     assert WORK.rsplit("/", 1)[1] in text
+    # an IRI in the results opens its page on this server
+    with page.context.expect_page() as opened:
+        panel.locator(f".yasr table.dataTable tbody a.iri[href='{WORK}']").first.click()
+    resource = opened.value
+    resource.wait_for_load_state()
+    assert resource.url == server.url + "/id/" + WORK.split("/id/", 1)[1]
+    assert resource.locator("h1").inner_text() == "Humanization of foreign policy"
+    resource.close()
     assert not errors, errors
     # Offline: every request went to this server, none to a CDN or web service.
     hosts = {urlparse(u).netloc for u in requested if urlparse(u).scheme in ("http", "https")}
+    hosts.discard("")
     assert hosts == {urlparse(server.url).netloc}, hosts
     page.close()
 

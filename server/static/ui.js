@@ -35,5 +35,19 @@
       if (id) { yasgui.selectTabId(id); document.getElementById("yasgui").scrollIntoView(); }
     });
   });
+  // Result IRIs minted by this graph open on this server.
+  document.getElementById("yasgui").addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.iri");
+    if (!link) { return; }
+    var href = link.getAttribute("href");
+    var prefixes = Object.keys(config.local).sort(function (a, b) { return b.length - a.length; });
+    for (var i = 0; i < prefixes.length; i++) {
+      if (href.indexOf(prefixes[i]) === 0) {
+        event.preventDefault();
+        window.open(config.local[prefixes[i]] + href.slice(prefixes[i].length), "_blank", "noopener");
+        return;
+      }
+    }
+  }, true);
   window.dkgYasgui = yasgui;
 })();
