@@ -31,6 +31,14 @@ from dissertation_kg.server.store import OxigraphStore
 blueprint = Blueprint("dumps", __name__)
 
 
+@blueprint.after_request
+def _readable_from_any_origin(resp):
+    # Public read-only data: browser applications on other origins may fetch it.
+    resp.headers.setdefault("Access-Control-Allow-Origin", "*")
+    resp.headers.setdefault("Access-Control-Expose-Headers", "Content-Location, Link, ETag, Vary")
+    return resp
+
+
 @dataclass(frozen=True)
 class Dump:
     name: str           # file name of the gzip file

@@ -23,6 +23,14 @@ from dissertation_kg.server.served_store import base_iri, served
 
 blueprint = Blueprint("linked_data", __name__, template_folder="templates")
 
+
+@blueprint.after_request
+def _readable_from_any_origin(resp):
+    # Public read-only data: browser applications on other origins may fetch it.
+    resp.headers.setdefault("Access-Control-Allow-Origin", "*")
+    resp.headers.setdefault("Access-Control-Expose-Headers", "Content-Location, Link, ETag, Vary")
+    return resp
+
 LANGUAGES = ["en", "ru", "kk"]
 INCOMING_LIMIT = 500  # a specialty or a university can be cited by thousands of works
 
@@ -422,8 +430,8 @@ def _sort_values(values: list[dict], lang: str) -> list[dict]:
 
 
 def _graph_store_link(graph_iri: str) -> str | None:
-    if "graph_store.store" in _endpoints():
-        return url_for("graph_store.store") + "?" + urlencode({"graph": graph_iri})
+    if "graph_store.indirect" in _endpoints():
+        return url_for("graph_store.indirect") + "?" + urlencode({"graph": graph_iri})
     return request.script_root + "/store?" + urlencode({"graph": graph_iri})
 
 

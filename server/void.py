@@ -20,6 +20,14 @@ from dissertation_kg.server.served_store import Served, base_iri, served
 
 blueprint = Blueprint("void", __name__)
 
+
+@blueprint.after_request
+def _readable_from_any_origin(resp):
+    # Public read-only data: browser applications on other origins may fetch it.
+    resp.headers.setdefault("Access-Control-Allow-Origin", "*")
+    resp.headers.setdefault("Access-Control-Expose-Headers", "Content-Location, Link, ETag, Vary")
+    return resp
+
 VOID = "http://rdfs.org/ns/void#"
 DCT = "http://purl.org/dc/terms/"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"

@@ -66,6 +66,7 @@ def test_direct_200_with_content_location_and_alternates(client):
     assert resp.status_code == 200
     assert resp.headers["Content-Location"].endswith(path_of(WORK) + "?format=ttl")
     assert 'type="application/ld+json"' in resp.headers["Link"]
+    assert resp.headers["Access-Control-Allow-Origin"] == "*"
 
 
 @pytest.mark.parametrize("accept_language, expected, absent", [
