@@ -116,3 +116,42 @@ def test_resource_page_renders_in_the_browser(server, browser):
     assert page.url.endswith("/id/person/aigerim-test")
     assert page.locator("h1").inner_text() == "Айгерим Тест"
     page.close()
+
+
+# --------------------------------------------------------------------------- without a browser
+
+
+def test_missing_assets_page_names_the_install_command(tmp_path, monkeypatch):
+    from dissertation_kg.server import ui
+    from publishing_fixtures import publishing_app
+    monkeypatch.setattr(ui, "STATIC_DIR", tmp_path)
+    root = tmp_path / "store"
+    build_store(root)
+    resp = publishing_app(root).test_client().get("/")
+    assert resp.status_code == 503
+    page = resp.get_data(as_text=True)
+    assert "npm ci &amp;&amp; python scripts/install_assets.py" in page
+    assert "vendor/yasgui/yasgui.min.js" in page
+
+
+def test_questions_are_read_at_request_time_and_titled_by_their_first_comment(tmp_path):
+    from dissertation_kg.server.ui import competency_questions
+    (tmp_path / "b.rq").write_text("# Question: Which works?\n# more\nSELECT * { ?s ?p ?o }\n")
+    (tmp_path / "a.rq").write_text("PREFIX x: <http://x/>\nASK {}\n")
+    found = competency_questions(tmp_path)
+    assert [(q["id"], q["title"]) for q in found] == [("a", "a"), ("b", "Which works?")]
+    (tmp_path / "c.rq").write_text("# Added later\nASK {}\n")
+    assert competency_questions(tmp_path)[-1]["title"] == "Added later"
+
+
+def test_the_page_embeds_questions_safely(tmp_path, monkeypatch):
+    from dissertation_kg.server import ui
+    from publishing_fixtures import publishing_app
+    if ui.missing_assets():
+        _unavailable("YASGUI assets are missing: run `npm ci && python scripts/install_assets.py`")
+    (tmp_path / "x.rq").write_text('# </script><script>alert(1)</script>\nASK {}\n')
+    monkeypatch.setattr(ui, "queries_dir", lambda: tmp_path)
+    root = tmp_path / "store"
+    build_store(root)
+    page = publishing_app(root).test_client().get("/").get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in page
