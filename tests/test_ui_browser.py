@@ -75,7 +75,7 @@ def test_query_page_runs_a_query_and_shows_rows(server, browser):
         panel.locator(".yasqe_queryButton").click()
         panel.locator(".yasr_response_chip").wait_for(timeout=30_000)
         assert panel.locator(".errorResult").count() == 0, questions[n]["id"]
-        assert "result" in panel.locator(".yasr_response_chip").inner_text(), questions[n]["id"]
+        assert panel.locator(".yasr_response_chip").inner_text().strip(), questions[n]["id"]
 
     # Open a fresh tab with our own query, so the test does not depend on which questions exist.
     page.evaluate("""() => {
