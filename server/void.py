@@ -46,6 +46,7 @@ DEFAULT_DESCRIPTION = (
 DEFAULT_LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 
 FORMATS = ["text/turtle", "application/ld+json", "application/n-triples"]
+STATISTICS_VERSION = 2  # bump when compute() changes, so saved statistics are recomputed
 
 
 @dataclass
@@ -107,7 +108,8 @@ def compute(target: Served) -> Statistics:
         if isinstance(row["g"], ox.NamedNode):
             stats.graphs.append((row["g"].value, int(row["n"].value), sources.get(row["g"].value)))
     for row in store.query(
-            f"SELECT DISTINCT ?s WHERE {{ ?s a <{ONTOLOGY_IRI}#ScholarlyWork> }} ORDER BY ?s LIMIT 3",
+            f"SELECT DISTINCT ?s WHERE {{ VALUES ?c {{ <{ONTOLOGY_IRI}#Dissertation> <{ONTOLOGY_IRI}#JournalArticle> "
+            f"<{ONTOLOGY_IRI}#ScholarlyWork> }} ?s a ?c }} ORDER BY ?s LIMIT 3",
             union_default_graph=True):
         stats.examples.append(row["s"].value)
     if not stats.examples:
@@ -131,7 +133,7 @@ def statistics(target: Served) -> Statistics:
     with _memory_lock:
         if target.generation in _memory and target.generation != "remote":
             return _memory[target.generation]
-    saved = target.artefacts / "void-statistics.json" if target.artefacts else None
+    saved = target.artefacts / f"void-statistics-v{STATISTICS_VERSION}.json" if target.artefacts else None
     stats = None
     if saved is not None and saved.is_file():
         try:
@@ -144,7 +146,7 @@ def statistics(target: Served) -> Statistics:
         stats = compute(target)
         if saved is not None:
             saved.parent.mkdir(parents=True, exist_ok=True)
-            tmp = saved.with_name(f".void-statistics.{os.getpid()}.tmp")
+            tmp = saved.with_name(f".{saved.name}.{os.getpid()}.tmp")
             tmp.write_text(json.dumps(asdict(stats)))
             os.replace(tmp, saved)
     with _memory_lock:
@@ -213,7 +215,11 @@ def void_triples(stats: Statistics, root: str) -> list[ox.Triple]:
         if source:
             add(subset, DCT + "source", ox.NamedNode(source))
             add(subset, PROV + "wasDerivedFrom", ox.NamedNode(source))
-    return out
+    # grouped by subject (stable), so Turtle writes each resource as one block
+    order: dict[ox.Term, int] = {}
+    for t in out:
+        order.setdefault(t.subject, len(order))
+    return sorted(out, key=lambda t: order[t.subject])
 
 
 @blueprint.route("/.well-known/void")
