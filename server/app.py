@@ -22,6 +22,7 @@ BLUEPRINT_MODULES = [
     "dissertation_kg.server.void",              # /.well-known/void
     "dissertation_kg.server.dumps",             # /dumps/…
     "dissertation_kg.server.ui",                # / (YASGUI)
+    "dissertation_kg.server.status",            # /status (served graph, rebuilds)
 ]
 
 # Browsers and federation engines (Comunica, YASGUI on another origin) call these directly.
@@ -45,6 +46,9 @@ def create_app(config: ServerConfig | None = None) -> Flask:
                 raise
             continue
         app.register_blueprint(module.blueprint)
+    from .rebuild import attach as attach_rebuilder  # the curators' loop: rebuild on edits
+
+    attach_rebuilder(app, config)
     CORS(app, resources={r: {} for r in _CORS_RESOURCES}, origins="*",
          methods=["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"],
          allow_headers=["Content-Type", "Accept", "Authorization", "If-None-Match", "If-Modified-Since"],

@@ -117,7 +117,7 @@ def _nquads(graph: Graph, graph_iri: str) -> bytes:
 
 
 def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = True, progress: bool | None = None,
-          generated_at: dt.datetime | None = None, keep_generations: int = 2) -> BuildSummary:
+          generated_at: dt.datetime | None = None, keep_generations: int = 2, switch: bool = True) -> BuildSummary:
     """Build the graph of every document in `seeds_dir` into a new generation of `store_dir`."""
     seeds_dir, location = Path(seeds_dir), StoreLocation(store_dir)
     progress = sys.stderr.isatty() if progress is None else progress
@@ -221,8 +221,9 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
         shutil.rmtree(generation, ignore_errors=True)
         raise
     summary.timings["load"] = time.perf_counter() - t4
-    location.switch(generation)
-    location.prune(keep=keep_generations)
+    if switch:  # switch=False: the caller inspects the generation and switches (server rebuilds)
+        location.switch(generation)
+        location.prune(keep=keep_generations)
     accepted_sources = set(quads)
     summary.documents = len(accepted_sources)
     summary.works = len({w.id for w in works if any(m.source in accepted_sources for m in w.members)})

@@ -29,18 +29,38 @@ def _err(message: str) -> None:
               show_default=True, help="Store directory (generations of an Oxigraph database).")
 @click.option("--no-cache", is_flag=True, help="Map and validate every document again.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def build(seeds: Path | None, store: Path, no_cache: bool, quiet: bool) -> None:
+@click.option("--ontology", "ontology", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Ontology folder (dkg.ttl, shapes.ttl, vocabularies/) to build with (DKG_ONTOLOGY). "
+                   "Default: the project's ontology/.")
+def build(seeds: Path | None, store: Path, no_cache: bool, quiet: bool, ontology: Path | None) -> None:
     """Map, validate and load a corpus into a fresh store generation, then switch to it.
 
-    Exits 1 when a document was rejected (the others are loaded all the same)."""
+    Warns about every deprecated term the data still uses. Exits 1 when a document was rejected
+    (the others are loaded all the same)."""
+    import os
+
+    from .build_record import fingerprint, prune_records, summary_record, write_record
+    from .deprecation import deprecated_uses_in
+    from .resources import ontology_dir
+
+    if ontology is not None:
+        os.environ["DKG_ONTOLOGY"] = str(ontology.resolve())  # read by the build, shapes and linker
     seeds = seeds or seeds_dir()
+    source_fingerprint = fingerprint(seeds, ontology_dir())  # before the build: an edit during it shows up next time
     try:
         summary = run_build(seeds, store, use_cache=not no_cache, progress=None if not quiet else False)
     except (MappingError, FileNotFoundError) as exc:
         _err(f"build failed: {exc}")
         sys.exit(2)
+    deprecations = deprecated_uses_in(summary.generation)
+    write_record(store, summary_record(summary, seeds=seeds, ontology=ontology_dir(),
+                                       source_fingerprint=source_fingerprint,
+                                       deprecations=[d.as_dict() for d in deprecations]))
+    prune_records(store)
     for warning in summary.warnings:
         click.secho(f"warning: {warning}", fg="yellow", err=True)
+    for use in deprecations:
+        click.secho(f"warning: {use.message()}", fg="yellow", err=True)
     for line in summary.pairing:
         click.echo(f"paired {line}", err=True)
     for rejection in summary.rejected:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -29,8 +30,19 @@ def _build_if_missing(config: ServerConfig) -> None:
             "run `dkg build` first or pass --store to an existing store") from None
     from .resources import seeds_dir
 
-    click.echo(f"no store at {config.store}: building it from {seeds_dir()} …", err=True)
-    build(seeds_dir(), config.store)
+    seeds = config.seeds or seeds_dir()
+    click.echo(f"no store at {config.store}: building it from {seeds} …", err=True)
+    summary = build(seeds, config.store)
+    _record(summary, seeds)
+
+
+def _record(summary, seeds: Path) -> None:
+    """A build record, so the server follows edits to the sources this graph came from."""
+    from .build_record import fingerprint, summary_record, write_record
+    from .resources import ontology_dir
+
+    write_record(summary.generation.parent.parent, summary_record(
+        summary, seeds=seeds, ontology=ontology_dir(), source_fingerprint=fingerprint(seeds, ontology_dir())))
 
 
 def _gunicorn_app(config: ServerConfig):
@@ -80,9 +92,26 @@ def _gunicorn_app(config: ServerConfig):
 @click.option("--max-body-bytes", type=int, default=None, help="largest request body (DKG_MAX_BODY_BYTES)")
 @click.option("--worker-memory-mb", type=int, default=None, help="heap limit per worker process, 0 for none (DKG_WORKER_MEMORY_MB; default 4096)")
 @click.option("--no-build", is_flag=True, help="fail instead of building when the store does not exist")
+@click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="corpus folder to build and rebuild from (DKG_SEEDS; default: the one the served graph was built from, else the embedded seeds)")
+@click.option("--ontology", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="ontology folder (dkg.ttl, shapes.ttl, vocabularies/) to build, check and publish (DKG_ONTOLOGY)")
+@click.option("--watch/--no-watch", default=None,
+              help="rebuild when the ontology, vocabularies or corpus change (DKG_WATCH; default on)")
+@click.option("--watch-interval", type=float, default=None, help="seconds between polls of the sources (DKG_WATCH_INTERVAL; default 2)")
 def serve(store, host, port, base_iri, update_token, query_timeout, allowed_services, service_timeout,
-          workers, queue_size, max_body_bytes, worker_memory_mb, no_build):
-    """Serve the graph: SPARQL 1.1 Protocol at /sparql, Graph Store Protocol at /store."""
+          workers, queue_size, max_body_bytes, worker_memory_mb, no_build, seeds, ontology, watch, watch_interval):
+    """Serve the graph: SPARQL 1.1 Protocol at /sparql, Graph Store Protocol at /store.
+
+    Edits to the ontology, the vocabularies or the corpus are rebuilt into a new generation in the
+    background and switched to when they pass the checks (see /status); --no-watch turns that off."""
+    import os
+
+    if watch is None and not os.environ.get("DKG_WATCH"):
+        watch = True
+    if ontology is not None:
+        # Every reader of the ontology in this process and in rebuilds follows DKG_ONTOLOGY.
+        os.environ["DKG_ONTOLOGY"] = str(ontology.resolve())
     try:
         config = ServerConfig.from_env(
             store=store, host=host, port=port, base_iri=base_iri, update_token=update_token,
@@ -90,6 +119,7 @@ def serve(store, host, port, base_iri, update_token, query_timeout, allowed_serv
             service_timeout=service_timeout, workers=workers, queue_size=queue_size,
             max_body_bytes=max_body_bytes, worker_memory_mb=worker_memory_mb,
             build_if_missing=False if no_build else None,
+            seeds=seeds, ontology=ontology, watch=watch, watch_interval=watch_interval,
         )
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
@@ -103,22 +133,56 @@ def serve(store, host, port, base_iri, update_token, query_timeout, allowed_serv
 @click.command("reload")
 @click.option("--url", default=None, help="the server's base URL (default http://DKG_HOST:DKG_PORT/)")
 @click.option("--token", default=None, help="the server's update token (default DKG_UPDATE_TOKEN)")
-def reload(url, token):
-    """Tell a running server to answer from the newest build now."""
+@click.option("--rebuild", is_flag=True, help="rebuild from the sources even if they look unchanged")
+@click.option("--wait", "wait", type=float, default=None, is_flag=False, flag_value=600.0,
+              help="wait (up to SECONDS, default 600) for the rebuild and print its outcome")
+def reload(url, token, rebuild, wait):
+    """Tell a running server to answer from the newest build now.
+
+    If the ontology, vocabularies or corpus changed since the served graph was built (or with
+    --rebuild), the server also rebuilds them in the background and switches to the result when
+    it passes the checks; --wait reports the outcome. Exits 1 when that rebuild was refused."""
     config = ServerConfig.from_env()
-    url = (url or f"http://{config.host}:{config.port}/").rstrip("/") + "/admin/reload"
+    params = {**({"rebuild": "1"} if rebuild else {}), **({"wait": f"{wait:g}"} if wait else {})}
+    url = (url or f"http://{config.host}:{config.port}/").rstrip("/") + "/admin/reload" + (
+        "?" + urllib.parse.urlencode(params) if params else "")
     token = token or config.update_token
     if not token:
         raise click.ClickException("reloading needs the server's update token: pass --token or set DKG_UPDATE_TOKEN")
     req = urllib.request.Request(url, data=b"", method="POST", headers={"Authorization": f"Bearer {token}"})
     try:
-        with urllib.request.urlopen(req, timeout=30) as resp:
+        with urllib.request.urlopen(req, timeout=30 + (wait or 0)) as resp:
             info = json.load(resp)
     except urllib.error.HTTPError as exc:
         raise click.ClickException(f"{url} answered {exc.code}: {exc.read().decode(errors='replace').strip()}") from None
     except OSError as exc:
         raise click.ClickException(f"cannot reach {url} ({exc}); is `dkg serve` running there?") from None
     click.echo(f"serving generation {info['generation']} (writes: {info['revision']})")
+    _report_rebuild(info.get("rebuild"), wait)
+
+
+def _report_rebuild(rebuild: dict | None, wait: float | None) -> None:
+    if not rebuild:
+        return
+    if not rebuild["scheduled"]:
+        click.echo(f"no rebuild: {rebuild['reason']}")
+        return
+    outcome = rebuild.get("outcome")
+    if outcome is None:
+        click.echo(f"rebuild {rebuild['attempt']} scheduled" + (" (still running; see /status)" if wait else
+                                                                "; see /status for its outcome"))
+        return
+    if outcome["outcome"] == "switched":
+        click.echo(f"rebuilt: now serving generation {outcome['generation']}")
+    elif outcome["outcome"] == "unchanged":
+        click.echo("rebuild: the sources are unchanged; nothing to do")
+    else:
+        for problem in outcome.get("problems", []):
+            click.secho(problem["text"], fg="red", err=True)
+        raise click.ClickException(f"the rebuild was {outcome['outcome']}; the server still serves the last good "
+                                   "graph. Fix the problems above and run `dkg reload` again")
+    for rejection in outcome.get("rejected", []):
+        click.secho(f"rejected {rejection['source']}: {'; '.join(rejection['problems'])}", fg="yellow", err=True)
 
 
 COMMANDS = [serve, reload]

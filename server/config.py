@@ -32,6 +32,12 @@ class ServerConfig:
     cache_bytes: int = 64 * 1024 * 1024   # result cache size (whole results up to 1/16 of it)
     worker_memory_mb: int = 4096          # heap limit of each worker process; 0 = none
     build_if_missing: bool = True
+    # The curators' loop (server/rebuild.py): sources to rebuild from (None: the ones the served
+    # generation was built from, else the embedded ones) and whether to poll them for edits.
+    seeds: Path | None = None
+    ontology: Path | None = None
+    watch: bool = False                   # `dkg serve` turns it on unless --no-watch
+    watch_interval: float = 2.0           # seconds between polls of the sources' mtimes and sizes
 
     @property
     def effective_queue_size(self) -> int:
@@ -57,6 +63,9 @@ class ServerConfig:
             values["allowed_services"] = tuple(values["allowed_services"])
         if "store" in values:
             values["store"] = Path(values["store"])
+        for name in ("seeds", "ontology"):
+            if values.get(name) is not None:
+                values[name] = Path(values[name])
         return replace(cls(), **values)
 
 
@@ -67,13 +76,13 @@ def _coerce(name: str, raw: str):
             return int(raw)
         except ValueError:
             raise ValueError(f"DKG_{name.upper()}={raw!r} is not a whole number; set it to one, e.g. 8") from None
-    if name in ("query_timeout", "service_timeout"):
+    if name in ("query_timeout", "service_timeout", "watch_interval"):
         try:
             return float(raw)
         except ValueError:
             raise ValueError(f"DKG_{name.upper()}={raw!r} is not a number of seconds; set it to e.g. 30") from None
     if name == "allowed_services":
         return tuple(u for u in raw.replace(",", " ").split() if u)
-    if name == "build_if_missing":
+    if name in ("build_if_missing", "watch"):
         return raw.strip().lower() in ("1", "true", "yes", "on")
     return raw

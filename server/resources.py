@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 from pathlib import Path
 
 
@@ -17,6 +18,11 @@ def _package_dir(name: str) -> Path:
 
 
 def ontology_dir() -> Path:
+    # DKG_ONTOLOGY points every reader (build, checks, linker, pages) at another ontology folder,
+    # e.g. a curator's working copy; `--ontology DIR` on dkg build/serve sets it.
+    override = os.environ.get("DKG_ONTOLOGY")
+    if override:
+        return Path(override)
     return _package_dir("ontology")
 
 

@@ -1,0 +1,107 @@
+"""One rebuild, run by the server in a child process: check, build, and switch only if it is good.
+
+    python -m dissertation_kg.server.rebuild_job --seeds DIR --ontology DIR --store DIR --result FILE
+
+A separate process because the mappers and the linker cache the ontology and vocabularies per
+process (a rebuild must read the edited files afresh), and so the build's CPU time and memory
+never stall the request threads. The outcome goes to FILE as JSON:
+
+  unchanged  the sources' contents equal those of the served generation (a touched file)
+  blocked    a blocking ontology problem (server/source_gate.py), the build raised, or no
+             document at all passed validation: nothing was switched
+  switched   a new generation is being served; documents SHACL rejected are listed
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import time
+import traceback
+from pathlib import Path
+
+
+def _outcome(outcome: str, **fields) -> dict:
+    return {"outcome": outcome, **fields}
+
+
+def run(seeds: Path, ontology: Path, store: Path, *, force: bool = False, keep: int = 3) -> dict:
+    # Every reader of the ontology (build, shapes, linker vocabularies) follows DKG_ONTOLOGY.
+    os.environ["DKG_ONTOLOGY"] = str(ontology)
+    from .build import build
+    from .build_record import current_record, fingerprint, prune_records, summary_record, write_record
+    from .deprecation import deprecated_uses_in
+    from .source_gate import check_sources, problem_dict
+    from .store import StoreLocation
+
+    started = time.time()
+    fp = fingerprint(seeds, ontology)
+    served = current_record(store)
+    if not force and served is not None and served.get("fingerprint") == fp:
+        return _outcome("unchanged", generation=served.get("generation"))
+
+    gate = check_sources(ontology)
+    warnings = [problem_dict(p) for p in gate.warnings]
+    if not gate.ok:
+        return _outcome("blocked", problems=[problem_dict(p) for p in gate.blocking], warnings=warnings)
+
+    try:
+        summary = build(seeds, store, progress=False, switch=False)
+    except Exception as exc:  # noqa: BLE001 - any failure of the build blocks, with its reason
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        return _outcome("blocked", warnings=warnings, problems=[{
+            "check": "build", "file": str(seeds), "line": None, "term": "",
+            "message": f"the build failed: {type(exc).__name__}: {exc}",
+            "hint": f"fix the input it names and save again (raised at {Path(where.filename).name}:{where.lineno})",
+            "text": f"{seeds}: [build] the build failed: {type(exc).__name__}: {exc}"}])
+    rejected = [{"source": r.source, "problems": r.problems} for r in summary.rejected]
+    if summary.documents == 0 and summary.rejected:
+        # An empty graph is never a better answer than the last good one: most likely the shapes
+        # were edited so that nothing conforms.
+        shutil.rmtree(summary.generation, ignore_errors=True)
+        return _outcome("blocked", warnings=warnings, rejected=rejected, problems=[{
+            "check": "build", "file": str(ontology / "shapes.ttl"), "line": None, "term": "",
+            "message": f"all {len(summary.rejected)} documents were rejected, the graph would be empty",
+            "hint": "read the rejections below; if every document fails the same shape, the shape is wrong",
+            "text": f"{ontology / 'shapes.ttl'}: [build] all {len(summary.rejected)} documents were rejected "
+                    "(hint: if every document fails the same shape, the shape is wrong)"}])
+
+    deprecations = [d.as_dict() for d in deprecated_uses_in(summary.generation)]
+    record = summary_record(summary, seeds=seeds, ontology=ontology, source_fingerprint=fp,
+                            deprecations=deprecations)
+    record["ontology_warnings"] = warnings
+    write_record(store, record)
+    location = StoreLocation(store)
+    location.switch(summary.generation)
+    location.prune(keep=keep)
+    prune_records(store)
+    return _outcome("switched", generation=summary.generation.name, record=record, rejected=rejected,
+                    warnings=warnings, seconds=round(time.time() - started, 2))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=Path, required=True)
+    parser.add_argument("--ontology", type=Path, required=True)
+    parser.add_argument("--store", type=Path, required=True)
+    parser.add_argument("--result", type=Path, required=True)
+    parser.add_argument("--force", action="store_true", help="build even when the sources are unchanged")
+    parser.add_argument("--keep", type=int, default=3, help="generations to keep (queries may still read the older ones)")
+    args = parser.parse_args(argv)
+    try:
+        from .executor import _die_with_parent
+        _die_with_parent()
+        os.nice(10)  # queries first: the build takes the spare CPU
+    except OSError:
+        pass
+    result = run(args.seeds.resolve(), args.ontology.resolve(), args.store, force=args.force, keep=args.keep)
+    tmp = args.result.with_suffix(".tmp")
+    tmp.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, args.result)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
