@@ -296,3 +296,40 @@ def test_dkg_reload_rebuilds_and_switches(site):
         assert status(server)["generation"]["name"] != generation
     finally:
         server.stop()
+
+
+NO_PROVISIONS = (
+    "ABSTRACT of the dissertation for the degree of Doctor of Philosophy (PhD) in the specialty 6D020200 – International Relations\n"
+    "The object of the research is the foreign policy of Kyrgyzstan.\n"
+    "The subject of the research is its instruments of cultural diplomacy.\n"
+    "The aim of the research is to assess these instruments.\n"
+    "Research objectives:\n1. to describe the instruments;\n2. to assess them.\n"
+    "Main provisions for defense:\n\n")
+
+
+def test_rejected_document_is_listed_but_does_not_block_and_a_broken_manifest_does(site):
+    server = serve(site)
+    try:
+        before = status(server)
+        (site / "corpus" / "no-provisions.txt").write_text(NO_PROVISIONS, encoding="utf-8")
+        edit_document(site)
+        switched = wait_for_attempt(server, "switched")
+        assert switched["generation"]["name"] != before["generation"]["name"]
+        assert ask(server, ASK_EDIT)
+        rejected = switched["generation"]["rejected"]
+        assert [r["source"] for r in rejected] == ["no-provisions.txt"]
+        assert any("dkg:hasProvision" in p for p in rejected[0]["problems"])
+        assert switched["generation"]["documents"] == 2
+        page = requests.get(server.url + "/status", headers={"Accept": "text/html,*/*;q=0.8"}, timeout=10).text
+        assert "Rejected documents (1)" in page and "no-provisions.txt" in page
+        assert "WARNING rejected no-provisions.txt:" in server.read_log()
+
+        manifest = site / "corpus" / "manifest.toml"
+        manifest.write_text(manifest.read_text(encoding="utf-8") + "[[work]\n", encoding="utf-8")
+        blocked = wait_for_attempt(server, "blocked", after=switched["rebuild"]["last_attempt"]["attempt"])
+        assert blocked["generation"]["name"] == switched["generation"]["name"]
+        (problem,) = blocked["rebuild"]["blocking_problems"]
+        assert problem["check"] == "build" and "manifest.toml" in problem["message"]
+        assert ask(server, ASK_EDIT)
+    finally:
+        server.stop()
