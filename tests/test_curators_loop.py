@@ -333,3 +333,37 @@ def test_rejected_document_is_listed_but_does_not_block_and_a_broken_manifest_do
         assert ask(server, ASK_EDIT)
     finally:
         server.stop()
+
+
+def test_rebuilds_run_one_at_a_time_and_bursts_of_edits_coalesce(tmp_path, monkeypatch):
+    from dissertation_kg.server import rebuild
+    from dissertation_kg.server.config import ServerConfig
+
+    monkeypatch.setattr(rebuild, "SETTLE_SECONDS", 0.3)
+    rebuilder = rebuild.Rebuilder(ServerConfig(store=tmp_path / "store"))
+    running, runs = [0], []
+
+    def fake_run(job):  # the child process, without its cost
+        running[0] += 1
+        assert running[0] == 1, "two rebuilds ran at once"
+        runs.append(job)
+        time.sleep(0.5)
+        running[0] -= 1
+        return {"outcome": "unchanged"}
+
+    monkeypatch.setattr(rebuilder, "_run", fake_run)
+    first = [rebuilder.request("edit", files=[f"a{i}.ttl"]) for i in range(5)]
+    assert set(first) == {1}
+    assert rebuilder.wait(1, 10)["outcome"] == "unchanged"
+    assert runs[0]["files"] == [f"a{i}.ttl" for i in range(5)]
+
+    # Edits while a rebuild runs wait for it, and then make one more.
+    rebuilder.request("edit", files=["b.ttl"])
+    deadline = time.monotonic() + 10
+    while not runs[1:] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    later = {rebuilder.request("edit", files=["c.ttl"]), rebuilder.request("dkg reload --rebuild", force=True)}
+    assert later == {3}
+    assert rebuilder.wait(3, 10) is not None
+    assert len(runs) == 3
+    assert runs[2]["files"] == ["c.ttl"] and runs[2]["force"] and runs[2]["trigger"] == "edit + dkg reload --rebuild"
