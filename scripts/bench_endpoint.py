@@ -19,8 +19,10 @@ which goes first) at 1, 8 and 32 connections, for:
   * the same questions made unique per request (a counter comment), so every request is
     evaluated: the fair comparison with Oxigraph, which has no result cache,
   * a trivial `ASK {}`, which measures the protocol overhead alone.
-Each line prints throughput, p50 and p99 latency and the ours/Oxigraph ratios. wrk's own CPU
-time is printed as a share of one core, to show the load generator was not the bottleneck.
+Before each run both servers must be idle (no CPU used by their process groups), since a server
+keeps evaluating requests abandoned when the previous run stopped. Each line prints throughput
+(answered requests only), p50 and p99 latency and the ours/Oxigraph ratios. wrk's own CPU time
+is printed as a share of one core, to show the load generator was not the bottleneck.
 """
 from __future__ import annotations
 
@@ -201,6 +203,33 @@ class Process:
         self.log.close()
 
 
+def group_cpu_seconds(pgid: int) -> float:
+    """CPU time used so far by every process in a process group (a server and its workers)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:  # field 5 of stat, after the command name
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def wait_until_idle(servers: list["Process"], limit: float = 180.0) -> float:
+    """Wait for requests abandoned by the previous run to finish: a server keeps evaluating them
+    after wrk stops, and the next run would otherwise queue behind them."""
+    started = time.monotonic()
+    while time.monotonic() - started < limit:
+        before = [group_cpu_seconds(s.proc.pid) for s in servers]
+        time.sleep(0.5)
+        after = [group_cpu_seconds(s.proc.pid) for s in servers]
+        if all(b - a < 0.05 for a, b in zip(before, after)):
+            break
+    return time.monotonic() - started
+
+
 def post_query(url: str, query: str, timeout: float = 300) -> dict:
     req = urllib.request.Request(url, data=query.encode(), method="POST",
                                  headers={"Content-Type": "application/sparql-query", "Accept": RESULTS_JSON})
@@ -379,6 +408,7 @@ def main() -> int:
                 results = {}
                 for name, url in order:
                     server = ours if name == "ours" else ref
+                    wait_until_idle([ours, ref])
                     try:
                         r = wrk_run(wrk, url, qs, c, args.duration, unique, workdir)
                     except RuntimeError as exc:
