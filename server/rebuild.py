@@ -28,6 +28,7 @@ from typing import Callable
 from .build_record import current_record, fingerprint, read_record
 from .config import ServerConfig
 from .resources import ontology_dir, seeds_dir
+from .source_gate import plain_problem
 from .watch import SourceWatcher
 
 log = logging.getLogger("dkg.curators")
@@ -144,8 +145,8 @@ class Rebuilder:
                 result = self._run(job)
             except Exception as exc:  # noqa: BLE001 - the loop must survive to serve the next edit
                 log.exception("rebuild attempt %d failed unexpectedly", job["attempt"])
-                result = {"outcome": "failed", "problems": [_problem("rebuild", str(self.store), f"{type(exc).__name__}: {exc}",
-                                                                     "see the server log; fix and save again")]}
+                result = {"outcome": "failed", "problems": [plain_problem(
+                    "rebuild", self.store, f"{type(exc).__name__}: {exc}", "see the server log; fix and save again")]}
             attempt = {**{k: v for k, v in job.items() if k != "quiet_until"}, **result, "finished": _now()}
             if result["outcome"] == "switched":
                 try:
@@ -173,14 +174,14 @@ class Rebuilder:
         try:
             proc = subprocess.run(cmd, capture_output=True, text=True, timeout=BUILD_TIMEOUT)
         except subprocess.TimeoutExpired:
-            return {"outcome": "failed", "problems": [_problem(
+            return {"outcome": "failed", "problems": [plain_problem(
                 "build", str(self.seeds), f"the build took longer than {BUILD_TIMEOUT:g} s and was stopped",
                 "check the corpus for an unusually large document, or build by hand with `dkg build`")]}
         try:
             return json.loads(out.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             tail = (proc.stderr or proc.stdout or "").strip().splitlines()[-3:]
-            return {"outcome": "failed", "problems": [_problem(
+            return {"outcome": "failed", "problems": [plain_problem(
                 "build", str(self.seeds), f"the build process exited with status {proc.returncode}: "
                 + " | ".join(tail), "run `dkg build` by hand to see the whole error")]}
         finally:
@@ -237,11 +238,6 @@ class Rebuilder:
 
     def generation_record(self, name: str) -> dict | None:
         return read_record(self.store, name)
-
-
-def _problem(check: str, file: str, message: str, hint: str) -> dict:
-    return {"check": check, "file": file, "line": None, "term": "", "message": message, "hint": hint,
-            "text": f"{file}: [{check}] {message} (hint: {hint})"}
 
 
 def attach(app, config: ServerConfig) -> Rebuilder | None:

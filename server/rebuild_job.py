@@ -33,10 +33,17 @@ def run(seeds: Path, ontology: Path, store: Path, *, force: bool = False, keep: 
     from .build import build
     from .build_record import current_record, fingerprint, prune_records, summary_record, write_record
     from .deprecation import deprecated_uses_in
-    from .source_gate import check_sources, problem_dict
+    from .source_gate import check_sources, plain_problem, problem_dict
     from .store import StoreLocation
 
+    store = Path(store)
     started = time.time()
+    location = StoreLocation(store)
+    if location.current() is None and store.is_dir() and any(store.iterdir()) and not (store / "generations").exists():
+        # A bare Oxigraph database: generations would be written inside it.
+        return _outcome("blocked", problems=[plain_problem(
+            "build", store, "the store is a bare Oxigraph database, not a store directory with generations",
+            "serve a store made by `dkg build --store DIR` to have it rebuilt")])
     fp = fingerprint(seeds, ontology)
     served = current_record(store)
     if not force and served is not None and served.get("fingerprint") == fp:
@@ -51,29 +58,23 @@ def run(seeds: Path, ontology: Path, store: Path, *, force: bool = False, keep: 
         summary = build(seeds, store, progress=False, switch=False)
     except Exception as exc:  # noqa: BLE001 - any failure of the build blocks, with its reason
         where = traceback.extract_tb(exc.__traceback__)[-1]
-        return _outcome("blocked", warnings=warnings, problems=[{
-            "check": "build", "file": str(seeds), "line": None, "term": "",
-            "message": f"the build failed: {type(exc).__name__}: {exc}",
-            "hint": f"fix the input it names and save again (raised at {Path(where.filename).name}:{where.lineno})",
-            "text": f"{seeds}: [build] the build failed: {type(exc).__name__}: {exc}"}])
+        return _outcome("blocked", warnings=warnings, problems=[plain_problem(
+            "build", seeds, f"the build failed: {type(exc).__name__}: {exc}",
+            f"fix the input it names and save again (raised at {Path(where.filename).name}:{where.lineno})")])
     rejected = [{"source": r.source, "problems": r.problems} for r in summary.rejected]
     if summary.documents == 0 and summary.rejected:
         # An empty graph is never a better answer than the last good one: most likely the shapes
         # were edited so that nothing conforms.
         shutil.rmtree(summary.generation, ignore_errors=True)
-        return _outcome("blocked", warnings=warnings, rejected=rejected, problems=[{
-            "check": "build", "file": str(ontology / "shapes.ttl"), "line": None, "term": "",
-            "message": f"all {len(summary.rejected)} documents were rejected, the graph would be empty",
-            "hint": "read the rejections below; if every document fails the same shape, the shape is wrong",
-            "text": f"{ontology / 'shapes.ttl'}: [build] all {len(summary.rejected)} documents were rejected "
-                    "(hint: if every document fails the same shape, the shape is wrong)"}])
+        return _outcome("blocked", warnings=warnings, rejected=rejected, problems=[plain_problem(
+            "build", ontology / "shapes.ttl", f"all {len(summary.rejected)} documents were rejected, the graph "
+            "would be empty", "read the rejections; if every document fails the same shape, the shape is wrong")])
 
     deprecations = [d.as_dict() for d in deprecated_uses_in(summary.generation)]
     record = summary_record(summary, seeds=seeds, ontology=ontology, source_fingerprint=fp,
                             deprecations=deprecations)
     record["ontology_warnings"] = warnings
     write_record(store, record)
-    location = StoreLocation(store)
     location.switch(summary.generation)
     location.prune(keep=keep)
     prune_records(store)

@@ -47,6 +47,11 @@ def problem_dict(p: Problem) -> dict:
             "hint": p.hint, "text": problem_line(p)}
 
 
+def plain_problem(check: str, file: Path | str, message: str, hint: str) -> dict:
+    """A problem found outside the ontology checks (the build, the store), in the same shape."""
+    return problem_dict(Problem(check, Path(file), None, "", message, hint))
+
+
 def check_sources(ontology: Path, mappings_dir: Path | None | bool = True) -> GateResult:
     """Run the fast checks on an ontology folder and sort their problems into blocking and warnings."""
     if mappings_dir is True:
