@@ -83,7 +83,7 @@ _AUTHOR_PATTERNS = [
     # Russian, in the genitive: "диссертационной работы Ивановой Марии Петровны «…»"
     rf"(?:диссертаци\w*|работ\w*|исследовани\w*)\s+(?P<ru>{_NAME}[ \t]+{_NAME}(?:[ \t]+{_NAME})?)\s*(?:[«\"“]|на\s+тему|,)",
     # Kazakh, in the genitive: "Сарсенбаева Жанар Санжаровнаның «…»"
-    rf"(?P<kk>{_NAME}[ \t]+{_NAME}[ \t]+[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+?){_KK_GENITIVE}(?!\w)",
+rf"(?P<kk>{_NAME}[ \t]+{_NAME}[ \t]+[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+?(?:ұлы|қызы|вич|вна)?){_KK_GENITIVE}(?!\w)\s*(?:[«“\"]|диссертаци)",
     rf"(?:^|\n|»|”)\s*(?P<a>{_NAME}(?:[ \t]+{_NAME}){{1,2}})\s+(?:on\s+the\s+topic|на\s+тему)",
     # A name alone on the first line of the document.
     rf"^\s*(?P<a>{_NAME}(?:[ \t]+{_NAME}){{1,3}})\s*(?:\n|$)",
@@ -117,6 +117,11 @@ def russian_nominative(name: str) -> str:
     return " ".join(out)
 
 
+# Capitalised words that open Kazakh and Russian sentences and titles, never a person's name.
+_NOT_A_NAME = re.compile(r"(?i)\b(?:республика\w*|қазақстан\w*|казахстан\w*|жұмыс\w*|зерттеу\w*|диссертаци\w*|"
+                         r"университет\w*|министрл\w*|министерств\w*|мемлекет\w*|халықаралық|международн\w*)\b")
+
+
 def _author(head: str) -> str | None:
     for pat in _AUTHOR_PATTERNS:
         m = re.search(pat, head, re.UNICODE)
@@ -125,10 +130,13 @@ def _author(head: str) -> str | None:
         if m.groupdict().get("ru"):
             return russian_nominative(_squash(m.group("ru")))
         if m.groupdict().get("kk"):
-            return _squash(m.group("kk"))
+            name = _squash(m.group("kk"))
+            if not _NOT_A_NAME.search(name):
+                return name
+            continue
         name = _squash(m.group("a"))
         # A heading in capitals or an abstract's first words are no name.
-        if name.isupper() or re.search(r"(?i)\b(abstract|annotation|аннотация|аңдатпа)", name):
+        if name.isupper() or re.search(r"(?i)\b(abstract|annotation|аннотация|аңдатпа)", name) or _NOT_A_NAME.search(name):
             continue
         return name
     return None

@@ -75,9 +75,23 @@ def _surname(p: ParsedAbstract) -> str | None:
     return anyascii(first).lower()[:5] or None
 
 
+_GENERIC_LATIN = {"PhD", "DOI", "ISBN", "ISSN", "URL", "II", "III", "IV", "XX", "XXI", "CA"}
+_FEATURE_CACHE: dict[int, dict] = {}
+
+
 def _features(p: ParsedAbstract) -> dict:
+    cached = _FEATURE_CACHE.get(id(p))
+    if cached is not None and cached["doc"] is p:
+        return cached
+    feats = _compute_features(p)
+    feats["doc"] = p
+    _FEATURE_CACHE[id(p)] = feats
+    return feats
+
+
+def _compute_features(p: ParsedAbstract) -> dict:
     body = "\n".join(s.text for k, s in p.sections.items() if k not in ("approbation", "publications"))
-    latin_all = set(_LATIN_NAME.findall(body))
+    latin_all = set(_LATIN_NAME.findall(body)) - _GENERIC_LATIN
     return {
         "numbers": set(_NUMBERS.findall(body)),
         "latin": latin_all if p.lang != "en" else set(),
@@ -86,8 +100,11 @@ def _features(p: ParsedAbstract) -> dict:
     }
 
 
-def score(a: ParsedAbstract, b: ParsedAbstract) -> tuple[float, list[str]]:
-    """How strongly two documents in different languages look like one work, and why."""
+def score(a: ParsedAbstract, b: ParsedAbstract, df: dict[str, int] | None = None) -> tuple[float, list[str]]:
+    """How strongly two documents in different languages look like one work, and why.
+
+    `df` counts how many documents of the corpus carry each number or name: a year every
+    abstract cites ("2030") says little, a number only two documents share says a lot."""
     if a.lang == b.lang:
         return float("-inf"), ["same language"]
     if a.kind != b.kind:
@@ -120,12 +137,45 @@ def score(a: ParsedAbstract, b: ParsedAbstract) -> tuple[float, list[str]]:
         if sa and sb:
             shared = sa & sb
             if shared:
-                s += weight * len(shared) / min(len(sa), len(sb))
+                rarity = sum(min(1.0, 3 / (df or {}).get(x, 1)) for x in shared)
+                s += weight * rarity / min(len(sa), len(sb))
                 why.append(f"shared {label} {sorted(shared)[:6]}")
             elif min(len(sa), len(sb)) >= 2:
                 s -= weight / 2
                 why.append(f"no shared {label}")
     return s, why
+
+
+_MAX_POSTINGS = 64
+
+
+def _blocking_keys(p: ParsedAbstract) -> set[str]:
+    f = _features(p)
+    keys = {f"n:{n}" for n in f["numbers"]} | {f"l:{n}" for n in f["latin"]}
+    if p.meta.specialty_code:
+        keys.add(f"s:{p.meta.specialty_code}")
+    if _surname(p):
+        keys.add(f"a:{_surname(p)}")
+    counts = f["counts"]
+    keys.add("c:" + ",".join(str(counts.get(k, 0)) for k in ("provisions", "tasks", "novelty")))
+    return keys
+
+
+def _candidate_pairs(docs: list[ParsedAbstract]):
+    index: dict[str, list[int]] = {}
+    for i, d in enumerate(docs):
+        for key in _blocking_keys(d):
+            index.setdefault(key, []).append(i)
+    seen: set[tuple[int, int]] = set()
+    for postings in index.values():
+        if len(postings) > _MAX_POSTINGS:
+            continue  # too common to tell anything apart
+        for x, i in enumerate(postings):
+            for j in postings[x + 1:]:
+                if docs[i].lang != docs[j].lang and (i, j) not in seen:
+                    seen.add((i, j))
+    for i, j in sorted(seen):
+        yield docs[i], docs[j]
 
 
 def group(docs: list[ParsedAbstract], manifest: dict[str, str]) -> list[Work]:
@@ -138,13 +188,19 @@ def group(docs: list[ParsedAbstract], manifest: dict[str, str]) -> list[Work]:
             works.setdefault(wid, Work(wid, [], "manifest", ["listed in the manifest"])).members.append(d)
         else:
             rest.append(d)
-    # Candidate pairs, best first; a work takes at most one text per language.
+    # Candidate pairs, best first; a work takes at most one text per language. Only documents
+    # that share some telling feature (a year, a code, a Latin name, the specialty, the author,
+    # the counts of items) are compared: blocking keeps pairing near-linear on large corpora.
+    df: dict[str, int] = {}
+    for d in rest:
+        f = _features(d)
+        for x in f["numbers"] | f["latin_all"]:
+            df[x] = df.get(x, 0) + 1
     pairs = []
-    for i, a in enumerate(rest):
-        for b in rest[i + 1:]:
-            sc, why = score(a, b)
-            if sc >= THRESHOLD:
-                pairs.append((sc, a.source, b.source, why))
+    for a, b in _candidate_pairs(rest):
+        sc, why = score(a, b, df)
+        if sc >= THRESHOLD:
+            pairs.append((sc, a.source, b.source, why))
     pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
     group_of: dict[str, list[ParsedAbstract]] = {d.source: [d] for d in rest}
     evidence: dict[int, list[str]] = {}
