@@ -123,7 +123,10 @@ def to_graph(doc: ParsedAbstract, ctx: WorkContext, *, ontology_version: str,
         g.add((ctx.department_iri, RDF.type, DKG.Department))
         g.add((ctx.department_iri, FOAF.name, Literal(meta.department, lang=lang)))
         if ctx.institution_iri is not None:
+            # The university may be named only in another translation: type it here too, so
+            # this document's graph is valid on its own.
             g.add((ctx.department_iri, DKG.partOfOrganization, ctx.institution_iri))
+            g.add((ctx.institution_iri, RDF.type, DKG.University))
 
     linkable = []  # (node, kind, text) for the entity linker
     for kind, (cls, prop, segment) in COMPONENTS.items():
