@@ -1,6 +1,6 @@
 """Which ontology problems stop a rebuild from replacing the served graph, and which only warn.
 
-The policy (server/README-curators.md, "Curators' loop"):
+The policy (README.md, "Curators' loop"):
 
   blocks   syntax            a .ttl file in the ontology folder or its vocabularies does not parse
                              (a missing dkg.ttl counts): the build would fail or silently lose terms
