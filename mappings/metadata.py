@@ -85,6 +85,8 @@ _AUTHOR_PATTERNS = [
     # Kazakh, in the genitive: "Сарсенбаева Жанар Санжаровнаның «…»"
 rf"(?P<kk>{_NAME}[ \t]+{_NAME}[ \t]+[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+?(?:ұлы|қызы|вич|вна)?){_KK_GENITIVE}(?!\w)\s*(?:[«“\"]|диссертаци)",
     rf"(?:^|\n|»|”)\s*(?P<a>{_NAME}(?:[ \t]+{_NAME}){{1,2}})\s+(?:on\s+the\s+topic|на\s+тему)",
+    # A name in capitals on a line of its own: "ЖУМАБЕКОВА АЙГЕРИМ СЕРИКОВНА".
+    r"(?:^|\n)[ \t]*(?P<caps>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'’-]{2,}(?:[ \t]+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'’-]{2,}){1,3})[ \t]*(?:\n|$)",
     # A name alone on the first line of the document.
     rf"^\s*(?P<a>{_NAME}(?:[ \t]+{_NAME}){{1,3}})\s*(?:\n|$)",
 ]
@@ -129,6 +131,12 @@ def _author(head: str) -> str | None:
             continue
         if m.groupdict().get("ru"):
             return russian_nominative(_squash(m.group("ru")))
+        if m.groupdict().get("caps"):
+            name = m.group("caps").title()
+            if not _NOT_A_NAME.search(name) and not re.search(
+                    r"(?i)abstract|annotation|аннотаци|аңдатпа|реферат|summary|түйін|резюме|phd|диссертац", name):
+                return _squash(name)
+            continue
         if m.groupdict().get("kk"):
             name = _squash(m.group("kk"))
             if not _NOT_A_NAME.search(name):
@@ -161,9 +169,13 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
     head = sections.get("preamble", "") + "\n" + sections.get("abstract", "")
     head = head if head.strip() else full_text[:1500]
     for pat in _TITLE_PATTERNS:
-        m = re.search(pat, head, _I | re.MULTILINE)
-        if m:
+        for m in re.finditer(pat, head, _I | re.MULTILINE):
+            # A quoted specialty name ("6D020200 – «Международные отношения»") is no title.
+            if _SPECIALTY.search(head[max(0, m.start() - 14):m.start() + 1]) or len(m.group("t").split()) < 3:
+                continue
             meta.title = _squash(m.group("t"))
+            break
+        if meta.title:
             break
     meta.author = _author(head)
     if meta.title is None:
@@ -245,7 +257,9 @@ def publication_counts(text: str, lang: str) -> dict[str, int]:
         cut = boundary.search(tail)
         end = min(x.start() for x in (nxt, cut) if x) if (nxt or cut) else len(tail)
         span = m.group(0) + tail[:end]
-        item = re.match(rf"\S+\s+(?:[\w-]+\s+){{0,4}}?(?:{_ITEM_WORDS}|of\s+(?:which|them))(?!\w)|\S+\s+из\s+них", span, _I)
+        # "10 научных работах", "three of which", "3 – в изданиях, …" (a count in an enumeration)
+        item = re.match(rf"\S+\s+(?:[\w-]+\s+){{0,4}}?(?:{_ITEM_WORDS}|of\s+(?:which|them))(?!\w)|\S+\s+из\s+них"
+                        rf"|\S+\s*[–—-]\s+(?=\w)", span, _I)
         if not item:
             continue
         # Kazakh (and some Russian) put the qualifier before the number: "Scopus базасындағы

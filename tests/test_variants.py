@@ -248,3 +248,32 @@ def test_publication_counts_in_russian_and_kazakh():
           "Комитет ұсынған басылымдарда 3 мақала, халықаралық конференцияларда 5 баяндама.")
     got = publication_counts(kk, "kk")
     assert got["Total"] == 9 and got["Scopus"] == 1 and got["CommitteeJournal"] == 3
+
+
+FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures" / "abstracts"
+
+
+def test_realistic_russian_abstract():
+    doc = abstract.parse_file(FIXTURES / "ru-energy-diplomacy.txt")
+    assert (doc.lang, doc.kind) == ("ru", "dissertation")
+    assert {k: len(v) for k, v in doc.items.items()} == {"tasks": 4, "novelty": 3, "provisions": 3}
+    assert {"development", "object", "subject", "aim", "theoretical-basis", "methods", "significance",
+            "approbation", "structure"} <= doc.sections.keys()
+    m = doc.meta
+    assert m.title == "Энергетическая дипломатия Республики Казахстан в Каспийском регионе"
+    assert m.author == "Жумабекова Айгерим Сериковна"  # written in capitals on the title page
+    assert (m.specialty_code, m.specialty_name) == ("6D020200", "Международные отношения")
+    # "3 – в изданиях, рекомендованных КОКСОН; 1 – в журнале … Scopus; …"
+    assert m.publication_counts == {"Total": 10, "CommitteeJournal": 3, "Scopus": 1, "Conference": 5, "Monographs": 1}
+
+
+def test_realistic_kazakh_abstract():
+    doc = abstract.parse_file(FIXTURES / "kk-water-diplomacy.txt")
+    assert (doc.lang, doc.kind) == ("kk", "dissertation")
+    assert {k: len(v) for k, v in doc.items.items()} == {"tasks": 4, "novelty": 3, "provisions": 4}
+    assert doc.section_text("theoretical-basis").startswith("Зерттеудің теориялық-әдіснамалық негізі ретінде")
+    m = doc.meta
+    assert m.title == "Орталық Азиядағы су дипломатиясы: Қазақстанның ұстанымы"
+    assert m.author == "Сейтқали Ерлан Болатұлы"  # the genitive -ның removed
+    assert m.specialty_code == "8D03101" and m.degree_phd
+    assert m.publication_counts == {"Total": 8, "Scopus": 2, "CommitteeJournal": 3, "Conference": 3}
