@@ -202,6 +202,11 @@ def match(line: str, lang: str) -> Heading | None:
                 and not _SENTENCE_VERB[lang].search(phrase) and not phrase[0].isdigit()):
             kinds = kinds_named(phrase, lang)
             strong = [k for k in kinds if k not in WEAK_KINDS]
+            if strong and not rest and _words(phrase) > 6 and line.endswith("."):
+                # A whole sentence that opens with the heading ("Зерттеудің теориялық-
+                # әдіснамалық негізі ретінде … алынды."): the sentence is the content.
+                end = _PATTERNS[lang][strong[0]].search(phrase).end()
+                return Heading(strong[0], phrase[:end], line, _qualifier(phrase, lang))
             if strong:
                 return Heading(strong[0], phrase, rest, _qualifier(phrase, lang))
             if kinds and _words(phrase) <= 3:
