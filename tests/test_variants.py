@@ -277,3 +277,16 @@ def test_realistic_kazakh_abstract():
     assert m.author == "Сейтқали Ерлан Болатұлы"  # the genitive -ның removed
     assert m.specialty_code == "8D03101" and m.degree_phd
     assert m.publication_counts == {"Total": 8, "Scopus": 2, "CommitteeJournal": 3, "Conference": 3}
+
+
+def test_realistic_english_abstract():
+    doc = abstract.parse_file(FIXTURES / "en-digital-diplomacy.txt")
+    assert (doc.lang, doc.kind) == ("en", "dissertation")
+    assert {k: len(v) for k, v in doc.items.items()} == {"tasks": 4, "novelty": 2, "provisions": 3}
+    assert doc.section_text("object") == "the foreign policy communication of the Republic of Kazakhstan."
+    assert doc.section_text("hypothesis").startswith("Digital diplomacy strengthens")
+    m = doc.meta
+    assert m.title == "Digital diplomacy of Kazakhstan in the context of global information competition"
+    assert m.author == "Nurlanov Daniyar Askarovich"
+    assert (m.specialty_code, m.specialty_name) == ("8D03101", "International Relations")
+    assert m.publication_counts == {"Total": 9, "Scopus": 2, "CommitteeJournal": 4, "Conference": 3}
