@@ -68,11 +68,22 @@ _NUMBERS = re.compile(r"(?<![\w.])(?:1[89]\d\d|20\d\d|\d[A-Z]\d{5,6}|\d{2}\.\d{2
 _LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z]*[A-Z-][A-Za-z-]*\b|\b[A-Z]{2,}\b")
 
 
+_TRANSLIT = [("kh", "h"), ("zh", "j"), ("sh", "s"), ("ch", "c"), ("ts", "c"), ("gh", "g"), ("ng", "n"),
+             ("q", "k"), ("y", "i"), ("w", "u"), ("ae", "a"), ("yu", "u"), ("iu", "u"), ("ya", "a"), ("ia", "a")]
+
+
+def name_key(name: str) -> str:
+    """A surname's key across scripts and transliteration habits: Сейтқали, Seitkali and
+    Seytqali give one key."""
+    s = anyascii(name.split()[0].split("-")[0]).lower()
+    for a, b in _TRANSLIT:
+        s = s.replace(a, b)
+    s = re.sub(r"[^a-z]", "", s)
+    return re.sub(r"(.)\1+", r"\1", s)[:4]  # Khassenov / Хасенов
+
+
 def _surname(p: ParsedAbstract) -> str | None:
-    if not p.meta.author:
-        return None
-    first = p.meta.author.split()[0].split("-")[0]
-    return anyascii(first).lower()[:5] or None
+    return name_key(p.meta.author) or None if p.meta.author else None
 
 
 _GENERIC_LATIN = {"PhD", "DOI", "ISBN", "ISSN", "URL", "II", "III", "IV", "XX", "XXI", "CA"}
