@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import multiprocessing
 import os
 import pickle
@@ -152,7 +153,7 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
     vocab_hash = hashlib.sha256(b"".join(_file_hash(p).encode() for p in _vocabulary_files())).hexdigest()
     cache_dir = location.cache_dir
     cache_dir.mkdir(parents=True, exist_ok=True)
-    quads: dict[str, bytes] = {}           # source → N-Quads
+    quads: dict[str, Path] = {}            # source → its N-Quads in the cache
     candidates = []
     jobs = []
     for work in works:
@@ -163,7 +164,7 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
                                            repr(ctx)]).encode()).hexdigest()
             cached = cache_dir / f"{key}.nq"
             if use_cache and cached.exists():
-                quads[member.source] = cached.read_bytes()
+                quads[member.source] = cached
                 cand = cache_dir / f"{key}.candidates.pickle"
                 if cand.exists():
                     candidates.extend(_load_candidates(cand))
@@ -174,13 +175,13 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
             jobs.append((ctx, todo, version, generated_at, str(cache_dir)))
     stage = {"map": 0.0, "shacl": 0.0, "serialize": 0.0}
     for results in _run_jobs(jobs, progress):
-        for source, data, problems, found, seconds in results:
+        for source, path, problems, found, seconds in results:
             for k, v in seconds.items():
                 stage[k] += v
             if problems:
                 summary.rejected.append(Rejection(source, problems))
             else:
-                quads[source] = data
+                quads[source] = Path(path)
                 candidates.extend(found)
     summary.rejected.sort(key=lambda r: r.source)
     summary.timings.update(stage)  # summed over worker processes (CPU seconds)
@@ -191,14 +192,22 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
     generation = location.new_generation()
     try:
         store = ox.Store(str(generation))
-        payload = b"".join(quads[s] for s in sorted(quads))
-        payload += _static_graphs()
-        if candidates:
-            payload += _candidate_quads(candidates)
-        store.bulk_load(payload, format=ox.RdfFormat.N_QUADS)
-        # The default graph is the RDF merge of the named graphs (see store.UNION_MARKER): the
-        # same statements without their graph; the store keeps each triple once.
-        store.bulk_load(_GRAPH_LABEL.sub(b" .", payload), format=ox.RdfFormat.N_TRIPLES)
+        # Stream every document's quads to one file (and the same statements without their
+        # graph to another) so memory stays flat whatever the corpus size.
+        nq_path, nt_path = generation.parent / f".{generation.name}.nq", generation.parent / f".{generation.name}.nt"
+        with nq_path.open("wb") as nq, nt_path.open("wb") as nt:
+            for chunk in itertools.chain((quads[s].read_bytes() for s in sorted(quads)), [_static_graphs()],
+                                         [_candidate_quads(candidates)] if candidates else []):
+                nq.write(chunk)
+                # The default graph is the RDF merge of the named graphs (see store.UNION_MARKER):
+                # the same statements without their graph; the store keeps each triple once.
+                nt.write(_GRAPH_LABEL.sub(b" .", chunk))
+        try:
+            store.bulk_load(path=str(nq_path), format=ox.RdfFormat.N_QUADS)
+            store.bulk_load(path=str(nt_path), format=ox.RdfFormat.N_TRIPLES)
+        finally:
+            nq_path.unlink(missing_ok=True)
+            nt_path.unlink(missing_ok=True)
         (generation / UNION_MARKER).touch()
         store.optimize()
         summary.triples = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
@@ -211,12 +220,21 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
     if switch:  # switch=False: the caller inspects the generation and switches (server rebuilds)
         location.switch(generation)
         location.prune(keep=keep_generations)
+        _prune_cache(cache_dir, {p.stem for p in quads.values()})
     accepted_sources = set(quads)
     summary.documents = len(accepted_sources)
     summary.works = len({w.id for w in works if any(m.source in accepted_sources for m in w.members)})
     summary.generation = generation
     summary.timings["total"] = time.perf_counter() - t0
     return summary
+
+
+def _prune_cache(cache_dir: Path, keep: set[str]) -> None:
+    """Drop cached documents this build did not use (edited or removed since), so the cache
+    stays the size of the corpus."""
+    for path in cache_dir.iterdir():
+        if path.name.split(".", 1)[0] not in keep and not path.name.startswith("."):
+            path.unlink(missing_ok=True)
 
 
 def _process_work(job) -> list[tuple]:
@@ -230,16 +248,17 @@ def _process_work(job) -> list[tuple]:
         t1 = time.perf_counter()
         problems = shacl.violations(shacl.validate_graph(doc.graph, doc.source, shapes))
         t2 = time.perf_counter()
-        data = b""
+        path = ""
         if not problems:
             data = _nquads(doc.graph, str(doc.graph_iri))
             tmp = Path(cache_dir) / f".{key}.{os.getpid()}.tmp"
             tmp.write_bytes(data)
-            os.replace(tmp, Path(cache_dir) / f"{key}.nq")
+            path = str(Path(cache_dir) / f"{key}.nq")
+            os.replace(tmp, path)
             if doc.candidates:
                 _save_candidates(Path(cache_dir) / f"{key}.candidates.pickle", doc.candidates)
         t3 = time.perf_counter()
-        out.append((member.source, data, [str(p) for p in problems], doc.candidates,
+        out.append((member.source, path, [str(p) for p in problems], doc.candidates,
                     {"map": t1 - t0, "shacl": t2 - t1, "serialize": t3 - t2}))
     return out
 
