@@ -142,9 +142,11 @@ def report(rows: list[dict]) -> str:
             + (f"{_fmt(ref_wall, 2)} | {_fmt(r['quads'] / ref_wall, 0)} | {_fmt(r['peak_rss_mb'], 0)} MB | "
                f"{_fmt(b['wall'] / ref_wall)}× |" if ref_wall else "— | — | — | — |"))
     lines.append("")
-    lines.append("Build stages (s): " + "; ".join(
-        f"{row['size']:,} docs: " + ", ".join(f"{k} {v:.1f}" for k, v in row["build"]["timings"].items())
-        for row in rows if row["build"]))
+    finished = [row for row in rows if row["build"]]
+    if finished:
+        lines.append("Build stages (s): " + "; ".join(
+            f"{row['size']:,} docs: " + ", ".join(f"{k} {v:.1f}" for k, v in row["build"]["timings"].items())
+            for row in finished))
     for row in rows:
         b = row["build"]
         if b and b["rejected"]:
