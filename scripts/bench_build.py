@@ -39,6 +39,11 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
 
 
+def _peak_worker_rss_mb() -> float:
+    """The largest worker process the build started (it maps works in parallel processes)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
 def child_build(corpus: str, store: str) -> None:
     from dissertation_kg.server.build import build
 
@@ -50,6 +55,7 @@ def child_build(corpus: str, store: str) -> None:
         "default_graph_triples": summary.triples, "rejected": len(summary.rejected),
         "rejected_examples": [f"{r.source}: {r.problems[0] if r.problems else ''}" for r in summary.rejected[:5]],
         "timings": summary.timings, "generation": str(summary.generation), "peak_rss_mb": _peak_rss_mb(),
+        "peak_worker_rss_mb": _peak_worker_rss_mb(),
     }))
 
 
@@ -138,7 +144,9 @@ def report(rows: list[dict]) -> str:
         triples = b["default_graph_triples"]
         lines.append(
             f"| {row['size']:,} | {_fmt(b['wall'])} | {_fmt(row['size'] / b['wall'], 2)} | {triples:,} | "
-            f"{_fmt(triples / b['wall'], 0)} | {row['quads']:,} | {shacl:.0%} | {_fmt(b['peak_rss_mb'], 0)} MB | "
+            f"{_fmt(triples / b['wall'], 0)} | {row['quads']:,} | {shacl:.0%} | {_fmt(b['peak_rss_mb'], 0)} MB"
+            + (f" (+ workers ≤ {_fmt(b['peak_worker_rss_mb'], 0)} MB each)" if b.get("peak_worker_rss_mb") else "")
+            + " | "
             + (f"{_fmt(ref_wall, 2)} | {_fmt(r['quads'] / ref_wall, 0)} | {_fmt(r['peak_rss_mb'], 0)} MB | "
                f"{_fmt(b['wall'] / ref_wall)}× |" if ref_wall else "— | — | — | — |"))
     lines.append("")
