@@ -88,15 +88,21 @@ def corpus_files(seeds_dir: Path) -> list[Path]:
                   if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES and p.name.lower() != "readme.md")
 
 
-def map_corpus(files: list[Path], manifest: dict[str, str], *, generated_at: dt.datetime | None = None,
-               progress: bool = False) -> tuple[list[rdf.MappedDocument], list[Rejection], list[pairing.Work]]:
-    """Parse, pair and map documents (no validation, no store): what `dkg map` prints."""
+def parse_corpus(files: list[Path], progress: bool = False) -> tuple[list, list[Rejection]]:
+    """Parse every file; a file that cannot be mapped becomes a Rejection, the rest go on."""
     parsed, rejected = [], []
-    for path in tqdm(files, desc="parse", unit="doc", disable=not progress, leave=False):
+    for path in tqdm(files, desc="parse", unit="doc", disable=not progress):
         try:
             parsed.append(abstract.parse_file(path))
         except MappingError as exc:
             rejected.append(Rejection(path.name, [str(exc)]))
+    return parsed, rejected
+
+
+def map_corpus(files: list[Path], manifest: dict[str, str], *, generated_at: dt.datetime | None = None,
+               progress: bool = False) -> tuple[list[rdf.MappedDocument], list[Rejection], list[pairing.Work]]:
+    """Parse, pair and map documents (no validation, no store): what `dkg map` prints."""
+    parsed, rejected = parse_corpus(files, progress)
     works = pairing.group(parsed, manifest)
     version = ontology_version()
     mapped = []
@@ -134,12 +140,7 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
         summary.warnings.append(f"{seeds_dir / pairing.MANIFEST_NAME}: lists {name}, which is not in the corpus")
 
     # 1. Parse and pair (cheap, and pairing needs every document).
-    parsed = []
-    for path in tqdm(files, desc="parse", unit="doc", disable=not progress):
-        try:
-            parsed.append(abstract.parse_file(path))
-        except MappingError as exc:
-            summary.rejected.append(Rejection(path.name, [str(exc)]))
+    parsed, summary.rejected = parse_corpus(files, progress)
     works = pairing.group(parsed, manifest)
     summary.pairing = [f"{w.id}: {', '.join(m.source for m in w.members)} — {w.decided_by}"
                        + (f" ({'; '.join(w.evidence)})" if w.evidence and w.decided_by == "detected" else "")

@@ -19,7 +19,7 @@ import urllib.parse
 import urllib.request
 from abc import ABC, abstractmethod
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 import pyoxigraph as ox
 
@@ -122,6 +122,9 @@ def _dataset_kwargs(default_graph_uris, named_graph_uris, union_default_graph) -
     kwargs: dict = {}
     if default_graph_uris:
         kwargs["default_graph"] = [ox.NamedNode(u) for u in default_graph_uris]
+    elif named_graph_uris:
+        # SPARQL 1.1 Protocol: named graphs given without a default graph → an empty default graph.
+        kwargs["default_graph"] = []
     elif union_default_graph:
         kwargs["use_default_graph_as_union"] = True
     if named_graph_uris:
@@ -256,6 +259,3 @@ def open_store(spec: str | Path | None = None, *, read_only: bool = True) -> Gra
         return OxigraphStore(spec, read_only=read_only)
     raise StoreError(f"no graph has been built in {spec}. Run `dkg build --store {spec}` first.")
 
-
-def iter_rows(results: Iterable) -> Iterable:
-    return iter(results)
