@@ -9,19 +9,27 @@ from .headings import LIST_MARKER
 
 _I = re.IGNORECASE | re.UNICODE
 
-NUMBER_WORDS = {
-    "en": {"one": 1, "a single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-           "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-           "nineteen": 19, "twenty": 20, "thirty": 30},
-    "ru": {"один": 1, "одна": 1, "одной": 1, "одну": 1, "одного": 1, "два": 2, "две": 2, "двух": 2,
-           "три": 3, "трех": 3, "трёх": 3, "четыре": 4, "четырех": 4, "четырёх": 4, "пять": 5, "пяти": 5,
-           "шесть": 6, "шести": 6, "семь": 7, "семи": 7, "восемь": 8, "восьми": 8, "девять": 9,
-           "девяти": 9, "десять": 10, "десяти": 10, "одиннадцать": 11, "двенадцать": 12,
-           "двенадцати": 12, "пятнадцать": 15, "двадцать": 20},
-    "kk": {"бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8,
-           "тоғыз": 9, "он": 10, "он бір": 11, "он екі": 12, "он бес": 15, "жиырма": 20},
-}
+def _number_words() -> dict[str, dict[str, int]]:
+    en_units = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    en_teens = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                "eighteen", "nineteen"]
+    en = {w: i for i, w in enumerate(en_units, 1)} | {w: i for i, w in enumerate(en_teens, 10)}
+    en |= {"a single": 1, "twenty": 20, "thirty": 30}
+    en |= {f"twenty-{w}": 20 + i for i, w in enumerate(en_units, 1)}
+    ru = {"один": 1, "одна": 1, "одной": 1, "одну": 1, "одного": 1, "два": 2, "две": 2, "двух": 2,
+          "три": 3, "трех": 3, "трёх": 3, "четыре": 4, "четырех": 4, "четырёх": 4, "пять": 5, "пяти": 5,
+          "шесть": 6, "шести": 6, "семь": 7, "семи": 7, "восемь": 8, "восьми": 8, "девять": 9,
+          "девяти": 9, "десять": 10, "десяти": 10, "двадцать": 20, "двадцати": 20}
+    for i, stem in enumerate(["одиннадцат", "двенадцат", "тринадцат", "четырнадцат", "пятнадцат",
+                              "шестнадцат", "семнадцат", "восемнадцат", "девятнадцат"], 11):
+        ru[stem + "ь"] = ru[stem + "и"] = i
+    kk_units = ["бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз"]
+    kk = {w: i for i, w in enumerate(kk_units, 1)} | {"он": 10, "жиырма": 20, "отыз": 30}
+    kk |= {f"{tens} {w}": t + i for tens, t in (("он", 10), ("жиырма", 20)) for i, w in enumerate(kk_units, 1)}
+    return {"en": en, "ru": ru, "kk": kk}
+
+
+NUMBER_WORDS = _number_words()
 
 # Publication kinds, most specific first; each clause of the approbation text counts once.
 KIND_PATTERNS = [
@@ -30,7 +38,7 @@ KIND_PATTERNS = [
     ("CommitteeJournal", r"recommended|committee|ккcон|коксон|ккснво|ксқбк|кокснво|рекомендован\w*|комитет\w*|ұсынған|ұсынылған|комитеті"),
     ("Conference", r"conference|конференци\w*|симпозиум\w*|форум\w*"),
     ("Monographs", r"monograph\w*|монографи\w*"),
-    ("InternationalJournal", r"international\s+(?:scientific\s+)?journals?|foreign\s+journals?|зарубежн\w+\s+журнал\w*|международн\w+\s+журнал\w*|шетелдік\s+журнал\w*|халықаралық\s+журнал\w*"),
+    ("InternationalJournal", r"international\s+(?:\w+\s+)?journals?|foreign\s+(?:\w+\s+)?journals?|зарубежн\w+\s+(?:\w+\s+)?журнал\w*|международн\w+\s+(?:\w+\s+)?журнал\w*|шетелдік\s+(?:\w+\s+)?журнал\w*|халықаралық\s+(?:\w+\s+)?журнал\w*"),
     ("DomesticJournal", r"kazakhstani\s+journals?|domestic\s+journals?|отечественн\w+\s+журнал\w*|казахстанск\w+\s+журнал\w*|отандық\s+журнал\w*|қазақстандық\s+журнал\w*"),
 ]
 _ITEM_WORDS = (r"publications?|articles?|papers?|works?|monographs?|chapters?|reports?|presentations?|"
@@ -247,7 +255,7 @@ def publication_counts(text: str, lang: str) -> dict[str, int]:
     number = re.compile(rf"(?<![\w.,])(\d{{1,3}}|{'|'.join(re.escape(w) for w in words)})(?![\w.,]\d|\w)", _I)
     # Commas do not end a span: Russian participle phrases sit between commas ("в журналах,
     # индексируемых в Scopus").
-    boundary = re.compile(r"[;()]|(?<=[.!?])\s|\bincluding\b|в\s+том\s+числе|оның\s+ішінде", _I)
+    boundary = re.compile(r"[;:()]|(?<=[.!?])\s|\bincluding\b|в\s+том\s+числе|из\s+них|(?:оның|олардың)\s+ішінде", _I)
     prev_end = 0
     for m in number.finditer(text):
         n = _number(m.group(1), lang)
@@ -260,8 +268,20 @@ def publication_counts(text: str, lang: str) -> dict[str, int]:
         span = m.group(0) + tail[:end]
         # "10 научных работах", "three of which", "3 – в изданиях, …" (a count in an enumeration)
         item = re.match(rf"\S+\s+(?:[\w-]+\s+){{0,4}}?(?:{_ITEM_WORDS}|of\s+(?:which|them))(?!\w)|\S+\s+из\s+них"
-                        rf"|\S+\s*[–—-]\s+(?=\w)", span, _I)
-        if not item:
+                        rf"|\S+\s*[–—-]\s+(?=\w)|\S+\s+(?:in|в|во|на)\s+(?=\w)", span, _I)
+        # "… ұсынған басылымдарда – төрт; …", "в изданиях, рекомендованных КОКСОН, – 4": the
+        # label first, then a dash and the count.
+        dashed = re.search(r"[–—-]\s*$", text[max(prev_end, m.start() - 4):m.start()]) and re.match(
+            r"\S+\s*(?:[;,.)]|$)", span)
+        if not item and not dashed:
+            continue
+        if dashed:
+            before = text[prev_end:m.start()]
+            last_cut = list(boundary.finditer(before))
+            before = before[last_cut[-1].end():] if last_cut else before
+            prev_end = m.end()
+            kind = next((k for k, pat in KIND_PATTERNS if re.search(pat, before, _I)), None)
+            counts.setdefault(kind or "Total", n)
             continue
         # Kazakh (and some Russian) put the qualifier before the number: "Scopus базасындағы
         # журналда 1 мақала". Look back to the previous count or clause boundary.
