@@ -73,14 +73,15 @@ class Metadata:
 _SPECIALTY = re.compile(
     r"(?<![\w-])(?P<code>[5-8][DDДМMВB]\d{5,6}|\d{2}\.\d{2}\.\d{2})(?![\w])"
     r"(?:\s*[–—-]\s*|\s*[«\"“]\s*|\s+)?(?P<name>[«\"“]?[^\n«»\"“”.;,()]{3,80})?", re.UNICODE)
+# A quoted title: «…» (which may hold «…» inside), “…” or "…"; an apostrophe does not end it.
+_Q = r"""(?:«\s*(?P<a>(?:[^«»]|«[^«»]*»){10,300}?)\s*»|“\s*(?P<b>[^”]{10,300}?)\s*[”“]|"\s*(?P<c>[^"\n]{10,300}?)\s*")"""
 _TITLE_PATTERNS = [
-    r"on\s+the\s+(?:topic|theme|subject)\s*:?\s*[«\"“”']\s*(?P<t>[^»\"”]+?)\s*[»\"”']",
-    r"на\s+тему\s*:?\s*[«\"“]\s*(?P<t>[^»\"”]+?)\s*[»\"”]",
-    r"[«\"“]\s*(?P<t>[^»\"”]{15,300}?)\s*[»\"”]\s+тақырыбы",
-    r"(?:тақырыбы|тақырыбында)\s*:?\s*[«\"“]\s*(?P<t>[^»\"”]+?)\s*[»\"”]",
-    r"^(?:title|тема|тақырыбы)\s*[:–—-]\s*(?P<t>.+)$",
-    r"[«“]\s*(?P<t>[^»”]{15,300}?)\s*[»”]",
-    r"^[ \t]*[\"']\s*(?P<t>[^\"\n]{15,300}?)\s*[\"'][ \t]*$",
+    rf"on\s+the\s+(?:topic|theme|subject)\s*:?\s*{_Q}",
+    rf"на\s+тему\s*:?\s*{_Q}",
+    rf"{_Q}\s+тақырыб",
+    rf"(?:тақырыбы|тақырыбында)\s*:?\s*{_Q}",
+    rf"^[ \t]*(?:title|тема|тақырыбы)\s*[:–—-]\s*(?:{_Q}|(?P<t>.+))$",
+    rf"(?:^|\s){_Q}",
 ]
 _NAME = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’]+(?:-[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’]+)?"
 _FULL_NAME = rf"{_NAME}(?:[ \t]+{_NAME}){{1,3}}"
@@ -180,9 +181,11 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
     for pat in _TITLE_PATTERNS:
         for m in re.finditer(pat, head, _I | re.MULTILINE):
             # A quoted specialty name ("6D020200 – «Международные отношения»") is no title.
-            if _SPECIALTY.search(head[max(0, m.start() - 14):m.start() + 1]) or len(m.group("t").split()) < 3:
+            title = next(g for g in (m.groupdict().get(k) for k in "abct") if g)
+            if (_SPECIALTY.search(head[max(0, m.start() - 14):m.start() + 2]) or _SPECIALTY.match(title.strip())
+                    or len(title.split()) < 3):
                 continue
-            meta.title = _squash(m.group("t"))
+            meta.title = _squash(title)
             break
         if meta.title:
             break
@@ -214,8 +217,10 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
 
 def _title_line(preamble: str, author: str | None) -> str | None:
     """A title page with no quotes: the name on the first line, the title on the next ones."""
-    lines = [l.strip() for l in preamble.split("\n") if l.strip()]
-    if author and lines and author in lines[0]:
+    # Classification codes (UDC 327 (574:434), УДК, ӘОЖ, МРНТИ, IRSTI) head some title pages.
+    lines = [l.strip() for l in preamble.split("\n")
+             if l.strip() and not re.match(r"(?i)(?:UDC|УДК|ӘОЖ|ББК|IRSTI|МРНТИ|ГРНТИ|ХҒТАР)\b", l.strip())]
+    if author and lines and author.lower() in lines[0].lower():
         lines = lines[1:]
     if not lines or not (3 <= len(lines[0].split()) <= 40) or _SPECIALTY.search(lines[0]):
         return None
