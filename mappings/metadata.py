@@ -161,17 +161,83 @@ def _author(head: str) -> str | None:
 
 
 _PHD = re.compile(r"\bPh\.?\s?D\b|doctor\s+of\s+philosophy|доктор\w*\s+философии|философия\s+доктор", _I)
-# An institution's name starts with a capital and ends with its kind (University, университет…),
-# or, in Kazakh and Russian, names its kind first (… университеті / университет имени …).
-_INSTITUTION = re.compile(
-    r"(?P<u>(?:[A-Z][\w’'.-]*\s+(?:(?:of|and|named\s+after)\s+)?){1,7}(?:University|Institute|Academy)(?:\s+(?:named\s+after|of)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})?"
-    r"|[А-ЯЁӘҒҚҢӨҰҮҺІ][\w’'.-]*(?:\s+[\w’'.-]+){0,4}?\s+(?:университет|институт|академи)\w*(?:\s+(?:имени|им\.)\s+[А-ЯЁ][\w.’'-]*(?:\s+[А-ЯЁ][\w.’'-]*){0,2})?"
-    r"|(?:[\w-]+\s+){0,4}(?:университет|институт|академия)\w*)",
-    re.UNICODE)
-_DEPARTMENT = re.compile(
-    r"(?P<d>Department\s+of\s+[\w ,&’'-]+?|кафедр\w*\s+[\w ,«»\"“”-]+?|[\w ,-]{3,60}?\s+кафедрасы\w*)"
-    r"(?=\s+(?:of|at|in)\s+(?:the\s+)?[A-Z]|\s+[А-ЯЁӘҒҚҢӨҰҮҺІ]|\s*[,.;]|$)",
-    re.UNICODE)
+# Where the work was done: "completed at the Department of X of the Y University",
+# "выполнена на кафедре X Y университета", "Y университетінің X кафедрасында орындалды".
+_DONE = re.compile(r"(?i)\b(?:completed|carried\s+out|performed|prepared|conducted|written|"
+                   r"выполнена|подготовлена|проведена|орындалды|дайындалды|жүргізілді)\b")
+_SENTENCE_END = re.compile(r"(?<=[a-zа-яёәғқңөұүһі)»\"”]{2}[.!?])\s+(?=\S)")
+_ORG_KIND = {"en": r"University|Institute|Academy|College",
+             "ru": r"(?i:университет\w*|институт\w*|академи\w*)",
+             "kk": r"(?i:университет\w*|институт\w*|академия\w*)"}
+
+
+def affiliation(text: str, lang: str) -> tuple[str | None, str | None]:
+    """(institution, department), each in its dictionary form, from the sentence that says
+    where the dissertation was completed."""
+    sentence = next((sent for sent in _SENTENCE_END.split(text) if _DONE.search(sent)), None)
+    if sentence is None:
+        return None, None
+    sentence = sentence.strip().rstrip(".")
+    if lang == "kk":
+        m = re.search(r"(?P<u>(?:[\w.’'-]+\s+){0,12}?(?:университет|институт|академия)\w*?(?:інің|ының|нің|ның|тің|тың|дің|дың))"
+                      r"(?:\s+(?P<d>[\w\s,-]{3,90}?)\s+кафедрасында)?", sentence, _I)
+        if not m:
+            return None, None
+        words = m.group("u").split()
+        while words and re.match(r"(?i)(?:диссертация\w*|жұмыс\w*|зерттеу\w*)$", words[0]):
+            words = words[1:]
+        institution = re.sub(r"(?:нің|ның|тің|тың|дің|дың)$", "", " ".join(words)) if words else None
+        department = (m.group("d").strip() + " кафедрасы") if m.group("d") else None
+        return institution, _capitalise(department)
+    if lang == "ru":
+        d = re.search(r"на\s+кафедре\s+(?P<d>.+?)\s+(?=[А-ЯЁ«\"])", sentence)
+        done = _DONE.search(sentence)
+        rest = sentence[d.end():] if d else sentence[done.end():]
+        u = re.search(r"(?P<u>[А-ЯЁ«\"][^,;]*)$", rest)
+        u = u if u and re.search(_ORG_KIND["ru"], u.group("u")) else None
+        department = ("Кафедра " + d.group("d")) if d else None
+        return (russian_org_nominative(u.group("u").strip()) if u else None), department
+    d = re.search(r"(?P<d>Department\s+of\s+.+?)\s+(?=(?:of|at|in)\s+(?:the\s+)?[A-Z])", sentence)
+    rest = sentence[d.end():] if d else sentence
+    u = re.search(r"(?:of|at|in)\s+(?:the\s+)?(?P<u>[A-Z].*)$", rest)
+    u = u if u and re.search(rf"\b(?:{_ORG_KIND['en']})\b", u.group("u")) else None
+    u = u or \
+        re.search(rf"(?P<u>(?:[A-Z][\w.’'-]*\s+)+(?:{_ORG_KIND['en']})(?:\s+(?:of|named\s+after)\s+[A-Z][\w.’' -]*)?)", rest)
+    return (_squash(u.group("u")) if u else None), (_squash(d.group("d")) if d else None)
+
+
+def _capitalise(s: str | None) -> str | None:
+    return s[:1].upper() + s[1:] if s else s
+
+
+def russian_org_nominative(name: str) -> str:
+    """Евразийского национального университета имени Л.Н. Гумилева → Евразийский национальный
+    университет имени Л.Н. Гумилева (what follows имени stays in the genitive, as it should)."""
+    # Only the words up to the institution's kind change case; what follows (имени …,
+    # международных отношений …) is a genitive modifier in the dictionary form too.
+    words = name.split()
+    kind_at = next((i for i, w in enumerate(words) if re.match(r"(?i)(?:университет|институт|академи)", w)), len(words) - 1)
+    feminine = bool(re.match(r"(?i)академи", words[kind_at])) if words else False
+    out = []
+    for i, w in enumerate(words):
+        lw = w.lower()
+        if i < kind_at:
+            if feminine and lw.endswith(("ой", "ей")):
+                w = w[:-2] + ("яя" if lw.endswith("ей") else "ая")
+            elif lw.endswith(("кого", "гого", "хого")):
+                w = w[:-3] + "ий"
+            elif lw.endswith("ого"):
+                w = w[:-3] + "ый"
+            elif lw.endswith("его"):
+                w = w[:-3] + "ий"
+        elif i == kind_at:
+            if lw.endswith(("университета", "института", "университете", "институте")):
+                w = w[:-1]
+            elif lw.endswith("академии"):
+                w = w[:-1] + "я"
+        out.append(w)
+    sep = tail = ""
+    return _squash(" ".join(out))
 
 
 def extract(sections: dict[str, str], full_text: str, lang: str, publication_lines: list[str]) -> Metadata:
@@ -201,14 +267,7 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
     meta.degree_phd = bool(_PHD.search(head) or _PHD.search(full_text[:3000])) or bool(
         meta.specialty_code and meta.specialty_code[1] == "D" and meta.specialty_code[0] in "68")
     where = "\n".join(sections.get(k, "") for k in ("approbation", "general", "preamble", "abstract", "structure"))
-    m = re.search(r"(?:completed|carried\s+out|performed|prepared|conducted|выполнена|подготовлена|орындалды)[^.]{0,200}", where, _I)
-    zone = m.group(0) if m else ""
-    d = _DEPARTMENT.search(zone)
-    if d:
-        meta.department = _squash(re.sub(r"^the\s+", "", d.group("d"), flags=_I))
-    u = _INSTITUTION.search(zone[d.end():] if d else zone) or _INSTITUTION.search(zone)
-    if u:
-        meta.institution = _squash(re.sub(r"^(?:the|of|at)\s+", "", u.group("u"), flags=_I))
+    meta.institution, meta.department = affiliation(where, lang)
     counts_text = "\n".join(sections.get(k, "") for k in ("approbation", "publications"))
     meta.publication_counts = publication_counts(_prose(counts_text), lang)
     meta.publications = publication_list(publication_lines)
