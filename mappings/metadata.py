@@ -236,7 +236,6 @@ def russian_org_nominative(name: str) -> str:
             elif lw.endswith("академии"):
                 w = w[:-1] + "я"
         out.append(w)
-    sep = tail = ""
     return _squash(" ".join(out))
 
 
