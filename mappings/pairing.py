@@ -191,6 +191,13 @@ def _candidate_pairs(docs: list[ParsedAbstract]):
 
 def group(docs: list[ParsedAbstract], manifest: dict[str, str]) -> list[Work]:
     """Group documents into works: the manifest first, then detection, then singletons."""
+    try:
+        return _group(docs, manifest)
+    finally:
+        _FEATURE_CACHE.clear()  # features are per call; a long-lived process must not keep them
+
+
+def _group(docs: list[ParsedAbstract], manifest: dict[str, str]) -> list[Work]:
     works: dict[str, Work] = {}
     rest: list[ParsedAbstract] = []
     for d in docs:

@@ -25,18 +25,13 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, request, send_file
 
 from dissertation_kg.server.linked_data import PREFIXES
-from dissertation_kg.server.served_store import Served, served
+from dissertation_kg.server.served_store import Served, served, readable_from_any_origin
 from dissertation_kg.server.store import OxigraphStore
 
 blueprint = Blueprint("dumps", __name__)
 
 
-@blueprint.after_request
-def _readable_from_any_origin(resp):
-    # Public read-only data: browser applications on other origins may fetch it.
-    resp.headers.setdefault("Access-Control-Allow-Origin", "*")
-    resp.headers.setdefault("Access-Control-Expose-Headers", "Content-Location, Link, ETag, Vary")
-    return resp
+blueprint.after_request(readable_from_any_origin)
 
 
 @dataclass(frozen=True)

@@ -19,17 +19,12 @@ from flask import Blueprint, Response, render_template, request, url_for
 
 from dissertation_kg.server import rdf_negotiation
 from dissertation_kg.server.resources import ontology_dir
-from dissertation_kg.server.served_store import base_iri, served
+from dissertation_kg.server.served_store import base_iri, served, readable_from_any_origin
 
 blueprint = Blueprint("linked_data", __name__, template_folder="templates")
 
 
-@blueprint.after_request
-def _readable_from_any_origin(resp):
-    # Public read-only data: browser applications on other origins may fetch it.
-    resp.headers.setdefault("Access-Control-Allow-Origin", "*")
-    resp.headers.setdefault("Access-Control-Expose-Headers", "Content-Location, Link, ETag, Vary")
-    return resp
+blueprint.after_request(readable_from_any_origin)
 
 LANGUAGES = ["en", "ru", "kk"]
 INCOMING_LIMIT = 500  # a specialty or a university can be cited by thousands of works

@@ -74,3 +74,11 @@ def base_iri() -> str:
     config = current_app.config.get("DKG_CONFIG")
     base = str(getattr(config, "base_iri", None) or current_app.config.get("DKG_BASE_IRI") or DEFAULT_BASE_IRI)
     return base if base.endswith(("/", "#")) else base + "/"
+
+
+def readable_from_any_origin(resp):
+    """after_request hook of the read-only publishing blueprints: the data is public, so
+    browser applications on other origins may fetch it."""
+    resp.headers.setdefault("Access-Control-Allow-Origin", "*")
+    resp.headers.setdefault("Access-Control-Expose-Headers", "Content-Location, Link, ETag, Vary")
+    return resp

@@ -16,17 +16,12 @@ from flask import Blueprint, Response, current_app, request
 
 from dissertation_kg.server import rdf_negotiation
 from dissertation_kg.server.linked_data import ONTOLOGY_IRI, PREFIXES
-from dissertation_kg.server.served_store import Served, base_iri, served
+from dissertation_kg.server.served_store import Served, base_iri, served, readable_from_any_origin
 
 blueprint = Blueprint("void", __name__)
 
 
-@blueprint.after_request
-def _readable_from_any_origin(resp):
-    # Public read-only data: browser applications on other origins may fetch it.
-    resp.headers.setdefault("Access-Control-Allow-Origin", "*")
-    resp.headers.setdefault("Access-Control-Expose-Headers", "Content-Location, Link, ETag, Vary")
-    return resp
+blueprint.after_request(readable_from_any_origin)
 
 VOID = "http://rdfs.org/ns/void#"
 DCT = "http://purl.org/dc/terms/"

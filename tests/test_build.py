@@ -10,7 +10,6 @@ import sys
 import time
 
 import pyoxigraph as ox
-import pytest
 from click.testing import CliRunner
 from rdflib import Dataset, Graph
 
@@ -67,24 +66,22 @@ def test_a_changed_document_is_mapped_again_and_others_come_from_cache(tmp_path)
 
 def test_a_killed_build_leaves_the_previous_store_intact(tmp_path):
     corpus = tmp_path / "big"
-    result = CliRunner().invoke(main, ["generate", "--count", "400", "--seed", "3", str(corpus)])
+    result = CliRunner().invoke(main, ["generate", "--count", "150", "--seed", "3", str(corpus)])
     assert result.exit_code == 0, result.output
     store = tmp_path / "store"
     build(seeds_dir(), store, progress=False)
     before = StoreLocation(store).current()
     expected = canonical(store)
-    env = dict(os.environ, PYTHONUNBUFFERED="1")
     proc = subprocess.Popen([sys.executable, "-m", "dissertation_kg.server.cli", "build", "--seeds", str(corpus),
-                             "--store", str(store), "--no-cache", "-q"], env=env,
+                             "--store", str(store), "--no-cache", "-q"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    # Kill it once it is under way (it has created its cache directory entries or is mapping).
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and proc.poll() is None:
-        gens = list((store / "generations").iterdir())
-        if len(gens) > 1 or time.monotonic() > deadline - 55:
-            break
-        time.sleep(0.05)
+    # Kill it in the most delicate moment: while it writes the new generation beside the
+    # served one (the generation directory appears when loading starts).
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None and len(list((store / "generations").iterdir())) < 2:
+        time.sleep(0.02)
     assert proc.poll() is None, "the build finished before it could be killed; use a larger corpus"
+    assert len(list((store / "generations").iterdir())) == 2, "the build never started loading"
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     assert StoreLocation(store).current() == before
