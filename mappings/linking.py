@@ -19,7 +19,7 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from . import morphology
+from . import morphology, ntriples
 from .vocab import DKG, ID, LANGUAGE, OA
 from .vocabulary import LANGS, Entry, load_dismissed, load_entries, slugify
 
@@ -594,42 +594,47 @@ def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearra
 # --------------------------------------------------------------------------- RDF
 
 
-_A, _MOTIVATED, _IDENTIFYING, _BODY, _TARGET = RDF.type, OA.motivatedBy, OA.identifying, OA.hasBody, OA.hasTarget
-_DERIVED, _SPECIFIC, _SOURCE, _LANGUAGE, _SELECTOR = PROV.wasDerivedFrom, OA.SpecificResource, OA.hasSource, DCTERMS.language, OA.hasSelector
-_QUOTE_SEL, _EXACT, _PREFIX, _SUFFIX = OA.TextQuoteSelector, OA.exact, OA.prefix, OA.suffix
-_POS_SEL, _START, _STOP, _ANNOTATION = OA.TextPositionSelector, OA.start, OA.end, OA.Annotation
-_NNI = XSD.nonNegativeInteger
+_N = ntriples.iri
+_A, _MOTIVATED, _IDENTIFYING, _BODY, _TARGET = _N(RDF.type), _N(OA.motivatedBy), _N(OA.identifying), _N(OA.hasBody), _N(OA.hasTarget)
+_DERIVED, _SPECIFIC, _SOURCE, _LANGUAGE, _SELECTOR = _N(PROV.wasDerivedFrom), _N(OA.SpecificResource), _N(OA.hasSource), _N(DCTERMS.language), _N(OA.hasSelector)
+_QUOTE_SEL, _EXACT, _PREFIX, _SUFFIX = _N(OA.TextQuoteSelector), _N(OA.exact), _N(OA.prefix), _N(OA.suffix)
+_POS_SEL, _START, _STOP, _ANNOTATION = _N(OA.TextPositionSelector), _N(OA.start), _N(OA.end), _N(OA.Annotation)
+_NNI = str(XSD.nonNegativeInteger)
+_MENTIONS, _BUILDS_ON, _USES, _DISCUSSES = _N(DKG.mentions), _N(DKG.buildsOnTheory), _N(DKG.usesMethod), _N(DKG.discusses)
 
 
-def _annotation_triples(comp: ComponentText, m: Mention, source: URIRef) -> list[tuple]:
-    """One oa:Annotation with a stable IRI: {component}/mention/{lang}/{start}-{end}."""
-    ann = URIRef(f"{comp.node}/mention/{comp.lang}/{m.start}-{m.end}")
-    target, quote, position = URIRef(f"{ann}#target"), URIRef(f"{ann}#quote"), URIRef(f"{ann}#position")
-    text = comp.text
-    triples = [
-        (ann, _A, _ANNOTATION), (ann, _MOTIVATED, _IDENTIFYING), (ann, _BODY, m.entity),
-        (ann, _TARGET, target), (ann, _DERIVED, source),
-        (target, _A, _SPECIFIC), (target, _SOURCE, comp.node),
-        (target, _SELECTOR, quote), (target, _SELECTOR, position),
-        (quote, _A, _QUOTE_SEL), (quote, _EXACT, Literal(m.exact)),
-        (quote, _PREFIX, Literal(text[max(0, m.start - _QUOTE_CONTEXT):m.start])),
-        (quote, _SUFFIX, Literal(text[m.end:m.end + _QUOTE_CONTEXT])),
-        (position, _A, _POS_SEL),
-        (position, _START, Literal(m.start, datatype=_NNI)),
-        (position, _STOP, Literal(m.end, datatype=_NNI)),
+def _annotation_lines(comp: ComponentText, m: Mention, source: str) -> list[str]:
+    """One oa:Annotation with a stable IRI, {component}/mention/{lang}/{start}-{end}, as
+    N-Triples lines (a document has hundreds of them; see ntriples)."""
+    base = f"{comp.node}/mention/{comp.lang}/{m.start}-{m.end}"
+    ann, target, quote, position = f"<{base}>", f"<{base}#target>", f"<{base}#quote>", f"<{base}#position>"
+    text, lit = comp.text, ntriples.literal
+    lines = [
+        f"{ann} {_A} {_ANNOTATION}", f"{ann} {_MOTIVATED} {_IDENTIFYING}", f"{ann} {_BODY} {_N(m.entity)}",
+        f"{ann} {_TARGET} {target}", f"{ann} {_DERIVED} {source}",
+        f"{target} {_A} {_SPECIFIC}", f"{target} {_SOURCE} {_N(comp.node)}",
+        f"{target} {_SELECTOR} {quote}", f"{target} {_SELECTOR} {position}",
+        f"{quote} {_A} {_QUOTE_SEL}", f"{quote} {_EXACT} {lit(m.exact)}",
+        f"{quote} {_PREFIX} {lit(text[max(0, m.start - _QUOTE_CONTEXT):m.start])}",
+        f"{quote} {_SUFFIX} {lit(text[m.end:m.end + _QUOTE_CONTEXT])}",
+        f"{position} {_A} {_POS_SEL}",
+        f"{position} {_START} {lit(str(m.start), datatype=_NNI)}",
+        f"{position} {_STOP} {lit(str(m.end), datatype=_NNI)}",
     ]
     if comp.lang in LANGUAGE:
-        triples.append((target, _LANGUAGE, LANGUAGE[comp.lang]))
-    return triples
+        lines.append(f"{target} {_LANGUAGE} {_N(LANGUAGE[comp.lang])}")
+    return lines
 
 
-def annotate(graph: rdflib.Graph, components: list[ComponentText], *, work: rdflib.URIRef,
+def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
              source: rdflib.URIRef) -> list["Candidate"]:
     """Link every component text to the vocabularies; add mentions, work-level links and one
-    Web Annotation per mention to `graph`; return the names the vocabularies do not know."""
+    Web Annotation per mention to `graph` (an `ntriples.Document`, or an rdflib graph); return
+    the names the vocabularies do not know."""
     lex = lexicon()
     candidates: list[Candidate] = []
-    triples: list[tuple] = []
+    lines: list[str] = []
+    work_nt, source_nt = _N(work), _N(source)
     parts = [(comp, tokenize(comp.text)) for comp in components if comp.text]
     found = [find_mentions(comp.text, comp.lang, lex, tokens) for comp, tokens in parts]
     # An abbreviation defined in one part ("the Central Asian region (CA)") names the entity in
@@ -642,21 +647,25 @@ def annotate(graph: rdflib.Graph, components: list[ComponentText], *, work: rdfl
         if any(a in comp.text for a in defined.get(comp.lang, {})):
             found[idx] = find_mentions(comp.text, comp.lang, lex, tokens, defined[comp.lang])
     for (comp, tokens), mentions in zip(parts, found):
+        node = _N(comp.node)
         for m in mentions:
-            triples.append((comp.node, DKG.mentions, m.entity))
-            triples.extend(_annotation_triples(comp, m, source))
+            entity = _N(m.entity)
+            lines.append(f"{node} {_MENTIONS} {entity}")
+            lines.extend(_annotation_lines(comp, m, source_nt))
             if m.cls == "Theory" and comp.kind in THEORY_KINDS:
-                triples.append((work, DKG.buildsOnTheory, m.entity))
+                lines.append(f"{work_nt} {_BUILDS_ON} {entity}")
             elif m.cls == "Method" and comp.kind in METHOD_KINDS:
-                triples.append((work, DKG.usesMethod, m.entity))
+                lines.append(f"{work_nt} {_USES} {entity}")
             elif m.cls not in CONCEPT_CLASSES and comp.kind in DISCUSSION_KINDS:
-                triples.append((work, DKG.discusses, m.entity))
+                lines.append(f"{work_nt} {_DISCUSSES} {entity}")
         for s, e, cls, reason in find_candidates(comp.text, comp.lang, comp.kind, mentions, tokens, lex):
             name = comp.text[s:e]
             candidates.append(Candidate(name, _script_language(name, comp.lang), _context(comp.text, s, e), cls, reason,
                                         comp.node, comp.kind, source, work, s, e))
-    # One bulk insert: rdflib's per-call overhead dominates the cost of linking otherwise.
-    graph.addN((s, p, o, graph) for s, p, o in set(triples))
+    if isinstance(graph, ntriples.Document):
+        graph.add_lines(lines)
+    else:
+        graph.parse(data="".join(f"{line} .\n" for line in dict.fromkeys(lines)), format="nt")
     return candidates
 
 

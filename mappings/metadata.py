@@ -165,7 +165,9 @@ _PHD = re.compile(r"\bPh\.?\s?D\b|doctor\s+of\s+philosophy|доктор\w*\s+ф�
 # "выполнена на кафедре X Y университета", "Y университетінің X кафедрасында орындалды".
 _DONE = re.compile(r"(?i)\b(?:completed|carried\s+out|performed|prepared|conducted|written|"
                    r"выполнена|подготовлена|проведена|орындалды|дайындалды|жүргізілді)\b")
-_SENTENCE_END = re.compile(r"(?<=[a-zа-яёәғқңөұүһі)»\"”]{2}[.!?])\s+(?=\S)")
+# A sentence ends after a word of two letters or more, acronyms included ("Университета КИМЭП.");
+# not after an initial ("Л.Н. Гумилева").
+_SENTENCE_END = re.compile(r"(?<=[a-zA-Zа-яА-ЯёЁәғқңөұүһіӘҒҚҢӨҰҮҺІ)»\"”]{2}[.!?])\s+(?=\S)")
 _ORG_KIND = {"en": r"University|Institute|Academy|College",
              "ru": r"(?i:университет\w*|институт\w*|академи\w*)",
              "kk": r"(?i:университет\w*|институт\w*|академия\w*)"}
@@ -190,7 +192,7 @@ def affiliation(text: str, lang: str) -> tuple[str | None, str | None]:
         department = (m.group("d").strip() + " кафедрасы") if m.group("d") else None
         return institution, _capitalise(department)
     if lang == "ru":
-        d = re.search(r"на\s+кафедре\s+(?P<d>.+?)\s+(?=[А-ЯЁ«\"])", sentence)
+        d = re.search(r"на\s+кафедре\s+(?P<d>.+?)(?:\s+(?=[А-ЯЁ«\"])|$)", sentence)
         done = _DONE.search(sentence)
         rest = sentence[d.end():] if d else sentence[done.end():]
         u = re.search(r"(?P<u>[А-ЯЁ«\"][^,;]*)$", rest)

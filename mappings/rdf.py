@@ -9,6 +9,7 @@ import importlib.util
 from rdflib import Graph, Literal, URIRef
 
 from . import MAPPER_VERSION
+from . import ntriples
 from . import vocab as v
 from .abstract import ParsedAbstract
 from .vocab import BIBO, DCTERMS, DKG, FABIO, FOAF, PROV, RDF, SKOS, XSD
@@ -48,6 +49,7 @@ class WorkContext:
     kind: str                      # "dissertation" | "article"
     author_iri: URIRef | None = None
     institution_iri: URIRef | None = None
+    institution_name: Literal | None = None   # as the first translation that names it says it
     department_iri: URIRef | None = None
 
     @property
@@ -59,9 +61,23 @@ class WorkContext:
 class MappedDocument:
     source: str
     graph_iri: URIRef
-    graph: Graph
+    statements: ntriples.Document
     work_id: str
     candidates: list = field(default_factory=list)
+    _graph: Graph | None = field(default=None, repr=False)
+
+    def nquads(self) -> bytes:
+        """The document's statements in its own named graph, as N-Quads (what the build loads)."""
+        return self.statements.nquads(str(self.graph_iri))
+
+    @property
+    def graph(self) -> Graph:
+        """The statements as an rdflib graph (made on first use; the build never needs it)."""
+        if self._graph is None:
+            self._graph = self.statements.graph()
+            for prefix, ns in v.PREFIXES.items():
+                self._graph.bind(prefix, ns)
+        return self._graph
 
 
 def work_context(work_id: str, members: list[ParsedAbstract]) -> WorkContext:
@@ -74,6 +90,7 @@ def work_context(work_id: str, members: list[ParsedAbstract]) -> WorkContext:
             ctx.author_iri = v.person(m.meta.author)
         if m.meta.institution and ctx.institution_iri is None:
             ctx.institution_iri = v.organization(m.meta.institution)
+            ctx.institution_name = Literal(m.meta.institution, lang=m.lang)
         if m.meta.department and ctx.department_iri is None:
             ctx.department_iri = v.organization((m.meta.institution or "") + " " + m.meta.department)
     return ctx
@@ -81,9 +98,7 @@ def work_context(work_id: str, members: list[ParsedAbstract]) -> WorkContext:
 
 def to_graph(doc: ParsedAbstract, ctx: WorkContext, *, ontology_version: str,
              generated_at: dt.datetime | None = None, link: bool = True) -> MappedDocument:
-    g = Graph()
-    for prefix, ns in v.PREFIXES.items():
-        g.bind(prefix, ns)
+    g = ntriples.Document()
     lang = doc.lang
     work = ctx.iri
     abstract = URIRef(f"{work}/abstract/{lang}")
@@ -123,10 +138,12 @@ def to_graph(doc: ParsedAbstract, ctx: WorkContext, *, ontology_version: str,
         g.add((ctx.department_iri, RDF.type, DKG.Department))
         g.add((ctx.department_iri, FOAF.name, Literal(meta.department, lang=lang)))
         if ctx.institution_iri is not None:
-            # The university may be named only in another translation: type it here too, so
-            # this document's graph is valid on its own.
+            # The university may be named only in another translation: type and name it here
+            # too (in that translation's words), so this document's graph is valid on its own.
             g.add((ctx.department_iri, DKG.partOfOrganization, ctx.institution_iri))
             g.add((ctx.institution_iri, RDF.type, DKG.University))
+            if not meta.institution and ctx.institution_name is not None:
+                g.add((ctx.institution_iri, FOAF.name, ctx.institution_name))
 
     linkable = []  # (node, kind, text) for the entity linker
     for kind, (cls, prop, segment) in COMPONENTS.items():
@@ -176,14 +193,14 @@ def to_graph(doc: ParsedAbstract, ctx: WorkContext, *, ontology_version: str,
     return MappedDocument(doc.source, graph_iri, g, ctx.id, candidates)
 
 
-def _component(g: Graph, work: URIRef, node: URIRef, cls, prop, text: str, lang: str) -> None:
+def _component(g: ntriples.Document, work: URIRef, node: URIRef, cls, prop, text: str, lang: str) -> None:
     g.add((work, prop, node))
     g.add((node, RDF.type, cls))
     g.add((node, DKG.componentOf, work))
     g.add((node, DKG.text, Literal(text, lang=lang)))
 
 
-def _provenance(g: Graph, doc: ParsedAbstract, source: URIRef, graph_iri: URIRef,
+def _provenance(g: ntriples.Document, doc: ParsedAbstract, source: URIRef, graph_iri: URIRef,
                 ontology_version: str, generated_at: dt.datetime | None) -> None:
     activity = URIRef(f"{source}/mapping")
     when = generated_at or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
@@ -201,7 +218,7 @@ def _provenance(g: Graph, doc: ParsedAbstract, source: URIRef, graph_iri: URIRef
     g.add((graph_iri, PROV.wasGeneratedBy, activity))
 
 
-def _link(g: Graph, linkable, lang: str, work: URIRef, source: URIRef, title: str | None) -> list:
+def _link(g: ntriples.Document, linkable, lang: str, work: URIRef, source: URIRef, title: str | None) -> list:
     """Entity linking, when the linker is installed (mappings/linking.py)."""
     if importlib.util.find_spec(__package__ + ".linking") is None:
         return []

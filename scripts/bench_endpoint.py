@@ -117,7 +117,7 @@ def mapped_store(store: Path, corpus: Path) -> Path:
     started = time.monotonic()
     files = build.corpus_files(corpus)
     mapped, rejected, _ = build.map_corpus(files, pairing.read_manifest(corpus))
-    payload = b"".join(build._nquads(doc.graph, str(doc.graph_iri)) for doc in mapped)
+    payload = b"".join(doc.nquads() for doc in mapped)
     payload += build._static_graphs()
     location = StoreLocation(store)
     generation = location.new_generation()

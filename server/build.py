@@ -247,11 +247,11 @@ def _process_work(job) -> list[tuple]:
         t0 = time.perf_counter()
         doc = rdf.to_graph(member, ctx, ontology_version=version, generated_at=generated_at)
         t1 = time.perf_counter()
-        problems = shacl.violations(shacl.validate_graph(doc.graph, doc.source, shapes))
+        problems = shacl.violations(shacl.validate_graph(doc.statements, doc.source, shapes))
         t2 = time.perf_counter()
         path = ""
         if not problems:
-            data = _nquads(doc.graph, str(doc.graph_iri))
+            data = doc.nquads()
             tmp = Path(cache_dir) / f".{key}.{os.getpid()}.tmp"
             tmp.write_bytes(data)
             path = str(Path(cache_dir) / f"{key}.nq")

@@ -16,6 +16,7 @@ import pyshacl
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
 
+from dissertation_kg.mappings import ntriples
 from dissertation_kg.mappings.vocab import PREFIXES
 
 from .resources import ontology_dir
@@ -73,7 +74,10 @@ def _compiled(shapes: Graph):
     return pyshacl_turbo.compile_shapes(shapes.serialize(format="turtle"), shacl_graph_format="turtle", advanced=True)
 
 
-def _run(data: Graph, shapes: Graph) -> list[tuple]:
+def _run(data, shapes: Graph) -> list[tuple]:
+    if isinstance(data, ntriples.Document):
+        # pyshacl-turbo reads an Oxigraph store natively; pySHACL needs an rdflib graph.
+        data = data.graph() if engine() != "turbo" else _oxigraph(data)
     if engine() == "turbo":
         conforms, report, _text = _compiled(shapes).validate(data, allow_warnings=True)
     else:
@@ -95,8 +99,16 @@ def _run(data: Graph, shapes: Graph) -> list[tuple]:
     return out
 
 
-def validate_graph(graph: Graph, source: str, shapes: Graph | None = None) -> list[Problem]:
-    """Every problem of one document's graph, violations first."""
+def _oxigraph(doc: "ntriples.Document"):
+    import pyoxigraph
+    store = pyoxigraph.Store()
+    store.load(doc.ntriples(), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    return store
+
+
+def validate_graph(graph, source: str, shapes: Graph | None = None) -> list[Problem]:
+    """Every problem of one document's graph (an rdflib graph or an `ntriples.Document`),
+    violations first."""
     shapes = shapes if shapes is not None else load_shapes()
     problems = [
         Problem(source, _short(focus), _short(path), str(message or "does not satisfy its shape"), _short(value), sev)

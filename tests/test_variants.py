@@ -290,3 +290,30 @@ def test_realistic_english_abstract():
     assert m.author == "Nurlanov Daniyar Askarovich"
     assert (m.specialty_code, m.specialty_name) == ("8D03101", "International Relations")
     assert m.publication_counts == {"Total": 9, "Scopus": 2, "CommitteeJournal": 4, "Conference": 3}
+
+
+def test_affiliation_sentence_ending_in_an_acronym():
+    from dissertation_kg.mappings.metadata import affiliation
+    text = ("Диссертация выполнена на кафедре международных отношений и мировой экономики Университета КИМЭП. "
+            "Основные результаты докладывались на конференциях (Москва, Караганда, Берлин).")
+    assert affiliation(text, "ru") == ("Университет КИМЭП", "Кафедра международных отношений и мировой экономики")
+    # An initial is not the end of a sentence.
+    text = "Диссертация выполнена на кафедре регионоведения Евразийского национального университета имени Л.Н. Гумилева."
+    assert affiliation(text, "ru")[0] == "Евразийский национальный университет имени Л.Н. Гумилева"
+
+
+def test_a_translation_that_misses_the_university_still_validates():
+    """The department's university is named only in the English text: the Russian document
+    names it too (in English), so each document's graph is valid on its own."""
+    from dissertation_kg.mappings import rdf
+    from dissertation_kg.server import shacl
+    en = abstract.parse_bytes((make_text("en", "runin", "dot", blank_lines=True) + "The dissertation was completed at the Department of "
+                               "International Relations of Narxoz University.\n").encode(), "w_en.txt")
+    ru = abstract.parse_bytes((make_text("ru", "runin", "dot", blank_lines=True) + "Диссертация выполнена на кафедре международных "
+                               "отношений.\n").encode(), "w_ru.txt")
+    assert en.meta.institution == "Narxoz University" and ru.meta.institution is None and ru.meta.department
+    ctx = rdf.work_context("w", [en, ru])
+    doc = rdf.to_graph(ru, ctx, ontology_version="test")
+    assert not shacl.violations(shacl.validate_graph(doc.statements, doc.source))
+    names = {str(o) for o in doc.graph.objects(ctx.institution_iri, rdf.FOAF.name)}
+    assert names == {"Narxoz University"}
