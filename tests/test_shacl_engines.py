@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph
 
-from dissertation_kg.mappings import abstract, rdf
+from dissertation_kg.mappings import abstract, ntriples, rdf
 from dissertation_kg.server import shacl
 from dissertation_kg.server.build import ontology_version
 from dissertation_kg.server.resources import seeds_dir
@@ -26,6 +26,16 @@ def test_engines_agree_on_broken_graphs(name, monkeypatch):
     reference = findings(g, "pyshacl", monkeypatch)
     assert reference, "the reference engine finds the problem"
     assert findings(g, "turbo", monkeypatch) == reference
+    # The build validates N-Triples text (no rdflib graph): the same findings.
+    assert findings(as_document(g), "turbo", monkeypatch) == reference
+    assert findings(as_document(g), "pyshacl", monkeypatch) == reference
+
+
+def as_document(graph: Graph) -> ntriples.Document:
+    doc = ntriples.Document()
+    for triple in graph:
+        doc.add(triple)
+    return doc
 
 
 def test_engines_agree_on_the_valid_graph(monkeypatch):
