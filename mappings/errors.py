@@ -13,3 +13,7 @@ class MappingError(ValueError):
         if hint:
             message += f" — {hint}"
         super().__init__(message)
+
+    def __reduce__(self):
+        # Rebuilt from its own fields, so it crosses process boundaries (the build's workers).
+        return (type(self), (self.source, self.problem, self.hint))

@@ -95,18 +95,20 @@ def parse_corpus(files: list[Path], progress: bool = False, pool=None) -> tuple[
     parsed, rejected = [], []
     results = pool.imap(_parse_one, files, chunksize=16) if pool is not None else map(_parse_one, files)
     for path, result in zip(files, tqdm(results, total=len(files), desc="parse", unit="doc", disable=not progress)):
-        if isinstance(result, MappingError):
-            rejected.append(Rejection(path.name, [str(result)]))
+        if isinstance(result, str):
+            rejected.append(Rejection(path.name, [result]))
         else:
             parsed.append(result)
     return parsed, rejected
 
 
 def _parse_one(path: Path):
+    """The parsed document, or the error in words (a string crosses the process boundary
+    safely; an exception with its own constructor does not unpickle)."""
     try:
         return abstract.parse_file(path)
     except MappingError as exc:
-        return exc
+        return str(exc)
 
 
 def map_corpus(files: list[Path], manifest: dict[str, str], *, generated_at: dt.datetime | None = None,

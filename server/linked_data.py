@@ -418,10 +418,16 @@ def _page(d: Description, path: str) -> dict:
 
 
 def _sort_values(values: list[dict], lang: str) -> list[dict]:
+    """The page's language first, then in natural order: provision/2 before provision/10."""
     def key(v):
         t = v["term"]
-        return (0 if t.get("language") == lang else 1, t.get("language") or "", t.get("value") or t.get("label") or "")
+        return (0 if t.get("language") == lang else 1, t.get("language") or "",
+                _natural(t.get("value") or t.get("label") or ""))
     return sorted(values, key=key)
+
+
+def _natural(text: str) -> list[tuple]:
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text)]
 
 
 def _graph_store_link(graph_iri: str) -> str | None:

@@ -76,6 +76,32 @@ def test_build_command_exits_non_zero_and_names_each_file(corpus_with_bad_files,
     assert "documents: 5 loaded" in result.output
 
 
+def test_bad_documents_in_a_corpus_large_enough_for_worker_processes(corpus_with_bad_files, tmp_path):
+    """With 40+ documents the build parses and maps in worker processes; a rejected document's
+    error must come back from them (it once hung the pool: the error did not unpickle)."""
+    import os
+    import subprocess
+    import sys
+    from dissertation_kg.server.generate import generate_corpus
+    generate_corpus(tmp_path / "generated", 40, 3)
+    for path in (tmp_path / "generated").glob("*.txt"):
+        shutil.copy(path, corpus_with_bad_files / f"g-{path.name}")
+    env = dict(os.environ, DKG_BUILD_WORKERS="2")
+    result = subprocess.run([sys.executable, "-m", "dissertation_kg.server.cli", "build", "--seeds",
+                             str(corpus_with_bad_files), "--store", str(tmp_path / "s"), "-q"],
+                            capture_output=True, text=True, timeout=180, env=env)
+    assert result.returncode == 1, result.stderr[-2000:]
+    for name in BAD:
+        assert f"rejected {name}:" in result.stdout + result.stderr
+    assert "documents: 45 loaded" in result.stdout + result.stderr
+
+
+def test_mapping_errors_cross_process_boundaries():
+    import pickle
+    err = pickle.loads(pickle.dumps(MappingError("a.txt", "is empty", "write something")))
+    assert (str(err), err.source, err.hint) == ("a.txt: is empty — write something", "a.txt", "write something")
+
+
 def test_a_document_that_breaks_the_shapes_is_rejected_with_node_and_property(tmp_path):
     """A dissertation abstract (it says it defends provisions) whose provisions section is empty."""
     corpus = tmp_path / "corpus"
