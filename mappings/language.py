@@ -28,6 +28,11 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def detect(text: str, source: str = "<text>") -> str:
     """Return 'en', 'ru' or 'kk', or raise MappingError naming the language problem."""
+    # Publication lists are in whatever language each paper was written in (a Russian abstract
+    # may list mostly Kazakh titles): judge the prose, not the bibliography, when there is enough.
+    prose = "\n".join(line for line in text.splitlines() if "//" not in line)
+    if sum(c.isalpha() for c in prose) >= 400:
+        text = prose
     letters = Counter(c for c in text if c.isalpha())
     total = sum(letters.values())
     if total < 40:

@@ -317,3 +317,18 @@ def test_a_translation_that_misses_the_university_still_validates():
     assert not shacl.violations(shacl.validate_graph(doc.statements, doc.source))
     names = {str(o) for o in doc.graph.objects(ctx.institution_iri, rdf.FOAF.name)}
     assert names == {"Narxoz University"}
+
+
+def test_language_is_the_prose_not_the_publication_list():
+    """A Russian abstract whose publication list is mostly in Kazakh stays Russian, and a Kazakh
+    one listing Russian papers stays Kazakh."""
+    from dissertation_kg.mappings import language
+    kk_pubs = "".join(f"{n}) Қазақстанның Қытаймен мәдениет саласындағы ынтымақтастығы // ҚазҰУ Хабаршысы. – 20{10 + n}. – № {n}. – Б. 1-9.\n"
+                      for n in range(1, 17))
+    ru = make_text("ru", "runin", "dot", blank_lines=True) + "Список публикаций:\n" + kk_pubs
+    assert language.detect(ru, "ru.txt") == "ru"
+    assert abstract.parse_bytes(ru.encode(), "ru.txt").lang == "ru"
+    ru_pubs = "".join(f"{n}) Публичная дипломатия Казахстана в Центральной Азии // Вестник КазНУ. – 20{10 + n}. – № {n}. – С. 1-9.\n"
+                      for n in range(1, 17))
+    kk = make_text("kk", "runin", "dot", blank_lines=True) + "Жарияланымдар тізімі:\n" + ru_pubs
+    assert language.detect(kk, "kk.txt") == "kk"
