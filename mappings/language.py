@@ -26,14 +26,21 @@ _RU_FUNCTION = {"и", "в", "на", "с", "по", "для", "что", "как", 
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+def _letters(text: str) -> Counter:
+    # Counter over the whole string runs in C; filtering its few distinct keys is cheap.
+    return Counter({c: n for c, n in Counter(text).items() if c.isalpha()})
+
+
 def detect(text: str, source: str = "<text>") -> str:
     """Return 'en', 'ru' or 'kk', or raise MappingError naming the language problem."""
     # Publication lists are in whatever language each paper was written in (a Russian abstract
     # may list mostly Kazakh titles): judge the prose, not the bibliography, when there is enough.
     prose = "\n".join(line for line in text.splitlines() if "//" not in line)
-    if sum(c.isalpha() for c in prose) >= 400:
+    letters = _letters(prose)
+    if sum(letters.values()) >= 400:
         text = prose
-    letters = Counter(c for c in text if c.isalpha())
+    else:
+        letters = _letters(text)
     total = sum(letters.values())
     if total < 40:
         raise MappingError(source, "too little text to tell its language",
@@ -60,7 +67,7 @@ def detect(text: str, source: str = "<text>") -> str:
             return "ru"
         raise MappingError(source, "the text is in a Cyrillic language other than Kazakh or Russian",
                            "only kk, ru and en abstracts can be mapped")
-    words = [w.lower() for w in _WORD.findall(text) if all(c.isascii() for c in w)]
+    words = [w.lower() for w in _WORD.findall(text) if w.isascii()]
     non_ascii = sum(n for c, n in letters.items() if not c.isascii() and "\u00c0" <= c <= "\u024f")
     if words:
         function_share = sum(1 for w in words if w in _EN_FUNCTION) / len(words)

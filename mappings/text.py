@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from .errors import MappingError
 
@@ -37,7 +38,7 @@ def decode(data: bytes, source: str) -> str:
         except UnicodeDecodeError:
             pass
         raise MappingError(source, f"the file is not valid UTF-8 (byte {exc.start})", hint) from None
-    control = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f")
+    control = sum(n for c, n in Counter(text).items() if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f")
     if control > max(8, len(text) // 100):
         raise MappingError(source, "the file contains many control characters and does not look like text",
                            "export the abstract as plain UTF-8 text (.txt) and try again")
