@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import headings
 from .headings import LIST_MARKER
 
 _I = re.IGNORECASE | re.UNICODE
@@ -135,6 +136,15 @@ _NOT_A_NAME = re.compile(r"(?i)\b(?:республика\w*|қазақстан\w
 
 
 def _author(head: str) -> str | None:
+    name = _author_candidate(head)
+    # Without a title page the text opens with a heading ("Актуальность темы", "Тақырыптың
+    # өзектілігі") that the name patterns can take for a name.
+    if name and any(headings.kinds_named(name, lang) for lang in ("en", "ru", "kk")):
+        return None
+    return name
+
+
+def _author_candidate(head: str) -> str | None:
     for pat in _AUTHOR_PATTERNS:
         m = re.search(pat, head, re.UNICODE)
         if not m:
@@ -244,8 +254,11 @@ def russian_org_nominative(name: str) -> str:
 def extract(sections: dict[str, str], full_text: str, lang: str, publication_lines: list[str]) -> Metadata:
     meta = Metadata()
     head = sections.get("preamble", "") + "\n" + sections.get("abstract", "")
-    head = head if head.strip() else full_text[:1500]
-    for pat in _TITLE_PATTERNS:
+    title_page = bool(head.strip())
+    head = head if title_page else full_text[:1500]
+    # Without a title page, a bare quotation in the opening prose names a programme or a
+    # slogan («Путь в Европу»), not the work: only the "on the topic" patterns apply there.
+    for pat in _TITLE_PATTERNS if title_page else _TITLE_PATTERNS[:-1]:
         for m in re.finditer(pat, head, _I | re.MULTILINE):
             # A quoted specialty name ("6D020200 – «Международные отношения»") is no title.
             title = next(g for g in (m.groupdict().get(k) for k in "abct") if g)

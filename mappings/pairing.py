@@ -82,6 +82,23 @@ def name_key(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", s)[:4]  # Khassenov / Хасенов
 
 
+def _given_names_agree(x: str, y: str) -> bool:
+    """Isaeva Zhuldyz and Исаев Даурен share a surname key but not a person: when both names
+    give more than a surname, some given name or patronymic must match (initials count)."""
+    def parts(name: str) -> list[str]:
+        return [w for w in re.split(r"[\s.]+", name)[1:] if w]
+    px, py = parts(x), parts(y)
+    if not px or not py:
+        return True
+    kx, ky = {name_key(w) for w in px}, {name_key(w) for w in py}
+    if kx & ky:
+        return True
+    # An initial against a full name: Ж. Исаева / Isaeva Zhuldyz.
+    ix, iy = {k[:1] for k in kx}, {k[:1] for k in ky}
+    short = any(len(w) == 1 for w in px + py)
+    return short and bool(ix & iy)
+
+
 def _surname(p: ParsedAbstract) -> str | None:
     return name_key(p.meta.author) or None if p.meta.author else None
 
@@ -104,6 +121,8 @@ def _compute_features(p: ParsedAbstract) -> dict:
     body = "\n".join(s.text for k, s in p.sections.items() if k not in ("approbation", "publications"))
     latin_all = set(_LATIN_NAME.findall(body)) - _GENERIC_LATIN
     return {
+        # The publication list is the same papers in every translation: (year, pages) survive.
+        "papers": {f"{pub.year}:{pub.pages}" for pub in p.meta.publications if pub.year and pub.pages},
         "numbers": set(_NUMBERS.findall(body)),
         "latin": latin_all if p.lang != "en" else set(),
         "latin_all": latin_all,
@@ -129,7 +148,7 @@ def score(a: ParsedAbstract, b: ParsedAbstract, df: dict[str, int] | None = None
             return float("-inf"), [f"different specialties {ca} / {cb}"]
     na, nb = _surname(a), _surname(b)
     if na and nb:
-        if na == nb:
+        if na == nb and _given_names_agree(a.meta.author, b.meta.author):
             s += 3; why.append(f"same author ({a.meta.author} / {b.meta.author})")
         else:
             s -= 5; why.append(f"different authors ({a.meta.author} / {b.meta.author})")
@@ -141,6 +160,20 @@ def score(a: ParsedAbstract, b: ParsedAbstract, df: dict[str, int] | None = None
                 s += 1.5; why.append(f"{x} {kind} in both")
             else:
                 s -= 1; why.append(f"{kind}: {x} vs {y}")
+    pa, pb = a.meta.publication_counts, b.meta.publication_counts
+    if pa and pb:
+        if pa == pb:
+            s += 2; why.append(f"same publication counts ({', '.join(f'{k} {v}' for k, v in sorted(pa.items()))})")
+        elif pa.get("Total") and pb.get("Total") and pa["Total"] != pb["Total"]:
+            s -= 3; why.append(f"publications: {pa['Total']} vs {pb['Total']}")
+    if fa["papers"] and fb["papers"]:
+        shared = fa["papers"] & fb["papers"]
+        if shared:
+            rarity = sum(min(1.0, 3 / (df or {}).get(x, 1)) for x in shared)
+            s += 6.0 * rarity / min(len(fa["papers"]), len(fb["papers"]))
+            why.append(f"{len(shared)} listed publications alike (year, pages)")
+        else:
+            s -= 4; why.append("no listed publication alike")
     # Latin-script names (G-Global, UNESCO) survive translation into Cyrillic texts unchanged.
     for sa, sb, weight, label in ((fa["numbers"], fb["numbers"], 4.0, "numbers"),
                                   (fa["latin"] or fb["latin"], (fb["latin"] or fa["latin"]) if a.lang != "en" and b.lang != "en"
@@ -162,7 +195,7 @@ _MAX_POSTINGS = 64
 
 def _blocking_keys(p: ParsedAbstract) -> set[str]:
     f = _features(p)
-    keys = {f"n:{n}" for n in f["numbers"]} | {f"l:{n}" for n in f["latin"]}
+    keys = {f"n:{n}" for n in f["numbers"]} | {f"l:{n}" for n in f["latin"]} | {f"p:{n}" for n in f["papers"]}
     if p.meta.specialty_code:
         keys.add(f"s:{p.meta.specialty_code}")
     if _surname(p):
@@ -212,7 +245,7 @@ def _group(docs: list[ParsedAbstract], manifest: dict[str, str]) -> list[Work]:
     df: dict[str, int] = {}
     for d in rest:
         f = _features(d)
-        for x in f["numbers"] | f["latin_all"]:
+        for x in f["numbers"] | f["latin_all"] | f["papers"]:
             df[x] = df.get(x, 0) + 1
     pairs = []
     for a, b in _candidate_pairs(rest):
@@ -225,6 +258,10 @@ def _group(docs: list[ParsedAbstract], manifest: dict[str, str]) -> list[Work]:
     for sc, sa, sb, why in pairs:
         ga, gb = group_of[sa], group_of[sb]
         if ga is gb or {d.lang for d in ga} & {d.lang for d in gb}:
+            continue
+        # Every member must be compatible with every other, not only the pair that decided:
+        # a Russian text matching the English and the Kazakh of two different works joins neither.
+        if any(score(x, y, df)[0] < 0 for x in ga for y in gb if (x.source, y.source) != (sa, sb)):
             continue
         merged = ga + gb
         evidence[id(merged)] = evidence.pop(id(ga), []) + evidence.pop(id(gb), []) + [

@@ -50,6 +50,8 @@ def compare(parsed, truth: dict) -> dict[str, tuple[bool, object, object]]:
                      ("institution", meta.institution), ("department", meta.department)):
         if truth.get(key):
             out[key] = (_norm(got) == _norm(truth[key]), got, truth[key])
+        elif key in truth and got:  # the text does not state it: anything found was invented
+            out[key] = (False, got, None)
     if truth["kind"] == "dissertation":
         expected = {COUNT_KINDS[k]: v for k, v in truth["publication_counts"].items()}
         got = dict(meta.publication_counts)

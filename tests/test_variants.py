@@ -332,3 +332,16 @@ def test_language_is_the_prose_not_the_publication_list():
                       for n in range(1, 17))
     kk = make_text("kk", "runin", "dot", blank_lines=True) + "Жарияланымдар тізімі:\n" + ru_pubs
     assert language.detect(kk, "kk.txt") == "kk"
+
+
+@pytest.mark.parametrize("lang,opening", [
+    ("ru", "**Актуальность темы**. Программа «Путь в Европу» и инициатива «Один пояс – один путь» определили повестку."),
+    ("kk", "**Тақырыптың өзектілігі.** «Нұрлы жол» мемлекеттік бағдарламасы және «Бір белдеу – бір жол» бастамасы маңызды."),
+    ("en", "**Relevance of the research.** The «Path to Europe» programme shaped the agenda of the region."),
+])
+def test_without_a_title_page_no_author_or_title_is_invented(lang, opening):
+    """A text that opens with its first section: a heading is no author's name and a quoted
+    programme name is no title."""
+    doc = abstract.parse_bytes((opening + "\n" + make_text(lang, "runin", "dot", blank_lines=True)).encode(), f"{lang}.txt")
+    assert doc.meta.author is None
+    assert doc.meta.title is None
