@@ -39,9 +39,12 @@ def split_items(lines: list[str]) -> tuple[str, list[Item]]:
     for line in lines:
         m = LIST_MARKER.match(line)
         year_item = _YEAR_ITEM.match(line)
-        if m is None and year_item and style == "number" and raw and raw[-1][0] is not None \
-                and int(year_item.group(1)) == raw[-1][0] + 1:
-            # "8.2030 жылға дейінгі …": the next number, then a year, with no space between.
+        if m is None and year_item and (
+                (style == "number" and raw and raw[-1][0] is not None and int(year_item.group(1)) == raw[-1][0] + 1)
+                or (not raw and int(year_item.group(1)) == 1)):
+            # "8.2030 жылға дейінгі …": the next number (or the first), then a year, with no
+            # space between.
+            style = "number"
             raw.append((int(year_item.group(1)), [line[year_item.end():].strip()]))
             continue
         if m and _style(m) != "letter" and (style is None or _style(m) == style):

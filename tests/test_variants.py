@@ -345,3 +345,16 @@ def test_without_a_title_page_no_author_or_title_is_invented(lang, opening):
     doc = abstract.parse_bytes((opening + "\n" + make_text(lang, "runin", "dot", blank_lines=True)).encode(), f"{lang}.txt")
     assert doc.meta.author is None
     assert doc.meta.title is None
+
+
+@pytest.mark.parametrize("first", [
+    "1.2030 жылға дейінгі орнықты даму күн тәртібі Қазақстанның сыртқы саясатына әсер етеді.",
+    "1. 2030 жылға дейінгі орнықты даму күн тәртібі Қазақстанның сыртқы саясатына әсер етеді.",
+])
+def test_a_list_item_may_open_with_a_year_and_no_space(first):
+    from dissertation_kg.mappings.lists import split_items
+    lines = [first, "2.Қазақстандық қоғамдық дипломатияның моделі.", "3.Ынтымақтастық құқықтық базаны қалыптастырды.",
+             "4.Цифрлық технологиялар жұмсақ күш арналарын өзгертеді."]
+    _intro, items = split_items(lines)
+    assert [i.ordinal for i in items] == [1, 2, 3, 4]
+    assert items[0].text.startswith("2030 жылға дейінгі")
