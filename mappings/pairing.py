@@ -20,7 +20,7 @@ from .abstract import ParsedAbstract
 from .errors import MappingError
 
 MANIFEST_NAME = "manifest.toml"
-THRESHOLD = 4.0
+THRESHOLD = 5.0
 
 
 @dataclass
