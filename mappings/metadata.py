@@ -98,8 +98,8 @@ rf"(?P<kk>{_NAME}[ \t]+{_NAME}[ \t]+[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқң�
     rf"(?:^|\n|»|”)\s*(?P<a>{_NAME}(?:[ \t]+{_NAME}){{1,2}})\s+(?:on\s+the\s+topic|на\s+тему)",
     # A name in capitals on a line of its own: "ЖУМАБЕКОВА АЙГЕРИМ СЕРИКОВНА".
     r"(?:^|\n)[ \t]*(?P<caps>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'’-]{2,}(?:[ \t]+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'’-]{2,}){1,3})[ \t]*(?:\n|$)",
-    # A name alone on the first line of the document.
-    rf"^\s*(?P<a>{_NAME}(?:[ \t]+{_NAME}){{1,3}})\s*(?:\n|$)",
+    # A name alone on a line of the title page (the first, or after the specialty line).
+    rf"(?:^|\n)[ \t]*(?P<a>{_NAME}(?:[ \t]+{_NAME}){{1,3}})[ \t]*(?:\n|$)",
 ]
 
 
@@ -132,7 +132,8 @@ def russian_nominative(name: str) -> str:
 
 # Capitalised words that open Kazakh and Russian sentences and titles, never a person's name.
 _NOT_A_NAME = re.compile(r"(?i)\b(?:республика\w*|қазақстан\w*|казахстан\w*|жұмыс\w*|зерттеу\w*|диссертаци\w*|"
-                         r"университет\w*|министрл\w*|министерств\w*|мемлекет\w*|халықаралық|международн\w*)\b")
+                         r"университет\w*|министрл\w*|министерств\w*|мемлекет\w*|халықаралық|международн\w*|"
+                         r"republic|kazakhstan|university|institute|academy|ministry|department|faculty|dissertation)\b")
 
 
 def _author(head: str) -> str | None:
@@ -183,9 +184,31 @@ _ORG_KIND = {"en": r"University|Institute|Academy|College",
              "kk": r"(?i:университет\w*|институт\w*|академия\w*)"}
 
 
+# Legal forms that precede a university's name in Kazakhstan ("НАО «Алматинский университет
+# энергетики и связи»", "NJSC Al-Farabi Kazakh National University"): not part of the name.
+_LEGAL_FORM = re.compile(
+    r"^(?:(?:НАО|НУО|АО|РГП\s+на\s+ПХВ|РГКП|ТОО|ЧУ|УО|КЕАҚ|КеАҚ|АҚ|ШЖҚ\s+РМК|NJSC|NCJSC|NPJSC|JSC|"
+    r"некоммерческое\s+акционерное\s+общество|акционерное\s+общество|"
+    r"non-?profit\s+joint[- ]stock\s+company|joint[- ]stock\s+company)\s+)+", re.I)
+
+
+def _plain_name(name: str | None) -> str | None:
+    if not name:
+        return name
+    name = _LEGAL_FORM.sub("", name.strip())
+    if len(name) > 2 and name[0] in "«\"“" and name[-1] in "»\"”":
+        name = name[1:-1].strip()
+    return name or None
+
+
 def affiliation(text: str, lang: str) -> tuple[str | None, str | None]:
     """(institution, department), each in its dictionary form, from the sentence that says
     where the dissertation was completed."""
+    institution, department = _affiliation(text, lang)
+    return _plain_name(institution), department
+
+
+def _affiliation(text: str, lang: str) -> tuple[str | None, str | None]:
     sentence = next((sent for sent in _SENTENCE_END.split(text) if _DONE.search(sent)), None)
     if sentence is None:
         return None, None
@@ -208,9 +231,19 @@ def affiliation(text: str, lang: str) -> tuple[str | None, str | None]:
         u = re.search(r"(?P<u>[А-ЯЁ«\"][^,;]*)$", rest)
         u = u if u and re.search(_ORG_KIND["ru"], u.group("u")) else None
         department = ("Кафедра " + d.group("d")) if d else None
-        return (russian_org_nominative(u.group("u").strip()) if u else None), department
-    d = re.search(r"(?P<d>Department\s+of\s+.+?)\s+(?=(?:of|at|in)\s+(?:the\s+)?[A-Z])", sentence)
-    rest = sentence[d.end():] if d else sentence
+        return (russian_org_nominative(_plain_name(u.group("u").strip()) or "") if u else None) or None, department
+    # "the Department of History of Kazakhstan of Al-Farabi Kazakh National University": the
+    # department ends where the rest still names the university, at the last such "of"/"at".
+    d, org = None, rf"\b(?:{_ORG_KIND['en']})\b"
+    start = re.search(r"Department\s+of\s+", sentence)
+    if start:
+        splits = [start.end() + m.start() for m in
+                  re.finditer(r"\s+(?=(?:of|at|in)\s+(?:the\s+)?[A-Z])", sentence[start.end():])]
+        ends = [i for i in splits if re.search(org, sentence[i:])] or splits[:1]
+        if ends:
+            d = re.match(r"(?P<d>.+)", sentence[start.start():ends[-1]])
+            d_end = ends[-1]
+    rest = sentence[d_end:] if d else sentence
     u = re.search(r"(?:of|at|in)\s+(?:the\s+)?(?P<u>[A-Z].*)$", rest)
     u = u if u and re.search(rf"\b(?:{_ORG_KIND['en']})\b", u.group("u")) else None
     u = u or \
@@ -271,7 +304,7 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
             break
     meta.author = _author(head)
     if meta.title is None:
-        meta.title = _title_line(sections.get("preamble", ""), meta.author)
+        meta.title = _title_line([sections.get("preamble", ""), sections.get("abstract", "")], meta.author)
     m = _SPECIALTY.search(head) or _SPECIALTY.search(full_text[:4000])
     if m:
         code = m.group("code")
@@ -282,24 +315,36 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
         meta.specialty_code and meta.specialty_code[1] == "D" and meta.specialty_code[0] in "68")
     where = "\n".join(sections.get(k, "") for k in ("approbation", "general", "preamble", "abstract", "structure"))
     meta.institution, meta.department = affiliation(where, lang)
+    if meta.institution is None and meta.department is None:
+        # Under a heading the mapper did not know, the sentence is still in the text.
+        meta.institution, meta.department = affiliation(full_text, lang)
     counts_text = "\n".join(sections.get(k, "") for k in ("approbation", "publications"))
-    meta.publication_counts = publication_counts(_prose(counts_text), lang)
+    meta.publication_counts = publication_counts(_prose(counts_text), lang) or publication_counts(_prose(full_text), lang)
     meta.publications = publication_list(publication_lines)
     return meta
 
 
-def _title_line(preamble: str, author: str | None) -> str | None:
-    """A title page with no quotes: the name on the first line, the title on the next ones."""
-    # Classification codes (UDC 327 (574:434), УДК, ӘОЖ, МРНТИ, IRSTI) head some title pages.
-    lines = [l.strip() for l in preamble.split("\n")
-             if l.strip() and not re.match(r"(?i)(?:UDC|УДК|ӘОЖ|ББК|IRSTI|МРНТИ|ГРНТИ|ХҒТАР)\b", l.strip())]
-    if author and lines and author.lower() in lines[0].lower():
-        lines = lines[1:]
-    if not lines or not (3 <= len(lines[0].split()) <= 40) or _SPECIALTY.search(lines[0]):
-        return None
-    if re.search(r"(?i)\b(dissertation|диссертац|specialty|специальност|мамандығ)", lines[0]):
-        return None
-    return _squash(lines[0].strip("«»\"“”"))
+def _title_line(texts: list[str], author: str | None) -> str | None:
+    """A title page with no quotes: the title is the line after the author's name (or the first
+    line when the name is not there). The title page may sit before the ABSTRACT heading or
+    under it."""
+    for n, text in enumerate(texts):
+        # Classification codes (UDC 327 (574:434), УДК, ӘОЖ, МРНТИ, IRSTI) head some title pages.
+        lines = [l.strip() for l in text.split("\n")
+                 if l.strip() and not re.match(r"(?i)(?:UDC|УДК|ӘОЖ|ББК|IRSTI|МРНТИ|ГРНТИ|ХҒТАР)\b", l.strip())]
+        at = next((i for i, l in enumerate(lines) if author and author.lower() in l.lower()), None)
+        # Under the ABSTRACT heading only a line that follows the author's name is a title; the
+        # first line there may already be the abstract's prose.
+        first = lines[0] if lines and at is None and n == 0 else None
+        candidate = lines[at + 1] if at is not None and at + 1 < len(lines) else first
+        if candidate is None or not (3 <= len(candidate.split()) <= 40) or _SPECIALTY.search(candidate):
+            continue
+        if re.search(r"(?i)\b(dissertation|диссертац|specialty|специальност|мамандығ)", candidate):
+            continue
+        if any(headings.kinds_named(candidate, lang) for lang in ("en", "ru", "kk")) and len(candidate.split()) < 6:
+            continue
+        return _squash(candidate.strip("«»\"“”"))
+    return None
 
 
 def _squash(s: str) -> str:
