@@ -139,7 +139,8 @@ _LIST_INTRO_WORD = {
 }
 _SEPARATOR = re.compile(r"\s*(?:[.:;]+(?=\s|$)|\s[–—-]+(?=\s|$)|[–—]+)\s*")
 LIST_MARKER = re.compile(
-    r"^\s*(?:(?P<num>\d{1,2})\s*[.)](?!\d)\s*|(?P<bullet>[-–—•·▪●◦∙*])\s*|\((?P<pnum>\d{1,2})\)\s*|(?P<letter>[a-zа-я])\)\s+)",
+    r"^\s*(?:(?P<num>\d{1,2})\s*[.)](?!\d)\s*|(?P<bullet>[-–—•·▪●◦∙*])\s*|\((?P<pnum>\d{1,2})\)\s*|(?P<letter>[a-zа-я])\)\s+"
+    r"|(?P<roman>(?:X{0,2})(?:IX|IV|V?I{0,3}))\.(?<!^\.)(?<=[IVX]\.)\s+)",
     re.UNICODE,
 )
 

@@ -23,8 +23,20 @@ class Item:
     written_number: int | None = None
 
 
-def _style(m: re.Match) -> str:
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _number(m: re.Match) -> int | None:
     if m.group("num") or m.group("pnum"):
+        return int(m.group("num") or m.group("pnum"))
+    if m.group("roman"):
+        values = [_ROMAN[c] for c in m.group("roman")]
+        return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return None
+
+
+def _style(m: re.Match) -> str:
+    if m.group("num") or m.group("pnum") or m.group("roman"):
         return "number"
     if m.group("letter"):
         return "letter"
@@ -49,10 +61,9 @@ def split_items(lines: list[str]) -> tuple[str, list[Item]]:
             continue
         if m and _style(m) != "letter" and (style is None or _style(m) == style):
             style = _style(m)
-            number = m.group("num") or m.group("pnum")
             body = line[m.end():].strip()
             if body:
-                raw.append((int(number) if number else None, [body]))
+                raw.append((_number(m), [body]))
             continue
         if raw:
             raw[-1][1].append(line)

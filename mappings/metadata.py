@@ -248,7 +248,11 @@ def _affiliation(text: str, lang: str) -> tuple[str | None, str | None]:
     u = u if u and re.search(rf"\b(?:{_ORG_KIND['en']})\b", u.group("u")) else None
     u = u or \
         re.search(rf"(?P<u>(?:[A-Z][\w.’'-]*\s+)+(?:{_ORG_KIND['en']})(?:\s+(?:of|named\s+after)\s+[A-Z][\w.’' -]*)?)", rest)
-    return (_squash(u.group("u")) if u else None), (_squash(d.group("d")) if d else None)
+    name = _squash(u.group("u")) if u else None
+    kind = re.search(rf"\b(?:{_ORG_KIND['en']})\b", name) if name else None
+    if kind and "," in name[kind.end():]:
+        name = name[:name.index(",", kind.end())]  # "…National University, Astana": the city goes
+    return name, (_squash(d.group("d")) if d else None)
 
 
 def _capitalise(s: str | None) -> str | None:
@@ -284,6 +288,21 @@ def russian_org_nominative(name: str) -> str:
     return _squash(" ".join(out))
 
 
+_CLASSIFICATION = re.compile(r"(?i)\b(?:МРНТИ|ГРНТИ|IRSTI|ХҒТАР|УДК|ӘОЖ|UDC|ББК|JEL)\b[^\n]*$")
+
+
+def _specialty(text: str) -> re.Match | None:
+    """The first specialty code that is not a classification code (МРНТИ 19.21.61, УДК …)."""
+    for m in _SPECIALTY.finditer(text):
+        if not _CLASSIFICATION.search(text[text.rfind("\n", 0, m.start()) + 1:m.start()]):
+            return m
+    return None
+
+
+# Quoted names on a title page that are no title: «Медицинский университет Астана» after НАО.
+_ORG_QUOTE = re.compile(r"(?i)(?:НАО|НУО|АО|РГП\s+на\s+ПХВ|ТОО|ЧУ|КЕАҚ|КеАҚ|АҚ|NJSC|JSC)\s*$")
+
+
 def extract(sections: dict[str, str], full_text: str, lang: str, publication_lines: list[str]) -> Metadata:
     meta = Metadata()
     head = sections.get("preamble", "") + "\n" + sections.get("abstract", "")
@@ -298,6 +317,9 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
             if (_SPECIALTY.search(head[max(0, m.start() - 14):m.start() + 2]) or _SPECIALTY.match(title.strip())
                     or len(title.split()) < 3):
                 continue
+            if _ORG_QUOTE.search(head[max(0, m.start() - 16):m.start() + 1].rstrip("«\"“ ")) or (
+                    len(title.split()) <= 6 and re.search(rf"(?i)^(?:\S+\s+)?(?:{_ORG_KIND['ru']}|{_ORG_KIND['en']})\b", title)):
+                continue  # a university's name in quotes
             meta.title = _squash(title)
             break
         if meta.title:
@@ -305,7 +327,7 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
     meta.author = _author(head)
     if meta.title is None:
         meta.title = _title_line([sections.get("preamble", ""), sections.get("abstract", "")], meta.author)
-    m = _SPECIALTY.search(head) or _SPECIALTY.search(full_text[:4000])
+    m = _specialty(head) or _specialty(full_text[:4000])
     if m:
         code = m.group("code")
         meta.specialty_code = code.replace("Д", "D").replace("М", "M").replace("В", "B")

@@ -37,12 +37,44 @@ def join_lines(lines: list[str]) -> str:
     return "\n".join(out)
 
 
+# "1. Актуальность темы", "2 Объект исследования", "1.2 Methods", "II. Novelty": a section number
+_SECTION_NUMBER = re.compile(r"^\s*(?P<n>\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})(?P<p>[.)]?)[ \t]+(?=[^\W\d_])")
+
+
+_ITEM_NUMBER = re.compile(r"^\s*(?P<n>\d{1,2})(?P<p>[.)]?)(?![\d.])")
+
+
+def _numbered_heading(line: str, lang: str, current: Section, seen: set[str]) -> tuple[headings.Heading, str] | None:
+    """A heading behind a section number, unless the line is the next item of the list being
+    read ("5) Методы …" after "4) …" in a list of tasks stays an item)."""
+    m = _SECTION_NUMBER.match(line)
+    if m is None:
+        return None
+    rest = line[m.end():]
+    h = headings.match(rest, lang)
+    if h is None or h.kind in seen or h.kind == current.kind:
+        return None
+    numbered = [x for x in map(_ITEM_NUMBER.match, current.lines) if x]
+    if current.kind in headings.LIST_KINDS or current.kind in ("approbation", "publications") or numbered:
+        # Inside a list (or a publication list) only a stand-alone heading line counts, and not
+        # one numbered as the list's next item.
+        previous = [int(x.group("n")) for x in numbered if x.group("p") == m.group("p")]
+        n = int(m.group("n")) if m.group("n").isdigit() else None
+        if h.rest or n == 1 or (previous and n == previous[-1] + 1):
+            return None
+    return h, rest
+
+
 def split(paragraphs: list[str], lang: str) -> list[Section]:
     sections: list[Section] = [Section("preamble")]
     seen: set[str] = set()
     for line in paragraphs:
         h = headings.match(line, lang)
         current = sections[-1]
+        if h is None:
+            numbered = _numbered_heading(line, lang, current, seen)
+            if numbered is not None:
+                h, line = numbered
         if h is not None and h.kind == current.kind and h.kind not in headings.LIST_KINDS:
             # The heading repeated as the first words of its own content ("The purpose of the
             # work. The purpose of the work is …"), or a sentence restating it: content.
