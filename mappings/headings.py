@@ -181,7 +181,14 @@ def match(line: str, lang: str) -> Heading | None:
     # A heading opens a paragraph with a capital; a line in lower case continues a wrapped one.
     if not line or not line[0].isupper() or LIST_MARKER.match(line):
         return None
-    # 1. A list introduction: "… the following tasks have been set:".
+    # 1. A list introduction: "… the following tasks have been set:" — also with the list run
+    #    on in the same paragraph ("… submitted for defense: 1) …; 2) …").
+    inline = re.match(r"^(?P<intro>[^:]{5,250}):\s*(?=(?:1[.)]|\(1\)|[-–•])\s*\S)", line)
+    if inline and _words(inline.group("intro")) <= 30:
+        body = inline.group("intro")
+        kinds = [k for k in kinds_named(body, lang) if k in LIST_KINDS]
+        if kinds and _LIST_INTRO_WORD[lang].search(body):
+            return Heading(kinds[0], body.strip(), line[inline.end():].strip())
     if line.endswith(":") and _words(line) <= 30:
         body = line[:-1]
         kinds = [k for k in kinds_named(body, lang) if k in LIST_KINDS]

@@ -48,7 +48,7 @@ def split_items(lines: list[str]) -> tuple[str, list[Item]]:
     intro: list[str] = []
     raw: list[tuple[int | None, list[str]]] = []
     style = None
-    for line in lines:
+    for line in (part for line in lines for part in _inline_items(line)):
         m = LIST_MARKER.match(line)
         year_item = _YEAR_ITEM.match(line)
         if m is None and year_item and (
@@ -73,6 +73,24 @@ def split_items(lines: list[str]) -> tuple[str, list[Item]]:
         return "", _unmarked(intro)
     items = [Item(i, _tidy(join_lines(body)), number) for i, (number, body) in enumerate(raw, start=1)]
     return join_lines(intro), [it for it in items if it.text]
+
+
+def _inline_items(line: str) -> list[str]:
+    """"1) first; 2) second; 3) third" in one paragraph → one line per item. Only a run that
+    starts at 1 and counts on, each number after a ';', '.' or ',' — not "see 2) above"."""
+    first = re.match(r"^\s*(?:1([.)])|\((1)\))\s*\S", line)
+    if first is None:
+        return [line]
+    closing = first.group(1)
+    parts, rest, n = [], line, 2
+    while True:
+        marker = rf"{n}\{closing}" if closing else rf"\({n}\)"
+        m = re.search(rf"(?<=[;.,])\s+(?={marker}\s*\S)", rest)
+        if m is None:
+            break
+        parts.append(rest[:m.start()])
+        rest, n = rest[m.end():], n + 1
+    return parts + [rest] if parts else [line]
 
 
 def _unmarked(lines: list[str]) -> list[Item]:

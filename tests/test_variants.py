@@ -358,3 +358,22 @@ def test_a_list_item_may_open_with_a_year_and_no_space(first):
     _intro, items = split_items(lines)
     assert [i.ordinal for i in items] == [1, 2, 3, 4]
     assert items[0].text.startswith("2030 жылға дейінгі")
+
+
+@pytest.mark.parametrize("lang,line", [
+    ("en", "The following provisions are submitted for defense: 1) the first claim holds; 2) the second claim, "
+           "with a comma, holds; 3) the third claim holds."),
+    ("ru", "На защиту выносятся следующие положения: 1) первое положение верно; 2) второе положение верно; "
+           "3) третье положение верно."),
+    ("kk", "Қорғауға келесі тұжырымдар ұсынылады: 1. бірінші тұжырым дұрыс; 2. екінші тұжырым дұрыс; "
+           "3. үшінші тұжырым дұрыс."),
+])
+def test_a_list_run_on_in_its_introduction(lang, line):
+    opening = {"en": "The object of the research is the foreign policy of Kazakhstan.\n"
+                     "The subject of the research is public diplomacy.\n",
+               "ru": "Объект исследования – внешняя политика Казахстана.\nПредмет исследования – публичная дипломатия.\n",
+               "kk": "Зерттеу нысаны – Қазақстанның сыртқы саясаты.\nЗерттеу пәні – қоғамдық дипломатия.\n"}[lang]
+    doc = abstract.parse_bytes((opening + line + "\n").encode(), f"{lang}.txt")
+    provisions = [i.text for i in doc.items["provisions"]]
+    assert len(provisions) == 3, provisions
+    assert provisions[0].startswith(("the first", "первое", "бірінші")) and "второе" not in provisions[0]
