@@ -175,6 +175,11 @@ def _words(s: str) -> int:
     return len(s.split())
 
 
+# A Kazakh keyword in the genitive before another noun modifies it and heads nothing:
+# "ӨҢІРЛІК БАСЫЛЫМДАРДЫҢ ТРАНСФОРМАЦИЯСЫ" is a title about publications, not "Publications".
+_GENITIVE_MODIFIER = re.compile(r"(?i)(?:жарияланым|басылым)\w*(?:дың|дің|ның|нің|тың|тің)\s+\w+")
+
+
 def match(line: str, lang: str) -> Heading | None:
     """The heading that opens `line`, if it opens with one."""
     line = line.strip()
@@ -246,6 +251,8 @@ def match(line: str, lang: str) -> Heading | None:
     # 5. A short line that is only a heading, with no punctuation: "ABSTRACT", "Введение",
     #    "Theoretical and practical significance of the work".
     if _words(line) <= 9 and not _SENTENCE_VERB[lang].search(line) and not re.search(r";|,.*,", line):
+        if lang == "kk" and _GENITIVE_MODIFIER.search(line):
+            return None
         kinds = kinds_named(line, lang)
         strong = [k for k in kinds if k not in WEAK_KINDS]
         if strong:

@@ -346,6 +346,12 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
     return meta
 
 
+# An article's title page: authors with initials ("А.Б. Сейітқали¹, Н.Қ. Омарова²"),
+# numbered affiliations, e-mail, DOI — none of them the title.
+_FRONT_MATTER = re.compile(r"(?i)^[¹²³⁴⁵*\\]|e-?mail|https?://|doi\b|"
+                           r"(?:^|,\s*)[^\W\d_]\.\s?(?:[^\W\d_]\.\s?)?[^\W\d_]{2,}[¹²³⁴⁵*\\]*\s*(?:,|$)")
+
+
 def _title_line(texts: list[str], author: str | None) -> str | None:
     """A title page with no quotes: the title is the line after the author's name (or the first
     line when the name is not there). The title page may sit before the ABSTRACT heading or
@@ -357,13 +363,14 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
         at = next((i for i, l in enumerate(lines) if author and author.lower() in l.lower()), None)
         # Under the ABSTRACT heading only a line that follows the author's name is a title; the
         # first line there may already be the abstract's prose.
-        first = lines[0] if lines and at is None and n == 0 else None
+        front = [l for l in lines if not _FRONT_MATTER.search(l)]
+        first = front[0] if front and at is None and n == 0 else None
         candidate = lines[at + 1] if at is not None and at + 1 < len(lines) else first
         if candidate is None or not (3 <= len(candidate.split()) <= 40) or _SPECIALTY.search(candidate):
             continue
         if re.search(r"(?i)\b(dissertation|диссертац|specialty|специальност|мамандығ)", candidate):
             continue
-        if any(headings.kinds_named(candidate, lang) for lang in ("en", "ru", "kk")) and len(candidate.split()) < 6:
+        if any(headings.match(candidate, lang) for lang in ("en", "ru", "kk")) and len(candidate.split()) < 6:
             continue
         return _squash(candidate.strip("«»\"“”"))
     return None

@@ -13,15 +13,7 @@ FOLDER = Path(__file__).parent / "fixtures" / "unseen"
 EXPECTED = json.loads((FOLDER / "expected.json").read_text(encoding="utf-8"))
 
 
-# A known gap, kept visible: an article's capitalised Kazakh title whose genitive word names
-# "publications" (БАСЫЛЫМДАРДЫҢ) is read as a heading, and the article's title page (authors
-# with initials, affiliations, e-mail) is not told apart from a dissertation's, so the authors'
-# line becomes the title.
-KNOWN_GAPS = {"kk-journalism-article.txt": "capitalised Kazakh title read as a publications heading"}
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(reason=KNOWN_GAPS[n], strict=True))
-                                  if n in KNOWN_GAPS else n for n in sorted(EXPECTED)])
+@pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_unseen_abstract(name):
     doc = abstract.parse_file(FOLDER / name)
     got = {"kind": doc.kind, "lang": doc.lang, "tasks": len(doc.items.get("tasks", [])), "novelty": len(doc.items.get("novelty", [])),

@@ -377,3 +377,14 @@ def test_a_list_run_on_in_its_introduction(lang, line):
     provisions = [i.text for i in doc.items["provisions"]]
     assert len(provisions) == 3, provisions
     assert provisions[0].startswith(("the first", "первое", "бірінші")) and "второе" not in provisions[0]
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("Жарияланымдар", "publications"),
+    ("ЖАРИЯЛАНЫМДАР", "publications"),
+    ("ЦИФРЛЫҚ ДӘУІРДЕГІ ӨҢІРЛІК БАСЫЛЫМДАРДЫҢ ТРАНСФОРМАЦИЯСЫ", None),   # a title about publications
+])
+def test_kazakh_publications_heading_or_title(line, kind):
+    from dissertation_kg.mappings import headings
+    h = headings.match(line, "kk")
+    assert (h.kind if h else None) == kind
