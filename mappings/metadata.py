@@ -234,25 +234,24 @@ def _affiliation(text: str, lang: str) -> tuple[str | None, str | None]:
         return (russian_org_nominative(_plain_name(u.group("u").strip()) or "") if u else None) or None, department
     # "the Department of History of Kazakhstan of Al-Farabi Kazakh National University": the
     # department ends where the rest still names the university, at the last such "of"/"at".
-    d, org = None, rf"\b(?:{_ORG_KIND['en']})\b"
+    org = rf"\b(?:{_ORG_KIND['en']})\b"
+    department, rest = None, sentence
     start = re.search(r"Department\s+of\s+", sentence)
     if start:
         splits = [start.end() + m.start() for m in
                   re.finditer(r"\s+(?=(?:of|at|in)\s+(?:the\s+)?[A-Z])", sentence[start.end():])]
         ends = [i for i in splits if re.search(org, sentence[i:])] or splits[:1]
         if ends:
-            d = re.match(r"(?P<d>.+)", sentence[start.start():ends[-1]])
-            d_end = ends[-1]
-    rest = sentence[d_end:] if d else sentence
+            department, rest = _squash(sentence[start.start():ends[-1]]), sentence[ends[-1]:]
     u = re.search(r"(?:of|at|in)\s+(?:the\s+)?(?P<u>[A-Z].*)$", rest)
-    u = u if u and re.search(rf"\b(?:{_ORG_KIND['en']})\b", u.group("u")) else None
+    u = u if u and re.search(org, u.group("u")) else None
     u = u or \
         re.search(rf"(?P<u>(?:[A-Z][\w.’'-]*\s+)+(?:{_ORG_KIND['en']})(?:\s+(?:of|named\s+after)\s+[A-Z][\w.’' -]*)?)", rest)
     name = _squash(u.group("u")) if u else None
-    kind = re.search(rf"\b(?:{_ORG_KIND['en']})\b", name) if name else None
+    kind = re.search(org, name) if name else None
     if kind and "," in name[kind.end():]:
         name = name[:name.index(",", kind.end())]  # "…National University, Astana": the city goes
-    return name, (_squash(d.group("d")) if d else None)
+    return name, department
 
 
 def _capitalise(s: str | None) -> str | None:

@@ -63,9 +63,6 @@ class Document:
     def __len__(self) -> int:
         return len(self._lines)
 
-    def __iter__(self):
-        return iter(self.graph())
-
     def ntriples(self) -> str:
         return "".join(f"{line} .\n" for line in self._lines)
 

@@ -103,8 +103,8 @@ def parse_corpus(files: list[Path], progress: bool = False, pool=None) -> tuple[
 
 
 def _parse_one(path: Path):
-    """The parsed document, or the error in words (a string crosses the process boundary
-    safely; an exception with its own constructor does not unpickle)."""
+    """The parsed document, or the error in words: text crosses the process boundary whatever
+    the exception (one that did not unpickle once hung the pool)."""
     try:
         return abstract.parse_file(path)
     except MappingError as exc:
