@@ -140,7 +140,7 @@ _LIST_INTRO_WORD = {
 _SEPARATOR = re.compile(r"\s*(?:[.:;]+(?=\s|$)|\s[–—-]+(?=\s|$)|[–—]+)\s*")
 LIST_MARKER = re.compile(
     r"^\s*(?:(?P<num>\d{1,2})\s*[.)](?!\d)\s*|(?P<bullet>[-–—•·▪●◦∙*])\s*|\((?P<pnum>\d{1,2})\)\s*|(?P<letter>[a-zа-я])\)\s+"
-    r"|(?P<roman>(?:X{0,2})(?:IX|IV|V?I{0,3}))\.(?<!^\.)(?<=[IVX]\.)\s+)",
+    r"|(?P<roman>(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3}))\.\s+)",
     re.UNICODE,
 )
 
@@ -175,9 +175,14 @@ def _words(s: str) -> int:
     return len(s.split())
 
 
-# A Kazakh keyword in the genitive before another noun modifies it and heads nothing:
-# "ӨҢІРЛІК БАСЫЛЫМДАРДЫҢ ТРАНСФОРМАЦИЯСЫ" is a title about publications, not "Publications".
-_GENITIVE_MODIFIER = re.compile(r"(?i)(?:жарияланым|басылым)\w*(?:дың|дің|ның|нің|тың|тің)\s+\w+")
+_KK_GENITIVE = re.compile(r"(?:дың|дің|ның|нің|тың|тің)$", _I)
+
+
+def _kk_modifier(line: str, kind: str) -> bool:
+    """A Kazakh keyword in the genitive before another noun modifies that noun and heads
+    nothing: "ӨҢІРЛІК БАСЫЛЫМДАРДЫҢ ТРАНСФОРМАЦИЯСЫ" is a title about publications."""
+    m = _PATTERNS["kk"][kind].search(line)
+    return bool(m and _KK_GENITIVE.search(m.group(0)) and line[m.end():].strip())
 
 
 def match(line: str, lang: str) -> Heading | None:
@@ -251,9 +256,7 @@ def match(line: str, lang: str) -> Heading | None:
     # 5. A short line that is only a heading, with no punctuation: "ABSTRACT", "Введение",
     #    "Theoretical and practical significance of the work".
     if _words(line) <= 9 and not _SENTENCE_VERB[lang].search(line) and not re.search(r";|,.*,", line):
-        if lang == "kk" and _GENITIVE_MODIFIER.search(line):
-            return None
-        kinds = kinds_named(line, lang)
+        kinds = [k for k in kinds_named(line, lang) if not (lang == "kk" and _kk_modifier(line, k))]
         strong = [k for k in kinds if k not in WEAK_KINDS]
         if strong:
             return Heading(strong[0], line, "", _qualifier(line, lang))

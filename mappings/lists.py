@@ -78,7 +78,7 @@ def split_items(lines: list[str]) -> tuple[str, list[Item]]:
 def _inline_items(line: str) -> list[str]:
     """"1) first; 2) second; 3) third" in one paragraph → one line per item. Only a run that
     starts at 1 and counts on, each number after a ';', '.' or ',' — not "see 2) above"."""
-    first = re.match(r"^\s*(?:1([.)])|\((1)\))\s*\S", line)
+    first = re.match(r"^\s*(?:1([.)])|\(1\))\s*\S", line)
     if first is None:
         return [line]
     closing = first.group(1)

@@ -186,10 +186,10 @@ _ORG_KIND = {"en": r"University|Institute|Academy|College",
 
 # Legal forms that precede a university's name in Kazakhstan ("НАО «Алматинский университет
 # энергетики и связи»", "NJSC Al-Farabi Kazakh National University"): not part of the name.
-_LEGAL_FORM = re.compile(
-    r"^(?:(?:НАО|НУО|АО|РГП\s+на\s+ПХВ|РГКП|ТОО|ЧУ|УО|КЕАҚ|КеАҚ|АҚ|ШЖҚ\s+РМК|NJSC|NCJSC|NPJSC|JSC|"
-    r"некоммерческое\s+акционерное\s+общество|акционерное\s+общество|"
-    r"non-?profit\s+joint[- ]stock\s+company|joint[- ]stock\s+company)\s+)+", re.I)
+_LEGAL_FORMS = (r"НАО|НУО|АО|РГП\s+на\s+ПХВ|РГКП|ТОО|ЧУ|УО|КЕАҚ|КеАҚ|АҚ|ШЖҚ\s+РМК|NJSC|NCJSC|NPJSC|JSC|"
+                r"некоммерческое\s+акционерное\s+общество|акционерное\s+общество|"
+                r"non-?profit\s+joint[- ]stock\s+company|joint[- ]stock\s+company")
+_LEGAL_FORM = re.compile(rf"^(?:(?:{_LEGAL_FORMS})\s+)+", re.I)
 
 
 def _plain_name(name: str | None) -> str | None:
@@ -287,7 +287,9 @@ def russian_org_nominative(name: str) -> str:
     return _squash(" ".join(out))
 
 
-_CLASSIFICATION = re.compile(r"(?i)\b(?:МРНТИ|ГРНТИ|IRSTI|ХҒТАР|УДК|ӘОЖ|UDC|ББК|JEL)\b[^\n]*$")
+# Classification codes (UDC 327 (574:434), УДК, ӘОЖ, МРНТИ, IRSTI) head some title pages.
+_CLASSIFICATIONS = r"МРНТИ|ГРНТИ|IRSTI|ХҒТАР|УДК|ӘОЖ|UDC|ББК|JEL"
+_CLASSIFICATION = re.compile(rf"(?i)\b(?:{_CLASSIFICATIONS})\b[^\n]*$")
 
 
 def _specialty(text: str) -> re.Match | None:
@@ -299,7 +301,7 @@ def _specialty(text: str) -> re.Match | None:
 
 
 # Quoted names on a title page that are no title: «Медицинский университет Астана» after НАО.
-_ORG_QUOTE = re.compile(r"(?i)(?:НАО|НУО|АО|РГП\s+на\s+ПХВ|ТОО|ЧУ|КЕАҚ|КеАҚ|АҚ|NJSC|JSC)\s*$")
+_ORG_QUOTE = re.compile(rf"(?i)(?<!\w)(?:{_LEGAL_FORMS})\s*$")
 
 
 def extract(sections: dict[str, str], full_text: str, lang: str, publication_lines: list[str]) -> Metadata:
@@ -356,9 +358,7 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
     line when the name is not there). The title page may sit before the ABSTRACT heading or
     under it."""
     for n, text in enumerate(texts):
-        # Classification codes (UDC 327 (574:434), УДК, ӘОЖ, МРНТИ, IRSTI) head some title pages.
-        lines = [l.strip() for l in text.split("\n")
-                 if l.strip() and not re.match(r"(?i)(?:UDC|УДК|ӘОЖ|ББК|IRSTI|МРНТИ|ГРНТИ|ХҒТАР)\b", l.strip())]
+        lines = [l.strip() for l in text.split("\n") if l.strip() and not _CLASSIFICATION.match(l.strip())]
         at = next((i for i, l in enumerate(lines) if author and author.lower() in l.lower()), None)
         # Under the ABSTRACT heading only a line that follows the author's name is a title; the
         # first line there may already be the abstract's prose.
