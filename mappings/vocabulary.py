@@ -77,7 +77,7 @@ class Entry:
 
 
 def vocabulary_dir() -> Path:
-    from dissertation_kg.server.resources import ontology_dir
+    from dissertation_kg.mappings.resources import ontology_dir
 
     return ontology_dir() / "vocabularies"
 

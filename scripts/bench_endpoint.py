@@ -44,7 +44,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dissertation_kg.server.resources import queries_dir  # noqa: E402
+from dissertation_kg.mappings.resources import queries_dir  # noqa: E402
 from dissertation_kg.server.store import UNION_MARKER, StoreLocation  # noqa: E402
 
 RESULTS_JSON = "application/sparql-results+json"

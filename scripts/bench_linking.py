@@ -25,7 +25,7 @@ from dissertation_kg.mappings import morphology
 from dissertation_kg.mappings.abstract import parse_file
 from dissertation_kg.mappings.linking import _TOKEN, find_candidates, find_mentions, lexicon, tokenize
 from dissertation_kg.mappings.vocabulary import load_entries
-from dissertation_kg.server.resources import seeds_dir
+from dissertation_kg.mappings.resources import seeds_dir
 
 
 def timed(fn, repeat: int) -> float:

@@ -12,7 +12,7 @@ from pathlib import Path
 import rdflib
 
 from dissertation_kg.server.ontology_check import check_ontology
-from dissertation_kg.server.resources import ontology_dir
+from dissertation_kg.mappings.resources import ontology_dir
 
 
 def median_seconds(fn, runs: int) -> float:

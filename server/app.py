@@ -7,10 +7,10 @@ from flask import Flask
 from flask_cors import CORS
 from werkzeug.exceptions import HTTPException
 
-from .auth import _plain
-from .config import ServerConfig
-from .runtime import Runtime
-from .store import StoreError
+from dissertation_kg.server.auth import _plain
+from dissertation_kg.server.config import ServerConfig
+from dissertation_kg.server.runtime import Runtime
+from dissertation_kg.server.store import StoreError
 
 # Each module exposes `blueprint` (a flask.Blueprint). Add linked-data pages, VoID, dumps and
 # the query UI (which owns "/") here; a module not written yet is skipped.
@@ -46,7 +46,7 @@ def create_app(config: ServerConfig | None = None) -> Flask:
                 raise
             continue
         app.register_blueprint(module.blueprint)
-    from .rebuild import attach as attach_rebuilder  # the curators' loop: rebuild on edits
+    from dissertation_kg.server.rebuild import attach as attach_rebuilder  # the curators' loop: rebuild on edits
 
     attach_rebuilder(app, config)
     CORS(app, resources={r: {} for r in _CORS_RESOURCES}, origins="*",

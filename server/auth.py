@@ -5,7 +5,7 @@ import hmac
 
 from flask import Response, request
 
-from .config import ServerConfig
+from dissertation_kg.server.config import ServerConfig
 
 
 def _plain(status: int, message: str, **headers) -> Response:

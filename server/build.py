@@ -31,9 +31,9 @@ from dissertation_kg.mappings import MAPPER_VERSION, abstract, ntriples, pairing
 from dissertation_kg.mappings.errors import MappingError
 from dissertation_kg.mappings.vocab import GRAPH, ONTOLOGY_IRI, CANDIDATES_GRAPH
 
-from . import shacl
-from .resources import ontology_dir
-from .store import UNION_MARKER, StoreLocation
+from dissertation_kg.server import shacl
+from dissertation_kg.mappings.resources import ontology_dir
+from dissertation_kg.server.store import UNION_MARKER, StoreLocation
 
 DOCUMENT_SUFFIXES = (".txt", ".md")
 ONTOLOGY_GRAPH = GRAPH["ontology"]

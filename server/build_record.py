@@ -14,8 +14,8 @@ import os
 from dataclasses import asdict
 from pathlib import Path
 
-from .build import DOCUMENT_SUFFIXES, BuildSummary
-from .store import StoreLocation
+from dissertation_kg.server.build import DOCUMENT_SUFFIXES, BuildSummary
+from dissertation_kg.server.store import StoreLocation
 
 MANIFEST_NAMES = ("manifest.toml",)
 

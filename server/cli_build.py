@@ -11,11 +11,11 @@ from rdflib import Dataset, Graph
 from dissertation_kg.mappings import pairing
 from dissertation_kg.mappings.errors import MappingError
 
-from . import shacl
-from .build import build as run_build
-from .build import map_corpus
-from .resources import seeds_dir
-from .store import DEFAULT_STORE, StoreError, open_store
+from dissertation_kg.server import shacl
+from dissertation_kg.server.build import build as run_build
+from dissertation_kg.server.build import map_corpus
+from dissertation_kg.mappings.resources import seeds_dir
+from dissertation_kg.server.store import DEFAULT_STORE, StoreError, open_store
 
 
 def _err(message: str) -> None:
@@ -39,9 +39,9 @@ def build(seeds: Path | None, store: Path, no_cache: bool, quiet: bool, ontology
     (the others are loaded all the same)."""
     import os
 
-    from .build_record import fingerprint, prune_records, summary_record, write_record
-    from .deprecation import deprecated_uses_in
-    from .resources import ontology_dir
+    from dissertation_kg.server.build_record import fingerprint, prune_records, summary_record, write_record
+    from dissertation_kg.server.deprecation import deprecated_uses_in
+    from dissertation_kg.mappings.resources import ontology_dir
 
     if ontology is not None:
         os.environ["DKG_ONTOLOGY"] = str(ontology.resolve())  # read by the build, shapes and linker

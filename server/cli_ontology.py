@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from dissertation_kg.server.resources import ontology_dir
+from dissertation_kg.mappings.resources import ontology_dir
 
 
 @click.group("ontology")

@@ -9,7 +9,7 @@ import click
 import pyoxigraph as ox
 from prettytable import PrettyTable
 
-from .store import DEFAULT_STORE, StoreError, open_store
+from dissertation_kg.server.store import DEFAULT_STORE, StoreError, open_store
 
 _RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
                    "tsv": ox.QueryResultsFormat.TSV, "xml": ox.QueryResultsFormat.XML}

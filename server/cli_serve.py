@@ -9,12 +9,12 @@ from pathlib import Path
 
 import click
 
-from .config import ServerConfig
+from dissertation_kg.server.config import ServerConfig
 
 
 def _build_if_missing(config: ServerConfig) -> None:
-    from .store_state import StoreState
-    from .store import StoreError
+    from dissertation_kg.server.store_state import StoreState
+    from dissertation_kg.server.store import StoreError
 
     try:
         StoreState(config.store).current()
@@ -23,12 +23,12 @@ def _build_if_missing(config: ServerConfig) -> None:
         if not config.build_if_missing:
             raise
     try:
-        from .build import build  # the build pipeline; imported only when needed
+        from dissertation_kg.server.build import build  # the build pipeline; imported only when needed
     except ImportError as exc:
         raise click.ClickException(
             f"there is no store at {config.store} and the build step is not available ({exc}); "
             "run `dkg build` first or pass --store to an existing store") from None
-    from .resources import seeds_dir
+    from dissertation_kg.mappings.resources import seeds_dir
 
     seeds = config.seeds or seeds_dir()
     click.echo(f"no store at {config.store}: building it from {seeds} …", err=True)
@@ -38,8 +38,8 @@ def _build_if_missing(config: ServerConfig) -> None:
 
 def _record(summary, seeds: Path) -> None:
     """A build record, so the server follows edits to the sources this graph came from."""
-    from .build_record import fingerprint, summary_record, write_record
-    from .resources import ontology_dir
+    from dissertation_kg.server.build_record import fingerprint, summary_record, write_record
+    from dissertation_kg.mappings.resources import ontology_dir
 
     write_record(summary.generation.parent.parent, summary_record(
         summary, seeds=seeds, ontology=ontology_dir(), source_fingerprint=fingerprint(seeds, ontology_dir())))
@@ -71,7 +71,7 @@ def _gunicorn_app(config: ServerConfig):
                     self.cfg.set(key, value)
 
         def load(self):
-            from .app import create_app
+            from dissertation_kg.server.app import create_app
 
             return create_app(config)
 

@@ -15,7 +15,6 @@ truncated result is never mistaken for a complete one.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import gc
 import logging
 import multiprocessing
@@ -28,19 +27,12 @@ from typing import Iterator
 
 import pyoxigraph as ox
 
+from dissertation_kg.server.processes import die_with_parent
+
 _CHUNK = 256 * 1024
 _log = logging.getLogger("dkg.endpoint")
 
 # --------------------------------------------------------------------------- worker side
-
-
-def _die_with_parent() -> None:
-    # If the server is SIGKILLed, its query workers must not live on running a heavy query.
-    try:
-        libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except OSError:  # not Linux: workers still exit when the pipe closes
-        pass
 
 
 class _PipeWriter:
@@ -99,7 +91,7 @@ def _graph_exists(store: ox.Store, iri: str | None) -> bool:
 
 def _merged_default(path: str) -> bool:
     import os
-    from .store import UNION_MARKER
+    from dissertation_kg.server.store import UNION_MARKER
     return os.path.exists(os.path.join(path, UNION_MARKER))
 
 
@@ -140,7 +132,7 @@ def _run(store: ox.Store, job: dict, conn) -> None:
         store.dump(out, format=_ox_format(name), from_graph=_graph_name(job["graph"]))
         out.finish()
     elif op in ("replace", "append"):
-        from .negotiation import RDF_INPUT_TYPES
+        from dissertation_kg.server.negotiation import RDF_INPUT_TYPES
 
         graph = _graph_name(job["graph"])
         existed = _graph_exists(store, job["graph"])
@@ -190,7 +182,7 @@ class _Replies:
 
 
 def _ox_format(name: str):
-    from .negotiation import by_name
+    from dissertation_kg.server.negotiation import by_name
 
     fmt = by_name(name)
     return fmt.ox_format
@@ -207,7 +199,7 @@ def _limit_memory(megabytes: int) -> None:
 
 
 def _worker_main(conn, writable: bool, memory_mb: int = 0) -> None:
-    _die_with_parent()
+    die_with_parent()
     _limit_memory(memory_mb)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the server; it stops us
     store = None

@@ -13,13 +13,13 @@ from pathlib import Path
 import pyoxigraph as ox
 from flask import Blueprint, Response, request
 
-from .auth import _plain, write_refusal
-from .compression import encode, gzip_wanted
-from .conditional import not_modified, validators
-from .executor import JobError
-from .negotiation import RDF_INPUT_TYPES, SINGLE_GRAPH_FORMATS, NotAcceptable, choose
-from .runtime import runtime
-from .store import UNION_MARKER
+from dissertation_kg.server.auth import _plain, write_refusal
+from dissertation_kg.server.compression import encode, gzip_wanted
+from dissertation_kg.server.conditional import not_modified, validators
+from dissertation_kg.server.executor import JobError
+from dissertation_kg.server.negotiation import RDF_INPUT_TYPES, SINGLE_GRAPH_FORMATS, NotAcceptable, choose
+from dissertation_kg.server.runtime import runtime
+from dissertation_kg.server.store import UNION_MARKER
 
 blueprint = Blueprint("graph_store", __name__)
 

@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, render_template, request, url_for
 
 from dissertation_kg.server import rdf_negotiation
-from dissertation_kg.server.resources import ontology_dir
+from dissertation_kg.mappings.resources import ontology_dir
 from dissertation_kg.server.served_store import base_iri, served, readable_from_any_origin
 
 blueprint = Blueprint("linked_data", __name__, template_folder="templates")

@@ -25,11 +25,11 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from .build_record import current_record, fingerprint, read_record
-from .config import ServerConfig
-from .resources import ontology_dir, seeds_dir
-from .source_gate import plain_problem
-from .watch import SourceWatcher
+from dissertation_kg.server.build_record import current_record, fingerprint, read_record
+from dissertation_kg.server.config import ServerConfig
+from dissertation_kg.mappings.resources import ontology_dir, seeds_dir
+from dissertation_kg.server.source_gate import plain_problem
+from dissertation_kg.server.watch import SourceWatcher
 
 log = logging.getLogger("dkg.curators")
 SETTLE_SECONDS = 0.5      # quiet time after the last edit before a build starts

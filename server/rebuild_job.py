@@ -30,11 +30,11 @@ def _outcome(outcome: str, **fields) -> dict:
 def run(seeds: Path, ontology: Path, store: Path, *, force: bool = False, keep: int = 3) -> dict:
     # Every reader of the ontology (build, shapes, linker vocabularies) follows DKG_ONTOLOGY.
     os.environ["DKG_ONTOLOGY"] = str(ontology)
-    from .build import build
-    from .build_record import current_record, fingerprint, prune_records, summary_record, write_record
-    from .deprecation import deprecated_uses_in
-    from .source_gate import check_sources, plain_problem, problem_dict
-    from .store import StoreLocation
+    from dissertation_kg.server.build import build
+    from dissertation_kg.server.build_record import current_record, fingerprint, prune_records, summary_record, write_record
+    from dissertation_kg.server.deprecation import deprecated_uses_in
+    from dissertation_kg.server.source_gate import check_sources, plain_problem, problem_dict
+    from dissertation_kg.server.store import StoreLocation
 
     store = Path(store)
     started = time.time()
@@ -92,8 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=int, default=3, help="generations to keep (queries may still read the older ones)")
     args = parser.parse_args(argv)
     try:
-        from .executor import _die_with_parent
-        _die_with_parent()
+        from dissertation_kg.server.processes import die_with_parent
+        die_with_parent()
         os.nice(10)  # queries first: the build takes the spare CPU
     except OSError:
         pass

@@ -7,11 +7,11 @@ import threading
 
 from flask import current_app
 
-from .config import ServerConfig
-from .executor import WorkerPool
-from .result_cache import ResultCache
-from .service_guard import ServiceGuard
-from .store_state import Generation, StoreState
+from dissertation_kg.server.config import ServerConfig
+from dissertation_kg.server.executor import WorkerPool
+from dissertation_kg.server.result_cache import ResultCache
+from dissertation_kg.server.service_guard import ServiceGuard
+from dissertation_kg.server.store_state import Generation, StoreState
 
 
 class Runtime:

@@ -19,7 +19,7 @@ from rdflib.namespace import SH
 from dissertation_kg.mappings import ntriples
 from dissertation_kg.mappings.vocab import PREFIXES
 
-from .resources import ontology_dir
+from dissertation_kg.mappings.resources import ontology_dir
 
 
 @dataclass(frozen=True)

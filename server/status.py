@@ -11,8 +11,8 @@ import datetime as dt
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 
-from .runtime import runtime
-from .store import StoreError
+from dissertation_kg.server.runtime import runtime
+from dissertation_kg.server.store import StoreError
 
 blueprint = Blueprint("status", __name__, template_folder="templates")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from flask import Blueprint, Response, render_template, request, url_for
 
 from dissertation_kg.server.linked_data import ONTOLOGY_IRI
-from dissertation_kg.server.resources import queries_dir
+from dissertation_kg.mappings.resources import queries_dir
 from dissertation_kg.server.served_store import base_iri
 
 blueprint = Blueprint("ui", __name__, template_folder="templates",

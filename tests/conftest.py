@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dissertation_kg.server.build import build
-from dissertation_kg.server.resources import seeds_dir
+from dissertation_kg.mappings.resources import seeds_dir
 from dissertation_kg.server.store import OxigraphStore, StoreLocation
 
 REPO = Path(__file__).resolve().parents[1]

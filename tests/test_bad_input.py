@@ -10,7 +10,7 @@ from dissertation_kg.mappings import abstract
 from dissertation_kg.mappings.errors import MappingError
 from dissertation_kg.server.build import build
 from dissertation_kg.server.cli import main
-from dissertation_kg.server.resources import seeds_dir
+from dissertation_kg.mappings.resources import seeds_dir
 from dissertation_kg.server.store import OxigraphStore, StoreLocation
 
 RUSSIAN = ("Объект исследования – внешняя политика Республики Казахстан.\n"

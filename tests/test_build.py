@@ -16,7 +16,7 @@ from rdflib import Dataset, Graph
 from dissertation_kg.mappings import abstract, pairing
 from dissertation_kg.server.build import build
 from dissertation_kg.server.cli import main
-from dissertation_kg.server.resources import seeds_dir
+from dissertation_kg.mappings.resources import seeds_dir
 from dissertation_kg.server.store import OxigraphStore, StoreLocation
 
 from conftest import FIXED_TIME

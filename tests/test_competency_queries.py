@@ -5,7 +5,7 @@ from collections import Counter
 
 import pyoxigraph
 
-from dissertation_kg.server.resources import queries_dir
+from dissertation_kg.mappings.resources import queries_dir
 
 QUERIES = queries_dir()
 W = "https://w3id.org/dissertation-kg/id/work/"

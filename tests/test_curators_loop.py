@@ -17,7 +17,7 @@ import pyoxigraph as ox
 import pytest
 import requests
 
-from dissertation_kg.server.resources import ontology_dir, seeds_dir
+from dissertation_kg.mappings.resources import ontology_dir, seeds_dir
 from dissertation_kg.server.store import StoreLocation
 
 from endpoint_server import Server

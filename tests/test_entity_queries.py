@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from dissertation_kg.mappings import linking, vocabulary
 from dissertation_kg.server.cli import main
-from dissertation_kg.server.resources import queries_dir
+from dissertation_kg.mappings.resources import queries_dir
 
 ID = "https://w3id.org/dissertation-kg/id/"
 W = ID + "work/"

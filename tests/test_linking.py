@@ -416,7 +416,7 @@ def test_wikidata_links_only_to_verified_items(vocab):
 def test_vocabularies_conform_to_the_shapes(vocab):
     import pyshacl
 
-    from dissertation_kg.server.resources import ontology_dir
+    from dissertation_kg.mappings.resources import ontology_dir
 
     shapes = rdflib.Graph().parse(ontology_dir() / "shapes.ttl")
     conforms, _, report = pyshacl.validate(vocab, shacl_graph=shapes, inference="none")
@@ -437,7 +437,7 @@ def test_ontology_with_vocabularies_is_consistent_under_hermit(vocab):
         pytest.skip("java not found: install a JRE 17 to run HermiT")
     from owlready2 import OwlReadyInconsistentOntologyError, World, sync_reasoner
 
-    from dissertation_kg.server.resources import ontology_dir
+    from dissertation_kg.mappings.resources import ontology_dir
 
     graph = rdflib.Graph()
     for t in vocab:

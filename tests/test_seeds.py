@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from dissertation_kg.mappings import abstract, pairing
-from dissertation_kg.server.resources import seeds_dir
+from dissertation_kg.mappings.resources import seeds_dir
 
 SEEDS = seeds_dir()
 DKG = "https://w3id.org/dissertation-kg/ontology#"
