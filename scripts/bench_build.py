@@ -93,7 +93,7 @@ def _run_child(args: list[str], timeout: float | None) -> dict | None:
 
 
 def measure(size: int, seed: int, workdir: Path, timeout: float | None) -> dict:
-    from dissertation_kg.server.generate import generate_corpus
+    from dissertation_kg.server.generator.corpus import generate_corpus
     import pyoxigraph as ox
 
     corpus, store, ref_store = workdir / f"corpus-{size}", workdir / f"store-{size}", workdir / f"reference-{size}"

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from dissertation_kg.mappings import abstract, pairing  # noqa: E402
 from dissertation_kg.mappings.errors import MappingError  # noqa: E402
-from dissertation_kg.server.generate import generate_corpus  # noqa: E402
+from dissertation_kg.server.generator.corpus import generate_corpus  # noqa: E402
 
 # expected.jsonl kind names → the mapper's (dkg:PublicationKind local names without "Publications")
 COUNT_KINDS = {"total": "Total", "scopus": "Scopus", "wos": "WebOfScience", "committee": "CommitteeJournal",

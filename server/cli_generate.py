@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from dissertation_kg.server.generate import generate_corpus
+from dissertation_kg.server.generator.corpus import generate_corpus
 
 
 @click.command()

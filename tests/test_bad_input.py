@@ -82,7 +82,7 @@ def test_bad_documents_in_a_corpus_large_enough_for_worker_processes(corpus_with
     import os
     import subprocess
     import sys
-    from dissertation_kg.server.generate import generate_corpus
+    from dissertation_kg.server.generator.corpus import generate_corpus
     generate_corpus(tmp_path / "generated", 40, 3)
     for path in (tmp_path / "generated").glob("*.txt"):
         shutil.copy(path, corpus_with_bad_files / f"g-{path.name}")

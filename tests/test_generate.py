@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from dissertation_kg.server.cli import main as cli
-from dissertation_kg.server.generate import LIST_STYLES, NUMBERED_STYLES, generate_corpus
+from dissertation_kg.server.generator.corpus import LIST_STYLES, NUMBERED_STYLES, generate_corpus
 
 COUNT = 600
 KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")

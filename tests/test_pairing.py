@@ -55,7 +55,7 @@ def test_detected_pairing_on_a_large_generated_corpus(tmp_path):
     import collections
     import json
     from dissertation_kg.mappings import abstract
-    from dissertation_kg.server.generate import generate_corpus
+    from dissertation_kg.server.generator.corpus import generate_corpus
     generate_corpus(tmp_path, 1000, 23, unlisted=0.5, opaque_names=True)
     truth = [json.loads(line) for line in (tmp_path / "expected.jsonl").open(encoding="utf-8")]
     docs = [abstract.parse_file(tmp_path / t["file"]) for t in truth]

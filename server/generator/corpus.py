@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dissertation_kg.server import generate_lexicon as L
+from dissertation_kg.server.generator import lexicon as L
 
 KINDS = ("dissertation", "article")
 LIST_STYLES = ("1.", "1)", "1.nospace", "-", "–", "·", "•")
