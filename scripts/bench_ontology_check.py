@@ -11,7 +11,7 @@ from pathlib import Path
 
 import rdflib
 
-from dissertation_kg.server.ontology_check import check_ontology
+from dissertation_kg.server.curation.check import check_ontology
 from dissertation_kg.mappings.resources import ontology_dir
 
 

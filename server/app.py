@@ -46,7 +46,7 @@ def create_app(config: ServerConfig | None = None) -> Flask:
                 raise
             continue
         app.register_blueprint(module.blueprint)
-    from dissertation_kg.server.rebuild import attach as attach_rebuilder  # the curators' loop: rebuild on edits
+    from dissertation_kg.server.curation.rebuild import attach as attach_rebuilder  # the curators' loop: rebuild on edits
 
     attach_rebuilder(app, config)
     CORS(app, resources={r: {} for r in _CORS_RESOURCES}, origins="*",

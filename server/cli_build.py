@@ -40,7 +40,7 @@ def build(seeds: Path | None, store: Path, no_cache: bool, quiet: bool, ontology
     import os
 
     from dissertation_kg.server.build_record import fingerprint, prune_records, summary_record, write_record
-    from dissertation_kg.server.deprecation import deprecated_uses_in
+    from dissertation_kg.server.curation.deprecation import deprecated_uses_in
     from dissertation_kg.mappings.resources import ontology_dir
 
     if ontology is not None:

@@ -26,7 +26,7 @@ def check(directory: Path | None, no_reasoner: bool, mappings_dir: Path | None, 
 
     Exits with status 1 when there is any problem; each names its file, line, term and a fix.
     """
-    from dissertation_kg.server.ontology_check import check_ontology
+    from dissertation_kg.server.curation.check import check_ontology
 
     directory = directory or ontology_dir()
     started = time.perf_counter()
@@ -89,7 +89,7 @@ def diff(old: str, new: str | None, output: Path | None) -> None:
     Each is a file or a git revision (HEAD~1, ontology-v0.1.0; REV:path for another file).
     NEW defaults to the working copy of the project's ontology/dkg.ttl.
     """
-    from dissertation_kg.server.ontology_diff import DiffError, diff as diff_versions
+    from dissertation_kg.server.curation.diff import DiffError, diff as diff_versions
 
     new = new or str(ontology_dir() / "dkg.ttl")
     try:
@@ -113,7 +113,7 @@ def format_(files: tuple[Path, ...], check_only: bool) -> None:
     Default: the .ttl files directly in the project's ontology/ folder (dkg.ttl, shapes.ttl).
     Column-1 comment blocks are kept as section headers; comments inside statements are refused.
     """
-    from dissertation_kg.server.ontology_format import FormatError, format_file
+    from dissertation_kg.server.curation.formatting import FormatError, format_file
 
     targets = list(files) or sorted(ontology_dir().glob("*.ttl"))
     unformatted, failed = [], []

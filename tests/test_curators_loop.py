@@ -208,7 +208,7 @@ def test_broken_ontology_edit_keeps_the_last_good_graph_until_fixed(site):
 
 
 def test_undeclared_term_in_shapes_blocks_but_missing_kazakh_label_only_warns(site):
-    from dissertation_kg.server.source_gate import check_sources
+    from dissertation_kg.server.curation.source_gate import check_sources
 
     onto = site / "ontology"
     dkg_ttl = onto / "dkg.ttl"
@@ -259,8 +259,8 @@ def test_dkg_build_warns_about_deprecated_terms_the_data_uses(built, tmp_path):
 
 
 def test_mapped_seeds_use_no_deprecated_term(seed_store):
-    from dissertation_kg.server.deprecation import deprecated_uses
-    from dissertation_kg.server.ontology_check import deprecated_terms, load_sources
+    from dissertation_kg.server.curation.deprecation import deprecated_uses
+    from dissertation_kg.server.curation.check import deprecated_terms, load_sources
 
     assert deprecated_uses(seed_store.raw) == []
     deprecated = set(deprecated_terms(load_sources(ontology_dir())[0]))
@@ -336,7 +336,7 @@ def test_rejected_document_is_listed_but_does_not_block_and_a_broken_manifest_do
 
 
 def test_rebuilds_run_one_at_a_time_and_bursts_of_edits_coalesce(tmp_path, monkeypatch):
-    from dissertation_kg.server import rebuild
+    from dissertation_kg.server.curation import rebuild
     from dissertation_kg.server.config import ServerConfig
 
     monkeypatch.setattr(rebuild, "SETTLE_SECONDS", 0.3)

@@ -28,8 +28,8 @@ from typing import Callable
 from dissertation_kg.server.build_record import current_record, fingerprint, read_record
 from dissertation_kg.server.config import ServerConfig
 from dissertation_kg.mappings.resources import ontology_dir, seeds_dir
-from dissertation_kg.server.source_gate import plain_problem
-from dissertation_kg.server.watch import SourceWatcher
+from dissertation_kg.server.curation.source_gate import plain_problem
+from dissertation_kg.server.curation.watch import SourceWatcher
 
 log = logging.getLogger("dkg.curators")
 SETTLE_SECONDS = 0.5      # quiet time after the last edit before a build starts
@@ -167,7 +167,7 @@ class Rebuilder:
         results = self.store / "builds"
         results.mkdir(parents=True, exist_ok=True)
         out = results / f".attempt-{os.getpid()}-{job['attempt']}.json"
-        cmd = [sys.executable, "-m", "dissertation_kg.server.rebuild_job", "--seeds", str(self.seeds),
+        cmd = [sys.executable, "-m", "dissertation_kg.server.curation.rebuild_job", "--seeds", str(self.seeds),
                "--ontology", str(self.ontology), "--store", str(self.store), "--result", str(out)]
         if job["force"]:
             cmd.append("--force")

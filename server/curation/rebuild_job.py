@@ -1,6 +1,6 @@
 """One rebuild, run by the server in a child process: check, build, and switch only if it is good.
 
-    python -m dissertation_kg.server.rebuild_job --seeds DIR --ontology DIR --store DIR --result FILE
+    python -m dissertation_kg.server.curation.rebuild_job --seeds DIR --ontology DIR --store DIR --result FILE
 
 A separate process because the mappers and the linker cache the ontology and vocabularies per
 process (a rebuild must read the edited files afresh), and so the build's CPU time and memory
@@ -32,8 +32,8 @@ def run(seeds: Path, ontology: Path, store: Path, *, force: bool = False, keep: 
     os.environ["DKG_ONTOLOGY"] = str(ontology)
     from dissertation_kg.server.build import build
     from dissertation_kg.server.build_record import current_record, fingerprint, prune_records, summary_record, write_record
-    from dissertation_kg.server.deprecation import deprecated_uses_in
-    from dissertation_kg.server.source_gate import check_sources, plain_problem, problem_dict
+    from dissertation_kg.server.curation.deprecation import deprecated_uses_in
+    from dissertation_kg.server.curation.source_gate import check_sources, plain_problem, problem_dict
     from dissertation_kg.server.store import StoreLocation
 
     store = Path(store)

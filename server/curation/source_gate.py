@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dissertation_kg.server.ontology_check import Problem, check_agreement, check_deprecated, check_report, default_mappings_dir, \
+from dissertation_kg.server.curation.check import Problem, check_agreement, check_deprecated, check_report, default_mappings_dir, \
     load_sources
 
 BLOCKING_CHECKS = frozenset({"syntax", "undeclared-term"})

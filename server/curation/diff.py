@@ -13,7 +13,7 @@ import rdflib
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
-from dissertation_kg.server.ontology_check import git_text, repo_root
+from dissertation_kg.server.curation.check import git_text, repo_root
 
 DEFAULT_PATH = "ontology/dkg.ttl"
 DCTERMS = rdflib.Namespace("http://purl.org/dc/terms/")
