@@ -45,7 +45,7 @@ def _peak_worker_rss_mb() -> float:
 
 
 def child_build(corpus: str, store: str) -> None:
-    from dissertation_kg.server.build import build
+    from dissertation_kg.server.build.pipeline import build
 
     started = time.perf_counter()
     summary = build(corpus, store, use_cache=False, progress=False)

@@ -112,7 +112,7 @@ def mapped_store(store: Path, corpus: Path) -> Path:
     import pyoxigraph as ox
 
     from dissertation_kg.mappings import pairing
-    from dissertation_kg.server import build
+    from dissertation_kg.server.build.pipeline import pipeline as build
     from dissertation_kg.server.store import UNION_MARKER
     started = time.monotonic()
     files = build.corpus_files(corpus)

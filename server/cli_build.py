@@ -11,9 +11,9 @@ from rdflib import Dataset, Graph
 from dissertation_kg.mappings import pairing
 from dissertation_kg.mappings.errors import MappingError
 
-from dissertation_kg.server import shacl
-from dissertation_kg.server.build import build as run_build
-from dissertation_kg.server.build import map_corpus
+from dissertation_kg.server.build import shacl
+from dissertation_kg.server.build.pipeline import build as run_build
+from dissertation_kg.server.build.pipeline import map_corpus
 from dissertation_kg.mappings.resources import seeds_dir
 from dissertation_kg.server.store import DEFAULT_STORE, StoreError, open_store
 
@@ -39,7 +39,7 @@ def build(seeds: Path | None, store: Path, no_cache: bool, quiet: bool, ontology
     (the others are loaded all the same)."""
     import os
 
-    from dissertation_kg.server.build_record import fingerprint, prune_records, summary_record, write_record
+    from dissertation_kg.server.build.record import fingerprint, prune_records, summary_record, write_record
     from dissertation_kg.server.curation.deprecation import deprecated_uses_in
     from dissertation_kg.mappings.resources import ontology_dir
 

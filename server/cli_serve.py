@@ -23,7 +23,7 @@ def _build_if_missing(config: ServerConfig) -> None:
         if not config.build_if_missing:
             raise
     try:
-        from dissertation_kg.server.build import build  # the build pipeline; imported only when needed
+        from dissertation_kg.server.build.pipeline import build  # the build pipeline; imported only when needed
     except ImportError as exc:
         raise click.ClickException(
             f"there is no store at {config.store} and the build step is not available ({exc}); "
@@ -38,7 +38,7 @@ def _build_if_missing(config: ServerConfig) -> None:
 
 def _record(summary, seeds: Path) -> None:
     """A build record, so the server follows edits to the sources this graph came from."""
-    from dissertation_kg.server.build_record import fingerprint, summary_record, write_record
+    from dissertation_kg.server.build.record import fingerprint, summary_record, write_record
     from dissertation_kg.mappings.resources import ontology_dir
 
     write_record(summary.generation.parent.parent, summary_record(

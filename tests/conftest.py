@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dissertation_kg.server.build import build
+from dissertation_kg.server.build.pipeline import build
 from dissertation_kg.mappings.resources import seeds_dir
 from dissertation_kg.server.store import OxigraphStore, StoreLocation
 

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from dissertation_kg.mappings import abstract
 from dissertation_kg.mappings.errors import MappingError
-from dissertation_kg.server.build import build
+from dissertation_kg.server.build.pipeline import build
 from dissertation_kg.server.cli import main
 from dissertation_kg.mappings.resources import seeds_dir
 from dissertation_kg.server.store import OxigraphStore, StoreLocation

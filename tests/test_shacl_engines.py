@@ -6,8 +6,8 @@ import pytest
 from rdflib import Graph
 
 from dissertation_kg.mappings import abstract, ntriples, rdf
-from dissertation_kg.server import shacl
-from dissertation_kg.server.build import ontology_version
+from dissertation_kg.server.build import shacl
+from dissertation_kg.server.build.pipeline import ontology_version
 from dissertation_kg.mappings.resources import seeds_dir
 
 from test_ontology import BROKEN, _valid

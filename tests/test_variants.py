@@ -306,7 +306,7 @@ def test_a_translation_that_misses_the_university_still_validates():
     """The department's university is named only in the English text: the Russian document
     names it too (in English), so each document's graph is valid on its own."""
     from dissertation_kg.mappings import rdf
-    from dissertation_kg.server import shacl
+    from dissertation_kg.server.build import shacl
     en = abstract.parse_bytes((make_text("en", "runin", "dot", blank_lines=True) + "The dissertation was completed at the Department of "
                                "International Relations of Narxoz University.\n").encode(), "w_en.txt")
     ru = abstract.parse_bytes((make_text("ru", "runin", "dot", blank_lines=True) + "Диссертация выполнена на кафедре международных "

@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from dissertation_kg.server.build_record import current_record, fingerprint, read_record
+from dissertation_kg.server.build.record import current_record, fingerprint, read_record
 from dissertation_kg.server.config import ServerConfig
 from dissertation_kg.mappings.resources import ontology_dir, seeds_dir
 from dissertation_kg.server.curation.source_gate import plain_problem

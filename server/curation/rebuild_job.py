@@ -30,8 +30,8 @@ def _outcome(outcome: str, **fields) -> dict:
 def run(seeds: Path, ontology: Path, store: Path, *, force: bool = False, keep: int = 3) -> dict:
     # Every reader of the ontology (build, shapes, linker vocabularies) follows DKG_ONTOLOGY.
     os.environ["DKG_ONTOLOGY"] = str(ontology)
-    from dissertation_kg.server.build import build
-    from dissertation_kg.server.build_record import current_record, fingerprint, prune_records, summary_record, write_record
+    from dissertation_kg.server.build.pipeline import build
+    from dissertation_kg.server.build.record import current_record, fingerprint, prune_records, summary_record, write_record
     from dissertation_kg.server.curation.deprecation import deprecated_uses_in
     from dissertation_kg.server.curation.source_gate import check_sources, plain_problem, problem_dict
     from dissertation_kg.server.store import StoreLocation

@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 from typing import Callable
 
-from dissertation_kg.server.build_record import source_files
+from dissertation_kg.server.build.record import source_files
 
 Snapshot = dict[str, tuple[int, int]]
 

@@ -14,7 +14,7 @@ import os
 from dataclasses import asdict
 from pathlib import Path
 
-from dissertation_kg.server.build import DOCUMENT_SUFFIXES, BuildSummary
+from dissertation_kg.server.build.pipeline import DOCUMENT_SUFFIXES, BuildSummary
 from dissertation_kg.server.store import StoreLocation
 
 MANIFEST_NAMES = ("manifest.toml",)

@@ -31,7 +31,7 @@ from dissertation_kg.mappings import MAPPER_VERSION, abstract, ntriples, pairing
 from dissertation_kg.mappings.errors import MappingError
 from dissertation_kg.mappings.vocab import GRAPH, ONTOLOGY_IRI, CANDIDATES_GRAPH
 
-from dissertation_kg.server import shacl
+from dissertation_kg.server.build import shacl
 from dissertation_kg.mappings.resources import ontology_dir
 from dissertation_kg.server.store import UNION_MARKER, StoreLocation
 
