@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from dissertation_kg.mappings.resources import queries_dir  # noqa: E402
-from dissertation_kg.server.store import UNION_MARKER, StoreLocation  # noqa: E402
+from dissertation_kg.server.store.engines import UNION_MARKER, StoreLocation  # noqa: E402
 
 RESULTS_JSON = "application/sparql-results+json"
 
@@ -113,7 +113,7 @@ def mapped_store(store: Path, corpus: Path) -> Path:
 
     from dissertation_kg.mappings import pairing
     from dissertation_kg.server.build.pipeline import pipeline as build
-    from dissertation_kg.server.store import UNION_MARKER
+    from dissertation_kg.server.store.engines import UNION_MARKER
     started = time.monotonic()
     files = build.corpus_files(corpus)
     mapped, rejected, _ = build.map_corpus(files, pairing.read_manifest(corpus))

@@ -10,7 +10,7 @@ from werkzeug.exceptions import HTTPException
 from dissertation_kg.server.auth import _plain
 from dissertation_kg.server.config import ServerConfig
 from dissertation_kg.server.runtime import Runtime
-from dissertation_kg.server.store import StoreError
+from dissertation_kg.server.store.location import StoreError
 
 # Each module exposes `blueprint` (a flask.Blueprint). Add linked-data pages, VoID, dumps and
 # the query UI (which owns "/") here; a module not written yet is skipped.

@@ -15,7 +15,8 @@ from dissertation_kg.server.build import shacl
 from dissertation_kg.server.build.pipeline import build as run_build
 from dissertation_kg.server.build.pipeline import map_corpus
 from dissertation_kg.mappings.resources import seeds_dir
-from dissertation_kg.server.store import DEFAULT_STORE, StoreError, open_store
+from dissertation_kg.server.store.location import DEFAULT_STORE, StoreError
+from dissertation_kg.server.store.engines import open_store
 
 
 def _err(message: str) -> None:

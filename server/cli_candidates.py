@@ -18,7 +18,8 @@ from dissertation_kg.mappings.morphology import fold
 from dissertation_kg.mappings.vocab import CANDIDATES_GRAPH
 
 from dissertation_kg.mappings.resources import queries_dir
-from dissertation_kg.server.store import DEFAULT_STORE, StoreError, open_store
+from dissertation_kg.server.store.location import DEFAULT_STORE, StoreError
+from dissertation_kg.server.store.engines import open_store
 
 QUERY_FILE = "25-candidates-awaiting-review.rq"
 CLASSES = sorted(vocabulary.CLASS_FILE)

@@ -64,7 +64,8 @@ def docs(out_dir: Path, ontology_file: Path | None, store_spec: str | None) -> N
         raise click.ClickException(f"{ontology_file} is not valid Turtle ({exc}); run `dkg ontology check`")
     examples = None
     if store_spec:
-        from dissertation_kg.server.store import StoreError, open_store
+        from dissertation_kg.server.store.location import StoreError
+        from dissertation_kg.server.store.engines import open_store
 
         try:
             store = open_store(store_spec)

@@ -9,7 +9,8 @@ import click
 import pyoxigraph as ox
 from prettytable import PrettyTable
 
-from dissertation_kg.server.store import DEFAULT_STORE, StoreError, open_store
+from dissertation_kg.server.store.location import DEFAULT_STORE, StoreError
+from dissertation_kg.server.store.engines import open_store
 
 _RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
                    "tsv": ox.QueryResultsFormat.TSV, "xml": ox.QueryResultsFormat.XML}

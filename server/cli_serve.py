@@ -13,8 +13,8 @@ from dissertation_kg.server.config import ServerConfig
 
 
 def _build_if_missing(config: ServerConfig) -> None:
-    from dissertation_kg.server.store_state import StoreState
-    from dissertation_kg.server.store import StoreError
+    from dissertation_kg.server.store.state import StoreState
+    from dissertation_kg.server.store.location import StoreError
 
     try:
         StoreState(config.store).current()

@@ -6,7 +6,7 @@ import hashlib
 
 from flask import Response, request
 
-from dissertation_kg.server.store_state import Generation
+from dissertation_kg.server.store.state import Generation
 
 
 def validators(gen: Generation, *parts: object) -> tuple[str, dict]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Mapping
 
-from dissertation_kg.server.store import DEFAULT_STORE
+from dissertation_kg.server.store.location import DEFAULT_STORE
 
 
 def _default_workers() -> int:

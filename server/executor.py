@@ -91,7 +91,7 @@ def _graph_exists(store: ox.Store, iri: str | None) -> bool:
 
 def _merged_default(path: str) -> bool:
     import os
-    from dissertation_kg.server.store import UNION_MARKER
+    from dissertation_kg.server.store.engines import UNION_MARKER
     return os.path.exists(os.path.join(path, UNION_MARKER))
 
 

@@ -19,7 +19,7 @@ from dissertation_kg.server.conditional import not_modified, validators
 from dissertation_kg.server.executor import JobError
 from dissertation_kg.server.negotiation import RDF_INPUT_TYPES, SINGLE_GRAPH_FORMATS, NotAcceptable, choose
 from dissertation_kg.server.runtime import runtime
-from dissertation_kg.server.store import UNION_MARKER
+from dissertation_kg.server.store.engines import UNION_MARKER
 
 blueprint = Blueprint("graph_store", __name__)
 

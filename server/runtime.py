@@ -11,7 +11,7 @@ from dissertation_kg.server.config import ServerConfig
 from dissertation_kg.server.executor import WorkerPool
 from dissertation_kg.server.result_cache import ResultCache
 from dissertation_kg.server.service_guard import ServiceGuard
-from dissertation_kg.server.store_state import Generation, StoreState
+from dissertation_kg.server.store.state import Generation, StoreState
 
 
 class Runtime:

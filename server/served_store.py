@@ -16,8 +16,9 @@ from pathlib import Path
 
 from flask import current_app
 
-from dissertation_kg.server.store import DEFAULT_STORE, GraphStore, OxigraphStore, RemoteStore
-from dissertation_kg.server.store_state import StoreState
+from dissertation_kg.server.store.location import DEFAULT_STORE
+from dissertation_kg.server.store.engines import GraphStore, OxigraphStore, RemoteStore
+from dissertation_kg.server.store.state import StoreState
 
 DEFAULT_BASE_IRI = "https://w3id.org/dissertation-kg/"
 

@@ -19,7 +19,7 @@ from dissertation_kg.server.runtime import runtime
 from dissertation_kg.server.service_description import describe_service
 from dissertation_kg.server.service_guard import ServiceRefused
 from dissertation_kg.server.sparql_scan import add_using_clauses, default_graph_writes, scan
-from dissertation_kg.server.store import UNION_MARKER
+from dissertation_kg.server.store.engines import UNION_MARKER
 
 blueprint = Blueprint("sparql", __name__)
 

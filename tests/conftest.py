@@ -8,7 +8,8 @@ import pytest
 
 from dissertation_kg.server.build.pipeline import build
 from dissertation_kg.mappings.resources import seeds_dir
-from dissertation_kg.server.store import OxigraphStore, StoreLocation
+from dissertation_kg.server.store.location import StoreLocation
+from dissertation_kg.server.store.engines import OxigraphStore
 
 REPO = Path(__file__).resolve().parents[1]
 FIXED_TIME = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import requests
 
-from dissertation_kg.server.store import StoreLocation
+from dissertation_kg.server.store.location import StoreLocation
 
 REPO = Path(__file__).resolve().parents[1]
 W3C = REPO.parent / "shared" / "w3c"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from flask import Flask
 
-from dissertation_kg.server.store import StoreLocation
+from dissertation_kg.server.store.location import StoreLocation
 
 BASE = "https://w3id.org/dissertation-kg/"
 ID = BASE + "id/"
@@ -106,7 +106,7 @@ def build_store(root: Path, extra: list[ox.Quad] = (), merged_default: bool = Fa
     """A store directory with one generation holding `quads()` (+ `extra`), switched in.
     `merged_default` also fills the default graph with the merge of the named graphs and marks
     it so, as `dkg build` does."""
-    from dissertation_kg.server.store import UNION_MARKER
+    from dissertation_kg.server.store.engines import UNION_MARKER
     location = StoreLocation(root)
     generation = location.new_generation()
     store = ox.Store(str(generation))

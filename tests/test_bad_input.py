@@ -11,7 +11,8 @@ from dissertation_kg.mappings.errors import MappingError
 from dissertation_kg.server.build.pipeline import build
 from dissertation_kg.server.cli import main
 from dissertation_kg.mappings.resources import seeds_dir
-from dissertation_kg.server.store import OxigraphStore, StoreLocation
+from dissertation_kg.server.store.location import StoreLocation
+from dissertation_kg.server.store.engines import OxigraphStore
 
 RUSSIAN = ("Объект исследования – внешняя политика Республики Казахстан.\n"
            "Предмет исследования – инструменты публичной дипломатии.\n"

@@ -17,7 +17,8 @@ from dissertation_kg.mappings import abstract, pairing
 from dissertation_kg.server.build.pipeline import build
 from dissertation_kg.server.cli import main
 from dissertation_kg.mappings.resources import seeds_dir
-from dissertation_kg.server.store import OxigraphStore, StoreLocation
+from dissertation_kg.server.store.location import StoreLocation
+from dissertation_kg.server.store.engines import OxigraphStore
 
 from conftest import FIXED_TIME
 

@@ -70,7 +70,7 @@ def test_abstracts_per_language(seed_store):
 def test_provision_count_mismatch(seed_store, tmp_path):
     assert rows_of(seed_store, "06-provision-count-mismatch.rq") == []
     # A Kazakh text of work 002 with one provision fewer shows up.
-    from dissertation_kg.server.store import OxigraphStore
+    from dissertation_kg.server.store.engines import OxigraphStore
     st = OxigraphStore.in_memory()
     st.raw.load("""
     @prefix dkg: <https://w3id.org/dissertation-kg/ontology#> .

@@ -18,7 +18,7 @@ import pytest
 import requests
 
 from dissertation_kg.mappings.resources import ontology_dir, seeds_dir
-from dissertation_kg.server.store import StoreLocation
+from dissertation_kg.server.store.location import StoreLocation
 
 from endpoint_server import Server
 

@@ -125,7 +125,7 @@ def test_direct_identification_is_no_path(server):
 def merged(tmp_path_factory):
     """A generation whose default graph is stored as the merge of its named graphs, with the
     marker `dkg build` leaves (store.UNION_MARKER)."""
-    from dissertation_kg.server.store import UNION_MARKER
+    from dissertation_kg.server.store.engines import UNION_MARKER
 
     root = tmp_path_factory.mktemp("merged") / "store"
     nquads = f"<{EX}s> <{EX}p> \"en\" <{EX}doc-en> .\n<{EX}s> <{EX}p> \"en\" <{EX}doc-kk> .\n"

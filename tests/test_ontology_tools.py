@@ -452,7 +452,7 @@ def test_docs_have_every_term_with_labels_in_three_languages(project_ontology):
 def test_docs_show_examples_from_a_store(project_ontology):
     import pyoxigraph as ox
 
-    from dissertation_kg.server.store import OxigraphStore
+    from dissertation_kg.server.store.engines import OxigraphStore
 
     store = OxigraphStore.in_memory()
     work = ox.NamedNode("https://w3id.org/dissertation-kg/id/work/w-example")

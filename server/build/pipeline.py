@@ -33,7 +33,8 @@ from dissertation_kg.mappings.vocab import GRAPH, ONTOLOGY_IRI, CANDIDATES_GRAPH
 
 from dissertation_kg.server.build import shacl
 from dissertation_kg.mappings.resources import ontology_dir
-from dissertation_kg.server.store import UNION_MARKER, StoreLocation
+from dissertation_kg.server.store.location import StoreLocation
+from dissertation_kg.server.store.engines import UNION_MARKER
 
 DOCUMENT_SUFFIXES = (".txt", ".md")
 ONTOLOGY_GRAPH = GRAPH["ontology"]

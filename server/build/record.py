@@ -15,7 +15,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from dissertation_kg.server.build.pipeline import DOCUMENT_SUFFIXES, BuildSummary
-from dissertation_kg.server.store import StoreLocation
+from dissertation_kg.server.store.location import StoreLocation
 
 MANIFEST_NAMES = ("manifest.toml",)
 

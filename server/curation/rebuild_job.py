@@ -34,7 +34,7 @@ def run(seeds: Path, ontology: Path, store: Path, *, force: bool = False, keep: 
     from dissertation_kg.server.build.record import current_record, fingerprint, prune_records, summary_record, write_record
     from dissertation_kg.server.curation.deprecation import deprecated_uses_in
     from dissertation_kg.server.curation.source_gate import check_sources, plain_problem, problem_dict
-    from dissertation_kg.server.store import StoreLocation
+    from dissertation_kg.server.store.location import StoreLocation
 
     store = Path(store)
     started = time.time()

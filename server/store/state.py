@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from email.utils import formatdate
 from pathlib import Path
 
-from dissertation_kg.server.store import StoreError, StoreLocation
+from dissertation_kg.server.store.location import StoreError, StoreLocation
 
 
 @dataclass(frozen=True)
