@@ -7,17 +7,17 @@ from flask import Flask
 from flask_cors import CORS
 from werkzeug.exceptions import HTTPException
 
-from dissertation_kg.server.auth import _plain
+from dissertation_kg.server.endpoint.auth import _plain
 from dissertation_kg.server.config import ServerConfig
-from dissertation_kg.server.runtime import Runtime
+from dissertation_kg.server.endpoint.runtime import Runtime
 from dissertation_kg.server.store.location import StoreError
 
 # Each module exposes `blueprint` (a flask.Blueprint). Add linked-data pages, VoID, dumps and
 # the query UI (which owns "/") here; a module not written yet is skipped.
 BLUEPRINT_MODULES = [
-    "dissertation_kg.server.sparql_protocol",   # /sparql
-    "dissertation_kg.server.graph_store",       # /store
-    "dissertation_kg.server.admin",             # /admin/reload, /admin/status
+    "dissertation_kg.server.endpoint.protocol",   # /sparql
+    "dissertation_kg.server.endpoint.graph_store",       # /store
+    "dissertation_kg.server.endpoint.admin",             # /admin/reload, /admin/status
     "dissertation_kg.server.linked_data",       # /id/…, /graph/…, /ontology
     "dissertation_kg.server.void",              # /.well-known/void
     "dissertation_kg.server.dumps",             # /dumps/…

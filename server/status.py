@@ -11,7 +11,7 @@ import datetime as dt
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 
-from dissertation_kg.server.runtime import runtime
+from dissertation_kg.server.endpoint.runtime import runtime
 from dissertation_kg.server.store.location import StoreError
 
 blueprint = Blueprint("status", __name__, template_folder="templates")

@@ -361,8 +361,8 @@ def test_service_description(server, accept, fmt):
 
 
 def test_scan_sees_forms_datasets_and_targets():
-    from dissertation_kg.server.service_guard import ServiceGuard, ServiceRefused
-    from dissertation_kg.server.sparql_scan import scan
+    from dissertation_kg.server.endpoint.service_guard import ServiceGuard, ServiceRefused
+    from dissertation_kg.server.endpoint.sparql_scan import scan
 
     sc = scan("PREFIX select: <http://x/> # SELECT in a comment\nCONSTRUCT { ?s select:p 'ASK' } FROM <http://g> WHERE { ?s ?p ?o }")
     assert sc.form == "CONSTRUCT" and sc.has_keyword("FROM")
@@ -379,7 +379,7 @@ def test_scan_sees_forms_datasets_and_targets():
 
 
 def test_using_parameters_are_applied_to_every_operation():
-    from dissertation_kg.server.sparql_scan import add_using_clauses
+    from dissertation_kg.server.endpoint.sparql_scan import add_using_clauses
 
     text = ("PREFIX f: <http://f/> INSERT { ?s a f:C } WHERE { ?s a f:D } ;\n"
             "DELETE WHERE { ?s f:p ?o } ; INSERT DATA { <http://a> <http://b> <http://c> }")

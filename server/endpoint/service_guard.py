@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dissertation_kg.server.sparql_scan import Scan
+from dissertation_kg.server.endpoint.sparql_scan import Scan
 
 
 class ServiceRefused(ValueError):

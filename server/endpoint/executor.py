@@ -132,7 +132,7 @@ def _run(store: ox.Store, job: dict, conn) -> None:
         store.dump(out, format=_ox_format(name), from_graph=_graph_name(job["graph"]))
         out.finish()
     elif op in ("replace", "append"):
-        from dissertation_kg.server.negotiation import RDF_INPUT_TYPES
+        from dissertation_kg.server.endpoint.negotiation import RDF_INPUT_TYPES
 
         graph = _graph_name(job["graph"])
         existed = _graph_exists(store, job["graph"])
@@ -182,7 +182,7 @@ class _Replies:
 
 
 def _ox_format(name: str):
-    from dissertation_kg.server.negotiation import by_name
+    from dissertation_kg.server.endpoint.negotiation import by_name
 
     fmt = by_name(name)
     return fmt.ox_format

@@ -7,12 +7,12 @@ import io
 import pyoxigraph as ox
 from flask import Response, current_app, redirect, request, url_for
 
-from dissertation_kg.server.auth import _plain
-from dissertation_kg.server.compression import encode, gzip_wanted
-from dissertation_kg.server.conditional import not_modified, validators
-from dissertation_kg.server.executor import JobError
-from dissertation_kg.server.negotiation import GRAPH_FORMATS, RESULT_FORMATS, SINGLE_GRAPH_FORMATS, NotAcceptable, choose
-from dissertation_kg.server.runtime import runtime
+from dissertation_kg.server.endpoint.auth import _plain
+from dissertation_kg.server.endpoint.compression import encode, gzip_wanted
+from dissertation_kg.server.endpoint.conditional import not_modified, validators
+from dissertation_kg.server.endpoint.executor import JobError
+from dissertation_kg.server.endpoint.negotiation import GRAPH_FORMATS, RESULT_FORMATS, SINGLE_GRAPH_FORMATS, NotAcceptable, choose
+from dissertation_kg.server.endpoint.runtime import runtime
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 VOID = "http://rdfs.org/ns/void#"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, request
 
-from dissertation_kg.server.auth import write_refusal
-from dissertation_kg.server.runtime import runtime
+from dissertation_kg.server.endpoint.auth import write_refusal
+from dissertation_kg.server.endpoint.runtime import runtime
 
 blueprint = Blueprint("admin", __name__)
 

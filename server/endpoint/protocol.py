@@ -10,15 +10,15 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, request
 from werkzeug.datastructures import MultiDict
 
-from dissertation_kg.server.auth import _plain, write_refusal
-from dissertation_kg.server.compression import encode, gzip_wanted
-from dissertation_kg.server.conditional import not_modified, validators
-from dissertation_kg.server.executor import JobError
-from dissertation_kg.server.negotiation import GRAPH_FORMATS, RESULT_FORMATS, Format, NotAcceptable, choose
-from dissertation_kg.server.runtime import runtime
-from dissertation_kg.server.service_description import describe_service
-from dissertation_kg.server.service_guard import ServiceRefused
-from dissertation_kg.server.sparql_scan import add_using_clauses, default_graph_writes, scan
+from dissertation_kg.server.endpoint.auth import _plain, write_refusal
+from dissertation_kg.server.endpoint.compression import encode, gzip_wanted
+from dissertation_kg.server.endpoint.conditional import not_modified, validators
+from dissertation_kg.server.endpoint.executor import JobError
+from dissertation_kg.server.endpoint.negotiation import GRAPH_FORMATS, RESULT_FORMATS, Format, NotAcceptable, choose
+from dissertation_kg.server.endpoint.runtime import runtime
+from dissertation_kg.server.endpoint.service_description import describe_service
+from dissertation_kg.server.endpoint.service_guard import ServiceRefused
+from dissertation_kg.server.endpoint.sparql_scan import add_using_clauses, default_graph_writes, scan
 from dissertation_kg.server.store.engines import UNION_MARKER
 
 blueprint = Blueprint("sparql", __name__)

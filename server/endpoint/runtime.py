@@ -8,9 +8,9 @@ import threading
 from flask import current_app
 
 from dissertation_kg.server.config import ServerConfig
-from dissertation_kg.server.executor import WorkerPool
-from dissertation_kg.server.result_cache import ResultCache
-from dissertation_kg.server.service_guard import ServiceGuard
+from dissertation_kg.server.endpoint.executor import WorkerPool
+from dissertation_kg.server.endpoint.result_cache import ResultCache
+from dissertation_kg.server.endpoint.service_guard import ServiceGuard
 from dissertation_kg.server.store.state import Generation, StoreState
 
 

@@ -13,12 +13,12 @@ from pathlib import Path
 import pyoxigraph as ox
 from flask import Blueprint, Response, request
 
-from dissertation_kg.server.auth import _plain, write_refusal
-from dissertation_kg.server.compression import encode, gzip_wanted
-from dissertation_kg.server.conditional import not_modified, validators
-from dissertation_kg.server.executor import JobError
-from dissertation_kg.server.negotiation import RDF_INPUT_TYPES, SINGLE_GRAPH_FORMATS, NotAcceptable, choose
-from dissertation_kg.server.runtime import runtime
+from dissertation_kg.server.endpoint.auth import _plain, write_refusal
+from dissertation_kg.server.endpoint.compression import encode, gzip_wanted
+from dissertation_kg.server.endpoint.conditional import not_modified, validators
+from dissertation_kg.server.endpoint.executor import JobError
+from dissertation_kg.server.endpoint.negotiation import RDF_INPUT_TYPES, SINGLE_GRAPH_FORMATS, NotAcceptable, choose
+from dissertation_kg.server.endpoint.runtime import runtime
 from dissertation_kg.server.store.engines import UNION_MARKER
 
 blueprint = Blueprint("graph_store", __name__)
