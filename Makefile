@@ -8,7 +8,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-ASSETS := server/static/vendor/.installed
+ASSETS := server/publishing/static/vendor/.installed
 export PATH := $(abspath $(BIN)):$(PATH)
 
 .PHONY: serve build test setup assets system-deps bench clean
@@ -56,4 +56,4 @@ bench: setup
 	$(BIN)/python scripts/bench_endpoint.py
 
 clean:
-	rm -rf $(VENV) node_modules server/static/vendor .dkg
+	rm -rf $(VENV) node_modules server/publishing/static/vendor .dkg

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Copy the YASGUI browser bundle from node_modules into server/static/vendor/ (git-ignored).
+"""Copy the YASGUI browser bundle from node_modules into server/publishing/static/vendor/ (git-ignored).
 
 Run after `npm ci` in the project folder:  npm ci && python scripts/install_assets.py
 """
@@ -11,7 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "node_modules" / "@zazuko" / "yasgui"
-TARGET = ROOT / "server" / "static" / "vendor" / "yasgui"
+TARGET = ROOT / "server" / "publishing" / "static" / "vendor" / "yasgui"
 FILES = ["build/yasgui.min.js", "build/yasgui.min.js.map", "build/yasgui.min.css", "package.json"]
 
 

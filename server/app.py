@@ -18,11 +18,11 @@ BLUEPRINT_MODULES = [
     "dissertation_kg.server.endpoint.protocol",   # /sparql
     "dissertation_kg.server.endpoint.graph_store",       # /store
     "dissertation_kg.server.endpoint.admin",             # /admin/reload, /admin/status
-    "dissertation_kg.server.linked_data",       # /id/…, /graph/…, /ontology
-    "dissertation_kg.server.void",              # /.well-known/void
-    "dissertation_kg.server.dumps",             # /dumps/…
-    "dissertation_kg.server.ui",                # / (YASGUI)
-    "dissertation_kg.server.status",            # /status (served graph, rebuilds)
+    "dissertation_kg.server.publishing.linked_data",       # /id/…, /graph/…, /ontology
+    "dissertation_kg.server.publishing.void",              # /.well-known/void
+    "dissertation_kg.server.publishing.dumps",             # /dumps/…
+    "dissertation_kg.server.publishing.ui",                # / (YASGUI)
+    "dissertation_kg.server.publishing.status",            # /status (served graph, rebuilds)
 ]
 
 # Browsers and federation engines (Comunica, YASGUI on another origin) call these directly.

@@ -55,7 +55,7 @@ def docs(out_dir: Path, ontology_file: Path | None, store_spec: str | None) -> N
     """Write HTML documentation of every class and property, in English, Russian and Kazakh."""
     import rdflib
 
-    from dissertation_kg.server.ontology_docs import collect_examples, write_docs
+    from dissertation_kg.server.publishing.ontology_docs import collect_examples, write_docs
 
     ontology_file = ontology_file or ontology_dir() / "dkg.ttl"
     try:

@@ -129,7 +129,10 @@ def publishing_app(store_root: Path, base: str = BASE) -> Flask:
     except ModuleNotFoundError:
         app = Flask("publishing-test")
         app.config.update(DKG_STORE=str(store_root), DKG_BASE_IRI=base)
-        from dissertation_kg.server import dumps, linked_data, ui, void
+        from dissertation_kg.server.publishing import dumps
+        from dissertation_kg.server.publishing import linked_data
+        from dissertation_kg.server.publishing import ui
+        from dissertation_kg.server.publishing import void
         for bp in (linked_data.blueprint, void.blueprint, dumps.blueprint, ui.blueprint):
             app.register_blueprint(bp)
         return app

@@ -199,7 +199,7 @@ def test_merged_default_graph_shows_each_statement_once(tmp_path):
 
 def test_values_are_listed_in_natural_order():
     """A work's provisions appear 1, 2, …, 10 on its page, not 1, 10, 2."""
-    from dissertation_kg.server.linked_data import _sort_values
+    from dissertation_kg.server.publishing.linked_data import _sort_values
     values = [{"term": {"kind": "iri", "label": f"w:provision/{n}"}} for n in (10, 2, 1, 11, 3)]
     assert [v["term"]["label"] for v in _sort_values(values, "en")] == [f"w:provision/{n}" for n in (1, 2, 3, 10, 11)]
     texts = [{"term": {"kind": "literal", "value": v, "language": lang}} for v, lang in

@@ -24,7 +24,7 @@ def _unavailable(reason: str):
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    from dissertation_kg.server.ui import missing_assets
+    from dissertation_kg.server.publishing.ui import missing_assets
     if missing_assets():
         _unavailable("YASGUI assets are missing: run `npm ci && python scripts/install_assets.py`")
     root = tmp_path_factory.mktemp("ui") / "store"
@@ -49,7 +49,7 @@ def browser():
 
 
 def _questions():
-    from dissertation_kg.server.ui import competency_questions
+    from dissertation_kg.server.publishing.ui import competency_questions
     return competency_questions()
 
 
@@ -122,7 +122,7 @@ def test_resource_page_renders_in_the_browser(server, browser):
 
 
 def test_missing_assets_page_names_the_install_command(tmp_path, monkeypatch):
-    from dissertation_kg.server import ui
+    from dissertation_kg.server.publishing import ui
     from publishing_fixtures import publishing_app
     monkeypatch.setattr(ui, "STATIC_DIR", tmp_path)
     root = tmp_path / "store"
@@ -135,7 +135,7 @@ def test_missing_assets_page_names_the_install_command(tmp_path, monkeypatch):
 
 
 def test_questions_are_read_at_request_time_and_titled_by_their_first_comment(tmp_path):
-    from dissertation_kg.server.ui import competency_questions
+    from dissertation_kg.server.publishing.ui import competency_questions
     (tmp_path / "b.rq").write_text("# Question: Which works?\n# more\nSELECT * { ?s ?p ?o }\n")
     (tmp_path / "a.rq").write_text("PREFIX x: <http://x/>\nASK {}\n")
     found = competency_questions(tmp_path)
@@ -145,7 +145,7 @@ def test_questions_are_read_at_request_time_and_titled_by_their_first_comment(tm
 
 
 def test_the_page_embeds_questions_safely(tmp_path, monkeypatch):
-    from dissertation_kg.server import ui
+    from dissertation_kg.server.publishing import ui
     from publishing_fixtures import publishing_app
     if ui.missing_assets():
         _unavailable("YASGUI assets are missing: run `npm ci && python scripts/install_assets.py`")

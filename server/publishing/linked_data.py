@@ -17,9 +17,9 @@ from urllib.parse import quote, urlencode
 import pyoxigraph as ox
 from flask import Blueprint, Response, render_template, request, url_for
 
-from dissertation_kg.server import rdf_negotiation
+from dissertation_kg.server.publishing import rdf_negotiation
 from dissertation_kg.mappings.resources import ontology_dir
-from dissertation_kg.server.served_store import base_iri, served, readable_from_any_origin
+from dissertation_kg.server.publishing.served import base_iri, served, readable_from_any_origin
 
 blueprint = Blueprint("linked_data", __name__, template_folder="templates")
 
@@ -497,9 +497,9 @@ def ontology():
 
 def _ontology_html(store: ox.Store) -> str:
     try:
-        from dissertation_kg.server.ontology_docs import render_ontology_html
+        from dissertation_kg.server.publishing.ontology_docs import render_ontology_html
     except ModuleNotFoundError as exc:
-        if exc.name != "dissertation_kg.server.ontology_docs":
+        if exc.name != "dissertation_kg.server.publishing.ontology_docs":
             raise
     else:
         import rdflib

@@ -24,8 +24,8 @@ from pathlib import Path
 import pyoxigraph as ox
 from flask import Blueprint, Response, request, send_file
 
-from dissertation_kg.server.linked_data import PREFIXES
-from dissertation_kg.server.served_store import Served, served, readable_from_any_origin
+from dissertation_kg.server.publishing.linked_data import PREFIXES
+from dissertation_kg.server.publishing.served import Served, served, readable_from_any_origin
 from dissertation_kg.server.store.engines import OxigraphStore
 
 blueprint = Blueprint("dumps", __name__)

@@ -14,9 +14,9 @@ from dataclasses import asdict, dataclass, field
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, request
 
-from dissertation_kg.server import rdf_negotiation
-from dissertation_kg.server.linked_data import ONTOLOGY_IRI, PREFIXES
-from dissertation_kg.server.served_store import Served, base_iri, served, readable_from_any_origin
+from dissertation_kg.server.publishing import rdf_negotiation
+from dissertation_kg.server.publishing.linked_data import ONTOLOGY_IRI, PREFIXES
+from dissertation_kg.server.publishing.served import Served, base_iri, served, readable_from_any_origin
 
 blueprint = Blueprint("void", __name__)
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from flask import Blueprint, Response, render_template, request, url_for
 
-from dissertation_kg.server.linked_data import ONTOLOGY_IRI
+from dissertation_kg.server.publishing.linked_data import ONTOLOGY_IRI
 from dissertation_kg.mappings.resources import queries_dir
-from dissertation_kg.server.served_store import base_iri
+from dissertation_kg.server.publishing.served import base_iri
 
 blueprint = Blueprint("ui", __name__, template_folder="templates",
                       static_folder="static", static_url_path="/assets")

@@ -1,0 +1,10 @@
+"""Publishing: what people and crawlers read besides the SPARQL endpoint.
+
+`linked_data` (every minted IRI dereferences, HTML or RDF), `ontology_docs` (the ontology as
+pages), `void` (VoID), `dumps` (N-Quads, TriG, gzip), `ui` (YASGUI at /), `status` (what is
+served, the last rebuild), `served` (the store a request reads), `rdf_negotiation`;
+`templates/` and `static/` are theirs.
+
+May import: `endpoint` (its runtime and plain errors), `store`, `config`, `mappings`. Never
+`cli`, `build` or `curation`.
+"""
