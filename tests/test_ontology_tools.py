@@ -12,7 +12,7 @@ import rdflib
 from click.testing import CliRunner
 from rdflib.compare import isomorphic
 
-from dissertation_kg.server.cli_ontology import ontology as ontology_cli
+from dissertation_kg.server.cli.ontology import ontology as ontology_cli
 from dissertation_kg.server.curation.check import check_ontology
 from dissertation_kg.server.curation.diff import diff, diff_graphs, render_markdown
 from dissertation_kg.server.publishing.ontology_docs import collect_examples, render_ontology_html

@@ -361,7 +361,7 @@ def test_service_description(server, accept, fmt):
 
 
 def test_scan_sees_forms_datasets_and_targets():
-    from dissertation_kg.server.endpoint.service_guard import ServiceGuard, ServiceRefused
+    from dissertation_kg.server.endpoint.federation_guard import ServiceGuard, ServiceRefused
     from dissertation_kg.server.endpoint.sparql_scan import scan
 
     sc = scan("PREFIX select: <http://x/> # SELECT in a comment\nCONSTRUCT { ?s select:p 'ASK' } FROM <http://g> WHERE { ?s ?p ?o }")

@@ -3,7 +3,7 @@
 `protocol` (SPARQL 1.1 Protocol, /sparql), `graph_store` (Graph Store HTTP Protocol, /store),
 `service_description`, `admin` (reload); how a request is run: `executor` (killable worker
 processes, the time limit), `runtime` (the per-app pool, cache and guard), `result_cache`,
-`service_guard` and `sparql_scan` (what a query may reach), `negotiation`, `compression`,
+`federation_guard` and `sparql_scan` (what SERVICE and LOAD may reach), `negotiation`, `compression`,
 `conditional` (ETag / Last-Modified), `auth` (update tokens and plain-text errors).
 
 May import: `store`, `config`, `processes`, `mappings`. Never `cli`, `build`, `curation` or

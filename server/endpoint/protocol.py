@@ -17,7 +17,7 @@ from dissertation_kg.server.endpoint.executor import JobError
 from dissertation_kg.server.endpoint.negotiation import GRAPH_FORMATS, RESULT_FORMATS, Format, NotAcceptable, choose
 from dissertation_kg.server.endpoint.runtime import runtime
 from dissertation_kg.server.endpoint.service_description import describe_service
-from dissertation_kg.server.endpoint.service_guard import ServiceRefused
+from dissertation_kg.server.endpoint.federation_guard import ServiceRefused
 from dissertation_kg.server.endpoint.sparql_scan import add_using_clauses, default_graph_writes, scan
 from dissertation_kg.server.store.engines import UNION_MARKER
 

@@ -10,7 +10,7 @@ from flask import current_app
 from dissertation_kg.server.config import ServerConfig
 from dissertation_kg.server.endpoint.executor import WorkerPool
 from dissertation_kg.server.endpoint.result_cache import ResultCache
-from dissertation_kg.server.endpoint.service_guard import ServiceGuard
+from dissertation_kg.server.endpoint.federation_guard import ServiceGuard
 from dissertation_kg.server.store.state import Generation, StoreState
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from flask import Blueprint, Response, render_template, request, url_for
+from flask import Blueprint, Response, render_template, request
 
 from dissertation_kg.server.publishing.linked_data import ONTOLOGY_IRI
 from dissertation_kg.mappings.resources import queries_dir

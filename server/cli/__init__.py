@@ -1,4 +1,5 @@
-"""The `dkg` command line. Each sub-command lives in its own module; this file only gathers them."""
+"""The `dkg` command line. Each command group lives in its own module (thin: parse options, call
+the package that does the work, print); this file only gathers them. Nothing imports `cli`."""
 from __future__ import annotations
 
 import importlib
@@ -7,12 +8,12 @@ import click
 
 # Modules that define a click command or group named `command`.
 _COMMAND_MODULES = [
-    "dissertation_kg.server.cli_build",      # build, map, validate
-    "dissertation_kg.server.cli_query",      # query
-    "dissertation_kg.server.cli_generate",   # generate
-    "dissertation_kg.server.cli_serve",      # serve, reload
-    "dissertation_kg.server.cli_candidates", # candidates, promote
-    "dissertation_kg.server.cli_ontology",   # ontology check|docs|diff|format
+    "dissertation_kg.server.cli.build",      # build, map, validate
+    "dissertation_kg.server.cli.query",      # query
+    "dissertation_kg.server.cli.generate",   # generate
+    "dissertation_kg.server.cli.serve",      # serve, reload
+    "dissertation_kg.server.cli.candidates", # candidates, promote
+    "dissertation_kg.server.cli.ontology",   # ontology check|docs|diff|format
 ]
 
 
