@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 import subprocess
 import sys
 import threading
@@ -191,7 +192,8 @@ def test_dkg_reload(server):
 @pytest.fixture(scope="module")
 def remote(tmp_path_factory):
     """A real SPARQL server (Oxigraph's own, from the `oxigraph` PyPI package) to federate with."""
-    exe = shutil.which("oxigraph")
+    # The venv's bin is not on PATH when pytest is run as .venv/bin/python -m pytest.
+    exe = shutil.which("oxigraph") or shutil.which("oxigraph", path=str(Path(sys.executable).parent))
     if exe is None:
         if os.environ.get("CI") == "true":
             pytest.fail("the `oxigraph` server binary is missing; pip install the test extras")

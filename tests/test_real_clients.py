@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 import signal
 import subprocess
 import time
@@ -29,7 +30,8 @@ FIELDS_TTL = f"""
 
 
 def need(tool: str, why: str) -> str:
-    path = shutil.which(tool)
+    # The venv's bin is not on PATH when pytest is run as .venv/bin/python -m pytest.
+    path = shutil.which(tool) or shutil.which(tool, path=str(Path(sys.executable).parent))
     if path is None:
         if CI:
             pytest.fail(f"{tool} is required in CI ({why}); install it in the CI set-up")
