@@ -34,5 +34,3 @@ for _name in _COMMAND_MODULES:
         main.add_command(_cmd)
 
 
-if __name__ == "__main__":
-    main()
