@@ -388,3 +388,32 @@ def test_kazakh_publications_heading_or_title(line, kind):
     from dissertation_kg.mappings import headings
     h = headings.match(line, "kk")
     assert (h.kind if h else None) == kind
+
+
+# Each keyword a heading pattern lists must recognise its heading on its own: a mutation run
+# found that dropping one (ценност…) left every other test passing.
+@pytest.mark.parametrize("lang,heading,kind", [
+    ("ru", "Практическая ценность работы", "significance"),
+    ("ru", "Теоретическая значимость исследования", "significance"),
+    ("en", "Practical value of the research", "significance"),
+    ("kk", "Зерттеудің практикалық маңыздылығы", "significance"),
+    ("ru", "Апробация результатов исследования", "approbation"),
+    ("ru", "Степень научной новизны", "novelty"),
+])
+def test_every_heading_keyword_opens_its_section(lang, heading, kind):
+    body = {"ru": "Полученные данные используются в учебном процессе вузов Казахстана.",
+            "en": "The results are used in the teaching of universities of Kazakhstan.",
+            "kk": "Зерттеу нәтижелері Қазақстан жоғары оқу орындарының оқу үдерісінде қолданылады."}[lang]
+    intro = {"ru": "Объект исследования – высшее образование Казахстана.\nЦель работы – оценить его развитие.",
+             "en": "The object of the research is higher education of Kazakhstan.\nThe aim of the work is to assess it.",
+             "kk": "Зерттеу нысаны – Қазақстанның жоғары білімі.\nЗерттеу мақсаты – оның дамуын бағалау."}[lang]
+    doc = abstract.parse_bytes(f"{intro}\n{heading}\n{body}\n".encode(), f"{lang}-heading.txt")
+    assert kind in doc.sections, sorted(doc.sections)
+    assert body.split()[0] in doc.sections[kind].text
+
+
+@pytest.mark.parametrize("word", ["конференциях", "симпозиумах", "форумах"])
+def test_every_russian_conference_word_counts_conference_papers(word):
+    from dissertation_kg.mappings.metadata import publication_counts
+    text = f"По теме диссертации опубликовано 7 работ, в том числе 3 доклада на международных {word}."
+    assert publication_counts(text, "ru").get("Conference") == 3, publication_counts(text, "ru")
