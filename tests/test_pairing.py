@@ -68,4 +68,26 @@ def test_detected_pairing_on_a_large_generated_corpus(tmp_path):
     unlisted = [t for t in truth if t["file"] not in manifest]
     right = sum(partners[t["file"]] == by_work[t["work_id"]] - {t["file"]} for t in unlisted)
     assert len(unlisted) > 300
-    assert right / len(unlisted) >= 0.93, f"{right} of {len(unlisted)} documents paired right"
+    # The code pairs every one of them right (1.000); 0.99 leaves room for one odd document.
+    assert right / len(unlisted) >= 0.99, f"{right} of {len(unlisted)} documents paired right"
+
+
+def _two_translations():
+    from dissertation_kg.mappings import abstract
+    ru = ("Объект исследования – агропромышленный комплекс.\nЦель работы – оценить развитие кластеров.\n"
+          "Предмет исследования – механизмы кластеризации.\n")
+    en = ("The object of the research is the agro-industrial complex.\nThe aim of the work is to assess "
+          "the development of clusters.\nThe subject of the research is the mechanisms of clustering.\n")
+    return [abstract.parse_bytes(ru.encode(), "a-ru.txt"), abstract.parse_bytes(en.encode(), "b-en.txt")]
+
+
+@pytest.mark.parametrize("score, paired", [(4.9, False), (5.0, True), (5.9, True), (6.0, True)])
+def test_a_detected_pair_needs_a_score_of_five(monkeypatch, score, paired):
+    """The threshold was chosen on 2 × 3,000 generated documents (at 4: 58 wrong pairs; at 5: 1
+    wrong, 8 missed; README); moving it either way must fail a test."""
+    monkeypatch.setattr(pairing, "score", lambda a, b, df=None: (score, ["test evidence"]))
+    monkeypatch.setattr(pairing, "_candidate_pairs", lambda docs: [(docs[0], docs[1])])
+    works = pairing.group(_two_translations(), {})
+    assert (len(works) == 1) is paired, [(w.id, [m.source for m in w.members]) for w in works]
+    if paired:
+        assert works[0].decided_by == "detected" and "score" in works[0].evidence[0]
