@@ -122,20 +122,10 @@ def build_store(root: Path, extra: list[ox.Quad] = (), merged_default: bool = Fa
 
 
 def publishing_app(store_root: Path, base: str = BASE) -> Flask:
-    """The real app when the endpoint core exists, else the publishing blueprints alone."""
-    try:
-        from dissertation_kg.server.app import create_app
-        from dissertation_kg.server.config import ServerConfig
-    except ModuleNotFoundError:
-        app = Flask("publishing-test")
-        app.config.update(DKG_STORE=str(store_root), DKG_BASE_IRI=base)
-        from dissertation_kg.server.publishing import dumps
-        from dissertation_kg.server.publishing import linked_data
-        from dissertation_kg.server.publishing import ui
-        from dissertation_kg.server.publishing import void
-        for bp in (linked_data.blueprint, void.blueprint, dumps.blueprint, ui.blueprint):
-            app.register_blueprint(bp)
-        return app
+    """The real app, as `dkg serve` makes it (an import error fails the test, it is not hidden)."""
+    from dissertation_kg.server.app import create_app
+    from dissertation_kg.server.config import ServerConfig
+
     return create_app(ServerConfig(store=store_root, base_iri=base, workers=1, build_if_missing=False))
 
 

@@ -103,6 +103,7 @@ def test_map_command_formats(tmp_path):
         assert {g for g in graphs if "/graph/source/" in g} == {
             "https://w3id.org/dissertation-kg/graph/source/" + os.path.basename(f) for f in files}
     turtle = runner.invoke(main, ["map", *files, "--format", "turtle"])
+    assert turtle.exit_code == 0, turtle.output
     g = Graph().parse(data=turtle.stdout, format="turtle")
     work = "https://w3id.org/dissertation-kg/id/work/humanization-kazakhstan-foreign-policy"
     assert len(list(g.objects(predicate=None, subject=None))) > 100

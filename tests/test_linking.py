@@ -494,8 +494,16 @@ def test_linker_f1_on_held_out_abstracts_is_at_least_0_9():
     # suite has to unseen abstracts.
     held = linking_eval.load_gold(GOLD / "heldout")
     assert len({g.document for g in held}) >= 3 and {g.lang for g in held} == {"en", "ru", "kk"}
-    micro = linking_eval.score(held, linking_eval.predict_linker(held))["all"]["micro"]
+    table = linking_eval.score(held, linking_eval.predict_linker(held))
+    micro = table["all"]["micro"]
     assert micro.f1 >= 0.9, linking_eval.errors(held, linking_eval.predict_linker(held))
+    # One figure over all languages hid a broken Kazakh morphology (the other two carried it):
+    # each language, and each class with enough gold pairs to measure, holds on its own.
+    for lang, s in table["lang"].items():
+        assert s.f1 >= 0.93, (lang, s)
+    for cls, s in table["class"].items():
+        if s.tp + s.fn >= 8:
+            assert s.f1 >= 0.9, (cls, s)
 
 
 def test_linker_beats_the_exact_match_baseline(gold):
