@@ -450,6 +450,17 @@ def print_table(by_format: dict[str, Tally], by_lang: dict[str, Tally], results,
     for f in FIELDS + extra:
         if f in overall:
             print(f"| {f} | {overall[f]:.3f} |")
+    print("\n| document | loaded | fields right | first words right | entities found | "
+          "predictions right |\n|---|---|---:|---:|---:|---:|")
+    for r in results:
+        if not r["loaded"]:
+            print(f"| {r['file']} | no | 0/{len(FIELDS)} | 0/{r['words_total']} | 0/{r['gold']} "
+                  f"| — |")
+            continue
+        right = sum(r["fields"][f][0] for f in FIELDS)
+        words = sum(ok for ok, *_ in r["first_words"])
+        print(f"| {r['file']} | yes | {right}/{len(FIELDS)} | {words}/{len(r['first_words'])} "
+              f"| {r['found']}/{r['gold']} | {r['tp_pred']}/{r['pred']} |")
     not_loaded = [r for r in results if not r["loaded"]]
     if not_loaded:
         print(f"\nNot loaded ({len(not_loaded)}):")
