@@ -5,6 +5,7 @@
     python scripts/eval_published.py --show 5        # plus the first 5 mismatches per field
     python scripts/eval_published.py --json          # the same figures for machines
     python scripts/eval_published.py --corpus DIR    # another folder with an expected/ subfolder
+    python scripts/eval_published.py --via-text      # .pdf/.docx exported to text first
 
 Every `expected/<file>.json` under the corpus names a document and what a reader takes from
 it. Each document is mapped the way a user maps it, `dkg map FILE --format nquads` in a child
@@ -35,8 +36,10 @@ import argparse
 import collections
 import json
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -114,9 +117,37 @@ def dkg_command() -> list[str]:
     return [sys.executable, "-m", "dissertation_kg.server.cli"]
 
 
-def map_file(path: Path) -> tuple[Dataset | None, str]:
+def export_text(path: Path, tmp: Path) -> Path:
+    """What a user without PDF/Word support would feed the pipeline: the PDF's text as
+    pdftotext reads it, the Word document saved as plain text by LibreOffice (list numbers
+    included, as Word's own "Plain Text" export does). Only for --via-text."""
+    out = tmp / (path.stem + ".txt")
+    if path.suffix == ".pdf":
+        subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), str(out)], check=True,
+                       capture_output=True, timeout=300)
+    elif path.suffix == ".docx":
+        soffice = shutil.which("soffice") or shutil.which("libreoffice")
+        if soffice is None:
+            raise FileNotFoundError("soffice")
+        subprocess.run([soffice, f"-env:UserInstallation=file://{tmp / 'lo-profile'}",
+                        "--headless", "--convert-to", "txt:Text (encoded):UTF8", "--outdir",
+                        str(tmp), str(path)], check=True, capture_output=True, timeout=300)
+    else:
+        return path
+    return out
+
+
+def map_file(path: Path, via_text: bool = False) -> tuple[Dataset | None, str]:
     if not path.is_file():
         return None, f"{path.name}: the file is missing"
+    if via_text and path.suffix in (".pdf", ".docx"):
+        with tempfile.TemporaryDirectory(prefix="dkg-eval-") as tmp:
+            try:
+                text = export_text(path, Path(tmp))
+            except (OSError, subprocess.SubprocessError) as exc:
+                return None, (f"{path.name}: could not export it to text ({exc}); install "
+                              "poppler-utils (pdftotext) and LibreOffice, or drop --via-text")
+            return map_file(text)
     try:
         proc = subprocess.run([*dkg_command(), "map", str(path), "--format", "nquads"],
                               capture_output=True, text=True, timeout=600, cwd=ROOT)
@@ -202,7 +233,7 @@ class Mapped:
         for count in (graph.objects(w, DKG.hasPublicationCount) if w is not None else []):
             self.any_publication_count = True
             if graph.value(count, DKG.publicationKind) == DKG.TotalPublications:
-                value = graph.value(count, DKG.count)
+                value = graph.value(count, DKG["count"])  # DKG.count is str.count
                 self.publications_total = int(value) if value is not None else None
         self.items: dict[str, list[str]] = {}
         for key, prop in ITEMS.items():
@@ -397,11 +428,11 @@ class Tally:
         }
 
 
-def evaluate(corpus: Path, onto: Ontology) -> list[dict]:
+def evaluate(corpus: Path, onto: Ontology, via_text: bool = False) -> list[dict]:
     results = []
     for exp_path in sorted((corpus / "expected").glob("*.json")):
         exp = json.loads(exp_path.read_text(encoding="utf-8"))
-        data, message = map_file(corpus / exp["file"])
+        data, message = map_file(corpus / exp["file"], via_text)
         result = {"file": exp["file"], "format": exp["format"], "lang": exp["lang"],
                   "expected_loads": exp.get("loads", True), "loaded": data is not None,
                   "message": message, "gold": len(exp["entities"]),
@@ -498,13 +529,16 @@ def main() -> int:
                         help="folder holding the documents and expected/*.json")
     parser.add_argument("--show", type=int, default=0, help="mismatches to print per field")
     parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    parser.add_argument("--via-text", action="store_true",
+                        help="map .pdf/.docx through a plain-text export (pdftotext, LibreOffice) "
+                             "to score the mappers apart from file-format support")
     args = parser.parse_args()
     if not (args.corpus / "expected").is_dir():
         print(f"{args.corpus / 'expected'} is missing: point --corpus at a folder with the "
               "documents and an expected/ subfolder of <file>.json", file=sys.stderr)
         return 2
     onto = Ontology(ROOT)
-    results = evaluate(args.corpus, onto)
+    results = evaluate(args.corpus, onto, args.via_text)
     if not results:
         print(f"no expected/*.json under {args.corpus}", file=sys.stderr)
         return 2

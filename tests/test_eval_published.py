@@ -79,6 +79,7 @@ def test_kind_and_degree_come_from_the_rdf_types_and_bibo_degree(onto):
                   "<https://w3id.org/dissertation-kg/id/work/w1> <http://purl.org/ontology/bibo/degree> "
                   "<http://purl.org/ontology/bibo/degrees/phd> <g:1> .\n")
     assert (phd.kind, phd.degree, phd.lang) == ("dissertation", "phd", "en")
+    assert phd.publications_total is None
     masters = _mapped(onto, "http://purl.org/spar/fabio/MastersThesis")
     assert (masters.kind, masters.degree) == ("masters-thesis", None)
     article = _mapped(onto, "https://w3id.org/dissertation-kg/ontology#JournalArticle")
@@ -106,3 +107,14 @@ def test_names_agree_in_any_order_and_case():
 def test_a_missing_file_is_not_loaded_and_named():
     data, message = ev.map_file(CORPUS / "no-such-file.txt")
     assert data is None and "no-such-file.txt" in message
+
+
+def test_the_total_publication_count_is_read(onto):
+    w = "<https://w3id.org/dissertation-kg/id/work/w1>"
+    c = "<https://w3id.org/dissertation-kg/id/work/w1/publication-count/total>"
+    dkg = "https://w3id.org/dissertation-kg/ontology#"
+    m = _mapped(onto, dkg + "Dissertation",
+                f"{w} <{dkg}hasPublicationCount> {c} <g:1> .\n"
+                f"{c} <{dkg}publicationKind> <{dkg}TotalPublications> <g:1> .\n"
+                f'{c} <{dkg}count> "9"^^<http://www.w3.org/2001/XMLSchema#integer> <g:1> .\n')
+    assert m.publications_total == 9
