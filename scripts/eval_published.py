@@ -496,7 +496,8 @@ def print_table(by_format: dict[str, Tally], by_lang: dict[str, Tally], results,
     if not_loaded:
         print(f"\nNot loaded ({len(not_loaded)}):")
         for r in not_loaded:
-            print(f"    {r['file']}: {r['message']}")
+            note = " (expected: its expected file says loads=false)" if not r["expected_loads"] else ""
+            print(f"    {r['file']}{note}: {r['message']}")
     if show:
         misses: dict[str, list[str]] = collections.defaultdict(list)
         for r in results:
