@@ -1,0 +1,570 @@
+#!/usr/bin/env python3
+"""Score the pipeline on the held-out corpus of abstracts as universities publish them (#10).
+
+    python scripts/eval_published.py                 # table per format and per language
+    python scripts/eval_published.py --show 5        # plus the first 5 mismatches per field
+    python scripts/eval_published.py --json          # the same figures for machines
+    python scripts/eval_published.py --corpus DIR    # another folder with an expected/ subfolder
+    python scripts/eval_published.py --via-text      # .pdf/.docx exported to text first
+
+Every `expected/<file>.json` under the corpus names a document and what a reader takes from
+it. Each document is mapped the way a user maps it, `dkg map FILE --format nquads` in a child
+process, so whatever formats the command line accepts are exercised; a file it rejects counts
+as not loaded, with its message. Everything is then read from the RDF it printed:
+
+- kind from the work's rdf:type closed under rdfs:subClassOf of ontology/dkg.ttl
+  (fabio:DoctoralThesis, fabio:MastersThesis, fabio:BachelorsThesis, fabio:JournalArticle),
+  degree from bibo:degree, language from the abstract's dcterms:language, author from
+  dcterms:creator/foaf:name, title from dcterms:title, specialty from
+  fabio:hasDiscipline/skos:notation, total publications from the dkg:PublicationCount of kind
+  dkg:TotalPublications, provisions/tasks/novelty points and their first words from
+  dkg:hasProvision/hasTask/hasNoveltyPoint with dkg:ordinal and dkg:text. A field the model
+  does not express (e.g. a master's degree) is simply wrong, never a crash; a value expected
+  to be absent (null) is right only when nothing was emitted.
+- entities: every oa:Annotation's oa:TextQuoteSelector/oa:exact with the class of its
+  oa:hasBody (looked up in ontology/vocabularies/*.ttl), and every dkg:Candidate's label and
+  dkg:suggestedClass, reduced to Theory / Method / Actor / Initiative. A prediction matches an
+  expected entity when one quote contains the other (case, spacing and line-end hyphens
+  aside) and the class agrees; precision, recall and F1 are micro-averaged over
+  distinct (quote, class) pairs per document.
+- gaps: a part the document lacks ("provisions", "title-page", "publications", …) is
+  respected when the RDF does not invent it.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from rdflib import RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT / "tests" / "fixtures" / "published"
+
+DKG = Namespace("https://w3id.org/dissertation-kg/ontology#")
+FABIO = Namespace("http://purl.org/spar/fabio/")
+BIBO = Namespace("http://purl.org/ontology/bibo/")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+SCHEMA = Namespace("http://schema.org/")
+PRISM = Namespace("http://prismstandard.org/namespaces/basic/2.0/")
+
+# most specific first: a master's thesis is no doctoral thesis, but both are fabio:Thesis
+KINDS = [(FABIO.JournalArticle, "article"), (FABIO.MastersThesis, "masters-thesis"),
+         (FABIO.BachelorsThesis, "bachelors-thesis"), (FABIO.DoctoralThesis, "dissertation")]
+ENTITY_CLASSES = {DKG.Theory: "Theory", DKG.Method: "Method", DKG.Actor: "Actor",
+                  DKG.Initiative: "Initiative"}
+ITEMS = {"provisions": DKG.hasProvision, "tasks": DKG.hasTask, "novelty": DKG.hasNoveltyPoint}
+FIELDS = ["kind", "degree", "lang", "author", "title", "specialty_code", "provisions", "tasks",
+          "novelty", "publications_total"]
+KEYWORD_PROPS = [DCTERMS.subject, SCHEMA.keywords, FABIO.hasSubjectTerm, PRISM.keyword,
+                 DKG.keyword]
+
+
+# --- the ontology: class closure and the classes of vocabulary entries ------------------
+
+class Ontology:
+    def __init__(self, root: Path):
+        self.graph = Graph()
+        for path in [root / "ontology" / "dkg.ttl",
+                     *sorted((root / "ontology" / "vocabularies").glob("*.ttl"))]:
+            self.graph.parse(path, format="turtle")
+        self._supers: dict[URIRef, set[URIRef]] = {}
+
+    def superclasses(self, cls: URIRef) -> set[URIRef]:
+        if cls not in self._supers:
+            self._supers[cls] = set(self.graph.transitive_objects(cls, RDFS.subClassOf))
+        return self._supers[cls]
+
+    def closure(self, types) -> set[URIRef]:
+        out: set[URIRef] = set()
+        for t in types:
+            out |= self.superclasses(t)
+        return out
+
+    def entity_class(self, entry: URIRef, extra: Graph | None = None) -> str | None:
+        """Theory / Method / Actor / Initiative of a vocabulary entry (or of a class IRI)."""
+        types = set(self.graph.objects(entry, RDF.type))
+        if extra is not None:
+            types |= set(extra.objects(entry, RDF.type))
+        types.add(entry)
+        for cls in self.closure(types):
+            if cls in ENTITY_CLASSES:
+                return ENTITY_CLASSES[cls]
+        # an entry the vocabularies do not hold yet: its IRI says which scheme it belongs to
+        for part, name in (("/theory/", "Theory"), ("/method/", "Method"), ("/actor/", "Actor"),
+                           ("/initiative/", "Initiative")):
+            if part in str(entry):
+                return name
+        return None
+
+
+# --- mapping a document as a user does ---------------------------------------------------
+
+def dkg_command() -> list[str]:
+    local = Path(sys.executable).parent / "dkg"
+    if local.exists():
+        return [str(local)]
+    return [sys.executable, "-m", "dissertation_kg.server.cli"]
+
+
+def export_text(path: Path, tmp: Path) -> Path:
+    """What a user without PDF/Word support would feed the pipeline: the PDF's text as
+    pdftotext reads it, the Word document saved as plain text by LibreOffice (list numbers
+    included, as Word's own "Plain Text" export does). Only for --via-text."""
+    out = tmp / (path.stem + ".txt")
+    if path.suffix == ".pdf":
+        subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), str(out)], check=True,
+                       capture_output=True, timeout=300)
+    elif path.suffix == ".docx":
+        soffice = shutil.which("soffice") or shutil.which("libreoffice")
+        if soffice is None:
+            raise FileNotFoundError("soffice")
+        subprocess.run([soffice, f"-env:UserInstallation=file://{tmp / 'lo-profile'}",
+                        "--headless", "--convert-to", "txt:Text (encoded):UTF8", "--outdir",
+                        str(tmp), str(path)], check=True, capture_output=True, timeout=300)
+    else:
+        return path
+    return out
+
+
+def map_file(path: Path, via_text: bool = False) -> tuple[Dataset | None, str]:
+    if not path.is_file():
+        return None, f"{path.name}: the file is missing"
+    if via_text and path.suffix in (".pdf", ".docx"):
+        with tempfile.TemporaryDirectory(prefix="dkg-eval-") as tmp:
+            try:
+                text = export_text(path, Path(tmp))
+            except (OSError, subprocess.SubprocessError) as exc:
+                return None, (f"{path.name}: could not export it to text ({exc}); install "
+                              "poppler-utils (pdftotext) and LibreOffice, or drop --via-text")
+            return map_file(text)
+    try:
+        proc = subprocess.run([*dkg_command(), "map", str(path), "--format", "nquads"],
+                              capture_output=True, text=True, timeout=600, cwd=ROOT)
+    except subprocess.TimeoutExpired:
+        return None, f"{path.name}: `dkg map` did not finish in 10 minutes"
+    message = " ".join(proc.stderr.split())[-400:]
+    if proc.returncode != 0 or not proc.stdout.strip():
+        return None, message or f"exit status {proc.returncode}, no output"
+    data = Dataset()
+    try:
+        data.parse(data=proc.stdout, format="nquads")
+    except Exception as exc:  # noqa: BLE001 - any parse failure means nothing usable came out
+        return None, f"{path.name}: the N-Quads printed by `dkg map` do not parse: {exc}"
+    return data, message
+
+
+# --- reading the RDF -----------------------------------------------------------------------
+
+def _norm(text) -> str:
+    if text is None:
+        return ""
+    text = unicodedata.normalize("NFC", str(text))
+    text = re.sub(r"(?<=\w)-\s+(?=\w)", "", text)        # a word broken at a line end
+    text = re.sub(r"[«»“”„\"'‘’`*]", "", text)
+    text = re.sub(r"[‐‑‒–—]", "-", text)
+    return " ".join(text.split()).casefold().strip(" .;:,")
+
+
+def _name_tokens(name) -> list[str]:
+    """A name's parts in any order: "Temirkhanova A.B." and "A. B. Temirkhanova" agree."""
+    return sorted(t for t in re.split(r"[\s.]+", _norm(name)) if t)
+
+
+def _words(text: str, n: int = 3) -> list[str]:
+    out = []
+    for word in str(text).split():
+        word = re.sub(r"^\W+|\W+$", "", word.casefold())
+        if word:
+            out.append(word)
+        if len(out) == n:
+            break
+    return out
+
+
+def _ordinal(graph: Graph, node) -> int:
+    value = graph.value(node, DKG.ordinal)
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 10 ** 6
+
+
+class Mapped:
+    """What one document's RDF says, in the terms of the expected files."""
+
+    def __init__(self, data: Dataset, file_name: str, onto: Ontology):
+        graph = Graph()
+        for s, p, o, _ in data.quads((None, None, None, None)):
+            graph.add((s, p, o))
+        self.g = graph
+        abstracts = [s for s, _, _ in graph.triples((None, RDF.type, DKG.Abstract))]
+        works = {w for a in abstracts for w in graph.subjects(DKG.hasAbstract, a)}
+        works |= {w for a in abstracts for w in graph.objects(a, DKG.abstractOf)}
+        if not works:
+            works = {s for s, _, o in graph.triples((None, RDF.type, None))
+                     if o in (DKG.Dissertation, DKG.JournalArticle, DKG.ScholarlyWork)}
+        self.work = sorted(works)[0] if works else None
+        self.abstract = abstracts[0] if abstracts else None
+        w = self.work
+        types = onto.closure(graph.objects(w, RDF.type)) if w is not None else set()
+        self.kind = next((name for cls, name in KINDS if cls in types), None)
+        self.degree = _degree(graph.value(w, BIBO.degree)) if w is not None else None
+        lang = graph.value(self.abstract, DCTERMS.language) if self.abstract is not None else None
+        self.lang = str(lang).rstrip("/").rsplit("/", 1)[-1] if lang is not None else None
+        self.creators = [str(graph.value(c, FOAF.name) or c)
+                         for c in graph.objects(w, DCTERMS.creator)] if w is not None else []
+        self.titles = [str(t) for t in graph.objects(w, DCTERMS.title)] if w is not None else []
+        codes = [graph.value(s, SKOS.notation) for s in graph.objects(w, FABIO.hasDiscipline)] \
+            if w is not None else []
+        self.specialty_code = next((str(c) for c in codes if c is not None), None)
+        self.publications_total = None
+        self.any_publication_count = False
+        for count in (graph.objects(w, DKG.hasPublicationCount) if w is not None else []):
+            self.any_publication_count = True
+            if graph.value(count, DKG.publicationKind) == DKG.TotalPublications:
+                value = graph.value(count, DKG["count"])  # DKG.count is str.count
+                self.publications_total = int(value) if value is not None else None
+        self.items: dict[str, list[str]] = {}
+        for key, prop in ITEMS.items():
+            nodes = sorted(set(graph.objects(w, prop)) if w is not None else set(),
+                           key=lambda n: _ordinal(graph, n))
+            self.items[key] = [_text_in(graph, n, self.lang) for n in nodes]
+        self.keywords = sorted({_norm(k) for prop in KEYWORD_PROPS
+                                for k in (graph.objects(w, prop) if w is not None else [])
+                                if isinstance(k, Literal)})
+        self.has_approbation = w is not None and graph.value(w, DKG.hasApprobation) is not None
+        self.entities = _entities(graph, onto, file_name, self.work)
+
+
+def _degree(iri) -> str | None:
+    if iri is None:
+        return None
+    local = re.split(r"[/#]", str(iri).rstrip("/"))[-1].casefold()
+    for key, name in (("candidate", "candidate"), ("phd", "phd"), ("dphil", "phd"),
+                      ("doctor", "doctor"), ("dsc", "doctor"), ("master", "master"),
+                      ("ms", "master"), ("ma", "master"), ("bachelor", "bachelor"),
+                      ("bs", "bachelor"), ("ba", "bachelor")):
+        if local == key or local.startswith(key):
+            return name
+    return local
+
+
+def _text_in(graph: Graph, node, lang: str | None) -> str:
+    texts = list(graph.objects(node, DKG.text))
+    for t in texts:
+        if getattr(t, "language", None) == lang:
+            return str(t)
+    return str(texts[0]) if texts else ""
+
+
+def _entities(graph: Graph, onto: Ontology, file_name: str, work) -> set[tuple[str, str]]:
+    found: set[tuple[str, str]] = set()
+    for ann in graph.subjects(RDF.type, OA.Annotation):
+        cls = None
+        for body in graph.objects(ann, OA.hasBody):
+            cls = cls or onto.entity_class(body, graph)
+        quotes = []
+        for target in graph.objects(ann, OA.hasTarget):
+            for sel in graph.objects(target, OA.hasSelector):
+                exact = graph.value(sel, OA.exact)
+                if exact is not None:
+                    quotes.append(str(exact))
+        for quote in quotes:
+            found.add((quote, cls or "?"))
+    for cand in graph.subjects(RDF.type, DKG.Candidate):
+        places = set(graph.objects(cand, DKG.occursIn))
+        if places and work is not None and work not in places:
+            continue
+        label = graph.value(cand, RDFS.label)
+        suggested = graph.value(cand, DKG.suggestedClass)
+        cls = onto.entity_class(suggested) if suggested is not None else None
+        if label is not None:
+            found.add((str(label), cls or "?"))
+    return found
+
+
+# --- scoring ------------------------------------------------------------------------------
+
+def score_fields(m: Mapped, exp: dict) -> dict[str, tuple[bool, object, object]]:
+    out: dict[str, tuple[bool, object, object]] = {}
+    out["kind"] = (m.kind == exp["kind"], m.kind, exp["kind"])
+    out["degree"] = (m.degree == exp["degree"], m.degree, exp["degree"])
+    out["lang"] = (m.lang == exp["lang"], m.lang, exp["lang"])
+    want = exp.get("author")
+    if want is None:
+        out["author"] = (not m.creators, m.creators or None, None)
+    else:
+        ok = any(_name_tokens(c) == _name_tokens(want) for c in m.creators)
+        out["author"] = (ok, m.creators or None, want)
+    want = exp.get("title")
+    if want is None:
+        out["title"] = (not m.titles, m.titles or None, None)
+    else:
+        out["title"] = (any(_norm(t) == _norm(want) for t in m.titles), m.titles or None, want)
+    want = exp.get("specialty_code")
+    out["specialty_code"] = ((m.specialty_code or None) == want, m.specialty_code, want)
+    for key in ("provisions", "tasks", "novelty"):
+        got, want = len(m.items[key]), exp["counts"][key]
+        out[key] = (got == want, got, want)
+    want = exp.get("publications_total")
+    out["publications_total"] = (m.publications_total == want, m.publications_total, want)
+    if exp.get("keywords"):
+        want = sorted(_norm(k) for k in exp["keywords"])
+        out["keywords"] = (m.keywords == want, m.keywords or None, want)
+    if exp.get("authors"):
+        want = sorted(tuple(_name_tokens(a)) for a in exp["authors"])
+        got = sorted(tuple(_name_tokens(c)) for c in m.creators)
+        out["authors"] = (got == want, m.creators or None, exp["authors"])
+    return out
+
+
+def score_first_words(m: Mapped, exp: dict) -> list[tuple[bool, str, object, object]]:
+    out = []
+    for key in ("provisions", "tasks", "novelty"):
+        for i, want in enumerate(exp["first_words"][key]):
+            got = m.items[key][i] if i < len(m.items[key]) else None
+            got_words = _words(got) if got is not None else None
+            out.append((got_words == _words(want), f"{key}[{i + 1}]",
+                        " ".join(got_words) if got_words is not None else None, want))
+    return out
+
+
+def _overlaps(a: str, b: str) -> bool:
+    a, b = _norm(a), _norm(b)
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+def score_entities(m: Mapped, exp: dict):
+    expected = {(_norm(e["text"]), e["class"]): e for e in exp["entities"]}
+    predicted = {(_norm(q), c): (q, c) for q, c in m.entities}
+    tp_pred = [p for p in predicted if any(_overlaps(p[0], e[0]) and p[1] == e[1]
+                                           for e in expected)]
+    found = [e for e in expected if any(_overlaps(p[0], e[0]) and p[1] == e[1]
+                                        for p in predicted)]
+    false_pos = [f"{predicted[p][0]!r} as {p[1]}" for p in predicted if p not in tp_pred]
+    missed = [f"{expected[e]['text']!r} ({e[1]})" for e in expected if e not in found]
+    return len(tp_pred), len(predicted), len(found), len(expected), false_pos, missed
+
+
+def score_gaps(m: Mapped, exp: dict) -> list[tuple[bool, str]]:
+    out = []
+    for gap in exp.get("gaps", []):
+        if gap in ITEMS:
+            ok = not m.items[gap]
+        elif gap == "title-page":
+            ok = not m.titles and not m.creators and m.specialty_code is None
+        elif gap == "publications":
+            ok = not m.any_publication_count
+        elif gap == "approbation":
+            ok = not m.has_approbation
+        else:
+            ok = False
+        out.append((ok, gap))
+    return out
+
+
+# --- the report ---------------------------------------------------------------------------
+
+class Tally:
+    def __init__(self):
+        self.docs = self.loaded = 0
+        self.field_right = collections.Counter()
+        self.field_total = collections.Counter()
+        self.words_right = self.words_total = 0
+        self.tp_pred = self.pred = self.found = self.gold = 0
+        self.gaps_right = self.gaps_total = 0
+
+    def add(self, result: dict) -> None:
+        self.docs += 1
+        if not result["loaded"]:
+            # a document that did not load gets every field and entity wrong
+            for f in FIELDS:
+                self.field_total[f] += 1
+            self.words_total += result["words_total"]
+            self.gold += result["gold"]
+            self.gaps_total += len(result["gaps"])
+            return
+        self.loaded += 1
+        for f, (ok, _, _) in result["fields"].items():
+            self.field_total[f] += 1
+            self.field_right[f] += ok
+        self.words_right += sum(ok for ok, *_ in result["first_words"])
+        self.words_total += len(result["first_words"])
+        self.tp_pred += result["tp_pred"]
+        self.pred += result["pred"]
+        self.found += result["found"]
+        self.gold += result["gold"]
+        self.gaps_right += sum(ok for ok, _ in result["gaps"])
+        self.gaps_total += len(result["gaps"])
+
+    def summary(self) -> dict:
+        p = self.tp_pred / self.pred if self.pred else 0.0
+        r = self.found / self.gold if self.gold else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        right = sum(self.field_right[f] for f in FIELDS)
+        total = sum(self.field_total[f] for f in FIELDS)
+        return {
+            "documents": self.docs, "loaded": self.loaded,
+            "fields_right": round(right / total, 3) if total else None,
+            "per_field": {f: round(self.field_right[f] / self.field_total[f], 3)
+                          for f in self.field_total if self.field_total[f]},
+            "first_words_right": round(self.words_right / self.words_total, 3)
+            if self.words_total else None,
+            "entity_precision": round(p, 3), "entity_recall": round(r, 3),
+            "entity_f1": round(f1, 3), "entity_predicted": self.pred,
+            "entity_expected": self.gold,
+            "gaps_respected": f"{self.gaps_right}/{self.gaps_total}",
+        }
+
+
+def evaluate(corpus: Path, onto: Ontology, via_text: bool = False) -> list[dict]:
+    results = []
+    for exp_path in sorted((corpus / "expected").glob("*.json")):
+        exp = json.loads(exp_path.read_text(encoding="utf-8"))
+        data, message = map_file(corpus / exp["file"], via_text)
+        result = {"file": exp["file"], "format": exp["format"], "lang": exp["lang"],
+                  "expected_loads": exp.get("loads", True), "loaded": data is not None,
+                  "message": message, "gold": len(exp["entities"]),
+                  "words_total": sum(len(v) for v in exp["first_words"].values()),
+                  "gaps": [(False, g) for g in exp.get("gaps", [])]}
+        if data is not None:
+            m = Mapped(data, exp["file"], onto)
+            tp_pred, pred, found, gold, false_pos, missed = score_entities(m, exp)
+            result.update(fields=score_fields(m, exp), first_words=score_first_words(m, exp),
+                          tp_pred=tp_pred, pred=pred, found=found, gold=gold,
+                          false_positives=false_pos, missed=missed, gaps=score_gaps(m, exp))
+        results.append(result)
+        print(f"  {exp['file']}: {'mapped' if data is not None else 'NOT LOADED'}",
+              file=sys.stderr)
+    return results
+
+
+def _group(results, key) -> dict[str, Tally]:
+    groups: dict[str, Tally] = collections.defaultdict(Tally)
+    for r in results:
+        groups[r[key]].add(r)
+        if key == "format":   # the overall row, printed once
+            groups["all"].add(r)
+    return dict(sorted(groups.items(), key=lambda kv: (kv[0] == "all", kv[0])))
+
+
+def _fmt(x) -> str:
+    return "—" if x is None else (f"{x:.3f}" if isinstance(x, float) else str(x))
+
+
+def print_table(by_format: dict[str, Tally], by_lang: dict[str, Tally], results, show: int):
+    header = ("| group | docs | loaded | fields right | first words right | entity P | "
+              "entity R | entity F1 | gaps respected |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print(header)
+    for title, groups in (("format", by_format), ("language", by_lang)):
+        for name, tally in groups.items():
+            s = tally.summary()
+            label = name if name == "all" else f"{title}: {name}"
+            print(f"| {label} | {s['documents']} | {s['loaded']} | {_fmt(s['fields_right'])} | "
+                  f"{_fmt(s['first_words_right'])} | {_fmt(s['entity_precision'])} | "
+                  f"{_fmt(s['entity_recall'])} | {_fmt(s['entity_f1'])} | "
+                  f"{s['gaps_respected']} |")
+    overall = by_format["all"].summary()["per_field"]
+    extra = sorted({f for r in results if r["loaded"] for f in r["fields"]} - set(FIELDS))
+    print("\n| field (all documents; not loaded = wrong) | share correct |\n|---|---:|")
+    for f in FIELDS + extra:
+        if f in overall:
+            print(f"| {f} | {overall[f]:.3f} |")
+    print("\n| document | loaded | fields right | first words right | entities found | "
+          "predictions right |\n|---|---|---:|---:|---:|---:|")
+    for r in results:
+        if not r["loaded"]:
+            print(f"| {r['file']} | no | 0/{len(FIELDS)} | 0/{r['words_total']} | 0/{r['gold']} "
+                  f"| — |")
+            continue
+        right = sum(r["fields"][f][0] for f in FIELDS)
+        words = sum(ok for ok, *_ in r["first_words"])
+        print(f"| {r['file']} | yes | {right}/{len(FIELDS)} | {words}/{len(r['first_words'])} "
+              f"| {r['found']}/{r['gold']} | {r['tp_pred']}/{r['pred']} |")
+    not_loaded = [r for r in results if not r["loaded"]]
+    if not_loaded:
+        print(f"\nNot loaded ({len(not_loaded)}):")
+        for r in not_loaded:
+            note = " (expected: its expected file says loads=false)" if not r["expected_loads"] else ""
+            print(f"    {r['file']}{note}: {r['message']}")
+    if show:
+        misses: dict[str, list[str]] = collections.defaultdict(list)
+        for r in results:
+            if not r["loaded"]:
+                continue
+            for f, (ok, got, want) in r["fields"].items():
+                if not ok:
+                    misses[f].append(f"{r['file']}: got {got!r} expected {want!r}")
+            for ok, where, got, want in r["first_words"]:
+                if not ok:
+                    misses["first words"].append(f"{r['file']} {where}: got {got!r} "
+                                                 f"expected {want!r}")
+            for fp in r["false_positives"]:
+                misses["entity false positives"].append(f"{r['file']}: {fp}")
+            for miss in r["missed"]:
+                misses["entities missed"].append(f"{r['file']}: {miss}")
+            for ok, gap in r["gaps"]:
+                if not ok:
+                    misses["gaps"].append(f"{r['file']}: the RDF fills the missing {gap}")
+        for f, lines in misses.items():
+            print(f"\n{f}: {len(lines)} wrong")
+            for line in lines[:show]:
+                print("   ", line)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
+                        help="folder holding the documents and expected/*.json")
+    parser.add_argument("--show", type=int, default=0, help="mismatches to print per field")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    parser.add_argument("--via-text", action="store_true",
+                        help="map .pdf/.docx through a plain-text export (pdftotext, LibreOffice) "
+                             "to score the mappers apart from file-format support")
+    args = parser.parse_args()
+    if not (args.corpus / "expected").is_dir():
+        print(f"{args.corpus / 'expected'} is missing: point --corpus at a folder with the "
+              "documents and an expected/ subfolder of <file>.json", file=sys.stderr)
+        return 2
+    onto = Ontology(ROOT)
+    results = evaluate(args.corpus, onto, args.via_text)
+    if not results:
+        print(f"no expected/*.json under {args.corpus}", file=sys.stderr)
+        return 2
+    by_format, by_lang = _group(results, "format"), _group(results, "lang")
+    if args.json:
+        json.dump({"by_format": {k: t.summary() for k, t in by_format.items()},
+                   "by_language": {k: t.summary() for k, t in by_lang.items()},
+                   "documents": [_jsonable(r) for r in results]},
+                  sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        print_table(by_format, by_lang, results, args.show)
+    return 0
+
+
+def _jsonable(r: dict) -> dict:
+    out = {k: v for k, v in r.items() if k not in ("fields", "first_words", "gaps")}
+    if "fields" in r:
+        out["fields"] = {f: {"right": ok, "got": got, "expected": want}
+                         for f, (ok, got, want) in r["fields"].items()}
+        out["first_words"] = [{"right": ok, "item": where, "got": got, "expected": want}
+                              for ok, where, got, want in r["first_words"]]
+    out["gaps"] = [{"gap": g, "respected": ok} for ok, g in r["gaps"]]
+    return out
+
+
+if __name__ == "__main__":
+    sys.exit(main())

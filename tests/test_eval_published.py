@@ -1,0 +1,120 @@
+"""The held-out published corpus (issue #10) is well formed, and scripts/eval_published.py reads
+kind, degree and entity mentions from the RDF the way the data model states them."""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "fixtures" / "published"
+KEYS = ["file", "format", "lang", "kind", "degree", "field", "author", "authors", "title",
+        "specialty_code", "specialty_name", "institution", "counts", "publications_total",
+        "keywords", "first_words", "gaps", "entities", "loads", "work"]
+
+spec = importlib.util.spec_from_file_location("eval_published", ROOT / "scripts" / "eval_published.py")
+ev = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(ev)
+
+
+@pytest.fixture(scope="module")
+def onto():
+    return ev.Ontology(ROOT)
+
+
+EXPECTED = sorted((CORPUS / "expected").glob("*.json"))
+
+
+@pytest.mark.parametrize("path", EXPECTED, ids=lambda p: p.name)
+def test_expected_file_follows_the_schema(path):
+    exp = json.loads(path.read_text(encoding="utf-8"))
+    assert list(exp) == KEYS or set(exp) == set(KEYS)
+    assert path.name == exp["file"] + ".json"
+    assert (CORPUS / exp["file"]).is_file()
+    assert exp["format"] == exp["file"].rsplit(".", 1)[1]
+    assert exp["lang"] in {"kk", "ru", "en"}
+    assert exp["kind"] in {"dissertation", "article", "masters-thesis", "bachelors-thesis"}
+    for key in ("provisions", "tasks", "novelty"):
+        assert exp["counts"][key] == len(exp["first_words"][key])
+    for entity in exp["entities"]:
+        assert entity["class"] in {"Theory", "Method", "Actor", "Initiative"}
+    assert (exp["work"] is not None) == exp["file"].startswith("tri-")
+
+
+def test_the_translations_of_one_work_are_three_languages_and_agree():
+    tri = [json.loads(p.read_text(encoding="utf-8")) for p in EXPECTED if p.name.startswith("tri-")]
+    works: dict[str, list[dict]] = {}
+    for exp in tri:
+        works.setdefault(exp["work"], []).append(exp)
+    for members in works.values():
+        assert sorted(m["lang"] for m in members) == ["en", "kk", "ru"]
+        assert len({json.dumps(m["counts"]) for m in members}) == 1
+        assert len({m["specialty_code"] for m in members}) == 1
+
+
+NQ = """
+<https://w3id.org/dissertation-kg/id/work/w1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{cls}> <g:1> .
+<https://w3id.org/dissertation-kg/id/work/w1> <https://w3id.org/dissertation-kg/ontology#hasAbstract> <https://w3id.org/dissertation-kg/id/work/w1/abstract/en> <g:1> .
+<https://w3id.org/dissertation-kg/id/work/w1/abstract/en> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/dissertation-kg/ontology#Abstract> <g:1> .
+<https://w3id.org/dissertation-kg/id/work/w1/abstract/en> <http://purl.org/dc/terms/language> <http://id.loc.gov/vocabulary/iso639-1/en> <g:1> .
+<https://w3id.org/dissertation-kg/id/work/w1/methods/mention/en/0-7> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/oa#Annotation> <g:1> .
+<https://w3id.org/dissertation-kg/id/work/w1/methods/mention/en/0-7> <http://www.w3.org/ns/oa#hasBody> <https://w3id.org/dissertation-kg/id/method/survey> <g:1> .
+<https://w3id.org/dissertation-kg/id/work/w1/methods/mention/en/0-7> <http://www.w3.org/ns/oa#hasTarget> <https://w3id.org/dissertation-kg/id/work/w1/methods/mention/en/0-7#target> <g:1> .
+<https://w3id.org/dissertation-kg/id/work/w1/methods/mention/en/0-7#target> <http://www.w3.org/ns/oa#hasSelector> <https://w3id.org/dissertation-kg/id/work/w1/methods/mention/en/0-7#quote> <g:1> .
+<https://w3id.org/dissertation-kg/id/work/w1/methods/mention/en/0-7#quote> <http://www.w3.org/ns/oa#exact> "Surveys" <g:1> .
+"""
+
+
+def _mapped(onto, cls: str, extra: str = "") -> "ev.Mapped":
+    data = Dataset()
+    data.parse(data=NQ.format(cls=cls) + extra, format="nquads")
+    return ev.Mapped(data, "x.txt", onto)
+
+
+def test_kind_and_degree_come_from_the_rdf_types_and_bibo_degree(onto):
+    phd = _mapped(onto, "https://w3id.org/dissertation-kg/ontology#Dissertation",
+                  "<https://w3id.org/dissertation-kg/id/work/w1> <http://purl.org/ontology/bibo/degree> "
+                  "<http://purl.org/ontology/bibo/degrees/phd> <g:1> .\n")
+    assert (phd.kind, phd.degree, phd.lang) == ("dissertation", "phd", "en")
+    assert phd.publications_total is None
+    masters = _mapped(onto, "http://purl.org/spar/fabio/MastersThesis")
+    assert (masters.kind, masters.degree) == ("masters-thesis", None)
+    article = _mapped(onto, "https://w3id.org/dissertation-kg/ontology#JournalArticle")
+    assert article.kind == "article"
+
+
+def test_a_method_word_inside_a_name_counts_against_precision(onto):
+    m = _mapped(onto, "https://w3id.org/dissertation-kg/ontology#Dissertation")
+    assert m.entities == {("Surveys", "Method")}
+    exp = {"entities": [{"text": "Household Budget Surveys", "class": "Initiative", "label_en": "x"},
+                        {"text": "questionnaire survey", "class": "Method", "label_en": "survey"}]}
+    tp_pred, pred, found, gold, false_pos, missed = ev.score_entities(m, exp)
+    assert (tp_pred, pred, found, gold) == (0, 1, 0, 2)
+    # the same quote under the right class overlaps the longer expected name
+    exp["entities"][0]["class"] = "Method"
+    assert ev.score_entities(m, exp)[:4] == (1, 1, 1, 2)
+
+
+def test_names_agree_in_any_order_and_case():
+    assert ev._name_tokens("KAlshabayeva Aigerim Serikovna") == ev._name_tokens("Kalshabayeva Aigerim Serikovna")
+    assert ev._name_tokens("Temirkhanova A.B.") == ev._name_tokens("A. B. Temirkhanova")
+    assert ev._words("1970s the annual, flow") == ["1970s", "the", "annual"]
+
+
+def test_a_missing_file_is_not_loaded_and_named():
+    data, message = ev.map_file(CORPUS / "no-such-file.txt")
+    assert data is None and "no-such-file.txt" in message
+
+
+def test_the_total_publication_count_is_read(onto):
+    w = "<https://w3id.org/dissertation-kg/id/work/w1>"
+    c = "<https://w3id.org/dissertation-kg/id/work/w1/publication-count/total>"
+    dkg = "https://w3id.org/dissertation-kg/ontology#"
+    m = _mapped(onto, dkg + "Dissertation",
+                f"{w} <{dkg}hasPublicationCount> {c} <g:1> .\n"
+                f"{c} <{dkg}publicationKind> <{dkg}TotalPublications> <g:1> .\n"
+                f'{c} <{dkg}count> "9"^^<http://www.w3.org/2001/XMLSchema#integer> <g:1> .\n')
+    assert m.publications_total == 9
