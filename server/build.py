@@ -27,7 +27,7 @@ from rdflib import Graph
 from rdflib.namespace import OWL
 from tqdm import tqdm
 
-from dissertation_kg.mappings import MAPPER_VERSION, abstract, ntriples, pairing, rdf
+from dissertation_kg.mappings import MAPPER_VERSION, abstract, extract, ntriples, pairing, rdf
 from dissertation_kg.mappings.errors import MappingError
 from dissertation_kg.mappings.vocab import GRAPH, ONTOLOGY_IRI, CANDIDATES_GRAPH
 
@@ -35,7 +35,7 @@ from . import shacl
 from .resources import ontology_dir
 from .store import UNION_MARKER, StoreLocation
 
-DOCUMENT_SUFFIXES = (".txt", ".md")
+DOCUMENT_SUFFIXES = extract.SUFFIXES     # .txt .md .pdf .docx
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 VOCABULARY_GRAPH = GRAPH["vocabularies"]
 
@@ -177,7 +177,7 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
             todo = []
             for member in work.members:
                 key = hashlib.sha256("|".join([member.checksum, MAPPER_VERSION, version, shapes_hash, vocab_hash,
-                                               repr(ctx)]).encode()).hexdigest()
+                                               member.extractor_version, repr(ctx)]).encode()).hexdigest()
                 cached = cache_dir / f"{key}.nq"
                 if use_cache and cached.exists():
                     quads[member.source] = cached
