@@ -29,6 +29,7 @@ _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi",
 _ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]+")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 _SOFT_HYPHEN = "\u00ad"
+PAGE_BREAK = "\f"
 _MULTISPACE = re.compile(r" {2,}")
 
 _PAGE_NUMBER = re.compile(
@@ -58,9 +59,12 @@ def normalise(text: str) -> str:
     return "\n".join(_MULTISPACE.sub(" ", line).strip() for line in text.split("\n"))
 
 
-def reflow(text: str, *, laid_out: bool = False) -> str:
+def reflow(text: str, *, laid_out: bool = False, breaks_known: bool = False) -> str:
     """The text with page furniture removed and wrapped paragraphs re-joined; a text that is
-    neither laid out (from a PDF) nor hard-wrapped keeps its lines as they are."""
+    neither laid out (from a PDF) nor hard-wrapped keeps its lines as they are. With
+    `breaks_known` a blank line marks every paragraph end within a page (the PDF extractor
+    saw it in the geometry); lines are then joined up to it, and only a page break is judged
+    from the text."""
     text = normalise(text)
     pages = [page.split("\n") for page in text.split("\f")]
     paged = len(pages) > 1
@@ -76,7 +80,7 @@ def reflow(text: str, *, laid_out: bool = False) -> str:
         widths[script] = wrap_width(own, laid_out=True) or wrap_width(lines, laid_out=True)
     if not any(widths.values()):
         return "\n".join(lines)
-    return "\n".join(_join(lines, widths))
+    return "\n".join(_join(lines, widths, breaks_known))
 
 
 def wrap_width(lines: list[str], *, laid_out: bool = False) -> int:
@@ -115,10 +119,14 @@ def _drop_running_lines(pages: list[list[str]]) -> list[str]:
     for page in pages:
         content = [line for line in page if line]
         top, bottom = set(content[:2]), set(content[-2:])
-        # No break is added between pages: a paragraph runs on over a page break as over a line break.
-        out += [line for line in page
-                if not ((line in top or line in bottom) and _key(line) in running)]
-    return out
+        kept = [line for line in page if not ((line in top or line in bottom) and _key(line) in running)]
+        while kept and not kept[0]:
+            kept.pop(0)
+        while kept and not kept[-1]:
+            kept.pop()
+        # A page break is judged like a line break: a paragraph runs on over it or ends there.
+        out += kept + [PAGE_BREAK]
+    return out[:-1]
 
 
 def _drop_repeated_lines(lines: list[str]) -> list[str]:
@@ -153,19 +161,29 @@ def _vocabulary(lines: list[str]) -> tuple[Counter, Counter]:
     return words, firsts
 
 
-def _join(lines: list[str], widths: dict[str, int]) -> list[str]:
-    vocabulary = _vocabulary(lines)
+def _join(lines: list[str], widths: dict[str, int], breaks_known: bool = False) -> list[str]:
+    vocabulary = _vocabulary([line for line in lines if line != PAGE_BREAK])
     out: list[str] = []
     last = ""       # the previous line as laid out: its length is what tells a wrap
+    page_break = False
     for line in lines:
+        if line == PAGE_BREAK:
+            page_break = True
+            continue
         if not line:
             last = ""
             continue
-        if last and _continues(last, line, widths[_script(last)], out[-1]):
+        if breaks_known and not page_break:
+            joins = bool(last) and (bool(_MARKER_ONLY.match(last)) or (
+                not _is_heading(last, widths[_script(last)])
+                and (not _LIST_START.match(line) or _dash_inside_sentence(last, line, widths[_script(last)], out[-1]))))
+        else:
+            joins = bool(last) and _continues(last, line, widths[_script(last)], out[-1])
+        if joins:
             out[-1] = _glue(out[-1], line, vocabulary)
         else:
             out.append(line)
-        last = line
+        last, page_break = line, False
     return out
 
 
@@ -177,7 +195,7 @@ def _continues(previous: str, line: str, width: int, paragraph: str) -> bool:
     if _RANGE_END.search(previous) and line[:1].isdigit():
         return True          # pages 88-⏎104
     ends_sentence = bool(_SENTENCE_END.search(previous))
-    if ends_sentence and _is_heading(line, width):
+    if _is_heading(previous, width) or (ends_sentence and _is_heading(line, width)):
         return False
     first = line.split(" ", 1)[0]
     if _HYPHEN_END.search(previous):
@@ -203,9 +221,11 @@ def _dash_inside_sentence(previous: str, line: str, width: int, paragraph: str) 
 
 
 def _is_heading(line: str, width: int) -> bool:
-    """A short line in capitals (ОБЪЕКТ ИССЛЕДОВАНИЯ) or ending in a colon (Зерттеу міндеттері:)."""
+    """A line in capitals (ОБЪЕКТ ИССЛЕДОВАНИЯ) or a short one ending in a colon (Зерттеу міндеттері:)."""
     letters = [c for c in line if c.isalpha()]
-    return len(line) < width * 0.6 and (line.endswith(":") or (len(letters) >= 4 and all(c.isupper() for c in letters)))
+    if len(letters) >= 4 and all(c.isupper() for c in letters):
+        return True
+    return len(line) < width * 0.75 and line.endswith(":")
 
 
 def _glue(previous: str, line: str, vocabulary: tuple[Counter, Counter]) -> str:

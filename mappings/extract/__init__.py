@@ -26,6 +26,7 @@ class Extracted:
     library: str             # what turned the bytes into text
     library_version: str
     laid_out: bool = False   # text from a page layout (line breaks are the layout's, not the author's)
+    breaks_known: bool = False   # laid out, with a blank line wherever the layout shows a paragraph end
 
 
 def extract(data: bytes, source: str) -> Extracted:
