@@ -70,8 +70,9 @@ def reflow(text: str, *, laid_out: bool = False, breaks_known: bool = False) -> 
     paged = len(pages) > 1
     lines = [line for page in pages for line in page]
     if not (laid_out or paged or wrap_width(lines)):
-        return "\n".join(line for line in lines if not _PAGE_NUMBER.match(line))
-    pages = [[line for line in page if not _PAGE_NUMBER.match(line)] for page in pages]
+        return "\n".join(_drop_page_numbers(lines))
+    # On a page, a page number stands at its top or bottom; a number inside it is text ("88-⏎104").
+    pages = [_drop_page_numbers(page, edges=2 if paged else None) for page in pages]
     lines = _drop_running_lines(pages) if paged else _drop_repeated_lines([ln for p in pages for ln in p])
     # Latin letters are narrower than Cyrillic ones: each script has its own width in characters.
     widths = {}
@@ -100,6 +101,19 @@ def wrap_width(lines: list[str], *, laid_out: bool = False) -> int:
     near = sum(0.75 * width <= n <= width + 2 for n in lengths) / len(lengths)
     over = sum(n > width * 1.15 for n in lengths) / len(lengths)
     return width if near >= 0.5 and over <= 0.03 else 0
+
+
+def _drop_page_numbers(lines: list[str], edges: int | None = None) -> list[str]:
+    """Lines that are only a page number, among the first and last `edges` lines of text
+    (anywhere when None), unless the line before ends in a dash the number completes."""
+    content = [i for i, line in enumerate(lines) if line]
+    where = set(content) if edges is None else set(content[:edges] + content[-edges:])
+    out = []
+    for i, line in enumerate(lines):
+        if i in where and _PAGE_NUMBER.match(line) and not (out and out[-1].endswith(("-", "–"))):
+            continue
+        out.append(line)
+    return out
 
 
 def _key(line: str) -> str:
