@@ -80,7 +80,7 @@ def reflow(text: str, *, laid_out: bool = False, breaks_known: bool = False) -> 
         own = [line for line in lines if line and _script(line) == script]
         widths[script] = wrap_width(own, laid_out=True) or wrap_width(lines, laid_out=True)
     if not any(widths.values()):
-        return "\n".join(lines)
+        return "\n".join(line for line in lines if line != PAGE_BREAK)
     return "\n".join(_join(lines, widths, breaks_known))
 
 
@@ -100,7 +100,9 @@ def wrap_width(lines: list[str], *, laid_out: bool = False) -> int:
         return 0
     near = sum(0.75 * width <= n <= width + 2 for n in lengths) / len(lengths)
     over = sum(n > width * 1.15 for n in lengths) / len(lengths)
-    return width if near >= 0.5 and over <= 0.03 else 0
+    # Measured: wrapped abstracts have 42–75% of lines near the width and none past it; texts
+    # written one paragraph per line at most 29% near it and 3.4% or more far past it.
+    return width if near >= 0.35 and over <= 0.02 else 0
 
 
 def _drop_page_numbers(lines: list[str], edges: int | None = None) -> list[str]:
