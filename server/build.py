@@ -146,7 +146,7 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
     summary = BuildSummary()
     t0 = time.perf_counter()
     if not seeds_dir.is_dir():
-        raise FileNotFoundError(f"no corpus folder at {seeds_dir}; pass --seeds DIR with the abstracts (.txt)")
+        raise FileNotFoundError(f"no corpus folder at {seeds_dir}; pass --seeds DIR with the abstracts (.txt, .md, .pdf, .docx)")
     manifest = pairing.read_manifest(seeds_dir)
     files = corpus_files(seeds_dir)
     known = {p.name for p in files}
