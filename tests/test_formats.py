@@ -187,6 +187,11 @@ def test_corrupt_files_are_refused_with_their_name(name, words):
     assert " — " in str(err.value)          # and what to do
 
 
+def test_an_old_binary_doc_is_refused_with_how_to_convert():
+    with pytest.raises(MappingError, match=r"^thesis\.doc: this is an old binary Word \.doc.*soffice --headless --convert-to docx"):
+        abstract.parse_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "thesis.doc")
+
+
 def test_a_docx_that_is_not_a_docx():
     with pytest.raises(MappingError, match=r"^notes\.docx: this is not a readable Word \.docx file"):
         abstract.parse_bytes("Обычный текст".encode(), "notes.docx")

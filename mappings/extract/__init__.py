@@ -31,6 +31,9 @@ class Extracted:
 
 def extract(data: bytes, source: str) -> Extracted:
     suffix = PurePath(source).suffix.lower()
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise MappingError(source, "this is an old binary Word .doc (or another OLE file), which is not read",
+                           f"convert it: soffice --headless --convert-to docx {source}")
     if data[:1024].lstrip().startswith(b"%PDF-") or suffix == ".pdf":
         from . import pdf
         return pdf.extract(data, source)
