@@ -133,7 +133,6 @@ def main() -> None:
                 for b in blobs:
                     fn(b)
             seconds = (time.perf_counter() - start) / args.repeat
-            n = len(quality)
             rows.append((name, *(_mean([q[k] for q in quality]) for k in range(4)), seconds))
         fastest = min(r[5] for r in rows)
         print(f"\n{kind}: {len(files)} files ({', '.join(f.name for f in files)}), {args.repeat} runs")

@@ -13,7 +13,6 @@ only) and truncated, corrupt copies of a PDF and a DOCX.
 """
 from __future__ import annotations
 
-import io
 import re
 import shutil
 import subprocess
