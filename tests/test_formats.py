@@ -164,6 +164,26 @@ def test_docx_numbering_formats_levels_and_restarts():
     assert lines[10].startswith("•")
 
 
+def test_docx_tracked_changes_read_as_accepted():
+    doc = Document()
+    p = doc.add_paragraph("Зерттеу нысаны – ")
+    for tag, text in (("w:ins", "трансшекаралық "), ("w:del", "ескі ")):
+        change = OxmlElement(tag)
+        change.set(qn("w:id"), "1")
+        change.set(qn("w:author"), "Ғылыми жетекші")
+        run = OxmlElement("w:r")
+        t = OxmlElement("w:t" if tag == "w:ins" else "w:delText")
+        t.set(qn("xml:space"), "preserve")
+        t.text = text
+        run.append(t)
+        change.append(run)
+        p._p.append(change)
+    p.add_run("су ресурстары.")
+    buf = io.BytesIO()
+    doc.save(buf)
+    assert extract.extract(buf.getvalue(), "tracked.docx").text == "Зерттеу нысаны – трансшекаралық су ресурстары."
+
+
 def test_docx_heading_is_its_own_line_and_header_footer_are_left_out():
     text = extract.extract((FORMATS / "ru-public-health.docx").read_bytes(), "x.docx").text
     assert "\nОБЪЕКТ ИССЛЕДОВАНИЯ:\n" in text

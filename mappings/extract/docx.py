@@ -14,6 +14,20 @@ from . import MEDIA_TYPES, Extracted
 from .numbering import Numbering
 
 
+# The paragraph's visible text in order: runs anywhere below it (inside hyperlinks, content
+# controls, tracked insertions) but not text moved away; deleted text is w:delText, never w:t.
+# python-docx's Paragraph.text reads only direct runs and hyperlinks, so a tracked insertion
+# would be lost.
+_TEXT = "./descendant::*[self::w:t or self::w:tab or self::w:br or self::w:cr][not(ancestor::w:moveFrom)]"
+
+
+def _text(p) -> str:
+    parts = []
+    for el in p._p.xpath(_TEXT):
+        parts.append((el.text or "") if el.tag.endswith("}t") else " ")
+    return "".join(parts)
+
+
 def extract(data: bytes, source: str) -> Extracted:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
@@ -32,7 +46,7 @@ def extract(data: bytes, source: str) -> Extracted:
 
     def paragraph(p) -> None:
         marker = numbering.marker(p)
-        text = p.text.replace("\n", " ").strip()
+        text = " ".join(_text(p).split())
         if text or marker:
             lines.append(f"{marker} {text}".strip() if marker else text)
 
