@@ -190,8 +190,10 @@ def _join(lines: list[str], widths: dict[str, int], breaks_known: bool = False) 
             last = ""
             continue
         if breaks_known and not page_break:
+            # The geometry saw a forced wrap: only a heading's end overrides it (a capitals
+            # heading wraps onto more capitals, and a colon ends a line before its list or text).
             joins = bool(last) and (bool(_MARKER_ONLY.match(last)) or (
-                not _is_heading(last, widths[_script(last)])
+                not (_is_heading(last, widths[_script(last)]) and not (_capitals(last) and _capitals(line)))
                 and (not _LIST_START.match(line) or _dash_inside_sentence(last, line, widths[_script(last)], out[-1]))))
         else:
             joins = bool(last) and _continues(last, line, widths[_script(last)], out[-1])
@@ -236,12 +238,14 @@ def _dash_inside_sentence(previous: str, line: str, width: int, paragraph: str) 
     return len(previous) >= width * 0.85
 
 
+def _capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
 def _is_heading(line: str, width: int) -> bool:
     """A line in capitals (ОБЪЕКТ ИССЛЕДОВАНИЯ) or a short one ending in a colon (Зерттеу міндеттері:)."""
-    letters = [c for c in line if c.isalpha()]
-    if len(letters) >= 4 and all(c.isupper() for c in letters):
-        return True
-    return len(line) < width * 0.75 and line.endswith(":")
+    return _capitals(line) or (len(line) < width * 0.75 and line.endswith(":"))
 
 
 def _glue(previous: str, line: str, vocabulary: tuple[Counter, Counter]) -> str:

@@ -39,7 +39,11 @@ SOURCES = {
                          "Автореферат диссертации PhD"),
     "en-foreign-policy": (ROOT / "seeds/000_bb0b176a7e172258.txt", "en-US",
                           "Humanization of Kazakhstan’s foreign policy"),
+    # A journal article set in two columns, as journals print them.
+    "kk-article-2col": (ROOT / "tests/fixtures/unseen/kk-journalism-article.txt", "kk-KZ",
+                        "ҚазҰУ Хабаршысы. Журналистика сериясы"),
 }
+TWO_COLUMNS = {"kk-article-2col"}
 _ITEM = re.compile(r"^(\d{1,2})([.)])\s+(?=\S)")
 _BULLET = re.compile(r"^[–—•-]\s+")
 
@@ -147,8 +151,15 @@ def _language(doc, tag: str) -> None:
     settings.append(hyph)
 
 
-def make_docx(lines: list[str], lang: str, header: str, out: Path) -> None:
+def make_docx(lines: list[str], lang: str, header: str, out: Path, columns: int = 1) -> None:
     doc = Document()
+    if columns > 1:
+        cols = doc.sections[0]._sectPr.find(qn("w:cols"))
+        if cols is None:
+            cols = OxmlElement("w:cols")
+            doc.sections[0]._sectPr.append(cols)
+        cols.set(qn("w:num"), str(columns))
+        cols.set(qn("w:space"), "425")
     _language(doc, lang)
     doc.styles["Normal"].font.size = Pt(12)
     section = doc.sections[0]
@@ -206,7 +217,7 @@ def main() -> None:
     for name, (path, lang, header) in SOURCES.items():
         lines = source_lines(path)
         (OUT / f"{name}.source.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        make_docx(lines, lang, header, OUT / f"{name}.docx")
+        make_docx(lines, lang, header, OUT / f"{name}.docx", 2 if name in TWO_COLUMNS else 1)
         to_pdf(OUT / f"{name}.docx", OUT)
         print(f"{name}: {len(lines)} lines → .docx, .pdf")
     image_only_pdf(OUT / "scanned.pdf")

@@ -47,10 +47,11 @@ def _reading(doc) -> dict:
 # --------------------------------------------------------------------------- the same abstract from each format
 
 @pytest.mark.parametrize("suffix", ["pdf", "docx"])
-@pytest.mark.parametrize("name", ["kk-law", "ru-public-health"])
-def test_pdf_and_docx_read_as_the_text_they_were_made_from(name, suffix):
+@pytest.mark.parametrize("name, original", [("kk-law", "kk-law.txt"), ("ru-public-health", "ru-public-health.txt"),
+                                            ("kk-article-2col", "kk-journalism-article.txt")])
+def test_pdf_and_docx_read_as_the_text_they_were_made_from(name, original, suffix):
     doc = abstract.parse_file(FORMATS / f"{name}.{suffix}")
-    expected = UNSEEN[f"{name}.txt"]
+    expected = UNSEEN[original]
     assert {k: v for k, v in _reading(doc).items() if k in expected} == expected
 
 
@@ -64,15 +65,17 @@ def test_english_seed_as_pdf_and_docx(suffix):
     assert doc.meta.publication_counts == txt.meta.publication_counts
 
 
-@pytest.mark.parametrize("name", ["kk-law", "ru-public-health", "en-foreign-policy"])
-def test_pdf_paragraphs_come_back_as_written(name):
+@pytest.mark.parametrize("name, share", [("kk-law", 0.95), ("ru-public-health", 0.95), ("en-foreign-policy", 0.95),
+                                         ("kk-article-2col", 0.85)])
+def test_pdf_paragraphs_come_back_as_written(name, share):
     """Running header, page numbers, hyphenation and wrapped lines gone: every paragraph,
-    heading and list item of the source is one line again."""
+    heading and list item of the source is one line again (in two narrow columns the title
+    page's short lines are the ones that can run together)."""
     source = (FORMATS / f"{name}.source.txt").read_text(encoding="utf-8").split("\n")
     lines = set(abstract.parse_file(FORMATS / f"{name}.pdf").text.split("\n"))
     want = [line for line in source if line]
     found = [line for line in want if line in lines]
-    assert len(found) >= 0.95 * len(want), sorted(set(want) - lines)[:3]
+    assert len(found) >= share * len(want), sorted(set(want) - lines)[:3]
 
 
 def test_checksum_is_of_the_original_file():

@@ -51,10 +51,10 @@ def extract(data: bytes, source: str) -> Extracted:
 
 
 def _page_lines(page) -> list[str]:
-    """The page's lines in reading order, a blank line at each paragraph gap."""
+    """The page's lines in reading order, a blank line at each paragraph end."""
     textpage = page.get_textpage()
     try:
-        boxes: list[list] = []      # [bottom, top, left, right, text]
+        boxes: list[list] = []      # [bottom, top, left, right, text, first letter's style, last letter's style]
         for i in range(textpage.count_rects()):
             left, bottom, right, top = textpage.get_rect(i)
             # PDFium writes a hyphen it takes for a line-end hyphenation as \x02.
@@ -62,27 +62,67 @@ def _page_lines(page) -> list[str]:
             text = " ".join(text.split())
             if not text:
                 continue
+            first = _style(textpage, left + 0.5, (bottom + top) / 2, +1)
+            last = _style(textpage, right - 0.5, (bottom + top) / 2, -1)
             if boxes and _same_line(boxes[-1], bottom, top):
                 # A list number set apart by a tab, or a hyphen: pieces of one line.
                 box = boxes[-1]
                 glue = "" if text == "-" or box[4].endswith(" ") else " "
-                box[4] = box[4] + glue + text if left >= box[2] else text + " " + box[4]
+                if left >= box[2]:
+                    box[4], box[6] = box[4] + glue + text, last or box[6]
+                else:
+                    box[4], box[5] = text + " " + box[4], first or box[5]
                 box[0], box[1] = min(box[0], bottom), max(box[1], top)
                 box[2], box[3] = min(box[2], left), max(box[3], right)
             else:
-                boxes.append([bottom, top, left, right, text])
+                boxes.append([bottom, top, left, right, text, first, last])
     finally:
         textpage.close()
     steps = [a[0] - b[0] for a, b in zip(boxes, boxes[1:]) if a[0] > b[0]]
     pitch = statistics.median(steps) if steps else 0
-    margin = max((box[3] for box in boxes), default=0)
     lines = []
     for i, box in enumerate(boxes):
-        if i and (_ends_short(boxes[i - 1], box, margin)
-                  or (pitch and boxes[i - 1][0] - box[0] > pitch * _PARAGRAPH_GAP)):
+        if i and (_ends_short(boxes[i - 1], box, _margin(boxes[i - 1], boxes))
+                  or (pitch and boxes[i - 1][0] - box[0] > pitch * _PARAGRAPH_GAP)
+                  or _new_style(boxes[i - 1][6], box[5])):
             lines.append("")
         lines.append(box[4])
     return lines
+
+
+def _style(textpage, x: float, y: float, step: int) -> tuple | None:
+    """Font and size of the letter nearest the line's start (step +1) or end (step -1):
+    letters, because a superscript note number or a bracket is set smaller or plainer."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+    index = textpage.get_index(x, y, 4, 4)
+    if index is None or index < 0:
+        return None
+    for i in range(index, index + 12 * step, step):
+        if i < 0 or i >= textpage.count_chars():
+            break
+        if chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)).isalpha():
+            flags = ctypes.c_int()
+            n = pdfium_c.FPDFText_GetFontInfo(textpage.raw, i, None, 0, ctypes.byref(flags))
+            name = ctypes.create_string_buffer(max(1, n))
+            pdfium_c.FPDFText_GetFontInfo(textpage.raw, i, name, n, ctypes.byref(flags))
+            return name.value, round(pdfium_c.FPDFText_GetFontSize(textpage.raw, i) * 2) / 2
+    return None
+
+
+def _new_style(last, first) -> bool:
+    """A line ending in one font and the next beginning in another (a heading's bold, a
+    larger size) is a paragraph end; a run-in bold heading starts its line and ends nowhere."""
+    return bool(last and first) and last != first
+
+
+def _margin(box, boxes) -> float:
+    """The right edge of the text column the line stands in: where most lines that share its
+    horizontal extent end (a page's in one-column text, a column's in two; a centred heading
+    across both columns is one line among many and does not move it)."""
+    rights = sorted(b[3] for b in boxes if b[2] < box[3] and b[3] > box[2])
+    return rights[int(0.9 * (len(rights) - 1))]
 
 
 def _ends_short(box, following, margin: float) -> bool:
