@@ -1,15 +1,18 @@
 """PDF → text with pypdfium2 (Google's PDFium): the text layer, line by line, with a blank
-line wherever the vertical gap between two lines says a paragraph ended.
+line wherever the page shows a paragraph end.
 
-Chosen by scripts/bench_extract.py: on our Kazakh, Russian and English PDFs pypdf,
-pdfplumber, PyMuPDF and pypdfium2 read the same characters (all the Kazakh letters kept), but
-pypdfium2 and PyMuPDF are 10–40× faster than pypdf and pdfplumber, and PyMuPDF is AGPL-3.0,
-which this MIT project cannot take on; pypdfium2 is Apache-2.0/BSD-3. It also gives each
-line's box, so paragraph breaks come from the page's geometry, not from guessing.
-Line-end hyphens, running headers and page numbers are left for mappings/reflow.py.
+Chosen by scripts/bench_extract.py: on our Kazakh, Russian and English PDFs pypdf, pdfplumber,
+PyMuPDF and pypdfium2 read the same characters (every Kazakh letter kept; pdfplumber mixes the
+lines of two columns), but pypdfium2 and PyMuPDF are about 20× faster than pypdf and 50× than
+pdfplumber, and PyMuPDF is AGPL-3.0, which this MIT project cannot take on; pypdfium2 is
+Apache-2.0/BSD-3. It also gives each line's box and each letter's font, so paragraph ends come
+from the page (a wider gap, a line stopping where the next word would have fitted, a change of
+font) instead of from guessing. Line-end hyphens, running headers and page numbers are left for
+mappings/reflow.py.
 """
 from __future__ import annotations
 
+import ctypes
 import statistics
 from importlib.metadata import version
 
@@ -93,8 +96,6 @@ def _page_lines(page) -> list[str]:
 def _style(textpage, x: float, y: float, step: int) -> tuple | None:
     """Font and size of the letter nearest the line's start (step +1) or end (step -1):
     letters, because a superscript note number or a bracket is set smaller or plainer."""
-    import ctypes
-
     import pypdfium2.raw as pdfium_c
     index = textpage.get_index(x, y, 4, 4)
     if index is None or index < 0:
