@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import headings, language, lists, metadata, sections, text
+from . import extract, headings, language, lists, metadata, reflow, sections, text
 from .errors import MappingError
 
 # Section kinds that make a text recognisably an abstract of research; at least two must be found.
@@ -28,6 +28,9 @@ class ParsedAbstract:
     items: dict[str, list[lists.Item]]   # tasks / novelty / provisions
     meta: metadata.Metadata
     text: str = field(repr=False, default="")
+    media_type: str = "text/plain"   # of the original file
+    extractor: str = ""              # the library that read the text out of it, and its version
+    extractor_version: str = ""
 
     def section_text(self, kind: str) -> str:
         s = self.sections.get(kind)
@@ -44,8 +47,9 @@ def parse_file(path: Path | str) -> ParsedAbstract:
 
 
 def parse_bytes(data: bytes, source: str) -> ParsedAbstract:
-    checksum = hashlib.sha256(data).hexdigest()
-    clean = text.clean(text.decode(data, source))
+    checksum = hashlib.sha256(data).hexdigest()      # of the file as given, whatever its format
+    extracted = extract.extract(data, source)
+    clean = text.clean(reflow.reflow(extracted.text, laid_out=extracted.laid_out, breaks_known=extracted.breaks_known))
     lang = language.detect(clean, source)
     found = sections.split(text.paragraphs(clean), lang)
     by_kind = {s.kind: s for s in found}
@@ -73,7 +77,8 @@ def parse_bytes(data: bytes, source: str) -> ParsedAbstract:
             section_texts[k] = "\n".join(by_kind[k].lines)
     meta = metadata.extract(section_texts, clean, lang, publication_lines)
     kind = _work_kind(by_kind, items, meta, clean)
-    return ParsedAbstract(source, checksum, len(clean), lang, kind, by_kind, items, meta, clean)
+    return ParsedAbstract(source, checksum, len(clean), lang, kind, by_kind, items, meta, clean,
+                          extracted.format, extracted.library, extracted.library_version)
 
 
 def _looks_like_citation(s: str) -> bool:

@@ -213,6 +213,14 @@ def _provenance(g: ntriples.Document, doc: ParsedAbstract, source: URIRef, graph
     g.add((activity, PROV.endedAtTime, Literal(when.isoformat(), datatype=XSD.dateTime)))
     g.add((activity, DKG.mapperVersion, Literal(MAPPER_VERSION)))
     g.add((activity, DKG.ontologyVersion, Literal(ontology_version)))
+    # The original file's format and what read its text: a PDF's text is only as good as the
+    # library that extracted it, so results can be traced to it (and re-extracted when it changes).
+    g.add((source, DCTERMS["format"], Literal(doc.media_type)))
+    agent = v.software(doc.extractor, doc.extractor_version)
+    g.add((activity, PROV.wasAssociatedWith, agent))
+    g.add((agent, RDF.type, PROV.SoftwareAgent))
+    g.add((agent, FOAF.name, Literal(doc.extractor)))
+    g.add((agent, DKG.softwareVersion, Literal(doc.extractor_version)))
     g.add((graph_iri, RDF.type, PROV.Bundle))
     g.add((graph_iri, PROV.wasDerivedFrom, source))
     g.add((graph_iri, PROV.wasGeneratedBy, activity))

@@ -63,3 +63,8 @@ def organization(name: str) -> URIRef:
 
 def specialty(code: str) -> URIRef:
     return ID[f"specialty/{code}"]
+
+
+def software(name: str, version: str) -> URIRef:
+    """A program in one version (the library that read a file's text): one IRI per release."""
+    return ID[f"software/{slug(name)}/{file_slug(version)}"]

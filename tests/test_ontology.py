@@ -65,7 +65,7 @@ hasTheoreticalBasis hasMethodsStatement hasSignificance hasApprobation hasStruct
 hasTask hasNoveltyPoint hasProvision hasPublication hasPublicationCount publicationKind
 sourceDocument launchedBy mentions""".split()
 MODEL_DATATYPE_PROPERTIES = """ordinal text heading citationText venue count fileName sha256
-characterCount mapperVersion ontologyVersion""".split()
+characterCount mapperVersion ontologyVersion softwareVersion""".split()
 MODEL_KINDS = """TotalPublications ScopusPublications WebOfSciencePublications
 CommitteeJournalPublications InternationalJournalPublications DomesticJournalPublications
 ConferencePublications Monographs""".split()
@@ -234,9 +234,12 @@ VALID = f"""
 <specialty/6D020200> a dkg:Specialty ; skos:notation "6D020200" ;
     skos:prefLabel "International Relations"@en .
 <source/test-en> a dkg:SourceDocument ; dkg:fileName "test-en.txt" ;
-    dkg:sha256 "{'a' * 64}" ; dkg:characterCount 1234 .
+    dkg:sha256 "{'a' * 64}" ; dkg:characterCount 1234 ; dcterms:format "text/plain" .
 <source/test-en/mapping> a dkg:MappingActivity ; prov:used <source/test-en> ;
-    prov:endedAtTime "2026-01-01T00:00:00Z"^^xsd:dateTime ; dkg:mapperVersion "0.1.0" .
+    prov:endedAtTime "2026-01-01T00:00:00Z"^^xsd:dateTime ; dkg:mapperVersion "0.1.0" ;
+    prov:wasAssociatedWith <software/python-utf-8-codec/3.11.2> .
+<software/python-utf-8-codec/3.11.2> a prov:SoftwareAgent ; foaf:name "python-utf-8-codec" ;
+    dkg:softwareVersion "3.11.2" .
 """
 
 

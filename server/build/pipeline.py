@@ -27,7 +27,7 @@ from rdflib import Graph
 from rdflib.namespace import OWL
 from tqdm import tqdm
 
-from dissertation_kg.mappings import MAPPER_VERSION, abstract, ntriples, pairing, rdf
+from dissertation_kg.mappings import MAPPER_VERSION, abstract, extract, ntriples, pairing, rdf
 from dissertation_kg.mappings.errors import MappingError
 from dissertation_kg.mappings.vocab import GRAPH, ONTOLOGY_IRI, CANDIDATES_GRAPH
 
@@ -36,7 +36,7 @@ from dissertation_kg.mappings.resources import ontology_dir
 from dissertation_kg.server.store.location import StoreLocation
 from dissertation_kg.server.store.engines import UNION_MARKER
 
-DOCUMENT_SUFFIXES = (".txt", ".md")
+DOCUMENT_SUFFIXES = extract.SUFFIXES     # .txt .md .pdf .docx
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 VOCABULARY_GRAPH = GRAPH["vocabularies"]
 
@@ -147,7 +147,7 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
     summary = BuildSummary()
     t0 = time.perf_counter()
     if not seeds_dir.is_dir():
-        raise FileNotFoundError(f"no corpus folder at {seeds_dir}; pass --seeds DIR with the abstracts (.txt)")
+        raise FileNotFoundError(f"no corpus folder at {seeds_dir}; pass --seeds DIR with the abstracts (.txt, .md, .pdf, .docx)")
     manifest = pairing.read_manifest(seeds_dir)
     files = corpus_files(seeds_dir)
     known = {p.name for p in files}
@@ -178,7 +178,7 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
             todo = []
             for member in work.members:
                 key = hashlib.sha256("|".join([member.checksum, MAPPER_VERSION, version, shapes_hash, vocab_hash,
-                                               repr(ctx)]).encode()).hexdigest()
+                                               member.extractor_version, repr(ctx)]).encode()).hexdigest()
                 cached = cache_dir / f"{key}.nq"
                 if use_cache and cached.exists():
                     quads[member.source] = cached

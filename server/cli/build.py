@@ -25,7 +25,7 @@ def _err(message: str) -> None:
 
 @click.command("build")
 @click.option("--seeds", "seeds", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder of abstracts (.txt) and its manifest.toml. Default: the embedded seed corpus.")
+              help="Folder of abstracts (.txt, .md, .pdf, .docx) and its manifest.toml. Default: the embedded seed corpus.")
 @click.option("--store", "store", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_STORE,
               show_default=True, help="Store directory (generations of an Oxigraph database).")
 @click.option("--no-cache", is_flag=True, help="Map and validate every document again.")

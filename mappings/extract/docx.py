@@ -1,0 +1,64 @@
+"""Word (.docx) → text: one line per paragraph, list numbers as displayed, body only.
+
+Headers, footers and footnotes are left out (they are not the abstract's text); a heading
+(a Heading or Title style) is its own paragraph and so its own line, as in any Word file.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+from importlib.metadata import version
+
+from ..errors import MappingError
+from . import MEDIA_TYPES, Extracted
+from .numbering import Numbering
+
+
+# The paragraph's visible text in order: runs anywhere below it (inside hyperlinks, content
+# controls, tracked insertions) but not text moved away; deleted text is w:delText, never w:t.
+# python-docx's Paragraph.text reads only direct runs and hyperlinks, so a tracked insertion
+# would be lost.
+_TEXT = "./descendant::*[self::w:t or self::w:tab or self::w:br or self::w:cr][not(ancestor::w:moveFrom)]"
+
+
+def _text(p) -> str:
+    parts = []
+    for el in p._p.xpath(_TEXT):
+        parts.append((el.text or "") if el.tag.endswith("}t") else " ")
+    return "".join(parts)
+
+
+def extract(data: bytes, source: str) -> Extracted:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise MappingError(source, f"this is not a readable Word .docx file ({type(exc).__name__}: {exc})",
+                           "open it in Word or LibreOffice and save it again as .docx (a .doc must be "
+                           "converted: soffice --headless --convert-to docx FILE), or export it as .txt") from None
+    except Exception as exc:  # lxml's XMLSyntaxError and kin: a damaged part inside the archive
+        raise MappingError(source, f"the Word file is damaged ({type(exc).__name__}: {exc})",
+                           "open it in Word or LibreOffice and save it again as .docx") from None
+    numbering = Numbering(document)
+    lines = []
+
+    def paragraph(p) -> None:
+        marker = numbering.marker(p)
+        text = " ".join(_text(p).split())
+        if text or marker:
+            lines.append(f"{marker} {text}".strip() if marker else text)
+
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                for cell in row.cells:
+                    for p in cell.paragraphs:
+                        paragraph(p)
+        else:
+            paragraph(block)
+    text = "\n".join(lines)
+    if not text.strip():
+        raise MappingError(source, "the Word file has no text", "check that this is the abstract, not an empty template")
+    return Extracted(text, MEDIA_TYPES[".docx"], "python-docx", version("python-docx"))

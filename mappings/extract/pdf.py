@@ -1,0 +1,142 @@
+"""PDF → text with pypdfium2 (Google's PDFium): the text layer, line by line, with a blank
+line wherever the page shows a paragraph end.
+
+Chosen by scripts/bench_extract.py: on our Kazakh, Russian and English PDFs pypdf, pdfplumber,
+PyMuPDF and pypdfium2 read the same characters (every Kazakh letter kept; pdfplumber mixes the
+lines of two columns), but pypdfium2 and PyMuPDF are about 20× faster than pypdf and 50× than
+pdfplumber, and PyMuPDF is AGPL-3.0, which this MIT project cannot take on; pypdfium2 is
+Apache-2.0/BSD-3. It also gives each line's box and each letter's font, so paragraph ends come
+from the page (a wider gap, a line stopping where the next word would have fitted, a change of
+font) instead of from guessing. Line-end hyphens, running headers and page numbers are left for
+mappings/reflow.py.
+"""
+from __future__ import annotations
+
+import ctypes
+import statistics
+from importlib.metadata import version
+
+from ..errors import MappingError
+from . import MEDIA_TYPES, Extracted
+
+# Fewer letters than this per page, on average, and the pages are pictures of text.
+_MIN_LETTERS_PER_PAGE = 40
+# A gap this much wider than the usual line pitch separates paragraphs.
+_PARAGRAPH_GAP = 1.35
+
+
+def extract(data: bytes, source: str) -> Extracted:
+    import pypdfium2 as pdfium
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise MappingError(source, "the PDF is password-protected",
+                               "save an unprotected copy (or export the abstract as .txt) and try again") from None
+        raise MappingError(source, f"the PDF is damaged or incomplete and cannot be read ({exc})",
+                           "download or export it again; if it opens in a viewer, print it to a new PDF "
+                           "or save the abstract as .txt") from None
+    try:
+        pages = ["\n".join(_page_lines(page)) for page in document]
+    except pdfium.PdfiumError as exc:
+        raise MappingError(source, f"the PDF is damaged and its text cannot be read ({exc})",
+                           "download or export it again, or save the abstract as .txt") from None
+    finally:
+        document.close()
+    letters = sum(c.isalpha() for page in pages for c in page)
+    if not pages or letters < _MIN_LETTERS_PER_PAGE * len(pages):
+        raise MappingError(source, f"no text layer: run OCR first ({len(pages)} page(s) of images, "
+                           f"{letters} letters of text)",
+                           f"e.g. `ocrmypdf -l kaz+rus+eng {source} ocr.pdf`, then add the OCR'd PDF")
+    # A form feed between pages tells reflow where a page ends (headers and footers sit there).
+    return Extracted("\f".join(pages), MEDIA_TYPES[".pdf"], "pypdfium2", version("pypdfium2"),
+                     laid_out=True, breaks_known=True)
+
+
+def _page_lines(page) -> list[str]:
+    """The page's lines in reading order, a blank line at each paragraph end."""
+    textpage = page.get_textpage()
+    try:
+        boxes: list[list] = []      # [bottom, top, left, right, text, first letter's style, last letter's style]
+        for i in range(textpage.count_rects()):
+            left, bottom, right, top = textpage.get_rect(i)
+            # PDFium writes a hyphen it takes for a line-end hyphenation as \x02.
+            text = textpage.get_text_bounded(left, bottom, right, top).replace("\x02", "-")
+            text = " ".join(text.split())
+            if not text:
+                continue
+            first = _style(textpage, left + 0.5, (bottom + top) / 2, +1)
+            last = _style(textpage, right - 0.5, (bottom + top) / 2, -1)
+            if boxes and _same_line(boxes[-1], bottom, top):
+                # A list number set apart by a tab, or a hyphen: pieces of one line.
+                box = boxes[-1]
+                glue = "" if text == "-" or box[4].endswith(" ") else " "
+                if left >= box[2]:
+                    box[4], box[6] = box[4] + glue + text, last or box[6]
+                else:
+                    box[4], box[5] = text + " " + box[4], first or box[5]
+                box[0], box[1] = min(box[0], bottom), max(box[1], top)
+                box[2], box[3] = min(box[2], left), max(box[3], right)
+            else:
+                boxes.append([bottom, top, left, right, text, first, last])
+    finally:
+        textpage.close()
+    steps = [a[0] - b[0] for a, b in zip(boxes, boxes[1:]) if a[0] > b[0]]
+    pitch = statistics.median(steps) if steps else 0
+    lines = []
+    for i, box in enumerate(boxes):
+        if i and (_ends_short(boxes[i - 1], box, _margin(boxes[i - 1], boxes))
+                  or (pitch and boxes[i - 1][0] - box[0] > pitch * _PARAGRAPH_GAP)
+                  or _new_style(boxes[i - 1][6], box[5])):
+            lines.append("")
+        lines.append(box[4])
+    return lines
+
+
+def _style(textpage, x: float, y: float, step: int) -> tuple | None:
+    """Font and size of the letter nearest the line's start (step +1) or end (step -1):
+    letters, because a superscript note number or a bracket is set smaller or plainer."""
+    import pypdfium2.raw as pdfium_c
+    index = textpage.get_index(x, y, 4, 4)
+    if index is None or index < 0:
+        return None
+    for i in range(index, index + 12 * step, step):
+        if i < 0 or i >= textpage.count_chars():
+            break
+        if chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)).isalpha():
+            flags = ctypes.c_int()
+            n = pdfium_c.FPDFText_GetFontInfo(textpage.raw, i, None, 0, ctypes.byref(flags))
+            name = ctypes.create_string_buffer(max(1, n))
+            pdfium_c.FPDFText_GetFontInfo(textpage.raw, i, name, n, ctypes.byref(flags))
+            return name.value, round(pdfium_c.FPDFText_GetFontSize(textpage.raw, i) * 2) / 2
+    return None
+
+
+def _new_style(last, first) -> bool:
+    """A line ending in one font and the next beginning in another (a heading's bold, a
+    larger size) is a paragraph end; a run-in bold heading starts its line and ends nowhere."""
+    return bool(last and first) and last != first
+
+
+def _margin(box, boxes) -> float:
+    """The right edge of the text column the line stands in: where most lines that share its
+    horizontal extent end (a page's in one-column text, a column's in two; a centred heading
+    across both columns is one line among many and does not move it)."""
+    rights = sorted(b[3] for b in boxes if b[2] < box[3] and b[3] > box[2])
+    return rights[int(0.9 * (len(rights) - 1))]
+
+
+def _ends_short(box, following, margin: float) -> bool:
+    """The author broke this line: the next line's first word would have fitted before the
+    right margin (its width estimated from the next line's average character width: a bold
+    heading's letters are wider than the text's after it)."""
+    if box[4].endswith("-"):
+        return False
+    per_char = (following[3] - following[2]) / max(1, len(following[4]))
+    word = len(following[4].split(" ", 1)[0])
+    return box[3] + per_char * (word + 1) < margin - per_char
+
+
+def _same_line(box, bottom: float, top: float) -> bool:
+    overlap = min(box[1], top) - max(box[0], bottom)
+    return overlap > 0.5 * min(box[1] - box[0], top - bottom)

@@ -1,0 +1,311 @@
+"""Text as a page layout left it → text as the author wrote it: one paragraph per line.
+
+The rest of the pipeline reads one paragraph (or heading, or list item) per line. Text from a
+PDF, or a .txt someone once extracted from one, is broken at the right margin instead, hyphenated,
+and carries running headers, footers and page numbers. Here:
+
+- characters: ligatures (ﬁ ﬂ …) spelt out, odd spaces made plain, zero-width marks dropped;
+- page furniture: a page number alone on its line ("12", "- 12 -", "Page 3 of 10", "стр. 4",
+  "4 бет") and a running header or footer (a short line repeated at page edges, or repeated
+  several times through a text without page breaks) are removed;
+- paragraphs: wrapped lines re-joined. A break is the author's when the line stopped short of
+  the margin although the next word would have fitted, or when the next line starts a list
+  item; hard wrapping in a plain text is recognised from its line lengths (most lines end near
+  one width, few run past it);
+- hyphens at a line end: removed when the joined word is a word (seen elsewhere in the
+  document, or known to pymorphy3's Russian dictionary), kept for compounds (Kazakh-German,
+  социально-экономический, ғылыми-зерттеу: parts that are words on their own, a hyphenated
+  form seen elsewhere, a capital after the hyphen).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from . import morphology
+
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+_ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]+")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_SOFT_HYPHEN = "\u00ad"
+PAGE_BREAK = "\f"
+_MULTISPACE = re.compile(r" {2,}")
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?$"                              # 12, - 12 -
+    r"|^(?:page|p\.|стр\.?|страница|с\.|бет|б\.)\s*\d{1,3}(?:\s*(?:of|из|/|ішінен)\s*\d{1,4})?$"   # Page 3 of 10, стр. 4
+    r"|^\d{1,3}\s*(?:[-–]?\s*бет|[-–]?\s*стр\.?)$"                        # 4 бет, 4-бет
+    r"|^\d{1,3}\s*/\s*\d{1,4}$",                                        # 3 / 10
+    re.IGNORECASE)
+_LIST_START = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVXivx]{1,5}[.)]|[a-zа-яёәғқңөұүһі][)]|[•·▪●◦\-–—*])(?:\s|$)")
+_MARKER_ONLY = re.compile(r"^(?:\d{1,2}[.)]|[IVX]{1,5}[.)]|[a-zа-яёәғқңөұүһі][)]|[•·▪●◦])$")
+_SENTENCE_END = re.compile(r"[.!?:;…»\"”)]$")
+_WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
+_HYPHEN_END = re.compile(r"([^\W\d_]+)[-‐\u00ad]$")
+_LEADING_WORD = re.compile(r"^([^\W\d_]+)")
+_RANGE_END = re.compile(r"\d[-–]$")
+
+
+def normalise(text: str) -> str:
+    """Characters only: ligatures, spaces, zero-width marks, line ends."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LIGATURES)
+    text = _ZERO_WIDTH.sub("", text)
+    text = _ODD_SPACE.sub(" ", text)
+    # A soft hyphen shows only where a line breaks: there it is a hyphenation point, elsewhere nothing.
+    text = re.sub(_SOFT_HYPHEN + r" *\n", _SOFT_HYPHEN + "\n", text)
+    text = re.sub(_SOFT_HYPHEN + r"(?!\n)", "", text)
+    return "\n".join(_MULTISPACE.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def reflow(text: str, *, laid_out: bool = False, breaks_known: bool = False) -> str:
+    """The text with page furniture removed and wrapped paragraphs re-joined; a text that is
+    neither laid out (from a PDF) nor hard-wrapped keeps its lines as they are. With
+    `breaks_known` a blank line marks every paragraph end within a page (the PDF extractor
+    saw it in the geometry); lines are then joined up to it, and only a page break is judged
+    from the text."""
+    text = normalise(text)
+    pages = [page.split("\n") for page in text.split("\f")]
+    paged = len(pages) > 1
+    lines = [line for page in pages for line in page]
+    if not (laid_out or paged or wrap_width(lines)):
+        return "\n".join(_drop_page_numbers(lines))
+    # On a page, a page number stands at its top or bottom; a number inside it is text ("88-⏎104").
+    pages = [_drop_page_numbers(page, edges=2 if paged else None) for page in pages]
+    lines = _drop_running_lines(pages) if paged else _drop_repeated_lines([ln for p in pages for ln in p])
+    # Latin letters are narrower than Cyrillic ones: each script has its own width in characters.
+    widths = {}
+    for script in ("cyrillic", "latin"):
+        own = [line for line in lines if line and _script(line) == script]
+        widths[script] = wrap_width(own, laid_out=True) or wrap_width(lines, laid_out=True)
+    if not any(widths.values()):
+        return "\n".join(line for line in lines if line != PAGE_BREAK)
+    return "\n".join(_join(lines, widths, breaks_known))
+
+
+def wrap_width(lines: list[str], *, laid_out: bool = False) -> int:
+    """The right margin in characters when the lines are hard-wrapped, else 0.
+
+    Wrapped prose ends most of its lines just short of one width and almost never runs past it;
+    text written one paragraph per line has lines of every length, many far longer. A laid-out
+    text is wrapped by definition: only its width is wanted."""
+    lengths = [len(line) for line in lines if len(line) > 1]
+    if len(lengths) < (3 if laid_out else 12):
+        return 0
+    width = sorted(lengths)[int(len(lengths) * 0.9) - 1]
+    if laid_out:
+        return width
+    if not 40 <= width <= 140:
+        return 0
+    near = sum(0.75 * width <= n <= width + 2 for n in lengths) / len(lengths)
+    over = sum(n > width * 1.15 for n in lengths) / len(lengths)
+    # Measured: wrapped abstracts have 42–75% of lines near the width and none past it; texts
+    # written one paragraph per line at most 29% near it and 3.4% or more far past it.
+    return width if near >= 0.35 and over <= 0.02 else 0
+
+
+def _drop_page_numbers(lines: list[str], edges: int | None = None) -> list[str]:
+    """Lines that are only a page number, among the first and last `edges` lines of text
+    (anywhere when None), unless the line before ends in a dash the number completes."""
+    content = [i for i, line in enumerate(lines) if line]
+    where = set(content) if edges is None else set(content[:edges] + content[-edges:])
+    out = []
+    for i, line in enumerate(lines):
+        if i in where and _PAGE_NUMBER.match(line) and not (out and out[-1].endswith(("-", "–"))):
+            continue
+        out.append(line)
+    return out
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\d+", "#", line.casefold())
+
+
+def _drop_running_lines(pages: list[list[str]]) -> list[str]:
+    """Lines that stand at the top or bottom of at least half the pages (numbers aside) are
+    running headers or footers."""
+    edge = Counter()
+    for page in pages:
+        content = [line for line in page if line]
+        edge.update({_key(line) for line in content[:2] + content[-2:]})
+    need = max(2, (len(pages) + 1) // 2)
+    running = {k for k, n in edge.items() if n >= need and len(k) <= 120}
+    out = []
+    for page in pages:
+        content = [line for line in page if line]
+        top, bottom = set(content[:2]), set(content[-2:])
+        kept = [line for line in page if not ((line in top or line in bottom) and _key(line) in running)]
+        while kept and not kept[0]:
+            kept.pop(0)
+        while kept and not kept[-1]:
+            kept.pop()
+        # A page break is judged like a line break: a paragraph runs on over it or ends there.
+        out += kept + [PAGE_BREAK]
+    return out[:-1]
+
+
+def _drop_repeated_lines(lines: list[str]) -> list[str]:
+    """Without page breaks, a header is a short line repeated at least three times that is
+    neither a heading ending in a colon nor a list item."""
+    counts = Counter(_key(line) for line in lines if 8 <= len(line) <= 100)
+    running = {k for k, n in counts.items() if n >= 3 and not k.endswith(":") and not _LIST_START.match(k)
+               and any(c.isalpha() for c in k)}
+    return [line for line in lines if _key(line) not in running]
+
+
+def _vocabulary(lines: list[str]) -> tuple[Counter, Counter]:
+    """Words of the document (hyphenated ones whole and by part), and the first parts of its
+    hyphenated words; the pieces of words broken at a line end are left out (they would vouch
+    for themselves)."""
+    words, firsts = Counter(), Counter()
+    broken = False
+    for line in lines:
+        found = _WORD.findall(line)
+        if broken and found and line.startswith(found[0]):
+            found = found[1:]
+        broken = bool(_HYPHEN_END.search(line))
+        if broken and found:
+            found = found[:-1]
+        for w in found:
+            w = w.casefold()
+            words[w] += 1
+            parts = re.split("[-‐]", w)
+            if len(parts) > 1:
+                words.update(parts)
+                firsts[parts[0]] += 1
+    return words, firsts
+
+
+def _join(lines: list[str], widths: dict[str, int], breaks_known: bool = False) -> list[str]:
+    vocabulary = _vocabulary([line for line in lines if line != PAGE_BREAK])
+    out: list[str] = []
+    last = ""       # the previous line as laid out: its length is what tells a wrap
+    page_break = False
+    for line in lines:
+        if line == PAGE_BREAK:
+            page_break = True
+            continue
+        if not line:
+            last = ""
+            continue
+        if breaks_known and not page_break:
+            # The geometry saw a forced wrap: only a heading's end overrides it (a capitals
+            # heading wraps onto more capitals, and a colon ends a line before its list or text).
+            joins = bool(last) and (bool(_MARKER_ONLY.match(last)) or (
+                not (_is_heading(last, widths[_script(last)]) and not (_capitals(last) and _capitals(line)))
+                and (not _LIST_START.match(line) or _dash_inside_sentence(last, line, widths[_script(last)], out[-1]))))
+        else:
+            joins = bool(last) and _continues(last, line, widths[_script(last)], out[-1])
+        if joins:
+            out[-1] = _glue(out[-1], line, vocabulary)
+        else:
+            out.append(line)
+        last, page_break = line, False
+    return out
+
+
+def _continues(previous: str, line: str, width: int, paragraph: str) -> bool:
+    if _MARKER_ONLY.match(previous):
+        return True          # "10)" set apart from its text by a tab stop
+    if _LIST_START.match(line) and not _dash_inside_sentence(previous, line, width, paragraph):
+        return False
+    if _RANGE_END.search(previous) and line[:1].isdigit():
+        return True          # pages 88-⏎104
+    ends_sentence = bool(_SENTENCE_END.search(previous))
+    if _is_heading(previous, width) or (ends_sentence and _is_heading(line, width)):
+        return False
+    first = line.split(" ", 1)[0]
+    if _HYPHEN_END.search(previous):
+        return True
+    # The author broke the line if the next word would have fitted on it (a margin of 12%
+    # for proportional fonts, where characters are not all one width).
+    if len(previous) + 1 + len(first) <= width * 0.88:
+        return False
+    # A sentence ending short of the margin, before a capital, ends its paragraph: a justified
+    # line inside a paragraph is stretched to the margin.
+    if ends_sentence and first[:1].isupper() and len(previous) < width * 0.93:
+        return False
+    return True
+
+
+def _dash_inside_sentence(previous: str, line: str, width: int, paragraph: str) -> bool:
+    """A dash opening a line that carries on a full line is punctuation (the "– 2020. – P. 42"
+    of a citation), not a dashed list item: items follow a colon or semicolon, another dashed
+    item, or a line that stopped short."""
+    if line[:1] not in "-–—" or paragraph[:1] in "-–—" or previous.endswith((":", ";")):
+        return False
+    return len(previous) >= width * 0.85
+
+
+def _capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _is_heading(line: str, width: int) -> bool:
+    """A line in capitals (ОБЪЕКТ ИССЛЕДОВАНИЯ) or a short one ending in a colon (Зерттеу міндеттері:)."""
+    return _capitals(line) or (len(line) < width * 0.75 and line.endswith(":"))
+
+
+def _glue(previous: str, line: str, vocabulary: tuple[Counter, Counter]) -> str:
+    if _RANGE_END.search(previous) and line[:1].isdigit():
+        return previous + line
+    m = _HYPHEN_END.search(previous)
+    nxt = _LEADING_WORD.match(line)
+    if not m or not nxt:
+        return f"{previous} {line}"
+    left, right = m.group(1), nxt.group(1)
+    if previous.endswith("\u00ad") or not keeps_hyphen(left, right, *vocabulary):
+        return previous[: m.end(1)] + line
+    return previous[: m.end(1)] + "-" + line
+
+
+def keeps_hyphen(left: str, right: str, words: Counter, firsts: Counter | None = None) -> bool:
+    """Whether `left-` at a line end and `right` on the next line are a hyphenated compound
+    (keep the hyphen) rather than one word broken by hyphenation (join). The document's own
+    words decide first, then a dictionary: pymorphy3's for Cyrillic (Russian; Kazakh words
+    are unknown to it and fall to the document's evidence), pyspellchecker's for English."""
+    firsts = firsts or Counter()
+    joined, compound = (left + right).casefold(), f"{left}-{right}".casefold()
+    if words[compound]:
+        return True
+    if words[joined]:
+        return False
+    if right[:1].isupper():
+        return True          # Kazakh-German, Алматы-Астана
+    if firsts[left.casefold()]:
+        return True          # non-state elsewhere: non-governmental; социально-… elsewhere
+    known = _russian_known if _is_cyrillic(joined) else _english_known
+    if known(joined):
+        return False
+    return _is_word(left, words, known) and _is_word(right, words, known)
+
+
+def _is_word(part: str, words: Counter, known) -> bool:
+    return bool(words[part.casefold()]) or (len(part) >= 3 and known(part.casefold()))
+
+
+def _russian_known(word: str) -> bool:
+    # pymorphy3 guesses a parse for any string; word_is_known asks its dictionary only.
+    return morphology._analyzer().word_is_known(word)
+
+
+@lru_cache(maxsize=1)
+def _english():
+    from spellchecker import SpellChecker
+    return SpellChecker(language="en", distance=1)
+
+
+def _english_known(word: str) -> bool:
+    return word.isascii() and word in _english()
+
+
+def _script(line: str) -> str:
+    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in line)
+    latin = sum("a" <= c.lower() <= "z" for c in line)
+    return "cyrillic" if cyrillic >= latin else "latin"
+
+
+def _is_cyrillic(word: str) -> bool:
+    return any("\u0400" <= c <= "\u04ff" for c in word)

@@ -1,0 +1,281 @@
+"""Input formats: .pdf and .docx beside .txt and .md, read to the same abstract, with the
+original file's format and the extracting library in the provenance.
+
+The fixtures in tests/fixtures/formats/ were made by scripts/make_format_fixtures.py: each
+.docx by python-docx from a plain-text abstract (Heading styles, automatic numbering, justified
+text, a running header and a PAGE field in the footer, hyphenation on), each .pdf from that
+.docx by LibreOffice; scanned.pdf is a picture of text; corrupt.* are truncated copies.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import shutil
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from rdflib import Dataset, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, FOAF, PROV, RDF
+
+from dissertation_kg.mappings import abstract, extract
+from dissertation_kg.mappings.errors import MappingError
+from dissertation_kg.server.build import build
+from dissertation_kg.server.cli import main
+from dissertation_kg.server.resources import seeds_dir
+from dissertation_kg.server.store import OxigraphStore, StoreLocation
+
+FORMATS = Path(__file__).parent / "fixtures" / "formats"
+UNSEEN = json.loads((Path(__file__).parent / "fixtures" / "unseen" / "expected.json").read_text(encoding="utf-8"))
+DKG = Namespace("https://w3id.org/dissertation-kg/ontology#")
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _reading(doc) -> dict:
+    got = {"kind": doc.kind, "lang": doc.lang, "tasks": len(doc.items.get("tasks", [])),
+           "novelty": len(doc.items.get("novelty", [])), "provisions": len(doc.items.get("provisions", [])),
+           "author": doc.meta.author, "specialty_code": doc.meta.specialty_code, "title": doc.meta.title,
+           "institution": doc.meta.institution, "department": doc.meta.department}
+    return got
+
+
+# --------------------------------------------------------------------------- the same abstract from each format
+
+@pytest.mark.parametrize("suffix", ["pdf", "docx"])
+@pytest.mark.parametrize("name, original", [("kk-law", "kk-law.txt"), ("ru-public-health", "ru-public-health.txt"),
+                                            ("kk-article-2col", "kk-journalism-article.txt")])
+def test_pdf_and_docx_read_as_the_text_they_were_made_from(name, original, suffix):
+    doc = abstract.parse_file(FORMATS / f"{name}.{suffix}")
+    expected = UNSEEN[original]
+    assert {k: v for k, v in _reading(doc).items() if k in expected} == expected
+
+
+@pytest.mark.parametrize("suffix", ["pdf", "docx"])
+def test_english_seed_as_pdf_and_docx(suffix):
+    doc = abstract.parse_file(FORMATS / f"en-foreign-policy.{suffix}")
+    txt = abstract.parse_file(next(seeds_dir().glob("000_*.txt")))
+    assert (doc.lang, doc.kind) == ("en", "dissertation")
+    assert {k: len(v) for k, v in doc.items.items()} == {"tasks": 8, "novelty": 8, "provisions": 8}
+    assert [it.text for it in doc.items["provisions"]] == [it.text for it in txt.items["provisions"]]
+    assert doc.meta.publication_counts == txt.meta.publication_counts
+
+
+@pytest.mark.parametrize("name, share", [("kk-law", 0.95), ("ru-public-health", 0.95), ("en-foreign-policy", 0.95),
+                                         ("kk-article-2col", 0.85)])
+def test_pdf_paragraphs_come_back_as_written(name, share):
+    """Running header, page numbers, hyphenation and wrapped lines gone: every paragraph,
+    heading and list item of the source is one line again (in two narrow columns the title
+    page's short lines are the ones that can run together)."""
+    source = (FORMATS / f"{name}.source.txt").read_text(encoding="utf-8").split("\n")
+    lines = set(abstract.parse_file(FORMATS / f"{name}.pdf").text.split("\n"))
+    want = [line for line in source if line]
+    found = [line for line in want if line in lines]
+    assert len(found) >= share * len(want), sorted(set(want) - lines)[:3]
+
+
+def test_checksum_is_of_the_original_file():
+    for path in FORMATS.glob("*.[pd][do][fc]*"):
+        if path.suffix in (".pdf", ".docx") and not path.name.startswith(("corrupt", "scanned")):
+            assert abstract.parse_file(path).checksum == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_format_comes_from_the_bytes_not_the_name():
+    data = (FORMATS / "kk-law.pdf").read_bytes()
+    doc = abstract.parse_bytes(data, "kk-law.txt")
+    assert doc.media_type == "application/pdf" and doc.lang == "kk"
+
+
+# --------------------------------------------------------------------------- Word: numbering and headings
+
+def test_docx_numbers_as_the_numbering_format_says():
+    text = extract.extract((FORMATS / "kk-law.docx").read_bytes(), "kk-law.docx").text.split("\n")
+    assert "1) кибералаяқтық ұғымын және оның белгілерін анықтау;" in text
+    assert "6) қылмыстық заңнаманы жетілдіру жөнінде ұсыныстар тұжырымдау." in text
+    assert any(line.startswith("1. Зерттеу тақырыбының өзектілігі.") for line in text)
+    # A list interrupted by a paragraph and restarted at 2 reads "2.", not "1." again.
+    assert any(line.startswith("2. Зерттеу нысаны –") for line in text)
+
+
+def _numbered(doc, abstract_id: int, levels: list[tuple[str, str]], num_id: int, start: int | None = None) -> None:
+    numbering = doc.part.numbering_part.element
+    a = OxmlElement("w:abstractNum")
+    a.set(qn("w:abstractNumId"), str(abstract_id))
+    for ilvl, (fmt, text) in enumerate(levels):
+        lvl = OxmlElement("w:lvl")
+        lvl.set(qn("w:ilvl"), str(ilvl))
+        for tag, val in (("w:start", "1"), ("w:numFmt", fmt), ("w:lvlText", text)):
+            el = OxmlElement(tag)
+            el.set(qn("w:val"), val)
+            lvl.append(el)
+        a.append(lvl)
+    first = numbering.find(qn("w:num"))
+    first.addprevious(a) if first is not None else numbering.append(a)
+    num = OxmlElement("w:num")
+    num.set(qn("w:numId"), str(num_id))
+    ref = OxmlElement("w:abstractNumId")
+    ref.set(qn("w:val"), str(abstract_id))
+    num.append(ref)
+    if start:
+        over = OxmlElement("w:lvlOverride")
+        over.set(qn("w:ilvl"), "0")
+        so = OxmlElement("w:startOverride")
+        so.set(qn("w:val"), str(start))
+        over.append(so)
+        num.append(over)
+    numbering.append(num)
+
+
+def _item(doc, text: str, num_id: int, ilvl: int = 0):
+    p = doc.add_paragraph(text)
+    ppr = p._p.get_or_add_pPr()
+    numpr = OxmlElement("w:numPr")
+    for tag, val in (("w:ilvl", ilvl), ("w:numId", num_id)):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), str(val))
+        numpr.append(el)
+    ppr.append(numpr)
+
+
+def test_docx_numbering_formats_levels_and_restarts():
+    doc = Document()
+    doc.add_paragraph("Зерттеудің міндеттері", style="Heading 1")
+    _numbered(doc, 90, [("decimal", "%1)"), ("russianLower", "%2)")], 90)
+    _item(doc, "теорияны талдау;", 90)
+    _item(doc, "деректерді жинау:", 90)
+    _item(doc, "сауалнама;", 90, 1)
+    _item(doc, "сұхбат;", 90, 1)
+    _item(doc, "ұсыныстар әзірлеу.", 90)
+    doc.add_paragraph("Научная новизна", style="Heading 2")
+    _numbered(doc, 91, [("upperRoman", "%1."), ("decimal", "%1.%2.")], 91, start=2)
+    _item(doc, "впервые;", 91)
+    _item(doc, "уточнено;", 91, 1)
+    _item(doc, "List Number style", 0)  # numId 0: numbering switched off
+    doc.add_paragraph("• already typed bullet", style="List Bullet")
+    buf = io.BytesIO()
+    doc.save(buf)
+    lines = extract.extract(buf.getvalue(), "made.docx").text.split("\n")
+    assert lines[:6] == ["Зерттеудің міндеттері", "1) теорияны талдау;", "2) деректерді жинау:",
+                         "а) сауалнама;", "б) сұхбат;", "3) ұсыныстар әзірлеу."]
+    assert lines[6:9] == ["Научная новизна", "II. впервые;", "II.1. уточнено;"]
+    assert lines[9] == "List Number style"
+    # python-docx's List Bullet style numbers through its style: a bullet, whatever the glyph.
+    assert lines[10].startswith("•")
+
+
+def test_docx_tracked_changes_read_as_accepted():
+    doc = Document()
+    p = doc.add_paragraph("Зерттеу нысаны – ")
+    for tag, text in (("w:ins", "трансшекаралық "), ("w:del", "ескі ")):
+        change = OxmlElement(tag)
+        change.set(qn("w:id"), "1")
+        change.set(qn("w:author"), "Ғылыми жетекші")
+        run = OxmlElement("w:r")
+        t = OxmlElement("w:t" if tag == "w:ins" else "w:delText")
+        t.set(qn("xml:space"), "preserve")
+        t.text = text
+        run.append(t)
+        change.append(run)
+        p._p.append(change)
+    p.add_run("су ресурстары.")
+    buf = io.BytesIO()
+    doc.save(buf)
+    assert extract.extract(buf.getvalue(), "tracked.docx").text == "Зерттеу нысаны – трансшекаралық су ресурстары."
+
+
+def test_docx_heading_is_its_own_line_and_header_footer_are_left_out():
+    text = extract.extract((FORMATS / "ru-public-health.docx").read_bytes(), "x.docx").text
+    assert "\nОБЪЕКТ ИССЛЕДОВАНИЯ:\n" in text
+    assert "Автореферат диссертации PhD" not in text      # the running header
+
+
+# --------------------------------------------------------------------------- refusals
+
+def test_pdf_without_text_layer_is_refused():
+    with pytest.raises(MappingError) as err:
+        abstract.parse_file(FORMATS / "scanned.pdf")
+    assert str(err.value).startswith("scanned.pdf: no text layer: run OCR first")
+    assert "ocrmypdf" in str(err.value)
+
+
+@pytest.mark.parametrize("name, words", [("corrupt.pdf", "PDF is damaged"), ("corrupt.docx", "not a readable Word .docx")])
+def test_corrupt_files_are_refused_with_their_name(name, words):
+    with pytest.raises(MappingError) as err:
+        abstract.parse_file(FORMATS / name)
+    assert str(err.value).startswith(f"{name}: ") and words in str(err.value)
+    assert " — " in str(err.value)          # and what to do
+
+
+def test_an_old_binary_doc_is_refused_with_how_to_convert():
+    with pytest.raises(MappingError, match=r"^thesis\.doc: this is an old binary Word \.doc.*soffice --headless --convert-to docx"):
+        abstract.parse_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "thesis.doc")
+
+
+def test_a_docx_that_is_not_a_docx():
+    with pytest.raises(MappingError, match=r"^notes\.docx: this is not a readable Word \.docx file"):
+        abstract.parse_bytes("Обычный текст".encode(), "notes.docx")
+
+
+# --------------------------------------------------------------------------- provenance
+
+@pytest.mark.parametrize("name, media_type, library", [
+    ("kk-law.pdf", "application/pdf", "pypdfium2"),
+    ("ru-public-health.docx", DOCX_TYPE, "python-docx"),
+])
+def test_provenance_records_format_and_extractor(name, media_type, library):
+    result = CliRunner().invoke(main, ["map", str(FORMATS / name), "--format", "nquads"])
+    assert result.exit_code == 0, result.output
+    ds = Dataset()
+    ds.parse(data=result.stdout, format="nquads")
+    source = URIRef(f"https://w3id.org/dissertation-kg/id/source/{name}")
+    activity = URIRef(f"{source}/mapping")
+    sha = hashlib.sha256((FORMATS / name).read_bytes()).hexdigest()
+    triples = {(s, p, o) for s, p, o, _g in ds.quads()}
+    assert (source, DKG.sha256, Literal(sha)) in triples
+    assert (source, DCTERMS["format"], Literal(media_type)) in triples
+    (agent,) = [o for s, p, o in triples if s == activity and p == PROV.wasAssociatedWith]
+    assert (agent, RDF.type, PROV.SoftwareAgent) in triples
+    assert (agent, FOAF.name, Literal(library)) in triples
+    assert (agent, DKG.softwareVersion, Literal(version(library))) in triples
+
+
+def test_validate_command_takes_pdf_and_docx():
+    runner = CliRunner()
+    result = runner.invoke(main, ["validate", str(FORMATS / "kk-law.pdf"), str(FORMATS / "en-foreign-policy.docx")])
+    assert result.exit_code == 0, result.output
+    refused = runner.invoke(main, ["validate", str(FORMATS / "scanned.pdf")])
+    assert refused.exit_code == 1 and "scanned.pdf: no text layer: run OCR first" in refused.output
+
+
+# --------------------------------------------------------------------------- a mixed corpus
+
+def test_a_corpus_mixing_pdf_docx_txt_and_md_builds(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(FORMATS / "en-foreign-policy.pdf", corpus)
+    shutil.copy(next(seeds_dir().glob("001_*.txt")), corpus / "kk-foreign-policy.txt")
+    shutil.copy(FORMATS / "kk-law.docx", corpus)
+    shutil.copy(FORMATS / "ru-public-health.pdf", corpus)
+    shutil.copy(Path(__file__).parent / "fixtures" / "abstracts" / "ru-energy-diplomacy.txt", corpus / "ru-energy.md")
+    (corpus / "manifest.toml").write_text(
+        '[[work]]\nid = "humanization-kazakhstan-foreign-policy"\n'
+        'files = ["en-foreign-policy.pdf", "kk-foreign-policy.txt"]\n', encoding="utf-8")
+    summary = build(corpus, tmp_path / "store", progress=False)
+    assert summary.ok, [r.problems for r in summary.rejected]
+    assert summary.documents == 5 and summary.works == 4
+    store = OxigraphStore(StoreLocation(tmp_path / "store").current())
+    rows = store.query("""PREFIX dkg: <https://w3id.org/dissertation-kg/ontology#>
+        PREFIX dcterms: <http://purl.org/dc/terms/>
+        SELECT ?file ?format WHERE { ?s a dkg:SourceDocument ; dkg:fileName ?file ; dcterms:format ?format }""")
+    formats = {r["file"].value: r["format"].value for r in rows}
+    assert formats == {"en-foreign-policy.pdf": "application/pdf", "kk-foreign-policy.txt": "text/plain",
+                       "kk-law.docx": DOCX_TYPE, "ru-public-health.pdf": "application/pdf",
+                       "ru-energy.md": "text/markdown"}
+    rows = store.query("""PREFIX dkg: <https://w3id.org/dissertation-kg/ontology#>
+        SELECT (COUNT(?p) AS ?n) WHERE {
+          <https://w3id.org/dissertation-kg/id/work/humanization-kazakhstan-foreign-policy> dkg:hasProvision ?p }""")
+    assert int(next(iter(rows))["n"].value) == 8

@@ -1,0 +1,263 @@
+"""Text as extraction leaves it → one paragraph per line: wrapped lines re-joined, hyphenation
+undone only where the joined word is a word, page numbers and running headers removed.
+
+The hard-wrapped texts below are written the way a PDF-to-text tool leaves an abstract (lines
+broken near one width, words hyphenated at the margin, a running header and page numbers);
+test_formats.py checks the same on the text of real LibreOffice PDFs.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from dissertation_kg.mappings import abstract, reflow
+from dissertation_kg.server.resources import seeds_dir
+
+KK = """\
+Сейтқали Н.Қ. Халықаралық ғылыми ынтымақтастық
+Әл-Фараби атындағы Қазақ ұлттық университеті
+Зерттеудің өзектілігі. Қазақстан Республикасының ғылыми-зерттеу институттары
+мен университеттері соңғы жылдары халықаралық ғылыми ынтымақтастықты кеңейтіп,
+шетелдік серіктестермен бірлескен жобаларды іске асыруда. Бұл үдерістің ғылыми-
+зерттеу жұмыстарының сапасына әсері әлі толық зерделенбеген. Сондықтан зерттеу-
+дің тақырыбы өзекті болып табылады.
+Зерттеудің мақсаты – халықаралық ғылыми ынтымақтастықтың отандық ғылымның
+дамуына ықпалын кешенді талдау және оны жетілдіру бойынша ұсыныстар әзірлеу.
+- 2 -
+Сейтқали Н.Қ. Халықаралық ғылыми ынтымақтастық
+Зерттеудің міндеттері:
+1) халықаралық ғылыми ынтымақтастықтың теориялық негіздерін айқындау және
+оның негізгі нысандарын жүйелеу;
+2) Қазақстан мен Германия арасындағы Kazakh-
+German ғылыми бағдарламаларын талдау;
+3) ұсыныстар әзірлеу.
+Зерттеудің ғылыми жаңалығы. Алғаш рет отандық ғылыми ұйымдардың шетелдік сер-
+іктестермен бірлескен жобаларының нәтижелілігі кешенді түрде бағаланды және
+бағалаудың өлшемдері ұсынылды.
+3 бет
+Сейтқали Н.Қ. Халықаралық ғылыми ынтымақтастық
+Қорғауға шығарылатын негізгі тұжырымдар:
+1. Халықаралық ғылыми ынтымақтастық отандық ғылымның бәсекеге қабілеттілігін
+арттырудың маңызды факторы болып табылады.
+2. Бірлескен жобалардың нәтижелілігін бағалау жүйесі жетілдіруді қажет етеді.
+"""
+
+RU = """\
+Актуальность темы исследования. В современных условиях развитие социально-
+экономических связей между государствами Центральной Азии определяется не только
+экономическими факторами, но и качеством государственного управления. Органи-
+зация межгосударственного взаимодействия требует согласованных подходов, учиты-
+вающих интересы всех участников региональных процессов.
+стр. 4
+Цель исследования – выявить механизмы повышения эффективности региональной
+интеграции в Центральной Азии и разработать рекомендации по их применению в
+практике государственного управления Республики Казахстан.
+Задачи исследования:
+1) проанализировать теоретические подходы к изучению региональной интеграции;
+2) оценить состояние социально-экономического сотрудничества стран региона;
+3) разработать рекомендации.
+Page 5 of 12
+Объект исследования – межгосударственные отношения стран Центральной Азии в
+условиях трансформации системы международных отношений.
+Предмет исследования – механизмы региональной интеграции и их влияние на устой-
+чивое развитие государств региона в период с 1991 по 2023 год.
+"""
+
+EN = """\
+Relevance of the research topic. The Kazakh-German cultural cooperation is
+based on historical traditions, and its importance for the foreign policy of
+Kazakhstan has grown steadily since independence. The impor-
+tance of this cooperation for public diplomacy is, however, rarely studied in
+the literature, and its non-
+governmental dimension has not yet been examined in any depth.
+12
+The aim of the work is to study the process of cultural and humanitarian
+cooperation between Kazakhstan and Germany and to identify promising areas.
+The following tasks have been set:
+- to study the cultural and humanitarian interaction of the two countries
+at the present time;
+- to generalise the experience of cooperation in the non-state sector and
+in the field of education;
+- to develop recommendations.
+Page 7
+The object of this study is the foreign policy of the Republic of Kazakhstan.
+"""
+
+
+def _lines(text: str) -> list[str]:
+    return reflow.reflow(text).split("\n")
+
+
+# --------------------------------------------------------------------------- hard wrapping recognised
+
+@pytest.mark.parametrize("text", [KK, RU, EN], ids=["kk", "ru", "en"])
+def test_hard_wrapped_text_is_recognised(text):
+    assert reflow.wrap_width(text.split("\n")) > 0
+
+
+def test_text_written_one_paragraph_per_line_is_left_alone():
+    for path in seeds_dir().glob("00[0124]_*.txt"):
+        text = path.read_text(encoding="utf-8")
+        assert reflow.wrap_width(text.split("\n")) == 0, path.name
+        assert reflow.reflow(text) == reflow.normalise(text), path.name
+
+
+def test_a_hard_wrapped_seed_is_re_joined():
+    # Seed 003 was extracted from a PDF long ago: wrapped at ~110 characters.
+    (path,) = seeds_dir().glob("003_*.txt")
+    lines = _lines(path.read_text(encoding="utf-8"))
+    assert "The aim of the work is to study the process of cultural and humanitarian cooperation of the Republic " \
+           "of Kazakhstan with the Federal Republic of Germany, to identify promising areas for the development of " \
+           "cultural and humanitarian ties between the states." in lines
+    assert "- to study the cultural and humanitarian process of interaction between Kazakhstan and Germany at " \
+           "the present time;" in lines
+
+
+# --------------------------------------------------------------------------- paragraphs, lists, headings
+
+def test_kazakh_paragraphs_lists_and_headings():
+    lines = _lines(KK)
+    assert lines[0] == "Әл-Фараби атындағы Қазақ ұлттық университеті"          # a title line, short
+    assert lines[1].startswith("Зерттеудің өзектілігі. Қазақстан Республикасының ғылыми-зерттеу институттары мен")
+    assert lines[1].endswith("Сондықтан зерттеудің тақырыбы өзекті болып табылады.")
+    assert "Зерттеудің міндеттері:" in lines
+    assert "1) халықаралық ғылыми ынтымақтастықтың теориялық негіздерін айқындау және оның негізгі нысандарын жүйелеу;" in lines
+    assert "3) ұсыныстар әзірлеу." in lines
+    assert "Қорғауға шығарылатын негізгі тұжырымдар:" in lines
+    assert lines[-1] == "2. Бірлескен жобалардың нәтижелілігін бағалау жүйесі жетілдіруді қажет етеді."
+
+
+def test_russian_paragraphs_lists_and_headings():
+    lines = _lines(RU)
+    assert lines[0].startswith("Актуальность темы исследования. В современных условиях развитие социально-экономических связей")
+    assert lines[0].endswith("учитывающих интересы всех участников региональных процессов.")
+    assert lines[1].startswith("Цель исследования – ") and lines[1].endswith("Республики Казахстан.")
+    assert lines[2:6] == ["Задачи исследования:",
+                          "1) проанализировать теоретические подходы к изучению региональной интеграции;",
+                          "2) оценить состояние социально-экономического сотрудничества стран региона;",
+                          "3) разработать рекомендации."]
+    assert lines[6].endswith("в условиях трансформации системы международных отношений.")
+    assert lines[7] == ("Предмет исследования – механизмы региональной интеграции и их влияние на устойчивое развитие "
+                        "государств региона в период с 1991 по 2023 год.")
+
+
+def test_english_paragraphs_and_dashed_items():
+    lines = _lines(EN)
+    assert lines[1] == ("The aim of the work is to study the process of cultural and humanitarian cooperation between "
+                        "Kazakhstan and Germany and to identify promising areas.")
+    assert lines[2] == "The following tasks have been set:"
+    assert lines[3] == "- to study the cultural and humanitarian interaction of the two countries at the present time;"
+    assert lines[4] == ("- to generalise the experience of cooperation in the non-state sector and in the field of "
+                        "education;")
+    assert lines[-1] == "The object of this study is the foreign policy of the Republic of Kazakhstan."
+
+
+# --------------------------------------------------------------------------- hyphenation
+
+def test_hyphenation_undone_where_the_word_is_a_word():
+    kk, ru, en = "\n".join(_lines(KK)), "\n".join(_lines(RU)), "\n".join(_lines(EN))
+    assert "зерттеудің тақырыбы" in kk                         # зерттеудің occurs elsewhere
+    assert "серіктестермен бірлескен" in kk and "сер-іктестермен" not in kk
+    assert "Организация межгосударственного" in ru and "учитывающих" in ru    # pymorphy3's dictionary
+    assert "устойчивое развитие" in ru
+    assert "The importance of this cooperation" in en          # pyspellchecker's dictionary
+
+
+def test_hyphen_kept_in_compounds():
+    kk, ru, en = "\n".join(_lines(KK)), "\n".join(_lines(RU)), "\n".join(_lines(EN))
+    assert "ғылыми-зерттеу жұмыстарының" in kk                 # ғылыми-зерттеу written so elsewhere
+    assert "Kazakh-German ғылыми" in kk                         # a capital after the hyphen
+    assert "социально-экономических связей" in ru
+    assert "its non-governmental dimension" in en              # non-state elsewhere: a prefix that takes a hyphen
+
+
+@pytest.mark.parametrize("left, right, words, keep", [
+    ("органи", "зации", [], False),
+    ("социально", "экономический", [], True),
+    ("ғылыми", "зерттеу", ["ғылыми", "зерттеу"], True),
+    ("ғылыми", "зерттеу", ["ғылыми-зерттеу"], True),
+    ("зерттеу", "дің", ["зерттеудің"], False),
+    ("Kazakh", "German", [], True),
+    ("impor", "tance", [], False),
+    ("well", "known", ["well-being"], True),
+    ("inter", "national", ["international"], False),
+])
+def test_keeps_hyphen(left, right, words, keep):
+    vocabulary, firsts = Counter(), Counter()
+    for w in words:
+        vocabulary[w] += 1
+        if "-" in w:
+            vocabulary.update(w.split("-"))
+            firsts[w.split("-")[0]] += 1
+    assert reflow.keeps_hyphen(left, right, vocabulary, firsts) is keep
+
+
+# --------------------------------------------------------------------------- page furniture and characters
+
+@pytest.mark.parametrize("line", ["12", "- 12 -", "— 7 —", "Page 3 of 10", "page 3", "стр. 4", "Стр. 4 из 10",
+                                  "4 бет", "4-бет", "3 / 10"])
+def test_page_numbers_alone_on_a_line_go(line):
+    text = "Зерттеу нысаны – су ресурстары.\n" + line + "\nЗерттеу пәні – су дипломатиясы."
+    assert reflow.reflow(text) == "Зерттеу нысаны – су ресурстары.\nЗерттеу пәні – су дипломатиясы."
+
+
+def test_numbers_that_are_text_stay():
+    text = "Всего опубликовано:\n12 статей в журналах\n2023 год"
+    assert reflow.reflow(text) == text
+
+
+def test_running_headers_go():
+    # Without page breaks: a short line repeated three times through a wrapped text.
+    lines = _lines(KK)
+    assert "Сейтқали Н.Қ. Халықаралық ғылыми ынтымақтастық" not in lines
+    assert not any("Сейтқали Н.Қ. Халықаралық ғылыми ынтымақтастық" in line for line in lines)
+    assert lines[0] == "Әл-Фараби атындағы Қазақ ұлттық университеті"
+
+
+def test_running_header_and_footer_on_pages_go():
+    bodies = [["Зерттеу нәтижелерінің апробациясы. Диссертация тақырыбы бойынша 9 ғылыми",
+               "жұмыс жарияланды, оның ішінде Scopus дерекқорына енген журналда 1 мақала,",
+               "халықаралық конференциялар материалдарында 4 баяндама жарияланды."],
+              ["Диссертацияның құрылымы. Диссертация кіріспеден, үш бөлімнен, қорытындыдан",
+               "және пайдаланылған әдебиеттер тізімінен тұрады, көлемі 150 бет."],
+              ["Зерттеудің практикалық маңыздылығы. Нәтижелерді Қазақстан Республикасы",
+               "Сыртқы істер министрлігі пайдалана алады."]]
+    pages = [["Жақсылықов Е.С. Кибералаяқтыққа қарсы күрес", "", *body, "", f"- {n} -"]
+             for n, body in enumerate(bodies, 1)]
+    text = "\f".join("\n".join(page) for page in pages)
+    lines = reflow.reflow(text, laid_out=True).split("\n")
+    assert lines == [" ".join(body) for body in bodies]
+
+
+def test_characters_normalised():
+    text = "The ﬁrst ﬂow of in\u00adfor\u00admation\u00a0and\u2009data\u200b."
+    assert reflow.normalise(text) == "The first flow of information and data."
+    # A soft hyphen at a line end is a hyphenation point: the word is joined without a hyphen.
+    wrapped = EN.replace("The impor-\ntance", "The infor\u00ad\nmation")
+    assert "The information of this cooperation" in reflow.reflow(wrapped)
+
+
+# --------------------------------------------------------------------------- through the whole mapper
+
+def test_a_hard_wrapped_russian_abstract_maps_like_the_original(tmp_path):
+    """The Russian unseen abstract, wrapped at 78 characters with a running header and page
+    numbers every 30 lines, reads to the same abstract as the original."""
+    import textwrap
+    original = Path(__file__).parent / "fixtures" / "unseen" / "ru-public-health.txt"
+    lines = []
+    for paragraph in original.read_text(encoding="utf-8").split("\n"):
+        lines += textwrap.wrap(paragraph, 78, break_on_hyphens=False) or [""]
+    out, page = [], 1
+    for i, line in enumerate(lines):
+        if i % 30 == 0:
+            out += ["", f"- {page} -", "Автореферат диссертации PhD"]
+            page += 1
+        out.append(line)
+    wrapped = tmp_path / "ru-wrapped.txt"
+    wrapped.write_text("\n".join(out), encoding="utf-8")
+    a, b = abstract.parse_file(original), abstract.parse_file(wrapped)
+    assert {k: len(v) for k, v in b.items.items()} == {k: len(v) for k, v in a.items.items()}
+    assert (b.meta.author, b.meta.specialty_code, b.meta.title) == (a.meta.author, a.meta.specialty_code, a.meta.title)
+    assert "Автореферат диссертации PhD" not in b.text
