@@ -25,10 +25,11 @@ from rdflib.namespace import DCTERMS, FOAF, PROV, RDF
 
 from dissertation_kg.mappings import abstract, extract
 from dissertation_kg.mappings.errors import MappingError
-from dissertation_kg.server.build import build
+from dissertation_kg.server.build.pipeline import build
 from dissertation_kg.server.cli import main
-from dissertation_kg.server.resources import seeds_dir
-from dissertation_kg.server.store import OxigraphStore, StoreLocation
+from dissertation_kg.mappings.resources import seeds_dir
+from dissertation_kg.server.store.location import StoreLocation
+from dissertation_kg.server.store.engines import OxigraphStore
 
 FORMATS = Path(__file__).parent / "fixtures" / "formats"
 UNSEEN = json.loads((Path(__file__).parent / "fixtures" / "unseen" / "expected.json").read_text(encoding="utf-8"))
@@ -40,7 +41,9 @@ def _reading(doc) -> dict:
     got = {"kind": doc.kind, "lang": doc.lang, "tasks": len(doc.items.get("tasks", [])),
            "novelty": len(doc.items.get("novelty", [])), "provisions": len(doc.items.get("provisions", [])),
            "author": doc.meta.author, "specialty_code": doc.meta.specialty_code, "title": doc.meta.title,
-           "institution": doc.meta.institution, "department": doc.meta.department}
+           "institution": doc.meta.institution, "department": doc.meta.department,
+           "first_words": {k: [" ".join(i.text.split()[:3]) for i in doc.items[k]]
+                           for k in ("tasks", "novelty", "provisions") if doc.items.get(k)}}
     return got
 
 

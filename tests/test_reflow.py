@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from dissertation_kg.mappings import abstract, reflow
-from dissertation_kg.server.resources import seeds_dir
+from dissertation_kg.mappings.resources import seeds_dir
 
 KK = """\
 Сейтқали Н.Қ. Халықаралық ғылыми ынтымақтастық
