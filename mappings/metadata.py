@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import headings
+from . import degrees, front_matter, headings
 from .headings import LIST_MARKER
 
 _I = re.IGNORECASE | re.UNICODE
@@ -59,16 +59,30 @@ class Publication:
 
 
 @dataclass
+class Author:
+    name: str
+    affiliations: list[int] = field(default_factory=list)   # the superscript numbers after the name
+
+
+@dataclass
 class Metadata:
     title: str | None = None
     author: str | None = None
     specialty_code: str | None = None
     specialty_name: str | None = None
-    degree_phd: bool = False
+    # "phd" | "candidate" | "doctor" (of Sciences) | "master-arts" | "master-science" | "master" | "bachelor"
+    degree: str | None = None
     institution: str | None = None
     department: str | None = None
     publication_counts: dict[str, int] = field(default_factory=dict)
     publications: list[Publication] = field(default_factory=list)
+    authors: list[Author] = field(default_factory=list)          # in the order printed
+    affiliations: dict[int, str] = field(default_factory=dict)  # superscript number → organisation
+    keywords: dict[str, list[str]] = field(default_factory=dict)  # language → keywords, in order
+
+    @property
+    def degree_phd(self) -> bool:
+        return self.degree == "phd"
 
 
 _SPECIALTY = re.compile(
@@ -171,7 +185,6 @@ def _author_candidate(head: str) -> str | None:
     return None
 
 
-_PHD = re.compile(r"\bPh\.?\s?D\b|doctor\s+of\s+philosophy|доктор\w*\s+философии|философия\s+доктор", _I)
 # Where the work was done: "completed at the Department of X of the Y University",
 # "выполнена на кафедре X Y университета", "Y университетінің X кафедрасында орындалды".
 _DONE = re.compile(r"(?i)\b(?:completed|carried\s+out|performed|prepared|conducted|written|"
@@ -325,7 +338,7 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
             break
         if meta.title:
             break
-    meta.author = _author(head)
+    meta.author = _author(front_matter.normalise_case(head))
     if meta.title is None:
         meta.title = _title_line([sections.get("preamble", ""), sections.get("abstract", "")], meta.author)
     m = _specialty(head) or _specialty(full_text[:4000])
@@ -334,8 +347,10 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
         meta.specialty_code = code.replace("Д", "D").replace("М", "M").replace("В", "B")
         name = (m.group("name") or "").strip(" «»\"“”–—-")
         meta.specialty_name = name if len(name) >= 3 and not name.lower().startswith(("by ", "on ")) else None
-    meta.degree_phd = bool(_PHD.search(head) or _PHD.search(full_text[:3000])) or bool(
-        meta.specialty_code and meta.specialty_code[1] == "D" and meta.specialty_code[0] in "68")
+    meta.degree = degrees.degree(head if title_page else full_text[:3000], meta.specialty_code)
+    if meta.degree is None and title_page:
+        meta.degree = degrees.degree(full_text[:3000])
+    _front_matter(meta, head, full_text)
     where = "\n".join(sections.get(k, "") for k in ("approbation", "general", "preamble", "abstract", "structure"))
     meta.institution, meta.department = affiliation(where, lang)
     if meta.institution is None and meta.department is None:
@@ -345,6 +360,21 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
     meta.publication_counts = publication_counts(_prose(counts_text), lang) or publication_counts(_prose(full_text), lang)
     meta.publications = publication_list(publication_lines)
     return meta
+
+
+def _front_matter(meta: Metadata, head: str, full_text: str) -> None:
+    """Authors with initials and their numbered affiliations (an article's title page), and the
+    keywords of every language."""
+    lines = [l for l in head.split("\n") if l.strip()][:30]
+    found = front_matter.authors(lines) if meta.author is None or meta.degree is None else []
+    if found:
+        at = next(i for i, l in enumerate(lines) if front_matter.authors([l]))
+        meta.affiliations = front_matter.affiliations(lines, at + 1)
+        meta.authors = [Author(name, marks) for name, marks in found]
+        meta.author = found[0][0]
+    elif meta.author:
+        meta.authors = [Author(meta.author)]
+    meta.keywords = front_matter.keywords(full_text)
 
 
 # An article's title page: authors with initials ("А.Б. Сейітқали¹, Н.Қ. Омарова²"),
