@@ -151,38 +151,35 @@ _NOT_A_NAME = re.compile(r"(?i)\b(?:республика\w*|қазақстан\w
 
 
 def _author(head: str) -> str | None:
-    name = _author_candidate(head)
-    # Without a title page the text opens with a heading ("Актуальность темы", "Тақырыптың
-    # өзектілігі") that the name patterns can take for a name.
-    if name and any(headings.kinds_named(name, lang) for lang in ("en", "ru", "kk")):
+    """The first match of the most telling pattern that is a name."""
+    for pat in _AUTHOR_PATTERNS:
+        for m in re.finditer(pat, head, re.UNICODE):
+            name = _author_of(m)
+            # Without a title page the text opens with a heading ("Актуальность темы",
+            # "Тақырыптың өзектілігі") that the name patterns can take for a name.
+            if name and not any(headings.kinds_named(name, lang) for lang in ("en", "ru", "kk")):
+                return name
+    return None
+
+
+def _author_of(m: re.Match) -> str | None:
+    """The name a pattern matched, in its dictionary form, or None when it is no name."""
+    if m.groupdict().get("ru"):
+        return russian_nominative(_squash(m.group("ru")))
+    if m.groupdict().get("caps"):
+        name = m.group("caps").title()
+        if not _NOT_A_NAME.search(name) and not re.search(
+                r"(?i)abstract|annotation|аннотаци|аңдатпа|реферат|summary|түйін|резюме|phd|диссертац", name):
+            return _squash(name)
+        return None
+    if m.groupdict().get("kk"):
+        name = _squash(m.group("kk"))
+        return None if _NOT_A_NAME.search(name) else name
+    name = _squash(m.group("a"))
+    # A heading in capitals or an abstract's first words are no name.
+    if name.isupper() or re.search(r"(?i)\b(abstract|annotation|аннотация|аңдатпа)", name) or _NOT_A_NAME.search(name):
         return None
     return name
-
-
-def _author_candidate(head: str) -> str | None:
-    for pat in _AUTHOR_PATTERNS:
-        m = re.search(pat, head, re.UNICODE)
-        if not m:
-            continue
-        if m.groupdict().get("ru"):
-            return russian_nominative(_squash(m.group("ru")))
-        if m.groupdict().get("caps"):
-            name = m.group("caps").title()
-            if not _NOT_A_NAME.search(name) and not re.search(
-                    r"(?i)abstract|annotation|аннотаци|аңдатпа|реферат|summary|түйін|резюме|phd|диссертац", name):
-                return _squash(name)
-            continue
-        if m.groupdict().get("kk"):
-            name = _squash(m.group("kk"))
-            if not _NOT_A_NAME.search(name):
-                return name
-            continue
-        name = _squash(m.group("a"))
-        # A heading in capitals or an abstract's first words are no name.
-        if name.isupper() or re.search(r"(?i)\b(abstract|annotation|аннотация|аңдатпа)", name) or _NOT_A_NAME.search(name):
-            continue
-        return name
-    return None
 
 
 # Where the work was done: "completed at the Department of X of the Y University",
@@ -305,12 +302,67 @@ _CLASSIFICATIONS = r"МРНТИ|ГРНТИ|IRSTI|ХҒТАР|УДК|ӘОЖ|UDC|Б
 _CLASSIFICATION = re.compile(rf"(?i)\b(?:{_CLASSIFICATIONS})\b[^\n]*$")
 
 
+# Where a specialty's name ends: the phrase that names it as a specialty, the degree, a
+# classification, the city and year of the title page.
+_SPECIALTY_END = re.compile(
+    r"(?i)\s*(?:[«\"“”»]\s*)?(?:\bмамандығ\w*|\bмамандық\w*|\bспециальност\w*|\bspecialty\b|\bspeciality\b|"
+    r"\bбойынша\b|\bна\s+соискание|\bfor\s+the\s+degree|\bдәрежесін|\bғылымдарының|\bдоктор\w*|\bкандидат\w*|"
+    r"\bфилософия\s+доктор|\bdoctor\s+of|\bmaster\s+of|\bмагистр\w*|\bабстракт|\bавтореферат\w*|"
+    r"\bдиссертаци\w*|\bdissertation|\bthesis|,\s*(?:\d|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s*(?:,|\d|қ\.|$))|[.;(]\s|[.;(]$|\n|$)")
+
+
+def specialty_name(m: re.Match) -> str | None:
+    """The specialty's whole name after its code, commas included ("Жалпы педагогика,
+    педагогика және білім беру тарихы"), without "мамандығы бойынша" and what follows."""
+    if not m.group("name"):
+        return None
+    text = m.string
+    start = m.start("name")
+    quoted = text[start:start + 1] in "«\"“"
+    if quoted:
+        close = re.search(r"[»\"”]", text[start + 1:start + 200])
+        return _squash(text[start + 1:start + 1 + close.start()]) if close else None
+    end = _SPECIALTY_END.search(text, start + 1)
+    name = text[start:end.start() if end else start + 120][:160]
+    return _squash(name.strip(" «»\"“”–—-")) or None
+
+
 def _specialty(text: str) -> re.Match | None:
     """The first specialty code that is not a classification code (МРНТИ 19.21.61, УДК …)."""
     for m in _SPECIALTY.finditer(text):
         if not _CLASSIFICATION.search(text[text.rfind("\n", 0, m.start()) + 1:m.start()]):
             return m
     return None
+
+
+# What names itself in quotes and is no title: a law, a code, a programme, a concept, an
+# address ("Law of the Republic of Kazakhstan «On Artificial Intelligence»", "Закон «Об
+# образовании»", "«Жасанды интеллект туралы» Заңы").
+_DOCUMENT_WORDS = (r"laws?|codes?|concepts?|programm?es?|strateg(?:y|ies)|decrees?|address|doctrine|plan|"
+                   r"закон\w*|кодекс\w*|концепци\w*|программ\w*|стратеги\w*|указ\w*|послани\w*|доктрин\w*|"
+                   r"заң\w*|кодекс\w*|тұжырымдама\w*|бағдарлама\w*|стратегия\w*|жарлы\w*|жолдау\w*")
+_DOCUMENT_BEFORE = re.compile(rf"(?i)(?:{_DOCUMENT_WORDS})(?:\s+(?:of|the|Республики|Казахстан|Kazakhstan|Republic|"
+                              rf"РК|ҚР|Қазақстан|Республикасының)){{0,4}}\s*$")
+_DOCUMENT_AFTER = re.compile(rf"(?i)^\s*(?:{_DOCUMENT_WORDS})\b")
+
+
+def _names_a_document(head: str, m: re.Match) -> bool:
+    before = head[max(0, m.start() - 60):m.start() + 1].rstrip("«\"“ ")
+    return bool(_DOCUMENT_BEFORE.search(before) or _DOCUMENT_AFTER.match(head[m.end():m.end() + 30]))
+
+
+def _inside_sentence(head: str, m: re.Match, bare: bool) -> bool:
+    """A bare quotation run into prose on both sides ("… the slogan «…» was used …") names
+    something the sentence is about; a title stands on its own line or after its label."""
+    if not bare:
+        return False
+    line_start = head.rfind("\n", 0, m.start()) + 1
+    line_end = head.find("\n", m.end())
+    before, after = head[line_start:m.start()], head[m.end():line_end if line_end >= 0 else len(head)]
+    if re.search(r"(?i)диссертац|работ|жұмыс|thesis|dissertation|тақырып|topic|тем[аеуы]", before):
+        return False  # "диссертационной работы Ким Дмитрия Владимировича «…», представленной …"
+    lower = r"[a-zа-яёәғқңөұүһі]"
+    return bool(re.search(rf"{lower}[\w-]*[ \t]*[«\"“]?$", before) and re.match(rf"^[\s,;]*{lower}", after))
 
 
 # Quoted names on a title page that are no title: «Медицинский университет Астана» after НАО.
@@ -331,6 +383,8 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
             if (_SPECIALTY.search(head[max(0, m.start() - 14):m.start() + 2]) or _SPECIALTY.match(title.strip())
                     or len(title.split()) < 3):
                 continue
+            if _names_a_document(head, m) or _inside_sentence(head, m, pat is _TITLE_PATTERNS[-1]):
+                continue  # «On Artificial Intelligence» after "Law", a quotation in running prose
             if _ORG_QUOTE.search(head[max(0, m.start() - 16):m.start() + 1].rstrip("«\"“ ")) or (
                     len(title.split()) <= 6 and re.search(rf"(?i)^(?:\S+\s+)?(?:{_ORG_KIND['ru']}|{_ORG_KIND['en']})\b", title)):
                 continue  # a university's name in quotes
@@ -338,15 +392,15 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
             break
         if meta.title:
             break
-    meta.author = _author(front_matter.normalise_case(head))
+    meta.author = _author(_join_split_name(front_matter.normalise_case(head)))
     if meta.title is None:
         meta.title = _title_line([sections.get("preamble", ""), sections.get("abstract", "")], meta.author)
     m = _specialty(head) or _specialty(full_text[:4000])
     if m:
         code = m.group("code")
         meta.specialty_code = code.replace("Д", "D").replace("М", "M").replace("В", "B")
-        name = (m.group("name") or "").strip(" «»\"“”–—-")
-        meta.specialty_name = name if len(name) >= 3 and not name.lower().startswith(("by ", "on ")) else None
+        name = specialty_name(m)
+        meta.specialty_name = name if name and len(name) >= 3 and not name.lower().startswith(("by ", "on ")) else None
     meta.degree = degrees.degree(head if title_page else full_text[:3000], meta.specialty_code)
     if meta.degree is None and title_page:
         meta.degree = degrees.degree(full_text[:3000])
@@ -360,6 +414,16 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
     meta.publication_counts = publication_counts(_prose(counts_text), lang) or publication_counts(_prose(full_text), lang)
     meta.publications = publication_list(publication_lines)
     return meta
+
+
+_ONE_WORD_LINE = r"[ \t]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+[ \t]*"
+
+
+def _join_split_name(head: str) -> str:
+    """A name set over two to four lines, one word each ("Омарова / Гүлнар / Серікқызының"),
+    on one line, as the name patterns read it."""
+    return re.sub(rf"(?m)^{_ONE_WORD_LINE}(?:\n{_ONE_WORD_LINE}){{1,3}}$",
+                  lambda m: " ".join(m.group(0).split()), head)
 
 
 def _front_matter(meta: Metadata, head: str, full_text: str) -> None:
@@ -394,7 +458,11 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
         # first line there may already be the abstract's prose.
         front = [l for l in lines if not _FRONT_MATTER.search(l)]
         first = front[0] if front and at is None and n == 0 else None
-        candidate = lines[at + 1] if at is not None and at + 1 < len(lines) else first
+        index = at + 1 if at is not None and at + 1 < len(lines) else (lines.index(first) if first else None)
+        candidate = lines[index] if index is not None else None
+        if candidate and candidate.endswith(":") and index + 1 < len(lines):
+            # "… in the 1920s:" and the subtitle on the next line are one title
+            candidate = candidate + " " + lines[index + 1]
         if candidate is None or not (3 <= len(candidate.split()) <= 40) or _SPECIALTY.search(candidate):
             continue
         if re.search(r"(?i)\b(dissertation|диссертац|specialty|специальност|мамандығ)", candidate):
