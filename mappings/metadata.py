@@ -111,9 +111,9 @@ _AUTHOR_PATTERNS = [
 rf"(?P<kk>{_NAME}[ \t]+{_NAME}[ \t]+[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+?(?:ұлы|қызы|вич|вна)?){_KK_GENITIVE}(?!\w)\s*(?:[«“\"]|диссертаци)",
     rf"(?:^|\n|»|”)\s*(?P<a>{_NAME}(?:[ \t]+{_NAME}){{1,2}})\s+(?:on\s+the\s+topic|на\s+тему)",
     # A name in capitals on a line of its own: "ЖУМАБЕКОВА АЙГЕРИМ СЕРИКОВНА".
-    r"(?:^|\n)[ \t]*(?P<caps>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'’-]{2,}(?:[ \t]+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'’-]{2,}){1,3})[ \t]*(?:\n|$)",
+    r"(?:^|\n)[ \t]*(?P<caps>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'’-]{2,}(?:[ \t]+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'’-]{2,}){1,3})[ \t]*(?=\n|$)",
     # A name alone on a line of the title page (the first, or after the specialty line).
-    rf"(?:^|\n)[ \t]*(?P<a>{_NAME}(?:[ \t]+{_NAME}){{1,3}})[ \t]*(?:\n|$)",
+    rf"(?:^|\n)[ \t]*(?P<a>{_NAME}(?:[ \t]+{_NAME}){{1,3}})[ \t]*(?=\n|$)",
 ]
 
 
@@ -175,7 +175,8 @@ def _author_of(m: re.Match) -> str | None:
     if m.groupdict().get("kk"):
         name = _squash(m.group("kk"))
         return None if _NOT_A_NAME.search(name) else name
-    name = _squash(m.group("a"))
+    # "Омарова Гүлнар Серікқызының" alone on its line: the Kazakh genitive of the title page
+    name = re.sub(rf"(?<=[а-яёәғқңөұүһі]{{3}}){_KK_GENITIVE}$", "", _squash(m.group("a")))
     # A heading in capitals or an abstract's first words are no name.
     if name.isupper() or re.search(r"(?i)\b(abstract|annotation|аннотация|аңдатпа)", name) or _NOT_A_NAME.search(name):
         return None
@@ -219,7 +220,7 @@ def affiliation(text: str, lang: str) -> tuple[str | None, str | None]:
 
 
 def _affiliation(text: str, lang: str) -> tuple[str | None, str | None]:
-    sentence = next((sent for sent in _SENTENCE_END.split(text) if _DONE.search(sent)), None)
+    sentence = next((sent for line in text.split("\n") for sent in _SENTENCE_END.split(line) if _DONE.search(sent)), None)
     if sentence is None:
         return None, None
     sentence = sentence.strip().rstrip(".")
@@ -235,7 +236,10 @@ def _affiliation(text: str, lang: str) -> tuple[str | None, str | None]:
         department = (m.group("d").strip() + " кафедрасы") if m.group("d") else None
         return institution, _capitalise(department)
     if lang == "ru":
-        d = re.search(r"на\s+кафедре\s+(?P<d>.+?)(?:\s+(?=[А-ЯЁ«\"])|$)", sentence)
+        # The department's name runs on over nouns in the genitive ("истории Казахстана") and
+        # ends where the university's name begins: an adjective, its kind, or a quotation.
+        d = re.search(r"на\s+кафедре\s+(?P<d>.+?)(?:\s+(?=«|\"|[А-ЯЁ][\w-]*(?:ого|его|ой|ей|ых|их)\b|"
+                      rf"(?i:университет|институт|академи)|(?:{_LEGAL_FORMS})\b)|$)", sentence)
         done = _DONE.search(sentence)
         rest = sentence[d.end():] if d else sentence[done.end():]
         u = re.search(r"(?P<u>[А-ЯЁ«\"][^,;]*)$", rest)
@@ -308,7 +312,7 @@ _SPECIALTY_END = re.compile(
     r"(?i)\s*(?:[«\"“”»]\s*)?(?:\bмамандығ\w*|\bмамандық\w*|\bспециальност\w*|\bspecialty\b|\bspeciality\b|"
     r"\bбойынша\b|\bна\s+соискание|\bfor\s+the\s+degree|\bдәрежесін|\bғылымдарының|\bдоктор\w*|\bкандидат\w*|"
     r"\bфилософия\s+доктор|\bdoctor\s+of|\bmaster\s+of|\bмагистр\w*|\bабстракт|\bавтореферат\w*|"
-    r"\bдиссертаци\w*|\bdissertation|\bthesis|,\s*(?:\d|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s*(?:,|\d|қ\.|$))|[.;(]\s|[.;(]$|\n|$)")
+    r"\bдиссертаци\w*|\bdissertation|\bthesis|(?-i:\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{4,}\b))|,\s*(?:\d|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s*(?:,|\d|қ\.|$))|[.;(]\s|[.;(]$|\n|$)")
 
 
 def specialty_name(m: re.Match) -> str | None:
@@ -327,10 +331,14 @@ def specialty_name(m: re.Match) -> str | None:
     return _squash(name.strip(" «»\"“”–—-")) or None
 
 
+# A code right after a classification's label and its other codes (МРНТИ 19.21.61; 19.01.11)
+_CLASSIFIED = re.compile(rf"(?i)\b(?:{_CLASSIFICATIONS})\b[\s\d.:()\[\]/+,;\"«»–-]*$")
+
+
 def _specialty(text: str) -> re.Match | None:
     """The first specialty code that is not a classification code (МРНТИ 19.21.61, УДК …)."""
     for m in _SPECIALTY.finditer(text):
-        if not _CLASSIFICATION.search(text[text.rfind("\n", 0, m.start()) + 1:m.start()]):
+        if not _CLASSIFIED.search(text[text.rfind("\n", 0, m.start()) + 1:m.start()]):
             return m
     return None
 
@@ -395,6 +403,9 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
     meta.author = _author(_join_split_name(front_matter.normalise_case(head)))
     if meta.title is None:
         meta.title = _title_line([sections.get("preamble", ""), sections.get("abstract", "")], meta.author)
+    if meta.author is None or meta.title is None:
+        author, title = _run_on_title_page(head)
+        meta.author, meta.title = meta.author or author, meta.title or title
     m = _specialty(head) or _specialty(full_text[:4000])
     if m:
         code = m.group("code")
@@ -411,9 +422,32 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
         # Under a heading the mapper did not know, the sentence is still in the text.
         meta.institution, meta.department = affiliation(full_text, lang)
     counts_text = "\n".join(sections.get(k, "") for k in ("approbation", "publications"))
-    meta.publication_counts = publication_counts(_prose(counts_text), lang) or publication_counts(_prose(full_text), lang)
+    meta.publication_counts = publication_counts(_prose(counts_text), lang) or publication_counts(
+        _publishing_sentences(_prose(full_text)), lang)
     meta.publications = publication_list(publication_lines)
     return meta
+
+
+_CAPS_RUN = re.compile(r"(?<![\w-])[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'’-]+(?:[ \t]+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'’-]+){1,3}(?![\w-])")
+_NOT_NAME_CAPS = re.compile(r"(?i)abstract|annotation|аннотаци|аңдатпа|реферат|summary|түйін|резюме|phd|диссертац|"
+                            r"\b(?:udc|удк|әож|мрнти|irsti|doi|issn)\b")
+
+
+def _run_on_title_page(head: str) -> tuple[str | None, str | None]:
+    """A title page extracted as one line ("… University UDC 004.85 NURLANOVA ASEL BERIKOVNA
+    Machine learning methods … 8D06101 – Information systems ABSTRACT …"): the name is the
+    run of words in capitals, the title what stands between it and the specialty code."""
+    line = next((l for l in head.split("\n") if l.strip()), "")
+    code = _specialty(line)
+    if len(line.split()) < 20 or code is None:
+        return None, None
+    for m in _CAPS_RUN.finditer(line, 0, code.start()):
+        name = m.group(0).title()
+        if _NOT_A_NAME.search(name) or _NOT_NAME_CAPS.search(name):
+            continue
+        title = _squash(line[m.end():code.start()])
+        return _squash(name), (title if 3 <= len(title.split()) <= 40 else None)
+    return None, None
 
 
 _ONE_WORD_LINE = r"[ \t]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+[ \t]*"
@@ -447,18 +481,24 @@ _FRONT_MATTER = re.compile(r"(?i)^[¹²³⁴⁵*\\]|e-?mail|https?://|doi\b|"
                            r"(?:^|,\s*)[^\W\d_]\.\s?(?:[^\W\d_]\.\s?)?[^\W\d_]{2,}[¹²³⁴⁵*\\]*\s*(?:,|$)")
 
 
+def _front_matter_line(line: str) -> bool:
+    return bool(_FRONT_MATTER.search(line) or front_matter.authors([line]) or front_matter.affiliations([line]))
+
+
 def _title_line(texts: list[str], author: str | None) -> str | None:
     """A title page with no quotes: the title is the line after the author's name (or the first
     line when the name is not there). The title page may sit before the ABSTRACT heading or
     under it."""
     for n, text in enumerate(texts):
-        lines = [l.strip() for l in text.split("\n") if l.strip() and not _CLASSIFICATION.match(l.strip())]
+        lines = [l.strip() for l in _join_split_name(text).split("\n") if l.strip() and not _CLASSIFICATION.match(l.strip())]
         at = next((i for i, l in enumerate(lines) if author and author.lower() in l.lower()), None)
         # Under the ABSTRACT heading only a line that follows the author's name is a title; the
         # first line there may already be the abstract's prose.
-        front = [l for l in lines if not _FRONT_MATTER.search(l)]
+        front = [l for l in lines if not _front_matter_line(l)]
         first = front[0] if front and at is None and n == 0 else None
         index = at + 1 if at is not None and at + 1 < len(lines) else (lines.index(first) if first else None)
+        while index is not None and index < len(lines) - 1 and at is not None and _front_matter_line(lines[index]):
+            index += 1  # an article's affiliations and e-mail stand between its authors and its title
         candidate = lines[index] if index is not None else None
         if candidate and candidate.endswith(":") and index + 1 < len(lines):
             # "… in the 1920s:" and the subtitle on the next line are one title
@@ -475,6 +515,16 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
 
 def _squash(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip(" ,.;:")
+
+
+# Outside an approbation or publications section only a sentence about publishing counts
+# publications: "38 maps and the reports of …", "three chapters", "4 экспедиций" do not.
+_PUBLISHED = re.compile(r"(?i)publish\w*|publications?|опубликова\w*|публикаци\w*|издан\w*|печат\w*|"
+                        r"жарияла\w*|жарық\s+көр\w*|басылым\w*|monograph\w*|монограф\w*")
+
+
+def _publishing_sentences(text: str) -> str:
+    return "\n".join(sent for line in text.split("\n") for sent in _SENTENCE_END.split(line) if _PUBLISHED.search(sent))
 
 
 def _prose(text: str) -> str:
