@@ -523,6 +523,10 @@ _PUBLISHED = re.compile(r"(?i)publish\w*|publications?|опубликова\w*|�
                         r"жарияла\w*|жарық\s+көр\w*|басылым\w*|monograph\w*|монограф\w*")
 
 
+_STRUCTURE = re.compile(r"(?i)consists?\s+of|comprises|состоит\s+из|состоящ\w+\s+из|включает\s+в\s+себя|"
+                        r"тұрады|құралған|тараудан|structure|структур\w*|құрылым\w*")
+
+
 def _publishing_sentences(text: str) -> str:
     return "\n".join(sent for line in text.split("\n") for sent in _SENTENCE_END.split(line) if _PUBLISHED.search(sent))
 
@@ -549,6 +553,9 @@ def publication_counts(text: str, lang: str) -> dict[str, int]:
     boundary; a span whose number counts items ("articles", "статей", "мақала", "of which")
     counts for the most specific kind it names, and the first span naming no kind is the total.
     """
+    # "The dissertation consists of an introduction, three chapters …": the structure, no count
+    text = "\n".join(sent for line in text.split("\n") for sent in _SENTENCE_END.split(line)
+                     if _PUBLISHED.search(sent) or not _STRUCTURE.search(sent))
     counts: dict[str, int] = {}
     words = sorted({w for table in (NUMBER_WORDS[lang], NUMBER_WORDS["en"]) for w in table}, key=len, reverse=True)
     number = re.compile(rf"(?<![\w.,])(\d{{1,3}}|{'|'.join(re.escape(w) for w in words)})(?![\w.,]\d|\w)", _I)

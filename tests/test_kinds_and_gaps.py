@@ -242,3 +242,33 @@ def test_status_and_the_work_page_show_the_gaps(built):
     assert data["generation"]["gap_counts"] == {"title": 1, "author": 1, "specialty": 1, "provisions": 1}
     page = client.get("/id/work/en-phd-no-provisions", headers={"Accept": "text/html"}).get_data(as_text=True)
     assert "Incomplete:" in page and "part: provisions for defense" in page
+
+
+@pytest.mark.parametrize("lang, page", [
+    ("en", "Nurlanova Asel Berikovna\nABSTRACT\nof the dissertation for the degree of Doctor of Philosophy (PhD)\n"
+           "The Law of the Republic of Kazakhstan «On Artificial Intelligence» changed how public data are used.\n"),
+    ("ru", "Нурланова Асель Бериковна\nАННОТАЦИЯ\nдиссертации на соискание степени доктора философии (PhD)\n"
+           "Закон Республики Казахстан «О науке и технологической политике» изменил порядок финансирования.\n"),
+    ("kk", "Нұрланова Әсел Берікқызы\nАҢДАТПА\nфилософия докторы (PhD) дәрежесін алу үшін дайындалған диссертацияға\n"
+           "Қазақстан Республикасының «Жасанды интеллект туралы» Заңы деректерді пайдалану тәртібін өзгертті.\n"),
+])
+def test_a_quoted_law_is_no_title(lang, page):
+    from dissertation_kg.mappings import metadata
+
+    meta = metadata.extract({"preamble": page}, page, lang, [])
+    assert meta.title is None or "«" not in page.split(meta.title)[0][-3:]
+    assert meta.title not in ("On Artificial Intelligence", "О науке и технологической политике", "Жасанды интеллект туралы")
+
+
+@pytest.mark.parametrize("lang, text, counts", [
+    ("en", "Nine papers were published. The dissertation consists of an introduction, three chapters and a "
+           "conclusion; two experiments were carried out.", {"Total": 9}),
+    ("ru", "По теме диссертации опубликовано 7 работ. Диссертация состоит из введения, трех глав и заключения; "
+           "проведено 4 эксперимента.", {"Total": 7}),
+    ("kk", "Диссертация тақырыбы бойынша 12 ғылыми еңбек жарияланды. Диссертация кіріспеден, үш тараудан, "
+           "қорытындыдан тұрады.", {"Total": 12}),
+])
+def test_chapters_and_experiments_are_no_publications(lang, text, counts):
+    from dissertation_kg.mappings import metadata
+
+    assert metadata.publication_counts(text, lang) == counts
