@@ -140,7 +140,7 @@ def to_graph(doc: ParsedAbstract, ctx: WorkContext, *, ontology_version: str,
             g.add((sp, SKOS.prefLabel, Literal(meta.specialty_name, lang=lang)))
     if ctx.degree:
         g.add((work, BIBO.degree, v.DEGREES[ctx.degree]))
-    for word in meta.keywords.get(lang, []) if ctx.kind == "article" else []:
+    for word in meta.keywords.get(lang, []):
         g.add((work, DCTERMS.subject, Literal(word, lang=lang)))
     for part in ctx.gaps:
         g.add((work, DKG.lacks, DKG[gaps.PARTS[part]]))

@@ -272,3 +272,10 @@ def test_chapters_and_experiments_are_no_publications(lang, text, counts):
     from dissertation_kg.mappings import metadata
 
     assert metadata.publication_counts(text, lang) == counts
+
+
+def test_validate_reports_gaps_in_plain_words_and_does_not_fail():
+    result = CliRunner().invoke(main, ["validate", str(FOLDER / "en-phd-no-provisions.txt")])
+    assert result.exit_code == 0, result.output
+    assert "en-phd-no-provisions.txt: warning: node <https://w3id.org/dissertation-kg/id/work/" in result.stdout
+    assert "property dkg:hasProvision: This document gives no provision for defense" in result.stdout
