@@ -43,6 +43,10 @@ def _digits(marks: str) -> list[int]:
     return out
 
 
+_PEOPLE_LABEL = re.compile(r"(?i)руководител|жетекші|кеңесші|supervisor|advis[eo]r|оппонент|opponent|консультант|"
+                           r"рецензент|reviewer|:\s*$")
+
+
 def normalise_case(word: str) -> str:
     """`KAlshabayeva` → `Kalshabayeva`: a capital too many after the first letter is what text
     extraction leaves of small capitals; a real name or an acronym does not look like that."""
@@ -52,7 +56,9 @@ def normalise_case(word: str) -> str:
 def authors(lines: list[str]) -> list[tuple[str, list[int]]]:
     """The first line that lists only authors with initials, as (name as printed, affiliation
     numbers), in order."""
-    for line in lines:
+    for i, line in enumerate(lines):
+        if i and _PEOPLE_LABEL.search(lines[i - 1]):
+            continue  # "Научный руководитель:" and the supervisor on the next line
         parts = _split_authors(line)
         found = [_AUTHOR.match(p) for p in parts]
         if parts and all(found):

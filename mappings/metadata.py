@@ -310,7 +310,8 @@ _CLASSIFICATION = re.compile(rf"(?i)\b(?:{_CLASSIFICATIONS})\b[^\n]*$")
 # classification, the city and year of the title page.
 _SPECIALTY_END = re.compile(
     r"(?i)\s*(?:[«\"“”»]\s*)?(?:\bмамандығ\w*|\bмамандық\w*|\bспециальност\w*|\bspecialty\b|\bspeciality\b|"
-    r"\bбойынша\b|\bна\s+соискание|\bfor\s+the\s+degree|\bдәрежесін|\bғылымдарының|\bдоктор\w*|\bкандидат\w*|"
+    r"\bбойынша\b|\bбілім\s+беру\s+бағдарлама\w*|\bобразовательн\w+\s+программ\w*|\beducational\s+programm?e|"
+    r"\bна\s+соискание|\bfor\s+the\s+degree|\bдәрежесін|\bғылымдарының|\bдоктор\w*|\bкандидат\w*|"
     r"\bфилософия\s+доктор|\bdoctor\s+of|\bmaster\s+of|\bмагистр\w*|\bабстракт|\bавтореферат\w*|"
     r"\bдиссертаци\w*|\bdissertation|\bthesis|(?-i:\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{4,}\b))|,\s*(?:\d|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s*(?:,|\d|қ\.|$))|[.;(]\s|[.;(]$|\n|$)")
 

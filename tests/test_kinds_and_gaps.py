@@ -48,6 +48,10 @@ EXPECTED = {
               "International Financial Centre",
         specialty_code="7M04106", specialty_name="Finance, banking and insurance",
         counts={"Total": 2, "CommitteeJournal": 1}, items={"tasks": 4, "novelty": 1}, gaps=[]),
+    "kk-bachelors-diploma.txt": dict(
+        lang="kk", kind="bachelors-thesis", degree="bachelor", author="Бекболатова Аружан Нұрланқызы",
+        title="Түркістан облысындағы ауылдық туризмнің даму мүмкіндіктері", specialty_code="6B11101",
+        specialty_name="Туризм", counts={}, items={"tasks": 3}, gaps=[]),
     "kk-article-keywords.txt": dict(
         lang="kk", kind="article", degree=None, author="Д.Қ. Серікова",
         title="ҚАЗАҚСТАНДАҒЫ ШАҒЫН КӘСІПКЕРЛІКТІ ЖАСАНДЫ ИНТЕЛЛЕКТ АРҚЫЛЫ ЦИФРЛАНДЫРУ",
@@ -78,8 +82,10 @@ EXPECTED = {
         gaps=["title", "author", "specialty"]),
 }
 DEGREE_IRI = {"candidate": DKG.CandidateOfSciences, "doctor": DKG.DoctorOfSciences,
-              "master-science": URIRef(BIBO_DEGREES + "ms"), "phd": URIRef(BIBO_DEGREES + "phd")}
-CLASS = {"dissertation": DKG.Dissertation, "masters-thesis": DKG.MastersThesis, "article": DKG.JournalArticle}
+              "master-science": URIRef(BIBO_DEGREES + "ms"), "phd": URIRef(BIBO_DEGREES + "phd"),
+              "bachelor": DKG.BachelorsDegree}
+CLASS = {"dissertation": DKG.Dissertation, "masters-thesis": DKG.MastersThesis,
+         "bachelors-thesis": DKG.BachelorsThesis, "article": DKG.JournalArticle}
 
 
 @pytest.fixture(scope="module")
@@ -199,6 +205,7 @@ def test_build_loads_every_document_and_reports_the_gaps_without_failing(built):
     out = result.stdout + result.stderr
     assert result.exit_code == 0, out
     assert f"documents: {len(EXPECTED)} loaded" in out and "0 rejected" in out
+    assert f"works: {len(EXPECTED)}" in out
     assert "incomplete en-phd-no-provisions (en-phd-no-provisions.txt): loaded without provisions for defense" in out
     assert "incomplete ru-no-title-page (ru-no-title-page.txt): loaded without title, author, specialty" in out
     assert "gaps: 2 work(s) loaded with parts missing — title 1, author 1, specialty 1, provisions for defense 1" in out
@@ -279,3 +286,11 @@ def test_validate_reports_gaps_in_plain_words_and_does_not_fail():
     assert result.exit_code == 0, result.output
     assert "en-phd-no-provisions.txt: warning: node <https://w3id.org/dissertation-kg/id/work/" in result.stdout
     assert "property dkg:hasProvision: This document gives no provision for defense" in result.stdout
+
+
+def test_a_supervisor_on_the_line_after_the_label_is_no_author():
+    from dissertation_kg.mappings import front_matter
+
+    lines = ["Научный руководитель:", "Абдрахманов Т.К.", "А.Б. Серікова¹, Н.Қ. Омарова²"]
+    assert front_matter.authors(lines) == [("А.Б. Серікова", [1]), ("Н.Қ. Омарова", [2])]
+    assert front_matter.authors(lines[:2]) == []
