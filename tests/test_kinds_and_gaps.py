@@ -294,3 +294,28 @@ def test_a_supervisor_on_the_line_after_the_label_is_no_author():
     lines = ["Научный руководитель:", "Абдрахманов Т.К.", "А.Б. Серікова¹, Н.Қ. Омарова²"]
     assert front_matter.authors(lines) == [("А.Б. Серікова", [1]), ("Н.Қ. Омарова", [2])]
     assert front_matter.authors(lines[:2]) == []
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("А.Б. Серікова¹, Н.Қ. Омарова²", [("А.Б. Серікова", [1]), ("Н.Қ. Омарова", [2])]),
+    ("K.M. Akhmetov¹*, A.B. KAlshabayeva²", [("K.M. Akhmetov", [1]), ("A.B. Kalshabayeva", [2])]),
+    ("Serikova A.B.1,2, Akhmetov K.M.1", [("Serikova A.B.", [1, 2]), ("Akhmetov K.M.", [1])]),
+    ("Иванов И.И. и Петрова А.С.", [("Иванов И.И.", []), ("Петрова А.С.", [])]),
+    ("Международные отношения и внешняя политика", []),
+    ("Әл-Фараби атындағы Қазақ ұлттық университеті", []),
+])
+def test_authors_with_initials(line, authors):
+    from dissertation_kg.mappings import front_matter
+
+    assert front_matter.authors([line]) == authors
+
+
+def test_keywords_of_every_language_by_their_label():
+    from dissertation_kg.mappings import front_matter
+
+    text = ("Аңдатпа. …\nТірек сөздер: тарихнама, хандық, шекара.\n"
+            "Аннотация. …\n**Ключевые слова:** историография; ханство; граница\n"
+            "Abstract. …\nKey words – historiography, khanate, border\n")
+    assert front_matter.keywords(text) == {"kk": ["тарихнама", "хандық", "шекара"],
+                                           "ru": ["историография", "ханство", "граница"],
+                                           "en": ["historiography", "khanate", "border"]}
