@@ -7,14 +7,17 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import extract, headings, language, lists, metadata, reflow, sections, text
+from . import degrees, extract, headings, language, lists, metadata, reflow, sections, text
 from .errors import MappingError
 
 # Section kinds that make a text recognisably an abstract of research; at least two must be found.
 _CORE_KINDS = {"relevance", "object", "subject", "aim", "tasks", "theoretical-basis", "methods",
                "novelty", "provisions", "significance", "hypothesis", "approbation", "structure"}
 _ARTICLE_MARKERS = {"keywords", "introduction", "abstract", "research", "conclusion"}
-_DISSERTATION_WORDS = re.compile(r"dissertation|thesis|диссертац\w*|PhD|доктор\w*\s+философии|философия\s+доктор", re.I)
+# A text that calls itself a dissertation, in whole words ("hypothesis" holds "thesis").
+_DISSERTATION_WORDS = re.compile(r"\b(?:dissertation|thesis|autoreferat)\b|диссертац\w*|автореферат\w*", re.I)
+# The kinds a work can be (WorkContext.kind, the class in rdf.py).
+KINDS = ("dissertation", "masters-thesis", "bachelors-thesis", "article")
 
 
 @dataclass
@@ -23,7 +26,7 @@ class ParsedAbstract:
     checksum: str                    # sha256 of the bytes
     char_count: int
     lang: str
-    kind: str                        # "dissertation" | "article"
+    kind: str                        # one of KINDS
     sections: dict[str, sections.Section]
     items: dict[str, list[lists.Item]]   # tasks / novelty / provisions
     meta: metadata.Metadata
@@ -86,12 +89,15 @@ def _looks_like_citation(s: str) -> bool:
 
 
 def _work_kind(by_kind, items, meta, clean: str) -> str:
-    """A dissertation abstract defends provisions or says it is one; a journal article has
-    keywords/introduction and never provisions for defense."""
-    if "provisions" in items or "provisions" in by_kind:
+    """The degree the title page names decides (a master's abstract may defend provisions too);
+    without one, a dissertation abstract defends provisions or calls itself one, and a journal
+    article has keywords or an introduction and never provisions for defense."""
+    if meta.degree in degrees.MASTERS:
+        return "masters-thesis"
+    if meta.degree == "bachelor":
+        return "bachelors-thesis"
+    if meta.degree in degrees.DOCTORAL or "provisions" in items or "provisions" in by_kind or meta.specialty_code:
         return "dissertation"
-    if meta.specialty_code or meta.degree_phd:
-        return "dissertation"
-    if _ARTICLE_MARKERS & by_kind.keys() and not _DISSERTATION_WORDS.search(clean[:3000]):
+    if (_ARTICLE_MARKERS & by_kind.keys() or meta.keywords) and not _DISSERTATION_WORDS.search(clean[:3000]):
         return "article"
     return "dissertation" if _DISSERTATION_WORDS.search(clean) else "article"

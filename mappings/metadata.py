@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import headings
+from . import degrees, front_matter, headings
 from .headings import LIST_MARKER
 
 _I = re.IGNORECASE | re.UNICODE
@@ -59,16 +59,30 @@ class Publication:
 
 
 @dataclass
+class Author:
+    name: str
+    affiliations: list[int] = field(default_factory=list)   # the superscript numbers after the name
+
+
+@dataclass
 class Metadata:
     title: str | None = None
     author: str | None = None
     specialty_code: str | None = None
     specialty_name: str | None = None
-    degree_phd: bool = False
+    # "phd" | "candidate" | "doctor" (of Sciences) | "master-arts" | "master-science" | "master" | "bachelor"
+    degree: str | None = None
     institution: str | None = None
     department: str | None = None
     publication_counts: dict[str, int] = field(default_factory=dict)
     publications: list[Publication] = field(default_factory=list)
+    authors: list[Author] = field(default_factory=list)          # in the order printed
+    affiliations: dict[int, str] = field(default_factory=dict)  # superscript number → organisation
+    keywords: dict[str, list[str]] = field(default_factory=dict)  # language → keywords, in order
+
+    @property
+    def degree_phd(self) -> bool:
+        return self.degree == "phd"
 
 
 _SPECIALTY = re.compile(
@@ -97,9 +111,9 @@ _AUTHOR_PATTERNS = [
 rf"(?P<kk>{_NAME}[ \t]+{_NAME}[ \t]+[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+?(?:ұлы|қызы|вич|вна)?){_KK_GENITIVE}(?!\w)\s*(?:[«“\"]|диссертаци)",
     rf"(?:^|\n|»|”)\s*(?P<a>{_NAME}(?:[ \t]+{_NAME}){{1,2}})\s+(?:on\s+the\s+topic|на\s+тему)",
     # A name in capitals on a line of its own: "ЖУМАБЕКОВА АЙГЕРИМ СЕРИКОВНА".
-    r"(?:^|\n)[ \t]*(?P<caps>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'’-]{2,}(?:[ \t]+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'’-]{2,}){1,3})[ \t]*(?:\n|$)",
+    r"(?:^|\n)[ \t]*(?P<caps>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'’-]{2,}(?:[ \t]+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'’-]{2,}){1,3})[ \t]*(?=\n|$)",
     # A name alone on a line of the title page (the first, or after the specialty line).
-    rf"(?:^|\n)[ \t]*(?P<a>{_NAME}(?:[ \t]+{_NAME}){{1,3}})[ \t]*(?:\n|$)",
+    rf"(?:^|\n)[ \t]*(?P<a>{_NAME}(?:[ \t]+{_NAME}){{1,3}})[ \t]*(?=\n|$)",
 ]
 
 
@@ -137,41 +151,38 @@ _NOT_A_NAME = re.compile(r"(?i)\b(?:республика\w*|қазақстан\w
 
 
 def _author(head: str) -> str | None:
-    name = _author_candidate(head)
-    # Without a title page the text opens with a heading ("Актуальность темы", "Тақырыптың
-    # өзектілігі") that the name patterns can take for a name.
-    if name and any(headings.kinds_named(name, lang) for lang in ("en", "ru", "kk")):
+    """The first match of the most telling pattern that is a name."""
+    for pat in _AUTHOR_PATTERNS:
+        for m in re.finditer(pat, head, re.UNICODE):
+            name = _author_of(m)
+            # Without a title page the text opens with a heading ("Актуальность темы",
+            # "Тақырыптың өзектілігі") that the name patterns can take for a name.
+            if name and not any(headings.kinds_named(name, lang) for lang in ("en", "ru", "kk")):
+                return name
+    return None
+
+
+def _author_of(m: re.Match) -> str | None:
+    """The name a pattern matched, in its dictionary form, or None when it is no name."""
+    if m.groupdict().get("ru"):
+        return russian_nominative(_squash(m.group("ru")))
+    if m.groupdict().get("caps"):
+        name = m.group("caps").title()
+        if not _NOT_A_NAME.search(name) and not re.search(
+                r"(?i)abstract|annotation|аннотаци|аңдатпа|реферат|summary|түйін|резюме|phd|диссертац", name):
+            return _squash(name)
+        return None
+    if m.groupdict().get("kk"):
+        name = _squash(m.group("kk"))
+        return None if _NOT_A_NAME.search(name) else name
+    # "Омарова Гүлнар Серікқызының" alone on its line: the Kazakh genitive of the title page
+    name = re.sub(rf"(?<=[а-яёәғқңөұүһі]{{3}}){_KK_GENITIVE}$", "", _squash(m.group("a")))
+    # A heading in capitals or an abstract's first words are no name.
+    if name.isupper() or re.search(r"(?i)\b(abstract|annotation|аннотация|аңдатпа)", name) or _NOT_A_NAME.search(name):
         return None
     return name
 
 
-def _author_candidate(head: str) -> str | None:
-    for pat in _AUTHOR_PATTERNS:
-        m = re.search(pat, head, re.UNICODE)
-        if not m:
-            continue
-        if m.groupdict().get("ru"):
-            return russian_nominative(_squash(m.group("ru")))
-        if m.groupdict().get("caps"):
-            name = m.group("caps").title()
-            if not _NOT_A_NAME.search(name) and not re.search(
-                    r"(?i)abstract|annotation|аннотаци|аңдатпа|реферат|summary|түйін|резюме|phd|диссертац", name):
-                return _squash(name)
-            continue
-        if m.groupdict().get("kk"):
-            name = _squash(m.group("kk"))
-            if not _NOT_A_NAME.search(name):
-                return name
-            continue
-        name = _squash(m.group("a"))
-        # A heading in capitals or an abstract's first words are no name.
-        if name.isupper() or re.search(r"(?i)\b(abstract|annotation|аннотация|аңдатпа)", name) or _NOT_A_NAME.search(name):
-            continue
-        return name
-    return None
-
-
-_PHD = re.compile(r"\bPh\.?\s?D\b|doctor\s+of\s+philosophy|доктор\w*\s+философии|философия\s+доктор", _I)
 # Where the work was done: "completed at the Department of X of the Y University",
 # "выполнена на кафедре X Y университета", "Y университетінің X кафедрасында орындалды".
 _DONE = re.compile(r"(?i)\b(?:completed|carried\s+out|performed|prepared|conducted|written|"
@@ -209,7 +220,7 @@ def affiliation(text: str, lang: str) -> tuple[str | None, str | None]:
 
 
 def _affiliation(text: str, lang: str) -> tuple[str | None, str | None]:
-    sentence = next((sent for sent in _SENTENCE_END.split(text) if _DONE.search(sent)), None)
+    sentence = next((sent for line in text.split("\n") for sent in _SENTENCE_END.split(line) if _DONE.search(sent)), None)
     if sentence is None:
         return None, None
     sentence = sentence.strip().rstrip(".")
@@ -225,7 +236,10 @@ def _affiliation(text: str, lang: str) -> tuple[str | None, str | None]:
         department = (m.group("d").strip() + " кафедрасы") if m.group("d") else None
         return institution, _capitalise(department)
     if lang == "ru":
-        d = re.search(r"на\s+кафедре\s+(?P<d>.+?)(?:\s+(?=[А-ЯЁ«\"])|$)", sentence)
+        # The department's name runs on over nouns in the genitive ("истории Казахстана") and
+        # ends where the university's name begins: an adjective, its kind, or a quotation.
+        d = re.search(r"на\s+кафедре\s+(?P<d>.+?)(?:\s+(?=«|\"|[А-ЯЁ][\w-]*(?:ого|его|ой|ей|ых|их)\b|"
+                      rf"(?i:университет|институт|академи)|(?:{_LEGAL_FORMS})\b)|$)", sentence)
         done = _DONE.search(sentence)
         rest = sentence[d.end():] if d else sentence[done.end():]
         u = re.search(r"(?P<u>[А-ЯЁ«\"][^,;]*)$", rest)
@@ -292,12 +306,72 @@ _CLASSIFICATIONS = r"МРНТИ|ГРНТИ|IRSTI|ХҒТАР|УДК|ӘОЖ|UDC|Б
 _CLASSIFICATION = re.compile(rf"(?i)\b(?:{_CLASSIFICATIONS})\b[^\n]*$")
 
 
+# Where a specialty's name ends: the phrase that names it as a specialty, the degree, a
+# classification, the city and year of the title page.
+_SPECIALTY_END = re.compile(
+    r"(?i)\s*(?:[«\"“”»]\s*)?(?:\bмамандығ\w*|\bмамандық\w*|\bспециальност\w*|\bspecialty\b|\bspeciality\b|"
+    r"\bбойынша\b|\bбілім\s+беру\s+бағдарлама\w*|\bобразовательн\w+\s+программ\w*|\beducational\s+programm?e|"
+    r"\bна\s+соискание|\bfor\s+the\s+degree|\bдәрежесін|\bғылымдарының|\bдоктор\w*|\bкандидат\w*|"
+    r"\bфилософия\s+доктор|\bdoctor\s+of|\bmaster\s+of|\bмагистр\w*|\bабстракт|\bавтореферат\w*|"
+    r"\bдиссертаци\w*|\bdissertation|\bthesis|(?-i:\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{4,}\b))|,\s*(?:\d|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s*(?:,|\d|қ\.|$))|[.;(]\s|[.;(]$|\n|$)")
+
+
+def specialty_name(m: re.Match) -> str | None:
+    """The specialty's whole name after its code, commas included ("Жалпы педагогика,
+    педагогика және білім беру тарихы"), without "мамандығы бойынша" and what follows."""
+    if not m.group("name"):
+        return None
+    text = m.string
+    start = m.start("name")
+    quoted = text[start:start + 1] in "«\"“"
+    if quoted:
+        close = re.search(r"[»\"”]", text[start + 1:start + 200])
+        return _squash(text[start + 1:start + 1 + close.start()]) if close else None
+    end = _SPECIALTY_END.search(text, start + 1)
+    name = text[start:end.start() if end else start + 120][:160]
+    return _squash(name.strip(" «»\"“”–—-")) or None
+
+
+# A code right after a classification's label and its other codes (МРНТИ 19.21.61; 19.01.11)
+_CLASSIFIED = re.compile(rf"(?i)\b(?:{_CLASSIFICATIONS})\b[\s\d.:()\[\]/+,;\"«»–-]*$")
+
+
 def _specialty(text: str) -> re.Match | None:
     """The first specialty code that is not a classification code (МРНТИ 19.21.61, УДК …)."""
     for m in _SPECIALTY.finditer(text):
-        if not _CLASSIFICATION.search(text[text.rfind("\n", 0, m.start()) + 1:m.start()]):
+        if not _CLASSIFIED.search(text[text.rfind("\n", 0, m.start()) + 1:m.start()]):
             return m
     return None
+
+
+# What names itself in quotes and is no title: a law, a code, a programme, a concept, an
+# address ("Law of the Republic of Kazakhstan «On Artificial Intelligence»", "Закон «Об
+# образовании»", "«Жасанды интеллект туралы» Заңы").
+_DOCUMENT_WORDS = (r"laws?|codes?|concepts?|programm?es?|strateg(?:y|ies)|decrees?|address|doctrine|plan|"
+                   r"закон\w*|кодекс\w*|концепци\w*|программ\w*|стратеги\w*|указ\w*|послани\w*|доктрин\w*|"
+                   r"заң\w*|кодекс\w*|тұжырымдама\w*|бағдарлама\w*|стратегия\w*|жарлы\w*|жолдау\w*")
+_DOCUMENT_BEFORE = re.compile(rf"(?i)(?:{_DOCUMENT_WORDS})(?:\s+(?:of|the|Республики|Казахстан|Kazakhstan|Republic|"
+                              rf"РК|ҚР|Қазақстан|Республикасының)){{0,4}}\s*$")
+_DOCUMENT_AFTER = re.compile(rf"(?i)^\s*(?:{_DOCUMENT_WORDS})\b")
+
+
+def _names_a_document(head: str, m: re.Match) -> bool:
+    before = head[max(0, m.start() - 60):m.start() + 1].rstrip("«\"“ ")
+    return bool(_DOCUMENT_BEFORE.search(before) or _DOCUMENT_AFTER.match(head[m.end():m.end() + 30]))
+
+
+def _inside_sentence(head: str, m: re.Match, bare: bool) -> bool:
+    """A bare quotation run into prose on both sides ("… the slogan «…» was used …") names
+    something the sentence is about; a title stands on its own line or after its label."""
+    if not bare:
+        return False
+    line_start = head.rfind("\n", 0, m.start()) + 1
+    line_end = head.find("\n", m.end())
+    before, after = head[line_start:m.start()], head[m.end():line_end if line_end >= 0 else len(head)]
+    if re.search(r"(?i)диссертац|работ|жұмыс|thesis|dissertation|тақырып|topic|тем[аеуы]", before):
+        return False  # "диссертационной работы Ким Дмитрия Владимировича «…», представленной …"
+    lower = r"[a-zа-яёәғқңөұүһі]"
+    return bool(re.search(rf"{lower}[\w-]*[ \t]*[«\"“]?$", before) and re.match(rf"^[\s,;]*{lower}", after))
 
 
 # Quoted names on a title page that are no title: «Медицинский университет Астана» after НАО.
@@ -318,6 +392,8 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
             if (_SPECIALTY.search(head[max(0, m.start() - 14):m.start() + 2]) or _SPECIALTY.match(title.strip())
                     or len(title.split()) < 3):
                 continue
+            if _names_a_document(head, m) or _inside_sentence(head, m, pat is _TITLE_PATTERNS[-1]):
+                continue  # «On Artificial Intelligence» after "Law", a quotation in running prose
             if _ORG_QUOTE.search(head[max(0, m.start() - 16):m.start() + 1].rstrip("«\"“ ")) or (
                     len(title.split()) <= 6 and re.search(rf"(?i)^(?:\S+\s+)?(?:{_ORG_KIND['ru']}|{_ORG_KIND['en']})\b", title)):
                 continue  # a university's name in quotes
@@ -325,26 +401,79 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
             break
         if meta.title:
             break
-    meta.author = _author(head)
+    meta.author = _author(_join_split_name(front_matter.normalise_case(head)))
     if meta.title is None:
         meta.title = _title_line([sections.get("preamble", ""), sections.get("abstract", "")], meta.author)
+    if meta.author is None or meta.title is None:
+        author, title = _run_on_title_page(head)
+        meta.author, meta.title = meta.author or author, meta.title or title
     m = _specialty(head) or _specialty(full_text[:4000])
     if m:
         code = m.group("code")
         meta.specialty_code = code.replace("Д", "D").replace("М", "M").replace("В", "B")
-        name = (m.group("name") or "").strip(" «»\"“”–—-")
-        meta.specialty_name = name if len(name) >= 3 and not name.lower().startswith(("by ", "on ")) else None
-    meta.degree_phd = bool(_PHD.search(head) or _PHD.search(full_text[:3000])) or bool(
-        meta.specialty_code and meta.specialty_code[1] == "D" and meta.specialty_code[0] in "68")
+        name = specialty_name(m)
+        meta.specialty_name = name if name and len(name) >= 3 and not name.lower().startswith(("by ", "on ")) else None
+    meta.degree = degrees.degree(head if title_page else full_text[:3000], meta.specialty_code)
+    if meta.degree is None and title_page:
+        meta.degree = degrees.degree(full_text[:3000])
+    _front_matter(meta, head, full_text)
     where = "\n".join(sections.get(k, "") for k in ("approbation", "general", "preamble", "abstract", "structure"))
     meta.institution, meta.department = affiliation(where, lang)
     if meta.institution is None and meta.department is None:
         # Under a heading the mapper did not know, the sentence is still in the text.
         meta.institution, meta.department = affiliation(full_text, lang)
     counts_text = "\n".join(sections.get(k, "") for k in ("approbation", "publications"))
-    meta.publication_counts = publication_counts(_prose(counts_text), lang) or publication_counts(_prose(full_text), lang)
+    meta.publication_counts = publication_counts(_prose(counts_text), lang) or publication_counts(
+        _publishing_sentences(_prose(full_text)), lang)
     meta.publications = publication_list(publication_lines)
     return meta
+
+
+_CAPS_RUN = re.compile(r"(?<![\w-])[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'’-]+(?:[ \t]+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'’-]+){1,3}(?![\w-])")
+_NOT_NAME_CAPS = re.compile(r"(?i)abstract|annotation|аннотаци|аңдатпа|реферат|summary|түйін|резюме|phd|диссертац|"
+                            r"\b(?:udc|удк|әож|мрнти|irsti|doi|issn)\b")
+
+
+def _run_on_title_page(head: str) -> tuple[str | None, str | None]:
+    """A title page extracted as one line ("… University UDC 004.85 NURLANOVA ASEL BERIKOVNA
+    Machine learning methods … 8D06101 – Information systems ABSTRACT …"): the name is the
+    run of words in capitals, the title what stands between it and the specialty code."""
+    line = next((l for l in head.split("\n") if l.strip()), "")
+    code = _specialty(line)
+    if len(line.split()) < 20 or code is None:
+        return None, None
+    for m in _CAPS_RUN.finditer(line, 0, code.start()):
+        name = m.group(0).title()
+        if _NOT_A_NAME.search(name) or _NOT_NAME_CAPS.search(name):
+            continue
+        title = _squash(line[m.end():code.start()])
+        return _squash(name), (title if 3 <= len(title.split()) <= 40 else None)
+    return None, None
+
+
+_ONE_WORD_LINE = r"[ \t]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+[ \t]*"
+
+
+def _join_split_name(head: str) -> str:
+    """A name set over two to four lines, one word each ("Омарова / Гүлнар / Серікқызының"),
+    on one line, as the name patterns read it."""
+    return re.sub(rf"(?m)^{_ONE_WORD_LINE}(?:\n{_ONE_WORD_LINE}){{1,3}}$",
+                  lambda m: " ".join(m.group(0).split()), head)
+
+
+def _front_matter(meta: Metadata, head: str, full_text: str) -> None:
+    """Authors with initials and their numbered affiliations (an article's title page), and the
+    keywords of every language."""
+    lines = [l for l in head.split("\n") if l.strip()][:30]
+    found = front_matter.authors(lines) if meta.author is None or meta.degree is None else []
+    if found:
+        at = next(i for i, l in enumerate(lines) if front_matter.authors([l]))
+        meta.affiliations = front_matter.affiliations(lines, at + 1)
+        meta.authors = [Author(name, marks) for name, marks in found]
+        meta.author = found[0][0]
+    elif meta.author:
+        meta.authors = [Author(meta.author)]
+    meta.keywords = front_matter.keywords(full_text)
 
 
 # An article's title page: authors with initials ("А.Б. Сейітқали¹, Н.Қ. Омарова²"),
@@ -353,18 +482,28 @@ _FRONT_MATTER = re.compile(r"(?i)^[¹²³⁴⁵*\\]|e-?mail|https?://|doi\b|"
                            r"(?:^|,\s*)[^\W\d_]\.\s?(?:[^\W\d_]\.\s?)?[^\W\d_]{2,}[¹²³⁴⁵*\\]*\s*(?:,|$)")
 
 
+def _front_matter_line(line: str) -> bool:
+    return bool(_FRONT_MATTER.search(line) or front_matter.authors([line]) or front_matter.affiliations([line]))
+
+
 def _title_line(texts: list[str], author: str | None) -> str | None:
     """A title page with no quotes: the title is the line after the author's name (or the first
     line when the name is not there). The title page may sit before the ABSTRACT heading or
     under it."""
     for n, text in enumerate(texts):
-        lines = [l.strip() for l in text.split("\n") if l.strip() and not _CLASSIFICATION.match(l.strip())]
+        lines = [l.strip() for l in _join_split_name(text).split("\n") if l.strip() and not _CLASSIFICATION.match(l.strip())]
         at = next((i for i, l in enumerate(lines) if author and author.lower() in l.lower()), None)
         # Under the ABSTRACT heading only a line that follows the author's name is a title; the
         # first line there may already be the abstract's prose.
-        front = [l for l in lines if not _FRONT_MATTER.search(l)]
+        front = [l for l in lines if not _front_matter_line(l)]
         first = front[0] if front and at is None and n == 0 else None
-        candidate = lines[at + 1] if at is not None and at + 1 < len(lines) else first
+        index = at + 1 if at is not None and at + 1 < len(lines) else (lines.index(first) if first else None)
+        while index is not None and index < len(lines) - 1 and at is not None and _front_matter_line(lines[index]):
+            index += 1  # an article's affiliations and e-mail stand between its authors and its title
+        candidate = lines[index] if index is not None else None
+        if candidate and candidate.endswith(":") and index + 1 < len(lines):
+            # "… in the 1920s:" and the subtitle on the next line are one title
+            candidate = candidate + " " + lines[index + 1]
         if candidate is None or not (3 <= len(candidate.split()) <= 40) or _SPECIALTY.search(candidate):
             continue
         if re.search(r"(?i)\b(dissertation|диссертац|specialty|специальност|мамандығ)", candidate):
@@ -377,6 +516,20 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
 
 def _squash(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip(" ,.;:")
+
+
+# Outside an approbation or publications section only a sentence about publishing counts
+# publications: "38 maps and the reports of …", "three chapters", "4 экспедиций" do not.
+_PUBLISHED = re.compile(r"(?i)publish\w*|publications?|опубликова\w*|публикаци\w*|издан\w*|печат\w*|"
+                        r"жарияла\w*|жарық\s+көр\w*|басылым\w*|monograph\w*|монограф\w*")
+
+
+_STRUCTURE = re.compile(r"(?i)consists?\s+of|comprises|состоит\s+из|состоящ\w+\s+из|включает\s+в\s+себя|"
+                        r"тұрады|құралған|тараудан|structure|структур\w*|құрылым\w*")
+
+
+def _publishing_sentences(text: str) -> str:
+    return "\n".join(sent for line in text.split("\n") for sent in _SENTENCE_END.split(line) if _PUBLISHED.search(sent))
 
 
 def _prose(text: str) -> str:
@@ -401,6 +554,9 @@ def publication_counts(text: str, lang: str) -> dict[str, int]:
     boundary; a span whose number counts items ("articles", "статей", "мақала", "of which")
     counts for the most specific kind it names, and the first span naming no kind is the total.
     """
+    # "The dissertation consists of an introduction, three chapters …": the structure, no count
+    text = "\n".join(sent for line in text.split("\n") for sent in _SENTENCE_END.split(line)
+                     if _PUBLISHED.search(sent) or not _STRUCTURE.search(sent))
     counts: dict[str, int] = {}
     words = sorted({w for table in (NUMBER_WORDS[lang], NUMBER_WORDS["en"]) for w in table}, key=len, reverse=True)
     number = re.compile(rf"(?<![\w.,])(\d{{1,3}}|{'|'.join(re.escape(w) for w in words)})(?![\w.,]\d|\w)", _I)

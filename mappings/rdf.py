@@ -9,7 +9,7 @@ import importlib.util
 from rdflib import Graph, Literal, URIRef
 
 from . import MAPPER_VERSION
-from . import ntriples
+from . import degrees, gaps, ntriples
 from . import vocab as v
 from .abstract import ParsedAbstract
 from .vocab import BIBO, DCTERMS, DKG, FABIO, FOAF, PROV, RDF, SKOS, XSD
@@ -40,14 +40,24 @@ PUBLICATION_KINDS = {
     "Monographs": DKG.Monographs,
 }
 LINKED_KIND = {"tasks": "task", "novelty": "novelty", "provisions": "provision"}
+# kind of work (abstract.KINDS, most weighty first) → its class
+WORK_CLASS = {"dissertation": DKG.Dissertation, "masters-thesis": DKG.MastersThesis,
+              "bachelors-thesis": DKG.BachelorsThesis, "article": DKG.JournalArticle}
+# The degrees each kind of work can be submitted for.
+KIND_DEGREES = {"dissertation": degrees.DOCTORAL, "masters-thesis": degrees.MASTERS,
+                "bachelors-thesis": frozenset({"bachelor"}), "article": frozenset()}
+_ORG_WORDS = ("universit", "университет", "institut", "институт", "academ", "академи", "college", "колледж")
 
 
 @dataclass
 class WorkContext:
     """What a document needs to know about its work: decided once for all its translations."""
     id: str
-    kind: str                      # "dissertation" | "article"
+    kind: str                      # one of abstract.KINDS
     author_iri: URIRef | None = None
+    author_iris: tuple[URIRef, ...] = ()   # every author in order, from the first translation listing them
+    degree: str | None = None      # degrees.py's name of the degree, the same in every translation
+    gaps: tuple[str, ...] = ()     # gaps.PARTS that no translation gives
     institution_iri: URIRef | None = None
     institution_name: Literal | None = None   # as the first translation that names it says it
     department_iri: URIRef | None = None
@@ -83,9 +93,13 @@ class MappedDocument:
 def work_context(work_id: str, members: list[ParsedAbstract]) -> WorkContext:
     """Shared IRIs come from the first member (by language en, ru, kk) that states them."""
     order = sorted(members, key=lambda m: ("en", "ru", "kk").index(m.lang))
-    kind = "dissertation" if any(m.kind == "dissertation" for m in members) else "article"
-    ctx = WorkContext(work_id, kind)
+    kinds = list(WORK_CLASS)
+    kind = min((m.kind for m in members), key=kinds.index, default="article")
+    ctx = WorkContext(work_id, kind, gaps=tuple(gaps.missing(kind, members)))
+    ctx.degree = next((m.meta.degree for m in order if m.meta.degree in KIND_DEGREES[kind]), None)
     for m in order:
+        if m.meta.authors and not ctx.author_iris:
+            ctx.author_iris = tuple(v.person(a.name) for a in m.meta.authors)
         if m.meta.author and ctx.author_iri is None:
             ctx.author_iri = v.person(m.meta.author)
         if m.meta.institution and ctx.institution_iri is None:
@@ -105,7 +119,7 @@ def to_graph(doc: ParsedAbstract, ctx: WorkContext, *, ontology_version: str,
     source = v.source(doc.source)
     graph_iri = v.document_graph(doc.source)
 
-    g.add((work, RDF.type, DKG.Dissertation if ctx.kind == "dissertation" else DKG.JournalArticle))
+    g.add((work, RDF.type, WORK_CLASS[ctx.kind]))
     g.add((work, DKG.hasAbstract, abstract))
     g.add((abstract, RDF.type, DKG.Abstract))
     g.add((abstract, DKG.abstractOf, work))
@@ -116,10 +130,7 @@ def to_graph(doc: ParsedAbstract, ctx: WorkContext, *, ontology_version: str,
     meta = doc.meta
     if meta.title:
         g.add((work, DCTERMS.title, Literal(meta.title, lang=lang)))
-    if meta.author and ctx.author_iri is not None:
-        g.add((work, DCTERMS.creator, ctx.author_iri))
-        g.add((ctx.author_iri, RDF.type, DKG.Person))
-        g.add((ctx.author_iri, FOAF.name, Literal(meta.author, lang=lang)))
+    _authors(g, work, meta, ctx, lang)
     if meta.specialty_code:
         sp = v.specialty(meta.specialty_code)
         g.add((work, FABIO.hasDiscipline, sp))
@@ -127,8 +138,12 @@ def to_graph(doc: ParsedAbstract, ctx: WorkContext, *, ontology_version: str,
         g.add((sp, SKOS.notation, Literal(meta.specialty_code)))
         if meta.specialty_name:
             g.add((sp, SKOS.prefLabel, Literal(meta.specialty_name, lang=lang)))
-    if ctx.kind == "dissertation" and meta.degree_phd:
-        g.add((work, BIBO.degree, v.PHD))
+    if ctx.degree:
+        g.add((work, BIBO.degree, v.DEGREES[ctx.degree]))
+    for word in meta.keywords.get(lang, []):
+        g.add((work, DCTERMS.subject, Literal(word, lang=lang)))
+    for part in ctx.gaps:
+        g.add((work, DKG.lacks, DKG[gaps.PARTS[part]]))
     if meta.institution and ctx.institution_iri is not None:
         g.add((work, DKG.institution, ctx.institution_iri))
         g.add((ctx.institution_iri, RDF.type, DKG.University))
@@ -191,6 +206,35 @@ def to_graph(doc: ParsedAbstract, ctx: WorkContext, *, ontology_version: str,
     if link:
         candidates = _link(g, linkable, lang, work, source, meta.title)
     return MappedDocument(doc.source, graph_iri, g, ctx.id, candidates)
+
+
+def _authors(g: ntriples.Document, work: URIRef, meta, ctx: WorkContext, lang: str) -> None:
+    """Each author as dcterms:creator, and in print order as a qualified attribution
+    (`{work}/author/{n}`, prov:agent, dkg:ordinal) with the organisations the author's
+    superscript numbers point to."""
+    people = meta.authors or []
+    same = len(ctx.author_iris) == len(people)
+    for n, author in enumerate(people, 1):
+        person = ctx.author_iris[n - 1] if same else v.person(author.name)
+        g.add((work, DCTERMS.creator, person))
+        g.add((person, RDF.type, DKG.Person))
+        g.add((person, FOAF.name, Literal(author.name, lang=lang)))
+        node = URIRef(f"{work}/author/{n}")
+        g.add((work, PROV.qualifiedAttribution, node))
+        g.add((node, RDF.type, DKG.Authorship))
+        g.add((node, PROV.agent, person))
+        g.add((node, DKG.ordinal, Literal(n, datatype=XSD.integer)))
+        marks = author.affiliations or (list(meta.affiliations) if len(meta.affiliations) == 1 else [])
+        for mark in marks:
+            name = meta.affiliations.get(mark)
+            # Only universities and research institutes are typed; another affiliation (a
+            # ministry, a company) stays in the text rather than under a class it may not have.
+            if not name or not any(w in name.lower() for w in _ORG_WORDS):
+                continue
+            org = v.organization(name)
+            g.add((node, DKG.affiliation, org))
+            g.add((org, RDF.type, DKG.University))
+            g.add((org, FOAF.name, Literal(name, lang=lang)))
 
 
 def _component(g: ntriples.Document, work: URIRef, node: URIRef, cls, prop, text: str, lang: str) -> None:

@@ -22,6 +22,13 @@ DOCO = Namespace("http://purl.org/spar/doco/")
 SCHEMA = Namespace("https://schema.org/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 PHD = URIRef("http://purl.org/ontology/bibo/degrees/phd")
+# The degree a work is submitted for (mappings/degrees.py): BIBO's own where it has one.
+DEGREES = {
+    "phd": PHD, "master-arts": URIRef("http://purl.org/ontology/bibo/degrees/ma"),
+    "master-science": URIRef("http://purl.org/ontology/bibo/degrees/ms"),
+    "candidate": DKG.CandidateOfSciences, "doctor": DKG.DoctorOfSciences,
+    "master": DKG.MastersDegree, "bachelor": DKG.BachelorsDegree,
+}
 LANGUAGE = {code: URIRef(f"http://id.loc.gov/vocabulary/iso639-1/{code}") for code in ("en", "ru", "kk")}
 
 PREFIXES = {

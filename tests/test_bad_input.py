@@ -103,24 +103,57 @@ def test_mapping_errors_cross_process_boundaries():
     assert (str(err), err.source, err.hint) == ("a.txt: is empty — write something", "a.txt", "write something")
 
 
-def test_a_document_that_breaks_the_shapes_is_rejected_with_node_and_property(tmp_path):
-    """A dissertation abstract (it says it defends provisions) whose provisions section is empty."""
+NO_PROVISIONS = (
+    "ABSTRACT of the dissertation for the degree of Doctor of Philosophy (PhD) in the specialty 6D020200 – International Relations\n"
+    "The object of the research is the foreign policy of Kyrgyzstan.\n"
+    "The subject of the research is its instruments of cultural diplomacy.\n"
+    "The aim of the research is to assess these instruments.\n"
+    "Research objectives:\n1. to describe the instruments;\n2. to assess them.\n"
+    "Main provisions for defense:\n\n")
+
+
+def test_a_dissertation_without_provisions_loads_with_its_gap_named(tmp_path):
+    """A dissertation abstract (it says it defends provisions) whose provisions section is
+    empty: not wrong data but a gap — the document loads, the gap is stated and reported."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     shutil.copy(next(seeds_dir().glob("002_*.txt")), corpus)
-    (corpus / "no-provisions.txt").write_text(
-        "ABSTRACT of the dissertation for the degree of Doctor of Philosophy (PhD) in the specialty 6D020200 – International Relations\n"
-        "The object of the research is the foreign policy of Kyrgyzstan.\n"
-        "The subject of the research is its instruments of cultural diplomacy.\n"
-        "The aim of the research is to assess these instruments.\n"
-        "Research objectives:\n1. to describe the instruments;\n2. to assess them.\n"
-        "Main provisions for defense:\n\n", encoding="utf-8")
+    (corpus / "no-provisions.txt").write_text(NO_PROVISIONS, encoding="utf-8")
+    summary = build(corpus, tmp_path / "store", progress=False)
+    assert summary.rejected == [] and summary.documents == 2
+    (gap,) = [g for g in summary.gaps if "no-provisions.txt" in g["sources"]]
+    assert "provisions" in gap["lacks"]
+    text = "\n".join(summary.notices)
+    assert "no-provisions.txt: warning: node <https://w3id.org/dissertation-kg/id/work/" in text
+    assert "property dkg:hasProvision" in text
+
+
+def test_a_document_that_breaks_the_shapes_is_rejected_with_node_and_property(tmp_path, monkeypatch):
+    """Wrong data (a text without a language tag) rejects the document; the others load."""
+    from rdflib import Literal, URIRef
+
+    from dissertation_kg.mappings import rdf
+    from dissertation_kg.mappings.vocab import DKG
+
+    real = rdf.to_graph
+
+    def broken(doc, ctx, **kw):
+        mapped = real(doc, ctx, **kw)
+        if doc.source == "no-provisions.txt":
+            mapped.statements.add((URIRef(f"{ctx.iri}/aim"), DKG.text, Literal("no language tag")))
+        return mapped
+
+    monkeypatch.setattr(rdf, "to_graph", broken)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(next(seeds_dir().glob("002_*.txt")), corpus)
+    (corpus / "no-provisions.txt").write_text(NO_PROVISIONS, encoding="utf-8")
     summary = build(corpus, tmp_path / "store", progress=False)
     (rejection,) = summary.rejected
     assert rejection.source == "no-provisions.txt"
     text = "\n".join(rejection.problems)
     assert "no-provisions.txt: node <https://w3id.org/dissertation-kg/id/work/" in text
-    assert "dkg:hasProvision" in text
+    assert "dkg:text" in text
     assert summary.documents == 1
 
 

@@ -447,7 +447,7 @@ def test_docs_have_every_term_with_labels_in_three_languages(project_ontology):
     assert '<td class="label" lang="kk">қорғауға ұсынылатын қағида</td>' in html
     # hierarchy, domains and ranges, external alignments under their own prefixes
     assert 'href="#ScholarlyWork"' in html and "fabio:DoctoralThesis" in html and "schema:Thesis" in html
-    assert "(dkg:ResearchTask or dkg:NoveltyPoint or dkg:Provision or dkg:Publication)" in html
+    assert "(dkg:ResearchTask or dkg:NoveltyPoint or dkg:Provision or dkg:Publication or dkg:Authorship)" in html
     assert "schema1:" not in html
 
 

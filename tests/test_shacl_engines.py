@@ -31,6 +31,21 @@ def test_engines_agree_on_broken_graphs(name, monkeypatch):
     assert findings(as_document(g), "pyshacl", monkeypatch) == reference
 
 
+def test_engines_agree_on_the_severity_of_a_gap(monkeypatch):
+    """A dissertation without provisions: a warning in both engines, no violation."""
+    from test_ontology import _drop_provisions
+    g = _valid()
+    _drop_provisions(g)
+    for engine in ("pyshacl", "turbo"):
+        monkeypatch.setenv("DKG_SHACL_ENGINE", engine)
+        for data in (g, as_document(g)):
+            problems = shacl.validate_graph(data, "test.txt")
+            assert not shacl.violations(problems), engine
+            (gap,) = [p for p in problems if p.path == "dkg:hasProvision"]
+            assert gap.severity == "Warning", engine
+            assert str(gap).startswith("test.txt: warning: node "), engine
+
+
 def as_document(graph: Graph) -> ntriples.Document:
     doc = ntriples.Document()
     for triple in graph:

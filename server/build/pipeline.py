@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import io
+import json
 import multiprocessing
 import os
 import pickle
@@ -27,7 +28,7 @@ from rdflib import Graph
 from rdflib.namespace import OWL
 from tqdm import tqdm
 
-from dissertation_kg.mappings import MAPPER_VERSION, abstract, extract, ntriples, pairing, rdf
+from dissertation_kg.mappings import MAPPER_VERSION, abstract, extract, gaps, ntriples, pairing, rdf
 from dissertation_kg.mappings.errors import MappingError
 from dissertation_kg.mappings.vocab import GRAPH, ONTOLOGY_IRI, CANDIDATES_GRAPH
 
@@ -58,15 +59,27 @@ class BuildSummary:
     timings: dict[str, float] = field(default_factory=dict)
     generation: Path | None = None
     warnings: list[str] = field(default_factory=list)
+    # Works loaded with parts missing: {"work": id, "sources": [file, ...], "lacks": [part, ...]}
+    gaps: list[dict] = field(default_factory=list)
+    # SHACL warnings and information on loaded documents, in plain words naming the file.
+    notices: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.rejected
 
+    def gap_counts(self) -> dict[str, int]:
+        """part → how many loaded works lack it, in the order of gaps.PARTS."""
+        counts = {part: sum(part in g["lacks"] for g in self.gaps) for part in gaps.PARTS}
+        return {part: n for part, n in counts.items() if n}
+
     def report(self) -> str:
         lines = [f"documents: {self.documents} loaded ({self.cached} unchanged, from cache), "
                  f"{len(self.rejected)} rejected",
                  f"works: {self.works}", f"triples: {self.triples}"]
+        if self.gaps:
+            lines.append(f"gaps: {len(self.gaps)} work(s) loaded with parts missing — " + ", ".join(
+                f"{gaps.WORDS[part]} {n}" for part, n in self.gap_counts().items()))
         if self.timings:
             lines.append("time: " + ", ".join(f"{k} {v:.2f}s" for k, v in self.timings.items()))
         if self.generation:
@@ -173,8 +186,10 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
         quads: dict[str, Path] = {}            # source → its N-Quads in the cache
         candidates = []
         jobs = []
+        contexts = []
         for work in works:
             ctx = rdf.work_context(work.id, work.members)
+            contexts.append((work, ctx))
             todo = []
             for member in work.members:
                 key = hashlib.sha256("|".join([member.checksum, MAPPER_VERSION, version, shapes_hash, vocab_hash,
@@ -182,6 +197,7 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
                 cached = cache_dir / f"{key}.nq"
                 if use_cache and cached.exists():
                     quads[member.source] = cached
+                    summary.notices.extend(_load_notices(cache_dir / f"{key}.notices.json"))
                     cand = cache_dir / f"{key}.candidates.pickle"
                     if cand.exists():
                         candidates.extend(_load_candidates(cand))
@@ -192,7 +208,7 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
                 jobs.append((ctx, todo, version, generated_at, str(cache_dir)))
         stage = {"map": 0.0, "shacl": 0.0, "serialize": 0.0}
         for results in _run_jobs(jobs, progress, pool):
-            for source, path, problems, found, seconds in results:
+            for source, path, problems, notices, found, seconds in results:
                 for k, v in seconds.items():
                     stage[k] += v
                 if problems:
@@ -200,6 +216,7 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
                 else:
                     quads[source] = Path(path)
                     candidates.extend(found)
+                    summary.notices.extend(notices)
     summary.timings["process"] = time.perf_counter() - t1  # wall clock of step 2
 
     # 3. Load everything into a new generation in one bulk load, then switch. (Loading while
@@ -225,6 +242,10 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
         location.prune(keep=keep_generations)
         _prune_cache(cache_dir, {p.stem for p in quads.values()})
     accepted_sources = set(quads)
+    summary.gaps = [{"work": work.id, "sources": [m.source for m in work.members if m.source in accepted_sources],
+                     "lacks": list(ctx.gaps)}
+                    for work, ctx in contexts if ctx.gaps and any(m.source in accepted_sources for m in work.members)]
+    summary.notices.sort()
     summary.documents = len(accepted_sources)
     summary.works = len({w.id for w in works if any(m.source in accepted_sources for m in w.members)})
     summary.generation = generation
@@ -249,10 +270,14 @@ def _process_work(job) -> list[tuple]:
         t0 = time.perf_counter()
         doc = rdf.to_graph(member, ctx, ontology_version=version, generated_at=generated_at)
         t1 = time.perf_counter()
-        problems = shacl.violations(shacl.validate_graph(doc.statements, doc.source, shapes))
+        found = shacl.validate_graph(doc.statements, doc.source, shapes)
+        problems, notices = shacl.violations(found), [str(p) for p in shacl.notices(found)]
         t2 = time.perf_counter()
         path = ""
         if not problems:
+            # Warnings and information travel with the cached document: a build that takes it
+            # from the cache reports them too.
+            (Path(cache_dir) / f"{key}.notices.json").write_text(json.dumps(notices, ensure_ascii=False), encoding="utf-8")
             data = doc.nquads()
             tmp = Path(cache_dir) / f".{key}.{os.getpid()}.tmp"
             tmp.write_bytes(data)
@@ -261,7 +286,7 @@ def _process_work(job) -> list[tuple]:
             if doc.candidates:
                 _save_candidates(Path(cache_dir) / f"{key}.candidates.pickle", doc.candidates)
         t3 = time.perf_counter()
-        out.append((member.source, path, [str(p) for p in problems], doc.candidates,
+        out.append((member.source, path, [str(p) for p in problems], notices, doc.candidates,
                     {"map": t1 - t0, "shacl": t2 - t1, "serialize": t3 - t2}))
     return out
 
@@ -346,6 +371,13 @@ def _static_graphs() -> bytes:
 def _candidate_quads(candidates) -> bytes:
     from dissertation_kg.mappings import linking
     return _nquads(linking.candidates_graph(candidates), str(CANDIDATES_GRAPH))
+
+
+def _load_notices(path: Path) -> list[str]:
+    try:
+        return list(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return []
 
 
 def _save_candidates(path: Path, candidates) -> None:

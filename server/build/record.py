@@ -66,6 +66,9 @@ def summary_record(summary: BuildSummary, *, seeds: Path, ontology: Path, source
         "cached": summary.cached,
         "rejected": [asdict(r) for r in summary.rejected],
         "warnings": list(summary.warnings),
+        "gaps": list(summary.gaps),
+        "gap_counts": summary.gap_counts(),
+        "notices": list(summary.notices[:500]),  # the whole list is in the graph (dkg:lacks)
         "deprecations": deprecations or [],
         "seconds": round(summary.timings.get("total", 0.0), 3),
     }

@@ -36,7 +36,8 @@ class Problem:
         if self.path:
             where += f", property {self.path}"
         value = f" (value: {self.value})" if self.value else ""
-        return f"{self.source}: {where}: {self.message}{value}"
+        level = "" if self.severity == "Violation" else f"{self.severity.lower()}: "
+        return f"{self.source}: {level}{where}: {self.message}{value}"
 
 
 def _short(term) -> str:
@@ -84,8 +85,7 @@ def _run(data, shapes: Graph) -> list[tuple]:
         conforms, report, _text = pyshacl.validate(
             data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True,
             abort_on_first=False, meta_shacl=False)
-    if conforms:
-        return []
+    # A report that conforms may still hold warnings and information (allow_warnings): read it.
     out = []
     for result in report.subjects(SH.resultSeverity, None):
         severity = report.value(result, SH.resultSeverity)
@@ -126,4 +126,10 @@ def validate_graph(graph, source: str, shapes: Graph | None = None) -> list[Prob
 
 
 def violations(problems: list[Problem]) -> list[Problem]:
+    """What rejects a document: data that is wrong."""
     return [p for p in problems if p.severity == "Violation"]
+
+
+def notices(problems: list[Problem]) -> list[Problem]:
+    """Warnings and information: what a document lacks; it loads all the same."""
+    return [p for p in problems if p.severity != "Violation"]

@@ -36,8 +36,9 @@ def _err(message: str) -> None:
 def build(seeds: Path | None, store: Path, no_cache: bool, quiet: bool, ontology: Path | None) -> None:
     """Map, validate and load a corpus into a fresh store generation, then switch to it.
 
-    Warns about every deprecated term the data still uses. Exits 1 when a document was rejected
-    (the others are loaded all the same)."""
+    Warns about every deprecated term the data still uses and names every work loaded with
+    parts missing. Exits 1 only when a document was rejected (the others are loaded all the
+    same); missing parts never fail the build."""
     import os
 
     from dissertation_kg.server.build.record import fingerprint, prune_records, summary_record, write_record
@@ -64,6 +65,8 @@ def build(seeds: Path | None, store: Path, no_cache: bool, quiet: bool, ontology
         click.secho(f"warning: {use.message()}", fg="yellow", err=True)
     for line in summary.pairing:
         click.echo(f"paired {line}", err=True)
+    for line in gap_report(summary):
+        click.secho(line, fg="yellow", err=True)
     for rejection in summary.rejected:
         _err(f"rejected {rejection.source}:")
         for problem in rejection.problems:
@@ -72,6 +75,33 @@ def build(seeds: Path | None, store: Path, no_cache: bool, quiet: bool, ontology
     if summary.rejected:
         _err(f"{len(summary.rejected)} document(s) rejected; fix them and run `dkg build` again.")
         sys.exit(1)
+
+
+GAP_LINES = 20  # per kind of report line; the rest is on /status and in queries/27-works-lacking-parts.rq
+
+
+def gap_report(summary) -> list[str]:
+    """What loaded with parts missing, in plain words naming the files: one line per work that
+    lacks something, then the SHACL warnings and information grouped by what they say."""
+    from dissertation_kg.mappings.gaps import WORDS
+
+    lines = []
+    for gap in summary.gaps[:GAP_LINES]:
+        lines.append(f"incomplete {gap['work']} ({', '.join(gap['sources'])}): loaded without "
+                     + ", ".join(WORDS[p] for p in gap["lacks"]))
+    if len(summary.gaps) > GAP_LINES:
+        lines.append(f"… and {len(summary.gaps) - GAP_LINES} more incomplete works: see /status or run "
+                     "`dkg query queries/27-works-lacking-parts.rq`")
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for notice in summary.notices:
+        source, _, rest = notice.partition(": ")
+        level, _, rest = rest.partition(": ")
+        message = rest.split(": ", 1)[-1]
+        grouped.setdefault((level, message), []).append(source)
+    for (level, message), sources in sorted(grouped.items(), key=lambda kv: (kv[0][0] != "warning", kv[0][1])):
+        shown = ", ".join(sources[:5]) + (f" and {len(sources) - 5} more" if len(sources) > 5 else "")
+        lines.append(f"{level} ({len(sources)} document(s): {shown}): {message}")
+    return lines
 
 
 def _map_files(files: tuple[Path, ...]):
@@ -116,13 +146,16 @@ def validate(files: tuple[Path, ...], store: str | None) -> None:
     if bool(files) == bool(store):
         raise click.UsageError("give either FILE... or --store DIR")
     problems: list[str] = []
+    notices: list[str] = []
     checked = 0
     if files:
         mapped, rejected, _ = _map_files(files)
         problems += [r.problems[0] for r in rejected]
         for doc in mapped:
             checked += 1
-            problems += [str(p) for p in shacl.validate_graph(doc.graph, doc.source)]
+            found = shacl.validate_graph(doc.graph, doc.source)
+            problems += [str(p) for p in shacl.violations(found)]
+            notices += [str(p) for p in shacl.notices(found)]
     else:
         try:
             st = open_store(store)
@@ -136,10 +169,13 @@ def validate(files: tuple[Path, ...], store: str | None) -> None:
                                union_default_graph=False)
             g = Graph().parse(data=triples.serialize(format=ox.RdfFormat.N_TRIPLES), format="nt")
             checked += 1
-            problems += [str(p) for p in shacl.validate_graph(g, graph_iri)]
-    for p in problems:
+            found = shacl.validate_graph(g, graph_iri)
+            problems += [str(p) for p in shacl.violations(found)]
+            notices += [str(p) for p in shacl.notices(found)]
+    for p in problems + notices:
         click.echo(p)
-    click.echo(f"{checked} document(s) checked, {len(problems)} problem(s)", err=True)
+    click.echo(f"{checked} document(s) checked, {len(problems)} problem(s), "
+               f"{len(notices)} warning(s) or note(s) on missing parts (these do not fail validation)", err=True)
     if problems:
         sys.exit(1)
 

@@ -52,6 +52,7 @@ PREFIXES = {
     "void": "http://rdfs.org/ns/void#",
     "sd": "http://www.w3.org/ns/sparql-service-description#",
 }
+LACKS = PREFIXES["dkg"] + "lacks"  # a work's missing parts, shown above its statements
 
 # Properties whose values name a resource, best first.
 LABEL_PROPERTIES = [
@@ -402,6 +403,8 @@ def _page(d: Description, path: str) -> dict:
         "iri": d.iri,
         "title": labels.get(d.iri) or curie(d.iri),
         "types": types,
+        "gaps": sorted({labels.get(o.value) or curie(o.value) for p, o, _ in d.outgoing
+                        if p.value == LACKS and isinstance(o, ox.NamedNode)}),
         "lang": lang,
         "languages": LANGUAGES,
         "outgoing": grouped(d.outgoing, 1),

@@ -2,7 +2,7 @@
 
 HTML for browsers, JSON for everything else (the Accept header decides; `*/*` gets JSON):
 the generation served and when it was built, its documents, works and triples, the documents
-SHACL rejected, deprecated terms the data still uses, and the last rebuild attempts with the
+SHACL rejected, the works loaded with parts missing, deprecated terms the data still uses, and the last rebuild attempts with the
 problems that blocked one. Public and read-only, like the rest of the publishing routes.
 """
 from __future__ import annotations
@@ -28,6 +28,8 @@ def _generation(rt, rebuilder) -> dict:
     if record is not None:
         info.update({k: record.get(k) for k in ("built_at", "documents", "works", "triples", "cached", "seeds",
                                                  "ontology", "rejected", "warnings", "deprecations")})
+        info["gaps"] = record.get("gaps", [])
+        info["gap_counts"] = record.get("gap_counts", {})
         info["ontology_warnings"] = record.get("ontology_warnings", [])
         info["built_by"] = "dkg build or a rebuild"
     else:
@@ -35,6 +37,7 @@ def _generation(rt, rebuilder) -> dict:
         stats = rt.stats(gen)
         info.update({"documents": sum(1 for g in stats["graphs"] if "/graph/source/" in g), "works": None,
                      "triples": stats["default"], "rejected": [], "warnings": [], "deprecations": [],
+                     "gaps": [], "gap_counts": {},
                      "ontology_warnings": [], "built_by": "unknown (no build record)"})
     return info
 

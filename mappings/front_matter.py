@@ -1,0 +1,135 @@
+"""A journal article's front matter: authors with initials and numbered affiliations, and the
+keyword lines of each language.
+
+Kazakhstani journals print the authors as initials and surname in either order, each with the
+number of an affiliation in superscript ("А.Б. Серікова¹, Н.Қ. Омарова²", "Serikova A.B.1,2",
+"K.M. Akhmetov¹*"), then the affiliations under those numbers, then e-mails; the abstract is
+often given in all three languages, each with its own keyword line ("Түйін сөздер:",
+"Ключевые слова:", "Keywords:").
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+_LOW = "a-zа-яёәғқңөұүһі"
+_SUP = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_SURNAME = rf"[{_UP}](?:[{_UP}](?=[{_LOW}]{{2}}))?[{_LOW}'’]+(?:-[{_UP}][{_LOW}'’]+)?"
+_INITIALS = rf"[{_UP}]\.\s?(?:[{_UP}]\.)?"
+_MARKS = rf"(?P<marks>[{_SUP}*†,\d]*?)"
+_AUTHOR = re.compile(
+    rf"^\s*(?:(?P<i1>{_INITIALS})\s?(?P<s1>{_SURNAME})|(?P<s2>{_SURNAME})\s+(?P<i2>{_INITIALS}))\s*{_MARKS}\s*$")
+_AFFILIATION = re.compile(rf"^\s*(?P<n>[{_SUP}]+|\d{{1,2}}(?=\s*[{_UP}«\"]))\s*(?P<org>[^\W\d_«\"].+)$")
+
+# label → the language of the keywords it introduces
+KEYWORD_LABELS = {
+    "en": r"key\s*-?\s*words|index\s+terms",
+    "ru": r"ключевые\s+слова",
+    "kk": r"(?:түйін|түйінді|тірек|кілт|кілттік)\s+сөздер",
+}
+_KEYWORD_LINE = re.compile(
+    rf"(?im)^[ \t*_]*(?P<label>{'|'.join(f'(?P<{lang}>{pat})' for lang, pat in KEYWORD_LABELS.items())})"
+    r"[ \t*_]*[:.–—-][ \t*_]*(?P<words>[^\n]+)")
+
+
+def _digits(marks: str) -> list[int]:
+    out = []
+    for ch in marks:
+        if ch in _SUP:
+            out.append(unicodedata.digit(ch))
+        elif ch.isdigit():
+            out.append(int(ch))
+    return out
+
+
+_PEOPLE_LABEL = re.compile(r"(?i)руководител|жетекші|кеңесші|supervisor|advis[eo]r|оппонент|opponent|консультант|"
+                           r"рецензент|reviewer|:\s*$")
+
+
+def normalise_case(word: str) -> str:
+    """`KAlshabayeva` → `Kalshabayeva`: a capital too many after the first letter is what text
+    extraction leaves of small capitals; a real name or an acronym does not look like that."""
+    return re.sub(rf"\b([{_UP}])([{_UP}])(?=[{_LOW}]{{2}})", lambda m: m.group(1) + m.group(2).lower(), word)
+
+
+def authors(lines: list[str]) -> list[tuple[str, list[int]]]:
+    """The first line that lists only authors with initials, as (name as printed, affiliation
+    numbers), in order."""
+    for i, line in enumerate(lines):
+        if i and _PEOPLE_LABEL.search(lines[i - 1]):
+            continue  # "Научный руководитель:" and the supervisor on the next line
+        parts = _split_authors(line)
+        found = [_AUTHOR.match(p) for p in parts]
+        if parts and all(found):
+            out = []
+            for m in found:
+                if m.group("s1"):
+                    name = f"{_initials(m.group('i1'))} {normalise_case(m.group('s1'))}"
+                else:
+                    name = f"{normalise_case(m.group('s2'))} {_initials(m.group('i2'))}"
+                out.append((name, _digits(m.group("marks"))))
+            return out
+    return []
+
+
+def _initials(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def _split_authors(line: str) -> list[str]:
+    """Authors are separated by commas, but "Serikova A.B.1,2" has a comma among its numbers."""
+    line = line.strip().rstrip(";")
+    if not line or len(line) > 300:
+        return []
+    parts: list[str] = []
+    for piece in re.split(r"\s*[,;]\s*|\s+(?:and|и|және)\s+", line):
+        if parts and re.fullmatch(rf"[\d{_SUP}*†]+", piece):
+            parts[-1] += "," + piece  # "Serikova A.B.1,2": the numbers belong to the name
+        else:
+            parts.append(piece)
+    return [p for p in parts if p.strip()]
+
+
+def affiliations(lines: list[str], after: int = 0) -> dict[int, str]:
+    """Numbered affiliations ("¹Әл-Фараби атындағы Қазақ ұлттық университеті, Алматы,
+    Қазақстан") after the authors' line: the organisation's name without city and country."""
+    out: dict[int, str] = {}
+    for line in lines[after:after + 12]:
+        m = _AFFILIATION.match(line)
+        if not m:
+            if out:
+                break
+            continue
+        numbers = _digits(m.group("n"))
+        if len(numbers) == 1 and numbers[0] not in out:
+            out[numbers[0]] = organisation(m.group("org"))
+    return out
+
+
+_ORG_WORD = re.compile(r"(?i)universit|университет|institut|институт|академи|academy|college|колледж|центр|center|centre|орталығы")
+
+
+def organisation(text: str) -> str:
+    """An affiliation without the city and country that follow the organisation's name."""
+    parts = [p.strip() for p in text.split(",")]
+    keep = 1
+    for i, part in enumerate(parts):
+        if _ORG_WORD.search(part):
+            keep = i + 1
+            break
+    return ", ".join(parts[:keep]).strip(" .;")
+
+
+def keywords(text: str) -> dict[str, list[str]]:
+    """language → keywords of every keyword line, in order and without duplicates."""
+    out: dict[str, list[str]] = {}
+    for m in _KEYWORD_LINE.finditer(text):
+        lang = next(lang for lang in KEYWORD_LABELS if m.group(lang))
+        words = m.group("words").strip().rstrip(".").strip("*_ ")
+        sep = ";" if ";" in words else ","
+        for w in words.split(sep):
+            w = re.sub(r"\s+", " ", w).strip(" .*_")
+            if w and len(w.split()) <= 8 and w not in out.setdefault(lang, []):
+                out[lang].append(w)
+    return {k: v for k, v in out.items() if v}

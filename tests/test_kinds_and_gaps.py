@@ -1,0 +1,321 @@
+"""Every kind of work and incomplete documents (issue #10): Candidate and Doctor of Sciences
+autoreferats, master's abstracts and journal articles are typed as such with their degree,
+keywords, authors and affiliations; a document that lacks parts loads, its gaps stated in the
+graph (dkg:lacks), reported by SHACL as warnings or information, summed up by `dkg build`
+(which still exits 0), shown on /status and on the work's page, and answered by
+queries/27-works-lacking-parts.rq. The documents are in tests/fixtures/kinds/."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF
+
+from dissertation_kg.mappings import abstract, degrees, rdf
+from dissertation_kg.mappings.vocab import BIBO, DKG
+from dissertation_kg.server.build import shacl
+from dissertation_kg.server.build.pipeline import ontology_version
+from dissertation_kg.server.cli import main
+from dissertation_kg.mappings.resources import queries_dir
+
+FOLDER = Path(__file__).parent / "fixtures" / "kinds"
+BIBO_DEGREES = "http://purl.org/ontology/bibo/degrees/"
+W = "https://w3id.org/dissertation-kg/id/work/"
+
+# file → what a reader takes from it
+EXPECTED = {
+    "ru-candidate-autoreferat.txt": dict(
+        lang="ru", kind="dissertation", degree="candidate", author="Жакупова Сауле Амангельдиевна",
+        title="Кочевое хозяйство Центрального Казахстана в 1920-е годы: политика оседания и её последствия",
+        specialty_code="07.00.02", specialty_name="Отечественная история (история Республики Казахстан)",
+        institution="Карагандинский государственный университет имени академика Е.А. Букетова",
+        department="Кафедра истории Казахстана", counts={"Total": 7, "CommitteeJournal": 3},
+        items={"tasks": 4, "novelty": 3, "provisions": 3}, gaps=[]),
+    "kk-doctor-of-sciences.txt": dict(
+        lang="kk", kind="dissertation", degree="doctor", author="Омарова Гүлнар Серікқызы",
+        title="Жоғары оқу орнында болашақ мұғалімдердің кәсіби құзыреттілігін қалыптастырудың теориясы мен әдістемесі",
+        specialty_code="13.00.01", specialty_name="Жалпы педагогика, педагогика және білім беру тарихы",
+        institution="Абай атындағы Қазақ ұлттық педагогикалық университеті", department="Педагогика кафедрасы",
+        counts={"Total": 32, "Monographs": 2, "CommitteeJournal": 12},
+        items={"tasks": 4, "novelty": 3, "provisions": 3}, gaps=[]),
+    "en-masters-abstract.txt": dict(
+        lang="en", kind="masters-thesis", degree="master-science", author="Kalshabayeva Dana Muratovna",
+        title="Green finance instruments in the banking sector of Kazakhstan: lessons from the Astana "
+              "International Financial Centre",
+        specialty_code="7M04106", specialty_name="Finance, banking and insurance",
+        counts={"Total": 2, "CommitteeJournal": 1}, items={"tasks": 4, "novelty": 1}, gaps=[]),
+    "kk-bachelors-diploma.txt": dict(
+        lang="kk", kind="bachelors-thesis", degree="bachelor", author="Бекболатова Аружан Нұрланқызы",
+        title="Түркістан облысындағы ауылдық туризмнің даму мүмкіндіктері", specialty_code="6B11101",
+        specialty_name="Туризм", counts={}, items={"tasks": 3}, gaps=[]),
+    "kk-article-keywords.txt": dict(
+        lang="kk", kind="article", degree=None, author="Д.Қ. Серікова",
+        title="ҚАЗАҚСТАНДАҒЫ ШАҒЫН КӘСІПКЕРЛІКТІ ЖАСАНДЫ ИНТЕЛЛЕКТ АРҚЫЛЫ ЦИФРЛАНДЫРУ",
+        specialty_code=None, counts={}, gaps=[],
+        authors=[("Д.Қ. Серікова", [1]), ("Б.А. Ахметов", [2])],
+        affiliations={1: "Әл-Фараби атындағы Қазақ ұлттық университеті", 2: "Нархоз университеті"},
+        keywords={"kk": ["жасанды интеллект", "шағын кәсіпкерлік", "цифрландыру", "сауалнама", "Қазақстан"],
+                  "en": ["artificial intelligence", "small business", "digitalization", "survey", "Kazakhstan"]}),
+    "en-article-keywords.txt": dict(
+        lang="en", kind="article", degree=None, author="Serikova A.B.",
+        title="Khanates of the Kazakh steppe in Russian imperial cartography of the eighteenth century",
+        specialty_code=None, counts={}, gaps=[],
+        authors=[("Serikova A.B.", [1, 2]), ("Kalshabayeva D.M.", [1]), ("Mukanov T.S.", [2])],
+        affiliations={1: "Al-Farabi Kazakh National University",
+                      2: "Institute of History and Ethnology named after Ch.Ch. Valikhanov"},
+        keywords={"en": ["Kazakh khanates", "imperial cartography", "Orenburg expedition", "borders",
+                         "eighteenth century"]}),
+    "en-phd-no-provisions.txt": dict(
+        lang="en", kind="dissertation", degree="phd", author="Nurlanova Asel Berikovna",
+        title="Machine learning methods for the early detection of wheat diseases in Northern Kazakhstan",
+        specialty_code="8D06101", specialty_name="Information systems",
+        institution="Al-Farabi Kazakh National University", department="Department of Computer Science",
+        counts={"Total": 9, "Scopus": 2, "CommitteeJournal": 4},
+        items={"tasks": 4, "novelty": 3}, gaps=["provisions"]),
+    "ru-no-title-page.txt": dict(
+        lang="ru", kind="dissertation", degree=None, author=None, title=None, specialty_code=None,
+        counts={"Total": 6, "Scopus": 2}, items={"tasks": 3, "novelty": 2, "provisions": 2},
+        gaps=["title", "author", "specialty"]),
+}
+DEGREE_IRI = {"candidate": DKG.CandidateOfSciences, "doctor": DKG.DoctorOfSciences,
+              "master-science": URIRef(BIBO_DEGREES + "ms"), "phd": URIRef(BIBO_DEGREES + "phd"),
+              "bachelor": DKG.BachelorsDegree}
+CLASS = {"dissertation": DKG.Dissertation, "masters-thesis": DKG.MastersThesis,
+         "bachelors-thesis": DKG.BachelorsThesis, "article": DKG.JournalArticle}
+
+
+@pytest.fixture(scope="module")
+def parsed():
+    return {name: abstract.parse_file(FOLDER / name) for name in EXPECTED}
+
+
+def _mapped(doc, work_id="w-test"):
+    ctx = rdf.work_context(work_id, [doc])
+    return ctx, rdf.to_graph(doc, ctx, ontology_version=ontology_version(), link=False).graph
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_what_a_reader_takes_from_each_document(name, parsed):
+    doc, want = parsed[name], EXPECTED[name]
+    m = doc.meta
+    got = dict(lang=doc.lang, kind=doc.kind, degree=m.degree, author=m.author, title=m.title,
+               specialty_code=m.specialty_code, specialty_name=m.specialty_name, institution=m.institution,
+               department=m.department, counts=m.publication_counts,
+               items={k: len(v) for k, v in doc.items.items()},
+               authors=[(a.name, a.affiliations) for a in m.authors], affiliations=m.affiliations,
+               keywords=m.keywords, gaps=rdf.gaps.missing(doc.kind, [doc]))
+    assert {k: got[k] for k in want} == want
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_kind_its_class_degree_keywords_and_gaps_in_the_graph(name, parsed):
+    doc, want = parsed[name], EXPECTED[name]
+    ctx, g = _mapped(doc)
+    work = ctx.iri
+    assert set(g.objects(work, RDF.type)) == {CLASS[want["kind"]]}
+    degree = DEGREE_IRI.get(want["degree"])
+    assert set(g.objects(work, BIBO.degree)) == ({degree} if degree else set())
+    keywords = want.get("keywords", {}).get(doc.lang, [])
+    assert set(g.objects(work, DCTERMS.subject)) == {Literal(k, lang=doc.lang) for k in keywords}
+    assert set(g.objects(work, DKG.lacks)) == {DKG[rdf.gaps.PARTS[p]] for p in want["gaps"]}
+
+
+def test_authors_in_print_order_with_their_affiliations(parsed):
+    ctx, g = _mapped(parsed["en-article-keywords.txt"])
+    work = ctx.iri
+    by_ordinal = {int(g.value(a, DKG.ordinal)): a for a in g.objects(work, PROV.qualifiedAttribution)}
+    assert sorted(by_ordinal) == [1, 2, 3]
+    names = [str(g.value(g.value(by_ordinal[n], PROV.agent), URIRef("http://xmlns.com/foaf/0.1/name")))
+             for n in (1, 2, 3)]
+    assert names == ["Serikova A.B.", "Kalshabayeva D.M.", "Mukanov T.S."]
+    assert len(set(g.objects(work, DCTERMS.creator))) == 3
+    first = {str(g.value(o, URIRef("http://xmlns.com/foaf/0.1/name"))) for o in g.objects(by_ordinal[1], DKG.affiliation)}
+    assert first == {"Al-Farabi Kazakh National University",
+                     "Institute of History and Ethnology named after Ch.Ch. Valikhanov"}
+    assert all((o, RDF.type, DKG.University) in g for o in g.objects(by_ordinal[1], DKG.affiliation))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_no_document_breaks_the_shapes_and_each_gap_is_a_warning_or_information(name, parsed):
+    _ctx, g = _mapped(parsed[name])
+    problems = shacl.validate_graph(g, name)
+    assert shacl.violations(problems) == []
+    notices = {(p.path, p.severity) for p in shacl.notices(problems)}
+    gaps = EXPECTED[name]["gaps"]
+    assert (("dkg:hasProvision", "Warning") in notices) == ("provisions" in gaps)
+    assert (("dcterms:title", "Warning") in notices) == ("title" in gaps)
+    assert (("dcterms:creator", "Warning") in notices) == ("author" in gaps)
+    assert all(str(p).startswith(f"{name}: {p.severity.lower()}: node ") for p in shacl.notices(problems))
+
+
+def test_hypothesis_is_not_thesis():
+    """An article abstract that states a hypothesis and has keywords is no dissertation."""
+    text = ("Abstract. The article studies wage growth in Kazakhstan's regions.\n"
+            "The aim of the study is to compare regional wage dynamics.\n"
+            "Our hypothesis is that migration explains the gap.\n"
+            "Research methods. Panel regression on regional data for 2010–2022.\n"
+            "Keywords: wages; regions; migration\n")
+    doc = abstract.parse_bytes(text.encode(), "wages.txt")
+    assert doc.kind == "article"
+    assert doc.meta.keywords == {"en": ["wages", "regions", "migration"]}
+
+
+@pytest.mark.parametrize("text, degree", [
+    ("АВТОРЕФЕРАТ диссертации на соискание ученой степени доктора экономических наук", "doctor"),
+    ("тарих ғылымдарының кандидаты ғылыми дәрежесін алу үшін дайындалған диссертацияның", "candidate"),
+    ("Dissertation for the degree of Candidate of Sciences in Philology", "candidate"),
+    ("Abstract of the dissertation for the degree of Doctor of Sciences in Economics", "doctor"),
+    ("философия докторы (PhD) дәрежесін алу үшін дайындалған диссертацияға АҢДАТПА", "phd"),
+    ("магистр академиялық дәрежесін алу үшін магистрлік диссертация", "master"),
+    ("Master's thesis for the degree of Master of Arts in International Relations", "master-arts"),
+    ("Дипломная работа на соискание академической степени бакалавра", "bachelor"),
+    # a person's degree is not the work's
+    ("K.M. Akhmetov¹, PhD, associate professor\nAbstract. The article …", None),
+    ("Научный руководитель: доктор исторических наук, профессор Иванов И.И.", None),
+    ("PhD student of the Department of History", None),
+])
+def test_the_degree_the_title_page_names(text, degree):
+    assert degrees.degree(text) == degree
+
+
+def test_the_specialty_code_gives_the_level_when_no_degree_is_named():
+    assert [degrees.degree("", c) for c in ("8D02101", "7M04106", "6B01101", "07.00.02")] == \
+        ["phd", "master", "bachelor", None]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("kinds") / "corpus"
+    corpus.mkdir()
+    for name in EXPECTED:
+        shutil.copy(FOLDER / name, corpus)
+    (corpus / "manifest.toml").write_text("".join(
+        f'[[work]]\nid = "{Path(name).stem}"\nfiles = ["{name}"]\n\n' for name in EXPECTED), encoding="utf-8")
+    store = corpus.parent / "store"
+    result = CliRunner().invoke(main, ["build", "--seeds", str(corpus), "--store", str(store), "-q"])
+    return result, store
+
+
+def test_build_loads_every_document_and_reports_the_gaps_without_failing(built):
+    result, _store = built
+    out = result.stdout + result.stderr
+    assert result.exit_code == 0, out
+    assert f"documents: {len(EXPECTED)} loaded" in out and "0 rejected" in out
+    assert f"works: {len(EXPECTED)}" in out
+    assert "incomplete en-phd-no-provisions (en-phd-no-provisions.txt): loaded without provisions for defense" in out
+    assert "incomplete ru-no-title-page (ru-no-title-page.txt): loaded without title, author, specialty" in out
+    assert "gaps: 2 work(s) loaded with parts missing — title 1, author 1, specialty 1, provisions for defense 1" in out
+    # SHACL warnings in plain words, naming the files
+    assert "warning (1 document(s): en-phd-no-provisions.txt): This document gives no provision for defense" in out
+
+
+def _rows(store_dir: Path, query: str) -> list[dict]:
+    store = ox.Store.read_only(str(store_dir / "current"))
+    res = store.query(query)
+    names = [v.value for v in res.variables]
+    return [{n: (row[n].value if row[n] is not None else None) for n in names} for row in res]
+
+
+def test_which_works_lack_provisions(built):
+    _result, store = built
+    rows = _rows(store, (queries_dir() / "27-works-lacking-parts.rq").read_text(encoding="utf-8"))
+    assert [(r["work"], r["kind"], r["label"], r["files"]) for r in rows] == [
+        (W + "en-phd-no-provisions", str(DKG.Dissertation), "part: provisions for defense", "en-phd-no-provisions.txt")]
+
+
+def test_every_gap_is_in_the_graph(built):
+    _result, store = built
+    rows = _rows(store, "PREFIX dkg: <https://w3id.org/dissertation-kg/ontology#> "
+                        "SELECT ?work ?part { ?work dkg:lacks ?part }")
+    assert {(r["work"].rsplit("/", 1)[-1], r["part"].rsplit("#", 1)[-1]) for r in rows} == {
+        ("en-phd-no-provisions", "ProvisionsPart"), ("ru-no-title-page", "TitlePart"),
+        ("ru-no-title-page", "AuthorPart"), ("ru-no-title-page", "SpecialtyPart")}
+
+
+def test_status_and_the_work_page_show_the_gaps(built):
+    from publishing_fixtures import publishing_app
+
+    _result, store = built
+    app = publishing_app(store)
+    app.testing = True
+    client = app.test_client()
+    status = client.get("/status", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "Incomplete works (2)" in status and "en-phd-no-provisions.txt" in status
+    data = client.get("/status", headers={"Accept": "application/json"}).get_json()
+    assert data["generation"]["gap_counts"] == {"title": 1, "author": 1, "specialty": 1, "provisions": 1}
+    page = client.get("/id/work/en-phd-no-provisions", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "Incomplete:" in page and "part: provisions for defense" in page
+
+
+@pytest.mark.parametrize("lang, page", [
+    ("en", "Nurlanova Asel Berikovna\nABSTRACT\nof the dissertation for the degree of Doctor of Philosophy (PhD)\n"
+           "The Law of the Republic of Kazakhstan «On Artificial Intelligence» changed how public data are used.\n"),
+    ("ru", "Нурланова Асель Бериковна\nАННОТАЦИЯ\nдиссертации на соискание степени доктора философии (PhD)\n"
+           "Закон Республики Казахстан «О науке и технологической политике» изменил порядок финансирования.\n"),
+    ("kk", "Нұрланова Әсел Берікқызы\nАҢДАТПА\nфилософия докторы (PhD) дәрежесін алу үшін дайындалған диссертацияға\n"
+           "Қазақстан Республикасының «Жасанды интеллект туралы» Заңы деректерді пайдалану тәртібін өзгертті.\n"),
+])
+def test_a_quoted_law_is_no_title(lang, page):
+    from dissertation_kg.mappings import metadata
+
+    meta = metadata.extract({"preamble": page}, page, lang, [])
+    assert meta.title is None or "«" not in page.split(meta.title)[0][-3:]
+    assert meta.title not in ("On Artificial Intelligence", "О науке и технологической политике", "Жасанды интеллект туралы")
+
+
+@pytest.mark.parametrize("lang, text, counts", [
+    ("en", "Nine papers were published. The dissertation consists of an introduction, three chapters and a "
+           "conclusion; two experiments were carried out.", {"Total": 9}),
+    ("ru", "По теме диссертации опубликовано 7 работ. Диссертация состоит из введения, трех глав и заключения; "
+           "проведено 4 эксперимента.", {"Total": 7}),
+    ("kk", "Диссертация тақырыбы бойынша 12 ғылыми еңбек жарияланды. Диссертация кіріспеден, үш тараудан, "
+           "қорытындыдан тұрады.", {"Total": 12}),
+])
+def test_chapters_and_experiments_are_no_publications(lang, text, counts):
+    from dissertation_kg.mappings import metadata
+
+    assert metadata.publication_counts(text, lang) == counts
+
+
+def test_validate_reports_gaps_in_plain_words_and_does_not_fail():
+    result = CliRunner().invoke(main, ["validate", str(FOLDER / "en-phd-no-provisions.txt")])
+    assert result.exit_code == 0, result.output
+    assert "en-phd-no-provisions.txt: warning: node <https://w3id.org/dissertation-kg/id/work/" in result.stdout
+    assert "property dkg:hasProvision: This document gives no provision for defense" in result.stdout
+
+
+def test_a_supervisor_on_the_line_after_the_label_is_no_author():
+    from dissertation_kg.mappings import front_matter
+
+    lines = ["Научный руководитель:", "Абдрахманов Т.К.", "А.Б. Серікова¹, Н.Қ. Омарова²"]
+    assert front_matter.authors(lines) == [("А.Б. Серікова", [1]), ("Н.Қ. Омарова", [2])]
+    assert front_matter.authors(lines[:2]) == []
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("А.Б. Серікова¹, Н.Қ. Омарова²", [("А.Б. Серікова", [1]), ("Н.Қ. Омарова", [2])]),
+    ("K.M. Akhmetov¹*, A.B. KAlshabayeva²", [("K.M. Akhmetov", [1]), ("A.B. Kalshabayeva", [2])]),
+    ("Serikova A.B.1,2, Akhmetov K.M.1", [("Serikova A.B.", [1, 2]), ("Akhmetov K.M.", [1])]),
+    ("Иванов И.И. и Петрова А.С.", [("Иванов И.И.", []), ("Петрова А.С.", [])]),
+    ("Международные отношения и внешняя политика", []),
+    ("Әл-Фараби атындағы Қазақ ұлттық университеті", []),
+])
+def test_authors_with_initials(line, authors):
+    from dissertation_kg.mappings import front_matter
+
+    assert front_matter.authors([line]) == authors
+
+
+def test_keywords_of_every_language_by_their_label():
+    from dissertation_kg.mappings import front_matter
+
+    text = ("Аңдатпа. …\nТірек сөздер: тарихнама, хандық, шекара.\n"
+            "Аннотация. …\n**Ключевые слова:** историография; ханство; граница\n"
+            "Abstract. …\nKey words – historiography, khanate, border\n")
+    assert front_matter.keywords(text) == {"kk": ["тарихнама", "хандық", "шекара"],
+                                           "ru": ["историография", "ханство", "граница"],
+                                           "en": ["historiography", "khanate", "border"]}
