@@ -20,8 +20,8 @@ from dataclasses import dataclass
 KIND_ORDER = (
     "provisions", "novelty", "tasks", "hypothesis", "theoretical-basis", "methods",
     "development", "significance", "approbation", "publications", "structure", "relevance",
-    "object", "subject", "aim", "general", "priority", "keywords", "abstract", "introduction",
-    "conclusion", "research",
+    "object", "subject", "aim", "general", "priority", "sources", "chronology", "contribution",
+    "reliability", "content", "keywords", "abstract", "introduction", "conclusion", "research",
 )
 LIST_KINDS = frozenset({"tasks", "novelty", "provisions"})
 # Kinds whose content is the remainder of a defining sentence ("The object … is X" → X).
@@ -51,6 +51,11 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "structure": r"structure|scope\s+and\s+volume|volume\s+of\s+the",
         "general": r"general\s+(?:information|description|characteristics?)",
         "priority": r"priority\s+(?:areas?|directions?)",
+        "sources": r"(?:information|source|empirical|documentary)\s+bas(?:e|is)|sources\s+of\s+(?:the\s+)?(?:research|study)",
+        "chronology": r"chronological\s+(?:framework|scope|boundaries|limits|frame)",
+        "contribution": r"(?:personal\s+)?contribution\s+of\s+the\s+(?:author|applicant|candidate)|(?:author(?:'s|’s)|personal)\s+contribution",
+        "reliability": r"reliability|validity\s+of\s+(?:the\s+)?results",
+        "content": r"(?:main|brief)\s+content|summary\s+of\s+the\s+(?:work|dissertation)",
         "keywords": r"key\s*-?\s*words",
         "abstract": r"abstract|annotation",
         "introduction": r"introduction",
@@ -75,6 +80,11 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "structure": r"структур\w*|объ[её]м\w*\s+(?:и\s+структур\w*|диссертац\w*|работы)",
         "general": r"общ\w+\s+характеристик\w*",
         "priority": r"приоритетн\w+\s+направлени\w*",
+        "sources": r"(?:источников|информационн|эмпирическ|документальн)\w*\s+(?:баз|основ)\w*|источники\s+исследования",
+        "chronology": r"хронологическ\w*\s+(?:рамк|границ)\w*",
+        "contribution": r"личн\w*\s+вклад\w*|вклад\w*\s+автора",
+        "reliability": r"достоверност\w*|обоснованност\w*",
+        "content": r"(?:основное|краткое)\s+содержание",
         "keywords": r"ключевые\s+слова",
         "abstract": r"аннотаци\w*|реферат",
         "introduction": r"введение",
@@ -99,6 +109,11 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "structure": r"құрылым\w*|көлем\w*",
         "general": r"жалпы\s+сипаттама\w*",
         "priority": r"басым\s+бағыт\w*",
+        "sources": r"(?:дерек\w*|ақпараттық|эмпирикалық)\s+(?:базасы|негізі|көздері)\w*",
+        "chronology": r"хронологиялық\s+(?:шеңбер|шег|аяс|ауқым)\w*",
+        "contribution": r"(?:автордың\s+)?жеке\s+үлес\w*",
+        "reliability": r"негізділіг\w*|дұрыстығ\w*|сенімділіг\w*",
+        "content": r"(?:негізгі|қысқаша)\s+мазмұн\w*",
         "keywords": r"(?:түйін|кілт|түйінді)\s+сөздер",
         "abstract": r"аңдатпа\w*|аннотация\w*",
         "introduction": r"кіріспе",
@@ -116,7 +131,7 @@ _QUALIFIERS = {
 # Verbs that turn a heading into the subject of a sentence: "The object … is X".
 _COPULA = {
     "en": r"\s+(?:is|are|was|were|lies|lie|consists?|includes?|comprises?|became|has\s+been|have\s+been|covers?|included)\s+",
-    "ru": r"\s+(?:является|являются|выступает|выступают|состоит|состоят|заключается|заключаются|определяется|определяются|была|было|были|стал[аио]?)\s+",
+    "ru": r"\s+(?:является|являются|выступает|выступают|состоит|состоят|заключается|заключаются|определяется|определяются|обусловлен[аоы]?|была|было|были|стал[аио]?)\s+",
     "kk": r"\s+(?:болып\s+табылады|болып\s+саналады)\s*",
 }
 # Connective words allowed before the keyword in a sentence-shaped heading.
@@ -145,12 +160,84 @@ LIST_MARKER = re.compile(
 )
 
 
+# Words a heading is made of besides its keyword: what it qualifies ("scientific", "practical")
+# and whose it is ("of the research", "исследования", "зерттеудің"). A phrase made only of these
+# and keywords is a heading; one with other words ("Text Classification Tasks", "задачи
+# классификации текстов", "Во второй главе рассматриваются методы") is a title or a sentence.
+_HEADING_WORDS = {
+    "en": r"the|a|an|of|for|to|and|in|on|by|this|its|our|main|key|basic|general|brief|scientific|theoretical|"
+          r"practical|applied|methodological|research(?:'s|’s)?|study(?:'s|’s)?|dissertation(?:'s|’s)?|thesis|"
+          r"work(?:'s|’s)?|project|topic|problem|doctoral|phd|submitted|put|forward|presented|brought|be|"
+          r"defended|defen[cs]e|results?|information|about|author(?:'s|’s)?|personal|list|present|overall|"
+          r"description|scope|volume|their|principal|chief|primary|specific|basis|bases|framework|foundations?",
+    "ru": r"и|в|на|по|для|о|об|с|со|к|исследовани\w*|работ\w*|диссертаци\w*|диссертационн\w*|тем\w*|"
+          r"научн\w*|научно|теоретическ\w*|практическ\w*|прикладн\w*|методологическ\w*|основн\w*|"
+          r"главн\w*|общ\w*|данн\w*|настоящ\w*|проблем\w*|результат\w*|автор\w*|соискател\w*|"
+          r"выносим\w*|защит\w*|рабоч\w*|кратк\w*|полученн\w*|список|перечень|опубликованн\w*|её|ее|их|"
+          r"основ\w*|баз\w*",
+    "kk": r"зерттеу\w*|жұмыс\w*|диссертаци\w*|тақырыб\w*|тақырып\w*|ғылыми|теориялық|практикалық|"
+          r"қолданбалы|әдіснамалық|негізгі|және|мен|пен|бен|мәселе\w*|нәтиже\w*|автор\w*|жеке|қорғау\w*|"
+          r"ұсыны\w*|шығары\w*|жалпы|мынадай|келесі|тізімі|алынған|докторант\w*|тұжырым\w*|қағида\w*|"
+          r"ереже\w*|негіз\w*",
+}
+_HEADING_WORD = {lang: re.compile(rf"^(?:{pat})$", _I) for lang, pat in _HEADING_WORDS.items()}
+# A chapter named before the keyword makes a summary of that chapter, never a heading:
+# "The second chapter is devoted to methods", "Во второй главе …", "Екінші тарау әдістерге …".
+_CHAPTER = re.compile(r"(?<!\w)(?:chapters?|sections?|глав\w*|раздел\w*|параграф\w*|тарау\w*|бөлім\w*)(?!\w)", _I)
+# Kazakh cases that make a keyword an adverbial ("әдістерге", "мақсатта"), not a heading's noun.
+_KK_OBLIQUE = re.compile(r"(?:ға|ге|қа|ке|на|не|да|де|та|те|нда|нде|дан|ден|тан|тен|нан|нен|мен|пен|бен)$", _I)
+
+
+# The first marker of a list run on after its introduction: "…: 1) …", "…: (i) …", "…: а) …",
+# "…: first, …", "…: во-первых, …", "…: біріншіден, …".
+FIRST_MARKER = (r"(?:1[.)]|\(1\)|\((?:i|a|а)\)|(?:i|a|а)\)|[-–•]|first(?:ly)?,|во-первых,|біріншіден,)\s*\S")
+
+
 @dataclass(frozen=True)
 class Heading:
     kind: str
     text: str          # the heading as written (without the content that followed it)
     rest: str          # content on the same line after the heading, possibly empty
     qualifier: str = ""  # e.g. "theoretical" / "practical" for significance
+    shape: str = ""    # "intro" for a list introduction, "run-in" for one with no separator
+
+
+def heading_phrase(phrase: str, lang: str) -> list[str]:
+    """The kinds `phrase` names when it is a heading and nothing else — every word a keyword
+    or one of the words headings are made of — else []."""
+    phrase = phrase.strip().rstrip(".:")
+    if not phrase or _CHAPTER.search(phrase):
+        return []
+    kinds = kinds_named(phrase, lang)
+    if not kinds:
+        return []
+    spans = sorted(m.span() for k in kinds for m in _PATTERNS[lang][k].finditer(phrase))
+    if lang == "kk" and "provisions" not in kinds:
+        # The heading's noun is its last keyword: "Екінші тарау әдістерге арналған" names none.
+        last = max((m for k in kinds for m in _PATTERNS[lang][k].finditer(phrase)), key=lambda m: m.start())
+        if _KK_OBLIQUE.search(last.group(0)):
+            return []
+    outside, at = [], 0
+    for start, end in spans:
+        if start >= at:
+            outside.append(phrase[at:start])
+        at = max(at, end)
+    outside.append(phrase[at:])
+    words = [w for part in outside for w in re.split(r"[\s\-–—,]+", part) if w]
+    return kinds if all(_HEADING_WORD[lang].match(w) for w in words) else []
+
+
+def _placed(phrase: str, kind: str, lang: str) -> bool:
+    """Whether the keyword of `kind` stands where a heading's keyword stands: no chapter
+    before it; in English and Russian only heading words before it (the keyword leads); in
+    Kazakh, where the keyword closes the heading, not in an oblique case ("әдістерге")."""
+    m = _PATTERNS[lang][kind].search(phrase)
+    if m is None or _CHAPTER.search(phrase[: m.start()]):
+        return False
+    if lang == "kk":
+        return kind == "provisions" or not _KK_OBLIQUE.search(m.group(0))
+    words = [w for w in re.split(r"[\s\-–—,]+", phrase[: m.start()]) if w]
+    return all(_HEADING_WORD[lang].match(w) or kinds_named(w, lang) for w in words)
 
 
 def _compile(lang: str) -> dict[str, re.Pattern]:
@@ -193,24 +280,29 @@ def match(line: str, lang: str) -> Heading | None:
         return None
     # 1. A list introduction: "… the following tasks have been set:" — also with the list run
     #    on in the same paragraph ("… submitted for defense: 1) …; 2) …").
-    inline = re.match(r"^(?P<intro>[^:]{5,250}):\s*(?=(?:1[.)]|\(1\)|[-–•])\s*\S)", line)
+    inline = re.match(rf"^(?P<intro>[^:]{{5,250}}):\s*(?={FIRST_MARKER})", line, _I)
     if inline and _words(inline.group("intro")) <= 30:
         body = inline.group("intro")
         kinds = [k for k in kinds_named(body, lang) if k in LIST_KINDS]
-        if kinds and _LIST_INTRO_WORD[lang].search(body):
-            return Heading(kinds[0], body.strip(), line[inline.end():].strip())
+        if kinds and (_LIST_INTRO_WORD[lang].search(body) or heading_phrase(body, lang)[:1] == kinds[:1]):
+            return Heading(kinds[0], body.strip(), line[inline.end():].strip(), shape="intro")
     if line.endswith(":") and _words(line) <= 30:
         body = line[:-1]
         kinds = [k for k in kinds_named(body, lang) if k in LIST_KINDS]
         if kinds and (_LIST_INTRO_WORD[lang].search(body) or _words(body) <= 10):
-            return Heading(kinds[0], body.strip(), "")
+            return Heading(kinds[0], body.strip(), "", shape="intro")
     #    … or a stand-alone line naming "the following" items, whatever its last character:
     #    "THE FOLLOWING MAIN PROVISIONS ARE SUBMITTED FOR DEFENSE".
     intro = _LIST_INTRO_WORD[lang].search(line)
     if intro and _words(line) <= 20 and ":" not in line[:-1]:
         kinds = [k for k in kinds_named(line, lang) if k in LIST_KINDS]
         if kinds:
-            return Heading(kinds[0], line.rstrip(".:"), "")
+            return Heading(kinds[0], line.rstrip(".:"), "", shape="intro")
+    # 2a. A heading run into its text with no punctuation, as PDF extraction leaves it:
+    #    "Information base The study is …", "Scientific novelty 1. A comparative …".
+    runin = _run_in(line, lang)
+    if runin is not None:
+        return runin
     # 2. Heading followed by punctuation: "Research methods." / "Зерттеу нысаны – …".
     sep = _SEPARATOR.search(line)
     if sep and sep.start() > 0:
@@ -218,7 +310,7 @@ def match(line: str, lang: str) -> Heading | None:
         rest = line[sep.end():].strip()
         if (0 < _words(phrase) <= 10 and "," not in phrase
                 and not _SENTENCE_VERB[lang].search(phrase) and not phrase[0].isdigit()):
-            kinds = kinds_named(phrase, lang)
+            kinds = [k for k in kinds_named(phrase, lang) if _placed(phrase, k, lang)]
             strong = [k for k in kinds if k not in WEAK_KINDS]
             if strong and not rest and _words(phrase) > 6 and line.endswith("."):
                 # A whole sentence that opens with the heading ("Зерттеудің теориялық-
@@ -242,24 +334,75 @@ def match(line: str, lang: str) -> Heading | None:
                 # "… is determined by: X" / "… заключается в следующем: X" → X
                 rest = re.sub(r"^[^.:;]{0,50}:\s*", "", rest)
                 return Heading(kind, phrase, rest, _qualifier(phrase, lang))
-    # 4. Kazakh run-in with no separator: "Зерттеудің практикалық маңыздылығы Қазақстан …"; the
-    #    phrase ends in the keyword and opens with the research noun or the next word is capitalised.
     if lang == "kk":
-        words = line.split()
-        for n in range(2, min(6, len(words) - 1) + 1):
-            phrase = " ".join(words[:n])
-            research_noun = re.match(r"(?:зерттеу|диссертаци|жұмыс|тақырып)", words[0], _I)
-            if (words[n][:1].isupper() or research_noun) and not re.search(r"[.,:;]", phrase):
-                kinds = [k for k in kinds_named(words[n - 1], lang) if k not in WEAK_KINDS]
-                if kinds:
-                    return Heading(kinds[0], phrase, " ".join(words[n:]), _qualifier(phrase, lang))
-    # 5. A short line that is only a heading, with no punctuation: "ABSTRACT", "Введение",
-    #    "Theoretical and practical significance of the work".
+        runin = _run_in(line, lang, kk_lower=True)
+        if runin is not None:
+            return runin
+    # 4. A short line that is only a heading, with no punctuation: "ABSTRACT", "Введение",
+    #    "Theoretical and practical significance of the work" — made of heading words only, so
+    #    that a title ("… Text Classification Tasks") or a chapter summary is none.
     if _words(line) <= 9 and not _SENTENCE_VERB[lang].search(line) and not re.search(r";|,.*,", line):
-        kinds = [k for k in kinds_named(line, lang) if not (lang == "kk" and _kk_modifier(line, k))]
+        kinds = [k for k in heading_phrase(line, lang) if not (lang == "kk" and _kk_modifier(line, k))]
         strong = [k for k in kinds if k not in WEAK_KINDS]
         if strong:
             return Heading(strong[0], line, "", _qualifier(line, lang))
         if kinds and _PATTERNS[lang][kinds[0]].match(re.sub(rf"^{_LEAD[lang]}", "", line, flags=_I)):
             return Heading(kinds[0], line, "", _qualifier(line, lang))
     return None
+
+
+_RESEARCH_NOUN = re.compile(r"(?:зерттеу|диссертаци|жұмыс|тақырып)", _I)
+_NEXT_IS_LIST = re.compile(r"^(?:\d{1,2}[.)]|\((?:\d{1,2}|[ivx]{1,4}|[a-zа-яә])\))")
+
+
+def _run_in(line: str, lang: str, kk_lower: bool = False) -> Heading | None:
+    """A heading phrase with no punctuation before its text: the longest run of heading words
+    naming a kind, followed by a capitalised word that begins the text or by a list's first
+    number. A phrase in capitals may also run into a sentence in lower case ("ХРОНОЛОГИЧЕСКИЕ
+    РАМКИ исследования охватывают …"): then the whole sentence is the content. In Kazakh the
+    keyword ends the phrase, so a phrase opening with the research noun needs no capital after it
+    (`kk_lower`, tried after the other shapes: "Зерттеу нысаны ретінде … алынды" is a sentence)."""
+    words = line.split()
+    best = None
+    for n in range(1, min(9, len(words) - 1) + 1):
+        if re.search(r"[^\w'’-]", words[n - 1]):
+            # Punctuation: a heading that ends there ("Research Results Approval.") is no run-in.
+            if heading_phrase(re.sub(r"[^\w'’]+$", "", " ".join(words[:n])), lang):
+                return None
+            break
+        phrase, nxt = " ".join(words[:n]), words[n]
+        kinds = heading_phrase(phrase, lang)
+        if kinds and kinds[0] in WEAK_KINDS and not _PATTERNS[lang][kinds[0]].fullmatch(phrase):
+            kinds = []  # "Abstract The article …" — a generic word only when it is the whole heading
+        if not kinds:
+            continue
+        caps = phrase.isupper() and len(phrase) > 3
+        if _NEXT_IS_LIST.match(nxt) or (nxt[:1].isupper() and not (caps and nxt.isupper())):
+            best = Heading(kinds[0], phrase, " ".join(words[n:]), _qualifier(phrase, lang), "run-in")
+        elif nxt[:1].islower() and caps and kinds[0] not in DEFINITIONAL_KINDS:
+            best = Heading(kinds[0], phrase, line, _qualifier(phrase, lang), "run-in")
+        elif (kk_lower and nxt[:1].islower() and n >= 2 and _RESEARCH_NOUN.match(words[0])
+              and _PATTERNS[lang][kinds[0]].search(words[n - 1])):
+            best = Heading(kinds[0], phrase, " ".join(words[n:]), _qualifier(phrase, lang), "run-in")
+    return best
+
+
+_SENTENCE_START = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])")
+
+
+def run_in_parts(paragraph: str, lang: str) -> list[str]:
+    """A paragraph cut where a new section's heading opens a sentence: "Цель работы — … .
+    Объект исследования — … ." → one part per heading. Only a sentence that opens with a
+    heading made of heading words ("The object of the study is", "Объект исследования —") or
+    with a list's introduction cuts; a sentence that merely mentions a keyword does not."""
+    cuts = [0]
+    for m in _SENTENCE_START.finditer(paragraph):
+        rest = paragraph[m.end():]
+        if not rest[:1].isupper():
+            continue
+        h = match(rest, lang)
+        if h is None or h.kind in WEAK_KINDS:
+            continue
+        if h.shape == "intro" or heading_phrase(h.text, lang):
+            cuts.append(m.end())
+    return [paragraph[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(paragraph)])]
