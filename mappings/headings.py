@@ -181,6 +181,9 @@ _HEADING_WORDS = {
           r"ереже\w*|негіз\w*",
 }
 _HEADING_WORD = {lang: re.compile(rf"^(?:{pat})$", _I) for lang, pat in _HEADING_WORDS.items()}
+# A heading never ends in a word that needs a complement: "The provisions of the Astana …".
+_OPEN_END = re.compile(r"(?<!\w)(?:the|a|an|of|for|to|and|in|on|by|this|its|our|their|и|в|на|по|для|о|об|с|со|к|"
+                       r"және|мен|пен|бен)$", _I)
 # A chapter named before the keyword makes a summary of that chapter, never a heading:
 # "The second chapter is devoted to methods", "Во второй главе …", "Екінші тарау әдістерге …".
 _CHAPTER = re.compile(r"(?<!\w)(?:chapters?|sections?|глав\w*|раздел\w*|параграф\w*|тарау\w*|бөлім\w*)(?!\w)", _I)
@@ -205,8 +208,8 @@ class Heading:
 def heading_phrase(phrase: str, lang: str) -> list[str]:
     """The kinds `phrase` names when it is a heading and nothing else — every word a keyword
     or one of the words headings are made of — else []."""
-    phrase = phrase.strip().rstrip(".:")
-    if not phrase or _CHAPTER.search(phrase):
+    phrase = re.sub(r"['’]s(?!\w)", "", phrase.strip().rstrip(".:"), flags=re.I)  # "the research's …"
+    if not phrase or _CHAPTER.search(phrase) or _OPEN_END.search(phrase):
         return []
     kinds = kinds_named(phrase, lang)
     if not kinds:
@@ -333,6 +336,7 @@ def match(line: str, lang: str) -> Heading | None:
                 rest = line[cop.end():].strip()
                 # "… is determined by: X" / "… заключается в следующем: X" → X
                 rest = re.sub(r"^[^.:;]{0,50}:\s*", "", rest)
+                rest = re.sub(r"^(?:в\s+том,?\s+что|in\s+(?:the\s+fact\s+)?that)\s+", "", rest, flags=_I)
                 return Heading(kind, phrase, rest, _qualifier(phrase, lang))
     if lang == "kk":
         runin = _run_in(line, lang, kk_lower=True)
@@ -377,7 +381,10 @@ def _run_in(line: str, lang: str, kk_lower: bool = False) -> Heading | None:
         if not kinds:
             continue
         caps = phrase.isupper() and len(phrase) > 3
-        if _NEXT_IS_LIST.match(nxt) or (nxt[:1].isupper() and not (caps and nxt.isupper())):
+        title_case = all(w[:1].isupper() for w in words[:n] if len(w) > 3)
+        if title_case and not (caps and nxt[:1].islower()) and heading_phrase(re.sub(r"[^\w'’]+$", "", f"{phrase} {nxt}"), lang):
+            continue  # "Provisions Submitted for Defense": the capital goes on with the heading
+        if _NEXT_IS_LIST.match(nxt) or nxt[:1].isdigit() or (nxt[:1].isupper() and not (caps and nxt.isupper())):
             best = Heading(kinds[0], phrase, " ".join(words[n:]), _qualifier(phrase, lang), "run-in")
         elif nxt[:1].islower() and caps and kinds[0] not in DEFINITIONAL_KINDS:
             best = Heading(kinds[0], phrase, line, _qualifier(phrase, lang), "run-in")

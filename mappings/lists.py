@@ -48,10 +48,12 @@ def split_items(lines: list[str]) -> tuple[str, list[Item]]:
     intro: list[str] = []
     raw: list[tuple[int | None, list[str]]] = []
     style = None
-    expanded = [part for line in lines for part in _inline_items(line)]
-    # Letters ("а) …; б) …") are sub-points inside a numbered or dashed list, and the list's
-    # own markers when nothing else marks it.
+    expanded = [part for line in lines for part in _inline_items(line, numbers_only=True)]
+    # Letters ("а) …; б) …"), roman numerals and ordinal words are sub-points inside a numbered
+    # or dashed list, and the list's own markers when nothing else marks it.
     letters_are_items = not any((m := LIST_MARKER.match(x)) and _style(m) != "letter" for x in expanded)
+    if letters_are_items:
+        expanded = [part for line in lines for part in _inline_items(line)]
     for line in expanded:
         m = LIST_MARKER.match(line)
         year_item = _YEAR_ITEM.match(line)
@@ -85,8 +87,8 @@ _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "x
 _SEQUENCES = (
     tuple(_ROMANS),
     tuple("abcdefghijk"),
+    tuple("аәбвгғдеж"),   # Kazakh before Russian: "а) …; ә) …; б) …"
     tuple("абвгдежзик"),
-    tuple("аәбвгғдеж"),
 )
 _ORDINAL_WORDS = (
     (r"first(?:ly)?", r"second(?:ly)?", r"third(?:ly)?", r"fourth(?:ly)?", r"fifth(?:ly)?", r"sixth(?:ly)?",
@@ -97,7 +99,7 @@ _ORDINAL_WORDS = (
 )
 
 
-def _inline_items(line: str) -> list[str]:
+def _inline_items(line: str, numbers_only: bool = False) -> list[str]:
     """"1) first; 2) second; 3) third" in one paragraph → one line per item; likewise "(i) …;
     (ii) …", "а) …; б) …" and "first, …; second, …". Only a run that starts at the first marker
     (at the start of the line or after a colon) and counts on, each next marker after a ';',
@@ -109,6 +111,8 @@ def _inline_items(line: str) -> list[str]:
         parts = _run(line, first.group("pre"), markers, r"\s*(?=\S)", keep=True)
         if parts:
             return parts
+    if numbers_only:
+        return [line]
     for seq in _SEQUENCES:
         for opening in (r"\(", ""):
             markers = [rf"{opening}{re.escape(x)}\)" for x in seq]
