@@ -284,7 +284,7 @@ def match(line: str, lang: str) -> Heading | None:
     # 1. A list introduction: "… the following tasks have been set:" — also with the list run
     #    on in the same paragraph ("… submitted for defense: 1) …; 2) …").
     inline = re.match(rf"^(?P<intro>[^:]{{5,250}}):\s*(?={FIRST_MARKER})", line, _I)
-    if inline and _words(inline.group("intro")) <= 30:
+    if inline and _words(inline.group("intro")) <= 30 and not _SENTENCE_START.search(inline.group("intro")):
         body = inline.group("intro")
         kinds = [k for k in kinds_named(body, lang) if k in LIST_KINDS]
         if kinds and (_LIST_INTRO_WORD[lang].search(body) or heading_phrase(body, lang)[:1] == kinds[:1]):
@@ -401,15 +401,29 @@ def run_in_parts(paragraph: str, lang: str) -> list[str]:
     """A paragraph cut where a new section's heading opens a sentence: "Цель работы — … .
     Объект исследования — … ." → one part per heading. Only a sentence that opens with a
     heading made of heading words ("The object of the study is", "Объект исследования —") or
-    with a list's introduction cuts; a sentence that merely mentions a keyword does not."""
+    with a list's introduction cuts; a sentence that merely mentions a keyword does not. A
+    heading run into another ("The aim and objectives The aim of the study is …") is cut too."""
     cuts = [0]
-    for m in _SENTENCE_START.finditer(paragraph):
-        rest = paragraph[m.end():]
-        if not rest[:1].isupper():
+    starts = [0] + [m.end() for m in _SENTENCE_START.finditer(paragraph)
+                    if not _SECTION_NUMBER_END.search(paragraph[: m.start()])]
+    for sentence in starts:
+        # A numbered heading opens with its number: "2. The aim and objectives of the study …"
+        start = sentence or _SECTION_NUMBER_START.match(paragraph).end()
+        rest = paragraph[start:]
+        h = match(rest, lang) if rest[:1].isupper() else None
+        if h is None or h.kind in WEAK_KINDS or not (h.shape == "intro" or heading_phrase(h.text, lang)):
             continue
-        h = match(rest, lang)
-        if h is None or h.kind in WEAK_KINDS:
-            continue
-        if h.shape == "intro" or heading_phrase(h.text, lang):
-            cuts.append(m.end())
+        if sentence:
+            cuts.append(sentence)
+        if h.shape == "run-in" and h.rest and h.rest != rest:
+            inner = match(h.rest, lang)
+            if (inner is not None and inner.kind != h.kind and inner.kind not in WEAK_KINDS
+                    and (inner.shape == "intro" or heading_phrase(inner.text, lang))):
+                cuts.append(start + rest.index(h.rest))
+    cuts = sorted(set(cuts))
     return [paragraph[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(paragraph)])]
+
+
+_SECTION_NUMBER_START = re.compile(r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})[.)]?\s+(?=[^\W\d_]))?")
+# "1." / "2.3." / "IV." just before a cut is the section's number, not a sentence's end.
+_SECTION_NUMBER_END = re.compile(r"(?:^|\s)(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})\.$")

@@ -56,11 +56,13 @@ def _numbered_heading(line: str, lang: str, current: Section, seen: set[str]) ->
         return None
     numbered = [x for x in map(_ITEM_NUMBER.match, current.lines) if x]
     if current.kind in headings.LIST_KINDS or current.kind in ("approbation", "publications") or numbered:
-        # Inside a list (or a publication list) only a stand-alone heading line counts, and not
-        # one numbered as the list's next item.
+        # Inside a list (or a publication list) a number that continues the list is an item;
+        # another number heads a section only before a stand-alone heading, one run into its
+        # text, or one made of heading words alone ("5. Research methods. …").
         previous = [int(x.group("n")) for x in numbered if x.group("p") == m.group("p")]
         n = int(m.group("n")) if m.group("n").isdigit() else None
-        if h.rest or n == 1 or (previous and n == previous[-1] + 1):
+        continues = n == 1 or (previous and n == previous[-1] + 1)
+        if continues or (h.rest and h.shape != "run-in" and not headings.heading_phrase(h.text, lang)):
             return None
     return h, rest
 
@@ -70,7 +72,7 @@ def split(paragraphs: list[str], lang: str) -> list[Section]:
     seen: set[str] = set()
     for paragraph in paragraphs:
         for part_no, part in enumerate(headings.run_in_parts(paragraph, lang)):
-            h, line = _heading(part, lang, sections[-1], seen)
+            h, line = _heading(part, lang, sections, seen)
             if h is None:
                 _add(sections[-1], line, joined=part_no > 0)
             else:
@@ -80,9 +82,10 @@ def split(paragraphs: list[str], lang: str) -> list[Section]:
     return merge(sections)
 
 
-def _heading(line: str, lang: str, current: Section, seen: set[str]) -> tuple[headings.Heading | None, str]:
+def _heading(line: str, lang: str, sections: list[Section], seen: set[str]) -> tuple[headings.Heading | None, str]:
     """The heading that opens a new section at `line` (None when the line is content), and the
     line less any section number before that heading."""
+    current = sections[-1]
     h = headings.match(line, lang)
     if h is None:
         numbered = _numbered_heading(line, lang, current, seen)
@@ -94,8 +97,11 @@ def _heading(line: str, lang: str, current: Section, seen: set[str]) -> tuple[he
         # The heading repeated as the first words of its own content ("The purpose of the
         # work. The purpose of the work is …"), or a sentence restating it: content.
         return (None if (h.rest or not current.lines) else h), line
-    if h.kind in seen and h.kind != current.kind and h.rest and h.kind != "significance":
-        return None, line  # a kind seen and left is re-opened only by a stand-alone heading
+    if h.kind in seen and h.kind != current.kind and h.rest and h.kind != "significance" and not (
+            h.shape == "intro" and not any(s.lines for s in sections if s.kind == h.kind)):
+        # A kind seen and left is re-opened only by a stand-alone heading, or by the list
+        # introduction its empty heading promised ("Aim and tasks" … "the following tasks: 1) …").
+        return None, line
     if current.kind in headings.LIST_KINDS and h.kind in headings.DEFINITIONAL_KINDS and h.kind in seen:
         return None, line
     return h, line
