@@ -315,7 +315,7 @@ def match(line: str, lang: str) -> Heading | None:
                 and not _SENTENCE_VERB[lang].search(phrase) and not phrase[0].isdigit()):
             kinds = [k for k in kinds_named(phrase, lang) if _placed(phrase, k, lang)]
             strong = [k for k in kinds if k not in WEAK_KINDS]
-            if strong and not rest and _words(phrase) > 6 and line.endswith("."):
+            if strong and not rest and line.endswith(".") and (_words(phrase) > 6 or not heading_phrase(phrase, lang)):
                 # A whole sentence that opens with the heading ("Зерттеудің теориялық-
                 # әдіснамалық негізі ретінде … алынды."): the sentence is the content.
                 end = _PATTERNS[lang][strong[0]].search(phrase).end()
@@ -371,7 +371,8 @@ def _run_in(line: str, lang: str, kk_lower: bool = False) -> Heading | None:
     for n in range(1, min(9, len(words) - 1) + 1):
         if re.search(r"[^\w'’-]", words[n - 1]):
             # Punctuation: a heading that ends there ("Research Results Approval.") is no run-in.
-            if heading_phrase(re.sub(r"[^\w'’]+$", "", " ".join(words[:n])), lang):
+            if heading_phrase(re.sub(r"[^\w'’]+$", "", " ".join(words[:n])), lang) and not (
+                    best is not None and best.text.isupper()):
                 return None
             break
         phrase, nxt = " ".join(words[:n]), words[n]
@@ -382,7 +383,7 @@ def _run_in(line: str, lang: str, kk_lower: bool = False) -> Heading | None:
             continue
         caps = phrase.isupper() and len(phrase) > 3
         title_case = all(w[:1].isupper() for w in words[:n] if len(w) > 3)
-        if title_case and not (caps and nxt[:1].islower()) and heading_phrase(re.sub(r"[^\w'’]+$", "", f"{phrase} {nxt}"), lang):
+        if title_case and not caps and heading_phrase(re.sub(r"[^\w'’]+$", "", f"{phrase} {nxt}"), lang):
             continue  # "Provisions Submitted for Defense": the capital goes on with the heading
         if _NEXT_IS_LIST.match(nxt) or nxt[:1].isdigit() or (nxt[:1].isupper() and not (caps and nxt.isupper())):
             best = Heading(kinds[0], phrase, " ".join(words[n:]), _qualifier(phrase, lang), "run-in")

@@ -43,6 +43,17 @@ EXPECTED = {
         {"tasks": ["проанализировать нормативные", "исследовать ход", "выявить последствия"],
          "novelty": ["впервые в"],
          "provisions": ["Земельная политика", "Земельно-водная реформа", "Коллективизация разрушила"]}),
+    "ru-autoreferat-runon.txt": (
+        "dissertation",
+        ["preamble", "general", "relevance", "tasks", "aim", "novelty", "provisions", "reliability", "approbation"],
+        {"tasks": ["проанализировать опыт", "разработать модель", "проверить модель."],
+         "novelty": ["Впервые разработана"],
+         "provisions": ["Концепция подготовки", "Модель подготовки"]}),
+    "en-numbered-runin.txt": (
+        "dissertation",
+        ["relevance", "tasks", "aim", "novelty", "provisions", "methods"],
+        {"tasks": ["to describe", "to model", "to assess"], "novelty": ["For the"],
+         "provisions": ["the routes", "tariffs decide"]}),
     "en-one-section.txt": ("dissertation", ["abstract", "relevance"], {}),
     "ru-object-subject.txt": ("dissertation", ["abstract", "relevance", "object", "subject"], {}),
     "en-article-abstract.txt": ("article", ["preamble", "abstract", "keywords"], {}),
@@ -92,6 +103,14 @@ def test_several_sections_in_one_paragraph():
     assert kk.section_text("object") == "бастауыш сынып мұғалімдерін кәсіби даярлау үдерісі."
     auto = parse("ru-autoreferat.txt")
     assert auto.section_text("aim").startswith("комплексный анализ земельных отношений")
+
+
+def test_numbered_headings_run_into_their_text():
+    doc = parse("en-numbered-runin.txt")
+    assert doc.section_text("relevance").startswith("In recent years")
+    assert "The aim of many governments" in doc.section_text("relevance")  # a sentence, not a heading
+    assert doc.section_text("aim") == "to assess grain logistics."
+    assert doc.section_text("methods") == "Statistical analysis and modelling."
 
 
 def test_list_items_end_where_the_next_section_begins():
