@@ -15,7 +15,8 @@ from .errors import MappingError
 # they hold is still worth loading. Gaps are reported by the shapes, not here.
 _CORE_KINDS = {"relevance", "object", "subject", "aim", "tasks", "theoretical-basis", "methods",
                "novelty", "provisions", "significance", "hypothesis", "approbation", "structure",
-               "development", "general", "sources", "chronology", "contribution", "reliability", "content"}
+               "development", "general", "sources", "chronology", "contribution", "reliability", "content",
+               "completeness", "justification", "findings", "priority"}
 # An article's abstract is recognised by two of its own blocks ("Abstract … Keywords: …").
 _ARTICLE_BLOCKS = {"abstract", "keywords", "introduction", "conclusion"}
 _ARTICLE_MARKERS = {"keywords", "introduction", "abstract", "research", "conclusion"}

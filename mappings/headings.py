@@ -18,10 +18,9 @@ from dataclasses import dataclass
 # Section kinds, most specific first: when a heading names two (``the aim … the following
 # objectives:``) the earlier one in this order wins.
 KIND_ORDER = (
-    "provisions", "novelty", "tasks", "hypothesis", "theoretical-basis", "methods",
+    "completeness", "justification", "contribution", "findings", "provisions", "novelty", "tasks", "hypothesis", "theoretical-basis", "methods",
     "development", "significance", "approbation", "publications", "structure", "relevance",
-    "object", "subject", "aim", "general", "priority", "sources", "chronology", "contribution",
-    "reliability", "content", "keywords", "abstract", "introduction", "conclusion", "research",
+    "object", "subject", "aim", "general", "priority", "sources", "chronology", "reliability", "content", "keywords", "abstract", "introduction", "conclusion", "research",
 )
 LIST_KINDS = frozenset({"tasks", "novelty", "provisions"})
 # Kinds whose content is the remainder of a defining sentence ("The object … is X" → X).
@@ -50,11 +49,15 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "publications": r"publications?|published\s+works",
         "structure": r"structure|scope\s+and\s+volume|volume\s+of\s+the",
         "general": r"general\s+(?:information|description|characteristics?)",
-        "priority": r"priority\s+(?:areas?|directions?)",
+        "priority": r"priority\s+(?:areas?|directions?)|(?:compliance|correspondence|conformity)\s+(?:with|to)\s+(?:the\s+)?(?:main\s+)?directions",
         "sources": r"(?:information|source|empirical|documentary)\s+bas(?:e|is)|sources\s+of\s+(?:the\s+)?(?:research|study)",
         "chronology": r"chronological\s+(?:framework|scope|boundaries|limits|frame)",
-        "contribution": r"(?:personal\s+)?contribution\s+of\s+the\s+(?:author|applicant|candidate)|(?:author(?:'s|’s)|personal)\s+contribution",
-        "reliability": r"reliability|validity\s+of\s+(?:the\s+)?results",
+        "contribution": r"(?:(?:personal\s+)?contribution\s+of\s+the\s+(?:author|applicant|candidate|doctoral\s+student|doctoral\s+candidate)|(?:author(?:'s|’s)|personal|doctoral\s+student(?:'s|’s)?)\s+contribution)"
+                        r"(?:\s+to\s+(?:the\s+)?preparation\s+of\s+(?:each\s+)?(?:publication|article|paper)s?)?",
+        "completeness": r"(?:assessment|evaluation)\s+of\s+(?:the\s+)?completeness(?:\s+of\s+(?:the\s+)?(?:solutions?|solving)(?:\s+(?:to|of)\s+(?:the\s+)?(?:assigned\s+|set\s+)?tasks)?)?|completeness\s+of\s+(?:the\s+)?solutions?",
+        "justification": r"justification\s+of\s+(?:the\s+)?novelty(?:\s+and\s+(?:the\s+)?importance)?",
+        "findings": r"description\s+of\s+(?:the\s+)?main\s+results",
+        "reliability": r"reliability|validity",
         "content": r"(?:main|brief)\s+content|summary\s+of\s+the\s+(?:work|dissertation)",
         "keywords": r"key\s*-?\s*words",
         "abstract": r"abstract|annotation",
@@ -79,10 +82,13 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "publications": r"публикаци\w*",
         "structure": r"структур\w*|объ[её]м\w*\s+(?:и\s+структур\w*|диссертац\w*|работы)",
         "general": r"общ\w+\s+характеристик\w*",
-        "priority": r"приоритетн\w+\s+направлени\w*",
+        "priority": r"приоритетн\w+\s+направлени\w*|соответстви\w*\s+(?:основным\s+)?направлени\w*",
         "sources": r"(?:источников|информационн|эмпирическ|документальн)\w*\s+(?:баз|основ)\w*|источники\s+исследования",
         "chronology": r"хронологическ\w*\s+(?:рамк|границ)\w*",
-        "contribution": r"личн\w*\s+вклад\w*|вклад\w*\s+автора",
+        "contribution": r"личн\w*\s+вклад\w*|вклад\w*\s+(?:автора|докторанта|соискателя)",
+        "completeness": r"оценк\w*\s+полноты(?:\s+решени\w*)?",
+        "justification": r"обосновани\w*\s+новизны(?:\s+и\s+важности)?",
+        "findings": r"описани\w*\s+основных\s+результатов",
         "reliability": r"достоверност\w*|обоснованност\w*",
         "content": r"(?:основное|краткое)\s+содержание",
         "keywords": r"ключевые\s+слова",
@@ -108,10 +114,13 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "publications": r"жарияланым\w*|басылым\w*",
         "structure": r"құрылым\w*|көлем\w*",
         "general": r"жалпы\s+сипаттама\w*",
-        "priority": r"басым\s+бағыт\w*",
+        "priority": r"басым\s+бағыт\w*|(?:бағыт|бағдарлама)\w*\s+сәйкест\w*",
         "sources": r"(?:дерек\w*|ақпараттық|эмпирикалық)\s+(?:базасы|негізі|көздері)\w*",
         "chronology": r"хронологиялық\s+(?:шеңбер|шег|аяс|ауқым)\w*",
-        "contribution": r"(?:автордың\s+)?жеке\s+үлес\w*",
+        "contribution": r"(?:автордың\s+)?жеке\s+үлес\w*|докторанттың\s+(?:[\w-]+\s+){0,4}үлесі",
+        "completeness": r"толық\s+шешіл\w*|толықтығ\w*\s+бағала\w*",
+        "justification": r"жаңалығ\w*\s+(?:мен|және)\s+маңыздылығ\w*\s+негіздеме\w*|жаңалығ\w*\s+негіздеме\w*",
+        "findings": r"негізгі\s+нәтижелерді?ң?\s+сипаттама\w*",
         "reliability": r"негізділіг\w*|дұрыстығ\w*|сенімділіг\w*",
         "content": r"(?:негізгі|қысқаша)\s+мазмұн\w*",
         "keywords": r"(?:түйін|кілт|түйінді)\s+сөздер",
@@ -311,7 +320,7 @@ def match(line: str, lang: str) -> Heading | None:
     if sep and sep.start() > 0:
         phrase = line[: sep.start()].strip()
         rest = line[sep.end():].strip()
-        if (0 < _words(phrase) <= 10 and "," not in phrase
+        if ((0 < _words(phrase) <= 10 or _words(phrase) <= 16 and heading_phrase(phrase, lang)) and "," not in phrase
                 and not _SENTENCE_VERB[lang].search(phrase) and not phrase[0].isdigit()):
             kinds = [k for k in kinds_named(phrase, lang) if _placed(phrase, k, lang)]
             strong = [k for k in kinds if k not in WEAK_KINDS]

@@ -54,6 +54,22 @@ EXPECTED = {
         ["relevance", "tasks", "aim", "novelty", "provisions", "methods"],
         {"tasks": ["to describe", "to model", "to assess"], "novelty": ["For the"],
          "provisions": ["the routes", "tariffs decide"]}),
+    # The sections the rules for Kazakhstani PhD annotations require after the provisions.
+    "en-required-sections.txt": (
+        "dissertation",
+        ["abstract", "tasks", "provisions", "findings", "justification", "reliability", "completeness",
+         "priority", "contribution"],
+        {"tasks": ["to assess", "to build"], "provisions": ["The market", "The model"]}),
+    "ru-required-sections.txt": (
+        "dissertation",
+        ["abstract", "tasks", "provisions", "findings", "justification", "reliability", "completeness",
+         "priority", "contribution"],
+        {"tasks": ["оценить рынок", "построить модель."], "provisions": ["Рынок концентрирован.", "Модель предсказывает"]}),
+    "kk-required-sections.txt": (
+        "dissertation",
+        ["abstract", "tasks", "provisions", "findings", "justification", "reliability", "completeness",
+         "priority", "contribution"],
+        {"tasks": ["нарықты бағалау", "модель құру."], "provisions": ["Нарық шоғырланған.", "Модель бағаны"]}),
     "en-one-section.txt": ("dissertation", ["abstract", "relevance"], {}),
     "ru-object-subject.txt": ("dissertation", ["abstract", "relevance", "object", "subject"], {}),
     "en-article-abstract.txt": ("article", ["preamble", "abstract", "keywords"], {}),
