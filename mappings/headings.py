@@ -187,7 +187,7 @@ _HEADING_WORDS = {
           r"основ\w*|баз\w*",
     "kk": r"зерттеу\w*|жұмыс\w*|диссертаци\w*|тақырыб\w*|тақырып\w*|ғылыми|теориялық|практикалық|"
           r"қолданбалы|әдіснамалық|негізгі|және|мен|пен|бен|мәселе\w*|нәтиже\w*|автор\w*|жеке|қорғау\w*|"
-          r"ұсыны\w*|шығары\w*|жалпы|мынадай|келесі|тізімі|алынған|докторант\w*|тұжырым\w*|қағида\w*|"
+          r"ұсынылатын|ұсынылған|шығарылатын|жалпы|мынадай|келесі|тізімі|алынған|докторант\w*|тұжырым\w*|қағида\w*|"
           r"ереже\w*|негіз\w*",
 }
 _HEADING_WORD = {lang: re.compile(rf"^(?:{pat})$", _I) for lang, pat in _HEADING_WORDS.items()}
@@ -348,10 +348,6 @@ def match(line: str, lang: str) -> Heading | None:
                 rest = re.sub(r"^[^.:;]{0,50}:\s*", "", rest)
                 rest = re.sub(r"^(?:в\s+том,?\s+что|in\s+(?:the\s+fact\s+)?that)\s+", "", rest, flags=_I)
                 return Heading(kind, phrase, rest, _qualifier(phrase, lang))
-    if lang == "kk":
-        runin = _run_in(line, lang, kk_lower=True)
-        if runin is not None:
-            return runin
     # 4. A short line that is only a heading, with no punctuation: "ABSTRACT", "Введение",
     #    "Theoretical and practical significance of the work" — made of heading words only, so
     #    that a title ("… Text Classification Tasks") or a chapter summary is none.
@@ -369,22 +365,50 @@ _RESEARCH_NOUN = re.compile(r"(?:зерттеу|диссертаци|жұмыс|
 _NEXT_IS_LIST = re.compile(r"^(?:\d{1,2}[.)]|\((?:\d{1,2}|[ivx]{1,4}|[a-zа-яә])\))")
 
 
-def _run_in(line: str, lang: str, kk_lower: bool = False) -> Heading | None:
+# A heading run into lower-case content ("Object of the study Kazakh proverbs …", "Цель
+# исследования выявить …", "Ғылыми жаңалығы алғаш рет …") ends in its keyword or the research
+# noun; the word after it must not go on with a sentence whose subject the phrase is (a verb,
+# a preposition, a conjunction: "Research methods used in …", "Цель исследования достигнута").
+_CLOSING = {
+    "en": re.compile(r"(?:study|research|work|dissertation|thesis|topic|project)$", _I),
+    "ru": re.compile(r"(?:исследования|работы|диссертации|темы|проекта)$", _I),
+    "kk": re.compile(r"$^"),
+}
+_GOES_ON = {
+    "en": re.compile(r"^(?:is|are|was|were|be|been|has|have|had|lies?|consists?|includes?|including|comprises?|"
+                     r"covers?|will|can|may|must|should|could|would|allows?|makes?|seems?|remains?|becomes?|"
+                     r"became|does|do|did|and|or|but|of|for|in|on|at|with|by|as|from|that|which|who|whose|"
+                     r"than|it|its|this|these|there|here|also|not|\w+ed|\w+ing)$", _I),
+    "ru": re.compile(r"^(?:и|или|а|но|в|во|на|по|для|о|об|с|со|к|из|от|до|при|как|что|котор\w*|также|не|"
+                     r"\w+(?:ет|ют|ит|ят|ут|ется|ются|ится|ятся|ал|ала|ало|али|ил|ила|ило|или|ен|ена|ено|ены|"
+                     r"ан|ана|ано|аны|ся|сь|нута|нуто|нуты|ыта|ыто|ыты|ята|ято|яты))$", _I),
+    # Kazakh case endings of nouns and tense endings of verbs coincide (-ды, -ған): only words.
+    "kk": re.compile(r"^(?:ретінде|болып|болды|болады|табылады|және|мен|пен|бен|да|де|та|те|деп|туралы)$", _I),
+}
+_KK_POSSESSIVE = re.compile(r"(?:ы|і)$", _I)
+
+
+def _run_in(line: str, lang: str) -> Heading | None:
     """A heading phrase with no punctuation before its text: the longest run of heading words
-    naming a kind, followed by a capitalised word that begins the text or by a list's first
-    number. A phrase in capitals may also run into a sentence in lower case ("ХРОНОЛОГИЧЕСКИЕ
-    РАМКИ исследования охватывают …"): then the whole sentence is the content. In Kazakh the
-    keyword ends the phrase, so a phrase opening with the research noun needs no capital after it
-    (`kk_lower`, tried after the other shapes: "Зерттеу нысаны ретінде … алынды" is a sentence)."""
+    naming a kind, followed by a capitalised word that begins the text, by a number, or by
+    lower-case content (see `_CLOSING`). A phrase in capitals may also run into a sentence in
+    lower case ("ХРОНОЛОГИЧЕСКИЕ РАМКИ исследования охватывают …"): then the whole sentence is
+    the content. A line that is a heading and nothing else is no run-in ("Provisions Submitted
+    for Defense", "Research Results Approval:")."""
     words = line.split()
+    if heading_phrase(re.sub(r"[^\w'’]+$", "", line), lang):
+        return None
     best = None
     for n in range(1, min(9, len(words) - 1) + 1):
         if re.search(r"[^\w'’-]", words[n - 1]):
-            # Punctuation: a heading that ends there ("Research Results Approval.") is no run-in.
+            # Punctuation: a heading that ends there ("Research Results Approval.") is shape 2's,
+            # unless a heading in capitals ended before it.
             if heading_phrase(re.sub(r"[^\w'’]+$", "", " ".join(words[:n])), lang) and not (
                     best is not None and best.text.isupper()):
                 return None
             break
+        if n > 2 and words[n - 1][:1].isupper() and any(w[:1].islower() and len(w) > 3 for w in words[1:n - 1]):
+            break  # "Жұмыстың апробациясы Нәтижелер": a capital after lower case begins the text
         phrase, nxt = " ".join(words[:n]), words[n]
         kinds = heading_phrase(phrase, lang)
         if kinds and kinds[0] in WEAK_KINDS and not _PATTERNS[lang][kinds[0]].fullmatch(phrase):
@@ -392,17 +416,30 @@ def _run_in(line: str, lang: str, kk_lower: bool = False) -> Heading | None:
         if not kinds:
             continue
         caps = phrase.isupper() and len(phrase) > 3
-        title_case = all(w[:1].isupper() for w in words[:n] if len(w) > 3)
+        title_case = n > 1 and all(w[:1].isupper() for w in words[:n] if len(w) > 3)
         if title_case and not caps and heading_phrase(re.sub(r"[^\w'’]+$", "", f"{phrase} {nxt}"), lang):
-            continue  # "Provisions Submitted for Defense": the capital goes on with the heading
+            continue  # "Main Provisions Submitted …": the capital goes on with the heading
+        qualifier = _qualifier(phrase, lang)
         if _NEXT_IS_LIST.match(nxt) or nxt[:1].isdigit() or (nxt[:1].isupper() and not (caps and nxt.isupper())):
-            best = Heading(kinds[0], phrase, " ".join(words[n:]), _qualifier(phrase, lang), "run-in")
+            best = Heading(kinds[0], phrase, " ".join(words[n:]), qualifier, "run-in")
         elif nxt[:1].islower() and caps and kinds[0] not in DEFINITIONAL_KINDS:
-            best = Heading(kinds[0], phrase, line, _qualifier(phrase, lang), "run-in")
-        elif (kk_lower and nxt[:1].islower() and n >= 2 and _RESEARCH_NOUN.match(words[0])
-              and _PATTERNS[lang][kinds[0]].search(words[n - 1])):
-            best = Heading(kinds[0], phrase, " ".join(words[n:]), _qualifier(phrase, lang), "run-in")
+            best = Heading(kinds[0], phrase, line, qualifier, "run-in")
+        elif (nxt[:1].islower() and kinds[0] not in WEAK_KINDS and _closed(words[:n], kinds[0], lang)
+              and not (heading_phrase(f"{phrase} {nxt}", lang) and _closed(words[:n + 1], kinds[0], lang))) and (
+                not _GOES_ON[lang].match(nxt) or (nxt.lower() == "to" and kinds[0] in ("aim", "tasks"))):
+            best = Heading(kinds[0], phrase, " ".join(words[n:]), qualifier, "run-in-lower")
     return best
+
+
+def _closed(words: list[str], kind: str, lang: str) -> bool:
+    """Whether a heading phrase is complete: it ends in its keyword (in Kazakh, the keyword
+    with its possessive ending) or in the research noun."""
+    last = words[-1]
+    if lang == "kk":
+        return bool(_PATTERNS[lang][kind].search(last) and _KK_POSSESSIVE.search(last))
+    if len(words) < 2:
+        return False  # one word and lower case after it is a sentence: "Relevance is …"
+    return bool(_CLOSING[lang].search(last) or _PATTERNS[lang][kind].search(last))
 
 
 _SENTENCE_START = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])")
@@ -422,7 +459,8 @@ def run_in_parts(paragraph: str, lang: str) -> list[str]:
         start = sentence or _SECTION_NUMBER_START.match(paragraph).end()
         rest = paragraph[start:]
         h = match(rest, lang) if rest[:1].isupper() else None
-        if h is None or h.kind in WEAK_KINDS or not (h.shape == "intro" or heading_phrase(h.text, lang)):
+        if (h is None or h.kind in WEAK_KINDS or h.shape == "run-in-lower"
+                or not (h.shape == "intro" or heading_phrase(h.text, lang))):
             continue
         if sentence:
             cuts.append(sentence)

@@ -70,6 +70,25 @@ EXPECTED = {
         ["abstract", "tasks", "provisions", "findings", "justification", "reliability", "completeness",
          "priority", "contribution"],
         {"tasks": ["нарықты бағалау", "модель құру."], "provisions": ["Нарық шоғырланған.", "Модель бағаны"]}),
+    # Headings in bold run into lower-case content once the bold is gone.
+    "en-lowercase-runin.txt": (
+        "dissertation",
+        ["abstract", "relevance", "aim", "tasks", "object", "subject", "methods", "novelty", "provisions",
+         "significance", "approbation", "publications", "structure"],
+        {"tasks": ["to systematise", "to analyse", "to propose"], "novelty": ["for the"],
+         "provisions": ["Kazakh proverbs", "Equivalence in"]}),
+    "ru-lowercase-runin.txt": (
+        "dissertation",
+        ["abstract", "relevance", "aim", "tasks", "object", "subject", "methods", "novelty", "provisions",
+         "significance", "approbation", "publications", "structure"],
+        {"tasks": ["систематизировать казахские", "проанализировать существующие", "предложить модель"],
+         "novelty": ["впервые казахские"], "provisions": ["Казахские пословицы", "Эквивалентность перевода"]}),
+    "kk-lowercase-runin.txt": (
+        "dissertation",
+        ["abstract", "relevance", "aim", "tasks", "object", "subject", "methods", "novelty", "provisions",
+         "significance", "approbation", "publications", "structure"],
+        {"tasks": ["қазақ мақал-мәтелдерін", "бар аудармаларды", "аударма моделін"], "novelty": ["алғаш рет"],
+         "provisions": ["Қазақ мақал-мәтелдері", "Аударманың баламалылығы"]}),
     "en-one-section.txt": ("dissertation", ["abstract", "relevance"], {}),
     "ru-object-subject.txt": ("dissertation", ["abstract", "relevance", "object", "subject"], {}),
     "en-article-abstract.txt": ("article", ["preamble", "abstract", "keywords"], {}),
@@ -119,6 +138,27 @@ def test_several_sections_in_one_paragraph():
     assert kk.section_text("object") == "бастауыш сынып мұғалімдерін кәсіби даярлау үдерісі."
     auto = parse("ru-autoreferat.txt")
     assert auto.section_text("aim").startswith("комплексный анализ земельных отношений")
+
+
+def test_headings_run_into_lower_case_content():
+    for name, kind, content in (("en-lowercase-runin.txt", "object", "Kazakh proverbs and their English translations."),
+                                ("en-lowercase-runin.txt", "aim", "to identify the linguocultural features"),
+                                ("ru-lowercase-runin.txt", "subject", "лингвокультурные особенности пословиц в переводе."),
+                                ("ru-lowercase-runin.txt", "methods", "описательный, сопоставительный"),
+                                ("kk-lowercase-runin.txt", "object", "қазақ мақал-мәтелдері және"),
+                                ("kk-lowercase-runin.txt", "approbation", "Нәтижелер 5 халықаралық")):
+        assert parse(name).section_text(kind).startswith(content), (name, kind)
+
+
+@pytest.mark.parametrize("line,lang", [
+    ("Research methods used in the second chapter include surveys.", "en"),
+    ("The object of the study was chosen for its importance.", "en"),
+    ("Цель исследования достигнута, задачи решены.", "ru"),
+    ("Научная новизна исследования заключается в следующем.", "ru"),
+])
+def test_a_heading_phrase_going_on_as_a_sentence_is_no_lower_case_run_in(line, lang):
+    h = headings.match(line, lang)
+    assert h is None or h.shape != "run-in-lower"
 
 
 def test_numbered_headings_run_into_their_text():
