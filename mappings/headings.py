@@ -426,7 +426,7 @@ def _run_in(line: str, lang: str) -> Heading | None:
             best = Heading(kinds[0], phrase, line, qualifier, "run-in")
         elif (nxt[:1].islower() and kinds[0] not in WEAK_KINDS and _closed(words[:n], kinds[0], lang)
               and not (heading_phrase(f"{phrase} {nxt}", lang) and _closed(words[:n + 1], kinds[0], lang))) and (
-                not _GOES_ON[lang].match(nxt) or (nxt.lower() == "to" and kinds[0] in ("aim", "tasks"))):
+                not _GOES_ON[lang].match(nxt.strip(".,;:")) or (nxt.lower() == "to" and kinds[0] in ("aim", "tasks"))):
             best = Heading(kinds[0], phrase, " ".join(words[n:]), qualifier, "run-in-lower")
     return best
 
