@@ -21,12 +21,13 @@ KIND_ORDER = (
     "completeness", "justification", "contribution", "findings", "provisions", "novelty", "tasks", "hypothesis", "theoretical-basis", "methods",
     "development", "significance", "approbation", "publications", "structure", "relevance",
     "object", "subject", "aim", "general", "priority", "sources", "chronology", "reliability", "content", "keywords", "abstract", "introduction", "conclusion", "research",
+    "references",
 )
 LIST_KINDS = frozenset({"tasks", "novelty", "provisions"})
 # Kinds whose content is the remainder of a defining sentence ("The object … is X" → X).
 DEFINITIONAL_KINDS = frozenset({"object", "subject", "aim", "hypothesis"})
 # Kinds too generic to trust unless they stand alone as a short heading.
-WEAK_KINDS = frozenset({"introduction", "conclusion", "research", "abstract", "keywords", "publications"})
+WEAK_KINDS = frozenset({"introduction", "conclusion", "research", "abstract", "keywords", "publications", "references"})
 
 _I = re.IGNORECASE | re.UNICODE
 
@@ -64,6 +65,7 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "introduction": r"introduction",
         "conclusion": r"conclusions?",
         "research": r"research|discussion|results",
+        "references": r"references|bibliography|list\s+of\s+(?:references|literature|sources)",
     },
     "ru": {
         "relevance": r"актуальност\w*",
@@ -97,6 +99,7 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "introduction": r"введение",
         "conclusion": r"заключение|выводы",
         "research": r"результаты|обсуждение",
+        "references": r"список\s+(?:использованн\w*\s+)?(?:литературы|источников)|литература",
     },
     "kk": {
         "relevance": r"өзектілі\w*",
@@ -128,7 +131,8 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "abstract": r"аңдатпа\w*|аннотация\w*",
         "introduction": r"кіріспе",
         "conclusion": r"қорытынды\w*",
-        "research": r"нәтижелер",
+        "research": r"нәтижелер\w*|талқылау",
+        "references": r"(?:пайдаланылған\s+)?әдебиеттер\s+тізімі|пайдаланылған\s+әдебиеттер",
     },
 }
 
@@ -179,16 +183,17 @@ _HEADING_WORDS = {
           r"practical|applied|methodological|research(?:'s|’s)?|study(?:'s|’s)?|dissertation(?:'s|’s)?|thesis|"
           r"work(?:'s|’s)?|project|topic|problem|doctoral|phd|submitted|put|forward|presented|brought|be|"
           r"defended|defen[cs]e|results?|information|about|author(?:'s|’s)?|personal|list|present|overall|"
-          r"description|scope|volume|their|principal|chief|primary|specific|basis|bases|framework|foundations?",
+          r"description|scope|volume|their|principal|chief|primary|specific|basis|bases|framework|foundations?|"
+          r"materials?",
     "ru": r"и|в|на|по|для|о|об|с|со|к|исследовани\w*|работ\w*|диссертаци\w*|диссертационн\w*|тем\w*|"
           r"научн\w*|научно|теоретическ\w*|практическ\w*|прикладн\w*|методологическ\w*|основн\w*|"
           r"главн\w*|общ\w*|данн\w*|настоящ\w*|проблем\w*|результат\w*|автор\w*|соискател\w*|"
           r"выносим\w*|защит\w*|рабоч\w*|кратк\w*|полученн\w*|список|перечень|опубликованн\w*|её|ее|их|"
-          r"основ\w*|баз\w*",
+          r"основ\w*|баз\w*|материал\w*",
     "kk": r"зерттеу\w*|жұмыс\w*|диссертаци\w*|тақырыб\w*|тақырып\w*|ғылыми|теориялық|практикалық|"
           r"қолданбалы|әдіснамалық|негізгі|және|мен|пен|бен|мәселе\w*|нәтиже\w*|автор\w*|жеке|қорғау\w*|"
           r"ұсынылатын|ұсынылған|шығарылатын|жалпы|мынадай|келесі|тізімі|алынған|докторант\w*|тұжырым\w*|қағида\w*|"
-          r"ереже\w*|негіз\w*",
+          r"ереже\w*|негіз\w*|материал\w*",
 }
 _HEADING_WORD = {lang: re.compile(rf"^(?:{pat})$", _I) for lang, pat in _HEADING_WORDS.items()}
 # A heading never ends in a word that needs a complement: "The provisions of the Astana …".

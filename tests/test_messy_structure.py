@@ -89,6 +89,17 @@ EXPECTED = {
          "significance", "approbation", "publications", "structure"],
         {"tasks": ["қазақ мақал-мәтелдерін", "бар аудармаларды", "аударма моделін"], "novelty": ["алғаш рет"],
          "provisions": ["Қазақ мақал-мәтелдері", "Аударманың баламалылығы"]}),
+    # Extraction lost every line break: the whole abstract is one paragraph.
+    "ru-one-paragraph.txt": (
+        "dissertation",
+        ["abstract", "relevance", "aim", "tasks", "object", "subject", "novelty", "provisions", "significance"],
+        {"tasks": ["изучить зарубежный", "оценить цифровую", "разработать модель."], "novelty": ["впервые оценена"],
+         "provisions": ["Цифровая зрелость", "Модель повышает"]}),
+    "en-article-imrad.txt": (
+        "article",
+        ["preamble", "abstract", "keywords", "introduction", "methods", "research", "conclusion", "references"], {}),
+    "kk-article-imrad.txt": (
+        "article", ["preamble", "abstract", "keywords", "introduction", "methods", "research", "conclusion"], {}),
     "en-one-section.txt": ("dissertation", ["abstract", "relevance"], {}),
     "ru-object-subject.txt": ("dissertation", ["abstract", "relevance", "object", "subject"], {}),
     "en-article-abstract.txt": ("article", ["preamble", "abstract", "keywords"], {}),
