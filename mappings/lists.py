@@ -108,7 +108,12 @@ def _inline_items(line: str, numbers_only: bool = False) -> list[str]:
     if first is not None:
         closing = first.group("c")
         markers = [rf"{n}\{closing}" if closing else rf"\({n}\)" for n in range(1, 41)]
-        parts = _run(line, first.group("pre"), markers, r"\s*(?=\S)", keep=True)
+        parts = _run(line, first.group("pre"), markers, r"\s*(?=\S)", keep=True, seps=";.,")
+        if parts:
+            return parts
+    for bullet in "•▪●◦·–—-":
+        # "– изучить …; – оценить …": bullets of one kind, each after a ';' or '.'.
+        parts = _run(line, None, [re.escape(bullet)] * 40, r"\s+(?=\S)", keep=True)
         if parts:
             return parts
     if numbers_only:
@@ -126,8 +131,9 @@ def _inline_items(line: str, numbers_only: bool = False) -> list[str]:
     return [line]
 
 
-def _run(line: str, pre: str | None, markers: list[str], after: str, keep: bool) -> list[str]:
-    """Cut `line` at a run of `markers` (in order, at least two); [] when there is none."""
+def _run(line: str, pre: str | None, markers: list[str], after: str, keep: bool, seps: str = ";.") -> list[str]:
+    """Cut `line` at a run of `markers` (in order, at least two, each after one of `seps`);
+    [] when there is none. `keep` keeps the markers; else each item is numbered "(n)"."""
     if pre is None:
         m = re.match(rf"^(?P<pre>(?:[^:]*:)?)\s*(?={markers[0]}{after})", line, re.I)
         if m is None:
@@ -137,7 +143,7 @@ def _run(line: str, pre: str | None, markers: list[str], after: str, keep: bool)
     starts, at = [], 0
     for n, marker in enumerate(markers):
         found = (re.match(rf"{marker}{after}", body, re.I) if n == 0 else
-                 re.search(rf"(?<=[;.,])\s+(?={marker}{after})" if keep else rf"(?<=[;.])\s+(?={marker}{after})", body[at:], re.I))
+                 re.search(rf"(?<=[{re.escape(seps)}])\s+(?={marker}{after})", body[at:], re.I))
         if found is None:
             break
         starts.append(at + found.end() if n else 0)

@@ -259,6 +259,8 @@ def test_a_heading_phrase_continued_in_lower_case_is_a_sentence(line, lang):
      ["to describe", "to assess", "to compare"]),
     ("во-первых, введены документы; во-вторых, реконструирована планировка.", ["введены документы", "реконструирована планировка."]),
     ("біріншіден, модель ұсынылды; екіншіден, шарттар анықталды.", ["модель ұсынылды", "шарттар анықталды."]),
+    ("Задачи: – изучить опыт; – оценить зрелость; – разработать модель.", ["изучить опыт", "оценить зрелость", "разработать модель."]),
+    ("• to survey teachers; • to test the course.", ["to survey", "to test"]),
 ])
 def test_inline_lists(line, first_words):
     _intro, items = lists.split_items([line])
