@@ -118,7 +118,8 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "publications": r"жарияланым\w*|басылым\w*",
         "structure": r"құрылым\w*|көлем\w*",
         "general": r"жалпы\s+сипаттама\w*",
-        "priority": r"басым\s+бағыт\w*|(?:бағыт|бағдарлама)\w*\s+сәйкест\w*",
+        "priority": r"басым\s+бағыт\w*|(?:ғылым\w*\s+)?(?:даму\s+)?(?:бағыт\w*\s+(?:немесе|және)\s+)?(?:мемлекеттік\s+)?"
+                    r"(?:бағыт|бағдарлама)\w*\s+сәйкест\w*",
         "sources": r"(?:дерек\w*|ақпараттық|эмпирикалық)\s+(?:базасы|негізі|көздері)\w*",
         "chronology": r"(?:хронологиялық|аумақтық|географиялық)\s+(?:шеңбер|шег|аяс|ауқым)\w*",
         "contribution": r"(?:автордың\s+)?жеке\s+үлес\w*|докторанттың\s+(?:[\w-]+\s+){0,4}үлесі",
@@ -193,7 +194,7 @@ _HEADING_WORDS = {
     "kk": r"зерттеу\w*|жұмыс\w*|диссертаци\w*|тақырыб\w*|тақырып\w*|ғылыми|теориялық|практикалық|"
           r"қолданбалы|әдіснамалық|негізгі|және|мен|пен|бен|мәселе\w*|нәтиже\w*|автор\w*|жеке|қорғау\w*|"
           r"ұсынылатын|ұсынылған|шығарылатын|жалпы|мынадай|келесі|тізімі|алынған|докторант\w*|тұжырым\w*|қағида\w*|"
-          r"ереже\w*|негіз\w*|материал\w*",
+          r"ереже\w*|негіз\w*|материал\w*|қойылған",
 }
 _HEADING_WORD = {lang: re.compile(rf"^(?:{pat})$", _I) for lang, pat in _HEADING_WORDS.items()}
 # A heading never ends in a word that needs a complement: "The provisions of the Astana …".
@@ -246,14 +247,14 @@ def heading_phrase(phrase: str, lang: str) -> list[str]:
 
 
 def _placed(phrase: str, kind: str, lang: str) -> bool:
-    """Whether the keyword of `kind` stands where a heading's keyword stands: no chapter
-    before it; in English and Russian only heading words before it (the keyword leads); in
-    Kazakh, where the keyword closes the heading, not in an oblique case ("әдістерге")."""
+    """Whether the keyword of `kind` stands where a heading's keyword stands: no chapter and
+    only heading words before it ("Deep Learning Methods for …", "Қазақстандағы білім беру
+    саясатының мақсаттары: …" are titles); in Kazakh not in an oblique case ("әдістерге")."""
     m = _PATTERNS[lang][kind].search(phrase)
     if m is None or _CHAPTER.search(phrase[: m.start()]):
         return False
-    if lang == "kk":
-        return kind == "provisions" or not _KK_OBLIQUE.search(m.group(0))
+    if lang == "kk" and kind != "provisions" and _KK_OBLIQUE.search(m.group(0)):
+        return False
     words = [w for w in re.split(r"[\s\-–—,]+", phrase[: m.start()]) if w]
     return all(_HEADING_WORD[lang].match(w) or kinds_named(w, lang) for w in words)
 

@@ -93,6 +93,10 @@ def _heading(line: str, lang: str, sections: list[Section], seen: set[str]) -> t
             h, line = numbered
     if h is None:
         return _unknown_heading(line, current), line
+    if current.kind in ("preamble", "abstract") and h.shape != "intro" and not headings.heading_phrase(h.text, lang):
+        # On the title page a heading is made of heading words alone: "Методы обучения
+        # математике в сельских школах: опыт Казахстана" is the dissertation's title.
+        return None, line
     if h.kind == current.kind and h.kind not in headings.LIST_KINDS:
         # The heading repeated as the first words of its own content ("The purpose of the
         # work. The purpose of the work is …"), or a sentence restating it: content.

@@ -295,3 +295,17 @@ def test_one_recognised_section_is_enough_to_load():
         doc = abstract.parse_bytes(text.encode(), f"one-{lang}.txt")
         assert doc.lang == lang
         assert len(doc.sections) == 1
+
+
+@pytest.mark.parametrize("title,heading,lang", [
+    ("Методы обучения математике в сельских школах: опыт Казахстана", "Объект исследования – сельские школы.", "ru"),
+    ("Задачи классификации текстов на казахском языке", "Объект исследования – тексты.", "ru"),
+    ("Methods of Teaching Mathematics in Rural Schools: the Case of Kazakhstan", "The object of the study is rural schools.", "en"),
+    ("Ауыл мектептерінде математиканы оқыту әдістері", "Зерттеу нысаны – ауыл мектептері.", "kk"),
+    ("Қазақстандағы білім беру саясатының мақсаттары: тарихи талдау", "Зерттеу нысаны – білім беру саясаты.", "kk"),
+])
+def test_a_title_naming_a_section_kind_stays_on_the_title_page(title, heading, lang):
+    text = f"{dict(en='ABSTRACT', ru='АННОТАЦИЯ', kk='АҢДАТПА')[lang]}\n{title}\n{heading}\n"
+    doc = abstract.parse_bytes(text.encode(), f"title-{lang}.txt")
+    assert list(doc.sections) == ["abstract", "object"]
+    assert title in doc.sections["abstract"].lines
