@@ -1,4 +1,6 @@
-"""Clean text → sections: each paragraph goes to the section whose heading came last.
+"""Clean text → sections: each paragraph goes to the section whose heading came last. A paragraph
+holding several sections ("Цель работы — … . Объект исследования — …") is cut where a heading
+opens a sentence; an unknown heading in capitals ends the section before it.
 
 The preamble (title block, "ABSTRACT of the dissertation …") is kept as section ``preamble``.
 A kind seen once and left is not re-opened by a sentence that merely mentions it ("Thus, the

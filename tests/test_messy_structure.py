@@ -309,3 +309,12 @@ def test_a_title_naming_a_section_kind_stays_on_the_title_page(title, heading, l
     doc = abstract.parse_bytes(text.encode(), f"title-{lang}.txt")
     assert list(doc.sections) == ["abstract", "object"]
     assert title in doc.sections["abstract"].lines
+
+
+def test_an_unknown_heading_in_capitals_ends_the_list_before_it():
+    text = ("АННОТАЦИЯ\nОбъект исследования – аграрная политика.\nПоложения, выносимые на защиту:\n"
+            "1. Реформа изменила землепользование.\n2. Коллективизация разрушила аул.\n"
+            "ИСТОРИОГРАФИЯ ВОПРОСА\nТема изучалась советскими историками.\n")
+    doc = abstract.parse_bytes(text.encode(), "caps.txt")
+    assert [it.text for it in doc.items["provisions"]] == ["Реформа изменила землепользование.", "Коллективизация разрушила аул."]
+    assert doc.section_text("other") == "Тема изучалась советскими историками."
