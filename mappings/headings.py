@@ -294,8 +294,9 @@ def run_in_parts(paragraph: str, lang: str) -> list[str]:
     with a list's introduction cuts; a sentence that merely mentions a keyword does not. A
     heading run into another ("The aim and objectives The aim of the study is …") is cut too."""
     cuts = [0]
+    markers = [(m.start(), int(m.group(1)), m.group(2)) for m in _INLINE_NUMBER.finditer(paragraph)]
     starts = [0] + [m.end() for m in _SENTENCE_START.finditer(paragraph)
-                    if not _SECTION_NUMBER_END.search(paragraph[: m.start()])]
+                    if not _SECTION_NUMBER_END.search(paragraph[: m.start()]) and not _inside_list(m.end(), markers)]
     for sentence in starts:
         # A numbered heading opens with its number: "2. The aim and objectives of the study …"
         start = sentence or _SECTION_NUMBER_START.match(paragraph).end()
@@ -313,6 +314,17 @@ def run_in_parts(paragraph: str, lang: str) -> list[str]:
                 cuts.append(start + rest.index(h.rest))
     cuts = sorted(set(cuts))
     return [paragraph[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(paragraph)])]
+
+
+# "1) …; 2) …" / "1. … 2. …" run on in a paragraph: the number and its closing.
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=[;:.,])\s)(\d{1,2})([.)])\s")
+
+
+def _inside_list(at: int, markers: list[tuple[int, int, str]]) -> bool:
+    """Whether position `at` lies between two consecutive numbers of a list run on in the
+    paragraph ("1. The research methods were improved. 2. …"): a sentence there is an item's."""
+    before = {(n, c) for pos, n, c in markers if pos < at}
+    return any((n - 1, c) in before for pos, n, c in markers if pos >= at)
 
 
 _SECTION_NUMBER_START = re.compile(r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})[.)]?\s+(?=[^\W\d_]))?")

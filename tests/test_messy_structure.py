@@ -318,3 +318,11 @@ def test_an_unknown_heading_in_capitals_ends_the_list_before_it():
     doc = abstract.parse_bytes(text.encode(), "caps.txt")
     assert [it.text for it in doc.items["provisions"]] == ["Реформа изменила землепользование.", "Коллективизация разрушила аул."]
     assert doc.section_text("other") == "Тема изучалась советскими историками."
+
+
+def test_a_sentence_inside_an_inline_list_is_no_heading():
+    text = ("ABSTRACT\nThe object of the study is the grain market.\nProvisions for defense: 1. The research methods "
+            "were improved. The model is new. 2. The aim of export policy is met. 3. Prices fall.\n")
+    doc = abstract.parse_bytes(text.encode(), "inline.txt")
+    assert list(doc.sections) == ["abstract", "object", "provisions"]
+    assert [_first_words(it.text) for it in doc.items["provisions"]] == ["The research", "The aim", "Prices fall."]
