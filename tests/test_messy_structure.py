@@ -100,6 +100,18 @@ EXPECTED = {
         ["preamble", "abstract", "keywords", "introduction", "methods", "research", "conclusion", "references"], {}),
     "kk-article-imrad.txt": (
         "article", ["preamble", "abstract", "keywords", "introduction", "methods", "research", "conclusion"], {}),
+    "kk-history-title-page.txt": (
+        "dissertation",
+        ["preamble", "abstract", "general", "relevance", "development", "aim", "tasks", "chronology", "sources",
+         "novelty", "provisions", "approbation", "structure"],
+        {"tasks": ["мұрағат деректерін", "қалалардың жоспарлануын", "оқу орындарының"],
+         "novelty": ["алғаш рет", "қалалардың жоспарлануы"], "provisions": ["Жетісу қалалары", "оқу орындары"]}),
+    "en-general-description.txt": (
+        "dissertation",
+        ["general", "relevance", "development", "aim", "tasks", "chronology", "sources", "novelty", "provisions",
+         "approbation"],
+        {"tasks": ["to systematise", "to analyse", "to study"], "novelty": ["for the", "the planning"],
+         "provisions": ["the towns", "schools became"]}),
     "en-one-section.txt": ("dissertation", ["abstract", "relevance"], {}),
     "ru-object-subject.txt": ("dissertation", ["abstract", "relevance", "object", "subject"], {}),
     "en-article-abstract.txt": ("article", ["preamble", "abstract", "keywords"], {}),
