@@ -20,6 +20,7 @@ the sentence). `run_in_parts` cuts a paragraph where such a heading opens a sent
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -81,26 +82,52 @@ class Heading:
 def heading_phrase(phrase: str, lang: str) -> list[str]:
     """The kinds `phrase` names when it is a heading and nothing else — every word a keyword
     or one of the words headings are made of — else []."""
-    phrase = re.sub(r"['’]s(?!\w)", "", phrase.strip().rstrip(".:"), flags=re.I)  # "the research's …"
+    return list(_heading_phrase(phrase, lang))
+
+
+_POSSESSIVE_S = re.compile(r"['’]s(?!\w)", re.I)
+_WORD_GAP = re.compile(r"[\s\-–—,]+")
+
+
+@functools.lru_cache(maxsize=8192)
+def _heading_phrase(phrase: str, lang: str) -> tuple[str, ...]:
+    phrase = _POSSESSIVE_S.sub("", phrase.strip().rstrip(".:"))  # "the research's …"
     if not phrase or _CHAPTER.search(phrase) or _OPEN_END.search(phrase):
-        return []
+        return ()
     kinds = kinds_named(phrase, lang)
     if not kinds:
-        return []
+        return ()
     spans = sorted(m.span() for k in kinds for m in _PATTERNS[lang][k].finditer(phrase))
     if lang == "kk" and "provisions" not in kinds:
         # The heading's noun is its last keyword: "Екінші тарау әдістерге арналған" names none.
         last = max((m for k in kinds for m in _PATTERNS[lang][k].finditer(phrase)), key=lambda m: m.start())
         if _KK_OBLIQUE.search(last.group(0)):
-            return []
+            return ()
     outside, at = [], 0
     for start, end in spans:
         if start >= at:
             outside.append(phrase[at:start])
         at = max(at, end)
     outside.append(phrase[at:])
-    words = [w for part in outside for w in re.split(r"[\s\-–—,]+", part) if w]
-    return kinds if all(_HEADING_WORD[lang].match(w) for w in words) else []
+    words = [w for part in outside for w in _WORD_GAP.split(part) if w]
+    return tuple(kinds) if all(_HEADING_WORD[lang].match(w) for w in words) else ()
+
+
+def _heading_words_ahead(words: list[str], lang: str) -> int:
+    """How many of the first `words` could belong to a heading phrase: heading words and words
+    inside a keyword. Prose fails at once, which keeps the search for run-in headings cheap."""
+    text = " ".join(words)
+    spans = [m.span() for m in _ANY_KEYWORD[lang].finditer(text)]
+    at = 0
+    for n, word in enumerate(words):
+        start, at = at, at + len(word) + 1
+        bare = _TRAILING.sub("", _POSSESSIVE_S.sub("", word))
+        if not (_HEADING_WORD[lang].match(bare) or any(a <= start < b for a, b in spans)):
+            return n
+    return len(words)
+
+
+_TRAILING = re.compile(r"[^\w'’]+$")
 
 
 def _placed(phrase: str, kind: str, lang: str) -> bool:
@@ -121,6 +148,8 @@ def _compile(lang: str) -> dict[str, re.Pattern]:
 
 
 _PATTERNS = {lang: _compile(lang) for lang in KEYWORDS}
+_ANY_KEYWORD = {lang: re.compile(rf"(?<!\w)(?:{'|'.join(f'(?:{p})' for p in KEYWORDS[lang].values())})(?!\w)", _I)
+                for lang in KEYWORDS}
 
 
 def kinds_named(phrase: str, lang: str) -> list[str]:
@@ -238,14 +267,15 @@ def _run_in(line: str, lang: str) -> Heading | None:
     the content. A line that is a heading and nothing else is no run-in ("Provisions Submitted
     for Defense", "Research Results Approval:")."""
     words = line.split()
-    if heading_phrase(re.sub(r"[^\w'’]+$", "", line), lang):
+    ahead = _heading_words_ahead(words[:10], lang)
+    if ahead == 0 or ahead == len(words) and heading_phrase(_TRAILING.sub("", line), lang):
         return None
     best = None
-    for n in range(1, min(9, len(words) - 1) + 1):
-        if re.search(r"[^\w'’-]", words[n - 1]):
+    for n in range(1, min(9, len(words) - 1, ahead) + 1):
+        if _PUNCTUATED.search(words[n - 1]):
             # Punctuation: a heading that ends there ("Research Results Approval.") is shape 2's,
             # unless a heading in capitals ended before it.
-            if heading_phrase(re.sub(r"[^\w'’]+$", "", " ".join(words[:n])), lang) and not (
+            if heading_phrase(_TRAILING.sub("", " ".join(words[:n])), lang) and not (
                     best is not None and best.text.isupper()):
                 return None
             break
@@ -259,7 +289,7 @@ def _run_in(line: str, lang: str) -> Heading | None:
             continue
         caps = phrase.isupper() and len(phrase) > 3
         title_case = n > 1 and all(w[:1].isupper() for w in words[:n] if len(w) > 3)
-        if title_case and not caps and heading_phrase(re.sub(r"[^\w'’]+$", "", f"{phrase} {nxt}"), lang):
+        if title_case and not caps and heading_phrase(_TRAILING.sub("", f"{phrase} {nxt}"), lang):
             continue  # "Main Provisions Submitted …": the capital goes on with the heading
         qualifier = _qualifier(phrase, lang)
         if _NEXT_IS_LIST.match(nxt) or nxt[:1].isdigit() or (nxt[:1].isupper() and not (caps and nxt.isupper())):
@@ -271,6 +301,9 @@ def _run_in(line: str, lang: str) -> Heading | None:
                 not _GOES_ON[lang].match(nxt.strip(".,;:")) or (nxt.lower() == "to" and kinds[0] in ("aim", "tasks"))):
             best = Heading(kinds[0], phrase, " ".join(words[n:]), qualifier, "run-in-lower")
     return best
+
+
+_PUNCTUATED = re.compile(r"[^\w'’-]")
 
 
 def _closed(words: list[str], kind: str, lang: str) -> bool:
@@ -301,7 +334,8 @@ def run_in_parts(paragraph: str, lang: str) -> list[str]:
         # A numbered heading opens with its number: "2. The aim and objectives of the study …"
         start = sentence or _SECTION_NUMBER_START.match(paragraph).end()
         rest = paragraph[start:]
-        h = match(rest, lang) if rest[:1].isupper() else None
+        # Only a sentence naming some kind in its first words can open with a heading.
+        h = match(rest, lang) if rest[:1].isupper() and _ANY_KEYWORD[lang].search(rest[:250]) else None
         if (h is None or h.kind in WEAK_KINDS or h.shape == "run-in-lower"
                 or not (h.shape == "intro" or heading_phrase(h.text, lang))):
             continue
