@@ -334,8 +334,10 @@ def run_in_parts(paragraph: str, lang: str) -> list[str]:
         # A numbered heading opens with its number: "2. The aim and objectives of the study …"
         start = sentence or _SECTION_NUMBER_START.match(paragraph).end()
         rest = paragraph[start:]
-        # Only a sentence naming some kind in its first words can open with a heading.
-        h = match(rest, lang) if rest[:1].isupper() and _ANY_KEYWORD[lang].search(rest[:250]) else None
+        # Only a sentence opening with a heading word, or introducing a list, can open a section.
+        tried = rest[:1].isupper() and (_heading_words_ahead(rest.split(maxsplit=4)[:4], lang)
+                                        or _LIST_INTRO_WORD[lang].search(rest[:200]))
+        h = match(rest, lang) if tried else None
         if (h is None or h.kind in WEAK_KINDS or h.shape == "run-in-lower"
                 or not (h.shape == "intro" or heading_phrase(h.text, lang))):
             continue

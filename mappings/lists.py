@@ -99,6 +99,13 @@ _ORDINAL_WORDS = (
 )
 
 
+# Cheap tests before the runs are tried: a bullet after a separator, and the first marker of a
+# lettered, roman or ordinal-word list at the start or after a colon.
+_BULLETS_AFTER_SEPARATOR = re.compile(r"[;.]\s+([•▪●◦·–—-])\s")
+_OTHER_FIRST = re.compile(r"^(?:[^:]*:)?\s*(?:\((?:i|a|а|ә)\)|(?:i|a|а|ә)\)|first(?:ly)?\s*,|во-первых\s*,|біріншіден\s*,)",
+                          re.I)
+
+
 def _inline_items(line: str, numbers_only: bool = False) -> list[str]:
     """"1) first; 2) second; 3) third" in one paragraph → one line per item; likewise "(i) …;
     (ii) …", "а) …; б) …" and "first, …; second, …". Only a run that starts at the first marker
@@ -111,12 +118,12 @@ def _inline_items(line: str, numbers_only: bool = False) -> list[str]:
         parts = _run(line, first.group("pre"), markers, r"\s*(?=\S)", keep=True, seps=";.,")
         if parts:
             return parts
-    for bullet in "•▪●◦·–—-":
+    for bullet in _BULLETS_AFTER_SEPARATOR.findall(line)[:1]:
         # "– изучить …; – оценить …": bullets of one kind, each after a ';' or '.'.
         parts = _run(line, None, [re.escape(bullet)] * 40, r"\s+(?=\S)", keep=True)
         if parts:
             return parts
-    if numbers_only:
+    if numbers_only or not _OTHER_FIRST.match(line):
         return [line]
     for seq in _SEQUENCES:
         for opening in (r"\(", ""):
