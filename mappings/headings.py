@@ -334,9 +334,11 @@ def run_in_parts(paragraph: str, lang: str) -> list[str]:
         # A numbered heading opens with its number: "2. The aim and objectives of the study …"
         start = sentence or _SECTION_NUMBER_START.match(paragraph).end()
         rest = paragraph[start:]
-        # Only a sentence opening with a heading word, or introducing a list, can open a section.
-        tried = rest[:1].isupper() and (_heading_words_ahead(rest.split(maxsplit=4)[:4], lang)
-                                        or _LIST_INTRO_WORD[lang].search(rest[:200]))
+        # Only a sentence opening with heading words that name a kind, or introducing a list,
+        # can open a section.
+        first = rest.split(maxsplit=5)[:5]
+        head = " ".join(first[:_heading_words_ahead(first, lang)])
+        tried = rest[:1].isupper() and (_ANY_KEYWORD[lang].search(head) or _LIST_INTRO_WORD[lang].search(rest[:200]))
         h = match(rest, lang) if tried else None
         if (h is None or h.kind in WEAK_KINDS or h.shape == "run-in-lower"
                 or not (h.shape == "intro" or heading_phrase(h.text, lang))):
