@@ -26,7 +26,9 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "publications": r"publications?|published\s+works",
         "structure": r"structure|scope\s+and\s+volume|volume\s+of\s+the",
         "general": r"general\s+(?:information|description|characteristics?)",
-        "priority": r"priority\s+(?:areas?|directions?)|(?:compliance|correspondence|conformity)\s+(?:with|to)\s+(?:the\s+)?(?:main\s+)?directions",
+        "priority": r"(?:priority|(?:compliance|correspondence|conformity)\s+(?:with|to)\s+(?:the\s+)?(?:main\s+|priority\s+)?)"
+                    r"\s*(?:areas?|directions?)(?:\s+of\s+(?:the\s+)?(?:development\s+of\s+)?science(?:\s+development)?)?"
+                    r"(?:\s+(?:or|and)\s+(?:the\s+)?state\s+program(?:me)?s)?",
         "sources": r"(?:information|source|empirical|documentary)\s+bas(?:e|is)|sources\s+of\s+(?:the\s+)?(?:research|study)",
         "chronology": r"(?:chronological|territorial|geographical)\s+(?:framework|scope|boundaries|limits|frames?)",
         "contribution": r"(?:(?:personal\s+)?contribution\s+of\s+the\s+(?:author|applicant|candidate|doctoral\s+student|doctoral\s+candidate)|(?:author(?:'s|’s)|personal|doctoral\s+student(?:'s|’s)?)\s+contribution)"

@@ -283,8 +283,8 @@ def _run_in(line: str, lang: str) -> Heading | None:
             break  # "Жұмыстың апробациясы Нәтижелер": a capital after lower case begins the text
         phrase, nxt = " ".join(words[:n]), words[n]
         kinds = heading_phrase(phrase, lang)
-        if kinds and kinds[0] in WEAK_KINDS and not _PATTERNS[lang][kinds[0]].fullmatch(phrase):
-            kinds = []  # "Abstract The article …" — a generic word only when it is the whole heading
+        if kinds and kinds[0] in WEAK_KINDS and not (_PATTERNS[lang][kinds[0]].fullmatch(phrase) and line[-1:] in ".!?:;"):
+            kinds = []  # "Abstract The article …": a generic word alone, before prose (no table row)
         if not kinds:
             continue
         caps = phrase.isupper() and len(phrase) > 3
