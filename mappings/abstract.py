@@ -10,9 +10,15 @@ from pathlib import Path
 from . import degrees, extract, headings, language, lists, metadata, reflow, sections, text
 from .errors import MappingError
 
-# Section kinds that make a text recognisably an abstract of research; at least two must be found.
+# Section kinds that make a text recognisably an abstract of research: one is enough, since real
+# abstracts are often incomplete (relevance, object and subject only; no provisions) and what
+# they hold is still worth loading. Gaps are reported by the shapes, not here.
 _CORE_KINDS = {"relevance", "object", "subject", "aim", "tasks", "theoretical-basis", "methods",
-               "novelty", "provisions", "significance", "hypothesis", "approbation", "structure"}
+               "novelty", "provisions", "significance", "hypothesis", "approbation", "structure",
+               "development", "general", "sources", "chronology", "contribution", "reliability", "content",
+               "completeness", "justification", "findings", "priority"}
+# An article's abstract is recognised by two of its own blocks ("Abstract … Keywords: …").
+_ARTICLE_BLOCKS = {"abstract", "keywords", "introduction", "conclusion"}
 _ARTICLE_MARKERS = {"keywords", "introduction", "abstract", "research", "conclusion"}
 # A text that calls itself a dissertation, in whole words ("hypothesis" holds "thesis").
 _DISSERTATION_WORDS = re.compile(r"\b(?:dissertation|thesis|autoreferat)\b|диссертац\w*|автореферат\w*", re.I)
@@ -56,12 +62,16 @@ def parse_bytes(data: bytes, source: str) -> ParsedAbstract:
     lang = language.detect(clean, source)
     found = sections.split(text.paragraphs(clean), lang)
     by_kind = {s.kind: s for s in found}
-    core = _CORE_KINDS & by_kind.keys()
-    if len(core) < 2:
+    if not (_CORE_KINDS & by_kind.keys()) and len(_ARTICLE_BLOCKS & by_kind.keys()) < 2:
+        found_kinds = sorted(by_kind.keys() - {"preamble"})
         raise MappingError(
-            source, f"no recognisable abstract sections (found {sorted(by_kind) or 'none'})",
-            "an abstract needs headings such as object, aim, tasks, novelty or provisions for defense; "
-            "check that this is a dissertation abstract or article abstract in kk, ru or en")
+            source, "no recognisable abstract sections: looked for the headings of a dissertation abstract "
+            "(relevance, object, subject, aim, tasks, methods, scientific novelty, provisions for defense, "
+            "significance, approbation) and for an article's abstract with its keywords, and found "
+            + (", ".join(found_kinds) + " only" if found_kinds else "none"),
+            "check that the file is a dissertation or article abstract in kk, ru or en; if it is, start each "
+            "section on its own line with its heading ('Объект исследования –', 'Зерттеудің мақсаты', "
+            "'The aim of the study is …', 'Abstract' … 'Keywords:') and build again")
     items: dict[str, list[lists.Item]] = {}
     for kind in headings.LIST_KINDS:
         if kind in by_kind:

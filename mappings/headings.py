@@ -7,136 +7,45 @@ its exact wording, so that unseen variants ("The object of the dissertation rese
 are recognised alike. Three shapes occur in the genre:
 
 - stand-alone or run-in with punctuation: ``Research methods.`` / ``Зерттеу нысаны – …``;
+- run in with no punctuation, as PDF extraction leaves bold headings: ``Information base The
+  study is …``, ``Scientific novelty 1. A …``, ``Цель исследования выявить …``;
 - a sentence whose subject is the heading: ``The object of this study is …``;
 - a list introduction ending in a colon: ``the following tasks have been set:``.
+
+Where a phrase stands decides as much as what it names: a heading is made of its keyword and
+heading words only ("Scientific novelty of the research", not "… Text Classification Tasks"),
+names no chapter ("Во второй главе рассматриваются методы") and, run into its text, is followed
+by something that begins that text (a capital, a number, or content that does not go on with
+the sentence). `run_in_parts` cuts a paragraph where such a heading opens a sentence.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+
+from .heading_words import (  # noqa: F401  (KEYWORDS is part of this module's interface)
+    CLOSING as _CLOSING, COPULA as _COPULA, GOES_ON as _GOES_ON, HEADING_WORDS as _HEADING_WORDS, KEYWORDS,
+    LEAD as _LEAD, LIST_INTRO_WORD as _LIST_INTRO_WORD, QUALIFIERS as _QUALIFIERS, SENTENCE_VERB as _SENTENCE_VERB,
+)
 
 # Section kinds, most specific first: when a heading names two (``the aim … the following
 # objectives:``) the earlier one in this order wins.
 KIND_ORDER = (
-    "provisions", "novelty", "tasks", "hypothesis", "theoretical-basis", "methods",
-    "development", "significance", "approbation", "publications", "structure", "relevance",
-    "object", "subject", "aim", "general", "priority", "keywords", "abstract", "introduction",
-    "conclusion", "research",
+    "completeness", "justification", "contribution", "findings", "provisions", "novelty", "tasks",
+    "hypothesis", "theoretical-basis", "methods", "development", "significance", "approbation",
+    "publications", "structure", "relevance", "object", "subject", "aim", "general", "priority",
+    "sources", "chronology", "reliability", "content", "keywords", "abstract", "introduction",
+    "conclusion", "research", "references",
 )
 LIST_KINDS = frozenset({"tasks", "novelty", "provisions"})
 # Kinds whose content is the remainder of a defining sentence ("The object … is X" → X).
 DEFINITIONAL_KINDS = frozenset({"object", "subject", "aim", "hypothesis"})
 # Kinds too generic to trust unless they stand alone as a short heading.
-WEAK_KINDS = frozenset({"introduction", "conclusion", "research", "abstract", "keywords", "publications"})
+WEAK_KINDS = frozenset({"introduction", "conclusion", "research", "abstract", "keywords", "publications", "references"})
 
 _I = re.IGNORECASE | re.UNICODE
 
-# Keywords per language and kind. Stems, so that inflected forms match.
-KEYWORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "relevance": r"relevance|topicality|actuality|urgency",
-        "development": r"degree of (?:the )?(?:scientific )?(?:development|elaboration|study|knowledge)|state of (?:the )?(?:art|research)|literature review",
-        "object": r"object(?!ive)s?",
-        "subject": r"subject(?:\s+matter)?(?!\s+to\b)",
-        "aim": r"aims?|purposes?|goals?",
-        "tasks": r"tasks?|objectives",
-        "hypothesis": r"hypothes[ie]s",
-        "theoretical-basis": r"theoretical(?:\s+and\s+|\s*-\s*)methodolog\w*|theoretical\s+(?:basis|bases|framework|foundations?)|methodological\s+(?:basis|bases|framework|foundations?)|methodology",
-        "methods": r"methods?|research\s+techniques",
-        "novelty": r"novelty|originality",
-        "provisions": r"provisions|statements\s+(?:to\s+be\s+defended|for\s+(?:the\s+)?defen[cs]e|submitted)|(?:submitted|put\s+forward|presented|brought)\s+(?:for|to)\s+(?:the\s+)?defen[cs]e|to\s+be\s+defended|theses\s+for\s+(?:the\s+)?defen[cs]e",
-        "significance": r"significance|importance|value\s+of\s+the\s+(?:research|study|work)",
-        "approbation": r"approbation|approval|testing\s+of\s+(?:the\s+)?results|validation\s+of\s+(?:the\s+)?results|dissemination",
-        "publications": r"publications?|published\s+works",
-        "structure": r"structure|scope\s+and\s+volume|volume\s+of\s+the",
-        "general": r"general\s+(?:information|description|characteristics?)",
-        "priority": r"priority\s+(?:areas?|directions?)",
-        "keywords": r"key\s*-?\s*words",
-        "abstract": r"abstract|annotation",
-        "introduction": r"introduction",
-        "conclusion": r"conclusions?",
-        "research": r"research|discussion|results",
-    },
-    "ru": {
-        "relevance": r"актуальност\w*",
-        "development": r"степен\w*\s+(?:научной\s+)?(?:разработанност|изученност)\w*|изученност\w*\s+(?:темы|проблемы)",
-        "object": r"объект\w*",
-        "subject": r"предмет\w*",
-        "aim": r"цел[ьиюяей]\w*",
-        "tasks": r"задач\w*",
-        "hypothesis": r"гипотез\w*",
-        "theoretical-basis": r"теоретико\s*-\s*методологическ\w*|(?:теоретическ|методологическ)\w*\s+(?:основ|баз)\w*|методологи[яи]",
-        "methods": r"метод(?:ы|ов|ами|ах)\b",
-        "novelty": r"новизн\w*",
-        "provisions": r"положени\w*[^.:]{0,40}?защит\w*|на\s+защиту|выносим\w*\s+на",
-        "significance": r"значимост\w*|ценност\w*",
-        "approbation": r"апробаци\w*|внедрени\w*\s+результат\w*",
-        "publications": r"публикаци\w*",
-        "structure": r"структур\w*|объ[её]м\w*\s+(?:и\s+структур\w*|диссертац\w*|работы)",
-        "general": r"общ\w+\s+характеристик\w*",
-        "priority": r"приоритетн\w+\s+направлени\w*",
-        "keywords": r"ключевые\s+слова",
-        "abstract": r"аннотаци\w*|реферат",
-        "introduction": r"введение",
-        "conclusion": r"заключение|выводы",
-        "research": r"результаты|обсуждение",
-    },
-    "kk": {
-        "relevance": r"өзектілі\w*",
-        "development": r"зерттел\w*\s+(?:дәрежесі|деңгейі)|зерттелу\s+дәрежесі",
-        "object": r"нысан\w*|объекті\w*",
-        "subject": r"пән[іи]\b\w*|пәні",
-        "aim": r"мақсат\w*",
-        "tasks": r"міндет\w*",
-        "hypothesis": r"болжам\w*|гипотеза\w*",
-        "theoretical-basis": r"теориялық\s*-\s*әдіснамалық\w*|(?:теориялық|әдіснамалық)\s+негіз\w*|әдіснама\w*",
-        "methods": r"әдіс(?:тері|тер|і)\w*",
-        "novelty": r"жаңалы\w*",
-        "provisions": r"қорғау\w*\s+(?:ұсыны|шығары)\w*|қорғауға|негізгі\s+(?:қағидалар|тұжырымдар)",
-        "significance": r"маңыз\w*|құндылығ\w*",
-        "approbation": r"апробаци\w*|(?:сынақтан|сыннан)\s+өт\w*|сараптал\w*|талқылан\w*",
-        "publications": r"жарияланым\w*|басылым\w*",
-        "structure": r"құрылым\w*|көлем\w*",
-        "general": r"жалпы\s+сипаттама\w*",
-        "priority": r"басым\s+бағыт\w*",
-        "keywords": r"(?:түйін|кілт|түйінді)\s+сөздер",
-        "abstract": r"аңдатпа\w*|аннотация\w*",
-        "introduction": r"кіріспе",
-        "conclusion": r"қорытынды\w*",
-        "research": r"нәтижелер",
-    },
-}
-
-_QUALIFIERS = {
-    "en": r"theoretical|practical|scientific|applied|social",
-    "ru": r"теоретическ\w*|практическ\w*|научн\w*|прикладн\w*",
-    "kk": r"теориялық|практикалық|ғылыми|қолданбалы",
-}
-
-# Verbs that turn a heading into the subject of a sentence: "The object … is X".
-_COPULA = {
-    "en": r"\s+(?:is|are|was|were|lies|lie|consists?|includes?|comprises?|became|has\s+been|have\s+been|covers?|included)\s+",
-    "ru": r"\s+(?:является|являются|выступает|выступают|состоит|состоят|заключается|заключаются|определяется|определяются|была|было|были|стал[аио]?)\s+",
-    "kk": r"\s+(?:болып\s+табылады|болып\s+саналады)\s*",
-}
-# Connective words allowed before the keyword in a sentence-shaped heading.
-_LEAD = {
-    "en": r"(?:(?:the|a|an|this|our|main|key|basic|general|principal|chief|primary|scientific|"
-          r"theoretical|practical|research(?:'s|’s)?|study(?:'s|’s)?|dissertation(?:'s|’s)?|thesis|work(?:'s|’s)?|overall|specific)\s+){0,3}",
-    "ru": r"(?:(?:основн\w+|главн\w+|научн\w+|теоретическ\w+|практическ\w+|общ\w+|данн\w+|наш\w+)\s+){0,2}",
-    "kk": r"(?:[\w-]+\s+){0,3}",
-}
-# Heading text must not carry a finite verb if it ends with punctuation (then it is a sentence).
-_SENTENCE_VERB = {
-    "en": re.compile(r"\b(?:is|are|was|were|has|have|had|will|can|could|lies|consists|determined|carried|made|used)\b", _I),
-    "ru": re.compile(r"\b(?:является|являются|был[аио]?|будет|может|состоит|определяется|позволяет|позволил\w*)\b", _I),
-    "kk": re.compile(r"(?:табылады|болады|береді|етеді|алады|жатыр)\b", _I),
-}
-_LIST_INTRO_WORD = {
-    "en": re.compile(r"\bfollowing\b", _I),
-    "ru": re.compile(r"\bследующ\w+", _I),
-    "kk": re.compile(r"\b(?:төмендегідей|келесі|мынадай)\b", _I),
-}
 _SEPARATOR = re.compile(r"\s*(?:[.:;]+(?=\s|$)|\s[–—-]+(?=\s|$)|[–—]+)\s*")
 LIST_MARKER = re.compile(
     r"^\s*(?:(?P<num>\d{1,2})\s*[.)](?!\d)\s*|(?P<bullet>[-–—•·▪●◦∙*])\s*|\((?P<pnum>\d{1,2})\)\s*|(?P<letter>[a-zа-я])\)\s+"
@@ -145,12 +54,93 @@ LIST_MARKER = re.compile(
 )
 
 
+_HEADING_WORD = {lang: re.compile(rf"^(?:{pat})$", _I) for lang, pat in _HEADING_WORDS.items()}
+# A heading never ends in a word that needs a complement: "The provisions of the Astana …".
+_OPEN_END = re.compile(r"(?<!\w)(?:the|a|an|of|for|to|and|in|on|by|this|its|our|their|и|в|на|по|для|о|об|с|со|к|"
+                       r"және|мен|пен|бен)$", _I)
+# A chapter named before the keyword makes a summary of that chapter, never a heading:
+# "The second chapter is devoted to methods", "Во второй главе …", "Екінші тарау әдістерге …".
+_CHAPTER = re.compile(r"(?<!\w)(?:chapters?|sections?|глав\w*|раздел\w*|параграф\w*|тарау\w*|бөлім\w*)(?!\w)", _I)
+# Kazakh cases that make a keyword an adverbial ("әдістерге", "мақсатта"), not a heading's noun.
+_KK_OBLIQUE = re.compile(r"(?:ға|ге|қа|ке|на|не|да|де|та|те|нда|нде|дан|ден|тан|тен|нан|нен|мен|пен|бен)$", _I)
+
+
+# The first marker of a list run on after its introduction: "…: 1) …", "…: (i) …", "…: а) …",
+# "…: first, …", "…: во-первых, …", "…: біріншіден, …".
+FIRST_MARKER = (r"(?:1[.)]|\(1\)|\((?:i|a|а)\)|(?:i|a|а)\)|[-–•]|first(?:ly)?,|во-первых,|біріншіден,)\s*\S")
+
+
 @dataclass(frozen=True)
 class Heading:
     kind: str
     text: str          # the heading as written (without the content that followed it)
     rest: str          # content on the same line after the heading, possibly empty
     qualifier: str = ""  # e.g. "theoretical" / "practical" for significance
+    shape: str = ""    # "intro" for a list introduction, "run-in" for one with no separator
+
+
+def heading_phrase(phrase: str, lang: str) -> list[str]:
+    """The kinds `phrase` names when it is a heading and nothing else — every word a keyword
+    or one of the words headings are made of — else []."""
+    return list(_heading_phrase(phrase, lang))
+
+
+_POSSESSIVE_S = re.compile(r"['’]s(?!\w)", re.I)
+_WORD_GAP = re.compile(r"[\s\-–—,]+")
+
+
+@functools.lru_cache(maxsize=8192)
+def _heading_phrase(phrase: str, lang: str) -> tuple[str, ...]:
+    phrase = _POSSESSIVE_S.sub("", phrase.strip().rstrip(".:"))  # "the research's …"
+    if not phrase or _CHAPTER.search(phrase) or _OPEN_END.search(phrase):
+        return ()
+    kinds = kinds_named(phrase, lang)
+    if not kinds:
+        return ()
+    spans = sorted(m.span() for k in kinds for m in _PATTERNS[lang][k].finditer(phrase))
+    if lang == "kk" and "provisions" not in kinds:
+        # The heading's noun is its last keyword: "Екінші тарау әдістерге арналған" names none.
+        last = max((m for k in kinds for m in _PATTERNS[lang][k].finditer(phrase)), key=lambda m: m.start())
+        if _KK_OBLIQUE.search(last.group(0)):
+            return ()
+    outside, at = [], 0
+    for start, end in spans:
+        if start >= at:
+            outside.append(phrase[at:start])
+        at = max(at, end)
+    outside.append(phrase[at:])
+    words = [w for part in outside for w in _WORD_GAP.split(part) if w]
+    return tuple(kinds) if all(_HEADING_WORD[lang].match(w) for w in words) else ()
+
+
+def _heading_words_ahead(words: list[str], lang: str) -> int:
+    """How many of the first `words` could belong to a heading phrase: heading words and words
+    inside a keyword. Prose fails at once, which keeps the search for run-in headings cheap."""
+    text = " ".join(words)
+    spans = [m.span() for m in _ANY_KEYWORD[lang].finditer(text)]
+    at = 0
+    for n, word in enumerate(words):
+        start, at = at, at + len(word) + 1
+        bare = _TRAILING.sub("", _POSSESSIVE_S.sub("", word))
+        if not (_HEADING_WORD[lang].match(bare) or any(a <= start < b for a, b in spans)):
+            return n
+    return len(words)
+
+
+_TRAILING = re.compile(r"[^\w'’]+$")
+
+
+def _placed(phrase: str, kind: str, lang: str) -> bool:
+    """Whether the keyword of `kind` stands where a heading's keyword stands: no chapter and
+    only heading words before it ("Deep Learning Methods for …", "Қазақстандағы білім беру
+    саясатының мақсаттары: …" are titles); in Kazakh not in an oblique case ("әдістерге")."""
+    m = _PATTERNS[lang][kind].search(phrase)
+    if m is None or _CHAPTER.search(phrase[: m.start()]):
+        return False
+    if lang == "kk" and kind != "provisions" and _KK_OBLIQUE.search(m.group(0)):
+        return False
+    words = [w for w in re.split(r"[\s\-–—,]+", phrase[: m.start()]) if w]
+    return all(_HEADING_WORD[lang].match(w) or kinds_named(w, lang) for w in words)
 
 
 def _compile(lang: str) -> dict[str, re.Pattern]:
@@ -158,6 +148,8 @@ def _compile(lang: str) -> dict[str, re.Pattern]:
 
 
 _PATTERNS = {lang: _compile(lang) for lang in KEYWORDS}
+_ANY_KEYWORD = {lang: re.compile(rf"(?<!\w)(?:{'|'.join(f'(?:{p})' for p in KEYWORDS[lang].values())})(?!\w)", _I)
+                for lang in KEYWORDS}
 
 
 def kinds_named(phrase: str, lang: str) -> list[str]:
@@ -193,34 +185,39 @@ def match(line: str, lang: str) -> Heading | None:
         return None
     # 1. A list introduction: "… the following tasks have been set:" — also with the list run
     #    on in the same paragraph ("… submitted for defense: 1) …; 2) …").
-    inline = re.match(r"^(?P<intro>[^:]{5,250}):\s*(?=(?:1[.)]|\(1\)|[-–•])\s*\S)", line)
-    if inline and _words(inline.group("intro")) <= 30:
+    inline = re.match(rf"^(?P<intro>[^:]{{5,250}}):\s*(?={FIRST_MARKER})", line, _I)
+    if inline and _words(inline.group("intro")) <= 30 and not _SENTENCE_START.search(inline.group("intro")):
         body = inline.group("intro")
         kinds = [k for k in kinds_named(body, lang) if k in LIST_KINDS]
-        if kinds and _LIST_INTRO_WORD[lang].search(body):
-            return Heading(kinds[0], body.strip(), line[inline.end():].strip())
+        if kinds and (_LIST_INTRO_WORD[lang].search(body) or heading_phrase(body, lang)[:1] == kinds[:1]):
+            return Heading(kinds[0], body.strip(), line[inline.end():].strip(), shape="intro")
     if line.endswith(":") and _words(line) <= 30:
         body = line[:-1]
         kinds = [k for k in kinds_named(body, lang) if k in LIST_KINDS]
         if kinds and (_LIST_INTRO_WORD[lang].search(body) or _words(body) <= 10):
-            return Heading(kinds[0], body.strip(), "")
+            return Heading(kinds[0], body.strip(), "", shape="intro")
     #    … or a stand-alone line naming "the following" items, whatever its last character:
     #    "THE FOLLOWING MAIN PROVISIONS ARE SUBMITTED FOR DEFENSE".
     intro = _LIST_INTRO_WORD[lang].search(line)
     if intro and _words(line) <= 20 and ":" not in line[:-1]:
         kinds = [k for k in kinds_named(line, lang) if k in LIST_KINDS]
         if kinds:
-            return Heading(kinds[0], line.rstrip(".:"), "")
+            return Heading(kinds[0], line.rstrip(".:"), "", shape="intro")
+    # 2a. A heading run into its text with no punctuation, as PDF extraction leaves it:
+    #    "Information base The study is …", "Scientific novelty 1. A comparative …".
+    runin = _run_in(line, lang)
+    if runin is not None:
+        return runin
     # 2. Heading followed by punctuation: "Research methods." / "Зерттеу нысаны – …".
     sep = _SEPARATOR.search(line)
     if sep and sep.start() > 0:
         phrase = line[: sep.start()].strip()
         rest = line[sep.end():].strip()
-        if (0 < _words(phrase) <= 10 and "," not in phrase
+        if ((0 < _words(phrase) <= 10 or _words(phrase) <= 16 and heading_phrase(phrase, lang)) and "," not in phrase
                 and not _SENTENCE_VERB[lang].search(phrase) and not phrase[0].isdigit()):
-            kinds = kinds_named(phrase, lang)
+            kinds = [k for k in kinds_named(phrase, lang) if _placed(phrase, k, lang)]
             strong = [k for k in kinds if k not in WEAK_KINDS]
-            if strong and not rest and _words(phrase) > 6 and line.endswith("."):
+            if strong and not rest and line.endswith(".") and (_words(phrase) > 6 or not heading_phrase(phrase, lang)):
                 # A whole sentence that opens with the heading ("Зерттеудің теориялық-
                 # әдіснамалық негізі ретінде … алынды."): the sentence is the content.
                 end = _PATTERNS[lang][strong[0]].search(phrase).end()
@@ -241,25 +238,133 @@ def match(line: str, lang: str) -> Heading | None:
                 rest = line[cop.end():].strip()
                 # "… is determined by: X" / "… заключается в следующем: X" → X
                 rest = re.sub(r"^[^.:;]{0,50}:\s*", "", rest)
+                rest = re.sub(r"^(?:в\s+том,?\s+что|in\s+(?:the\s+fact\s+)?that)\s+", "", rest, flags=_I)
                 return Heading(kind, phrase, rest, _qualifier(phrase, lang))
-    # 4. Kazakh run-in with no separator: "Зерттеудің практикалық маңыздылығы Қазақстан …"; the
-    #    phrase ends in the keyword and opens with the research noun or the next word is capitalised.
-    if lang == "kk":
-        words = line.split()
-        for n in range(2, min(6, len(words) - 1) + 1):
-            phrase = " ".join(words[:n])
-            research_noun = re.match(r"(?:зерттеу|диссертаци|жұмыс|тақырып)", words[0], _I)
-            if (words[n][:1].isupper() or research_noun) and not re.search(r"[.,:;]", phrase):
-                kinds = [k for k in kinds_named(words[n - 1], lang) if k not in WEAK_KINDS]
-                if kinds:
-                    return Heading(kinds[0], phrase, " ".join(words[n:]), _qualifier(phrase, lang))
-    # 5. A short line that is only a heading, with no punctuation: "ABSTRACT", "Введение",
-    #    "Theoretical and practical significance of the work".
+    # 4. A short line that is only a heading, with no punctuation: "ABSTRACT", "Введение",
+    #    "Theoretical and practical significance of the work" — made of heading words only, so
+    #    that a title ("… Text Classification Tasks") or a chapter summary is none.
     if _words(line) <= 9 and not _SENTENCE_VERB[lang].search(line) and not re.search(r";|,.*,", line):
-        kinds = [k for k in kinds_named(line, lang) if not (lang == "kk" and _kk_modifier(line, k))]
+        kinds = [k for k in heading_phrase(line, lang) if not (lang == "kk" and _kk_modifier(line, k))]
         strong = [k for k in kinds if k not in WEAK_KINDS]
         if strong:
             return Heading(strong[0], line, "", _qualifier(line, lang))
         if kinds and _PATTERNS[lang][kinds[0]].match(re.sub(rf"^{_LEAD[lang]}", "", line, flags=_I)):
             return Heading(kinds[0], line, "", _qualifier(line, lang))
     return None
+
+
+_NEXT_IS_LIST = re.compile(r"^(?:\d{1,2}[.)]|\((?:\d{1,2}|[ivx]{1,4}|[a-zа-яә])\))")
+
+
+_KK_POSSESSIVE = re.compile(r"(?:ы|і)$", _I)
+
+
+def _run_in(line: str, lang: str) -> Heading | None:
+    """A heading phrase with no punctuation before its text: the longest run of heading words
+    naming a kind, followed by a capitalised word that begins the text, by a number, or by
+    lower-case content (see `_CLOSING`). A phrase in capitals may also run into a sentence in
+    lower case ("ХРОНОЛОГИЧЕСКИЕ РАМКИ исследования охватывают …"): then the whole sentence is
+    the content. A line that is a heading and nothing else is no run-in ("Provisions Submitted
+    for Defense", "Research Results Approval:")."""
+    words = line.split()
+    ahead = _heading_words_ahead(words[:10], lang)
+    if ahead == 0 or ahead == len(words) and heading_phrase(_TRAILING.sub("", line), lang):
+        return None
+    best = None
+    for n in range(1, min(9, len(words) - 1, ahead) + 1):
+        if _PUNCTUATED.search(words[n - 1]):
+            # Punctuation: a heading that ends there ("Research Results Approval.") is shape 2's,
+            # unless a heading in capitals ended before it.
+            if heading_phrase(_TRAILING.sub("", " ".join(words[:n])), lang) and not (
+                    best is not None and best.text.isupper()):
+                return None
+            break
+        if n > 2 and words[n - 1][:1].isupper() and any(w[:1].islower() and len(w) > 3 for w in words[1:n - 1]):
+            break  # "Жұмыстың апробациясы Нәтижелер": a capital after lower case begins the text
+        phrase, nxt = " ".join(words[:n]), words[n]
+        kinds = heading_phrase(phrase, lang)
+        if kinds and kinds[0] in WEAK_KINDS and not (_PATTERNS[lang][kinds[0]].fullmatch(phrase) and line[-1:] in ".!?:;"):
+            kinds = []  # "Abstract The article …": a generic word alone, before prose (no table row)
+        if not kinds:
+            continue
+        caps = phrase.isupper() and len(phrase) > 3
+        title_case = n > 1 and all(w[:1].isupper() for w in words[:n] if len(w) > 3)
+        if title_case and not caps and heading_phrase(_TRAILING.sub("", f"{phrase} {nxt}"), lang):
+            continue  # "Main Provisions Submitted …": the capital goes on with the heading
+        qualifier = _qualifier(phrase, lang)
+        if _NEXT_IS_LIST.match(nxt) or nxt[:1].isdigit() or (nxt[:1].isupper() and not (caps and nxt.isupper())):
+            best = Heading(kinds[0], phrase, " ".join(words[n:]), qualifier, "run-in")
+        elif nxt[:1].islower() and caps and kinds[0] not in DEFINITIONAL_KINDS:
+            best = Heading(kinds[0], phrase, line, qualifier, "run-in")
+        elif (nxt[:1].islower() and kinds[0] not in WEAK_KINDS and _closed(words[:n], kinds[0], lang)
+              and not (heading_phrase(f"{phrase} {nxt}", lang) and _closed(words[:n + 1], kinds[0], lang))) and (
+                not _GOES_ON[lang].match(nxt.strip(".,;:")) or (nxt.lower() == "to" and kinds[0] in ("aim", "tasks"))):
+            best = Heading(kinds[0], phrase, " ".join(words[n:]), qualifier, "run-in-lower")
+    return best
+
+
+_PUNCTUATED = re.compile(r"[^\w'’-]")
+
+
+def _closed(words: list[str], kind: str, lang: str) -> bool:
+    """Whether a heading phrase is complete: it ends in its keyword (in Kazakh, the keyword
+    with its possessive ending) or in the research noun."""
+    last = words[-1]
+    if lang == "kk":
+        return bool(_PATTERNS[lang][kind].search(last) and _KK_POSSESSIVE.search(last))
+    if len(words) < 2:
+        return False  # one word and lower case after it is a sentence: "Relevance is …"
+    return bool(_CLOSING[lang].search(last) or _PATTERNS[lang][kind].search(last))
+
+
+_SENTENCE_START = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])")
+
+
+def run_in_parts(paragraph: str, lang: str) -> list[str]:
+    """A paragraph cut where a new section's heading opens a sentence: "Цель работы — … .
+    Объект исследования — … ." → one part per heading. Only a sentence that opens with a
+    heading made of heading words ("The object of the study is", "Объект исследования —") or
+    with a list's introduction cuts; a sentence that merely mentions a keyword does not. A
+    heading run into another ("The aim and objectives The aim of the study is …") is cut too."""
+    cuts = [0]
+    markers = [(m.start(), int(m.group(1)), m.group(2)) for m in _INLINE_NUMBER.finditer(paragraph)]
+    starts = [0] + [m.end() for m in _SENTENCE_START.finditer(paragraph)
+                    if not _SECTION_NUMBER_END.search(paragraph[: m.start()]) and not _inside_list(m.end(), markers)]
+    for sentence in starts:
+        # A numbered heading opens with its number: "2. The aim and objectives of the study …"
+        start = sentence or _SECTION_NUMBER_START.match(paragraph).end()
+        rest = paragraph[start:]
+        # Only a sentence opening with heading words that name a kind, or introducing a list,
+        # can open a section.
+        first = rest.split(maxsplit=5)[:5]
+        head = " ".join(first[:_heading_words_ahead(first, lang)])
+        tried = rest[:1].isupper() and (_ANY_KEYWORD[lang].search(head) or _LIST_INTRO_WORD[lang].search(rest[:200]))
+        h = match(rest, lang) if tried else None
+        if (h is None or h.kind in WEAK_KINDS or h.shape == "run-in-lower"
+                or not (h.shape == "intro" or heading_phrase(h.text, lang))):
+            continue
+        if sentence:
+            cuts.append(sentence)
+        if h.shape == "run-in" and h.rest and h.rest != rest:
+            inner = match(h.rest, lang)
+            if (inner is not None and inner.kind != h.kind and inner.kind not in WEAK_KINDS
+                    and (inner.shape == "intro" or heading_phrase(inner.text, lang))):
+                cuts.append(start + rest.index(h.rest))
+    cuts = sorted(set(cuts))
+    return [paragraph[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(paragraph)])]
+
+
+# "1) …; 2) …" / "1. … 2. …" run on in a paragraph: the number and its closing.
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=[;:.,])\s)(\d{1,2})([.)])\s")
+
+
+def _inside_list(at: int, markers: list[tuple[int, int, str]]) -> bool:
+    """Whether position `at` lies between two consecutive numbers of a list run on in the
+    paragraph ("1. The research methods were improved. 2. …"): a sentence there is an item's."""
+    before = {(n, c) for pos, n, c in markers if pos < at}
+    return any((n - 1, c) in before for pos, n, c in markers if pos >= at)
+
+
+_SECTION_NUMBER_START = re.compile(r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})[.)]?\s+(?=[^\W\d_]))?")
+# "1." / "2.3." / "IV." just before a cut is the section's number, not a sentence's end.
+_SECTION_NUMBER_END = re.compile(r"(?:^|\s)(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})\.$")

@@ -48,7 +48,13 @@ def split_items(lines: list[str]) -> tuple[str, list[Item]]:
     intro: list[str] = []
     raw: list[tuple[int | None, list[str]]] = []
     style = None
-    for line in (part for line in lines for part in _inline_items(line)):
+    expanded = [part for line in lines for part in _inline_items(line, numbers_only=True)]
+    # Letters ("а) …; б) …"), roman numerals and ordinal words are sub-points inside a numbered
+    # or dashed list, and the list's own markers when nothing else marks it.
+    letters_are_items = not any((m := LIST_MARKER.match(x)) and _style(m) != "letter" for x in expanded)
+    if letters_are_items:
+        expanded = [part for line in lines for part in _inline_items(line)]
+    for line in expanded:
         m = LIST_MARKER.match(line)
         year_item = _YEAR_ITEM.match(line)
         if m is None and year_item and (
@@ -59,7 +65,7 @@ def split_items(lines: list[str]) -> tuple[str, list[Item]]:
             style = "number"
             raw.append((int(year_item.group(1)), [line[year_item.end():].strip()]))
             continue
-        if m and _style(m) != "letter" and (style is None or _style(m) == style):
+        if m and (_style(m) != "letter" or letters_are_items) and (style is None or _style(m) == style):
             style = _style(m)
             body = line[m.end():].strip()
             if body:
@@ -75,22 +81,86 @@ def split_items(lines: list[str]) -> tuple[str, list[Item]]:
     return join_lines(intro), [it for it in items if it.text]
 
 
-def _inline_items(line: str) -> list[str]:
-    """"1) first; 2) second; 3) third" in one paragraph → one line per item. Only a run that
-    starts at 1 and counts on, each number after a ';', '.' or ',' — not "see 2) above"."""
-    first = re.match(r"^\s*(?:1([.)])|\(1\))\s*\S", line)
-    if first is None:
+# Marker sequences of a list run on in one paragraph. Numbers keep their own closing ("1)",
+# "1.", "(1)"); the others are counted by position and rewritten as "(n)".
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+_SEQUENCES = (
+    tuple(_ROMANS),
+    tuple("abcdefghijk"),
+    tuple("аәбвгғдеж"),   # Kazakh before Russian: "а) …; ә) …; б) …"
+    tuple("абвгдежзик"),
+)
+_ORDINAL_WORDS = (
+    (r"first(?:ly)?", r"second(?:ly)?", r"third(?:ly)?", r"fourth(?:ly)?", r"fifth(?:ly)?", r"sixth(?:ly)?",
+     r"seventh(?:ly)?", r"eighth(?:ly)?"),
+    (r"во-первых", r"во-вторых", r"в-третьих", r"в-четв[её]ртых", r"в-пятых", r"в-шестых", r"в-седьмых", r"в-восьмых"),
+    (r"біріншіден", r"екіншіден", r"үшіншіден", r"төртіншіден", r"бесіншіден", r"алтыншыдан", r"жетіншіден",
+     r"сегізіншіден"),
+)
+
+
+# Cheap tests before the runs are tried: a bullet after a separator, and the first marker of a
+# lettered, roman or ordinal-word list at the start or after a colon.
+_BULLETS_AFTER_SEPARATOR = re.compile(r"[;.]\s+([•▪●◦·–—-])\s")
+_OTHER_FIRST = re.compile(r"^(?:[^:]*:)?\s*(?:\((?:i|a|а|ә)\)|(?:i|a|а|ә)\)|first(?:ly)?\s*,|во-первых\s*,|біріншіден\s*,)",
+                          re.I)
+
+
+def _inline_items(line: str, numbers_only: bool = False) -> list[str]:
+    """"1) first; 2) second; 3) third" in one paragraph → one line per item; likewise "(i) …;
+    (ii) …", "а) …; б) …" and "first, …; second, …". Only a run that starts at the first marker
+    (at the start of the line or after a colon) and counts on, each next marker after a ';',
+    '.' or ',' — not "see 2) above". Text before a colon that opens the run stays apart."""
+    first = re.match(r"^(?P<pre>(?:[^:]*:)?)\s*(?:1(?P<c>[.)])|\(1\))\s*\S", line)
+    if first is not None:
+        closing = first.group("c")
+        markers = [rf"{n}\{closing}" if closing else rf"\({n}\)" for n in range(1, 41)]
+        parts = _run(line, first.group("pre"), markers, r"\s*(?=\S)", keep=True, seps=";.,")
+        if parts:
+            return parts
+    for bullet in _BULLETS_AFTER_SEPARATOR.findall(line)[:1]:
+        # "– изучить …; – оценить …": bullets of one kind, each after a ';' or '.'.
+        parts = _run(line, None, [re.escape(bullet)] * 40, r"\s+(?=\S)", keep=True)
+        if parts:
+            return parts
+    if numbers_only or not _OTHER_FIRST.match(line):
         return [line]
-    closing = first.group(1)
-    parts, rest, n = [], line, 2
-    while True:
-        marker = rf"{n}\{closing}" if closing else rf"\({n}\)"
-        m = re.search(rf"(?<=[;.,])\s+(?={marker}\s*\S)", rest)
+    for seq in _SEQUENCES:
+        for opening in (r"\(", ""):
+            markers = [rf"{opening}{re.escape(x)}\)" for x in seq]
+            parts = _run(line, None, markers, r"\s+(?=\S)", keep=False)
+            if parts:
+                return parts
+    for words in _ORDINAL_WORDS:
+        parts = _run(line, None, [rf"{w}\s*," for w in words], r"\s*(?=\S)", keep=False)
+        if parts:
+            return parts
+    return [line]
+
+
+def _run(line: str, pre: str | None, markers: list[str], after: str, keep: bool, seps: str = ";.") -> list[str]:
+    """Cut `line` at a run of `markers` (in order, at least two, each after one of `seps`);
+    [] when there is none. `keep` keeps the markers; else each item is numbered "(n)"."""
+    if pre is None:
+        m = re.match(rf"^(?P<pre>(?:[^:]*:)?)\s*(?={markers[0]}{after})", line, re.I)
         if m is None:
+            return []
+        pre = m.group("pre")
+    body = line[len(pre):].strip()
+    starts, at = [], 0
+    for n, marker in enumerate(markers):
+        found = (re.match(rf"{marker}{after}", body, re.I) if n == 0 else
+                 re.search(rf"(?<=[{re.escape(seps)}])\s+(?={marker}{after})", body[at:], re.I))
+        if found is None:
             break
-        parts.append(rest[:m.start()])
-        rest, n = rest[m.end():], n + 1
-    return parts + [rest] if parts else [line]
+        starts.append(at + found.end() if n else 0)
+        at = starts[-1] + 1
+    if len(starts) < 2:
+        return []
+    chunks = [body[a:b].strip() for a, b in zip(starts, starts[1:] + [len(body)])]
+    if not keep:
+        chunks = [f"({n}) " + re.sub(rf"^{markers[n - 1]}\s*", "", c, flags=re.I) for n, c in enumerate(chunks, 1)]
+    return ([pre.strip()] if pre.strip() else []) + chunks
 
 
 def _unmarked(lines: list[str]) -> list[Item]:

@@ -1,4 +1,6 @@
-"""Clean text → sections: each paragraph goes to the section whose heading came last.
+"""Clean text → sections: each paragraph goes to the section whose heading came last. A paragraph
+holding several sections ("Цель работы — … . Объект исследования — …") is cut where a heading
+opens a sentence; an unknown heading in capitals ends the section before it.
 
 The preamble (title block, "ABSTRACT of the dissertation …") is kept as section ``preamble``.
 A kind seen once and left is not re-opened by a sentence that merely mentions it ("Thus, the
@@ -56,11 +58,13 @@ def _numbered_heading(line: str, lang: str, current: Section, seen: set[str]) ->
         return None
     numbered = [x for x in map(_ITEM_NUMBER.match, current.lines) if x]
     if current.kind in headings.LIST_KINDS or current.kind in ("approbation", "publications") or numbered:
-        # Inside a list (or a publication list) only a stand-alone heading line counts, and not
-        # one numbered as the list's next item.
+        # Inside a list (or a publication list) a number that continues the list is an item;
+        # another number heads a section only before a stand-alone heading, one run into its
+        # text, or one made of heading words alone ("5. Research methods. …").
         previous = [int(x.group("n")) for x in numbered if x.group("p") == m.group("p")]
         n = int(m.group("n")) if m.group("n").isdigit() else None
-        if h.rest or n == 1 or (previous and n == previous[-1] + 1):
+        continues = n == 1 or (previous and n == previous[-1] + 1)
+        if continues or (h.rest and h.shape != "run-in" and not headings.heading_phrase(h.text, lang)):
             return None
     return h, rest
 
@@ -68,47 +72,84 @@ def _numbered_heading(line: str, lang: str, current: Section, seen: set[str]) ->
 def split(paragraphs: list[str], lang: str) -> list[Section]:
     sections: list[Section] = [Section("preamble")]
     seen: set[str] = set()
-    for line in paragraphs:
-        h = headings.match(line, lang)
-        current = sections[-1]
-        if h is None:
-            numbered = _numbered_heading(line, lang, current, seen)
-            if numbered is not None:
-                h, line = numbered
-        if h is not None and h.kind == current.kind and h.kind not in headings.LIST_KINDS:
-            # The heading repeated as the first words of its own content ("The purpose of the
-            # work. The purpose of the work is …"), or a sentence restating it: content.
-            h = None if (h.rest or not current.lines) else h
+    for paragraph in paragraphs:
+        for part_no, part in enumerate(headings.run_in_parts(paragraph, lang)):
+            h, line = _heading(part, lang, sections, seen)
             if h is None:
-                current.lines.append(line)
-                continue
-        if h is not None and h.kind in seen and h.kind != current.kind:
-            standalone = not h.rest
-            if not standalone and h.kind not in ("significance",):
-                h = None
-        if h is not None and current.kind in headings.LIST_KINDS and h.kind in headings.DEFINITIONAL_KINDS and h.kind in seen:
-            h = None
-        if h is None:
-            current.lines.append(line)
-            continue
-        kind = h.kind
-        if kind == "significance" and not h.qualifier and not (seen - {"general", "abstract", "preamble"}):
-            kind = "relevance"  # "Significance of the research" opening an abstract renders "актуальность"
-        if kind == current.kind and kind in ("significance",) or (
-                kind in seen and kind == "significance" and sections[-1].kind == "significance"):
-            current.qualifiers.append(h.qualifier)
-            if h.rest:
-                current.lines.append(_content(h, kind, line))
-            continue
-        section = Section(kind, heading=h.text, qualifiers=[h.qualifier] if h.qualifier else [])
-        content = _content(h, kind, line)
-        if content:
-            section.lines.append(content)
-        sections.append(section)
-        seen.add(kind)
+                _add(sections[-1], line, joined=part_no > 0)
+            else:
+                _open(sections, seen, h, line)
     if not sections[0].lines:
         sections.pop(0)
     return merge(sections)
+
+
+def _heading(line: str, lang: str, sections: list[Section], seen: set[str]) -> tuple[headings.Heading | None, str]:
+    """The heading that opens a new section at `line` (None when the line is content), and the
+    line less any section number before that heading."""
+    current = sections[-1]
+    h = headings.match(line, lang)
+    if h is None:
+        numbered = _numbered_heading(line, lang, current, seen)
+        if numbered is not None:
+            h, line = numbered
+    if h is None:
+        return _unknown_heading(line, current), line
+    if current.kind in ("preamble", "abstract") and h.shape != "intro" and not headings.heading_phrase(h.text, lang):
+        # On the title page a heading is made of heading words alone: "Методы обучения
+        # математике в сельских школах: опыт Казахстана" is the dissertation's title.
+        return None, line
+    if h.kind == current.kind and h.kind not in headings.LIST_KINDS:
+        # The heading repeated as the first words of its own content ("The purpose of the
+        # work. The purpose of the work is …"), or a sentence restating it: content.
+        return (None if (h.rest or not current.lines) else h), line
+    if h.kind in seen and h.kind != current.kind and h.rest and h.kind != "significance" and not (
+            h.shape == "intro" and not any(s.lines for s in sections if s.kind == h.kind)):
+        # A kind seen and left is re-opened only by a stand-alone heading, or by the list
+        # introduction its empty heading promised ("Aim and tasks" … "the following tasks: 1) …").
+        return None, line
+    if current.kind in headings.LIST_KINDS and h.kind in headings.DEFINITIONAL_KINDS and h.kind in seen:
+        return None, line
+    return h, line
+
+
+# A stand-alone line in capitals that names no kind known here ("ИСТОЧНИКИ И ЛИТЕРАТУРА",
+# "ЛИЧНЫЙ ВКЛАД СОИСКАТЕЛЯ") is still a heading: it ends the section before it, so that a list of
+# provisions is not extended by the next section's text.
+_CAPS_HEADING = re.compile(r"^[^\W\d_][^\W\d_ \-–,]*(?:[ \-–,]+[^\W\d_][^\W\d_\-–,]*){0,7}[.:]?$")
+
+
+def _unknown_heading(line: str, current: Section) -> headings.Heading | None:
+    # On the title page (before or just after "ABSTRACT") capitals are names and titles.
+    if current.kind in ("preamble", "abstract") or not line.isupper() or not _CAPS_HEADING.match(line):
+        return None
+    return headings.Heading("other", line.rstrip(".:"), "")
+
+
+def _add(section: Section, line: str, joined: bool) -> None:
+    """Content of `section`; a part cut from the paragraph before stays in that paragraph."""
+    if joined and section.lines:
+        section.lines[-1] += " " + line
+    else:
+        section.lines.append(line)
+
+
+def _open(sections: list[Section], seen: set[str], h: headings.Heading, line: str) -> None:
+    current = sections[-1]
+    kind = h.kind
+    if kind == "significance" and not h.qualifier and not (seen - {"general", "abstract", "preamble"}):
+        kind = "relevance"  # "Significance of the research" opening an abstract renders "актуальность"
+    if kind == "significance" and current.kind == "significance":
+        current.qualifiers.append(h.qualifier)
+        if h.rest:
+            current.lines.append(_content(h, kind, line))
+        return
+    section = Section(kind, heading=h.text, qualifiers=[h.qualifier] if h.qualifier else [])
+    content = _content(h, kind, line)
+    if content:
+        section.lines.append(content)
+    sections.append(section)
+    seen.add(kind)
 
 
 def _content(h: headings.Heading, kind: str, line: str) -> str:

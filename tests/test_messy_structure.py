@@ -1,0 +1,340 @@
+"""Sections and lists of abstracts as PDF extraction and university web sites leave them, in kk,
+ru and en (tests/fixtures/messy/): headings run into their text with no punctuation, several
+sections in one paragraph, lists run on in one paragraph, chapter summaries and publication
+titles that name a section kind without heading one, incomplete documents, an autoreferat."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dissertation_kg.mappings import abstract, headings, lists
+from dissertation_kg.mappings.errors import MappingError
+
+FOLDER = Path(__file__).parent / "fixtures" / "messy"
+
+# file → (kind of work, the sections in order, {list kind: first two words of each item})
+EXPECTED = {
+    "en-information-systems.txt": (
+        "dissertation",
+        ["preamble", "abstract", "relevance", "aim", "object", "subject", "tasks", "sources", "methods",
+         "novelty", "provisions", "significance", "structure", "publications"],
+        {"tasks": ["to analyse", "to build", "to develop", "to evaluate"],
+         "novelty": ["A comparative", "For the", "A hybrid"],
+         "provisions": ["morphological features", "the hybrid", "the corpus"]}),
+    "ru-history-inline.txt": (
+        "dissertation",
+        ["preamble", "abstract", "relevance", "aim", "object", "subject", "tasks", "chronology", "sources",
+         "novelty", "provisions", "structure", "publications"],
+        {"tasks": ["выявить и", "проанализировать планировку", "исследовать деятельность", "определить роль"],
+         "novelty": ["впервые в", "реконструирована планировка", "показана роль"],
+         "provisions": ["города Семиречья", "городская культура", "учебные заведения"]}),
+    "kk-pedagogy-runin.txt": (
+        "dissertation",
+        ["preamble", "abstract", "relevance", "aim", "object", "subject", "tasks", "theoretical-basis",
+         "novelty", "provisions", "significance", "structure"],
+        {"tasks": ["цифрлық құзыреттілік", "мұғалімдердің цифрлық", "қалыптастыру әдістемесін", "әдістеменің тиімділігін"],
+         "novelty": ["цифрлық құзыреттіліктің", "оны қалыптастырудың", "мұғалімдерге арналған"],
+         "provisions": ["Цифрлық құзыреттілік", "Арнайы курс"]}),
+    "ru-autoreferat.txt": (
+        "dissertation",
+        ["preamble", "general", "relevance", "development", "object", "subject", "tasks", "aim", "chronology",
+         "sources", "novelty", "provisions", "contribution", "approbation", "structure", "content", "conclusion"],
+        {"tasks": ["проанализировать нормативные", "исследовать ход", "выявить последствия"],
+         "novelty": ["впервые в"],
+         "provisions": ["Земельная политика", "Земельно-водная реформа", "Коллективизация разрушила"]}),
+    "ru-autoreferat-runon.txt": (
+        "dissertation",
+        ["preamble", "general", "relevance", "tasks", "aim", "novelty", "provisions", "reliability", "approbation"],
+        {"tasks": ["проанализировать опыт", "разработать модель", "проверить модель."],
+         "novelty": ["Впервые разработана"],
+         "provisions": ["Концепция подготовки", "Модель подготовки"]}),
+    "en-numbered-runin.txt": (
+        "dissertation",
+        ["relevance", "tasks", "aim", "novelty", "provisions", "methods"],
+        {"tasks": ["to describe", "to model", "to assess"], "novelty": ["For the"],
+         "provisions": ["the routes", "tariffs decide"]}),
+    # The sections the rules for Kazakhstani PhD annotations require after the provisions.
+    "en-required-sections.txt": (
+        "dissertation",
+        ["abstract", "tasks", "provisions", "findings", "justification", "reliability", "completeness",
+         "priority", "contribution"],
+        {"tasks": ["to assess", "to build"], "provisions": ["The market", "The model"]}),
+    "ru-required-sections.txt": (
+        "dissertation",
+        ["abstract", "tasks", "provisions", "findings", "justification", "reliability", "completeness",
+         "priority", "contribution"],
+        {"tasks": ["оценить рынок", "построить модель."], "provisions": ["Рынок концентрирован.", "Модель предсказывает"]}),
+    "kk-required-sections.txt": (
+        "dissertation",
+        ["abstract", "tasks", "provisions", "findings", "justification", "reliability", "completeness",
+         "priority", "contribution"],
+        {"tasks": ["нарықты бағалау", "модель құру."], "provisions": ["Нарық шоғырланған.", "Модель бағаны"]}),
+    # Headings in bold run into lower-case content once the bold is gone.
+    "en-lowercase-runin.txt": (
+        "dissertation",
+        ["abstract", "relevance", "aim", "tasks", "object", "subject", "methods", "novelty", "provisions",
+         "significance", "approbation", "publications", "structure"],
+        {"tasks": ["to systematise", "to analyse", "to propose"], "novelty": ["for the"],
+         "provisions": ["Kazakh proverbs", "Equivalence in"]}),
+    "ru-lowercase-runin.txt": (
+        "dissertation",
+        ["abstract", "relevance", "aim", "tasks", "object", "subject", "methods", "novelty", "provisions",
+         "significance", "approbation", "publications", "structure"],
+        {"tasks": ["систематизировать казахские", "проанализировать существующие", "предложить модель"],
+         "novelty": ["впервые казахские"], "provisions": ["Казахские пословицы", "Эквивалентность перевода"]}),
+    "kk-lowercase-runin.txt": (
+        "dissertation",
+        ["abstract", "relevance", "aim", "tasks", "object", "subject", "methods", "novelty", "provisions",
+         "significance", "approbation", "publications", "structure"],
+        {"tasks": ["қазақ мақал-мәтелдерін", "бар аудармаларды", "аударма моделін"], "novelty": ["алғаш рет"],
+         "provisions": ["Қазақ мақал-мәтелдері", "Аударманың баламалылығы"]}),
+    # Extraction lost every line break: the whole abstract is one paragraph.
+    "ru-one-paragraph.txt": (
+        "dissertation",
+        ["abstract", "relevance", "aim", "tasks", "object", "subject", "novelty", "provisions", "significance"],
+        {"tasks": ["изучить зарубежный", "оценить цифровую", "разработать модель."], "novelty": ["впервые оценена"],
+         "provisions": ["Цифровая зрелость", "Модель повышает"]}),
+    "en-article-imrad.txt": (
+        "article",
+        ["preamble", "abstract", "keywords", "introduction", "methods", "research", "conclusion", "references"], {}),
+    "kk-article-imrad.txt": (
+        "article", ["preamble", "abstract", "keywords", "introduction", "methods", "research", "conclusion"], {}),
+    "kk-history-title-page.txt": (
+        "dissertation",
+        ["preamble", "abstract", "general", "relevance", "development", "aim", "tasks", "chronology", "sources",
+         "novelty", "provisions", "approbation", "structure"],
+        {"tasks": ["мұрағат деректерін", "қалалардың жоспарлануын", "оқу орындарының"],
+         "novelty": ["алғаш рет", "қалалардың жоспарлануы"], "provisions": ["Жетісу қалалары", "оқу орындары"]}),
+    "en-general-description.txt": (
+        "dissertation",
+        ["general", "relevance", "development", "aim", "tasks", "chronology", "sources", "novelty", "provisions",
+         "approbation"],
+        {"tasks": ["to systematise", "to analyse", "to study"], "novelty": ["for the", "the planning"],
+         "provisions": ["the towns", "schools became"]}),
+    "en-one-section.txt": ("dissertation", ["abstract", "relevance"], {}),
+    "ru-object-subject.txt": ("dissertation", ["abstract", "relevance", "object", "subject"], {}),
+    "en-article-abstract.txt": ("article", ["preamble", "abstract", "keywords"], {}),
+    "kk-article-abstract.txt": ("article", ["preamble", "abstract", "keywords"], {}),
+}
+
+
+def _first_words(text: str) -> str:
+    return " ".join(text.split()[:2])
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_sections_and_items(name):
+    kind, sections, items = EXPECTED[name]
+    doc = abstract.parse_file(FOLDER / name)
+    assert doc.kind == kind
+    assert list(doc.sections) == sections
+    assert {k: [_first_words(it.text) for it in v] for k, v in doc.items.items()} == items
+
+
+def parse(name: str):
+    return abstract.parse_file(FOLDER / name)
+
+
+def test_run_in_headings_keep_their_text_apart():
+    doc = parse("en-information-systems.txt")
+    assert doc.sections["relevance"].heading == "Relevance of the research topic"
+    assert doc.section_text("relevance").startswith("In recent years the volume")
+    assert doc.section_text("sources").startswith("The study is based on a corpus")
+    assert doc.section_text("methods").startswith("The work uses methods")
+    assert doc.sections["novelty"].heading == "SCIENTIFIC NOVELTY OF THE RESEARCH"
+    ru = parse("ru-history-inline.txt")
+    assert ru.section_text("relevance").startswith("В последние годы")
+    kk = parse("kk-pedagogy-runin.txt")
+    assert kk.section_text("relevance").startswith("Соңғы жылдары")
+
+
+def test_several_sections_in_one_paragraph():
+    en = parse("en-information-systems.txt")
+    assert en.section_text("aim").startswith("to develop hybrid machine learning models")
+    assert en.section_text("object") == "the body of digital educational texts in the Kazakh language."
+    assert en.section_text("subject") == "the methods and models of their automatic classification."
+    ru = parse("ru-history-inline.txt")
+    assert ru.section_text("object") == "города Семиреченской области."
+    assert ru.section_text("subject") == "формирование и развитие городской культуры в регионе."
+    kk = parse("kk-pedagogy-runin.txt")
+    assert kk.section_text("object") == "бастауыш сынып мұғалімдерін кәсіби даярлау үдерісі."
+    auto = parse("ru-autoreferat.txt")
+    assert auto.section_text("aim").startswith("комплексный анализ земельных отношений")
+
+
+def test_headings_run_into_lower_case_content():
+    for name, kind, content in (("en-lowercase-runin.txt", "object", "Kazakh proverbs and their English translations."),
+                                ("en-lowercase-runin.txt", "aim", "to identify the linguocultural features"),
+                                ("ru-lowercase-runin.txt", "subject", "лингвокультурные особенности пословиц в переводе."),
+                                ("ru-lowercase-runin.txt", "methods", "описательный, сопоставительный"),
+                                ("kk-lowercase-runin.txt", "object", "қазақ мақал-мәтелдері және"),
+                                ("kk-lowercase-runin.txt", "approbation", "Нәтижелер 5 халықаралық")):
+        assert parse(name).section_text(kind).startswith(content), (name, kind)
+
+
+@pytest.mark.parametrize("line,lang", [
+    ("Research methods used in the second chapter include surveys.", "en"),
+    ("The object of the study was chosen for its importance.", "en"),
+    ("Цель исследования достигнута, задачи решены.", "ru"),
+    ("Научная новизна исследования заключается в следующем.", "ru"),
+])
+def test_a_heading_phrase_going_on_as_a_sentence_is_no_lower_case_run_in(line, lang):
+    h = headings.match(line, lang)
+    assert h is None or h.shape != "run-in-lower"
+
+
+def test_numbered_headings_run_into_their_text():
+    doc = parse("en-numbered-runin.txt")
+    assert doc.section_text("relevance").startswith("In recent years")
+    assert "The aim of many governments" in doc.section_text("relevance")  # a sentence, not a heading
+    assert doc.section_text("aim") == "to assess grain logistics."
+    assert doc.section_text("methods") == "Statistical analysis and modelling."
+
+
+def test_list_items_end_where_the_next_section_begins():
+    en = parse("en-information-systems.txt")
+    assert en.items["tasks"][-1].text.endswith("in a pilot at two universities.")
+    assert en.items["provisions"][-1].text.endswith("assess the difficulty of educational texts automatically.")
+    ru = parse("ru-history-inline.txt")
+    assert ru.items["tasks"][-1].text == "определить роль торговли в городской жизни."
+    auto = parse("ru-autoreferat.txt")
+    assert auto.items["provisions"][-1].text == "Коллективизация разрушила традиционную систему землепользования."
+    assert auto.section_text("contribution").startswith("Автором выявлены")
+
+
+def test_chapter_summaries_and_publication_titles_head_no_section():
+    for name, chapter in (("en-information-systems.txt", "The second chapter is devoted to methods"),
+                          ("ru-history-inline.txt", "Во второй главе рассматриваются методы"),
+                          ("kk-pedagogy-runin.txt", "Екінші тарау әдістерге арналған")):
+        doc = parse(name)
+        assert chapter in doc.section_text("structure"), name
+    assert "methods" not in parse("ru-history-inline.txt").sections
+    assert "methods" not in parse("kk-pedagogy-runin.txt").sections
+    assert "methods" not in parse("ru-autoreferat.txt").sections
+    en = parse("en-information-systems.txt")
+    assert en.sections["tasks"].heading == "Research objectives"
+    assert "Classification Tasks" in en.section_text("publications")
+    ru = parse("ru-history-inline.txt")
+    assert ru.sections["tasks"].heading == "Для достижения цели поставлены следующие задачи"
+    assert "Задачи классификации архивных фотографий" in ru.section_text("publications")
+
+
+@pytest.mark.parametrize("line,lang", [
+    ("Morphology-Aware Transformers for Kazakh Text Classification Tasks", "en"),
+    ("Deep learning methods for text classification tasks", "en"),
+    ("The second chapter is devoted to methods", "en"),
+    ("Chapter 2 Methods of data collection", "en"),
+    ("Задачи классификации архивных фотографий", "ru"),
+    ("Нейросетевые методы для задачи классификации", "ru"),
+    ("Во второй главе рассматриваются методы", "ru"),
+    ("Екінші тарау әдістерге арналған", "kk"),
+    ("Мәтіндерді жіктеу міндеттеріне арналған әдістер", "kk"),
+])
+def test_heading_words_inside_titles_and_sentences_are_no_heading(line, lang):
+    assert headings.match(line, lang) is None
+
+
+@pytest.mark.parametrize("line,lang,kind,text,rest", [
+    ("Information base The study is based on archives.", "en", "sources", "Information base", "The study"),
+    ("Scientific novelty 1. A comparative analysis of models.", "en", "novelty", "Scientific novelty", "1. A"),
+    ("Research methods The work uses surveys.", "en", "methods", "Research methods", "The work"),
+    ("Актуальность темы исследования В последние годы интерес возрос.", "ru", "relevance",
+     "Актуальность темы исследования", "В последние"),
+    ("Личный вклад автора Автором выявлены документы.", "ru", "contribution", "Личный вклад автора", "Автором выявлены"),
+    ("Зерттеудің өзектілігі Соңғы жылдары сұраныс өсті.", "kk", "relevance", "Зерттеудің өзектілігі", "Соңғы жылдары"),
+    ("Хронологиялық шеңбері 1920–1937 жылдарды қамтиды.", "kk", "chronology", "Хронологиялық шеңбері", "1920–1937 жылдарды"),
+])
+def test_run_in_heading_without_punctuation(line, lang, kind, text, rest):
+    h = headings.match(line, lang)
+    assert h is not None and (h.kind, h.text) == (kind, text)
+    assert h.rest.startswith(rest)
+
+
+@pytest.mark.parametrize("line,lang", [
+    ("Research methods used in the second chapter include surveys.", "en"),
+    ("Актуальность темы обусловлена тем, что интерес возрос.", "ru"),
+])
+def test_a_heading_phrase_continued_in_lower_case_is_a_sentence(line, lang):
+    h = headings.match(line, lang)
+    assert h is None or h.rest == line or line.endswith(h.rest) and h.rest[:1].islower()
+
+
+@pytest.mark.parametrize("line,first_words", [
+    ("(i) to analyse x; (ii) to build y; (iii) to test z.", ["to analyse", "to build", "to test"]),
+    ("i) to analyse x; ii) to build y.", ["to analyse", "to build"]),
+    ("(a) a survey of teachers; (b) an experiment.", ["a survey", "an experiment."]),
+    ("а) выявить источники; б) проанализировать застройку; в) определить роль.", ["выявить источники", "проанализировать застройку", "определить роль."]),
+    ("а) деректерді жинау; ә) модель құру; б) тексеру.", ["деректерді жинау", "модель құру", "тексеру."]),
+    ("1) первое положение; 2) второе положение; 3) третье.", ["первое положение", "второе положение", "третье."]),
+    ("first, to describe the instruments; second, to assess them; third, to compare them.",
+     ["to describe", "to assess", "to compare"]),
+    ("во-первых, введены документы; во-вторых, реконструирована планировка.", ["введены документы", "реконструирована планировка."]),
+    ("біріншіден, модель ұсынылды; екіншіден, шарттар анықталды.", ["модель ұсынылды", "шарттар анықталды."]),
+    ("Задачи: – изучить опыт; – оценить зрелость; – разработать модель.", ["изучить опыт", "оценить зрелость", "разработать модель."]),
+    ("• to survey teachers; • to test the course.", ["to survey", "to test"]),
+])
+def test_inline_lists(line, first_words):
+    _intro, items = lists.split_items([line])
+    assert [_first_words(it.text) for it in items] == first_words
+
+
+def test_letters_inside_a_numbered_item_stay_sub_points():
+    _intro, items = lists.split_items(["1. to describe: а) the laws; б) the programmes;", "2. to assess them."])
+    assert [it.text for it in items] == ["to describe: а) the laws; б) the programmes", "to assess them."]
+
+
+def test_an_ordinary_sentence_with_ordinal_words_is_no_list():
+    _intro, items = lists.split_items(["This is the first, and not the second, attempt at a survey."])
+    assert len(items) == 1
+
+
+def test_nothing_recognisable_is_rejected_with_what_was_looked_for():
+    text = ("Kazakhstan is a country in Central Asia. It has a long history and a rich culture, and its "
+            "foreign policy is often described as multi-vector by observers.\n")
+    with pytest.raises(MappingError) as err:
+        abstract.parse_bytes(text.encode(), "news.txt")
+    message = str(err.value)
+    assert message.startswith("news.txt: no recognisable abstract sections")
+    assert "looked for" in message and "provisions for defense" in message and "Keywords" in message
+    assert "found none" in message
+
+
+def test_one_recognised_section_is_enough_to_load():
+    for text, lang in (("Зерттеудің мақсаты – мектептегі цифрлық білім беруді талдау.\n", "kk"),
+                       ("Научная новизна\nВпервые проанализированы архивные документы.\n", "ru"),
+                       ("The object of the study is the grain market of Kazakhstan.\n", "en")):
+        doc = abstract.parse_bytes(text.encode(), f"one-{lang}.txt")
+        assert doc.lang == lang
+        assert len(doc.sections) == 1
+
+
+@pytest.mark.parametrize("title,heading,lang", [
+    ("Методы обучения математике в сельских школах: опыт Казахстана", "Объект исследования – сельские школы.", "ru"),
+    ("Задачи классификации текстов на казахском языке", "Объект исследования – тексты.", "ru"),
+    ("Methods of Teaching Mathematics in Rural Schools: the Case of Kazakhstan", "The object of the study is rural schools.", "en"),
+    ("Ауыл мектептерінде математиканы оқыту әдістері", "Зерттеу нысаны – ауыл мектептері.", "kk"),
+    ("Қазақстандағы білім беру саясатының мақсаттары: тарихи талдау", "Зерттеу нысаны – білім беру саясаты.", "kk"),
+])
+def test_a_title_naming_a_section_kind_stays_on_the_title_page(title, heading, lang):
+    text = f"{dict(en='ABSTRACT', ru='АННОТАЦИЯ', kk='АҢДАТПА')[lang]}\n{title}\n{heading}\n"
+    doc = abstract.parse_bytes(text.encode(), f"title-{lang}.txt")
+    assert list(doc.sections) == ["abstract", "object"]
+    assert title in doc.sections["abstract"].lines
+
+
+def test_an_unknown_heading_in_capitals_ends_the_list_before_it():
+    text = ("АННОТАЦИЯ\nОбъект исследования – аграрная политика.\nПоложения, выносимые на защиту:\n"
+            "1. Реформа изменила землепользование.\n2. Коллективизация разрушила аул.\n"
+            "ИСТОРИОГРАФИЯ ВОПРОСА\nТема изучалась советскими историками.\n")
+    doc = abstract.parse_bytes(text.encode(), "caps.txt")
+    assert [it.text for it in doc.items["provisions"]] == ["Реформа изменила землепользование.", "Коллективизация разрушила аул."]
+    assert doc.section_text("other") == "Тема изучалась советскими историками."
+
+
+def test_a_sentence_inside_an_inline_list_is_no_heading():
+    text = ("ABSTRACT\nThe object of the study is the grain market.\nProvisions for defense: 1. The research methods "
+            "were improved. The model is new. 2. The aim of export policy is met. 3. Prices fall.\n")
+    doc = abstract.parse_bytes(text.encode(), "inline.txt")
+    assert list(doc.sections) == ["abstract", "object", "provisions"]
+    assert [_first_words(it.text) for it in doc.items["provisions"]] == ["The research", "The aim", "Prices fall."]
