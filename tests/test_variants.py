@@ -398,7 +398,7 @@ def test_kazakh_publications_heading_or_title(line, kind):
     ("en", "Practical value of the research", "significance"),
     ("kk", "Зерттеудің практикалық маңыздылығы", "significance"),
     ("ru", "Апробация результатов исследования", "approbation"),
-    ("ru", "Степень научной новизны", "novelty"),
+    ("ru", "Новизна полученных результатов", "novelty"),
 ])
 def test_every_heading_keyword_opens_its_section(lang, heading, kind):
     body = {"ru": "Полученные данные используются в учебном процессе вузов Казахстана.",
