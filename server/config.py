@@ -39,6 +39,14 @@ class ServerConfig:
     watch: bool = False                   # `dkg serve` turns it on unless --no-watch
     watch_interval: float = 2.0           # seconds between polls of the sources' mtimes and sizes
 
+    def __post_init__(self):
+        # Every path is made absolute once, here: relative to the directory `dkg serve` started
+        # in. Left relative, Flask's send_file would read it against the package folder instead.
+        for name in ("store", "seeds", "ontology"):
+            value = getattr(self, name)
+            if value is not None and not str(value).startswith(("http://", "https://")):
+                object.__setattr__(self, name, Path(value).expanduser().absolute())
+
     @property
     def effective_queue_size(self) -> int:
         return self.queue_size or 4 * self.workers
