@@ -400,6 +400,15 @@ def test_browsers_are_sent_to_the_query_page(server):
     assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/turtle")
 
 
+@pytest.mark.parametrize("accept", [None, "*/*", "*/*;q=0.8", "text/*"])
+def test_clients_that_do_not_name_html_get_the_service_description(server, accept):
+    """curl sends Accept: */*; python-requests too. Only clients naming HTML first are redirected."""
+    headers = {"Accept": accept} if accept else {"Accept": None}
+    r = requests.get(server.sparql, headers=headers, allow_redirects=False, timeout=60)
+    assert r.status_code == 200, (accept, r.status_code, r.headers.get("Location"))
+    assert "sparql-service-description" in r.text
+
+
 def test_gzip_when_accepted(server):
     gz = requests.get(server.sparql, params={"query": SELECT}, headers={"Accept-Encoding": "gzip"}, timeout=60)
     assert gz.headers["Content-Encoding"] == "gzip" and "Accept-Encoding" in gz.headers["Vary"]
