@@ -20,7 +20,7 @@ build: setup
 	$(BIN)/dkg build $(ARGS)
 
 test: setup assets system-deps
-	$(BIN)/python -m pytest $(ARGS)
+	$(BIN)/python -m pytest -rs $(ARGS)
 
 setup: $(STAMP)
 
