@@ -24,6 +24,7 @@ class ServerConfig:
     allowed_services: tuple[str, ...] = ()  # SERVICE / LOAD targets; none by default
     service_timeout: float = 10.0         # seconds; the limit for a query that calls SERVICE
     update_token: str | None = None       # None: SPARQL Update and Graph Store writes refused
+    admin_token: str | None = None        # /admin/reload only; `dkg serve` writes one to STORE/admin-token if unset
     max_body_bytes: int = 16 * 1024 * 1024
     max_query_chars: int = 100_000
     workers: int = field(default_factory=_default_workers)  # query worker processes

@@ -124,31 +124,53 @@ def serve(store, host, port, base_iri, update_token, query_timeout, allowed_serv
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     _build_if_missing(config)
+    if config.admin_token is None and config.update_token is None:
+        from dataclasses import replace
+
+        from dissertation_kg.server.store.admin_token import token_path, write_admin_token
+
+        config = replace(config, admin_token=write_admin_token(config.store))
+        click.echo(f"admin token for `dkg reload`: {token_path(config.store)} (readable by you only)", err=True)
     click.echo(f"SPARQL endpoint: http://{config.host}:{config.port}/sparql "
                f"({config.workers} query workers, {config.query_timeout:g} s limit, "
                f"updates {'enabled' if config.update_token else 'disabled'})", err=True)
     _gunicorn_app(config).run()
 
 
+_LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "0.0.0.0", "[::1]")
+
+
 @click.command("reload")
 @click.option("--url", default=None, help="the server's base URL (default http://DKG_HOST:DKG_PORT/)")
-@click.option("--token", default=None, help="the server's update token (default DKG_UPDATE_TOKEN)")
+@click.option("--token", default=None,
+              help="the server's admin or update token (default DKG_ADMIN_TOKEN, DKG_UPDATE_TOKEN, else the "
+                   "token file a local server writes into its store)")
+@click.option("--store", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="the local server's store, where it wrote admin-token (DKG_STORE; default .dkg/store)")
 @click.option("--rebuild", is_flag=True, help="rebuild from the sources even if they look unchanged")
 @click.option("--wait", "wait", type=float, default=None, is_flag=False, flag_value=600.0,
               help="wait (up to SECONDS, default 600) for the rebuild and print its outcome")
-def reload(url, token, rebuild, wait):
+def reload(url, token, store, rebuild, wait):
     """Tell a running server to answer from the newest build now.
 
     If the ontology, vocabularies or corpus changed since the served graph was built (or with
     --rebuild), the server also rebuilds them in the background and switches to the result when
     it passes the checks; --wait reports the outcome. Exits 1 when that rebuild was refused."""
-    config = ServerConfig.from_env()
+    config = ServerConfig.from_env(store=store)
     params = {**({"rebuild": "1"} if rebuild else {}), **({"wait": f"{wait:g}"} if wait else {})}
     url = (url or f"http://{config.host}:{config.port}/").rstrip("/") + "/admin/reload" + (
         "?" + urllib.parse.urlencode(params) if params else "")
-    token = token or config.update_token
+    token = token or config.admin_token or config.update_token
+    if not token and urllib.parse.urlsplit(url).hostname in _LOCAL_HOSTS:
+        from dissertation_kg.server.store.admin_token import read_admin_token
+
+        token = read_admin_token(config.store)
     if not token:
-        raise click.ClickException("reloading needs the server's update token: pass --token or set DKG_UPDATE_TOKEN")
+        from dissertation_kg.server.store.admin_token import token_path
+
+        raise click.ClickException(
+            f"reloading needs the server's token and {token_path(config.store)} does not exist: pass --store "
+            "with the store the local server uses, or --token (DKG_ADMIN_TOKEN / DKG_UPDATE_TOKEN)")
     req = urllib.request.Request(url, data=b"", method="POST", headers={"Authorization": f"Bearer {token}"})
     try:
         with urllib.request.urlopen(req, timeout=30 + (wait or 0)) as resp:
