@@ -497,6 +497,22 @@ def test_diff_reads_git_revisions(repo):
     assert 'label@en "work" → "scholarly work"' in md
 
 
+def test_diff_of_a_bare_revision_reads_the_same_file_at_that_revision(repo):
+    root, onto_dir, _ = repo
+    vocabulary = onto_dir / "vocabularies" / "extra.ttl"
+    vocabulary.parent.mkdir(exist_ok=True)
+    vocabulary.write_text(PREFIXES + term("Thesis", labels=("thesis", "тезис", "тезис")), encoding="utf-8")
+    _git(root, "add", ".")
+    _git(root, "commit", "-q", "-m", "vocabulary")
+    _edit(vocabulary, '"thesis"@en', '"doctoral thesis"@en')
+    rel = vocabulary.relative_to(root).as_posix()
+    for new in (rel, str(vocabulary)):  # relative to the repository or absolute
+        md = diff("HEAD", new, cwd=root)
+        assert f"HEAD:{rel}" in md
+        assert 'label@en "thesis" → "doctoral thesis"' in md, md
+        assert "### Added" not in md and "### Removed" not in md, md  # not compared with dkg.ttl
+
+
 def test_diff_of_identical_versions_says_so(project_ontology):
     md = render_markdown(diff_graphs(project_ontology, project_ontology))
     assert "No classes, properties or individuals were added, removed or changed." in md

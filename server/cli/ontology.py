@@ -87,8 +87,10 @@ def docs(out_dir: Path, ontology_file: Path | None, store_spec: str | None) -> N
 def diff(old: str, new: str | None, output: Path | None) -> None:
     """Changelog entry (Markdown) for the ontology between OLD and NEW.
 
-    Each is a file or a git revision (HEAD~1, ontology-v0.1.0; REV:path for another file).
-    NEW defaults to the working copy of the project's ontology/dkg.ttl.
+    Each is a file or a git revision (HEAD~1, ontology-v0.1.0; REV:path for another file). A bare
+    revision means the file named on the other side at that revision, so
+    `dkg ontology diff HEAD ontology/vocabularies/actors.ttl` compares actors.ttl with its HEAD
+    version. NEW defaults to the working copy of the project's ontology/dkg.ttl.
     """
     from dissertation_kg.server.curation.diff import DiffError, diff as diff_versions
 
