@@ -449,6 +449,24 @@ def test_docs_have_every_term_with_labels_in_three_languages(project_ontology):
     assert "schema1:" not in html
 
 
+def test_docs_take_examples_from_the_default_store(tmp_path):
+    """Without --store, `dkg ontology docs` uses the store `make serve` built (.dkg/store)."""
+    import subprocess
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from publishing_fixtures import WORK, build_store
+
+    build_store(tmp_path / ".dkg" / "store")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DKG_")}
+    done = subprocess.run([sys.executable, "-c", "from dissertation_kg.server.cli import main; main()",
+                           "ontology", "docs", "--out", "docs"], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    html = (tmp_path / "docs" / "index.html").read_text(encoding="utf-8")
+    assert WORK.rsplit("/", 1)[1] in html
+
+
 def test_docs_show_examples_from_a_store(project_ontology):
     import pyoxigraph as ox
 

@@ -50,10 +50,21 @@ def check(directory: Path | None, no_reasoner: bool, mappings_dir: Path | None, 
               show_default=True, help="Folder to write index.html into.")
 @click.option("--ontology", "ontology_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Ontology file (default: the project's ontology/dkg.ttl).")
-@click.option("--store", "store_spec", help="A store (folder or SPARQL endpoint URL) to take examples from.")
+@click.option("--store", "store_spec",
+              help="A store (folder or SPARQL endpoint URL) to take examples from (default: DKG_STORE or "
+                   ".dkg/store when it has been built).")
 def docs(out_dir: Path, ontology_file: Path | None, store_spec: str | None) -> None:
     """Write HTML documentation of every class and property, in English, Russian and Kazakh."""
     import rdflib
+
+    if store_spec is None:
+        from dissertation_kg.server.config import ServerConfig
+        from dissertation_kg.server.store.location import StoreLocation
+
+        default = ServerConfig.from_env().store
+        if StoreLocation(default).exists():
+            store_spec = str(default)
+            click.echo(f"examples from {default}", err=True)
 
     from dissertation_kg.server.publishing.ontology_docs import collect_examples, write_docs
 
