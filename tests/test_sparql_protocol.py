@@ -2,6 +2,8 @@
 datasets, errors, CORS, caching validators, update authorization and the service description."""
 from __future__ import annotations
 
+import re
+
 import pyoxigraph as ox
 import pytest
 import rdflib
@@ -183,6 +185,20 @@ def test_bad_requests_get_plain_messages(server, method, kwargs, status):
 def test_syntax_error_message_comes_from_the_parser(server):
     r = _get(server, "SELECT ?x WHERE { ?x ?y }")
     assert r.status_code == 400 and "malformed" in r.text
+
+
+def test_syntax_error_shows_the_line_and_a_caret_under_the_position(server):
+    query = "PREFIX dkg: <https://w3id.org/dissertation-kg/ontology#>\nSELEC ?w\nWHERE { ?w a dkg:Dissertation }"
+    r = _get(server, query)
+    assert r.status_code == 400
+    m = re.search(r"error at (\d+):(\d+)", r.text)
+    assert m, r.text
+    line, column = int(m.group(1)), int(m.group(2))
+    lines = r.text.splitlines()
+    shown = next(i for i, t in enumerate(lines) if re.match(rf"\s*{line} \| ", t))
+    assert lines[shown].split(" | ", 1)[1] == query.splitlines()[line - 1]  # the line itself
+    assert lines[shown + 1].split(" | ", 1)[1] == " " * (column - 1) + "^"  # caret under the column
+    assert "1 | PREFIX dkg:" in r.text  # and the line before it
 
 
 def test_query_length_limit(server):
