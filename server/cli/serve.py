@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -45,10 +46,66 @@ def _record(summary, seeds: Path) -> None:
         summary, seeds=seeds, ontology=ontology_dir(), source_fingerprint=fingerprint(seeds, ontology_dir())))
 
 
+GRACEFUL_SECONDS = 10  # how long a stopping server gives in-flight requests before it kills its worker
+
+
+def _close_runtime(worker) -> None:
+    """Stop the query workers and the source watcher of a gunicorn worker's app: a request
+    waiting on a query then fails at once instead of holding the worker past the grace period."""
+    app = getattr(worker, "wsgi", None)
+    extensions = getattr(app, "extensions", {})
+    rebuilder = extensions.get("dkg-rebuild")
+    if rebuilder is not None:
+        rebuilder.stop()
+    runtime = extensions.get("dkg")
+    if runtime is not None:
+        runtime.close()
+
+
+def _post_worker_init(worker) -> None:
+    """Ctrl-C reaches every process of the terminal's group, the worker too. gunicorn's worker
+    takes SIGINT as "quit now" (SystemExit wherever its main thread is, then Python waits for
+    busy request threads until the arbiter SIGKILLs it); here it stops like on SIGTERM: no new
+    requests, query workers closed, in-flight requests answered, then exit."""
+    import signal
+    import threading
+
+    closing = threading.Event()
+
+    def stop(signum, frame):
+        worker.handle_exit(signum, frame)
+        if not closing.is_set():
+            # Ctrl-C brings SIGINT from the terminal and then SIGTERM from the arbiter: closing
+            # runs once, in a thread, so a second signal never re-enters it (and its locks).
+            closing.set()
+            threading.Thread(target=_close_runtime, args=(worker,), name="dkg-stop", daemon=True).start()
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+
+
+def _worker_exit(server, worker) -> None:
+    _close_runtime(worker)
+
+
 def _gunicorn_app(config: ServerConfig):
     from gunicorn.app.base import BaseApplication
+    from gunicorn.arbiter import Arbiter
+
+    class _Arbiter(Arbiter):
+        def handle_int(self):
+            # SIGINT (Ctrl-C) stops like SIGTERM: the worker is asked to finish, not SIGQUIT-ed
+            # and then SIGKILLed ("Worker … was sent SIGKILL! Perhaps out of memory?").
+            raise StopIteration
 
     class _Server(BaseApplication):
+        def run(self):
+            try:
+                _Arbiter(self).run()
+            except RuntimeError as exc:
+                click.echo(f"\nError: {exc}\n", err=True)
+                sys.exit(1)
+
         def load_config(self):
             # One gunicorn process with threads: the heavy lifting happens in the query worker
             # pool, and a single process keeps one writer and one consistent write counter.
@@ -58,7 +115,9 @@ def _gunicorn_app(config: ServerConfig):
                 "worker_class": "gthread",
                 "threads": config.effective_http_threads,
                 "timeout": int(config.query_timeout) + 60,
-                "graceful_timeout": 5,
+                "graceful_timeout": GRACEFUL_SECONDS,
+                "post_worker_init": _post_worker_init,
+                "worker_exit": _worker_exit,
                 "limit_request_line": 8190,
                 "accesslog": "-",
                 "loglevel": "info",
