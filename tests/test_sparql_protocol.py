@@ -75,6 +75,21 @@ def test_ask_in_boolean_formats(server, name):
     assert bool(ox.parse_query_results(r.content, format=fmt)) is True
 
 
+@pytest.mark.parametrize("accept,param", [("text/csv", None), ("text/tab-separated-values", None),
+                                         (None, "csv"), (None, "tsv")])
+@pytest.mark.parametrize("query", [f"ASK {{ <{EX}s1> ?p ?o }}", "ASK {}"])
+def test_ask_in_csv_or_tsv_is_406_naming_what_works(server, accept, param, query):
+    """SPARQL 1.1 has no boolean CSV/TSV; Jena rejects a bare `true` ("Not a boolean result")."""
+    r = _get(server, query, accept=accept, **({"format": param} if param else {}))
+    assert r.status_code == 406, (r.status_code, r.text)
+    assert "application/sparql-results+json" in r.text and "application/sparql-results+xml" in r.text
+
+
+def test_ask_with_csv_preferred_but_anything_accepted_gets_json(server):
+    r = _get(server, f"ASK {{ <{EX}s1> ?p ?o }}", accept="text/csv, */*;q=0.1")
+    assert r.status_code == 200 and r.headers["Content-Type"] == "application/sparql-results+json"
+
+
 @pytest.mark.parametrize("name", GRAPH_TYPES)
 def test_construct_in_every_rdf_format_by_accept(server, name):
     media, fmt = GRAPH_TYPES[name]
