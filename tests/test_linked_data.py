@@ -1,6 +1,8 @@
 """Dereferencing the graph's IRIs: content negotiation, languages, links, provenance, safety."""
 from __future__ import annotations
 
+import re
+
 import markupsafe
 
 import pytest
@@ -178,6 +180,27 @@ def test_ontology_html_has_an_anchor_per_term(client):
     assert resp.status_code == 200
     page = resp.get_data(as_text=True)
     assert 'id="Dissertation"' in page and 'id="hasProvision"' in page
+
+
+@pytest.mark.parametrize("path", ["/ontology", "/status", "/", path_of(WORK)])
+def test_every_page_wears_the_site_header_with_a_way_back_and_status(client, path):
+    """The ontology page used to have its own style and no way back; /status was linked nowhere."""
+    page = client.get(path, headers={"Accept": "text/html"}).get_data(as_text=True)
+    header = re.search(r'<header class="site">.*?</header>', page, re.S)
+    assert header, f"{path} has no site header"
+    for href in ('href="/"', 'href="/ontology"', 'href="/status"', 'href="/dumps/dataset.nq.gz"'):
+        assert href in header.group(0), (path, href)
+    assert "/assets/site.css" in page
+
+
+def test_dkg_ontology_docs_stay_self_contained(tmp_path):
+    import rdflib as _rdflib
+
+    from dissertation_kg.mappings.resources import ontology_dir
+    from dissertation_kg.server.publishing.ontology_docs import render_ontology_html
+
+    html = render_ontology_html(_rdflib.Graph().parse(ontology_dir() / "dkg.ttl"))
+    assert '<header class="site">' not in html and "site.css" not in html
 
 
 def test_specialty_labels_in_each_language(client):

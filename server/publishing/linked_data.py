@@ -505,7 +505,7 @@ def _ontology_html(store: ox.Store) -> str:
         import rdflib
         graph = rdflib.Graph()
         graph.parse(ontology_path(), format="turtle")
-        return render_ontology_html(graph)
+        return render_ontology_html(graph, site_root=request.script_root)
     return render_template("ontology_listing.html", **_ontology_listing(store))
 
 
