@@ -120,6 +120,39 @@ def test_project_ontology_has_no_problems_without_reasoner():
     assert problems == [], "\n".join(p.render(ROOT) for p in problems)
 
 
+# --------------------------------------------------------------------------- check: OWL 2 DL
+
+
+def test_undeclared_annotation_property_in_a_vocabulary_breaks_owl2_dl(tmp_path):
+    vocabulary = PREFIXES + """@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix ex: <https://example.org/vocab#> .
+
+ex:thing a owl:NamedIndividual ;
+    skos:hiddenLabel "a thing"@en , "вещь"@ru .
+ex:other a owl:NamedIndividual ;
+    skos:hiddenLabel "another"@en .
+"""
+    onto_dir, mappings = make_ontology(tmp_path, vocabularies={"things.ttl": vocabulary})
+    found = only(problems_of(onto_dir, mappings), "owl2-dl")
+    assert [(p.file.name, p.term) for p in found] == [("things.ttl", "skos:hiddenLabel")], found
+    first_use = next(i for i, line in enumerate(vocabulary.splitlines(), 1) if "skos:hiddenLabel" in line)
+    assert "used 3 times" in found[0].message and found[0].line == first_use
+    assert "owl:AnnotationProperty" in found[0].hint
+    # declared in the ontology, the same vocabulary is OWL 2 DL
+    onto_dir, mappings = make_ontology(
+        tmp_path / "fixed", vocabularies={"things.ttl": vocabulary},
+        ontology=PREFIXES + HEADER + CLEAN_TERMS
+        + "<http://www.w3.org/2004/02/skos/core#hiddenLabel> a owl:AnnotationProperty .\n")
+    assert only(problems_of(onto_dir, mappings), "owl2-dl") == []
+
+
+def test_undeclared_class_in_a_vocabulary_breaks_owl2_dl(tmp_path):
+    vocabulary = PREFIXES + "@prefix ex: <https://example.org/vocab#> .\nex:thing a ex:Gadget .\n"
+    onto_dir, mappings = make_ontology(tmp_path, vocabularies={"gadgets.ttl": vocabulary})
+    found = only(problems_of(onto_dir, mappings), "owl2-dl")
+    assert [p.term for p in found] == ["ex:Gadget"] and "undeclared class" in found[0].message, found
+
+
 # --------------------------------------------------------------------------- check: syntax
 
 
@@ -207,6 +240,12 @@ VOCAB = """@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix owl: <http://www.w3.org/2002/07/owl#> .
 @prefix dkg: <https://w3id.org/dissertation-kg/ontology#> .
 @prefix person: <https://w3id.org/dissertation-kg/id/person/> .
+
+# OWL 2 DL: the SKOS terms used here are declared (the project declares them in dkg.ttl).
+skos:ConceptScheme a owl:Class .
+skos:Concept a owl:Class .
+skos:inScheme a owl:ObjectProperty .
+skos:prefLabel a owl:AnnotationProperty .
 
 <https://w3id.org/dissertation-kg/id/scheme/people> a skos:ConceptScheme .
 
