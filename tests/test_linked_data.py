@@ -228,3 +228,18 @@ def test_values_are_listed_in_natural_order():
     texts = [{"term": {"kind": "literal", "value": v, "language": lang}} for v, lang in
              [("б", "ru"), ("b", "en"), ("a", "en")]]
     assert [v["term"]["value"] for v in _sort_values(texts, "ru")] == ["б", "a", "b"]
+
+
+@pytest.mark.parametrize("path,expected", [
+    ("work/academic-mobility-soft-power", "Academic mobility soft power"),
+    ("work/academic-mobility-soft-power/provision/3", "Provision 3"),
+    ("work/academic-mobility-soft-power/abstract/kk", "Abstract kk"),
+    ("theory/soft_power", "Soft power"),
+])
+def test_unlabelled_resources_get_a_heading_in_words_not_their_path(path, expected):
+    from flask import Flask
+
+    from dissertation_kg.server.publishing.linked_data import readable_name
+
+    with Flask(__name__).test_request_context():
+        assert readable_name(BASE + "id/" + path) == expected

@@ -119,6 +119,21 @@ def curie(iri: str) -> str:
     return iri
 
 
+def readable_name(iri: str) -> str:
+    """A heading for one of our IRIs that has no label: its last path segment in words
+    (`work/academic-mobility-soft-power` → "Academic mobility soft power"; `…/provision/3` →
+    "Provision 3"), never the raw path. Other IRIs get their CURIE."""
+    short = curie(iri)
+    if short == iri or ":" in short.split("/", 1)[0]:
+        return short
+    parts = [p for p in short.split("/") if p]
+    words = parts[-1]
+    if len(parts) > 1 and (words.isdigit() or len(words) <= 3):  # an ordinal or a language code
+        words = f"{parts[-2]} {words}"
+    words = re.sub(r"[-_]+", " ", words).strip()
+    return words[:1].upper() + words[1:] if words else short
+
+
 # --------------------------------------------------------------------------- reading the store
 
 
@@ -400,7 +415,7 @@ def _page(d: Description, path: str) -> dict:
                                if p.value == RDF_TYPE and isinstance(o, ox.NamedNode)))
     return {
         "iri": d.iri,
-        "title": labels.get(d.iri) or curie(d.iri),
+        "title": labels.get(d.iri) or readable_name(d.iri),
         "types": types,
         "lang": lang,
         "languages": LANGUAGES,
