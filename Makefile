@@ -20,7 +20,7 @@ build: setup
 	$(BIN)/dkg build $(ARGS)
 
 test: setup assets system-deps
-	$(BIN)/python -m pytest $(ARGS)
+	$(BIN)/python -m pytest -rs $(ARGS)
 
 setup: $(STAMP)
 
@@ -39,12 +39,14 @@ $(ASSETS): package.json package-lock.json scripts/install_assets.py
 	$(BIN)/python scripts/install_assets.py
 	touch $@
 
-# Chromium (browser test) and Java (HermiT reasoner). Without root they are left to the user;
-# the tests that need them then skip with a reason, except under CI=true where they fail.
+# Chromium (browser tests), Java (HermiT reasoner) and Apache Jena (riot validates the dumps and
+# the ontology). Without root they are left to the user; the tests that need them then skip with
+# a reason, except under CI=true where they fail.
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	dpkg-query -W -f='$${Status}' libapache-jena-java 2>/dev/null | grep -q "install ok installed" || missing="$$missing libapache-jena-java"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \

@@ -24,6 +24,7 @@ class ServerConfig:
     allowed_services: tuple[str, ...] = ()  # SERVICE / LOAD targets; none by default
     service_timeout: float = 10.0         # seconds; the limit for a query that calls SERVICE
     update_token: str | None = None       # None: SPARQL Update and Graph Store writes refused
+    admin_token: str | None = None        # /admin/reload only; `dkg serve` writes one to STORE/admin-token if unset
     max_body_bytes: int = 16 * 1024 * 1024
     max_query_chars: int = 100_000
     workers: int = field(default_factory=_default_workers)  # query worker processes
@@ -38,6 +39,14 @@ class ServerConfig:
     ontology: Path | None = None
     watch: bool = False                   # `dkg serve` turns it on unless --no-watch
     watch_interval: float = 2.0           # seconds between polls of the sources' mtimes and sizes
+
+    def __post_init__(self):
+        # Every path is made absolute once, here: relative to the directory `dkg serve` started
+        # in. Left relative, Flask's send_file would read it against the package folder instead.
+        for name in ("store", "seeds", "ontology"):
+            value = getattr(self, name)
+            if value is not None and not str(value).startswith(("http://", "https://")):
+                object.__setattr__(self, name, Path(value).expanduser().absolute())
 
     @property
     def effective_queue_size(self) -> int:

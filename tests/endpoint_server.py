@@ -16,7 +16,7 @@ import requests
 from dissertation_kg.server.store.location import StoreLocation
 
 REPO = Path(__file__).resolve().parents[1]
-W3C = REPO.parent / "shared" / "w3c"
+W3C = REPO / "tests" / "w3c"  # the W3C manifests and data, copied in with their licence
 
 
 def free_port() -> int:

@@ -1,6 +1,8 @@
 """Dereferencing the graph's IRIs: content negotiation, languages, links, provenance, safety."""
 from __future__ import annotations
 
+import re
+
 import markupsafe
 
 import pytest
@@ -180,6 +182,27 @@ def test_ontology_html_has_an_anchor_per_term(client):
     assert 'id="Dissertation"' in page and 'id="hasProvision"' in page
 
 
+@pytest.mark.parametrize("path", ["/ontology", "/status", "/", path_of(WORK)])
+def test_every_page_wears_the_site_header_with_a_way_back_and_status(client, path):
+    """The ontology page used to have its own style and no way back; /status was linked nowhere."""
+    page = client.get(path, headers={"Accept": "text/html"}).get_data(as_text=True)
+    header = re.search(r'<header class="site">.*?</header>', page, re.S)
+    assert header, f"{path} has no site header"
+    for href in ('href="/"', 'href="/ontology"', 'href="/status"', 'href="/dumps/dataset.nq.gz"'):
+        assert href in header.group(0), (path, href)
+    assert "/assets/site.css" in page
+
+
+def test_dkg_ontology_docs_stay_self_contained(tmp_path):
+    import rdflib as _rdflib
+
+    from dissertation_kg.mappings.resources import ontology_dir
+    from dissertation_kg.server.publishing.ontology_docs import render_ontology_html
+
+    html = render_ontology_html(_rdflib.Graph().parse(ontology_dir() / "dkg.ttl"))
+    assert '<header class="site">' not in html and "site.css" not in html
+
+
 def test_specialty_labels_in_each_language(client):
     for lang, label in [("en", "International Relations"), ("ru", "Международные отношения"),
                         ("kk", "Халықаралық қатынастар")]:
@@ -205,3 +228,18 @@ def test_values_are_listed_in_natural_order():
     texts = [{"term": {"kind": "literal", "value": v, "language": lang}} for v, lang in
              [("б", "ru"), ("b", "en"), ("a", "en")]]
     assert [v["term"]["value"] for v in _sort_values(texts, "ru")] == ["б", "a", "b"]
+
+
+@pytest.mark.parametrize("path,expected", [
+    ("work/academic-mobility-soft-power", "Academic mobility soft power"),
+    ("work/academic-mobility-soft-power/provision/3", "Provision 3"),
+    ("work/academic-mobility-soft-power/abstract/kk", "Abstract kk"),
+    ("theory/soft_power", "Soft power"),
+])
+def test_unlabelled_resources_get_a_heading_in_words_not_their_path(path, expected):
+    from flask import Flask
+
+    from dissertation_kg.server.publishing.linked_data import readable_name
+
+    with Flask(__name__).test_request_context():
+        assert readable_name(BASE + "id/" + path) == expected

@@ -120,6 +120,39 @@ def test_project_ontology_has_no_problems_without_reasoner():
     assert problems == [], "\n".join(p.render(ROOT) for p in problems)
 
 
+# --------------------------------------------------------------------------- check: OWL 2 DL
+
+
+def test_undeclared_annotation_property_in_a_vocabulary_breaks_owl2_dl(tmp_path):
+    vocabulary = PREFIXES + """@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix ex: <https://example.org/vocab#> .
+
+ex:thing a owl:NamedIndividual ;
+    skos:hiddenLabel "a thing"@en , "вещь"@ru .
+ex:other a owl:NamedIndividual ;
+    skos:hiddenLabel "another"@en .
+"""
+    onto_dir, mappings = make_ontology(tmp_path, vocabularies={"things.ttl": vocabulary})
+    found = only(problems_of(onto_dir, mappings), "owl2-dl")
+    assert [(p.file.name, p.term) for p in found] == [("things.ttl", "skos:hiddenLabel")], found
+    first_use = next(i for i, line in enumerate(vocabulary.splitlines(), 1) if "skos:hiddenLabel" in line)
+    assert "used 3 times" in found[0].message and found[0].line == first_use
+    assert "owl:AnnotationProperty" in found[0].hint
+    # declared in the ontology, the same vocabulary is OWL 2 DL
+    onto_dir, mappings = make_ontology(
+        tmp_path / "fixed", vocabularies={"things.ttl": vocabulary},
+        ontology=PREFIXES + HEADER + CLEAN_TERMS
+        + "<http://www.w3.org/2004/02/skos/core#hiddenLabel> a owl:AnnotationProperty .\n")
+    assert only(problems_of(onto_dir, mappings), "owl2-dl") == []
+
+
+def test_undeclared_class_in_a_vocabulary_breaks_owl2_dl(tmp_path):
+    vocabulary = PREFIXES + "@prefix ex: <https://example.org/vocab#> .\nex:thing a ex:Gadget .\n"
+    onto_dir, mappings = make_ontology(tmp_path, vocabularies={"gadgets.ttl": vocabulary})
+    found = only(problems_of(onto_dir, mappings), "owl2-dl")
+    assert [p.term for p in found] == ["ex:Gadget"] and "undeclared class" in found[0].message, found
+
+
 # --------------------------------------------------------------------------- check: syntax
 
 
@@ -207,6 +240,12 @@ VOCAB = """@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix owl: <http://www.w3.org/2002/07/owl#> .
 @prefix dkg: <https://w3id.org/dissertation-kg/ontology#> .
 @prefix person: <https://w3id.org/dissertation-kg/id/person/> .
+
+# OWL 2 DL: the SKOS terms used here are declared (the project declares them in dkg.ttl).
+skos:ConceptScheme a owl:Class .
+skos:Concept a owl:Class .
+skos:inScheme a owl:ObjectProperty .
+skos:prefLabel a owl:AnnotationProperty .
 
 <https://w3id.org/dissertation-kg/id/scheme/people> a skos:ConceptScheme .
 
@@ -451,6 +490,24 @@ def test_docs_have_every_term_with_labels_in_three_languages(project_ontology):
     assert "schema1:" not in html
 
 
+def test_docs_take_examples_from_the_default_store(tmp_path):
+    """Without --store, `dkg ontology docs` uses the store `make serve` built (.dkg/store)."""
+    import subprocess
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from publishing_fixtures import WORK, build_store
+
+    build_store(tmp_path / ".dkg" / "store")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DKG_")}
+    done = subprocess.run([sys.executable, "-c", "from dissertation_kg.server.cli import main; main()",
+                           "ontology", "docs", "--out", "docs"], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    html = (tmp_path / "docs" / "index.html").read_text(encoding="utf-8")
+    assert WORK.rsplit("/", 1)[1] in html
+
+
 def test_docs_show_examples_from_a_store(project_ontology):
     import pyoxigraph as ox
 
@@ -497,6 +554,22 @@ def test_diff_reads_git_revisions(repo):
     _git(root, "commit", "-q", "-am", "relabel")
     md = diff("HEAD~1:ontology/dkg.ttl", "HEAD:ontology/dkg.ttl", cwd=root)
     assert 'label@en "work" → "scholarly work"' in md
+
+
+def test_diff_of_a_bare_revision_reads_the_same_file_at_that_revision(repo):
+    root, onto_dir, _ = repo
+    vocabulary = onto_dir / "vocabularies" / "extra.ttl"
+    vocabulary.parent.mkdir(exist_ok=True)
+    vocabulary.write_text(PREFIXES + term("Thesis", labels=("thesis", "тезис", "тезис")), encoding="utf-8")
+    _git(root, "add", ".")
+    _git(root, "commit", "-q", "-m", "vocabulary")
+    _edit(vocabulary, '"thesis"@en', '"doctoral thesis"@en')
+    rel = vocabulary.relative_to(root).as_posix()
+    for new in (rel, str(vocabulary)):  # relative to the repository or absolute
+        md = diff("HEAD", new, cwd=root)
+        assert f"HEAD:{rel}" in md
+        assert 'label@en "thesis" → "doctoral thesis"' in md, md
+        assert "### Added" not in md and "### Removed" not in md, md  # not compared with dkg.ttl
 
 
 def test_diff_of_identical_versions_says_so(project_ontology):

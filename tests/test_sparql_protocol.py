@@ -2,6 +2,8 @@
 datasets, errors, CORS, caching validators, update authorization and the service description."""
 from __future__ import annotations
 
+import re
+
 import pyoxigraph as ox
 import pytest
 import rdflib
@@ -71,6 +73,21 @@ def test_ask_in_boolean_formats(server, name):
     r = _get(server, f"ASK {{ <{EX}s1> ?p ?o }}", accept=media)
     assert r.headers["Content-Type"] == media
     assert bool(ox.parse_query_results(r.content, format=fmt)) is True
+
+
+@pytest.mark.parametrize("accept,param", [("text/csv", None), ("text/tab-separated-values", None),
+                                         (None, "csv"), (None, "tsv")])
+@pytest.mark.parametrize("query", [f"ASK {{ <{EX}s1> ?p ?o }}", "ASK {}"])
+def test_ask_in_csv_or_tsv_is_406_naming_what_works(server, accept, param, query):
+    """SPARQL 1.1 has no boolean CSV/TSV; Jena rejects a bare `true` ("Not a boolean result")."""
+    r = _get(server, query, accept=accept, **({"format": param} if param else {}))
+    assert r.status_code == 406, (r.status_code, r.text)
+    assert "application/sparql-results+json" in r.text and "application/sparql-results+xml" in r.text
+
+
+def test_ask_with_csv_preferred_but_anything_accepted_gets_json(server):
+    r = _get(server, f"ASK {{ <{EX}s1> ?p ?o }}", accept="text/csv, */*;q=0.1")
+    assert r.status_code == 200 and r.headers["Content-Type"] == "application/sparql-results+json"
 
 
 @pytest.mark.parametrize("name", GRAPH_TYPES)
@@ -183,6 +200,20 @@ def test_bad_requests_get_plain_messages(server, method, kwargs, status):
 def test_syntax_error_message_comes_from_the_parser(server):
     r = _get(server, "SELECT ?x WHERE { ?x ?y }")
     assert r.status_code == 400 and "malformed" in r.text
+
+
+def test_syntax_error_shows_the_line_and_a_caret_under_the_position(server):
+    query = "PREFIX dkg: <https://w3id.org/dissertation-kg/ontology#>\nSELEC ?w\nWHERE { ?w a dkg:Dissertation }"
+    r = _get(server, query)
+    assert r.status_code == 400
+    m = re.search(r"error at (\d+):(\d+)", r.text)
+    assert m, r.text
+    line, column = int(m.group(1)), int(m.group(2))
+    lines = r.text.splitlines()
+    shown = next(i for i, t in enumerate(lines) if re.match(rf"\s*{line} \| ", t))
+    assert lines[shown].split(" | ", 1)[1] == query.splitlines()[line - 1]  # the line itself
+    assert lines[shown + 1].split(" | ", 1)[1] == " " * (column - 1) + "^"  # caret under the column
+    assert "1 | PREFIX dkg:" in r.text  # and the line before it
 
 
 def test_query_length_limit(server):
@@ -398,6 +429,15 @@ def test_browsers_are_sent_to_the_query_page(server):
     # ... unless they ask for RDF by name
     r = requests.get(server.sparql, params={"format": "turtle"}, headers={"Accept": browser}, timeout=60)
     assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/turtle")
+
+
+@pytest.mark.parametrize("accept", [None, "*/*", "*/*;q=0.8", "text/*"])
+def test_clients_that_do_not_name_html_get_the_service_description(server, accept):
+    """curl sends Accept: */*; python-requests too. Only clients naming HTML first are redirected."""
+    headers = {"Accept": accept} if accept else {"Accept": None}
+    r = requests.get(server.sparql, headers=headers, allow_redirects=False, timeout=60)
+    assert r.status_code == 200, (accept, r.status_code, r.headers.get("Location"))
+    assert "sparql-service-description" in r.text
 
 
 def test_gzip_when_accepted(server):

@@ -174,3 +174,22 @@ def test_merged_default_graph_is_not_counted_or_dumped_twice(tmp_path):
     assert int(value(g, DATASET, VOID.triples)) == len({q.triple for q in quads()})
     dumped = list(ox.parse(gzip.decompress(client.get("/dumps/dataset.nq.gz").data), format=ox.RdfFormat.N_QUADS))
     assert set(dumped) == stored() and len(dumped) == len(stored())
+
+
+@pytest.mark.parametrize("name,headers", [("dataset.nq.gz", {}), ("dataset.trig.gz", {}),
+                                          ("dataset.nq", {"Accept-Encoding": "gzip"}),
+                                          ("dataset.trig", {"Accept-Encoding": "gzip"}), ("dataset.nq", {})])
+def test_dumps_answer_with_a_relative_store_path(tmp_path, monkeypatch, name, headers):
+    """`make serve` passes the default, relative store path (.dkg/store): it is read against the
+    directory the server started in, not the package folder (where send_file would look)."""
+    build_store(tmp_path / ".dkg" / "store")
+    monkeypatch.chdir(tmp_path)
+    from dissertation_kg.server.app import create_app
+    from dissertation_kg.server.config import ServerConfig
+
+    app = create_app(ServerConfig.from_env({}, store=".dkg/store", workers=1, build_if_missing=False))
+    assert app.config["DKG_CONFIG"].store == tmp_path / ".dkg" / "store"
+    resp = app.test_client().get(f"/dumps/{name}", headers=headers)
+    assert resp.status_code == 200, resp.data[:300]
+    body = gzip.decompress(resp.data) if name.endswith(".gz") or resp.headers.get("Content-Encoding") == "gzip" else resp.data
+    assert BASE.encode() in body

@@ -19,6 +19,7 @@ import re
 import shutil
 import sys
 import time
+import traceback
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -46,6 +47,25 @@ VOCABULARY_GRAPH = GRAPH["vocabularies"]
 class Rejection:
     source: str
     problems: list[str]
+    # Why, in a word a curator acts on: "encoding", "language", "structure", "manifest",
+    # "unreadable" (the mappers refused the file) or "SHACL" (mapped, but the shapes refused it).
+    reason: str = "SHACL"
+
+
+# The module that raised a MappingError says which check refused the file; the mappers keep one
+# job per module (text decoding, language detection, sections), so no message needs parsing.
+_REASON_BY_MODULE = {"text": "encoding", "language": "language", "pairing": "manifest",
+                     "abstract": "structure", "sections": "structure", "headings": "structure", "lists": "structure"}
+
+
+def rejection_reason(exc: MappingError) -> str:
+    frames = traceback.extract_tb(exc.__traceback__)
+    if not frames:
+        return "structure"
+    where = frames[-1]
+    if where.name == "parse_file":  # reading the file itself failed
+        return "unreadable"
+    return _REASON_BY_MODULE.get(Path(where.filename).stem, "unreadable")
 
 
 @dataclass
@@ -109,20 +129,21 @@ def parse_corpus(files: list[Path], progress: bool = False, pool=None) -> tuple[
     parsed, rejected = [], []
     results = pool.imap(_parse_one, files, chunksize=16) if pool is not None else map(_parse_one, files)
     for path, result in zip(files, tqdm(results, total=len(files), desc="parse", unit="doc", disable=not progress)):
-        if isinstance(result, str):
-            rejected.append(Rejection(path.name, [result]))
+        if isinstance(result, tuple):
+            message, reason = result
+            rejected.append(Rejection(path.name, [message], reason))
         else:
             parsed.append(result)
     return parsed, rejected
 
 
 def _parse_one(path: Path):
-    """The parsed document, or the error in words: text crosses the process boundary whatever
-    the exception (one that did not unpickle once hung the pool)."""
+    """The parsed document, or (the error in words, its reason): text crosses the process
+    boundary whatever the exception (one that did not unpickle once hung the pool)."""
     try:
         return abstract.parse_file(path)
     except MappingError as exc:
-        return str(exc)
+        return str(exc), rejection_reason(exc)
 
 
 def map_corpus(files: list[Path], manifest: dict[str, str], *, generated_at: dt.datetime | None = None,

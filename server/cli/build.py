@@ -68,7 +68,7 @@ def build(seeds: Path | None, store: Path, no_cache: bool, quiet: bool, ontology
     for line in gap_report(summary):
         click.secho(line, fg="yellow", err=True)
     for rejection in summary.rejected:
-        _err(f"rejected {rejection.source}:")
+        _err(f"rejected {rejection.source}: {rejection.reason} problem")
         for problem in rejection.problems:
             _err(f"  - {problem}")
     click.echo(summary.report())

@@ -50,10 +50,21 @@ def check(directory: Path | None, no_reasoner: bool, mappings_dir: Path | None, 
               show_default=True, help="Folder to write index.html into.")
 @click.option("--ontology", "ontology_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Ontology file (default: the project's ontology/dkg.ttl).")
-@click.option("--store", "store_spec", help="A store (folder or SPARQL endpoint URL) to take examples from.")
+@click.option("--store", "store_spec",
+              help="A store (folder or SPARQL endpoint URL) to take examples from (default: DKG_STORE or "
+                   ".dkg/store when it has been built).")
 def docs(out_dir: Path, ontology_file: Path | None, store_spec: str | None) -> None:
     """Write HTML documentation of every class and property, in English, Russian and Kazakh."""
     import rdflib
+
+    if store_spec is None:
+        from dissertation_kg.server.config import ServerConfig
+        from dissertation_kg.server.store.location import StoreLocation
+
+        default = ServerConfig.from_env().store
+        if StoreLocation(default).exists():
+            store_spec = str(default)
+            click.echo(f"examples from {default}", err=True)
 
     from dissertation_kg.server.publishing.ontology_docs import collect_examples, write_docs
 
@@ -87,8 +98,10 @@ def docs(out_dir: Path, ontology_file: Path | None, store_spec: str | None) -> N
 def diff(old: str, new: str | None, output: Path | None) -> None:
     """Changelog entry (Markdown) for the ontology between OLD and NEW.
 
-    Each is a file or a git revision (HEAD~1, ontology-v0.1.0; REV:path for another file).
-    NEW defaults to the working copy of the project's ontology/dkg.ttl.
+    Each is a file or a git revision (HEAD~1, ontology-v0.1.0; REV:path for another file). A bare
+    revision means the file named on the other side at that revision, so
+    `dkg ontology diff HEAD ontology/vocabularies/actors.ttl` compares actors.ttl with its HEAD
+    version. NEW defaults to the working copy of the project's ontology/dkg.ttl.
     """
     from dissertation_kg.server.curation.diff import DiffError, diff as diff_versions
 

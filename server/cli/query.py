@@ -41,7 +41,9 @@ def query(query_or_file: str, store: str, fmt: str) -> None:
         click.secho(str(exc), fg="red", err=True)
         sys.exit(2)
     except SyntaxError as exc:
-        click.secho(f"the query is not valid SPARQL: {exc}", fg="red", err=True)
+        from dissertation_kg.server.endpoint.syntax_errors import explain
+
+        click.secho(f"the query is not valid SPARQL: {explain(text, str(exc))}", fg="red", err=True)
         sys.exit(2)
     out = sys.stdout.buffer
     if isinstance(results, ox.QueryBoolean):

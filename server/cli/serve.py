@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -45,10 +46,66 @@ def _record(summary, seeds: Path) -> None:
         summary, seeds=seeds, ontology=ontology_dir(), source_fingerprint=fingerprint(seeds, ontology_dir())))
 
 
+GRACEFUL_SECONDS = 10  # how long a stopping server gives in-flight requests before it kills its worker
+
+
+def _close_runtime(worker) -> None:
+    """Stop the query workers and the source watcher of a gunicorn worker's app: a request
+    waiting on a query then fails at once instead of holding the worker past the grace period."""
+    app = getattr(worker, "wsgi", None)
+    extensions = getattr(app, "extensions", {})
+    rebuilder = extensions.get("dkg-rebuild")
+    if rebuilder is not None:
+        rebuilder.stop()
+    runtime = extensions.get("dkg")
+    if runtime is not None:
+        runtime.close()
+
+
+def _post_worker_init(worker) -> None:
+    """Ctrl-C reaches every process of the terminal's group, the worker too. gunicorn's worker
+    takes SIGINT as "quit now" (SystemExit wherever its main thread is, then Python waits for
+    busy request threads until the arbiter SIGKILLs it); here it stops like on SIGTERM: no new
+    requests, query workers closed, in-flight requests answered, then exit."""
+    import signal
+    import threading
+
+    closing = threading.Event()
+
+    def stop(signum, frame):
+        worker.handle_exit(signum, frame)
+        if not closing.is_set():
+            # Ctrl-C brings SIGINT from the terminal and then SIGTERM from the arbiter: closing
+            # runs once, in a thread, so a second signal never re-enters it (and its locks).
+            closing.set()
+            threading.Thread(target=_close_runtime, args=(worker,), name="dkg-stop", daemon=True).start()
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+
+
+def _worker_exit(server, worker) -> None:
+    _close_runtime(worker)
+
+
 def _gunicorn_app(config: ServerConfig):
     from gunicorn.app.base import BaseApplication
+    from gunicorn.arbiter import Arbiter
+
+    class _Arbiter(Arbiter):
+        def handle_int(self):
+            # SIGINT (Ctrl-C) stops like SIGTERM: the worker is asked to finish, not SIGQUIT-ed
+            # and then SIGKILLed ("Worker … was sent SIGKILL! Perhaps out of memory?").
+            raise StopIteration
 
     class _Server(BaseApplication):
+        def run(self):
+            try:
+                _Arbiter(self).run()
+            except RuntimeError as exc:
+                click.echo(f"\nError: {exc}\n", err=True)
+                sys.exit(1)
+
         def load_config(self):
             # One gunicorn process with threads: the heavy lifting happens in the query worker
             # pool, and a single process keeps one writer and one consistent write counter.
@@ -58,7 +115,9 @@ def _gunicorn_app(config: ServerConfig):
                 "worker_class": "gthread",
                 "threads": config.effective_http_threads,
                 "timeout": int(config.query_timeout) + 60,
-                "graceful_timeout": 5,
+                "graceful_timeout": GRACEFUL_SECONDS,
+                "post_worker_init": _post_worker_init,
+                "worker_exit": _worker_exit,
                 "limit_request_line": 8190,
                 "accesslog": "-",
                 "loglevel": "info",
@@ -124,31 +183,53 @@ def serve(store, host, port, base_iri, update_token, query_timeout, allowed_serv
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     _build_if_missing(config)
+    if config.admin_token is None and config.update_token is None:
+        from dataclasses import replace
+
+        from dissertation_kg.server.store.admin_token import token_path, write_admin_token
+
+        config = replace(config, admin_token=write_admin_token(config.store))
+        click.echo(f"admin token for `dkg reload`: {token_path(config.store)} (readable by you only)", err=True)
     click.echo(f"SPARQL endpoint: http://{config.host}:{config.port}/sparql "
                f"({config.workers} query workers, {config.query_timeout:g} s limit, "
                f"updates {'enabled' if config.update_token else 'disabled'})", err=True)
     _gunicorn_app(config).run()
 
 
+_LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "0.0.0.0", "[::1]")
+
+
 @click.command("reload")
 @click.option("--url", default=None, help="the server's base URL (default http://DKG_HOST:DKG_PORT/)")
-@click.option("--token", default=None, help="the server's update token (default DKG_UPDATE_TOKEN)")
+@click.option("--token", default=None,
+              help="the server's admin or update token (default DKG_ADMIN_TOKEN, DKG_UPDATE_TOKEN, else the "
+                   "token file a local server writes into its store)")
+@click.option("--store", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="the local server's store, where it wrote admin-token (DKG_STORE; default .dkg/store)")
 @click.option("--rebuild", is_flag=True, help="rebuild from the sources even if they look unchanged")
 @click.option("--wait", "wait", type=float, default=None, is_flag=False, flag_value=600.0,
               help="wait (up to SECONDS, default 600) for the rebuild and print its outcome")
-def reload(url, token, rebuild, wait):
+def reload(url, token, store, rebuild, wait):
     """Tell a running server to answer from the newest build now.
 
     If the ontology, vocabularies or corpus changed since the served graph was built (or with
     --rebuild), the server also rebuilds them in the background and switches to the result when
     it passes the checks; --wait reports the outcome. Exits 1 when that rebuild was refused."""
-    config = ServerConfig.from_env()
+    config = ServerConfig.from_env(store=store)
     params = {**({"rebuild": "1"} if rebuild else {}), **({"wait": f"{wait:g}"} if wait else {})}
     url = (url or f"http://{config.host}:{config.port}/").rstrip("/") + "/admin/reload" + (
         "?" + urllib.parse.urlencode(params) if params else "")
-    token = token or config.update_token
+    token = token or config.admin_token or config.update_token
+    if not token and urllib.parse.urlsplit(url).hostname in _LOCAL_HOSTS:
+        from dissertation_kg.server.store.admin_token import read_admin_token
+
+        token = read_admin_token(config.store)
     if not token:
-        raise click.ClickException("reloading needs the server's update token: pass --token or set DKG_UPDATE_TOKEN")
+        from dissertation_kg.server.store.admin_token import token_path
+
+        raise click.ClickException(
+            f"reloading needs the server's token and {token_path(config.store)} does not exist: pass --store "
+            "with the store the local server uses, or --token (DKG_ADMIN_TOKEN / DKG_UPDATE_TOKEN)")
     req = urllib.request.Request(url, data=b"", method="POST", headers={"Authorization": f"Bearer {token}"})
     try:
         with urllib.request.urlopen(req, timeout=30 + (wait or 0)) as resp:

@@ -5,6 +5,7 @@ The checks, each returning `Problem`s that name a file, a line, a term and a hin
   report      ROBOT-report-style checks as SPARQL (labels, definitions, whitespace, metadata)
   deprecated  deprecated terms still used by the ontology, shapes, vocabularies or mappers
   agreement   shapes, vocabularies and mappers use only declared terms; every class has a shape
+  owl2-dl     the ontology with its vocabularies is OWL 2 DL: every property and class used is declared
   versioning  a changed ontology carries a new owl:versionInfo and owl:versionIRI
   logic       HermiT (through owlready2) finds the ontology consistent, every class satisfiable
 
@@ -698,10 +699,17 @@ def _attribute_inconsistency(sources: Sources) -> list[Path]:
 
 # --------------------------------------------------------------------------- entry point
 
+def _check_owl2_dl(sources: Sources) -> list[Problem]:
+    from dissertation_kg.server.curation.owl_profile import check_dl_declarations  # imports this module
+
+    return check_dl_declarations(sources)
+
+
 CHECKS = {
     "report": check_report,
     "deprecated": check_deprecated,
     "agreement": check_agreement,
+    "owl2-dl": _check_owl2_dl,
     "versioning": check_versioning,
     "logic": check_logic,
 }

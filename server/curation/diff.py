@@ -1,8 +1,9 @@
 """`dkg ontology diff OLD NEW`: what changed between two versions of the ontology, as a
 Markdown changelog entry a curator can paste into the release notes.
 
-OLD and NEW are files, or git revisions (`HEAD~1`, `ontology-v0.1.0`) whose ontology/dkg.ttl is
-read, or `REV:path` for another file at a revision.
+OLD and NEW are files, or git revisions (`HEAD~1`, `ontology-v0.1.0`), or `REV:path` for a given
+file at a revision. A bare revision reads the file named on the other side (`HEAD` against
+ontology/vocabularies/actors.ttl reads HEAD's actors.ttl), else ontology/dkg.ttl.
 """
 from __future__ import annotations
 
@@ -36,8 +37,8 @@ class DiffError(ValueError):
     """A version could not be read; the message says what to pass instead."""
 
 
-def load_version(spec: str, *, cwd: Path | None = None) -> tuple[rdflib.Graph, str]:
-    """(graph, description) for a file path or a git revision."""
+def load_version(spec: str, *, cwd: Path | None = None, default_path: str = DEFAULT_PATH) -> tuple[rdflib.Graph, str]:
+    """(graph, description) for a file path or a git revision (of `default_path` unless REV:path)."""
     cwd = Path(cwd or Path.cwd())
     path = Path(spec)
     if not path.is_absolute():
@@ -50,7 +51,7 @@ def load_version(spec: str, *, cwd: Path | None = None) -> tuple[rdflib.Graph, s
             raise DiffError(f"{spec!r} is neither a file nor a git revision (no git repository at {cwd}); "
                             "pass a path to a .ttl file")
         rev, _, rel = spec.partition(":")
-        rel = rel or DEFAULT_PATH
+        rel = rel or default_path
         text = git_text(root, rev, rel)
         if text is None:
             raise DiffError(f"git has no {rel} at revision {rev!r}; check `git log -- {rel}` for a "
@@ -240,7 +241,25 @@ def _singular(kind: str) -> str:
             "Annotation properties": "annotation property", "Individuals": "individual"}[kind]
 
 
+def _path_in_repository(spec: str, cwd: Path) -> str | None:
+    """The repository-relative path of `spec` when it names a file in a git work tree."""
+    path = Path(spec) if Path(spec).is_absolute() else cwd / spec
+    if not path.is_file():
+        return None
+    root = repo_root(path.resolve())
+    if root is None:
+        return None
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return None
+
+
 def diff(old_spec: str, new_spec: str, *, cwd: Path | None = None) -> str:
-    old, old_label = load_version(old_spec, cwd=cwd)
-    new, new_label = load_version(new_spec, cwd=cwd)
+    """A bare revision on one side means the same file as the other side at that revision:
+    `diff HEAD ontology/vocabularies/actors.ttl` compares actors.ttl with its own HEAD version."""
+    cwd = Path(cwd or Path.cwd())
+    old_path, new_path = _path_in_repository(old_spec, cwd), _path_in_repository(new_spec, cwd)
+    old, old_label = load_version(old_spec, cwd=cwd, default_path=new_path or DEFAULT_PATH)
+    new, new_label = load_version(new_spec, cwd=cwd, default_path=old_path or DEFAULT_PATH)
     return render_markdown(diff_graphs(old, new, old_label, new_label))

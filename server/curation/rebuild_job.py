@@ -61,7 +61,7 @@ def run(seeds: Path, ontology: Path, store: Path, *, force: bool = False, keep: 
         return _outcome("blocked", warnings=warnings, problems=[plain_problem(
             "build", seeds, f"the build failed: {type(exc).__name__}: {exc}",
             f"fix the input it names and save again (raised at {Path(where.filename).name}:{where.lineno})")])
-    rejected = [{"source": r.source, "problems": r.problems} for r in summary.rejected]
+    rejected = [{"source": r.source, "problems": r.problems, "reason": r.reason} for r in summary.rejected]
     if summary.documents == 0 and summary.rejected:
         # An empty graph is never a better answer than the last good one: most likely the shapes
         # were edited so that nothing conforms.

@@ -1,11 +1,11 @@
 """Operator endpoints: /admin/reload (switch to the newest generation now, and rebuild from the
-sources if they changed or `?rebuild=1`; needs the update token) and /admin/status (workers
+sources if they changed or `?rebuild=1`; needs the admin or update token) and /admin/status (workers
 and generation, for monitoring and tests)."""
 from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, request
 
-from dissertation_kg.server.endpoint.auth import write_refusal
+from dissertation_kg.server.endpoint.auth import admin_refusal
 from dissertation_kg.server.endpoint.runtime import runtime
 
 blueprint = Blueprint("admin", __name__)
@@ -14,7 +14,7 @@ blueprint = Blueprint("admin", __name__)
 @blueprint.route("/admin/reload", methods=["POST"])
 def reload():
     rt = runtime()
-    refusal = write_refusal(rt.config)
+    refusal = admin_refusal(rt.config)
     if refusal is not None:
         return refusal
     rebuild = _rebuild_on_reload()

@@ -27,6 +27,7 @@ from typing import Iterator
 
 import pyoxigraph as ox
 
+from dissertation_kg.server.endpoint.syntax_errors import explain
 from dissertation_kg.server.processes import die_with_parent
 
 _CHUNK = 256 * 1024
@@ -239,7 +240,8 @@ def _worker_main(conn, writable: bool, memory_mb: int = 0) -> None:
             for reply in replies:
                 conn.send(reply)
         except SyntaxError as exc:
-            conn.send(("error", 400, f"malformed request: {exc}"))
+            text = job.get("sparql") if isinstance(job, dict) else None
+            conn.send(("error", 400, f"malformed request: {explain(text, str(exc)) if text else exc}"))
         except ValueError as exc:
             conn.send(("error", 400, str(exc)))
         except OSError as exc:

@@ -36,6 +36,11 @@ RESULT_FORMATS = (
     Format("tsv", "text/tab-separated-values; charset=utf-8", ox.QueryResultsFormat.TSV),
 )
 
+# ASK answers: SPARQL 1.1 defines no boolean result in CSV or TSV (a bare `true` is what
+# Oxigraph writes, and Jena and rdflib refuse it), so ASK is offered in JSON and XML only and a
+# client asking for CSV/TSV alone gets 406 naming these.
+BOOLEAN_FORMATS = tuple(f for f in RESULT_FORMATS if f.name in ("json", "xml"))
+
 GRAPH_FORMATS = (
     Format("turtle", "text/turtle; charset=utf-8", ox.RdfFormat.TURTLE, ("application/x-turtle",)),
     Format("ntriples", "application/n-triples", ox.RdfFormat.N_TRIPLES, ("text/plain",)),

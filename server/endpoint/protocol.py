@@ -14,7 +14,7 @@ from dissertation_kg.server.endpoint.auth import _plain, write_refusal
 from dissertation_kg.server.endpoint.compression import encode, gzip_wanted
 from dissertation_kg.server.endpoint.conditional import not_modified, validators
 from dissertation_kg.server.endpoint.executor import JobError
-from dissertation_kg.server.endpoint.negotiation import GRAPH_FORMATS, RESULT_FORMATS, Format, NotAcceptable, choose
+from dissertation_kg.server.endpoint.negotiation import BOOLEAN_FORMATS, GRAPH_FORMATS, RESULT_FORMATS, Format, NotAcceptable, choose
 from dissertation_kg.server.endpoint.runtime import runtime
 from dissertation_kg.server.endpoint.service_description import describe_service
 from dissertation_kg.server.endpoint.federation_guard import ServiceRefused
@@ -137,9 +137,12 @@ def _query(text: str, params: MultiDict) -> Response:
         services = rt.guard.check(sc)
     except ServiceRefused as exc:
         raise ProtocolError(400, str(exc)) from None
-    result_fmt, result_406 = _negotiate(RESULT_FORMATS, params)
-    graph_fmt, graph_406 = _negotiate(GRAPH_FORMATS, params)
     form = sc.form
+    result_fmt, result_406 = _negotiate(BOOLEAN_FORMATS if form == "ASK" else RESULT_FORMATS, params)
+    graph_fmt, graph_406 = _negotiate(GRAPH_FORMATS, params)
+    if form == "ASK" and result_fmt is None:
+        return _not_acceptable(result_406 + ". An ASK result has no CSV or TSV form in SPARQL 1.1 "
+                                            "(Jena and rdflib reject a bare true/false)")
     if form in ("SELECT", "ASK") and result_fmt is None:
         return _not_acceptable(result_406)
     if form in ("CONSTRUCT", "DESCRIBE") and graph_fmt is None:

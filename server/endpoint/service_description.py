@@ -72,9 +72,14 @@ def build_description(endpoint: str, *, updates: bool, federated: bool, stats: d
 
 
 def _wants_html() -> bool:
-    """A browser navigating to /sparql: it ranks HTML above every RDF syntax."""
+    """A browser navigating to /sparql: it names HTML and ranks it above every RDF syntax.
+    A wildcard alone (curl's */*) is not a wish for HTML: such clients get the description."""
+    if "format" in request.args:
+        return False
+    if not any(m in ("text/html", "application/xhtml+xml") for m, _ in request.accept_mimetypes):
+        return False
     offers = ["text/html"] + [f.essence for f in SINGLE_GRAPH_FORMATS]
-    return request.accept_mimetypes.best_match(offers) == "text/html" and "format" not in request.args
+    return request.accept_mimetypes.best_match(offers) == "text/html"
 
 
 def describe_service() -> Response:

@@ -120,6 +120,21 @@ def curie(iri: str) -> str:
     return iri
 
 
+def readable_name(iri: str) -> str:
+    """A heading for one of our IRIs that has no label: its last path segment in words
+    (`work/academic-mobility-soft-power` → "Academic mobility soft power"; `…/provision/3` →
+    "Provision 3"), never the raw path. Other IRIs get their CURIE."""
+    short = curie(iri)
+    if short == iri or ":" in short.split("/", 1)[0]:
+        return short
+    parts = [p for p in short.split("/") if p]
+    words = parts[-1]
+    if len(parts) > 1 and (words.isdigit() or len(words) <= 3):  # an ordinal or a language code
+        words = f"{parts[-2]} {words}"
+    words = re.sub(r"[-_]+", " ", words).strip()
+    return words[:1].upper() + words[1:] if words else short
+
+
 # --------------------------------------------------------------------------- reading the store
 
 
@@ -401,7 +416,7 @@ def _page(d: Description, path: str) -> dict:
                                if p.value == RDF_TYPE and isinstance(o, ox.NamedNode)))
     return {
         "iri": d.iri,
-        "title": labels.get(d.iri) or curie(d.iri),
+        "title": labels.get(d.iri) or readable_name(d.iri),
         "types": types,
         "gaps": sorted({labels.get(o.value) or curie(o.value) for p, o, _ in d.outgoing
                         if p.value == LACKS and isinstance(o, ox.NamedNode)}),
@@ -508,7 +523,7 @@ def _ontology_html(store: ox.Store) -> str:
         import rdflib
         graph = rdflib.Graph()
         graph.parse(ontology_path(), format="turtle")
-        return render_ontology_html(graph)
+        return render_ontology_html(graph, site_root=request.script_root)
     return render_template("ontology_listing.html", **_ontology_listing(store))
 
 

@@ -235,15 +235,17 @@ class _Builder:
         }
 
 
-def render_ontology_html(graph: rdflib.Graph, examples: Mapping[str, list[str]] | None = None) -> str:
-    """The ontology as one self-contained HTML page (no external assets). `examples` maps a
-    term IRI to a few example strings (instances of a class, uses of a property)."""
+def render_ontology_html(graph: rdflib.Graph, examples: Mapping[str, list[str]] | None = None,
+                         site_root: str | None = None) -> str:
+    """The ontology as one HTML page. `examples` maps a term IRI to a few example strings
+    (instances of a class, uses of a property). Without `site_root` the page is self-contained
+    (`dkg ontology docs`); with it (the server's path prefix) it wears the site's header and style."""
     b = _Builder(graph)
     examples = examples or {}
     sections = [{"id": sid, "title": title, "terms": b.terms(t, examples)} for sid, title, t in SECTIONS]
     return _env.get_template("ontology_docs.html").render(
         meta=b.meta(), sections=[s for s in sections if s["terms"]], tree=b.tree(),
-        langs=LANGS, lang_names=LANG_NAMES,
+        langs=LANGS, lang_names=LANG_NAMES, site={"root": site_root} if site_root is not None else None,
     )
 
 

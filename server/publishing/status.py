@@ -2,19 +2,54 @@
 
 HTML for browsers, JSON for everything else (the Accept header decides; `*/*` gets JSON):
 the generation served and when it was built, its documents, works and triples, the documents
-SHACL rejected, the works loaded with parts missing, deprecated terms the data still uses, and the last rebuild attempts with the
+rejected and why (encoding, language, structure, SHACL), the works loaded with parts missing, deprecated terms the data still uses, and the last rebuild attempts with the
 problems that blocked one. Public and read-only, like the rest of the publishing routes.
 """
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
+from markupsafe import Markup, escape
 
 from dissertation_kg.server.endpoint.runtime import runtime
 from dissertation_kg.server.store.location import StoreError
 
 blueprint = Blueprint("status", __name__, template_folder="templates")
+
+
+_REASONS = {
+    "encoding": "the file is not readable text (empty, binary or not UTF-8)",
+    "language": "its language is not Kazakh, Russian or English",
+    "structure": "no abstract structure was found in it",
+    "manifest": "the corpus manifest (manifest.toml) is wrong about it",
+    "unreadable": "the file could not be read",
+    "SHACL": "it was mapped, but the mapped graph fails the SHACL shapes",
+}
+
+
+def _rejections(rejected: list[dict] | None) -> list[dict]:
+    """Each rejected document once, with why it was rejected; the problems without the file name
+    the build prefixes them with (the page shows it once, above them)."""
+    out = []
+    for rej in rejected or []:
+        source = rej["source"]
+        problems = [p[len(source) + 2:] if p.startswith(source + ": ") else p for p in rej["problems"]]
+        # Records written before reasons were kept: a shapes problem names a node, a mapper's does not.
+        reason = rej.get("reason") or ("SHACL" if any(p.startswith("node ") for p in problems) else "structure")
+        out.append({"source": source, "reason": reason, "why": _REASONS.get(reason, reason), "problems": problems})
+    return out
+
+
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+
+
+@blueprint.app_template_filter("code_spans")
+def code_spans(text: str) -> Markup:
+    """Messages and hints mark commands and file names with Markdown backticks: show them as
+    <code>, everything else escaped. (Only code spans occur in them, so no Markdown library.)"""
+    return Markup(_CODE_SPAN.sub(lambda m: f"<code>{m.group(1)}</code>", str(escape(text))))
 
 
 def _generation(rt, rebuilder) -> dict:
@@ -31,6 +66,7 @@ def _generation(rt, rebuilder) -> dict:
         info["gaps"] = record.get("gaps", [])
         info["gap_counts"] = record.get("gap_counts", {})
         info["ontology_warnings"] = record.get("ontology_warnings", [])
+        info["rejected"] = _rejections(info.get("rejected"))
         info["built_by"] = "dkg build or a rebuild"
     else:
         # Not made by `dkg build`: count what is there (once per generation, in a query worker).
@@ -48,6 +84,9 @@ def status():
     rebuilder = current_app.extensions.get("dkg-rebuild")
     body = {"generation": _generation(rt, rebuilder),
             "rebuild": rebuilder.status() if rebuilder is not None else None}
+    last = (body["rebuild"] or {}).get("last_attempt")
+    if last and last.get("rejected"):
+        last["rejected"] = _rejections(last["rejected"])
     best = request.accept_mimetypes.best_match(["application/json", "text/html"], default="application/json")
     if best == "text/html":
         response = Response(render_template("status.html", s=body, lang="en", alternates=[]),

@@ -1,0 +1,71 @@
+"""/status says why each document was rejected (its encoding, its language, its structure or the
+SHACL shapes), names each file once and shows the Markdown code spans of messages as <code>."""
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from dissertation_kg.mappings.resources import seeds_dir
+from dissertation_kg.server.build.pipeline import build
+from dissertation_kg.server.build.record import fingerprint, summary_record, write_record
+from dissertation_kg.mappings.resources import ontology_dir
+
+NO_PROVISIONS = (
+    "ABSTRACT\nof the dissertation for the degree of Doctor of Philosophy (PhD)\n\n"
+    "The object of the research is the instruments of public policy in Kazakhstan.\n"
+    "The aim of the research is to assess these instruments.\n"
+    "Research objectives:\n1. to describe the instruments;\n2. to assess them.\n"
+    "Main provisions for defense:\n\n")
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory):
+    root = tmp_path_factory.mktemp("status")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    good = next(seeds_dir().glob("002_*.txt"))
+    shutil.copy(good, corpus / good.name)
+    (corpus / "latin1.txt").write_bytes("Аннотация диссертации".encode("utf-8") + b"\xff\xfe caf\xe9 " * 40)
+    (corpus / "no-provisions.txt").write_text(NO_PROVISIONS, encoding="utf-8")
+    store = root / "store"
+    summary = build(corpus, store, progress=False)
+    write_record(store, summary_record(summary, seeds=corpus, ontology=ontology_dir(),
+                                       source_fingerprint=fingerprint(corpus, ontology_dir())))
+    from dissertation_kg.server.app import create_app
+    from dissertation_kg.server.config import ServerConfig
+
+    app = create_app(ServerConfig(store=store, workers=1, build_if_missing=False, seeds=corpus))
+    client = app.test_client()
+    html = client.get("/status", headers={"Accept": "text/html"}).get_data(as_text=True)
+    data = client.get("/status", headers={"Accept": "application/json"}).get_json()
+    app.extensions["dkg"].close()
+    return html, data
+
+
+def _rejections_section(html: str) -> str:
+    m = re.search(r"<h2>Rejected documents.*?</dl>", html, re.S)
+    assert m, html
+    return m.group(0)
+
+
+def test_each_rejection_says_why(page):
+    html, data = page
+    reasons = {r["source"]: r["reason"] for r in data["generation"]["rejected"]}
+    assert reasons == {"latin1.txt": "encoding", "no-provisions.txt": "SHACL"}
+    section = _rejections_section(html)
+    assert "SHACL rejected them" not in html
+    assert re.search(r"latin1\.txt</code> — rejected: the file is not readable text", section)
+    assert re.search(r"no-provisions\.txt</code> — rejected: it was mapped, but the mapped graph fails the SHACL", section)
+
+
+def test_each_file_name_is_printed_once(page):
+    section = _rejections_section(page[0])
+    assert section.count("latin1.txt") == 1 and section.count("no-provisions.txt") == 1
+
+
+def test_backticks_become_code(page):
+    html = page[0]
+    text_outside_tags = re.sub(r"<[^>]+>", "", html)
+    assert "`" not in text_outside_tags, [line for line in text_outside_tags.splitlines() if "`" in line]

@@ -1,0 +1,106 @@
+"""Screenshots of the pages a newcomer sees first (query page, a work, an entity, the ontology,
+/status) in headless Chromium at 1400×900, built from the seed corpus, failing on the layout
+regressions a program can see: a page wider than the window (horizontal scrolling) and a main
+heading that is a raw path (`work/humanization-…`) instead of a name. The screenshots are kept
+in pytest's temporary folder (printed on failure) for a person to look at."""
+from __future__ import annotations
+
+import pytest
+
+from endpoint_server import Server
+from test_ui_browser import CHROMIUM, _unavailable
+
+WIDTH, HEIGHT = 1400, 900
+DKG = "https://w3id.org/dissertation-kg/ontology#"
+
+
+@pytest.fixture(scope="module")
+def site(seed_store_dir):
+    from dissertation_kg.server.publishing.ui import missing_assets
+    if missing_assets():
+        _unavailable("YASGUI assets are missing: run `make assets`")
+    srv = Server(seed_store_dir, token=None, workers=1)
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if CHROMIUM is None:
+        _unavailable("chromium is not installed: apt-get install -y chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the playwright package is missing: pip install -e '.[test]'")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield b
+        b.close()
+
+
+def _first(site, sparql: str) -> str:
+    import requests
+    r = requests.get(site.sparql, params={"query": sparql}, headers={"Accept": "application/sparql-results+json"},
+                     timeout=60)
+    r.raise_for_status()
+    rows = r.json()["results"]["bindings"]
+    assert rows, sparql
+    return rows[0]["x"]["value"]
+
+
+def _local(site, iri: str) -> str:
+    return site.url + "/" + iri.split("/dissertation-kg/", 1)[1]
+
+
+def _pages(site) -> dict[str, str]:
+    work = _first(site, f"SELECT ?x WHERE {{ ?x a <{DKG}Dissertation> }} ORDER BY ?x LIMIT 1")
+    person = _first(site, f"SELECT ?x WHERE {{ ?w <http://purl.org/dc/terms/creator> ?x }} ORDER BY ?x LIMIT 1")
+    return {"query": site.url + "/", "work": _local(site, work), "entity": _local(site, person),
+            "ontology": site.url + "/ontology", "status": site.url + "/status"}
+
+
+def test_first_pages_lay_out_at_1400x900(site, browser, tmp_path):
+    page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
+    problems = []
+    for name, url in _pages(site).items():
+        page.goto(url, wait_until="networkidle")
+        if name == "query":
+            # with a result table drawn, as a newcomer sees it after pressing Run
+            page.wait_for_selector(".yasqe .CodeMirror")
+            page.locator(".tabPanel.active .yasqe_queryButton").click()
+            page.locator(".tabPanel.active .yasr table.dataTable tbody tr").first.wait_for(timeout=30_000)
+            # YASR lays the table out in steps (full-width cells first, then ellipsis): measure once settled
+            page.wait_for_function("""() => { const w = document.documentElement.scrollWidth;
+                const same = window.__dkgLastWidth === w; window.__dkgLastWidth = w; return same; }""",
+                                   polling=500, timeout=10_000)
+        shot = tmp_path / f"{name}.png"
+        page.screenshot(path=str(shot), full_page=True)
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        if overflow > 0:
+            wide = page.evaluate("""() => [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string'
+                    ? '.' + e.className.trim().split(/\\s+/).join('.') : ''))""")
+            problems.append(f"{name} ({url}) is {overflow}px wider than the {WIDTH}px window "
+                            f"(widest: {wide}); screenshot {shot}")
+        for heading in page.locator("h1").all_inner_texts():
+            text = heading.strip()
+            if "/" in text and " " not in text:
+                problems.append(f"{name} ({url}) has a path for a heading: {text!r}; screenshot {shot}")
+        if not page.locator("h1").count() and name != "query":
+            problems.append(f"{name} ({url}) has no h1; screenshot {shot}")
+    page.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_the_checks_catch_a_wide_page_and_a_path_heading(site, browser):
+    """The detectors themselves: an injected wide element and a path heading are reported."""
+    page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
+    page.goto(site.url + "/status", wait_until="networkidle")
+    page.evaluate("""() => { const d = document.createElement('pre'); d.textContent = 'x'.repeat(400);
+                             document.querySelector('main').appendChild(d);
+                             document.querySelector('h1').textContent = 'work/humanization-of-foreign-policy'; }""")
+    assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") > 0
+    text = page.locator("h1").inner_text()
+    assert "/" in text and " " not in text
+    page.close()
