@@ -54,6 +54,7 @@ CLASS_FILE = {
     "GovernmentBody": "actors",
     "NonGovernmentalOrganization": "actors",
     "University": "actors",
+    "ResearchInstitute": "actors",
     "Diaspora": "actors",
     "Person": "actors",
     "Region": "actors",
@@ -67,7 +68,7 @@ CLASS_FILE.update({kind: "initiatives" for kind in INITIATIVE_KINDS})
 
 
 AGENT_CLASSES = {"State", "InternationalOrganization", "GovernmentBody", "NonGovernmentalOrganization",
-                 "University", "Department", "Diaspora", "Person"}
+                 "University", "ResearchInstitute", "Department", "Diaspora", "Person"}
 CLASS_FILE["Department"] = "actors"
 
 
