@@ -19,7 +19,7 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from . import morphology, ntriples
+from . import method_context, morphology, ntriples
 from .vocab import DKG, ID, LANGUAGE, OA
 from .vocabulary import LANGS, Entry, load_dismissed, load_entries, slugify
 
@@ -61,6 +61,7 @@ class Mention:
     end: int
     exact: str
     elliptic: bool = False   # "systemic and comparative analysis" → systems analysis
+    common: bool = False     # the label is also an ordinary word ("survey"): see method_context
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,9 @@ def compile_lexicon(entries: tuple[Entry, ...], dismissed: frozenset[tuple[str, 
                     # it too: «Болашақ» the programme, not болашақ "future"; Цели устойчивого
                     # развития the UN goals, not any goals of sustainable development.
                     capital = words[0][:1].isupper() and not morphology.is_acronym(words[0])
-                    node[_END] = (e.iri, e.cls, capital and (prior[2] if prior else True))
+                    common = method_context.is_common_word_label(words, e.cls)
+                    node[_END] = (e.iri, e.cls, capital and (prior[2] if prior else True),
+                                  common and (prior[3] if prior else True))
                     if len(keys) == 2:
                         pairs[lang].setdefault((keys[0], keys[1]), (e.iri, e.cls))
                         heads[lang].add(keys[1])
@@ -212,9 +215,11 @@ _KAZAKH_LETTERS = re.compile("[ӘәҒғҚқҢңӨөҰұҮүҺһІі]")
 
 
 def find_mentions(text: str, lang: str, lex: Lexicon | None = None, tokens: list[Token] | None = None,
-                  abbreviations: dict[str, tuple[URIRef, str]] | None = None) -> list[Mention]:
+                  abbreviations: dict[str, tuple[URIRef, str]] | None = None, kind: str | None = None) -> list[Mention]:
     """Every vocabulary name in `text`, longest first, plus names shared by coordinated
-    modifiers ("systemic and comparative analysis" names systems analysis too)."""
+    modifiers ("systemic and comparative analysis" names systems analysis too). A method named
+    by an ordinary word ("survey") counts only where it names the method: `kind` is the section
+    the text comes from (see method_context)."""
     lex = lex or lexicon()
     lang = lang if lang in lex.tries else "en"
     tokens = tokens if tokens is not None else tokenize(text)
@@ -231,6 +236,9 @@ def find_mentions(text: str, lang: str, lex: Lexicon | None = None, tokens: list
                     mentions.append(m)
                     covered[m.start:m.end] = b"\x01" * (m.end - m.start)
         mentions.sort(key=lambda m: (m.start, m.end))
+    if any(m.common for m in mentions):
+        mentions = [m for m in mentions if not m.common
+                    or method_context.names_a_method(text, lang, kind, tokens, m.start, m.end)]
     return mentions
 
 
@@ -271,9 +279,9 @@ def _find(text: str, lang: str, lex: Lexicon, tokens: list[Token], only: list[bo
         if best is None:
             i += 1
             continue
-        j, (iri, cls, _) = best
+        j, (iri, cls, _, common) = best
         start, end = tokens[i].start, tokens[j].end
-        found.append(Mention(iri, cls, start, end, text[start:end]))
+        found.append(Mention(iri, cls, start, end, text[start:end], common=common))
         i = j + 1
     mentions = _nested_in_names(text, _local_abbreviations(text, tokens, found, abbreviations))
     mentions.extend(_elliptic(text, lang, lex, tokens, keys))
@@ -636,7 +644,7 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
     lines: list[str] = []
     work_nt, source_nt = _N(work), _N(source)
     parts = [(comp, tokenize(comp.text)) for comp in components if comp.text]
-    found = [find_mentions(comp.text, comp.lang, lex, tokens) for comp, tokens in parts]
+    found = [find_mentions(comp.text, comp.lang, lex, tokens, kind=comp.kind) for comp, tokens in parts]
     # An abbreviation defined in one part ("the Central Asian region (CA)") names the entity in
     # every part of the same language.
     defined: dict[str, dict] = {}
@@ -645,7 +653,7 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
             defined.setdefault(comp.lang, {}).setdefault(abbr, target)
     for idx, (comp, tokens) in enumerate(parts):
         if any(a in comp.text for a in defined.get(comp.lang, {})):
-            found[idx] = find_mentions(comp.text, comp.lang, lex, tokens, defined[comp.lang])
+            found[idx] = find_mentions(comp.text, comp.lang, lex, tokens, defined[comp.lang], kind=comp.kind)
     for (comp, tokens), mentions in zip(parts, found):
         node = _N(comp.node)
         for m in mentions:
