@@ -19,9 +19,9 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from . import method_context, morphology, ntriples
+from . import method_context, morphology, ntriples, self_named
 from .vocab import DKG, ID, LANGUAGE, OA
-from .vocabulary import LANGS, Entry, load_dismissed, load_entries, slugify
+from .vocabulary import INITIATIVE_KINDS, LANGS, Entry, load_dismissed, load_entries, slugify
 
 CANDIDATE_BASE = str(ID) + "candidate/"
 
@@ -70,7 +70,7 @@ class Candidate:
     lang: str
     context: str
     suggested_class: str   # local name in dkg:, a hint for the curator
-    reason: str            # 'quoted' | 'acronym' | 'capitalised'
+    reason: str            # 'quoted' | 'acronym' | 'capitalised' | 'self-named'
     component: URIRef
     kind: str
     source: URIRef
@@ -114,6 +114,7 @@ class Lexicon:
     ambiguous: dict[str, list]                      # lang -> [(label, iri, iri)] (reported by tests)
     entries: dict[URIRef, Entry]
     dismissed: frozenset[str] = frozenset()         # folded names a curator dismissed
+    titles: dict[str, dict] = None                  # lang -> kind -> trie of a document's quoted title
 
 
 # English names of theories and methods are written in both orders ("interdependence theory",
@@ -183,7 +184,26 @@ def compile_lexicon(entries: tuple[Entry, ...], dismissed: frozenset[tuple[str, 
                         pairs[lang].setdefault((keys[0], keys[1]), (e.iri, e.cls))
                         heads[lang].add(keys[1])
     return Lexicon(tries, pairs, heads, known, ambiguous, {e.iri: e for e in entries},
-                   frozenset(morphology.fold(name) for name, _ in dismissed))
+                   frozenset(morphology.fold(name) for name, _ in dismissed), _titles(entries))
+
+
+def _titles(entries: tuple[Entry, ...]) -> dict[str, dict]:
+    """Laws and other documents by kind and quoted title: "Закон РК «Об образовании»" and
+    "Закон Республики Казахстан «Об образовании»" name one law whatever stands before the title."""
+    out: dict[str, dict] = {l: {} for l in LANGS}
+    for e in entries:
+        if e.cls not in INITIATIVE_KINDS + ("Initiative",):
+            continue
+        for lang in LANGS:
+            for label in ([e.pref[lang]] if lang in e.pref else []) + e.alt.get(lang, []):
+                for doc in self_named.find(label, lang):
+                    if doc.title is None:
+                        continue
+                    node = out[lang].setdefault(doc.cls, {})
+                    for t in tokenize(label[doc.title[0]:doc.title[1]]):
+                        node = node.setdefault(morphology.label_key(t.text, lang), {})
+                    node.setdefault(_END, (e.iri, e.cls))
+    return out
 
 
 @lru_cache(maxsize=4)
@@ -239,6 +259,27 @@ def find_mentions(text: str, lang: str, lex: Lexicon | None = None, tokens: list
     if any(m.common for m in mentions):
         mentions = [m for m in mentions if not m.common
                     or method_context.names_a_method(text, lang, kind, tokens, m.start, m.end)]
+    return _self_named_documents(text, lang, lex, mentions)
+
+
+def _self_named_documents(text: str, lang: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """A law, concept or programme that names itself and whose kind and quoted title a vocabulary
+    entry has is that entry, the whole name one mention (the state inside it included)."""
+    docs = [d for d in self_named.find(text, lang) if d.title]
+    if not docs:
+        return mentions
+    for d in docs:
+        node = (lex.titles or {}).get(lang, {}).get(d.cls)
+        frontier = [node] if node else []
+        for t in tokenize(text[d.title[0]:d.title[1]]):
+            keys = morphology.text_keys(t.text, lang)
+            frontier = [child for n in frontier for k in keys if (child := n.get(k)) is not None]
+        hit = next((n[_END] for n in frontier if _END in n), None)
+        if hit is None or any(m.entity == hit[0] and m.start < d.end and d.start < m.end for m in mentions):
+            continue   # unknown, or already found by its name alone («Болашак» in программа «Болашак»)
+        mentions = [m for m in mentions if m.end <= d.start or m.start >= d.end]
+        mentions.append(Mention(hit[0], hit[1], d.start, d.end, text[d.start:d.end]))
+    mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
 
 
@@ -409,12 +450,18 @@ _KEYWORDS = {
                                     "қауымдастығы", "қоғамы", "институты", "орталығы"],
     "InternationalOrganization": ["organization", "organisation", "union", "council", "bank", "fund", "alliance", "организация",
                                   "союз", "совет", "банк", "ұйымы", "одағы", "кеңесі", "банкі"],
-    "Initiative": ["program", "programme", "strategy", "initiative", "forum", "congress", "concept", "process", "plan",
-                   "project", "agenda", "doctrine", "declaration", "convention", "treaty", "charter", "platform",
-                   "index", "database", "индекс", "индексі", "декларация", "конвенция", "договор", "хартия",
-                   "доктрина", "процесс", "план", "платформа", "декларациясы", "конвенциясы", "доктринасы",
-                   "процесі", "жоспары", "платформасы", "программа", "стратегия", "инициатива", "форум", "съезд", "концепция", "проект",
-                   "бағдарламасы", "стратегиясы", "бастамасы", "форумы", "съезі", "тұжырымдамасы", "жобасы"],
+    "Initiative": ["initiative", "forum", "congress", "process", "project", "agenda", "declaration", "convention",
+                   "treaty", "charter", "platform", "index", "database", "индекс", "индексі", "декларация",
+                   "конвенция", "договор", "хартия", "процесс", "платформа", "декларациясы", "конвенциясы",
+                   "процесі", "платформасы", "инициатива", "форум", "съезд", "проект", "бастамасы", "форумы",
+                   "съезі", "жобасы"],
+    # kinds of initiative (dkg:Initiative's subclasses): what the document calls itself
+    "Programme": ["program", "programme", "программа", "бағдарламасы"],
+    "Strategy": ["strategy", "doctrine", "стратегия", "доктрина", "стратегиясы", "доктринасы"],
+    "PolicyConcept": ["concept", "концепция", "тұжырымдамасы"],
+    "ActionPlan": ["plan", "план", "жоспары"],
+    "Law": ["law", "code", "закон", "кодекс", "заңы", "кодексі"],
+    "Address": ["address", "послание", "жолдауы"],
     "Department": ["department", "faculty", "кафедра", "факультет", "кафедрасы"],
     "Diaspora": ["diaspora", "диаспора", "диаспорасы"],
 }
@@ -541,6 +588,15 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         for s, e, cls in _cyrillic_names(text, lang, tokens, covered):
             if free(s, e) and not known(text[s:e]):
                 found.setdefault((s, e), (cls, "capitalised"))
+    # A document that names itself is one candidate of its kind, whatever names stand inside it
+    # ("Law of the Republic of Kazakhstan «On …»"), unless it is, or holds, a known initiative.
+    initiatives = [m for m in mentions if m.cls in INITIATIVE_KINDS or m.cls == "Initiative"]
+    for d in self_named.find(text, lang):
+        if any(m.start < d.end and d.start < m.end for m in initiatives) or known(text[d.start:d.end]):
+            continue
+        for span in [k for k in found if k[0] < d.end and d.start < k[1]]:
+            del found[span]
+        found[(d.start, d.end)] = (d.cls, "self-named")
     return [(s, e, cls, reason) for (s, e), (cls, reason) in sorted(found.items())]
 
 

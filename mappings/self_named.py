@@ -1,0 +1,120 @@
+"""Documents that name themselves: laws, concepts, programmes, strategies, plans and addresses.
+
+A law, a state programme or a policy concept announces what it is in its own name, whether or
+not a vocabulary lists it: "Law of the Republic of Kazakhstan «On Artificial Intelligence»",
+"the Concept for the Development of AI for 2024–2029", "Закон Республики Казахстан «О науке»",
+"Концепция развития … на 2023–2029 годы", "Қазақстан Республикасының «Білім туралы» Заңы",
+"… дамытудың 2024–2029 жылдарға арналған тұжырымдамасы". `find` returns each such name with
+the kind of document (a dkg: subclass of dkg:Initiative) its head word gives, and the quoted
+title when it has one, so the linker can resolve it against the vocabularies by kind and title
+("Закон РК «Об образовании»" and "Law «On Education»" are the same law) and list the rest as
+candidates with the right suggested class.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# Head words by kind, as stems; the patterns below add the endings each language attaches.
+_EN_HEADS = {
+    "Law": r"Law|Code", "PolicyConcept": r"Concept", "Programme": r"Programme|Program",
+    "Strategy": r"Strategy|Doctrine", "ActionPlan": r"Action\s+Plan|Plan", "Address": r"Address",
+}
+_RU_HEADS = {
+    "Law": r"[Зз]акон|[Кк]одекс", "PolicyConcept": r"[Кк]онцепци", "Programme": r"[Пп]рограмм",
+    "Strategy": r"[Сс]тратеги|[Дд]октрин", "ActionPlan": r"[Пп]лан", "Address": r"[Пп]ослани",
+}
+# (not заңнама "legislation", жоспарлау "planning", бағдарламалық "software")
+_KK_HEADS = {
+    "Law": r"[Зз]аң(?!нама)|[Кк]одекс", "PolicyConcept": r"[Тт]ұжырымдама(?!лық)", "Programme": r"[Бб]ағдарлама(?!лық)",
+    "Strategy": r"[Сс]тратегия(?!лық)|[Дд]октрина", "ActionPlan": r"[Жж]оспар(?!ла)", "Address": r"[Жж]олдау",
+}
+_OPEN, _CLOSE = "«“\"„", "»”\""
+_TITLE = r"[«“\"„](?P<title>[^«»“”\"\n]{2,150})[»”\"“]"
+_YEARS = r"\d{4}\s*[-–—]\s*\d{4}"
+_BREAK = r"[^.;:!?()«»“”\"\n]"      # characters a name runs over
+
+
+def _alt(heads: dict[str, str], suffix: str) -> str:
+    return "|".join(f"(?P<{kind}>(?:{stem}){suffix})" for kind, stem in heads.items())
+
+
+_STATE_EN = r"(?:\s+of\s+(?:the\s+)?(?:Republic\s+of\s+Kazakhstan|RK|Kazakhstan))?"
+_STATE_RU = r"(?:\s+(?:Республики\s+Казахстан|РК|Казахстана))?"
+_DATED_EN = r"(?:\s+(?:No\.?|№)\s*[\w-]+)?(?:\s+(?:of|dated)\s+[\w\s,.]{0,30}?\d{4}(?:\s+year)?)?(?:\s+(?:No\.?|№)\s*[\w-]+)?"
+_DATED_RU = r"(?:\s+от\s+[\w\s.,]{0,30}?\d{4}\s*(?:года|г\.)?)?(?:\s+№\s*[\w-]+)?"
+
+_PATTERNS: dict[str, list[re.Pattern]] = {
+    "en": [
+        # Law of the Republic of Kazakhstan «On …», the Concept «…», the President's Address «…»
+        re.compile(rf"\b(?:{_alt(_EN_HEADS, '')})\b{_STATE_EN}{_DATED_EN}\s*{_TITLE}"),
+        # State Programme for the Development of …, National Action Plan, Concept … for 2024–2029
+        re.compile(rf"\b(?:(?:State|National|Comprehensive|Strategic|Presidential|Government)\s+(?:[A-Z][\w-]*\s+){{0,2}})?"
+                   rf"(?:{_alt(_EN_HEADS, '')})\b(?P<body>{_BREAK}{{0,160}}?)\s+(?:for|until|to|up\s+to)\s+"
+                   rf"(?:the\s+(?:period|years)\s+)?(?:{_YEARS}|\d{{4}})\b(?:\s+years)?"),
+        re.compile(rf"\b(?:State|National|Comprehensive|Strategic)\s+(?:[A-Z][\w-]*\s+){{0,2}}(?:{_alt(_EN_HEADS, '')})\b"
+                   rf"(?P<body>(?:\s+(?:of|for|on|in|to|the|and)(?:\s+the)?\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*)"),
+    ],
+    "ru": [
+        re.compile(rf"(?:(?:Государственн|Национальн)\w+\s+)?(?:{_alt(_RU_HEADS, r'[а-яё]{0,2}')})(?![а-яё]){_STATE_RU}"
+                   rf"(?:\s+Президента{_STATE_RU}(?:\s+народу\s+Казахстана)?)?{_DATED_RU}\s*{_TITLE}"),
+        re.compile(rf"(?:(?:Государственн|Национальн|Комплексн)\w+\s+)?(?:{_alt(_RU_HEADS, r'[а-яё]{0,2}')})(?![а-яё])"
+                   rf"(?P<body>{_BREAK}{{0,160}}?)\s+(?:на|до)\s+(?:период\s+)?(?:{_YEARS}\s+год\w*|\d{{4}}\s+год\w*)"),
+    ],
+    "kk": [
+        # Қазақстан Республикасының «Білім туралы» Заңы, «Цифрлық Қазақстан» мемлекеттік бағдарламасы
+        re.compile(rf"(?:(?:Қазақстан\s+Республикасының|ҚР)\s+)?(?:\d{{4}}\s+жылғы\s+\d{{1,2}}\s+\w+\s+)?{_TITLE}"
+                   rf"\s+(?:(?:[Мм]емлекеттік|[Ұұ]лттық)\s+)?(?:{_alt(_KK_HEADS, r'[а-яәғқңөұүһі]*')})(?![\w])"),
+        # Білім туралы Заңы
+        re.compile(rf"(?:(?:Қазақстан\s+Республикасының|ҚР)\s+)?(?P<title>[А-ЯӘҒҚҢӨҰҮҺІ][\w-]*(?:\s+[\w-]+){{0,5}}?\s+туралы)"
+                   rf"\s+(?:{_alt({'Law': _KK_HEADS['Law']}, r'[а-яәғқңөұүһі]*')})(?![\w])"),
+        # … дамытудың 2024–2029 жылдарға арналған тұжырымдамасы, 2025 жылға дейінгі стратегиялық даму жоспары
+        re.compile(rf"(?P<body>(?:[\w-]+\s+){{0,5}}?)(?:{_YEARS}\s+жылдар\w*\s+арналған|\d{{4}}\s+жылға\s+дейінгі)"
+                   rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{_alt(_KK_HEADS, r'[а-яәғқңөұүһі]*')})(?![\w])"),
+    ],
+}
+KINDS = tuple(_EN_HEADS)
+
+
+class SelfNamed(NamedTuple):
+    start: int
+    end: int
+    cls: str                    # Law, PolicyConcept, Programme, Strategy, ActionPlan, Address
+    title: tuple[int, int] | None   # the quoted title's span, when there is one
+
+
+_TRIGGER = re.compile(r"\d{4}|[«“\"„]|туралы|State|National|Государствен|Национальн", re.I)
+
+
+def find(text: str, lang: str) -> list[SelfNamed]:
+    """Every self-named document in `text`, longest first where two overlap."""
+    if not _TRIGGER.search(text):      # most parts name no document: one cheap scan
+        return []
+    found: list[SelfNamed] = []
+    for pattern in _PATTERNS.get(lang, []) + ([] if lang == "ru" else _PATTERNS["ru"] if re.search("[А-Яа-я]", text) else []):
+        for m in pattern.finditer(text):
+            cls = next(k for k in KINDS if m.groupdict().get(k))
+            start, end = m.start(), m.end()
+            if "body" in m.groupdict() and m.group("body") is not None and lang == "kk" and pattern is _PATTERNS["kk"][2]:
+                start = _kazakh_start(text, m.start("body"), m.end("body")) if m.group("body") else m.start()
+            title = (m.start("title"), m.end("title")) if m.groupdict().get("title") else None
+            if lang == "kk" and pattern is _PATTERNS["kk"][1]:
+                title = None    # an unquoted «… туралы» title is resolved by the trie, not by title
+            found.append(SelfNamed(start, end, cls, title))
+    found.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    out: list[SelfNamed] = []
+    for s in found:
+        if out and s.start < out[-1].end:
+            continue
+        out.append(s)
+    return out
+
+
+def _kazakh_start(text: str, start: int, end: int) -> int:
+    """Where a Kazakh name opens before its years: at its first capitalised word, or else two
+    words before them ("жасанды интеллектті дамытудың 2024–2029 жылдарға арналған …")."""
+    words = list(re.finditer(r"[\w-]+", text[start:end]))
+    caps = [w for w in words if w.group()[0].isupper()]
+    if caps:
+        return start + caps[0].start()
+    return start + words[-2].start() if len(words) >= 2 else (start + words[0].start() if words else end)
