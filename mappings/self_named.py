@@ -13,6 +13,7 @@ candidates with the right suggested class.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 # Head words by kind, as stems; the patterns below add the endings each language attaches.
@@ -61,18 +62,21 @@ _PATTERNS: dict[str, list[re.Pattern]] = {
         re.compile(rf"(?:(?:Государственн|Национальн|Комплексн)\w+\s+)?(?:{_alt(_RU_HEADS, r'[а-яё]{0,2}')})(?![а-яё])"
                    rf"(?P<body>{_BREAK}{{0,160}}?)\s+(?:на|до)\s+(?:период\s+)?(?:{_YEARS}\s+год\w*|\d{{4}}\s+год\w*)"),
     ],
+    # Kazakh names put the head word last, so each pattern starts at something rare (a quoted
+    # title, "туралы", a span of years) and the words before it are added by `_kazakh_prefix`:
+    # a pattern that could start at any word would try every word of a 25 KB text.
     "kk": [
         # Қазақстан Республикасының «Білім туралы» Заңы, «Цифрлық Қазақстан» мемлекеттік бағдарламасы
-        re.compile(rf"(?:(?:Қазақстан\s+Республикасының|ҚР)\s+)?(?:\d{{4}}\s+жылғы\s+\d{{1,2}}\s+\w+\s+)?{_TITLE}"
-                   rf"\s+(?:(?:[Мм]емлекеттік|[Ұұ]лттық)\s+)?(?:{_alt(_KK_HEADS, r'[а-яәғқңөұүһі]*')})(?![\w])"),
+        re.compile(rf"{_TITLE}\s+(?:(?:[Мм]емлекеттік|[Ұұ]лттық)\s+)?(?:{_alt(_KK_HEADS, r'[а-яәғқңөұүһі]*')})(?![\w])"),
         # Білім туралы Заңы
-        re.compile(rf"(?:(?:Қазақстан\s+Республикасының|ҚР)\s+)?(?P<title>[А-ЯӘҒҚҢӨҰҮҺІ][\w-]*(?:\s+[\w-]+){{0,5}}?\s+туралы)"
-                   rf"\s+(?:{_alt({'Law': _KK_HEADS['Law']}, r'[а-яәғқңөұүһі]*')})(?![\w])"),
+        re.compile(rf"(?<=\s)туралы\s+(?:{_alt({'Law': _KK_HEADS['Law']}, r'[а-яәғқңөұүһі]*')})(?![\w])"),
         # … дамытудың 2024–2029 жылдарға арналған тұжырымдамасы, 2025 жылға дейінгі стратегиялық даму жоспары
-        re.compile(rf"(?P<body>(?:[\w-]+\s+){{0,5}}?)(?:{_YEARS}\s+жылдар\w*\s+арналған|\d{{4}}\s+жылға\s+дейінгі)"
+        re.compile(rf"(?:{_YEARS}\s+жылдар\w*\s+арналған|\d{{4}}\s+жылға\s+дейінгі)"
                    rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{_alt(_KK_HEADS, r'[а-яәғқңөұүһі]*')})(?![\w])"),
     ],
 }
+_KK_STATE = re.compile(r"(?:(?:Қазақстан\s+Республикасының|ҚР)\s+)?(?:\d{4}\s+жылғы\s+\d{1,2}\s+\w+\s+)?$")
+_KK_WORDS_BEFORE = re.compile(r"(?:[\w-]+\s+){0,5}$")
 KINDS = tuple(_EN_HEADS)
 
 
@@ -90,16 +94,30 @@ def find(text: str, lang: str) -> list[SelfNamed]:
     """Every self-named document in `text`, longest first where two overlap."""
     if not _TRIGGER.search(text):      # most parts name no document: one cheap scan
         return []
+    return list(_find(text, lang))
+
+
+@lru_cache(maxsize=64)
+def _find(text: str, lang: str) -> tuple[SelfNamed, ...]:
+    # (the linker asks twice per part: once for mentions, once for candidates)
     found: list[SelfNamed] = []
-    for pattern in _PATTERNS.get(lang, []) + ([] if lang == "ru" else _PATTERNS["ru"] if re.search("[А-Яа-я]", text) else []):
+    patterns = _PATTERNS.get(lang, [])
+    if lang != "ru" and re.search("[А-Яа-я]", text):
+        patterns = patterns + _PATTERNS["ru"]   # Russian titles quoted in English and Kazakh texts
+    kazakh = _PATTERNS["kk"]
+    for pattern in patterns:
         for m in pattern.finditer(text):
             cls = next(k for k in KINDS if m.groupdict().get(k))
             start, end = m.start(), m.end()
-            if "body" in m.groupdict() and m.group("body") is not None and lang == "kk" and pattern is _PATTERNS["kk"][2]:
-                start = _kazakh_start(text, m.start("body"), m.end("body")) if m.group("body") else m.start()
             title = (m.start("title"), m.end("title")) if m.groupdict().get("title") else None
-            if lang == "kk" and pattern is _PATTERNS["kk"][1]:
-                title = None    # an unquoted «… туралы» title is resolved by the trie, not by title
+            if pattern is kazakh[1]:       # «… туралы» without quotes: its words come before
+                start = _kazakh_start(text, start, capitalised_only=True)
+                if start is None:
+                    continue
+            elif pattern is kazakh[2]:
+                start = _kazakh_start(text, start, capitalised_only=False)
+            if pattern in kazakh:
+                start = _KK_STATE.search(text, max(0, start - 60), start).start()
             found.append(SelfNamed(start, end, cls, title))
     found.sort(key=lambda s: (s.start, -(s.end - s.start)))
     out: list[SelfNamed] = []
@@ -107,14 +125,30 @@ def find(text: str, lang: str) -> list[SelfNamed]:
         if out and s.start < out[-1].end:
             continue
         out.append(s)
-    return out
+    return tuple(out)
 
 
-def _kazakh_start(text: str, start: int, end: int) -> int:
-    """Where a Kazakh name opens before its years: at its first capitalised word, or else two
-    words before them ("жасанды интеллектті дамытудың 2024–2029 жылдарға арналған …")."""
-    words = list(re.finditer(r"[\w-]+", text[start:end]))
-    caps = [w for w in words if w.group()[0].isupper()]
+def _kazakh_start(text: str, end: int, capitalised_only: bool) -> int | None:
+    """Where a Kazakh name opens before `end` (its title words or its years): at the first
+    capitalised word of the up to five words before that is a name's ("Қазақстан Республикасында
+    …", not a sentence's first word "Бұл"), or else three words before ("жасанды интеллектті
+    дамытудың 2024–2029 жылдарға арналған …"); None when a capital is needed and absent."""
+    before = _KK_WORDS_BEFORE.search(text, max(0, end - 120), end)
+    words = list(re.finditer(r"[\w-]+", text[before.start():end]))
+    base = before.start()
+
+    def names(k: int) -> bool:
+        w = words[k]
+        if not w.group()[0].isupper():
+            return False
+        preceding = text[:base + w.start()].rstrip()
+        initial = not preceding or preceding[-1] in ".!?:;\n"
+        # a title before "туралы" may open the sentence ("Білім туралы Заңына сәйкес …")
+        return capitalised_only or not initial or (k + 1 < len(words) and words[k + 1].group()[0].isupper())
+
+    caps = [k for k in range(len(words)) if names(k)]
     if caps:
-        return start + caps[0].start()
-    return start + words[-2].start() if len(words) >= 2 else (start + words[0].start() if words else end)
+        return base + words[caps[0]].start()
+    if capitalised_only:
+        return None
+    return base + words[-3:][0].start() if words else end
