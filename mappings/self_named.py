@@ -45,34 +45,52 @@ _STATE_RU = r"(?:\s+(?:Республики\s+Казахстан|РК|Казах
 _DATED_EN = r"(?:\s+(?:No\.?|№)\s*[\w-]+)?(?:\s+(?:of|dated)\s+[\w\s,.]{0,30}?\d{4}(?:\s+year)?)?(?:\s+(?:No\.?|№)\s*[\w-]+)?"
 _DATED_RU = r"(?:\s+от\s+[\w\s.,]{0,30}?\d{4}\s*(?:года|г\.)?)?(?:\s+№\s*[\w-]+)?"
 
-_PATTERNS: dict[str, list[re.Pattern]] = {
+# Each pattern is tried only where its anchor, a plain alternation of rare words, occurs: a
+# pattern that may start with an optional word would otherwise be tried at every position of a
+# 25 KB text. The words a name may have before its anchor ("State", "Государственная",
+# "Қазақстан Республикасының") are added afterwards from the text just before it.
+# (a leading character class lets the regular-expression engine skip to candidate positions)
+_EN_ANCHOR = re.compile(r"[LCPSDA](?:aw|ode|oncept|rogram|trategy|octrine|ction|lan|ddress)")
+_RU_ANCHOR = re.compile(r"[ЗзКкПпСсДд](?:акон|одекс|онцепци|рограмм|тратеги|октрин|лан|ослани)")
+_EN_BEFORE = re.compile(r"(?:(?:State|National|Comprehensive|Strategic|Presidential|Government)\s+(?:[A-Z][\w-]*\s+){0,2})$")
+_RU_BEFORE = re.compile(r"(?:(?:Государственн|Национальн|Комплексн)\w+\s+)$")
+
+
+class _Pattern(NamedTuple):
+    anchor: re.Pattern
+    full: re.Pattern            # matched at the anchor
+    before: re.Pattern | None   # words the name may have before the anchor
+
+
+_PATTERNS: dict[str, list[_Pattern]] = {
     "en": [
         # Law of the Republic of Kazakhstan «On …», the Concept «…», the President's Address «…»
-        re.compile(rf"\b(?:{_alt(_EN_HEADS, '')})\b{_STATE_EN}{_DATED_EN}\s*{_TITLE}"),
+        _Pattern(_EN_ANCHOR, re.compile(rf"(?:{_alt(_EN_HEADS, '')})\b{_STATE_EN}{_DATED_EN}\s*{_TITLE}"), None),
         # State Programme for the Development of …, National Action Plan, Concept … for 2024–2029
-        re.compile(rf"\b(?:(?:State|National|Comprehensive|Strategic|Presidential|Government)\s+(?:[A-Z][\w-]*\s+){{0,2}})?"
-                   rf"(?:{_alt(_EN_HEADS, '')})\b(?P<body>{_BREAK}{{0,160}}?)\s+(?:for|until|to|up\s+to)\s+"
-                   rf"(?:the\s+(?:period|years)\s+)?(?:{_YEARS}|\d{{4}})\b(?:\s+years)?"),
-        re.compile(rf"\b(?:State|National|Comprehensive|Strategic)\s+(?:[A-Z][\w-]*\s+){{0,2}}(?:{_alt(_EN_HEADS, '')})\b"
-                   rf"(?P<body>(?:\s+(?:of|for|on|in|to|the|and)(?:\s+the)?\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*)"),
+        _Pattern(_EN_ANCHOR, re.compile(rf"(?:{_alt(_EN_HEADS, '')})\b(?P<body>{_BREAK}{{0,160}}?)\s+(?:for|until|to|up\s+to)\s+"
+                                        rf"(?:the\s+(?:period|years)\s+)?(?:{_YEARS}|\d{{4}})\b(?:\s+years)?"), _EN_BEFORE),
+        _Pattern(re.compile(r"[SNC](?:tate|ational|omprehensive|trategic)"),
+                 re.compile(rf"(?:State|National|Comprehensive|Strategic)\s+(?:[A-Z][\w-]*\s+){{0,2}}(?:{_alt(_EN_HEADS, '')})\b"
+                            rf"(?P<body>(?:\s+(?:of|for|on|in|to|the|and)(?:\s+the)?\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*)"), None),
     ],
     "ru": [
-        re.compile(rf"(?:(?:Государственн|Национальн)\w+\s+)?(?:{_alt(_RU_HEADS, r'[а-яё]{0,2}')})(?![а-яё]){_STATE_RU}"
-                   rf"(?:\s+Президента{_STATE_RU}(?:\s+народу\s+Казахстана)?)?{_DATED_RU}\s*{_TITLE}"),
-        re.compile(rf"(?:(?:Государственн|Национальн|Комплексн)\w+\s+)?(?:{_alt(_RU_HEADS, r'[а-яё]{0,2}')})(?![а-яё])"
-                   rf"(?P<body>{_BREAK}{{0,160}}?)\s+(?:на|до)\s+(?:период\s+)?(?:{_YEARS}\s+год\w*|\d{{4}}\s+год\w*)"),
+        _Pattern(_RU_ANCHOR, re.compile(rf"(?:{_alt(_RU_HEADS, r'[а-яё]{0,2}')})(?![а-яё]){_STATE_RU}"
+                                        rf"(?:\s+Президента{_STATE_RU}(?:\s+народу\s+Казахстана)?)?{_DATED_RU}\s*{_TITLE}"), _RU_BEFORE),
+        _Pattern(_RU_ANCHOR, re.compile(rf"(?:{_alt(_RU_HEADS, r'[а-яё]{0,2}')})(?![а-яё])"
+                                        rf"(?P<body>{_BREAK}{{0,160}}?)\s+(?:на|до)\s+(?:период\s+)?(?:{_YEARS}\s+год\w*|\d{{4}}\s+год\w*)"),
+                 _RU_BEFORE),
     ],
-    # Kazakh names put the head word last, so each pattern starts at something rare (a quoted
-    # title, "туралы", a span of years) and the words before it are added by `_kazakh_prefix`:
-    # a pattern that could start at any word would try every word of a 25 KB text.
+    # Kazakh names put the head word last: the anchors are a quoted title, "туралы" and a span
+    # of years, and the words before them are added by `_kazakh_start`.
     "kk": [
         # Қазақстан Республикасының «Білім туралы» Заңы, «Цифрлық Қазақстан» мемлекеттік бағдарламасы
-        re.compile(rf"{_TITLE}\s+(?:(?:[Мм]емлекеттік|[Ұұ]лттық)\s+)?(?:{_alt(_KK_HEADS, r'[а-яәғқңөұүһі]*')})(?![\w])"),
+        _Pattern(re.compile(r"[«“\"„]"), re.compile(rf"{_TITLE}\s+(?:(?:[Мм]емлекеттік|[Ұұ]лттық)\s+)?"
+                                                     rf"(?:{_alt(_KK_HEADS, r'[а-яәғқңөұүһі]*')})(?![\w])"), None),
         # Білім туралы Заңы
-        re.compile(rf"(?<=\s)туралы\s+(?:{_alt({'Law': _KK_HEADS['Law']}, r'[а-яәғқңөұүһі]*')})(?![\w])"),
+        _Pattern(re.compile(r"туралы"), re.compile(rf"туралы\s+(?:{_alt({'Law': _KK_HEADS['Law']}, r'[а-яәғқңөұүһі]*')})(?![\w])"), None),
         # … дамытудың 2024–2029 жылдарға арналған тұжырымдамасы, 2025 жылға дейінгі стратегиялық даму жоспары
-        re.compile(rf"(?:{_YEARS}\s+жылдар\w*\s+арналған|\d{{4}}\s+жылға\s+дейінгі)"
-                   rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{_alt(_KK_HEADS, r'[а-яәғқңөұүһі]*')})(?![\w])"),
+        _Pattern(re.compile(r"\d{4}"), re.compile(rf"(?:{_YEARS}\s+жылдар\w*\s+арналған|\d{{4}}\s+жылға\s+дейінгі)"
+                                                  rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{_alt(_KK_HEADS, r'[а-яәғқңөұүһі]*')})(?![\w])"), None),
     ],
 }
 _KK_STATE = re.compile(r"(?:(?:Қазақстан\s+Республикасының|ҚР)\s+)?(?:\d{4}\s+жылғы\s+\d{1,2}\s+\w+\s+)?$")
@@ -105,11 +123,14 @@ def _find(text: str, lang: str) -> tuple[SelfNamed, ...]:
     if lang != "ru" and re.search("[А-Яа-я]", text):
         patterns = patterns + _PATTERNS["ru"]   # Russian titles quoted in English and Kazakh texts
     kazakh = _PATTERNS["kk"]
+    anchors: dict = {}
     for pattern in patterns:
-        for m in pattern.finditer(text):
+        for m in _matches(text, pattern, anchors):
             cls = next(k for k in KINDS if m.groupdict().get(k))
             start, end = m.start(), m.end()
             title = (m.start("title"), m.end("title")) if m.groupdict().get("title") else None
+            if title and not (text[title[0]].isupper() or text[title[0]].isdigit()):
+                continue   # «жұмсақ күш» тұжырымдамасы is the concept of soft power, not a document
             if pattern is kazakh[1]:       # «… туралы» without quotes: its words come before
                 start = _kazakh_start(text, start, capitalised_only=True)
                 if start is None:
@@ -118,6 +139,10 @@ def _find(text: str, lang: str) -> tuple[SelfNamed, ...]:
                 start = _kazakh_start(text, start, capitalised_only=False)
             if pattern in kazakh:
                 start = _KK_STATE.search(text, max(0, start - 60), start).start()
+            elif pattern.before is not None:
+                before = pattern.before.search(text, max(0, start - 60), start)
+                if before:
+                    start = before.start()
             found.append(SelfNamed(start, end, cls, title))
     found.sort(key=lambda s: (s.start, -(s.end - s.start)))
     out: list[SelfNamed] = []
@@ -126,6 +151,21 @@ def _find(text: str, lang: str) -> tuple[SelfNamed, ...]:
             continue
         out.append(s)
     return tuple(out)
+
+
+def _matches(text: str, pattern: _Pattern, anchors: dict | None = None):
+    if anchors is None:
+        anchors = {}
+    if pattern.anchor not in anchors:   # two patterns often share an anchor: scan once
+        anchors[pattern.anchor] = list(pattern.anchor.finditer(text))
+    last = -1
+    for a in anchors[pattern.anchor]:
+        if a.start() < last or (a.start() and text[a.start() - 1].isalnum() and pattern.anchor.pattern[0] != "\\"):
+            continue    # inside the last match, or not at a word's start
+        m = pattern.full.match(text, a.start())
+        if m:
+            last = m.end()
+            yield m
 
 
 def _kazakh_start(text: str, end: int, capitalised_only: bool) -> int | None:
