@@ -52,7 +52,9 @@ _DATED_RU = r"(?:\s+от\s+[\w\s.,]{0,30}?\d{4}\s*(?:года|г\.)?)?(?:\s+№\
 # (a leading character class lets the regular-expression engine skip to candidate positions)
 _EN_ANCHOR = re.compile(r"[LCPSDA](?:aw|ode|oncept|rogram|trategy|octrine|ction|lan|ddress)")
 _RU_ANCHOR = re.compile(r"[ЗзКкПпСсДд](?:акон|одекс|онцепци|рограмм|тратеги|октрин|лан|ослани)")
-_EN_BEFORE = re.compile(r"(?:(?:State|National|Comprehensive|Strategic|Presidential|Government)\s+(?:[A-Z][\w-]*\s+){0,2})$")
+# capitalised words before the head ("State Programme", "AI Concept", "Foreign Policy Concept"),
+# not a sentence's article or preposition
+_EN_BEFORE = re.compile(r"(?:(?!(?:The|A|An|This|That|These|Its|Our|In|On|Of|For|By|To|And)\s)[A-Z][\w-]*\s+){1,3}$")
 _RU_BEFORE = re.compile(r"(?:(?:Государственн|Национальн|Комплексн)\w+\s+)$")
 
 

@@ -156,6 +156,15 @@ def test_known_documents_are_linked_not_listed():
     assert not candidates(text, "ru")
 
 
+def test_the_issues_examples_in_english():
+    # the names a real abstract in IT used (issue #10)
+    text = ("The AI Concept for 2024–2029 and the Law «On Artificial Intelligence» were adopted by the "
+            "Government; the President signed a National Action Plan.")
+    assert linked(text, "en", "provision") == ["initiative/ai-concept-2024-2029", "initiative/law-artificial-intelligence-kz",
+                                               "actor/government-kz", "actor/president-kz"]
+    assert [(c.name, c.suggested_class) for c in candidates(text, "en")] == [("National Action Plan", "ActionPlan")]
+
+
 def test_documents_of_a_kind_are_initiatives_too():
     kinds = {e.cls for e in load_entries()} & set(INITIATIVE_KINDS)
     assert {"Law", "PolicyConcept", "Programme", "Strategy"} <= kinds
