@@ -115,6 +115,7 @@ class Lexicon:
     entries: dict[URIRef, Entry]
     dismissed: frozenset[str] = frozenset()         # folded names a curator dismissed
     titles: dict[str, dict] = None                  # lang -> kind -> trie of a document's quoted title
+    body_state: dict = None                         # a state body's IRI -> the IRI of its state
 
 
 # English names of theories and methods are written in both orders ("interdependence theory",
@@ -206,10 +207,29 @@ def _titles(entries: tuple[Entry, ...]) -> dict[str, dict]:
     return out
 
 
+def _body_states(lex: Lexicon) -> dict:
+    """Whose a state body is, read from its own name ("Government of the Republic of Kazakhstan")."""
+    out = {}
+    for e in lex.entries.values():
+        if e.cls in _BODY_CLASSES and "en" in e.pref:
+            label = e.pref["en"]
+            # the whole label is the body itself: look in what follows its first words
+            for word in tokenize(label)[1:]:
+                rest = label[word.start:]
+                states = {m.entity for m in _find(rest, "en", lex, tokenize(rest)) if m.cls == "State"}
+                if states:
+                    if len(states) == 1:
+                        out[e.iri] = states.pop()
+                    break
+    return out
+
+
 @lru_cache(maxsize=4)
 def _lexicon_for(directory: str | None) -> Lexicon:
     path = Path(directory) if directory else None
-    return compile_lexicon(load_entries(path), load_dismissed(path))
+    lex = compile_lexicon(load_entries(path), load_dismissed(path))
+    lex.body_state = _body_states(lex)
+    return lex
 
 
 def clear_cache() -> None:
@@ -259,7 +279,29 @@ def find_mentions(text: str, lang: str, lex: Lexicon | None = None, tokens: list
     if any(m.common for m in mentions):
         mentions = [m for m in mentions if not m.common
                     or method_context.names_a_method(text, lang, kind, tokens, m.start, m.end)]
-    return _self_named_documents(text, lang, lex, mentions)
+    return _self_named_documents(text, lang, lex, _bodies_of_other_states(text, lex, mentions))
+
+
+_OF_STATE = re.compile(r"\s*(?:of\s+(?:the\s+)?)?", re.I)
+
+
+def _bodies_of_other_states(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """A body named by one word ("President", "Правительство", "Үкіметі") beside another state's
+    name is that state's: "President of the United States", "Президент США", "Қытай Үкіметі"."""
+    owners = lex.body_state or {}
+    out = []
+    for k, m in enumerate(mentions):
+        own = owners.get(m.entity)
+        if own is not None and " " not in m.exact.strip():
+            nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+            prev = mentions[k - 1] if k else None
+            beside = [s for s in (nxt if nxt and _OF_STATE.fullmatch(text[m.end:nxt.start]) else None,
+                                  prev if prev and not text[prev.end:m.start].strip() else None)
+                      if s is not None and s.cls == "State"]
+            if any(s.entity != own for s in beside):
+                continue
+        out.append(m)
+    return out
 
 
 def _self_named_documents(text: str, lang: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
@@ -324,7 +366,7 @@ def _find(text: str, lang: str, lex: Lexicon, tokens: list[Token], only: list[bo
         start, end = tokens[i].start, tokens[j].end
         found.append(Mention(iri, cls, start, end, text[start:end], common=common))
         i = j + 1
-    mentions = _nested_in_names(text, _local_abbreviations(text, tokens, found, abbreviations))
+    mentions = _nested_in_names(text, _local_abbreviations(text, tokens, found, abbreviations), lex.body_state)
     mentions.extend(_elliptic(text, lang, lex, tokens, keys))
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
@@ -388,12 +430,14 @@ def _local_abbreviations(text: str, tokens: list[Token], found: list[Mention],
 _BODY_CLASSES = {"GovernmentBody"}
 
 
-def _nested_in_names(text: str, found: list[Mention]) -> list[Mention]:
+def _nested_in_names(text: str, found: list[Mention], owners: dict | None = None) -> list[Mention]:
     out = []
     for idx, m in enumerate(found):
         nxt = found[idx + 1] if idx + 1 < len(found) else None
         if (m.cls == "State" and nxt is not None and nxt.cls in _BODY_CLASSES
-                and not text[m.end:nxt.start].strip()):
+                and not text[m.end:nxt.start].strip()
+                # unless the body, named by one word, is another state's ("Қытай Үкіметі")
+                and not (" " not in nxt.exact.strip() and (owners or {}).get(nxt.entity, m.entity) != m.entity)):
             continue
         out.append(m)
     return out

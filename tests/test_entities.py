@@ -73,6 +73,19 @@ def test_states_from_cldr_in_three_languages(text, lang, expected):
     assert set(linked(text, lang)) == expected
 
 
+def test_a_state_whose_name_is_also_a_pronoun_is_not_every_form_of_it():
+    # Того (Togo) reads as a form of тот to a dictionary; Тем, Та, Те are no country
+    assert linked("Тем не менее, Та же проблема. Те же данные. Сотрудничество Того и Чада.", "ru") == [
+        "actor/togo", "actor/chad"]
+
+
+def test_a_bare_office_beside_another_states_name_is_that_states():
+    assert linked("President of the United States and the President of Kazakhstan", "en") == [
+        "actor/usa", "actor/president-kz"]
+    assert linked("Президент Франции и Правительство Китая", "ru") == ["actor/france", "actor/china"]
+    assert linked("Қытай Үкіметі мен Қазақстан Үкіметі", "kk") == ["actor/china", "actor/government-kz"]
+
+
 def test_generated_states_are_up_to_date_with_the_script():
     if importlib.util.find_spec("babel") is None or importlib.util.find_spec("pycountry") is None:
         pytest.skip('Babel and pycountry are not installed: pip install -e ".[vocabularies]"')
