@@ -19,9 +19,9 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from . import morphology, ntriples
+from . import method_context, morphology, ntriples, self_named
 from .vocab import DKG, ID, LANGUAGE, OA
-from .vocabulary import LANGS, Entry, load_dismissed, load_entries, slugify
+from .vocabulary import INITIATIVE_KINDS, LANGS, Entry, load_dismissed, load_entries, slugify
 
 CANDIDATE_BASE = str(ID) + "candidate/"
 
@@ -61,6 +61,7 @@ class Mention:
     end: int
     exact: str
     elliptic: bool = False   # "systemic and comparative analysis" → systems analysis
+    common: bool = False     # the label is also an ordinary word ("survey"): see method_context
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ class Candidate:
     lang: str
     context: str
     suggested_class: str   # local name in dkg:, a hint for the curator
-    reason: str            # 'quoted' | 'acronym' | 'capitalised'
+    reason: str            # 'quoted' | 'acronym' | 'capitalised' | 'self-named'
     component: URIRef
     kind: str
     source: URIRef
@@ -113,6 +114,8 @@ class Lexicon:
     ambiguous: dict[str, list]                      # lang -> [(label, iri, iri)] (reported by tests)
     entries: dict[URIRef, Entry]
     dismissed: frozenset[str] = frozenset()         # folded names a curator dismissed
+    titles: dict[str, dict] = None                  # lang -> kind -> trie of a document's quoted title
+    body_state: dict = None                         # a state body's IRI -> the IRI of its state
 
 
 # English names of theories and methods are written in both orders ("interdependence theory",
@@ -175,18 +178,58 @@ def compile_lexicon(entries: tuple[Entry, ...], dismissed: frozenset[tuple[str, 
                     # it too: «Болашақ» the programme, not болашақ "future"; Цели устойчивого
                     # развития the UN goals, not any goals of sustainable development.
                     capital = words[0][:1].isupper() and not morphology.is_acronym(words[0])
-                    node[_END] = (e.iri, e.cls, capital and (prior[2] if prior else True))
+                    common = method_context.is_common_word_label(words, e.cls)
+                    node[_END] = (e.iri, e.cls, capital and (prior[2] if prior else True),
+                                  common and (prior[3] if prior else True))
                     if len(keys) == 2:
                         pairs[lang].setdefault((keys[0], keys[1]), (e.iri, e.cls))
                         heads[lang].add(keys[1])
     return Lexicon(tries, pairs, heads, known, ambiguous, {e.iri: e for e in entries},
-                   frozenset(morphology.fold(name) for name, _ in dismissed))
+                   frozenset(morphology.fold(name) for name, _ in dismissed), _titles(entries))
+
+
+def _titles(entries: tuple[Entry, ...]) -> dict[str, dict]:
+    """Laws and other documents by kind and quoted title: "Закон РК «Об образовании»" and
+    "Закон Республики Казахстан «Об образовании»" name one law whatever stands before the title."""
+    out: dict[str, dict] = {l: {} for l in LANGS}
+    for e in entries:
+        if e.cls not in INITIATIVE_KINDS + ("Initiative",):
+            continue
+        for lang in LANGS:
+            for label in ([e.pref[lang]] if lang in e.pref else []) + e.alt.get(lang, []):
+                for doc in self_named.find(label, lang):
+                    if doc.title is None:
+                        continue
+                    node = out[lang].setdefault(doc.cls, {})
+                    for t in tokenize(label[doc.title[0]:doc.title[1]]):
+                        node = node.setdefault(morphology.label_key(t.text, lang), {})
+                    node.setdefault(_END, (e.iri, e.cls))
+    return out
+
+
+def _body_states(lex: Lexicon) -> dict:
+    """Whose a state body is, read from its own name ("Government of the Republic of Kazakhstan")."""
+    out = {}
+    for e in lex.entries.values():
+        if e.cls in _BODY_CLASSES and "en" in e.pref:
+            label = e.pref["en"]
+            # the whole label is the body itself: look in what follows its first words
+            for word in tokenize(label)[1:]:
+                rest = label[word.start:]
+                states = {m.entity for m in _find(rest, "en", lex, tokenize(rest)) if m.cls == "State"}
+                if states:
+                    if len(states) == 1:
+                        out[e.iri] = states.pop()
+                    break
+    return out
 
 
 @lru_cache(maxsize=4)
 def _lexicon_for(directory: str | None) -> Lexicon:
     path = Path(directory) if directory else None
-    return compile_lexicon(load_entries(path), load_dismissed(path))
+    lex = compile_lexicon(load_entries(path), load_dismissed(path))
+    lex.body_state = _body_states(lex)
+    return lex
 
 
 def clear_cache() -> None:
@@ -212,9 +255,11 @@ _KAZAKH_LETTERS = re.compile("[ӘәҒғҚқҢңӨөҰұҮүҺһІі]")
 
 
 def find_mentions(text: str, lang: str, lex: Lexicon | None = None, tokens: list[Token] | None = None,
-                  abbreviations: dict[str, tuple[URIRef, str]] | None = None) -> list[Mention]:
+                  abbreviations: dict[str, tuple[URIRef, str]] | None = None, kind: str | None = None) -> list[Mention]:
     """Every vocabulary name in `text`, longest first, plus names shared by coordinated
-    modifiers ("systemic and comparative analysis" names systems analysis too)."""
+    modifiers ("systemic and comparative analysis" names systems analysis too). A method named
+    by an ordinary word ("survey") counts only where it names the method: `kind` is the section
+    the text comes from (see method_context)."""
     lex = lex or lexicon()
     lang = lang if lang in lex.tries else "en"
     tokens = tokens if tokens is not None else tokenize(text)
@@ -231,6 +276,52 @@ def find_mentions(text: str, lang: str, lex: Lexicon | None = None, tokens: list
                     mentions.append(m)
                     covered[m.start:m.end] = b"\x01" * (m.end - m.start)
         mentions.sort(key=lambda m: (m.start, m.end))
+    if any(m.common for m in mentions):
+        mentions = [m for m in mentions if not m.common
+                    or method_context.names_a_method(text, lang, kind, tokens, m.start, m.end)]
+    return _self_named_documents(text, lang, lex, _bodies_of_other_states(text, lex, mentions))
+
+
+_OF_STATE = re.compile(r"\s*(?:of\s+(?:the\s+)?)?", re.I)
+
+
+def _bodies_of_other_states(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """A body named by one word ("President", "Правительство", "Үкіметі") beside another state's
+    name is that state's: "President of the United States", "Президент США", "Қытай Үкіметі"."""
+    owners = lex.body_state or {}
+    out = []
+    for k, m in enumerate(mentions):
+        own = owners.get(m.entity)
+        if own is not None and " " not in m.exact.strip():
+            nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+            prev = mentions[k - 1] if k else None
+            beside = [s for s in (nxt if nxt and _OF_STATE.fullmatch(text[m.end:nxt.start]) else None,
+                                  prev if prev and not text[prev.end:m.start].strip() else None)
+                      if s is not None and s.cls == "State"]
+            if any(s.entity != own for s in beside):
+                continue
+        out.append(m)
+    return out
+
+
+def _self_named_documents(text: str, lang: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """A law, concept or programme that names itself and whose kind and quoted title a vocabulary
+    entry has is that entry, the whole name one mention (the state inside it included)."""
+    docs = [d for d in self_named.find(text, lang) if d.title]
+    if not docs:
+        return mentions
+    for d in docs:
+        node = (lex.titles or {}).get(lang, {}).get(d.cls)
+        frontier = [node] if node else []
+        for t in tokenize(text[d.title[0]:d.title[1]]):
+            keys = morphology.text_keys(t.text, lang)
+            frontier = [child for n in frontier for k in keys if (child := n.get(k)) is not None]
+        hit = next((n[_END] for n in frontier if _END in n), None)
+        if hit is None or any(m.entity == hit[0] and m.start < d.end and d.start < m.end for m in mentions):
+            continue   # unknown, or already found by its name alone («Болашак» in программа «Болашак»)
+        mentions = [m for m in mentions if m.end <= d.start or m.start >= d.end]
+        mentions.append(Mention(hit[0], hit[1], d.start, d.end, text[d.start:d.end]))
+    mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
 
 
@@ -271,11 +362,11 @@ def _find(text: str, lang: str, lex: Lexicon, tokens: list[Token], only: list[bo
         if best is None:
             i += 1
             continue
-        j, (iri, cls, _) = best
+        j, (iri, cls, _, common) = best
         start, end = tokens[i].start, tokens[j].end
-        found.append(Mention(iri, cls, start, end, text[start:end]))
+        found.append(Mention(iri, cls, start, end, text[start:end], common=common))
         i = j + 1
-    mentions = _nested_in_names(text, _local_abbreviations(text, tokens, found, abbreviations))
+    mentions = _nested_in_names(text, _local_abbreviations(text, tokens, found, abbreviations), lex.body_state)
     mentions.extend(_elliptic(text, lang, lex, tokens, keys))
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
@@ -339,12 +430,14 @@ def _local_abbreviations(text: str, tokens: list[Token], found: list[Mention],
 _BODY_CLASSES = {"GovernmentBody"}
 
 
-def _nested_in_names(text: str, found: list[Mention]) -> list[Mention]:
+def _nested_in_names(text: str, found: list[Mention], owners: dict | None = None) -> list[Mention]:
     out = []
     for idx, m in enumerate(found):
         nxt = found[idx + 1] if idx + 1 < len(found) else None
         if (m.cls == "State" and nxt is not None and nxt.cls in _BODY_CLASSES
-                and not text[m.end:nxt.start].strip()):
+                and not text[m.end:nxt.start].strip()
+                # unless the body, named by one word, is another state's ("Қытай Үкіметі")
+                and not (" " not in nxt.exact.strip() and (owners or {}).get(nxt.entity, m.entity) != m.entity)):
             continue
         out.append(m)
     return out
@@ -401,12 +494,18 @@ _KEYWORDS = {
                                     "қауымдастығы", "қоғамы", "институты", "орталығы"],
     "InternationalOrganization": ["organization", "organisation", "union", "council", "bank", "fund", "alliance", "организация",
                                   "союз", "совет", "банк", "ұйымы", "одағы", "кеңесі", "банкі"],
-    "Initiative": ["program", "programme", "strategy", "initiative", "forum", "congress", "concept", "process", "plan",
-                   "project", "agenda", "doctrine", "declaration", "convention", "treaty", "charter", "platform",
-                   "index", "database", "индекс", "индексі", "декларация", "конвенция", "договор", "хартия",
-                   "доктрина", "процесс", "план", "платформа", "декларациясы", "конвенциясы", "доктринасы",
-                   "процесі", "жоспары", "платформасы", "программа", "стратегия", "инициатива", "форум", "съезд", "концепция", "проект",
-                   "бағдарламасы", "стратегиясы", "бастамасы", "форумы", "съезі", "тұжырымдамасы", "жобасы"],
+    "Initiative": ["initiative", "forum", "congress", "process", "project", "agenda", "declaration", "convention",
+                   "treaty", "charter", "platform", "index", "database", "индекс", "индексі", "декларация",
+                   "конвенция", "договор", "хартия", "процесс", "платформа", "декларациясы", "конвенциясы",
+                   "процесі", "платформасы", "инициатива", "форум", "съезд", "проект", "бастамасы", "форумы",
+                   "съезі", "жобасы"],
+    # kinds of initiative (dkg:Initiative's subclasses): what the document calls itself
+    "Programme": ["program", "programme", "программа", "бағдарламасы"],
+    "Strategy": ["strategy", "doctrine", "стратегия", "доктрина", "стратегиясы", "доктринасы"],
+    "PolicyConcept": ["concept", "концепция", "тұжырымдамасы"],
+    "ActionPlan": ["plan", "план", "жоспары"],
+    "Law": ["law", "code", "закон", "кодекс", "заңы", "кодексі"],
+    "Address": ["address", "послание", "жолдауы"],
     "Department": ["department", "faculty", "кафедра", "факультет", "кафедрасы"],
     "Diaspora": ["diaspora", "диаспора", "диаспорасы"],
 }
@@ -533,6 +632,15 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         for s, e, cls in _cyrillic_names(text, lang, tokens, covered):
             if free(s, e) and not known(text[s:e]):
                 found.setdefault((s, e), (cls, "capitalised"))
+    # A document that names itself is one candidate of its kind, whatever names stand inside it
+    # ("Law of the Republic of Kazakhstan «On …»"), unless it is, or holds, a known initiative.
+    initiatives = [m for m in mentions if m.cls in INITIATIVE_KINDS or m.cls == "Initiative"]
+    for d in self_named.find(text, lang):
+        if any(m.start < d.end and d.start < m.end for m in initiatives) or known(text[d.start:d.end]):
+            continue
+        for span in [k for k in found if k[0] < d.end and d.start < k[1]]:
+            del found[span]
+        found[(d.start, d.end)] = (d.cls, "self-named")
     return [(s, e, cls, reason) for (s, e), (cls, reason) in sorted(found.items())]
 
 
@@ -636,7 +744,7 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
     lines: list[str] = []
     work_nt, source_nt = _N(work), _N(source)
     parts = [(comp, tokenize(comp.text)) for comp in components if comp.text]
-    found = [find_mentions(comp.text, comp.lang, lex, tokens) for comp, tokens in parts]
+    found = [find_mentions(comp.text, comp.lang, lex, tokens, kind=comp.kind) for comp, tokens in parts]
     # An abbreviation defined in one part ("the Central Asian region (CA)") names the entity in
     # every part of the same language.
     defined: dict[str, dict] = {}
@@ -645,7 +753,7 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
             defined.setdefault(comp.lang, {}).setdefault(abbr, target)
     for idx, (comp, tokens) in enumerate(parts):
         if any(a in comp.text for a in defined.get(comp.lang, {})):
-            found[idx] = find_mentions(comp.text, comp.lang, lex, tokens, defined[comp.lang])
+            found[idx] = find_mentions(comp.text, comp.lang, lex, tokens, defined[comp.lang], kind=comp.kind)
     for (comp, tokens), mentions in zip(parts, found):
         node = _N(comp.node)
         for m in mentions:

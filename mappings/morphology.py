@@ -95,12 +95,25 @@ def _russian(word: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+_PROPER = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"})
+_CLOSED = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "INTJ"})
+
+
 @lru_cache(maxsize=50_000)
 def _russian_label(word: str) -> str:
     w = fold(word)
     if not re.search("[а-я]", w):
         return w
-    return fold(_analyzer().parse(w)[0].normal_form)
+    parses = _analyzer().parse(w)
+    if word[:1].isupper():
+        # A capitalised label word is a name: read it as one ("Чад" the country, not чадо), and
+        # never as a pronoun ("Того" the country is no form of тот, so "Тем" and "Те" are not Togo).
+        proper = next((p for p in parses if _PROPER & p.tag.grammemes), None)
+        if proper is not None:
+            return fold(proper.normal_form)
+        if parses[0].tag.POS in _CLOSED or "Apro" in parses[0].tag.grammemes:
+            return w
+    return fold(parses[0].normal_form)
 
 
 @lru_cache(maxsize=100_000)

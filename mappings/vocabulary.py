@@ -54,15 +54,21 @@ CLASS_FILE = {
     "GovernmentBody": "actors",
     "NonGovernmentalOrganization": "actors",
     "University": "actors",
+    "ResearchInstitute": "actors",
     "Diaspora": "actors",
     "Person": "actors",
     "Region": "actors",
     "Initiative": "initiatives",
 }
 
+# Kinds of initiative (dkg:Law ⊑ dkg:Initiative …). An entry of one carries dkg:Initiative too, so
+# queries and shapes that ask for initiatives find it without inference.
+INITIATIVE_KINDS = ("Law", "PolicyConcept", "Programme", "Strategy", "ActionPlan", "Address")
+CLASS_FILE.update({kind: "initiatives" for kind in INITIATIVE_KINDS})
+
 
 AGENT_CLASSES = {"State", "InternationalOrganization", "GovernmentBody", "NonGovernmentalOrganization",
-                 "University", "Department", "Diaspora", "Person"}
+                 "University", "ResearchInstitute", "Department", "Diaspora", "Person"}
 CLASS_FILE["Department"] = "actors"
 
 
@@ -74,6 +80,7 @@ class Entry:
     alt: dict[str, list[str]] = field(default_factory=dict)
     definition: dict[str, str] = field(default_factory=dict)
     same_as: list[str] = field(default_factory=list)
+    iso3166: str | None = None                        # ISO 3166-1 alpha-2 code of a state
 
 
 def vocabulary_dir() -> Path:
@@ -107,8 +114,9 @@ def format_entry(entry: Entry, vocab: VocabularyFile) -> str:
     """One entry as the vocabulary files lay it out: a block of lines, one predicate each."""
     slug = str(entry.iri).rsplit("/", 1)[1]
     names = " , ".join(_lit(entry.pref[l], l) for l in LANGS if l in entry.pref)
+    types = f"dkg:Initiative , dkg:{entry.cls}" if entry.cls in INITIATIVE_KINDS else f"dkg:{entry.cls}"
     lines = [f"{vocab.prefix}:{slug}",
-             f"    a owl:NamedIndividual , dkg:{entry.cls} , skos:Concept ;",
+             f"    a owl:NamedIndividual , {types} , skos:Concept ;",
              f"    skos:inScheme <{vocab.scheme}> ;",
              "    skos:prefLabel " + names + " ;"]
     if entry.cls in AGENT_CLASSES:
@@ -117,6 +125,8 @@ def format_entry(entry: Entry, vocab: VocabularyFile) -> str:
     alts = [_lit(a, l) for l in LANGS for a in entry.alt.get(l, [])]
     if alts:
         lines.append("    skos:altLabel " + " ,\n        ".join(alts) + " ;")
+    if entry.iso3166:
+        lines.append(f'    dkg:iso3166Code "{entry.iso3166}" ;')
     defs = [_lit(entry.definition[l], l) for l in LANGS if l in entry.definition]
     if defs:
         lines.append("    skos:definition " + " ,\n        ".join(defs) + " ;")
@@ -151,10 +161,12 @@ def file_header(vocab: VocabularyFile, title: dict[str, str], comment: str) -> s
 def _entries(graph: rdflib.Graph) -> list[Entry]:
     out = []
     for s in sorted(set(graph.subjects(RDF.type, SKOS.Concept))):
-        classes = [str(o)[len(str(DKG)):] for o in graph.objects(s, RDF.type) if str(o).startswith(str(DKG))]
+        classes = sorted(str(o)[len(str(DKG)):] for o in graph.objects(s, RDF.type) if str(o).startswith(str(DKG)))
         if not classes:
             continue
-        e = Entry(iri=s, cls=classes[0], pref={})
+        # the most specific class: dkg:Law rather than dkg:Initiative
+        cls = next((c for c in classes if c in INITIATIVE_KINDS), classes[0])
+        e = Entry(iri=s, cls=cls, pref={})
         for lab in graph.objects(s, SKOS.prefLabel):
             e.pref.setdefault(lab.language or "", str(lab))
         for lab in graph.objects(s, SKOS.altLabel):
@@ -162,6 +174,7 @@ def _entries(graph: rdflib.Graph) -> list[Entry]:
         for d in graph.objects(s, SKOS.definition):
             e.definition[d.language or ""] = str(d)
         e.same_as = sorted(str(o) for o in graph.objects(s, OWL.sameAs))
+        e.iso3166 = next((str(o) for o in graph.objects(s, DKG.iso3166Code)), None)
         out.append(e)
     return out
 

@@ -1,0 +1,196 @@
+"""Documents that name themselves: laws, concepts, programmes, strategies, plans and addresses.
+
+A law, a state programme or a policy concept announces what it is in its own name, whether or
+not a vocabulary lists it: "Law of the Republic of Kazakhstan «On Artificial Intelligence»",
+"the Concept for the Development of AI for 2024–2029", "Закон Республики Казахстан «О науке»",
+"Концепция развития … на 2023–2029 годы", "Қазақстан Республикасының «Білім туралы» Заңы",
+"… дамытудың 2024–2029 жылдарға арналған тұжырымдамасы". `find` returns each such name with
+the kind of document (a dkg: subclass of dkg:Initiative) its head word gives, and the quoted
+title when it has one, so the linker can resolve it against the vocabularies by kind and title
+("Закон РК «Об образовании»" and "Law «On Education»" are the same law) and list the rest as
+candidates with the right suggested class.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+# Head words by kind, as stems; the patterns below add the endings each language attaches.
+_EN_HEADS = {
+    "Law": r"Law|Code", "PolicyConcept": r"Concept", "Programme": r"Programme|Program",
+    "Strategy": r"Strategy|Doctrine", "ActionPlan": r"Action\s+Plan|Plan", "Address": r"Address",
+}
+_RU_HEADS = {
+    "Law": r"[Зз]акон|[Кк]одекс", "PolicyConcept": r"[Кк]онцепци", "Programme": r"[Пп]рограмм",
+    "Strategy": r"[Сс]тратеги|[Дд]октрин", "ActionPlan": r"[Пп]лан", "Address": r"[Пп]ослани",
+}
+# (not заңнама "legislation", жоспарлау "planning", бағдарламалық "software")
+_KK_HEADS = {
+    "Law": r"[Зз]аң(?!нама)|[Кк]одекс", "PolicyConcept": r"[Тт]ұжырымдама(?!лық)", "Programme": r"[Бб]ағдарлама(?!лық)",
+    "Strategy": r"[Сс]тратегия(?!лық)|[Дд]октрина", "ActionPlan": r"[Жж]оспар(?!ла)", "Address": r"[Жж]олдау",
+}
+_OPEN, _CLOSE = "«“\"„", "»”\""
+_TITLE = r"[«“\"„](?P<title>[^«»“”\"\n]{2,150})[»”\"“]"
+_YEARS = r"\d{4}\s*[-–—]\s*\d{4}"
+_BREAK = r"[^.;:!?()«»“”\"\n]"      # characters a name runs over
+
+
+def _alt(heads: dict[str, str], suffix: str) -> str:
+    return "|".join(f"(?P<{kind}>(?:{stem}){suffix})" for kind, stem in heads.items())
+
+
+_STATE_EN = r"(?:\s+of\s+(?:the\s+)?(?:Republic\s+of\s+Kazakhstan|RK|Kazakhstan))?"
+_STATE_RU = r"(?:\s+(?:Республики\s+Казахстан|РК|Казахстана))?"
+_DATED_EN = r"(?:\s+(?:No\.?|№)\s*[\w-]+)?(?:\s+(?:of|dated)\s+[\w\s,.]{0,30}?\d{4}(?:\s+year)?)?(?:\s+(?:No\.?|№)\s*[\w-]+)?"
+_DATED_RU = r"(?:\s+от\s+[\w\s.,]{0,30}?\d{4}\s*(?:года|г\.)?)?(?:\s+№\s*[\w-]+)?"
+
+# Each pattern is tried only where its anchor, a plain alternation of rare words, occurs: a
+# pattern that may start with an optional word would otherwise be tried at every position of a
+# 25 KB text. The words a name may have before its anchor ("State", "Государственная",
+# "Қазақстан Республикасының") are added afterwards from the text just before it.
+# (a leading character class lets the regular-expression engine skip to candidate positions)
+_EN_ANCHOR = re.compile(r"[LCPSDA](?:aw|ode|oncept|rogram|trategy|octrine|ction|lan|ddress)")
+_RU_ANCHOR = re.compile(r"[ЗзКкПпСсДд](?:акон|одекс|онцепци|рограмм|тратеги|октрин|лан|ослани)")
+# capitalised words before the head ("State Programme", "AI Concept", "Foreign Policy Concept"),
+# not a sentence's article or preposition
+_EN_BEFORE = re.compile(r"(?:(?!(?:The|A|An|This|That|These|Its|Our|In|On|Of|For|By|To|And)\s)[A-Z][\w-]*\s+){1,3}$")
+_RU_BEFORE = re.compile(r"(?:(?:Государственн|Национальн|Комплексн)\w+\s+)$")
+
+
+class _Pattern(NamedTuple):
+    anchor: re.Pattern
+    full: re.Pattern            # matched at the anchor
+    before: re.Pattern | None   # words the name may have before the anchor
+
+
+_PATTERNS: dict[str, list[_Pattern]] = {
+    "en": [
+        # Law of the Republic of Kazakhstan «On …», the Concept «…», the President's Address «…»
+        _Pattern(_EN_ANCHOR, re.compile(rf"(?:{_alt(_EN_HEADS, '')})\b{_STATE_EN}{_DATED_EN}\s*{_TITLE}"), None),
+        # State Programme for the Development of …, National Action Plan, Concept … for 2024–2029
+        _Pattern(_EN_ANCHOR, re.compile(rf"(?:{_alt(_EN_HEADS, '')})\b(?P<body>{_BREAK}{{0,160}}?)\s+(?:for|until|to|up\s+to)\s+"
+                                        rf"(?:the\s+(?:period|years)\s+)?(?:{_YEARS}|\d{{4}})\b(?:\s+years)?"), _EN_BEFORE),
+        _Pattern(re.compile(r"[SNC](?:tate|ational|omprehensive|trategic)"),
+                 re.compile(rf"(?:State|National|Comprehensive|Strategic)\s+(?:[A-Z][\w-]*\s+){{0,2}}(?:{_alt(_EN_HEADS, '')})\b"
+                            rf"(?P<body>(?:\s+(?:of|for|on|in|to|the|and)(?:\s+the)?\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*)"), None),
+    ],
+    "ru": [
+        _Pattern(_RU_ANCHOR, re.compile(rf"(?:{_alt(_RU_HEADS, r'[а-яё]{0,2}')})(?![а-яё]){_STATE_RU}"
+                                        rf"(?:\s+Президента{_STATE_RU}(?:\s+народу\s+Казахстана)?)?{_DATED_RU}\s*{_TITLE}"), _RU_BEFORE),
+        _Pattern(_RU_ANCHOR, re.compile(rf"(?:{_alt(_RU_HEADS, r'[а-яё]{0,2}')})(?![а-яё])"
+                                        rf"(?P<body>{_BREAK}{{0,160}}?)\s+(?:на|до)\s+(?:период\s+)?(?:{_YEARS}\s+год\w*|\d{{4}}\s+год\w*)"),
+                 _RU_BEFORE),
+    ],
+    # Kazakh names put the head word last: the anchors are a quoted title, "туралы" and a span
+    # of years, and the words before them are added by `_kazakh_start`.
+    "kk": [
+        # Қазақстан Республикасының «Білім туралы» Заңы, «Цифрлық Қазақстан» мемлекеттік бағдарламасы
+        _Pattern(re.compile(r"[«“\"„]"), re.compile(rf"{_TITLE}\s+(?:(?:[Мм]емлекеттік|[Ұұ]лттық)\s+)?"
+                                                     rf"(?:{_alt(_KK_HEADS, r'[а-яәғқңөұүһі]*')})(?![\w])"), None),
+        # Білім туралы Заңы
+        _Pattern(re.compile(r"туралы"), re.compile(rf"туралы\s+(?:{_alt({'Law': _KK_HEADS['Law']}, r'[а-яәғқңөұүһі]*')})(?![\w])"), None),
+        # … дамытудың 2024–2029 жылдарға арналған тұжырымдамасы, 2025 жылға дейінгі стратегиялық даму жоспары
+        _Pattern(re.compile(r"\d{4}"), re.compile(rf"(?:{_YEARS}\s+жылдар\w*\s+арналған|\d{{4}}\s+жылға\s+дейінгі)"
+                                                  rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{_alt(_KK_HEADS, r'[а-яәғқңөұүһі]*')})(?![\w])"), None),
+    ],
+}
+_KK_STATE = re.compile(r"(?:(?:Қазақстан\s+Республикасының|ҚР)\s+)?(?:\d{4}\s+жылғы\s+\d{1,2}\s+\w+\s+)?$")
+_KK_WORDS_BEFORE = re.compile(r"(?:[\w-]+\s+){0,5}$")
+KINDS = tuple(_EN_HEADS)
+
+
+class SelfNamed(NamedTuple):
+    start: int
+    end: int
+    cls: str                    # Law, PolicyConcept, Programme, Strategy, ActionPlan, Address
+    title: tuple[int, int] | None   # the quoted title's span, when there is one
+
+
+_TRIGGER = re.compile(r"\d{4}|[«“\"„]|туралы|State|National|Государствен|Национальн", re.I)
+
+
+def find(text: str, lang: str) -> list[SelfNamed]:
+    """Every self-named document in `text`, longest first where two overlap."""
+    if not _TRIGGER.search(text):      # most parts name no document: one cheap scan
+        return []
+    return list(_find(text, lang))
+
+
+@lru_cache(maxsize=64)
+def _find(text: str, lang: str) -> tuple[SelfNamed, ...]:
+    # (the linker asks twice per part: once for mentions, once for candidates)
+    found: list[SelfNamed] = []
+    patterns = _PATTERNS.get(lang, [])
+    if lang != "ru" and re.search("[А-Яа-я]", text):
+        patterns = patterns + _PATTERNS["ru"]   # Russian titles quoted in English and Kazakh texts
+    kazakh = _PATTERNS["kk"]
+    anchors: dict = {}
+    for pattern in patterns:
+        for m in _matches(text, pattern, anchors):
+            cls = next(k for k in KINDS if m.groupdict().get(k))
+            start, end = m.start(), m.end()
+            title = (m.start("title"), m.end("title")) if m.groupdict().get("title") else None
+            if title and not (text[title[0]].isupper() or text[title[0]].isdigit()):
+                continue   # «жұмсақ күш» тұжырымдамасы is the concept of soft power, not a document
+            if pattern is kazakh[1]:       # «… туралы» without quotes: its words come before
+                start = _kazakh_start(text, start, capitalised_only=True)
+                if start is None:
+                    continue
+            elif pattern is kazakh[2]:
+                start = _kazakh_start(text, start, capitalised_only=False)
+            if pattern in kazakh:
+                start = _KK_STATE.search(text, max(0, start - 60), start).start()
+            elif pattern.before is not None:
+                before = pattern.before.search(text, max(0, start - 60), start)
+                if before:
+                    start = before.start()
+            found.append(SelfNamed(start, end, cls, title))
+    found.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    out: list[SelfNamed] = []
+    for s in found:
+        if out and s.start < out[-1].end:
+            continue
+        out.append(s)
+    return tuple(out)
+
+
+def _matches(text: str, pattern: _Pattern, anchors: dict | None = None):
+    if anchors is None:
+        anchors = {}
+    if pattern.anchor not in anchors:   # two patterns often share an anchor: scan once
+        anchors[pattern.anchor] = list(pattern.anchor.finditer(text))
+    last = -1
+    for a in anchors[pattern.anchor]:
+        if a.start() < last or (a.start() and text[a.start() - 1].isalnum() and pattern.anchor.pattern[0] != "\\"):
+            continue    # inside the last match, or not at a word's start
+        m = pattern.full.match(text, a.start())
+        if m:
+            last = m.end()
+            yield m
+
+
+def _kazakh_start(text: str, end: int, capitalised_only: bool) -> int | None:
+    """Where a Kazakh name opens before `end` (its title words or its years): at the first
+    capitalised word of the up to five words before that is a name's ("Қазақстан Республикасында
+    …", not a sentence's first word "Бұл"), or else three words before ("жасанды интеллектті
+    дамытудың 2024–2029 жылдарға арналған …"); None when a capital is needed and absent."""
+    before = _KK_WORDS_BEFORE.search(text, max(0, end - 120), end)
+    words = list(re.finditer(r"[\w-]+", text[before.start():end]))
+    base = before.start()
+
+    def names(k: int) -> bool:
+        w = words[k]
+        if not w.group()[0].isupper():
+            return False
+        preceding = text[:base + w.start()].rstrip()
+        initial = not preceding or preceding[-1] in ".!?:;\n"
+        # a title before "туралы" may open the sentence ("Білім туралы Заңына сәйкес …")
+        return capitalised_only or not initial or (k + 1 < len(words) and words[k + 1].group()[0].isupper())
+
+    caps = [k for k in range(len(words)) if names(k)]
+    if caps:
+        return base + words[caps[0]].start()
+    if capitalised_only:
+        return None
+    return base + words[-3:][0].start() if words else end
