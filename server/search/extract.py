@@ -27,9 +27,11 @@ PREFIX oa: <http://www.w3.org/ns/oa#>
 # Every text that belongs to a work: its own literals (titles, keywords…), its parts' texts and
 # headings, its publications' entries and its authors' names. `?kind` is the part's class.
 TEXTS = _PREFIXES + """
-SELECT DISTINCT ?work ?node ?kind ?prop ?text WHERE {
-  { ?work dkg:hasAbstract [] } UNION { [] dkg:componentOf ?work }
+SELECT ?work ?node ?kind ?prop ?text WHERE {
   {
+    # A work's own literals, once per work (a work has dozens of parts: joining each part
+    # with the work's titles would repeat every title dozens of times).
+    { SELECT DISTINCT ?work WHERE { { ?work dkg:hasAbstract [] } UNION { [] dkg:componentOf ?work } } }
     ?work ?prop ?text . BIND(?work AS ?node) BIND(dkg:ScholarlyWork AS ?kind)
   } UNION {
     ?node dkg:componentOf ?work ; ?prop ?text .
@@ -39,25 +41,27 @@ SELECT DISTINCT ?work ?node ?kind ?prop ?text WHERE {
   } UNION {
     ?work dcterms:creator ?node . ?node foaf:name ?text . BIND(foaf:name AS ?prop) BIND(foaf:Person AS ?kind)
   }
-  FILTER(isLiteral(?text) && (langMatches(lang(?text), "*") || datatype(?text) = <http://www.w3.org/2001/XMLSchema#string>))
+  FILTER(isLiteral(?text) && (lang(?text) != "" || datatype(?text) = <http://www.w3.org/2001/XMLSchema#string>))
 }"""
 
 # The labels of everything a mention can point at (vocabulary entries), in every language.
 LABELS = _PREFIXES + """
 SELECT DISTINCT ?entity ?label WHERE {
-  { ?entity skos:inScheme [] } UNION { [] oa:hasBody ?entity }
+  { SELECT DISTINCT ?entity WHERE { { ?entity skos:inScheme [] } UNION { [] oa:hasBody ?entity } } }
   ?entity skos:prefLabel|skos:altLabel|foaf:name|rdfs:label ?label .
   FILTER(isLiteral(?label))
 }"""
 
-# Linked mentions (Web Annotation): which entity, in which part of which work, in which language.
+# Linked mentions (Web Annotation): which entity, in which part of which work, in which language,
+# as which words. Every target has a language and a quote selector (ontology/MODEL.md). The
+# patterns are written in the order Oxigraph should join them: starting from the quotes ran
+# 3× faster than starting from the annotations on a 2,000-document store; the part's work
+# comes from the texts already read (joining it here, with DISTINCT, tripled the time again).
 MENTIONS = _PREFIXES + """
-SELECT DISTINCT ?entity ?node ?work ?language ?exact WHERE {
-  ?annotation oa:hasBody ?entity ; oa:hasTarget ?target .
-  ?target oa:hasSource ?node .
-  ?node dkg:componentOf ?work .
-  OPTIONAL { ?target dcterms:language ?language }
-  OPTIONAL { ?target oa:hasSelector ?selector . ?selector oa:exact ?exact }
+SELECT ?entity ?node ?language ?exact WHERE {
+  ?selector oa:exact ?exact .
+  ?target oa:hasSelector ?selector ; oa:hasSource ?node ; dcterms:language ?language .
+  ?annotation oa:hasTarget ?target ; oa:hasBody ?entity .
 }"""
 
 
@@ -123,9 +127,19 @@ def labels(store: GraphStore) -> Iterator[Label]:
             yield Label(row["entity"].value, _lang(term, term.value), term.value.strip())
 
 
-def mentions(store: GraphStore) -> Iterator[Mention]:
+def mentions(store: GraphStore, work_of: dict[str, str]) -> Iterator[Mention]:
+    """Each distinct mention once; `work_of` maps a part to its work (parts without text, or
+    outside any work, are skipped: there is nothing of theirs to find)."""
+    seen = set()
     for row in _rows(store, MENTIONS):
-        lang = row["language"].value.removeprefix(_LOC_LANG) if row["language"] else ""
-        exact = row["exact"].value if row["exact"] else ""
-        yield Mention(row["entity"].value, row["node"].value, row["work"].value,
-                      lang if lang in ("en", "ru", "kk") else guess_language(exact), exact)
+        node = row["node"].value
+        work = work_of.get(node)
+        if work is None:
+            continue
+        lang = row["language"].value.removeprefix(_LOC_LANG)
+        exact = row["exact"].value
+        key = (row["entity"].value, node, lang, exact)
+        if key in seen:
+            continue
+        seen.add(key)
+        yield Mention(key[0], node, work, lang if lang in ("en", "ru", "kk") else guess_language(exact), exact)

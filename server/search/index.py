@@ -135,7 +135,8 @@ def build_index(store: GraphStore, path: Path | str) -> dict:
         labels = [(l.entity, l.lang, l.label, " ".join(stems(l.label, l.lang))) for l in extract.labels(store)]
         db.executemany("INSERT INTO labels VALUES (?,?,?,?)", labels)
         counts["labels"] = len(labels)
-        ments = [(m.entity, m.work, m.node, m.lang, m.exact) for m in extract.mentions(store)]
+        work_of = {node: work for _, work, node, *_ in docs}
+        ments = [(m.entity, m.work, m.node, m.lang, m.exact) for m in extract.mentions(store, work_of)]
         db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?)", ments)
         counts["mentions"] = len(ments)
         db.executescript("""
