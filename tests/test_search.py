@@ -295,3 +295,23 @@ def test_dkg_search_builds_a_missing_index(seed_store_dir, tmp_path):
     (StoreLocation(copy).current() / INDEX_NAME).unlink()
     found = index_for(OxigraphStore(StoreLocation(copy).current()))
     assert UNESCO_WORK in _works(found.search("UNESCO"))
+
+
+@pytest.mark.parametrize("name", ["30-search-concept-across-languages.rq", "30-search-joined-with-specialty.rq",
+                                  "30-search-provisions-by-words.rq"])
+def test_the_example_search_queries_run_on_the_endpoint(server, name):
+    from dissertation_kg.mappings.resources import queries_dir
+    resp = _select(server, (queries_dir() / name).read_text(encoding="utf-8"))
+    assert resp.status_code == 200, resp.text
+    rows = _rows(resp)
+    if name.startswith("30-search-concept"):
+        assert SOFT_POWER_EN in {r["work"] for r in rows}
+
+
+def test_the_search_pattern_works_in_the_where_clause_of_an_update(server):
+    update = PREFIXES + """INSERT { GRAPH <urn:dkg:test:found> { ?work <urn:dkg:test:about> "soft power" } }
+    WHERE { SERVICE <https://w3id.org/dissertation-kg/search> { [] dkgs:query "жұмсақ күш" ; dkgs:work ?work } }"""
+    resp = requests.post(server.sparql, data={"update": update}, headers=server.auth(), timeout=60)
+    assert resp.status_code == 204, resp.text
+    rows = _rows(_select(server, "SELECT ?w WHERE { GRAPH <urn:dkg:test:found> { ?w ?p ?o } }"))
+    assert SOFT_POWER_EN in {r["w"] for r in rows}
