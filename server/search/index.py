@@ -145,6 +145,7 @@ def build_index(store: GraphStore, path: Path | str) -> dict:
             CREATE INDEX docs_work ON docs (work, prop);
             CREATE INDEX docs_node ON docs (node, lang);
             CREATE INDEX mentions_entity ON mentions (entity);
+            CREATE INDEX mentions_work ON mentions (work, entity);
             INSERT INTO fts (fts) VALUES ('optimize');
         """)
         took = time.perf_counter() - t0
@@ -208,13 +209,15 @@ class SearchIndex:
                 out[language] = rare or terms
         return out
 
-    def _word_hits(self, terms: dict[str, list[str]], all_terms: bool) -> dict[int, float]:
+    def _word_hits(self, terms: dict[str, list[str]], all_terms: bool) -> dict[int, tuple]:
+        """rowid → (BM25 score, higher is better, work, node, kind, prop, lang) of matching texts."""
         glue = " AND " if all_terms else " OR "
         parts = [f"{language} : ({glue.join(_fts_phrase(t) for t in ts)})" for language, ts in terms.items() if ts]
         if not parts:
             return {}
-        sql = "SELECT rowid, bm25(fts) FROM fts WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT 5000"
-        return {rowid: -score for rowid, score in self._db().execute(sql, (" OR ".join(parts),))}
+        sql = ("SELECT d.id, -bm25(fts), d.work, d.node, d.kind, d.prop, d.lang FROM fts JOIN docs d ON d.id = fts.rowid "
+               "WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT 5000")
+        return {row[0]: row[1:] for row in self._db().execute(sql, (" OR ".join(parts),))}
 
     # -- concepts
 
@@ -246,17 +249,9 @@ class SearchIndex:
         loose = False
         if not scored:
             scored, loose = self._word_hits(terms, all_terms=False), True
-        docs = {}
-        if scored:
-            ids = list(scored)
-            for chunk in range(0, len(ids), 900):
-                part = ids[chunk:chunk + 900]
-                docs.update({r[0]: r[1:] for r in db.execute(
-                    f"SELECT id, work, node, kind, prop, lang FROM docs WHERE id IN ({','.join('?' * len(part))})",
-                    part)})
+        docs = {rowid: row[1:] for rowid, row in scored.items()}
         per_work: dict[str, list[tuple[float, int]]] = defaultdict(list)
-        for rowid, score in scored.items():
-            work, node, kind, prop, doc_lang = docs[rowid]
+        for rowid, (score, work, node, kind, prop, doc_lang) in scored.items():
             if lang and doc_lang != lang:
                 continue
             weight = _WEIGHT.get(prop, 1.0) * _KIND_WEIGHT.get(kind, 1.0)
@@ -270,26 +265,20 @@ class SearchIndex:
             top *= 2  # a text that holds only some of the words ranks below one that holds them all
 
         concepts = self._concepts(query, lang)
-        concept_hits: dict[str, list] = defaultdict(list)  # work → [(entity, node, lang, exact)]
+        concept_counts: dict[str, dict[str, int]] = defaultdict(dict)  # work → entity → mentions
         if concepts:
             marks = ",".join("?" * len(concepts))
-            for entity, work, node, m_lang, exact in db.execute(
-                    f"SELECT entity, work, node, lang, exact FROM mentions WHERE entity IN ({marks})", list(concepts)):
-                if lang and m_lang != lang:
-                    continue
-                concept_hits[work].append((entity, node, m_lang, exact))
-        concept_score = {}
-        for work, ms in concept_hits.items():
-            best = 0.0
-            for entity in {m[0] for m in ms}:
-                n = sum(1 for m in ms if m[0] == entity)
-                best = max(best, concepts[entity][0] * (0.6 + 0.4 * min(1.0, n / 3)))
-            concept_score[work] = best
+            where = f"entity IN ({marks})" + (" AND lang = ?" if lang else "")
+            for entity, work, n in db.execute(f"SELECT entity, work, COUNT(*) FROM mentions WHERE {where} "
+                                              "GROUP BY entity, work", [*concepts, *([lang] if lang else [])]):
+                concept_counts[work][entity] = n
+        concept_score = {work: max(concepts[e][0] * (0.6 + 0.4 * min(1.0, n / 3)) for e, n in found.items())
+                         for work, found in concept_counts.items()}
 
         works = set(word_score) | set(concept_score)
         final = {w: word_score.get(w, 0.0) / top + concept_score.get(w, 0.0) for w in works}
         ranked = sorted(works, key=lambda w: (-final[w], w))
-        hits = [self._hit(w, final[w], per_work.get(w, []), docs, terms, concept_hits.get(w, []), concepts, lang,
+        hits = [self._hit(w, final[w], per_work.get(w, []), docs, terms, concept_counts.get(w, {}), concepts, lang,
                           snippets) for w in ranked[offset:offset + limit]]
         return Results(query, hits, len(ranked), (time.perf_counter() - t0) * 1000)
 
@@ -312,8 +301,12 @@ class SearchIndex:
                 matched = sorted(wanted)
             reasons.append(Reason("words", hit_lang, terms=matched))
         by_entity = defaultdict(list)
-        for entity, m_node, m_lang, exact in mentions:
-            by_entity[entity].append((m_node, m_lang, exact))
+        if mentions:
+            where = f"work = ? AND entity IN ({','.join('?' * len(mentions))})" + (" AND lang = ?" if lang else "")
+            for entity, m_node, m_lang, exact in db.execute(
+                    f"SELECT entity, node, lang, exact FROM mentions WHERE {where}",
+                    [work, *mentions, *([lang] if lang else [])]):
+                by_entity[entity].append((m_node, m_lang, exact))
         for entity, ms in sorted(by_entity.items(), key=lambda kv: -len(kv[1])):
             cover, label, label_lang = concepts[entity]
             # Say how the work's own text names the concept, in another language when it can.
