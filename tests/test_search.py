@@ -315,3 +315,12 @@ def test_the_search_pattern_works_in_the_where_clause_of_an_update(server):
     assert resp.status_code == 204, resp.text
     rows = _rows(_select(server, "SELECT ?w WHERE { GRAPH <urn:dkg:test:found> { ?w ?p ?o } }"))
     assert SOFT_POWER_EN in {r["w"] for r in rows}
+
+
+def test_dkg_query_evaluates_the_search_pattern_on_an_embedded_store(seed_store_dir):
+    from dissertation_kg.mappings.resources import queries_dir
+    out = CliRunner().invoke(main, ["query", str(queries_dir() / "30-search-concept-across-languages.rq"),
+                                    "--store", str(seed_store_dir), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    works = {b["work"]["value"] for b in json.loads(out.output)["results"]["bindings"]}
+    assert SOFT_POWER_EN in works

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -186,7 +187,6 @@ class SearchIndex:
                        db.execute("SELECT entity, lang, label, key FROM labels") if key]
 
     def _db(self) -> sqlite3.Connection:
-        import threading
         ident = threading.get_ident()
         db = self._local.get(ident)
         if db is None:
@@ -365,6 +365,7 @@ def make_snippet(text: str, lang: str, wanted: set[str], *, phrase: str | None =
 
 
 _OPEN: dict[tuple[str, float], SearchIndex] = {}
+_OPEN_LOCK = threading.Lock()
 
 
 def for_generation(generation: Path | str) -> SearchIndex:
@@ -376,11 +377,12 @@ def for_generation(generation: Path | str) -> SearchIndex:
         raise IndexMissing(f"no search index at {path}; rebuild with `dkg build`, or run "
                            f"`dkg search --reindex --store STORE QUERY` to add one to this generation") from None
     key = (str(path), stamp)
-    found = _OPEN.get(key)
-    if found is None:
-        for old in [k for k in _OPEN if k[0] == key[0]]:
-            _OPEN.pop(old).close()
-        found = _OPEN[key] = SearchIndex(path)
+    with _OPEN_LOCK:
+        found = _OPEN.get(key)
+        if found is None:
+            for old in [k for k in _OPEN if k[0] == key[0]]:
+                _OPEN.pop(old)  # not closed: a request in flight may still read it
+            found = _OPEN[key] = SearchIndex(path)
     return found
 
 
