@@ -23,6 +23,7 @@ BLUEPRINT_MODULES = [
     "dissertation_kg.server.publishing.dumps",             # /dumps/…
     "dissertation_kg.server.publishing.ui",                # / (YASGUI)
     "dissertation_kg.server.publishing.status",            # /status (served graph, rebuilds)
+    "dissertation_kg.server.publishing.search_page",       # /search (full-text and concept search)
 ]
 
 # Browsers and federation engines (Comunica, YASGUI on another origin) call these directly.

@@ -1,4 +1,4 @@
-"""Imports run one way: cli → app → curation / publishing → endpoint → build → store → mappings.
+"""Imports run one way: cli → app → curation / publishing → endpoint → build → search → store → mappings.
 
 Read from the source with `ast` (no import side effects), including imports inside functions,
 so a lazy import that runs back up is caught too. Each package's docstring says the same rules
@@ -20,14 +20,15 @@ ALLOWED = {
     "mappings": set(),
     "store": {"mappings"},
     "generator": set(),
-    "build": {"store", "mappings"},
-    "endpoint": {"store", "config", "processes", "mappings"},
-    "publishing": {"endpoint", "store", "config", "mappings"},
+    "search": {"store", "mappings"},
+    "build": {"search", "store", "mappings"},
+    "endpoint": {"search", "store", "config", "processes", "mappings"},
+    "publishing": {"endpoint", "search", "store", "config", "mappings"},
     "curation": {"build", "store", "config", "processes", "mappings"},
     "config": {"store"},
     "processes": set(),
-    "app": {"endpoint", "publishing", "curation", "store", "config", "mappings"},
-    "cli": {"app", "curation", "publishing", "endpoint", "build", "generator", "store", "config",
+    "app": {"endpoint", "publishing", "curation", "search", "store", "config", "mappings"},
+    "cli": {"app", "curation", "publishing", "endpoint", "build", "search", "generator", "store", "config",
             "processes", "mappings"},
 }
 

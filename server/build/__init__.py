@@ -4,5 +4,5 @@
 `shacl` validates one document's graph; `record` writes what each build did (for `dkg build`,
 `/status` and the curators' loop).
 
-May import: `store`, `mappings`. Never `cli`, `curation`, `endpoint` or `publishing`.
+May import: `search` (to index each generation), `store`, `mappings`. Never `cli`, `curation`, `endpoint` or `publishing`.
 """

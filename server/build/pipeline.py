@@ -36,7 +36,8 @@ from dissertation_kg.mappings.vocab import GRAPH, ONTOLOGY_IRI, CANDIDATES_GRAPH
 from dissertation_kg.server.build import shacl
 from dissertation_kg.mappings.resources import ontology_dir
 from dissertation_kg.server.store.location import StoreLocation
-from dissertation_kg.server.store.engines import UNION_MARKER
+from dissertation_kg.server.store.engines import UNION_MARKER, OxigraphStore
+from dissertation_kg.server.search import index as search_index
 
 DOCUMENT_SUFFIXES = extract.SUFFIXES     # .txt .md .pdf .docx
 ONTOLOGY_GRAPH = GRAPH["ontology"]
@@ -255,6 +256,7 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
     except BaseException:
         shutil.rmtree(generation, ignore_errors=True)
         raise
+    _index_for_search(generation, summary)
     summary.rejected.sort(key=lambda r: r.source)
     summary.timings.update(stage)  # summed over worker processes (CPU seconds)
     summary.timings["load"] = time.perf_counter() - t4
@@ -272,6 +274,20 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
     summary.generation = generation
     summary.timings["total"] = time.perf_counter() - t0
     return summary
+
+
+def _index_for_search(generation: Path, summary: BuildSummary) -> None:
+    """The full-text index of the new generation, read back from the store itself with SPARQL
+    (so it holds exactly what is served). A failure leaves the graph usable: it is reported,
+    and `dkg search --reindex` can build the index later."""
+    t0 = time.perf_counter()
+    try:
+        with contextlib.closing(OxigraphStore(generation)) as store:
+            search_index.build_index(store, generation / search_index.INDEX_NAME)
+    except Exception as exc:  # noqa: BLE001 - any failure here must not lose the built graph
+        summary.warnings.append(f"{generation / search_index.INDEX_NAME}: the search index was not built "
+                                f"({type(exc).__name__}: {exc}); run `dkg search --reindex` to build it")
+    summary.timings["search index"] = time.perf_counter() - t0
 
 
 def _prune_cache(cache_dir: Path, keep: set[str]) -> None:

@@ -10,6 +10,7 @@ import click
 _COMMAND_MODULES = [
     "dissertation_kg.server.cli.build",      # build, map, validate
     "dissertation_kg.server.cli.query",      # query
+    "dissertation_kg.server.cli.search",     # search
     "dissertation_kg.server.cli.generate",   # generate
     "dissertation_kg.server.cli.serve",      # serve, reload
     "dissertation_kg.server.cli.candidates", # candidates, promote

@@ -10,7 +10,9 @@ import pyoxigraph as ox
 from prettytable import PrettyTable
 
 from dissertation_kg.server.store.location import DEFAULT_STORE, StoreError
-from dissertation_kg.server.store.engines import open_store
+from dissertation_kg.server.store.engines import OxigraphStore, open_store
+from dissertation_kg.server.endpoint.search_pattern import SearchPatternError, evaluate as evaluate_search
+from dissertation_kg.server.search.index import IndexMissing
 
 _RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
                    "tsv": ox.QueryResultsFormat.TSV, "xml": ox.QueryResultsFormat.XML}
@@ -36,7 +38,15 @@ def query(query_or_file: str, store: str, fmt: str) -> None:
     path = Path(query_or_file)
     text = path.read_text(encoding="utf-8") if path.suffix == ".rq" or (len(query_or_file) < 300 and path.is_file()) else query_or_file
     try:
-        results = open_store(store).query(text)
+        opened = open_store(store)
+        if isinstance(opened, OxigraphStore) and opened.path is not None:
+            # The search pattern is this project's own: evaluate it here as the endpoint does,
+            # rather than let Oxigraph try to fetch its IRI. A remote endpoint evaluates its own.
+            text = evaluate_search(text, opened.path)
+        results = opened.query(text)
+    except (SearchPatternError, IndexMissing) as exc:
+        click.secho(str(exc), fg="red", err=True)
+        sys.exit(2)
     except StoreError as exc:
         click.secho(str(exc), fg="red", err=True)
         sys.exit(2)

@@ -6,6 +6,6 @@ processes, the time limit), `runtime` (the per-app pool, cache and guard), `resu
 `federation_guard` and `sparql_scan` (what SERVICE and LOAD may reach), `negotiation`, `compression`,
 `conditional` (ETag / Last-Modified), `auth` (update tokens and plain-text errors).
 
-May import: `store`, `config`, `processes`, `mappings`. Never `cli`, `build`, `curation` or
+May import: `search` (the SERVICE search pattern), `store`, `config`, `processes`, `mappings`. Never `cli`, `build`, `curation` or
 `publishing`.
 """

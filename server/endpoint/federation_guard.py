@@ -16,9 +16,15 @@ class ServiceRefused(ValueError):
     """The request reaches an endpoint that is not allowed; the message names it."""
 
 
+# This endpoint's own full-text search: evaluated locally (search_pattern.py) before the guard
+# runs, never fetched, so it needs no place in the allow-list.
+LOCAL_SERVICES = ("https://w3id.org/dissertation-kg/search",)
+
+
 @dataclass(frozen=True)
 class ServiceGuard:
     allowed: tuple[str, ...] = ()
+    local: tuple[str, ...] = LOCAL_SERVICES
 
     def _is_allowed(self, iri: str | None) -> bool:
         # Exact match: a prefix rule would let `http://allowed.example.evil.com` through.
@@ -41,6 +47,8 @@ class ServiceGuard:
                         f"{verb} {what} is refused: the target must be a literal IRI from the allow-list "
                         f"(a variable or unknown prefix could reach any URL); {self._hint()}."
                     )
+                if verb == "SERVICE" and iri in self.local:
+                    continue  # not an outgoing request
                 if not self._is_allowed(iri):
                     raise ServiceRefused(f"{verb} <{iri}> is refused: {self._hint()}.")
                 used.append(iri)

@@ -19,6 +19,8 @@ from dissertation_kg.server.endpoint.runtime import runtime
 from dissertation_kg.server.endpoint.service_description import describe_service
 from dissertation_kg.server.endpoint.federation_guard import ServiceRefused
 from dissertation_kg.server.endpoint.sparql_scan import add_using_clauses, default_graph_writes, scan
+from dissertation_kg.server.endpoint import search_pattern
+from dissertation_kg.server.search.index import IndexMissing
 from dissertation_kg.server.store.engines import UNION_MARKER
 
 blueprint = Blueprint("sparql", __name__)
@@ -115,6 +117,16 @@ def sparql():
                              "application/sparql-query or application/sparql-update")
 
 
+def _searched(text: str) -> str:
+    """The request with its full-text search blocks evaluated (see search_pattern)."""
+    try:
+        return search_pattern.evaluate(text, runtime().state.current().path)
+    except search_pattern.SearchPatternError as exc:
+        raise ProtocolError(400, str(exc)) from None
+    except IndexMissing as exc:
+        raise ProtocolError(503, str(exc), {"Retry-After": "60"}) from None
+
+
 def _negotiate(formats: tuple[Format, ...], params: MultiDict) -> tuple[Format | None, str]:
     try:
         return choose(formats, request.headers.get("Accept"), params.get("format")), ""
@@ -132,6 +144,7 @@ def _query(text: str, params: MultiDict) -> Response:
     if len(text) > cfg.max_query_chars:
         raise ProtocolError(413, f"the query is {len(text)} characters long; the limit here is "
                                  f"{cfg.max_query_chars}. Shorten it (e.g. move VALUES data into the graph)")
+    text = _searched(text)
     sc = scan(text)
     try:
         services = rt.guard.check(sc)
@@ -200,6 +213,7 @@ def _update(text: str, params: MultiDict) -> Response:
     if len(text) > cfg.max_query_chars:
         raise ProtocolError(413, f"the update is {len(text)} characters long; the limit here is "
                                  f"{cfg.max_query_chars}. Load large data with the Graph Store Protocol (/store)")
+    text = _searched(text)
     sc = scan(text)
     try:
         rt.guard.check(sc)

@@ -13,6 +13,7 @@ from dissertation_kg.server.endpoint.conditional import not_modified, validators
 from dissertation_kg.server.endpoint.executor import JobError
 from dissertation_kg.server.endpoint.negotiation import GRAPH_FORMATS, RESULT_FORMATS, SINGLE_GRAPH_FORMATS, NotAcceptable, choose
 from dissertation_kg.server.endpoint.runtime import runtime
+from dissertation_kg.server.search.sparql_service import NS as SEARCH_NS, SERVICE as SEARCH_SERVICE
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 VOID = "http://rdfs.org/ns/void#"
@@ -53,6 +54,7 @@ def build_description(endpoint: str, *, updates: bool, federated: bool, stats: d
         triples.append(ox.Triple(service, _sd("supportedLanguage"), _sd("SPARQL11Update")))
     if federated:
         triples.append(ox.Triple(service, _sd("feature"), _sd("BasicFederatedQuery")))
+    triples += _search_feature(service)
     for fmt in RESULT_FORMATS + GRAPH_FORMATS:
         triples.append(ox.Triple(service, _sd("resultFormat"), ox.NamedNode(FORMATS_NS + _FORMAT_IRIS[fmt.name])))
     if updates:
@@ -69,6 +71,24 @@ def build_description(endpoint: str, *, updates: bool, federated: bool, stats: d
             ox.Triple(graph, ox.NamedNode(VOID + "triples"), ox.Literal(str(count), datatype=integer)),
         ]
     return triples
+
+
+def _search_feature(service: ox.BlankNode) -> list[ox.Triple]:
+    """The full-text search pattern (search_pattern.py), announced as a feature of its own."""
+    feature = ox.NamedNode(SEARCH_SERVICE)
+    rdfs = "http://www.w3.org/2000/01/rdf-schema#"
+    return [
+        ox.Triple(service, _sd("feature"), feature),
+        ox.Triple(feature, RDF_TYPE, _sd("Feature")),
+        ox.Triple(feature, ox.NamedNode(rdfs + "label"), ox.Literal("Full-text and concept search (kk, ru, en)", language="en")),
+        ox.Triple(feature, ox.NamedNode(rdfs + "comment"), ox.Literal(
+            "Evaluated by this endpoint, never fetched: SERVICE <" + SEARCH_SERVICE + "> { ?hit dkgs:query \"words\" ; "
+            "dkgs:work ?work ; dkgs:score ?score ; dkgs:snippet ?snippet } with dkgs: <" + SEARCH_NS + ">. Inputs: "
+            "dkgs:query, dkgs:lang (en, ru, kk), dkgs:limit (default 1000). Outputs: dkgs:work, dkgs:score, "
+            "dkgs:snippet, dkgs:title, dkgs:lang, dkgs:rank, dkgs:why, dkgs:concept, dkgs:part; ?hit is the part of "
+            "the work that matched. Stemmed per language, ranked by BM25; a query naming a vocabulary entry in "
+            "any language also finds the works that mention it in another.", language="en")),
+    ]
 
 
 def _wants_html() -> bool:

@@ -5,6 +5,6 @@ pages), `void` (VoID), `dumps` (N-Quads, TriG, gzip), `ui` (YASGUI at /), `statu
 served, the last rebuild), `served` (the store a request reads), `rdf_negotiation`;
 `templates/` and `static/` are theirs.
 
-May import: `endpoint` (its runtime and plain errors), `store`, `config`, `mappings`. Never
+May import: `endpoint` (its runtime and plain errors), `search` (/search), `store`, `config`, `mappings`. Never
 `cli`, `build` or `curation`.
 """
