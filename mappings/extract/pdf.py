@@ -70,7 +70,12 @@ def _page_lines(page) -> list[str]:
             if boxes and _same_line(boxes[-1], bottom, top):
                 # A list number set apart by a tab, or a hyphen: pieces of one line.
                 box = boxes[-1]
-                glue = "" if text == "-" or box[4].endswith(" ") else " "
+                # Pieces that touch are one word: a writer breaks text objects inside words at
+                # its possible hyphenation points (soft hyphens), with no space between them;
+                # a word space is about half a letter wide.
+                per_char = (box[3] - box[2]) / max(1, len(box[4]))
+                touching = left >= box[3] and left - box[3] < 0.3 * per_char
+                glue = "" if text == "-" or box[4].endswith(" ") or touching else " "
                 if left >= box[2]:
                     box[4], box[6] = box[4] + glue + text, last or box[6]
                 else:
