@@ -240,16 +240,20 @@ def _worker_main(conn, writable: bool, memory_mb: int = 0) -> None:
                 conn.send(reply)
         except SyntaxError as exc:
             conn.send(("error", 400, f"malformed request: {exc}"))
-        except ValueError as exc:
-            conn.send(("error", 400, str(exc)))
-        except OSError as exc:
+        except Exception as exc:  # noqa: BLE001 - sorted below
             if job.get("services"):
-                conn.send(("error", 502, f"a SERVICE call failed: {exc}. Check that the endpoint is up, "
-                                         "or write SERVICE SILENT to go on without it"))
-            else:
+                # The error text may quote the remote answer; never hand that back (it would turn
+                # the endpoint into a reader of whatever the allowed host serves on error).
+                _log.warning("outgoing request failed: %.300s", exc)
+                conn.send(("error", 502, "an outgoing request (SERVICE or LOAD) failed; its answer is not shown. "
+                                         "Check that the endpoint is up, or write SERVICE SILENT / LOAD SILENT "
+                                         "to go on without it"))
+            elif isinstance(exc, ValueError):
+                conn.send(("error", 400, str(exc)))
+            elif isinstance(exc, OSError):
                 conn.send(("error", 500, f"the store could not be read: {exc}"))
-        except Exception as exc:  # noqa: BLE001 - the worker must survive to report
-            conn.send(("error", 500, f"{type(exc).__name__}: {exc}"))
+            else:
+                conn.send(("error", 500, f"{type(exc).__name__}: {exc}"))
 
 
 # --------------------------------------------------------------------------- server side

@@ -134,7 +134,7 @@ def _query(text: str, params: MultiDict) -> Response:
                                  f"{cfg.max_query_chars}. Shorten it (e.g. move VALUES data into the graph)")
     sc = scan(text)
     try:
-        services = rt.guard.check(sc)
+        services = rt.guard.check(text)
     except ServiceRefused as exc:
         raise ProtocolError(400, str(exc)) from None
     result_fmt, result_406 = _negotiate(RESULT_FORMATS, params)
@@ -199,7 +199,7 @@ def _update(text: str, params: MultiDict) -> Response:
                                  f"{cfg.max_query_chars}. Load large data with the Graph Store Protocol (/store)")
     sc = scan(text)
     try:
-        rt.guard.check(sc)
+        loads = rt.guard.check(text, update=True)
     except ServiceRefused as exc:
         raise ProtocolError(400, str(exc)) from None
     using, using_named = _iris(params, "using-graph-uri"), _iris(params, "using-named-graph-uri")
@@ -215,6 +215,7 @@ def _update(text: str, params: MultiDict) -> Response:
             raise ProtocolError(400, f"this update changes the default graph directly ({aimed}), but here the "
                                      "default graph is the merge of the named graphs and follows them; write to a "
                                      "named graph instead, e.g. INSERT DATA { GRAPH <IRI> { … } } or WITH <IRI>")
-    rt.pool.write(rt.job(gen, op="update", sparql=text, base_iri=request.base_url), cfg.query_timeout)
+    rt.pool.write(rt.job(gen, op="update", sparql=text, base_iri=request.base_url, services=bool(loads)),
+                  cfg.query_timeout)
     rt.state.bump(gen)
     return Response(status=204)

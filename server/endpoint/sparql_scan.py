@@ -1,21 +1,18 @@
 """A lexical scan of SPARQL text: just enough structure for the protocol layer to decide things
 before a worker parses and runs the request (which query form, does it name its own dataset,
-which SERVICE and LOAD IRIs does it reach).
+where are the USING clauses to go, how deeply is it nested).
 
-A token scan rather than a parse: it is fast, it never disagrees with Oxigraph about what is a
-string, an IRI or a comment, and it does not depend on a second SPARQL grammar accepting
-everything Oxigraph accepts. Oxigraph still parses every request; malformed text is rejected
-there with a 400.
+A token scan rather than a parse: it is fast and it does not depend on a second SPARQL grammar
+accepting everything Oxigraph accepts. It decides nothing that security depends on: what SERVICE
+and LOAD reach is read from a parse (federation_guard.py), because a scan that disagreed with
+Oxigraph about where a string ends once let a SERVICE through. Oxigraph still parses every
+request; malformed text is rejected there with a 400.
 """
 from __future__ import annotations
 
 import re
 import urllib.parse
 from dataclasses import dataclass, field
-
-# SPARQL 1.1 Query §19.2: \u and \U escapes may appear anywhere and are replaced before parsing,
-# so `\u0053ERVICE` is the keyword SERVICE. Scanning the unescaped text closes that door.
-_CODEPOINT_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 _TOKEN = re.compile(
     r"""
@@ -47,7 +44,7 @@ class Token:
 
 @dataclass
 class Scan:
-    text: str  # the unescaped text the positions refer to
+    text: str  # the text the positions refer to
     tokens: list[Token]
     prefixes: dict[str, str] = field(default_factory=dict)
     base: str | None = None
@@ -94,12 +91,9 @@ class Scan:
         return out
 
 
-def unescape(text: str) -> str:
-    return _CODEPOINT_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
-
-
 def scan(text: str) -> Scan:
-    text = unescape(text)
+    # No \u decoding: Oxigraph decodes escapes only inside strings and IRIs, and a scan that
+    # decoded them elsewhere would end strings where Oxigraph does not.
     tokens: list[Token] = []
     depth = 0
     for m in _TOKEN.finditer(text):

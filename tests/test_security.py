@@ -1,0 +1,124 @@
+"""Attacks from issue #11 against a live `dkg serve`, each a regression test: the request that
+once got through is replayed and must now be refused or bounded."""
+from __future__ import annotations
+
+import http.server
+import threading
+
+import pytest
+import requests
+
+from endpoint_server import Server, free_port, make_generation
+
+EX = "http://example.org/"
+
+
+def _triples(n: int, graph: str) -> str:
+    return "".join(f"<{EX}s{i}> <{EX}p> \"x{i}\" <{EX}{graph}> .\n" for i in range(n))
+
+
+class Listener:
+    """A local HTTP server that records every request it gets and answers 500 with a secret body."""
+
+    SECRET = "SECRET-BODY-4f1c"
+
+    def __init__(self):
+        hits = self.hits = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def _answer(self):
+                hits.append((self.command, self.path))
+                body = Listener.SECRET.encode()
+                self.send_response(500)
+                self.send_header("Content-Type", "text/plain")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_GET = do_POST = _answer
+
+            def log_message(self, *args):
+                pass
+
+        self.port = free_port()
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def listener():
+    lst = Listener()
+    yield lst
+    lst.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, listener):
+    root = tmp_path_factory.mktemp("security") / "store"
+    make_generation(root, "g1", _triples(300, "g"))
+    srv = Server(root, "--timeout", "3", "--allow-service", listener.url + "/allowed", workers=2)
+    srv.root = root
+    yield srv
+    srv.stop()
+
+
+# --------------------------------------------------------------------------- 1. SSRF
+
+
+def _bypasses(target: str, server_url: str) -> list[str]:
+    return [
+        # the exact bypass from the issue: the old scan decoded \u005C and read the rest as a string
+        f'SELECT * WHERE {{ BIND("x\\u005C" AS ?z) SERVICE <{target}> {{ ?a ?b ?c }} BIND("y" AS ?w) }}',
+        f"SELECT * WHERE {{ BIND('x\\u005C' AS ?z) SERVICE <{target}> {{ ?a ?b ?c }} BIND('y' AS ?w) }}",
+        f'SELECT * WHERE {{ BIND("""x\\u005C""" AS ?z) SERVICE <{target}> {{ ?a ?b ?c }} }}',
+        f'SELECT * WHERE {{ FILTER EXISTS {{ SERVICE <{target}> {{ ?a ?b ?c }} }} }}',
+        f'PREFIX t: <{target.rsplit("/", 1)[0]}/> SELECT * WHERE {{ SERVICE t:leak {{ ?a ?b ?c }} }}',
+        f'SELECT * WHERE {{ {{ SELECT * WHERE {{ SERVICE SILENT <{target}> {{ ?a ?b ?c }} }} }} }}',
+        f'SELECT * WHERE {{ ?s ?p ?o # \\u000A\n SERVICE <{target}> {{ ?a ?b ?c }} }}',
+        # relative to the request URL: the server itself
+        'SELECT * WHERE { SERVICE <leak> { ?a ?b ?c } }',
+        f'SELECT * WHERE {{ SERVICE <{server_url}/sparql> {{ ?a ?b ?c }} }}',
+    ]
+
+
+def test_service_bypass_reaches_no_listener(server, listener):
+    listener.hits.clear()
+    for text in _bypasses(listener.url + "/leak", server.url):
+        for send in (lambda t: requests.get(server.sparql, params={"query": t}, timeout=30),
+                     lambda t: requests.post(server.sparql, data=t.encode(), timeout=30,
+                                             headers={"Content-Type": "application/sparql-query"})):
+            r = send(text)
+            assert r.status_code == 400, (text, r.status_code, r.text)
+            assert "refused" in r.text
+    assert listener.hits == []
+
+
+def test_load_obeys_the_allow_list(server, listener):
+    listener.hits.clear()
+    target = listener.url + "/leak"
+    for text in (f"LOAD <{target}>", f"LOAD SILENT <{target}> INTO GRAPH <{EX}x>",
+                 f'INSERT DATA {{ GRAPH <{EX}y> {{ <{EX}a> <{EX}b> "\\u005C" }} }} ; LOAD <{target}> INTO GRAPH <{EX}x>',
+                 f'PREFIX t: <{listener.url}/> LOAD t:leak INTO GRAPH <{EX}x>'):
+        r = requests.post(server.sparql, data={"update": text}, headers=server.auth(), timeout=30)
+        assert r.status_code == 400 and "refused" in r.text, (text, r.status_code, r.text)
+    assert listener.hits == []
+
+
+def test_failed_service_answers_502_without_the_targets_body(server, listener):
+    allowed = listener.url + "/allowed"
+    r = requests.get(server.sparql, params={"query": f"SELECT * WHERE {{ SERVICE <{allowed}> {{ ?a ?b ?c }} }}"},
+                     timeout=30)
+    assert r.status_code == 502, r.text
+    assert Listener.SECRET not in r.text and "SERVICE SILENT" in r.text
+    assert ("POST", "/allowed") in listener.hits or ("GET", "/allowed") in [(m, p.split("?")[0]) for m, p in listener.hits]
+
+
+def test_words_service_and_load_in_data_do_not_block_queries(server):
+    text = 'SELECT ?s WHERE { ?s ?p "public service" . FILTER(?p != <http://x/download>) }'
+    r = requests.get(server.sparql, params={"query": text}, timeout=30)
+    assert r.status_code == 200, r.text
