@@ -3,7 +3,10 @@ once got through is replayed and must now be refused or bounded."""
 from __future__ import annotations
 
 import http.server
+import socket
 import threading
+import time
+import urllib.parse
 
 import pytest
 import requests
@@ -122,3 +125,46 @@ def test_words_service_and_load_in_data_do_not_block_queries(server):
     text = 'SELECT ?s WHERE { ?s ?p "public service" . FILTER(?p != <http://x/download>) }'
     r = requests.get(server.sparql, params={"query": text}, timeout=30)
     assert r.status_code == 200, r.text
+
+
+# --------------------------------------------------------------------------- 2. clients that never read
+
+CROSS = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def _raw_request(server, path_and_query: str, rcvbuf: int = 4096, source: str = "127.0.0.1") -> socket.socket:
+    s = socket.socket()
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
+    s.bind((source, 0))
+    s.connect(("127.0.0.1", server.port))
+    s.sendall(f"GET {path_and_query} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/sparql-results+json\r\n\r\n".encode())
+    return s
+
+
+def _wait_for(predicate, seconds: float, what: str):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"{what} did not happen within {seconds:g} s")
+
+
+def test_a_client_that_never_reads_does_not_pin_a_worker(server):
+    before = server.status()["killed"]
+    socks = [_raw_request(server, "/sparql?" + urllib.parse.urlencode({"query": CROSS + f" # {i}"}),
+                          source=f"127.0.0.{10 + i}") for i in range(2)]
+    try:
+        _wait_for(lambda: server.status()["busy"] == 2, 10, "both workers busy")
+        started = time.monotonic()
+        # the limit is 3 s: both workers are stopped and replaced soon after, though nobody reads
+        _wait_for(lambda: server.status()["busy"] == 0, 3 + 5, "the workers freed")
+        assert time.monotonic() - started < 3 + 5
+        assert server.status()["killed"] >= before + 2
+        r = requests.get(server.sparql, params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o } # fresh"},
+                         timeout=10)
+        assert r.status_code == 200 and r.json()["results"]["bindings"][0]["n"]["value"] == "300"
+    finally:
+        for s in socks:
+            s.close()

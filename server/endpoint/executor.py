@@ -315,20 +315,40 @@ class _Stream:
         self._recv, self._w, self._deadline, self._timeout = recv, w, deadline, timeout
         self._chunks, self._release, self._replace = chunks, release, replace
         self._settled = False
+        self._complete = False
+        self._lock = threading.Lock()
+        # The limit covers writing the response too: a client that stops reading blocks the
+        # server's send, __next__ is never called again and could not notice the deadline, so
+        # a timer stops the worker (the socket itself is bounded by the HTTP layer's deadline).
+        self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self._expire)
+        self._timer.daemon = True
+        self._timer.start()
 
     def __iter__(self):
         return self
 
-    def _settle(self, complete: bool) -> None:
+    def _expire(self) -> None:
         if not self._settled:
+            _log.warning("stopped a streamed result after the %g s limit (the client read too slowly)", self._timeout)
+        self._settle(False)
+
+    def _settle(self, complete: bool) -> None:
+        with self._lock:
+            if self._settled:
+                return
             self._settled = True
-            (self._release if complete else self._replace)(self._w)
+            self._complete = complete
+        self._timer.cancel()
+        (self._release if complete else self._replace)(self._w)
 
     def __next__(self) -> bytes:
         if self._chunks:
             return self._chunks.pop(0)
         if self._settled:
-            raise StopIteration
+            if self._complete:
+                raise StopIteration
+            # stopped by the timer: end without the final chunk, so the client sees an error
+            raise RuntimeError(f"result cut short: the query exceeded the {self._timeout:g} s limit")
         try:
             msg = self._recv(self._w, self._deadline)
         except _Expired:
