@@ -26,6 +26,9 @@ class ServerConfig:
     update_token: str | None = None       # None: SPARQL Update and Graph Store writes refused
     max_body_bytes: int = 16 * 1024 * 1024
     max_query_chars: int = 100_000
+    # Oxigraph's parser recurses per nesting level: ~3,000 levels overflow its stack (SIGSEGV) and
+    # nested collections cost exponential parse time (100 levels: seconds).
+    max_query_depth: int = 48
     workers: int = field(default_factory=_default_workers)  # query worker processes
     queue_size: int = 0                   # requests allowed to wait for a worker; 0 = 4 x workers
     http_threads: int = 0                 # request threads; 0 = workers + queue + 4
@@ -70,7 +73,7 @@ class ServerConfig:
 
 
 def _coerce(name: str, raw: str):
-    if name in ("port", "max_body_bytes", "max_query_chars", "workers", "queue_size", "http_threads", "cache_bytes",
+    if name in ("port", "max_body_bytes", "max_query_chars", "max_query_depth", "workers", "queue_size", "http_threads", "cache_bytes",
                 "worker_memory_mb"):
         try:
             return int(raw)

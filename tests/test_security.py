@@ -168,3 +168,42 @@ def test_a_client_that_never_reads_does_not_pin_a_worker(server):
     finally:
         for s in socks:
             s.close()
+
+
+# --------------------------------------------------------------------------- 5. over-deep requests
+
+N = 3000
+DEEP_QUERIES = [
+    "SELECT * WHERE " + "{" * N + " ?s ?p ?o " + "}" * N,
+    "SELECT * WHERE { ?s ?p ?o FILTER(" + "!" * N + "true) }",
+    "SELECT * WHERE { ?s ?p ?o FILTER(" + "(" * N + "true" + ")" * N + ") }",
+    "SELECT * WHERE { ?s ?p " + "(" * N + "1" + ")" * N + " }",
+    "SELECT * WHERE { ?s ?p " + "[ <http://p> " * N + "1" + "]" * N + " }",
+    "SELECT * WHERE { ?s " + "(" * N + "<http://p>" + ")" * N + " ?o }",
+    "SELECT * WHERE { ?s ?p ?o FILTER(" + '("))" ' * N + "1" + ")" * N + ") }",  # closers hidden in strings
+    "SELECT * WHERE { FILTER(<" + "(" * N + ">) }",  # brackets inside something that may be an IRI
+]
+DEEP_UPDATES = [
+    "INSERT DATA { GRAPH <http://example.org/d> { <http://s> <http://p> " + "(" * N + "1" + ")" * N + " } }",
+    "INSERT { GRAPH <http://example.org/d> { ?s ?p ?o } } WHERE " + "{" * N + " ?s ?p ?o " + "}" * N,
+]
+
+
+def test_over_deep_requests_are_refused_up_front(server):
+    before = server.status()["killed"]
+    for text in DEEP_QUERIES:
+        assert len(text) < 50_000  # under the 100,000-character limit
+        r = requests.post(server.sparql, data={"query": text}, timeout=30)
+        assert r.status_code == 400 and "levels deep" in r.text, (text[:60], r.status_code, r.text[:200])
+    for text in DEEP_UPDATES:
+        r = requests.post(server.sparql, data={"update": text}, headers=server.auth(), timeout=30)
+        assert r.status_code == 400 and "levels deep" in r.text, (text[:60], r.status_code, r.text[:200])
+    assert server.status()["killed"] == before  # no worker crashed, the writer included
+    # the writer still writes
+    r = requests.post(server.sparql, data={"update": 'INSERT DATA { GRAPH <http://example.org/d> { <http://s> <http://p> "ok" } }'},
+                      headers=server.auth(), timeout=30)
+    assert r.status_code == 204, r.text
+    # ordinary nesting still runs
+    r = requests.get(server.sparql, params={"query": "SELECT * WHERE " + "{" * 10 + " ?s ?p ?o " + "}" * 10 + " LIMIT 1"},
+                     timeout=30)
+    assert r.status_code == 200

@@ -18,7 +18,7 @@ from dissertation_kg.server.endpoint.negotiation import GRAPH_FORMATS, RESULT_FO
 from dissertation_kg.server.endpoint.runtime import runtime
 from dissertation_kg.server.endpoint.service_description import describe_service
 from dissertation_kg.server.endpoint.federation_guard import ServiceRefused
-from dissertation_kg.server.endpoint.sparql_scan import add_using_clauses, default_graph_writes, scan
+from dissertation_kg.server.endpoint.sparql_scan import add_using_clauses, default_graph_writes, nesting_depth, scan
 from dissertation_kg.server.store.engines import UNION_MARKER
 
 blueprint = Blueprint("sparql", __name__)
@@ -115,6 +115,14 @@ def sparql():
                              "application/sparql-query or application/sparql-update")
 
 
+def _check_depth(text: str, kind: str, limit: int) -> None:
+    depth = nesting_depth(text)
+    if depth > limit:
+        raise ProtocolError(400, f"the {kind} nests {depth} levels deep (groups, brackets, collections, path "
+                                 f"parentheses and `!`/`^` count); the limit here is {limit}. Flatten it, e.g. "
+                                 "join patterns in one group or use VALUES instead of nested alternatives")
+
+
 def _negotiate(formats: tuple[Format, ...], params: MultiDict) -> tuple[Format | None, str]:
     try:
         return choose(formats, request.headers.get("Accept"), params.get("format")), ""
@@ -132,6 +140,7 @@ def _query(text: str, params: MultiDict) -> Response:
     if len(text) > cfg.max_query_chars:
         raise ProtocolError(413, f"the query is {len(text)} characters long; the limit here is "
                                  f"{cfg.max_query_chars}. Shorten it (e.g. move VALUES data into the graph)")
+    _check_depth(text, "query", cfg.max_query_depth)
     sc = scan(text)
     try:
         services = rt.guard.check(text)
@@ -197,6 +206,7 @@ def _update(text: str, params: MultiDict) -> Response:
     if len(text) > cfg.max_query_chars:
         raise ProtocolError(413, f"the update is {len(text)} characters long; the limit here is "
                                  f"{cfg.max_query_chars}. Load large data with the Graph Store Protocol (/store)")
+    _check_depth(text, "update", cfg.max_query_depth)
     sc = scan(text)
     try:
         loads = rt.guard.check(text, update=True)

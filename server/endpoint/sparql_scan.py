@@ -31,6 +31,13 @@ _TOKEN = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 
+# The same without IRIs: `<` may also be the less-than operator, and a parser that reads it so
+# would see brackets the first reading hides inside an "IRI".
+_TOKEN_NO_IRI = re.compile(_TOKEN.pattern.replace(
+    r"""  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+""", ""), re.VERBOSE | re.DOTALL)
+_UNARY = frozenset("!^+-")
+
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 
 
@@ -201,3 +208,27 @@ def default_graph_writes(text: str) -> str | None:
                 i = k
         i += 1
     return None
+
+
+def nesting_depth(text: str) -> int:
+    """How deeply a parser has to recurse for `text`: brackets of every kind plus runs of
+    prefix operators (`!!!x`, `^^p`), outside strings and comments. The larger of two readings
+    (with and without IRIs), so that no way of reading `<` hides depth from the estimate."""
+    deepest = 0
+    for pattern in (_TOKEN, _TOKEN_NO_IRI):
+        depth = run = 0
+        for m in pattern.finditer(text):
+            kind = m.lastgroup
+            if kind in ("ws", "comment"):
+                continue
+            if kind == "other" and m.group() in _UNARY:
+                run += 1
+                deepest = max(deepest, depth + run)
+                continue
+            run = 0
+            if kind == "open":
+                depth += 1
+                deepest = max(deepest, depth)
+            elif kind == "close":
+                depth = max(0, depth - 1)
+    return deepest
