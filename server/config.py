@@ -24,6 +24,9 @@ class ServerConfig:
     allowed_services: tuple[str, ...] = ()  # SERVICE / LOAD targets; none by default
     service_timeout: float = 10.0         # seconds; the limit for a query that calls SERVICE
     update_token: str | None = None       # None: SPARQL Update and Graph Store writes refused
+    # Updates that would delete built (corpus) data are refused unless the request says
+    # destructive=yes; True lets them through without it (a scratch server, the W3C test suite).
+    allow_destructive: bool = False
     max_body_bytes: int = 16 * 1024 * 1024
     max_query_chars: int = 100_000
     # Oxigraph's parser recurses per nesting level: ~3,000 levels overflow its stack (SIGSEGV) and
@@ -86,6 +89,6 @@ def _coerce(name: str, raw: str):
             raise ValueError(f"DKG_{name.upper()}={raw!r} is not a number of seconds; set it to e.g. 30") from None
     if name == "allowed_services":
         return tuple(u for u in raw.replace(",", " ").split() if u)
-    if name in ("build_if_missing", "watch"):
+    if name in ("build_if_missing", "watch", "allow_destructive"):
         return raw.strip().lower() in ("1", "true", "yes", "on")
     return raw

@@ -3,6 +3,7 @@ once got through is replayed and must now be refused or bounded."""
 from __future__ import annotations
 
 import http.server
+import json
 import socket
 import threading
 import time
@@ -207,3 +208,56 @@ def test_over_deep_requests_are_refused_up_front(server):
     r = requests.get(server.sparql, params={"query": "SELECT * WHERE " + "{" * 10 + " ?s ?p ?o " + "}" * 10 + " LIMIT 1"},
                      timeout=30)
     assert r.status_code == 200
+
+
+# --------------------------------------------------------------------------- 7. one update wipes the data
+
+@pytest.fixture()
+def corpus_server(tmp_path):
+    root = tmp_path / "store"
+    make_generation(root, "g1", _triples(5, "c0") + _triples(4, "c1").replace('"x', '"y'))
+    # a build record with a figure that is no longer true once the data changes
+    (root / "builds").mkdir()
+    (root / "builds" / "g1.json").write_text(json.dumps({
+        "generation": "g1", "built_at": "2026-01-01T00:00:00+00:00", "documents": 2, "works": 1, "triples": 12341,
+        "cached": 0, "seeds": str(tmp_path / "private" / "seeds"), "ontology": str(tmp_path / "private" / "ontology"),
+        "rejected": [], "warnings": [], "deprecations": []}))
+    srv = Server(root, "--no-watch", workers=1)
+    yield srv
+    srv.stop()
+
+
+def _status_triples(srv) -> int:
+    return requests.get(srv.url + "/status", headers={"Accept": "application/json"}, timeout=30).json()["generation"]["triples"]
+
+
+def test_bulk_destructive_updates_are_refused_unless_asked(corpus_server):
+    srv = corpus_server
+    status = requests.get(srv.url + "/status", headers={"Accept": "application/json"}, timeout=30)
+    assert "private" not in status.text  # no absolute paths
+    assert _status_triples(srv) == 9  # counted in the store, not the record's 12,341
+    for text in ("CLEAR NAMED", "CLEAR ALL", "DROP ALL", "DROP NAMED", "DROP SILENT ALL",
+                 f"CLEAR GRAPH <{EX}c0>", f"DROP GRAPH <{EX}c1>", "DELETE WHERE { GRAPH ?g { ?s ?p ?o } }",
+                 f"MOVE <{EX}c0> TO <{EX}elsewhere>", f"COPY <{EX}mine> TO <{EX}c1>",
+                 f"DELETE DATA {{ GRAPH <{EX}c0> {{ <{EX}s0> <{EX}p> \"x0\" }} }}"):
+        r = requests.post(srv.sparql, data={"update": text}, headers=srv.auth(), timeout=30)
+        assert r.status_code == 403 and "destructive=yes" in r.text, (text, r.status_code, r.text)
+    r = requests.delete(srv.url + "/store", params={"graph": f"{EX}c0"}, headers=srv.auth(), timeout=30)
+    assert r.status_code == 403 and "destructive=yes" in r.text
+    r = requests.put(srv.url + "/store", params={"graph": f"{EX}c1"}, data=b"", timeout=30,
+                     headers={**srv.auth(), "Content-Type": "application/n-triples"})
+    assert r.status_code == 403
+    assert _status_triples(srv) == 9
+    # writes to graphs of one's own go through, and may be cleared again
+    mine = f"INSERT DATA {{ GRAPH <{EX}mine> {{ <{EX}a> <{EX}b> \"c\" }} }}"
+    assert requests.post(srv.sparql, data={"update": mine}, headers=srv.auth(), timeout=30).status_code == 204
+    assert _status_triples(srv) == 10
+    r = requests.post(srv.sparql, data={"update": f"CLEAR GRAPH <{EX}mine>"}, headers=srv.auth(), timeout=30)
+    assert r.status_code == 204, r.text
+    # asked for explicitly, it happens, and /status says so
+    r = requests.post(srv.sparql, data={"update": f"DROP GRAPH <{EX}c1>", "destructive": "yes"},
+                      headers=srv.auth(), timeout=30)
+    assert r.status_code == 204, r.text
+    assert _status_triples(srv) == 5
+    # and a restart does not bring back a stale figure
+    srv.stop()

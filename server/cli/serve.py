@@ -91,6 +91,8 @@ def _gunicorn_app(config: ServerConfig):
 @click.option("--queue-size", type=int, default=None, help="requests that may wait for a worker before 503 (DKG_QUEUE_SIZE)")
 @click.option("--max-body-bytes", type=int, default=None, help="largest request body (DKG_MAX_BODY_BYTES)")
 @click.option("--worker-memory-mb", type=int, default=None, help="heap limit per worker process, 0 for none (DKG_WORKER_MEMORY_MB; default 4096)")
+@click.option("--allow-destructive-updates", "allow_destructive", is_flag=True, default=None,
+              help="let updates delete built (corpus) graphs without destructive=yes (DKG_ALLOW_DESTRUCTIVE)")
 @click.option("--no-build", is_flag=True, help="fail instead of building when the store does not exist")
 @click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="corpus folder to build and rebuild from (DKG_SEEDS; default: the one the served graph was built from, else the embedded seeds)")
@@ -100,7 +102,7 @@ def _gunicorn_app(config: ServerConfig):
               help="rebuild when the ontology, vocabularies or corpus change (DKG_WATCH; default on)")
 @click.option("--watch-interval", type=float, default=None, help="seconds between polls of the sources (DKG_WATCH_INTERVAL; default 2)")
 def serve(store, host, port, base_iri, update_token, query_timeout, allowed_services, service_timeout,
-          workers, queue_size, max_body_bytes, worker_memory_mb, no_build, seeds, ontology, watch, watch_interval):
+          workers, queue_size, max_body_bytes, worker_memory_mb, allow_destructive, no_build, seeds, ontology, watch, watch_interval):
     """Serve the graph: SPARQL 1.1 Protocol at /sparql, Graph Store Protocol at /store.
 
     Edits to the ontology, the vocabularies or the corpus are rebuilt into a new generation in the
@@ -117,7 +119,7 @@ def serve(store, host, port, base_iri, update_token, query_timeout, allowed_serv
             store=store, host=host, port=port, base_iri=base_iri, update_token=update_token,
             query_timeout=query_timeout, allowed_services=tuple(allowed_services) or None,
             service_timeout=service_timeout, workers=workers, queue_size=queue_size,
-            max_body_bytes=max_body_bytes, worker_memory_mb=worker_memory_mb,
+            max_body_bytes=max_body_bytes, worker_memory_mb=worker_memory_mb, allow_destructive=allow_destructive,
             build_if_missing=False if no_build else None,
             seeds=seeds, ontology=ontology, watch=watch, watch_interval=watch_interval,
         )

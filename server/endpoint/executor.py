@@ -248,8 +248,9 @@ def _worker_main(conn, writable: bool, memory_mb: int = 0) -> None:
                 conn.send(("error", 502, "an outgoing request (SERVICE or LOAD) failed; its answer is not shown. "
                                          "Check that the endpoint is up, or write SERVICE SILENT / LOAD SILENT "
                                          "to go on without it"))
-            elif isinstance(exc, ValueError):
-                conn.send(("error", 400, str(exc)))
+            elif isinstance(exc, ValueError) or (isinstance(exc, RuntimeError) and job["op"] == "update"):
+                # pyoxigraph reports update errors such as DROP of a missing graph as RuntimeError
+                conn.send(("error", 400, f"the update failed: {exc}" if job["op"] == "update" else str(exc)))
             elif isinstance(exc, OSError):
                 conn.send(("error", 500, f"the store could not be read: {exc}"))
             else:

@@ -15,13 +15,12 @@ also decode `\\u` escapes, so the expanded text is checked too).
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
+
+from dissertation_kg.server.endpoint.parse_tree import Unreadable, algebra
 
 _MENTIONS = re.compile(r"service|load", re.IGNORECASE)
 _ESCAPE = re.compile(r"\\u([0-9a-f]{4}(?:[0-9a-f]{4})?)", re.IGNORECASE)
-# pyparsing keeps parser state in module-level objects; one parse at a time.
-_PARSE_LOCK = threading.Lock()
 
 
 class ServiceRefused(ValueError):
@@ -44,25 +43,11 @@ def may_reach_out(text: str) -> bool:
 
 def _targets(text: str, update: bool) -> list[tuple[str, object]]:
     """("SERVICE"|"LOAD", target term) for every SERVICE pattern and LOAD operation, anywhere
-    (sub-queries, EXISTS, OPTIONAL, every update operation). Raises ValueError when rdflib
+    (sub-queries, EXISTS, OPTIONAL, every update operation). Raises Unreadable when rdflib
     cannot parse the request."""
-    from pyparsing import ParseBaseException
-    from rdflib.plugins.sparql import parser
-    from rdflib.plugins.sparql.algebra import translateQuery, translateUpdate
     from rdflib.plugins.sparql.parserutils import CompValue
 
-    try:
-        with _PARSE_LOCK:
-            # The grammar objects directly: parseQuery/parseUpdate would first decode \u escapes
-            # in the whole text, which Oxigraph does only inside strings and IRIs.
-            if update:
-                tree = translateUpdate(parser.UpdateUnit.parse_string(text, parse_all=True)[0])
-                roots = list(tree.algebra)
-            else:
-                roots = [translateQuery(parser.Query.parse_string(text, parse_all=True)).algebra]
-    except (ParseBaseException, RecursionError, Exception) as exc:  # noqa: BLE001 - any failure = unproven
-        raise ValueError(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
-
+    roots = algebra(text, update)
     found: list[tuple[str, object]] = []
     seen: set[int] = set()
     stack: list = list(roots)
@@ -106,7 +91,7 @@ class ServiceGuard:
             return []
         try:
             targets = _targets(text, update)
-        except ValueError as exc:
+        except Unreadable as exc:
             raise ServiceRefused(
                 f"refused: this {'update' if update else 'query'} mentions SERVICE or LOAD but its targets could "
                 f"not be verified (the checking parser stopped at: {exc}); write the target as a plain <IRI> from the "

@@ -19,6 +19,7 @@ from dissertation_kg.server.endpoint.conditional import not_modified, validators
 from dissertation_kg.server.endpoint.executor import JobError
 from dissertation_kg.server.endpoint.negotiation import RDF_INPUT_TYPES, SINGLE_GRAPH_FORMATS, NotAcceptable, choose
 from dissertation_kg.server.endpoint.runtime import runtime
+from dissertation_kg.server.endpoint.write_guard import destructive_asked, refusal as destructive_refusal
 from dissertation_kg.server.store.engines import UNION_MARKER
 
 blueprint = Blueprint("graph_store", __name__)
@@ -139,6 +140,11 @@ def _write(target: _Target, op: str) -> Response:
     if target.graph is None and Path(gen.path, UNION_MARKER).exists():
         return _plain(405, "the default graph of this store is the merge of its named graphs and changes only "
                            "with them; write to a named graph instead (/store?graph=IRI)", Allow="GET, HEAD")
+    if op in ("replace", "drop") and not (rt.config.allow_destructive or destructive_asked(request.args)):
+        if (target.graph or "DEFAULT") in rt.corpus(gen):
+            what = "replacing" if op == "replace" else "deleting"
+            return _plain(403, destructive_refusal(f"{what} corpus graph <{target.graph}>" if target.graph else
+                                       f"{what} the default graph"))
     job_fields = {"op": op, "graph": target.graph}
     if op != "drop":
         parts = _parts()

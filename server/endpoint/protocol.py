@@ -18,6 +18,7 @@ from dissertation_kg.server.endpoint.negotiation import GRAPH_FORMATS, RESULT_FO
 from dissertation_kg.server.endpoint.runtime import runtime
 from dissertation_kg.server.endpoint.service_description import describe_service
 from dissertation_kg.server.endpoint.federation_guard import ServiceRefused
+from dissertation_kg.server.endpoint.write_guard import destructive, destructive_asked, refusal as destructive_refusal
 from dissertation_kg.server.endpoint.sparql_scan import add_using_clauses, default_graph_writes, nesting_depth, scan
 from dissertation_kg.server.store.engines import UNION_MARKER
 
@@ -219,6 +220,10 @@ def _update(text: str, params: MultiDict) -> Response:
                                      "using-graph-uri/using-named-graph-uri; keep only one of them")
         text = add_using_clauses(text, using, using_named)
     gen = rt.state.current()
+    if not (cfg.allow_destructive or destructive_asked(params)):
+        reason = destructive(text, rt.corpus(gen))
+        if reason is not None:
+            raise ProtocolError(403, destructive_refusal(reason))
     if Path(gen.path, UNION_MARKER).exists():
         aimed = default_graph_writes(text)
         if aimed is not None:
