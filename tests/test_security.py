@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import http.server
 import json
+import os
+import signal
 import socket
 import threading
 import time
@@ -261,3 +263,41 @@ def test_bulk_destructive_updates_are_refused_unless_asked(corpus_server):
     assert _status_triples(srv) == 5
     # and a restart does not bring back a stale figure
     srv.stop()
+
+
+# --------------------------------------------------------------------------- 6. workers die with the app
+
+def _ppid(pid: int) -> int:
+    with open(f"/proc/{pid}/stat") as fh:
+        return int(fh.read().rsplit(")", 1)[1].split()[1])
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_query_workers_die_with_the_app_process(tmp_path):
+    root = tmp_path / "store"
+    make_generation(root, "g1", _triples(300, "g"))
+    srv = Server(root, "--timeout", "60", workers=1)
+    try:
+        worker = srv.status()["worker_pids"][0]
+        forkserver = _ppid(worker)
+        app = _ppid(forkserver)
+        assert app != srv.proc.pid  # the gunicorn worker, not the master
+        def runaway():
+            try:
+                requests.get(srv.sparql, params={"query": CROSS.replace("*", "(COUNT(*) AS ?n)")}, timeout=90)
+            except requests.RequestException:
+                pass  # the app it talks to is killed below
+
+        threading.Thread(target=runaway, daemon=True).start()
+        _wait_for(lambda: srv.status()["busy"] == 1, 10, "the runaway query started")
+        os.kill(app, signal.SIGKILL)  # as gunicorn's timeout or the OOM killer would
+        _wait_for(lambda: not _alive(worker), 5, "the orphaned query worker ended")
+    finally:
+        srv.stop()

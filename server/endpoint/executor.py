@@ -198,8 +198,41 @@ def _limit_memory(megabytes: int) -> None:
         resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
 
 
-def _worker_main(conn, writable: bool, memory_mb: int = 0) -> None:
+def _die_with(app_pid: int) -> None:
+    """SIGKILL this worker as soon as the app process ends, however it ends.
+
+    PR_SET_PDEATHSIG (die_with_parent) names the process that forked us, which is the
+    forkserver, not the app: an app killed by gunicorn's timeout or the OOM killer left its
+    workers running (issue #11). A pidfd becomes readable when the app exits; pyoxigraph
+    releases the GIL while it evaluates, so this thread runs during a runaway query."""
+    import os
+    import select
+
+    def watch():
+        try:
+            fd = os.pidfd_open(app_pid)
+        except ProcessLookupError:
+            fd = -1  # already gone
+        except (AttributeError, OSError):
+            fd = None  # no pidfd here: poll
+        if fd is not None and fd >= 0:
+            select.select([fd], [], [])
+        elif fd is None:
+            while True:
+                try:
+                    os.kill(app_pid, 0)
+                except ProcessLookupError:
+                    break
+                time.sleep(0.5)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    threading.Thread(target=watch, name="die-with-app", daemon=True).start()
+
+
+def _worker_main(conn, writable: bool, memory_mb: int = 0, app_pid: int | None = None) -> None:
     die_with_parent()
+    if app_pid is not None:
+        _die_with(app_pid)
     _limit_memory(memory_mb)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the server; it stops us
     store = None
@@ -279,7 +312,9 @@ class Result:
 class _Worker:
     def __init__(self, ctx, writable: bool, memory_mb: int = 0):
         parent, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, writable, memory_mb), daemon=True,
+        import os
+
+        self.proc = ctx.Process(target=_worker_main, args=(child, writable, memory_mb, os.getpid()), daemon=True,
                                 name="dkg-writer" if writable else "dkg-query-worker")
         self.proc.start()
         child.close()
