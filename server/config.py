@@ -34,7 +34,10 @@ class ServerConfig:
     max_query_depth: int = 48
     workers: int = field(default_factory=_default_workers)  # query worker processes
     queue_size: int = 0                   # requests allowed to wait for a worker; 0 = 4 x workers
-    http_threads: int = 0                 # request threads; 0 = workers + queue + 4
+    http_threads: int = 0                 # request threads; 0 = max(64, workers + queue + 4)
+    head_timeout: float = 10.0            # seconds a client has to send its request line and headers
+    write_slack: float = 10.0             # seconds past the query limit to read the answer
+    client_queries: int = 0               # queries one client address may run or queue at once; 0 = workers // 2 (min 1)
     cache_bytes: int = 64 * 1024 * 1024   # result cache size (whole results up to 1/16 of it)
     worker_memory_mb: int = 4096          # heap limit of each worker process; 0 = none
     build_if_missing: bool = True
@@ -51,7 +54,12 @@ class ServerConfig:
 
     @property
     def effective_http_threads(self) -> int:
-        return self.http_threads or self.workers + self.effective_queue_size + 4
+        # Threads are cheap next to query workers, and a slow client holds one until its deadline.
+        return self.http_threads or max(64, self.workers + self.effective_queue_size + 4)
+
+    @property
+    def effective_client_queries(self) -> int:
+        return self.client_queries or max(1, self.workers // 2)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides) -> "ServerConfig":
@@ -76,13 +84,13 @@ class ServerConfig:
 
 
 def _coerce(name: str, raw: str):
-    if name in ("port", "max_body_bytes", "max_query_chars", "max_query_depth", "workers", "queue_size", "http_threads", "cache_bytes",
+    if name in ("port", "max_body_bytes", "max_query_chars", "max_query_depth", "workers", "client_queries", "queue_size", "http_threads", "cache_bytes",
                 "worker_memory_mb"):
         try:
             return int(raw)
         except ValueError:
             raise ValueError(f"DKG_{name.upper()}={raw!r} is not a whole number; set it to one, e.g. 8") from None
-    if name in ("query_timeout", "service_timeout", "watch_interval"):
+    if name in ("query_timeout", "service_timeout", "watch_interval", "head_timeout", "write_slack"):
         try:
             return float(raw)
         except ValueError:

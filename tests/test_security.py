@@ -2,6 +2,7 @@
 once got through is replayed and must now be refused or bounded."""
 from __future__ import annotations
 
+import http.client
 import http.server
 import json
 import os
@@ -299,5 +300,104 @@ def test_query_workers_die_with_the_app_process(tmp_path):
         _wait_for(lambda: srv.status()["busy"] == 1, 10, "the runaway query started")
         os.kill(app, signal.SIGKILL)  # as gunicorn's timeout or the OOM killer would
         _wait_for(lambda: not _alive(worker), 5, "the orphaned query worker ended")
+    finally:
+        srv.stop()
+
+
+# --------------------------------------------------------------------------- 3./4. slow clients, fair shares
+
+def _get_from(source: str, server, query: str, timeout: float = 30) -> tuple[int, str, float]:
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=timeout, source_address=(source, 0))
+    try:
+        conn.request("GET", "/sparql?" + urllib.parse.urlencode({"query": query}),
+                     headers={"Accept": "application/sparql-results+json"})
+        resp = conn.getresponse()
+        return resp.status, resp.read().decode(errors="replace"), time.monotonic()
+    except OSError as exc:
+        return 0, repr(exc), time.monotonic()
+    finally:
+        conn.close()
+
+
+def test_slowloris_connections_change_nothing(server):
+    stop = threading.Event()
+    socks = []
+
+    def drip(s):
+        s.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        while not stop.wait(1.0):
+            try:
+                s.sendall(b"X-Slow: 1\r\n")
+            except OSError:
+                return
+
+    for i in range(30):
+        s = socket.create_connection(("127.0.0.1", server.port), source_address=("127.0.0.3", 0))
+        socks.append(s)
+        threading.Thread(target=drip, args=(s,), daemon=True).start()
+    try:
+        time.sleep(1.5)  # every slow connection has sent bytes and holds a thread
+        for i in range(5):
+            started = time.monotonic()
+            status, body, done = _get_from("127.0.0.1", server, f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o }} # slow {i}",
+                                           timeout=20)
+            assert status == 200, body
+            assert done - started < 3, f"a small query took {done - started:.1f} s beside 30 slow clients"
+        r = requests.get(server.url + "/status", headers={"Accept": "application/json"}, timeout=10)
+        assert r.status_code == 200
+    finally:
+        stop.set()
+        for s in socks:
+            s.close()
+
+
+def test_runaway_queries_from_one_client_do_not_starve_others(server):
+    runaway = CROSS.replace("*", "(COUNT(*) AS ?n)", 1)
+    results: dict[int, tuple[int, str, float]] = {}
+    threads = [threading.Thread(target=lambda i=i: results.__setitem__(i, _get_from("127.0.0.2", server, f"{runaway} # {i}")))
+               for i in range(4)]
+    for t in threads:
+        t.start()
+    _wait_for(lambda: server.status()["busy"] >= 1, 10, "a runaway query started")
+    small = [_get_from("127.0.0.1", server, f"SELECT ?o WHERE {{ <{EX}s{i}> ?p ?o }} # fair") for i in range(5)]
+    for t in threads:
+        t.join(60)
+    assert all(status == 200 for status, _, _ in small), small
+    limited = [body for status, body, _ in results.values() if status == 503 and "per client" in body]
+    assert len(limited) == 3, results  # one runaway runs (until the time limit), three are refused
+    runaway_end = max(done for status, body, done in results.values() if "per client" not in body)
+    assert max(done for _, _, done in small) < runaway_end  # answered while the runaway ran
+
+
+# --------------------------------------------------------------------------- 9. smaller ones
+
+def test_admin_wait_must_be_a_bounded_number(server):
+    for wait in ("inf", "nan", "-1", "1e9", "soon"):
+        r = requests.post(server.url + "/admin/reload", params={"wait": wait, "rebuild": "1"}, headers=server.auth(),
+                          timeout=30)
+        assert r.status_code == 400 and "wait=" in r.text, (wait, r.status_code, r.text)
+
+
+def test_admin_status_shows_process_ids_only_with_the_token(server):
+    public = requests.get(server.url + "/admin/status", timeout=10).json()
+    assert "worker_pids" not in public and "busy" in public
+    assert requests.get(server.url + "/admin/status", headers={"Authorization": "Bearer wrong"}, timeout=10).json().get(
+        "worker_pids") is None
+    assert len(server.status()["worker_pids"]) == 2
+
+
+def test_update_token_from_a_file_stays_out_of_ps(tmp_path):
+    root = tmp_path / "store"
+    make_generation(root, "g1", _triples(3, "g"))
+    token_file = tmp_path / "token"
+    token_file.write_text("file-secret-7c2\n")
+    srv = Server(root, "--update-token-file", str(token_file), token=None, workers=1)
+    try:
+        with open(f"/proc/{srv.proc.pid}/cmdline", "rb") as fh:
+            assert b"file-secret-7c2" not in fh.read()
+        update = {"update": f"INSERT DATA {{ GRAPH <{EX}mine> {{ <{EX}a> <{EX}b> <{EX}c> }} }}"}
+        assert requests.post(srv.sparql, data=update, timeout=30,
+                             headers={"Authorization": "Bearer file-secret-7c2"}).status_code == 204
+        assert requests.post(srv.sparql, data=update, timeout=30, headers={"Authorization": "Bearer x"}).status_code == 403
     finally:
         srv.stop()

@@ -319,6 +319,7 @@ class _Worker:
         self.proc.start()
         child.close()
         self.conn = parent
+        self.client: str | None = None  # whose job it runs, for the per-client limit
 
     def kill(self) -> None:
         try:
@@ -408,8 +409,13 @@ class _Stream:
 class WorkerPool:
     """N reader processes plus one writer, with a bounded number of requests waiting."""
 
-    def __init__(self, size: int, queue_size: int, buffer_bytes: int = 4 * 1024 * 1024, memory_mb: int = 0):
+    def __init__(self, size: int, queue_size: int, buffer_bytes: int = 4 * 1024 * 1024, memory_mb: int = 0,
+                 per_client: int = 0):
         self.size = size
+        # One client may hold at most this many workers and queue places (0: no limit), so a
+        # few runaway queries from one address cannot take the pool from everyone else.
+        self.per_client = per_client
+        self._clients: dict[str, int] = {}
         self.buffer_bytes = buffer_bytes
         self.memory_mb = memory_mb
         self._ctx = multiprocessing.get_context("forkserver")
@@ -448,7 +454,30 @@ class WorkerPool:
     def busy(self) -> int:
         return self.size - self._idle.qsize()
 
+    def _enter_client(self, client: str | None) -> None:
+        if client is None or not self.per_client:
+            return
+        with self._lock:
+            if self._clients.get(client, 0) >= self.per_client:
+                raise JobError(503, f"this client already has {self.per_client} "
+                                    f"quer{'y' if self.per_client == 1 else 'ies'} running or waiting, the limit per "
+                                    "client address here (--client-queries); wait for them to finish, then retry",
+                               {"Retry-After": "2"})
+            self._clients[client] = self._clients.get(client, 0) + 1
+
+    def _leave_client(self, client: str | None) -> None:
+        if client is None or not self.per_client:
+            return
+        with self._lock:
+            left = self._clients.get(client, 0) - 1
+            if left > 0:
+                self._clients[client] = left
+            else:
+                self._clients.pop(client, None)
+
     def _replace(self, w: _Worker) -> None:
+        self._leave_client(w.client)
+        w.client = None
         w.kill()
         self.kills += 1
         fresh = self._spawn()
@@ -457,6 +486,8 @@ class WorkerPool:
         self._release(fresh)
 
     def _release(self, w: _Worker) -> None:
+        self._leave_client(w.client)
+        w.client = None
         self._idle.put(w)
         self._slots.release()
         with self._rw:
@@ -496,25 +527,30 @@ class WorkerPool:
                              "narrow the patterns, or run it against a local copy with `dkg query`.",
                         {"Retry-After": "1"})
 
-    def run(self, job: dict, timeout: float) -> Result:
+    def run(self, job: dict, timeout: float, client: str | None = None) -> Result:
         """Run a read job on a reader. Raises JobError for every failure the client should see."""
+        self._enter_client(client)
         if not self._slots.acquire(blocking=False):
+            self._leave_client(client)
             raise JobError(503, "the server is busy (every query worker is taken and the queue is full); "
                                 "retry in a few seconds", {"Retry-After": "2"})
         try:
             self._enter_read(timeout)
         except JobError:
             self._slots.release()
+            self._leave_client(client)
             raise
         try:
             w = self._idle.get(timeout=timeout)
         except queue.Empty:
             self._slots.release()
+            self._leave_client(client)
             with self._rw:
                 self._reads -= 1
                 self._rw.notify_all()
             raise JobError(503, f"no query worker became free within {timeout:g} s; retry later",
                            {"Retry-After": "5"}) from None
+        w.client = client
         deadline = time.monotonic() + timeout
         try:
             try:

@@ -102,7 +102,7 @@ def _read(target: _Target) -> Response:
     if unchanged is not None:
         return unchanged
     result = rt.pool.run(rt.job(gen, op="dump", graph=target.graph, format=(fmt.media_type, fmt.name)),
-                         rt.config.query_timeout)
+                         rt.config.query_timeout, client=request.remote_addr)
     body = result.body if result.body is not None else result.stream
     return Response(encode(body, headers, gz), content_type=result.media_type, headers=headers)
 

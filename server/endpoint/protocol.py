@@ -190,7 +190,7 @@ def _query(text: str, params: MultiDict) -> Response:
         not_acceptable=result_406 or graph_406, services=bool(services),
     )
     timeout = min(cfg.query_timeout, cfg.service_timeout) if services else cfg.query_timeout
-    result = rt.pool.run(job, timeout)
+    result = rt.pool.run(job, timeout, client=request.remote_addr)
     if result.body is not None:
         if not services:
             rt.cache.put(key, result.media_type, result.body)

@@ -35,7 +35,8 @@ class Runtime:
             if self._pool is None:
                 self._pool = WorkerPool(self.config.workers, self.config.effective_queue_size,
                                         buffer_bytes=self.cache.max_entry,
-                                        memory_mb=self.config.worker_memory_mb)
+                                        memory_mb=self.config.worker_memory_mb,
+                                        per_client=self.config.effective_client_queries)
                 atexit.register(self._pool.close)
             return self._pool
 
