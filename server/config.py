@@ -20,6 +20,10 @@ class ServerConfig:
     host: str = "127.0.0.1"
     port: int = 8000
     base_iri: str = "https://w3id.org/dissertation-kg/"
+    # Where clients reach this server (e.g. https://kg.example.org/ behind a proxy); used for the
+    # endpoint's own IRIs (service description, VoID, graph store IRIs) instead of the Host header,
+    # which any client may set. None: http://HOST:PORT/.
+    public_url: str | None = None
     query_timeout: float = 30.0           # seconds; the query worker is killed after this
     allowed_services: tuple[str, ...] = ()  # SERVICE / LOAD targets; none by default
     service_timeout: float = 10.0         # seconds; the limit for a query that calls SERVICE

@@ -401,3 +401,78 @@ def test_update_token_from_a_file_stays_out_of_ps(tmp_path):
         assert requests.post(srv.sparql, data=update, timeout=30, headers={"Authorization": "Bearer x"}).status_code == 403
     finally:
         srv.stop()
+
+
+def test_malformed_chunked_bodies_are_400(server):
+    for head in (b"POST /sparql HTTP/1.1\r\nContent-Type: application/sparql-query\r\n",
+                 b"POST /sparql HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\n",
+                 b"PUT /store?graph=http://example.org/n HTTP/1.1\r\nAuthorization: Bearer secret\r\n"
+                 b"Content-Type: text/turtle\r\n"):
+        with socket.create_connection(("127.0.0.1", server.port), timeout=20) as s:
+            s.sendall(head + b"Host: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                             b"ZZZ\r\nabc\r\n0\r\n\r\n")
+            answer = s.recv(200)
+        assert answer.startswith(b"HTTP/1.1 400"), (head, answer)
+
+
+BILLION_LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+<!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+<!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+<!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+<!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+<!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+<!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">]>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/">
+<rdf:Description rdf:about="http://example.org/lol"><ex:p>&lol9;</ex:p></rdf:Description></rdf:RDF>"""
+
+
+def test_rdfxml_entity_expansion_is_refused(server):
+    for body in (BILLION_LAUGHS, BILLION_LAUGHS.decode().encode("utf-16")):
+        r = requests.post(server.url + "/store", params={"graph": f"{EX}lol"}, data=body, timeout=30,
+                          headers={**server.auth(), "Content-Type": "application/rdf+xml"})
+        assert r.status_code == 400 and "ENTITY" in r.text, (r.status_code, r.text)
+    assert server.status()["killed"] >= 0 and requests.get(server.sparql, params={"query": "ASK {}"}, timeout=10).ok
+
+
+def test_the_host_header_is_not_echoed(server):
+    evil = {"Host": "evil.example"}
+    sd = requests.get(server.sparql, headers={**evil, "Accept": "text/turtle"}, timeout=30)
+    assert sd.status_code == 200 and "evil.example" not in sd.text and f"127.0.0.1:{server.port}/sparql" in sd.text
+    void = requests.get(server.url + "/.well-known/void", headers={**evil, "Accept": "text/turtle"}, timeout=30)
+    assert "evil.example" not in void.text and "evil.example" not in void.headers.get("ETag", "")
+    r = requests.post(server.url + "/store", data=f"<{EX}a> <{EX}b> <{EX}c> .", timeout=30,
+                      headers={**evil, **server.auth(), "Content-Type": "application/n-triples"})
+    assert r.status_code == 201 and r.headers["Location"].startswith(f"http://127.0.0.1:{server.port}/store/")
+    r = requests.get(server.sparql, headers={**evil, "Accept": "text/html"}, allow_redirects=False, timeout=30)
+    assert "evil.example" not in r.headers.get("Location", "")
+
+
+def test_pages_link_safely_and_send_protective_headers(server):
+    base = "https://w3id.org/dissertation-kg/"
+    odd = base + "id/work/x%3E;%20rel=%22preload%22"
+    update = (f"INSERT DATA {{ GRAPH <{EX}pages> {{ <{base}id/work/x> <{EX}link> <{base}/evil.example/x> . "
+              f"<{odd}> <{EX}p> \"odd\" }} }}")
+    r = requests.post(server.sparql, data={"update": update}, headers=server.auth(), timeout=30)
+    assert r.status_code == 204, r.text
+    page = requests.get(server.url + "/id/work/x", headers={"Accept": "text/html"}, timeout=30)
+    assert page.status_code == 200, page.text[:300]
+    assert 'href="//' not in page.text and 'href="/\\' not in page.text
+    assert page.headers["X-Content-Type-Options"] == "nosniff"
+    csp = page.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "object-src 'none'" in csp
+    r = requests.get(server.url + "/id/work/x%3E;%20rel=%22preload%22", headers={"Accept": "text/turtle"}, timeout=30)
+    assert r.status_code == 200, r.text[:300]
+    link = r.headers["Link"]
+    assert 'rel="preload"' not in link and "x%3E;%20rel=%22preload%22" in link
+    assert requests.get(server.sparql, params={"query": "ASK {}"}, timeout=30).headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_gzip_dumps_name_no_temporary_file(server):
+    r = requests.get(server.url + "/dumps/dataset.nq.gz", timeout=60)
+    assert r.status_code == 200, r.text[:300]
+    data = r.content
+    assert data[:2] == b"\x1f\x8b" and data[3] & 0x08  # FNAME present ...
+    name = data[10:data.index(b"\0", 10)]
+    assert name == b"dataset.nq" and data[4:8] == b"\0\0\0\0"  # ... and fixed, and no mtime

@@ -16,7 +16,42 @@ import socket
 import threading
 import time
 
+from gunicorn.http.errors import ParseException
 from gunicorn.workers.gthread import ThreadWorker
+from werkzeug.exceptions import BadRequest
+
+
+class _Body:
+    """wsgi.input whose framing errors (a chunk size `ZZZ`, a body cut short) are the client's
+    400, not the 500 of an unexpected exception deep in form or body parsing."""
+
+    def __init__(self, raw):
+        self._raw = raw
+
+    def _call(self, name: str, *args):
+        try:
+            return getattr(self._raw, name)(*args)
+        except ParseException as exc:
+            raise BadRequest(f"the request body is malformed ({type(exc).__name__}: {exc}); check its "
+                             "Content-Length or chunked encoding") from None
+
+    def read(self, *args):
+        return self._call("read", *args)
+
+    def readline(self, *args):
+        return self._call("readline", *args)
+
+    def readlines(self, *args):
+        return self._call("readlines", *args)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
 
 
 class DeadlineWorker(ThreadWorker):
@@ -39,6 +74,8 @@ class DeadlineWorker(ThreadWorker):
             conn = getattr(self._local, "conn", None)
             if conn is not None:
                 environ["dkg.extend_deadline"] = lambda seconds: self._arm(conn, seconds)
+            if "wsgi.input" in environ:
+                environ["wsgi.input"] = _Body(environ["wsgi.input"])
             return inner(environ, start_response)
 
         self.wsgi = app

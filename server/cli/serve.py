@@ -87,6 +87,9 @@ def _gunicorn_app(config: ServerConfig):
 @click.option("--host", default=None, help="address to bind (DKG_HOST; default 127.0.0.1)")
 @click.option("--port", type=int, default=None, help="port (DKG_PORT; default 8000)")
 @click.option("--base-iri", default=None, help="base IRI of the data (DKG_BASE_IRI)")
+@click.option("--public-url", default=None,
+              help="where clients reach this server, e.g. https://kg.example.org/ behind a proxy (DKG_PUBLIC_URL; "
+                   "default http://HOST:PORT/); the server's own IRIs use it, never the Host header")
 @click.option("--update-token", default=None,
               help="bearer token that enables SPARQL Update and Graph Store writes (DKG_UPDATE_TOKEN); "
                    "visible in `ps`, so prefer --update-token-file or the environment")
@@ -111,7 +114,7 @@ def _gunicorn_app(config: ServerConfig):
 @click.option("--watch/--no-watch", default=None,
               help="rebuild when the ontology, vocabularies or corpus change (DKG_WATCH; default on)")
 @click.option("--watch-interval", type=float, default=None, help="seconds between polls of the sources (DKG_WATCH_INTERVAL; default 2)")
-def serve(store, host, port, base_iri, update_token, update_token_file, query_timeout, allowed_services, service_timeout,
+def serve(store, host, port, base_iri, public_url, update_token, update_token_file, query_timeout, allowed_services, service_timeout,
           workers, queue_size, max_body_bytes, worker_memory_mb, client_queries, allow_destructive, no_build, seeds, ontology, watch, watch_interval):
     """Serve the graph: SPARQL 1.1 Protocol at /sparql, Graph Store Protocol at /store.
 
@@ -136,7 +139,7 @@ def serve(store, host, port, base_iri, update_token, update_token_file, query_ti
             raise click.ClickException(f"{token_file} is empty; write the token into it (one line)")
     try:
         config = ServerConfig.from_env(
-            store=store, host=host, port=port, base_iri=base_iri, update_token=update_token,
+            store=store, host=host, port=port, base_iri=base_iri, public_url=public_url, update_token=update_token,
             query_timeout=query_timeout, allowed_services=tuple(allowed_services) or None,
             service_timeout=service_timeout, workers=workers, queue_size=queue_size,
             max_body_bytes=max_body_bytes, worker_memory_mb=worker_memory_mb, allow_destructive=allow_destructive,

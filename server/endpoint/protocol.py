@@ -15,7 +15,7 @@ from dissertation_kg.server.endpoint.compression import encode, gzip_wanted
 from dissertation_kg.server.endpoint.conditional import not_modified, validators
 from dissertation_kg.server.endpoint.executor import JobError
 from dissertation_kg.server.endpoint.negotiation import GRAPH_FORMATS, RESULT_FORMATS, Format, NotAcceptable, choose
-from dissertation_kg.server.endpoint.runtime import runtime
+from dissertation_kg.server.endpoint.runtime import public_request_url, runtime
 from dissertation_kg.server.endpoint.service_description import describe_service
 from dissertation_kg.server.endpoint.federation_guard import ServiceRefused
 from dissertation_kg.server.endpoint.write_guard import destructive, destructive_asked, refusal as destructive_refusal
@@ -162,7 +162,7 @@ def _query(text: str, params: MultiDict) -> Response:
         dataset = {"mode": "query"}
     else:
         dataset = {"mode": "union"}
-    base_iri = request.base_url
+    base_iri = public_request_url()
     gen = rt.state.current()
     chosen = (result_fmt.media_type if result_fmt else None, graph_fmt.media_type if graph_fmt else None)
     key = (gen.tag, text, repr(sorted(dataset.items())), chosen, base_iri)
@@ -230,7 +230,7 @@ def _update(text: str, params: MultiDict) -> Response:
             raise ProtocolError(400, f"this update changes the default graph directly ({aimed}), but here the "
                                      "default graph is the merge of the named graphs and follows them; write to a "
                                      "named graph instead, e.g. INSERT DATA { GRAPH <IRI> { … } } or WITH <IRI>")
-    rt.pool.write(rt.job(gen, op="update", sparql=text, base_iri=request.base_url, services=bool(loads)),
+    rt.pool.write(rt.job(gen, op="update", sparql=text, base_iri=public_request_url(), services=bool(loads)),
                   cfg.query_timeout)
     rt.state.bump(gen)
     return Response(status=204)

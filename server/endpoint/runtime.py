@@ -86,5 +86,20 @@ class Runtime:
             self._pool = None
 
 
+def public_url(path: str = "") -> str:
+    """This server's own URL for `path`, from the configuration, never from the Host header."""
+    cfg: ServerConfig = current_app.config.get("DKG_CONFIG") or ServerConfig()
+    base = cfg.public_url or f"http://{cfg.host}:{cfg.port}/"
+    return base.rstrip("/") + "/" + path.lstrip("/")
+
+
+def public_request_url() -> str:
+    """The current request's URL (path percent-encoded as sent, no query) on this server's
+    configured public URL."""
+    from flask import request
+
+    return public_url(request.base_url[len(request.host_url):])
+
+
 def runtime() -> Runtime:
     return current_app.extensions["dkg"]
