@@ -104,6 +104,14 @@ def _rederive_default(store: ox.Store) -> None:
 
 def _run(store: ox.Store, job: dict, conn) -> None:
     op = job["op"]
+    if job.get("guard") is not None:
+        from dissertation_kg.server.endpoint.federation_guard import ServiceGuard, ServiceRefused
+
+        try:
+            job["services"] = bool(ServiceGuard(tuple(job["guard"])).check(job["sparql"], update=op == "update"))
+        except ServiceRefused as exc:
+            conn.send(("error", 400, str(exc)))
+            return
     if op == "query":
         dataset = _dataset_kwargs(job["dataset"])
         if dataset.get("use_default_graph_as_union") and _merged_default(job["store"]):
@@ -420,7 +428,9 @@ class WorkerPool:
         self.memory_mb = memory_mb
         self._ctx = multiprocessing.get_context("forkserver")
         try:
-            self._ctx.set_forkserver_preload(["pyoxigraph", __name__])
+            # rdflib's SPARQL grammar too: workers read SERVICE targets with it (federation_guard)
+            self._ctx.set_forkserver_preload(["pyoxigraph", __name__, "rdflib.plugins.sparql.parser",
+                                              "rdflib.plugins.sparql.algebra"])
         except Exception:  # noqa: BLE001 - the server was already started by another pool
             pass
         self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
