@@ -20,16 +20,29 @@ class ServerConfig:
     host: str = "127.0.0.1"
     port: int = 8000
     base_iri: str = "https://w3id.org/dissertation-kg/"
+    # Where clients reach this server (e.g. https://kg.example.org/ behind a proxy); used for the
+    # endpoint's own IRIs (service description, VoID, graph store IRIs) instead of the Host header,
+    # which any client may set. None: http://HOST:PORT/.
+    public_url: str | None = None
     query_timeout: float = 30.0           # seconds; the query worker is killed after this
     allowed_services: tuple[str, ...] = ()  # SERVICE / LOAD targets; none by default
     service_timeout: float = 10.0         # seconds; the limit for a query that calls SERVICE
     update_token: str | None = None       # None: SPARQL Update and Graph Store writes refused
     admin_token: str | None = None        # /admin/reload only; `dkg serve` writes one to STORE/admin-token if unset
+    # Updates that would delete built (corpus) data are refused unless the request says
+    # destructive=yes; True lets them through without it (a scratch server, the W3C test suite).
+    allow_destructive: bool = False
     max_body_bytes: int = 16 * 1024 * 1024
     max_query_chars: int = 100_000
+    # Oxigraph's parser recurses per nesting level: ~3,000 levels overflow its stack (SIGSEGV) and
+    # nested collections cost exponential parse time (100 levels: seconds).
+    max_query_depth: int = 48
     workers: int = field(default_factory=_default_workers)  # query worker processes
     queue_size: int = 0                   # requests allowed to wait for a worker; 0 = 4 x workers
-    http_threads: int = 0                 # request threads; 0 = workers + queue + 4
+    http_threads: int = 0                 # request threads; 0 = max(64, workers + queue + 4)
+    head_timeout: float = 10.0            # seconds a client has to send its request line and headers
+    write_slack: float = 10.0             # seconds past the query limit to read the answer
+    client_queries: int = 0               # queries one client address may run or queue at once; 0 = workers // 2 (min 1)
     cache_bytes: int = 64 * 1024 * 1024   # result cache size (whole results up to 1/16 of it)
     worker_memory_mb: int = 4096          # heap limit of each worker process; 0 = none
     build_if_missing: bool = True
@@ -54,7 +67,12 @@ class ServerConfig:
 
     @property
     def effective_http_threads(self) -> int:
-        return self.http_threads or self.workers + self.effective_queue_size + 4
+        # Threads are cheap next to query workers, and a slow client holds one until its deadline.
+        return self.http_threads or max(64, self.workers + self.effective_queue_size + 4)
+
+    @property
+    def effective_client_queries(self) -> int:
+        return self.client_queries or max(1, self.workers // 2)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides) -> "ServerConfig":
@@ -79,19 +97,19 @@ class ServerConfig:
 
 
 def _coerce(name: str, raw: str):
-    if name in ("port", "max_body_bytes", "max_query_chars", "workers", "queue_size", "http_threads", "cache_bytes",
+    if name in ("port", "max_body_bytes", "max_query_chars", "max_query_depth", "workers", "client_queries", "queue_size", "http_threads", "cache_bytes",
                 "worker_memory_mb"):
         try:
             return int(raw)
         except ValueError:
             raise ValueError(f"DKG_{name.upper()}={raw!r} is not a whole number; set it to one, e.g. 8") from None
-    if name in ("query_timeout", "service_timeout", "watch_interval"):
+    if name in ("query_timeout", "service_timeout", "watch_interval", "head_timeout", "write_slack"):
         try:
             return float(raw)
         except ValueError:
             raise ValueError(f"DKG_{name.upper()}={raw!r} is not a number of seconds; set it to e.g. 30") from None
     if name == "allowed_services":
         return tuple(u for u in raw.replace(",", " ").split() if u)
-    if name in ("build_if_missing", "watch"):
+    if name in ("build_if_missing", "watch", "allow_destructive"):
         return raw.strip().lower() in ("1", "true", "yes", "on")
     return raw

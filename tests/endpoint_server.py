@@ -73,7 +73,7 @@ class Server:
         return {"Authorization": f"Bearer {self.token}"}
 
     def status(self) -> dict:
-        return requests.get(self.url + "/admin/status", timeout=10).json()
+        return requests.get(self.url + "/admin/status", headers=self.auth() if self.token else {}, timeout=10).json()
 
     def read_log(self) -> str:
         self.log.flush()

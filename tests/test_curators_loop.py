@@ -70,8 +70,9 @@ def site(built, tmp_path) -> Path:
 
 
 def serve(site: Path, *args: str) -> Server:
+    # the tests query from two threads of one address: lift the per-client limit (workers / 2)
     return Server(site / "store", "--seeds", str(site / "corpus"), "--ontology", str(site / "ontology"),
-                  "--watch-interval", "0.3", *args, workers=2)
+                  "--watch-interval", "0.3", "--client-queries", "4", *args, workers=2)
 
 
 def status(server: Server) -> dict:

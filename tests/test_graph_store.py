@@ -151,11 +151,14 @@ def test_writes_keep_the_merged_default_graph_in_step(merged):
                      data=f"<{EX}s> <{EX}p> \"ru\" .", headers={"Content-Type": "application/n-triples", **merged.auth()})
     assert r.status_code == 201
     assert _count(merged) == 2
+    # doc-en was built: deleting it must be asked for (issue #11)
     assert requests.delete(merged.url + "/store", params={"graph": f"{EX}doc-en"}, headers=merged.auth(),
-                           timeout=60).status_code == 204
+                           timeout=60).status_code == 403
+    assert requests.delete(merged.url + "/store", params={"graph": f"{EX}doc-en", "destructive": "yes"},
+                           headers=merged.auth(), timeout=60).status_code == 204
     assert _count(merged) == 2  # still stated by doc-kk
-    assert requests.delete(merged.url + "/store", params={"graph": f"{EX}doc-kk"}, headers=merged.auth(),
-                           timeout=60).status_code == 204
+    assert requests.delete(merged.url + "/store", params={"graph": f"{EX}doc-kk", "destructive": "yes"},
+                           headers=merged.auth(), timeout=60).status_code == 204
     assert _count(merged) == 1
 
 

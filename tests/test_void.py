@@ -77,9 +77,10 @@ def test_void_statistics_match_the_data(client):
 
 def test_void_links_endpoint_dumps_space_vocabularies_and_licence(client):
     g = void_graph(client)
-    assert str(value(g, DATASET, VOID.sparqlEndpoint)) == "http://localhost/sparql"
+    here = "http://127.0.0.1:8000/"  # the configured public URL (default http://HOST:PORT/), never the Host header
+    assert str(value(g, DATASET, VOID.sparqlEndpoint)) == here + "sparql"
     dumps = {str(o) for o in g.objects(DATASET, VOID.dataDump)}
-    assert dumps == {"http://localhost/dumps/dataset.nq.gz", "http://localhost/dumps/dataset.trig.gz"}
+    assert dumps == {here + "dumps/dataset.nq.gz", here + "dumps/dataset.trig.gz"}
     assert value(g, DATASET, VOID.uriSpace) == Literal(BASE + "id/")
     vocabularies = {str(o) for o in g.objects(DATASET, VOID.vocabulary)}
     assert {DKG, "http://purl.org/dc/terms/", "http://www.w3.org/ns/prov#"} <= vocabularies

@@ -253,6 +253,7 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
         summary.triples = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")))[0].value)
         store.flush()
         del store
+        location.finish(generation)  # only now may it be kept, counted or switched to
     except BaseException:
         shutil.rmtree(generation, ignore_errors=True)
         raise

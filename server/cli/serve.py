@@ -109,10 +109,14 @@ def _gunicorn_app(config: ServerConfig):
         def load_config(self):
             # One gunicorn process with threads: the heavy lifting happens in the query worker
             # pool, and a single process keeps one writer and one consistent write counter.
+            from dissertation_kg.server.cli.http_worker import worker_class
+
             settings = {
                 "bind": f"{config.host}:{config.port}",
                 "workers": 1,
-                "worker_class": "gthread",
+                # gthread with deadlines: a slow client loses its connection, never a thread for long
+                "worker_class": worker_class(config.head_timeout,
+                                             config.query_timeout + config.head_timeout + config.write_slack),
                 "threads": config.effective_http_threads,
                 "timeout": int(config.query_timeout) + 60,
                 "graceful_timeout": GRACEFUL_SECONDS,
@@ -142,7 +146,14 @@ def _gunicorn_app(config: ServerConfig):
 @click.option("--host", default=None, help="address to bind (DKG_HOST; default 127.0.0.1)")
 @click.option("--port", type=int, default=None, help="port (DKG_PORT; default 8000)")
 @click.option("--base-iri", default=None, help="base IRI of the data (DKG_BASE_IRI)")
-@click.option("--update-token", default=None, help="bearer token that enables SPARQL Update and Graph Store writes (DKG_UPDATE_TOKEN)")
+@click.option("--public-url", default=None,
+              help="where clients reach this server, e.g. https://kg.example.org/ behind a proxy (DKG_PUBLIC_URL; "
+                   "default http://HOST:PORT/); the server's own IRIs use it, never the Host header")
+@click.option("--update-token", default=None,
+              help="bearer token that enables SPARQL Update and Graph Store writes (DKG_UPDATE_TOKEN); "
+                   "visible in `ps`, so prefer --update-token-file or the environment")
+@click.option("--update-token-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="read the update token from this file (DKG_UPDATE_TOKEN_FILE)")
 @click.option("--timeout", "query_timeout", type=float, default=None, help="query time limit in seconds (DKG_QUERY_TIMEOUT; default 30)")
 @click.option("--allow-service", "allowed_services", multiple=True, help="an endpoint SERVICE and LOAD may call (repeatable; DKG_ALLOWED_SERVICES)")
 @click.option("--service-timeout", type=float, default=None, help="time limit for queries that call SERVICE (DKG_SERVICE_TIMEOUT; default 10)")
@@ -150,6 +161,10 @@ def _gunicorn_app(config: ServerConfig):
 @click.option("--queue-size", type=int, default=None, help="requests that may wait for a worker before 503 (DKG_QUEUE_SIZE)")
 @click.option("--max-body-bytes", type=int, default=None, help="largest request body (DKG_MAX_BODY_BYTES)")
 @click.option("--worker-memory-mb", type=int, default=None, help="heap limit per worker process, 0 for none (DKG_WORKER_MEMORY_MB; default 4096)")
+@click.option("--client-queries", type=int, default=None,
+              help="queries one client address may run or queue at once (DKG_CLIENT_QUERIES; default workers/2)")
+@click.option("--allow-destructive-updates", "allow_destructive", is_flag=True, default=None,
+              help="let updates delete built (corpus) graphs without destructive=yes (DKG_ALLOW_DESTRUCTIVE)")
 @click.option("--no-build", is_flag=True, help="fail instead of building when the store does not exist")
 @click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="corpus folder to build and rebuild from (DKG_SEEDS; default: the one the served graph was built from, else the embedded seeds)")
@@ -158,8 +173,8 @@ def _gunicorn_app(config: ServerConfig):
 @click.option("--watch/--no-watch", default=None,
               help="rebuild when the ontology, vocabularies or corpus change (DKG_WATCH; default on)")
 @click.option("--watch-interval", type=float, default=None, help="seconds between polls of the sources (DKG_WATCH_INTERVAL; default 2)")
-def serve(store, host, port, base_iri, update_token, query_timeout, allowed_services, service_timeout,
-          workers, queue_size, max_body_bytes, worker_memory_mb, no_build, seeds, ontology, watch, watch_interval):
+def serve(store, host, port, base_iri, public_url, update_token, update_token_file, query_timeout, allowed_services, service_timeout,
+          workers, queue_size, max_body_bytes, worker_memory_mb, client_queries, allow_destructive, no_build, seeds, ontology, watch, watch_interval):
     """Serve the graph: SPARQL 1.1 Protocol at /sparql, Graph Store Protocol at /store.
 
     Edits to the ontology, the vocabularies or the corpus are rebuilt into a new generation in the
@@ -171,12 +186,23 @@ def serve(store, host, port, base_iri, update_token, query_timeout, allowed_serv
     if ontology is not None:
         # Every reader of the ontology in this process and in rebuilds follows DKG_ONTOLOGY.
         os.environ["DKG_ONTOLOGY"] = str(ontology.resolve())
+    token_file = update_token_file or (Path(os.environ["DKG_UPDATE_TOKEN_FILE"])
+                                       if os.environ.get("DKG_UPDATE_TOKEN_FILE") else None)
+    if token_file is not None:
+        try:
+            update_token = token_file.read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise click.ClickException(f"cannot read the update token from {token_file} ({exc.strerror}); "
+                                       "check the path and its permissions") from None
+        if not update_token:
+            raise click.ClickException(f"{token_file} is empty; write the token into it (one line)")
     try:
         config = ServerConfig.from_env(
-            store=store, host=host, port=port, base_iri=base_iri, update_token=update_token,
+            store=store, host=host, port=port, base_iri=base_iri, public_url=public_url, update_token=update_token,
             query_timeout=query_timeout, allowed_services=tuple(allowed_services) or None,
             service_timeout=service_timeout, workers=workers, queue_size=queue_size,
-            max_body_bytes=max_body_bytes, worker_memory_mb=worker_memory_mb,
+            max_body_bytes=max_body_bytes, worker_memory_mb=worker_memory_mb, allow_destructive=allow_destructive,
+            client_queries=client_queries,
             build_if_missing=False if no_build else None,
             seeds=seeds, ontology=ontology, watch=watch, watch_interval=watch_interval,
         )

@@ -105,6 +105,14 @@ def _rederive_default(store: ox.Store) -> None:
 
 def _run(store: ox.Store, job: dict, conn) -> None:
     op = job["op"]
+    if job.get("guard") is not None:
+        from dissertation_kg.server.endpoint.federation_guard import ServiceGuard, ServiceRefused
+
+        try:
+            job["services"] = bool(ServiceGuard(tuple(job["guard"])).check(job["sparql"], update=op == "update"))
+        except ServiceRefused as exc:
+            conn.send(("error", 400, str(exc)))
+            return
     if op == "query":
         dataset = _dataset_kwargs(job["dataset"])
         if dataset.get("use_default_graph_as_union") and _merged_default(job["store"]):
@@ -199,8 +207,41 @@ def _limit_memory(megabytes: int) -> None:
         resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
 
 
-def _worker_main(conn, writable: bool, memory_mb: int = 0) -> None:
+def _die_with(app_pid: int) -> None:
+    """SIGKILL this worker as soon as the app process ends, however it ends.
+
+    PR_SET_PDEATHSIG (die_with_parent) names the process that forked us, which is the
+    forkserver, not the app: an app killed by gunicorn's timeout or the OOM killer left its
+    workers running (issue #11). A pidfd becomes readable when the app exits; pyoxigraph
+    releases the GIL while it evaluates, so this thread runs during a runaway query."""
+    import os
+    import select
+
+    def watch():
+        try:
+            fd = os.pidfd_open(app_pid)
+        except ProcessLookupError:
+            fd = -1  # already gone
+        except (AttributeError, OSError):
+            fd = None  # no pidfd here: poll
+        if fd is not None and fd >= 0:
+            select.select([fd], [], [])
+        elif fd is None:
+            while True:
+                try:
+                    os.kill(app_pid, 0)
+                except ProcessLookupError:
+                    break
+                time.sleep(0.5)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    threading.Thread(target=watch, name="die-with-app", daemon=True).start()
+
+
+def _worker_main(conn, writable: bool, memory_mb: int = 0, app_pid: int | None = None) -> None:
     die_with_parent()
+    if app_pid is not None:
+        _die_with(app_pid)
     _limit_memory(memory_mb)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the server; it stops us
     store = None
@@ -242,16 +283,21 @@ def _worker_main(conn, writable: bool, memory_mb: int = 0) -> None:
         except SyntaxError as exc:
             text = job.get("sparql") if isinstance(job, dict) else None
             conn.send(("error", 400, f"malformed request: {explain(text, str(exc)) if text else exc}"))
-        except ValueError as exc:
-            conn.send(("error", 400, str(exc)))
-        except OSError as exc:
+        except Exception as exc:  # noqa: BLE001 - sorted below
             if job.get("services"):
-                conn.send(("error", 502, f"a SERVICE call failed: {exc}. Check that the endpoint is up, "
-                                         "or write SERVICE SILENT to go on without it"))
-            else:
+                # The error text may quote the remote answer; never hand that back (it would turn
+                # the endpoint into a reader of whatever the allowed host serves on error).
+                _log.warning("outgoing request failed: %.300s", exc)
+                conn.send(("error", 502, "an outgoing request (SERVICE or LOAD) failed; its answer is not shown. "
+                                         "Check that the endpoint is up, or write SERVICE SILENT / LOAD SILENT "
+                                         "to go on without it"))
+            elif isinstance(exc, ValueError) or (isinstance(exc, RuntimeError) and job["op"] == "update"):
+                # pyoxigraph reports update errors such as DROP of a missing graph as RuntimeError
+                conn.send(("error", 400, f"the update failed: {exc}" if job["op"] == "update" else str(exc)))
+            elif isinstance(exc, OSError):
                 conn.send(("error", 500, f"the store could not be read: {exc}"))
-        except Exception as exc:  # noqa: BLE001 - the worker must survive to report
-            conn.send(("error", 500, f"{type(exc).__name__}: {exc}"))
+            else:
+                conn.send(("error", 500, f"{type(exc).__name__}: {exc}"))
 
 
 # --------------------------------------------------------------------------- server side
@@ -276,11 +322,14 @@ class Result:
 class _Worker:
     def __init__(self, ctx, writable: bool, memory_mb: int = 0):
         parent, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, writable, memory_mb), daemon=True,
+        import os
+
+        self.proc = ctx.Process(target=_worker_main, args=(child, writable, memory_mb, os.getpid()), daemon=True,
                                 name="dkg-writer" if writable else "dkg-query-worker")
         self.proc.start()
         child.close()
         self.conn = parent
+        self.client: str | None = None  # whose job it runs, for the per-client limit
 
     def kill(self) -> None:
         try:
@@ -313,20 +362,40 @@ class _Stream:
         self._recv, self._w, self._deadline, self._timeout = recv, w, deadline, timeout
         self._chunks, self._release, self._replace = chunks, release, replace
         self._settled = False
+        self._complete = False
+        self._lock = threading.Lock()
+        # The limit covers writing the response too: a client that stops reading blocks the
+        # server's send, __next__ is never called again and could not notice the deadline, so
+        # a timer stops the worker (the socket itself is bounded by the HTTP layer's deadline).
+        self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self._expire)
+        self._timer.daemon = True
+        self._timer.start()
 
     def __iter__(self):
         return self
 
-    def _settle(self, complete: bool) -> None:
+    def _expire(self) -> None:
         if not self._settled:
+            _log.warning("stopped a streamed result after the %g s limit (the client read too slowly)", self._timeout)
+        self._settle(False)
+
+    def _settle(self, complete: bool) -> None:
+        with self._lock:
+            if self._settled:
+                return
             self._settled = True
-            (self._release if complete else self._replace)(self._w)
+            self._complete = complete
+        self._timer.cancel()
+        (self._release if complete else self._replace)(self._w)
 
     def __next__(self) -> bytes:
         if self._chunks:
             return self._chunks.pop(0)
         if self._settled:
-            raise StopIteration
+            if self._complete:
+                raise StopIteration
+            # stopped by the timer: end without the final chunk, so the client sees an error
+            raise RuntimeError(f"result cut short: the query exceeded the {self._timeout:g} s limit")
         try:
             msg = self._recv(self._w, self._deadline)
         except _Expired:
@@ -350,13 +419,20 @@ class _Stream:
 class WorkerPool:
     """N reader processes plus one writer, with a bounded number of requests waiting."""
 
-    def __init__(self, size: int, queue_size: int, buffer_bytes: int = 4 * 1024 * 1024, memory_mb: int = 0):
+    def __init__(self, size: int, queue_size: int, buffer_bytes: int = 4 * 1024 * 1024, memory_mb: int = 0,
+                 per_client: int = 0):
         self.size = size
+        # One client may hold at most this many workers and queue places (0: no limit), so a
+        # few runaway queries from one address cannot take the pool from everyone else.
+        self.per_client = per_client
+        self._clients: dict[str, int] = {}
         self.buffer_bytes = buffer_bytes
         self.memory_mb = memory_mb
         self._ctx = multiprocessing.get_context("forkserver")
         try:
-            self._ctx.set_forkserver_preload(["pyoxigraph", __name__])
+            # rdflib's SPARQL grammar too: workers read SERVICE targets with it (federation_guard)
+            self._ctx.set_forkserver_preload(["pyoxigraph", __name__, "rdflib.plugins.sparql.parser",
+                                              "rdflib.plugins.sparql.algebra"])
         except Exception:  # noqa: BLE001 - the server was already started by another pool
             pass
         self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
@@ -390,7 +466,30 @@ class WorkerPool:
     def busy(self) -> int:
         return self.size - self._idle.qsize()
 
+    def _enter_client(self, client: str | None) -> None:
+        if client is None or not self.per_client:
+            return
+        with self._lock:
+            if self._clients.get(client, 0) >= self.per_client:
+                raise JobError(503, f"this client already has {self.per_client} "
+                                    f"quer{'y' if self.per_client == 1 else 'ies'} running or waiting, the limit per "
+                                    "client address here (--client-queries); wait for them to finish, then retry",
+                               {"Retry-After": "2"})
+            self._clients[client] = self._clients.get(client, 0) + 1
+
+    def _leave_client(self, client: str | None) -> None:
+        if client is None or not self.per_client:
+            return
+        with self._lock:
+            left = self._clients.get(client, 0) - 1
+            if left > 0:
+                self._clients[client] = left
+            else:
+                self._clients.pop(client, None)
+
     def _replace(self, w: _Worker) -> None:
+        self._leave_client(w.client)
+        w.client = None
         w.kill()
         self.kills += 1
         fresh = self._spawn()
@@ -399,6 +498,8 @@ class WorkerPool:
         self._release(fresh)
 
     def _release(self, w: _Worker) -> None:
+        self._leave_client(w.client)
+        w.client = None
         self._idle.put(w)
         self._slots.release()
         with self._rw:
@@ -438,25 +539,30 @@ class WorkerPool:
                              "narrow the patterns, or run it against a local copy with `dkg query`.",
                         {"Retry-After": "1"})
 
-    def run(self, job: dict, timeout: float) -> Result:
+    def run(self, job: dict, timeout: float, client: str | None = None) -> Result:
         """Run a read job on a reader. Raises JobError for every failure the client should see."""
+        self._enter_client(client)
         if not self._slots.acquire(blocking=False):
+            self._leave_client(client)
             raise JobError(503, "the server is busy (every query worker is taken and the queue is full); "
                                 "retry in a few seconds", {"Retry-After": "2"})
         try:
             self._enter_read(timeout)
         except JobError:
             self._slots.release()
+            self._leave_client(client)
             raise
         try:
             w = self._idle.get(timeout=timeout)
         except queue.Empty:
             self._slots.release()
+            self._leave_client(client)
             with self._rw:
                 self._reads -= 1
                 self._rw.notify_all()
             raise JobError(503, f"no query worker became free within {timeout:g} s; retry later",
                            {"Retry-After": "5"}) from None
+        w.client = client
         deadline = time.monotonic() + timeout
         try:
             try:

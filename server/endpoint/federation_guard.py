@@ -4,12 +4,23 @@ pyoxigraph follows `SERVICE <url>` and `LOAD <url>` with its own HTTP client: no
 allow-list, so anyone who can query could make the server fetch any URL (SSRF). Both are refused
 unless the endpoint is in the configured allow-list; allowed SERVICE calls are bounded by the
 worker time limit (see executor.py), because the HTTP client itself has none.
+
+The targets are read from a parse of the request (rdflib's SPARQL grammar and algebra), never
+from a token scan: a scan that disagrees with Oxigraph about where a string ends once let a
+SERVICE through unseen (issue #11). Two parsers can still disagree, so the rule is "run only
+what is proven": a request rdflib cannot parse runs only if the words SERVICE and LOAD appear
+nowhere in it, in any spelling (Oxigraph reads keywords only as they are written; rdflib would
+also decode `\\u` escapes, so the expanded text is checked too).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from dissertation_kg.server.endpoint.sparql_scan import Scan
+from dissertation_kg.server.endpoint.parse_tree import Unreadable, algebra
+
+_MENTIONS = re.compile(r"service|load", re.IGNORECASE)
+_ESCAPE = re.compile(r"\\u([0-9a-f]{4}(?:[0-9a-f]{4})?)", re.IGNORECASE)
 
 
 class ServiceRefused(ValueError):
@@ -19,6 +30,46 @@ class ServiceRefused(ValueError):
 # This endpoint's own full-text search: evaluated locally (search_pattern.py) before the guard
 # runs, never fetched, so it needs no place in the allow-list.
 LOCAL_SERVICES = ("https://w3id.org/dissertation-kg/search",)
+def _expanded(text: str) -> str:
+    def one(m: re.Match) -> str:
+        try:
+            return chr(int(m.group(1), 16))
+        except (ValueError, OverflowError):
+            return m.group(0)
+    return _ESCAPE.sub(one, text)
+
+
+def may_reach_out(text: str) -> bool:
+    """False only when no reading of `text` can contain a SERVICE or LOAD keyword."""
+    return bool(_MENTIONS.search(text) or _MENTIONS.search(_expanded(text)))
+
+
+def _targets(text: str, update: bool) -> list[tuple[str, object]]:
+    """("SERVICE"|"LOAD", target term) for every SERVICE pattern and LOAD operation, anywhere
+    (sub-queries, EXISTS, OPTIONAL, every update operation). Raises Unreadable when rdflib
+    cannot parse the request."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    roots = algebra(text, update)
+    found: list[tuple[str, object]] = []
+    seen: set[int] = set()
+    stack: list = list(roots)
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, CompValue):
+            if node.name == "ServiceGraphPattern":
+                found.append(("SERVICE", node.get("term")))
+            elif node.name == "Load":
+                found.append(("LOAD", node.get("iri")))
+            stack.extend(v for k, v in node.items() if k != "_vars")
+        elif isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, (list, tuple)):
+            stack.extend(node)
+    return found
 
 
 @dataclass(frozen=True)
@@ -35,21 +86,31 @@ class ServiceGuard:
             return "this endpoint allows no outgoing requests; start `dkg serve --allow-service URL` to allow one"
         return "allowed endpoints: " + ", ".join(self.allowed)
 
-    def check(self, sc: Scan) -> list[str]:
+    def check(self, text: str, update: bool = False) -> list[str]:
         """The allowed SERVICE endpoints the request calls (empty when none); raise
-        ServiceRefused when it calls or loads anything else."""
+        ServiceRefused when it calls or loads anything else, or when that cannot be proven."""
+        from rdflib import URIRef
+
+        if not may_reach_out(text):
+            return []
+        try:
+            targets = _targets(text, update)
+        except Unreadable as exc:
+            raise ServiceRefused(
+                f"refused: this {'update' if update else 'query'} mentions SERVICE or LOAD but its targets could "
+                f"not be verified (the checking parser stopped at: {exc}); write the target as a plain <IRI> from the "
+                f"allow-list, without \\u escapes, or drop the word if it is not a SERVICE/LOAD. {self._hint()}."
+            ) from None
         used = []
-        for keyword, verb in (("SERVICE", "SERVICE"), ("LOAD", "LOAD")):
-            for tok, iri in sc.iris_after(keyword):
-                if iri is None:
-                    what = tok.text if tok is not None else "nothing"
-                    raise ServiceRefused(
-                        f"{verb} {what} is refused: the target must be a literal IRI from the allow-list "
-                        f"(a variable or unknown prefix could reach any URL); {self._hint()}."
-                    )
-                if verb == "SERVICE" and iri in self.local:
-                    continue  # not an outgoing request
-                if not self._is_allowed(iri):
-                    raise ServiceRefused(f"{verb} <{iri}> is refused: {self._hint()}.")
-                used.append(iri)
+        for verb, term in targets:
+            if not isinstance(term, URIRef):
+                raise ServiceRefused(
+                    f"{verb} {term.n3() if hasattr(term, 'n3') else term} is refused: the target must be a literal "
+                    f"IRI from the allow-list (a variable could reach any URL); {self._hint()}."
+                )
+            if verb == "SERVICE" and str(term) in self.local:
+                continue  # this endpoint's own search, answered locally: not an outgoing request
+            if not self._is_allowed(str(term)):
+                raise ServiceRefused(f"{verb} <{term}> is refused: {self._hint()}.")
+            used.append(str(term))
         return used

@@ -18,7 +18,8 @@ from dissertation_kg.server.endpoint.compression import encode, gzip_wanted
 from dissertation_kg.server.endpoint.conditional import not_modified, validators
 from dissertation_kg.server.endpoint.executor import JobError
 from dissertation_kg.server.endpoint.negotiation import RDF_INPUT_TYPES, SINGLE_GRAPH_FORMATS, NotAcceptable, choose
-from dissertation_kg.server.endpoint.runtime import runtime
+from dissertation_kg.server.endpoint.runtime import public_request_url, public_url, runtime
+from dissertation_kg.server.endpoint.write_guard import destructive_asked, refusal as destructive_refusal
 from dissertation_kg.server.store.engines import UNION_MARKER
 
 blueprint = Blueprint("graph_store", __name__)
@@ -64,7 +65,7 @@ def indirect():
     if target is None:
         if request.method == "POST":
             # GSP §5.5: POST to the graph store itself creates a graph and says where it is.
-            iri = f"{request.host_url}store/{uuid.uuid4().hex}"
+            iri = public_url(f"store/{uuid.uuid4().hex}")
             response = _write(_Target(iri), "append")
             if response.status_code < 300:
                 response = Response(status=201, headers={"Location": iri})
@@ -77,7 +78,7 @@ def indirect():
 @blueprint.route("/store/<path:rest>", methods=["GET", "HEAD", "PUT", "POST", "DELETE"])
 def direct(rest: str):
     # The IRI is the URL itself; nothing in it is used as a file path.
-    return _dispatch(_Target(request.base_url))
+    return _dispatch(_Target(public_request_url()))
 
 
 def _dispatch(target: _Target) -> Response:
@@ -101,7 +102,7 @@ def _read(target: _Target) -> Response:
     if unchanged is not None:
         return unchanged
     result = rt.pool.run(rt.job(gen, op="dump", graph=target.graph, format=(fmt.media_type, fmt.name)),
-                         rt.config.query_timeout)
+                         rt.config.query_timeout, client=request.remote_addr)
     body = result.body if result.body is not None else result.stream
     return Response(encode(body, headers, gz), content_type=result.media_type, headers=headers)
 
@@ -123,11 +124,26 @@ def _parts() -> list[tuple[bytes, str]] | Response:
             parts.append((storage.read(), media))
         if not parts:
             return _plain(400, "the multipart body has no file parts; attach the RDF as a file")
-        return parts
+        return _entity_refusal(parts) or parts
     if request.mimetype not in RDF_INPUT_TYPES:
         return _plain(415, f"Content-Type {request.mimetype or '(none)'} is not an RDF syntax this server reads; "
                            f"use one of: {accepted}")
-    return [(request.get_data(cache=False), request.mimetype)]
+    parts = [(request.get_data(cache=False), request.mimetype)]
+    return _entity_refusal(parts) or parts
+
+
+# An XML entity declaration, in the encodings an XML parser would detect: entities expanding
+# into entities ("billion laughs") grew the writer to 3 GB from a 640-byte body.
+_ENTITY_DECLARATIONS = tuple("<!ENTITY".encode(enc) for enc in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le",
+                                                                 "utf-32-be"))
+
+
+def _entity_refusal(parts: list[tuple[bytes, str]]) -> Response | None:
+    for data, media in parts:
+        if RDF_INPUT_TYPES.get(media) == ox.RdfFormat.RDF_XML and any(d in data for d in _ENTITY_DECLARATIONS):
+            return _plain(400, "the RDF/XML declares XML entities (<!ENTITY …>), which this server does not "
+                               "expand; write the values out, or send the data as Turtle or N-Triples")
+    return None
 
 
 def _write(target: _Target, op: str) -> Response:
@@ -139,12 +155,17 @@ def _write(target: _Target, op: str) -> Response:
     if target.graph is None and Path(gen.path, UNION_MARKER).exists():
         return _plain(405, "the default graph of this store is the merge of its named graphs and changes only "
                            "with them; write to a named graph instead (/store?graph=IRI)", Allow="GET, HEAD")
+    if op in ("replace", "drop") and not (rt.config.allow_destructive or destructive_asked(request.args)):
+        if (target.graph or "DEFAULT") in rt.corpus(gen):
+            what = "replacing" if op == "replace" else "deleting"
+            return _plain(403, destructive_refusal(f"{what} corpus graph <{target.graph}>" if target.graph else
+                                       f"{what} the default graph"))
     job_fields = {"op": op, "graph": target.graph}
     if op != "drop":
         parts = _parts()
         if isinstance(parts, Response):
             return parts
-        job_fields.update(parts=parts, base_iri=target.graph or request.base_url)
+        job_fields.update(parts=parts, base_iri=target.graph or public_request_url())
     result = rt.pool.write(rt.job(gen, **job_fields), rt.config.query_timeout)
     rt.state.bump(gen)
     return Response(status=201 if result.meta.get("created") else 204)

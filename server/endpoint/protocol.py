@@ -15,10 +15,11 @@ from dissertation_kg.server.endpoint.compression import encode, gzip_wanted
 from dissertation_kg.server.endpoint.conditional import not_modified, validators
 from dissertation_kg.server.endpoint.executor import JobError
 from dissertation_kg.server.endpoint.negotiation import BOOLEAN_FORMATS, GRAPH_FORMATS, RESULT_FORMATS, Format, NotAcceptable, choose
-from dissertation_kg.server.endpoint.runtime import runtime
+from dissertation_kg.server.endpoint.runtime import public_request_url, runtime
 from dissertation_kg.server.endpoint.service_description import describe_service
-from dissertation_kg.server.endpoint.federation_guard import ServiceRefused
-from dissertation_kg.server.endpoint.sparql_scan import add_using_clauses, default_graph_writes, scan
+from dissertation_kg.server.endpoint.federation_guard import ServiceRefused, may_reach_out
+from dissertation_kg.server.endpoint.write_guard import destructive, destructive_asked, refusal as destructive_refusal
+from dissertation_kg.server.endpoint.sparql_scan import add_using_clauses, default_graph_writes, nesting_depth, scan
 from dissertation_kg.server.endpoint import search_pattern
 from dissertation_kg.server.search.index import IndexMissing
 from dissertation_kg.server.store.engines import UNION_MARKER
@@ -125,6 +126,12 @@ def _searched(text: str) -> str:
         raise ProtocolError(400, str(exc)) from None
     except IndexMissing as exc:
         raise ProtocolError(503, str(exc), {"Retry-After": "60"}) from None
+def _check_depth(text: str, kind: str, limit: int) -> None:
+    depth = nesting_depth(text)
+    if depth > limit:
+        raise ProtocolError(400, f"the {kind} nests {depth} levels deep (groups, brackets, collections, path "
+                                 f"parentheses and `!`/`^` count); the limit here is {limit}. Flatten it, e.g. "
+                                 "join patterns in one group or use VALUES instead of nested alternatives")
 
 
 def _negotiate(formats: tuple[Format, ...], params: MultiDict) -> tuple[Format | None, str]:
@@ -144,12 +151,13 @@ def _query(text: str, params: MultiDict) -> Response:
     if len(text) > cfg.max_query_chars:
         raise ProtocolError(413, f"the query is {len(text)} characters long; the limit here is "
                                  f"{cfg.max_query_chars}. Shorten it (e.g. move VALUES data into the graph)")
+    _check_depth(text, "query", cfg.max_query_depth)
     text = _searched(text)
     sc = scan(text)
-    try:
-        services = rt.guard.check(sc)
-    except ServiceRefused as exc:
-        raise ProtocolError(400, str(exc)) from None
+    # Reading the targets means a full rdflib parse (seconds for a long query): it runs in the
+    # query worker, under the time limit, not here. Only the cheap proof of absence runs here;
+    # a query that may reach out is treated as one that does (no cache, the SERVICE limit).
+    services = may_reach_out(text)
     form = sc.form
     result_fmt, result_406 = _negotiate(BOOLEAN_FORMATS if form == "ASK" else RESULT_FORMATS, params)
     graph_fmt, graph_406 = _negotiate(GRAPH_FORMATS, params)
@@ -168,7 +176,7 @@ def _query(text: str, params: MultiDict) -> Response:
         dataset = {"mode": "query"}
     else:
         dataset = {"mode": "union"}
-    base_iri = request.base_url
+    base_iri = public_request_url()
     gen = rt.state.current()
     chosen = (result_fmt.media_type if result_fmt else None, graph_fmt.media_type if graph_fmt else None)
     key = (gen.tag, text, repr(sorted(dataset.items())), chosen, base_iri)
@@ -193,10 +201,10 @@ def _query(text: str, params: MultiDict) -> Response:
         gen, op="query", sparql=text, base_iri=base_iri, dataset=dataset,
         result_format=(result_fmt.media_type, result_fmt.name) if result_fmt else None,
         graph_format=(graph_fmt.media_type, graph_fmt.name) if graph_fmt else None,
-        not_acceptable=result_406 or graph_406, services=bool(services),
+        not_acceptable=result_406 or graph_406, guard=list(rt.guard.allowed) if services else None,
     )
     timeout = min(cfg.query_timeout, cfg.service_timeout) if services else cfg.query_timeout
-    result = rt.pool.run(job, timeout)
+    result = rt.pool.run(job, timeout, client=request.remote_addr)
     if result.body is not None:
         if not services:
             rt.cache.put(key, result.media_type, result.body)
@@ -213,10 +221,11 @@ def _update(text: str, params: MultiDict) -> Response:
     if len(text) > cfg.max_query_chars:
         raise ProtocolError(413, f"the update is {len(text)} characters long; the limit here is "
                                  f"{cfg.max_query_chars}. Load large data with the Graph Store Protocol (/store)")
+    _check_depth(text, "update", cfg.max_query_depth)
     text = _searched(text)
     sc = scan(text)
     try:
-        rt.guard.check(sc)
+        loads = rt.guard.check(text, update=True)
     except ServiceRefused as exc:
         raise ProtocolError(400, str(exc)) from None
     using, using_named = _iris(params, "using-graph-uri"), _iris(params, "using-named-graph-uri")
@@ -226,12 +235,17 @@ def _update(text: str, params: MultiDict) -> Response:
                                      "using-graph-uri/using-named-graph-uri; keep only one of them")
         text = add_using_clauses(text, using, using_named)
     gen = rt.state.current()
+    if not (cfg.allow_destructive or destructive_asked(params)):
+        reason = destructive(text, rt.corpus(gen))
+        if reason is not None:
+            raise ProtocolError(403, destructive_refusal(reason))
     if Path(gen.path, UNION_MARKER).exists():
         aimed = default_graph_writes(text)
         if aimed is not None:
             raise ProtocolError(400, f"this update changes the default graph directly ({aimed}), but here the "
                                      "default graph is the merge of the named graphs and follows them; write to a "
                                      "named graph instead, e.g. INSERT DATA { GRAPH <IRI> { … } } or WITH <IRI>")
-    rt.pool.write(rt.job(gen, op="update", sparql=text, base_iri=request.base_url), cfg.query_timeout)
+    rt.pool.write(rt.job(gen, op="update", sparql=text, base_iri=public_request_url(), services=bool(loads)),
+                  cfg.query_timeout)
     rt.state.bump(gen)
     return Response(status=204)

@@ -3,7 +3,10 @@ the result cache and the SERVICE guard. One per Flask app, in `app.extensions["d
 from __future__ import annotations
 
 import atexit
+import json
+import os
 import threading
+from pathlib import Path
 
 from flask import current_app
 
@@ -11,6 +14,7 @@ from dissertation_kg.server.config import ServerConfig
 from dissertation_kg.server.endpoint.executor import WorkerPool
 from dissertation_kg.server.endpoint.result_cache import ResultCache
 from dissertation_kg.server.endpoint.federation_guard import ServiceGuard
+from dissertation_kg.server.store.engines import UNION_MARKER
 from dissertation_kg.server.store.state import Generation, StoreState
 
 
@@ -31,7 +35,8 @@ class Runtime:
             if self._pool is None:
                 self._pool = WorkerPool(self.config.workers, self.config.effective_queue_size,
                                         buffer_bytes=self.cache.max_entry,
-                                        memory_mb=self.config.worker_memory_mb)
+                                        memory_mb=self.config.worker_memory_mb,
+                                        per_client=self.config.effective_client_queries)
                 atexit.register(self._pool.close)
             return self._pool
 
@@ -47,6 +52,26 @@ class Runtime:
         self._stats = (gen.tag, result)
         return result
 
+    def corpus(self, gen: Generation) -> set[str]:
+        """The graphs the build made (IRIs, plus "DEFAULT" when the default graph is data of its
+        own), recorded on first sight of an unwritten generation so that later writes cannot
+        redefine what counts as the corpus."""
+        record = self.state.root / "writes" / f"{gen.name}.corpus.json"
+        try:
+            return set(json.loads(record.read_text()))
+        except (OSError, ValueError):
+            pass
+        stats = self.stats(gen)
+        graphs = set(stats["graphs"])
+        if stats["default"] and not Path(gen.path, UNION_MARKER).exists():
+            graphs.add("DEFAULT")
+        if gen.revision == 0:
+            record.parent.mkdir(parents=True, exist_ok=True)
+            tmp = record.with_suffix(f".tmp{os.getpid()}")
+            tmp.write_text(json.dumps(sorted(graphs)))
+            os.replace(tmp, record)
+        return graphs
+
     def reload(self) -> Generation:
         """Answer from the newest generation from now on (also noticed on each request)."""
         self.state.forget()
@@ -59,6 +84,21 @@ class Runtime:
         if self._pool is not None:
             self._pool.close()
             self._pool = None
+
+
+def public_url(path: str = "") -> str:
+    """This server's own URL for `path`, from the configuration, never from the Host header."""
+    cfg: ServerConfig = current_app.config.get("DKG_CONFIG") or ServerConfig()
+    base = cfg.public_url or f"http://{cfg.host}:{cfg.port}/"
+    return base.rstrip("/") + "/" + path.lstrip("/")
+
+
+def public_request_url() -> str:
+    """The current request's URL (path percent-encoded as sent, no query) on this server's
+    configured public URL."""
+    from flask import request
+
+    return public_url(request.base_url[len(request.host_url):])
 
 
 def runtime() -> Runtime:

@@ -12,7 +12,7 @@ from dissertation_kg.server.endpoint.compression import encode, gzip_wanted
 from dissertation_kg.server.endpoint.conditional import not_modified, validators
 from dissertation_kg.server.endpoint.executor import JobError
 from dissertation_kg.server.endpoint.negotiation import GRAPH_FORMATS, RESULT_FORMATS, SINGLE_GRAPH_FORMATS, NotAcceptable, choose
-from dissertation_kg.server.endpoint.runtime import runtime
+from dissertation_kg.server.endpoint.runtime import public_request_url, runtime
 from dissertation_kg.server.search.sparql_service import NS as SEARCH_NS, SERVICE as SEARCH_SERVICE
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
@@ -112,7 +112,7 @@ def describe_service() -> Response:
     except NotAcceptable as exc:
         return _plain(406, str(exc))
     gen = rt.state.current()
-    endpoint = request.base_url
+    endpoint = public_request_url()
     gz = gzip_wanted()
     etag, headers = validators(gen, endpoint, fmt.name, rt.config.update_token is not None,
                                rt.config.allowed_services, gz)

@@ -1,21 +1,18 @@
 """A lexical scan of SPARQL text: just enough structure for the protocol layer to decide things
 before a worker parses and runs the request (which query form, does it name its own dataset,
-which SERVICE and LOAD IRIs does it reach).
+where are the USING clauses to go, how deeply is it nested).
 
-A token scan rather than a parse: it is fast, it never disagrees with Oxigraph about what is a
-string, an IRI or a comment, and it does not depend on a second SPARQL grammar accepting
-everything Oxigraph accepts. Oxigraph still parses every request; malformed text is rejected
-there with a 400.
+A token scan rather than a parse: it is fast and it does not depend on a second SPARQL grammar
+accepting everything Oxigraph accepts. It decides nothing that security depends on: what SERVICE
+and LOAD reach is read from a parse (federation_guard.py), because a scan that disagreed with
+Oxigraph about where a string ends once let a SERVICE through. Oxigraph still parses every
+request; malformed text is rejected there with a 400.
 """
 from __future__ import annotations
 
 import re
 import urllib.parse
 from dataclasses import dataclass, field
-
-# SPARQL 1.1 Query §19.2: \u and \U escapes may appear anywhere and are replaced before parsing,
-# so `\u0053ERVICE` is the keyword SERVICE. Scanning the unescaped text closes that door.
-_CODEPOINT_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 _TOKEN = re.compile(
     r"""
@@ -34,6 +31,13 @@ _TOKEN = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 
+# The same without IRIs: `<` may also be the less-than operator, and a parser that reads it so
+# would see brackets the first reading hides inside an "IRI".
+_TOKEN_NO_IRI = re.compile(_TOKEN.pattern.replace(
+    r"""  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+""", ""), re.VERBOSE | re.DOTALL)
+_UNARY = frozenset("!^+-")
+
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 
 
@@ -47,7 +51,7 @@ class Token:
 
 @dataclass
 class Scan:
-    text: str  # the unescaped text the positions refer to
+    text: str  # the text the positions refer to
     tokens: list[Token]
     prefixes: dict[str, str] = field(default_factory=dict)
     base: str | None = None
@@ -94,12 +98,9 @@ class Scan:
         return out
 
 
-def unescape(text: str) -> str:
-    return _CODEPOINT_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
-
-
 def scan(text: str) -> Scan:
-    text = unescape(text)
+    # No \u decoding: Oxigraph decodes escapes only inside strings and IRIs, and a scan that
+    # decoded them elsewhere would end strings where Oxigraph does not.
     tokens: list[Token] = []
     depth = 0
     for m in _TOKEN.finditer(text):
@@ -207,3 +208,27 @@ def default_graph_writes(text: str) -> str | None:
                 i = k
         i += 1
     return None
+
+
+def nesting_depth(text: str) -> int:
+    """How deeply a parser has to recurse for `text`: brackets of every kind plus runs of
+    prefix operators (`!!!x`, `^^p`), outside strings and comments. The larger of two readings
+    (with and without IRIs), so that no way of reading `<` hides depth from the estimate."""
+    deepest = 0
+    for pattern in (_TOKEN, _TOKEN_NO_IRI):
+        depth = run = 0
+        for m in pattern.finditer(text):
+            kind = m.lastgroup
+            if kind in ("ws", "comment"):
+                continue
+            if kind == "other" and m.group() in _UNARY:
+                run += 1
+                deepest = max(deepest, depth + run)
+                continue
+            run = 0
+            if kind == "open":
+                depth += 1
+                deepest = max(deepest, depth)
+            elif kind == "close":
+                depth = max(0, depth - 1)
+    return deepest

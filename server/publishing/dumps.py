@@ -71,8 +71,10 @@ def ensure_dump(target: Served, dump: Dump) -> Path:
             return path
         tmp = path.with_name(f".{dump.name}.{os.getpid()}.tmp")
         try:
-            # mtime=0 keeps the bytes (and so checksums) identical for identical data
-            with open(tmp, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=6) as gz:
+            # mtime=0 and a fixed name (GzipFile would record the temporary file's) keep the bytes,
+            # and so checksums, identical for identical data, whichever process wrote them
+            with open(tmp, "wb") as raw, gzip.GzipFile(filename=dump.name.removesuffix(".gz"), fileobj=raw, mode="wb",
+                                                       mtime=0, compresslevel=6) as gz:
                 kwargs = {"prefixes": PREFIXES} if dump.format == ox.RdfFormat.TRIG else {}
                 if getattr(target.store, "materialized_union", False):
                     # The default graph is only the merge of the named graphs: leave it out, or

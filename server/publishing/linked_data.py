@@ -95,6 +95,9 @@ def local_href(iri: str) -> str | None:
     if not iri.startswith(base):
         return None
     rest = iri[len(base):]
+    # `base//evil.example/x` must not become the protocol-relative `//evil.example/x` (nor
+    # `/\evil.example`, which browsers read the same): leading slashes stay in the path, encoded.
+    rest = re.sub(r"^[/\\]+", lambda m: quote(m.group(0), safe=""), rest)
     return request.script_root + "/" + rest
 
 
@@ -368,7 +371,8 @@ def resource(rest: str):
     d = describe(iri)
     if d.empty:
         return not_found(iri)
-    path = request.path[len(request.script_root):]
+    # as sent (percent-encoded): a decoded `>` or `"` would end the Link header's IRI early
+    path = quote(request.path[len(request.script_root):], safe="/:@!$&'()*+,;=-._~")
     if choice.format is not None:
         resp = Response(_serialize(d.triples(), choice.format), mimetype=choice.media_type)
     else:

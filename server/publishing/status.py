@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 from markupsafe import Markup, escape
@@ -67,23 +68,38 @@ def _generation(rt, rebuilder) -> dict:
         info["gap_counts"] = record.get("gap_counts", {})
         info["ontology_warnings"] = record.get("ontology_warnings", [])
         info["rejected"] = _rejections(info.get("rejected"))
+        for key in ("seeds", "ontology"):  # a public page: the folder's name, not where the server keeps it
+            if info.get(key):
+                info[key] = Path(info[key]).name
         info["built_by"] = "dkg build or a rebuild"
+        # The record says what was built; writes may have changed it since, so count the store
+        # (once per generation and write).
+        info["triples_built"] = info.get("triples")
+        info["triples"] = _count(rt.stats(gen))
     else:
         # Not made by `dkg build`: count what is there (once per generation, in a query worker).
         stats = rt.stats(gen)
         info.update({"documents": sum(1 for g in stats["graphs"] if "/graph/source/" in g), "works": None,
-                     "triples": stats["default"], "rejected": [], "warnings": [], "deprecations": [],
+                     "triples": _count(stats), "rejected": [], "warnings": [], "deprecations": [],
                      "gaps": [], "gap_counts": {},
                      "ontology_warnings": [], "built_by": "unknown (no build record)"})
     return info
+
+
+def _count(stats: dict) -> int:
+    # the served default graph: the merge of the named graphs, or the default graph itself
+    return stats["union"] or stats["default"]
 
 
 @blueprint.route("/status", methods=["GET"])
 def status():
     rt = runtime()
     rebuilder = current_app.extensions.get("dkg-rebuild")
-    body = {"generation": _generation(rt, rebuilder),
-            "rebuild": rebuilder.status() if rebuilder is not None else None}
+    rebuild = rebuilder.status() if rebuilder is not None else None
+    if rebuild is not None:
+        rebuild = {k: (Path(v).name if k in ("seeds", "ontology") and isinstance(v, str) else v)
+                   for k, v in rebuild.items()}
+    body = {"generation": _generation(rt, rebuilder), "rebuild": rebuild}
     last = (body["rebuild"] or {}).get("last_attempt")
     if last and last.get("rejected"):
         last["rejected"] = _rejections(last["rejected"])

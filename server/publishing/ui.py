@@ -13,6 +13,7 @@ from flask import Blueprint, Response, render_template, request
 from dissertation_kg.server.publishing.linked_data import ONTOLOGY_IRI
 from dissertation_kg.mappings.resources import queries_dir
 from dissertation_kg.server.publishing.served import base_iri
+from dissertation_kg.server.endpoint.runtime import public_url
 
 blueprint = Blueprint("ui", __name__, template_folder="templates",
                       static_folder="static", static_url_path="/assets")
@@ -20,6 +21,22 @@ blueprint = Blueprint("ui", __name__, template_folder="templates",
 STATIC_DIR = Path(__file__).parent / "static"
 VENDOR_FILES = ("vendor/yasgui/yasgui.min.js", "vendor/yasgui/yasgui.min.css")
 INSTALL_COMMAND = "npm ci && python scripts/install_assets.py"
+
+
+# Pages are built from data anyone could have put in the graph: scripts only from this server,
+# no plugins, no framing. Styles may be inline (YASGUI injects them); the query page may call
+# other SPARQL endpoints, as YASGUI lets its user choose one.
+_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        "font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
+@blueprint.after_app_request
+def _protective_headers(response: Response) -> Response:
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    if response.mimetype == "text/html":
+        csp = _CSP + ("; connect-src *" if request.path == "/" else "; connect-src 'self'")
+        response.headers.setdefault("Content-Security-Policy", csp)
+    return response
 
 
 def competency_questions(directory: Path | None = None) -> list[dict]:
@@ -47,7 +64,7 @@ def index():
         body = render_template("ui_missing_assets.html", missing=missing, command=INSTALL_COMMAND,
                                lang="en", alternates=[])
         return Response(body, status=503, mimetype="text/html")
-    endpoint = request.url_root.rstrip("/") + "/sparql"
+    endpoint = public_url("sparql")
     # IRIs in results that this server dereferences open here, not at their (possibly
     # unreachable) home host.
     local = {base_iri(): request.script_root + "/", ONTOLOGY_IRI: request.script_root + "/ontology"}

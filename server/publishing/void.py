@@ -17,6 +17,7 @@ from flask import Blueprint, Response, current_app, request
 from dissertation_kg.server.publishing import rdf_negotiation
 from dissertation_kg.server.publishing.linked_data import ONTOLOGY_IRI, PREFIXES
 from dissertation_kg.server.publishing.served import Served, base_iri, served, readable_from_any_origin
+from dissertation_kg.server.endpoint.runtime import public_url
 
 blueprint = Blueprint("void", __name__)
 
@@ -225,10 +226,10 @@ def void():
                         "send one of them in Accept, or add ?format=ttl.\n", status=406, mimetype="text/plain")
     target = served()
     stats = statistics(target)
-    triples = void_triples(stats, request.url_root)
+    triples = void_triples(stats, public_url())
     prefixes = {k: PREFIXES[k] for k in ("void", "dcterms", "xsd", "sd", "prov", "dkg")}
     kwargs = {} if choice.format == ox.RdfFormat.N_TRIPLES else {"prefixes": prefixes}
     resp = Response(ox.serialize(triples, format=choice.format, **kwargs), mimetype=choice.media_type)
     resp.headers["Vary"] = "Accept"
-    resp.set_etag(f"void-{target.generation}-{choice.extension}-{request.host}")
+    resp.set_etag(f"void-{target.generation}-{choice.extension}")
     return resp.make_conditional(request)
