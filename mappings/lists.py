@@ -111,10 +111,12 @@ def _inline_items(line: str, numbers_only: bool = False) -> list[str]:
     (ii) …", "а) …; б) …" and "first, …; second, …". Only a run that starts at the first marker
     (at the start of the line or after a colon) and counts on, each next marker after a ';',
     '.' or ',' — not "see 2) above". Text before a colon that opens the run stays apart."""
-    first = re.match(r"^(?P<pre>(?:[^:]*:)?)\s*(?:1(?P<c>[.)])|\(1\))\s*\S", line)
+    first = (re.match(r"^(?P<pre>(?:[^:]*:)?)\s*(?:(?P<n>1)(?P<c>[.)])|\((?P<p>1)\))\s*\S", line)
+             # a run that goes on in the list's next paragraph: "5) … ; 6) …" (no introduction there)
+             or re.match(r"^(?P<pre>)(?:(?P<n>[1-9]\d?)(?P<c>[.)])|\((?P<p>[1-9]\d?)\))\s*\S", line))
     if first is not None:
-        closing = first.group("c")
-        markers = [rf"{n}\{closing}" if closing else rf"\({n}\)" for n in range(1, 41)]
+        closing, start = first.group("c"), int(first.group("n") or first.group("p"))
+        markers = [rf"{n}\{closing}" if closing else rf"\({n}\)" for n in range(start, start + 40)]
         parts = _run(line, first.group("pre"), markers, r"\s*(?=\S)", keep=True, seps=";.,")
         if parts:
             return parts

@@ -104,7 +104,8 @@ _KK_GENITIVE = r"(?:ның|нің|дың|дің|тың|тің)"
 _AUTHOR_PATTERNS = [
     # "… by **Utegenova-Navarro Assel Erkenovna**", "dissertation work of Zhaksylykov Marat …"
     rf"\b(?:by|work\s+of|thesis\s+of|dissertation\s+of)\s+(?P<a>{_FULL_NAME})",
-    rf"(?:^|\n)\s*(?i:author|автор|авторы|автордың\s+аты-жөні|докторант|phd\s+student|doctoral\s+student|соискатель|исполнитель|орындаған)\s*[:–—-]\s*(?P<a>{_FULL_NAME})",
+    rf"(?:^|\n)\s*(?i:author|автор|авторы|автордың\s+аты-жөні|докторант|phd\s+student|doctoral\s+student|соискатель|исполнитель|орындаған|"
+    rf"магистрант|master'?s\s+student|graduate\s+student|студент|student|білім\s+алушы|обучающ\w+)\s*[:–—-]\s*(?P<a>{_FULL_NAME})",
     # Russian, in the genitive: "диссертационной работы Ивановой Марии Петровны «…»"
     rf"(?:диссертаци\w*|работ\w*|исследовани\w*)\s+(?P<ru>{_NAME}[ \t]+{_NAME}(?:[ \t]+{_NAME})?)\s*(?:[«\"“]|на\s+тему|,)",
     # Kazakh, in the genitive: "Сарсенбаева Жанар Санжаровнаның «…»"
@@ -167,7 +168,8 @@ def _author_of(m: re.Match) -> str | None:
     if m.groupdict().get("ru"):
         return russian_nominative(_squash(m.group("ru")))
     if m.groupdict().get("caps"):
-        name = m.group("caps").title()
+        # "СЕЙДАХМЕТОВА ЖАНАР АЙДАРҚЫЗЫНЫҢ": the Kazakh genitive of the title page, in capitals
+        name = re.sub(rf"(?<=[а-яёәғқңөұүһі]{{3}}){_KK_GENITIVE}$", "", m.group("caps").title())
         if not _NOT_A_NAME.search(name) and not re.search(
                 r"(?i)abstract|annotation|аннотаци|аңдатпа|реферат|summary|түйін|резюме|phd|диссертац", name):
             return _squash(name)
@@ -375,7 +377,16 @@ def _inside_sentence(head: str, m: re.Match, bare: bool) -> bool:
 
 
 # Quoted names on a title page that are no title: «Медицинский университет Астана» after НАО.
-_ORG_QUOTE = re.compile(rf"(?i)(?<!\w)(?:{_LEGAL_FORMS})\s*$")
+_ORG_QUOTE = re.compile(rf"(?i)(?<![^\W\d_])(?:{_LEGAL_FORMS})\s*$")
+_ORG_QUOTE_AFTER = re.compile(rf"^\s*(?:{_LEGAL_FORMS})\b")
+# An organisation's name ends on what it is ("… медицина университеті", "… University",
+# "… университет имени С.Д. Асфендиярова"); a title names a subject.
+_ORG_NAME = re.compile(r"(?i)(?:university|institute|academy|college|университет\w*|институт\w*|академи\w*|"
+                       r"колледж\w*)(?:\s+(?:имени|named\s+after)\s+[^,;]{2,60})?\s*$")
+
+
+def is_org_name(text: str) -> bool:
+    return bool(_ORG_NAME.search(text.strip(" «»\"“”")))
 
 
 def extract(sections: dict[str, str], full_text: str, lang: str, publication_lines: list[str]) -> Metadata:
@@ -395,6 +406,7 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
             if _names_a_document(head, m) or _inside_sentence(head, m, pat is _TITLE_PATTERNS[-1]):
                 continue  # «On Artificial Intelligence» after "Law", a quotation in running prose
             if _ORG_QUOTE.search(head[max(0, m.start() - 16):m.start() + 1].rstrip("«\"“ ")) or (
+                    _ORG_QUOTE_AFTER.match(head[m.end():m.end() + 12])) or is_org_name(title) or (
                     len(title.split()) <= 6 and re.search(rf"(?i)^(?:\S+\s+)?(?:{_ORG_KIND['ru']}|{_ORG_KIND['en']})\b", title)):
                 continue  # a university's name in quotes
             meta.title = _squash(title)
@@ -403,7 +415,11 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
             break
     meta.author = _author(_join_split_name(front_matter.normalise_case(head)))
     if meta.title is None:
-        meta.title = _title_line([sections.get("preamble", ""), sections.get("abstract", "")], meta.author)
+        # An article's authors are printed with initials ("А.Б. Серікова¹, К.М. Ахметов²"): the
+        # title follows them (and their affiliations), as it follows a dissertation's author.
+        printed = front_matter.authors([l for l in head.split("\n") if l.strip()][:30])
+        locator = meta.author or (printed[0][0] if printed else None)
+        meta.title = _title_line([sections.get("preamble", ""), sections.get("abstract", "")], locator)
     if meta.author is None or meta.title is None:
         author, title = _run_on_title_page(head)
         meta.author, meta.title = meta.author or author, meta.title or title
@@ -446,9 +462,15 @@ def _run_on_title_page(head: str) -> tuple[str | None, str | None]:
         name = m.group(0).title()
         if _NOT_A_NAME.search(name) or _NOT_NAME_CAPS.search(name):
             continue
-        title = _squash(line[m.end():code.start()])
+        title = line[m.end():code.start()]
+        named = _DOCUMENT_NAME.search(title)  # "… an econometric assessment ABSTRACT of the dissertation …"
+        title = _squash(title[:named.start()] if named else title)
         return _squash(name), (title if 3 <= len(title.split()) <= 40 else None)
     return None, None
+
+
+_DOCUMENT_NAME = re.compile(r"(?<![\w-])(?:ABSTRACT|ANNOTATION|SUMMARY|АВТОРЕФЕРАТ|АННОТАЦИЯ|АҢДАТПА|"
+                            r"(?i:abstract\s+of\s+the|annotation\s+of\s+the|автореферат\s+диссертации))(?![\w-])")
 
 
 _ONE_WORD_LINE = r"[ \t]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+[ \t]*"
@@ -478,7 +500,7 @@ def _front_matter(meta: Metadata, head: str, full_text: str) -> None:
 
 # An article's title page: authors with initials ("А.Б. Сейітқали¹, Н.Қ. Омарова²"),
 # numbered affiliations, e-mail, DOI — none of them the title.
-_FRONT_MATTER = re.compile(r"(?i)^[¹²³⁴⁵*\\]|e-?mail|https?://|doi\b|"
+_FRONT_MATTER = re.compile(r"(?i)^[¹²³⁴⁵*\\]|e-?mail|https?://|doi\b|№\s*\d|\bvol\.\s*\d|\bno\.\s*\d|"
                            r"(?:^|,\s*)[^\W\d_]\.\s?(?:[^\W\d_]\.\s?)?[^\W\d_]{2,}[¹²³⁴⁵*\\]*\s*(?:,|$)")
 
 
@@ -488,30 +510,49 @@ def _front_matter_line(line: str) -> bool:
 
 def _title_line(texts: list[str], author: str | None) -> str | None:
     """A title page with no quotes: the title is the line after the author's name (or the first
-    line when the name is not there). The title page may sit before the ABSTRACT heading or
-    under it."""
-    for n, text in enumerate(texts):
-        lines = [l.strip() for l in _join_split_name(text).split("\n") if l.strip() and not _CLASSIFICATION.match(l.strip())]
-        at = next((i for i, l in enumerate(lines) if author and author.lower() in l.lower()), None)
+    line when the name is not there), with the lines that go on with it (a title wrapped over
+    two lines). The title page may sit before the ABSTRACT heading or under it."""
+    pages = [[l.strip() for l in _join_split_name(text).split("\n")
+              if l.strip() and not _CLASSIFICATION.match(l.strip())] for text in texts]
+
+    def author_at(lines: list[str]) -> int | None:
+        return next((i for i, l in enumerate(lines) if author and author.lower() in l.lower()), None)
+
+    named = next((n for n, lines in enumerate(pages) if author_at(lines) is not None), None)
+    for n, lines in enumerate(pages):
+        at = author_at(lines) if n == named else None
         # Under the ABSTRACT heading only a line that follows the author's name is a title; the
-        # first line there may already be the abstract's prose.
-        front = [l for l in lines if not _front_matter_line(l)]
-        first = front[0] if front and at is None and n == 0 else None
+        # first line there may already be the abstract's prose. When the name stands elsewhere
+        # on the title page, no first line stands in for it.
+        front = [l for l in lines if not _front_matter_line(l) and not is_org_name(l)]
+        first = front[0] if front and at is None and n == 0 and named is None else None
         index = at + 1 if at is not None and at + 1 < len(lines) else (lines.index(first) if first else None)
-        while index is not None and index < len(lines) - 1 and at is not None and _front_matter_line(lines[index]):
+        while index is not None and index < len(lines) - 1 and at is not None and (
+                _front_matter_line(lines[index]) or is_org_name(lines[index])):
             index += 1  # an article's affiliations and e-mail stand between its authors and its title
         candidate = lines[index] if index is not None else None
-        if candidate and candidate.endswith(":") and index + 1 < len(lines):
-            # "… in the 1920s:" and the subtitle on the next line are one title
-            candidate = candidate + " " + lines[index + 1]
         if candidate is None or not (3 <= len(candidate.split()) <= 40) or _SPECIALTY.search(candidate):
             continue
-        if re.search(r"(?i)\b(dissertation|диссертац|specialty|специальност|мамандығ)", candidate):
+        if _NOT_TITLE.search(candidate) or is_org_name(candidate):
             continue
         if any(headings.match(candidate, lang) for lang in ("en", "ru", "kk")) and len(candidate.split()) < 6:
             continue
+        for following in lines[index + 1:index + 3]:
+            # "… in the 1920s:" and its subtitle, or a title wrapped before a lower-case word
+            # ("… bilingual students / in the context of …"): one title.
+            goes_on = candidate.endswith(":") or (following[:1].islower() and not candidate.endswith("."))
+            if not goes_on or _NOT_TITLE.search(following) or _SPECIALTY.search(following) or len(candidate.split()) > 40:
+                break
+            candidate = candidate + " " + following
         return _squash(candidate.strip("«»\"“”"))
     return None
+
+
+# Lines of a title page that say what the document is, not what the work is about.
+_NOT_TITLE = re.compile(r"(?i)\b(?:dissertation|thesis|диссертац\w*|specialty|специальност\w*|мамандығ\w*|"
+                        r"educational\s+programme|образовательн\w+\s+программ\w*|білім\s+беру\s+бағдарлама\w*|"
+                        r"scientific\s+(?:supervisor|consultant)|научн\w+\s+(?:руководител|консультант)\w*|"
+                        r"ғылыми\s+(?:жетекші|кеңесші)\w*|manuscript|рукописи|қолжазба)")
 
 
 def _squash(s: str) -> str:
@@ -601,8 +642,8 @@ def publication_counts(text: str, lang: str) -> dict[str, int]:
         kind = next((k for k, pat in KIND_PATTERNS if re.search(pat, first, _I)), None)
         if kind is None:
             kind = next((k for k, pat in KIND_PATTERNS if re.search(pat, second, _I)), None)
-        if kind is None and re.search(r"of\s+(?:which|them)", span, _I):
-            continue
+        if kind is None and re.match(r"\S+\s+of\s+(?:which|them)", span, _I):
+            continue  # "three of which …": part of a count already made, not the total
         counts.setdefault(kind or "Total", n)
     return counts
 

@@ -46,6 +46,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 _HYPHEN_END = re.compile(r"([^\W\d_]+)[-‐\u00ad]$")
 _LEADING_WORD = re.compile(r"^([^\W\d_]+)")
 _RANGE_END = re.compile(r"\d[-–]$")
+# A capitalised label of one to three words and a colon ("Keywords:", "Ключевые слова:").
+_LABEL_START = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]*(?:[ -][^\W\d_]+){0,2}:(?:\s|$)")
 
 
 def normalise(text: str) -> str:
@@ -215,6 +217,8 @@ def _continues(previous: str, line: str, width: int, paragraph: str) -> bool:
     ends_sentence = bool(_SENTENCE_END.search(previous))
     if _is_heading(previous, width) or (ends_sentence and _is_heading(line, width)):
         return False
+    if _LABEL_START.match(line) and not _HYPHEN_END.search(previous):
+        return False         # "Abstract: …", "Түйін сөздер: …" open their own paragraph
     first = line.split(" ", 1)[0]
     if _HYPHEN_END.search(previous):
         return True
