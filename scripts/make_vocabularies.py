@@ -181,6 +181,9 @@ def main() -> int:
         if path != OUT:
             graph.parse(path, format="turtle")
     text, report = build(tuple(v._entries(graph)))
+    # In the layout `dkg ontology format` keeps every Turtle file of the project in.
+    from dissertation_kg.server.curation.formatting import format_turtle
+    text = format_turtle(text, OUT.name)
     if args.verbose:
         print("\n".join(report))
     if args.check:

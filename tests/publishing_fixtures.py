@@ -102,10 +102,11 @@ def quads() -> list[ox.Quad]:
     )
 
 
-def build_store(root: Path, extra: list[ox.Quad] = (), merged_default: bool = False) -> Path:
+def build_store(root: Path, extra: list[ox.Quad] = (), merged_default: bool = False,
+                search: bool = False) -> Path:
     """A store directory with one generation holding `quads()` (+ `extra`), switched in.
     `merged_default` also fills the default graph with the merge of the named graphs and marks
-    it so, as `dkg build` does."""
+    it so, as `dkg build` does; `search` adds the full-text index `dkg build` writes."""
     from dissertation_kg.server.store.engines import UNION_MARKER
     location = StoreLocation(root)
     generation = location.new_generation()
@@ -117,6 +118,10 @@ def build_store(root: Path, extra: list[ox.Quad] = (), merged_default: bool = Fa
         (generation / UNION_MARKER).touch()
     store.flush()
     del store
+    if search:
+        from dissertation_kg.server.search import index as search_index
+        from dissertation_kg.server.store.engines import OxigraphStore
+        search_index.build_index(OxigraphStore(generation), generation / search_index.INDEX_NAME)
     location.switch(generation)
     return generation
 

@@ -580,7 +580,8 @@ def test_diff_of_identical_versions_says_so(project_ontology):
 # --------------------------------------------------------------------------- format
 
 
-@pytest.mark.parametrize("name", ["dkg.ttl", "shapes.ttl"])
+@pytest.mark.parametrize("name", ["dkg.ttl", "shapes.ttl"] + sorted(
+    f"vocabularies/{p.name}" for p in (ROOT / "ontology" / "vocabularies").glob("*.ttl")))
 def test_project_files_are_formatted_and_formatting_is_idempotent(name):
     text = (ROOT / "ontology" / name).read_text(encoding="utf-8")
     once = format_turtle(text, name)

@@ -1,5 +1,6 @@
 """/status says why each document was rejected (its encoding, its language, its structure or the
-SHACL shapes), names each file once and shows the Markdown code spans of messages as <code>."""
+SHACL shapes), names each file once and shows the Markdown code spans of messages as <code>; a
+work that lacks parts is loaded and listed with its gaps, not rejected."""
 from __future__ import annotations
 
 import re
@@ -18,6 +19,8 @@ NO_PROVISIONS = (
     "The aim of the research is to assess these instruments.\n"
     "Research objectives:\n1. to describe the instruments;\n2. to assess them.\n"
     "Main provisions for defense:\n\n")
+GERMAN = ("Gegenstand der Untersuchung ist die Außenpolitik Kasachstans. Das Ziel der Arbeit ist es, die "
+          "Instrumente der öffentlichen Diplomatie zu bewerten und die Ergebnisse mit anderen Ländern zu vergleichen. ") * 3
 
 
 @pytest.fixture(scope="module")
@@ -29,6 +32,7 @@ def page(tmp_path_factory):
     shutil.copy(good, corpus / good.name)
     (corpus / "latin1.txt").write_bytes("Аннотация диссертации".encode("utf-8") + b"\xff\xfe caf\xe9 " * 40)
     (corpus / "no-provisions.txt").write_text(NO_PROVISIONS, encoding="utf-8")
+    (corpus / "german.txt").write_text(GERMAN, encoding="utf-8")
     store = root / "store"
     summary = build(corpus, store, progress=False)
     write_record(store, summary_record(summary, seeds=corpus, ontology=ontology_dir(),
@@ -53,16 +57,23 @@ def _rejections_section(html: str) -> str:
 def test_each_rejection_says_why(page):
     html, data = page
     reasons = {r["source"]: r["reason"] for r in data["generation"]["rejected"]}
-    assert reasons == {"latin1.txt": "encoding", "no-provisions.txt": "SHACL"}
+    assert reasons == {"latin1.txt": "encoding", "german.txt": "language"}
     section = _rejections_section(html)
     assert "SHACL rejected them" not in html
     assert re.search(r"latin1\.txt</code> — rejected: the file is not readable text", section)
-    assert re.search(r"no-provisions\.txt</code> — rejected: it was mapped, but the mapped graph fails the SHACL", section)
+    assert re.search(r"german\.txt</code> — rejected: its language is not Kazakh, Russian or English", section)
+
+
+def test_a_work_without_provisions_is_loaded_and_listed_with_its_gap(page):
+    html, data = page
+    gaps = {f: g["lacks"] for g in data["generation"]["gaps"] for f in g["sources"]}
+    assert "no-provisions.txt" in gaps and any("rovision" in part for part in gaps["no-provisions.txt"]), gaps
+    assert "no-provisions.txt" not in _rejections_section(html)
 
 
 def test_each_file_name_is_printed_once(page):
     section = _rejections_section(page[0])
-    assert section.count("latin1.txt") == 1 and section.count("no-provisions.txt") == 1
+    assert section.count("latin1.txt") == 1 and section.count("german.txt") == 1
 
 
 def test_backticks_become_code(page):

@@ -28,7 +28,7 @@ def server(tmp_path_factory):
     if missing_assets():
         _unavailable("YASGUI assets are missing: run `npm ci && python scripts/install_assets.py`")
     root = tmp_path_factory.mktemp("ui") / "store"
-    build_store(root)
+    build_store(root, search=True)  # the example queries include full-text search
     srv = Server(root, token=None, workers=1)
     yield srv
     srv.stop()

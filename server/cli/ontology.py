@@ -124,12 +124,13 @@ def diff(old: str, new: str | None, output: Path | None) -> None:
 def format_(files: tuple[Path, ...], check_only: bool) -> None:
     """Rewrite Turtle FILES in one stable order, so an edit makes a small diff.
 
-    Default: the .ttl files directly in the project's ontology/ folder (dkg.ttl, shapes.ttl).
+    Default: every .ttl file of the project's ontology/ folder (dkg.ttl, shapes.ttl and the
+    vocabularies).
     Column-1 comment blocks are kept as section headers; comments inside statements are refused.
     """
     from dissertation_kg.server.curation.formatting import FormatError, format_file
 
-    targets = list(files) or sorted(ontology_dir().glob("*.ttl"))
+    targets = list(files) or sorted(ontology_dir().rglob("*.ttl"))
     unformatted, failed = [], []
     for path in targets:
         try:
