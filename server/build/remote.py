@@ -6,7 +6,6 @@ A build killed at any point leaves the pointer, and so the served answers, as th
 """
 from __future__ import annotations
 
-import hashlib
 import time
 from pathlib import Path
 
@@ -14,15 +13,13 @@ import pyoxigraph as ox
 
 from dissertation_kg.server.build.pipeline import BuildSummary, build
 from dissertation_kg.server.store.engine_dataset import EngineGenerations
-from dissertation_kg.server.store.location import DEFAULT_STORE
 from dissertation_kg.server.store.remote import RemoteEngine
-from dissertation_kg.server.store.spec import RemoteSpec
+from dissertation_kg.server.store.spec import RemoteSpec, local_dir
 
 
 def staging_dir(spec: RemoteSpec) -> Path:
     """A local store per engine: its cache makes a rebuild map only what changed."""
-    key = hashlib.sha256(spec.query_url.encode()).hexdigest()[:12]
-    return Path(DEFAULT_STORE).parent / "remote" / key
+    return local_dir(spec)
 
 
 def copy_generation(generation: Path, spec: RemoteSpec, *, engine: RemoteEngine | None = None) -> tuple[str, float]:

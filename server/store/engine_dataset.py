@@ -22,7 +22,7 @@ import uuid
 
 import pyoxigraph as ox
 
-from dissertation_kg.server.store.remote import EngineError, RemoteEngine, _NOISE
+from dissertation_kg.server.store.remote import EngineError, RemoteEngine, RowCapError, _NOISE
 from dissertation_kg.server.store.spec import RemoteSpec
 
 NS = "urn:x-dkg:"
@@ -46,7 +46,17 @@ def manifest_graph(gen: str) -> str:
 
 
 def new_generation_id() -> str:
-    return time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    return time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + "-" + uuid.uuid4().hex[:6]
+
+
+def generation_time(gen: str) -> float:
+    """When a generation was started (its id begins with the UTC time)."""
+    import calendar
+
+    try:
+        return float(calendar.timegm(time.strptime(gen.split("-", 1)[0], "%Y%m%dT%H%M%S")))
+    except ValueError:
+        return time.time()
 
 
 class EngineGenerations:
@@ -211,6 +221,23 @@ class EngineDataset:
                 params += [("named-graph-uri", p + g) for g in self.generations.graphs(gen)]
         form, media, body = self.engine.raw_query(text, params, timeout=timeout)
         return self.engine.results(form, media, body.replace(p.encode(), b""))
+
+    def triples(self, graph: str | None, *, generation: str | None = None, page: int = 5000) -> list:
+        """All triples of one graph (None: the default graph), page by page when the engine caps
+        the rows of one answer."""
+        where = "?s ?p ?o" if graph is None else f"GRAPH <{graph}> {{ ?s ?p ?o }}"
+        try:
+            return list(self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {where} }}", generation=generation))
+        except RowCapError:
+            pass
+        out, offset = [], 0
+        while True:
+            rows = list(self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {{ SELECT ?s ?p ?o WHERE {{ {where} }} "
+                                   f"ORDER BY ?s ?p ?o LIMIT {page} OFFSET {offset} }} }}", generation=generation))
+            out += rows
+            if len(rows) < page:
+                return out
+            offset += page
 
     def named_graphs(self, generation: str | None = None) -> list[str]:
         gen = generation or self.generations.current()

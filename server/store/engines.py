@@ -133,22 +133,34 @@ class RemoteStore(GraphStore):
     it, queries see its current generation with the embedded store's dataset semantics; otherwise
     the engine's own dataset."""
 
-    def __init__(self, spec: "RemoteSpec | str"):
+    def __init__(self, spec: "RemoteSpec | str", generation: str | None = None):
         from dissertation_kg.server.store.engine_dataset import EngineDataset
 
+        self.generation = generation  # None: whichever the engine's pointer names at each query
         self.spec = spec if isinstance(spec, RemoteSpec) else RemoteSpec(query_url=str(spec))
         self.dataset = EngineDataset(self.spec)
         self.engine = self.dataset.engine
         self.query_url = self.spec.query_url
 
     def query(self, sparql, *, default_graph_uris=(), named_graph_uris=(), union_default_graph=True, base_iri=None):
-        return self.dataset.query(sparql, default_graph_uris=default_graph_uris, named_graph_uris=named_graph_uris)
+        return self.dataset.query(sparql, default_graph_uris=default_graph_uris, named_graph_uris=named_graph_uris,
+                                  generation=self.generation)
 
     def update(self, sparql, *, base_iri=None):
         self.engine.update(sparql)
 
     def named_graphs(self):
-        return self.dataset.named_graphs()
+        return self.dataset.named_graphs(self.generation)
+
+    def export_quads(self):
+        """Every quad of the generation: its named graphs and the merge as the default graph."""
+        gen = self.generation or self.dataset.generations.current()
+        for iri in self.dataset.named_graphs(gen):
+            graph = ox.NamedNode(iri)
+            for t in self.dataset.triples(iri, generation=gen):
+                yield ox.Quad(t.subject, t.predicate, t.object, graph)
+        for t in self.dataset.triples(None, generation=gen):
+            yield ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
 
     def replace_graph(self, graph_iri, data, format):
         if format != ox.RdfFormat.N_TRIPLES:

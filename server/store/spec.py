@@ -110,6 +110,8 @@ def _from_env(env: Mapping[str, str]) -> dict:
 def resolve_store(value: str | Path | None = None, env: Mapping[str, str] | None = None) -> Path | RemoteSpec:
     """The store a command should use: `value` (the --store option), else the environment
     (DKG_STORE_QUERY_URL, DKG_STORE_CONFIG, DKG_STORE), else the default folder."""
+    if isinstance(value, RemoteSpec):
+        return value
     env = os.environ if env is None else env
     text = None if value is None else str(value)
     if text is None:
@@ -139,6 +141,15 @@ def resolve_store(value: str | Path | None = None, env: Mapping[str, str] | None
     else:
         return Path(text)
     return RemoteSpec(**settings, source=source)
+
+
+def local_dir(spec: RemoteSpec) -> Path:
+    """This machine's folder for an engine: the build's staging store and cache, build records,
+    and the artefacts (VoID statistics, dumps) of the generation served from it."""
+    import hashlib
+
+    key = hashlib.sha256(spec.query_url.encode()).hexdigest()[:12]
+    return Path(DEFAULT_STORE).parent / "remote" / key
 
 
 def with_overrides(spec: RemoteSpec, **values) -> RemoteSpec:
