@@ -153,14 +153,22 @@ class RemoteStore(GraphStore):
         return self.dataset.named_graphs(self.generation)
 
     def export_quads(self):
-        """Every quad of the generation: its named graphs and the merge as the default graph."""
+        """Every quad of the generation: its named graphs, and their merge as the default graph.
+        The merge is made here from the graphs (in a scratch on-disk store, which also keeps each
+        triple once) rather than read from the engine's merge graph: Virtuoso cannot page an
+        answer past 10,000 sorted rows, and a document graph is far below that."""
+        import tempfile
+
         gen = self.generation or self.dataset.generations.current()
-        for iri in self.dataset.named_graphs(gen):
-            graph = ox.NamedNode(iri)
-            for t in self.dataset.triples(iri, generation=gen):
-                yield ox.Quad(t.subject, t.predicate, t.object, graph)
-        for t in self.dataset.triples(None, generation=gen):
-            yield ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+        with tempfile.TemporaryDirectory(prefix="dkg-export-") as scratch:
+            store = ox.Store(scratch)
+            for iri in self.dataset.named_graphs(gen):
+                graph = ox.NamedNode(iri)
+                triples = self.dataset.triples(iri, generation=gen)
+                store.extend([ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples])
+                store.extend([ox.Quad(t.subject, t.predicate, t.object) for t in triples])
+            yield from store
+            del store
 
     def replace_graph(self, graph_iri, data, format):
         if format != ox.RdfFormat.N_TRIPLES:

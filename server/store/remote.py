@@ -26,6 +26,7 @@ import requests
 from dissertation_kg.server.store.location import StoreError
 from dissertation_kg.server.store.spec import RemoteSpec
 
+VIRTUOSO_DEFAULT_MAX_ROWS = 10000  # ResultSetMaxRows in Debian's virtuoso.ini
 GET_LIMIT = 2000  # longest GET URL; past it (or when GET is refused) the query goes as form POST
 
 RESULTS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.8"
@@ -182,7 +183,7 @@ class RemoteEngine:
         accept = RDF_ACCEPT if form in ("CONSTRUCT", "DESCRIBE") else RESULTS_ACCEPT
         limit = timeout or self.spec.timeout
         params = list(params)
-        if self._engine == "virtuoso" or self.spec.engine == "virtuoso":
+        if self.engine == "virtuoso":
             params.append(("timeout", str(int(limit * 1000))))  # Virtuoso's own limit, in ms
         fields = [("query", sparql)] + params
         encoded = urllib.parse.urlencode(fields)
@@ -211,6 +212,13 @@ class RemoteEngine:
                               f"answer ({state}: {resp.headers.get('X-SQL-Message', '')}); it is not passed on. "
                               "Simplify the query or raise the time limit", 504)
 
+    @property
+    def row_cap(self) -> int | None:
+        """The engine's row cap: configured, else Virtuoso's default (10,000), else none known."""
+        if self.spec.max_rows:
+            return self.spec.max_rows
+        return VIRTUOSO_DEFAULT_MAX_ROWS if self.engine == "virtuoso" else None
+
     def results(self, form: str, media: str, body: bytes):
         """pyoxigraph result objects, as the embedded store returns them."""
         if form in ("CONSTRUCT", "DESCRIBE"):
@@ -219,18 +227,25 @@ class RemoteEngine:
                 raise EngineError(f"the engine answered a {form} with {media or 'no Content-Type'}, not RDF", 502)
             graph = ox.Store()  # in memory: gives the triples the embedded store's serialize()
             graph.load(body, format=fmt, to_graph=ox.DefaultGraph())
+            cap = self.row_cap
+            if cap and len(graph) >= cap:
+                # Virtuoso cuts a CONSTRUCT at its ResultSetMaxRows without saying so.
+                raise RowCapError(f"the {form} answer has {len(graph)} triples, the engine's row cap ({cap}): it is "
+                                  "probably cut off. Add LIMIT/OFFSET to page through it, or raise the cap "
+                                  "(Virtuoso: ResultSetMaxRows; then set DKG_STORE_MAX_ROWS to it)")
             return graph.query("CONSTRUCT WHERE { ?s ?p ?o }")
         fmt = _RESULT_TYPES.get(media)
         if fmt is None:
             raise EngineError(f"the engine answered a {form} with {media or 'no Content-Type'}, not SPARQL results",
                               502)
         parsed = ox.parse_query_results(body, format=fmt)
-        if isinstance(parsed, ox.QueryBoolean) or not self.spec.max_rows:
+        cap = self.row_cap
+        if isinstance(parsed, ox.QueryBoolean) or not cap:
             return parsed
         rows = list(parsed)
-        if len(rows) >= self.spec.max_rows:
-            raise RowCapError(f"the answer has exactly {len(rows)} rows, the engine's configured row cap "
-                              "(DKG_STORE_MAX_ROWS): it is probably cut off. Add LIMIT/OFFSET to page through it")
+        if len(rows) >= cap:
+            raise RowCapError(f"the answer has {len(rows)} rows, the engine's row cap ({cap}): it is probably cut "
+                              "off. Add LIMIT/OFFSET to page through it, or raise the cap (DKG_STORE_MAX_ROWS)")
         return ox.parse_query_results(body, format=fmt)
 
     # ------------------------------------------------------------------ writes
