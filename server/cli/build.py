@@ -146,14 +146,18 @@ def validate(files: tuple[Path, ...], store) -> None:
         except StoreError as exc:
             _err(str(exc))
             sys.exit(2)
-        for graph_iri in st.named_graphs():
-            if "/graph/source/" not in graph_iri:
-                continue
-            triples = st.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}",
-                               union_default_graph=False)
-            g = Graph().parse(data=triples.serialize(format=ox.RdfFormat.N_TRIPLES), format="nt")  # bytes
-            checked += 1
-            problems += [str(p) for p in shacl.validate_graph(g, graph_iri)]
+        try:
+            for graph_iri in st.named_graphs():
+                if "/graph/source/" not in graph_iri:
+                    continue
+                triples = st.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}",
+                                   union_default_graph=False)
+                g = Graph().parse(data=triples.serialize(format=ox.RdfFormat.N_TRIPLES), format="nt")
+                checked += 1
+                problems += [str(p) for p in shacl.validate_graph(g, graph_iri)]
+        except StoreError as exc:
+            _err(f"cannot read the store {store}: {exc}")
+            sys.exit(2)
     for p in problems:
         click.echo(p)
     click.echo(f"{checked} document(s) checked, {len(problems)} problem(s)", err=True)
