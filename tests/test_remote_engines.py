@@ -251,7 +251,7 @@ def test_a_killed_build_leaves_the_served_answers_unchanged(built, tmp_path):
     served_before = answer(_parse(server.sparql(question)), question)
     current, _ = _generations(engine)
     corpus = tmp_path / "corpus"
-    assert dkg(tmp, "generate", "-n", "24", str(corpus), env=env).returncode == 0
+    assert dkg(tmp, "generate", "-n", "12", str(corpus), env=env).returncode == 0
     proc = subprocess.Popen([sys.executable, "-m", "dissertation_kg.server.cli", "build", "--store", engine.query_url,
                              "--seeds", str(corpus), "-q"], cwd=tmp, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, start_new_session=True)
