@@ -39,12 +39,14 @@ $(ASSETS): package.json package-lock.json scripts/install_assets.py
 	$(BIN)/python scripts/install_assets.py
 	touch $@
 
-# Chromium (browser test) and Java (HermiT reasoner). Without root they are left to the user;
+# Chromium (browser test), Java (HermiT reasoner) and Virtuoso open source (remote-engine tests and
+# scripts/bench_remote.py). Without root they are left to the user;
 # the tests that need them then skip with a reason, except under CI=true where they fail.
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v virtuoso-t >/dev/null 2>&1 || missing="$$missing virtuoso-opensource"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
@@ -54,6 +56,7 @@ system-deps:
 bench: setup
 	$(BIN)/python scripts/bench_build.py
 	$(BIN)/python scripts/bench_endpoint.py
+	$(BIN)/python scripts/bench_remote.py
 
 clean:
 	rm -rf $(VENV) node_modules server/publishing/static/vendor .dkg

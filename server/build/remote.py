@@ -43,8 +43,10 @@ def copy_generation(generation: Path, spec: RemoteSpec, *, engine: RemoteEngine 
 
 
 def build_into_engine(seeds: Path, spec: RemoteSpec, **kwargs) -> tuple[BuildSummary, str]:
+    engine = RemoteEngine(spec)
+    engine.engine  # ask the engine first: an unreachable URL fails before minutes of mapping
     summary = build(seeds, staging_dir(spec), keep_generations=1, **kwargs)
-    gen, seconds = copy_generation(summary.generation, spec)
+    gen, seconds = copy_generation(summary.generation, spec, engine=engine)
     summary.timings["engine load"] = seconds
     summary.timings["total"] = summary.timings.get("total", 0.0) + seconds
     return summary, gen
