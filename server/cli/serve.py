@@ -145,12 +145,25 @@ def serve(store, host, port, base_iri, update_token, query_timeout, allowed_serv
 @click.option("--rebuild", is_flag=True, help="rebuild from the sources even if they look unchanged")
 @click.option("--wait", "wait", type=float, default=None, is_flag=False, flag_value=600.0,
               help="wait (up to SECONDS, default 600) for the rebuild and print its outcome")
-def reload(url, token, rebuild, wait):
+@store_option(help="the store the server answers from (folder, engine URL or .toml): prints the generation it "
+                   "holds now; for an engine that is all, since servers over it follow its pointer by themselves")
+def reload(url, token, rebuild, wait, store):
     """Tell a running server to answer from the newest build now.
 
     If the ontology, vocabularies or corpus changed since the served graph was built (or with
     --rebuild), the server also rebuilds them in the background and switches to the result when
     it passes the checks; --wait reports the outcome. Exits 1 when that rebuild was refused."""
+    if store is not None:
+        from dissertation_kg.server.store.state import state_for
+
+        try:
+            gen = state_for(store).current()
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from None
+        click.echo(f"{store} holds generation {gen.name}")
+        if not isinstance(store, Path):
+            click.echo("servers over this engine switch to it within a second; nothing to reload")
+            return
     config = ServerConfig.from_env()
     params = {**({"rebuild": "1"} if rebuild else {}), **({"wait": f"{wait:g}"} if wait else {})}
     url = (url or f"http://{config.host}:{config.port}/").rstrip("/") + "/admin/reload" + (

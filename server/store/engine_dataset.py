@@ -206,6 +206,12 @@ class EngineDataset:
             params = [("default-graph-uri", u) for u in default_graph_uris] + \
                      [("named-graph-uri", u) for u in named_graph_uris]
             return self.engine.results(*self.engine.raw_query(sparql, params, timeout=timeout))
+        text, params = self.prepare(sparql, gen, default_graph_uris, named_graph_uris)
+        form, media, body = self.engine.raw_query(text, params, timeout=timeout)
+        return self.engine.results(form, media, body.replace(prefix(gen).encode(), b""))
+
+    def prepare(self, sparql: str, gen: str, default_graph_uris=(), named_graph_uris=()) -> tuple[str, list]:
+        """The query text and protocol parameters that ask the engine about generation `gen`."""
         text, uses_graph, has_from = rewrite_graphs(sparql, gen)
         p = prefix(gen)
         if default_graph_uris or named_graph_uris:
@@ -219,8 +225,7 @@ class EngineDataset:
             params = [("default-graph-uri", merge_graph(gen))]
             if uses_graph:
                 params += [("named-graph-uri", p + g) for g in self.generations.graphs(gen)]
-        form, media, body = self.engine.raw_query(text, params, timeout=timeout)
-        return self.engine.results(form, media, body.replace(p.encode(), b""))
+        return text, params
 
     def triples(self, graph: str | None, *, generation: str | None = None, page: int = 5000) -> list:
         """All triples of one graph (None: the default graph), page by page when the engine caps
