@@ -234,6 +234,14 @@ def _generations(engine) -> tuple[str | None, set[str]]:
     return current, {r["g"]["value"] for r in rows if r["p"]["value"] == GENERATION}
 
 
+def _triples_of(engine, generation: str) -> int:
+    q = (f'SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} '
+         f'FILTER(STRSTARTS(STR(?g), "urn:x-dkg:{generation}:")) }}')
+    resp = requests.get(engine.query_url, params={"query": q}, headers={"Accept": "application/sparql-results+json"},
+                        timeout=30)
+    return int(resp.json()["results"]["bindings"][0]["n"]["value"])
+
+
 def test_credentials_are_used_and_wrong_ones_refused(built):
     engine, tmp, env, server, embedded = built
     if engine.name != "virtuoso":
@@ -269,10 +277,13 @@ def test_a_killed_build_leaves_the_served_answers_unchanged(built, tmp_path):
     assert proc.returncode == -signal.SIGKILL, "the build finished before it could be killed"
     now, generations = _generations(engine)
     assert now == current and len(generations) == 2
+    killed = (generations - {current}).pop()
+    assert _triples_of(engine, killed) > 0  # it was halfway loaded
     assert answer(_parse(server.sparql(question)), question) == served_before
     # The next build finishes, switches, and drops the one that was killed.
     out = dkg(tmp, "build", "--store", engine.query_url, "--seeds", str(corpus), "-q", env=env)
     assert out.returncode in (0, 1), out.stderr
     after, generations = _generations(engine)
     assert after != current and generations == {after}
+    assert _triples_of(engine, killed) == 0 and _triples_of(engine, current) == 0
     assert answer(_parse(server.sparql(question)), question) != served_before

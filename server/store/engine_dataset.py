@@ -30,6 +30,9 @@ POINTER = NS + "pointer"
 CURRENT = NS + "current"
 GENERATION = NS + "generation"     # pointer graph: every generation ever started (for cleaning up)
 HAS_GRAPH = NS + "graph"           # manifest: generation → original graph IRI
+LOAD_THREADS = 4                   # concurrent Graph Store PUTs while loading a generation
+MERGE_SLICE = 20_000               # triples per request when loading the merge graph
+DROP_BATCH = 100                   # graphs dropped per SPARQL Update request
 POINTER_TTL = 1.0                  # seconds a looked-up pointer is trusted (one engine query per second)
 
 
@@ -101,10 +104,13 @@ class EngineGenerations:
         return gen
 
     def load(self, gen: str, graphs: dict[str, bytes], merge: bytes, quads_by_graph=None) -> None:
-        """Load N-Triples per original graph IRI, then the merge, then the manifest (last: a
-        generation without one was not finished)."""
+        """Load the manifest, then N-Triples per original graph IRI and the merge."""
         p = prefix(gen)
         names = sorted(graphs)
+        # The manifest first: it is what `drop` goes by, so a build killed halfway is cleaned up
+        # completely by the next one. Readers only ever look at the generation the pointer names.
+        manifest = "".join(f"<{NS}{gen}> <{HAS_GRAPH}> <{iri}> .\n" for iri in names)
+        self.engine.put_graph(manifest_graph(gen), manifest.encode())
         batch = []
         if self.engine.engine in ("oxigraph", "dkg"):
             # One N-Quads POST instead of one PUT per graph: the same content, far fewer requests.
@@ -113,12 +119,21 @@ class EngineGenerations:
             batch.append(merge.replace(b" .\n", f" <{merge_graph(gen)}> .\n".encode()))
             if self.engine.post_quads(b"".join(batch)):
                 graphs, merge = {}, None
-        for iri, data in graphs.items():
-            self.engine.put_graph(p + iri, data)
+        puts = [(p + iri, data, False) for iri, data in graphs.items()]
         if merge is not None:
-            self.engine.put_graph(merge_graph(gen), merge)
-        manifest = "".join(f"<{NS}{gen}> <{HAS_GRAPH}> <{iri}> .\n" for iri in names)
-        self.engine.put_graph(manifest_graph(gen), manifest.encode())
+            # The merge is as large as everything else together: sent in slices added to it (a
+            # graph is a set, so the engine keeps each triple once), first, to overlap the rest.
+            lines = merge.splitlines(keepends=True)
+            puts[:0] = [(merge_graph(gen), b"".join(lines[i:i + MERGE_SLICE]), True)
+                        for i in range(0, len(lines), MERGE_SLICE)]
+        if puts:
+            # A few requests at a time, so the engine parses one graph while the next is sent
+            # (each thread has its own connection). Not yet measured against one at a time.
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(max_workers=LOAD_THREADS) as pool:
+                for _ in pool.map(lambda put: self.engine.put_graph(put[0], put[1], append=put[2]), puts):
+                    pass
 
     def switch(self, gen: str) -> None:
         """Point readers at `gen` with one update (one statement: atomic on every engine)."""
@@ -137,17 +152,11 @@ class EngineGenerations:
             self._pointer = None
 
     def drop(self, gen: str) -> None:
-        for iri in self.graphs(gen) or []:
-            self.engine.drop_graph(prefix(gen) + iri)
-        self.engine.drop_graph(merge_graph(gen))
-        self.engine.drop_graph(manifest_graph(gen))
+        names = [prefix(gen) + iri for iri in self.graphs(gen)] + [merge_graph(gen), manifest_graph(gen)]
+        for i in range(0, len(names), DROP_BATCH):  # one request per batch: far fewer round trips
+            self.engine.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in names[i:i + DROP_BATCH]))
         self.engine.update(f'DELETE DATA {{ GRAPH <{POINTER}> {{ <{POINTER}> <{GENERATION}> "{gen}" }} }}')
         self._graphs.pop(gen, None)
-
-    def drop_unfinished_graphs(self, gen: str, names: list[str]) -> None:
-        for iri in names:
-            self.engine.drop_graph(prefix(gen) + iri)
-        self.engine.drop_graph(merge_graph(gen))
 
     def prune(self, keep: str) -> list[str]:
         """Drop every generation but `keep` (older ones and ones a killed build left behind)."""
@@ -166,14 +175,14 @@ _GRAPH_TERM = re.compile(r"\b(GRAPH|FROM\s+NAMED|FROM)\s+(?:<([^<>\s]*)>|([A-Za-
 
 
 def rewrite_graphs(sparql: str, gen: str) -> tuple[str, bool, bool]:
-    """The query with the graph IRIs it names mapped into `gen`; also whether it uses GRAPH and
-    whether it gives its own dataset (FROM)."""
+    """The query with the graph IRIs it names mapped into `gen`; also whether it uses GRAPH (True),
+    only with constant IRIs (the set of them), or not at all (False), and whether it gives its own
+    dataset (FROM)."""
     prefixes = {m.group(1) or "": m.group(2) for m in _PREFIX_DECL.finditer(sparql)}
     blanked = _NOISE.sub(lambda m: m.group(0) if m.group(0).startswith("<") else " " * len(m.group(0)), sparql)
-    out, last, uses_graph, has_from = [], 0, False, False
+    out, last, constants, has_from = [], 0, set(), False
     for m in _GRAPH_TERM.finditer(blanked):
         keyword = m.group(1).upper()
-        uses_graph |= keyword == "GRAPH"
         has_from |= keyword.startswith("FROM")
         iri = m.group(2)
         if iri is None:
@@ -181,12 +190,19 @@ def rewrite_graphs(sparql: str, gen: str) -> tuple[str, bool, bool]:
             if base is None:
                 continue
             iri = base + m.group(4)
+        if keyword == "GRAPH":
+            constants.add(iri)
         out.append(sparql[last:m.start()])
         out.append(f"{m.group(1)} <{prefix(gen)}{iri}>")
         last = m.end()
     out.append(sparql[last:])
-    uses_graph = uses_graph or bool(re.search(r"\bGRAPH\b", blanked, re.IGNORECASE))
+    graph_uses = len(re.findall(r"\bGRAPH\b", blanked, re.IGNORECASE))
+    uses_graph = False if not graph_uses else constants if graph_uses == _constant_graph_uses(blanked) else True
     return "".join(out), uses_graph, has_from
+
+
+def _constant_graph_uses(blanked: str) -> int:
+    return sum(1 for m in _GRAPH_TERM.finditer(blanked) if m.group(1).upper() == "GRAPH")
 
 
 class EngineDataset:
@@ -224,7 +240,10 @@ class EngineDataset:
         else:
             params = [("default-graph-uri", merge_graph(gen))]
             if uses_graph:
-                params += [("named-graph-uri", p + g) for g in self.generations.graphs(gen)]
+                # Only the graphs the query can reach: those it names when every GRAPH names one,
+                # else all of the generation's (Virtuoso echoes each as a response header).
+                names = sorted(uses_graph) if isinstance(uses_graph, set) else self.generations.graphs(gen)
+                params += [("named-graph-uri", p + g) for g in names]
         return text, params
 
     def triples(self, graph: str | None, *, generation: str | None = None, page: int = 5000) -> list:

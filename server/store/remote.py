@@ -16,8 +16,10 @@ hand-written Digest retry and connection reuse.
 """
 from __future__ import annotations
 
+import http.client
 import re
 import threading
+import time
 import urllib.parse
 
 import pyoxigraph as ox
@@ -27,7 +29,14 @@ from dissertation_kg.server.store.location import StoreError
 from dissertation_kg.server.store.spec import RemoteSpec
 
 VIRTUOSO_DEFAULT_MAX_ROWS = 10000  # ResultSetMaxRows in Debian's virtuoso.ini
-GET_LIMIT = 2000  # longest GET URL; past it (or when GET is refused) the query goes as form POST
+GET_LIMIT = 2000
+DEADLOCK_RETRIES = 5
+WRITE_TIMEOUT = 600.0  # seconds a load request may take (loading is not bound by the query limit)
+
+# Virtuoso echoes every dataset parameter as a response header (X-SPARQL-named-graph: …), so a
+# query over a generation of a few hundred documents gets hundreds of headers; http.client
+# refuses more than 100 by default, process-wide, and offers this module constant as the knob.
+http.client._MAXHEADERS = max(getattr(http.client, "_MAXHEADERS", 100), 100_000)  # longest GET URL; past it (or when GET is refused) the query goes as form POST
 
 RESULTS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.8"
 RDF_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5, text/plain;q=0.4"
@@ -131,7 +140,8 @@ class RemoteEngine:
             raise EngineError(f"the engine at {resp.url.split('?')[0]} refused the {what} ({resp.status_code}): "
                               f"{text}. Check DKG_STORE_USER / DKG_STORE_PASSWORD / DKG_STORE_AUTH", 502)
         status = resp.status_code if resp.status_code in (400, 404, 406, 413, 414, 415, 503, 504) else 502
-        if status == 502 and re.search(r"timeout|timed out|time limit|SR171|S1TAT", text, re.IGNORECASE):
+        if status == 502 and re.search(r"timeout|timed out|time limit|SR171|S1TAT|estimated execution time", text,
+                                        re.IGNORECASE):
             status = 504
         elif status == 502 and re.search(r"syntax|SP030|SP031|parse error|SR319|37000", text, re.IGNORECASE):
             status = 400
@@ -263,11 +273,19 @@ class RemoteEngine:
                               "DKG_STORE_GSP_URL (or gsp_url in the store's TOML file)", 400)
         return url
 
-    def put_graph(self, graph_iri: str, ntriples: bytes) -> None:
+    def put_graph(self, graph_iri: str, ntriples: bytes, *, append: bool = False) -> None:
+        """Graph Store PUT (replace) or, with `append`, POST (add) of N-Triples to one graph."""
         # Virtuoso 7's graph store reads Turtle, of which N-Triples is a subset.
         ctype = "text/turtle" if self.engine == "virtuoso" else "application/n-triples"
-        resp = self._send("PUT", self._gsp(), params={"graph": graph_iri}, data=ntriples,
-                          headers={"Content-Type": ctype})
+        for attempt in range(DEADLOCK_RETRIES + 1):
+            resp = self._send("POST" if append else "PUT", self._gsp(), params={"graph": graph_iri}, data=ntriples,
+                              headers={"Content-Type": ctype}, timeout=max(self.spec.timeout, WRITE_TIMEOUT))
+            # Virtuoso may pick concurrent loads as deadlock victims (SR172, SQL state 40001); the
+            # victim's transaction was rolled back, so sending it again is safe.
+            if resp.status_code < 400 or not re.search(r"SR172|40001|deadlock", resp.text) \
+                    or attempt == DEADLOCK_RETRIES:
+                break
+            time.sleep(0.2 * (attempt + 1))
         self._check(resp, f"Graph Store PUT of <{graph_iri}>")
 
     def post_quads(self, nquads: bytes) -> bool:
@@ -275,7 +293,8 @@ class RemoteEngine:
         this project's server); False when it does not, so the caller goes graph by graph."""
         if self.engine not in ("oxigraph", "dkg"):
             return False
-        resp = self._send("POST", self._gsp(), data=nquads, headers={"Content-Type": "application/n-quads"})
+        resp = self._send("POST", self._gsp(), data=nquads, headers={"Content-Type": "application/n-quads"},
+                          timeout=max(self.spec.timeout, WRITE_TIMEOUT))
         self._check(resp, "Graph Store POST of N-Quads")
         return True
 
