@@ -39,14 +39,16 @@ $(ASSETS): package.json package-lock.json scripts/install_assets.py
 	$(BIN)/python scripts/install_assets.py
 	touch $@
 
-# Chromium (browser tests), Java (HermiT reasoner) and Apache Jena (riot validates the dumps and
-# the ontology). Without root they are left to the user; the tests that need them then skip with
-# a reason, except under CI=true where they fail.
+# Chromium (browser tests), Java (HermiT reasoner), Apache Jena (riot validates the dumps and the
+# ontology) and Virtuoso open source (remote-engine tests and scripts/bench_remote.py). Without
+# root they are left to the user; the tests that need them then skip with a reason, except under
+# CI=true where they fail.
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	dpkg-query -W -f='$${Status}' libapache-jena-java 2>/dev/null | grep -q "install ok installed" || missing="$$missing libapache-jena-java"; \
+	command -v virtuoso-t >/dev/null 2>&1 || missing="$$missing virtuoso-opensource"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
@@ -56,6 +58,7 @@ system-deps:
 bench: setup
 	$(BIN)/python scripts/bench_build.py
 	$(BIN)/python scripts/bench_endpoint.py
+	$(BIN)/python scripts/bench_remote.py
 
 clean:
 	rm -rf $(VENV) node_modules server/publishing/static/vendor .dkg

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Mapping
 
 from dissertation_kg.server.store.location import DEFAULT_STORE
+from dissertation_kg.server.store.spec import RemoteSpec, resolve_store
 
 
 def _default_workers() -> int:
@@ -16,7 +17,7 @@ def _default_workers() -> int:
 
 @dataclass(frozen=True)
 class ServerConfig:
-    store: Path = DEFAULT_STORE
+    store: Path | RemoteSpec = DEFAULT_STORE  # a folder, or a remote engine (see store.spec)
     host: str = "127.0.0.1"
     port: int = 8000
     base_iri: str = "https://w3id.org/dissertation-kg/"
@@ -62,6 +63,10 @@ class ServerConfig:
                 object.__setattr__(self, name, Path(value).expanduser().absolute())
 
     @property
+    def remote(self) -> bool:
+        return isinstance(self.store, RemoteSpec)
+
+    @property
     def effective_queue_size(self) -> int:
         return self.queue_size or 4 * self.workers
 
@@ -88,8 +93,8 @@ class ServerConfig:
         values.update({k: v for k, v in overrides.items() if v is not None})
         if "allowed_services" in values:
             values["allowed_services"] = tuple(values["allowed_services"])
-        if "store" in values:
-            values["store"] = Path(values["store"])
+        # The same resolution as every command's --store (DKG_STORE_QUERY_URL, a URL, a .toml file).
+        values["store"] = resolve_store(values.get("store"), env)
         for name in ("seeds", "ontology"):
             if values.get(name) is not None:
                 values[name] = Path(values[name])

@@ -15,7 +15,9 @@ from dissertation_kg.server.build import shacl
 from dissertation_kg.server.build.pipeline import build as run_build
 from dissertation_kg.server.build.pipeline import map_corpus
 from dissertation_kg.mappings.resources import seeds_dir
-from dissertation_kg.server.store.location import DEFAULT_STORE, StoreError
+from dissertation_kg.server.cli.store_option import STORE, resolved, store_option
+from dissertation_kg.server.store.location import StoreError
+from dissertation_kg.server.store.spec import RemoteSpec
 from dissertation_kg.server.store.engines import open_store
 
 
@@ -26,14 +28,14 @@ def _err(message: str) -> None:
 @click.command("build")
 @click.option("--seeds", "seeds", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder of abstracts (.txt, .md, .pdf, .docx) and its manifest.toml. Default: the embedded seed corpus.")
-@click.option("--store", "store", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_STORE,
-              show_default=True, help="Store directory (generations of an Oxigraph database).")
+@store_option(help="Where to build: a store folder (a new Oxigraph generation), or a SPARQL engine's URL or "
+                   ".toml settings (new graphs on the engine, then one switch). Default: DKG_STORE_*, else .dkg/store.")
 @click.option("--no-cache", is_flag=True, help="Map and validate every document again.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--ontology", "ontology", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="Ontology folder (dkg.ttl, shapes.ttl, vocabularies/) to build with (DKG_ONTOLOGY). "
                    "Default: the project's ontology/.")
-def build(seeds: Path | None, store: Path, no_cache: bool, quiet: bool, ontology: Path | None) -> None:
+def build(seeds: Path | None, store, no_cache: bool, quiet: bool, ontology: Path | None) -> None:
     """Map, validate and load a corpus into a fresh store generation, then switch to it.
 
     Warns about every deprecated term the data still uses and names every work loaded with
@@ -49,9 +51,21 @@ def build(seeds: Path | None, store: Path, no_cache: bool, quiet: bool, ontology
         os.environ["DKG_ONTOLOGY"] = str(ontology.resolve())  # read by the build, shapes and linker
     seeds = seeds or seeds_dir()
     source_fingerprint = fingerprint(seeds, ontology_dir())  # before the build: an edit during it shows up next time
+    store = resolved(store)
+    engine_generation = None
     try:
-        summary = run_build(seeds, store, use_cache=not no_cache, progress=None if not quiet else False)
+        if isinstance(store, RemoteSpec):
+            from dissertation_kg.server.build.remote import build_into_engine
+
+            summary, engine_generation = build_into_engine(seeds, store, use_cache=not no_cache,
+                                                           progress=None if not quiet else False)
+            store = summary.generation.parent.parent  # the local staging store keeps the record
+        else:
+            summary = run_build(seeds, store, use_cache=not no_cache, progress=None if not quiet else False)
     except (MappingError, FileNotFoundError) as exc:
+        _err(f"build failed: {exc}")
+        sys.exit(2)
+    except StoreError as exc:
         _err(f"build failed: {exc}")
         sys.exit(2)
     deprecations = deprecated_uses_in(summary.generation)
@@ -72,6 +86,8 @@ def build(seeds: Path | None, store: Path, no_cache: bool, quiet: bool, ontology
         for problem in rejection.problems:
             _err(f"  - {problem}")
     click.echo(summary.report())
+    if engine_generation:
+        click.echo(f"engine: generation {engine_generation} is now served")
     if summary.rejected:
         _err(f"{len(summary.rejected)} document(s) rejected; fix them and run `dkg build` again.")
         sys.exit(1)
@@ -140,11 +156,12 @@ def map_command(files: tuple[Path, ...], fmt: str) -> None:
 
 @click.command("validate")
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--store", "store", default=None, help="Validate every document graph of a built store instead.")
-def validate(files: tuple[Path, ...], store: str | None) -> None:
+@click.option("--store", "store", type=STORE, default=None,
+              help="Validate every document graph of a built store (folder, engine URL or .toml) instead.")
+def validate(files: tuple[Path, ...], store) -> None:
     """Check documents (or a store) against the SHACL shapes; problems in plain words."""
     if bool(files) == bool(store):
-        raise click.UsageError("give either FILE... or --store DIR")
+        raise click.UsageError("give either FILE... or --store DIR|URL")
     problems: list[str] = []
     notices: list[str] = []
     checked = 0
@@ -162,16 +179,20 @@ def validate(files: tuple[Path, ...], store: str | None) -> None:
         except StoreError as exc:
             _err(str(exc))
             sys.exit(2)
-        for graph_iri in st.named_graphs():
-            if "/graph/source/" not in graph_iri:
-                continue
-            triples = st.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}",
-                               union_default_graph=False)
-            g = Graph().parse(data=triples.serialize(format=ox.RdfFormat.N_TRIPLES), format="nt")
-            checked += 1
-            found = shacl.validate_graph(g, graph_iri)
-            problems += [str(p) for p in shacl.violations(found)]
-            notices += [str(p) for p in shacl.notices(found)]
+        try:
+            for graph_iri in st.named_graphs():
+                if "/graph/source/" not in graph_iri:
+                    continue
+                triples = st.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}",
+                                   union_default_graph=False)
+                g = Graph().parse(data=triples.serialize(format=ox.RdfFormat.N_TRIPLES), format="nt")
+                checked += 1
+                found = shacl.validate_graph(g, graph_iri)
+                problems += [str(p) for p in shacl.violations(found)]
+                notices += [str(p) for p in shacl.notices(found)]
+        except StoreError as exc:
+            _err(f"cannot read the store {store}: {exc}")
+            sys.exit(2)
     for p in problems + notices:
         click.echo(p)
     click.echo(f"{checked} document(s) checked, {len(problems)} problem(s), "

@@ -13,17 +13,17 @@ from prettytable import PrettyTable
 
 from dissertation_kg.mappings.vocab import CANDIDATES_GRAPH
 from dissertation_kg.server.curation import candidates as queue
-from dissertation_kg.server.store.location import DEFAULT_STORE, StoreError
+from dissertation_kg.server.cli.store_option import resolved, store_option
+from dissertation_kg.server.store.location import StoreError
 
 
 @click.command("candidates")
-@click.option("--store", default=str(DEFAULT_STORE), show_default=True,
-              help="Store directory, or the URL of a SPARQL endpoint.")
+@store_option()
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def candidates(store: str, fmt: str) -> None:
+def candidates(store, fmt: str) -> None:
     """List the names awaiting review (the named graph of candidates), most frequent first."""
     try:
-        rows = queue.awaiting_review(store)
+        rows = queue.awaiting_review(resolved(store))
     except queue.CurationError as exc:
         raise click.ClickException(str(exc)) from None
     except StoreError as exc:

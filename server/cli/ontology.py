@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from dissertation_kg.mappings.resources import ontology_dir
+from dissertation_kg.server.cli.store_option import STORE
 
 
 @click.group("ontology")
@@ -50,9 +51,9 @@ def check(directory: Path | None, no_reasoner: bool, mappings_dir: Path | None, 
               show_default=True, help="Folder to write index.html into.")
 @click.option("--ontology", "ontology_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Ontology file (default: the project's ontology/dkg.ttl).")
-@click.option("--store", "store_spec",
-              help="A store (folder or SPARQL endpoint URL) to take examples from (default: DKG_STORE or "
-                   ".dkg/store when it has been built).")
+@click.option("--store", "store_spec", type=STORE, default=None,
+              help="A store (folder, SPARQL engine URL or .toml settings) to take examples from (default: "
+                   "DKG_STORE or .dkg/store when it has been built).")
 def docs(out_dir: Path, ontology_file: Path | None, store_spec: str | None) -> None:
     """Write HTML documentation of every class and property, in English, Russian and Kazakh."""
     import rdflib

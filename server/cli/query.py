@@ -9,7 +9,8 @@ import click
 import pyoxigraph as ox
 from prettytable import PrettyTable
 
-from dissertation_kg.server.store.location import DEFAULT_STORE, StoreError
+from dissertation_kg.server.cli.store_option import resolved, store_option
+from dissertation_kg.server.store.location import StoreError
 from dissertation_kg.server.store.engines import OxigraphStore, open_store
 from dissertation_kg.server.endpoint.search_pattern import SearchPatternError, evaluate as evaluate_search
 from dissertation_kg.server.search.index import IndexMissing
@@ -28,17 +29,16 @@ def _cell(term) -> str:
 
 @click.command("query")
 @click.argument("query_or_file")
-@click.option("--store", "store", default=str(DEFAULT_STORE), show_default=True,
-              help="Store directory, or the URL of a SPARQL endpoint.")
+@store_option()
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "xml"]), default="table",
               show_default=True, help="json prints SPARQL 1.1 Query Results JSON.")
-def query(query_or_file: str, store: str, fmt: str) -> None:
+def query(query_or_file: str, store, fmt: str) -> None:
     """Run QUERY_OR_FILE (SPARQL text or a .rq file). The default graph is the union of all named
     graphs; GRAPH still reaches each one."""
     path = Path(query_or_file)
     text = path.read_text(encoding="utf-8") if path.suffix == ".rq" or (len(query_or_file) < 300 and path.is_file()) else query_or_file
     try:
-        opened = open_store(store)
+        opened = open_store(resolved(store))
         if isinstance(opened, OxigraphStore) and opened.path is not None:
             # The search pattern is this project's own: evaluate it here as the endpoint does,
             # rather than let Oxigraph try to fetch its IRI. A remote endpoint evaluates its own.

@@ -10,30 +10,38 @@ from pathlib import Path
 
 import click
 
+from dissertation_kg.server.cli.store_option import store_option
 from dissertation_kg.server.config import ServerConfig
+from dissertation_kg.server.store.location import StoreError
 
 
 def _build_if_missing(config: ServerConfig) -> None:
-    from dissertation_kg.server.store.state import StoreState
+    from dissertation_kg.server.store.state import state_for
     from dissertation_kg.server.store.location import StoreError
 
     try:
-        StoreState(config.store).current()
+        state_for(config.store).current()
         return
-    except StoreError:
+    except StoreError as exc:
         if not config.build_if_missing:
-            raise
-    try:
-        from dissertation_kg.server.build.pipeline import build  # the build pipeline; imported only when needed
-    except ImportError as exc:
-        raise click.ClickException(
-            f"there is no store at {config.store} and the build step is not available ({exc}); "
-            "run `dkg build` first or pass --store to an existing store") from None
+            raise click.ClickException(f"{exc} (or drop --no-build to build it now)") from None
+        if config.remote and "did not answer" not in str(exc) and "nothing has been built" not in str(exc):
+            raise click.ClickException(str(exc)) from None  # the engine refused or is down: building would fail too
     from dissertation_kg.mappings.resources import seeds_dir
 
     seeds = config.seeds or seeds_dir()
-    click.echo(f"no store at {config.store}: building it from {seeds} …", err=True)
-    summary = build(seeds, config.store)
+    click.echo(f"nothing built in {config.store} yet: building it from {seeds} …", err=True)
+    if config.remote:
+        from dissertation_kg.server.build.remote import build_into_engine
+
+        try:
+            summary, _ = build_into_engine(seeds, config.store)
+        except StoreError as exc:
+            raise click.ClickException(f"building into {config.store} failed: {exc}") from None
+    else:
+        from dissertation_kg.server.build.pipeline import build
+
+        summary = build(seeds, config.store)
     _record(summary, seeds)
 
 
@@ -142,7 +150,8 @@ def _gunicorn_app(config: ServerConfig):
 
 
 @click.command("serve")
-@click.option("--store", type=click.Path(path_type=Path), default=None, help="store directory (DKG_STORE; default .dkg/store)")
+@store_option(help="store folder, SPARQL engine URL or .toml engine settings (DKG_STORE, DKG_STORE_QUERY_URL, "
+                   "DKG_STORE_CONFIG; default .dkg/store)")
 @click.option("--host", default=None, help="address to bind (DKG_HOST; default 127.0.0.1)")
 @click.option("--port", type=int, default=None, help="port (DKG_PORT; default 8000)")
 @click.option("--base-iri", default=None, help="base IRI of the data (DKG_BASE_IRI)")
@@ -206,7 +215,7 @@ def serve(store, host, port, base_iri, public_url, update_token, update_token_fi
             build_if_missing=False if no_build else None,
             seeds=seeds, ontology=ontology, watch=watch, watch_interval=watch_interval,
         )
-    except ValueError as exc:
+    except (ValueError, StoreError) as exc:
         raise click.ClickException(str(exc)) from None
     _build_if_missing(config)
     if config.admin_token is None and config.update_token is None:
@@ -230,17 +239,28 @@ _LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "0.0.0.0", "[::1]")
 @click.option("--token", default=None,
               help="the server's admin or update token (default DKG_ADMIN_TOKEN, DKG_UPDATE_TOKEN, else the "
                    "token file a local server writes into its store)")
-@click.option("--store", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="the local server's store, where it wrote admin-token (DKG_STORE; default .dkg/store)")
 @click.option("--rebuild", is_flag=True, help="rebuild from the sources even if they look unchanged")
 @click.option("--wait", "wait", type=float, default=None, is_flag=False, flag_value=600.0,
               help="wait (up to SECONDS, default 600) for the rebuild and print its outcome")
-def reload(url, token, store, rebuild, wait):
+@store_option(help="the store the server answers from (folder, engine URL or .toml): for a folder, where a local "
+                   "server wrote admin-token; for an engine, prints the generation it holds (servers over it "
+                   "follow its pointer by themselves)")
+def reload(url, token, rebuild, wait, store):
     """Tell a running server to answer from the newest build now.
 
     If the ontology, vocabularies or corpus changed since the served graph was built (or with
     --rebuild), the server also rebuilds them in the background and switches to the result when
     it passes the checks; --wait reports the outcome. Exits 1 when that rebuild was refused."""
+    if store is not None and not isinstance(store, Path):
+        from dissertation_kg.server.store.state import state_for
+
+        try:
+            gen = state_for(store).current()
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from None
+        click.echo(f"{store} holds generation {gen.name}")
+        click.echo("servers over this engine switch to it within a second; nothing to reload")
+        return
     config = ServerConfig.from_env(store=store)
     params = {**({"rebuild": "1"} if rebuild else {}), **({"wait": f"{wait:g}"} if wait else {})}
     url = (url or f"http://{config.host}:{config.port}/").rstrip("/") + "/admin/reload" + (

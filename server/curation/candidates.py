@@ -27,7 +27,7 @@ def _value(term) -> str | None:
     return term.value
 
 
-def awaiting_review(store: str) -> list[dict]:
+def awaiting_review(store) -> list[dict]:
     path = queries_dir() / QUERY_FILE
     if not path.is_file():
         raise CurationError(f"{path} is missing; restore queries/{QUERY_FILE} from the repository")

@@ -242,8 +242,8 @@ class Rebuilder:
 
 def attach(app, config: ServerConfig) -> Rebuilder | None:
     """Give the app its rebuilder (for /admin/reload and /status); start watching if configured."""
-    if str(config.store).startswith(("http://", "https://")):
-        return None  # a remote store is built and switched by whoever runs it
+    if config.remote:
+        return None  # a remote engine is built and switched by `dkg build --store URL`
     runtime = app.extensions.get("dkg")
     rebuilder = Rebuilder(config, on_switch=runtime.reload if runtime is not None else (lambda: None))
     app.extensions["dkg-rebuild"] = rebuilder

@@ -28,6 +28,8 @@ from typing import Iterator
 import pyoxigraph as ox
 
 from dissertation_kg.server.endpoint.syntax_errors import explain
+from dissertation_kg.server.store.location import StoreError
+
 from dissertation_kg.server.processes import die_with_parent
 
 _CHUNK = 256 * 1024
@@ -207,6 +209,17 @@ def _limit_memory(megabytes: int) -> None:
         resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
 
 
+def _open(job: dict, writable: bool):
+    if job.get("remote"):
+        # A remote engine's generation, behind the same interface: the pool's time limit,
+        # kill and streaming apply unchanged.
+        from dissertation_kg.server.store.engine_dataset import WorkerView
+        from dissertation_kg.server.store.spec import RemoteSpec
+
+        return WorkerView(RemoteSpec.from_dict(job["remote"]), job.get("generation"))
+    return ox.Store(job["store"]) if writable else ox.Store.read_only(job["store"])
+
+
 def _die_with(app_pid: int) -> None:
     """SIGKILL this worker as soon as the app process ends, however it ends.
 
@@ -262,7 +275,7 @@ def _worker_main(conn, writable: bool, memory_mb: int = 0, app_pid: int | None =
             if opened != key:
                 store = None
                 gc.collect()
-                store = ox.Store(job["store"]) if writable else ox.Store.read_only(job["store"])
+                store = _open(job, writable)
                 opened = key
             if not writable:
                 _run(store, job, conn)
@@ -280,6 +293,8 @@ def _worker_main(conn, writable: bool, memory_mb: int = 0, app_pid: int | None =
                 gc.collect()
             for reply in replies:
                 conn.send(reply)
+        except StoreError as exc:  # a remote engine's answer, with the status that fits it
+            conn.send(("error", getattr(exc, "status", 503), str(exc)))
         except SyntaxError as exc:
             text = job.get("sparql") if isinstance(job, dict) else None
             conn.send(("error", 400, f"malformed request: {explain(text, str(exc)) if text else exc}"))

@@ -15,13 +15,13 @@ from dissertation_kg.server.endpoint.executor import WorkerPool
 from dissertation_kg.server.endpoint.result_cache import ResultCache
 from dissertation_kg.server.endpoint.federation_guard import ServiceGuard
 from dissertation_kg.server.store.engines import UNION_MARKER
-from dissertation_kg.server.store.state import Generation, StoreState
+from dissertation_kg.server.store.state import Generation, state_for
 
 
 class Runtime:
     def __init__(self, config: ServerConfig):
         self.config = config
-        self.state = StoreState(config.store)
+        self.state = state_for(config.store)  # a folder's generations, or a remote engine's pointer
         self.cache = ResultCache(config.cache_bytes)
         self.guard = ServiceGuard(tuple(config.allowed_services))
         self._pool: WorkerPool | None = None
@@ -41,7 +41,13 @@ class Runtime:
             return self._pool
 
     def job(self, gen: Generation, **fields) -> dict:
-        return {"store": gen.path, "revision": gen.revision, **fields}
+        job = {"store": gen.path, "revision": gen.revision, **fields}
+        if self.config.remote:  # the worker asks the engine, for this generation, within the time limit
+            from dataclasses import replace
+
+            spec = replace(self.config.store, timeout=self.config.query_timeout)
+            job.update(remote=spec.as_dict(), generation=gen.name)
+        return job
 
     def stats(self, gen: Generation) -> dict:
         """Triple counts per named graph, computed once per generation and write."""

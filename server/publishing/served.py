@@ -18,7 +18,8 @@ from flask import current_app
 
 from dissertation_kg.server.store.location import DEFAULT_STORE
 from dissertation_kg.server.store.engines import GraphStore, OxigraphStore, RemoteStore
-from dissertation_kg.server.store.state import StoreState
+from dissertation_kg.server.store.spec import is_url
+from dissertation_kg.server.store.state import EngineState, StoreState
 
 DEFAULT_BASE_IRI = "https://w3id.org/dissertation-kg/"
 
@@ -40,9 +41,9 @@ class _Opener:
         self._states: dict[str, StoreState] = {}
         self._served: dict[str, Served] = {}
 
-    def get(self, spec: str, state: StoreState | None = None) -> Served:
-        if spec.startswith(("http://", "https://")):
-            # A remote store has no generation we can see; its URL stands in for one.
+    def get(self, spec: str, state=None) -> Served:
+        if state is None and is_url(spec):
+            state = None
             with self._lock:
                 if spec not in self._served:
                     self._served[spec] = Served(RemoteStore(spec), "remote", None, None)
@@ -54,8 +55,11 @@ class _Opener:
         with self._lock:
             served = self._served.get(spec)
             if served is None or served.generation != gen.tag:
-                served = Served(OxigraphStore(gen.path, read_only=True), gen.tag, Path(gen.path),
-                                state.root / "artefacts" / gen.tag)
+                if isinstance(state, EngineState):  # a generation on a remote engine
+                    store, directory = RemoteStore(state.spec, generation=gen.name), None
+                else:
+                    store, directory = OxigraphStore(gen.path, read_only=True), Path(gen.path)
+                served = Served(store, gen.tag, directory, state.root / "artefacts" / gen.tag)
                 self._served[spec] = served
             return served
 

@@ -8,8 +8,6 @@ The embedded store's generations on disk are `location`'s job.
 """
 from __future__ import annotations
 
-import urllib.parse
-import urllib.request
 from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import Sequence
@@ -17,6 +15,7 @@ from typing import Sequence
 import pyoxigraph as ox
 
 from dissertation_kg.server.store.location import DEFAULT_STORE, StoreError, StoreLocation
+from dissertation_kg.server.store.spec import RemoteSpec, resolve_store
 
 
 # --------------------------------------------------------------------------- stores
@@ -130,61 +129,61 @@ class OxigraphStore(GraphStore):
 
 
 class RemoteStore(GraphStore):
-    """A SPARQL 1.1 Protocol endpoint (and its Graph Store Protocol endpoint for writes)."""
+    """A remote SPARQL engine (`remote`, `engine_dataset`): when `dkg build --store URL` built into
+    it, queries see its current generation with the embedded store's dataset semantics; otherwise
+    the engine's own dataset."""
 
-    def __init__(self, query_url: str, *, update_url: str | None = None, store_url: str | None = None,
-                 timeout: float = 60.0, token: str | None = None):
-        self.query_url = query_url
-        self.update_url = update_url or query_url
-        self.store_url = store_url
-        self.timeout = timeout
-        self.token = token
+    def __init__(self, spec: "RemoteSpec | str", generation: str | None = None):
+        from dissertation_kg.server.store.engine_dataset import EngineDataset
 
-    def _post(self, url: str, data: bytes, content_type: str, accept: str | None = None, method: str = "POST"):
-        headers = {"Content-Type": content_type}
-        if accept:
-            headers["Accept"] = accept
-        if self.token:
-            headers["Authorization"] = f"Bearer {self.token}"
-        req = urllib.request.Request(url, data=data, headers=headers, method=method)
-        try:
-            return urllib.request.urlopen(req, timeout=self.timeout)
-        except OSError as exc:
-            raise StoreError(f"the SPARQL endpoint {url} did not answer: {exc}. Check the URL and that it is up.") from exc
+        self.generation = generation  # None: whichever the engine's pointer names at each query
+        self.spec = spec if isinstance(spec, RemoteSpec) else RemoteSpec(query_url=str(spec))
+        self.dataset = EngineDataset(self.spec)
+        self.engine = self.dataset.engine
+        self.query_url = self.spec.query_url
 
     def query(self, sparql, *, default_graph_uris=(), named_graph_uris=(), union_default_graph=True, base_iri=None):
-        params = [("default-graph-uri", u) for u in default_graph_uris] + [("named-graph-uri", u) for u in named_graph_uris]
-        url = self.query_url + ("?" + urllib.parse.urlencode(params) if params else "")
-        with self._post(url, sparql.encode(), "application/sparql-query",
-                        "application/sparql-results+json, application/n-triples;q=0.9") as resp:
-            ctype = resp.headers.get("Content-Type", "").split(";")[0].strip()
-            body = resp.read()
-        if ctype == "application/n-triples":
-            return ox.parse(body, format=ox.RdfFormat.N_TRIPLES)  # iterator of triples
-        return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+        return self.dataset.query(sparql, default_graph_uris=default_graph_uris, named_graph_uris=named_graph_uris,
+                                  generation=self.generation)
 
     def update(self, sparql, *, base_iri=None):
-        with self._post(self.update_url, sparql.encode(), "application/sparql-update"):
-            pass
+        self.engine.update(sparql)
 
     def named_graphs(self):
-        res = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-        return sorted(row["g"].value for row in res)
+        return self.dataset.named_graphs(self.generation)
+
+    def export_quads(self):
+        """Every quad of the generation: its named graphs, and their merge as the default graph.
+        The merge is made here from the graphs (in a scratch on-disk store, which also keeps each
+        triple once) rather than read from the engine's merge graph: Virtuoso cannot page an
+        answer past 10,000 sorted rows, and a document graph is far below that."""
+        import tempfile
+
+        gen = self.generation or self.dataset.generations.current()
+        with tempfile.TemporaryDirectory(prefix="dkg-export-") as scratch:
+            store = ox.Store(scratch)
+            for iri in self.dataset.named_graphs(gen):
+                graph = ox.NamedNode(iri)
+                triples = self.dataset.triples(iri, generation=gen)
+                store.extend([ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples])
+                store.extend([ox.Quad(t.subject, t.predicate, t.object) for t in triples])
+            yield from store
+            del store
 
     def replace_graph(self, graph_iri, data, format):
-        if not self.store_url:
-            raise StoreError("this remote store has no Graph Store Protocol URL; configure store_url to write to it")
-        url = f"{self.store_url}?graph={urllib.parse.quote(graph_iri, safe='')}"
-        with self._post(url, data, format.media_type, method="PUT"):
-            pass
+        if format != ox.RdfFormat.N_TRIPLES:
+            data = ox.serialize(ox.parse(data, format=format), format=ox.RdfFormat.N_TRIPLES)
+        self.engine.put_graph(graph_iri, data)
 
 
-def open_store(spec: str | Path | None = None, *, read_only: bool = True) -> GraphStore:
-    """A store from a command-line value: an http(s) URL is a remote endpoint; anything else a
-    store directory (its current generation) or an Oxigraph database directory."""
-    spec = str(spec) if spec is not None else str(DEFAULT_STORE)
-    if spec.startswith(("http://", "https://")):
-        return RemoteStore(spec)
+def open_store(spec: "str | Path | RemoteSpec | None" = None, *, read_only: bool = True) -> GraphStore:
+    """A store from a command-line value (see `spec.resolve_store`): a remote engine for an
+    http(s) URL or a .toml file of engine settings; else a store directory (its current
+    generation) or an Oxigraph database directory."""
+    resolved = spec if isinstance(spec, RemoteSpec) else resolve_store(spec)
+    if isinstance(resolved, RemoteSpec):
+        return RemoteStore(resolved)
+    spec = str(resolved)
     location = StoreLocation(spec)
     current = location.current()
     if current is not None:
@@ -192,4 +191,3 @@ def open_store(spec: str | Path | None = None, *, read_only: bool = True) -> Gra
     if Path(spec).is_dir() and any(Path(spec).iterdir()) and not (Path(spec) / "generations").exists():
         return OxigraphStore(spec, read_only=read_only)
     raise StoreError(f"no graph has been built in {spec}. Run `dkg build --store {spec}` first.")
-

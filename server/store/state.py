@@ -88,3 +88,42 @@ class StoreState:
     def forget(self) -> None:
         with self._lock:
             self._cached = None
+
+
+class EngineState:
+    """StoreState for a remote engine built by `dkg build --store URL`: the generation is the
+    engine's pointer (looked up at most once a second), the write count is always 0 (the server
+    does not write to the engine), and `root` is this machine's folder for its artefacts."""
+
+    def __init__(self, spec):
+        from dissertation_kg.server.store.engine_dataset import EngineGenerations
+        from dissertation_kg.server.store.remote import RemoteEngine
+        from dissertation_kg.server.store.spec import local_dir
+
+        self.spec = spec
+        self.root = local_dir(spec)
+        self.generations = EngineGenerations(RemoteEngine(spec))
+
+    def current(self) -> Generation:
+        from dissertation_kg.server.store.engine_dataset import generation_time
+
+        gen = self.generations.current()
+        if gen is None:
+            raise StoreError(f"nothing has been built into the engine at {self.spec.query_url}. Run "
+                             f"`dkg build --store {self.spec.query_url}` first (a dataset loaded by other means "
+                             "can be queried with `dkg query --store URL`)")
+        return Generation(f"engine:{gen}", gen, 0, generation_time(gen))
+
+    def bump(self, gen: Generation) -> Generation:
+        return gen
+
+    def forget(self) -> None:
+        with self.generations._lock:
+            self.generations._pointer = None
+
+
+def state_for(store):
+    """The state object for a `ServerConfig.store`: a folder or a remote engine."""
+    from dissertation_kg.server.store.spec import RemoteSpec
+
+    return EngineState(store) if isinstance(store, RemoteSpec) else StoreState(store)

@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Building into and serving from Virtuoso, against the embedded store and Virtuoso's own endpoint.
+
+    python scripts/bench_remote.py                     # 1,000 generated documents
+    python scripts/bench_remote.py --count 10000 --duration 20
+
+Prints, in one run:
+  1. the build of N generated documents embedded (`dkg build --store DIR`) and into Virtuoso
+     (`dkg build --store URL`: the same map + validate into a local staging store, then the copy
+     into new graphs on the engine and the switch), with the engine load on its own line;
+  2. the competency questions (queries/*.rq, each made unique per request so no cache answers)
+     through `dkg serve --store URL` over Virtuoso, and the very same requests (the generation's
+     dataset parameters and graph names) sent to Virtuoso's own /sparql: queries per second at
+     1 and 4 clients, and the ratio ours/Virtuoso (our layer's cost; the goal is >= 0.8).
+
+Virtuoso runs on free ports in a temporary folder (Debian's virtuoso-opensource; `make
+system-deps`), and is stopped at the end, as is the server.
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import requests
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests"))
+
+from remote_engines import free_port, start_virtuoso  # noqa: E402
+
+
+def run(cmd: list[str], env: dict, cwd: Path) -> float:
+    t0 = time.perf_counter()
+    out = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, text=True)
+    if out.returncode not in (0, 1):  # 1: some generated documents rejected; still a build
+        sys.exit(f"{' '.join(cmd)} failed:\n{out.stdout}\n{out.stderr}")
+    return time.perf_counter() - t0
+
+
+def load(send, texts: list[str], clients: int, seconds: float) -> tuple[float, int]:
+    """Queries per second for `clients` threads sending the questions in rotation."""
+    counter = itertools.count()
+    stop = time.monotonic() + seconds
+    done, errors = [0], [0]
+    lock = threading.Lock()
+
+    def worker():
+        session = requests.Session()
+        while time.monotonic() < stop:
+            n = next(counter)
+            text = texts[n % len(texts)] + f"\n# request {n}"
+            ok = send(session, text)
+            with lock:
+                done[0] += ok
+                errors[0] += not ok
+
+    t0 = time.monotonic()
+    threads = [threading.Thread(target=worker) for _ in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return done[0] / (time.monotonic() - t0), errors[0]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--count", type=int, default=1000)
+    ap.add_argument("--duration", type=float, default=10.0, help="seconds per load run")
+    args = ap.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="dkg-bench-remote-"))
+    engine = start_virtuoso(max_rows=1_000_000)
+    server = None
+    try:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("DKG_")}
+        env.update(engine.env, DKG_STORE=str(work / ".dkg" / "store"), DKG_CACHE_BYTES="0")
+        dkg = [sys.executable, "-m", "dissertation_kg.server.cli"]
+        corpus = work / "corpus"
+        run(dkg + ["generate", "-n", str(args.count), str(corpus)], env, work)
+        embedded = run(dkg + ["build", "--seeds", str(corpus), "--store", str(work / "embedded"), "-q"], env, work)
+        t0 = time.perf_counter()
+        out = subprocess.run(dkg + ["build", "--seeds", str(corpus), "--store", engine.query_url, "-q"],
+                             env=env, cwd=work, capture_output=True, text=True)
+        remote = time.perf_counter() - t0
+        engine_load = next((line.split("engine load ")[1].split("s")[0] for line in out.stdout.splitlines()
+                            if "engine load" in line), "?")
+        if out.returncode not in (0, 1):
+            sys.exit(out.stdout + out.stderr)
+        print(f"build of {args.count} documents: embedded {embedded:.1f} s; into Virtuoso {remote:.1f} s "
+              f"(of which the copy into the engine and the switch {engine_load} s)")
+
+        port = free_port()
+        server = subprocess.Popen(dkg + ["serve", "--store", engine.query_url, "--port", str(port), "--no-build",
+                                         "--no-watch", "--workers", "4"], env=env, cwd=work,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        ours = f"http://127.0.0.1:{port}/sparql"
+        for _ in range(120):
+            try:
+                if requests.get(f"http://127.0.0.1:{port}/status", timeout=2).status_code == 200:
+                    break
+            except requests.RequestException:
+                time.sleep(0.5)
+        from dissertation_kg.server.store.engines.engine_dataset import EngineDataset
+        from dissertation_kg.server.store.engines.spec import RemoteSpec
+
+        dataset = EngineDataset(RemoteSpec(query_url=engine.query_url))
+        gen = dataset.generations.current()
+        texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "queries").glob("*.rq"))]
+        accept = {"Accept": "application/sparql-results+json"}
+
+        def via_dkg(session, text):
+            return session.post(ours, data={"query": text}, headers=accept, timeout=120).status_code == 200
+
+        def direct(session, text):
+            rewritten, params = dataset.prepare(text, gen)
+            return session.post(engine.query_url, data=[("query", rewritten)] + params, headers=accept,
+                                timeout=120).status_code == 200
+
+        for send in (via_dkg, direct):  # warm both paths (Virtuoso's plan cache, our workers)
+            load(send, texts, 1, 2)
+        for clients in (1, 4):
+            a, ea = load(via_dkg, texts, clients, args.duration)
+            b, eb = load(direct, texts, clients, args.duration)
+            print(f"competency mix, {clients} client(s): dkg serve over Virtuoso {a:.1f} q/s, Virtuoso's own "
+                  f"endpoint {b:.1f} q/s, ratio {a / b:.2f}" + (f" (errors: {ea} ours, {eb} direct)" if ea or eb else ""))
+    finally:
+        if server is not None:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait()
+        engine.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,320 @@
+"""The embedded store's dataset, kept on a remote engine: generations, the one-step switch, and
+queries that see exactly one generation.
+
+Every build loads into graph names of its own, `urn:x-dkg:<generation>:<graph IRI>`, plus
+`urn:x-dkg:<generation>:default` holding the set-merge of its graphs (the embedded store's default
+graph) and a manifest listing its graphs. One triple in `urn:x-dkg:pointer` names the generation
+in use; a single SPARQL Update rewrites it (the switch), then the older generations are dropped.
+A killed build leaves its half-loaded graphs unreferenced: the pointer never moved, and the next
+build drops them.
+
+A query is sent with the dataset of the current generation (`default-graph-uri` = its merge
+graph, `named-graph-uri` = its graphs when the query uses GRAPH); graph IRIs the query names
+(GRAPH <…>, FROM <…>, FROM NAMED <…>) are mapped to the generation's names and mapped back in
+the answer, so results are those of the embedded store, graph names included.
+"""
+from __future__ import annotations
+
+import re
+import threading
+import time
+import uuid
+
+import pyoxigraph as ox
+
+from dissertation_kg.server.store.engines.remote import EngineError, RemoteEngine, RowCapError, _NOISE
+from dissertation_kg.server.store.engines.spec import RemoteSpec
+
+NS = "urn:x-dkg:"
+POINTER = NS + "pointer"
+CURRENT = NS + "current"
+GENERATION = NS + "generation"     # pointer graph: every generation ever started (for cleaning up)
+HAS_GRAPH = NS + "graph"           # manifest: generation → original graph IRI
+LOAD_THREADS = 4                   # concurrent Graph Store PUTs while loading a generation
+MERGE_SLICE = 20_000               # triples per request when loading the merge graph
+DROP_BATCH = 100                   # graphs dropped per SPARQL Update request
+POINTER_TTL = 1.0                  # seconds a looked-up pointer is trusted (one engine query per second)
+
+
+def prefix(gen: str) -> str:
+    return f"{NS}{gen}:"
+
+
+def merge_graph(gen: str) -> str:
+    return prefix(gen) + "default"
+
+
+def manifest_graph(gen: str) -> str:
+    return prefix(gen) + "manifest"
+
+
+def new_generation_id() -> str:
+    return time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + "-" + uuid.uuid4().hex[:6]
+
+
+def generation_time(gen: str) -> float:
+    """When a generation was started (its id begins with the UTC time)."""
+    import calendar
+
+    try:
+        return float(calendar.timegm(time.strptime(gen.split("-", 1)[0], "%Y%m%dT%H%M%S")))
+    except ValueError:
+        return time.time()
+
+
+class EngineGenerations:
+    """The generations kept on one engine, and the pointer to the one in use."""
+
+    def __init__(self, engine: RemoteEngine):
+        self.engine = engine
+        self._lock = threading.Lock()
+        self._pointer: tuple[float, str | None] | None = None
+        self._graphs: dict[str, list[str]] = {}
+
+    def _select(self, sparql: str) -> list:
+        form, media, body = self.engine.raw_query(sparql)
+        return list(self.engine.results(form, media, body))
+
+    def current(self, fresh: bool = False) -> str | None:
+        with self._lock:
+            if not fresh and self._pointer and time.monotonic() - self._pointer[0] < POINTER_TTL:
+                return self._pointer[1]
+        rows = self._select(f"SELECT ?g WHERE {{ GRAPH <{POINTER}> {{ <{POINTER}> <{CURRENT}> ?g }} }}")
+        gen = rows[0]["g"].value if rows else None
+        with self._lock:
+            self._pointer = (time.monotonic(), gen)
+        return gen
+
+    def all(self) -> list[str]:
+        rows = self._select(f"SELECT ?g WHERE {{ GRAPH <{POINTER}> {{ <{POINTER}> <{GENERATION}> ?g }} }}")
+        return sorted(r["g"].value for r in rows)
+
+    def graphs(self, gen: str) -> list[str]:
+        """The original IRIs of the generation's named graphs (fixed once it is built)."""
+        if gen not in self._graphs:
+            rows = self._select(f"SELECT ?g WHERE {{ GRAPH <{manifest_graph(gen)}> {{ ?x <{HAS_GRAPH}> ?g }} }}")
+            self._graphs[gen] = sorted(r["g"].value for r in rows)
+        return self._graphs[gen]
+
+    # ------------------------------------------------------------------ building
+
+    def start(self) -> str:
+        gen = new_generation_id()
+        self.engine.update(f'INSERT DATA {{ GRAPH <{POINTER}> {{ <{POINTER}> <{GENERATION}> "{gen}" }} }}')
+        return gen
+
+    def load(self, gen: str, graphs: dict[str, bytes], merge: bytes, quads_by_graph=None) -> None:
+        """Load the manifest, then N-Triples per original graph IRI and the merge."""
+        p = prefix(gen)
+        names = sorted(graphs)
+        # The manifest first: it is what `drop` goes by, so a build killed halfway is cleaned up
+        # completely by the next one. Readers only ever look at the generation the pointer names.
+        manifest = "".join(f"<{NS}{gen}> <{HAS_GRAPH}> <{iri}> .\n" for iri in names)
+        self.engine.put_graph(manifest_graph(gen), manifest.encode())
+        batch = []
+        if self.engine.engine in ("oxigraph", "dkg"):
+            # One N-Quads POST instead of one PUT per graph: the same content, far fewer requests.
+            for iri, data in graphs.items():
+                batch.append(data.replace(b" .\n", f" <{p}{iri}> .\n".encode()))
+            batch.append(merge.replace(b" .\n", f" <{merge_graph(gen)}> .\n".encode()))
+            if self.engine.post_quads(b"".join(batch)):
+                graphs, merge = {}, None
+        puts = [(p + iri, data, False) for iri, data in graphs.items()]
+        if merge is not None:
+            # The merge is as large as everything else together: sent in slices added to it (a
+            # graph is a set, so the engine keeps each triple once), first, to overlap the rest.
+            lines = merge.splitlines(keepends=True)
+            puts[:0] = [(merge_graph(gen), b"".join(lines[i:i + MERGE_SLICE]), True)
+                        for i in range(0, len(lines), MERGE_SLICE)]
+        if puts:
+            # A few requests at a time, so the engine parses one graph while the next is sent
+            # (each thread has its own connection). Not yet measured against one at a time.
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(max_workers=LOAD_THREADS) as pool:
+                for _ in pool.map(lambda put: self.engine.put_graph(put[0], put[1], append=put[2]), puts):
+                    pass
+
+    def switch(self, gen: str) -> None:
+        """Point readers at `gen` with one update (one statement: atomic on every engine)."""
+        # The WHERE clause must match once even before the first switch (an OPTIONAL alone
+        # matches nothing on Virtuoso): the generation's own registration is that match.
+        self.engine.update(
+            f'DELETE {{ GRAPH <{POINTER}> {{ <{POINTER}> <{CURRENT}> ?old }} }} '
+            f'INSERT {{ GRAPH <{POINTER}> {{ <{POINTER}> <{CURRENT}> "{gen}" }} }} '
+            f'WHERE {{ GRAPH <{POINTER}> {{ <{POINTER}> <{GENERATION}> "{gen}" '
+            f'OPTIONAL {{ <{POINTER}> <{CURRENT}> ?old }} }} }}')
+        if self.current(fresh=True) != gen:
+            raise EngineError(f"the engine at {self.engine.spec.query_url} did not record the switch to "
+                              f"generation {gen}; the served data is unchanged. Check the update URL and "
+                              "credentials (DKG_STORE_UPDATE_URL, DKG_STORE_USER)", 502)
+        with self._lock:
+            self._pointer = None
+
+    def drop(self, gen: str) -> None:
+        names = [prefix(gen) + iri for iri in self.graphs(gen)] + [merge_graph(gen), manifest_graph(gen)]
+        for i in range(0, len(names), DROP_BATCH):  # one request per batch: far fewer round trips
+            self.engine.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in names[i:i + DROP_BATCH]))
+        self.engine.update(f'DELETE DATA {{ GRAPH <{POINTER}> {{ <{POINTER}> <{GENERATION}> "{gen}" }} }}')
+        self._graphs.pop(gen, None)
+
+    def prune(self, keep: str) -> list[str]:
+        """Drop every generation but `keep` (older ones and ones a killed build left behind)."""
+        dropped = []
+        for gen in self.all():
+            if gen != keep:
+                self.drop(gen)
+                dropped.append(gen)
+        return dropped
+
+
+# --------------------------------------------------------------------------- query rewriting
+
+_PREFIX_DECL = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)?:\s*<([^<>\s]*)>", re.IGNORECASE)
+_GRAPH_TERM = re.compile(r"\b(GRAPH|FROM\s+NAMED|FROM)\s+(?:<([^<>\s]*)>|([A-Za-z][\w.-]*)?:([\w.-]*))", re.IGNORECASE)
+
+
+def rewrite_graphs(sparql: str, gen: str) -> tuple[str, bool, bool]:
+    """The query with the graph IRIs it names mapped into `gen`; also whether it uses GRAPH (True),
+    only with constant IRIs (the set of them), or not at all (False), and whether it gives its own
+    dataset (FROM)."""
+    prefixes = {m.group(1) or "": m.group(2) for m in _PREFIX_DECL.finditer(sparql)}
+    blanked = _NOISE.sub(lambda m: m.group(0) if m.group(0).startswith("<") else " " * len(m.group(0)), sparql)
+    out, last, constants, has_from = [], 0, set(), False
+    for m in _GRAPH_TERM.finditer(blanked):
+        keyword = m.group(1).upper()
+        has_from |= keyword.startswith("FROM")
+        iri = m.group(2)
+        if iri is None:
+            base = prefixes.get(m.group(3) or "")
+            if base is None:
+                continue
+            iri = base + m.group(4)
+        if keyword == "GRAPH":
+            constants.add(iri)
+        out.append(sparql[last:m.start()])
+        out.append(f"{m.group(1)} <{prefix(gen)}{iri}>")
+        last = m.end()
+    out.append(sparql[last:])
+    graph_uses = len(re.findall(r"\bGRAPH\b", blanked, re.IGNORECASE))
+    uses_graph = False if not graph_uses else constants if graph_uses == _constant_graph_uses(blanked) else True
+    return "".join(out), uses_graph, has_from
+
+
+def _constant_graph_uses(blanked: str) -> int:
+    return sum(1 for m in _GRAPH_TERM.finditer(blanked) if m.group(1).upper() == "GRAPH")
+
+
+class EngineDataset:
+    """Queries against the current generation on an engine, answered as the embedded store
+    answers them (pyoxigraph result objects, the same dataset semantics)."""
+
+    def __init__(self, spec: RemoteSpec, engine: RemoteEngine | None = None,
+                 generations: EngineGenerations | None = None):
+        self.spec = spec
+        self.engine = engine or RemoteEngine(spec)
+        self.generations = generations or EngineGenerations(self.engine)
+
+    def query(self, sparql: str, *, default_graph_uris=(), named_graph_uris=(), union_default_graph=True,
+              base_iri=None, generation: str | None = None, timeout: float | None = None):
+        gen = generation or self.generations.current()
+        if gen is None:  # not built by `dkg build`: the engine's own dataset, passed through
+            params = [("default-graph-uri", u) for u in default_graph_uris] + \
+                     [("named-graph-uri", u) for u in named_graph_uris]
+            return self.engine.results(*self.engine.raw_query(sparql, params, timeout=timeout))
+        text, params = self.prepare(sparql, gen, default_graph_uris, named_graph_uris)
+        form, media, body = self.engine.raw_query(text, params, timeout=timeout)
+        return self.engine.results(form, media, body.replace(prefix(gen).encode(), b""))
+
+    def prepare(self, sparql: str, gen: str, default_graph_uris=(), named_graph_uris=()) -> tuple[str, list]:
+        """The query text and protocol parameters that ask the engine about generation `gen`."""
+        text, uses_graph, has_from = rewrite_graphs(sparql, gen)
+        p = prefix(gen)
+        if default_graph_uris or named_graph_uris:
+            params = [("default-graph-uri", p + u) for u in default_graph_uris] + \
+                     [("named-graph-uri", p + u) for u in named_graph_uris]
+            if not default_graph_uris:
+                params.append(("default-graph-uri", p + "none"))  # named graphs only: an empty default graph
+        elif has_from:
+            params = []
+        else:
+            params = [("default-graph-uri", merge_graph(gen))]
+            if uses_graph:
+                # Only the graphs the query can reach: those it names when every GRAPH names one,
+                # else all of the generation's (Virtuoso echoes each as a response header).
+                names = sorted(uses_graph) if isinstance(uses_graph, set) else self.generations.graphs(gen)
+                params += [("named-graph-uri", p + g) for g in names]
+        return text, params
+
+    def triples(self, graph: str | None, *, generation: str | None = None, page: int = 5000) -> list:
+        """All triples of one graph (None: the default graph), page by page when the engine caps
+        the rows of one answer."""
+        where = "?s ?p ?o" if graph is None else f"GRAPH <{graph}> {{ ?s ?p ?o }}"
+        try:
+            return list(self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {where} }}", generation=generation))
+        except RowCapError:
+            pass
+        out, offset = [], 0
+        while True:
+            rows = list(self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {{ SELECT ?s ?p ?o WHERE {{ {where} }} "
+                                   f"ORDER BY ?s ?p ?o LIMIT {page} OFFSET {offset} }} }}", generation=generation))
+            out += rows
+            if len(rows) < page:
+                return out
+            offset += page
+
+    def named_graphs(self, generation: str | None = None) -> list[str]:
+        gen = generation or self.generations.current()
+        if gen is None:
+            res = self.engine.results(*self.engine.raw_query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
+            return sorted(row["g"].value for row in res)
+        return self.generations.graphs(gen)
+
+
+def ox_dataset_kwargs(kwargs: dict) -> dict:
+    """pyoxigraph's dataset keywords (as the query workers pass them) in GraphStore terms."""
+    out = {}
+    if "default_graph" in kwargs or "named_graphs" in kwargs:
+        out["default_graph_uris"] = [g.value for g in kwargs.get("default_graph") or []
+                                     if isinstance(g, ox.NamedNode)]
+        out["named_graph_uris"] = [g.value for g in kwargs.get("named_graphs") or []]
+        if not out["default_graph_uris"] and not out["named_graph_uris"]:
+            out["named_graph_uris"] = []
+    return out
+
+
+class WorkerView:
+    """What a query worker asks of `ox.Store`, answered from one generation on an engine, so the
+    worker pool (time limit, kill, streaming) serves a remote engine unchanged."""
+
+    def __init__(self, spec: RemoteSpec, generation: str | None):
+        self.dataset = EngineDataset(spec)
+        self.generation = generation
+
+    def query(self, sparql, *, base_iri=None, use_default_graph_as_union=False, **kwargs):
+        return self.dataset.query(sparql, generation=self.generation, **ox_dataset_kwargs(kwargs))
+
+    def named_graphs(self):
+        return [ox.NamedNode(g) for g in self.dataset.named_graphs(self.generation)]
+
+    def contains_named_graph(self, graph) -> bool:
+        return graph.value in self.dataset.named_graphs(self.generation)
+
+    def __len__(self) -> int:
+        rows = list(self.dataset.query("SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }",
+                                       generation=self.generation))
+        return int(rows[0]["n"].value)
+
+    def dump(self, output, format, from_graph=None):
+        graph = "?g" if from_graph is None else f"<{from_graph.value}>"
+        if isinstance(from_graph, ox.DefaultGraph):
+            sparql = "CONSTRUCT WHERE { ?s ?p ?o }"
+        else:
+            sparql = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
+        self.dataset.query(sparql, generation=self.generation).serialize(output, format=format)
+
+    def update(self, *_args, **_kwargs):
+        raise EngineError("this server answers from a remote engine, which it does not write to; change the "
+                          "sources and run `dkg build --store URL` (or write to the engine directly)", 405)
+
+    add_graph = clear_graph = remove_graph = extend = update
