@@ -109,8 +109,8 @@ def main() -> None:
                     break
             except requests.RequestException:
                 time.sleep(0.5)
-        from dissertation_kg.server.store.engines.engine_dataset import EngineDataset
-        from dissertation_kg.server.store.engines.spec import RemoteSpec
+        from dissertation_kg.server.store.engine_dataset import EngineDataset
+        from dissertation_kg.server.store.spec import RemoteSpec
 
         dataset = EngineDataset(RemoteSpec(query_url=engine.query_url))
         gen = dataset.generations.current()

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from answers import answer, differences  # noqa: E402
 from remote_engines import EngineMissing, free_port, start  # noqa: E402
 
-from dissertation_kg.server.store.engines.engine_dataset import CURRENT, GENERATION, POINTER  # noqa: E402
+from dissertation_kg.server.store.engine_dataset import CURRENT, GENERATION, POINTER  # noqa: E402
 from dissertation_kg.server.store.engines import OxigraphStore  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]

@@ -11,9 +11,9 @@ import pytest
 
 from dissertation_kg.server.config import ServerConfig
 from dissertation_kg.server.store.location import StoreError
-from dissertation_kg.server.store.engines.remote import query_form
-from dissertation_kg.server.store.engines.engine_dataset import rewrite_graphs
-from dissertation_kg.server.store.engines.spec import RemoteSpec, resolve_store
+from dissertation_kg.server.store.remote import query_form
+from dissertation_kg.server.store.engine_dataset import rewrite_graphs
+from dissertation_kg.server.store.spec import RemoteSpec, resolve_store
 
 DEAD = "http://127.0.0.1:9/sparql"  # the discard port: nothing answers
 

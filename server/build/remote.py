@@ -12,9 +12,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from dissertation_kg.server.build.pipeline import BuildSummary, build
-from dissertation_kg.server.store.engines.engine_dataset import EngineGenerations
-from dissertation_kg.server.store.engines.remote import RemoteEngine
-from dissertation_kg.server.store.engines.spec import RemoteSpec, local_dir
+from dissertation_kg.server.store.engine_dataset import EngineGenerations
+from dissertation_kg.server.store.remote import RemoteEngine
+from dissertation_kg.server.store.spec import RemoteSpec, local_dir
 
 
 def staging_dir(spec: RemoteSpec) -> Path:

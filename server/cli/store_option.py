@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from dissertation_kg.server.store.location import StoreError
-from dissertation_kg.server.store.engines.spec import RemoteSpec, resolve_store
+from dissertation_kg.server.store.spec import RemoteSpec, resolve_store
 
 HELP = ("Store: a folder (embedded Oxigraph), the URL of a SPARQL engine, or a .toml file of engine "
         "settings. Default: DKG_STORE_QUERY_URL, DKG_STORE_CONFIG or DKG_STORE, else .dkg/store.")

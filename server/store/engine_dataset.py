@@ -22,8 +22,8 @@ import uuid
 
 import pyoxigraph as ox
 
-from dissertation_kg.server.store.engines.remote import EngineError, RemoteEngine, RowCapError, _NOISE
-from dissertation_kg.server.store.engines.spec import RemoteSpec
+from dissertation_kg.server.store.remote import EngineError, RemoteEngine, RowCapError, _NOISE
+from dissertation_kg.server.store.spec import RemoteSpec
 
 NS = "urn:x-dkg:"
 POINTER = NS + "pointer"

@@ -26,7 +26,7 @@ import pyoxigraph as ox
 import requests
 
 from dissertation_kg.server.store.location import StoreError
-from dissertation_kg.server.store.engines.spec import RemoteSpec
+from dissertation_kg.server.store.spec import RemoteSpec
 
 VIRTUOSO_DEFAULT_MAX_ROWS = 10000  # ResultSetMaxRows in Debian's virtuoso.ini
 GET_LIMIT = 2000
