@@ -256,3 +256,23 @@ def test_documents_by_kind_in_works_that_discuss_them():
     rows = _rows(store, "28-documents-by-kind.rq")
     assert {(r["kindLabel"], r["document"].rsplit("/", 1)[1]) for r in rows} == {
         ("law", "law-education-kz"), ("policy concept", "ai-concept-2024-2029")}
+
+
+def test_dkg_map_prints_the_names_no_vocabulary_knows(tmp_path):
+    """`dkg map` shows what `dkg build` would store, the curation queue included: a self-named
+    law nobody listed is a candidate of the law kind, in the candidates graph."""
+    from click.testing import CliRunner
+
+    from dissertation_kg.mappings.vocab import CANDIDATES_GRAPH
+    from dissertation_kg.server.cli import main
+
+    text = ("The object of the research is the regulation of drones in Kazakhstan.\n"
+            "The aim of the research is to assess the Law of the Republic of Kazakhstan «On Unmanned "
+            "Aerial Vehicles and Their Registration» adopted in 2031.\n")
+    doc = tmp_path / "en-drones.txt"
+    doc.write_text(text, encoding="utf-8")
+    out = CliRunner().invoke(main, ["map", str(doc), "--format", "nquads"])
+    assert out.exit_code == 0, out.output
+    queue = [line for line in out.stdout.splitlines() if line.rstrip(" .").endswith(f"<{CANDIDATES_GRAPH}>")]
+    assert any("Unmanned Aerial Vehicles" in line for line in queue), queue[:5]
+    assert any("suggestedClass" in line and "#Law>" in line for line in queue), queue[:5]

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import click
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, URIRef
 
-from dissertation_kg.mappings import pairing
+from dissertation_kg.mappings import linking, pairing
+from dissertation_kg.mappings.vocab import CANDIDATES_GRAPH
 from dissertation_kg.mappings.errors import MappingError
 
 from dissertation_kg.server.build import shacl
@@ -132,18 +133,26 @@ def _map_files(files: tuple[Path, ...]):
 @click.option("--format", "fmt", type=click.Choice(["trig", "nquads", "turtle", "jsonld"]), default="trig",
               show_default=True, help="turtle merges the documents' graphs; the others keep one named graph per document.")
 def map_command(files: tuple[Path, ...], fmt: str) -> None:
-    """Print the RDF of FILES (translations among them become one work). Nothing is stored."""
+    """Print the RDF of FILES (translations among them become one work), with the names they
+    mention that no vocabulary knows (the candidates graph, as `dkg build` stores it). Nothing
+    is stored."""
     mapped, rejected, _works = _map_files(files)
+    candidates = linking.candidates_graph([c for doc in mapped for c in doc.candidates])
     if fmt == "turtle":
         out = Graph()
         for doc in mapped:
             out += doc.graph
+        out += candidates
     else:
         out = Dataset()
         for doc in mapped:
             named = out.graph(doc.graph_iri)
             for triple in doc.graph:
                 named.add(triple)
+        if len(candidates):
+            queue = out.graph(URIRef(CANDIDATES_GRAPH))
+            for triple in candidates:
+                queue.add(triple)
     for prefix, ns in (mapped[0].graph.namespaces() if mapped else []):
         out.bind(prefix, ns)
     rdflib_format = {"trig": "trig", "nquads": "nquads", "turtle": "turtle", "jsonld": "json-ld"}[fmt]

@@ -1,0 +1,54 @@
+"""The published corpus (tests/fixtures/published/: 28 abstracts as universities publish them, as
+PDF, Word, extracted text and Markdown, in kk, ru and en) through `dkg map`, as a user maps it.
+
+Holds what this session reached (README, "Real abstracts"): every document loads, every field
+right, every incomplete document loaded with its gaps; entity F1 kept at its measured level so a
+regression shows. These documents were unseen by the mappers when first measured
+(FIRST_MEASUREMENT.txt, SECOND_MEASUREMENT.txt); they were fixed against since, so
+tests/fixtures/unseen and the next unseen set remain the honest bar.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def figures() -> dict:
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "eval_published.py"), "--json"],
+                          capture_output=True, text=True, timeout=900, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout)
+
+
+def test_every_document_loads_in_every_format(figures):
+    for fmt, t in figures["by_format"].items():
+        assert t["loaded"] == t["documents"], (fmt, t)
+    assert sum(t["documents"] for t in figures["by_format"].values()) >= 28
+    assert set(figures["by_format"]) >= {"pdf", "docx", "txt", "md"}
+
+
+@pytest.mark.parametrize("lang", ["en", "kk", "ru"])
+def test_fields_right_per_language(figures, lang):
+    t = figures["by_language"][lang]
+    assert t["fields_right"] >= 0.95 and t["first_words_right"] >= 0.95, t
+    assert all(share >= 0.9 for share in t["per_field"].values()), t["per_field"]
+
+
+def test_incomplete_documents_load_with_their_gaps(figures):
+    for fmt, t in figures["by_format"].items():
+        done, total = (int(x) for x in t["gaps_respected"].split("/"))
+        assert done == total, (fmt, t["gaps_respected"])
+
+
+@pytest.mark.parametrize("lang", ["en", "kk", "ru"])
+def test_entity_linking_does_not_fall_below_its_measured_level(figures, lang):
+    # Measured 0.69-0.76 F1 per language (the goal of 0.9 is not reached: see the README).
+    t = figures["by_language"][lang]
+    assert t["entity_f1"] >= 0.65 and t["entity_precision"] >= 0.65, t
