@@ -28,7 +28,9 @@ from dissertation_kg.server.store.engine_dataset import CURRENT, GENERATION, POI
 from dissertation_kg.server.store.engines import OxigraphStore  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
-QUERIES = sorted((REPO / "queries").glob("*.rq"))
+# The full-text search pattern needs the index a local build writes; over an engine the endpoint
+# says so (test_search_inside_sparql_says_what_to_use_instead) and `dkg search --store URL` works.
+QUERIES = sorted(p for p in (REPO / "queries").glob("*.rq") if not p.name.startswith("30-search"))
 
 LIMIT = 3           # seconds: the served query time limit
 OXIGRAPH_CAP = 3000  # rows: above any one graph of the seeds (validate reads graph by graph), below all
@@ -151,7 +153,9 @@ def test_every_competency_question_answers_as_embedded(built):
         else:
             a, b = answer(local, text), answer(remote, text)
         if not isinstance(a, bool):
-            assert len(a) > 0 or path.name.startswith(("06", "07")), f"{path.name} has no answer embedded"
+            # 06, 07: no mismatch and no article among the seeds; 27: every seed work has its provisions;
+            # 28: the seeds name no law, concept or programme of a kind the vocabularies list
+            assert len(a) > 0 or path.name.startswith(("06", "07", "27", "28")), f"{path.name} has no answer embedded"
         if a != b:
             failures.append(f"{path.name}: {differences(a, b)}")
     assert not failures, "\n".join(failures)
@@ -245,7 +249,11 @@ def _triples_of(engine, generation: str) -> int:
 def test_credentials_are_used_and_wrong_ones_refused(built):
     engine, tmp, env, server, embedded = built
     if engine.name != "virtuoso":
-        pytest.skip("Oxigraph's server has no authentication; Virtuoso's writes need Digest credentials")
+        # Oxigraph's server asks for no credentials: configured ones must not get in the way.
+        out = dkg(tmp, "query", "--store", engine.query_url, "ASK { ?s ?p ?o }", "--format", "json",
+                  env={**env, "DKG_STORE_AUTH": "basic", "DKG_STORE_USER": "u", "DKG_STORE_PASSWORD": "p"})
+        assert out.returncode == 0 and '"boolean"' in out.stdout, out.stdout + out.stderr
+        return
     before = _generations(engine)
     out = dkg(tmp, "build", "--store", engine.query_url, "-q", env={**env, "DKG_STORE_PASSWORD": "wrong"})
     assert out.returncode == 2, out.stdout + out.stderr
@@ -287,3 +295,10 @@ def test_a_killed_build_leaves_the_served_answers_unchanged(built, tmp_path):
     assert after != current and generations == {after}
     assert _triples_of(engine, killed) == 0 and _triples_of(engine, current) == 0
     assert answer(_parse(server.sparql(question)), question) != served_before
+
+
+def test_search_inside_sparql_says_what_to_use_instead(built):
+    engine, tmp, env, server, embedded = built
+    text = next((REPO / "queries").glob("30-search-*.rq")).read_text(encoding="utf-8")
+    r = server.sparql(text)
+    assert r.status_code == 501 and "dkg search --store" in r.text, (r.status_code, r.text[:300])

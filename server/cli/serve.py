@@ -218,7 +218,9 @@ def serve(store, host, port, base_iri, public_url, update_token, update_token_fi
     except (ValueError, StoreError) as exc:
         raise click.ClickException(str(exc)) from None
     _build_if_missing(config)
-    if config.admin_token is None and config.update_token is None:
+    if config.admin_token is None and config.update_token is None and isinstance(config.store, Path):
+        # A local folder holds the reload token; over a remote engine there is nothing to
+        # reload (servers follow the engine's pointer), so no token is written anywhere.
         from dataclasses import replace
 
         from dissertation_kg.server.store.admin_token import token_path, write_admin_token

@@ -120,8 +120,13 @@ def sparql():
 
 def _searched(text: str) -> str:
     """The request with its full-text search blocks evaluated (see search_pattern)."""
+    generation = runtime().state.current().path
+    if str(generation).startswith("engine:") and search_pattern.blocks(scan(text)):
+        raise ProtocolError(501, "full-text search inside SPARQL needs the index `dkg build` writes beside an embedded "
+                                 "store; over a remote engine it is not available yet. Use `dkg search --store URL "
+                                 "WORDS` (it indexes the engine), or search the engine's own full-text index")
     try:
-        return search_pattern.evaluate(text, runtime().state.current().path)
+        return search_pattern.evaluate(text, generation)
     except search_pattern.SearchPatternError as exc:
         raise ProtocolError(400, str(exc)) from None
     except IndexMissing as exc:
