@@ -319,8 +319,13 @@ def test_identical_requests_are_served_from_cache(server):
 
 
 def test_trivial_ask_needs_no_worker(server):
+    before = server.status()["jobs"]
     r = requests.post(server.sparql, data="ASK {}", headers={"Content-Type": "application/sparql-query"}, timeout=60)
     assert r.json() == {"head": {}, "boolean": True}
+    assert server.status()["jobs"] == before, "ASK {} was handed to a query worker"
+    # the counter does count: any other query goes to a worker
+    requests.get(server.sparql, params={"query": "ASK { ?s ?p ?o }"}, timeout=60).raise_for_status()
+    assert server.status()["jobs"] == before + 1
 
 
 # --------------------------------------------------------------------------- SERVICE, update, SD

@@ -75,7 +75,7 @@ def status():
     gen = rt.state.current()
     pool = rt.pool
     body = {"generation": gen.name, "revision": gen.revision, "workers": pool.size, "busy": pool.busy(),
-            "killed": pool.kills, "cache_hits": rt.cache.hits}
+            "killed": pool.kills, "jobs": pool.jobs, "cache_hits": rt.cache.hits}
     if rt.config.update_token is not None and write_refusal(rt.config) is None:
         body["worker_pids"] = pool.pids()
     return jsonify(body)

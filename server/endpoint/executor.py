@@ -468,6 +468,7 @@ class WorkerPool:
         self._writing = False
         self._writers_waiting = 0
         self.kills = 0
+        self.jobs = 0           # read jobs handed to a worker (monitoring; tests of the shortcuts)
 
     # -- bookkeeping
 
@@ -556,6 +557,7 @@ class WorkerPool:
 
     def run(self, job: dict, timeout: float, client: str | None = None) -> Result:
         """Run a read job on a reader. Raises JobError for every failure the client should see."""
+        self.jobs += 1
         self._enter_client(client)
         if not self._slots.acquire(blocking=False):
             self._leave_client(client)
