@@ -225,6 +225,10 @@ def test_values_are_listed_in_natural_order():
     from dissertation_kg.server.publishing.linked_data import _sort_values
     values = [{"term": {"kind": "iri", "label": f"w:provision/{n}"}} for n in (10, 2, 1, 11, 3)]
     assert [v["term"]["label"] for v in _sort_values(values, "en")] == [f"w:provision/{n}" for n in (1, 2, 3, 10, 11)]
+    # novelty points labelled by their texts still come in their ordinal order, not alphabetically
+    points = [{"term": {"kind": "iri", "iri": f"{BASE}id/work/w/novelty/{n}", "label": text}}
+              for n, text in ((3, "a third point"), (1, "the first point"), (2, "b second point"))]
+    assert [v["term"]["label"] for v in _sort_values(points, "en")] == ["the first point", "b second point", "a third point"]
     texts = [{"term": {"kind": "literal", "value": v, "language": lang}} for v, lang in
              [("б", "ru"), ("b", "en"), ("a", "en")]]
     assert [v["term"]["value"] for v in _sort_values(texts, "ru")] == ["б", "a", "b"]
@@ -237,9 +241,17 @@ def test_values_are_listed_in_natural_order():
     ("theory/soft_power", "Soft power"),
 ])
 def test_unlabelled_resources_get_a_heading_in_words_not_their_path(path, expected):
+    # headings and the link texts of unlabelled values alike (an abstract, a publication count)
     from flask import Flask
 
     from dissertation_kg.server.publishing.linked_data import readable_name
 
     with Flask(__name__).test_request_context():
         assert readable_name(BASE + "id/" + path) == expected
+
+
+def test_no_link_text_on_a_work_page_is_a_path(client):
+    """Values without a label (abstracts, publication counts) are named in words on the page."""
+    html = client.get(path_of(WORK), headers={"Accept": "text/html"}).get_data(as_text=True)
+    texts = re.findall(r"<a [^>]*>([^<]+)</a>", html)
+    assert texts and not [t for t in texts if re.fullmatch(r"[\w-]+(?:/[\w-]+)+", t.strip())], texts

@@ -385,8 +385,10 @@ def resource(rest: str):
 
 def _term_view(term: ox.Term, labels: dict[str, str]) -> dict:
     if isinstance(term, ox.NamedNode):
+        # A node of ours with no label (an abstract, a publication count) is named in words
+        # ("Abstract en"), never by its path.
         return {"kind": "iri", "iri": term.value, "href": href_for(term.value),
-                "label": labels.get(term.value) or curie(term.value)}
+                "label": labels.get(term.value) or readable_name(term.value)}
     if isinstance(term, ox.BlankNode):
         return {"kind": "bnode", "label": f"_:{term.value}"}
     if isinstance(term, ox.Literal):
@@ -440,11 +442,14 @@ def _page(d: Description, path: str) -> dict:
 
 
 def _sort_values(values: list[dict], lang: str) -> list[dict]:
-    """The page's language first, then in natural order: provision/2 before provision/10."""
+    """The page's language first, then in natural order: provision/2 before provision/10.
+    Numbered parts of a work (…/novelty/3) keep their own order, whatever their texts say."""
     def key(v):
         t = v["term"]
-        return (0 if t.get("language") == lang else 1, t.get("language") or "",
-                _natural(t.get("value") or t.get("label") or ""))
+        iri = t.get("iri") or ""
+        numbered = bool(re.search(r"/\d+$", iri))
+        return (0 if t.get("language") == lang else 1, t.get("language") or "", 0 if numbered else 1,
+                _natural(iri if numbered else (t.get("value") or t.get("label") or "")))
     return sorted(values, key=key)
 
 
