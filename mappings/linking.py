@@ -319,7 +319,7 @@ def _self_named_documents(text: str, lang: str, lex: Lexicon, mentions: list[Men
         hit = next((n[_END] for n in frontier if _END in n), None)
         if hit is None or any(m.entity == hit[0] and m.start < d.end and d.start < m.end for m in mentions):
             continue   # unknown, or already found by its name alone («Болашак» in программа «Болашак»)
-        mentions = [m for m in mentions if m.end <= d.start or m.start > d.end]
+        mentions = [m for m in mentions if m.end <= d.start or m.start >= d.end]
         mentions.append(Mention(hit[0], hit[1], d.start, d.end, text[d.start:d.end]))
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
