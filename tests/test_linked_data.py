@@ -256,3 +256,21 @@ def test_no_link_text_on_a_work_page_is_a_path(client):
     texts = re.findall(r"<a [^>]*href=\"[^\"]*/id/[^>]*>([^<]+)</a>", html)
     # a path of ours has two slashes or more (work/…/abstract/en); a media type link has one
     assert texts and not [t for t in texts if re.fullmatch(r"[\w-]+(?:/[\w-]+){2,}", t.strip())], texts
+
+
+def test_a_part_named_only_in_another_language_is_named_by_its_class(tmp_path):
+    """The Kazakh page of a work whose approbation only the English abstract names ("Research
+    Results Approval") shows the Kazakh name of the part, not the English heading."""
+    import pyoxigraph as ox
+    part = ox.NamedNode(WORK + "/approbation")
+    graph = ox.NamedNode(BASE + "graph/source/doc-en.txt")
+    extra = [ox.Quad(ox.NamedNode(WORK), ox.NamedNode(DKG + "hasApprobation"), part, graph),
+             ox.Quad(part, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                     ox.NamedNode(DKG + "Approbation"), graph),
+             ox.Quad(part, ox.NamedNode(DKG + "heading"), ox.Literal("Research Results Approval", language="en"), graph)]
+    build_store(tmp_path / "store", extra=extra)
+    client = publishing_app(tmp_path / "store").test_client()
+    kk = client.get(path_of(WORK), headers={"Accept": "text/html", "Accept-Language": "kk"}).get_data(as_text=True)
+    en = client.get(path_of(WORK), headers={"Accept": "text/html", "Accept-Language": "en"}).get_data(as_text=True)
+    assert "нәтижелердің апробациясы" in kk and "Research Results Approval" not in kk
+    assert "Research Results Approval" in en

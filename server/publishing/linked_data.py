@@ -240,8 +240,24 @@ def labels_for(iris: set[str], lang: str) -> dict[str, str]:
         if i not in found:
             for n, lit in ontology_labels().get(i, []):
                 found[i].append((n, lit))
+    # A part of a work named only by a heading in another language (the Kazakh abstract has no
+    # approbation section, the English one calls it "Research Results Approval") is named by
+    # its class in the page's language instead.
+    heading = rank[PREFIXES["dkg"] + "heading"]
+    foreign = [i for i, c in found.items()
+               if c and all(n == heading for n, _ in c) and not any(_in_language(l, lang) for _, l in c)]
+    if foreign:
+        kinds = " ".join(str(ox.NamedNode(i)) for i in foreign)
+        for row in store.query(f"SELECT ?s ?t WHERE {{ VALUES ?s {{ {kinds} }} ?s a ?t }}", union_default_graph=True):
+            own = [lit for _, lit in ontology_labels().get(row["t"].value, []) if _in_language(lit, lang)]
+            if own:
+                found[row["s"].value] = [(0, own[0])]
     return {i: _shorten(pick_literal([l for _, l in sorted(c, key=lambda x: x[0])], lang).value)
             for i, c in found.items() if c}
+
+
+def _in_language(lit: ox.Literal, lang: str) -> bool:
+    return (lit.language or "").lower().split("-")[0] == lang
 
 
 def _shorten(label: str, limit: int = 140) -> str:
