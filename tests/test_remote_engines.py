@@ -274,7 +274,9 @@ def test_a_killed_build_leaves_the_served_answers_unchanged(built, tmp_path):
     try:
         deadline = time.monotonic() + 150
         while proc.poll() is None and time.monotonic() < deadline:
-            if len(_generations(engine)[1]) > 1:  # the new generation is being loaded
+            loading = _generations(engine)[1] - {current}
+            # kill once the new generation holds data: killed half-way, not before it began
+            if loading and _triples_of(engine, next(iter(loading))) > 0:
                 os.killpg(proc.pid, signal.SIGKILL)
                 break
             time.sleep(0.02)
