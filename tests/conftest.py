@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -27,3 +29,28 @@ def seed_store_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def seed_store(seed_store_dir) -> OxigraphStore:
     return OxigraphStore(StoreLocation(seed_store_dir).current())
+
+
+# --------------------------------------------------------------------------- a real browser
+
+CHROMIUM = os.environ.get("DKG_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright (never `playwright install`); fails in CI without it."""
+    def unavailable(reason: str):
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason} (required in CI)")
+        pytest.skip(reason)
+
+    if CHROMIUM is None:
+        unavailable("chromium is not installed: apt-get install -y chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("the playwright package is missing: pip install -e '.[test]'")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield b
+        b.close()

@@ -3,7 +3,6 @@ competency questions in a picker, runs a query against /sparql and shows the res
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -13,7 +12,6 @@ from endpoint_server import Server
 from publishing_fixtures import WORK, build_store
 
 CI = os.environ.get("CI") == "true"
-CHROMIUM = os.environ.get("DKG_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def _unavailable(reason: str):
@@ -32,20 +30,6 @@ def server(tmp_path_factory):
     srv = Server(root, token=None, workers=1)
     yield srv
     srv.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if CHROMIUM is None:
-        _unavailable("chromium is not installed: apt-get install -y chromium")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("the playwright package is missing: pip install -e '.[test]'")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield b
-        b.close()
 
 
 def _questions():

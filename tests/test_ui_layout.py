@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from endpoint_server import Server
-from test_ui_browser import CHROMIUM, _unavailable
+from test_ui_browser import _unavailable
 
 WIDTH, HEIGHT = 1400, 900
 DKG = "https://w3id.org/dissertation-kg/ontology#"
@@ -22,20 +22,6 @@ def site(seed_store_dir):
     srv = Server(seed_store_dir, token=None, workers=1)
     yield srv
     srv.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if CHROMIUM is None:
-        _unavailable("chromium is not installed: apt-get install -y chromium")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("the playwright package is missing: pip install -e '.[test]'")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield b
-        b.close()
 
 
 def _first(site, sparql: str) -> str:
