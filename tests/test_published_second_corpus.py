@@ -51,9 +51,12 @@ def reading(path: Path) -> str:
     """The text a reader reads: page furniture, soft hyphens, ligatures and line-end hyphens gone."""
     text = unicodedata.normalize("NFC", raw_text(path)).replace("\f", "\n").replace("\r", "")
     lines = [line.strip() for line in text.split("\n")]
-    repeated = {line for line, n in Counter(lines).items() if n > 1 and len(line) > 8}
-    lines = [line for line in lines if line not in repeated
-             and not re.fullmatch(r"[–-]?\s*\d{1,3}\s*[–-]?", line)]
+    if path.suffix in (".pdf", ".txt"):
+        # running headers and page numbers; a Word file keeps them apart, and its table cells
+        # may hold bare numbers
+        repeated = {line for line, n in Counter(lines).items() if n > 1 and len(line) > 8}
+        lines = [line for line in lines if line not in repeated
+                 and not re.fullmatch(r"[–-]?\s*\d{1,3}\s*[–-]?", line)]
     text = "\n".join(lines).replace("\u00ad", "").replace("ﬁ", "fi").replace("ﬂ", "fl")
     text = re.sub(r"(?<=\w)-\n(?=\w)", "", text)
     return " ".join(text.split()).casefold()
