@@ -20,6 +20,9 @@ from flask import Blueprint, Response, render_template, request, url_for
 from dissertation_kg.server.publishing import rdf_negotiation
 from dissertation_kg.mappings.resources import ontology_dir
 from dissertation_kg.server.publishing.served import base_iri, served, readable_from_any_origin
+from dissertation_kg.server.publishing.reader.entity import entity_view
+from dissertation_kg.server.publishing.reader.work import work_view
+from dissertation_kg.server.publishing.reader.words import words
 
 blueprint = Blueprint("linked_data", __name__, template_folder="templates")
 
@@ -436,7 +439,18 @@ def _page(d: Description, path: str) -> dict:
 
     types = list(dict.fromkeys(labels.get(o.value) or curie(o.value) for p, o, _ in d.outgoing
                                if p.value == RDF_TYPE and isinstance(o, ox.NamedNode)))
+    work = entity = None
+    if path.startswith("/id/"):  # a document's graph is read as statements only
+        store = served().store
+        def label(found: set[str]) -> dict[str, str]:
+            return labels_for(found, lang)
+        work = work_view(store, d.iri, lang, label, href_for)
+        if work is None:
+            entity = entity_view(store, d.iri, lang, label, href_for)
     return {
+        "work": work,
+        "entity": entity,
+        "w": words(lang),
         "iri": d.iri,
         "title": labels.get(d.iri) or readable_name(d.iri),
         "types": types,
