@@ -336,9 +336,9 @@ def test_labels_from_the_data_are_escaped_on_the_reading_pages(tmp_path):
                      ox.Literal(XSS, language="en"), g),
              ox.Quad(ox.NamedNode(theory), ox.NamedNode("http://www.w3.org/2004/02/skos/core#inScheme"),
                      ox.NamedNode(BASE + "id/scheme/theories"), g),
-             ox.Quad(ox.NamedNode(WORK + "/provision/1"), ox.NamedNode(DKG + "text"), ox.Literal(XSS, language="en"), g),
-             ox.Quad(ox.NamedNode(WORK + "/provision/1"), ox.NamedNode(DKG + "ordinal"), ox.Literal("1", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")), g),
-             ox.Quad(ox.NamedNode(WORK), ox.NamedNode(DKG + "hasProvision"), ox.NamedNode(WORK + "/provision/1"), g)]
+             ox.Quad(ox.NamedNode(WORK + "/provision/2"), ox.NamedNode(DKG + "text"), ox.Literal(XSS, language="en"), g),
+             ox.Quad(ox.NamedNode(WORK + "/provision/2"), ox.NamedNode(DKG + "ordinal"), ox.Literal("2", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")), g),
+             ox.Quad(ox.NamedNode(WORK), ox.NamedNode(DKG + "hasProvision"), ox.NamedNode(WORK + "/provision/2"), g)]
     build_store(tmp_path / "xss", extra)
     client = publishing_app(tmp_path / "xss").test_client()
     for url in (_path(WORK), _path(theory), "/statistics"):

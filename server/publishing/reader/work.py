@@ -64,7 +64,9 @@ def work_view(store, work: str, lang: str, labels: Callable[[set[str]], dict[str
         return {"iri": value, "href": href(value), "label": names.get(value) or value.rsplit("/", 1)[-1]}
 
     titles = {t.language: t.value for t in by_property["title"] if t.language}
-    columns = [l for l in LANGUAGE_ORDER if l in languages] + sorted(set(languages) - set(LANGUAGE_ORDER))
+    # the abstracts' languages, and any other a part's text is in (a language the mapper did not record)
+    languages = set(languages) | {l for group in parts["numbered"].values() for item in group for l in item["texts"]}
+    columns = [l for l in LANGUAGE_ORDER if l in languages] + sorted(languages - set(LANGUAGE_ORDER))
     return {
         "title": titles.get(lang) or next((titles[l] for l in columns if l in titles), None),
         "titles": [{"lang": l, "text": titles[l]} for l in columns if l in titles and l != lang],
