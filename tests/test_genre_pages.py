@@ -186,7 +186,7 @@ def test_entity_page_names_the_part_and_quotes_the_mention(generated):
             ?t oa:hasSource ?a ; oa:hasSelector ?q . ?q oa:exact ?b }}"""):
         quotes[r["a"]].add(r["b"])
     doc, _ = _html(client, _path(entity) + "?lang=ru")
-    items = doc.xpath('//ul[@class="mentions"]/li/ul/li')
+    items = doc.xpath('//ul[@class="mentions"]/li/ul/li[span[@class="part"]]')
     assert items
     for li in items:
         part = li.xpath('./span[@class="part"]/a/@href')[0]

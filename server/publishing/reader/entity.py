@@ -17,7 +17,8 @@ from dissertation_kg.server.publishing.reader.sparql import DKG, WORK_YEAR, inte
 from dissertation_kg.server.publishing.reader.words import language_name, word
 
 LANGUAGES = ("en", "ru", "kk")
-WORKS_SHOWN = 50
+WORKS_SHOWN = 25
+QUOTED_PARTS = 3  # parts of one work quoted with a snippet; the others are named
 COOCCURRING_SHOWN = 20
 SNIPPET_CONTEXT = 80  # characters of prefix and suffix kept around a mention
 
@@ -26,12 +27,14 @@ def entity_view(store, entity: str, lang: str, labels: Callable[[set[str]], dict
                 href: Callable[[str], str | None]) -> dict | None:
     e = iri(entity)
     names = _names(store, e)
-    total = rows(store, f"""SELECT (COUNT(DISTINCT ?w) AS ?n) WHERE {{ ?c dkg:mentions {e} ; dkg:componentOf ?w }}""")
-    total_works = integer(total[0].get("n")) if total else 0
+    parts_by_work = _mentioning_works(store, e)
+    total_works = len(parts_by_work)
     if not total_works and not _in_scheme(store, e):
         return None
-    works = _works(store, e)
-    snippets = _snippets(store, e, [w["work"] for w in works], lang)
+    # the works where it is mentioned most first
+    shown = sorted(parts_by_work, key=lambda w: (-parts_by_work[w], w))[:WORKS_SHOWN]
+    works = [{"work": w, "parts": parts_by_work[w]} for w in shown]
+    snippets = _snippets(store, e, _quoted_parts(store, e, shown), lang)
     cooccurring = cooccurring_entities(store, entity)
     per_year, undated = works_per_year(store, entity)
 
@@ -39,6 +42,7 @@ def entity_view(store, entity: str, lang: str, labels: Callable[[set[str]], dict
     label = labels({w["work"] for w in works} | {o for o, _ in cooccurring} | {s["kind"] for v in snippets.values() for s in v})
     for w in works:
         w.update(href=href(w["work"]), title=label.get(w["work"]) or w["work"].rsplit("/", 1)[-1],
+                 unquoted=max(0, w["parts"] - QUOTED_PARTS),
                  mentions=[dict(s, part=_capital(label.get(s["kind"], s["kind"].rsplit("#", 1)[-1])),
                                 part_href=href(s["component"]))
                            for s in snippets.get(w["work"], [])])
@@ -76,28 +80,41 @@ def _in_scheme(store, e: str) -> bool:
     return bool(rows(store, f"SELECT ?s WHERE {{ {e} skos:inScheme ?s }} LIMIT 1"))
 
 
-def _works(store, e: str) -> list[dict]:
-    found = rows(store, f"""SELECT ?w (COUNT(DISTINCT ?c) AS ?parts) WHERE {{ ?c dkg:mentions {e} ; dkg:componentOf ?w }}
-        GROUP BY ?w ORDER BY DESC(?parts) ?w LIMIT {WORKS_SHOWN}""")
-    return [{"work": r["w"].value, "parts": integer(r.get("parts")) or 0} for r in found]
+def _mentioning_works(store, e: str) -> dict[str, int]:
+    """work → how many of its parts mention the entry (counted by the store: a country is
+    mentioned by thousands of parts, and moving each row to Python would cost more)."""
+    return {r["w"].value: integer(r["n"]) or 0 for r in rows(
+        store, f"SELECT ?w (COUNT(DISTINCT ?c) AS ?n) WHERE {{ ?c dkg:mentions {e} ; dkg:componentOf ?w }} GROUP BY ?w")}
 
 
-def _snippets(store, e: str, works: list[str], lang: str) -> dict[str, list[dict]]:
-    """One mention per part of each work, in the reader's language when the part has it."""
+def _quoted_parts(store, e: str, works: list[str]) -> dict[str, str]:
+    """part → work, for the first QUOTED_PARTS parts of each work that mention the entry."""
     if not works:
         return {}
     values = " ".join(iri(w) for w in works)
-    found = rows(store, f"""SELECT ?w ?c ?kind ?l ?exact ?prefix ?suffix WHERE {{
-        VALUES ?w {{ {values} }}
-        ?c dkg:componentOf ?w ; dkg:mentions {e} .
-        ?a oa:hasBody {e} ; oa:hasTarget ?t . ?t oa:hasSource ?c ; oa:hasSelector ?q .
-        ?q oa:exact ?exact . OPTIONAL {{ ?q oa:prefix ?prefix }} OPTIONAL {{ ?q oa:suffix ?suffix }}
+    by_work: dict[str, list[str]] = defaultdict(list)
+    for r in rows(store, f"SELECT ?w ?c WHERE {{ VALUES ?w {{ {values} }} ?c dkg:componentOf ?w ; dkg:mentions {e} }}"):
+        by_work[r["w"].value].append(r["c"].value)
+    return {c: w for w, parts in by_work.items() for c in sorted(parts)[:QUOTED_PARTS]}
+
+
+def _snippets(store, e: str, work_of: dict[str, str], lang: str) -> dict[str, list[dict]]:
+    """One mention per part of each work, in the reader's language when the part has it.
+    The parts are given (VALUES): starting from the entry's annotations instead would read all
+    of them, thousands for a country (4 s on a 1,000-document store)."""
+    if not work_of:
+        return {}
+    values = " ".join(iri(c) for c in work_of)
+    found = rows(store, f"""SELECT ?c ?kind ?l ?exact ?prefix ?suffix WHERE {{
+        VALUES ?c {{ {values} }}
+        ?t oa:hasSource ?c . ?a oa:hasTarget ?t ; oa:hasBody {e} .
+        ?t oa:hasSelector ?q . ?q oa:exact ?exact . OPTIONAL {{ ?q oa:prefix ?prefix }} OPTIONAL {{ ?q oa:suffix ?suffix }}
         OPTIONAL {{ ?t dcterms:language ?l }}
         OPTIONAL {{ ?c a ?kind FILTER(STRSTARTS(STR(?kind), "{DKG}") && ?kind != dkg:WorkComponent) }} }}""")
     best: dict[tuple[str, str], dict] = {}
     for r in found:
         code = language_code(r.get("l")) or ""
-        key = (r["w"].value, r["c"].value)
+        key = (work_of[r["c"].value], r["c"].value)
         candidate = {"component": r["c"].value, "kind": r["kind"].value if "kind" in r else "", "lang": code,
                      "prefix": _tail(r["prefix"].value) if "prefix" in r else "",
                      "exact": r["exact"].value,
