@@ -346,3 +346,40 @@ def test_labels_from_the_data_are_escaped_on_the_reading_pages(tmp_path):
         assert XSS not in page, url
     page = client.get(_path(WORK), headers={"Accept": "text/html"}).get_data(as_text=True)
     assert "&lt;script&gt;" in page
+
+
+def test_reading_pages_over_a_remote_store(seed, tmp_path):
+    """The same work page and plots from an Oxigraph server built by `dkg build --store URL`."""
+    import os
+    import subprocess
+    import sys
+
+    from remote_engines import EngineMissing, start_oxigraph
+
+    try:
+        engine = start_oxigraph(timeout_s=60)
+    except EngineMissing as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{exc} (CI=true: the engine must be there)")
+        pytest.skip(str(exc))
+    try:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("DKG_")}
+        env.update({"DKG_STORE": str(tmp_path / ".dkg" / "store"), "DKG_BUILD_WORKERS": "1", **engine.env})
+        out = subprocess.run([sys.executable, "-m", "dissertation_kg.server.cli", "build", "--store", engine.query_url,
+                              "-q"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+        assert out.returncode == 0, out.stdout + out.stderr
+        from dissertation_kg.server.app import create_app
+        from dissertation_kg.server.config import ServerConfig
+        from dissertation_kg.server.store.spec import resolve_store
+
+        remote = create_app(ServerConfig(store=resolve_store(engine.query_url), base_iri=BASE, workers=1,
+                                         build_if_missing=False)).test_client()
+        local, _ = seed
+        work = "/id/work/humanization-kazakhstan-foreign-policy?lang=kk"
+        for url, part in ((work, '//table[@data-part="provisions"]'), ("/statistics", '//table[@class="data"]')):
+            there, _ = _html(remote, url)
+            here, _ = _html(local, url)
+            assert there.xpath(part) and [lxml.html.tostring(t) for t in there.xpath(part)] == \
+                [lxml.html.tostring(t) for t in here.xpath(part)], url
+    finally:
+        engine.stop()
