@@ -24,6 +24,7 @@ BLUEPRINT_MODULES = [
     "dissertation_kg.server.publishing.ui",                # / (YASGUI)
     "dissertation_kg.server.publishing.status",            # /status (served graph, rebuilds)
     "dissertation_kg.server.publishing.search_page",       # /search (full-text and concept search)
+    "dissertation_kg.server.publishing.reader.statistics",  # /statistics (the graph in plots)
 ]
 
 # Browsers and federation engines (Comunica, YASGUI on another origin) call these directly.

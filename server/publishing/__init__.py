@@ -1,6 +1,7 @@
 """Publishing: what people and crawlers read besides the SPARQL endpoint.
 
-`linked_data` (every minted IRI dereferences, HTML or RDF), `ontology_docs` (the ontology as
+`linked_data` (every minted IRI dereferences, HTML or RDF), `reader/` (what a reader sees above
+the statements of a work or an entity, and /statistics), `ontology_docs` (the ontology as
 pages), `void` (VoID), `dumps` (N-Quads, TriG, gzip), `ui` (YASGUI at /), `status` (what is
 served, the last rebuild), `served` (the store a request reads), `rdf_negotiation`;
 `templates/` and `static/` are theirs.

@@ -20,6 +20,9 @@ from flask import Blueprint, Response, render_template, request, url_for
 from dissertation_kg.server.publishing import rdf_negotiation
 from dissertation_kg.mappings.resources import ontology_dir
 from dissertation_kg.server.publishing.served import base_iri, served, readable_from_any_origin
+from dissertation_kg.server.publishing.reader.entity import entity_view
+from dissertation_kg.server.publishing.reader.work import work_view
+from dissertation_kg.server.publishing.reader.words import words
 
 blueprint = Blueprint("linked_data", __name__, template_folder="templates")
 
@@ -227,11 +230,13 @@ def labels_for(iris: set[str], lang: str) -> dict[str, str]:
         return {}
     store = served().store
     values = " ".join(str(ox.NamedNode(i)) for i in iris)
-    props = " ".join(f"<{p}>" for p in LABEL_PROPERTIES)
+    props = ", ".join(f"<{p}>" for p in LABEL_PROPERTIES)
     found: dict[str, list[tuple[int, ox.Literal]]] = defaultdict(list)
     rank = {p: n for n, p in enumerate(LABEL_PROPERTIES)}
+    # FILTER rather than a second VALUES: Oxigraph joins two VALUES blocks before the pattern
+    # (0.5 s for 80 IRIs on a 1,000-document store, 2 ms this way)
     for row in store.query(
-        f"SELECT ?s ?p ?l WHERE {{ VALUES ?s {{ {values} }} VALUES ?p {{ {props} }} ?s ?p ?l }}",
+        f"SELECT ?s ?p ?l WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?l FILTER(?p IN ({props})) }}",
         union_default_graph=True,
     ):
         if isinstance(row["l"], ox.Literal):
@@ -436,7 +441,18 @@ def _page(d: Description, path: str) -> dict:
 
     types = list(dict.fromkeys(labels.get(o.value) or curie(o.value) for p, o, _ in d.outgoing
                                if p.value == RDF_TYPE and isinstance(o, ox.NamedNode)))
+    work = entity = None
+    if path.startswith("/id/"):  # a document's graph is read as statements only
+        store = served().store
+        def label(found: set[str]) -> dict[str, str]:
+            return labels_for(found, lang)
+        work = work_view(store, d.iri, lang, label, href_for)
+        if work is None:
+            entity = entity_view(store, d.iri, lang, label, href_for)
     return {
+        "work": work,
+        "entity": entity,
+        "w": words(lang),
         "iri": d.iri,
         "title": labels.get(d.iri) or readable_name(d.iri),
         "types": types,

@@ -1,0 +1,99 @@
+"""The pages' own words (headings, captions) in the three languages the graph is published in.
+
+Names of languages come from CLDR through Babel; the ontology's labels name classes (one
+provision, one theory) but not these headings (plural, or phrases such as "works per year"),
+so they are listed here. A word missing in one language falls back to English, never to a key.
+"""
+from __future__ import annotations
+
+import functools
+
+from babel import Locale
+
+WORDS: dict[str, dict[str, str]] = {
+    "author": {"en": "Author", "ru": "Автор", "kk": "Автор"},
+    "authors": {"en": "Authors", "ru": "Авторы", "kk": "Авторлар"},
+    "degree": {"en": "Degree", "ru": "Степень", "kk": "Дәреже"},
+    "specialty": {"en": "Specialty", "ru": "Специальность", "kk": "Мамандық"},
+    "institution": {"en": "Institution", "ru": "Организация", "kk": "Ұйым"},
+    "department": {"en": "Department", "ru": "Кафедра", "kk": "Кафедра"},
+    "year": {"en": "Year", "ru": "Год", "kk": "Жыл"},
+    "year_note": {"en": "year of the latest listed publication", "ru": "год последней публикации в списке",
+                  "kk": "тізімдегі соңғы жарияланым жылы"},
+    "languages": {"en": "Languages", "ru": "Языки", "kk": "Тілдер"},
+    "kind": {"en": "Kind of work", "ru": "Вид работы", "kk": "Жұмыс түрі"},
+    "provisions": {"en": "Provisions for defense", "ru": "Положения, выносимые на защиту",
+                   "kk": "Қорғауға ұсынылатын қағидалар"},
+    "tasks": {"en": "Research tasks", "ru": "Задачи исследования", "kk": "Зерттеу міндеттері"},
+    "novelty": {"en": "Scientific novelty", "ru": "Научная новизна", "kk": "Ғылыми жаңалығы"},
+    "parts": {"en": "The work in brief", "ru": "Кратко о работе", "kk": "Жұмыс туралы қысқаша"},
+    "theories": {"en": "Theories", "ru": "Теории", "kk": "Теориялар"},
+    "methods": {"en": "Methods", "ru": "Методы", "kk": "Әдістер"},
+    "actors": {"en": "Actors", "ru": "Акторы", "kk": "Акторлар"},
+    "initiatives": {"en": "Initiatives", "ru": "Инициативы", "kk": "Бастамалар"},
+    "concepts": {"en": "Theories, methods, actors and initiatives", "ru": "Теории, методы, акторы и инициативы",
+                 "kk": "Теориялар, әдістер, акторлар және бастамалар"},
+    "publications": {"en": "Publications", "ru": "Публикации", "kk": "Жарияланымдар"},
+    "counts": {"en": "Publications by kind", "ru": "Публикации по видам", "kk": "Жарияланымдар түрлері бойынша"},
+    "incomplete": {"en": "Incomplete", "ru": "Неполно", "kk": "Толық емес"},
+    "incomplete_text": {"en": "none of this work's abstracts gives", "ru": "ни один автореферат работы не содержит",
+                        "kk": "жұмыстың бірде-бір авторефератында жоқ"},
+    "missing_text": {"en": "not in this language", "ru": "нет на этом языке", "kk": "бұл тілде жоқ"},
+    "raw": {"en": "All statements", "ru": "Все утверждения", "kk": "Барлық тұжырымдар"},
+    "labels": {"en": "Names", "ru": "Названия", "kk": "Атаулары"},
+    "mentioned_in": {"en": "Works that mention it", "ru": "Работы, в которых упоминается",
+                     "kk": "Аталатын жұмыстар"},
+    "part": {"en": "Part", "ru": "Часть", "kk": "Бөлім"},
+    "mention": {"en": "Mention", "ru": "Упоминание", "kk": "Аталуы"},
+    "work": {"en": "Work", "ru": "Работа", "kk": "Жұмыс"},
+    "works": {"en": "Works", "ru": "Работы", "kk": "Жұмыстар"},
+    "shared_works": {"en": "Shared works", "ru": "Общих работ", "kk": "Ортақ жұмыстар"},
+    "cooccurring": {"en": "Mentioned in the same works", "ru": "Упоминается в тех же работах",
+                    "kk": "Сол жұмыстарда аталады"},
+    "works_per_year": {"en": "Works per year", "ru": "Работ по годам", "kk": "Жылдар бойынша жұмыстар"},
+    "no_year": {"en": "works without a dated publication, not plotted",
+                "ru": "работ без датированных публикаций, не показаны",
+                "kk": "күні көрсетілген жарияланымы жоқ жұмыс, көрсетілмеген"},
+    "shown_of": {"en": "shown of", "ru": "показано из", "kk": "көрсетілгені, барлығы"},
+    "statistics": {"en": "Statistics", "ru": "Статистика", "kk": "Статистика"},
+    "works_by_specialty": {"en": "Works per year by specialty", "ru": "Работы по годам и специальностям",
+                           "kk": "Жылдар мен мамандықтар бойынша жұмыстар"},
+    "theories_over_time": {"en": "Theories over time", "ru": "Теории во времени", "kk": "Уақыт бойынша теориялар"},
+    "actor_pairs": {"en": "Actors mentioned together most often", "ru": "Акторы, чаще всего упоминаемые вместе",
+                    "kk": "Жиі бірге аталатын акторлар"},
+    "language_share": {"en": "Share of works per language", "ru": "Доля работ по языкам",
+                       "kk": "Тілдер бойынша жұмыстар үлесі"},
+    "language_share_note": {"en": "a work with abstracts in several languages counts in each",
+                            "ru": "работа с авторефератами на нескольких языках учитывается в каждом",
+                            "kk": "бірнеше тілдегі авторефераты бар жұмыс әр тілде саналады"},
+    "other": {"en": "other", "ru": "другие", "kk": "басқалары"},
+    "pair": {"en": "Pair", "ru": "Пара", "kk": "Жұп"},
+    "share": {"en": "Share", "ru": "Доля", "kk": "Үлесі"},
+    "language": {"en": "Language", "ru": "Язык", "kk": "Тіл"},
+    "data_table": {"en": "The figures as a table", "ru": "Данные таблицей", "kk": "Деректер кестесі"},
+    "overview": {"en": "The graph in plots", "ru": "Граф в графиках", "kk": "Граф графиктерде"},
+    "none": {"en": "None in the graph yet.", "ru": "В графе пока нет.", "kk": "Графта әзірге жоқ."},
+    "source": {"en": "Each plot is drawn from a SPARQL query over the served store; the query is shown below it.",
+               "ru": "Каждый график построен по SPARQL-запросу к хранилищу; запрос приведён под ним.",
+               "kk": "Әр график қоймаға жасалған SPARQL сұрауынан салынған; сұрау астында көрсетілген."},
+    "query": {"en": "The query", "ru": "Запрос", "kk": "Сұрау"},
+}
+
+
+def word(key: str, lang: str) -> str:
+    entry = WORDS[key]
+    return entry.get(lang) or entry["en"]
+
+
+def words(lang: str) -> dict[str, str]:
+    """Every word in `lang`, for a template (`w.provisions`)."""
+    return {key: word(key, lang) for key in WORDS}
+
+
+@functools.lru_cache(maxsize=64)
+def language_name(code: str, lang: str) -> str:
+    """`ru` named in `kk` → "орыс тілі" (CLDR); an unknown code stays itself."""
+    try:
+        return Locale.parse(lang).languages.get(code) or code
+    except (ValueError, LookupError):
+        return code
