@@ -33,7 +33,7 @@ from dissertation_kg.mappings import MAPPER_VERSION, abstract, extract, gaps, nt
 from dissertation_kg.mappings.errors import MappingError
 from dissertation_kg.mappings.vocab import GRAPH, ONTOLOGY_IRI, CANDIDATES_GRAPH
 
-from dissertation_kg.server.build import shacl
+from dissertation_kg.server.build import incremental, shacl
 from dissertation_kg.mappings.resources import ontology_dir
 from dissertation_kg.server.store.location import StoreLocation
 from dissertation_kg.server.store.engines import UNION_MARKER, OxigraphStore
@@ -84,6 +84,11 @@ class BuildSummary:
     gaps: list[dict] = field(default_factory=list)
     # SHACL warnings and information on loaded documents, in plain words naming the file.
     notices: list[str] = field(default_factory=list)
+    # "incremental" (the previous generation changed by what differs) or "full" (one bulk load);
+    # why the full path ran, and what the incremental one changed.
+    path: str = "full"
+    full_reason: str | None = None
+    changes: dict | None = None
 
     @property
     def ok(self) -> bool:
@@ -101,6 +106,10 @@ class BuildSummary:
         if self.gaps:
             lines.append(f"gaps: {len(self.gaps)} work(s) loaded with parts missing — " + ", ".join(
                 f"{gaps.WORDS[part]} {n}" for part, n in self.gap_counts().items()))
+        if self.path == "incremental" and self.changes is not None:
+            lines.append(f"path: incremental ({incremental.Delta(**_delta_fields(self.changes)).describe()})")
+        elif self.full_reason:
+            lines.append(f"path: full ({self.full_reason})")
         if self.timings:
             lines.append("time: " + ", ".join(f"{k} {v:.2f}s" for k, v in self.timings.items()))
         if self.generation:
@@ -174,9 +183,18 @@ def default_graph_lines(nquads: bytes, graph_iri: str) -> bytes:
     return nquads.replace(f" <{graph_iri}> .\n".encode(), b" .\n")
 
 
+def _delta_fields(changes: dict) -> dict:
+    return {"added": changes["added"], "changed": changes["changed"], "removed": changes["removed"],
+            "static": changes["ontology_or_vocabularies"], "candidates": changes["candidates"],
+            "unchanged": changes["unchanged"]}
+
+
 def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = True, progress: bool | None = None,
-          generated_at: dt.datetime | None = None, keep_generations: int = 2, switch: bool = True) -> BuildSummary:
-    """Build the graph of every document in `seeds_dir` into a new generation of `store_dir`."""
+          generated_at: dt.datetime | None = None, keep_generations: int = 2, switch: bool = True,
+          full: bool = False) -> BuildSummary:
+    """Build the graph of every document in `seeds_dir` into a new generation of `store_dir`:
+    from the served generation by changing only what differs (server/build/incremental.py)
+    when it can be continued, else (or with `full`) by one bulk load of everything."""
     seeds_dir, location = Path(seeds_dir), StoreLocation(store_dir)
     progress = sys.stderr.isatty() if progress is None else progress
     summary = BuildSummary()
@@ -206,6 +224,7 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
         cache_dir = location.cache_dir
         cache_dir.mkdir(parents=True, exist_ok=True)
         quads: dict[str, Path] = {}            # source → its N-Quads in the cache
+        fresh: dict[str, tuple[str, str]] = {}  # source → digests of the N-Quads mapped just now
         candidates = []
         jobs = []
         contexts = []
@@ -230,29 +249,60 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
                 jobs.append((ctx, todo, version, generated_at, str(cache_dir)))
         stage = {"map": 0.0, "shacl": 0.0, "serialize": 0.0}
         for results in _run_jobs(jobs, progress, pool):
-            for source, path, problems, notices, found, seconds in results:
+            for source, path, problems, notices, found, seconds, digests in results:
                 for k, v in seconds.items():
                     stage[k] += v
                 if problems:
                     summary.rejected.append(Rejection(source, problems))
                 else:
                     quads[source] = Path(path)
+                    fresh[source] = digests
                     candidates.extend(found)
                     summary.notices.extend(notices)
     summary.timings["process"] = time.perf_counter() - t1  # wall clock of step 2
 
-    # 3. Load everything into a new generation in one bulk load, then switch. (Loading while
-    # the workers map was tried: on two cores it only took their CPU, the build got slower.)
+    # 3. What differs from the served generation decides the path.
     t4 = time.perf_counter()
+    previous_generation = location.current()
+    previous = incremental.read_contents(previous_generation)
+    documents = _document_entries(quads, fresh, (previous or {}).get("documents", {}), cache_dir)
+    static_hash = hashlib.sha256(b"".join(_file_hash(p).encode() for p in
+                                          [ontology_dir() / "dkg.ttl", *_vocabulary_files()])).hexdigest()
+    # Sorted: the queue's graph must not depend on the order the workers finished in.
+    candidates.sort(key=lambda c: (str(c.source), str(c.component), c.start, c.end, c.name, c.lang))
+    candidate_data = _candidate_quads(candidates) if candidates else b""
+    contents = {"format": incremental.FORMAT, "pyoxigraph": ox.__version__, "documents": documents,
+                "static": static_hash, "candidates": incremental.graph_digest(candidate_data)}
+    change = (incremental.delta(previous, documents, contents["static"], contents["candidates"])
+              if previous is not None else None)
+    summary.timings["compare"] = time.perf_counter() - t4
+    summary.full_reason = incremental.why_full(location, previous_generation, previous, change, forced=full)
+
+    # 4. Into a new generation beside the served one, then switch.
     generation = location.new_generation()
     try:
-        store = ox.Store(str(generation))
-        store.bulk_load(_ChunkReader(_load_chunks(quads, candidates)), format=ox.RdfFormat.N_QUADS)
+        if summary.full_reason is None:
+            summary.path, summary.changes = "incremental", change.as_dict()
+            t5 = time.perf_counter()
+            incremental.checkpoint(previous_generation, generation)
+            summary.timings["checkpoint"] = time.perf_counter() - t5
+            done = incremental.apply(
+                generation, change, {s: e["graph"] for s, e in documents.items()},
+                {s: e["graph"] for s, e in previous["documents"].items()}, lambda s: quads[s].read_bytes(),
+                _static_graphs() if change.static else None, [str(ONTOLOGY_GRAPH), str(VOCABULARY_GRAPH)], candidate_data, str(CANDIDATES_GRAPH))
+            summary.triples = int(previous["triples"]) + done["default_added"] - done["default_removed"]
+            summary.changes["store"] = done
+        else:
+            # One bulk load. (Loading while the workers map was tried: on two cores it only took
+            # their CPU, the build got slower.)
+            store = ox.Store(str(generation))
+            store.bulk_load(_ChunkReader(_load_chunks(quads, _static_graphs(), candidate_data)), format=ox.RdfFormat.N_QUADS)
+            store.optimize()  # compacts the bulk load's files: the competency questions run ~40 % faster
+            summary.triples = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")))[0].value)
+            store.flush()
+            del store
         (generation / UNION_MARKER).touch()
-        store.optimize()  # compacts the bulk load's files: the competency questions run ~40 % faster
-        summary.triples = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")))[0].value)
-        store.flush()
-        del store
+        incremental.write_contents(generation, contents | {"triples": summary.triples})
         location.finish(generation)  # only now may it be kept, counted or switched to
     except BaseException:
         shutil.rmtree(generation, ignore_errors=True)
@@ -291,6 +341,23 @@ def _index_for_search(generation: Path, summary: BuildSummary) -> None:
     summary.timings["search index"] = time.perf_counter() - t0
 
 
+def _document_entries(quads: dict[str, Path], fresh: dict[str, tuple[str, str]], previous: dict[str, dict],
+                      cache_dir: Path) -> dict[str, dict]:
+    """source → {graph, key, sha256, content} of the N-Quads this build loads (see
+    incremental.CONTENTS_NAME). A document from the cache under the key the previous generation
+    loaded it with is known without reading it."""
+    out = {}
+    for source, path in sorted(quads.items()):
+        old = previous.get(source)
+        if source not in fresh and old is not None and old.get("key") == path.stem:
+            out[source] = dict(old)
+            continue
+        sha, content = fresh.get(source) or incremental.digest(path.read_bytes())
+        entry = {"graph": str(rdf.v.document_graph(source)), "key": path.stem, "sha256": sha, "content": content}
+        out[source] = incremental.keep_previous_bytes(entry, path, old, cache_dir)
+    return out
+
+
 def _prune_cache(cache_dir: Path, keep: set[str]) -> None:
     """Drop cached documents this build did not use (edited or removed since), so the cache
     stays the size of the corpus."""
@@ -311,12 +378,13 @@ def _process_work(job) -> list[tuple]:
         found = shacl.validate_graph(doc.statements, doc.source, shapes)
         problems, notices = shacl.violations(found), [str(p) for p in shacl.notices(found)]
         t2 = time.perf_counter()
-        path = ""
+        path, digests = "", None
         if not problems:
             # Warnings and information travel with the cached document: a build that takes it
             # from the cache reports them too.
             (Path(cache_dir) / f"{key}.notices.json").write_text(json.dumps(notices, ensure_ascii=False), encoding="utf-8")
             data = doc.nquads()
+            digests = incremental.digest(data)
             tmp = Path(cache_dir) / f".{key}.{os.getpid()}.tmp"
             tmp.write_bytes(data)
             path = str(Path(cache_dir) / f"{key}.nq")
@@ -325,7 +393,7 @@ def _process_work(job) -> list[tuple]:
                 _save_candidates(Path(cache_dir) / f"{key}.candidates.pickle", doc.candidates)
         t3 = time.perf_counter()
         out.append((member.source, path, [str(p) for p in problems], notices, doc.candidates,
-                    {"map": t1 - t0, "shacl": t2 - t1, "serialize": t3 - t2}))
+                    {"map": t1 - t0, "shacl": t2 - t1, "serialize": t3 - t2}, digests))
     return out
 
 
@@ -352,7 +420,7 @@ def _run_jobs(jobs: list, progress: bool, pool):
     bar.close()
 
 
-def _load_chunks(quads: dict[str, Path], candidates):
+def _load_chunks(quads: dict[str, Path], static: bytes, candidate_data: bytes):
     """Every document's quads, each followed by the same statements in the default graph (the
     RDF merge of the named graphs, see store.UNION_MARKER; the store keeps each triple once),
     then the ontology, the vocabularies and the curation queue likewise."""
@@ -360,7 +428,7 @@ def _load_chunks(quads: dict[str, Path], candidates):
         chunk = quads[source].read_bytes()
         yield chunk
         yield default_graph_lines(chunk, str(rdf.v.document_graph(source)))
-    for chunk in [_static_graphs()] + ([_candidate_quads(candidates)] if candidates else []):
+    for chunk in [static] + ([candidate_data] if candidate_data else []):
         yield chunk
         yield _GRAPH_LABEL.sub(b" .", chunk)  # several graphs: the ontology's and the vocabularies'
 
