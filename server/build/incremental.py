@@ -35,6 +35,8 @@ FULL_SHARE = 0.5
 # the same input; it is left out of the "content" hash so that an edit which re-maps every
 # document (a vocabulary alias) reloads only the documents whose statements really changed.
 _ENDED_AT = b" <http://www.w3.org/ns/prov#endedAtTime> "
+_COMPONENT_OF = ox.NamedNode("https://w3id.org/dissertation-kg/ontology#componentOf")
+_HAS_ABSTRACT = ox.NamedNode("https://w3id.org/dissertation-kg/ontology#hasAbstract")
 _GRAPH_LABEL = re.compile(rb" <[^<>\s]*> \.$", re.MULTILINE)
 
 
@@ -46,11 +48,6 @@ def digest(data: bytes) -> tuple[str, str]:
     whole = hashlib.sha256(b"\n".join(lines)).hexdigest()
     content = hashlib.sha256(b"\n".join(line for line in lines if _ENDED_AT not in line)).hexdigest()
     return whole, content
-
-
-def graph_digest(data: bytes) -> str:
-    """A hash of an rdflib-serialised graph's N-Quads independent of the order of its lines."""
-    return hashlib.sha256(b"\n".join(sorted(data.splitlines()))).hexdigest()
 
 
 def read_contents(generation: Path | None) -> dict | None:
@@ -210,20 +207,33 @@ def apply(generation: Path, change: Delta, graph_of: dict[str, str], previous_gr
             loads.append((static, None))
         if change.candidates and candidates:
             loads.append((candidates, None))
+        works: set[str] = set()
+        for triple in touched:
+            _note_work(triple, works)
         inserted = added = 0
+        restated: set[ox.Triple] = set()
         for data, graph_iri in loads:
             merged = (data.replace(f" <{graph_iri}> .\n".encode(), b" .\n") if graph_iri
                       else _GRAPH_LABEL.sub(b" .", data))
-            # Counted before the load, so the generation's size needs no scan of the store.
-            added += sum(1 for quad in ox.parse(merged, format=ox.RdfFormat.N_QUADS) if quad not in store)
+            # Counted before the load, so the generation's size needs no scan of the store. A
+            # triple a dropped graph stated was in the default graph: no lookup needed for it.
+            for quad in ox.parse(merged, format=ox.RdfFormat.N_QUADS):
+                triple = quad.triple
+                _note_work(triple, works)
+                if triple in touched:
+                    restated.add(triple)
+                elif quad not in store:
+                    added += 1
             # One load per graph with its default-graph copy: blank node labels (the ontology's)
             # name the same node in both.
             store.load(data + merged, format=ox.RdfFormat.N_QUADS)
             inserted += len(data)
         t2 = time.perf_counter()
         seconds["load"] = t2 - t1
+        # A triple no graph states any more leaves the default graph; one a new graph restates
+        # stays without asking the store.
         removed = 0
-        for triple in touched:
+        for triple in touched - restated:
             if not _stated_in_a_named_graph(store, triple):
                 store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, ox.DefaultGraph()))
                 removed += 1
@@ -234,7 +244,15 @@ def apply(generation: Path, change: Delta, graph_of: dict[str, str], previous_gr
         del store
     return {"dropped_graphs": len(drop), "touched_triples": len(touched), "default_removed": removed,
             "loaded_bytes": inserted, "default_added": added,
-            "seconds": {k: round(v, 3) for k, v in seconds.items()}}
+            "seconds": {k: round(v, 3) for k, v in seconds.items()}, "works": sorted(works)}
+
+
+def _note_work(triple: ox.Triple, works: set[str]) -> None:
+    """The works a graph speaks of: their index entries are made again."""
+    if triple.predicate == _COMPONENT_OF and isinstance(triple.object, ox.NamedNode):
+        works.add(triple.object.value)
+    elif triple.predicate == _HAS_ABSTRACT and isinstance(triple.subject, ox.NamedNode):
+        works.add(triple.subject.value)
 
 
 def _stated_in_a_named_graph(store: ox.Store, triple: ox.Triple) -> bool:

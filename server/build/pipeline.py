@@ -207,9 +207,11 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
     for name in sorted(set(manifest) - known):
         summary.warnings.append(f"{seeds_dir / pairing.MANIFEST_NAME}: lists {name}, which is not in the corpus")
 
-    with _worker_pool(len(files)) as pool:
-        # 1. Parse and pair (pairing needs every document).
-        parsed, summary.rejected = parse_corpus(files, progress, pool)
+    cache_dir = location.cache_dir
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    with _worker_pool() as pool:
+        # 1. Parse (files parsed before come from the cache) and pair (pairing needs every document).
+        parsed, summary.rejected, parse_keys = _parse_with_cache(files, progress, pool, cache_dir, use_cache)
         works = pairing.group(parsed, manifest)
         summary.pairing = [f"{w.id}: {', '.join(m.source for m in w.members)} — {w.decided_by}"
                            + (f" ({'; '.join(w.evidence)})" if w.evidence and w.decided_by == "detected" else "")
@@ -221,8 +223,6 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
         version = ontology_version()
         shapes_hash = _file_hash(ontology_dir() / "shapes.ttl")
         vocab_hash = hashlib.sha256(b"".join(_file_hash(p).encode() for p in _vocabulary_files())).hexdigest()
-        cache_dir = location.cache_dir
-        cache_dir.mkdir(parents=True, exist_ok=True)
         quads: dict[str, Path] = {}            # source → its N-Quads in the cache
         fresh: dict[str, tuple[str, str]] = {}  # source → digests of the N-Quads mapped just now
         candidates = []
@@ -248,7 +248,7 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
             if todo:
                 jobs.append((ctx, todo, version, generated_at, str(cache_dir)))
         stage = {"map": 0.0, "shacl": 0.0, "serialize": 0.0}
-        for results in _run_jobs(jobs, progress, pool):
+        for results in _run_jobs(jobs, progress, pool.get(sum(len(j[1]) for j in jobs))):
             for source, path, problems, notices, found, seconds, digests in results:
                 for k, v in seconds.items():
                     stage[k] += v
@@ -270,9 +270,11 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
                                           [ontology_dir() / "dkg.ttl", *_vocabulary_files()])).hexdigest()
     # Sorted: the queue's graph must not depend on the order the workers finished in.
     candidates.sort(key=lambda c: (str(c.source), str(c.component), c.start, c.end, c.name, c.lang))
-    candidate_data = _candidate_quads(candidates) if candidates else b""
+    # The queue's graph is made (with rdflib, from every document's candidates) only when a
+    # hash of what it is made from differs from the previous generation's.
+    candidates_hash = hashlib.sha256("\n".join(map(repr, candidates)).encode()).hexdigest()
     contents = {"format": incremental.FORMAT, "pyoxigraph": ox.__version__, "documents": documents,
-                "static": static_hash, "candidates": incremental.graph_digest(candidate_data)}
+                "static": static_hash, "candidates": candidates_hash}
     change = (incremental.delta(previous, documents, contents["static"], contents["candidates"])
               if previous is not None else None)
     summary.timings["compare"] = time.perf_counter() - t4
@@ -289,14 +291,16 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
             done = incremental.apply(
                 generation, change, {s: e["graph"] for s, e in documents.items()},
                 {s: e["graph"] for s, e in previous["documents"].items()}, lambda s: quads[s].read_bytes(),
-                _static_graphs() if change.static else None, [str(ONTOLOGY_GRAPH), str(VOCABULARY_GRAPH)], candidate_data, str(CANDIDATES_GRAPH))
+                _static_graphs() if change.static else None, [str(ONTOLOGY_GRAPH), str(VOCABULARY_GRAPH)],
+                _candidate_quads(candidates) if change.candidates and candidates else None, str(CANDIDATES_GRAPH))
             summary.triples = int(previous["triples"]) + done["default_added"] - done["default_removed"]
+            touched_works = set(done.pop("works"))
             summary.changes["store"] = done
         else:
             # One bulk load. (Loading while the workers map was tried: on two cores it only took
             # their CPU, the build got slower.)
             store = ox.Store(str(generation))
-            store.bulk_load(_ChunkReader(_load_chunks(quads, _static_graphs(), candidate_data)), format=ox.RdfFormat.N_QUADS)
+            store.bulk_load(_ChunkReader(_load_chunks(quads, _static_graphs(), _candidate_quads(candidates) if candidates else b"")), format=ox.RdfFormat.N_QUADS)
             store.optimize()  # compacts the bulk load's files: the competency questions run ~40 % faster
             summary.triples = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")))[0].value)
             store.flush()
@@ -307,14 +311,18 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
     except BaseException:
         shutil.rmtree(generation, ignore_errors=True)
         raise
-    _index_for_search(generation, summary)
+    if summary.path == "incremental":
+        _index_for_search(generation, summary, previous_generation, touched_works,
+                          labels=change.static or bool(change.added or change.changed or change.removed))
+    else:
+        _index_for_search(generation, summary)
     summary.rejected.sort(key=lambda r: r.source)
     summary.timings.update(stage)  # summed over worker processes (CPU seconds)
     summary.timings["load"] = time.perf_counter() - t4
     if switch:  # switch=False: the caller inspects the generation and switches (server rebuilds)
         location.switch(generation)
         location.prune(keep=keep_generations)
-        _prune_cache(cache_dir, {p.stem for p in quads.values()})
+        _prune_cache(cache_dir, {p.stem for p in quads.values()} | parse_keys)
     accepted_sources = set(quads)
     summary.gaps = [{"work": work.id, "sources": [m.source for m in work.members if m.source in accepted_sources],
                      "lacks": list(ctx.gaps)}
@@ -327,14 +335,26 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
     return summary
 
 
-def _index_for_search(generation: Path, summary: BuildSummary) -> None:
+def _index_for_search(generation: Path, summary: BuildSummary, previous: Path | None = None,
+                      works: set[str] | None = None, labels: bool = True) -> None:
     """The full-text index of the new generation, read back from the store itself with SPARQL
-    (so it holds exactly what is served). A failure leaves the graph usable: it is reported,
-    and `dkg search --reindex` can build the index later."""
+    (so it holds exactly what is served): on the incremental path, the previous generation's
+    index with the entries of `works` made again. A failure leaves the graph usable: it is
+    reported, and `dkg search --reindex` can build the index later."""
     t0 = time.perf_counter()
     try:
         with contextlib.closing(OxigraphStore(generation)) as store:
-            search_index.build_index(store, generation / search_index.INDEX_NAME)
+            old = previous / search_index.INDEX_NAME if previous is not None else None
+            updated = False
+            if old is not None and old.is_file():
+                try:
+                    search_index.update_index(store, old, generation / search_index.INDEX_NAME, works or set(),
+                                              labels=labels)
+                    updated = True
+                except search_index.IndexMissing:
+                    pass  # another format: built whole below
+            if not updated:
+                search_index.build_index(store, generation / search_index.INDEX_NAME)
     except Exception as exc:  # noqa: BLE001 - any failure here must not lose the built graph
         summary.warnings.append(f"{generation / search_index.INDEX_NAME}: the search index was not built "
                                 f"({type(exc).__name__}: {exc}); run `dkg search --reindex` to build it")
@@ -401,14 +421,86 @@ def _workers() -> int:
     return max(1, min(os.cpu_count() or 1, int(os.environ.get("DKG_BUILD_WORKERS", os.cpu_count() or 1))))
 
 
+class _LazyPool:
+    """One process per core, started the first time a step has enough documents to pay for
+    starting them (an incremental build that maps one document starts none)."""
+
+    def __init__(self) -> None:
+        self._pool = None
+
+    def get(self, documents: int):
+        if _workers() <= 1 or documents < 40:
+            return self._pool
+        if self._pool is None:
+            self._pool = multiprocessing.get_context("forkserver").Pool(_workers())
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+
+
 @contextlib.contextmanager
-def _worker_pool(documents: int):
-    """One process per core when there are enough documents to pay for starting them."""
-    if _workers() <= 1 or documents < 40:
-        yield None
-        return
-    with multiprocessing.get_context("forkserver").Pool(_workers()) as pool:
+def _worker_pool():
+    pool = _LazyPool()
+    try:
         yield pool
+    finally:
+        pool.close()
+
+
+@lru_cache(maxsize=1)
+def _mappers_fingerprint() -> str:
+    """A hash of the mappers' source and the versions of the libraries that read files: a
+    parsed document is reused only by the code that parsed it."""
+    from importlib import metadata
+
+    h = hashlib.sha256(MAPPER_VERSION.encode())
+    root = Path(abstract.__file__).parent
+    for path in sorted(root.rglob("*.py")):
+        h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    for lib in ("pypdfium2", "python-docx", "pymorphy3", "pyspellchecker"):
+        try:
+            h.update(f"{lib}={metadata.version(lib)}".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{lib}=-".encode())
+    return h.hexdigest()
+
+
+def _parse_with_cache(files: list[Path], progress: bool, pool: _LazyPool, cache_dir: Path,
+                      use_cache: bool) -> tuple[list, list[Rejection], set[str]]:
+    """parse_corpus, with each parsed document kept in the cache under a hash of its bytes,
+    name and the mappers' code: pairing needs every document parsed, and an edit to one of ten
+    thousand should not parse the others again. Refused files are parsed again each time."""
+    code = _mappers_fingerprint()
+    keys, found, todo = {}, {}, []
+    for path in files:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            todo.append(path)  # parse_corpus reports it
+            continue
+        key = "p" + hashlib.sha256(f"{code}|{path.name}|".encode() + hashlib.sha256(data).digest()).hexdigest()
+        keys[path.name] = key
+        cached = cache_dir / f"{key}.parsed.pickle"
+        if use_cache and cached.exists():
+            try:
+                found[path.name] = pickle.loads(cached.read_bytes())
+                continue
+            except Exception:  # noqa: BLE001 - a damaged entry: parse again
+                pass
+        todo.append(path)
+    parsed, rejected = parse_corpus(todo, progress, pool.get(len(todo)))
+    for doc in parsed:
+        key = keys.get(doc.source)
+        if key is not None:
+            tmp = cache_dir / f".{key}.{os.getpid()}.tmp"
+            tmp.write_bytes(pickle.dumps(doc))
+            os.replace(tmp, cache_dir / f"{key}.parsed.pickle")
+        found[doc.source] = doc
+    ordered = [found[p.name] for p in files if p.name in found]
+    return ordered, rejected, {keys[d.source] for d in ordered if d.source in keys}
 
 
 def _run_jobs(jobs: list, progress: bool, pool):
