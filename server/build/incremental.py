@@ -232,11 +232,7 @@ def apply(generation: Path, change: Delta, graph_of: dict[str, str], previous_gr
         seconds["load"] = t2 - t1
         # A triple no graph states any more leaves the default graph; one a new graph restates
         # stays without asking the store.
-        removed = 0
-        for triple in touched - restated:
-            if not _stated_in_a_named_graph(store, triple):
-                store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, ox.DefaultGraph()))
-                removed += 1
+        removed = correct_default_graph(store, touched - restated)
         t3 = time.perf_counter()
         seconds["default graph"] = t3 - t2
         store.flush()
@@ -253,6 +249,19 @@ def _note_work(triple: ox.Triple, works: set[str]) -> None:
         works.add(triple.object.value)
     elif triple.predicate == _HAS_ABSTRACT and isinstance(triple.subject, ox.NamedNode):
         works.add(triple.subject.value)
+
+
+def correct_default_graph(store: ox.Store, touched) -> int:
+    """Remove from the default graph each of `touched` that no named graph states; returns how
+    many. A quad-index lookup per triple: one SPARQL update (VALUES + FILTER NOT EXISTS) was
+    measured faster, but does not say how many it removed, and finding them with a SPARQL
+    SELECT first costs as much as the lookups (scripts/bench_incremental.py)."""
+    removed = 0
+    for triple in touched:
+        if not _stated_in_a_named_graph(store, triple):
+            store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, ox.DefaultGraph()))
+            removed += 1
+    return removed
 
 
 def _stated_in_a_named_graph(store: ox.Store, triple: ox.Triple) -> bool:

@@ -300,7 +300,8 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
             # One bulk load. (Loading while the workers map was tried: on two cores it only took
             # their CPU, the build got slower.)
             store = ox.Store(str(generation))
-            store.bulk_load(_ChunkReader(_load_chunks(quads, _static_graphs(), _candidate_quads(candidates) if candidates else b"")), format=ox.RdfFormat.N_QUADS)
+            chunks = _load_chunks(quads, _static_graphs(), _candidate_quads(candidates) if candidates else b"")
+            store.bulk_load(_ChunkReader(chunks), format=ox.RdfFormat.N_QUADS)
             store.optimize()  # compacts the bulk load's files: the competency questions run ~40 % faster
             summary.triples = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")))[0].value)
             store.flush()
