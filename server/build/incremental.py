@@ -254,8 +254,8 @@ def _note_work(triple: ox.Triple, works: set[str]) -> None:
 def correct_default_graph(store: ox.Store, touched) -> int:
     """Remove from the default graph each of `touched` that no named graph states; returns how
     many. A quad-index lookup per triple: one SPARQL update (VALUES + FILTER NOT EXISTS) was
-    measured faster, but does not say how many it removed, and finding them with a SPARQL
-    SELECT first costs as much as the lookups (scripts/bench_incremental.py)."""
+    not clearly faster (scripts/bench_incremental.py, figures in the README), does not say how
+    many it removed, and finding them with a SPARQL SELECT first costs as much as the lookups."""
     removed = 0
     for triple in touched:
         if not _stated_in_a_named_graph(store, triple):
