@@ -2,8 +2,8 @@
 the graphs whose quads changed.
 
 Each generation keeps `dkg-contents.json`: per source document its graph, the cache file it was
-loaded from and the SHA-256 of those N-Quads bytes, plus hashes of the ontology/vocabulary files
-and of the candidates graph. The next build compares its own documents with it and, when the
+loaded from and a SHA-256 of those N-Quads (see `digest`), plus hashes of the ontology and
+vocabulary files and of the candidates the queue's graph is made from. The next build compares its own documents with it and, when the
 previous generation can be continued (see `why_full`), takes a checkpoint of it (Oxigraph's
 `Store.backup`: hard links on the same file system, so no reload and no copy), drops the graphs
 of removed and changed documents, loads the new ones and corrects the materialised default
@@ -16,7 +16,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -270,6 +269,3 @@ def _stated_in_a_named_graph(store: ox.Store, triple: ox.Triple) -> bool:
             return True
     return False
 
-
-def discard(generation: Path) -> None:
-    shutil.rmtree(generation, ignore_errors=True)
