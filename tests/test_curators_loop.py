@@ -170,6 +170,8 @@ def test_edit_to_a_document_is_rebuilt_and_switched_with_no_failed_query(site):
         assert all(answers[first_true:]), "a query answered from the old generation after the switch"
         assert ask(server, ASK_EDIT)
         assert after["generation"]["documents"] == 2 and after["generation"]["works"] == 2
+        # The rebuild changed the served generation's copy rather than loading everything again.
+        assert after["generation"]["path"] == "incremental", after["generation"]["full_reason"]
     finally:
         server.stop()
 

@@ -33,7 +33,7 @@ from dissertation_kg.mappings import MAPPER_VERSION, abstract, extract, gaps, nt
 from dissertation_kg.mappings.errors import MappingError
 from dissertation_kg.mappings.vocab import GRAPH, ONTOLOGY_IRI, CANDIDATES_GRAPH
 
-from dissertation_kg.server.build import shacl
+from dissertation_kg.server.build import incremental, shacl
 from dissertation_kg.mappings.resources import ontology_dir
 from dissertation_kg.server.store.location import StoreLocation
 from dissertation_kg.server.store.engines import UNION_MARKER, OxigraphStore
@@ -84,6 +84,11 @@ class BuildSummary:
     gaps: list[dict] = field(default_factory=list)
     # SHACL warnings and information on loaded documents, in plain words naming the file.
     notices: list[str] = field(default_factory=list)
+    # "incremental" (the previous generation changed by what differs) or "full" (one bulk load);
+    # why the full path ran, and what the incremental one changed.
+    path: str = "full"
+    full_reason: str | None = None
+    changes: dict | None = None
 
     @property
     def ok(self) -> bool:
@@ -101,6 +106,10 @@ class BuildSummary:
         if self.gaps:
             lines.append(f"gaps: {len(self.gaps)} work(s) loaded with parts missing — " + ", ".join(
                 f"{gaps.WORDS[part]} {n}" for part, n in self.gap_counts().items()))
+        if self.path == "incremental" and self.changes is not None:
+            lines.append(f"path: incremental ({incremental.Delta(**_delta_fields(self.changes)).describe()})")
+        elif self.full_reason:
+            lines.append(f"path: full ({self.full_reason})")
         if self.timings:
             lines.append("time: " + ", ".join(f"{k} {v:.2f}s" for k, v in self.timings.items()))
         if self.generation:
@@ -174,9 +183,18 @@ def default_graph_lines(nquads: bytes, graph_iri: str) -> bytes:
     return nquads.replace(f" <{graph_iri}> .\n".encode(), b" .\n")
 
 
+def _delta_fields(changes: dict) -> dict:
+    return {"added": changes["added"], "changed": changes["changed"], "removed": changes["removed"],
+            "static": changes["ontology_or_vocabularies"], "candidates": changes["candidates"],
+            "unchanged": changes["unchanged"]}
+
+
 def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = True, progress: bool | None = None,
-          generated_at: dt.datetime | None = None, keep_generations: int = 2, switch: bool = True) -> BuildSummary:
-    """Build the graph of every document in `seeds_dir` into a new generation of `store_dir`."""
+          generated_at: dt.datetime | None = None, keep_generations: int = 2, switch: bool = True,
+          full: bool = False) -> BuildSummary:
+    """Build the graph of every document in `seeds_dir` into a new generation of `store_dir`:
+    from the served generation by changing only what differs (server/build/incremental.py)
+    when it can be continued, else (or with `full`) by one bulk load of everything."""
     seeds_dir, location = Path(seeds_dir), StoreLocation(store_dir)
     progress = sys.stderr.isatty() if progress is None else progress
     summary = BuildSummary()
@@ -189,9 +207,11 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
     for name in sorted(set(manifest) - known):
         summary.warnings.append(f"{seeds_dir / pairing.MANIFEST_NAME}: lists {name}, which is not in the corpus")
 
-    with _worker_pool(len(files)) as pool:
-        # 1. Parse and pair (pairing needs every document).
-        parsed, summary.rejected = parse_corpus(files, progress, pool)
+    cache_dir = location.cache_dir
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    with _worker_pool() as pool:
+        # 1. Parse (files parsed before come from the cache) and pair (pairing needs every document).
+        parsed, summary.rejected, parse_keys = _parse_with_cache(files, progress, pool, cache_dir, use_cache)
         works = pairing.group(parsed, manifest)
         summary.pairing = [f"{w.id}: {', '.join(m.source for m in w.members)} — {w.decided_by}"
                            + (f" ({'; '.join(w.evidence)})" if w.evidence and w.decided_by == "detected" else "")
@@ -203,9 +223,8 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
         version = ontology_version()
         shapes_hash = _file_hash(ontology_dir() / "shapes.ttl")
         vocab_hash = hashlib.sha256(b"".join(_file_hash(p).encode() for p in _vocabulary_files())).hexdigest()
-        cache_dir = location.cache_dir
-        cache_dir.mkdir(parents=True, exist_ok=True)
         quads: dict[str, Path] = {}            # source → its N-Quads in the cache
+        fresh: dict[str, tuple[str, str]] = {}  # source → digests of the N-Quads mapped just now
         candidates = []
         jobs = []
         contexts = []
@@ -229,42 +248,82 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
             if todo:
                 jobs.append((ctx, todo, version, generated_at, str(cache_dir)))
         stage = {"map": 0.0, "shacl": 0.0, "serialize": 0.0}
-        for results in _run_jobs(jobs, progress, pool):
-            for source, path, problems, notices, found, seconds in results:
+        for results in _run_jobs(jobs, progress, pool.get(sum(len(j[1]) for j in jobs))):
+            for source, path, problems, notices, found, seconds, digests in results:
                 for k, v in seconds.items():
                     stage[k] += v
                 if problems:
                     summary.rejected.append(Rejection(source, problems))
                 else:
                     quads[source] = Path(path)
+                    fresh[source] = digests
                     candidates.extend(found)
                     summary.notices.extend(notices)
     summary.timings["process"] = time.perf_counter() - t1  # wall clock of step 2
 
-    # 3. Load everything into a new generation in one bulk load, then switch. (Loading while
-    # the workers map was tried: on two cores it only took their CPU, the build got slower.)
+    # 3. What differs from the served generation decides the path.
     t4 = time.perf_counter()
+    previous_generation = location.current()
+    previous = incremental.read_contents(previous_generation)
+    documents = _document_entries(quads, fresh, (previous or {}).get("documents", {}), cache_dir)
+    static_hash = hashlib.sha256(b"".join(_file_hash(p).encode() for p in
+                                          [ontology_dir() / "dkg.ttl", *_vocabulary_files()])).hexdigest()
+    # Sorted: the queue's graph must not depend on the order the workers finished in.
+    candidates.sort(key=lambda c: (str(c.source), str(c.component), c.start, c.end, c.name, c.lang))
+    # The queue's graph is made (with rdflib, from every document's candidates) only when a
+    # hash of what it is made from differs from the previous generation's.
+    candidates_hash = hashlib.sha256("\n".join(map(repr, candidates)).encode()).hexdigest()
+    contents = {"format": incremental.FORMAT, "pyoxigraph": ox.__version__, "documents": documents,
+                "static": static_hash, "candidates": candidates_hash}
+    change = (incremental.delta(previous, documents, contents["static"], contents["candidates"])
+              if previous is not None else None)
+    summary.timings["compare"] = time.perf_counter() - t4
+    summary.full_reason = incremental.why_full(location, previous_generation, previous, change, forced=full)
+
+    # 4. Into a new generation beside the served one, then switch.
     generation = location.new_generation()
     try:
-        store = ox.Store(str(generation))
-        store.bulk_load(_ChunkReader(_load_chunks(quads, candidates)), format=ox.RdfFormat.N_QUADS)
+        if summary.full_reason is None:
+            summary.path, summary.changes = "incremental", change.as_dict()
+            t5 = time.perf_counter()
+            incremental.checkpoint(previous_generation, generation)
+            summary.timings["checkpoint"] = time.perf_counter() - t5
+            done = incremental.apply(
+                generation, change, {s: e["graph"] for s, e in documents.items()},
+                {s: e["graph"] for s, e in previous["documents"].items()}, lambda s: quads[s].read_bytes(),
+                _static_graphs() if change.static else None, [str(ONTOLOGY_GRAPH), str(VOCABULARY_GRAPH)],
+                _candidate_quads(candidates) if change.candidates and candidates else None, str(CANDIDATES_GRAPH))
+            summary.triples = int(previous["triples"]) + done["default_added"] - done["default_removed"]
+            touched_works = set(done.pop("works"))
+            summary.changes["store"] = done
+        else:
+            # One bulk load. (Loading while the workers map was tried: on two cores it only took
+            # their CPU, the build got slower.)
+            store = ox.Store(str(generation))
+            chunks = _load_chunks(quads, _static_graphs(), _candidate_quads(candidates) if candidates else b"")
+            store.bulk_load(_ChunkReader(chunks), format=ox.RdfFormat.N_QUADS)
+            store.optimize()  # compacts the bulk load's files: the competency questions run ~40 % faster
+            summary.triples = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")))[0].value)
+            store.flush()
+            del store
         (generation / UNION_MARKER).touch()
-        store.optimize()  # compacts the bulk load's files: the competency questions run ~40 % faster
-        summary.triples = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")))[0].value)
-        store.flush()
-        del store
+        incremental.write_contents(generation, contents | {"triples": summary.triples})
         location.finish(generation)  # only now may it be kept, counted or switched to
     except BaseException:
         shutil.rmtree(generation, ignore_errors=True)
         raise
-    _index_for_search(generation, summary)
+    if summary.path == "incremental":
+        _index_for_search(generation, summary, previous_generation, touched_works,
+                          labels=change.static or bool(change.added or change.changed or change.removed))
+    else:
+        _index_for_search(generation, summary)
     summary.rejected.sort(key=lambda r: r.source)
     summary.timings.update(stage)  # summed over worker processes (CPU seconds)
     summary.timings["load"] = time.perf_counter() - t4
     if switch:  # switch=False: the caller inspects the generation and switches (server rebuilds)
         location.switch(generation)
         location.prune(keep=keep_generations)
-        _prune_cache(cache_dir, {p.stem for p in quads.values()})
+        _prune_cache(cache_dir, {p.stem for p in quads.values()} | parse_keys)
     accepted_sources = set(quads)
     summary.gaps = [{"work": work.id, "sources": [m.source for m in work.members if m.source in accepted_sources],
                      "lacks": list(ctx.gaps)}
@@ -277,18 +336,47 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
     return summary
 
 
-def _index_for_search(generation: Path, summary: BuildSummary) -> None:
+def _index_for_search(generation: Path, summary: BuildSummary, previous: Path | None = None,
+                      works: set[str] | None = None, labels: bool = True) -> None:
     """The full-text index of the new generation, read back from the store itself with SPARQL
-    (so it holds exactly what is served). A failure leaves the graph usable: it is reported,
-    and `dkg search --reindex` can build the index later."""
+    (so it holds exactly what is served): on the incremental path, the previous generation's
+    index with the entries of `works` made again. A failure leaves the graph usable: it is
+    reported, and `dkg search --reindex` can build the index later."""
     t0 = time.perf_counter()
     try:
         with contextlib.closing(OxigraphStore(generation)) as store:
-            search_index.build_index(store, generation / search_index.INDEX_NAME)
+            old = previous / search_index.INDEX_NAME if previous is not None else None
+            updated = False
+            if old is not None and old.is_file():
+                try:
+                    search_index.update_index(store, old, generation / search_index.INDEX_NAME, works or set(),
+                                              labels=labels)
+                    updated = True
+                except search_index.IndexMissing:
+                    pass  # another format: built whole below
+            if not updated:
+                search_index.build_index(store, generation / search_index.INDEX_NAME)
     except Exception as exc:  # noqa: BLE001 - any failure here must not lose the built graph
         summary.warnings.append(f"{generation / search_index.INDEX_NAME}: the search index was not built "
                                 f"({type(exc).__name__}: {exc}); run `dkg search --reindex` to build it")
     summary.timings["search index"] = time.perf_counter() - t0
+
+
+def _document_entries(quads: dict[str, Path], fresh: dict[str, tuple[str, str]], previous: dict[str, dict],
+                      cache_dir: Path) -> dict[str, dict]:
+    """source → {graph, key, sha256, content} of the N-Quads this build loads (see
+    incremental.CONTENTS_NAME). A document from the cache under the key the previous generation
+    loaded it with is known without reading it."""
+    out = {}
+    for source, path in sorted(quads.items()):
+        old = previous.get(source)
+        if source not in fresh and old is not None and old.get("key") == path.stem:
+            out[source] = dict(old)
+            continue
+        sha, content = fresh.get(source) or incremental.digest(path.read_bytes())
+        entry = {"graph": str(rdf.v.document_graph(source)), "key": path.stem, "sha256": sha, "content": content}
+        out[source] = incremental.keep_previous_bytes(entry, path, old, cache_dir)
+    return out
 
 
 def _prune_cache(cache_dir: Path, keep: set[str]) -> None:
@@ -311,12 +399,13 @@ def _process_work(job) -> list[tuple]:
         found = shacl.validate_graph(doc.statements, doc.source, shapes)
         problems, notices = shacl.violations(found), [str(p) for p in shacl.notices(found)]
         t2 = time.perf_counter()
-        path = ""
+        path, digests = "", None
         if not problems:
             # Warnings and information travel with the cached document: a build that takes it
             # from the cache reports them too.
             (Path(cache_dir) / f"{key}.notices.json").write_text(json.dumps(notices, ensure_ascii=False), encoding="utf-8")
             data = doc.nquads()
+            digests = incremental.digest(data)
             tmp = Path(cache_dir) / f".{key}.{os.getpid()}.tmp"
             tmp.write_bytes(data)
             path = str(Path(cache_dir) / f"{key}.nq")
@@ -325,7 +414,7 @@ def _process_work(job) -> list[tuple]:
                 _save_candidates(Path(cache_dir) / f"{key}.candidates.pickle", doc.candidates)
         t3 = time.perf_counter()
         out.append((member.source, path, [str(p) for p in problems], notices, doc.candidates,
-                    {"map": t1 - t0, "shacl": t2 - t1, "serialize": t3 - t2}))
+                    {"map": t1 - t0, "shacl": t2 - t1, "serialize": t3 - t2}, digests))
     return out
 
 
@@ -333,14 +422,86 @@ def _workers() -> int:
     return max(1, min(os.cpu_count() or 1, int(os.environ.get("DKG_BUILD_WORKERS", os.cpu_count() or 1))))
 
 
+class _LazyPool:
+    """One process per core, started the first time a step has enough documents to pay for
+    starting them (an incremental build that maps one document starts none)."""
+
+    def __init__(self) -> None:
+        self._pool = None
+
+    def get(self, documents: int):
+        if _workers() <= 1 or documents < 40:
+            return self._pool
+        if self._pool is None:
+            self._pool = multiprocessing.get_context("forkserver").Pool(_workers())
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+
+
 @contextlib.contextmanager
-def _worker_pool(documents: int):
-    """One process per core when there are enough documents to pay for starting them."""
-    if _workers() <= 1 or documents < 40:
-        yield None
-        return
-    with multiprocessing.get_context("forkserver").Pool(_workers()) as pool:
+def _worker_pool():
+    pool = _LazyPool()
+    try:
         yield pool
+    finally:
+        pool.close()
+
+
+@lru_cache(maxsize=1)
+def _mappers_fingerprint() -> str:
+    """A hash of the mappers' source and the versions of the libraries that read files: a
+    parsed document is reused only by the code that parsed it."""
+    from importlib import metadata
+
+    h = hashlib.sha256(MAPPER_VERSION.encode())
+    root = Path(abstract.__file__).parent
+    for path in sorted(root.rglob("*.py")):
+        h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    for lib in ("pypdfium2", "python-docx", "pymorphy3", "pyspellchecker"):
+        try:
+            h.update(f"{lib}={metadata.version(lib)}".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{lib}=-".encode())
+    return h.hexdigest()
+
+
+def _parse_with_cache(files: list[Path], progress: bool, pool: _LazyPool, cache_dir: Path,
+                      use_cache: bool) -> tuple[list, list[Rejection], set[str]]:
+    """parse_corpus, with each parsed document kept in the cache under a hash of its bytes,
+    name and the mappers' code: pairing needs every document parsed, and an edit to one of ten
+    thousand should not parse the others again. Refused files are parsed again each time."""
+    code = _mappers_fingerprint()
+    keys, found, todo = {}, {}, []
+    for path in files:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            todo.append(path)  # parse_corpus reports it
+            continue
+        key = "p" + hashlib.sha256(f"{code}|{path.name}|".encode() + hashlib.sha256(data).digest()).hexdigest()
+        keys[path.name] = key
+        cached = cache_dir / f"{key}.parsed.pickle"
+        if use_cache and cached.exists():
+            try:
+                found[path.name] = pickle.loads(cached.read_bytes())
+                continue
+            except Exception:  # noqa: BLE001 - a damaged entry: parse again
+                pass
+        todo.append(path)
+    parsed, rejected = parse_corpus(todo, progress, pool.get(len(todo)))
+    for doc in parsed:
+        key = keys.get(doc.source)
+        if key is not None:
+            tmp = cache_dir / f".{key}.{os.getpid()}.tmp"
+            tmp.write_bytes(pickle.dumps(doc))
+            os.replace(tmp, cache_dir / f"{key}.parsed.pickle")
+        found[doc.source] = doc
+    ordered = [found[p.name] for p in files if p.name in found]
+    return ordered, rejected, {keys[d.source] for d in ordered if d.source in keys}
 
 
 def _run_jobs(jobs: list, progress: bool, pool):
@@ -352,7 +513,7 @@ def _run_jobs(jobs: list, progress: bool, pool):
     bar.close()
 
 
-def _load_chunks(quads: dict[str, Path], candidates):
+def _load_chunks(quads: dict[str, Path], static: bytes, candidate_data: bytes):
     """Every document's quads, each followed by the same statements in the default graph (the
     RDF merge of the named graphs, see store.UNION_MARKER; the store keeps each triple once),
     then the ontology, the vocabularies and the curation queue likewise."""
@@ -360,7 +521,7 @@ def _load_chunks(quads: dict[str, Path], candidates):
         chunk = quads[source].read_bytes()
         yield chunk
         yield default_graph_lines(chunk, str(rdf.v.document_graph(source)))
-    for chunk in [_static_graphs()] + ([_candidate_quads(candidates)] if candidates else []):
+    for chunk in [static] + ([candidate_data] if candidate_data else []):
         yield chunk
         yield _GRAPH_LABEL.sub(b" .", chunk)  # several graphs: the ontology's and the vocabularies'
 

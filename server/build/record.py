@@ -64,6 +64,10 @@ def summary_record(summary: BuildSummary, *, seeds: Path, ontology: Path, source
         "works": summary.works,
         "triples": summary.triples,
         "cached": summary.cached,
+        # Which path made the generation: "incremental" with what it changed, or "full" and why.
+        "path": summary.path,
+        "full_reason": summary.full_reason,
+        "changes": summary.changes,
         "rejected": [asdict(r) for r in summary.rejected],
         "warnings": list(summary.warnings),
         "gaps": list(summary.gaps),

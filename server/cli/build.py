@@ -32,13 +32,17 @@ def _err(message: str) -> None:
 @store_option(help="Where to build: a store folder (a new Oxigraph generation), or a SPARQL engine's URL or "
                    ".toml settings (new graphs on the engine, then one switch). Default: DKG_STORE_*, else .dkg/store.")
 @click.option("--no-cache", is_flag=True, help="Map and validate every document again.")
+@click.option("--full", is_flag=True, help="Load every document into the new generation (one bulk load) instead of "
+                                          "changing only what differs from the served one.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--ontology", "ontology", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="Ontology folder (dkg.ttl, shapes.ttl, vocabularies/) to build with (DKG_ONTOLOGY). "
                    "Default: the project's ontology/.")
-def build(seeds: Path | None, store, no_cache: bool, quiet: bool, ontology: Path | None) -> None:
+def build(seeds: Path | None, store, no_cache: bool, full: bool, quiet: bool, ontology: Path | None) -> None:
     """Map, validate and load a corpus into a fresh store generation, then switch to it.
 
+    The new generation starts from the served one and changes only the graphs whose quads
+    changed (a line says so, or why every document was loaded instead; --full forces that).
     Warns about every deprecated term the data still uses and names every work loaded with
     parts missing. Exits 1 only when a document was rejected (the others are loaded all the
     same); missing parts never fail the build."""
@@ -58,11 +62,12 @@ def build(seeds: Path | None, store, no_cache: bool, quiet: bool, ontology: Path
         if isinstance(store, RemoteSpec):
             from dissertation_kg.server.build.remote import build_into_engine
 
-            summary, engine_generation = build_into_engine(seeds, store, use_cache=not no_cache,
+            summary, engine_generation = build_into_engine(seeds, store, use_cache=not no_cache, full=full,
                                                            progress=None if not quiet else False)
             store = summary.generation.parent.parent  # the local staging store keeps the record
         else:
-            summary = run_build(seeds, store, use_cache=not no_cache, progress=None if not quiet else False)
+            summary = run_build(seeds, store, use_cache=not no_cache, full=full,
+                                progress=None if not quiet else False)
     except (MappingError, FileNotFoundError) as exc:
         _err(f"build failed: {exc}")
         sys.exit(2)

@@ -63,7 +63,8 @@ def _generation(rt, rebuilder) -> dict:
             "built_at": dt.datetime.fromtimestamp(gen.modified, dt.timezone.utc).isoformat(timespec="seconds")}
     if record is not None:
         info.update({k: record.get(k) for k in ("built_at", "documents", "works", "triples", "cached", "seeds",
-                                                 "ontology", "rejected", "warnings", "deprecations")})
+                                                 "ontology", "rejected", "warnings", "deprecations",
+                                                 "path", "full_reason")})
         info["gaps"] = record.get("gaps", [])
         info["gap_counts"] = record.get("gap_counts", {})
         info["ontology_warnings"] = record.get("ontology_warnings", [])

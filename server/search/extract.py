@@ -31,15 +31,15 @@ SELECT ?work ?node ?kind ?prop ?text WHERE {
   {
     # A work's own literals, once per work (a work has dozens of parts: joining each part
     # with the work's titles would repeat every title dozens of times).
-    { SELECT DISTINCT ?work WHERE { { ?work dkg:hasAbstract [] } UNION { [] dkg:componentOf ?work } } }
+    { SELECT DISTINCT ?work WHERE { %(works)s { ?work dkg:hasAbstract [] } UNION { [] dkg:componentOf ?work } } }
     ?work ?prop ?text . BIND(?work AS ?node) BIND(dkg:ScholarlyWork AS ?kind)
   } UNION {
-    ?node dkg:componentOf ?work ; ?prop ?text .
+    %(works)s ?node dkg:componentOf ?work ; ?prop ?text .
     OPTIONAL { ?node a ?kind FILTER(STRSTARTS(STR(?kind), STR(dkg:))) }
   } UNION {
-    ?work dkg:hasPublication ?node . ?node dkg:citationText ?text . BIND(dkg:citationText AS ?prop) BIND(dkg:Publication AS ?kind)
+    %(works)s ?work dkg:hasPublication ?node . ?node dkg:citationText ?text . BIND(dkg:citationText AS ?prop) BIND(dkg:Publication AS ?kind)
   } UNION {
-    ?work dcterms:creator ?node . ?node foaf:name ?text . BIND(foaf:name AS ?prop) BIND(foaf:Person AS ?kind)
+    %(works)s ?work dcterms:creator ?node . ?node foaf:name ?text . BIND(foaf:name AS ?prop) BIND(foaf:Person AS ?kind)
   }
   FILTER(isLiteral(?text) && (lang(?text) != "" || datatype(?text) = <http://www.w3.org/2001/XMLSchema#string>))
 }"""
@@ -59,7 +59,7 @@ SELECT DISTINCT ?entity ?label WHERE {
 # comes from the texts already read (joining it here, with DISTINCT, tripled the time again).
 MENTIONS = _PREFIXES + """
 SELECT ?entity ?node ?language ?exact WHERE {
-  ?selector oa:exact ?exact .
+  %(nodes)s ?selector oa:exact ?exact .
   ?target oa:hasSelector ?selector ; oa:hasSource ?node ; dcterms:language ?language .
   ?annotation oa:hasTarget ?target ; oa:hasBody ?entity .
 }"""
@@ -108,8 +108,16 @@ def _rows(store: GraphStore, sparql: str):
     return result
 
 
-def texts(store: GraphStore) -> Iterator[Text]:
-    for row in _rows(store, TEXTS):
+def _values(var: str, iris) -> str:
+    """A VALUES block restricting `var` to `iris` (None: no restriction)."""
+    if iris is None:
+        return ""
+    return f"VALUES ?{var} {{ {' '.join(f'<{i}>' for i in sorted(iris))} }}"
+
+
+def texts(store: GraphStore, works: set[str] | None = None) -> Iterator[Text]:
+    """Every work's texts, or only those of `works` (an incremental update of the index)."""
+    for row in _rows(store, TEXTS % {"works": _values("work", works)}):
         term = row["text"]
         value = term.value.strip()
         if not value or (term.datatype is not None and term.language is None
@@ -127,11 +135,12 @@ def labels(store: GraphStore) -> Iterator[Label]:
             yield Label(row["entity"].value, _lang(term, term.value), term.value.strip())
 
 
-def mentions(store: GraphStore, work_of: dict[str, str]) -> Iterator[Mention]:
+def mentions(store: GraphStore, work_of: dict[str, str], *, only_these: bool = False) -> Iterator[Mention]:
     """Each distinct mention once; `work_of` maps a part to its work (parts without text, or
-    outside any work, are skipped: there is nothing of theirs to find)."""
+    outside any work, are skipped: there is nothing of theirs to find). `only_these`: ask
+    only about the parts in `work_of` (an incremental update of the index)."""
     seen = set()
-    for row in _rows(store, MENTIONS):
+    for row in _rows(store, MENTIONS % {"nodes": _values("node", set(work_of) if only_these else None)}):
         node = row["node"].value
         work = work_of.get(node)
         if work is None:

@@ -159,6 +159,69 @@ def build_index(store: GraphStore, path: Path | str) -> dict:
     return counts | {"seconds": time.perf_counter() - t0}
 
 
+def update_index(store: GraphStore, previous: Path | str, path: Path | str, works: set[str], *,
+                 labels: bool) -> dict:
+    """The index of `store` made from the `previous` generation's index by indexing again only
+    the texts and mentions of `works` (those whose documents were added, changed or removed)
+    and, when `labels`, every label (the ontology or vocabularies changed). Written to a
+    temporary file and renamed to `path`, like build_index; equal to what it would build."""
+    path = Path(path)
+    t0 = time.perf_counter()
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    source = sqlite3.connect(f"file:{previous}?mode=ro", uri=True)
+    db = sqlite3.connect(tmp)
+    try:
+        if dict(source.execute("SELECT key, value FROM meta")).get("format") != FORMAT_VERSION:
+            raise IndexMissing(f"the search index at {previous} has another format; it is built again")
+        source.backup(db)
+        source.close()
+        marks = ",".join("?" * len(works))
+        works_list = sorted(works)
+        # Contentless FTS5 forgets a row only when told the values it indexed: the stems again.
+        old = db.execute(f"SELECT id, lang, text FROM docs WHERE work IN ({marks})", works_list).fetchall()
+        for rowid, lang, text in old:
+            key = stems(text, lang)
+            db.execute("INSERT INTO fts (fts, rowid, en, ru, kk) VALUES ('delete', ?, ?, ?, ?)",
+                       (rowid, *(" ".join(key) if language == lang else None for language in LANGS)))
+        db.execute(f"DELETE FROM docs WHERE work IN ({marks})", works_list)
+        db.execute(f"DELETE FROM mentions WHERE work IN ({marks})", works_list)
+        start = (db.execute("SELECT MAX(id) FROM docs").fetchone()[0] or 0) + 1
+        docs, rows = [], []
+        for i, t in enumerate(extract.texts(store, works) if works else [], start=start):
+            docs.append((i, t.work, t.node, t.kind, t.prop, t.lang, t.text))
+            key = stems(t.text, t.lang)
+            rows.append((i, *(" ".join(key) if lang == t.lang else None for lang in LANGS)))
+        db.executemany("INSERT INTO docs VALUES (?,?,?,?,?,?,?)", docs)
+        db.executemany("INSERT INTO fts (rowid, en, ru, kk) VALUES (?,?,?,?)", rows)
+        work_of = {node: work for _, work, node, *_ in docs}
+        ments = [(m.entity, m.work, m.node, m.lang, m.exact)
+                 for m in (extract.mentions(store, work_of, only_these=True) if work_of else [])]
+        db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?)", ments)
+        if labels:
+            db.execute("DELETE FROM labels")
+            db.executemany("INSERT INTO labels VALUES (?,?,?,?)", [
+                (l.entity, l.lang, l.label, " ".join(stems(l.label, l.lang))) for l in extract.labels(store)])
+        # Document frequencies as FTS5 counts them (its tokenizer splits some stems again).
+        db.executescript("""
+            CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, fts, col);
+            DELETE FROM vocab;
+            INSERT INTO vocab SELECT col, term, doc FROM temp.v;
+        """)
+        counts = {"texts": db.execute("SELECT COUNT(*) FROM docs").fetchone()[0],
+                  "labels": db.execute("SELECT COUNT(*) FROM labels").fetchone()[0],
+                  "mentions": db.execute("SELECT COUNT(*) FROM mentions").fetchone()[0]}
+        took = time.perf_counter() - t0
+        db.executemany("INSERT OR REPLACE INTO meta VALUES (?,?)", [("built_seconds", f"{took:.2f}"),
+                                                                    *((k, str(v)) for k, v in counts.items())])
+        db.commit()
+    finally:
+        db.close()
+        source.close()
+    os.replace(tmp, path)
+    return counts | {"seconds": time.perf_counter() - t0, "works": len(works)}
+
+
 # --------------------------------------------------------------------------- searching
 
 

@@ -1,0 +1,271 @@
+"""The incremental path of `dkg build`: a new generation made from the served one by changing only
+the graphs whose quads changed.
+
+Each generation keeps `dkg-contents.json`: per source document its graph, the cache file it was
+loaded from and a SHA-256 of those N-Quads (see `digest`), plus hashes of the ontology and
+vocabulary files and of the candidates the queue's graph is made from. The next build compares its own documents with it and, when the
+previous generation can be continued (see `why_full`), takes a checkpoint of it (Oxigraph's
+`Store.backup`: hard links on the same file system, so no reload and no copy), drops the graphs
+of removed and changed documents, loads the new ones and corrects the materialised default
+graph for exactly the triples the dropped graphs stated: such a triple leaves the default graph
+only when no remaining named graph states it (see UNION_MARKER in store/engines.py).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from dissertation_kg.server.store.engines import UNION_MARKER
+
+CONTENTS_NAME = "dkg-contents.json"
+FORMAT = 1
+# Above this share of changed documents the full path's one bulk load is cheaper than removing
+# and inserting graph by graph.
+FULL_SHARE = 0.5
+
+# The mapping activity's end time is the only statement that differs between two mappings of
+# the same input; it is left out of the "content" hash so that an edit which re-maps every
+# document (a vocabulary alias) reloads only the documents whose statements really changed.
+_ENDED_AT = b" <http://www.w3.org/ns/prov#endedAtTime> "
+_COMPONENT_OF = ox.NamedNode("https://w3id.org/dissertation-kg/ontology#componentOf")
+_HAS_ABSTRACT = ox.NamedNode("https://w3id.org/dissertation-kg/ontology#hasAbstract")
+_GRAPH_LABEL = re.compile(rb" <[^<>\s]*> \.$", re.MULTILINE)
+
+
+def digest(data: bytes) -> tuple[str, str]:
+    """(SHA-256 of the document's N-Quads, SHA-256 of them without the mapping's end time).
+    Of the sorted lines: the mappers emit a document's statements in an order that varies from
+    one process to the next, and a store holds a set."""
+    lines = sorted(data.splitlines())
+    whole = hashlib.sha256(b"\n".join(lines)).hexdigest()
+    content = hashlib.sha256(b"\n".join(line for line in lines if _ENDED_AT not in line)).hexdigest()
+    return whole, content
+
+
+def read_contents(generation: Path | None) -> dict | None:
+    if generation is None:
+        return None
+    try:
+        contents = json.loads((Path(generation) / CONTENTS_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return contents if isinstance(contents, dict) and contents.get("format") == FORMAT else None
+
+
+def write_contents(generation: Path, contents: dict) -> None:
+    path = Path(generation) / CONTENTS_NAME
+    tmp = path.with_name(f".{CONTENTS_NAME}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(contents, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def keep_previous_bytes(entry: dict, new_path: Path, previous: dict | None, cache_dir: Path) -> dict:
+    """`entry` ({"graph", "key", "sha256", "content"}) for a document just mapped or taken from
+    the cache under a new key. When it says what the previous generation's copy said, apart from
+    the mapping's end time, the previous bytes are kept (written to the new cache file too, so
+    the cache and the store agree and a later `--full` build loads the same quads)."""
+    if previous is None or entry["sha256"] == previous.get("sha256") or entry["content"] != previous.get("content"):
+        return entry
+    old = cache_dir / f"{previous.get('key')}.nq"
+    try:
+        data = old.read_bytes()
+    except OSError:  # the previous copy left the cache: load the new one
+        return entry
+    if digest(data) != (previous["sha256"], previous["content"]):
+        return entry
+    tmp = new_path.with_name(f".{new_path.name}.{os.getpid()}.keep.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, new_path)
+    return entry | {"sha256": previous["sha256"]}
+
+
+@dataclass
+class Delta:
+    """What differs between the previous generation and this build."""
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    static: bool = False        # ontology or vocabulary graphs
+    candidates: bool = False    # the curation queue's graph
+    unchanged: int = 0
+
+    def as_dict(self) -> dict:
+        return {"added": self.added, "changed": self.changed, "removed": self.removed,
+                "ontology_or_vocabularies": self.static, "candidates": self.candidates, "unchanged": self.unchanged}
+
+    def describe(self) -> str:
+        parts = [f"{len(self.added)} added", f"{len(self.changed)} changed", f"{len(self.removed)} removed",
+                 f"{self.unchanged} unchanged"]
+        if self.static:
+            parts.append("ontology/vocabulary graphs replaced")
+        if self.candidates:
+            parts.append("candidates graph replaced")
+        return "documents: " + ", ".join(parts)
+
+
+def delta(previous: dict, documents: dict[str, dict], static: str, candidates: str) -> Delta:
+    before = previous.get("documents", {})
+    d = Delta(static=previous.get("static") != static, candidates=previous.get("candidates") != candidates)
+    for source, entry in documents.items():
+        old = before.get(source)
+        if old is None:
+            d.added.append(source)
+        elif old["sha256"] != entry["sha256"] or old["graph"] != entry["graph"]:
+            d.changed.append(source)
+        else:
+            d.unchanged += 1
+    d.removed = sorted(set(before) - set(documents))
+    d.added.sort()
+    d.changed.sort()
+    return d
+
+
+def why_full(location, previous_generation: Path | None, previous: dict | None, change: Delta | None,
+             *, forced: bool) -> str | None:
+    """None when the incremental path may run; else, in one line, why the full one runs."""
+    if forced:
+        return "--full was asked for"
+    if previous_generation is None:
+        return "no generation was built here before"
+    if previous is None:
+        return (f"the served generation {previous_generation.name} has no readable {CONTENTS_NAME} "
+                "(built by an older version or by hand)")
+    if previous.get("pyoxigraph") != ox.__version__:
+        return f"the served generation was written by pyoxigraph {previous.get('pyoxigraph')}, this is {ox.__version__}"
+    if not (previous_generation / UNION_MARKER).exists():
+        return "the served generation's default graph is not the materialised merge of its graphs"
+    writes = _writes(location, previous_generation)
+    if writes:
+        return (f"the served generation had {writes} write(s) through the update endpoint or Graph Store "
+                "Protocol since its build, which a rebuild does not keep")
+    if change is not None:
+        moved = len(change.added) + len(change.changed) + len(change.removed)
+        total = moved + change.unchanged
+        if total and moved > FULL_SHARE * total:
+            return f"{moved} of {total} documents changed: one bulk load is cheaper"
+    return None
+
+
+def _writes(location, generation: Path) -> int:
+    try:
+        return int((location.root / "writes" / generation.name).read_text().strip() or 0)
+    except (OSError, ValueError):
+        return 0
+
+
+def checkpoint(previous_generation: Path, generation: Path) -> None:
+    """Fill the (empty but for its `.building` marker) `generation` with a checkpoint of the
+    previous one. `Store.backup` wants a directory that does not exist yet, so it writes into
+    one inside the new generation, whose files then move up: killed at any point, the
+    generation still holds its marker and is pruned as abandoned."""
+    inner = generation / ".checkpoint"
+    source = ox.Store.read_only(str(previous_generation))
+    try:
+        source.backup(str(inner))
+    finally:
+        del source
+    for entry in inner.iterdir():
+        os.rename(entry, generation / entry.name)
+    inner.rmdir()
+
+
+def apply(generation: Path, change: Delta, graph_of: dict[str, str], previous_graphs: dict[str, str],
+          read_document, static: bytes | None, static_graphs: list[str], candidates: bytes | None,
+          candidates_graph: str) -> dict:
+    """Change the checkpoint in `generation` by `change`. `read_document(source)` gives a
+    document's N-Quads; `static` / `candidates` are the new graphs' N-Quads when they changed
+    (`candidates` empty: the queue is empty now). Returns counts of what was done."""
+    seconds = {}
+    t0 = time.perf_counter()
+    store = ox.Store(str(generation))
+    try:
+        drop = [previous_graphs[s] for s in change.removed + change.changed]
+        if change.static:
+            drop += static_graphs
+        if change.candidates:
+            drop.append(candidates_graph)
+        # Every triple a dropped graph stated may have to leave the default graph (below).
+        touched: set[ox.Triple] = set()
+        for iri in drop:
+            graph = ox.NamedNode(iri)
+            for quad in store.quads_for_pattern(None, None, None, graph):
+                touched.add(quad.triple)
+            if store.contains_named_graph(graph):
+                store.remove_graph(graph)
+        t1 = time.perf_counter()
+        seconds["drop"] = t1 - t0
+        loads = [(read_document(s), graph_of[s]) for s in change.added + change.changed]
+        if change.static and static:
+            loads.append((static, None))
+        if change.candidates and candidates:
+            loads.append((candidates, None))
+        works: set[str] = set()
+        for triple in touched:
+            _note_work(triple, works)
+        inserted = added = 0
+        restated: set[ox.Triple] = set()
+        for data, graph_iri in loads:
+            merged = (data.replace(f" <{graph_iri}> .\n".encode(), b" .\n") if graph_iri
+                      else _GRAPH_LABEL.sub(b" .", data))
+            # Counted before the load, so the generation's size needs no scan of the store. A
+            # triple a dropped graph stated was in the default graph: no lookup needed for it.
+            for quad in ox.parse(merged, format=ox.RdfFormat.N_QUADS):
+                triple = quad.triple
+                _note_work(triple, works)
+                if triple in touched:
+                    restated.add(triple)
+                elif quad not in store:
+                    added += 1
+            # One load per graph with its default-graph copy: blank node labels (the ontology's)
+            # name the same node in both.
+            store.load(data + merged, format=ox.RdfFormat.N_QUADS)
+            inserted += len(data)
+        t2 = time.perf_counter()
+        seconds["load"] = t2 - t1
+        # A triple no graph states any more leaves the default graph; one a new graph restates
+        # stays without asking the store.
+        removed = correct_default_graph(store, touched - restated)
+        t3 = time.perf_counter()
+        seconds["default graph"] = t3 - t2
+        store.flush()
+    finally:
+        del store
+    return {"dropped_graphs": len(drop), "touched_triples": len(touched), "default_removed": removed,
+            "loaded_bytes": inserted, "default_added": added,
+            "seconds": {k: round(v, 3) for k, v in seconds.items()}, "works": sorted(works)}
+
+
+def _note_work(triple: ox.Triple, works: set[str]) -> None:
+    """The works a graph speaks of: their index entries are made again."""
+    if triple.predicate == _COMPONENT_OF and isinstance(triple.object, ox.NamedNode):
+        works.add(triple.object.value)
+    elif triple.predicate == _HAS_ABSTRACT and isinstance(triple.subject, ox.NamedNode):
+        works.add(triple.subject.value)
+
+
+def correct_default_graph(store: ox.Store, touched) -> int:
+    """Remove from the default graph each of `touched` that no named graph states; returns how
+    many. A quad-index lookup per triple: one SPARQL update (VALUES + FILTER NOT EXISTS) was
+    not clearly faster (scripts/bench_incremental.py, figures in the README), does not say how
+    many it removed, and finding them with a SPARQL SELECT first costs as much as the lookups."""
+    removed = 0
+    for triple in touched:
+        if not _stated_in_a_named_graph(store, triple):
+            store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, ox.DefaultGraph()))
+            removed += 1
+    return removed
+
+
+def _stated_in_a_named_graph(store: ox.Store, triple: ox.Triple) -> bool:
+    for quad in store.quads_for_pattern(triple.subject, triple.predicate, triple.object, None):
+        if not isinstance(quad.graph_name, ox.DefaultGraph):
+            return True
+    return False
+
