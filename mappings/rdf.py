@@ -271,7 +271,8 @@ def _provenance(g: ntriples.Document, doc: ParsedAbstract, source: URIRef, graph
     g.add((source, DKG.characterCount, Literal(doc.char_count, datatype=XSD.integer)))
     g.add((activity, RDF.type, DKG.MappingActivity))
     g.add((activity, PROV.used, source))
-    g.add((activity, PROV.endedAtTime, Literal(when.isoformat(), datatype=XSD.dateTime)))
+    g.add((activity, PROV.endedAtTime, Literal(_canonical_datetime(when), datatype=XSD.dateTime,
+                                                      normalize=False)))  # rdflib would write +00:00 back
     g.add((activity, DKG.mapperVersion, Literal(MAPPER_VERSION)))
     g.add((activity, DKG.ontologyVersion, Literal(ontology_version)))
     # The original file's format and what read its text: a PDF's text is only as good as the
@@ -295,3 +296,17 @@ def _link(g: ntriples.Document, linkable, lang: str, work: URIRef, source: URIRe
     comps = [linking.ComponentText(node, kind, lang, text) for node, kind, text in linkable]
     return linking.annotate(g, comps, work=work, source=source)
 
+
+def _canonical_datetime(when: dt.datetime) -> str:
+    """xsd:dateTime in the form Oxigraph serves it ("Z" for UTC, no trailing zeros in the
+    seconds' fraction): it keeps values, not spellings, and what was validated must be served."""
+    text = when.isoformat()
+    if text.endswith("+00:00"):
+        text = text[:-6] + "Z"
+    if "." in text:
+        head, _, rest = text.partition(".")
+        digits = "".join(c for c in rest if c.isdigit())
+        zone = rest[len(digits):]
+        digits = digits.rstrip("0")
+        text = head + ("." + digits if digits else "") + zone
+    return text

@@ -203,9 +203,8 @@ def validate(files: tuple[Path, ...], store) -> None:
             notices += [f"{where}: {str(p).split(': ', 1)[1]}" for p in result.notices]
             if result.violations:
                 failing.append(f"{where}: {len(result.violations)} violation(s)")
-        checked = (f"{len(results) - 1} named graph(s) and the default graph checked "
-                   f"({sum(r.triples for r in results if r.graph != 'default graph')} and "
-                   f"{results[-1].triples} triples)")
+        checked = (f"{len(results) - 1} named graph(s) ({sum(r.triples for r in results[:-1])} triples) and the "
+                   f"default graph ({results[-1].triples} triples) checked")
         for line in failing:
             _err(f"fails: {line}")
     for p in problems + notices:
