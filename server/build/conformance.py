@@ -48,9 +48,12 @@ def validate_store(store: GraphStore, *, workers: int | None = None) -> list[Gra
         # The default graph is the largest job: first, so the others fill the other cores.
         jobs = [(DEFAULT_GRAPH, default)] + [(g, _dump(raw, ox.NamedNode(g))) for g in graphs]
         results = list(_map(_validate_one, jobs, workers))
+        # The merge reports only what no named graph already shows: a document's own problem is
+        # charged to the document.
+        seen = {_key(p) for r in results if r.graph != DEFAULT_GRAPH for p in r.problems}
         for result in results:
             if result.graph == DEFAULT_GRAPH:
-                result.problems = [_with_sources(raw, p) for p in result.problems]
+                result.problems = [_with_sources(raw, p) for p in result.problems if _key(p) not in seen]
     return [r for r in results if r.graph != DEFAULT_GRAPH] + [r for r in results if r.graph == DEFAULT_GRAPH]
 
 
@@ -89,6 +92,10 @@ def _default_graph(store: GraphStore, raw: ox.Store) -> str:
     # An Oxigraph database not built by `dkg build`: its default graph is read as the union.
     merged = raw.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
     return merged.serialize(format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+
+
+def _key(problem: shacl.Problem) -> tuple:
+    return problem.focus, problem.path, problem.message, problem.value, problem.severity
 
 
 def _validate_one(job: tuple[str, str]) -> GraphResult:
