@@ -707,7 +707,9 @@ _A, _MOTIVATED, _IDENTIFYING, _BODY, _TARGET = _N(RDF.type), _N(OA.motivatedBy),
 _DERIVED, _SPECIFIC, _SOURCE, _LANGUAGE, _SELECTOR = _N(PROV.wasDerivedFrom), _N(OA.SpecificResource), _N(OA.hasSource), _N(DCTERMS.language), _N(OA.hasSelector)
 _QUOTE_SEL, _EXACT, _PREFIX, _SUFFIX = _N(OA.TextQuoteSelector), _N(OA.exact), _N(OA.prefix), _N(OA.suffix)
 _POS_SEL, _START, _STOP, _ANNOTATION = _N(OA.TextPositionSelector), _N(OA.start), _N(OA.end), _N(OA.Annotation)
-_NNI = str(XSD.nonNegativeInteger)
+# xsd:integer, not the Web Annotation range xsd:nonNegativeInteger: Oxigraph serves every
+# integer type as xsd:integer, and what is validated before loading must be what is served.
+_INT = str(XSD.integer)
 _MENTIONS, _BUILDS_ON, _USES, _DISCUSSES = _N(DKG.mentions), _N(DKG.buildsOnTheory), _N(DKG.usesMethod), _N(DKG.discusses)
 
 
@@ -726,8 +728,8 @@ def _annotation_lines(comp: ComponentText, m: Mention, source: str) -> list[str]
         f"{quote} {_PREFIX} {lit(text[max(0, m.start - _QUOTE_CONTEXT):m.start])}",
         f"{quote} {_SUFFIX} {lit(text[m.end:m.end + _QUOTE_CONTEXT])}",
         f"{position} {_A} {_POS_SEL}",
-        f"{position} {_START} {lit(str(m.start), datatype=_NNI)}",
-        f"{position} {_STOP} {lit(str(m.end), datatype=_NNI)}",
+        f"{position} {_START} {lit(str(m.start), datatype=_INT)}",
+        f"{position} {_STOP} {lit(str(m.end), datatype=_INT)}",
     ]
     if comp.lang in LANGUAGE:
         lines.append(f"{target} {_LANGUAGE} {_N(LANGUAGE[comp.lang])}")
@@ -808,7 +810,7 @@ def candidates_graph(candidates: list[Candidate]) -> rdflib.Graph:
         graph.add((iri, RDF.type, DKG.Candidate))
         graph.add((iri, RDFS.label, Literal(names[0], lang=group[0].lang)))
         graph.add((iri, DKG.suggestedClass, DKG[classes[0]]))
-        graph.add((iri, DKG.occurrenceCount, Literal(len(group), datatype=XSD.nonNegativeInteger)))
+        graph.add((iri, DKG.occurrenceCount, Literal(len(group), datatype=XSD.integer)))
         graph.add((iri, DCTERMS.language, LANGUAGE.get(group[0].lang, Literal(group[0].lang))))
         for c in group:
             graph.add((iri, DKG.occursIn, c.work))

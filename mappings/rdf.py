@@ -9,7 +9,7 @@ import importlib.util
 from rdflib import Graph, Literal, URIRef
 
 from . import MAPPER_VERSION
-from . import degrees, gaps, ntriples
+from . import consensus, degrees, gaps, ntriples
 from . import vocab as v
 from .abstract import ParsedAbstract
 from .vocab import BIBO, DCTERMS, DKG, FABIO, FOAF, PROV, RDF, SKOS, XSD
@@ -61,6 +61,11 @@ class WorkContext:
     institution_iri: URIRef | None = None
     institution_name: Literal | None = None   # as the first translation that names it says it
     department_iri: URIRef | None = None
+    # Decided once for every translation (see consensus): what the merge may hold only once.
+    specialty_code: str | None = None
+    specialty_labels: dict[str, str] = field(default_factory=dict)   # language → preferred label
+    publications: dict[int, object] = field(default_factory=dict)    # ordinal → metadata.Publication
+    publication_counts: dict[str, int] = field(default_factory=dict)
 
     @property
     def iri(self) -> URIRef:
@@ -90,12 +95,20 @@ class MappedDocument:
         return self._graph
 
 
-def work_context(work_id: str, members: list[ParsedAbstract]) -> WorkContext:
-    """Shared IRIs come from the first member (by language en, ru, kk) that states them."""
+def work_context(work_id: str, members: list[ParsedAbstract],
+                 specialty_labels: dict[tuple[str, str], str] | None = None) -> WorkContext:
+    """Shared IRIs come from the first member (by language en, ru, kk) that states them.
+    `specialty_labels` is `consensus.specialty_labels` over the whole corpus (without it, over
+    this work's members alone)."""
     order = sorted(members, key=lambda m: ("en", "ru", "kk").index(m.lang))
     kinds = list(WORK_CLASS)
     kind = min((m.kind for m in members), key=kinds.index, default="article")
     ctx = WorkContext(work_id, kind, gaps=tuple(gaps.missing(kind, members)))
+    ctx.specialty_code = consensus.specialty_code(members)
+    labels = specialty_labels if specialty_labels is not None else consensus.specialty_labels([members])
+    ctx.specialty_labels = {lang: name for (code, lang), name in sorted(labels.items()) if code == ctx.specialty_code}
+    ctx.publications = consensus.publications(members)
+    ctx.publication_counts = consensus.publication_counts(members)
     ctx.degree = next((m.meta.degree for m in order if m.meta.degree in KIND_DEGREES[kind]), None)
     for m in order:
         if m.meta.authors and not ctx.author_iris:
@@ -131,13 +144,15 @@ def to_graph(doc: ParsedAbstract, ctx: WorkContext, *, ontology_version: str,
     if meta.title:
         g.add((work, DCTERMS.title, Literal(meta.title, lang=lang)))
     _authors(g, work, meta, ctx, lang)
-    if meta.specialty_code:
-        sp = v.specialty(meta.specialty_code)
+    if meta.specialty_code and ctx.specialty_code:
+        sp = v.specialty(ctx.specialty_code)
         g.add((work, FABIO.hasDiscipline, sp))
         g.add((sp, RDF.type, DKG.Specialty))
-        g.add((sp, SKOS.notation, Literal(meta.specialty_code)))
-        if meta.specialty_name:
-            g.add((sp, SKOS.prefLabel, Literal(meta.specialty_name, lang=lang)))
+        g.add((sp, SKOS.notation, Literal(ctx.specialty_code)))
+        if meta.specialty_name and meta.specialty_code == ctx.specialty_code:
+            preferred = ctx.specialty_labels.get(lang, meta.specialty_name)
+            label = SKOS.prefLabel if meta.specialty_name == preferred else SKOS.altLabel
+            g.add((sp, label, Literal(meta.specialty_name, lang=lang)))
     if ctx.degree:
         g.add((work, BIBO.degree, v.DEGREES[ctx.degree]))
     for word in meta.keywords.get(lang, []):
@@ -179,13 +194,15 @@ def to_graph(doc: ParsedAbstract, ctx: WorkContext, *, ontology_version: str,
             g.add((node, DKG.ordinal, Literal(item.ordinal, datatype=XSD.integer)))
             linkable.append((node, LINKED_KIND[kind], item.text))
 
-    for count_kind, n in meta.publication_counts.items():
+    for count_kind in meta.publication_counts:
+        n = ctx.publication_counts.get(count_kind, meta.publication_counts[count_kind])
         node = URIRef(f"{work}/publication-count/{count_kind.lower()}")
         g.add((work, DKG.hasPublicationCount, node))
         g.add((node, RDF.type, DKG.PublicationCount))
         g.add((node, DKG.publicationKind, PUBLICATION_KINDS[count_kind]))
         g.add((node, DKG["count"], Literal(n, datatype=XSD.integer)))
     for pub in meta.publications:
+        pub = ctx.publications.get(pub.ordinal, pub)
         node = URIRef(f"{work}/publication/{pub.ordinal}")
         g.add((work, DKG.hasPublication, node))
         g.add((node, RDF.type, DKG.Publication))
@@ -254,7 +271,8 @@ def _provenance(g: ntriples.Document, doc: ParsedAbstract, source: URIRef, graph
     g.add((source, DKG.characterCount, Literal(doc.char_count, datatype=XSD.integer)))
     g.add((activity, RDF.type, DKG.MappingActivity))
     g.add((activity, PROV.used, source))
-    g.add((activity, PROV.endedAtTime, Literal(when.isoformat(), datatype=XSD.dateTime)))
+    g.add((activity, PROV.endedAtTime, Literal(_canonical_datetime(when), datatype=XSD.dateTime,
+                                                      normalize=False)))  # rdflib would write +00:00 back
     g.add((activity, DKG.mapperVersion, Literal(MAPPER_VERSION)))
     g.add((activity, DKG.ontologyVersion, Literal(ontology_version)))
     # The original file's format and what read its text: a PDF's text is only as good as the
@@ -278,3 +296,17 @@ def _link(g: ntriples.Document, linkable, lang: str, work: URIRef, source: URIRe
     comps = [linking.ComponentText(node, kind, lang, text) for node, kind, text in linkable]
     return linking.annotate(g, comps, work=work, source=source)
 
+
+def _canonical_datetime(when: dt.datetime) -> str:
+    """xsd:dateTime in the form Oxigraph serves it ("Z" for UTC, no trailing zeros in the
+    seconds' fraction): it keeps values, not spellings, and what was validated must be served."""
+    text = when.isoformat()
+    if text.endswith("+00:00"):
+        text = text[:-6] + "Z"
+    if "." in text:
+        head, _, rest = text.partition(".")
+        digits = "".join(c for c in rest if c.isdigit())
+        zone = rest[len(digits):]
+        digits = digits.rstrip("0")
+        text = head + ("." + digits if digits else "") + zone
+    return text

@@ -348,7 +348,7 @@ def test_candidates_graph_counts_and_places():
     q = candidates_graph(c1 + c2)
     fund = next(s for s in q.subjects(RDF.type, DKG.Candidate)
                 if str(q.value(s, rdflib.RDFS.label)) == "Turkic Investment Fund")
-    assert q.value(fund, DKG.occurrenceCount) == Literal(2, datatype=rdflib.XSD.nonNegativeInteger)
+    assert q.value(fund, DKG.occurrenceCount) == Literal(2, datatype=rdflib.XSD.integer)
     assert set(q.objects(fund, DKG.occursIn)) == {WORK, w2}
     assert q.value(fund, DKG.suggestedClass) == DKG.InternationalOrganization
     assert str(fund) == str(ID) + "candidate/en/turkic-investment-fund"

@@ -29,7 +29,7 @@ from rdflib import Graph
 from rdflib.namespace import OWL
 from tqdm import tqdm
 
-from dissertation_kg.mappings import MAPPER_VERSION, abstract, extract, gaps, ntriples, pairing, rdf
+from dissertation_kg.mappings import MAPPER_VERSION, abstract, consensus, extract, gaps, ntriples, pairing, rdf
 from dissertation_kg.mappings.errors import MappingError
 from dissertation_kg.mappings.vocab import GRAPH, ONTOLOGY_IRI, CANDIDATES_GRAPH
 
@@ -162,9 +162,10 @@ def map_corpus(files: list[Path], manifest: dict[str, str], *, generated_at: dt.
     parsed, rejected = parse_corpus(files, progress)
     works = pairing.group(parsed, manifest)
     version = ontology_version()
+    labels = consensus.specialty_labels([w.members for w in works])
     mapped = []
     for work in tqdm(works, desc="map", unit="work", disable=not progress, leave=False):
-        ctx = rdf.work_context(work.id, work.members)
+        ctx = rdf.work_context(work.id, work.members, labels)
         for member in work.members:
             mapped.append(rdf.to_graph(member, ctx, ontology_version=version, generated_at=generated_at))
     return mapped, rejected, works
@@ -228,8 +229,9 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
         candidates = []
         jobs = []
         contexts = []
+        labels = consensus.specialty_labels([w.members for w in works])  # corpus-wide: one per language
         for work in works:
-            ctx = rdf.work_context(work.id, work.members)
+            ctx = rdf.work_context(work.id, work.members, labels)
             contexts.append((work, ctx))
             todo = []
             for member in work.members:

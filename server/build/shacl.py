@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +30,10 @@ class Problem:
     message: str
     value: str = ""
     severity: str = "Violation"
+    # The focus node and path as full IRIs (empty for a blank node or a complex path), to look
+    # up which graphs state a value; not part of the printed text.
+    focus_iri: str = field(default="", compare=False, repr=False)
+    path_iri: str = field(default="", compare=False, repr=False)
 
     def __str__(self) -> str:
         where = f"node {self.focus}"
@@ -78,7 +82,9 @@ def _compiled(shapes: Graph):
 def _run(data, shapes: Graph) -> list[tuple]:
     if isinstance(data, ntriples.Document):
         # pyshacl-turbo reads an Oxigraph store natively; pySHACL needs an rdflib graph.
-        data = data.graph() if engine() != "turbo" else _oxigraph(data)
+        data = data.graph() if engine() != "turbo" else _oxigraph(data.ntriples())
+    elif isinstance(data, str):  # N-Triples text, as a store dumps a graph
+        data = Graph().parse(data=data, format="nt") if engine() != "turbo" else _oxigraph(data)
     if engine() == "turbo":
         conforms, report, _text = _compiled(shapes).validate(data, allow_warnings=True)
     else:
@@ -99,11 +105,10 @@ def _run(data, shapes: Graph) -> list[tuple]:
     return out
 
 
-def _oxigraph(doc: "ntriples.Document"):
-    """The document as pyshacl-turbo's native input: the N-Quads text it would dump from an
+def _oxigraph(text: str):
+    """N-Triples text as pyshacl-turbo's native input: the N-Quads text it would dump from an
     Oxigraph store, handed over directly (the store round trip cost a third of validation).
     `Input` is pyshacl-turbo's own class (pinned <0.7); without it, a real in-memory store."""
-    text = doc.ntriples()
     try:
         from pyshacl_turbo.rdf import Input
         return Input(text, "oxigraph-nquads", None, {}, preserve_ids=True)
@@ -115,11 +120,12 @@ def _oxigraph(doc: "ntriples.Document"):
 
 
 def validate_graph(graph, source: str, shapes: Graph | None = None) -> list[Problem]:
-    """Every problem of one document's graph (an rdflib graph or an `ntriples.Document`),
+    """Every problem of one graph (an rdflib graph, an `ntriples.Document` or N-Triples text),
     violations first."""
     shapes = shapes if shapes is not None else load_shapes()
     problems = [
-        Problem(source, _short(focus), _short(path), str(message or "does not satisfy its shape"), _short(value), sev)
+        Problem(source, _short(focus), _short(path), str(message or "does not satisfy its shape"), _short(value), sev,
+                str(focus) if isinstance(focus, URIRef) else "", str(path) if isinstance(path, URIRef) else "")
         for focus, path, message, value, sev in _run(graph, shapes)
     ]
     return sorted(problems, key=lambda p: (p.severity != "Violation", p.focus, p.path, p.message))
