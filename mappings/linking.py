@@ -19,7 +19,7 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from . import method_context, morphology, ntriples, self_named
+from . import method_context, morphology, name_shapes, ntriples, self_named
 from .vocab import DKG, ID, LANGUAGE, OA
 from .vocabulary import INITIATIVE_KINDS, LANGS, Entry, load_dismissed, load_entries, slugify
 
@@ -490,7 +490,8 @@ _KEYWORDS = {
     "GovernmentBody": ["ministry", "committee", "agency", "commission", "parliament", "министерство", "комитет",
                        "агентство", "комиссия", "министрлігі", "министрлік", "комитеті", "агенттігі", "комиссиясы"],
     "NonGovernmentalOrganization": ["foundation", "association", "society", "institute", "institut", "centre", "center",
-                                    "service", "фонд", "ассоциация", "общество", "институт", "центр", "қоры",
+                                    "service", "bureau", "inspection", "laboratory", "corporation", "фонд", "служба",
+                                    "бюро", "инспекция", "лаборатория", "корпорация", "корпорациясы", "зертханасы", "ассоциация", "общество", "институт", "центр", "қоры",
                                     "қауымдастығы", "қоғамы", "институты", "орталығы"],
     "InternationalOrganization": ["organization", "organisation", "union", "council", "bank", "fund", "alliance", "организация",
                                   "союз", "совет", "банк", "ұйымы", "одағы", "кеңесі", "банкі"],
@@ -629,9 +630,23 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
                 run.append(t)
     flush()
     if lang in ("ru", "kk"):
-        for s, e, cls in _cyrillic_names(text, lang, tokens, covered):
-            if free(s, e) and not known(text[s:e]):
+        # A place may open an organisation's name ("Арқалық педагогикалық институты"): the name
+        # may start on a word linked as a city or state, but must hold no other linked name.
+        places = {m.start for m in mentions if m.cls in _PLACE_CLASSES}
+        for s, e, cls in _cyrillic_names(text, lang, tokens, covered, places):
+            if (free(s, e) or (s in places and free(next(t.end for t in tokens if t.start == s), e))) \
+                    and not known(text[s:e]):
                 found.setdefault((s, e), (cls, "capitalised"))
+    # Theories and methods by the shape of their name ("endogenous growth theory", «метод главных
+    # компонент», «институционалдық теория»), where no other name already covers them.
+    # An acronym inside such a name is part of it ("GIS analysis").
+    for s, e, cls in name_shapes.find(text, lang, kind, tokens):
+        inside = [k for k in found if k[0] < e and s < k[1]]
+        if free(s, e) and not known(text[s:e]) and all(s <= a and b <= e and found[(a, b)][1] == "acronym"
+                                                        for a, b in inside):
+            for k in inside:
+                del found[k]
+            found[(s, e)] = (cls, "shape")
     # A document that names itself is one candidate of its kind, whatever names stand inside it
     # ("Law of the Republic of Kazakhstan «On …»"), unless it is, or holds, a known initiative.
     initiatives = [m for m in mentions if m.cls in INITIATIVE_KINDS or m.cls == "Initiative"]
@@ -648,9 +663,14 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
 # "Высшая аттестационная комиссия", "Дүниежүзі қазақтарының қауымдастығы". Russian names open
 # with their head noun or its adjectives; Kazakh names close with it.
 _MAX_NAME_WORDS = 7
+_NAMED_AFTER = re.compile(r"имени\s+(?:[А-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?){0,3}[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:-[А-ЯЁа-яё][а-яё]+)?")
 
 
-def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearray) -> list[tuple[int, int, str]]:
+_PLACE_CLASSES = {"Region", "State"}
+
+
+def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearray,
+                    places: set[int] = frozenset()) -> list[tuple[int, int, str]]:
     out = []
     n = len(tokens)
 
@@ -659,8 +679,8 @@ def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearra
         return not covered[w.start] and _gap_ok(text, tokens[j - 1], w) and "," not in text[tokens[j - 1].end:w.start]
 
     for i, t in enumerate(tokens):
-        if not _is_capitalised(t.text) or morphology.is_acronym(t.text) or covered[t.start] \
-                or _sentence_initial(text, t.start):
+        if not _is_capitalised(t.text) or morphology.is_acronym(t.text) \
+                or (covered[t.start] and t.start not in places) or _sentence_initial(text, t.start):
             continue
         last = None
         if lang == "kk":
@@ -683,6 +703,12 @@ def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearra
             k = head + 1
             while k < min(i + _MAX_NAME_WORDS, n) and joins(k):
                 word = tokens[k].text
+                if morphology.fold(word) == "имени":
+                    # "Институт химических наук имени А.Б. Бектурова": the name runs to the surname
+                    named = _NAMED_AFTER.match(text, tokens[k].start)
+                    if named:
+                        last = next((x for x in range(k, n) if tokens[x].end >= named.end()), last)
+                    break
                 if morphology.fold(word) == "и":
                     if k == head + 1 or k + 1 >= n or not joins(k + 1) \
                             or not morphology.russian_genitive(tokens[k + 1].text):
@@ -778,9 +804,11 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
 
 
 def candidate_name(name: str, lang: str) -> str:
-    """The form a candidate is listed under: Russian names in the nominative, so that every
-    inflected occurrence counts towards one candidate."""
-    if lang == "ru" and re.search("[А-Яа-яЁё]", name) and not morphology.is_acronym(name):
+    """The form a candidate is listed under: Russian and Kazakh names in the nominative, so that
+    every inflected occurrence counts towards one candidate."""
+    if lang in ("ru", "kk") and re.search("[А-Яа-яЁё]", name) and not morphology.is_acronym(name):
+        if lang == "kk":
+            return morphology.kazakh_nominative(name)
         return morphology.russian_nominative(name)
     return name
 
