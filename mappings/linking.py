@@ -19,7 +19,7 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from . import method_context, morphology, name_shapes, ntriples, self_named
+from . import lexicon_store, method_context, morphology, name_shapes, ntriples, self_named
 from .vocab import DKG, ID, LANGUAGE, OA
 from .vocabulary import INITIATIVE_KINDS, LANGS, Entry, load_dismissed, load_entries, slugify
 
@@ -226,10 +226,16 @@ def _body_states(lex: Lexicon) -> dict:
 
 @lru_cache(maxsize=4)
 def _lexicon_for(directory: str | None) -> Lexicon:
+    from .vocabulary import vocabulary_dir
+
     path = Path(directory) if directory else None
-    lex = compile_lexicon(load_entries(path), load_dismissed(path))
-    lex.body_state = _body_states(lex)
-    return lex
+
+    def build() -> Lexicon:
+        lex = compile_lexicon(load_entries(path), load_dismissed(path))
+        lex.body_state = _body_states(lex)
+        return lex
+
+    return lexicon_store.cached(path or vocabulary_dir(), build)
 
 
 def clear_cache() -> None:

@@ -42,6 +42,9 @@ _KK_HEADS = {"теория": ("Theory", True), "теориясы": ("Theory", Tr
              "әдісі": ("Method", False), "талдау": ("Method", False), "талдауы": ("Method", False),
              "модельдеу": ("Method", False), "әдістемесі": ("Method", False)}
 
+# Russian heads that are verbal nouns: a genitive after them is what is done, not a name
+_RU_ACTIVITY = {"анализ", "моделирование"}
+
 # Words that say nothing about which theory or method is meant ("the proposed model", «данный
 # метод», «осы әдіс», «зерттеу әдісі» the research method).
 _GENERIC = {
@@ -53,7 +56,7 @@ _GENERIC = {
            "particular", "common", "standard", "traditional", "classical", "simple", "complex", "single",
            "used", "applied", "chosen", "selected", "suggested", "resulting", "obtained", "initial",
            "scientific", "theoretical", "methodological", "mathematical", "comprehensive", "combined",
-           "mixed", "unified",
+           "mixed", "unified", "conceptual",
            "of", "and", "or", "in", "on", "for", "with", "by", "to", "from", "as", "at", "is", "are", "was",
            "were", "be", "been", "using", "based", "an", "no", "not", "it"},
     "ru": {"данный", "этот", "тот", "новый", "предложенный", "предлагаемый", "разработанный", "существующий",
@@ -73,6 +76,8 @@ _KK_GENERIC_STEMS = ("зерттеу", "жұмыс", "диссертац", "мә
 _CONJUNCTIONS = {"and", "or", "и", "или", "а", "также", "және", "мен", "пен", "бен", "әрі", "немесе", "не"}
 _KK_PARTICIPLE = re.compile(r"(?:ған|ген|қан|кен|атын|етін|йтын|йтін|ып|іп|уге|уға|уде|уда)$")
 _KK_OBLIQUE = re.compile(r"(?:да|де|та|те|нда|нде|ға|ге|қа|ке|дан|ден|тан|тен|нан|нен|мен|бен|пен|ны|ні|на|не|ын|ін)$")
+# a plural in the accusative is the object of a verbal noun: «әдебиеттерді талдау» analysing literature
+_KK_PLURAL_OBJECT = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ды|ді|ты|ті|ны|ні)$")
 _QUOTED = re.compile(r"«[^«»\n]{1,200}»|“[^“”\n]{1,200}”|„[^„“”\n]{1,200}[“”]|\"[^\"\n]{1,200}\"")
 _SENTENCE_END = re.compile(r"(^|[.!?:;•\n]|\d[.)])\s*[\"«“„(]?\s*$")
 _MAX_MODIFIERS = 4
@@ -150,7 +155,8 @@ def _english(text: str, tokens: Sequence, h: int):
     k = h - 1
     while k >= 0 and len(mods) < _MAX_MODIFIERS and _plain_gap(text, tokens[k], tokens[k + 1]):
         w = tokens[k].text
-        if _generic(w, "en") or _head(w, "en") or not re.fullmatch(r"[A-Za-z][\w'’-]*", w):
+        if _generic(w, "en") or _head(w, "en") or not re.fullmatch(r"[A-Za-z][\w'’-]*", w) \
+                or (w.islower() and w.endswith("ed")):   # "the calibrated model" describes, not names
             break
         mods.insert(0, tokens[k])
         k -= 1
@@ -186,7 +192,9 @@ def _russian(text: str, tokens: Sequence, h: int):
         k -= 1
     after = []
     j = h + 1
-    while j < len(tokens) and len(after) < _MAX_MODIFIERS and _plain_gap(text, tokens[j - 1], tokens[j]):
+    # «анализ правоприменительной практики» is analysing something, «рентгенофазовый анализ» a method
+    activity = any(p.normal_form in _RU_ACTIVITY for p in morph.parse(morphology.fold(tokens[h].text))[:1])
+    while not activity and j < len(tokens) and len(after) < _MAX_MODIFIERS and _plain_gap(text, tokens[j - 1], tokens[j]):
         w = tokens[j].text
         if _generic(w, "ru") or not (morphology.russian_genitive(w) or (_proper(w) and not morph.word_is_known(morphology.fold(w)))):
             break
@@ -209,7 +217,8 @@ def _kazakh(text: str, tokens: Sequence, h: int):
         f = morphology.fold(w)
         if _generic(w, "kk") or not re.search("[а-яәғқңөұүһі]", f) and not _proper(w):
             break
-        if _KK_PARTICIPLE.search(f) or (_KK_OBLIQUE.search(f) and not _proper(w) and not f.endswith(("ды", "ді"))):
+        if _KK_PARTICIPLE.search(f) or _KK_PLURAL_OBJECT.search(f) \
+                or (_KK_OBLIQUE.search(f) and not _proper(w) and not f.endswith(("ды", "ді"))):
             break
         mods.insert(0, tokens[k])
         k -= 1

@@ -81,6 +81,11 @@ def test_a_theory_or_method_is_found_by_the_shape_of_its_name(text, lang, kind, 
     ("осы әдіс жаңа тәсіл ретінде ұсынылды", "kk", "methods"),
     ("зерттеу әдісі ретінде қолданылған әдіс", "kk", "methods"),
     ("бағдарламаның жаңа моделі ұсынылды", "kk", "provision"),
+    # a participle describes the model, a genitive after «анализ» or an accusative before «талдау»
+    # is what is analysed
+    ("the calibrated model was run", "en", "methods"),
+    ("проведён анализ правоприменительной практики", "ru", "methods"),
+    ("ғылыми-педагогикалық әдебиеттерді талдау жүргізілді", "kk", "methods"),
 ])
 def test_an_ordinary_head_word_alone_names_no_theory_or_method(text, lang, kind):
     found = {c for c in candidates(text, lang, kind) if c[1] in ("Theory", "Method")}
