@@ -29,21 +29,23 @@ _EN_HEADS = {"theory": ("Theory", True), "paradigm": ("Theory", True), "approach
              "model": ("Theory", False), "framework": ("Theory", False), "method": ("Method", False),
              "analysis": ("Method", False), "modelling": ("Method", False), "modeling": ("Method", False),
              "technique": ("Method", False), "spectroscopy": ("Method", False), "microscopy": ("Method", False),
-             "spectrometry": ("Method", False), "test": ("Method", False)}
+             "spectrometry": ("Method", False), "test": ("Method", False), "study": ("Method", False),
+             "trial": ("Method", False)}
 _RU_HEADS = {"теория": ("Theory", True), "парадигма": ("Theory", True), "подход": ("Theory", False),
              "модель": ("Theory", False), "метод": ("Method", False), "анализ": ("Method", False),
              "моделирование": ("Method", False), "спектроскопия": ("Method", False),
              "микроскопия": ("Method", False), "спектрометрия": ("Method", False),
-             "методика": ("Method", False), "эксперимент": ("Method", False)}
+             "методика": ("Method", False), "эксперимент": ("Method", False),
+             "исследование": ("Method", False)}
 # Kazakh heads close the name; the singular possessive is the form inside a name (теориясы, әдісі)
 _KK_HEADS = {"теория": ("Theory", True), "теориясы": ("Theory", True), "парадигма": ("Theory", True),
              "парадигмасы": ("Theory", True), "тәсіл": ("Theory", False), "тәсілі": ("Theory", False),
              "модель": ("Theory", False), "моделі": ("Theory", False), "әдіс": ("Method", False),
              "әдісі": ("Method", False), "талдау": ("Method", False), "талдауы": ("Method", False),
-             "модельдеу": ("Method", False), "әдістемесі": ("Method", False)}
+             "модельдеу": ("Method", False), "әдістемесі": ("Method", False), "зерттеу": ("Method", False)}
 
 # Russian heads that are verbal nouns: a genitive after them is what is done, not a name
-_RU_ACTIVITY = {"анализ", "моделирование"}
+_RU_ACTIVITY = {"анализ", "моделирование", "исследование"}
 
 # Words that say nothing about which theory or method is meant ("the proposed model", «данный
 # метод», «осы әдіс», «зерттеу әдісі» the research method).
@@ -103,6 +105,13 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
     for h, tok in enumerate(tokens):
         head = _head(tok.text, lang)
         if head is None:
+            # one word that holds its own modifier: «ИК-спектроскопия», "X-ray-spectroscopy"
+            first, _, last = tok.text.rpartition("-")
+            head = _head(last, lang) if first else None
+            if head is not None and (head[0] != "Method" or _generic(first, lang)):
+                continue
+            if head is not None:
+                out.append((tok.start, tok.end, head[0]))
             continue
         cls, anywhere = head
         if any(s <= tok.start < e for s, e in quoted):
@@ -155,11 +164,14 @@ def _english(text: str, tokens: Sequence, h: int):
     k = h - 1
     while k >= 0 and len(mods) < _MAX_MODIFIERS and _plain_gap(text, tokens[k], tokens[k + 1]):
         w = tokens[k].text
-        if _generic(w, "en") or _head(w, "en") or not re.fullmatch(r"[A-Za-z][\w'’-]*", w) \
-                or (w.islower() and w.endswith("ed")):   # "the calibrated model" describes, not names
+        if _generic(w, "en") or _head(w, "en") or not re.fullmatch(r"[A-Za-z][\w'’-]*", w):
             break
         mods.insert(0, tokens[k])
         k -= 1
+    # a participle in front describes the thing ("the calibrated AquaCrop model", "a modified
+    # model"); inside the name it is part of it ("cluster-randomised controlled trial")
+    while mods and mods[0].text.islower() and "-" not in mods[0].text and mods[0].text.endswith("ed"):
+        mods.pop(0)
     if mods:
         return h - len(mods), h, mods
     # "theory of formal grammars": the name goes on after "of" (and an optional "the")

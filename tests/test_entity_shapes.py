@@ -60,6 +60,13 @@ def linked(text: str, lang: str) -> list[tuple[str, str]]:
      {("Сипаттамалы әдіс", "Method"), ("құрылымдық талдау", "Method")}),
     ("өмір сүру ұзақтығы Каплан – Мейер әдісі бойынша бағаланды", "kk", "provision",
      {("Каплан – Мейер әдісі", "Method")}),
+    # study designs; a word that carries its own modifier
+    ("a cross-sectional study and a cluster-randomised controlled trial", "en", "methods",
+     {("cross-sectional study", "Method"), ("cluster-randomised controlled trial", "Method")}),
+    ("применялись ИК-спектроскопия и поперечное исследование", "ru", "methods",
+     {("ИК-спектроскопия", "Method"), ("поперечное исследование", "Method")}),
+    ("когорттық зерттеу және көлденең зерттеу жүргізілді", "kk", "methods",
+     {("когорттық зерттеу", "Method"), ("көлденең зерттеу", "Method")}),
 ])
 def test_a_theory_or_method_is_found_by_the_shape_of_its_name(text, lang, kind, expected):
     assert expected <= candidates(text, lang, kind)
@@ -86,6 +93,9 @@ def test_a_theory_or_method_is_found_by_the_shape_of_its_name(text, lang, kind, 
     ("the calibrated model was run", "en", "methods"),
     ("проведён анализ правоприменительной практики", "ru", "methods"),
     ("ғылыми-педагогикалық әдебиеттерді талдау жүргізілді", "kk", "methods"),
+    ("this study and the present study used a modified model", "en", "methods"),
+    ("исследование проблемы проводилось в 2020 году", "ru", "methods"),
+    ("бұл зерттеу және ғылыми зерттеу", "kk", "methods"),
 ])
 def test_an_ordinary_head_word_alone_names_no_theory_or_method(text, lang, kind):
     found = {c for c in candidates(text, lang, kind) if c[1] in ("Theory", "Method")}
