@@ -116,6 +116,7 @@ class Lexicon:
     dismissed: frozenset[str] = frozenset()         # folded names a curator dismissed
     titles: dict[str, dict] = None                  # lang -> kind -> trie of a document's quoted title
     body_state: dict = None                         # a state body's IRI -> the IRI of its state
+    cities: frozenset = frozenset()                 # entries of places.ttl (see _cities_as_places)
 
 
 # English names of theories and methods are written in both orders ("interdependence theory",
@@ -184,8 +185,9 @@ def compile_lexicon(entries: tuple[Entry, ...], dismissed: frozenset[tuple[str, 
                     if len(keys) == 2:
                         pairs[lang].setdefault((keys[0], keys[1]), (e.iri, e.cls))
                         heads[lang].add(keys[1])
+    cities = frozenset(e.iri for e in entries if e.cls == "Region" and "(GeoNames " in e.definition.get("en", ""))
     return Lexicon(tries, pairs, heads, known, ambiguous, {e.iri: e for e in entries},
-                   frozenset(morphology.fold(name) for name, _ in dismissed), _titles(entries))
+                   frozenset(morphology.fold(name) for name, _ in dismissed), _titles(entries), cities=cities)
 
 
 def _titles(entries: tuple[Entry, ...]) -> dict[str, dict]:
@@ -285,7 +287,41 @@ def find_mentions(text: str, lang: str, lex: Lexicon | None = None, tokens: list
     if any(m.common for m in mentions):
         mentions = [m for m in mentions if not m.common
                     or method_context.names_a_method(text, lang, kind, tokens, m.start, m.end)]
+    if lex.cities and any(m.entity in lex.cities for m in mentions):
+        mentions = _cities_as_places(text, lang, lex.cities, mentions)
     return _self_named_documents(text, lang, lex, _bodies_of_other_states(text, lex, mentions))
+
+
+# A world city (places.ttl) is linked where the text names it as a place: "in Vienna", "(Kazan,
+# 2023)", "Uppsala, Sweden", «в Таллине», «Таллинде», «Ташкент қаласы», and in a list that opens
+# so ("in Vienna (2023), Urumqi and Yekaterinburg"). A capital standing for its state ("relations
+# between Moscow and Beijing", «позиция Анкары») is a metonym: the state is meant, and the city
+# is left unlinked rather than linked wrongly.
+_PLACE_BEFORE = {
+    "en": re.compile(r"(?:(?<!\w)(?:in|at|near|from|city of)\s+|\(\s*)$", re.I),
+    "ru": re.compile(r"(?:(?<!\w)(?:в|во|из|под|около|г\.|город[аеу]?)\s*|\(\s*)$", re.I),
+    "kk": re.compile(r"\(\s*$"),
+}
+_PLACE_AFTER = re.compile(r"\s*(?:,\s*(?:\d{4}|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])|\(\s*\d{4}|\s+(?:қала|city\b))")
+_KK_PLACE_CASE = re.compile(r"(?:да|де|та|те|нда|нде|дан|ден|тан|тен|нан|нен|дағы|дегі|тағы|тегі)$")
+_LIST_GAP = re.compile(r"\s*(?:\(\s*\d{4}\s*\)\s*)?(?:,|\band\b|\bи\b|\bжәне\b|\bмен\b)\s*(?:,\s*)?")
+
+
+def _cities_as_places(text: str, lang: str, cities: frozenset, mentions: list[Mention]) -> list[Mention]:
+    out, prev_place = [], None
+    for m in mentions:
+        if m.entity not in cities:
+            out.append(m)
+            continue
+        before = text[max(0, m.start - 20):m.start]
+        place = (_PLACE_BEFORE.get(lang, _PLACE_BEFORE["en"]).search(before) is not None
+                 or _PLACE_AFTER.match(text, m.end) is not None
+                 or (lang == "kk" and _KK_PLACE_CASE.search(morphology.fold(m.exact)) is not None)
+                 or (prev_place is not None and _LIST_GAP.fullmatch(text[prev_place.end:m.start]) is not None))
+        if place:
+            out.append(m)
+            prev_place = m
+    return out
 
 
 _OF_STATE = re.compile(r"\s*(?:of\s+(?:the\s+)?)?", re.I)

@@ -150,8 +150,9 @@ def test_a_name_with_imeni_but_no_person_after_it_stops_before_it():
     ("доложены в Таллине, Казани и Гамбурге", "ru", ["tallinn", "kazan", "hamburg"]),
     ("Таллинде, Ташкентте және Қазанда баяндалды", "kk", ["tallinn", "tashkent", "kazan"]),
     ("Стамбұлда өткен конференцияда", "kk", ["istanbul"]),
+    ("the Forum of Young Scientists (Yekaterinburg, 2024)", "en", ["yekaterinburg"]),
 ])
-def test_world_cities_in_three_languages(text, lang, expected):
+def test_world_cities_where_the_text_names_a_place(text, lang, expected):
     assert [slug for _, slug in linked(text, lang)] == expected
 
 
@@ -165,6 +166,15 @@ def test_world_cities_in_three_languages(text, lang, expected):
 ])
 def test_words_and_people_are_not_cities(text, lang):
     assert not [slug for _, slug in linked(text, lang) if slug not in ("kazakhstan",)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("relations between Moscow and Beijing shaped Ankara's policy", "en"),
+    ("позиции Анкары и Токио сблизились", "ru"),
+    ("Анкара мен Токио саясаты", "kk"),
+])
+def test_a_capital_standing_for_its_state_is_not_linked_as_the_city(text, lang):
+    assert not linked(text, lang)
 
 
 def test_generated_places_are_up_to_date_with_the_script():
