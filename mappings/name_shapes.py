@@ -18,6 +18,7 @@ The spans found are candidates for a curator (see linking.find_candidates), neve
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from . import morphology
@@ -134,7 +135,9 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
     return out
 
 
+@lru_cache(maxsize=100_000)
 def _head(word: str, lang: str):
+    # called for every word of every text: the Russian parse is what costs
     w = morphology.fold(word)
     if lang == "en":
         return _EN_HEADS.get(w)
