@@ -19,7 +19,7 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from . import method_context, morphology, ntriples, self_named
+from . import lexicon_store, method_context, morphology, name_shapes, ntriples, self_named
 from .vocab import DKG, ID, LANGUAGE, OA
 from .vocabulary import INITIATIVE_KINDS, LANGS, Entry, load_dismissed, load_entries, slugify
 
@@ -116,6 +116,7 @@ class Lexicon:
     dismissed: frozenset[str] = frozenset()         # folded names a curator dismissed
     titles: dict[str, dict] = None                  # lang -> kind -> trie of a document's quoted title
     body_state: dict = None                         # a state body's IRI -> the IRI of its state
+    cities: frozenset = frozenset()                 # entries of places.ttl (see _cities_as_places)
 
 
 # English names of theories and methods are written in both orders ("interdependence theory",
@@ -184,8 +185,9 @@ def compile_lexicon(entries: tuple[Entry, ...], dismissed: frozenset[tuple[str, 
                     if len(keys) == 2:
                         pairs[lang].setdefault((keys[0], keys[1]), (e.iri, e.cls))
                         heads[lang].add(keys[1])
+    cities = frozenset(e.iri for e in entries if e.cls == "Region" and "(GeoNames " in e.definition.get("en", ""))
     return Lexicon(tries, pairs, heads, known, ambiguous, {e.iri: e for e in entries},
-                   frozenset(morphology.fold(name) for name, _ in dismissed), _titles(entries))
+                   frozenset(morphology.fold(name) for name, _ in dismissed), _titles(entries), cities=cities)
 
 
 def _titles(entries: tuple[Entry, ...]) -> dict[str, dict]:
@@ -226,10 +228,16 @@ def _body_states(lex: Lexicon) -> dict:
 
 @lru_cache(maxsize=4)
 def _lexicon_for(directory: str | None) -> Lexicon:
+    from .vocabulary import vocabulary_dir
+
     path = Path(directory) if directory else None
-    lex = compile_lexicon(load_entries(path), load_dismissed(path))
-    lex.body_state = _body_states(lex)
-    return lex
+
+    def build() -> Lexicon:
+        lex = compile_lexicon(load_entries(path), load_dismissed(path))
+        lex.body_state = _body_states(lex)
+        return lex
+
+    return lexicon_store.cached(path or vocabulary_dir(), build)
 
 
 def clear_cache() -> None:
@@ -279,7 +287,41 @@ def find_mentions(text: str, lang: str, lex: Lexicon | None = None, tokens: list
     if any(m.common for m in mentions):
         mentions = [m for m in mentions if not m.common
                     or method_context.names_a_method(text, lang, kind, tokens, m.start, m.end)]
+    if lex.cities and any(m.entity in lex.cities for m in mentions):
+        mentions = _cities_as_places(text, lang, lex.cities, mentions)
     return _self_named_documents(text, lang, lex, _bodies_of_other_states(text, lex, mentions))
+
+
+# A world city (places.ttl) is linked where the text names it as a place: "in Vienna", "(Kazan,
+# 2023)", "Uppsala, Sweden", «в Таллине», «Таллинде», «Ташкент қаласы», and in a list that opens
+# so ("in Vienna (2023), Urumqi and Yekaterinburg"). A capital standing for its state ("relations
+# between Moscow and Beijing", «позиция Анкары») is a metonym: the state is meant, and the city
+# is left unlinked rather than linked wrongly.
+_PLACE_BEFORE = {
+    "en": re.compile(r"(?:(?<!\w)(?:in|at|near|from|city of)\s+|\(\s*)$", re.I),
+    "ru": re.compile(r"(?:(?<!\w)(?:в|во|из|под|около|г\.|город[аеу]?)\s*|\(\s*)$", re.I),
+    "kk": re.compile(r"\(\s*$"),
+}
+_PLACE_AFTER = re.compile(r"\s*(?:,\s*(?:\d{4}|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])|\(\s*\d{4}|\s+(?:қала|city\b))")
+_KK_PLACE_CASE = re.compile(r"(?:да|де|та|те|нда|нде|дан|ден|тан|тен|нан|нен|дағы|дегі|тағы|тегі)$")
+_LIST_GAP = re.compile(r"\s*(?:\(\s*\d{4}\s*\)\s*)?(?:,|\band\b|\bи\b|\bжәне\b|\bмен\b)\s*(?:,\s*)?")
+
+
+def _cities_as_places(text: str, lang: str, cities: frozenset, mentions: list[Mention]) -> list[Mention]:
+    out, prev_place = [], None
+    for m in mentions:
+        if m.entity not in cities:
+            out.append(m)
+            continue
+        before = text[max(0, m.start - 20):m.start]
+        place = (_PLACE_BEFORE.get(lang, _PLACE_BEFORE["en"]).search(before) is not None
+                 or _PLACE_AFTER.match(text, m.end) is not None
+                 or (lang == "kk" and _KK_PLACE_CASE.search(morphology.fold(m.exact)) is not None)
+                 or (prev_place is not None and _LIST_GAP.fullmatch(text[prev_place.end:m.start]) is not None))
+        if place:
+            out.append(m)
+            prev_place = m
+    return out
 
 
 _OF_STATE = re.compile(r"\s*(?:of\s+(?:the\s+)?)?", re.I)
@@ -490,7 +532,8 @@ _KEYWORDS = {
     "GovernmentBody": ["ministry", "committee", "agency", "commission", "parliament", "министерство", "комитет",
                        "агентство", "комиссия", "министрлігі", "министрлік", "комитеті", "агенттігі", "комиссиясы"],
     "NonGovernmentalOrganization": ["foundation", "association", "society", "institute", "institut", "centre", "center",
-                                    "service", "фонд", "ассоциация", "общество", "институт", "центр", "қоры",
+                                    "service", "bureau", "inspection", "laboratory", "corporation", "фонд", "служба",
+                                    "бюро", "инспекция", "лаборатория", "корпорация", "корпорациясы", "зертханасы", "ассоциация", "общество", "институт", "центр", "қоры",
                                     "қауымдастығы", "қоғамы", "институты", "орталығы"],
     "InternationalOrganization": ["organization", "organisation", "union", "council", "bank", "fund", "alliance", "организация",
                                   "союз", "совет", "банк", "ұйымы", "одағы", "кеңесі", "банкі"],
@@ -629,9 +672,23 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
                 run.append(t)
     flush()
     if lang in ("ru", "kk"):
-        for s, e, cls in _cyrillic_names(text, lang, tokens, covered):
-            if free(s, e) and not known(text[s:e]):
+        # A place may open an organisation's name ("Арқалық педагогикалық институты"): the name
+        # may start on a word linked as a city or state, but must hold no other linked name.
+        places = {m.start for m in mentions if m.cls in _PLACE_CLASSES}
+        for s, e, cls in _cyrillic_names(text, lang, tokens, covered, places):
+            if (free(s, e) or (s in places and free(next(t.end for t in tokens if t.start == s), e))) \
+                    and not known(text[s:e]):
                 found.setdefault((s, e), (cls, "capitalised"))
+    # Theories and methods by the shape of their name ("endogenous growth theory", «метод главных
+    # компонент», «институционалдық теория»), where no other name already covers them.
+    # An acronym inside such a name is part of it ("GIS analysis").
+    for s, e, cls in name_shapes.find(text, lang, kind, tokens):
+        inside = [k for k in found if k[0] < e and s < k[1]]
+        if free(s, e) and not known(text[s:e]) and all(s <= a and b <= e and found[(a, b)][1] == "acronym"
+                                                        for a, b in inside):
+            for k in inside:
+                del found[k]
+            found[(s, e)] = (cls, "shape")
     # A document that names itself is one candidate of its kind, whatever names stand inside it
     # ("Law of the Republic of Kazakhstan «On …»"), unless it is, or holds, a known initiative.
     initiatives = [m for m in mentions if m.cls in INITIATIVE_KINDS or m.cls == "Initiative"]
@@ -648,9 +705,14 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
 # "Высшая аттестационная комиссия", "Дүниежүзі қазақтарының қауымдастығы". Russian names open
 # with their head noun or its adjectives; Kazakh names close with it.
 _MAX_NAME_WORDS = 7
+_NAMED_AFTER = re.compile(r"имени\s+(?:[А-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?){0,3}[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:-[А-ЯЁа-яё][а-яё]+)?")
 
 
-def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearray) -> list[tuple[int, int, str]]:
+_PLACE_CLASSES = {"Region", "State"}
+
+
+def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearray,
+                    places: set[int] = frozenset()) -> list[tuple[int, int, str]]:
     out = []
     n = len(tokens)
 
@@ -659,8 +721,8 @@ def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearra
         return not covered[w.start] and _gap_ok(text, tokens[j - 1], w) and "," not in text[tokens[j - 1].end:w.start]
 
     for i, t in enumerate(tokens):
-        if not _is_capitalised(t.text) or morphology.is_acronym(t.text) or covered[t.start] \
-                or _sentence_initial(text, t.start):
+        if not _is_capitalised(t.text) or morphology.is_acronym(t.text) \
+                or (covered[t.start] and t.start not in places) or _sentence_initial(text, t.start):
             continue
         last = None
         if lang == "kk":
@@ -683,6 +745,12 @@ def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearra
             k = head + 1
             while k < min(i + _MAX_NAME_WORDS, n) and joins(k):
                 word = tokens[k].text
+                if morphology.fold(word) == "имени":
+                    # "Институт химических наук имени А.Б. Бектурова": the name runs to the surname
+                    named = _NAMED_AFTER.match(text, tokens[k].start)
+                    if named:
+                        last = next((x for x in range(k, n) if tokens[x].end >= named.end()), last)
+                    break
                 if morphology.fold(word) == "и":
                     if k == head + 1 or k + 1 >= n or not joins(k + 1) \
                             or not morphology.russian_genitive(tokens[k + 1].text):
@@ -780,9 +848,11 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
 
 
 def candidate_name(name: str, lang: str) -> str:
-    """The form a candidate is listed under: Russian names in the nominative, so that every
-    inflected occurrence counts towards one candidate."""
-    if lang == "ru" and re.search("[А-Яа-яЁё]", name) and not morphology.is_acronym(name):
+    """The form a candidate is listed under: Russian and Kazakh names in the nominative, so that
+    every inflected occurrence counts towards one candidate."""
+    if lang in ("ru", "kk") and re.search("[А-Яа-яЁё]", name) and not morphology.is_acronym(name):
+        if lang == "kk":
+            return morphology.kazakh_nominative(name)
         return morphology.russian_nominative(name)
     return name
 

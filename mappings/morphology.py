@@ -274,3 +274,23 @@ def label_key(word: str, lang: str) -> str:
     if lang == "ru":
         return _russian_label(word)
     return fold(word)
+
+
+def kazakh_nominative(phrase: str) -> str:
+    """A Kazakh name with the case ending of its last word taken off, so that every inflected
+    occurrence is one name: the head of an organisation's name carries the possessive, and the
+    case ending follows it ("министрлігінің", "институтында", "одағына" → "министрлігі",
+    "институты", "одағы"). Only an ending after a possessive -ы/-і is removed: a bare stem
+    may end in the same letters."""
+    words = phrase.split(" ")
+    last = words[-1]
+    low = fold(last)
+    for suffix in _KK_AFTER_POSSESSIVE:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 5 and low[-len(suffix) - 1] in "ыі":
+            return " ".join(words[:-1] + [last[: len(last) - len(suffix)]])
+    return phrase
+
+
+# the case endings a possessive takes (genitive, dative, accusative, locative, ablative,
+# instrumental, relational), longest first
+_KK_AFTER_POSSESSIVE = ("ндағы", "ндегі", "ның", "нің", "нда", "нде", "нан", "нен", "мен", "на", "не", "н")

@@ -6,6 +6,7 @@
     python scripts/eval_published.py --json          # the same figures for machines
     python scripts/eval_published.py --corpus DIR    # another folder with an expected/ subfolder
     python scripts/eval_published.py --via-text      # .pdf/.docx exported to text first
+    python scripts/eval_published.py --any-case      # entity quotes compared in the nominative too
 
 Every `expected/<file>.json` under the corpus names a document and what a reader takes from
 it. Each document is mapped the way a user maps it, `dkg map FILE --format nquads` in a child
@@ -345,13 +346,32 @@ def _overlaps(a: str, b: str) -> bool:
     return bool(a) and bool(b) and (a in b or b in a)
 
 
+# --any-case: Russian and Kazakh names inflect, and candidates are listed in the nominative
+# («Государственная техническая служба» for «Государственной технической службе»), so quotes are
+# also compared in the nominative, put there by the function that names candidates.
+ANY_CASE = False
+
+
+def _forms(text: str, lang: str) -> list[str]:
+    forms = [_norm(text)]
+    if ANY_CASE and lang in ("ru", "kk"):
+        from dissertation_kg.mappings.linking import candidate_name
+        forms.append(_norm(candidate_name(text, lang)))
+    return forms
+
+
 def score_entities(m: Mapped, exp: dict):
     expected = {(_norm(e["text"]), e["class"]): e for e in exp["entities"]}
     predicted = {(_norm(q), c): (q, c) for q, c in m.entities}
-    tp_pred = [p for p in predicted if any(_overlaps(p[0], e[0]) and p[1] == e[1]
-                                           for e in expected)]
-    found = [e for e in expected if any(_overlaps(p[0], e[0]) and p[1] == e[1]
-                                        for p in predicted)]
+    lang = exp.get("lang")
+    e_forms = {e: _forms(expected[e]["text"], lang) for e in expected}
+    p_forms = {p: _forms(predicted[p][0], lang) for p in predicted}
+
+    def match(p, e) -> bool:
+        return p[1] == e[1] and any(_overlaps(a, b) for a in p_forms[p] for b in e_forms[e])
+
+    tp_pred = [p for p in predicted if any(match(p, e) for e in expected)]
+    found = [e for e in expected if any(match(p, e) for p in predicted)]
     false_pos = [f"{predicted[p][0]!r} as {p[1]}" for p in predicted if p not in tp_pred]
     missed = [f"{expected[e]['text']!r} ({e[1]})" for e in expected if e not in found]
     return len(tp_pred), len(predicted), len(found), len(expected), false_pos, missed
@@ -533,7 +553,11 @@ def main() -> int:
     parser.add_argument("--via-text", action="store_true",
                         help="map .pdf/.docx through a plain-text export (pdftotext, LibreOffice) "
                              "to score the mappers apart from file-format support")
+    parser.add_argument("--any-case", action="store_true",
+                        help="compare Russian and Kazakh entity quotes in the nominative too")
     args = parser.parse_args()
+    global ANY_CASE
+    ANY_CASE = args.any_case
     if not (args.corpus / "expected").is_dir():
         print(f"{args.corpus / 'expected'} is missing: point --corpus at a folder with the "
               "documents and an expected/ subfolder of <file>.json", file=sys.stderr)

@@ -49,6 +49,16 @@ def test_incomplete_documents_load_with_their_gaps(figures):
 
 @pytest.mark.parametrize("lang", ["en", "kk", "ru"])
 def test_entity_linking_does_not_fall_below_its_measured_level(figures, lang):
-    # Measured 0.69-0.76 F1 per language (the goal of 0.9 is not reached: see the README).
+    # Measured 0.74-0.82 F1 per language after the recognisers of names by shape and the world
+    # cities (0.69-0.76 before them; the goal of 0.9 is not reached: see the README).
     t = figures["by_language"][lang]
-    assert t["entity_f1"] >= 0.65 and t["entity_precision"] >= 0.65, t
+    assert t["entity_f1"] >= 0.72 and t["entity_precision"] >= 0.68, t
+    assert t["entity_recall"] >= 0.75, t
+
+
+def test_entity_recall_overall_holds_what_the_recognisers_reached(figures):
+    # 0.677 before the recognisers of names by shape and the world cities, 0.779 after
+    pred = sum(t["entity_predicted"] for t in figures["by_language"].values())
+    gold = sum(t["entity_expected"] for t in figures["by_language"].values())
+    recall = sum(t["entity_recall"] * t["entity_expected"] for t in figures["by_language"].values()) / gold
+    assert pred and recall >= 0.76, (recall, figures["by_language"])

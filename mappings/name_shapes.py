@@ -1,0 +1,246 @@
+"""Theories and methods that no vocabulary lists, recognised by the shape of their name: a head
+word that says what kind of thing is named ("theory", «теория», «теориясы», "method", «метод»,
+«әдісі», "analysis", «талдау», "approach", «подход», «тәсілі», "model") with the words that
+make it one particular theory or method ("endogenous growth theory", "theory of formal
+grammars", «теория эндогенного роста», «метод главных компонент», «институционалдық теория»,
+«Каплан – Мейер әдісі»).
+
+A head of the theory kind names a theory wherever it stands. The others ("method", "analysis",
+"model", "approach") are ordinary words of any abstract, so they name something only in the
+statement of theoretical basis or of methods, or where a proper name or an acronym makes them
+specific ("Delphi method", "SWOT analysis", «метод Монте-Карло»). A head inside another
+capitalised name (a department, a journal) or inside a quotation is never one: see
+method_context for the same guard on vocabulary names. Only the singular: "the following
+methods", «методы исследования» list, they do not name.
+
+The spans found are candidates for a curator (see linking.find_candidates), never entries.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Sequence
+
+from . import morphology
+
+THEORY_SECTIONS = {"theoretical-basis", "methods"}
+
+# head → (class, named anywhere?)
+_EN_HEADS = {"theory": ("Theory", True), "paradigm": ("Theory", True), "approach": ("Theory", False),
+             "model": ("Theory", False), "framework": ("Theory", False), "method": ("Method", False),
+             "analysis": ("Method", False), "modelling": ("Method", False), "modeling": ("Method", False),
+             "technique": ("Method", False), "spectroscopy": ("Method", False), "microscopy": ("Method", False),
+             "spectrometry": ("Method", False), "test": ("Method", False), "study": ("Method", False),
+             "trial": ("Method", False)}
+_RU_HEADS = {"теория": ("Theory", True), "парадигма": ("Theory", True), "подход": ("Theory", False),
+             "модель": ("Theory", False), "метод": ("Method", False), "анализ": ("Method", False),
+             "моделирование": ("Method", False), "спектроскопия": ("Method", False),
+             "микроскопия": ("Method", False), "спектрометрия": ("Method", False),
+             "методика": ("Method", False), "эксперимент": ("Method", False),
+             "исследование": ("Method", False)}
+# Kazakh heads close the name; the singular possessive is the form inside a name (теориясы, әдісі)
+_KK_HEADS = {"теория": ("Theory", True), "теориясы": ("Theory", True), "парадигма": ("Theory", True),
+             "парадигмасы": ("Theory", True), "тәсіл": ("Theory", False), "тәсілі": ("Theory", False),
+             "модель": ("Theory", False), "моделі": ("Theory", False), "әдіс": ("Method", False),
+             "әдісі": ("Method", False), "талдау": ("Method", False), "талдауы": ("Method", False),
+             "модельдеу": ("Method", False), "әдістемесі": ("Method", False), "зерттеу": ("Method", False)}
+
+# Russian heads that are verbal nouns: a genitive after them is what is done, not a name
+_RU_ACTIVITY = {"анализ", "моделирование", "исследование"}
+
+# Words that say nothing about which theory or method is meant ("the proposed model", «данный
+# метод», «осы әдіс», «зерттеу әдісі» the research method).
+_GENERIC = {
+    "en": {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "new",
+           "proposed", "developed", "existing", "own", "author's", "authors", "general", "basic", "main",
+           "following", "same", "such", "other", "various", "different", "modern", "improved", "given",
+           "present", "current", "research", "study", "which", "each", "any", "one", "two", "three", "first",
+           "second", "final", "overall", "appropriate", "suitable", "effective", "key", "whole", "specific",
+           "particular", "common", "standard", "traditional", "classical", "simple", "complex", "single",
+           "used", "applied", "chosen", "selected", "suggested", "resulting", "obtained", "initial",
+           "scientific", "theoretical", "methodological", "mathematical", "comprehensive", "combined",
+           "mixed", "unified", "conceptual",
+           "of", "and", "or", "in", "on", "for", "with", "by", "to", "from", "as", "at", "is", "are", "was",
+           "were", "be", "been", "using", "based", "an", "no", "not", "it"},
+    "ru": {"данный", "этот", "тот", "новый", "предложенный", "предлагаемый", "разработанный", "существующий",
+           "основной", "общий", "такой", "другой", "различный", "современный", "собственный", "следующий",
+           "указанный", "авторский", "наш", "их", "его", "её", "который", "весь", "каждый", "один",
+           "научный", "теоретический", "методологический", "математический", "комплексный", "системный",
+           "исследование", "работа", "диссертация", "решение", "задача", "проблема", "автор", "анализ",
+           "оценка", "данные", "результат", "использование", "применение", "разработка", "построение",
+           "указанный", "классический", "традиционный", "единый", "сам", "свой", "обучение", "изучение",
+           "эффективный", "соответствующий"},
+    "kk": {"бұл", "осы", "сол", "ол", "жаңа", "негізгі", "түрлі", "әртүрлі", "барлық", "келесі", "жалпы",
+           "ғылыми", "теориялық", "әдіснамалық", "математикалық", "кешенді", "жүйелі", "өз", "біз",
+           "ұсынылған", "әзірленген", "қолданылған", "пайдаланылған", "мына", "бір", "әрбір", "қандай",
+           "тиімді", "дәстүрлі", "классикалық"},
+}
+_KK_GENERIC_STEMS = ("зерттеу", "жұмыс", "диссертац", "мәселе", "міндет", "нәтиже", "деректер", "талдау")
+_CONJUNCTIONS = {"and", "or", "и", "или", "а", "также", "және", "мен", "пен", "бен", "әрі", "немесе", "не"}
+_KK_PARTICIPLE = re.compile(r"(?:ған|ген|қан|кен|атын|етін|йтын|йтін|ып|іп|уге|уға|уде|уда)$")
+_KK_OBLIQUE = re.compile(r"(?:да|де|та|те|нда|нде|ға|ге|қа|ке|дан|ден|тан|тен|нан|нен|мен|бен|пен|ны|ні|на|не|ын|ін)$")
+# a plural in the accusative is the object of a verbal noun: «әдебиеттерді талдау» analysing literature
+_KK_PLURAL_OBJECT = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ды|ді|ты|ті|ны|ні)$")
+_QUOTED = re.compile(r"«[^«»\n]{1,200}»|“[^“”\n]{1,200}”|„[^„“”\n]{1,200}[“”]|\"[^\"\n]{1,200}\"")
+_SENTENCE_END = re.compile(r"(^|[.!?:;•\n]|\d[.)])\s*[\"«“„(]?\s*$")
+_MAX_MODIFIERS = 4
+
+
+def _plain_gap(text: str, a, b) -> bool:
+    """Words of one name stand next to each other: a space, a dash, a hyphen, nothing else."""
+    return re.fullmatch(r"[ \t\u00a0]*[-–—‐‑]?[ \t\u00a0]*|\s", text[a.end:b.start]) is not None
+
+
+def _proper(word: str) -> bool:
+    return word[:1].isupper() or morphology.is_acronym(word) or any(c.isdigit() for c in word)
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    return bool(_SENTENCE_END.search(text[max(0, pos - 12):pos]))
+
+
+def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple[int, int, str]]:
+    """(start, end, 'Theory' | 'Method') of every name of that shape in `text`."""
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    out = []
+    for h, tok in enumerate(tokens):
+        head = _head(tok.text, lang)
+        if head is None:
+            # one word that holds its own modifier: «ИК-спектроскопия», "X-ray-spectroscopy"
+            first, _, last = tok.text.rpartition("-")
+            head = _head(last, lang) if first else None
+            if head is not None and (head[0] != "Method" or _generic(first, lang)):
+                continue
+            if head is not None:
+                out.append((tok.start, tok.end, head[0]))
+            continue
+        cls, anywhere = head
+        if any(s <= tok.start < e for s, e in quoted):
+            continue
+        if tok.text[:1].isupper() and not _sentence_initial(text, tok.start) and lang != "kk":
+            continue   # part of another capitalised name: "Department of Data Analysis"
+        if lang == "kk":
+            span = _kazakh(text, tokens, h)
+        elif lang == "ru":
+            span = _russian(text, tokens, h)
+        else:
+            span = _english(text, tokens, h)
+        if span is None:
+            continue
+        first, last, mods = span
+        if not (anywhere or kind in THEORY_SECTIONS or any(_proper(m) and not _sentence_initial(text, t.start)
+                                                           for m, t in ((t.text, t) for t in mods))):
+            continue
+        out.append((tokens[first].start, tokens[last].end, cls))
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def _head(word: str, lang: str):
+    # called for every word of every text: the Russian parse is what costs
+    w = morphology.fold(word)
+    if lang == "en":
+        return _EN_HEADS.get(w)
+    if lang == "kk":
+        return _KK_HEADS.get(w)
+    if not re.search("[а-я]", w):
+        return None
+    for p in morphology._analyzer().parse(w):
+        if p.tag.POS == "NOUN" and p.tag.number == "sing" and p.normal_form in _RU_HEADS:
+            return _RU_HEADS[p.normal_form]
+    return None
+
+
+def _generic(word: str, lang: str) -> bool:
+    w = morphology.fold(word)
+    if w in _GENERIC[lang] or w.isdigit() or w in _CONJUNCTIONS:
+        return True
+    if lang == "ru":
+        return any(p.normal_form in _GENERIC["ru"] for p in morphology._analyzer().parse(w)[:2])
+    if lang == "kk":
+        return w.startswith(_KK_GENERIC_STEMS)
+    return False
+
+
+def _english(text: str, tokens: Sequence, h: int):
+    mods = []
+    k = h - 1
+    while k >= 0 and len(mods) < _MAX_MODIFIERS and _plain_gap(text, tokens[k], tokens[k + 1]):
+        w = tokens[k].text
+        if _generic(w, "en") or _head(w, "en") or not re.fullmatch(r"[A-Za-z][\w'’-]*", w):
+            break
+        mods.insert(0, tokens[k])
+        k -= 1
+    # a participle in front describes the thing ("the calibrated AquaCrop model", "a modified
+    # model"); inside the name it is part of it ("cluster-randomised controlled trial")
+    while mods and mods[0].text.islower() and "-" not in mods[0].text and mods[0].text.endswith("ed"):
+        mods.pop(0)
+    if mods:
+        return h - len(mods), h, mods
+    # "theory of formal grammars": the name goes on after "of" (and an optional "the")
+    j = h + 1
+    if j < len(tokens) and morphology.fold(tokens[j].text) == "of" and _plain_gap(text, tokens[h], tokens[j]):
+        j += 1
+        if j < len(tokens) and morphology.fold(tokens[j].text) == "the":
+            j += 1
+        after = []
+        while j < len(tokens) and len(after) < _MAX_MODIFIERS and _plain_gap(text, tokens[j - 1], tokens[j]):
+            w = tokens[j].text
+            if morphology.fold(w) in _GENERIC["en"] or _head(w, "en") or not re.fullmatch(r"[A-Za-z][\w'’-]*", w):
+                break
+            after.append(tokens[j])
+            j += 1
+        if after and not _generic(after[0].text, "en"):
+            return h, j - 1, after
+    return None
+
+
+def _russian(text: str, tokens: Sequence, h: int):
+    morph = morphology._analyzer()
+    before = []
+    k = h - 1
+    while k >= 0 and len(before) < _MAX_MODIFIERS and _plain_gap(text, tokens[k], tokens[k + 1]):
+        w = tokens[k].text
+        if _generic(w, "ru") or not any(p.tag.POS in ("ADJF", "PRTF") for p in morph.parse(morphology.fold(w))[:2]):
+            break
+        before.insert(0, tokens[k])
+        k -= 1
+    after = []
+    j = h + 1
+    # «анализ правоприменительной практики» is analysing something, «рентгенофазовый анализ» a method
+    activity = any(p.normal_form in _RU_ACTIVITY for p in morph.parse(morphology.fold(tokens[h].text))[:1])
+    while not activity and j < len(tokens) and len(after) < _MAX_MODIFIERS and _plain_gap(text, tokens[j - 1], tokens[j]):
+        w = tokens[j].text
+        if _generic(w, "ru") or not (morphology.russian_genitive(w) or (_proper(w) and not morph.word_is_known(morphology.fold(w)))):
+            break
+        after.append(tokens[j])
+        j += 1
+    # an adjective phrase after the genitive must end on a noun: «теория эндогенного роста»
+    while after and not any(p.tag.POS == "NOUN" for p in morph.parse(morphology.fold(after[-1].text))[:2]) \
+            and not _proper(after[-1].text):
+        after.pop()
+    if not before and not after:
+        return None
+    return h - len(before), h + len(after), before + after
+
+
+def _kazakh(text: str, tokens: Sequence, h: int):
+    mods = []
+    k = h - 1
+    while k >= 0 and len(mods) < _MAX_MODIFIERS - 1 and _plain_gap(text, tokens[k], tokens[k + 1]):
+        w = tokens[k].text
+        f = morphology.fold(w)
+        if _generic(w, "kk") or not re.search("[а-яәғқңөұүһі]", f) and not _proper(w):
+            break
+        if _KK_PARTICIPLE.search(f) or _KK_PLURAL_OBJECT.search(f) \
+                or (_KK_OBLIQUE.search(f) and not _proper(w) and not f.endswith(("ды", "ді"))):
+            break
+        mods.insert(0, tokens[k])
+        k -= 1
+    # a proper name is the whole modifier: "ұзақтығы Каплан – Мейер әдісі" names the Kaplan–Meier method
+    names = [i for i, t in enumerate(mods) if _proper(t.text) and not _sentence_initial(text, t.start)]
+    if names:
+        mods = mods[names[0]:]
+    if not mods:
+        return None
+    return h - len(mods), h, mods

