@@ -209,7 +209,13 @@ def _query(text: str, params: MultiDict) -> Response:
         not_acceptable=result_406 or graph_406, guard=list(rt.guard.allowed) if services else None,
     )
     timeout = min(cfg.query_timeout, cfg.service_timeout) if services else cfg.query_timeout
-    result = rt.pool.run(job, timeout, client=request.remote_addr)
+    lane = rt.lane(text)
+    headers["X-Query-Lane"] = lane.header()
+    try:
+        result = rt.pool.run(job, timeout, client=request.remote_addr, heavy=lane.heavy, shape=lane.estimate.shape)
+    except JobError as exc:
+        exc.headers.setdefault("X-Query-Lane", lane.header())
+        raise
     if result.body is not None:
         if not services:
             rt.cache.put(key, result.media_type, result.body)
