@@ -612,10 +612,15 @@ class WorkerPool:
         self.jobs += 1
         self._enter_client(client)
         heavy = heavy and self.heavy_workers > 0
+        if not self._slots.acquire(blocking=False):
+            self._leave_client(client)
+            raise JobError(503, "the server is busy (every query worker is taken and the queue is full); "
+                                "retry in a few seconds", {"Retry-After": "2"})
         if heavy:
             try:
-                self._enter_heavy(timeout)  # waits for a heavy-lane place before taking a queue slot
+                self._enter_heavy(timeout)  # a heavy job waits here, holding one of the queue places
             except JobError:
+                self._slots.release()
                 self._leave_client(client)
                 raise
 
@@ -624,10 +629,6 @@ class WorkerPool:
                 self._leave_heavy()
             self._leave_client(client)
 
-        if not self._slots.acquire(blocking=False):
-            undo()
-            raise JobError(503, "the server is busy (every query worker is taken and the queue is full); "
-                                "retry in a few seconds", {"Retry-After": "2"})
         try:
             self._enter_read(timeout)
         except JobError:
