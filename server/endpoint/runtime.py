@@ -156,12 +156,26 @@ def public_url(path: str = "") -> str:
     return base.rstrip("/") + "/" + path.lstrip("/")
 
 
+_REQUEST_URLS: OrderedDict[tuple, str] = OrderedDict()
+
+
 def public_request_url() -> str:
     """The current request's URL (path percent-encoded as sent, no query) on this server's
-    configured public URL."""
+    configured public URL. Remembered per path: werkzeug rebuilds and re-encodes the whole URL
+    each time, which cost as much as the rest of a cached answer."""
     from flask import request
 
-    return public_url(request.base_url[len(request.host_url):])
+    key = (public_url(), request.root_path, request.path)
+    known = _REQUEST_URLS.get(key)
+    if known is None:
+        known = public_url(request.base_url[len(request.host_url):])
+        _REQUEST_URLS[key] = known
+        while len(_REQUEST_URLS) > 1024:
+            try:
+                _REQUEST_URLS.popitem(last=False)
+            except KeyError:
+                break
+    return known
 
 
 def runtime() -> Runtime:
