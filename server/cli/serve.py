@@ -132,6 +132,9 @@ def _gunicorn_app(config: ServerConfig):
                 "worker_exit": _worker_exit,
                 "limit_request_line": 8190,
                 "accesslog": "-",
+                # written by one thread: 64 threads contending for the handler's lock were the
+                # largest cost at 200 connections (server/cli/access_log.py)
+                "logger_class": "dissertation_kg.server.cli.access_log.QueuedAccessLogger",
                 "loglevel": "info",
                 # gunicorn >= 25 opens a control socket at a fixed per-user path by default, so
                 # two servers would fight over it; `dkg reload` is the control interface here.

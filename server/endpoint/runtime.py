@@ -34,6 +34,13 @@ class Lane:
         return f"{'heavy' if self.heavy else 'light'}; cost={cost}" + (f'; why="{why}"' if self.heavy else "")
 
 
+def _warm_parser() -> None:
+    try:
+        estimate("ASK {}")
+    except Exception:  # noqa: BLE001 - only a warm-up; a real request reports its own failure
+        pass
+
+
 _ESTIMATES = 4096  # query texts whose estimate is kept (a parse costs milliseconds)
 
 
@@ -42,6 +49,9 @@ class Runtime:
         self.config = config
         self.history = ShapeHistory(config.heavy_seconds)
         self._estimates: OrderedDict[str, Estimate] = OrderedDict()
+        # Importing rdflib's SPARQL grammar takes about a second: do it now, not in the first
+        # request that needs an estimate.
+        threading.Thread(target=_warm_parser, name="dkg-warm-parser", daemon=True).start()
         self.state = state_for(config.store)  # a folder's generations, or a remote engine's pointer
         self.cache = ResultCache(config.cache_bytes)
         self.guard = ServiceGuard(tuple(config.allowed_services))
