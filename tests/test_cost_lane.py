@@ -105,6 +105,7 @@ def server(tmp_path_factory):
     root = tmp_path_factory.mktemp("lane") / "store"
     make_generation(root, "g1", _triples(300))
     srv = Server(root, "--timeout", "4", "--heavy-seconds", "0.5", workers=2)
+    srv.root = root
     yield srv
     srv.stop()
 
@@ -168,6 +169,28 @@ def test_runaways_from_many_addresses_leave_a_worker_for_small_queries(server):
     assert all(lane.startswith("heavy") for lane in lanes), lanes
     # one ran (stopped at the limit), the others waited for it or were refused: none ran beside it
     assert all(r[0] == 503 for r in results.values()), [(r[0], r[2][:80], round(r[4] - r[3], 1)) for r in results.values()]
+
+
+def _opened_store(pid: int, root) -> bool:
+    """Whether process `pid` holds a file of the store open (RocksDB keeps its files open)."""
+    import os
+
+    try:
+        links = [os.readlink(f"/proc/{pid}/fd/{fd}") for fd in os.listdir(f"/proc/{pid}/fd")]
+    except (FileNotFoundError, PermissionError):
+        return False
+    return any(link.startswith(str(root)) for link in links)
+
+
+def test_a_worker_replacing_a_stopped_runaway_opens_the_store_before_its_first_query(server):
+    _get_from("127.0.0.75", server, f"SELECT ?o WHERE {{ <{EX}s1> ?p ?o }} # warm")
+    before = set(server.status()["worker_pids"])
+    status, _, body, _, _ = _get_from("127.0.0.76", server, RUNAWAYS[0] + " # stopped")
+    assert status == 503 and "limit" in body
+    _wait_for(lambda: set(server.status()["worker_pids"]) != before, 10, "the stopped worker was replaced")
+    fresh = (set(server.status()["worker_pids"]) - before).pop()
+    # no query has reached it yet: it opened the store on its own
+    _wait_for(lambda: _opened_store(fresh, server.root), 10, "the replacement opened the store")
 
 
 def test_a_runaway_the_estimate_misses_is_learnt_from(tmp_path):

@@ -131,6 +131,8 @@ def _run(store: ox.Store, job: dict, conn) -> None:
         out = _PipeWriter(conn, media_type)
         result.serialize(out, format=_ox_format(name))
         out.finish()
+    elif op == "open":  # a replacement worker opening the store before its first query
+        conn.send(("done", {}))
     elif op == "update":
         store.update(job["sparql"], base_iri=job.get("base_iri"))
         conn.send(("done", {}))
@@ -450,6 +452,8 @@ class WorkerPool:
         self.heavy_running = 0
         self.heavy_jobs = 0
         self.history = history  # heavy_shapes.ShapeHistory: how long each shape ran
+        self._warm: dict | None = None  # where the last read job read from, for replacements to open
+        self._warming = 0
         # One client may hold at most this many workers and queue places (0: no limit), so a
         # few runaway queries from one address cannot take the pool from everyone else.
         self.per_client = per_client
@@ -493,7 +497,7 @@ class WorkerPool:
             return [w.proc.pid for w in self._workers]
 
     def busy(self) -> int:
-        return self.size - self._idle.qsize()
+        return self.size - self._idle.qsize() - self._warming
 
     def _enter_client(self, client: str | None) -> None:
         if client is None or not self.per_client:
@@ -563,7 +567,51 @@ class WorkerPool:
         fresh = self._spawn()
         with self._lock:
             self._workers = [fresh if x is w else x for x in self._workers]
-        self._release(fresh)
+        warm = self._warm
+        if warm is None:
+            self._release(fresh)
+            return
+        # The killed job's places are free now; the replacement joins the idle workers once it has
+        # opened the store. A fresh worker took up to a second to open it on its first query, and
+        # after a runaway is stopped that first query is usually a small one (the idle queue is
+        # LIFO), which waited behind it.
+        self._settle(fresh)
+        with self._lock:
+            self._warming += 1
+        self._slots.release()
+        with self._rw:
+            self._reads -= 1
+            self._rw.notify_all()
+        threading.Thread(target=self._warm_up, args=(fresh, warm), name="dkg-warm-worker", daemon=True).start()
+
+    def _warm_up(self, w: _Worker, warm: dict) -> None:
+        try:
+            self._enter_read(5.0)  # a write is waiting: it closes the readers anyway, skip the warm-up
+        except JobError:
+            self._idle.put(w)
+            with self._lock:
+                self._warming -= 1
+            return
+        started = time.monotonic()
+        try:
+            w.conn.send({**warm, "op": "open"})
+            if not w.conn.poll(30):
+                raise OSError("no answer")  # its late answer would be read as the next job's: replace it
+            w.conn.recv()
+            _log.info("a replacement query worker opened the store in %.2f s", time.monotonic() - started)
+        except (OSError, EOFError):
+            w.kill()
+            fresh = self._spawn()
+            with self._lock:
+                self._workers = [fresh if x is w else x for x in self._workers]
+            w = fresh
+        finally:
+            self._idle.put(w)
+            with self._lock:
+                self._warming -= 1
+            with self._rw:
+                self._reads -= 1
+                self._rw.notify_all()
 
     def _release(self, w: _Worker) -> None:
         self._settle(w)
@@ -646,6 +694,8 @@ class WorkerPool:
             raise JobError(503, f"no query worker became free within {timeout:g} s; retry later",
                            {"Retry-After": "5"}) from None
         w.client, w.heavy, w.shape = client, heavy, shape
+        if job.get("op") == "query":
+            self._warm = {k: job[k] for k in ("store", "revision", "remote", "generation") if k in job}
         if shape and self.history is not None:
             w.started = self.history.started(shape)
         deadline = time.monotonic() + timeout
