@@ -199,6 +199,9 @@ def test_a_runaway_the_estimate_misses_is_learnt_from(tmp_path):
     # with a threshold no estimate reaches, only the history can call a query heavy
     srv = Server(root, "--timeout", "3", "--heavy-seconds", "0.5", "--heavy-cost", "1e30", workers=2)
     try:
+        # a new server's workers open the store before the first query arrives
+        for pid in srv.status()["worker_pids"]:
+            _wait_for(lambda: _opened_store(pid, root), 10, f"worker {pid} opened the store")
         first = {}
         t = threading.Thread(target=lambda: first.update(r=_get_from("127.0.0.70", srv, RUNAWAYS[0])))
         t.start()

@@ -584,6 +584,19 @@ class WorkerPool:
             self._rw.notify_all()
         threading.Thread(target=self._warm_up, args=(fresh, warm), name="dkg-warm-worker", daemon=True).start()
 
+    def warm(self, job: dict) -> None:
+        """Have the idle workers open the store `job` names now, in the background (a new
+        server's first queries would otherwise each wait for one)."""
+        self._warm = {k: job[k] for k in ("store", "revision", "remote", "generation") if k in job}
+        while True:
+            try:
+                w = self._idle.get_nowait()
+            except queue.Empty:
+                return
+            with self._lock:
+                self._warming += 1
+            threading.Thread(target=self._warm_up, args=(w, self._warm), name="dkg-warm-worker", daemon=True).start()
+
     def _warm_up(self, w: _Worker, warm: dict) -> None:
         try:
             self._enter_read(5.0)  # a write is waiting: it closes the readers anyway, skip the warm-up

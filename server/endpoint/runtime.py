@@ -72,6 +72,11 @@ class Runtime:
                                         heavy_queue=self.config.effective_heavy_queue,
                                         history=self.history)
                 atexit.register(self._pool.close)
+                try:
+                    self._pool.warm(self.job(self.state.current(), op="open"))
+                except Exception:  # noqa: BLE001 - nothing built yet, an engine down: the first query says so
+                    pass
+
             return self._pool
 
     def lane(self, text: str) -> Lane:
