@@ -332,8 +332,42 @@ def killed_build_row(store: Path):
 
 # --------------------------------------------------------------------------- figures
 
-def load(srv: Server, clients: int = 200, seconds: float = 30.0) -> str:
-    wait_for(lambda: srv.status()["busy"] == 0, 30)
+class Reference:
+    """Oxigraph's own server on the same generation, the yardstick for the load figures: the same
+    load generator, in the same run, against a server with no Python in the request path."""
+
+    def __init__(self, store: Path):
+        from dissertation_kg.server.store.engines import UNION_MARKER
+
+        # the PyPI package `oxigraph` ships the server beside this interpreter
+        exe = shutil.which("oxigraph") or shutil.which("oxigraph", path=str(Path(sys.executable).parent))
+        if exe is None:
+            raise SystemExit("the `oxigraph` command is not installed; pip install oxigraph (the PyPI package "
+                             "ships the server), then run this again")
+        generation = (store / "current").resolve()
+        self.port = free_port()
+        union = [] if (generation / UNION_MARKER).exists() else ["--union-default-graph"]
+        self.log = open(store.parent / "oxigraph.log", "wb")
+        self.proc = subprocess.Popen([exe, "serve-read-only", "--location", str(generation), *union,
+                                      "--bind", f"127.0.0.1:{self.port}"], stdout=self.log, stderr=subprocess.STDOUT,
+                                     start_new_session=True)
+        for _ in range(300):
+            try:
+                requests.get(f"http://127.0.0.1:{self.port}/query", params={"query": "ASK {}"}, timeout=2).raise_for_status()
+                return
+            except requests.RequestException:
+                time.sleep(0.2)
+        raise SystemExit(f"oxigraph serve-read-only did not come up; see {self.log.name}")
+
+    def stop(self):
+        os.killpg(self.proc.pid, signal.SIGTERM)
+        self.proc.wait(15)
+        self.log.close()
+
+
+def load(srv, clients: int = 200, seconds: float = 30.0, path: str = "/sparql") -> str:
+    if isinstance(srv, Server):
+        wait_for(lambda: srv.status()["busy"] == 0, 30)
     lat, errors, designed = [], [], 0
     lock = threading.Lock()
     end = time.monotonic() + seconds
@@ -347,7 +381,7 @@ def load(srv: Server, clients: int = 200, seconds: float = 30.0) -> str:
             n += 1
             started = time.monotonic()
             try:
-                conn.request("GET", "/sparql?" + urllib.parse.urlencode({"query": small(i * 7 + n)}),
+                conn.request("GET", path + "?" + urllib.parse.urlencode({"query": small(i * 7 + n)}),
                              headers={"Accept": "application/sparql-results+json"})
                 resp = conn.getresponse()
                 resp.read()
@@ -373,17 +407,20 @@ def load(srv: Server, clients: int = 200, seconds: float = 30.0) -> str:
     for t in threads:
         t.join()
     q = statistics.quantiles(lat, n=100) if len(lat) > 1 else [float("nan")] * 99
-    return (f"{clients} clients x {seconds:g} s: {len(lat)} answered ({len(lat) / seconds:.0f}/s), "
+    who = "dkg serve" if isinstance(srv, Server) else "oxigraph serve-read-only (reference)"
+    return (f"{who}: {clients} clients x {seconds:g} s: {len(lat)} answered ({len(lat) / seconds:.0f}/s), "
             f"{designed} designed 503s, {len(errors)} other errors {sorted(set(map(str, errors)))[:5]}, "
             f"p50 {q[49] * 1000:.0f} ms, p99 {q[98] * 1000:.0f} ms")
 
 
 def beside_runaways(srv: Server) -> str:
     wait_for(lambda: srv.status()["busy"] == 0, 30)
-    threads = [threading.Thread(target=get_from, args=("127.0.0.90", srv, CROSS + f" # run {i}")) for i in range(4)]
+    # four addresses, so the per-client limit does not help: only the heavy lane keeps a worker free
+    threads = [threading.Thread(target=get_from, args=(f"127.0.0.{86 + i}", srv, CROSS + f" # run {i}")) for i in range(4)]
     for t in threads:
         t.start()
     wait_for(lambda: srv.status()["busy"] >= 1, 10)
+    lane = srv.status()["heavy_lane"]
     lat = []
     end = time.monotonic() + LIMIT - 1
     i = 0
@@ -395,7 +432,8 @@ def beside_runaways(srv: Server) -> str:
     for t in threads:
         t.join()
     q = statistics.quantiles(lat, n=100) if len(lat) > 1 else [float("nan")] * 99
-    return f"small queries beside 4 runaways (one client): {len(lat)} answered, p50 {q[49] * 1000:.0f} ms, p99 {q[98] * 1000:.0f} ms"
+    return (f"small queries beside 4 runaways (4 client addresses): {len(lat)} answered, p50 {q[49] * 1000:.0f} ms, "
+            f"p99 {q[98] * 1000:.0f} ms (heavy lane: {lane['busy']} running, {lane['waiting']} waiting)")
 
 
 def beside_slowloris(srv: Server) -> str:
@@ -437,6 +475,11 @@ def main() -> None:
         if args.load:
             # the quiet measurements first: the load run leaves abandoned work behind for a while
             figures = [beside_runaways(srv), beside_slowloris(srv), load(srv)]
+            ref = Reference(store)
+            try:
+                figures.append(load(ref, path="/query"))
+            finally:
+                ref.stop()
         rows = attacks(srv, lst, store)
         srv.stop()
         srv = None

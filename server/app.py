@@ -30,7 +30,7 @@ BLUEPRINT_MODULES = [
 # Browsers and federation engines (Comunica, YASGUI on another origin) call these directly.
 _CORS_RESOURCES = [r"/sparql", r"/sparql/", r"/store", r"/store/*"]
 _EXPOSED_HEADERS = ["Content-Type", "Content-Length", "ETag", "Last-Modified", "Location",
-                    "Retry-After", "Vary", "WWW-Authenticate"]
+                    "Retry-After", "Vary", "WWW-Authenticate", "X-Query-Lane"]
 
 
 def create_app(config: ServerConfig | None = None) -> Flask:

@@ -44,6 +44,16 @@ class ServerConfig:
     head_timeout: float = 10.0            # seconds a client has to send its request line and headers
     write_slack: float = 10.0             # seconds past the query limit to read the answer
     client_queries: int = 0               # queries one client address may run or queue at once; 0 = workers // 2 (min 1)
+    # The heavy lane (cost_estimate, heavy_shapes): queries estimated to touch at least heavy_cost
+    # rows, or whose shape ran past heavy_seconds, run on at most heavy_workers workers (0 =
+    # workers - 1, min 1), so the others stay free for small queries; heavy_queue may wait
+    # (0 = 2 x heavy workers), the rest get 503. Queries longer than cost_parse_chars are not
+    # estimated (parsing them takes rdflib too long) and count as heavy.
+    heavy_workers: int = 0
+    heavy_queue: int = 0
+    heavy_cost: float = 1e6
+    heavy_seconds: float = 1.0
+    cost_parse_chars: int = 8000
     cache_bytes: int = 64 * 1024 * 1024   # result cache size (whole results up to 1/16 of it)
     worker_memory_mb: int = 4096          # heap limit of each worker process; 0 = none
     build_if_missing: bool = True
@@ -76,6 +86,14 @@ class ServerConfig:
         return self.http_threads or max(64, self.workers + self.effective_queue_size + 4)
 
     @property
+    def effective_heavy_workers(self) -> int:
+        return min(self.workers, self.heavy_workers or max(1, self.workers - 1))
+
+    @property
+    def effective_heavy_queue(self) -> int:
+        return self.heavy_queue or 2 * self.effective_heavy_workers
+
+    @property
     def effective_client_queries(self) -> int:
         return self.client_queries or max(1, self.workers // 2)
 
@@ -103,12 +121,17 @@ class ServerConfig:
 
 def _coerce(name: str, raw: str):
     if name in ("port", "max_body_bytes", "max_query_chars", "max_query_depth", "workers", "client_queries", "queue_size", "http_threads", "cache_bytes",
-                "worker_memory_mb"):
+                "worker_memory_mb", "heavy_workers", "heavy_queue", "cost_parse_chars"):
         try:
             return int(raw)
         except ValueError:
             raise ValueError(f"DKG_{name.upper()}={raw!r} is not a whole number; set it to one, e.g. 8") from None
-    if name in ("query_timeout", "service_timeout", "watch_interval", "head_timeout", "write_slack"):
+    if name == "heavy_cost":
+        try:
+            return float(raw)
+        except ValueError:
+            raise ValueError(f"DKG_HEAVY_COST={raw!r} is not a number of rows; set it to e.g. 1e6") from None
+    if name in ("query_timeout", "service_timeout", "watch_interval", "head_timeout", "write_slack", "heavy_seconds"):
         try:
             return float(raw)
         except ValueError:

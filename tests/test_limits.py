@@ -29,9 +29,10 @@ def _triples(n: int, graph: str, value: str = "x") -> str:
 def server(tmp_path_factory):
     root = tmp_path_factory.mktemp("limits") / "store"
     make_generation(root, "g1", _triples(300, "g"))
-    # every request here comes from 127.0.0.1: lift the per-client limit to test the pool itself
+    # every request here comes from 127.0.0.1: lift the per-client limit to test the pool itself, and
+    # let expensive queries use both workers (the heavy lane has its own tests in test_cost_lane.py)
     srv = Server(root, "--timeout", "3", "--queue-size", "1", "--worker-memory-mb", "400", "--client-queries", "8",
-                 workers=2)
+                 "--heavy-workers", "2", workers=2)
     srv.root = root
     yield srv
     srv.stop()

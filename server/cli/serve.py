@@ -132,6 +132,9 @@ def _gunicorn_app(config: ServerConfig):
                 "worker_exit": _worker_exit,
                 "limit_request_line": 8190,
                 "accesslog": "-",
+                # written by one thread: 64 threads contending for the handler's lock were the
+                # largest cost at 200 connections (server/cli/access_log.py)
+                "logger_class": "dissertation_kg.server.cli.access_log.QueuedAccessLogger",
                 "loglevel": "info",
                 # gunicorn >= 25 opens a control socket at a fixed per-user path by default, so
                 # two servers would fight over it; `dkg reload` is the control interface here.
@@ -172,6 +175,12 @@ def _gunicorn_app(config: ServerConfig):
 @click.option("--worker-memory-mb", type=int, default=None, help="heap limit per worker process, 0 for none (DKG_WORKER_MEMORY_MB; default 4096)")
 @click.option("--client-queries", type=int, default=None,
               help="queries one client address may run or queue at once (DKG_CLIENT_QUERIES; default workers/2)")
+@click.option("--heavy-workers", type=int, default=None,
+              help="query workers that queries estimated expensive may use at once (DKG_HEAVY_WORKERS; default workers-1, min 1)")
+@click.option("--heavy-cost", type=float, default=None,
+              help="estimated rows from which a query counts as expensive (DKG_HEAVY_COST; default 1e6)")
+@click.option("--heavy-seconds", type=float, default=None,
+              help="a query shape that ran this long counts as expensive next time (DKG_HEAVY_SECONDS; default 1)")
 @click.option("--allow-destructive-updates", "allow_destructive", is_flag=True, default=None,
               help="let updates delete built (corpus) graphs without destructive=yes (DKG_ALLOW_DESTRUCTIVE)")
 @click.option("--no-build", is_flag=True, help="fail instead of building when the store does not exist")
@@ -183,7 +192,7 @@ def _gunicorn_app(config: ServerConfig):
               help="rebuild when the ontology, vocabularies or corpus change (DKG_WATCH; default on)")
 @click.option("--watch-interval", type=float, default=None, help="seconds between polls of the sources (DKG_WATCH_INTERVAL; default 2)")
 def serve(store, host, port, base_iri, public_url, update_token, update_token_file, query_timeout, allowed_services, service_timeout,
-          workers, queue_size, max_body_bytes, worker_memory_mb, client_queries, allow_destructive, no_build, seeds, ontology, watch, watch_interval):
+          workers, queue_size, max_body_bytes, worker_memory_mb, client_queries, heavy_workers, heavy_cost, heavy_seconds, allow_destructive, no_build, seeds, ontology, watch, watch_interval):
     """Serve the graph: SPARQL 1.1 Protocol at /sparql, Graph Store Protocol at /store.
 
     Edits to the ontology, the vocabularies or the corpus are rebuilt into a new generation in the
@@ -211,7 +220,8 @@ def serve(store, host, port, base_iri, public_url, update_token, update_token_fi
             query_timeout=query_timeout, allowed_services=tuple(allowed_services) or None,
             service_timeout=service_timeout, workers=workers, queue_size=queue_size,
             max_body_bytes=max_body_bytes, worker_memory_mb=worker_memory_mb, allow_destructive=allow_destructive,
-            client_queries=client_queries,
+            client_queries=client_queries, heavy_workers=heavy_workers,
+            heavy_cost=heavy_cost, heavy_seconds=heavy_seconds,
             build_if_missing=False if no_build else None,
             seeds=seeds, ontology=ontology, watch=watch, watch_interval=watch_interval,
         )

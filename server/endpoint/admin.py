@@ -75,7 +75,10 @@ def status():
     gen = rt.state.current()
     pool = rt.pool
     body = {"generation": gen.name, "revision": gen.revision, "workers": pool.size, "busy": pool.busy(),
-            "killed": pool.kills, "jobs": pool.jobs, "cache_hits": rt.cache.hits}
+            "killed": pool.kills, "jobs": pool.jobs, "cache_hits": rt.cache.hits,
+            "heavy_lane": {"workers": pool.heavy_workers, "busy": pool.heavy_running, "waiting": pool.heavy_waiting(),
+                           "queue": pool.heavy_queue, "jobs": pool.heavy_jobs, "cost": rt.config.heavy_cost,
+                           "seconds": rt.config.heavy_seconds, "heavy_shapes": rt.history.count_heavy()}}
     if rt.config.update_token is not None and write_refusal(rt.config) is None:
         body["worker_pids"] = pool.pids()
     return jsonify(body)

@@ -131,6 +131,8 @@ def _run(store: ox.Store, job: dict, conn) -> None:
         out = _PipeWriter(conn, media_type)
         result.serialize(out, format=_ox_format(name))
         out.finish()
+    elif op == "open":  # a replacement worker opening the store before its first query
+        conn.send(("done", {}))
     elif op == "update":
         store.update(job["sparql"], base_iri=job.get("base_iri"))
         conn.send(("done", {}))
@@ -345,6 +347,9 @@ class _Worker:
         child.close()
         self.conn = parent
         self.client: str | None = None  # whose job it runs, for the per-client limit
+        self.heavy = False              # whether that job holds a place in the heavy lane
+        self.shape = ""                 # the job's query shape, and when it started (heavy_shapes)
+        self.started = 0.0
 
     def kill(self) -> None:
         try:
@@ -435,8 +440,20 @@ class WorkerPool:
     """N reader processes plus one writer, with a bounded number of requests waiting."""
 
     def __init__(self, size: int, queue_size: int, buffer_bytes: int = 4 * 1024 * 1024, memory_mb: int = 0,
-                 per_client: int = 0):
+                 per_client: int = 0, heavy_workers: int = 0, heavy_queue: int = 0, history=None):
         self.size = size
+        # The heavy lane: jobs the caller calls heavy run on at most heavy_workers workers at
+        # once (0: no lane) and at most heavy_queue more wait for one, so however many clients
+        # send runaways, size - heavy_workers workers stay for everything else.
+        self.heavy_workers = min(heavy_workers, size)
+        self.heavy_queue = heavy_queue
+        self._heavy_run = threading.Semaphore(self.heavy_workers)
+        self._heavy_admitted = 0
+        self.heavy_running = 0
+        self.heavy_jobs = 0
+        self.history = history  # heavy_shapes.ShapeHistory: how long each shape ran
+        self._warm: dict | None = None  # where the last read job read from, for replacements to open
+        self._warming = 0
         # One client may hold at most this many workers and queue places (0: no limit), so a
         # few runaway queries from one address cannot take the pool from everyone else.
         self.per_client = per_client
@@ -480,7 +497,7 @@ class WorkerPool:
             return [w.proc.pid for w in self._workers]
 
     def busy(self) -> int:
-        return self.size - self._idle.qsize()
+        return self.size - self._idle.qsize() - self._warming
 
     def _enter_client(self, client: str | None) -> None:
         if client is None or not self.per_client:
@@ -503,19 +520,114 @@ class WorkerPool:
             else:
                 self._clients.pop(client, None)
 
-    def _replace(self, w: _Worker) -> None:
+    def _enter_heavy(self, timeout: float) -> None:
+        with self._lock:
+            if self._heavy_admitted >= self.heavy_workers + self.heavy_queue:
+                raise JobError(503, f"this query looks expensive and the {self.heavy_workers} worker"
+                                    f"{'' if self.heavy_workers == 1 else 's'} for expensive queries "
+                                    f"{'is' if self.heavy_workers == 1 else 'are'} taken, with {self.heavy_queue} more "
+                                    "waiting; add a LIMIT or bind more terms in the patterns, or retry later",
+                               {"Retry-After": "5"})
+            self._heavy_admitted += 1
+            self.heavy_jobs += 1
+        if not self._heavy_run.acquire(timeout=timeout):
+            with self._lock:
+                self._heavy_admitted -= 1
+            raise JobError(503, f"no worker for expensive queries became free within {timeout:g} s; add a LIMIT "
+                                "or bind more terms in the patterns, or retry later", {"Retry-After": "5"})
+        with self._lock:
+            self.heavy_running += 1
+
+    def _leave_heavy(self) -> None:
+        with self._lock:
+            self._heavy_admitted -= 1
+            self.heavy_running -= 1
+        self._heavy_run.release()
+
+    def heavy_waiting(self) -> int:
+        with self._lock:
+            return self._heavy_admitted - self.heavy_running
+
+    def _settle(self, w: _Worker) -> None:
+        """Give back what the worker's job held: its client's place, its heavy-lane place, and
+        tell the history how long it ran."""
         self._leave_client(w.client)
         w.client = None
+        if w.heavy:
+            w.heavy = False
+            self._leave_heavy()
+        if w.shape and self.history is not None:
+            self.history.finished(w.shape, w.started)
+        w.shape = ""
+
+    def _replace(self, w: _Worker) -> None:
+        self._settle(w)
         w.kill()
         self.kills += 1
         fresh = self._spawn()
         with self._lock:
             self._workers = [fresh if x is w else x for x in self._workers]
-        self._release(fresh)
+        warm = self._warm
+        if warm is None:
+            self._release(fresh)
+            return
+        # The killed job's places are free now; the replacement joins the idle workers once it has
+        # opened the store. A fresh worker took up to a second to open it on its first query, and
+        # after a runaway is stopped that first query is usually a small one (the idle queue is
+        # LIFO), which waited behind it.
+        self._settle(fresh)
+        with self._lock:
+            self._warming += 1
+        self._slots.release()
+        with self._rw:
+            self._reads -= 1
+            self._rw.notify_all()
+        threading.Thread(target=self._warm_up, args=(fresh, warm), name="dkg-warm-worker", daemon=True).start()
+
+    def warm(self, job: dict) -> None:
+        """Have the idle workers open the store `job` names now, in the background (a new
+        server's first queries would otherwise each wait for one)."""
+        self._warm = {k: job[k] for k in ("store", "revision", "remote", "generation") if k in job}
+        while True:
+            try:
+                w = self._idle.get_nowait()
+            except queue.Empty:
+                return
+            with self._lock:
+                self._warming += 1
+            threading.Thread(target=self._warm_up, args=(w, self._warm), name="dkg-warm-worker", daemon=True).start()
+
+    def _warm_up(self, w: _Worker, warm: dict) -> None:
+        try:
+            self._enter_read(5.0)  # a write is waiting: it closes the readers anyway, skip the warm-up
+        except JobError:
+            self._idle.put(w)
+            with self._lock:
+                self._warming -= 1
+            return
+        started = time.monotonic()
+        try:
+            w.conn.send({**warm, "op": "open"})
+            if not w.conn.poll(30):
+                raise OSError("no answer")  # its late answer would be read as the next job's: replace it
+            w.conn.recv()
+            _log.info("a replacement query worker opened the store in %.2f s", time.monotonic() - started)
+        except (OSError, EOFError):
+            w.kill()
+            fresh = self._spawn()
+            with self._lock:
+                self._workers = [fresh if x is w else x for x in self._workers]
+            w = fresh
+        finally:
+            self._idle.put(w)
+            with self._lock:
+                self._warming -= 1
+            with self._rw:
+                self._reads -= 1
+                self._rw.notify_all()
 
     def _release(self, w: _Worker) -> None:
-        self._leave_client(w.client)
-        w.client = None
+        self._settle(w)
         self._idle.put(w)
         self._slots.release()
         with self._rw:
@@ -555,31 +667,50 @@ class WorkerPool:
                              "narrow the patterns, or run it against a local copy with `dkg query`.",
                         {"Retry-After": "1"})
 
-    def run(self, job: dict, timeout: float, client: str | None = None) -> Result:
+    def run(self, job: dict, timeout: float, client: str | None = None, heavy: bool = False,
+            shape: str = "") -> Result:
         """Run a read job on a reader. Raises JobError for every failure the client should see."""
         self.jobs += 1
         self._enter_client(client)
+        heavy = heavy and self.heavy_workers > 0
         if not self._slots.acquire(blocking=False):
             self._leave_client(client)
             raise JobError(503, "the server is busy (every query worker is taken and the queue is full); "
                                 "retry in a few seconds", {"Retry-After": "2"})
+        if heavy:
+            try:
+                self._enter_heavy(timeout)  # a heavy job waits here, holding one of the queue places
+            except JobError:
+                self._slots.release()
+                self._leave_client(client)
+                raise
+
+        def undo() -> None:
+            if heavy:
+                self._leave_heavy()
+            self._leave_client(client)
+
         try:
             self._enter_read(timeout)
         except JobError:
             self._slots.release()
-            self._leave_client(client)
+            undo()
             raise
         try:
             w = self._idle.get(timeout=timeout)
         except queue.Empty:
             self._slots.release()
-            self._leave_client(client)
+            undo()
             with self._rw:
                 self._reads -= 1
                 self._rw.notify_all()
             raise JobError(503, f"no query worker became free within {timeout:g} s; retry later",
                            {"Retry-After": "5"}) from None
-        w.client = client
+        w.client, w.heavy, w.shape = client, heavy, shape
+        if job.get("op") == "query":
+            self._warm = {k: job[k] for k in ("store", "revision", "remote", "generation") if k in job}
+        if shape and self.history is not None:
+            w.started = self.history.started(shape)
         deadline = time.monotonic() + timeout
         try:
             try:

@@ -6,6 +6,8 @@ charset would otherwise be US-ASCII); the application/* types are UTF-8 by defin
 """
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -101,6 +103,17 @@ def choose(formats: tuple[Format, ...], accept: str | None, format_param: str | 
     if best is None:
         raise NotAcceptable(formats, accept)
     return owner[best]
+
+
+@functools.lru_cache(maxsize=512)
+def choose_or_explain(formats: tuple[Format, ...], accept: str | None,
+                      format_param: str | None = None) -> tuple[Format | None, str]:
+    """choose(), remembered: the same few Accept headers arrive again and again, and parsing one
+    costs more than the rest of answering a cached query. (None, message) when nothing fits."""
+    try:
+        return choose(formats, accept, format_param), ""
+    except NotAcceptable as exc:
+        return None, str(exc)
 
 
 def by_name(name: str) -> Format | None:

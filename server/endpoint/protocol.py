@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import io
 import re
+import threading
+from collections import OrderedDict
 from pathlib import Path
+from typing import NamedTuple
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, request
@@ -14,7 +17,7 @@ from dissertation_kg.server.endpoint.auth import _plain, write_refusal
 from dissertation_kg.server.endpoint.compression import encode, gzip_wanted
 from dissertation_kg.server.endpoint.conditional import not_modified, validators
 from dissertation_kg.server.endpoint.executor import JobError
-from dissertation_kg.server.endpoint.negotiation import BOOLEAN_FORMATS, GRAPH_FORMATS, RESULT_FORMATS, Format, NotAcceptable, choose
+from dissertation_kg.server.endpoint.negotiation import BOOLEAN_FORMATS, GRAPH_FORMATS, RESULT_FORMATS, Format, choose_or_explain
 from dissertation_kg.server.endpoint.runtime import public_request_url, runtime
 from dissertation_kg.server.endpoint.service_description import describe_service
 from dissertation_kg.server.endpoint.federation_guard import ServiceRefused, may_reach_out
@@ -118,9 +121,9 @@ def sparql():
                              "application/sparql-query or application/sparql-update")
 
 
-def _searched(text: str) -> str:
+def _searched(text: str, gen=None) -> str:
     """The request with its full-text search blocks evaluated (see search_pattern)."""
-    generation = runtime().state.current().path
+    generation = (gen or runtime().state.current()).path
     if str(generation).startswith("engine:") and search_pattern.blocks(scan(text)):
         raise ProtocolError(501, "full-text search inside SPARQL needs the index `dkg build` writes beside an embedded "
                                  "store; over a remote engine it is not available yet. Use `dkg search --store URL "
@@ -131,8 +134,42 @@ def _searched(text: str) -> str:
         raise ProtocolError(400, str(exc)) from None
     except IndexMissing as exc:
         raise ProtocolError(503, str(exc), {"Retry-After": "60"}) from None
+class _Facts(NamedTuple):
+    depth: int
+    form: str | None
+    has_from: bool
+    services: bool
+
+
+def _read(text: str) -> _Facts:
+    sc = scan(text)
+    return _Facts(nesting_depth(text), sc.form, sc.has_keyword("FROM"), may_reach_out(text))
+
+
+_FACTS: OrderedDict[str, _Facts] = OrderedDict()
+_FACTS_LOCK = threading.Lock()
+
+
+def _facts(text: str) -> _Facts:
+    """_read(text), remembered for short texts: under load the same queries come again and again,
+    and scanning them was a good part of answering one from the cache."""
+    if len(text) > 4096:
+        return _read(text)
+    with _FACTS_LOCK:
+        known = _FACTS.get(text)
+        if known is not None:
+            _FACTS.move_to_end(text)
+            return known
+    facts = _read(text)
+    with _FACTS_LOCK:
+        _FACTS[text] = facts
+        while len(_FACTS) > 4096:
+            _FACTS.popitem(last=False)
+    return facts
+
+
 def _check_depth(text: str, kind: str, limit: int) -> None:
-    depth = nesting_depth(text)
+    depth = _facts(text).depth if len(text) <= 4096 else nesting_depth(text)
     if depth > limit:
         raise ProtocolError(400, f"the {kind} nests {depth} levels deep (groups, brackets, collections, path "
                                  f"parentheses and `!`/`^` count); the limit here is {limit}. Flatten it, e.g. "
@@ -140,10 +177,7 @@ def _check_depth(text: str, kind: str, limit: int) -> None:
 
 
 def _negotiate(formats: tuple[Format, ...], params: MultiDict) -> tuple[Format | None, str]:
-    try:
-        return choose(formats, request.headers.get("Accept"), params.get("format")), ""
-    except NotAcceptable as exc:
-        return None, str(exc)
+    return choose_or_explain(formats, request.headers.get("Accept"), params.get("format"))
 
 
 def _not_acceptable(message: str) -> Response:
@@ -157,13 +191,15 @@ def _query(text: str, params: MultiDict) -> Response:
         raise ProtocolError(413, f"the query is {len(text)} characters long; the limit here is "
                                  f"{cfg.max_query_chars}. Shorten it (e.g. move VALUES data into the graph)")
     _check_depth(text, "query", cfg.max_query_depth)
-    text = _searched(text)
-    sc = scan(text)
+    gen = rt.state.current()
+    searched = _searched(text, gen)
+    facts = _facts(searched) if searched is text else _read(searched)
+    text = searched
     # Reading the targets means a full rdflib parse (seconds for a long query): it runs in the
     # query worker, under the time limit, not here. Only the cheap proof of absence runs here;
     # a query that may reach out is treated as one that does (no cache, the SERVICE limit).
-    services = may_reach_out(text)
-    form = sc.form
+    services = facts.services
+    form = facts.form
     result_fmt, result_406 = _negotiate(BOOLEAN_FORMATS if form == "ASK" else RESULT_FORMATS, params)
     graph_fmt, graph_406 = _negotiate(GRAPH_FORMATS, params)
     if form == "ASK" and result_fmt is None:
@@ -177,12 +213,11 @@ def _query(text: str, params: MultiDict) -> Response:
     default, named = _iris(params, "default-graph-uri"), _iris(params, "named-graph-uri")
     if default or named:
         dataset = {"mode": "explicit", "default": default, "named": named}
-    elif sc.has_keyword("FROM"):
+    elif facts.has_from:
         dataset = {"mode": "query"}
     else:
         dataset = {"mode": "union"}
     base_iri = public_request_url()
-    gen = rt.state.current()
     chosen = (result_fmt.media_type if result_fmt else None, graph_fmt.media_type if graph_fmt else None)
     key = (gen.tag, text, repr(sorted(dataset.items())), chosen, base_iri)
     gz = gzip_wanted()
@@ -209,7 +244,13 @@ def _query(text: str, params: MultiDict) -> Response:
         not_acceptable=result_406 or graph_406, guard=list(rt.guard.allowed) if services else None,
     )
     timeout = min(cfg.query_timeout, cfg.service_timeout) if services else cfg.query_timeout
-    result = rt.pool.run(job, timeout, client=request.remote_addr)
+    lane = rt.lane(text)
+    headers["X-Query-Lane"] = lane.header()
+    try:
+        result = rt.pool.run(job, timeout, client=request.remote_addr, heavy=lane.heavy, shape=lane.estimate.shape)
+    except JobError as exc:
+        exc.headers.setdefault("X-Query-Lane", lane.header())
+        raise
     if result.body is not None:
         if not services:
             rt.cache.put(key, result.media_type, result.body)

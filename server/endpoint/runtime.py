@@ -6,21 +6,52 @@ import atexit
 import json
 import os
 import threading
+from collections import OrderedDict
+from dataclasses import dataclass
 from pathlib import Path
 
 from flask import current_app
 
 from dissertation_kg.server.config import ServerConfig
+from dissertation_kg.server.endpoint.cost_estimate import Estimate, Unreadable, estimate, unread
 from dissertation_kg.server.endpoint.executor import WorkerPool
+from dissertation_kg.server.endpoint.heavy_shapes import ShapeHistory
 from dissertation_kg.server.endpoint.result_cache import ResultCache
 from dissertation_kg.server.endpoint.federation_guard import ServiceGuard
 from dissertation_kg.server.store.engines import UNION_MARKER
 from dissertation_kg.server.store.state import Generation, state_for
 
 
+@dataclass(frozen=True)
+class Lane:
+    heavy: bool
+    estimate: Estimate
+    why: str            # for the X-Query-Lane header and the log
+
+    def header(self) -> str:
+        cost = "unestimated" if not self.estimate.read else f"{self.estimate.cost:.3g}"
+        why = "".join(c if " " <= c <= "~" and c not in '"\\' else "'" if c == '"' else " " for c in self.why)[:300]
+        return f"{'heavy' if self.heavy else 'light'}; cost={cost}" + (f'; why="{why}"' if self.heavy else "")
+
+
+def _warm_parser() -> None:
+    try:
+        estimate("ASK {}")
+    except Exception:  # noqa: BLE001 - only a warm-up; a real request reports its own failure
+        pass
+
+
+_ESTIMATES = 4096  # query texts whose estimate is kept (a parse costs milliseconds)
+
+
 class Runtime:
     def __init__(self, config: ServerConfig):
         self.config = config
+        self.history = ShapeHistory(config.heavy_seconds)
+        self._estimates: OrderedDict[str, Estimate] = OrderedDict()
+        # Importing rdflib's SPARQL grammar takes about a second: do it now, not in the first
+        # request that needs an estimate.
+        threading.Thread(target=_warm_parser, name="dkg-warm-parser", daemon=True).start()
         self.state = state_for(config.store)  # a folder's generations, or a remote engine's pointer
         self.cache = ResultCache(config.cache_bytes)
         self.guard = ServiceGuard(tuple(config.allowed_services))
@@ -36,9 +67,50 @@ class Runtime:
                 self._pool = WorkerPool(self.config.workers, self.config.effective_queue_size,
                                         buffer_bytes=self.cache.max_entry,
                                         memory_mb=self.config.worker_memory_mb,
-                                        per_client=self.config.effective_client_queries)
+                                        per_client=self.config.effective_client_queries,
+                                        heavy_workers=self.config.effective_heavy_workers,
+                                        heavy_queue=self.config.effective_heavy_queue,
+                                        history=self.history)
                 atexit.register(self._pool.close)
+                try:
+                    self._pool.warm(self.job(self.state.current(), op="open"))
+                except Exception:  # noqa: BLE001 - nothing built yet, an engine down: the first query says so
+                    pass
+
             return self._pool
+
+    def lane(self, text: str) -> Lane:
+        """Which lane a query runs in: heavy when its estimate reaches --heavy-cost, when its
+        shape ran past --heavy-seconds last time (or is doing so now), or when it could not be
+        estimated."""
+        est = self._estimate(text)
+        if not est.read:
+            return Lane(True, est, "not estimated: " + est.reasons[0])
+        if est.cost >= self.config.heavy_cost:
+            return Lane(True, est, "; ".join(est.reasons) or f"estimated {est.cost:.3g} rows")
+        took = self.history.heavy(est.shape)
+        if took is not None:
+            return Lane(True, est, f"this query shape ran {took:.1f} s")
+        return Lane(False, est, "")
+
+    def _estimate(self, text: str) -> Estimate:
+        with self._lock:
+            known = self._estimates.get(text)
+            if known is not None:
+                self._estimates.move_to_end(text)
+                return known
+        if len(text) > self.config.cost_parse_chars:
+            return unread(f"longer than {self.config.cost_parse_chars} characters")
+        try:
+            # Another request parsing for long must not hold this one: past the wait it is heavy.
+            est = estimate(text, parse_wait=1.0)
+        except Unreadable as exc:
+            return unread(f"rdflib could not read it ({exc})")
+        with self._lock:
+            self._estimates[text] = est
+            while len(self._estimates) > _ESTIMATES:
+                self._estimates.popitem(last=False)
+        return est
 
     def job(self, gen: Generation, **fields) -> dict:
         job = {"store": gen.path, "revision": gen.revision, **fields}
@@ -99,12 +171,26 @@ def public_url(path: str = "") -> str:
     return base.rstrip("/") + "/" + path.lstrip("/")
 
 
+_REQUEST_URLS: OrderedDict[tuple, str] = OrderedDict()
+
+
 def public_request_url() -> str:
     """The current request's URL (path percent-encoded as sent, no query) on this server's
-    configured public URL."""
+    configured public URL. Remembered per path: werkzeug rebuilds and re-encodes the whole URL
+    each time, which cost as much as the rest of a cached answer."""
     from flask import request
 
-    return public_url(request.base_url[len(request.host_url):])
+    key = (public_url(), request.root_path, request.path)
+    known = _REQUEST_URLS.get(key)
+    if known is None:
+        known = public_url(request.base_url[len(request.host_url):])
+        _REQUEST_URLS[key] = known
+        while len(_REQUEST_URLS) > 1024:
+            try:
+                _REQUEST_URLS.popitem(last=False)
+            except KeyError:
+                break
+    return known
 
 
 def runtime() -> Runtime:
