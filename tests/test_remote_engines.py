@@ -304,3 +304,212 @@ def test_search_inside_sparql_says_what_to_use_instead(built):
     text = next((REPO / "queries").glob("30-search-*.rq")).read_text(encoding="utf-8")
     r = server.sparql(text)
     assert r.status_code == 501 and "dkg search --store" in r.text, (r.status_code, r.text[:300])
+
+
+# --------------------------------------------------------------------------- writes and the curators' loop
+
+TOKEN = "engine-write-token"
+NOTES = "https://example.org/engine-notes"
+DKG = "https://w3id.org/dissertation-kg/ontology#"
+
+
+class Writer:
+    """`dkg serve --store URL --update-token …` over the fixture's engine."""
+
+    def __init__(self, built, *args: str):
+        engine, tmp, env, server, embedded = built
+        self.engine, self.embedded = engine, embedded
+        self.server = Serve(tmp, engine.query_url, env, "--update-token", TOKEN, "--timeout", "30", *args)
+
+    def update(self, text: str, token: str | None = TOKEN, **params):
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        return requests.post(self.server.url + "/sparql", data={"update": text, **params}, headers=headers, timeout=60)
+
+    def ask(self, text: str) -> bool:
+        resp = self.server.sparql(text)
+        assert resp.status_code == 200, resp.text[:500]
+        return resp.json()["boolean"]
+
+    def count(self, text: str) -> int:
+        resp = self.server.sparql(text)
+        assert resp.status_code == 200, resp.text[:500]
+        return int(resp.json()["results"]["bindings"][0]["n"]["value"])
+
+    def gsp(self, method: str, graph: str, body: bytes = b"", token: str | None = TOKEN):
+        headers = {"Content-Type": "text/turtle", **({"Authorization": f"Bearer {token}"} if token else {})}
+        return requests.request(method, self.server.url + "/store", params={"graph": graph}, data=body,
+                                headers=headers, timeout=60)
+
+
+def _engine_ask(engine, text: str) -> bool:
+    """Asked of the engine itself, bypassing this project's server and its generation mapping."""
+    resp = requests.get(engine.query_url, params={"query": text}, headers={"Accept": "application/sparql-results+json"},
+                        timeout=30)
+    assert resp.status_code == 200, resp.text[:300]
+    return resp.json()["boolean"]
+
+
+def test_writes_with_credentials_reach_the_engine_as_embedded(built):
+    w = Writer(built)
+    try:
+        engine = w.engine
+        mine = f'ASK {{ GRAPH <{NOTES}> {{ <{NOTES}#a> <{NOTES}#says> "hello" }} }}'
+        in_default = f'ASK {{ <{NOTES}#a> <{NOTES}#says> "hello" }}'
+        assert not w.ask(mine) and not w.ask(in_default)  # also puts both answers in the result cache
+        insert = f'INSERT DATA {{ GRAPH <{NOTES}> {{ <{NOTES}#a> <{NOTES}#says> "hello" }} }}'
+        # Unauthorised: no token, a wrong token; nothing is written.
+        assert w.update(insert, token=None).status_code == 401
+        assert w.update(insert, token="wrong").status_code == 403
+        assert not w.ask(mine)
+        # Authorised: visible through GRAPH (under the embedded store's graph name) and in the
+        # default graph, at once (the cached "false" answers are not served again).
+        r = w.update(insert)
+        assert r.status_code == 204, r.text
+        assert w.ask(mine) and w.ask(in_default)
+        rows = w.server.sparql(f"SELECT ?g WHERE {{ GRAPH ?g {{ <{NOTES}#a> ?p ?o }} }}").json()["results"]["bindings"]
+        assert [r["g"]["value"] for r in rows] == [NOTES]
+        # On the engine the write went into the current generation's graph names, not beside them.
+        assert not _engine_ask(engine, f"ASK {{ GRAPH <{NOTES}> {{ ?s ?p ?o }} }}")
+        current, _ = _generations(engine)
+        assert _engine_ask(engine, f"ASK {{ GRAPH <urn:x-dkg:{current}:{NOTES}> {{ ?s ?p ?o }} }}")
+
+        # A WHERE clause reads the generation's dataset: its default graph is the merge.
+        works = w.count(f"PREFIX dkg: <{DKG}> SELECT (COUNT(DISTINCT ?w) AS ?n) WHERE {{ ?w a dkg:Dissertation }}")
+        assert works > 0
+        r = w.update(f"PREFIX dkg: <{DKG}> INSERT {{ GRAPH <{NOTES}> {{ ?w <{NOTES}#seen> true }} }} "
+                     f"WHERE {{ ?w a dkg:Dissertation }}")
+        assert r.status_code == 204, r.text
+        assert w.count(f"SELECT (COUNT(*) AS ?n) WHERE {{ ?w <{NOTES}#seen> true }}") == works
+        # ... and GRAPH ?g in a WHERE clause reaches the generation's graphs, by their own names.
+        r = w.update(f"INSERT {{ GRAPH <{NOTES}> {{ <{NOTES}#a> <{NOTES}#graphs> ?n }} }} WHERE {{ "
+                     f"{{ SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }} }} }}")
+        assert r.status_code == 204, r.text
+        graphs = w.count("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        assert w.count(f"SELECT (MAX(?m) AS ?n) WHERE {{ <{NOTES}#a> <{NOTES}#graphs> ?m }}") == graphs
+
+        # The merge follows deletions: a triple also stated in a corpus graph stays in the
+        # default graph when the notes' copy is deleted; one stated only in the notes leaves it.
+        corpus_triple = next(iter(w.embedded.query(
+            f"SELECT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o FILTER(isIRI(?o)) }} }} LIMIT 1")))
+        s, p, o = (corpus_triple[v] for v in ("s", "p", "o"))
+        assert w.update(f"INSERT DATA {{ GRAPH <{NOTES}> {{ {s} {p} {o} }} }}").status_code == 204
+        r = w.update(f'DELETE DATA {{ GRAPH <{NOTES}> {{ {s} {p} {o} . <{NOTES}#a> <{NOTES}#says> "hello" }} }}')
+        assert r.status_code == 204, r.text
+        assert w.ask(f"ASK {{ {s} {p} {o} }}")
+        assert not w.ask(in_default) and not w.ask(mine)
+
+        # Writes aimed at the default graph itself, or at graphs by variable, are refused.
+        r = w.update(f'INSERT DATA {{ <{NOTES}#a> <{NOTES}#says> "x" }}')
+        assert r.status_code == 400 and "default graph" in r.text, r.text
+        # The corpus graphs stay protected as embedded.
+        corpus_graph = next(g for g in w.embedded.named_graphs() if "/graph/source/" in g)
+        before = w.count(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{corpus_graph}> {{ ?s ?p ?o }} }}")
+        for text in (f"DROP GRAPH <{corpus_graph}>", f"DELETE WHERE {{ GRAPH <{corpus_graph}> {{ ?s ?p ?o }} }}",
+                     "CLEAR ALL", "DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o } }"):
+            r = w.update(text)
+            assert r.status_code == 403 and "destroy" in r.text, (text, r.status_code, r.text)
+        assert w.gsp("PUT", corpus_graph, b"<urn:a> <urn:b> <urn:c> .").status_code == 403
+        assert w.count(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{corpus_graph}> {{ ?s ?p ?o }} }}") == before
+        # Even when asked for (destructive=yes), a whole-store operation is not passed to the
+        # engine, where it would clear other generations and the pointer too.
+        r = w.update("CLEAR ALL", destructive="yes")
+        assert r.status_code == 400 and "name the graph" in r.text, r.text
+        assert w.count(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{corpus_graph}> {{ ?s ?p ?o }} }}") == before
+
+        # The Graph Store Protocol: PUT, GET, DELETE of a graph of one's own.
+        r = w.gsp("PUT", NOTES, f'<{NOTES}#b> <{NOTES}#says> "put" .'.encode())
+        assert r.status_code in (201, 204), r.text
+        got = requests.get(w.server.url + "/store", params={"graph": NOTES}, headers={"Accept": "application/n-triples"},
+                           timeout=30)
+        assert got.status_code == 200 and got.text.strip() == f'<{NOTES}#b> <{NOTES}#says> "put" .', got.text
+        assert w.ask(f'ASK {{ <{NOTES}#b> <{NOTES}#says> "put" }}')
+        assert w.count(f"SELECT (COUNT(*) AS ?n) WHERE {{ ?w <{NOTES}#seen> true }}") == 0  # PUT replaced them
+        assert w.gsp("DELETE", NOTES).status_code == 204
+        assert not w.ask(f'ASK {{ <{NOTES}#b> ?p ?o }}')
+        assert w.gsp("DELETE", NOTES).status_code == 404
+        assert w.server.sparql(f"SELECT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g = <{NOTES}>) }}").json()[
+            "results"]["bindings"] == []
+    finally:
+        w.server.stop()
+
+
+def test_a_source_edit_rebuilds_into_the_engine_with_no_failed_query(built, tmp_path):
+    import shutil
+    import threading
+
+    from dissertation_kg.mappings.resources import seeds_dir
+
+    engine, tmp, env, server, embedded = built
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_dir(), corpus)
+    edited = "In times of engine-side change"
+    ask_edit = f'PREFIX dkg: <{DKG}> ASK {{ ?c dkg:text ?t FILTER (CONTAINS(STR(?t), "{edited}")) }}'
+    w = Writer(built, "--watch", "--watch-interval", "0.3", "--seeds", str(corpus), "--client-queries", "4")
+    try:
+        def status() -> dict:
+            return requests.get(w.server.url + "/status", headers={"Accept": "application/json"}, timeout=10).json()
+
+        def settled(after: int | None, timeout: float = 300) -> dict:
+            """/status once a rebuild numbered above `after` is over (None: once none runs)."""
+            deadline = time.monotonic() + timeout
+            while time.monotonic() < deadline:
+                s = status()
+                last = s["rebuild"]["last_attempt"]
+                if s["rebuild"]["state"] == "idle" and (after is None or (last or {}).get("attempt", 0) > after):
+                    return s
+                time.sleep(0.3)
+            raise AssertionError(f"no rebuild finished in {timeout} s: {status()}")
+
+        time.sleep(1.0)  # a start-up catch-up rebuild, if the sources look changed, is over first
+        first = settled(None)
+        assert first["rebuild"]["watching"] is True
+        attempts = (first["rebuild"]["last_attempt"] or {}).get("attempt", 0)
+        generation_before = _generations(engine)[0]
+        assert not w.ask(ask_edit)
+        stop, errors, answers, done = threading.Event(), [], [], [0]
+
+        def hammer(query_edit: bool) -> None:
+            session = requests.Session()
+            while not stop.is_set():
+                try:
+                    q = ask_edit if query_edit else "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+                    r = session.post(w.server.url + "/sparql", data={"query": q}, timeout=60,
+                                     headers={"Accept": "application/sparql-results+json"})
+                    if r.status_code != 200:
+                        errors.append(f"{r.status_code}: {r.text[:300]}")
+                    elif query_edit:
+                        answers.append(r.json()["boolean"])
+                    else:
+                        assert int(r.json()["results"]["bindings"][0]["n"]["value"]) > 1000, r.text
+                    done[0] += 1
+                except Exception as exc:  # noqa: BLE001 - every failure is counted
+                    errors.append(repr(exc))
+
+        threads = [threading.Thread(target=hammer, args=(flag,)) for flag in (True, False)]
+        for t in threads:
+            t.start()
+        try:
+            time.sleep(1.0)
+            doc = next(corpus.glob("002_*.txt"))
+            text = doc.read_text(encoding="utf-8")
+            assert "In times of change" in text
+            doc.write_text(text.replace("In times of change", edited, 1), encoding="utf-8")
+            after = settled(attempts)
+            time.sleep(1.5)  # keep querying the new generation for a moment
+        finally:
+            stop.set()
+            for t in threads:
+                t.join(60)
+        last = after["rebuild"]["last_attempt"]
+        assert last["outcome"] == "switched", last
+        assert errors == [], errors[:5]
+        assert done[0] > 10, done[0]
+        now, generations = _generations(engine)
+        assert now != generation_before and now == last["record"]["engine_generation"]
+        assert generations == {now, generation_before}  # the previous one stays until the next rebuild
+        assert answers[0] is False and answers[-1] is True
+        assert all(answers[answers.index(True):]), "a query answered from the old generation after the switch"
+        assert w.ask(ask_edit)
+        assert server.sparql(ask_edit).json()["boolean"]  # every server over the engine follows the pointer
+    finally:
+        w.server.stop()

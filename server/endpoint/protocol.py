@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-from pathlib import Path
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, request
@@ -15,14 +14,13 @@ from dissertation_kg.server.endpoint.compression import encode, gzip_wanted
 from dissertation_kg.server.endpoint.conditional import not_modified, validators
 from dissertation_kg.server.endpoint.executor import JobError
 from dissertation_kg.server.endpoint.negotiation import BOOLEAN_FORMATS, GRAPH_FORMATS, RESULT_FORMATS, Format, NotAcceptable, choose
-from dissertation_kg.server.endpoint.runtime import public_request_url, runtime
+from dissertation_kg.server.endpoint.runtime import default_is_merge, public_request_url, runtime
 from dissertation_kg.server.endpoint.service_description import describe_service
 from dissertation_kg.server.endpoint.federation_guard import ServiceRefused, may_reach_out
 from dissertation_kg.server.endpoint.write_guard import destructive, destructive_asked, refusal as destructive_refusal
 from dissertation_kg.server.endpoint.sparql_scan import add_using_clauses, default_graph_writes, nesting_depth, scan
 from dissertation_kg.server.endpoint import search_pattern
 from dissertation_kg.server.search.index import IndexMissing
-from dissertation_kg.server.store.engines import UNION_MARKER
 
 blueprint = Blueprint("sparql", __name__)
 
@@ -244,7 +242,7 @@ def _update(text: str, params: MultiDict) -> Response:
         reason = destructive(text, rt.corpus(gen))
         if reason is not None:
             raise ProtocolError(403, destructive_refusal(reason))
-    if Path(gen.path, UNION_MARKER).exists():
+    if default_is_merge(gen):
         aimed = default_graph_writes(text)
         if aimed is not None:
             raise ProtocolError(400, f"this update changes the default graph directly ({aimed}), but here the "

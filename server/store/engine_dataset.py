@@ -158,11 +158,11 @@ class EngineGenerations:
         self.engine.update(f'DELETE DATA {{ GRAPH <{POINTER}> {{ <{POINTER}> <{GENERATION}> "{gen}" }} }}')
         self._graphs.pop(gen, None)
 
-    def prune(self, keep: str) -> list[str]:
-        """Drop every generation but `keep` (older ones and ones a killed build left behind)."""
+    def prune(self, keep: str, also: str | None = None) -> list[str]:
+        """Drop every generation but `keep` and `also` (older ones and ones a killed build left behind)."""
         dropped = []
         for gen in self.all():
-            if gen != keep:
+            if gen not in (keep, also):
                 self.drop(gen)
                 dropped.append(gen)
         return dropped
@@ -313,8 +313,23 @@ class WorkerView:
             sparql = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
         self.dataset.query(sparql, generation=self.generation).serialize(output, format=format)
 
+    def graph_names(self) -> list[str]:
+        """The generation's named graphs (original IRIs), as the manifest lists them now."""
+        return self.dataset.named_graphs(self.generation)
+
+    def write(self, update: str, **changes) -> None:
+        """Apply an update already on this generation's graph names, with the merge graph and
+        the manifest corrected in the same request (remote_writes.py)."""
+        from dissertation_kg.server.store.remote_writes import corrected
+
+        if self.generation is None:
+            raise EngineError("this engine was not built by `dkg build --store URL` (it has no generation pointer), "
+                              "so this server does not write to it; write to the engine directly", 405)
+        self.dataset.engine.update(corrected(self.generation, update, **changes))
+        self.dataset.generations._graphs.pop(self.generation, None)
+
     def update(self, *_args, **_kwargs):
-        raise EngineError("this server answers from a remote engine, which it does not write to; change the "
-                          "sources and run `dkg build --store URL` (or write to the engine directly)", 405)
+        raise EngineError("this write cannot be carried out on a remote engine in this form; use SPARQL Update "
+                          "or the Graph Store Protocol on a named graph", 405)
 
     add_graph = clear_graph = remove_graph = extend = update
