@@ -22,9 +22,11 @@ def staging_dir(spec: RemoteSpec) -> Path:
     return local_dir(spec)
 
 
-def copy_generation(generation: Path, spec: RemoteSpec, *, engine: RemoteEngine | None = None) -> tuple[str, float]:
+def copy_generation(generation: Path, spec: RemoteSpec, *, engine: RemoteEngine | None = None,
+                    keep_previous: bool = False) -> tuple[str, float]:
     """Load a built local generation into the engine as a new generation, switch to it, drop
-    the older ones. Returns (generation id, seconds)."""
+    the older ones (but the one served until now, with `keep_previous`: a server's queries sent
+    just before the switch still find it). Returns (generation id, seconds)."""
     t0 = time.perf_counter()
     engine = engine or RemoteEngine(spec)
     gens = EngineGenerations(engine)
@@ -35,10 +37,11 @@ def copy_generation(generation: Path, spec: RemoteSpec, *, engine: RemoteEngine 
         merge = local.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
     finally:
         del local
+    previous = gens.current(fresh=True) if keep_previous else None
     gen = gens.start()
     gens.load(gen, graphs, merge)
     gens.switch(gen)
-    gens.prune(keep=gen)
+    gens.prune(keep=gen, also=previous)
     return gen, time.perf_counter() - t0
 
 
