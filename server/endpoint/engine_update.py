@@ -28,7 +28,7 @@ class EngineUpdateRefused(ValueError):
 
 @dataclass
 class EngineUpdate:
-    text: str                                     # the update, on the generation's graph names
+    operations: list[str]                         # the update's operations, on the generation's graph names
     adds: set[str] = field(default_factory=set)   # original graph IRIs that may gain triples
     deletes: set[str] = field(default_factory=set)  # … that may lose triples
     dropped: set[str] = field(default_factory=set)  # … that no longer exist afterwards
@@ -73,7 +73,7 @@ def _template_graphs(clause, with_graph, where: str) -> set[str]:
 def _plan(ops) -> tuple[EngineUpdate, list[dict], set[str]]:
     """What each operation does, from the parse; also every graph IRI the text names (to check the
     edit against) and, per operation, what it reads."""
-    plan = EngineUpdate(text="")
+    plan = EngineUpdate(operations=[])
     reads: list[dict] = []
     named: set[str] = set()
     for op in ops:
@@ -239,5 +239,5 @@ def for_engine(text: str, gen_prefix: str, merge_graph: str, generation_graphs) 
                 named_graphs = [gen_prefix + g for g in sorted(info["graphs"])]
             part = add_using_clauses(part, default, named_graphs)
         out.append(part)
-    plan.text = " ;\n".join(out)
+    plan.operations = out
     return plan

@@ -198,7 +198,7 @@ def _engine_write(view, job: dict, conn) -> None:
     gen, op = job["generation"], job["op"]
     if op == "update":
         plan = for_engine(job["sparql"], prefix(gen), merge_graph(gen), view.graph_names)
-        view.write(plan.text, adds=plan.adds, deletes=plan.deletes, created=plan.created, dropped=plan.dropped)
+        view.write(plan.operations, adds=plan.adds, deletes=plan.deletes, created=plan.created, dropped=plan.dropped)
         conn.send(("done", {}))
         return
     graph = job["graph"]

@@ -317,15 +317,21 @@ class WorkerView:
         """The generation's named graphs (original IRIs), as the manifest lists them now."""
         return self.dataset.named_graphs(self.generation)
 
-    def write(self, update: str, **changes) -> None:
-        """Apply an update already on this generation's graph names, with the merge graph and
-        the manifest corrected in the same request (remote_writes.py)."""
+    def write(self, update: list[str], **changes) -> None:
+        """Apply an update (its operations, already on this generation's graph names), with the
+        merge graph and the manifest corrected after it (remote_writes.py)."""
         from dissertation_kg.server.store.remote_writes import corrected
 
         if self.generation is None:
             raise EngineError("this engine was not built by `dkg build --store URL` (it has no generation pointer), "
                               "so this server does not write to it; write to the engine directly", 405)
-        self.dataset.engine.update(corrected(self.generation, update, **changes))
+        ops = corrected(self.generation, update, **changes)
+        engine = self.dataset.engine
+        if engine.engine == "virtuoso":  # a later operation of one request does not see an earlier one's writes
+            for op in ops:
+                engine.update(op)
+        else:
+            engine.update(" ;\n".join(ops))
         self.dataset.generations._graphs.pop(self.generation, None)
 
     def update(self, *_args, **_kwargs):

@@ -2,8 +2,12 @@
 is after the same write: the merge graph (the default graph) the set-merge of the named graphs,
 as `OxigraphStore.refresh_union` keeps it, and the manifest listing the graphs that exist.
 
-All of it goes to the engine as one SPARQL Update request (one transaction on Oxigraph's server;
-one request on Virtuoso), so a reader sees the write and its corrected merge together:
+All of it goes to the engine as one SPARQL Update request where the engine runs a request's
+operations in order, each seeing the ones before (Oxigraph's server: one transaction, so a reader
+sees the write and its corrected merge together). Virtuoso 7 does not: within one request a later
+INSERT … WHERE does not see an earlier one's triples (tried: the merge missed them), so there
+each step is a request of its own, and a reader may see the write a moment before the merge
+follows it.
 
 1. the triples of every graph the write may delete from are set aside in a scratch graph;
 2. the write itself, already on the generation's graph names (endpoint/engine_update.py);
@@ -21,14 +25,15 @@ import uuid
 from dissertation_kg.server.store.engine_dataset import HAS_GRAPH, NS, manifest_graph, merge_graph, prefix
 
 
-def corrected(gen: str, update: str, *, adds, deletes, created, dropped) -> str:
-    """The request that applies `update` to generation `gen` and corrects its merge and manifest."""
+def corrected(gen: str, update: list[str], *, adds, deletes, created, dropped) -> list[str]:
+    """The operations that apply `update` (its operations) to generation `gen` and correct its
+    merge and manifest, in order."""
     p, merge, manifest = prefix(gen), merge_graph(gen), manifest_graph(gen)
     scratch = f"{p}scratch-{uuid.uuid4().hex}"
     ops = []
     for g in sorted(deletes):
         ops.append(f"INSERT {{ GRAPH <{scratch}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{p}{g}> {{ ?s ?p ?o }} }}")
-    ops.append(update)
+    ops.extend(update)
     for g in sorted(adds - dropped):
         ops.append(f"INSERT {{ GRAPH <{merge}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{p}{g}> {{ ?s ?p ?o }} }}")
     if deletes:
@@ -43,18 +48,20 @@ def corrected(gen: str, update: str, *, adds, deletes, created, dropped) -> str:
     if dropped:
         ops.append("DELETE DATA { GRAPH <%s> { %s } }" % (
             manifest, " ".join(f"<{NS}{gen}> <{HAS_GRAPH}> <{g}> ." for g in sorted(dropped))))
-    return " ;\n".join(ops)
+    return ops
 
 
-def graph_write(gen: str, graph: str, op: str, ntriples: bytes = b"") -> tuple[str, dict]:
+def graph_write(gen: str, graph: str, op: str, ntriples: bytes = b"") -> tuple[list[str], dict]:
     """The update for a Graph Store write to one named graph (replace, append or drop), and the
     keyword arguments of `corrected` for it."""
     target = f"<{prefix(gen)}{graph}>"
     body = ntriples.decode("utf-8")
     if op == "drop":
-        return f"DROP GRAPH {target}", {"adds": set(), "deletes": {graph}, "created": set(), "dropped": {graph}}
+        # SILENT: the caller saw the graph in the manifest; Virtuoso refuses a plain DROP of a
+        # graph that was filled without CREATE GRAPH.
+        return [f"DROP SILENT GRAPH {target}"], {"adds": set(), "deletes": {graph}, "created": set(), "dropped": {graph}}
     insert = f"INSERT DATA {{ GRAPH {target} {{\n{body}\n}} }}"
     if op == "replace":
-        return (f"DROP SILENT GRAPH {target} ;\n{insert}",
+        return ([f"DROP SILENT GRAPH {target}", insert],
                 {"adds": {graph}, "deletes": {graph}, "created": {graph}, "dropped": set()})
-    return insert, {"adds": {graph}, "deletes": set(), "created": {graph}, "dropped": set()}
+    return [insert], {"adds": {graph}, "deletes": set(), "created": {graph}, "dropped": set()}
