@@ -2,7 +2,9 @@
 Virtuoso open source. For each: `dkg build --store URL` loads the seeds, `dkg serve --store URL`
 answers every competency question as the embedded store does (as sets of rows), `dkg query`,
 `dkg validate` and `dkg candidates` work on the URL, credentials are used and checked, the time
-limit holds, a cut-off answer is reported, and a killed build changes nothing that is served.
+limit holds, a cut-off answer is reported, a killed build changes nothing that is served,
+writes with the update token reach the current generation (corpus graphs protected as embedded),
+and a source edit is rebuilt into the engine while queries keep being answered.
 
 A missing engine skips these tests with the reason, except under CI=true where it fails.
 """
@@ -515,3 +517,26 @@ def test_a_source_edit_rebuilds_into_the_engine_with_no_failed_query(built, tmp_
         assert server.sparql(ask_edit).json()["boolean"]  # every server over the engine follows the pointer
     finally:
         w.server.stop()
+
+
+def test_an_update_is_mapped_onto_the_generation_from_its_parse():
+    """No engine needed: what the engine would be sent for an update, and what is refused."""
+    from dissertation_kg.server.endpoint.engine_update import EngineUpdateRefused, for_engine
+
+    p = "urn:x-dkg:G:"
+    plan = for_engine('PREFIX ex: <http://ex/> INSERT DATA { GRAPH ex:g { ex:a ex:b "GRAPH <http://ex/g>" } } ; '
+                      'WITH <http://ex/w> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o GRAPH ?g { ?s ?p ?x } } ; '
+                      'MOVE SILENT <http://ex/m> TO <http://ex/z>', p, p + "default", lambda: ["http://ex/c"])
+    first, second, third = plan.operations
+    assert f"GRAPH <{p}http://ex/g>" in first and '"GRAPH <http://ex/g>"' in first  # a string is not a graph
+    assert f"WITH <{p}http://ex/w>" in second and f"USING <{p}http://ex/w> USING NAMED <{p}http://ex/c> WHERE" in second
+    assert third.strip().endswith(f"MOVE SILENT <{p}http://ex/m> TO <{p}http://ex/z>") and "PREFIX ex:" in third
+    assert plan.adds == {"http://ex/g", "http://ex/z"} and plan.dropped == {"http://ex/m"}
+    assert plan.deletes == {"http://ex/w", "http://ex/m", "http://ex/z"}
+    assert for_engine("INSERT { GRAPH <http://ex/n> { ?s ?p ?o } } WHERE { ?s ?p ?o }", p, p + "default",
+                      list).operations == [f"INSERT {{ GRAPH <{p}http://ex/n> {{ ?s ?p ?o }} }} USING <{p}default> "
+                                           "WHERE { ?s ?p ?o }"]
+    for refused in ("CLEAR ALL", "DROP NAMED", "INSERT { GRAPH ?g { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o } }",
+                    "INSERT DATA { <urn:a> <urn:b> <urn:c> }", "COPY DEFAULT TO <urn:g>", "INSERT DATA { GRAPH"):
+        with pytest.raises(EngineUpdateRefused):
+            for_engine(refused, p, p + "default", list)
