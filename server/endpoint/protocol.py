@@ -21,6 +21,7 @@ from dissertation_kg.server.endpoint.write_guard import destructive, destructive
 from dissertation_kg.server.endpoint.sparql_scan import add_using_clauses, default_graph_writes, nesting_depth, scan
 from dissertation_kg.server.endpoint import search_pattern
 from dissertation_kg.server.search.index import IndexMissing
+from dissertation_kg.server.store.spec import engine_search_dir
 
 blueprint = Blueprint("sparql", __name__)
 
@@ -118,11 +119,18 @@ def sparql():
 
 def _searched(text: str) -> str:
     """The request with its full-text search blocks evaluated (see search_pattern)."""
-    generation = runtime().state.current().path
-    if str(generation).startswith("engine:") and search_pattern.blocks(scan(text)):
-        raise ProtocolError(501, "full-text search inside SPARQL needs the index `dkg build` writes beside an embedded "
-                                 "store; over a remote engine it is not available yet. Use `dkg search --store URL "
-                                 "WORDS` (it indexes the engine), or search the engine's own full-text index")
+    rt = runtime()
+    gen = rt.state.current()
+    generation = gen.path
+    if rt.config.remote:
+        # The index `dkg build --store URL` wrote beside its staging store, kept per engine
+        # generation; the blocks are evaluated here and the engine gets the rest, hits bound.
+        generation = engine_search_dir(rt.config.store, gen.name)
+        if not generation.is_dir() and search_pattern.blocks(scan(text)):
+            raise ProtocolError(501, f"this server has no search index for the engine's generation {gen.name}: it "
+                                     "was built from another machine (the index stays beside the build's staging "
+                                     "store). Run `dkg build --store URL` from this machine, or use `dkg search "
+                                     "--store URL WORDS` (it indexes the engine)")
     try:
         return search_pattern.evaluate(text, generation)
     except search_pattern.SearchPatternError as exc:

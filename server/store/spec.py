@@ -152,5 +152,11 @@ def local_dir(spec: RemoteSpec) -> Path:
     return Path(DEFAULT_STORE).parent / "remote" / key
 
 
+def engine_search_dir(spec: RemoteSpec, generation: str) -> Path:
+    """Where this machine keeps the search index of one generation on an engine (the index the
+    build wrote beside the staging store, linked here before the engine's pointer moves)."""
+    return local_dir(spec) / "search" / generation
+
+
 def with_overrides(spec: RemoteSpec, **values) -> RemoteSpec:
     return replace(spec, **{k: v for k, v in values.items() if v is not None})
