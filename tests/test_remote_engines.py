@@ -563,3 +563,37 @@ def test_an_update_is_mapped_onto_the_generation_from_its_parse():
                     "INSERT DATA { <urn:a> <urn:b> <urn:c> }", "COPY DEFAULT TO <urn:g>", "INSERT DATA { GRAPH"):
         with pytest.raises(EngineUpdateRefused):
             for_engine(refused, p, p + "default", list)
+
+
+def test_a_build_through_virtuosos_bulk_loader(built):
+    """With isql settings, `dkg build --store URL` loads Virtuoso through ld_dir + rdf_loader_run
+    (other engines ignore them); the data and the pointer guarantees are those of the Graph Store
+    path."""
+    from dissertation_kg.server.store.location import StoreLocation
+
+    engine, tmp, env, server, embedded = built
+    count_graphs = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+    count_default = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    if engine.name != "virtuoso":
+        bulk = {"DKG_STORE_ISQL": "127.0.0.1:1", "DKG_STORE_LOAD_DIR": str(tmp / "nowhere")}
+    else:
+        bulk = {"DKG_STORE_ISQL": f"127.0.0.1:{engine.isql_port}", "DKG_STORE_LOAD_DIR": str(engine.folder / "load")}
+        before = _generations(engine)[0]
+        out = dkg(tmp, "build", "--store", engine.query_url, "-q",
+                  env={**env, **bulk, "DKG_STORE_ISQL_PASSWORD": "wrong"})
+        assert out.returncode == 2 and "isql" in out.stderr, out.stdout + out.stderr
+        assert _generations(engine)[0] == before  # a failed load moves nothing
+    out = dkg(tmp, "build", "--store", engine.query_url, "-q", env={**env, **bulk})
+    assert out.returncode == 0, out.stdout + out.stderr
+    current, generations = _generations(engine)
+    assert generations == {current}
+    staging = OxigraphStore(StoreLocation(next((tmp / ".dkg" / "remote").iterdir())).current())
+    try:
+        for text in (count_graphs, count_default):
+            assert answer(_parse(server.sparql(text)), text) == answer(staging.query(text), text), text
+        question = (REPO / "queries" / "05-abstracts-per-language.rq").read_text()
+        assert answer(_parse(server.sparql(question)), question) == answer(staging.query(question), question)
+    finally:
+        staging.close()
+    if engine.name == "virtuoso":
+        assert not any((engine.folder / "load").iterdir())  # the loader's files are removed

@@ -15,6 +15,7 @@ the answer, so results are those of the embedded store, graph names included.
 """
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 import time
@@ -111,6 +112,15 @@ class EngineGenerations:
         # completely by the next one. Readers only ever look at the generation the pointer names.
         manifest = "".join(f"<{NS}{gen}> <{HAS_GRAPH}> <{iri}> .\n" for iri in names)
         self.engine.put_graph(manifest_graph(gen), manifest.encode())
+        if self.engine.spec.isql and self.engine.engine == "virtuoso":
+            from dissertation_kg.server.store.virtuoso_loader import bulk_load
+
+            # N-Triples lines end in " .\n" (a newline inside a literal is escaped): the graph
+            # name goes before it.
+            chunks = itertools.chain((data.replace(b" .\n", f" <{p}{iri}> .\n".encode()) for iri, data in graphs.items()),
+                                     [merge.replace(b" .\n", f" <{merge_graph(gen)}> .\n".encode())])
+            bulk_load(self.engine.spec, f"dkg-{gen}", chunks)
+            return
         batch = []
         if self.engine.engine in ("oxigraph", "dkg"):
             # One N-Quads POST instead of one PUT per graph: the same content, far fewer requests.
