@@ -67,7 +67,7 @@ class Serve:
             [sys.executable, "-m", "dissertation_kg.server.cli", "serve", "--store", store, "--port", str(self.port),
              "--workers", "2", "--no-build", "--no-watch", *args],
             cwd=tmp, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120  # a shared, loaded machine may take a while
         while True:
             assert self.proc.poll() is None, Path(self.log.name).read_text(errors="replace")
             try:
@@ -75,7 +75,9 @@ class Serve:
                     return
             except requests.RequestException:
                 pass
-            assert time.monotonic() < deadline, "dkg serve did not come up"
+            if time.monotonic() > deadline:
+                self.stop()  # not left running behind a failed test
+                raise AssertionError("dkg serve did not come up: " + Path(self.log.name).read_text(errors="replace")[-2000:])
             time.sleep(0.3)
 
     def sparql(self, query: str, accept="application/sparql-results+json", timeout=60):
