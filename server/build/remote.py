@@ -1,11 +1,15 @@
 """`dkg build --store URL`: build as always (map, validate, load into a local staging generation,
-which also keeps the per-document cache), then copy that generation into the engine under new
-graph names and switch the engine's pointer to it in one update (`store.engine_dataset`).
+which also keeps the per-document cache and writes the search index), then copy that generation
+into the engine under new graph names and switch the engine's pointer to it in one update
+(`store.engine_dataset`). The search index stays on this machine, kept per engine generation
+(`spec.engine_search_dir`), for full-text search inside SPARQL over the engine.
 
 A build killed at any point leaves the pointer, and so the served answers, as they were.
 """
 from __future__ import annotations
 
+import os
+import shutil
 import time
 from pathlib import Path
 
@@ -14,7 +18,8 @@ import pyoxigraph as ox
 from dissertation_kg.server.build.pipeline import BuildSummary, build
 from dissertation_kg.server.store.engine_dataset import EngineGenerations
 from dissertation_kg.server.store.remote import RemoteEngine
-from dissertation_kg.server.store.spec import RemoteSpec, local_dir
+from dissertation_kg.server.search.index import INDEX_NAME
+from dissertation_kg.server.store.spec import RemoteSpec, engine_search_dir, local_dir
 
 
 def staging_dir(spec: RemoteSpec) -> Path:
@@ -22,9 +27,11 @@ def staging_dir(spec: RemoteSpec) -> Path:
     return local_dir(spec)
 
 
-def copy_generation(generation: Path, spec: RemoteSpec, *, engine: RemoteEngine | None = None) -> tuple[str, float]:
+def copy_generation(generation: Path, spec: RemoteSpec, *, engine: RemoteEngine | None = None,
+                    keep_previous: bool = False) -> tuple[str, float]:
     """Load a built local generation into the engine as a new generation, switch to it, drop
-    the older ones. Returns (generation id, seconds)."""
+    the older ones (but the one served until now, with `keep_previous`: a server's queries sent
+    just before the switch still find it). Returns (generation id, seconds)."""
     t0 = time.perf_counter()
     engine = engine or RemoteEngine(spec)
     gens = EngineGenerations(engine)
@@ -35,11 +42,36 @@ def copy_generation(generation: Path, spec: RemoteSpec, *, engine: RemoteEngine 
         merge = local.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
     finally:
         del local
+    previous = gens.current(fresh=True) if keep_previous else None
     gen = gens.start()
     gens.load(gen, graphs, merge)
+    _keep_index(generation, spec, gen)  # before the switch: a search right after it finds the index
     gens.switch(gen)
-    gens.prune(keep=gen)
+    gens.prune(keep=gen, also=previous)
+    _prune_indexes(spec, keep={gen, previous})
     return gen, time.perf_counter() - t0
+
+
+def _keep_index(generation: Path, spec: RemoteSpec, gen: str) -> None:
+    """The staging generation's search index, kept for the engine's generation `gen` (a hard
+    link: the staging generation is pruned by later builds, the index must outlive it)."""
+    source = generation / INDEX_NAME
+    if not source.is_file():
+        return
+    target = engine_search_dir(spec, gen) / INDEX_NAME
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or links not allowed: a copy does as well
+        shutil.copy2(source, target)
+
+
+def _prune_indexes(spec: RemoteSpec, keep: set) -> None:
+    folder = engine_search_dir(spec, "x").parent
+    if folder.is_dir():
+        for old in folder.iterdir():
+            if old.name not in keep:
+                shutil.rmtree(old, ignore_errors=True)
 
 
 def build_into_engine(seeds: Path, spec: RemoteSpec, **kwargs) -> tuple[BuildSummary, str]:

@@ -8,7 +8,10 @@ moment, so a burst of saves (an editor writing a file twice, a `git checkout`) c
 
 Each rebuild is a child process (server/rebuild_job.py) that checks the ontology, builds a new
 generation and switches `current` only if nothing blocks; the request threads keep answering
-from whichever generation `current` names, so no query fails across the switch. The outcome of
+from whichever generation `current` names, so no query fails across the switch. Over a remote
+engine the same child builds into the engine's local staging store, loads the engine and moves
+its pointer (as `dkg build --store URL` does), keeping the previous generation on the engine
+until the next rebuild so that queries already sent for it still find it. The outcome of
 every attempt is kept for /status and logged one line per problem.
 """
 from __future__ import annotations
@@ -28,8 +31,10 @@ from typing import Callable
 from dissertation_kg.server.build.record import current_record, fingerprint, read_record
 from dissertation_kg.server.config import ServerConfig
 from dissertation_kg.mappings.resources import ontology_dir, seeds_dir
+from dissertation_kg.server.curation import rebuild_job
 from dissertation_kg.server.curation.source_gate import plain_problem
 from dissertation_kg.server.curation.watch import SourceWatcher
+from dissertation_kg.server.store.spec import local_dir
 
 log = logging.getLogger("dkg.curators")
 SETTLE_SECONDS = 0.5      # quiet time after the last edit before a build starts
@@ -53,7 +58,10 @@ def _now() -> str:
 
 class Rebuilder:
     def __init__(self, config: ServerConfig, on_switch: Callable[[], object] = lambda: None):
-        self.store = Path(config.store)
+        # Over a remote engine the rebuild builds into the engine's local staging store (which
+        # keeps the per-document cache and the build records) and then loads the engine.
+        self.engine = config.store if config.remote else None
+        self.store = local_dir(config.store) if config.remote else Path(config.store)
         record = current_record(self.store)
         # Rebuild from what the served graph was built from, unless told otherwise.
         self.seeds = Path(config.seeds or (record or {}).get("seeds") or seeds_dir()).resolve()
@@ -171,8 +179,13 @@ class Rebuilder:
                "--ontology", str(self.ontology), "--store", str(self.store), "--result", str(out)]
         if job["force"]:
             cmd.append("--force")
+        env = None
+        if self.engine is not None:
+            # The engine's settings (credentials too) go by the environment, not the command line,
+            # which any user of the machine may read.
+            env = {**os.environ, rebuild_job.ENGINE_ENV: json.dumps(self.engine.as_dict())}
         try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=BUILD_TIMEOUT)
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=BUILD_TIMEOUT, env=env)
         except subprocess.TimeoutExpired:
             return {"outcome": "failed", "problems": [plain_problem(
                 "build", str(self.seeds), f"the build took longer than {BUILD_TIMEOUT:g} s and was stopped",
@@ -242,8 +255,6 @@ class Rebuilder:
 
 def attach(app, config: ServerConfig) -> Rebuilder | None:
     """Give the app its rebuilder (for /admin/reload and /status); start watching if configured."""
-    if config.remote:
-        return None  # a remote engine is built and switched by `dkg build --store URL`
     runtime = app.extensions.get("dkg")
     rebuilder = Rebuilder(config, on_switch=runtime.reload if runtime is not None else (lambda: None))
     app.extensions["dkg-rebuild"] = rebuilder

@@ -8,7 +8,6 @@ rebuilds the graph from its sources into a new generation.
 from __future__ import annotations
 
 import uuid
-from pathlib import Path
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, request
@@ -18,9 +17,8 @@ from dissertation_kg.server.endpoint.compression import encode, gzip_wanted
 from dissertation_kg.server.endpoint.conditional import not_modified, validators
 from dissertation_kg.server.endpoint.executor import JobError
 from dissertation_kg.server.endpoint.negotiation import RDF_INPUT_TYPES, SINGLE_GRAPH_FORMATS, NotAcceptable, choose
-from dissertation_kg.server.endpoint.runtime import public_request_url, public_url, runtime
+from dissertation_kg.server.endpoint.runtime import default_is_merge, public_request_url, public_url, runtime
 from dissertation_kg.server.endpoint.write_guard import destructive_asked, refusal as destructive_refusal
-from dissertation_kg.server.store.engines import UNION_MARKER
 
 blueprint = Blueprint("graph_store", __name__)
 
@@ -152,7 +150,7 @@ def _write(target: _Target, op: str) -> Response:
     if refusal is not None:
         return refusal
     gen = rt.state.current()
-    if target.graph is None and Path(gen.path, UNION_MARKER).exists():
+    if target.graph is None and default_is_merge(gen):
         return _plain(405, "the default graph of this store is the merge of its named graphs and changes only "
                            "with them; write to a named graph instead (/store?graph=IRI)", Allow="GET, HEAD")
     if op in ("replace", "drop") and not (rt.config.allow_destructive or destructive_asked(request.args)):

@@ -6,7 +6,6 @@ import io
 import re
 import threading
 from collections import OrderedDict
-from pathlib import Path
 from typing import NamedTuple
 
 import pyoxigraph as ox
@@ -18,14 +17,14 @@ from dissertation_kg.server.endpoint.compression import encode, gzip_wanted
 from dissertation_kg.server.endpoint.conditional import not_modified, validators
 from dissertation_kg.server.endpoint.executor import JobError
 from dissertation_kg.server.endpoint.negotiation import BOOLEAN_FORMATS, GRAPH_FORMATS, RESULT_FORMATS, Format, choose_or_explain
-from dissertation_kg.server.endpoint.runtime import public_request_url, runtime
+from dissertation_kg.server.endpoint.runtime import default_is_merge, public_request_url, runtime
 from dissertation_kg.server.endpoint.service_description import describe_service
 from dissertation_kg.server.endpoint.federation_guard import ServiceRefused, may_reach_out
 from dissertation_kg.server.endpoint.write_guard import destructive, destructive_asked, refusal as destructive_refusal
 from dissertation_kg.server.endpoint.sparql_scan import add_using_clauses, default_graph_writes, nesting_depth, scan
 from dissertation_kg.server.endpoint import search_pattern
 from dissertation_kg.server.search.index import IndexMissing
-from dissertation_kg.server.store.engines import UNION_MARKER
+from dissertation_kg.server.store.spec import engine_search_dir
 
 blueprint = Blueprint("sparql", __name__)
 
@@ -123,17 +122,26 @@ def sparql():
 
 def _searched(text: str, gen=None) -> str:
     """The request with its full-text search blocks evaluated (see search_pattern)."""
-    generation = (gen or runtime().state.current()).path
-    if str(generation).startswith("engine:") and search_pattern.blocks(scan(text)):
-        raise ProtocolError(501, "full-text search inside SPARQL needs the index `dkg build` writes beside an embedded "
-                                 "store; over a remote engine it is not available yet. Use `dkg search --store URL "
-                                 "WORDS` (it indexes the engine), or search the engine's own full-text index")
+    rt = runtime()
+    gen = gen or rt.state.current()
+    generation = gen.path
+    if rt.config.remote:
+        # The index `dkg build --store URL` wrote beside its staging store, kept per engine
+        # generation; the blocks are evaluated here and the engine gets the rest, hits bound.
+        generation = engine_search_dir(rt.config.store, gen.name)
+        if not generation.is_dir() and search_pattern.blocks(scan(text)):
+            raise ProtocolError(501, f"this server has no search index for the engine's generation {gen.name}: it "
+                                     "was built from another machine (the index stays beside the build's staging "
+                                     "store). Run `dkg build --store URL` from this machine, or use `dkg search "
+                                     "--store URL WORDS` (it indexes the engine)")
     try:
         return search_pattern.evaluate(text, generation)
     except search_pattern.SearchPatternError as exc:
         raise ProtocolError(400, str(exc)) from None
     except IndexMissing as exc:
         raise ProtocolError(503, str(exc), {"Retry-After": "60"}) from None
+
+
 class _Facts(NamedTuple):
     depth: int
     form: str | None
@@ -285,7 +293,7 @@ def _update(text: str, params: MultiDict) -> Response:
         reason = destructive(text, rt.corpus(gen))
         if reason is not None:
             raise ProtocolError(403, destructive_refusal(reason))
-    if Path(gen.path, UNION_MARKER).exists():
+    if default_is_merge(gen):
         aimed = default_graph_writes(text)
         if aimed is not None:
             raise ProtocolError(400, f"this update changes the default graph directly ({aimed}), but here the "

@@ -141,7 +141,7 @@ class Runtime:
             pass
         stats = self.stats(gen)
         graphs = set(stats["graphs"])
-        if stats["default"] and not Path(gen.path, UNION_MARKER).exists():
+        if stats["default"] and not default_is_merge(gen):
             graphs.add("DEFAULT")
         if gen.revision == 0:
             record.parent.mkdir(parents=True, exist_ok=True)
@@ -162,6 +162,12 @@ class Runtime:
         if self._pool is not None:
             self._pool.close()
             self._pool = None
+
+
+def default_is_merge(gen: Generation) -> bool:
+    """Whether the generation's default graph is the merge of its named graphs (then it follows
+    them and is never written by itself): a build's marker, or always on a remote engine."""
+    return gen.path.startswith("engine:") or Path(gen.path, UNION_MARKER).exists()
 
 
 def public_url(path: str = "") -> str:

@@ -15,6 +15,7 @@ the answer, so results are those of the embedded store, graph names included.
 """
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 import time
@@ -111,6 +112,15 @@ class EngineGenerations:
         # completely by the next one. Readers only ever look at the generation the pointer names.
         manifest = "".join(f"<{NS}{gen}> <{HAS_GRAPH}> <{iri}> .\n" for iri in names)
         self.engine.put_graph(manifest_graph(gen), manifest.encode())
+        if self.engine.spec.isql and self.engine.engine == "virtuoso":
+            from dissertation_kg.server.store.virtuoso_loader import bulk_load
+
+            # N-Triples lines end in " .\n" (a newline inside a literal is escaped): the graph
+            # name goes before it.
+            chunks = itertools.chain((data.replace(b" .\n", f" <{p}{iri}> .\n".encode()) for iri, data in graphs.items()),
+                                     [merge.replace(b" .\n", f" <{merge_graph(gen)}> .\n".encode())])
+            bulk_load(self.engine.spec, f"dkg-{gen}", chunks)
+            return
         batch = []
         if self.engine.engine in ("oxigraph", "dkg"):
             # One N-Quads POST instead of one PUT per graph: the same content, far fewer requests.
@@ -158,11 +168,11 @@ class EngineGenerations:
         self.engine.update(f'DELETE DATA {{ GRAPH <{POINTER}> {{ <{POINTER}> <{GENERATION}> "{gen}" }} }}')
         self._graphs.pop(gen, None)
 
-    def prune(self, keep: str) -> list[str]:
-        """Drop every generation but `keep` (older ones and ones a killed build left behind)."""
+    def prune(self, keep: str, also: str | None = None) -> list[str]:
+        """Drop every generation but `keep` and `also` (older ones and ones a killed build left behind)."""
         dropped = []
         for gen in self.all():
-            if gen != keep:
+            if gen not in (keep, also):
                 self.drop(gen)
                 dropped.append(gen)
         return dropped
@@ -318,8 +328,29 @@ class WorkerView:
             sparql = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
         self.dataset.query(sparql, generation=self.generation).serialize(output, format=format)
 
+    def graph_names(self) -> list[str]:
+        """The generation's named graphs (original IRIs), as the manifest lists them now."""
+        return self.dataset.named_graphs(self.generation)
+
+    def write(self, update: list[str], **changes) -> None:
+        """Apply an update (its operations, already on this generation's graph names), with the
+        merge graph and the manifest corrected after it (remote_writes.py)."""
+        from dissertation_kg.server.store.remote_writes import corrected
+
+        if self.generation is None:
+            raise EngineError("this engine was not built by `dkg build --store URL` (it has no generation pointer), "
+                              "so this server does not write to it; write to the engine directly", 405)
+        ops = corrected(self.generation, update, **changes)
+        engine = self.dataset.engine
+        if engine.engine == "virtuoso":  # a later operation of one request does not see an earlier one's writes
+            for op in ops:
+                engine.update(op)
+        else:
+            engine.update(" ;\n".join(ops))
+        self.dataset.generations._graphs.pop(self.generation, None)
+
     def update(self, *_args, **_kwargs):
-        raise EngineError("this server answers from a remote engine, which it does not write to; change the "
-                          "sources and run `dkg build --store URL` (or write to the engine directly)", 405)
+        raise EngineError("this write cannot be carried out on a remote engine in this form; use SPARQL Update "
+                          "or the Graph Store Protocol on a named graph", 405)
 
     add_graph = clear_graph = remove_graph = extend = update

@@ -249,6 +249,12 @@ class RemoteEngine:
             raise EngineError(f"the engine answered a {form} with {media or 'no Content-Type'}, not SPARQL results",
                               502)
         parsed = ox.parse_query_results(body, format=fmt)
+        if form == "ASK" and not isinstance(parsed, ox.QueryBoolean):
+            # Virtuoso answers an ASK over a graph it has never held with the solutions of its
+            # internal SELECT (one variable, __ASK_RETVAL, and no rows) instead of a boolean.
+            found = any(row[0] is not None and row[0].value not in ("0", "false") for row in parsed)
+            return ox.parse_query_results(b'{"head": {}, "boolean": %s}' % (b"true" if found else b"false"),
+                                          format=ox.QueryResultsFormat.JSON)
         cap = self.row_cap
         if isinstance(parsed, ox.QueryBoolean) or not cap:
             return parsed

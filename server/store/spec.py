@@ -12,6 +12,9 @@ environment variables (the variables win over the file, the `--store` URL over b
     DKG_STORE_CA          CA bundle for TLS (a path), or `insecure` to skip verification
     DKG_STORE_TIMEOUT     seconds an engine request may take (default 60)
     DKG_STORE_MAX_ROWS    the engine's configured row cap, if it does not announce it itself
+    DKG_STORE_ISQL        Virtuoso's isql address (host:port): builds load through its bulk loader
+    DKG_STORE_ISQL_USER, DKG_STORE_ISQL_PASSWORD  isql credentials (default: the user and password)
+    DKG_STORE_LOAD_DIR    a folder this machine writes and the Virtuoso server may read (DirsAllowed)
     DKG_STORE_CONFIG      a TOML file with the same keys in lower case, without DKG_STORE_
 """
 from __future__ import annotations
@@ -40,6 +43,10 @@ class RemoteSpec:
     timeout: float = 60.0
     max_rows: int | None = None
     engine: str | None = None        # virtuoso | oxigraph | dkg | generic; None: ask the engine
+    isql: str | None = None          # Virtuoso's isql host:port, for its bulk loader
+    isql_user: str | None = None
+    isql_password: str | None = None
+    load_dir: str | None = None      # where the bulk loader's files go (readable by the Virtuoso server)
     source: str = ""                 # where the settings came from, for error messages
 
     def as_dict(self) -> dict:
@@ -58,7 +65,7 @@ def is_url(value) -> bool:
 
 
 _KEYS = ("query_url", "update_url", "gsp_url", "user", "password", "auth", "token", "ca", "timeout",
-         "max_rows", "engine")
+         "max_rows", "engine", "isql", "isql_user", "isql_password", "load_dir")
 
 
 def _coerce(values: dict, where: str) -> dict:
@@ -150,6 +157,12 @@ def local_dir(spec: RemoteSpec) -> Path:
 
     key = hashlib.sha256(spec.query_url.encode()).hexdigest()[:12]
     return Path(DEFAULT_STORE).parent / "remote" / key
+
+
+def engine_search_dir(spec: RemoteSpec, generation: str) -> Path:
+    """Where this machine keeps the search index of one generation on an engine (the index the
+    build wrote beside the staging store, linked here before the engine's pointer moves)."""
+    return local_dir(spec) / "search" / generation
 
 
 def with_overrides(spec: RemoteSpec, **values) -> RemoteSpec:

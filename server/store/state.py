@@ -92,8 +92,9 @@ class StoreState:
 
 class EngineState:
     """StoreState for a remote engine built by `dkg build --store URL`: the generation is the
-    engine's pointer (looked up at most once a second), the write count is always 0 (the server
-    does not write to the engine), and `root` is this machine's folder for its artefacts."""
+    engine's pointer (looked up at most once a second), the write count is kept as for a folder
+    (`root/writes/<generation>`, so writes go through one server, as with a folder), and `root`
+    is this machine's folder for its artefacts."""
 
     def __init__(self, spec):
         from dissertation_kg.server.store.engine_dataset import EngineGenerations
@@ -103,6 +104,7 @@ class EngineState:
         self.spec = spec
         self.root = local_dir(spec)
         self.generations = EngineGenerations(RemoteEngine(spec))
+        self._bump_lock = threading.Lock()
 
     def current(self) -> Generation:
         from dissertation_kg.server.store.engine_dataset import generation_time
@@ -112,10 +114,25 @@ class EngineState:
             raise StoreError(f"nothing has been built into the engine at {self.spec.query_url}. Run "
                              f"`dkg build --store {self.spec.query_url}` first (a dataset loaded by other means "
                              "can be queried with `dkg query --store URL`)")
-        return Generation(f"engine:{gen}", gen, 0, generation_time(gen))
+        counter = self.root / "writes" / gen
+        try:
+            return Generation(f"engine:{gen}", gen, int(counter.read_text().strip() or 0), counter.stat().st_mtime)
+        except (OSError, ValueError):
+            return Generation(f"engine:{gen}", gen, 0, generation_time(gen))
 
     def bump(self, gen: Generation) -> Generation:
-        return gen
+        """Record one write to `gen` (validators and caches key on the count)."""
+        counter = self.root / "writes" / gen.name
+        counter.parent.mkdir(parents=True, exist_ok=True)
+        with self._bump_lock:
+            try:
+                revision = int(counter.read_text().strip() or 0)
+            except (OSError, ValueError):
+                revision = 0
+            tmp = counter.with_suffix(f".tmp{os.getpid()}")
+            tmp.write_text(str(revision + 1))
+            os.replace(tmp, counter)
+        return self.current()
 
     def forget(self) -> None:
         with self.generations._lock:
