@@ -29,16 +29,16 @@ _ROMAN = {"I": 1, "V": 5, "X": 10}
 def _number(m: re.Match) -> int | None:
     if m.group("num") or m.group("pnum"):
         return int(m.group("num") or m.group("pnum"))
-    if m.group("roman"):
-        values = [_ROMAN[c] for c in m.group("roman")]
+    if m.group("roman") or m.group("proman"):
+        values = [_ROMAN[c] for c in (m.group("roman") or m.group("proman")).upper()]
         return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
     return None
 
 
 def _style(m: re.Match) -> str:
-    if m.group("num") or m.group("pnum") or m.group("roman"):
+    if m.group("num") or m.group("pnum") or m.group("roman") or m.group("proman"):
         return "number"
-    if m.group("letter"):
+    if m.group("letter") or m.group("pletter"):
         return "letter"
     return "bullet"
 
@@ -51,7 +51,8 @@ def split_items(lines: list[str]) -> tuple[str, list[Item]]:
     expanded = [part for line in lines for part in _inline_items(line, numbers_only=True)]
     # Letters ("а) …; б) …"), roman numerals and ordinal words are sub-points inside a numbered
     # or dashed list, and the list's own markers when nothing else marks it.
-    letters_are_items = not any((m := LIST_MARKER.match(x)) and _style(m) != "letter" for x in expanded)
+    letters_are_items = not any((m := LIST_MARKER.match(x)) and _style(m) != "letter" and not m.group("proman")
+                                for x in expanded)
     if letters_are_items:
         expanded = [part for line in lines for part in _inline_items(line)]
     for line in expanded:

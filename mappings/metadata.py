@@ -96,6 +96,10 @@ _TITLE_PATTERNS = [
     rf"{_Q}\s+тақырыб",
     rf"(?:тақырыбы|тақырыбында)\s*:?\s*{_Q}",
     rf"^[ \t]*(?:title|тема|тақырыбы)\s*[:–—-]\s*(?:{_Q}|(?P<t>.+))$",
+    # The label alone on its line and the title on the next: a title page typed as a table
+    # ("Тема магистерской диссертации | Развитие …", "Title of the thesis | …").
+    rf"^[ \t]*(?:(?:title|тема)(?:[ \t]+[^\W\d_]+['’]?[^\W\d_]*){{0,3}}|(?:[^\W\d_]+[ \t]+){{0,2}}тақырыбы)[ \t]*:?[ \t]*\n"
+    rf"[ \t]*(?P<t>[^\n]{{10,400}})$",
     rf"(?:^|\s){_Q}",
 ]
 _NAME = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’]+(?:-[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’]+)?"
@@ -199,7 +203,7 @@ _ORG_KIND = {"en": r"University|Institute|Academy|College",
 
 # Legal forms that precede a university's name in Kazakhstan ("НАО «Алматинский университет
 # энергетики и связи»", "NJSC Al-Farabi Kazakh National University"): not part of the name.
-_LEGAL_FORMS = (r"НАО|НУО|АО|РГП\s+на\s+ПХВ|РГКП|ТОО|ЧУ|УО|КЕАҚ|КеАҚ|АҚ|ШЖҚ\s+РМК|NJSC|NCJSC|NPJSC|JSC|"
+_LEGAL_FORMS = (r"НАО|НУО|АО|РГП\s+на\s+ПХВ|РГКП|ТОО|ООО|ЧУ|УО|КЕАҚ|КеАҚ|АҚ|ЖШС|ШЖҚ\s+РМК|NJSC|NCJSC|NPJSC|JSC|LLP|"
                 r"некоммерческое\s+акционерное\s+общество|акционерное\s+общество|"
                 r"non-?profit\s+joint[- ]stock\s+company|joint[- ]stock\s+company")
 _LEGAL_FORM = re.compile(rf"^(?:(?:{_LEGAL_FORMS})\s+)+", re.I)
@@ -454,15 +458,19 @@ def _run_on_title_page(head: str) -> tuple[str | None, str | None]:
     """A title page extracted as one line ("… University UDC 004.85 NURLANOVA ASEL BERIKOVNA
     Machine learning methods … 8D06101 – Information systems ABSTRACT …"): the name is the
     run of words in capitals, the title what stands between it and the specialty code."""
-    line = next((l for l in head.split("\n") if l.strip()), "")
+    lines = [l.strip() for l in head.split("\n") if l.strip()]
+    line = lines[0] if lines else ""
     code = _specialty(line)
-    if len(line.split()) < 20 or code is None:
+    end = code.start() if code else len(line)
+    # The run may stop before the specialty line ("… ОРАЗБЕКОВ ЕРАСЫЛ ТАЛҒАТҰЛЫ Title⏎8D01401 – …").
+    code_next = code is None and len(lines) > 1 and _SPECIALTY.match(lines[1]) is not None
+    if not (code and len(line.split()) >= 20 or code_next and len(line.split()) >= 8):
         return None, None
-    for m in _CAPS_RUN.finditer(line, 0, code.start()):
+    for m in _CAPS_RUN.finditer(line, 0, end):
         name = m.group(0).title()
         if _NOT_A_NAME.search(name) or _NOT_NAME_CAPS.search(name):
             continue
-        title = line[m.end():code.start()]
+        title = line[m.end():end]
         named = _DOCUMENT_NAME.search(title)  # "… an econometric assessment ABSTRACT of the dissertation …"
         title = _squash(title[:named.start()] if named else title)
         return _squash(name), (title if 3 <= len(title.split()) <= 40 else None)
@@ -476,11 +484,17 @@ _DOCUMENT_NAME = re.compile(r"(?<![\w-])(?:ABSTRACT|ANNOTATION|SUMMARY|АВТО�
 _ONE_WORD_LINE = r"[ \t]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+[ \t]*"
 
 
+_CAPS_WORDS_LINE = r"[ \t]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'’-]+(?:[ \t]+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'’-]+)?[ \t]*"
+
+
 def _join_split_name(head: str) -> str:
     """A name set over two to four lines, one word each ("Омарова / Гүлнар / Серікқызының"),
-    on one line, as the name patterns read it."""
-    return re.sub(rf"(?m)^{_ONE_WORD_LINE}(?:\n{_ONE_WORD_LINE}){{1,3}}$",
+    or in capitals over two lines ("БЕКМҰХАНБЕТОВА / АЯУЛЫМ ЕРЖАНҚЫЗЫ"), on one line, as the
+    name patterns read it."""
+    head = re.sub(rf"(?m)^{_ONE_WORD_LINE}(?:\n{_ONE_WORD_LINE}){{1,3}}$",
                   lambda m: " ".join(m.group(0).split()), head)
+    return re.sub(rf"(?m)^{_CAPS_WORDS_LINE}\n{_CAPS_WORDS_LINE}$",
+                  lambda m: " ".join(m.group(0).split()) if len(m.group(0).split()) <= 4 else m.group(0), head)
 
 
 def _front_matter(meta: Metadata, head: str, full_text: str) -> None:
@@ -541,6 +555,11 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
             # "… in the 1920s:" and its subtitle, or a title wrapped before a lower-case word
             # ("… bilingual students / in the context of …"): one title.
             goes_on = candidate.endswith(":") or (following[:1].islower() and not candidate.endswith("."))
+            # A title set in capitals wraps onto more capitals; a document name in capitals
+            # ("АВТОРЕФЕРАТ", "ABSTRACT") or a heading there is no part of it.
+            goes_on = goes_on or (_capitals(candidate) and _capitals(following) and not candidate.endswith(".")
+                                  and not _DOCUMENT_NAME.search(following)
+                                  and not any(headings.match(following, lang) for lang in ("en", "ru", "kk")))
             if not goes_on or _NOT_TITLE.search(following) or _SPECIALTY.search(following) or len(candidate.split()) > 40:
                 break
             candidate = candidate + " " + following
@@ -553,6 +572,11 @@ _NOT_TITLE = re.compile(r"(?i)\b(?:dissertation|thesis|диссертац\w*|spe
                         r"educational\s+programme|образовательн\w+\s+программ\w*|білім\s+беру\s+бағдарлама\w*|"
                         r"scientific\s+(?:supervisor|consultant)|научн\w+\s+(?:руководител|консультант)\w*|"
                         r"ғылыми\s+(?:жетекші|кеңесші)\w*|manuscript|рукописи|қолжазба)")
+
+
+def _capitals(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 def _squash(s: str) -> str:

@@ -39,7 +39,8 @@ _PAGE_NUMBER = re.compile(
     r"|^\d{1,3}\s*/\s*\d{1,4}$",                                        # 3 / 10
     re.IGNORECASE)
 _LIST_START = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVXivx]{1,5}[.)]|[a-zа-яёәғқңөұүһі][)]|[•·▪●◦\-–—*])(?:\s|$)")
+    r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVXivx]{1,5}[.)]|[a-zа-яёәғқңөұүһі][)]|\((?:\d{1,2}|[ivx]{1,5}|[a-zа-яёәғқңөұүһі])\)"
+    r"|[•·▪●◦\-–—*])(?:\s|$)")
 _MARKER_ONLY = re.compile(r"^(?:\d{1,2}[.)]|[IVX]{1,5}[.)]|[a-zа-яёәғқңөұүһі][)]|[•·▪●◦])$")
 _SENTENCE_END = re.compile(r"[.!?:;…»\"”)]$")
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
@@ -74,8 +75,9 @@ def reflow(text: str, *, laid_out: bool = False, breaks_known: bool = False) -> 
     if not (laid_out or paged or wrap_width(lines)):
         return "\n".join(_drop_page_numbers(lines))
     # On a page, a page number stands at its top or bottom; a number inside it is text ("88-⏎104").
+    beside_numbers = set() if paged else _beside_page_numbers(lines)
     pages = [_drop_page_numbers(page, edges=2 if paged else None) for page in pages]
-    lines = _drop_running_lines(pages) if paged else _drop_repeated_lines([ln for p in pages for ln in p])
+    lines = _drop_running_lines(pages) if paged else _drop_repeated_lines([ln for p in pages for ln in p], beside_numbers)
     # Latin letters are narrower than Cyrillic ones: each script has its own width in characters.
     widths = {}
     for script in ("cyrillic", "latin"):
@@ -147,12 +149,25 @@ def _drop_running_lines(pages: list[list[str]]) -> list[str]:
     return out[:-1]
 
 
-def _drop_repeated_lines(lines: list[str]) -> list[str]:
+def _beside_page_numbers(lines: list[str]) -> set[str]:
+    """Keys of the lines next to a page number alone on its line (blank lines aside): where a
+    page ends and the next begins when the text has no form feeds."""
+    content = [line for line in lines if line]
+    out = set()
+    for i, line in enumerate(content):
+        if _PAGE_NUMBER.match(line):
+            out.update(_key(content[j]) for j in (i - 1, i + 1) if 0 <= j < len(content))
+    return out
+
+
+def _drop_repeated_lines(lines: list[str], beside_numbers: set[str] = frozenset()) -> list[str]:
     """Without page breaks, a header is a short line repeated at least three times that is
-    neither a heading ending in a colon nor a list item."""
-    counts = Counter(_key(line) for line in lines if 8 <= len(line) <= 100)
-    running = {k for k, n in counts.items() if n >= 3 and not k.endswith(":") and not _LIST_START.match(k)
-               and any(c.isalpha() for c in k)}
+    neither a heading ending in a colon nor a list item; or repeated twice, once beside a page
+    number (a two-page text: the header of the first page and of the second, which may be
+    shorter than the work's title, as an ISSN line or a shortened title is)."""
+    counts = Counter(_key(line) for line in lines if 8 <= len(line) <= 120)
+    running = {k for k, n in counts.items() if (n >= 3 or n == 2 and k in beside_numbers)
+               and not k.endswith(":") and not _LIST_START.match(k) and any(c.isalpha() for c in k)}
     return [line for line in lines if _key(line) not in running]
 
 
