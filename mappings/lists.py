@@ -45,6 +45,10 @@ def _style(m: re.Match) -> str:
 
 def split_items(lines: list[str]) -> tuple[str, list[Item]]:
     """Return (introductory text, items)."""
+    if not any(LIST_MARKER.match(line) for line in lines):
+        found = _ordinal_items(join_lines(lines))
+        if found:
+            return found
     intro: list[str] = []
     raw: list[tuple[int | None, list[str]]] = []
     style = None
@@ -164,6 +168,39 @@ def _run(line: str, pre: str | None, markers: list[str], after: str, keep: bool,
     if not keep:
         chunks = [f"({n}) " + re.sub(rf"^{markers[n - 1]}\s*", "", c, flags=re.I) for n, c in enumerate(chunks, 1)]
     return ([pre.strip()] if pre.strip() else []) + chunks
+
+
+# Items introduced by ordinal words, each at a paragraph start or after a sentence or clause
+# end: "Біріншіден, … Екіншіден, …", "Бірінші қағида. … Екінші қағида. …", "Во-первых, …",
+# "Первое положение: …", "The second provision. …", "Firstly, …". The k-th word must follow
+# the (k-1)-th: a lone "second" in a sentence starts nothing.
+_KK_ORDINALS = ("бірінші", "екінші", "үшінші", "төртінші", "бесінші", "алтыншы", "жетінші", "сегізінші")
+_RU_ORDINALS = ("перв", "втор", "трет", "четв[её]рт", "пят", "шест", "седьм", "восьм")
+_RU_DASHED = ("во-первых", "во-вторых", "в-третьих", "в-четв[её]ртых", "в-пятых", "в-шестых", "в-седьмых", "в-восьмых")
+_EN_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+
+
+def _ordinal(k: int) -> str:
+    words = (rf"{_KK_ORDINALS[k]}(?:ден|дан|тен|тан)?|{_RU_ORDINALS[k]}(?:ое|ый|ая|ье|ий|ья)|{_RU_DASHED[k]}"
+             rf"|(?:the\s+)?{_EN_ORDINALS[k]}(?:ly)?")
+    # the ordinal alone with a comma or colon, or with one noun and a full stop or colon
+    return rf"(?:^|(?<=[.;!?])\s+|\n)(?:{words})(?:\s*[,:]|\s+[^\W\d_]+\s*[.:])\s+(?=\S)"
+
+
+def _ordinal_items(text: str) -> tuple[str, list[Item]] | None:
+    starts: list[tuple[int, int]] = []   # (where the marker starts, where the item's text starts)
+    at = 0
+    for k in range(len(_EN_ORDINALS)):
+        m = re.compile(_ordinal(k), re.I).search(text, at)
+        if m is None:
+            break
+        starts.append((m.start(), m.end()))
+        at = m.end()
+    if len(starts) < 2:
+        return None
+    bodies = [text[b:e].strip() for (_a, b), (e, _b) in zip(starts, starts[1:] + [(len(text), 0)])]
+    items = [Item(i, _tidy(body)) for i, body in enumerate(bodies, start=1)]
+    return text[:starts[0][0]].strip(), [it for it in items if it.text]
 
 
 def _unmarked(lines: list[str]) -> list[Item]:

@@ -31,6 +31,7 @@ _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 _SOFT_HYPHEN = "\u00ad"
 PAGE_BREAK = "\f"
 _MULTISPACE = re.compile(r" {2,}")
+_GLUED_SENTENCE = re.compile(r"([a-zа-яёәғқңөұүһі]{3})\.([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі])")
 
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?$"                              # 12, - 12 -
@@ -69,6 +70,9 @@ def reflow(text: str, *, laid_out: bool = False, breaks_known: bool = False) -> 
     saw it in the geometry); lines are then joined up to it, and only a page break is judged
     from the text."""
     text = normalise(text)
+    if laid_out:
+        # A run-in heading set in bold loses its space in the text layer: "маңызы.Нәтижелер".
+        text = _GLUED_SENTENCE.sub(r"\1. \2", text)
     pages = [page.split("\n") for page in text.split("\f")]
     paged = len(pages) > 1
     lines = [line for page in pages for line in page]
