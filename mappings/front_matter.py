@@ -32,7 +32,8 @@ KEYWORD_LABELS = {
 }
 _KEYWORD_LINE = re.compile(
     rf"(?im)^[ \t*_]*(?P<label>{'|'.join(f'(?P<{lang}>{pat})' for lang, pat in KEYWORD_LABELS.items())})"
-    r"[ \t*_]*[:.–—-][ \t*_]*(?P<words>[^\n]+)")
+    # a keyword list that wraps goes on in lower case on the next line until it ends in a full stop
+    rf"[ \t*_]*[:.–—-][ \t*_]*(?P<words>[^\n]+(?:(?<!\.)\n[ \t]*(?=[{_LOW}])[^\n]+)*)")
 
 
 def _digits(marks: str) -> list[int]:

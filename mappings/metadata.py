@@ -423,6 +423,10 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
         # title follows them (and their affiliations), as it follows a dissertation's author.
         printed = front_matter.authors([l for l in head.split("\n") if l.strip()][:30])
         locator = meta.author or (printed[0][0] if printed else None)
+        if printed and meta.author and _position(head, printed[0][0]) < _position(head, meta.author):
+            # The authors with initials come first; what the name patterns found below them
+            # (a short title in capitals reads like a name) is no locator.
+            locator = printed[0][0]
         meta.title = _title_line([sections.get("preamble", ""), sections.get("abstract", "")], locator)
     if meta.author is None or meta.title is None:
         author, title = _run_on_title_page(head)
@@ -572,6 +576,11 @@ _NOT_TITLE = re.compile(r"(?i)\b(?:dissertation|thesis|диссертац\w*|spe
                         r"educational\s+programme|образовательн\w+\s+программ\w*|білім\s+беру\s+бағдарлама\w*|"
                         r"scientific\s+(?:supervisor|consultant)|научн\w+\s+(?:руководител|консультант)\w*|"
                         r"ғылыми\s+(?:жетекші|кеңесші)\w*|manuscript|рукописи|қолжазба)")
+
+
+def _position(text: str, name: str) -> int:
+    at = text.lower().find(name.lower())
+    return at if at >= 0 else len(text)
 
 
 def _capitals(s: str) -> bool:
