@@ -116,6 +116,13 @@ def _inline_items(line: str, numbers_only: bool = False) -> list[str]:
     (ii) …", "а) …; б) …" and "first, …; second, …". Only a run that starts at the first marker
     (at the start of the line or after a colon) and counts on, each next marker after a ';',
     '.' or ',' — not "see 2) above". Text before a colon that opens the run stays apart."""
+    roman = re.match(r"^\((?P<r>[ivx]{1,4})\)\s*\S", line)
+    if roman and roman.group("r") in _ROMANS:
+        # "(iii) …; (iv) …": a roman list going on in one paragraph after items of its own lines
+        parts = _run(line, "", [rf"\({r}\)" for r in _ROMANS[_ROMANS.index(roman.group("r")):]],
+                     r"\s*(?=\S)", keep=True)
+        if parts:
+            return parts
     first = (re.match(r"^(?P<pre>(?:[^:]*:)?)\s*(?:(?P<n>1)(?P<c>[.)])|\((?P<p>1)\))\s*\S", line)
              # a run that goes on in the list's next paragraph: "5) … ; 6) …" (no introduction there)
              or re.match(r"^(?P<pre>)(?:(?P<n>[1-9]\d?)(?P<c>[.)])|\((?P<p>[1-9]\d?)\))\s*\S", line))

@@ -90,6 +90,7 @@ _SPECIALTY = re.compile(
     r"(?:\s*[–—-]\s*|\s*[«\"“]\s*|\s+)?(?P<name>[«\"“]?[^\n«»\"“”.;,()]{3,80})?", re.UNICODE)
 # A quoted title: «…» (which may hold «…» inside), “…” or "…"; an apostrophe does not end it.
 _Q = r"""(?:«\s*(?P<a>(?:[^«»]|«[^«»]*»){10,300}?)\s*»|“\s*(?P<b>[^”]{10,300}?)\s*[”“]|"\s*(?P<c>[^"\n]{10,300}?)\s*")"""
+_CAP_WORD = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’-]+"
 _TITLE_PATTERNS = [
     rf"on\s+the\s+(?:topic|theme|subject)\s*:?\s*{_Q}",
     rf"на\s+тему\s*:?\s*{_Q}",
@@ -100,6 +101,9 @@ _TITLE_PATTERNS = [
     # ("Тема магистерской диссертации | Развитие …", "Title of the thesis | …").
     rf"^[ \t]*(?:(?:title|тема)(?:[ \t]+[^\W\d_]+['’]?[^\W\d_]*){{0,3}}|(?:[^\W\d_]+[ \t]+){{0,2}}тақырыбы)[ \t]*:?[ \t]*\n"
     rf"[ \t]*(?P<t>[^\n]{{10,400}})$",
+    # "… the dissertation of Sarsenbayeva Dana Yerlanovna “…”": the work's own title, before any
+    # other quotation (a running header's shortened title, a law's name)
+    rf"(?:dissertation|thesis)\s+(?:of|by)\s+{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{1,3}}\s*,?\s*{_Q}",
     rf"(?:^|\s){_Q}",
 ]
 _NAME = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’]+(?:-[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’]+)?"
@@ -449,8 +453,16 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
     counts_text = "\n".join(sections.get(k, "") for k in ("approbation", "publications"))
     meta.publication_counts = publication_counts(_prose(counts_text), lang) or publication_counts(
         _publishing_sentences(_prose(full_text)), lang)
+    if "Total" not in meta.publication_counts:
+        # The total only in a table's last row ("Барлығы | 11", "Всего | 11", "Total | 11").
+        total = _TABLE_TOTAL.search(counts_text)
+        if total:
+            meta.publication_counts["Total"] = int(total.group(1))
     meta.publications = publication_list(publication_lines)
     return meta
+
+
+_TABLE_TOTAL = re.compile(r"(?i)(?<!\w)(?:барлығы|всего|итого|total)\s*[:–—-]?\s*(\d{1,3})\s*$")
 
 
 _CAPS_RUN = re.compile(r"(?<![\w-])[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'’-]+(?:[ \t]+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'’-]+){1,3}(?![\w-])")

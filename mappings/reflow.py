@@ -40,8 +40,7 @@ _PAGE_NUMBER = re.compile(
     r"|^\d{1,3}\s*/\s*\d{1,4}$",                                        # 3 / 10
     re.IGNORECASE)
 _LIST_START = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVXivx]{1,5}[.)]|[a-zа-яёәғқңөұүһі][)]|\((?:\d{1,2}|[ivx]{1,5}|[a-zа-яёәғқңөұүһі])\)"
-    r"|[•·▪●◦\-–—*])(?:\s|$)")
+    r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVXivx]{1,5}[.)]|[a-zа-яёәғқңөұүһі][)]|[•·▪●◦\-–—*])(?:\s|$)")
 _MARKER_ONLY = re.compile(r"^(?:\d{1,2}[.)]|[IVX]{1,5}[.)]|[a-zа-яёәғқңөұүһі][)]|[•·▪●◦])$")
 _SENTENCE_END = re.compile(r"[.!?:;…»\"”)]$")
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
@@ -63,13 +62,16 @@ def normalise(text: str) -> str:
     return "\n".join(_MULTISPACE.sub(" ", line).strip() for line in text.split("\n"))
 
 
-def reflow(text: str, *, laid_out: bool = False, breaks_known: bool = False) -> str:
+def reflow(text: str, *, laid_out: bool = False, breaks_known: bool = False, body_only: bool = False) -> str:
     """The text with page furniture removed and wrapped paragraphs re-joined; a text that is
     neither laid out (from a PDF) nor hard-wrapped keeps its lines as they are. With
     `breaks_known` a blank line marks every paragraph end within a page (the PDF extractor
     saw it in the geometry); lines are then joined up to it, and only a page break is judged
-    from the text."""
+    from the text. A `body_only` text (Word's body, without its headers and footers) has no
+    page furniture to remove: a number alone on its line there is a table cell's."""
     text = normalise(text)
+    if body_only and not laid_out:
+        return text
     if laid_out:
         # A run-in heading set in bold loses its space in the text layer: "маңызы.Нәтижелер".
         text = _GLUED_SENTENCE.sub(r"\1. \2", text)
@@ -172,7 +174,12 @@ def _drop_repeated_lines(lines: list[str], beside_numbers: set[str] = frozenset(
     counts = Counter(_key(line) for line in lines if 8 <= len(line) <= 120)
     running = {k for k, n in counts.items() if (n >= 3 or n == 2 and k in beside_numbers)
                and not k.endswith(":") and not _LIST_START.match(k) and any(c.isalpha() for c in k)}
-    return [line for line in lines if _key(line) not in running]
+    # The first page's copy of a two-page header, when it opens the text, is also the
+    # document's own first line (often all it says of what it is: "Аннотация диссертации …
+    # доктора философии (PhD)"): kept there, dropped where it interrupts the text.
+    first = next((i for i, line in enumerate(lines) if line), None)
+    keep = first if first is not None and counts[_key(lines[first])] == 2 else None
+    return [line for i, line in enumerate(lines) if i == keep or _key(line) not in running]
 
 
 def _vocabulary(lines: list[str]) -> tuple[Counter, Counter]:

@@ -341,3 +341,21 @@ def test_markdown_front_matter_setext_underlines_and_tables_are_syntax_not_text(
     assert list(doc.sections)[-2:] == ["relevance", "tasks"]
     # a .txt is taken as typed: the same bytes keep their pipes and underlines
     assert "|" in extract.extract(_MARKDOWN.encode(), "m.txt").text
+
+
+def test_docx_publication_total_only_in_a_table():
+    doc = Document()
+    doc.add_paragraph("Зерттеудің мақсаты", style="Heading 2")
+    doc.add_paragraph("Зерттеудің мақсаты – модель құру.")
+    doc.add_paragraph("Жарияланымдар", style="Heading 2")
+    doc.add_paragraph("Диссертация нәтижелері бойынша жарияланған жұмыстар:")
+    table = doc.add_table(rows=3, cols=2)
+    for row, (label, n) in zip(table.rows, (("Басылым түрі", "Саны"), ("Мақалалар", "5"), ("Барлығы", "7"))):
+        row.cells[0].text, row.cells[1].text = label, n
+    buf = io.BytesIO()
+    doc.save(buf)
+    parsed = abstract.parse_bytes(buf.getvalue(), "table.docx")
+    # Word's body has no page numbers: the cells' numbers stay, and the last row gives the total.
+    assert parsed.meta.publication_counts.get("Total") == 7
+    # The same lines as a page-laid text: "7" alone on a line there may be a page number.
+    assert "\n7\n" not in abstract.reflow.reflow("Барлығы\n7\nКелесі бет", laid_out=False) + "\n"

@@ -365,6 +365,9 @@ def test_ordinal_words_out_of_order_start_no_list():
     (["(a) Seroprevalence is 2.9 %.", "(b) Two clusters circulate."], ["Seroprevalence is", "Two clusters"]),
     (["(i) измерить функции;", "(ii) выполнить моделирование;", "(iii) определить коэффициенты."],
      ["измерить функции;", "выполнить моделирование;", "определить коэффициенты."]),
+    # the last two run together in one paragraph, as a text layer may join them
+    (["(i) измерить функции;", "(ii) выполнить моделирование;", "(iii) определить коэффициенты; (iv) сопоставить их."],
+     ["измерить функции;", "выполнить моделирование;", "определить коэффициенты;", "сопоставить их."]),
 ])
 def test_lower_case_roman_and_parenthesised_markers_on_their_own_lines(lines, first_words):
     _intro, items = lists.split_items(lines)

@@ -300,14 +300,3 @@ def test_a_run_in_heading_glued_to_its_text_in_a_pdf_is_parted():
         "Практикалық маңызы. Нәтижелер пайдаланылды. Ж.С.Әбдімұратов, e-mail: a.kassymova@aues.kz")
     assert reflow.reflow(text) == text   # typed text is the author's own
 
-
-def test_a_parenthesised_roman_item_starts_its_own_line():
-    # The line before ends near the margin, as a wrapped line does: only the marker tells.
-    text = ("Задачи работы:\n"
-            "(i) измерить парные корреляционные функции пылевых частиц при различных давлениях\n"
-            "газа в плазме высокочастотного емкостного разряда и в плазме тлеющего разряда;\n"
-            "(ii) определить коэффициенты диффузии и вязкости пылевой компоненты в плазме и\n"
-            "сравнить их с результатами расчёта по известным аппроксимационным формулам;\n"
-            "(iii) сопоставить результаты эксперимента и моделирования с известными оценками.\n")
-    lines = reflow.reflow(text, laid_out=True).split("\n")
-    assert [line[:5] for line in lines] == ["Задач", "(i) и", "(ii) ", "(iii)"]

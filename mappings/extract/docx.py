@@ -74,4 +74,5 @@ def extract(data: bytes, source: str) -> Extracted:
     text = "\n".join(lines)
     if not text.strip():
         raise MappingError(source, "the Word file has no text", "check that this is the abstract, not an empty template")
-    return Extracted(text, MEDIA_TYPES[".docx"], "python-docx", version("python-docx"))
+    # Headers and footers are not read, so a number alone on its line is a table cell's, never a page's.
+    return Extracted(text, MEDIA_TYPES[".docx"], "python-docx", version("python-docx"), body_only=True)
