@@ -33,7 +33,7 @@ KEYWORD_LABELS = {
 _KEYWORD_LINE = re.compile(
     rf"(?im)^[ \t*_]*(?P<label>{'|'.join(f'(?P<{lang}>{pat})' for lang, pat in KEYWORD_LABELS.items())})"
     # a keyword list that wraps goes on in lower case on the next line until it ends in a full stop
-    rf"[ \t*_]*[:.–—-][ \t*_]*(?P<words>[^\n]+(?:(?<!\.)\n[ \t]*(?=[{_LOW}])[^\n]+)*)")
+    rf"[ \t*_]*[:.–—-][ \t*_]*(?P<words>[^\n]+(?:(?<!\.)\n[ \t]*(?=(?-i:[{_LOW}]))[^\n]+)*)")
 
 
 def _digits(marks: str) -> list[int]:

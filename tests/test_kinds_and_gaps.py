@@ -330,6 +330,9 @@ def test_keywords_wrapped_onto_the_next_line():
     text = "Түйін сөздер: микродірілдер, резонанстық жиілік, сейсмикалық\nмикроаудандастыру, қала.\nКіріспе\n"
     assert front_matter.keywords(text) == {"kk": ["микродірілдер", "резонанстық жиілік",
                                                   "сейсмикалық микроаудандастыру", "қала"]}
+    # a list without a full stop takes nothing from a next line in capitals (the next block)
+    assert front_matter.keywords("Ключевые слова: грунт; сейсмика\nAbstract. The soil …") == {
+        "ru": ["грунт", "сейсмика"]}
     # a list ended by its full stop takes nothing from the next line
     assert front_matter.keywords("Keywords: soil, resonance.\nthe introduction starts here") == {
         "en": ["soil", "resonance"]}
