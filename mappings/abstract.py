@@ -58,7 +58,8 @@ def parse_file(path: Path | str) -> ParsedAbstract:
 def parse_bytes(data: bytes, source: str) -> ParsedAbstract:
     checksum = hashlib.sha256(data).hexdigest()      # of the file as given, whatever its format
     extracted = extract.extract(data, source)
-    clean = text.clean(reflow.reflow(extracted.text, laid_out=extracted.laid_out, breaks_known=extracted.breaks_known))
+    clean = text.clean(reflow.reflow(extracted.text, laid_out=extracted.laid_out, breaks_known=extracted.breaks_known,
+                                            body_only=extracted.body_only))
     lang = language.detect(clean, source)
     found = sections.split(text.paragraphs(clean), lang)
     by_kind = {s.kind: s for s in found}

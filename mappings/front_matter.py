@@ -19,7 +19,9 @@ _SURNAME = rf"[{_UP}](?:[{_UP}](?=[{_LOW}]{{2}}))?[{_LOW}'’]+(?:-[{_UP}][{_LOW
 _INITIALS = rf"[{_UP}]\.\s?(?:[{_UP}]\.)?"
 _MARKS = rf"(?P<marks>[{_SUP}*†,\d]*?)"
 _AUTHOR = re.compile(
-    rf"^\s*(?:(?P<i1>{_INITIALS})\s?(?P<s1>{_SURNAME})|(?P<s2>{_SURNAME})\s+(?P<i2>{_INITIALS}))\s*{_MARKS}\s*$")
+    # the affiliation's number may stand before the name, as some journals print it ("¹А.Т. Касымова*",
+    # flattened to "1А.Т. Касымова*" by text extraction)
+    rf"^\s*(?P<lead>[{_SUP}\d]{{1,2}}(?=[{_UP}]))?(?:(?P<i1>{_INITIALS})\s?(?P<s1>{_SURNAME})|(?P<s2>{_SURNAME})\s+(?P<i2>{_INITIALS}))\s*{_MARKS}\s*$")
 _AFFILIATION = re.compile(rf"^\s*(?P<n>[{_SUP}]+|\d{{1,2}}(?=\s*[{_UP}«\"]))\s*(?P<org>[^\W\d_«\"].+)$")
 
 # label → the language of the keywords it introduces
@@ -30,7 +32,8 @@ KEYWORD_LABELS = {
 }
 _KEYWORD_LINE = re.compile(
     rf"(?im)^[ \t*_]*(?P<label>{'|'.join(f'(?P<{lang}>{pat})' for lang, pat in KEYWORD_LABELS.items())})"
-    r"[ \t*_]*[:.–—-][ \t*_]*(?P<words>[^\n]+)")
+    # a keyword list that wraps goes on in lower case on the next line until it ends in a full stop
+    rf"[ \t*_]*[:.–—-][ \t*_]*(?P<words>[^\n]+(?:(?<!\.)\n[ \t]*(?=(?-i:[{_LOW}]))[^\n]+)*)")
 
 
 def _digits(marks: str) -> list[int]:
@@ -68,7 +71,7 @@ def authors(lines: list[str]) -> list[tuple[str, list[int]]]:
                     name = f"{_initials(m.group('i1'))} {normalise_case(m.group('s1'))}"
                 else:
                     name = f"{normalise_case(m.group('s2'))} {_initials(m.group('i2'))}"
-                out.append((name, _digits(m.group("marks"))))
+                out.append((name, _digits((m.group("lead") or "") + m.group("marks"))))
             return out
     return []
 

@@ -21,7 +21,7 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "methods": r"methods?|research\s+techniques",
         "novelty": r"novelty|originality",
         "provisions": r"provisions|statements\s+(?:to\s+be\s+defended|for\s+(?:the\s+)?defen[cs]e|submitted)|(?:submitted|put\s+forward|presented|brought)\s+(?:for|to)\s+(?:the\s+)?defen[cs]e|to\s+be\s+defended|theses\s+for\s+(?:the\s+)?defen[cs]e",
-        "significance": r"significance|importance|value\s+of\s+the\s+(?:research|study|work)",
+        "significance": r"significance|importance|value\s+of\s+the\s+(?:research|study|work)|(?:practical|theoretical)\s+value",
         "approbation": r"approbation|approval|testing\s+of\s+(?:the\s+)?results|validation\s+of\s+(?:the\s+)?results|dissemination",
         "publications": r"publications?|published\s+works",
         "structure": r"structure|scope\s+and\s+volume|volume\s+of\s+the",

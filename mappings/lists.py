@@ -29,29 +29,34 @@ _ROMAN = {"I": 1, "V": 5, "X": 10}
 def _number(m: re.Match) -> int | None:
     if m.group("num") or m.group("pnum"):
         return int(m.group("num") or m.group("pnum"))
-    if m.group("roman"):
-        values = [_ROMAN[c] for c in m.group("roman")]
+    if m.group("roman") or m.group("proman"):
+        values = [_ROMAN[c] for c in (m.group("roman") or m.group("proman")).upper()]
         return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
     return None
 
 
 def _style(m: re.Match) -> str:
-    if m.group("num") or m.group("pnum") or m.group("roman"):
+    if m.group("num") or m.group("pnum") or m.group("roman") or m.group("proman"):
         return "number"
-    if m.group("letter"):
+    if m.group("letter") or m.group("pletter"):
         return "letter"
     return "bullet"
 
 
 def split_items(lines: list[str]) -> tuple[str, list[Item]]:
     """Return (introductory text, items)."""
+    if not any(LIST_MARKER.match(line) for line in lines):
+        found = _ordinal_items(join_lines(lines))
+        if found:
+            return found
     intro: list[str] = []
     raw: list[tuple[int | None, list[str]]] = []
     style = None
     expanded = [part for line in lines for part in _inline_items(line, numbers_only=True)]
     # Letters ("а) …; б) …"), roman numerals and ordinal words are sub-points inside a numbered
     # or dashed list, and the list's own markers when nothing else marks it.
-    letters_are_items = not any((m := LIST_MARKER.match(x)) and _style(m) != "letter" for x in expanded)
+    letters_are_items = not any((m := LIST_MARKER.match(x)) and _style(m) != "letter" and not m.group("proman")
+                                for x in expanded)
     if letters_are_items:
         expanded = [part for line in lines for part in _inline_items(line)]
     for line in expanded:
@@ -111,6 +116,13 @@ def _inline_items(line: str, numbers_only: bool = False) -> list[str]:
     (ii) …", "а) …; б) …" and "first, …; second, …". Only a run that starts at the first marker
     (at the start of the line or after a colon) and counts on, each next marker after a ';',
     '.' or ',' — not "see 2) above". Text before a colon that opens the run stays apart."""
+    roman = re.match(r"^\((?P<r>[ivx]{1,4})\)\s*\S", line)
+    if roman and roman.group("r") in _ROMANS:
+        # "(iii) …; (iv) …": a roman list going on in one paragraph after items of its own lines
+        parts = _run(line, "", [rf"\({r}\)" for r in _ROMANS[_ROMANS.index(roman.group("r")):]],
+                     r"\s*(?=\S)", keep=True)
+        if parts:
+            return parts
     first = (re.match(r"^(?P<pre>(?:[^:]*:)?)\s*(?:(?P<n>1)(?P<c>[.)])|\((?P<p>1)\))\s*\S", line)
              # a run that goes on in the list's next paragraph: "5) … ; 6) …" (no introduction there)
              or re.match(r"^(?P<pre>)(?:(?P<n>[1-9]\d?)(?P<c>[.)])|\((?P<p>[1-9]\d?)\))\s*\S", line))
@@ -163,6 +175,39 @@ def _run(line: str, pre: str | None, markers: list[str], after: str, keep: bool,
     if not keep:
         chunks = [f"({n}) " + re.sub(rf"^{markers[n - 1]}\s*", "", c, flags=re.I) for n, c in enumerate(chunks, 1)]
     return ([pre.strip()] if pre.strip() else []) + chunks
+
+
+# Items introduced by ordinal words, each at a paragraph start or after a sentence or clause
+# end: "Біріншіден, … Екіншіден, …", "Бірінші қағида. … Екінші қағида. …", "Во-первых, …",
+# "Первое положение: …", "The second provision. …", "Firstly, …". The k-th word must follow
+# the (k-1)-th: a lone "second" in a sentence starts nothing.
+_KK_ORDINALS = ("бірінші", "екінші", "үшінші", "төртінші", "бесінші", "алтыншы", "жетінші", "сегізінші")
+_RU_ORDINALS = ("перв", "втор", "трет", "четв[её]рт", "пят", "шест", "седьм", "восьм")
+_RU_DASHED = ("во-первых", "во-вторых", "в-третьих", "в-четв[её]ртых", "в-пятых", "в-шестых", "в-седьмых", "в-восьмых")
+_EN_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+
+
+def _ordinal(k: int) -> str:
+    words = (rf"{_KK_ORDINALS[k]}(?:ден|дан|тен|тан)?|{_RU_ORDINALS[k]}(?:ое|ый|ая|ье|ий|ья)|{_RU_DASHED[k]}"
+             rf"|(?:the\s+)?{_EN_ORDINALS[k]}(?:ly)?")
+    # the ordinal alone with a comma or colon, or with one noun and a full stop or colon
+    return rf"(?:^|(?<=[.;!?])\s+|\n)(?:{words})(?:\s*[,:]|\s+[^\W\d_]+\s*[.:])\s+(?=\S)"
+
+
+def _ordinal_items(text: str) -> tuple[str, list[Item]] | None:
+    starts: list[tuple[int, int]] = []   # (where the marker starts, where the item's text starts)
+    at = 0
+    for k in range(len(_EN_ORDINALS)):
+        m = re.compile(_ordinal(k), re.I).search(text, at)
+        if m is None:
+            break
+        starts.append((m.start(), m.end()))
+        at = m.end()
+    if len(starts) < 2:
+        return None
+    bodies = [text[b:e].strip() for (_a, b), (e, _b) in zip(starts, starts[1:] + [(len(text), 0)])]
+    items = [Item(i, _tidy(body)) for i, body in enumerate(bodies, start=1)]
+    return text[:starts[0][0]].strip(), [it for it in items if it.text]
 
 
 def _unmarked(lines: list[str]) -> list[Item]:

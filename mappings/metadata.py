@@ -90,12 +90,20 @@ _SPECIALTY = re.compile(
     r"(?:\s*[–—-]\s*|\s*[«\"“]\s*|\s+)?(?P<name>[«\"“]?[^\n«»\"“”.;,()]{3,80})?", re.UNICODE)
 # A quoted title: «…» (which may hold «…» inside), “…” or "…"; an apostrophe does not end it.
 _Q = r"""(?:«\s*(?P<a>(?:[^«»]|«[^«»]*»){10,300}?)\s*»|“\s*(?P<b>[^”]{10,300}?)\s*[”“]|"\s*(?P<c>[^"\n]{10,300}?)\s*")"""
+_CAP_WORD = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’-]+"
 _TITLE_PATTERNS = [
     rf"on\s+the\s+(?:topic|theme|subject)\s*:?\s*{_Q}",
     rf"на\s+тему\s*:?\s*{_Q}",
     rf"{_Q}\s+тақырыб",
     rf"(?:тақырыбы|тақырыбында)\s*:?\s*{_Q}",
     rf"^[ \t]*(?:title|тема|тақырыбы)\s*[:–—-]\s*(?:{_Q}|(?P<t>.+))$",
+    # The label alone on its line and the title on the next: a title page typed as a table
+    # ("Тема магистерской диссертации | Развитие …", "Title of the thesis | …").
+    rf"^[ \t]*(?:(?:title|тема)(?:[ \t]+[^\W\d_]+['’]?[^\W\d_]*){{0,3}}|(?:[^\W\d_]+[ \t]+){{0,2}}тақырыбы)[ \t]*:?[ \t]*\n"
+    rf"[ \t]*(?P<t>[^\n]{{10,400}})$",
+    # "… the dissertation of Sarsenbayeva Dana Yerlanovna “…”": the work's own title, before any
+    # other quotation (a running header's shortened title, a law's name)
+    rf"(?:dissertation|thesis)\s+(?:of|by)\s+{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{1,3}}\s*,?\s*{_Q}",
     rf"(?:^|\s){_Q}",
 ]
 _NAME = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’]+(?:-[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’]+)?"
@@ -199,7 +207,7 @@ _ORG_KIND = {"en": r"University|Institute|Academy|College",
 
 # Legal forms that precede a university's name in Kazakhstan ("НАО «Алматинский университет
 # энергетики и связи»", "NJSC Al-Farabi Kazakh National University"): not part of the name.
-_LEGAL_FORMS = (r"НАО|НУО|АО|РГП\s+на\s+ПХВ|РГКП|ТОО|ЧУ|УО|КЕАҚ|КеАҚ|АҚ|ШЖҚ\s+РМК|NJSC|NCJSC|NPJSC|JSC|"
+_LEGAL_FORMS = (r"НАО|НУО|АО|РГП\s+на\s+ПХВ|РГКП|ТОО|ООО|ЧУ|УО|КЕАҚ|КеАҚ|АҚ|ЖШС|ШЖҚ\s+РМК|NJSC|NCJSC|NPJSC|JSC|LLP|"
                 r"некоммерческое\s+акционерное\s+общество|акционерное\s+общество|"
                 r"non-?profit\s+joint[- ]stock\s+company|joint[- ]stock\s+company")
 _LEGAL_FORM = re.compile(rf"^(?:(?:{_LEGAL_FORMS})\s+)+", re.I)
@@ -419,6 +427,10 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
         # title follows them (and their affiliations), as it follows a dissertation's author.
         printed = front_matter.authors([l for l in head.split("\n") if l.strip()][:30])
         locator = meta.author or (printed[0][0] if printed else None)
+        if printed and meta.author and _position(head, printed[0][0]) < _position(head, meta.author):
+            # The authors with initials come first; what the name patterns found below them
+            # (a short title in capitals reads like a name) is no locator.
+            locator = printed[0][0]
         meta.title = _title_line([sections.get("preamble", ""), sections.get("abstract", "")], locator)
     if meta.author is None or meta.title is None:
         author, title = _run_on_title_page(head)
@@ -441,8 +453,16 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
     counts_text = "\n".join(sections.get(k, "") for k in ("approbation", "publications"))
     meta.publication_counts = publication_counts(_prose(counts_text), lang) or publication_counts(
         _publishing_sentences(_prose(full_text)), lang)
+    if "Total" not in meta.publication_counts:
+        # The total only in a table's last row ("Барлығы | 11", "Всего | 11", "Total | 11").
+        total = _TABLE_TOTAL.search(counts_text)
+        if total:
+            meta.publication_counts["Total"] = int(total.group(1))
     meta.publications = publication_list(publication_lines)
     return meta
+
+
+_TABLE_TOTAL = re.compile(r"(?i)(?<!\w)(?:барлығы|всего|итого|total)\s*[:–—-]?\s*(\d{1,3})\s*$")
 
 
 _CAPS_RUN = re.compile(r"(?<![\w-])[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'’-]+(?:[ \t]+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'’-]+){1,3}(?![\w-])")
@@ -454,15 +474,19 @@ def _run_on_title_page(head: str) -> tuple[str | None, str | None]:
     """A title page extracted as one line ("… University UDC 004.85 NURLANOVA ASEL BERIKOVNA
     Machine learning methods … 8D06101 – Information systems ABSTRACT …"): the name is the
     run of words in capitals, the title what stands between it and the specialty code."""
-    line = next((l for l in head.split("\n") if l.strip()), "")
+    lines = [l.strip() for l in head.split("\n") if l.strip()]
+    line = lines[0] if lines else ""
     code = _specialty(line)
-    if len(line.split()) < 20 or code is None:
+    end = code.start() if code else len(line)
+    # The run may stop before the specialty line ("… ОРАЗБЕКОВ ЕРАСЫЛ ТАЛҒАТҰЛЫ Title⏎8D01401 – …").
+    code_next = code is None and len(lines) > 1 and _SPECIALTY.match(lines[1]) is not None
+    if not (code and len(line.split()) >= 20 or code_next and len(line.split()) >= 8):
         return None, None
-    for m in _CAPS_RUN.finditer(line, 0, code.start()):
+    for m in _CAPS_RUN.finditer(line, 0, end):
         name = m.group(0).title()
         if _NOT_A_NAME.search(name) or _NOT_NAME_CAPS.search(name):
             continue
-        title = line[m.end():code.start()]
+        title = line[m.end():end]
         named = _DOCUMENT_NAME.search(title)  # "… an econometric assessment ABSTRACT of the dissertation …"
         title = _squash(title[:named.start()] if named else title)
         return _squash(name), (title if 3 <= len(title.split()) <= 40 else None)
@@ -476,11 +500,17 @@ _DOCUMENT_NAME = re.compile(r"(?<![\w-])(?:ABSTRACT|ANNOTATION|SUMMARY|АВТО�
 _ONE_WORD_LINE = r"[ \t]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+[ \t]*"
 
 
+_CAPS_WORDS_LINE = r"[ \t]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'’-]+(?:[ \t]+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'’-]+)?[ \t]*"
+
+
 def _join_split_name(head: str) -> str:
     """A name set over two to four lines, one word each ("Омарова / Гүлнар / Серікқызының"),
-    on one line, as the name patterns read it."""
-    return re.sub(rf"(?m)^{_ONE_WORD_LINE}(?:\n{_ONE_WORD_LINE}){{1,3}}$",
+    or in capitals over two lines ("БЕКМҰХАНБЕТОВА / АЯУЛЫМ ЕРЖАНҚЫЗЫ"), on one line, as the
+    name patterns read it."""
+    head = re.sub(rf"(?m)^{_ONE_WORD_LINE}(?:\n{_ONE_WORD_LINE}){{1,3}}$",
                   lambda m: " ".join(m.group(0).split()), head)
+    return re.sub(rf"(?m)^{_CAPS_WORDS_LINE}\n{_CAPS_WORDS_LINE}$",
+                  lambda m: " ".join(m.group(0).split()) if len(m.group(0).split()) <= 4 else m.group(0), head)
 
 
 def _front_matter(meta: Metadata, head: str, full_text: str) -> None:
@@ -541,6 +571,11 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
             # "… in the 1920s:" and its subtitle, or a title wrapped before a lower-case word
             # ("… bilingual students / in the context of …"): one title.
             goes_on = candidate.endswith(":") or (following[:1].islower() and not candidate.endswith("."))
+            # A title set in capitals wraps onto more capitals; a document name in capitals
+            # ("АВТОРЕФЕРАТ", "ABSTRACT") or a heading there is no part of it.
+            goes_on = goes_on or (_capitals(candidate) and _capitals(following) and not candidate.endswith(".")
+                                  and not _DOCUMENT_NAME.search(following)
+                                  and not any(headings.match(following, lang) for lang in ("en", "ru", "kk")))
             if not goes_on or _NOT_TITLE.search(following) or _SPECIALTY.search(following) or len(candidate.split()) > 40:
                 break
             candidate = candidate + " " + following
@@ -553,6 +588,16 @@ _NOT_TITLE = re.compile(r"(?i)\b(?:dissertation|thesis|диссертац\w*|spe
                         r"educational\s+programme|образовательн\w+\s+программ\w*|білім\s+беру\s+бағдарлама\w*|"
                         r"scientific\s+(?:supervisor|consultant)|научн\w+\s+(?:руководител|консультант)\w*|"
                         r"ғылыми\s+(?:жетекші|кеңесші)\w*|manuscript|рукописи|қолжазба)")
+
+
+def _position(text: str, name: str) -> int:
+    at = text.lower().find(name.lower())
+    return at if at >= 0 else len(text)
+
+
+def _capitals(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 def _squash(s: str) -> str:

@@ -185,6 +185,15 @@ def to_graph(doc: ParsedAbstract, ctx: WorkContext, *, ontology_version: str,
         if section.heading:
             g.add((node, DKG.heading, Literal(section.heading, lang=lang)))
         linkable.append((node, segment, section.text))
+    summary = doc.sections.get("abstract")
+    if ctx.kind == "article" and summary is not None and summary.text.strip():
+        # An article's abstract block is its content, as a dissertation's parts are: linked
+        # like them. (A dissertation's "abstract" section is its title page, not content.)
+        node = URIRef(f"{work}/summary")
+        _component(g, work, node, DKG.Summary, DKG.hasSummary, summary.text, lang)
+        if summary.heading:
+            g.add((node, DKG.heading, Literal(summary.heading, lang=lang)))
+        linkable.append((node, "summary", summary.text))
     for kind, (cls, prop, segment) in ITEMS.items():
         if ctx.kind == "article" and kind == "provisions":
             continue

@@ -31,6 +31,7 @@ _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 _SOFT_HYPHEN = "\u00ad"
 PAGE_BREAK = "\f"
 _MULTISPACE = re.compile(r" {2,}")
+_GLUED_SENTENCE = re.compile(r"([a-zа-яёәғқңөұүһі]{3})\.([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі])")
 
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?$"                              # 12, - 12 -
@@ -61,21 +62,28 @@ def normalise(text: str) -> str:
     return "\n".join(_MULTISPACE.sub(" ", line).strip() for line in text.split("\n"))
 
 
-def reflow(text: str, *, laid_out: bool = False, breaks_known: bool = False) -> str:
+def reflow(text: str, *, laid_out: bool = False, breaks_known: bool = False, body_only: bool = False) -> str:
     """The text with page furniture removed and wrapped paragraphs re-joined; a text that is
     neither laid out (from a PDF) nor hard-wrapped keeps its lines as they are. With
     `breaks_known` a blank line marks every paragraph end within a page (the PDF extractor
     saw it in the geometry); lines are then joined up to it, and only a page break is judged
-    from the text."""
+    from the text. A `body_only` text (Word's body, without its headers and footers) has no
+    page furniture to remove: a number alone on its line there is a table cell's."""
     text = normalise(text)
+    if body_only and not laid_out:
+        return text
+    if laid_out:
+        # A run-in heading set in bold loses its space in the text layer: "маңызы.Нәтижелер".
+        text = _GLUED_SENTENCE.sub(r"\1. \2", text)
     pages = [page.split("\n") for page in text.split("\f")]
     paged = len(pages) > 1
     lines = [line for page in pages for line in page]
     if not (laid_out or paged or wrap_width(lines)):
         return "\n".join(_drop_page_numbers(lines))
     # On a page, a page number stands at its top or bottom; a number inside it is text ("88-⏎104").
+    beside_numbers = set() if paged else _beside_page_numbers(lines)
     pages = [_drop_page_numbers(page, edges=2 if paged else None) for page in pages]
-    lines = _drop_running_lines(pages) if paged else _drop_repeated_lines([ln for p in pages for ln in p])
+    lines = _drop_running_lines(pages) if paged else _drop_repeated_lines([ln for p in pages for ln in p], beside_numbers)
     # Latin letters are narrower than Cyrillic ones: each script has its own width in characters.
     widths = {}
     for script in ("cyrillic", "latin"):
@@ -147,13 +155,31 @@ def _drop_running_lines(pages: list[list[str]]) -> list[str]:
     return out[:-1]
 
 
-def _drop_repeated_lines(lines: list[str]) -> list[str]:
+def _beside_page_numbers(lines: list[str]) -> set[str]:
+    """Keys of the lines next to a page number alone on its line (blank lines aside): where a
+    page ends and the next begins when the text has no form feeds."""
+    content = [line for line in lines if line]
+    out = set()
+    for i, line in enumerate(content):
+        if _PAGE_NUMBER.match(line):
+            out.update(_key(content[j]) for j in (i - 1, i + 1) if 0 <= j < len(content))
+    return out
+
+
+def _drop_repeated_lines(lines: list[str], beside_numbers: set[str] = frozenset()) -> list[str]:
     """Without page breaks, a header is a short line repeated at least three times that is
-    neither a heading ending in a colon nor a list item."""
-    counts = Counter(_key(line) for line in lines if 8 <= len(line) <= 100)
-    running = {k for k, n in counts.items() if n >= 3 and not k.endswith(":") and not _LIST_START.match(k)
-               and any(c.isalpha() for c in k)}
-    return [line for line in lines if _key(line) not in running]
+    neither a heading ending in a colon nor a list item; or repeated twice, once beside a page
+    number (a two-page text: the header of the first page and of the second, which may be
+    shorter than the work's title, as an ISSN line or a shortened title is)."""
+    counts = Counter(_key(line) for line in lines if 8 <= len(line) <= 120)
+    running = {k for k, n in counts.items() if (n >= 3 or n == 2 and k in beside_numbers)
+               and not k.endswith(":") and not _LIST_START.match(k) and any(c.isalpha() for c in k)}
+    # The first page's copy of a two-page header, when it opens the text, is also the
+    # document's own first line (often all it says of what it is: "Аннотация диссертации …
+    # доктора философии (PhD)"): kept there, dropped where it interrupts the text.
+    first = next((i for i, line in enumerate(lines) if line), None)
+    keep = first if first is not None and counts[_key(lines[first])] == 2 else None
+    return [line for i, line in enumerate(lines) if i == keep or _key(line) not in running]
 
 
 def _vocabulary(lines: list[str]) -> tuple[Counter, Counter]:

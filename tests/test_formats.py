@@ -282,3 +282,80 @@ def test_a_corpus_mixing_pdf_docx_txt_and_md_builds(tmp_path):
         SELECT (COUNT(?p) AS ?n) WHERE {
           <https://w3id.org/dissertation-kg/id/work/humanization-kazakhstan-foreign-policy> dkg:hasProvision ?p }""")
     assert int(next(iter(rows))["n"].value) == 8
+
+
+def test_docx_heading_numbered_automatically_is_still_a_heading():
+    doc = Document()
+    _numbered(doc, 92, [("decimal", "%1.")], 92)
+    for heading, body in (("Зерттеудің мақсаты", "Зерттеудің мақсаты – модель құру."),
+                          ("Ғылыми жаңалығы", None)):
+        p = doc.add_paragraph(heading, style="Heading 2")
+        numpr = OxmlElement("w:numPr")
+        for tag, val in (("w:ilvl", 0), ("w:numId", 92)):
+            el = OxmlElement(tag)
+            el.set(qn("w:val"), str(val))
+            numpr.append(el)
+        p._p.get_or_add_pPr().append(numpr)
+        if body:
+            doc.add_paragraph(body)
+    _numbered(doc, 93, [("decimal", "%1.")], 93)
+    _item(doc, "Модель алғаш рет ұсынылды.", 93)   # a list paragraph keeps its number
+    buf = io.BytesIO()
+    doc.save(buf)
+    lines = extract.extract(buf.getvalue(), "headings.docx").text.split("\n")
+    assert lines == ["Зерттеудің мақсаты", "Зерттеудің мақсаты – модель құру.", "Ғылыми жаңалығы",
+                     "1. Модель алғаш рет ұсынылды."]
+
+
+_MARKDOWN = """\
+---
+title: "Site page, not the work"
+layout: abstract
+---
+
+| Магистрант | Петрова Анна Игоревна |
+|---|---|
+| Тема магистерской диссертации | Цифровой маркетинг в гостиничном бизнесе Алматы |
+
+Актуальность темы
+-----------------
+
+Гостиницы переходят в цифровую среду - и быстро.
+
+Задачи
+======
+
+- изучить опыт;
+- разработать рекомендации.
+"""
+
+
+def test_markdown_front_matter_setext_underlines_and_tables_are_syntax_not_text():
+    text = extract.extract(_MARKDOWN.encode(), "m.md").text
+    assert "Site page" not in text and "layout" not in text
+    assert "---" not in text and "===" not in text and "|" not in text
+    assert text.split("\n")[:4] == ["", "Магистрант", "Петрова Анна Игоревна", "Тема магистерской диссертации"]
+    assert "- изучить опыт;" in text.split("\n")     # a list item is no underline
+    doc = abstract.parse_bytes(_MARKDOWN.encode(), "m.md")
+    assert doc.meta.title == "Цифровой маркетинг в гостиничном бизнесе Алматы"
+    assert list(doc.sections)[-2:] == ["relevance", "tasks"]
+    # a .txt is taken as typed: the same bytes keep their pipes and underlines
+    assert "|" in extract.extract(_MARKDOWN.encode(), "m.txt").text
+
+
+def test_docx_publication_total_only_in_a_table():
+    doc = Document()
+    doc.add_paragraph("Зерттеудің мақсаты", style="Heading 2")
+    doc.add_paragraph("Зерттеудің мақсаты – модель құру.")
+    doc.add_paragraph("Жарияланымдар", style="Heading 2")
+    doc.add_paragraph("Диссертация нәтижелері бойынша жарияланған жұмыстар:")
+    table = doc.add_table(rows=3, cols=2)
+    for row, (label, n) in zip(table.rows, (("Басылым түрі", "Саны"), ("Мақалалар", "5"), ("Барлығы", "7"))):
+        row.cells[0].text, row.cells[1].text = label, n
+    buf = io.BytesIO()
+    doc.save(buf)
+    parsed = abstract.parse_bytes(buf.getvalue(), "table.docx")
+    # Word's body has no page numbers: the cells' numbers stay, and the last row gives the total.
+    assert parsed.meta.publication_counts.get("Total") == 7
+    # The same lines as a page-laid text: "7" alone on a line there may be a page number.
+    assert "\n7\n" not in abstract.reflow.reflow("Барлығы\n7\nКелесі бет", laid_out=False) + "\n"

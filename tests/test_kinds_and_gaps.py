@@ -301,6 +301,9 @@ def test_a_supervisor_on_the_line_after_the_label_is_no_author():
     ("K.M. Akhmetov¹*, A.B. KAlshabayeva²", [("K.M. Akhmetov", [1]), ("A.B. Kalshabayeva", [2])]),
     ("Serikova A.B.1,2, Akhmetov K.M.1", [("Serikova A.B.", [1, 2]), ("Akhmetov K.M.", [1])]),
     ("Иванов И.И. и Петрова А.С.", [("Иванов И.И.", []), ("Петрова А.С.", [])]),
+    # the affiliation's number before the name, flattened from a superscript
+    ("1А.Т. Касымова*, 2В.Г. Пак, 1Н.М. Сейткали", [("А.Т. Касымова", [1]), ("В.Г. Пак", [2]), ("Н.М. Сейткали", [1])]),
+    ("1 Алматинский университет энергетики и связи", []),
     ("Международные отношения и внешняя политика", []),
     ("Әл-Фараби атындағы Қазақ ұлттық университеті", []),
 ])
@@ -319,3 +322,77 @@ def test_keywords_of_every_language_by_their_label():
     assert front_matter.keywords(text) == {"kk": ["тарихнама", "хандық", "шекара"],
                                            "ru": ["историография", "ханство", "граница"],
                                            "en": ["historiography", "khanate", "border"]}
+
+
+def test_keywords_wrapped_onto_the_next_line():
+    from dissertation_kg.mappings import front_matter
+
+    text = "Түйін сөздер: микродірілдер, резонанстық жиілік, сейсмикалық\nмикроаудандастыру, қала.\nКіріспе\n"
+    assert front_matter.keywords(text) == {"kk": ["микродірілдер", "резонанстық жиілік",
+                                                  "сейсмикалық микроаудандастыру", "қала"]}
+    # a list without a full stop takes nothing from a next line in capitals (the next block)
+    assert front_matter.keywords("Ключевые слова: грунт; сейсмика\nAbstract. The soil …") == {
+        "ru": ["грунт", "сейсмика"]}
+    # a list ended by its full stop takes nothing from the next line
+    assert front_matter.keywords("Keywords: soil, resonance.\nthe introduction starts here") == {
+        "en": ["soil", "resonance"]}
+
+
+# Title pages as published (#10, second corpus): each convention on a page written for the test.
+_TITLE_PAGES = {
+    'runon': 'Спорт академиясы Қолжазба құқығында САПАРОВ ДӘУРЕН НҰРЛАНҰЛЫ Жас балуандардың жылдамдық дайындығын жетілдіру әдістемесі\n8D01401 – Дене шынықтыру және спорт философия докторы (PhD) дәрежесін алу үшін дайындалған диссертацияға АҢДАТПА\nАлматы, 2024\nЗЕРТТЕУДІҢ МАҚСАТЫ жаттығу әдістемесін әзірлеу және тексеру.\n',
+    'runon-neg': 'Бұл диссертация балуандардың жылдамдық дайындығын жетілдіру әдістемесіне арналған жұмыс\n8D01401 – Дене шынықтыру және спорт\nЗерттеудің мақсаты – әдістеме әзірлеу.\n',
+    'caps2': 'Сәулет академиясы\nҚолжазба құқығында\nСЕРІКБАЕВА\nДИНАРА АСҚАРҚЫЗЫ\nҚаланың тарихи орталығындағы тұрғын үй мұрасын\nсақтау әдістері\n8D07301 – Сәулет\nФилософия докторы (PhD) дәрежесін алу үшін дайындалған диссертацияның\nАҢДАТПАСЫ\nАлматы, 2025\nТақырыптың өзектілігі. Мұра сақталуы тиіс.\nЗерттеу нысаны – тұрғын үйлер.\n',
+    'article': 'А.Б. Нұрланова¹, К.С. Ержанов²\n¹Сейсмология институты, Алматы, Қазақстан\n²Қазақ ұлттық университеті, Алматы, Қазақстан\nТАУ БӨКТЕРІНДЕГІ ГРУНТТАРДЫҢ\nСЕЙСМИКАЛЫҚ ҚАСИЕТТЕРІН БАҒАЛАУ\nАҢДАТПА\nМақалада тау бөктеріндегі грунттардың қасиеттері қарастырылады.\nТүйін сөздер: грунт, сейсмика.\n',
+    'label': 'Магистрант\nПетрова Анна Игоревна\nТема магистерской диссертации\nЦифровой маркетинг в гостиничном бизнесе Алматы\nОбразовательная программа\n7M04101 – Маркетинг\n\nАктуальность темы\nГостиницы переходят в цифровую среду.\nЦель – разработать рекомендации.\n',
+    'llp': '«Халықаралық білім беру корпорациясы» ЖШС\nҚолжазба құқығында\nЕРМЕКОВ АЛИБЕК САҒЫНТАЙҰЛЫ\nҚаланың тарихи орталығындағы тұрғын үй мұрасын сақтау\n8D07301 – Сәулет\nАҢДАТПАСЫ\nТақырыптың өзектілігі. Мұра сақталуы тиіс.\n',
+}
+
+
+@pytest.mark.parametrize("page, author, title", [
+    # a run-on title page that stops before the specialty line
+    ("runon", "Сапаров Дәурен Нұрланұлы", "Жас балуандардың жылдамдық дайындығын жетілдіру әдістемесі"),
+    # a run-on first line with no name in capitals gives neither
+    ("runon-neg", None, None),
+    # the name in capitals over two lines, the title over two lines
+    ("caps2", "Серікбаева Динара Асқарқызы", "Қаланың тарихи орталығындағы тұрғын үй мұрасын сақтау әдістері"),
+    # an article's title in capitals over two lines, up to the ABSTRACT heading in capitals
+    ("article", "А.Б. Нұрланова", "ТАУ БӨКТЕРІНДЕГІ ГРУНТТАРДЫҢ СЕЙСМИКАЛЫҚ ҚАСИЕТТЕРІН БАҒАЛАУ"),
+    # a title page typed as a table: the label alone on its line, the title on the next
+    ("label", "Петрова Анна Игоревна", "Цифровой маркетинг в гостиничном бизнесе Алматы"),
+    # a company's name in quotes before its legal form (ЖШС) is no title
+    ("llp", "Ермеков Алибек Сағынтайұлы", "Қаланың тарихи орталығындағы тұрғын үй мұрасын сақтау"),
+])
+def test_title_page_conventions(page, author, title):
+    doc = abstract.parse_bytes(_TITLE_PAGES[page].encode(), f"{page}.txt")
+    assert (doc.meta.author, doc.meta.title) == (author, title)
+
+
+_ARTICLE = """\
+А.Б. Нұрланова¹, К.С. Ержанов²
+¹Сейсмология институты, Алматы, Қазақстан
+ТАУ БӨКТЕРІНДЕГІ ГРУНТТАРДЫҢ СЕЙСМИКАЛЫҚ ҚАСИЕТТЕРІН БАҒАЛАУ
+Аңдатпа. Мақалада Алматы қаласы мен Қытай аумағындағы грунттардың қасиеттері салыстырылады.
+Түйін сөздер: грунт, сейсмика.
+"""
+
+
+def test_an_articles_abstract_is_its_summary_and_is_linked():
+    doc = abstract.parse_bytes(_ARTICLE.encode(), "kk-article.txt")
+    ctx = rdf.work_context("kk-article", [doc])
+    g = rdf.to_graph(doc, ctx, ontology_version=ontology_version()).graph
+    summaries = list(g.objects(ctx.iri, DKG.hasSummary))
+    assert len(summaries) == 1 and (summaries[0], RDF.type, DKG.Summary) in g
+    assert str(g.value(summaries[0], DKG.text)).startswith("Мақалада Алматы қаласы")
+    mentioned = {str(o) for o in g.objects(summaries[0], DKG.mentions)}
+    assert mentioned, "the summary's entities (Алматы, Қытай) are linked like a dissertation part's"
+    assert shacl.violations(shacl.validate_graph(g, "kk-article.txt")) == []
+
+
+def test_a_dissertations_abstract_heading_makes_no_summary(parsed):
+    # Under a dissertation's АҢДАТПА heading stands its title page, not content.
+    assert any(doc.kind != "article" and "abstract" in doc.sections for doc in parsed.values())
+    for name, doc in parsed.items():
+        if doc.kind != "article":
+            ctx, g = _mapped(doc, name.split(".")[0])
+            assert not list(g.objects(ctx.iri, DKG.hasSummary)), name

@@ -338,3 +338,42 @@ def test_a_sentence_inside_an_inline_list_is_no_heading():
     doc = abstract.parse_bytes(text.encode(), "inline.txt")
     assert list(doc.sections) == ["abstract", "object", "provisions"]
     assert [_first_words(it.text) for it in doc.items["provisions"]] == ["The research", "The aim", "Prices fall."]
+
+
+@pytest.mark.parametrize("lines, first_words", [
+    # one paragraph each, the ordinal word with a noun and a full stop
+    (["Бірінші қағида. Модель ұсынылды.", "Екінші қағида. Шарттар анықталды."], ["Модель ұсынылды.", "Шарттар анықталды."]),
+    # run together in one paragraph, as a PDF text layer may leave them
+    (["Первое положение: модель предложена. Второе положение: условия найдены."], ["модель предложена.", "условия найдены."]),
+    (["Біріншіден, шертпе күй біртұтас емес.", "Екіншіден, мазмұны тәсілмен беріледі."], ["шертпе күй", "мазмұны тәсілмен"]),
+    (["Firstly, the model was built.", "Secondly, it was tested."], ["the model", "it was"]),
+])
+def test_items_introduced_by_ordinal_words(lines, first_words):
+    _intro, items = lists.split_items(lines)
+    assert [_first_words(it.text) for it in items] == first_words
+
+
+def test_ordinal_words_out_of_order_start_no_list():
+    # "Second" with no "first" before it, and "the third" inside a sentence: prose, one item.
+    _intro, items = lists.split_items(["Second, this is no list. The third is none either."])
+    assert len(items) == 1
+
+
+@pytest.mark.parametrize("lines, first_words", [
+    (["i. to build a catalogue;", "ii. to find variables;", "iii. to compare them."],
+     ["to build", "to find", "to compare"]),
+    (["(a) Seroprevalence is 2.9 %.", "(b) Two clusters circulate."], ["Seroprevalence is", "Two clusters"]),
+    (["(i) измерить функции;", "(ii) выполнить моделирование;", "(iii) определить коэффициенты."],
+     ["измерить функции;", "выполнить моделирование;", "определить коэффициенты."]),
+    # the last two run together in one paragraph, as a text layer may join them
+    (["(i) измерить функции;", "(ii) выполнить моделирование;", "(iii) определить коэффициенты; (iv) сопоставить их."],
+     ["измерить функции;", "выполнить моделирование;", "определить коэффициенты;", "сопоставить их."]),
+])
+def test_lower_case_roman_and_parenthesised_markers_on_their_own_lines(lines, first_words):
+    _intro, items = lists.split_items(lines)
+    assert [_first_words(it.text) for it in items] == [w.rstrip(";") for w in first_words]
+
+
+def test_parenthesised_letters_inside_a_numbered_item_stay_sub_points():
+    _intro, items = lists.split_items(["1. to describe: (a) the laws; (b) the programmes;", "2. to assess them."])
+    assert [it.text for it in items] == ["to describe: (a) the laws; (b) the programmes", "to assess them."]

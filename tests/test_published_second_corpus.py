@@ -20,9 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "published-2"
 FIRST = ROOT / "tests" / "fixtures" / "published" / "expected"
 FORMATS = {".pdf", ".docx", ".txt", ".md"}
-# the measurements kept beside the documents (FIRST_MEASUREMENT.txt, …) are not documents
+# The measurement records (FIRST_/FINAL_MEASUREMENT.txt) sit beside the documents; they are none.
 DOCUMENTS = sorted(p for p in CORPUS.iterdir() if p.suffix in FORMATS and p.name != "README.md"
-                   and not p.name.endswith("MEASUREMENT.txt"))
+                   and not p.name.endswith("_MEASUREMENT.txt"))
 CLASSES = {"Theory", "Method", "Actor", "Initiative"}
 KINDS = {"dissertation", "article", "masters-thesis", "bachelors-thesis"}
 DEGREES = {"phd", "candidate", "doctor", "master", None}

@@ -261,3 +261,44 @@ def test_a_hard_wrapped_russian_abstract_maps_like_the_original(tmp_path):
     assert {k: len(v) for k, v in b.items.items()} == {k: len(v) for k, v in a.items.items()}
     assert (b.meta.author, b.meta.specialty_code, b.meta.title) == (a.meta.author, a.meta.specialty_code, a.meta.title)
     assert "Автореферат диссертации PhD" not in b.text
+
+
+_TWO_PAGES = """\
+ISSN 1563-0315 Хабаршы. Физика сериясы. №2 (89). 2024
+Аңдатпа. Мақалада қала аумағындағы көп нүктеде жүргізілген өлшеулердің нәтижелері
+келтірілген және грунттардың резонанстық жиілігі әртүрлі әдістермен анықталған.
+Түйін сөздер: микродірілдер, резонанстық жиілік, сейсмикалық
+
+57
+
+ISSN 1563-0315 Хабаршы. Физика сериясы. №2 (89). 2024
+
+микроаудандастыру, қала.
+Кіріспе
+Қала аумағы бірнеше күшті жер сілкінісінің әсерін бастан кешірген, сондықтан
+грунт жағдайларын бағалаудың маңызы зор екені бұрыннан белгілі болып отыр.
+"""
+
+
+def test_a_header_repeated_once_beside_a_page_number_goes():
+    # Two pages and no form feed: the header twice, the second time next to the page number.
+    # The copy that opens the text is the document's first line and stays; the one that
+    # interrupts the keywords goes.
+    lines = reflow.reflow(_TWO_PAGES, laid_out=True).split("\n")
+    assert lines[0].startswith("ISSN") and sum("ISSN" in line for line in lines) == 1
+    assert lines[1].startswith("Аңдатпа. Мақалада")
+    assert "микроаудандастыру, қала." in lines
+
+
+def test_a_line_repeated_twice_away_from_page_numbers_stays():
+    text = _TWO_PAGES.replace("\n57\n", "\n")
+    lines = reflow.reflow(text, laid_out=True).split("\n")
+    assert sum("ISSN" in line for line in lines) == 2
+
+
+def test_a_run_in_heading_glued_to_its_text_in_a_pdf_is_parted():
+    text = "Практикалық маңызы.Нәтижелер пайдаланылды. Ж.С.Әбдімұратов, e-mail: a.kassymova@aues.kz"
+    assert reflow.reflow(text, laid_out=True) == (
+        "Практикалық маңызы. Нәтижелер пайдаланылды. Ж.С.Әбдімұратов, e-mail: a.kassymova@aues.kz")
+    assert reflow.reflow(text) == text   # typed text is the author's own
+

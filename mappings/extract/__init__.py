@@ -27,6 +27,7 @@ class Extracted:
     library_version: str
     laid_out: bool = False   # text from a page layout (line breaks are the layout's, not the author's)
     breaks_known: bool = False   # laid out, with a blank line wherever the layout shows a paragraph end
+    body_only: bool = False  # the document's body alone (Word): no page numbers or running lines in it
 
 
 def extract(data: bytes, source: str) -> Extracted:

@@ -28,6 +28,15 @@ def _text(p) -> str:
     return "".join(parts)
 
 
+def _is_heading(p) -> bool:
+    style = p.style
+    while style is not None:
+        if style.name and style.name.lower().startswith(("heading", "title")):
+            return True
+        style = style.base_style
+    return False
+
+
 def extract(data: bytes, source: str) -> Extracted:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
@@ -46,6 +55,10 @@ def extract(data: bytes, source: str) -> Extracted:
 
     def paragraph(p) -> None:
         marker = numbering.marker(p)
+        if marker and _is_heading(p):
+            # A heading numbered automatically ("4. Scientific novelty", the 4 from
+            # numbering.xml) is still a heading: its number would make it read as a list item.
+            marker = ""
         text = " ".join(_text(p).split())
         if text or marker:
             lines.append(f"{marker} {text}".strip() if marker else text)
@@ -61,4 +74,5 @@ def extract(data: bytes, source: str) -> Extracted:
     text = "\n".join(lines)
     if not text.strip():
         raise MappingError(source, "the Word file has no text", "check that this is the abstract, not an empty template")
-    return Extracted(text, MEDIA_TYPES[".docx"], "python-docx", version("python-docx"))
+    # Headers and footers are not read, so a number alone on its line is a table cell's, never a page's.
+    return Extracted(text, MEDIA_TYPES[".docx"], "python-docx", version("python-docx"), body_only=True)
