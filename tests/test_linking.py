@@ -331,6 +331,12 @@ def test_a_candidate_takes_its_class_from_its_head_word_in_any_case(text, lang, 
     assert {(c.name, c.suggested_class) for c in cands} == expected
 
 
+def test_a_name_of_two_capitalised_words_is_a_candidate():
+    text = "Experts of the Eurasian Academy took part in the survey."
+    cands = annotate(rdflib.Graph(), _seed_components({"en": text}), work=WORK, source=SOURCE)
+    assert {(c.name, c.suggested_class, c.reason) for c in cands} == {("Eurasian Academy", "University", "capitalised")}
+
+
 def test_a_name_right_after_a_self_named_document_is_kept():
     # PDF extraction loses the space after a closing quote now and then: the law and the name
     # that touches its end are still two mentions
