@@ -526,28 +526,29 @@ _CONNECTORS = {"of", "and", "for", "the", "in", "on", "de", "und", "y", "и", "�
 _SENTENCE_END = re.compile(r"(^|[.!?:;•·\n]|^\s*[-–—]|\d[.)])\s*[\"«“„(]?\s*$")
 
 # Words that make a capitalised run a name of an organisation or programme, and the class they
-# suggest. Keys are normalised the same way as text words.
+# suggest. Keys are normalised the same way as text words, so an inflected form the stemming
+# reduces to a listed word (кодексі → кодекс, университеті → университет) needs no entry.
 _KEYWORDS = {
-    "University": ["university", "college", "academy", "университет", "университеті", "академия", "академиясы"],
+    "University": ["university", "college", "academy", "университет", "академия", "академиясы"],
     "GovernmentBody": ["ministry", "committee", "agency", "commission", "parliament", "министерство", "комитет",
-                       "агентство", "комиссия", "министрлігі", "министрлік", "комитеті", "агенттігі", "комиссиясы"],
+                       "агентство", "комиссия", "министрлік", "агенттігі", "комиссиясы"],
     "NonGovernmentalOrganization": ["foundation", "association", "society", "institute", "institut", "centre", "center",
                                     "service", "bureau", "inspection", "laboratory", "corporation", "фонд", "служба",
                                     "бюро", "инспекция", "лаборатория", "корпорация", "корпорациясы", "зертханасы", "ассоциация", "общество", "институт", "центр", "қоры",
-                                    "қауымдастығы", "қоғамы", "институты", "орталығы"],
+                                    "қауымдастығы", "қоғамы", "орталығы"],
     "InternationalOrganization": ["organization", "organisation", "union", "council", "bank", "fund", "alliance", "организация",
-                                  "союз", "совет", "банк", "ұйымы", "одағы", "кеңесі", "банкі"],
+                                  "союз", "совет", "банк", "ұйымы", "одағы", "кеңесі"],
     "Initiative": ["initiative", "forum", "congress", "process", "project", "agenda", "declaration", "convention",
-                   "treaty", "charter", "platform", "index", "database", "индекс", "индексі", "декларация",
+                   "treaty", "charter", "platform", "index", "database", "индекс", "декларация",
                    "конвенция", "договор", "хартия", "процесс", "платформа", "декларациясы", "конвенциясы",
-                   "процесі", "платформасы", "инициатива", "форум", "съезд", "проект", "бастамасы", "форумы",
+                   "процесі", "платформасы", "инициатива", "форум", "съезд", "проект", "бастамасы",
                    "съезі", "жобасы"],
     # kinds of initiative (dkg:Initiative's subclasses): what the document calls itself
     "Programme": ["program", "programme", "программа", "бағдарламасы"],
     "Strategy": ["strategy", "doctrine", "стратегия", "доктрина", "стратегиясы", "доктринасы"],
     "PolicyConcept": ["concept", "концепция", "тұжырымдамасы"],
     "ActionPlan": ["plan", "план", "жоспары"],
-    "Law": ["law", "code", "закон", "кодекс", "заңы", "кодексі"],
+    "Law": ["law", "code", "закон", "кодекс", "заңы"],
     "Address": ["address", "послание", "жолдауы"],
     "Department": ["department", "faculty", "кафедра", "факультет", "кафедрасы"],
     "Diaspora": ["diaspora", "диаспора", "диаспорасы"],

@@ -1,15 +1,24 @@
 #!/usr/bin/env python3
 """Plant small, plausible bugs in the code one at a time and see whether the tests notice.
 
-    python scripts/mutation.py                          # mappings/, a 20-minute budget
-    python scripts/mutation.py --budget 600 --sample 40 --seed 1
-    python scripts/mutation.py --target server/endpoint/executor.py --tests tests/test_limits.py
-    python scripts/mutation.py --list                   # the mutants, without running anything
+    python scripts/mutation.py                             # mappings/, 40 mutants, a 30-minute budget
+    python scripts/mutation.py --budget 20 --sample 40 --seed 7
+    python scripts/mutation.py --area limits --sample 20   # the endpoint's limits
+    python scripts/mutation.py --target mappings/pairing.py --tests tests/test_pairing.py
+    python scripts/mutation.py --list --sample 40 --seed 7 # the sample, without running anything
 
 Each mutant changes one thing in one module (a comparison, a number, a boolean operator, a
 `not`, one alternative of a regular expression, one word of a keyword list) and runs the tests
 that guard that code with `-x`; a mutant the tests do not fail on *survived*, and is printed
 with its place so a test can be written for it. The score is the share of mutants killed.
+
+Every mutant runs the whole test set of its area (so a survivor is a real gap, not a test left
+out), but ordered so that a kill comes early: first the test files named for the mutated module
+(`MODULE_TESTS`), then the rest, each file's tests fastest first, the files by their total time.
+The durations come from the unmutated baseline run that starts every session. The sample is
+drawn with `random.Random(seed)` from the mutants in file order, so one seed on one commit is
+one sample. Mutants that no behaviour can tell apart are listed in `EQUIVALENT` with the reason,
+printed when they are left out.
 
 Why not mutmut: it needs the code importable from one source tree it copies, and this
 project's packages are mapped from several top-level folders (pyproject's package-dir); the
@@ -31,10 +40,48 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_TESTS = ["tests/test_seeds.py", "tests/test_variants.py", "tests/test_unseen.py",
-                 "tests/test_messy_structure.py", "tests/test_kinds_and_gaps.py", "tests/test_formats.py",
-                 "tests/test_reflow.py", "tests/test_linking.py", "tests/test_pairing.py",
-                 "tests/test_bad_input.py", "tests/test_eval_published.py"]
+MAPPER_TESTS = ["tests/test_seeds.py", "tests/test_variants.py", "tests/test_unseen.py",
+                "tests/test_messy_structure.py", "tests/test_kinds_and_gaps.py", "tests/test_formats.py",
+                "tests/test_reflow.py", "tests/test_linking.py", "tests/test_pairing.py",
+                "tests/test_bad_input.py", "tests/test_eval_published.py", "tests/test_generated_truth.py",
+                "tests/test_entities.py"]
+# what to mutate and the tests that guard it
+AREAS = {
+    "mappings": (["mappings"], MAPPER_TESTS),
+    # the query time limit, the wait queue and per-client places (executor), the size and nesting
+    # limits (protocol, sparql_scan.nesting_depth)
+    "limits": (["server/endpoint/executor.py", "server/endpoint/protocol.py", "server/endpoint/sparql_scan.py"],
+               ["tests/test_limits.py", "tests/test_security.py", "tests/test_sparql_protocol.py",
+                "tests/test_fuzz.py"]),
+}
+# test files to run first for a module (beside tests/test_<stem>.py, always first when it exists)
+MODULE_TESTS = {
+    "extract": ["tests/test_formats.py"],
+    "numbering": ["tests/test_formats.py"],
+    "headings": ["tests/test_variants.py", "tests/test_messy_structure.py"],
+    "heading_words": ["tests/test_variants.py", "tests/test_messy_structure.py"],
+    "sections": ["tests/test_messy_structure.py", "tests/test_variants.py"],
+    "lists": ["tests/test_messy_structure.py", "tests/test_variants.py"],
+    "front_matter": ["tests/test_messy_structure.py", "tests/test_seeds.py"],
+    "metadata": ["tests/test_variants.py", "tests/test_seeds.py"],
+    "abstract": ["tests/test_kinds_and_gaps.py", "tests/test_messy_structure.py"],
+    "gaps": ["tests/test_kinds_and_gaps.py"],
+    "degrees": ["tests/test_kinds_and_gaps.py"],
+    "morphology": ["tests/test_linking.py"],
+    "vocabulary": ["tests/test_linking.py"],
+    "method_context": ["tests/test_entities.py", "tests/test_linking.py"],
+    "self_named": ["tests/test_linking.py"],
+    "rdf": ["tests/test_seeds.py", "tests/test_kinds_and_gaps.py"],
+    "executor": ["tests/test_limits.py"],
+    "protocol": ["tests/test_security.py", "tests/test_sparql_protocol.py"],
+    "sparql_scan": ["tests/test_security.py", "tests/test_fuzz.py"],
+}
+# (file, text on the mutated line, mutation) → why no behaviour can differ
+EQUIVALENT: dict[tuple[str, str, str], str] = {
+    ("mappings/linking.py", "(best is None or j > best[0])", "j >= best[0]"):
+        "two names ending at one token are reached in the order of a set of word keys (hash order), "
+        "so `>` and `>=` each keep an arbitrary one of them; no input tells the two apart",
+}
 _SWAP = {ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt, ast.Eq: ast.NotEq,
          ast.NotEq: ast.Eq, ast.In: ast.NotIn, ast.NotIn: ast.In}
 
@@ -75,6 +122,12 @@ def _is_regex(text: str) -> bool:
     return bool(re.search(r"\\[wsbdWSB]|\(\?|\[[^\]]+\]|\w\*|\w\+", text))
 
 
+def _col(line: str, offset: int) -> int:
+    """ast's column offsets count UTF-8 bytes; the line is sliced by characters (Cyrillic letters
+    are two bytes each, so a raw offset would cut the wrong place)."""
+    return len(line.encode("utf-8")[:offset].decode("utf-8"))
+
+
 def mutants(path: Path) -> list[Mutant]:
     source = path.read_text(encoding="utf-8")
     tree = ast.parse(source)
@@ -88,7 +141,7 @@ def mutants(path: Path) -> list[Mutant]:
         if node.lineno != node.end_lineno:
             return None
         line = lines[node.lineno - 1]
-        new_line = line[:node.col_offset] + text + line[node.end_col_offset:]
+        new_line = line[:_col(line, node.col_offset)] + text + line[_col(line, node.end_col_offset):]
         return "".join(lines[:node.lineno - 1] + [new_line] + lines[node.lineno:])
 
     for node in ast.walk(tree):
@@ -138,78 +191,180 @@ def mutants(path: Path) -> list[Mutant]:
                 if e.lineno != e.end_lineno:
                     continue
                 line = lines[e.lineno - 1]
-                end = e.end_col_offset
+                end = _col(line, e.end_col_offset)
                 tail = line[end:]
                 cut = len(tail) - len(tail.lstrip(" ,")) if tail.lstrip().startswith(",") else 0
-                new_line = line[:e.col_offset] + line[end + cut:]
+                new_line = line[:_col(line, e.col_offset)] + line[end + cut:]
                 new = "".join(lines[:e.lineno - 1] + [new_line] + lines[e.lineno:])
                 try:
                     ast.parse(new)
                 except SyntaxError:
                     continue
                 found.append(Mutant(path, e.lineno, f"list loses {e.value[:50]!r}", new))
-    return found
+    # a mutant must change the code, and parse (a slip in the slicing would plant something else)
+    original = ast.dump(tree)
+    return [m for m in found if _parses_to_other(m.source, original)]
 
 
-def run_tests(tests: list[str], timeout: float) -> str:
-    cmd = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "--no-header",
-           "-m", "not slow", *tests]
+def _parses_to_other(source: str, original: str) -> bool:
     try:
-        done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+        return ast.dump(ast.parse(source)) != original
+    except SyntaxError:
+        return False
+
+
+_ORDER_ENV, _RECORD_ENV = "DKG_MUTATION_ORDER", "DKG_MUTATION_RECORD"
+
+
+# --- pytest plugin: this module is loaded into the test run with `-p mutation` ----------------
+def pytest_collection_modifyitems(session, config, items):  # noqa: ARG001 (pytest's signature)
+    import json
+    import os
+    spec = os.environ.get(_ORDER_ENV)
+    if not spec:
+        return
+    order = json.loads(Path(spec).read_text(encoding="utf-8"))
+    first, durations = order["first"], order["durations"]
+    per_file: dict[str, float] = {}
+    for item in items:
+        per_file[item.location[0]] = per_file.get(item.location[0], 0.0) + durations.get(item.nodeid, 0.0)
+
+    def key(item):
+        path = item.location[0]
+        rank = first.index(path) if path in first else len(first)
+        # files stay contiguous, so module-scoped fixtures are set up once
+        return rank, per_file[path], path, durations.get(item.nodeid, 0.0)
+    items.sort(key=key)
+
+
+_durations: dict[str, float] = {}
+
+
+def pytest_runtest_logreport(report):
+    _durations[report.nodeid] = _durations.get(report.nodeid, 0.0) + report.duration
+
+
+def pytest_sessionfinish(session, exitstatus):  # noqa: ARG001 (pytest's signature)
+    import json
+    import os
+    out = os.environ.get(_RECORD_ENV)
+    if out:
+        Path(out).write_text(json.dumps(_durations), encoding="utf-8")
+
+
+# --- the runner -------------------------------------------------------------------------------
+def run_tests(tests: list[str], timeout: float, env: dict[str, str]) -> tuple[str, str]:
+    """('killed' | 'survived' | 'killed (timeout)', the first failing test)."""
+    cmd = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-p", "mutation",
+           "--no-header", "-m", "not slow", *tests]
+    try:
+        done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=timeout, env=env)
     except subprocess.TimeoutExpired:
-        return "killed (timeout)"
-    return "survived" if done.returncode == 0 else "killed"
+        return "killed (timeout)", ""
+    if done.returncode == 0:
+        return "survived", ""
+    failed = re.search(r"^(?:FAILED|ERROR) (\S+)", done.stdout, re.M)
+    if failed:
+        return "killed", failed.group(1)
+    # exit 4 or 2 without a failed test: the mutated module no longer imports (conftest or collection)
+    error = re.search(r"^E\s+(\w+(?:Error|Exception)\b.*)$", done.stdout + done.stderr, re.M)
+    return "killed", f"pytest exit {done.returncode}" + (f": {error.group(1)[:100]}" if error else "")
+
+
+def first_tests(path: Path, tests: list[str]) -> list[str]:
+    rel = path.relative_to(ROOT)
+    names = [f"tests/test_{path.stem}.py"] + MODULE_TESTS.get(path.stem, []) + \
+        [t for part in rel.parts[:-1] for t in MODULE_TESTS.get(part, [])]
+    return [t for t in dict.fromkeys(names) if t in tests]
+
+
+def equivalent(m: Mutant) -> str | None:
+    line = m.path.read_text(encoding="utf-8").splitlines()[m.line - 1]
+    for (file, text, what), reason in EQUIVALENT.items():
+        if str(m.path.relative_to(ROOT)) == file and text in line and what in m.what:
+            return reason
+    return None
 
 
 def main() -> int:
+    import json
+    import os
+    import tempfile
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--target", action="append", help="file or folder to mutate (default mappings/)")
-    ap.add_argument("--tests", action="append", help="test files to run per mutant (default: the mapper tests)")
-    ap.add_argument("--budget", type=float, default=1200, help="seconds for the whole run")
-    ap.add_argument("--sample", type=int, default=0, help="run N mutants drawn at random (0: all, in order)")
+    ap.add_argument("--area", choices=sorted(AREAS), default="mappings",
+                    help="what to mutate with the tests that guard it (default mappings)")
+    ap.add_argument("--target", action="append", help="file or folder to mutate instead of the area's")
+    ap.add_argument("--tests", action="append", help="test files to run per mutant instead of the area's")
+    ap.add_argument("--budget", type=float, default=30, help="minutes for the whole run (default 30)")
+    ap.add_argument("--sample", type=int, default=40, help="run N mutants drawn at random (0: all, in order)")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--timeout", type=float, default=300, help="seconds per mutant's test run")
-    ap.add_argument("--list", action="store_true", help="print the mutants and exit")
+    ap.add_argument("--timeout", type=float, default=0,
+                    help="seconds per mutant's test run (default: 3 × the baseline run + 60)")
+    ap.add_argument("--list", action="store_true", help="print the chosen mutants and exit")
     args = ap.parse_args()
 
-    targets = [ROOT / t for t in (args.target or ["mappings"])]
+    area_targets, area_tests = AREAS[args.area]
+    targets = [ROOT / t for t in (args.target or area_targets)]
+    missing = [t for t in targets if not t.exists()]
+    if missing:
+        print(f"no such target: {', '.join(map(str, missing))}; give a file or folder under {ROOT}", file=sys.stderr)
+        return 2
     files = sorted({p for t in targets for p in ([t] if t.is_file() else t.rglob("*.py"))
                     if p.name != "__init__.py" and "eval" not in p.stem})
     all_mutants = [m for f in files for m in mutants(f)]
+    chosen = list(all_mutants)
+    if args.sample:
+        chosen = random.Random(args.seed).sample(chosen, min(args.sample, len(chosen)))
+    excluded = [(m, r) for m in chosen if (r := equivalent(m))]
+    for m, reason in excluded:
+        print(f"left out (equivalent): {m.place()}: {m.what} — {reason}")
+    chosen = [m for m in chosen if not any(m is e for e, _r in excluded)]
     if args.list:
-        for m in all_mutants:
+        for m in chosen:
             print(f"{m.place()}: {m.what}")
-        print(f"{len(all_mutants)} mutants in {len(files)} files")
+        print(f"{len(chosen)} of {len(all_mutants)} mutants in {len(files)} files (seed {args.seed})")
         return 0
     dirty = subprocess.run(["git", "status", "--porcelain", "--", *map(str, files)], cwd=ROOT,
                            capture_output=True, text=True).stdout.strip()
     if dirty:
         print(f"uncommitted changes in the targets; commit or stash them first:\n{dirty}", file=sys.stderr)
         return 2
-    tests = [t for t in (args.tests or DEFAULT_TESTS) if (ROOT / t).exists()]
-    if run_tests(tests, args.timeout) != "survived":
-        print("the tests fail without any mutant; fix them first", file=sys.stderr)
+    tests = [t for t in (args.tests or area_tests) if (ROOT / t).exists()]
+    work = Path(tempfile.mkdtemp(prefix="mutation-"))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT / "scripts"),
+                                                                    os.environ.get("PYTHONPATH")])))
+    began = time.monotonic()
+    outcome, failed = run_tests(tests, args.timeout or 3600, dict(env, **{_RECORD_ENV: str(work / "durations.json")}))
+    baseline = time.monotonic() - began
+    if outcome != "survived":
+        print(f"the tests fail without any mutant ({failed}); fix them first", file=sys.stderr)
         return 2
-    chosen = list(all_mutants)
-    if args.sample:
-        chosen = random.Random(args.seed).sample(chosen, min(args.sample, len(chosen)))
+    timeout = args.timeout or 3 * baseline + 60
+    durations = json.loads((work / "durations.json").read_text(encoding="utf-8"))
+    print(f"baseline: {len(durations)} tests in {baseline:.0f} s; {len(chosen)} mutants of {len(all_mutants)} "
+          f"(seed {args.seed}), budget {args.budget:g} min", flush=True)
     start, results = time.monotonic(), []
     for i, m in enumerate(chosen, 1):
-        if time.monotonic() - start > args.budget:
-            print(f"budget of {args.budget:g} s spent after {i - 1} mutants")
+        if time.monotonic() - start > args.budget * 60:
+            print(f"budget of {args.budget:g} min spent after {i - 1} mutants")
             break
+        order = work / "order.json"
+        order.write_text(json.dumps({"first": first_tests(m.path, tests), "durations": durations}), encoding="utf-8")
         original = m.path.read_text(encoding="utf-8")
+        t0 = time.monotonic()
         try:
             m.path.write_text(m.source, encoding="utf-8")
-            outcome = run_tests(tests, args.timeout)
+            outcome, failed = run_tests(tests, timeout, dict(env, **{_ORDER_ENV: str(order)}))
         finally:
             m.path.write_text(original, encoding="utf-8")
         results.append((m, outcome))
-        print(f"[{i}/{len(chosen)}] {outcome:9} {m.place()}: {m.what}", flush=True)
+        by = f"  by {failed}" if failed else ""
+        print(f"[{i}/{len(chosen)}] {outcome:9} {time.monotonic() - t0:4.0f} s  {m.place()}: {m.what}{by}", flush=True)
     killed = sum(o.startswith("killed") for _m, o in results)
     survivors = [m for m, o in results if o == "survived"]
-    print(f"\n{killed} of {len(results)} mutants killed ({killed / max(1, len(results)):.0%}); "
-          f"{len(all_mutants)} possible in {len(files)} files")
+    print(f"\n{killed} of {len(results)} mutants killed ({killed / max(1, len(results)):.0%}); seed {args.seed}, "
+          f"{len(all_mutants)} possible in {len(files)} files, {len(excluded)} left out as equivalent, "
+          f"{(time.monotonic() - start) / 60:.0f} min")
     if survivors:
         print("survived (write a test that fails on each):")
         for m in survivors:

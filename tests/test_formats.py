@@ -170,6 +170,30 @@ def test_docx_numbering_formats_levels_and_restarts():
     assert lines[10].startswith("•")
 
 
+@pytest.mark.parametrize("fmt, numbers", [
+    ("upperRoman", {1: "I", 3: "III", 4: "IV", 5: "V", 9: "IX", 14: "XIV", 40: "XL", 49: "XLIX", 50: "L", 90: "XC",
+                    99: "XCIX", 100: "C", 400: "CD", 500: "D", 900: "CM", 1000: "M", 1994: "MCMXCIV", 2024: "MMXXIV"}),
+    ("lowerRoman", {4: "iv", 19: "xix", 444: "cdxliv"}),
+    ("upperLetter", {1: "A", 26: "Z", 27: "AA", 54: "BBB"}),
+    ("lowerLetter", {2: "b", 28: "bb"}),
+    ("russianLower", {1: "а", 10: "к", 28: "я", 29: "аа"}),   # Word's Russian letters skip ё, й, ъ, ы, ь
+    ("russianUpper", {3: "В", 30: "ББ"}),
+    ("decimalZero", {7: "07", 12: "12"}),
+    ("decimal", {1: "1", 42: "42"}),
+])
+def test_docx_list_numbers_as_word_displays_them(fmt, numbers):
+    # each list starts at the number (w:startOverride) and holds one item
+    doc = Document()
+    doc.add_paragraph("Научная новизна", style="Heading 1")
+    for i, n in enumerate(numbers, 1):
+        _numbered(doc, 100 + i, [(fmt, "%1)")], 100 + i, start=n)
+        _item(doc, f"пункт {n}", 100 + i)
+    buf = io.BytesIO()
+    doc.save(buf)
+    lines = extract.extract(buf.getvalue(), "numbers.docx").text.split("\n")
+    assert lines[1:] == [f"{shown}) пункт {n}" for n, shown in numbers.items()]
+
+
 def test_docx_tracked_changes_read_as_accepted():
     doc = Document()
     p = doc.add_paragraph("Зерттеу нысаны – ")

@@ -91,3 +91,17 @@ def test_a_detected_pair_needs_a_score_of_five(monkeypatch, score, paired):
     assert (len(works) == 1) is paired, [(w.id, [m.source for m in w.members]) for w in works]
     if paired:
         assert works[0].decided_by == "detected" and "score" in works[0].evidence[0]
+
+
+def test_generic_latin_tokens_are_no_evidence_of_one_work():
+    """ISBN, DOI, PhD, Roman numerals stand in Cyrillic texts of every work: two unrelated
+    abstracts that both cite them share no name (UNESCO and OECD are the names here)."""
+    from dissertation_kg.mappings import abstract
+    ru = ("Объект исследования – научные издания XX и XXI веков с ISBN, ISSN, DOI и URL, тома II, III и IV, "
+          "диссертации PhD и отчёты агентства CA о программах UNESCO в странах Центральной Азии.\n")
+    kk = ("Зерттеу нысаны – XX және XXI ғасырлардағы ISBN, ISSN, DOI және URL бар ғылыми басылымдар, II, III және "
+          "IV томдар, PhD диссертациялары және CA агенттігінің OECD бағдарламалары туралы есептері.\n")
+    a, b = abstract.parse_bytes(ru.encode(), "a-ru.txt"), abstract.parse_bytes(kk.encode(), "b-kk.txt")
+    assert (a.lang, b.lang) == ("ru", "kk")
+    value, why = pairing.score(a, b)
+    assert value == 0 and not any("Latin-script" in w for w in why), why

@@ -173,6 +173,26 @@ def test_hyphen_kept_in_compounds():
     assert "its non-governmental dimension" in en              # non-state elsewhere: a prefix that takes a hyphen
 
 
+@pytest.mark.parametrize("text", [
+    ("Зерттеудің өзектілігі. Қазіргі кезде елдегі мектептердің оқу үдерісінде ақпараттық-\n"
+     "коммуникациялық технологиялар кеңінен қолданылып келеді, бірақ олардың оқушылардың\n"
+     "ақпараттық-коммуникациялық құзыреттілігін дамытуға ықпалы әлі де толық зерделенбеген.\n"
+     "Сондықтан зерттеудің тақырыбы өзекті болып табылады деп санаймыз және оны кешенді\n"
+     "түрде қарастыру қажет.\n"),
+    ("Зерттеудің өзектілігі. Қазіргі кезде елдегі мектептердің оқу үдерісінде ақпараттық-\n"
+     "коммуникациялық технологиялар кеңінен қолданылады, бірақ олардың ақпараттық-коммуникациялық\n"
+     "құзыреттілікті дамытуға ықпалы әлі де толық зерделенбеген. Сондықтан зерттеудің тақырыбы\n"
+     "өзекті болып табылады деп санаймыз және оны кешенді түрде қарастыру қажет болады.\n"),
+], ids=["at-line-start", "at-line-end"])
+def test_a_compound_written_whole_vouches_for_its_hyphen(text):
+    # Kazakh compounds are in no dictionary: "ақпараттық-коммуникациялық" written whole (at the
+    # start or the end of a line: only a broken word's pieces are left out) keeps the hyphen
+    # where the same compound is broken at a line end
+    out = reflow.reflow(text, laid_out=True)
+    assert "үдерісінде ақпараттық-коммуникациялық технологиялар" in out
+    assert out.count("ақпараттық-коммуникациялық") == 2
+
+
 @pytest.mark.parametrize("left, right, words, keep", [
     ("органи", "зации", [], False),
     ("социально", "экономический", [], True),

@@ -302,6 +302,31 @@ def test_affiliation_sentence_ending_in_an_acronym():
     assert affiliation(text, "ru")[0] == "Евразийский национальный университет имени Л.Н. Гумилева"
 
 
+@pytest.mark.parametrize("text, university, department", [
+    ("Диссертация выполнена в Казахской академии образования имени Ы. Алтынсарина.",
+     "Казахская академия образования имени Ы. Алтынсарина", None),
+    ("Диссертация выполнена на кафедре государственного управления Академии государственного управления при "
+     "Президенте Республики Казахстан.",
+     "Академия государственного управления при Президенте Республики Казахстан", "Кафедра государственного управления"),
+])
+def test_an_academy_is_named_in_the_nominative(text, university, department):
+    # академии → академия, and the adjectives before it in the feminine
+    from dissertation_kg.mappings.metadata import affiliation
+    assert affiliation(text, "ru") == (university, department)
+
+
+@pytest.mark.parametrize("text, lang, total", [
+    ("The main results are published in twenty-three scientific works.", "en", 23),
+    ("The main results are published in twenty papers.", "en", 20),
+    ("The results are published in nineteen papers.", "en", 19),
+    ("Зерттеу нәтижелері жиырма үш ғылыми жұмыста жарияланды.", "kk", 23),
+    ("Зерттеу нәтижелері он бес ғылыми жұмыста жарияланды.", "kk", 15),
+])
+def test_publication_counts_written_in_words(text, lang, total):
+    from dissertation_kg.mappings.metadata import publication_counts
+    assert publication_counts(text, lang)["Total"] == total
+
+
 def test_a_translation_that_misses_the_university_still_validates():
     """The department's university is named only in the English text: the Russian document
     names it too (in English), so each document's graph is valid on its own."""
