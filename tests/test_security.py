@@ -68,7 +68,8 @@ def listener():
 def server(tmp_path_factory, listener):
     root = tmp_path_factory.mktemp("security") / "store"
     make_generation(root, "g1", _triples(300, "g"))
-    srv = Server(root, "--timeout", "3", "--allow-service", listener.url + "/allowed", workers=2)
+    # both workers may run expensive queries here (the heavy lane has its own tests in test_cost_lane.py)
+    srv = Server(root, "--timeout", "3", "--allow-service", listener.url + "/allowed", "--heavy-workers", "2", workers=2)
     srv.root = root
     yield srv
     srv.stop()
