@@ -36,14 +36,16 @@ def seed_store(seed_store_dir) -> OxigraphStore:
 CHROMIUM = os.environ.get("DKG_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+def unavailable(reason: str):
+    """Skip on a user's machine that lacks a tool; fail in CI, where everything must run."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (required in CI)")
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="module")
 def browser():
     """Debian's Chromium driven by Playwright (never `playwright install`); fails in CI without it."""
-    def unavailable(reason: str):
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{reason} (required in CI)")
-        pytest.skip(reason)
-
     if CHROMIUM is None:
         unavailable("chromium is not installed: apt-get install -y chromium")
     try:
@@ -54,3 +56,15 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         yield b
         b.close()
+
+
+@pytest.fixture(scope="module")
+def site(seed_store_dir):
+    """`dkg serve` over the seed store with the query page's assets, for the browser tests."""
+    from endpoint_server import Server
+    from dissertation_kg.server.publishing.ui import missing_assets
+    if missing_assets():
+        unavailable("YASGUI assets are missing: run `make assets`")
+    srv = Server(seed_store_dir, token=None, workers=1)
+    yield srv
+    srv.stop()

@@ -11,8 +11,6 @@ import pytest
 import requests
 
 from dissertation_kg.server.publishing.reader.words import WORDS
-from endpoint_server import Server
-from test_ui_browser import _unavailable
 
 SIZES = {"desktop": (1400, 900), "phone": (390, 844)}
 DKG = "https://w3id.org/dissertation-kg/ontology#"
@@ -25,16 +23,6 @@ EXPECTED = {"work": [("#provisions h2", "provisions"), ("#concepts h2", "concept
             "entity": [("#names h2", "labels"), ("#mentioned-in h2", "mentioned_in"), ("#cooccurring h2", "cooccurring"),
                        ("#works-per-year h2", "works_per_year")],
             "statistics": [("#works-by-specialty h2", "works_by_specialty"), ("#language-share h2", "language_share")]}
-
-
-@pytest.fixture(scope="module")
-def site(seed_store_dir):
-    from dissertation_kg.server.publishing.ui import missing_assets
-    if missing_assets():
-        _unavailable("YASGUI assets are missing: run `make assets`")
-    srv = Server(seed_store_dir, token=None, workers=1)
-    yield srv
-    srv.stop()
 
 
 def _work_languages(site) -> int:

@@ -5,23 +5,10 @@ heading that is a raw path (`work/humanization-…`) instead of a name. The scre
 in pytest's temporary folder (printed on failure) for a person to look at."""
 from __future__ import annotations
 
-import pytest
 
-from endpoint_server import Server
-from test_ui_browser import _unavailable
 
 WIDTH, HEIGHT = 1400, 900
 DKG = "https://w3id.org/dissertation-kg/ontology#"
-
-
-@pytest.fixture(scope="module")
-def site(seed_store_dir):
-    from dissertation_kg.server.publishing.ui import missing_assets
-    if missing_assets():
-        _unavailable("YASGUI assets are missing: run `make assets`")
-    srv = Server(seed_store_dir, token=None, workers=1)
-    yield srv
-    srv.stop()
 
 
 def _first(site, sparql: str) -> str:
