@@ -482,7 +482,9 @@ def test_a_source_edit_rebuilds_into_the_engine_with_no_failed_query(built, tmp_
     w = Writer(built, "--watch", "--watch-interval", "0.3", "--seeds", str(corpus), "--client-queries", "4")
     try:
         def status() -> dict:
-            return requests.get(w.server.url + "/status", headers={"Accept": "application/json"}, timeout=10).json()
+            # /status asks the engine, which may be busy taking in the new generation: poll as
+            # patiently as the queries below wait (60 s), or a slow poll fails the test, not the loop
+            return requests.get(w.server.url + "/status", headers={"Accept": "application/json"}, timeout=60).json()
 
         def settled(after: int | None, timeout: float = 300) -> dict:
             """/status once a rebuild numbered above `after` is over (None: once none runs)."""
