@@ -227,6 +227,18 @@ def test_which_works_lack_provisions(built):
         (W + "en-phd-no-provisions", str(DKG.Dissertation), "part: provisions for defense", "en-phd-no-provisions.txt")]
 
 
+def test_which_articles_and_what_their_abstracts_say(built):
+    _result, store = built
+    rows = _rows(store, (queries_dir() / "31-article-summaries.rq").read_text(encoding="utf-8"))
+    assert rows, "an article with an 'Abstract.' paragraph has a summary the question finds"
+    works = {r["work"].rsplit("/", 1)[-1] for r in rows}
+    assert works <= {"en-article-keywords", "kk-article-keywords"}, "only articles have summaries"
+    en = next(r for r in rows if r["work"] == W + "en-article-keywords")
+    assert en["lang"] == "en" and en["summary"].startswith("The article examines")
+    assert {"borders", "imperial cartography"} <= set(en["keywords"].split("; "))
+    assert "Kazakh Khanate" in en["entities"].split("; ")
+
+
 def test_every_gap_is_in_the_graph(built):
     _result, store = built
     rows = _rows(store, "PREFIX dkg: <https://w3id.org/dissertation-kg/ontology#> "
