@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import degrees, extract, headings, language, lists, metadata, reflow, sections, text
+from . import article_summary, degrees, extract, headings, language, lists, metadata, reflow, sections, text
 from .errors import MappingError
 
 # Section kinds that make a text recognisably an abstract of research: one is enough, since real
@@ -61,7 +61,9 @@ def parse_bytes(data: bytes, source: str) -> ParsedAbstract:
     clean = text.clean(reflow.reflow(extracted.text, laid_out=extracted.laid_out, breaks_known=extracted.breaks_known,
                                             body_only=extracted.body_only))
     lang = language.detect(clean, source)
-    found = sections.split(text.paragraphs(clean), lang)
+    # The fronts a journal prints in its other languages are read for their keywords only.
+    body = article_summary.without_translations(clean, lang)
+    found = sections.split(text.paragraphs(body), lang)
     by_kind = {s.kind: s for s in found}
     if not (_CORE_KINDS & by_kind.keys()) and len(_ARTICLE_BLOCKS & by_kind.keys()) < 2:
         found_kinds = sorted(by_kind.keys() - {"preamble"})
@@ -91,6 +93,11 @@ def parse_bytes(data: bytes, source: str) -> ParsedAbstract:
             section_texts[k] = "\n".join(by_kind[k].lines)
     meta = metadata.extract(section_texts, clean, lang, publication_lines)
     kind = _work_kind(by_kind, items, meta, clean)
+    if kind == "article":
+        # An article's abstract is one summary, whatever sentences inside it opened sections.
+        summary = article_summary.summary(found, body)
+        if summary is not None:
+            by_kind["abstract"] = summary
     return ParsedAbstract(source, checksum, len(clean), lang, kind, by_kind, items, meta, clean,
                           extracted.format, extracted.library, extracted.library_version)
 

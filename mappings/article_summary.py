@@ -1,0 +1,154 @@
+"""A journal article's abstract as one summary, and its translations kept out of the body.
+
+Kazakhstani journals print an article's front in its own language (title, authors, abstract,
+keywords), the body, and then the same front in the two other languages. Two things follow
+that section splitting alone gets wrong:
+- the abstract is one block even when it has no "Abstract" heading (a paragraph between the
+  title and "Түйін сөздер:") and even when sentences inside it open like sections ("The aim of
+  the study is …", «Зерттеудің мақсаты – …»): the summary runs from its start to the keywords;
+- the translated fronts at the end (or between the front and the body) are not part of the
+  conclusion or of whatever section precedes them.
+"""
+from __future__ import annotations
+
+import re
+
+from . import language
+from .errors import MappingError
+from .front_matter import KEYWORD_LABELS
+from .sections import Section, join_lines
+
+# Sections that end an article's abstract: the keywords, the body's first parts, a second abstract.
+_AFTER_SUMMARY = {"keywords", "introduction", "conclusion", "references", "publications", "abstract"}
+_KEYWORDS = re.compile(rf"(?i)^[ \t*_]*(?:{'|'.join(f'(?P<{k}>{p})' for k, p in KEYWORD_LABELS.items())})[ \t*_]*[:.–—-]")
+# "Abstract. …", «Аңдатпа. …», «Аннотация: …» opening a line (a translated front's abstract).
+_ABSTRACT_MARK = re.compile(r"(?i)^[ \t*_]*(?:abstract|annotation|summary|аннотация|резюме|аңдатпа|андатпа|түйіндеме)"
+                            r"[ \t*_]*[:.–—-][ \t*_]*\S")
+# A line of a front (title, authors, affiliation) rather than of prose: no full stop at its end.
+_SENTENCE_END = re.compile(r"[.!?…]\s*$")
+_ADDRESS = re.compile(r"(?i)e-?mail|@|\bORCID\b|\bdoi\b")
+# Authors with initials, either order, with affiliation marks: "Жумабаева А.Т., Касымов Е.С.",
+# "A.T. Zhumabayeva¹, Ye.S. Kassymov²*".
+_INITIALS = r"(?:[^\W\d_][^\W\d_]?\.\s?){1,3}"
+_NAME = rf"(?:{_INITIALS}[^\W\d_][\w'’-]+|[^\W\d_][\w'’-]+\s+{_INITIALS})[\d¹²³⁴⁵*,\s]*"
+_NAMES = re.compile(rf"(?:{_NAME})(?:(?:,|\sand\s|\sи\s|\sжәне\s)\s*{_NAME})*")
+
+
+def _lang_of(lines: list[str]) -> str | None:
+    try:
+        return language.detect("\n".join(lines))
+    except MappingError:
+        return None
+
+
+def _prose(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return (len(line) >= 60 and bool(_SENTENCE_END.search(line)) and not _ADDRESS.search(line)
+            and sum(c.isupper() for c in letters) < 0.5 * len(letters))
+
+
+def _front_end(lines: list[str], i: int, lang: str) -> int | None:
+    """Where the front in another language that lines[i] opens (its abstract or its keyword
+    line) ends, or None when lines[i] opens none."""
+    k = _KEYWORDS.match(lines[i])
+    if k:
+        return _after_keywords(lines, i) if next(x for x in KEYWORD_LABELS if k.group(x)) != lang else None
+    if not _ABSTRACT_MARK.match(lines[i]):
+        return None
+    seen = _lang_of([ln for ln in lines[i:i + 4] if ln.strip()])
+    if seen is None or seen == lang:
+        return None
+    for j in range(i + 1, min(len(lines), i + 16)):
+        if _KEYWORDS.match(lines[j]):
+            return _after_keywords(lines, j)
+        if _ABSTRACT_MARK.match(lines[j]):
+            return j
+    j = i + 1
+    while j < len(lines) and lines[j].strip():
+        j += 1
+    return j
+
+
+def _after_keywords(lines: list[str], j: int) -> int:
+    # a keyword list that wraps goes on in lower case until it ends in a full stop
+    j += 1
+    while j < len(lines) and lines[j][:1].islower() and not lines[j - 1].rstrip().endswith("."):
+        j += 1
+    return j
+
+
+def without_translations(clean: str, lang: str) -> str:
+    """The text without the fronts printed in its other languages: each from the title and
+    author lines above its abstract (or keyword line) to the end of its keyword line."""
+    lines, out, i = clean.split("\n"), [], 0
+    while i < len(lines):
+        end = _front_end(lines, i, lang)
+        if end is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        _drop_front_lines(out, lang)
+        i = end
+    return "\n".join(out)
+
+
+def _drop_front_lines(out: list[str], lang: str) -> None:
+    # the title and author lines just above a translated abstract belong to it
+    kept_blank, dropped = [], 0
+    while out and dropped < 4:
+        line = out[-1]
+        if not line.strip():
+            kept_blank.append(out.pop())
+            continue
+        if _prose(line) or _KEYWORDS.match(line) or _ABSTRACT_MARK.match(line) or not _front_line(line, lang):
+            break
+        out.pop()
+        dropped += 1
+    out.extend(kept_blank[:1])
+
+
+def _front_line(line: str, lang: str) -> bool:
+    # A title or author line: in another script, or short and without a full stop, or names
+    # with initials ("Жумабаева А.Т., Касымов Е.С.").
+    latin = sum(c.isascii() and c.isalpha() for c in line)
+    letters = sum(c.isalpha() for c in line) or 1
+    other_script = (latin / letters > 0.5) != (lang == "en")
+    short = len(line) < 120
+    return other_script or (short and not _SENTENCE_END.search(line)) or (short and bool(_NAMES.fullmatch(line.strip())))
+
+
+def summary(found: list[Section], clean: str) -> Section | None:
+    """The article's abstract in `clean` (the text its sections were split from, without the
+    translated fronts): from its heading (or, without one, the first line of prose after the
+    title) to the keywords or the first part of the body, with the sentences inside it that
+    opened other sections."""
+    cursor, starts = 0, []
+    for sec in found:
+        probe = sec.heading or (sec.lines[0] if sec.lines else "")
+        at = clean.find(probe, cursor) if probe else -1
+        starts.append(at if at >= 0 else cursor)
+        cursor = starts[-1]
+    begin, first, heading = None, None, ""
+    for n, sec in enumerate(found):
+        if sec.kind == "abstract" and sec.lines:
+            begin, first, heading = clean.find(sec.lines[0], starts[n]), n, sec.heading
+            break
+    if begin is None and found and found[0].kind == "preamble":
+        # The title page's paragraphs (blank-line apart), the last of them prose: hard-wrapped
+        # lines mended first, since a wrapped sentence is prose and its pieces are not.
+        head = clean[starts[0]:starts[1] if len(starts) > 1 else len(clean)]
+        blocks = [b for b in re.split(r"\n\s*\n", head) if b.strip()]
+        k = len(blocks)
+        while k > 0 and all(_prose(p) for p in join_lines(blocks[k - 1].strip().splitlines()).split("\n")):
+            k -= 1
+        if k < len(blocks):
+            begin, first = clean.find(blocks[k].strip(), starts[0]), 0
+    if begin is None or begin < 0:
+        return None
+    end = len(clean)
+    for n in range(first + 1, len(found)):
+        if found[n].kind in _AFTER_SUMMARY and starts[n] > begin:
+            end = starts[n]
+            break
+    body = Section("abstract", heading, [ln.strip() for ln in clean[begin:end].splitlines() if ln.strip()])
+    return body if join_lines(body.lines).strip() else None

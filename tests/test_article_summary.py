@@ -1,0 +1,128 @@
+"""A journal article's abstract is one summary (with or without an "Abstract" heading, with the
+sentences inside it that open like sections), and the fronts the journal prints in its other
+languages stay out of the body's sections (mappings/article_summary.py)."""
+from __future__ import annotations
+
+from dissertation_kg.mappings import abstract
+
+# Kazakh front with no abstract heading; translated fronts after the body, as Kazakhstani
+# journals print them.
+KK_ARTICLE = """\
+ӘОЖ 378.147                                                         https://doi.org/10.26577/jes.2025.v82.i1.04
+
+А.Т. Жұмабаева¹, Е.С. Қасымов²
+¹Л.Н. Гумилев атындағы Еуразия ұлттық университеті, Астана, Қазақстан
+²Қорқыт Ата атындағы Қызылорда университеті, Қызылорда, Қазақстан
+
+ЖОҒАРЫ МЕКТЕПТЕ ЦИФРЛЫҚ САУАТТЫЛЫҚТЫ ДАМЫТУ
+
+Мақалада педагогикалық жоғары оқу орындары студенттерінің цифрлық сауаттылығын дамытудың
+жолдары қарастырылады. Зерттеудің мақсаты – болашақ мұғалімдердің цифрлық құзыреттілігін
+бағалаудың өлшемдерін негіздеу. Зерттеуге Астана мен Қызылорда қалаларындағы 212 студент қатысты.
+Нәтижелер аралас оқыту моделінің тиімділігін көрсетті.
+
+Түйін сөздер: цифрлық сауаттылық, аралас оқыту, болашақ мұғалім.
+
+Кіріспе
+
+Цифрлық трансформация жоғары білім беру жүйесіне жаңа талаптар қояды.
+
+Қорытынды
+
+Аралас оқыту моделін педагогикалық мамандықтардың оқу жоспарларына енгізу ұсынылады.
+
+Жумабаева А.Т., Касымов Е.С.
+РАЗВИТИЕ ЦИФРОВОЙ ГРАМОТНОСТИ В ВЫСШЕЙ ШКОЛЕ
+Аннотация. В статье рассматриваются пути развития цифровой грамотности студентов педагогических вузов.
+Ключевые слова: цифровая грамотность, смешанное обучение, будущий учитель.
+
+Zhumabayeva A.T., Kassymov Ye.S.
+DEVELOPING DIGITAL LITERACY IN HIGHER EDUCATION
+Abstract. The article considers ways of developing the digital literacy of students of teacher training universities.
+Keywords: digital literacy, blended learning, future teacher.
+"""
+
+# Russian front with "Аннотация", the other two fronts between it and the body.
+RU_ARTICLE = """\
+МРНТИ 06.61.33
+
+Б.К. Сапарова
+Казахский национальный университет имени аль-Фараби, Алматы, Казахстан
+
+ВЛИЯНИЕ ЦИФРОВЫХ ПЛАТФОРМ НА МАЛЫЙ БИЗНЕС КАЗАХСТАНА
+
+Аннотация. В статье оценивается влияние цифровых платформ на выручку малых предприятий Казахстана.
+Цель исследования – определить, какие платформы дают наибольший прирост продаж. Методология
+основана на опросе 310 предпринимателей Алматы и Шымкента.
+Ключевые слова: цифровые платформы, малый бизнес, электронная коммерция.
+
+Б.К. Сапарова
+ҚАЗАҚСТАННЫҢ ШАҒЫН БИЗНЕСІНЕ ЦИФРЛЫҚ ПЛАТФОРМАЛАРДЫҢ ӘСЕРІ
+Аңдатпа. Мақалада цифрлық платформалардың Қазақстанның шағын кәсіпорындарының түсіміне әсері бағаланады.
+Түйін сөздер: цифрлық платформалар, шағын бизнес, электрондық коммерция.
+
+B.K. Saparova
+THE IMPACT OF DIGITAL PLATFORMS ON SMALL BUSINESS IN KAZAKHSTAN
+Abstract. The article assesses the impact of digital platforms on the revenue of small enterprises in Kazakhstan.
+Keywords: digital platforms, small business, e-commerce.
+
+Введение
+
+Цифровые платформы меняют структуру розничной торговли в Казахстане.
+
+Заключение
+
+Платформы с собственной логистикой дают предприятиям наибольший прирост выручки.
+"""
+
+
+def test_an_abstract_without_a_heading_runs_from_the_title_to_the_keywords():
+    doc = abstract.parse_bytes(KK_ARTICLE.encode(), "kk-article.txt")
+    assert doc.kind == "article" and doc.lang == "kk"
+    summary = doc.sections["abstract"].text
+    assert summary.startswith("Мақалада педагогикалық жоғары оқу орындары")
+    # the sentence that opens like an aim stays in the summary (and is the aim as well)
+    assert "Зерттеудің мақсаты – болашақ мұғалімдердің" in summary
+    assert summary.rstrip().endswith("тиімділігін көрсетті.")
+    assert "Түйін сөздер" not in summary and "ЖОҒАРЫ МЕКТЕПТЕ" not in summary
+    assert doc.sections["aim"].text.startswith("болашақ мұғалімдердің")
+
+
+def test_the_translated_fronts_are_not_part_of_the_conclusion():
+    doc = abstract.parse_bytes(KK_ARTICLE.encode(), "kk-article.txt")
+    conclusion = doc.sections["conclusion"].text
+    assert conclusion == "Аралас оқыту моделін педагогикалық мамандықтардың оқу жоспарларына енгізу ұсынылады."
+    # the keywords of every language are still read
+    assert doc.meta.keywords["ru"][0] == "цифровая грамотность"
+    assert doc.meta.keywords["en"][-1] == "future teacher"
+
+
+def test_the_summary_is_the_front_in_the_articles_own_language():
+    doc = abstract.parse_bytes(RU_ARTICLE.encode(), "ru-article.txt")
+    assert doc.kind == "article" and doc.lang == "ru"
+    summary = doc.sections["abstract"].text
+    assert summary.startswith("В статье оценивается влияние цифровых платформ")
+    assert "Цель исследования – определить" in summary and "Алматы и Шымкента." in summary
+    assert "Аңдатпа" not in summary and "Abstract" not in summary
+    for kind, section in doc.sections.items():
+        if kind not in ("preamble", "keywords", "abstract"):
+            assert "Saparova" not in section.text and "Мақалада" not in section.text, kind
+    assert doc.sections["introduction"].text == "Цифровые платформы меняют структуру розничной торговли в Казахстане."
+
+
+def test_a_line_in_the_articles_own_language_is_never_cut():
+    own = RU_ARTICLE.replace("Заключение\n\nПлатформы", "Заключение\n\nАннотация: итоги опроса показывают главное. Платформы")
+    doc = abstract.parse_bytes(own.encode(), "ru-article.txt")
+    assert doc.sections["conclusion"].text.startswith("Аннотация: итоги опроса")
+
+
+def test_a_dissertation_keeps_its_title_page_as_its_abstract_section():
+    # Under a dissertation's АҢДАТПА heading stands its title page: no summary is made of it.
+    text = ("ӘОЖ 94(574)\n\nАҢДАТПА\n\nжоғары оқу орнынан кейінгі білім беру бағдарламасы бойынша\n"
+            "философия докторы (PhD) дәрежесін алу үшін дайындалған диссертацияға\n\n"
+            "Зерттеудің өзектілігі. Тақырыптың өзектілігі Қазақстан тарихының деректерімен байланысты.\n"
+            "Зерттеудің мақсаты – XVIII ғасырдағы Қазақ хандығының сыртқы саясатын талдау.\n")
+    doc = abstract.parse_bytes(text.encode(), "kk-phd.txt")
+    assert doc.kind == "dissertation"
+    assert "Зерттеудің мақсаты" not in doc.section_text("abstract")
+    assert doc.sections["aim"].text.startswith("XVIII ғасырдағы")
