@@ -70,13 +70,16 @@ def split_items(lines: list[str]) -> tuple[str, list[Item]]:
             style = "number"
             raw.append((int(year_item.group(1)), [line[year_item.end():].strip()]))
             continue
-        if m and (_style(m) != "letter" or letters_are_items) and (style is None or _style(m) == style):
+        if m and (_style(m) != "letter" or letters_are_items) and (style is None or _style(m) == style) \
+                and not _wrapped_number(m, line, raw):
             style = _style(m)
             body = line[m.end():].strip()
             if body:
                 raw.append((_number(m), [body]))
             continue
-        if raw:
+        if raw and m and _wrapped_number(m, line, raw):
+            raw[-1][1][-1] += " " + line
+        elif raw:
             raw[-1][1].append(line)
         else:
             intro.append(line)
@@ -219,6 +222,16 @@ def _unmarked(lines: list[str]) -> list[Item]:
     else:
         parts = [p for p in text.split("\n") if p.strip()]
     return [Item(i, _tidy(p)) for i, p in enumerate(parts, start=1) if _tidy(p)]
+
+
+def _wrapped_number(m: re.Match, line: str, raw: list) -> bool:
+    """A line that a hard wrap opened with a number ("…, Vol. 21, No." / "3. – P. 45–52."): out
+    of the list's sequence and going on with a dash or a small letter, it continues the item."""
+    n = _number(m)
+    if n is None or not raw or raw[-1][0] is None or n == raw[-1][0] + 1:
+        return False
+    rest = line[m.end():].lstrip()
+    return rest[:1] in ("–", "—", "-", ",", ";", ":", "/") or rest[:1].islower()
 
 
 def _tidy(text: str) -> str:

@@ -15,18 +15,26 @@ def _number_words() -> dict[str, dict[str, int]]:
     en_teens = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
                 "eighteen", "nineteen"]
     en = {w: i for i, w in enumerate(en_units, 1)} | {w: i for i, w in enumerate(en_teens, 10)}
-    en |= {"a single": 1, "twenty": 20, "thirty": 30}
-    en |= {f"twenty-{w}": 20 + i for i, w in enumerate(en_units, 1)}
+    en |= {"a single": 1, "twenty": 20, "thirty": 30, "forty": 40}
+    en |= {f"{tens}{sep}{w}": t + i for tens, t in (("twenty", 20), ("thirty", 30), ("forty", 40))
+           for sep in ("-", " ") for i, w in enumerate(en_units, 1)}
     ru = {"один": 1, "одна": 1, "одной": 1, "одну": 1, "одного": 1, "два": 2, "две": 2, "двух": 2,
           "три": 3, "трех": 3, "трёх": 3, "четыре": 4, "четырех": 4, "четырёх": 4, "пять": 5, "пяти": 5,
           "шесть": 6, "шести": 6, "семь": 7, "семи": 7, "восемь": 8, "восьми": 8, "девять": 9,
-          "девяти": 9, "десять": 10, "десяти": 10, "двадцать": 20, "двадцати": 20}
+          "девяти": 9, "десять": 10, "десяти": 10, "двадцать": 20, "двадцати": 20, "тридцать": 30,
+          "тридцати": 30, "сорок": 40, "сорока": 40}
+    # "двадцать три", "двадцати трех": the tens and the unit in the same case
+    units = {w: n for w, n in ru.items() if n < 10}
+    ru |= {f"{tens} {unit}": t + n for tens, t in (("двадцать", 20), ("двадцати", 20), ("тридцать", 30),
+                                                  ("тридцати", 30), ("сорок", 40), ("сорока", 40))
+           for unit, n in units.items()}
     for i, stem in enumerate(["одиннадцат", "двенадцат", "тринадцат", "четырнадцат", "пятнадцат",
                               "шестнадцат", "семнадцат", "восемнадцат", "девятнадцат"], 11):
         ru[stem + "ь"] = ru[stem + "и"] = i
     kk_units = ["бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз"]
-    kk = {w: i for i, w in enumerate(kk_units, 1)} | {"он": 10, "жиырма": 20, "отыз": 30}
-    kk |= {f"{tens} {w}": t + i for tens, t in (("он", 10), ("жиырма", 20)) for i, w in enumerate(kk_units, 1)}
+    kk = {w: i for i, w in enumerate(kk_units, 1)} | {"он": 10, "жиырма": 20, "отыз": 30, "қырық": 40}
+    kk |= {f"{tens} {w}": t + i for tens, t in (("он", 10), ("жиырма", 20), ("отыз", 30), ("қырық", 40))
+           for i, w in enumerate(kk_units, 1)}
     return {"en": en, "ru": ru, "kk": kk}
 
 
@@ -198,8 +206,8 @@ def _author_of(m: re.Match) -> str | None:
 _DONE = re.compile(r"(?i)\b(?:completed|carried\s+out|performed|prepared|conducted|written|"
                    r"выполнена|подготовлена|проведена|орындалды|дайындалды|жүргізілді)\b")
 # A sentence ends after a word of two letters or more, acronyms included ("Университета КИМЭП.");
-# not after an initial ("Л.Н. Гумилева").
-_SENTENCE_END = re.compile(r"(?<=[a-zA-Zа-яА-ЯёЁәғқңөұүһіӘҒҚҢӨҰҮҺІ)»\"”]{2}[.!?])\s+(?=\S)")
+# not after an initial ("Л.Н. Гумилева") nor after "им." (имени) before one.
+_SENTENCE_END = re.compile(r"(?<=[a-zA-Zа-яА-ЯёЁәғқңөұүһіӘҒҚҢӨҰҮҺІ)»\"”]{2}[.!?])(?<!\bим\.)\s+(?=\S)")
 _ORG_KIND = {"en": r"University|Institute|Academy|College",
              "ru": r"(?i:университет\w*|институт\w*|академи\w*)",
              "kk": r"(?i:университет\w*|институт\w*|академия\w*)"}
@@ -284,17 +292,24 @@ def _capitalise(s: str | None) -> str | None:
 
 def russian_org_nominative(name: str) -> str:
     """Евразийского национального университета имени Л.Н. Гумилева → Евразийский национальный
-    университет имени Л.Н. Гумилева (what follows имени stays in the genitive, as it should)."""
+    университет имени Л.Н. Гумилева (what follows имени stays in the genitive, as it should);
+    «в Казахском национальном университете» → Казахский национальный университет."""
     # Only the words up to the institution's kind change case; what follows (имени …,
     # международных отношений …) is a genitive modifier in the dictionary form too.
     words = name.split()
     kind_at = next((i for i, w in enumerate(words) if re.match(r"(?i)(?:университет|институт|академи)", w)), len(words) - 1)
     feminine = bool(re.match(r"(?i)академи", words[kind_at])) if words else False
+    # "выполнена в Казахском национальном университете": the prepositional case
+    prepositional = bool(words) and words[kind_at].lower().endswith("е")
     out = []
     for i, w in enumerate(words):
         lw = w.lower()
         if i < kind_at:
-            if feminine and lw.endswith(("ой", "ей")):
+            if prepositional and lw.endswith(("ком", "гом", "хом", "ем")):
+                w = w[:-2] + "ий"
+            elif prepositional and lw.endswith("ом"):
+                w = w[:-2] + "ый"
+            elif feminine and lw.endswith(("ой", "ей")):
                 w = w[:-2] + ("яя" if lw.endswith("ей") else "ая")
             elif lw.endswith(("кого", "гого", "хого")):
                 w = w[:-3] + "ий"

@@ -315,12 +315,34 @@ def test_an_academy_is_named_in_the_nominative(text, university, department):
     assert affiliation(text, "ru") == (university, department)
 
 
+@pytest.mark.parametrize("text, university", [
+    ("Работа выполнена в Казахском национальном университете имени аль-Фараби.",
+     "Казахский национальный университет имени аль-Фараби"),
+    ("Диссертация выполнена в Карагандинском техническом университете. Научный руководитель – д.т.н.",
+     "Карагандинский технический университет"),
+    ("Работа выполнена в Южно-Казахстанском государственном университете им. М. Ауэзова. Официальные оппоненты",
+     "Южно-Казахстанский государственный университет им. М. Ауэзова"),
+    ("Работа выполнена в Институте истории и этнологии имени Ч.Ч. Валиханова.",
+     "Институт истории и этнологии имени Ч.Ч. Валиханова"),
+])
+def test_a_university_in_the_prepositional_is_named_in_the_nominative(text, university):
+    # «выполнена в …ом …ом университете» → «…ий …ый университет»; «им.» ends no sentence
+    from dissertation_kg.mappings.metadata import affiliation
+    assert affiliation(text, "ru") == (university, None)
+
+
 @pytest.mark.parametrize("text, lang, total", [
     ("The main results are published in twenty-three scientific works.", "en", 23),
     ("The main results are published in twenty papers.", "en", 20),
     ("The results are published in nineteen papers.", "en", 19),
     ("Зерттеу нәтижелері жиырма үш ғылыми жұмыста жарияланды.", "kk", 23),
     ("Зерттеу нәтижелері он бес ғылыми жұмыста жарияланды.", "kk", 15),
+    ("Диссертация тақырыбы бойынша отыз екі ғылыми еңбек жарияланды.", "kk", 32),
+    ("По теме диссертации опубликовано двадцать три работы.", "ru", 23),
+    ("Основные положения диссертации изложены в двадцати трех публикациях.", "ru", 23),
+    ("Результаты исследования опубликованы в тридцати пяти научных работах.", "ru", 35),
+    ("The results were published in thirty-two papers.", "en", 32),
+    ("The results were published in forty one papers.", "en", 41),
 ])
 def test_publication_counts_written_in_words(text, lang, total):
     from dissertation_kg.mappings.metadata import publication_counts
@@ -383,6 +405,20 @@ def test_a_list_item_may_open_with_a_year_and_no_space(first):
     _intro, items = split_items(lines)
     assert [i.ordinal for i in items] == [1, 2, 3, 4]
     assert items[0].text.startswith("2030 жылға дейінгі")
+
+
+def test_a_number_a_hard_wrap_put_at_a_line_start_opens_no_item():
+    # "… Vol. 21, No." / "3. – P. 45–52.": out of sequence and going on with a dash
+    from dissertation_kg.mappings.lists import split_items
+    lines = ["1. Ахметов А.А. Казахская пресса // Вестник КазНУ. – 2021. – Vol. 21, No.", "3. – P. 45–52.",
+             "2. Ахметов А.А. Газета «Қазақ» // Journal of History. – 2022. – № 2. – P. 5–12.",
+             "3. Ахметов А.А. Пресса и общество // Материалы конференции. – Алматы, 2023. – С. 10–14."]
+    _intro, items = split_items(lines)
+    assert [i.ordinal for i in items] == [1, 2, 3]
+    assert items[0].text.endswith("Vol. 21, No. 3. – P. 45–52.")
+    # an item that goes on in sequence is an item, whatever its first letter
+    _intro, items = split_items(["1) выявить источники;", "2) проанализировать газету;", "3) определить роль прессы."])
+    assert [i.text for i in items] == ["выявить источники", "проанализировать газету", "определить роль прессы."]
 
 
 @pytest.mark.parametrize("lang,line", [
