@@ -887,6 +887,9 @@ def candidates_graph(candidates: list[Candidate]) -> rdflib.Graph:
             graph.add((iri, DKG.occursIn, c.work))
             graph.add((iri, DKG.foundIn, c.component))
             graph.add((iri, PROV.wasDerivedFrom, c.source))
+        # the forms as written, so a quote in the text can be found again from the candidate
+        for written in sorted({c.name for c in group} - {names[0]}):
+            graph.add((iri, DKG.writtenForm, Literal(written, lang=group[0].lang)))
         for ctx in sorted({c.context for c in group})[:5]:
             graph.add((iri, DKG.context, Literal(ctx, lang=group[0].lang)))
     return graph
