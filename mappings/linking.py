@@ -19,7 +19,7 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from . import lexicon_store, method_context, morphology, name_shapes, ntriples, self_named
+from . import lexicon_store, method_context, morphology, name_shapes, ntriples, people, self_named
 from .vocab import DKG, ID, LANGUAGE, OA
 from .vocabulary import INITIATIVE_KINDS, LANGS, Entry, load_dismissed, load_entries, slugify
 
@@ -70,7 +70,7 @@ class Candidate:
     lang: str
     context: str
     suggested_class: str   # local name in dkg:, a hint for the curator
-    reason: str            # 'quoted' | 'acronym' | 'capitalised' | 'self-named'
+    reason: str            # 'quoted' | 'acronym' | 'capitalised' | 'person' | 'shape' | 'self-named'
     component: URIRef
     kind: str
     source: URIRef
@@ -635,6 +635,12 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             continue
         s = t.start
         found.setdefault((s, s + len(name)), ("Organization", "acronym"))
+    # People by their initials and surname («В.В. Бартольд», «Р. Райана», "S.L. Sobolev")
+    for s, e in people.find(text, lang):
+        if free(s, e) and not known(text[s:e]):
+            for span in [k for k in found if k[0] < e and s < k[1]]:
+                del found[span]
+            found[(s, e)] = ("Person", "person")
     # Capitalised runs: "Russian Science Citation Index", "Department of International Relations".
     run: list[Token] = []
 
@@ -685,10 +691,12 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
     # An acronym inside such a name is part of it ("GIS analysis").
     for s, e, cls in name_shapes.find(text, lang, kind, tokens):
         inside = [k for k in found if k[0] < e and s < k[1]]
-        if free(s, e) and not known(text[s:e]) and all(s <= a and b <= e and found[(a, b)][1] == "acronym"
+        # a person inside stays a person too: «шкала психологического благополучия К. Рифф»
+        if free(s, e) and not known(text[s:e]) and all(s <= a and b <= e and found[(a, b)][1] in ("acronym", "person")
                                                         for a, b in inside):
             for k in inside:
-                del found[k]
+                if found[k][1] == "acronym":
+                    del found[k]
             found[(s, e)] = (cls, "shape")
     # A document that names itself is one candidate of its kind, whatever names stand inside it
     # ("Law of the Republic of Kazakhstan «On …»"), unless it is, or holds, a known initiative.
