@@ -312,6 +312,12 @@ def _cities_as_places(text: str, lang: str, cities: frozenset, mentions: list[Me
     for m in mentions:
         if m.entity not in cities:
             out.append(m)
+            # a list that opens with a state or one of Kazakhstan's own cities goes on with places
+            # too: "in Astana, Almaty and Tallinn", «в Алматы, Хельсинки и Ювяскюля»
+            if m.cls in _PLACE_CLASSES and (
+                    _PLACE_BEFORE.get(lang, _PLACE_BEFORE["en"]).search(text[max(0, m.start - 20):m.start])
+                    or (prev_place is not None and _LIST_GAP.fullmatch(text[prev_place.end:m.start]))):
+                prev_place = m
             continue
         before = text[max(0, m.start - 20):m.start]
         place = (_PLACE_BEFORE.get(lang, _PLACE_BEFORE["en"]).search(before) is not None
@@ -634,7 +640,9 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         if known(name) or len(name) < 2:
             continue
         s = t.start
-        found.setdefault((s, s + len(name)), ("Organization", "acronym"))
+        # in the statement of methods an unknown acronym names a technique or a tool as a rule
+        # ("indirect ELISA", "real-time PCR", "LSTM нейрондық желісі", «реанализ ERA5»)
+        found.setdefault((s, s + len(name)), ("Method" if kind == "methods" else "Organization", "acronym"))
     # People by their initials and surname («В.В. Бартольд», «Р. Райана», "S.L. Sobolev")
     for s, e in people.find(text, lang):
         if free(s, e) and not known(text[s:e]):
@@ -690,6 +698,10 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
     # компонент», «институционалдық теория»), where no other name already covers them.
     # An acronym inside such a name is part of it ("GIS analysis").
     for s, e, cls in name_shapes.find(text, lang, kind, tokens):
+        # a person's name that the shape took for its modifier stays the person's:
+        # «Ю. Хабермастың қоғамдық сала теориясы» is Habermas and the public sphere theory
+        for a, b in [k for k in found if found[k][1] == "person" and k[0] < s < k[1] < e]:
+            s = b + len(text[b:e]) - len(text[b:e].lstrip())
         inside = [k for k in found if k[0] < e and s < k[1]]
         # a person inside stays a person too: «шкала психологического благополучия К. Рифф»
         if free(s, e) and not known(text[s:e]) and all(s <= a and b <= e and found[(a, b)][1] in ("acronym", "person")
