@@ -299,10 +299,10 @@ def find_mentions(text: str, lang: str, lex: Lexicon | None = None, tokens: list
 # is left unlinked rather than linked wrongly.
 _PLACE_BEFORE = {
     "en": re.compile(r"(?:(?<!\w)(?:in|at|near|from|city of)\s+|\(\s*)$", re.I),
-    "ru": re.compile(r"(?:(?<!\w)(?:в|во|из|под|около|г\.|город[аеу]?)\s*|\(\s*)$", re.I),
+    "ru": re.compile(r"(?:(?<!\w)(?:в|во|из|под|около|г\.|город(?:а|е|у|ах|ов)?|район(?:е|а)?)\s*|\(\s*)$", re.I),
     "kk": re.compile(r"\(\s*$"),
 }
-_PLACE_AFTER = re.compile(r"\s*(?:,\s*(?:\d{4}|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])|\(\s*\d{4}|\s+(?:қала|city\b))")
+_PLACE_AFTER = re.compile(r"\s*(?:,\s*(?:\d{4}|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])|\(\s*\d{4}|\s+(?:қала|аудан|ауыл|city\b|town\b|district\b))")
 _KK_PLACE_CASE = re.compile(r"(?:да|де|та|те|нда|нде|дан|ден|тан|тен|нан|нен|дағы|дегі|тағы|тегі)$")
 _LIST_GAP = re.compile(r"\s*(?:\(\s*\d{4}\s*\)\s*)?(?:,|\band\b|\bи\b|\bжәне\b|\bмен\b)\s*(?:,\s*)?")
 
@@ -327,6 +327,18 @@ def _cities_as_places(text: str, lang: str, cities: frozenset, mentions: list[Me
         if place:
             out.append(m)
             prev_place = m
+    # a list that closes with a place names places all through: «рынки Кентау и Шымкента»
+    kept = {id(m) for m in out}
+    following = None
+    for m in reversed(mentions):
+        if id(m) in kept:
+            following = m if m.cls in _PLACE_CLASSES else None
+        elif following is not None and _LIST_GAP.fullmatch(text[m.end:following.start]):
+            out.append(m)
+            following = m
+        else:
+            following = None
+    out.sort(key=lambda m: (m.start, m.end))
     return out
 
 
@@ -526,7 +538,7 @@ def _elliptic(text: str, lang: str, lex: Lexicon, tokens: list[Token], keys: lis
 # --------------------------------------------------------------------------- candidates
 
 _QUOTED = re.compile(r"«([^«»\n]{2,90})»|“([^“”\n]{2,90})”|„([^„“”\n]{2,90})[“”]|\"([^\"\n]{2,90})\"")
-_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_ROMAN = re.compile(r"^[IVXLCDMХІ]+$")   # (ХХ ғасыр: Cyrillic letters standing for XX)
 _COORDINATORS = {"and", "und", "y", "и", "және", "мен"}
 _CONNECTORS = {"of", "and", "for", "the", "in", "on", "de", "und", "y", "и", "по", "при", "имени", "для", "және", "мен"}
 _SENTENCE_END = re.compile(r"(^|[.!?:;•·\n]|^\s*[-–—]|\d[.)])\s*[\"«“„(]?\s*$")
@@ -537,11 +549,12 @@ _SENTENCE_END = re.compile(r"(^|[.!?:;•·\n]|^\s*[-–—]|\d[.)])\s*[\"«“�
 _KEYWORDS = {
     "University": ["university", "college", "academy", "университет", "академия", "академиясы"],
     "GovernmentBody": ["ministry", "committee", "agency", "commission", "parliament", "министерство", "комитет",
-                       "агентство", "комиссия", "министрлік", "агенттігі", "комиссиясы"],
+                       "агентство", "комиссия", "министрлік", "агенттігі", "агенттік", "комиссиясы"],
     "NonGovernmentalOrganization": ["foundation", "association", "society", "institute", "institut", "centre", "center",
                                     "service", "bureau", "inspection", "laboratory", "corporation", "фонд", "служба",
                                     "бюро", "инспекция", "лаборатория", "корпорация", "корпорациясы", "зертханасы", "ассоциация", "общество", "институт", "центр", "қоры",
-                                    "қауымдастығы", "қоғамы", "орталығы"],
+                                    "қауымдастығы", "қоғамы", "орталығы", "federation", "library", "федерация", "федерациясы",
+                                    "библиотека", "кітапхана", "кітапханасы"],
     "InternationalOrganization": ["organization", "organisation", "union", "council", "bank", "fund", "alliance", "организация",
                                   "союз", "совет", "банк", "ұйымы", "одағы", "кеңесі"],
     "Initiative": ["initiative", "forum", "congress", "process", "project", "agenda", "declaration", "convention",
@@ -556,12 +569,53 @@ _KEYWORDS = {
     "ActionPlan": ["plan", "план", "жоспары"],
     "Law": ["law", "code", "закон", "кодекс", "заңы"],
     "Address": ["address", "послание", "жолдауы"],
-    "Department": ["department", "faculty", "кафедра", "факультет", "кафедрасы"],
+    "Department": ["department", "faculty", "кафедра", "факультет", "кафедрасы", "департамент", "департаменті"],
     "Diaspora": ["diaspora", "диаспора", "диаспорасы"],
 }
 _KEYWORD_CLASS = {w: cls for cls, words in _KEYWORDS.items() for w in words}
 _THEORY_HINT = re.compile(r"theor|concept|ism\b|power|diplomac|security|теори|концеп|изм\b|сила|дипломат|безопасн|теория|тұжырым|күш|қауіпсіз", re.I)
 _METHOD_HINT = re.compile(r"method|analys|approach|метод|анализ|подход|әдіс|талдау|тәсіл", re.I)
+
+
+_HEADING_WORD = 7   # letters of a capitalised word that is no acronym («ДИССЕРТАЦИИ», «ЗЕРТТЕУ»)
+
+
+def _in_capitals_heading(text: str, tokens: list[Token], t: Token) -> bool:
+    """A word of a heading set in capitals («ЗЕРТТЕУ ПӘНІ», «СТРУКТУРА И ОБЪЁМ ДИССЕРТАЦИИ»), not
+    an acronym: a neighbour on its line, past short words, is a long word in capitals too."""
+    k = next(i for i, x in enumerate(tokens) if x.start == t.start)
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < len(tokens) and "\n" not in text[min(tokens[j].end, t.end):max(tokens[j].start, t.start)]:
+            w = tokens[j].text
+            if not w.isupper():
+                break
+            if len(w) >= _HEADING_WORD:
+                return True
+            if len(w) > 2:
+                break
+            j += step
+    return False
+
+
+# Software a method is carried out in: "WAsP", "ArcGIS ортасында", "Sonic Visualiser бағдарламасы",
+# «в программе WAsP», "PSS/E бағдарламасында" — a Latin-script name beside a word for a program
+_SOFTWARE_AFTER = re.compile(r"\b([A-Z][\w/+.-]*[\w+](?:\s+[A-Z][\w/+.-]*[\w+])?)\s+(?:бағдарламасы\w*|"
+                             r"ортасы\w*|программ\w*|пакет\w*|software|package|environment)\b")
+_SOFTWARE_BEFORE = re.compile(r"(?:\bпрограмм[аеуыо]\w*|\bпакет[аеу]?|\bsoftware|\bpackage)\s+"
+                              r"([A-Z][\w/+.-]*[\w+](?:\s+[A-Z][\w/+.-]*[\w+])?)")
+
+
+def _software(text: str) -> list[tuple[int, int]]:
+    out = [(m.start(1), m.end(1)) for m in _SOFTWARE_AFTER.finditer(text)]
+    out += [(m.start(1), m.end(1)) for m in _SOFTWARE_BEFORE.finditer(text)]
+    return sorted(set(out))
+
+
+# An organisation named by its kind or legal form and a quoted name: «РГП «Казгидромет»»,
+# «Университета «Туран»», «АО «АрселорМиттал Темиртау»», "JSC «Kazakh Tourism»"
+_LEGAL_FORMS = r"АО|АҚ|ТОО|ЖШС|РГП|РГКП|ГКП|НАО|КеАҚ|ҚеАҚ|НК|ҰК|ОО|ҚБ|JSC|LLP|NJSC"
+_ORG_QUOTED = re.compile(rf"(?:\b(?:{_LEGAL_FORMS})|[А-ЯЁA-Z]?[а-яёa-z]+)\s+([«“„\"][^«»“”„\"\n]{{2,60}}[»”\"“])")
 
 
 def _is_capitalised(word: str) -> bool:
@@ -615,6 +669,22 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
                 or morphology.fold(candidate_name(name, lang)) in lex.dismissed)
 
     found: dict[tuple[int, int], tuple[str, str]] = {}
+    claimed: list[tuple[int, int]] = []   # spans of software and quoted organisations
+
+    def unclaimed(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in claimed)
+
+    for s, e in _software(text):
+        if free(s, e) and not known(text[s:e]):
+            found[(s, e)] = ("Method", "software")
+            claimed.append((s, e))
+    for m in _ORG_QUOTED.finditer(text):
+        word = text[m.start():m.start(1)].strip()
+        cls = "Organization" if re.fullmatch(_LEGAL_FORMS, word) else _keyword_class([word], lang)
+        s, e = m.start(), m.end(1)
+        if cls in _ORGANISATION_CLASSES and free(s, e) and unclaimed(s, e) and not known(text[s:e]):
+            found[(s, e)] = (cls, "quoted")
+            claimed.append((s, e))
     for m in _QUOTED.finditer(text):
         g = next(i for i in range(1, 5) if m.group(i) is not None)
         s, e = m.start(g), m.end(g)
@@ -622,7 +692,7 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         s = s + text[s:e].find(name)
         e = s + len(name)
         words = _TOKEN.findall(name)
-        if not words or len(words) > 8 or not free(s, e) or known(name):
+        if not words or len(words) > 8 or not free(s, e) or known(name) or not unclaimed(s, e):
             continue
         if _is_capitalised(name):
             found[(s, e)] = (_keyword_class(words, lang) or "Initiative", "quoted")
@@ -634,10 +704,10 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         if len(t.text) < 2 or not t.text[1].isupper():
             continue
         acro = morphology.acronym_key(t.text)
-        if not acro or _ROMAN.match(acro[1:]) or not free(t.start, t.end):
+        if not acro or _ROMAN.match(acro[1:]) or not free(t.start, t.end) or not unclaimed(t.start, t.end):
             continue
         name = acro[1:]
-        if known(name) or len(name) < 2:
+        if known(name) or len(name) < 2 or re.fullmatch(_LEGAL_FORMS, name) or _in_capitals_heading(text, tokens, t):
             continue
         s = t.start
         # in the statement of methods an unknown acronym names a technique or a tool as a rule
@@ -661,7 +731,7 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         if len(caps) >= 2:
             s, e = run[0].start, run[-1].end
             cls = _keyword_class([t.text for t in run], lang)
-            if cls and free(s, e) and not known(text[s:e]):
+            if cls and free(s, e) and unclaimed(s, e) and not known(text[s:e]):
                 found.setdefault((s, e), (cls, "capitalised"))
         run.clear()
 
@@ -692,7 +762,7 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         places = {m.start for m in mentions if m.cls in _PLACE_CLASSES}
         for s, e, cls in _cyrillic_names(text, lang, tokens, covered, places):
             if (free(s, e) or (s in places and free(next(t.end for t in tokens if t.start == s), e))) \
-                    and not known(text[s:e]):
+                    and unclaimed(s, e) and not known(text[s:e]):
                 found.setdefault((s, e), (cls, "capitalised"))
     # Theories and methods by the shape of their name ("endogenous growth theory", «метод главных
     # компонент», «институционалдық теория»), where no other name already covers them.
@@ -730,6 +800,8 @@ _NAMED_AFTER = re.compile(r"имени\s+(?:[А-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?){0,
 
 
 _PLACE_CLASSES = {"Region", "State"}
+_ORGANISATION_CLASSES = {"Organization", "University", "GovernmentBody", "NonGovernmentalOrganization",
+                         "InternationalOrganization", "Department"}
 
 
 def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearray,
@@ -847,6 +919,11 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
             found[idx] = find_mentions(comp.text, comp.lang, lex, tokens, defined[comp.lang], kind=comp.kind)
     for (comp, tokens), mentions in zip(parts, found):
         node = _N(comp.node)
+        named = find_candidates(comp.text, comp.lang, comp.kind, mentions, tokens, lex)
+        # the state in "Закон Республики Казахстан «О …»" is part of the law's name, not a mention
+        docs = [(s, e) for s, e, _, reason in named if reason == "self-named"]
+        if docs:
+            mentions = [m for m in mentions if m.cls != "State" or not any(s <= m.start and m.end <= e for s, e in docs)]
         for m in mentions:
             entity = _N(m.entity)
             lines.append(f"{node} {_MENTIONS} {entity}")
@@ -857,7 +934,7 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
                 lines.append(f"{work_nt} {_USES} {entity}")
             elif m.cls not in CONCEPT_CLASSES and comp.kind in DISCUSSION_KINDS:
                 lines.append(f"{work_nt} {_DISCUSSES} {entity}")
-        for s, e, cls, reason in find_candidates(comp.text, comp.lang, comp.kind, mentions, tokens, lex):
+        for s, e, cls, reason in named:
             name = comp.text[s:e]
             candidates.append(Candidate(name, _script_language(name, comp.lang), _context(comp.text, s, e), cls, reason,
                                         comp.node, comp.kind, source, work, s, e))
