@@ -618,6 +618,10 @@ _LEGAL_FORMS = r"АО|АҚ|ТОО|ЖШС|РГП|РГКП|ГКП|НАО|КеАҚ|
 _ORG_QUOTED = re.compile(rf"(?:\b(?:{_LEGAL_FORMS})|[А-ЯЁA-Z]?[а-яёa-z]+)\s+([«“„\"][^«»“”„\"\n]{{2,60}}[»”\"“])")
 
 
+# and the other way round, as Kazakh puts it: «KEGOC» АҚ, «Қазақмыс» корпорациясы
+_QUOTED_ORG = re.compile(rf"([«“„\"][^«»“”„\"\n]{{2,60}}[»”\"“])\s+((?:{_LEGAL_FORMS})(?![\w])|[а-яёәғқңөұүһі]+)")
+
+
 def _is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
@@ -678,10 +682,10 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         if free(s, e) and not known(text[s:e]):
             found[(s, e)] = ("Method", "software")
             claimed.append((s, e))
-    for m in _ORG_QUOTED.finditer(text):
-        word = text[m.start():m.start(1)].strip()
+    for m in [*_ORG_QUOTED.finditer(text), *_QUOTED_ORG.finditer(text)]:
+        s, e = m.span(0) if m.re is _QUOTED_ORG else (m.start(), m.end(1))
+        word = (m.group(2) if m.re is _QUOTED_ORG else text[m.start():m.start(1)]).strip()
         cls = "Organization" if re.fullmatch(_LEGAL_FORMS, word) else _keyword_class([word], lang)
-        s, e = m.start(), m.end(1)
         if cls in _ORGANISATION_CLASSES and free(s, e) and unclaimed(s, e) and not known(text[s:e]):
             found[(s, e)] = (cls, "quoted")
             claimed.append((s, e))
@@ -709,6 +713,8 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         name = acro[1:]
         if known(name) or len(name) < 2 or re.fullmatch(_LEGAL_FORMS, name) or _in_capitals_heading(text, tokens, t):
             continue
+        if len(t.text) - len(name) >= 5 and t.text[len(name)].islower():
+            continue   # a heading in capitals glued to the text after it («ТЕМЫПылевая»), no ending
         s = t.start
         # in the statement of methods an unknown acronym names a technique or a tool as a rule
         # ("indirect ELISA", "real-time PCR", "LSTM нейрондық желісі", «реанализ ERA5»)
@@ -727,6 +733,9 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             return
         while run and morphology.fold(run[-1].text) in _CONNECTORS:
             run.pop()
+        # initials open a person's name or a bibliographic entry's title («А.Б. Программа …»)
+        while run and len(run[0].text) <= 2 and text.startswith(".", run[0].end):
+            run.pop(0)
         caps = [t for t in run if _is_capitalised(t.text)]
         if len(caps) >= 2:
             s, e = run[0].start, run[-1].end
@@ -984,8 +993,9 @@ def candidates_graph(candidates: list[Candidate]) -> rdflib.Graph:
             graph.add((iri, DKG.occursIn, c.work))
             graph.add((iri, DKG.foundIn, c.component))
             graph.add((iri, PROV.wasDerivedFrom, c.source))
-        # the forms as written, so a quote in the text can be found again from the candidate
-        for written in sorted({c.name for c in group} - {names[0]}):
+        # every form as the texts write it (the label is the nominative), so that a quote in
+        # the text can be found again from the candidate
+        for written in sorted({c.name for c in group}):
             graph.add((iri, DKG.writtenForm, Literal(written, lang=group[0].lang)))
         for ctx in sorted({c.context for c in group})[:5]:
             graph.add((iri, DKG.context, Literal(ctx, lang=group[0].lang)))
