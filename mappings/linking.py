@@ -8,6 +8,7 @@ are returned as `Candidate`s for a curator; nothing is added to a vocabulary aut
 """
 from __future__ import annotations
 
+import gc
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from . import lexicon_store, method_context, morphology, name_shapes, ntriples, self_named
+from . import lexicon_store, method_context, morphology, name_shapes, ntriples, people, self_named
 from .vocab import DKG, ID, LANGUAGE, OA
 from .vocabulary import INITIATIVE_KINDS, LANGS, Entry, load_dismissed, load_entries, slugify
 
@@ -70,7 +71,7 @@ class Candidate:
     lang: str
     context: str
     suggested_class: str   # local name in dkg:, a hint for the curator
-    reason: str            # 'quoted' | 'acronym' | 'capitalised' | 'self-named'
+    reason: str            # 'quoted' | 'acronym' | 'capitalised' | 'person' | 'shape' | 'self-named'
     component: URIRef
     kind: str
     source: URIRef
@@ -237,7 +238,13 @@ def _lexicon_for(directory: str | None) -> Lexicon:
         lex.body_state = _body_states(lex)
         return lex
 
-    return lexicon_store.cached(path or vocabulary_dir(), build)
+    lex = lexicon_store.cached(path or vocabulary_dir(), build)
+    # The compiled vocabularies (millions of small objects with the world's cities) live as long
+    # as the process: without this every full collection walks them again, which made linking
+    # a document about 1.3x slower once places.ttl had Kazakhstan's towns (measured on the seeds).
+    gc.collect()
+    gc.freeze()
+    return lex
 
 
 def clear_cache() -> None:
@@ -299,10 +306,10 @@ def find_mentions(text: str, lang: str, lex: Lexicon | None = None, tokens: list
 # is left unlinked rather than linked wrongly.
 _PLACE_BEFORE = {
     "en": re.compile(r"(?:(?<!\w)(?:in|at|near|from|city of)\s+|\(\s*)$", re.I),
-    "ru": re.compile(r"(?:(?<!\w)(?:в|во|из|под|около|г\.|город[аеу]?)\s*|\(\s*)$", re.I),
+    "ru": re.compile(r"(?:(?<!\w)(?:в|во|из|под|около|г\.|город(?:а|е|у|ах|ов)?|район(?:е|а)?)\s*|\(\s*)$", re.I),
     "kk": re.compile(r"\(\s*$"),
 }
-_PLACE_AFTER = re.compile(r"\s*(?:,\s*(?:\d{4}|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])|\(\s*\d{4}|\s+(?:қала|city\b))")
+_PLACE_AFTER = re.compile(r"\s*(?:,\s*(?:\d{4}|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])|\(\s*\d{4}|\s+(?:қала|аудан|ауыл|city\b|town\b|district\b))")
 _KK_PLACE_CASE = re.compile(r"(?:да|де|та|те|нда|нде|дан|ден|тан|тен|нан|нен|дағы|дегі|тағы|тегі)$")
 _LIST_GAP = re.compile(r"\s*(?:\(\s*\d{4}\s*\)\s*)?(?:,|\band\b|\bи\b|\bжәне\b|\bмен\b)\s*(?:,\s*)?")
 
@@ -312,6 +319,12 @@ def _cities_as_places(text: str, lang: str, cities: frozenset, mentions: list[Me
     for m in mentions:
         if m.entity not in cities:
             out.append(m)
+            # a list that opens with a state or one of Kazakhstan's own cities goes on with places
+            # too: "in Astana, Almaty and Tallinn", «в Алматы, Хельсинки и Ювяскюля»
+            if m.cls in _PLACE_CLASSES and (
+                    _PLACE_BEFORE.get(lang, _PLACE_BEFORE["en"]).search(text[max(0, m.start - 20):m.start])
+                    or (prev_place is not None and _LIST_GAP.fullmatch(text[prev_place.end:m.start]))):
+                prev_place = m
             continue
         before = text[max(0, m.start - 20):m.start]
         place = (_PLACE_BEFORE.get(lang, _PLACE_BEFORE["en"]).search(before) is not None
@@ -321,6 +334,18 @@ def _cities_as_places(text: str, lang: str, cities: frozenset, mentions: list[Me
         if place:
             out.append(m)
             prev_place = m
+    # a list that closes with a place names places all through: «рынки Кентау и Шымкента»
+    kept = {id(m) for m in out}
+    following = None
+    for m in reversed(mentions):
+        if id(m) in kept:
+            following = m if m.cls in _PLACE_CLASSES else None
+        elif following is not None and _LIST_GAP.fullmatch(text[m.end:following.start]):
+            out.append(m)
+            following = m
+        else:
+            following = None
+    out.sort(key=lambda m: (m.start, m.end))
     return out
 
 
@@ -520,7 +545,7 @@ def _elliptic(text: str, lang: str, lex: Lexicon, tokens: list[Token], keys: lis
 # --------------------------------------------------------------------------- candidates
 
 _QUOTED = re.compile(r"«([^«»\n]{2,90})»|“([^“”\n]{2,90})”|„([^„“”\n]{2,90})[“”]|\"([^\"\n]{2,90})\"")
-_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_ROMAN = re.compile(r"^[IVXLCDMХІ]+$")   # (ХХ ғасыр: Cyrillic letters standing for XX)
 _COORDINATORS = {"and", "und", "y", "и", "және", "мен"}
 _CONNECTORS = {"of", "and", "for", "the", "in", "on", "de", "und", "y", "и", "по", "при", "имени", "для", "және", "мен"}
 _SENTENCE_END = re.compile(r"(^|[.!?:;•·\n]|^\s*[-–—]|\d[.)])\s*[\"«“„(]?\s*$")
@@ -531,11 +556,12 @@ _SENTENCE_END = re.compile(r"(^|[.!?:;•·\n]|^\s*[-–—]|\d[.)])\s*[\"«“�
 _KEYWORDS = {
     "University": ["university", "college", "academy", "университет", "академия", "академиясы"],
     "GovernmentBody": ["ministry", "committee", "agency", "commission", "parliament", "министерство", "комитет",
-                       "агентство", "комиссия", "министрлік", "агенттігі", "комиссиясы"],
+                       "агентство", "комиссия", "министрлік", "агенттігі", "агенттік", "комиссиясы"],
     "NonGovernmentalOrganization": ["foundation", "association", "society", "institute", "institut", "centre", "center",
                                     "service", "bureau", "inspection", "laboratory", "corporation", "фонд", "служба",
                                     "бюро", "инспекция", "лаборатория", "корпорация", "корпорациясы", "зертханасы", "ассоциация", "общество", "институт", "центр", "қоры",
-                                    "қауымдастығы", "қоғамы", "орталығы"],
+                                    "қауымдастығы", "қоғамы", "орталығы", "federation", "library", "федерация", "федерациясы",
+                                    "библиотека", "кітапхана", "кітапханасы"],
     "InternationalOrganization": ["organization", "organisation", "union", "council", "bank", "fund", "alliance", "организация",
                                   "союз", "совет", "банк", "ұйымы", "одағы", "кеңесі"],
     "Initiative": ["initiative", "forum", "congress", "process", "project", "agenda", "declaration", "convention",
@@ -550,12 +576,82 @@ _KEYWORDS = {
     "ActionPlan": ["plan", "план", "жоспары"],
     "Law": ["law", "code", "закон", "кодекс", "заңы"],
     "Address": ["address", "послание", "жолдауы"],
-    "Department": ["department", "faculty", "кафедра", "факультет", "кафедрасы"],
+    "Department": ["department", "faculty", "кафедра", "факультет", "кафедрасы", "департамент", "департаменті"],
     "Diaspora": ["diaspora", "диаспора", "диаспорасы"],
 }
 _KEYWORD_CLASS = {w: cls for cls, words in _KEYWORDS.items() for w in words}
 _THEORY_HINT = re.compile(r"theor|concept|ism\b|power|diplomac|security|теори|концеп|изм\b|сила|дипломат|безопасн|теория|тұжырым|күш|қауіпсіз", re.I)
 _METHOD_HINT = re.compile(r"method|analys|approach|метод|анализ|подход|әдіс|талдау|тәсіл", re.I)
+
+
+_HEADING_WORD = 7   # letters of a capitalised word that is no acronym («ДИССЕРТАЦИИ», «ЗЕРТТЕУ»)
+
+
+def _in_capitals_heading(text: str, tokens: list[Token], k: int) -> bool:
+    """A word of a heading set in capitals («ЗЕРТТЕУ ПӘНІ», «СТРУКТУРА И ОБЪЁМ ДИССЕРТАЦИИ»), not
+    an acronym: a neighbour on its line, past short words, is a long word in capitals too."""
+    t = tokens[k]
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < len(tokens) and "\n" not in text[min(tokens[j].end, t.end):max(tokens[j].start, t.start)]:
+            w = tokens[j].text
+            if not w.isupper():
+                break
+            if len(w) >= _HEADING_WORD:
+                return True
+            if len(w) > 2:
+                break
+            j += step
+    return False
+
+
+# Software a method is carried out in: "WAsP", "ArcGIS ортасында", "Sonic Visualiser бағдарламасы",
+# «в программе WAsP», "PSS/E бағдарламасында" — a Latin-script name beside a word for a program
+_SOFTWARE_AFTER = re.compile(r"\b([A-Z][\w/+.-]*[\w+](?:\s+[A-Z][\w/+.-]*[\w+])?)\s+(?:бағдарламасы\w*|"
+                             r"ортасы\w*|программ\w*|пакет\w*|software|package|environment)\b")
+_SOFTWARE_BEFORE = re.compile(r"(?:\bпрограмм[аеуыо]\w*|\bпакет[аеу]?|\bsoftware|\bpackage)\s+"
+                              r"([A-Z][\w/+.-]*[\w+](?:\s+[A-Z][\w/+.-]*[\w+])?)")
+
+
+_SOFTWARE_WORD = re.compile(r"бағдарлама|ортасы|программ|пакет|software|package|environment")
+
+
+def _software(text: str) -> list[tuple[int, int]]:
+    if not _SOFTWARE_WORD.search(text):   # most parts name no program: one cheap scan
+        return []
+    out = [(m.start(1), m.end(1)) for m in _SOFTWARE_AFTER.finditer(text)]
+    out += [(m.start(1), m.end(1)) for m in _SOFTWARE_BEFORE.finditer(text)]
+    return sorted(set(out))
+
+
+# An organisation named by its kind or legal form and a quoted name: «РГП «Казгидромет»»,
+# «Университета «Туран»», «АО «АрселорМиттал Темиртау»», "JSC «Kazakh Tourism»"
+_LEGAL_FORMS = r"АО|АҚ|ТОО|ЖШС|РГП|РГКП|ГКП|НАО|КеАҚ|ҚеАҚ|НК|ҰК|ОО|ҚБ|JSC|LLP|NJSC"
+_ORG_QUOTED = re.compile(rf"(?:\b(?:{_LEGAL_FORMS})|[А-ЯЁA-Z]?[а-яёa-z]+)\s+([«“„\"][^«»“”„\"\n]{{2,60}}[»”\"“])")
+_QUOTE_OPEN = re.compile(r"\s[«“„\"]")
+
+
+def _quoted_organisations(text: str) -> list[re.Match]:
+    """The matches of both orders, tried only at quotation marks (the text around them is short)."""
+    out = []
+    for q in _QUOTE_OPEN.finditer(text):
+        word = re.search(r"[\w]+$", text[max(0, q.start() - 30):q.start()])
+        if word:
+            m = _ORG_QUOTED.match(text, q.start() - len(word.group()))
+            if m:
+                out.append(m)
+        m = _QUOTED_ORG.match(text, q.start() + 1)
+        if m:
+            out.append(m)
+    if text[:1] in "«“„\"":
+        m = _QUOTED_ORG.match(text, 0)
+        if m:
+            out.append(m)
+    return out
+
+
+# and the other way round, as Kazakh puts it: «KEGOC» АҚ, «Қазақмыс» корпорациясы
+_QUOTED_ORG = re.compile(rf"([«“„\"][^«»“”„\"\n]{{2,60}}[»”\"“])\s+((?:{_LEGAL_FORMS})(?![\w])|[а-яёәғқңөұүһі]+)")
 
 
 def _is_capitalised(word: str) -> bool:
@@ -609,6 +705,22 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
                 or morphology.fold(candidate_name(name, lang)) in lex.dismissed)
 
     found: dict[tuple[int, int], tuple[str, str]] = {}
+    claimed: list[tuple[int, int]] = []   # spans of software and quoted organisations
+
+    def unclaimed(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in claimed)
+
+    for s, e in _software(text):
+        if free(s, e) and not known(text[s:e]):
+            found[(s, e)] = ("Method", "software")
+            claimed.append((s, e))
+    for m in _quoted_organisations(text):
+        s, e = m.span(0) if m.re is _QUOTED_ORG else (m.start(), m.end(1))
+        word = (m.group(2) if m.re is _QUOTED_ORG else text[m.start():m.start(1)]).strip()
+        cls = "Organization" if re.fullmatch(_LEGAL_FORMS, word) else _keyword_class([word], lang)
+        if cls in _ORGANISATION_CLASSES and free(s, e) and unclaimed(s, e) and not known(text[s:e]):
+            found[(s, e)] = (cls, "quoted")
+            claimed.append((s, e))
     for m in _QUOTED.finditer(text):
         g = next(i for i in range(1, 5) if m.group(i) is not None)
         s, e = m.start(g), m.end(g)
@@ -616,7 +728,7 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         s = s + text[s:e].find(name)
         e = s + len(name)
         words = _TOKEN.findall(name)
-        if not words or len(words) > 8 or not free(s, e) or known(name):
+        if not words or len(words) > 8 or not free(s, e) or known(name) or not unclaimed(s, e):
             continue
         if _is_capitalised(name):
             found[(s, e)] = (_keyword_class(words, lang) or "Initiative", "quoted")
@@ -624,17 +736,27 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             cls = "Method" if _METHOD_HINT.search(name) else "Theory" if _THEORY_HINT.search(name) else None
             if cls:
                 found[(s, e)] = (cls, "quoted")
-    for t in tokens:
+    for k, t in enumerate(tokens):
         if len(t.text) < 2 or not t.text[1].isupper():
             continue
         acro = morphology.acronym_key(t.text)
-        if not acro or _ROMAN.match(acro[1:]) or not free(t.start, t.end):
+        if not acro or _ROMAN.match(acro[1:]) or not free(t.start, t.end) or not unclaimed(t.start, t.end):
             continue
         name = acro[1:]
-        if known(name) or len(name) < 2:
+        if known(name) or len(name) < 2 or re.fullmatch(_LEGAL_FORMS, name) or _in_capitals_heading(text, tokens, k):
             continue
+        if len(t.text) - len(name) >= 5 and t.text[len(name)].islower():
+            continue   # a heading in capitals glued to the text after it («ТЕМЫПылевая»), no ending
         s = t.start
-        found.setdefault((s, s + len(name)), ("Organization", "acronym"))
+        # in the statement of methods an unknown acronym names a technique or a tool as a rule
+        # ("indirect ELISA", "real-time PCR", "LSTM нейрондық желісі", «реанализ ERA5»)
+        found.setdefault((s, s + len(name)), ("Method" if kind == "methods" else "Organization", "acronym"))
+    # People by their initials and surname («В.В. Бартольд», «Р. Райана», "S.L. Sobolev")
+    for s, e in people.find(text, lang):
+        if free(s, e) and not known(text[s:e]):
+            for span in [k for k in found if k[0] < e and s < k[1]]:
+                del found[span]
+            found[(s, e)] = ("Person", "person")
     # Capitalised runs: "Russian Science Citation Index", "Department of International Relations".
     run: list[Token] = []
 
@@ -643,11 +765,14 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             return
         while run and morphology.fold(run[-1].text) in _CONNECTORS:
             run.pop()
+        # initials open a person's name or a bibliographic entry's title («А.Б. Программа …»)
+        while run and len(run[0].text) <= 2 and text.startswith(".", run[0].end):
+            run.pop(0)
         caps = [t for t in run if _is_capitalised(t.text)]
         if len(caps) >= 2:
             s, e = run[0].start, run[-1].end
             cls = _keyword_class([t.text for t in run], lang)
-            if cls and free(s, e) and not known(text[s:e]):
+            if cls and free(s, e) and unclaimed(s, e) and not known(text[s:e]):
                 found.setdefault((s, e), (cls, "capitalised"))
         run.clear()
 
@@ -678,17 +803,23 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         places = {m.start for m in mentions if m.cls in _PLACE_CLASSES}
         for s, e, cls in _cyrillic_names(text, lang, tokens, covered, places):
             if (free(s, e) or (s in places and free(next(t.end for t in tokens if t.start == s), e))) \
-                    and not known(text[s:e]):
+                    and unclaimed(s, e) and not known(text[s:e]):
                 found.setdefault((s, e), (cls, "capitalised"))
     # Theories and methods by the shape of their name ("endogenous growth theory", «метод главных
     # компонент», «институционалдық теория»), where no other name already covers them.
     # An acronym inside such a name is part of it ("GIS analysis").
     for s, e, cls in name_shapes.find(text, lang, kind, tokens):
+        # a person's name that the shape took for its modifier stays the person's:
+        # «Ю. Хабермастың қоғамдық сала теориясы» is Habermas and the public sphere theory
+        for a, b in [k for k in found if found[k][1] == "person" and k[0] < s < k[1] < e]:
+            s = b + len(text[b:e]) - len(text[b:e].lstrip())
         inside = [k for k in found if k[0] < e and s < k[1]]
-        if free(s, e) and not known(text[s:e]) and all(s <= a and b <= e and found[(a, b)][1] == "acronym"
+        # a person inside stays a person too: «шкала психологического благополучия К. Рифф»
+        if free(s, e) and not known(text[s:e]) and all(s <= a and b <= e and found[(a, b)][1] in ("acronym", "person")
                                                         for a, b in inside):
             for k in inside:
-                del found[k]
+                if found[k][1] == "acronym":
+                    del found[k]
             found[(s, e)] = (cls, "shape")
     # A document that names itself is one candidate of its kind, whatever names stand inside it
     # ("Law of the Republic of Kazakhstan «On …»"), unless it is, or holds, a known initiative.
@@ -710,6 +841,8 @@ _NAMED_AFTER = re.compile(r"имени\s+(?:[А-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?){0,
 
 
 _PLACE_CLASSES = {"Region", "State"}
+_ORGANISATION_CLASSES = {"Organization", "University", "GovernmentBody", "NonGovernmentalOrganization",
+                         "InternationalOrganization", "Department"}
 
 
 def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearray,
@@ -827,6 +960,11 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
             found[idx] = find_mentions(comp.text, comp.lang, lex, tokens, defined[comp.lang], kind=comp.kind)
     for (comp, tokens), mentions in zip(parts, found):
         node = _N(comp.node)
+        named = find_candidates(comp.text, comp.lang, comp.kind, mentions, tokens, lex)
+        # the state in "Закон Республики Казахстан «О …»" is part of the law's name, not a mention
+        docs = [(s, e) for s, e, _, reason in named if reason == "self-named"]
+        if docs:
+            mentions = [m for m in mentions if m.cls != "State" or not any(s <= m.start and m.end <= e for s, e in docs)]
         for m in mentions:
             entity = _N(m.entity)
             lines.append(f"{node} {_MENTIONS} {entity}")
@@ -837,7 +975,7 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
                 lines.append(f"{work_nt} {_USES} {entity}")
             elif m.cls not in CONCEPT_CLASSES and comp.kind in DISCUSSION_KINDS:
                 lines.append(f"{work_nt} {_DISCUSSES} {entity}")
-        for s, e, cls, reason in find_candidates(comp.text, comp.lang, comp.kind, mentions, tokens, lex):
+        for s, e, cls, reason in named:
             name = comp.text[s:e]
             candidates.append(Candidate(name, _script_language(name, comp.lang), _context(comp.text, s, e), cls, reason,
                                         comp.node, comp.kind, source, work, s, e))
@@ -887,6 +1025,10 @@ def candidates_graph(candidates: list[Candidate]) -> rdflib.Graph:
             graph.add((iri, DKG.occursIn, c.work))
             graph.add((iri, DKG.foundIn, c.component))
             graph.add((iri, PROV.wasDerivedFrom, c.source))
+        # every form as the texts write it (the label is the nominative), so that a quote in
+        # the text can be found again from the candidate
+        for written in sorted({c.name for c in group}):
+            graph.add((iri, DKG.writtenForm, Literal(written, lang=group[0].lang)))
         for ctx in sorted({c.context for c in group})[:5]:
             graph.add((iri, DKG.context, Literal(ctx, lang=group[0].lang)))
     return graph

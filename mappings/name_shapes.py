@@ -31,19 +31,32 @@ _EN_HEADS = {"theory": ("Theory", True), "paradigm": ("Theory", True), "approach
              "analysis": ("Method", False), "modelling": ("Method", False), "modeling": ("Method", False),
              "technique": ("Method", False), "spectroscopy": ("Method", False), "microscopy": ("Method", False),
              "spectrometry": ("Method", False), "test": ("Method", False), "study": ("Method", False),
-             "trial": ("Method", False)}
+             "trial": ("Method", False), "hypothesis": ("Theory", False), "principle": ("Theory", False),
+             "periodogram": ("Method", False), "photometry": ("Method", False), "algorithm": ("Method", False),
+             "regularization": ("Method", False), "regularisation": ("Method", False), "sampling": ("Method", False)}
 _RU_HEADS = {"теория": ("Theory", True), "парадигма": ("Theory", True), "подход": ("Theory", False),
              "модель": ("Theory", False), "метод": ("Method", False), "анализ": ("Method", False),
              "моделирование": ("Method", False), "спектроскопия": ("Method", False),
              "микроскопия": ("Method", False), "спектрометрия": ("Method", False),
              "методика": ("Method", False), "эксперимент": ("Method", False),
-             "исследование": ("Method", False)}
+             "исследование": ("Method", False), "гипотеза": ("Theory", False), "концепция": ("Theory", False),
+             "принцип": ("Theory", False), "алгоритм": ("Method", False), "диагностика": ("Method", False),
+             "закон": ("Theory", False), "распределение": ("Method", False), "шкала": ("Method", False),
+             "опросник": ("Method", False), "тест": ("Method", False)}
+# Heads that name one particular thing only after a scholar's name: «закон Аррениуса»,
+# «распределение Вейбулла», «опросник выгорания Маслач» (never «закон Республики Казахстан»)
+_RU_EPONYMOUS = {"закон", "распределение", "шкала", "опросник", "тест", "принцип"}
 # Kazakh heads close the name; the singular possessive is the form inside a name (теориясы, әдісі)
 _KK_HEADS = {"теория": ("Theory", True), "теориясы": ("Theory", True), "парадигма": ("Theory", True),
              "парадигмасы": ("Theory", True), "тәсіл": ("Theory", False), "тәсілі": ("Theory", False),
              "модель": ("Theory", False), "моделі": ("Theory", False), "әдіс": ("Method", False),
              "әдісі": ("Method", False), "талдау": ("Method", False), "талдауы": ("Method", False),
-             "модельдеу": ("Method", False), "әдістемесі": ("Method", False), "зерттеу": ("Method", False)}
+             "модельдеу": ("Method", False), "әдістемесі": ("Method", False), "зерттеу": ("Method", False),
+             "тест": ("Method", False), "тесті": ("Method", False), "алгоритм": ("Method", False),
+             "алгоритмі": ("Method", False), "бақылау": ("Method", False), "гипотеза": ("Theory", False),
+             "гипотезасы": ("Theory", False)}
+# the case a possessive head takes in a sentence: «теориясына», «әдісімен», «тестінің»
+_KK_CASE_AFTER_POSSESSIVE = ("ндағы", "ндегі", "ның", "нің", "нда", "нде", "нан", "нен", "мен", "на", "не", "н")
 
 # Russian heads that are verbal nouns: a genitive after them is what is done, not a name
 _RU_ACTIVITY = {"анализ", "моделирование", "исследование"}
@@ -128,6 +141,15 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
         if span is None:
             continue
         first, last, mods = span
+        if lang == "ru":
+            lemma = _ru_head_lemma(tok.text)
+            after = [t for t in mods if t.start > tok.start]
+            if lemma in _RU_EPONYMOUS:
+                if not any(_eponym(t.text) for t in after):
+                    continue
+                anywhere = True
+            elif cls == "Method" and _specific_genitive(after):
+                anywhere = True   # «методом молекулярной динамики», «метод конечных элементов»
         if not (anywhere or kind in THEORY_SECTIONS or any(_proper(m) and not _sentence_initial(text, t.start)
                                                            for m, t in ((t.text, t) for t in mods))):
             continue
@@ -142,13 +164,46 @@ def _head(word: str, lang: str):
     if lang == "en":
         return _EN_HEADS.get(w)
     if lang == "kk":
-        return _KK_HEADS.get(w)
+        head = _KK_HEADS.get(w)
+        if head is None:
+            for suffix in _KK_CASE_AFTER_POSSESSIVE:
+                if w.endswith(suffix) and w[:-len(suffix)][-1:] in ("ы", "і") and w[:-len(suffix)] in _KK_HEADS:
+                    return _KK_HEADS[w[:-len(suffix)]]
+        return head
     if not re.search("[а-я]", w):
         return None
     for p in morphology._analyzer().parse(w):
         if p.tag.POS == "NOUN" and p.tag.number == "sing" and p.normal_form in _RU_HEADS:
             return _RU_HEADS[p.normal_form]
     return None
+
+
+@lru_cache(maxsize=10_000)
+def _ru_head_lemma(word: str) -> str | None:
+    return next((p.normal_form for p in morphology._analyzer().parse(morphology.fold(word))
+                 if p.normal_form in _RU_HEADS), None)
+
+
+@lru_cache(maxsize=10_000)
+def _eponym(word: str) -> bool:
+    """A scholar's name after a head (Аррениуса, Вейбулла, Маслач): capitalised, and a surname
+    or a name to the dictionary, or unknown to it (not «Республики», not a place)."""
+    if not word[:1].isupper() or morphology.is_acronym(word):
+        return False
+    parses = morphology._analyzer().parse(morphology.fold(word))
+    if any(p.is_known and ("Geox" in p.tag or "Orgn" in p.tag) for p in parses[:2]):
+        return False
+    return any("Surn" in p.tag or "Name" in p.tag for p in parses[:2]) or not any(p.is_known for p in parses)
+
+
+def _specific_genitive(after: Sequence) -> bool:
+    """A method named by an adjective and a noun in the genitive after «метод»: a particular
+    method («метод конечных элементов», «максимального правдоподобия»), not «метод решения»."""
+    if len(after) < 2:
+        return False
+    morph = morphology._analyzer()
+    first = morph.parse(morphology.fold(after[0].text))[:2]
+    return any(p.tag.POS == "ADJF" and p.tag.case == "gent" for p in first) and not _generic(after[0].text, "ru")
 
 
 def _generic(word: str, lang: str) -> bool:
@@ -211,6 +266,8 @@ def _russian(text: str, tokens: Sequence, h: int):
     activity = any(p.normal_form in _RU_ACTIVITY for p in morph.parse(morphology.fold(tokens[h].text))[:1])
     while not activity and j < len(tokens) and len(after) < _MAX_MODIFIERS and _plain_gap(text, tokens[j - 1], tokens[j]):
         w = tokens[j].text
+        if len(w) <= 2 and w[:1].isupper() and text.startswith(".", tokens[j].end):
+            break   # an initial opens a person's name: «теория М. Портера» (see people)
         if _generic(w, "ru") or not (morphology.russian_genitive(w) or (_proper(w) and not morph.word_is_known(morphology.fold(w)))):
             break
         after.append(tokens[j])

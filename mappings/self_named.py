@@ -86,13 +86,16 @@ _PATTERNS: dict[str, list[_Pattern]] = {
     # of years, and the words before them are added by `_kazakh_start`.
     "kk": [
         # Қазақстан Республикасының «Білім туралы» Заңы, «Цифрлық Қазақстан» мемлекеттік бағдарламасы
-        _Pattern(re.compile(r"[«“\"„]"), re.compile(rf"{_TITLE}\s+(?:(?:[Мм]емлекеттік|[Ұұ]лттық)\s+)?"
+        # («… туралы» Қазақстан Республикасының Заңы: the state may stand between title and head)
+        _Pattern(re.compile(r"[«“\"„]"), re.compile(rf"{_TITLE}\s+(?:(?:Қазақстан\s+Республикасының|ҚР)\s+)?(?:(?:[Мм]емлекеттік|[Ұұ]лттық)\s+)?"
                                                      rf"(?:{_alt(_KK_HEADS, r'[а-яәғқңөұүһі]*')})(?![\w])"), None),
         # Білім туралы Заңы
         _Pattern(re.compile(r"туралы"), re.compile(rf"туралы\s+(?:{_alt({'Law': _KK_HEADS['Law']}, r'[а-яәғқңөұүһі]*')})(?![\w])"), None),
         # … дамытудың 2024–2029 жылдарға арналған тұжырымдамасы, 2025 жылға дейінгі стратегиялық даму жоспары
-        _Pattern(re.compile(r"\d{4}"), re.compile(rf"(?:{_YEARS}\s+жылдар\w*\s+арналған|\d{{4}}\s+жылға\s+дейінгі)"
-                                                  rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{_alt(_KK_HEADS, r'[а-яәғқңөұүһі]*')})(?![\w])"), None),
+        # (and «2060 жылға дейін көміртегі бейтараптығына қол жеткізу стратегиясы»: the goal's words
+        # between the year and the head)
+        _Pattern(re.compile(r"\d{4}"), re.compile(rf"(?:{_YEARS}\s+жылдар\w*\s+арналған|\d{{4}}\s+жылға\s+дейін(?:гі)?)"
+                                                  rf"\s+(?:[\w-]+\s+){{0,5}}?(?:{_alt(_KK_HEADS, r'[а-яәғқңөұүһі]*')})(?![\w])"), None),
     ],
 }
 _KK_STATE = re.compile(r"(?:(?:Қазақстан\s+Республикасының|ҚР)\s+)?(?:\d{4}\s+жылғы\s+\d{1,2}\s+\w+\s+)?$")
@@ -178,6 +181,10 @@ def _kazakh_start(text: str, end: int, capitalised_only: bool) -> int | None:
     before = _KK_WORDS_BEFORE.search(text, max(0, end - 120), end)
     words = list(re.finditer(r"[\w-]+", text[before.start():end]))
     base = before.start()
+    # a name does not run back over "and" («… Заңы мен Қазақстан Республикасының 2060 жылға …»)
+    joins = [k for k, w in enumerate(words) if w.group() in ("мен", "бен", "пен", "және", "немесе")]
+    if joins:
+        words = words[joins[-1] + 1:]
 
     def names(k: int) -> bool:
         w = words[k]

