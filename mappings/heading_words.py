@@ -107,7 +107,7 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "reliability": r"негізділіг\w*|дұрыстығ\w*|сенімділіг\w*",
         "content": r"(?:негізгі|қысқаша)\s+мазмұн\w*",
         "keywords": r"(?:түйін|кілт|түйінді)\s+сөздер",
-        "abstract": r"аңдатпа\w*|аннотация\w*",
+        "abstract": r"аңдатпа\w*|аннотация\w*|түйіндеме\w*",
         "introduction": r"кіріспе",
         "conclusion": r"қорытынды\w*",
         "research": r"нәтижелер\w*|талқылау",
