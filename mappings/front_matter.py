@@ -15,7 +15,9 @@ import unicodedata
 _UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _LOW = "a-zа-яёәғқңөұүһі"
 _SUP = "¹²³⁴⁵⁶⁷⁸⁹⁰"
-_SURNAME = rf"[{_UP}](?:[{_UP}](?=[{_LOW}]{{2}}))?[{_LOW}'’]+(?:-[{_UP}][{_LOW}'’]+)?"
+# "O'Connor", "D’Souza": an apostrophe may bring a second capital
+_SURNAME = (rf"[{_UP}](?:[{_UP}](?=[{_LOW}]{{2}}))?(?:[{_LOW}]*['’][{_UP}])?[{_LOW}'’]+"
+            rf"(?:-[{_UP}][{_LOW}'’]+)?")
 _INITIALS = rf"[{_UP}]\.\s?(?:[{_UP}]\.)?"
 _MARKS = rf"(?P<marks>[{_SUP}*†,\d]*?)"
 _AUTHOR = re.compile(

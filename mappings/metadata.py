@@ -378,7 +378,8 @@ _DOCUMENT_WORDS = (r"laws?|codes?|concepts?|programm?es?|strateg(?:y|ies)|decree
 _DOCUMENT_BEFORE = re.compile(rf"(?i)(?:{_DOCUMENT_WORDS})(?:\s+(?:of|the|Республики|Казахстан|Kazakhstan|Republic|"
                               rf"РК|ҚР|Қазақстан|Республикасының)){{0,4}}\s*$")
 # «… туралы» Қазақстан Республикасының Заңы: the state may stand between the name and its kind
-_DOCUMENT_AFTER = re.compile(rf"(?i)^\s*(?:(?:Қазақстан\s+)?Республикасының\s+|(?:ҚР|РК)\s+)?(?:{_DOCUMENT_WORDS})\b")
+_DOCUMENT_AFTER = re.compile(rf"(?i)^\s*(?:(?:Қазақстан\s+)?Республикасының\s+|(?:ҚР|РК)\s+)?(?:{_DOCUMENT_WORDS}|"
+                             rf"жобасы\w*|проект\w*|project)\b")
 
 
 # A bare quotation that says what it is "on" names a law or a regulation («Тамақ өнімдерінің
@@ -457,6 +458,8 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
     if meta.author is None or meta.title is None:
         author, title = _run_on_title_page(head)
         meta.author, meta.title = meta.author or author, meta.title or title
+    if meta.title is None:
+        meta.title = _title_before_specialty(sections.get("preamble", ""))
     m = _specialty(head) or _specialty(full_text[:4000])
     if m:
         code = m.group("code")
@@ -516,6 +519,8 @@ def _run_on_title_page(head: str) -> tuple[str | None, str | None]:
         name = m.group(0).title()
         if _NOT_A_NAME.search(name) or _NOT_NAME_CAPS.search(name):
             continue
+        if re.match(r"[ \t]+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}(?![\w-]*[a-zа-яёәғқңөұүһі])", line[m.end():]):
+            return None, None  # more capitals follow: a title set in capitals, not a name
         title = line[m.end():end]
         # "… an econometric assessment ABSTRACT of the dissertation …", "… Dissertation for the degree"
         ends = [x.start() for x in (_DOCUMENT_NAME.search(title), _TITLE_STOP.search(title)) if x]
@@ -612,6 +617,23 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
             candidate = candidate + " " + following
         return _squash(candidate.strip("«»\"“”"))
     return None
+
+
+def _title_before_specialty(page: str) -> str | None:
+    """A title page whose author stands below the title ("Author: / Li Anastassiya …") or
+    nowhere: the title is the line just above the line with the specialty code, as Kazakhstani
+    title pages set it (institution, department, ДИПЛОМДЫҚ ЖОБА, title, code and programme)."""
+    lines = [l.strip() for l in page.split("\n") if l.strip() and not _CLASSIFICATION.match(l.strip())]
+    at = next((i for i, l in enumerate(lines) if _specialty(l)), None)
+    if not at:
+        return None
+    candidate = lines[at - 1]
+    if not (3 <= len(candidate.split()) <= 40) or _NOT_TITLE.search(candidate) or is_org_name(candidate) \
+            or _front_matter_line(candidate) or _DOCUMENT_NAME.search(candidate) or _specialty(candidate) \
+            or any(headings.match(candidate, lang) for lang in ("en", "ru", "kk")) \
+            or re.fullmatch(rf"{_FULL_NAME}", candidate):
+        return None
+    return _squash(candidate.strip("«»\"“”"))
 
 
 # Lines of a title page that say what the document is, not what the work is about.
