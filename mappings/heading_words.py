@@ -17,7 +17,7 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "aim": r"aims?|purposes?|goals?",
         "tasks": r"tasks?|objectives",
         "hypothesis": r"hypothes[ie]s",
-        "theoretical-basis": r"theoretical(?:\s+and\s+|\s*-\s*)methodolog\w*|theoretical\s+(?:basis|bases|framework|foundations?)|methodological\s+(?:basis|bases|framework|foundations?)|methodology",
+        "theoretical-basis": r"theoretical(?:\s+and\s+|\s*-\s*)methodolog\w*|theoretical\s+(?:basis|bases|framework|foundations?)|methodological\s+(?:basis|bases|framework|foundations?)|methodology|theory\s+and\s+methods",
         "methods": r"methods?|research\s+techniques",
         "novelty": r"novelty|originality",
         "provisions": r"provisions|statements\s+(?:to\s+be\s+defended|for\s+(?:the\s+)?defen[cs]e|submitted)|(?:submitted|put\s+forward|presented|brought)\s+(?:for|to)\s+(?:the\s+)?defen[cs]e|to\s+be\s+defended|theses\s+for\s+(?:the\s+)?defen[cs]e",

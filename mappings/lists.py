@@ -46,7 +46,7 @@ def _style(m: re.Match) -> str:
 def split_items(lines: list[str]) -> tuple[str, list[Item]]:
     """Return (introductory text, items)."""
     if not any(LIST_MARKER.match(line) for line in lines):
-        found = _ordinal_items(join_lines(lines))
+        found = _ordinal_items(join_lines(lines)) or _counted_items(join_lines(lines))
         if found:
             return found
     intro: list[str] = []
@@ -193,8 +193,38 @@ _EN_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh
 def _ordinal(k: int) -> str:
     words = (rf"{_KK_ORDINALS[k]}(?:ден|дан|тен|тан)?|{_RU_ORDINALS[k]}(?:ое|ый|ая|ье|ий|ья)|{_RU_DASHED[k]}"
              rf"|(?:the\s+)?{_EN_ORDINALS[k]}(?:ly)?")
-    # the ordinal alone with a comma or colon, or with one noun and a full stop or colon
-    return rf"(?:^|(?<=[.;!?])\s+|\n)(?:{words})(?:\s*[,:]|\s+[^\W\d_]+\s*[.:])\s+(?=\S)"
+    # the ordinal alone with a comma, colon or dash, or with one noun and a full stop or colon;
+    # in quotes too («Бірінші» – …). The first may follow a comma: «тем, что, во-первых, …».
+    after = r"[.;!?,:]" if k == 0 else r"[.;!?]"
+    return (rf"(?:^|(?<={after})\s+|\n)[«\"“]?(?:{words})[»\"”]?(?:\s*[,:]|\s*[–—](?=\s)|\s+[^\W\d_]+\s*[.:])"
+            rf"\s+(?=\S)")
+
+
+# Items counted by a number set in words around it: "1-тұжырым.", "Положение 2.", "Task 3:",
+# or by a number and a dash ("1 – определить …; 2 – установить …"). The numbers count on from 1.
+_COUNTED = (
+    r"{n}\s*-\s*(?:тұжырым|қағида|ереже|міндет|тапсырма)\w*\s*[.:–—]?",
+    r"(?:положение|задача|тезис|provision|statement|task|thesis)\s+(?:№\s*)?{n}\s*[.:–—)]",
+    r"{n}\s*[–—]",
+)
+
+
+def _counted_items(text: str) -> tuple[str, list[Item]] | None:
+    for template in _COUNTED:
+        starts: list[tuple[int, int]] = []
+        at = 0
+        for n in range(1, 41):
+            lead = r"(?:^|(?<=[:.;])\s+|\n)" if n == 1 else r"(?:(?<=[.;])\s+|\n)"
+            m = re.compile(lead + template.format(n=n) + r"\s+(?=\S)", re.I).search(text, at)
+            if m is None:
+                break
+            starts.append((m.start(), m.end()))
+            at = m.end()
+        if len(starts) >= 2:
+            bodies = [text[b:e].strip() for (_a, b), (e, _b) in zip(starts, starts[1:] + [(len(text), 0)])]
+            items = [Item(i, _tidy(body), i) for i, body in enumerate(bodies, start=1)]
+            return text[:starts[0][0]].strip(), [it for it in items if it.text]
+    return None
 
 
 def _ordinal_items(text: str) -> tuple[str, list[Item]] | None:
@@ -217,11 +247,22 @@ def _unmarked(lines: list[str]) -> list[Item]:
     """A list written without markers: clauses separated by semicolons, else paragraphs."""
     text = join_lines(lines)
     clauses = [c.strip() for c in re.split(r";\s+", text) if c.strip()]
+    announced = _ANNOUNCED.match(text)
     if len(clauses) >= 2:
         parts = clauses
+    elif announced and "\n" not in text[announced.end():].strip():
+        # "The novelty of the work lies in the following. The first audit … was carried out. The
+        # search behaviour … was described …": after an introduction that announces a list, one
+        # paragraph of sentences is the list, a sentence each.
+        parts = [p for p in _SENTENCE.split(text[announced.end():].strip()) if p.strip()]
     else:
         parts = [p for p in text.split("\n") if p.strip()]
     return [Item(i, _tidy(p)) for i, p in enumerate(parts, start=1) if _tidy(p)]
+
+
+_ANNOUNCED = re.compile(r"(?is)^[^.:]{0,200}?\b(?:following|следующ\w+|мынадай|келесі\w*|төмендегідей)\s*[.:]\s+")
+# A sentence ends at a full stop before a capital, not after an initial ("A.B. Smith")
+_SENTENCE = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
 
 
 def _wrapped_number(m: re.Match, line: str, raw: list) -> bool:
