@@ -599,7 +599,7 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
         candidate = lines[index] if index is not None else None
         if candidate is None or not (3 <= len(candidate.split()) <= 40) or _SPECIALTY.search(candidate):
             continue
-        if _NOT_TITLE.search(candidate) or is_org_name(candidate):
+        if _NOT_TITLE.search(candidate) or is_org_name(candidate) or _UNIT.search(candidate):
             continue
         if any(headings.match(candidate, lang) for lang in ("en", "ru", "kk")) and len(candidate.split()) < 6:
             continue
@@ -634,6 +634,10 @@ def _title_before_specialty(page: str) -> str | None:
             or re.fullmatch(rf"{_FULL_NAME}", candidate):
         return None
     return _squash(candidate.strip("«»\"“”"))
+
+
+# A university's faculty or department on the title page's first line is no title.
+_UNIT = re.compile(r"(?i)\b(?:faculty|department|факультет\w*|кафедр\w*)\b")
 
 
 # Lines of a title page that say what the document is, not what the work is about.
