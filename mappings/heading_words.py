@@ -10,7 +10,7 @@ _I = re.IGNORECASE | re.UNICODE
 # Keywords per language and kind. Stems, so that inflected forms match.
 KEYWORDS: dict[str, dict[str, str]] = {
     "en": {
-        "relevance": r"relevance|topicality|actuality|urgency",
+        "relevance": r"relevance|topicality|actuality|urgency|why\s+(?:this|the)\s+(?:topic|study|research)\s+matters",
         "development": r"degree of (?:the )?(?:scientific )?(?:development|elaboration|study|knowledge)|state of (?:the )?(?:art|research)|literature review",
         "object": r"object(?!ive)s?",
         "subject": r"subject(?:\s+matter)?(?!\s+to\b)",
@@ -19,10 +19,10 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "hypothesis": r"hypothes[ie]s",
         "theoretical-basis": r"theoretical(?:\s+and\s+|\s*-\s*)methodolog\w*|theoretical\s+(?:basis|bases|framework|foundations?)|methodological\s+(?:basis|bases|framework|foundations?)|methodology|theory\s+and\s+methods",
         "methods": r"methods?|research\s+techniques",
-        "novelty": r"novelty|originality",
-        "provisions": r"provisions|statements\s+(?:to\s+be\s+defended|for\s+(?:the\s+)?defen[cs]e|submitted)|(?:submitted|put\s+forward|presented|brought)\s+(?:for|to)\s+(?:the\s+)?defen[cs]e|to\s+be\s+defended|theses\s+for\s+(?:the\s+)?defen[cs]e",
+        "novelty": r"novelty|originality|what\s+is\s+new|contribution\s+to\s+(?:knowledge|science)",
+        "provisions": r"provisions|propositions|statements\s+(?:to\s+be\s+defended|for\s+(?:the\s+)?defen[cs]e|submitted)|(?:submitted|put\s+forward|presented|brought)\s+(?:for|to)\s+(?:the\s+)?defen[cs]e|to\s+be\s+defended|theses\s+for\s+(?:the\s+)?defen[cs]e",
         "significance": r"significance|importance|value\s+of\s+the\s+(?:research|study|work)|(?:practical|theoretical)\s+value",
-        "approbation": r"approbation|approval|testing\s+of\s+(?:the\s+)?results|validation\s+of\s+(?:the\s+)?results|dissemination",
+        "approbation": r"approbation|approval|implementation(?:\s+of\s+(?:the\s+)?results)?|testing\s+of\s+(?:the\s+)?results|validation\s+of\s+(?:the\s+)?results|dissemination",
         "publications": r"publications?|published\s+works",
         "structure": r"structure|scope\s+and\s+volume|volume\s+of\s+the",
         "general": r"general\s+(?:information|description|characteristics?)",

@@ -49,6 +49,9 @@ def split_items(lines: list[str]) -> tuple[str, list[Item]]:
         found = _ordinal_items(join_lines(lines)) or _counted_items(join_lines(lines))
         if found:
             return found
+    if any(re.match(r"\s*i\)\s", x) for x in lines) and any(re.match(r"\s*ii\)\s", x) for x in lines):
+        # "i) …⏎ii) …": a roman list, not the letter i; read as "(i)", "(ii)"
+        lines = [re.sub(r"^(\s*)([ivx]{1,4})\)(?=\s)", r"\1(\2)", x) for x in lines]
     intro: list[str] = []
     raw: list[tuple[int | None, list[str]]] = []
     style = None
@@ -209,13 +212,25 @@ _COUNTED = (
 )
 
 
+# Capital letters and a full stop, each at a line start ("A. The first …⏎B. For the first …"):
+# a Word list lettered A, B, C; an initial ("A. Smith") is never followed by the next letter's line.
+_LETTERED = ("ABCDEFGHIJKLMNOP", "АБВГДЕЖЗИКЛМНОП")
+
+
 def _counted_items(text: str) -> tuple[str, list[Item]] | None:
-    for template in _COUNTED:
+    templates = [(t, False) for t in _COUNTED] + [(rf"[{letters}]", True) for letters in _LETTERED]
+    for template, lettered in templates:
         starts: list[tuple[int, int]] = []
         at = 0
         for n in range(1, 41):
-            lead = r"(?:^|(?<=[:.;])\s+|\n)" if n == 1 else r"(?:(?<=[.;])\s+|\n)"
-            m = re.compile(lead + template.format(n=n) + r"\s+(?=\S)", re.I).search(text, at)
+            if lettered:
+                if n > len(template) - 2:
+                    break
+                lead, marker = r"(?:^|\n)", re.escape(template[n]) + r"\."
+            else:
+                lead = r"(?:^|(?<=[:.;])\s+|\n)" if n == 1 else r"(?:(?<=[.;])\s+|\n)"
+                marker = template.format(n=n)
+            m = re.compile(lead + marker + r"\s+(?=\S)", 0 if lettered else re.I).search(text, at)
             if m is None:
                 break
             starts.append((m.start(), m.end()))
