@@ -61,7 +61,9 @@ def split_items(lines: list[str]) -> tuple[str, list[Item]]:
     letters_are_items = not any((m := LIST_MARKER.match(x)) and _style(m) != "letter" and not m.group("proman")
                                 for x in expanded)
     if letters_are_items:
-        expanded = [part for line in lines for part in _inline_items(line)]
+        expanded = []
+        for line in lines:
+            expanded += _inline_items(line, counted=sum(bool(re.match(r"\(\d+\) ", x)) for x in expanded))
     for line in expanded:
         m = LIST_MARKER.match(line)
         year_item = _YEAR_ITEM.match(line)
@@ -117,7 +119,7 @@ _OTHER_FIRST = re.compile(r"^(?:[^:]*:)?\s*(?:\((?:i|a|а|ә)\)|(?:i|a|а|ә)\)|
                           re.I)
 
 
-def _inline_items(line: str, numbers_only: bool = False) -> list[str]:
+def _inline_items(line: str, numbers_only: bool = False, counted: int = 0) -> list[str]:
     """"1) first; 2) second; 3) third" in one paragraph → one line per item; likewise "(i) …;
     (ii) …", "а) …; б) …" and "first, …; second, …". Only a run that starts at the first marker
     (at the start of the line or after a colon) and counts on, each next marker after a ';',
@@ -143,6 +145,20 @@ def _inline_items(line: str, numbers_only: bool = False) -> list[str]:
         parts = _run(line, None, [re.escape(bullet)] * 40, r"\s+(?=\S)", keep=True)
         if parts:
             return parts
+    if not numbers_only:
+        going_on = re.match(r"^(\(?)([^\W\d_])\)\s", line)
+        # the sequence whose next letter it is after the items counted so far ("в" is the third
+        # Russian letter, the fourth Kazakh one)
+        for seq in sorted(_SEQUENCES, key=lambda q: going_on.group(2) not in q or q.index(going_on.group(2)) != counted) \
+                if going_on else ():
+            k = seq.index(going_on.group(2)) if going_on.group(2) in seq else 0
+            if k > 0:
+                # "в) …; г) …" on the line after "а) …; б) …": the lettered run goes on, counted on
+                opening = r"\(" if going_on.group(1) else ""
+                parts = _run(line, "", [rf"{opening}{re.escape(x)}\)" for x in seq[k:]], r"\s+(?=\S)",
+                             keep=False, first=k + 1, least=1)
+                if parts:
+                    return parts
     if numbers_only or not _OTHER_FIRST.match(line):
         return [line]
     for seq in _SEQUENCES:
@@ -158,7 +174,8 @@ def _inline_items(line: str, numbers_only: bool = False) -> list[str]:
     return [line]
 
 
-def _run(line: str, pre: str | None, markers: list[str], after: str, keep: bool, seps: str = ";.") -> list[str]:
+def _run(line: str, pre: str | None, markers: list[str], after: str, keep: bool, seps: str = ";.",
+         first: int = 1, least: int = 2) -> list[str]:
     """Cut `line` at a run of `markers` (in order, at least two, each after one of `seps`);
     [] when there is none. `keep` keeps the markers; else each item is numbered "(n)"."""
     if pre is None:
@@ -175,11 +192,12 @@ def _run(line: str, pre: str | None, markers: list[str], after: str, keep: bool,
             break
         starts.append(at + found.end() if n else 0)
         at = starts[-1] + 1
-    if len(starts) < 2:
+    if len(starts) < least:
         return []
     chunks = [body[a:b].strip() for a, b in zip(starts, starts[1:] + [len(body)])]
     if not keep:
-        chunks = [f"({n}) " + re.sub(rf"^{markers[n - 1]}\s*", "", c, flags=re.I) for n, c in enumerate(chunks, 1)]
+        chunks = [f"({n + first - 1}) " + re.sub(rf"^{markers[n - 1]}\s*", "", c, flags=re.I)
+                  for n, c in enumerate(chunks, 1)]
     return ([pre.strip()] if pre.strip() else []) + chunks
 
 
