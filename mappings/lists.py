@@ -131,6 +131,11 @@ def _inline_items(line: str, numbers_only: bool = False, counted: int = 0) -> li
                      r"\s*(?=\S)", keep=True)
         if parts:
             return parts
+    if re.match(r"^I\.\s+\S", line):
+        # "I. … II. … III. …": a roman list run on in one paragraph
+        parts = _run(line, "", [rf"{r.upper()}\." for r in _ROMANS], r"\s+(?=\S)", keep=True)
+        if parts:
+            return parts
     first = (re.match(r"^(?P<pre>(?:[^:]*:)?)\s*(?:(?P<n>1)(?P<c>[.)])|\((?P<p>1)\))\s*\S", line)
              # a run that goes on in the list's next paragraph: "5) … ; 6) …" (no introduction there)
              or re.match(r"^(?P<pre>)(?:(?P<n>[1-9]\d?)(?P<c>[.)])|\((?P<p>[1-9]\d?)\))\s*\S", line))
