@@ -157,7 +157,7 @@ def _inline_items(line: str, numbers_only: bool = False, counted: int = 0) -> li
         for seq in sorted(_SEQUENCES, key=lambda q: going_on.group(2) not in q or q.index(going_on.group(2)) != counted) \
                 if going_on else ():
             k = seq.index(going_on.group(2)) if going_on.group(2) in seq else 0
-            if k > 0:
+            if k > 0 and k == counted:
                 # "в) …; г) …" on the line after "а) …; б) …": the lettered run goes on, counted on
                 opening = r"\(" if going_on.group(1) else ""
                 parts = _run(line, "", [rf"{opening}{re.escape(x)}\)" for x in seq[k:]], r"\s+(?=\S)",
