@@ -115,3 +115,81 @@ def test_a_kazakh_article_with_tuyindeme_loads_as_an_article():
     assert parsed.kind == "article"
     assert parsed.meta.specialty_code is None
     assert parsed.meta.title == "БИДАЙ ҰНЫНЫҢ САПАСЫН БАҒАЛАУ"
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # a Word list lettered A., B., C. (its numbers kept from numbering.xml)
+    (["A. The first registry of rural patients was compiled.", "B. A screening score was validated.",
+      "C. A referral pathway was proposed."], ["The first", "A screening", "A referral"]),
+    (["А. Впервые описан фонд.", "Б. Уточнена хронология."], ["Впервые описан", "Уточнена хронология"]),
+    # i) and ii) on their own lines: a roman list, not the letter i
+    (["i) to characterise the cores;", "ii) to run coreflooding;", "iii) to upscale the results."],
+     ["to characterise", "to run", "to upscale"]),
+    # upper-case roman run on in one paragraph
+    (["I. Пойма реки является основным районом заготовки. II. Содержание кислоты выше нормы. "
+      "III. Технология позволяет получить экстракт."], ["Пойма реки", "Содержание кислоты", "Технология позволяет"]),
+    # a lettered run going on on the list's next line
+    (["а) впервые определены запасы; б) установлены признаки;", "в) идентифицированы флавоноиды; г) разработан способ."],
+     ["впервые определены", "установлены признаки", "идентифицированы флавоноиды", "разработан способ"]),
+    (["а) деректер жиналды; ә) модель құрылды;", "б) әдістеме ұсынылды."],
+     ["деректер жиналды", "модель құрылды", "әдістеме ұсынылды"]),
+])
+def test_more_list_shapes_of_the_third_corpus(lines, expected):
+    assert firsts(lines) == expected
+
+
+def test_a_lettered_line_that_is_an_initial_starts_no_list():
+    # "A. Smith" opening a line, with no "B." after it
+    assert lists._counted_items("A. Smith and K. Jones described the method.\nThe rest follows.") is None
+
+
+def sections_of(doc: str) -> list[str]:
+    return list(abstract.parse_bytes(doc.encode(), "doc.txt").sections)
+
+
+@pytest.mark.parametrize("heading, kind, lang", [
+    ("WHAT IS NEW", "novelty", "en"),
+    ("Contribution to Knowledge", "novelty", "en"),
+    ("THE PROPOSITIONS DEFENDED", "provisions", "en"),
+    ("Propositions Put Forward for the Defence", "provisions", "en"),
+    ("Защищаемые положения", "provisions", "ru"),
+    ("Жобаның Жаңалығы", "novelty", "kk"),
+    ("Алынған Нәтижелердің Ғылыми Жаңашылдығы", "novelty", "kk"),
+    ("Шешілетін Міндеттер", "tasks", "kk"),
+])
+def test_headings_in_new_wordings(heading, kind, lang):
+    from dissertation_kg.mappings import headings, sections
+    # after a first section, as in an abstract: capitals before it are the title page's
+    found = sections.split(["Actuality" if lang == "en" else ("Актуальность" if lang == "ru" else "Өзектілігі"),
+                            "More text.", heading,
+                            "Текст раздела." if lang != "en" else "Some text of the section."], lang)
+    assert kind in [s.kind for s in found], (heading, [s.kind for s in found])
+
+
+def test_a_sentence_with_those_words_is_no_heading():
+    from dissertation_kg.mappings import headings
+    assert headings.match("What is new in this chapter is the data from 2020 and the model of demand.", "en") is None
+
+
+def test_a_run_in_heading_with_a_comma_inside():
+    from dissertation_kg.mappings import headings
+    h = headings.match("Основные положения, выносимые на защиту I. Пойма реки является основным районом.", "ru")
+    assert h is not None and h.kind == "provisions" and h.rest.startswith("I. Пойма")
+    # a sentence with a comma is still a sentence
+    assert headings.match("Положения закона, однако, не применялись на практике в 1990-е годы.", "ru") is None \
+        or headings.match("Положения закона, однако, не применялись на практике в 1990-е годы.", "ru").kind != "provisions"
+
+
+def test_a_page_number_in_brackets_is_page_furniture():
+    from dissertation_kg.mappings import reflow
+    out = reflow.reflow("Первая строка текста, которая\nпродолжается здесь.\n[3]\nВторая строка текста.")
+    assert "[3]" not in out
+
+
+def test_a_bold_heading_pdfium_cut_inside_words_is_one_word_each():
+    from pathlib import Path
+    from dissertation_kg.mappings import extract
+    pdf = Path(__file__).parent / "fixtures" / "published-3" / "kk-biotech-phd.pdf"
+    got = extract.extract(pdf.read_bytes(), pdf.name).text
+    assert "Ғылыми Жаңашылдығы" in got and "Шығарылатын Негізгі Тұжырымдар" in got
+    assert "Жаңа шыл" not in got
