@@ -194,3 +194,14 @@ def test_a_bold_heading_pdfium_cut_inside_words_is_one_word_each():
     got = extract.extract(pdf.read_bytes(), pdf.name).text
     assert "Ғылыми Жаңашылдығы" in got and "Шығарылатын Негізгі Тұжырымдар" in got
     assert "Жаңа шыл" not in got
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Түйін сөздер: шұбат, түйе сүті, сақтау мерзімі. Кіріспе", ["шұбат", "түйе сүті", "сақтау мерзімі"]),
+    ("Ключевые слова: миграция, урбанизация, Казахстан. Введение", ["миграция", "урбанизация", "Казахстан"]),
+    # a full stop inside a keyword ("U.S. policy", "Sentinel-2") ends nothing
+    ("Keywords: U.S. policy, Sentinel-2 imagery, glacier retreat.", ["U.S. policy", "Sentinel-2 imagery", "glacier retreat"]),
+])
+def test_a_keyword_list_ends_at_its_full_stop(line, expected):
+    from dissertation_kg.mappings import front_matter
+    assert list(front_matter.keywords(line).values())[0] == expected
