@@ -6,4 +6,4 @@ metadata (``lists``, ``metadata``) → RDF (``rdf``, ``linking``, ``ntriples``).
 """
 
 # Part of every cache key: bump it when a change alters what any document maps to.
-MAPPER_VERSION = "0.4.0"
+MAPPER_VERSION = "0.4.1"

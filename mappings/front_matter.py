@@ -15,7 +15,9 @@ import unicodedata
 _UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _LOW = "a-zа-яёәғқңөұүһі"
 _SUP = "¹²³⁴⁵⁶⁷⁸⁹⁰"
-_SURNAME = rf"[{_UP}](?:[{_UP}](?=[{_LOW}]{{2}}))?[{_LOW}'’]+(?:-[{_UP}][{_LOW}'’]+)?"
+# "O'Connor", "D’Souza": an apostrophe may bring a second capital
+_SURNAME = (rf"[{_UP}](?:[{_UP}](?=[{_LOW}]{{2}}))?(?:[{_LOW}]*['’][{_UP}])?[{_LOW}'’]+"
+            rf"(?:-[{_UP}][{_LOW}'’]+)?")
 _INITIALS = rf"[{_UP}]\.\s?(?:[{_UP}]\.)?"
 _MARKS = rf"(?P<marks>[{_SUP}*†,\d]*?)"
 _AUTHOR = re.compile(
@@ -129,7 +131,10 @@ def keywords(text: str) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for m in _KEYWORD_LINE.finditer(text):
         lang = next(lang for lang in KEYWORD_LABELS if m.group(lang))
-        words = m.group("words").strip().rstrip(".").strip("*_ ")
+        # the list ends at its full stop: a heading the line wrap joined to it ("… сақтау
+        # мерзімі. Кіріспе") is the next part of the article
+        words = re.split(rf"(?<=[^\W\d_]{{2}})\.\s+(?=[{_UP}])", m.group("words"))[0]
+        words = words.strip().rstrip(".").strip("*_ ")
         sep = ";" if ";" in words else ","
         for w in words.split(sep):
             w = re.sub(r"\s+", " ", w).strip(" .*_")

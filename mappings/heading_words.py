@@ -10,19 +10,19 @@ _I = re.IGNORECASE | re.UNICODE
 # Keywords per language and kind. Stems, so that inflected forms match.
 KEYWORDS: dict[str, dict[str, str]] = {
     "en": {
-        "relevance": r"relevance|topicality|actuality|urgency",
+        "relevance": r"relevance|topicality|actuality|urgency|why\s+(?:this|the)\s+(?:topic|study|research)\s+matters",
         "development": r"degree of (?:the )?(?:scientific )?(?:development|elaboration|study|knowledge)|state of (?:the )?(?:art|research)|literature review",
         "object": r"object(?!ive)s?",
         "subject": r"subject(?:\s+matter)?(?!\s+to\b)",
         "aim": r"aims?|purposes?|goals?",
         "tasks": r"tasks?|objectives",
         "hypothesis": r"hypothes[ie]s",
-        "theoretical-basis": r"theoretical(?:\s+and\s+|\s*-\s*)methodolog\w*|theoretical\s+(?:basis|bases|framework|foundations?)|methodological\s+(?:basis|bases|framework|foundations?)|methodology",
+        "theoretical-basis": r"theoretical(?:\s+and\s+|\s*-\s*)methodolog\w*|theoretical\s+(?:basis|bases|framework|foundations?)|methodological\s+(?:basis|bases|framework|foundations?)|methodology|theory\s+and\s+methods",
         "methods": r"methods?|research\s+techniques",
-        "novelty": r"novelty|originality",
-        "provisions": r"provisions|statements\s+(?:to\s+be\s+defended|for\s+(?:the\s+)?defen[cs]e|submitted)|(?:submitted|put\s+forward|presented|brought)\s+(?:for|to)\s+(?:the\s+)?defen[cs]e|to\s+be\s+defended|theses\s+for\s+(?:the\s+)?defen[cs]e",
+        "novelty": r"novelty|originality|what\s+is\s+new|contribution\s+to\s+(?:knowledge|science)",
+        "provisions": r"provisions|propositions|statements\s+(?:to\s+be\s+defended|for\s+(?:the\s+)?defen[cs]e|submitted)|(?:submitted|put\s+forward|presented|brought)\s+(?:for|to)\s+(?:the\s+)?defen[cs]e|to\s+be\s+defended|theses\s+for\s+(?:the\s+)?defen[cs]e",
         "significance": r"significance|importance|value\s+of\s+the\s+(?:research|study|work)|(?:practical|theoretical)\s+value",
-        "approbation": r"approbation|approval|testing\s+of\s+(?:the\s+)?results|validation\s+of\s+(?:the\s+)?results|dissemination",
+        "approbation": r"approbation|approval|implementation(?:\s+of\s+(?:the\s+)?results)?|testing\s+of\s+(?:the\s+)?results|validation\s+of\s+(?:the\s+)?results|dissemination",
         "publications": r"publications?|published\s+works",
         "structure": r"structure|scope\s+and\s+volume|volume\s+of\s+the",
         "general": r"general\s+(?:information|description|characteristics?)",
@@ -56,7 +56,7 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "theoretical-basis": r"теоретико\s*-\s*методологическ\w*|(?:теоретическ|методологическ)\w*\s+(?:основ|баз)\w*|методологи[яи]",
         "methods": r"метод(?:ы|ов|ами|ах)\b",
         "novelty": r"новизн\w*",
-        "provisions": r"положени\w*[^.:]{0,40}?защит\w*|на\s+защиту|выносим\w*\s+на",
+        "provisions": r"положени\w*[^.:]{0,40}?защит\w*|на\s+защиту|выносим\w*\s+на|защищаем\w*\s+положени\w*",
         "significance": r"значимост\w*|ценност\w*",
         "approbation": r"апробаци\w*|внедрени\w*\s+результат\w*",
         "publications": r"публикаци\w*",
@@ -89,7 +89,7 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "hypothesis": r"болжам\w*|гипотеза\w*",
         "theoretical-basis": r"теориялық\s*-\s*әдіснамалық\w*|(?:теориялық|әдіснамалық)\s+негіз\w*|әдіснама\w*",
         "methods": r"әдіс(?:тері|тер|і)\w*",
-        "novelty": r"жаңалы\w*",
+        "novelty": r"жаңалы\w*|жаңашыл\w*",
         "provisions": r"қорғау\w*\s+(?:ұсыны|шығары)\w*|қорғауға|негізгі\s+(?:қағидалар|тұжырымдар)",
         "significance": r"маңыз\w*|құндылығ\w*",
         "approbation": r"апробаци\w*|(?:сынақтан|сыннан)\s+өт\w*|сараптал\w*|талқылан\w*",
@@ -107,7 +107,7 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "reliability": r"негізділіг\w*|дұрыстығ\w*|сенімділіг\w*",
         "content": r"(?:негізгі|қысқаша)\s+мазмұн\w*",
         "keywords": r"(?:түйін|кілт|түйінді)\s+сөздер",
-        "abstract": r"аңдатпа\w*|аннотация\w*",
+        "abstract": r"аңдатпа\w*|аннотация\w*|түйіндеме\w*",
         "introduction": r"кіріспе",
         "conclusion": r"қорытынды\w*",
         "research": r"нәтижелер\w*|талқылау",
@@ -160,11 +160,11 @@ HEADING_WORDS = {
           r"научн\w*|научно|теоретическ\w*|практическ\w*|прикладн\w*|методологическ\w*|основн\w*|"
           r"главн\w*|общ\w*|данн\w*|настоящ\w*|проблем\w*|результат\w*|автор\w*|соискател\w*|"
           r"выносим\w*|защит\w*|рабоч\w*|кратк\w*|полученн\w*|список|перечень|опубликованн\w*|её|ее|их|"
-          r"основ\w*|баз\w*|материал\w*",
+          r"основ\w*|баз\w*|материал\w*|источник\w*|проект\w*",
     "kk": r"зерттеу\w*|жұмыс\w*|диссертаци\w*|тақырыб\w*|тақырып\w*|ғылыми|теориялық|практикалық|"
           r"қолданбалы|әдіснамалық|негізгі|және|мен|пен|бен|мәселе\w*|нәтиже\w*|автор\w*|жеке|қорғау\w*|"
           r"ұсынылатын|ұсынылған|шығарылатын|жалпы|мынадай|келесі|тізімі|алынған|докторант\w*|тұжырым\w*|қағида\w*|"
-          r"ереже\w*|негіз\w*|материал\w*|қойылған",
+          r"ереже\w*|негіз\w*|материал\w*|қойылған|шешілетін|шешілген|қолданылған|жоба\w*",
 }
 # A heading run into lower-case content ("Object of the study Kazakh proverbs …", "Цель
 # исследования выявить …", "Ғылыми жаңалығы алғаш рет …") ends in its keyword or the research

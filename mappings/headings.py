@@ -274,7 +274,9 @@ def _run_in(line: str, lang: str) -> Heading | None:
         return None
     best = None
     for n in range(1, min(9, len(words) - 1, ahead) + 1):
-        if _PUNCTUATED.search(words[n - 1]):
+        if _PUNCTUATED.search(words[n - 1]) and not (
+                # "Основные положения, выносимые на защиту I. …": a comma inside the heading
+                words[n - 1].endswith(",") and not _PUNCTUATED.search(words[n - 1][:-1]) and n < ahead):
             # Punctuation: a heading that ends there ("Research Results Approval.") is shape 2's,
             # unless a heading in capitals ended before it.
             if heading_phrase(_TRAILING.sub("", " ".join(words[:n])), lang) and not (

@@ -46,9 +46,12 @@ def _style(m: re.Match) -> str:
 def split_items(lines: list[str]) -> tuple[str, list[Item]]:
     """Return (introductory text, items)."""
     if not any(LIST_MARKER.match(line) for line in lines):
-        found = _ordinal_items(join_lines(lines))
+        found = _ordinal_items(join_lines(lines)) or _counted_items(join_lines(lines))
         if found:
             return found
+    if any(re.match(r"\s*i\)\s", x) for x in lines) and any(re.match(r"\s*ii\)\s", x) for x in lines):
+        # "i) …⏎ii) …": a roman list, not the letter i; read as "(i)", "(ii)"
+        lines = [re.sub(r"^(\s*)([ivx]{1,4})\)(?=\s)", r"\1(\2)", x) for x in lines]
     intro: list[str] = []
     raw: list[tuple[int | None, list[str]]] = []
     style = None
@@ -58,7 +61,9 @@ def split_items(lines: list[str]) -> tuple[str, list[Item]]:
     letters_are_items = not any((m := LIST_MARKER.match(x)) and _style(m) != "letter" and not m.group("proman")
                                 for x in expanded)
     if letters_are_items:
-        expanded = [part for line in lines for part in _inline_items(line)]
+        expanded = []
+        for line in lines:
+            expanded += _inline_items(line, counted=sum(bool(re.match(r"\(\d+\) ", x)) for x in expanded))
     for line in expanded:
         m = LIST_MARKER.match(line)
         year_item = _YEAR_ITEM.match(line)
@@ -114,7 +119,7 @@ _OTHER_FIRST = re.compile(r"^(?:[^:]*:)?\s*(?:\((?:i|a|а|ә)\)|(?:i|a|а|ә)\)|
                           re.I)
 
 
-def _inline_items(line: str, numbers_only: bool = False) -> list[str]:
+def _inline_items(line: str, numbers_only: bool = False, counted: int = 0) -> list[str]:
     """"1) first; 2) second; 3) third" in one paragraph → one line per item; likewise "(i) …;
     (ii) …", "а) …; б) …" and "first, …; second, …". Only a run that starts at the first marker
     (at the start of the line or after a colon) and counts on, each next marker after a ';',
@@ -124,6 +129,11 @@ def _inline_items(line: str, numbers_only: bool = False) -> list[str]:
         # "(iii) …; (iv) …": a roman list going on in one paragraph after items of its own lines
         parts = _run(line, "", [rf"\({r}\)" for r in _ROMANS[_ROMANS.index(roman.group("r")):]],
                      r"\s*(?=\S)", keep=True)
+        if parts:
+            return parts
+    if re.match(r"^I\.\s+\S", line):
+        # "I. … II. … III. …": a roman list run on in one paragraph
+        parts = _run(line, "", [rf"{r.upper()}\." for r in _ROMANS], r"\s+(?=\S)", keep=True)
         if parts:
             return parts
     first = (re.match(r"^(?P<pre>(?:[^:]*:)?)\s*(?:(?P<n>1)(?P<c>[.)])|\((?P<p>1)\))\s*\S", line)
@@ -140,6 +150,20 @@ def _inline_items(line: str, numbers_only: bool = False) -> list[str]:
         parts = _run(line, None, [re.escape(bullet)] * 40, r"\s+(?=\S)", keep=True)
         if parts:
             return parts
+    if not numbers_only:
+        going_on = re.match(r"^(\(?)([^\W\d_])\)\s", line)
+        # the sequence whose next letter it is after the items counted so far ("в" is the third
+        # Russian letter, the fourth Kazakh one)
+        for seq in sorted(_SEQUENCES, key=lambda q: going_on.group(2) not in q or q.index(going_on.group(2)) != counted) \
+                if going_on else ():
+            k = seq.index(going_on.group(2)) if going_on.group(2) in seq else 0
+            if k > 0 and k == counted:
+                # "в) …; г) …" on the line after "а) …; б) …": the lettered run goes on, counted on
+                opening = r"\(" if going_on.group(1) else ""
+                parts = _run(line, "", [rf"{opening}{re.escape(x)}\)" for x in seq[k:]], r"\s+(?=\S)",
+                             keep=False, first=k + 1, least=1)
+                if parts:
+                    return parts
     if numbers_only or not _OTHER_FIRST.match(line):
         return [line]
     for seq in _SEQUENCES:
@@ -155,7 +179,8 @@ def _inline_items(line: str, numbers_only: bool = False) -> list[str]:
     return [line]
 
 
-def _run(line: str, pre: str | None, markers: list[str], after: str, keep: bool, seps: str = ";.") -> list[str]:
+def _run(line: str, pre: str | None, markers: list[str], after: str, keep: bool, seps: str = ";.",
+         first: int = 1, least: int = 2) -> list[str]:
     """Cut `line` at a run of `markers` (in order, at least two, each after one of `seps`);
     [] when there is none. `keep` keeps the markers; else each item is numbered "(n)"."""
     if pre is None:
@@ -172,11 +197,12 @@ def _run(line: str, pre: str | None, markers: list[str], after: str, keep: bool,
             break
         starts.append(at + found.end() if n else 0)
         at = starts[-1] + 1
-    if len(starts) < 2:
+    if len(starts) < least:
         return []
     chunks = [body[a:b].strip() for a, b in zip(starts, starts[1:] + [len(body)])]
     if not keep:
-        chunks = [f"({n}) " + re.sub(rf"^{markers[n - 1]}\s*", "", c, flags=re.I) for n, c in enumerate(chunks, 1)]
+        chunks = [f"({n + first - 1}) " + re.sub(rf"^{markers[n - 1]}\s*", "", c, flags=re.I)
+                  for n, c in enumerate(chunks, 1)]
     return ([pre.strip()] if pre.strip() else []) + chunks
 
 
@@ -193,8 +219,50 @@ _EN_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh
 def _ordinal(k: int) -> str:
     words = (rf"{_KK_ORDINALS[k]}(?:ден|дан|тен|тан)?|{_RU_ORDINALS[k]}(?:ое|ый|ая|ье|ий|ья)|{_RU_DASHED[k]}"
              rf"|(?:the\s+)?{_EN_ORDINALS[k]}(?:ly)?")
-    # the ordinal alone with a comma or colon, or with one noun and a full stop or colon
-    return rf"(?:^|(?<=[.;!?])\s+|\n)(?:{words})(?:\s*[,:]|\s+[^\W\d_]+\s*[.:])\s+(?=\S)"
+    # the ordinal alone with a comma, colon or dash, or with one noun and a full stop or colon;
+    # in quotes too («Бірінші» – …). The first may follow a comma: «тем, что, во-первых, …».
+    after = r"[.;!?,:]" if k == 0 else r"[.;!?]"
+    return (rf"(?:^|(?<={after})\s+|\n)[«\"“]?(?:{words})[»\"”]?(?:\s*[,:]|\s*[–—](?=\s)|\s+[^\W\d_]+\s*[.:])"
+            rf"\s+(?=\S)")
+
+
+# Items counted by a number set in words around it: "1-тұжырым.", "Положение 2.", "Task 3:",
+# or by a number and a dash ("1 – определить …; 2 – установить …"). The numbers count on from 1.
+_COUNTED = (
+    r"{n}\s*-\s*(?:тұжырым|қағида|ереже|міндет|тапсырма)\w*\s*[.:–—]?",
+    r"(?:положение|задача|тезис|provision|statement|task|thesis)\s+(?:№\s*)?{n}\s*[.:–—)]",
+    r"{n}\s*[–—]",
+)
+
+
+# Capital letters and a full stop, each at a line start ("A. The first …⏎B. For the first …"):
+# a Word list lettered A, B, C; an initial ("A. Smith") is never followed by the next letter's line.
+_LETTERED = ("ABCDEFGHIJKLMNOP", "АБВГДЕЖЗИКЛМНОП")
+
+
+def _counted_items(text: str) -> tuple[str, list[Item]] | None:
+    templates = [(t, False) for t in _COUNTED] + [(rf"[{letters}]", True) for letters in _LETTERED]
+    for template, lettered in templates:
+        starts: list[tuple[int, int]] = []
+        at = 0
+        for n in range(1, 41):
+            if lettered:
+                if n > len(template) - 2:
+                    break
+                lead, marker = r"(?:^|\n)", re.escape(template[n]) + r"\."
+            else:
+                lead = r"(?:^|(?<=[:.;])\s+|\n)" if n == 1 else r"(?:(?<=[.;])\s+|\n)"
+                marker = template.format(n=n)
+            m = re.compile(lead + marker + r"\s+(?=\S)", 0 if lettered else re.I).search(text, at)
+            if m is None:
+                break
+            starts.append((m.start(), m.end()))
+            at = m.end()
+        if len(starts) >= 2:
+            bodies = [text[b:e].strip() for (_a, b), (e, _b) in zip(starts, starts[1:] + [(len(text), 0)])]
+            items = [Item(i, _tidy(body), i) for i, body in enumerate(bodies, start=1)]
+            return text[:starts[0][0]].strip(), [it for it in items if it.text]
+    return None
 
 
 def _ordinal_items(text: str) -> tuple[str, list[Item]] | None:
@@ -217,11 +285,22 @@ def _unmarked(lines: list[str]) -> list[Item]:
     """A list written without markers: clauses separated by semicolons, else paragraphs."""
     text = join_lines(lines)
     clauses = [c.strip() for c in re.split(r";\s+", text) if c.strip()]
+    announced = _ANNOUNCED.match(text)
     if len(clauses) >= 2:
         parts = clauses
+    elif announced and "\n" not in text[announced.end():].strip():
+        # "The novelty of the work lies in the following. The first audit … was carried out. The
+        # search behaviour … was described …": after an introduction that announces a list, one
+        # paragraph of sentences is the list, a sentence each.
+        parts = [p for p in _SENTENCE.split(text[announced.end():].strip()) if p.strip()]
     else:
         parts = [p for p in text.split("\n") if p.strip()]
     return [Item(i, _tidy(p)) for i, p in enumerate(parts, start=1) if _tidy(p)]
+
+
+_ANNOUNCED = re.compile(r"(?is)^[^.:]{0,200}?\b(?:following|следующ\w+|мынадай|келесі\w*|төмендегідей)\s*[.:]\s+")
+# A sentence ends at a full stop before a capital, not after an initial ("A.B. Smith")
+_SENTENCE = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
 
 
 def _wrapped_number(m: re.Match, line: str, raw: list) -> bool:

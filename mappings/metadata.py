@@ -327,7 +327,7 @@ def russian_org_nominative(name: str) -> str:
 
 
 # Classification codes (UDC 327 (574:434), УДК, ӘОЖ, МРНТИ, IRSTI) head some title pages.
-_CLASSIFICATIONS = r"МРНТИ|ГРНТИ|IRSTI|ХҒТАР|УДК|ӘОЖ|UDC|ББК|JEL"
+_CLASSIFICATIONS = r"МРНТИ|ГРНТИ|IRSTI|ХҒТАР|ҒТАМР|УДК|ӘОЖ|UDC|ББК|JEL"
 _CLASSIFICATION = re.compile(rf"(?i)\b(?:{_CLASSIFICATIONS})\b[^\n]*$")
 
 
@@ -377,7 +377,14 @@ _DOCUMENT_WORDS = (r"laws?|codes?|concepts?|programm?es?|strateg(?:y|ies)|decree
                    r"заң\w*|кодекс\w*|тұжырымдама\w*|бағдарлама\w*|стратегия\w*|жарлы\w*|жолдау\w*")
 _DOCUMENT_BEFORE = re.compile(rf"(?i)(?:{_DOCUMENT_WORDS})(?:\s+(?:of|the|Республики|Казахстан|Kazakhstan|Republic|"
                               rf"РК|ҚР|Қазақстан|Республикасының)){{0,4}}\s*$")
-_DOCUMENT_AFTER = re.compile(rf"(?i)^\s*(?:{_DOCUMENT_WORDS})\b")
+# «… туралы» Қазақстан Республикасының Заңы: the state may stand between the name and its kind
+_DOCUMENT_AFTER = re.compile(rf"(?i)^\s*(?:(?:Қазақстан\s+)?Республикасының\s+|(?:ҚР|РК)\s+)?(?:{_DOCUMENT_WORDS}|"
+                             rf"жобасы\w*|проект\w*|project)\b")
+
+
+# A bare quotation that says what it is "on" names a law or a regulation («Тамақ өнімдерінің
+# қауіпсіздігі туралы», «О миграции населения», «On Cinematography»), whatever stands around it.
+_ON_SOMETHING = re.compile(r"(?i)\s+туралы\s*$|^\s*(?:(?:о|об)\s+\w|on\s+(?!the\b)\w)")
 
 
 def _names_a_document(head: str, m: re.Match) -> bool:
@@ -426,7 +433,8 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
             if (_SPECIALTY.search(head[max(0, m.start() - 14):m.start() + 2]) or _SPECIALTY.match(title.strip())
                     or len(title.split()) < 3):
                 continue
-            if _names_a_document(head, m) or _inside_sentence(head, m, pat is _TITLE_PATTERNS[-1]):
+            if _names_a_document(head, m) or _inside_sentence(head, m, pat is _TITLE_PATTERNS[-1]) or (
+                    pat is _TITLE_PATTERNS[-1] and _ON_SOMETHING.search(title)):
                 continue  # «On Artificial Intelligence» after "Law", a quotation in running prose
             if _ORG_QUOTE.search(head[max(0, m.start() - 16):m.start() + 1].rstrip("«\"“ ")) or (
                     _ORG_QUOTE_AFTER.match(head[m.end():m.end() + 12])) or is_org_name(title) or (
@@ -450,6 +458,8 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
     if meta.author is None or meta.title is None:
         author, title = _run_on_title_page(head)
         meta.author, meta.title = meta.author or author, meta.title or title
+    if meta.title is None:
+        meta.title = _title_before_specialty(sections.get("preamble", ""))
     m = _specialty(head) or _specialty(full_text[:4000])
     if m:
         code = m.group("code")
@@ -496,14 +506,25 @@ def _run_on_title_page(head: str) -> tuple[str | None, str | None]:
     # The run may stop before the specialty line ("… ОРАЗБЕКОВ ЕРАСЫЛ ТАЛҒАТҰЛЫ Title⏎8D01401 – …").
     code_next = code is None and len(lines) > 1 and _SPECIALTY.match(lines[1]) is not None
     if not (code and len(line.split()) >= 20 or code_next and len(line.split()) >= 8):
-        return None, None
+        # A title page re-joined by the line wrap into a few long lines ("… Faculty of Social
+        # Sciences ABDRAKHMANOVA ZHANAR YERBOLOVNA Digitisation of … ⏎ … of Kazakhstan ⏎
+        # Dissertation for the degree … 8D03204"): read together up to the specialty code.
+        at = next((i for i, l in enumerate(lines[:4]) if _specialty(l)), None)
+        if not at:
+            return None, None
+        line = " ".join(lines[:at + 1])
+        code = _specialty(line)
+        end = code.start()
     for m in _CAPS_RUN.finditer(line, 0, end):
         name = m.group(0).title()
         if _NOT_A_NAME.search(name) or _NOT_NAME_CAPS.search(name):
             continue
+        if re.match(r"[ \t]+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}(?![\w-]*[a-zа-яёәғқңөұүһі])", line[m.end():]):
+            return None, None  # more capitals follow: a title set in capitals, not a name
         title = line[m.end():end]
-        named = _DOCUMENT_NAME.search(title)  # "… an econometric assessment ABSTRACT of the dissertation …"
-        title = _squash(title[:named.start()] if named else title)
+        # "… an econometric assessment ABSTRACT of the dissertation …", "… Dissertation for the degree"
+        ends = [x.start() for x in (_DOCUMENT_NAME.search(title), _TITLE_STOP.search(title)) if x]
+        title = _squash(title[:min(ends)] if ends else title)
         return _squash(name), (title if 3 <= len(title.split()) <= 40 else None)
     return None, None
 
@@ -578,7 +599,7 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
         candidate = lines[index] if index is not None else None
         if candidate is None or not (3 <= len(candidate.split()) <= 40) or _SPECIALTY.search(candidate):
             continue
-        if _NOT_TITLE.search(candidate) or is_org_name(candidate):
+        if _NOT_TITLE.search(candidate) or is_org_name(candidate) or _UNIT.search(candidate):
             continue
         if any(headings.match(candidate, lang) for lang in ("en", "ru", "kk")) and len(candidate.split()) < 6:
             continue
@@ -598,11 +619,39 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
     return None
 
 
+def _title_before_specialty(page: str) -> str | None:
+    """A title page whose author stands below the title ("Author: / Li Anastassiya …") or
+    nowhere: the title is the line just above the line with the specialty code, as Kazakhstani
+    title pages set it (institution, department, ДИПЛОМДЫҚ ЖОБА, title, code and programme)."""
+    lines = [l.strip() for l in page.split("\n") if l.strip() and not _CLASSIFICATION.match(l.strip())]
+    at = next((i for i, l in enumerate(lines) if _specialty(l)), None)
+    if not at:
+        return None
+    candidate = lines[at - 1]
+    if not (3 <= len(candidate.split()) <= 40) or _NOT_TITLE.search(candidate) or is_org_name(candidate) \
+            or _front_matter_line(candidate) or _DOCUMENT_NAME.search(candidate) or _specialty(candidate) \
+            or any(headings.match(candidate, lang) for lang in ("en", "ru", "kk")) \
+            or re.fullmatch(rf"{_FULL_NAME}", candidate):
+        return None
+    return _squash(candidate.strip("«»\"“”"))
+
+
+# A university's faculty or department on the title page's first line is no title.
+_UNIT = re.compile(r"(?i)\b(?:faculty|department|факультет\w*|кафедр\w*)\b")
+
+
 # Lines of a title page that say what the document is, not what the work is about.
 _NOT_TITLE = re.compile(r"(?i)\b(?:dissertation|thesis|диссертац\w*|specialty|специальност\w*|мамандығ\w*|"
                         r"educational\s+programme|образовательн\w+\s+программ\w*|білім\s+беру\s+бағдарлама\w*|"
                         r"scientific\s+(?:supervisor|consultant)|научн\w+\s+(?:руководител|консультант)\w*|"
                         r"ғылыми\s+(?:жетекші|кеңесші)\w*|manuscript|рукописи|қолжазба)")
+
+
+# Where a title run into the title page's next words ends: the words saying what the document
+# is ("Dissertation for the degree …", "диссертация на соискание …"); "manuscript" names the
+# kind of a title itself ("Digitisation of Kazakh Manuscript …").
+_TITLE_STOP = re.compile(r"(?i)\b(?:dissertation|thesis|диссертац\w*|specialty|специальност\w*|мамандығ\w*|"
+                         r"educational\s+programme|образовательн\w+\s+программ\w*|білім\s+беру\s+бағдарлама\w*)")
 
 
 def _position(text: str, name: str) -> int:

@@ -94,7 +94,7 @@ def _heading(line: str, lang: str, sections: list[Section], seen: set[str]) -> t
         if numbered is not None:
             h, line = numbered
     if h is None:
-        return _unknown_heading(line, current), line
+        return _unknown_heading(line, current, lang), line
     if current.kind in ("preamble", "abstract") and h.shape != "intro" and not headings.heading_phrase(h.text, lang):
         # On the title page a heading is made of heading words alone: "Методы обучения
         # математике в сельских школах: опыт Казахстана" is the dissertation's title.
@@ -119,11 +119,14 @@ def _heading(line: str, lang: str, sections: list[Section], seen: set[str]) -> t
 _CAPS_HEADING = re.compile(r"^[^\W\d_][^\W\d_ \-–,]*(?:[ \-–,]+[^\W\d_][^\W\d_\-–,]*){0,7}[.:]?$")
 
 
-def _unknown_heading(line: str, current: Section) -> headings.Heading | None:
+def _unknown_heading(line: str, current: Section, lang: str) -> headings.Heading | None:
     # On the title page (before or just after "ABSTRACT") capitals are names and titles.
     if current.kind in ("preamble", "abstract") or not line.isupper() or not _CAPS_HEADING.match(line):
         return None
-    return headings.Heading("other", line.rstrip(".:"), "")
+    # A heading in capitals made of heading words alone names its kind even where its verb
+    # would make a sentence of it in lower case ("WHAT IS NEW").
+    kinds = headings.heading_phrase(line, lang)
+    return headings.Heading(kinds[0] if len(kinds) == 1 else "other", line.rstrip(".:"), "")
 
 
 def _add(section: Section, line: str, joined: bool) -> None:

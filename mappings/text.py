@@ -12,7 +12,8 @@ from .errors import MappingError
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]", re.IGNORECASE)
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+", re.MULTILINE)
+# An ATX heading's opening hashes and its optional closing ones ("# Title #"), as CommonMark reads them
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _TRAILING_BACKSLASH = re.compile(r"\\+[ \t]*$", re.MULTILINE)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f]+")
@@ -51,7 +52,7 @@ def clean(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = _ZERO_WIDTH.sub("", text)
     text = _BOOKMARK.sub("", text)
-    text = _MD_HEADING.sub("", text)
+    text = _MD_HEADING.sub(r"\1", text)
     text = _TRAILING_BACKSLASH.sub("", text)
     text = _ESCAPE.sub(r"\1", text)
     # Emphasis markers twice: bold inside a line and bold that wraps the whole line.

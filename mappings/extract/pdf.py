@@ -57,7 +57,8 @@ def _page_lines(page) -> list[str]:
     """The page's lines in reading order, a blank line at each paragraph end."""
     textpage = page.get_textpage()
     try:
-        boxes: list[list] = []      # [bottom, top, left, right, text, first letter's style, last letter's style]
+        # [bottom, top, left, right, text, first letter's style, last letter's style, last letter's index]
+        boxes: list[list] = []
         for i in range(textpage.count_rects()):
             left, bottom, right, top = textpage.get_rect(i)
             # PDFium writes a hyphen it takes for a line-end hyphenation as \x02.
@@ -67,6 +68,8 @@ def _page_lines(page) -> list[str]:
                 continue
             first = _style(textpage, left + 0.5, (bottom + top) / 2, +1)
             last = _style(textpage, right - 0.5, (bottom + top) / 2, -1)
+            start = textpage.get_index(left + 0.5, (bottom + top) / 2, 2, 2)
+            end = textpage.get_index(right - 0.5, (bottom + top) / 2, 2, 2)
             if boxes and _same_line(boxes[-1], bottom, top):
                 # A list number set apart by a tab, or a hyphen: pieces of one line.
                 box = boxes[-1]
@@ -74,16 +77,21 @@ def _page_lines(page) -> list[str]:
                 # its possible hyphenation points (soft hyphens), with no space between them;
                 # a word space is about half a letter wide.
                 per_char = (box[3] - box[2]) / max(1, len(box[4]))
-                touching = left >= box[3] and left - box[3] < 0.3 * per_char
+                # A bold heading set wider is cut inside words too ("Жаңа|шылдығы"): the next
+                # letter in PDFium's own text order, with no space (not even one PDFium
+                # generates) between, is the same word whatever the gap.
+                touching = left >= box[3] and (left - box[3] < 0.3 * per_char or (
+                    box[7] is not None and start is not None and start == box[7] + 1
+                    and textpage.get_text_range(box[7], 2)[-1:].isalpha()))
                 glue = "" if text == "-" or box[4].endswith(" ") or touching else " "
                 if left >= box[2]:
-                    box[4], box[6] = box[4] + glue + text, last or box[6]
+                    box[4], box[6], box[7] = box[4] + glue + text, last or box[6], end
                 else:
                     box[4], box[5] = text + " " + box[4], first or box[5]
                 box[0], box[1] = min(box[0], bottom), max(box[1], top)
                 box[2], box[3] = min(box[2], left), max(box[3], right)
             else:
-                boxes.append([bottom, top, left, right, text, first, last])
+                boxes.append([bottom, top, left, right, text, first, last, end])
     finally:
         textpage.close()
     steps = [a[0] - b[0] for a, b in zip(boxes, boxes[1:]) if a[0] > b[0]]

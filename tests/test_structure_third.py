@@ -1,0 +1,207 @@
+"""The layout conventions the third held-out corpus (tests/fixtures/published-3/) showed the
+mappers missing, each tested on realistic text of its own in every language it applies to,
+and on text where it must not fire."""
+from __future__ import annotations
+
+import pytest
+
+from dissertation_kg.mappings import abstract, lists, metadata, text
+
+
+def firsts(lines: list[str], n: int = 2) -> list[str]:
+    return [" ".join(it.text.split()[:n]).rstrip(".;,") for it in lists.split_items(lines)[1]]
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["«Бірінші» – ауыл шаруашылығы дақылдарын зерттеу; «Екінші» – топырақ үлгілерін жинау; "
+      "«Үшінші» – нәтижелерді салыстыру."], ["ауыл шаруашылығы", "топырақ үлгілерін", "нәтижелерді салыстыру"]),
+    (["тем, что, во-первых, впервые описаны фонды архива; во-вторых, уточнена хронология событий; "
+      "в-третьих, введены в оборот новые документы."], ["впервые описаны", "уточнена хронология", "введены в"]),
+    (["1-тұжырым. Су тапшылығы 2030 жылға қарай өседі. 2-тұжырым. Ұсынылған модель шығынды азайтады."],
+     ["Су тапшылығы", "Ұсынылған модель"]),
+    (["Положение 1. Спрос на жильё определяется миграцией. Положение 2. Рост цен отстаёт от доходов."],
+     ["Спрос на", "Рост цен"]),
+    (["1 – определить запасы сырья; 2 – установить признаки сырья;", "3 – изучить химический состав."],
+     ["определить запасы", "установить признаки", "изучить химический"]),
+    (["The novelty of the work lies in the following. A corpus of 300 letters was compiled for the first "
+      "time. The dating of the letters was revised. A model of the archive's growth was proposed."],
+     ["A corpus", "The dating", "A model"]),
+])
+def test_list_markers_the_third_corpus_uses(lines, expected):
+    assert firsts(lines) == expected
+
+
+@pytest.mark.parametrize("lines", [
+    # "first" inside a sentence, with no second to follow it
+    ["The first survey of the archive was made in 1998, and the collection has grown since then."],
+    # a year range and a count with a dash are no numbered items
+    ["В 1941 – 1945 гг. в Казахстан эвакуировано 47 учреждений; 2 – 3 из них вернулись позже."],
+    # "following" announces nothing when a single sentence follows
+    ["The results are the following: a model of water demand for the basin."],
+])
+def test_no_list_where_none_is_written(lines):
+    joined = " ".join(lines)
+    assert lists._counted_items(joined) is None and lists._ordinal_items(joined) is None
+
+
+def test_counted_items_need_the_next_number():
+    # "2 – …" after "1 – …" counts on; a lone "3 –" later in prose starts nothing
+    assert lists._counted_items("Выборка составила 3 – 4 % населения. Данные собраны в 2020 г.") is None
+
+
+def meta_of(page: str, lang: str) -> metadata.Metadata:
+    return metadata.extract({"preamble": page}, page, lang, [])
+
+
+def test_a_title_page_the_line_wrap_rejoined():
+    page = ("Kh.A. Yasawi International Kazakh-Turkish University Faculty of History\n"
+            "NURGALIYEVA AIGERIM SERIKOVNA Nomadic Pastures "
+            "and Water Rights\nin the Syr Darya Valley in the Nineteenth Century\n"
+            "Dissertation for the degree of Doctor of Philosophy (PhD) in 8D02202 – History. ABSTRACT.\nAlmaty, 2024")
+    m = meta_of(page, "en")
+    assert m.author == "Nurgaliyeva Aigerim Serikovna"
+    assert m.title == "Nomadic Pastures and Water Rights in the Syr Darya Valley in the Nineteenth Century"
+
+
+def test_a_russian_autoreferat_title_run_into_its_specialty():
+    page = ("УДК 94(574) На правах рукописи\nСЕРИКБАЕВ АРМАН ТАЛГАТОВИЧ\nКочевое хозяйство Западного Казахстана "
+            "во второй половине XIX века 07.00.02 – отечественная история\nАвтореферат диссертации на соискание "
+            "ученой степени кандидата исторических наук")
+    m = meta_of(page, "ru")
+    assert m.author == "Серикбаев Арман Талгатович"
+    assert m.title == "Кочевое хозяйство Западного Казахстана во второй половине XIX века"
+
+
+def test_a_title_in_capitals_above_the_specialty_line_and_the_author_below():
+    page = ("KIMEP UNIVERSITY\nBang College of Business\nRETAIL PRICE DISPERSION IN THE GRAIN MARKETS OF NORTHERN "
+            "KAZAKHSTAN\nMaster's thesis abstract · educational programme 7M04102 – Economics\nAuthor:\n"
+            "Tokayeva Dana Maratovna\nSupervisor:\nPhD A.B. Omarov")
+    m = meta_of(page, "en")
+    assert m.title == "RETAIL PRICE DISPERSION IN THE GRAIN MARKETS OF NORTHERN KAZAKHSTAN"
+
+
+@pytest.mark.parametrize("quote, lang", [
+    ("Мақалада «Тамақ өнімдерінің қауіпсіздігі туралы» Қазақстан Республикасының Заңы талаптары қаралды.", "kk"),
+    ("Нормативная основа: «О миграции населения и занятости». Данные 2023 года.", "ru"),
+    ('Framework: "On Cinematography and Film Support" of 2019.', "en"),
+    ("Негізі: «Түркістан – түркі әлемінің рухани орталығы» жобасы.", "kk"),
+])
+def test_a_quoted_law_or_project_in_the_abstract_is_no_title(quote, lang):
+    page = "А.Б. Серікова1, К.М. Ахметов2\n1Алматы технологиялық университеті, Алматы, Қазақстан\n" \
+           "ТҮЙЕ СҮТІНІҢ САПАСЫН БАҒАЛАУ ӘДІСТЕРІ\n" + quote
+    assert metadata.extract({"preamble": page}, page, lang, []).title == "ТҮЙЕ СҮТІНІҢ САПАСЫН БАҒАЛАУ ӘДІСТЕРІ"
+
+
+def test_a_quoted_title_still_is_one():
+    page = "Диссертация на тему «Водные ресурсы бассейна реки Или в условиях изменения климата»\n6D060800 – Экология"
+    assert meta_of(page, "ru").title == "Водные ресурсы бассейна реки Или в условиях изменения климата"
+
+
+def test_a_markdown_heading_loses_its_closing_hashes_but_not_a_hash_in_its_text():
+    assert text.clean("# Погребальный обряд саков #\n## Issue #5 of the series") == \
+        "Погребальный обряд саков\nIssue #5 of the series"
+
+
+def test_an_apostrophe_surname_is_an_author():
+    page = "**A.K. Yessenova1*, J. O'Connor2**\n1Satbayev University, Almaty, Kazakhstan\n2University of Leeds, Leeds"
+    assert [a.name for a in meta_of(text.clean(page), "en").authors] == ["A.K. Yessenova", "J. O'Connor"]
+
+
+def test_a_kazakh_article_with_tuyindeme_loads_as_an_article():
+    doc = ("Г.Ж. Байгазиева1*, Д.Т. Абдиева1\n1Алматы технологиялық университеті, Алматы, Қазақстан\n"
+           "ҒТАМР 65.63.33\nБИДАЙ ҰНЫНЫҢ САПАСЫН БАҒАЛАУ\nТүйіндеме. Мақалада бидай ұнының сапасы "
+           "Кьельдаль әдісімен зерттелді. Нәтижелер стандарт талаптарына сай келеді.\n"
+           "Түйін сөздер: бидай, ұн, сапа.\nКіріспе\nБидай шаруашылығы солтүстік өңірлерде дамыған.")
+    parsed = abstract.parse_bytes(doc.encode(), "kk-article.txt")
+    assert parsed.kind == "article"
+    assert parsed.meta.specialty_code is None
+    assert parsed.meta.title == "БИДАЙ ҰНЫНЫҢ САПАСЫН БАҒАЛАУ"
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # a Word list lettered A., B., C. (its numbers kept from numbering.xml)
+    (["A. The first registry of rural patients was compiled.", "B. A screening score was validated.",
+      "C. A referral pathway was proposed."], ["The first", "A screening", "A referral"]),
+    (["А. Впервые описан фонд.", "Б. Уточнена хронология."], ["Впервые описан", "Уточнена хронология"]),
+    # i) and ii) on their own lines: a roman list, not the letter i
+    (["i) to characterise the cores;", "ii) to run coreflooding;", "iii) to upscale the results."],
+     ["to characterise", "to run", "to upscale"]),
+    # upper-case roman run on in one paragraph
+    (["I. Пойма реки является основным районом заготовки. II. Содержание кислоты выше нормы. "
+      "III. Технология позволяет получить экстракт."], ["Пойма реки", "Содержание кислоты", "Технология позволяет"]),
+    # a lettered run going on on the list's next line
+    (["а) впервые определены запасы; б) установлены признаки;", "в) идентифицированы флавоноиды; г) разработан способ."],
+     ["впервые определены", "установлены признаки", "идентифицированы флавоноиды", "разработан способ"]),
+    (["а) деректер жиналды; ә) модель құрылды;", "б) әдістеме ұсынылды."],
+     ["деректер жиналды", "модель құрылды", "әдістеме ұсынылды"]),
+])
+def test_more_list_shapes_of_the_third_corpus(lines, expected):
+    assert firsts(lines) == expected
+
+
+def test_a_lettered_line_that_is_an_initial_starts_no_list():
+    # "A. Smith" opening a line, with no "B." after it
+    assert lists._counted_items("A. Smith and K. Jones described the method.\nThe rest follows.") is None
+
+
+def sections_of(doc: str) -> list[str]:
+    return list(abstract.parse_bytes(doc.encode(), "doc.txt").sections)
+
+
+@pytest.mark.parametrize("heading, kind, lang", [
+    ("WHAT IS NEW", "novelty", "en"),
+    ("Contribution to Knowledge", "novelty", "en"),
+    ("THE PROPOSITIONS DEFENDED", "provisions", "en"),
+    ("Propositions Put Forward for the Defence", "provisions", "en"),
+    ("Защищаемые положения", "provisions", "ru"),
+    ("Жобаның Жаңалығы", "novelty", "kk"),
+    ("Алынған Нәтижелердің Ғылыми Жаңашылдығы", "novelty", "kk"),
+    ("Шешілетін Міндеттер", "tasks", "kk"),
+])
+def test_headings_in_new_wordings(heading, kind, lang):
+    from dissertation_kg.mappings import headings, sections
+    # after a first section, as in an abstract: capitals before it are the title page's
+    found = sections.split(["Actuality" if lang == "en" else ("Актуальность" if lang == "ru" else "Өзектілігі"),
+                            "More text.", heading,
+                            "Текст раздела." if lang != "en" else "Some text of the section."], lang)
+    assert kind in [s.kind for s in found], (heading, [s.kind for s in found])
+
+
+def test_a_sentence_with_those_words_is_no_heading():
+    from dissertation_kg.mappings import headings
+    assert headings.match("What is new in this chapter is the data from 2020 and the model of demand.", "en") is None
+
+
+def test_a_run_in_heading_with_a_comma_inside():
+    from dissertation_kg.mappings import headings
+    h = headings.match("Основные положения, выносимые на защиту I. Пойма реки является основным районом.", "ru")
+    assert h is not None and h.kind == "provisions" and h.rest.startswith("I. Пойма")
+    # a sentence with a comma is still a sentence
+    assert headings.match("Положения закона, однако, не применялись на практике в 1990-е годы.", "ru") is None \
+        or headings.match("Положения закона, однако, не применялись на практике в 1990-е годы.", "ru").kind != "provisions"
+
+
+def test_a_page_number_in_brackets_is_page_furniture():
+    from dissertation_kg.mappings import reflow
+    out = reflow.reflow("Первая строка текста, которая\nпродолжается здесь.\n[3]\nВторая строка текста.")
+    assert "[3]" not in out
+
+
+def test_a_bold_heading_pdfium_cut_inside_words_is_one_word_each():
+    from pathlib import Path
+    from dissertation_kg.mappings import extract
+    pdf = Path(__file__).parent / "fixtures" / "published-3" / "kk-biotech-phd.pdf"
+    got = extract.extract(pdf.read_bytes(), pdf.name).text
+    assert "Ғылыми Жаңашылдығы" in got and "Шығарылатын Негізгі Тұжырымдар" in got
+    assert "Жаңа шыл" not in got
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Түйін сөздер: шұбат, түйе сүті, сақтау мерзімі. Кіріспе", ["шұбат", "түйе сүті", "сақтау мерзімі"]),
+    ("Ключевые слова: миграция, урбанизация, Казахстан. Введение", ["миграция", "урбанизация", "Казахстан"]),
+    # a full stop inside a keyword ("U.S. policy", "Sentinel-2") ends nothing
+    ("Keywords: U.S. policy, Sentinel-2 imagery, glacier retreat.", ["U.S. policy", "Sentinel-2 imagery", "glacier retreat"]),
+])
+def test_a_keyword_list_ends_at_its_full_stop(line, expected):
+    from dissertation_kg.mappings import front_matter
+    assert list(front_matter.keywords(line).values())[0] == expected
