@@ -5,11 +5,13 @@ dismissed name, a law's quoted title) can only match, or stop a name from being 
 where every one of its words occurs in the text, in some form the linker compares. So each
 mapped document keeps a `word_filter`: a Bloom filter of every key the linker may look up for
 its words (the word folded, its stems under the text's language, and the Russian and Kazakh
-stems of Cyrillic words in an English text). An edit is turned into `requirements`: for each
-label added or removed (all labels of an entry whose class, state or city status changed, see
-`changed_names`), the keys each of its words may be matched under. A document whose filter holds every word of one such
-label may change and is linked again; any other is linked exactly as before. A Bloom filter
-only errs towards "may contain", so the worst a collision does is link a document again.
+stems of Cyrillic words in an English text), and of each two words that may follow each other
+in a name. An edit is turned into `requirements`: for each label added or removed (all labels
+of an entry whose class, state or city status changed, see `changed_names`), the keys each of
+its words may be matched under. A document whose filter holds every word of one such label
+(and, for a name of three words or more, every pair of consecutive words) may change and is
+linked again; any other is linked exactly as before. A Bloom filter only errs towards "may
+contain", so the worst a collision does is link a document again.
 
 (Written here rather than with a Bloom filter library: the filters must hash the same in every
 process and are tested by the thousand against a handful of words; that is a few lines over
@@ -19,28 +21,30 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from . import morphology, self_named
 from .vocabulary import LANGS
 
-# 4 KiB per document. A generated abstract has 400-900 keys (~0.01 % false hits per key), a long
-# real one ~3,000 (~1 %); a name of two words needs both.
-BITS = 1 << 15
+# 16 KiB per document. A generated abstract has 2,000-9,000 keys with its word pairs (~0.1 %
+# false hits per key); a name needs all its words (and pairs) to be a hit.
+BITS = 1 << 17
 _HASHES = 4
 _CYRILLIC = re.compile("[А-Яа-яЁё]")
+_PAIR = "\x1f"   # joins the keys of two words that follow each other (no key holds it)
 
 
+@lru_cache(maxsize=1 << 18)   # most words and pairs recur from one document to the next
 def _positions(key: str) -> tuple[int, ...]:
-    digest = int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
-    return tuple((digest >> (16 * i)) & (BITS - 1) for i in range(_HASHES))  # 16 bits each
+    digest = int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=16).digest(), "little")
+    return tuple((digest >> (32 * i)) & (BITS - 1) for i in range(_HASHES))
 
 
 def word_filter(keys: Iterable[str]) -> bytes:
     bits = bytearray(BITS // 8)
-    for key in keys:
-        for p in _positions(key):
-            bits[p >> 3] |= 1 << (p & 7)
+    for p in {p for key in keys for p in _positions(key)}:
+        bits[p >> 3] |= 1 << (p & 7)
     return bytes(bits)
 
 
@@ -49,22 +53,42 @@ def _has(bits: bytes, positions: tuple[int, ...]) -> bool:
 
 
 def text_keys(texts: Iterable[tuple[str, str]]) -> set[str]:
-    """Every key the linker may look up for the words of `texts` ((text, language) pairs)."""
+    """Every key the linker may look up for the words of `texts` ((text, language) pairs), and
+    the pairs of keys of each word and a word that may follow it in a name (the next one, or the
+    one after a short parenthesis, as linking._successors allows)."""
     from .linking import tokenize
 
     out: set[str] = set()
     for text, lang in texts:
         lang = lang if lang in LANGS else "en"
-        tokens = tokenize(text)
-        for d in self_named.find(text, lang):   # quoted titles are matched on their own words
-            if d.title:
-                tokens = tokens + tokenize(text[d.title[0]:d.title[1]])
-        for t in tokens:
-            out.add(morphology.fold(t.text))
-            out |= morphology.text_keys(t.text, lang)
-            if lang == "en" and _CYRILLIC.search(t.text):
-                out |= morphology.text_keys(t.text, "ru") | morphology.text_keys(t.text, "kk")
+        # quoted titles are matched on their own words
+        spans = [text] + [text[d.title[0]:d.title[1]] for d in self_named.find(text, lang) if d.title]
+        for span in spans:
+            tokens = tokenize(span)
+            keys = [_token_keys(t.text, lang) for t in tokens]
+            for i, here in enumerate(keys):
+                out |= here
+                for j in _followers(span, tokens, i):
+                    out |= {a + _PAIR + b for a in here for b in keys[j]}
     return out
+
+
+def _token_keys(word: str, lang: str) -> frozenset[str]:
+    keys = {morphology.fold(word)} | morphology.text_keys(word, lang)
+    if lang == "en" and _CYRILLIC.search(word):
+        keys |= morphology.text_keys(word, "ru") | morphology.text_keys(word, "kk")
+    return frozenset(keys)
+
+
+def _followers(text: str, tokens, i: int) -> range:
+    """The tokens that may follow token i in one name: the next one, or, after an opening
+    parenthesis, any of the four next (a superset of what linking._successors allows)."""
+    n = len(tokens)
+    if i + 1 >= n:
+        return range(0)
+    if "(" in text[tokens[i].end:tokens[i + 1].start]:
+        return range(i + 1, min(i + 5, n))
+    return range(i + 1, i + 2)
 
 
 def _word_alternatives(word: str) -> frozenset[str]:
@@ -78,8 +102,8 @@ def _word_alternatives(word: str) -> frozenset[str]:
 
 def requirements(names: Iterable[tuple[str, str]]) -> list[list[list[tuple[int, ...]]]]:
     """For each (label, language): the word sequences a text must hold for the label to matter
-    (the label's spelling variants and quoted title), each word as its alternative keys'
-    filter positions."""
+    (the label's spelling variants and quoted title), each word, and each pair of consecutive
+    words of a sequence of three or more, as its alternative keys' filter positions."""
     from .linking import _variants, _word_order_variants, tokenize
 
     out = []
@@ -93,7 +117,17 @@ def requirements(names: Iterable[tuple[str, str]]) -> list[list[list[tuple[int, 
         for l in langs:
             sequences += [[t.text for t in tokenize(label[d.title[0]:d.title[1]])]
                           for d in self_named.find(label, l) if d.title]
-        out.extend([[_positions(k) for k in _word_alternatives(w)] for w in seq] for seq in sequences if seq)
+        for seq in sequences:
+            if not seq:
+                continue
+            alternatives = [_word_alternatives(w) for w in seq]
+            need = [[_positions(k) for k in keys] for keys in alternatives]
+            # Names of three words or more are matched only on consecutive words; two words may
+            # stand apart ("A, B and C analysis" names B analysis, see linking._elliptic).
+            if len(seq) >= 3:
+                need += [[_positions(a + _PAIR + b) for a in left for b in right]
+                         for left, right in zip(alternatives, alternatives[1:])]
+            out.append(need)
     return out
 
 

@@ -13,7 +13,8 @@ from rdflib import URIRef
 from dissertation_kg.mappings import linking, relink
 
 TEXT = ("The work draws on the theory of complex interdependence and on soft power; "
-        "данные Высшей аттестационной комиссии и «Рухани жаңғыру».")
+        "данные Высшей аттестационной комиссии и «Рухани жаңғыру». The policy of the foreign office "
+        "is a concept of the state; the Ministry of Foreign (External) Affairs.")
 
 
 def _filter(text: str = TEXT, lang: str = "en") -> bytes:
@@ -30,6 +31,11 @@ def test_a_label_matters_only_where_every_word_of_it_occurs():
     assert not relink.may_change(bits, relink.requirements([("complex adaptive systems", "en")]))
     assert not relink.may_change(bits, relink.requirements([("hard power", "en")]))
     assert not relink.may_change(bits, relink.requirements([("Landau damping", "en")]))
+    # a name of three words or more: its words must follow each other (a parenthesis may stand
+    # between two of them)
+    assert not relink.may_change(bits, relink.requirements([("foreign policy concept", "en")]))
+    assert relink.may_change(bits, relink.requirements([("Ministry of Foreign Affairs", "en")]))
+    assert not relink.may_change(bits, relink.requirements([("Affairs of the Ministry", "en")]))
     # a document whose words are not known may always change
     assert relink.may_change(None, relink.requirements([("Landau damping", "en")]))
     assert relink.may_change(b"", relink.requirements([("Landau damping", "en")]))
