@@ -170,7 +170,7 @@ theory:cultural-cooperation
     a owl:NamedIndividual , skos:Concept , dkg:Theory ;
     skos:inScheme <https://w3id.org/dissertation-kg/id/scheme/theories> ;
     skos:definition "Cooperation between states in culture and the humanities."@en ;
-    skos:prefLabel "cultural cooperation"@en , "мәдени ынтымақтастық"@kk , "культурное сотрудничество"@ru .
+    skos:prefLabel "cultural cooperation"@en .
 """
 
 
