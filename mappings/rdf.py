@@ -9,7 +9,7 @@ import importlib.util
 from rdflib import Graph, Literal, URIRef
 
 from . import MAPPER_VERSION
-from . import consensus, degrees, gaps, ntriples
+from . import consensus, degrees, gaps, ntriples, relink
 from . import vocab as v
 from .abstract import ParsedAbstract
 from .vocab import BIBO, DCTERMS, DKG, FABIO, FOAF, PROV, RDF, SKOS, XSD
@@ -79,6 +79,9 @@ class MappedDocument:
     statements: ntriples.Document
     work_id: str
     candidates: list = field(default_factory=list)
+    # What the linker may match in the texts (relink.word_filter): which vocabulary edits can
+    # change this document. Empty when it was not linked.
+    words: bytes = b""
     _graph: Graph | None = field(default=None, repr=False)
 
     def nquads(self) -> bytes:
@@ -228,10 +231,11 @@ def to_graph(doc: ParsedAbstract, ctx: WorkContext, *, ontology_version: str,
 
     _provenance(g, doc, source, graph_iri, ontology_version, generated_at)
 
-    candidates = []
+    candidates, words = [], b""
     if link:
         candidates = _link(g, linkable, lang, work, source, meta.title)
-    return MappedDocument(doc.source, graph_iri, g, ctx.id, candidates)
+        words = relink.word_filter(relink.text_keys((text, lang) for _, _, text in linkable if text))
+    return MappedDocument(doc.source, graph_iri, g, ctx.id, candidates, words)
 
 
 def _authors(g: ntriples.Document, work: URIRef, meta, ctx: WorkContext, lang: str) -> None:

@@ -48,7 +48,7 @@ def child(corpus: str, store: str, full: str) -> None:
     print(json.dumps({"wall": wall, "path": s.path, "reason": s.full_reason, "documents": s.documents,
                       "triples": s.triples, "rejected": len(s.rejected), "timings": s.timings,
                       "changed": {k: (len(v) if isinstance(v, list) else v) for k, v in changes.items() if k != "store"},
-                      "store": changes.get("store")}))
+                      "store": changes.get("store"), "relinked": s.relinked}))
 
 
 def _run(corpus: Path, store: Path, ontology: Path, *, full: bool = False) -> dict:
@@ -124,7 +124,10 @@ def correction_methods(store: Path, documents: int = 10) -> str:
 def _replace(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     if old not in text:
-        sys.exit(f"{path}: {old!r} not found")
+        if new in text:  # --resume: an earlier run made this edit, so undo it
+            old, new = new, old
+        else:
+            sys.exit(f"{path}: {old!r} not found")
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
@@ -137,18 +140,26 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--keep", action="store_true", help="keep the corpus and store")
+    parser.add_argument("--resume", action="store_true",
+                        help="the edits again on --workdir's store, against the full build recorded there "
+                             "(full.json): the full build at 10,000 documents takes hours on a shared machine")
     args = parser.parse_args()
     from dissertation_kg.mappings.resources import ontology_dir
     from dissertation_kg.server.generator.corpus import generate_corpus
 
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="dkg-bench-inc-"))
     corpus, store, ontology, extra = (workdir / n for n in ("corpus", "store", "ontology", "extra"))
-    for path in (corpus, store, ontology, extra):
-        shutil.rmtree(path, ignore_errors=True)
-    generate_corpus(corpus, args.size, args.seed)
-    generate_corpus(extra, 1, args.seed + 1000)
-    shutil.copytree(ontology_dir(), ontology, ignore=shutil.ignore_patterns("__pycache__"))
-    texts = sorted(corpus.glob("*.txt"))
+    if args.resume and not (workdir / "full.json").is_file():
+        sys.exit(f"{workdir / 'full.json'} not found: run once without --resume first")
+    if not args.resume:
+        for path in (corpus, store, ontology):
+            shutil.rmtree(path, ignore_errors=True)
+        generate_corpus(corpus, args.size, args.seed)
+        shutil.copytree(ontology_dir(), ontology, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.rmtree(extra, ignore_errors=True)
+    added_before = len(list(corpus.glob("added*_*.txt")))
+    generate_corpus(extra, 1, args.seed + 1000 + added_before)
+    texts = sorted(p for p in corpus.glob("*.txt") if not p.name.startswith("added"))
     rows = []
 
     def step(name: str, **kw) -> dict:
@@ -159,11 +170,17 @@ def main() -> None:
               file=sys.stderr, flush=True)
         return r
 
-    full = step("full build")
+    if args.resume:
+        full = json.loads((workdir / "full.json").read_text())
+        rows.append(("full build (recorded in full.json)", full))
+    else:
+        full = step("full build")
+        (workdir / "full.json").write_text(json.dumps(full))
     new = next(extra.glob("*.txt"))
-    shutil.copy(new, corpus / f"added_{new.name}")
+    shutil.copy(new, corpus / f"added{added_before or ''}_{new.name}")
     step("add one document")
-    step("today's path (--full, cache on)", full=True)
+    if not args.resume:
+        step("today's path (--full, cache on)", full=True)
     target = next(p for p in texts if "the " in p.read_text(encoding="utf-8"))
     _replace(target, "the ", "this ")
     step("edit one document")
@@ -183,6 +200,9 @@ def main() -> None:
     print("|---|---:|---:|---|---|---|")
     for name, r in rows:
         changed = r["reason"] or ", ".join(f"{k} {v}" for k, v in r["changed"].items() if v)
+        if r.get("relinked"):
+            changed += (f"; vocabulary edit: {r['relinked']['labels']} labels touched, "
+                        f"{r['relinked']['documents']} documents linked again")
         t = r["timings"]
         where = ", ".join(f"{k} {t[k]:.1f}" for k in ("parse", "process", "compare", "checkpoint", "load",
                                                       "search index") if k in t)

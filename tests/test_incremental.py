@@ -24,16 +24,18 @@ from dissertation_kg.server.search.index import INDEX_NAME
 from dissertation_kg.server.store.location import StoreLocation
 
 _BUILD = """
-import datetime as dt, json, sys
+import datetime as dt, json, shutil, sys
 from dissertation_kg.server.build.pipeline import build
 seeds, stores = sys.argv[1], sys.argv[2:]
 when = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
 out = []
 for store in stores:
     full = store.endswith("full")
+    if store.endswith("fresh"):  # a reference built from nothing: no earlier generation, no cache
+        shutil.rmtree(store, ignore_errors=True)
     s = build(seeds, store, progress=False, generated_at=None if store.endswith("clock") else when, full=full)
     out.append({"path": s.path, "reason": s.full_reason, "changes": s.changes, "triples": s.triples,
-                "documents": s.documents, "rejected": [r.source for r in s.rejected]})
+                "documents": s.documents, "rejected": [r.source for r in s.rejected], "relinked": s.relinked})
 print(json.dumps(out))
 """
 
@@ -41,7 +43,7 @@ print(json.dumps(out))
 def _build(corpus: Path, ontology: Path, *stores: Path) -> list[dict]:
     """Build `corpus` into each store in one child process (fixed mapping time, so two stores
     can be compared, except in a store whose name ends in "clock"); a store whose name ends in
-    "full" is built with --full."""
+    "full" is built with --full, one whose name ends in "fresh" from nothing (deleted first)."""
     env = {**__import__("os").environ, "DKG_ONTOLOGY": str(ontology)}
     proc = subprocess.run([sys.executable, "-c", _BUILD, str(corpus), *map(str, stores)], capture_output=True,
                           text=True, env=env, timeout=600)
@@ -153,6 +155,69 @@ def test_after_a_series_of_edits_the_incremental_store_equals_a_full_build(sourc
     assert not list(store.quads_for_pattern(None, None, ox.Literal("provision for defense", language="en"), default))
     assert not list(store.quads_for_pattern(
         ox.NamedNode("https://w3id.org/dissertation-kg/id/work/kazakh-german-cultural-cooperation"), None, None, default))
+
+
+def _remove_entry(path: Path, subject: str) -> None:
+    """Delete one entry (its Turtle block, up to the line with the closing '.')."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = lines.index(f"{subject}\n")
+    end = next(i for i in range(start, len(lines)) if lines[i].strip() == ".")
+    path.write_text("".join(lines[:start] + lines[end + 1:]), encoding="utf-8")
+
+
+_NEW_ENTRY = """
+theory:cultural-cooperation
+    a owl:NamedIndividual , skos:Concept , dkg:Theory ;
+    skos:inScheme <https://w3id.org/dissertation-kg/id/scheme/theories> ;
+    skos:definition "Cooperation between states in culture and the humanities."@en ;
+    skos:prefLabel "cultural cooperation"@en .
+"""
+
+
+def _single_document_candidate(store_dir: Path) -> tuple[str, str]:
+    """A name of the curation queue found in one document only."""
+    store = ox.Store.read_only(str(StoreLocation(store_dir).current()))
+    rows = store.query("""SELECT ?label (COUNT(DISTINCT ?src) AS ?n) WHERE { GRAPH ?g {
+        ?c a <https://w3id.org/dissertation-kg/ontology#Candidate> ; <http://www.w3.org/2000/01/rdf-schema#label> ?label ;
+           <http://www.w3.org/ns/prov#wasDerivedFrom> ?src } } GROUP BY ?label HAVING (COUNT(DISTINCT ?src) = 1)
+        ORDER BY ?label""")
+    label = next(r["label"] for r in rows if " " in r["label"].value)
+    return label.value, label.language
+
+
+def test_vocabulary_edits_link_again_only_the_documents_they_can_change(sources, tmp_path):
+    """After each vocabulary edit the incremental store equals a build from nothing (no cache),
+    quad for quad, while only the documents holding the edited labels' words are linked again."""
+    corpus, ontology, _ = sources
+    vocabularies = ontology / "vocabularies"
+    inc, fresh = tmp_path / "incremental", tmp_path / "fresh"
+    _build(corpus, ontology, inc)
+    dismissed = _single_document_candidate(inc)
+    alias = ('"AI Concept for 2024–2029"@en ,', '"AI Concept for 2024–2029"@en ,\n        "Russian Science Citation Index"@en ,')
+    steps = [
+        ("adding an alias", lambda: _replace(vocabularies / "initiatives.ttl", *alias)),
+        ("removing an alias", lambda: _replace(vocabularies / "initiatives.ttl", alias[1], alias[0])),
+        ("renaming a label", lambda: _replace(vocabularies / "theories.ttl", '"human security"@en', '"human safety"@en')),
+        ("adding an entry", lambda: (vocabularies / "theories.ttl").write_text(
+            (vocabularies / "theories.ttl").read_text(encoding="utf-8") + _NEW_ENTRY, encoding="utf-8")),
+        ("removing an entry", lambda: _remove_entry(vocabularies / "theories.ttl", "theory:structuralism")),
+        ("dismissing a name", lambda: (vocabularies / "dismissed.ttl").write_text(
+            (vocabularies / "dismissed.ttl").read_text(encoding="utf-8")
+            + f'\n[] a dkg:DismissedName ; rdfs:label {json.dumps(dismissed[0], ensure_ascii=False)}@{dismissed[1]} .\n',
+            encoding="utf-8")),
+    ]
+    total = len(list(corpus.glob("*.txt")))
+    for step, edit in steps:
+        edit()
+        got, reference = _build(corpus, ontology, inc, fresh)
+        assert got["path"] == "incremental", f"{step}: {got['reason']}"
+        assert reference["reason"] == "no generation was built here before"
+        _assert_same(inc, fresh, step)
+        relinked = got["relinked"]
+        assert relinked and relinked["labels"] >= 1, f"{step}: {relinked}"
+        # Each edit's words occur in some of the documents: the others keep their mapping.
+        assert 1 <= relinked["documents"] < total, f"{step}: {relinked}"
+        assert got["changes"]["ontology_or_vocabularies"], step
 
 
 def _graph_bytes(store_dir: Path, source: str) -> list[str]:

@@ -16,16 +16,23 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from dissertation_kg.mappings import relink
 from dissertation_kg.server.store.engines import UNION_MARKER
 
 CONTENTS_NAME = "dkg-contents.json"
-FORMAT = 1
+# 2: each document's cache key is split into what it was mapped from ("base") and the
+# vocabulary it was linked with ("link"); the vocabularies are kept beside the store.
+FORMAT = 2
+# A copy of the vocabulary files the generation was linked with: the next build compares its
+# own with them to find the documents an edit can change (mappings/relink.py).
+VOCABULARIES_NAME = "dkg-vocabularies"
 # Above this share of changed documents the full path's one bulk load is cheaper than removing
 # and inserting graph by graph.
 FULL_SHARE = 0.5
@@ -66,6 +73,62 @@ def write_contents(generation: Path, contents: dict) -> None:
     os.replace(tmp, path)
 
 
+def keep_vocabularies(generation: Path, files: list[Path]) -> None:
+    target = Path(generation) / VOCABULARIES_NAME
+    shutil.rmtree(target, ignore_errors=True)  # the checkpoint's copy, when there was one
+    target.mkdir()
+    for path in files:
+        shutil.copyfile(path, target / path.name)
+
+
+class Relinker:
+    """Which documents to link again after a vocabulary edit (see mappings/relink.py): the
+    previous generation's vocabularies are compared with this build's once, on first use.
+
+    A document's cache key is made of its `base` (file, mappers, ontology version, shapes, work)
+    and its `link` stamp: the hash of the vocabularies it was last linked with. A document whose
+    base is unchanged keeps its stamp while no vocabulary edit since can change its linking, so
+    its mapping is taken from the cache; otherwise it is stamped with today's vocabularies and
+    mapped again."""
+
+    def __init__(self, previous_generation: Path | None, previous: dict | None, vocab_hash: str,
+                 cache_dir: Path, lexicon) -> None:
+        self.before = (previous or {}).get("documents", {})
+        self.same = previous is not None and previous.get("vocabulary") == vocab_hash
+        self.old_dir = Path(previous_generation) / VOCABULARIES_NAME if previous_generation is not None else None
+        self.vocab_hash, self.cache_dir, self._lexicon = vocab_hash, cache_dir, lexicon
+        self._required = None
+        self.names: int | None = None      # how many labels the edit touched
+        self.relinked = 0                  # documents of an unchanged base linked again
+
+    def stamp(self, source: str, base: str) -> str:
+        old = self.before.get(source)
+        if old is None or old.get("base") != base or not old.get("link"):
+            return self.vocab_hash
+        if self.same:
+            return old["link"]
+        if not relink.may_change(self._filter(old.get("key")), self.required()):
+            return old["link"]
+        self.relinked += 1
+        return self.vocab_hash
+
+    def required(self):
+        if self._required is None:
+            if self.old_dir is None or not self.old_dir.is_dir():
+                self._required = [[]]  # the empty sequence: every document may change
+            else:
+                names = relink.changed_names(self._lexicon(self.old_dir), self._lexicon(None))
+                self.names = len(names)
+                self._required = relink.requirements(names)
+        return self._required
+
+    def _filter(self, key: str | None) -> bytes | None:
+        try:
+            return (self.cache_dir / f"{key}.words").read_bytes()
+        except OSError:
+            return None
+
+
 def keep_previous_bytes(entry: dict, new_path: Path, previous: dict | None, cache_dir: Path) -> dict:
     """`entry` ({"graph", "key", "sha256", "content"}) for a document just mapped or taken from
     the cache under a new key. When it says what the previous generation's copy said, apart from
@@ -93,26 +156,37 @@ class Delta:
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     static: bool = False        # ontology or vocabulary graphs
-    candidates: bool = False    # the curation queue's graph
+    # The curation queue's candidates (IRIs) whose statements changed: each is one subject of
+    # the queue's graph, so only those are dropped and written again.
+    candidates: list[str] = field(default_factory=list)
+    queue: bool = False         # the whole queue's graph replaced (the previous one kept no per-candidate hashes)
     unchanged: int = 0
 
     def as_dict(self) -> dict:
         return {"added": self.added, "changed": self.changed, "removed": self.removed,
-                "ontology_or_vocabularies": self.static, "candidates": self.candidates, "unchanged": self.unchanged}
+                "ontology_or_vocabularies": self.static, "candidates": self.candidates, "queue": self.queue,
+                "unchanged": self.unchanged}
 
     def describe(self) -> str:
         parts = [f"{len(self.added)} added", f"{len(self.changed)} changed", f"{len(self.removed)} removed",
                  f"{self.unchanged} unchanged"]
         if self.static:
             parts.append("ontology/vocabulary graphs replaced")
-        if self.candidates:
+        if self.queue:
             parts.append("candidates graph replaced")
+        elif self.candidates:
+            parts.append(f"{len(self.candidates)} candidates rewritten")
         return "documents: " + ", ".join(parts)
 
 
-def delta(previous: dict, documents: dict[str, dict], static: str, candidates: str) -> Delta:
+def delta(previous: dict, documents: dict[str, dict], static: str, candidates: dict[str, str]) -> Delta:
+    """`candidates`: each candidate's IRI → a hash of what its statements are made from."""
     before = previous.get("documents", {})
-    d = Delta(static=previous.get("static") != static, candidates=previous.get("candidates") != candidates)
+    old = previous.get("candidates")
+    if not isinstance(old, dict):
+        old = {}
+    d = Delta(static=previous.get("static") != static, queue=not isinstance(previous.get("candidates"), dict),
+              candidates=sorted(c for c in set(old) | set(candidates) if old.get(c) != candidates.get(c)))
     for source, entry in documents.items():
         old = before.get(source)
         if old is None:
@@ -180,8 +254,9 @@ def apply(generation: Path, change: Delta, graph_of: dict[str, str], previous_gr
           read_document, static: bytes | None, static_graphs: list[str], candidates: bytes | None,
           candidates_graph: str) -> dict:
     """Change the checkpoint in `generation` by `change`. `read_document(source)` gives a
-    document's N-Quads; `static` / `candidates` are the new graphs' N-Quads when they changed
-    (`candidates` empty: the queue is empty now). Returns counts of what was done."""
+    document's N-Quads; `static` the ontology and vocabulary graphs' N-Quads when they changed;
+    `candidates` the statements of the changed candidates that remain. Returns counts of what
+    was done."""
     seconds = {}
     t0 = time.perf_counter()
     store = ox.Store(str(generation))
@@ -189,7 +264,7 @@ def apply(generation: Path, change: Delta, graph_of: dict[str, str], previous_gr
         drop = [previous_graphs[s] for s in change.removed + change.changed]
         if change.static:
             drop += static_graphs
-        if change.candidates:
+        if change.queue:
             drop.append(candidates_graph)
         # Every triple a dropped graph stated may have to leave the default graph (below).
         touched: set[ox.Triple] = set()
@@ -199,13 +274,18 @@ def apply(generation: Path, change: Delta, graph_of: dict[str, str], previous_gr
                 touched.add(quad.triple)
             if store.contains_named_graph(graph):
                 store.remove_graph(graph)
+        queue = ox.NamedNode(candidates_graph)
+        for iri in change.candidates:
+            for quad in list(store.quads_for_pattern(ox.NamedNode(iri), None, None, queue)):
+                touched.add(quad.triple)
+                store.remove(quad)
         t1 = time.perf_counter()
         seconds["drop"] = t1 - t0
         loads = [(read_document(s), graph_of[s]) for s in change.added + change.changed]
         if change.static and static:
             loads.append((static, None))
         if change.candidates and candidates:
-            loads.append((candidates, None))
+            loads.append((candidates, candidates_graph))
         works: set[str] = set()
         for triple in touched:
             _note_work(triple, works)
@@ -237,7 +317,8 @@ def apply(generation: Path, change: Delta, graph_of: dict[str, str], previous_gr
         store.flush()
     finally:
         del store
-    return {"dropped_graphs": len(drop), "touched_triples": len(touched), "default_removed": removed,
+    return {"dropped_graphs": len(drop), "candidates": len(change.candidates), "touched_triples": len(touched),
+            "default_removed": removed,
             "loaded_bytes": inserted, "default_added": added,
             "seconds": {k: round(v, 3) for k, v in seconds.items()}, "works": sorted(works)}
 

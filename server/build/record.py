@@ -68,6 +68,7 @@ def summary_record(summary: BuildSummary, *, seeds: Path, ontology: Path, source
         "path": summary.path,
         "full_reason": summary.full_reason,
         "changes": summary.changes,
+        "relinked": summary.relinked,  # after a vocabulary edit: labels touched, documents linked again
         "rejected": [asdict(r) for r in summary.rejected],
         "warnings": list(summary.warnings),
         "gaps": list(summary.gaps),
