@@ -82,9 +82,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--count", type=int, default=1000)
     ap.add_argument("--duration", type=float, default=10.0, help="seconds per load run")
-    ap.add_argument("--builds", choices=("all", "bulk", "none"), default="all",
+    ap.add_argument("--builds", choices=("all", "bulk", "engine", "none"), default="all",
                     help="all: embedded, Graph Store and bulk loader; bulk: embedded and a fresh build through "
-                         "the bulk loader only; none: no builds (with --reuse)")
+                         "the bulk loader only; engine: the bulk loader build alone (for the mix); none: no "
+                         "builds (with --reuse)")
     ap.add_argument("--no-mix", action="store_true", help="builds only")
     ap.add_argument("--keep", type=Path, help="keep Virtuoso's database in this folder for a later --reuse")
     ap.add_argument("--reuse", type=Path, help="start Virtuoso on a database a --keep run left (no builds needed)")
@@ -114,6 +115,7 @@ def main() -> None:
 
         if args.builds != "none":
             run(dkg + ["generate", "-n", str(args.count), str(corpus)], env, work)
+        if args.builds in ("all", "bulk"):
             embedded = run(dkg + ["build", "--seeds", str(corpus), "--store", str(work / "embedded"), "-q"], env, work)
             print(f"build of {args.count} documents embedded: {embedded:.1f} s", flush=True)
         if args.builds == "all":
@@ -124,6 +126,9 @@ def main() -> None:
             bulk, bulk_load = into_virtuoso(bulk_env)
             print(f"rebuild into Virtuoso by its bulk loader (ld_dir + rdf_loader_run): {bulk:.1f} s, of which the "
                   f"load into the engine and the switch {bulk_load} s (Graph Store: {engine_load} s)", flush=True)
+        elif args.builds == "engine":
+            bulk, bulk_load = into_virtuoso(bulk_env)
+            print(f"build of {args.count} documents into Virtuoso by its bulk loader {bulk:.1f} s", flush=True)
         elif args.builds == "bulk":
             # A fresh staging store: map, validate and load, as a first build into the engine would.
             bulk, bulk_load = into_virtuoso(bulk_env)
