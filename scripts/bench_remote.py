@@ -3,16 +3,21 @@
 
     python scripts/bench_remote.py                     # 1,000 generated documents
     python scripts/bench_remote.py --count 10000 --duration 20
+    python scripts/bench_remote.py --count 3000 --builds bulk --no-mix --keep /tmp/v   # builds only, keep the engine
+    python scripts/bench_remote.py --builds none --reuse /tmp/v                         # the mix over that build
 
 Prints, in one run:
   1. the build of N generated documents embedded (`dkg build --store DIR`) and into Virtuoso
      (`dkg build --store URL`: the same map + validate into a local staging store, then the copy
      into new graphs on the engine by Graph Store requests and the switch), with the engine load
      on its own line; then the same generation again through Virtuoso's bulk loader;
+     (`--builds bulk`: embedded and one fresh build through the bulk loader only);
   2. the competency questions (queries/*.rq, each made unique per request so no cache answers)
      through `dkg serve --store URL` over Virtuoso, and the very same requests (the generation's
      dataset parameters and graph names) sent to Virtuoso's own /sparql: queries per second at
-     1 and 4 clients, and the ratio ours/Virtuoso (our layer's cost; the goal is >= 0.8).
+     1 and 4 clients, and the ratio ours/Virtuoso (our layer's cost; the goal is >= 0.8); beside
+     them the same server with the engine's answers parsed and re-serialized instead of passed
+     through (DKG_STORE_PASSTHROUGH=0), and ours with the texts repeated unchanged.
 
 Virtuoso runs on free ports in a temporary folder (Debian's virtuoso-opensource; `make
 system-deps`), and is stopped at the end, as is the server.
@@ -46,8 +51,9 @@ def run(cmd: list[str], env: dict, cwd: Path) -> float:
     return time.perf_counter() - t0
 
 
-def load(send, texts: list[str], clients: int, seconds: float) -> tuple[float, int]:
-    """Queries per second for `clients` threads sending the questions in rotation."""
+def load(send, texts: list[str], clients: int, seconds: float, unique: bool = True) -> tuple[float, int]:
+    """Queries per second for `clients` threads sending the questions in rotation (each made
+    unique by a comment, unless not `unique`)."""
     counter = itertools.count()
     stop = time.monotonic() + seconds
     done, errors = [0], [0]
@@ -57,7 +63,7 @@ def load(send, texts: list[str], clients: int, seconds: float) -> tuple[float, i
         session = requests.Session()
         while time.monotonic() < stop:
             n = next(counter)
-            text = texts[n % len(texts)] + f"\n# request {n}"
+            text = texts[n % len(texts)] + (f"\n# request {n}" if unique else "")
             ok = send(session, text)
             with lock:
                 done[0] += ok
@@ -76,18 +82,27 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--count", type=int, default=1000)
     ap.add_argument("--duration", type=float, default=10.0, help="seconds per load run")
+    ap.add_argument("--builds", choices=("all", "bulk", "engine", "none"), default="all",
+                    help="all: embedded, Graph Store and bulk loader; bulk: embedded and a fresh build through "
+                         "the bulk loader only; engine: the bulk loader build alone (for the mix); none: no "
+                         "builds (with --reuse)")
+    ap.add_argument("--no-mix", action="store_true", help="builds only")
+    ap.add_argument("--keep", type=Path, help="keep Virtuoso's database in this folder for a later --reuse")
+    ap.add_argument("--reuse", type=Path, help="start Virtuoso on a database a --keep run left (no builds needed)")
     args = ap.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="dkg-bench-remote-"))
-    engine = start_virtuoso(max_rows=1_000_000)
-    server = None
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+    engine = start_virtuoso(max_rows=1_000_000, folder=args.reuse or args.keep)
+    servers = []
     try:
         env = {k: v for k, v in os.environ.items() if not k.startswith("DKG_")}
         env.update(engine.env, DKG_STORE=str(work / ".dkg" / "store"), DKG_CACHE_BYTES="0")
         dkg = [sys.executable, "-m", "dissertation_kg.server.cli"]
         corpus = work / "corpus"
-        run(dkg + ["generate", "-n", str(args.count), str(corpus)], env, work)
-        embedded = run(dkg + ["build", "--seeds", str(corpus), "--store", str(work / "embedded"), "-q"], env, work)
+        bulk_env = {"DKG_STORE_ISQL": f"127.0.0.1:{engine.isql_port}", "DKG_STORE_LOAD_DIR": str(engine.folder / "load")}
+
         def into_virtuoso(extra: dict) -> tuple[float, str]:
             t0 = time.perf_counter()
             out = subprocess.run(dkg + ["build", "--seeds", str(corpus), "--store", engine.query_url, "-q"],
@@ -98,26 +113,52 @@ def main() -> None:
             return took, next((line.split("engine load ")[1].split("s")[0] for line in out.stdout.splitlines()
                                if "engine load" in line), "?")
 
-        remote, engine_load = into_virtuoso({})
-        print(f"build of {args.count} documents: embedded {embedded:.1f} s; into Virtuoso by Graph Store "
-              f"{remote:.1f} s (of which the copy into the engine and the switch {engine_load} s)", flush=True)
-        # The same generation again (the staging cache maps nothing anew), through the bulk loader.
-        bulk, bulk_load = into_virtuoso({"DKG_STORE_ISQL": f"127.0.0.1:{engine.isql_port}",
-                                         "DKG_STORE_LOAD_DIR": str(engine.folder / "load")})
-        print(f"rebuild into Virtuoso by its bulk loader (ld_dir + rdf_loader_run): {bulk:.1f} s, of which the "
-              f"load into the engine and the switch {bulk_load} s (Graph Store: {engine_load} s)", flush=True)
+        if args.builds != "none":
+            run(dkg + ["generate", "-n", str(args.count), str(corpus)], env, work)
+        if args.builds in ("all", "bulk"):
+            embedded = run(dkg + ["build", "--seeds", str(corpus), "--store", str(work / "embedded"), "-q"], env, work)
+            print(f"build of {args.count} documents embedded: {embedded:.1f} s", flush=True)
+        if args.builds == "all":
+            remote, engine_load = into_virtuoso({})
+            print(f"build of {args.count} documents: embedded {embedded:.1f} s; into Virtuoso by Graph Store "
+                  f"{remote:.1f} s (of which the copy into the engine and the switch {engine_load} s)", flush=True)
+            # The same generation again (the staging cache maps nothing anew), through the bulk loader.
+            bulk, bulk_load = into_virtuoso(bulk_env)
+            print(f"rebuild into Virtuoso by its bulk loader (ld_dir + rdf_loader_run): {bulk:.1f} s, of which the "
+                  f"load into the engine and the switch {bulk_load} s (Graph Store: {engine_load} s)", flush=True)
+        elif args.builds == "engine":
+            bulk, bulk_load = into_virtuoso(bulk_env)
+            print(f"build of {args.count} documents into Virtuoso by its bulk loader {bulk:.1f} s", flush=True)
+        elif args.builds == "bulk":
+            # A fresh staging store: map, validate and load, as a first build into the engine would.
+            bulk, bulk_load = into_virtuoso(bulk_env)
+            print(f"build of {args.count} documents: embedded {embedded:.1f} s; into Virtuoso by its bulk loader "
+                  f"{bulk:.1f} s (ratio {bulk / embedded:.2f}), of which the load into the engine and the switch "
+                  f"{bulk_load} s", flush=True)
+        if args.no_mix:
+            return
 
-        port = free_port()
-        server = subprocess.Popen(dkg + ["serve", "--store", engine.query_url, "--port", str(port), "--no-build",
-                                         "--no-watch", "--workers", "4"], env=env, cwd=work,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-        ours = f"http://127.0.0.1:{port}/sparql"
-        for _ in range(120):
-            try:
-                if requests.get(f"http://127.0.0.1:{port}/status", timeout=2).status_code == 200:
-                    break
-            except requests.RequestException:
+        def serve(extra: dict) -> str:
+            port = free_port()
+            # --client-queries: the bench sends every client from one address; the per-client
+            # limit would refuse them and count as errors.
+            servers.append(subprocess.Popen(
+                dkg + ["serve", "--store", engine.query_url, "--port", str(port), "--no-build", "--no-watch",
+                       "--workers", "4", "--client-queries", "64"], env={**env, **extra}, cwd=work,
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True))
+            for _ in range(240):
+                try:
+                    if requests.get(f"http://127.0.0.1:{port}/status", timeout=2).status_code == 200:
+                        break
+                except requests.RequestException:
+                    pass
                 time.sleep(0.5)
+            return f"http://127.0.0.1:{port}/sparql"
+
+        ours = serve({})
+        # The same server with the engine's answers parsed and re-serialized (the path before
+        # pass-through): what passing them through saves, in the same run.
+        parsed = serve({"DKG_STORE_PASSTHROUGH": "0"})
         from dissertation_kg.server.store.engine_dataset import EngineDataset
         from dissertation_kg.server.store.spec import RemoteSpec
 
@@ -128,26 +169,35 @@ def main() -> None:
                  if not p.name.startswith("30-search")]
         accept = {"Accept": "application/sparql-results+json"}
 
-        def via_dkg(session, text):
-            return session.post(ours, data={"query": text}, headers=accept, timeout=120).status_code == 200
+        def via(url):
+            def send(session, text):
+                return session.post(url, data={"query": text}, headers=accept, timeout=120).status_code == 200
+            return send
 
         def direct(session, text):
             rewritten, params = dataset.prepare(text, gen)
             return session.post(engine.query_url, data=[("query", rewritten)] + params, headers=accept,
                                 timeout=120).status_code == 200
 
-        for send in (via_dkg, direct):  # warm both paths (Virtuoso's plan cache, our workers)
-            load(send, texts, 1, 2)
+        # The last path sends the questions as they are, each time the same text: the server's
+        # per-text work (the rdflib parse for the heavy lane's estimate) is then remembered, not
+        # redone, which shows what that parse costs (the result cache is off: DKG_CACHE_BYTES=0).
+        paths = (("dkg serve over Virtuoso", via(ours), True), ("the same, answers parsed", via(parsed), True),
+                 ("Virtuoso's own endpoint", direct, True), ("dkg serve, repeated texts", via(ours), False))
+        for _, send, unique in paths:  # warm every path (Virtuoso's plan cache, our workers)
+            load(send, texts, 1, 2, unique)
         for clients in (1, 4):
-            a, ea = load(via_dkg, texts, clients, args.duration)
-            b, eb = load(direct, texts, clients, args.duration)
-            print(f"competency mix, {clients} client(s): dkg serve over Virtuoso {a:.1f} q/s, Virtuoso's own "
-                  f"endpoint {b:.1f} q/s, ratio {a / b:.2f}" + (f" (errors: {ea} ours, {eb} direct)" if ea or eb else ""))
+            rates = [(name, *load(send, texts, clients, args.duration, unique)) for name, send, unique in paths]
+            base = rates[2][1]
+            print(f"competency mix, {clients} client(s): " + "; ".join(
+                f"{name} {rate:.2f} q/s" + (f" ({errors} errors)" if errors else "") for name, rate, errors in rates)
+                + f"; ratio {rates[0][1] / base:.2f} (answers parsed: {rates[1][1] / base:.2f}; repeated texts: "
+                  f"{rates[3][1] / base:.2f})", flush=True)
     finally:
-        if server is not None:
+        for server in servers:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait()
-        engine.stop()
+        engine.stop(keep=bool(args.keep))
 
 
 if __name__ == "__main__":

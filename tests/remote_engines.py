@@ -39,7 +39,8 @@ class Engine:
     env: dict = field(default_factory=dict)   # DKG_STORE_* settings for writing to it
     isql_port: int | None = None
 
-    def stop(self) -> None:
+    def stop(self, keep: bool = False) -> None:
+        """Stop the engine; its folder (database and all) is removed unless `keep`."""
         if self.proc.poll() is None:
             self.proc.terminate()
             try:
@@ -47,7 +48,8 @@ class Engine:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
-        shutil.rmtree(self.folder, ignore_errors=True)
+        if not keep:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
     def isql(self, sql: str, timeout: float = 60) -> str:
         out = subprocess.run([shutil.which("isql-vt") or "isql", f"127.0.0.1:{self.isql_port}", VIRTUOSO_USER,
@@ -139,12 +141,13 @@ DefaultGraph = http://localhost:{http}/dataspace
 """
 
 
-def start_virtuoso(max_rows: int = 10000) -> Engine:
+def start_virtuoso(max_rows: int = 10000, folder: Path | None = None) -> Engine:
+    """A fresh Virtuoso, or with `folder` the one a kept run left there (new ports, same database)."""
     binary = shutil.which("virtuoso-t")
     if not binary or not shutil.which("isql-vt"):
         raise EngineMissing("Virtuoso is not installed (Debian: apt-get install virtuoso-opensource; "
                             "`make system-deps` does it as root)")
-    folder = Path(tempfile.mkdtemp(prefix="dkg-virtuoso-"))
+    folder = Path(folder) if folder else Path(tempfile.mkdtemp(prefix="dkg-virtuoso-"))
     http, isql = free_port(), free_port()
     (folder / "virtuoso.ini").write_text(_VIRTUOSO_INI.format(d=folder, http=http, isql=isql, max_rows=max_rows))
     log = folder / "stdout.log"

@@ -96,6 +96,20 @@ def read_record(store: Path | str, generation: str) -> dict | None:
         return None
 
 
+def engine_record(store: Path | str, engine_generation: str) -> dict | None:
+    """The record of the staging generation that was copied into a remote engine as
+    `engine_generation` (`dkg build --store URL` and rebuilds note it), or None."""
+    folder = StoreLocation(store).root / "builds"
+    for path in sorted(folder.glob("*.json"), reverse=True):  # the newest first: most likely served
+        try:
+            record = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if record.get("engine_generation") == engine_generation:
+            return record
+    return None
+
+
 def current_record(store: Path | str) -> dict | None:
     current = StoreLocation(store).current()
     return read_record(store, current.name) if current is not None else None

@@ -74,9 +74,12 @@ def build(seeds: Path | None, store, no_cache: bool, full: bool, quiet: bool, on
         _err(f"build failed: {exc}")
         sys.exit(2)
     deprecations = deprecated_uses_in(summary.generation)
-    write_record(store, summary_record(summary, seeds=seeds, ontology=ontology_dir(),
-                                       source_fingerprint=source_fingerprint,
-                                       deprecations=[d.as_dict() for d in deprecations]))
+    record = summary_record(summary, seeds=seeds, ontology=ontology_dir(), source_fingerprint=source_fingerprint,
+                            deprecations=[d.as_dict() for d in deprecations])
+    if engine_generation:  # a server over the engine finds the record by the engine's generation (/status)
+        record["engine_generation"] = engine_generation
+        record["engine_load_seconds"] = round(summary.timings.get("engine load", 0.0), 3)
+    write_record(store, record)
     prune_records(store)
     for warning in summary.warnings:
         click.secho(f"warning: {warning}", fg="yellow", err=True)

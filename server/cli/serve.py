@@ -35,23 +35,27 @@ def _build_if_missing(config: ServerConfig) -> None:
         from dissertation_kg.server.build.remote import build_into_engine
 
         try:
-            summary, _ = build_into_engine(seeds, config.store)
+            summary, engine_generation = build_into_engine(seeds, config.store)
         except StoreError as exc:
             raise click.ClickException(f"building into {config.store} failed: {exc}") from None
     else:
         from dissertation_kg.server.build.pipeline import build
 
-        summary = build(seeds, config.store)
-    _record(summary, seeds)
+        summary, engine_generation = build(seeds, config.store), None
+    _record(summary, seeds, engine_generation)
 
 
-def _record(summary, seeds: Path) -> None:
+def _record(summary, seeds: Path, engine_generation: str | None = None) -> None:
     """A build record, so the server follows edits to the sources this graph came from."""
     from dissertation_kg.server.build.record import fingerprint, summary_record, write_record
     from dissertation_kg.mappings.resources import ontology_dir
 
-    write_record(summary.generation.parent.parent, summary_record(
-        summary, seeds=seeds, ontology=ontology_dir(), source_fingerprint=fingerprint(seeds, ontology_dir())))
+    record = summary_record(summary, seeds=seeds, ontology=ontology_dir(),
+                            source_fingerprint=fingerprint(seeds, ontology_dir()))
+    if engine_generation:  # found by the engine's generation (/status over the engine)
+        record["engine_generation"] = engine_generation
+        record["engine_load_seconds"] = round(summary.timings.get("engine load", 0.0), 3)
+    write_record(summary.generation.parent.parent, record)
 
 
 GRACEFUL_SECONDS = 10  # how long a stopping server gives in-flight requests before it kills its worker

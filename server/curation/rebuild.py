@@ -250,6 +250,10 @@ class Rebuilder:
         }
 
     def generation_record(self, name: str) -> dict | None:
+        if self.engine is not None:  # `name` is the engine's generation; the record is the staging one's
+            from dissertation_kg.server.build.record import engine_record
+
+            return engine_record(self.store, name)
         return read_record(self.store, name)
 
 

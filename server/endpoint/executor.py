@@ -121,7 +121,21 @@ def _run(store: ox.Store, job: dict, conn) -> None:
         dataset = _dataset_kwargs(job["dataset"])
         if dataset.get("use_default_graph_as_union") and _merged_default(job["store"]):
             dataset = {}  # the build stored the (set) merge as the default graph: read it as it is
-        result = store.query(job["sparql"], base_iri=job.get("base_iri"), **dataset)
+        if job.get("remote"):
+            # The engine writes the client's format itself where it can: its bytes go out as they
+            # come, unparsed (store/passthrough.py); otherwise its parsed answer is serialized below.
+            essence = {kind: fmt[0].split(";")[0].strip() if fmt else None
+                       for kind, fmt in (("results", job["result_format"]), ("graph", job["graph_format"]))}
+            result = store.answer(job["sparql"], base_iri=job.get("base_iri"), **essence, **dataset)
+            if hasattr(result, "chunks"):
+                fmt = job["graph_format"] if result.media == essence["graph"] else job["result_format"]
+                out = _PipeWriter(conn, fmt[0])
+                for chunk in result.chunks:
+                    out.write(chunk)
+                out.finish()
+                return
+        else:
+            result = store.query(job["sparql"], base_iri=job.get("base_iri"), **dataset)
         if isinstance(result, (ox.QuerySolutions, ox.QueryBoolean)):
             fmt = job["result_format"]
         else:

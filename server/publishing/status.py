@@ -73,10 +73,26 @@ def _generation(rt, rebuilder) -> dict:
             if info.get(key):
                 info[key] = Path(info[key]).name
         info["built_by"] = "dkg build or a rebuild"
-        # The record says what was built; writes may have changed it since, so count the store
-        # (once per generation and write).
         info["triples_built"] = info.get("triples")
-        info["triples"] = _count(rt.stats(gen))
+        if rt.config.remote:
+            # Counting on the engine takes seconds, more while it loads the next build: the page
+            # says what this machine knows (the build record) and asks the engine nothing more.
+            info.update({"engine_generation": gen.name, "staging_generation": record.get("generation"),
+                         "engine_load_seconds": record.get("engine_load_seconds")})
+            if gen.revision:
+                info["triples"] = None  # changed by writes since the build; not counted on the engine
+        else:
+            # The record says what was built; writes may have changed it since, so count the store
+            # (once per generation and write).
+            info["triples"] = _count(rt.stats(gen))
+    elif rt.config.remote:
+        # Not built from this machine: its graphs from the generation's manifest (one query per
+        # generation), not a count over the whole engine.
+        graphs = rt.state.generations.graphs(gen.name)
+        info.update({"documents": sum(1 for g in graphs if "/graph/source/" in g), "works": None, "triples": None,
+                     "rejected": [], "warnings": [], "deprecations": [], "gaps": [], "gap_counts": {},
+                     "ontology_warnings": [], "engine_generation": gen.name,
+                     "built_by": "dkg build --store URL from another machine (no build record here)"})
     else:
         # Not made by `dkg build`: count what is there (once per generation, in a query worker).
         stats = rt.stats(gen)

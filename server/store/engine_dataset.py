@@ -23,7 +23,7 @@ import uuid
 
 import pyoxigraph as ox
 
-from dissertation_kg.server.store.remote import EngineError, RemoteEngine, RowCapError, _NOISE
+from dissertation_kg.server.store.remote import EngineError, RemoteEngine, RowCapError, _NOISE, query_form
 from dissertation_kg.server.store.spec import RemoteSpec
 
 NS = "urn:x-dkg:"
@@ -70,6 +70,8 @@ class EngineGenerations:
         self.engine = engine
         self._lock = threading.Lock()
         self._pointer: tuple[float, str | None] | None = None
+        self._refreshing = False
+        self._epoch = 0
         self._graphs: dict[str, list[str]] = {}
 
     def _select(self, sparql: str) -> list:
@@ -78,13 +80,44 @@ class EngineGenerations:
 
     def current(self, fresh: bool = False) -> str | None:
         with self._lock:
-            if not fresh and self._pointer and time.monotonic() - self._pointer[0] < POINTER_TTL:
-                return self._pointer[1]
+            if not fresh and self._pointer:
+                age = time.monotonic() - self._pointer[0]
+                if age < POINTER_TTL:
+                    # Past half its life the pointer is looked up again beside this request, not in
+                    # it: under steady traffic no request waits for the engine's pointer (a round
+                    # trip each second that one request in every few paid), and none is ever
+                    # answered from a pointer older than POINTER_TTL.
+                    if age >= POINTER_TTL / 2 and not self._refreshing:
+                        self._refreshing = True
+                        threading.Thread(target=self._refresh, name="dkg-engine-pointer", daemon=True).start()
+                    return self._pointer[1]
+        return self._lookup()
+
+    def _lookup(self) -> str | None:
+        with self._lock:
+            epoch = self._epoch
+        asked = time.monotonic()  # the age counts from the question: the answer may be that old
         rows = self._select(f"SELECT ?g WHERE {{ GRAPH <{POINTER}> {{ <{POINTER}> <{CURRENT}> ?g }} }}")
         gen = rows[0]["g"].value if rows else None
         with self._lock:
-            self._pointer = (time.monotonic(), gen)
+            # An answer to a question asked before forget() (a switch, a reload) is not kept.
+            if epoch == self._epoch and (self._pointer is None or self._pointer[0] <= asked):
+                self._pointer = (asked, gen)
         return gen
+
+    def forget(self) -> None:
+        with self._lock:
+            self._pointer = None
+            self._epoch += 1
+
+    def _refresh(self) -> None:
+        try:
+            self._lookup()
+        except Exception:  # noqa: BLE001 - the next request past POINTER_TTL asks itself and reports it
+            pass
+        finally:
+            with self._lock:
+                self._refreshing = False
 
     def all(self) -> list[str]:
         rows = self._select(f"SELECT ?g WHERE {{ GRAPH <{POINTER}> {{ <{POINTER}> <{GENERATION}> ?g }} }}")
@@ -158,8 +191,7 @@ class EngineGenerations:
             raise EngineError(f"the engine at {self.engine.spec.query_url} did not record the switch to "
                               f"generation {gen}; the served data is unchanged. Check the update URL and "
                               "credentials (DKG_STORE_UPDATE_URL, DKG_STORE_USER)", 502)
-        with self._lock:
-            self._pointer = None
+        self.forget()
 
     def drop(self, gen: str) -> None:
         names = [prefix(gen) + iri for iri in self.graphs(gen)] + [merge_graph(gen), manifest_graph(gen)]
@@ -235,6 +267,36 @@ class EngineDataset:
         text, params = self.prepare(sparql, gen, default_graph_uris, named_graph_uris)
         form, media, body = self.engine.raw_query(text, params, timeout=timeout)
         return self.engine.results(form, media, body.replace(prefix(gen).encode(), b""))
+
+    def answer(self, sparql: str, *, results: str | None, graph: str | None, default_graph_uris=(),
+               named_graph_uris=(), generation: str | None = None, timeout: float | None = None):
+        """The answer in the client's format, as bytes straight from the engine where it writes that
+        format (passthrough.py): a `Passed`; else, as `query`, pyoxigraph result objects for the
+        caller to serialize. `results`/`graph`: the media types negotiated for either kind."""
+        from dissertation_kg.server.store import passthrough
+
+        form = query_form(sparql)
+        media = graph if form in ("CONSTRUCT", "DESCRIBE") else results
+        engine = self.engine.engine
+        if not passthrough.passable(engine, form, media):
+            return self.query(sparql, default_graph_uris=default_graph_uris, named_graph_uris=named_graph_uris,
+                              generation=generation, timeout=timeout)
+        gen = generation or self.generations.current()
+        if gen is None:
+            text = sparql
+            params = [("default-graph-uri", u) for u in default_graph_uris] + \
+                     [("named-graph-uri", u) for u in named_graph_uris]
+        else:
+            text, params = self.prepare(sparql, gen, default_graph_uris, named_graph_uris)
+        limit = timeout or self.spec.timeout
+        resp = self.engine.stream_query(text, params, accept=media, timeout=limit)
+        got = resp.headers.get("Content-Type", "").split(";")[0].strip().lower()
+        if got != media:  # the engine chose another format after all: read it as before
+            body = resp.content
+            return self.engine.results(form, got, body.replace(prefix(gen).encode(), b"") if gen else body)
+        chunks = passthrough.body_chunks(resp, self.spec.query_url, limit)
+        chunks = passthrough.rewritten(chunks, passthrough.replacements(engine, media, prefix(gen) if gen else None))
+        return Passed(media, passthrough.capped(chunks, form, media, self.engine.row_cap))
 
     def prepare(self, sparql: str, gen: str, default_graph_uris=(), named_graph_uris=()) -> tuple[str, list]:
         """The query text and protocol parameters that ask the engine about generation `gen`."""
@@ -316,6 +378,14 @@ def ox_dataset_kwargs(kwargs: dict) -> dict:
     return out
 
 
+class Passed:
+    """An engine's answer on its way to the client unparsed: its media type and its bytes."""
+
+    def __init__(self, media: str, chunks):
+        self.media = media
+        self.chunks = chunks
+
+
 class WorkerView:
     """What a query worker asks of `ox.Store`, answered from one generation on an engine, so the
     worker pool (time limit, kill, streaming) serves a remote engine unchanged."""
@@ -326,6 +396,11 @@ class WorkerView:
 
     def query(self, sparql, *, base_iri=None, use_default_graph_as_union=False, **kwargs):
         return self.dataset.query(sparql, generation=self.generation, **ox_dataset_kwargs(kwargs))
+
+    def answer(self, sparql, *, results=None, graph=None, base_iri=None, use_default_graph_as_union=False, **kwargs):
+        """EngineDataset.answer for this generation: a `Passed`, or result objects to serialize."""
+        return self.dataset.answer(sparql, results=results, graph=graph, generation=self.generation,
+                                   **ox_dataset_kwargs(kwargs))
 
     def named_graphs(self):
         return [ox.NamedNode(g) for g in self.dataset.named_graphs(self.generation)]

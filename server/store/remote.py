@@ -191,6 +191,16 @@ class RemoteEngine:
         """Send a query; returns (form, media type, body bytes). Raises EngineError, RowCapError."""
         form = query_form(sparql)
         accept = RDF_ACCEPT if form in ("CONSTRUCT", "DESCRIBE") else RESULTS_ACCEPT
+        resp = self._query_request(sparql, params, accept, timeout)
+        return form, _media(resp), resp.content
+
+    def stream_query(self, sparql: str, params: list[tuple[str, str]] = (), *, accept: str,
+                     timeout: float | None = None):
+        """Send a query asking for exactly `accept`; returns the response with its body unread
+        (stream it with passthrough.body_chunks), after its status and announced row cap are checked."""
+        return self._query_request(sparql, params, accept, timeout, stream=True)
+
+    def _query_request(self, sparql: str, params, accept: str, timeout: float | None, stream: bool = False):
         limit = timeout or self.spec.timeout
         params = list(params)
         if self.engine == "virtuoso":
@@ -199,16 +209,22 @@ class RemoteEngine:
         encoded = urllib.parse.urlencode(fields)
         resp = None
         if len(self.spec.query_url) + len(encoded) < GET_LIMIT:
-            resp = self._send("GET", f"{self.spec.query_url}?{encoded}", timeout=limit, headers={"Accept": accept})
+            resp = self._send("GET", f"{self.spec.query_url}?{encoded}", timeout=limit, headers={"Accept": accept},
+                              stream=stream)
             if resp.status_code in (405, 414, 431):
+                resp.close()
                 resp = None
         if resp is None:
-            resp = self._send("POST", self.spec.query_url, timeout=limit, data=encoded.encode(),
+            resp = self._send("POST", self.spec.query_url, timeout=limit, data=encoded.encode(), stream=stream,
                               headers={"Accept": accept,
                                        "Content-Type": "application/x-www-form-urlencoded; charset=utf-8"})
-        self._check(resp, "query")
-        self._row_cap(resp, limit)
-        return form, _media(resp), resp.content
+        try:
+            self._check(resp, "query")
+            self._row_cap(resp, limit)
+        except EngineError:
+            resp.close()
+            raise
+        return resp
 
     def _row_cap(self, resp, limit: float) -> None:
         cap = resp.headers.get("X-SPARQL-MaxRows")

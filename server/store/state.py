@@ -135,8 +135,7 @@ class EngineState:
         return self.current()
 
     def forget(self) -> None:
-        with self.generations._lock:
-            self.generations._pointer = None
+        self.generations.forget()
 
 
 def state_for(store):
