@@ -44,7 +44,7 @@ MAPPER_TESTS = ["tests/test_seeds.py", "tests/test_variants.py", "tests/test_uns
                 "tests/test_messy_structure.py", "tests/test_kinds_and_gaps.py", "tests/test_formats.py",
                 "tests/test_reflow.py", "tests/test_linking.py", "tests/test_pairing.py",
                 "tests/test_bad_input.py", "tests/test_eval_published.py", "tests/test_generated_truth.py",
-                "tests/test_entities.py"]
+                "tests/test_entities.py", "tests/test_morphology.py"]
 # what to mutate and the tests that guard it
 AREAS = {
     "mappings": (["mappings"], MAPPER_TESTS),
