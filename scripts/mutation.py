@@ -44,7 +44,8 @@ MAPPER_TESTS = ["tests/test_seeds.py", "tests/test_variants.py", "tests/test_uns
                 "tests/test_messy_structure.py", "tests/test_kinds_and_gaps.py", "tests/test_formats.py",
                 "tests/test_reflow.py", "tests/test_linking.py", "tests/test_pairing.py",
                 "tests/test_bad_input.py", "tests/test_eval_published.py", "tests/test_generated_truth.py",
-                "tests/test_entities.py", "tests/test_morphology.py"]
+                "tests/test_entities.py", "tests/test_entity_shapes.py", "tests/test_morphology.py",
+                "tests/test_name_shapes.py", "tests/test_language.py"]
 # what to mutate and the tests that guard it
 AREAS = {
     "mappings": (["mappings"], MAPPER_TESTS),
@@ -71,6 +72,7 @@ MODULE_TESTS = {
     "vocabulary": ["tests/test_linking.py"],
     "method_context": ["tests/test_entities.py", "tests/test_linking.py"],
     "self_named": ["tests/test_linking.py"],
+    "name_shapes": ["tests/test_entity_shapes.py", "tests/test_linking.py"],
     "rdf": ["tests/test_seeds.py", "tests/test_kinds_and_gaps.py"],
     "executor": ["tests/test_limits.py"],
     "protocol": ["tests/test_security.py", "tests/test_sparql_protocol.py"],
