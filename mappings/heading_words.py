@@ -81,13 +81,13 @@ KEYWORDS: dict[str, dict[str, str]] = {
     },
     "kk": {
         "relevance": r"өзектілі\w*",
-        "development": r"зерттел\w*\s+(?:дәрежесі|деңгейі)|зерттелу\s+дәрежесі",
+        "development": r"зерттел\w*\s+(?:дәрежесі|деңгейі)",
         "object": r"нысан\w*|объекті\w*",
-        "subject": r"пән[іи]\b\w*|пәні",
+        "subject": r"пән[іи]",   # и for і: Kazakh typed on a Russian keyboard
         "aim": r"мақсат\w*",
         "tasks": r"міндет\w*",
         "hypothesis": r"болжам\w*|гипотеза\w*",
-        "theoretical-basis": r"теориялық\s*-\s*әдіснамалық\w*|(?:теориялық|әдіснамалық)\s+негіз\w*|әдіснама\w*",
+        "theoretical-basis": r"(?:теориялық|әдіснамалық)\s+негіз\w*|әдіснама\w*",   # теориялық-әдіснамалық too
         "methods": r"әдіс(?:тері|тер|і)\w*",
         "novelty": r"жаңалы\w*",
         "provisions": r"қорғау\w*\s+(?:ұсыны|шығары)\w*|қорғауға|негізгі\s+(?:қағидалар|тұжырымдар)",
