@@ -45,7 +45,8 @@ MAPPER_TESTS = ["tests/test_seeds.py", "tests/test_variants.py", "tests/test_uns
                 "tests/test_reflow.py", "tests/test_linking.py", "tests/test_pairing.py",
                 "tests/test_bad_input.py", "tests/test_eval_published.py", "tests/test_generated_truth.py",
                 "tests/test_entities.py", "tests/test_entity_shapes.py", "tests/test_morphology.py",
-                "tests/test_name_shapes.py", "tests/test_language.py", "tests/test_heading_words.py"]
+                "tests/test_name_shapes.py", "tests/test_language.py", "tests/test_heading_words.py",
+                "tests/test_degrees.py"]
 # what to mutate and the tests that guard it
 AREAS = {
     "mappings": (["mappings"], MAPPER_TESTS),
