@@ -115,3 +115,15 @@ HEADINGS = {
 def test_every_heading_keyword_names_its_kind(lang, line, kind):
     h = headings.match(line, lang)
     assert h is not None and h.kind == kind, (line, h)
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Aim of the study to assess the export potential of grain.", "aim"),
+    ("Tasks of the research to describe the grain market and to build a model.", "tasks"),
+    ("Relevance of the study to regional policy makers is high.", None),
+])
+def test_to_after_a_heading_begins_the_text_only_of_an_aim_or_tasks(line, kind):
+    # "Aim of the study to assess …" is a heading run into its text; "Relevance of the study to
+    # regional policy makers is high" is a sentence about relevance
+    h = headings.match(line, "en")
+    assert (h.kind, h.shape) == (kind, "run-in-lower") if kind else h is None or h.shape != "run-in-lower", h
