@@ -63,29 +63,31 @@ _RU_ACTIVITY = {"анализ", "моделирование", "исследов�
 
 # Words that say nothing about which theory or method is meant ("the proposed model", «данный
 # метод», «осы әдіс», «зерттеу әдісі» the research method).
+# Not listed because the walk stops at them anyway: heads ("study"), words that are no adjective
+# or noun («его»), Kazakh participles (_KK_PARTICIPLE: «ұсынылған», «қолданылған»).
 _GENERIC = {
     "en": {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "new",
            "proposed", "developed", "existing", "own", "author's", "authors", "general", "basic", "main",
            "following", "same", "such", "other", "various", "different", "modern", "improved", "given",
-           "present", "current", "research", "study", "which", "each", "any", "one", "two", "three", "first",
+           "present", "current", "research", "which", "each", "any", "one", "two", "three", "first",
            "second", "final", "overall", "appropriate", "suitable", "effective", "key", "whole", "specific",
            "particular", "common", "standard", "traditional", "classical", "simple", "complex", "single",
            "used", "applied", "chosen", "selected", "suggested", "resulting", "obtained", "initial",
            "scientific", "theoretical", "methodological", "mathematical", "comprehensive", "combined",
            "mixed", "unified", "conceptual",
            "of", "and", "or", "in", "on", "for", "with", "by", "to", "from", "as", "at", "is", "are", "was",
-           "were", "be", "been", "using", "based", "an", "no", "not", "it"},
+           "were", "be", "been", "using", "based", "no", "not", "it"},
     "ru": {"данный", "этот", "тот", "новый", "предложенный", "предлагаемый", "разработанный", "существующий",
            "основной", "общий", "такой", "другой", "различный", "современный", "собственный", "следующий",
-           "указанный", "авторский", "наш", "их", "его", "её", "который", "весь", "каждый", "один",
+           "указанный", "авторский", "наш", "их", "её", "который", "весь", "каждый", "один",
            "научный", "теоретический", "методологический", "математический", "комплексный", "системный",
            "исследование", "работа", "диссертация", "решение", "задача", "проблема", "автор", "анализ",
            "оценка", "данные", "результат", "использование", "применение", "разработка", "построение",
-           "указанный", "классический", "традиционный", "единый", "сам", "свой", "обучение", "изучение",
+           "классический", "традиционный", "единый", "сам", "свой", "обучение", "изучение",
            "эффективный", "соответствующий"},
     "kk": {"бұл", "осы", "сол", "ол", "жаңа", "негізгі", "түрлі", "әртүрлі", "барлық", "келесі", "жалпы",
-           "ғылыми", "теориялық", "әдіснамалық", "математикалық", "кешенді", "жүйелі", "өз", "біз",
-           "ұсынылған", "әзірленген", "қолданылған", "пайдаланылған", "мына", "бір", "әрбір", "қандай",
+           "ғылыми", "теориялық", "әдіснамалық", "математикалық", "кешенді", "жүйелі", "өз", "біз", "мына",
+           "бір", "әрбір", "қандай",
            "тиімді", "дәстүрлі", "классикалық"},
 }
 _KK_GENERIC_STEMS = ("зерттеу", "жұмыс", "диссертац", "мәселе", "міндет", "нәтиже", "деректер", "талдау")

@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections import Counter
 
+from . import language
 from .errors import MappingError
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]", re.IGNORECASE)
@@ -32,11 +33,13 @@ def decode(data: bytes, source: str) -> str:
     except UnicodeDecodeError as exc:
         hint = "re-save the file as UTF-8"
         try:
-            guess = data.decode("cp1251")
-            if sum("а" <= c.lower() <= "я" for c in guess) > len(guess) // 4:
+            # Windows-1251 when the bytes read as Russian in it (of the three languages the only
+            # one it encodes). Cyrillic letters alone would not do: UTF-8 Cyrillic with one broken
+            # byte reads as "РћР±СЉРµРєС‚" in cp1251, letters of no language.
+            if language.detect(data.decode("cp1251"), source) == "ru":
                 hint = ("it looks like Windows-1251 (Cyrillic); convert it with "
                         "`iconv -f cp1251 -t utf-8` and try again")
-        except UnicodeDecodeError:
+        except (UnicodeDecodeError, MappingError):
             pass
         raise MappingError(source, f"the file is not valid UTF-8 (byte {exc.start})", hint) from None
     control = sum(n for c, n in Counter(text).items() if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f")

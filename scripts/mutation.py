@@ -14,7 +14,8 @@ with its place so a test can be written for it. The score is the share of mutant
 
 Every mutant runs the whole test set of its area (so a survivor is a real gap, not a test left
 out), but ordered so that a kill comes early: first the test files named for the mutated module
-(`MODULE_TESTS`), then the rest, each file's tests fastest first, the files by their total time.
+(`MODULE_TESTS`), then the rest, the files by their total time, each file's tests in the order
+they are written (tests sharing a module's fixtures may depend on it).
 The durations come from the unmutated baseline run that starts every session. The sample is
 drawn with `random.Random(seed)` from the mutants in file order, so one seed on one commit is
 one sample. Mutants that no behaviour can tell apart are listed in `EQUIVALENT` with the reason,
@@ -44,7 +45,9 @@ MAPPER_TESTS = ["tests/test_seeds.py", "tests/test_variants.py", "tests/test_uns
                 "tests/test_messy_structure.py", "tests/test_kinds_and_gaps.py", "tests/test_formats.py",
                 "tests/test_reflow.py", "tests/test_linking.py", "tests/test_pairing.py",
                 "tests/test_bad_input.py", "tests/test_eval_published.py", "tests/test_generated_truth.py",
-                "tests/test_entities.py"]
+                "tests/test_entities.py", "tests/test_entity_shapes.py", "tests/test_morphology.py",
+                "tests/test_name_shapes.py", "tests/test_language.py", "tests/test_heading_words.py",
+                "tests/test_degrees.py"]
 # what to mutate and the tests that guard it
 AREAS = {
     "mappings": (["mappings"], MAPPER_TESTS),
@@ -58,7 +61,7 @@ AREAS = {
 MODULE_TESTS = {
     "extract": ["tests/test_formats.py"],
     "numbering": ["tests/test_formats.py"],
-    "headings": ["tests/test_variants.py", "tests/test_messy_structure.py"],
+    "headings": ["tests/test_heading_words.py", "tests/test_variants.py", "tests/test_messy_structure.py"],
     "heading_words": ["tests/test_variants.py", "tests/test_messy_structure.py"],
     "sections": ["tests/test_messy_structure.py", "tests/test_variants.py"],
     "lists": ["tests/test_messy_structure.py", "tests/test_variants.py"],
@@ -71,6 +74,7 @@ MODULE_TESTS = {
     "vocabulary": ["tests/test_linking.py"],
     "method_context": ["tests/test_entities.py", "tests/test_linking.py"],
     "self_named": ["tests/test_linking.py"],
+    "name_shapes": ["tests/test_entity_shapes.py", "tests/test_linking.py"],
     "rdf": ["tests/test_seeds.py", "tests/test_kinds_and_gaps.py"],
     "executor": ["tests/test_limits.py"],
     "protocol": ["tests/test_security.py", "tests/test_sparql_protocol.py"],
@@ -229,11 +233,16 @@ def pytest_collection_modifyitems(session, config, items):  # noqa: ARG001 (pyte
     for item in items:
         per_file[item.location[0]] = per_file.get(item.location[0], 0.0) + durations.get(item.nodeid, 0.0)
 
+    written = {id(item): i for i, item in enumerate(items)}
+
     def key(item):
         path = item.location[0]
         rank = first.index(path) if path in first else len(first)
-        # files stay contiguous, so module-scoped fixtures are set up once
-        return rank, per_file[path], path, durations.get(item.nodeid, 0.0)
+        # Files stay contiguous (module-scoped fixtures are set up once) and keep their tests in
+        # the order they are written: tests that share a module's server may depend on it (one
+        # in test_security counts triples another adds), and a test failing only because it ran
+        # earlier would count as a kill.
+        return rank, per_file[path], path, written[id(item)]
     items.sort(key=key)
 
 

@@ -52,6 +52,15 @@ def test_cp1251_error_says_how_to_convert():
         abstract.parse_bytes(RUSSIAN.encode("cp1251"), "ru.txt")
 
 
+
+def test_broken_utf8_is_not_called_windows_1251():
+    # one bad byte in a UTF-8 Russian file: its Cyrillic bytes read as cp1251 are letters, but
+    # of no language, so converting from cp1251 would only make mojibake
+    data = RUSSIAN.encode()[:60] + b"\xff" + RUSSIAN.encode()[60:]
+    with pytest.raises(MappingError, match="not valid UTF-8") as err:
+        abstract.parse_bytes(data, "ru.txt")
+    assert err.value.hint == "re-save the file as UTF-8"
+
 @pytest.fixture()
 def corpus_with_bad_files(tmp_path):
     corpus = tmp_path / "corpus"

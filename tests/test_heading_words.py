@@ -1,0 +1,129 @@
+"""Every keyword of the heading tables recognised in a heading line of its language.
+
+The lines are written by hand, one for each alternative of each kind's keyword pattern in
+mappings/heading_words.KEYWORDS, and each line holds only that alternative, so dropping any one
+alternative leaves its line without a kind or with another (checked with scripts/mutation.py).
+"""
+from __future__ import annotations
+
+import pytest
+
+from dissertation_kg.mappings import headings
+
+HEADINGS = {
+    "en": [
+        ("Relevance of the research topic.", "relevance"), ("Topicality of the research.", "relevance"),
+        ("Actuality of the research topic.", "relevance"), ("Urgency of the research.", "relevance"),
+        ("Degree of development of the topic.", "development"), ("State of the art.", "development"),
+        ("Literature review.", "development"),
+        ("Object of the research.", "object"), ("Subject of the research.", "subject"),
+        ("Aim of the research.", "aim"), ("Purpose of the study.", "aim"), ("Goal of the research.", "aim"),
+        ("Tasks of the research.", "tasks"), ("Objectives of the research.", "tasks"),
+        ("Hypothesis of the research.", "hypothesis"),
+        ("Theoretical and methodological principles of the research.", "theoretical-basis"),
+        ("Theoretical basis of the research.", "theoretical-basis"),
+        ("Methodological basis of the research.", "theoretical-basis"),
+        ("Research methodology.", "theoretical-basis"),
+        ("Research methods.", "methods"), ("Research techniques.", "methods"),
+        ("Scientific novelty of the research.", "novelty"), ("Originality of the research.", "novelty"),
+        ("Main provisions.", "provisions"), ("Statements for the defence.", "provisions"),
+        ("Submitted for defense.", "provisions"), ("Results to be defended.", "provisions"),
+        ("Theses for the defence.", "provisions"),
+        ("Significance of the research.", "significance"), ("Importance of the research.", "significance"),
+        ("The value of the study.", "significance"), ("Practical value.", "significance"),
+        ("Approbation of the results.", "approbation"), ("Approval of the results.", "approbation"),
+        ("Testing of the results.", "approbation"), ("Validation of the results.", "approbation"),
+        ("Dissemination.", "approbation"),
+        ("Publications.", "publications"), ("Published works.", "publications"),
+        ("Structure of the dissertation.", "structure"), ("Scope and volume.", "structure"),
+        ("Volume of the dissertation.", "structure"),
+        ("General description of the research.", "general"),
+        ("Information base of the research.", "sources"), ("Sources of the research.", "sources"),
+        ("Chronological framework of the research.", "chronology"),
+        ("Assessment of the completeness.", "completeness"), ("Completeness of the solutions.", "completeness"),
+        ("Justification of the novelty.", "justification"),
+        ("Description of the main results.", "findings"),
+        ("Reliability of the results.", "reliability"), ("Validity of the results.", "reliability"),
+        ("Main content of the dissertation.", "content"), ("Summary of the dissertation.", "content"),
+        ("Keywords.", "keywords"), ("Abstract.", "abstract"), ("Annotation.", "abstract"),
+        ("Introduction.", "introduction"), ("Conclusions.", "conclusion"),
+        ("Research.", "research"), ("Discussion.", "research"), ("Results.", "research"),
+        ("References.", "references"), ("Bibliography.", "references"), ("List of sources.", "references"),
+    ],
+    "ru": [
+        ("Актуальность темы исследования.", "relevance"),
+        ("Степень научной разработанности темы.", "development"), ("Изученность проблемы.", "development"),
+        ("Объект исследования.", "object"), ("Предмет исследования.", "subject"), ("Цель исследования.", "aim"),
+        ("Задачи исследования.", "tasks"), ("Гипотеза исследования.", "hypothesis"),
+        ("Теоретико-методологическая база исследования.", "theoretical-basis"),
+        ("Теоретическая основа исследования.", "theoretical-basis"),
+        ("Методология исследования.", "theoretical-basis"),
+        ("Методы исследования.", "methods"), ("Научная новизна исследования.", "novelty"),
+        ("Положения к защите.", "provisions"), ("На защиту выносятся:", "provisions"),
+        ("Результаты, выносимые на обсуждение.", "provisions"),
+        ("Практическая значимость работы.", "significance"), ("Практическая ценность работы.", "significance"),
+        ("Апробация результатов.", "approbation"), ("Внедрение результатов исследования.", "approbation"),
+        ("Публикации.", "publications"), ("Структура диссертации.", "structure"), ("Объем диссертации.", "structure"),
+        ("Общая характеристика работы.", "general"),
+        ("Приоритетные направления развития науки.", "priority"),
+        ("Соответствие направлениям развития науки.", "priority"),
+        ("Связь работы с государственными программами.", "priority"),
+        ("Источниковая база исследования.", "sources"), ("Источники исследования.", "sources"),
+        ("Хронологические рамки исследования.", "chronology"),
+        ("Личный вклад.", "contribution"), ("Вклад автора.", "contribution"),
+        ("Оценка полноты решений.", "completeness"), ("Обоснование новизны.", "justification"),
+        ("Описание основных результатов.", "findings"),
+        ("Достоверность результатов.", "reliability"), ("Обоснованность результатов.", "reliability"),
+        ("Основное содержание работы.", "content"), ("Ключевые слова.", "keywords"),
+        ("Аннотация.", "abstract"), ("Реферат.", "abstract"), ("Введение.", "introduction"),
+        ("Заключение.", "conclusion"), ("Выводы.", "conclusion"), ("Результаты.", "research"),
+        ("Обсуждение.", "research"), ("Список использованной литературы.", "references"), ("Литература.", "references"),
+    ],
+    "kk": [
+        ("Зерттеу тақырыбының өзектілігі.", "relevance"), ("Тақырыптың зерттелу деңгейі.", "development"),
+        ("Зерттеу нысаны.", "object"), ("Зерттеу объектісі.", "object"), ("Зерттеу пәні.", "subject"), ("Зерттеу пәни.", "subject"),
+        ("Зерттеу мақсаты.", "aim"), ("Зерттеу міндеттері.", "tasks"), ("Зерттеу болжамы.", "hypothesis"),
+        ("Зерттеу гипотезасы.", "hypothesis"),
+        ("Зерттеудің теориялық-әдіснамалық базасы.", "theoretical-basis"),
+        ("Зерттеудің теориялық негізі.", "theoretical-basis"), ("Зерттеу әдіснамасы.", "theoretical-basis"),
+        ("Зерттеу әдістері.", "methods"), ("Зерттеудің ғылыми жаңалығы.", "novelty"),
+        ("Қорғауға ұсынылатын қағидалар.", "provisions"), ("Негізгі тұжырымдар.", "provisions"), ("Қорғауға берілетін тұжырымдар.", "provisions"),
+        ("Жұмыстың практикалық маңызы.", "significance"), ("Жұмыстың практикалық құндылығы.", "significance"),
+        ("Зерттеу нәтижелерінің апробациясы.", "approbation"), ("Жұмыстың сынақтан өтуі.", "approbation"),
+        ("Нәтижелердің сарапталуы.", "approbation"), ("Жұмыстың талқылануы.", "approbation"),
+        ("Жарияланымдар.", "publications"), ("Басылымдар.", "publications"),
+        ("Диссертацияның құрылымы.", "structure"), ("Диссертацияның көлемі.", "structure"),
+        ("Жұмыстың жалпы сипаттамасы.", "general"), ("Басым бағыттар.", "priority"),
+        ("Мемлекеттік бағдарламаға сәйкестігі.", "priority"),
+        ("Зерттеудің деректік базасы.", "sources"), ("Зерттеудің хронологиялық шеңбері.", "chronology"),
+        ("Автордың жеке үлесі.", "contribution"), ("Докторанттың ғылыми үлесі.", "contribution"),
+        ("Міндеттердің толық шешілуі.", "completeness"), ("Толықтығын бағалау.", "completeness"),
+        ("Жаңалығы мен маңыздылығының негіздемесі.", "justification"), ("Жаңалығының негіздемесі.", "justification"),
+        ("Негізгі нәтижелердің сипаттамасы.", "findings"),
+        ("Нәтижелердің негізділігі.", "reliability"), ("Нәтижелердің дұрыстығы.", "reliability"),
+        ("Нәтижелердің сенімділігі.", "reliability"),
+        ("Негізгі мазмұны.", "content"), ("Түйін сөздер.", "keywords"), ("Аңдатпа.", "abstract"),
+        ("Аннотация.", "abstract"), ("Кіріспе.", "introduction"), ("Қорытынды.", "conclusion"),
+        ("Нәтижелер.", "research"), ("Талқылау.", "research"),
+        ("Әдебиеттер тізімі.", "references"), ("Пайдаланылған әдебиеттер.", "references"),
+    ],
+}
+
+
+@pytest.mark.parametrize("lang, line, kind", [(lang, line, kind) for lang, rows in HEADINGS.items()
+                                              for line, kind in rows])
+def test_every_heading_keyword_names_its_kind(lang, line, kind):
+    h = headings.match(line, lang)
+    assert h is not None and h.kind == kind, (line, h)
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Aim of the study to assess the export potential of grain.", "aim"),
+    ("Tasks of the research to describe the grain market and to build a model.", "tasks"),
+    ("Relevance of the study to regional policy makers is high.", None),
+])
+def test_to_after_a_heading_begins_the_text_only_of_an_aim_or_tasks(line, kind):
+    # "Aim of the study to assess …" is a heading run into its text; "Relevance of the study to
+    # regional policy makers is high" is a sentence about relevance
+    h = headings.match(line, "en")
+    assert (h.kind, h.shape) == (kind, "run-in-lower") if kind else h is None or h.shape != "run-in-lower", h

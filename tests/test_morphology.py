@@ -1,0 +1,62 @@
+"""Every ending the morphology strips, each on a real word form that needs it.
+
+The tables are written out by hand, not read from mappings.morphology: a test that iterated over
+the module's own lists would lose an ending together with the list. Each row is a form whose
+stem is reached only through that ending, so dropping any one ending from KK_CASE,
+KK_POSSESSIVE, KK_PLURAL or _RU_ENDINGS fails a row (checked with scripts/mutation.py).
+"""
+from __future__ import annotations
+
+import pytest
+
+from dissertation_kg.mappings.morphology import kazakh_stems, text_keys
+
+# (form, stem): the Kazakh case, possessive and plural endings, in the order of KK_CASE
+KAZAKH_FORMS = [
+    # genitive
+    ("Қазақстанның", "қазақстан"), ("әлемнің", "әлем"), ("ауылдың", "ауыл"), ("елдің", "ел"),
+    ("халықтың", "халық"), ("мектептің", "мектеп"),
+    # dative, and -на/-не after a possessive
+    ("Қазақстанға", "қазақстан"), ("елге", "ел"), ("халыққа", "халық"), ("мектепке", "мектеп"),
+    ("Республикасына", "республикасы"), ("еліне", "елі"),
+    # accusative, and -н after a possessive
+    ("Түркияны", "түркия"), ("жүйені", "жүйе"), ("ауылды", "ауыл"), ("елді", "ел"), ("халықты", "халық"),
+    ("мектепті", "мектеп"), ("съезін", "съезі"),
+    # locative
+    ("ауылда", "ауыл"), ("елде", "ел"), ("халықта", "халық"), ("мектепте", "мектеп"),
+    ("Республикасында", "республикасы"), ("елінде", "елі"),
+    # ablative
+    ("ауылдан", "ауыл"), ("елден", "ел"), ("халықтан", "халық"), ("мектептен", "мектеп"),
+    ("Қазақстаннан", "қазақстан"), ("әлемнен", "әлем"),
+    # instrumental, short and long
+    ("Қазақстанмен", "қазақстан"), ("қызбен", "қыз"), ("кітаппен", "кітап"),
+    ("Қазақстанменен", "қазақстан"), ("қызбенен", "қыз"), ("кітаппенен", "кітап"),
+    # locative + relational -ғы
+    ("Азиядағы", "азия"), ("елдегі", "ел"), ("халықтағы", "халық"), ("мектептегі", "мектеп"),
+    ("Республикасындағы", "республикасы"), ("еліндегі", "елі"),
+    # possessive
+    ("ауылы", "ауыл"), ("елі", "ел"), ("дипломатиясы", "дипломатия"), ("жүйесі", "жүйе"),
+    ("Қазақстаным", "қазақстан"), ("елім", "ел"), ("кітабың", "кітап"), ("жерің", "жер"),
+    ("Отанымыз", "отан"), ("еліміз", "ел"), ("анамыз", "ана"), ("әжеміз", "әже"),
+    ("Отаныңыз", "отан"), ("еліңіз", "ел"),
+    # plural
+    ("балалар", "бала"), ("әжелер", "әже"), ("ұйымдар", "ұйым"), ("елдер", "ел"),
+    ("халықтар", "халық"), ("мектептер", "мектеп"),
+]
+
+
+@pytest.mark.parametrize("form, stem", KAZAKH_FORMS)
+def test_every_kazakh_ending_is_stripped(form, stem):
+    assert stem in kazakh_stems(form)
+
+
+# Foreign surnames pymorphy does not know (Nye, Waltz, Munga): their case forms must still reach
+# the nominative that a vocabulary label is indexed under. Only endings where pymorphy's own
+# guess misses the nominative are here; for the others (-ом, -ами, …) its guess already finds it.
+@pytest.mark.parametrize("form, nominative", [
+    ("Ная", "най"), ("Наю", "най"), ("Нае", "най"),                 # -я, -ю, -е of a name in -й
+    ("Уолтца", "уолтц"), ("Уолтцу", "уолтц"), ("Уолтцем", "уолтц"),  # -а, -у, -ем of a name in -ц
+    ("Мунги", "мунга"),                                            # -и of a name in -га
+])
+def test_unknown_russian_surnames_reach_their_nominative(form, nominative):
+    assert nominative in text_keys(form, "ru")

@@ -1,0 +1,62 @@
+"""Words that say nothing about which theory or method is meant stay out of its name.
+
+The generic words are written out by hand, not read from name_shapes._GENERIC: a test iterating
+over the module's own set would lose a word together with the set. Each word stands in front of
+a name (and, in English and Russian, after "analysis of" / «метод» where a name would go on), in
+a methods statement; the name found must not take the word in. Dropping any word from _GENERIC
+fails its rows (checked with scripts/mutation.py).
+"""
+from __future__ import annotations
+
+import pytest
+
+from dissertation_kg.mappings import name_shapes
+from dissertation_kg.mappings.linking import tokenize
+
+GENERIC = {
+    "en": """the a an this that these those its their our his her new proposed developed existing own
+             author's authors general basic main following same such other various different modern
+             improved given present current research which each any one two three first second final
+             overall appropriate suitable effective key whole specific particular common standard
+             traditional classical simple complex single used applied chosen selected suggested resulting
+             obtained initial scientific theoretical methodological mathematical comprehensive combined
+             mixed unified conceptual of and or in on for with by to from as at is are was were be been
+             using based no not it""".split(),
+    "ru": """данный этот тот новый предложенный предлагаемый разработанный существующий основной общий
+             такой другой различный современный собственный следующий указанный авторский наш их её
+             который весь каждый один научный теоретический методологический математический комплексный
+             системный исследование работа диссертация решение задача проблема автор анализ оценка данные
+             результат использование применение разработка построение классический традиционный единый
+             сам свой обучение изучение эффективный соответствующий""".split(),
+    "kk": """бұл осы сол ол жаңа негізгі түрлі әртүрлі барлық келесі жалпы ғылыми теориялық әдіснамалық
+             математикалық кешенді жүйелі өз біз мына бір әрбір қандай тиімді дәстүрлі классикалық""".split(),
+}
+# the nouns in the genitive, as they follow the head («метод решения», «анализ данных»)
+RU_GENITIVE = {"исследование": "исследования", "работа": "работы", "диссертация": "диссертации",
+               "решение": "решения", "задача": "задачи", "проблема": "проблемы", "автор": "автора",
+               "анализ": "анализа", "оценка": "оценки", "данные": "данных", "результат": "результата",
+               "использование": "использования", "применение": "применения", "разработка": "разработки",
+               "построение": "построения", "обучение": "обучения", "изучение": "изучения"}
+
+# (sentence, the one name it holds, the generic word left out; None: no name at all)
+SENTENCES = {
+    "en": [("In the methods section the authors apply the {w} gravity model to bilateral trade flows.",
+            "gravity model"),
+           ("The authors carried out an analysis of rural {w} indicators.", "analysis of rural")],
+    "ru": [("В работе применяется {w} метод главных компонент для оценки рисков.", "метод главных компонент"),
+           ("Для этого применяется метод {gen}.", None)],
+    "kk": [("Жұмыста {w} энтропиялық модель қолданылды.", "энтропиялық модель"),
+           ("{W} энтропиялық модель жұмыста қолданылды.", "энтропиялық модель")],
+}
+
+
+def names(text: str, lang: str) -> list[str]:
+    return [text[s:e] for s, e, _cls in name_shapes.find(text, lang, "methods", tokenize(text))]
+
+
+@pytest.mark.parametrize("lang, word", [(lang, w) for lang, words in GENERIC.items() for w in words])
+def test_a_generic_word_is_not_part_of_a_name(lang, word):
+    for sentence, name in SENTENCES[lang]:
+        form = RU_GENITIVE.get(word, word) if "{gen}" in sentence else word
+        text = sentence.format(w=form, W=form.capitalize(), gen=form)
+        assert names(text, lang) == ([name] if name else []), text
