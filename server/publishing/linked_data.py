@@ -21,6 +21,7 @@ from dissertation_kg.server.publishing import rdf_negotiation
 from dissertation_kg.mappings.resources import ontology_dir
 from dissertation_kg.server.publishing.served import base_iri, served, readable_from_any_origin
 from dissertation_kg.server.publishing.reader.entity import entity_view
+from dissertation_kg.server.publishing.reader.mentions import figures as mention_figures
 from dissertation_kg.server.publishing.reader.work import work_view
 from dissertation_kg.server.publishing.reader.words import words
 
@@ -404,6 +405,15 @@ def resource(rest: str):
     return _vary(resp)
 
 
+def entity_figures(target):
+    """The entity pages' counts for the served generation (computed once per generation)."""
+    if target.artefacts is not None:
+        key = target.generation
+    else:  # a bare remote URL: no generation to key by, so one entry per endpoint
+        key = "remote " + str(getattr(target.store, "query_url", id(target.store)))
+    return mention_figures(target.store, key, target.artefacts)
+
+
 def _term_view(term: ox.Term, labels: dict[str, str]) -> dict:
     if isinstance(term, ox.NamedNode):
         # A node of ours with no label (an abstract, a publication count) is named in words
@@ -443,12 +453,13 @@ def _page(d: Description, path: str) -> dict:
                                if p.value == RDF_TYPE and isinstance(o, ox.NamedNode)))
     work = entity = None
     if path.startswith("/id/"):  # a document's graph is read as statements only
-        store = served().store
+        target = served()
+        store = target.store
         def label(found: set[str]) -> dict[str, str]:
             return labels_for(found, lang)
         work = work_view(store, d.iri, lang, label, href_for)
         if work is None:
-            entity = entity_view(store, d.iri, lang, label, href_for)
+            entity = entity_view(store, d.iri, lang, label, href_for, entity_figures(target)[d.iri])
     return {
         "work": work,
         "entity": entity,

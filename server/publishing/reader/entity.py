@@ -5,7 +5,9 @@ share), and how many works mention it per year.
 
 A work mentions an entry when one of its parts does (`?part dkg:mentions ?entry`, the linker's
 Web Annotations give the words). `entity_view` answers None for anything no part mentions and
-no vocabulary lists.
+no vocabulary lists. The counts (works, parts, co-occurrence, years) come precomputed per
+generation (`mentions.py`); only the entry's names and the quoted mentions of the works shown
+are read per page.
 """
 from __future__ import annotations
 
@@ -13,30 +15,30 @@ from collections import defaultdict
 from typing import Callable
 
 from dissertation_kg.server.publishing.reader import charts
-from dissertation_kg.server.publishing.reader.sparql import DKG, WORK_YEAR, integer, iri, language_code, rows
+from dissertation_kg.server.publishing.reader.mentions import EntityFigures
+from dissertation_kg.server.publishing.reader.sparql import DKG, iri, language_code, rows
 from dissertation_kg.server.publishing.reader.words import language_name, word
 
 LANGUAGES = ("en", "ru", "kk")
-WORKS_SHOWN = 25
 QUOTED_PARTS = 3  # parts of one work quoted with a snippet; the others are named
-COOCCURRING_SHOWN = 20
 SNIPPET_CONTEXT = 80  # characters of prefix and suffix kept around a mention
 
 
 def entity_view(store, entity: str, lang: str, labels: Callable[[set[str]], dict[str, str]],
-                href: Callable[[str], str | None]) -> dict | None:
+                href: Callable[[str], str | None], figures: EntityFigures) -> dict | None:
+    """`figures`: the entry's precomputed counts (mentions.figures(…)[entity])."""
     e = iri(entity)
-    names = _names(store, e)
-    parts_by_work = _mentioning_works(store, e)
-    total_works = len(parts_by_work)
+    total_works = figures.total_works
     if not total_works and not _in_scheme(store, e):
         return None
-    # the works where it is mentioned most first
-    shown = sorted(parts_by_work, key=lambda w: (-parts_by_work[w], w))[:WORKS_SHOWN]
-    works = [{"work": w, "parts": parts_by_work[w]} for w in shown]
+    names = _names(store, e)
+    # the works where it is mentioned most first (so ordered in the figures)
+    shown = [w for w, _ in figures.works]
+    works = [{"work": w, "parts": n} for w, n in figures.works]
     snippets = _snippets(store, e, _quoted_parts(store, e, shown), lang)
-    cooccurring = cooccurring_entities(store, entity)
-    per_year, undated = works_per_year(store, entity)
+    cooccurring = figures.cooccurring
+    per_year = [{"year": y, "count": n} for y, n in figures.per_year]
+    undated = figures.undated
 
     chart = _year_chart(per_year)
     label = labels({w["work"] for w in works} | {o for o, _ in cooccurring} | {s["kind"] for v in snippets.values() for s in v})
@@ -80,13 +82,6 @@ def _in_scheme(store, e: str) -> bool:
     return bool(rows(store, f"SELECT ?s WHERE {{ {e} skos:inScheme ?s }} LIMIT 1"))
 
 
-def _mentioning_works(store, e: str) -> dict[str, int]:
-    """work → how many of its parts mention the entry (counted by the store: a country is
-    mentioned by thousands of parts, and moving each row to Python would cost more)."""
-    return {r["w"].value: integer(r["n"]) or 0 for r in rows(
-        store, f"SELECT ?w (COUNT(DISTINCT ?c) AS ?n) WHERE {{ ?c dkg:mentions {e} ; dkg:componentOf ?w }} GROUP BY ?w")}
-
-
 def _quoted_parts(store, e: str, works: list[str]) -> dict[str, str]:
     """part → work, for the first QUOTED_PARTS parts of each work that mention the entry."""
     if not works:
@@ -126,28 +121,6 @@ def _snippets(store, e: str, work_of: dict[str, str], lang: str) -> dict[str, li
     for (w, _), s in sorted(best.items()):
         out[w].append(s)
     return out
-
-
-def cooccurring_entities(store, entity: str, limit: int = COOCCURRING_SHOWN) -> list[tuple[str, int]]:
-    """Entries mentioned by the works that mention `entity`, with the number of such works."""
-    e = iri(entity)
-    found = rows(store, f"""SELECT ?o (COUNT(DISTINCT ?w) AS ?n) WHERE {{
-        {{ SELECT DISTINCT ?w WHERE {{ ?c dkg:mentions {e} ; dkg:componentOf ?w }} }}
-        ?d dkg:componentOf ?w ; dkg:mentions ?o . FILTER(?o != {e}) }}
-        GROUP BY ?o ORDER BY DESC(?n) ?o LIMIT {int(limit)}""")
-    return [(r["o"].value, integer(r.get("n")) or 0) for r in found]
-
-
-def works_per_year(store, entity: str) -> tuple[list[dict], int]:
-    """[{year, count}] in year order, and how many mentioning works have no year."""
-    e = iri(entity)
-    found = rows(store, f"""SELECT ?year (COUNT(DISTINCT ?w) AS ?n) WHERE {{
-        {{ SELECT DISTINCT ?w WHERE {{ ?c dkg:mentions {e} ; dkg:componentOf ?w }} }}
-        OPTIONAL {WORK_YEAR} }} GROUP BY ?year""")
-    per_year = sorted(({"year": integer(r["year"]), "count": integer(r.get("n")) or 0}
-                       for r in found if "year" in r), key=lambda x: x["year"])
-    undated = sum(integer(r.get("n")) or 0 for r in found if "year" not in r)
-    return per_year, undated
 
 
 def _tail(text: str) -> str:
