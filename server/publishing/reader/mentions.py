@@ -69,9 +69,9 @@ def compute(store) -> dict[str, dict]:
             "total_works": len(works),
             "total_parts": sum(works.values()),
             # the same order the per-page queries used: ORDER BY DESC(?n) ?iri
-            "works": sorted(works.items(), key=lambda x: (-x[1], x[0]))[:WORKS_KEPT],
-            "cooccurring": sorted(shared.items(), key=lambda x: (-x[1], x[0]))[:COOCCURRING_KEPT],
-            "per_year": sorted(per_year.items()),
+            "works": [list(x) for x in sorted(works.items(), key=lambda x: (-x[1], x[0]))[:WORKS_KEPT]],
+            "cooccurring": [list(x) for x in sorted(shared.items(), key=lambda x: (-x[1], x[0]))[:COOCCURRING_KEPT]],
+            "per_year": [list(x) for x in sorted(per_year.items())],
             "undated": sum(1 for w in works if w not in years),
         }
     return out
