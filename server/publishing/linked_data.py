@@ -18,6 +18,7 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, render_template, request, url_for
 
 from dissertation_kg.server.publishing import rdf_negotiation
+from dissertation_kg.server.publishing.chrome import page_language
 from dissertation_kg.mappings.resources import ontology_dir
 from dissertation_kg.server.publishing.served import base_iri, served, readable_from_any_origin
 from dissertation_kg.server.publishing.reader.entity import entity_view
@@ -242,9 +243,10 @@ def labels_for(iris: set[str], lang: str) -> dict[str, str]:
     ):
         if isinstance(row["l"], ox.Literal):
             found[row["s"].value].append((rank[row["p"].value], row["l"]))
+    own_labels = ontology_labels()  # once: finding the ontology file is not free (0.3 s for 400 IRIs)
     for i in iris:  # vocabulary terms: the ontology's own labels
         if i not in found:
-            for n, lit in ontology_labels().get(i, []):
+            for n, lit in own_labels.get(i, []):
                 found[i].append((n, lit))
     # A part of a work named only by a heading in another language (the Kazakh abstract has no
     # approbation section, the English one calls it "Research Results Approval") is named by
@@ -355,10 +357,7 @@ def _not_acceptable(offered: list[str]) -> Response:
 
 
 def _lang() -> str:
-    forced = request.args.get("lang")
-    if forced in LANGUAGES:
-        return forced
-    return request.accept_languages.best_match(LANGUAGES, default="en")
+    return page_language()
 
 
 def not_found(iri: str, reason: str | None = None) -> Response:
@@ -367,7 +366,7 @@ def not_found(iri: str, reason: str | None = None) -> Response:
                          "Check the IRI, browse from a work listed by the query page, "
                          "or ask the SPARQL endpoint which IRIs exist.")
     if choice is not None and choice.format is None:
-        resp = Response(render_template("not_found.html", iri=iri, message=message,
+        resp = Response(render_template("not_found.html", iri=iri, message=message, lang=_lang(),
                                         home=url_for("ui.index") if "ui.index" in _endpoints() else "/"),
                         status=404, mimetype="text/html")
     else:
@@ -407,8 +406,8 @@ def resource(rest: str):
 
 def entity_figures(target):
     """The entity pages' counts for the served generation (computed once per generation)."""
-    if target.artefacts is not None:
-        key = target.generation
+    if target.artefacts is not None:  # one folder per store and generation tag
+        key = str(target.artefacts)
     else:  # a bare remote URL: no generation to key by, so one entry per endpoint
         key = "remote " + str(getattr(target.store, "query_url", id(target.store)))
     return mention_figures(target.store, key, target.artefacts)
