@@ -62,6 +62,8 @@ def test_every_entrys_figures_equal_plain_sparql(generated):
         assert got["total_parts"] == len({c for cs in works.values() for c in cs}), e
         expected_works = sorted(((w, len(cs)) for w, cs in works.items()), key=lambda x: (-x[1], x[0]))
         assert [tuple(x) for x in got["works"]] == expected_works[:mentions.WORKS_KEPT], e
+        assert got["quoted"] == {w: sorted(works[w])[:mentions.QUOTED_PARTS]
+                                 for w, _ in expected_works[:mentions.WORKS_KEPT]}, e
         shared = Counter(o for w in works for o in parts if o != e and w in parts[o])
         expected_shared = sorted(shared.items(), key=lambda x: (-x[1], x[0]))[:mentions.COOCCURRING_KEPT]
         assert [tuple(x) for x in got["cooccurring"]] == expected_shared, e

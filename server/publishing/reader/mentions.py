@@ -26,10 +26,11 @@ from pathlib import Path
 
 from dissertation_kg.server.publishing.reader.sparql import WORK_YEAR, integer, rows
 
-VERSION = 1  # bump when compute() changes, so saved figures are recomputed
+VERSION = 2  # bump when compute() changes, so saved figures are recomputed
 FILE_NAME = f"reader-mentions-v{VERSION}.json"
 WORKS_KEPT = 25        # works listed per entry (the page shows them all)
 COOCCURRING_KEPT = 20  # co-occurring entries kept per entry
+QUOTED_PARTS = 3       # parts of one work quoted with a snippet; the others are named
 REMOTE_TTL = 300.0
 
 
@@ -41,17 +42,18 @@ class EntityFigures:
     cooccurring: list[tuple[str, int]]  # (other entry, works mentioning both), most first
     per_year: list[tuple[int, int]]     # (year, works), in year order
     undated: int                        # mentioning works without a year
+    quoted: dict[str, list[str]]        # work shown → the parts of it quoted on the page
 
 
-NOTHING = EntityFigures(0, 0, [], [], [], 0)
+NOTHING = EntityFigures(0, 0, [], [], [], 0, {})
 
 
 def compute(store) -> dict[str, dict]:
     """entry IRI → its figures (as JSON-ready dicts), from SPARQL only, so any store will do."""
-    parts: dict[str, dict[str, int]] = defaultdict(dict)
-    for r in rows(store, """SELECT ?e ?w (COUNT(DISTINCT ?c) AS ?n) WHERE {
-            ?c dkg:mentions ?e ; dkg:componentOf ?w } GROUP BY ?e ?w"""):
-        parts[r["e"].value][r["w"].value] = integer(r.get("n")) or 0
+    mentioning: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for r in rows(store, "SELECT DISTINCT ?e ?w ?c WHERE { ?c dkg:mentions ?e ; dkg:componentOf ?w }"):
+        mentioning[r["e"].value][r["w"].value].add(r["c"].value)
+    parts = {e: {w: len(cs) for w, cs in works.items()} for e, works in mentioning.items()}
     years = {r["w"].value: integer(r["year"]) for r in rows(store, f"SELECT ?w ?year WHERE {WORK_YEAR}")
              if "year" in r and integer(r["year"]) is not None}
     entries_of: dict[str, list[str]] = defaultdict(list)
@@ -65,11 +67,14 @@ def compute(store) -> dict[str, dict]:
             shared.update(entries_of[w])
         del shared[e]
         per_year: Counter = Counter(years[w] for w in works if w in years)
+        shown = sorted(works.items(), key=lambda x: (-x[1], x[0]))[:WORKS_KEPT]
         out[e] = {
             "total_works": len(works),
             "total_parts": sum(works.values()),
             # the same order the per-page queries used: ORDER BY DESC(?n) ?iri
-            "works": [list(x) for x in sorted(works.items(), key=lambda x: (-x[1], x[0]))[:WORKS_KEPT]],
+            "works": [list(x) for x in shown],
+            # the parts quoted on the page: the first QUOTED_PARTS of each work shown, in IRI order
+            "quoted": {w: sorted(mentioning[e][w])[:QUOTED_PARTS] for w, _ in shown},
             "cooccurring": [list(x) for x in sorted(shared.items(), key=lambda x: (-x[1], x[0]))[:COOCCURRING_KEPT]],
             "per_year": [list(x) for x in sorted(per_year.items())],
             "undated": sum(1 for w in works if w not in years),
@@ -89,7 +94,7 @@ class Figures:
             return NOTHING
         return EntityFigures(raw["total_works"], raw["total_parts"], [tuple(x) for x in raw["works"]],
                              [tuple(x) for x in raw["cooccurring"]], [tuple(x) for x in raw["per_year"]],
-                             raw["undated"])
+                             raw["undated"], raw["quoted"])
 
     def __len__(self) -> int:
         return len(self._raw)
