@@ -18,6 +18,7 @@ BLUEPRINT_MODULES = [
     "dissertation_kg.server.endpoint.protocol",   # /sparql
     "dissertation_kg.server.endpoint.graph_store",       # /store
     "dissertation_kg.server.endpoint.admin",             # /admin/reload, /admin/status
+    "dissertation_kg.server.publishing.chrome",            # the header and footer words (no routes)
     "dissertation_kg.server.publishing.linked_data",       # /id/…, /graph/…, /ontology
     "dissertation_kg.server.publishing.void",              # /.well-known/void
     "dissertation_kg.server.publishing.dumps",             # /dumps/…

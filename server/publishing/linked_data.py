@@ -18,9 +18,11 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, render_template, request, url_for
 
 from dissertation_kg.server.publishing import rdf_negotiation
+from dissertation_kg.server.publishing.chrome import page_language
 from dissertation_kg.mappings.resources import ontology_dir
 from dissertation_kg.server.publishing.served import base_iri, served, readable_from_any_origin
 from dissertation_kg.server.publishing.reader.entity import entity_view
+from dissertation_kg.server.publishing.reader.mentions import figures as mention_figures
 from dissertation_kg.server.publishing.reader.work import work_view
 from dissertation_kg.server.publishing.reader.words import words
 
@@ -241,9 +243,10 @@ def labels_for(iris: set[str], lang: str) -> dict[str, str]:
     ):
         if isinstance(row["l"], ox.Literal):
             found[row["s"].value].append((rank[row["p"].value], row["l"]))
+    own_labels = ontology_labels()  # once: finding the ontology file is not free (0.3 s for 400 IRIs)
     for i in iris:  # vocabulary terms: the ontology's own labels
         if i not in found:
-            for n, lit in ontology_labels().get(i, []):
+            for n, lit in own_labels.get(i, []):
                 found[i].append((n, lit))
     # A part of a work named only by a heading in another language (the Kazakh abstract has no
     # approbation section, the English one calls it "Research Results Approval") is named by
@@ -354,10 +357,7 @@ def _not_acceptable(offered: list[str]) -> Response:
 
 
 def _lang() -> str:
-    forced = request.args.get("lang")
-    if forced in LANGUAGES:
-        return forced
-    return request.accept_languages.best_match(LANGUAGES, default="en")
+    return page_language()
 
 
 def not_found(iri: str, reason: str | None = None) -> Response:
@@ -366,7 +366,7 @@ def not_found(iri: str, reason: str | None = None) -> Response:
                          "Check the IRI, browse from a work listed by the query page, "
                          "or ask the SPARQL endpoint which IRIs exist.")
     if choice is not None and choice.format is None:
-        resp = Response(render_template("not_found.html", iri=iri, message=message,
+        resp = Response(render_template("not_found.html", iri=iri, message=message, lang=_lang(),
                                         home=url_for("ui.index") if "ui.index" in _endpoints() else "/"),
                         status=404, mimetype="text/html")
     else:
@@ -402,6 +402,15 @@ def resource(rest: str):
     resp.headers["Content-Location"] = f"{request.script_root}{path}?format={choice.extension}"
     resp.headers["Link"] = _link_header(path)
     return _vary(resp)
+
+
+def entity_figures(target):
+    """The entity pages' counts for the served generation (computed once per generation)."""
+    if target.artefacts is not None:  # one folder per store and generation tag
+        key = str(target.artefacts)
+    else:  # a bare remote URL: no generation to key by, so one entry per endpoint
+        key = "remote " + str(getattr(target.store, "query_url", id(target.store)))
+    return mention_figures(target.store, key, target.artefacts)
 
 
 def _term_view(term: ox.Term, labels: dict[str, str]) -> dict:
@@ -443,12 +452,13 @@ def _page(d: Description, path: str) -> dict:
                                if p.value == RDF_TYPE and isinstance(o, ox.NamedNode)))
     work = entity = None
     if path.startswith("/id/"):  # a document's graph is read as statements only
-        store = served().store
+        target = served()
+        store = target.store
         def label(found: set[str]) -> dict[str, str]:
             return labels_for(found, lang)
         work = work_view(store, d.iri, lang, label, href_for)
         if work is None:
-            entity = entity_view(store, d.iri, lang, label, href_for)
+            entity = entity_view(store, d.iri, lang, label, href_for, entity_figures(target)[d.iri])
     return {
         "work": work,
         "entity": entity,

@@ -15,6 +15,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, NamespaceManager
 
+from dissertation_kg.server.publishing.chrome import chrome_words
+
 DKG = "https://w3id.org/dissertation-kg/ontology#"
 DCTERMS = rdflib.Namespace("http://purl.org/dc/terms/")
 VANN = rdflib.Namespace("http://purl.org/vocab/vann/")
@@ -34,6 +36,9 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+# the shared header (site_header.html) is rendered here too, outside Flask: its words in English,
+# since this page is generated once for every reader
+_env.globals["chrome_words"] = chrome_words
 
 
 @dataclass

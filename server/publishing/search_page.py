@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify, render_template, request
 
+from dissertation_kg.server.publishing.chrome import page_language
+
 from dissertation_kg.server.endpoint.runtime import runtime
 from dissertation_kg.server.publishing.linked_data import href_for
 from dissertation_kg.server.search import index as search_index
@@ -58,7 +60,7 @@ def search():
     else:
         hits = [(h, href_for(h.work)) for h in results.hits] if results else []
         response = Response(render_template("search.html", q=query, search_lang=lang, results=results, hits=hits,
-                                            error=error, offset=offset, limit=limit, lang="en", alternates=[]),
+                                            error=error, offset=offset, limit=limit, lang=page_language(), alternates=[]),
                             status=503 if error else 200, mimetype="text/html")
-    response.headers["Vary"] = "Accept"
+    response.headers["Vary"] = "Accept, Accept-Language"
     return response

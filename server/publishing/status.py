@@ -14,6 +14,7 @@ from pathlib import Path
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 from markupsafe import Markup, escape
 
+from dissertation_kg.server.publishing.chrome import page_language
 from dissertation_kg.server.endpoint.runtime import runtime
 from dissertation_kg.server.store.location import StoreError
 
@@ -122,10 +123,10 @@ def status():
         last["rejected"] = _rejections(last["rejected"])
     best = request.accept_mimetypes.best_match(["application/json", "text/html"], default="application/json")
     if best == "text/html":
-        response = Response(render_template("status.html", s=body, lang="en", alternates=[]),
+        response = Response(render_template("status.html", s=body, lang=page_language(), alternates=[]),
                             mimetype="text/html")
     else:
         response = jsonify(body)
-    response.headers["Vary"] = "Accept"
+    response.headers["Vary"] = "Accept, Accept-Language"
     response.headers["Cache-Control"] = "no-store"  # it changes with every rebuild attempt
     return response

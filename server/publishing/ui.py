@@ -10,6 +10,7 @@ from pathlib import Path
 
 from flask import Blueprint, Response, render_template, request
 
+from dissertation_kg.server.publishing.chrome import page_language
 from dissertation_kg.server.publishing.linked_data import ONTOLOGY_IRI
 from dissertation_kg.mappings.resources import queries_dir
 from dissertation_kg.server.publishing.served import base_iri
@@ -62,11 +63,15 @@ def index():
     missing = missing_assets()
     if missing:
         body = render_template("ui_missing_assets.html", missing=missing, command=INSTALL_COMMAND,
-                               lang="en", alternates=[])
+                               lang=page_language(), alternates=[])
         return Response(body, status=503, mimetype="text/html")
     endpoint = public_url("sparql")
     # IRIs in results that this server dereferences open here, not at their (possibly
     # unreachable) home host.
     local = {base_iri(): request.script_root + "/", ONTOLOGY_IRI: request.script_root + "/ontology"}
-    return render_template("ui.html", questions=competency_questions(), endpoint=endpoint, local=local,
-                           lang="en", alternates=[])
+    lang = page_language()
+    resp = Response(render_template("ui.html", questions=competency_questions(), endpoint=endpoint, local=local,
+                                    lang=lang, alternates=[]), mimetype="text/html")
+    resp.headers["Content-Language"] = lang
+    resp.headers["Vary"] = "Accept-Language"  # the page's own words follow it
+    return resp
