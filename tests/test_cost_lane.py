@@ -147,7 +147,7 @@ import sys, time
 from dissertation_kg.server.endpoint.estimator import Estimator
 est = Estimator(limit=120)
 est.estimate("ASK {}")
-print(est.pid(), flush=True)
+print(est.pids()[0], flush=True)
 est.estimate(sys.argv[1])
 """
 

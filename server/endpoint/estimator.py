@@ -7,16 +7,18 @@ sending 500 new query texts, the slowest 1 % of all answers were the ones queued
 parses. Here the parse runs in a child process; the request thread waits on a pipe, without
 the lock.
 
-One parse at a time, as before (pyparsing keeps its state in module-level objects): a request
-waits at most `wait` seconds for its turn, then its query counts as unestimated (heavy lane). A
-parse that runs past `limit` seconds has its process killed and replaced, so one hostile text
-cannot keep every later query out of the light lane. Hand-written rather than
-concurrent.futures.ProcessPoolExecutor because that pool cannot stop one running call; the
-process is started like the query workers (forkserver, dies with the app, heap limit).
+Several processes (one per query worker by default), each parsing one text at a time (pyparsing
+keeps its state in module-level objects): at 200 clients sending new texts, one process was
+the queue every new text waited in. A request waits at most `wait` seconds for a free process,
+then its query counts as unestimated (heavy lane). A parse that runs past `limit` seconds has
+its process killed and replaced, so one hostile text cannot hold a process. Hand-written rather
+than concurrent.futures.ProcessPoolExecutor because that pool cannot stop one running call; the
+processes are started like the query workers (forkserver, die with the app, heap limit).
 """
 from __future__ import annotations
 
 import os
+import queue
 import threading
 
 from dissertation_kg.server.endpoint.cost_estimate import Estimate, Unreadable, estimate
@@ -53,90 +55,113 @@ def _child(conn, memory_mb: int, app_pid: int) -> None:
 _START_SECONDS = 60.0
 
 
-class Estimator:
-    def __init__(self, memory_mb: int = 0, limit: float = 5.0):
-        self.memory_mb = memory_mb
-        self.limit = limit
-        self._turn = threading.Lock()   # one parse at a time; held while one is under way
-        self._proc = None
-        self._conn = None
-        self._ready = False
-        self._start_lock = threading.Lock()
-        self.kills = 0
+class _Process:
+    """One estimating process, started on first use."""
 
-    def pid(self) -> int | None:
-        return self._proc.pid if self._proc is not None else None
+    def __init__(self, memory_mb: int):
+        self.memory_mb = memory_mb
+        self.proc = None
+        self.conn = None
+        self.ready = False
+        self._lock = threading.Lock()  # the warm-up starts it while a request may ask it
 
     def start(self) -> None:
-        """Start the process if it is not running (it then imports rdflib's grammar)."""
         from dissertation_kg.server.endpoint.executor import worker_context
 
-        with self._start_lock:
-            if self._proc is not None and self._proc.is_alive():
+        with self._lock:
+            if self.proc is not None and self.proc.is_alive():
                 return
             self._stop()
             ctx = worker_context()
             parent, child = ctx.Pipe()
-            self._proc = ctx.Process(target=_child, args=(child, self.memory_mb, os.getpid()), daemon=True,
-                                     name="dkg-estimator")
-            self._proc.start()
+            self.proc = ctx.Process(target=_child, args=(child, self.memory_mb, os.getpid()), daemon=True,
+                                    name="dkg-estimator")
+            self.proc.start()
             child.close()
-            self._conn, self._ready = parent, False
+            self.conn, self.ready = parent, False
 
-    def _await_ready(self) -> None:
-        # Starting and importing are not parsing: they get their own, generous time.
-        if not self._ready:
-            if not self._conn.poll(_START_SECONDS):
-                raise OSError("the estimating process did not start")
-            self._conn.recv()
-            self._ready = True
+    def ask(self, text: str, limit: float):
+        """The child's reply, or None when it did not answer within `limit` s (it is then killed)."""
+        self.start()
+        try:
+            if not self.ready:
+                # Starting and importing are not parsing: they get their own, generous time.
+                if not self.conn.poll(_START_SECONDS):
+                    raise OSError("the estimating process did not start")
+                self.conn.recv()
+                self.ready = True
+            self.conn.send(text)
+            if self.conn.poll(limit):
+                return self.conn.recv()
+        except (EOFError, OSError):
+            self.stop()
+            return ("unreadable", "the estimating process stopped while parsing it")
+        self.stop()
+        return None
+
+    def stop(self) -> None:
+        with self._lock:
+            self._stop()
 
     def _stop(self) -> None:
-        if self._proc is not None:
+        if self.proc is not None:
             try:
-                self._proc.kill()
-                self._proc.join(5)
+                self.proc.kill()
+                self.proc.join(5)
             finally:
-                self._conn.close()
-                self._proc, self._conn = None, None
+                self.conn.close()
+                self.proc, self.conn = None, None
+
+
+class Estimator:
+    def __init__(self, memory_mb: int = 0, limit: float = 5.0, processes: int = 1):
+        self.limit = limit
+        self._all = [_Process(memory_mb) for _ in range(max(1, processes))]
+        self._idle: queue.LifoQueue[_Process] = queue.LifoQueue()
+        for p in reversed(self._all):
+            self._idle.put(p)
+        self.kills = 0
+
+    def pids(self) -> list[int]:
+        return [p.proc.pid for p in self._all if p.proc is not None]
+
+    def start(self) -> None:
+        """Start every process that is not running (each then imports rdflib's grammar)."""
+        for p in self._all:
+            p.start()
 
     def estimate(self, text: str, wait: float | None = None) -> Estimate:
-        """cost_estimate.estimate(text), parsed in the estimating process; raises Unreadable as
-        it does, and when the turn does not come within `wait` s or the parse passes the limit."""
-        if not self._turn.acquire(timeout=-1 if wait is None else wait):
-            raise Unreadable(f"the parser stayed busy for {wait:g} s")
+        """cost_estimate.estimate(text), parsed in an estimating process; raises Unreadable as it
+        does, and when no process is free within `wait` s or the parse passes the limit."""
         try:
-            self.start()
-            try:
-                self._await_ready()
-                self._conn.send(text)
-                ready = self._conn.poll(self.limit)
-                reply = self._conn.recv() if ready else None
-            except (EOFError, OSError):
-                reply = ("unreadable", "the estimating process stopped while parsing it")
-                with self._start_lock:
-                    self._stop()
-            if reply is None:
-                self.kills += 1
-                with self._start_lock:
-                    self._stop()
-                raise Unreadable(f"parsing it took longer than {self.limit:g} s")
-            kind, value = reply
-            if kind == "ok":
-                return value
-            raise Unreadable(value)
+            p = self._idle.get(timeout=wait)
+        except queue.Empty:
+            raise Unreadable(f"the parser stayed busy for {wait:g} s") from None
+        try:
+            reply = p.ask(text, self.limit)
         finally:
-            self._turn.release()
+            self._idle.put(p)
+        if reply is None:
+            self.kills += 1
+            raise Unreadable(f"parsing it took longer than {self.limit:g} s")
+        kind, value = reply
+        if kind == "ok":
+            return value
+        raise Unreadable(value)
 
     def close(self) -> None:
-        with self._turn, self._start_lock:
-            self._stop()
+        for _ in self._all:
+            try:
+                p = self._idle.get(timeout=self.limit + 5)
+            except queue.Empty:
+                break
+            p.stop()
 
 
 def warm(estimator: Estimator) -> None:
-    """Start the process and let it import rdflib's grammar (about a second) before the first
-    request needs an estimate."""
+    """Start the processes and let them import rdflib's grammar (about a second) before the
+    first request needs an estimate."""
     try:
         estimator.start()
-    except Exception:  # noqa: BLE001 - only a warm-up; the first estimate starts it again
+    except Exception:  # noqa: BLE001 - only a warm-up; the first estimate starts them again
         pass

@@ -45,7 +45,7 @@ class Runtime:
         self._estimates: OrderedDict[str, Estimate] = OrderedDict()
         # rdflib parses off this process's interpreter lock (estimator.py); its process starts
         # and imports the grammar (about a second) now, not in the first request that needs it.
-        self.estimator = Estimator(config.worker_memory_mb)
+        self.estimator = Estimator(config.worker_memory_mb, processes=config.workers)
         threading.Thread(target=warm, args=(self.estimator,), name="dkg-warm-estimator", daemon=True).start()
         self.state = state_for(config.store)  # a folder's generations, or a remote engine's pointer
         self.cache = ResultCache(config.cache_bytes)
