@@ -300,16 +300,17 @@ def attacks(srv: Server, lst: Listener, store: Path):
 
     # 6. orphaned worker (last: it kills the app process; gunicorn starts another)
     pids = srv.status()["worker_pids"]
+    estimators = srv.status().get("estimator_pids", [])
     ppid = lambda p: int(Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()[1])  # noqa: E731
     app = ppid(ppid(pids[0]))
     threading.Thread(target=lambda: get_from("127.0.0.60", srv, CROSS + " # orphan"), daemon=True).start()
     wait_for(lambda: srv.status()["busy"] >= 1, 10)
-    busy = [p for p in pids if Path(f"/proc/{p}").exists()]
+    busy = [p for p in pids + estimators if Path(f"/proc/{p}").exists()]
     os.kill(app, signal.SIGKILL)
     gone = wait_for(lambda: not any(Path(f"/proc/{p}").exists() and "Z" not in Path(f"/proc/{p}/stat").read_text().split(")")[-1].split()[0]
                                     for p in busy), 5)
-    out.append(row("6 orphaned worker", "SIGKILL the app during a runaway query", "workers gone within 5 s",
-                   f"gone: {gone}", gone))
+    out.append(row("6 orphaned worker", "SIGKILL the app during a runaway query", "workers and estimators gone within 5 s",
+                   f"gone: {gone} ({len(busy)} processes)", gone))
     return out
 
 

@@ -93,6 +93,96 @@ def test_unreadable_or_long_queries_are_heavy():
     assert odd.heavy and odd.why.startswith("not estimated")
 
 
+# --------------------------------------------------------------------------- the estimating process
+
+
+def _slow_to_parse(unions: int, tag: str) -> str:
+    """A readable query rdflib takes about 8 ms per union to parse (0.8 s for 100)."""
+    return ("SELECT * WHERE { " + " ".join(f"{{ ?s <{EX}p{i}> ?o{i} FILTER(?o{i} != {i}) }} UNION"
+                                           for i in range(unions)) + f" {{ ?s ?p ?o }} }} LIMIT 1 # {tag}")
+
+
+def test_the_estimate_is_parsed_outside_the_serving_process():
+    # rdflib's parse held the serving process's interpreter lock, so every request thread waited
+    # for each new query text's estimate; now the serving process only waits on a pipe.
+    from dissertation_kg.server.endpoint.runtime import Runtime
+
+    rt = Runtime(ServerConfig(store="/nonexistent-dkg-store"))
+    try:
+        rt.lane("ASK {}")  # the estimating process is up
+        started = time.process_time()
+        here = estimate(_slow_to_parse(100, "here"))
+        in_process = time.process_time() - started
+        started = time.process_time()
+        lane = rt.lane(_slow_to_parse(100, "there"))
+        outside = time.process_time() - started
+        assert lane.estimate.read and lane.estimate.shape == here.shape and lane.estimate.cost == here.cost
+        assert in_process > 0.2, in_process  # the text really is slow to parse
+        assert outside < in_process / 5, (outside, in_process)
+    finally:
+        rt.close()
+
+
+def test_a_parse_past_the_limit_is_stopped_and_the_next_one_gets_its_own_answer():
+    from dissertation_kg.server.endpoint.estimator import Estimator
+    from dissertation_kg.server.endpoint.parse_tree import Unreadable
+
+    est = Estimator(limit=0.2)
+    try:
+        est.estimate("ASK {}")  # started and warm: the limit covers parsing only
+        with pytest.raises(Unreadable, match="longer than 0.2 s"):
+            est.estimate(_slow_to_parse(150, "long"))
+        assert est.kills == 1
+        # a parse left running would answer this request with the long query's estimate
+        small = est.estimate("SELECT ?o WHERE { <http://x/a> ?p ?o }")
+        assert small.cost == estimate("SELECT ?o WHERE { <http://x/a> ?p ?o }").cost == 1e4
+        with pytest.raises(Unreadable):
+            est.estimate("SELECT ?o WHERE { <http://x/a> ?p ?o")  # rdflib's own refusal comes back
+    finally:
+        est.close()
+
+
+APP = """
+import sys, time
+from dissertation_kg.server.endpoint.estimator import Estimator
+est = Estimator(limit=120)
+est.estimate("ASK {}")
+print(est.pids()[0], flush=True)
+est.estimate(sys.argv[1])
+"""
+
+
+def test_the_estimating_process_dies_with_the_app_even_mid_parse(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    app = subprocess.Popen([sys.executable, "-c", APP, _slow_to_parse(600, "orphan")], stdout=subprocess.PIPE, text=True)
+    try:
+        pid = int(app.stdout.readline())
+
+        def cpu() -> int:
+            with open(f"/proc/{pid}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            return int(fields[11]) + int(fields[12])
+
+        before = cpu()
+        _wait_for(lambda: cpu() > before + 10, 20, "the estimating process is parsing")
+        os.kill(app.pid, signal.SIGKILL)  # as gunicorn's timeout or the OOM killer would
+
+        def gone() -> bool:
+            try:
+                with open(f"/proc/{pid}/stat") as fh:
+                    return fh.read().rsplit(")", 1)[1].split()[0] == "Z"
+            except FileNotFoundError:
+                return True
+        _wait_for(gone, 2, "the orphaned estimating process ended (it had seconds of parsing left)")
+    finally:
+        app.kill()
+        app.wait()
+
+
 # --------------------------------------------------------------------------- live
 
 

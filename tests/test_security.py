@@ -288,6 +288,8 @@ def test_query_workers_die_with_the_app_process(tmp_path):
     srv = Server(root, "--timeout", "60", workers=1)
     try:
         worker = srv.status()["worker_pids"][0]
+        _wait_for(lambda: len(srv.status()["estimator_pids"]) == 1, 20, "the estimating process started with the app")
+        estimators = srv.status()["estimator_pids"]
         forkserver = _ppid(worker)
         app = _ppid(forkserver)
         assert app != srv.proc.pid  # the gunicorn worker, not the master
@@ -301,6 +303,7 @@ def test_query_workers_die_with_the_app_process(tmp_path):
         _wait_for(lambda: srv.status()["busy"] == 1, 10, "the runaway query started")
         os.kill(app, signal.SIGKILL)  # as gunicorn's timeout or the OOM killer would
         _wait_for(lambda: not _alive(worker), 5, "the orphaned query worker ended")
+        _wait_for(lambda: not any(_alive(p) for p in estimators), 5, "the orphaned estimating processes ended")
     finally:
         srv.stop()
 

@@ -81,4 +81,5 @@ def status():
                            "seconds": rt.config.heavy_seconds, "heavy_shapes": rt.history.count_heavy()}}
     if rt.config.update_token is not None and write_refusal(rt.config) is None:
         body["worker_pids"] = pool.pids()
+        body["estimator_pids"] = rt.estimator.pids()  # the processes parsing cost estimates (estimator.py)
     return jsonify(body)

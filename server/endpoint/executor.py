@@ -369,6 +369,20 @@ def _worker_main(conn, writable: bool, memory_mb: int = 0, app_pid: int | None =
 # --------------------------------------------------------------------------- server side
 
 
+def worker_context():
+    """The multiprocessing context of the query workers and the estimating process: one
+    forkserver with what they import loaded once (whichever starts first starts it)."""
+    ctx = multiprocessing.get_context("forkserver")
+    try:
+        # rdflib's SPARQL grammar too: workers read SERVICE targets with it (federation_guard),
+        # the estimating process reads every new query text with it (estimator)
+        ctx.set_forkserver_preload(["pyoxigraph", __name__, "rdflib.plugins.sparql.parser",
+                                    "rdflib.plugins.sparql.algebra", "dissertation_kg.server.endpoint.cost_estimate"])
+    except Exception:  # noqa: BLE001 - the forkserver was already started
+        pass
+    return ctx
+
+
 class JobError(Exception):
     def __init__(self, status: int, message: str, headers: dict | None = None):
         super().__init__(message)
@@ -509,13 +523,7 @@ class WorkerPool:
         self._clients: dict[str, int] = {}
         self.buffer_bytes = buffer_bytes
         self.memory_mb = memory_mb
-        self._ctx = multiprocessing.get_context("forkserver")
-        try:
-            # rdflib's SPARQL grammar too: workers read SERVICE targets with it (federation_guard)
-            self._ctx.set_forkserver_preload(["pyoxigraph", __name__, "rdflib.plugins.sparql.parser",
-                                              "rdflib.plugins.sparql.algebra"])
-        except Exception:  # noqa: BLE001 - the server was already started by another pool
-            pass
+        self._ctx = worker_context()
         self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
         self._slots = threading.BoundedSemaphore(size + queue_size)
         self._lock = threading.Lock()

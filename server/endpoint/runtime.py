@@ -13,7 +13,8 @@ from pathlib import Path
 from flask import current_app
 
 from dissertation_kg.server.config import ServerConfig
-from dissertation_kg.server.endpoint.cost_estimate import Estimate, Unreadable, estimate, unread
+from dissertation_kg.server.endpoint.cost_estimate import Estimate, Unreadable, unread
+from dissertation_kg.server.endpoint.estimator import Estimator, warm
 from dissertation_kg.server.endpoint.executor import WorkerPool
 from dissertation_kg.server.endpoint.heavy_shapes import ShapeHistory
 from dissertation_kg.server.endpoint.result_cache import ResultCache
@@ -34,13 +35,6 @@ class Lane:
         return f"{'heavy' if self.heavy else 'light'}; cost={cost}" + (f'; why="{why}"' if self.heavy else "")
 
 
-def _warm_parser() -> None:
-    try:
-        estimate("ASK {}")
-    except Exception:  # noqa: BLE001 - only a warm-up; a real request reports its own failure
-        pass
-
-
 _ESTIMATES = 4096  # query texts whose estimate is kept (a parse costs milliseconds)
 
 
@@ -49,9 +43,10 @@ class Runtime:
         self.config = config
         self.history = ShapeHistory(config.heavy_seconds)
         self._estimates: OrderedDict[str, Estimate] = OrderedDict()
-        # Importing rdflib's SPARQL grammar takes about a second: do it now, not in the first
-        # request that needs an estimate.
-        threading.Thread(target=_warm_parser, name="dkg-warm-parser", daemon=True).start()
+        # rdflib parses off this process's interpreter lock (estimator.py); its process starts
+        # and imports the grammar (about a second) now, not in the first request that needs it.
+        self.estimator = Estimator(config.worker_memory_mb, processes=config.workers)
+        threading.Thread(target=warm, args=(self.estimator,), name="dkg-warm-estimator", daemon=True).start()
         self.state = state_for(config.store)  # a folder's generations, or a remote engine's pointer
         self.cache = ResultCache(config.cache_bytes)
         self.guard = ServiceGuard(tuple(config.allowed_services))
@@ -103,7 +98,7 @@ class Runtime:
             return unread(f"longer than {self.config.cost_parse_chars} characters")
         try:
             # Another request parsing for long must not hold this one: past the wait it is heavy.
-            est = estimate(text, parse_wait=1.0)
+            est = self.estimator.estimate(text, wait=1.0)
         except Unreadable as exc:
             return unread(f"rdflib could not read it ({exc})")
         with self._lock:
@@ -159,6 +154,7 @@ class Runtime:
         return self.state.current()
 
     def close(self) -> None:
+        self.estimator.close()
         if self._pool is not None:
             self._pool.close()
             self._pool = None
