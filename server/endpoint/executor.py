@@ -376,8 +376,10 @@ def worker_context():
     try:
         # rdflib's SPARQL grammar too: workers read SERVICE targets with it (federation_guard),
         # the estimating process reads every new query text with it (estimator)
+        # (the estimating processes import cost_estimate themselves: preloading it here kept the
+        # Virtuoso-backed server from coming up in the remote-engine tests)
         ctx.set_forkserver_preload(["pyoxigraph", __name__, "rdflib.plugins.sparql.parser",
-                                    "rdflib.plugins.sparql.algebra", "dissertation_kg.server.endpoint.cost_estimate"])
+                                    "rdflib.plugins.sparql.algebra"])
     except Exception:  # noqa: BLE001 - the forkserver was already started
         pass
     return ctx
