@@ -14,7 +14,6 @@ where the per-client limit matters (Linux routes all of 127/8 to loopback).
 from __future__ import annotations
 
 import argparse
-import gzip
 import http.client
 import http.server
 import os

@@ -159,7 +159,7 @@ def sections_of(doc: str) -> list[str]:
     ("Шешілетін Міндеттер", "tasks", "kk"),
 ])
 def test_headings_in_new_wordings(heading, kind, lang):
-    from dissertation_kg.mappings import headings, sections
+    from dissertation_kg.mappings import sections
     # after a first section, as in an abstract: capitals before it are the title page's
     found = sections.split(["Actuality" if lang == "en" else ("Актуальность" if lang == "ru" else "Өзектілігі"),
                             "More text.", heading,

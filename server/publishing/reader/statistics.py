@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, Response, render_template
 
 from dissertation_kg.server.publishing.linked_data import href_for, labels_for, _lang
 from dissertation_kg.server.publishing.reader import charts
