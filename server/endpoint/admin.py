@@ -76,6 +76,7 @@ def status():
     pool = rt.pool
     body = {"generation": gen.name, "revision": gen.revision, "workers": pool.size, "busy": pool.busy(),
             "killed": pool.kills, "jobs": pool.jobs, "cache_hits": rt.cache.hits,
+            "coalesced": rt.flights.followed,
             "heavy_lane": {"workers": pool.heavy_workers, "busy": pool.heavy_running, "waiting": pool.heavy_waiting(),
                            "queue": pool.heavy_queue, "jobs": pool.heavy_jobs, "cost": rt.config.heavy_cost,
                            "seconds": rt.config.heavy_seconds, "heavy_shapes": rt.history.count_heavy()}}

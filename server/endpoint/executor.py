@@ -386,11 +386,14 @@ def worker_context():
 
 
 class JobError(Exception):
-    def __init__(self, status: int, message: str, headers: dict | None = None):
+    def __init__(self, status: int, message: str, headers: dict | None = None, of_query: bool = False):
         super().__init__(message)
         self.status = status
         self.message = message
         self.headers = headers or {}
+        # True when the query itself caused it (its time limit, an error found in it), so the same
+        # text would fail the same way now; False when it was the pool's state or the client's share.
+        self.of_query = of_query
 
 
 @dataclass
@@ -724,7 +727,7 @@ class WorkerPool:
     def _limit_message(self, timeout: float) -> JobError:
         return JobError(503, f"query exceeded the {timeout:g} s limit; it was stopped. Add a LIMIT, "
                              "narrow the patterns, or run it against a local copy with `dkg query`.",
-                        {"Retry-After": "1"})
+                        {"Retry-After": "1"}, of_query=True)
 
     def run(self, job: dict, timeout: float, client: str | None = None, heavy: bool = False,
             shape: str = "") -> Result:
@@ -794,7 +797,7 @@ class WorkerPool:
         msg = self._recv(w, deadline)
         if msg[0] == "error":
             release(w)
-            raise JobError(msg[1], msg[2])
+            raise JobError(msg[1], msg[2], of_query=True)
         if msg[0] == "done":
             release(w)
             return Result(meta=msg[1])
@@ -811,7 +814,7 @@ class WorkerPool:
                 return Result(media_type, body=b"".join(chunks))
             else:  # an error before anything was sent: the client gets a real status
                 release(w)
-                raise JobError(msg[1], msg[2])
+                raise JobError(msg[1], msg[2], of_query=True)
         return Result(media_type, stream=_Stream(self._recv, w, deadline, timeout, chunks, release, replace))
 
     def write(self, job: dict, timeout: float) -> Result:

@@ -245,11 +245,39 @@ def _query(text: str, params: MultiDict) -> Response:
         _EMPTY.query("ASK {}").serialize(out, format=result_fmt.ox_format)
         return Response(encode(out.getvalue(), headers, gz), content_type=result_fmt.media_type, headers=headers)
 
+    flight = None
+    if not services:
+        # Identical misses run once (single_flight.py): the others wait for the first one's answer.
+        flight = rt.flights.lead(key)
+        followed = rt.flights.follow(key, request.remote_addr, cfg.query_timeout) if flight is None else None
+        if followed is not None:
+            error = followed.error
+            if error is not None:
+                raise JobError(error.status, error.message, dict(error.headers), of_query=True)
+            hit = rt.cache.get(key)
+            if hit is not None:
+                headers["X-Cache"] = "shared"
+                return Response(encode(hit[1], headers, gz), content_type=hit[0], headers=headers)
+    try:
+        return _run_query(rt, gen, text, services, key, headers, gz, base_iri, dataset, result_fmt, graph_fmt,
+                          result_406 or graph_406)
+    except JobError as exc:
+        if flight is not None and exc.of_query:
+            flight.error = exc
+        raise
+    finally:
+        if flight is not None:
+            rt.flights.land(key, flight)
+
+
+def _run_query(rt, gen, text, services, key, headers, gz, base_iri, dataset, result_fmt, graph_fmt,
+               not_acceptable) -> Response:
+    cfg = rt.config
     job = rt.job(
         gen, op="query", sparql=text, base_iri=base_iri, dataset=dataset,
         result_format=(result_fmt.media_type, result_fmt.name) if result_fmt else None,
         graph_format=(graph_fmt.media_type, graph_fmt.name) if graph_fmt else None,
-        not_acceptable=result_406 or graph_406, guard=list(rt.guard.allowed) if services else None,
+        not_acceptable=not_acceptable, guard=list(rt.guard.allowed) if services else None,
     )
     timeout = min(cfg.query_timeout, cfg.service_timeout) if services else cfg.query_timeout
     lane = rt.lane(text)

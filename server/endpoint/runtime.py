@@ -18,6 +18,7 @@ from dissertation_kg.server.endpoint.estimator import Estimator, warm
 from dissertation_kg.server.endpoint.executor import WorkerPool
 from dissertation_kg.server.endpoint.heavy_shapes import ShapeHistory
 from dissertation_kg.server.endpoint.result_cache import ResultCache
+from dissertation_kg.server.endpoint.single_flight import SingleFlight
 from dissertation_kg.server.endpoint.federation_guard import ServiceGuard
 from dissertation_kg.server.store.engines import UNION_MARKER
 from dissertation_kg.server.store.state import Generation, state_for
@@ -49,6 +50,8 @@ class Runtime:
         threading.Thread(target=warm, args=(self.estimator,), name="dkg-warm-estimator", daemon=True).start()
         self.state = state_for(config.store)  # a folder's generations, or a remote engine's pointer
         self.cache = ResultCache(config.cache_bytes)
+        # Followers hold HTTP threads, not workers: at most half the threads wait that way.
+        self.flights = SingleFlight(max(1, config.effective_http_threads // 2), config.effective_client_queries)
         self.guard = ServiceGuard(tuple(config.allowed_services))
         self._pool: WorkerPool | None = None
         self._lock = threading.Lock()
