@@ -51,11 +51,13 @@ MAPPER_TESTS = ["tests/test_seeds.py", "tests/test_variants.py", "tests/test_uns
 # what to mutate and the tests that guard it
 AREAS = {
     "mappings": (["mappings"], MAPPER_TESTS),
-    # the query time limit, the wait queue and per-client places (executor), the size and nesting
-    # limits (protocol, sparql_scan.nesting_depth)
-    "limits": (["server/endpoint/executor.py", "server/endpoint/protocol.py", "server/endpoint/sparql_scan.py"],
+    # the query time limit, the wait queue, per-client places and the heavy lane (executor), the
+    # size and nesting limits (protocol, sparql_scan.nesting_depth), the bounds on followers of
+    # an identical running query (single_flight)
+    "limits": (["server/endpoint/executor.py", "server/endpoint/protocol.py", "server/endpoint/sparql_scan.py",
+                "server/endpoint/single_flight.py"],
                ["tests/test_limits.py", "tests/test_security.py", "tests/test_sparql_protocol.py",
-                "tests/test_fuzz.py"]),
+                "tests/test_fuzz.py", "tests/test_single_flight.py", "tests/test_cost_lane.py"]),
 }
 # test files to run first for a module (beside tests/test_<stem>.py, always first when it exists)
 MODULE_TESTS = {

@@ -205,6 +205,7 @@ def test_a_common_word_names_the_method_where_the_text_says_so(text, lang, kind)
     ("«Deep Learning for Text Classification: A Survey», Journal of AI, 2021.", "en", "approbation"),
     ("The work was done at the Department of Mathematical Modelling of KazNU.", "en", "methods"),
     ("The work was done at the Department of Modelling and Simulation.", "en", "methods"),
+    ("The work was funded by the Erasmus modelling programme.", "en", "methods"),   # a name right before it
     ("Работа выполнена на кафедре математического моделирования КазНУ.", "ru", "methods"),
     ("Жұмыс модельдеу кафедрасында орындалды.", "kk", "methods"),
     ("Работа выполнена в Академии математического моделирования.", "ru", "methods"),   # the head, two words off

@@ -382,6 +382,43 @@ def test_a_name_of_two_capitalised_words_is_a_candidate():
     assert {(c.name, c.suggested_class, c.reason) for c in cands} == {("Eurasian Academy", "University", "capitalised")}
 
 
+# Every word that joins the parts of a capitalised name, written out by hand (not read from
+# linking._CONNECTORS), each in a name it holds together: without it the name is lost or cut.
+_JOINED_NAMES = [
+    ("en", "Experts of the Agency of Digital Development took part in the survey.", "Agency of Digital Development"),
+    ("en", "Experts of the Science and Technology Agency took part in the survey.", "Science and Technology Agency"),
+    ("en", "Experts of the Agency for Strategic Planning took part in the survey.", "Agency for Strategic Planning"),
+    ("en", "Experts of the Association of the Deaf took part in the survey.", "Association of the Deaf"),
+    ("en", "Experts of the Women in Science Foundation took part in the survey.", "Women in Science Foundation"),
+    ("en", "Experts of the Committee on Foreign Affairs took part in the survey.", "Committee on Foreign Affairs"),
+    ("en", "Experts of the Institut de Recherche Sociale took part in the survey.", "Institut de Recherche Sociale"),
+    ("en", "Experts of the Institut Kultur und Gesellschaft took part in the survey.", "Institut Kultur und Gesellschaft"),
+    ("en", "Experts of the Fundación Ciencia y Sociedad Foundation took part in the survey.",
+     "Fundación Ciencia y Sociedad Foundation"),
+    ("ru", "В опросе участвовали эксперты Фонда Науки и Образования Казахстана.", "Фонда Науки и Образования"),
+    ("ru", "Данные предоставил Комитет по Статистике Казахстана.", "Комитет по Статистике"),
+    ("ru", "В опросе участвовали эксперты Фонда для Развития Науки.", "Фонда для Развития Науки"),
+    ("kk", "Сауалнамаға Ғылым және Білім Қоры сарапшылары қатысты.", "Ғылым және Білім Қоры"),
+    ("kk", "Сауалнамаға Ғылым мен Білім Қоры сарапшылары қатысты.", "Ғылым мен Білім Қоры"),
+]
+
+
+@pytest.mark.parametrize("lang, text, name", _JOINED_NAMES, ids=[n.split()[1] for _, _, n in _JOINED_NAMES])
+def test_a_connecting_word_holds_a_capitalised_name_together(lang, text, name):
+    cands = annotate(rdflib.Graph(), _seed_components({lang: text}), work=WORK, source=SOURCE)
+    assert [c.name for c in cands] == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Данные предоставил Фонд имени Абая Кунанбаева.", "Фонд имени Абая Кунанбаева"),
+    ("Данные предоставила Лаборатория при Институте Истории.", "Лаборатория при Институте Истории"),
+])
+def test_a_russian_name_runs_across_imeni_and_pri_to_its_last_capitalised_word(text, name):
+    # (a shorter name inside it is found too, by the Russian genitive reading: left as it is)
+    cands = annotate(rdflib.Graph(), _seed_components({"ru": text}), work=WORK, source=SOURCE)
+    assert name in {c.name for c in cands}
+
+
 def test_a_name_right_after_a_self_named_document_is_kept():
     # PDF extraction loses the space after a closing quote now and then: the law and the name
     # that touches its end are still two mentions

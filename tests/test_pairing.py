@@ -43,6 +43,9 @@ def test_manifest_maps_files_to_works(tmp_path):
     ("Isaeva Zhuldyz Aidosovna", "Исаева Жұлдыз Айдосқызы", True),
     ("Сейтқали Ә.Б.", "Seitkali Aigerim", True),                       # initials
     ("Сейтқали", "Seitkali Aigerim", True),                            # a surname alone
+    ("Исаева Ж.", "Isaeva Zhuldyz", True),                             # an initial that matches
+    ("Исаева А.", "Isaeva Zhuldyz", False),                            # an initial that does not
+    ("Исаева Жанна", "Isaeva Zhuldyz", False),                         # full names with one initial letter
 ])
 def test_given_names_decide_between_people_with_one_surname_key(a, b, same):
     assert pairing.name_key(a) == pairing.name_key(b)
