@@ -23,7 +23,7 @@ _EN_FUNCTION = {"the", "of", "and", "in", "to", "is", "a", "for", "as", "on", "w
                 "this", "are", "its", "an", "which", "be", "from", "at", "it", "was", "were"}
 _KK_FUNCTION = {"және", "мен", "бен", "пен", "бойынша", "үшін", "арқылы", "ретінде", "бұл", "осы", "сондай-ақ", "деп", "болып"}
 _RU_FUNCTION = {"и", "в", "на", "с", "по", "для", "что", "как", "это", "из", "к", "не", "от", "при", "также"}
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # "сондай-ақ" is one word
 
 
 def _letters(text: str) -> Counter:

@@ -20,3 +20,30 @@ def test_the_same_list_without_english_function_words_is_refused():
     text = APPROBATION.replace(" at ", " ").replace(" and ", " ")
     with pytest.raises(MappingError, match="Latin-script language other than English"):
         detect(text)
+
+
+# Every function word, written out by hand (not read from language.py, which would lose a word
+# together with the test), in a text where it alone decides. Cyrillic: a Russian-looking text with
+# a few Kazakh letters (a Kazakh name), where the function words settle Kazakh against Russian.
+_KK_WORDS = ["және", "мен", "бен", "пен", "бойынша", "үшін", "арқылы", "ретінде", "бұл", "осы", "сондай-ақ", "деп",
+             "болып"]
+_RU_WORDS = ["и", "в", "на", "с", "по", "для", "что", "как", "это", "из", "к", "не", "от", "при", "также"]
+_EN_WORDS = ["the", "of", "and", "in", "to", "is", "a", "for", "as", "on", "with", "by", "that", "this", "are", "its",
+             "an", "which", "be", "from", "at", "it", "was", "were"]
+_CYRILLIC = "Қазақстан Ұлттық " + "научный текст содержит выводы автора диссертации " * 11
+_LATIN = "Kazakhstan universities publish dissertation abstracts online every year many researchers read them carefully"
+
+
+@pytest.mark.parametrize("word", _KK_WORDS)
+def test_a_kazakh_function_word_tells_kazakh_from_russian(word):
+    assert detect(_CYRILLIC + f"{word} " * 2) == "kk"
+
+
+@pytest.mark.parametrize("word", _RU_WORDS)
+def test_a_russian_function_word_outweighs_a_kazakh_one(word):
+    assert detect(_CYRILLIC + "бойынша " + f"{word} " * 2) == "ru"
+
+
+@pytest.mark.parametrize("word", _EN_WORDS)
+def test_an_english_function_word_makes_latin_text_english(word):
+    assert detect(f"{word} {_LATIN} {word}") == "en"

@@ -97,6 +97,19 @@ def test_hard_wrapped_text_is_recognised(text):
     assert reflow.wrap_width(text.split("\n")) > 0
 
 
+def test_twelve_wrapped_lines_are_enough_to_recognise_wrapping_and_eleven_are_not():
+    import textwrap
+
+    prose = " ".join(f"The {n}th chapter compares the foreign policy of the Republic with that of its neighbours."
+                     for n in range(4, 20))
+    lines = textwrap.wrap(prose, 72)
+    assert reflow.wrap_width(lines[:12]) > 0
+    assert reflow.wrap_width(lines[:11]) == 0
+    # a laid-out page (PDF) is wrapped by definition: three lines give its width, two do not
+    assert reflow.wrap_width(lines[:3], laid_out=True) > 0
+    assert reflow.wrap_width(lines[:2], laid_out=True) == 0
+
+
 def test_text_written_one_paragraph_per_line_is_left_alone():
     for path in seeds_dir().glob("00[0124]_*.txt"):
         text = path.read_text(encoding="utf-8")
