@@ -126,3 +126,18 @@ def test_a_dissertation_keeps_its_title_page_as_its_abstract_section():
     assert doc.kind == "dissertation"
     assert "Зерттеудің мақсаты" not in doc.section_text("abstract")
     assert doc.sections["aim"].text.startswith("XVIII ғасырдағы")
+
+
+def test_a_front_with_no_section_after_it_is_read_to_the_end():
+    # the title page is the only part found: the summary is its closing prose paragraph
+    from dissertation_kg.mappings.article_summary import summary
+    from dissertation_kg.mappings.sections import Section
+
+    clean = ("Б.К. Сапарова\nКазахский национальный университет имени аль-Фараби, Алматы\n\n"
+             "ЦИФРОВЫЕ ПЛАТФОРМЫ И МАЛЫЙ БИЗНЕС\n\n"
+             "В статье оценивается влияние цифровых платформ на выручку малых предприятий. "
+             "Опрошены 310 предпринимателей Алматы и Шымкента.")
+    found = [Section("preamble", "", clean.split("\n"))]
+    got = summary(found, clean)
+    assert got is not None and got.kind == "abstract"
+    assert got.text.startswith("В статье оценивается") and got.text.endswith("Алматы и Шымкента.")

@@ -215,6 +215,33 @@ def test_a_common_word_inside_another_name_or_plain_prose_is_not_a_method(text, 
     assert not [m for m in linked(text, lang, kind) if m.startswith("method/")]
 
 
+# Every head of a name a common word can sit inside, written out by hand (not read from
+# method_context._NAME_HEADS): "the modelling conference" is an event, not the method.
+_NAME_HEADS = {
+    "en": ["department", "faculty", "chair", "laboratory", "lab", "institute", "centre", "center", "school",
+           "university", "college", "academy", "journal", "bulletin", "proceedings", "conference", "society",
+           "association", "committee", "agency", "ministry", "division", "unit", "group"],
+    "ru": ["кафедра", "факультет", "лаборатория", "институт", "центр", "школа", "университет", "академия",
+           "журнал", "вестник", "известие", "конференция", "общество", "ассоциация", "комитет", "агентство",
+           "министерство", "отдел", "сектор"],
+    "kk": ["кафедра", "факультет", "зертхана", "институт", "орталық", "мектеп", "университет", "академия",
+           "журнал", "хабаршы", "конференция", "қоғам", "қауымдастық", "комитет", "агенттік", "министрлік", "бөлім"],
+}
+_HEAD_SENTENCE = {"en": "The work was presented at the modelling {h} last year.",
+                  "ru": "Работа представлена: {h} моделирования.",
+                  "kk": "Жұмыс модельдеу {h} талқыланды."}
+
+
+@pytest.mark.parametrize("lang, head", [(lang, h) for lang, heads in _NAME_HEADS.items() for h in heads])
+def test_a_common_word_beside_the_head_of_a_name_is_not_a_method(lang, head):
+    text = _HEAD_SENTENCE[lang].format(h=head)
+    assert not [m for m in linked(text, lang, "methods") if m.startswith("method/")]
+    # the same word with no head beside it names the method in a statement of methods
+    bare = {"en": "The work used modelling last year.", "ru": "Работа: моделирования.",
+            "kk": "Жұмыс модельдеу талқыланды."}[lang]
+    assert [m for m in linked(bare, lang, "methods") if m.startswith("method/")]
+
+
 def test_specific_method_names_need_no_context():
     # compounds and multi-word names are names wherever they stand
     assert "method/content-analysis" in linked("The provisions rest on content analysis.", "en", "provision")

@@ -419,6 +419,28 @@ def test_a_russian_name_runs_across_imeni_and_pri_to_its_last_capitalised_word(t
     assert name in {c.name for c in cands}
 
 
+# Every coordinating word, written out by hand (not read from linking._COORDINATORS): after a head
+# word of a name it starts the next name instead of continuing this one.
+@pytest.mark.parametrize("lang, text, first, second", [
+    ("en", "Experts of the Northern Development Bank and Steppe Research Institute took part in the survey.",
+     "Northern Development Bank", "Steppe Research Institute"),
+    ("en", "Experts of the Northern Development Bank und Steppe Research Institute took part in the survey.",
+     "Northern Development Bank", "Steppe Research Institute"),
+    ("en", "Experts of the Northern Development Bank y Steppe Research Institute took part in the survey.",
+     "Northern Development Bank", "Steppe Research Institute"),
+    ("ru", "В опросе участвовали эксперты Северного Банка и Степного Исследовательского Института.",
+     "Северного Банка", "Степного Исследовательского Института"),
+    ("kk", "Сауалнамаға Солтүстік Даму Банкі және Дала Зерттеу Институты сарапшылары қатысты.",
+     "Даму Банкі", "Дала Зерттеу Институты"),
+    ("kk", "Сауалнамаға Солтүстік Даму Банкі мен Дала Зерттеу Институты сарапшылары қатысты.",
+     "Даму Банкі", "Дала Зерттеу Институты"),
+], ids=["and", "und", "y", "и", "және", "мен"])
+def test_a_coordinating_word_after_a_head_word_starts_another_name(lang, text, first, second):
+    got = {c.name for c in annotate(rdflib.Graph(), _seed_components({lang: text}), work=WORK, source=SOURCE)}
+    assert {first, second} <= got
+    assert not [n for n in got if first in n and second in n], got
+
+
 def test_a_name_right_after_a_self_named_document_is_kept():
     # PDF extraction loses the space after a closing quote now and then: the law and the name
     # that touches its end are still two mentions
