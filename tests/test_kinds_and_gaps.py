@@ -336,6 +336,18 @@ def test_keywords_of_every_language_by_their_label():
                                            "en": ["historiography", "khanate", "border"]}
 
 
+@pytest.mark.parametrize("label, lang", [
+    ("Keywords", "en"), ("Key words", "en"), ("Key-words", "en"), ("Index terms", "en"), ("Index Terms", "en"),
+    ("Ключевые слова", "ru"), ("Түйін сөздер", "kk"), ("Түйінді сөздер", "kk"), ("Тірек сөздер", "kk"),
+    ("Кілт сөздер", "kk"), ("Кілттік сөздер", "kk"),
+])
+def test_every_keyword_label_introduces_keywords(label, lang):
+    # every label, written out by hand (not read from front_matter.KEYWORD_LABELS)
+    from dissertation_kg.mappings import front_matter
+
+    assert front_matter.keywords(f"Abstract. …\n{label}: alpha, beta, gamma\n") == {lang: ["alpha", "beta", "gamma"]}
+
+
 def test_keywords_wrapped_onto_the_next_line():
     from dissertation_kg.mappings import front_matter
 
