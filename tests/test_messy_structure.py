@@ -403,3 +403,13 @@ def test_lower_case_roman_and_parenthesised_markers_on_their_own_lines(lines, fi
 def test_parenthesised_letters_inside_a_numbered_item_stay_sub_points():
     _intro, items = lists.split_items(["1. to describe: (a) the laws; (b) the programmes;", "2. to assess them."])
     assert [it.text for it in items] == ["to describe: (a) the laws; (b) the programmes", "to assess them."]
+
+
+@pytest.mark.parametrize("line", [
+    "Выносимые положения: Положение 1. Рынок растёт. Положение 2. Спрос падает. Положение 3. Цены стабильны.",
+    "1-тұжырым. Бірінші тұжырым мәтіні. 2-тұжырым. Екінші тұжырым мәтіні. 3-тұжырым. Үшінші тұжырым мәтіні.",
+    "Task 1: to survey the teachers. Task 2: to test the course. Task 3: to compare the groups.",
+])
+def test_items_counted_by_words_are_numbered_from_one(line):
+    _intro, items = lists.split_items([line])
+    assert [(it.ordinal, it.written_number) for it in items] == [(1, 1), (2, 2), (3, 3)]
