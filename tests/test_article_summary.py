@@ -141,3 +141,18 @@ def test_a_front_with_no_section_after_it_is_read_to_the_end():
     got = summary(found, clean)
     assert got is not None and got.kind == "abstract"
     assert got.text.startswith("В статье оценивается") and got.text.endswith("Алматы и Шымкента.")
+
+
+def test_a_title_or_author_line_is_told_from_prose_by_any_one_of_its_signs():
+    from dissertation_kg.mappings.article_summary import _front_line
+
+    assert _front_line("Развитие цифровой грамотности в высшей школе.", "en")      # another script only
+    assert _front_line("DEVELOPING DIGITAL LITERACY IN HIGHER EDUCATION", "en")     # short, no full stop
+    assert _front_line("Zhumabayeva A.T., Kassymov Ye.S.", "en")                     # names with initials
+    assert _front_line("Жумабаева А.Т., Касымов Е.С.", "ru")
+    assert not _front_line("The article considers ways of developing digital literacy.", "en")
+    assert not _front_line("В статье рассматриваются пути развития цифровой грамотности студентов.", "ru")
+    # "short" is under 120 characters: a line of 120 without a full stop is prose cut by a wrap
+    words = ("digital literacy of future teachers in the universities of Kazakhstan " * 3)
+    assert _front_line(words[:119].rstrip() + "x" * (119 - len(words[:119].rstrip())), "en")
+    assert not _front_line(words[:120].rstrip() + "x" * (120 - len(words[:120].rstrip())), "en")
