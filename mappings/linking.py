@@ -314,6 +314,14 @@ _KK_PLACE_CASE = re.compile(r"(?:да|де|та|те|нда|нде|дан|ден
 _LIST_GAP = re.compile(r"\s*(?:\(\s*\d{4}\s*\)\s*)?(?:,|\band\b|\bи\b|\bжәне\b|\bмен\b)\s*(?:,\s*)?")
 
 
+def _words_before(text: str, start: int) -> str:
+    """The last words before `start`, a run of spaces as one: justified lines extracted from a PDF
+    put many spaces between "in" and "Vienna". Every cue of _PLACE_BEFORE is short and anchored at
+    the end, so any reach longer than the longest cue and the character before it reads the same."""
+    # (a mention starts a word, so a space added after the last one never joins a cue to it)
+    return text[max(0, start - 200):start].rstrip()[-24:] + " "
+
+
 def _cities_as_places(text: str, lang: str, cities: frozenset, mentions: list[Mention]) -> list[Mention]:
     out, prev_place = [], None
     for m in mentions:
@@ -322,12 +330,11 @@ def _cities_as_places(text: str, lang: str, cities: frozenset, mentions: list[Me
             # a list that opens with a state or one of Kazakhstan's own cities goes on with places
             # too: "in Astana, Almaty and Tallinn", «в Алматы, Хельсинки и Ювяскюля»
             if m.cls in _PLACE_CLASSES and (
-                    _PLACE_BEFORE.get(lang, _PLACE_BEFORE["en"]).search(text[max(0, m.start - 20):m.start])
+                    _PLACE_BEFORE.get(lang, _PLACE_BEFORE["en"]).search(_words_before(text, m.start))
                     or (prev_place is not None and _LIST_GAP.fullmatch(text[prev_place.end:m.start]))):
                 prev_place = m
             continue
-        before = text[max(0, m.start - 20):m.start]
-        place = (_PLACE_BEFORE.get(lang, _PLACE_BEFORE["en"]).search(before) is not None
+        place = (_PLACE_BEFORE.get(lang, _PLACE_BEFORE["en"]).search(_words_before(text, m.start)) is not None
                  or _PLACE_AFTER.match(text, m.end) is not None
                  or (lang == "kk" and _KK_PLACE_CASE.search(morphology.fold(m.exact)) is not None)
                  or (prev_place is not None and _LIST_GAP.fullmatch(text[prev_place.end:m.start]) is not None))

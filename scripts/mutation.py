@@ -89,6 +89,12 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("mappings/linking.py", "(best is None or j > best[0])", "j >= best[0]"):
         "two names ending at one token are reached in the order of a set of word keys (hash order), "
         "so `>` and `>=` each keep an arbitrary one of them; no input tells the two apart",
+    ("mappings/linking.py", "return text[max(0, start - 200):start].rstrip()[-24:]", "200 → 201"):
+        "the window only has to hold the run of spaces and the cue before a place; a run of 200 "
+        "spaces or more leaves no cue either way",
+    ("mappings/linking.py", "return text[max(0, start - 200):start].rstrip()[-24:]", "24 → 25"):
+        "every cue of _PLACE_BEFORE is anchored at the end and at most 8 characters long with the "
+        "character before it, so any reach over 9 reads the same",
 }
 _SWAP = {ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt, ast.Eq: ast.NotEq,
          ast.NotEq: ast.Eq, ast.In: ast.NotIn, ast.NotIn: ast.In}

@@ -230,3 +230,19 @@ def test_the_state_inside_a_self_named_law_is_part_of_its_name():
     annotate(graph, [comp], work=WORK, source=SOURCE)
     assert not list(graph.objects(None, DKG.mentions))
     assert not self_named.find("Бұл 2060 жылға дейін жалғасады", "kk")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The conference was held in                       Vienna in 2019.", "en"),   # a justified PDF line
+    ("Конференция прошла в                    Вене в 2019 году.", "ru"),
+])
+def test_a_city_after_its_cue_across_a_run_of_spaces_is_a_place(text, lang):
+    from dissertation_kg.mappings.linking import find_mentions
+
+    assert "actor/vienna" in [str(m.entity).split("/id/", 1)[1] for m in find_mentions(text, lang)]
+
+
+def test_a_word_ending_in_a_cue_is_no_cue():
+    from dissertation_kg.mappings.linking import find_mentions
+
+    assert not find_mentions("The conference was held within Vienna's walls.", "en")

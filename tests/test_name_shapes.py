@@ -71,3 +71,15 @@ def test_a_generic_word_is_not_part_of_a_name(lang, word):
 def test_an_inflected_kazakh_generic_word_is_not_part_of_a_name(word):
     text = f"Жұмыста {word} энтропиялық модель қолданылды."
     assert names(text, "kk") == ["энтропиялық модель"], names(text, "kk")
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("In the methods section the authors apply the sparse stochastic nonlinear dynamic spatial gravity model to "
+     "trade flows.", "en", "nonlinear dynamic spatial gravity model"),
+    ("Жұмыста сирек стохастикалық сызықтық емес динамикалық кеңістіктік энтропиялық модель қолданылды.", "kk",
+     "динамикалық кеңістіктік энтропиялық модель"),
+])
+def test_a_name_holds_at_most_four_words_before_its_head(text, lang, name):
+    # a longer run of adjectives is description, not the name: the last four words (the head's own
+    # modifier among them) are kept
+    assert names(text, lang) == [name]
