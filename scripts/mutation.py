@@ -89,6 +89,9 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("mappings/linking.py", "(best is None or j > best[0])", "j >= best[0]"):
         "two names ending at one token are reached in the order of a set of word keys (hash order), "
         "so `>` and `>=` each keep an arbitrary one of them; no input tells the two apart",
+    ("server/endpoint/executor.py", "conn.send((\"error\", 500, f\"unknown job", "500 → 501"):
+        "no request reaches it: the protocol layer builds every job with one of the operations the "
+        "worker knows; the branch stands for a bug in that layer",
     ("mappings/linking.py", "return text[max(0, start - 200):start].rstrip()[-24:]", "200 → 201"):
         "the window only has to hold the run of spaces and the cue before a place; a run of 200 "
         "spaces or more leaves no cue either way",

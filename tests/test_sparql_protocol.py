@@ -189,6 +189,13 @@ def test_direct_post_with_charset(server):
     ("post", {"data": "ASK {}"}, 400),  # no Content-Type at all
     ("post", {"data": "ASK {}".encode("utf-16"), "headers": {"Content-Type": "application/sparql-query; charset=UTF-16"}}, 415),
     ("put", {"params": {"query": "ASK {}"}}, 405),
+    # a direct POST carries its operation in the body, never also in the URL (either name, either kind)
+    ("post", {"data": "ASK {}", "params": {"query": "ASK {}"}, "headers": {"Content-Type": "application/sparql-query"}}, 400),
+    ("post", {"data": "ASK {}", "params": {"update": "CLEAR ALL"}, "headers": {"Content-Type": "application/sparql-query"}}, 400),
+    ("post", {"data": "CLEAR SILENT GRAPH <http://example.org/none>", "params": {"query": "ASK {}"},
+              "headers": {"Content-Type": "application/sparql-update"}}, 400),
+    ("post", {"data": "CLEAR SILENT GRAPH <http://example.org/none>", "params": {"update": "CLEAR ALL"},
+              "headers": {"Content-Type": "application/sparql-update"}}, 400),
 ])
 def test_bad_requests_get_plain_messages(server, method, kwargs, status):
     r = requests.request(method, server.sparql, timeout=60, **kwargs)
