@@ -480,3 +480,33 @@ def test_gzip_dumps_name_no_temporary_file(server):
     assert data[:2] == b"\x1f\x8b" and data[3] & 0x08  # FNAME present ...
     name = data[10:data.index(b"\0", 10)]
     assert name == b"dataset.nq" and data[4:8] == b"\0\0\0\0"  # ... and fixed, and no mtime
+
+
+# --------------------------------------------------------------------------- the lexical readings, exactly
+
+@pytest.mark.parametrize("text, depth", [
+    ("ASK { ?s ?p ?o . ?s ?q ?r . }", 1),              # punctuation is no nesting
+    ("ASK { ?s ?p ?o , ?x , ?y ; ?q ?r }", 1),
+    ("ASK { ?s !<http://x/p> ?o }", 2),                # a prefix operator is one level
+    ("ASK { ?s !^<http://x/p> ?o }", 3),               # a run of them, one each
+    ("ASK { { ?s ?p ?o } }", 2),
+])
+def test_the_nesting_depth_counts_brackets_and_prefix_operators_only(text, depth):
+    from dissertation_kg.server.endpoint.sparql_scan import nesting_depth
+
+    assert nesting_depth(text) == depth
+
+
+@pytest.mark.parametrize("text, found", [
+    ("LOAD <http://x.org/a> INTO GRAPH <http://x.org/g>", None),
+    ("LOAD SILENT <http://x.org/a> INTO GRAPH <http://x.org/g>", None),
+    ("LOAD <http://x.org/a>", "LOAD without INTO GRAPH"),
+    ("LOAD <http://x.org/a> ; LOAD <http://x.org/b> INTO GRAPH <http://x.org/g>", "LOAD without INTO GRAPH"),
+    ("INSERT DATA { GRAPH <http://x.org/g> { <http://x.org/s> <http://x.org/p> 1 } }", None),
+    ("INSERT DATA { <http://x.org/s> <http://x.org/p> 1 }", "INSERT of a triple outside GRAPH { … }"),
+    ("CLEAR DEFAULT", "CLEAR DEFAULT"),
+])
+def test_writes_to_the_default_graph_are_found(text, found):
+    from dissertation_kg.server.endpoint.sparql_scan import default_graph_writes
+
+    assert default_graph_writes(text) == found
