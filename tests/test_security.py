@@ -510,3 +510,12 @@ def test_writes_to_the_default_graph_are_found(text, found):
     from dissertation_kg.server.endpoint.sparql_scan import default_graph_writes
 
     assert default_graph_writes(text) == found
+
+
+def test_the_scan_reads_base_and_prefixes_as_sparql_does():
+    from dissertation_kg.server.endpoint.sparql_scan import scan
+
+    sc = scan("BASE <http://x.org/> PREFIX ex: <ns#> SELECT * WHERE { ?s ex:p ?o }")
+    assert sc.base == "http://x.org/" and sc.prefixes == {"ex": "http://x.org/ns#"}   # relative to BASE
+    # declarations recur between update operations; the later one wins
+    assert scan("PREFIX ex: <http://a.org/> ; PREFIX ex: <http://b.org/> SELECT * {}").prefixes == {"ex": "http://b.org/"}

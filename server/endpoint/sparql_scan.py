@@ -11,8 +11,9 @@ request; malformed text is rejected there with a 400.
 from __future__ import annotations
 
 import re
-import urllib.parse
 from dataclasses import dataclass, field
+
+from rdflib import URIRef
 
 _TOKEN = re.compile(
     r"""
@@ -75,7 +76,8 @@ class Scan:
         """The absolute IRI a token denotes, or None when it is not an IRI (e.g. a variable)."""
         if tok.kind == "iri":
             iri = tok.text[1:-1]
-            return urllib.parse.urljoin(self.base, iri) if self.base else iri
+            # rdflib's resolution keeps an empty fragment (`<ns#>`), which urljoin drops
+            return str(URIRef(iri, base=self.base)) if self.base else iri
         if tok.kind == "pname":
             prefix, _, local = tok.text.partition(":")
             if prefix not in self.prefixes:
