@@ -92,6 +92,11 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("server/endpoint/executor.py", "conn.send((\"error\", 500, f\"unknown job", "500 → 501"):
         "no request reaches it: the protocol layer builds every job with one of the operations the "
         "worker knows; the branch stands for a bug in that layer",
+    ("server/endpoint/executor.py", "if len(self.buf) >= _CHUNK:", "len(self.buf) > _CHUNK"):
+        "moves where one chunk of a streamed result ends by at most one write; the bytes a client "
+        "reads, and their order, are the same",
+    ("server/endpoint/executor.py", "buffer_bytes: int = 4 * 1024 * 1024", "1024 → 1025"):
+        "a default nobody uses: the runtime always passes buffer_bytes (the result cache's largest entry)",
     ("mappings/linking.py", "return text[max(0, start - 200):start].rstrip()[-24:]", "200 → 201"):
         "the window only has to hold the run of spaces and the cue before a place; a run of 200 "
         "spaces or more leaves no cue either way",
