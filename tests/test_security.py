@@ -504,6 +504,9 @@ def test_the_nesting_depth_counts_brackets_and_prefix_operators_only(text, depth
     ("LOAD <http://x.org/a> ; LOAD <http://x.org/b> INTO GRAPH <http://x.org/g>", "LOAD without INTO GRAPH"),
     ("INSERT DATA { GRAPH <http://x.org/g> { <http://x.org/s> <http://x.org/p> 1 } }", None),
     ("INSERT DATA { <http://x.org/s> <http://x.org/p> 1 }", "INSERT of a triple outside GRAPH { … }"),
+    ("INSERT DATA { GRAPH <http://x.org/g> { <http://x.org/s> <http://x.org/p> 1 } <http://x.org/t> <http://x.org/p> 2 }",
+     "INSERT of a triple outside GRAPH { … }"),                               # after a GRAPH block
+    ("DELETE WHERE { GRAPH ?g { ?s ?p ?o } }", None),
     ("CLEAR DEFAULT", "CLEAR DEFAULT"),
 ])
 def test_writes_to_the_default_graph_are_found(text, found):
