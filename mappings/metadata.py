@@ -783,7 +783,7 @@ def publication_list(lines: list[str]) -> list[Publication]:
         years = _YEAR.findall(line)
         venue = None
         if "//" in line:
-            venue = _squash(re.split(r"\s[–—-]\s|\.\s[–—-]", line.split("//", 1)[1])[0])
+            venue = _squash(re.split(r"\s[–—-]\s|\.\s?[–—-]", line.split("//", 1)[1])[0])
         else:
             parts = re.split(r"\s[–—]\s", line)
             if len(parts) > 1:

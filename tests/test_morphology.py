@@ -60,3 +60,14 @@ def test_every_kazakh_ending_is_stripped(form, stem):
 ])
 def test_unknown_russian_surnames_reach_their_nominative(form, nominative):
     assert nominative in text_keys(form, "ru")
+
+
+@pytest.mark.parametrize("word, key", [
+    ("Со", "со"), ("Изо", "изо"), ("Ко", "ко"),   # prepositions: pymorphy would read them as с, из, к
+    ("Те", "те"), ("Того", "того"),               # pronouns: not forms of тот
+    ("Чад", "чад"),                               # a name read as a name
+])
+def test_a_capitalised_closed_class_word_of_a_label_is_kept_as_written(word, key):
+    from dissertation_kg.mappings.morphology import _russian_label
+
+    assert _russian_label(word) == key

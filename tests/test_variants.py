@@ -478,3 +478,14 @@ def test_every_russian_conference_word_counts_conference_papers(word):
     from dissertation_kg.mappings.metadata import publication_counts
     text = f"По теме диссертации опубликовано 7 работ, в том числе 3 доклада на международных {word}."
     assert publication_counts(text, "ru").get("Conference") == 3, publication_counts(text, "ru")
+
+
+@pytest.mark.parametrize("line, venue", [
+    ("1. Иванов А.Б. Цифровые платформы // Вестник КазНУ. – 2020. – № 3. – С. 10–15.", "Вестник КазНУ"),
+    ("2. Ivanov A. Platforms // Bulletin of KazNU.- 2021.- No. 2.- P. 5-9.", "Bulletin of KazNU"),
+    ("3. Ivanov A. Platforms // Bulletin of Al-Farabi KazNU - 2021 - No. 2.", "Bulletin of Al-Farabi KazNU"),
+])
+def test_the_venue_ends_where_the_citation_goes_on_after_a_dash(line, venue):
+    from dissertation_kg.mappings.metadata import publication_list
+
+    assert publication_list([line])[0].venue == venue
