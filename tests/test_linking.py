@@ -654,3 +654,14 @@ def test_linker_beats_the_exact_match_baseline(gold):
     baseline = linking_eval.score(gold, linking_eval.predict_baseline(gold))["all"]["micro"]
     assert baseline.f1 < linker.f1
     assert baseline.recall < 0.8   # inflection defeats exact matching: the gold set is not trivial
+
+
+def test_a_context_is_marked_cut_only_where_text_was_left_out():
+    from dissertation_kg.mappings.linking import _CONTEXT, _context
+
+    before, name, after = "a" * _CONTEXT, "NAME", "b" * _CONTEXT
+    text = before + name + after
+    whole = _context(text, _CONTEXT, _CONTEXT + len(name))
+    assert whole == text                                        # everything fits: no ellipsis
+    cut = _context("x" + text + "y", _CONTEXT + 1, _CONTEXT + 1 + len(name))
+    assert cut == "…" + text + "…"                              # one character left out on each side
