@@ -489,3 +489,28 @@ def test_the_venue_ends_where_the_citation_goes_on_after_a_dash(line, venue):
     from dissertation_kg.mappings.metadata import publication_list
 
     assert publication_list([line])[0].venue == venue
+
+
+_AFTER_CODE = """ASEL NURLANOVNA KASYMOVA
+
+Digital literacy of future teachers
+
+Dissertation for the degree of Doctor of Philosophy (PhD)
+8D01101 {rest}
+
+Relevance of the research. Digital literacy of teachers matters for schools in Kazakhstan today.
+The aim of the research is to develop a model of digital literacy of future teachers.
+The object of the research is the training of future teachers at universities of Kazakhstan.
+"""
+
+
+@pytest.mark.parametrize("rest, name", [
+    ("– Pedagogy and Psychology", "Pedagogy and Psychology"),
+    ("by the decision of the dissertation council", None),     # words after the code that name no specialty
+    ("on the basis of the council", None),
+    ("– IT", None),                                            # too short to be a name
+])
+def test_what_follows_a_specialty_code_is_its_name_only_when_it_reads_as_one(rest, name):
+    doc = abstract.parse_bytes(_AFTER_CODE.format(rest=rest).encode(), "en-specialty.txt")
+    assert doc.meta.specialty_code == "8D01101"
+    assert doc.meta.specialty_name == name
