@@ -108,3 +108,12 @@ def test_generic_latin_tokens_are_no_evidence_of_one_work():
     assert (a.lang, b.lang) == ("ru", "kk")
     value, why = pairing.score(a, b)
     assert value == 0 and not any("Latin-script" in w for w in why), why
+
+
+def test_a_slug_is_ascii_and_at_most_80_characters():
+    # slugs make the IRIs, which must stay stable: their length is part of the contract
+    from dissertation_kg.mappings.vocab import slug
+
+    assert slug("Қазақстан Республикасының сыртқы саясаты") == "qazaqstan-respublikasynyng-syrtqy-sayasaty"
+    assert len(slug("word " * 40)) == 80 and slug("word " * 40) == ("word-" * 16)[:80]
+    assert slug("«»") == "x"
