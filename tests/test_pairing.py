@@ -117,3 +117,24 @@ def test_a_slug_is_ascii_and_at_most_80_characters():
     assert slug("Қазақстан Республикасының сыртқы саясаты") == "qazaqstan-respublikasynyng-syrtqy-sayasaty"
     assert len(slug("word " * 40)) == 80 and slug("word " * 40) == ("word-" * 16)[:80]
     assert slug("«»") == "x"
+
+
+@pytest.mark.parametrize("field, a_value, b_value, delta", [
+    ("specialty_code", "8D04101", "8D04101", 3),
+    ("author", "Исаева Жұлдыз", "Isaeva Zhuldyz", 3),
+    ("author", "Исаева Жұлдыз", "Seitkali Erlan", -5),
+    ("publication_counts", {"Total": 7}, {"Total": 7}, 2),
+    ("publication_counts", {"Total": 7}, {"Total": 9}, -3),
+])
+def test_each_kind_of_evidence_weighs_what_the_threshold_was_chosen_with(field, a_value, b_value, delta):
+    """The weights and the threshold of five were chosen together (README): each weight pinned."""
+    import copy
+
+    a, b = _two_translations()
+    base, _ = pairing.score(a, b)
+    a, b = copy.deepcopy(a), copy.deepcopy(b)
+    setattr(a.meta, field, a_value)
+    setattr(b.meta, field, b_value)
+    pairing._FEATURE_CACHE.clear()
+    got, why = pairing.score(a, b)
+    assert got - base == delta, why
