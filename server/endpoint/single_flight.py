@@ -2,9 +2,8 @@
 
 When a new generation is served, or a page of the UI is opened by many people at once, the same
 query text arrives from many clients before its first answer is cached. Each of them used to
-parse it, estimate it and send it to a query worker: at 200 clients cycling through 500 texts,
-the first seconds ran about three times as many queries as there were texts, and those queued
-misses were the slowest 1 % of all answers. Here the first request for a cache key leads; the
+parse it, estimate it and send it to a query worker, so the estimating processes and workers
+ran the same text several times while new texts queued behind it. Here the first request for a cache key leads; the
 others follow: they wait for the leader to finish and answer from the cache (request coalescing,
 as in nginx's proxy_cache_lock or Varnish).
 
