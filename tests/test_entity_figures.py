@@ -71,6 +71,57 @@ def test_every_entrys_figures_equal_plain_sparql(generated):
         assert got["undated"] == sum(1 for w in works if w not in years), e
 
 
+def _plain_quotes(store) -> tuple[dict[tuple[str, str], set[tuple[str, str, str, str]]], dict[str, set[str]]]:
+    """(entry, part) → every (language, prefix, exact, suffix) its annotations quote; part → its dkg: classes."""
+    found: dict[tuple[str, str], set[tuple[str, str, str, str]]] = defaultdict(set)
+    for s in store.query(P + """PREFIX oa: <http://www.w3.org/ns/oa#>
+            SELECT ?e ?c ?l ?x ?pre ?suf WHERE { ?a oa:hasBody ?e ; oa:hasTarget ?t . ?t oa:hasSource ?c ;
+            dcterms:language ?l ; oa:hasSelector ?q . ?q oa:exact ?x
+            OPTIONAL { ?q oa:prefix ?pre } OPTIONAL { ?q oa:suffix ?suf } }"""):
+        found[(s["e"].value, s["c"].value)].add((s["l"].value.rsplit("/", 1)[-1], s["pre"].value if s["pre"] else "",
+                                                 s["x"].value, s["suf"].value if s["suf"] else ""))
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for s in store.query(P + "SELECT ?c ?k WHERE { ?c dkg:componentOf ?w ; a ?k }"):
+        kinds[s["c"].value].add(s["k"].value)
+    return found, kinds
+
+
+def test_the_quoted_words_are_the_annotations_words_in_every_language(generated):
+    _, store = generated
+    found, kinds = _plain_quotes(store)
+    computed = mentions.compute(store)
+    checked = 0
+    for e, f in computed.items():
+        shown = {c for cs in f["quoted"].values() for c in cs}
+        assert set(f["quotes"]) == shown, e  # every part shown has its quotes, nothing else is kept
+        for c in shown:
+            got = f["quotes"][c]
+            assert got["kind"].startswith(DKG) and got["kind"] in kinds[c] and got["kind"] != DKG + "WorkComponent"
+            quotes = [tuple(q) for q in got["quotes"]]
+            assert quotes and set(quotes) <= found[(e, c)], (e, c)
+            # one quote per language the part's annotations of this entry are in
+            assert sorted({q[0] for q in quotes}) == sorted({q[0] for q in found[(e, c)]}), (e, c)
+            checked += 1
+    assert checked >= 50
+
+
+def test_an_entry_page_reads_no_annotation_once_the_figures_are_there(generated, monkeypatch):
+    root, store = generated
+    parts, _ = _plain(store)
+    entity = max(sorted(parts), key=lambda e: len(parts[e]))
+    client = publishing_app(root / "store").test_client()
+    assert _mentioned_total(client, entity) == len(parts[entity])  # figures computed (or read)
+    asked: list[str] = []
+    real = OxigraphStore.query
+    monkeypatch.setattr(OxigraphStore, "query", lambda self, q, *a, **k: asked.append(q) or real(self, q, *a, **k))
+    r = client.get("/" + entity[len(BASE):] + "?lang=ru", headers={"Accept": "text/html"})
+    doc = lxml.html.fromstring(r.get_data(as_text=True))
+    assert doc.xpath('//q[@class="snippet"]/mark')  # the mentions are quoted…
+    # …without asking the store for them (the prefixes every reader query declares name oa: too)
+    assert asked and not [q for q in asked if re.search(r"hasTarget|hasSelector|exact\b", q)]
+    mentions._memory.clear()
+
+
 def _mentioned_total(client, entity: str) -> int:
     r = client.get("/" + entity[len(BASE):], headers={"Accept": "text/html"})
     assert r.status_code == 200

@@ -16,6 +16,7 @@ import pytest
 from conftest import FIXED_TIME
 from dissertation_kg.server.build.pipeline import build
 from dissertation_kg.server.generator.corpus import generate_corpus
+from dissertation_kg.server.publishing.linked_data import INCOMING_LIMIT, PAGE_INCOMING_LIMIT
 from dissertation_kg.server.publishing.reader.words import WORDS, language_name
 from dissertation_kg.server.store.engines import OxigraphStore
 from dissertation_kg.server.store.location import StoreLocation
@@ -157,6 +158,20 @@ def _mentioning_works(store) -> dict[str, set[str]]:
 def _busiest(store) -> str:
     by_entity = _mentioning_works(store)
     return max(sorted(by_entity), key=lambda e: len(by_entity[e]))
+
+
+def test_the_page_lists_fewer_references_than_the_rdf_and_says_so(generated):
+    client, store = generated
+    entity = _busiest(store)
+    referring = _select(store, f"SELECT DISTINCT ?a ?b WHERE {{ ?a ?b <{entity}> }}")
+    assert len(referring) > PAGE_INCOMING_LIMIT  # the busiest entry of 40 documents is referred to often
+    doc, _ = _html(client, _path(entity))
+    listed = doc.xpath('//table[contains(@class, "incoming")]//li')
+    assert 0 < len(listed) <= PAGE_INCOMING_LIMIT  # a statement per referring resource and property
+    assert str(PAGE_INCOMING_LIMIT) in doc.xpath('//table[contains(@class, "incoming")]/following-sibling::p[@class="note"]')[0].text_content()
+    r = client.get(_path(entity), headers={"Accept": "application/n-triples"})
+    incoming = [t for t in r.get_data(as_text=True).splitlines() if t.rstrip(" .").endswith(f"<{entity}>")]
+    assert PAGE_INCOMING_LIMIT < len(incoming) <= INCOMING_LIMIT  # RDF clients get the RDF's own limit
 
 
 def test_entity_page_cooccurrence_counts_match_the_graph(generated):

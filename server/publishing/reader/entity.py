@@ -6,8 +6,8 @@ share), and how many works mention it per year.
 A work mentions an entry when one of its parts does (`?part dkg:mentions ?entry`, the linker's
 Web Annotations give the words). `entity_view` answers None for anything no part mentions and
 no vocabulary lists. The counts (works, parts, co-occurrence, years) come precomputed per
-generation (`mentions.py`); only the entry's names and the quoted mentions of the works shown
-are read per page.
+generation (`mentions.py`), with the words quoted around the mentions shown; only the entry's
+names (and the labels shown) are read per page.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from typing import Callable
 
 from dissertation_kg.server.publishing.reader import charts
 from dissertation_kg.server.publishing.reader.mentions import QUOTED_PARTS, EntityFigures
-from dissertation_kg.server.publishing.reader.sparql import DKG, iri, language_code, rows
+from dissertation_kg.server.publishing.reader.sparql import iri, rows
 from dissertation_kg.server.publishing.reader.words import language_name, word
 
 LANGUAGES = ("en", "ru", "kk")
@@ -33,7 +33,7 @@ def entity_view(store, entity: str, lang: str, labels: Callable[[set[str]], dict
     names = _names(store, e)
     # the works where it is mentioned most first (so ordered in the figures)
     works = [{"work": w, "parts": n} for w, n in figures.works]
-    snippets = _snippets(store, e, {c: w for w, cs in figures.quoted.items() for c in cs}, lang)
+    snippets = _snippets(figures, lang)
     cooccurring = figures.cooccurring
     per_year = [{"year": y, "count": n} for y, n in figures.per_year]
     undated = figures.undated
@@ -80,57 +80,21 @@ def _in_scheme(store, e: str) -> bool:
     return bool(rows(store, f"SELECT ?s WHERE {{ {e} skos:inScheme ?s }} LIMIT 1"))
 
 
-def _snippets(store, e: str, work_of: dict[str, str], lang: str) -> dict[str, list[dict]]:
-    """One mention per part of each work, in the reader's language when the part has it.
-    The parts are given (VALUES): starting from the entry's annotations instead would read all
-    of them, thousands for a country (4 s on a 1,000-document store). Three small queries, no
-    OPTIONAL: Oxigraph evaluated each OPTIONAL over every selector of the store and joined
-    afterwards (0.25 s of a 0.38 s query for 75 parts); a missing prefix or language is simply
-    absent from the rows here."""
-    if not work_of:
-        return {}
-    values = " ".join(iri(c) for c in work_of)
-    # the targets in these parts of the entry's annotations, with their language and selectors
-    # (two queries: joined in one, Oxigraph scanned every target's properties first)
-    targets: dict[str, dict] = {}
-    for r in rows(store, f"""SELECT ?c ?t WHERE {{ VALUES ?c {{ {values} }}
-            ?t oa:hasSource ?c . ?a oa:hasTarget ?t ; oa:hasBody ?body_ . FILTER(?body_ = {e}) }}"""):
-        targets[r["t"].value] = {"component": r["c"].value, "lang": "", "selectors": []}
-    if not targets:
-        return {}
-    for r in rows(store, f"""SELECT ?t ?tp ?tv WHERE {{ VALUES ?t {{ {" ".join(iri(t) for t in targets)} }}
-            ?t ?tp ?tv FILTER(?tp IN (dcterms:language, oa:hasSelector)) }}"""):
-        t = targets[r["t"].value]
-        if r["tp"].value.endswith("hasSelector"):
-            t["selectors"].append(r["tv"])
-        else:
-            t["lang"] = language_code(r["tv"]) or ""
-    chosen: dict[str, dict] = {}  # part → its target in the reader's language, else the first
-    for name in sorted(targets):
-        t = targets[name]
-        old = chosen.get(t["component"])
-        if old is None or (old["lang"] != lang and t["lang"] == lang):
-            chosen[t["component"]] = t
-    selectors = [q for t in chosen.values() for q in t["selectors"] if not isinstance(q, str)]
-    words: dict[str, dict[str, str]] = defaultdict(dict)
-    if selectors:
-        for r in rows(store, f"""SELECT ?q ?p ?v WHERE {{ VALUES ?q {{ {" ".join(str(q) for q in selectors)} }}
-                ?q ?p ?v FILTER(?p IN (oa:exact, oa:prefix, oa:suffix)) }}"""):
-            words[str(r["q"])][r["p"].value.rsplit("#", 1)[-1]] = r["v"].value
-    kinds: dict[str, str] = {}
-    for r in rows(store, f"""SELECT ?c ?kind WHERE {{ VALUES ?c {{ {values} }} ?c a ?kind
-            FILTER(STRSTARTS(STR(?kind), "{DKG}") && ?kind != dkg:WorkComponent) }} ORDER BY ?kind"""):
-        kinds.setdefault(r["c"].value, r["kind"].value)
+def _snippets(figures: EntityFigures, lang: str) -> dict[str, list[dict]]:
+    """One mention per part quoted, in the reader's language when the part has it (the words
+    were read once per generation, `mentions.py`)."""
     out: dict[str, list[dict]] = defaultdict(list)
-    for component in sorted(chosen):
-        t = chosen[component]
-        quote = next((words[str(q)] for q in t["selectors"] if "exact" in words.get(str(q), {})), None)
-        if quote is None:
-            continue
-        out[work_of[component]].append({
-            "component": component, "kind": kinds.get(component, ""), "lang": t["lang"],
-            "prefix": _tail(quote["prefix"]) if "prefix" in quote else "", "exact": quote["exact"],
-            "suffix": _head(quote["suffix"]) if "suffix" in quote else ""})
+    for work, components in figures.quoted.items():
+        for component in components:
+            found = figures.quotes.get(component) or {}
+            quotes = found.get("quotes") or []
+            if not quotes:
+                continue
+            code, prefix, exact, suffix = next((q for q in quotes if q[0] == lang), quotes[0])
+            out[work].append({
+                "component": component, "kind": found.get("kind", ""), "lang": code,
+                "prefix": _tail(prefix) if prefix else "", "exact": exact,
+                "suffix": _head(suffix) if suffix else ""})
     return out
 
 

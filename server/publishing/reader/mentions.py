@@ -5,7 +5,10 @@ mentioned in the same works and the works per year. Asked per page, these read e
 of the entry: a country is mentioned by thousands of parts, and the page took 3 s on a
 1,000-document store. Two aggregate queries over the whole graph give all of it for every
 entry (one row per entry and work, one per dated work); co-occurrence is counted here from
-those rows. The result is one JSON file per generation in the generation's artefacts folder
+those rows. The words quoted around each mention of the parts shown (a prefix, the exact words
+and a suffix per language of the part) and each part's kind are read then too, a few batched
+queries for all entries, so a page asks the store only for the entry's names and the labels
+it shows. The result is one JSON file per generation in the generation's artefacts folder
 (beside the VoID statistics, `STORE/artefacts/<generation tag>/`), written under a file lock so
 that one worker computes it while the others wait and then read it. The tag changes with every
 new generation and every write to one, so figures of an older state are never shown.
@@ -24,14 +27,17 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from dissertation_kg.server.publishing.reader.sparql import WORK_YEAR, integer, rows
+import pyoxigraph as ox
 
-VERSION = 2  # bump when compute() changes, so saved figures are recomputed
+from dissertation_kg.server.publishing.reader.sparql import DKG, WORK_YEAR, integer, iri, language_code, rows
+
+VERSION = 3  # bump when compute() changes, so saved figures are recomputed
 FILE_NAME = f"reader-mentions-v{VERSION}.json"
 WORKS_KEPT = 25        # works listed per entry (the page shows them all)
 COOCCURRING_KEPT = 20  # co-occurring entries kept per entry
 QUOTED_PARTS = 3       # parts of one work quoted with a snippet; the others are named
 REMOTE_TTL = 300.0
+BATCH = 200            # IRIs per VALUES block when reading the quotes
 
 
 @dataclass(frozen=True)
@@ -43,9 +49,12 @@ class EntityFigures:
     per_year: list[tuple[int, int]]     # (year, works), in year order
     undated: int                        # mentioning works without a year
     quoted: dict[str, list[str]]        # work shown → the parts of it quoted on the page
+    # part quoted → its kind (a dkg: class) and its quotes, one per language of the part, each
+    # [language code, prefix, exact, suffix], in the order of their targets' IRIs
+    quotes: dict[str, dict]
 
 
-NOTHING = EntityFigures(0, 0, [], [], [], 0, {})
+NOTHING = EntityFigures(0, 0, [], [], [], 0, {}, {})
 
 
 def compute(store) -> dict[str, dict]:
@@ -79,7 +88,61 @@ def compute(store) -> dict[str, dict]:
             "per_year": [list(x) for x in sorted(per_year.items())],
             "undated": sum(1 for w in works if w not in years),
         }
+    quotes, kinds = _quotes(store, {(e, c) for e, f in out.items() for cs in f["quoted"].values() for c in cs})
+    for e, f in out.items():
+        f["quotes"] = {c: {"kind": kinds.get(c, ""), "quotes": quotes.get((e, c), [])}
+                       for cs in f["quoted"].values() for c in cs}
     return out
+
+
+def _quotes(store, pairs: set[tuple[str, str]]) -> tuple[dict[tuple[str, str], list[list[str]]], dict[str, str]]:
+    """(entry, part) → the mention's words in each language of the part; part → its kind.
+
+    The parts are given (VALUES): starting from the entries' annotations would read all of
+    them. No OPTIONAL, and targets, selectors and kinds read apart: Oxigraph evaluated each
+    OPTIONAL over every selector of the store and joined afterwards, and scanned every
+    target's properties first when the target and its selectors were joined in one query."""
+    parts = sorted({c for _, c in pairs})
+    targets: dict[str, tuple[str, str]] = {}  # target → (entry, part), for the pairs asked only
+    for chunk in _chunks(parts):
+        for r in rows(store, f"""SELECT ?c ?t ?e WHERE {{ VALUES ?c {{ {chunk} }}
+                ?t oa:hasSource ?c . ?a oa:hasTarget ?t ; oa:hasBody ?e }}"""):
+            pair = (r["e"].value, r["c"].value)
+            if pair in pairs:
+                targets[r["t"].value] = pair
+    language: dict[str, str] = {}
+    selectors: dict[str, list[str]] = defaultdict(list)
+    for chunk in _chunks(sorted(targets)):
+        for r in rows(store, f"""SELECT ?t ?tp ?tv WHERE {{ VALUES ?t {{ {chunk} }}
+                ?t ?tp ?tv FILTER(?tp IN (dcterms:language, oa:hasSelector)) }}"""):
+            if r["tp"].value.endswith("hasSelector"):
+                if isinstance(r["tv"], ox.NamedNode):  # the mappers name every selector
+                    selectors[r["t"].value].append(r["tv"].value)
+            else:
+                language[r["t"].value] = language_code(r["tv"]) or ""
+    words: dict[str, dict[str, str]] = defaultdict(dict)
+    for chunk in _chunks(sorted({q for qs in selectors.values() for q in qs})):
+        for r in rows(store, f"""SELECT ?q ?p ?v WHERE {{ VALUES ?q {{ {chunk} }}
+                ?q ?p ?v FILTER(?p IN (oa:exact, oa:prefix, oa:suffix)) }}"""):
+            words[r["q"].value][r["p"].value.rsplit("#", 1)[-1]] = r["v"].value
+    quotes: dict[tuple[str, str], list[list[str]]] = defaultdict(list)
+    for t in sorted(targets):
+        # a target's first selector that quotes (a position selector has no words)
+        quote = next((words[q] for q in sorted(selectors.get(t, [])) if "exact" in words.get(q, {})), None)
+        if quote is not None:
+            quotes[targets[t]].append([language.get(t, ""), quote.get("prefix", ""), quote["exact"],
+                                       quote.get("suffix", "")])
+    kinds: dict[str, str] = {}
+    for chunk in _chunks(parts):
+        for r in rows(store, f"""SELECT ?c ?kind WHERE {{ VALUES ?c {{ {chunk} }} ?c a ?kind
+                FILTER(STRSTARTS(STR(?kind), "{DKG}") && ?kind != dkg:WorkComponent) }} ORDER BY ?kind"""):
+            kinds.setdefault(r["c"].value, r["kind"].value)
+    return quotes, kinds
+
+
+def _chunks(iris: list[str]):
+    for start in range(0, len(iris), BATCH):
+        yield " ".join(iri(i) for i in iris[start:start + BATCH])
 
 
 class Figures:
@@ -94,7 +157,7 @@ class Figures:
             return NOTHING
         return EntityFigures(raw["total_works"], raw["total_parts"], [tuple(x) for x in raw["works"]],
                              [tuple(x) for x in raw["cooccurring"]], [tuple(x) for x in raw["per_year"]],
-                             raw["undated"], raw["quoted"])
+                             raw["undated"], raw["quoted"], raw["quotes"])
 
     def __len__(self) -> int:
         return len(self._raw)
