@@ -557,6 +557,7 @@ def ontology():
         return _not_acceptable(rdf_negotiation.offered_types())
     if choice.format is None:
         resp = Response(_ontology_html(store), mimetype="text/html")
+        resp.headers["Content-Language"] = _lang()
     elif choice.format == ox.RdfFormat.TURTLE:
         resp = Response(ontology_path().read_bytes(), mimetype=choice.media_type)  # as written, with comments
     else:
@@ -576,7 +577,7 @@ def _ontology_html(store: ox.Store) -> str:
         import rdflib
         graph = rdflib.Graph()
         graph.parse(ontology_path(), format="turtle")
-        return render_ontology_html(graph, site_root=request.script_root)
+        return render_ontology_html(graph, site_root=request.script_root, lang=_lang())
     return render_template("ontology_listing.html", **_ontology_listing(store))
 
 
