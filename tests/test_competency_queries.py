@@ -1,6 +1,7 @@
 """Every competency question in queries/ answers right on the seed corpus."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pyoxigraph
@@ -23,6 +24,26 @@ def test_every_query_opens_with_its_question():
     for f in files:
         first = f.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# Question: ") and first.endswith("?"), f.name
+
+
+def test_every_query_has_its_title_in_english_russian_and_kazakh():
+    # The query page's picker shows these in the reader's language (`# Question@ru: …` lines).
+    cyrillic = re.compile(r"[А-Яа-яЁё]")
+    kazakh = re.compile(r"[ӘәҒғҚқҢңӨөҰұҮүҺһІі]")
+    for f in sorted(QUERIES.glob("*.rq")):
+        lines = f.read_text(encoding="utf-8").splitlines()
+        titles = {}
+        for line in lines:
+            m = re.match(r"# Question(?:@(\w+))?: (.+)$", line)
+            if m:
+                assert (m.group(1) or "en") not in titles, f"{f.name}: two titles in {m.group(1) or 'en'}"
+                titles[m.group(1) or "en"] = m.group(2)
+        assert set(titles) == {"en", "ru", "kk"}, f"{f.name}: titles in {sorted(titles)}; add # Question@ru/@kk"
+        assert lines[0] == f"# Question: {titles['en']}", f.name  # English first, for tools that read line 1
+        assert len(cyrillic.findall(titles["ru"])) > len(titles["ru"]) // 2, f.name
+        assert not kazakh.search(titles["ru"]), f"{f.name}: Kazakh letters in the Russian title"
+        assert kazakh.search(titles["kk"]) and cyrillic.search(titles["kk"]), f.name
+        assert titles["ru"] != titles["kk"], f.name
 
 
 def test_provisions_in_every_language(seed_store):

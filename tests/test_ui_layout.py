@@ -77,3 +77,21 @@ def test_the_checks_catch_a_wide_page_and_a_path_heading(site, browser):
     text = page.locator("h1").inner_text()
     assert "/" in text and " " not in text
     page.close()
+
+
+def test_the_picker_and_the_tab_speak_kazakh_in_kazakh(site, browser):
+    """In ?lang=kk the question picker and YASGUI's tab carry the Kazakh titles of queries/*.rq."""
+    import re
+
+    from dissertation_kg.server.publishing.ui import competency_questions
+    page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
+    page.goto(site.url + "/?lang=kk", wait_until="networkidle")
+    page.wait_for_selector(".yasqe .CodeMirror")
+    options = page.locator("#dkg-examples option").all_inner_texts()
+    kazakh = re.compile(r"[ӘәҒғҚқҢңӨөҰұҮүҺһІі]")
+    assert options and all(kazakh.search(o) for o in options), options
+    english = [q["title"] for q in competency_questions()]
+    assert not [o for o in options if o.split(". ", 1)[1] in english]
+    tab = page.locator(".yasgui .tabsList .tab").first.inner_text()
+    assert kazakh.search(tab), tab
+    page.close()

@@ -365,17 +365,20 @@ def _lang() -> str:
     return page_language()
 
 
-def not_found(iri: str, reason: str | None = None) -> Response:
+def not_found(iri: str, reason: str = "unknown", **details: str) -> Response:
+    """404 for `iri`. `reason` names its phrase in reader/words.py (`nf_<reason>`, filled with
+    the IRI and `details`): in the reader's language on the HTML page, English for RDF clients."""
     choice = rdf_negotiation.negotiate(request)
-    message = reason or (f"Nothing in this graph is described by <{iri}>. "
-                         "Check the IRI, browse from a work listed by the query page, "
-                         "or ask the SPARQL endpoint which IRIs exist.")
     if choice is not None and choice.format is None:
-        resp = Response(render_template("not_found.html", iri=iri, message=message, lang=_lang(),
+        w = words(_lang())
+        resp = Response(render_template("not_found.html", iri=iri, message=w[f"nf_{reason}"].format(iri=iri, **details),
+                                        w=w, lang=_lang(),
                                         home=url_for("ui.index") if "ui.index" in _endpoints() else "/"),
                         status=404, mimetype="text/html")
+        resp.headers["Content-Language"] = _lang()
     else:
-        resp = Response(message + "\n", status=404, mimetype="text/plain")
+        resp = Response(words("en")[f"nf_{reason}"].format(iri=iri, **details) + "\n", status=404,
+                        mimetype="text/plain")
     return _vary(resp)
 
 
@@ -390,7 +393,7 @@ def resource(rest: str):
     prefix = request.path[len(request.script_root):].split("/", 2)[1]  # "id" or "graph"
     iri = iri_for_path(f"{prefix}/{rest}")
     if iri is None:
-        return not_found(f"{base_iri()}{prefix}/{rest}", "This path is not a valid IRI of this graph.")
+        return not_found(f"{base_iri()}{prefix}/{rest}", "invalid_iri")
     choice = rdf_negotiation.negotiate(request)
     if choice is None:
         return _not_acceptable(rdf_negotiation.offered_types())
@@ -552,14 +555,14 @@ def ontology():
     iri = ONTOLOGY_IRI
     store = ontology_store()
     if store is None:
-        return not_found(iri, f"The ontology file {ontology_path()} is missing from this installation. "
-                              "Reinstall the package (`pip install -e .`) from a complete checkout.")
+        return not_found(iri, "no_ontology", path=str(ontology_path()))
     choice = rdf_negotiation.negotiate(request, rdf=["text/turtle", "application/rdf+xml",
                                                      "application/ld+json", "application/n-triples"])
     if choice is None:
         return _not_acceptable(rdf_negotiation.offered_types())
     if choice.format is None:
         resp = Response(_ontology_html(store), mimetype="text/html")
+        resp.headers["Content-Language"] = _lang()
     elif choice.format == ox.RdfFormat.TURTLE:
         resp = Response(ontology_path().read_bytes(), mimetype=choice.media_type)  # as written, with comments
     else:
@@ -579,7 +582,7 @@ def _ontology_html(store: ox.Store) -> str:
         import rdflib
         graph = rdflib.Graph()
         graph.parse(ontology_path(), format="turtle")
-        return render_ontology_html(graph, site_root=request.script_root)
+        return render_ontology_html(graph, site_root=request.script_root, lang=_lang())
     return render_template("ontology_listing.html", **_ontology_listing(store))
 
 

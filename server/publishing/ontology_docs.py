@@ -2,6 +2,9 @@
 the ontology IRI when a browser asks (`render_ontology_html`).
 
 Every term gets an element whose id is its local name, so `…/ontology#Dissertation` lands on it.
+The page's own words (headings, the kinds of term, the names of facts) are in the reader's
+language (WORDS); the terms' labels and definitions are the ontology's own, in that language
+where it gives one.
 """
 from __future__ import annotations
 
@@ -23,12 +26,57 @@ VANN = rdflib.Namespace("http://purl.org/vocab/vann/")
 LANGS = ("en", "ru", "kk")
 LANG_NAMES = {"en": "English", "ru": "Русский", "kk": "Қазақша"}
 SECTIONS = [
-    ("classes", "Classes", OWL.Class),
-    ("object-properties", "Object properties", OWL.ObjectProperty),
-    ("datatype-properties", "Datatype properties", OWL.DatatypeProperty),
-    ("annotation-properties", "Annotation properties", OWL.AnnotationProperty),
-    ("individuals", "Individuals", OWL.NamedIndividual),
+    ("classes", OWL.Class),
+    ("object-properties", OWL.ObjectProperty),
+    ("datatype-properties", OWL.DatatypeProperty),
+    ("annotation-properties", OWL.AnnotationProperty),
+    ("individuals", OWL.NamedIndividual),
 ]
+# OWL's own names (owl:Class, "some", "only") stay as they are, in code, like the terms' IRIs.
+WORDS: dict[str, dict[str, str]] = {
+    "classes": {"en": "Classes", "ru": "Классы", "kk": "Кластар"},
+    "object-properties": {"en": "Object properties", "ru": "Объектные свойства", "kk": "Объектілік қасиеттер"},
+    "datatype-properties": {"en": "Datatype properties", "ru": "Свойства типов данных",
+                            "kk": "Деректер типі қасиеттері"},
+    "annotation-properties": {"en": "Annotation properties", "ru": "Свойства-аннотации", "kk": "Аннотация қасиеттері"},
+    "individuals": {"en": "Individuals", "ru": "Индивиды", "kk": "Даралар"},
+    "class": {"en": "class", "ru": "класс", "kk": "класс"},
+    "object property": {"en": "object property", "ru": "объектное свойство", "kk": "объектілік қасиет"},
+    "datatype property": {"en": "datatype property", "ru": "свойство типа данных", "kk": "деректер типі қасиеті"},
+    "annotation property": {"en": "annotation property", "ru": "свойство-аннотация", "kk": "аннотация қасиеті"},
+    "individual": {"en": "individual", "ru": "индивид", "kk": "дара"},
+    "version": {"en": "Version", "ru": "Версия", "kk": "Нұсқасы"},
+    "prior_version": {"en": "Prior version", "ru": "Предыдущая версия", "kk": "Алдыңғы нұсқасы"},
+    "prefix": {"en": "Prefix", "ru": "Префикс", "kk": "Префикс"},
+    "licence": {"en": "Licence", "ru": "Лицензия", "kk": "Лицензия"},
+    "creators": {"en": "Creators", "ru": "Авторы", "kk": "Авторлары"},
+    "contents": {"en": "Contents", "ru": "Содержание", "kk": "Мазмұны"},
+    "hierarchy": {"en": "Class hierarchy", "ru": "Иерархия классов", "kk": "Кластар иерархиясы"},
+    "deprecated": {"en": "deprecated", "ru": "устарело", "kk": "ескірген"},
+    "examples": {"en": "Examples from the graph:", "ru": "Примеры из графа:", "kk": "Графтағы мысалдар:"},
+    # the facts of a term
+    "subclass_of": {"en": "Subclass of", "ru": "Надклассы", "kk": "Жоғары кластары"},
+    "superclass_of": {"en": "Superclass of", "ru": "Подклассы", "kk": "Ішкі кластары"},
+    "equivalent_to": {"en": "Equivalent to", "ru": "Эквивалентен", "kk": "Баламасы"},
+    "disjoint_with": {"en": "Disjoint with", "ru": "Не пересекается с", "kk": "Қиылыспайтын кластар"},
+    "domain_of": {"en": "Domain of", "ru": "Область определения свойств", "kk": "Анықталу облысы болатын қасиеттер"},
+    "range_of": {"en": "Range of", "ru": "Область значений свойств", "kk": "Мәндер облысы болатын қасиеттер"},
+    "instances": {"en": "Instances", "ru": "Экземпляры", "kk": "Даналары"},
+    "domain": {"en": "Domain", "ru": "Область определения", "kk": "Анықталу облысы"},
+    "range": {"en": "Range", "ru": "Область значений", "kk": "Мәндер облысы"},
+    "sub_property_of": {"en": "Sub-property of", "ru": "Надсвойства", "kk": "Жоғары қасиеттері"},
+    "super_property_of": {"en": "Super-property of", "ru": "Подсвойства", "kk": "Ішкі қасиеттері"},
+    "inverse_of": {"en": "Inverse of", "ru": "Обратное свойство", "kk": "Кері қасиеті"},
+    "characteristics": {"en": "Characteristics", "ru": "Характеристики", "kk": "Сипаттамалары"},
+    "type": {"en": "Type", "ru": "Тип", "kk": "Типі"},
+    "in_scheme": {"en": "In scheme", "ru": "В схеме", "kk": "Схемасы"},
+    "replaced_by": {"en": "Replaced by", "ru": "Заменён на", "kk": "Орнына"},
+}
+
+
+def page_words(lang: str) -> dict[str, str]:
+    """Every word of the page in `lang` (English where one is missing)."""
+    return {key: entry.get(lang) or entry["en"] for key, entry in WORDS.items()}
 
 _env = Environment(
     loader=FileSystemLoader(str(Path(__file__).parent / "templates")),
@@ -36,8 +84,7 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-# the shared header (site_header.html) is rendered here too, outside Flask: its words in English,
-# since this page is generated once for every reader
+# the shared header (site_header.html) is rendered here too, outside Flask, in the page's language
 _env.globals["chrome_words"] = chrome_words
 
 
@@ -56,7 +103,7 @@ class TermDoc:
     kind: str
     labels: dict[str, str]
     definitions: dict[str, str]
-    comments: list[str]
+    comments: list[tuple[str, str]]     # (language, text)
     facts: list[tuple[str, list[Ref]]] = field(default_factory=list)
     deprecated: bool = False
     examples: list[str] = field(default_factory=list)
@@ -77,8 +124,10 @@ def _used_prefixes(graph: rdflib.Graph) -> NamespaceManager:
 
 
 class _Builder:
-    def __init__(self, graph: rdflib.Graph):
+    def __init__(self, graph: rdflib.Graph, lang: str = "en"):
         self.g = graph
+        self.lang = lang
+        self.w = page_words(lang)
         self.ns = _used_prefixes(graph)
         self.ontology = next((s for s in graph.subjects(RDF.type, OWL.Ontology) if isinstance(s, URIRef)), None)
         self.namespace = str(graph.value(self.ontology, VANN.preferredNamespaceUri) or DKG) if self.ontology else DKG
@@ -95,9 +144,10 @@ class _Builder:
         except Exception:
             return f"<{node}>"
 
-    def label(self, node, lang: str = "en") -> str:
+    def label(self, node, lang: str | None = None) -> str:
         by_lang = self.texts(node, RDFS.label) or self.texts(node, SKOS.prefLabel)
-        return by_lang.get(lang) or by_lang.get("") or next(iter(by_lang.values()), "")
+        return (by_lang.get(lang or self.lang) or by_lang.get("en") or by_lang.get("")
+                or next(iter(by_lang.values()), ""))
 
     def texts(self, node, prop) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -144,11 +194,12 @@ class _Builder:
             doc = TermDoc(
                 name=self.local(s), iri=str(s), kind=kind,
                 labels=self.texts(s, RDFS.label), definitions=self.texts(s, SKOS.definition),
-                comments=[str(c) for c in self.g.objects(s, RDFS.comment)],
+                comments=[(c.language or "", str(c)) for c in self.g.objects(s, RDFS.comment)
+                          if isinstance(c, Literal)],
                 deprecated=any(o.toPython() is True for o in self.g.objects(s, OWL.deprecated) if isinstance(o, Literal)),
                 examples=list(examples.get(str(s), [])),
             )
-            doc.facts = [(name, refs) for name, refs in self.facts(s, rdf_type) if refs]
+            doc.facts = [(self.w[name], refs) for name, refs in self.facts(s, rdf_type) if refs]
             out.append(doc)
         return out
 
@@ -157,14 +208,14 @@ class _Builder:
         facts = []
         if rdf_type == OWL.Class:
             facts += [
-                ("Subclass of", self.refs(g.objects(s, RDFS.subClassOf))),
-                ("Superclass of", self.refs(g.subjects(RDFS.subClassOf, s))),
-                ("Equivalent to", self.refs(g.objects(s, OWL.equivalentClass))),
-                ("Disjoint with", self.refs(set(g.objects(s, OWL.disjointWith)) | set(g.subjects(OWL.disjointWith, s))
+                ("subclass_of", self.refs(g.objects(s, RDFS.subClassOf))),
+                ("superclass_of", self.refs(g.subjects(RDFS.subClassOf, s))),
+                ("equivalent_to", self.refs(g.objects(s, OWL.equivalentClass))),
+                ("disjoint_with", self.refs(set(g.objects(s, OWL.disjointWith)) | set(g.subjects(OWL.disjointWith, s))
                                             | self.all_disjoint(s))),
-                ("Domain of", self.refs(self.properties_with(RDFS.domain, s))),
-                ("Range of", self.refs(self.properties_with(RDFS.range, s))),
-                ("Instances", self.refs(x for x in g.subjects(RDF.type, s) if isinstance(x, URIRef))),
+                ("domain_of", self.refs(self.properties_with(RDFS.domain, s))),
+                ("range_of", self.refs(self.properties_with(RDFS.range, s))),
+                ("instances", self.refs(x for x in g.subjects(RDF.type, s) if isinstance(x, URIRef))),
             ]
         elif rdf_type in (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty):
             characteristics = [self.ref(t) for t in g.objects(s, RDF.type)
@@ -172,20 +223,20 @@ class _Builder:
                                         OWL.SymmetricProperty, OWL.AsymmetricProperty, OWL.ReflexiveProperty,
                                         OWL.IrreflexiveProperty)]
             facts += [
-                ("Domain", self.refs(g.objects(s, RDFS.domain))),
-                ("Range", self.refs(g.objects(s, RDFS.range))),
-                ("Sub-property of", self.refs(g.objects(s, RDFS.subPropertyOf))),
-                ("Super-property of", self.refs(g.subjects(RDFS.subPropertyOf, s))),
-                ("Inverse of", self.refs(set(g.objects(s, OWL.inverseOf)) | set(g.subjects(OWL.inverseOf, s)))),
-                ("Equivalent to", self.refs(g.objects(s, OWL.equivalentProperty))),
-                ("Characteristics", characteristics),
+                ("domain", self.refs(g.objects(s, RDFS.domain))),
+                ("range", self.refs(g.objects(s, RDFS.range))),
+                ("sub_property_of", self.refs(g.objects(s, RDFS.subPropertyOf))),
+                ("super_property_of", self.refs(g.subjects(RDFS.subPropertyOf, s))),
+                ("inverse_of", self.refs(set(g.objects(s, OWL.inverseOf)) | set(g.subjects(OWL.inverseOf, s)))),
+                ("equivalent_to", self.refs(g.objects(s, OWL.equivalentProperty))),
+                ("characteristics", characteristics),
             ]
         else:
             facts += [
-                ("Type", self.refs(t for t in g.objects(s, RDF.type) if t != OWL.NamedIndividual)),
-                ("In scheme", self.refs(g.objects(s, SKOS.inScheme))),
+                ("type", self.refs(t for t in g.objects(s, RDF.type) if t != OWL.NamedIndividual)),
+                ("in_scheme", self.refs(g.objects(s, SKOS.inScheme))),
             ]
-        facts.append(("Replaced by", self.refs(g.objects(s, DCTERMS.isReplacedBy))))
+        facts.append(("replaced_by", self.refs(g.objects(s, DCTERMS.isReplacedBy))))
         return facts
 
     def all_disjoint(self, s) -> set:
@@ -241,16 +292,20 @@ class _Builder:
 
 
 def render_ontology_html(graph: rdflib.Graph, examples: Mapping[str, list[str]] | None = None,
-                         site_root: str | None = None) -> str:
-    """The ontology as one HTML page. `examples` maps a term IRI to a few example strings
-    (instances of a class, uses of a property). Without `site_root` the page is self-contained
-    (`dkg ontology docs`); with it (the server's path prefix) it wears the site's header and style."""
-    b = _Builder(graph)
+                         site_root: str | None = None, lang: str = "en") -> str:
+    """The ontology as one HTML page, its own words in `lang`. `examples` maps a term IRI to a
+    few example strings (instances of a class, uses of a property). Without `site_root` the page
+    is self-contained (`dkg ontology docs`); with it (the server's path prefix) it wears the
+    site's header and style."""
+    lang = lang if lang in LANGS else "en"
+    b = _Builder(graph, lang)
     examples = examples or {}
-    sections = [{"id": sid, "title": title, "terms": b.terms(t, examples)} for sid, title, t in SECTIONS]
+    sections = [{"id": sid, "title": b.w[sid], "terms": b.terms(t, examples)} for sid, t in SECTIONS]
+    # the reader's language first, so a term's label and definition in it come before the others
+    order = [lang] + [code for code in LANGS if code != lang]
     return _env.get_template("ontology_docs.html").render(
-        meta=b.meta(), sections=[s for s in sections if s["terms"]], tree=b.tree(),
-        langs=LANGS, lang_names=LANG_NAMES, site={"root": site_root} if site_root is not None else None,
+        meta=b.meta(), sections=[s for s in sections if s["terms"]], tree=b.tree(), lang=lang, w=b.w,
+        langs=order, lang_names=LANG_NAMES, site={"root": site_root} if site_root is not None else None,
     )
 
 
@@ -258,7 +313,7 @@ def collect_examples(store, graph: rdflib.Graph, limit: int = 3) -> dict[str, li
     """A few real uses of every dkg: class and property, read from a GraphStore."""
     b = _Builder(graph)
     out: dict[str, list[str]] = {}
-    for _, _, rdf_type in SECTIONS[:3]:
+    for _, rdf_type in SECTIONS[:3]:
         for s in sorted({s for s in graph.subjects(RDF.type, rdf_type) if b.own(s)}):
             if rdf_type == OWL.Class:
                 q = f"SELECT DISTINCT ?x WHERE {{ ?x a <{s}> }} LIMIT {limit}"

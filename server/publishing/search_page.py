@@ -10,7 +10,9 @@ from flask import Blueprint, Response, jsonify, render_template, request
 from dissertation_kg.server.publishing.chrome import page_language
 
 from dissertation_kg.server.endpoint.runtime import runtime
+from dissertation_kg.server.publishing.hit_reasons import part_name, why
 from dissertation_kg.server.publishing.linked_data import href_for
+from dissertation_kg.server.publishing.reader.words import language_name
 from dissertation_kg.server.search import index as search_index
 
 blueprint = Blueprint("search", __name__, template_folder="templates")
@@ -60,7 +62,8 @@ def search():
     else:
         hits = [(h, href_for(h.work)) for h in results.hits] if results else []
         response = Response(render_template("search.html", q=query, search_lang=lang, results=results, hits=hits,
-                                            error=error, offset=offset, limit=limit, lang=page_language(), alternates=[]),
+                                            error=error, offset=offset, limit=limit, lang=page_language(), alternates=[],
+                                            why=why, part_name=part_name, language_name=language_name),
                             status=503 if error else 200, mimetype="text/html")
     response.headers["Vary"] = "Accept, Accept-Language"
     return response

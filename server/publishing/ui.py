@@ -40,17 +40,40 @@ def _protective_headers(response: Response) -> Response:
     return response
 
 
-def competency_questions(directory: Path | None = None) -> list[dict]:
-    """Every queries/*.rq file, titled by its first comment line, read afresh on each call so
+# `# Question@ru: …` beside the English `# Question: …`: a curator adds a question's titles in a
+# text editor, next to the query; tools that read only the first comment line still get English.
+_TITLE = re.compile(r"^#+\s*(?:question|q|cq)\s*\d*\s*(?:@(?P<lang>[A-Za-z]{2,3}))?\s*[:.]\s*(?P<title>.*)$",
+                    re.IGNORECASE)
+
+
+def question_titles(text: str, fallback: str) -> dict[str, str]:
+    """The titles of one .rq file by language: "en" from its first comment line (the English
+    question, with or without a `Question:` prefix), the others from `# Question@xx:` lines."""
+    titles: dict[str, str] = {}
+    english = None
+    for line in text.splitlines():
+        if not (line.startswith("#") and line.lstrip("#").strip()):
+            continue
+        found = _TITLE.match(line)
+        if found and found["lang"]:
+            if found["title"].strip():
+                titles.setdefault(found["lang"].lower(), found["title"].strip())
+        elif english is None:
+            english = found["title"].strip() if found and found["title"].strip() else line.lstrip("#").strip()
+    titles["en"] = english or titles.get("en") or fallback
+    return titles
+
+
+def competency_questions(directory: Path | None = None, lang: str = "en") -> list[dict]:
+    """Every queries/*.rq file, titled in `lang` (else in English), read afresh on each call so
     queries added after start-up show up without a restart."""
     directory = directory or queries_dir()
     questions = []
     for path in sorted(directory.glob("*.rq")):
         text = path.read_text(encoding="utf-8")
-        title = next((line.lstrip("#").strip() for line in text.splitlines()
-                      if line.startswith("#") and line.lstrip("#").strip()), path.stem)
-        title = re.sub(r"^(question|q|cq)\s*\d*\s*[:.]\s*", "", title, flags=re.IGNORECASE) or title
-        questions.append({"id": path.stem, "title": title, "query": text})
+        titles = question_titles(text, path.stem)
+        shown = lang if lang in titles else "en"
+        questions.append({"id": path.stem, "title": titles[shown], "lang": shown, "query": text})
     return questions
 
 
@@ -70,7 +93,7 @@ def index():
     # unreachable) home host.
     local = {base_iri(): request.script_root + "/", ONTOLOGY_IRI: request.script_root + "/ontology"}
     lang = page_language()
-    resp = Response(render_template("ui.html", questions=competency_questions(), endpoint=endpoint, local=local,
+    resp = Response(render_template("ui.html", questions=competency_questions(lang=lang), endpoint=endpoint, local=local,
                                     lang=lang, alternates=[]), mimetype="text/html")
     resp.headers["Content-Language"] = lang
     resp.headers["Vary"] = "Accept-Language"  # the page's own words follow it

@@ -77,6 +77,29 @@ WORDS: dict[str, dict[str, str]] = {
                "ru": "Каждый график построен по SPARQL-запросу к хранилищу; запрос приведён под ним.",
                "kk": "Әр график қоймаға жасалған SPARQL сұрауынан салынған; сұрау астында көрсетілген."},
     "query": {"en": "The query", "ru": "Запрос", "kk": "Сұрау"},
+    # the 404 page (linked_data.not_found): `nf_<reason>` is what it says; {iri} and the reason's
+    # details are filled in
+    "not_found": {"en": "Not found", "ru": "Не найдено", "kk": "Табылмады"},
+    "nf_unknown": {"en": "Nothing in this graph is described by <{iri}>. Check the IRI, browse from a work listed by "
+                         "the query page, or ask the SPARQL endpoint which IRIs exist.",
+                   "ru": "Ресурс <{iri}> в этом графе не описан. Проверьте IRI, перейдите к работе из списка на "
+                         "странице запросов или спросите у SPARQL-точки доступа, какие IRI существуют.",
+                   "kk": "<{iri}> ресурсы бұл графта сипатталмаған. IRI-ді тексеріңіз, сұрау бетінде "
+                         "көрсетілген жұмыстан бастап қараңыз немесе қандай IRI бар екенін SPARQL нүктесінен сұраңыз."},
+    "nf_invalid_iri": {"en": "This path is not a valid IRI of this graph.",
+                       "ru": "Этот путь не является допустимым IRI этого графа.",
+                       "kk": "Бұл жол осы графтың жарамды IRI-і емес."},
+    "nf_no_ontology": {"en": "The ontology file {path} is missing from this installation. Reinstall the package "
+                             "(`pip install -e .`) from a complete checkout.",
+                       "ru": "Файл онтологии {path} отсутствует в этой установке. Переустановите пакет "
+                             "(`pip install -e .`) из полной копии репозитория.",
+                       "kk": "Бұл орнатуда онтология файлы {path} жоқ. Пакетті репозиторийдің толық көшірмесінен "
+                             "қайта орнатыңыз (`pip install -e .`)."},
+    # "Go to the query page to explore …": the link's words sit where each language puts them
+    "nf_home_before": {"en": "", "ru": "", "kk": "Графта не бар екенін білу үшін "},
+    "nf_home_link": {"en": "Go to the query page", "ru": "Перейдите на страницу запросов", "kk": "сұрау бетіне өтіңіз"},
+    "nf_home_after": {"en": " to explore what the graph holds.", "ru": ", чтобы узнать, что есть в графе.",
+                      "kk": "."},
 }
 
 

@@ -1,0 +1,221 @@
+"""What a reader used to see in English whatever language they chose (issue #14): the competency
+questions' titles in the query page's picker, the search hits' explanations, the 404 page and
+the /ontology page, now in kk and ru, whichever way the language was chosen (?lang= or
+Accept-Language).
+
+As in test_page_chrome, the checks do not trust the word tables: every Latin-letter word of the
+checked parts must be a name that is the same in every language, unless an element marks it as
+another language on purpose (a quoted word of the data, a label in the table of languages).
+"""
+from __future__ import annotations
+
+import json
+import re
+
+import lxml.html
+import pytest
+
+from dissertation_kg.mappings.resources import queries_dir
+from dissertation_kg.server.publishing import ui
+from dissertation_kg.server.publishing.hit_reasons import mentions
+from dissertation_kg.server.publishing.ontology_docs import WORDS as ONTOLOGY_WORDS
+from dissertation_kg.server.publishing.reader.words import WORDS
+from publishing_fixtures import publishing_app
+
+LATIN_WORD = re.compile(r"[A-Za-z]+")
+# names the same in every language: standards, formats, codes and the project's own name
+NAMES = {"IRI", "SPARQL", "Scopus", "ISO", "dissertation", "kg", "dkg", "pip", "install", "e"}
+CHOICES = ["query-string", "accept-language"]
+
+
+@pytest.fixture(scope="module")
+def client(seed_store_dir):
+    app = publishing_app(seed_store_dir)
+    app.testing = True
+    return app.test_client()
+
+
+def _page(client, url: str, lang: str, choice: str, status: int = 200):
+    if choice == "query-string":
+        r = client.get(url + ("&" if "?" in url else "?") + f"lang={lang}", headers={"Accept": "text/html"})
+    else:
+        r = client.get(url, headers={"Accept": "text/html", "Accept-Language": f"{lang},en;q=0.5"})
+    assert r.status_code == status, (url, r.status_code)
+    doc = lxml.html.fromstring(r.get_data(as_text=True))
+    assert doc.get("lang") == lang
+    return doc
+
+
+def _foreign_words(elements, lang: str, drop: str = "") -> list[str]:
+    """Latin words in `elements` outside code and outside parts marked as another language."""
+    found = []
+    for element in elements:
+        for node in element.iter():
+            marked = node.xpath("ancestor-or-self::*[@lang][1]/@lang")
+            if (marked and marked[0] != lang) or node.tag == "code":
+                texts = []
+            else:
+                texts = [node.text or ""]
+            texts += [child.tail or "" for child in node]
+            found += [w for t in texts for w in LATIN_WORD.findall(t.replace(drop, "") if drop else t)
+                      if w not in NAMES]
+    return found
+
+
+def _titles(text: str) -> dict[str, str]:
+    out = {}
+    for line in text.splitlines():
+        m = re.match(r"# Question(?:@(\w+))?: (.+)", line)
+        if m:
+            out.setdefault(m.group(1) or "en", m.group(2))
+    return out
+
+
+# --------------------------------------------------------------------------- the query page's picker
+
+
+@pytest.mark.parametrize("choice", CHOICES)
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_the_picker_titles_every_question_in_the_page_language(client, lang, choice):
+    doc = _page(client, "/", lang, choice)
+    options = doc.xpath("//select[@id='dkg-examples']/option")
+    files = sorted(queries_dir().glob("*.rq"))
+    assert len(options) == len(files) == 26
+    for option, path in zip(options, files):
+        titles = _titles(path.read_text(encoding="utf-8"))
+        shown = option.text_content().split(". ", 1)[1]
+        assert shown == titles[lang], path.name
+        assert option.get("lang") is None, path.name  # not an English fallback
+        assert titles["en"] not in option.text_content()
+    assert not _foreign_words(options, lang)
+    # YASGUI names its tab from the same titles
+    config = json.loads(doc.xpath("//script[@id='dkg-config']")[0].text)
+    assert [q["title"] for q in config["questions"]] == [o.text_content().split(". ", 1)[1] for o in options]
+
+
+def test_the_picker_falls_back_to_english_for_a_question_without_that_language(client, tmp_path, monkeypatch):
+    (tmp_path / "a.rq").write_text("# Question: Which works are there?\n"
+                                   "# Question@ru: Какие работы есть?\n# Question@kk: Қандай жұмыстар бар?\n"
+                                   "SELECT * { ?s ?p ?o }\n", encoding="utf-8")
+    (tmp_path / "b.rq").write_text("# Question: Which works have no title in Russian?\n"
+                                   "# Question@kk: Орысша атауы жоқ жұмыстар қайсы?\nASK {}\n", encoding="utf-8")
+    monkeypatch.setattr(ui, "queries_dir", lambda: tmp_path)
+    options = _page(client, "/", "ru", "query-string").xpath("//select[@id='dkg-examples']/option")
+    assert [(o.text_content(), o.get("lang")) for o in options] == [
+        ("1. Какие работы есть?", None), ("2. Which works have no title in Russian?", "en")]
+    options = _page(client, "/", "kk", "accept-language").xpath("//select[@id='dkg-examples']/option")
+    assert [(o.text_content(), o.get("lang")) for o in options] == [
+        ("1. Қандай жұмыстар бар?", None), ("2. Орысша атауы жоқ жұмыстар қайсы?", None)]
+    options = _page(client, "/", "en", "query-string").xpath("//select[@id='dkg-examples']/option")
+    assert [o.text_content() for o in options] == ["1. Which works are there?",
+                                                    "2. Which works have no title in Russian?"]
+
+
+# --------------------------------------------------------------------------- the search hits' explanations
+
+# a query with hits among the texts of that language (?lang= also keeps only texts in it), and
+# the words the explanation must use
+SEARCHES = {"ru": ("внешней политики", ["слова", "русский"]),
+            "kk": ("мягкая сила", ["ұғымы", "деп аталады", "рет кездеседі", " тілі)"])}
+ENGLISH = ["words", "concept", "mention", "Russian", "Kazakh", "English", "Provision", "Publication"]
+
+
+@pytest.mark.parametrize("choice", CHOICES)
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_search_hits_explain_themselves_in_the_page_language(client, lang, choice):
+    query, expected = SEARCHES[lang]
+    doc = _page(client, f"/search?q={query}", lang, choice)
+    why = doc.xpath("//p[@class='search-why']")
+    assert why, f"no hits for {query!r}"
+    text = " ".join(p.text_content() for p in why)
+    for w in expected:
+        assert w in text, (w, text)
+    assert not [w for w in ENGLISH if w in text], text
+    assert not _foreign_words(why, lang), text
+
+
+@pytest.mark.parametrize("lang, expected", [("ru", ["понятие «мягкая сила»", "в работе названо «soft power»",
+                                                    "(английский)", "упоминаний"]),
+                                            ("kk", ["«мягкая сила» ұғымы", "жұмыста «soft power» деп аталады",
+                                                    "(ағылшын тілі)", "рет кездеседі"])])
+def test_a_concept_found_in_another_language_is_explained_in_the_page_language(client, lang, expected):
+    # unfiltered, the works name soft power in English: the quoted words stay English, marked so
+    why = _page(client, "/search?q=мягкая+сила", lang, "accept-language").xpath("//p[@class='search-why']")
+    text = " ".join(p.text_content() for p in why)
+    for w in expected:
+        assert w in text, (w, text)
+    assert why[0].xpath(".//span[@lang='en']/text()") == ["soft power"]
+    assert not _foreign_words(why, lang), text
+
+
+def test_the_search_json_keeps_its_reasons_as_data_whatever_the_reader_language(client):
+    r = client.get("/search?q=мягкая+сила&format=json", headers={"Accept-Language": "kk"})
+    reason = r.get_json()["hits"][0]["why"][0]
+    assert {k: reason[k] for k in ("kind", "label", "lang", "mentioned_as")} == {
+        "kind": "concept", "label": "мягкая сила", "lang": "en", "mentioned_as": "soft power"}
+    assert reason["mentions"] > 1 and reason["concept"].endswith("/soft-power")
+    assert reason["text"] == f"concept “мягкая сила”, mentioned as “soft power” (en), {reason['mentions']} mention(s)"
+
+
+@pytest.mark.parametrize("lang, n, expected", [("ru", 1, "1 упоминание"), ("ru", 3, "3 упоминания"),
+                                               ("ru", 5, "5 упоминаний"), ("ru", 21, "21 упоминание"),
+                                               ("ru", 12, "12 упоминаний"), ("kk", 1, "1 рет кездеседі"),
+                                               ("kk", 7, "7 рет кездеседі"), ("en", 1, "1 mention"),
+                                               ("en", 2, "2 mentions")])
+def test_counts_of_mentions_take_the_language_plural(lang, n, expected):
+    assert mentions(n, lang) == expected
+
+
+# --------------------------------------------------------------------------- the 404 page
+
+
+@pytest.mark.parametrize("choice", CHOICES)
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+@pytest.mark.parametrize("path, reason", [("/id/work/no-such-work", "nf_unknown"),
+                                          ("/graph/..%2f..%2fontology", "nf_invalid_iri")])
+def test_the_not_found_page_speaks_the_page_language(client, lang, choice, path, reason):
+    doc = _page(client, path, lang, choice, status=404)
+    article = doc.xpath("//article[@class='not-found']")[0]
+    iri = article.xpath(".//code")[0].text_content()
+    text = article.text_content()
+    assert article.xpath("h1")[0].text_content() == WORDS["not_found"][lang]
+    assert WORDS[reason][lang].format(iri=iri) in text
+    assert WORDS["nf_home_link"][lang] == article.xpath(".//a")[0].text_content()
+    assert not _foreign_words([article], lang, drop=iri), text
+    assert "Not found" not in text and "query page" not in text
+
+
+def test_the_not_found_body_for_rdf_clients_stays_english(client):
+    r = client.get("/id/work/no-such-work", headers={"Accept": "text/turtle", "Accept-Language": "kk"})
+    assert r.status_code == 404 and r.mimetype == "text/plain"
+    assert r.get_data(as_text=True).startswith("Nothing in this graph is described by <")
+
+
+# --------------------------------------------------------------------------- the ontology page
+
+FIXED = ("//nav[@class='toc']", "//section/h2", "//dl[@class='meta']/dt", "//span[@class='kind']",
+         "//span[@class='badge']", "//dl[@class='facts']/dt", "//article[@class='term']/p[not(@class)]")
+
+
+@pytest.mark.parametrize("choice", CHOICES)
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_the_ontology_page_speaks_the_page_language(client, lang, choice):
+    doc = _page(client, "/ontology", lang, choice)
+    fixed = [e for path in FIXED for e in doc.xpath(path)]
+    assert not _foreign_words(fixed, lang)
+    headings = [h.text_content() for h in doc.xpath("//section/h2")]
+    assert headings[:2] == [ONTOLOGY_WORDS["hierarchy"][lang], ONTOLOGY_WORDS["classes"][lang]]
+    assert "Classes" not in headings and "Class hierarchy" not in headings
+    facts = {dt.text_content() for dt in doc.xpath("//dl[@class='facts']/dt")}
+    assert ONTOLOGY_WORDS["subclass_of"][lang] in facts and "Subclass of" not in facts
+    # the ontology's own label and definition in that language lead the term
+    provision = doc.xpath("//article[@id='Provision']")[0]
+    label = {"ru": "положение, выносимое на защиту", "kk": "қорғауға ұсынылатын қағида"}[lang]
+    assert provision.xpath("h3/a")[0].text_content() == label
+    assert provision.xpath("h3/span[@class='kind']")[0].text_content() == ONTOLOGY_WORDS["class"][lang]
+    definition = provision.xpath("p[@class='definition']")[0]
+    assert definition.get("lang") == lang
+    assert {"ru": "на защиту", "kk": "қорғауға ұсынатын"}[lang] in definition.text_content()
+    assert doc.xpath("//header[@class='onto']/h1")[0].get("lang") == lang
+    # the site header follows, and keeps the language on its link back here
+    assert doc.xpath("//header[@class='site']//a[starts-with(@href, '/ontology')]/@href") == [f"/ontology?lang={lang}"]
