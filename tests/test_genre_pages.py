@@ -317,6 +317,32 @@ def test_statistics_plots_equal_the_graph(generated):
     assert [int(r[1]) for r in rows] == top
 
 
+def _works_per_language(client) -> dict[str, int]:
+    doc, _ = _html(client, "/statistics")
+    return {r[0]: int(r[1]) for r in _table(doc, "language-share")[1]}
+
+
+def test_statistics_are_asked_once_per_generation_and_follow_a_new_one(tmp_path, monkeypatch):
+    generate_corpus(tmp_path / "corpus", 6, seed=3)
+    assert build(tmp_path / "corpus", tmp_path / "store", progress=False, generated_at=FIXED_TIME).ok
+    client = publishing_app(tmp_path / "store").test_client()
+    first = _works_per_language(client)
+    asked: list[str] = []
+    real = OxigraphStore.query
+    monkeypatch.setattr(OxigraphStore, "query", lambda self, q, *a, **k: asked.append(q) or real(self, q, *a, **k))
+    assert _works_per_language(client) == first
+    assert not [q for q in asked if "GROUP BY" in q]  # the second view draws from what the first asked
+    monkeypatch.undo()
+
+    generate_corpus(tmp_path / "more", 16, seed=4)  # the same store folder: a new generation is switched in
+    assert build(tmp_path / "more", tmp_path / "store", progress=False, generated_at=FIXED_TIME).ok
+    store = OxigraphStore(StoreLocation(tmp_path / "store").current())
+    expected: dict[str, set] = defaultdict(set)
+    for r in _select(store, "SELECT ?a ?b WHERE { ?a dkg:hasAbstract ?x . ?x dcterms:language ?b }"):
+        expected[language_name(r["b"][len(LANG_IRI):], "en")].add(r["a"])
+    assert _works_per_language(client) == {k: len(v) for k, v in expected.items()} != first
+
+
 def test_statistics_plots_are_svg_with_title_desc_axes_and_a_table(generated):
     client, _ = generated
     for lang in ("en", "ru", "kk"):

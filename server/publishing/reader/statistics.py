@@ -3,9 +3,15 @@ actors discussed together most often, the share of works per language.
 
 Each plot is the answer to one SPARQL query over the served store (shown under the plot, so a
 reader can run it at /sparql), drawn as SVG on the server with its figures as a table beside it.
+The queries' answers are kept in memory per store generation (three seconds of aggregates at
+10,000 documents, asked again by every view until now): a new generation, or a write to one,
+changes the tag and so the answers; over a bare remote URL (no generation to key by) they are
+kept for REMOTE_TTL seconds. Labels are read per view, in the reader's language.
 """
 from __future__ import annotations
 
+import threading
+import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -23,6 +29,7 @@ blueprint.after_request(readable_from_any_origin)
 SPECIALTIES_SHOWN = 7   # the rest are summed as "other": more colours than this cannot be told apart
 THEORIES_SHOWN = 12
 PAIRS_SHOWN = 15
+REMOTE_TTL = 300.0
 
 WORKS_BY_YEAR_AND_SPECIALTY = f"""SELECT ?year ?specialty (COUNT(DISTINCT ?w) AS ?works) WHERE {{
   ?w a ?kind . VALUES ?kind {{ {WORK_CLASSES} }}
@@ -69,8 +76,8 @@ def works_per_language(store) -> tuple[dict[str, int], int]:
     return per, integer(total[0]["works"]) if total else 0
 
 
-def _specialty_plot(store, lang: str) -> dict:
-    data = works_by_year_and_specialty(store)
+def _specialty_plot(figures: dict, lang: str) -> dict:
+    data = figures["specialties"]
     undated = sum(n for (year, _), n in data.items() if year is None)
     dated = {k: n for k, n in data.items() if k[0] is not None}
     years = list(range(min(y for y, _ in dated), max(y for y, _ in dated) + 1)) if dated else []
@@ -79,7 +86,7 @@ def _specialty_plot(store, lang: str) -> dict:
         per_specialty[s] += n
     shown = [s for s, _ in per_specialty.most_common() if s is not None][:SPECIALTIES_SHOWN]
     names = labels_for({s for s in shown}, lang)
-    notations = {r["s"].value: r["code"].value for r in rows(store, "SELECT ?s ?code WHERE { ?s a dkg:Specialty ; skos:notation ?code }")} if shown else {}
+    notations = figures["notations"]
     series_values: dict[str, list[int]] = defaultdict(lambda: [0] * len(years))
     other = word("other", lang)
     for (year, s), n in dated.items():
@@ -97,8 +104,8 @@ def _specialty_plot(store, lang: str) -> dict:
             "desc": f"{sum(chart['totals'])} {word('works', lang).lower()}, {years[0]}–{years[-1]}" if years else word("none", lang)}
 
 
-def _theory_plot(store, lang: str) -> dict:
-    data = theories_by_year(store)
+def _theory_plot(figures: dict, lang: str) -> dict:
+    data = figures["theories"]
     totals = Counter()
     for (t, _), n in data.items():
         totals[t] += n
@@ -117,8 +124,8 @@ def _theory_plot(store, lang: str) -> dict:
             "desc": f"{len(shown)} {word('theories', lang).lower()}, {years[0]}–{years[-1]}" if years else word("none", lang)}
 
 
-def _pairs_plot(store, lang: str) -> dict:
-    pairs = actor_pairs(store)
+def _pairs_plot(figures: dict, lang: str) -> dict:
+    pairs = figures["pairs"]
     names = labels_for({a for a, _, _ in pairs} | {b for _, b, _ in pairs}, lang)
     items = [(f"{names.get(a, a.rsplit('/', 1)[-1])} + {names.get(b, b.rsplit('/', 1)[-1])}", n) for a, b, n in pairs]
     chart = charts.bars(items, label_width=330)
@@ -127,8 +134,8 @@ def _pairs_plot(store, lang: str) -> dict:
             "query": ACTOR_PAIRS, "desc": "; ".join(f"{label}: {n}" for label, n in items[:3]) or word("none", lang)}
 
 
-def _language_plot(store, lang: str) -> dict:
-    per, total = works_per_language(store)
+def _language_plot(figures: dict, lang: str) -> dict:
+    per, total = figures["languages"]
     order = [l for l in ("kk", "ru", "en") if l in per] + sorted(set(per) - {"kk", "ru", "en"})
     items = [(language_name(l, lang), round(100 * per[l] / total, 1) if total else 0) for l in order]
     chart = charts.bars(items, unit=" %", label_width=200)
@@ -139,12 +146,46 @@ def _language_plot(store, lang: str) -> dict:
             "desc": "; ".join(f"{name}: {v:g} %" for name, v in items) or word("none", lang)}
 
 
+def compute(store) -> dict:
+    """The answers every view of /statistics draws from (no labels: those are per language)."""
+    return {
+        "specialties": works_by_year_and_specialty(store),
+        "notations": {r["s"].value: r["code"].value
+                      for r in rows(store, "SELECT ?s ?code WHERE { ?s a dkg:Specialty ; skos:notation ?code }")},
+        "theories": theories_by_year(store),
+        "pairs": actor_pairs(store),
+        "languages": works_per_language(store),
+    }
+
+
+_held: dict[str, tuple[float, dict]] = {}
+_held_lock = threading.Lock()
+
+
+def figures(target) -> dict:
+    """compute() for the served generation: once per generation and process."""
+    remote = target.artefacts is None
+    key = f"remote {getattr(target.store, 'query_url', id(target.store))}" if remote else target.generation
+    now = time.monotonic()
+    with _held_lock:
+        held = _held.get(key)
+        if held is not None and (not remote or now - held[0] < REMOTE_TTL):
+            return held[1]
+    found = compute(target.store)  # outside the lock: another generation's view need not wait
+    with _held_lock:
+        if not remote:  # only the current generation's answers are asked for again
+            for old in [k for k in _held if not k.startswith("remote ")]:
+                del _held[old]
+        _held[key] = (now, found)
+    return found
+
+
 @blueprint.route("/statistics")
 def statistics():
     lang = _lang()
-    store = served().store
-    plots = [_specialty_plot(store, lang), _theory_plot(store, lang), _pairs_plot(store, lang),
-             _language_plot(store, lang)]
+    found = figures(served())
+    plots = [_specialty_plot(found, lang), _theory_plot(found, lang), _pairs_plot(found, lang),
+             _language_plot(found, lang)]
     for p in plots:
         p.update(xtitle=word("year", lang), ytitle=word("works", lang))
     body = render_template("statistics.html", plots=plots, w=words(lang), lang=lang, languages=["en", "ru", "kk"],
