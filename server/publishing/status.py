@@ -14,7 +14,9 @@ from pathlib import Path
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 from markupsafe import Markup, escape
 
-from dissertation_kg.server.publishing.chrome import page_language
+from dissertation_kg.mappings import gaps
+from dissertation_kg.server.publishing.chrome import chrome_words, page_language
+from dissertation_kg.server.publishing.linked_data import PREFIXES, ontology_labels, pick_literal
 from dissertation_kg.server.endpoint.runtime import runtime
 from dissertation_kg.server.store.location import StoreError
 
@@ -42,6 +44,28 @@ def _rejections(rejected: list[dict] | None) -> list[dict]:
         reason = rej.get("reason") or ("SHACL" if any(p.startswith("node ") for p in problems) else "structure")
         out.append({"source": source, "reason": reason, "why": _REASONS.get(reason, reason), "problems": problems})
     return out
+
+
+# What the JSON says in English, and the key of the HTML page's words for it (chrome.WORDS)
+BUILT_BY = {"st_built_by": "dkg build or a rebuild",
+            "st_built_remote": "dkg build --store URL from another machine (no build record here)",
+            "st_built_unknown": "unknown (no build record)"}
+TRIGGERS = {"edit": "st_trigger_edit", "sources changed while the server was stopped": "st_trigger_offline",
+            "dkg reload (sources changed)": "st_trigger_reload", "dkg reload --rebuild": "st_trigger_force"}
+
+
+def page_words(lang: str) -> dict[str, str]:
+    """The page's words (chrome.WORDS), plus what the JSON records as English text (who built,
+    what triggered a rebuild) and as part codes (what a work lacks), keyed by that record so the
+    template looks each up by the value it shows; the parts are named by the ontology's labels."""
+    w = chrome_words(lang)
+    w.update({f"built_by {text}": w[key] for key, text in BUILT_BY.items()})
+    w.update({f"trigger {text}": w[key] for text, key in TRIGGERS.items()})
+    labels = ontology_labels()
+    for code, cls in gaps.PARTS.items():
+        found = [lit for _, lit in sorted(labels.get(PREFIXES["dkg"] + cls, []), key=lambda x: x[0])]
+        w[f"part {code}"] = pick_literal(found, lang).value if found else code
+    return w
 
 
 _CODE_SPAN = re.compile(r"`([^`]+)`")
@@ -73,7 +97,7 @@ def _generation(rt, rebuilder) -> dict:
         for key in ("seeds", "ontology"):  # a public page: the folder's name, not where the server keeps it
             if info.get(key):
                 info[key] = Path(info[key]).name
-        info["built_by"] = "dkg build or a rebuild"
+        info["built_by"] = BUILT_BY["st_built_by"]
         info["triples_built"] = info.get("triples")
         if rt.config.remote:
             # Counting on the engine takes seconds, more while it loads the next build: the page
@@ -93,14 +117,14 @@ def _generation(rt, rebuilder) -> dict:
         info.update({"documents": sum(1 for g in graphs if "/graph/source/" in g), "works": None, "triples": None,
                      "rejected": [], "warnings": [], "deprecations": [], "gaps": [], "gap_counts": {},
                      "ontology_warnings": [], "engine_generation": gen.name,
-                     "built_by": "dkg build --store URL from another machine (no build record here)"})
+                     "built_by": BUILT_BY["st_built_remote"]})
     else:
         # Not made by `dkg build`: count what is there (once per generation, in a query worker).
         stats = rt.stats(gen)
         info.update({"documents": sum(1 for g in stats["graphs"] if "/graph/source/" in g), "works": None,
                      "triples": _count(stats), "rejected": [], "warnings": [], "deprecations": [],
                      "gaps": [], "gap_counts": {},
-                     "ontology_warnings": [], "built_by": "unknown (no build record)"})
+                     "ontology_warnings": [], "built_by": BUILT_BY["st_built_unknown"]})
     return info
 
 
@@ -123,8 +147,10 @@ def status():
         last["rejected"] = _rejections(last["rejected"])
     best = request.accept_mimetypes.best_match(["application/json", "text/html"], default="application/json")
     if best == "text/html":
-        response = Response(render_template("status.html", s=body, lang=page_language(), alternates=[]),
+        lang = page_language()
+        response = Response(render_template("status.html", s=body, lang=lang, c=page_words(lang), alternates=[]),
                             mimetype="text/html")
+        response.headers["Content-Language"] = lang
     else:
         response = jsonify(body)
     response.headers["Vary"] = "Accept, Accept-Language"
