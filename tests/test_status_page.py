@@ -44,8 +44,9 @@ def page(tmp_path_factory):
     client = app.test_client()
     html = client.get("/status", headers={"Accept": "text/html"}).get_data(as_text=True)
     data = client.get("/status", headers={"Accept": "application/json"}).get_json()
+    kk = client.get("/status?lang=kk", headers={"Accept": "text/html"}).get_data(as_text=True)
     app.extensions["dkg"].close()
-    return html, data
+    return html, data, kk
 
 
 def _rejections_section(html: str) -> str:
@@ -55,7 +56,7 @@ def _rejections_section(html: str) -> str:
 
 
 def test_each_rejection_says_why(page):
-    html, data = page
+    html, data, _ = page
     reasons = {r["source"]: r["reason"] for r in data["generation"]["rejected"]}
     assert reasons == {"latin1.txt": "encoding", "german.txt": "language"}
     section = _rejections_section(html)
@@ -65,7 +66,7 @@ def test_each_rejection_says_why(page):
 
 
 def test_a_work_without_provisions_is_loaded_and_listed_with_its_gap(page):
-    html, data = page
+    html, data, _ = page
     gaps = {f: g["lacks"] for g in data["generation"]["gaps"] for f in g["sources"]}
     assert "no-provisions.txt" in gaps and any("rovision" in part for part in gaps["no-provisions.txt"]), gaps
     assert "no-provisions.txt" not in _rejections_section(html)
@@ -80,3 +81,21 @@ def test_backticks_become_code(page):
     html = page[0]
     text_outside_tags = re.sub(r"<[^>]+>", "", html)
     assert "`" not in text_outside_tags, [line for line in text_outside_tags.splitlines() if "`" in line]
+
+
+def test_rejections_and_gaps_are_explained_in_kazakh(page):
+    """In ?lang=kk the reasons, the missing parts (the ontology's labels) and the page's own words
+    are Kazakh; file names, codes and the build's messages (in <code>, or data) stay as they are."""
+    import lxml.html
+
+    from dissertation_kg.server.publishing.chrome import WORDS
+    from test_page_languages import _foreign_words
+
+    doc = lxml.html.fromstring(page[2])
+    reasons = [dt.text_content() for dt in doc.xpath("//dl[@class='rejections']/dt")]
+    assert any(WORDS["st_why_language"]["kk"] in r for r in reasons), reasons
+    assert any(WORDS["st_why_encoding"]["kk"].split("`")[0] in r for r in reasons), reasons
+    gaps = doc.xpath("//table[@class='provenance'][.//th[.='" + WORDS["st_lacks"]["kk"] + "']]//td[3]")
+    assert gaps and all("қорғауға ұсынылатын қағидалар" in td.text_content() for td in gaps[:1])
+    fixed = doc.xpath("//main/h1 | //main/h2 | //main//th | //main/p | //dl[@class='rejections']/dt")
+    assert not _foreign_words(fixed, "kk"), [e.text_content() for e in fixed]
