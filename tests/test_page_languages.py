@@ -287,7 +287,7 @@ def test_the_truncation_note_links_the_query_page_and_gives_the_query_for_all(cl
     entity = _resource_pages(client)["entity"]
     monkeypatch.setattr(linked_data, "PAGE_INCOMING_LIMIT", 2)
     doc = _page(client, entity, lang, "query-string")
-    note = doc.xpath("//p[contains(@class, 'truncated')]")
+    note = doc.xpath("//p[@id='all-references']")
     assert len(note) == 1
     text = note[0].text_content()
     assert WORDS["truncated_before"][lang].format(n=2).strip() in text
