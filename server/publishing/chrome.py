@@ -1,5 +1,7 @@
 """The words of the shared page chrome (header, search box, footer, the query page's own
-labels) in the three languages the graph is published in, and the reader's language choice.
+labels) and of the server's own pages (the search form, /status, the page shown when the query
+page's assets are missing) in the three languages the graph is published in, and the reader's
+language choice. The reading pages' words (a resource, /statistics, the 404) are reader/words.py's.
 
 The language is the one the page bodies use: `?lang=en|ru|kk`, else the best match of
 Accept-Language, else English. Templates call `chrome_words(lang)` (a template global, so every

@@ -15,7 +15,7 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 from markupsafe import Markup, escape
 
 from dissertation_kg.mappings import gaps
-from dissertation_kg.server.publishing.chrome import chrome_words, page_language
+from dissertation_kg.server.publishing.chrome import WORDS, chrome_words, page_language
 from dissertation_kg.server.publishing.linked_data import PREFIXES, ontology_labels, pick_literal
 from dissertation_kg.server.endpoint.runtime import runtime
 from dissertation_kg.server.store.location import StoreError
@@ -23,14 +23,10 @@ from dissertation_kg.server.store.location import StoreError
 blueprint = Blueprint("status", __name__, template_folder="templates")
 
 
-_REASONS = {
-    "encoding": "the file is not readable text (empty, binary or not UTF-8)",
-    "language": "its language is not Kazakh, Russian or English",
-    "structure": "no abstract structure was found in it",
-    "manifest": "the corpus manifest (manifest.toml) is wrong about it",
-    "unreadable": "the file could not be read",
-    "SHACL": "it was mapped, but the mapped graph fails the SHACL shapes",
-}
+# Why a document was rejected, by the reason the build records: the page's words (chrome.WORDS,
+# in the reader's language on the HTML page), in English and without code marks in the JSON
+_REASONS = {reason: WORDS[f"st_why_{reason}"]["en"].replace("`", "")
+            for reason in ("encoding", "language", "structure", "manifest", "unreadable", "SHACL")}
 
 
 def _rejections(rejected: list[dict] | None) -> list[dict]:
@@ -46,10 +42,12 @@ def _rejections(rejected: list[dict] | None) -> list[dict]:
     return out
 
 
-# What the JSON says in English, and the key of the HTML page's words for it (chrome.WORDS)
+# Who built the generation: the JSON's English text by the key of the page's words for it
 BUILT_BY = {"st_built_by": "dkg build or a rebuild",
             "st_built_remote": "dkg build --store URL from another machine (no build record here)",
             "st_built_unknown": "unknown (no build record)"}
+# What started a rebuild, as the rebuilder and /admin/reload record it, and the key of the page's
+# words for it (a trigger not listed is shown as recorded)
 TRIGGERS = {"edit": "st_trigger_edit", "sources changed while the server was stopped": "st_trigger_offline",
             "dkg reload (sources changed)": "st_trigger_reload", "dkg reload --rebuild": "st_trigger_force"}
 
