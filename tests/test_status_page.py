@@ -24,7 +24,7 @@ GERMAN = ("Gegenstand der Untersuchung ist die Außenpolitik Kasachstans. Das Zi
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory):
+def app(tmp_path_factory):
     root = tmp_path_factory.mktemp("status")
     corpus = root / "corpus"
     corpus.mkdir()
@@ -41,11 +41,16 @@ def page(tmp_path_factory):
     from dissertation_kg.server.config import ServerConfig
 
     app = create_app(ServerConfig(store=store, workers=1, build_if_missing=False, seeds=corpus))
+    yield app
+    app.extensions["dkg"].close()
+
+
+@pytest.fixture(scope="module")
+def page(app):
     client = app.test_client()
     html = client.get("/status", headers={"Accept": "text/html"}).get_data(as_text=True)
     data = client.get("/status", headers={"Accept": "application/json"}).get_json()
     kk = client.get("/status?lang=kk", headers={"Accept": "text/html"}).get_data(as_text=True)
-    app.extensions["dkg"].close()
     return html, data, kk
 
 
@@ -99,3 +104,22 @@ def test_rejections_and_gaps_are_explained_in_kazakh(page):
     assert gaps and all("қорғауға ұсынылатын қағидалар" in td.text_content() for td in gaps[:1])
     fixed = doc.xpath("//main/h1 | //main/h2 | //main//th | //main/p | //dl[@class='rejections']/dt")
     assert not _foreign_words(fixed, "kk"), [e.text_content() for e in fixed]
+
+
+def test_the_missing_parts_are_named_while_dkg_ttl_does_not_parse(app, tmp_path, monkeypatch):
+    """A curator mid-edit of dkg.ttl reads /status: the parts' names come from the served graph."""
+    import lxml.html
+
+    from dissertation_kg.server.publishing import linked_data
+    from dissertation_kg.server.publishing.chrome import WORDS
+
+    broken = tmp_path / "dkg.ttl"
+    broken.write_text("@prefix dkg: <https://w3id.org/dissertation-kg/ontology#> .\ndkg:Broken a ;\n", encoding="utf-8")
+    monkeypatch.setattr(linked_data, "ontology_path", lambda: broken)
+    with pytest.raises(SyntaxError):
+        linked_data.ontology_labels()
+    r = app.test_client().get("/status?lang=kk", headers={"Accept": "text/html"})
+    assert r.status_code == 200, r.get_data(as_text=True)[:300]
+    doc = lxml.html.fromstring(r.get_data(as_text=True))
+    lacks = doc.xpath(f"//table[.//th[.='{WORDS['st_lacks']['kk']}']]//td[3]")
+    assert lacks and all("қорғауға ұсынылатын қағидалар" in td.text_content() for td in lacks[:1])

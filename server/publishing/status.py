@@ -8,19 +8,23 @@ problems that blocked one. Public and read-only, like the rest of the publishing
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from pathlib import Path
 
+import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 from markupsafe import Markup, escape
 
 from dissertation_kg.mappings import gaps
 from dissertation_kg.server.publishing.chrome import WORDS, chrome_words, page_language
-from dissertation_kg.server.publishing.linked_data import PREFIXES, ontology_labels, pick_literal
+from dissertation_kg.server.publishing.linked_data import LABEL_PROPERTIES, PREFIXES, pick_literal
+from dissertation_kg.server.publishing.served import served
 from dissertation_kg.server.endpoint.runtime import runtime
 from dissertation_kg.server.store.location import StoreError
 
 blueprint = Blueprint("status", __name__, template_folder="templates")
+log = logging.getLogger(__name__)
 
 
 # Why a document was rejected, by the reason the build records: the page's words (chrome.WORDS,
@@ -52,18 +56,37 @@ TRIGGERS = {"edit": "st_trigger_edit", "sources changed while the server was sto
             "dkg reload (sources changed)": "st_trigger_reload", "dkg reload --rebuild": "st_trigger_force"}
 
 
-def page_words(lang: str) -> dict[str, str]:
+def page_words(lang: str, parts: set[str]) -> dict[str, str]:
     """The page's words (chrome.WORDS), plus what the JSON records as English text (who built,
-    what triggered a rebuild) and as part codes (what a work lacks), keyed by that record so the
-    template looks each up by the value it shows; the parts are named by the ontology's labels."""
+    what triggered a rebuild) and as part codes (what a work lacks, `parts`), keyed by that
+    record so the template looks each up by the value it shows."""
     w = chrome_words(lang)
     w.update({f"built_by {text}": w[key] for key, text in BUILT_BY.items()})
     w.update({f"trigger {text}": w[key] for text, key in TRIGGERS.items()})
-    labels = ontology_labels()
-    for code, cls in gaps.PARTS.items():
-        found = [lit for _, lit in sorted(labels.get(PREFIXES["dkg"] + cls, []), key=lambda x: x[0])]
-        w[f"part {code}"] = pick_literal(found, lang).value if found else code
+    w.update({f"part {code}": name for code, name in _part_names(parts, lang).items()})
     return w
+
+
+def _part_names(codes: set[str], lang: str) -> dict[str, str]:
+    """The ontology's names of these parts in `lang`, read from the served graph, not from
+    dkg.ttl: /status is where a curator looks while the dkg.ttl being edited does not parse.
+    A store that cannot answer leaves the codes as they are (the page still says what it can)."""
+    iris = {PREFIXES["dkg"] + gaps.PARTS[code]: code for code in codes if code in gaps.PARTS}
+    if not iris:
+        return {}
+    values = " ".join(f"<{iri}>" for iri in iris)
+    props = " ".join(f"<{p}>" for p in LABEL_PROPERTIES[:2])
+    found: dict[str, list[tuple[int, ox.Literal]]] = {}
+    try:
+        rows = served().store.query(f"SELECT ?s ?p ?l WHERE {{ VALUES ?s {{ {values} }} VALUES ?p {{ {props} }} "
+                                    f"?s ?p ?l FILTER(isLiteral(?l)) }}", union_default_graph=True)
+        for row in rows:
+            found.setdefault(iris[row["s"].value], []).append((LABEL_PROPERTIES.index(row["p"].value), row["l"]))
+    except (StoreError, OSError) as exc:
+        log.warning("/status names the missing parts by their codes: the served graph did not answer (%s)", exc)
+        return {}
+    return {code: pick_literal([lit for _, lit in sorted(lits, key=lambda x: x[0])], lang).value
+            for code, lits in found.items()}
 
 
 _CODE_SPAN = re.compile(r"`([^`]+)`")
@@ -146,7 +169,9 @@ def status():
     best = request.accept_mimetypes.best_match(["application/json", "text/html"], default="application/json")
     if best == "text/html":
         lang = page_language()
-        response = Response(render_template("status.html", s=body, lang=lang, c=page_words(lang), alternates=[]),
+        g = body["generation"]
+        parts = set(g.get("gap_counts") or {}) | {p for gap in g.get("gaps") or [] for p in gap["lacks"]}
+        response = Response(render_template("status.html", s=body, lang=lang, c=page_words(lang, parts), alternates=[]),
                             mimetype="text/html")
         response.headers["Content-Language"] = lang
     else:
