@@ -2,8 +2,8 @@
 
     python scripts/bench_page_languages.py STORE [--rounds 30]
 
-The query page (picker titles), a search (its hits' explanations), /ontology and a 404 are
-fetched through the real Flask app (no network) in en, ru and kk in turn (the order rotating),
+The query page (picker titles), a search (its hits' explanations), /ontology, a 404, a work's,
+an entity's and a source graph's page (their raw statements) and /status are fetched through the real Flask app (no network) in en, ru and kk in turn (the order rotating),
 round after round, so the ratio to English holds whatever the machine's load; each figure is the
 median of the rounds.
 """
@@ -20,7 +20,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from publishing_fixtures import publishing_app  # noqa: E402
 
 PAGES = {"query page": ("/", 200), "search": ("/search?q=мягкая+сила", 200), "ontology": ("/ontology", 200),
-         "404": ("/id/work/no-such-work", 404)}
+         "404": ("/id/work/no-such-work", 404), "/status": ("/status", 200)}
+# one of each kind of resource page, chosen from the store by what it is, not by name
+RESOURCES = {
+    "a work": "SELECT ?x WHERE { ?x a <https://w3id.org/dissertation-kg/ontology#Dissertation> } ORDER BY ?x LIMIT 1",
+    "the most cited actor": "SELECT ?x (COUNT(*) AS ?n) WHERE { ?s ?p ?x FILTER(CONTAINS(STR(?x), '/id/actor/')) } "
+                            "GROUP BY ?x ORDER BY DESC(?n) ?x LIMIT 1",
+    "a source graph": "SELECT ?x WHERE { GRAPH ?x { ?s ?p ?o } FILTER(CONTAINS(STR(?x), '/graph/source/')) } "
+                      "ORDER BY ?x LIMIT 1",
+}
 LANGS = ("en", "ru", "kk")
 
 
@@ -30,6 +38,10 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=30)
     args = ap.parse_args()
     client = publishing_app(args.store).test_client()
+    for name, query in RESOURCES.items():
+        r = client.get("/sparql", query_string={"query": query}, headers={"Accept": "application/sparql-results+json"})
+        iri = r.get_json()["results"]["bindings"][0]["x"]["value"]
+        PAGES[name] = ("/" + iri.split("/dissertation-kg/", 1)[1], 200)
     times = {(page, lang): [] for page in PAGES for lang in LANGS}
     for round_ in range(args.rounds + 1):
         for page, (url, status) in PAGES.items():

@@ -24,7 +24,7 @@ from publishing_fixtures import publishing_app
 
 LATIN_WORD = re.compile(r"[A-Za-z]+")
 # names the same in every language: standards, formats, codes and the project's own name
-NAMES = {"IRI", "SPARQL", "Scopus", "ISO", "dissertation", "kg", "dkg", "pip", "install", "e"}
+NAMES = {"IRI", "SPARQL", "Scopus", "ISO", "dissertation", "kg", "dkg", "pip", "install", "e", "SHA", "POST"}
 CHOICES = ["query-string", "accept-language"]
 
 
@@ -219,3 +219,137 @@ def test_the_ontology_page_speaks_the_page_language(client, lang, choice):
     assert doc.xpath("//header[@class='onto']/h1")[0].get("lang") == lang
     # the site header follows, and keeps the language on its link back here
     assert doc.xpath("//header[@class='site']//a[starts-with(@href, '/ontology')]/@href") == [f"/ontology?lang={lang}"]
+
+
+# --------------------------------------------------------------------------- the raw statements of every resource page
+
+RAW = ("labels_in", "as_formats", "statements", "raw", "no_outgoing", "nested", "referred_by", "no_incoming",
+       "provenance", "named_graph", "source_file", "mapper", "mapped_at", "truncated_link", "graph_triples")
+# the parts whose words are the page's own, not the graph's (labels, literals, IRIs are data)
+FIXED_RAW = ("//p[@class='formats']", "//article[@class='resource']//h2", "//article[@class='resource']//h3",
+             "//section[contains(@class, 'statements-section')]/p", "//section[h2]/p",
+             "//section[@class='provenance']//th")
+
+
+def _first(client, sparql: str) -> str:
+    r = client.get("/sparql", query_string={"query": sparql}, headers={"Accept": "application/sparql-results+json"})
+    rows = r.get_json()["results"]["bindings"]
+    assert rows, sparql
+    return rows[0]["x"]["value"]
+
+
+def _path(iri: str) -> str:
+    return "/" + iri.split("/dissertation-kg/", 1)[1]
+
+
+def _resource_pages(client) -> dict[str, str]:
+    work = _first(client, "SELECT ?x WHERE { ?x a <https://w3id.org/dissertation-kg/ontology#Dissertation> } "
+                          "ORDER BY ?x LIMIT 1")
+    person = _first(client, "SELECT ?x WHERE { ?w <http://purl.org/dc/terms/creator> ?x } ORDER BY ?x LIMIT 1")
+    graph = _first(client, "SELECT ?x WHERE { GRAPH ?x { ?s ?p ?o } "
+                           "FILTER(CONTAINS(STR(?x), '/graph/source/')) } ORDER BY ?x LIMIT 1")
+    actor = _first(client, "SELECT ?x (COUNT(*) AS ?n) WHERE { ?s ?p ?x FILTER(CONTAINS(STR(?x), '/id/actor/')) } "
+                           "GROUP BY ?x ORDER BY DESC(?n) ?x LIMIT 1")
+    return {"work": _path(work), "entity": _path(actor), "person": _path(person), "graph": _path(graph)}
+
+
+@pytest.mark.parametrize("choice", CHOICES)
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+@pytest.mark.parametrize("kind", ["work", "entity", "person", "graph"])
+def test_the_raw_statements_speak_the_page_language(client, lang, choice, kind):
+    doc = _page(client, _resource_pages(client)[kind], lang, choice)
+    fixed = [e for path in FIXED_RAW for e in doc.xpath(path)]
+    assert not _foreign_words(fixed, lang), [e.text_content() for e in fixed]
+    text = " ".join(e.text_content() for e in fixed)
+    for key in RAW:
+        assert WORDS[key]["en"] not in text, key
+    headings = [h.text_content() for h in doc.xpath("//article[@class='resource']//h2")]
+    assert (WORDS["raw"] if kind in ("work", "entity") else WORDS["statements"])[lang] in headings
+    assert WORDS["referred_by"][lang] in headings or kind == "graph"
+    if kind == "work":  # a work's statements come from its documents: the table says which
+        assert WORDS["provenance"][lang] in headings
+        header = [th.text_content() for th in doc.xpath("//section[@class='provenance']//th")]
+        assert header == [WORDS[k][lang] for k in ("named_graph", "source_file")] + ["SHA-256"] + \
+            [WORDS[k][lang] for k in ("mapper", "ontology", "mapped_at")]
+    inverse = doc.xpath("//span[@class='inverse']/@title")
+    assert kind == "graph" or inverse
+    assert set(inverse) <= {WORDS["inverse"][lang]}
+    # the language links name each language in itself, marked as that language
+    links = doc.xpath("//p[@class='formats']/a[@hreflang]")
+    assert [(a.get("lang"), a.text_content()) for a in links] == [
+        ("en", "English"), ("ru", "Русский"), ("kk", "Қазақша")]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "kk"])
+def test_the_truncation_note_links_the_query_page_and_gives_the_query_for_all(client, lang, monkeypatch):
+    from dissertation_kg.server.publishing import linked_data
+
+    entity = _resource_pages(client)["entity"]
+    monkeypatch.setattr(linked_data, "PAGE_INCOMING_LIMIT", 2)
+    doc = _page(client, entity, lang, "query-string")
+    note = doc.xpath("//p[@id='all-references']")
+    assert len(note) == 1
+    text = note[0].text_content()
+    assert WORDS["truncated_before"][lang].format(n=2).strip() in text
+    assert len(doc.xpath("//table[contains(@class, 'incoming')]//li")) == 2
+    # the link goes to the query page, in the reader's language
+    link = note[0].xpath("a")[0]
+    assert link.text_content() == WORDS["truncated_link"][lang]
+    assert link.get("href") == ("/" if lang == "en" else f"/?lang={lang}")
+    target = client.get(link.get("href"))
+    assert target.status_code == 200 and b'id="yasgui"' in target.data
+    # the query shown lists every reference, more than the page did
+    query = doc.xpath("//pre[@class='query']/code")[0].text_content()
+    r = client.post("/sparql", data={"query": query}, headers={"Accept": "application/sparql-results+json"})
+    rows = r.get_json()["results"]["bindings"]
+    assert len(rows) > 2
+    listed = {a.get("title") for a in doc.xpath("//table[contains(@class, 'incoming')]//li/a")}
+    assert listed <= {row["subject"]["value"] for row in rows}
+
+
+# --------------------------------------------------------------------------- /status, the fallback pages
+
+@pytest.mark.parametrize("choice", CHOICES)
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_the_status_page_speaks_the_page_language(client, lang, choice):
+    from dissertation_kg.server.publishing.chrome import WORDS as CHROME
+
+    doc = _page(client, "/status", lang, choice)
+    main = doc.xpath("//main")[0]
+    assert not _foreign_words([main], lang), main.text_content()
+    assert doc.xpath("//h1")[0].text_content() == CHROME["status"][lang]
+    headings = [h.text_content() for h in main.xpath(".//h2")]
+    assert CHROME["st_served"][lang] in headings and CHROME["st_rebuilds"][lang] in headings
+    rows = [th.text_content() for th in main.xpath(".//table//th")]
+    assert CHROME["st_generation"][lang] in rows and CHROME["st_triples"][lang] in rows
+    for english in ("Served graph", "generation", "triples", "Rebuilds", "Not polling", "Now", "idle"):
+        assert english not in main.text_content(), english
+
+
+@pytest.mark.parametrize("choice", CHOICES)
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_the_missing_assets_page_speaks_the_page_language(client, lang, choice, monkeypatch):
+    from dissertation_kg.server.publishing.chrome import WORDS as CHROME
+
+    monkeypatch.setattr(ui, "missing_assets", lambda: ["vendor/yasgui/yasgui.min.js"])
+    doc = _page(client, "/", lang, choice, status=503)
+    article = doc.xpath("//article[@class='missing-assets']")[0]
+    command = article.xpath(".//pre")[0].text_content()
+    assert article.xpath("h1")[0].text_content() == CHROME["assets_title"][lang]
+    assert not _foreign_words([article], lang, drop=command), article.text_content()
+    assert "not installed" not in article.text_content()
+
+
+@pytest.mark.parametrize("choice", CHOICES)
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_the_fallback_ontology_listing_speaks_the_page_language(client, lang, choice, monkeypatch):
+    import sys
+
+    # what /ontology shows where the documentation module is not installed
+    monkeypatch.setitem(sys.modules, "dissertation_kg.server.publishing.ontology_docs", None)
+    doc = _page(client, "/ontology", lang, choice)
+    article = doc.xpath("//article[@class='ontology']")[0]
+    assert article.xpath("h1")[0].text_content() == WORDS["ontology_title"][lang]
+    headings = [h.text_content() for h in article.xpath("section/h2")]
+    assert headings[0] == WORDS["onto_classes"][lang] and "Classes" not in headings
+    assert not _foreign_words(article.xpath("h1 | p[@class='formats'] | section/h2"), lang)

@@ -24,7 +24,7 @@ GERMAN = ("Gegenstand der Untersuchung ist die Außenpolitik Kasachstans. Das Zi
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory):
+def app(tmp_path_factory):
     root = tmp_path_factory.mktemp("status")
     corpus = root / "corpus"
     corpus.mkdir()
@@ -41,11 +41,17 @@ def page(tmp_path_factory):
     from dissertation_kg.server.config import ServerConfig
 
     app = create_app(ServerConfig(store=store, workers=1, build_if_missing=False, seeds=corpus))
+    yield app
+    app.extensions["dkg"].close()
+
+
+@pytest.fixture(scope="module")
+def page(app):
     client = app.test_client()
     html = client.get("/status", headers={"Accept": "text/html"}).get_data(as_text=True)
     data = client.get("/status", headers={"Accept": "application/json"}).get_json()
-    app.extensions["dkg"].close()
-    return html, data
+    kk = client.get("/status?lang=kk", headers={"Accept": "text/html"}).get_data(as_text=True)
+    return html, data, kk
 
 
 def _rejections_section(html: str) -> str:
@@ -55,7 +61,7 @@ def _rejections_section(html: str) -> str:
 
 
 def test_each_rejection_says_why(page):
-    html, data = page
+    html, data, _ = page
     reasons = {r["source"]: r["reason"] for r in data["generation"]["rejected"]}
     assert reasons == {"latin1.txt": "encoding", "german.txt": "language"}
     section = _rejections_section(html)
@@ -65,7 +71,7 @@ def test_each_rejection_says_why(page):
 
 
 def test_a_work_without_provisions_is_loaded_and_listed_with_its_gap(page):
-    html, data = page
+    html, data, _ = page
     gaps = {f: g["lacks"] for g in data["generation"]["gaps"] for f in g["sources"]}
     assert "no-provisions.txt" in gaps and any("rovision" in part for part in gaps["no-provisions.txt"]), gaps
     assert "no-provisions.txt" not in _rejections_section(html)
@@ -80,3 +86,40 @@ def test_backticks_become_code(page):
     html = page[0]
     text_outside_tags = re.sub(r"<[^>]+>", "", html)
     assert "`" not in text_outside_tags, [line for line in text_outside_tags.splitlines() if "`" in line]
+
+
+def test_rejections_and_gaps_are_explained_in_kazakh(page):
+    """In ?lang=kk the reasons, the missing parts (the ontology's labels) and the page's own words
+    are Kazakh; file names, codes and the build's messages (in <code>, or data) stay as they are."""
+    import lxml.html
+
+    from dissertation_kg.server.publishing.chrome import WORDS
+    from test_page_languages import _foreign_words
+
+    doc = lxml.html.fromstring(page[2])
+    reasons = [dt.text_content() for dt in doc.xpath("//dl[@class='rejections']/dt")]
+    assert any(WORDS["st_why_language"]["kk"] in r for r in reasons), reasons
+    assert any(WORDS["st_why_encoding"]["kk"].split("`")[0] in r for r in reasons), reasons
+    gaps = doc.xpath("//table[@class='provenance'][.//th[.='" + WORDS["st_lacks"]["kk"] + "']]//td[3]")
+    assert gaps and all("қорғауға ұсынылатын қағидалар" in td.text_content() for td in gaps[:1])
+    fixed = doc.xpath("//main/h1 | //main/h2 | //main//th | //main/p | //dl[@class='rejections']/dt")
+    assert not _foreign_words(fixed, "kk"), [e.text_content() for e in fixed]
+
+
+def test_the_missing_parts_are_named_while_dkg_ttl_does_not_parse(app, tmp_path, monkeypatch):
+    """A curator mid-edit of dkg.ttl reads /status: the parts' names come from the served graph."""
+    import lxml.html
+
+    from dissertation_kg.server.publishing import linked_data
+    from dissertation_kg.server.publishing.chrome import WORDS
+
+    broken = tmp_path / "dkg.ttl"
+    broken.write_text("@prefix dkg: <https://w3id.org/dissertation-kg/ontology#> .\ndkg:Broken a ;\n", encoding="utf-8")
+    monkeypatch.setattr(linked_data, "ontology_path", lambda: broken)
+    with pytest.raises(SyntaxError):
+        linked_data.ontology_labels()
+    r = app.test_client().get("/status?lang=kk", headers={"Accept": "text/html"})
+    assert r.status_code == 200, r.get_data(as_text=True)[:300]
+    doc = lxml.html.fromstring(r.get_data(as_text=True))
+    lacks = doc.xpath(f"//table[.//th[.='{WORDS['st_lacks']['kk']}']]//td[3]")
+    assert lacks and all("қорғауға ұсынылатын қағидалар" in td.text_content() for td in lacks[:1])

@@ -95,3 +95,23 @@ def test_the_picker_and_the_tab_speak_kazakh_in_kazakh(site, browser):
     tab = page.locator(".yasgui .tabsList .tab").first.inner_text()
     assert kazakh.search(tab), tab
     page.close()
+
+
+def test_a_resource_page_heads_its_statements_in_kazakh(site, browser):
+    """In ?lang=kk a work's page and a person's page head every section, the raw statements'
+    included, in Kazakh, as a reader sees it drawn (not only as the HTML says)."""
+    import re
+
+    from dissertation_kg.server.publishing.reader.words import WORDS
+    kazakh = re.compile(r"[ӘәҒғҚқҢңӨөҰұҮүҺһІі]")
+    page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
+    pages = _pages(site)
+    for name in ("work", "entity"):
+        page.goto(pages[name] + "?lang=kk", wait_until="networkidle")
+        headings = [h.strip() for h in page.locator("article.resource h2").all_inner_texts()]
+        assert headings, name
+        statements = WORDS["raw"]["kk"] if name == "work" else WORDS["statements"]["kk"]  # a person has no reading part
+        assert statements in headings and WORDS["referred_by"]["kk"] in headings, (name, headings)
+        latin = [h for h in headings if not kazakh.search(h) and re.search(r"[A-Za-z]{3,}", h)]
+        assert not latin, (name, latin)
+    page.close()

@@ -482,6 +482,8 @@ def _page(d: Description, path: str) -> dict:
         "incoming": grouped(d.incoming, 0),
         "incoming_truncated": d.incoming_truncated,
         "incoming_limit": d.incoming_limit,
+        "all_incoming": _query_page(lang),
+        "all_incoming_query": all_incoming_query(d.iri),
         "nested": [{"subject": _term_view(q.subject, labels), "property": _term_view(q.predicate, labels),
                     "value": _term_view(q.object, labels)} for q in d.nested],
         "provenance": provenance(d.graphs()),
@@ -489,6 +491,19 @@ def _page(d: Description, path: str) -> dict:
         "path": path,
         "graph_store": _graph_store_link(d.iri) if path.startswith("/graph/") else None,
     }
+
+
+def all_incoming_query(iri: str) -> str:
+    """The SPARQL that lists every reference to `iri`, for a reader the page's list cut short."""
+    return (f"SELECT DISTINCT ?subject ?property WHERE {{\n  ?subject ?property {ox.NamedNode(iri)}\n}}\n"
+            "ORDER BY ?property ?subject")
+
+
+def _query_page(lang: str) -> str:
+    """The query page in the reader's language (the site root if this app has no query page).
+    It opens on the first competency question: it takes no query from its URL."""
+    home = url_for("ui.index") if "ui.index" in _endpoints() else request.script_root + "/"
+    return home + ("?" + urlencode({"lang": lang}) if lang != "en" else "")
 
 
 def _sort_values(values: list[dict], lang: str) -> list[dict]:
@@ -590,16 +605,17 @@ def _ontology_listing(store: ox.Store) -> dict:
     lang = _lang()
     ns = PREFIXES["dkg"]
     kinds = {
-        "Classes": "http://www.w3.org/2002/07/owl#Class",
-        "Object properties": "http://www.w3.org/2002/07/owl#ObjectProperty",
-        "Datatype properties": "http://www.w3.org/2002/07/owl#DatatypeProperty",
-        "Annotation properties": "http://www.w3.org/2002/07/owl#AnnotationProperty",
-        "Individuals": "http://www.w3.org/2002/07/owl#NamedIndividual",
+        "onto_classes": "http://www.w3.org/2002/07/owl#Class",
+        "onto_object_properties": "http://www.w3.org/2002/07/owl#ObjectProperty",
+        "onto_datatype_properties": "http://www.w3.org/2002/07/owl#DatatypeProperty",
+        "onto_annotation_properties": "http://www.w3.org/2002/07/owl#AnnotationProperty",
+        "onto_individuals": "http://www.w3.org/2002/07/owl#NamedIndividual",
     }
     comment = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#comment")
     definition = ox.NamedNode("http://www.w3.org/2004/02/skos/core#definition")
     labels = ontology_labels()
     sections = []
+    w = words(lang)
     for title, cls in kinds.items():
         terms = []
         for q in store.quads_for_pattern(None, ox.NamedNode(RDF_TYPE), ox.NamedNode(cls), None):
@@ -616,6 +632,6 @@ def _ontology_listing(store: ox.Store) -> dict:
                 "comment": pick_literal(notes, lang).value if notes else None,
             })
         if terms:
-            sections.append({"title": title, "terms": sorted(terms, key=lambda t: t["name"])})
-    return {"iri": ONTOLOGY_IRI, "sections": sections, "lang": lang,
+            sections.append({"title": w[title], "terms": sorted(terms, key=lambda t: t["name"])})
+    return {"iri": ONTOLOGY_IRI, "sections": sections, "lang": lang, "w": w,
             "alternates": _alternates("/ontology")}

@@ -8,27 +8,29 @@ problems that blocked one. Public and read-only, like the rest of the publishing
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from pathlib import Path
 
+import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 from markupsafe import Markup, escape
 
-from dissertation_kg.server.publishing.chrome import page_language
+from dissertation_kg.mappings import gaps
+from dissertation_kg.server.publishing.chrome import WORDS, chrome_words, page_language
+from dissertation_kg.server.publishing.linked_data import LABEL_PROPERTIES, PREFIXES, pick_literal
+from dissertation_kg.server.publishing.served import served
 from dissertation_kg.server.endpoint.runtime import runtime
 from dissertation_kg.server.store.location import StoreError
 
 blueprint = Blueprint("status", __name__, template_folder="templates")
+log = logging.getLogger(__name__)
 
 
-_REASONS = {
-    "encoding": "the file is not readable text (empty, binary or not UTF-8)",
-    "language": "its language is not Kazakh, Russian or English",
-    "structure": "no abstract structure was found in it",
-    "manifest": "the corpus manifest (manifest.toml) is wrong about it",
-    "unreadable": "the file could not be read",
-    "SHACL": "it was mapped, but the mapped graph fails the SHACL shapes",
-}
+# Why a document was rejected, by the reason the build records: the page's words (chrome.WORDS,
+# in the reader's language on the HTML page), in English and without code marks in the JSON
+_REASONS = {reason: WORDS[f"st_why_{reason}"]["en"].replace("`", "")
+            for reason in ("encoding", "language", "structure", "manifest", "unreadable", "SHACL")}
 
 
 def _rejections(rejected: list[dict] | None) -> list[dict]:
@@ -42,6 +44,49 @@ def _rejections(rejected: list[dict] | None) -> list[dict]:
         reason = rej.get("reason") or ("SHACL" if any(p.startswith("node ") for p in problems) else "structure")
         out.append({"source": source, "reason": reason, "why": _REASONS.get(reason, reason), "problems": problems})
     return out
+
+
+# Who built the generation: the JSON's English text by the key of the page's words for it
+BUILT_BY = {"st_built_by": "dkg build or a rebuild",
+            "st_built_remote": "dkg build --store URL from another machine (no build record here)",
+            "st_built_unknown": "unknown (no build record)"}
+# What started a rebuild, as the rebuilder and /admin/reload record it, and the key of the page's
+# words for it (a trigger not listed is shown as recorded)
+TRIGGERS = {"edit": "st_trigger_edit", "sources changed while the server was stopped": "st_trigger_offline",
+            "dkg reload (sources changed)": "st_trigger_reload", "dkg reload --rebuild": "st_trigger_force"}
+
+
+def page_words(lang: str, parts: set[str]) -> dict[str, str]:
+    """The page's words (chrome.WORDS), plus what the JSON records as English text (who built,
+    what triggered a rebuild) and as part codes (what a work lacks, `parts`), keyed by that
+    record so the template looks each up by the value it shows."""
+    w = chrome_words(lang)
+    w.update({f"built_by {text}": w[key] for key, text in BUILT_BY.items()})
+    w.update({f"trigger {text}": w[key] for text, key in TRIGGERS.items()})
+    w.update({f"part {code}": name for code, name in _part_names(parts, lang).items()})
+    return w
+
+
+def _part_names(codes: set[str], lang: str) -> dict[str, str]:
+    """The ontology's names of these parts in `lang`, read from the served graph, not from
+    dkg.ttl: /status is where a curator looks while the dkg.ttl being edited does not parse.
+    A store that cannot answer leaves the codes as they are (the page still says what it can)."""
+    iris = {PREFIXES["dkg"] + gaps.PARTS[code]: code for code in codes if code in gaps.PARTS}
+    if not iris:
+        return {}
+    values = " ".join(f"<{iri}>" for iri in iris)
+    props = " ".join(f"<{p}>" for p in LABEL_PROPERTIES[:2])
+    found: dict[str, list[tuple[int, ox.Literal]]] = {}
+    try:
+        rows = served().store.query(f"SELECT ?s ?p ?l WHERE {{ VALUES ?s {{ {values} }} VALUES ?p {{ {props} }} "
+                                    f"?s ?p ?l FILTER(isLiteral(?l)) }}", union_default_graph=True)
+        for row in rows:
+            found.setdefault(iris[row["s"].value], []).append((LABEL_PROPERTIES.index(row["p"].value), row["l"]))
+    except (StoreError, OSError) as exc:
+        log.warning("/status names the missing parts by their codes: the served graph did not answer (%s)", exc)
+        return {}
+    return {code: pick_literal([lit for _, lit in sorted(lits, key=lambda x: x[0])], lang).value
+            for code, lits in found.items()}
 
 
 _CODE_SPAN = re.compile(r"`([^`]+)`")
@@ -73,7 +118,7 @@ def _generation(rt, rebuilder) -> dict:
         for key in ("seeds", "ontology"):  # a public page: the folder's name, not where the server keeps it
             if info.get(key):
                 info[key] = Path(info[key]).name
-        info["built_by"] = "dkg build or a rebuild"
+        info["built_by"] = BUILT_BY["st_built_by"]
         info["triples_built"] = info.get("triples")
         if rt.config.remote:
             # Counting on the engine takes seconds, more while it loads the next build: the page
@@ -93,14 +138,14 @@ def _generation(rt, rebuilder) -> dict:
         info.update({"documents": sum(1 for g in graphs if "/graph/source/" in g), "works": None, "triples": None,
                      "rejected": [], "warnings": [], "deprecations": [], "gaps": [], "gap_counts": {},
                      "ontology_warnings": [], "engine_generation": gen.name,
-                     "built_by": "dkg build --store URL from another machine (no build record here)"})
+                     "built_by": BUILT_BY["st_built_remote"]})
     else:
         # Not made by `dkg build`: count what is there (once per generation, in a query worker).
         stats = rt.stats(gen)
         info.update({"documents": sum(1 for g in stats["graphs"] if "/graph/source/" in g), "works": None,
                      "triples": _count(stats), "rejected": [], "warnings": [], "deprecations": [],
                      "gaps": [], "gap_counts": {},
-                     "ontology_warnings": [], "built_by": "unknown (no build record)"})
+                     "ontology_warnings": [], "built_by": BUILT_BY["st_built_unknown"]})
     return info
 
 
@@ -123,8 +168,12 @@ def status():
         last["rejected"] = _rejections(last["rejected"])
     best = request.accept_mimetypes.best_match(["application/json", "text/html"], default="application/json")
     if best == "text/html":
-        response = Response(render_template("status.html", s=body, lang=page_language(), alternates=[]),
+        lang = page_language()
+        g = body["generation"]
+        parts = set(g.get("gap_counts") or {}) | {p for gap in g.get("gaps") or [] for p in gap["lacks"]}
+        response = Response(render_template("status.html", s=body, lang=lang, c=page_words(lang, parts), alternates=[]),
                             mimetype="text/html")
+        response.headers["Content-Language"] = lang
     else:
         response = jsonify(body)
     response.headers["Vary"] = "Accept, Accept-Language"
