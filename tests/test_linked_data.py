@@ -1,13 +1,16 @@
 """Dereferencing the graph's IRIs: content negotiation, languages, links, provenance, safety."""
 from __future__ import annotations
 
+import os
 import re
+import shutil
 
 import markupsafe
 
 import pytest
 import rdflib
 
+from dissertation_kg.mappings.resources import ontology_dir
 from publishing_fixtures import (BASE, DKG, ID, PERSON, SPECIALTY, UNIVERSITY, WORK, XSS, build_store,
                                  publishing_app)
 
@@ -276,3 +279,29 @@ def test_a_part_named_only_in_another_language_is_named_by_its_class(tmp_path):
     en = client.get(path_of(WORK), headers={"Accept": "text/html", "Accept-Language": "en"}).get_data(as_text=True)
     assert "нәтижелердің апробациясы" in kk and "Research Results Approval" not in kk
     assert "Research Results Approval" in en
+
+
+def test_an_ontology_edit_that_does_not_parse_yet_leaves_the_pages_up(client, tmp_path, monkeypatch):
+    """A curator saves dkg.ttl half-edited while `dkg serve` watches the folder: every page
+    keeps the labels, the /ontology page and the Turtle of the version that last parsed."""
+    ontology = tmp_path / "ontology"
+    shutil.copytree(ontology_dir(), ontology)
+    monkeypatch.setenv("DKG_ONTOLOGY", str(ontology))
+    provision = client.get(path_of(WORK), headers={"Accept": "text/html", "Accept-Language": "ru"}).get_data(as_text=True)
+    before = client.get("/ontology", headers={"Accept": "text/turtle"}).get_data()
+    assert b"owl:Ontology" in before
+
+    text = (ontology / "dkg.ttl").read_text(encoding="utf-8")
+    (ontology / "dkg.ttl").write_text(text + "\ndkg:Broken a owl:Class ; rdfs:label \"unterminated .\n", encoding="utf-8")
+    page = client.get(path_of(WORK), headers={"Accept": "text/html", "Accept-Language": "ru"})
+    assert page.status_code == 200 and page.get_data(as_text=True) == provision
+    for accept in ("text/html", "text/turtle", "application/n-triples"):
+        r = client.get("/ontology", headers={"Accept": accept})
+        assert r.status_code == 200, (accept, r.status_code)
+    assert client.get("/ontology", headers={"Accept": "text/turtle"}).get_data() == before
+
+    (ontology / "dkg.ttl").write_text(text.replace('"provision for defense"@en', '"thesis put forward"@en'),
+                                      encoding="utf-8")
+    mtime = (ontology / "dkg.ttl").stat().st_mtime
+    os.utime(ontology / "dkg.ttl", (mtime + 5, mtime + 5))  # a new mtime, however coarse the clock
+    assert b"thesis put forward" in client.get("/ontology", headers={"Accept": "text/turtle"}).get_data()

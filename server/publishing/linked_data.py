@@ -299,21 +299,41 @@ def pick_literal(literals: list[ox.Literal], lang: str) -> ox.Literal:
 
 
 @functools.lru_cache(maxsize=4)
-def _ontology_store(path: Path, mtime: float) -> ox.Store:
+def _ontology_store(path: Path, mtime: float) -> tuple[ox.Store, bytes] | None:
+    data = path.read_bytes()
     store = ox.Store()
-    store.load(path=str(path), format=ox.RdfFormat.TURTLE)
-    return store
+    try:
+        store.load(data, format=ox.RdfFormat.TURTLE)
+    except SyntaxError:
+        return None
+    return store, data
+
+
+# the last version of each ontology file that parsed: a curator's edit in progress (`dkg serve`
+# watches the folder) must not take the pages down; `dkg ontology check` and the rebuild report
+# the error
+_last_parsed: dict[Path, tuple[ox.Store, bytes]] = {}
 
 
 def ontology_path() -> Path:
     return ontology_dir() / "dkg.ttl"
 
 
-def ontology_store() -> ox.Store | None:
+def _ontology() -> tuple[ox.Store, bytes] | None:
     path = ontology_path()
-    if not path.is_file():
+    try:
+        found = _ontology_store(path, path.stat().st_mtime)
+    except (FileNotFoundError, NotADirectoryError):
         return None
-    return _ontology_store(path, path.stat().st_mtime)
+    if found is None:
+        return _last_parsed.get(path)
+    _last_parsed[path] = found
+    return found
+
+
+def ontology_store() -> ox.Store | None:
+    found = _ontology()
+    return found[0] if found else None
 
 
 def ontology_labels() -> dict[str, list[tuple[int, ox.Literal]]]:
@@ -568,18 +588,19 @@ def provenance(graphs: list[str]) -> list[dict]:
 @blueprint.route("/ontology")
 def ontology():
     iri = ONTOLOGY_IRI
-    store = ontology_store()
-    if store is None:
+    found = _ontology()
+    if found is None:
         return not_found(iri, "no_ontology", path=str(ontology_path()))
+    store, data = found
     choice = rdf_negotiation.negotiate(request, rdf=["text/turtle", "application/rdf+xml",
                                                      "application/ld+json", "application/n-triples"])
     if choice is None:
         return _not_acceptable(rdf_negotiation.offered_types())
     if choice.format is None:
-        resp = Response(_ontology_html(store), mimetype="text/html")
+        resp = Response(_ontology_html(store, data), mimetype="text/html")
         resp.headers["Content-Language"] = _lang()
     elif choice.format == ox.RdfFormat.TURTLE:
-        resp = Response(ontology_path().read_bytes(), mimetype=choice.media_type)  # as written, with comments
+        resp = Response(data, mimetype=choice.media_type)  # as written, with comments
     else:
         resp = Response(_serialize([q.triple for q in store], choice.format), mimetype=choice.media_type)
     resp.headers["Content-Location"] = f"{request.script_root}/ontology?format={choice.extension}"
@@ -587,7 +608,7 @@ def ontology():
     return _vary(resp)
 
 
-def _ontology_html(store: ox.Store) -> str:
+def _ontology_html(store: ox.Store, data: bytes) -> str:
     try:
         from dissertation_kg.server.publishing.ontology_docs import render_ontology_html
     except ModuleNotFoundError as exc:
@@ -596,7 +617,7 @@ def _ontology_html(store: ox.Store) -> str:
     else:
         import rdflib
         graph = rdflib.Graph()
-        graph.parse(ontology_path(), format="turtle")
+        graph.parse(data=data, format="turtle")
         return render_ontology_html(graph, site_root=request.script_root, lang=_lang())
     return render_template("ontology_listing.html", **_ontology_listing(store))
 
