@@ -156,3 +156,14 @@ def test_a_title_or_author_line_is_told_from_prose_by_any_one_of_its_signs():
     words = ("digital literacy of future teachers in the universities of Kazakhstan " * 3)
     assert _front_line(words[:119].rstrip() + "x" * (119 - len(words[:119].rstrip())), "en")
     assert not _front_line(words[:120].rstrip() + "x" * (120 - len(words[:120].rstrip())), "en")
+
+
+def test_a_line_of_prose_is_a_sentence_of_sixty_characters_or_more_not_in_capitals():
+    from dissertation_kg.mappings.article_summary import _prose
+    sentence = "Мақалада цифрлық сауаттылықты дамыту жолдары қарастырылды."  # 58 characters
+    assert len(sentence) == 58
+    assert not _prose(sentence)  # as short as a title that ends with a full stop
+    assert not _prose(sentence + " ")  # 59: trailing space after the stop
+    assert len(sentence[:-1] + " т.") == 60 and _prose(sentence[:-1] + " т.")  # 60: a sentence
+    assert not _prose(sentence.upper() + "  ")  # a title in capitals is no prose, however long
+    assert not _prose("Автор: Жұмабаева А.Т., e-mail: zhumabayeva@example.kz, Астана, 2025.")  # an address

@@ -113,9 +113,13 @@ def test_an_ordinary_head_word_alone_names_no_theory_or_method(text, lang, kind)
     # a Kazakh name is listed without its case ending, whichever case the sentence puts it in
     ("Тәжірибе Топырақтану және агрохимия институтында жүргізілді.", "kk", "methods",
      ("Топырақтану және агрохимия институты", "NonGovernmentalOrganization")),
-    # a city may open an organisation's name
+    # a city may open an organisation's name, whether or not the city is linked on its own
     ("Эксперимент Арқалық педагогикалық институтында өтті.", "kk", "methods",
      ("Арқалық педагогикалық институты", "NonGovernmentalOrganization")),
+    ("Эксперимент Павлодар педагогикалық университетінде өтті.", "kk", "methods",
+     ("Павлодар педагогикалық университеті", "University")),
+    ("Эксперимент Қарағанды медициналық университетінде өтті.", "kk", "methods",
+     ("Қарағанды медициналық университеті", "University")),
 ])
 def test_an_organisation_is_found_in_any_case_with_the_whole_of_its_name(text, lang, kind, expected):
     assert expected in candidates(text, lang, kind)
