@@ -185,3 +185,26 @@ def test_the_same_figures_over_a_remote_store(generated, monkeypatch):
         entity = max(sorted(parts), key=lambda e: len(parts[e]))
         assert first[entity].total_works == len(parts[entity])
     mentions._memory.clear()
+
+
+def test_a_newly_served_generation_is_warmed_before_any_entity_page_is_asked(tmp_path):
+    import time
+
+    from dissertation_kg.server.publishing.reader import statistics
+    store = _build(tmp_path, 8)
+    parts, _ = _plain(store)
+    client = publishing_app(tmp_path / "store").test_client()
+    work = next(iter(next(iter(parts.values()))))
+    assert client.get("/" + work[len(BASE):], headers={"Accept": "text/turtle"}).status_code == 200
+    tag = StoreLocation(tmp_path / "store").current().name
+    deadline = time.monotonic() + 60
+    saved: list = []
+    while time.monotonic() < deadline and not saved:
+        saved = list((tmp_path / "store" / "artefacts").glob(f"{tag}*/{mentions.FILE_NAME}"))
+        time.sleep(0.1)
+    assert saved, "the entity figures were not computed in the background"
+    assert json.loads(saved[0].read_text(encoding="utf-8")).keys() == parts.keys()
+    while time.monotonic() < deadline and not any(k.startswith(tag) for k in statistics._held):
+        time.sleep(0.1)
+    assert any(k.startswith(tag) for k in statistics._held), statistics._held.keys()
+    mentions._memory.clear()

@@ -20,7 +20,7 @@ from flask import Blueprint, Response, render_template, request, url_for
 from dissertation_kg.server.publishing import rdf_negotiation
 from dissertation_kg.server.publishing.chrome import page_language
 from dissertation_kg.mappings.resources import ontology_dir
-from dissertation_kg.server.publishing.served import base_iri, served, readable_from_any_origin
+from dissertation_kg.server.publishing.served import base_iri, readable_from_any_origin, served, warm_on_open
 from dissertation_kg.server.publishing.reader.entity import entity_view
 from dissertation_kg.server.publishing.reader.mentions import figures as mention_figures
 from dissertation_kg.server.publishing.reader.work import work_view
@@ -432,6 +432,7 @@ def resource(rest: str):
     return _vary(resp)
 
 
+@warm_on_open
 def entity_figures(target):
     """The entity pages' counts for the served generation (computed once per generation)."""
     if target.artefacts is not None:  # one folder per store and generation tag

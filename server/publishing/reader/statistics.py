@@ -21,7 +21,7 @@ from dissertation_kg.server.publishing.linked_data import href_for, labels_for, 
 from dissertation_kg.server.publishing.reader import charts
 from dissertation_kg.server.publishing.reader.sparql import WORK_CLASSES, WORK_YEAR, integer, language_code, rows
 from dissertation_kg.server.publishing.reader.words import language_name, word, words
-from dissertation_kg.server.publishing.served import readable_from_any_origin, served
+from dissertation_kg.server.publishing.served import readable_from_any_origin, served, warm_on_open
 
 blueprint = Blueprint("statistics", __name__, template_folder=str(Path(__file__).parent.parent / "templates"))
 blueprint.after_request(readable_from_any_origin)
@@ -160,23 +160,34 @@ def compute(store) -> dict:
 
 _held: dict[str, tuple[float, dict]] = {}
 _held_lock = threading.Lock()
+_computing = threading.Lock()  # a view arriving while the generation is warmed waits for that answer
 
 
+@warm_on_open
 def figures(target) -> dict:
     """compute() for the served generation: once per generation and process."""
     remote = target.artefacts is None
     key = f"remote {getattr(target.store, 'query_url', id(target.store))}" if remote else target.generation
-    now = time.monotonic()
-    with _held_lock:
-        held = _held.get(key)
-        if held is not None and (not remote or now - held[0] < REMOTE_TTL):
-            return held[1]
-    found = compute(target.store)  # outside the lock: another generation's view need not wait
-    with _held_lock:
-        if not remote:  # only the current generation's answers are asked for again
-            for old in [k for k in _held if not k.startswith("remote ")]:
-                del _held[old]
-        _held[key] = (now, found)
+
+    def held() -> dict | None:
+        with _held_lock:
+            found = _held.get(key)
+            return found[1] if found is not None and (not remote or time.monotonic() - found[0] < REMOTE_TTL) else None
+
+    found = held()
+    if found is not None:
+        return found
+    with _computing:
+        found = held()
+        if found is not None:
+            return found
+        started = time.monotonic()
+        found = compute(target.store)
+        with _held_lock:
+            if not remote:  # only the current generation's answers are asked for again
+                for old in [k for k in _held if not k.startswith("remote ")]:
+                    del _held[old]
+            _held[key] = (started, found)
     return found
 
 
