@@ -138,3 +138,15 @@ def test_each_kind_of_evidence_weighs_what_the_threshold_was_chosen_with(field, 
     pairing._FEATURE_CACHE.clear()
     got, why = pairing.score(a, b)
     assert got - base == delta, why
+
+
+def test_a_blocking_key_held_by_64_documents_still_pairs_them_and_by_65_does_not(monkeypatch):
+    """A key shared by more documents than _MAX_POSTINGS is too common to tell works apart (a
+    specialty code, a count of provisions); up to it, every two of its documents in different
+    languages are compared."""
+    from types import SimpleNamespace
+    monkeypatch.setattr(pairing, "_blocking_keys", lambda d: {"shared"})
+    for n, expected in ((pairing._MAX_POSTINGS, (pairing._MAX_POSTINGS // 2) ** 2), (pairing._MAX_POSTINGS + 1, 0)):
+        docs = [SimpleNamespace(lang=("en", "ru")[i % 2]) for i in range(n)]
+        assert sum(1 for _ in pairing._candidate_pairs(docs)) == expected, n
+    assert pairing._MAX_POSTINGS == 64
