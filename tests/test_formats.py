@@ -394,6 +394,16 @@ def test_markdown_front_matter_setext_underlines_and_tables_are_syntax_not_text(
     assert "|" in extract.extract(_MARKDOWN.encode(), "m.txt").text
 
 
+def test_a_lone_dash_after_a_blank_line_is_a_bullet_not_a_break():
+    """A thematic break takes two characters or more after a blank line; a single '-' there is a
+    bullet whose item was wrapped to the next line, and the list reader needs it. Under a line
+    of text, '-' is that line's setext underline."""
+    from dissertation_kg.mappings.extract.plain import markdown_text
+    assert markdown_text("Задачи:\n\n-\nизучить опыт;") == "Задачи:\n\n-\nизучить опыт;"
+    assert markdown_text("Задачи:\n\n--\nизучить опыт;") == "Задачи:\n\nизучить опыт;"
+    assert markdown_text("Задачи\n-\nизучить опыт;") == "Задачи\nизучить опыт;"
+
+
 def test_docx_publication_total_only_in_a_table():
     doc = Document()
     doc.add_paragraph("Зерттеудің мақсаты", style="Heading 2")
