@@ -152,6 +152,29 @@ def test_no_document_breaks_the_shapes_and_each_gap_is_a_warning_or_information(
     assert all(str(p).startswith(f"{name}: {p.severity.lower()}: node ") for p in shacl.notices(problems))
 
 
+_RESULTS_ARTICLES = {
+    "en": ("Regional wage dynamics in Kazakhstan\nA.B. Nurlanova\nThe aim of the study is to compare regional wages.\n"
+           "Results and discussion\n",
+           "Measurement {n} of the regional wage series agrees with the panel model.",
+           "1. Ivanov I.I. Regional labour markets: dissertation for the degree of candidate of sciences. Almaty, 2019.\n"),
+    "ru": ("Динамика региональной заработной платы в Казахстане\nА.Б. Нурланова\n"
+           "Цель исследования – сравнить региональную заработную плату.\nРезультаты и обсуждение\n",
+           "Измерение {n} региональных рядов заработной платы согласуется с панельной моделью.",
+           "1. Иванов И.И. Региональные рынки труда: диссертация на соискание ученой степени кандидата наук. Алматы, 2019.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_RESULTS_ARTICLES))
+def test_an_article_known_by_its_results_section_stays_one_whatever_its_references_cite(lang):
+    """A text with a results section, no provisions and no word of a dissertation on its first
+    pages is an article, though its references, further on, cite a dissertation."""
+    head, sentence, reference = _RESULTS_ARTICLES[lang]
+    text = head + " ".join(sentence.format(n=n) for n in range(60)) + "\n" + reference
+    assert len(text) > 3000 and text.lower().index("диссертац" if lang == "ru" else "dissertation") > 3000
+    doc = abstract.parse_bytes(text.encode(), f"wages-{lang}.txt")
+    assert doc.lang == lang and "research" in doc.sections and doc.kind == "article"
+
+
 def test_hypothesis_is_not_thesis():
     """An article abstract that states a hypothesis and has keywords is no dissertation."""
     text = ("Abstract. The article studies wage growth in Kazakhstan's regions.\n"

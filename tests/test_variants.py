@@ -343,6 +343,11 @@ def test_a_university_in_the_prepositional_is_named_in_the_nominative(text, univ
     ("Результаты исследования опубликованы в тридцати пяти научных работах.", "ru", 35),
     ("The results were published in thirty-two papers.", "en", 32),
     ("The results were published in forty one papers.", "en", 41),
+    ("По теме диссертации опубликовано десять работ.", "ru", 10),
+    ("Основные результаты изложены в десяти публикациях.", "ru", 10),
+    ("Основные результаты изложены в девяти публикациях.", "ru", 9),
+    ("Зерттеу нәтижелері он ғылыми жұмыста жарияланды.", "kk", 10),
+    ("The results were published in ten papers.", "en", 10),
 ])
 def test_publication_counts_written_in_words(text, lang, total):
     from dissertation_kg.mappings.metadata import publication_counts
