@@ -50,7 +50,7 @@ _SEPARATOR = re.compile(r"\s*(?:[.:;]+(?=\s|$)|\s[–—-]+(?=\s|$)|[–—]+)\s
 LIST_MARKER = re.compile(
     r"^\s*(?:(?P<num>\d{1,2})\s*[.)](?!\d)\s*|(?P<bullet>[-–—•·▪●◦∙*])\s*|\((?P<pnum>\d{1,2})\)\s*|(?P<letter>[a-zа-я])\)\s+"
     # "(i) … (iv)" before "(a) … (d)": a lone "(i)" opens a roman list more often than a ninth letter
-    r"|\((?P<proman>x{0,2}(?:ix|iv|v?i{1,3}|v))\)\s+|\((?P<pletter>[a-zа-яәғқңөұүһі])\)\s+"
+    r"|\((?P<proman>(?=[ivx])x{0,2}(?:ix|iv|v?i{0,3}))\)\s+|\((?P<pletter>[a-zа-яәғқңөұүһі])\)\s+"
     r"|(?P<roman>(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})|(?=[ivx])x{0,2}(?:ix|iv|v?i{0,3}))\.\s+)",
     re.UNICODE,
 )

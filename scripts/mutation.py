@@ -86,6 +86,8 @@ MODULE_TESTS = {
 }
 # (file, text on the mutated line, mutation) → why no behaviour can differ
 EQUIVALENT: dict[tuple[str, str, str], str] = {
+    ("mappings/article_summary.py", "starts.append(at if at >= 0 else cursor)", "at > 0"):
+        "`at` is found from `cursor` on, so it is 0 only when `cursor` is 0, and then both branches give 0",
     ("mappings/language.py", "ranked = votes.most_common(2)", "2 → 3"):
         "only the first two of the ranking are read (the leader and the runner-up), and most_common(3) "
         "begins with the same two",

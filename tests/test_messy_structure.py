@@ -263,6 +263,10 @@ def test_a_heading_phrase_continued_in_lower_case_is_a_sentence(line, lang):
 @pytest.mark.parametrize("line,first_words", [
     ("(i) to analyse x; (ii) to build y; (iii) to test z.", ["to analyse", "to build", "to test"]),
     ("i) to analyse x; ii) to build y.", ["to analyse", "to build"]),
+    # every numeral of the sequence counts, up to the twelfth
+    ("(i) to a x; (ii) to b y; (iii) to c z; (iv) to d w; (v) to e v; (vi) to f u; (vii) to g t; (viii) to h s; "
+     "(ix) to i r; (x) to j q; (xi) to k p; (xii) to l o.",
+     ["to a", "to b", "to c", "to d", "to e", "to f", "to g", "to h", "to i", "to j", "to k", "to l"]),
     ("(a) a survey of teachers; (b) an experiment.", ["a survey", "an experiment."]),
     ("а) выявить источники; б) проанализировать застройку; в) определить роль.", ["выявить источники", "проанализировать застройку", "определить роль."]),
     ("а) деректерді жинау; ә) модель құру; б) тексеру.", ["деректерді жинау", "модель құру", "тексеру."]),

@@ -49,8 +49,9 @@ class EntityFigures:
     per_year: list[tuple[int, int]]     # (year, works), in year order
     undated: int                        # mentioning works without a year
     quoted: dict[str, list[str]]        # work shown → the parts of it quoted on the page
-    # part quoted → its kind (a dkg: class) and its quotes, one per language of the part, each
-    # [language code, prefix, exact, suffix], in the order of their targets' IRIs
+    # part quoted → its kind (a dkg: class) and its quotes, one per mention of the entry in the
+    # part (a part has a text per language), each [language code, prefix, exact, suffix], in
+    # the order of their targets' IRIs
     quotes: dict[str, dict]
 
 
