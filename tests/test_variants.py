@@ -489,6 +489,9 @@ def test_every_russian_conference_word_counts_conference_papers(word):
     ("1. Иванов А.Б. Цифровые платформы // Вестник КазНУ. – 2020. – № 3. – С. 10–15.", "Вестник КазНУ"),
     ("2. Ivanov A. Platforms // Bulletin of KazNU.- 2021.- No. 2.- P. 5-9.", "Bulletin of KazNU"),
     ("3. Ivanov A. Platforms // Bulletin of Al-Farabi KazNU - 2021 - No. 2.", "Bulletin of Al-Farabi KazNU"),
+    # an online journal named by its address: the "//" of the URL is no second venue
+    ("4. Иванов А.Б. Цифровые платформы // Электронный журнал https://journal.kz. – 2022. – № 1.",
+     "Электронный журнал https://journal.kz"),
 ])
 def test_the_venue_ends_where_the_citation_goes_on_after_a_dash(line, venue):
     from dissertation_kg.mappings.metadata import publication_list
