@@ -110,7 +110,9 @@ class SelfNamed(NamedTuple):
     title: tuple[int, int] | None   # the quoted title's span, when there is one
 
 
-_TRIGGER = re.compile(r"\d{4}|[«“\"„]|туралы|State|National|Государствен|Национальн", re.I)
+# What every pattern's match holds: a year or a quoted title (every Russian and Kazakh pattern,
+# and the English ones but the last), "туралы", or the first word of the last English pattern.
+_TRIGGER = re.compile(r"\d{4}|[«“\"„]|туралы|State|National|Comprehensive|Strategic", re.I)
 
 
 def find(text: str, lang: str) -> list[SelfNamed]:

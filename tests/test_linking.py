@@ -441,6 +441,19 @@ def test_a_coordinating_word_after_a_head_word_starts_another_name(lang, text, f
     assert not [n for n in got if first in n and second in n], got
 
 
+@pytest.mark.parametrize("text, lang, name", [
+    # no year and no quoted title: the head words alone name the document
+    ("The Strategic Development Plan of the Republic of Kazakhstan was adopted.", "en",
+     "Strategic Development Plan of the Republic of Kazakhstan"),
+    ("The Comprehensive Plan of Action on Migration was adopted.", "en", "Comprehensive Plan of Action on Migration"),
+    ("The National Action Plan of Kazakhstan was adopted.", "en", "National Action Plan of Kazakhstan"),
+    ("The State Programme of Education was adopted.", "en", "State Programme of Education"),
+])
+def test_a_self_named_document_without_year_or_title_is_found(text, lang, name):
+    from dissertation_kg.mappings import self_named
+    assert [text[d.start:d.end] for d in self_named.find(text, lang)] == [name]
+
+
 def test_a_name_right_after_a_self_named_document_is_kept():
     # PDF extraction loses the space after a closing quote now and then: the law and the name
     # that touches its end are still two mentions
