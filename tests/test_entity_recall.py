@@ -138,6 +138,10 @@ def test_what_names_no_theory_or_method(text, lang, kind):
     ("режимдерді PSS/E бағдарламасында модельдеу", "kk", "methods", ("PSS/E", "Method")),
     # in the statement of methods an unknown acronym is a technique
     ("tested with indirect ELISA and real-time PCR", "en", "methods", ("ELISA", "Method")),
+    # an acronym ending in letters that read as a roman numeral is still one (PIV: particle image
+    # velocimetry); a whole roman numeral is not
+    ("velocity fields were measured by PIV and processed", "en", "methods", ("PIV", "Method")),
+    ("ағын жылдамдығы PIV арқылы өлшенді", "kk", "methods", ("PIV", "Method")),
 ])
 def test_software_and_techniques(text, lang, kind, expected):
     assert expected in found(text, lang, kind)
