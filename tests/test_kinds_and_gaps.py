@@ -448,3 +448,8 @@ def test_a_dissertations_abstract_heading_makes_no_summary(parsed):
         if doc.kind != "article":
             ctx, g = _mapped(doc, name.split(".")[0])
             assert not list(g.objects(ctx.iri, DKG.hasSummary)), name
+
+
+def test_every_kind_of_work_has_its_class_and_its_degrees():
+    assert list(abstract.KINDS) == list(rdf.WORK_CLASS) == list(rdf.KIND_DEGREES)  # most weighty first
+    assert len(set(rdf.WORK_CLASS.values())) == len(abstract.KINDS)
