@@ -353,3 +353,24 @@ def test_the_fallback_ontology_listing_speaks_the_page_language(client, lang, ch
     headings = [h.text_content() for h in article.xpath("section/h2")]
     assert headings[0] == WORDS["onto_classes"][lang] and "Classes" not in headings
     assert not _foreign_words(article.xpath("h1 | p[@class='formats'] | section/h2"), lang)
+
+
+def test_the_name_of_a_matched_part_follows_an_edit_of_the_ontology(tmp_path, monkeypatch):
+    """A curator renames a class in dkg.ttl while the server runs: the search page names the
+    matched part by the new label, not by the one read first."""
+    import os
+    import shutil
+
+    from dissertation_kg.mappings.resources import ontology_dir
+    from dissertation_kg.server.publishing.hit_reasons import part_name
+    ontology = tmp_path / "ontology"
+    shutil.copytree(ontology_dir(), ontology)
+    monkeypatch.setenv("DKG_ONTOLOGY", str(ontology))
+    before = part_name("Provision", "en")
+    ttl = ontology / "dkg.ttl"
+    text = ttl.read_text(encoding="utf-8")
+    assert '"provision for defense"@en' in text and before == "Provision for defense"
+    ttl.write_text(text.replace('"provision for defense"@en', '"thesis put forward"@en'), encoding="utf-8")
+    mtime = ttl.stat().st_mtime
+    os.utime(ttl, (mtime + 5, mtime + 5))
+    assert part_name("Provision", "en") == "Thesis put forward"

@@ -8,8 +8,6 @@ what the part that matched is called comes from the ontology's labels.
 """
 from __future__ import annotations
 
-import functools
-
 from babel import Locale
 from markupsafe import Markup
 
@@ -71,10 +69,10 @@ def why(hit, lang: str) -> Markup:
     return Markup("; ").join(reason_text(r, lang) for r in hit.reasons)
 
 
-@functools.lru_cache(maxsize=256)
 def part_name(kind: str, lang: str) -> str:
     """What the matched part is (`Provision` → "положение, выносимое на защиту"), from the
-    ontology's labels; an author's name (foaf:Person) is the author; else the class's name."""
+    ontology's labels; an author's name (foaf:Person) is the author; else the class's name.
+    Not cached here: ontology_labels() is, per version of dkg.ttl, so a curator's new label shows."""
     if kind == "Person":
         return word("author", lang)
     labels = [literal for _, literal in sorted(ontology_labels().get(DKG + kind, []), key=lambda x: x[0])]
