@@ -393,7 +393,7 @@ def not_found(iri: str, reason: str = "unknown", **details: str) -> Response:
         w = words(_lang())
         resp = Response(render_template("not_found.html", iri=iri, message=w[f"nf_{reason}"].format(iri=iri, **details),
                                         w=w, lang=_lang(),
-                                        home=url_for("ui.index") if "ui.index" in _endpoints() else "/"),
+                                        home=_home()),
                         status=404, mimetype="text/html")
         resp.headers["Content-Language"] = _lang()
     else:
@@ -520,11 +520,15 @@ def all_incoming_query(iri: str) -> str:
             "ORDER BY ?property ?subject")
 
 
+def _home() -> str:
+    """The query page, or the site root if this app has no query page (under its mount point)."""
+    return url_for("ui.index") if "ui.index" in _endpoints() else request.script_root + "/"
+
+
 def _query_page(lang: str) -> str:
-    """The query page in the reader's language (the site root if this app has no query page).
-    It opens on the first competency question: it takes no query from its URL."""
-    home = url_for("ui.index") if "ui.index" in _endpoints() else request.script_root + "/"
-    return home + ("?" + urlencode({"lang": lang}) if lang != "en" else "")
+    """The query page in the reader's language. It opens on the first competency question: it
+    takes no query from its URL."""
+    return _home() + ("?" + urlencode({"lang": lang}) if lang != "en" else "")
 
 
 def _sort_values(values: list[dict], lang: str) -> list[dict]:
