@@ -17,6 +17,7 @@ from conftest import FIXED_TIME
 from dissertation_kg.server.build.pipeline import build
 from dissertation_kg.server.generator.corpus import generate_corpus
 from dissertation_kg.server.publishing.reader import mentions
+from dissertation_kg.server.publishing.served import wait_for_warming
 from dissertation_kg.server.store.engines import OxigraphStore, RemoteStore
 from dissertation_kg.server.store.location import StoreLocation
 from publishing_fixtures import ThreadedServer, publishing_app
@@ -111,6 +112,7 @@ def test_an_entry_page_reads_no_annotation_once_the_figures_are_there(generated,
     entity = max(sorted(parts), key=lambda e: len(parts[e]))
     client = publishing_app(root / "store").test_client()
     assert _mentioned_total(client, entity) == len(parts[entity])  # figures computed (or read)
+    assert wait_for_warming()  # the background warm-up of the generation asks the store too
     asked: list[str] = []
     real = OxigraphStore.query
     monkeypatch.setattr(OxigraphStore, "query", lambda self, q, *a, **k: asked.append(q) or real(self, q, *a, **k))
@@ -152,6 +154,7 @@ def test_workers_read_the_generations_file_instead_of_computing_again(generated,
     entity = max(sorted(parts), key=lambda e: len(parts[e]))
     client = publishing_app(root / "store").test_client()
     assert _mentioned_total(client, entity) == len(parts[entity])
+    assert wait_for_warming()  # nothing writes the file behind the test's back
     saved, = (root / "store" / "artefacts").glob(f"*/{mentions.FILE_NAME}")
 
     # another worker: nothing in memory; it must take the file (altered here to tell) and not compute

@@ -18,6 +18,7 @@ from dissertation_kg.server.build.pipeline import build
 from dissertation_kg.server.generator.corpus import generate_corpus
 from dissertation_kg.server.publishing.linked_data import INCOMING_LIMIT, PAGE_INCOMING_LIMIT
 from dissertation_kg.server.publishing.reader.words import WORDS, language_name
+from dissertation_kg.server.publishing.served import wait_for_warming
 from dissertation_kg.server.store.engines import OxigraphStore
 from dissertation_kg.server.store.location import StoreLocation
 from publishing_fixtures import publishing_app
@@ -327,6 +328,7 @@ def test_statistics_are_asked_once_per_generation_and_follow_a_new_one(tmp_path,
     assert build(tmp_path / "corpus", tmp_path / "store", progress=False, generated_at=FIXED_TIME).ok
     client = publishing_app(tmp_path / "store").test_client()
     first = _works_per_language(client)
+    assert wait_for_warming()  # the background warm-up of the generation asks the store too
     asked: list[str] = []
     real = OxigraphStore.query
     monkeypatch.setattr(OxigraphStore, "query", lambda self, q, *a, **k: asked.append(q) or real(self, q, *a, **k))

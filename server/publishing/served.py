@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -35,6 +36,7 @@ class Served:
 
 
 _WARMERS: list[Callable[["Served"], object]] = []
+_WARMING: list[threading.Thread] = []
 _log = logging.getLogger(__name__)
 
 
@@ -53,6 +55,15 @@ def _warm(served: "Served") -> None:
             fn(served)
         except Exception:  # a store closed or replaced meanwhile: the first request computes it then
             _log.debug("warming %s for %s failed", getattr(fn, "__name__", fn), served.generation, exc_info=True)
+
+
+def wait_for_warming(timeout: float = 120.0) -> bool:
+    """Block until the background warm-ups started so far have finished (True) or `timeout`
+    passed (False): for whoever counts what the store is asked, which a warm-up would add to."""
+    deadline = time.monotonic() + timeout
+    for thread in list(_WARMING):
+        thread.join(max(0.0, deadline - time.monotonic()))
+    return not any(t.is_alive() for t in _WARMING)
 
 
 class _Opener:
@@ -84,7 +95,9 @@ class _Opener:
                     store, directory = OxigraphStore(gen.path, read_only=True), Path(gen.path)
                 served = Served(store, gen.tag, directory, state.root / "artefacts" / gen.tag)
                 self._served[spec] = served
-                threading.Thread(target=_warm, args=(served,), name=f"warm {gen.tag}", daemon=True).start()
+                thread = threading.Thread(target=_warm, args=(served,), name=f"warm {gen.tag}", daemon=True)
+                _WARMING[:] = [t for t in _WARMING if t.is_alive()] + [thread]
+                thread.start()
             return served
 
 
