@@ -13,7 +13,7 @@ from .errors import MappingError
 # Section kinds that make a text recognisably an abstract of research: one is enough, since real
 # abstracts are often incomplete (relevance, object and subject only; no provisions) and what
 # they hold is still worth loading. Gaps are reported by the shapes, not here.
-_CORE_KINDS = {"relevance", "object", "subject", "aim", "tasks", "theoretical-basis", "methods",
+CORE_KINDS = {"relevance", "object", "subject", "aim", "tasks", "theoretical-basis", "methods",
                "novelty", "provisions", "significance", "hypothesis", "approbation", "structure",
                "development", "general", "sources", "chronology", "contribution", "reliability", "content",
                "completeness", "justification", "findings", "priority"}
@@ -65,7 +65,7 @@ def parse_bytes(data: bytes, source: str) -> ParsedAbstract:
     body = article_summary.without_translations(clean, lang)
     found = sections.split(text.paragraphs(body), lang)
     by_kind = {s.kind: s for s in found}
-    if not (_CORE_KINDS & by_kind.keys()) and len(_ARTICLE_BLOCKS & by_kind.keys()) < 2:
+    if not (CORE_KINDS & by_kind.keys()) and len(_ARTICLE_BLOCKS & by_kind.keys()) < 2:
         found_kinds = sorted(by_kind.keys() - {"preamble"})
         raise MappingError(
             source, "no recognisable abstract sections: looked for the headings of a dissertation abstract "

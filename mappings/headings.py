@@ -46,7 +46,7 @@ WEAK_KINDS = frozenset({"introduction", "conclusion", "research", "abstract", "k
 
 _I = re.IGNORECASE | re.UNICODE
 
-_SEPARATOR = re.compile(r"\s*(?:[.:;]+(?=\s|$)|\s[–—-]+(?=\s|$)|[–—]+)\s*")
+_SEPARATOR = re.compile(r"\s*(?:[.:]+(?=\s|$)|\s[–—-]+(?=\s|$)|[–—]+)\s*")
 LIST_MARKER = re.compile(
     r"^\s*(?:(?P<num>\d{1,2})\s*[.)](?!\d)\s*|(?P<bullet>[-–—•·▪●◦∙*])\s*|\((?P<pnum>\d{1,2})\)\s*|(?P<letter>[a-zа-я])\)\s+"
     # "(i) … (iv)" before "(a) … (d)": a lone "(i)" opens a roman list more often than a ninth letter

@@ -26,6 +26,22 @@ COMPONENTS = {
     "significance": (DKG.Significance, DKG.hasSignificance, "significance"),
     "approbation": (DKG.Approbation, DKG.hasApprobation, "approbation"),
     "structure": (DKG.StructureStatement, DKG.hasStructureStatement, "structure"),
+    # The parts an autoreferat or an article adds: kept so that nothing a reader can use is lost
+    # (a history abstract's sources and chronological scope hold most of its places and people).
+    "development": (DKG.StateOfResearch, DKG.hasStateOfResearch, "state-of-research"),
+    "general": (DKG.GeneralDescription, DKG.hasGeneralDescription, "general-description"),
+    "sources": (DKG.SourceBase, DKG.hasSourceBase, "sources"),
+    "chronology": (DKG.ResearchScope, DKG.hasResearchScope, "scope"),
+    "priority": (DKG.PriorityAlignment, DKG.hasPriorityAlignment, "priority"),
+    "reliability": (DKG.ReliabilityStatement, DKG.hasReliabilityStatement, "reliability"),
+    "contribution": (DKG.AuthorContribution, DKG.hasAuthorContribution, "author-contribution"),
+    "content": (DKG.ContentSummary, DKG.hasContentSummary, "content"),
+    "findings": (DKG.MainResults, DKG.hasMainResults, "main-results"),
+    "completeness": (DKG.CompletenessAssessment, DKG.hasCompletenessAssessment, "completeness"),
+    "justification": (DKG.NoveltyJustification, DKG.hasNoveltyJustification, "novelty-justification"),
+    "introduction": (DKG.Introduction, DKG.hasIntroduction, "introduction"),
+    "research": (DKG.ResultsAndDiscussion, DKG.hasResultsAndDiscussion, "results"),
+    "conclusion": (DKG.Conclusion, DKG.hasConclusion, "conclusion"),
 }
 ITEMS = {
     "tasks": (DKG.ResearchTask, DKG.hasTask, "task"),

@@ -21,9 +21,12 @@ LANGUAGE_ORDER = ("kk", "ru", "en")  # the order of the columns: as the abstract
 # Numbered parts, in the order an abstract gives them.
 NUMBERED = (("provisions", "hasProvision"), ("tasks", "hasTask"), ("novelty", "hasNoveltyPoint"))
 # One-per-work parts, in the order an abstract gives them; headed by their class's label.
-SINGLE = ("hasRelevance", "hasResearchObject", "hasResearchSubject", "hasAim", "hasHypothesis",
-          "hasTheoreticalBasis", "hasMethodsStatement", "hasSignificance", "hasApprobation",
-          "hasStructureStatement")
+SINGLE = ("hasGeneralDescription", "hasRelevance", "hasStateOfResearch", "hasResearchObject", "hasResearchSubject",
+          "hasAim", "hasHypothesis", "hasTheoreticalBasis", "hasSourceBase", "hasResearchScope",
+          "hasMethodsStatement", "hasIntroduction", "hasResultsAndDiscussion", "hasMainResults",
+          "hasNoveltyJustification", "hasPriorityAlignment", "hasSignificance", "hasReliabilityStatement",
+          "hasCompletenessAssessment", "hasAuthorContribution", "hasApprobation", "hasStructureStatement",
+          "hasContentSummary", "hasConclusion")
 CONCEPTS = (("theories", "buildsOnTheory"), ("methods", "usesMethod"), ("actors", "discusses"))
 
 
