@@ -305,13 +305,15 @@ def find_mentions(text: str, lang: str, lex: Lexicon | None = None, tokens: list
 # between Moscow and Beijing", «позиция Анкары») is a metonym: the state is meant, and the city
 # is left unlinked rather than linked wrongly.
 _PLACE_BEFORE = {
-    "en": re.compile(r"(?:(?<!\w)(?:in|at|near|from|city of)\s+|\(\s*)$", re.I),
-    "ru": re.compile(r"(?:(?<!\w)(?:в|во|из|под|около|г\.|город(?:а|е|у|ах|ов)?|район(?:е|а)?)\s*|\(\s*)$", re.I),
+    "en": re.compile(r"(?:(?<!\w)(?:in|at|near|from|via|through|(?:city|port) of)\s+|\(\s*)$", re.I),
+    "ru": re.compile(r"(?:(?<!\w)(?:в|во|из|под|около|через|г\.|город(?:а|е|у|ах|ов)?|район(?:е|а)?|порт(?:а|у|ом|ы|ов)?)\s*|\(\s*)$", re.I),
     "kk": re.compile(r"\(\s*$"),
 }
-_PLACE_AFTER = re.compile(r"\s*(?:,\s*(?:\d{4}|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])|\(\s*\d{4}|\s+(?:қала|аудан|ауыл|city\b|town\b|district\b))")
+_PLACE_AFTER = re.compile(r"\s*(?:,\s*(?:\d{4}|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])|\(\s*\d{4}|\s+(?:қала|аудан|ауыл|порт|арқылы|city\b|town\b|district\b|port\b))")
 _KK_PLACE_CASE = re.compile(r"(?:да|де|та|те|нда|нде|дан|ден|тан|тен|нан|нен|дағы|дегі|тағы|тегі)$")
-_LIST_GAP = re.compile(r"\s*(?:\(\s*\d{4}\s*\)\s*)?(?:,|\band\b|\bи\b|\bжәне\b|\bмен\b)\s*(?:,\s*)?")
+# (a dash between names is a route: «Достық – Ақтау – Баку – Поти»)
+_ROUTE_GAP = re.compile(r"\s+[–—-]\s+(?=\w)")
+_LIST_GAP = re.compile(r"\s*(?:\(\s*\d{4}\s*\)\s*)?(?:,|\band\b|\bи\b|\bжәне\b|\bмен\b|(?<=\s)[–—-](?=\s))\s*(?:,\s*)?")
 
 
 def _words_before(text: str, start: int) -> str:
@@ -329,8 +331,10 @@ def _cities_as_places(text: str, lang: str, cities: frozenset, mentions: list[Me
             out.append(m)
             # a list that opens with a state or one of Kazakhstan's own cities goes on with places
             # too: "in Astana, Almaty and Tallinn", «в Алматы, Хельсинки и Ювяскюля»
+            # (and a route that passes one of Kazakhstan's own places: «Достық – Ақтау – Баку»)
             if m.cls in _PLACE_CLASSES and (
-                    _PLACE_BEFORE.get(lang, _PLACE_BEFORE["en"]).search(_words_before(text, m.start))
+                    (m.cls == "Region" and _ROUTE_GAP.match(text, m.end))
+                    or _PLACE_BEFORE.get(lang, _PLACE_BEFORE["en"]).search(_words_before(text, m.start))
                     or (prev_place is not None and _LIST_GAP.fullmatch(text[prev_place.end:m.start]))):
                 prev_place = m
             continue

@@ -222,6 +222,17 @@ def test_russian_headings_with_the_word_znachenie(line, kind):
     assert head is not None and head.kind == kind, head
 
 
+@pytest.mark.parametrize("line, kind", [
+    ("ТӘЖІРИБЕЛІК МАҢЫЗЫ", "significance"),
+    ("Тақырыптың зерделену дәрежесі", "development"),
+    ("Зерттеудің көкейтестілігі. Транскаспий маршруты Қытайды Еуропамен байланыстырады.", "relevance"),
+    ("Тақырыптың көкейкестілігі", "relevance"),
+])
+def test_kazakh_heading_synonyms(line, kind):
+    head = headings.match(line, "kk")
+    assert head is not None and head.kind == kind, head
+
+
 @pytest.mark.parametrize("line", [
     "Значение этого показателя возросло вдвое за десять лет наблюдений.",
     "Большое значение для темы имеют архивные документы Омской области.",

@@ -678,3 +678,29 @@ def test_a_context_is_marked_cut_only_where_text_was_left_out():
     assert whole == text                                        # everything fits: no ellipsis
     cut = _context("x" + text + "y", _CONTEXT + 1, _CONTEXT + 1 + len(name))
     assert cut == "…" + text + "…"                              # one character left out on each side
+
+
+def _places(text: str, lang: str) -> list[str]:
+    return [str(m.entity).rsplit("/", 1)[-1] for m in find_mentions(text, lang)]
+
+
+@pytest.mark.parametrize("text, lang, places", [
+    # a route through one of Kazakhstan's own places goes on with places
+    ("Модель Достық – Ақтау – Баку бағытында жеткізу уақытын қысқартады.", "kk", ["aktau", "baku"]),
+    ("маршрут Алматы – Ташкент – Самарканд", "ru", ["almaty", "tashkent", "samarkand"]),
+    # a world city after "via", «через», «арқылы» or before/after a port is a place
+    ("Containers are shipped via Baku to Europe.", "en", ["baku"]),
+    ("Грузы идут через Баку в Европу.", "ru", ["baku"]),
+    ("Жүктер Баку арқылы Еуропаға жеткізіледі.", "kk", ["baku"]),
+    ("the port of Baku handles ferries", "en", ["baku"]),
+])
+def test_world_cities_on_routes_and_after_transit_words(text, lang, places):
+    assert [p for p in _places(text, lang) if p in places] == places
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("relations between Astana and Beijing improved", "en"),   # Beijing stands for China
+    ("Алматы мен Мәскеу арасындағы келісім", "kk"),
+])
+def test_a_capital_beside_a_city_of_kazakhstan_in_a_plain_list_stays_unlinked(text, lang):
+    assert not {"beijing", "moscow"} & set(_places(text, lang))
