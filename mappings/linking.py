@@ -624,6 +624,48 @@ _SOFTWARE_BEFORE = re.compile(r"(?:\bпрограмм[аеуыо]\w*|\bпаке�
                               r"([A-Z][\w/+.-]*[\w+](?:\s+[A-Z][\w/+.-]*[\w+])?)")
 
 
+# The word after an unknown acronym tells a tool or technique ("SWAT model", «модели LSTM»,
+# "CMIP6 сценарийлері") from a body ("IFLA Council", «МЭК комитеті»); the word before it too
+# («методом ПЦР», «в среде MATLAB», "using SHAP").
+_ACRONYM_ORG_AFTER = re.compile(
+    r"\s+(?:organi[sz]ation|agency|ministry|committee|council|union|association|university|institute|cent(?:re|er)|"
+    r"company|bank|fund|corporation|commission|организац|агентств|министерств|комитет|совет|союз|ассоциац|"
+    r"университет|институт|центр|компани|банк|фонд|корпорац|комисси|ұйым|агенттіг|министрліг|комитет|кеңес|"
+    r"одағ|қауымдастығ|университет|институт|орталығ|компания|банк|қор)", re.I)
+_ACRONYM_METHOD_AFTER = re.compile(
+    r"\s+(?:model|method|algorithm|software|package|network|architecture|index|dataset|data\b|protocol|standard|"
+    r"framework|technique|analysis|test|scale|questionnaire|simulation|scenario|reanalysis|satellite|imagery|"
+    r"модел|метод|алгоритм|програм|пакет|нейросет|сет[иье]|архитектур|индекс|данн|протокол|стандарт|анализ|"
+    r"тест|шкал|опросник|сценари|спутник|снимк|реанализ|"
+    r"әдіс|бағдарлама|желі|нейрондық|деректер|талда|сынақ|шкала|сауалнама|ортасы|сценарий|спутниктік|түсірілім)", re.I)
+_ACRONYM_METHOD_BEFORE = re.compile(
+    r"(?:\b(?:using|with|via|model|method|algorithm|index|dataset|software)|"
+    r"(?:метод|модел|алгоритм|сред|пакет|програм|индекс|реанализ|помощью|использованием|сет[иеь]|нейросет|"
+    r"архитектур|библиотек)\w*)\s+$", re.I)
+
+
+# The words that introduce a chapter's title in quotes ("Chapter 1, “…”", «во второй главе «…»»,
+# «бірінші тарауында «…»») or follow it in Kazakh («…» атты бірінші тарауда).
+_CHAPTER_BEFORE = re.compile(r"(?:chapters?|sections?|глав\w*|раздел\w*|параграф\w*|тарау\w*|бөлім\w*)"
+                             r"(?:\s+(?:\d{1,2}|[IVX]{1,4}))?[\s,.:–—-]*$", re.I)
+_CHAPTER_AFTER = re.compile(r"\s*(?:атты|деп\s+аталатын)\s+(?:[\w-]+\s+){0,2}(?:тарау|бөлім)", re.I)
+# An abbreviation before a figure is a measure, not a body: «ОШ 3,1; 95 % ДИ 1,8–5,2», "OR = 2.4".
+_MEASURE_AFTER = re.compile(r"\s*[=:<>≤≥]?\s*\d")
+_MEASURE_BEFORE = re.compile(r"\d\s*%\s*$")
+
+
+def _acronym_class(text: str, start: int, end: int, name: str, kind: str) -> str:
+    """The class suggested for an unknown acronym: what the words beside it call it, else a tool
+    or technique in a statement of methods (indirect ELISA, real-time PCR, «реанализ ERA5») or
+    where it carries a digit (CMIP6, SSP2, Sentinel-2: versions, not bodies), else a body."""
+    if _ACRONYM_ORG_AFTER.match(text, end):
+        return "Organization"
+    if (_ACRONYM_METHOD_AFTER.match(text, end) or _ACRONYM_METHOD_BEFORE.search(text[max(0, start - 40):start])
+            or kind == "methods" or re.search(r"\d", name)):
+        return "Method"
+    return "Organization"
+
+
 _SOFTWARE_WORD = re.compile(r"бағдарлама|ортасы|программ|пакет|software|package|environment")
 
 
@@ -741,6 +783,8 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         words = _TOKEN.findall(name)
         if not words or len(words) > 8 or not free(s, e) or known(name) or not unclaimed(s, e):
             continue
+        if _CHAPTER_BEFORE.search(text[max(0, m.start() - 40):m.start()]) or _CHAPTER_AFTER.match(text, m.end()):
+            continue   # a chapter's title: «В первой главе «Историография и источники» …»
         if _is_capitalised(name):
             found[(s, e)] = (_keyword_class(words, lang) or "Initiative", "quoted")
         elif kind in THEORY_KINDS | {"novelty"} and len(words) <= 4:
@@ -759,9 +803,9 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         if len(t.text) - len(name) >= 5 and t.text[len(name)].islower():
             continue   # a heading in capitals glued to the text after it («ТЕМЫПылевая»), no ending
         s = t.start
-        # in the statement of methods an unknown acronym names a technique or a tool as a rule
-        # ("indirect ELISA", "real-time PCR", "LSTM нейрондық желісі", «реанализ ERA5»)
-        found.setdefault((s, s + len(name)), ("Method" if kind == "methods" else "Organization", "acronym"))
+        if _MEASURE_AFTER.match(text, s + len(name)) or _MEASURE_BEFORE.search(text[max(0, s - 12):s]):
+            continue
+        found.setdefault((s, s + len(name)), (_acronym_class(text, s, s + len(name), name, kind), "acronym"))
     # People by their initials and surname («В.В. Бартольд», «Р. Райана», "S.L. Sobolev")
     for s, e in people.find(text, lang):
         if free(s, e) and not known(text[s:e]):

@@ -155,8 +155,20 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
         if not (anywhere or kind in THEORY_SECTIONS or any(_proper(m) and not _sentence_initial(text, t.start)
                                                            for m, t in ((t.text, t) for t in mods))):
             continue
+        if cls == "Theory" and _MODEL_HEAD.match(tok.text) and mods and all(_tool_name(t.text) for t in mods):
+            cls = "Method"   # a model named by a tool's name is a computation: "SWAT model", «ARIMA моделі»
         out.append((tokens[first].start, tokens[last].end, cls))
     return out
+
+
+_MODEL_HEAD = re.compile(r"(?i)model|модел")
+
+
+def _tool_name(word: str) -> bool:
+    """An acronym or a program's name written with inner capitals or digits (SWAT, ARIMA,
+    AquaCrop, CMIP6), not a word of a descriptive name ("Chronic Care Model")."""
+    return bool(re.fullmatch(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9][\w.+-]*", word)) and (
+        sum(c.isupper() or c.isdigit() for c in word) >= 2)
 
 
 @lru_cache(maxsize=100_000)

@@ -704,3 +704,49 @@ def test_world_cities_on_routes_and_after_transit_words(text, lang, places):
 ])
 def test_a_capital_beside_a_city_of_kazakhstan_in_a_plain_list_stays_unlinked(text, lang):
     assert not {"beijing", "moscow"} & set(_places(text, lang))
+
+
+def _candidates(text: str, lang: str, kind: str) -> dict[str, str]:
+    from dissertation_kg.mappings.linking import find_candidates, tokenize
+    lex = lexicon()
+    tokens = tokenize(text)
+    mentions = find_mentions(text, lang, lex, tokens)
+    return {text[s:e]: cls for s, e, cls, _ in find_candidates(text, lang, kind, mentions, tokens, lex)}
+
+
+@pytest.mark.parametrize("text, lang, kind, name, cls", [
+    # the word beside an unknown acronym tells a tool from a body, in any part
+    ("прогноз стока по сценариям CMIP6 и данным реанализа", "ru", "relevance", "CMIP6", "Method"),
+    ("Ағын SWAT моделі арқылы бағаланды.", "kk", "aim", "SWAT моделі", "Method"),
+    ("predictions were explained using SHAP values", "en", "novelty", "SHAP", "Method"),
+    ("сети LSTM обнаруживают аномалии трафика", "ru", "novelty", "LSTM", "Method"),
+    ("рекомендации комиссии МЭК комитета учтены", "ru", "relevance", "МЭК", "Organization"),
+    ("the decisions of the IFLA Council on cataloguing", "en", "relevance", "IFLA", "Organization"),
+    # an acronym with nothing beside it outside the methods is a body, as before
+    ("Письмо ДКСО разослано в вузы.", "ru", "relevance", "ДКСО", "Organization"),
+    # and in the statement of methods a tool
+    ("Использованы ИФА и ПЦР.", "ru", "methods", "ПЦР", "Method"),
+])
+def test_an_unknown_acronym_is_classed_by_the_words_beside_it(text, lang, kind, name, cls):
+    assert _candidates(text, lang, kind).get(name) == cls
+
+
+@pytest.mark.parametrize("text, lang, kind", [
+    ("С отказом связаны недоверие (ОШ 3,1; 95 % ДИ 1,8–5,2).", "ru", "research"),
+    ("mortality was higher (OR = 2.4; 95 % CI 1.3-4.1)", "en", "research"),
+])
+def test_an_abbreviation_before_a_figure_is_a_measure_not_a_body(text, lang, kind):
+    assert not _candidates(text, lang, kind)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("В первой главе «Историография и источники» дан анализ литературы.", "ru"),
+    ("Chapter 2, “Cinema and the City”, reads the films of the 1990s.", "en"),
+    ("«Қазақ әдебиетінің тарихы» атты бірінші тарауда әдебиет тарихы қарастырылды.", "kk"),
+])
+def test_a_chapters_title_in_quotes_is_no_initiative(text, lang):
+    assert not _candidates(text, lang, "content")
+
+
+def test_a_quoted_programme_is_still_a_candidate():
+    assert _candidates("Принята программа «Культурное наследие народов Евразии».", "ru", "relevance")
