@@ -750,3 +750,18 @@ def test_a_chapters_title_in_quotes_is_no_initiative(text, lang):
 
 def test_a_quoted_programme_is_still_a_candidate():
     assert _candidates("Принята программа «Культурное наследие народов Евразии».", "ru", "relevance")
+
+
+@pytest.mark.parametrize("text, lang, entity", [
+    ("споры о водах Сырдарьи и Амударьи", "ru", "syr-darya"),
+    ("споры о водах Сырдарьи и Амударьи", "ru", "amu-darya"),
+    ("усыхание Аральского моря", "ru", "aral-sea"),
+    ("месторождения Рудного Алтая", "ru", "rudny-altai"),
+    ("Ертіс өзенінің бассейні", "kk", "irtysh"),
+    ("Ертістегі су тасқыны", "kk", "irtysh"),
+    ("wells of the Pre-Caspian Basin", "en", "caspian-depression"),
+    ("the Kashagan and Tengiz fields", "en", "tengiz-field"),
+    ("курганы Семиречья", "ru", "semirechye"),
+])
+def test_rivers_seas_mountains_and_fields_are_places(text, lang, entity):
+    assert entity in _places(text, lang)

@@ -52,19 +52,21 @@ def test_entity_linking_does_not_fall_below_its_measured_level(figures, lang):
     # Measured 0.74-0.82 F1 per language after the recognisers of names by shape and the world
     # cities (0.69-0.76 before them), 0.78-0.82 with the recall recognisers of the second corpus
     # (people, towns, eponymous heads, written forms; RECALL_MEASUREMENT.txt). The goal of 0.9
-    # is not reached: see the README.
+    # is not reached: see the README. Precision 0.70: this corpus's keys list no rivers, lakes or
+    # historical regions (its rule predates the second corpus's, which counts them as actors), so
+    # linking the Syr Darya, Lake Balkhash or Semirechye (eighth session) costs it precision here.
     t = figures["by_language"][lang]
-    assert t["entity_f1"] >= 0.76 and t["entity_precision"] >= 0.71, t
+    assert t["entity_f1"] >= 0.76 and t["entity_precision"] >= 0.70, t
     assert t["entity_recall"] >= 0.77, t
 
 
 def test_entity_recall_overall_holds_what_the_recognisers_reached(figures):
     # 0.677 before the recognisers of names by shape and the world cities, 0.779 after, 0.809
-    # with the recall recognisers of the second corpus
+    # with the recall recognisers of the second corpus, 0.847 with every recognised part linked
     pred = sum(t["entity_predicted"] for t in figures["by_language"].values())
     gold = sum(t["entity_expected"] for t in figures["by_language"].values())
     recall = sum(t["entity_recall"] * t["entity_expected"] for t in figures["by_language"].values()) / gold
-    assert pred and recall >= 0.80, (recall, figures["by_language"])
+    assert pred and recall >= 0.84, (recall, figures["by_language"])
 
 
 @pytest.fixture(scope="module")
@@ -86,10 +88,11 @@ def test_the_second_corpus_as_the_mappers_now_read_it(second_figures):
         assert t["fields_right"] == 1.0 and t["first_words_right"] == 1.0, (lang, t)
     # measured 0.49-0.65 per language; the two journal articles are linked now (their abstracts
     # gave no annotation at all before). With the recall recognisers (RECALL_MEASUREMENT.txt):
-    # F1 en 0.918, kk 0.889, ru 0.780; 0.850 overall (P 0.932, R 0.781).
-    assert all(t["entity_f1"] >= 0.76 for t in second_figures["by_language"].values())
-    assert all(t["entity_precision"] >= 0.88 for t in second_figures["by_language"].values())
+    # F1 en 0.918, kk 0.889, ru 0.780; 0.850 overall (P 0.932, R 0.781). Eighth session (every
+    # recognised part kept and linked): en 0.919, kk 0.913, ru 0.850; 0.887 (P 0.941, R 0.839).
+    assert all(t["entity_f1"] >= 0.84 for t in second_figures["by_language"].values())
+    assert all(t["entity_precision"] >= 0.90 for t in second_figures["by_language"].values())
     overall = second_figures["by_format"]["all"]
-    assert overall["entity_f1"] >= 0.83 and overall["entity_recall"] >= 0.76, overall
+    assert overall["entity_f1"] >= 0.87 and overall["entity_recall"] >= 0.82, overall
     articles = [d for d in second_figures["documents"] if d["fields"]["kind"]["expected"] == "article"]
     assert len(articles) == 2 and all(d["pred"] > 0 for d in articles), [(d["file"], d["pred"]) for d in articles]

@@ -193,6 +193,8 @@ def test_the_mappers_hold_what_they_reached_on_it():
     for lang, t in figures["by_language"].items():
         assert t["fields_right"] >= 0.98 and t["first_words_right"] == 1.0, (lang, t)
         # Entities with the recognisers merged (FINAL_MEASUREMENT.txt): P 0.82–0.88, F1 0.64 in
-        # each language; unseen by the recognisers they were 0.803 / 0.557 overall.
-        assert t["entity_precision"] >= 0.80 and t["entity_f1"] >= 0.62, (lang, t)
-    assert every["entity_f1"] >= 0.63 and every["entity_recall"] >= 0.50, every
+        # each language; unseen by the recognisers they were 0.803 / 0.557 overall. With every
+        # recognised part kept and linked, the acronym and place rules and the physical
+        # geography of the eighth session: P 0.82–0.92, F1 en 0.663, kk 0.792, ru 0.809.
+        assert t["entity_precision"] >= 0.80 and t["entity_f1"] >= 0.65, (lang, t)
+    assert every["entity_f1"] >= 0.75 and every["entity_recall"] >= 0.66, every
