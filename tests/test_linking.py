@@ -765,3 +765,21 @@ def test_a_quoted_programme_is_still_a_candidate():
 ])
 def test_rivers_seas_mountains_and_fields_are_places(text, lang, entity):
     assert entity in _places(text, lang)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The study draws on Henri Lefebvre's theory of the production of space.", "Henri Lefebvre"),
+    ("It reads Rashid Nugmanov's films of the late 1980s.", "Rashid Nugmanov"),
+    ("The analysis follows Bourdieu's concept of capital.", "Bourdieu"),
+])
+def test_a_scholar_named_by_the_possessive_of_a_theory_is_a_person(text, name):
+    assert _candidates(text, "en", "theoretical-basis").get(name) == "Person"
+
+
+@pytest.mark.parametrize("text", [
+    "Kazakhstan's model of development was studied.",
+    "Students' views were collected in three regions.",
+    "Nazarbayev University's approach to admissions changed.",
+])
+def test_a_possessive_of_a_state_or_body_names_no_person(text):
+    assert "Person" not in _candidates(text, "en", "theoretical-basis").values()
