@@ -680,8 +680,8 @@ def _scholars_by_possessive(text: str) -> list[tuple[int, int]]:
 
 
 def _sentence_start_only(text: str, start: int, words: list[str]) -> bool:
-    """A lone capitalised word opening a sentence may be any word ("Second's …" never is, but
-    "Students' …" is handled by the apostrophe); one word needs to stand inside the sentence."""
+    """One capitalised word is a surname only inside a sentence: opening one, any word is
+    capitalised ("Today's approach …")."""
     return len(words) == 1 and (start == 0 or re.search(r"[.!?]\s*$", text[max(0, start - 3):start]) is not None)
 
 

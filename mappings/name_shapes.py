@@ -238,6 +238,8 @@ def _english(text: str, tokens: Sequence, h: int):
         w = tokens[k].text
         if _generic(w, "en") or _head(w, "en") or not re.fullmatch(r"[A-Za-z][\w'’-]*", w):
             break
+        if re.search(r"['’]s?$", w):
+            break   # a possessive is the theory's author, not its name: "Lefebvre's theory of …"
         mods.insert(0, tokens[k])
         k -= 1
     # a participle in front describes the thing ("the calibrated AquaCrop model", "a modified

@@ -783,3 +783,10 @@ def test_a_scholar_named_by_the_possessive_of_a_theory_is_a_person(text, name):
 ])
 def test_a_possessive_of_a_state_or_body_names_no_person(text):
     assert "Person" not in _candidates(text, "en", "theoretical-basis").values()
+
+
+def test_a_possessive_before_a_theory_is_its_author_not_part_of_its_name():
+    found = _candidates("The study draws on Henri Lefebvre's theory of the production of space. "
+                        "We use Bourdieu's theory.", "en", "theoretical-basis")
+    assert not [n for n, c in found.items() if c == "Theory" and ("'s" in n or "We" in n)], found
+    assert any(n.startswith("theory of the production") for n, c in found.items() if c == "Theory"), found
