@@ -654,37 +654,6 @@ _MEASURE_AFTER = re.compile(r"\s*[=:<>≤≥]?\s*\d")
 _MEASURE_BEFORE = re.compile(r"\d\s*%\s*$")
 
 
-# A scholar named without initials by the possessive of a theory, concept or body of work:
-# "Henri Lefebvre's theory", "Bourdieu's concept of capital", "Rashid Nugmanov's films".
-_SCHOLAR_POSSESSIVE = re.compile(
-    r"\b((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){0,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s\s+"
-    r"(?:[a-z-]+\s+)?(?:theory|theories|concept|concepts|notion|approach|model|framework|typology|"
-    r"method|hierarchy|idea|ideas|views?|works?|writings|legacy|school|films?|novels?|poetics|thesis)\b")
-_NOT_A_SCHOLAR = {"The", "This", "That", "Our", "Its", "Their", "Republic", "Kazakhstan", "University",
-                  "Institute", "Ministry", "Government", "President", "Council", "Union", "Bank",
-                  "Agency", "Company", "Centre", "Center", "State", "National", "World", "Central",
-                  "Soviet", "Kazakh", "Russian", "English", "Europe", "European", "Asia", "Asian"}
-
-
-def _scholars_by_possessive(text: str) -> list[tuple[int, int]]:
-    out = []
-    for m in _SCHOLAR_POSSESSIVE.finditer(text):
-        words = m.group(1).split()
-        while words and words[0] in _NOT_A_SCHOLAR:
-            words.pop(0)
-        if not words or any(w in _NOT_A_SCHOLAR for w in words) or _sentence_start_only(text, m.start(1), words):
-            continue
-        start = m.end(1) - len(" ".join(words))
-        out.append((start, m.end(1)))
-    return out
-
-
-def _sentence_start_only(text: str, start: int, words: list[str]) -> bool:
-    """One capitalised word is a surname only inside a sentence: opening one, any word is
-    capitalised ("Today's approach …")."""
-    return len(words) == 1 and (start == 0 or re.search(r"[.!?]\s*$", text[max(0, start - 3):start]) is not None)
-
-
 def _acronym_class(text: str, start: int, end: int, name: str, kind: str) -> str:
     """The class suggested for an unknown acronym: what the words beside it call it, else a tool
     or technique in a statement of methods (indirect ELISA, real-time PCR, «реанализ ERA5») or
@@ -838,7 +807,7 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             continue
         found.setdefault((s, s + len(name)), (_acronym_class(text, s, s + len(name), name, kind), "acronym"))
     # People by their initials and surname («В.В. Бартольд», «Р. Райана», "S.L. Sobolev")
-    for s, e in people.find(text, lang) + (_scholars_by_possessive(text) if lang == "en" else []):
+    for s, e in people.find(text, lang):
         if free(s, e) and not known(text[s:e]):
             for span in [k for k in found if k[0] < e and s < k[1]]:
                 del found[span]

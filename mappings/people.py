@@ -41,7 +41,8 @@ _NAME_TAGS = ("Surn", "Name", "Patr")
 
 def find(text: str, lang: str) -> list[tuple[int, int]]:
     """(start, end) of every "initials surname" name in `text`, the surname as written
-    (inflected: «Р. Райана», «Н.А. Бернштейннің»)."""
+    (inflected: «Р. Райана», «Н.А. Бернштейннің»); in English also a scholar named without
+    initials by the possessive of a theory ("Henri Lefebvre's theory")."""
     out: list[tuple[int, int]] = []
     for m in _NAME.finditer(text):
         window = max(0, m.start() - 40)
@@ -53,7 +54,40 @@ def find(text: str, lang: str) -> list[tuple[int, int]]:
         if not _reads_as_surname(surname, lang):
             continue
         out.append((m.start(), m.end()))
+    if lang == "en":
+        out = sorted(out + _scholars_by_possessive(text))
     return out
+
+
+# A scholar named without initials by the possessive of a theory, concept or body of work:
+# "Henri Lefebvre's theory", "Bourdieu's concept of capital", "Rashid Nugmanov's films".
+_SCHOLAR_POSSESSIVE = re.compile(
+    r"\b((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){0,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s\s+"
+    r"(?:[a-z-]+\s+)?(?:theory|theories|concept|concepts|notion|approach|model|framework|typology|"
+    r"method|hierarchy|idea|ideas|views?|works?|writings|legacy|school|films?|novels?|poetics|thesis)\b")
+_NOT_A_SCHOLAR = {"The", "This", "That", "Our", "Its", "Their", "Republic", "Kazakhstan", "University",
+                  "Institute", "Ministry", "Government", "President", "Council", "Union", "Bank",
+                  "Agency", "Company", "Centre", "Center", "State", "National", "World", "Central",
+                  "Soviet", "Kazakh", "Russian", "English", "Europe", "European", "Asia", "Asian"}
+
+
+def _scholars_by_possessive(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _SCHOLAR_POSSESSIVE.finditer(text):
+        words = m.group(1).split()
+        while words and words[0] in _NOT_A_SCHOLAR:
+            words.pop(0)
+        if not words or any(w in _NOT_A_SCHOLAR for w in words) or _sentence_start_only(text, m.start(1), words):
+            continue
+        start = m.end(1) - len(" ".join(words))
+        out.append((start, m.end(1)))
+    return out
+
+
+def _sentence_start_only(text: str, start: int, words: list[str]) -> bool:
+    """One capitalised word is a surname only inside a sentence: opening one, any word is
+    capitalised ("Today's approach …")."""
+    return len(words) == 1 and (start == 0 or re.search(r"[.!?]\s*$", text[max(0, start - 3):start]) is not None)
 
 
 @lru_cache(maxsize=50_000)
