@@ -649,8 +649,9 @@ _ACRONYM_METHOD_BEFORE = re.compile(
 _CHAPTER_BEFORE = re.compile(r"(?:chapters?|sections?|глав\w*|раздел\w*|параграф\w*|тарау\w*|бөлім\w*)"
                              r"(?:\s+(?:\d{1,2}|[IVX]{1,4}))?[\s,.:–—-]*$", re.I)
 _CHAPTER_AFTER = re.compile(r"\s*(?:атты|деп\s+аталатын)\s+(?:[\w-]+\s+){0,2}(?:тарау|бөлім)", re.I)
-# An abbreviation before a figure is a measure, not a body: «ОШ 3,1; 95 % ДИ 1,8–5,2», "OR = 2.4".
-_MEASURE_AFTER = re.compile(r"\s*[=:<>≤≥]?\s*\d")
+# An abbreviation before a figure is a measure, not a body: «ОШ 3,1; 95 % ДИ 1,8–5,2», "OR = 2.4";
+# before a year it may be one («саммит ШОС 2019 года»).
+_MEASURE_AFTER = re.compile(r"\s*[=:<>≤≥]?\s*\d(?!\d{3}(?!\d))")
 _MEASURE_BEFORE = re.compile(r"\d\s*%\s*$")
 
 

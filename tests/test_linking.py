@@ -739,6 +739,10 @@ def test_an_abbreviation_before_a_figure_is_a_measure_not_a_body(text, lang, kin
     assert not _candidates(text, lang, kind)
 
 
+def test_an_abbreviation_before_a_year_is_still_a_candidate():
+    assert _candidates("Решения саммита ДКСО 2019 года выполнены.", "ru", "relevance").get("ДКСО") == "Organization"
+
+
 @pytest.mark.parametrize("text, lang", [
     ("В первой главе «Историография и источники» дан анализ литературы.", "ru"),
     ("Chapter 2, “Cinema and the City”, reads the films of the 1990s.", "en"),
