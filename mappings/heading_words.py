@@ -10,7 +10,9 @@ _I = re.IGNORECASE | re.UNICODE
 # Keywords per language and kind. Stems, so that inflected forms match.
 KEYWORDS: dict[str, dict[str, str]] = {
     "en": {
-        "relevance": r"relevance|topicality|actuality|urgency|why\s+(?:this|the)\s+(?:topic|study|research)\s+matters",
+        "relevance": r"relevance|topicality|actuality|urgency|why\s+(?:this|the)\s+(?:topic|study|research)\s+matters|"
+                     r"problem\s+statement|statement\s+of\s+the\s+problem|rationale\s+for\s+(?:the\s+)?(?:choice\s+of\s+(?:the\s+)?)?(?:topic|research|study)|"
+                     r"justification\s+(?:of|for)\s+(?:the\s+)?choice\s+of\s+(?:the\s+)?topic",
         "development": r"degree of (?:the )?(?:scientific )?(?:development|elaboration|study|knowledge)|state of (?:the )?(?:art|research)|literature review",
         "object": r"object(?!ive)s?",
         "subject": r"subject(?:\s+matter)?(?!\s+to\b)",
@@ -46,7 +48,8 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "references": r"references|bibliography|list\s+of\s+(?:references|literature|sources)",
     },
     "ru": {
-        "relevance": r"актуальност\w*|тем[аы]\s+и\s+е[её]\s+значени\w*|(?:значени|важност)\w*\s+темы",
+        "relevance": r"актуальност\w*|тем[аы]\s+и\s+е[её]\s+значени\w*|(?:значени|важност)\w*\s+темы|"
+                     r"обосновани\w*\s+(?:выбора\s+)?темы|постановк\w*\s+проблемы",
         "development": r"степен\w*\s+(?:научной\s+)?(?:разработанност|изученност)\w*|изученност\w*\s+(?:темы|проблемы)",
         "object": r"объект\w*",
         "subject": r"предмет\w*",
@@ -80,7 +83,7 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "references": r"список\s+(?:использованн\w*\s+)?(?:литературы|источников)|литература",
     },
     "kk": {
-        "relevance": r"өзектілі\w*|көкей(?:тесті|кесті)\w*",
+        "relevance": r"өзектілі\w*|көкей(?:тесті|кесті)\w*|тақырып\w*\s+(?:таңдау\w*\s+)?негізде\w*|мәселені?ң\s+қойылу\w*",
         "development": r"(?:зерттел|зерделен)\w*\s+(?:дәрежесі|деңгейі)",
         "object": r"нысан\w*|объекті\w*",
         "subject": r"пән[іи]",   # и for і: Kazakh typed on a Russian keyboard

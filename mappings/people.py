@@ -55,7 +55,9 @@ def find(text: str, lang: str) -> list[tuple[int, int]]:
             continue
         out.append((m.start(), m.end()))
     if lang == "en":
-        out = sorted(out + _scholars_by_possessive(text))
+        taken = _scholars_by_possessive(text)
+        taken += [span for span in _full_names(text) if not any(s < span[1] and span[0] < e for s, e in out + taken)]
+        out = sorted(out + taken)
     return out
 
 
@@ -64,7 +66,8 @@ def find(text: str, lang: str) -> list[tuple[int, int]]:
 _SCHOLAR_POSSESSIVE = re.compile(
     r"\b((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){0,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s\s+"
     r"(?:[a-z-]+\s+)?(?:theory|theories|concept|concepts|notion|approach|model|framework|typology|"
-    r"method|hierarchy|idea|ideas|views?|works?|writings|legacy|school|films?|novels?|poetics|thesis)\b")
+    r"method|hierarchy|idea|ideas|views?|works?|writings|legacy|school|films?|novels?|poetics|thesis)\b|"
+    r"\b((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s\s+[\"“«]")   # "Rashid Nugmanov's "The Needle\""
 _NOT_A_SCHOLAR = {"The", "This", "That", "Our", "Its", "Their", "Republic", "Kazakhstan", "University",
                   "Institute", "Ministry", "Government", "President", "Council", "Union", "Bank",
                   "Agency", "Company", "Centre", "Center", "State", "National", "World", "Central",
@@ -74,14 +77,61 @@ _NOT_A_SCHOLAR = {"The", "This", "That", "Our", "Its", "Their", "Republic", "Kaz
 def _scholars_by_possessive(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _SCHOLAR_POSSESSIVE.finditer(text):
-        words = m.group(1).split()
-        while words and words[0] in _NOT_A_SCHOLAR:
+        group = 1 if m.group(1) else 2
+        words = m.group(group).split()
+        # "From Rashid Nugmanov's …": a capitalised word of the language opens the sentence
+        while words and (words[0] in _NOT_A_SCHOLAR or (len(words) > 1 and _english_word(words[0].lower())
+                                                         and not _given_name(words[0]))):
             words.pop(0)
-        if not words or any(w in _NOT_A_SCHOLAR for w in words) or _sentence_start_only(text, m.start(1), words):
+        if not words or any(w in _NOT_A_SCHOLAR for w in words) or _sentence_start_only(text, m.start(group), words):
             continue
-        start = m.end(1) - len(" ".join(words))
-        out.append((start, m.end(1)))
+        start = m.end(group) - len(" ".join(words))
+        out.append((start, m.end(group)))
     return out
+
+
+# A person named by given name and surname, without initials: "the approach of David Bordwell
+# and Kristin Thompson", "the films of Darezhan Omirbayev". Two capitalised words are a name when
+# the first is a given name in gender-guesser's dictionary (some 45,000 names of many countries,
+# Kazakh ones among them) or the second ends as a Kazakh or Russian surname does in Latin letters;
+# and neither is an ordinary English word ("Paris Agreement", "Aral Sea") nor a given name standing
+# second ("Monte Carlo"), and no capitalised word runs on before or after (a longer name).
+_FULL_NAME = re.compile(r"(?<![\w’'.-])(?<![A-Z][a-z] )([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])(?!\s+[A-Z])")
+_LATIN_SURNAME = re.compile(r"(?:ov|ev|yev|ova|eva|yeva|uly|kyzy|qyzy|sky|skaya|skiy|enko|bayev|bayeva|bekov|bekova)$")
+
+
+def _full_names(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _FULL_NAME.finditer(text):
+        first, second = m.group(1), m.group(2)
+        if first in _NOT_A_SCHOLAR or second in _NOT_A_SCHOLAR or _capitalised_word_before(text, m.start()):
+            continue
+        surname_shaped = bool(_LATIN_SURNAME.search(second))
+        if not surname_shaped and (_given_name(second) or _english_word(second.lower())):
+            continue
+        if _english_word(first.lower()) and not _given_name(first):
+            continue
+        if _given_name(first) or surname_shaped:
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _capitalised_word_before(text: str, start: int) -> bool:
+    """"Kazakh National University …": a capitalised word before the pair, in the same sentence."""
+    before = re.search(r"([A-Za-z]+)[ \u00a0]+$", text[max(0, start - 40):start])
+    return bool(before and before.group(1)[:1].isupper() and not _sentence_start_only(text, start - len(before.group(0)), [before.group(1)]))
+
+
+@lru_cache(maxsize=1)
+def _given_names():
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=True)
+
+
+@lru_cache(maxsize=50_000)
+def _given_name(word: str) -> bool:
+    return _given_names().get_gender(word) != "unknown"
 
 
 def _sentence_start_only(text: str, start: int, words: list[str]) -> bool:

@@ -48,6 +48,10 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 _HYPHEN_END = re.compile(r"([^\W\d_]+)[-‐\u00ad]$")
 _LEADING_WORD = re.compile(r"^([^\W\d_]+)")
 _RANGE_END = re.compile(r"\d[-–]$")
+# A line of one to four words, capitalised, with no punctuation at its end: a heading set on
+# its own line. A paragraph's last line ends in punctuation, and a wrapped sentence goes on in
+# lower case or runs to the margin.
+_STANDALONE = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]*(?:[ -][^\W\d_]+){0,3}$")
 # A capitalised label of one to three words and a colon ("Keywords:", "Ключевые слова:").
 _LABEL_START = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]*(?:[ -][^\W\d_]+){0,2}:(?:\s|$)")
 
@@ -246,6 +250,8 @@ def _continues(previous: str, line: str, width: int, paragraph: str) -> bool:
         return False
     if _LABEL_START.match(line) and not _HYPHEN_END.search(previous):
         return False         # "Abstract: …", "Түйін сөздер: …" open their own paragraph
+    if ends_sentence and _STANDALONE.match(line) and len(line) < width * 0.5:
+        return False         # "Кіріспе", "Introduction" on a line of their own after a sentence
     first = line.split(" ", 1)[0]
     if _HYPHEN_END.search(previous):
         return True

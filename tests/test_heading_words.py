@@ -14,6 +14,8 @@ HEADINGS = {
     "en": [
         ("Relevance of the research topic.", "relevance"), ("Topicality of the research.", "relevance"),
         ("Actuality of the research topic.", "relevance"), ("Urgency of the research.", "relevance"),
+        ("Problem statement.", "relevance"), ("Statement of the problem.", "relevance"),
+        ("Rationale for the choice of topic.", "relevance"), ("Justification for the choice of topic.", "relevance"),
         ("Degree of development of the topic.", "development"), ("State of the art.", "development"),
         ("Literature review.", "development"),
         ("Object of the research.", "object"), ("Subject of the research.", "subject"),
@@ -51,7 +53,8 @@ HEADINGS = {
         ("References.", "references"), ("Bibliography.", "references"), ("List of sources.", "references"),
     ],
     "ru": [
-        ("Актуальность темы исследования.", "relevance"),
+        ("Актуальность темы исследования.", "relevance"), ("Обоснование выбора темы.", "relevance"),
+        ("Постановка проблемы.", "relevance"),
         ("Степень научной разработанности темы.", "development"), ("Изученность проблемы.", "development"),
         ("Объект исследования.", "object"), ("Предмет исследования.", "subject"), ("Цель исследования.", "aim"),
         ("Задачи исследования.", "tasks"), ("Гипотеза исследования.", "hypothesis"),
@@ -81,6 +84,7 @@ HEADINGS = {
     ],
     "kk": [
         ("Зерттеу тақырыбының өзектілігі.", "relevance"), ("Тақырыптың зерттелу деңгейі.", "development"),
+        ("Тақырыпты таңдаудың негіздемесі.", "relevance"), ("Мәселенің қойылуы.", "relevance"),
         ("Зерттеу нысаны.", "object"), ("Зерттеу объектісі.", "object"), ("Зерттеу пәні.", "subject"), ("Зерттеу пәни.", "subject"),
         ("Зерттеу мақсаты.", "aim"), ("Зерттеу міндеттері.", "tasks"), ("Зерттеу болжамы.", "hypothesis"),
         ("Зерттеу гипотезасы.", "hypothesis"),

@@ -780,6 +780,29 @@ def test_a_scholar_named_by_the_possessive_of_a_theory_is_a_person(text, name):
     assert _candidates(text, "en", "theoretical-basis").get(name) == "Person"
 
 
+@pytest.mark.parametrize("text, names", [
+    ("The montage theory of Sergei Eisenstein and the realism of Andre Bazin frame the reading.",
+     ["Sergei Eisenstein", "Andre Bazin"]),
+    ("Interviews with Aigerim Sultanbekova and with the poet Olzhas Suleimenov were recorded.",
+     ["Aigerim Sultanbekova", "Olzhas Suleimenov"]),
+    ("In his novels Mukhtar Auezov describes the steppe.", ["Mukhtar Auezov"]),
+    ("From Sergei Eisenstein's \"Strike\" onwards the crowd became a hero.", ["Sergei Eisenstein"]),
+])
+def test_a_person_named_without_initials_is_a_person(text, names):
+    found = _candidates(text, "en", "theoretical-basis")
+    assert [n for n in names if found.get(n) == "Person"] == names, found
+
+
+@pytest.mark.parametrize("text", [
+    "The Paris Agreement binds Kazakhstan to lower its emissions.",
+    "Losses were estimated by Monte Carlo simulation over ten thousand runs.",
+    "Water of the Aral Sea and the Chad Basin was compared.",
+    "Students of Nazarbayev University and Victoria University were surveyed.",
+])
+def test_a_given_name_inside_another_name_names_no_person(text):
+    assert "Person" not in _candidates(text, "en", "theoretical-basis").values()
+
+
 @pytest.mark.parametrize("text", [
     "Kazakhstan's model of development was studied.",
     "Students' views were collected in three regions.",

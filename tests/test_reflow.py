@@ -167,6 +167,28 @@ def test_english_paragraphs_and_dashed_items():
     assert lines[-1] == "The object of this study is the foreign policy of the Republic of Kazakhstan."
 
 
+def test_a_heading_on_its_own_line_after_a_full_line_is_not_glued_to_it():
+    wrapped = "\n".join([
+        "Abstract. Camel milk and shubat are traditional products of the western regions, but they",
+        "keep for a few days only. The article reports how freeze drying changes the composition of",
+        "camel milk from a farm near the coast and how long the powder keeps its quality when it is",
+        "stored in sealed bags at room temperature, in a refrigerator and in a warm dry warehouse.",
+        "Moisture, acidity, protein, fat and the count of lactic bacteria were measured every month",
+        "for half a year, and the powder was compared with the fresh milk it was made from in taste.",
+        "Keywords: camel milk, shubat, freeze drying, functional food, shelf life, storage, powder.",
+        "Introduction",
+        "Camel breeding has grown in the south and west of the country over the last ten years and",
+        "milk processing now receives support from regional programmes for small and mid producers.",
+        "Powdered camel milk is made abroad in large plants, while local farms sell fresh milk only",
+        "and lose much of it in the hot months, when the milk turns sour before it reaches the shops.",
+        "The aim of the work is to find drying and storage conditions that keep the milk's value for",
+        "a year, so that farms far from cities can sell their milk as a powder in any season at all.",
+    ])
+    lines = reflow.reflow(wrapped).splitlines()
+    assert "Introduction" in lines, lines
+    assert lines[lines.index("Introduction") - 1].startswith("Keywords:")
+
+
 # --------------------------------------------------------------------------- hyphenation
 
 def test_hyphenation_undone_where_the_word_is_a_word():
