@@ -576,7 +576,7 @@ _KEYWORDS = {
     "InternationalOrganization": ["organization", "organisation", "union", "council", "bank", "fund", "alliance", "организация",
                                   "союз", "совет", "банк", "ұйымы", "одағы", "кеңесі"],
     "Initiative": ["initiative", "forum", "congress", "process", "project", "agenda", "declaration", "convention",
-                   "treaty", "charter", "platform", "index", "database", "индекс", "декларация",
+                   "treaty", "charter", "platform", "database", "декларация",
                    "конвенция", "договор", "хартия", "процесс", "платформа", "декларациясы", "конвенциясы",
                    "процесі", "платформасы", "инициатива", "форум", "съезд", "проект", "бастамасы",
                    "съезі", "жобасы"],
@@ -589,6 +589,8 @@ _KEYWORDS = {
     "Address": ["address", "послание", "жолдауы"],
     "Department": ["department", "faculty", "кафедра", "факультет", "кафедрасы", "департамент", "департаменті"],
     "Diaspora": ["diaspora", "диаспора", "диаспорасы"],
+    # a named index is a measure a study applies ("Gallagher index", «индекс Грина – Вермильона»)
+    "Method": ["index", "индекс", "индексі"],
 }
 _KEYWORD_CLASS = {w: cls for cls, words in _KEYWORDS.items() for w in words}
 _THEORY_HINT = re.compile(r"theor|concept|ism\b|power|diplomac|security|теори|концеп|изм\b|сила|дипломат|безопасн|теория|тұжырым|күш|қауіпсіз", re.I)
@@ -618,10 +620,47 @@ def _in_capitals_heading(text: str, tokens: list[Token], k: int) -> bool:
 
 # Software a method is carried out in: "WAsP", "ArcGIS ортасында", "Sonic Visualiser бағдарламасы",
 # «в программе WAsP», "PSS/E бағдарламасында" — a Latin-script name beside a word for a program
-_SOFTWARE_AFTER = re.compile(r"\b([A-Z][\w/+.-]*[\w+](?:\s+[A-Z][\w/+.-]*[\w+])?)\s+(?:бағдарламасы\w*|"
+_VERSION = r"(?:\s+v?\d{1,2}(?:\.\d{1,2}){0,2}(?!\w|[.,]\d))?"
+_SOFTWARE_AFTER = re.compile(r"\b([A-Z][\w/+.-]*[\w+](?:\s+[A-Z][\w/+.-]*[\w+])?" + _VERSION + r")\s+(?:бағдарламасы\w*|"
                              r"ортасы\w*|программ\w*|пакет\w*|software|package|environment)\b")
 _SOFTWARE_BEFORE = re.compile(r"(?:\bпрограмм[аеуыо]\w*|\bпакет[аеу]?|\bsoftware|\bpackage)\s+"
-                              r"([A-Z][\w/+.-]*[\w+](?:\s+[A-Z][\w/+.-]*[\w+])?)")
+                              r"([A-Z][\w/+.-]*[\w+](?:\s+[A-Z][\w/+.-]*[\w+])?" + _VERSION + ")")
+# A tool named with its version, as a methods statement cites it: "SPSS 26", "NVivo 14", "R 4.3.1",
+# "ATLAS.ti 23", "CROPWAT 8.0", "Design-Expert 13". The name is written in Latin letters and is
+# not a word that numbers a part of a text or a stage ("Table 3", "Phase 2"); a plain
+# capitalised word needs a dotted version or a word of use before it ("in Stata 17").
+_VERSIONED = re.compile(r"(?<![\w.-])([A-Z][A-Za-z]*(?:[.-][A-Za-z]+)?(?:\s[A-Z][A-Za-z]+)?)\s(v?\d{1,2}(?:\.\d{1,2}){0,2})(?!\w|[.,]\d|\s*[-–—]\s*\d)(?!\s*(?:%|‰|°|mm|cm|km|kg|m\b|мм|см|км|кг|жыл|год|year|г\.))")
+_NOT_TOOLS = {"Table", "Figure", "Fig", "Chapter", "Section", "Article", "Paragraph", "Appendix", "Annex",
+              "Part", "Phase", "Stage", "Step", "Group", "Type", "Level", "Grade", "Class", "Wave", "Round",
+              "Model", "Scenario", "Volume", "Vol", "No", "Issue", "Page", "Block", "Zone", "Unit", "Line",
+              "Experiment", "Test", "Sample", "Site", "Plot", "Lot", "Series", "Version", "Industry", "Web",
+              "COVID", "Covid", "SARS", "ISO", "IEC", "EN", "DIN", "ASTM", "GOST", "Task", "Objective", "Item"}
+_TOOL_USE_BEFORE = re.compile(r"(?:\b(?:in|using|with|via|by|of)|в|во|с|помощью|среде|программе|пакете|арқылы)\s+$")
+
+
+_AND_BEFORE = re.compile(r"(?:\b(?:and|or)|и|или|және|мен|,)\s+$")
+
+
+def _versioned_tools(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in _VERSIONED.finditer(text):
+        name, version = m.group(1), m.group(2)
+        if name.split()[0] in _NOT_TOOLS or name.split()[-1] in _NOT_TOOLS:
+            continue
+        before = text[max(0, m.start() - 12):m.start()]
+        if _MEASURE_BEFORE.search(before) or re.search(r"[=<>≤≥]\s*$", before):
+            continue   # "95 % CI 1.3": a measure
+        shaped = sum(c.isupper() for c in name) >= 2 or "." in name or "-" in name
+        # "SPSS 26 and Stata 17": the next of a list of tools
+        listed = bool(out) and m.start() - out[-1][1] < 8 and _AND_BEFORE.search(before)
+        if shaped or "." in version or listed or _TOOL_USE_BEFORE.search(before):
+            out.append((m.start(), m.end()))
+    return out
+
+
+# A standard by its number: "ISO 11092", «ГОСТ 5686-94», «СНиП 2.02.01-83», «СТ РК 1044-2001»
+_STANDARD = re.compile(r"(?<![\w-])((?:ISO(?:/IEC)?|IEC|ASTM|EN|DIN|IEEE|ГОСТ(?:\s+Р)?|СТ\s+РК|СН\s+РК|СП\s+РК|СНиП|МСН|ҚР\s+ҚН)"
+                       r"\s?[A-Z]?\d[\d.:-]*\d)(?![\w-])")
 
 
 # The word after an unknown acronym tells a tool or technique ("SWAT model", «модели LSTM»,
@@ -657,12 +696,12 @@ _MEASURE_BEFORE = re.compile(r"\d\s*%\s*$")
 
 def _acronym_class(text: str, start: int, end: int, name: str, kind: str) -> str:
     """The class suggested for an unknown acronym: what the words beside it call it, else a tool
-    or technique in a statement of methods (indirect ELISA, real-time PCR, «реанализ ERA5») or
+    or technique in a statement of methods or of the methodology (indirect ELISA, real-time PCR, «реанализ ERA5») or
     where it carries a digit (CMIP6, SSP2, Sentinel-2: versions, not bodies), else a body."""
     if _ACRONYM_ORG_AFTER.match(text, end):
         return "Organization"
     if (_ACRONYM_METHOD_AFTER.match(text, end) or _ACRONYM_METHOD_BEFORE.search(text[max(0, start - 40):start])
-            or kind == "methods" or re.search(r"\d", name)):
+            or kind in ("methods", "theoretical-basis") or re.search(r"\d", name)):
         return "Method"
     return "Organization"
 
@@ -716,10 +755,15 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return bool(_SENTENCE_END.search(text[max(0, pos - 12):pos]))
 
 
+_CITATION = re.compile(r"citation|цитирован|дәйексөз", re.I)
+
+
 def _keyword_class(words: list[str], lang: str) -> str | None:
     for w in reversed(words):
         for k in morphology.text_keys(w, lang):
             cls = _KEYWORD_CLASS.get(k)
+            if cls == "Method" and any(_CITATION.search(x) for x in words):
+                return "Initiative"   # a citation index is a bibliographic database, not a measure
             if cls:
                 return cls
     return None
@@ -764,9 +808,15 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
     def unclaimed(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in claimed)
 
-    for s, e in _software(text):
-        if free(s, e) and not known(text[s:e]):
+    for s, e in _software(text) + _versioned_tools(text):
+        if free(s, e) and unclaimed(s, e) and not known(text[s:e]):
             found[(s, e)] = ("Method", "software")
+            claimed.append((s, e))
+    for m in _STANDARD.finditer(text):
+        s, e = m.span(1)
+        # «СП РК 5.01-102-2013»: the РК inside stays Kazakhstan's mention; the code and the number are free
+        if free(s, s + 2) and free(e - 2, e) and unclaimed(s, e) and not known(text[s:e]):
+            found[(s, e)] = ("Initiative", "standard")
             claimed.append((s, e))
     for m in _quoted_organisations(text):
         s, e = m.span(0) if m.re is _QUOTED_ORG else (m.start(), m.end(1))

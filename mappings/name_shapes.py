@@ -33,7 +33,9 @@ _EN_HEADS = {"theory": ("Theory", True), "paradigm": ("Theory", True), "approach
              "spectrometry": ("Method", False), "test": ("Method", False), "study": ("Method", False),
              "trial": ("Method", False), "hypothesis": ("Theory", False), "principle": ("Theory", False),
              "periodogram": ("Method", False), "photometry": ("Method", False), "algorithm": ("Method", False),
-             "regularization": ("Method", False), "regularisation": ("Method", False), "sampling": ("Method", False)}
+             "regularization": ("Method", False), "regularisation": ("Method", False), "sampling": ("Method", False),
+             "index": ("Method", False), "coefficient": ("Method", False), "filter": ("Method", False),
+             "criterion": ("Method", False)}
 _RU_HEADS = {"теория": ("Theory", True), "парадигма": ("Theory", True), "подход": ("Theory", False),
              "модель": ("Theory", False), "метод": ("Method", False), "анализ": ("Method", False),
              "моделирование": ("Method", False), "спектроскопия": ("Method", False),
@@ -42,10 +44,12 @@ _RU_HEADS = {"теория": ("Theory", True), "парадигма": ("Theory", 
              "исследование": ("Method", False), "гипотеза": ("Theory", False), "концепция": ("Theory", False),
              "принцип": ("Theory", False), "алгоритм": ("Method", False), "диагностика": ("Method", False),
              "закон": ("Theory", False), "распределение": ("Method", False), "шкала": ("Method", False),
-             "опросник": ("Method", False), "тест": ("Method", False)}
+             "опросник": ("Method", False), "тест": ("Method", False), "индекс": ("Method", False),
+             "коэффициент": ("Method", False), "фильтр": ("Method", False), "критерий": ("Method", False)}
 # Heads that name one particular thing only after a scholar's name: «закон Аррениуса»,
 # «распределение Вейбулла», «опросник выгорания Маслач» (never «закон Республики Казахстан»)
-_RU_EPONYMOUS = {"закон", "распределение", "шкала", "опросник", "тест", "принцип"}
+_RU_EPONYMOUS = {"закон", "распределение", "шкала", "опросник", "тест", "принцип", "индекс", "коэффициент",
+                 "фильтр", "критерий"}
 # Kazakh heads close the name; the singular possessive is the form inside a name (теориясы, әдісі)
 _KK_HEADS = {"теория": ("Theory", True), "теориясы": ("Theory", True), "парадигма": ("Theory", True),
              "парадигмасы": ("Theory", True), "тәсіл": ("Theory", False), "тәсілі": ("Theory", False),
@@ -54,7 +58,8 @@ _KK_HEADS = {"теория": ("Theory", True), "теориясы": ("Theory", Tr
              "модельдеу": ("Method", False), "әдістемесі": ("Method", False), "зерттеу": ("Method", False),
              "тест": ("Method", False), "тесті": ("Method", False), "алгоритм": ("Method", False),
              "алгоритмі": ("Method", False), "бақылау": ("Method", False), "гипотеза": ("Theory", False),
-             "гипотезасы": ("Theory", False)}
+             "гипотезасы": ("Theory", False), "индексі": ("Method", False), "коэффициенті": ("Method", False),
+             "критерийі": ("Method", False), "шкаласы": ("Method", False)}
 # the case a possessive head takes in a sentence: «теориясына», «әдісімен», «тестінің»
 _KK_CASE_AFTER_POSSESSIVE = ("ндағы", "ндегі", "ның", "нің", "нда", "нде", "нан", "нен", "мен", "на", "не", "н")
 

@@ -350,8 +350,8 @@ _KEYWORDS_BY_CLASS = {
                                   "ru": ["организация", "союз", "совет", "банк"],
                                   "kk": ["ұйымы", "одағы", "кеңесі"]},
     "Initiative": {"en": ["initiative", "forum", "congress", "process", "project", "agenda", "declaration", "convention",
-                          "treaty", "charter", "platform", "index", "database"],
-                   "ru": ["индекс", "декларация", "конвенция", "договор", "хартия", "процесс", "платформа",
+                          "treaty", "charter", "platform", "database"],
+                   "ru": ["декларация", "конвенция", "договор", "хартия", "процесс", "платформа",
                           "инициатива", "форум", "съезд", "проект"],
                    "kk": ["декларациясы", "конвенциясы", "процесі", "платформасы", "бастамасы", "съезі", "жобасы"]},
     "Programme": {"en": ["program", "programme"], "ru": ["программа"], "kk": ["бағдарламасы"]},
@@ -362,6 +362,7 @@ _KEYWORDS_BY_CLASS = {
     "Address": {"en": ["address"], "ru": ["послание"], "kk": ["жолдауы"]},
     "Department": {"en": ["department", "faculty"], "ru": ["кафедра", "факультет"], "kk": ["кафедрасы"]},
     "Diaspora": {"en": ["diaspora"], "ru": ["диаспора"], "kk": ["диаспорасы"]},
+    "Method": {"en": ["index"], "ru": ["индекс"], "kk": ["индексі"]},
 }
 _KEYWORD_SENTENCE = {"en": "Data for 2015–2020 were provided by the Northern Steppe {W} and checked by the author.",
             "ru": "Данные за 2015–2020 годы предоставила {W} развития сельских территорий по запросу автора.",
@@ -729,6 +730,51 @@ def _candidates(text: str, lang: str, kind: str) -> dict[str, str]:
 ])
 def test_an_unknown_acronym_is_classed_by_the_words_beside_it(text, lang, kind, name, cls):
     assert _candidates(text, lang, kind).get(name) == cls
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Responses were analysed in JASP 0.18 and coded in MAXQDA 2022.", "en", "JASP 0.18"),
+    ("Responses were analysed in JASP 0.18 and coded in Quirkos 2.", "en", "Quirkos 2"),
+    ("Kinetics were fitted in OriginPro 9 and plotted with Gnuplot 5.4.", "en", "OriginPro 9"),
+    ("Kinetics were fitted in OriginPro 9 and plotted with Gnuplot 5.4.", "en", "Gnuplot 5.4"),
+    ("Сауалнама нәтижелері JASP 0.18 бағдарламасында өңделді.", "kk", "JASP 0.18"),
+    ("Расчёты выполнены в программе Lira 10.12.", "ru", "Lira 10.12"),
+])
+def test_a_tool_named_with_its_version_is_a_method(text, lang, name):
+    assert _candidates(text, lang, "relevance").get(name) == "Method"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Table 3 and Figure 5 show that Phase 2 gave 12 mm more than Stage 1.", "en"),
+    ("The effect held (95 % CI 1.3-4.1) in Group 2.", "en"),
+    ("In 2019 Industry 4.0 and Web 2.0 reached the schools.", "en"),
+])
+def test_numbered_parts_measures_and_eras_are_no_tools(text, lang):
+    assert "Method" not in _candidates(text, lang, "relevance").values()
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Samples were tested according to ISO 9237 and ASTM D737.", "en", "ISO 9237"),
+    ("Samples were tested according to ISO 9237 and ASTM D737.", "en", "ASTM D737"),
+    ("Грунты испытаны по ГОСТ 12248-2010 и СП РК 5.01-102-2013.", "ru", "ГОСТ 12248-2010"),
+    ("Грунты испытаны по ГОСТ 12248-2010 и СП РК 5.01-102-2013.", "ru", "СП РК 5.01-102-2013"),
+])
+def test_a_standard_by_its_number_is_an_initiative(text, lang, name):
+    assert _candidates(text, lang, "methods").get(name) == "Initiative"
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Disproportionality was measured by the Loosemore–Hanby index.", "en", "Loosemore–Hanby index"),
+    ("Тіс жегісі Ортиз индексімен бағаланды.", "kk", "Ортиз индексімен"),
+    # a citation index is a bibliographic database
+    ("Journals were drawn from the Emerging Sources Citation Index.", "en", None),
+])
+def test_a_named_index_is_a_method(text, lang, name):
+    found = _candidates(text, lang, "methods")
+    if name is None:
+        assert found.get("Emerging Sources Citation Index") == "Initiative", found
+    else:
+        assert found.get(name) == "Method", found
 
 
 @pytest.mark.parametrize("text, lang, kind", [

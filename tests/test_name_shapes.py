@@ -83,3 +83,17 @@ def test_a_name_holds_at_most_four_words_before_its_head(text, lang, name):
     # a longer run of adjectives is description, not the name: the last four words (the head's own
     # modifier among them) are kept
     assert names(text, lang) == [name]
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Inequality was measured by the Theil index.", "en", "Theil index"),
+    ("Agreement was checked with the Cohen kappa coefficient.", "en", "Cohen kappa coefficient"),
+    ("Positions were smoothed by an unscented Kalman filter.", "en", "Kalman filter"),
+    ("Различия проверены по критерию Фишера.", "ru", "критерию Фишера"),
+    ("Неравенство оценено индексом Тейла.", "ru", "индексом Тейла"),
+    ("Согласованность оценена коэффициентом Кендалла.", "ru", "коэффициентом Кендалла"),
+    ("Теңсіздік Тейл индексімен өлшенді.", "kk", "Тейл индексімен"),
+    ("Келісім Коэн коэффициенті арқылы тексерілді.", "kk", "Коэн коэффициенті"),
+])
+def test_an_index_a_coefficient_a_filter_and_a_criterion_name_methods(text, lang, name):
+    assert names(text, lang) == [name]
