@@ -589,6 +589,11 @@ _KEYWORDS = {
     "Address": ["address", "послание", "жолдауы"],
     "Department": ["department", "faculty", "кафедра", "факультет", "кафедрасы", "департамент", "департаменті"],
     "Diaspora": ["diaspora", "диаспора", "диаспорасы"],
+    # parties, chambers, companies, works and the institutions of culture
+    "Organization": ["party", "chamber", "company", "holding", "plant", "factory", "works", "museum", "theatre",
+                     "theater", "gallery", "партия", "палата", "компания", "холдинг", "завод", "фабрика",
+                     "комбинат", "музей", "театр", "галерея", "партиясы", "палатасы", "компаниясы",
+                     "холдингі", "зауыты", "фабрикасы", "комбинаты", "мұражайы", "театры", "галереясы"],
     # a named index is a measure a study applies ("Gallagher index", «индекс Грина – Вермильона»)
     "Method": ["index", "индекс", "индексі"],
 }
@@ -656,6 +661,14 @@ def _versioned_tools(text: str) -> list[tuple[int, int]]:
         if shaped or "." in version or listed or _TOOL_USE_BEFORE.search(before):
             out.append((m.start(), m.end()))
     return out
+
+
+_SYLLABLE_ACRONYM = re.compile(r"([А-ЯЁӘҒҚҢӨҰҮҺІA-Z][а-яёәғқңөұүһіa-z]{1,3}[А-ЯЁӘҒҚҢӨҰҮҺІA-Z]{2,6})(?:[-‐][а-яёәғқңөұүһіa-z]{1,5}|[а-яё]{1,2})?")
+
+
+# A service named by its web address, as Kazakhstan's companies and portals are ("Kaspi.kz",
+# «Kolesa.kz», "eGov.kz"); not a link ("https://…", "www.…", a path or an e-mail after it).
+_DOMAIN_NAME = re.compile(r"(?<![\w./@:-])([A-Za-z][A-Za-z0-9-]{1,30}\.(?:kz|қаз|com|ru|org|net|io))(?![\w/@.-]|\.\w)")
 
 
 # A standard by its number: "ISO 11092", «ГОСТ 5686-94», «СНиП 2.02.01-83», «СТ РК 1044-2001»
@@ -812,6 +825,11 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         if free(s, e) and unclaimed(s, e) and not known(text[s:e]):
             found[(s, e)] = ("Method", "software")
             claimed.append((s, e))
+    for m in _DOMAIN_NAME.finditer(text):
+        s, e = m.span(1)
+        if free(s, e) and unclaimed(s, e) and not known(text[s:e]):
+            found[(s, e)] = ("Organization", "domain")
+            claimed.append((s, e))
     for m in _STANDARD.finditer(text):
         s, e = m.span(1)
         # «СП РК 5.01-102-2013»: the РК inside stays Kazakhstan's mention; the code and the number are free
@@ -857,6 +875,15 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         if _MEASURE_AFTER.match(text, s + len(name)) or _MEASURE_BEFORE.search(text[max(0, s - 12):s]):
             continue
         found.setdefault((s, s + len(name)), (_acronym_class(text, s, s + len(name), name, kind), "acronym"))
+    # Acronyms that keep a syllable in lower case, as Kazakhstan's institutes and universities do
+    # (КазНИИСА, КазНИТУ, КарГУ, KazNU)
+    for t in tokens:
+        m = _SYLLABLE_ACRONYM.fullmatch(t.text)
+        if m is None or not free(t.start, t.end) or not unclaimed(t.start, t.end):
+            continue
+        s, e = t.start, t.start + len(m.group(1))
+        if not known(m.group(1)):
+            found.setdefault((s, e), (_acronym_class(text, s, e, m.group(1), kind), "acronym"))
     # People by their initials and surname («В.В. Бартольд», «Р. Райана», "S.L. Sobolev")
     for s, e in people.find(text, lang):
         if free(s, e) and not known(text[s:e]):

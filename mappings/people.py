@@ -64,7 +64,8 @@ def find(text: str, lang: str) -> list[tuple[int, int]]:
 # A scholar named without initials by the possessive of a theory, concept or body of work:
 # "Henri Lefebvre's theory", "Bourdieu's concept of capital", "Rashid Nugmanov's films".
 _SCHOLAR_POSSESSIVE = re.compile(
-    r"\b((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){0,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s\s+"
+    r"\b((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:(?:van|von|de|der|den|du|da|di|la|le|al|ibn)\s+)?){0,2}"
+    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s\s+"
     r"(?:[a-z-]+\s+)?(?:theory|theories|concept|concepts|notion|approach|model|framework|typology|"
     r"method|hierarchy|idea|ideas|views?|works?|writings|legacy|school|films?|novels?|poetics|thesis)\b|"
     r"\b((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s\s+[\"“«]")   # "Rashid Nugmanov's "The Needle\""
@@ -83,7 +84,8 @@ def _scholars_by_possessive(text: str) -> list[tuple[int, int]]:
         while words and (words[0] in _NOT_A_SCHOLAR or (len(words) > 1 and _english_word(words[0].lower())
                                                          and not _given_name(words[0]))):
             words.pop(0)
-        if not words or any(w in _NOT_A_SCHOLAR for w in words) or _sentence_start_only(text, m.start(group), words):
+        if not words or words[0][:1].islower() or any(w in _NOT_A_SCHOLAR for w in words) or \
+                _sentence_start_only(text, m.start(group), words):
             continue
         start = m.end(group) - len(" ".join(words))
         out.append((start, m.end(group)))

@@ -363,6 +363,12 @@ _KEYWORDS_BY_CLASS = {
     "Department": {"en": ["department", "faculty"], "ru": ["кафедра", "факультет"], "kk": ["кафедрасы"]},
     "Diaspora": {"en": ["diaspora"], "ru": ["диаспора"], "kk": ["диаспорасы"]},
     "Method": {"en": ["index"], "ru": ["индекс"], "kk": ["индексі"]},
+    "Organization": {"en": ["party", "chamber", "company", "holding", "plant", "factory", "works", "museum", "theatre",
+                            "theater", "gallery"],
+                     "ru": ["партия", "палата", "компания", "холдинг", "завод", "фабрика", "комбинат", "музей", "театр",
+                            "галерея"],
+                     "kk": ["партиясы", "палатасы", "компаниясы", "холдингі", "зауыты", "фабрикасы", "комбинаты",
+                            "мұражайы", "театры", "галереясы"]},
 }
 _KEYWORD_SENTENCE = {"en": "Data for 2015–2020 were provided by the Northern Steppe {W} and checked by the author.",
             "ru": "Данные за 2015–2020 годы предоставила {W} развития сельских территорий по запросу автора.",
@@ -753,6 +759,26 @@ def test_numbered_parts_measures_and_eras_are_no_tools(text, lang):
     assert "Method" not in _candidates(text, lang, "relevance").values()
 
 
+@pytest.mark.parametrize("text, lang, names", [
+    ("Нормы согласованы с КазГАСА и КарГТУ.", "ru", ["КазГАСА", "КарГТУ"]),
+    ("Сынақтар ҚазҰТЗУ-дың зертханасында жүргізілді.", "kk", ["ҚазҰТЗУ"]),
+    ("Tests were run at KazATU; McKinsey and LaTeX are no acronyms of this kind.", "en", ["KazATU"]),
+])
+def test_an_acronym_with_a_syllable_in_lower_case_is_a_candidate(text, lang, names):
+    found = _candidates(text, lang, "significance")
+    assert sorted(n for n, c in found.items() if c == "Organization") == sorted(names), found
+
+
+@pytest.mark.parametrize("text, lang, names", [
+    ("Orders placed through Arbuz.kz and Chocofamily.kz were compared.", "en", ["Arbuz.kz", "Chocofamily.kz"]),
+    ("Тапсырыстар Arbuz.kz қызметі арқылы берілді.", "kk", ["Arbuz.kz"]),
+    ("Data: https://arbuz.kz/catalog, www.arbuz.kz and orders@arbuz.kz.", "en", []),
+])
+def test_a_service_named_by_its_web_address_is_an_organisation(text, lang, names):
+    found = _candidates(text, lang, "relevance")
+    assert sorted(n for n, c in found.items() if c == "Organization") == names, found
+
+
 @pytest.mark.parametrize("text, lang, name", [
     ("Samples were tested according to ISO 9237 and ASTM D737.", "en", "ISO 9237"),
     ("Samples were tested according to ISO 9237 and ASTM D737.", "en", "ASTM D737"),
@@ -821,6 +847,7 @@ def test_rivers_seas_mountains_and_fields_are_places(text, lang, entity):
     ("The study draws on Henri Lefebvre's theory of the production of space.", "Henri Lefebvre"),
     ("It reads Rashid Nugmanov's films of the late 1980s.", "Rashid Nugmanov"),
     ("The analysis follows Bourdieu's concept of capital.", "Bourdieu"),
+    ("The rites are read through Arnold van Gennep's theory of passage.", "Arnold van Gennep"),
 ])
 def test_a_scholar_named_by_the_possessive_of_a_theory_is_a_person(text, name):
     assert _candidates(text, "en", "theoretical-basis").get(name) == "Person"
