@@ -93,6 +93,14 @@ def parse_bytes(data: bytes, source: str) -> ParsedAbstract:
             section_texts[k] = "\n".join(by_kind[k].lines)
     meta = metadata.extract(section_texts, clean, lang, publication_lines)
     kind = _work_kind(by_kind, items, meta, clean)
+    if "publications" in by_kind:
+        # The statement of publications is the prose around the list; the listed works are
+        # metadata's publications, not text to read twice.
+        statement = by_kind["publications"]
+        prose = [line for line in statement.lines if not _looks_like_citation(line)]
+        by_kind["publications"] = sections.Section("publications", statement.heading, prose, statement.qualifiers)
+        if not prose:
+            del by_kind["publications"]
     if kind == "article":
         # An article's abstract is one summary, whatever sentences inside it opened sections.
         summary = article_summary.summary(found, body)

@@ -26,6 +26,9 @@ COMPONENTS = {
     "significance": (DKG.Significance, DKG.hasSignificance, "significance"),
     "approbation": (DKG.Approbation, DKG.hasApprobation, "approbation"),
     "structure": (DKG.StructureStatement, DKG.hasStructureStatement, "structure"),
+    # how many works and where (the committee's journals, Scopus): the works themselves are
+    # dkg:Publication; the statement keeps the prose around the list, which names bodies
+    "publications": (DKG.PublicationsStatement, DKG.hasPublicationsStatement, "publications-statement"),
     # The parts an autoreferat or an article adds: kept so that nothing a reader can use is lost
     # (a history abstract's sources and chronological scope hold most of its places and people).
     "development": (DKG.StateOfResearch, DKG.hasStateOfResearch, "state-of-research"),

@@ -161,6 +161,29 @@ def test_an_autoreferats_own_parts_are_kept_and_linked():
     assert shacl.violations(problems) == []
 
 
+EN_PUBLICATIONS = """Relevance of the research. Grain storage losses in northern Kazakhstan remain high.
+The aim of the research is to reduce storage losses of wheat in Kostanay region.
+Publications. Nine works have been published, four of them in journals recommended by the
+Committee for Quality Assurance in the Sphere of Science and Higher Education and two in journals
+indexed in Scopus:
+1. Amanov B.K. Losses of wheat in storage // Bulletin of Agricultural Science. – 2021. – No. 2. – P. 10-18.
+2. Amanov B.K., Ivanova S.P. Drying regimes for wheat // Herald of KazNU. – 2022. – No. 4. – P. 33-41.
+Structure of the dissertation. Introduction, three chapters, conclusion; 120 pages.
+"""
+
+
+def test_the_statement_of_publications_is_kept_without_its_list_and_linked():
+    doc, work, g = _mapped(EN_PUBLICATIONS, "en-publications.txt")
+    part = _part(g, work, DKG.PublicationsStatement)
+    text = str(g.value(part, DKG.text))
+    assert text.startswith("Nine works have been published") and "Scopus" in text, text
+    # the listed works are publications of the metadata, not text of the statement
+    assert "Losses of wheat in storage" not in text and "Drying regimes" not in text, text
+    assert "quality-assurance-committee-kz" in _mentioned(g, part), _mentioned(g, part)
+    assert (part, DKG.componentOf, work) in g
+    assert shacl.violations(shacl.validate_graph(g, "en-publications.txt")) == []
+
+
 KK_ABSTRACT = """Зерттеудің өзектілігі. Ертіс өзенінің су ресурстарын басқару Қазақстан үшін маңызды.
 Зерттеу нысаны – Ертіс өзенінің бассейні.
 Зерттеудің мақсаты – су ресурстарын басқарудың тиімді жолдарын анықтау.

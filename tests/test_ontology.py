@@ -48,8 +48,8 @@ def test_ontology_parses_and_has_metadata(ontology):
     assert ontology.value(ONTOLOGY_IRI, DCTERMS.license) == URIRef(
         "https://creativecommons.org/licenses/by/4.0/")
     assert ontology.value(ONTOLOGY_IRI, OWL.versionIRI) == URIRef(
-        "https://w3id.org/dissertation-kg/ontology/0.2.0")
-    assert str(ontology.value(ONTOLOGY_IRI, OWL.versionInfo)) == "0.2.0"
+        "https://w3id.org/dissertation-kg/ontology/0.3.0")
+    assert str(ontology.value(ONTOLOGY_IRI, OWL.versionInfo)) == "0.3.0"
     assert str(ontology.value(ONTOLOGY_IRI, URIRef("http://purl.org/vocab/vann/preferredNamespacePrefix"))) == "dkg"
 
 

@@ -25,7 +25,8 @@ SINGLE = ("hasGeneralDescription", "hasRelevance", "hasStateOfResearch", "hasRes
           "hasAim", "hasHypothesis", "hasTheoreticalBasis", "hasSourceBase", "hasResearchScope",
           "hasMethodsStatement", "hasIntroduction", "hasResultsAndDiscussion", "hasMainResults",
           "hasNoveltyJustification", "hasPriorityAlignment", "hasSignificance", "hasReliabilityStatement",
-          "hasCompletenessAssessment", "hasAuthorContribution", "hasApprobation", "hasStructureStatement",
+          "hasCompletenessAssessment", "hasAuthorContribution", "hasApprobation", "hasPublicationsStatement",
+          "hasStructureStatement",
           "hasContentSummary", "hasConclusion")
 CONCEPTS = (("theories", "buildsOnTheory"), ("methods", "usesMethod"), ("actors", "discusses"))
 
