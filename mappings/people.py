@@ -33,7 +33,7 @@ _NAME = re.compile(
 # a surname just before the initials makes them its own ("Жакупова А.Б.", "Tikhonov A.N."): a
 # capitalised word the dictionary takes for a surname, or with a surname's ending
 _WORD_BEFORE = re.compile(rf"([{_UPPER}][{_LOWER}]+)[ \u00a0]*,?[ \u00a0]*$")
-_SURNAME_ENDING = re.compile(r"(?:ов|ев|ёв|ин|ына|ова|ева|ёва|ина|ский|ская|цкий|цкая|енко|ко|ук|юк|ян|дзе|швили|"
+_SURNAME_ENDING = re.compile(r"(?:ов|ев|ёв|ин|ына|ова|ева|ёва|ина|ский|ская|цкий|цкая|ского|цкого|ской|цкой|енко|ко|ук|юк|ян|дзе|швили|"
                              r"ұлы|улы|қызы|кызы|ov|ev|ova|eva|in|ina|sky|skaya|enko|uly|kyzy|son|sen|er|s)$")
 # Russian tags that make a word a person's name
 _NAME_TAGS = ("Surn", "Name", "Patr")
@@ -54,6 +54,9 @@ def find(text: str, lang: str) -> list[tuple[int, int]]:
         if not _reads_as_surname(surname, lang):
             continue
         out.append((m.start(), m.end()))
+    if lang in ("ru", "kk"):
+        out = sorted(out + [span for span in _cyrillic_full_names(text, lang)
+                            if not any(s < span[1] and span[0] < e for s, e in out)])
     if lang == "en":
         taken = _scholars_by_possessive(text)
         taken += [span for span in _full_names(text) if not any(s < span[1] and span[0] < e for s, e in out + taken)]
@@ -122,6 +125,62 @@ def _capitalised_word_before(text: str, start: int) -> bool:
     """"Kazakh National University …": a capitalised word before the pair, in the same sentence."""
     before = re.search(r"([A-Za-z]+)[ \u00a0]+$", text[max(0, start - 40):start])
     return bool(before and before.group(1)[:1].isupper() and not _sentence_start_only(text, start - len(before.group(0)), [before.group(1)]))
+
+
+# A person named by given name and surname in Cyrillic, inflected or not: «Мұхтар Әуезовтің»,
+# «Михаила Бахтина», «Олжас Сулейменов». The given name is one pymorphy3's dictionary tags as a
+# name (Kazakh names too, read through their Russian spelling: Мұхтар as Мухтар); the surname
+# reads as one (a surname's tag or ending, a Kazakh case ending on it), and no capitalised word
+# runs on before or after (a longer name: «Мұхтар Әуезов атындағы …» keeps the person).
+_CYRILLIC_PAIR = re.compile(r"(?<![\w.-])([А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+) ([А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:-[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)?)(?![\w-])(?! [А-ЯЁӘҒҚҢӨҰҮҺІ])")
+_KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһі", "агкноуухи")
+
+
+def _cyrillic_full_names(text: str, lang: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _CYRILLIC_PAIR.finditer(text):
+        first, second = m.group(1), m.group(2)
+        if _cyrillic_capital_before(text, m.start()) or not _given_cyrillic(first):
+            continue
+        if not _surname_shaped(second, lang):
+            continue
+        out.append((m.start(), m.end()))
+    return out
+
+
+def _cyrillic_capital_before(text: str, start: int) -> bool:
+    before = re.search(r"([А-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһі]+)[ \u00a0]+$", text[max(0, start - 40):start])
+    return bool(before and before.group(1)[:1].isupper()
+                and not _sentence_start_only(text, start - len(before.group(0)), [before.group(1)]))
+
+
+@lru_cache(maxsize=50_000)
+def _given_cyrillic(word: str) -> bool:
+    low = morphology.fold(word).translate(_KAZAKH_TO_RUSSIAN)
+    parses = morphology._analyzer().parse(low)[:2]
+    if any("Geox" in p.tag for p in parses):
+        return False
+    if any("Name" in p.tag for p in parses):
+        return True
+    # Kazakh names pymorphy3 does not list (Ерлан, Әлихан), through their Latin spelling
+    from anyascii import anyascii
+    return _given_name(anyascii(word).replace("'", "").capitalize())
+
+
+@lru_cache(maxsize=50_000)
+def _surname_shaped(word: str, lang: str) -> bool:
+    low = morphology.fold(word)
+    stems = {low} | (set(morphology.kazakh_stems(low)) if lang == "kk" else set())
+    stems = {st.translate(_KAZAKH_TO_RUSSIAN) for st in stems if len(st) >= 4}
+    for st in stems:
+        parses = morphology._analyzer().parse(st)[:2]
+        if any("Surn" in p.tag for p in parses):
+            return True
+        # an unknown word, or one known only in another case, with a surname's ending
+        if _SURNAME_ENDING.search(st) and len(st) >= 5 and not any(
+                p.is_known and p.tag.case == "nomn" and "inan" in p.tag for p in parses):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -866,6 +866,28 @@ def test_a_person_named_without_initials_is_a_person(text, names):
     assert [n for n in names if found.get(n) == "Person"] == names, found
 
 
+@pytest.mark.parametrize("text, lang, names", [
+    ("Исследование опирается на труды Михаила Бахтина и Юрия Лотмана.", "ru", ["Михаила Бахтина", "Юрия Лотмана"]),
+    ("Поэзия Олжаса Сулейменова и проза Ильяса Есенберлина сопоставлены.", "ru",
+     ["Олжаса Сулейменова", "Ильяса Есенберлина"]),
+    ("Жұмыс Сәкен Сейфуллиннің және Бауыржан Момышұлының еңбектеріне сүйенеді.", "kk",
+     ["Сәкен Сейфуллиннің", "Бауыржан Момышұлының"]),
+    ("Шәкәрім Құдайбердіұлы мен Мағжан Жұмабаевтың поэзиясы қарастырылды.", "kk", ["Мағжан Жұмабаевтың"]),
+])
+def test_a_cyrillic_name_without_initials_is_a_person(text, lang, names):
+    found = _candidates(text, lang, "theoretical-basis")
+    assert [n for n in names if found.get(n) == "Person"] == names, found
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Работа выполнена в Западно-Казахстанской области и Северо-Казахстанском университете.", "ru"),
+    ("Зерттеу Абай облысы мен Жетісу облысында жүргізілді.", "kk"),
+    ("Данные Агентства Республики Казахстан по статистике обработаны.", "ru"),
+])
+def test_place_and_body_names_are_no_cyrillic_persons(text, lang):
+    assert "Person" not in _candidates(text, lang, "theoretical-basis").values()
+
+
 @pytest.mark.parametrize("text", [
     "The Paris Agreement binds Kazakhstan to lower its emissions.",
     "Losses were estimated by Monte Carlo simulation over ten thousand runs.",

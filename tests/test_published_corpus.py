@@ -55,8 +55,11 @@ def test_entity_linking_does_not_fall_below_its_measured_level(figures, lang):
     # is not reached: see the README. Precision 0.70: this corpus's keys list no rivers, lakes or
     # historical regions (its rule predates the second corpus's, which counts them as actors), so
     # linking the Syr Darya, Lake Balkhash or Semirechye (eighth session) costs it precision here.
+    # 0.68 since the ninth session links the statement of publications: its keys list the
+    # quality-assurance committee by its English name but not by ҒЖБССҚК or КОКСНВО, which the
+    # second and third corpora's keys count as the committee.
     t = figures["by_language"][lang]
-    assert t["entity_f1"] >= 0.76 and t["entity_precision"] >= 0.70, t
+    assert t["entity_f1"] >= 0.76 and t["entity_precision"] >= 0.68, t
     assert t["entity_recall"] >= 0.77, t
 
 
