@@ -309,6 +309,8 @@ def test_a_quoted_law_is_no_title(lang, page):
            "проведено 4 эксперимента.", {"Total": 7}),
     ("kk", "Диссертация тақырыбы бойынша 12 ғылыми еңбек жарияланды. Диссертация кіріспеден, үш тараудан, "
            "қорытындыдан тұрады.", {"Total": 12}),
+    ("ru", "Основные результаты изложены в 27 научных трудах, в том числе в 3 монографиях.",
+     {"Total": 27, "Monographs": 3}),
 ])
 def test_chapters_and_experiments_are_no_publications(lang, text, counts):
     from dissertation_kg.mappings import metadata
