@@ -54,15 +54,29 @@ _COMPILED = [(degree, re.compile(p, _I)) for degree, pats in PATTERNS.items() fo
 
 # What presents a person names that person's degree, not the work's: an article's author lines
 # (initials, e-mail), a supervisor or opponent to the end of the line, a degree followed by an
-# academic title ("доктор исторических наук, профессор").
+# academic title ("доктор исторических наук, профессор"). A label's word is read with its
+# ending ("руководитель", "оппоненты", "жетекшісі").
 _AUTHOR_LINE = re.compile(
     r"(?i)e-?mail|@|^\W*[^\W\d_]\.\s?(?:[^\W\d_]\.\s?)?[^\W\d_]{2,}|^\W*[^\W\d_]{2,}\s+[^\W\d_]\.\s?(?:[^\W\d_]\.)?(?:\W|$)")
 _SUPERVISOR = re.compile(
     r"(?i)(?:научн\w+\s+(?:руководител|консультант)|ғылыми\s+(?:жетекші|кеңесші)|(?:scientific\s+)?supervisors?|"
     r"(?:scientific\s+)?advis[oe]rs?|consultants?|официальн\w+\s+оппонент|ресми\s+оппонент|official\s+opponents?|"
-    r"ведущ\w+\s+организаци|рецензент)\b.*$")
+    r"ведущ\w+\s+организаци|рецензент|(?:учён|учен)\w+\s+секретар|ғалым\s+хатшы|scientific\s+secretary)\w*\b.*$")
 _TITLED = re.compile(r"(?i)[\w-]+\s+(?:[\w-]+\s+){0,4}?(?:наук|sciences?|ғылымдарының\s+\w+)\w*\s*,\s*"
                      r"(?:профессор|доцент|professor|associate|assistant|академик|academician|член)\w*")
+
+
+# An autoreferat under a Soviet-style code (05.16.02) names who guided the work by the degree it
+# seeks: a Candidate of Sciences has a supervisor (научный руководитель), a Doctor of Sciences a
+# consultant (научный консультант).
+_OLD_CODE = re.compile(r"\d{2}\.\d{2}\.\d{2}")
+_GUIDED = [("doctor", re.compile(r"(?i)научн\w+\s+консультант|ғылыми\s+кеңесші|scientific\s+consultant")),
+           ("candidate", re.compile(r"(?i)научн\w+\s+руководител|ғылыми\s+жетекші|scientific\s+supervisor"))]
+
+
+def _guided_by(head: str) -> str | None:
+    found = [(m.start(), degree) for degree, pat in _GUIDED for m in [pat.search(head)] if m]
+    return min(found)[1] if found else None
 
 
 def degree(head: str, specialty_code: str | None = None) -> str | None:
@@ -76,6 +90,8 @@ def degree(head: str, specialty_code: str | None = None) -> str | None:
         if first in MASTERS:  # "master's thesis … for the degree of Master of Arts": the named one
             first = next((d for _, d in sorted(found) if d in ("master-arts", "master-science")), first)
         return first
+    if specialty_code and _OLD_CODE.fullmatch(specialty_code):
+        return _guided_by(head)
     if specialty_code and len(specialty_code) > 1 and specialty_code[1] in "DBM" and specialty_code[0] in "5678":
         return {"D": "phd", "M": "master", "B": "bachelor"}[specialty_code[1]] if not (
             specialty_code[1] == "D" and specialty_code[0] not in "68") else None

@@ -17,7 +17,9 @@ _LOW = "a-zа-яёәғқңөұүһі"
 _SUP = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 # "O'Connor", "D’Souza": an apostrophe may bring a second capital
 _SURNAME = (rf"[{_UP}](?:[{_UP}](?=[{_LOW}]{{2}}))?(?:[{_LOW}]*['’][{_UP}])?[{_LOW}'’]+"
-            rf"(?:-[{_UP}][{_LOW}'’]+)?")
+            rf"(?:-[{_UP}][{_LOW}'’]+)?"
+            # a surname set in capitals, as some journals print their authors ("А.Б. ТАСТАНБЕКОВА")
+            rf"|[{_UP}]{{3,}}(?:-[{_UP}]{{3,}})?")
 _INITIALS = rf"[{_UP}]\.\s?(?:[{_UP}]\.)?"
 _MARKS = rf"(?P<marks>[{_SUP}*†,\d]*?)"
 _AUTHOR = re.compile(
@@ -64,18 +66,44 @@ def authors(lines: list[str]) -> list[tuple[str, list[int]]]:
     for i, line in enumerate(lines):
         if i and _PEOPLE_LABEL.search(lines[i - 1]):
             continue  # "Научный руководитель:" and the supervisor on the next line
-        parts = _split_authors(line)
-        found = [_AUTHOR.match(p) for p in parts]
-        if parts and all(found):
+        found = _author_matches(line) or _author_matches(_after_codes(line))
+        if found:
             out = []
             for m in found:
                 if m.group("s1"):
-                    name = f"{_initials(m.group('i1'))} {normalise_case(m.group('s1'))}"
+                    name = f"{_initials(m.group('i1'))} {_surname(m.group('s1'))}"
                 else:
-                    name = f"{normalise_case(m.group('s2'))} {_initials(m.group('i2'))}"
+                    name = f"{_surname(m.group('s2'))} {_initials(m.group('i2'))}"
                 out.append((name, _digits((m.group("lead") or "") + m.group("marks"))))
             return out
     return []
+
+
+def _author_matches(line: str) -> list[re.Match]:
+    parts = _split_authors(line)
+    found = [_AUTHOR.match(p) for p in parts]
+    return found if parts and all(found) else []
+
+
+# A journal's classification codes and DOI open its first page's lines ("МРНТИ 06.51.61 УДК
+# 339.543(574) https://doi.org/…"); text extraction may run the authors' line on after them.
+_CODES = re.compile(r"(?i)^\s*(?:(?:МРНТИ|ГРНТИ|IRSTI|ҒТАМР|УДК|ӘОЖ|UDC|ББК|JEL)\b|https?://|doi\b)")
+_CODE_END = re.compile(r"(?:\d[\d.:()\[\]/+,–-]*|https?://\S+)\s+(?=\S)")
+
+
+def _after_codes(line: str) -> str:
+    """What follows a line's classification codes and DOI when authors follow them, else ""."""
+    if not _CODES.match(line):
+        return ""
+    for m in _CODE_END.finditer(line):
+        if _author_matches(line[m.end():]):
+            return line[m.end():]
+    return ""
+
+
+def _surname(s: str) -> str:
+    """The surname as a name is written: "ТАСТАНБЕКОВА" → "Тастанбекова"."""
+    return s.title() if s.isupper() else normalise_case(s)
 
 
 def _initials(s: str) -> str:

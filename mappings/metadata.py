@@ -52,7 +52,7 @@ KIND_PATTERNS = [
 ]
 _ITEM_WORDS = (r"publications?|articles?|papers?|works?|monographs?|chapters?|reports?|presentations?|"
                r"доклад\w*|баяндама\w*|"
-               r"публикаци\w*|стат(?:ья|ьи|ей|ьях)|работ\w*|монографи\w*|тезис\w*|"
+               r"публикаци\w*|стат(?:ья|ьи|ей|ьях)|работ\w*|труд(?:а|ов|ах)?|монографи\w*|тезис\w*|"
                r"жарияланым\w*|мақала\w*|еңбек\w*|жұмыс\w*|монография\w*|басылым\w*")
 
 
@@ -163,7 +163,8 @@ def russian_nominative(name: str) -> str:
 
 # Capitalised words that open Kazakh and Russian sentences and titles, never a person's name.
 _NOT_A_NAME = re.compile(r"(?i)\b(?:республика\w*|қазақстан\w*|казахстан\w*|жұмыс\w*|зерттеу\w*|диссертаци\w*|"
-                         r"университет\w*|министрл\w*|министерств\w*|мемлекет\w*|халықаралық|международн\w*|"
+                         r"университет\w*|академи\w*|институт\w*|колледж\w*|министрл\w*|министерств\w*|мемлекет\w*|"
+                         r"халықаралық|международн\w*|"
                          r"republic|kazakhstan|university|institute|academy|ministry|department|faculty|dissertation)\b")
 
 
@@ -454,6 +455,11 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
             # The authors with initials come first; what the name patterns found below them
             # (a short title in capitals reads like a name) is no locator.
             locator = printed[0][0]
+        elif printed and meta.author and any(marks for _, marks in printed) and \
+                not _abbreviates(printed[0][0], meta.author):
+            # Authors numbered to their affiliations are an article's: a title in capitals
+            # above them reads like a name and is none.
+            locator = printed[0][0]
         meta.title = _title_line([sections.get("preamble", ""), sections.get("abstract", "")], locator)
     if meta.author is None or meta.title is None:
         author, title = _run_on_title_page(head)
@@ -554,6 +560,8 @@ def _front_matter(meta: Metadata, head: str, full_text: str) -> None:
     keywords of every language."""
     lines = [l for l in head.split("\n") if l.strip()][:30]
     found = front_matter.authors(lines) if meta.author is None or meta.degree is None else []
+    if len(found) == 1 and meta.author and _abbreviates(found[0][0], meta.author):
+        found = []  # "Кенжалиев Е.А." of a running header: the author the title page names in full
     if found:
         at = next(i for i, l in enumerate(lines) if front_matter.authors([l]))
         meta.affiliations = front_matter.affiliations(lines, at + 1)
@@ -562,6 +570,17 @@ def _front_matter(meta: Metadata, head: str, full_text: str) -> None:
     elif meta.author:
         meta.authors = [Author(meta.author)]
     meta.keywords = front_matter.keywords(full_text)
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """"Кенжалиев Е.А." and "Е.А. Кенжалиев" are "Кенжалиев Ержан Асылбекович" cited: the same
+    surname, the initials of the other names."""
+    words = re.findall(r"[^\W\d_]+", full.lower())
+    parts = re.findall(r"[^\W\d_]+", short.lower())
+    surnames = [p for p in parts if len(p) > 1]
+    initials = [p for p in parts if len(p) == 1]
+    return len(surnames) == 1 and bool(words) and surnames[0] == words[0] and \
+        initials == [w[0] for w in words[1:1 + len(initials)]]
 
 
 # An article's title page: authors with initials ("А.Б. Сейітқали¹, Н.Қ. Омарова²"),
@@ -596,6 +615,10 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
         while index is not None and index < len(lines) - 1 and at is not None and (
                 _front_matter_line(lines[index]) or is_org_name(lines[index])):
             index += 1  # an article's affiliations and e-mail stand between its authors and its title
+        end = index + 3 if index is not None else 0
+        if at is not None and index is not None and _front_matter_line(lines[index]):
+            # The affiliations end the title page: the title stood above the authors.
+            index, end = _title_above(lines, at), at
         candidate = lines[index] if index is not None else None
         if candidate is None or not (3 <= len(candidate.split()) <= 40) or _SPECIALTY.search(candidate):
             continue
@@ -603,7 +626,7 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
             continue
         if any(headings.match(candidate, lang) for lang in ("en", "ru", "kk")) and len(candidate.split()) < 6:
             continue
-        for following in lines[index + 1:index + 3]:
+        for following in lines[index + 1:end]:
             # "… in the 1920s:" and its subtitle, or a title wrapped before a lower-case word
             # ("… bilingual students / in the context of …"): one title.
             goes_on = candidate.endswith(":") or (following[:1].islower() and not candidate.endswith("."))
@@ -617,6 +640,19 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
             candidate = candidate + " " + following
         return _squash(candidate.strip("«»\"“”"))
     return None
+
+
+def _title_above(lines: list[str], at: int) -> int | None:
+    """Where a title printed above the authors' line begins: the line just above it, or the
+    first of the lines in capitals it wraps over; the journal's header and the classification
+    codes above are no part of it."""
+    index = at - 1
+    if index < 0 or _front_matter_line(lines[index]) or is_org_name(lines[index]):
+        return None
+    while index > 0 and _capitals(lines[index]) and _capitals(lines[index - 1]) \
+            and not lines[index - 1].endswith(".") and not _front_matter_line(lines[index - 1]):
+        index -= 1
+    return index
 
 
 def _title_before_specialty(page: str) -> str | None:

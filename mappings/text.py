@@ -15,10 +15,18 @@ _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]", re.IGNORECASE)
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
 # An ATX heading's opening hashes and its optional closing ones ("# Title #"), as CommonMark reads them
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+# A blockquote's markers ("> **Abstract.** …"): Markdown's syntax, not the author's text; an
+# abstract set as a quotation still opens with its heading.
+_MD_QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)*>[ \t]", re.MULTILINE)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _TRAILING_BACKSLASH = re.compile(r"\\+[ \t]*$", re.MULTILINE)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f]+")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# The HTML Markdown allows inline: a line break inside a heading or a bold line is a space to a
+# reader; a superscript's tags go and its number stays, flattened as PDF text extraction
+# flattens it ("Сейітқали<sup>1</sup>" reads "Сейітқали1"), so one rule reads both.
+_HTML_BREAK = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.IGNORECASE)
+_HTML_SCRIPT = re.compile(r"</?(?:sup|sub)\s*>", re.IGNORECASE)
 
 
 def decode(data: bytes, source: str) -> str:
@@ -55,7 +63,8 @@ def clean(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = _ZERO_WIDTH.sub("", text)
     text = _BOOKMARK.sub("", text)
-    text = _MD_HEADING.sub(r"\1", text)
+    text = _HTML_SCRIPT.sub("", _HTML_BREAK.sub(" ", text))
+    text = _MD_HEADING.sub(r"\1", _MD_QUOTE.sub("", text))
     text = _TRAILING_BACKSLASH.sub("", text)
     text = _ESCAPE.sub(r"\1", text)
     # Emphasis markers twice: bold inside a line and bold that wraps the whole line.

@@ -50,3 +50,28 @@ TITLE_PAGES = [
 @pytest.mark.parametrize("text, degree", TITLE_PAGES)
 def test_every_degree_pattern_names_its_degree(text, degree):
     assert degrees.degree(text) == degree
+
+
+@pytest.mark.parametrize("page", [
+    "Научный руководитель: доктор сельскохозяйственных наук С.К. Абенов",
+    "Официальные оппоненты: доктор экономических наук А.А. Ахметов",
+    "Ғылыми жетекшісі: техника ғылымдарының докторы Б.Б. Бекова",
+    "Ведущая организация: доктор наук при институте",
+])
+def test_a_supervisors_or_opponents_degree_is_not_the_works(page):
+    """The label's word with its ending, and no academic title after the degree to tell it."""
+    assert degrees.degree("Автореферат\n" + page) is None
+
+
+@pytest.mark.parametrize("page, code, degree", [
+    # the degree line lost, a Soviet-style code: who guided the work tells the degree it seeks
+    ("Научный консультант: доктор химических наук А.А. Ахметов\n"
+     "Учёный секретарь совета, кандидат химических наук Б.Б. Бекова", "02.00.04", "doctor"),
+    ("Научный руководитель: доктор химических наук А.А. Ахметов\n"
+     "Официальные оппоненты: доктор химических наук В.В. Васильев", "02.00.04", "candidate"),
+    ("Ғылыми жетекші: химия ғылымдарының докторы А.А. Ахметов", "02.00.04", "candidate"),
+    # a PhD's consultants say nothing of that kind: the code's level does
+    ("Научные консультанты: доктор химических наук А.А. Ахметов", "8D05301", "phd"),
+])
+def test_who_guided_an_autoreferat_tells_its_degree(page, code, degree):
+    assert degrees.degree("Автореферат\n" + page, code) == degree

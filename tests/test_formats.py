@@ -420,3 +420,38 @@ def test_docx_publication_total_only_in_a_table():
     assert parsed.meta.publication_counts.get("Total") == 7
     # The same lines as a page-laid text: "7" alone on a line there may be a page number.
     assert "\n7\n" not in abstract.reflow.reflow("Барлығы\n7\nКелесі бет", laid_out=False) + "\n"
+
+
+_MD_ARTICLE = """\
+МРНТИ 14.35.07 · УДК 37.015 · https://doi.org/10.00000/test.2023.1.05
+
+# Оценка читательской грамотности <br>учащихся сельских школ
+
+**Д.Е. Серикова<sup>1</sup>, Т.А. Кайратов<sup>2</sup>**
+
+<sup>1</sup>Павлодарский педагогический университет, Павлодар, Казахстан<br><sup>2</sup>Университет Шакарима, Семей, Казахстан
+
+> **Аннотация.** В статье сравниваются результаты чтения у 240 учащихся сельских и городских школ.
+> Различия объясняются доступом к библиотекам.
+
+*Ключевые слова:* грамотность, чтение, сельская школа.
+
+## Введение
+
+Чтение остаётся основой обучения.
+"""
+
+
+def test_markdown_html_and_blockquote_are_syntax_not_text():
+    """`<br>` is a space to a reader, `<sup>1</sup>` the number it shows, `> ` a quotation's
+    marker: none of them is read as the author's words."""
+    from dissertation_kg.mappings import text
+
+    assert text.clean("# Первая строка <br>вторая строка") == "Первая строка вторая строка"
+    assert text.clean("Серикова<sup>1</sup>, Кайратов<SUP>2</SUP>") == "Серикова1, Кайратов2"
+    assert text.clean("> **Аннотация.** Текст.\n>> вложенная цитата") == "Аннотация. Текст.\nвложенная цитата"
+    assert text.clean("x >y\n>5 лет") == "x >y\n>5 лет"  # a comparison, not a quotation
+    doc = abstract.parse_bytes(_MD_ARTICLE.encode(), "article.md")
+    assert doc.meta.title == "Оценка читательской грамотности учащихся сельских школ"
+    assert [a.name for a in doc.meta.authors] == ["Д.Е. Серикова", "Т.А. Кайратов"]
+    assert doc.section_text("abstract").startswith("В статье сравниваются")

@@ -309,6 +309,8 @@ def test_a_quoted_law_is_no_title(lang, page):
            "проведено 4 эксперимента.", {"Total": 7}),
     ("kk", "Диссертация тақырыбы бойынша 12 ғылыми еңбек жарияланды. Диссертация кіріспеден, үш тараудан, "
            "қорытындыдан тұрады.", {"Total": 12}),
+    ("ru", "Основные результаты изложены в 27 научных трудах, в том числе в 3 монографиях.",
+     {"Total": 27, "Monographs": 3}),
 ])
 def test_chapters_and_experiments_are_no_publications(lang, text, counts):
     from dissertation_kg.mappings import metadata
@@ -338,6 +340,12 @@ def test_a_supervisor_on_the_line_after_the_label_is_no_author():
     ("Иванов И.И. и Петрова А.С.", [("Иванов И.И.", []), ("Петрова А.С.", [])]),
     # the affiliation's number before the name, flattened from a superscript
     ("1А.Т. Касымова*, 2В.Г. Пак, 1Н.М. Сейткали", [("А.Т. Касымова", [1]), ("В.Г. Пак", [2]), ("Н.М. Сейткали", [1])]),
+    # surnames in capitals, the superscripts flattened, run on after the codes and the DOI
+    ("Д.Е. СЕРІКОВА*1, Т.А. ҚАЙРАТОВ2", [("Д.Е. Серікова", [1]), ("Т.А. Қайратов", [2])]),
+    ("МРНТИ 11.25.40 УДК 327(574) https://doi.org/10.1234/x.2022.3 Н.К. ОМАРОВА*1, Б.С. ЖАКЕНОВ2",
+     [("Н.К. Омарова", [1]), ("Б.С. Жакенов", [2])]),
+    ("МРНТИ 11.25.40 УДК 327(574) https://doi.org/10.1234/x.2022.3", []),
+    ("ВЛИЯНИЕ ЦИФРОВИЗАЦИИ НА ТОРГОВЛЮ", []),
     ("1 Алматинский университет энергетики и связи", []),
     ("Международные отношения и внешняя политика", []),
     ("Әл-Фараби атындағы Қазақ ұлттық университеті", []),
@@ -394,6 +402,8 @@ _TITLE_PAGES = {
     'label': 'Магистрант\nПетрова Анна Игоревна\nТема магистерской диссертации\nЦифровой маркетинг в гостиничном бизнесе Алматы\nОбразовательная программа\n7M04101 – Маркетинг\n\nАктуальность темы\nГостиницы переходят в цифровую среду.\nЦель – разработать рекомендации.\n',
     'resume-ru': 'Казахский национальный университет\nКРАТКОЕ РЕЗЮМЕ\nдиссертации на соискание степени доктора философии (PhD)\nИВАНОВА МАРИЯ ПЕТРОВНА\nЦифровой маркетинг в гостиничном бизнесе\n6D050700 – Менеджмент\nАктуальность темы. Гостиницы переходят в цифровую среду.\nЦель – разработать рекомендации.\n',
     'resume-kk': 'Әл-Фараби атындағы Қазақ ұлттық университеті\nҚЫСҚАША РЕЗЮМЕ\nСЕЙДАХМЕТОВА ЖАНАР АЙДАРҚЫЗЫ\nЖоғары мектепте цифрлық сауаттылықты дамыту\n8D01101 – Педагогика және психология\nТақырыптың өзектілігі. Цифрлық трансформация жаңа талаптар қояды.\nЗерттеудің мақсаты – әдістеме әзірлеу.\n',
+    'above': 'ISSN 1234-5678 · Journal of Regional Studies · No. 2 (2023)\nIRSTI 06.52.41\nHOUSEHOLD SAVINGS AND\nDEPOSIT INSURANCE IN CENTRAL ASIA\nA. Temirova1*, B. Lee2\n1Narxoz University, Almaty, Kazakhstan; 2Yonsei University, Seoul, Korea *Corresponding author: a.temirova@narxoz.kz\nAbstract. Savings of 900 households were surveyed in three cities.\nKeywords: savings, deposits.\n',
+    'academy': 'КАЗАХСКАЯ ГОСУДАРСТВЕННАЯ ЛЕСОТЕХНИЧЕСКАЯ АКАДЕМИЯ\nУДК 630*2 На правах рукописи\nОРАЗБАЕВ НУРЛАН САПАРОВИЧ\nВосстановление сосновых насаждений на гарях ленточных боров\n06.03.02 – Лесоустройство и лесная таксация\nАлматы 2011\nЗащита состоится 5 мая 2011 г. на заседании совета при академии.\nОразбаев Н.С.\nАктуальность темы. Пожары уничтожают леса.\nЦель работы – разработать способ восстановления.\n',
     'llp': '«Халықаралық білім беру корпорациясы» ЖШС\nҚолжазба құқығында\nЕРМЕКОВ АЛИБЕК САҒЫНТАЙҰЛЫ\nҚаланың тарихи орталығындағы тұрғын үй мұрасын сақтау\n8D07301 – Сәулет\nАҢДАТПАСЫ\nТақырыптың өзектілігі. Мұра сақталуы тиіс.\n',
 }
 
@@ -414,6 +424,11 @@ _TITLE_PAGES = {
     # the document's own name in capitals ("КРАТКОЕ РЕЗЮМЕ") is no author, the name under it is
     ("resume-ru", "Иванова Мария Петровна", "Цифровой маркетинг в гостиничном бизнесе"),
     ("resume-kk", "Сейдахметова Жанар Айдарқызы", "Жоғары мектепте цифрлық сауаттылықты дамыту"),
+    # an article's title in capitals above its authors, whose affiliations end the title page
+    ("above", "A. Temirova", "HOUSEHOLD SAVINGS AND DEPOSIT INSURANCE IN CENTRAL ASIA"),
+    # an academy's name in capitals is no author; the name in capitals under it is, in full,
+    # whatever its initials on a running header
+    ("academy", "Оразбаев Нурлан Сапарович", "Восстановление сосновых насаждений на гарях ленточных боров"),
 ])
 def test_title_page_conventions(page, author, title):
     doc = abstract.parse_bytes(_TITLE_PAGES[page].encode(), f"{page}.txt")
