@@ -180,7 +180,8 @@ def compile_lexicon(entries: tuple[Entry, ...], dismissed: frozenset[tuple[str, 
                     # it too: «Болашақ» the programme, not болашақ "future"; Цели устойчивого
                     # развития the UN goals, not any goals of sustainable development.
                     capital = words[0][:1].isupper() and not morphology.is_acronym(words[0])
-                    common = method_context.is_common_word_label(words, e.cls)
+                    # a capitalised one-word name (Stata, Landsat) is a proper name, not a plain word
+                    common = method_context.is_common_word_label(words, e.cls) and not capital
                     node[_END] = (e.iri, e.cls, capital and (prior[2] if prior else True),
                                   common and (prior[3] if prior else True))
                     if len(keys) == 2:

@@ -36,6 +36,8 @@ _EN_HEADS = {"theory": ("Theory", True), "paradigm": ("Theory", True), "approach
              "regularization": ("Method", False), "regularisation": ("Method", False), "sampling": ("Method", False),
              "index": ("Method", False), "coefficient": ("Method", False), "filter": ("Method", False),
              "criterion": ("Method", False)}
+# Heads that also stand before another head as its modifier ("index method", "filter method")
+_EN_MODIFIER_HEADS = {"index", "coefficient", "filter", "criterion"}
 _RU_HEADS = {"теория": ("Theory", True), "парадигма": ("Theory", True), "подход": ("Theory", False),
              "модель": ("Theory", False), "метод": ("Method", False), "анализ": ("Method", False),
              "моделирование": ("Method", False), "спектроскопия": ("Method", False),
@@ -241,7 +243,8 @@ def _english(text: str, tokens: Sequence, h: int):
     k = h - 1
     while k >= 0 and len(mods) < _MAX_MODIFIERS and _plain_gap(text, tokens[k], tokens[k + 1]):
         w = tokens[k].text
-        if _generic(w, "en") or _head(w, "en") or not re.fullmatch(r"[A-Za-z][\w'’-]*", w):
+        if _generic(w, "en") or (_head(w, "en") and w.lower() not in _EN_MODIFIER_HEADS) or \
+                not re.fullmatch(r"[A-Za-z][\w'’-]*", w):
             break
         if re.search(r"['’]s?$", w):
             break   # a possessive is the theory's author, not its name: "Lefebvre's theory of …"

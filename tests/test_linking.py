@@ -90,6 +90,15 @@ def test_kazakh_inflected_names_are_linked(text, expected):
 # --------------------------------------------------------------------------- Russian, English
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Regressions were run in Stata on the survey waves.", "en", "method/stata"),
+    ("The scenes were classified in ArcGIS after cloud masking.", "en", "method/arcgis"),
+    ("Карты построены в QGIS по данным полевых наблюдений.", "ru", "method/qgis"),
+])
+def test_a_capitalised_one_word_tool_is_linked_inside_a_sentence(text, lang, expected):
+    assert expected in names(text, lang)
+
+
 @pytest.mark.parametrize("text, expected", [
     ("сотрудничество с Казахстаном", "actor/kazakhstan"),
     ("политика Республики Казахстан", "actor/kazakhstan"),
@@ -741,8 +750,8 @@ def test_an_unknown_acronym_is_classed_by_the_words_beside_it(text, lang, kind, 
 @pytest.mark.parametrize("text, lang, name", [
     ("Responses were analysed in JASP 0.18 and coded in MAXQDA 2022.", "en", "JASP 0.18"),
     ("Responses were analysed in JASP 0.18 and coded in Quirkos 2.", "en", "Quirkos 2"),
-    ("Kinetics were fitted in OriginPro 9 and plotted with Gnuplot 5.4.", "en", "OriginPro 9"),
-    ("Kinetics were fitted in OriginPro 9 and plotted with Gnuplot 5.4.", "en", "Gnuplot 5.4"),
+    ("Kinetics were fitted in PeakFit 4 and plotted with Gnuplot 5.4.", "en", "PeakFit 4"),
+    ("Kinetics were fitted in PeakFit 4 and plotted with Gnuplot 5.4.", "en", "Gnuplot 5.4"),
     ("Сауалнама нәтижелері JASP 0.18 бағдарламасында өңделді.", "kk", "JASP 0.18"),
     ("Расчёты выполнены в программе Lira 10.12.", "ru", "Lira 10.12"),
 ])
