@@ -24,6 +24,7 @@ from collections import Counter
 from functools import lru_cache
 
 from . import morphology
+from .headings import CONTENTS_ENTRY
 
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 _ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]+")
@@ -222,7 +223,11 @@ def _join(lines: list[str], widths: dict[str, int], breaks_known: bool = False) 
         if not line:
             last = ""
             continue
-        if breaks_known and not page_break:
+        if CONTENTS_ENTRY.match(last):
+            # A contents entry ends at its page number, however close to the margin the
+            # leader took it: the next entry or heading is a line of its own.
+            joins = False
+        elif breaks_known and not page_break:
             # The geometry saw a forced wrap: only a heading's end overrides it (a capitals
             # heading wraps onto more capitals, and a colon ends a line before its list or text).
             joins = bool(last) and (bool(_MARKER_ONLY.match(last)) or (

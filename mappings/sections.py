@@ -69,10 +69,48 @@ def _numbered_heading(line: str, lang: str, current: Section, seen: set[str]) ->
     return h, rest
 
 
+# After a contents heading, an entry may end in its page number after a plain space (a Word
+# tab read as a space) or have the number on the next line (a table's cell).
+_PAGE_AT_END = re.compile(r"^\S.{0,150}?\D\s(?:\d{1,3})$")
+_PAGE_ALONE = re.compile(r"^\d{1,3}$")
+
+
+def without_contents(paragraphs: list[str]) -> list[str]:
+    """The paragraphs less any table of contents: its entries name the sections ("Scientific
+    novelty ..... 3") and would open them, empty, before the text. A contents heading goes
+    with the entries that follow it; a line with a leader and a page number goes anywhere."""
+    out: list[str] = []
+    i = 0
+    while i < len(paragraphs):
+        line = paragraphs[i].strip()
+        if headings.CONTENTS_HEADING.match(line):
+            end = _contents_end(paragraphs, i + 1)
+            if end - i > 2:   # the heading and at least two entries: a table of contents
+                i = end
+                continue
+        if not headings.CONTENTS_ENTRY.match(line):
+            out.append(paragraphs[i])
+        i += 1
+    return out
+
+
+def _contents_end(paragraphs: list[str], i: int) -> int:
+    """Where the entries that start at `i` end."""
+    while i < len(paragraphs):
+        line = paragraphs[i].strip()
+        if headings.CONTENTS_ENTRY.match(line) or _PAGE_AT_END.match(line):
+            i += 1
+        elif i + 1 < len(paragraphs) and _PAGE_ALONE.match(paragraphs[i + 1].strip()) and not _PAGE_ALONE.match(line):
+            i += 2
+        else:
+            break
+    return i
+
+
 def split(paragraphs: list[str], lang: str) -> list[Section]:
     sections: list[Section] = [Section("preamble")]
     seen: set[str] = set()
-    for paragraph in paragraphs:
+    for paragraph in without_contents(paragraphs):
         for part_no, part in enumerate(headings.run_in_parts(paragraph, lang)):
             h, line = _heading(part, lang, sections, seen)
             if h is None:

@@ -420,3 +420,38 @@ def test_docx_publication_total_only_in_a_table():
     assert parsed.meta.publication_counts.get("Total") == 7
     # The same lines as a page-laid text: "7" alone on a line there may be a page number.
     assert "\n7\n" not in abstract.reflow.reflow("Барлығы\n7\nКелесі бет", laid_out=False) + "\n"
+
+
+# --------------------------------------------------------------------------- Word: a table of contents
+
+def _docx_bytes(doc) -> bytes:
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def test_docx_contents_with_leader_tabs_opens_no_sections():
+    from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+    from docx.shared import Cm
+    doc = Document()
+    doc.add_paragraph("Dissertation abstract on greenhouse irrigation of cucumbers")
+    doc.add_paragraph("Contents")
+    for heading, page in (("Research objectives", 2), ("Scientific novelty", 3), ("Provisions for the defence", 3)):
+        p = doc.add_paragraph()
+        p.paragraph_format.tab_stops.add_tab_stop(Cm(16), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+        p.add_run(heading)
+        p.add_run().add_tab()
+        p.add_run(str(page))
+    doc.add_paragraph("Relevance", style="Heading 1")
+    doc.add_paragraph("Greenhouses in the south waste a third of their water.")
+    doc.add_paragraph("Research objectives", style="Heading 1")
+    doc.add_paragraph("1) to measure the drip flow in three greenhouses;")
+    doc.add_paragraph("2) to model the root-zone moisture.")
+    doc.add_paragraph("Scientific novelty", style="Heading 1")
+    doc.add_paragraph("1. A drip schedule tied to leaf temperature was proposed.")
+    doc.add_paragraph("2. The moisture model was calibrated for clay soils.")
+    data = _docx_bytes(doc)
+    assert "Scientific novelty ........ 3" in extract.extract(data, "toc.docx").text.split("\n")
+    doc = abstract.parse_bytes(data, "toc.docx")
+    firsts = {k: [" ".join(i.text.split()[:2]) for i in v] for k, v in doc.items.items()}
+    assert firsts == {"tasks": ["to measure", "to model"], "novelty": ["A drip", "The moisture"]}

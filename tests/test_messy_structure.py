@@ -417,3 +417,27 @@ def test_parenthesised_letters_inside_a_numbered_item_stay_sub_points():
 def test_items_counted_by_words_are_numbered_from_one(line):
     _intro, items = lists.split_items([line])
     assert [(it.ordinal, it.written_number) for it in items] == [(1, 1), (2, 2), (3, 3)]
+
+
+@pytest.mark.parametrize("entries", [
+    # a Word tab read as a space, dot leaders, a table typed as text, the page in the next cell
+    ["Научная новизна 4", "Положения, выносимые на защиту 5"],
+    ["Научная новизна ............ 4", "Положения, выносимые на защиту ...... 5"],
+    ["Научная новизна | 4", "Положения, выносимые на защиту | 5"],
+    ["Научная новизна", "4", "Положения, выносимые на защиту", "5"],
+])
+def test_a_table_of_contents_opens_no_sections(entries):
+    text = "\n".join(["Аннотация диссертации о закупках зерна", "СОДЕРЖАНИЕ", *entries,
+                      "Научная новизна", "1. Впервые описан рынок зерна.", "2. Уточнена модель цен.",
+                      "Положения, выносимые на защиту", "1. Рынок растёт.", "2. Цены устойчивы.", "3. Спрос падает."])
+    doc = abstract.parse_bytes(text.encode(), "ru-toc.txt")
+    assert [len(doc.items[k]) for k in ("novelty", "provisions")] == [2, 3]
+    assert doc.sections["novelty"].lines[0] == "1. Впервые описан рынок зерна."
+    assert doc.sections["provisions"].lines[0] == "1. Рынок растёт."
+
+
+def test_a_dot_leader_line_with_a_page_number_opens_no_section_anywhere():
+    text = ("Цель работы – описать рынок зерна.\nЗадачи исследования ........ 3\nНаучная новизна\n"
+            "1. Впервые описан рынок зерна.\n2. Уточнена модель цен.")
+    doc = abstract.parse_bytes(text.encode(), "ru-leader.txt")
+    assert "tasks" not in doc.sections and len(doc.items["novelty"]) == 2

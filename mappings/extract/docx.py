@@ -18,14 +18,28 @@ from .numbering import Numbering
 # controls, tracked insertions) but not text moved away; deleted text is w:delText, never w:t.
 # python-docx's Paragraph.text reads only direct runs and hyperlinks, so a tracked insertion
 # would be lost.
-_TEXT = "./descendant::*[self::w:t or self::w:tab or self::w:br or self::w:cr][not(ancestor::w:moveFrom)]"
+# A w:tab under w:pPr is a tab stop's definition, not a tab in the text.
+_TEXT = "./descendant::*[self::w:t or self::w:tab or self::w:br or self::w:cr][not(ancestor::w:moveFrom)][not(ancestor::w:pPr)]"
 
 
 def _text(p) -> str:
     parts = []
+    leader = " ........ " if _has_leader(p) else " "
     for el in p._p.xpath(_TEXT):
-        parts.append((el.text or "") if el.tag.endswith("}t") else " ")
+        parts.append((el.text or "") if el.tag.endswith("}t") else leader if el.tag.endswith("}tab") else " ")
     return "".join(parts)
+
+
+def _has_leader(p) -> bool:
+    """Whether the paragraph's tab stops draw a leader (a contents entry's dots to its page
+    number): the tab is then shown as the dots a reader sees, not as a space."""
+    from docx.enum.text import WD_TAB_LEADER
+    formats = [p.paragraph_format]
+    style = p.style
+    while style is not None:
+        formats.append(style.paragraph_format)
+        style = style.base_style
+    return any(stop.leader not in (None, WD_TAB_LEADER.SPACES) for f in formats for stop in f.tab_stops)
 
 
 def _is_heading(p) -> bool:
