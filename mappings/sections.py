@@ -126,6 +126,9 @@ def _heading(line: str, lang: str, sections: list[Section], seen: set[str]) -> t
     """The heading that opens a new section at `line` (None when the line is content), and the
     line less any section number before that heading."""
     current = sections[-1]
+    caption = _list_caption(line, lang)
+    if caption is not None and caption.kind not in seen:
+        return caption, line
     h = headings.match(line, lang)
     if h is None:
         numbered = _numbered_heading(line, lang, current, seen)
@@ -149,6 +152,25 @@ def _heading(line: str, lang: str, sections: list[Section], seen: set[str]) -> t
     if current.kind in headings.LIST_KINDS and h.kind in headings.DEFINITIONAL_KINDS and h.kind in seen:
         return None, line
     return h, line
+
+
+# A table's caption: "Table 1 – …", "Таблица 2. …", "3-кесте – …".
+_CAPTION = re.compile(r"^(?:(?:table|таблица|кесте)\s*(?:№\s*)?\d+(?:\.\d+)*|\d+(?:\.\d+)*\s*-\s*кесте)\s*[–—.:-]\s*(?P<rest>\S.*)$",
+                      re.I)
+
+
+def _list_caption(line: str, lang: str) -> headings.Heading | None:
+    """A table whose caption opens with a list's heading ("Table 1 – Objectives of the study and
+    the chapters …") holds that list, one item a row: the caption opens the list's section."""
+    m = _CAPTION.match(line)
+    if m is None:
+        return None
+    words = m.group("rest").split()
+    for n in range(min(len(words), 8), 0, -1):
+        kinds = headings.heading_phrase(" ".join(words[:n]), lang)
+        if kinds and kinds[0] in headings.LIST_KINDS:
+            return headings.Heading(kinds[0], line, "", shape="caption")
+    return None
 
 
 # A stand-alone line in capitals that names no kind known here ("ИСТОЧНИКИ И ЛИТЕРАТУРА",

@@ -455,3 +455,24 @@ def test_docx_contents_with_leader_tabs_opens_no_sections():
     doc = abstract.parse_bytes(data, "toc.docx")
     firsts = {k: [" ".join(i.text.split()[:2]) for i in v] for k, v in doc.items.items()}
     assert firsts == {"tasks": ["to measure", "to model"], "novelty": ["A drip", "The moisture"]}
+
+
+def test_docx_numbered_table_rows_are_list_items():
+    doc = Document()
+    doc.add_paragraph("Research aim", style="Heading 1")
+    doc.add_paragraph("To design a drip irrigation schedule for greenhouse cucumbers.")
+    doc.add_paragraph("Table 2 – Research objectives and the sections that answer them")
+    table = doc.add_table(rows=0, cols=3)
+    for cells in (("No.", "Objective", "Section"), ("1", "To measure the drip flow in three greenhouses", "1"),
+                  ("2", "To model the root-zone moisture", "2"), ("3.", "To test the schedule in winter", "3")):
+        row = table.add_row().cells
+        for cell, value in zip(row, cells):
+            cell.text = value
+    doc.add_paragraph("Research methods", style="Heading 1")
+    doc.add_paragraph("Field measurements and a water balance model.")
+    data = _docx_bytes(doc)
+    lines = extract.extract(data, "rows.docx").text.split("\n")
+    assert "1. To measure the drip flow in three greenhouses" in lines and "3. To test the schedule in winter" in lines
+    doc = abstract.parse_bytes(data, "rows.docx")
+    assert [it.text for it in doc.items["tasks"]] == ["To measure the drip flow in three greenhouses",
+                                                      "To model the root-zone moisture", "To test the schedule in winter"]

@@ -6,6 +6,7 @@ Headers, footers and footnotes are left out (they are not the abstract's text); 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from importlib.metadata import version
 
@@ -51,6 +52,32 @@ def _is_heading(p) -> bool:
     return False
 
 
+_ROW_NUMBER = re.compile(r"^(\d{1,2})([.)]?)$")
+_BARE_NUMBER = re.compile(r"^[\d.,–-]{1,8}$")
+
+
+def _distinct(cells) -> list:
+    # A merged cell comes back once per grid column it spans: read it once.
+    out = []
+    for cell in cells:
+        if not out or cell._tc is not out[-1]._tc:
+            out.append(cell)
+    return out
+
+
+def _numbered_row(row) -> str:
+    """A table row numbered in its first cell ("1 | To model the … | 2") as one list item,
+    "1. To model the …": read cell by cell, the number, the item and the chapter number would
+    be three lines, and the item no longer an item. Cells holding only numbers (a chapter, a
+    page) are left out. "" for any other row."""
+    cells = [" ".join(_text(p).strip() for p in cell.paragraphs).strip() for cell in _distinct(row.cells)]
+    number = _ROW_NUMBER.match(cells[0]) if cells else None
+    words = [c for c in cells[1:] if c and not _BARE_NUMBER.match(c)]
+    if number is None or not words:
+        return ""
+    return f"{number.group(1)}{number.group(2) or '.'} {' – '.join(' '.join(w.split()) for w in words)}"
+
+
 def extract(data: bytes, source: str) -> Extracted:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
@@ -80,7 +107,11 @@ def extract(data: bytes, source: str) -> Extracted:
     for block in document.iter_inner_content():
         if isinstance(block, Table):
             for row in block.rows:
-                for cell in row.cells:
+                item = _numbered_row(row)
+                if item:
+                    lines.append(item)
+                    continue
+                for cell in _distinct(row.cells):
                     for p in cell.paragraphs:
                         paragraph(p)
         else:
