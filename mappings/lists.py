@@ -75,8 +75,13 @@ def split_items(lines: list[str]) -> tuple[str, list[Item]]:
             style = "number"
             raw.append((int(year_item.group(1)), [line[year_item.end():].strip()]))
             continue
+        restarts = bool(m and raw and _number(m) == 1 and len(raw[-1][1]) > 1 and raw[-1][1][-1].endswith(":"))
+        if restarts:
+            # "Applied results:" and a numbering that starts again at 1: the line named a group
+            # of items and is no part of the item before it; the list goes on.
+            raw[-1][1].pop()
         if m and (_style(m) != "letter" or letters_are_items) and (style is None or _style(m) == style) \
-                and not _wrapped_number(m, line, raw):
+                and (restarts or not _wrapped_number(m, line, raw)):
             style = _style(m)
             body = line[m.end():].strip()
             if body:
@@ -227,11 +232,14 @@ def _ordinal(k: int) -> str:
 
 
 # Items counted by a number set in words around it: "1-тұжырым.", "Положение 2.", "Task 3:",
-# or by a number and a dash ("1 – определить …; 2 – установить …"). The numbers count on from 1.
+# by a number and a dash ("1 – определить …; 2 – установить …"), or by a label ("P1."). The
+# numbers count on from 1.
 _COUNTED = (
     r"{n}\s*-\s*(?:тұжырым|қағида|ереже|міндет|тапсырма)\w*\s*[.:–—]?",
     r"(?:положение|задача|тезис|provision|statement|task|thesis)\s+(?:№\s*)?{n}\s*[.:–—)]",
     r"{n}\s*[–—]",
+    # a letter or two before the number, as Word's numbering writes a label: "P1.", "T2:", "Н3)"
+    r"(?-i:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{{1,2}})\s?{n}[.:)]",
 )
 
 

@@ -129,6 +129,10 @@ def _heading(line: str, lang: str, sections: list[Section], seen: set[str]) -> t
     caption = _list_caption(line, lang)
     if caption is not None and caption.kind not in seen:
         return caption, line
+    label = _label(line)
+    if label is not None and (label[0] == current.kind or label[1] == 1):
+        # A labelled item: the next one of the list being read, or the first of its list.
+        return (None if label[0] == current.kind else headings.Heading(label[0], "", line, shape="label")), line
     h = headings.match(line, lang)
     if h is None:
         numbered = _numbered_heading(line, lang, current, seen)
@@ -136,6 +140,10 @@ def _heading(line: str, lang: str, sections: list[Section], seen: set[str]) -> t
             h, line = numbered
     if h is None:
         return _unknown_heading(line, current, lang), line
+    if current.kind in headings.LIST_KINDS and h.kind == "research" and line.endswith(":"):
+        # "Methodological results:" before a numbering that starts again: a group of the
+        # list's items, not a section of results.
+        return None, line
     if current.kind in ("preamble", "abstract") and h.shape != "intro" and not headings.heading_phrase(h.text, lang):
         # On the title page a heading is made of heading words alone: "Методы обучения
         # математике в сельских школах: опыт Казахстана" is the dissertation's title.
@@ -170,6 +178,26 @@ def _list_caption(line: str, lang: str) -> headings.Heading | None:
         kinds = headings.heading_phrase(" ".join(words[:n]), lang)
         if kinds and kinds[0] in headings.LIST_KINDS:
             return headings.Heading(kinds[0], line, "", shape="caption")
+    return None
+
+
+# The first item of a list labelled with the list's own word: "Task 1:", "Задача 1.",
+# "1-міндет.", "Положение 1.", "Provision 1." (Word's numbering writes such labels).
+_LABELS = {
+    "tasks": r"task|objective|задача|міндет|тапсырма",
+    "provisions": r"provision|proposition|положение|тұжырым|қағида|ереже",
+}
+
+
+def _label(line: str) -> tuple[str, int] | None:
+    """The list kind and number of an item labelled with the list's own word. The first such
+    item goes to its list wherever another section is being read (the tasks after "The aim is
+    …" under an "Aim and objectives" heading); the next ones are items, not headings."""
+    for kind, words in _LABELS.items():
+        m = re.match(rf"^(?:(?:{words})\s*(?:№\s*)?(?P<n>\d{{1,2}})|(?P<k>\d{{1,2}})\s*-\s*(?:{words})\w*)\s*[.:)–—]\s+\S",
+                     line, re.I)
+        if m:
+            return kind, int(m.group("n") or m.group("k"))
     return None
 
 

@@ -441,3 +441,31 @@ def test_a_dot_leader_line_with_a_page_number_opens_no_section_anywhere():
             "1. Впервые описан рынок зерна.\n2. Уточнена модель цен.")
     doc = abstract.parse_bytes(text.encode(), "ru-leader.txt")
     assert "tasks" not in doc.sections and len(doc.items["novelty"]) == 2
+
+
+def test_items_labelled_with_letters_and_a_number_lose_the_label():
+    _intro, items = lists.split_items(["P1. The first claim holds for dry years.", "P2. The second claim needs wells.",
+                                       "P3. Wells need pumps."])
+    assert [it.text for it in items] == ["The first claim holds for dry years.", "The second claim needs wells.",
+                                         "Wells need pumps."]
+
+
+def test_labelled_tasks_after_the_aim_under_one_heading_are_the_tasks():
+    text = ("AIM AND OBJECTIVES\nThe aim is to map the wetlands of the delta.\nTask 1: to survey the reed beds;\n"
+            "Task 2: to count the nesting birds.\nSCIENTIFIC NOVELTY\n1. A map of the delta was drawn.\n"
+            "2. A bird count was made.")
+    doc = abstract.parse_bytes(text.encode(), "en-labels.txt")
+    assert [it.text for it in doc.items["tasks"]] == ["to survey the reed beds", "to count the nesting birds."]
+    assert doc.sections["aim"].text.startswith("to map the wetlands")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Scientific novelty\nTheoretical results:\n1. A model of the dunes was built.\n2. A law of drift was found.\n"
+     "Applied results:\n1. A fence design was made.\n2. A planting method was tested.\nApprobation\nTalks were given.", "en"),
+    ("Научная новизна\nВ теоретическом плане:\n1) построена модель дюн;\n2) найден закон дрейфа.\n"
+     "В прикладном плане:\n1) предложена конструкция ограды;\n2) испытан способ посадки.\nАпробация\nДоклады сделаны.", "ru"),
+])
+def test_a_numbering_started_again_under_group_lines_is_one_list(text, lang):
+    doc = abstract.parse_bytes(text.encode(), f"{lang}-groups.txt")
+    assert len(doc.items["novelty"]) == 4
+    assert not any(":" in it.text for it in doc.items["novelty"])
