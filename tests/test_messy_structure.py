@@ -469,3 +469,14 @@ def test_a_numbering_started_again_under_group_lines_is_one_list(text, lang):
     doc = abstract.parse_bytes(text.encode(), f"{lang}-groups.txt")
     assert len(doc.items["novelty"]) == 4
     assert not any(":" in it.text for it in doc.items["novelty"])
+
+
+@pytest.mark.parametrize("text, lang", [
+    # a Latin a in «Задачи», a Cyrillic о in "Novelty", Latin I for Kazakh І
+    ("Цель работы – описать рынок зерна.\nЗ\u0061дачи исследования\n1) собрать цены;\n2) построить модель.", "ru"),
+    ("The aim is to map the delta.\nResearch N\u043evelty\n1. A map was drawn.\n2. A count was made.", "en"),
+    ("Зерттеу мақсаты – өзенді сипаттау.\nЗЕРТТЕУ М\u0049НДЕТТЕР\u0049\n1) суды өлшеу;\n2) картаны жасау.", "kk"),
+])
+def test_a_heading_with_a_letter_of_the_other_script_is_still_a_heading(text, lang):
+    doc = abstract.parse_bytes(text.encode(), f"{lang}-homoglyph.txt")
+    assert sum(len(v) for v in doc.items.values()) == 2
