@@ -243,9 +243,10 @@ _COUNTED = (
 )
 
 
-# Capital letters and a full stop, each at a line start ("A. The first …⏎B. For the first …"):
-# a Word list lettered A, B, C; an initial ("A. Smith") is never followed by the next letter's line.
-_LETTERED = ("ABCDEFGHIJKLMNOP", "АБВГДЕЖЗИКЛМНОП")
+# Letters and a full stop, each at a line start ("A. The first …⏎B. For the first …", "a. to
+# study …⏎b. to test …"): a Word list lettered A, B, C or a, b, c; an initial ("A. Smith") is
+# never followed by the next letter's line.
+_LETTERED = ("ABCDEFGHIJKLMNOP", "АБВГДЕЖЗИКЛМНОП", "abcdefghijklmnop")
 
 
 def _counted_items(text: str) -> tuple[str, list[Item]] | None:
@@ -317,6 +318,8 @@ def _wrapped_number(m: re.Match, line: str, raw: list) -> bool:
     n = _number(m)
     if n is None or not raw or raw[-1][0] is None or n == raw[-1][0] + 1:
         return False
+    if n == raw[-1][0] == 1:
+        return False   # "1." before every item: Markdown's lazy numbering, which renders 1, 2, 3
     rest = line[m.end():].lstrip()
     return rest[:1] in ("–", "—", "-", ",", ";", ":", "/") or rest[:1].islower()
 

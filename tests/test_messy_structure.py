@@ -480,3 +480,16 @@ def test_a_numbering_started_again_under_group_lines_is_one_list(text, lang):
 def test_a_heading_with_a_letter_of_the_other_script_is_still_a_heading(text, lang):
     doc = abstract.parse_bytes(text.encode(), f"{lang}-homoglyph.txt")
     assert sum(len(v) for v in doc.items.values()) == 2
+
+
+@pytest.mark.parametrize("lines, texts", [
+    # Markdown's lazy numbering: "1." before every item renders 1, 2, 3
+    (["1. собрать цены на зерно;", "1. построить модель спроса;", "1. проверить модель."],
+     ["собрать цены на зерно", "построить модель спроса", "проверить модель."]),
+    # lower-case letters and a full stop, the items wrapped onto lines of their own
+    (["a. to survey the reed beds of the", "delta;", "b. to count the nesting birds;", "c. to map the channels."],
+     ["to survey the reed beds of the delta", "to count the nesting birds", "to map the channels."]),
+])
+def test_lazy_numbers_and_lettered_items(lines, texts):
+    _intro, items = lists.split_items(lines)
+    assert [it.text for it in items] == texts
