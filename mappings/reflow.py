@@ -273,10 +273,12 @@ def _continues(previous: str, line: str, width: int, paragraph: str) -> bool:
 
 def _dash_inside_sentence(previous: str, line: str, width: int, paragraph: str) -> bool:
     """A dash opening a line that carries on a full line is punctuation (the "– 2020. – P. 42"
-    of a citation), not a dashed list item: items follow a colon or semicolon, another dashed
-    item, or a line that stopped short."""
-    if line[:1] not in "-–—" or paragraph[:1] in "-–—" or previous.endswith((":", ";")):
+    of a citation, or "«…» – ұсынылды;" inside a dashed item), not a dashed list item: items
+    follow a colon or semicolon, a dashed item's full stop, or a line that stopped short."""
+    if line[:1] not in "-–—" or previous.endswith((":", ";")):
         return False
+    if paragraph[:1] in "-–—" and previous.endswith((".", "!", "?")):
+        return False   # a dashed item ended: the dash opens the next one
     return len(previous) >= width * 0.85
 
 

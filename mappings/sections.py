@@ -113,6 +113,9 @@ def split(paragraphs: list[str], lang: str) -> list[Section]:
     for paragraph in without_contents(paragraphs):
         for part_no, part in enumerate(headings.run_in_parts(paragraph, lang)):
             h, line = _heading(part, lang, sections, seen)
+            if h is not None and h.kind == "other" and _heading_goes_on(sections[-1], line):
+                sections[-1].heading += " " + line
+                continue
             if h is None:
                 _add(sections[-1], line, joined=part_no > 0)
             else:
@@ -205,6 +208,13 @@ def _label(line: str) -> tuple[str, int] | None:
 # "ЛИЧНЫЙ ВКЛАД СОИСКАТЕЛЯ") is still a heading: it ends the section before it, so that a list of
 # provisions is not extended by the next section's text.
 _CAPS_HEADING = re.compile(r"^[^\W\d_][^\W\d_ \-–,]*(?:[ \-–,]+[^\W\d_][^\W\d_\-–,]*){0,7}[.:]?$")
+
+
+def _heading_goes_on(current: Section, line: str) -> bool:
+    """A heading in capitals set over two lines ("ҚОРҒАУҒА ШЫҒАРЫЛАТЫН" / "ҒЫЛЫМИ ТҰЖЫРЫМДАР"):
+    the second line, naming nothing of its own, goes on with the first, whose section has
+    no content yet."""
+    return current.kind != "preamble" and not current.lines and current.heading.isupper() and line.isupper()
 
 
 def _unknown_heading(line: str, current: Section, lang: str) -> headings.Heading | None:

@@ -493,3 +493,14 @@ def test_a_heading_with_a_letter_of_the_other_script_is_still_a_heading(text, la
 def test_lazy_numbers_and_lettered_items(lines, texts):
     _intro, items = lists.split_items(lines)
     assert [it.text for it in items] == texts
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("ҒЫЛЫМИ ЖАҢАЛЫҒЫ\n1. Өзен картасы алғаш жасалды.\n2. Құстар саналды.\nҚОРҒАУҒА ШЫҒАРЫЛАТЫН\nТЕОРИЯЛЫҚ ТҰЖЫРЫМДАР\n"
+     "1. Өзен арнасы тарылды.\n2. Құстар азайды.\n3. Қамыс көбейді.", "kk"),
+    ("SCIENTIFIC NOVELTY\n1. A map was drawn.\n2. A count was made.\nMAIN PROVISIONS SUBMITTED\nFOR THE PUBLIC DEFENCE\n"
+     "1. The channel narrowed.\n2. The birds left.\n3. The reeds spread.", "en"),
+])
+def test_a_capitals_heading_set_over_two_lines_is_one_heading(text, lang):
+    doc = abstract.parse_bytes(text.encode(), f"{lang}-two-line-heading.txt")
+    assert [len(doc.items.get(k, [])) for k in ("novelty", "provisions")] == [2, 3]

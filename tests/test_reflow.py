@@ -370,3 +370,14 @@ def test_contents_entries_laid_out_stay_lines_of_their_own():
     lines = reflow.reflow("\n".join(page), laid_out=True, breaks_known=True).split("\n")
     assert "Научная новизна" + "." * 64 + " 5" in lines
     assert "ОБЩАЯ ХАРАКТЕРИСТИКА РАБОТЫ" in lines
+
+
+def test_a_dash_inside_a_dashed_item_wrapped_to_a_line_start_stays_in_the_item():
+    page = ["ҒЫЛЫМИ ЖАҢАЛЫҒЫ",
+            "– өзеннің арнасы мен жағалауындағы өзгерістер алғаш рет толық картаға түсіріліп, тал-",
+            "данды;",
+            "– жағалау өсімдіктерінің үш түрі – «қамысты», «бұталы» және «шалғынды» өсімдіктер",
+            "– сипатталды;",
+            "– құстардың ұя салатын жерлері бес жыл бойы бақыланып, олардың саны салыстырылды."]
+    lines = reflow.reflow("\n".join(page), laid_out=True).split("\n")
+    assert len(lines) == 4 and lines[2].endswith("өсімдіктер – сипатталды;")
