@@ -43,8 +43,26 @@ def _style(m: re.Match) -> str:
     return "bullet"
 
 
+# A table row laid out as text: its number cell, a space and the item's cell ("1 Предложена …").
+_ROW = re.compile(r"^(\d{1,2})\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
+
+
+def _table_rows(lines: list[str]) -> list[str]:
+    """Lines opening with 1, 2, 3 … and a capital, with no other marker in the list: the rows of
+    a numbered table (a PDF's text layer has no cell borders), written "1. …" so that each row
+    is an item; anything else as it was."""
+    rows = [(i, int(m.group(1))) for i, m in ((i, _ROW.match(x)) for i, x in enumerate(lines)) if m]
+    if len(rows) < 2 or [n for _i, n in rows] != list(range(1, len(rows) + 1)) or any(map(LIST_MARKER.match, lines)):
+        return lines
+    out = list(lines)
+    for i, _n in rows:
+        out[i] = _ROW.sub(lambda m: m.group(1) + ". ", out[i], count=1)
+    return out
+
+
 def split_items(lines: list[str]) -> tuple[str, list[Item]]:
     """Return (introductory text, items)."""
+    lines = _table_rows(lines)
     if not any(LIST_MARKER.match(line) for line in lines):
         found = _ordinal_items(join_lines(lines)) or _counted_items(join_lines(lines))
         if found:

@@ -504,3 +504,10 @@ def test_lazy_numbers_and_lettered_items(lines, texts):
 def test_a_capitals_heading_set_over_two_lines_is_one_heading(text, lang):
     doc = abstract.parse_bytes(text.encode(), f"{lang}-two-line-heading.txt")
     assert [len(doc.items.get(k, [])) for k in ("novelty", "provisions")] == [2, 3]
+
+
+def test_numbered_table_rows_laid_out_as_text_are_items():
+    lines = ["Новизна результатов сведена в таблицу 2.", "Таблица 2 – Новизна результатов", "№ Результат",
+             "1 Построена модель дюн для пустыни Мойынкум", "2 Найден закон дрейфа песка", "3 Испытан способ посадки саксаула"]
+    _intro, items = lists.split_items(lines)
+    assert [" ".join(it.text.split()[:2]) for it in items] == ["Построена модель", "Найден закон", "Испытан способ"]
