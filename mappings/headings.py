@@ -56,6 +56,13 @@ LIST_MARKER = re.compile(
 )
 
 
+# A table of contents' entry: a heading, a leader (dots, or the pipe of a table typed as text)
+# and a page number at the line end. Such a line names a section; it never opens one.
+CONTENTS_ENTRY = re.compile(r"^\S.*?(?:\s*(?:[.…·_]\s*){4,}|\s+\|)\s*(?:\d{1,3}|[ivxlc]{1,6})$", re.I)
+# The heading of a table of contents, alone on its line.
+CONTENTS_HEADING = re.compile(r"^(?:(?:table\s+of\s+)?contents|содержание|оглавление|мазмұны)[.:]?$", _I)
+
+
 _HEADING_WORD = {lang: re.compile(rf"^(?:{pat})$", _I) for lang, pat in _HEADING_WORDS.items()}
 # A heading never ends in a word that needs a complement: "The provisions of the Astana …".
 _OPEN_END = re.compile(r"(?<!\w)(?:the|a|an|of|for|to|and|in|on|by|this|its|our|their|и|в|на|по|для|о|об|с|со|к|"

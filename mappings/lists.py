@@ -43,8 +43,26 @@ def _style(m: re.Match) -> str:
     return "bullet"
 
 
+# A table row laid out as text: its number cell, a space and the item's cell ("1 Предложена …").
+_ROW = re.compile(r"^(\d{1,2})\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
+
+
+def _table_rows(lines: list[str]) -> list[str]:
+    """Lines opening with 1, 2, 3 … and a capital, with no other marker in the list: the rows of
+    a numbered table (a PDF's text layer has no cell borders), written "1. …" so that each row
+    is an item; anything else as it was."""
+    rows = [(i, int(m.group(1))) for i, m in ((i, _ROW.match(x)) for i, x in enumerate(lines)) if m]
+    if len(rows) < 2 or [n for _i, n in rows] != list(range(1, len(rows) + 1)) or any(map(LIST_MARKER.match, lines)):
+        return lines
+    out = list(lines)
+    for i, _n in rows:
+        out[i] = _ROW.sub(lambda m: m.group(1) + ". ", out[i], count=1)
+    return out
+
+
 def split_items(lines: list[str]) -> tuple[str, list[Item]]:
     """Return (introductory text, items)."""
+    lines = _table_rows(lines)
     if not any(LIST_MARKER.match(line) for line in lines):
         found = _ordinal_items(join_lines(lines)) or _counted_items(join_lines(lines))
         if found:
@@ -75,8 +93,13 @@ def split_items(lines: list[str]) -> tuple[str, list[Item]]:
             style = "number"
             raw.append((int(year_item.group(1)), [line[year_item.end():].strip()]))
             continue
+        restarts = bool(m and raw and _number(m) == 1 and len(raw[-1][1]) > 1 and raw[-1][1][-1].endswith(":"))
+        if restarts:
+            # "Applied results:" and a numbering that starts again at 1: the line named a group
+            # of items and is no part of the item before it; the list goes on.
+            raw[-1][1].pop()
         if m and (_style(m) != "letter" or letters_are_items) and (style is None or _style(m) == style) \
-                and not _wrapped_number(m, line, raw):
+                and (restarts or not _wrapped_number(m, line, raw)):
             style = _style(m)
             body = line[m.end():].strip()
             if body:
@@ -227,17 +250,21 @@ def _ordinal(k: int) -> str:
 
 
 # Items counted by a number set in words around it: "1-тұжырым.", "Положение 2.", "Task 3:",
-# or by a number and a dash ("1 – определить …; 2 – установить …"). The numbers count on from 1.
+# by a number and a dash ("1 – определить …; 2 – установить …"), or by a label ("P1."). The
+# numbers count on from 1.
 _COUNTED = (
     r"{n}\s*-\s*(?:тұжырым|қағида|ереже|міндет|тапсырма)\w*\s*[.:–—]?",
     r"(?:положение|задача|тезис|provision|statement|task|thesis)\s+(?:№\s*)?{n}\s*[.:–—)]",
     r"{n}\s*[–—]",
+    # a letter or two before the number, as Word's numbering writes a label: "P1.", "T2:", "Н3)"
+    r"(?-i:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{{1,2}})\s?{n}[.:)]",
 )
 
 
-# Capital letters and a full stop, each at a line start ("A. The first …⏎B. For the first …"):
-# a Word list lettered A, B, C; an initial ("A. Smith") is never followed by the next letter's line.
-_LETTERED = ("ABCDEFGHIJKLMNOP", "АБВГДЕЖЗИКЛМНОП")
+# Letters and a full stop, each at a line start ("A. The first …⏎B. For the first …", "a. to
+# study …⏎b. to test …"): a Word list lettered A, B, C or a, b, c; an initial ("A. Smith") is
+# never followed by the next letter's line.
+_LETTERED = ("ABCDEFGHIJKLMNOP", "АБВГДЕЖЗИКЛМНОП", "abcdefghijklmnop")
 
 
 def _counted_items(text: str) -> tuple[str, list[Item]] | None:
@@ -309,6 +336,8 @@ def _wrapped_number(m: re.Match, line: str, raw: list) -> bool:
     n = _number(m)
     if n is None or not raw or raw[-1][0] is None or n == raw[-1][0] + 1:
         return False
+    if n == raw[-1][0] == 1:
+        return False   # "1." before every item: Markdown's lazy numbering, which renders 1, 2, 3
     rest = line[m.end():].lstrip()
     return rest[:1] in ("–", "—", "-", ",", ";", ":", "/") or rest[:1].islower()
 

@@ -24,6 +24,7 @@ from collections import Counter
 from functools import lru_cache
 
 from . import morphology
+from .headings import CONTENTS_ENTRY
 
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 _ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]+")
@@ -222,7 +223,11 @@ def _join(lines: list[str], widths: dict[str, int], breaks_known: bool = False) 
         if not line:
             last = ""
             continue
-        if breaks_known and not page_break:
+        if CONTENTS_ENTRY.match(last):
+            # A contents entry ends at its page number, however close to the margin the
+            # leader took it: the next entry or heading is a line of its own.
+            joins = False
+        elif breaks_known and not page_break:
             # The geometry saw a forced wrap: only a heading's end overrides it (a capitals
             # heading wraps onto more capitals, and a colon ends a line before its list or text).
             joins = bool(last) and (bool(_MARKER_ONLY.match(last)) or (
@@ -268,10 +273,12 @@ def _continues(previous: str, line: str, width: int, paragraph: str) -> bool:
 
 def _dash_inside_sentence(previous: str, line: str, width: int, paragraph: str) -> bool:
     """A dash opening a line that carries on a full line is punctuation (the "– 2020. – P. 42"
-    of a citation), not a dashed list item: items follow a colon or semicolon, another dashed
-    item, or a line that stopped short."""
-    if line[:1] not in "-–—" or paragraph[:1] in "-–—" or previous.endswith((":", ";")):
+    of a citation, or "«…» – ұсынылды;" inside a dashed item), not a dashed list item: items
+    follow a colon or semicolon, a dashed item's full stop, or a line that stopped short."""
+    if line[:1] not in "-–—" or previous.endswith((":", ";")):
         return False
+    if paragraph[:1] in "-–—" and previous.endswith((".", "!", "?")):
+        return False   # a dashed item ended: the dash opens the next one
     return len(previous) >= width * 0.85
 
 

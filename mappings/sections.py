@@ -69,12 +69,53 @@ def _numbered_heading(line: str, lang: str, current: Section, seen: set[str]) ->
     return h, rest
 
 
+# After a contents heading, an entry may end in its page number after a plain space (a Word
+# tab read as a space) or have the number on the next line (a table's cell).
+_PAGE_AT_END = re.compile(r"^\S.{0,150}?\D\s(?:\d{1,3})$")
+_PAGE_ALONE = re.compile(r"^\d{1,3}$")
+
+
+def without_contents(paragraphs: list[str]) -> list[str]:
+    """The paragraphs less any table of contents: its entries name the sections ("Scientific
+    novelty ..... 3") and would open them, empty, before the text. A contents heading goes
+    with the entries that follow it; a line with a leader and a page number goes anywhere."""
+    out: list[str] = []
+    i = 0
+    while i < len(paragraphs):
+        line = paragraphs[i].strip()
+        if headings.CONTENTS_HEADING.match(line):
+            end = _contents_end(paragraphs, i + 1)
+            if end - i > 2:   # the heading and at least two entries: a table of contents
+                i = end
+                continue
+        if not headings.CONTENTS_ENTRY.match(line):
+            out.append(paragraphs[i])
+        i += 1
+    return out
+
+
+def _contents_end(paragraphs: list[str], i: int) -> int:
+    """Where the entries that start at `i` end."""
+    while i < len(paragraphs):
+        line = paragraphs[i].strip()
+        if headings.CONTENTS_ENTRY.match(line) or _PAGE_AT_END.match(line):
+            i += 1
+        elif i + 1 < len(paragraphs) and _PAGE_ALONE.match(paragraphs[i + 1].strip()) and not _PAGE_ALONE.match(line):
+            i += 2
+        else:
+            break
+    return i
+
+
 def split(paragraphs: list[str], lang: str) -> list[Section]:
     sections: list[Section] = [Section("preamble")]
     seen: set[str] = set()
-    for paragraph in paragraphs:
+    for paragraph in without_contents(paragraphs):
         for part_no, part in enumerate(headings.run_in_parts(paragraph, lang)):
             h, line = _heading(part, lang, sections, seen)
+            if h is not None and h.kind == "other" and _heading_goes_on(sections[-1], line):
+                sections[-1].heading += " " + line
+                continue
             if h is None:
                 _add(sections[-1], line, joined=part_no > 0)
             else:
@@ -88,6 +129,13 @@ def _heading(line: str, lang: str, sections: list[Section], seen: set[str]) -> t
     """The heading that opens a new section at `line` (None when the line is content), and the
     line less any section number before that heading."""
     current = sections[-1]
+    caption = _list_caption(line, lang)
+    if caption is not None and caption.kind not in seen:
+        return caption, line
+    label = _label(line)
+    if label is not None and (label[0] == current.kind or label[1] == 1):
+        # A labelled item: the next one of the list being read, or the first of its list.
+        return (None if label[0] == current.kind else headings.Heading(label[0], "", line, shape="label")), line
     h = headings.match(line, lang)
     if h is None:
         numbered = _numbered_heading(line, lang, current, seen)
@@ -95,6 +143,10 @@ def _heading(line: str, lang: str, sections: list[Section], seen: set[str]) -> t
             h, line = numbered
     if h is None:
         return _unknown_heading(line, current, lang), line
+    if current.kind in headings.LIST_KINDS and h.kind == "research" and line.endswith(":"):
+        # "Methodological results:" before a numbering that starts again: a group of the
+        # list's items, not a section of results.
+        return None, line
     if current.kind in ("preamble", "abstract") and h.shape != "intro" and not headings.heading_phrase(h.text, lang):
         # On the title page a heading is made of heading words alone: "Методы обучения
         # математике в сельских школах: опыт Казахстана" is the dissertation's title.
@@ -113,10 +165,56 @@ def _heading(line: str, lang: str, sections: list[Section], seen: set[str]) -> t
     return h, line
 
 
+# A table's caption: "Table 1 – …", "Таблица 2. …", "3-кесте – …".
+_CAPTION = re.compile(r"^(?:(?:table|таблица|кесте)\s*(?:№\s*)?\d+(?:\.\d+)*|\d+(?:\.\d+)*\s*-\s*кесте)\s*[–—.:-]\s*(?P<rest>\S.*)$",
+                      re.I)
+
+
+def _list_caption(line: str, lang: str) -> headings.Heading | None:
+    """A table whose caption opens with a list's heading ("Table 1 – Objectives of the study and
+    the chapters …") holds that list, one item a row: the caption opens the list's section."""
+    m = _CAPTION.match(line)
+    if m is None:
+        return None
+    words = m.group("rest").split()
+    for n in range(min(len(words), 8), 0, -1):
+        kinds = headings.heading_phrase(" ".join(words[:n]), lang)
+        if kinds and kinds[0] in headings.LIST_KINDS:
+            return headings.Heading(kinds[0], line, "", shape="caption")
+    return None
+
+
+# The first item of a list labelled with the list's own word: "Task 1:", "Задача 1.",
+# "1-міндет.", "Положение 1.", "Provision 1." (Word's numbering writes such labels).
+_LABELS = {
+    "tasks": r"task|objective|задача|міндет|тапсырма",
+    "provisions": r"provision|proposition|положение|тұжырым|қағида|ереже",
+}
+
+
+def _label(line: str) -> tuple[str, int] | None:
+    """The list kind and number of an item labelled with the list's own word. The first such
+    item goes to its list wherever another section is being read (the tasks after "The aim is
+    …" under an "Aim and objectives" heading); the next ones are items, not headings."""
+    for kind, words in _LABELS.items():
+        m = re.match(rf"^(?:(?:{words})\s*(?:№\s*)?(?P<n>\d{{1,2}})|(?P<k>\d{{1,2}})\s*-\s*(?:{words})\w*)\s*[.:)–—]\s+\S",
+                     line, re.I)
+        if m:
+            return kind, int(m.group("n") or m.group("k"))
+    return None
+
+
 # A stand-alone line in capitals that names no kind known here ("ИСТОЧНИКИ И ЛИТЕРАТУРА",
 # "ЛИЧНЫЙ ВКЛАД СОИСКАТЕЛЯ") is still a heading: it ends the section before it, so that a list of
 # provisions is not extended by the next section's text.
 _CAPS_HEADING = re.compile(r"^[^\W\d_][^\W\d_ \-–,]*(?:[ \-–,]+[^\W\d_][^\W\d_\-–,]*){0,7}[.:]?$")
+
+
+def _heading_goes_on(current: Section, line: str) -> bool:
+    """A heading in capitals set over two lines ("ҚОРҒАУҒА ШЫҒАРЫЛАТЫН" / "ҒЫЛЫМИ ТҰЖЫРЫМДАР"):
+    the second line, naming nothing of its own, goes on with the first, whose section has
+    no content yet."""
+    return current.kind != "preamble" and not current.lines and current.heading.isupper() and line.isupper()
 
 
 def _unknown_heading(line: str, current: Section, lang: str) -> headings.Heading | None:

@@ -29,6 +29,28 @@ _HTML_BREAK = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.IGNORECASE)
 _HTML_SCRIPT = re.compile(r"</?(?:sup|sub)\s*>", re.IGNORECASE)
 
 
+# Latin and Cyrillic letters drawn alike. A word typed mostly in one script with such a letter
+# of the other ("Зaдачи", "Nоvelty", "МIНДЕТТЕРI") reads the same to a person but matches no
+# keyword: the stray letters are put back into the word's own script.
+_LATIN_LOOKALIKES = "aceopxyiABCEHIKMOPTXY"
+_CYRILLIC_LOOKALIKES = "асеорхуіАВСЕНІКМОРТХУ"
+_TO_CYRILLIC = str.maketrans(_LATIN_LOOKALIKES, _CYRILLIC_LOOKALIKES)
+_TO_LATIN = str.maketrans(_CYRILLIC_LOOKALIKES, _LATIN_LOOKALIKES)
+_MIXED_WORD = re.compile(r"(?=[^\W\d_]*[a-zA-Z])(?=[^\W\d_]*[\u0400-\u04ff])[^\W\d_]+")
+
+
+def _one_script(m: re.Match) -> str:
+    word = m.group(0)
+    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in word)
+    latin = sum(c.isascii() for c in word)
+    strays, table = ((c for c in word if c.isascii()), _TO_CYRILLIC) if cyrillic > latin else \
+        ((c for c in word if "\u0400" <= c <= "\u04ff"), _TO_LATIN)
+    if cyrillic == latin or not all(c in (_LATIN_LOOKALIKES if table is _TO_CYRILLIC else _CYRILLIC_LOOKALIKES)
+                                    for c in strays):
+        return word   # two scripts on purpose, or letters with no twin: left as written
+    return word.translate(table)
+
+
 def decode(data: bytes, source: str) -> str:
     """Decode a document's bytes as UTF-8, or raise a MappingError that says what is wrong."""
     if not data.strip():
@@ -62,6 +84,7 @@ def clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = _ZERO_WIDTH.sub("", text)
+    text = _MIXED_WORD.sub(_one_script, text)
     text = _BOOKMARK.sub("", text)
     text = _HTML_SCRIPT.sub("", _HTML_BREAK.sub(" ", text))
     text = _MD_HEADING.sub(r"\1", _MD_QUOTE.sub("", text))

@@ -455,3 +455,59 @@ def test_markdown_html_and_blockquote_are_syntax_not_text():
     assert doc.meta.title == "Оценка читательской грамотности учащихся сельских школ"
     assert [a.name for a in doc.meta.authors] == ["Д.Е. Серикова", "Т.А. Кайратов"]
     assert doc.section_text("abstract").startswith("В статье сравниваются")
+
+
+# --------------------------------------------------------------------------- Word: a table of contents
+
+def _docx_bytes(doc) -> bytes:
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def test_docx_contents_with_leader_tabs_opens_no_sections():
+    from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+    from docx.shared import Cm
+    doc = Document()
+    doc.add_paragraph("Dissertation abstract on greenhouse irrigation of cucumbers")
+    doc.add_paragraph("Contents")
+    for heading, page in (("Research objectives", 2), ("Scientific novelty", 3), ("Provisions for the defence", 3)):
+        p = doc.add_paragraph()
+        p.paragraph_format.tab_stops.add_tab_stop(Cm(16), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+        p.add_run(heading)
+        p.add_run().add_tab()
+        p.add_run(str(page))
+    doc.add_paragraph("Relevance", style="Heading 1")
+    doc.add_paragraph("Greenhouses in the south waste a third of their water.")
+    doc.add_paragraph("Research objectives", style="Heading 1")
+    doc.add_paragraph("1) to measure the drip flow in three greenhouses;")
+    doc.add_paragraph("2) to model the root-zone moisture.")
+    doc.add_paragraph("Scientific novelty", style="Heading 1")
+    doc.add_paragraph("1. A drip schedule tied to leaf temperature was proposed.")
+    doc.add_paragraph("2. The moisture model was calibrated for clay soils.")
+    data = _docx_bytes(doc)
+    assert "Scientific novelty ........ 3" in extract.extract(data, "toc.docx").text.split("\n")
+    doc = abstract.parse_bytes(data, "toc.docx")
+    firsts = {k: [" ".join(i.text.split()[:2]) for i in v] for k, v in doc.items.items()}
+    assert firsts == {"tasks": ["to measure", "to model"], "novelty": ["A drip", "The moisture"]}
+
+
+def test_docx_numbered_table_rows_are_list_items():
+    doc = Document()
+    doc.add_paragraph("Research aim", style="Heading 1")
+    doc.add_paragraph("To design a drip irrigation schedule for greenhouse cucumbers.")
+    doc.add_paragraph("Table 2 – Research objectives and the sections that answer them")
+    table = doc.add_table(rows=0, cols=3)
+    for cells in (("No.", "Objective", "Section"), ("1", "To measure the drip flow in three greenhouses", "1"),
+                  ("2", "To model the root-zone moisture", "2"), ("3.", "To test the schedule in winter", "3")):
+        row = table.add_row().cells
+        for cell, value in zip(row, cells):
+            cell.text = value
+    doc.add_paragraph("Research methods", style="Heading 1")
+    doc.add_paragraph("Field measurements and a water balance model.")
+    data = _docx_bytes(doc)
+    lines = extract.extract(data, "rows.docx").text.split("\n")
+    assert "1. To measure the drip flow in three greenhouses" in lines and "3. To test the schedule in winter" in lines
+    doc = abstract.parse_bytes(data, "rows.docx")
+    assert [it.text for it in doc.items["tasks"]] == ["To measure the drip flow in three greenhouses",
+                                                      "To model the root-zone moisture", "To test the schedule in winter"]

@@ -417,3 +417,97 @@ def test_parenthesised_letters_inside_a_numbered_item_stay_sub_points():
 def test_items_counted_by_words_are_numbered_from_one(line):
     _intro, items = lists.split_items([line])
     assert [(it.ordinal, it.written_number) for it in items] == [(1, 1), (2, 2), (3, 3)]
+
+
+@pytest.mark.parametrize("entries", [
+    # a Word tab read as a space, dot leaders, a table typed as text, the page in the next cell
+    ["Научная новизна 4", "Положения, выносимые на защиту 5"],
+    ["Научная новизна ............ 4", "Положения, выносимые на защиту ...... 5"],
+    ["Научная новизна | 4", "Положения, выносимые на защиту | 5"],
+    ["Научная новизна", "4", "Положения, выносимые на защиту", "5"],
+])
+def test_a_table_of_contents_opens_no_sections(entries):
+    text = "\n".join(["Аннотация диссертации о закупках зерна", "СОДЕРЖАНИЕ", *entries,
+                      "Научная новизна", "1. Впервые описан рынок зерна.", "2. Уточнена модель цен.",
+                      "Положения, выносимые на защиту", "1. Рынок растёт.", "2. Цены устойчивы.", "3. Спрос падает."])
+    doc = abstract.parse_bytes(text.encode(), "ru-toc.txt")
+    assert [len(doc.items[k]) for k in ("novelty", "provisions")] == [2, 3]
+    assert doc.sections["novelty"].lines[0] == "1. Впервые описан рынок зерна."
+    assert doc.sections["provisions"].lines[0] == "1. Рынок растёт."
+
+
+def test_a_dot_leader_line_with_a_page_number_opens_no_section_anywhere():
+    text = ("Цель работы – описать рынок зерна.\nЗадачи исследования ........ 3\nНаучная новизна\n"
+            "1. Впервые описан рынок зерна.\n2. Уточнена модель цен.")
+    doc = abstract.parse_bytes(text.encode(), "ru-leader.txt")
+    assert "tasks" not in doc.sections and len(doc.items["novelty"]) == 2
+
+
+def test_items_labelled_with_letters_and_a_number_lose_the_label():
+    _intro, items = lists.split_items(["P1. The first claim holds for dry years.", "P2. The second claim needs wells.",
+                                       "P3. Wells need pumps."])
+    assert [it.text for it in items] == ["The first claim holds for dry years.", "The second claim needs wells.",
+                                         "Wells need pumps."]
+
+
+def test_labelled_tasks_after_the_aim_under_one_heading_are_the_tasks():
+    text = ("AIM AND OBJECTIVES\nThe aim is to map the wetlands of the delta.\nTask 1: to survey the reed beds;\n"
+            "Task 2: to count the nesting birds.\nSCIENTIFIC NOVELTY\n1. A map of the delta was drawn.\n"
+            "2. A bird count was made.")
+    doc = abstract.parse_bytes(text.encode(), "en-labels.txt")
+    assert [it.text for it in doc.items["tasks"]] == ["to survey the reed beds", "to count the nesting birds."]
+    assert doc.sections["aim"].text.startswith("to map the wetlands")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Scientific novelty\nTheoretical results:\n1. A model of the dunes was built.\n2. A law of drift was found.\n"
+     "Applied results:\n1. A fence design was made.\n2. A planting method was tested.\nApprobation\nTalks were given.", "en"),
+    ("Научная новизна\nВ теоретическом плане:\n1) построена модель дюн;\n2) найден закон дрейфа.\n"
+     "В прикладном плане:\n1) предложена конструкция ограды;\n2) испытан способ посадки.\nАпробация\nДоклады сделаны.", "ru"),
+])
+def test_a_numbering_started_again_under_group_lines_is_one_list(text, lang):
+    doc = abstract.parse_bytes(text.encode(), f"{lang}-groups.txt")
+    assert len(doc.items["novelty"]) == 4
+    assert not any(":" in it.text for it in doc.items["novelty"])
+
+
+@pytest.mark.parametrize("text, lang", [
+    # a Latin a in «Задачи», a Cyrillic о in "Novelty", Latin I for Kazakh І
+    ("Цель работы – описать рынок зерна.\nЗ\u0061дачи исследования\n1) собрать цены;\n2) построить модель.", "ru"),
+    ("The aim is to map the delta.\nResearch N\u043evelty\n1. A map was drawn.\n2. A count was made.", "en"),
+    ("Зерттеу мақсаты – өзенді сипаттау.\nЗЕРТТЕУ М\u0049НДЕТТЕР\u0049\n1) суды өлшеу;\n2) картаны жасау.", "kk"),
+])
+def test_a_heading_with_a_letter_of_the_other_script_is_still_a_heading(text, lang):
+    doc = abstract.parse_bytes(text.encode(), f"{lang}-homoglyph.txt")
+    assert sum(len(v) for v in doc.items.values()) == 2
+
+
+@pytest.mark.parametrize("lines, texts", [
+    # Markdown's lazy numbering: "1." before every item renders 1, 2, 3
+    (["1. собрать цены на зерно;", "1. построить модель спроса;", "1. проверить модель."],
+     ["собрать цены на зерно", "построить модель спроса", "проверить модель."]),
+    # lower-case letters and a full stop, the items wrapped onto lines of their own
+    (["a. to survey the reed beds of the", "delta;", "b. to count the nesting birds;", "c. to map the channels."],
+     ["to survey the reed beds of the delta", "to count the nesting birds", "to map the channels."]),
+])
+def test_lazy_numbers_and_lettered_items(lines, texts):
+    _intro, items = lists.split_items(lines)
+    assert [it.text for it in items] == texts
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("ҒЫЛЫМИ ЖАҢАЛЫҒЫ\n1. Өзен картасы алғаш жасалды.\n2. Құстар саналды.\nҚОРҒАУҒА ШЫҒАРЫЛАТЫН\nТЕОРИЯЛЫҚ ТҰЖЫРЫМДАР\n"
+     "1. Өзен арнасы тарылды.\n2. Құстар азайды.\n3. Қамыс көбейді.", "kk"),
+    ("SCIENTIFIC NOVELTY\n1. A map was drawn.\n2. A count was made.\nMAIN PROVISIONS SUBMITTED\nFOR THE PUBLIC DEFENCE\n"
+     "1. The channel narrowed.\n2. The birds left.\n3. The reeds spread.", "en"),
+])
+def test_a_capitals_heading_set_over_two_lines_is_one_heading(text, lang):
+    doc = abstract.parse_bytes(text.encode(), f"{lang}-two-line-heading.txt")
+    assert [len(doc.items.get(k, [])) for k in ("novelty", "provisions")] == [2, 3]
+
+
+def test_numbered_table_rows_laid_out_as_text_are_items():
+    lines = ["Новизна результатов сведена в таблицу 2.", "Таблица 2 – Новизна результатов", "№ Результат",
+             "1 Построена модель дюн для пустыни Мойынкум", "2 Найден закон дрейфа песка", "3 Испытан способ посадки саксаула"]
+    _intro, items = lists.split_items(lines)
+    assert [" ".join(it.text.split()[:2]) for it in items] == ["Построена модель", "Найден закон", "Испытан способ"]

@@ -357,3 +357,27 @@ def test_a_run_in_heading_glued_to_its_text_in_a_pdf_is_parted():
         "Практикалық маңызы. Нәтижелер пайдаланылды. Ж.С.Әбдімұратов, e-mail: a.kassymova@aues.kz")
     assert reflow.reflow(text) == text   # typed text is the author's own
 
+
+
+def test_contents_entries_laid_out_stay_lines_of_their_own():
+    # as a PDF lays a contents page out: no gap between the entries, each as wide as the margin
+    page = ["Аннотация диссертации о закупках зерна в северных областях страны за десять лет", "",
+            "СОДЕРЖАНИЕ", "",
+            "Общая характеристика работы" + "." * 52 + " 3",
+            "Научная новизна" + "." * 64 + " 5",
+            "Положения, выносимые на защиту" + "." * 49 + " 6",
+            "ОБЩАЯ ХАРАКТЕРИСТИКА РАБОТЫ"]
+    lines = reflow.reflow("\n".join(page), laid_out=True, breaks_known=True).split("\n")
+    assert "Научная новизна" + "." * 64 + " 5" in lines
+    assert "ОБЩАЯ ХАРАКТЕРИСТИКА РАБОТЫ" in lines
+
+
+def test_a_dash_inside_a_dashed_item_wrapped_to_a_line_start_stays_in_the_item():
+    page = ["ҒЫЛЫМИ ЖАҢАЛЫҒЫ",
+            "– өзеннің арнасы мен жағалауындағы өзгерістер алғаш рет толық картаға түсіріліп, тал-",
+            "данды;",
+            "– жағалау өсімдіктерінің үш түрі – «қамысты», «бұталы» және «шалғынды» өсімдіктер",
+            "– сипатталды;",
+            "– құстардың ұя салатын жерлері бес жыл бойы бақыланып, олардың саны салыстырылды."]
+    lines = reflow.reflow("\n".join(page), laid_out=True).split("\n")
+    assert len(lines) == 4 and lines[2].endswith("өсімдіктер – сипатталды;")

@@ -6,6 +6,7 @@ Headers, footers and footnotes are left out (they are not the abstract's text); 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from importlib.metadata import version
 
@@ -18,14 +19,28 @@ from .numbering import Numbering
 # controls, tracked insertions) but not text moved away; deleted text is w:delText, never w:t.
 # python-docx's Paragraph.text reads only direct runs and hyperlinks, so a tracked insertion
 # would be lost.
-_TEXT = "./descendant::*[self::w:t or self::w:tab or self::w:br or self::w:cr][not(ancestor::w:moveFrom)]"
+# A w:tab under w:pPr is a tab stop's definition, not a tab in the text.
+_TEXT = "./descendant::*[self::w:t or self::w:tab or self::w:br or self::w:cr][not(ancestor::w:moveFrom)][not(ancestor::w:pPr)]"
 
 
 def _text(p) -> str:
     parts = []
+    leader = " ........ " if _has_leader(p) else " "
     for el in p._p.xpath(_TEXT):
-        parts.append((el.text or "") if el.tag.endswith("}t") else " ")
+        parts.append((el.text or "") if el.tag.endswith("}t") else leader if el.tag.endswith("}tab") else " ")
     return "".join(parts)
+
+
+def _has_leader(p) -> bool:
+    """Whether the paragraph's tab stops draw a leader (a contents entry's dots to its page
+    number): the tab is then shown as the dots a reader sees, not as a space."""
+    from docx.enum.text import WD_TAB_LEADER
+    formats = [p.paragraph_format]
+    style = p.style
+    while style is not None:
+        formats.append(style.paragraph_format)
+        style = style.base_style
+    return any(stop.leader not in (None, WD_TAB_LEADER.SPACES) for f in formats for stop in f.tab_stops)
 
 
 def _is_heading(p) -> bool:
@@ -35,6 +50,32 @@ def _is_heading(p) -> bool:
             return True
         style = style.base_style
     return False
+
+
+_ROW_NUMBER = re.compile(r"^(\d{1,2})([.)]?)$")
+_BARE_NUMBER = re.compile(r"^[\d.,–-]{1,8}$")
+
+
+def _distinct(cells) -> list:
+    # A merged cell comes back once per grid column it spans: read it once.
+    out = []
+    for cell in cells:
+        if not out or cell._tc is not out[-1]._tc:
+            out.append(cell)
+    return out
+
+
+def _numbered_row(row) -> str:
+    """A table row numbered in its first cell ("1 | To model the … | 2") as one list item,
+    "1. To model the …": read cell by cell, the number, the item and the chapter number would
+    be three lines, and the item no longer an item. Cells holding only numbers (a chapter, a
+    page) are left out. "" for any other row."""
+    cells = [" ".join(_text(p).strip() for p in cell.paragraphs).strip() for cell in _distinct(row.cells)]
+    number = _ROW_NUMBER.match(cells[0]) if cells else None
+    words = [c for c in cells[1:] if c and not _BARE_NUMBER.match(c)]
+    if number is None or not words:
+        return ""
+    return f"{number.group(1)}{number.group(2) or '.'} {' – '.join(' '.join(w.split()) for w in words)}"
 
 
 def extract(data: bytes, source: str) -> Extracted:
@@ -66,7 +107,11 @@ def extract(data: bytes, source: str) -> Extracted:
     for block in document.iter_inner_content():
         if isinstance(block, Table):
             for row in block.rows:
-                for cell in row.cells:
+                item = _numbered_row(row)
+                if item:
+                    lines.append(item)
+                    continue
+                for cell in _distinct(row.cells):
                     for p in cell.paragraphs:
                         paragraph(p)
         else:
