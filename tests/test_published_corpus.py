@@ -57,9 +57,12 @@ def test_entity_linking_does_not_fall_below_its_measured_level(figures, lang):
     # linking the Syr Darya, Lake Balkhash or Semirechye (eighth session) costs it precision here.
     # 0.68 since the ninth session links the statement of publications: its keys list the
     # quality-assurance committee by its English name but not by ҒЖБССҚК or КОКСНВО, which the
-    # second and third corpora's keys count as the committee.
+    # second and third corpora's keys count as the committee. 0.66 and F1 0.75 since the methods
+    # vocabulary was broadened (ninth session): its keys do not list deep learning, convolutional
+    # or recurrent networks, U-Net, Sentinel-2 or remote sensing as methods, which the later
+    # corpora's keys do (the second, third and fourth corpora gained precision and recall from it).
     t = figures["by_language"][lang]
-    assert t["entity_f1"] >= 0.76 and t["entity_precision"] >= 0.68, t
+    assert t["entity_f1"] >= 0.75 and t["entity_precision"] >= 0.66, t
     assert t["entity_recall"] >= 0.77, t
 
 
@@ -93,9 +96,11 @@ def test_the_second_corpus_as_the_mappers_now_read_it(second_figures):
     # gave no annotation at all before). With the recall recognisers (RECALL_MEASUREMENT.txt):
     # F1 en 0.918, kk 0.889, ru 0.780; 0.850 overall (P 0.932, R 0.781). Eighth session (every
     # recognised part kept and linked): en 0.919, kk 0.913, ru 0.850; 0.887 (P 0.941, R 0.839).
-    assert all(t["entity_f1"] >= 0.84 for t in second_figures["by_language"].values())
+    # Ninth session (people without initials, tools, the broadened methods vocabulary): en 0.921,
+    # kk 0.931, ru 0.860; 0.897 (P 0.936, R 0.862).
+    assert all(t["entity_f1"] >= 0.85 for t in second_figures["by_language"].values())
     assert all(t["entity_precision"] >= 0.90 for t in second_figures["by_language"].values())
     overall = second_figures["by_format"]["all"]
-    assert overall["entity_f1"] >= 0.87 and overall["entity_recall"] >= 0.82, overall
+    assert overall["entity_f1"] >= 0.89 and overall["entity_recall"] >= 0.85, overall
     articles = [d for d in second_figures["documents"] if d["fields"]["kind"]["expected"] == "article"]
     assert len(articles) == 2 and all(d["pred"] > 0 for d in articles), [(d["file"], d["pred"]) for d in articles]
