@@ -1,0 +1,130 @@
+"""What the tests of the held-out corpora of published abstracts share (tests/fixtures/published-2/,
+-3/, -4/): their documents and answer keys, the text a reader reads in each file (read with the
+project's own libraries, pypdfium2 and python-docx, never with the mappers, which the corpora
+measure), and the checks every corpus's keys must pass. Each test module binds them to its folder."""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import docx
+import pypdfium2
+
+ROOT = Path(__file__).resolve().parent.parent
+FIRST = ROOT / "tests" / "fixtures" / "published" / "expected"
+FORMATS = {".pdf", ".docx", ".txt", ".md"}
+CLASSES = {"Theory", "Method", "Actor", "Initiative"}
+KINDS = {"dissertation", "article", "masters-thesis", "bachelors-thesis"}
+DEGREES = {"phd", "candidate", "doctor", "master", None}
+GAPS = {"provisions", "tasks", "novelty", "title-page", "publications", "approbation"}
+
+
+def documents(corpus: Path) -> list[Path]:
+    # measurement records (*_MEASUREMENT.txt) and the README sit beside the documents; they are none
+    return sorted(p for p in corpus.iterdir() if p.suffix in FORMATS and p.name != "README.md"
+                  and not p.name.endswith("_MEASUREMENT.txt"))
+
+
+def key_of(corpus: Path, path: Path) -> dict:
+    return json.loads((corpus / "expected" / f"{path.name}.json").read_text(encoding="utf-8"))
+
+
+def raw_text(path: Path) -> str:
+    if path.suffix == ".pdf":
+        pdf = pypdfium2.PdfDocument(path)
+        try:
+            # pdfium marks a hyphen at a line end with U+FFFE and drops the line break
+            return "\n".join(page.get_textpage().get_text_range() for page in pdf).replace("\ufffe", "")
+        finally:
+            pdf.close()
+    if path.suffix == ".docx":
+        document = docx.Document(path)
+        parts = [p.text for p in document.paragraphs]
+        parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+        return "\n".join(parts)
+    return path.read_text(encoding="utf-8")
+
+
+def reading(path: Path) -> str:
+    """The text a reader reads: page furniture, soft hyphens, ligatures and line-end hyphens gone."""
+    text = unicodedata.normalize("NFC", raw_text(path)).replace("\f", "\n").replace("\r", "")
+    if path.suffix == ".md":
+        # Markdown's inline HTML: a line break inside a paragraph, a superscript affiliation number
+        text = re.sub(r"<br\s*/?>", " ", re.sub(r"</?sup>", "", text))
+    lines = [line.strip() for line in text.split("\n")]
+    if path.suffix in (".pdf", ".txt"):
+        # running headers and page numbers; a Word file keeps them apart, and its table cells
+        # may hold bare numbers
+        repeated = {line for line, n in Counter(lines).items() if n > 1 and len(line) > 8}
+        lines = [line for line in lines if line not in repeated
+                 and not re.fullmatch(r"[–-]?\s*\d{1,3}\s*[–-]?", line)]
+    text = "\n".join(lines).replace("\u00ad", "").replace("ﬁ", "fi").replace("ﬂ", "fl")
+    text = re.sub(r"(?<=\w)-\n(?=\w)", "", text)
+    return " ".join(text.split()).casefold()
+
+
+def occurs(quote: str, text: str) -> bool:
+    quote = " ".join(unicodedata.normalize("NFC", quote).split()).casefold()
+    # a compound broken at its own hyphen (уран-/қорғасын) loses the hyphen when lines are joined
+    return quote in text or quote.replace("-", "") in text.replace("-", "")
+
+
+def words(text: str) -> str:
+    return " ".join(re.findall(r"\w+(?:[-‐]\w+)*", text.casefold()))
+
+
+def check_key_format(corpus: Path, path: Path) -> None:
+    key = key_of(corpus, path)
+    first = json.loads(next(FIRST.glob("*.json")).read_text(encoding="utf-8"))
+    assert set(key) == set(first)
+    assert key["file"] == path.name and key["format"] == path.suffix[1:]
+    assert key["lang"] == path.name.split("-")[0]
+    assert key["kind"] in KINDS and key["degree"] in DEGREES and set(key["gaps"]) <= GAPS
+    assert key["loads"] is True and key["work"] is None
+    assert set(key["counts"]) == set(key["first_words"]) == {"provisions", "tasks", "novelty"}
+    for part, items in key["first_words"].items():
+        assert key["counts"][part] == len(items)
+        assert all(len(item.split()) == 3 for item in items), items
+    if key["kind"] == "article":
+        assert key["authors"] and key["author"] == key["authors"][0] and key["keywords"]
+    pairs = [(e["text"], e["class"]) for e in key["entities"]]
+    assert len(pairs) == len(set(pairs)), "one entry per distinct (quote, class)"
+    assert all(e["class"] in CLASSES and e["label_en"].strip() for e in key["entities"])
+
+
+def check_key_says_what_the_document_says(corpus: Path, path: Path) -> None:
+    key, text = key_of(corpus, path), reading(path)
+    missing = [e["text"] for e in key["entities"] if not occurs(e["text"], text)]
+    missing += [key[f] for f in ("title", "specialty_code", "specialty_name")
+                if key[f] and not occurs(key[f], text)]
+    missing += [part for name in [key["author"] or "", *key["authors"]]
+                for part in re.findall(r"\w{2,}", name.casefold()) if part not in text]
+    assert not missing, f"{path.name}: not in the document: {missing}"
+    for part, items in key["first_words"].items():
+        for item in items:
+            assert words(item) in words(text), f"{path.name}: {part} item '{item}' is not in it"
+    for keyword in key["keywords"]:
+        assert occurs(keyword, text), keyword
+    if key["publications_total"] is not None:
+        assert re.search(rf"\b{key['publications_total']}\b", text) or \
+            {7: "seven", 8: "eight", 9: "nine", 10: "ten", 11: "eleven", 12: "twelve"}.get(
+                key["publications_total"], "\0") in text
+
+
+def check_word_lists_keep_their_numbers(corpus: Path, path: Path) -> None:
+    with zipfile.ZipFile(path) as z:
+        body = z.read("word/document.xml").decode("utf-8")
+        numbering = z.read("word/numbering.xml").decode("utf-8")
+    items = re.findall(r"<w:p>(?:(?!</w:p>).)*?<w:numPr>.*?</w:p>", body, flags=re.S)
+    # some items are introduced by ordinal words in plain paragraphs, so not every item is one
+    listed = sum(key_of(corpus, path)["counts"].values())
+    assert items or not listed
+    for item in items:
+        text = "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", item))
+        assert not re.match(r"\s*(\d+|[ivx]+|[a-zа-я])[.)]\s", text, flags=re.I), text
+    if listed:
+        assert len(set(re.findall(r'<w:numFmt w:val="(\w+)"', numbering))) >= 2
