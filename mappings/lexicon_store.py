@@ -32,13 +32,25 @@ def _folder() -> Path | None:
     return Path(setting) if setting else Path.home() / ".cache" / "dissertation-kg" / "lexicon"
 
 
-def key(directory: Path) -> str:
-    import pymorphy3
-
+def _code_digest() -> bytes:
     h = hashlib.sha256()
     here = Path(__file__).resolve().parent
     for name in _CODE:
         h.update((here / name).read_bytes())
+    return h.digest()
+
+
+# Read once, as the process imports the mappers (linking imports this module): a long-running
+# process whose code was edited on disk since must not store what its old code compiles under
+# the new code's key, where every later process would read it.
+_CODE_DIGEST = _code_digest()
+
+
+def key(directory: Path) -> str:
+    import pymorphy3
+
+    h = hashlib.sha256()
+    h.update(_CODE_DIGEST)
     for path in sorted(directory.glob("*.ttl")):
         h.update(path.name.encode() + b"\0" + path.read_bytes())
     h.update(getattr(pymorphy3, "__version__", "").encode())

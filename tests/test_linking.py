@@ -921,3 +921,24 @@ def test_a_possessive_before_a_theory_is_its_author_not_part_of_its_name():
                         "We use Bourdieu's theory.", "en", "theoretical-basis")
     assert not [n for n, c in found.items() if c == "Theory" and ("'s" in n or "We" in n)], found
     assert any(n.startswith("theory of the production") for n, c in found.items() if c == "Theory"), found
+
+
+def test_the_lexicon_cache_key_follows_the_vocabularies_and_the_code_as_imported(tmp_path, monkeypatch):
+    import shutil
+
+    from dissertation_kg.mappings import lexicon_store
+    from dissertation_kg.mappings.resources import ontology_dir
+
+    vocabularies = tmp_path / "vocabularies"
+    shutil.copytree(ontology_dir() / "vocabularies", vocabularies)
+    before = lexicon_store.key(vocabularies)
+    theories = vocabularies / "theories.ttl"
+    theories.write_text(theories.read_text(encoding="utf-8").replace('"realism"@en', '"political realism"@en'),
+                        encoding="utf-8")
+    assert lexicon_store.key(vocabularies) != before
+    # The code's part was read when the mappers were imported: a source file edited on disk
+    # while a process runs must not give that process's old code the new code's key.
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(AssertionError(self))
+                        if self.suffix == ".py" else real(self))
+    lexicon_store.key(vocabularies)
