@@ -1149,7 +1149,10 @@ def candidates_graph(candidates: list[Candidate]) -> rdflib.Graph:
     for iri, group in sorted(groups.items()):
         forms = [candidate_name(c.name, c.lang) for c in group]
         names = sorted(set(forms), key=lambda n: (-forms.count(n), n))
-        classes = sorted({c.suggested_class for c in group}, key=lambda k: -sum(c.suggested_class == k for c in group))
+        # the most frequent class; between equals, the one suggested first (never the order of a
+        # set, which changes with the process's hash seed)
+        suggested = [c.suggested_class for c in group]
+        classes = sorted(set(suggested), key=lambda k: (-suggested.count(k), suggested.index(k)))
         graph.add((iri, RDF.type, DKG.Candidate))
         graph.add((iri, RDFS.label, Literal(names[0], lang=group[0].lang)))
         graph.add((iri, DKG.suggestedClass, DKG[classes[0]]))
