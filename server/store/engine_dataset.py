@@ -31,6 +31,7 @@ POINTER = NS + "pointer"
 CURRENT = NS + "current"
 GENERATION = NS + "generation"     # pointer graph: every generation ever started (for cleaning up)
 HAS_GRAPH = NS + "graph"           # manifest: generation → original graph IRI
+LANGUAGE = NS + "language"         # manifest: one literal per language tag the generation uses
 LOAD_THREADS = 4                   # concurrent Graph Store PUTs while loading a generation
 MERGE_SLICE = 20_000               # triples per request when loading the merge graph
 DROP_BATCH = 100                   # graphs dropped per SPARQL Update request
@@ -47,6 +48,14 @@ def merge_graph(gen: str) -> str:
 
 def manifest_graph(gen: str) -> str:
     return prefix(gen) + "manifest"
+
+
+_LANGUAGE_TAG = re.compile(rb'(?<!\\)"@([A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)[ \t]')
+
+
+def language_tags(chunks) -> set[str]:
+    """The language tags of the literals in N-Triples `chunks`."""
+    return {m.group(1).decode("ascii") for chunk in chunks for m in _LANGUAGE_TAG.finditer(chunk)}
 
 
 def new_generation_id() -> str:
@@ -144,6 +153,12 @@ class EngineGenerations:
         # The manifest first: it is what `drop` goes by, so a build killed halfway is cleaned up
         # completely by the next one. Readers only ever look at the generation the pointer names.
         manifest = "".join(f"<{NS}{gen}> <{HAS_GRAPH}> <{iri}> .\n" for iri in names)
+        # Virtuoso registers a language tag the first time a request uses it, and two concurrent
+        # requests meeting the same new tag collide ("SR197: Non unique primary key on
+        # DB.DBA.RDF_LANGUAGE", openlink/virtuoso-opensource#1329): every tag is met here first,
+        # in one request, before the parallel ones below.
+        tags = sorted(language_tags(itertools.chain(graphs.values(), [merge])))
+        manifest += "".join(f'<{NS}{gen}> <{LANGUAGE}> "{tag}"@{tag} .\n' for tag in tags)
         self.engine.put_graph(manifest_graph(gen), manifest.encode())
         if self.engine.spec.isql and self.engine.engine == "virtuoso":
             from dissertation_kg.server.store.virtuoso_loader import bulk_load
