@@ -35,7 +35,13 @@ _EN_HEADS = {"theory": ("Theory", True), "paradigm": ("Theory", True), "approach
              "periodogram": ("Method", False), "photometry": ("Method", False), "algorithm": ("Method", False),
              "regularization": ("Method", False), "regularisation": ("Method", False), "sampling": ("Method", False),
              "index": ("Method", False), "coefficient": ("Method", False), "filter": ("Method", False),
-             "criterion": ("Method", False)}
+             "criterion": ("Method", False), "law": ("Theory", False), "equation": ("Theory", False),
+             "theorem": ("Theory", False), "effect": ("Theory", False), "design": ("Method", False)}
+# Heads that name one particular thing only after a scholar's name, in the possessive or joined
+# by a dash ("Fourier's law", "Box–Behnken design", "Doppler effect"): never "the Kazakh law",
+# "research design", "the effect".
+_EN_EPONYMOUS = {"law", "equation", "theorem", "effect", "design"}
+_DEMONYM = re.compile(r"(?:an|ese|ish|ic|kh)$")
 # Heads that also stand before another head as its modifier ("index method", "filter method")
 _EN_MODIFIER_HEADS = {"index", "coefficient", "filter", "criterion"}
 _RU_HEADS = {"теория": ("Theory", True), "парадигма": ("Theory", True), "подход": ("Theory", False),
@@ -47,11 +53,13 @@ _RU_HEADS = {"теория": ("Theory", True), "парадигма": ("Theory", 
              "принцип": ("Theory", False), "алгоритм": ("Method", False), "диагностика": ("Method", False),
              "закон": ("Theory", False), "распределение": ("Method", False), "шкала": ("Method", False),
              "опросник": ("Method", False), "тест": ("Method", False), "индекс": ("Method", False),
-             "коэффициент": ("Method", False), "фильтр": ("Method", False), "критерий": ("Method", False)}
+             "коэффициент": ("Method", False), "фильтр": ("Method", False), "критерий": ("Method", False),
+             "уравнение": ("Theory", False), "эффект": ("Theory", False), "теорема": ("Theory", False),
+             "печь": ("Method", False), "катушка": ("Method", False)}
 # Heads that name one particular thing only after a scholar's name: «закон Аррениуса»,
 # «распределение Вейбулла», «опросник выгорания Маслач» (never «закон Республики Казахстан»)
 _RU_EPONYMOUS = {"закон", "распределение", "шкала", "опросник", "тест", "принцип", "индекс", "коэффициент",
-                 "фильтр", "критерий"}
+                 "фильтр", "критерий", "уравнение", "эффект", "теорема", "печь", "катушка"}
 # Kazakh heads close the name; the singular possessive is the form inside a name (теориясы, әдісі)
 _KK_HEADS = {"теория": ("Theory", True), "теориясы": ("Theory", True), "парадигма": ("Theory", True),
              "парадигмасы": ("Theory", True), "тәсіл": ("Theory", False), "тәсілі": ("Theory", False),
@@ -61,7 +69,12 @@ _KK_HEADS = {"теория": ("Theory", True), "теориясы": ("Theory", Tr
              "тест": ("Method", False), "тесті": ("Method", False), "алгоритм": ("Method", False),
              "алгоритмі": ("Method", False), "бақылау": ("Method", False), "гипотеза": ("Theory", False),
              "гипотезасы": ("Theory", False), "индексі": ("Method", False), "коэффициенті": ("Method", False),
-             "критерийі": ("Method", False), "шкаласы": ("Method", False)}
+             "критерийі": ("Method", False), "шкаласы": ("Method", False), "заңы": ("Theory", False),
+             "теңдеуі": ("Theory", False), "теоремасы": ("Theory", False), "эффектісі": ("Theory", False)}
+# Kazakh heads that name one thing only after a scholar's name in the nominative: «Дюверже заңы»,
+# «Берталанфи өсу теңдеуі» (never «Қазақстан Республикасының заңы», a law of the state)
+_KK_EPONYMOUS = {"заңы", "теңдеуі", "теоремасы", "эффектісі"}
+_KK_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
 # the case a possessive head takes in a sentence: «теориясына», «әдісімен», «тестінің»
 _KK_CASE_AFTER_POSSESSIVE = ("ндағы", "ндегі", "ның", "нің", "нда", "нде", "нан", "нен", "мен", "на", "не", "н")
 
@@ -143,8 +156,12 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
             continue   # part of another capitalised name: "Department of Data Analysis"
         if lang == "kk":
             span = _kazakh(text, tokens, h)
+            if span is not None and _kk_head_base(tok.text) in _KK_EPONYMOUS and not _kk_eponym(text, span[2]):
+                continue
         elif lang == "ru":
             span = _russian(text, tokens, h)
+        elif morphology.fold(tok.text) in _EN_EPONYMOUS:
+            span = _english_eponym(text, tokens, h)
         else:
             span = _english(text, tokens, h)
         if span is None:
@@ -194,7 +211,9 @@ def _head(word: str, lang: str):
     if not re.search("[а-я]", w):
         return None
     for p in morphology._analyzer().parse(w):
-        if p.tag.POS == "NOUN" and p.tag.number == "sing" and p.normal_form in _RU_HEADS:
+        # the plural too where a scholar's name must follow: «уравнений Эйлера», «катушками Гельмгольца»
+        if p.tag.POS == "NOUN" and p.normal_form in _RU_HEADS and (
+                p.tag.number == "sing" or p.normal_form in _RU_EPONYMOUS):
             return _RU_HEADS[p.normal_form]
     return None
 
@@ -272,6 +291,54 @@ def _english(text: str, tokens: Sequence, h: int):
         if after and not _generic(after[0].text, "en"):
             return h, j - 1, after
     return None
+
+
+def _english_eponym(text: str, tokens: Sequence, h: int):
+    """A scholar's name before an eponymous head: "Fourier's law", "Box–Behnken design" (names
+    joined by a dash), "Euler equation" (one name: only before an equation, a theorem or an
+    effect, where no state's adjective stands: "Kazakh law" and "Kazakh design" are no names)."""
+    names = []
+    k = h - 1
+    while k >= 0 and len(names) < 3 and _plain_gap(text, tokens[k], tokens[k + 1]):
+        w = tokens[k].text
+        if not re.fullmatch(r"[A-Z][\w'’]*", w) or morphology.is_acronym(w) or _sentence_initial(text, tokens[k].start):
+            break
+        if names and re.search(r"['’]s?$", w):
+            break   # a possessive only right before the head
+        names.insert(0, tokens[k])
+        k -= 1
+    if not names:
+        return None
+    possessive = re.search(r"['’]s?$", names[-1].text) is not None
+    dashed = len(names) > 1 and all(re.fullmatch(r"\s*[-–—‐]\s*", text[a.end:b.start])
+                                    for a, b in zip(names, names[1:]))
+    if not (possessive or dashed):
+        if len(names) > 1 or morphology.fold(tokens[h].text) in ("law", "design"):
+            return None
+        if _DEMONYM.search(names[0].text.lower()):
+            return None
+    if possessive and morphology.fold(tokens[h].text) == "law" and h + 1 < len(tokens) and \
+            morphology.fold(tokens[h + 1].text) in ("on", "of"):
+        return None   # "Kazakhstan's law on education" is a statute
+    return h - len(names), h, names
+
+
+def _kk_head_base(word: str) -> str | None:
+    w = morphology.fold(word)
+    if w in _KK_HEADS:
+        return w
+    for suffix in _KK_CASE_AFTER_POSSESSIVE:
+        if w.endswith(suffix) and w[:-len(suffix)] in _KK_HEADS:
+            return w[:-len(suffix)]
+    return None
+
+
+def _kk_eponym(text: str, mods: Sequence) -> bool:
+    """A Kazakh name before an eponymous head opens with a scholar's surname, and none of its words
+    is in the genitive («Қазақстан Республикасының заңы» is a law of the state) or an acronym («ҚР»)."""
+    first = mods[0]
+    return first.text[:1].isupper() and not _sentence_initial(text, first.start) and not any(
+        morphology.is_acronym(t.text) or _KK_GENITIVE.search(morphology.fold(t.text)) for t in mods)
 
 
 def _russian(text: str, tokens: Sequence, h: int):

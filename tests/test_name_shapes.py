@@ -97,3 +97,34 @@ def test_a_name_holds_at_most_four_words_before_its_head(text, lang, name):
 ])
 def test_an_index_a_coefficient_a_filter_and_a_criterion_name_methods(text, lang, name):
     assert names(text, lang) == [name]
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Heat transfer through the fabric follows Fourier's law at steady state.", "en", "Fourier's law"),
+    ("The response surface was fitted with a Box–Behnken design of three factors.", "en", "Box–Behnken design"),
+    ("The flow is described by the Euler equation in a rotating frame.", "en", "Euler equation"),
+    ("A Hall effect sensor measured the current.", "en", "Hall effect"),
+    ("Движение описано системой уравнений Эйлера в связанной системе координат.", "ru", "уравнений Эйлера"),
+    ("Поле создавалось катушками Гельмгольца на стенде.", "ru", "катушками Гельмгольца"),
+    ("Штейн получен в печи Ванюкова на заводе.", "ru", "печи Ванюкова"),
+    ("Наблюдался эффект Доплера при движении источника.", "ru", "эффект Доплера"),
+    ("Партиялық жүйе Дюверже заңына сәйкес қалыптасты.", "kk", "Дюверже заңына"),
+    ("Балықтың өсуі Берталанфи өсу теңдеуімен сипатталды.", "kk", "Берталанфи өсу теңдеуімен"),
+])
+def test_a_law_an_equation_an_effect_and_a_design_are_named_by_a_scholar(text, lang, name):
+    assert names(text, lang) == [name]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The Kazakh law on customs regulates the transit.", "en"),
+    ("Kazakhstan's law on education was amended.", "en"),
+    ("The study follows a quasi-experimental research design.", "en"),
+    ("Ornaments of the traditional Kazakh design were classified.", "en"),
+    ("The Russian equation of state was not used.", "en"),
+    ("Уравнения регрессии построены для каждого региона.", "ru"),
+    ("Законы Республики Казахстан регулируют таможенное дело.", "ru"),
+    ("Бұл мәселе Қазақстан Республикасының заңы бойынша реттеледі.", "kk"),
+    ("Бұл мәселе ҚР заңы бойынша реттеледі.", "kk"),
+])
+def test_a_law_of_a_state_and_a_plain_design_are_no_names(text, lang):
+    assert names(text, lang) == []
