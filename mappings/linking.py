@@ -949,10 +949,13 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             s = b + len(text[b:e]) - len(text[b:e].lstrip())
         inside = [k for k in found if k[0] < e and s < k[1]]
         # a person inside stays a person too: «шкала психологического благополучия К. Рифф»
-        if free(s, e) and not known(text[s:e]) and all(s <= a and b <= e and found[(a, b)][1] in ("acronym", "person")
-                                                        for a, b in inside):
+        # a scholar's law is a theory, not a statute: «Дюверже заңы» came out of the capitalised
+        # names as a Law by its last word; the shape knows it is named after a person
+        if free(s, e) and not known(text[s:e]) and all(s <= a and b <= e and (
+                found[(a, b)][1] in ("acronym", "person") or (found[(a, b)] == ("Law", "capitalised") and cls == "Theory"))
+                for a, b in inside):
             for k in inside:
-                if found[k][1] == "acronym":
+                if found[k][1] in ("acronym", "capitalised"):
                     del found[k]
             found[(s, e)] = (cls, "shape")
     # A document that names itself is one candidate of its kind, whatever names stand inside it

@@ -110,6 +110,10 @@ def test_a_person_is_a_person_candidate_and_its_written_form_is_kept():
      ("contraction mapping principle", "Theory")),
     ("interpretation rests on the disc-locking hypothesis", "en", "theoretical-basis",
      ("disc-locking hypothesis", "Theory")),
+    # a scholar's law in Kazakh is a theory, though «заңы» also closes a statute's name
+    ("Партиялық жүйенің қалыптасуы Дюверже заңына сәйкес келетіні көрсетілді", "kk", "provision",
+     ("Дюверже заңына", "Theory")),
+    ("heat transfer through the layers obeys Fourier's law", "en", "novelty", ("Fourier's law", "Theory")),
 ])
 def test_a_theory_or_method_by_its_head(text, lang, kind, expected):
     assert expected in found(text, lang, kind)
