@@ -20,7 +20,7 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from . import lexicon_store, method_context, morphology, name_shapes, ntriples, people, self_named
+from . import lexicon_store, method_context, morphology, name_shapes, ntriples, people, place_shapes, self_named
 from .vocab import DKG, ID, LANGUAGE, OA
 from .vocabulary import INITIATIVE_KINDS, LANGS, Entry, load_dismissed, load_entries, slugify
 
@@ -891,6 +891,11 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             for span in [k for k in found if k[0] < e and s < k[1]]:
                 del found[span]
             found[(s, e)] = ("Person", "person")
+    # Places named with their kind: «Бесқарағай ауданында», «в Бостандыкском районе», "Baizak district"
+    for s, e in place_shapes.find(text, lang):
+        if free(s, e) and unclaimed(s, e) and not known(text[s:e]) and not any(a < e and s < b for a, b in found):
+            found[(s, e)] = ("Region", "place")
+            claimed.append((s, e))
     # Capitalised runs: "Russian Science Citation Index", "Department of International Relations".
     run: list[Token] = []
 

@@ -49,6 +49,10 @@ from pathlib import Path
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))   # run from a checkout without the package installed too
+from dissertation_kg.mappings.vocabulary import CLASS_FILE  # noqa: E402
+
+SCHEME_CLASSES = {"theories": "Theory", "methods": "Method", "actors": "Actor", "initiatives": "Initiative"}
 DEFAULT_CORPUS = ROOT / "tests" / "fixtures" / "published"
 
 DKG = Namespace("https://w3id.org/dissertation-kg/ontology#")
@@ -103,6 +107,12 @@ class Ontology:
         for cls in self.closure(types):
             if cls in ENTITY_CLASSES:
                 return ENTITY_CLASSES[cls]
+        # a class outside the four (dkg:Region, the linker's class for places): the vocabulary
+        # file its entries go to, as `dkg candidates accept` files them
+        if str(entry).startswith(str(DKG)):
+            scheme = CLASS_FILE.get(str(entry)[len(str(DKG)):])
+            if scheme in SCHEME_CLASSES:
+                return SCHEME_CLASSES[scheme]
         # an entry the vocabularies do not hold yet: its IRI says which scheme it belongs to
         for part, name in (("/theory/", "Theory"), ("/method/", "Method"), ("/actor/", "Actor"),
                            ("/initiative/", "Initiative")):

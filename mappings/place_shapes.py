@@ -1,0 +1,70 @@
+"""Places no gazetteer lists, recognised by the word for their kind that stands beside them: a
+district, a village, a river («Бесқарағай ауданында», «Бостандыкском районе», "Baizak district",
+«Жайық өзені»). Kazakhstan has about two hundred districts and thousands of villages and
+rivers; GeoNames' alternate names for them are too noisy to list unfiltered, and an abstract
+almost always says which kind of place it means.
+
+A list closed by the plural names places all through it: «Алмалы және Наурызбай аудандарындағы»,
+«в Бостандыкском и Ауэзовском районах», "the Baizak and Shu districts". The spans found are
+candidates for a curator (see linking.find_candidates), never entries.
+"""
+from __future__ import annotations
+
+import re
+
+_KK_UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
+_KK_LOWER = "а-яёәғқңөұүһі"
+_NAME = {
+    # a capitalised word, or two joined by a hyphen (Кызыл-Орда, Ust-Kamenogorsk)
+    "en": r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)?",
+    "kk": rf"[{_KK_UPPER}][{_KK_LOWER}]+(?:-[{_KK_UPPER}]?[{_KK_LOWER}]+)?",
+    # Russian districts take the adjective: «Бостандыкский», «Бостандыкском», «Ауэзовского»
+    "ru": r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ие|их|ими)",
+}
+_KIND = {
+    "en": r"(?:district|village|river|River|oblast|Oblast|province|Province|county|County|steppe)s?",
+    "kk": rf"(?:аудан|ауыл|өзен|көл|елді\s+мекен)[{_KK_LOWER}]*",
+    "ru": r"(?:район|округ)[а-яё]*",
+}
+_PLURAL = {
+    "en": re.compile(r"s$"),
+    "kk": re.compile(r"(?:дар|дер|тар|тер|лар|лер)"),
+    "ru": re.compile(r"(?:ы|ов|ам|ах|ами)$"),
+}
+_AND = r"(?:\s*,\s*(?:and\s+|и\s+)?|\s+(?:and|и|және|мен|бен|пен)\s+)"
+_SENTENCE_END = re.compile(r"(^|[.!?:;•\n])\s*[\"«“„(]?\s*$")
+# words that stand before a kind word without naming a place, mostly where they open a sentence
+_NOT_NAMES = {"the", "a", "an", "this", "that", "each", "every", "our", "its", "their", "both", "all", "rural",
+              "urban", "local", "central", "northern", "southern", "eastern", "western", "other", "these",
+              "those", "same", "whole", "pilot", "study", "target", "selected", "neighbouring", "neighboring",
+              "зерттеу", "бұл", "осы", "сол", "барлық", "әр", "әрбір", "қала", "ауыл", "шекара", "тау", "орталық",
+              "солтүстік", "оңтүстік", "шығыс", "батыс", "көрші", "іргелес", "шалғай", "таулы", "тәжірибелік"}
+_PATTERNS = {lang: re.compile(rf"(?<![\w-])((?:{_NAME[lang]}{_AND})*{_NAME[lang]})\s+({_KIND[lang]})(?!\w)")
+             for lang in _NAME}
+
+
+def find(text: str, lang: str) -> list[tuple[int, int]]:
+    """(start, end) of every place named with its kind; the kind word closes the last one."""
+    pattern = _PATTERNS.get(lang)
+    if pattern is None:
+        return []
+    out = []
+    for m in pattern.finditer(text):
+        names = list(re.finditer(_NAME[lang], m.group(1)))
+        if _PLURAL[lang].search(m.group(2)) is None:
+            names = names[-1:]   # "Almaty and the Baizak district": only the last is named a district
+        for n in names:
+            s = m.start(1) + n.start()
+            if n.group().lower() in _NOT_NAMES or (lang == "ru" and _SENTENCE_END.search(text[max(0, s - 12):s])
+                                                   and _common_adjective(n.group())):
+                continue
+            out.append((s, m.end(2) if n is names[-1] else m.start(1) + n.end()))
+    return out
+
+
+def _common_adjective(word: str) -> bool:
+    """A Russian adjective of the dictionary that is no place's («Сельский», «Городском»)."""
+    from . import morphology
+
+    parses = morphology._analyzer().parse(morphology.fold(word))[:2]
+    return any(p.is_known and "Geox" not in p.tag for p in parses)

@@ -1,0 +1,44 @@
+"""Places no gazetteer lists, found by the word for their kind beside them (mappings/place_shapes.py):
+where they must be found, in kk, ru and en, and where a kind word stands with no place's name."""
+from __future__ import annotations
+
+import pytest
+
+from dissertation_kg.mappings import place_shapes
+
+
+def places(text: str, lang: str) -> list[str]:
+    return [text[s:e] for s, e in place_shapes.find(text, lang)]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Plots were laid out in the Baizak district in 2022.", "en", ["Baizak district"]),
+    ("Plots were laid out in the Baizak and Shu districts of the region.", "en", ["Baizak", "Shu districts"]),
+    ("Samples came from the Merke, Kordai and Shu districts.", "en", ["Merke", "Kordai", "Shu districts"]),
+    ("Water is drawn from the Ili River near the dam.", "en", ["Ili River"]),
+    ("Only the Almaty and the Turgen village were visited.", "en", ["Turgen village"]),
+    ("Изыскания велись в Бостандыкском районе города.", "ru", ["Бостандыкском районе"]),
+    ("Изыскания велись в Бостандыкском и Ауэзовском районах Алматы.", "ru", ["Бостандыкском", "Ауэзовском районах"]),
+    ("Карасайский район выбран для опыта.", "ru", ["Карасайский район"]),
+    ("Тәжірибе Талғар ауданында жүргізілді.", "kk", ["Талғар ауданында"]),
+    ("Алмалы және Наурызбай аудандарындағы мектептер зерттелді.", "kk", ["Алмалы", "Наурызбай аудандарындағы"]),
+    ("Балықтар Жайық өзенінің атырауында ауланды.", "kk", ["Жайық өзенінің"]),
+    ("Сынама Қарасай ауылынан алынды.", "kk", ["Қарасай ауылынан"]),
+])
+def test_a_place_is_found_by_its_kind(text, lang, expected):
+    assert places(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The study districts were chosen at random.", "en"),
+    ("Rural districts lag behind the cities.", "en"),
+    ("Each village was visited twice.", "en"),
+    ("Сельский округ получил субсидию.", "ru"),
+    ("Центральном районе не проводились.", "ru"),   # a sentence's first word: no place, an adjective
+    ("в сельских районах области", "ru"),
+    ("Зерттеу аудандары кездейсоқ таңдалды.", "kk"),
+    ("Бұл ауданда мектептер аз.", "kk"),
+    ("Оңтүстік аудандарда жауын аз.", "kk"),
+])
+def test_a_kind_word_without_a_name_is_no_place(text, lang):
+    assert places(text, lang) == []
