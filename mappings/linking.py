@@ -685,16 +685,22 @@ _ACRONYM_ORG_AFTER = re.compile(
     r"company|bank|fund|corporation|commission|организац|агентств|министерств|комитет|совет|союз|ассоциац|"
     r"университет|институт|центр|компани|банк|фонд|корпорац|комисси|ұйым|агенттіг|министрліг|комитет|кеңес|"
     r"одағ|қауымдастығ|университет|институт|орталығ|компания|банк|қор)", re.I)
+# (one lower-case word may stand between: "the HYSPLIT trajectory model", "GOCART dust scheme",
+# "CALIPSO lidar profiles", «модель WRF», «ERA5 реанализ деректері»)
 _ACRONYM_METHOD_AFTER = re.compile(
+    r"(?:\s+[a-zа-яёәғқңөұүһі][\w-]*)?"
     r"\s+(?:model|method|algorithm|software|package|network|architecture|index|dataset|data\b|protocol|standard|"
     r"framework|technique|analysis|test|scale|questionnaire|simulation|scenario|reanalysis|satellite|imagery|"
+    r"scheme|product|profiles?\b|retrievals?\b|lidar|radar|sensor|toolkit|library|code\b|simulator|"
+    r"spectrometer|detector|estimates\b|"
     r"модел|метод|алгоритм|програм|пакет|нейросет|сет[иье]|архитектур|индекс|данн|протокол|стандарт|анализ|"
-    r"тест|шкал|опросник|сценари|спутник|снимк|реанализ|"
-    r"әдіс|бағдарлама|желі|нейрондық|деректер|талда|сынақ|шкала|сауалнама|ортасы|сценарий|спутниктік|түсірілім)", re.I)
+    r"тест|шкал|опросник|сценари|спутник|снимк|реанализ|схем[аеуы]|продукт|спектрометр|детектор|симулятор|"
+    r"әдіс|бағдарлама|желі|нейрондық|деректер|талда|сынақ|шкала|сауалнама|ортасы|сценарий|спутниктік|түсірілім|"
+    r"сұлба)", re.I)
 _ACRONYM_METHOD_BEFORE = re.compile(
     r"(?:\b(?:using|with|via|model|method|algorithm|index|dataset|software)|"
     r"(?:метод|модел|алгоритм|сред|пакет|програм|индекс|реанализ|помощью|использованием|сет[иеь]|нейросет|"
-    r"архитектур|библиотек)\w*)\s+$", re.I)
+    r"архитектур|библиотек|схем)\w*)\s+$", re.I)
 
 
 # The words that introduce a chapter's title in quotes ("Chapter 1, “…”", «во второй главе «…»»,

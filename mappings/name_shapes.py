@@ -179,8 +179,8 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
         if not (anywhere or kind in THEORY_SECTIONS or any(_proper(m) and not _sentence_initial(text, t.start)
                                                            for m, t in ((t.text, t) for t in mods))):
             continue
-        if cls == "Theory" and _MODEL_HEAD.match(tok.text) and mods and all(_tool_name(t.text) for t in mods):
-            cls = "Method"   # a model named by a tool's name is a computation: "SWAT model", «ARIMA моделі»
+        if cls == "Theory" and _MODEL_HEAD.match(tok.text) and mods and _tool_name(mods[0].text):
+            cls = "Method"   # a model named by a tool's name is a computation: "SWAT model", «ARIMA моделі», "HYSPLIT trajectory model"
         out.append((tokens[first].start, tokens[last].end, cls))
     return out
 

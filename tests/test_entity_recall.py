@@ -146,6 +146,13 @@ def test_what_names_no_theory_or_method(text, lang, kind):
     # velocimetry); a whole roman numeral is not
     ("velocity fields were measured by PIV and processed", "en", "methods", ("PIV", "Method")),
     ("ағын жылдамдығы PIV арқылы өлшенді", "kk", "methods", ("PIV", "Method")),
+    # outside the methods, an acronym is a tool by the word after it, past one describing word
+    ("the emissions follow the GOCART dust scheme over the basin", "en", "relevance", ("GOCART", "Method")),
+    ("rainfall was taken from CHIRPS estimates for each district", "en", "summary", ("CHIRPS", "Method")),
+    ("потоки рассчитаны по схеме DREAM для региона", "ru", "provision", ("DREAM", "Method")),
+    # a model named by a tool, with a word between them, is a computation, not a theory
+    ("dust sources were traced with the HYSPLIT trajectory model", "en", "novelty",
+     ("HYSPLIT trajectory model", "Method")),
 ])
 def test_software_and_techniques(text, lang, kind, expected):
     assert expected in found(text, lang, kind)
