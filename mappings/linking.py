@@ -739,7 +739,7 @@ def _software(text: str) -> list[tuple[int, int]]:
 
 # An organisation named by its kind or legal form and a quoted name: «РГП «Казгидромет»»,
 # «Университета «Туран»», «АО «АрселорМиттал Темиртау»», "JSC «Kazakh Tourism»"
-_LEGAL_FORMS = r"АО|АҚ|ТОО|ЖШС|РГП|РГКП|ГКП|НАО|КеАҚ|ҚеАҚ|НК|ҰК|ОО|ҚБ|JSC|LLP|NJSC"
+_LEGAL_FORMS = r"АО|АҚ|ТОО|ЖШС|РГП|РГКП|ГКП|НАО|КеАҚ|ҚеАҚ|НК|ҰК|ОО|ҚБ|РМК|РМҚК|ЖАҚ|КГП|КГКП|JSC|LLP|NJSC"
 _ORG_QUOTED = re.compile(rf"(?:\b(?:{_LEGAL_FORMS})|[А-ЯЁA-Z]?[а-яёa-z]+)\s+([«“„\"][^«»“”„\"\n]{{2,60}}[»”\"“])")
 _QUOTE_OPEN = re.compile(r"\s[«“„\"]")
 
@@ -765,6 +765,26 @@ def _quoted_organisations(text: str) -> list[re.Match]:
 
 # and the other way round, as Kazakh puts it: «KEGOC» АҚ, «Қазақмыс» корпорациясы
 _QUOTED_ORG = re.compile(rf"([«“„\"][^«»“”„\"\n]{{2,60}}[»”\"“])\s+((?:{_LEGAL_FORMS})(?![\w])|[а-яёәғқңөұүһі]+)")
+
+
+# A company named in Latin letters with its legal form after it: "Kazakhtelecom JSC",
+# "PetroKazakhstan Oil Products LLP", "Air Astana JSC" (the form is part of the name as printed)
+_NAMED_WITH_FORM = re.compile(r"(?<![\w-])((?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’-]*)\s+"
+                              r"(?:JSC|NJSC|LLP|LLC|Ltd\.?|PLC|Inc\.|GmbH|AG)(?![\w])")
+_NOT_A_NAME_START = {"The", "A", "An", "By", "In", "At", "For", "From", "With", "Of", "And", "Both"}
+
+
+def _named_with_form(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _NAMED_WITH_FORM.finditer(text):
+        s = m.start(1)
+        for word in m.group(1).split()[:-1]:
+            if word not in _NOT_A_NAME_START:
+                break
+            s = text.index(word, s) + len(word)
+            s += len(text[s:]) - len(text[s:].lstrip())
+        out.append((s, m.end()))
+    return out
 
 
 def _is_capitalised(word: str) -> bool:
@@ -842,6 +862,10 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         # «СП РК 5.01-102-2013»: the РК inside stays Kazakhstan's mention; the code and the number are free
         if free(s, s + 2) and free(e - 2, e) and unclaimed(s, e) and not known(text[s:e]):
             found[(s, e)] = ("Initiative", "standard")
+            claimed.append((s, e))
+    for s, e in _named_with_form(text):
+        if free(s, e) and unclaimed(s, e) and not known(text[s:e]):
+            found[(s, e)] = ("Organization", "legal form")
             claimed.append((s, e))
     for m in _quoted_organisations(text):
         s, e = m.span(0) if m.re is _QUOTED_ORG else (m.start(), m.end(1))

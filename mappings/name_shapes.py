@@ -78,6 +78,9 @@ _KK_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
 # the case a possessive head takes in a sentence: «теориясына», «әдісімен», «тестінің»
 _KK_CASE_AFTER_POSSESSIVE = ("ндағы", "ндегі", "ның", "нің", "нда", "нде", "нан", "нен", "мен", "на", "не", "н")
 
+# Russian theory heads that an adjective and a noun in the genitive make one particular theory
+_RU_NAMED_BY_GENITIVE = {"гипотеза", "концепция"}
+
 # Russian heads that are verbal nouns: a genitive after them is what is done, not a name
 _RU_ACTIVITY = {"анализ", "моделирование", "исследование"}
 
@@ -174,8 +177,9 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
                 if not any(_eponym(t.text) for t in after):
                     continue
                 anywhere = True
-            elif cls == "Method" and _specific_genitive(after):
-                anywhere = True   # «методом молекулярной динамики», «метод конечных элементов»
+            elif (cls == "Method" or lemma in _RU_NAMED_BY_GENITIVE) and _specific_genitive(after):
+                # «методом молекулярной динамики», «метод конечных элементов», «гипотеза эффективного рынка»
+                anywhere = True
         if not (anywhere or kind in THEORY_SECTIONS or any(_proper(m) and not _sentence_initial(text, t.start)
                                                            for m, t in ((t.text, t) for t in mods))):
             continue
@@ -359,7 +363,12 @@ def _russian(text: str, tokens: Sequence, h: int):
         w = tokens[j].text
         if len(w) <= 2 and w[:1].isupper() and text.startswith(".", tokens[j].end):
             break   # an initial opens a person's name: «теория М. Портера» (see people)
-        if _generic(w, "ru") or not (morphology.russian_genitive(w) or (_proper(w) and not morph.word_is_known(morphology.fold(w)))):
+        # two scholars joined by a dash name it together, whatever the dictionary makes of the
+        # first («шкала Мориски–Грина», «модель Окумуры–Хаты»)
+        paired = _proper(w) and j + 1 < len(tokens) and _proper(tokens[j + 1].text) and \
+            re.fullmatch(r"\s*[–—-]\s*", text[tokens[j].end:tokens[j + 1].start]) is not None
+        if _generic(w, "ru") or not (paired or morphology.russian_genitive(w)
+                                     or (_proper(w) and not morph.word_is_known(morphology.fold(w)))):
             break
         after.append(tokens[j])
         j += 1

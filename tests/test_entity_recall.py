@@ -114,6 +114,11 @@ def test_a_person_is_a_person_candidate_and_its_written_form_is_kept():
     ("Партиялық жүйенің қалыптасуы Дюверже заңына сәйкес келетіні көрсетілді", "kk", "provision",
      ("Дюверже заңына", "Theory")),
     ("heat transfer through the layers obeys Fourier's law", "en", "novelty", ("Fourier's law", "Theory")),
+    # two scholars joined by a dash, the first a word the dictionary knows
+    ("Приверженность оценивали по шкале Мориски–Грина у всех пациентов", "ru", "summary",
+     ("шкале Мориски–Грина", "Method")),
+    # a hypothesis made one particular hypothesis by an adjective and a noun in the genitive
+    ("Подтверждена гипотеза адаптивных рынков для биржи", "ru", "provision", ("гипотеза адаптивных рынков", "Theory")),
 ])
 def test_a_theory_or_method_by_its_head(text, lang, kind, expected):
     assert expected in found(text, lang, kind)
@@ -191,6 +196,11 @@ def test_an_acronym_beside_a_short_word_in_capitals_is_still_one():
      ("Қазақ күресі федерациясының", "NonGovernmentalOrganization")),
     ("Тәжірибе Халықаралық энергетикалық агенттіктің шолулары бойынша талданды", "kk",
      ("Халықаралық энергетикалық агенттіктің", "GovernmentBody")),
+    # a Kazakh legal form after the quoted name («Қазгидромет» РМК: a republican state enterprise)
+    ("Деректерді «Қазгидромет» РМК ұсынды", "kk", ("«Қазгидромет» РМК", "Organization")),
+    # a company in Latin letters with its legal form after it, a leading article left out
+    ("Traffic data were provided by Kazakhtelecom JSC in 2021", "en", ("Kazakhtelecom JSC", "Organization")),
+    ("The Bogatyr Komir LLP records were used", "en", ("Bogatyr Komir LLP", "Organization")),
 ])
 def test_organisations_with_a_quoted_name_or_a_kind_word(text, lang, expected):
     assert expected in found(text, lang, "relevance")
