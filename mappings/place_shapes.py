@@ -22,16 +22,28 @@ _NAME = {
     "ru": r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ие|их|ими)",
 }
 _KIND = {
-    "en": r"(?:district|village|river|River|oblast|Oblast|province|Province|county|County|steppe)s?",
-    "kk": rf"(?:аудан|ауыл|өзен|көл|елді\s+мекен)[{_KK_LOWER}]*",
+    "en": r"(?:district|village|river|River|oblast|Oblast|province|Province|county|County|steppe|basin|Basin|"
+          r"desert|Desert|island|Island|deposit|oilfield|glacier|Glacier|valley|Valley|delta|Delta|plateau|"
+          r"Plateau|peninsula|Peninsula|Mountains|Range|Depression)s?",
+    "kk": rf"(?:аудан|ауыл|өзен|көл|елді\s+мекен|мұздық|мұздығ|шөл|арал(?!ық|ығ)|кен\s+орн|жазығ|алқаб|"
+          rf"алабы|түбег|жотас)[{_KK_LOWER}]*",
     "ru": r"(?:район|округ)[а-яё]*",
 }
+# kinds that stand before the name: "Lake Zaysan", «месторождение Кумколь», «ледник Туюксу»
+_KIND_BEFORE = {
+    "en": r"(?:Lake|Mount|Cape)",
+    "ru": r"(?:месторождени[еяию]|ледник(?:а|е|у|ом)?|остров(?:а|е|у|ом)?|пустын(?:я|и|е|ю|ей)|"
+          r"хреб(?:ет|та|те|том)|полуостров(?:а|е|у|ом)?|посёл(?:ок|ка|ке)|сел(?:о|а|е)|аул(?:а|е)?)",
+}
+_BEFORE_NAME = {"en": r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?",
+                "ru": r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?"}
 _PLURAL = {
     "en": re.compile(r"s$"),
     "kk": re.compile(r"(?:дар|дер|тар|тер|лар|лер)"),
     "ru": re.compile(r"(?:ы|ов|ам|ах|ами)$"),
 }
 _AND = r"(?:\s*,\s*(?:and\s+|и\s+)?|\s+(?:and|и|және|мен|бен|пен)\s+)"
+_DEMONYM = re.compile(r"(?:ian|ean|ese|ish)$|^(?:Asian|African|American|Kazakh|Uzbek|Kyrgyz|Turkic|Arctic)$")
 _SENTENCE_END = re.compile(r"(^|[.!?:;•\n])\s*[\"«“„(]?\s*$")
 # words that stand before a kind word without naming a place, mostly where they open a sentence
 _NOT_NAMES = {"the", "a", "an", "this", "that", "each", "every", "our", "its", "their", "both", "all", "rural",
@@ -39,6 +51,8 @@ _NOT_NAMES = {"the", "a", "an", "this", "that", "each", "every", "our", "its", "
               "those", "same", "whole", "pilot", "study", "target", "selected", "neighbouring", "neighboring",
               "зерттеу", "бұл", "осы", "сол", "барлық", "әр", "әрбір", "қала", "ауыл", "шекара", "тау", "орталық",
               "солтүстік", "оңтүстік", "шығыс", "батыс", "көрші", "іргелес", "шалғай", "таулы", "тәжірибелік"}
+_BEFORE_PATTERNS = {lang: re.compile(rf"(?<![\w-]){_KIND_BEFORE[lang]}\s+({_BEFORE_NAME[lang]})(?![\w-])")
+                    for lang in _KIND_BEFORE}
 _PATTERNS = {lang: re.compile(rf"(?<![\w-])((?:{_NAME[lang]}{_AND})*{_NAME[lang]})\s+({_KIND[lang]})(?!\w)")
              for lang in _NAME}
 
@@ -58,8 +72,16 @@ def find(text: str, lang: str) -> list[tuple[int, int]]:
             if n.group().lower() in _NOT_NAMES or (lang == "ru" and _SENTENCE_END.search(text[max(0, s - 12):s])
                                                    and _common_adjective(n.group())):
                 continue
+            if lang == "en" and m.group(2)[:1].islower() and (
+                    _SENTENCE_END.search(text[max(0, s - 12):s]) or _DEMONYM.search(n.group())):
+                continue   # "Delta values …" opens a sentence; "Asian glaciers", "Kazakh steppes" are kinds
             out.append((s, m.end(2) if n is names[-1] else m.start(1) + n.end()))
-    return out
+    before = _BEFORE_PATTERNS.get(lang)
+    if before is not None:
+        for m in before.finditer(text):
+            if m.group(1).lower() not in _NOT_NAMES and not any(s <= m.start() < e for s, e in out):
+                out.append((m.start(), m.end()))
+    return sorted(out)
 
 
 def _common_adjective(word: str) -> bool:

@@ -24,6 +24,14 @@ def places(text: str, lang: str) -> list[str]:
     ("Алмалы және Наурызбай аудандарындағы мектептер зерттелді.", "kk", ["Алмалы", "Наурызбай аудандарындағы"]),
     ("Балықтар Жайық өзенінің атырауында ауланды.", "kk", ["Жайық өзенінің"]),
     ("Сынама Қарасай ауылынан алынды.", "kk", ["Қарасай ауылынан"]),
+    # deserts, islands, basins, deposits and glaciers; kinds written before the name
+    ("Dust blows from the Aralkum Desert and Barsakelmes Island.", "en", ["Aralkum Desert", "Barsakelmes Island"]),
+    ("Crude from the Kumkol oilfield and the Shankanay deposit was tested.", "en",
+     ["Kumkol oilfield", "Shankanay deposit"]),
+    ("Sediments of Lake Zaysan were cored.", "en", ["Lake Zaysan"]),
+    ("Нефть месторождения Кумколь и ледник Туюксу изучены.", "ru", ["месторождения Кумколь", "ледник Туюксу"]),
+    ("Туйықсу мұздығындағы өлшеулер Құмкөл кен орнында жалғасты.", "kk",
+     ["Туйықсу мұздығындағы", "Құмкөл кен орнында"]),
 ])
 def test_a_place_is_found_by_its_kind(text, lang, expected):
     assert places(text, lang) == expected
@@ -39,6 +47,9 @@ def test_a_place_is_found_by_its_kind(text, lang, expected):
     ("Зерттеу аудандары кездейсоқ таңдалды.", "kk"),
     ("Бұл ауданда мектептер аз.", "kk"),
     ("Оңтүстік аудандарда жауын аз.", "kk"),
+    ("Delta values were low across the sites.", "en"),
+    ("Central Asian glaciers and Kazakh steppes shrink.", "en"),
+    ("Өлшеулер 1990–2020 жылдар аралығында, Мамыр аралығында жүргізілді.", "kk"),   # an interval, not an island
 ])
 def test_a_kind_word_without_a_name_is_no_place(text, lang):
     assert places(text, lang) == []
