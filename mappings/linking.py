@@ -557,6 +557,10 @@ def _elliptic(text: str, lang: str, lex: Lexicon, tokens: list[Token], keys: lis
 # --------------------------------------------------------------------------- candidates
 
 _QUOTED = re.compile(r"«([^«»\n]{2,90})»|“([^“”\n]{2,90})”|„([^„“”\n]{2,90})[“”]|\"([^\"\n]{2,90})\"")
+# the head of a theory just before a quoted name (Russian) and after it (English, Kazakh)
+_THEORY_BEFORE_QUOTE = re.compile(r"(?<![\w-])(?:теори[яиюей]|концепци[яиюей]|парадигм[аыеуой]|theory of the|"
+                                  r"concept of the)\s*$", re.I)
+_THEORY_AFTER_QUOTE = re.compile(r"\s+(?:theory|concept|paradigm)\b", re.I)
 _ROMAN = re.compile(r"^[IVXLCDMХІ]+$")   # (ХХ ғасыр: Cyrillic letters standing for XX)
 _COORDINATORS = {"and", "und", "y", "и", "және", "мен"}
 _CONNECTORS = {"of", "and", "for", "the", "in", "on", "de", "und", "y", "и", "по", "при", "имени", "для", "және", "мен"}
@@ -592,6 +596,7 @@ _KEYWORDS = {
     "Diaspora": ["diaspora", "диаспора", "диаспорасы"],
     # parties, chambers, companies, works and the institutions of culture
     "Organization": ["party", "chamber", "company", "holding", "plant", "factory", "works", "museum", "theatre",
+                     "exchange", "биржа", "биржасы",
                      "theater", "gallery", "партия", "палата", "компания", "холдинг", "завод", "фабрика",
                      "комбинат", "музей", "театр", "галерея", "партиясы", "палатасы", "компаниясы",
                      "холдингі", "зауыты", "фабрикасы", "комбинаты", "мұражайы", "театры", "галереясы"],
@@ -885,6 +890,19 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             continue
         if _CHAPTER_BEFORE.search(text[max(0, m.start() - 40):m.start()]) or _CHAPTER_AFTER.match(text, m.end()):
             continue   # a chapter's title: «В первой главе «Историография и источники» …»
+        head = _THEORY_BEFORE_QUOTE.search(text[max(0, m.start() - 30):m.start()])
+        if head and len(words) <= 5 and not _is_capitalised(name):
+            # a theory or concept named in quotes after its head: «теория «компактного города»»,
+            # «концепция «умного города»», the "compact city" concept (a capitalised name in
+            # quotes is a policy's: «концепция «Цифровой Казахстан»»)
+            hs = m.start() - len(head.group(0))
+            if free(hs, m.end()) and unclaimed(hs, m.end()):
+                found[(hs, m.end())] = ("Theory", "quoted")
+                continue
+        after = _THEORY_AFTER_QUOTE.match(text, m.end())
+        if after and len(words) <= 5 and lang == "en" and not _is_capitalised(name) and free(m.start(), after.end()):
+            found[(m.start(), after.end())] = ("Theory", "quoted")
+            continue
         if _is_capitalised(name):
             found[(s, e)] = (_keyword_class(words, lang) or "Initiative", "quoted")
         elif kind in THEORY_KINDS | {"novelty"} and len(words) <= 4:

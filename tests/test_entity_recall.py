@@ -117,6 +117,10 @@ def test_a_person_is_a_person_candidate_and_its_written_form_is_kept():
     # two scholars joined by a dash, the first a word the dictionary knows
     ("Приверженность оценивали по шкале Мориски–Грина у всех пациентов", "ru", "summary",
      ("шкале Мориски–Грина", "Method")),
+    # a theory named in quotes after (ru) or before (en) its head; a stock exchange is an organisation
+    ("Опираясь на теорию «компактного города», автор оценивает застройку", "ru", "summary",
+     ("теорию «компактного города»", "Theory")),
+    ("the study applies the \"compact city\" concept to Astana", "en", "summary", ('"compact city" concept', "Theory")),
     # a hypothesis made one particular hypothesis by an adjective and a noun in the genitive
     ("Подтверждена гипотеза адаптивных рынков для биржи", "ru", "provision", ("гипотеза адаптивных рынков", "Theory")),
 ])
@@ -136,6 +140,11 @@ def test_a_theory_or_method_by_its_head(text, lang, kind, expected):
 ])
 def test_what_names_no_theory_or_method(text, lang, kind):
     assert not {c for c in found(text, lang, kind) if c[1] in ("Theory", "Method")}
+
+
+def test_a_policy_concept_in_quotes_is_no_theory():
+    got = found("Реализуется концепция «Цифровой Алатау» в регионе", "ru", "relevance")
+    assert not any(cls == "Theory" for _, cls in got), got
 
 
 # --------------------------------------------------------------------------- software, acronyms, headings
@@ -201,6 +210,8 @@ def test_an_acronym_beside_a_short_word_in_capitals_is_still_one():
     # a company in Latin letters with its legal form after it, a leading article left out
     ("Traffic data were provided by Kazakhtelecom JSC in 2021", "en", ("Kazakhtelecom JSC", "Organization")),
     ("The Bogatyr Komir LLP records were used", "en", ("Bogatyr Komir LLP", "Organization")),
+    ("Облигации размещены на Казахстанской фондовой бирже в 2020 году", "ru",
+     ("Казахстанской фондовой бирже", "Organization")),
 ])
 def test_organisations_with_a_quoted_name_or_a_kind_word(text, lang, expected):
     assert expected in found(text, lang, "relevance")
