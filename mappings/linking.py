@@ -744,7 +744,7 @@ def _software(text: str) -> list[tuple[int, int]]:
 
 # An organisation named by its kind or legal form and a quoted name: «РГП «Казгидромет»»,
 # «Университета «Туран»», «АО «АрселорМиттал Темиртау»», "JSC «Kazakh Tourism»"
-_LEGAL_FORMS = r"АО|АҚ|ТОО|ЖШС|РГП|РГКП|ГКП|НАО|КеАҚ|ҚеАҚ|НК|ҰК|ОО|ҚБ|РМК|РМҚК|ЖАҚ|КГП|КГКП|JSC|LLP|NJSC"
+_LEGAL_FORMS = r"АО|АҚ|ТОО|ЖШС|РГП|РГКП|ГКП|НАО|КеАҚ|ҚеАҚ|НК|ҰК|ОО|ҚБ|РМК|РМҚК|ЖАҚ|КГП|КГКП|ММ|ГУ|КГУ|JSC|LLP|NJSC"
 _ORG_QUOTED = re.compile(rf"(?:\b(?:{_LEGAL_FORMS})|[А-ЯЁA-Z]?[а-яёa-z]+)\s+([«“„\"][^«»“”„\"\n]{{2,60}}[»”\"“])")
 _QUOTE_OPEN = re.compile(r"\s[«“„\"]")
 
@@ -922,6 +922,10 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             continue   # a heading in capitals glued to the text after it («ТЕМЫПылевая»), no ending
         s = t.start
         if _MEASURE_AFTER.match(text, s + len(name)) or _MEASURE_BEFORE.search(text[max(0, s - 12):s]):
+            continue
+        if len(name) == 2 and not (_ACRONYM_ORG_AFTER.match(text, s + 2) or _ACRONYM_METHOD_AFTER.match(text, s + 2)):
+            # two capitals are units, leads, initials and codes far more often than bodies (MW, ST,
+            # ТП, SH): only a word after them that says what they name makes them a candidate
             continue
         found.setdefault((s, s + len(name)), (_acronym_class(text, s, s + len(name), name, kind), "acronym"))
     # Acronyms that keep a syllable in lower case, as Kazakhstan's institutes and universities do

@@ -217,6 +217,20 @@ def test_organisations_with_a_quoted_name_or_a_kind_word(text, lang, expected):
     assert expected in found(text, lang, "relevance")
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("The plant delivers 30 MW at peak; the ST segment and the SH index were read", "en"),
+    ("с подъёмом сегмента ST у 40 пациентов, ТП и ГГ в сети", "ru"),
+])
+def test_two_capitals_alone_are_no_candidate(text, lang):
+    got = {name for name, _ in found(text, lang, "relevance")}
+    assert not got & {"MW", "ST", "SH", "ТП", "ГГ"}, got
+
+
+def test_two_capitals_named_by_the_word_after_them_are_a_candidate():
+    assert ("BP", "Organization") in found("Shell пен BP компаниялары қаржыландырды", "kk", "relevance")
+    assert ("«Қазселденқорғау» ММ", "Organization") in found("Деректерді «Қазселденқорғау» ММ ұсынды", "kk", "relevance")
+
+
 def test_a_legal_form_alone_is_no_organisation():
     got = found("сотрудничество с АО и ТОО региона", "ru", "relevance")
     assert not any(name in ("АО", "ТОО") for name, _ in got)
