@@ -690,10 +690,10 @@ _ACRONYM_ORG_AFTER = re.compile(
     r"company|bank|fund|corporation|commission|организац|агентств|министерств|комитет|совет|союз|ассоциац|"
     r"университет|институт|центр|компани|банк|фонд|корпорац|комисси|ұйым|агенттіг|министрліг|комитет|кеңес|"
     r"одағ|қауымдастығ|университет|институт|орталығ|компания|банк|қор)", re.I)
-# (one lower-case word may stand between: "the HYSPLIT trajectory model", "GOCART dust scheme",
+# (one lower-case word of three letters or more may stand between, never a preposition: "the HYSPLIT trajectory model", "GOCART dust scheme",
 # "CALIPSO lidar profiles", «модель WRF», «ERA5 реанализ деректері»)
 _ACRONYM_METHOD_AFTER = re.compile(
-    r"(?:\s+[a-zа-яёәғқңөұүһі][\w-]*)?"
+    r"(?:\s+[a-zа-яёәғқңөұүһі][\w-]{2,})?"
     r"\s+(?:model|method|algorithm|software|package|network|architecture|index|dataset|data\b|protocol|standard|"
     r"framework|technique|analysis|test|scale|questionnaire|simulation|scenario|reanalysis|satellite|imagery|"
     r"scheme|product|profiles?\b|retrievals?\b|lidar|radar|sensor|toolkit|library|code\b|simulator|"
