@@ -1,11 +1,13 @@
 """What the tests of the held-out corpora of published abstracts share (tests/fixtures/published-2/,
--3/, -4/): their documents and answer keys, the text a reader reads in each file (read with the
+-3/, -4/, -5/): their documents and answer keys, the text a reader reads in each file (read with the
 project's own libraries, pypdfium2 and python-docx, never with the mappers, which the corpora
 measure), and the checks every corpus's keys must pass. Each test module binds them to its folder."""
 from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 import unicodedata
 import zipfile
 from collections import Counter
@@ -128,3 +130,11 @@ def check_word_lists_keep_their_numbers(corpus: Path, path: Path) -> None:
         assert not re.match(r"\s*(\d+|[ivx]+|[a-zа-я])[.)]\s", text, flags=re.I), text
     if listed:
         assert len(set(re.findall(r'<w:numFmt w:val="(\w+)"', numbering))) >= 2
+
+
+def figures(corpus: Path) -> dict:
+    """The evaluation's figures on a corpus, as a user gets them (scripts/eval_published.py --json)."""
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "eval_published.py"), "--json",
+                           "--corpus", str(corpus)], capture_output=True, text=True, timeout=1800, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout)
