@@ -669,6 +669,18 @@ def _versioned_tools(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# An instrument by its model code after the word for its kind: «на циклотроне У-150М»,
+# «дифрактометре ДРОН-3», "a transmission microscope JEM-2100", «ДРОН-3 дифрактометрінде».
+_CODE = r"([A-ZА-ЯЁ][A-ZА-ЯЁa-z]{0,7}-?\d\w*(?:[.-]\d\w*)*)"
+_DEVICE_CODE = re.compile(
+    r"(?:\b(?:cyclotron|accelerator|spectrometer|diffractometer|microscope|detector|reactor|simulator|analy[sz]er|"
+    r"chromatograph|tomograph|facility|setup|installation)|(?<!\w)(?:циклотрон|ускорител|спектрометр|"
+    r"дифрактометр|микроскоп|детектор|реактор|анализатор|хроматограф|томограф|установк|стенд|прибор)\w*|"
+    r"(?<!\w)(?:қондырғ|спектрометр|микроскоп|дифрактометр)\w*)"
+    r"\s+(?:типа\s+|type\s+)?" + _CODE + r"(?![\w-])"
+    # Kazakh puts the kind after the code: «ДРОН-3 дифрактометрінде», «У-150М циклотронында»
+    r"|(?<![\w-])" + _CODE + r"\s+(?:дифрактометр|спектрометр|микроскоп|қондырғ|циклотрон|үдеткіш|детектор|"
+    r"реактор|анализатор|хроматограф)\w*")
 _SYLLABLE_ACRONYM = re.compile(r"([А-ЯЁӘҒҚҢӨҰҮҺІA-Z][а-яёәғқңөұүһіa-z]{1,3}[А-ЯЁӘҒҚҢӨҰҮҺІA-Z]{2,6})(?:[-‐][а-яёәғқңөұүһіa-z]{1,5}|[а-яё]{1,2})?")
 
 
@@ -856,6 +868,11 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
     for s, e in _software(text) + _versioned_tools(text):
         if free(s, e) and unclaimed(s, e) and not known(text[s:e]):
             found[(s, e)] = ("Method", "software")
+            claimed.append((s, e))
+    for m in _DEVICE_CODE.finditer(text):
+        s, e = m.span(1) if m.group(1) else m.span(2)
+        if free(s, e) and unclaimed(s, e) and not known(text[s:e]):
+            found[(s, e)] = ("Method", "instrument")
             claimed.append((s, e))
     for m in _DOMAIN_NAME.finditer(text):
         s, e = m.span(1)

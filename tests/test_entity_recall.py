@@ -164,6 +164,11 @@ def test_a_policy_concept_in_quotes_is_no_theory():
     ("the emissions follow the GOCART dust scheme over the basin", "en", "relevance", ("GOCART", "Method")),
     ("rainfall was taken from CHIRPS estimates for each district", "en", "summary", ("CHIRPS", "Method")),
     ("потоки рассчитаны по схеме DREAM для региона", "ru", "provision", ("DREAM", "Method")),
+    # an instrument by its model code beside the word for its kind
+    ("облучение проводилось на циклотроне У-150М при энергии 40 МэВ", "ru", "provision", ("У-150М", "Method")),
+    ("фазовый состав определён на установке УКП-2-1.", "ru", "summary", ("УКП-2-1", "Method")),
+    ("фазалық құрам ДРОН-3 дифрактометрінде анықталды", "kk", "novelty", ("ДРОН-3", "Method")),
+    ("imaged with a transmission microscope JEM-2100 at 200 kV", "en", "summary", ("JEM-2100", "Method")),
     # a model named by a tool, with a word between them, is a computation, not a theory
     ("dust sources were traced with the HYSPLIT trajectory model", "en", "novelty",
      ("HYSPLIT trajectory model", "Method")),
@@ -178,6 +183,11 @@ def test_software_and_techniques(text, lang, kind, expected):
 ])
 def test_what_is_not_software(text, lang, kind):
     assert not {c for c in found(text, lang, kind) if c[1] == "Method"}
+
+
+def test_a_number_after_an_instruments_kind_is_no_instrument():
+    got = found("the detector 2 and reactor 4 of Table 3; установка 5 и стенд 2", "en", "summary")
+    assert not any(cls == "Method" for _, cls in got), got
 
 
 @pytest.mark.parametrize("text, lang", [
