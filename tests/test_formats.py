@@ -457,6 +457,47 @@ def test_markdown_html_and_blockquote_are_syntax_not_text():
     assert doc.section_text("abstract").startswith("В статье сравниваются")
 
 
+_MD_HTML_BLOCKS = """\
+<p align="right">МРНТИ 06.73.02 &nbsp; УДК 336.7</p>
+
+<p align="right">DOI: <a href="https://doi.org/10.00000/x.2024.2.7">10.00000/x.2024.2.7</a></p>
+
+**Г.С. Жумабаева<sup>1</sup>, П.Р. Ильин<sup>2</sup>**
+
+<sup>1</sup>Университет Нархоз, Алматы, Казахстан<br><sup>2</sup>Университет Туран, Алматы, Казахстан
+
+<h2>Кредитование малого бизнеса
+в моногородах</h2>
+
+<h3>Аннотация</h3>
+
+В работе оценены ставки по 410 займам малых предприятий в моногородах при p < 0.05.
+
+*Ключевые слова:* кредит, малый бизнес, моногород.
+
+<h3>Введение</h3>
+
+Малый бизнес остаётся опорой моногородов.
+"""
+
+
+def test_markdown_html_blocks_read_as_the_headings_and_paragraphs_they_are():
+    """An HTML block in Markdown is raw HTML to its blank line: `<h2>` is a heading as `##`
+    is, `<p>` a paragraph, a link its text, `&nbsp;` a space; prose outside a block keeps its
+    "<" as typed."""
+    from dissertation_kg.mappings.extract.plain import markdown_text
+
+    text = markdown_text(_MD_HTML_BLOCKS)
+    assert "<h" not in text and "<p" not in text and "<a" not in text and "&nbsp;" not in text
+    assert "## Кредитование малого бизнеса в моногородах" in text.split("\n")
+    assert "### Аннотация" in text.split("\n")
+    assert "DOI: 10.00000/x.2024.2.7" in text.split("\n")
+    assert "p < 0.05" in text
+    doc = abstract.parse_bytes(_MD_HTML_BLOCKS.encode(), "html-article.md")
+    assert doc.meta.title == "Кредитование малого бизнеса в моногородах"
+    assert doc.section_text("abstract").startswith("В работе оценены")
+
+
 # --------------------------------------------------------------------------- Word: a table of contents
 
 def _docx_bytes(doc) -> bytes:
