@@ -358,6 +358,33 @@ def test_docx_heading_numbered_automatically_is_still_a_heading():
                      "1. Модель алғаш рет ұсынылды."]
 
 
+def test_docx_heading_typed_section_number_is_the_headings_place_not_its_words():
+    """Three-level numbers typed into Heading styles ("2.3.2 Задачи" under "2.3 Цель и
+    задачи"): the number is what Word's heading numbering would show, so it goes as the
+    automatic one does, and the sub-heading opens the tasks its parent only announced. A
+    one-level number stays: it may be a list item's, set in a heading style."""
+    doc = Document()
+    doc.add_paragraph("2 ОБЩАЯ ХАРАКТЕРИСТИКА", style="Heading 1")
+    doc.add_paragraph("2.3 Цель и задачи исследования", style="Heading 2")
+    doc.add_paragraph("2.3.1 Цель", style="Heading 3")
+    doc.add_paragraph("Построить модель спроса на пригородные перевозки.")
+    doc.add_paragraph("2.3.2 Задачи", style="Heading 3")
+    for task in ("1) собрать данные о пассажиропотоке;", "2) оценить эластичность спроса по цене;",
+                 "3) проверить модель на данных двух областей."):
+        doc.add_paragraph(task)
+    doc.add_paragraph("2.4 Научная новизна", style="Heading 2")
+    doc.add_paragraph("Впервые оценена эластичность спроса на пригородные поезда.")
+    doc.add_paragraph("3.5 км от станции", style="Normal")   # body text keeps its numbers
+    data = _docx_bytes(doc)
+    lines = extract.extract(data, "numbered-headings.docx").text.split("\n")
+    assert lines[:3] == ["2 ОБЩАЯ ХАРАКТЕРИСТИКА", "Цель и задачи исследования", "Цель"]
+    assert "Задачи" in lines and "3.5 км от станции" in lines
+    parsed = abstract.parse_bytes(data, "numbered-headings.docx")
+    assert [it.text for it in parsed.items["tasks"]] == [
+        "собрать данные о пассажиропотоке", "оценить эластичность спроса по цене",
+        "проверить модель на данных двух областей."]
+
+
 _MARKDOWN = """\
 ---
 title: "Site page, not the work"
