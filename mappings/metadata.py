@@ -597,8 +597,9 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
     """A title page with no quotes: the title is the line after the author's name (or the first
     line when the name is not there), with the lines that go on with it (a title wrapped over
     two lines). The title page may sit before the ABSTRACT heading or under it."""
-    pages = [[l.strip() for l in _join_split_name(text).split("\n")
-              if l.strip() and not _CLASSIFICATION.match(l.strip())] for text in texts]
+    pages = [_doi_tails_joined([l.strip() for l in _join_split_name(text).split("\n") if l.strip()])
+             for text in texts]
+    pages = [[l for l in lines if not _CLASSIFICATION.match(l)] for lines in pages]
 
     def author_at(lines: list[str]) -> int | None:
         return next((i for i, l in enumerate(lines) if author and author.lower() in l.lower()), None)
@@ -616,8 +617,9 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
                 _front_matter_line(lines[index]) or is_org_name(lines[index])):
             index += 1  # an article's affiliations and e-mail stand between its authors and its title
         end = index + 3 if index is not None else 0
-        if at is not None and index is not None and _front_matter_line(lines[index]):
-            # The affiliations end the title page: the title stood above the authors.
+        if at is not None and index is not None and (_front_matter_line(lines[index]) or _ABSTRACT_OPENS.match(lines[index])):
+            # The affiliations (or the abstract itself) end the title page: the title stood
+            # above the authors.
             index, end = _title_above(lines, at), at
         candidate = lines[index] if index is not None else None
         if candidate is None or not (3 <= len(candidate.split()) <= 40) or _SPECIALTY.search(candidate):
@@ -640,6 +642,30 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
             candidate = candidate + " " + following
         return _squash(candidate.strip("«»\"“”"))
     return None
+
+
+# The abstract's own opening ("Резюме. Введение. …", "Abstract: …") after an article's authors:
+# the title page has ended.
+_ABSTRACT_OPENS = re.compile(r"(?i)^[*_ ]*(?:abstract|annotation|summary|аннотация|резюме|аңдатпа|андатпа|түйіндеме)"
+                             r"[*_ ]*(?:[:.–—-]|$)")
+
+
+# A DOI broken at its slash by the line wrap ("DOI 10.34689/" ⏎ "SH.2023.25.4.004 TITLE …"):
+# the suffix that opens the next line is the DOI's, not the title's first word.
+_DOI_BROKEN = re.compile(r"(?i)\b10\.\d{4,9}/$")
+_DOI_SUFFIX = re.compile(r"^[^\s/]*[\d./_-][^\s]*\s*")
+
+
+def _doi_tails_joined(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        tail = _DOI_SUFFIX.match(line) if out and _DOI_BROKEN.search(out[-1]) else None
+        if tail:
+            out[-1] += tail.group(0).strip()
+            line = line[tail.end():]
+        if line:
+            out.append(line)
+    return out
 
 
 def _title_above(lines: list[str], at: int) -> int | None:

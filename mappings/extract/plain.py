@@ -32,6 +32,9 @@ _HTML_BLOCK = re.compile(r"^[ ]{0,3}</?(?:%s)(?:[\s/>]|$)" % "|".join(sorted(_BL
                          re.IGNORECASE)
 # An inline link in the prose ("DOI: <a href=…>10.…</a>"): its text is what a reader reads.
 _HTML_LINK = re.compile(r"<a\s[^>]*>(.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
+# A Markdown inline link ("[Aruzhan K. Tulegenova](https://orcid.org/…)", "[10.5/x](https://doi.org/…)"):
+# its text is what a reader reads; "[1]" or "[a](b" without the link's shape stays as typed.
+_MD_LINK = re.compile(r"(?<![!\\])\[([^\[\]\n]+)\]\((?:<[^<>\n]*>|[^\s()]+)(?:\s+\"[^\"\n]*\")?\)")
 # CommonMark decodes entity references anywhere in the text, with their semicolon.
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -92,7 +95,7 @@ def _html_blocks(md: str) -> str:
         if block or _HTML_BLOCK.match(line):
             block.append(line)
             continue
-        line = _HTML_LINK.sub(lambda m: m.group(1), line)
+        line = _MD_LINK.sub(lambda m: m.group(1), _HTML_LINK.sub(lambda m: m.group(1), line))
         out.append(_ENTITY.sub(lambda m: html.unescape(m.group(0)), line))
     if block:
         out.append(_html_block("\n".join(block)))
