@@ -437,7 +437,8 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
             if _names_a_document(head, m) or _inside_sentence(head, m, pat is _TITLE_PATTERNS[-1]) or (
                     pat is _TITLE_PATTERNS[-1] and _ON_SOMETHING.search(title)):
                 continue  # «On Artificial Intelligence» after "Law", a quotation in running prose
-            if _ORG_QUOTE.search(head[max(0, m.start() - 16):m.start() + 1].rstrip("«\"“ ")) or (
+            # The window holds the longest legal form spelled out ("НЕКОММЕРЧЕСКОЕ АКЦИОНЕРНОЕ ОБЩЕСТВО «…»").
+            if _ORG_QUOTE.search(head[max(0, m.start() - 48):m.start() + 1].rstrip("«\"“ ")) or (
                     _ORG_QUOTE_AFTER.match(head[m.end():m.end() + 12])) or is_org_name(title) or (
                     len(title.split()) <= 6 and re.search(rf"(?i)^(?:\S+\s+)?(?:{_ORG_KIND['ru']}|{_ORG_KIND['en']})\b", title)):
                 continue  # a university's name in quotes
@@ -465,7 +466,7 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
         author, title = _run_on_title_page(head)
         meta.author, meta.title = meta.author or author, meta.title or title
     if meta.title is None:
-        meta.title = _title_before_specialty(sections.get("preamble", ""))
+        meta.title = _title_before_specialty(sections.get("preamble", ""), meta.author)
     m = _specialty(head) or _specialty(full_text[:4000])
     if m:
         code = m.group("code")
@@ -681,7 +682,7 @@ def _title_above(lines: list[str], at: int) -> int | None:
     return index
 
 
-def _title_before_specialty(page: str) -> str | None:
+def _title_before_specialty(page: str, author: str | None = None) -> str | None:
     """A title page whose author stands below the title ("Author: / Li Anastassiya …") or
     nowhere: the title is the line just above the line with the specialty code, as Kazakhstani
     title pages set it (institution, department, ДИПЛОМДЫҚ ЖОБА, title, code and programme)."""
@@ -689,13 +690,23 @@ def _title_before_specialty(page: str) -> str | None:
     at = next((i for i, l in enumerate(lines) if _specialty(l)), None)
     if not at:
         return None
-    candidate = lines[at - 1]
-    if not (3 <= len(candidate.split()) <= 40) or _NOT_TITLE.search(candidate) or is_org_name(candidate) \
-            or _front_matter_line(candidate) or _DOCUMENT_NAME.search(candidate) or _specialty(candidate) \
-            or any(headings.match(candidate, lang) for lang in ("en", "ru", "kk")) \
-            or re.fullmatch(rf"{_FULL_NAME}", candidate):
-        return None
-    return _squash(candidate.strip("«»\"“”"))
+    # The title run on into the code's line by the line wrap ("End-to-End Recognition … 8D06103 –
+    # Computational Linguistics"): the words before the code, when they are no label.
+    before_code = lines[at][:_specialty(lines[at]).start()].rstrip(" –—-:,")
+    for candidate in (before_code, lines[at - 1]):
+        if _could_be_title(candidate, author):
+            return _squash(candidate.strip("«»\"“”"))
+    return None
+
+
+def _could_be_title(candidate: str, author: str | None) -> bool:
+    # The author's name in capitals above the code is no title, though no name pattern (which
+    # wants lower-case letters) says so.
+    return (3 <= len(candidate.split()) <= 40 and not _NOT_TITLE.search(candidate) and not is_org_name(candidate)
+            and not _front_matter_line(candidate) and not _DOCUMENT_NAME.search(candidate)
+            and not _specialty(candidate) and not any(headings.match(candidate, lang) for lang in ("en", "ru", "kk"))
+            and not re.fullmatch(rf"{_FULL_NAME}", candidate)
+            and not (author and _squash(candidate).lower() == author.lower()))
 
 
 # A university's faculty or department on the title page's first line is no title.
