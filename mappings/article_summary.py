@@ -87,12 +87,24 @@ def without_translations(clean: str, lang: str) -> str:
             out.append(lines[i])
             i += 1
             continue
-        _drop_front_lines(out, lang)
+        _drop_front_lines(out, lang, _front_language(lines, i))
         i = end
     return "\n".join(out)
 
 
-def _drop_front_lines(out: list[str], lang: str) -> None:
+def _front_language(lines: list[str], i: int) -> str | None:
+    k = _KEYWORDS.match(lines[i])
+    if k:
+        return next(x for x in KEYWORD_LABELS if k.group(x))
+    return _lang_of([ln for ln in lines[i:i + 4] if ln.strip()])
+
+
+def _latin(line: str) -> bool:
+    letters = sum(c.isalpha() for c in line) or 1
+    return sum(c.isascii() and c.isalpha() for c in line) / letters > 0.5
+
+
+def _drop_front_lines(out: list[str], lang: str, front_lang: str | None = None) -> None:
     # the title and author lines just above a translated abstract belong to it
     kept_blank, dropped = [], 0
     while out and dropped < 4:
@@ -101,6 +113,11 @@ def _drop_front_lines(out: list[str], lang: str) -> None:
             kept_blank.append(out.pop())
             continue
         if _prose(line) or _KEYWORDS.match(line) or _ABSTRACT_MARK.match(line) or not _front_line(line, lang):
+            break
+        if front_lang is not None and (front_lang == "en") != (lang == "en") and _latin(line) == (lang == "en"):
+            # A translation in the other script (a Kazakh abstract in an English article) has
+            # its title in that script: a line in the article's own script above it is the
+            # article's own title or authors, printed before the translation.
             break
         out.pop()
         dropped += 1

@@ -21,11 +21,15 @@ _SURNAME = (rf"[{_UP}](?:[{_UP}](?=[{_LOW}]{{2}}))?(?:[{_LOW}]*['’][{_UP}])?[{
             # a surname set in capitals, as some journals print their authors ("А.Б. ТАСТАНБЕКОВА")
             rf"|[{_UP}]{{3,}}(?:-[{_UP}]{{3,}})?")
 _INITIALS = rf"[{_UP}]\.\s?(?:[{_UP}]\.)?"
+_GIVEN = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
 _MARKS = rf"(?P<marks>[{_SUP}*†,\d]*?)"
 _AUTHOR = re.compile(
     # the affiliation's number may stand before the name, as some journals print it ("¹А.Т. Касымова*",
     # flattened to "1А.Т. Касымова*" by text extraction)
-    rf"^\s*(?P<lead>[{_SUP}\d]{{1,2}}(?=[{_UP}]))?(?:(?P<i1>{_INITIALS})\s?(?P<s1>{_SURNAME})|(?P<s2>{_SURNAME})\s+(?P<i2>{_INITIALS}))\s*{_MARKS}\s*$")
+    rf"^\s*(?P<lead>[{_SUP}\d]{{1,2}}(?=[{_UP}]))?(?:(?P<i1>{_INITIALS})\s?(?P<s1>{_SURNAME})|(?P<s2>{_SURNAME})\s+(?P<i2>{_INITIALS})"
+    # the given name in full, the middle one as an initial or left out ("Aruzhan K. Tulegenova",
+    # "Дина Р. Касымова", "Helen Price"), as journals with an English-style front page print them
+    rf"|(?P<g3>{_GIVEN})\s+(?:(?P<i3>[{_UP}]\.)\s?)?(?P<s3>{_SURNAME}))\s*{_MARKS}\s*$")
 _AFFILIATION = re.compile(rf"^\s*(?P<n>[{_SUP}]+|\d{{1,2}}(?=\s*[{_UP}«\"]))\s*(?P<org>[^\W\d_«\"].+)$")
 
 # label → the language of the keywords it introduces
@@ -72,17 +76,42 @@ def authors(lines: list[str]) -> list[tuple[str, list[int]]]:
             for m in found:
                 if m.group("s1"):
                     name = f"{_initials(m.group('i1'))} {_surname(m.group('s1'))}"
-                else:
+                elif m.group("s2"):
                     name = f"{_surname(m.group('s2'))} {_initials(m.group('i2'))}"
+                else:
+                    name = " ".join(x for x in (m.group("g3"), m.group("i3"), _surname(m.group("s3"))) if x)
                 out.append((name, _digits((m.group("lead") or "") + m.group("marks"))))
             return out
     return []
 
 
 def _author_matches(line: str) -> list[re.Match]:
-    parts = _split_authors(line)
-    found = [_AUTHOR.match(p) for p in parts]
-    return found if parts and all(found) else []
+    line = _ORCID.sub("", line)
+    for text in (line, _before_affiliations(line)):
+        parts = _split_authors(text)
+        found = [_AUTHOR.match(p) for p in parts]
+        if parts and all(found) and _names_with_initials(found):
+            return found
+    return []
+
+
+def _names_with_initials(found: list[re.Match]) -> bool:
+    """Two capitalised words alone ("Narxoz University", "Helen Price") may be anything: a line
+    of full names is an authors' line only when an initial or an affiliation mark is in it."""
+    return any(m.group("i1") or m.group("i2") or m.group("i3") or _digits(m.group("marks") + (m.group("lead") or ""))
+               for m in found)
+
+
+# An ORCID iD beside a name ("Касымова1, https://orcid.org/0000-0002-1345-6789;"): a link, not an author.
+_ORCID = re.compile(r"(?i)[,;]?\s*(?:https?://)?orcid\.org/\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b")
+# The affiliations run on after the last author by the line wrap ("… Юн Хан2 1НАО «…», г. Семей"):
+# the first number glued to a capital or a quote after a space starts them.
+_RUN_ON_AFFILIATION = re.compile(rf"\s+(?=[{_SUP}\d]\s?[{_UP}«\"][^\W\d_]*[^\W\d_.]{{2}})")
+
+
+def _before_affiliations(line: str) -> str:
+    m = _RUN_ON_AFFILIATION.search(line)
+    return line[:m.start()] if m else ""
 
 
 # A journal's classification codes and DOI open its first page's lines ("МРНТИ 06.51.61 УДК

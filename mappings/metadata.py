@@ -437,7 +437,8 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
             if _names_a_document(head, m) or _inside_sentence(head, m, pat is _TITLE_PATTERNS[-1]) or (
                     pat is _TITLE_PATTERNS[-1] and _ON_SOMETHING.search(title)):
                 continue  # «On Artificial Intelligence» after "Law", a quotation in running prose
-            if _ORG_QUOTE.search(head[max(0, m.start() - 16):m.start() + 1].rstrip("«\"“ ")) or (
+            # The window holds the longest legal form spelled out ("НЕКОММЕРЧЕСКОЕ АКЦИОНЕРНОЕ ОБЩЕСТВО «…»").
+            if _ORG_QUOTE.search(head[max(0, m.start() - 48):m.start() + 1].rstrip("«\"“ ")) or (
                     _ORG_QUOTE_AFTER.match(head[m.end():m.end() + 12])) or is_org_name(title) or (
                     len(title.split()) <= 6 and re.search(rf"(?i)^(?:\S+\s+)?(?:{_ORG_KIND['ru']}|{_ORG_KIND['en']})\b", title)):
                 continue  # a university's name in quotes
@@ -465,7 +466,7 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
         author, title = _run_on_title_page(head)
         meta.author, meta.title = meta.author or author, meta.title or title
     if meta.title is None:
-        meta.title = _title_before_specialty(sections.get("preamble", ""))
+        meta.title = _title_before_specialty(sections.get("preamble", ""), meta.author)
     m = _specialty(head) or _specialty(full_text[:4000])
     if m:
         code = m.group("code")
@@ -597,8 +598,9 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
     """A title page with no quotes: the title is the line after the author's name (or the first
     line when the name is not there), with the lines that go on with it (a title wrapped over
     two lines). The title page may sit before the ABSTRACT heading or under it."""
-    pages = [[l.strip() for l in _join_split_name(text).split("\n")
-              if l.strip() and not _CLASSIFICATION.match(l.strip())] for text in texts]
+    pages = [_doi_tails_joined([l.strip() for l in _join_split_name(text).split("\n") if l.strip()])
+             for text in texts]
+    pages = [[l for l in lines if not _CLASSIFICATION.match(l)] for lines in pages]
 
     def author_at(lines: list[str]) -> int | None:
         return next((i for i, l in enumerate(lines) if author and author.lower() in l.lower()), None)
@@ -616,8 +618,9 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
                 _front_matter_line(lines[index]) or is_org_name(lines[index])):
             index += 1  # an article's affiliations and e-mail stand between its authors and its title
         end = index + 3 if index is not None else 0
-        if at is not None and index is not None and _front_matter_line(lines[index]):
-            # The affiliations end the title page: the title stood above the authors.
+        if at is not None and index is not None and (_front_matter_line(lines[index]) or _ABSTRACT_OPENS.match(lines[index])):
+            # The affiliations (or the abstract itself) end the title page: the title stood
+            # above the authors.
             index, end = _title_above(lines, at), at
         candidate = lines[index] if index is not None else None
         if candidate is None or not (3 <= len(candidate.split()) <= 40) or _SPECIALTY.search(candidate):
@@ -642,6 +645,30 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
     return None
 
 
+# The abstract's own opening ("Резюме. Введение. …", "Abstract: …") after an article's authors:
+# the title page has ended.
+_ABSTRACT_OPENS = re.compile(r"(?i)^[*_ ]*(?:abstract|annotation|summary|аннотация|резюме|аңдатпа|андатпа|түйіндеме)"
+                             r"[*_ ]*(?:[:.–—-]|$)")
+
+
+# A DOI broken at its slash by the line wrap ("DOI 10.34689/" ⏎ "SH.2023.25.4.004 TITLE …"):
+# the suffix that opens the next line is the DOI's, not the title's first word.
+_DOI_BROKEN = re.compile(r"(?i)\b10\.\d{4,9}/$")
+_DOI_SUFFIX = re.compile(r"^[^\s/]*[\d./_-][^\s]*\s*")
+
+
+def _doi_tails_joined(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        tail = _DOI_SUFFIX.match(line) if out and _DOI_BROKEN.search(out[-1]) else None
+        if tail:
+            out[-1] += tail.group(0).strip()
+            line = line[tail.end():]
+        if line:
+            out.append(line)
+    return out
+
+
 def _title_above(lines: list[str], at: int) -> int | None:
     """Where a title printed above the authors' line begins: the line just above it, or the
     first of the lines in capitals it wraps over; the journal's header and the classification
@@ -655,7 +682,7 @@ def _title_above(lines: list[str], at: int) -> int | None:
     return index
 
 
-def _title_before_specialty(page: str) -> str | None:
+def _title_before_specialty(page: str, author: str | None = None) -> str | None:
     """A title page whose author stands below the title ("Author: / Li Anastassiya …") or
     nowhere: the title is the line just above the line with the specialty code, as Kazakhstani
     title pages set it (institution, department, ДИПЛОМДЫҚ ЖОБА, title, code and programme)."""
@@ -663,13 +690,23 @@ def _title_before_specialty(page: str) -> str | None:
     at = next((i for i, l in enumerate(lines) if _specialty(l)), None)
     if not at:
         return None
-    candidate = lines[at - 1]
-    if not (3 <= len(candidate.split()) <= 40) or _NOT_TITLE.search(candidate) or is_org_name(candidate) \
-            or _front_matter_line(candidate) or _DOCUMENT_NAME.search(candidate) or _specialty(candidate) \
-            or any(headings.match(candidate, lang) for lang in ("en", "ru", "kk")) \
-            or re.fullmatch(rf"{_FULL_NAME}", candidate):
-        return None
-    return _squash(candidate.strip("«»\"“”"))
+    # The title run on into the code's line by the line wrap ("End-to-End Recognition … 8D06103 –
+    # Computational Linguistics"): the words before the code, when they are no label.
+    before_code = lines[at][:_specialty(lines[at]).start()].rstrip(" –—-:,")
+    for candidate in (before_code, lines[at - 1]):
+        if _could_be_title(candidate, author):
+            return _squash(candidate.strip("«»\"“”"))
+    return None
+
+
+def _could_be_title(candidate: str, author: str | None) -> bool:
+    # The author's name in capitals above the code is no title, though no name pattern (which
+    # wants lower-case letters) says so.
+    return (3 <= len(candidate.split()) <= 40 and not _NOT_TITLE.search(candidate) and not is_org_name(candidate)
+            and not _front_matter_line(candidate) and not _DOCUMENT_NAME.search(candidate)
+            and not _specialty(candidate) and not any(headings.match(candidate, lang) for lang in ("en", "ru", "kk"))
+            and not re.fullmatch(rf"{_FULL_NAME}", candidate)
+            and not (author and _squash(candidate).lower() == author.lower()))
 
 
 # A university's faculty or department on the title page's first line is no title.

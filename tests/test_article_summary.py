@@ -167,3 +167,38 @@ def test_a_line_of_prose_is_a_sentence_of_sixty_characters_or_more_not_in_capita
     assert len(sentence[:-1] + " т.") == 60 and _prose(sentence[:-1] + " т.")  # 60: a sentence
     assert not _prose(sentence.upper() + "  ")  # a title in capitals is no prose, however long
     assert not _prose("Автор: Жұмабаева А.Т., e-mail: zhumabayeva@example.kz, Астана, 2025.")  # an address
+
+
+_EN_ARTICLE_KK_FIRST = """\
+| IRSTI 87.15.03 | DOI [10.00000/x.2025.1.3](https://doi.org/10.00000/x.2025.1.3) |
+|---|---|
+
+**[Dana M. Abenova](https://orcid.org/0000-0002-0000-0001)¹\\*, [Timur Zhaksylykov](https://orcid.org/0000-0002-0000-0002)¹, Laura Bianchi²**
+
+¹ Satbayev University, Almaty, Kazakhstan · ² University of Padua, Padua, Italy
+
+## Urban Heat Islands in Almaty: Satellite Evidence and Street Tree Cover
+
+**Аңдатпа.** Мақалада Алматы қаласының жылу аралдары спутниктік деректер бойынша бағаланады.
+
+**Түйін сөздер:** жылу аралы, қала, ағаштар.
+
+**Abstract.** Land surface temperature over the city was compared with the share of street tree cover for twelve summers.
+
+**Keywords:** urban heat island, street trees, land surface temperature.
+
+### Introduction
+
+Cities warm faster than their surroundings.
+"""
+
+
+def test_a_translation_printed_before_the_articles_own_abstract_leaves_its_title_and_authors():
+    """An English article whose Kazakh abstract comes first: the English title and the authors
+    above it are the article's own (a translation's title is in its own script); the authors
+    are ORCID Markdown links with full given names."""
+    doc = abstract.parse_bytes(_EN_ARTICLE_KK_FIRST.encode(), "en-article.md")
+    assert doc.kind == "article" and doc.lang == "en"
+    assert doc.meta.title == "Urban Heat Islands in Almaty: Satellite Evidence and Street Tree Cover"
+    assert [a.name for a in doc.meta.authors] == ["Dana M. Abenova", "Timur Zhaksylykov", "Laura Bianchi"]
+    assert doc.sections["abstract"].text.startswith("Land surface temperature")

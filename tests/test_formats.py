@@ -358,6 +358,33 @@ def test_docx_heading_numbered_automatically_is_still_a_heading():
                      "1. Модель алғаш рет ұсынылды."]
 
 
+def test_docx_heading_typed_section_number_is_the_headings_place_not_its_words():
+    """Three-level numbers typed into Heading styles ("2.3.2 Задачи" under "2.3 Цель и
+    задачи"): the number is what Word's heading numbering would show, so it goes as the
+    automatic one does, and the sub-heading opens the tasks its parent only announced. A
+    one-level number stays: it may be a list item's, set in a heading style."""
+    doc = Document()
+    doc.add_paragraph("2 ОБЩАЯ ХАРАКТЕРИСТИКА", style="Heading 1")
+    doc.add_paragraph("2.3 Цель и задачи исследования", style="Heading 2")
+    doc.add_paragraph("2.3.1 Цель", style="Heading 3")
+    doc.add_paragraph("Построить модель спроса на пригородные перевозки.")
+    doc.add_paragraph("2.3.2 Задачи", style="Heading 3")
+    for task in ("1) собрать данные о пассажиропотоке;", "2) оценить эластичность спроса по цене;",
+                 "3) проверить модель на данных двух областей."):
+        doc.add_paragraph(task)
+    doc.add_paragraph("2.4 Научная новизна", style="Heading 2")
+    doc.add_paragraph("Впервые оценена эластичность спроса на пригородные поезда.")
+    doc.add_paragraph("3.5 км от станции", style="Normal")   # body text keeps its numbers
+    data = _docx_bytes(doc)
+    lines = extract.extract(data, "numbered-headings.docx").text.split("\n")
+    assert lines[:3] == ["2 ОБЩАЯ ХАРАКТЕРИСТИКА", "Цель и задачи исследования", "Цель"]
+    assert "Задачи" in lines and "3.5 км от станции" in lines
+    parsed = abstract.parse_bytes(data, "numbered-headings.docx")
+    assert [it.text for it in parsed.items["tasks"]] == [
+        "собрать данные о пассажиропотоке", "оценить эластичность спроса по цене",
+        "проверить модель на данных двух областей."]
+
+
 _MARKDOWN = """\
 ---
 title: "Site page, not the work"
@@ -455,6 +482,47 @@ def test_markdown_html_and_blockquote_are_syntax_not_text():
     assert doc.meta.title == "Оценка читательской грамотности учащихся сельских школ"
     assert [a.name for a in doc.meta.authors] == ["Д.Е. Серикова", "Т.А. Кайратов"]
     assert doc.section_text("abstract").startswith("В статье сравниваются")
+
+
+_MD_HTML_BLOCKS = """\
+<p align="right">МРНТИ 06.73.02 &nbsp; УДК 336.7</p>
+
+<p align="right">DOI: <a href="https://doi.org/10.00000/x.2024.2.7">10.00000/x.2024.2.7</a></p>
+
+**Г.С. Жумабаева<sup>1</sup>, П.Р. Ильин<sup>2</sup>**
+
+<sup>1</sup>Университет Нархоз, Алматы, Казахстан<br><sup>2</sup>Университет Туран, Алматы, Казахстан
+
+<h2>Кредитование малого бизнеса
+в моногородах</h2>
+
+<h3>Аннотация</h3>
+
+В работе оценены ставки по 410 займам малых предприятий в моногородах при p < 0.05.
+
+*Ключевые слова:* кредит, малый бизнес, моногород.
+
+<h3>Введение</h3>
+
+Малый бизнес остаётся опорой моногородов.
+"""
+
+
+def test_markdown_html_blocks_read_as_the_headings_and_paragraphs_they_are():
+    """An HTML block in Markdown is raw HTML to its blank line: `<h2>` is a heading as `##`
+    is, `<p>` a paragraph, a link its text, `&nbsp;` a space; prose outside a block keeps its
+    "<" as typed."""
+    from dissertation_kg.mappings.extract.plain import markdown_text
+
+    text = markdown_text(_MD_HTML_BLOCKS)
+    assert "<h" not in text and "<p" not in text and "<a" not in text and "&nbsp;" not in text
+    assert "## Кредитование малого бизнеса в моногородах" in text.split("\n")
+    assert "### Аннотация" in text.split("\n")
+    assert "DOI: 10.00000/x.2024.2.7" in text.split("\n")
+    assert "p < 0.05" in text
+    doc = abstract.parse_bytes(_MD_HTML_BLOCKS.encode(), "html-article.md")
+    assert doc.meta.title == "Кредитование малого бизнеса в моногородах"
+    assert doc.section_text("abstract").startswith("В работе оценены")
 
 
 # --------------------------------------------------------------------------- Word: a table of contents

@@ -404,6 +404,9 @@ _TITLE_PAGES = {
     'resume-kk': 'Әл-Фараби атындағы Қазақ ұлттық университеті\nҚЫСҚАША РЕЗЮМЕ\nСЕЙДАХМЕТОВА ЖАНАР АЙДАРҚЫЗЫ\nЖоғары мектепте цифрлық сауаттылықты дамыту\n8D01101 – Педагогика және психология\nТақырыптың өзектілігі. Цифрлық трансформация жаңа талаптар қояды.\nЗерттеудің мақсаты – әдістеме әзірлеу.\n',
     'above': 'ISSN 1234-5678 · Journal of Regional Studies · No. 2 (2023)\nIRSTI 06.52.41\nHOUSEHOLD SAVINGS AND\nDEPOSIT INSURANCE IN CENTRAL ASIA\nA. Temirova1*, B. Lee2\n1Narxoz University, Almaty, Kazakhstan; 2Yonsei University, Seoul, Korea *Corresponding author: a.temirova@narxoz.kz\nAbstract. Savings of 900 households were surveyed in three cities.\nKeywords: savings, deposits.\n',
     'academy': 'КАЗАХСКАЯ ГОСУДАРСТВЕННАЯ ЛЕСОТЕХНИЧЕСКАЯ АКАДЕМИЯ\nУДК 630*2 На правах рукописи\nОРАЗБАЕВ НУРЛАН САПАРОВИЧ\nВосстановление сосновых насаждений на гарях ленточных боров\n06.03.02 – Лесоустройство и лесная таксация\nАлматы 2011\nЗащита состоится 5 мая 2011 г. на заседании совета при академии.\nОразбаев Н.С.\nАктуальность темы. Пожары уничтожают леса.\nЦель работы – разработать способ восстановления.\n',
+    'caps-code': 'EURASIAN TECHNICAL UNIVERSITY\nFaculty of Energy\nUDC 621.3 As a manuscript\nZHUNUSOVA MADINA ASKAROVNA\nAdaptive Control of Irrigation Pumps under Variable Tariffs 8D07105 – Automation and Control\nAbstract of the dissertation for the degree of Doctor of Philosophy (PhD)\nAstana, 2024\nRelevance of the topic. Pumps use much energy.\nThe aim of the study is to design a controller.\n',
+    'legal-caps': 'НЕКОММЕРЧЕСКОЕ АКЦИОНЕРНОЕ ОБЩЕСТВО «ВОСТОЧНЫЙ УНИВЕРСИТЕТ ТРАНСПОРТА И ЛОГИСТИКИ ИМЕНИ ИВАНА ПЕТРОВА»\nСейткали Арман Бекович\nМониторинг линий электропередачи с помощью беспилотных аппаратов\nАннотация диссертации на соискание степени доктора философии (PhD) по образовательной программе 8D07101 – Энергетика\nАктуальность темы. Линии стареют.\nЦель – разработать метод мониторинга.\n',
+    'full-names': 'Вестник медицины, 2022, Т. 4, №2 Оригинальная статья\nУДК 616.1 МРНТИ 76.29.29 DOI 10.12345/\nVM.2022.4.2.007 ФАКТОРЫ РИСКА ИНСУЛЬТА У ЖИТЕЛЕЙ СЕЛЬСКИХ РАЙОНОВ\nАсель Б. Нурланова1, https://orcid.org/0000-0001-2345-6789; Ержан К. Садыков1; Ли Вэй2 1Медицинский университет Караганды, г. Караганда, Казахстан;2Пекинский университет, г. Пекин, Китай\nРезюме. Введение. Инсульт остаётся частой причиной инвалидности. Цель: оценить факторы риска у 300 жителей.\nКлючевые слова: инсульт, факторы риска.\n',
     'llp': '«Халықаралық білім беру корпорациясы» ЖШС\nҚолжазба құқығында\nЕРМЕКОВ АЛИБЕК САҒЫНТАЙҰЛЫ\nҚаланың тарихи орталығындағы тұрғын үй мұрасын сақтау\n8D07301 – Сәулет\nАҢДАТПАСЫ\nТақырыптың өзектілігі. Мұра сақталуы тиіс.\n',
 }
 
@@ -429,6 +432,13 @@ _TITLE_PAGES = {
     # an academy's name in capitals is no author; the name in capitals under it is, in full,
     # whatever its initials on a running header
     ("academy", "Оразбаев Нурлан Сапарович", "Восстановление сосновых насаждений на гарях ленточных боров"),
+    # the name in capitals above the code's line is no title; the title is run on into that line
+    ("caps-code", "Zhunusova Madina Askarovna", "Adaptive Control of Irrigation Pumps under Variable Tariffs"),
+    # a university in quotes after its legal form spelled out in capitals is no title
+    ("legal-caps", "Сейткали Арман Бекович", "Мониторинг линий электропередачи с помощью беспилотных аппаратов"),
+    # authors with given names in full and an ORCID iD, their affiliations run on; the title
+    # after a DOI broken at its slash, and the abstract's opening under the authors
+    ("full-names", "Асель Б. Нурланова", "ФАКТОРЫ РИСКА ИНСУЛЬТА У ЖИТЕЛЕЙ СЕЛЬСКИХ РАЙОНОВ"),
 ])
 def test_title_page_conventions(page, author, title):
     doc = abstract.parse_bytes(_TITLE_PAGES[page].encode(), f"{page}.txt")

@@ -52,6 +52,13 @@ def _is_heading(p) -> bool:
     return False
 
 
+# A section number of two levels or more typed at the start of a heading ("1.2.2 Objectives",
+# "2.3 Methods"): what Word's heading numbering would display, typed by hand. Like the automatic
+# number (dropped below), it is the heading's place, not its words; kept, it makes "1.2.2
+# Objectives" read as a numbered line where the sections reader expects a heading ("1.2 Aim and
+# objectives" above it has already named the tasks). A one-level "II." stays: a list item set
+# in a heading style by mistake keeps its number.
+_TYPED_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?[ \t]+(?=[^\W\d_])")
 _ROW_NUMBER = re.compile(r"^(\d{1,2})([.)]?)$")
 _BARE_NUMBER = re.compile(r"^[\d.,–-]{1,8}$")
 
@@ -101,6 +108,8 @@ def extract(data: bytes, source: str) -> Extracted:
             # numbering.xml) is still a heading: its number would make it read as a list item.
             marker = ""
         text = " ".join(_text(p).split())
+        if _is_heading(p):
+            text = _TYPED_SECTION_NUMBER.sub("", text, count=1)
         if text or marker:
             lines.append(f"{marker} {text}".strip() if marker else text)
 

@@ -4,13 +4,17 @@ Markdown's own syntax that is not the author's text is undone here, so that the 
 pipeline reads a Markdown file like any other text: YAML front matter (a site generator's
 settings, whose `title:` is a page title, not the work's), setext underlines (`===` / `---`
 under a heading) and table pipes (a title page typed as a table: each cell its own line, as
-the Word extractor gives a table's cells). `#` headings, `**bold**` lines and list markers
-are read downstream as in plain text.
+the Word extractor gives a table's cells). HTML blocks (`<h2>`, `<p align="right">`,
+`<div>`) become the Markdown they stand for: a heading an ATX heading, a paragraph a paragraph
+of its own, a link its text, an entity its character. `#` headings, `**bold**` lines and list
+markers are read downstream as in plain text.
 """
 from __future__ import annotations
 
+import html
 import platform
 import re
+from html.parser import HTMLParser
 
 from .. import text
 from . import Extracted
@@ -19,6 +23,83 @@ _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(
 _SETEXT = re.compile(r"^[ ]{0,3}(?:=+|-+)[ \t]*$")
 _TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# CommonMark's HTML block (its type 6): a line opening or closing one of the block-level tags
+# starts raw HTML that runs to the next blank line. Only these blocks are parsed as HTML, so a
+# "p < 0.05" or an "<5 %" in the prose is never taken for a tag.
+_BLOCK_TAGS = frozenset("address article aside blockquote center details div figcaption figure footer "
+                        "header h1 h2 h3 h4 h5 h6 hr main nav p section summary".split())
+_HTML_BLOCK = re.compile(r"^[ ]{0,3}</?(?:%s)(?:[\s/>]|$)" % "|".join(sorted(_BLOCK_TAGS, key=len, reverse=True)),
+                         re.IGNORECASE)
+# An inline link in the prose ("DOI: <a href=…>10.…</a>"): its text is what a reader reads.
+_HTML_LINK = re.compile(r"<a\s[^>]*>(.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
+# A Markdown inline link ("[Aruzhan K. Tulegenova](https://orcid.org/…)", "[10.5/x](https://doi.org/…)"):
+# its text is what a reader reads; "[1]" or "[a](b" without the link's shape stays as typed.
+_MD_LINK = re.compile(r"(?<![!\\])\[([^\[\]\n]+)\]\((?:<[^<>\n]*>|[^\s()]+)(?:\s+\"[^\"\n]*\")?\)")
+# CommonMark decodes entity references anywhere in the text, with their semicolon.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+class _HtmlBlock(HTMLParser):
+    """An HTML block → the Markdown it stands for. `<br>`, `<sup>` and `<sub>` are written back
+    as typed: text.clean reads them the same way in HTML blocks and in Markdown lines."""
+
+    _INLINE_KEPT = frozenset({"br", "sup", "sub"})
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self._INLINE_KEPT:
+            self.parts.append(self.get_starttag_text())
+        elif re.fullmatch(r"h[1-6]", tag):
+            self.parts.append("\n\n" + "#" * int(tag[1]) + " ")
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag):
+        if tag in self._INLINE_KEPT and tag != "br":
+            self.parts.append(f"</{tag}>")
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        # Inside a heading the source's line breaks are spaces: an ATX heading is one line.
+        self.parts.append(data.replace("\n", " ") if self._in_heading() else data)
+
+    def _in_heading(self) -> bool:
+        opened = next((p for p in reversed(self.parts) if p.startswith("\n\n")), "")
+        return opened.startswith("\n\n#")
+
+    def markdown(self) -> str:
+        self.close()
+        lines = "\n".join(line.strip() for line in "".join(self.parts).split("\n"))
+        return re.sub(r"\n{3,}", "\n\n", lines).strip("\n")
+
+
+def _html_block(block: str) -> str:
+    parser = _HtmlBlock()
+    parser.feed(block)
+    return parser.markdown()
+
+
+def _html_blocks(md: str) -> str:
+    """Each HTML block (from its opening line to the next blank line) as the Markdown it stands
+    for; the rest of the text with its links as their text and its entities as characters."""
+    out: list[str] = []
+    block: list[str] = []
+    for line in md.split("\n"):
+        if block and not line.strip():
+            out.append(_html_block("\n".join(block)))
+            block = []
+        if block or _HTML_BLOCK.match(line):
+            block.append(line)
+            continue
+        line = _MD_LINK.sub(lambda m: m.group(1), _HTML_LINK.sub(lambda m: m.group(1), line))
+        out.append(_ENTITY.sub(lambda m: html.unescape(m.group(0)), line))
+    if block:
+        out.append(_html_block("\n".join(block)))
+    return "\n".join(out)
 
 
 def extract(data: bytes, source: str, media_type: str) -> Extracted:
@@ -33,7 +114,7 @@ def markdown_text(md: str) -> str:
     """The text of a Markdown document without front matter, setext underlines and table
     syntax. Hand-written rather than a CommonMark parser: everything else (emphasis, lists,
     `#` headings) must stay as typed, since the section and list readers take it as text."""
-    md = _FRONT_MATTER.sub("", md.replace("\r\n", "\n"), count=1)
+    md = _html_blocks(_FRONT_MATTER.sub("", md.replace("\r\n", "\n"), count=1))
     out: list[str] = []
     for line in md.split("\n"):
         # A setext underline (the heading is the line above it, kept as a line of its own)
