@@ -107,10 +107,36 @@ def _contents_end(paragraphs: list[str], i: int) -> int:
     return i
 
 
+# A heading followed by its translation after a slash: «ҒЫЛЫМИ ЖАҢАЛЫҒЫ / НАУЧНАЯ НОВИЗНА»,
+# «Зерттеудің мақсаты / Цель исследования – …».
+_SLASH = re.compile(r"\s+/\s+")
+_WORD = re.compile(r"\S+")
+_HEADING_END = re.compile(r"[.:–—-]+$")
+
+
+def one_language(line: str, lang: str) -> str:
+    """A bilingual heading is one heading, read in the document's language: the translation
+    after the slash goes, and what follows it (a separator, the text run in) stays. Both halves
+    must be headings made of heading words alone ("Ғылыми жаңалығы / Научная новизна"), so a
+    slash in prose ("and / or") stays."""
+    slash = _SLASH.search(line)
+    if slash is None or slash.start() > 120 or not headings.heading_phrase(line[:slash.start()], lang):
+        return line
+    words = list(_WORD.finditer(line, slash.end()))[:10]
+    for n in range(len(words), 0, -1):
+        end = words[n - 1].end()
+        phrase = line[slash.end():end]
+        bare = _HEADING_END.sub("", phrase)
+        if bare and any(headings.heading_phrase(bare, other) for other in headings.KEYWORDS):
+            return line[:slash.start()] + line[slash.end() + len(bare):]
+    return line
+
+
 def split(paragraphs: list[str], lang: str) -> list[Section]:
     sections: list[Section] = [Section("preamble")]
     seen: set[str] = set()
     for paragraph in without_contents(paragraphs):
+        paragraph = one_language(paragraph, lang)
         for part_no, part in enumerate(headings.run_in_parts(paragraph, lang)):
             h, line = _heading(part, lang, sections, seen)
             if h is not None and h.kind == "other" and _heading_goes_on(sections[-1], line):

@@ -511,3 +511,34 @@ def test_docx_numbered_table_rows_are_list_items():
     doc = abstract.parse_bytes(data, "rows.docx")
     assert [it.text for it in doc.items["tasks"]] == ["To measure the drip flow in three greenhouses",
                                                       "To model the root-zone moisture", "To test the schedule in winter"]
+
+
+def _pdf_with_stream(stream: bytes) -> bytes:
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_letter_spaced_capitals_in_a_pdf_are_words_again():
+    # a heading letter-spaced with a space after every letter and a wider gap between words
+    # (what PDFium's text keeps and pdftotext joins), then ordinary text with letters apart
+    stream = b"\n".join([
+        b"BT /F1 12 Tf 3 Tc 40 700 Td [(M A I N ) -900 (R E S U L T S ) -900 (O F ) -900 (T H E ) -900 (W O R K)] TJ ET",
+        b"BT /F1 12 Tf 40 680 Td (We compared the groups A B C D and found nothing of note in them.) Tj ET",
+        b"BT /F1 12 Tf 40 660 Td (The variants were A B testing of the interface and a survey of readers.) Tj ET",
+    ])
+    got = extract.extract(_pdf_with_stream(stream), "spaced.pdf").text
+    assert "MAIN RESULTS OF THE WORK" in got
+    assert "groups A B C D and" in got and "A B testing" in got
+

@@ -511,3 +511,24 @@ def test_numbered_table_rows_laid_out_as_text_are_items():
              "1 Построена модель дюн для пустыни Мойынкум", "2 Найден закон дрейфа песка", "3 Испытан способ посадки саксаула"]
     _intro, items = lists.split_items(lines)
     assert [" ".join(it.text.split()[:2]) for it in items] == ["Построена модель", "Найден закон", "Испытан способ"]
+
+
+def test_a_heading_with_its_translation_after_a_slash_is_one_heading():
+    text = "\n".join([
+        "ЖҰМЫСТЫҢ ЖАЛПЫ СИПАТТАМАСЫ / ОБЩАЯ ХАРАКТЕРИСТИКА РАБОТЫ",
+        "Зерттеу нысаны / Объект исследования – тау өзендерінің жағалаулары.",
+        "Зерттеудің мақсаты / Цель исследования– жағалау эрозиясын бағалау.",
+        "ЗЕРТТЕУДІҢ МІНДЕТТЕРІ / ЗАДАЧИ ИССЛЕДОВАНИЯ",
+        "1) жағалауларды картаға түсіру;",
+        "2) эрозия жылдамдығын өлшеу.",
+        "ҒЫЛЫМИ ЖАҢАЛЫҒЫ / НАУЧНАЯ НОВИЗНА",
+        "• эрозия картасы алғаш жасалды;",
+        "• өлшеу әдісі жетілдірілді.",
+        "Зерттеу әдістері / Методы исследования. Далалық өлшеулер және немесе / немесе модельдеу.",
+    ])
+    doc = abstract.parse_bytes(text.encode(), "kk-bilingual-headings.txt")
+    assert doc.section_text("object") == "тау өзендерінің жағалаулары."
+    assert doc.section_text("aim") == "жағалау эрозиясын бағалау."
+    assert [len(doc.items.get(k, [])) for k in ("tasks", "novelty")] == [2, 2]
+    assert doc.section_text("methods").endswith("немесе / немесе модельдеу.")   # a slash in prose stays
+

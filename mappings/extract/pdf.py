@@ -13,6 +13,7 @@ mappings/reflow.py.
 from __future__ import annotations
 
 import ctypes
+import re
 import statistics
 from importlib.metadata import version
 
@@ -59,6 +60,7 @@ def _page_lines(page) -> list[str]:
     try:
         # [bottom, top, left, right, text, first letter's style, last letter's style, last letter's index]
         boxes: list[list] = []
+        spaced_words = _letter_spaced(textpage)
         for i in range(textpage.count_rects()):
             left, bottom, right, top = textpage.get_rect(i)
             # PDFium writes a hyphen it takes for a line-end hyphenation as \x02.
@@ -94,6 +96,12 @@ def _page_lines(page) -> list[str]:
                 boxes.append([bottom, top, left, right, text, first, last, end])
     finally:
         textpage.close()
+    for box in boxes:
+        for spaced, joined in spaced_words.items():
+            # One spaced word is a heading only alone on its line; in a sentence it may be
+            # letters meant one by one ("the sets A B C D").
+            if " " in joined or box[4] == spaced:
+                box[4] = box[4].replace(spaced, joined)
     steps = [a[0] - b[0] for a, b in zip(boxes, boxes[1:]) if a[0] > b[0]]
     pitch = statistics.median(steps) if steps else 0
     lines = []
@@ -104,6 +112,35 @@ def _page_lines(page) -> list[str]:
             lines.append("")
         lines.append(box[4])
     return lines
+
+
+# Capitals set apart by spaces, one letter at a time («З Е Р Т Т Е У Д І Ң  М І Н Д Е Т Т Е Р І»):
+# a letter-spaced heading. Four letters at least: "A B testing" is text.
+_LETTER_SPACED = re.compile(r"(?<!\S)(?:[^\W\d_a-zа-яёәғқңөұүһі] +){3,}[^\W\d_a-zа-яёәғқңөұүһі](?!\S)")
+# A gap this much wider than the run's usual one between letters is a gap between words.
+_WORD_GAP = 1.35
+
+
+def _letter_spaced(textpage) -> dict[str, str]:
+    """Each letter-spaced run of capitals on the page (its letters one space apart, as the line's
+    text gives them) → its words written whole. The text has a space after every letter; only
+    the page shows where a word ends, by a wider gap."""
+    n = textpage.count_chars()
+    text = textpage.get_text_range(0, n) if n else ""
+    out = {}
+    for m in _LETTER_SPACED.finditer(text):
+        at = [m.start() + k for k, c in enumerate(m.group()) if not c.isspace()]
+        boxes = [textpage.get_charbox(i) for i in at]
+        gaps = [b[0] - a[2] for a, b in zip(boxes, boxes[1:])]
+        usual = statistics.median(gaps)
+        words, word = [], text[at[0]]
+        for i, gap in zip(at[1:], gaps):
+            if gap > usual * _WORD_GAP:
+                words.append(word)
+                word = ""
+            word += text[i]
+        out[" ".join(text[i] for i in at)] = " ".join(words + [word])
+    return out
 
 
 def _style(textpage, x: float, y: float, step: int) -> tuple | None:
