@@ -532,3 +532,24 @@ def test_a_heading_with_its_translation_after_a_slash_is_one_heading():
     assert [len(doc.items.get(k, [])) for k in ("tasks", "novelty")] == [2, 2]
     assert doc.section_text("methods").endswith("немесе / немесе модельдеу.")   # a slash in prose stays
 
+
+def test_headings_read_through_common_ocr_misreadings():
+    # OCR reads l as I, m as rn and puts stray spaces inside words; the headings still head
+    text = "\n".join([
+        "The airn of the study is to map the wetlands of a river delta.",
+        "Research objectives",
+        "1. to survey the delta;",
+        "2. to date the channels.",
+        "Scientific noveIty",
+        "1) the channels were dated for the first tirne;",
+        "2) a wetland rnap was drawn.",
+        "Approbati on. The results were reported at two meetings.",
+        "Rnain text in a sentence: the IocaI people call the river Iong.",
+    ])
+    doc = abstract.parse_bytes(text.encode(), "en-ocr-headings.txt")
+    assert [len(doc.items.get(k, [])) for k in ("tasks", "novelty")] == [2, 2]
+    assert doc.section_text("approbation").startswith("The results were reported")
+    assert doc.items["novelty"][0].text.endswith("tirne")   # the text keeps its letters
+    assert doc.section_text("aim").startswith("to map the wetlands")
+    assert doc.section_text("approbation").endswith("call the river Iong.")   # ordinary text is no heading
+
