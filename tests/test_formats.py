@@ -542,3 +542,27 @@ def test_letter_spaced_capitals_in_a_pdf_are_words_again():
     assert "MAIN RESULTS OF THE WORK" in got
     assert "groups A B C D and" in got and "A B testing" in got
 
+
+def _text_at(x: int, y: int, text: str) -> bytes:
+    return b"BT /F1 10 Tf %d %d Td (%s) Tj ET" % (x, y, text.encode())
+
+
+def test_a_two_column_table_in_a_pdf_is_read_column_by_column():
+    # the cells written row by row, as a word processor draws a table: each cell spans two
+    # lines, so a reader that follows the stream gets left, right, left, right
+    rows = [
+        (72, 700, "The aim of the work is to describe the wetlands of a delta and their birds."),
+        (72, 670, "Table 1 - Results of the work"),
+        (72, 650, "Scientific novelty"), (320, 650, "Provisions for the defence"),
+        (72, 630, "A map of the delta wetlands was"), (72, 618, "drawn for the first time."),
+        (320, 630, "The wetlands shrank by a third"), (320, 618, "over the last decade."),
+        (72, 600, "The nesting birds were counted"), (72, 588, "in every season."),
+        (320, 600, "The nesting birds left the"), (320, 588, "drying channels first."),
+        (72, 560, "Approbation. The results were reported at two meetings of the society in the city."),
+    ]
+    pdf = _pdf_with_stream(b"\n".join(_text_at(*row) for row in rows))
+    doc = abstract.parse_bytes(pdf, "en-two-columns.pdf")
+    assert [it.text for it in doc.items["novelty"]] == [
+        "A map of the delta wetlands was drawn for the first time.", "The nesting birds were counted in every season."]
+    assert [it.text for it in doc.items["provisions"]] == [
+        "The wetlands shrank by a third over the last decade.", "The nesting birds left the drying channels first."]

@@ -553,3 +553,16 @@ def test_headings_read_through_common_ocr_misreadings():
     assert doc.section_text("aim").startswith("to map the wetlands")
     assert doc.section_text("approbation").endswith("call the river Iong.")   # ordinary text is no heading
 
+
+@pytest.mark.parametrize("paragraph, lang", [
+    ("The aim is to map the wetlands of a delta. The objectives are: (1) to survey the channels; "
+     "(2) to count the birds; (3) to date the shoreline.", "en"),
+    ("Цель работы – описать водно-болотные угодья дельты. Задачи исследования были следующими: 1) обследовать протоки; "
+     "2) учесть птиц; 3) датировать берег.", "ru"),
+])
+def test_objectives_introduced_by_a_copula_inside_the_aim_paragraph(paragraph, lang):
+    doc = abstract.parse_bytes(("Aim and objectives\n" if lang == "en" else "Цель и задачи\n").encode() + paragraph.encode(),
+                               f"{lang}-inline-objectives.txt")
+    assert len(doc.items.get("tasks", [])) == 3
+    assert doc.section_text("aim").endswith(("delta.", "дельты."))
+
