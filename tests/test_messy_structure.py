@@ -566,3 +566,19 @@ def test_objectives_introduced_by_a_copula_inside_the_aim_paragraph(paragraph, l
     assert len(doc.items.get("tasks", [])) == 3
     assert doc.section_text("aim").endswith(("delta.", "дельты."))
 
+
+def test_novelty_as_sentences_without_markers_is_a_sentence_each():
+    lines = ["Өзен арнасының 1:10 000 масштабты картасы алғаш рет жасалды. Жағалау эрозиясының жылдамдығы "
+             "үш өзен үшін өлшенді. Қамыс алқаптарының ауданы спутник деректерімен бағаланды."]
+    _intro, items = lists.split_items(lines)
+    assert [" ".join(it.text.split()[:2]) for it in items] == ["Өзен арнасының", "Жағалау эрозиясының", "Қамыс алқаптарының"]
+    # sentences that go on from one another are one argument, one item
+    argued = ["A new map of the delta was drawn from drone surveys. This map shows the channels of the last decade."]
+    assert len(lists.split_items(argued)[1]) == 1
+
+
+def test_a_lead_in_shared_by_clauses_separated_by_semicolons_is_no_part_of_the_first():
+    lines = ["For the first time, the delta channels were dated by their sediments; a map of the wetlands "
+             "was drawn; the nesting birds were counted in every season."]
+    _intro, items = lists.split_items(lines)
+    assert [" ".join(it.text.split()[:3]) for it in items] == ["the delta channels", "a map of", "the nesting birds"]
