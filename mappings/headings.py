@@ -198,7 +198,8 @@ def match(line: str, lang: str) -> Heading | None:
     if inline and _words(inline.group("intro")) <= 30 and not _SENTENCE_START.search(inline.group("intro")):
         body = inline.group("intro")
         kinds = [k for k in kinds_named(body, lang) if k in LIST_KINDS]
-        if kinds and (_LIST_INTRO_WORD[lang].search(body) or heading_phrase(body, lang)[:1] == kinds[:1]):
+        if kinds and (_LIST_INTRO_WORD[lang].search(body) or heading_phrase(body, lang)[:1] == kinds[:1]
+                      or heading_phrase(_without_copula(body, lang), lang)[:1] == kinds[:1]):
             return Heading(kinds[0], body.strip(), line[inline.end():].strip(), shape="intro")
     if line.endswith(":") and _words(line) <= 30:
         body = line[:-1]
@@ -260,6 +261,13 @@ def match(line: str, lang: str) -> Heading | None:
         if kinds and _PATTERNS[lang][kinds[0]].match(re.sub(rf"^{_LEAD[lang]}", "", line, flags=_I)):
             return Heading(kinds[0], line, "", _qualifier(line, lang))
     return None
+
+
+def _without_copula(body: str, lang: str) -> str:
+    """A list's heading made the subject of its introduction, less the verb: "The objectives
+    are" (: (1) …) → "The objectives"; "" when the phrase does not end in a copula."""
+    cop = re.search(_COPULA[lang] + "$", body + " ", _I)
+    return body[: cop.start()] if cop else ""
 
 
 _NEXT_IS_LIST = re.compile(r"^(?:\d{1,2}[.)]|\((?:\d{1,2}|[ivx]{1,4}|[a-zа-яә])\))")

@@ -314,15 +314,52 @@ def _unmarked(lines: list[str]) -> list[Item]:
     clauses = [c.strip() for c in re.split(r";\s+", text) if c.strip()]
     announced = _ANNOUNCED.match(text)
     if len(clauses) >= 2:
-        parts = clauses
+        parts = _without_shared_lead(clauses)
     elif announced and "\n" not in text[announced.end():].strip():
         # "The novelty of the work lies in the following. The first audit … was carried out. The
         # search behaviour … was described …": after an introduction that announces a list, one
         # paragraph of sentences is the list, a sentence each.
         parts = [p for p in _SENTENCE.split(text[announced.end():].strip()) if p.strip()]
+    elif _sentence_list(text):
+        parts = _sentence_list(text)
     else:
         parts = [p for p in text.split("\n") if p.strip()]
     return [Item(i, _tidy(p)) for i, p in enumerate(parts, start=1) if _tidy(p)]
+
+
+# A short phrase and a comma that the clauses after it share: "For the first time, X was …;
+# Y was …; Z …" (the next clauses go on in lower case, each under the same phrase).
+_LEAD_IN = re.compile(r"^(?:[^\W\d_]+\s+){0,4}[^\W\d_]+,\s+(?=\S)")
+
+
+def _without_shared_lead(clauses: list[str]) -> list[str]:
+    lead = _LEAD_IN.match(clauses[0])
+    if lead is None or not all(c[:1].islower() for c in clauses[1:]):
+        return clauses
+    return [clauses[0][lead.end():]] + clauses[1:]
+
+
+# A sentence that goes on from the one before it ("This …", "Бұл …", "Это …", "Таким образом"),
+# so the sentences are one argument, not a list.
+_GOES_ON_SENTENCE = re.compile(
+    r"^(?:this|these|that|those|it|they|such|thus|hence|therefore|moreover|also|in\s+addition|furthermore|"
+    r"бұл|осы|ол|олар|сол|сондай|сонымен|сондықтан|сонда|яғни|соның|"
+    r"это|эти|этот|эта|он|она|они|таким|также|кроме|поэтому|итак|при\s+этом|тем\s+самым)\b", re.I)
+
+
+def _sentence_list(text: str) -> list[str]:
+    """One paragraph of three to six full sentences under a list's heading, none going on from the
+    one before: the items written without markers, a sentence each (two may be prose: "Second,
+    this is no list. The third is none either.") ("Ғылыми жаңалығы. X алғаш
+    рет жасалды. Y толықтырылды. Z бейімделді.")."""
+    if "\n" in text.strip():
+        return []
+    sentences = [p.strip() for p in _SENTENCE.split(text.strip()) if p.strip()]
+    if not 3 <= len(sentences) <= 6 or any(len(p.split()) < 4 or not p.endswith((".", "!")) for p in sentences):
+        return []
+    if any(_GOES_ON_SENTENCE.match(p) for p in sentences[1:]):
+        return []
+    return sentences
 
 
 _ANNOUNCED = re.compile(r"(?is)^[^.:]{0,200}?\b(?:following|следующ\w+|мынадай|келесі\w*|төмендегідей)\s*[.:]\s+")

@@ -78,6 +78,7 @@ def reflow(text: str, *, laid_out: bool = False, breaks_known: bool = False, bod
     text = normalise(text)
     if body_only and not laid_out:
         return text
+    text = join_small_capitals(text)
     if laid_out:
         # A run-in heading set in bold loses its space in the text layer: "маңызы.Нәтижелер".
         text = _GLUED_SENTENCE.sub(r"\1. \2", text)
@@ -98,6 +99,43 @@ def reflow(text: str, *, laid_out: bool = False, breaks_known: bool = False, bod
     if not any(widths.values()):
         return "\n".join(line for line in lines if line != PAGE_BREAK)
     return "\n".join(_join(lines, widths, breaks_known))
+
+
+# Small capitals as pdftotext splits them: the full-size initial apart from the smaller letters
+# ("S CIENTIFIC N OVELTY", "A IM OF THE R ESEARCH To assess …").
+_SPLIT_CAPITAL = re.compile(r"(?<![^\W\d_])([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]) ([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,})(?![^\W\d_])")
+
+
+def join_small_capitals(text: str) -> str:
+    """An initial split from the rest of its word in capitals is joined back where the joined
+    word is a word and the rest alone is none ("A BSTRACT"), or where the line splits several
+    words so, in capitals up to the last one, and most of them join into words (a heading in
+    small capitals: "P ROVISIONS FOR THE D EFENCE"). Ordinary text keeps its spaces ("A B testing", "A MEN" — both words)."""
+    if not _SPLIT_CAPITAL.search(text):
+        return text
+    words = Counter(w.casefold() for w in _WORD.findall(text))
+    # The split-off rests ("BSTRACT") are no evidence of themselves.
+    words.subtract(Counter(m.group(2).casefold() for m in _SPLIT_CAPITAL.finditer(text)))
+    return "\n".join(_join_split_capitals(line, words) for line in text.split("\n"))
+
+
+def _join_split_capitals(line: str, words: Counter) -> str:
+    found = list(_SPLIT_CAPITAL.finditer(line))
+    if not found:
+        return line
+    def is_word(w: str) -> bool:
+        w = w.casefold()
+        return bool(words[w]) or (_russian_known if _is_cyrillic(w) else _english_known)(w)
+    joins = [is_word(m.group(1) + m.group(2)) for m in found]
+    # A heading's run: capitals only up to its last split word (its text may run in after it).
+    heading = (len(found) >= 2 and 2 * sum(joins) >= len(found)
+               and not any(c.islower() for c in line[:found[-1].end()]))
+    out, at = [], 0
+    for m, joined_is_word in zip(found, joins):
+        if heading or (joined_is_word and not is_word(m.group(2))):
+            out += [line[at:m.start()], m.group(1) + m.group(2)]
+            at = m.end()
+    return "".join(out) + line[at:]
 
 
 def wrap_width(lines: list[str], *, laid_out: bool = False) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import headings
+from . import headings, reflow
 
 
 @dataclass
@@ -107,10 +107,77 @@ def _contents_end(paragraphs: list[str], i: int) -> int:
     return i
 
 
+# A heading followed by its translation after a slash: «ҒЫЛЫМИ ЖАҢАЛЫҒЫ / НАУЧНАЯ НОВИЗНА»,
+# «Зерттеудің мақсаты / Цель исследования – …».
+_SLASH = re.compile(r"\s+/\s+")
+_WORD = re.compile(r"\S+")
+_HEADING_END = re.compile(r"[.:–—-]+$")
+
+
+def one_language(line: str, lang: str) -> str:
+    """A bilingual heading is one heading, read in the document's language: the translation
+    after the slash goes, and what follows it (a separator, the text run in) stays. Both halves
+    must be headings made of heading words alone ("Ғылыми жаңалығы / Научная новизна"), so a
+    slash in prose ("and / or") stays."""
+    slash = _SLASH.search(line)
+    if slash is None or slash.start() > 120 or not headings.heading_phrase(line[:slash.start()], lang):
+        return line
+    words = list(_WORD.finditer(line, slash.end()))[:10]
+    for n in range(len(words), 0, -1):
+        end = words[n - 1].end()
+        phrase = line[slash.end():end]
+        bare = _HEADING_END.sub("", phrase)
+        if bare and any(headings.heading_phrase(bare, other) for other in headings.KEYWORDS):
+            return line[:slash.start()] + line[slash.end() + len(bare):]
+    return line
+
+
+# OCR's usual misreadings in Latin script: l read as I or 1 ("noveIty"), m as rn ("systerns").
+_OCR_L = re.compile(r"(?<=[a-z])[I1|](?=[a-z]|$)")
+_LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z1|]*$")
+_OCR_AHEAD = 6   # a heading's words
+
+
+def ocr_mended(line: str) -> str:
+    """The line with its first words read as OCR misread them undone, each only where the word
+    as printed is no English word and the mended one is: l for I/1 inside a word, m for rn, and
+    a word split by a stray space ("Approbati on") joined. Only a heading is looked for in the
+    mended line; the text keeps its letters."""
+    words = line.split(" ")
+    out, i = [], 0
+    while i < len(words):
+        word = words[i]
+        if i >= _OCR_AHEAD:
+            out.append(word)
+            i += 1
+            continue
+        core, tail = re.match(r"^(.*?)([^\w]*)$", word).groups()
+        if not _LATIN_WORD.match(core) or reflow._english_known(core.lower()):
+            out.append(word)
+            i += 1
+            continue
+        for mended in (_OCR_L.sub("l", core), core.replace("rn", "m"), _OCR_L.sub("l", core).replace("rn", "m")):
+            if reflow._english_known(mended.lower()):
+                out.append(mended + tail)
+                i += 1
+                break
+        else:
+            joined = core + words[i + 1] if i + 1 < len(words) and not tail else ""
+            joined_core, joined_tail = re.match(r"^(.*?)([^\w]*)$", joined).groups()
+            if joined_core and reflow._english_known(joined_core.lower()):
+                out.append(joined_core + joined_tail)
+                i += 2
+            else:
+                out.append(word)
+                i += 1
+    return " ".join(out)
+
+
 def split(paragraphs: list[str], lang: str) -> list[Section]:
     sections: list[Section] = [Section("preamble")]
     seen: set[str] = set()
     for paragraph in without_contents(paragraphs):
+        paragraph = one_language(paragraph, lang)
         for part_no, part in enumerate(headings.run_in_parts(paragraph, lang)):
             h, line = _heading(part, lang, sections, seen)
             if h is not None and h.kind == "other" and _heading_goes_on(sections[-1], line):
@@ -137,6 +204,11 @@ def _heading(line: str, lang: str, sections: list[Section], seen: set[str]) -> t
         # A labelled item: the next one of the list being read, or the first of its list.
         return (None if label[0] == current.kind else headings.Heading(label[0], "", line, shape="label")), line
     h = headings.match(line, lang)
+    if h is None:
+        mended = ocr_mended(line)
+        h = headings.match(mended, lang) if mended != line else None
+        if h is not None:
+            line = mended
     if h is None:
         numbered = _numbered_heading(line, lang, current, seen)
         if numbered is not None:

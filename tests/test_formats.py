@@ -579,3 +579,58 @@ def test_docx_numbered_table_rows_are_list_items():
     doc = abstract.parse_bytes(data, "rows.docx")
     assert [it.text for it in doc.items["tasks"]] == ["To measure the drip flow in three greenhouses",
                                                       "To model the root-zone moisture", "To test the schedule in winter"]
+
+
+def _pdf_with_stream(stream: bytes) -> bytes:
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_letter_spaced_capitals_in_a_pdf_are_words_again():
+    # a heading letter-spaced with a space after every letter and a wider gap between words
+    # (what PDFium's text keeps and pdftotext joins), then ordinary text with letters apart
+    stream = b"\n".join([
+        b"BT /F1 12 Tf 3 Tc 40 700 Td [(M A I N ) -900 (R E S U L T S ) -900 (O F ) -900 (T H E ) -900 (W O R K)] TJ ET",
+        b"BT /F1 12 Tf 40 680 Td (We compared the groups A B C D and found nothing of note in them.) Tj ET",
+        b"BT /F1 12 Tf 40 660 Td (The variants were A B testing of the interface and a survey of readers.) Tj ET",
+    ])
+    got = extract.extract(_pdf_with_stream(stream), "spaced.pdf").text
+    assert "MAIN RESULTS OF THE WORK" in got
+    assert "groups A B C D and" in got and "A B testing" in got
+
+
+def _text_at(x: int, y: int, text: str) -> bytes:
+    return b"BT /F1 10 Tf %d %d Td (%s) Tj ET" % (x, y, text.encode())
+
+
+def test_a_two_column_table_in_a_pdf_is_read_column_by_column():
+    # the cells written row by row, as a word processor draws a table: each cell spans two
+    # lines, so a reader that follows the stream gets left, right, left, right
+    rows = [
+        (72, 700, "The aim of the work is to describe the wetlands of a delta and their birds."),
+        (72, 670, "Table 1 - Results of the work"),
+        (72, 650, "Scientific novelty"), (320, 650, "Provisions for the defence"),
+        (72, 630, "A map of the delta wetlands was"), (72, 618, "drawn for the first time."),
+        (320, 630, "The wetlands shrank by a third"), (320, 618, "over the last decade."),
+        (72, 600, "The nesting birds were counted"), (72, 588, "in every season."),
+        (320, 600, "The nesting birds left the"), (320, 588, "drying channels first."),
+        (72, 560, "Approbation. The results were reported at two meetings of the society in the city."),
+    ]
+    pdf = _pdf_with_stream(b"\n".join(_text_at(*row) for row in rows))
+    doc = abstract.parse_bytes(pdf, "en-two-columns.pdf")
+    assert [it.text for it in doc.items["novelty"]] == [
+        "A map of the delta wetlands was drawn for the first time.", "The nesting birds were counted in every season."]
+    assert [it.text for it in doc.items["provisions"]] == [
+        "The wetlands shrank by a third over the last decade.", "The nesting birds left the drying channels first."]

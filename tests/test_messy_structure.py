@@ -511,3 +511,74 @@ def test_numbered_table_rows_laid_out_as_text_are_items():
              "1 Построена модель дюн для пустыни Мойынкум", "2 Найден закон дрейфа песка", "3 Испытан способ посадки саксаула"]
     _intro, items = lists.split_items(lines)
     assert [" ".join(it.text.split()[:2]) for it in items] == ["Построена модель", "Найден закон", "Испытан способ"]
+
+
+def test_a_heading_with_its_translation_after_a_slash_is_one_heading():
+    text = "\n".join([
+        "ЖҰМЫСТЫҢ ЖАЛПЫ СИПАТТАМАСЫ / ОБЩАЯ ХАРАКТЕРИСТИКА РАБОТЫ",
+        "Зерттеу нысаны / Объект исследования – тау өзендерінің жағалаулары.",
+        "Зерттеудің мақсаты / Цель исследования– жағалау эрозиясын бағалау.",
+        "ЗЕРТТЕУДІҢ МІНДЕТТЕРІ / ЗАДАЧИ ИССЛЕДОВАНИЯ",
+        "1) жағалауларды картаға түсіру;",
+        "2) эрозия жылдамдығын өлшеу.",
+        "ҒЫЛЫМИ ЖАҢАЛЫҒЫ / НАУЧНАЯ НОВИЗНА",
+        "• эрозия картасы алғаш жасалды;",
+        "• өлшеу әдісі жетілдірілді.",
+        "Зерттеу әдістері / Методы исследования. Далалық өлшеулер және немесе / немесе модельдеу.",
+    ])
+    doc = abstract.parse_bytes(text.encode(), "kk-bilingual-headings.txt")
+    assert doc.section_text("object") == "тау өзендерінің жағалаулары."
+    assert doc.section_text("aim") == "жағалау эрозиясын бағалау."
+    assert [len(doc.items.get(k, [])) for k in ("tasks", "novelty")] == [2, 2]
+    assert doc.section_text("methods").endswith("немесе / немесе модельдеу.")   # a slash in prose stays
+
+
+def test_headings_read_through_common_ocr_misreadings():
+    # OCR reads l as I, m as rn and puts stray spaces inside words; the headings still head
+    text = "\n".join([
+        "The airn of the study is to map the wetlands of a river delta.",
+        "Research objectives",
+        "1. to survey the delta;",
+        "2. to date the channels.",
+        "Scientific noveIty",
+        "1) the channels were dated for the first tirne;",
+        "2) a wetland rnap was drawn.",
+        "Approbati on. The results were reported at two meetings.",
+        "Rnain text in a sentence: the IocaI people call the river Iong.",
+    ])
+    doc = abstract.parse_bytes(text.encode(), "en-ocr-headings.txt")
+    assert [len(doc.items.get(k, [])) for k in ("tasks", "novelty")] == [2, 2]
+    assert doc.section_text("approbation").startswith("The results were reported")
+    assert doc.items["novelty"][0].text.endswith("tirne")   # the text keeps its letters
+    assert doc.section_text("aim").startswith("to map the wetlands")
+    assert doc.section_text("approbation").endswith("call the river Iong.")   # ordinary text is no heading
+
+
+@pytest.mark.parametrize("paragraph, lang", [
+    ("The aim is to map the wetlands of a delta. The objectives are: (1) to survey the channels; "
+     "(2) to count the birds; (3) to date the shoreline.", "en"),
+    ("Цель работы – описать водно-болотные угодья дельты. Задачи исследования были следующими: 1) обследовать протоки; "
+     "2) учесть птиц; 3) датировать берег.", "ru"),
+])
+def test_objectives_introduced_by_a_copula_inside_the_aim_paragraph(paragraph, lang):
+    doc = abstract.parse_bytes(("Aim and objectives\n" if lang == "en" else "Цель и задачи\n").encode() + paragraph.encode(),
+                               f"{lang}-inline-objectives.txt")
+    assert len(doc.items.get("tasks", [])) == 3
+    assert doc.section_text("aim").endswith(("delta.", "дельты."))
+
+
+def test_novelty_as_sentences_without_markers_is_a_sentence_each():
+    lines = ["Өзен арнасының 1:10 000 масштабты картасы алғаш рет жасалды. Жағалау эрозиясының жылдамдығы "
+             "үш өзен үшін өлшенді. Қамыс алқаптарының ауданы спутник деректерімен бағаланды."]
+    _intro, items = lists.split_items(lines)
+    assert [" ".join(it.text.split()[:2]) for it in items] == ["Өзен арнасының", "Жағалау эрозиясының", "Қамыс алқаптарының"]
+    # sentences that go on from one another are one argument, one item
+    argued = ["A new map of the delta was drawn from drone surveys. This map shows the channels of the last decade."]
+    assert len(lists.split_items(argued)[1]) == 1
+
+
+def test_a_lead_in_shared_by_clauses_separated_by_semicolons_is_no_part_of_the_first():
+    lines = ["For the first time, the delta channels were dated by their sediments; a map of the wetlands "
+             "was drawn; the nesting birds were counted in every season."]
+    _intro, items = lists.split_items(lines)
+    assert [" ".join(it.text.split()[:3]) for it in items] == ["the delta channels", "a map of", "the nesting birds"]

@@ -381,3 +381,19 @@ def test_a_dash_inside_a_dashed_item_wrapped_to_a_line_start_stays_in_the_item()
             "– құстардың ұя салатын жерлері бес жыл бойы бақыланып, олардың саны салыстырылды."]
     lines = reflow.reflow("\n".join(page), laid_out=True).split("\n")
     assert len(lines) == 4 and lines[2].endswith("өсімдіктер – сипатталды;")
+
+
+def test_small_capitals_split_by_pdftotext_are_joined_back():
+    # pdftotext sets a small-capitals word's full-size initial apart from its smaller letters
+    text = "\n".join([
+        "R ESEARCH Q UESTIONS OF THE S TUDY",
+        "A IM OF THE W ORK To describe the soils of a small valley in the south.",
+        "A BSTRACT of a thesis written in the style of small capitals.",
+        "We ran an A B testing of A MEN choir and R ESEARCH O UTPUTS tools.",
+    ])
+    lines = reflow.reflow(text).split("\n")
+    assert lines[0] == "RESEARCH QUESTIONS OF THE STUDY"
+    assert lines[1].startswith("AIM OF THE WORK To describe")
+    assert lines[2].startswith("ABSTRACT of a thesis")
+    # in running text a split word joins alone, when its rest is no word; "A MEN" are two words
+    assert lines[3] == "We ran an A B testing of A MEN choir and RESEARCH OUTPUTS tools."

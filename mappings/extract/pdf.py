@@ -13,6 +13,7 @@ mappings/reflow.py.
 from __future__ import annotations
 
 import ctypes
+import re
 import statistics
 from importlib.metadata import version
 
@@ -57,8 +58,10 @@ def _page_lines(page) -> list[str]:
     """The page's lines in reading order, a blank line at each paragraph end."""
     textpage = page.get_textpage()
     try:
-        # [bottom, top, left, right, text, first letter's style, last letter's style, last letter's index]
+        # [bottom, top, left, right, text, first letter's style, last letter's style, last letter's index,
+        #  the pieces joined into the line as (left, right, text)]
         boxes: list[list] = []
+        spaced_words = _letter_spaced(textpage)
         for i in range(textpage.count_rects()):
             left, bottom, right, top = textpage.get_rect(i)
             # PDFium writes a hyphen it takes for a line-end hyphenation as \x02.
@@ -90,10 +93,18 @@ def _page_lines(page) -> list[str]:
                     box[4], box[5] = text + " " + box[4], first or box[5]
                 box[0], box[1] = min(box[0], bottom), max(box[1], top)
                 box[2], box[3] = min(box[2], left), max(box[3], right)
+                box[8].append((left, right, text))
             else:
-                boxes.append([bottom, top, left, right, text, first, last, end])
+                boxes.append([bottom, top, left, right, text, first, last, end, [(left, right, text)]])
     finally:
         textpage.close()
+    boxes = _columns_in_order(boxes)
+    for box in boxes:
+        for spaced, joined in spaced_words.items():
+            # One spaced word is a heading only alone on its line; in a sentence it may be
+            # letters meant one by one ("the sets A B C D").
+            if " " in joined or box[4] == spaced:
+                box[4] = box[4].replace(spaced, joined)
     steps = [a[0] - b[0] for a, b in zip(boxes, boxes[1:]) if a[0] > b[0]]
     pitch = statistics.median(steps) if steps else 0
     lines = []
@@ -104,6 +115,108 @@ def _page_lines(page) -> list[str]:
             lines.append("")
         lines.append(box[4])
     return lines
+
+
+# Capitals set apart by spaces, one letter at a time («З Е Р Т Т Е У Д І Ң  М І Н Д Е Т Т Е Р І»):
+# a letter-spaced heading. Four letters at least: "A B testing" is text.
+_LETTER_SPACED = re.compile(r"(?<!\S)(?:[^\W\d_a-zа-яёәғқңөұүһі] +){3,}[^\W\d_a-zа-яёәғқңөұүһі](?!\S)")
+# A gap this much wider than the run's usual one between letters is a gap between words.
+_WORD_GAP = 1.35
+
+
+def _letter_spaced(textpage) -> dict[str, str]:
+    """Each letter-spaced run of capitals on the page (its letters one space apart, as the line's
+    text gives them) → its words written whole. The text has a space after every letter; only
+    the page shows where a word ends, by a wider gap."""
+    n = textpage.count_chars()
+    text = textpage.get_text_range(0, n) if n else ""
+    out = {}
+    for m in _LETTER_SPACED.finditer(text):
+        at = [m.start() + k for k, c in enumerate(m.group()) if not c.isspace()]
+        boxes = [textpage.get_charbox(i) for i in at]
+        gaps = [b[0] - a[2] for a, b in zip(boxes, boxes[1:])]
+        usual = statistics.median(gaps)
+        words, word = [], text[at[0]]
+        for i, gap in zip(at[1:], gaps):
+            if gap > usual * _WORD_GAP:
+                words.append(word)
+                word = ""
+            word += text[i]
+        out[" ".join(text[i] for i in at)] = " ".join(words + [word])
+    return out
+
+
+def _columns_in_order(boxes: list[list]) -> list[list]:
+    """A table of two columns whose cells span several lines is read by PDFium row by row, a
+    left cell's lines and then the right one's, back up the page. Such a run of lines (each in
+    one of two columns with a gap between them, the text going back up at least once) is read
+    column by column, each under its own half of the header line above it ("Scientific
+    novelty | Provisions for the defence")."""
+    out: list[list] = []
+    i = 0
+    while i < len(boxes):
+        found = _table_at(boxes, i)
+        if found is None:
+            out.append(boxes[i])
+            i += 1
+            continue
+        j, gap = found
+        left = [b for b in boxes[i:j] if b[3] <= gap]
+        right = [b for b in boxes[i:j] if b[2] >= gap]
+        header = _split_at(out[-1], gap) if out else None
+        if header is not None:
+            out[-1] = header[0]
+            right = [header[1]] + right
+        out += left + right
+        i = j
+    return out
+
+
+def _table_at(boxes: list[list], i: int) -> tuple[int, float] | None:
+    """The end of the longest two-column run of lines starting at `i`, and the x between its
+    columns; None when none starts there."""
+    best = None
+    for j in range(i + 2, len(boxes) + 1):
+        columns = _columns(boxes[i:j])
+        if len(columns) > 2:
+            break
+        if len(columns) < 2:
+            continue
+        gap = (columns[0][1] + columns[1][0]) / 2
+        run = boxes[i:j]
+        left = [b for b in run if b[3] <= gap]
+        right = [b for b in run if b[2] >= gap]
+        # The run ends with the table: a line below every line of the other column is the
+        # text after it ("Approbation" under the table's last row).
+        last = run[-1]
+        other = right if last[3] <= gap else left
+        below = last[1] < min(b[0] for b in other)
+        if not below and len(left) >= 2 and len(right) >= 2 and any(b[0] > a[1] for a, b in zip(run, run[1:])):
+            best = (j, gap)
+    return best
+
+
+def _columns(run: list[list]) -> list[list[float]]:
+    """The x-extents the lines of `run` stand in, overlapping ones merged."""
+    merged: list[list[float]] = []
+    for left, right in sorted((b[2], b[3]) for b in run):
+        if merged and left <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], right)
+        else:
+            merged.append([left, right])
+    return merged
+
+
+def _split_at(box: list, gap: float) -> tuple[list, list] | None:
+    """A line made of pieces on both sides of `gap` (a table's header row) as two lines."""
+    left = [p for p in box[8] if p[1] <= gap]
+    right = [p for p in box[8] if p[0] >= gap]
+    if not left or not right or len(left) + len(right) != len(box[8]):
+        return None
+    def line(pieces):
+        return [box[0], box[1], min(p[0] for p in pieces), max(p[1] for p in pieces),
+                " ".join(p[2] for p in sorted(pieces)), box[5], box[6], box[7], pieces]
+    return line(left), line(right)
 
 
 def _style(textpage, x: float, y: float, step: int) -> tuple | None:
