@@ -109,19 +109,23 @@ def select(cities: dict, capitals: set[str], words) -> list[dict]:
 
 
 def build(existing: tuple[v.Entry, ...]) -> tuple[str, list[str]]:
+    from dissertation_kg.mappings import morphology
+
     gc, pycountry, morph, words = _sources()
     countries = gc.get_countries()
     capitals = {(c["capital"], code) for code, c in countries.items() if c.get("capital")}
     owner: dict[tuple[str, str], rdflib.URIRef] = {}
-    slugs = {str(e.iri).rsplit("/", 1)[1] for e in existing}
+    # slugs of the actors' scheme only: initiative:pisa (the survey) and actor:pisa (the city) differ
+    slugs = {str(e.iri).rsplit("/", 1)[1] for e in existing if str(e.iri).startswith(str(v.entry_iri("Region", "x"))[:-1])}
     for e in existing:
         for lang in v.LANGS:
             for label in ([e.pref[lang]] if lang in e.pref else []) + e.alt.get(lang, []):
-                owner.setdefault((lang, label.casefold()), e.iri)
+                # the linker matches an acronym in capitals only: PISA the survey never names Pisa
+                if not (label.isupper() and morphology.acronym_key(label)):
+                    owner.setdefault((lang, label.casefold()), e.iri)
     blocks, report = [], []
     taken: set[tuple[str, str]] = set()
     actors = v.FILES["actors"]
-    from dissertation_kg.mappings import morphology
 
     def key(lang: str, name: str) -> tuple[str, str]:
         # names are compared as the linker indexes them (lemmas): «Осаки» is Osaka's genitive
