@@ -138,3 +138,27 @@ def figures(corpus: Path) -> dict:
                            "--corpus", str(corpus)], capture_output=True, text=True, timeout=1800, cwd=ROOT)
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout)
+
+
+def check_the_mix(corpus: Path, docs: list[Path], earlier: list[Path], *, at_least: int, phd: int, new_fields: int,
+                  lang_spread: int = 1) -> dict[str, dict]:
+    """What every held-out corpus must be (#10): one key per document, at least five PDF, Word and
+    text files and two Markdown ones, kk/ru/en in near-equal shares, articles, a master's thesis,
+    a Candidate and a Doctor of Sciences autoreferat, PhD abstracts, and fields the earlier corpora
+    (`earlier`, folders of keys) do not have. Returns the keys for the corpus's own checks."""
+    keys = {p.name: key_of(corpus, p) for p in docs}
+    assert len(docs) >= at_least
+    expected = sorted(p.name[: -len(".json")] for p in (corpus / "expected").glob("*.json"))
+    assert expected == [p.name for p in docs], "every document has one key and every key a document"
+    formats = Counter(p.suffix for p in docs)
+    assert formats[".pdf"] >= 5 and formats[".docx"] >= 5 and formats[".txt"] >= 5 and formats[".md"] >= 2
+    langs = Counter(k["lang"] for k in keys.values())
+    assert set(langs) == {"kk", "ru", "en"} and max(langs.values()) - min(langs.values()) <= lang_spread
+    kinds = Counter(k["kind"] for k in keys.values())
+    degrees = Counter(k["degree"] for k in keys.values())
+    assert kinds["article"] >= 3 and kinds["masters-thesis"] >= 1
+    assert degrees["candidate"] >= 1 and degrees["doctor"] >= 1 and degrees["phd"] >= phd
+    assert any(len(k["authors"]) >= 3 for k in keys.values() if k["kind"] == "article")
+    fields = {json.loads(p.read_text(encoding="utf-8"))["field"] for folder in earlier for p in folder.glob("*.json")}
+    assert len({k["field"] for k in keys.values()} - fields) >= new_fields, "fields none of the earlier corpora has"
+    return keys
