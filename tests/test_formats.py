@@ -170,6 +170,19 @@ def test_docx_numbering_formats_levels_and_restarts():
     assert lines[10].startswith("•")
 
 
+def test_a_bullet_level_reads_as_a_bullet_whatever_its_glyph():
+    doc = Document()
+    doc.add_paragraph("Provisions for the defence", style="Heading 1")
+    _numbered(doc, 92, [("bullet", "■")], 92)
+    _item(doc, "At 40 % renewable share the grid frequency stays within limits.", 92)
+    _item(doc, "Synthetic inertia from storage replaces the lost rotating mass.", 92)
+    buf = io.BytesIO()
+    doc.save(buf)
+    lines = extract.extract(buf.getvalue(), "made.docx").text.split("\n")
+    assert lines[1:3] == ["• At 40 % renewable share the grid frequency stays within limits.",
+                          "• Synthetic inertia from storage replaces the lost rotating mass."]
+
+
 @pytest.mark.parametrize("fmt, numbers", [
     ("upperRoman", {1: "I", 3: "III", 4: "IV", 5: "V", 9: "IX", 14: "XIV", 40: "XL", 49: "XLIX", 50: "L", 90: "XC",
                     99: "XCIX", 100: "C", 400: "CD", 500: "D", 900: "CM", 1000: "M", 1994: "MCMXCIV", 2024: "MMXXIV"}),

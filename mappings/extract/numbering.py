@@ -117,8 +117,9 @@ class Numbering:
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]
         if level.fmt in ("bullet", "none"):
-            # Symbol-font bullets are private-use code points; a reader sees a bullet.
-            return "" if level.fmt == "none" else "•" if not level.text or "\ue000" <= level.text[0] <= "\uf8ff" else level.text
+            # A reader sees a bullet whatever the glyph (■, ➢, a Symbol-font private-use code
+            # point): the lists know "•", and a glyph they do not know became the item's first word.
+            return "" if level.fmt == "none" else "•"
         out = level.text
         for k in range(9, 0, -1):
             if f"%{k}" in out:
