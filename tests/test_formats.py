@@ -245,21 +245,7 @@ def test_pdf_without_text_layer_is_refused():
 def _one_line_pdf(text: str) -> bytes:
     """A one-page PDF whose text layer is `text` in Helvetica (written out here: the threshold
     needs an exact count of letters, which no converter's layout promises)."""
-    stream = f"BT /F1 12 Tf 40 700 Td ({text}) Tj ET".encode()
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-               b"/Resources << /Font << /F1 5 0 R >> >> >>",
-               b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for n, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return _pdf_with_stream(f"BT /F1 12 Tf 40 700 Td ({text}) Tj ET".encode())
 
 
 def test_forty_letters_a_page_make_a_text_layer_and_fewer_do_not():
