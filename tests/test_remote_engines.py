@@ -38,10 +38,7 @@ LIMIT = 3           # seconds: the served query time limit
 OXIGRAPH_CAP = 3000  # rows: below the vocabularies graph and the merge, so reading them must page
 
 # Where an engine's answer may rightly differ from Oxigraph's, the column that differs and why.
-KNOWN = {
-    ("virtuoso", "25-candidates-awaiting-review.rq"): (
-        "context", "MIN() over long strings: Virtuoso compares literals stored outside the row by id"),
-}
+KNOWN = {}
 
 
 def _env(tmp: Path, engine=None, **extra) -> dict:
