@@ -1,6 +1,7 @@
 """Build into and serve from two real engines nobody here wrote: Oxigraph's own server and
 Virtuoso open source. For each: `dkg build --store URL` loads the seeds, `dkg serve --store URL`
-answers every competency question as the embedded store does (as sets of rows), `dkg query`,
+answers every competency question as the embedded store does (as sets of rows; on the seeds and
+on a generated corpus of 300 documents), `dkg query`,
 `dkg validate` and `dkg candidates` work on the URL, credentials are used and checked, the time
 limit holds, a cut-off answer is reported, a killed build changes nothing that is served,
 writes with the update token reach the current generation (corpus graphs protected as embedded),
@@ -157,6 +158,55 @@ def test_every_competency_question_answers_as_embedded(built):
             # 06, 07: no mismatch and no article among the seeds; 27: every seed work has its provisions;
             # 28: the seeds name no law, concept or programme of a kind the vocabularies list
             assert len(a) > 0 or path.name.startswith(("06", "07", "27", "28")), f"{path.name} has no answer embedded"
+        if a != b:
+            failures.append(f"{path.name}: {differences(a, b)}")
+    assert not failures, "\n".join(failures)
+
+
+# Large enough that a question's grouped lists pass Virtuoso's 4 KB limit on a temporary string
+# column (SR319), which the five seeds never reach: a question must answer at scale, not only there.
+GENERATED = 300
+
+
+@pytest.fixture(scope="module", params=["oxigraph", "virtuoso"])
+def generated(request, tmp_path_factory):
+    """An engine with a generated corpus built into it, and `dkg serve` over it."""
+    try:
+        engine = start(request.param) if request.param == "virtuoso" else start("oxigraph", timeout_s=60)
+    except EngineMissing as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{exc} (CI=true: the engine must be there)")
+        pytest.skip(str(exc))
+    tmp = tmp_path_factory.mktemp(f"generated-{request.param}")
+    env = {**_env(tmp, engine), "DKG_BUILD_WORKERS": "2"}
+    try:
+        out = dkg(tmp, "generate", "-n", str(GENERATED), "--seed", "3", str(tmp / "corpus"), env=env)
+        assert out.returncode == 0, out.stdout + out.stderr
+        out = dkg(tmp, "build", "--seeds", str(tmp / "corpus"), "--store", engine.query_url, "-q", env=env, timeout=900)
+        assert out.returncode == 0, out.stdout + out.stderr
+        staging = next((tmp / ".dkg" / "remote").iterdir())
+        embedded = OxigraphStore(staging / "current")
+        server = Serve(tmp, engine.query_url, env, "--timeout", "60")
+        try:
+            yield engine, server, embedded
+        finally:
+            server.stop()
+            embedded.close()
+    finally:
+        engine.stop()
+
+
+def test_every_competency_question_answers_as_embedded_on_a_generated_corpus(generated):
+    engine, server, embedded = generated
+    failures = []
+    for path in QUERIES:
+        text = path.read_text(encoding="utf-8")
+        resp = server.sparql(text, accept="application/sparql-results+json, application/n-triples;q=0.9", timeout=120)
+        if resp.status_code != 200:
+            failures.append(f"{path.name}: {resp.status_code} {resp.text[:300]}")
+            continue
+        local = embedded.query(text)
+        a, b = answer(local, text), answer(_parse(resp), text)
         if a != b:
             failures.append(f"{path.name}: {differences(a, b)}")
     assert not failures, "\n".join(failures)
