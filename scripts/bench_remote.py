@@ -17,7 +17,8 @@ Prints, in one run:
      dataset parameters and graph names) sent to Virtuoso's own /sparql: queries per second at
      1 and 4 clients, and the ratio ours/Virtuoso (our layer's cost; the goal is >= 0.8); beside
      them the same server with the engine's answers parsed and re-serialized instead of passed
-     through (DKG_STORE_PASSTHROUGH=0), and ours with the texts repeated unchanged.
+     through (DKG_STORE_PASSTHROUGH=0), and ours with the texts repeated unchanged. The paths take
+     turns (--rounds), so that a change in the machine's load falls on all of them.
 
 Virtuoso runs on free ports in a temporary folder (Debian's virtuoso-opensource; `make
 system-deps`), and is stopped at the end, as is the server.
@@ -81,7 +82,8 @@ def load(send, texts: list[str], clients: int, seconds: float, unique: bool = Tr
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--count", type=int, default=1000)
-    ap.add_argument("--duration", type=float, default=10.0, help="seconds per load run")
+    ap.add_argument("--duration", type=float, default=10.0, help="seconds per path and client count")
+    ap.add_argument("--rounds", type=int, default=3, help="the paths take turns this many times")
     ap.add_argument("--builds", choices=("all", "bulk", "engine", "none"), default="all",
                     help="all: embedded, Graph Store and bulk loader; bulk: embedded and a fresh build through "
                          "the bulk loader only; engine: the bulk loader build alone (for the mix); none: no "
@@ -186,8 +188,16 @@ def main() -> None:
                  ("Virtuoso's own endpoint", direct, True), ("dkg serve, repeated texts", via(ours), False))
         for _, send, unique in paths:  # warm every path (Virtuoso's plan cache, our workers)
             load(send, texts, 1, 2, unique)
+        # The paths take turns, --rounds times, each run --duration / --rounds seconds: a change in
+        # the machine's load (or Virtuoso still settling after a load) falls on every path alike.
         for clients in (1, 4):
-            rates = [(name, *load(send, texts, clients, args.duration, unique)) for name, send, unique in paths]
+            totals = {name: [0.0, 0] for name, _, _ in paths}
+            for _ in range(args.rounds):
+                for name, send, unique in paths:
+                    rate, errors = load(send, texts, clients, args.duration / args.rounds, unique)
+                    totals[name][0] += rate / args.rounds
+                    totals[name][1] += errors
+            rates = [(name, *totals[name]) for name, _, _ in paths]
             base = rates[2][1]
             print(f"competency mix, {clients} client(s): " + "; ".join(
                 f"{name} {rate:.2f} q/s" + (f" ({errors} errors)" if errors else "") for name, rate, errors in rates)
