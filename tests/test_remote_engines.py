@@ -241,6 +241,27 @@ def test_search_inside_sparql_answers_as_embedded(built):
     assert rows > 0, "no search example found anything among the seeds"
 
 
+def test_relative_iris_resolve_against_the_request_as_embedded(built):
+    """Embedded, a query's relative IRIs resolve against the request's URL (pyoxigraph's
+    base_iri); over an engine the same base is sent as the query's BASE."""
+    *_, server, _ = built
+    for accept in ("application/sparql-results+json", "text/csv"):  # parsed and passed through
+        resp = server.sparql("SELECT ?here ?there WHERE { BIND(<> AS ?here) BIND(<../elsewhere#x> AS ?there) }",
+                             accept=accept)
+        assert resp.status_code == 200, resp.text
+        if accept == "text/csv":
+            here, there = resp.text.splitlines()[1].split(",")
+        else:
+            row = resp.json()["results"]["bindings"][0]
+            here, there = row["here"]["value"], row["there"]["value"]
+        assert here.startswith(server.url) and here.endswith("/sparql"), here
+        assert there == server.url + "/elsewhere#x", there
+    # A BASE of the query's own still wins, as it does embedded.
+    resp = server.sparql("BASE <http://example.org/a/b> SELECT ?x WHERE { BIND(<c> AS ?x) }")
+    assert resp.status_code == 200, resp.text
+    assert resp.json()["results"]["bindings"][0]["x"]["value"] == "http://example.org/a/c"
+
+
 def test_graph_names_and_dataset_parameters_as_embedded(built):
     engine, tmp, env, server, embedded = built
     text = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"

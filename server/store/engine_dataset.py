@@ -262,6 +262,25 @@ def _constant_graph_uses(blanked: str) -> int:
     return sum(1 for m in _GRAPH_TERM.finditer(blanked) if m.group(1).upper() == "GRAPH")
 
 
+_IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+_BASE_DECL = re.compile(r"\bBASE\s*<", re.IGNORECASE)
+
+
+def with_base(sparql: str, base_iri: str | None) -> str:
+    """The query with `base_iri` as its base, as pyoxigraph's `base_iri=` gives it embedded: a BASE
+    declared first (the prologue takes BASE and PREFIX in any order). Not when the query declares
+    a BASE of its own, which wins embedded and which Virtuoso refuses to see twice; nor when the
+    IRI cannot be written between <>."""
+    if not base_iri or _IRI_UNSAFE.search(base_iri):
+        return sparql
+    blanked = _NOISE.sub(lambda m: m.group(0) if m.group(0).startswith("<") else " " * len(m.group(0)), sparql)
+    if _BASE_DECL.search(blanked):
+        return sparql
+    return f"BASE <{base_iri}>\n{sparql}"
+
+
 class EngineDataset:
     """Queries against the current generation on an engine, answered as the embedded store
     answers them (pyoxigraph result objects, the same dataset semantics)."""
@@ -274,6 +293,7 @@ class EngineDataset:
 
     def query(self, sparql: str, *, default_graph_uris=(), named_graph_uris=(), union_default_graph=True,
               base_iri=None, generation: str | None = None, timeout: float | None = None):
+        sparql = with_base(sparql, base_iri)
         gen = generation or self.generations.current()
         if gen is None:  # not built by `dkg build`: the engine's own dataset, passed through
             params = [("default-graph-uri", u) for u in default_graph_uris] + \
@@ -284,7 +304,8 @@ class EngineDataset:
         return self.engine.results(form, media, body.replace(prefix(gen).encode(), b""))
 
     def answer(self, sparql: str, *, results: str | None, graph: str | None, default_graph_uris=(),
-               named_graph_uris=(), generation: str | None = None, timeout: float | None = None):
+               named_graph_uris=(), generation: str | None = None, timeout: float | None = None,
+               base_iri: str | None = None):
         """The answer in the client's format, as bytes straight from the engine where it writes that
         format (passthrough.py): a `Passed`; else, as `query`, pyoxigraph result objects for the
         caller to serialize. `results`/`graph`: the media types negotiated for either kind."""
@@ -295,7 +316,8 @@ class EngineDataset:
         engine = self.engine.engine
         if not passthrough.passable(engine, form, media):
             return self.query(sparql, default_graph_uris=default_graph_uris, named_graph_uris=named_graph_uris,
-                              generation=generation, timeout=timeout)
+                              generation=generation, timeout=timeout, base_iri=base_iri)
+        sparql = with_base(sparql, base_iri)
         gen = generation or self.generations.current()
         if gen is None:
             text = sparql
@@ -410,12 +432,12 @@ class WorkerView:
         self.generation = generation
 
     def query(self, sparql, *, base_iri=None, use_default_graph_as_union=False, **kwargs):
-        return self.dataset.query(sparql, generation=self.generation, **ox_dataset_kwargs(kwargs))
+        return self.dataset.query(sparql, generation=self.generation, base_iri=base_iri, **ox_dataset_kwargs(kwargs))
 
     def answer(self, sparql, *, results=None, graph=None, base_iri=None, use_default_graph_as_union=False, **kwargs):
         """EngineDataset.answer for this generation: a `Passed`, or result objects to serialize."""
         return self.dataset.answer(sparql, results=results, graph=graph, generation=self.generation,
-                                   **ox_dataset_kwargs(kwargs))
+                                   base_iri=base_iri, **ox_dataset_kwargs(kwargs))
 
     def named_graphs(self):
         return [ox.NamedNode(g) for g in self.dataset.named_graphs(self.generation)]

@@ -144,7 +144,7 @@ class RemoteStore(GraphStore):
 
     def query(self, sparql, *, default_graph_uris=(), named_graph_uris=(), union_default_graph=True, base_iri=None):
         return self.dataset.query(sparql, default_graph_uris=default_graph_uris, named_graph_uris=named_graph_uris,
-                                  generation=self.generation)
+                                  generation=self.generation, base_iri=base_iri)
 
     def update(self, sparql, *, base_iri=None):
         self.engine.update(sparql)
