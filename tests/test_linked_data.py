@@ -185,6 +185,35 @@ def test_ontology_html_has_an_anchor_per_term(client):
     assert 'id="Dissertation"' in page and 'id="hasProvision"' in page
 
 
+def test_the_ontology_page_is_rendered_once_per_version_and_language(client, tmp_path, monkeypatch):
+    """rdflib parses and the page is rendered on the first request for a language, not on every
+    one; an edit of the file renders it anew."""
+    import rdflib as _rdflib
+
+    ontology = tmp_path / "ontology"
+    shutil.copytree(ontology_dir(), ontology)
+    monkeypatch.setenv("DKG_ONTOLOGY", str(ontology))
+    parses = []
+    real = _rdflib.Graph.parse
+    monkeypatch.setattr(_rdflib.Graph, "parse", lambda self, *a, **k: parses.append(1) or real(self, *a, **k))
+
+    def page(lang):
+        resp = client.get("/ontology", headers={"Accept": "text/html", "Accept-Language": lang})
+        assert resp.status_code == 200
+        return resp.get_data(as_text=True)
+
+    first = page("en")
+    assert page("en") == first and len(parses) == 1
+    page("ru")
+    assert len(parses) == 2  # another language: its own page
+    text = (ontology / "dkg.ttl").read_text(encoding="utf-8")
+    (ontology / "dkg.ttl").write_text(text.replace('"provision for defense"@en', '"thesis put forward"@en'),
+                                      encoding="utf-8")
+    mtime = (ontology / "dkg.ttl").stat().st_mtime
+    os.utime(ontology / "dkg.ttl", (mtime + 5, mtime + 5))
+    assert "thesis put forward" in page("en") and len(parses) == 3
+
+
 @pytest.mark.parametrize("path", ["/ontology", "/status", "/", path_of(WORK)])
 def test_every_page_wears_the_site_header_with_a_way_back_and_status(client, path):
     """The ontology page used to have its own style and no way back; /status was linked nowhere."""
