@@ -627,8 +627,8 @@ def _ontology_html(store: ox.Store, data: bytes) -> str:
 @functools.lru_cache(maxsize=16)
 def _ontology_page(store: ox.Store, data: bytes, site_root: str, lang: str, render) -> str:
     # Parsing the ontology with rdflib and rendering it takes ~0.6 s of CPU (0.13 + 0.43 here, with
-    # the machine busy); the store is the
-    # same object until the file changes (_ontology_store), so the page is made once per language.
+    # the machine busy); the store is the same object until the file changes (_ontology_store), so
+    # the page is made once per version and language.
     import rdflib
     graph = rdflib.Graph()
     graph.parse(data=data, format="turtle")
