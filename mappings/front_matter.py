@@ -72,16 +72,39 @@ def authors(lines: list[str]) -> list[tuple[str, list[int]]]:
             continue  # "Научный руководитель:" and the supervisor on the next line
         found = _author_matches(line) or _author_matches(_after_codes(line))
         if found:
-            out = []
-            for m in found:
-                if m.group("s1"):
-                    name = f"{_initials(m.group('i1'))} {_surname(m.group('s1'))}"
-                elif m.group("s2"):
-                    name = f"{_surname(m.group('s2'))} {_initials(m.group('i2'))}"
-                else:
-                    name = " ".join(x for x in (m.group("g3"), m.group("i3"), _surname(m.group("s3"))) if x)
-                out.append((name, _digits((m.group("lead") or "") + m.group("marks"))))
-            return out
+            return [_printed(m) for m in found]
+    return _bulleted_authors(lines)
+
+
+def _printed(m: re.Match) -> tuple[str, list[int]]:
+    """An author's match → (name as printed, affiliation numbers)."""
+    if m.group("s1"):
+        name = f"{_initials(m.group('i1'))} {_surname(m.group('s1'))}"
+    elif m.group("s2"):
+        name = f"{_surname(m.group('s2'))} {_initials(m.group('i2'))}"
+    else:
+        name = " ".join(x for x in (m.group("g3"), m.group("i3"), _surname(m.group("s3"))) if x)
+    return name, _digits((m.group("lead") or "") + m.group("marks"))
+
+
+# One author a list item, the affiliation after the name ("- **Aigerim K. Sadykova**, Narxoz
+# University, Almaty"), as a journal's web page lists them.
+_BULLETED = re.compile(r"^\s*[-*•·–—]\s+(?P<name>[^,;()]{3,60}?)\s*(?:[,;(].*)?$")
+
+
+def _bulleted_authors(lines: list[str]) -> list[tuple[str, list[int]]]:
+    """The first run of list items that each open with an author's name: the authors in order.
+    As on an authors' line, a name needs an initial or an affiliation mark."""
+    for i, line in enumerate(lines):
+        run = []
+        for item in lines[i:]:
+            b = _BULLETED.match(item)
+            m = _AUTHOR.match(b.group("name")) if b else None
+            if m is None:
+                break
+            run.append(m)
+        if run and _names_with_initials(run):
+            return [_printed(m) for m in run]
     return []
 
 

@@ -818,6 +818,10 @@ def publication_counts(text: str, lang: str) -> dict[str, int]:
         before = text[prev_end:m.start()]
         last_cut = list(boundary.finditer(before))
         before = before[last_cut[-1].end():] if last_cut else before
+        if lang != "kk":
+            # Where the qualifier follows the count, a look-back stops at a clause joined by
+            # "and": "presented at the conference … and published in 1 paper" counts no talk.
+            before = re.split(r"\s(?:and|и)\s", before, flags=_I)[-1]
         prev_end = m.start() + item.end()
         # Qualifiers follow the count in English and Russian, precede it in Kazakh.
         first, second = (before, span[:item.end()]) if lang == "kk" else (span, before)
