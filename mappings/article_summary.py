@@ -63,8 +63,11 @@ def _front_end(lines: list[str], i: int, lang: str) -> int | None:
             return _after_keywords(lines, j)
         if _ABSTRACT_MARK.match(lines[j]):
             return j
+    # No keyword line of its own (a PDF's layout ran it into the abstract's paragraph): the
+    # front goes on while its lines are in its language. A PDF's clean text may have no blank
+    # line at all, and reading to the next one dropped the body after the translation with it.
     j = i + 1
-    while j < len(lines) and lines[j].strip():
+    while j < len(lines) and lines[j].strip() and _lang_of([lines[j]]) == seen:
         j += 1
     return j
 

@@ -29,7 +29,11 @@ _AUTHOR = re.compile(
     rf"^\s*(?P<lead>[{_SUP}\d]{{1,2}}(?=[{_UP}]))?(?:(?P<i1>{_INITIALS})\s?(?P<s1>{_SURNAME})|(?P<s2>{_SURNAME})\s+(?P<i2>{_INITIALS})"
     # the given name in full, the middle one as an initial or left out ("Aruzhan K. Tulegenova",
     # "Дина Р. Касымова", "Helen Price"), as journals with an English-style front page print them
-    rf"|(?P<g3>{_GIVEN})\s+(?:(?P<i3>[{_UP}]\.)\s?)?(?P<s3>{_SURNAME}))\s*{_MARKS}\s*$")
+    rf"|(?P<g3>{_GIVEN})\s+(?:(?P<i3>[{_UP}]\.)\s?)?(?P<s3>{_SURNAME})"
+    # surname, given name and patronymic in full, as Russian and Kazakh journals print them
+    # ("Жумабеков Ерболат Нурланович¹"): the patronymic's ending tells the order
+    rf"|(?P<s4>{_SURNAME})\s+(?P<g4>{_GIVEN})\s+(?P<p4>[{_UP}][{_LOW}]+(?:вич|вна|ична|ұлы|улы|қызы|кызы)))"
+    rf"\s*{_MARKS}\s*$")
 _AFFILIATION = re.compile(rf"^\s*(?P<n>[{_SUP}]+|\d{{1,2}}(?=\s*[{_UP}«\"]))\s*(?P<org>[^\W\d_«\"].+)$")
 
 # label → the language of the keywords it introduces
@@ -41,7 +45,10 @@ KEYWORD_LABELS = {
 _KEYWORD_LINE = re.compile(
     rf"(?im)^[ \t*_]*(?P<label>{'|'.join(f'(?P<{lang}>{pat})' for lang, pat in KEYWORD_LABELS.items())})"
     # a keyword list that wraps goes on in lower case on the next line until it ends in a full stop
-    rf"[ \t*_]*[:.–—-][ \t*_]*(?P<words>[^\n]+(?:(?<!\.)\n[ \t]*(?=(?-i:[{_LOW}]))[^\n]+)*)")
+    rf"[ \t*_]*(?:[:.–—-][ \t*_]*(?P<words>[^\n]+(?:(?<!\.)\n[ \t]*(?=(?-i:[{_LOW}]))[^\n]+)*)"
+    # or the label alone on its line (a definition list's term, a heading) and the list on the
+    # next line, whole: a short line with commas or semicolons, no sentence
+    rf"|[ \t*_]*\n(?:[ \t]*\n)?[ \t]*(?P<next>[^\n]{{1,300}}?[,;][^\n]{{0,300}}?)[ \t]*$)")
 
 
 def _digits(marks: str) -> list[int]:
@@ -72,16 +79,41 @@ def authors(lines: list[str]) -> list[tuple[str, list[int]]]:
             continue  # "Научный руководитель:" and the supervisor on the next line
         found = _author_matches(line) or _author_matches(_after_codes(line))
         if found:
-            out = []
-            for m in found:
-                if m.group("s1"):
-                    name = f"{_initials(m.group('i1'))} {_surname(m.group('s1'))}"
-                elif m.group("s2"):
-                    name = f"{_surname(m.group('s2'))} {_initials(m.group('i2'))}"
-                else:
-                    name = " ".join(x for x in (m.group("g3"), m.group("i3"), _surname(m.group("s3"))) if x)
-                out.append((name, _digits((m.group("lead") or "") + m.group("marks"))))
-            return out
+            return [_printed(m) for m in found]
+    return _bulleted_authors(lines)
+
+
+def _printed(m: re.Match) -> tuple[str, list[int]]:
+    """An author's match → (name as printed, affiliation numbers)."""
+    if m.group("s1"):
+        name = f"{_initials(m.group('i1'))} {_surname(m.group('s1'))}"
+    elif m.group("s2"):
+        name = f"{_surname(m.group('s2'))} {_initials(m.group('i2'))}"
+    elif m.group("s4"):
+        name = f"{_surname(m.group('s4'))} {m.group('g4')} {m.group('p4')}"
+    else:
+        name = " ".join(x for x in (m.group("g3"), m.group("i3"), _surname(m.group("s3"))) if x)
+    return name, _digits((m.group("lead") or "") + m.group("marks"))
+
+
+# One author a list item, the affiliation after the name ("- **Aigerim K. Sadykova**, Narxoz
+# University, Almaty"), as a journal's web page lists them.
+_BULLETED = re.compile(r"^\s*[-*•·–—]\s+(?P<name>[^,;()]{3,60}?)\s*(?:[,;(].*)?$")
+
+
+def _bulleted_authors(lines: list[str]) -> list[tuple[str, list[int]]]:
+    """The first run of list items that each open with an author's name: the authors in order.
+    As on an authors' line, a name needs an initial or an affiliation mark."""
+    for i, line in enumerate(lines):
+        run = []
+        for item in lines[i:]:
+            b = _BULLETED.match(item)
+            m = _AUTHOR.match(b.group("name")) if b else None
+            if m is None:
+                break
+            run.append(m)
+        if run and _names_with_initials(run):
+            return [_printed(m) for m in run]
     return []
 
 
@@ -190,7 +222,7 @@ def keywords(text: str) -> dict[str, list[str]]:
         lang = next(lang for lang in KEYWORD_LABELS if m.group(lang))
         # the list ends at its full stop: a heading the line wrap joined to it ("… сақтау
         # мерзімі. Кіріспе") is the next part of the article
-        words = re.split(rf"(?<=[^\W\d_]{{2}})\.\s+(?=[{_UP}])", m.group("words"))[0]
+        words = re.split(rf"(?<=[^\W\d_]{{2}})\.\s+(?=[{_UP}])", m.group("words") or m.group("next"))[0]
         words = words.strip().rstrip(".").strip("*_ ")
         sep = ";" if ";" in words else ","
         for w in words.split(sep):

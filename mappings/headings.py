@@ -46,9 +46,12 @@ WEAK_KINDS = frozenset({"introduction", "conclusion", "research", "abstract", "k
 
 _I = re.IGNORECASE | re.UNICODE
 
-_SEPARATOR = re.compile(r"\s*(?:[.:]+(?=\s|$)|\s[–—-]+(?=\s|$)|[–—]+)\s*")
+# A heading's end: a full stop or colon, a dash, or both (":-", ":–", typed as one separator:
+# "RELEVANCE OF THE RESEARCH:-", "Зерттеудің мақсаты:-"); a colon glued to the word after it, as
+# PDF text leaves a bold label ("Ключевые слова:мароккская саранча, …").
+_SEPARATOR = re.compile(r"\s*(?:[.:]+[–—-]*(?=\s|$)|:(?=[^\W\d_])|\s[–—-]+(?=\s|$)|[–—]+)\s*")
 LIST_MARKER = re.compile(
-    r"^\s*(?:(?P<num>\d{1,2})\s*[.)](?!\d)\s*|(?P<bullet>[-–—•·▪●◦∙*])\s*|\((?P<pnum>\d{1,2})\)\s*|(?P<letter>[a-zа-я])\)\s+"
+    r"^\s*(?:(?P<num>\d{1,2})\s*[.)](?!\d)\s*|(?P<bullet>[-–—•·▪●◦∙*])\s*|\((?P<pnum>\d{1,2})\)\s*|(?P<letter>[a-zа-яәғқңөұүһі])\)\s+"
     # "(i) … (iv)" before "(a) … (d)": a lone "(i)" opens a roman list more often than a ninth letter
     r"|\((?P<proman>(?=[ivx])x{0,2}(?:ix|iv|v?i{0,3}))\)\s+|\((?P<pletter>[a-zа-яәғқңөұүһі])\)\s+"
     r"|(?P<roman>(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})|(?=[ivx])x{0,2}(?:ix|iv|v?i{0,3}))\.\s+)",
@@ -258,7 +261,10 @@ def match(line: str, lang: str) -> Heading | None:
         strong = [k for k in kinds if k not in WEAK_KINDS]
         if strong:
             return Heading(strong[0], line, "", _qualifier(line, lang))
-        if kinds and _PATTERNS[lang][kinds[0]].match(re.sub(rf"^{_LEAD[lang]}", "", line, flags=_I)):
+        # The keyword opens the line, before or after the lead words (Kazakh's lead is any three
+        # words, which would eat a keyword of two: "Кілт сөздер").
+        if kinds and (_PATTERNS[lang][kinds[0]].match(line)
+                      or _PATTERNS[lang][kinds[0]].match(re.sub(rf"^{_LEAD[lang]}", "", line, flags=_I))):
             return Heading(kinds[0], line, "", _qualifier(line, lang))
     return None
 

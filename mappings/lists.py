@@ -241,11 +241,14 @@ _EN_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh
 
 def _ordinal(k: int) -> str:
     words = (rf"{_KK_ORDINALS[k]}(?:ден|дан|тен|тан)?|{_RU_ORDINALS[k]}(?:ое|ый|ая|ье|ий|ья)|{_RU_DASHED[k]}"
-             rf"|(?:the\s+)?{_EN_ORDINALS[k]}(?:ly)?")
-    # the ordinal alone with a comma, colon or dash, or with one noun and a full stop or colon;
-    # in quotes too («Бірінші» – …). The first may follow a comma: «тем, что, во-первых, …».
+             rf"|(?:the\s+)?{_EN_ORDINALS[k]}(?:ly)?"
+             # the number in digits with a Kazakh ending: «1-ден, …», «2-ші, …» (біріншіден, екінші)
+             rf"|{k + 1}\s*-\s*(?:ден|дан|тен|тан|нен|нан|інші|ыншы|нші|ншы|ші|шы)")
+    # the ordinal alone with a comma, colon, dash or full stop («Первое. Впервые …»), or with one
+    # noun and a full stop or colon; in quotes too («Бірінші» – …). The first may follow a comma:
+    # «тем, что, во-первых, …».
     after = r"[.;!?,:]" if k == 0 else r"[.;!?]"
-    return (rf"(?:^|(?<={after})\s+|\n)[«\"“]?(?:{words})[»\"”]?(?:\s*[,:]|\s*[–—](?=\s)|\s+[^\W\d_]+\s*[.:])"
+    return (rf"(?:^|(?<={after})\s+|\n)[«\"“]?(?:{words})[»\"”]?(?:\s*[,:.]|\s*[–—](?=\s)|\s+[^\W\d_]+\s*[.:])"
             rf"\s+(?=\S)")
 
 

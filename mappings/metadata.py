@@ -440,8 +440,11 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
             # The window holds the longest legal form spelled out ("НЕКОММЕРЧЕСКОЕ АКЦИОНЕРНОЕ ОБЩЕСТВО «…»").
             if _ORG_QUOTE.search(head[max(0, m.start() - 48):m.start() + 1].rstrip("«\"“ ")) or (
                     _ORG_QUOTE_AFTER.match(head[m.end():m.end() + 12])) or is_org_name(title) or (
-                    len(title.split()) <= 6 and re.search(rf"(?i)^(?:\S+\s+)?(?:{_ORG_KIND['ru']}|{_ORG_KIND['en']})\b", title)):
-                continue  # a university's name in quotes
+                    len(title.split()) <= 6 and re.search(rf"(?i)^(?:\S+\s+)?(?:{_ORG_KIND['ru']}|{_ORG_KIND['en']})\b", title)) or (
+                    _ORG_NAME.search(head[head.rfind("\n", 0, m.start()) + 1:m.start() + 1].rstrip("«\"“ "))):
+                # a university's name in quotes, or its own name after what it is on the same
+                # line ("MEDICAL UNIVERSITY «HIGHER SCHOOL OF PUBLIC HEALTH»")
+                continue
             meta.title = _squash(title)
             break
         if meta.title:
@@ -818,6 +821,10 @@ def publication_counts(text: str, lang: str) -> dict[str, int]:
         before = text[prev_end:m.start()]
         last_cut = list(boundary.finditer(before))
         before = before[last_cut[-1].end():] if last_cut else before
+        if lang != "kk":
+            # Where the qualifier follows the count, a look-back stops at a clause joined by
+            # "and": "presented at the conference … and published in 1 paper" counts no talk.
+            before = re.split(r"\s(?:and|и)\s", before, flags=_I)[-1]
         prev_end = m.start() + item.end()
         # Qualifiers follow the count in English and Russian, precede it in Kazakh.
         first, second = (before, span[:item.end()]) if lang == "kk" else (span, before)

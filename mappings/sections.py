@@ -39,11 +39,14 @@ def join_lines(lines: list[str]) -> str:
     return "\n".join(out)
 
 
-# "1. Актуальность темы", "2 Объект исследования", "1.2 Methods", "II. Novelty": a section number
-_SECTION_NUMBER = re.compile(r"^\s*(?P<n>\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})(?P<p>[.)]?)[ \t]+(?=[^\W\d_])")
+# "1. Актуальность темы", "2 Объект исследования", "1.2 Methods", "II. Novelty", "§ 3. Задачи":
+# a section number (the paragraph sign is the number's, as in a law's or a textbook's sections)
+_SECTION_NUMBER = re.compile(r"^\s*(?:§\s*)?(?P<n>\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})(?P<p>[.)]?)[ \t]+(?=[^\W\d_])")
 
 
-_ITEM_NUMBER = re.compile(r"^\s*(?P<n>\d{1,2})(?P<p>[.)]?)(?![\d.])")
+# A number that is an item's, not the head of a code ("8D05110 – Bioinformatics" on a title page
+# is a specialty code: read as item 8, it made the "1) Relevance" after it a list's next item).
+_ITEM_NUMBER = re.compile(r"^\s*(?P<n>\d{1,2})(?P<p>[.)]|(?![\w.]))(?![\d.])")
 
 
 def _numbered_heading(line: str, lang: str, current: Section, seen: set[str]) -> tuple[headings.Heading, str] | None:
@@ -215,6 +218,11 @@ def _heading(line: str, lang: str, sections: list[Section], seen: set[str]) -> t
             h, line = numbered
     if h is None:
         return _unknown_heading(line, current, lang), line
+    if (h.kind in headings.WEAK_KINDS and h.shape.startswith("run-in") and not current.lines
+            and current.kind not in ("preamble", "abstract") and current.heading):
+        # A stand-alone heading's section is still empty: the generic word run into the next
+        # line ("Results were discussed at …", "Нәтижелер … талқыланды") begins its content.
+        return None, line
     if current.kind in headings.LIST_KINDS and h.kind == "research" and line.endswith(":"):
         # "Methodological results:" before a numbering that starts again: a group of the
         # list's items, not a section of results.
@@ -260,7 +268,7 @@ def _list_caption(line: str, lang: str) -> headings.Heading | None:
 # "1-міндет.", "Положение 1.", "Provision 1." (Word's numbering writes such labels).
 _LABELS = {
     "tasks": r"task|objective|задача|міндет|тапсырма",
-    "provisions": r"provision|proposition|положение|тұжырым|қағида|ереже",
+    "provisions": r"provision|proposition|thesis|положение|тезис|тұжырым|қағида|ереже",
 }
 
 

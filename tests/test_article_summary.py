@@ -202,3 +202,19 @@ def test_a_translation_printed_before_the_articles_own_abstract_leaves_its_title
     assert doc.meta.title == "Urban Heat Islands in Almaty: Satellite Evidence and Street Tree Cover"
     assert [a.name for a in doc.meta.authors] == ["Dana M. Abenova", "Timur Zhaksylykov", "Laura Bianchi"]
     assert doc.sections["abstract"].text.startswith("Land surface temperature")
+
+
+def test_a_translated_abstract_without_its_own_keyword_line_takes_no_body_with_it():
+    # The PDF's layout ran the English keywords into the English abstract's paragraph; the
+    # clean text has no blank lines, so the translation ends where its language does.
+    from dissertation_kg.mappings.article_summary import without_translations
+
+    clean = ("Аннотация. В статье изучены пастбища степной зоны и их продуктивность в засушливые годы.\n"
+             "Ключевые слова: пастбища, степь, засуха.\n"
+             "Abstract. The article studies the pastures of the steppe zone and their yield in dry years. "
+             "Keywords: pastures, steppe, drought.\n"
+             "Введение\n"
+             "Пастбища занимают большую часть территории страны и кормят основное поголовье скота.")
+    body = without_translations(clean, "ru")
+    assert "Abstract." not in body
+    assert body.endswith("Введение\nПастбища занимают большую часть территории страны и кормят основное поголовье скота.")

@@ -633,3 +633,39 @@ def test_a_two_column_table_in_a_pdf_is_read_column_by_column():
         "A map of the delta wetlands was drawn for the first time.", "The nesting birds were counted in every season."]
     assert [it.text for it in doc.items["provisions"]] == [
         "The wetlands shrank by a third over the last decade.", "The nesting birds left the drying channels first."]
+
+
+# --------------------------------------------------------------------------- Markdown: a journal page's HTML
+
+_MD_DEFINITION_LIST = """\
+**Даланың су ресурстары**
+
+<dl>
+
+<dt>Аңдатпа</dt>
+
+<dd>Мақалада дала өзендерінің ағындысы 2010–2020 жылдар бойынша талданды және болжамы жасалды.</dd>
+
+<dt>Кілт сөздер</dt>
+
+<dd>ағынды, өзен, дала.</dd>
+
+</dl>
+
+<small>Жұмыс «Дала» қорының гранты бойынша орындалды.</small>
+
+Keywords: `river runoff` `steppe` `forecast`
+"""
+
+
+def test_markdown_definition_list_styling_tags_and_keyword_chips():
+    """A definition list's terms and definitions are paragraphs of their own (CommonMark's block
+    tags), a styling tag such as `<small>` shows only its text, and inline-code chips set side
+    by side are a list."""
+    from dissertation_kg.mappings.extract.plain import markdown_text
+
+    lines = markdown_text(_MD_DEFINITION_LIST).split("\n")
+    assert "Аңдатпа" in lines and "Кілт сөздер" in lines and "ағынды, өзен, дала." in lines
+    assert "Жұмыс «Дала» қорының гранты бойынша орындалды." in lines
+    assert "Keywords: river runoff, steppe, forecast" in lines
+    assert markdown_text("Run `dkg map` first.") == "Run `dkg map` first."

@@ -478,3 +478,46 @@ def test_a_dissertations_abstract_heading_makes_no_summary(parsed):
 def test_every_kind_of_work_has_its_class_and_its_degrees():
     assert list(abstract.KINDS) == list(rdf.WORK_CLASS) == list(rdf.KIND_DEGREES)  # most weighty first
     assert len(set(rdf.WORK_CLASS.values())) == len(abstract.KINDS)
+
+
+def test_authors_listed_one_a_list_item_with_their_affiliations():
+    from dissertation_kg.mappings import front_matter
+
+    lines = ["Home › Archive", "- Dana R. Utebayeva, Steppe University, Astana", "- Marcus J. Hollow, University of Nowhere, UK",
+             "DOI: 10.0000/x"]
+    assert front_matter.authors(lines) == [("Dana R. Utebayeva", []), ("Marcus J. Hollow", [])]
+    # items that are no names (a task list, a university alone) list no authors
+    assert front_matter.authors(["- to survey the farms, in two regions", "- Steppe University, Astana"]) == []
+
+
+def test_a_publication_count_after_a_conference_in_another_clause_is_the_total():
+    from dissertation_kg.mappings import metadata
+
+    text = "The work was presented at the regional conference «Young Engineers – 2024» and published in 2 papers."
+    assert metadata.publication_counts(text, "en") == {"Total": 2}
+    assert metadata.publication_counts("Результаты доложены на конференции и изложены в 3 статьях.", "ru") == {"Total": 3}
+
+
+def test_authors_printed_with_surname_given_name_and_patronymic():
+    from dissertation_kg.mappings import front_matter
+
+    line = "Оспанов Берик Талгатович1, Сейткали Дина Маратовна1, Чжан Мин2"
+    assert front_matter.authors([line]) == [("Оспанов Берик Талгатович", [1]), ("Сейткали Дина Маратовна", [1]),
+                                            ("Чжан Мин", [2])]
+
+
+def test_keywords_under_a_label_alone_on_its_line():
+    from dissertation_kg.mappings import front_matter
+
+    text = "Түйін сөздер\n\nдала өзендері, ағынды, болжам.\n\nЖұмыс қордың гранты бойынша орындалды."
+    assert front_matter.keywords(text) == {"kk": ["дала өзендері", "ағынды", "болжам"]}
+
+
+def test_a_quoted_name_after_what_the_organisation_is_is_no_title():
+    from dissertation_kg.mappings import metadata
+
+    page = ("STEPPE AGRARIAN UNIVERSITY «SCHOOL OF RURAL ECONOMICS»\nOmarova Dana Seitovna\n"
+            "Water pricing for irrigated farms in the Syr Darya basin\n"
+            "ABSTRACT of the dissertation for the degree of Doctor of Philosophy (PhD)\n")
+    meta = metadata.extract({"preamble": page}, page, "en", [])
+    assert meta.title != "SCHOOL OF RURAL ECONOMICS"

@@ -582,3 +582,88 @@ def test_a_lead_in_shared_by_clauses_separated_by_semicolons_is_no_part_of_the_f
              "was drawn; the nesting birds were counted in every season."]
     _intro, items = lists.split_items(lines)
     assert [" ".join(it.text.split()[:3]) for it in items] == ["the delta channels", "a map of", "the nesting birds"]
+
+
+# --------------------------------------------------------------------------- sixth corpus's layouts
+# (issue #10: layout classes the sixth held-out corpus showed; invented text throughout)
+
+def _kinds(text: str, name: str = "doc.txt") -> list[str]:
+    return list(abstract.parse_bytes(text.encode(), name).sections)
+
+
+def test_numbered_headings_after_a_specialty_code_on_the_title_page():
+    # "8D01234 – …" is a code, not item 8 of a list: "1) Relevance …" after it opens a section.
+    text = ("UNIVERSITY OF THE STEPPE\nDaniyar Omarov\nSchool meals in rural districts\n8D01234 – Pedagogy\n"
+            "1) Relevance of the topic\nRural schools serve a third of the pupils of the region.\n"
+            "2) Aim of the research\nTo evaluate the meal programme of rural schools.\n"
+            "3) Objectives\n(i) to survey the schools;\n(ii) to compare the costs.\n")
+    assert _kinds(text)[1:] == ["relevance", "aim", "tasks"]
+
+
+@pytest.mark.parametrize("text, lang, kinds", [
+    ("AIM OF THE RESEARCH:-\nTo compare two tariffs of the grid.\nSCIENTIFIC NOVELTY:-\n1. A tariff model was built.\n",
+     "en", ["aim", "novelty"]),
+    ("Зерттеудің мақсаты:-\nАуыл мектептерін талдау.\nҒылыми жаңалығы:-\n1. Жаңа модель ұсынылды.\n",
+     "kk", ["aim", "novelty"]),
+])
+def test_a_heading_ending_in_a_colon_and_a_dash(text, lang, kinds):
+    assert _kinds(text) == kinds
+
+
+def test_a_generic_word_opening_the_first_line_under_a_heading_is_its_content():
+    # «Нәтижелер …» right under the approbation's heading: its text, not a section of results.
+    doc = abstract.parse_bytes("Зерттеудің мақсаты:-\nӨзен алаптарын картаға түсіру.\nЖұмыстың сынақтан өтуі:-\n"
+                               "Нәтижелер Ертіс алабы кеңесінің екі семинарында талқыланды.\n".encode(), "a.txt")
+    assert list(doc.sections) == ["aim", "approbation"]
+    assert doc.section_text("approbation").startswith("Нәтижелер Ертіс")
+
+
+def test_a_thesis_labelled_with_its_number_opens_the_provisions():
+    # "Thesis 1." after the novelty, with no heading of its own: the first of the provisions.
+    text = ("Scientific novelty\nA flood model of the upper basin was built for the first time.\n"
+            "Thesis 1. Floods in the upper basin follow snowmelt.\nThesis 2. Dams lower the peak flow.\n")
+    doc = abstract.parse_bytes(text.encode(), "t.txt")
+    assert list(doc.sections) == ["novelty", "provisions"]
+    assert [_first_words(it.text) for it in doc.items["provisions"]] == ["Floods in", "Dams lower"]
+
+
+def test_headings_numbered_with_the_paragraph_sign():
+    text = ("§ 1. Актуальность темы исследования\nРынок зерна растёт.\n§ 2. Цель исследования\n"
+            "Оценить рынок зерна.\n§ 3. Задачи исследования\nа) собрать данные;\nб) построить модель.\n")
+    assert _kinds(text) == ["relevance", "aim", "tasks"]
+
+
+def test_a_two_word_kazakh_keyword_heading_alone_on_its_line():
+    # Kazakh's lead words (any three) must not eat the keyword itself: «Кілт сөздер».
+    assert headings.match("Кілт сөздер", "kk").kind == "keywords"
+    assert headings.match("Түйін сөздер", "kk").kind == "keywords"
+
+
+def test_a_label_glued_to_its_text_by_the_colon():
+    h = headings.match("Ключевые слова:степь, пастбища, засуха.", "ru")
+    assert h is not None and h.kind == "keywords" and h.rest.startswith("степь")
+
+
+@pytest.mark.parametrize("lines, first_words", [
+    # Kazakh letters in the Kazakh alphabet's order: а) ә) б) в)
+    (["а) жерді бағалау;", "ә) суды бағалау;", "б) малды санау;", "в) картаны жасау."],
+     ["жерді бағалау;", "суды бағалау;", "малды санау;", "картаны жасау."]),
+    # digits with a Kazakh ablative ending, inline after the introduction
+    (["мынадай міндеттер қойылды: 1-ден, тарихын зерттеу; 2-ден, құжаттарды жинау; 3-тен, қорытынды жасау."],
+     ["тарихын зерттеу;", "құжаттарды жинау;", "қорытынды жасау."]),
+    (["1-ші, моделін құру.", "2-ші, оны тексеру."], ["моделін құру.", "оны тексеру."]),
+    # Russian neuter ordinals with a full stop, one paragraph each
+    (["Первое. Впервые описан архив.", "Второе. Уточнена хронология.", "Третье. Введены новые документы."],
+     ["Впервые описан", "Уточнена хронология.", "Введены новые"]),
+])
+def test_sixth_corpus_list_markers(lines, first_words):
+    _intro, items = lists.split_items(lines)
+    assert [_first_words(it.text).rstrip(";") for it in items] == [w.rstrip(";") for w in first_words]
+
+
+def test_theses_for_defence_are_the_provisions():
+    text = ("Зерттеудің мақсаты – көл балықтарын зерттеу.\nҚОРҒАУҒА ҰСЫНЫЛАТЫН ТЕЗИСТЕР\n"
+            "Тезис 1. Көлдің балық қоры азаюда.\nТезис 2. Аулау мөлшерін шектеу керек.\n")
+    doc = abstract.parse_bytes(text.encode(), "t.txt")
+    assert list(doc.sections) == ["aim", "provisions"]
+    assert [_first_words(it.text) for it in doc.items["provisions"]] == ["Көлдің балық", "Аулау мөлшерін"]

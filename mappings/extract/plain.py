@@ -26,10 +26,18 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # CommonMark's HTML block (its type 6): a line opening or closing one of the block-level tags
 # starts raw HTML that runs to the next blank line. Only these blocks are parsed as HTML, so a
 # "p < 0.05" or an "<5 %" in the prose is never taken for a tag.
-_BLOCK_TAGS = frozenset("address article aside blockquote center details div figcaption figure footer "
-                        "header h1 h2 h3 h4 h5 h6 hr main nav p section summary".split())
+# The list is CommonMark's (less the tags that hold no text): a definition list's term and
+# definition (`<dl><dt>Abstract</dt><dd>…</dd>`) or a table's cell is a paragraph of its own.
+_BLOCK_TAGS = frozenset("address article aside blockquote caption center dd details dialog dir div dl dt "
+                        "fieldset figcaption figure footer form header h1 h2 h3 h4 h5 h6 hr legend li main menu "
+                        "nav ol p search section summary table tbody td tfoot th thead tr ul".split())
 _HTML_BLOCK = re.compile(r"^[ ]{0,3}</?(?:%s)(?:[\s/>]|$)" % "|".join(sorted(_BLOCK_TAGS, key=len, reverse=True)),
                          re.IGNORECASE)
+# Inline HTML that only styles its text ("<small>The work was funded by …</small>", "<span
+# class=…>"): a reader sees the text, not the tags. `<br>`, `<sup>` and `<sub>` are read by
+# text.clean; other tags stay as typed.
+_HTML_STYLING = re.compile(r"</?(?:small|big|span|em|strong|b|i|u|s|mark|abbr|cite|q|dfn|kbd|var|samp|time|font|ins)"
+                           r"(?:\s[^<>\n]*)?>", re.IGNORECASE)
 # An inline link in the prose ("DOI: <a href=…>10.…</a>"): its text is what a reader reads.
 _HTML_LINK = re.compile(r"<a\s[^>]*>(.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
 # A Markdown inline link ("[Aruzhan K. Tulegenova](https://orcid.org/…)", "[10.5/x](https://doi.org/…)"):
@@ -77,6 +85,16 @@ class _HtmlBlock(HTMLParser):
         return re.sub(r"\n{3,}", "\n\n", lines).strip("\n")
 
 
+# Inline code spans set side by side ("`emissions trading` `carbon pricing` `CBAM`"): a web page's
+# tag chips, which a reader sees as separate items. Joined by spaces they would read as one
+# phrase, so they become a comma-separated list; a single code span is left as typed.
+_CODE_CHIPS = re.compile(r"`[^`\n]+`(?:[ \t]+`[^`\n]+`)+")
+
+
+def _chips(m: re.Match) -> str:
+    return ", ".join(re.findall(r"`([^`\n]+)`", m.group(0)))
+
+
 def _html_block(block: str) -> str:
     parser = _HtmlBlock()
     parser.feed(block)
@@ -95,7 +113,7 @@ def _html_blocks(md: str) -> str:
         if block or _HTML_BLOCK.match(line):
             block.append(line)
             continue
-        line = _MD_LINK.sub(lambda m: m.group(1), _HTML_LINK.sub(lambda m: m.group(1), line))
+        line = _MD_LINK.sub(lambda m: m.group(1), _HTML_LINK.sub(lambda m: m.group(1), _HTML_STYLING.sub("", line)))
         out.append(_ENTITY.sub(lambda m: html.unescape(m.group(0)), line))
     if block:
         out.append(_html_block("\n".join(block)))
@@ -127,5 +145,5 @@ def markdown_text(md: str) -> str:
         if row:
             out.extend(cell.strip() for cell in re.split(r"(?<!\\)\|", row.group(1)) if cell.strip())
             continue
-        out.append(line)
+        out.append(_CODE_CHIPS.sub(_chips, line))
     return "\n".join(out)
