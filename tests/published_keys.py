@@ -21,7 +21,7 @@ FIRST = ROOT / "tests" / "fixtures" / "published" / "expected"
 FORMATS = {".pdf", ".docx", ".txt", ".md"}
 CLASSES = {"Theory", "Method", "Actor", "Initiative"}
 KINDS = {"dissertation", "article", "masters-thesis", "bachelors-thesis"}
-DEGREES = {"phd", "candidate", "doctor", "master", None}
+DEGREES = {"phd", "candidate", "doctor", "master", "bachelor", None}
 GAPS = {"provisions", "tasks", "novelty", "title-page", "publications", "approbation"}
 
 
