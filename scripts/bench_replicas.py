@@ -8,12 +8,15 @@
 The store is built once (`dkg generate` + `dkg build`, as scripts/bench_endpoint.py does) and
 reused. Three set-ups read that one generation:
   * one server, `--workers 1` (the reference);
-  * one server, `--workers 2` (a query worker process per core: the default on this machine);
+  * one server, `--workers 2` (a query worker process per core: the default on this machine),
+    whose heavy lane (most competency questions) may use one of them (`--heavy-workers`
+    defaults to workers - 1, keeping the other for small queries);
+  * the same with `--heavy-workers 2`;
   * two servers, `--workers 1` each, on the same store directory, the clients sending to both in
     turn, as a round-robin reverse proxy would.
 Each runs the competency questions (queries/*.rq; the search examples left out), each request
 made unique by a comment so that no result cache answers, from --clients threads for --duration
-seconds; the set-ups are interleaved (A B C, A B C, …) so that a change in the machine's load
+seconds; the set-ups are interleaved (A B C D, A B C D, …) so that a change in the machine's load
 falls on all of them, and each run starts only when every server is idle again. Prints answers
 per second per run and the median's ratio to the reference.
 """
@@ -36,12 +39,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from bench_endpoint import Process, ensure_store, free_port, wait_until_idle  # noqa: E402
 
 
-def serve(store: Path, workers: int, logs: Path) -> Process:
+def serve(store: Path, workers: int, logs: Path, *extra: str) -> Process:
     port = free_port()
     # --client-queries: every client thread comes from one address; the per-client limit would
     # otherwise refuse most of them.
     cmd = [sys.executable, "-m", "dissertation_kg.server.cli", "serve", "--store", str(store), "--port", str(port),
-           "--workers", str(workers), "--client-queries", "64", "--no-build", "--no-watch"]
+           "--workers", str(workers), "--client-queries", "64", "--no-build", "--no-watch", *extra]
     return Process(cmd, f"http://127.0.0.1:{port}/sparql", logs / f"serve-{port}.log",
                    f"http://127.0.0.1:{port}/status")
 
@@ -90,9 +93,14 @@ def main() -> None:
              if not p.name.startswith("30-search")]
     logs = Path(tempfile.mkdtemp(prefix="dkg-bench-replicas-"))
     one, two = serve(args.store, 1, logs), serve(args.store, 2, logs)
+    # Most competency questions are estimated heavy, and the heavy lane keeps one worker for
+    # small queries (--heavy-workers defaults to workers - 1): the second worker helps them only
+    # when the lane may use it.
+    both = serve(args.store, 2, logs, "--heavy-workers", "2")
     replica_a, replica_b = serve(args.store, 1, logs), serve(args.store, 1, logs)
-    servers = [one, two, replica_a, replica_b]
+    servers = [one, two, both, replica_a, replica_b]
     setups = (("one server, 1 worker", [one.url]), ("one server, 2 workers", [two.url]),
+              ("one server, 2 workers, --heavy-workers 2", [both.url]),
               ("two replicas, 1 worker each", [replica_a.url, replica_b.url]))
     rates: dict[str, list[float]] = {name: [] for name, _ in setups}
     try:
