@@ -9,6 +9,7 @@ import threading
 import time
 from types import SimpleNamespace
 
+import pyoxigraph as ox
 import pytest
 
 from dissertation_kg.server.store import engine_dataset as ed
@@ -69,7 +70,7 @@ def test_every_language_tag_is_met_in_one_request_before_the_concurrent_ones():
     engine = TagRegisteringEngine()
     graphs = _graphs(3 * ed.LOAD_THREADS)
     merge = b"".join(graphs.values())
-    ed.EngineGenerations(engine).load("g1", graphs, merge)  # raises on a collision
+    ed.EngineGenerations(engine).load("g1", ed.BytesSource(graphs, merge))  # raises on a collision
     first_iri, first = engine.puts[0]
     assert first_iri == ed.manifest_graph("g1")
     assert ed.language_tags([first]) == {"kk", "ru", "en-GB"}
@@ -85,3 +86,37 @@ def test_every_language_tag_is_met_in_one_request_before_the_concurrent_ones():
 ])
 def test_language_tags_are_read_from_literals_only(line, tags):
     assert ed.language_tags([line]) == tags
+
+
+def test_a_generation_is_read_graph_by_graph_and_its_merge_in_slices(tmp_path):
+    """GenerationSource gives a load what BytesSource gives from memory, read from a real store:
+    each graph on its own, the merge (the default graph) in slices of whole lines, and the
+    language tags of every literal."""
+    store = ox.Store(str(tmp_path / "gen"))
+    graphs = _graphs(5)
+    for iri, data in graphs.items():
+        store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(iri))
+        store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+    source = ed.GenerationSource(store)
+    assert source.names() == sorted(graphs)
+    # (Oxigraph writes language tags in lower case: en-GB comes back as en-gb, in the data and
+    # in the tags alike.)
+    for iri, data in graphs.items():
+        assert sorted(source.graph(iri).splitlines()) == sorted(data.replace(b"@en-GB", b"@en-gb").splitlines())
+    slices = list(source.merge_slices(3))
+    assert all(s.endswith(b" .\n") and s.count(b"\n") <= 3 for s in slices) and len(slices) > 1
+    merged = sorted(b"".join(slices).splitlines())
+    assert merged == sorted(set(b"".join(graphs.values()).replace(b"@en-GB", b"@en-gb").splitlines()))
+    assert source.language_tags() == {"kk", "ru", "en-gb"}
+    assert ed.BytesSource(graphs, b"".join(graphs.values())).language_tags() == {"kk", "ru", "en-GB"}
+
+
+def test_a_load_sends_every_graph_and_the_whole_merge(tmp_path):
+    engine = TagRegisteringEngine()
+    graphs = _graphs(2 * ed.LOAD_THREADS + 1)
+    merge = b"".join(graphs.values())
+    ed.EngineGenerations(engine).load("g2", ed.BytesSource(graphs, merge))
+    sent = dict((iri, data) for iri, data in engine.puts if iri != ed.merge_graph("g2"))
+    assert {iri for iri in sent if iri != ed.manifest_graph("g2")} == {ed.prefix("g2") + iri for iri in graphs}
+    merged = b"".join(data for iri, data in engine.puts if iri == ed.merge_graph("g2"))
+    assert sorted(merged.splitlines()) == sorted(merge.splitlines())

@@ -16,7 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from dissertation_kg.server.build.pipeline import BuildSummary, build
-from dissertation_kg.server.store.engine_dataset import EngineGenerations
+from dissertation_kg.server.store.engine_dataset import EngineGenerations, GenerationSource
 from dissertation_kg.server.store.remote import RemoteEngine
 from dissertation_kg.server.search.index import INDEX_NAME
 from dissertation_kg.server.store.spec import RemoteSpec, engine_search_dir, local_dir
@@ -35,16 +35,13 @@ def copy_generation(generation: Path, spec: RemoteSpec, *, engine: RemoteEngine 
     t0 = time.perf_counter()
     engine = engine or RemoteEngine(spec)
     gens = EngineGenerations(engine)
-    local = ox.Store.read_only(str(generation))
-    try:
-        graphs = {g.value: local.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g)
-                  for g in local.named_graphs() if isinstance(g, ox.NamedNode)}
-        merge = local.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-    finally:
-        del local
     previous = gens.current(fresh=True) if keep_previous else None
     gen = gens.start()
-    gens.load(gen, graphs, merge)
+    local = ox.Store.read_only(str(generation))
+    try:
+        gens.load(gen, GenerationSource(local))
+    finally:
+        del local
     _keep_index(generation, spec, gen)  # before the switch: a search right after it finds the index
     gens.switch(gen)
     gens.prune(keep=gen, also=previous)

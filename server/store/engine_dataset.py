@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import tempfile
 import threading
 import time
 import uuid
@@ -70,6 +71,54 @@ def generation_time(gen: str) -> float:
         return float(calendar.timegm(time.strptime(gen.split("-", 1)[0], "%Y%m%dT%H%M%S")))
     except ValueError:
         return time.time()
+
+
+class GenerationSource:
+    """A built local generation as a load reads it: graph by graph, and the merge (the default
+    graph) in slices through a file on disk, so that a corpus is never held in memory whole
+    (10,000 documents are some 5 GB of N-Triples; reading them all first took 6.5 GB)."""
+
+    def __init__(self, store: ox.Store):
+        self.store = store
+
+    def names(self) -> list[str]:
+        return sorted(g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def graph(self, iri: str) -> bytes:
+        return self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(iri))
+
+    def merge_slices(self, lines: int):
+        with tempfile.TemporaryFile() as f:
+            self.store.dump(f, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+            f.seek(0)
+            while batch := list(itertools.islice(f, lines)):
+                yield b"".join(batch)
+
+    def language_tags(self) -> set[str]:
+        # The merge holds every triple of the graphs, so every literal.
+        rows = self.store.query('SELECT DISTINCT (LANG(?o) AS ?tag) WHERE { ?s ?p ?o FILTER(LANG(?o) != "") }')
+        return {row["tag"].value for row in rows}
+
+
+class BytesSource:
+    """The same over N-Triples already in memory (small generations, tests)."""
+
+    def __init__(self, graphs: dict[str, bytes], merge: bytes):
+        self.graphs, self.merge = graphs, merge
+
+    def names(self) -> list[str]:
+        return sorted(self.graphs)
+
+    def graph(self, iri: str) -> bytes:
+        return self.graphs[iri]
+
+    def merge_slices(self, lines: int):
+        all_lines = self.merge.splitlines(keepends=True)
+        for i in range(0, len(all_lines), lines):
+            yield b"".join(all_lines[i:i + lines])
+
+    def language_tags(self) -> set[str]:
+        return language_tags(itertools.chain(self.graphs.values(), [self.merge]))
 
 
 class EngineGenerations:
@@ -146,10 +195,11 @@ class EngineGenerations:
         self.engine.update(f'INSERT DATA {{ GRAPH <{POINTER}> {{ <{POINTER}> <{GENERATION}> "{gen}" }} }}')
         return gen
 
-    def load(self, gen: str, graphs: dict[str, bytes], merge: bytes, quads_by_graph=None) -> None:
-        """Load the manifest, then N-Triples per original graph IRI and the merge."""
+    def load(self, gen: str, source: "GenerationSource | BytesSource") -> None:
+        """Load the manifest, then N-Triples per original graph IRI and the merge, read from
+        `source` a graph or a slice at a time."""
         p = prefix(gen)
-        names = sorted(graphs)
+        names = source.names()
         # The manifest first: it is what `drop` goes by, so a build killed halfway is cleaned up
         # completely by the next one. Readers only ever look at the generation the pointer names.
         manifest = "".join(f"<{NS}{gen}> <{HAS_GRAPH}> <{iri}> .\n" for iri in names)
@@ -157,41 +207,63 @@ class EngineGenerations:
         # requests meeting the same new tag collide ("SR197: Non unique primary key on
         # DB.DBA.RDF_LANGUAGE", openlink/virtuoso-opensource#1329): every tag is met here first,
         # in one request, before the parallel ones below.
-        tags = sorted(language_tags(itertools.chain(graphs.values(), [merge])))
+        tags = sorted(source.language_tags())
         manifest += "".join(f'<{NS}{gen}> <{LANGUAGE}> "{tag}"@{tag} .\n' for tag in tags)
         self.engine.put_graph(manifest_graph(gen), manifest.encode())
+
+        # N-Triples lines end in " .\n" (a newline inside a literal is escaped): the graph name
+        # goes before it.
+        def quads():
+            for iri in names:
+                yield source.graph(iri).replace(b" .\n", f" <{p}{iri}> .\n".encode())
+            named = f" <{merge_graph(gen)}> .\n".encode()
+            for chunk in source.merge_slices(MERGE_SLICE):
+                yield chunk.replace(b" .\n", named)
+
         if self.engine.spec.isql and self.engine.engine == "virtuoso":
             from dissertation_kg.server.store.virtuoso_loader import bulk_load
 
-            # N-Triples lines end in " .\n" (a newline inside a literal is escaped): the graph
-            # name goes before it.
-            chunks = itertools.chain((data.replace(b" .\n", f" <{p}{iri}> .\n".encode()) for iri, data in graphs.items()),
-                                     [merge.replace(b" .\n", f" <{merge_graph(gen)}> .\n".encode())])
-            bulk_load(self.engine.spec, f"dkg-{gen}", chunks)
+            bulk_load(self.engine.spec, f"dkg-{gen}", quads())
             return
-        batch = []
         if self.engine.engine in ("oxigraph", "dkg"):
-            # One N-Quads POST instead of one PUT per graph: the same content, far fewer requests.
-            for iri, data in graphs.items():
-                batch.append(data.replace(b" .\n", f" <{p}{iri}> .\n".encode()))
-            batch.append(merge.replace(b" .\n", f" <{merge_graph(gen)}> .\n".encode()))
-            if self.engine.post_quads(b"".join(batch)):
-                graphs, merge = {}, None
-        puts = [(p + iri, data, False) for iri, data in graphs.items()]
-        if merge is not None:
-            # The merge is as large as everything else together: sent in slices added to it (a
-            # graph is a set, so the engine keeps each triple once), first, to overlap the rest.
-            lines = merge.splitlines(keepends=True)
-            puts[:0] = [(merge_graph(gen), b"".join(lines[i:i + MERGE_SLICE]), True)
-                        for i in range(0, len(lines), MERGE_SLICE)]
-        if puts:
-            # A few requests at a time, so the engine parses one graph while the next is sent
-            # (each thread has its own connection). Not yet measured against one at a time.
-            from concurrent.futures import ThreadPoolExecutor
+            # One N-Quads POST instead of one PUT per graph: the same content, far fewer requests;
+            # sent from a file on disk, which requests streams, rather than from memory.
+            with tempfile.TemporaryFile() as body:
+                for chunk in quads():
+                    body.write(chunk)
+                body.seek(0)
+                if self.engine.post_quads(body):
+                    return
+        # The merge is as large as everything else together: sent in slices added to it (a graph
+        # is a set, so the engine keeps each triple once), first, to overlap the rest. Each
+        # thread takes the next request from one shared iterator, so only the requests in flight
+        # are in memory (Executor.map would read them all before sending the first).
+        puts = itertools.chain(((merge_graph(gen), chunk, True) for chunk in source.merge_slices(MERGE_SLICE)),
+                               ((p + iri, iri, False) for iri in names))
+        lock = threading.Lock()
+        failures: list[BaseException] = []
 
-            with ThreadPoolExecutor(max_workers=LOAD_THREADS) as pool:
-                for _ in pool.map(lambda put: self.engine.put_graph(put[0], put[1], append=put[2]), puts):
-                    pass
+        def sender():
+            while not failures:
+                with lock:
+                    item = next(puts, None)
+                    if item is None:
+                        return
+                    graph, data, append = item
+                    if not append:
+                        data = source.graph(data)
+                try:
+                    self.engine.put_graph(graph, data, append=append)
+                except BaseException as exc:  # noqa: BLE001 - re-raised below, after the others stop
+                    failures.append(exc)
+
+        threads = [threading.Thread(target=sender, name="dkg-engine-load") for _ in range(LOAD_THREADS)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        if failures:
+            raise failures[0]
 
     def switch(self, gen: str) -> None:
         """Point readers at `gen` with one update (one statement: atomic on every engine)."""
