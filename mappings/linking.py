@@ -20,7 +20,8 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from . import lexicon_store, method_context, morphology, name_shapes, ntriples, people, place_shapes, self_named
+from . import (lexicon_store, method_context, morphology, name_shapes, ntriples, people, place_shapes, product_names,
+               self_named)
 from .vocab import DKG, ID, LANGUAGE, OA
 from .vocabulary import INITIATIVE_KINDS, LANGS, Entry, load_dismissed, load_entries, slugify
 
@@ -582,6 +583,9 @@ _KEYWORDS = {
                                   "союз", "совет", "банк", "ұйымы", "одағы", "кеңесі"],
     "Initiative": ["initiative", "forum", "congress", "process", "project", "agenda", "declaration", "convention",
                    "treaty", "charter", "platform", "database", "декларация",
+                   # a policy instrument: "Carbon Border Adjustment Mechanism", "Emissions Trading
+                   # System/Scheme", "Partnership for Market Implementation"
+                   "mechanism", "scheme", "trading", "partnership",
                    "конвенция", "договор", "хартия", "процесс", "платформа", "декларациясы", "конвенциясы",
                    "процесі", "платформасы", "инициатива", "форум", "съезд", "проект", "бастамасы",
                    "съезі", "жобасы"],
@@ -649,6 +653,7 @@ _NOT_TOOLS = {"Table", "Figure", "Fig", "Chapter", "Section", "Article", "Paragr
 _TOOL_USE_BEFORE = re.compile(r"(?:\b(?:in|using|with|via|by|of)|в|во|с|помощью|среде|программе|пакете|арқылы)\s+$")
 
 
+_QUANTITY_AFTER = re.compile(r"\s+(?:million|billion|thousand|trillion|per\s*cent|percent|млн|млрд|тыс|миллион|миллиард|мың)", re.I)
 _AND_BEFORE = re.compile(r"(?:\b(?:and|or)|и|или|және|мен|,)\s+$")
 
 
@@ -661,6 +666,8 @@ def _versioned_tools(text: str) -> list[tuple[int, int]]:
         before = text[max(0, m.start() - 12):m.start()]
         if _MEASURE_BEFORE.search(before) or re.search(r"[=<>≤≥]\s*$", before):
             continue   # "95 % CI 1.3": a measure
+        if _QUANTITY_AFTER.match(text, m.end()):
+            continue   # "About 1.2 million people", "Over 2.5 thousand": a count, not a version
         shaped = sum(c.isupper() for c in name) >= 2 or "." in name or "-" in name
         # "SPSS 26 and Stata 17": the next of a list of tools
         listed = bool(out) and m.start() - out[-1][1] < 8 and _AND_BEFORE.search(before)
@@ -815,8 +822,15 @@ def _sentence_initial(text: str, pos: int) -> bool:
 _CITATION = re.compile(r"citation|цитирован|дәйексөз", re.I)
 
 
+# a program's source is a code too: "Seismic Analysis Code", "Monte Carlo Transport Code" are software
+_COMPUTING = re.compile(r"(?i)analysis|simulation|transport|computer|computing|numerical|source|solver")
+
+
 def _keyword_class(words: list[str], lang: str) -> str | None:
-    for w in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        if w.lower() == "code" and i and _COMPUTING.fullmatch(words[i - 1]):
+            return "Method"
         for k in morphology.text_keys(w, lang):
             cls = _KEYWORD_CLASS.get(k)
             if cls == "Method" and any(_CITATION.search(x) for x in words):
@@ -842,6 +856,42 @@ def _script_language(name: str, lang: str) -> str:
     if re.search("[А-Яа-яЁё]", name):
         return lang if lang in ("ru", "kk") else "ru"
     return lang if re.search("[A-Za-z]", name) is None or lang == "en" else "en"
+
+
+def _product_candidates(text, lang, kind, found, claimed, free, unclaimed, known) -> None:
+    """Software, models and companies by their spelling and the words beside them (see
+    product_names): a tool where methods are spoken of, a company where a word says it is one."""
+    if not re.search("[A-Za-z]", text):
+        return
+    listed_end = -1
+    for s, e in product_names.products(text):
+        if not (free(s, e) and unclaimed(s, e)) or known(text[s:e]) or any(
+                known(part) or part in _NOT_TOOLS for part in text[s:e].split("-")):
+            continue
+        if any(len(w) >= 4 and known(w) for w in re.findall(r"[A-Z][a-z]+", text[s:e])):
+            # built on a place's name, a brand: "PetroKazakhstan", "AsiaCredit", "AstanaMotors"
+            found[(s, e)] = ("Organization", "company")
+            claimed.append((s, e))
+            continue
+        before = text[max(0, s - 40):s]
+        if _ACRONYM_ORG_AFTER.match(text, e):
+            continue   # "StepWise Council": a body's name, the capitalised names take it whole
+        if not (kind in METHOD_KINDS or _TOOL_USE_BEFORE.search(before) or _ACRONYM_METHOD_BEFORE.search(before)
+                or _ACRONYM_METHOD_AFTER.match(text, e) or product_names.tool_after(text, e)
+                or product_names.tool_before(text, s)
+                or (s - listed_end < 12 and _AND_BEFORE.search(text[listed_end:s] + " "))):
+            continue
+        found[(s, e)] = ("Method", "product")
+        claimed.append((s, e))
+        listed_end = e
+    companies = product_names.kaz_companies(text) + (product_names.companies(text) if lang == "en" else [])
+    for s, e in companies:
+        name = text[s:e]
+        if not (free(s, e) and unclaimed(s, e)) or known(name) or (
+                " " not in name and people._english_word(name.lower())):
+            continue
+        found[(s, e)] = ("Organization", "company")
+        claimed.append((s, e))
 
 
 def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], tokens: list[Token],
@@ -889,6 +939,7 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         if free(s, e) and unclaimed(s, e) and not known(text[s:e]):
             found[(s, e)] = ("Organization", "legal form")
             claimed.append((s, e))
+    _product_candidates(text, lang, kind, found, claimed, free, unclaimed, known)
     for m in _quoted_organisations(text):
         s, e = m.span(0) if m.re is _QUOTED_ORG else (m.start(), m.end(1))
         word = (m.group(2) if m.re is _QUOTED_ORG else text[m.start():m.start(1)]).strip()
@@ -1169,11 +1220,14 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
     for idx, (comp, tokens) in enumerate(parts):
         if any(a in comp.text for a in defined.get(comp.lang, {})):
             found[idx] = find_mentions(comp.text, comp.lang, lex, tokens, defined[comp.lang], kind=comp.kind)
-    for (comp, tokens), mentions in zip(parts, found):
+    named_in = [find_candidates(comp.text, comp.lang, comp.kind, mentions, tokens, lex)
+                for (comp, tokens), mentions in zip(parts, found)]
+    named_in = _classed_by_definition([comp for comp, _ in parts], named_in)
+    for (comp, tokens), mentions, named in zip(parts, found, named_in):
         node = _N(comp.node)
-        named = find_candidates(comp.text, comp.lang, comp.kind, mentions, tokens, lex)
+        named = _with_their_state(comp.text, comp.lang, named, mentions)
         # the state in "Закон Республики Казахстан «О …»" is part of the law's name, not a mention
-        docs = [(s, e) for s, e, _, reason in named if reason == "self-named"]
+        docs = [(s, e) for s, e, _, reason in named if reason in ("self-named", "state's")]
         if docs:
             mentions = [m for m in mentions if m.cls != "State" or not any(s <= m.start and m.end <= e for s, e in docs)]
         for m in mentions:
@@ -1195,6 +1249,54 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
     else:
         graph.parse(data="".join(f"{line} .\n" for line in dict.fromkeys(lines)), format="nt")
     return candidates
+
+
+# what stands between a state's name and its document's: spaces
+_STATE_GAP = re.compile(r"[ \t\u00a0]+")
+
+
+def _with_their_state(text: str, lang: str, named: list, mentions: list[Mention]) -> list:
+    """A state's law, code or programme names its state: «Қазақстан Республикасының Жер кодексі»,
+    «Бюджетный кодекс Республики Казахстан». A document found by its capitalised name takes in
+    the state's name beside it (before it in Kazakh, after it in Russian), which is then no
+    mention of its own, as it is none inside a document that names itself."""
+    states = [m for m in mentions if m.cls == "State"]
+    if not states or lang not in ("kk", "ru"):
+        return named
+    out = []
+    for s, e, cls, reason in named:
+        if reason == "capitalised" and cls in INITIATIVE_KINDS:
+            for m in states:
+                if lang == "kk" and m.exact.endswith(("ның", "нің", "тың", "тің", "дың", "дің")) and \
+                        _STATE_GAP.fullmatch(text, m.end, s):
+                    s, reason = m.start, "state's"
+                elif lang == "ru" and _STATE_GAP.fullmatch(text, e, m.start):
+                    e, reason = m.end, "state's"
+        out.append((s, e, cls, reason))
+    return out
+
+
+# an abbreviation defined in parentheses after a name: "(CBAM)", "(KAZ ETS)", «(ДВЗЯИ)»
+_DEFINED_AFTER = re.compile(r"\s*\(\s*([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9\- ]{1,14})\s*\)")
+
+
+def _classed_by_definition(comps: list[ComponentText], named_in: list[list]) -> list[list]:
+    """An unknown acronym a text defines for an unknown name ("the Carbon Border Adjustment
+    Mechanism (CBAM)") is a name of the same kind, there and wherever else the document uses it
+    in that language; otherwise the words around an acronym guess its class (often a body)."""
+    defined: dict[tuple[str, str], str] = {}
+    for comp, named in zip(comps, named_in):
+        for s, e, cls, reason in named:
+            if reason in ("acronym", "person"):
+                continue
+            tail = _DEFINED_AFTER.match(comp.text, e)
+            if tail:
+                for word in tail.group(1).split():
+                    defined.setdefault((comp.lang, word), cls)
+    if not defined:
+        return named_in
+    return [[(s, e, defined.get((comp.lang, comp.text[s:e]), cls) if reason == "acronym" else cls, reason)
+             for s, e, cls, reason in named] for comp, named in zip(comps, named_in)]
 
 
 def candidate_name(name: str, lang: str) -> str:

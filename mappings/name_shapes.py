@@ -31,7 +31,7 @@ _EN_HEADS = {"theory": ("Theory", True), "paradigm": ("Theory", True), "approach
              "analysis": ("Method", False), "modelling": ("Method", False), "modeling": ("Method", False),
              "technique": ("Method", False), "spectroscopy": ("Method", False), "microscopy": ("Method", False),
              "spectrometry": ("Method", False), "test": ("Method", False), "study": ("Method", False),
-             "trial": ("Method", False), "hypothesis": ("Theory", False), "principle": ("Theory", False),
+             "trial": ("Method", False), "hypothesis": ("Theory", True), "principle": ("Theory", False),
              "periodogram": ("Method", False), "photometry": ("Method", False), "algorithm": ("Method", False),
              "regularization": ("Method", False), "regularisation": ("Method", False), "sampling": ("Method", False),
              "index": ("Method", False), "coefficient": ("Method", False), "filter": ("Method", False),
@@ -70,7 +70,11 @@ _KK_HEADS = {"теория": ("Theory", True), "теориясы": ("Theory", Tr
              "алгоритмі": ("Method", False), "бақылау": ("Method", False), "гипотеза": ("Theory", False),
              "гипотезасы": ("Theory", False), "индексі": ("Method", False), "коэффициенті": ("Method", False),
              "критерийі": ("Method", False), "шкаласы": ("Method", False), "заңы": ("Theory", False),
-             "теңдеуі": ("Theory", False), "теоремасы": ("Theory", False), "эффектісі": ("Theory", False)}
+             "теңдеуі": ("Theory", False), "теоремасы": ("Theory", False), "эффектісі": ("Theory", False),
+             # a concept or a doctrine: «холобионт тұжырымдамасы», «геожүйелер концепциясына»,
+             # «ландшафттану ілімі» (a capitalised one, «Мәдени саясат тұжырымдамасы», is a policy's:
+             # the capitalised names and self_named take it first)
+             "тұжырымдамасы": ("Theory", True), "концепциясы": ("Theory", True), "ілімі": ("Theory", False)}
 # Kazakh heads that name one thing only after a scholar's name in the nominative: «Дюверже заңы»,
 # «Берталанфи өсу теңдеуі» (never «Қазақстан Республикасының заңы», a law of the state)
 _KK_EPONYMOUS = {"заңы", "теңдеуі", "теоремасы", "эффектісі"}
@@ -97,7 +101,7 @@ _GENERIC = {
            "particular", "common", "standard", "traditional", "classical", "simple", "complex", "single",
            "used", "applied", "chosen", "selected", "suggested", "resulting", "obtained", "initial",
            "scientific", "theoretical", "methodological", "mathematical", "comprehensive", "combined",
-           "mixed", "unified", "conceptual",
+           "mixed", "unified", "conceptual", "null", "alternative", "working", "competing",
            "of", "and", "or", "in", "on", "for", "with", "by", "to", "from", "as", "at", "is", "are", "was",
            "were", "be", "been", "using", "based", "no", "not", "it"},
     "ru": {"данный", "этот", "тот", "новый", "предложенный", "предлагаемый", "разработанный", "существующий",
@@ -110,7 +114,7 @@ _GENERIC = {
            "эффективный", "соответствующий"},
     "kk": {"бұл", "осы", "сол", "ол", "жаңа", "негізгі", "түрлі", "әртүрлі", "барлық", "келесі", "жалпы",
            "ғылыми", "теориялық", "әдіснамалық", "математикалық", "кешенді", "жүйелі", "өз", "біз", "мына",
-           "бір", "әрбір", "қандай",
+           "бір", "әрбір", "қандай", "оның", "олардың", "біздің",
            "тиімді", "дәстүрлі", "классикалық"},
 }
 _KK_GENERIC_STEMS = ("зерттеу", "жұмыс", "диссертац", "мәселе", "міндет", "нәтиже", "деректер", "талдау")
