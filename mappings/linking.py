@@ -586,7 +586,7 @@ _KEYWORDS = {
                    # a policy instrument: "Carbon Border Adjustment Mechanism", "Emissions Trading
                    # System/Scheme", "Partnership for Market Implementation"
                    "mechanism", "scheme", "trading", "partnership",
-                   "конвенция", "договор", "хартия", "процесс", "платформа", "декларациясы", "конвенциясы",
+                   "конвенция", "договор", "соглашение", "хартия", "процесс", "платформа", "декларациясы", "конвенциясы",
                    "процесі", "платформасы", "инициатива", "форум", "съезд", "проект", "бастамасы",
                    "съезі", "жобасы"],
     # kinds of initiative (dkg:Initiative's subclasses): what the document calls itself
@@ -827,6 +827,14 @@ _COMPUTING = re.compile(r"(?i)analysis|simulation|transport|computer|computing|n
 
 
 def _keyword_class(words: list[str], lang: str) -> str | None:
+    # in Russian what follows «по»/«при» is the field of a body, not its kind: «Организация по
+    # Договору …», «Комитет по Конвенции» are bodies, whatever word for a document follows
+    folded = [morphology.fold(w) for w in words]
+    for cut in ("по", "при"):
+        if cut in folded[1:]:
+            head = _keyword_class(words[:folded.index(cut, 1)], lang)
+            if head:
+                return head
     for i in range(len(words) - 1, -1, -1):
         w = words[i]
         if w.lower() == "code" and i and _COMPUTING.fullmatch(words[i - 1]):
@@ -1107,6 +1115,38 @@ _ORGANISATION_CLASSES = {"Organization", "University", "GovernmentBody", "NonGov
                          "InternationalOrganization", "Department"}
 
 
+_TREATY_HEADS = {"договор", "конвенция", "соглашение", "декларация", "хартия", "пакт"}
+
+
+def _treaty_about(text: str, tokens: list[Token], head: int, joins) -> bool:
+    """A treaty's head («Договор», «Конвенции») followed by «о»/«об» and a word in the prepositional."""
+    if head + 2 >= len(tokens) or not joins(head + 1) or not joins(head + 2):
+        return False
+    if morphology.fold(tokens[head + 1].text) not in ("о", "об"):
+        return False
+    morph = morphology._analyzer()
+    if not any(p.normal_form in _TREATY_HEADS for p in morph.parse(morphology.fold(tokens[head].text))[:2]):
+        return False
+    return any(p.tag.case == "loct" and p.tag.POS in ("NOUN", "ADJF") for p in
+               morph.parse(morphology.fold(tokens[head + 2].text)))
+
+
+def _about_phrase_end(tokens: list[Token], k: int, limit: int, joins) -> int:
+    """The last word of «о всеобъемлющем запрещении ядерных испытаний» (k at «о»): adjectives and
+    nouns in the prepositional, then in the genitive; the phrase ends on a noun."""
+    morph = morphology._analyzer()
+    last = k - 1
+    j = k + 1
+    while j < limit and joins(j):
+        parses = morph.parse(morphology.fold(tokens[j].text))
+        if not any(p.tag.POS in ("NOUN", "ADJF") and p.tag.case in ("loct", "gent") for p in parses):
+            break
+        if any(p.tag.POS == "NOUN" for p in parses[:2]):
+            last = j
+        j += 1
+    return last
+
+
 def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearray,
                     places: set[int] = frozenset()) -> list[tuple[int, int, str]]:
     out = []
@@ -1139,6 +1179,14 @@ def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearra
                 continue
             last = head
             k = head + 1
+            if _treaty_about(text, tokens, head, joins):
+                # a treaty is named by what it is about: «Договор о всеобъемлющем запрещении ядерных
+                # испытаний», «Конвенции о киберпреступности»; not inside an organisation's name
+                # («Организации по Договору о …» stays the organisation's)
+                if i >= 1 and morphology.fold(tokens[i - 1].text) in ("по", "при"):
+                    continue
+                last = _about_phrase_end(tokens, k, min(i + _MAX_NAME_WORDS + 2, n), joins)
+                k = n
             while k < min(i + _MAX_NAME_WORDS, n) and joins(k):
                 word = tokens[k].text
                 if morphology.fold(word) == "имени":

@@ -36,11 +36,13 @@ _EN_HEADS = {"theory": ("Theory", True), "paradigm": ("Theory", True), "approach
              "regularization": ("Method", False), "regularisation": ("Method", False), "sampling": ("Method", False),
              "index": ("Method", False), "coefficient": ("Method", False), "filter": ("Method", False),
              "criterion": ("Method", False), "law": ("Theory", False), "equation": ("Theory", False),
-             "theorem": ("Theory", False), "effect": ("Theory", False), "design": ("Method", False)}
+             "theorem": ("Theory", False), "effect": ("Theory", False), "design": ("Method", False),
+             # agreement and reliability statistics named after their author: "Cohen's kappa", "Cronbach's alpha"
+             "kappa": ("Method", False), "alpha": ("Method", False)}
 # Heads that name one particular thing only after a scholar's name, in the possessive or joined
 # by a dash ("Fourier's law", "Box–Behnken design", "Doppler effect"): never "the Kazakh law",
 # "research design", "the effect".
-_EN_EPONYMOUS = {"law", "equation", "theorem", "effect", "design"}
+_EN_EPONYMOUS = {"law", "equation", "theorem", "effect", "design", "kappa", "alpha"}
 _DEMONYM = re.compile(r"(?:an|ese|ish|ic|kh)$")
 # Heads that also stand before another head as its modifier ("index method", "filter method")
 _EN_MODIFIER_HEADS = {"index", "coefficient", "filter", "criterion"}
@@ -55,11 +57,12 @@ _RU_HEADS = {"теория": ("Theory", True), "парадигма": ("Theory", 
              "опросник": ("Method", False), "тест": ("Method", False), "индекс": ("Method", False),
              "коэффициент": ("Method", False), "фильтр": ("Method", False), "критерий": ("Method", False),
              "уравнение": ("Theory", False), "эффект": ("Theory", False), "теорема": ("Theory", False),
-             "печь": ("Method", False), "катушка": ("Method", False)}
+             "печь": ("Method", False), "катушка": ("Method", False), "каппа": ("Method", False),
+             "альфа": ("Method", False)}
 # Heads that name one particular thing only after a scholar's name: «закон Аррениуса»,
 # «распределение Вейбулла», «опросник выгорания Маслач» (never «закон Республики Казахстан»)
 _RU_EPONYMOUS = {"закон", "распределение", "шкала", "опросник", "тест", "принцип", "индекс", "коэффициент",
-                 "фильтр", "критерий", "уравнение", "эффект", "теорема", "печь", "катушка"}
+                 "фильтр", "критерий", "уравнение", "эффект", "теорема", "печь", "катушка", "каппа", "альфа"}
 # Kazakh heads close the name; the singular possessive is the form inside a name (теориясы, әдісі)
 _KK_HEADS = {"теория": ("Theory", True), "теориясы": ("Theory", True), "парадигма": ("Theory", True),
              "парадигмасы": ("Theory", True), "тәсіл": ("Theory", False), "тәсілі": ("Theory", False),

@@ -267,3 +267,16 @@ def test_a_states_code_takes_in_the_states_name(text, lang, name):
 def test_a_programs_code_is_software_not_a_statute():
     found = candidates("Records were processed in the Quake Analysis Code (QAC) under the Water Code.", "en", "provision")
     assert {("Quake Analysis Code", "Method"), ("QAC", "Method"), ("Water Code", "Law")} <= found
+
+
+def test_a_russian_treaty_is_named_by_what_it_is_about():
+    text = ("Страны подписали Договор о запрещении наземных мин (ДЗНМ) и Конвенцию о степных водоёмах; "
+            "наблюдения ведёт Организация по Договору о запрещении наземных мин.")
+    found = candidates(text, "ru", "provision")
+    assert {("Договор о запрещении наземных мин", "Initiative"), ("ДЗНМ", "Initiative"),
+            ("Конвенция о степных водоёмах", "Initiative")} <= found
+    # the body named after a treaty is a body, and the treaty inside its name no treaty of its own
+    assert ("Организация по Договору", "InternationalOrganization") in found
+    comp = ComponentText(URIRef(f"{WORK}/provision/1"), "provision", "ru", text)
+    written = [c.name for c in annotate(rdflib.Graph(), [comp], work=WORK, source=SOURCE)]
+    assert not [w for w in written if w.startswith("Договору")], written

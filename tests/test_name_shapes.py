@@ -111,6 +111,9 @@ def test_an_index_a_coefficient_a_filter_and_a_criterion_name_methods(text, lang
     ("Наблюдался эффект Доплера при движении источника.", "ru", "эффект Доплера"),
     ("Партиялық жүйе Дюверже заңына сәйкес қалыптасты.", "kk", "Дюверже заңына"),
     ("Балықтың өсуі Берталанфи өсу теңдеуімен сипатталды.", "kk", "Берталанфи өсу теңдеуімен"),
+    ("Agreement between raters was measured by Holmgren's kappa.", "en", "Holmgren's kappa"),
+    ("The scale's reliability was checked by Tarrow's alpha.", "en", "Tarrow's alpha"),
+    ("Согласованность оценена по каппе Коэна.", "ru", "каппе Коэна"),
 ])
 def test_a_law_an_equation_an_effect_and_a_design_are_named_by_a_scholar(text, lang, name):
     assert names(text, lang) == [name]
@@ -122,6 +125,7 @@ def test_a_law_an_equation_an_effect_and_a_design_are_named_by_a_scholar(text, l
     ("The study follows a quasi-experimental research design.", "en"),
     ("Ornaments of the traditional Kazakh design were classified.", "en"),
     ("The Russian equation of state was not used.", "en"),
+    ("The kappa was high; the alpha of the scale too.", "en"),
     ("Уравнения регрессии построены для каждого региона.", "ru"),
     ("Законы Республики Казахстан регулируют таможенное дело.", "ru"),
     ("Бұл мәселе Қазақстан Республикасының заңы бойынша реттеледі.", "kk"),
