@@ -586,6 +586,8 @@ _KEYWORDS = {
                    # a policy instrument: "Carbon Border Adjustment Mechanism", "Emissions Trading
                    # System/Scheme", "Partnership for Market Implementation"
                    "mechanism", "scheme", "trading", "partnership",
+                   # a body of norms: "Reporting Standards", «Международные стандарты …»
+                   "standard", "стандарт",
                    "конвенция", "договор", "соглашение", "хартия", "процесс", "платформа", "декларациясы", "конвенциясы",
                    "процесі", "платформасы", "инициатива", "форум", "съезд", "проект", "бастамасы",
                    "съезі", "жобасы"],
@@ -605,7 +607,10 @@ _KEYWORDS = {
                      "комбинат", "музей", "театр", "галерея", "партиясы", "палатасы", "компаниясы",
                      "холдингі", "зауыты", "фабрикасы", "комбинаты", "мұражайы", "театры", "галереясы"],
     # a named index is a measure a study applies ("Gallagher index", «индекс Грина – Вермильона»)
-    "Method": ["index", "индекс", "индексі"],
+    "Method": ["index", "индекс", "индексі",
+               # an instrument of measurement: "… Severity Scale", "Mineral Liberation Analyser",
+               # "Randolph Glacier Inventory", "… Symptom Questionnaire"
+               "scale", "analyser", "analyzer", "inventory", "questionnaire"],
 }
 _KEYWORD_CLASS = {w: cls for cls, words in _KEYWORDS.items() for w in words}
 _THEORY_HINT = re.compile(r"theor|concept|ism\b|power|diplomac|security|теори|концеп|изм\b|сила|дипломат|безопасн|теория|тұжырым|күш|қауіпсіз", re.I)
@@ -688,7 +693,9 @@ _DEVICE_CODE = re.compile(
     # Kazakh puts the kind after the code: «ДРОН-3 дифрактометрінде», «У-150М циклотронында»
     r"|(?<![\w-])" + _CODE + r"\s+(?:дифрактометр|спектрометр|микроскоп|қондырғ|циклотрон|үдеткіш|детектор|"
     r"реактор|анализатор|хроматограф)\w*")
-_SYLLABLE_ACRONYM = re.compile(r"([А-ЯЁӘҒҚҢӨҰҮҺІA-Z][а-яёәғқңөұүһіa-z]{1,3}[А-ЯЁӘҒҚҢӨҰҮҺІA-Z]{2,6})(?:[-‐][а-яёәғқңөұүһіa-z]{1,5}|[а-яё]{1,2})?")
+# (and Russian ones that join two names by «и»: КПСиСУ, НИиПИ)
+_SYLLABLE_ACRONYM = re.compile(r"([А-ЯЁӘҒҚҢӨҰҮҺІA-Z][а-яёәғқңөұүһіa-z]{1,3}[А-ЯЁӘҒҚҢӨҰҮҺІA-Z]{2,6}|[А-ЯЁ]{2,4}и[А-ЯЁ]{1,4})"
+                               r"(?:[-‐][а-яёәғқңөұүһіa-z]{1,5}|[а-яё]{1,2})?")
 
 
 # A service named by its web address, as Kazakhstan's companies and portals are ("Kaspi.kz",
@@ -696,8 +703,8 @@ _SYLLABLE_ACRONYM = re.compile(r"([А-ЯЁӘҒҚҢӨҰҮҺІA-Z][а-яёәғқң
 _DOMAIN_NAME = re.compile(r"(?<![\w./@:-])([A-Za-z][A-Za-z0-9-]{1,30}\.(?:kz|қаз|com|ru|org|net|io))(?![\w/@.-]|\.\w)")
 
 
-# A standard by its number: "ISO 11092", «ГОСТ 5686-94», «СНиП 2.02.01-83», «СТ РК 1044-2001»
-_STANDARD = re.compile(r"(?<![\w-])((?:ISO(?:/IEC)?|IEC|ASTM|EN|DIN|IEEE|ГОСТ(?:\s+Р)?|СТ\s+РК|СН\s+РК|СП\s+РК|СНиП|МСН|ҚР\s+ҚН)"
+# A standard by its number: "ISO 11092", «ГОСТ 5686-94», "GOST 2.781-96", «СНиП 2.02.01-83», «СТ РК 1044-2001»
+_STANDARD = re.compile(r"(?<![\w-])((?:ISO(?:/IEC)?|IEC|ASTM|EN|DIN|IEEE|ГОСТ(?:\s+Р)?|GOST(?:\s+R)?|СТ\s+РК|СН\s+РК|СП\s+РК|СНиП|МСН|ҚР\s+ҚН)"
                        r"\s?[A-Z]?\d[\d.:-]*\d)(?![\w-])")
 
 
@@ -892,6 +899,13 @@ def _product_candidates(text, lang, kind, found, claimed, free, unclaimed, known
         found[(s, e)] = ("Method", "product")
         claimed.append((s, e))
         listed_end = e
+    for s, e in product_names.computed_in(text):
+        name = text[s:e]
+        if not (free(s, e) and unclaimed(s, e)) or known(name) or name.split()[0] in _NOT_TOOLS or (
+                " " not in name and people._english_word(name.lower())):
+            continue
+        found[(s, e)] = ("Method", "product")
+        claimed.append((s, e))
     companies = product_names.kaz_companies(text) + (product_names.companies(text) if lang == "en" else [])
     for s, e in companies:
         name = text[s:e]

@@ -8,6 +8,8 @@ recognised by their spelling and the words beside them (issue #10's entity goal)
   tool after it: "model", «жүйесінде», a data set before it: «набор данных C-MAPSS») or in a list
   of such names; before a word for a body ("… Council") it is part of that body's name, which the
   capitalised names find. Surnames with inner capitals (McLuhan, DeLillo) are no products.
+- A program named after a verb of computing: "modelled in Simcenter Amesim" (one plain English
+  word there, "in Excel", "in Python", is left to the vocabularies).
 - Kazakhstan's companies build their names on "Kaz"/"Qaz" (Kazakhmys, Kazgeology, KazTransOil,
   QazaqGaz): such a word, unknown to the vocabularies and to English, names a company.
 - A company named by one or two capitalised words after a word that says it is one: "a company
@@ -35,6 +37,18 @@ _COMPANY_CUE = re.compile(
     r"(?:made|manufactured|produced|supplied|operated|owned)\s+by)\s+(?:the\s+)?$", re.I)
 _COMPANY_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?![\w-])")
 _LIST_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+# a program named after a verb of computing: "modelled in Simcenter Amesim", "simulated with
+# Flow Studio", "processed using Seismo Toolkit"
+_COMPUTED_IN = re.compile(r"\b(?:modell?ed|simulated|implemented|coded|programmed|computed|calculated|processed|"
+                          r"drafted|rendered)\s+(?:in|with|using)\s+(?:the\s+)?"
+                          r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})(?![\w-])")
+
+
+def computed_in(text: str) -> list[tuple[int, int]]:
+    """(start, end) of a program's name after a verb of computing and "in"/"with"/"using"."""
+    return [m.span(1) for m in _COMPUTED_IN.finditer(text)]
 
 
 def products(text: str) -> list[tuple[int, int]]:

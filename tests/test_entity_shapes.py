@@ -280,3 +280,28 @@ def test_a_russian_treaty_is_named_by_what_it_is_about():
     comp = ComponentText(URIRef(f"{WORK}/provision/1"), "provision", "ru", text)
     written = [c.name for c in annotate(rdflib.Graph(), [comp], work=WORK, source=SOURCE)]
     assert not [w for w in written if w.startswith("Договору")], written
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a body of norms is an initiative, an instrument of measurement a method
+    ("Reports follow the Steppe Audit Reporting Standards of the chamber.", "en",
+     {("Steppe Audit Reporting Standards", "Initiative")}),
+    ("Grading used the Tarbagatai Ulcer Severity Scale and the Crystal Phase Analyser in the lab.", "en",
+     {("Tarbagatai Ulcer Severity Scale", "Method"), ("Crystal Phase Analyser", "Method")}),
+    ("Snow cover was taken from the Zhelkuar Snow Inventory, and stress from the Worker Strain Questionnaire.", "en",
+     {("Zhelkuar Snow Inventory", "Method"), ("Worker Strain Questionnaire", "Method")}),
+    # a standard by its number, in Latin letters too
+    ("The drawings follow GOST 7.32-2017 throughout.", "en", {("GOST 7.32-2017", "Initiative")}),
+    # a Russian acronym that joins two names by «и»
+    ("Данные предоставил ДЗОиПН по запросу.", "ru", {("ДЗОиПН", "Organization")}),
+    # a program named after a verb of computing
+    ("the circuit was modelled in Hydra Flowline and the loads simulated with Toroid Studio Pro", "en",
+     {("Hydra Flowline", "Method"), ("Toroid Studio Pro", "Method")}),
+])
+def test_standards_instruments_and_programs(text, lang, expected):
+    assert candidates(text, lang, "provision") >= expected
+
+
+def test_a_place_or_a_word_after_a_verb_of_computing_is_no_program():
+    found = candidates("the rest was calculated in Excel, processed in Almaty and analysed in Table 2", "en", "provision")
+    assert not {c for c in found if c[1] == "Method"}, found
