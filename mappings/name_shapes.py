@@ -45,7 +45,7 @@ _EN_HEADS = {"theory": ("Theory", True), "paradigm": ("Theory", True), "approach
 _EN_EPONYMOUS = {"law", "equation", "theorem", "effect", "design", "kappa", "alpha"}
 _DEMONYM = re.compile(r"(?:an|ese|ish|ic|kh)$")
 # Heads that also stand before another head as its modifier ("index method", "filter method")
-_EN_MODIFIER_HEADS = {"index", "coefficient", "filter", "criterion"}
+_EN_MODIFIER_HEADS = {"index", "coefficient", "filter", "criterion", "kappa", "alpha"}
 _RU_HEADS = {"теория": ("Theory", True), "парадигма": ("Theory", True), "подход": ("Theory", False),
              "модель": ("Theory", False), "метод": ("Method", False), "анализ": ("Method", False),
              "моделирование": ("Method", False), "спектроскопия": ("Method", False),
@@ -171,6 +171,9 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
         elif lang == "ru":
             span = _russian(text, tokens, h)
         elif morphology.fold(tok.text) in _EN_EPONYMOUS:
+            if morphology.fold(tok.text) in _EN_MODIFIER_HEADS and h + 1 < len(tokens) and \
+                    _head(tokens[h + 1].text, "en") and _plain_gap(text, tok, tokens[h + 1]):
+                continue   # "Cohen kappa coefficient": the head after it closes the name
             span = _english_eponym(text, tokens, h)
         else:
             span = _english(text, tokens, h)
