@@ -693,8 +693,8 @@ _DEVICE_CODE = re.compile(
     # Kazakh puts the kind after the code: «ДРОН-3 дифрактометрінде», «У-150М циклотронында»
     r"|(?<![\w-])" + _CODE + r"\s+(?:дифрактометр|спектрометр|микроскоп|қондырғ|циклотрон|үдеткіш|детектор|"
     r"реактор|анализатор|хроматограф)\w*")
-# (and Russian ones that join two names by «и»: КПСиСУ, НИиПИ)
-_SYLLABLE_ACRONYM = re.compile(r"([А-ЯЁӘҒҚҢӨҰҮҺІA-Z][а-яёәғқңөұүһіa-z]{1,3}[А-ЯЁӘҒҚҢӨҰҮҺІA-Z]{2,6}|[А-ЯЁ]{2,4}и[А-ЯЁ]{1,4})"
+# (and Russian ones that join two names by «и»: КПСиСУ, НИиПИ; not the codes' СНиП, a standard's)
+_SYLLABLE_ACRONYM = re.compile(r"([А-ЯЁӘҒҚҢӨҰҮҺІA-Z][а-яёәғқңөұүһіa-z]{1,3}[А-ЯЁӘҒҚҢӨҰҮҺІA-Z]{2,6}|[А-ЯЁ]{2,4}и[А-ЯЁ]{2,4})"
                                r"(?:[-‐][а-яёәғқңөұүһіa-z]{1,5}|[а-яё]{1,2})?")
 
 

@@ -302,6 +302,11 @@ def test_standards_instruments_and_programs(text, lang, expected):
     assert candidates(text, lang, "provision") >= expected
 
 
+def test_a_building_code_is_no_body():
+    assert not {c for c in candidates("Расчёт выполнен по СНиП и по нормам.", "ru", "provision")
+                if c[1] == "Organization"}
+
+
 def test_a_place_or_a_word_after_a_verb_of_computing_is_no_program():
     found = candidates("the rest was calculated in Excel, processed in Almaty and analysed in Table 2", "en", "provision")
     assert not {c for c in found if c[1] == "Method"}, found
