@@ -20,7 +20,8 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from . import lexicon_store, method_context, morphology, name_shapes, ntriples, people, place_shapes, self_named
+from . import (lexicon_store, method_context, morphology, name_shapes, ntriples, people, place_shapes, product_names,
+               self_named)
 from .vocab import DKG, ID, LANGUAGE, OA
 from .vocabulary import INITIATIVE_KINDS, LANGS, Entry, load_dismissed, load_entries, slugify
 
@@ -582,7 +583,12 @@ _KEYWORDS = {
                                   "союз", "совет", "банк", "ұйымы", "одағы", "кеңесі"],
     "Initiative": ["initiative", "forum", "congress", "process", "project", "agenda", "declaration", "convention",
                    "treaty", "charter", "platform", "database", "декларация",
-                   "конвенция", "договор", "хартия", "процесс", "платформа", "декларациясы", "конвенциясы",
+                   # a policy instrument: "Carbon Border Adjustment Mechanism", "Emissions Trading
+                   # System/Scheme", "Partnership for Market Implementation"
+                   "mechanism", "scheme", "trading", "partnership",
+                   # a body of norms: "Reporting Standards", «Международные стандарты …»
+                   "standard", "стандарт",
+                   "конвенция", "договор", "соглашение", "хартия", "процесс", "платформа", "декларациясы", "конвенциясы",
                    "процесі", "платформасы", "инициатива", "форум", "съезд", "проект", "бастамасы",
                    "съезі", "жобасы"],
     # kinds of initiative (dkg:Initiative's subclasses): what the document calls itself
@@ -601,7 +607,10 @@ _KEYWORDS = {
                      "комбинат", "музей", "театр", "галерея", "партиясы", "палатасы", "компаниясы",
                      "холдингі", "зауыты", "фабрикасы", "комбинаты", "мұражайы", "театры", "галереясы"],
     # a named index is a measure a study applies ("Gallagher index", «индекс Грина – Вермильона»)
-    "Method": ["index", "индекс", "индексі"],
+    "Method": ["index", "индекс", "индексі",
+               # an instrument of measurement: "… Severity Scale", "Mineral Liberation Analyser",
+               # "Randolph Glacier Inventory", "… Symptom Questionnaire"
+               "scale", "analyser", "analyzer", "inventory", "questionnaire"],
 }
 _KEYWORD_CLASS = {w: cls for cls, words in _KEYWORDS.items() for w in words}
 _THEORY_HINT = re.compile(r"theor|concept|ism\b|power|diplomac|security|теори|концеп|изм\b|сила|дипломат|безопасн|теория|тұжырым|күш|қауіпсіз", re.I)
@@ -649,6 +658,7 @@ _NOT_TOOLS = {"Table", "Figure", "Fig", "Chapter", "Section", "Article", "Paragr
 _TOOL_USE_BEFORE = re.compile(r"(?:\b(?:in|using|with|via|by|of)|в|во|с|помощью|среде|программе|пакете|арқылы)\s+$")
 
 
+_QUANTITY_AFTER = re.compile(r"\s+(?:million|billion|thousand|trillion|per\s*cent|percent|млн|млрд|тыс|миллион|миллиард|мың)", re.I)
 _AND_BEFORE = re.compile(r"(?:\b(?:and|or)|и|или|және|мен|,)\s+$")
 
 
@@ -661,6 +671,8 @@ def _versioned_tools(text: str) -> list[tuple[int, int]]:
         before = text[max(0, m.start() - 12):m.start()]
         if _MEASURE_BEFORE.search(before) or re.search(r"[=<>≤≥]\s*$", before):
             continue   # "95 % CI 1.3": a measure
+        if _QUANTITY_AFTER.match(text, m.end()):
+            continue   # "About 1.2 million people", "Over 2.5 thousand": a count, not a version
         shaped = sum(c.isupper() for c in name) >= 2 or "." in name or "-" in name
         # "SPSS 26 and Stata 17": the next of a list of tools
         listed = bool(out) and m.start() - out[-1][1] < 8 and _AND_BEFORE.search(before)
@@ -681,7 +693,9 @@ _DEVICE_CODE = re.compile(
     # Kazakh puts the kind after the code: «ДРОН-3 дифрактометрінде», «У-150М циклотронында»
     r"|(?<![\w-])" + _CODE + r"\s+(?:дифрактометр|спектрометр|микроскоп|қондырғ|циклотрон|үдеткіш|детектор|"
     r"реактор|анализатор|хроматограф)\w*")
-_SYLLABLE_ACRONYM = re.compile(r"([А-ЯЁӘҒҚҢӨҰҮҺІA-Z][а-яёәғқңөұүһіa-z]{1,3}[А-ЯЁӘҒҚҢӨҰҮҺІA-Z]{2,6})(?:[-‐][а-яёәғқңөұүһіa-z]{1,5}|[а-яё]{1,2})?")
+# (and Russian ones that join two names by «и»: КПСиСУ, НИиПИ; not the codes' СНиП, a standard's)
+_SYLLABLE_ACRONYM = re.compile(r"([А-ЯЁӘҒҚҢӨҰҮҺІA-Z][а-яёәғқңөұүһіa-z]{1,3}[А-ЯЁӘҒҚҢӨҰҮҺІA-Z]{2,6}|[А-ЯЁ]{2,4}и[А-ЯЁ]{2,4})"
+                               r"(?:[-‐][а-яёәғқңөұүһіa-z]{1,5}|[а-яё]{1,2})?")
 
 
 # A service named by its web address, as Kazakhstan's companies and portals are ("Kaspi.kz",
@@ -689,8 +703,8 @@ _SYLLABLE_ACRONYM = re.compile(r"([А-ЯЁӘҒҚҢӨҰҮҺІA-Z][а-яёәғқң
 _DOMAIN_NAME = re.compile(r"(?<![\w./@:-])([A-Za-z][A-Za-z0-9-]{1,30}\.(?:kz|қаз|com|ru|org|net|io))(?![\w/@.-]|\.\w)")
 
 
-# A standard by its number: "ISO 11092", «ГОСТ 5686-94», «СНиП 2.02.01-83», «СТ РК 1044-2001»
-_STANDARD = re.compile(r"(?<![\w-])((?:ISO(?:/IEC)?|IEC|ASTM|EN|DIN|IEEE|ГОСТ(?:\s+Р)?|СТ\s+РК|СН\s+РК|СП\s+РК|СНиП|МСН|ҚР\s+ҚН)"
+# A standard by its number: "ISO 11092", «ГОСТ 5686-94», "GOST 2.781-96", «СНиП 2.02.01-83», «СТ РК 1044-2001»
+_STANDARD = re.compile(r"(?<![\w-])((?:ISO(?:/IEC)?|IEC|ASTM|EN|DIN|IEEE|ГОСТ(?:\s+Р)?|GOST(?:\s+R)?|СТ\s+РК|СН\s+РК|СП\s+РК|СНиП|МСН|ҚР\s+ҚН)"
                        r"\s?[A-Z]?\d[\d.:-]*\d)(?![\w-])")
 
 
@@ -815,8 +829,23 @@ def _sentence_initial(text: str, pos: int) -> bool:
 _CITATION = re.compile(r"citation|цитирован|дәйексөз", re.I)
 
 
+# a program's source is a code too: "Seismic Analysis Code", "Monte Carlo Transport Code" are software
+_COMPUTING = re.compile(r"(?i)analysis|simulation|transport|computer|computing|numerical|source|solver")
+
+
 def _keyword_class(words: list[str], lang: str) -> str | None:
-    for w in reversed(words):
+    # in Russian what follows «по»/«при» is the field of a body, not its kind: «Организация по
+    # Договору …», «Комитет по Конвенции» are bodies, whatever word for a document follows
+    folded = [morphology.fold(w) for w in words]
+    for cut in ("по", "при"):
+        if cut in folded[1:]:
+            head = _keyword_class(words[:folded.index(cut, 1)], lang)
+            if head:
+                return head
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        if w.lower() == "code" and i and _COMPUTING.fullmatch(words[i - 1]):
+            return "Method"
         for k in morphology.text_keys(w, lang):
             cls = _KEYWORD_CLASS.get(k)
             if cls == "Method" and any(_CITATION.search(x) for x in words):
@@ -842,6 +871,49 @@ def _script_language(name: str, lang: str) -> str:
     if re.search("[А-Яа-яЁё]", name):
         return lang if lang in ("ru", "kk") else "ru"
     return lang if re.search("[A-Za-z]", name) is None or lang == "en" else "en"
+
+
+def _product_candidates(text, lang, kind, found, claimed, free, unclaimed, known) -> None:
+    """Software, models and companies by their spelling and the words beside them (see
+    product_names): a tool where methods are spoken of, a company where a word says it is one."""
+    if not re.search("[A-Za-z]", text):
+        return
+    listed_end = -1
+    for s, e in product_names.products(text):
+        if not (free(s, e) and unclaimed(s, e)) or known(text[s:e]) or any(
+                known(part) or part in _NOT_TOOLS for part in text[s:e].split("-")):
+            continue
+        if any(len(w) >= 4 and known(w) for w in re.findall(r"[A-Z][a-z]+", text[s:e])):
+            # built on a place's name, a brand: "PetroKazakhstan", "AsiaCredit", "AstanaMotors"
+            found[(s, e)] = ("Organization", "company")
+            claimed.append((s, e))
+            continue
+        before = text[max(0, s - 40):s]
+        if _ACRONYM_ORG_AFTER.match(text, e):
+            continue   # "StepWise Council": a body's name, the capitalised names take it whole
+        if not (kind in METHOD_KINDS or _TOOL_USE_BEFORE.search(before) or _ACRONYM_METHOD_BEFORE.search(before)
+                or _ACRONYM_METHOD_AFTER.match(text, e) or product_names.tool_after(text, e)
+                or product_names.tool_before(text, s)
+                or (s - listed_end < 12 and _AND_BEFORE.search(text[listed_end:s] + " "))):
+            continue
+        found[(s, e)] = ("Method", "product")
+        claimed.append((s, e))
+        listed_end = e
+    for s, e in product_names.computed_in(text):
+        name = text[s:e]
+        if not (free(s, e) and unclaimed(s, e)) or known(name) or name.split()[0] in _NOT_TOOLS or (
+                " " not in name and people._english_word(name.lower())):
+            continue
+        found[(s, e)] = ("Method", "product")
+        claimed.append((s, e))
+    companies = product_names.kaz_companies(text) + (product_names.companies(text) if lang == "en" else [])
+    for s, e in companies:
+        name = text[s:e]
+        if not (free(s, e) and unclaimed(s, e)) or known(name) or (
+                " " not in name and people._english_word(name.lower())):
+            continue
+        found[(s, e)] = ("Organization", "company")
+        claimed.append((s, e))
 
 
 def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], tokens: list[Token],
@@ -889,6 +961,7 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         if free(s, e) and unclaimed(s, e) and not known(text[s:e]):
             found[(s, e)] = ("Organization", "legal form")
             claimed.append((s, e))
+    _product_candidates(text, lang, kind, found, claimed, free, unclaimed, known)
     for m in _quoted_organisations(text):
         s, e = m.span(0) if m.re is _QUOTED_ORG else (m.start(), m.end(1))
         word = (m.group(2) if m.re is _QUOTED_ORG else text[m.start():m.start(1)]).strip()
@@ -1056,6 +1129,38 @@ _ORGANISATION_CLASSES = {"Organization", "University", "GovernmentBody", "NonGov
                          "InternationalOrganization", "Department"}
 
 
+_TREATY_HEADS = {"договор", "конвенция", "соглашение", "декларация", "хартия", "пакт"}
+
+
+def _treaty_about(text: str, tokens: list[Token], head: int, joins) -> bool:
+    """A treaty's head («Договор», «Конвенции») followed by «о»/«об» and a word in the prepositional."""
+    if head + 2 >= len(tokens) or not joins(head + 1) or not joins(head + 2):
+        return False
+    if morphology.fold(tokens[head + 1].text) not in ("о", "об"):
+        return False
+    morph = morphology._analyzer()
+    if not any(p.normal_form in _TREATY_HEADS for p in morph.parse(morphology.fold(tokens[head].text))[:2]):
+        return False
+    return any(p.tag.case == "loct" and p.tag.POS in ("NOUN", "ADJF") for p in
+               morph.parse(morphology.fold(tokens[head + 2].text)))
+
+
+def _about_phrase_end(tokens: list[Token], k: int, limit: int, joins) -> int:
+    """The last word of «о всеобъемлющем запрещении ядерных испытаний» (k at «о»): adjectives and
+    nouns in the prepositional, then in the genitive; the phrase ends on a noun."""
+    morph = morphology._analyzer()
+    last = k - 1
+    j = k + 1
+    while j < limit and joins(j):
+        parses = morph.parse(morphology.fold(tokens[j].text))
+        if not any(p.tag.POS in ("NOUN", "ADJF") and p.tag.case in ("loct", "gent") for p in parses):
+            break
+        if any(p.tag.POS == "NOUN" for p in parses[:2]):
+            last = j
+        j += 1
+    return last
+
+
 def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearray,
                     places: set[int] = frozenset()) -> list[tuple[int, int, str]]:
     out = []
@@ -1088,6 +1193,14 @@ def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearra
                 continue
             last = head
             k = head + 1
+            if _treaty_about(text, tokens, head, joins):
+                # a treaty is named by what it is about: «Договор о всеобъемлющем запрещении ядерных
+                # испытаний», «Конвенции о киберпреступности»; not inside an organisation's name
+                # («Организации по Договору о …» stays the organisation's)
+                if i >= 1 and morphology.fold(tokens[i - 1].text) in ("по", "при"):
+                    continue
+                last = _about_phrase_end(tokens, k, min(i + _MAX_NAME_WORDS + 2, n), joins)
+                k = n
             while k < min(i + _MAX_NAME_WORDS, n) and joins(k):
                 word = tokens[k].text
                 if morphology.fold(word) == "имени":
@@ -1169,11 +1282,14 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
     for idx, (comp, tokens) in enumerate(parts):
         if any(a in comp.text for a in defined.get(comp.lang, {})):
             found[idx] = find_mentions(comp.text, comp.lang, lex, tokens, defined[comp.lang], kind=comp.kind)
-    for (comp, tokens), mentions in zip(parts, found):
+    named_in = [find_candidates(comp.text, comp.lang, comp.kind, mentions, tokens, lex)
+                for (comp, tokens), mentions in zip(parts, found)]
+    named_in = _classed_by_definition([comp for comp, _ in parts], named_in)
+    for (comp, tokens), mentions, named in zip(parts, found, named_in):
         node = _N(comp.node)
-        named = find_candidates(comp.text, comp.lang, comp.kind, mentions, tokens, lex)
+        named = _with_their_state(comp.text, comp.lang, named, mentions)
         # the state in "Закон Республики Казахстан «О …»" is part of the law's name, not a mention
-        docs = [(s, e) for s, e, _, reason in named if reason == "self-named"]
+        docs = [(s, e) for s, e, _, reason in named if reason in ("self-named", "state's")]
         if docs:
             mentions = [m for m in mentions if m.cls != "State" or not any(s <= m.start and m.end <= e for s, e in docs)]
         for m in mentions:
@@ -1195,6 +1311,54 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
     else:
         graph.parse(data="".join(f"{line} .\n" for line in dict.fromkeys(lines)), format="nt")
     return candidates
+
+
+# what stands between a state's name and its document's: spaces
+_STATE_GAP = re.compile(r"[ \t\u00a0]+")
+
+
+def _with_their_state(text: str, lang: str, named: list, mentions: list[Mention]) -> list:
+    """A state's law, code or programme names its state: «Қазақстан Республикасының Жер кодексі»,
+    «Бюджетный кодекс Республики Казахстан». A document found by its capitalised name takes in
+    the state's name beside it (before it in Kazakh, after it in Russian), which is then no
+    mention of its own, as it is none inside a document that names itself."""
+    states = [m for m in mentions if m.cls == "State"]
+    if not states or lang not in ("kk", "ru"):
+        return named
+    out = []
+    for s, e, cls, reason in named:
+        if reason == "capitalised" and cls in INITIATIVE_KINDS:
+            for m in states:
+                if lang == "kk" and m.exact.endswith(("ның", "нің", "тың", "тің", "дың", "дің")) and \
+                        _STATE_GAP.fullmatch(text, m.end, s):
+                    s, reason = m.start, "state's"
+                elif lang == "ru" and _STATE_GAP.fullmatch(text, e, m.start):
+                    e, reason = m.end, "state's"
+        out.append((s, e, cls, reason))
+    return out
+
+
+# an abbreviation defined in parentheses after a name: "(CBAM)", "(KAZ ETS)", «(ДВЗЯИ)»
+_DEFINED_AFTER = re.compile(r"\s*\(\s*([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9\- ]{1,14})\s*\)")
+
+
+def _classed_by_definition(comps: list[ComponentText], named_in: list[list]) -> list[list]:
+    """An unknown acronym a text defines for an unknown name ("the Carbon Border Adjustment
+    Mechanism (CBAM)") is a name of the same kind, there and wherever else the document uses it
+    in that language; otherwise the words around an acronym guess its class (often a body)."""
+    defined: dict[tuple[str, str], str] = {}
+    for comp, named in zip(comps, named_in):
+        for s, e, cls, reason in named:
+            if reason in ("acronym", "person"):
+                continue
+            tail = _DEFINED_AFTER.match(comp.text, e)
+            if tail:
+                for word in tail.group(1).split():
+                    defined.setdefault((comp.lang, word), cls)
+    if not defined:
+        return named_in
+    return [[(s, e, defined.get((comp.lang, comp.text[s:e]), cls) if reason == "acronym" else cls, reason)
+             for s, e, cls, reason in named] for comp, named in zip(comps, named_in)]
 
 
 def candidate_name(name: str, lang: str) -> str:

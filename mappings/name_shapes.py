@@ -31,19 +31,21 @@ _EN_HEADS = {"theory": ("Theory", True), "paradigm": ("Theory", True), "approach
              "analysis": ("Method", False), "modelling": ("Method", False), "modeling": ("Method", False),
              "technique": ("Method", False), "spectroscopy": ("Method", False), "microscopy": ("Method", False),
              "spectrometry": ("Method", False), "test": ("Method", False), "study": ("Method", False),
-             "trial": ("Method", False), "hypothesis": ("Theory", False), "principle": ("Theory", False),
+             "trial": ("Method", False), "hypothesis": ("Theory", True), "principle": ("Theory", False),
              "periodogram": ("Method", False), "photometry": ("Method", False), "algorithm": ("Method", False),
              "regularization": ("Method", False), "regularisation": ("Method", False), "sampling": ("Method", False),
              "index": ("Method", False), "coefficient": ("Method", False), "filter": ("Method", False),
              "criterion": ("Method", False), "law": ("Theory", False), "equation": ("Theory", False),
-             "theorem": ("Theory", False), "effect": ("Theory", False), "design": ("Method", False)}
+             "theorem": ("Theory", False), "effect": ("Theory", False), "design": ("Method", False),
+             # agreement and reliability statistics named after their author: "Cohen's kappa", "Cronbach's alpha"
+             "kappa": ("Method", False), "alpha": ("Method", False)}
 # Heads that name one particular thing only after a scholar's name, in the possessive or joined
 # by a dash ("Fourier's law", "Box–Behnken design", "Doppler effect"): never "the Kazakh law",
 # "research design", "the effect".
-_EN_EPONYMOUS = {"law", "equation", "theorem", "effect", "design"}
+_EN_EPONYMOUS = {"law", "equation", "theorem", "effect", "design", "kappa", "alpha"}
 _DEMONYM = re.compile(r"(?:an|ese|ish|ic|kh)$")
 # Heads that also stand before another head as its modifier ("index method", "filter method")
-_EN_MODIFIER_HEADS = {"index", "coefficient", "filter", "criterion"}
+_EN_MODIFIER_HEADS = {"index", "coefficient", "filter", "criterion", "kappa", "alpha"}
 _RU_HEADS = {"теория": ("Theory", True), "парадигма": ("Theory", True), "подход": ("Theory", False),
              "модель": ("Theory", False), "метод": ("Method", False), "анализ": ("Method", False),
              "моделирование": ("Method", False), "спектроскопия": ("Method", False),
@@ -55,11 +57,12 @@ _RU_HEADS = {"теория": ("Theory", True), "парадигма": ("Theory", 
              "опросник": ("Method", False), "тест": ("Method", False), "индекс": ("Method", False),
              "коэффициент": ("Method", False), "фильтр": ("Method", False), "критерий": ("Method", False),
              "уравнение": ("Theory", False), "эффект": ("Theory", False), "теорема": ("Theory", False),
-             "печь": ("Method", False), "катушка": ("Method", False)}
+             "печь": ("Method", False), "катушка": ("Method", False), "каппа": ("Method", False),
+             "альфа": ("Method", False)}
 # Heads that name one particular thing only after a scholar's name: «закон Аррениуса»,
 # «распределение Вейбулла», «опросник выгорания Маслач» (never «закон Республики Казахстан»)
 _RU_EPONYMOUS = {"закон", "распределение", "шкала", "опросник", "тест", "принцип", "индекс", "коэффициент",
-                 "фильтр", "критерий", "уравнение", "эффект", "теорема", "печь", "катушка"}
+                 "фильтр", "критерий", "уравнение", "эффект", "теорема", "печь", "катушка", "каппа", "альфа"}
 # Kazakh heads close the name; the singular possessive is the form inside a name (теориясы, әдісі)
 _KK_HEADS = {"теория": ("Theory", True), "теориясы": ("Theory", True), "парадигма": ("Theory", True),
              "парадигмасы": ("Theory", True), "тәсіл": ("Theory", False), "тәсілі": ("Theory", False),
@@ -70,7 +73,11 @@ _KK_HEADS = {"теория": ("Theory", True), "теориясы": ("Theory", Tr
              "алгоритмі": ("Method", False), "бақылау": ("Method", False), "гипотеза": ("Theory", False),
              "гипотезасы": ("Theory", False), "индексі": ("Method", False), "коэффициенті": ("Method", False),
              "критерийі": ("Method", False), "шкаласы": ("Method", False), "заңы": ("Theory", False),
-             "теңдеуі": ("Theory", False), "теоремасы": ("Theory", False), "эффектісі": ("Theory", False)}
+             "теңдеуі": ("Theory", False), "теоремасы": ("Theory", False), "эффектісі": ("Theory", False),
+             # a concept or a doctrine: «холобионт тұжырымдамасы», «геожүйелер концепциясына»,
+             # «ландшафттану ілімі» (a capitalised one, «Мәдени саясат тұжырымдамасы», is a policy's:
+             # the capitalised names and self_named take it first)
+             "тұжырымдамасы": ("Theory", True), "концепциясы": ("Theory", True), "ілімі": ("Theory", False)}
 # Kazakh heads that name one thing only after a scholar's name in the nominative: «Дюверже заңы»,
 # «Берталанфи өсу теңдеуі» (never «Қазақстан Республикасының заңы», a law of the state)
 _KK_EPONYMOUS = {"заңы", "теңдеуі", "теоремасы", "эффектісі"}
@@ -97,7 +104,7 @@ _GENERIC = {
            "particular", "common", "standard", "traditional", "classical", "simple", "complex", "single",
            "used", "applied", "chosen", "selected", "suggested", "resulting", "obtained", "initial",
            "scientific", "theoretical", "methodological", "mathematical", "comprehensive", "combined",
-           "mixed", "unified", "conceptual",
+           "mixed", "unified", "conceptual", "null", "alternative", "working", "competing",
            "of", "and", "or", "in", "on", "for", "with", "by", "to", "from", "as", "at", "is", "are", "was",
            "were", "be", "been", "using", "based", "no", "not", "it"},
     "ru": {"данный", "этот", "тот", "новый", "предложенный", "предлагаемый", "разработанный", "существующий",
@@ -110,7 +117,7 @@ _GENERIC = {
            "эффективный", "соответствующий"},
     "kk": {"бұл", "осы", "сол", "ол", "жаңа", "негізгі", "түрлі", "әртүрлі", "барлық", "келесі", "жалпы",
            "ғылыми", "теориялық", "әдіснамалық", "математикалық", "кешенді", "жүйелі", "өз", "біз", "мына",
-           "бір", "әрбір", "қандай",
+           "бір", "әрбір", "қандай", "оның", "олардың", "біздің",
            "тиімді", "дәстүрлі", "классикалық"},
 }
 _KK_GENERIC_STEMS = ("зерттеу", "жұмыс", "диссертац", "мәселе", "міндет", "нәтиже", "деректер", "талдау")
@@ -164,6 +171,9 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
         elif lang == "ru":
             span = _russian(text, tokens, h)
         elif morphology.fold(tok.text) in _EN_EPONYMOUS:
+            if morphology.fold(tok.text) in _EN_MODIFIER_HEADS and h + 1 < len(tokens) and \
+                    _head(tokens[h + 1].text, "en") and _plain_gap(text, tok, tokens[h + 1]):
+                continue   # "Cohen kappa coefficient": the head after it closes the name
             span = _english_eponym(text, tokens, h)
         else:
             span = _english(text, tokens, h)

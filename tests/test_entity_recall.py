@@ -185,6 +185,14 @@ def test_what_is_not_software(text, lang, kind):
     assert not {c for c in found(text, lang, kind) if c[1] == "Method"}
 
 
+@pytest.mark.parametrize("text", [
+    "About 1.2 million pupils attend such schools. Nearly 3.4 thousand teachers left.",
+    "Около 2.5 млн человек живут в регионе.",
+])
+def test_a_count_is_no_version_of_a_tool(text):
+    assert not {c for c in found(text, "ru" if "Около" in text else "en", "summary") if c[1] == "Method"}
+
+
 def test_a_number_after_an_instruments_kind_is_no_instrument():
     got = found("the detector 2 and reactor 4 of Table 3; установка 5 и стенд 2", "en", "summary")
     assert not any(cls == "Method" for _, cls in got), got

@@ -15,7 +15,7 @@ from rdflib import URIRef
 
 from dissertation_kg.mappings.linking import ComponentText, annotate, candidate_name, find_mentions
 from dissertation_kg.mappings.morphology import kazakh_nominative
-from dissertation_kg.mappings.vocab import ID
+from dissertation_kg.mappings.vocab import DKG, ID
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = URIRef(str(ID) + "work/shapes-test")
@@ -188,3 +188,125 @@ def test_generated_places_are_up_to_date_with_the_script():
     run = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_places.py"), "--check"],
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr
+
+
+# --------------------------------------------------------------------------- products and companies
+
+@pytest.mark.parametrize("text, lang, kind, expected", [
+    # inner capitals or a code in capitals: a tool where methods are spoken of, and through a list
+    ("the classifiers compared were DenseGrid-121, SwiftNet-A2 and a random forest", "en", "methods",
+     {("DenseGrid-121", "Method"), ("SwiftNet-A2", "Method")}),
+    ("saliency maps were drawn with Heat-MAP and the rules mined with TreeMiner", "en", "provision",
+     {("Heat-MAP", "Method"), ("TreeMiner", "Method")}),
+    ("прогноз построен на наборе данных B-TURBO", "ru", "task", {("B-TURBO", "Method")}),
+    ("экспонаттар ArchiveBox жүйесінде сипатталды", "kk", "task", {("ArchiveBox", "Method")}),
+    # a word for a body after it makes it part of the body's name
+    ("the StepWise Council approved the plan", "en", "provision", {("StepWise Council", "InternationalOrganization")}),
+    ("on the StepWise Council data the TreeMiner model was run", "en", "methods",
+     {("StepWise Council", "InternationalOrganization"), ("TreeMiner", "Method")}),
+])
+def test_a_product_is_found_by_its_spelling(text, lang, kind, expected):
+    assert candidates(text, lang, kind) >= expected
+
+
+@pytest.mark.parametrize("text, lang, kind", [
+    ("McLuhan and DeLillo wrote on US-China relations after COVID-19.", "en", "methods"),
+    ("The TreeMiner team met the board.", "en", "provision"),   # no word of use, not a methods statement
+])
+def test_a_surname_or_a_pair_of_states_is_no_product(text, lang, kind):
+    assert not {c for c in candidates(text, lang, kind) if c[1] == "Method"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ore came from a mine of Kazbormet, a company of Norvalis.",
+     {("Kazbormet", "Organization"), ("Norvalis", "Organization")}),
+    ("The pumps were made by Aquadyne and Terra Hollis; Qazsteelmark cut its output.",
+     {("Aquadyne", "Organization"), ("Terra Hollis", "Organization"), ("Qazsteelmark", "Organization")}),
+])
+def test_a_company_is_found_by_a_word_that_says_it_is_one(text, expected):
+    assert candidates(text, "en", "provision") >= expected
+
+
+def test_a_product_built_on_a_places_name_is_a_company():
+    text = "the fuel was refined at PetroMongolia and analysed with FlowSieve"
+    assert candidates(text, "en", "methods") >= {("PetroMongolia", "Organization"), ("FlowSieve", "Method")}
+
+
+
+@pytest.mark.parametrize("text", [
+    "Kazakhs and Kazakhstani firms were surveyed; the data were produced by students.",
+    "The factory is part of the city.",
+])
+def test_a_demonym_or_a_plain_word_is_no_company(text):
+    assert not {c for c in candidates(text, "en", "provision") if c[1] == "Organization"}
+
+
+def test_an_acronym_defined_after_an_unknown_name_takes_its_class():
+    text = ("The Methane Offset Mechanism (MOM) and the Steppe Emissions Trading Scheme (SE ETS) were compared; "
+            "MOM was cheaper.")
+    found = candidates(text, "en", "provision")
+    assert {("Methane Offset Mechanism", "Initiative"), ("Steppe Emissions Trading Scheme", "Initiative"),
+            ("MOM", "Initiative"), ("ETS", "Initiative")} <= found
+    assert not {c for c in found if c[1] == "Organization"}
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Қазақстан Республикасының Орман кодексі жерді қорғауды көздейді.", "kk",
+     "Қазақстан Республикасының Орман кодексі"),
+    ("Нормы Лесного кодекса Республики Казахстан изучены.", "ru", "Лесного кодекса Республики Казахстан"),
+])
+def test_a_states_code_takes_in_the_states_name(text, lang, name):
+    comp = ComponentText(URIRef(f"{WORK}/provision/1"), "provision", lang, text)
+    graph = rdflib.Graph()
+    found = annotate(graph, [comp], work=WORK, source=SOURCE)
+    assert (name, "Law") in {(c.name, c.suggested_class) for c in found}
+    # the state is part of the code's name, not a mention of its own
+    assert not list(graph.triples((None, URIRef(str(DKG) + "mentions"), None)))
+
+
+def test_a_programs_code_is_software_not_a_statute():
+    found = candidates("Records were processed in the Quake Analysis Code (QAC) under the Water Code.", "en", "provision")
+    assert {("Quake Analysis Code", "Method"), ("QAC", "Method"), ("Water Code", "Law")} <= found
+
+
+def test_a_russian_treaty_is_named_by_what_it_is_about():
+    text = ("Страны подписали Договор о запрещении наземных мин (ДЗНМ) и Конвенцию о степных водоёмах; "
+            "наблюдения ведёт Организация по Договору о запрещении наземных мин.")
+    found = candidates(text, "ru", "provision")
+    assert {("Договор о запрещении наземных мин", "Initiative"), ("ДЗНМ", "Initiative"),
+            ("Конвенция о степных водоёмах", "Initiative")} <= found
+    # the body named after a treaty is a body, and the treaty inside its name no treaty of its own
+    assert ("Организация по Договору", "InternationalOrganization") in found
+    comp = ComponentText(URIRef(f"{WORK}/provision/1"), "provision", "ru", text)
+    written = [c.name for c in annotate(rdflib.Graph(), [comp], work=WORK, source=SOURCE)]
+    assert not [w for w in written if w.startswith("Договору")], written
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a body of norms is an initiative, an instrument of measurement a method
+    ("Reports follow the Steppe Audit Reporting Standards of the chamber.", "en",
+     {("Steppe Audit Reporting Standards", "Initiative")}),
+    ("Grading used the Tarbagatai Ulcer Severity Scale and the Crystal Phase Analyser in the lab.", "en",
+     {("Tarbagatai Ulcer Severity Scale", "Method"), ("Crystal Phase Analyser", "Method")}),
+    ("Snow cover was taken from the Zhelkuar Snow Inventory, and stress from the Worker Strain Questionnaire.", "en",
+     {("Zhelkuar Snow Inventory", "Method"), ("Worker Strain Questionnaire", "Method")}),
+    # a standard by its number, in Latin letters too
+    ("The drawings follow GOST 7.32-2017 throughout.", "en", {("GOST 7.32-2017", "Initiative")}),
+    # a Russian acronym that joins two names by «и»
+    ("Данные предоставил ДЗОиПН по запросу.", "ru", {("ДЗОиПН", "Organization")}),
+    # a program named after a verb of computing
+    ("the circuit was modelled in Hydra Flowline and the loads simulated with Toroid Studio Pro", "en",
+     {("Hydra Flowline", "Method"), ("Toroid Studio Pro", "Method")}),
+])
+def test_standards_instruments_and_programs(text, lang, expected):
+    assert candidates(text, lang, "provision") >= expected
+
+
+def test_a_building_code_is_no_body():
+    assert not {c for c in candidates("Расчёт выполнен по СНиП и по нормам.", "ru", "provision")
+                if c[1] == "Organization"}
+
+
+def test_a_place_or_a_word_after_a_verb_of_computing_is_no_program():
+    found = candidates("the rest was calculated in Excel, processed in Almaty and analysed in Table 2", "en", "provision")
+    assert not {c for c in found if c[1] == "Method"}, found

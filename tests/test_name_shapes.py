@@ -20,8 +20,8 @@ GENERIC = {
              overall appropriate suitable effective key whole specific particular common standard
              traditional classical simple complex single used applied chosen selected suggested resulting
              obtained initial scientific theoretical methodological mathematical comprehensive combined
-             mixed unified conceptual of and or in on for with by to from as at is are was were be been
-             using based no not it""".split(),
+             mixed unified conceptual null alternative working competing of and or in on for with by to
+             from as at is are was were be been using based no not it""".split(),
     "ru": """данный этот тот новый предложенный предлагаемый разработанный существующий основной общий
              такой другой различный современный собственный следующий указанный авторский наш их её
              который весь каждый один научный теоретический методологический математический комплексный
@@ -29,7 +29,8 @@ GENERIC = {
              результат использование применение разработка построение классический традиционный единый
              сам свой обучение изучение эффективный соответствующий""".split(),
     "kk": """бұл осы сол ол жаңа негізгі түрлі әртүрлі барлық келесі жалпы ғылыми теориялық әдіснамалық
-             математикалық кешенді жүйелі өз біз мына бір әрбір қандай тиімді дәстүрлі классикалық""".split(),
+             математикалық кешенді жүйелі өз біз мына бір әрбір қандай тиімді дәстүрлі классикалық оның
+             олардың біздің""".split(),
 }
 # the nouns in the genitive, as they follow the head («метод решения», «анализ данных»)
 RU_GENITIVE = {"исследование": "исследования", "работа": "работы", "диссертация": "диссертации",
@@ -110,6 +111,9 @@ def test_an_index_a_coefficient_a_filter_and_a_criterion_name_methods(text, lang
     ("Наблюдался эффект Доплера при движении источника.", "ru", "эффект Доплера"),
     ("Партиялық жүйе Дюверже заңына сәйкес қалыптасты.", "kk", "Дюверже заңына"),
     ("Балықтың өсуі Берталанфи өсу теңдеуімен сипатталды.", "kk", "Берталанфи өсу теңдеуімен"),
+    ("Agreement between raters was measured by Holmgren's kappa.", "en", "Holmgren's kappa"),
+    ("The scale's reliability was checked by Tarrow's alpha.", "en", "Tarrow's alpha"),
+    ("Согласованность оценена по каппе Коэна.", "ru", "каппе Коэна"),
 ])
 def test_a_law_an_equation_an_effect_and_a_design_are_named_by_a_scholar(text, lang, name):
     assert names(text, lang) == [name]
@@ -121,6 +125,7 @@ def test_a_law_an_equation_an_effect_and_a_design_are_named_by_a_scholar(text, l
     ("The study follows a quasi-experimental research design.", "en"),
     ("Ornaments of the traditional Kazakh design were classified.", "en"),
     ("The Russian equation of state was not used.", "en"),
+    ("The kappa was high; the alpha of the scale too.", "en"),
     ("Уравнения регрессии построены для каждого региона.", "ru"),
     ("Законы Республики Казахстан регулируют таможенное дело.", "ru"),
     ("Бұл мәселе Қазақстан Республикасының заңы бойынша реттеледі.", "kk"),
@@ -128,3 +133,38 @@ def test_a_law_an_equation_an_effect_and_a_design_are_named_by_a_scholar(text, l
 ])
 def test_a_law_of_a_state_and_a_plain_design_are_no_names(text, lang):
     assert names(text, lang) == []
+
+
+def names_in(text: str, lang: str, kind: str) -> list[tuple[str, str]]:
+    return [(text[s:e], cls) for s, e, cls in name_shapes.find(text, lang, kind, tokenize(text))]
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    # a concept (тұжырымдамасы, концепциясы) names a theory in any section; a doctrine (ілімі)
+    # in the statement of basis or with a scholar's name
+    ("Жұмыс өзендік желілер тұжырымдамасына сүйенеді.", "provision", [("өзендік желілер тұжырымдамасына", "Theory")]),
+    ("Талдау жайылымдық экожүйе концепциясы негізінде жүргізілді.", "task",
+     [("жайылымдық экожүйе концепциясы", "Theory")]),
+    ("Зерттеу топырақтану ілімі мен геохимиялық тәсілге негізделген.", "theoretical-basis",
+     [("топырақтану ілімі", "Theory")]),
+    ("Бұл туралы Ержанов ілімі айтады.", "provision", [("Ержанов ілімі", "Theory")]),
+])
+def test_a_kazakh_concept_or_doctrine_names_a_theory(text, kind, expected):
+    assert names_in(text, "kk", kind) == expected
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    ("Бұл тұжырымдаманы кейін оның тұжырымдамасы толықтырды.", "provision", []),
+    ("Оқушылардың ілімі артты.", "provision", []),
+])
+def test_a_kazakh_concept_without_a_name_is_none(text, kind, expected):
+    assert names_in(text, "kk", kind) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Our results contradict the resource curse hypothesis for oil regions.", [("resource curse hypothesis", "Theory")]),
+    ("The null hypothesis was rejected at the 5 % level.", []),
+    ("This confirms the working hypothesis of the authors.", []),
+])
+def test_an_english_hypothesis_is_named_in_any_section(text, expected):
+    assert names_in(text, "en", "provision") == expected

@@ -32,6 +32,11 @@ def places(text: str, lang: str) -> list[str]:
     ("Нефть месторождения Кумколь и ледник Туюксу изучены.", "ru", ["месторождения Кумколь", "ледник Туюксу"]),
     ("Туйықсу мұздығындағы өлшеулер Құмкөл кен орнында жалғасты.", "kk",
      ["Туйықсу мұздығындағы", "Құмкөл кен орнында"]),
+    # reservoirs: «су қоймасы» closes a Kazakh name, «водохранилище» a Russian adjective
+    ("Сазан Ақтерек су қоймасында және Көксай су қоймаларының сағасында ауланды.", "kk",
+     ["Ақтерек су қоймасында", "Көксай су қоймаларының"]),
+    ("Пробы отобраны на Береговском водохранилище летом.", "ru", ["Береговском водохранилище"]),
+    ("Carp were netted in the Tasbulak Reservoir in May.", "en", ["Tasbulak Reservoir"]),
 ])
 def test_a_place_is_found_by_its_kind(text, lang, expected):
     assert places(text, lang) == expected
