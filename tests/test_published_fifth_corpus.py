@@ -53,7 +53,7 @@ def test_some_word_lists_are_numbered_by_their_paragraph_style():
 
 
 # What the mappers reach on it now, as floors (FINAL_MEASUREMENT.txt)
-LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 18, 0.985, 0.99, 0.885, 0.875, 0.88
+LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 18, 0.985, 0.99, 0.89, 0.885, 0.885
 
 
 def test_the_mappers_hold_what_they_reached_on_it():

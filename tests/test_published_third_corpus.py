@@ -91,7 +91,7 @@ def test_the_mappers_hold_what_they_reached_on_it():
     figures = corpus_figures(CORPUS)
     every = figures["by_format"]["all"]
     assert every["documents"] == 20 and every["loaded"] == 20, every
-    assert every["fields_right"] >= 0.995 and every["first_words_right"] == 1.0, every
+    assert every["fields_right"] == 1.0 and every["first_words_right"] == 1.0, every
     for lang, t in figures["by_language"].items():
         assert t["fields_right"] >= 0.98 and t["first_words_right"] == 1.0, (lang, t)
         # Entities with the recognisers merged (FINAL_MEASUREMENT.txt): P 0.82–0.88, F1 0.64 in
@@ -101,4 +101,4 @@ def test_the_mappers_hold_what_they_reached_on_it():
         # session (people without initials, tools, standards, the broadened methods vocabulary,
         # the statement of publications): P 0.891–0.921, F1 en 0.845, kk 0.858, ru 0.866.
         assert t["entity_precision"] >= 0.88 and t["entity_f1"] >= 0.84, (lang, t)
-    assert every["entity_f1"] >= 0.85 and every["entity_recall"] >= 0.80, every
+    assert every["entity_f1"] >= 0.875 and every["entity_recall"] >= 0.84, every
