@@ -182,8 +182,8 @@ def main() -> None:
                                 timeout=120).status_code == 200
 
         # The last path sends the questions as they are, each time the same text: the server's
-        # per-text work (the rdflib parse for the heavy lane's estimate) is then remembered, not
-        # redone, which shows what that parse costs (the result cache is off: DKG_CACHE_BYTES=0).
+        # per-text work (the rdflib parse for the heavy lane's estimate, made only when the heavy
+        # lane is full) is then remembered, not redone (the result cache is off: DKG_CACHE_BYTES=0).
         paths = (("dkg serve over Virtuoso", via(ours), True), ("the same, answers parsed", via(parsed), True),
                  ("Virtuoso's own endpoint", direct, True), ("dkg serve, repeated texts", via(ours), False))
         for _, send, unique in paths:  # warm every path (Virtuoso's plan cache, our workers)

@@ -93,6 +93,45 @@ def test_unreadable_or_long_queries_are_heavy():
     assert odd.heavy and odd.why.startswith("not estimated")
 
 
+class _Lanes:
+    """A pool's heavy lane as the runtime sees it: `free` places to take."""
+
+    def __init__(self, free: int):
+        self.free = free
+
+    def try_heavy(self) -> bool:
+        if self.free <= 0:
+            return False
+        self.free -= 1
+        return True
+
+
+def test_a_new_text_is_estimated_only_when_the_heavy_lane_is_full():
+    from dissertation_kg.server.endpoint.runtime import Runtime
+
+    rt = Runtime(ServerConfig(store="/nonexistent-dkg-store"))
+    try:
+        asked = []
+        real = rt.estimator.estimate
+        rt.estimator.estimate = lambda text, wait=None: asked.append(text) or real(text, wait)
+        cheap = "SELECT ?o WHERE { <http://x/a> ?p ?o }"
+        lanes = _Lanes(free=1)
+        held = rt.lane(cheap, lanes)
+        assert held.heavy and held.held and not held.estimate.read and asked == []
+        assert lanes.free == 0
+        # the place is taken now: the same text is estimated, light, and remembered
+        light = rt.lane(cheap, lanes)
+        assert not light.heavy and not light.held and asked == [cheap]
+        # a remembered estimate is used as it is, free place or not
+        assert not rt.lane(cheap, _Lanes(free=1)).heavy and asked == [cheap]
+        # an expensive text with the lane full is estimated heavy, and takes no place here
+        costly = "SELECT * WHERE { ?s ?p ?o }"
+        heavy = rt.lane(costly, lanes)
+        assert heavy.heavy and not heavy.held and heavy.estimate.read and asked == [cheap, costly]
+    finally:
+        rt.close()
+
+
 # --------------------------------------------------------------------------- the estimating process
 
 
@@ -291,26 +330,58 @@ def test_a_worker_replacing_a_stopped_runaway_opens_the_store_before_its_first_q
     _wait_for(lambda: _opened_store(fresh, server.root), 10, "the replacement opened the store")
 
 
-def test_a_runaway_the_estimate_misses_is_learnt_from(tmp_path):
+def _learning_server(tmp_path) -> Server:
     root = tmp_path / "store"
     make_generation(root, "g1", _triples(300))
     # with a threshold no estimate reaches, only the history can call a query heavy
     srv = Server(root, "--timeout", "3", "--heavy-seconds", "0.5", "--heavy-cost", "1e30", workers=2)
+    # a new server's workers open the store before the first query arrives
+    for pid in srv.status()["worker_pids"]:
+        _wait_for(lambda: _opened_store(pid, root), 10, f"worker {pid} opened the store")
+    return srv
+
+
+def test_a_runaway_the_estimate_misses_is_learnt_from(tmp_path):
+    srv = _learning_server(tmp_path)
     try:
-        # a new server's workers open the store before the first query arrives
-        for pid in srv.status()["worker_pids"]:
-            _wait_for(lambda: _opened_store(pid, root), 10, f"worker {pid} opened the store")
+        # Another runaway takes the one heavy place first (unestimated: it was free), so the
+        # next new text is estimated, and the estimate misses it.
+        other = threading.Thread(target=lambda: _get_from("127.0.0.69", srv, RUNAWAYS[1]))
+        other.start()
+        _wait_for(lambda: srv.status()["heavy_lane"]["busy"] == 1, 10, "a runaway holds the heavy place")
         first = {}
         t = threading.Thread(target=lambda: first.update(r=_get_from("127.0.0.70", srv, RUNAWAYS[0])))
         t.start()
-        _wait_for(lambda: srv.status()["busy"] >= 1, 10, "the runaway started")
+        _wait_for(lambda: srv.status()["busy"] >= 2, 10, "the second runaway started")
         time.sleep(0.8)  # past --heavy-seconds: the same shape is heavy while this one runs
         again = _get_from("127.0.0.71", srv, RUNAWAYS[0].replace("?a", "?x") + " # from elsewhere", timeout=30)
         t.join(30)
-        assert first["r"][1]["X-Query-Lane"].startswith("light")
+        other.join(30)
+        assert first["r"][1]["X-Query-Lane"].startswith("light"), first["r"][1]
         assert again[1]["X-Query-Lane"].startswith("heavy") and "this query shape ran" in again[1]["X-Query-Lane"]
         later = _get_from("127.0.0.72", srv, RUNAWAYS[0] + " # later", timeout=30)
         assert later[1]["X-Query-Lane"].startswith("heavy"), later[1]
+        assert srv.status()["heavy_lane"]["heavy_shapes"] >= 1
+    finally:
+        srv.stop()
+
+
+def test_a_runaway_run_unestimated_in_a_free_heavy_place_is_learnt_from_too(tmp_path):
+    # On an idle server a new text takes the free heavy place without being parsed; if it runs
+    # past --heavy-seconds its shape is read then, so the same shape sent again while the heavy
+    # place is taken (and so estimated, light by the estimate) still goes to the heavy lane.
+    srv = _learning_server(tmp_path)
+    try:
+        first = {}
+        t = threading.Thread(target=lambda: first.update(r=_get_from("127.0.0.73", srv, RUNAWAYS[0])))
+        t.start()
+        _wait_for(lambda: srv.status()["heavy_lane"]["busy"] == 1, 10, "the runaway holds the heavy place")
+        time.sleep(0.8)
+        again = _get_from("127.0.0.74", srv, RUNAWAYS[0].replace("?a", "?x") + " # from elsewhere", timeout=30)
+        t.join(30)
+        assert first["r"][1]["X-Query-Lane"].startswith("heavy; cost=unestimated"), first["r"][1]
+        assert again[1]["X-Query-Lane"].startswith("heavy") and "this query shape ran" in again[1]["X-Query-Lane"], \
+            again[1]
         assert srv.status()["heavy_lane"]["heavy_shapes"] >= 1
     finally:
         srv.stop()

@@ -418,6 +418,9 @@ class _Worker:
         self.heavy = False              # whether that job holds a place in the heavy lane
         self.shape = ""                 # the job's query shape, and when it started (heavy_shapes)
         self.started = 0.0
+        self.seq = 0                    # which job it runs (a shape read late finds its job by it)
+        self.ended: tuple[int, float] = (0, 0.0)  # the last finished job's seq and end time
+        self.timer: threading.Timer | None = None  # reads an unestimated job's shape if it runs long
 
     def kill(self) -> None:
         try:
@@ -610,6 +613,21 @@ class WorkerPool:
         with self._lock:
             return self._heavy_admitted - self.heavy_running
 
+    def try_heavy(self) -> bool:
+        """Take a place in the heavy lane if one is free right now, without waiting: a query
+        whose cost is not known yet may run there unestimated (see run's `held`)."""
+        if self.heavy_workers <= 0:
+            return False
+        with self._lock:
+            if self._heavy_admitted >= self.heavy_workers:  # all running, or some wait: it would queue
+                return False
+            if not self._heavy_run.acquire(blocking=False):
+                return False
+            self._heavy_admitted += 1
+            self.heavy_running += 1
+            self.heavy_jobs += 1
+        return True
+
     def _settle(self, w: _Worker) -> None:
         """Give back what the worker's job held: its client's place, its heavy-lane place, and
         tell the history how long it ran."""
@@ -618,9 +636,37 @@ class WorkerPool:
         if w.heavy:
             w.heavy = False
             self._leave_heavy()
-        if w.shape and self.history is not None:
-            self.history.finished(w.shape, w.started)
-        w.shape = ""
+        with self._lock:  # a shape read late (_late_shape) is set under it
+            shape, w.shape = w.shape, ""
+            w.ended = (w.seq, time.monotonic())
+            timer, w.timer = w.timer, None
+        if timer is not None:
+            timer.cancel()
+        if shape and self.history is not None:
+            self.history.finished(shape, w.started)
+
+    def _late_shape(self, w: _Worker, seq: int, started: float, shape_of) -> None:
+        """The shape of a query that ran unestimated (in a heavy place that was free), read once it
+        has run to the --heavy-seconds mark: from then on the history knows it as it knows the
+        others (running since it started), so a flood of the same runaway goes to the heavy lane.
+        A query that ends before the mark is never parsed: nothing is learnt from a quick run."""
+        with self._lock:
+            if w.seq != seq or w.ended[0] == seq:
+                return  # it ended before the mark (the timer lost the race with its cancel)
+        try:
+            shape = shape_of()
+        except Exception:  # noqa: BLE001 - unreadable: nothing to learn, the time limit still holds
+            return
+        if not shape or self.history is None:
+            return
+        with self._lock:
+            if w.seq == seq and w.ended[0] != seq:  # still running that job
+                w.shape = shape
+                w.started = self.history.started(shape, at=started)
+                return
+            ended = w.ended[1] if w.ended[0] == seq else None
+        if ended is not None:  # it ended while its shape was read
+            self.history.record(shape, ended - started)
 
     def _replace(self, w: _Worker) -> None:
         self._settle(w)
@@ -730,16 +776,26 @@ class WorkerPool:
                         {"Retry-After": "1"}, of_query=True)
 
     def run(self, job: dict, timeout: float, client: str | None = None, heavy: bool = False,
-            shape: str = "") -> Result:
-        """Run a read job on a reader. Raises JobError for every failure the client should see."""
+            shape: str = "", held: bool = False, shape_of=None) -> Result:
+        """Run a read job on a reader. Raises JobError for every failure the client should see.
+
+        `held`: the job already holds a heavy-lane place (try_heavy), unestimated; `shape_of()`
+        reads its shape if it is still running at the history's mark."""
         self.jobs += 1
-        self._enter_client(client)
-        heavy = heavy and self.heavy_workers > 0
+        try:
+            self._enter_client(client)
+        except JobError:
+            if held:
+                self._leave_heavy()
+            raise
+        heavy = held or (heavy and self.heavy_workers > 0)
         if not self._slots.acquire(blocking=False):
             self._leave_client(client)
+            if held:
+                self._leave_heavy()
             raise JobError(503, "the server is busy (every query worker is taken and the queue is full); "
                                 "retry in a few seconds", {"Retry-After": "2"})
-        if heavy:
+        if heavy and not held:
             try:
                 self._enter_heavy(timeout)  # a heavy job waits here, holding one of the queue places
             except JobError:
@@ -768,11 +824,19 @@ class WorkerPool:
                 self._rw.notify_all()
             raise JobError(503, f"no query worker became free within {timeout:g} s; retry later",
                            {"Retry-After": "5"}) from None
-        w.client, w.heavy, w.shape = client, heavy, shape
+        with self._lock:
+            w.client, w.heavy, w.shape = client, heavy, shape
+            w.seq += 1
+            seq = w.seq
         if job.get("op") == "query":
             self._warm = {k: job[k] for k in ("store", "revision", "remote", "generation") if k in job}
-        if shape and self.history is not None:
-            w.started = self.history.started(shape)
+        w.started = self.history.started(shape) if shape and self.history is not None else time.monotonic()
+        if not shape and shape_of is not None and self.history is not None:
+            timer = threading.Timer(self.history.seconds, self._late_shape, (w, seq, w.started, shape_of))
+            timer.daemon = True
+            with self._lock:
+                w.timer = timer
+            timer.start()
         deadline = time.monotonic() + timeout
         try:
             try:

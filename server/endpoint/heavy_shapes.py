@@ -30,8 +30,10 @@ class ShapeHistory:
         longest = max(took or 0.0, running)
         return longest if longest >= self.seconds else None
 
-    def started(self, shape: str) -> float:
-        now = time.monotonic()
+    def started(self, shape: str, at: float | None = None) -> float:
+        """Note a run of `shape` as started now (or at `at`, a time.monotonic() of the past:
+        a shape read only once the query had run a while)."""
+        now = time.monotonic() if at is None else at
         if shape:
             with self._lock:
                 self._running.setdefault(shape, []).append(now)
@@ -50,6 +52,13 @@ class ShapeHistory:
                     pass
                 if not starts:
                     del self._running[shape]
+        self.record(shape, took)
+
+    def record(self, shape: str, took: float) -> None:
+        """How long a finished run of `shape` took."""
+        if not shape:
+            return
+        with self._lock:
             self._last.pop(shape, None)
             self._last[shape] = took
             while len(self._last) > self.size:

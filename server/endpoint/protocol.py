@@ -280,10 +280,11 @@ def _run_query(rt, gen, text, services, key, headers, gz, base_iri, dataset, res
         not_acceptable=not_acceptable, guard=list(rt.guard.allowed) if services else None,
     )
     timeout = min(cfg.query_timeout, cfg.service_timeout) if services else cfg.query_timeout
-    lane = rt.lane(text)
+    lane = rt.lane(text, rt.pool)
     headers["X-Query-Lane"] = lane.header()
     try:
-        result = rt.pool.run(job, timeout, client=request.remote_addr, heavy=lane.heavy, shape=lane.estimate.shape)
+        result = rt.pool.run(job, timeout, client=request.remote_addr, heavy=lane.heavy, shape=lane.estimate.shape,
+                             held=lane.held, shape_of=(lambda: rt.lane(text).estimate.shape) if lane.held else None)
     except JobError as exc:
         exc.headers.setdefault("X-Query-Lane", lane.header())
         raise

@@ -29,6 +29,7 @@ class Lane:
     heavy: bool
     estimate: Estimate
     why: str            # for the X-Query-Lane header and the log
+    held: bool = False  # a heavy place already taken for it (WorkerPool.try_heavy), unestimated
 
     def header(self) -> str:
         cost = "unestimated" if not self.estimate.read else f"{self.estimate.cost:.3g}"
@@ -77,10 +78,21 @@ class Runtime:
 
             return self._pool
 
-    def lane(self, text: str) -> Lane:
+    def lane(self, text: str, pool: WorkerPool | None = None) -> Lane:
         """Which lane a query runs in: heavy when its estimate reaches --heavy-cost, when its
         shape ran past --heavy-seconds last time (or is doing so now), or when it could not be
-        estimated."""
+        estimated.
+
+        With `pool`, a text not estimated before takes a place in the heavy lane if one is free
+        right now, and is not estimated: the estimate (an rdflib parse, 5-40 ms of CPU for an
+        everyday query, more than the query itself on a remote engine) only decides something
+        when the heavy lane is full, since the light lane is the rest of the workers. The lane
+        stays bounded as before; the query's shape is read if it runs long (WorkerPool.run)."""
+        with self._lock:
+            known = self._estimates.get(text)
+        if known is None and pool is not None and pool.try_heavy():
+            return Lane(True, unread("a place for expensive queries was free (estimated only when none is)"),
+                        "not estimated: a place for expensive queries was free", held=True)
         est = self._estimate(text)
         if not est.read:
             return Lane(True, est, "not estimated: " + est.reasons[0])
