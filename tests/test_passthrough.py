@@ -81,6 +81,17 @@ def test_a_short_answer_is_not_parsed_to_count_it():
     assert b"".join(pt.capped(iter([b"not json"]), "SELECT", pt.JSON, 1000)) == b"not json"
 
 
+def test_only_answers_the_engine_would_announce_as_cut_skip_the_count():
+    # Virtuoso sends X-SPARQL-MaxRows with a SELECT answer it cut (refused from the headers), but
+    # cuts CONSTRUCT and DESCRIBE silently; Oxigraph's server has no cap of its own.
+    for media in (pt.JSON, pt.XML, pt.CSV, pt.TSV):
+        assert pt.announces_cap("virtuoso", "SELECT", media)
+    assert not pt.announces_cap("virtuoso", "CONSTRUCT", pt.NTRIPLES)
+    assert not pt.announces_cap("virtuoso", "DESCRIBE", pt.TURTLE)
+    assert not pt.announces_cap("oxigraph", "SELECT", pt.JSON)
+    assert not pt.announces_cap("generic", "SELECT", pt.JSON)
+
+
 def test_which_answers_pass(monkeypatch):
     assert pt.passable("virtuoso", "SELECT", pt.JSON)
     assert pt.passable("virtuoso", "CONSTRUCT", pt.TURTLE)

@@ -405,7 +405,8 @@ class EngineDataset:
             return self.engine.results(form, got, body.replace(prefix(gen).encode(), b"") if gen else body)
         chunks = passthrough.body_chunks(resp, self.spec.query_url, limit)
         chunks = passthrough.rewritten(chunks, passthrough.replacements(engine, media, prefix(gen) if gen else None))
-        return Passed(media, passthrough.capped(chunks, form, media, self.engine.row_cap))
+        cap = None if passthrough.announces_cap(engine, form, media) else self.engine.row_cap
+        return Passed(media, passthrough.capped(chunks, form, media, cap))
 
     def prepare(self, sparql: str, gen: str, default_graph_uris=(), named_graph_uris=()) -> tuple[str, list]:
         """The query text and protocol parameters that ask the engine about generation `gen`."""
