@@ -193,7 +193,11 @@ def _nominative_form(parse, word: str, noun) -> str:
 def _same_case_style(original: str, new: str) -> str:
     if original.isupper():
         return original
-    return new[:1].upper() + new[1:] if original[:1].isupper() else new
+    parts, new_parts = original.split("-"), new.split("-")
+    if len(parts) != len(new_parts):
+        parts, new_parts = [original], [new]
+    # each part of a hyphenated name keeps its capital («Северо-Казахстанской» → «Северо-Казахстанская»)
+    return "-".join(n[:1].upper() + n[1:] if o[:1].isupper() else n for o, n in zip(parts, new_parts))
 
 
 # --------------------------------------------------------------------------- Kazakh

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from dissertation_kg.mappings.morphology import kazakh_stems, text_keys
+from dissertation_kg.mappings.morphology import kazakh_stems, russian_nominative, text_keys
 
 # (form, stem): the Kazakh case, possessive and plural endings, in the order of KK_CASE
 KAZAKH_FORMS = [
@@ -71,3 +71,18 @@ def test_a_capitalised_closed_class_word_of_a_label_is_kept_as_written(word, key
     from dissertation_kg.mappings.morphology import _russian_label
 
     assert _russian_label(word) == key
+
+
+@pytest.mark.parametrize("phrase, nominative", [
+    # a name already in the nominative is left as written, not rebuilt from the dictionary's
+    # forms («Зеленая» keeps its е)
+    ("Зеленая экономика", "Зеленая экономика"),
+    ("Северо-Казахстанская область", "Северо-Казахстанская область"),
+    # each part of a hyphenated name keeps its capital in the nominative
+    ("Северо-Казахстанской области", "Северо-Казахстанская область"),
+    ("Восточно-Казахстанского технического университета", "Восточно-Казахстанский технический университет"),
+    # adjectives that agree with no reading of the head: nothing to put in the nominative
+    ("Научный конференции", "Научный конференции"),
+])
+def test_russian_nominative_keeps_the_name_as_written(phrase, nominative):
+    assert russian_nominative(phrase) == nominative

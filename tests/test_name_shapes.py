@@ -168,3 +168,25 @@ def test_a_kazakh_concept_without_a_name_is_none(text, kind, expected):
 ])
 def test_an_english_hypothesis_is_named_in_any_section(text, expected):
     assert names_in(text, "en", "provision") == expected
+
+
+# The Russian heads that name one particular thing only with a scholar's name after them, written
+# out by hand (not read from name_shapes._RU_EPONYMOUS), each followed by a common genitive in a
+# theoretical-basis section: no name, where another head would give one.
+RU_EPONYMOUS_GENERIC = ["закон сохранения энергии", "распределение доходов", "шкала тревожности",
+                        "опросник удовлетворенности", "тест успеваемости", "принцип системности", "индекс цен",
+                        "коэффициент корреляции", "фильтр нижних частот", "критерий оптимальности",
+                        "уравнение регрессии", "эффект масштаба", "теорема сложения", "печь сопротивления",
+                        "катушка индуктивности", "каппа согласия", "альфа надежности"]
+
+
+@pytest.mark.parametrize("phrase", RU_EPONYMOUS_GENERIC)
+def test_an_eponymous_head_without_a_scholars_name_names_nothing(phrase):
+    text = f"Теоретической основой исследования является {phrase}."
+    assert [text[s:e] for s, e, _c in name_shapes.find(text, "ru", "theoretical-basis", tokenize(text))] == []
+
+
+def test_an_eponymous_head_with_a_scholars_name_is_a_name():
+    text = "Теоретической основой исследования является принцип Парето."
+    assert [text[s:e] for s, e, _c in name_shapes.find(text, "ru", "theoretical-basis", tokenize(text))] == [
+        "принцип Парето"]

@@ -522,3 +522,29 @@ def test_what_follows_a_specialty_code_is_its_name_only_when_it_reads_as_one(res
     doc = abstract.parse_bytes(_AFTER_CODE.format(rest=rest).encode(), "en-specialty.txt")
     assert doc.meta.specialty_code == "8D01101"
     assert doc.meta.specialty_name == name
+
+
+def test_a_title_in_capitals_stops_at_a_heading_of_another_language():
+    # A Russian abstract's title page with the title in English capitals: the English heading in
+    # capitals under it is no part of the title, though the Russian sections do not split there.
+    text = ("ЖУМАБАЕВА АЛИЯ НУРЛАНОВНА\n\n"
+            "FORMATION OF RESEARCH COMPETENCE OF FUTURE\nBIOLOGY TEACHERS IN RURAL SCHOOLS\n"
+            "GENERAL DESCRIPTION OF THE WORK\n\n"
+            "Актуальность темы исследования. Исследовательские умения будущих учителей биологии "
+            "формируются слабо.\n\n"
+            "Объект исследования. Профессиональная подготовка будущих учителей биологии.\n")
+    doc = abstract.parse_bytes(text.encode(), "title-en-ru.txt")
+    assert doc.lang == "ru"
+    assert doc.meta.title == "FORMATION OF RESEARCH COMPETENCE OF FUTURE BIOLOGY TEACHERS IN RURAL SCHOOLS"
+
+
+def test_a_line_naming_the_degree_in_capitals_is_no_author():
+    # "PHD THESIS" in capitals on the title page has the shape of a name in capitals; the
+    # author's name in capitals follows it
+    text = ("Steppe Regional University\n\nPHD THESIS\n\nZHUMABAYEVA ALIYA NURLANOVNA\n\n"
+            "Formation of the research competence of future biology teachers\n\n"
+            "Relevance of the research. Research skills of future teachers remain weakly formed in rural schools.\n\n"
+            "Object of the research. The professional training of future biology teachers.\n")
+    doc = abstract.parse_bytes(text.encode(), "phd-caps.txt")
+    assert [a.name for a in doc.meta.authors] == ["Zhumabayeva Aliya Nurlanovna"]
+    assert doc.meta.title == "Formation of the research competence of future biology teachers"
