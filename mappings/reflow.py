@@ -293,6 +293,9 @@ def _continues(previous: str, line: str, width: int, paragraph: str) -> bool:
         return False
     if _LABEL_START.match(line) and not _HYPHEN_END.search(previous):
         return False         # "Abstract: …", "Түйін сөздер: …" open their own paragraph
+    if _capitals(line) and len(line.split()) >= 2 and not _capitals(previous) and not _HYPHEN_END.search(previous):
+        return False         # "SURNAME NAME PATRONYMIC" or a heading in capitals under a line of mixed case
+        #                      that reached the margin: a line of its own, never a wrapped sentence's tail
     if ends_sentence and _STANDALONE.match(line) and len(line) < width * 0.5:
         return False         # "Кіріспе", "Introduction" on a line of their own after a sentence
     first = line.split(" ", 1)[0]

@@ -124,8 +124,25 @@ def extract(data: bytes, source: str, media_type: str) -> Extracted:
     decoded = text.decode(data, source)
     if media_type == "text/markdown":
         decoded = markdown_text(decoded)
+    else:
+        decoded = underlined_headings(decoded)
     # The decoder is CPython's own UTF-8 codec: the version recorded is Python's.
     return Extracted(decoded, media_type, "python-utf-8-codec", platform.python_version())
+
+
+# A text converter's heading underline in a plain .txt file (pandoc, docutils and `fmt`-style
+# exports write "AIM\n---" and "RELEVANCE\n===="): at least three of one character, right under
+# a line of text. The rule carries no text; left in, it glues to the section as its first words.
+_TXT_UNDERLINE = re.compile(r"^[ ]{0,3}(?:={3,}|-{3,})[ \t]*$")
+
+
+def underlined_headings(plain: str) -> str:
+    """A plain text without the `===` / `---` lines that underline its headings; a rule after a
+    blank line (a separator) is left as typed."""
+    lines = plain.split("\n")
+    out = [line for i, line in enumerate(lines)
+           if not (_TXT_UNDERLINE.match(line.rstrip("\r")) and i > 0 and lines[i - 1].strip())]
+    return "\n".join(out)
 
 
 def markdown_text(md: str) -> str:
