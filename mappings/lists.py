@@ -388,7 +388,8 @@ def _sentence_list(text: str) -> list[str]:
 
 _ANNOUNCED = re.compile(r"(?is)^[^.:]{0,200}?\b(?:following|следующ\w+|мынадай|келесі\w*|төмендегідей)\s*[.:]\s+")
 # A sentence ends at a full stop before a capital, not after an initial ("A.B. Smith")
-_SENTENCE = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
+# (or before a quotation that opens with one: «Көшпенділер» фильмі …)
+_SENTENCE = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=[«\"“]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
 
 
 def _wrapped_number(m: re.Match, line: str, raw: list) -> bool:
