@@ -81,7 +81,7 @@ _KK_OBLIQUE = re.compile(r"(?:ға|ге|қа|ке|на|не|да|де|та|те|
 
 # The first marker of a list run on after its introduction: "…: 1) …", "…: (i) …", "…: а) …",
 # "…: first, …", "…: во-первых, …", "…: біріншіден, …".
-FIRST_MARKER = (r"(?:1[.)]|\(1\)|\((?:i|a|а)\)|(?:i|a|а)\)|[-–•]|first(?:ly)?,|во-первых,|біріншіден,)\s*\S")
+FIRST_MARKER = (r"(?:1[.)°]|\(1\)|\[1\]|\((?:i|a|а)\)|(?:i|a|а)\)|[-–•]|first(?:ly)?,|во-первых,|біріншіден,)\s*\S")
 
 
 @dataclass(frozen=True)

@@ -163,6 +163,14 @@ def _inline_items(line: str, numbers_only: bool = False, counted: int = 0, keep_
         parts = _run(line, "", [rf"{r.upper()}\." for r in _ROMANS], r"\s+(?=\S)", keep=True)
         if parts:
             return parts
+    # "[1] … [2] …": numbers in square brackets, as some pages number a run-on list (read only
+    # as a run from the first at the start or after a colon, never a citation's "[1]" mid-text)
+    bracketed = re.match(r"^(?P<pre>(?:[^:\[\]]*:)?)\s*\[1\]\s*\S", line)
+    if bracketed is not None:
+        parts = _run(line, bracketed.group("pre"), [rf"\[{n}\]" for n in range(1, 41)], r"\s*(?=\S)", keep=False,
+                     seps=";.,")
+        if parts:
+            return parts
     first = (re.match(r"^(?P<pre>(?:[^:]*:)?)\s*(?:(?P<n>1)(?P<c>[.)°])|\((?P<p>1)\))\s*\S", line)
              # a run that goes on in the list's next paragraph: "5) … ; 6) …" (no introduction there)
              or re.match(r"^(?P<pre>)(?:(?P<n>[1-9]\d?)(?P<c>[.)])|\((?P<p>[1-9]\d?)\))\s*\S", line))
