@@ -145,6 +145,13 @@ def underlined_headings(plain: str) -> str:
     return "\n".join(out)
 
 
+# Pandoc's extensions: a definition list's definition opens with ": " (or "~ ") under its term
+# ("Цель⏎⏎: выработать …", "Author⏎: **Title:** …"), and a heading may end in attributes
+# ("## Relevance {#relevance .unnumbered}"). Neither is the author's text.
+_DEFINITION = re.compile(r"^[ ]{0,3}[:~][ \t]+(?=\S)")
+_ATTRIBUTES = re.compile(r"[ \t]+\{(?:[#.][\w:-]+|[\w-]+=\S+)(?:[ \t]+(?:[#.][\w:-]+|[\w-]+=\S+))*\}[ \t]*$")
+
+
 def markdown_text(md: str) -> str:
     """The text of a Markdown document without front matter, setext underlines and table
     syntax. Hand-written rather than a CommonMark parser: everything else (emphasis, lists,
@@ -162,5 +169,7 @@ def markdown_text(md: str) -> str:
         if row:
             out.extend(cell.strip() for cell in re.split(r"(?<!\\)\|", row.group(1)) if cell.strip())
             continue
-        out.append(_CODE_CHIPS.sub(_chips, line))
+        if line.lstrip().startswith("#"):
+            line = _ATTRIBUTES.sub("", line)
+        out.append(_CODE_CHIPS.sub(_chips, _DEFINITION.sub("", line)))
     return "\n".join(out)
