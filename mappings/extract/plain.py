@@ -152,6 +152,11 @@ _DEFINITION = re.compile(r"^[ ]{0,3}[:~][ \t]+(?=\S)")
 _ATTRIBUTES = re.compile(r"[ \t]+\{(?:[#.][\w:-]+|[\w-]+=\S+)(?:[ \t]+(?:[#.][\w:-]+|[\w-]+=\S+))*\}[ \t]*$")
 
 
+# An Obsidian or GitHub callout's type ("> [!abstract] Аңдатпа", "> [!note]- Funding"): the
+# renderer's, shown as an icon; the title after it is the author's (often the section's heading).
+_CALLOUT = re.compile(r"^([ ]{0,3}(?:>[ \t]?)+)\[![A-Za-z][\w-]*\][+-]?[ \t]*")
+
+
 def markdown_text(md: str) -> str:
     """The text of a Markdown document without front matter, setext underlines and table
     syntax. Hand-written rather than a CommonMark parser: everything else (emphasis, lists,
@@ -169,6 +174,7 @@ def markdown_text(md: str) -> str:
         if row:
             out.extend(cell.strip() for cell in re.split(r"(?<!\\)\|", row.group(1)) if cell.strip())
             continue
+        line = _CALLOUT.sub(r"\1", line)
         if line.lstrip().startswith("#"):
             line = _ATTRIBUTES.sub("", line)
         out.append(_CODE_CHIPS.sub(_chips, _DEFINITION.sub("", line)))
