@@ -821,6 +821,10 @@ def publication_counts(text: str, lang: str) -> dict[str, int]:
         before = text[prev_end:m.start()]
         last_cut = list(boundary.finditer(before))
         before = before[last_cut[-1].end():] if last_cut else before
+        if lang == "kk":
+            # A clause closed by a passive past verb and a comma ("… конференциясында баяндама
+            # жасалды, 1 тезис жарияланды") says what else was done: it qualifies no count after it.
+            before = re.split(r"(?<=[^\W\d_]{2}(?:ылды|ілді|алды|елді|анды|енді|ынды|інді)),\s", before)[-1]
         if lang != "kk":
             # Where the qualifier follows the count, a look-back stops at a clause joined by
             # "and": "presented at the conference … and published in 1 paper" counts no talk.

@@ -272,7 +272,8 @@ def _join(lines: list[str], widths: dict[str, int], breaks_known: bool = False) 
         elif breaks_known and not page_break:
             # The geometry saw a forced wrap: only a heading's end overrides it (a capitals
             # heading wraps onto more capitals, and a colon ends a line before its list or text).
-            joins = bool(last) and not (_ABSTRACT_LABEL.match(line) and not _HYPHEN_END.search(last)) and (
+            joins = bool(last) and not ((_ABSTRACT_LABEL.match(line) or _LABEL_START.match(line))
+                                        and not _HYPHEN_END.search(last)) and (
                 bool(_MARKER_ONLY.match(last)) or (
                 not (_is_heading(last, widths[_script(last)]) and not (_capitals(last) and _capitals(line)))
                 and (not _LIST_START.match(line) or _dash_inside_sentence(last, line, widths[_script(last)], out[-1]))))
