@@ -332,16 +332,28 @@ def _ordinal_items(text: str) -> tuple[str, list[Item]] | None:
 _GLYPH = re.compile(r"^([^\w\s«»\"“”(\[]|[^\W\d_a-zA-Zа-яёА-ЯЁәғқңөұүһіӘҒҚҢӨҰҮҺІ])\s+(?=\S)")
 
 
-def _without_glyph_bullets(lines: list[str]) -> list[str]:
+def _glyph_items(lines: list[str]) -> list[str]:
+    """The items of a list bulleted by one such glyph (the first line opens with it, two lines
+    or more do); a line without it goes on the item before. [] for any other lines."""
     marks = [_GLYPH.match(x) for x in lines]
-    if len(lines) < 2 or not all(marks) or len({m.group(1) for m in marks}) != 1:
-        return lines
-    return [x[m.end():] for x, m in zip(lines, marks)]
+    glyphs = {m.group(1) for m in marks if m}
+    if not lines or not marks[0] or len(glyphs) != 1 or sum(map(bool, marks)) < 2:
+        return []
+    items: list[str] = []
+    for line, m in zip(lines, marks):
+        if m:
+            items.append(line[m.end():])
+        else:
+            items[-1] += "\n" + line
+    return items
 
 
 def _unmarked(lines: list[str]) -> list[Item]:
     """A list written without markers: clauses separated by semicolons, else paragraphs."""
-    lines = _without_glyph_bullets([x for x in lines if x.strip()])
+    bulleted = _glyph_items([x for x in lines if x.strip()])
+    if bulleted:
+        # each bullet opens an item, as a known bullet would
+        return [Item(i, _tidy(join_lines(p.split("\n")))) for i, p in enumerate(bulleted, start=1) if _tidy(p)]
     text = join_lines(lines)
     clauses = [c.strip() for c in re.split(r";\s+", text) if c.strip()]
     announced = _ANNOUNCED.match(text)

@@ -589,7 +589,8 @@ def _abbreviates(short: str, full: str) -> bool:
 
 # An article's title page: authors with initials ("А.Б. Сейітқали¹, Н.Қ. Омарова²"),
 # numbered affiliations, e-mail, DOI — none of them the title.
-_FRONT_MATTER = re.compile(r"(?i)^[¹²³⁴⁵*\\]|e-?mail|https?://|doi\b|№\s*\d|\bvol\.\s*\d|\bno\.\s*\d|"
+# (an affiliation marked by a letter in superscript too: "ᵃ Steppe University, …")
+_FRONT_MATTER = re.compile(r"(?i)^[¹²³⁴⁵*\\ᵃᵇᶜᵈᵉᶠᵍ]|e-?mail|https?://|doi\b|№\s*\d|\bvol\.\s*\d|\bno\.\s*\d|"
                            r"(?:^|,\s*)[^\W\d_]\.\s?(?:[^\W\d_]\.\s?)?[^\W\d_]{2,}[¹²³⁴⁵*\\]*\s*(?:,|$)")
 
 
@@ -621,7 +622,12 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
                 _front_matter_line(lines[index]) or is_org_name(lines[index])):
             index += 1  # an article's affiliations and e-mail stand between its authors and its title
         end = index + 3 if index is not None else 0
-        if at is not None and index is not None and (_front_matter_line(lines[index]) or _ABSTRACT_OPENS.match(lines[index])):
+        # After the affiliations, a word or two ("Highlights", "Аннотация") or a heading opens the
+        # article's body: as after the abstract's opening, the title stood above the authors.
+        body_opens = at is not None and index is not None and index > at + 1 and (
+            len(lines[index].split()) < 3 or any(headings.match(lines[index], lg) for lg in ("en", "ru", "kk")))
+        if at is not None and index is not None and (_front_matter_line(lines[index]) or _ABSTRACT_OPENS.match(lines[index])
+                                                     or body_opens):
             # The affiliations (or the abstract itself) end the title page: the title stood
             # above the authors.
             index, end = _title_above(lines, at), at

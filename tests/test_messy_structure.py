@@ -694,3 +694,12 @@ def test_seventh_corpus_list_markers(lines, first_words):
 def test_a_sentence_may_open_with_a_quotation():
     _intro, items = lists.split_items(["Дюны пустыни описаны впервые. «Қызыл құм» картасы алғаш рет жасалды. Ветер измерен трижды за год."])
     assert len(items) == 3 and items[1].text.startswith("«Қызыл")
+
+
+def test_a_glyph_bulleted_list_keeps_each_line_an_item():
+    # a rare glyph before each item, a line wrapped without it, and a lead-in phrase that only
+    # the first item has: the bullets, not the semicolons, make the items
+    _intro, items = lists.split_items(["■ for the first time, dune drift was measured in the",
+                                       "steppe;", "■ a wind model was built;", "■ drift was forecast."])
+    assert [it.text for it in items] == ["for the first time, dune drift was measured in the steppe",
+                                         "a wind model was built", "drift was forecast."]

@@ -224,3 +224,14 @@ def test_letter_superscripts_and_middle_dot_keywords():
 
 def test_a_kazakh_clause_closed_by_a_past_verb_qualifies_no_later_count():
     assert metadata.publication_counts("Конференцияда баяндама жасалды, 2 мақала жарияланды.", "kk") == {"Total": 2}
+
+
+def test_an_article_title_above_authors_with_letter_superscripts():
+    page = ("Steppe Journal of Soil Science · Vol. 2 (2023)\n"
+            "Do shelterbelts slow the drift of sand? Evidence from three oblasts\n"
+            "Dana Serikova ᵃ ✉, Tom Hale ᵇ\n"
+            "ᵃ Steppe Agrarian University, Kostanay, Kazakhstan · ᵇ Moorland College, Leeds, UK\n"
+            "Highlights\n- Shelterbelts halve the drift.")
+    m = meta_of(page, "en")
+    assert m.title == "Do shelterbelts slow the drift of sand? Evidence from three oblasts"
+    assert m.author == "Dana Serikova"
