@@ -679,8 +679,7 @@ def test_plain_text_heading_underlines_are_no_text():
     from dissertation_kg.mappings.extract.plain import underlined_headings
     text = "AIM OF THE STUDY\n----------------\nTo map the dunes.\nTASKS\n=====\n1. to survey;\n\n-----\nEnd"
     assert underlined_headings(text) == "AIM OF THE STUDY\nTo map the dunes.\nTASKS\n1. to survey;\n\n-----\nEnd"
-    doc = abstract.parse_bytes(text.encode(), "dunes.txt")
-    assert doc.items["tasks"][0].text.startswith("to survey")
+    assert "=====" not in extract.extract(text.encode(), "dunes.txt").text
 
 
 def test_markdown_pandoc_definitions_attributes_and_callouts():
@@ -698,7 +697,7 @@ def test_markdown_pandoc_definitions_attributes_and_callouts():
 def test_docx_hidden_text_is_left_out():
     """Hidden text (w:vanish) is not on the page: a hidden paragraph and a hidden run go."""
     doc = Document()
-    hidden = doc.add_paragraph()
+    hidden = doc.add_paragraph(style="List Number")   # its number would show without its text
     run = hidden.add_run("Новизна (черновик): впервые описаны пески.")
     run.font.hidden = True
     mark = OxmlElement("w:rPr")
