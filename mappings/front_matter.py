@@ -22,7 +22,10 @@ _SURNAME = (rf"[{_UP}](?:[{_UP}](?=[{_LOW}]{{2}}))?(?:[{_LOW}]*['’][{_UP}])?[{
             rf"|[{_UP}]{{3,}}(?:-[{_UP}]{{3,}})?")
 _INITIALS = rf"[{_UP}]\.\s?(?:[{_UP}]\.)?"
 _GIVEN = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
-_MARKS = rf"(?P<marks>[{_SUP}*†,\d]*?)"
+# Letters in superscript ("Aliya Serikova ᵃ, Tom Hale ᵇ") point to affiliations as numbers do in
+# Elsevier-style fronts; "✉" marks the corresponding author. Either may stand after a space.
+_SUP_LETTERS = "ᵃᵇᶜᵈᵉᶠᵍ"
+_MARKS = rf"(?P<marks>(?:[{_SUP}*†,\d]|\s*[{_SUP_LETTERS}✉])*?)"
 _AUTHOR = re.compile(
     # the affiliation's number may stand before the name, as some journals print it ("¹А.Т. Касымова*",
     # flattened to "1А.Т. Касымова*" by text extraction)
@@ -45,7 +48,8 @@ KEYWORD_LABELS = {
 _KEYWORD_LINE = re.compile(
     rf"(?im)^[ \t*_]*(?P<label>{'|'.join(f'(?P<{lang}>{pat})' for lang, pat in KEYWORD_LABELS.items())})"
     # a keyword list that wraps goes on in lower case on the next line until it ends in a full stop
-    rf"[ \t*_]*(?:[:.–—-][ \t*_]*(?P<words>[^\n]+(?:(?<!\.)\n[ \t]*(?=(?-i:[{_LOW}]))[^\n]+)*)"
+    # (the label's separator may be a middle dot, as Elsevier-style pages set it: "Keywords · a · b")
+    rf"[ \t*_]*(?:[:.–—·-][ \t*_]*(?P<words>[^\n]+(?:(?<!\.)\n[ \t]*(?=(?-i:[{_LOW}]))[^\n]+)*)"
     # or the label alone on its line (a definition list's term, a heading) and the list on the
     # next line, whole: a short line with commas or semicolons, no sentence
     rf"|[ \t*_]*\n(?:[ \t]*\n)?[ \t]*(?P<next>[^\n]{{1,300}}?[,;][^\n]{{0,300}}?)[ \t]*$)")
@@ -131,7 +135,7 @@ def _names_with_initials(found: list[re.Match]) -> bool:
     """Two capitalised words alone ("Narxoz University", "Helen Price") may be anything: a line
     of full names is an authors' line only when an initial or an affiliation mark is in it."""
     return any(m.group("i1") or m.group("i2") or m.group("i3") or _digits(m.group("marks") + (m.group("lead") or ""))
-               for m in found)
+               or any(c in _SUP_LETTERS for c in m.group("marks")) for m in found)
 
 
 # An ORCID iD beside a name ("Касымова1, https://orcid.org/0000-0002-1345-6789;"): a link, not an author.
@@ -224,7 +228,7 @@ def keywords(text: str) -> dict[str, list[str]]:
         # мерзімі. Кіріспе") is the next part of the article
         words = re.split(rf"(?<=[^\W\d_]{{2}})\.\s+(?=[{_UP}])", m.group("words") or m.group("next"))[0]
         words = words.strip().rstrip(".").strip("*_ ")
-        sep = ";" if ";" in words else ","
+        sep = ";" if ";" in words else "·" if "·" in words and "," not in words else ","
         for w in words.split(sep):
             w = re.sub(r"\s+", " ", w).strip(" .*_")
             if w and len(w.split()) <= 8 and w not in out.setdefault(lang, []):

@@ -51,10 +51,12 @@ _I = re.IGNORECASE | re.UNICODE
 # PDF text leaves a bold label ("Ключевые слова:мароккская саранча, …").
 _SEPARATOR = re.compile(r"\s*(?:[.:]+[–—-]*(?=\s|$)|:(?=[^\W\d_])|\s[–—-]+(?=\s|$)|[–—]+)\s*")
 LIST_MARKER = re.compile(
-    r"^\s*(?:(?P<num>\d{1,2})\s*[.)](?!\d)\s*|(?P<bullet>[-–—•·▪●◦∙*])\s*|\((?P<pnum>\d{1,2})\)\s*|(?P<letter>[a-zа-яәғқңөұүһі])\)\s+"
+    # "1°": a degree sign closes a number in some autoreferats' lists, as "1." does elsewhere
+    r"^\s*(?:(?P<num>\d{1,2})\s*[.)°](?!\d)\s*|(?P<bullet>[-–—•·▪●◦∙*])\s*|\((?P<pnum>\d{1,2})\)\s*|(?P<letter>[a-zа-яәғқңөұүһі])\)\s+"
     # "(i) … (iv)" before "(a) … (d)": a lone "(i)" opens a roman list more often than a ninth letter
     r"|\((?P<proman>(?=[ivx])x{0,2}(?:ix|iv|v?i{0,3}))\)\s+|\((?P<pletter>[a-zа-яәғқңөұүһі])\)\s+"
-    r"|(?P<roman>(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})|(?=[ivx])x{0,2}(?:ix|iv|v?i{0,3}))\.\s+)",
+    # "I. …", and "I – …" (a capital roman numeral and a dash, one item a line)
+    r"|(?P<roman>(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})|(?=[ivx])x{0,2}(?:ix|iv|v?i{0,3}))(?:\.\s+|(?<=[IVX])\s+[–—]\s+))",
     re.UNICODE,
 )
 
@@ -79,7 +81,7 @@ _KK_OBLIQUE = re.compile(r"(?:ға|ге|қа|ке|на|не|да|де|та|те|
 
 # The first marker of a list run on after its introduction: "…: 1) …", "…: (i) …", "…: а) …",
 # "…: first, …", "…: во-первых, …", "…: біріншіден, …".
-FIRST_MARKER = (r"(?:1[.)]|\(1\)|\((?:i|a|а)\)|(?:i|a|а)\)|[-–•]|first(?:ly)?,|во-первых,|біріншіден,)\s*\S")
+FIRST_MARKER = (r"(?:1[.)°]|\(1\)|\[1\]|\((?:i|a|а)\)|(?:i|a|а)\)|[-–•]|first(?:ly)?,|во-первых,|біріншіден,)\s*\S")
 
 
 @dataclass(frozen=True)

@@ -81,7 +81,11 @@ def split_items(lines: list[str]) -> tuple[str, list[Item]]:
     if letters_are_items:
         expanded = []
         for line in lines:
-            expanded += _inline_items(line, counted=sum(bool(re.match(r"\(\d+\) ", x)) for x in expanded))
+            # items so far: those a run numbered "(n)" and lines opening with a letter of their own
+            # ("а) …;⏎б) …; в) …": the run on the second line goes on from the first line's item)
+            runs = sum(bool(re.match(r"\(\d+\) ", x)) for x in expanded)
+            lettered = sum(bool(re.match(r"\(?[^\W\d_]\)\s", x)) for x in expanded)
+            expanded += _inline_items(line, counted=runs + lettered, keep_letters=lettered > 0 and not runs)
     for line in expanded:
         m = LIST_MARKER.match(line)
         year_item = _YEAR_ITEM.match(line)
@@ -142,7 +146,7 @@ _OTHER_FIRST = re.compile(r"^(?:[^:]*:)?\s*(?:\((?:i|a|а|ә)\)|(?:i|a|а|ә)\)|
                           re.I)
 
 
-def _inline_items(line: str, numbers_only: bool = False, counted: int = 0) -> list[str]:
+def _inline_items(line: str, numbers_only: bool = False, counted: int = 0, keep_letters: bool = False) -> list[str]:
     """"1) first; 2) second; 3) third" in one paragraph → one line per item; likewise "(i) …;
     (ii) …", "а) …; б) …" and "first, …; second, …". Only a run that starts at the first marker
     (at the start of the line or after a colon) and counts on, each next marker after a ';',
@@ -159,7 +163,15 @@ def _inline_items(line: str, numbers_only: bool = False, counted: int = 0) -> li
         parts = _run(line, "", [rf"{r.upper()}\." for r in _ROMANS], r"\s+(?=\S)", keep=True)
         if parts:
             return parts
-    first = (re.match(r"^(?P<pre>(?:[^:]*:)?)\s*(?:(?P<n>1)(?P<c>[.)])|\((?P<p>1)\))\s*\S", line)
+    # "[1] … [2] …": numbers in square brackets, as some pages number a run-on list (read only
+    # as a run from the first at the start or after a colon, never a citation's "[1]" mid-text)
+    bracketed = re.match(r"^(?P<pre>(?:[^:\[\]]*:)?)\s*\[1\]\s*\S", line)
+    if bracketed is not None:
+        parts = _run(line, bracketed.group("pre"), [rf"\[{n}\]" for n in range(1, 41)], r"\s*(?=\S)", keep=False,
+                     seps=";.,")
+        if parts:
+            return parts
+    first = (re.match(r"^(?P<pre>(?:[^:]*:)?)\s*(?:(?P<n>1)(?P<c>[.)°])|\((?P<p>1)\))\s*\S", line)
              # a run that goes on in the list's next paragraph: "5) … ; 6) …" (no introduction there)
              or re.match(r"^(?P<pre>)(?:(?P<n>[1-9]\d?)(?P<c>[.)])|\((?P<p>[1-9]\d?)\))\s*\S", line))
     if first is not None:
@@ -183,8 +195,9 @@ def _inline_items(line: str, numbers_only: bool = False, counted: int = 0) -> li
             if k > 0 and k == counted:
                 # "в) …; г) …" on the line after "а) …; б) …": the lettered run goes on, counted on
                 opening = r"\(" if going_on.group(1) else ""
+                # the items before kept their letters ("а) …" on a line of its own): so do these
                 parts = _run(line, "", [rf"{opening}{re.escape(x)}\)" for x in seq[k:]], r"\s+(?=\S)",
-                             keep=False, first=k + 1, least=1)
+                             keep=keep_letters, first=k + 1, least=1)
                 if parts:
                     return parts
     if numbers_only or not _OTHER_FIRST.match(line):
@@ -311,8 +324,36 @@ def _ordinal_items(text: str) -> tuple[str, list[Item]] | None:
     return text[:starts[0][0]].strip(), [it for it in items if it.text]
 
 
+# A bullet the list readers do not know, repeated at the start of every line: a symbol font's
+# glyph turned into the letter of its code point ("Ø" for Wingdings' arrow, "§" for its square,
+# "ü" for its tick, as Word's plain-text export writes them) or a rarer glyph (✓, ❖, ➢). One
+# character, then a space; a letter of the Latin, Cyrillic or Kazakh alphabet never counts (a
+# Russian "В …" or "a …" is a word).
+_GLYPH = re.compile(r"^([^\w\s«»\"“”(\[]|[^\W\d_a-zA-Zа-яёА-ЯЁәғқңөұүһіӘҒҚҢӨҰҮҺІ])\s+(?=\S)")
+
+
+def _glyph_items(lines: list[str]) -> list[str]:
+    """The items of a list bulleted by one such glyph (the first line opens with it, two lines
+    or more do); a line without it goes on the item before. [] for any other lines."""
+    marks = [_GLYPH.match(x) for x in lines]
+    glyphs = {m.group(1) for m in marks if m}
+    if not lines or not marks[0] or len(glyphs) != 1 or sum(map(bool, marks)) < 2:
+        return []
+    items: list[str] = []
+    for line, m in zip(lines, marks):
+        if m:
+            items.append(line[m.end():])
+        else:
+            items[-1] += "\n" + line
+    return items
+
+
 def _unmarked(lines: list[str]) -> list[Item]:
     """A list written without markers: clauses separated by semicolons, else paragraphs."""
+    bulleted = _glyph_items([x for x in lines if x.strip()])
+    if bulleted:
+        # each bullet opens an item, as a known bullet would
+        return [Item(i, _tidy(join_lines(p.split("\n")))) for i, p in enumerate(bulleted, start=1) if _tidy(p)]
     text = join_lines(lines)
     clauses = [c.strip() for c in re.split(r";\s+", text) if c.strip()]
     announced = _ANNOUNCED.match(text)
@@ -367,7 +408,8 @@ def _sentence_list(text: str) -> list[str]:
 
 _ANNOUNCED = re.compile(r"(?is)^[^.:]{0,200}?\b(?:following|следующ\w+|мынадай|келесі\w*|төмендегідей)\s*[.:]\s+")
 # A sentence ends at a full stop before a capital, not after an initial ("A.B. Smith")
-_SENTENCE = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
+# (or before a quotation that opens with one: «Көшпенділер» фильмі …)
+_SENTENCE = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=[«\"“]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
 
 
 def _wrapped_number(m: re.Match, line: str, raw: list) -> bool:

@@ -589,7 +589,8 @@ def _abbreviates(short: str, full: str) -> bool:
 
 # An article's title page: authors with initials ("А.Б. Сейітқали¹, Н.Қ. Омарова²"),
 # numbered affiliations, e-mail, DOI — none of them the title.
-_FRONT_MATTER = re.compile(r"(?i)^[¹²³⁴⁵*\\]|e-?mail|https?://|doi\b|№\s*\d|\bvol\.\s*\d|\bno\.\s*\d|"
+# (an affiliation marked by a letter in superscript too: "ᵃ Steppe University, …")
+_FRONT_MATTER = re.compile(r"(?i)^[¹²³⁴⁵*\\ᵃᵇᶜᵈᵉᶠᵍ]|e-?mail|https?://|doi\b|№\s*\d|\bvol\.\s*\d|\bno\.\s*\d|"
                            r"(?:^|,\s*)[^\W\d_]\.\s?(?:[^\W\d_]\.\s?)?[^\W\d_]{2,}[¹²³⁴⁵*\\]*\s*(?:,|$)")
 
 
@@ -621,7 +622,12 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
                 _front_matter_line(lines[index]) or is_org_name(lines[index])):
             index += 1  # an article's affiliations and e-mail stand between its authors and its title
         end = index + 3 if index is not None else 0
-        if at is not None and index is not None and (_front_matter_line(lines[index]) or _ABSTRACT_OPENS.match(lines[index])):
+        # After the affiliations, a word or two ("Highlights", "Аннотация") or a heading opens the
+        # article's body: as after the abstract's opening, the title stood above the authors.
+        body_opens = at is not None and index is not None and index > at + 1 and (
+            len(lines[index].split()) < 3 or any(headings.match(lines[index], lg) for lg in ("en", "ru", "kk")))
+        if at is not None and index is not None and (_front_matter_line(lines[index]) or _ABSTRACT_OPENS.match(lines[index])
+                                                     or body_opens):
             # The affiliations (or the abstract itself) end the title page: the title stood
             # above the authors.
             index, end = _title_above(lines, at), at
@@ -821,6 +827,10 @@ def publication_counts(text: str, lang: str) -> dict[str, int]:
         before = text[prev_end:m.start()]
         last_cut = list(boundary.finditer(before))
         before = before[last_cut[-1].end():] if last_cut else before
+        if lang == "kk":
+            # A clause closed by a passive past verb and a comma ("… конференциясында баяндама
+            # жасалды, 1 тезис жарияланды") says what else was done: it qualifies no count after it.
+            before = re.split(r"(?<=[^\W\d_]{2}(?:ылды|ілді|алды|елді|анды|енді|ынды|інді)),\s", before)[-1]
         if lang != "kk":
             # Where the qualifier follows the count, a look-back stops at a clause joined by
             # "and": "presented at the conference … and published in 1 paper" counts no talk.

@@ -55,6 +55,10 @@ _RANGE_END = re.compile(r"\d[-–]$")
 _STANDALONE = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]*(?:[ -][^\W\d_]+){0,3}$")
 # A capitalised label of one to three words and a colon ("Keywords:", "Ключевые слова:").
 _LABEL_START = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]*(?:[ -][^\W\d_]+){0,2}:(?:\s|$)")
+# An abstract's run-in label at a line start ("Аннотация.Подземные …", "Abstract. The …"), as a
+# journal prints it in a box under the title: it opens the abstract, whatever the geometry said
+# about the line above (a title's last line is no wrapped sentence of the abstract).
+_ABSTRACT_LABEL = re.compile(r"^(?:Аннотация|Аңдатпа|Abstract|Резюме|Түйін|Summary)\s*[.:]", re.I)
 
 
 def normalise(text: str) -> str:
@@ -268,7 +272,9 @@ def _join(lines: list[str], widths: dict[str, int], breaks_known: bool = False) 
         elif breaks_known and not page_break:
             # The geometry saw a forced wrap: only a heading's end overrides it (a capitals
             # heading wraps onto more capitals, and a colon ends a line before its list or text).
-            joins = bool(last) and (bool(_MARKER_ONLY.match(last)) or (
+            joins = bool(last) and not ((_ABSTRACT_LABEL.match(line) or _LABEL_START.match(line))
+                                        and not _HYPHEN_END.search(last)) and (
+                bool(_MARKER_ONLY.match(last)) or (
                 not (_is_heading(last, widths[_script(last)]) and not (_capitals(last) and _capitals(line)))
                 and (not _LIST_START.match(line) or _dash_inside_sentence(last, line, widths[_script(last)], out[-1]))))
         else:
@@ -291,8 +297,11 @@ def _continues(previous: str, line: str, width: int, paragraph: str) -> bool:
     ends_sentence = bool(_SENTENCE_END.search(previous))
     if _is_heading(previous, width) or (ends_sentence and _is_heading(line, width)):
         return False
-    if _LABEL_START.match(line) and not _HYPHEN_END.search(previous):
+    if (_LABEL_START.match(line) or _ABSTRACT_LABEL.match(line)) and not _HYPHEN_END.search(previous):
         return False         # "Abstract: …", "Түйін сөздер: …" open their own paragraph
+    if _capitals(line) and len(line.split()) >= 2 and not _capitals(previous) and not _HYPHEN_END.search(previous):
+        return False         # "SURNAME NAME PATRONYMIC" or a heading in capitals under a line of mixed case
+        #                      that reached the margin: a line of its own, never a wrapped sentence's tail
     if ends_sentence and _STANDALONE.match(line) and len(line) < width * 0.5:
         return False         # "Кіріспе", "Introduction" on a line of their own after a sentence
     first = line.split(" ", 1)[0]

@@ -79,10 +79,40 @@ def decode(data: bytes, source: str) -> str:
     return text
 
 
+# A web page's accordion copied as text: each section's heading opens with a disclosure triangle
+# ("▾ Ғылыми жаңалығы" open, "▸ Publications" closed) and an open section ends with its control
+# ("Жасыру ▴", "Hide ▴", "Show more ▾"). The triangles are the widget's, not the author's: left in,
+# the heading is no heading. Read as a widget only when the page has both open and closed
+# triangles or a control line, so that a list bulleted "▸ …" alone stays a list.
+_DISCLOSURE = "▾▸▴▿▹▵▼▲"
+_DISCLOSURE_START = re.compile(rf"^[ \t]*[{_DISCLOSURE}][ \t]+(?=\S)", re.MULTILINE)
+_DISCLOSURE_CONTROL = re.compile(rf"^[ \t]*(?:[^\W\d_]+[ \t]+){{0,2}}[^\W\d_]+[ \t]*[{_DISCLOSURE}][ \t]*$",
+                                 re.MULTILINE)
+
+
+def _without_accordion(text: str) -> str:
+    starts = {m.group(0).strip() for m in _DISCLOSURE_START.finditer(text)}
+    if not starts or (len(starts) < 2 and not _DISCLOSURE_CONTROL.search(text)):
+        return text
+    text = _DISCLOSURE_CONTROL.sub("", text)
+    # the language tabs on one line ("▾ Аңдатпа (қаз.)⇥▸ Аннотация (рус.)"): each tab its own line
+    text = re.sub(rf"[ \t]+(?=[{_DISCLOSURE}][ \t])", "\n", text)
+    return _DISCLOSURE_START.sub("", text)
+
+
+# Circled numbers (①, ❶, ➀, ➊) as a list's markers: a reader reads "1)", "2)", which the list
+# readers know, in a paragraph or one a line. Only before a space: one glued to a word stays.
+_CIRCLED = {**{chr(0x2460 + i): i + 1 for i in range(20)}, **{chr(0x2776 + i): i + 1 for i in range(10)},
+            **{chr(0x2780 + i): i + 1 for i in range(10)}, **{chr(0x278A + i): i + 1 for i in range(10)}}
+_CIRCLED_MARKER = re.compile(rf"[{''.join(_CIRCLED)}](?=[ \t]+\S)")
+
+
 def clean(text: str) -> str:
     """Remove conversion artefacts and normalise white space, keeping paragraph breaks."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = _without_accordion(text)
+    text = _CIRCLED_MARKER.sub(lambda m: f"{_CIRCLED[m.group(0)]})", text)
     text = _ZERO_WIDTH.sub("", text)
     text = _MIXED_WORD.sub(_one_script, text)
     text = _BOOKMARK.sub("", text)

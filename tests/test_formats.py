@@ -669,3 +669,41 @@ def test_markdown_definition_list_styling_tags_and_keyword_chips():
     assert "Жұмыс «Дала» қорының гранты бойынша орындалды." in lines
     assert "Keywords: river runoff, steppe, forecast" in lines
     assert markdown_text("Run `dkg map` first.") == "Run `dkg map` first."
+
+
+# --------------------------------------------------------------------------- seventh corpus's layouts
+
+def test_plain_text_heading_underlines_are_no_text():
+    """A converter's `===` / `---` under a plain-text heading carries no words; a rule after a
+    blank line is left as typed."""
+    from dissertation_kg.mappings.extract.plain import underlined_headings
+    text = "AIM OF THE STUDY\n----------------\nTo map the dunes.\nTASKS\n=====\n1. to survey;\n\n-----\nEnd"
+    assert underlined_headings(text) == "AIM OF THE STUDY\nTo map the dunes.\nTASKS\n1. to survey;\n\n-----\nEnd"
+    assert "=====" not in extract.extract(text.encode(), "dunes.txt").text
+
+
+def test_markdown_pandoc_definitions_attributes_and_callouts():
+    """Pandoc's definition marker (": …") and heading attributes ("{#id .class}"), and a callout's
+    type ("> [!abstract] Title"), are the renderer's, not the author's words."""
+    from dissertation_kg.mappings.extract.plain import markdown_text
+    md = ("## Цель работы {#cel .unnumbered}\n\nЗадачи\n\n: изучить дюны; описать барханы.\n\n"
+          "> [!abstract] Аңдатпа\n> Мақалада құмдар зерттелді.\n")
+    lines = markdown_text(md).split("\n")
+    assert "## Цель работы" in lines and ": изучить дюны; описать барханы." not in lines
+    assert "изучить дюны; описать барханы." in lines
+    assert "> Аңдатпа" in lines and not any("[!" in x for x in lines)
+
+
+def test_docx_hidden_text_is_left_out():
+    """Hidden text (w:vanish) is not on the page: a hidden paragraph and a hidden run go."""
+    doc = Document()
+    hidden = doc.add_paragraph(style="List Number")   # its number would show without its text
+    run = hidden.add_run("Новизна (черновик): впервые описаны пески.")
+    run.font.hidden = True
+    mark = OxmlElement("w:rPr")
+    mark.append(OxmlElement("w:vanish"))
+    hidden._p.get_or_add_pPr().append(mark)
+    shown = doc.add_paragraph("Объект – пески ")
+    shown.add_run("старые ").font.hidden = True
+    shown.add_run("пустыни.")
+    assert extract.extract(_docx_bytes(doc), "hidden.docx").text == "Объект – пески пустыни."

@@ -674,3 +674,39 @@ def test_theses_for_defence_are_the_provisions():
     doc = abstract.parse_bytes(text.encode(), "t.txt")
     assert list(doc.sections) == ["aim", "provisions"]
     assert [_first_words(it.text) for it in doc.items["provisions"]] == ["Көлдің балық", "Аулау мөлшерін"]
+
+
+@pytest.mark.parametrize("lines, first_words", [
+    # Word's plain-text export: a Wingdings bullet as the letter of its code point
+    (["Ø впервые описаны дюны;", "Ø разработана карта;", "Ø выявлено, что пески движутся."],
+     ["впервые описаны", "разработана карта;", "выявлено, что"]),
+    # a lettered run going on, on the second line, after an item on a line of its own
+    (["а) описать дюны;", "б) измерить ветер; в) составить карту; г) дать прогноз."],
+     ["описать дюны;", "измерить ветер;", "составить карту;", "дать прогноз."]),
+    # numbers closed by a degree sign, run on in one paragraph
+    (["1° Впервые описаны дюны. 2° Обоснована карта ветров. 3° Предложен прогноз."],
+     ["Впервые описаны", "Обоснована карта", "Предложен прогноз."]),
+    # capital roman numerals and a dash, one a line
+    (["I – Дюны движутся на восток.", "II – Скорость зависит от ветра.", "III – Прогноз возможен."],
+     ["Дюны движутся", "Скорость зависит", "Прогноз возможен."]),
+    # numbers in square brackets, run on after a colon
+    (["The objectives are: [1] to map the dunes; [2] to measure the wind; [3] to forecast drift."],
+     ["to map", "to measure", "to forecast"]),
+])
+def test_seventh_corpus_list_markers(lines, first_words):
+    _intro, items = lists.split_items(lines)
+    assert [_first_words(it.text).rstrip(";") for it in items] == [w.rstrip(";") for w in first_words]
+
+
+def test_a_sentence_may_open_with_a_quotation():
+    _intro, items = lists.split_items(["Дюны пустыни описаны впервые. «Қызыл құм» картасы алғаш рет жасалды. Ветер измерен трижды за год."])
+    assert len(items) == 3 and items[1].text.startswith("«Қызыл")
+
+
+def test_a_glyph_bulleted_list_keeps_each_line_an_item():
+    # a rare glyph before each item, a line wrapped without it, and a lead-in phrase that only
+    # the first item has: the bullets, not the semicolons, make the items
+    _intro, items = lists.split_items(["■ for the first time, dune drift was measured in the",
+                                       "steppe;", "■ a wind model was built;", "■ drift was forecast."])
+    assert [it.text for it in items] == ["for the first time, dune drift was measured in the steppe",
+                                         "a wind model was built", "drift was forecast."]

@@ -397,3 +397,26 @@ def test_small_capitals_split_by_pdftotext_are_joined_back():
     assert lines[2].startswith("ABSTRACT of a thesis")
     # in running text a split word joins alone, when its rest is no word; "A MEN" are two words
     assert lines[3] == "We ran an A B testing of A MEN choir and RESEARCH OUTPUTS tools."
+
+
+def test_a_name_in_capitals_after_a_line_at_the_margin_is_its_own_line():
+    lines = ["NORTHERN STEPPE UNIVERSITY",
+             "Institute of Hydraulic Works and Land Reclamation named after K.Zh. Temirov",
+             "ZHUNUSOV ARMAN BOLATOVICH",
+             "Drainage of Irrigated Loams in the Lower Reaches of the Shu River Valley",
+             "The aim of the work is to find a drainage spacing that keeps the water table of irrigated",
+             "loams below the root zone in the lower reaches of the valley during the irrigation season."] * 1
+    body = ["Drainage water was sampled on six farms every month for three seasons, and the salt content",
+            "of the loams was measured at four depths before and after the irrigation of each field in"] * 6
+    out = reflow.reflow("\n".join(lines + body)).split("\n")
+    assert "ZHUNUSOV ARMAN BOLATOVICH" in out
+
+
+def test_a_label_under_a_pdf_title_opens_its_own_line():
+    """The geometry may call a title's last line a wrap; a run-in abstract label or a "Label:"
+    line below it still opens its own paragraph."""
+    page = "Оценка запасов солоноватых вод степного\nбассейна по данным бурения\nАннотация.Воды бассейна изучены."
+    assert reflow.reflow(page, laid_out=True, breaks_known=True).split("\n")[-1].startswith("Аннотация.")
+    page = ("ДИПЛОМДЫҚ ЖОБАНЫҢ ҚЫСҚАША МАЗМҰНЫ\n\n6B07101 – Гидротехникалық құрылыстар және су ресурстары\n"
+            "Орындаған: Сапарова Дана Ерланқызы\nЖетекшісі: т.ғ.к. А.Б. Нұрланов")
+    assert "Орындаған: Сапарова Дана Ерланқызы" in reflow.reflow(page, laid_out=True, breaks_known=True).split("\n")

@@ -205,3 +205,33 @@ def test_a_bold_heading_pdfium_cut_inside_words_is_one_word_each():
 def test_a_keyword_list_ends_at_its_full_stop(line, expected):
     from dissertation_kg.mappings import front_matter
     assert list(front_matter.keywords(line).values())[0] == expected
+
+
+def test_an_accordion_copied_from_a_page_and_circled_numbers():
+    """Disclosure triangles and "Hide ▴" controls of a web page's accordion go; circled numbers
+    read as "1)"."""
+    page = "▾ Зерттеудің міндеттері\nМіндеттер: ① дюналарды сипаттау; ② картаны жасау.\nЖасыру ▴\n▸ Жарияланымдар"
+    assert text.clean(page) == ("Зерттеудің міндеттері\nМіндеттер: 1) дюналарды сипаттау; 2) картаны жасау.\n\n"
+                                "Жарияланымдар")
+    assert text.clean("▸ бірінші\n▸ екінші") == "▸ бірінші\n▸ екінші"   # a bulleted list, no widget
+
+
+def test_letter_superscripts_and_middle_dot_keywords():
+    from dissertation_kg.mappings import front_matter
+    assert [a for a, _ in front_matter.authors(["Dana Serikova ᵃ ✉, Tom Hale ᵇ"])] == ["Dana Serikova", "Tom Hale"]
+    assert front_matter.keywords("Keywords · dunes · wind erosion · steppe") == {"en": ["dunes", "wind erosion", "steppe"]}
+
+
+def test_a_kazakh_clause_closed_by_a_past_verb_qualifies_no_later_count():
+    assert metadata.publication_counts("Конференцияда баяндама жасалды, 2 мақала жарияланды.", "kk") == {"Total": 2}
+
+
+def test_an_article_title_above_authors_with_letter_superscripts():
+    page = ("Steppe Journal of Soil Science · Vol. 2 (2023)\n"
+            "Do shelterbelts slow the drift of sand? Evidence from three oblasts\n"
+            "Dana Serikova ᵃ ✉, Tom Hale ᵇ\n"
+            "ᵃ Steppe Agrarian University, Kostanay, Kazakhstan · ᵇ Moorland College, Leeds, UK\n"
+            "Highlights\n- Shelterbelts halve the drift.")
+    m = meta_of(page, "en")
+    assert m.title == "Do shelterbelts slow the drift of sand? Evidence from three oblasts"
+    assert m.author == "Dana Serikova"

@@ -20,7 +20,11 @@ from .numbering import Numbering
 # python-docx's Paragraph.text reads only direct runs and hyperlinks, so a tracked insertion
 # would be lost.
 # A w:tab under w:pPr is a tab stop's definition, not a tab in the text.
-_TEXT = "./descendant::*[self::w:t or self::w:tab or self::w:br or self::w:cr][not(ancestor::w:moveFrom)][not(ancestor::w:pPr)]"
+# Hidden text (w:vanish on the run, as Word keeps an earlier version's sentence out of view) is
+# not shown on the page or printed: a reader never sees it, so it is no part of the text.
+_VANISH = "w:rPr/w:vanish[not(@w:val='0' or @w:val='false' or @w:val='off')]"
+_TEXT = ("./descendant::*[self::w:t or self::w:tab or self::w:br or self::w:cr][not(ancestor::w:moveFrom)]"
+         f"[not(ancestor::w:pPr)][not(ancestor::w:r[1]/{_VANISH})]")
 
 
 def _text(p) -> str:
@@ -102,6 +106,8 @@ def extract(data: bytes, source: str) -> Extracted:
     lines = []
 
     def paragraph(p) -> None:
+        if p._p.xpath(f"./w:pPr/{_VANISH}") and not " ".join(_text(p).split()):
+            return   # a hidden paragraph: its mark hidden and no visible text, so not even its number shows
         marker = numbering.marker(p)
         if marker and _is_heading(p):
             # A heading numbered automatically ("4. Scientific novelty", the 4 from

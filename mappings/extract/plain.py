@@ -124,8 +124,37 @@ def extract(data: bytes, source: str, media_type: str) -> Extracted:
     decoded = text.decode(data, source)
     if media_type == "text/markdown":
         decoded = markdown_text(decoded)
+    else:
+        decoded = underlined_headings(decoded)
     # The decoder is CPython's own UTF-8 codec: the version recorded is Python's.
     return Extracted(decoded, media_type, "python-utf-8-codec", platform.python_version())
+
+
+# A text converter's heading underline in a plain .txt file (pandoc, docutils and `fmt`-style
+# exports write "AIM\n---" and "RELEVANCE\n===="): at least three of one character, right under
+# a line of text. The rule carries no text; left in, it glues to the section as its first words.
+_TXT_UNDERLINE = re.compile(r"^[ ]{0,3}(?:={3,}|-{3,})[ \t]*$")
+
+
+def underlined_headings(plain: str) -> str:
+    """A plain text without the `===` / `---` lines that underline its headings; a rule after a
+    blank line (a separator) is left as typed."""
+    lines = plain.split("\n")
+    out = [line for i, line in enumerate(lines)
+           if not (_TXT_UNDERLINE.match(line.rstrip("\r")) and i > 0 and lines[i - 1].strip())]
+    return "\n".join(out)
+
+
+# Pandoc's extensions: a definition list's definition opens with ": " (or "~ ") under its term
+# ("Цель⏎⏎: выработать …", "Author⏎: **Title:** …"), and a heading may end in attributes
+# ("## Relevance {#relevance .unnumbered}"). Neither is the author's text.
+_DEFINITION = re.compile(r"^[ ]{0,3}[:~][ \t]+(?=\S)")
+_ATTRIBUTES = re.compile(r"[ \t]+\{(?:[#.][\w:-]+|[\w-]+=\S+)(?:[ \t]+(?:[#.][\w:-]+|[\w-]+=\S+))*\}[ \t]*$")
+
+
+# An Obsidian or GitHub callout's type ("> [!abstract] Аңдатпа", "> [!note]- Funding"): the
+# renderer's, shown as an icon; the title after it is the author's (often the section's heading).
+_CALLOUT = re.compile(r"^([ ]{0,3}(?:>[ \t]?)+)\[![A-Za-z][\w-]*\][+-]?[ \t]*")
 
 
 def markdown_text(md: str) -> str:
@@ -145,5 +174,8 @@ def markdown_text(md: str) -> str:
         if row:
             out.extend(cell.strip() for cell in re.split(r"(?<!\\)\|", row.group(1)) if cell.strip())
             continue
-        out.append(_CODE_CHIPS.sub(_chips, line))
+        line = _CALLOUT.sub(r"\1", line)
+        if line.lstrip().startswith("#"):
+            line = _ATTRIBUTES.sub("", line)
+        out.append(_CODE_CHIPS.sub(_chips, _DEFINITION.sub("", line)))
     return "\n".join(out)
