@@ -1105,6 +1105,9 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
                 if found[k][1] in ("acronym", "capitalised"):
                     del found[k]
             found[(s, e)] = (cls, "shape")
+    if lang in ("ru", "kk"):
+        _scholars_into_their_theories(text, lang, found, [(m.start, m.end) for m in mentions
+                                                          if m.cls in ("Theory", "Method")])
     # A document that names itself is one candidate of its kind, whatever names stand inside it
     # ("Law of the Republic of Kazakhstan «On …»"), unless it is, or holds, a known initiative.
     initiatives = [m for m in mentions if m.cls in INITIATIVE_KINDS or m.cls == "Initiative"]
@@ -1115,6 +1118,65 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             del found[span]
         found[(d.start, d.end)] = (d.cls, "self-named")
     return [(s, e, cls, reason) for (s, e), (cls, reason) in sorted(found.items())]
+
+
+# Russian and Kazakh name a scholar's theory or method with the scholar inside the name, in the
+# genitive: after it in Russian («теория двусторонних рынков Ж. Тироля», «теория рационального
+# выбора Д. Корниша и Р. Кларка»), before it in Kazakh («С. Холлдың мәдени бірегейлік теориясы»).
+# The whole phrase is the theory and the scholar is no separate Person (the keys' convention;
+# English lists the scholar apart: "F. Geels").
+_BETWEEN_SCHOLARS = re.compile(r"\s+(?:и|және|мен|пен|бен)\s+|\s*[–—-]\s*")
+
+
+def _scholars_into_their_theories(text: str, lang: str, found: dict, linked: list[tuple[int, int]]) -> None:
+    """`linked`: the theories and methods the vocabularies name; their scholars are dropped (the
+    annotation keeps the vocabulary's quote)."""
+    people_spans = sorted(k for k, v in found.items() if v[1] == "person")
+
+    def adjacent(gap: str) -> bool:
+        return gap.strip(" \u00a0»”\"") == ""   # «чистая теория права» Г. Кельзена
+
+    spans = [((s, e), v) for (s, e), v in sorted(found.items())
+             if v[0] in ("Theory", "Method") and v[1] in ("shape", "quoted")]
+    spans += [(k, None) for k in linked]
+    for (s, e), value in spans:
+        if lang == "ru":
+            scholars, end = [], e
+            for a, b in people_spans:
+                if a < end or (a, b) not in found:
+                    continue
+                gap = text[end:a]
+                if (adjacent(gap) if not scholars else _BETWEEN_SCHOLARS.fullmatch(gap)) \
+                        and _russian_scholar_genitive(text[a:b]):
+                    scholars.append((a, b))
+                    end = b
+                else:
+                    break
+            start = s
+            if scholars and start > 0 and text[start - 1] in "«“\"" and text[e:scholars[0][0]].strip():
+                start -= 1   # the quote closes inside the name: take the one that opens it
+        else:
+            before = [(a, b) for a, b in people_spans if b <= s and (a, b) in found and adjacent(text[b:s])
+                      and re.search(r"(?:ның|нің|дың|дің|тың|тің)$", text[a:b])]
+            scholars = before[-1:]
+            start, end = (scholars[0][0], e) if scholars else (s, e)
+        if not scholars:
+            continue
+        for k in scholars:
+            del found[k]
+        if value is not None:
+            del found[(s, e)]
+            found[(start, end)] = value
+
+
+def _russian_scholar_genitive(name: str) -> bool:
+    """The surname of «Ж. Тироля», «Г. Кельзена» can be genitive, or is unknown to the dictionary
+    («Мински»): not a nominative subject of the next clause («… теории игр А. Иванов показал»)."""
+    surname = name.split()[-1].split(".")[-1]
+    parses = morphology._analyzer().parse(morphology.fold(surname))
+    if not any(p.is_known for p in parses[:2]):
+        return True
+    return any(p.tag.case == "gent" for p in parses[:3])
 
 
 # Russian and Kazakh capitalise only the first word of an organisation's or programme's name:

@@ -887,6 +887,27 @@ def test_a_scholar_named_by_the_possessive_of_a_theory_is_a_person(text, name):
     assert _candidates(text, "en", "theoretical-basis").get(name) == "Person"
 
 
+@pytest.mark.parametrize("text, lang, name, cls", [
+    # Russian and Kazakh keep the scholar inside the theory's name, in the genitive
+    ("Опорой служит теория устойчивых коалиций В. Дробышева.", "ru",
+     "теория устойчивых коалиций В. Дробышева", "Theory"),
+    ("Опорой служит «теория мягкого торга» Р. Ансельма.", "ru", "«теория мягкого торга» Р. Ансельма", "Theory"),
+    ("Применена теория распределённого доверия К. Лоренца и П. Мейера.", "ru",
+     "теория распределённого доверия К. Лоренца и П. Мейера", "Theory"),
+    ("Жұмыс Т. Бергманның шекаралық сәйкестік теориясы негізінде жазылды.", "kk",
+     "Т. Бергманның шекаралық сәйкестік теориясы", "Theory"),
+])
+def test_a_scholar_inside_a_russian_or_kazakh_theory_name_is_part_of_it(text, lang, name, cls):
+    found = _candidates(text, lang, "theoretical-basis")
+    assert found.get(name) == cls, found
+    assert "Person" not in found.values(), found
+
+
+def test_a_scholar_after_a_theory_but_in_the_nominative_stays_a_person():
+    found = _candidates("В рамках этой теории К. Лоренц описал три типа доверия.", "ru", "theoretical-basis")
+    assert found.get("К. Лоренц") == "Person", found
+
+
 @pytest.mark.parametrize("text, names", [
     ("The montage theory of Sergei Eisenstein and the realism of Andre Bazin frame the reading.",
      ["Sergei Eisenstein", "Andre Bazin"]),
