@@ -728,10 +728,11 @@ _ACRONYM_METHOD_AFTER = re.compile(
     r"тест|шкал|опросник|сценари|спутник|снимк|реанализ|схем[аеуы]|продукт|спектрометр|детектор|симулятор|"
     r"әдіс|бағдарлама|желі|нейрондық|деректер|талда|сынақ|шкала|сауалнама|ортасы|сценарий|спутниктік|түсірілім|"
     r"сұлба)", re.I)
+# (a second acronym joined to the first shares its word: «тестами DPPH и ORAC», "the MMSE and MoCA tests")
 _ACRONYM_METHOD_BEFORE = re.compile(
-    r"(?:\b(?:using|with|via|model|method|algorithm|index|dataset|software)|"
+    r"(?:\b(?:using|with|via|model|method|algorithm|index|dataset|software|assays?|tests?)|"
     r"(?:метод|модел|алгоритм|сред|пакет|програм|индекс|реанализ|помощью|использованием|сет[иеь]|нейросет|"
-    r"архитектур|библиотек|схем)\w*)\s+$", re.I)
+    r"архитектур|библиотек|схем|тест)\w*)\s+(?:(?-i:[A-ZА-ЯЁ][A-ZА-ЯЁ0-9-]{1,15})\s*(?:,|\band\b|\bи\b)\s*)?$", re.I)
 
 
 # The words that introduce a chapter's title in quotes ("Chapter 1, “…”", «во второй главе «…»»,
@@ -745,10 +746,42 @@ _MEASURE_AFTER = re.compile(r"\s*[=:<>≤≥]?\s*\d(?!\d{3}(?!\d))")
 _MEASURE_BEFORE = re.compile(r"\d\s*%\s*$")
 
 
+# An acronym in brackets abbreviates the phrase before it, and that phrase's head says what it
+# names: "a faecal occult blood test (FOBT)", «тест на скрытую кровь (ТСК)», «Регламент ЕС о
+# цифровых услугах (DSA)», «Международного союза по охране птиц (МСОП)». The head nearest the
+# bracket wins, within five words of it.
+_DEFINED_HEADS = (
+    ("Method", r"test|assay|task|method|technique|scale|questionnaire|index|inventory|algorithm|"
+               r"тест\w*|проб[аыуе]\w*|метод\w*|методик\w*|шкал\w*|опросник\w*|индекс\w*|алгоритм\w*|"
+               r"сынақ\w*|тесті\w*|әдіс\w*|шкаласы\w*|сауалнама\w*|индексі\w*"),
+    ("Initiative", r"act|regulation|directive|convention|регламент\w*|директив\w*|конвенци\w*|кодекс\w*|"
+                   r"регламенті\w*|директивасы\w*|конвенциясы\w*|кодексі\w*"),
+    ("Organization", r"agency|organi[sz]ation|union|association|committee|council|агентств\w*|организаци\w*|"
+                     r"союз\w*|ассоциаци\w*|комитет\w*|ұйым\w*|агенттіг\w*|қауымдастығ\w*|одағ\w*"),
+)
+_DEFINED_HEAD = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(f"(?P<{cls}>{words})" for cls, words in _DEFINED_HEADS)
+                           + r")(?:\s+[^\s(),.;:«»\"]+){0,5}\s*\(\s*$")
+
+
+def _defined_class(text: str, start: int) -> str | None:
+    window = text[max(0, start - 90):start]
+    if not window.rstrip().endswith("("):
+        return None
+    best = None
+    for k in range(len(window)):
+        m = _DEFINED_HEAD.match(window, k)
+        if m and m.end() == len(window):
+            best = m   # keep scanning: a later start is a head nearer the bracket
+    return best.lastgroup if best else None
+
+
 def _acronym_class(text: str, start: int, end: int, name: str, kind: str) -> str:
     """The class suggested for an unknown acronym: what the words beside it call it, else a tool
     or technique in a statement of methods or of the methodology (indirect ELISA, real-time PCR, «реанализ ERA5») or
     where it carries a digit (CMIP6, SSP2, Sentinel-2: versions, not bodies), else a body."""
+    defined = _defined_class(text, start)
+    if defined:
+        return defined
     if _ACRONYM_ORG_AFTER.match(text, end):
         return "Organization"
     if (_ACRONYM_METHOD_AFTER.match(text, end) or _ACRONYM_METHOD_BEFORE.search(text[max(0, start - 40):start])

@@ -772,6 +772,22 @@ def test_an_unknown_acronym_is_classed_by_the_words_beside_it(text, lang, kind, 
     assert _candidates(text, lang, kind).get(name) == cls
 
 
+@pytest.mark.parametrize("text, lang, kind, name, cls", [
+    # an acronym in brackets takes the class of the phrase it abbreviates, by that phrase's head
+    ("Сон оценён тестом непрерывного внимания (ТНВ) в начале смены.", "ru", "relevance", "ТНВ", "Method"),
+    ("Sleepiness was scored with the reaction lapse task (RLT) twice.", "en", "relevance", "RLT", "Method"),
+    ("Сопоставлены нормы Регламента ЕС об облачных сервисах (CSR) и национальное право.", "ru",
+     "relevance", "CSR", "Initiative"),
+    ("Данные предоставлены Союзом фермеров степной зоны (СФСЗ) в методах.", "ru", "methods", "СФСЗ",
+     "Organization"),
+    # an acronym joined to another after the word that names them shares it
+    ("Активность измерена тестами QRST и BLMX.", "ru", "tasks", "BLMX", "Method"),
+])
+def test_an_acronym_takes_the_class_of_what_it_abbreviates(text, lang, kind, name, cls):
+    found = _candidates(text, lang, kind)
+    assert found.get(name) == cls, found
+
+
 @pytest.mark.parametrize("text, lang, name", [
     ("Responses were analysed in JASP 0.18 and coded in MAXQDA 2022.", "en", "JASP 0.18"),
     ("Responses were analysed in JASP 0.18 and coded in Quirkos 2.", "en", "Quirkos 2"),
