@@ -643,13 +643,13 @@ def _in_capitals_heading(text: str, tokens: list[Token], k: int) -> bool:
 _VERSION = r"(?:\s+v?\d{1,2}(?:\.\d{1,2}){0,2}(?!\w|[.,]\d))?"
 _SOFTWARE_AFTER = re.compile(r"\b([A-Z][\w/+.-]*[\w+](?:\s+[A-Z][\w/+.-]*[\w+])?" + _VERSION + r")\s+(?:бағдарламасы\w*|"
                              r"ортасы\w*|программ\w*|пакет\w*|software|package|environment)\b")
-_SOFTWARE_BEFORE = re.compile(r"(?:\bпрограмм[аеуыо]\w*|\bпакет[аеу]?|\bsoftware|\bpackage)\s+"
+_SOFTWARE_BEFORE = re.compile(r"(?:\bпрограмм[аеуыо]\w*|\bпакет[аеу]?|\bsoftware|\bpackage|\bинтерфейс(?:ом|е|а)?|\binterface)\s+"
                               r"([A-Z][\w/+.-]*[\w+](?:\s+[A-Z][\w/+.-]*[\w+])?" + _VERSION + ")")
 # A tool named with its version, as a methods statement cites it: "SPSS 26", "NVivo 14", "R 4.3.1",
 # "ATLAS.ti 23", "CROPWAT 8.0", "Design-Expert 13". The name is written in Latin letters and is
 # not a word that numbers a part of a text or a stage ("Table 3", "Phase 2"); a plain
 # capitalised word needs a dotted version or a word of use before it ("in Stata 17").
-_VERSIONED = re.compile(r"(?<![\w.-])([A-Z][A-Za-z]*(?:[.-][A-Za-z]+)?(?:\s[A-Z][A-Za-z]+)?)\s(v?\d{1,2}(?:\.\d{1,2}){0,2})(?!\w|[.,]\d|\s*[-–—]\s*\d)(?!\s*(?:%|‰|°|mm|cm|km|kg|m\b|мм|см|км|кг|жыл|год|year|г\.))")
+_VERSIONED = re.compile(r"(?<![\w.-])([A-Z][A-Za-z]*(?:[.-][A-Za-z]+)?(?:\s[A-Z][A-Za-z]+)?)\s(v?\d{1,2}(?:\.\d{1,2}){0,2}|[23]D)(?!\w|[.,]\d|\s*[-–—]\s*\d)(?!\s*(?:%|‰|°|mm|cm|km|kg|m\b|мм|см|км|кг|жыл|год|year|г\.))")
 _NOT_TOOLS = {"Table", "Figure", "Fig", "Chapter", "Section", "Article", "Paragraph", "Appendix", "Annex",
               "Part", "Phase", "Stage", "Step", "Group", "Type", "Level", "Grade", "Class", "Wave", "Round",
               "Model", "Scenario", "Volume", "Vol", "No", "Issue", "Page", "Block", "Zone", "Unit", "Line",
@@ -666,8 +666,8 @@ def _versioned_tools(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in _VERSIONED.finditer(text):
         name, version = m.group(1), m.group(2)
-        if name.split()[0] in _NOT_TOOLS or name.split()[-1] in _NOT_TOOLS:
-            continue
+        if name.split()[0] in _NOT_TOOLS or name.split()[-1] in _NOT_TOOLS or _STANDARD.fullmatch(m.group(0)):
+            continue   # ("Eurocode 7" is a standard)
         before = text[max(0, m.start() - 12):m.start()]
         if _MEASURE_BEFORE.search(before) or re.search(r"[=<>≤≥]\s*$", before):
             continue   # "95 % CI 1.3": a measure
@@ -704,8 +704,10 @@ _DOMAIN_NAME = re.compile(r"(?<![\w./@:-])([A-Za-z][A-Za-z0-9-]{1,30}\.(?:kz|қ�
 
 
 # A standard by its number: "ISO 11092", «ГОСТ 5686-94», "GOST 2.781-96", «СНиП 2.02.01-83», «СТ РК 1044-2001»
-_STANDARD = re.compile(r"(?<![\w-])((?:ISO(?:/IEC)?|IEC|ASTM|EN|DIN|IEEE|ГОСТ(?:\s+Р)?|GOST(?:\s+R)?|СТ\s+РК|СН\s+РК|СП\s+РК|СНиП|МСН|ҚР\s+ҚН)"
-                       r"\s?[A-Z]?\d[\d.:-]*\d)(?![\w-])")
+# (Kazakhstan's codes transliterated too: "SP RK 5.01-102-2013"; a Eurocode by its one- or two-digit part: "Eurocode 7")
+_STANDARD = re.compile(r"(?<![\w-])((?:ISO(?:/IEC)?|IEC|ASTM|EN|DIN|IEEE|ГОСТ(?:\s+Р)?|GOST(?:\s+R)?|СТ\s+РК|СН\s+РК|СП\s+РК|СНиП|МСН|ҚР\s+ҚН|"
+                       r"(?:ST|SN|SP)\s+RK|SNiP)"
+                       r"\s?[A-Z]?\d[\d.:-]*\d|Eurocode\s?\d{1,2})(?![\w-])")
 
 
 # The word after an unknown acronym tells a tool or technique ("SWAT model", «модели LSTM»,
@@ -790,7 +792,7 @@ def _acronym_class(text: str, start: int, end: int, name: str, kind: str) -> str
     return "Organization"
 
 
-_SOFTWARE_WORD = re.compile(r"бағдарлама|ортасы|программ|пакет|software|package|environment")
+_SOFTWARE_WORD = re.compile(r"бағдарлама|ортасы|программ|пакет|software|package|environment|интерфейс|interface")
 
 
 def _software(text: str) -> list[tuple[int, int]]:

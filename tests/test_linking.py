@@ -795,6 +795,9 @@ def test_an_acronym_takes_the_class_of_what_it_abbreviates(text, lang, kind, nam
     ("Kinetics were fitted in PeakFit 4 and plotted with Gnuplot 5.4.", "en", "Gnuplot 5.4"),
     ("Сауалнама нәтижелері JASP 0.18 бағдарламасында өңделді.", "kk", "JASP 0.18"),
     ("Расчёты выполнены в программе Lira 10.12.", "ru", "Lira 10.12"),
+    # a program by its dimension ("3D"), and after the interface it is run through
+    ("Slopes were modelled with the finite element method in GEOSTAB 3D.", "en", "GEOSTAB 3D"),
+    ("Сетка построена в программе FEFLOW с интерфейсом Aquifer Studio.", "ru", "Aquifer Studio"),
 ])
 def test_a_tool_named_with_its_version_is_a_method(text, lang, name):
     assert _candidates(text, lang, "relevance").get(name) == "Method"
@@ -834,6 +837,9 @@ def test_a_service_named_by_its_web_address_is_an_organisation(text, lang, names
     ("Samples were tested according to ISO 9237 and ASTM D737.", "en", "ASTM D737"),
     ("Грунты испытаны по ГОСТ 12248-2010 и СП РК 5.01-102-2013.", "ru", "ГОСТ 12248-2010"),
     ("Грунты испытаны по ГОСТ 12248-2010 и СП РК 5.01-102-2013.", "ru", "СП РК 5.01-102-2013"),
+    # Kazakhstan's codes transliterated, and a Eurocode by its part number, even after "in"
+    ("Loads follow SN RK 2.04-01-2011 and the design checks in Eurocode 2.", "en", "SN RK 2.04-01-2011"),
+    ("Loads follow SN RK 2.04-01-2011 and the design checks in Eurocode 2.", "en", "Eurocode 2"),
 ])
 def test_a_standard_by_its_number_is_an_initiative(text, lang, name):
     assert _candidates(text, lang, "methods").get(name) == "Initiative"
