@@ -561,7 +561,9 @@ _QUOTED = re.compile(r"«([^«»\n]{2,90})»|“([^“”\n]{2,90})”|„([^„
 # the head of a theory just before a quoted name (Russian) and after it (English, Kazakh)
 _THEORY_BEFORE_QUOTE = re.compile(r"(?<![\w-])(?:теори[яиюей]|концепци[яиюей]|парадигм[аыеуой]|theory of the|"
                                   r"concept of the)\s*$", re.I)
-_THEORY_AFTER_QUOTE = re.compile(r"\s+(?:theory|concept|paradigm)\b", re.I)
+# (Kazakh puts the head after the quoted name: «елестетілген қауымдастықтар» тұжырымдамасы, any case)
+_THEORY_AFTER_QUOTE = re.compile(r"\s+(?:theory|concept|paradigm)\b|\s+(?:теориясы|тұжырымдамасы|концепциясы|парадигмасы)"
+                                 r"(?:на|нда|нан|мен|ның|н)?(?![\w-])", re.I)
 _ROMAN = re.compile(r"^[IVXLCDMХІ]+$")   # (ХХ ғасыр: Cyrillic letters standing for XX)
 _COORDINATORS = {"and", "und", "y", "и", "және", "мен"}
 _CONNECTORS = {"of", "and", "for", "the", "in", "on", "de", "und", "y", "и", "по", "при", "имени", "для", "және", "мен"}
@@ -1025,7 +1027,7 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
                 found[(hs, m.end())] = ("Theory", "quoted")
                 continue
         after = _THEORY_AFTER_QUOTE.match(text, m.end())
-        if after and len(words) <= 5 and lang == "en" and not _is_capitalised(name) and free(m.start(), after.end()):
+        if after and len(words) <= 5 and lang in ("en", "kk") and not _is_capitalised(name) and free(m.start(), after.end()):
             found[(m.start(), after.end())] = ("Theory", "quoted")
             continue
         if _is_capitalised(name):
@@ -1169,7 +1171,7 @@ def _scholars_into_their_theories(text: str, lang: str, found: dict, linked: lis
     people_spans = sorted(k for k, v in found.items() if v[1] == "person")
 
     def adjacent(gap: str) -> bool:
-        return gap.strip(" \u00a0»”\"") == ""   # «чистая теория права» Г. Кельзена
+        return gap.strip(" \u00a0«»“”\"") == ""   # «чистая теория права» Г. Кельзена, Б. Андерсонның «…»
 
     spans = [((s, e), v) for (s, e), v in sorted(found.items())
              if v[0] in ("Theory", "Method") and v[1] in ("shape", "quoted")]
@@ -1446,6 +1448,11 @@ def _classed_by_definition(comps: list[ComponentText], named_in: list[list]) -> 
     defined: dict[tuple[str, str], str] = {}
     for comp, named in zip(comps, named_in):
         for s, e, cls, reason in named:
+            if reason == "acronym" and _defined_class(comp.text, s):
+                # defined in brackets after the phrase it abbreviates (see _DEFINED_HEADS): the
+                # same acronym is that kind of name wherever else the document uses it
+                defined.setdefault((comp.lang, comp.text[s:e]), cls)
+                continue
             if reason in ("acronym", "person"):
                 continue
             tail = _DEFINED_AFTER.match(comp.text, e)

@@ -489,6 +489,15 @@ def test_russian_candidates_are_listed_in_the_nominative(phrase, nominative):
     assert russian_nominative(phrase) == nominative
 
 
+def test_an_acronym_defined_by_its_head_keeps_that_class_in_the_other_parts():
+    comps = [ComponentText(URIRef(f"{WORK}/task/1"), "task", "ru",
+                           "Сравнить пробу Грейса и тест скрытой крови (ТСКР) в скрининге."),
+             ComponentText(URIRef(f"{WORK}/novelty/1"), "novelty", "ru",
+                           "Впервые показано, что ТСКР в два раза чувствительнее.")]
+    cands = annotate(rdflib.Graph(), comps, work=WORK, source=SOURCE)
+    assert {c.suggested_class for c in cands if c.name == "ТСКР"} == {"Method"}, cands
+
+
 def test_inflected_occurrences_count_towards_one_candidate():
     cands = []
     for n, text in enumerate(["Роль Астанинской декларации велика.", "Мы изучили Астанинскую декларацию."]):
@@ -918,6 +927,9 @@ def test_a_scholar_named_by_the_possessive_of_a_theory_is_a_person(text, name):
      "теория распределённого доверия К. Лоренца и П. Мейера", "Theory"),
     ("Жұмыс Т. Бергманның шекаралық сәйкестік теориясы негізінде жазылды.", "kk",
      "Т. Бергманның шекаралық сәйкестік теориясы", "Theory"),
+    # a Kazakh theory named in quotes before its head
+    ("Зерттеу Т. Бергманның «шекаралық мәдениет» тұжырымдамасына сүйенеді.", "kk",
+     "Т. Бергманның «шекаралық мәдениет» тұжырымдамасына", "Theory"),
 ])
 def test_a_scholar_inside_a_russian_or_kazakh_theory_name_is_part_of_it(text, lang, name, cls):
     found = _candidates(text, lang, "theoretical-basis")
