@@ -328,6 +328,13 @@ def test_russian_and_kazakh_names_capitalised_on_the_first_word_only():
         ("Дүниежүзі қазақтарының қауымдастығы", "NonGovernmentalOrganization")}
 
 
+def test_a_kazakh_fund_named_without_its_possessive_is_an_organisation():
+    # «қор» inflected without the possessive «-ы»: «Жаһандық қордың», «Дала қорына»
+    found = _candidates("Жоба Дала табиғаты қорының және Көкорай қордың қолдауымен жүзеге асты.", "kk", "relevance")
+    assert found.get("Көкорай қордың") == "NonGovernmentalOrganization", found
+    assert not _candidates("Зерттеуде Балқаш көлінің су қорлары бағаланды.", "kk", "relevance")
+
+
 @pytest.mark.parametrize("text, lang, expected", [
     ("Жұмыста Жер кодексі мен Су кодексінің нормалары талданды.", "kk",
      {("Жер кодексі", "Law"), ("Су кодексінің", "Law")}),
