@@ -1143,8 +1143,7 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
                     del found[k]
             found[(s, e)] = (cls, "shape")
     if lang in ("ru", "kk"):
-        _scholars_into_their_theories(text, lang, found, [(m.start, m.end) for m in mentions
-                                                          if m.cls in ("Theory", "Method")])
+        _scholars_into_their_theories(text, lang, found)
     # A document that names itself is one candidate of its kind, whatever names stand inside it
     # ("Law of the Republic of Kazakhstan «On …»"), unless it is, or holds, a known initiative.
     initiatives = [m for m in mentions if m.cls in INITIATIVE_KINDS or m.cls == "Initiative"]
@@ -1160,14 +1159,13 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
 # Russian and Kazakh name a scholar's theory or method with the scholar inside the name, in the
 # genitive: after it in Russian («теория двусторонних рынков Ж. Тироля», «теория рационального
 # выбора Д. Корниша и Р. Кларка»), before it in Kazakh («С. Холлдың мәдени бірегейлік теориясы»).
-# The whole phrase is the theory and the scholar is no separate Person (the keys' convention;
-# English lists the scholar apart: "F. Geels").
+# The whole phrase is the theory, and the scholar stays a Person too: the keys of published-4 to
+# -7 quote the scholar inside the theory's name, those of published-2 and -3 list the scholar apart
+# («П. Бурдьенің» beside «әлеуметтік капитал теориясына»); both readings are kept.
 _BETWEEN_SCHOLARS = re.compile(r"\s+(?:и|және|мен|пен|бен)\s+|\s*[–—-]\s*")
 
 
-def _scholars_into_their_theories(text: str, lang: str, found: dict, linked: list[tuple[int, int]]) -> None:
-    """`linked`: the theories and methods the vocabularies name; their scholars are dropped (the
-    annotation keeps the vocabulary's quote)."""
+def _scholars_into_their_theories(text: str, lang: str, found: dict) -> None:
     people_spans = sorted(k for k, v in found.items() if v[1] == "person")
 
     def adjacent(gap: str) -> bool:
@@ -1175,7 +1173,6 @@ def _scholars_into_their_theories(text: str, lang: str, found: dict, linked: lis
 
     spans = [((s, e), v) for (s, e), v in sorted(found.items())
              if v[0] in ("Theory", "Method") and v[1] in ("shape", "quoted")]
-    spans += [(k, None) for k in linked]
     for (s, e), value in spans:
         if lang == "ru":
             scholars, end = [], e
@@ -1197,11 +1194,7 @@ def _scholars_into_their_theories(text: str, lang: str, found: dict, linked: lis
                       and re.search(r"(?:ның|нің|дың|дің|тың|тің)$", text[a:b])]
             scholars = before[-1:]
             start, end = (scholars[0][0], e) if scholars else (s, e)
-        if not scholars:
-            continue
-        for k in scholars:
-            del found[k]
-        if value is not None:
+        if scholars:
             del found[(s, e)]
             found[(start, end)] = value
 
