@@ -561,7 +561,9 @@ _QUOTED = re.compile(r"«([^«»\n]{2,90})»|“([^“”\n]{2,90})”|„([^„
 # the head of a theory just before a quoted name (Russian) and after it (English, Kazakh)
 _THEORY_BEFORE_QUOTE = re.compile(r"(?<![\w-])(?:теори[яиюей]|концепци[яиюей]|парадигм[аыеуой]|theory of the|"
                                   r"concept of the)\s*$", re.I)
-_THEORY_AFTER_QUOTE = re.compile(r"\s+(?:theory|concept|paradigm)\b", re.I)
+# (Kazakh puts the head after the quoted name: «елестетілген қауымдастықтар» тұжырымдамасы, any case)
+_THEORY_AFTER_QUOTE = re.compile(r"\s+(?:theory|concept|paradigm)\b|\s+(?:теориясы|тұжырымдамасы|концепциясы|парадигмасы)"
+                                 r"(?:на|нда|нан|мен|ның|н)?(?![\w-])", re.I)
 _ROMAN = re.compile(r"^[IVXLCDMХІ]+$")   # (ХХ ғасыр: Cyrillic letters standing for XX)
 _COORDINATORS = {"and", "und", "y", "и", "және", "мен"}
 _CONNECTORS = {"of", "and", "for", "the", "in", "on", "de", "und", "y", "и", "по", "при", "имени", "для", "және", "мен"}
@@ -576,7 +578,7 @@ _KEYWORDS = {
                        "агентство", "комиссия", "министрлік", "агенттігі", "агенттік", "комиссиясы"],
     "NonGovernmentalOrganization": ["foundation", "association", "society", "institute", "institut", "centre", "center",
                                     "service", "bureau", "inspection", "laboratory", "corporation", "фонд", "служба",
-                                    "бюро", "инспекция", "лаборатория", "корпорация", "корпорациясы", "зертханасы", "ассоциация", "общество", "институт", "центр", "қоры",
+                                    "бюро", "инспекция", "лаборатория", "корпорация", "корпорациясы", "зертханасы", "ассоциация", "общество", "институт", "центр", "қоры", "қор",
                                     "қауымдастығы", "қоғамы", "орталығы", "federation", "library", "федерация", "федерациясы",
                                     "библиотека", "кітапхана", "кітапханасы"],
     "InternationalOrganization": ["organization", "organisation", "union", "council", "bank", "fund", "alliance", "организация",
@@ -643,13 +645,13 @@ def _in_capitals_heading(text: str, tokens: list[Token], k: int) -> bool:
 _VERSION = r"(?:\s+v?\d{1,2}(?:\.\d{1,2}){0,2}(?!\w|[.,]\d))?"
 _SOFTWARE_AFTER = re.compile(r"\b([A-Z][\w/+.-]*[\w+](?:\s+[A-Z][\w/+.-]*[\w+])?" + _VERSION + r")\s+(?:бағдарламасы\w*|"
                              r"ортасы\w*|программ\w*|пакет\w*|software|package|environment)\b")
-_SOFTWARE_BEFORE = re.compile(r"(?:\bпрограмм[аеуыо]\w*|\bпакет[аеу]?|\bsoftware|\bpackage)\s+"
+_SOFTWARE_BEFORE = re.compile(r"(?:\bпрограмм[аеуыо]\w*|\bпакет[аеу]?|\bsoftware|\bpackage|\bинтерфейс(?:ом|е|а)?|\binterface)\s+"
                               r"([A-Z][\w/+.-]*[\w+](?:\s+[A-Z][\w/+.-]*[\w+])?" + _VERSION + ")")
 # A tool named with its version, as a methods statement cites it: "SPSS 26", "NVivo 14", "R 4.3.1",
 # "ATLAS.ti 23", "CROPWAT 8.0", "Design-Expert 13". The name is written in Latin letters and is
 # not a word that numbers a part of a text or a stage ("Table 3", "Phase 2"); a plain
 # capitalised word needs a dotted version or a word of use before it ("in Stata 17").
-_VERSIONED = re.compile(r"(?<![\w.-])([A-Z][A-Za-z]*(?:[.-][A-Za-z]+)?(?:\s[A-Z][A-Za-z]+)?)\s(v?\d{1,2}(?:\.\d{1,2}){0,2})(?!\w|[.,]\d|\s*[-–—]\s*\d)(?!\s*(?:%|‰|°|mm|cm|km|kg|m\b|мм|см|км|кг|жыл|год|year|г\.))")
+_VERSIONED = re.compile(r"(?<![\w.-])([A-Z][A-Za-z]*(?:[.-][A-Za-z]+)?(?:\s[A-Z][A-Za-z]+)?)\s(v?\d{1,2}(?:\.\d{1,2}){0,2}|[23]D)(?!\w|[.,]\d|\s*[-–—]\s*\d)(?!\s*(?:%|‰|°|mm|cm|km|kg|m\b|мм|см|км|кг|жыл|год|year|г\.))")
 _NOT_TOOLS = {"Table", "Figure", "Fig", "Chapter", "Section", "Article", "Paragraph", "Appendix", "Annex",
               "Part", "Phase", "Stage", "Step", "Group", "Type", "Level", "Grade", "Class", "Wave", "Round",
               "Model", "Scenario", "Volume", "Vol", "No", "Issue", "Page", "Block", "Zone", "Unit", "Line",
@@ -666,8 +668,8 @@ def _versioned_tools(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in _VERSIONED.finditer(text):
         name, version = m.group(1), m.group(2)
-        if name.split()[0] in _NOT_TOOLS or name.split()[-1] in _NOT_TOOLS:
-            continue
+        if name.split()[0] in _NOT_TOOLS or name.split()[-1] in _NOT_TOOLS or _STANDARD.fullmatch(m.group(0)):
+            continue   # ("Eurocode 7" is a standard)
         before = text[max(0, m.start() - 12):m.start()]
         if _MEASURE_BEFORE.search(before) or re.search(r"[=<>≤≥]\s*$", before):
             continue   # "95 % CI 1.3": a measure
@@ -704,8 +706,10 @@ _DOMAIN_NAME = re.compile(r"(?<![\w./@:-])([A-Za-z][A-Za-z0-9-]{1,30}\.(?:kz|қ�
 
 
 # A standard by its number: "ISO 11092", «ГОСТ 5686-94», "GOST 2.781-96", «СНиП 2.02.01-83», «СТ РК 1044-2001»
-_STANDARD = re.compile(r"(?<![\w-])((?:ISO(?:/IEC)?|IEC|ASTM|EN|DIN|IEEE|ГОСТ(?:\s+Р)?|GOST(?:\s+R)?|СТ\s+РК|СН\s+РК|СП\s+РК|СНиП|МСН|ҚР\s+ҚН)"
-                       r"\s?[A-Z]?\d[\d.:-]*\d)(?![\w-])")
+# (Kazakhstan's codes transliterated too: "SP RK 5.01-102-2013"; a Eurocode by its one- or two-digit part: "Eurocode 7")
+_STANDARD = re.compile(r"(?<![\w-])((?:ISO(?:/IEC)?|IEC|ASTM|EN|DIN|IEEE|ГОСТ(?:\s+Р)?|GOST(?:\s+R)?|СТ\s+РК|СН\s+РК|СП\s+РК|СНиП|МСН|ҚР\s+ҚН|"
+                       r"(?:ST|SN|SP)\s+RK|SNiP)"
+                       r"\s?[A-Z]?\d[\d.:-]*\d|Eurocode\s?\d{1,2})(?![\w-])")
 
 
 # The word after an unknown acronym tells a tool or technique ("SWAT model", «модели LSTM»,
@@ -728,10 +732,11 @@ _ACRONYM_METHOD_AFTER = re.compile(
     r"тест|шкал|опросник|сценари|спутник|снимк|реанализ|схем[аеуы]|продукт|спектрометр|детектор|симулятор|"
     r"әдіс|бағдарлама|желі|нейрондық|деректер|талда|сынақ|шкала|сауалнама|ортасы|сценарий|спутниктік|түсірілім|"
     r"сұлба)", re.I)
+# (a second acronym joined to the first shares its word: «тестами DPPH и ORAC», "the MMSE and MoCA tests")
 _ACRONYM_METHOD_BEFORE = re.compile(
-    r"(?:\b(?:using|with|via|model|method|algorithm|index|dataset|software)|"
+    r"(?:\b(?:using|with|via|model|method|algorithm|index|dataset|software|assays?|tests?)|"
     r"(?:метод|модел|алгоритм|сред|пакет|програм|индекс|реанализ|помощью|использованием|сет[иеь]|нейросет|"
-    r"архитектур|библиотек|схем)\w*)\s+$", re.I)
+    r"архитектур|библиотек|схем|тест)\w*)\s+(?:(?-i:[A-ZА-ЯЁ][A-ZА-ЯЁ0-9-]{1,15})\s*(?:,|\band\b|\bи\b)\s*)?$", re.I)
 
 
 # The words that introduce a chapter's title in quotes ("Chapter 1, “…”", «во второй главе «…»»,
@@ -745,10 +750,42 @@ _MEASURE_AFTER = re.compile(r"\s*[=:<>≤≥]?\s*\d(?!\d{3}(?!\d))")
 _MEASURE_BEFORE = re.compile(r"\d\s*%\s*$")
 
 
+# An acronym in brackets abbreviates the phrase before it, and that phrase's head says what it
+# names: "a faecal occult blood test (FOBT)", «тест на скрытую кровь (ТСК)», «Регламент ЕС о
+# цифровых услугах (DSA)», «Международного союза по охране птиц (МСОП)». The head nearest the
+# bracket wins, within five words of it.
+_DEFINED_HEADS = (
+    ("Method", r"test|assay|task|method|technique|scale|questionnaire|index|inventory|algorithm|"
+               r"тест\w*|проб[аыуе]\w*|метод\w*|методик\w*|шкал\w*|опросник\w*|индекс\w*|алгоритм\w*|"
+               r"сынақ\w*|тесті\w*|әдіс\w*|шкаласы\w*|сауалнама\w*|индексі\w*"),
+    ("Initiative", r"act|regulation|directive|convention|регламент\w*|директив\w*|конвенци\w*|кодекс\w*|"
+                   r"регламенті\w*|директивасы\w*|конвенциясы\w*|кодексі\w*"),
+    ("Organization", r"agency|organi[sz]ation|union|association|committee|council|агентств\w*|организаци\w*|"
+                     r"союз\w*|ассоциаци\w*|комитет\w*|ұйым\w*|агенттіг\w*|қауымдастығ\w*|одағ\w*"),
+)
+_DEFINED_HEAD = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(f"(?P<{cls}>{words})" for cls, words in _DEFINED_HEADS)
+                           + r")(?:\s+[^\s(),.;:«»\"]+){0,5}\s*\(\s*$")
+
+
+def _defined_class(text: str, start: int) -> str | None:
+    window = text[max(0, start - 90):start]
+    if not window.rstrip().endswith("("):
+        return None
+    best = None
+    for k in range(len(window)):
+        m = _DEFINED_HEAD.match(window, k)
+        if m and m.end() == len(window):
+            best = m   # keep scanning: a later start is a head nearer the bracket
+    return best.lastgroup if best else None
+
+
 def _acronym_class(text: str, start: int, end: int, name: str, kind: str) -> str:
     """The class suggested for an unknown acronym: what the words beside it call it, else a tool
     or technique in a statement of methods or of the methodology (indirect ELISA, real-time PCR, «реанализ ERA5») or
     where it carries a digit (CMIP6, SSP2, Sentinel-2: versions, not bodies), else a body."""
+    defined = _defined_class(text, start)
+    if defined:
+        return defined
     if _ACRONYM_ORG_AFTER.match(text, end):
         return "Organization"
     if (_ACRONYM_METHOD_AFTER.match(text, end) or _ACRONYM_METHOD_BEFORE.search(text[max(0, start - 40):start])
@@ -757,7 +794,7 @@ def _acronym_class(text: str, start: int, end: int, name: str, kind: str) -> str
     return "Organization"
 
 
-_SOFTWARE_WORD = re.compile(r"бағдарлама|ортасы|программ|пакет|software|package|environment")
+_SOFTWARE_WORD = re.compile(r"бағдарлама|ортасы|программ|пакет|software|package|environment|интерфейс|interface")
 
 
 def _software(text: str) -> list[tuple[int, int]]:
@@ -990,7 +1027,7 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
                 found[(hs, m.end())] = ("Theory", "quoted")
                 continue
         after = _THEORY_AFTER_QUOTE.match(text, m.end())
-        if after and len(words) <= 5 and lang == "en" and not _is_capitalised(name) and free(m.start(), after.end()):
+        if after and len(words) <= 5 and lang in ("en", "kk") and not _is_capitalised(name) and free(m.start(), after.end()):
             found[(m.start(), after.end())] = ("Theory", "quoted")
             continue
         if _is_capitalised(name):
@@ -1105,6 +1142,8 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
                 if found[k][1] in ("acronym", "capitalised"):
                     del found[k]
             found[(s, e)] = (cls, "shape")
+    if lang in ("ru", "kk"):
+        _scholars_into_their_theories(text, lang, found)
     # A document that names itself is one candidate of its kind, whatever names stand inside it
     # ("Law of the Republic of Kazakhstan «On …»"), unless it is, or holds, a known initiative.
     initiatives = [m for m in mentions if m.cls in INITIATIVE_KINDS or m.cls == "Initiative"]
@@ -1115,6 +1154,59 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             del found[span]
         found[(d.start, d.end)] = (d.cls, "self-named")
     return [(s, e, cls, reason) for (s, e), (cls, reason) in sorted(found.items())]
+
+
+# Russian and Kazakh name a scholar's theory or method with the scholar inside the name, in the
+# genitive: after it in Russian («теория двусторонних рынков Ж. Тироля», «теория рационального
+# выбора Д. Корниша и Р. Кларка»), before it in Kazakh («С. Холлдың мәдени бірегейлік теориясы»).
+# The whole phrase is the theory, and the scholar stays a Person too: the keys of published-4 to
+# -7 quote the scholar inside the theory's name, those of published-2 and -3 list the scholar apart
+# («П. Бурдьенің» beside «әлеуметтік капитал теориясына»); both readings are kept.
+_BETWEEN_SCHOLARS = re.compile(r"\s+(?:и|және|мен|пен|бен)\s+|\s*[–—-]\s*")
+
+
+def _scholars_into_their_theories(text: str, lang: str, found: dict) -> None:
+    people_spans = sorted(k for k, v in found.items() if v[1] == "person")
+
+    def adjacent(gap: str) -> bool:
+        return gap.strip(" \u00a0«»“”\"") == ""   # «чистая теория права» Г. Кельзена, Б. Андерсонның «…»
+
+    spans = [((s, e), v) for (s, e), v in sorted(found.items())
+             if v[0] in ("Theory", "Method") and v[1] in ("shape", "quoted")]
+    for (s, e), value in spans:
+        if lang == "ru":
+            scholars, end = [], e
+            for a, b in people_spans:
+                if a < end or (a, b) not in found:
+                    continue
+                gap = text[end:a]
+                if (adjacent(gap) if not scholars else _BETWEEN_SCHOLARS.fullmatch(gap)) \
+                        and _russian_scholar_genitive(text[a:b]):
+                    scholars.append((a, b))
+                    end = b
+                else:
+                    break
+            start = s
+            if scholars and start > 0 and text[start - 1] in "«“\"" and text[e:scholars[0][0]].strip():
+                start -= 1   # the quote closes inside the name: take the one that opens it
+        else:
+            before = [(a, b) for a, b in people_spans if b <= s and (a, b) in found and adjacent(text[b:s])
+                      and re.search(r"(?:ның|нің|дың|дің|тың|тің)$", text[a:b])]
+            scholars = before[-1:]
+            start, end = (scholars[0][0], e) if scholars else (s, e)
+        if scholars:
+            del found[(s, e)]
+            found[(start, end)] = value
+
+
+def _russian_scholar_genitive(name: str) -> bool:
+    """The surname of «Ж. Тироля», «Г. Кельзена» can be genitive, or is unknown to the dictionary
+    («Мински»): not a nominative subject of the next clause («… теории игр А. Иванов показал»)."""
+    surname = name.split()[-1].split(".")[-1]
+    parses = morphology._analyzer().parse(morphology.fold(surname))
+    if not any(p.is_known for p in parses[:2]):
+        return True
+    return any(p.tag.case == "gent" for p in parses[:3])
 
 
 # Russian and Kazakh capitalise only the first word of an organisation's or programme's name:
@@ -1349,6 +1441,11 @@ def _classed_by_definition(comps: list[ComponentText], named_in: list[list]) -> 
     defined: dict[tuple[str, str], str] = {}
     for comp, named in zip(comps, named_in):
         for s, e, cls, reason in named:
+            if reason == "acronym" and _defined_class(comp.text, s):
+                # defined in brackets after the phrase it abbreviates (see _DEFINED_HEADS): the
+                # same acronym is that kind of name wherever else the document uses it
+                defined.setdefault((comp.lang, comp.text[s:e]), cls)
+                continue
             if reason in ("acronym", "person"):
                 continue
             tail = _DEFINED_AFTER.match(comp.text, e)

@@ -58,10 +58,11 @@ _RU_HEADS = {"теория": ("Theory", True), "парадигма": ("Theory", 
              "коэффициент": ("Method", False), "фильтр": ("Method", False), "критерий": ("Method", False),
              "уравнение": ("Theory", False), "эффект": ("Theory", False), "теорема": ("Theory", False),
              "печь": ("Method", False), "катушка": ("Method", False), "каппа": ("Method", False),
-             "альфа": ("Method", False)}
+             "альфа": ("Method", False), "поправка": ("Method", False)}
 # Heads that name one particular thing only after a scholar's name: «закон Аррениуса»,
 # «распределение Вейбулла», «опросник выгорания Маслач» (never «закон Республики Казахстан»)
-_RU_EPONYMOUS = {"закон", "распределение", "шкала", "опросник", "тест", "принцип", "индекс", "коэффициент",
+# (a statistical correction too: «поправка Бонферрони», «с поправкой Тьюки»)
+_RU_EPONYMOUS = {"поправка", "закон", "распределение", "шкала", "опросник", "тест", "принцип", "индекс", "коэффициент",
                  "фильтр", "критерий", "уравнение", "эффект", "теорема", "печь", "катушка", "каппа", "альфа"}
 # Kazakh heads close the name; the singular possessive is the form inside a name (теориясы, әдісі)
 _KK_HEADS = {"теория": ("Theory", True), "теориясы": ("Theory", True), "парадигма": ("Theory", True),

@@ -24,10 +24,14 @@ _NAME = {
 _KIND = {
     "en": r"(?:district|village|river|River|oblast|Oblast|province|Province|county|County|steppe|basin|Basin|"
           r"desert|Desert|island|Island|deposit|oilfield|glacier|Glacier|valley|Valley|delta|Delta|plateau|"
-          r"Plateau|peninsula|Peninsula|Mountains|Range|Depression|reservoir|Reservoir)s?",
+          r"Plateau|peninsula|Peninsula|Mountains|Range|Depression|reservoir|Reservoir|"
+          # landforms named only capitalised ("the Caspian Lowland", "the Dzungarian Gate"): in lower
+          # case these are ordinary words
+          r"Lowland|Upland|Plain|Gorge|Gate)s?",
     "kk": rf"(?:аудан|ауыл|өзен|көл|елді\s+мекен|мұздық|мұздығ|шөл|арал(?!ық|ығ)|кен\s+орн|жазығ|алқаб|"
           rf"алабы|түбег|жотас|су\s+қойма)[{_KK_LOWER}]*",
-    "ru": r"(?:район|округ|водохранилищ)[а-яё]*",
+    # a basin, with the kind of basin between («Илийского артезианского бассейна»)
+    "ru": r"(?:район|округ|водохранилищ|(?:[а-яё]+(?:ый|ий|ого|ому|ым|ом)\s+)?бассейн)[а-яё]*",
 }
 # kinds that stand before the name: "Lake Zaysan", «месторождение Кумколь», «ледник Туюксу»
 _KIND_BEFORE = {

@@ -62,6 +62,14 @@ class _Pattern(NamedTuple):
     anchor: re.Pattern
     full: re.Pattern            # matched at the anchor
     before: re.Pattern | None   # words the name may have before the anchor
+    needs_before: bool = False  # the name is one only with those words
+
+
+# A Russian code is named by its capitalised adjective («Водного кодекса Республики Казахстан»,
+# «Предпринимательский кодекс РК», «Налогового кодекса»); «кодекса» alone is any code.
+_RU_CODE_ADJECTIVE = re.compile(r"[А-ЯЁ][а-яё]+(?:ый|ий|ой|ая|ого|его|ому|ему|ым|им|ом|ем)\s+$")
+# A name does not run over "and" into a second document: «… кодекса РК и Концепции развития … на 2024–2030 годы»
+_RU_NEXT_DOCUMENT = r"(?!\s+и\s+(?:[А-ЯЁ][а-яё]+\s+)?(?:Концепци|Программ|Стратеги|План|Закон|Кодекс|Доктрин|Послани))"
 
 
 _PATTERNS: dict[str, list[_Pattern]] = {
@@ -79,8 +87,12 @@ _PATTERNS: dict[str, list[_Pattern]] = {
         _Pattern(_RU_ANCHOR, re.compile(rf"(?:{_alt(_RU_HEADS, r'[а-яё]{0,2}')})(?![а-яё]){_STATE_RU}"
                                         rf"(?:\s+Президента{_STATE_RU}(?:\s+народу\s+Казахстана)?)?{_DATED_RU}\s*{_TITLE}"), _RU_BEFORE),
         _Pattern(_RU_ANCHOR, re.compile(rf"(?:{_alt(_RU_HEADS, r'[а-яё]{0,2}')})(?![а-яё])"
-                                        rf"(?P<body>{_BREAK}{{0,160}}?)\s+(?:на|до)\s+(?:период\s+)?(?:{_YEARS}\s+год\w*|\d{{4}}\s+год\w*)"),
+                                        rf"(?P<body>(?:{_RU_NEXT_DOCUMENT}{_BREAK}){{0,160}}?)\s+(?:на|до)\s+(?:период\s+)?(?:{_YEARS}\s+год\w*|\d{{4}}\s+год\w*)"),
                  _RU_BEFORE),
+        _Pattern(_RU_ANCHOR, re.compile(rf"(?P<Law>[Кк]одекс[а-яё]{{0,2}})(?![а-яё]){_STATE_RU}"), _RU_CODE_ADJECTIVE, True),
+        # a constitution by the year it was adopted: «по Конституции 1993 года»
+        _Pattern(re.compile(r"Конституци"), re.compile(r"(?P<Law>Конституци[а-яё]{1,3})(?:\s+Республики\s+Казахстан)?"
+                                                        r"\s+\d{4}\s*(?:года|г\.)"), None),
     ],
     # Kazakh names put the head word last: the anchors are a quoted title, "туралы" and a span
     # of years, and the words before them are added by `_kazakh_start`.
@@ -110,9 +122,10 @@ class SelfNamed(NamedTuple):
     title: tuple[int, int] | None   # the quoted title's span, when there is one
 
 
-# What every pattern's match holds: a year or a quoted title (every Russian and Kazakh pattern,
-# and the English ones but the last), "туралы", or the first word of the last English pattern.
-_TRIGGER = re.compile(r"\d{4}|[«“\"„]|туралы|State|National|Comprehensive|Strategic", re.I)
+# What every pattern's match holds: a year or a quoted title (every Kazakh pattern, the Russian
+# ones but the code's, and the English ones but the last), "туралы", «кодекс», or the first word
+# of the last English pattern.
+_TRIGGER = re.compile(r"\d{4}|[«“\"„]|туралы|кодекс|State|National|Comprehensive|Strategic", re.I)
 
 
 def find(text: str, lang: str) -> list[SelfNamed]:
@@ -150,6 +163,8 @@ def _find(text: str, lang: str) -> tuple[SelfNamed, ...]:
                 before = pattern.before.search(text, max(0, start - 60), start)
                 if before:
                     start = before.start()
+                elif pattern.needs_before:
+                    continue
             found.append(SelfNamed(start, end, cls, title))
     found.sort(key=lambda s: (s.start, -(s.end - s.start)))
     out: list[SelfNamed] = []

@@ -328,6 +328,13 @@ def test_russian_and_kazakh_names_capitalised_on_the_first_word_only():
         ("Дүниежүзі қазақтарының қауымдастығы", "NonGovernmentalOrganization")}
 
 
+def test_a_kazakh_fund_named_without_its_possessive_is_an_organisation():
+    # «қор» inflected without the possessive «-ы»: «Жаһандық қордың», «Дала қорына»
+    found = _candidates("Жоба Дала табиғаты қорының және Көкорай қордың қолдауымен жүзеге асты.", "kk", "relevance")
+    assert found.get("Көкорай қордың") == "NonGovernmentalOrganization", found
+    assert not _candidates("Зерттеуде Балқаш көлінің су қорлары бағаланды.", "kk", "relevance")
+
+
 @pytest.mark.parametrize("text, lang, expected", [
     ("Жұмыста Жер кодексі мен Су кодексінің нормалары талданды.", "kk",
      {("Жер кодексі", "Law"), ("Су кодексінің", "Law")}),
@@ -515,6 +522,15 @@ def test_a_name_right_after_a_self_named_document_is_kept():
 ])
 def test_russian_candidates_are_listed_in_the_nominative(phrase, nominative):
     assert russian_nominative(phrase) == nominative
+
+
+def test_an_acronym_defined_by_its_head_keeps_that_class_in_the_other_parts():
+    comps = [ComponentText(URIRef(f"{WORK}/task/1"), "task", "ru",
+                           "Сравнить пробу Грейса и тест скрытой крови (ТСКР) в скрининге."),
+             ComponentText(URIRef(f"{WORK}/novelty/1"), "novelty", "ru",
+                           "Впервые показано, что ТСКР в два раза чувствительнее.")]
+    cands = annotate(rdflib.Graph(), comps, work=WORK, source=SOURCE)
+    assert {c.suggested_class for c in cands if c.name == "ТСКР"} == {"Method"}, cands
 
 
 def test_inflected_occurrences_count_towards_one_candidate():
@@ -800,6 +816,22 @@ def test_an_unknown_acronym_is_classed_by_the_words_beside_it(text, lang, kind, 
     assert _candidates(text, lang, kind).get(name) == cls
 
 
+@pytest.mark.parametrize("text, lang, kind, name, cls", [
+    # an acronym in brackets takes the class of the phrase it abbreviates, by that phrase's head
+    ("Сон оценён тестом непрерывного внимания (ТНВ) в начале смены.", "ru", "relevance", "ТНВ", "Method"),
+    ("Sleepiness was scored with the reaction lapse task (RLT) twice.", "en", "relevance", "RLT", "Method"),
+    ("Сопоставлены нормы Регламента ЕС об облачных сервисах (CSR) и национальное право.", "ru",
+     "relevance", "CSR", "Initiative"),
+    ("Данные предоставлены Союзом фермеров степной зоны (СФСЗ) в методах.", "ru", "methods", "СФСЗ",
+     "Organization"),
+    # an acronym joined to another after the word that names them shares it
+    ("Активность измерена тестами QRST и BLMX.", "ru", "tasks", "BLMX", "Method"),
+])
+def test_an_acronym_takes_the_class_of_what_it_abbreviates(text, lang, kind, name, cls):
+    found = _candidates(text, lang, kind)
+    assert found.get(name) == cls, found
+
+
 @pytest.mark.parametrize("text, lang, name", [
     ("Responses were analysed in JASP 0.18 and coded in MAXQDA 2022.", "en", "JASP 0.18"),
     ("Responses were analysed in JASP 0.18 and coded in Quirkos 2.", "en", "Quirkos 2"),
@@ -807,6 +839,9 @@ def test_an_unknown_acronym_is_classed_by_the_words_beside_it(text, lang, kind, 
     ("Kinetics were fitted in PeakFit 4 and plotted with Gnuplot 5.4.", "en", "Gnuplot 5.4"),
     ("Сауалнама нәтижелері JASP 0.18 бағдарламасында өңделді.", "kk", "JASP 0.18"),
     ("Расчёты выполнены в программе Lira 10.12.", "ru", "Lira 10.12"),
+    # a program by its dimension ("3D"), and after the interface it is run through
+    ("Slopes were modelled with the finite element method in GEOSTAB 3D.", "en", "GEOSTAB 3D"),
+    ("Сетка построена в программе FEFLOW с интерфейсом Aquifer Studio.", "ru", "Aquifer Studio"),
 ])
 def test_a_tool_named_with_its_version_is_a_method(text, lang, name):
     assert _candidates(text, lang, "relevance").get(name) == "Method"
@@ -846,6 +881,9 @@ def test_a_service_named_by_its_web_address_is_an_organisation(text, lang, names
     ("Samples were tested according to ISO 9237 and ASTM D737.", "en", "ASTM D737"),
     ("Грунты испытаны по ГОСТ 12248-2010 и СП РК 5.01-102-2013.", "ru", "ГОСТ 12248-2010"),
     ("Грунты испытаны по ГОСТ 12248-2010 и СП РК 5.01-102-2013.", "ru", "СП РК 5.01-102-2013"),
+    # Kazakhstan's codes transliterated, and a Eurocode by its part number, even after "in"
+    ("Loads follow SN RK 2.04-01-2011 and the design checks in Eurocode 2.", "en", "SN RK 2.04-01-2011"),
+    ("Loads follow SN RK 2.04-01-2011 and the design checks in Eurocode 2.", "en", "Eurocode 2"),
 ])
 def test_a_standard_by_its_number_is_an_initiative(text, lang, name):
     assert _candidates(text, lang, "methods").get(name) == "Initiative"
@@ -913,6 +951,30 @@ def test_rivers_seas_mountains_and_fields_are_places(text, lang, entity):
 ])
 def test_a_scholar_named_by_the_possessive_of_a_theory_is_a_person(text, name):
     assert _candidates(text, "en", "theoretical-basis").get(name) == "Person"
+
+
+@pytest.mark.parametrize("text, lang, name, cls", [
+    # Russian and Kazakh keep the scholar inside the theory's name, in the genitive
+    ("Опорой служит теория устойчивых коалиций В. Дробышева.", "ru",
+     "теория устойчивых коалиций В. Дробышева", "Theory"),
+    ("Опорой служит «теория мягкого торга» Р. Ансельма.", "ru", "«теория мягкого торга» Р. Ансельма", "Theory"),
+    ("Применена теория распределённого доверия К. Лоренца и П. Мейера.", "ru",
+     "теория распределённого доверия К. Лоренца и П. Мейера", "Theory"),
+    ("Жұмыс Т. Бергманның шекаралық сәйкестік теориясы негізінде жазылды.", "kk",
+     "Т. Бергманның шекаралық сәйкестік теориясы", "Theory"),
+    # a Kazakh theory named in quotes before its head
+    ("Зерттеу Т. Бергманның «шекаралық мәдениет» тұжырымдамасына сүйенеді.", "kk",
+     "Т. Бергманның «шекаралық мәдениет» тұжырымдамасына", "Theory"),
+])
+def test_a_scholar_inside_a_russian_or_kazakh_theory_name_is_part_of_it(text, lang, name, cls):
+    found = _candidates(text, lang, "theoretical-basis")
+    assert found.get(name) == cls, found
+    assert "Person" in found.values(), found   # the scholar stays a person too (published-2/-3 keys)
+
+
+def test_a_scholar_after_a_theory_but_in_the_nominative_stays_a_person():
+    found = _candidates("В рамках этой теории К. Лоренц описал три типа доверия.", "ru", "theoretical-basis")
+    assert found.get("К. Лоренц") == "Person", found
 
 
 @pytest.mark.parametrize("text, names", [

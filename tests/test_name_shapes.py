@@ -114,12 +114,15 @@ def test_an_index_a_coefficient_a_filter_and_a_criterion_name_methods(text, lang
     ("Agreement between raters was measured by Holmgren's kappa.", "en", "Holmgren's kappa"),
     ("The scale's reliability was checked by Tarrow's alpha.", "en", "Tarrow's alpha"),
     ("Согласованность оценена по каппе Коэна.", "ru", "каппе Коэна"),
+    # a statistical correction named after its author
+    ("Средние сравнены попарно с поправкой Хольмберга.", "ru", "поправкой Хольмберга"),
 ])
 def test_a_law_an_equation_an_effect_and_a_design_are_named_by_a_scholar(text, lang, name):
     assert names(text, lang) == [name]
 
 
 @pytest.mark.parametrize("text, lang", [
+    ("В закон внесена поправка о порядке выборов.", "ru"),
     ("The Kazakh law on customs regulates the transit.", "en"),
     ("Kazakhstan's law on education was amended.", "en"),
     ("The study follows a quasi-experimental research design.", "en"),

@@ -37,6 +37,9 @@ def places(text: str, lang: str) -> list[str]:
      ["Ақтерек су қоймасында", "Көксай су қоймаларының"]),
     ("Пробы отобраны на Береговском водохранилище летом.", "ru", ["Береговском водохранилище"]),
     ("Carp were netted in the Tasbulak Reservoir in May.", "en", ["Tasbulak Reservoir"]),
+    # landforms capitalised with their name, and a basin with its kind between
+    ("Dunes of the Tobyl Lowland and the Karatal Gorge were mapped.", "en", ["Tobyl Lowland", "Karatal Gorge"]),
+    ("Запасы Сарысуйского артезианского бассейна переоценены.", "ru", ["Сарысуйского артезианского бассейна"]),
 ])
 def test_a_place_is_found_by_its_kind(text, lang, expected):
     assert places(text, lang) == expected
@@ -64,6 +67,8 @@ def test_a_place_is_found_by_its_kind(text, lang, expected):
     ("Іргелес аудандарда жер сапасы төмен.", "kk"), ("Шалғай ауылдарда интернет жоқ.", "kk"),
     ("Таулы аудандарда жайылым көп.", "kk"), ("Тәжірибелік аудандарда бидай егілді.", "kk"),
     ("Delta values were low across the sites.", "en"),
+    ("The gate of the plain lowland farm was shut.", "en"),
+    ("Спортсмены тренировались в открытом плавательном бассейне.", "ru"),
     ("Central Asian glaciers and Kazakh steppes shrink.", "en"),
     ("Өлшеулер 1990–2020 жылдар аралығында, Мамыр аралығында жүргізілді.", "kk"),   # an interval, not an island
 ])
