@@ -140,6 +140,16 @@ def figures(corpus: Path) -> dict:
     return json.loads(done.stdout)
 
 
+def check_floors(corpus: Path, documents: int, *, loaded: int, fields: float, first_words: float,
+                 precision: float, recall: float, f1: float) -> None:
+    """The mappers' figures on the whole corpus hold the floors its FINAL_MEASUREMENT.txt set."""
+    every = figures(corpus)["by_format"]["all"]
+    assert every["documents"] == documents and every["loaded"] >= loaded, every
+    assert every["fields_right"] >= fields and every["first_words_right"] >= first_words, every
+    assert every["entity_precision"] >= precision and every["entity_recall"] >= recall, every
+    assert every["entity_f1"] >= f1, every
+
+
 def check_the_mix(corpus: Path, docs: list[Path], earlier: list[Path], *, at_least: int, phd: int, new_fields: int,
                   lang_spread: int = 1) -> dict[str, dict]:
     """What every held-out corpus must be (#10): one key per document, at least five PDF, Word and
