@@ -352,6 +352,25 @@ def test_service_refused_by_default(server):
     assert ok.status_code == 200
 
 
+def test_a_mention_in_the_opening_comments_is_not_a_service(server):
+    # Query files open with comments ("... from which documents were they loaded?"); before the
+    # first token a `#` starts a comment in every reading, so the words there reach nothing and
+    # the answer is cached like any other.
+    text = "# Question: which works were loaded?\n  # joins Wikidata with SERVICE <http://127.0.0.1:9/sparql>\n" \
+           "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"
+    first, again = _get(server, text), _get(server, text)
+    assert first.status_code == 200 and "no-store" not in first.headers["Cache-Control"]
+    assert again.headers.get("X-Cache") == "hit"
+    # ...but a comment ended by a bare carriage return, or a mention after the first token, still is
+    for q in ("# a comment\rSELECT * { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+              "# a comment\n\\u0053ERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o }",
+              "SELECT * {\n# SERVICE in a comment after the first token\n ?s ?p ?o } LIMIT 1\n#\n"
+              " # and SERVICE <http://127.0.0.1:9/sparql> here"):
+        r = _get(server, q)
+        assert r.status_code in (200, 400), q
+        assert r.status_code == 400 or r.headers["Cache-Control"] == "no-store", q
+
+
 def test_update_needs_the_token(server):
     update = f"INSERT DATA {{ GRAPH <{EX}g2> {{ <{EX}new> <{EX}p> \"added\" }} }}"
     r = requests.post(server.sparql, data={"update": update}, timeout=60)
@@ -419,6 +438,14 @@ def test_scan_sees_forms_datasets_and_targets():
         with pytest.raises(ServiceRefused):
             guard.check(text)
     assert guard.check("SELECT ?SERVICE { ?s <http://p/SERVICE> \"SERVICE <http://x>\"@service }") == []
+    # only the comment lines before the first token are passed over, never a line an engine could
+    # read another way (a bare CR ends a comment in Oxigraph; an escape might be decoded first)
+    from dissertation_kg.server.endpoint.federation_guard import may_reach_out
+    assert not may_reach_out("# loaded from SERVICE <http://other/>\n \t# LOAD\n\nSELECT * { ?s ?p ?o }")
+    for text in ("# x\rSERVICE <http://other/> {}", "# x \\u000A SERVICE <http://other/> {}",
+                 "\u00a0# SERVICE\nASK {}", "ASK {} # SERVICE", "# x\x0bSERVICE <http://other/> {}",
+                 "# x\n\\u0053ERVICE <http://other/> {}"):
+        assert may_reach_out(text), repr(text)
 
 
 def test_using_parameters_are_applied_to_every_operation():

@@ -9,7 +9,7 @@ The targets are read from a parse of the request (rdflib's SPARQL grammar and al
 from a token scan: a scan that disagrees with Oxigraph about where a string ends once let a
 SERVICE through unseen (issue #11). Two parsers can still disagree, so the rule is "run only
 what is proven": a request rdflib cannot parse runs only if the words SERVICE and LOAD appear
-nowhere in it, in any spelling (Oxigraph reads keywords only as they are written; rdflib would
+nowhere in it past the comment lines it opens with, in any spelling (Oxigraph reads keywords only as they are written; rdflib would
 also decode `\\u` escapes, so the expanded text is checked too).
 """
 from __future__ import annotations
@@ -39,9 +39,27 @@ def _expanded(text: str) -> str:
     return _ESCAPE.sub(one, text)
 
 
+def _after_leading_comments(text: str) -> str:
+    """`text` without the comment lines it opens with.
+
+    Before the first token no reading can disagree about what a `#` starts: there is no string or
+    IRI yet for it to be inside. Query files open with such comments ("# Question: ... and from
+    which documents were they loaded?"), and a mention there used to cost a parse per request and
+    the result cache. Only lines of spaces and tabs, or of those and a comment, are dropped; a line
+    with a backslash stops it (an engine that decodes `\\u` escapes before reading could end the
+    comment early), and Python's line breaks include every one an engine ends a comment at."""
+    lines = text.splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        bare = line.rstrip("\r\n").lstrip(" \t")
+        if (bare and not bare.startswith("#")) or "\\" in line:
+            return "".join(lines[i:])
+    return ""
+
+
 def may_reach_out(text: str) -> bool:
     """False only when no reading of `text` can contain a SERVICE or LOAD keyword."""
-    return bool(_MENTIONS.search(text) or _MENTIONS.search(_expanded(text)))
+    code = _after_leading_comments(text)
+    return bool(_MENTIONS.search(code) or _MENTIONS.search(_expanded(code)))
 
 
 def _targets(text: str, update: bool) -> list[tuple[str, object]]:
