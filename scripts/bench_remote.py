@@ -18,7 +18,9 @@ Prints, in one run:
      1 and 4 clients, and the ratio ours/Virtuoso (our layer's cost; the goal is >= 0.8); beside
      them the same server with the engine's answers parsed and re-serialized instead of passed
      through (DKG_STORE_PASSTHROUGH=0), and ours with the texts repeated unchanged. The paths take
-     turns (--rounds), so that a change in the machine's load falls on all of them.
+     turns (--rounds), so that a change in the machine's load falls on all of them;
+  3. each question sent to dkg serve and to Virtuoso in turns (--pairs times), one client: the
+     medians per question and their sums, whose ratio a single slow request cannot move.
 
 Virtuoso runs on free ports in a temporary folder (Debian's virtuoso-opensource; `make
 system-deps`), and is stopped at the end, as is the server.
@@ -29,6 +31,7 @@ import argparse
 import itertools
 import os
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -89,6 +92,7 @@ def main() -> None:
                          "the bulk loader only; engine: the bulk loader build alone (for the mix); none: no "
                          "builds (with --reuse)")
     ap.add_argument("--no-mix", action="store_true", help="builds only")
+    ap.add_argument("--pairs", type=int, default=7, help="turns per question in the paired comparison")
     ap.add_argument("--keep", type=Path, help="keep Virtuoso's database in this folder for a later --reuse")
     ap.add_argument("--reuse", type=Path, help="start Virtuoso on a database a --keep run left (no builds needed)")
     args = ap.parse_args()
@@ -167,8 +171,8 @@ def main() -> None:
         dataset = EngineDataset(RemoteSpec(query_url=engine.query_url))
         gen = dataset.generations.current()
         # The search examples are left out: Virtuoso's own endpoint has no search service to compare with.
-        texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "queries").glob("*.rq"))
-                 if not p.name.startswith("30-search")]
+        files = [p for p in sorted((REPO / "queries").glob("*.rq")) if not p.name.startswith("30-search")]
+        names, texts = [p.stem for p in files], [p.read_text(encoding="utf-8") for p in files]
         accept = {"Accept": "application/sparql-results+json"}
 
         def via(url):
@@ -203,6 +207,28 @@ def main() -> None:
                 f"{name} {rate:.2f} q/s" + (f" ({errors} errors)" if errors else "") for name, rate, errors in rates)
                 + f"; ratio {rates[0][1] / base:.2f} (answers parsed: {rates[1][1] / base:.2f}; repeated texts: "
                   f"{rates[3][1] / base:.2f})", flush=True)
+        # Paired: each question sent to both, in turns, --pairs times; the median of each side per
+        # question, summed. A second of Virtuoso's own jitter on one request (question 24 varies
+        # by that much) moves the rates above; it does not move a median.
+        ours_ms = direct_ms = 0.0
+        rows, failed = [], 0
+        counter = itertools.count()
+        session = requests.Session()
+        for name, text in zip(names, texts):
+            sides = {"ours": [], "direct": []}
+            for _ in range(args.pairs):
+                for side, send in (("ours", via(ours)), ("direct", direct)):
+                    t0 = time.perf_counter()
+                    failed += not send(session, text + f"\n# pair {next(counter)}")
+                    sides[side].append(time.perf_counter() - t0)
+            o, d = (1000 * statistics.median(sides[k]) for k in ("ours", "direct"))
+            ours_ms, direct_ms = ours_ms + o, direct_ms + d
+            rows.append(f"  {name[:40]:40s} ours {o:8.1f} ms  Virtuoso {d:8.1f} ms  difference {o - d:7.1f} ms")
+        print(f"competency questions paired, one client, median of {args.pairs} per question: dkg serve "
+              f"{ours_ms:.0f} ms, Virtuoso's own endpoint {direct_ms:.0f} ms; ratio {direct_ms / ours_ms:.2f}"
+              + (f" ({failed} requests failed)" if failed else ""),
+              flush=True)
+        print("\n".join(rows), flush=True)
     finally:
         for server in servers:
             os.killpg(server.pid, signal.SIGTERM)

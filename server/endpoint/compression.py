@@ -10,7 +10,10 @@ from typing import Iterator
 
 from flask import request
 
-_LEVEL = 3  # most of the size gain for a fraction of the CPU of the default 6
+# Level 1: on a 4 MB JSON result (Cyrillic literals, IRIs) it gives 0.32 of the size in half the
+# CPU of level 3 (0.30) and a seventh of the default 6 (0.29). Compression runs in the request
+# thread for every answer that is not cached, so its CPU is the server's, per byte sent.
+_LEVEL = 1
 
 
 def gzip_wanted() -> bool:
