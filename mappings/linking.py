@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -512,13 +512,21 @@ _BODY_CLASSES = {"GovernmentBody"}
 
 def _nested_in_names(text: str, found: list[Mention], owners: dict | None = None) -> list[Mention]:
     out = []
+    opens: Mention | None = None   # the state that opens the next body's name
     for idx, m in enumerate(found):
         nxt = found[idx + 1] if idx + 1 < len(found) else None
         if (m.cls == "State" and nxt is not None and nxt.cls in _BODY_CLASSES
                 and not text[m.end:nxt.start].strip()
                 # unless the body, named by one word, is another state's ("Қытай Үкіметі")
                 and not (" " not in nxt.exact.strip() and (owners or {}).get(nxt.entity, m.entity) != m.entity)):
+            opens = m
             continue
+        if opens is not None:
+            # the quote is the whole name, state included: Kazakh writes the state in the
+            # nominative and declines only the body («Қазақстан Республикасы Ауыл шаруашылығы
+            # министрлігінің»), so the body alone would quote a form no reader cites
+            m = replace(m, start=opens.start, exact=text[opens.start:m.end])
+            opens = None
         out.append(m)
     return out
 
@@ -1419,6 +1427,12 @@ def _with_their_state(text: str, lang: str, named: list, mentions: list[Mention]
         return named
     out = []
     for s, e, cls, reason in named:
+        if lang == "kk" and reason == "capitalised" and cls in _ORGANISATION_CLASSES:
+            # a state's body or institution opens with its state, declined or not: «Қазақстан
+            # Республикасы Ұлттық музейінің», «Қазақстан Республикасының Ұлттық банкі»
+            for m in states:
+                if _STATE_GAP.fullmatch(text, m.end, s):
+                    s, reason = m.start, "state's"
         if reason == "capitalised" and cls in INITIATIVE_KINDS:
             for m in states:
                 if lang == "kk" and m.exact.endswith(("ның", "нің", "тың", "тің", "дың", "дің")) and \

@@ -264,6 +264,17 @@ def test_a_states_code_takes_in_the_states_name(text, lang, name):
     assert not list(graph.triples((None, URIRef(str(DKG) + "mentions"), None)))
 
 
+def test_a_kazakh_body_takes_in_the_state_that_opens_its_name():
+    # the state in the nominative, the body declined: one name, no mention of the state apart
+    text = "Үлгілер Қазақстан Республикасы Ұлттық тау-кен мұражайының қорында сақталған."
+    comp = ComponentText(URIRef(f"{WORK}/provision/1"), "provision", "kk", text)
+    graph = rdflib.Graph()
+    found = annotate(graph, [comp], work=WORK, source=SOURCE)
+    assert ("Қазақстан Республикасы Ұлттық тау-кен мұражайының", "Organization") in {
+        (c.name, c.suggested_class) for c in found}
+    assert not list(graph.triples((None, URIRef(str(DKG) + "mentions"), None)))
+
+
 def test_a_programs_code_is_software_not_a_statute():
     found = candidates("Records were processed in the Quake Analysis Code (QAC) under the Water Code.", "en", "provision")
     assert {("Quake Analysis Code", "Method"), ("QAC", "Method"), ("Water Code", "Law")} <= found

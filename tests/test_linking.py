@@ -222,6 +222,14 @@ def test_state_name_inside_the_name_of_its_ministry_is_not_a_separate_mention():
     assert found == ["actor/ministry-science-higher-education-kz"]
 
 
+def test_the_quote_of_a_ministry_takes_in_the_state_that_opens_its_name():
+    # Kazakh declines the body only: the quote is the whole name, as a reader cites it
+    text = "Сынақтарды Қазақстан Республикасы Мәдениет және ақпарат министрлігінің тапсырысымен жүргіздік."
+    found = find_mentions(text, "kk")
+    assert [m.exact for m in found] == ["Қазақстан Республикасы Мәдениет және ақпарат министрлігінің"]
+    assert all(text[m.start:m.end] == m.exact for m in found)
+
+
 # --------------------------------------------------------------------------- annotate(): RDF
 
 
