@@ -1388,6 +1388,7 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
     for (comp, tokens), mentions, named in zip(parts, found, named_in):
         node = _N(comp.node)
         named = _with_their_state(comp.text, comp.lang, named, mentions)
+        named, mentions = _named_after_a_person(comp.text, comp.lang, named, mentions)
         # the state in "Закон Республики Казахстан «О …»" is part of the law's name, not a mention
         docs = [(s, e) for s, e, _, reason in named if reason in ("self-named", "state's")]
         if docs:
@@ -1430,8 +1431,9 @@ def _with_their_state(text: str, lang: str, named: list, mentions: list[Mention]
         if lang == "kk" and reason == "capitalised" and cls in _ORGANISATION_CLASSES:
             # a state's body or institution opens with its state, declined or not: «Қазақстан
             # Республикасы Ұлттық музейінің», «Қазақстан Республикасының Ұлттық банкі»
+            # (the state's formal name, of two words or more: «Солтүстік» alone is a word too)
             for m in states:
-                if _STATE_GAP.fullmatch(text, m.end, s):
+                if " " in m.exact.strip() and _STATE_GAP.fullmatch(text, m.end, s):
                     s, reason = m.start, "state's"
         if reason == "capitalised" and cls in INITIATIVE_KINDS:
             for m in states:
@@ -1442,6 +1444,46 @@ def _with_their_state(text: str, lang: str, named: list, mentions: list[Mention]
                     e, reason = m.end, "state's"
         out.append((s, e, cls, reason))
     return out
+
+
+# Kazakh names an institution after a person before its name, as Russian does after it with
+# «имени»: «Ы. Ақынов атындағы Ертіс педагогикалық институты», «Абай атындағы …», «Ахмет
+# Байтұрсынұлы атындағы …». The name-giver is initials and a surname, one capitalised word, or a
+# given name and a patronymic surname (a bare capitalised word before one could open a sentence).
+_CAP = "[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]"
+_NAMED_AFTER_KK = re.compile(
+    rf"(?<![\w.])((?:{_CAP}\.\s?){{1,3}}{_CAP}[\w’'-]+|(?:{_CAP}[\w’'-]+\s+)?{_CAP}[\w’'-]*(?:ұлы|ұлының|қызы|ов|ев|ин|ова|ева|ина)"
+    rf"|{_CAP}[\w’'-]+)\s+атындағы\s+$")
+
+
+def _named_after_a_person(text: str, lang: str, named: list, mentions: list[Mention]) -> tuple[list, list[Mention]]:
+    """An institution's name takes in the person it is named after and «атындағы» (the person
+    inside is no candidate apart: the name cites them, as «имени А.Б. Бектурова» does)."""
+    if lang != "kk" or "атындағы" not in text:
+        return named, mentions
+
+    def opener(s: int) -> int | None:
+        m = _NAMED_AFTER_KK.search(text, max(0, s - 60), s)
+        if not m or m.end() != s:
+            return None
+        words = m.group(1).split()
+        if len(words) == 2 and "." not in words[0] and not people._given_cyrillic(words[0]):
+            return m.start(1) + m.group(1).index(words[1])   # «Жұмыс Ақынов атындағы …»: the sentence's first word
+        return m.start(1)
+
+    out_mentions = []
+    for m in mentions:
+        start = opener(m.start) if m.cls not in _PLACE_CLASSES and m.cls in _ORGANISATION_CLASSES | {"ResearchInstitute"} else None
+        out_mentions.append(replace(m, start=start, exact=text[start:m.end]) if start is not None else m)
+    widened = []
+    for s, e, cls, reason in named:
+        start = opener(s) if cls in _ORGANISATION_CLASSES else None
+        widened.append((s if start is None else start, e, cls, reason))
+    spans = [(s, e) for s, e, cls, _ in widened if cls in _ORGANISATION_CLASSES] + [
+        (m.start, m.end) for m in out_mentions if m.cls in _ORGANISATION_CLASSES | {"ResearchInstitute"}]
+    # the person the name cites is part of it
+    kept = [c for c in widened if not (c[2] == "Person" and any(a <= c[0] and c[1] <= b for a, b in spans))]
+    return kept, out_mentions
 
 
 # an abbreviation defined in parentheses after a name: "(CBAM)", "(KAZ ETS)", «(ДВЗЯИ)»

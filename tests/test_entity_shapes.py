@@ -275,6 +275,21 @@ def test_a_kazakh_body_takes_in_the_state_that_opens_its_name():
     assert not list(graph.triples((None, URIRef(str(DKG) + "mentions"), None)))
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Зерттеу Ж. Ақынов атындағы Ертіс педагогикалық институтында жүргізілді.",
+     "Ж. Ақынов атындағы Ертіс педагогикалық институтында"),
+    ("Қойылым Сәрсен Тоқаұлы атындағы Дала драма театры сахнасында өтті.",
+     "Сәрсен Тоқаұлы атындағы Дала драма театры"),
+    # the sentence's first word is no given name: it stays out
+    ("Жұмыс Тоқаев атындағы Дала драма театры туралы.", "Тоқаев атындағы Дала драма театры"),
+])
+def test_a_kazakh_institution_takes_in_the_person_it_is_named_after(text, name):
+    comp = ComponentText(URIRef(f"{WORK}/provision/1"), "provision", "kk", text)
+    found = {(c.name, c.suggested_class) for c in annotate(rdflib.Graph(), [comp], work=WORK, source=SOURCE)}
+    assert name in {n for n, _ in found}, found
+    assert not {n for n, cls in found if cls == "Person"}, found
+
+
 def test_a_programs_code_is_software_not_a_statute():
     found = candidates("Records were processed in the Quake Analysis Code (QAC) under the Water Code.", "en", "provision")
     assert {("Quake Analysis Code", "Method"), ("QAC", "Method"), ("Water Code", "Law")} <= found

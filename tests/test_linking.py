@@ -230,6 +230,14 @@ def test_the_quote_of_a_ministry_takes_in_the_state_that_opens_its_name():
     assert all(text[m.start:m.end] == m.exact for m in found)
 
 
+def test_an_institute_named_after_a_person_is_quoted_with_the_person():
+    # «X атындағы …»: the name-giver opens the name, as «имени X» closes a Russian one
+    g = rdflib.Graph()
+    annotate(g, _seed_components({"kk": "Қолжазбалар Ж. Ақынов атындағы Тіл білімі институтының қорында."}),
+             work=WORK, source=SOURCE)
+    assert {str(o) for o in g.objects(None, OA.exact)} == {"Ж. Ақынов атындағы Тіл білімі институтының"}
+
+
 # --------------------------------------------------------------------------- annotate(): RDF
 
 
