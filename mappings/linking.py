@@ -840,7 +840,9 @@ def _quoted_organisations(text: str) -> list[re.Match]:
 
 
 # and the other way round, as Kazakh puts it: «KEGOC» АҚ, «Қазақмыс» корпорациясы
-_QUOTED_ORG = re.compile(rf"([«“„\"][^«»“”„\"\n]{{2,60}}[»”\"“])\s+((?:{_LEGAL_FORMS})(?![\w])|[а-яёәғқңөұүһі]+)")
+# (a few lower-case words may stand before the kind: «…» мемлекеттік корпорациясы, «…» ұлттық
+# инфокоммуникациялық холдингі; the first word that names a kind ends the name)
+_QUOTED_ORG = re.compile(rf"([«“„\"][^«»“”„\"\n]{{2,60}}[»”\"“])\s+((?:{_LEGAL_FORMS})(?![\w])|[а-яёәғқңөұүһі-]+(?:[ \t]+[а-яёәғқңөұүһі-]+){{0,3}})")
 
 
 # A company named in Latin letters with its legal form after it: "Kazakhtelecom JSC",
@@ -1010,7 +1012,17 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
     for m in _quoted_organisations(text):
         s, e = m.span(0) if m.re is _QUOTED_ORG else (m.start(), m.end(1))
         word = (m.group(2) if m.re is _QUOTED_ORG else text[m.start():m.start(1)]).strip()
-        cls = "Organization" if re.fullmatch(_LEGAL_FORMS, word) else _keyword_class([word], lang)
+        if re.fullmatch(_LEGAL_FORMS, word):
+            cls = "Organization"
+        elif m.re is _QUOTED_ORG:
+            cls = None
+            for w in re.finditer(r"\S+", m.group(2)):
+                cls = _keyword_class([w.group()], lang)
+                if cls:
+                    e = m.start(2) + w.end()
+                    break
+        else:
+            cls = _keyword_class([word], lang)
         if cls in _ORGANISATION_CLASSES and free(s, e) and unclaimed(s, e) and not known(text[s:e]):
             found[(s, e)] = (cls, "quoted")
             claimed.append((s, e))

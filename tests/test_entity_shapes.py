@@ -290,6 +290,18 @@ def test_a_kazakh_institution_takes_in_the_person_it_is_named_after(text, name):
     assert not {n for n, cls in found if cls == "Person"}, found
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Өтінімдер «Көктем қызметі» мемлекеттік корпорациясының бөлімшелерінде қабылданады.",
+     "«Көктем қызметі» мемлекеттік корпорациясының"),
+    ("Деректерді «Жұлдыз» ұлттық инфокоммуникациялық холдингі береді.",
+     "«Жұлдыз» ұлттық инфокоммуникациялық холдингі"),
+])
+def test_a_kazakh_quoted_name_with_words_before_its_kind_is_an_organisation(text, name):
+    comp = ComponentText(URIRef(f"{WORK}/provision/1"), "provision", "kk", text)
+    found = {(c.name, c.suggested_class) for c in annotate(rdflib.Graph(), [comp], work=WORK, source=SOURCE)}
+    assert [cls for n, cls in found if n == name] and not [n for n, cls in found if cls == "Initiative"], found
+
+
 def test_a_programs_code_is_software_not_a_statute():
     found = candidates("Records were processed in the Quake Analysis Code (QAC) under the Water Code.", "en", "provision")
     assert {("Quake Analysis Code", "Method"), ("QAC", "Method"), ("Water Code", "Law")} <= found
