@@ -230,6 +230,14 @@ def test_the_quote_of_a_ministry_takes_in_the_state_that_opens_its_name():
     assert all(text[m.start:m.end] == m.exact for m in found)
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Хроники прочитаны герменевтическим методом.", "ru"),
+    ("Шежірелер герменевтикалық әдіспен оқылды.", "kk"),
+])
+def test_the_hermeneutic_method_is_a_method_not_the_theory(text, lang):
+    assert names(text, lang) == ["method/hermeneutic-method"]
+
+
 def test_an_institute_named_after_a_person_is_quoted_with_the_person():
     # «X атындағы …»: the name-giver opens the name, as «имени X» closes a Russian one
     g = rdflib.Graph()
