@@ -620,7 +620,7 @@ _KEYWORDS = {
     "Method": ["index", "индекс", "индексі",
                # an instrument of measurement: "… Severity Scale", "Mineral Liberation Analyser",
                # "Randolph Glacier Inventory", "… Symptom Questionnaire"
-               "scale", "analyser", "analyzer", "inventory", "questionnaire"],
+               "scale", "analyser", "analyzer", "inventory", "questionnaire", "шкала", "опросник"],
 }
 _KEYWORD_CLASS = {w: cls for cls, words in _KEYWORDS.items() for w in words}
 _THEORY_HINT = re.compile(r"theor|concept|ism\b|power|diplomac|security|теори|концеп|изм\b|сила|дипломат|безопасн|теория|тұжырым|күш|қауіпсіз", re.I)
@@ -1331,7 +1331,10 @@ def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearra
                     break
                 k += 1
         if last is not None and last > i:
-            cls = _keyword_class([tok.text for tok in tokens[i:last + 1]], lang)
+            # a Russian name is what its head noun says, whatever its genitive modifiers name:
+            # «Великая хартия университетов» is a charter, «Шкала … ассоциации университетов» a scale
+            cls = (lang == "ru" and _keyword_class([tokens[head].text], lang)) or \
+                _keyword_class([tok.text for tok in tokens[i:last + 1]], lang)
             if cls:
                 out.append((t.start, tokens[last].end, cls))
     return out

@@ -302,6 +302,16 @@ def test_a_kazakh_quoted_name_with_words_before_its_kind_is_an_organisation(text
     assert [cls for n, cls in found if n == name] and not [n for n, cls in found if cls == "Initiative"], found
 
 
+@pytest.mark.parametrize("text, name, cls", [
+    ("Вузы региона подписали Великую хартию колледжей в 1990 году.", "Великая хартия колледжей", "Initiative"),
+    ("Автономию оценивали по Шкале автономии Северной ассоциации колледжей.",
+     "Шкала автономии Северной ассоциации колледжей", "Method"),
+    ("Работа выполнена на Кафедре истории университета.", "Кафедра истории университета", "Department"),
+])
+def test_a_russian_name_takes_its_class_from_its_head_noun(text, name, cls):
+    assert (name, cls) in candidates(text, "ru", "provision")
+
+
 def test_a_programs_code_is_software_not_a_statute():
     found = candidates("Records were processed in the Quake Analysis Code (QAC) under the Water Code.", "en", "provision")
     assert {("Quake Analysis Code", "Method"), ("QAC", "Method"), ("Water Code", "Law")} <= found
