@@ -1017,7 +1017,8 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         elif m.re is _QUOTED_ORG:
             cls = None
             for w in re.finditer(r"\S+", m.group(2)):
-                cls = _keyword_class([w.group()], lang)
+                # a compound's last part is its kind: «қорық-мұражайы» is a museum
+                cls = _keyword_class([w.group().rsplit("-", 1)[-1]], lang)
                 if cls:
                     e = m.start(2) + w.end()
                     break

@@ -295,6 +295,8 @@ def test_a_kazakh_institution_takes_in_the_person_it_is_named_after(text, name):
      "«Көктем қызметі» мемлекеттік корпорациясының"),
     ("Деректерді «Жұлдыз» ұлттық инфокоммуникациялық холдингі береді.",
      "«Жұлдыз» ұлттық инфокоммуникациялық холдингі"),
+    ("Қазбалар «Ақтұма» мемлекеттік тарихи-мәдени қорық-мұражайының қорына берілді.",
+     "«Ақтұма» мемлекеттік тарихи-мәдени қорық-мұражайының"),
 ])
 def test_a_kazakh_quoted_name_with_words_before_its_kind_is_an_organisation(text, name):
     comp = ComponentText(URIRef(f"{WORK}/provision/1"), "provision", "kk", text)
