@@ -1512,13 +1512,19 @@ def _classed_by_definition(comps: list[ComponentText], named_in: list[list]) -> 
     in that language; otherwise the words around an acronym guess its class (often a body)."""
     defined: dict[tuple[str, str], str] = {}
     for comp, named in zip(comps, named_in):
+        # of two names that end at the bracket, the inner one is abbreviated: «Шкала автономии
+        # Северной ассоциации колледжей (NCA)» defines the association's acronym, not the scale's
+        inner: dict[int, int] = {}
+        for s, e, _, reason in named:
+            if reason not in ("acronym", "person"):
+                inner[e] = max(inner.get(e, s), s)
         for s, e, cls, reason in named:
             if reason == "acronym" and _defined_class(comp.text, s):
                 # defined in brackets after the phrase it abbreviates (see _DEFINED_HEADS): the
                 # same acronym is that kind of name wherever else the document uses it
                 defined.setdefault((comp.lang, comp.text[s:e]), cls)
                 continue
-            if reason in ("acronym", "person"):
+            if reason in ("acronym", "person") or inner[e] != s:
                 continue
             tail = _DEFINED_AFTER.match(comp.text, e)
             if tail:

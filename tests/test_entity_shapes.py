@@ -314,6 +314,11 @@ def test_a_russian_name_takes_its_class_from_its_head_noun(text, name, cls):
     assert (name, cls) in candidates(text, "ru", "provision")
 
 
+def test_an_acronym_after_a_name_inside_a_name_abbreviates_the_inner_one():
+    found = candidates("Автономию оценивали по Шкале автономии Северной ассоциации колледжей (NCA).", "ru", "provision")
+    assert ("NCA", "NonGovernmentalOrganization") in found, found
+
+
 def test_a_programs_code_is_software_not_a_statute():
     found = candidates("Records were processed in the Quake Analysis Code (QAC) under the Water Code.", "en", "provision")
     assert {("Quake Analysis Code", "Method"), ("QAC", "Method"), ("Water Code", "Law")} <= found
