@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -512,13 +512,21 @@ _BODY_CLASSES = {"GovernmentBody"}
 
 def _nested_in_names(text: str, found: list[Mention], owners: dict | None = None) -> list[Mention]:
     out = []
+    opens: Mention | None = None   # the state that opens the next body's name
     for idx, m in enumerate(found):
         nxt = found[idx + 1] if idx + 1 < len(found) else None
         if (m.cls == "State" and nxt is not None and nxt.cls in _BODY_CLASSES
                 and not text[m.end:nxt.start].strip()
                 # unless the body, named by one word, is another state's ("Қытай Үкіметі")
                 and not (" " not in nxt.exact.strip() and (owners or {}).get(nxt.entity, m.entity) != m.entity)):
+            opens = m
             continue
+        if opens is not None:
+            # the quote is the whole name, state included: Kazakh writes the state in the
+            # nominative and declines only the body («Қазақстан Республикасы Ауыл шаруашылығы
+            # министрлігінің»), so the body alone would quote a form no reader cites
+            m = replace(m, start=opens.start, exact=text[opens.start:m.end])
+            opens = None
         out.append(m)
     return out
 
@@ -612,7 +620,7 @@ _KEYWORDS = {
     "Method": ["index", "индекс", "индексі",
                # an instrument of measurement: "… Severity Scale", "Mineral Liberation Analyser",
                # "Randolph Glacier Inventory", "… Symptom Questionnaire"
-               "scale", "analyser", "analyzer", "inventory", "questionnaire"],
+               "scale", "analyser", "analyzer", "inventory", "questionnaire", "шкала", "опросник"],
 }
 _KEYWORD_CLASS = {w: cls for cls, words in _KEYWORDS.items() for w in words}
 _THEORY_HINT = re.compile(r"theor|concept|ism\b|power|diplomac|security|теори|концеп|изм\b|сила|дипломат|безопасн|теория|тұжырым|күш|қауіпсіз", re.I)
@@ -832,7 +840,9 @@ def _quoted_organisations(text: str) -> list[re.Match]:
 
 
 # and the other way round, as Kazakh puts it: «KEGOC» АҚ, «Қазақмыс» корпорациясы
-_QUOTED_ORG = re.compile(rf"([«“„\"][^«»“”„\"\n]{{2,60}}[»”\"“])\s+((?:{_LEGAL_FORMS})(?![\w])|[а-яёәғқңөұүһі]+)")
+# (a few lower-case words may stand before the kind: «…» мемлекеттік корпорациясы, «…» ұлттық
+# инфокоммуникациялық холдингі; the first word that names a kind ends the name)
+_QUOTED_ORG = re.compile(rf"([«“„\"][^«»“”„\"\n]{{2,60}}[»”\"“])\s+((?:{_LEGAL_FORMS})(?![\w])|[а-яёәғқңөұүһі-]+(?:[ \t]+[а-яёәғқңөұүһі-]+){{0,3}})")
 
 
 # A company named in Latin letters with its legal form after it: "Kazakhtelecom JSC",
@@ -1002,7 +1012,18 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
     for m in _quoted_organisations(text):
         s, e = m.span(0) if m.re is _QUOTED_ORG else (m.start(), m.end(1))
         word = (m.group(2) if m.re is _QUOTED_ORG else text[m.start():m.start(1)]).strip()
-        cls = "Organization" if re.fullmatch(_LEGAL_FORMS, word) else _keyword_class([word], lang)
+        if re.fullmatch(_LEGAL_FORMS, word):
+            cls = "Organization"
+        elif m.re is _QUOTED_ORG:
+            cls = None
+            for w in re.finditer(r"\S+", m.group(2)):
+                # a compound's last part is its kind: «қорық-мұражайы» is a museum
+                cls = _keyword_class([w.group().rsplit("-", 1)[-1]], lang)
+                if cls:
+                    e = m.start(2) + w.end()
+                    break
+        else:
+            cls = _keyword_class([word], lang)
         if cls in _ORGANISATION_CLASSES and free(s, e) and unclaimed(s, e) and not known(text[s:e]):
             found[(s, e)] = (cls, "quoted")
             claimed.append((s, e))
@@ -1311,7 +1332,10 @@ def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearra
                     break
                 k += 1
         if last is not None and last > i:
-            cls = _keyword_class([tok.text for tok in tokens[i:last + 1]], lang)
+            # a Russian name is what its head noun says, whatever its genitive modifiers name:
+            # «Великая хартия университетов» is a charter, «Шкала … ассоциации университетов» a scale
+            cls = (lang == "ru" and _keyword_class([tokens[head].text], lang)) or \
+                _keyword_class([tok.text for tok in tokens[i:last + 1]], lang)
             if cls:
                 out.append((t.start, tokens[last].end, cls))
     return out
@@ -1380,6 +1404,7 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
     for (comp, tokens), mentions, named in zip(parts, found, named_in):
         node = _N(comp.node)
         named = _with_their_state(comp.text, comp.lang, named, mentions)
+        named, mentions = _named_after_a_person(comp.text, comp.lang, named, mentions)
         # the state in "Закон Республики Казахстан «О …»" is part of the law's name, not a mention
         docs = [(s, e) for s, e, _, reason in named if reason in ("self-named", "state's")]
         if docs:
@@ -1419,6 +1444,13 @@ def _with_their_state(text: str, lang: str, named: list, mentions: list[Mention]
         return named
     out = []
     for s, e, cls, reason in named:
+        if lang == "kk" and reason == "capitalised" and cls in _ORGANISATION_CLASSES:
+            # a state's body or institution opens with its state, declined or not: «Қазақстан
+            # Республикасы Ұлттық музейінің», «Қазақстан Республикасының Ұлттық банкі»
+            # (the state's formal name, of two words or more: «Солтүстік» alone is a word too)
+            for m in states:
+                if " " in m.exact.strip() and _STATE_GAP.fullmatch(text, m.end, s):
+                    s, reason = m.start, "state's"
         if reason == "capitalised" and cls in INITIATIVE_KINDS:
             for m in states:
                 if lang == "kk" and m.exact.endswith(("ның", "нің", "тың", "тің", "дың", "дің")) and \
@@ -1428,6 +1460,46 @@ def _with_their_state(text: str, lang: str, named: list, mentions: list[Mention]
                     e, reason = m.end, "state's"
         out.append((s, e, cls, reason))
     return out
+
+
+# Kazakh names an institution after a person before its name, as Russian does after it with
+# «имени»: «Ы. Ақынов атындағы Ертіс педагогикалық институты», «Абай атындағы …», «Ахмет
+# Байтұрсынұлы атындағы …». The name-giver is initials and a surname, one capitalised word, or a
+# given name and a patronymic surname (a bare capitalised word before one could open a sentence).
+_CAP = "[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]"
+_NAMED_AFTER_KK = re.compile(
+    rf"(?<![\w.])((?:{_CAP}\.\s?){{1,3}}{_CAP}[\w’'-]+|(?:{_CAP}[\w’'-]+\s+)?{_CAP}[\w’'-]*(?:ұлы|ұлының|қызы|ов|ев|ин|ова|ева|ина)"
+    rf"|{_CAP}[\w’'-]+)\s+атындағы\s+$")
+
+
+def _named_after_a_person(text: str, lang: str, named: list, mentions: list[Mention]) -> tuple[list, list[Mention]]:
+    """An institution's name takes in the person it is named after and «атындағы» (the person
+    inside is no candidate apart: the name cites them, as «имени А.Б. Бектурова» does)."""
+    if lang != "kk" or "атындағы" not in text:
+        return named, mentions
+
+    def opener(s: int) -> int | None:
+        m = _NAMED_AFTER_KK.search(text, max(0, s - 60), s)
+        if not m or m.end() != s:
+            return None
+        words = m.group(1).split()
+        if len(words) == 2 and "." not in words[0] and not people._given_cyrillic(words[0]):
+            return m.start(1) + m.group(1).index(words[1])   # «Жұмыс Ақынов атындағы …»: the sentence's first word
+        return m.start(1)
+
+    out_mentions = []
+    for m in mentions:
+        start = opener(m.start) if m.cls not in _PLACE_CLASSES and m.cls in _ORGANISATION_CLASSES | {"ResearchInstitute"} else None
+        out_mentions.append(replace(m, start=start, exact=text[start:m.end]) if start is not None else m)
+    widened = []
+    for s, e, cls, reason in named:
+        start = opener(s) if cls in _ORGANISATION_CLASSES else None
+        widened.append((s if start is None else start, e, cls, reason))
+    spans = [(s, e) for s, e, cls, _ in widened if cls in _ORGANISATION_CLASSES] + [
+        (m.start, m.end) for m in out_mentions if m.cls in _ORGANISATION_CLASSES | {"ResearchInstitute"}]
+    # the person the name cites is part of it
+    kept = [c for c in widened if not (c[2] == "Person" and any(a <= c[0] and c[1] <= b for a, b in spans))]
+    return kept, out_mentions
 
 
 # an abbreviation defined in parentheses after a name: "(CBAM)", "(KAZ ETS)", «(ДВЗЯИ)»
@@ -1440,13 +1512,19 @@ def _classed_by_definition(comps: list[ComponentText], named_in: list[list]) -> 
     in that language; otherwise the words around an acronym guess its class (often a body)."""
     defined: dict[tuple[str, str], str] = {}
     for comp, named in zip(comps, named_in):
+        # of two names that end at the bracket, the inner one is abbreviated: «Шкала автономии
+        # Северной ассоциации колледжей (NCA)» defines the association's acronym, not the scale's
+        inner: dict[int, int] = {}
+        for s, e, _, reason in named:
+            if reason not in ("acronym", "person"):
+                inner[e] = max(inner.get(e, s), s)
         for s, e, cls, reason in named:
             if reason == "acronym" and _defined_class(comp.text, s):
                 # defined in brackets after the phrase it abbreviates (see _DEFINED_HEADS): the
                 # same acronym is that kind of name wherever else the document uses it
                 defined.setdefault((comp.lang, comp.text[s:e]), cls)
                 continue
-            if reason in ("acronym", "person"):
+            if reason in ("acronym", "person") or inner[e] != s:
                 continue
             tail = _DEFINED_AFTER.match(comp.text, e)
             if tail:

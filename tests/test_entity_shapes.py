@@ -264,6 +264,61 @@ def test_a_states_code_takes_in_the_states_name(text, lang, name):
     assert not list(graph.triples((None, URIRef(str(DKG) + "mentions"), None)))
 
 
+def test_a_kazakh_body_takes_in_the_state_that_opens_its_name():
+    # the state in the nominative, the body declined: one name, no mention of the state apart
+    text = "Үлгілер Қазақстан Республикасы Ұлттық тау-кен мұражайының қорында сақталған."
+    comp = ComponentText(URIRef(f"{WORK}/provision/1"), "provision", "kk", text)
+    graph = rdflib.Graph()
+    found = annotate(graph, [comp], work=WORK, source=SOURCE)
+    assert ("Қазақстан Республикасы Ұлттық тау-кен мұражайының", "Organization") in {
+        (c.name, c.suggested_class) for c in found}
+    assert not list(graph.triples((None, URIRef(str(DKG) + "mentions"), None)))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Зерттеу Ж. Ақынов атындағы Ертіс педагогикалық институтында жүргізілді.",
+     "Ж. Ақынов атындағы Ертіс педагогикалық институтында"),
+    ("Қойылым Сәрсен Тоқаұлы атындағы Дала драма театры сахнасында өтті.",
+     "Сәрсен Тоқаұлы атындағы Дала драма театры"),
+    # the sentence's first word is no given name: it stays out
+    ("Жұмыс Тоқаев атындағы Дала драма театры туралы.", "Тоқаев атындағы Дала драма театры"),
+])
+def test_a_kazakh_institution_takes_in_the_person_it_is_named_after(text, name):
+    comp = ComponentText(URIRef(f"{WORK}/provision/1"), "provision", "kk", text)
+    found = {(c.name, c.suggested_class) for c in annotate(rdflib.Graph(), [comp], work=WORK, source=SOURCE)}
+    assert name in {n for n, _ in found}, found
+    assert not {n for n, cls in found if cls == "Person"}, found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Өтінімдер «Көктем қызметі» мемлекеттік корпорациясының бөлімшелерінде қабылданады.",
+     "«Көктем қызметі» мемлекеттік корпорациясының"),
+    ("Деректерді «Жұлдыз» ұлттық инфокоммуникациялық холдингі береді.",
+     "«Жұлдыз» ұлттық инфокоммуникациялық холдингі"),
+    ("Қазбалар «Ақтұма» мемлекеттік тарихи-мәдени қорық-мұражайының қорына берілді.",
+     "«Ақтұма» мемлекеттік тарихи-мәдени қорық-мұражайының"),
+])
+def test_a_kazakh_quoted_name_with_words_before_its_kind_is_an_organisation(text, name):
+    comp = ComponentText(URIRef(f"{WORK}/provision/1"), "provision", "kk", text)
+    found = {(c.name, c.suggested_class) for c in annotate(rdflib.Graph(), [comp], work=WORK, source=SOURCE)}
+    assert [cls for n, cls in found if n == name] and not [n for n, cls in found if cls == "Initiative"], found
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("Вузы региона подписали Великую хартию колледжей в 1990 году.", "Великая хартия колледжей", "Initiative"),
+    ("Автономию оценивали по Шкале автономии Северной ассоциации колледжей.",
+     "Шкала автономии Северной ассоциации колледжей", "Method"),
+    ("Работа выполнена на Кафедре истории университета.", "Кафедра истории университета", "Department"),
+])
+def test_a_russian_name_takes_its_class_from_its_head_noun(text, name, cls):
+    assert (name, cls) in candidates(text, "ru", "provision")
+
+
+def test_an_acronym_after_a_name_inside_a_name_abbreviates_the_inner_one():
+    found = candidates("Автономию оценивали по Шкале автономии Северной ассоциации колледжей (NCA).", "ru", "provision")
+    assert ("NCA", "NonGovernmentalOrganization") in found, found
+
+
 def test_a_programs_code_is_software_not_a_statute():
     found = candidates("Records were processed in the Quake Analysis Code (QAC) under the Water Code.", "en", "provision")
     assert {("Quake Analysis Code", "Method"), ("QAC", "Method"), ("Water Code", "Law")} <= found

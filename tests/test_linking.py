@@ -222,6 +222,30 @@ def test_state_name_inside_the_name_of_its_ministry_is_not_a_separate_mention():
     assert found == ["actor/ministry-science-higher-education-kz"]
 
 
+def test_the_quote_of_a_ministry_takes_in_the_state_that_opens_its_name():
+    # Kazakh declines the body only: the quote is the whole name, as a reader cites it
+    text = "Сынақтарды Қазақстан Республикасы Мәдениет және ақпарат министрлігінің тапсырысымен жүргіздік."
+    found = find_mentions(text, "kk")
+    assert [m.exact for m in found] == ["Қазақстан Республикасы Мәдениет және ақпарат министрлігінің"]
+    assert all(text[m.start:m.end] == m.exact for m in found)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Хроники прочитаны герменевтическим методом.", "ru"),
+    ("Шежірелер герменевтикалық әдіспен оқылды.", "kk"),
+])
+def test_the_hermeneutic_method_is_a_method_not_the_theory(text, lang):
+    assert names(text, lang) == ["method/hermeneutic-method"]
+
+
+def test_an_institute_named_after_a_person_is_quoted_with_the_person():
+    # «X атындағы …»: the name-giver opens the name, as «имени X» closes a Russian one
+    g = rdflib.Graph()
+    annotate(g, _seed_components({"kk": "Қолжазбалар Ж. Ақынов атындағы Тіл білімі институтының қорында."}),
+             work=WORK, source=SOURCE)
+    assert {str(o) for o in g.objects(None, OA.exact)} == {"Ж. Ақынов атындағы Тіл білімі институтының"}
+
+
 # --------------------------------------------------------------------------- annotate(): RDF
 
 
