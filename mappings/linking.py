@@ -775,14 +775,22 @@ _DEFINED_HEAD = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(f"(?P<{cls}>{words})"
                            + r")(?:\s+[^\s(),.;:«»\"]+){0,5}\s*\(\s*$")
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
 def _defined_class(text: str, start: int) -> str | None:
-    window = text[max(0, start - 90):start]
-    if not window.rstrip().endswith("("):
+    # The head and at most five words after it, however long the words are («индекс экологической
+    # устойчивости сельскохозяйственных землепользователей-арендаторов предгорий (ИЭУЗ)»): the scan
+    # opens at the seventh run of non-space characters before the acronym (the bracket may stand
+    # apart); a head further back has more than five words after it.
+    runs = [m.start() for m in _NON_SPACE.finditer(text, 0, start)][-7:]
+    begin = runs[0] if runs else start
+    if not text[begin:start].rstrip().endswith("("):
         return None
     best = None
-    for k in range(len(window)):
-        m = _DEFINED_HEAD.match(window, k)
-        if m and m.end() == len(window):
+    for k in range(begin, start):
+        m = _DEFINED_HEAD.match(text, k, start)   # the text before k is seen: no word is cut
+        if m:
             best = m   # keep scanning: a later start is a head nearer the bracket
     return best.lastgroup if best else None
 

@@ -308,13 +308,20 @@ def _english(text: str, tokens: Sequence, h: int):
     return None
 
 
+_DASH = re.compile(r"\s*[-–—‐]\s*")
+
+
 def _english_eponym(text: str, tokens: Sequence, h: int):
     """A scholar's name before an eponymous head: "Fourier's law", "Box–Behnken design" (names
     joined by a dash), "Euler equation" (one name: only before an equation, a theorem or an
     effect, where no state's adjective stands: "Kazakh law" and "Kazakh design" are no names)."""
     names = []
     k = h - 1
-    while k >= 0 and len(names) < 3 and _plain_gap(text, tokens[k], tokens[k + 1]):
+    # A scholar's full name has at most three words (given name, patronymic, surname: "Aidar
+    # Serikuly Nurlanov's equation"); scholars joined by dashes are one name however many they
+    # are ("Landau–Lifshitz–Gilbert–Slonczewski equation": four, never cut to the last three).
+    while k >= 0 and _plain_gap(text, tokens[k], tokens[k + 1]) and (
+            len(names) < 3 or all(_DASH.fullmatch(text, a.end, b.start) for a, b in zip([tokens[k]] + names, names))):
         w = tokens[k].text
         if not re.fullmatch(r"[A-Z][\w'’]*", w) or morphology.is_acronym(w) or _sentence_initial(text, tokens[k].start):
             break
@@ -325,8 +332,7 @@ def _english_eponym(text: str, tokens: Sequence, h: int):
     if not names:
         return None
     possessive = re.search(r"['’]s?$", names[-1].text) is not None
-    dashed = len(names) > 1 and all(re.fullmatch(r"\s*[-–—‐]\s*", text[a.end:b.start])
-                                    for a, b in zip(names, names[1:]))
+    dashed = len(names) > 1 and all(_DASH.fullmatch(text, a.end, b.start) for a, b in zip(names, names[1:]))
     if not (possessive or dashed):
         if len(names) > 1 or morphology.fold(tokens[h].text) in ("law", "design"):
             return None

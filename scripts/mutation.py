@@ -114,6 +114,16 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("mappings/linking.py", "g = next(i for i in range(1, 5) if m.group(i) is not None)", "5 → 6"):
         "_QUOTED has four groups, one per kind of quotation mark, and exactly one of them takes part "
         "in every match: `next` stops at it before reaching a fifth",
+    ("mappings/linking.py", "if free(s, s + 2) and free(e - 2, e) and unclaimed(s, e)", "2 → 3"):
+        "a mention begins and ends at a word's edge, never at a space or inside a word; the third "
+        "character of a standard's code (and the third from its end) is a space or inside the word "
+        "of its first (last) two, so it is covered exactly when they are",
+    ("mappings/linking.py", "runs = [m.start() for m in _NON_SPACE.finditer(text, 0, start)][-7:]", "7 → 8"):
+        "_DEFINED_HEAD takes the head, at most five words (each one run of non-space characters) and "
+        "the bracket: a head in the eighth run before the acronym has six runs after it and cannot match",
+    ("mappings/linking.py", 'if not states or lang not in ("kk", "ru"):', "or → and"):
+        "a shortcut: the loop below changes a name only beside a state and in kk or ru, so with no "
+        "state, or in English, it returns the same names either way",
 }
 _SWAP = {ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt, ast.Eq: ast.NotEq,
          ast.NotEq: ast.Eq, ast.In: ast.NotIn, ast.NotIn: ast.In}

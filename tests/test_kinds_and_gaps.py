@@ -6,6 +6,7 @@ graph (dkg:lacks), reported by SHACL as warnings or information, summed up by `d
 queries/27-works-lacking-parts.rq. The documents are in tests/fixtures/kinds/."""
 from __future__ import annotations
 
+import copy
 import shutil
 from pathlib import Path
 
@@ -13,10 +14,10 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF
+from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
 
 from dissertation_kg.mappings import abstract, degrees, rdf
-from dissertation_kg.mappings.vocab import BIBO, DKG
+from dissertation_kg.mappings.vocab import BIBO, DKG, FABIO
 from dissertation_kg.server.build import shacl
 from dissertation_kg.server.build.pipeline import ontology_version
 from dissertation_kg.server.cli import main
@@ -521,3 +522,19 @@ def test_a_quoted_name_after_what_the_organisation_is_is_no_title():
             "ABSTRACT of the dissertation for the degree of Doctor of Philosophy (PhD)\n")
     meta = metadata.extract({"preamble": page}, page, "en", [])
     assert meta.title != "SCHOOL OF RURAL ECONOMICS"
+
+
+def test_the_specialty_is_labelled_by_the_name_beside_its_own_code(parsed):
+    # The work's specialty takes the name the document prints beside the code; a document whose
+    # code is another (a misprint, or a second member with another code) lends it no name.
+    doc = parsed["en-phd-no-provisions.txt"]
+    ctx, g = _mapped(doc)
+    (sp,) = g.objects(ctx.iri, FABIO.hasDiscipline)
+    assert set(g.objects(sp, SKOS.notation)) == {Literal("8D06101")}
+    assert set(g.objects(sp, SKOS.prefLabel)) | set(g.objects(sp, SKOS.altLabel)) == {
+        Literal("Information systems", lang="en")}
+    other = copy.deepcopy(doc)
+    other.meta.specialty_code, other.meta.specialty_name = "8D06102", "Computer engineering and software"
+    g2 = rdf.to_graph(other, ctx, ontology_version=ontology_version(), link=False).graph
+    assert set(g2.objects(sp, SKOS.notation)) == {Literal("8D06101")}
+    assert set(g2.objects(sp, SKOS.prefLabel)) | set(g2.objects(sp, SKOS.altLabel)) == set()

@@ -557,6 +557,20 @@ def test_an_acronym_defined_by_its_head_keeps_that_class_in_the_other_parts():
     assert {c.suggested_class for c in cands if c.name == "ТСКР"} == {"Method"}, cands
 
 
+@pytest.mark.parametrize("text, acronym", [
+    ("Разработать индекс экологической устойчивости сельскохозяйственных землепользователей-арендаторов "
+     "предгорий (ИЭУЗ) и апробировать его.", "ИЭУЗ"),
+    ("Адаптировать опросник профессионально-личностного самоопределения старшеклассников общеобразовательных "
+     "учреждений (ОПЛСС) для сельских школ.", "ОПЛСС"),
+])
+def test_an_acronym_defined_by_a_head_five_long_words_away_keeps_its_class(text, acronym):
+    # The head stands five words before the bracket, over 90 characters away: long Russian words
+    # still leave it the phrase's head, and the acronym is a method, not a body (the fallback).
+    comps = [ComponentText(URIRef(f"{WORK}/task/1"), "task", "ru", text)]
+    cands = annotate(rdflib.Graph(), comps, work=WORK, source=SOURCE)
+    assert {c.suggested_class for c in cands if c.name == acronym} == {"Method"}, cands
+
+
 def test_inflected_occurrences_count_towards_one_candidate():
     cands = []
     for n, text in enumerate(["Роль Астанинской декларации велика.", "Мы изучили Астанинскую декларацию."]):

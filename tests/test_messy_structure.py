@@ -710,3 +710,54 @@ def test_a_glyph_bulleted_list_keeps_each_line_an_item():
                                        "steppe;", "■ a wind model was built;", "■ drift was forecast."])
     assert [it.text for it in items] == ["for the first time, dune drift was measured in the steppe",
                                          "a wind model was built", "drift was forecast."]
+
+
+# The Russian ordinals up to the eighth, as adjectives before a noun and as «во-первых» words, each
+# sentence one provision or finding run on in one paragraph: the k-th word must follow the
+# (k-1)-th, so a word the reader does not know would merge its item into the one before.
+@pytest.mark.parametrize("line, texts", [
+    ("Первое положение: модель предложена. Второе положение: условия найдены. Третье положение: метод "
+     "проверен. Четвёртое положение: архив описан. Пятое положение: хронология уточнена. Шестое положение: "
+     "роль показана. Седьмое положение: выводы обоснованы. Восьмое положение: рекомендации даны.",
+     ["модель предложена.", "условия найдены.", "метод проверен.", "архив описан.", "хронология уточнена.",
+      "роль показана.", "выводы обоснованы.", "рекомендации даны."]),
+    ("Первое положение: модель предложена. Второе положение: условия найдены. Третье положение: метод "
+     "проверен. Четвертое положение: архив описан.",
+     ["модель предложена.", "условия найдены.", "метод проверен.", "архив описан."]),
+    ("Во-первых, введены документы. Во-вторых, уточнена хронология. В-третьих, описан архив. В-четвертых, "
+     "показана роль купечества. В-пятых, реконструирована планировка. В-шестых, составлен каталог. "
+     "В-седьмых, предложена периодизация. В-восьмых, обоснованы выводы.",
+     ["введены документы.", "уточнена хронология.", "описан архив.", "показана роль купечества.",
+      "реконструирована планировка.", "составлен каталог.", "предложена периодизация.", "обоснованы выводы."]),
+])
+def test_every_russian_ordinal_word_starts_its_item(line, texts):
+    _intro, items = lists.split_items([line])
+    assert [it.text for it in items] == texts
+
+# A list run on after its introduction, with every first marker the introduction may meet: the
+# line is the tasks' introduction, and the items after the colon are its rest (a marker the
+# reader no longer knows leaves the line no heading at all, and the tasks are lost).
+@pytest.mark.parametrize("lang, line", [
+    ("en", "The following tasks were set: 1. to map the dunes; 2. to measure the wind."),
+    ("en", "The following tasks were set: 1) to map the dunes; 2) to measure the wind."),
+    ("ru", "Поставлены следующие задачи: 1° описать дюны; 2° измерить ветер."),
+    ("ru", "Поставлены следующие задачи: (1) описать дюны; (2) измерить ветер."),
+    ("en", "The following tasks were set: [1] to map the dunes; [2] to measure the wind."),
+    ("en", "The following tasks were set: (i) to map the dunes; (ii) to measure the wind."),
+    ("en", "The following tasks were set: (a) to map the dunes; (b) to measure the wind."),
+    ("ru", "Поставлены следующие задачи: (а) описать дюны; (б) измерить ветер."),
+    ("en", "The following tasks were set: i) to map the dunes; ii) to measure the wind."),
+    ("en", "The following tasks were set: a) to map the dunes; b) to measure the wind."),
+    ("ru", "Поставлены следующие задачи: а) описать дюны; б) измерить ветер."),
+    ("ru", "Поставлены следующие задачи: – описать дюны; – измерить ветер."),
+    ("ru", "Поставлены следующие задачи: - описать дюны; - измерить ветер."),
+    ("en", "The following tasks were set: • to map the dunes; • to measure the wind."),
+    ("en", "The following tasks were set: first, to map the dunes; second, to measure the wind."),
+    ("en", "The following tasks were set: firstly, to map the dunes; secondly, to measure the wind."),
+    ("ru", "Поставлены следующие задачи: во-первых, описать дюны; во-вторых, измерить ветер."),
+    ("kk", "Жұмыста келесі міндеттер шешілді: біріншіден, құмды жоталарды сипаттау; екіншіден, желді өлшеу."),
+])
+def test_every_first_marker_of_a_list_run_on_after_its_introduction(lang, line):
+    h = headings.match(line, lang)
+    assert h is not None and (h.kind, h.shape) == ("tasks", "intro")
+    assert h.rest == line.split(": ", 1)[1]

@@ -103,6 +103,12 @@ def test_an_index_a_coefficient_a_filter_and_a_criterion_name_methods(text, lang
 @pytest.mark.parametrize("text, lang, name", [
     ("Heat transfer through the fabric follows Fourier's law at steady state.", "en", "Fourier's law"),
     ("The response surface was fitted with a Box–Behnken design of three factors.", "en", "Box–Behnken design"),
+    # four scholars joined by dashes are one name, never cut to the last three
+    ("Spin transfer was modelled with the Landau–Lifshitz–Gilbert–Slonczewski equation at room temperature.", "en",
+     "Landau–Lifshitz–Gilbert–Slonczewski equation"),
+    # a full name of three words (given name, patronymic, surname) in the possessive, the title before it left out
+    ("Yields were estimated by Professor Aidar Serikuly Nurlanov's equation for saline soils.", "en",
+     "Aidar Serikuly Nurlanov's equation"),
     ("The flow is described by the Euler equation in a rotating frame.", "en", "Euler equation"),
     ("A Hall effect sensor measured the current.", "en", "Hall effect"),
     ("Движение описано системой уравнений Эйлера в связанной системе координат.", "ru", "уравнений Эйлера"),

@@ -548,3 +548,37 @@ def test_a_line_naming_the_degree_in_capitals_is_no_author():
     doc = abstract.parse_bytes(text.encode(), "phd-caps.txt")
     assert [a.name for a in doc.meta.authors] == ["Zhumabayeva Aliya Nurlanovna"]
     assert doc.meta.title == "Formation of the research competence of future biology teachers"
+
+
+_DIPLOMA_PAGE = """{university}
+{faculty}
+
+{kind}
+
+{title}
+6B06102 – {programme}
+
+{by}: {author}
+
+{text}
+"""
+
+
+@pytest.mark.parametrize("fields", [
+    dict(university="Al-Farabi Kazakh National University", faculty="Faculty of Information Technology",
+         kind="DIPLOMA PROJECT", title="Kazakh speech recognition",
+         programme="Information Systems", by="Author", author="Seitkaziev Arman",
+         text="Relevance of the research. Speech recognition for the Kazakh language is needed by public services.\n"
+              "The aim of the work is to build a speech recognition model for Kazakh."),
+    dict(university="Әл-Фараби атындағы Қазақ ұлттық университеті", faculty="Ақпараттық технологиялар факультеті",
+         kind="ДИПЛОМДЫҚ ЖОБА", title="Қазақ тілін тану",
+         programme="Ақпараттық жүйелер", by="Орындаған", author="Сейтқазиев Арман",
+         text="Зерттеудің өзектілігі. Қазақ тілін тану мемлекеттік қызметтер үшін қажет.\n"
+              "Жұмыстың мақсаты – қазақ тіліне арналған тану моделін құру."),
+])
+def test_a_title_of_three_words_above_the_specialty_code(fields):
+    # The line above the code is the title when nothing else on the page is; three words are
+    # enough for a title (a name above the code has two).
+    doc = abstract.parse_bytes(_DIPLOMA_PAGE.format(**fields).encode(), "diploma.txt")
+    assert doc.meta.title == fields["title"]
+    assert doc.meta.specialty_code == "6B06102"
