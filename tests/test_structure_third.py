@@ -235,3 +235,13 @@ def test_an_article_title_above_authors_with_letter_superscripts():
     m = meta_of(page, "en")
     assert m.title == "Do shelterbelts slow the drift of sand? Evidence from three oblasts"
     assert m.author == "Dana Serikova"
+
+
+def test_a_posts_emoji_icons_and_keycap_numbers():
+    """A chat or channel post: a pictograph leading one line is its icon (the heading after it is
+    the text), keycap digits number a list, and one emoji repeated down the lines is a bullet."""
+    post = ("🧭 Мақсаты\nЖаңа картаны жасау.\n🗂 Міндеттері\n1️⃣ деректерді жинау;\n2️⃣ картаны сызу.\n"
+            "👩‍🔬 Жаңалығы\n⭐ алғаш рет;\n⭐ екінші рет.\n❤️ 12 👍 3")
+    assert text.clean(post) == ("Мақсаты\nЖаңа картаны жасау.\nМіндеттері\n1) деректерді жинау;\n2) картаны сызу.\n"
+                                "Жаңалығы\n⭐ алғаш рет;\n⭐ екінші рет.\n12 👍 3")
+    assert text.clean("✓ бірінші") == "✓ бірінші"   # a tick that is no emoji stays a glyph
