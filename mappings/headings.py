@@ -80,8 +80,9 @@ _KK_OBLIQUE = re.compile(r"(?:ға|ге|қа|ке|на|не|да|де|та|те|
 
 
 # The first marker of a list run on after its introduction: "…: 1) …", "…: (i) …", "…: а) …",
-# "…: first, …", "…: во-первых, …", "…: біріншіден, …".
-FIRST_MARKER = (r"(?:1[.)°]|\(1\)|\[1\]|\((?:i|a|а)\)|(?:i|a|а)\)|[-–•]|first(?:ly)?,|во-первых,|біріншіден,)\s*\S")
+# "…: first, …", "…: во-первых, …", "…: біріншіден, …", and a label in brackets, "…: (O1) …",
+# "…: (Т1) …" (a letter or two and the number, as objectives are tagged inline).
+FIRST_MARKER = (r"(?:1[.)°]|\(1\)|\[1\]|\((?-i:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,2})\s?1\)|\((?:i|a|а)\)|(?:i|a|а)\)|[-–•]|first(?:ly)?,|во-первых,|біріншіден,)\s*\S")
 
 
 @dataclass(frozen=True)
