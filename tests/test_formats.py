@@ -789,3 +789,23 @@ def test_docx_items_under_a_numbered_heading_number_from_one():
     lines = extract.extract(_docx_bytes(doc), "multilevel.docx").text.split("\n")
     assert lines == ["Aim", "Objectives", "1. to map the wells;", "2. to rank the risks.", "Novelty",
                      "1. a model is proposed.", "1. first;", "1.1. its part."]
+
+
+def test_a_repository_records_dublin_core_rows_name_the_author_and_the_title():
+    """A DSpace «full item record» copied as text: the author's and the title's rows are read as
+    a title page's labelled lines, put first (the record sorts its fields by name)."""
+    record = ("Full item record\n"
+              "dc.contributor.author\tQuillfeather, Marta Ivanovna\t\n"
+              "dc.contributor.advisor\tStone, B.B.\t\n"
+              "dc.description\t8D05299 – Hydrology\ten_US\n"
+              "dc.description.abstract\tRelevance. Lakes of the steppe dry out in summer. Aim. To map the lakes "
+              "of the steppe. Objectives: 1) to survey the shores; 2) to date the sediments.\ten_US\n"
+              "dc.title\tShrinking Lakes of the Northern Steppe and Their Sediments\ten_US\n")
+    text = extract.extract(record.encode(), "record.txt").text
+    assert text.split("\n")[:3] == ["Full item record", "Author: Quillfeather Marta Ivanovna",
+                                    "Title: Shrinking Lakes of the Northern Steppe and Their Sediments"]
+    doc = abstract.parse_bytes(record.encode(), "record.txt")
+    assert doc.meta.author == "Quillfeather Marta Ivanovna"
+    assert doc.meta.title == "Shrinking Lakes of the Northern Steppe and Their Sediments"
+    # one such row is no record: a text quoting a field name stays as typed
+    assert extract.extract(b"dc.title\tA quoted row\n", "one.txt").text == "dc.title\tA quoted row\n"
