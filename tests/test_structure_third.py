@@ -245,3 +245,22 @@ def test_a_posts_emoji_icons_and_keycap_numbers():
     assert text.clean(post) == ("Мақсаты\nЖаңа картаны жасау.\nМіндеттері\n1) деректерді жинау;\n2) картаны сызу.\n"
                                 "Жаңалығы\n⭐ алғаш рет;\n⭐ екінші рет.\n12 👍 3")
     assert text.clean("✓ бірінші") == "✓ бірінші"   # a tick that is no emoji stays a glyph
+
+
+def test_a_notion_pages_properties_name_the_authors_and_stay_out_of_the_title():
+    """A Notion page exported to Markdown: the title as its heading, then properties one a line
+    («Авторлар: …», «Мекемелер: …», «Журнал: …»), a co-author abroad with a diacritic."""
+    page = ("# Шөлейт аймағындағы көлдердің тартылуы және олардың шөгінділері\n\n"
+            "Авторлар: Тоқтарова А.Б., Жүнісов Е.К., Müller K.\n\n"
+            "Мекемелер: Шөлейт зерттеу институты (Ақтөбе, Қазақстан); Universität Nordheim (Германия)\n\n"
+            "Журнал: Жер туралы ғылымдар, 2024, 3(1)\n\nКүйі: Жарияланды ✅\n\n"
+            "<aside>\n\n💡 Аңдатпа\n\n</aside>\n\n"
+            "**Мақсаты.** Шөлейт көлдерінің тартылу қарқынын бағалау.\n\n"
+            "**Әдістері.** Спутниктік түсірілімдер 2000–2023 жылдар бойынша талданды.\n\n"
+            "**Нәтижелері.** Көлдердің ауданы үштен бірге азайды.\n\n"
+            "<aside>\n\n🏷️ Кілт сөздер: көлдер, шөлейт, шөгінділер\n\n</aside>\n")
+    doc = abstract.parse_bytes(page.encode(), "kk-notion.md")
+    assert [a.name for a in doc.meta.authors] == ["Тоқтарова А.Б.", "Жүнісов Е.К.", "Müller K."]
+    assert doc.meta.author == "Тоқтарова А.Б."
+    assert doc.meta.title == "Шөлейт аймағындағы көлдердің тартылуы және олардың шөгінділері"
+    assert doc.meta.keywords["kk"] == ["көлдер", "шөлейт", "шөгінділер"]
