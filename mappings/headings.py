@@ -49,7 +49,10 @@ _I = re.IGNORECASE | re.UNICODE
 # A heading's end: a full stop or colon, a dash, or both (":-", ":–", typed as one separator:
 # "RELEVANCE OF THE RESEARCH:-", "Зерттеудің мақсаты:-"); a colon glued to the word after it, as
 # PDF text leaves a bold label ("Ключевые слова:мароккская саранча, …").
-_SEPARATOR = re.compile(r"\s*(?:[.:]+[–—-]*(?=\s|$)|:(?=[^\W\d_])|\s[–—-]+(?=\s|$)|[–—]+)\s*")
+# (a full stop glued to the next sentence's capital, «Аннотация.В статье …», is what a PDF's
+# text layer leaves of a run-in heading when the space was a positioned gap)
+_SEPARATOR = re.compile(r"\s*(?:[.:]+[–—-]*(?=\s|$)|:(?=[^\W\d_])|\.(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ](?:[a-zа-яёәғқңөұүһі]|\s))"
+                        r"|\s[–—-]+(?=\s|$)|[–—]+)\s*")
 LIST_MARKER = re.compile(
     # "1°": a degree sign closes a number in some autoreferats' lists, as "1." does elsewhere
     r"^\s*(?:(?P<num>\d{1,2})\s*[.)°](?!\d)\s*|(?P<bullet>[-–—•·▪●◦∙*])\s*|\((?P<pnum>\d{1,2})\)\s*|(?P<letter>[a-zа-яәғқңөұүһі])\)\s+"

@@ -723,3 +723,10 @@ def test_objectives_tagged_inline_with_bracketed_labels_are_the_tasks():
                                                       "to date the channels."]
     _intro, items = lists.split_items(["[Т1] карту составить;", "[Т2] птиц сосчитать."])
     assert [it.text for it in items] == ["карту составить", "птиц сосчитать."]
+
+
+def test_a_run_in_heading_glued_to_its_sentence_by_a_full_stop():
+    """A PDF's text layer may drop the space after a run-in heading («Аннотация.В статье …»,
+    «Abstract.The paper …»): the heading is still one."""
+    assert headings.match("Аннотация.В работе описаны озёра степи.", "ru").kind == "abstract"
+    assert headings.match("Abstract.The paper maps the lakes of the steppe.", "en").kind == "abstract"
