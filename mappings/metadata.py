@@ -840,7 +840,10 @@ def publication_counts(text: str, lang: str) -> dict[str, int]:
         if lang == "kk":
             # A clause closed by a passive past verb and a comma ("… конференциясында баяндама
             # жасалды, 1 тезис жарияланды") says what else was done: it qualifies no count after it.
-            before = re.split(r"(?<=[^\W\d_]{2}(?:ылды|ілді|алды|елді|анды|енді|ынды|інді)),\s", before)[-1]
+            # So does one closed by a passive converb ("… конференциясында баяндалып, 1 тезис
+            # жарияланды"): the talk was given, the theses are what was published.
+            before = re.split(r"(?<=[^\W\d_]{2}(?:ылды|ілді|алды|елді|анды|енді|ынды|інді|ылып|іліп|алып|еліп|анып|еніп"
+                              r"|ынып|ініп)),\s", before)[-1]
         if lang != "kk":
             # Where the qualifier follows the count, a look-back stops at a clause joined by
             # "and": "presented at the conference … and published in 1 paper" counts no talk.

@@ -264,3 +264,12 @@ def test_a_notion_pages_properties_name_the_authors_and_stay_out_of_the_title():
     assert doc.meta.author == "Тоқтарова А.Б."
     assert doc.meta.title == "Шөлейт аймағындағы көлдердің тартылуы және олардың шөгінділері"
     assert doc.meta.keywords["kk"] == ["көлдер", "шөлейт", "шөгінділер"]
+
+
+def test_a_kazakh_clause_closed_by_a_passive_converb_qualifies_no_count_after_it():
+    """«… конференцияда баяндалып, 2 тезис жарияланды»: the talk was given, the theses are the
+    publications (none of them a conference's)."""
+    assert metadata.publication_counts("Нәтижелер облыстық форумда талқыланып, 2 тезис жарияланды.", "kk") == {"Total": 2}
+    assert metadata.publication_counts("Жұмыс семинарда баяндалып, 4 мақала басылды.", "kk") == {"Total": 4}
+    # without the comma the conference still qualifies the count
+    assert metadata.publication_counts("Халықаралық конференция жинағында 2 мақала жарияланды.", "kk") == {"Conference": 2}
