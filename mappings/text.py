@@ -118,15 +118,19 @@ _EMOJI_CHAR = ("(?:[\U0001F000-\U0001FAFF]|[\u2300-\u23ff\u2600-\u27bf\u2b00-\u2
                "\u2693\u26a1\u26aa\u26ab\u26bd\u26be\u26c4\u26c5\u26ce\u26d4\u26ea\u26f2\u26f3\u26f5"
                "\u26fa\u26fd\u2705\u270a\u270b\u2728\u274c\u274e\u2753-\u2755\u2757\u2795-\u2797"
                "\u27b0\u27bf\u2b1b\u2b1c\u2b50\u2b55])[\ufe0f\U0001F3FB-\U0001F3FF]*")
-_LEADING_EMOJI = re.compile(rf"^[ \t]*({_EMOJI_CHAR}(?:\u200d{_EMOJI_CHAR})*)[ \t]+(?=\S)")
+# (the zero-width joiner of «👨‍🏫» is gone by the time this runs: a joined emoji is a run of them)
+_LEADING_EMOJI = re.compile(rf"^[ \t]*({_EMOJI_CHAR}(?:\u200d?{_EMOJI_CHAR})*)[ \t]+(?=\S)")
 
 
 def _emoji_icons(text: str) -> str:
     text = _KEYCAP.sub(lambda m: f"{m.group(1) or 10})", text)
     lines = text.split("\n")
-    icons = [m.group(1) if (m := _LEADING_EMOJI.match(line)) else None for line in lines]
-    for i, icon in enumerate(icons):
-        if icon and icon not in {icons[i - 1] if i else None, icons[i + 1] if i + 1 < len(icons) else None}:
+    # the neighbours are the next lines with text: a list's items may stand a blank line apart
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    icons = {i: m.group(1) if (m := _LEADING_EMOJI.match(lines[i])) else None for i in filled}
+    for k, i in enumerate(filled):
+        around = {icons[filled[k - 1]] if k else None, icons[filled[k + 1]] if k + 1 < len(filled) else None}
+        if icons[i] and icons[i] not in around:
             lines[i] = _LEADING_EMOJI.sub("", lines[i], count=1)
     return "\n".join(lines)
 
@@ -137,7 +141,6 @@ def clean(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = _without_accordion(text)
     text = _CIRCLED_MARKER.sub(lambda m: f"{_CIRCLED[m.group(0)]})", text)
-    text = _emoji_icons(text)
     text = _ZERO_WIDTH.sub("", text)
     text = _MIXED_WORD.sub(_one_script, text)
     text = _BOOKMARK.sub("", text)
@@ -149,6 +152,8 @@ def clean(text: str) -> str:
     for _ in range(2):
         text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or "", text)
     text = text.replace("**", "")
+    # after the Markdown syntax is gone: «## 🎯 Цель», «> 🔥 …», «**💡 Новизна**» lead with the icon
+    text = _emoji_icons(text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return "\n".join(lines).strip()
 

@@ -273,3 +273,8 @@ def test_a_kazakh_clause_closed_by_a_passive_converb_qualifies_no_count_after_it
     assert metadata.publication_counts("Жұмыс семинарда баяндалып, 4 мақала басылды.", "kk") == {"Total": 4}
     # without the comma the conference still qualifies the count
     assert metadata.publication_counts("Халықаралық конференция жинағында 2 мақала жарияланды.", "kk") == {"Conference": 2}
+
+
+def test_emoji_icons_under_markdown_syntax_and_bullets_a_blank_line_apart():
+    md = "## 🎯 Мақсаты\n\nКарта жасау.\n\n**👩‍🔬 Жаңалығы**\n\n⭐ алғаш рет;\n\n⭐ екінші рет."
+    assert text.clean(md) == "Мақсаты\n\nКарта жасау.\n\nЖаңалығы\n\n⭐ алғаш рет;\n\n⭐ екінші рет."
