@@ -55,7 +55,9 @@ def _front_end(lines: list[str], i: int, lang: str) -> int | None:
         return _after_keywords(lines, i) if next(x for x in KEYWORD_LABELS if k.group(x)) != lang else None
     if not _ABSTRACT_MARK.match(lines[i]):
         return None
-    seen = _lang_of([ln for ln in lines[i:i + 4] if ln.strip()])
+    # A paragraph on one line (a reflowed text) is evidence enough; read with the lines after
+    # it, the article's own abstract that follows would outvote a short translated one.
+    seen = _lang_of([lines[i]]) if len(lines[i]) >= 150 else _lang_of([ln for ln in lines[i:i + 4] if ln.strip()])
     if seen is None or seen == lang:
         return None
     for j in range(i + 1, min(len(lines), i + 16)):
@@ -109,8 +111,8 @@ def _latin(line: str) -> bool:
 
 def _drop_front_lines(out: list[str], lang: str, front_lang: str | None = None) -> None:
     # the title and author lines just above a translated abstract belong to it
-    kept_blank, dropped = [], 0
-    while out and dropped < 4:
+    kept_blank, popped = [], []
+    while out and len(popped) < 4:
         line = out[-1]
         if not line.strip():
             kept_blank.append(out.pop())
@@ -122,9 +124,23 @@ def _drop_front_lines(out: list[str], lang: str, front_lang: str | None = None) 
             # its title in that script: a line in the article's own script above it is the
             # article's own title or authors, printed before the translation.
             break
-        out.pop()
-        dropped += 1
+        popped.append(out.pop())
+    if popped and not any(_prose(line) for line in out) and _titled_in(out + popped[::-1], lang):
+        # Still on the title page, under a title in the article's own language: the translation
+        # is printed first (a Kazakh abstract before the Russian article's own), and the authors
+        # and affiliations above it are the article's, shared by its fronts.
+        out.extend(line for line in reversed(popped + kept_blank) if line.strip())
+        return
     out.extend(kept_blank[:1])
+
+
+def _titled_in(page: list[str], lang: str) -> bool:
+    """Whether the title page's lines above a translation open with a title in the article's
+    own language: the first line that is no journal header, code or author line."""
+    lines = [line for line in page if line.strip() and not _KEYWORDS.match(line)]
+    title = next((line for line in lines if len(line) >= 30 and not _NAMES.fullmatch(line.strip())
+                  and not _ADDRESS.search(line) and _lang_of([line]) is not None), "")
+    return bool(title) and _lang_of([title]) == lang
 
 
 def _front_line(line: str, lang: str) -> bool:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
-_LOW = "a-zа-яёәғқңөұүһі"
+# Latin letters with diacritics too: a co-author abroad is «Lindström J.», «Müller K.», «García L.»
+_UP = "A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІ"
+_LOW = "a-zß-öø-ÿа-яёәғқңөұүһі"
 _SUP = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 # "O'Connor", "D’Souza": an apostrophe may bring a second capital
 _SURNAME = (rf"[{_UP}](?:[{_UP}](?=[{_LOW}]{{2}}))?(?:[{_LOW}]*['’][{_UP}])?[{_LOW}'’]+"
@@ -75,12 +76,23 @@ def normalise_case(word: str) -> str:
     return re.sub(rf"\b([{_UP}])([{_UP}])(?=[{_LOW}]{{2}})", lambda m: m.group(1) + m.group(2).lower(), word)
 
 
+# The authors' line labelled as a page's property ("Авторлар: …", "Authors: …", "Авторы – …"),
+# as a Notion or wiki export and some journal sites print it: the label is no author.
+_AUTHORS_LABEL = re.compile(r"(?i)^\s*(?:авторлар[ыі]?|авторы|автор(?:\(ы\))?|authors?|author\(s\))\s*[:–—-]\s*(?=\S)")
+
+
+def labelled_authors(line: str) -> bool:
+    """Whether the line is an authors' line under a label ("Authors: A.B. Smith, …")."""
+    return bool(_AUTHORS_LABEL.match(line)) and bool(authors([line]))
+
+
 def authors(lines: list[str]) -> list[tuple[str, list[int]]]:
     """The first line that lists only authors with initials, as (name as printed, affiliation
     numbers), in order."""
     for i, line in enumerate(lines):
         if i and _PEOPLE_LABEL.search(lines[i - 1]):
             continue  # "Научный руководитель:" and the supervisor on the next line
+        line = _AUTHORS_LABEL.sub("", line, count=1)
         found = _author_matches(line) or _author_matches(_after_codes(line))
         if found:
             return [_printed(m) for m in found]

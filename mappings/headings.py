@@ -49,7 +49,10 @@ _I = re.IGNORECASE | re.UNICODE
 # A heading's end: a full stop or colon, a dash, or both (":-", ":–", typed as one separator:
 # "RELEVANCE OF THE RESEARCH:-", "Зерттеудің мақсаты:-"); a colon glued to the word after it, as
 # PDF text leaves a bold label ("Ключевые слова:мароккская саранча, …").
-_SEPARATOR = re.compile(r"\s*(?:[.:]+[–—-]*(?=\s|$)|:(?=[^\W\d_])|\s[–—-]+(?=\s|$)|[–—]+)\s*")
+# (a full stop glued to the next sentence's capital, «Аннотация.В статье …», is what a PDF's
+# text layer leaves of a run-in heading when the space was a positioned gap)
+_SEPARATOR = re.compile(r"\s*(?:[.:]+[–—-]*(?=\s|$)|:(?=[^\W\d_])|\.(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ](?:[a-zа-яёәғқңөұүһі]|\s))"
+                        r"|\s[–—-]+(?=\s|$)|[–—]+)\s*")
 LIST_MARKER = re.compile(
     # "1°": a degree sign closes a number in some autoreferats' lists, as "1." does elsewhere
     r"^\s*(?:(?P<num>\d{1,2})\s*[.)°](?!\d)\s*|(?P<bullet>[-–—•·▪●◦∙*])\s*|\((?P<pnum>\d{1,2})\)\s*|(?P<letter>[a-zа-яәғқңөұүһі])\)\s+"
@@ -80,8 +83,9 @@ _KK_OBLIQUE = re.compile(r"(?:ға|ге|қа|ке|на|не|да|де|та|те|
 
 
 # The first marker of a list run on after its introduction: "…: 1) …", "…: (i) …", "…: а) …",
-# "…: first, …", "…: во-первых, …", "…: біріншіден, …".
-FIRST_MARKER = (r"(?:1[.)°]|\(1\)|\[1\]|\((?:i|a|а)\)|(?:i|a|а)\)|[-–•]|first(?:ly)?,|во-первых,|біріншіден,)\s*\S")
+# "…: first, …", "…: во-первых, …", "…: біріншіден, …", and a label in brackets, "…: (O1) …",
+# "…: (Т1) …" (a letter or two and the number, as objectives are tagged inline).
+FIRST_MARKER = (r"(?:1[.)°]|\(1\)|\[1\]|\((?-i:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,2})\s?1\)|\((?:i|a|а)\)|(?:i|a|а)\)|[-–•]|first(?:ly)?,|во-первых,|біріншіден,)\s*\S")
 
 
 @dataclass(frozen=True)

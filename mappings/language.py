@@ -59,7 +59,10 @@ def detect(text: str, source: str = "<text>") -> str:
 
 
 def _passages(text: str, size: int = 300) -> list[str]:
-    """Runs of whole lines of about `size` characters, cut at blank lines where there are any."""
+    """Runs of whole lines of about `size` characters, cut at blank lines where there are any.
+    A line of half that size or more is a paragraph (a reflowed text has one a line) and a
+    passage of its own: run on with the lines before it, a Kazakh abstract's paragraph would
+    carry the Russian one after it into its vote."""
     out, current = [], []
     for line in text.splitlines():
         if not line.strip():
@@ -67,6 +70,9 @@ def _passages(text: str, size: int = 300) -> list[str]:
                 out.append("\n".join(current))
                 current = []
             continue
+        if len(line) >= size // 2 and current:
+            out.append("\n".join(current))
+            current = []
         current.append(line)
         if sum(map(len, current)) >= size:
             out.append("\n".join(current))

@@ -274,6 +274,8 @@ _COUNTED = (
     r"{n}\s*[–—]",
     # a letter or two before the number, as Word's numbering writes a label: "P1.", "T2:", "Н3)"
     r"(?-i:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{{1,2}})\s?{n}[.:)]",
+    # the same label in brackets, as objectives are tagged inline: "(O1) …; (O2) …", "[T1] …"
+    r"\((?-i:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{{1,2}})\s?{n}\)|\[(?-i:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{{1,2}})\s?{n}\]",
 )
 
 

@@ -590,8 +590,14 @@ def _abbreviates(short: str, full: str) -> bool:
 # An article's title page: authors with initials ("А.Б. Сейітқали¹, Н.Қ. Омарова²"),
 # numbered affiliations, e-mail, DOI — none of them the title.
 # (an affiliation marked by a letter in superscript too: "ᵃ Steppe University, …")
+# (the affiliations labelled as a page's property, "Мекемелер: …", "Affiliations: …", as a Notion
+# or wiki export prints them, are front matter too)
 _FRONT_MATTER = re.compile(r"(?i)^[¹²³⁴⁵*\\ᵃᵇᶜᵈᵉᶠᵍ]|e-?mail|https?://|doi\b|№\s*\d|\bvol\.\s*\d|\bno\.\s*\d|"
+                           r"^\s*(?:мекемелер[іі]?|мекеме|affiliations?|аффилиаци[яи]|организаци[яи]|institutions?)\s*:|"
                            r"(?:^|,\s*)[^\W\d_]\.\s?(?:[^\W\d_]\.\s?)?[^\W\d_]{2,}[¹²³⁴⁵*\\]*\s*(?:,|$)")
+
+
+_PROPERTY = re.compile(r"^[^\W\d_]{2,}(?:[ \t][^\W\d_]{2,})?[ \t]*:[ \t]+\S")
 
 
 def _front_matter_line(line: str) -> bool:
@@ -618,8 +624,12 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
         front = [l for l in lines if not _front_matter_line(l) and not is_org_name(l)]
         first = front[0] if front and at is None and n == 0 and named is None else None
         index = at + 1 if at is not None and at + 1 < len(lines) else (lines.index(first) if first else None)
+        # Authors given as a page's property ("Авторлар: …", a Notion or wiki export): the
+        # properties under them ("Журнал: …", "Tags: …") are the page's too, not its title.
+        properties = at is not None and front_matter.labelled_authors(lines[at])
         while index is not None and index < len(lines) - 1 and at is not None and (
-                _front_matter_line(lines[index]) or is_org_name(lines[index])):
+                _front_matter_line(lines[index]) or is_org_name(lines[index])
+                or (properties and _PROPERTY.match(lines[index]))):
             index += 1  # an article's affiliations and e-mail stand between its authors and its title
         end = index + 3 if index is not None else 0
         # After the affiliations, a word or two ("Highlights", "Аннотация") or a heading opens the
@@ -627,7 +637,7 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
         body_opens = at is not None and index is not None and index > at + 1 and (
             len(lines[index].split()) < 3 or any(headings.match(lines[index], lg) for lg in ("en", "ru", "kk")))
         if at is not None and index is not None and (_front_matter_line(lines[index]) or _ABSTRACT_OPENS.match(lines[index])
-                                                     or body_opens):
+                                                     or body_opens or (properties and _PROPERTY.match(lines[index]))):
             # The affiliations (or the abstract itself) end the title page: the title stood
             # above the authors.
             index, end = _title_above(lines, at), at
@@ -830,7 +840,10 @@ def publication_counts(text: str, lang: str) -> dict[str, int]:
         if lang == "kk":
             # A clause closed by a passive past verb and a comma ("… конференциясында баяндама
             # жасалды, 1 тезис жарияланды") says what else was done: it qualifies no count after it.
-            before = re.split(r"(?<=[^\W\d_]{2}(?:ылды|ілді|алды|елді|анды|енді|ынды|інді)),\s", before)[-1]
+            # So does one closed by a passive converb ("… конференциясында баяндалып, 1 тезис
+            # жарияланды"): the talk was given, the theses are what was published.
+            before = re.split(r"(?<=[^\W\d_]{2}(?:ылды|ілді|алды|елді|анды|енді|ынды|інді|ылып|іліп|алып|еліп|анып|еніп"
+                              r"|ынып|ініп)),\s", before)[-1]
         if lang != "kk":
             # Where the qualifier follows the count, a look-back stops at a clause joined by
             # "and": "presented at the conference … and published in 1 paper" counts no talk.

@@ -107,12 +107,37 @@ _CIRCLED = {**{chr(0x2460 + i): i + 1 for i in range(20)}, **{chr(0x2776 + i): i
 _CIRCLED_MARKER = re.compile(rf"[{''.join(_CIRCLED)}](?=[ \t]+\S)")
 
 
+# Emoji as a post's typography (a Telegram or Instagram post, a chat export): keycap digits
+# («1️⃣ …») number a list, and a reader reads them «1)», «2)». A pictograph leading a line
+# is the line's icon («🔥 Актуальность», «🎯 Цель»): one that leads a single line is
+# decoration, the heading or label after it is the text; one repeated at the start of
+# consecutive lines («✅ …» «✅ …») is a list's bullet and stays for the list readers.
+_KEYCAP = re.compile(r"(?:([0-9])\ufe0f?\u20e3|\U0001F51F)(?=[ \t]+\S)")
+_EMOJI_CHAR = ("(?:[\U0001F000-\U0001FAFF]|[\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff]\ufe0f"
+               "|[\u231a\u231b\u23e9-\u23ec\u23f0\u23f3\u25fd\u25fe\u2614\u2615\u2648-\u2653\u267f"
+               "\u2693\u26a1\u26aa\u26ab\u26bd\u26be\u26c4\u26c5\u26ce\u26d4\u26ea\u26f2\u26f3\u26f5"
+               "\u26fa\u26fd\u2705\u270a\u270b\u2728\u274c\u274e\u2753-\u2755\u2757\u2795-\u2797"
+               "\u27b0\u27bf\u2b1b\u2b1c\u2b50\u2b55])[\ufe0f\U0001F3FB-\U0001F3FF]*")
+_LEADING_EMOJI = re.compile(rf"^[ \t]*({_EMOJI_CHAR}(?:\u200d{_EMOJI_CHAR})*)[ \t]+(?=\S)")
+
+
+def _emoji_icons(text: str) -> str:
+    text = _KEYCAP.sub(lambda m: f"{m.group(1) or 10})", text)
+    lines = text.split("\n")
+    icons = [m.group(1) if (m := _LEADING_EMOJI.match(line)) else None for line in lines]
+    for i, icon in enumerate(icons):
+        if icon and icon not in {icons[i - 1] if i else None, icons[i + 1] if i + 1 < len(icons) else None}:
+            lines[i] = _LEADING_EMOJI.sub("", lines[i], count=1)
+    return "\n".join(lines)
+
+
 def clean(text: str) -> str:
     """Remove conversion artefacts and normalise white space, keeping paragraph breaks."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = _without_accordion(text)
     text = _CIRCLED_MARKER.sub(lambda m: f"{_CIRCLED[m.group(0)]})", text)
+    text = _emoji_icons(text)
     text = _ZERO_WIDTH.sub("", text)
     text = _MIXED_WORD.sub(_one_script, text)
     text = _BOOKMARK.sub("", text)

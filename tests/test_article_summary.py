@@ -218,3 +218,22 @@ def test_a_translated_abstract_without_its_own_keyword_line_takes_no_body_with_i
     body = without_translations(clean, "ru")
     assert "Abstract." not in body
     assert body.endswith("Введение\nПастбища занимают большую часть территории страны и кормят основное поголовье скота.")
+
+
+def test_a_same_script_translation_first_leaves_the_title_pages_authors_to_the_article():
+    """A Russian article printing its Kazakh abstract first, right under the Russian title and
+    the authors: the authors and affiliations belong to the article, and the Kazakh abstract
+    (one line of a reflowed text) is a translation, whatever the Russian line after it says."""
+    from dissertation_kg.mappings.article_summary import without_translations
+
+    clean = ("ТОРФЯНЫЕ БОЛОТА ВЕРХНЕГО ПРИИРТЫШЬЯ И ИХ ЗОЛЬНОСТЬ\n"
+             "Б.К. Серикова1, Д.Н. Орлов2\n"
+             "1Институт почвоведения, Павлодар, Казахстан\n"
+             "Аңдатпа. Мақалада Ертіс өңіріндегі шымтезек батпақтарының құрамы қарастырылған, олардың күл мөлшері "
+             "анықталды және нәтижелер өңірлік картаға түсірілді.\n"
+             "Аннотация. В статье рассмотрен состав торфяных болот Верхнего Прииртышья и определена их зольность.\n"
+             "Ключевые слова: торф, болота, зольность.")
+    body = without_translations(clean, "ru")
+    assert body.split("\n")[:3] == ["ТОРФЯНЫЕ БОЛОТА ВЕРХНЕГО ПРИИРТЫШЬЯ И ИХ ЗОЛЬНОСТЬ", "Б.К. Серикова1, Д.Н. Орлов2",
+                                    "1Институт почвоведения, Павлодар, Казахстан"]
+    assert "Аңдатпа" not in body and "Аннотация. В статье" in body

@@ -707,3 +707,105 @@ def test_docx_hidden_text_is_left_out():
     shown.add_run("старые ").font.hidden = True
     shown.add_run("пустыни.")
     assert extract.extract(_docx_bytes(doc), "hidden.docx").text == "Объект – пески пустыни."
+
+
+# --------------------------------------------------------------------------- Word: what the page shows
+
+def _in_content_control(block) -> None:
+    """Wrap a paragraph or table in a block-level content control (w:sdt), as a template's
+    locked section titles are."""
+    sdt = OxmlElement("w:sdt")
+    pr = OxmlElement("w:sdtPr")
+    alias = OxmlElement("w:alias")
+    alias.set(qn("w:val"), "Section title")
+    pr.append(alias)
+    sdt.append(pr)
+    content = OxmlElement("w:sdtContent")
+    sdt.append(content)
+    block.addprevious(sdt)
+    content.append(block)
+
+
+def test_docx_paragraphs_and_tables_inside_content_controls_are_read_in_place():
+    doc = Document()
+    _in_content_control(doc.add_paragraph("Research objectives", style="Heading 2")._p)
+    doc.add_paragraph("1) to survey the orchards of the valley;")
+    table = doc.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Supervisor"
+    table.cell(0, 1).text = "Dr Q. Example"
+    _in_content_control(table._tbl)
+    cell = doc.add_table(rows=1, cols=1).cell(0, 0)
+    _in_content_control(cell.add_paragraph("Scientific novelty")._p)
+    lines = extract.extract(_docx_bytes(doc), "sdt.docx").text.split("\n")
+    assert lines == ["Research objectives", "1) to survey the orchards of the valley;",
+                     "Supervisor", "Dr Q. Example", "Scientific novelty"]
+
+
+def test_docx_caps_show_a_heading_typed_in_lower_case_as_capitals():
+    doc = Document()
+    heading = doc.add_paragraph(style="Heading 2")
+    heading.add_run("зерттеу нысаны").font.all_caps = True
+    doc.styles["Heading 3"].font.all_caps = True
+    doc.add_paragraph("ғылыми жаңалығы", style="Heading 3")
+    plain = doc.add_paragraph(style="Heading 3")
+    plain.add_run("бірінші").font.all_caps = False   # switched off on the run: as typed
+    lines = extract.extract(_docx_bytes(doc), "caps.docx").text.split("\n")
+    assert lines == ["ЗЕРТТЕУ НЫСАНЫ", "ҒЫЛЫМИ ЖАҢАЛЫҒЫ", "бірінші"]
+
+
+def test_docx_drop_cap_is_the_next_paragraphs_first_letter():
+    doc = Document()
+    doc.add_paragraph("Relevance", style="Heading 2")
+    cap = doc.add_paragraph("W")
+    frame = OxmlElement("w:framePr")
+    frame.set(qn("w:dropCap"), "drop")
+    frame.set(qn("w:lines"), "3")
+    cap._p.get_or_add_pPr().append(frame)
+    doc.add_paragraph("heat yields in the steppe fell twice in a decade.")
+    lines = extract.extract(_docx_bytes(doc), "dropcap.docx").text.split("\n")
+    assert lines == ["Relevance", "Wheat yields in the steppe fell twice in a decade."]
+
+
+def test_docx_items_under_a_numbered_heading_number_from_one():
+    """One multilevel list numbers the headings (level 1) and the items under them (level 2):
+    the items' numbers are read without the heading's part, «1.», not «2.1.»."""
+    doc = Document()
+    _numbered(doc, 94, [("decimal", "%1."), ("decimal", "%1.%2.")], 94)
+    for heading, items in (("Aim", []), ("Objectives", ["to map the wells;", "to rank the risks."]),
+                           ("Novelty", ["a model is proposed."])):
+        p = doc.add_paragraph(heading, style="Heading 2")
+        numpr = OxmlElement("w:numPr")
+        for tag, val in (("w:ilvl", 0), ("w:numId", 94)):
+            el = OxmlElement(tag)
+            el.set(qn("w:val"), str(val))
+            numpr.append(el)
+        p._p.get_or_add_pPr().append(numpr)
+        for item in items:
+            _item(doc, item, 94, 1)
+    # The same level-2 numbers with no heading above them keep their full number.
+    _numbered(doc, 95, [("decimal", "%1."), ("decimal", "%1.%2.")], 95)
+    _item(doc, "first;", 95)
+    _item(doc, "its part.", 95, 1)
+    lines = extract.extract(_docx_bytes(doc), "multilevel.docx").text.split("\n")
+    assert lines == ["Aim", "Objectives", "1. to map the wells;", "2. to rank the risks.", "Novelty",
+                     "1. a model is proposed.", "1. first;", "1.1. its part."]
+
+
+def test_a_repository_records_dublin_core_rows_name_the_author_and_the_title():
+    """A DSpace «full item record» copied as text: the author's and the title's rows are read as
+    a title page's labelled lines, put first (the record sorts its fields by name)."""
+    record = ("Full item record\n"
+              "dc.contributor.author\tQuillfeather, Marta Ivanovna\t\n"
+              "dc.contributor.advisor\tStone, B.B.\t\n"
+              "dc.description\t8D05299 – Hydrology\ten_US\n"
+              "dc.description.abstract\tRelevance. Lakes of the steppe dry out in summer. Aim. To map the lakes "
+              "of the steppe. Objectives: 1) to survey the shores; 2) to date the sediments.\ten_US\n"
+              "dc.title\tShrinking Lakes of the Northern Steppe and Their Sediments\ten_US\n")
+    text = extract.extract(record.encode(), "record.txt").text
+    assert text.split("\n")[:3] == ["Full item record", "Author: Quillfeather Marta Ivanovna",
+                                    "Title: Shrinking Lakes of the Northern Steppe and Their Sediments"]
+    doc = abstract.parse_bytes(record.encode(), "record.txt")
+    assert doc.meta.author == "Quillfeather Marta Ivanovna"
+    assert doc.meta.title == "Shrinking Lakes of the Northern Steppe and Their Sediments"
+    # one such row is no record: a text quoting a field name stays as typed
+    assert extract.extract(b"dc.title\tA quoted row\n", "one.txt").text == "dc.title\tA quoted row\n"

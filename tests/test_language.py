@@ -47,3 +47,20 @@ def test_a_russian_function_word_outweighs_a_kazakh_one(word):
 @pytest.mark.parametrize("word", _EN_WORDS)
 def test_an_english_function_word_makes_latin_text_english(word):
     assert detect(f"{word} {_LATIN} {word}") == "en"
+
+
+def test_a_short_translated_abstract_before_the_articles_own_does_not_decide():
+    """A reflowed article (a paragraph a line) printing a short Kazakh abstract before its own
+    long Russian one: each paragraph votes by itself, so the Russian text decides."""
+    text = "\n".join([
+        "ТОРФЯНЫЕ БОЛОТА ВЕРХНЕГО ПРИИРТЫШЬЯ",
+        "Аңдатпа. Мақалада Ертіс өңіріндегі шымтезек батпақтарының құрамы қарастырылған. Үлгілер талданып, "
+        "олардың күл мөлшері мен қышқылдығы анықталды, нәтижелер өңірлік картаға түсірілді.",
+        "Аннотация. В статье рассмотрен состав торфяных болот Верхнего Прииртышья. В течение двух полевых сезонов "
+        "отобраны пробы торфа в двенадцати точках, определены зольность, кислотность и степень разложения. "
+        "Показано, что низинные болота отличаются повышенной зольностью, а верховые — кислотностью, что связано "
+        "с условиями их питания. Полученные данные позволяют уточнить региональную карту торфяных ресурсов и "
+        "оценить их пригодность для хозяйственного использования в сельском хозяйстве и энергетике региона.",
+        "Abstract. The paper describes the peat bogs of the Upper Irtysh region and their ash content.",
+    ])
+    assert detect(text) == "ru"

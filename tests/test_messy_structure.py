@@ -710,3 +710,23 @@ def test_a_glyph_bulleted_list_keeps_each_line_an_item():
                                        "steppe;", "■ a wind model was built;", "■ drift was forecast."])
     assert [it.text for it in items] == ["for the first time, dune drift was measured in the steppe",
                                          "a wind model was built", "drift was forecast."]
+
+
+def test_objectives_tagged_inline_with_bracketed_labels_are_the_tasks():
+    """«The objectives are: (O1) …; (O2) …» after the aim: the bracketed label opens the run as
+    «1)» would, and is no part of the item."""
+    text = ("AIM AND OBJECTIVES\nThe aim is to map the wetlands of the delta and to date them. The objectives are: "
+            "(O1) to survey the reed beds in 2019–2021; (O2) to count the nesting birds; (O3) to date the channels.\n"
+            "SCIENTIFIC NOVELTY\n1. A map of the delta was drawn.\n2. A bird count was made.")
+    doc = abstract.parse_bytes(text.encode(), "en-tagged.txt")
+    assert [it.text for it in doc.items["tasks"]] == ["to survey the reed beds in 2019–2021", "to count the nesting birds",
+                                                      "to date the channels."]
+    _intro, items = lists.split_items(["[Т1] карту составить;", "[Т2] птиц сосчитать."])
+    assert [it.text for it in items] == ["карту составить", "птиц сосчитать."]
+
+
+def test_a_run_in_heading_glued_to_its_sentence_by_a_full_stop():
+    """A PDF's text layer may drop the space after a run-in heading («Аннотация.В статье …»,
+    «Abstract.The paper …»): the heading is still one."""
+    assert headings.match("Аннотация.В работе описаны озёра степи.", "ru").kind == "abstract"
+    assert headings.match("Abstract.The paper maps the lakes of the steppe.", "en").kind == "abstract"

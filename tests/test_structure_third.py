@@ -235,3 +235,41 @@ def test_an_article_title_above_authors_with_letter_superscripts():
     m = meta_of(page, "en")
     assert m.title == "Do shelterbelts slow the drift of sand? Evidence from three oblasts"
     assert m.author == "Dana Serikova"
+
+
+def test_a_posts_emoji_icons_and_keycap_numbers():
+    """A chat or channel post: a pictograph leading one line is its icon (the heading after it is
+    the text), keycap digits number a list, and one emoji repeated down the lines is a bullet."""
+    post = ("🧭 Мақсаты\nЖаңа картаны жасау.\n🗂 Міндеттері\n1️⃣ деректерді жинау;\n2️⃣ картаны сызу.\n"
+            "👩‍🔬 Жаңалығы\n⭐ алғаш рет;\n⭐ екінші рет.\n❤️ 12 👍 3")
+    assert text.clean(post) == ("Мақсаты\nЖаңа картаны жасау.\nМіндеттері\n1) деректерді жинау;\n2) картаны сызу.\n"
+                                "Жаңалығы\n⭐ алғаш рет;\n⭐ екінші рет.\n12 👍 3")
+    assert text.clean("✓ бірінші") == "✓ бірінші"   # a tick that is no emoji stays a glyph
+
+
+def test_a_notion_pages_properties_name_the_authors_and_stay_out_of_the_title():
+    """A Notion page exported to Markdown: the title as its heading, then properties one a line
+    («Авторлар: …», «Мекемелер: …», «Журнал: …»), a co-author abroad with a diacritic."""
+    page = ("# Шөлейт аймағындағы көлдердің тартылуы және олардың шөгінділері\n\n"
+            "Авторлар: Тоқтарова А.Б., Жүнісов Е.К., Müller K.\n\n"
+            "Мекемелер: Шөлейт зерттеу институты (Ақтөбе, Қазақстан); Universität Nordheim (Германия)\n\n"
+            "Журнал: Жер туралы ғылымдар, 2024, 3(1)\n\nКүйі: Жарияланды ✅\n\n"
+            "<aside>\n\n💡 Аңдатпа\n\n</aside>\n\n"
+            "**Мақсаты.** Шөлейт көлдерінің тартылу қарқынын бағалау.\n\n"
+            "**Әдістері.** Спутниктік түсірілімдер 2000–2023 жылдар бойынша талданды.\n\n"
+            "**Нәтижелері.** Көлдердің ауданы үштен бірге азайды.\n\n"
+            "<aside>\n\n🏷️ Кілт сөздер: көлдер, шөлейт, шөгінділер\n\n</aside>\n")
+    doc = abstract.parse_bytes(page.encode(), "kk-notion.md")
+    assert [a.name for a in doc.meta.authors] == ["Тоқтарова А.Б.", "Жүнісов Е.К.", "Müller K."]
+    assert doc.meta.author == "Тоқтарова А.Б."
+    assert doc.meta.title == "Шөлейт аймағындағы көлдердің тартылуы және олардың шөгінділері"
+    assert doc.meta.keywords["kk"] == ["көлдер", "шөлейт", "шөгінділер"]
+
+
+def test_a_kazakh_clause_closed_by_a_passive_converb_qualifies_no_count_after_it():
+    """«… конференцияда баяндалып, 2 тезис жарияланды»: the talk was given, the theses are the
+    publications (none of them a conference's)."""
+    assert metadata.publication_counts("Нәтижелер облыстық форумда талқыланып, 2 тезис жарияланды.", "kk") == {"Total": 2}
+    assert metadata.publication_counts("Жұмыс семинарда баяндалып, 4 мақала басылды.", "kk") == {"Total": 4}
+    # without the comma the conference still qualifies the count
+    assert metadata.publication_counts("Халықаралық конференция жинағында 2 мақала жарияланды.", "kk") == {"Conference": 2}

@@ -10,6 +10,8 @@ import re
 import zipfile
 from importlib.metadata import version
 
+from docx.oxml.ns import qn
+
 from ..errors import MappingError
 from . import MEDIA_TYPES, Extracted
 from .numbering import Numbering
@@ -30,9 +32,54 @@ _TEXT = ("./descendant::*[self::w:t or self::w:tab or self::w:br or self::w:cr][
 def _text(p) -> str:
     parts = []
     leader = " ........ " if _has_leader(p) else " "
+    caps = _Caps(p)
     for el in p._p.xpath(_TEXT):
-        parts.append((el.text or "") if el.tag.endswith("}t") else leader if el.tag.endswith("}tab") else " ")
+        if el.tag.endswith("}t"):
+            parts.append(caps.shown(el, el.text or ""))
+        else:
+            parts.append(leader if el.tag.endswith("}tab") else " ")
     return "".join(parts)
+
+
+def _on(el) -> bool | None:
+    """A toggle property's value (w:caps, w:b …): None when it is not set here."""
+    if el is None:
+        return None
+    return el.get(qn("w:val")) not in ("0", "false", "off")
+
+
+class _Caps:
+    """Whether a run is shown in capitals (w:caps on the run, its character style or the
+    paragraph's style): Word then prints «зерттеудің мақсаты» as «ЗЕРТТЕУДІҢ МАҚСАТЫ», and
+    the page, not the typed letters, is what a reader and the section reader go by (a heading
+    typed in lower case would read as the middle of a sentence)."""
+
+    def __init__(self, p):
+        self._styles = p.part.styles.element
+        self._paragraph = self._style_caps(p._p.pPr.pStyle.val if p._p.pPr is not None and p._p.pPr.pStyle is not None else None)
+
+    def _style_caps(self, style_id) -> bool | None:
+        seen = set()
+        while style_id and style_id not in seen:
+            seen.add(style_id)
+            style = self._styles.get_by_id(style_id)
+            if style is None:
+                return None
+            found = _on(style.rPr.find(qn("w:caps"))) if style.rPr is not None else None
+            if found is not None:
+                return found
+            style_id = style.basedOn_val
+        return None
+
+    def shown(self, t, text: str) -> str:
+        run = t.getparent()
+        rpr = run.find(qn("w:rPr")) if run.tag == qn("w:r") else None
+        found = _on(rpr.find(qn("w:caps"))) if rpr is not None else None
+        if found is None and rpr is not None and rpr.find(qn("w:rStyle")) is not None:
+            found = self._style_caps(rpr.find(qn("w:rStyle")).get(qn("w:val")))
+        if found is None:
+            found = self._paragraph
+        return text.upper() if found else text
 
 
 def _has_leader(p) -> bool:
@@ -89,6 +136,26 @@ def _numbered_row(row) -> str:
     return f"{number.group(1)}{number.group(2) or '.'} {' – '.join(' '.join(w.split()) for w in words)}"
 
 
+def _blocks(element, parent):
+    """The paragraphs and tables under a body or a table cell in document order, those inside
+    block-level content controls (w:sdt → w:sdtContent, as a template's locked section titles
+    are) and custom XML wrappers included: python-docx's paragraphs and iter_inner_content list
+    only the direct children, so a heading in a content control would be lost."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+    for child in element.iterchildren():
+        if child.tag == qn("w:p"):
+            yield Paragraph(child, parent)
+        elif child.tag == qn("w:tbl"):
+            yield Table(child, parent)
+        elif child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _blocks(content, parent)
+        elif child.tag == qn("w:customXml"):
+            yield from _blocks(child, parent)
+
+
 def extract(data: bytes, source: str) -> Extracted:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
@@ -104,33 +171,46 @@ def extract(data: bytes, source: str) -> Extracted:
                            "open it in Word or LibreOffice and save it again as .docx") from None
     numbering = Numbering(document)
     lines = []
+    drop_cap = ""
 
     def paragraph(p) -> None:
+        nonlocal drop_cap
         if p._p.xpath(f"./w:pPr/{_VANISH}") and not " ".join(_text(p).split()):
             return   # a hidden paragraph: its mark hidden and no visible text, so not even its number shows
-        marker = numbering.marker(p)
-        if marker and _is_heading(p):
+        if p._p.xpath("./w:pPr/w:framePr[@w:dropCap='drop' or @w:dropCap='margin']"):
+            # A drop cap is the next paragraph's first letter set in a frame of its own: Word
+            # stores «М» and «ақта шаруашылығы …» as two paragraphs, the page shows one word.
+            drop_cap += "".join(_text(p).split())
+            return
+        heading = _is_heading(p)
+        marker = numbering.marker(p, heading=heading)
+        if marker and heading:
             # A heading numbered automatically ("4. Scientific novelty", the 4 from
             # numbering.xml) is still a heading: its number would make it read as a list item.
             marker = ""
-        text = " ".join(_text(p).split())
-        if _is_heading(p):
+        text = drop_cap + " ".join(_text(p).split())
+        drop_cap = ""
+        if heading:
             text = _TYPED_SECTION_NUMBER.sub("", text, count=1)
         if text or marker:
             lines.append(f"{marker} {text}".strip() if marker else text)
 
-    for block in document.iter_inner_content():
-        if isinstance(block, Table):
-            for row in block.rows:
-                item = _numbered_row(row)
-                if item:
-                    lines.append(item)
-                    continue
-                for cell in _distinct(row.cells):
-                    for p in cell.paragraphs:
-                        paragraph(p)
-        else:
-            paragraph(block)
+    def table(t) -> None:
+        for row in t.rows:
+            item = _numbered_row(row)
+            if item:
+                lines.append(item)
+                continue
+            for cell in _distinct(row.cells):
+                blocks(cell._tc, cell)
+
+    def blocks(element, parent) -> None:
+        for block in _blocks(element, parent):
+            table(block) if isinstance(block, Table) else paragraph(block)
+
+    blocks(document.element.body, document._body)
+    if drop_cap:
+        lines.append(drop_cap)
     text = "\n".join(lines)
     if not text.strip():
         raise MappingError(source, "the Word file has no text", "check that this is the abstract, not an empty template")

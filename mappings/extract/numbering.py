@@ -9,6 +9,7 @@ when a higher one advances, w:lvlText with %1…%9 placeholders.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from docx.oxml.ns import qn
@@ -65,6 +66,9 @@ class Numbering:
         self._nums: dict[str, tuple[str, dict[int, int]]] = {}   # numId → (abstractNumId, start overrides)
         self._counters: dict[str, dict[int, int]] = {}
         self._overridden: set[str] = set()
+        # The levels of a list that number headings (abstractNumId, ilvl): an item's number
+        # shown under them ("3.1." under heading "3.") carries the heading's place.
+        self._heading_levels: set[tuple[str, int]] = set()
         self._styles = document.styles
         try:
             root = document.part.numbering_part.element
@@ -98,8 +102,13 @@ class Numbering:
         ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
         return str(num_pr.numId.val), int(ilvl)
 
-    def marker(self, paragraph) -> str:
-        """The paragraph's list marker as displayed ("1)", "ә)", "•"), or "" when unnumbered."""
+    def marker(self, paragraph, heading: bool = False) -> str:
+        """The paragraph's list marker as displayed ("1)", "ә)", "•"), or "" when unnumbered.
+
+        One multilevel list may number the headings (level 1, "3.") and the items under them
+        (level 2, "3.1.", "3.2."): the heading's part of an item's number is the section's place,
+        not the item's, so the item reads "1.", "2." as a list of its own under its heading would
+        (kept, "3.1." is no list marker to the lists reader and stays in the item's text)."""
         found = self._num_pr(paragraph)
         if not found or found[0] not in self._nums:
             return ""
@@ -120,7 +129,13 @@ class Numbering:
             # A reader sees a bullet whatever the glyph (■, ➢, a Symbol-font private-use code
             # point): the lists know "•", and a glyph they do not know became the item's first word.
             return "" if level.fmt == "none" else "•"
+        if heading:
+            self._heading_levels.add((abstract_id, ilvl))
         out = level.text
+        if not heading:
+            for k in range(1, 10):
+                if k - 1 != ilvl and (abstract_id, k - 1) in self._heading_levels and f"%{k}" in out:
+                    out = re.sub(rf"%{k}[^%]*(?=%)", "", out, count=1)
         for k in range(9, 0, -1):
             if f"%{k}" in out:
                 lvl = levels.get(k - 1, _Level())

@@ -120,12 +120,48 @@ def _html_blocks(md: str) -> str:
     return "\n".join(out)
 
 
+# A repository's "full item record" copied as text (DSpace and its kin): Dublin Core rows,
+# field, value and the value's language separated by tabs ("dc.contributor.author⇥Surname,
+# Given⇥en_US"). The field names are the repository's labels, not the author's words: the
+# author's and the title's rows are read as the labelled lines a title page has ("Author: …",
+# "Title: …"), the author's name as printed surname first, without the catalogue's comma.
+_DC_ROW = re.compile(r"^[ \t]*dc\.(?P<field>[a-z]+(?:\.[a-zA-Z]+)?)\t+(?P<value>[^\t\n]+?)[ \t]*(?:\t[^\t\n]*)?$",
+                     re.MULTILINE)
+_DC_LABELS = {"contributor.author": "Author", "creator": "Author", "title": "Title"}
+
+
+def _dublin_core_row(m: re.Match) -> str:
+    label = _DC_LABELS.get(m.group("field"))
+    if label is None:
+        return m.group(0)
+    value = m.group("value").strip()
+    if label == "Author":
+        value = re.sub(r"^([^,]+),\s+", r"\1 ", value, count=1)
+    return f"{label}: {value}"
+
+
+def repository_record(plain: str) -> str:
+    """A text whose Dublin Core rows name the author and the title in the words a title page
+    would, those two first (the record sorts its fields by name, so the title comes after the
+    abstract, where no title page has it); two dc rows at least make it a record (one could be
+    a quotation)."""
+    rows = list(_DC_ROW.finditer(plain))
+    if len(rows) < 2:
+        return plain
+    labelled = [_dublin_core_row(m) for m in rows if m.group("field") in _DC_LABELS]
+    rest = _DC_ROW.sub(lambda m: "\0" if m.group("field") in _DC_LABELS else m.group(0), plain)
+    lines = [line for line in rest.split("\n") if line != "\0"]
+    first = plain[:rows[0].start()].count("\n")
+    return "\n".join(lines[:first] + labelled + lines[first:])
+
+
 def extract(data: bytes, source: str, media_type: str) -> Extracted:
     decoded = text.decode(data, source)
     if media_type == "text/markdown":
         decoded = markdown_text(decoded)
     else:
         decoded = underlined_headings(decoded)
+    decoded = repository_record(decoded)
     # The decoder is CPython's own UTF-8 codec: the version recorded is Python's.
     return Extracted(decoded, media_type, "python-utf-8-codec", platform.python_version())
 
