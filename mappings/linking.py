@@ -714,10 +714,16 @@ _DOMAIN_NAME = re.compile(r"(?<![\w./@:-])([A-Za-z][A-Za-z0-9-]{1,30}\.(?:kz|қ�
 
 
 # A standard by its number: "ISO 11092", «ГОСТ 5686-94», "GOST 2.781-96", «СНиП 2.02.01-83», «СТ РК 1044-2001»
-# (Kazakhstan's codes transliterated too: "SP RK 5.01-102-2013"; a Eurocode by its one- or two-digit part: "Eurocode 7")
+# (Kazakhstan's codes transliterated too: "SP RK 5.01-102-2013"; a Eurocode by its one- or two-digit part: "Eurocode 7");
+# the engineering societies' codes by their series letters too, which may close the number as well as open
+# it: "API 1104", "API RP 580", "ASME B31.4", "ASME B31G", "NACE SP0502", "ANSI/AWS D1.1", "BS 7910".
 _STANDARD = re.compile(r"(?<![\w-])((?:ISO(?:/IEC)?|IEC|ASTM|EN|DIN|IEEE|ГОСТ(?:\s+Р)?|GOST(?:\s+R)?|СТ\s+РК|СН\s+РК|СП\s+РК|СНиП|МСН|ҚР\s+ҚН|"
-                       r"(?:ST|SN|SP)\s+RK|SNiP)"
-                       r"\s?[A-Z]?\d[\d.:-]*\d|Eurocode\s?\d{1,2})(?![\w-])")
+                       r"(?:ST|SN|SP)\s+RK|SNiP|API(?:\s+(?:RP|Std|Spec|MPMS))?|(?:ANSI/)?ASME|(?:ANSI/)?AWS|ANSI|NACE|BS|DNV(?:-RP|-ST|-OS)?)"
+                       r"\s?[A-Z]{0,2}\d[\d.:-]*\d[A-Z]?|Eurocode\s?\d{1,2})(?![\w-])")
+# A European Union act by its number, year first: "Directive 2008/98/EC", «Регламент (ЕС) 2016/679» →
+# «2008/98/EC», «2016/679»: the number alone names the act.
+_EU_ACT_NUMBER = re.compile(r"(?<![\w/.-])((?:19|20)\d\d/\d{1,4}/(?:EC|EU|EEC|ЕС|ЕЭС|ЕО)|(?<=\(ЕС\)\s)(?:19|20)\d\d/\d{1,4}"
+                            r"|(?<=\(EU\)\s)(?:19|20)\d\d/\d{1,4})(?![\w/-])")
 
 
 # The word after an unknown acronym tells a tool or technique ("SWAT model", «модели LSTM»,
@@ -1002,6 +1008,12 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         s, e = m.span(1)
         # «СП РК 5.01-102-2013»: the РК inside stays Kazakhstan's mention; the code and the number are free
         if free(s, s + 2) and free(e - 2, e) and unclaimed(s, e) and not known(text[s:e]):
+            found[(s, e)] = ("Initiative", "standard")
+            claimed.append((s, e))
+    for m in _EU_ACT_NUMBER.finditer(text):
+        s, e = m.span(1)
+        # «2012/19/ЕО»: the Union's acronym closing the number stays the Union's mention too
+        if free(s, s + 4) and unclaimed(s, e):
             found[(s, e)] = ("Initiative", "standard")
             claimed.append((s, e))
     for s, e in _named_with_form(text):

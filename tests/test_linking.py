@@ -908,6 +908,14 @@ def test_a_service_named_by_its_web_address_is_an_organisation(text, lang, names
     # Kazakhstan's codes transliterated, and a Eurocode by its part number, even after "in"
     ("Loads follow SN RK 2.04-01-2011 and the design checks in Eurocode 2.", "en", "SN RK 2.04-01-2011"),
     ("Loads follow SN RK 2.04-01-2011 and the design checks in Eurocode 2.", "en", "Eurocode 2"),
+    # the engineering societies' codes, series letters before or after the number
+    ("Welds were checked to API 1104 and ASME B31G, inspection planned by API RP 580.", "en", "API 1104"),
+    ("Welds were checked to API 1104 and ASME B31G, inspection planned by API RP 580.", "en", "ASME B31G"),
+    ("Welds were checked to API 1104 and ASME B31G, inspection planned by API RP 580.", "en", "API RP 580"),
+    ("Катодная защита выполнена по NACE SP0502.", "ru", "NACE SP0502"),
+    # a European Union act by its number
+    ("Отчет следует Директиве 2012/19/EU об отходах электрооборудования.", "ru", "2012/19/EU"),
+    ("Еуропалық Одақтың 2016/679 (ЕО) регламенті мен 2012/19/ЕО директивасы салыстырылды.", "kk", "2012/19/ЕО"),
 ])
 def test_a_standard_by_its_number_is_an_initiative(text, lang, name):
     assert _candidates(text, lang, "methods").get(name) == "Initiative"
