@@ -144,6 +144,23 @@ def test_a_classification_without_an_author_or_code_is_no_name(text, lang):
     assert names(text, lang) == []
 
 
+@pytest.mark.parametrize("text, lang, name", [
+    ("Содержание 40K определяли жидкостно-сцинтилляционным методом.", "ru", "жидкостно-сцинтилляционным методом"),
+    ("Жұмыста тарихи-ретроспективтік әдіс қолданылды.", "kk", "тарихи-ретроспективтік әдіс"),
+    ("Norms were read with the formal-dogmatic method.", "en", "formal-dogmatic method"),
+])
+def test_a_method_with_a_two_part_modifier_is_named_in_any_section(text, lang, name):
+    assert names_in(text, lang, "task") == [(name, "Method")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Проведен социально-экономический анализ регионов.", "ru"),
+    ("Проведен научно-методический семинар.", "ru"),
+])
+def test_a_two_part_modifier_of_another_head_names_nothing_outside_methods(text, lang):
+    assert names_in(text, lang, "task") == []
+
+
 @pytest.mark.parametrize("text, lang", [
     ("В закон внесена поправка о порядке выборов.", "ru"),
     ("The Kazakh law on customs regulates the transit.", "en"),
