@@ -20,8 +20,8 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from . import (lexicon_store, method_context, morphology, name_shapes, ntriples, people, place_shapes, product_names,
-               self_named)
+from . import (lexicon_store, method_context, morphology, name_shapes, ntriples, page_chrome, people, place_shapes,
+               product_names, self_named)
 from .vocab import DKG, ID, LANGUAGE, OA
 from .vocabulary import INITIATIVE_KINDS, LANGS, Entry, load_dismissed, load_entries, slugify
 
@@ -981,7 +981,7 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
 
     def known(name: str) -> bool:
         folded = morphology.fold(name)
-        return (folded in lex.known or folded in lex.dismissed
+        return (folded in lex.known or folded in lex.dismissed or page_chrome.is_chrome(name)
                 or morphology.fold(candidate_name(name, lang)) in lex.dismissed)
 
     found: dict[tuple[int, int], tuple[str, str]] = {}

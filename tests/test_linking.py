@@ -1089,3 +1089,12 @@ def test_the_lexicon_cache_key_follows_the_vocabularies_and_the_code_as_imported
     monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(AssertionError(self))
                         if self.suffix == ".py" else real(self))
     lexicon_store.key(vocabularies)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Files: summary_kk.pdf  Format: PDF  View/Open. Collection: Theses (PhD). EPrints software © 2010.", "en"),
+    ("Аннотацию можно скачать (DOCX), отзыв оппонента (PDF); вкладки «Қазақша» и «English».", "ru"),
+    ('Tabs: "Русский" | "Қазақша" | "English"', "en"),
+])
+def test_the_words_of_the_page_around_an_abstract_are_no_candidates(text, lang):
+    assert _candidates(text, lang, "relevance") == {}
