@@ -610,10 +610,14 @@ _KEYWORDS = {
     "Address": ["address", "послание", "жолдауы"],
     "Department": ["department", "faculty", "кафедра", "факультет", "кафедрасы", "департамент", "департаменті"],
     "Diaspora": ["diaspora", "диаспора", "диаспорасы"],
+    # a site named in quotes after its kind: «площадка «…»», «… алаңы» (of a test range, a deposit)
+    "Region": ["площадка", "алаңы", "урочище"],
     # parties, chambers, companies, works and the institutions of culture
     "Organization": ["party", "chamber", "company", "holding", "plant", "factory", "works", "museum", "theatre",
                      "exchange", "биржа", "биржасы",
                      "theater", "gallery", "партия", "палата", "компания", "холдинг", "завод", "фабрика",
+                     # a market is named in quotes after its kind: «рынок «…»», «… базары»
+                     "bazaar", "рынок", "базар", "базары",
                      "комбинат", "музей", "театр", "галерея", "партиясы", "палатасы", "компаниясы",
                      "холдингі", "зауыты", "фабрикасы", "комбинаты", "мұражайы", "театры", "галереясы"],
     # a named index is a measure a study applies ("Gallagher index", «индекс Грина – Вермильона»)
@@ -824,13 +828,15 @@ def _software(text: str) -> list[tuple[int, int]]:
 _LEGAL_FORMS = r"АО|АҚ|ТОО|ЖШС|РГП|РГКП|ГКП|НАО|КеАҚ|ҚеАҚ|НК|ҰК|ОО|ҚБ|РМК|РМҚК|ЖАҚ|КГП|КГКП|ММ|ГУ|КГУ|JSC|LLP|NJSC"
 _ORG_QUOTED = re.compile(rf"(?:\b(?:{_LEGAL_FORMS})|[А-ЯЁA-Z]?[а-яёa-z]+)\s+([«“„\"][^«»“”„\"\n]{{2,60}}[»”\"“])")
 _QUOTE_OPEN = re.compile(r"\s[«“„\"]")
+_JOINED_QUOTE = re.compile(r"[ \t]*(?:,|и|және|мен|and)[ \t]*$")
 
 
 def _quoted_organisations(text: str) -> list[re.Match]:
     """The matches of both orders, tried only at quotation marks (the text around them is short)."""
     out = []
     for q in _QUOTE_OPEN.finditer(text):
-        word = re.search(r"[\w]+$", text[max(0, q.start() - 30):q.start()])
+        # (the kind may end the line before the quote: a text reflowed from a PDF)
+        word = re.search(r"[\w]+[ \t]*\n?[ \t]*$", text[max(0, q.start() - 30):q.start()])
         if word:
             m = _ORG_QUOTED.match(text, q.start() - len(word.group()))
             if m:
@@ -1036,9 +1042,21 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
                     break
         else:
             cls = _keyword_class([word], lang)
-        if cls in _ORGANISATION_CLASSES and free(s, e) and unclaimed(s, e) and not known(text[s:e]):
+        if cls in _ORGANISATION_CLASSES | {"Region"} and free(s, e) and unclaimed(s, e) and not known(text[s:e]):
             found[(s, e)] = (cls, "quoted")
             claimed.append((s, e))
+    # a second quoted name joined to one of a kind is of that kind: «рынки «…» и «…»»
+    for m in _QUOTED.finditer(text):
+        joined = _JOINED_QUOTE.search(text[max(0, m.start() - 8):m.start()])
+        prev = joined and next(((a, b) for (a, b), v in found.items() if v[1] == "quoted"
+                                and v[0] in _ORGANISATION_CLASSES | {"Region"} and b == m.start() - len(joined.group(0))),
+                               None)
+        if prev:
+            g = next(i for i in range(1, 5) if m.group(i) is not None)
+            s, e = m.start(g), m.end(g)
+            if free(s, e) and unclaimed(s, e) and not known(text[s:e]):
+                found[(m.start(), m.end())] = (found[prev][0], "quoted")
+                claimed.append((m.start(), m.end()))
     for m in _QUOTED.finditer(text):
         g = next(i for i in range(1, 5) if m.group(i) is not None)
         s, e = m.start(g), m.end(g)

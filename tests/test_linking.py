@@ -1098,3 +1098,15 @@ def test_the_lexicon_cache_key_follows_the_vocabularies_and_the_code_as_imported
 ])
 def test_the_words_of_the_page_around_an_abstract_are_no_candidates(text, lang):
     assert _candidates(text, lang, "relevance") == {}
+
+
+@pytest.mark.parametrize("text, lang, name, cls", [
+    # a market or a site named in quotes after its kind, the kind ending the line before
+    ("Интервью собраны на рынке\n«Толкучка» в течение года.", "ru", "рынке\n«Толкучка»", "Organization"),
+    ("Пробы отобраны на площадке «Балапан» в 2020 году.", "ru", "площадке «Балапан»", "Region"),
+    ("Сынақтар «Балапан» алаңы маңында өткізілді.", "kk", "«Балапан» алаңы", "Region"),
+    # a second quoted name joined to the first is of its kind
+    ("Интервью собраны на рынках «Толкучка» и «Жибек Жолы».", "ru", "«Жибек Жолы»", "Organization"),
+])
+def test_a_quoted_market_or_site_is_named_by_its_kind(text, lang, name, cls):
+    assert _candidates(text, lang, "task").get(name) == cls
