@@ -204,7 +204,7 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
             elif (cls == "Method" or lemma in _RU_NAMED_BY_GENITIVE) and _specific_genitive(after):
                 # «методом молекулярной динамики», «метод конечных элементов», «гипотеза эффективного рынка»
                 anywhere = True
-        if cls == "Method" and _METHOD_WORD.match(tok.text) and any(_COMPOUND.fullmatch(t.text) for t in mods):
+        if cls == "Method" and lang != "en" and _METHOD_WORD.match(tok.text) and any(_COMPOUND.fullmatch(t.text) for t in mods):
             anywhere = True   # «гамма-спектрометрическим методом», «формальды-заңдық әдіс»: a technique by its two-part name
         if not (anywhere or kind in THEORY_SECTIONS or any(_proper(m) and not _sentence_initial(text, t.start)
                                                            for m, t in ((t.text, t) for t in mods))):
@@ -217,8 +217,9 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
 
 _MODEL_HEAD = re.compile(r"(?i)model|модел")
 # The word "method" itself (not "analysis", "approach": «социально-экономический анализ» is a topic),
-# and a modifier of two lower-case parts joined by a hyphen, which makes it one technique.
-_METHOD_WORD = re.compile(r"(?i)method\b|метод(?!олог)|әдіс(?!те|нам)")
+# and a modifier of two lower-case parts joined by a hyphen, which makes it one technique, in
+# Russian and Kazakh (English hyphenates generic modifiers: "risk-based", "data-driven").
+_METHOD_WORD = re.compile(r"(?i)метод(?!олог)|әдіс(?!те|нам)")
 _COMPOUND = re.compile(r"[a-zа-яёәғқңөұүһі]{3,}-[a-zа-яёәғқңөұүһі]{3,}")
 
 
