@@ -20,8 +20,8 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from . import (lexicon_store, method_context, morphology, name_shapes, ntriples, people, place_shapes, product_names,
-               self_named)
+from . import (lexicon_store, method_context, morphology, name_shapes, ntriples, page_chrome, people, place_shapes,
+               product_names, self_named)
 from .vocab import DKG, ID, LANGUAGE, OA
 from .vocabulary import INITIATIVE_KINDS, LANGS, Entry, load_dismissed, load_entries, slugify
 
@@ -610,10 +610,14 @@ _KEYWORDS = {
     "Address": ["address", "послание", "жолдауы"],
     "Department": ["department", "faculty", "кафедра", "факультет", "кафедрасы", "департамент", "департаменті"],
     "Diaspora": ["diaspora", "диаспора", "диаспорасы"],
+    # a site named in quotes after its kind: «площадка «…»», «… алаңы» (of a test range, a deposit)
+    "Region": ["площадка", "алаңы", "урочище"],
     # parties, chambers, companies, works and the institutions of culture
     "Organization": ["party", "chamber", "company", "holding", "plant", "factory", "works", "museum", "theatre",
                      "exchange", "биржа", "биржасы",
                      "theater", "gallery", "партия", "палата", "компания", "холдинг", "завод", "фабрика",
+                     # a market is named in quotes after its kind: «рынок «…»», «… базары»
+                     "bazaar", "рынок", "базар", "базары",
                      "комбинат", "музей", "театр", "галерея", "партиясы", "палатасы", "компаниясы",
                      "холдингі", "зауыты", "фабрикасы", "комбинаты", "мұражайы", "театры", "галереясы"],
     # a named index is a measure a study applies ("Gallagher index", «индекс Грина – Вермильона»)
@@ -714,10 +718,16 @@ _DOMAIN_NAME = re.compile(r"(?<![\w./@:-])([A-Za-z][A-Za-z0-9-]{1,30}\.(?:kz|қ�
 
 
 # A standard by its number: "ISO 11092", «ГОСТ 5686-94», "GOST 2.781-96", «СНиП 2.02.01-83», «СТ РК 1044-2001»
-# (Kazakhstan's codes transliterated too: "SP RK 5.01-102-2013"; a Eurocode by its one- or two-digit part: "Eurocode 7")
+# (Kazakhstan's codes transliterated too: "SP RK 5.01-102-2013"; a Eurocode by its one- or two-digit part: "Eurocode 7");
+# the engineering societies' codes by their series letters too, which may close the number as well as open
+# it: "API 1104", "API RP 580", "ASME B31.4", "ASME B31G", "NACE SP0502", "ANSI/AWS D1.1", "BS 7910".
 _STANDARD = re.compile(r"(?<![\w-])((?:ISO(?:/IEC)?|IEC|ASTM|EN|DIN|IEEE|ГОСТ(?:\s+Р)?|GOST(?:\s+R)?|СТ\s+РК|СН\s+РК|СП\s+РК|СНиП|МСН|ҚР\s+ҚН|"
-                       r"(?:ST|SN|SP)\s+RK|SNiP)"
-                       r"\s?[A-Z]?\d[\d.:-]*\d|Eurocode\s?\d{1,2})(?![\w-])")
+                       r"(?:ST|SN|SP)\s+RK|SNiP|API(?:\s+(?:RP|Std|Spec|MPMS))?|(?:ANSI/)?ASME|(?:ANSI/)?AWS|ANSI|NACE|BS|DNV(?:-RP|-ST|-OS)?)"
+                       r"\s?[A-Z]{0,2}\d[\d.:-]*\d[A-Z]?|Eurocode\s?\d{1,2})(?![\w-])")
+# A European Union act by its number, year first: "Directive 2008/98/EC", «Регламент (ЕС) 2016/679» →
+# «2008/98/EC», «2016/679»: the number alone names the act.
+_EU_ACT_NUMBER = re.compile(r"(?<![\w/.-])((?:19|20)\d\d/\d{1,4}/(?:EC|EU|EEC|ЕС|ЕЭС|ЕО)|(?<=\(ЕС\)\s)(?:19|20)\d\d/\d{1,4}"
+                            r"|(?<=\(EU\)\s)(?:19|20)\d\d/\d{1,4})(?![\w/-])")
 
 
 # The word after an unknown acronym tells a tool or technique ("SWAT model", «модели LSTM»,
@@ -826,13 +836,15 @@ def _software(text: str) -> list[tuple[int, int]]:
 _LEGAL_FORMS = r"АО|АҚ|ТОО|ЖШС|РГП|РГКП|ГКП|НАО|КеАҚ|ҚеАҚ|НК|ҰК|ОО|ҚБ|РМК|РМҚК|ЖАҚ|КГП|КГКП|ММ|ГУ|КГУ|JSC|LLP|NJSC"
 _ORG_QUOTED = re.compile(rf"(?:\b(?:{_LEGAL_FORMS})|[А-ЯЁA-Z]?[а-яёa-z]+)\s+([«“„\"][^«»“”„\"\n]{{2,60}}[»”\"“])")
 _QUOTE_OPEN = re.compile(r"\s[«“„\"]")
+_JOINED_QUOTE = re.compile(r"[ \t]*(?:,|и|және|мен|and)[ \t]*$")
 
 
 def _quoted_organisations(text: str) -> list[re.Match]:
     """The matches of both orders, tried only at quotation marks (the text around them is short)."""
     out = []
     for q in _QUOTE_OPEN.finditer(text):
-        word = re.search(r"[\w]+$", text[max(0, q.start() - 30):q.start()])
+        # (the kind may end the line before the quote: a text reflowed from a PDF)
+        word = re.search(r"[\w]+[ \t]*\n?[ \t]*$", text[max(0, q.start() - 30):q.start()])
         if word:
             m = _ORG_QUOTED.match(text, q.start() - len(word.group()))
             if m:
@@ -983,7 +995,7 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
 
     def known(name: str) -> bool:
         folded = morphology.fold(name)
-        return (folded in lex.known or folded in lex.dismissed
+        return (folded in lex.known or folded in lex.dismissed or page_chrome.is_chrome(name)
                 or morphology.fold(candidate_name(name, lang)) in lex.dismissed)
 
     found: dict[tuple[int, int], tuple[str, str]] = {}
@@ -1012,6 +1024,12 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         if free(s, s + 2) and free(e - 2, e) and unclaimed(s, e) and not known(text[s:e]):
             found[(s, e)] = ("Initiative", "standard")
             claimed.append((s, e))
+    for m in _EU_ACT_NUMBER.finditer(text):
+        s, e = m.span(1)
+        # «2012/19/ЕО»: the Union's acronym closing the number stays the Union's mention too
+        if free(s, s + 4) and unclaimed(s, e):
+            found[(s, e)] = ("Initiative", "standard")
+            claimed.append((s, e))
     for s, e in _named_with_form(text):
         if free(s, e) and unclaimed(s, e) and not known(text[s:e]):
             found[(s, e)] = ("Organization", "legal form")
@@ -1032,9 +1050,21 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
                     break
         else:
             cls = _keyword_class([word], lang)
-        if cls in _ORGANISATION_CLASSES and free(s, e) and unclaimed(s, e) and not known(text[s:e]):
+        if cls in _ORGANISATION_CLASSES | {"Region"} and free(s, e) and unclaimed(s, e) and not known(text[s:e]):
             found[(s, e)] = (cls, "quoted")
             claimed.append((s, e))
+    # a second quoted name joined to one of a kind is of that kind: «рынки «…» и «…»»
+    for m in _QUOTED.finditer(text):
+        joined = _JOINED_QUOTE.search(text[max(0, m.start() - 8):m.start()])
+        prev = joined and next(((a, b) for (a, b), v in found.items() if v[1] == "quoted"
+                                and v[0] in _ORGANISATION_CLASSES | {"Region"} and b == m.start() - len(joined.group(0))),
+                               None)
+        if prev:
+            g = next(i for i in range(1, 5) if m.group(i) is not None)
+            s, e = m.start(g), m.end(g)
+            if free(s, e) and unclaimed(s, e) and not known(text[s:e]):
+                found[(m.start(), m.end())] = (found[prev][0], "quoted")
+                claimed.append((m.start(), m.end()))
     for m in _QUOTED.finditer(text):
         g = next(i for i in range(1, 5) if m.group(i) is not None)
         s, e = m.start(g), m.end(g)

@@ -38,11 +38,13 @@ _EN_HEADS = {"theory": ("Theory", True), "paradigm": ("Theory", True), "approach
              "criterion": ("Method", False), "law": ("Theory", False), "equation": ("Theory", False),
              "theorem": ("Theory", False), "effect": ("Theory", False), "design": ("Method", False),
              # agreement and reliability statistics named after their author: "Cohen's kappa", "Cronbach's alpha"
-             "kappa": ("Method", False), "alpha": ("Method", False)}
+             "kappa": ("Method", False), "alpha": ("Method", False),
+             # a classification named after its author: "Crowe classification", "Gustilo classification"
+             "classification": ("Method", False)}
 # Heads that name one particular thing only after a scholar's name, in the possessive or joined
 # by a dash ("Fourier's law", "Box–Behnken design", "Doppler effect"): never "the Kazakh law",
 # "research design", "the effect".
-_EN_EPONYMOUS = {"law", "equation", "theorem", "effect", "design", "kappa", "alpha"}
+_EN_EPONYMOUS = {"law", "equation", "theorem", "effect", "design", "kappa", "alpha", "classification"}
 _DEMONYM = re.compile(r"(?:an|ese|ish|ic|kh)$")
 # Heads that also stand before another head as its modifier ("index method", "filter method")
 _EN_MODIFIER_HEADS = {"index", "coefficient", "filter", "criterion", "kappa", "alpha"}
@@ -58,12 +60,20 @@ _RU_HEADS = {"теория": ("Theory", True), "парадигма": ("Theory", 
              "коэффициент": ("Method", False), "фильтр": ("Method", False), "критерий": ("Method", False),
              "уравнение": ("Theory", False), "эффект": ("Theory", False), "теорема": ("Theory", False),
              "печь": ("Method", False), "катушка": ("Method", False), "каппа": ("Method", False),
-             "альфа": ("Method", False), "поправка": ("Method", False)}
+             "альфа": ("Method", False), "поправка": ("Method", False), "классификация": ("Method", False)}
 # Heads that name one particular thing only after a scholar's name: «закон Аррениуса»,
 # «распределение Вейбулла», «опросник выгорания Маслач» (never «закон Республики Казахстан»)
 # (a statistical correction too: «поправка Бонферрони», «с поправкой Тьюки»)
 _RU_EPONYMOUS = {"поправка", "закон", "распределение", "шкала", "опросник", "тест", "принцип", "индекс", "коэффициент",
-                 "фильтр", "критерий", "уравнение", "эффект", "теорема", "печь", "катушка", "каппа", "альфа"}
+                 "фильтр", "критерий", "уравнение", "эффект", "теорема", "печь", "катушка", "каппа", "альфа",
+                 "классификация"}
+# Instruments of measurement and grading, which are named by a code as often as by their author:
+# «опросник SF-36», «шкала EQ-5D», «классификация TNM-8» (a code with a digit or a hyphen: not an
+# organisation's acronym, «индекс ВВП»)
+_RU_INSTRUMENTS = {"шкала", "опросник", "тест", "индекс", "классификация"}
+_INSTRUMENT_CODE = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁa-z]*(?:[-/][A-ZА-ЯЁ0-9][\w/]*|\d\w*)+")
+# a scholar named by initials after an eponymous head: «классификация J.F. Smith», «шкала К. Рифф»
+_INITIALLED = re.compile(r"\s+((?:[A-ZА-ЯЁ]\.\s?){1,3}[A-ZА-ЯЁ][a-zа-яё]+(?:[-–][A-ZА-ЯЁ][a-zа-яё]+)?)(?![\w.-])")
 # Kazakh heads close the name; the singular possessive is the form inside a name (теориясы, әдісі)
 _KK_HEADS = {"теория": ("Theory", True), "теориясы": ("Theory", True), "парадигма": ("Theory", True),
              "парадигмасы": ("Theory", True), "тәсіл": ("Theory", False), "тәсілі": ("Theory", False),
@@ -78,10 +88,12 @@ _KK_HEADS = {"теория": ("Theory", True), "теориясы": ("Theory", Tr
              # a concept or a doctrine: «холобионт тұжырымдамасы», «геожүйелер концепциясына»,
              # «ландшафттану ілімі» (a capitalised one, «Мәдени саясат тұжырымдамасы», is a policy's:
              # the capitalised names and self_named take it first)
-             "тұжырымдамасы": ("Theory", True), "концепциясы": ("Theory", True), "ілімі": ("Theory", False)}
+             "тұжырымдамасы": ("Theory", True), "концепциясы": ("Theory", True), "ілімі": ("Theory", False),
+             # a classification after its author: «Густило жіктемесі», «Crowe классификациясы»
+             "жіктемесі": ("Method", False), "классификациясы": ("Method", False)}
 # Kazakh heads that name one thing only after a scholar's name in the nominative: «Дюверже заңы»,
 # «Берталанфи өсу теңдеуі» (never «Қазақстан Республикасының заңы», a law of the state)
-_KK_EPONYMOUS = {"заңы", "теңдеуі", "теоремасы", "эффектісі"}
+_KK_EPONYMOUS = {"заңы", "теңдеуі", "теоремасы", "эффектісі", "жіктемесі", "классификациясы"}
 _KK_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
 # the case a possessive head takes in a sentence: «теориясына», «әдісімен», «тестінің»
 _KK_CASE_AFTER_POSSESSIVE = ("ндағы", "ндегі", "ның", "нің", "нда", "нде", "нан", "нен", "мен", "на", "не", "н")
@@ -185,12 +197,15 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
             lemma = _ru_head_lemma(tok.text)
             after = [t for t in mods if t.start > tok.start]
             if lemma in _RU_EPONYMOUS:
-                if not any(_eponym(t.text) for t in after):
+                if not any(_eponym(t.text) or (lemma in _RU_INSTRUMENTS and _INSTRUMENT_CODE.fullmatch(t.text))
+                           for t in after):
                     continue
                 anywhere = True
             elif (cls == "Method" or lemma in _RU_NAMED_BY_GENITIVE) and _specific_genitive(after):
                 # «методом молекулярной динамики», «метод конечных элементов», «гипотеза эффективного рынка»
                 anywhere = True
+        if cls == "Method" and lang != "en" and _METHOD_WORD.match(tok.text) and any(_COMPOUND.fullmatch(t.text) for t in mods):
+            anywhere = True   # «гамма-спектрометрическим методом», «формальды-заңдық әдіс»: a technique by its two-part name
         if not (anywhere or kind in THEORY_SECTIONS or any(_proper(m) and not _sentence_initial(text, t.start)
                                                            for m, t in ((t.text, t) for t in mods))):
             continue
@@ -201,6 +216,11 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
 
 
 _MODEL_HEAD = re.compile(r"(?i)model|модел")
+# The word "method" itself (not "analysis", "approach": «социально-экономический анализ» is a topic),
+# and a modifier of two lower-case parts joined by a hyphen, which makes it one technique, in
+# Russian and Kazakh (English hyphenates generic modifiers: "risk-based", "data-driven").
+_METHOD_WORD = re.compile(r"(?i)метод(?!олог)|әдіс(?!те|нам)")
+_COMPOUND = re.compile(r"[a-zа-яёәғқңөұүһі]{3,}-[a-zа-яёәғқңөұүһі]{3,}")
 
 
 def _tool_name(word: str) -> bool:
@@ -379,7 +399,14 @@ def _russian(text: str, tokens: Sequence, h: int):
     while not activity and j < len(tokens) and len(after) < _MAX_MODIFIERS and _plain_gap(text, tokens[j - 1], tokens[j]):
         w = tokens[j].text
         if len(w) <= 2 and w[:1].isupper() and text.startswith(".", tokens[j].end):
-            break   # an initial opens a person's name: «теория М. Портера» (see people)
+            # an initial opens a person's name: «теория М. Портера» (see people); after an
+            # eponymous head the name is the instrument's: «классификация J.F. Smith»
+            m = _INITIALLED.match(text, tokens[j - 1].end) if _ru_head_lemma(tokens[h].text) in _RU_EPONYMOUS else None
+            if m and not after:
+                while j < len(tokens) and tokens[j].end <= m.end(1):
+                    after.append(tokens[j])
+                    j += 1
+            break
         # two scholars joined by a dash name it together, whatever the dictionary makes of the
         # first («шкала Мориски–Грина», «модель Окумуры–Хаты»)
         paired = _proper(w) and j + 1 < len(tokens) and _proper(tokens[j + 1].text) and \

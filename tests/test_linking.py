@@ -922,6 +922,14 @@ def test_a_service_named_by_its_web_address_is_an_organisation(text, lang, names
     # Kazakhstan's codes transliterated, and a Eurocode by its part number, even after "in"
     ("Loads follow SN RK 2.04-01-2011 and the design checks in Eurocode 2.", "en", "SN RK 2.04-01-2011"),
     ("Loads follow SN RK 2.04-01-2011 and the design checks in Eurocode 2.", "en", "Eurocode 2"),
+    # the engineering societies' codes, series letters before or after the number
+    ("Welds were checked to API 1104 and ASME B31G, inspection planned by API RP 580.", "en", "API 1104"),
+    ("Welds were checked to API 1104 and ASME B31G, inspection planned by API RP 580.", "en", "ASME B31G"),
+    ("Welds were checked to API 1104 and ASME B31G, inspection planned by API RP 580.", "en", "API RP 580"),
+    ("Катодная защита выполнена по NACE SP0502.", "ru", "NACE SP0502"),
+    # a European Union act by its number
+    ("Отчет следует Директиве 2012/19/EU об отходах электрооборудования.", "ru", "2012/19/EU"),
+    ("Еуропалық Одақтың 2016/679 (ЕО) регламенті мен 2012/19/ЕО директивасы салыстырылды.", "kk", "2012/19/ЕО"),
 ])
 def test_a_standard_by_its_number_is_an_initiative(text, lang, name):
     assert _candidates(text, lang, "methods").get(name) == "Initiative"
@@ -1095,3 +1103,24 @@ def test_the_lexicon_cache_key_follows_the_vocabularies_and_the_code_as_imported
     monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(AssertionError(self))
                         if self.suffix == ".py" else real(self))
     lexicon_store.key(vocabularies)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Files: summary_kk.pdf  Format: PDF  View/Open. Collection: Theses (PhD). EPrints software © 2010.", "en"),
+    ("Аннотацию можно скачать (DOCX), отзыв оппонента (PDF); вкладки «Қазақша» и «English».", "ru"),
+    ('Tabs: "Русский" | "Қазақша" | "English"', "en"),
+])
+def test_the_words_of_the_page_around_an_abstract_are_no_candidates(text, lang):
+    assert _candidates(text, lang, "relevance") == {}
+
+
+@pytest.mark.parametrize("text, lang, name, cls", [
+    # a market or a site named in quotes after its kind, the kind ending the line before
+    ("Интервью собраны на рынке\n«Толкучка» в течение года.", "ru", "рынке\n«Толкучка»", "Organization"),
+    ("Пробы отобраны на площадке «Балапан» в 2020 году.", "ru", "площадке «Балапан»", "Region"),
+    ("Сынақтар «Балапан» алаңы маңында өткізілді.", "kk", "«Балапан» алаңы", "Region"),
+    # a second quoted name joined to the first is of its kind
+    ("Интервью собраны на рынках «Толкучка» и «Жибек Жолы».", "ru", "«Жибек Жолы»", "Organization"),
+])
+def test_a_quoted_market_or_site_is_named_by_its_kind(text, lang, name, cls):
+    assert _candidates(text, lang, "task").get(name) == cls

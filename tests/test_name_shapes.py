@@ -127,6 +127,46 @@ def test_a_law_an_equation_an_effect_and_a_design_are_named_by_a_scholar(text, l
     assert names(text, lang) == [name]
 
 
+@pytest.mark.parametrize("text, lang, name", [
+    # a classification named after its author, by surname or by initials and surname
+    ("Переломы оценивали по классификации Гарднера.", "ru", "классификации Гарднера"),
+    ("Дисплазию распределяли по классификации K.L. Brandt в каждой группе.", "ru", "классификации K.L. Brandt"),
+    ("Fractures were graded by the Gardner classification in each group.", "en", "Gardner classification"),
+    ("Сынықтар Гарднер жіктемесі бойынша бағаланды.", "kk", "Гарднер жіктемесі"),
+    # an instrument of measurement named by its code
+    ("Качество жизни оценивали по опроснику QL-12 через год.", "ru", "опроснику QL-12"),
+    ("Боль измеряли по шкале VAS-10 ежедневно.", "ru", "шкале VAS-10"),
+])
+def test_a_classification_or_an_instrument_is_named_by_its_author_or_code(text, lang, name):
+    assert names(text, lang) == [name]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Классификация отраслей по шкале рисков проведена.", "ru"),
+    ("Рост индекса ВВП замедлился в регионах.", "ru"),
+    ("The Kazakh classification of soils was used.", "en"),
+])
+def test_a_classification_without_an_author_or_code_is_no_name(text, lang):
+    assert names(text, lang) == []
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Содержание 40K определяли жидкостно-сцинтилляционным методом.", "ru", "жидкостно-сцинтилляционным методом"),
+    ("Жұмыста тарихи-ретроспективтік әдіс қолданылды.", "kk", "тарихи-ретроспективтік әдіс"),
+])
+def test_a_method_with_a_two_part_modifier_is_named_in_any_section(text, lang, name):
+    assert names_in(text, lang, "task") == [(name, "Method")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Проведен социально-экономический анализ регионов.", "ru"),
+    ("Проведен научно-методический семинар.", "ru"),
+    ("Assets were ranked with a risk-based scoring method.", "en"),
+])
+def test_a_two_part_modifier_of_another_head_names_nothing_outside_methods(text, lang):
+    assert names_in(text, lang, "task") == []
+
+
 @pytest.mark.parametrize("text, lang", [
     ("В закон внесена поправка о порядке выборов.", "ru"),
     ("The Kazakh law on customs regulates the transit.", "en"),
@@ -186,7 +226,8 @@ RU_EPONYMOUS_GENERIC = ["закон сохранения энергии", "ра�
                         "опросник удовлетворенности", "тест успеваемости", "принцип системности", "индекс цен",
                         "коэффициент корреляции", "фильтр нижних частот", "критерий оптимальности",
                         "уравнение регрессии", "эффект масштаба", "теорема сложения", "печь сопротивления",
-                        "катушка индуктивности", "каппа согласия", "альфа надежности"]
+                        "катушка индуктивности", "каппа согласия", "альфа надежности",
+                        "классификация отраслей"]
 
 
 @pytest.mark.parametrize("phrase", RU_EPONYMOUS_GENERIC)

@@ -1,0 +1,31 @@
+"""Words of the page around an abstract that are no entities.
+
+An abstract copied from a repository, a university site or a journal page keeps some of the
+page's own words: the format of a file to download ("PDF", "DOCX"), an identifier's label ("DOI",
+"ISSN"), the degree in a title ("PhD"), the repository software in the footer ("DSpace"), the
+tabs of a language switcher ("English", "Русский", "Қазақша"). They are written like names, in
+capitals or in quotes, and the candidate rules would offer them for curation as a body, a method
+or a programme; they name none of the four classes.
+"""
+from __future__ import annotations
+
+from . import morphology
+
+# file formats and identifier labels
+_FORMATS = {"pdf", "doc", "docx", "rtf", "odt", "txt", "html", "htm", "xml", "csv", "xls", "xlsx", "ppt", "pptx",
+            "jpg", "jpeg", "png", "zip", "rar", "djvu", "epub", "mp4", "doi", "isbn", "issn", "orcid", "url", "uri",
+            "udc", "удк", "ббк", "әож", "мрнти", "ғтамр"}
+# degrees and titles written before or after a name
+_DEGREES = {"phd", "dsc", "msc", "bsc", "mba", "ma", "ba", "md", "llm", "llb", "dba"}
+# repository and journal software named in a page's footer
+_PLATFORMS = {"dspace", "eprints", "ojs", "open journal systems"}
+# a language switcher's tabs, each language in its own name (and the English names of the three)
+_LANGUAGES = {"english", "русский", "русская версия", "қазақша", "қазақ тілі", "kazakh", "russian", "қазақ", "рус",
+              "каз", "eng", "kaz", "rus", "english version", "english version of the abstract"}
+
+_ALL = _FORMATS | _DEGREES | _PLATFORMS | _LANGUAGES
+
+
+def is_chrome(name: str) -> bool:
+    """Whether `name` is one of the page's own words, not a name in the abstract."""
+    return morphology.fold(name.strip(" \t«»“”\"'.,;:()")) in _ALL
