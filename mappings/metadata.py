@@ -120,8 +120,10 @@ _KK_GENITIVE = r"(?:ның|нің|дың|дің|тың|тің)"
 _AUTHOR_PATTERNS = [
     # "… by **Utegenova-Navarro Assel Erkenovna**", "dissertation work of Zhaksylykov Marat …"
     rf"\b(?:by|work\s+of|thesis\s+of|dissertation\s+of)\s+(?P<a>{_FULL_NAME})",
+    # A diploma's "Выполнил(а) студент:" and "Подготовила:" name the one who did the work.
     rf"(?:^|\n)\s*(?i:author|автор|авторы|автордың\s+аты-жөні|докторант|phd\s+student|doctoral\s+student|соискатель|исполнитель|орындаған|"
-    rf"магистрант|master'?s\s+student|graduate\s+student|студент|student|білім\s+алушы|обучающ\w+)\s*[:–—-]\s*(?P<a>{_FULL_NAME})",
+    rf"магистрант|master'?s\s+student|graduate\s+student|студент|student|білім\s+алушы|обучающ\w+|prepared\s+by|completed\s+by|"
+    rf"(?:выполнил|подготовил)(?:\(а\)|а|и)?(?:\s+(?:студент\w*|магистрант\w*|обучающ\w+))?)\s*[:–—-]\s*(?P<a>{_FULL_NAME})",
     # Russian, in the genitive: "диссертационной работы Ивановой Марии Петровны «…»"
     rf"(?:диссертаци\w*|работ\w*|исследовани\w*)\s+(?P<ru>{_NAME}[ \t]+{_NAME}(?:[ \t]+{_NAME})?)\s*(?:[«\"“]|на\s+тему|,)",
     # Kazakh, in the genitive: "Сарсенбаева Жанар Санжаровнаның «…»"
@@ -163,6 +165,7 @@ def russian_nominative(name: str) -> str:
 
 # Capitalised words that open Kazakh and Russian sentences and titles, never a person's name.
 _NOT_A_NAME = re.compile(r"(?i)\b(?:республика\w*|қазақстан\w*|казахстан\w*|жұмыс\w*|зерттеу\w*|диссертаци\w*|"
+                         r"работ\w*|дипломн\w*|магистерск\w*|бакалаврск\w*|выпускн\w*|квалификацион\w*|"
                          r"университет\w*|академи\w*|институт\w*|колледж\w*|министрл\w*|министерств\w*|мемлекет\w*|"
                          r"халықаралық|международн\w*|"
                          r"republic|kazakhstan|university|institute|academy|ministry|department|faculty|dissertation)\b")

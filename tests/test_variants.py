@@ -582,3 +582,34 @@ def test_a_title_of_three_words_above_the_specialty_code(fields):
     doc = abstract.parse_bytes(_DIPLOMA_PAGE.format(**fields).encode(), "diploma.txt")
     assert doc.meta.title == fields["title"]
     assert doc.meta.specialty_code == "6B06102"
+
+
+_RU_DIPLOMA = dict(university="Евразийский национальный университет имени Л.Н. Гумилева",
+                   faculty="Факультет естественных наук", title="Водный баланс озёрной котловины",
+                   programme="Экология",
+                   text="Актуальность темы. Озёра степи мелеют год от года.\n"
+                        "Цель работы – оценить водный баланс озёрной котловины.")
+
+
+@pytest.mark.parametrize("kind, by, author", [
+    ("ДИПЛОМНАЯ РАБОТА", "Выполнил", "Сапаров Ерлан Маратович"),
+    ("ДИПЛОМНАЯ РАБОТА", "Выполнила", "Сапарова Дана Маратовна"),
+    ("ДИПЛОМНАЯ РАБОТА", "Выполнил(а)", "Сапаров Ерлан"),
+    ("МАГИСТЕРСКАЯ ДИССЕРТАЦИЯ", "Подготовила", "Сапарова Дана Маратовна"),
+    ("ВЫПУСКНАЯ КВАЛИФИКАЦИОННАЯ РАБОТА", "Выполнил студент", "Сапаров Ерлан Маратович"),
+])
+def test_the_author_follows_a_russian_done_by_label_not_the_genre_line(kind, by, author):
+    # The genre line in capitals ("ДИПЛОМНАЯ РАБОТА") has a name's shape; the name the page gives
+    # is the one after «Выполнил:», as after «Орындаған:» or «Author:».
+    page = _DIPLOMA_PAGE.format(kind=kind, by=by, author=author, **_RU_DIPLOMA)
+    doc = abstract.parse_bytes(page.encode(), "diploma-ru.txt")
+    assert [a.name for a in doc.meta.authors] == [author]
+
+
+@pytest.mark.parametrize("kind", ["ДИПЛОМНАЯ РАБОТА", "ВЫПУСКНАЯ КВАЛИФИКАЦИОННАЯ РАБОТА", "БАКАЛАВРСКАЯ РАБОТА"])
+def test_a_russian_genre_line_in_capitals_is_no_author(kind):
+    # with no label, the name alone on its line under the genre line is the author
+    page = (f"{_RU_DIPLOMA['university']}\n\n{kind}\n\nСапаров Ерлан Маратович\n\n{_RU_DIPLOMA['title']}\n"
+            f"6В05201 – {_RU_DIPLOMA['programme']}\n\n{_RU_DIPLOMA['text']}\n")
+    doc = abstract.parse_bytes(page.encode(), "diploma-ru.txt")
+    assert [a.name for a in doc.meta.authors] == ["Сапаров Ерлан Маратович"]
