@@ -214,10 +214,11 @@ def main() -> None:
         rows, failed = [], 0
         counter = itertools.count()
         session = requests.Session()
+        senders = (("ours", via(ours)), ("direct", direct))
         for name, text in zip(names, texts):
             sides = {"ours": [], "direct": []}
             for _ in range(args.pairs):
-                for side, send in (("ours", via(ours)), ("direct", direct)):
+                for side, send in senders:
                     t0 = time.perf_counter()
                     failed += not send(session, text + f"\n# pair {next(counter)}")
                     sides[side].append(time.perf_counter() - t0)

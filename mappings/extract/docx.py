@@ -56,7 +56,8 @@ class _Caps:
 
     def __init__(self, p):
         self._styles = p.part.styles.element
-        self._paragraph = self._style_caps(p._p.pPr.pStyle.val if p._p.pPr is not None and p._p.pPr.pStyle is not None else None)
+        ppr = p._p.pPr
+        self._paragraph = self._style_caps(ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None)
 
     def _style_caps(self, style_id) -> bool | None:
         seen = set()
@@ -75,8 +76,9 @@ class _Caps:
         run = t.getparent()
         rpr = run.find(qn("w:rPr")) if run.tag == qn("w:r") else None
         found = _on(rpr.find(qn("w:caps"))) if rpr is not None else None
-        if found is None and rpr is not None and rpr.find(qn("w:rStyle")) is not None:
-            found = self._style_caps(rpr.find(qn("w:rStyle")).get(qn("w:val")))
+        style = rpr.find(qn("w:rStyle")) if rpr is not None else None
+        if found is None and style is not None:
+            found = self._style_caps(style.get(qn("w:val")))
         if found is None:
             found = self._paragraph
         return text.upper() if found else text

@@ -9,8 +9,9 @@ The targets are read from a parse of the request (rdflib's SPARQL grammar and al
 from a token scan: a scan that disagrees with Oxigraph about where a string ends once let a
 SERVICE through unseen (issue #11). Two parsers can still disagree, so the rule is "run only
 what is proven": a request rdflib cannot parse runs only if the words SERVICE and LOAD appear
-nowhere in it past the comment lines it opens with, in any spelling (Oxigraph reads keywords only as they are written; rdflib would
-also decode `\\u` escapes, so the expanded text is checked too).
+nowhere in it past the comment lines it opens with, in any spelling (Oxigraph reads keywords
+only as they are written; rdflib would also decode `\\u` escapes, so the expanded text is
+checked too).
 """
 from __future__ import annotations
 
