@@ -151,10 +151,11 @@ def check_floors(corpus: Path, documents: int, *, loaded: int, fields: float, fi
 
 
 def check_the_mix(corpus: Path, docs: list[Path], earlier: list[Path], *, at_least: int, phd: int, new_fields: int,
-                  lang_spread: int = 1) -> dict[str, dict]:
+                  lang_spread: int = 1, every_article_by_three: bool = True) -> dict[str, dict]:
     """What every held-out corpus must be (#10): one key per document, at least five PDF, Word and
     text files and two Markdown ones, kk/ru/en in near-equal shares, articles, a master's thesis,
-    a Candidate and a Doctor of Sciences autoreferat, PhD abstracts, and fields the earlier corpora
+    a Candidate and a Doctor of Sciences autoreferat, PhD abstracts, three incomplete works (without
+    provisions, without novelty and provisions, without tasks), and fields the earlier corpora
     (`earlier`, folders of keys) do not have. Returns the keys for the corpus's own checks."""
     keys = {p.name: key_of(corpus, p) for p in docs}
     assert len(docs) >= at_least
@@ -168,7 +169,14 @@ def check_the_mix(corpus: Path, docs: list[Path], earlier: list[Path], *, at_lea
     degrees = Counter(k["degree"] for k in keys.values())
     assert kinds["article"] >= 3 and kinds["masters-thesis"] >= 1
     assert degrees["candidate"] >= 1 and degrees["doctor"] >= 1 and degrees["phd"] >= phd
-    assert any(len(k["authors"]) >= 3 for k in keys.values() if k["kind"] == "article")
+    articles = [len(k["authors"]) >= 3 for k in keys.values() if k["kind"] == "article"]
+    assert all(articles) if every_article_by_three else any(articles)  # the fourth corpus has one by two
+    # incomplete works: one without provisions, one with only its front part, one without tasks
+    incomplete = [k for k in keys.values() if k["kind"] == "dissertation" and k["gaps"]]
+    assert len(incomplete) >= 3
+    assert any("provisions" in k["gaps"] and "tasks" not in k["gaps"] for k in incomplete)
+    assert any({"novelty", "provisions"} <= set(k["gaps"]) for k in incomplete)
+    assert any("tasks" in k["gaps"] and "provisions" not in k["gaps"] for k in incomplete)
     fields = {json.loads(p.read_text(encoding="utf-8"))["field"] for folder in earlier for p in folder.glob("*.json")}
     assert len({k["field"] for k in keys.values()} - fields) >= new_fields, "fields none of the earlier corpora has"
     return keys
