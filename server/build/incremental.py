@@ -43,6 +43,13 @@ FULL_SHARE = 0.5
 _ENDED_AT = b" <http://www.w3.org/ns/prov#endedAtTime> "
 _COMPONENT_OF = ox.NamedNode("https://w3id.org/dissertation-kg/ontology#componentOf")
 _HAS_ABSTRACT = ox.NamedNode("https://w3id.org/dissertation-kg/ontology#hasAbstract")
+# What makes an entity's rows in the search index's labels (server/search/extract.LABELS): its
+# labels, being in a scheme, being a mention's body.
+_LABELLING = {ox.NamedNode(iri) for iri in (
+    "http://www.w3.org/2004/02/skos/core#prefLabel", "http://www.w3.org/2004/02/skos/core#altLabel",
+    "http://xmlns.com/foaf/0.1/name", "http://www.w3.org/2000/01/rdf-schema#label",
+    "http://www.w3.org/2004/02/skos/core#inScheme")}
+_HAS_BODY = ox.NamedNode("http://www.w3.org/ns/oa#hasBody")
 _GRAPH_LABEL = re.compile(rb" <[^<>\s]*> \.$", re.MULTILINE)
 
 
@@ -251,19 +258,21 @@ def checkpoint(previous_generation: Path, generation: Path) -> None:
 
 
 def apply(generation: Path, change: Delta, graph_of: dict[str, str], previous_graphs: dict[str, str],
-          read_document, static: bytes | None, static_graphs: list[str], candidates: bytes | None,
+          read_document, static: list[ox.Quad] | None, static_graphs: list[str], candidates: bytes | None,
           candidates_graph: str) -> dict:
     """Change the checkpoint in `generation` by `change`. `read_document(source)` gives a
-    document's N-Quads; `static` the ontology and vocabulary graphs' N-Quads when they changed;
-    `candidates` the statements of the changed candidates that remain. Returns counts of what
-    was done."""
+    document's N-Quads; `static` the ontology and vocabulary graphs' quads when their files
+    changed (only the difference is written); `candidates` the statements of the changed
+    candidates that remain. Returns counts of what was done."""
     seconds = {}
     t0 = time.perf_counter()
     store = ox.Store(str(generation))
     try:
         drop = [previous_graphs[s] for s in change.removed + change.changed]
-        if change.static:
-            drop += static_graphs
+        static_added: list[ox.Quad] = []
+        static_removed: list[ox.Quad] = []
+        if change.static and static is not None:
+            static_removed, static_added = static_difference(store, static, static_graphs)
         if change.queue:
             drop.append(candidates_graph)
         # Every triple a dropped graph stated may have to leave the default graph (below).
@@ -274,6 +283,9 @@ def apply(generation: Path, change: Delta, graph_of: dict[str, str], previous_gr
                 touched.add(quad.triple)
             if store.contains_named_graph(graph):
                 store.remove_graph(graph)
+        for quad in static_removed:
+            touched.add(quad.triple)
+            store.remove(quad)
         queue = ox.NamedNode(candidates_graph)
         for iri in change.candidates:
             for quad in list(store.quads_for_pattern(ox.NamedNode(iri), None, None, queue)):
@@ -282,13 +294,14 @@ def apply(generation: Path, change: Delta, graph_of: dict[str, str], previous_gr
         t1 = time.perf_counter()
         seconds["drop"] = t1 - t0
         loads = [(read_document(s), graph_of[s]) for s in change.added + change.changed]
-        if change.static and static:
-            loads.append((static, None))
+        if static_added:
+            loads.append((ox.serialize(static_added, format=ox.RdfFormat.N_QUADS), None))
         if change.candidates and candidates:
             loads.append((candidates, candidates_graph))
         works: set[str] = set()
+        entities: set[str] = set()
         for triple in touched:
-            _note_work(triple, works)
+            _note(triple, works, entities)
         inserted = added = 0
         restated: set[ox.Triple] = set()
         for data, graph_iri in loads:
@@ -298,7 +311,7 @@ def apply(generation: Path, change: Delta, graph_of: dict[str, str], previous_gr
             # triple a dropped graph stated was in the default graph: no lookup needed for it.
             for quad in ox.parse(merged, format=ox.RdfFormat.N_QUADS):
                 triple = quad.triple
-                _note_work(triple, works)
+                _note(triple, works, entities)
                 if triple in touched:
                     restated.add(triple)
                 elif quad not in store:
@@ -318,17 +331,44 @@ def apply(generation: Path, change: Delta, graph_of: dict[str, str], previous_gr
     finally:
         del store
     return {"dropped_graphs": len(drop), "candidates": len(change.candidates), "touched_triples": len(touched),
+            "static_removed": len(static_removed), "static_added": len(static_added),
+            "static_ground_removed": sum(map(_ground, static_removed)),
+            "static_ground_added": sum(map(_ground, static_added)),
             "default_removed": removed,
             "loaded_bytes": inserted, "default_added": added,
-            "seconds": {k: round(v, 3) for k, v in seconds.items()}, "works": sorted(works)}
+            "seconds": {k: round(v, 3) for k, v in seconds.items()}, "works": sorted(works),
+            "entities": sorted(entities)}
 
 
-def _note_work(triple: ox.Triple, works: set[str]) -> None:
-    """The works a graph speaks of: their index entries are made again."""
-    if triple.predicate == _COMPONENT_OF and isinstance(triple.object, ox.NamedNode):
+def static_difference(store: ox.Store, new: list[ox.Quad], graphs: list[str]) -> tuple[list[ox.Quad], list[ox.Quad]]:
+    """(quads to remove, quads to add) to turn the ontology and vocabulary graphs of `store`
+    into `new`: a label edit writes one quad, not the ~10,000 of both graphs. Statements with
+    a blank node cannot be compared across two parses (the parser names blank nodes afresh), so
+    all of those are replaced: the ontology's few hundred restrictions and lists."""
+    old = [q for iri in graphs for q in store.quads_for_pattern(None, None, None, ox.NamedNode(iri))]
+    old_ground = {q for q in old if _ground(q)}
+    new_ground = {q for q in new if _ground(q)}
+    removed = sorted(old_ground - new_ground, key=str) + [q for q in old if not _ground(q)]
+    added = sorted(new_ground - old_ground, key=str) + [q for q in new if not _ground(q)]
+    return removed, added
+
+
+def _ground(quad: ox.Quad) -> bool:
+    return not isinstance(quad.subject, ox.BlankNode) and not isinstance(quad.object, ox.BlankNode)
+
+
+def _note(triple: ox.Triple, works: set[str], entities: set[str]) -> None:
+    """The works a dropped or loaded graph speaks of, and the entities whose labels it may
+    change: their search index entries are made again."""
+    p = triple.predicate
+    if p == _COMPONENT_OF and isinstance(triple.object, ox.NamedNode):
         works.add(triple.object.value)
-    elif triple.predicate == _HAS_ABSTRACT and isinstance(triple.subject, ox.NamedNode):
+    elif p == _HAS_ABSTRACT and isinstance(triple.subject, ox.NamedNode):
         works.add(triple.subject.value)
+    elif p in _LABELLING and isinstance(triple.subject, ox.NamedNode):
+        entities.add(triple.subject.value)
+    elif p == _HAS_BODY and isinstance(triple.object, ox.NamedNode):
+        entities.add(triple.object.value)
 
 
 def correct_default_graph(store: ox.Store, touched) -> int:

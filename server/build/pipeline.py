@@ -311,7 +311,7 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
             incremental.checkpoint(previous_generation, generation)
             t6 = time.perf_counter()
             summary.timings["checkpoint"] = t6 - t5
-            static = _static_graphs() if change.static else None
+            static = _static_quads() if change.static else None
             t7 = time.perf_counter()
             summary.timings["static graphs"] = t7 - t6
             # (linking.candidates_graph groups by IRI: each group's own order is what counts)
@@ -324,6 +324,7 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
                 static, [str(ONTOLOGY_GRAPH), str(VOCABULARY_GRAPH)], queue, str(CANDIDATES_GRAPH))
             summary.triples = int(previous["triples"]) + done["default_added"] - done["default_removed"]
             touched_works = set(done.pop("works"))
+            relabelled = set(done.pop("entities"))
             summary.changes["store"] = done
         else:
             # One bulk load. (Loading while the workers map was tried: on two cores it only took
@@ -343,8 +344,7 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
         shutil.rmtree(generation, ignore_errors=True)
         raise
     if summary.path == "incremental":
-        _index_for_search(generation, summary, previous_generation, touched_works,
-                          labels=change.static or bool(change.added or change.changed or change.removed))
+        _index_for_search(generation, summary, previous_generation, touched_works, labels=relabelled)
     else:
         _index_for_search(generation, summary)
     summary.rejected.sort(key=lambda r: r.source)
@@ -367,7 +367,7 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
 
 
 def _index_for_search(generation: Path, summary: BuildSummary, previous: Path | None = None,
-                      works: set[str] | None = None, labels: bool = True) -> None:
+                      works: set[str] | None = None, labels: bool | set[str] = True) -> None:
     """The full-text index of the new generation, read back from the store itself with SPARQL
     (so it holds exactly what is served): on the incremental path, the previous generation's
     index with the entries of `works` made again. A failure leaves the graph usable: it is
@@ -599,18 +599,21 @@ def _vocabulary_files() -> list[Path]:
 def _static_graphs() -> bytes:
     """The ontology and the curated vocabularies, each in its own named graph, so that queries
     and pages can use their labels."""
+    return ox.serialize(_static_quads(), format=ox.RdfFormat.N_QUADS)
+
+
+def _static_quads() -> list[ox.Quad]:
     # Read with Oxigraph's parser: the same dataset as rdflib's (compared when this changed),
     # in a tenth of the time, which an ontology or vocabulary edit waits for.
     out = []
     for path, graph in [(ontology_dir() / "dkg.ttl", ONTOLOGY_GRAPH)] + [(p, VOCABULARY_GRAPH) for p in _vocabulary_files()]:
         name = ox.NamedNode(str(graph))
         try:
-            quads = [ox.Quad(q.subject, q.predicate, q.object, name)
-                     for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
+            out += [ox.Quad(q.subject, q.predicate, q.object, name)
+                    for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
         except SyntaxError as exc:
             raise ValueError(f"{path} is not valid Turtle ({exc}); fix it and build again") from exc
-        out.append(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
-    return b"".join(out)
+    return out
 
 
 def _with_iris(candidates) -> list[tuple[str, object]]:

@@ -47,7 +47,7 @@ SELECT ?work ?node ?kind ?prop ?text WHERE {
 # The labels of everything a mention can point at (vocabulary entries), in every language.
 LABELS = _PREFIXES + """
 SELECT DISTINCT ?entity ?label WHERE {
-  { SELECT DISTINCT ?entity WHERE { { ?entity skos:inScheme [] } UNION { [] oa:hasBody ?entity } } }
+  { SELECT DISTINCT ?entity WHERE { %(entities)s { ?entity skos:inScheme [] } UNION { [] oa:hasBody ?entity } } }
   ?entity skos:prefLabel|skos:altLabel|foaf:name|rdfs:label ?label .
   FILTER(isLiteral(?label))
 }"""
@@ -128,8 +128,9 @@ def texts(store: GraphStore, works: set[str] | None = None) -> Iterator[Text]:
                    _local(row["prop"].value), _lang(term, value), value)
 
 
-def labels(store: GraphStore) -> Iterator[Label]:
-    for row in _rows(store, LABELS):
+def labels(store: GraphStore, entities: set[str] | None = None) -> Iterator[Label]:
+    """Every entity's labels, or only those of `entities` (an incremental update of the index)."""
+    for row in _rows(store, LABELS % {"entities": _values("entity", entities)}):
         term = row["label"]
         if term.value.strip():
             yield Label(row["entity"].value, _lang(term, term.value), term.value.strip())
