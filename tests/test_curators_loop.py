@@ -377,3 +377,45 @@ def test_rebuilds_run_one_at_a_time_and_bursts_of_edits_coalesce(tmp_path, monke
     assert rebuilder.wait(3, 10) is not None
     assert len(runs) == 3
     assert runs[2]["files"] == ["c.ttl"] and runs[2]["force"] and runs[2]["trigger"] == "edit + dkg reload --rebuild"
+
+
+def test_rebuilds_run_in_a_warm_spare_process_with_the_current_code(site, monkeypatch):
+    """The loop keeps one rebuild process started and waiting; an edit's rebuild is run by it
+    (and a new spare started), unless its code is older than the server's: then a fresh one."""
+    from dissertation_kg.server.config import ServerConfig
+    from dissertation_kg.server.curation import rebuild, rebuild_job
+
+    rebuilder = rebuild.Rebuilder(ServerConfig(store=site / "store", seeds=site / "corpus", ontology=site / "ontology"))
+    monkeypatch.setattr(rebuild, "SETTLE_SECONDS", 0.1)
+    try:
+        with rebuilder._cond:
+            rebuilder._start_loop()
+        deadline = time.monotonic() + 30
+        while rebuilder._spare is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        spare = rebuilder._spare
+        assert spare is not None and spare.poll() is None, "no spare process waiting"
+
+        edit_document(site)
+        first = rebuilder.wait(rebuilder.request("edit"), 300)
+        assert first["outcome"] == "switched" and first["process"] == "spare", first
+        assert spare.wait(10) == 0  # it ran the job and exited
+        store = ox.Store.read_only(str(StoreLocation(site / "store").current()))
+        assert store.query(ASK_EDIT)
+        del store
+        deadline = time.monotonic() + 30
+        while (rebuilder._spare is None or rebuilder._spare is spare) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert rebuilder._spare is not spare and rebuilder._spare.poll() is None, "no new spare after the rebuild"
+
+        # A spare started before the code changed must not build with it.
+        stale = rebuilder._spare
+        monkeypatch.setattr(rebuild_job, "code_digest", lambda: "the code changed since the spare started")
+        doc = next((site / "corpus").glob(DOCS[1] + "*.txt"))
+        doc.write_text(doc.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        second = rebuilder.wait(rebuilder.request("edit"), 300)
+        assert second["outcome"] == "switched" and second["process"] == "fresh", second
+        assert stale.wait(10) == rebuild_job.STALE
+    finally:
+        rebuilder.stop()
+    assert rebuilder._spare is None

@@ -7,7 +7,8 @@ running are merged into the next, and a request waits until the sources have bee
 moment, so a burst of saves (an editor writing a file twice, a `git checkout`) costs one build.
 
 Each rebuild is a child process (server/rebuild_job.py) that checks the ontology, builds a new
-generation and switches `current` only if nothing blocks; the request threads keep answering
+generation and switches `current` only if nothing blocks; one is kept started and warm ("the
+spare") while the loop waits, so an edit's rebuild does not wait for Python to start; the request threads keep answering
 from whichever generation `current` names, so no query fails across the switch. Over a remote
 engine the same child builds into the engine's local staging store, loads the engine and moves
 its pointer (as `dkg build --store URL` does), keeping the previous generation on the engine
@@ -76,6 +77,8 @@ class Rebuilder:
         self._running: dict | None = None
         self._history: collections.deque[dict] = collections.deque(maxlen=20)
         self._thread: threading.Thread | None = None
+        self._spare: subprocess.Popen | None = None   # started and used by the loop's thread only
+        self._stopped = False
         _setup_log()
 
     # -- requests
@@ -92,11 +95,14 @@ class Rebuilder:
                 p["force"] = p["force"] or force
                 p["files"] = sorted(set(p["files"]) | set(files))
             self._pending["quiet_until"] = time.monotonic() + SETTLE_SECONDS
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._loop, name="dkg-rebuilder", daemon=True)
-                self._thread.start()
+            self._start_loop()
             self._cond.notify_all()
             return self._started + 1
+
+    def _start_loop(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._loop, name="dkg-rebuilder", daemon=True)
+            self._thread.start()
 
     def sources_differ(self) -> bool | None:
         """Whether the sources' contents differ from the served graph's; None when unknown (the
@@ -125,6 +131,8 @@ class Rebuilder:
         self.watcher = SourceWatcher(self.seeds, self.ontology, self.interval,
                                      lambda files: self.request("edit", files=files))
         log.info("following edits to %s and %s (every %gs)", self.ontology, self.seeds, self.interval)
+        with self._cond:
+            self._start_loop()  # and with it the spare, so the first edit finds it warm
         threading.Thread(target=self._catch_up, name="dkg-catch-up", daemon=True).start()
         self.watcher.start()
 
@@ -135,11 +143,19 @@ class Rebuilder:
     def stop(self) -> None:
         if self.watcher is not None:
             self.watcher.stop()
+        self._stopped = True
+        spare, self._spare = self._spare, None
+        if spare is not None and spare.poll() is None:
+            spare.kill()
+            spare.wait()
 
     # -- running
 
     def _loop(self) -> None:
         while True:
+            # Started from this thread, which lives as long as the server: a child dies with the
+            # thread that started it (PR_SET_PDEATHSIG, server/processes.py).
+            self._start_spare()
             with self._cond:
                 self._cond.wait_for(lambda: self._pending is not None)
                 while (remaining := self._pending["quiet_until"] - time.monotonic()) > 0:
@@ -175,30 +191,62 @@ class Rebuilder:
         results = self.store / "builds"
         results.mkdir(parents=True, exist_ok=True)
         out = results / f".attempt-{os.getpid()}-{job['attempt']}.json"
-        cmd = [sys.executable, "-m", "dissertation_kg.server.curation.rebuild_job", "--seeds", str(self.seeds),
-               "--ontology", str(self.ontology), "--store", str(self.store), "--result", str(out)]
+        args = ["--seeds", str(self.seeds), "--ontology", str(self.ontology), "--store", str(self.store),
+                "--result", str(out)]
         if job["force"]:
-            cmd.append("--force")
-        env = None
-        if self.engine is not None:
-            # The engine's settings (credentials too) go by the environment, not the command line,
-            # which any user of the machine may read.
-            env = {**os.environ, rebuild_job.ENGINE_ENV: json.dumps(self.engine.as_dict())}
+            args.append("--force")
         try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=BUILD_TIMEOUT, env=env)
+            proc, returncode, output = self._take_spare(args)
+            if proc is None:
+                proc = subprocess.Popen([*_JOB, *args], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                        stderr=subprocess.PIPE, text=True, env=self._env())
+                returncode, stdout, stderr = _finish(proc, None)
+                output = stderr or stdout
+                process = "fresh"
+            else:
+                process = "spare"
         except subprocess.TimeoutExpired:
             return {"outcome": "failed", "problems": [plain_problem(
                 "build", str(self.seeds), f"the build took longer than {BUILD_TIMEOUT:g} s and was stopped",
                 "check the corpus for an unusually large document, or build by hand with `dkg build`")]}
         try:
-            return json.loads(out.read_text(encoding="utf-8"))
+            return json.loads(out.read_text(encoding="utf-8")) | {"process": process}
         except (OSError, ValueError):
-            tail = (proc.stderr or proc.stdout or "").strip().splitlines()[-3:]
+            tail = output.strip().splitlines()[-3:]
             return {"outcome": "failed", "problems": [plain_problem(
-                "build", str(self.seeds), f"the build process exited with status {proc.returncode}: "
+                "build", str(self.seeds), f"the build process exited with status {returncode}: "
                 + " | ".join(tail), "run `dkg build` by hand to see the whole error")]}
         finally:
             out.unlink(missing_ok=True)
+
+    def _env(self) -> dict | None:
+        if self.engine is None:
+            return None
+        # The engine's settings (credentials too) go by the environment, not the command line,
+        # which any user of the machine may read.
+        return {**os.environ, rebuild_job.ENGINE_ENV: json.dumps(self.engine.as_dict())}
+
+    def _start_spare(self) -> None:
+        if self._stopped or (self._spare is not None and self._spare.poll() is None):
+            return
+        try:
+            self._spare = subprocess.Popen([*_JOB, "--spare"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                           stderr=subprocess.PIPE, text=True, env=self._env())
+        except OSError as exc:  # the rebuild then starts its own process, as it would anyway
+            log.warning("could not start a spare rebuild process (%s); each rebuild starts its own", exc)
+            self._spare = None
+
+    def _take_spare(self, args: list[str]) -> tuple[subprocess.Popen | None, int | None, str]:
+        """Give the job to the spare: (the process, its exit status, its output), or (None, …)
+        when there is none alive."""
+        spare, self._spare = self._spare, None
+        if spare is None or spare.poll() is not None:
+            return None, None, ""
+        job = json.dumps({"args": args, "code": rebuild_job.code_digest()}) + "\n"
+        returncode, stdout, stderr = _finish(spare, job)
+        if rebuild_job.TAKEN not in stdout:  # stale, or it died before reading the job
+            return None, None, ""
+        return spare, returncode, stderr or stdout
 
     def _report(self, a: dict) -> None:
         n, outcome = a["attempt"], a["outcome"]
@@ -255,6 +303,21 @@ class Rebuilder:
 
             return engine_record(self.store, name)
         return read_record(self.store, name)
+
+
+_JOB = [sys.executable, "-m", "dissertation_kg.server.curation.rebuild_job"]
+
+
+def _finish(proc: subprocess.Popen, job: str | None) -> tuple[int, str, str]:
+    """Send `job` (if any), wait for the process within BUILD_TIMEOUT: (exit status, stdout,
+    stderr). Killed on timeout (TimeoutExpired is raised again)."""
+    try:
+        stdout, stderr = proc.communicate(job, timeout=BUILD_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        raise
+    return proc.returncode, stdout or "", stderr or ""
 
 
 def attach(app, config: ServerConfig) -> Rebuilder | None:
