@@ -14,6 +14,7 @@ import os
 from dataclasses import asdict
 from pathlib import Path
 
+from dissertation_kg.server.build.file_hashes import FileHashes
 from dissertation_kg.server.build.pipeline import DOCUMENT_SUFFIXES, BuildSummary
 from dissertation_kg.server.store.location import StoreLocation
 
@@ -32,19 +33,22 @@ def source_files(seeds: Path, ontology: Path) -> list[Path]:
     return files
 
 
-def fingerprint(seeds: Path, ontology: Path) -> str:
-    """A hash of the sources' names and contents: equal fingerprints build equal graphs."""
+def fingerprint(seeds: Path, ontology: Path, store: Path | str | None = None) -> str:
+    """A hash of the sources' names and contents: equal fingerprints build equal graphs. With
+    `store`, the files' hashes are remembered there by their stat (server/build/file_hashes.py)."""
     h = hashlib.sha256()
+    hashes = FileHashes(store)
     roots = [(Path(ontology), "ontology"), (Path(seeds), "seeds")]
     for path in source_files(seeds, ontology):
         try:
-            data = path.read_bytes()
+            digest = hashes.sha256(path)
         except OSError:  # removed between listing and reading: the next poll sees it
             continue
         # Names relative to their folder: the same sources give the same fingerprint wherever
         # they are and however the folder was spelled (relative, absolute, symlinked).
         root, role = next((r, n) for r, n in roots if path.is_relative_to(r))
-        h.update(f"{role}/{path.relative_to(root).as_posix()}".encode() + b"\0" + hashlib.sha256(data).digest())
+        h.update(f"{role}/{path.relative_to(root).as_posix()}".encode() + b"\0" + digest)
+    hashes.save()
     return h.hexdigest()
 
 

@@ -110,7 +110,7 @@ class Rebuilder:
         record = current_record(self.store)
         if record is None or not record.get("fingerprint"):
             return None
-        return record["fingerprint"] != fingerprint(self.seeds, self.ontology)
+        return record["fingerprint"] != fingerprint(self.seeds, self.ontology, self.store)
 
     def wait(self, attempt: int, timeout: float) -> dict | None:
         """The outcome of attempt number `attempt`, waiting up to `timeout` seconds for it."""

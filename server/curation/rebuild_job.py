@@ -102,7 +102,7 @@ def run(seeds: Path, ontology: Path, store: Path, *, force: bool = False, keep: 
         return _outcome("blocked", problems=[plain_problem(
             "build", store, "the store is a bare Oxigraph database, not a store directory with generations",
             "serve a store made by `dkg build --store DIR` to have it rebuilt")])
-    fp = fingerprint(seeds, ontology)
+    fp = fingerprint(seeds, ontology, store)
     served = current_record(store)
     if not force and served is not None and served.get("fingerprint") == fp:
         return _outcome("unchanged", generation=served.get("generation"))
