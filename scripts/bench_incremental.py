@@ -18,6 +18,10 @@ reads the vocabularies once per process), so each figure includes starting Pytho
 
 Printed: seconds, the ratio to the full build of this run (goal ≤ 0.05 and < 10 s), the path
 taken and what it changed, and where the time went.
+
+With --loop the edits go through the server's curators' loop (server/curation/rebuild.py) as a
+curator's saves do: each is timed from the request to the switch to the new generation, run by
+the loop's warm spare process, after a pause in which the spare gets ready.
 """
 from __future__ import annotations
 
@@ -60,6 +64,25 @@ def _run(corpus: Path, store: Path, ontology: Path, *, full: bool = False) -> di
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     out["process_wall"] = time.perf_counter() - started
     return out
+
+
+LOOP_PAUSE = 15.0   # seconds between a curator's saves: the spare rebuild process is warm by then
+
+
+def _run_loop(rebuilder) -> dict:
+    time.sleep(LOOP_PAUSE)
+    started = time.perf_counter()
+    attempt = rebuilder.wait(rebuilder.request("edit"), 3600)
+    wall = time.perf_counter() - started
+    if attempt is None or attempt["outcome"] != "switched":
+        sys.exit(f"the rebuild did not switch: {attempt}")
+    rec = attempt["record"]
+    changes = rec.get("changes") or {}
+    return {"wall": wall, "process_wall": wall, "path": rec["path"], "reason": rec["full_reason"],
+            "documents": rec["documents"], "triples": rec["triples"], "rejected": len(rec["rejected"]),
+            "timings": rec.get("timings", {}), "process": attempt.get("process"),
+            "changed": {k: (len(v) if isinstance(v, list) else v) for k, v in changes.items() if k != "store"},
+            "store": changes.get("store"), "relinked": rec.get("relinked")}
 
 
 def _alias_candidate(store: Path, target: int) -> tuple[str, str, int]:
@@ -140,6 +163,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--keep", action="store_true", help="keep the corpus and store")
+    parser.add_argument("--loop", action="store_true",
+                        help="run the edits through the server's curators' loop (its warm spare process)")
     parser.add_argument("--resume", action="store_true",
                         help="the edits again on --workdir's store, against the full build recorded there "
                              "(full.json): the full build at 10,000 documents takes hours on a shared machine")
@@ -162,9 +187,23 @@ def main() -> None:
     texts = sorted(p for p in corpus.glob("*.txt") if not p.name.startswith("added"))
     rows = []
 
+    rebuilder = None
+
     def step(name: str, **kw) -> dict:
+        nonlocal rebuilder
         print(f"[{args.size}] {name} …", file=sys.stderr, flush=True)
-        r = _run(corpus, store, ontology, **kw)
+        if args.loop and not kw and name != "full build":
+            if rebuilder is None:
+                from dissertation_kg.server.config import ServerConfig
+                from dissertation_kg.server.curation.rebuild import Rebuilder
+
+                rebuilder = Rebuilder(ServerConfig(store=store, seeds=corpus, ontology=ontology))
+                with rebuilder._cond:
+                    rebuilder._start_loop()
+            r = _run_loop(rebuilder)
+            name += f" (curators' loop, {r['process']} process)"
+        else:
+            r = _run(corpus, store, ontology, **kw)
         rows.append((name, r))
         print(f"[{args.size}] {name}: {r['process_wall']:.1f} s, {r['path']} ({r['reason'] or r['changed']})",
               file=sys.stderr, flush=True)
@@ -193,6 +232,8 @@ def main() -> None:
     _replace(ontology / "dkg.ttl", '"provision for defense"@en', '"provision put forward for defence"@en')
     step("ontology label")
 
+    if rebuilder is not None:
+        rebuilder.stop()
     base = full["process_wall"]
     print(f"\n{args.size} generated documents, {full['triples']:,} triples in the default graph; "
           f"ratios against the full build of this run ({base:.1f} s)\n")

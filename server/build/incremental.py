@@ -33,6 +33,9 @@ FORMAT = 2
 # A copy of the vocabulary files the generation was linked with: the next build compares its
 # own with them to find the documents an edit can change (mappings/relink.py).
 VOCABULARIES_NAME = "dkg-vocabularies"
+# The ontology and vocabulary graphs as the generation holds them (N-Quads), compared as text
+# with the next build's after an edit of those files.
+STATIC_NAME = "dkg-static.nq"
 # Above this share of changed documents the full path's one bulk load is cheaper than removing
 # and inserting graph by graph.
 FULL_SHARE = 0.5
@@ -258,21 +261,21 @@ def checkpoint(previous_generation: Path, generation: Path) -> None:
 
 
 def apply(generation: Path, change: Delta, graph_of: dict[str, str], previous_graphs: dict[str, str],
-          read_document, static: list[ox.Quad] | None, static_graphs: list[str], candidates: bytes | None,
-          candidates_graph: str) -> dict:
+          read_document, static: bytes | None, static_graphs: list[str], candidates: bytes | None,
+          candidates_graph: str, old_static: bytes | None = None) -> dict:
     """Change the checkpoint in `generation` by `change`. `read_document(source)` gives a
-    document's N-Quads; `static` the ontology and vocabulary graphs' quads when their files
-    changed (only the difference is written); `candidates` the statements of the changed
-    candidates that remain. Returns counts of what was done."""
+    document's N-Quads; `static` the ontology and vocabulary graphs' N-Quads when their files
+    changed (only the difference to `old_static`, the previous ones, is written); `candidates`
+    the statements of the changed candidates that remain. Returns counts of what was done."""
     seconds = {}
     t0 = time.perf_counter()
     store = ox.Store(str(generation))
     try:
         drop = [previous_graphs[s] for s in change.removed + change.changed]
-        static_added: list[ox.Quad] = []
+        static_added = b""
         static_removed: list[ox.Quad] = []
         if change.static and static is not None:
-            static_removed, static_added = static_difference(store, static, static_graphs)
+            static_removed, static_added = static_difference(store, static, old_static, static_graphs)
         if change.queue:
             drop.append(candidates_graph)
         # Every triple a dropped graph stated may have to leave the default graph (below).
@@ -295,7 +298,7 @@ def apply(generation: Path, change: Delta, graph_of: dict[str, str], previous_gr
         seconds["drop"] = t1 - t0
         loads = [(read_document(s), graph_of[s]) for s in change.added + change.changed]
         if static_added:
-            loads.append((ox.serialize(static_added, format=ox.RdfFormat.N_QUADS), None))
+            loads.append((static_added, None))
         if change.candidates and candidates:
             loads.append((candidates, candidates_graph))
         works: set[str] = set()
@@ -331,30 +334,81 @@ def apply(generation: Path, change: Delta, graph_of: dict[str, str], previous_gr
     finally:
         del store
     return {"dropped_graphs": len(drop), "candidates": len(change.candidates), "touched_triples": len(touched),
-            "static_removed": len(static_removed), "static_added": len(static_added),
+            "static_removed": len(static_removed), "static_added": static_added.count(b"\n"),
             "static_ground_removed": sum(map(_ground, static_removed)),
-            "static_ground_added": sum(map(_ground, static_added)),
+            "static_ground_added": len(_split_blank(static_added)[0]),
             "default_removed": removed,
             "loaded_bytes": inserted, "default_added": added,
             "seconds": {k: round(v, 3) for k, v in seconds.items()}, "works": sorted(works),
             "entities": sorted(entities)}
 
 
-def static_difference(store: ox.Store, new: list[ox.Quad], graphs: list[str]) -> tuple[list[ox.Quad], list[ox.Quad]]:
-    """(quads to remove, quads to add) to turn the ontology and vocabulary graphs of `store`
-    into `new`: a label edit writes one quad, not the ~10,000 of both graphs. Statements with
-    a blank node cannot be compared across two parses (the parser names blank nodes afresh), so
-    all of those are replaced: the ontology's few hundred restrictions and lists."""
-    old = [q for iri in graphs for q in store.quads_for_pattern(None, None, None, ox.NamedNode(iri))]
-    old_ground = {q for q in old if _ground(q)}
-    new_ground = {q for q in new if _ground(q)}
-    removed = sorted(old_ground - new_ground, key=str) + [q for q in old if not _ground(q)]
-    added = sorted(new_ground - old_ground, key=str) + [q for q in new if not _ground(q)]
-    return removed, added
+def keep_static(generation: Path, data: bytes | None, previous_generation: Path | None = None) -> None:
+    """Keep the ontology and vocabulary graphs' N-Quads beside the generation (`data`; None:
+    unchanged, the previous generation's file is linked), so the next edit of those files is
+    compared with them as text instead of by reading ~40,000 quads out of the store."""
+    target = Path(generation) / STATIC_NAME
+    if data is not None:
+        tmp = target.with_name(f".{STATIC_NAME}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+        return
+    if previous_generation is None:
+        return
+    try:
+        os.link(Path(previous_generation) / STATIC_NAME, target)
+    except OSError:  # none there (an older generation), or another file system
+        try:
+            shutil.copyfile(Path(previous_generation) / STATIC_NAME, target)
+        except OSError:
+            pass
+
+
+def read_static(generation: Path | None) -> bytes | None:
+    try:
+        return (Path(generation) / STATIC_NAME).read_bytes() if generation is not None else None
+    except OSError:
+        return None
+
+
+def static_difference(store: ox.Store, new: bytes, old: bytes | None, graphs: list[str]) -> tuple[list[ox.Quad], bytes]:
+    """(quads to remove, N-Quads to add) to turn the ontology and vocabulary graphs of `store`
+    into `new`: a label edit writes one quad, not the ~40,000 of both graphs. `old` is what the
+    previous build kept (keep_static); without it the store's graphs are read. Statements
+    with a blank node cannot be compared across two parses (the parser names blank nodes
+    afresh), so all of those are replaced: the ontology's few hundred restrictions and lists."""
+    if old is None:
+        old = ox.serialize([q for iri in graphs for q in store.quads_for_pattern(None, None, None, ox.NamedNode(iri))],
+                           format=ox.RdfFormat.N_QUADS)
+    new_ground, new_blank = _split_blank(new)
+    old_ground, _ = _split_blank(old)
+    removed = list(ox.parse(b"".join(sorted(old_ground - new_ground)), format=ox.RdfFormat.N_QUADS))
+    names = ", ".join(f"<{g}>" for g in graphs)
+    removed += [ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in store.query(
+        f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g IN ({names}) && (isBlank(?s) || isBlank(?o))) }}")]
+    return removed, b"".join(sorted(new_ground - old_ground)) + b"".join(new_blank)
+
+
+def _split_blank(nquads: bytes) -> tuple[set[bytes], list[bytes]]:
+    """The lines without a blank node (a set), and those with one."""
+    ground, blank = set(), []
+    for line in nquads.splitlines(keepends=True):
+        if not line.strip():
+            continue
+        if b"_:" in line and _has_blank(line):  # "_:" may also stand inside a literal
+            blank.append(line)
+        else:
+            ground.add(line if line.endswith(b"\n") else line + b"\n")
+    return ground, blank
 
 
 def _ground(quad: ox.Quad) -> bool:
     return not isinstance(quad.subject, ox.BlankNode) and not isinstance(quad.object, ox.BlankNode)
+
+
+def _has_blank(line: bytes) -> bool:
+    quad = next(iter(ox.parse(line, format=ox.RdfFormat.N_QUADS)))
+    return isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode)
 
 
 def _note(triple: ox.Triple, works: set[str], entities: set[str]) -> None:

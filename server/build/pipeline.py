@@ -311,7 +311,7 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
             incremental.checkpoint(previous_generation, generation)
             t6 = time.perf_counter()
             summary.timings["checkpoint"] = t6 - t5
-            static = _static_quads() if change.static else None
+            static = _static_graphs() if change.static else None
             t7 = time.perf_counter()
             summary.timings["static graphs"] = t7 - t6
             # (linking.candidates_graph groups by IRI: each group's own order is what counts)
@@ -321,7 +321,8 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
             done = incremental.apply(
                 generation, change, {s: e["graph"] for s, e in documents.items()},
                 {s: e["graph"] for s, e in previous["documents"].items()}, lambda s: quads[s].read_bytes(),
-                static, [str(ONTOLOGY_GRAPH), str(VOCABULARY_GRAPH)], queue, str(CANDIDATES_GRAPH))
+                static, [str(ONTOLOGY_GRAPH), str(VOCABULARY_GRAPH)], queue, str(CANDIDATES_GRAPH),
+                old_static=incremental.read_static(previous_generation) if change.static else None)
             summary.triples = int(previous["triples"]) + done["default_added"] - done["default_removed"]
             touched_works = set(done.pop("works"))
             relabelled = set(done.pop("entities"))
@@ -330,7 +331,8 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
             # One bulk load. (Loading while the workers map was tried: on two cores it only took
             # their CPU, the build got slower.)
             store = ox.Store(str(generation))
-            chunks = _load_chunks(quads, _static_graphs(), _candidate_quads([c for _, c in candidates]) if candidates else b"")
+            static = _static_graphs()
+            chunks = _load_chunks(quads, static, _candidate_quads([c for _, c in candidates]) if candidates else b"")
             store.bulk_load(_ChunkReader(chunks), format=ox.RdfFormat.N_QUADS)
             store.optimize()  # compacts the bulk load's files: the competency questions run ~40 % faster
             summary.triples = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")))[0].value)
@@ -338,6 +340,7 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
             del store
         (generation / UNION_MARKER).touch()
         incremental.keep_vocabularies(generation, _vocabulary_files())
+        incremental.keep_static(generation, static, previous_generation)
         incremental.write_contents(generation, contents | {"triples": summary.triples})
         location.finish(generation)  # only now may it be kept, counted or switched to
     except BaseException:
@@ -597,23 +600,17 @@ def _vocabulary_files() -> list[Path]:
 
 
 def _static_graphs() -> bytes:
-    """The ontology and the curated vocabularies, each in its own named graph, so that queries
-    and pages can use their labels."""
-    return ox.serialize(_static_quads(), format=ox.RdfFormat.N_QUADS)
-
-
-def _static_quads() -> list[ox.Quad]:
-    # Read with Oxigraph's parser: the same dataset as rdflib's (compared when this changed),
-    # in a tenth of the time, which an ontology or vocabulary edit waits for.
-    out = []
+    """The ontology and the curated vocabularies as N-Quads, each in its own named graph, so that
+    queries and pages can use their labels."""
+    # Parsed and written by Oxigraph alone (an in-memory store), with no Python object per
+    # statement: an ontology or vocabulary edit waits for this.
+    scratch = ox.Store()
     for path, graph in [(ontology_dir() / "dkg.ttl", ONTOLOGY_GRAPH)] + [(p, VOCABULARY_GRAPH) for p in _vocabulary_files()]:
-        name = ox.NamedNode(str(graph))
         try:
-            out += [ox.Quad(q.subject, q.predicate, q.object, name)
-                    for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
+            scratch.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(str(graph)))
         except SyntaxError as exc:
             raise ValueError(f"{path} is not valid Turtle ({exc}); fix it and build again") from exc
-    return out
+    return scratch.dump(format=ox.RdfFormat.N_QUADS)
 
 
 def _with_iris(candidates) -> list[tuple[str, object]]:

@@ -80,6 +80,7 @@ def summary_record(summary: BuildSummary, *, seeds: Path, ontology: Path, source
         "notices": list(summary.notices[:500]),  # the whole list is in the graph (dkg:lacks)
         "deprecations": deprecations or [],
         "seconds": round(summary.timings.get("total", 0.0), 3),
+        "timings": {stage: round(seconds, 3) for stage, seconds in summary.timings.items()},
     }
 
 
