@@ -313,8 +313,9 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
     # so only those whose occurrences differ from the previous generation's are made (with
     # rdflib) and written again: an added document touches tens of the queue's candidates.
     # `groups` holds those that may differ (every one when the previous hashes cannot be used).
+    # (--no-cache: every hash made again, trusting nothing the cache kept.)
     candidates_hash, groups = queue_candidates.hashes(
-        previous, lambda key: list(before.mapped[key][1]) if key in before.mapped else queue_candidates.old_iris(key))
+        previous if use_cache else None, lambda key: list(before.mapped[key][1]) if key in before.mapped else queue_candidates.old_iris(key))
     contents = {"format": incremental.FORMAT, "pyoxigraph": ox.__version__, "documents": documents,
                 "static": static_hash, "candidates": candidates_hash, "vocabulary": vocab_hash}
     change = (incremental.delta(previous, documents, contents["static"], contents["candidates"])

@@ -58,11 +58,6 @@ class QueueCandidates:
             iris = _distinct(iri for iri, _ in self._pairs[source])
         self.iris[source] = list(iris)
 
-    def forget(self, source: str) -> None:
-        """A document mapped again that the shapes refused: not loaded, so no candidates."""
-        for d in (self.keys, self.iris, self._pairs):
-            d.pop(source, None)
-
     def pairs(self, source: str) -> list:
         if source not in self._pairs:
             self._pairs[source] = self._read(self.keys[source])
