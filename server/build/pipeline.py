@@ -270,10 +270,10 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
                 cached = cache_dir / f"{key}.nq"
                 if use_cache and cached.exists():
                     quads[member.source] = cached
-                    known = before.mapped.get(key)
-                    notices[member.source] = (list(known[0]) if known is not None
+                    kept = before.mapped.get(key)  # (notices, candidate IRIs)
+                    notices[member.source] = (list(kept[0]) if kept is not None
                                               else _load_notices(cache_dir / f"{key}.notices.json"))
-                    queue_candidates.cached(member.source, key, known[1] if known is not None else None)
+                    queue_candidates.cached(member.source, key, kept[1] if kept is not None else None)
                     summary.cached += 1
                 else:
                     doc = _full_parse(member, parsed, cache_dir / f"{parse_keys.get(member.source)}.parsed.pickle",
