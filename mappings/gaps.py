@@ -30,6 +30,9 @@ WORDS = {
 
 def present(doc) -> set[str]:
     """The parts one parsed document gives."""
+    known = getattr(doc, "parts", None)  # a summary (mappings/summary.py) keeps them
+    if known is not None:
+        return set(known)
     meta = doc.meta
     found = {k for k in ("relevance", "object", "subject", "aim") if doc.section_text(k).strip()}
     found |= {k for k in ("tasks", "novelty", "provisions") if doc.items.get(k)}

@@ -100,7 +100,8 @@ def _given_names_agree(x: str, y: str) -> bool:
 
 
 def _surname(p: ParsedAbstract) -> str | None:
-    return name_key(p.meta.author) or None if p.meta.author else None
+    # Kept with the features: score() asks for it once per pair compared.
+    return _features(p)["surname"]
 
 
 _GENERIC_LATIN = {"PhD", "DOI", "ISBN", "ISSN", "URL", "II", "III", "IV", "XX", "XXI", "CA"}
@@ -108,16 +109,20 @@ _FEATURE_CACHE: dict[int, dict] = {}
 
 
 def _features(p: ParsedAbstract) -> dict:
+    known = getattr(p, "pairing_features", None)  # a summary (mappings/summary.py) keeps them
+    if known is not None:
+        return known
     cached = _FEATURE_CACHE.get(id(p))
     if cached is not None and cached["doc"] is p:
         return cached
-    feats = _compute_features(p)
+    feats = features(p)
     feats["doc"] = p
     _FEATURE_CACHE[id(p)] = feats
     return feats
 
 
-def _compute_features(p: ParsedAbstract) -> dict:
+def features(p: ParsedAbstract) -> dict:
+    """What pairing compares of one document besides its metadata."""
     body = "\n".join(s.text for k, s in p.sections.items() if k not in ("approbation", "publications"))
     latin_all = set(_LATIN_NAME.findall(body)) - _GENERIC_LATIN
     return {
@@ -127,6 +132,7 @@ def _compute_features(p: ParsedAbstract) -> dict:
         "latin": latin_all if p.lang != "en" else set(),
         "latin_all": latin_all,
         "counts": {k: len(v) for k, v in p.items.items()},
+        "surname": name_key(p.meta.author) or None if p.meta.author else None,
     }
 
 

@@ -5,6 +5,7 @@ Builds after a vocabulary or ontology edit run in a child process, as the server
 the linker reads the vocabularies once per process."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import sqlite3
@@ -298,3 +299,68 @@ def test_a_killed_incremental_build_changes_nothing(tmp_path):
     after = build(corpus, store, progress=False)
     assert after.path == "incremental" and after.changes["changed"] == [next(corpus.glob("004_*.txt")).name]
     assert not left[0].exists()  # the half-made generation was pruned, never kept
+
+
+def _pickle_of(store_dir: Path, source: str) -> Path:
+    """The cached parse of `source`, found by what it unpickles to."""
+    import pickle
+    for path in (store_dir / "cache").glob("*.parsed.pickle"):
+        if pickle.loads(path.read_bytes()).source == source:
+            return path
+    raise AssertionError(f"no cached parse of {source}")
+
+
+def test_pairing_changes_and_a_lost_snapshot_keep_the_store_equal_to_a_full_build(tmp_path):
+    """Documents not mapped again are paired from the generation's snapshot (summaries, not
+    parses): a translation removed from a work and added back, an edit after the snapshot was
+    damaged and after it was deleted, all give what a full build gives."""
+    from dissertation_kg.server.build import snapshot
+    from dissertation_kg.server.generator.corpus import generate_corpus
+
+    corpus, inc, full = tmp_path / "corpus", tmp_path / "incremental", tmp_path / "full"
+    generate_corpus(corpus, 6, 5, unlisted=1.0)  # two works detected (en+kk, en+kk+ru), one single kk
+    when = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+
+    def both(step: str) -> dict:
+        got = build(corpus, inc, progress=False, generated_at=when)
+        reference = build(corpus, full, progress=False, generated_at=when, full=True)
+        assert got.path == "incremental", f"{step}: {got.full_reason}"
+        _assert_same(inc, full, step)
+        assert got.triples == reference.triples and got.pairing == reference.pairing, step
+        return got.changes
+
+    first = build(corpus, inc, progress=False, generated_at=when)
+    build(corpus, full, progress=False, generated_at=when)
+    assert any("0002_en.txt, 0002_kk.txt, 0002_ru.txt" in line for line in first.pairing), first.pairing
+    # A document whose summary is in the snapshot is not unpickled: its damaged parse stays.
+    untouched = _pickle_of(inc, "0003_kk.txt")
+    untouched.write_bytes(b"not a pickle")
+
+    translation = corpus / "0002_ru.txt"
+    kept = translation.read_bytes()
+    translation.unlink()
+    removed = both("removing a translation from its work")
+    assert removed["removed"] == ["0002_ru.txt"]
+    assert {"0002_en.txt", "0002_kk.txt"} <= set(removed["changed"])  # their work's context changed
+    assert untouched.read_bytes() == b"not a pickle"
+
+    translation.write_bytes(kept)
+    added = both("adding a translation of an existing work")
+    assert added["added"] == ["0002_ru.txt"] and {"0002_en.txt", "0002_kk.txt"} <= set(added["changed"])
+
+    served = StoreLocation(inc).current() / snapshot.SNAPSHOT_NAME
+    served.write_bytes(served.read_bytes()[:100])  # cut short
+    _replace(corpus / "0001_en.txt", "the ", "this ")
+    edited = both("editing a document after the snapshot was damaged")
+    assert "0001_en.txt" in edited["changed"] and edited["removed"] == []
+
+    (StoreLocation(inc).current() / snapshot.SNAPSHOT_NAME).unlink()
+    _replace(corpus / "0001_kk.txt", "және", "мен")
+    edited = both("editing a document after the snapshot was deleted (an older generation)")
+    assert "0001_kk.txt" in edited["changed"]
+    assert (StoreLocation(inc).current() / snapshot.SNAPSHOT_NAME).is_file()
+    assert untouched.read_bytes() != b"not a pickle"  # read without a snapshot: parsed again
+
+    fresh = tmp_path / "fresh"
+    build(corpus, fresh, progress=False, generated_at=when)
+    _assert_same(inc, fresh, "the series, against a build from nothing")

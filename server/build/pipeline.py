@@ -33,7 +33,9 @@ from dissertation_kg.mappings import MAPPER_VERSION, abstract, consensus, extrac
 from dissertation_kg.mappings.errors import MappingError
 from dissertation_kg.mappings.vocab import GRAPH, ONTOLOGY_IRI, CANDIDATES_GRAPH
 
-from dissertation_kg.server.build import incremental, shacl
+from dissertation_kg.mappings.summary import Summary, summarize
+from dissertation_kg.server.build import incremental, shacl, snapshot
+from dissertation_kg.server.build.queue_candidates import QueueCandidates
 from dissertation_kg.mappings.resources import ontology_dir
 from dissertation_kg.server.store.location import StoreLocation
 from dissertation_kg.server.store.engines import UNION_MARKER, OxigraphStore
@@ -219,10 +221,15 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
 
     cache_dir = location.cache_dir
     cache_dir.mkdir(parents=True, exist_ok=True)
+    previous_generation = location.current()
+    # What the served generation kept of its documents: their summaries stand in for their
+    # parses, which are read only for the documents mapped again.
+    before = snapshot.read(previous_generation) if use_cache else snapshot.Snapshot()
     with _worker_pool() as pool:
         # 1. Parse (files parsed before come from the cache) and pair (pairing needs every document).
-        parsed, summary.rejected, parse_keys = _parse_with_cache(files, progress, pool, cache_dir, use_cache)
-        works = pairing.group(parsed, manifest)
+        summaries, summary.rejected, parse_keys, parsed = _parse_with_cache(files, progress, pool, cache_dir,
+                                                                           use_cache, before.parsed)
+        works = pairing.group(summaries, manifest)
         summary.pairing = [f"{w.id}: {', '.join(m.source for m in w.members)} — {w.decided_by}"
                            + (f" ({'; '.join(w.evidence)})" if w.evidence and w.decided_by == "detected" else "")
                            for w in works if len(w.members) > 1]
@@ -233,40 +240,53 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
         version = ontology_version()
         shapes_hash = _file_hash(ontology_dir() / "shapes.ttl")
         vocab_hash = hashlib.sha256(b"".join(_file_hash(p).encode() for p in _vocabulary_files())).hexdigest()
-        previous_generation = location.current()
         previous = incremental.read_contents(previous_generation) if use_cache else None
         relinker = incremental.Relinker(previous_generation, previous, vocab_hash, cache_dir, _lexicon)
         stamps: dict[str, tuple[str, str]] = {}   # source → (base, link) of its cache key
         quads: dict[str, Path] = {}            # source → its N-Quads in the cache
         fresh: dict[str, tuple[str, str]] = {}  # source → digests of the N-Quads mapped just now
-        candidates = []                        # (the queue entry's IRI, linking.Candidate)
+        queue_candidates = QueueCandidates(cache_dir, _with_iris)
+        notices: dict[str, list[str]] = {}     # source → its SHACL warnings and information
         jobs = []
-        contexts = []
+        contexts = []                          # (work, the parts it lacks)
+        bases_of: dict[str, tuple] = {}        # see snapshot.Snapshot.works
         labels = consensus.specialty_labels([w.members for w in works])  # corpus-wide: one per language
         for work in works:
-            ctx = rdf.work_context(work.id, work.members, labels)
-            contexts.append((work, ctx))
+            # A work's context is made only when what it is made from changed or a member is
+            # mapped again: otherwise its members' bases come from the snapshot.
+            inputs = _work_inputs(work, parse_keys, labels, version, shapes_hash)
+            ctx, known = None, before.works.get(inputs)
+            if known is None:
+                ctx = rdf.work_context(work.id, work.members, labels)
+                known = (tuple(hashlib.sha256("|".join([member.checksum, MAPPER_VERSION, version, shapes_hash,
+                                                        member.extractor_version, repr(ctx)]).encode()).hexdigest()
+                               for member in work.members), tuple(ctx.gaps))
+            bases_of[inputs] = known
+            contexts.append((work, known[1]))
             todo = []
-            for member in work.members:
-                base = hashlib.sha256("|".join([member.checksum, MAPPER_VERSION, version, shapes_hash,
-                                                member.extractor_version, repr(ctx)]).encode()).hexdigest()
+            for member, base in zip(work.members, known[0]):
                 stamps[member.source] = base, relinker.stamp(member.source, base)
                 key = hashlib.sha256("|".join(stamps[member.source]).encode()).hexdigest()
                 cached = cache_dir / f"{key}.nq"
                 if use_cache and cached.exists():
                     quads[member.source] = cached
-                    summary.notices.extend(_load_notices(cache_dir / f"{key}.notices.json"))
-                    cand = cache_dir / f"{key}.candidates.pickle"
-                    if cand.exists():
-                        candidates.extend(_load_candidates(cand))
+                    kept = before.mapped.get(key)  # (notices, candidate IRIs)
+                    notices[member.source] = (list(kept[0]) if kept is not None
+                                              else _load_notices(cache_dir / f"{key}.notices.json"))
+                    queue_candidates.cached(member.source, key, kept[1] if kept is not None else None)
                     summary.cached += 1
                 else:
-                    todo.append((member, key))
+                    doc = _full_parse(member, parsed, cache_dir / f"{parse_keys.get(member.source)}.parsed.pickle",
+                                      seeds_dir, summary.rejected)
+                    if doc is not None:
+                        todo.append((doc, key))
             if todo:
+                if ctx is None:
+                    ctx = rdf.work_context(work.id, work.members, labels)
                 jobs.append((ctx, todo, version, generated_at, str(cache_dir)))
         stage = {"map": 0.0, "shacl": 0.0, "serialize": 0.0}
         for results in _run_jobs(jobs, progress, pool.get(sum(len(j[1]) for j in jobs))):
-            for source, path, problems, notices, found, seconds, digests in results:
+            for source, path, problems, found_notices, found, seconds, digests in results:
                 for k, v in seconds.items():
                     stage[k] += v
                 if problems:
@@ -274,8 +294,8 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
                 else:
                     quads[source] = Path(path)
                     fresh[source] = digests
-                    candidates.extend(found)
-                    summary.notices.extend(notices)
+                    queue_candidates.mapped(source, Path(path).stem, found)
+                    notices[source] = list(found_notices)
     summary.timings["process"] = time.perf_counter() - t1  # wall clock of step 2
 
     # 3. What differs from the served generation decides the path.
@@ -287,14 +307,15 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
                         if relinker.before and not relinker.same else None)
     static_hash = hashlib.sha256(b"".join(_file_hash(p).encode() for p in
                                           [ontology_dir() / "dkg.ttl", *_vocabulary_files()])).hexdigest()
-    # Sorted: the queue's graph must not depend on the order the workers finished in.
-    candidates.sort(key=lambda p: (str(p[1].source), str(p[1].component), p[1].start, p[1].end, p[1].name, p[1].lang))
+    for source in notices:
+        summary.notices.extend(notices[source])
     # Each candidate's statements are made from its occurrences alone (linking.candidates_graph),
     # so only those whose occurrences differ from the previous generation's are made (with
     # rdflib) and written again: an added document touches tens of the queue's candidates.
-    groups = _candidate_groups(candidates)
-    candidates_hash = {iri: hashlib.sha256("\n".join(map(repr, group)).encode()).hexdigest()[:32]
-                       for iri, group in groups.items()}
+    # `groups` holds those that may differ (every one when the previous hashes cannot be used).
+    # (--no-cache: every hash made again, trusting nothing the cache kept.)
+    candidates_hash, groups = queue_candidates.hashes(
+        previous if use_cache else None, lambda key: list(before.mapped[key][1]) if key in before.mapped else queue_candidates.old_iris(key))
     contents = {"format": incremental.FORMAT, "pyoxigraph": ox.__version__, "documents": documents,
                 "static": static_hash, "candidates": candidates_hash, "vocabulary": vocab_hash}
     change = (incremental.delta(previous, documents, contents["static"], contents["candidates"])
@@ -332,6 +353,7 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
             # their CPU, the build got slower.)
             store = ox.Store(str(generation))
             static = _static_graphs()
+            candidates = queue_candidates.everything()
             chunks = _load_chunks(quads, static, _candidate_quads([c for _, c in candidates]) if candidates else b"")
             store.bulk_load(_ChunkReader(chunks), format=ox.RdfFormat.N_QUADS)
             store.optimize()  # compacts the bulk load's files: the competency questions run ~40 % faster
@@ -342,6 +364,10 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
         incremental.keep_vocabularies(generation, _vocabulary_files())
         incremental.keep_static(generation, static, previous_generation)
         incremental.write_contents(generation, contents | {"triples": summary.triples})
+        snapshot.write(generation, snapshot.Snapshot(
+            {parse_keys[d.source]: d for d in summaries if d.source in parse_keys},
+            {path.stem: (notices.get(source, []), queue_candidates.iris.get(source, []))
+             for source, path in quads.items()}, bases_of))
         location.finish(generation)  # only now may it be kept, counted or switched to
     except BaseException:
         shutil.rmtree(generation, ignore_errors=True)
@@ -356,11 +382,12 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
     if switch:  # switch=False: the caller inspects the generation and switches (server rebuilds)
         location.switch(generation)
         location.prune(keep=keep_generations)
-        _prune_cache(cache_dir, {p.stem for p in quads.values()} | parse_keys)
+        _prune_cache(cache_dir, {p.stem for p in quads.values()} | {parse_keys[d.source] for d in summaries
+                                                                      if d.source in parse_keys})
     accepted_sources = set(quads)
     summary.gaps = [{"work": work.id, "sources": [m.source for m in work.members if m.source in accepted_sources],
-                     "lacks": list(ctx.gaps)}
-                    for work, ctx in contexts if ctx.gaps and any(m.source in accepted_sources for m in work.members)]
+                     "lacks": list(lacks)}
+                    for work, lacks in contexts if lacks and any(m.source in accepted_sources for m in work.members)]
     summary.notices.sort()
     summary.documents = len(accepted_sources)
     summary.works = len({w.id for w in works if any(m.source in accepted_sources for m in w.members)})
@@ -506,13 +533,17 @@ def _mappers_fingerprint() -> str:
     return h.hexdigest()
 
 
-def _parse_with_cache(files: list[Path], progress: bool, pool: _LazyPool, cache_dir: Path,
-                      use_cache: bool) -> tuple[list, list[Rejection], set[str]]:
+def _parse_with_cache(files: list[Path], progress: bool, pool: _LazyPool, cache_dir: Path, use_cache: bool,
+                      known: dict[str, Summary]) -> tuple[list[Summary], list[Rejection], dict[str, str], dict]:
     """parse_corpus, with each parsed document kept in the cache under a hash of its bytes,
     name and the mappers' code: pairing needs every document parsed, and an edit to one of ten
-    thousand should not parse the others again. Refused files are parsed again each time."""
+    thousand should not parse the others again. Refused files are parsed again each time.
+
+    Returns each document's summary (from `known`, the previous generation's, by parse key;
+    else from its parse), the rejections, source → parse key, and source → parse for the
+    documents whose parse was read or made (the others' are read when they are mapped)."""
     code = _mappers_fingerprint()
-    keys, found, todo = {}, {}, []
+    keys, found, parses, todo = {}, {}, {}, []
     for path in files:
         try:
             data = path.read_bytes()
@@ -522,12 +553,16 @@ def _parse_with_cache(files: list[Path], progress: bool, pool: _LazyPool, cache_
         key = "p" + hashlib.sha256(f"{code}|{path.name}|".encode() + hashlib.sha256(data).digest()).hexdigest()
         keys[path.name] = key
         cached = cache_dir / f"{key}.parsed.pickle"
+        if use_cache and isinstance(known.get(key), Summary) and cached.exists():
+            found[path.name] = known[key]
+            continue
         if use_cache and cached.exists():
             try:
-                found[path.name] = pickle.loads(cached.read_bytes())
+                parses[path.name] = pickle.loads(cached.read_bytes())
+                found[path.name] = summarize(parses[path.name])
                 continue
             except Exception:  # noqa: BLE001 - a damaged entry: parse again
-                pass
+                parses.pop(path.name, None)
         todo.append(path)
     parsed, rejected = parse_corpus(todo, progress, pool.get(len(todo)))
     for doc in parsed:
@@ -536,9 +571,39 @@ def _parse_with_cache(files: list[Path], progress: bool, pool: _LazyPool, cache_
             tmp = cache_dir / f".{key}.{os.getpid()}.tmp"
             tmp.write_bytes(pickle.dumps(doc))
             os.replace(tmp, cache_dir / f"{key}.parsed.pickle")
-        found[doc.source] = doc
+        parses[doc.source] = doc
+        found[doc.source] = summarize(doc)
     ordered = [found[p.name] for p in files if p.name in found]
-    return ordered, rejected, {keys[d.source] for d in ordered if d.source in keys}
+    return ordered, rejected, keys, parses
+
+
+def _work_inputs(work: pairing.Work, parse_keys: dict[str, str], labels: dict, version: str,
+                 shapes_hash: str) -> str:
+    """A hash of all a work's context and its members' bases are made from: the members' parses
+    (their parse keys cover the mappers' code), the corpus-wide specialty labels of their codes,
+    the ontology version and the shapes."""
+    codes = {m.meta.specialty_code for m in work.members}
+    chosen = sorted((key, name) for key, name in labels.items() if key[0] in codes)
+    return hashlib.sha256("|".join([work.id, version, shapes_hash, repr(chosen)]
+                                   + [parse_keys.get(m.source, "-") for m in work.members]).encode()).hexdigest()
+
+
+def _full_parse(member: Summary, parses: dict, cached: Path, seeds_dir: Path, rejected: list[Rejection]):
+    """The parse of a document about to be mapped: read now from the cache when only its
+    summary was; parsed again (or refused) when its cache entry went missing since."""
+    doc = parses.get(member.source)
+    if doc is not None:
+        return doc
+    try:
+        return pickle.loads(cached.read_bytes())
+    except Exception:  # noqa: BLE001 - gone or damaged: parse again
+        pass
+    result = _parse_one(seeds_dir / member.source)
+    if isinstance(result, tuple):
+        message, reason = result
+        rejected.append(Rejection(member.source, [message], reason))
+        return None
+    return result
 
 
 def _run_jobs(jobs: list, progress: bool, pool):
@@ -621,14 +686,6 @@ def _with_iris(candidates) -> list[tuple[str, object]]:
     return [(str(linking.candidate_iri(c.name, c.lang)), c) for c in candidates]
 
 
-def _candidate_groups(candidates: list[tuple[str, object]]) -> dict[str, list]:
-    """The candidates by the IRI of the queue's entry they count towards, in their order."""
-    groups: dict[str, list] = {}
-    for iri, c in candidates:
-        groups.setdefault(iri, []).append(c)
-    return groups
-
-
 def _candidate_quads(candidates) -> bytes:
     from dissertation_kg.mappings import linking
     return _nquads(linking.candidates_graph(candidates), str(CANDIDATES_GRAPH))
@@ -644,12 +701,3 @@ def _load_notices(path: Path) -> list[str]:
 def _save_candidates(path: Path, candidates) -> None:
     # The cache is this machine's own: pickle keeps the linker's dataclass as it is.
     path.write_bytes(pickle.dumps(list(candidates)))
-
-
-def _load_candidates(path: Path) -> list:
-    try:
-        found = pickle.loads(path.read_bytes())
-    except Exception:  # a cache from another version of the linker: map again next time
-        return []
-    # a cache written before the queue IRIs were kept with the candidates
-    return found if all(isinstance(c, tuple) for c in found) else _with_iris(found)
