@@ -35,6 +35,7 @@ from dissertation_kg.mappings.vocab import GRAPH, ONTOLOGY_IRI, CANDIDATES_GRAPH
 
 from dissertation_kg.mappings.summary import Summary, summarize
 from dissertation_kg.server.build import incremental, shacl, snapshot
+from dissertation_kg.server.build.file_hashes import FileHashes
 from dissertation_kg.server.build.queue_candidates import QueueCandidates
 from dissertation_kg.mappings.resources import ontology_dir
 from dissertation_kg.server.store.location import StoreLocation
@@ -544,13 +545,15 @@ def _parse_with_cache(files: list[Path], progress: bool, pool: _LazyPool, cache_
     documents whose parse was read or made (the others' are read when they are mapped)."""
     code = _mappers_fingerprint()
     keys, found, parses, todo = {}, {}, {}, []
+    # The files' hashes by their stat: an edit to one of ten thousand reads one file.
+    hashes = FileHashes(cache_dir.parent if use_cache else None)
     for path in files:
         try:
-            data = path.read_bytes()
+            digest = hashes.sha256(path)
         except OSError:
             todo.append(path)  # parse_corpus reports it
             continue
-        key = "p" + hashlib.sha256(f"{code}|{path.name}|".encode() + hashlib.sha256(data).digest()).hexdigest()
+        key = "p" + hashlib.sha256(f"{code}|{path.name}|".encode() + digest).hexdigest()
         keys[path.name] = key
         cached = cache_dir / f"{key}.parsed.pickle"
         if use_cache and isinstance(known.get(key), Summary) and cached.exists():
@@ -573,6 +576,7 @@ def _parse_with_cache(files: list[Path], progress: bool, pool: _LazyPool, cache_
             os.replace(tmp, cache_dir / f"{key}.parsed.pickle")
         parses[doc.source] = doc
         found[doc.source] = summarize(doc)
+    hashes.save()
     ordered = [found[p.name] for p in files if p.name in found]
     return ordered, rejected, keys, parses
 
