@@ -582,7 +582,8 @@ _SENTENCE_END = re.compile(r"(^|[.!?:;•·\n]|^\s*[-–—]|\d[.)])\s*[\"«“�
 # reduces to a listed word (кодексі → кодекс, университеті → университет) needs no entry.
 _KEYWORDS = {
     "University": ["university", "college", "academy", "университет", "академия", "академиясы"],
-    "GovernmentBody": ["ministry", "committee", "agency", "commission", "parliament", "министерство", "комитет",
+    # (a regulator is named an authority: "Financial Conduct Authority", "Monetary Authority of …")
+    "GovernmentBody": ["ministry", "committee", "agency", "commission", "parliament", "authority", "министерство", "комитет",
                        "агентство", "комиссия", "министрлік", "агенттігі", "агенттік", "комиссиясы"],
     "NonGovernmentalOrganization": ["foundation", "association", "society", "institute", "institut", "centre", "center",
                                     "service", "bureau", "inspection", "laboratory", "corporation", "фонд", "служба",
@@ -977,6 +978,28 @@ def _product_candidates(text, lang, kind, found, claimed, free, unclaimed, known
     for s, e in companies:
         name = text[s:e]
         if not (free(s, e) and unclaimed(s, e)) or known(name) or (
+                " " not in name and people._english_word(name.lower())):
+            continue
+        found[(s, e)] = ("Organization", "company")
+        claimed.append((s, e))
+    # brands in Latin letters beside a word for their kind («авиакомпаний – Air Astana, SCAT»,
+    # «Wolt және Glovo платформаларының»); a plain English word is one only in a Cyrillic text
+    for s, e in product_names.listed_brands(text):
+        name = text[s:e]
+        if not (free(s, e) and unclaimed(s, e)) or known(name) or name.split()[0] in _NOT_TOOLS or (
+                lang == "en" and " " not in name and people._english_word(name.lower())):
+            continue
+        found[(s, e)] = ("Organization", "company")
+        claimed.append((s, e))
+    # and a Latin-script name listed after a company already found: "Kaspi.kz и Wildberries"
+    for (a, b), (cls, reason) in sorted(found.items()):
+        nxt = product_names.listed_after(text, b) if (cls, reason) in (
+            ("Organization", "company"), ("Organization", "domain"), ("Organization", "legal form")) else None
+        if nxt is None:
+            continue
+        s, e = nxt
+        name = text[s:e]
+        if not (free(s, e) and unclaimed(s, e)) or known(name) or name.split()[0] in _NOT_TOOLS or (
                 " " not in name and people._english_word(name.lower())):
             continue
         found[(s, e)] = ("Organization", "company")

@@ -227,6 +227,38 @@ def test_a_company_is_found_by_a_word_that_says_it_is_one(text, expected):
     assert candidates(text, "en", "provision") >= expected
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    # the kind after the list, as Kazakh puts it, in any case
+    ("Bolt Food, Zipdrop және Dostavka платформаларының шарттары талданды.", "kk",
+     {("Bolt Food", "Organization"), ("Zipdrop", "Organization"), ("Dostavka", "Organization")}),
+    # the kind before the list
+    ("Для региональных авиакомпаний – Sky Steppe, QAZJET, FlyNomad – важен прогноз.", "ru",
+     {("Sky Steppe", "Organization"), ("QAZJET", "Organization"), ("FlyNomad", "Organization")}),
+    # listed with a company already found by its web address
+    ("Онлайн-продажи идут через Tovary.kz и Bazarlo.", "ru", {("Tovary.kz", "Organization"), ("Bazarlo", "Organization")}),
+    # a company by a word that says one conducted the work
+    ("The household panel conducted by Ipsovia was used.", "en", {("Ipsovia", "Organization")}),
+])
+def test_a_brand_in_latin_letters_is_a_company_beside_a_word_for_its_kind(text, lang, expected):
+    found = candidates(text, lang, "provision")
+    assert found >= expected
+    # the word for the kind is no part of the name: not «Dostavka платформаларының» as an initiative
+    assert not {c for c in found if c[1] == "Initiative"}
+
+
+@pytest.mark.parametrize("text", [
+    "The data were conducted by Bureau of Household Statistics staff.",   # a longer name goes on
+    "Couriers of the Bolt and Ride apps were interviewed.",               # English words, not brands
+])
+def test_no_brand_where_the_name_goes_on_or_is_a_word(text):
+    assert not {c for c in candidates(text, "en", "provision") if c[1] == "Organization"}
+
+
+def test_a_regulator_is_named_an_authority():
+    found = candidates("In Britain the Prudential Conduct Authority opened a sandbox.", "en", "provision")
+    assert ("Prudential Conduct Authority", "GovernmentBody") in found
+
+
 def test_a_product_built_on_a_places_name_is_a_company():
     text = "the fuel was refined at PetroMongolia and analysed with FlowSieve"
     assert candidates(text, "en", "methods") >= {("PetroMongolia", "Organization"), ("FlowSieve", "Method")}
