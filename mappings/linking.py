@@ -1567,10 +1567,41 @@ def _named_after_a_person(text: str, lang: str, named: list, mentions: list[Ment
 _DEFINED_AFTER = re.compile(r"\s*\(\s*([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9\- ]{1,14})\s*\)")
 
 
+# An acronym in brackets after words in lower case only, back to the clause's start, abbreviates a
+# term, not a body's name: "return on assets (ROA)", «малый и средний бизнес (МСБ)», «двойная
+# антитромбоцитарная терапия (ДАТТ)»; a body's name is capitalised, in Russian and Kazakh on its
+# first word («Государственная комиссия по запасам … (ГКЗ)»).
+_BRACKETED_ACRONYM = re.compile(r"\(\s*([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9-]{1,9})\s*\)")
+# the words before the bracket that must all be in lower case, and those that must hold no word for
+# a body (a Russian body's name may keep its one capital further back: «Государственной комиссией
+# по запасам полезных ископаемых (ГКЗ)»)
+_TERM_CAPITALS = 4
+_TERM_WORDS = 8
+_CLAUSE_START = re.compile(r"[,;:.!?()«»“”\"\n]")
+
+
+# a word for a body after the acronym, past one word in lower case: «… халықаралық қауымдастығы»
+_BODY_WORD_AFTER = re.compile(r"(?:\s+[a-zа-яёәғқңөұүһі][\w-]*)?" + _ACRONYM_ORG_AFTER.pattern, re.I)
+
+
+def _term_acronyms(text: str) -> set[str]:
+    out = set()
+    for m in _BRACKETED_ACRONYM.finditer(text):
+        before = text[max(0, m.start() - 160):m.start()]
+        words = _TOKEN.findall(_CLAUSE_START.split(before)[-1])[-_TERM_WORDS:]
+        # (a sentence's first word among them is capitalised whatever it is: then it is no term, to be safe)
+        if len(words) >= 2 and all(not w[:1].isupper() for w in words[-_TERM_CAPITALS:]) and \
+                _keyword_class(words, "en" if re.search("[A-Za-z]", words[-1]) else "ru") not in _ORGANISATION_CLASSES and \
+                _keyword_class(words, "kk") not in _ORGANISATION_CLASSES:
+            out.add(m.group(1))
+    return out
+
+
 def _classed_by_definition(comps: list[ComponentText], named_in: list[list]) -> list[list]:
     """An unknown acronym a text defines for an unknown name ("the Carbon Border Adjustment
     Mechanism (CBAM)") is a name of the same kind, there and wherever else the document uses it
-    in that language; otherwise the words around an acronym guess its class (often a body)."""
+    in that language; one it defines for a term in lower case is no body's name anywhere in the
+    document; otherwise the words around an acronym guess its class (often a body)."""
     defined: dict[tuple[str, str], str] = {}
     for comp, named in zip(comps, named_in):
         # of two names that end at the bracket, the inner one is abbreviated: «Шкала автономии
@@ -1591,10 +1622,15 @@ def _classed_by_definition(comps: list[ComponentText], named_in: list[list]) -> 
             if tail:
                 for word in tail.group(1).split():
                     defined.setdefault((comp.lang, word), cls)
-    if not defined:
+    # (a name the text defines it for wins: «… на 2010–2014 годы (ГПФИИР)» is the programme's)
+    terms = {(comp.lang, a) for comp in comps for a in _term_acronyms(comp.text)} - set(defined)
+    if not defined and not terms:
         return named_in
     return [[(s, e, defined.get((comp.lang, comp.text[s:e]), cls) if reason == "acronym" else cls, reason)
-             for s, e, cls, reason in named] for comp, named in zip(comps, named_in)]
+             for s, e, cls, reason in named
+             if not (reason == "acronym" and cls == "Organization" and (comp.lang, comp.text[s:e]) in terms
+                     and not _BODY_WORD_AFTER.match(comp.text, e))]
+            for comp, named in zip(comps, named_in)]
 
 
 def candidate_name(name: str, lang: str) -> str:

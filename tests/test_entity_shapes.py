@@ -282,6 +282,24 @@ def test_an_acronym_defined_after_an_unknown_name_takes_its_class():
     assert not {c for c in found if c[1] == "Organization"}
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Firms were ranked by return on equity (ROE); ROE grew after the reform.", "en"),
+    ("Оценивали приверженность к тройной гипотензивной терапии (ТГТ); ТГТ снижала риск.", "ru"),
+    ("Зерттеуде үлгілер жылдам гендік талдау (ЖГТ) арқылы зерттелді; ЖГТ нәтижесі сенімді.", "kk"),
+])
+def test_an_acronym_defined_for_a_term_in_lower_case_is_no_body(text, lang):
+    assert not {c for c in candidates(text, lang, "provision") if c[1] == "Organization"}
+
+
+@pytest.mark.parametrize("text, lang, acronym", [
+    # a body's name keeps its capital further back, or a word for a body follows the acronym
+    ("Запасы утверждены Государственной комиссией по запасам редких металлов (ГКРМ).", "ru", "ГКРМ"),
+    ("Соңғы жылы транзиттік жүк көлемі өсті (КАӨД); деректерді КАӨД халықаралық қауымдастығы берді.", "kk", "КАӨД"),
+])
+def test_an_acronym_of_a_body_stays_a_body(text, lang, acronym):
+    assert (acronym, "Organization") in candidates(text, lang, "provision")
+
+
 @pytest.mark.parametrize("text, lang, name", [
     ("Қазақстан Республикасының Орман кодексі жерді қорғауды көздейді.", "kk",
      "Қазақстан Республикасының Орман кодексі"),
