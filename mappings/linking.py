@@ -974,6 +974,14 @@ def _product_candidates(text, lang, kind, found, claimed, free, unclaimed, known
             continue
         found[(s, e)] = ("Method", "product")
         claimed.append((s, e))
+    if kind == "methods":
+        for s, e in product_names.used_with(text):
+            name = text[s:e]
+            if not (free(s, e) and unclaimed(s, e)) or known(name) or name in _NOT_TOOLS or \
+                    people._english_word(name.lower()):
+                continue
+            found[(s, e)] = ("Method", "product")
+            claimed.append((s, e))
     companies = product_names.kaz_companies(text) + (product_names.companies(text) if lang == "en" else [])
     for s, e in companies:
         name = text[s:e]

@@ -15,6 +15,9 @@ recognised by their spelling and the words beside them (issue #10's entity goal)
 - A company named by one or two capitalised words after a word that says it is one: "a company
   of Glencore", "rigs made by Epiroc and Boart Longyear", "a subsidiary of Vale", "a survey
   conducted by Ipsos".
+- A program named by one plain capitalised word after a word of use, where methods are stated:
+  "assembled with Unicycler", "screened using Kleborate", «с помощью Fiji» (not a word of the
+  language, a place or the first of a longer name: "with Gazebo", "using Almaty Region").
 - Companies, services and brands written in Latin letters beside a word for their kind, before
   or after a list of them: «авиакомпаний – Air Astana, SCAT», «сервисы Uber и Bolt», «Uber және
   Bolt платформаларының», "the Uber and Bolt apps"; and a Latin-script name listed with a company
@@ -144,3 +147,14 @@ def listed_after(text: str, end: int) -> tuple[int, int] | None:
     """The Latin-script name joined by a comma or "and" to a company that ends at `end`."""
     m = _LISTED_AFTER.match(text, end)
     return m.span(1) if m else None
+
+
+# a tool by one capitalised word after a word of use (the statement of methods only): "with Unicycler"
+_USED_WITH = re.compile(r"(?<![\w-])(?:with|using|via|с\s+помощью|с\s+использованием)\s+([A-Z][a-z]{2,}[a-z0-9+]*)"
+                        r"(?![\w'’-]|\s+[A-Z0-9]|\s+(?:region|district|province|oblast|village|city|area|basin|river|"
+                        r"lake|mountains?|et\s+al|облас|район|город|сел|аудан)\w*)")
+
+
+def used_with(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each one-word program named after "with", "using", «с помощью»."""
+    return [m.span(1) for m in _USED_WITH.finditer(text)]

@@ -259,6 +259,16 @@ def test_a_regulator_is_named_an_authority():
     assert ("Prudential Conduct Authority", "GovernmentBody") in found
 
 
+def test_a_program_of_one_plain_word_after_a_word_of_use_in_the_methods():
+    text = ("Genomes were assembled with Velvora, annotated with Genotate, and drawn using Gazebo; "
+            "farmers were sampled with Zhanakorgan district officials.")
+    found = candidates(text, "en", "methods")
+    assert {("Velvora", "Method"), ("Genotate", "Method")} <= found
+    # an English word, a place before its kind, and any other part than the methods statement
+    assert not {c for c in found if c[0] in ("Gazebo", "Zhanakorgan") and c[1] == "Method"}
+    assert not {c for c in candidates(text, "en", "provision") if c[1] == "Method"}
+
+
 def test_a_product_built_on_a_places_name_is_a_company():
     text = "the fuel was refined at PetroMongolia and analysed with FlowSieve"
     assert candidates(text, "en", "methods") >= {("PetroMongolia", "Organization"), ("FlowSieve", "Method")}
