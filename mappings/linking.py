@@ -1343,6 +1343,32 @@ def _about_phrase_end(tokens: list[Token], k: int, limit: int, joins) -> int:
     return last
 
 
+# the adjectives that open bodies' names: Kazakh relative adjectives («Ұлттық», «Халықаралық»,
+# «Мемлекеттік», «Еуропалық») and Russian full adjectives («Национальный», «Международной»)
+_KK_ADJECTIVE = re.compile(r"(?:лық|лік|дық|дік|тық|тік)$")
+_KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)")
+
+
+# (a short name: a longer run from a sentence's first word is a clause, «Жылдық аулау көлемін …
+# асырмау қордың …»)
+_OPENING_NAME_WORDS = 4
+
+
+def _opens_a_body(word: str, lang: str) -> bool:
+    if lang == "kk":
+        return bool(_KK_ADJECTIVE.search(word.lower()))
+    parses = morphology._analyzer().parse(morphology.fold(word))
+    # (in the singular: «Международные организации» are no one body)
+    return bool(parses) and parses[0].tag.POS == "ADJF" and parses[0].tag.number == "sing"
+
+
+def _singular_head(word: str, lang: str) -> bool:
+    if lang == "kk":
+        return not _KK_PLURAL.search(word.lower())
+    parses = morphology._analyzer().parse(morphology.fold(word))
+    return any(p.tag.POS == "NOUN" and p.tag.number == "sing" for p in parses[:2])
+
+
 def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearray,
                     places: set[int] = frozenset()) -> list[tuple[int, int, str]]:
     out = []
@@ -1354,7 +1380,13 @@ def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearra
 
     for i, t in enumerate(tokens):
         if not _is_capitalised(t.text) or morphology.is_acronym(t.text) \
-                or (covered[t.start] and t.start not in places) or _sentence_initial(text, t.start):
+                or (covered[t.start] and t.start not in places):
+            continue
+        # a sentence's first word is capitalised whatever it is; an adjective of the kind that
+        # opens a body's name may open one there too («Ұлттық … орталығы мен …», «Национальный
+        # центр … провёл»), if the head is a body's, in the singular (checked below)
+        opening = _sentence_initial(text, t.start)
+        if opening and not _opens_a_body(t.text, lang):
             continue
         last = None
         if lang == "kk":
@@ -1405,6 +1437,10 @@ def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearra
             # «Великая хартия университетов» is a charter, «Шкала … ассоциации университетов» a scale
             cls = (lang == "ru" and _keyword_class([tokens[head].text], lang)) or \
                 _keyword_class([tok.text for tok in tokens[i:last + 1]], lang)
+            if opening and not (cls in _ORGANISATION_CLASSES and last - i < _OPENING_NAME_WORDS
+                                and not any(c.isdigit() for c in text[t.start:tokens[last].end])
+                                and _singular_head(tokens[head if lang == "ru" else last].text, lang)):
+                continue
             if cls:
                 out.append((t.start, tokens[last].end, cls))
     return out

@@ -324,6 +324,28 @@ def test_a_states_code_takes_in_the_states_name(text, lang, name):
     assert not list(graph.triples((None, URIRef(str(DKG) + "mentions"), None)))
 
 
+@pytest.mark.parametrize("text, lang, name", [
+    ("Емдеу табыстылығы өсті. Ұлттық гидрогеология ғылыми орталығы деректер берді.", "kk",
+     "Ұлттық гидрогеология ғылыми орталығы"),
+    ("Нәтижелер жарияланды. Халықаралық тұзды көлдер қауымдастығының конференциясында баяндалды.", "kk",
+     "Халықаралық тұзды көлдер қауымдастығы"),
+    ("Данные собраны. Национальный центр гидрологических исследований провёл расчёты.", "ru",
+     "Национальный центр гидрологических исследований"),
+])
+def test_a_body_may_open_a_sentence_with_its_adjective(text, lang, name):
+    assert any(c[0] == name and c[1] in ("NonGovernmentalOrganization", "InternationalOrganization")
+               for c in candidates(text, lang, "provision"))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Данные собраны. Международные организации поддержали проект.", "ru"),   # the plural: no one body
+    ("Емдеу өсті. Халықаралық ұйымдар мәселені талқылады.", "kk"),
+    ("Ауланды. Жылдық аулау көлемін 450 тоннадан асырмау қордың сақталуына жол ашады.", "kk"),   # a clause
+])
+def test_a_sentence_opening_with_an_adjective_is_no_body_by_itself(text, lang):
+    assert not candidates(text, lang, "provision")
+
+
 def test_a_kazakh_body_takes_in_the_state_that_opens_its_name():
     # the state in the nominative, the body declined: one name, no mention of the state apart
     text = "Үлгілер Қазақстан Республикасы Ұлттық тау-кен мұражайының қорында сақталған."
