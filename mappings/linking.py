@@ -615,6 +615,10 @@ _KEYWORDS = {
     "Region": ["площадка", "алаңы", "урочище"],
     # parties, chambers, companies, works and the institutions of culture
     "Organization": ["party", "chamber", "company", "holding", "plant", "factory", "works", "museum", "theatre",
+                     # a consortium, a group of companies, and the institutions of science that keep
+                     # collections or sites: "… Pipeline Consortium", "… Botanical Garden(s)",
+                     # "… Astronomical Observatory", "… Nature Reserve"
+                     "consortium", "garden", "observatory", "reserve",
                      "exchange", "биржа", "биржасы",
                      "theater", "gallery", "партия", "палата", "компания", "холдинг", "завод", "фабрика",
                      # a market is named in quotes after its kind: «рынок «…»», «… базары»
@@ -1168,6 +1172,19 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
     # Capitalised runs: "Russian Science Citation Index", "Department of International Relations".
     run: list[Token] = []
 
+    # a place may open an English name too ("Caspian Pipeline Consortium", "Aksu-Zhabagly Nature
+    # Reserve"): the run may hold linked places, if what it names is an organisation
+    place_spans = [(m.start, m.end) for m in mentions if m.cls in _PLACE_CLASSES]
+
+    def only_places(s: int, e: int) -> bool:
+        k = covered.find(1, s, e)
+        while k != -1:
+            span = next(((a, b) for a, b in place_spans if a <= k < b), None)
+            if span is None:
+                return False
+            k = covered.find(1, span[1], e)
+        return True
+
     def flush() -> None:
         if not run:
             return
@@ -1180,8 +1197,15 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         if len(caps) >= 2:
             s, e = run[0].start, run[-1].end
             cls = _keyword_class([t.text for t in run], lang)
-            if cls and free(s, e) and unclaimed(s, e) and not known(text[s:e]):
+            if cls and (free(s, e) or (cls in _ORGANISATION_CLASSES and only_places(s, e))) \
+                    and unclaimed(s, e) and not known(text[s:e]):
                 found.setdefault((s, e), (cls, "capitalised"))
+            elif not free(run[0].start, run[0].end):
+                # not an organisation's name: the place stays itself, what follows it may be a name
+                # ("Kazakhstan Emissions Trading System")
+                del run[0]
+                flush()
+                return
         run.clear()
 
     for idx, t in enumerate(tokens):
@@ -1191,7 +1215,7 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         if cap and (not run or joined):
             if not run and _sentence_initial(text, t.start):
                 continue
-            if not free(t.start, t.end):
+            if not free(t.start, t.end) and not (lang == "en" and not run and only_places(t.start, t.end)):
                 flush()
                 continue
             run.append(t)

@@ -346,6 +346,17 @@ def test_a_sentence_opening_with_an_adjective_is_no_body_by_itself(text, lang):
     assert not candidates(text, lang, "provision")
 
 
+def test_an_english_name_may_open_with_a_place_and_end_on_an_institution():
+    text = ("Failures of the Caspian Pipeline Consortium lines were studied; seeds came from the "
+            "Aksu-Zhabagly Nature Reserve and the Central Botanical Garden.")
+    found = candidates(text, "en", "provision")
+    assert {("Caspian Pipeline Consortium", "Organization"), ("Aksu-Zhabagly Nature Reserve", "Organization"),
+            ("Central Botanical Garden", "Organization")} <= found
+    # a place before a name of another kind stays itself; the name after it is found as before
+    found = candidates("The Kazakhstan Emissions Trading System was studied.", "en", "provision")
+    assert ("Emissions Trading System", "Initiative") in found
+
+
 def test_a_kazakh_body_takes_in_the_state_that_opens_its_name():
     # the state in the nominative, the body declined: one name, no mention of the state apart
     text = "Үлгілер Қазақстан Республикасы Ұлттық тау-кен мұражайының қорында сақталған."
