@@ -30,8 +30,8 @@ from __future__ import annotations
 
 import re
 
-# inner capitals, with a version or variant after a hyphen: ResNet-50, EfficientNet-B4, DepthmapX
-_CAMEL = r"[A-Z][a-z]+[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)?"
+# inner capitals, with a version or variant after a hyphen: ResNet-50, EfficientNet-B4, DepthmapX, AirQ+
+_CAMEL = r"[A-Z][a-z]+[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)?\+?"
 # a word and a code in capitals: Grad-CAM; a letter or two and a code: C-MAPSS; a code and a word: WRF-Chem
 _CODED = r"[A-Z][a-z]+-[A-Z]{2,}[A-Za-z0-9]*|[A-Z]{1,2}-[A-Z]{3,}[A-Za-z0-9]*|[A-Z]{2,}-[A-Z][a-z]+"
 PRODUCT = re.compile(rf"(?<![\w.@/-])(?:{_CAMEL}|{_CODED})(?![\w@/-]|\.\w)")
@@ -39,7 +39,7 @@ PRODUCT = re.compile(rf"(?<![\w.@/-])(?:{_CAMEL}|{_CODED})(?![\w@/-]|\.\w)")
 _SURNAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Le|La|Van|Von|Du|St)[A-Z]")
 _KAZ_COMPANY = re.compile(r"(?<![\w.@/-])(?!(?:Kazakh|Qazaq)(?:s|stan|stani|i)?\b)(?:Kaz|Qaz)[a-z]{3,}[A-Za-z]*(?![\w@/-])")
 # a word that says a tool is meant, after the name (besides linking's words after an acronym)
-_TOOL_AFTER = re.compile(r"\s+(?:system|platform|жүйес|систем)\w*", re.I)
+_TOOL_AFTER = re.compile(r"\s+(?:system|platform|tool\b|жүйес|систем)\w*", re.I)
 
 _COMPANY_CUE = re.compile(
     r"\b(?:(?:a|the)\s+(?:company|subsidiary|division|unit|member)\s+of|(?:companies|subsidiaries|firms)\s+(?:of|like|such\s+as)|"

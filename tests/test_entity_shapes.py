@@ -200,6 +200,8 @@ def test_generated_places_are_up_to_date_with_the_script():
      {("Heat-MAP", "Method"), ("TreeMiner", "Method")}),
     ("прогноз построен на наборе данных B-TURBO", "ru", "task", {("B-TURBO", "Method")}),
     ("экспонаттар ArchiveBox жүйесінде сипатталды", "kk", "task", {("ArchiveBox", "Method")}),
+    # a word for a tool after it; a "+" closes the name
+    ("Deaths were counted and the HealthQ+ tool gave attributable rates.", "en", "task", {("HealthQ+", "Method")}),
     # a word for a body after it makes it part of the body's name
     ("the StepWise Council approved the plan", "en", "provision", {("StepWise Council", "InternationalOrganization")}),
     ("on the StepWise Council data the TreeMiner model was run", "en", "methods",
