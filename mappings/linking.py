@@ -1190,6 +1190,12 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             return
         while run and morphology.fold(run[-1].text) in _CONNECTORS:
             run.pop()
+        # a place opens a name only when the name's next word follows it: "in Britain the … Authority"
+        # is a place and then a name
+        if run and not free(run[0].start, run[0].end) and (len(run) < 2 or not _is_capitalised(run[1].text)):
+            del run[0]
+            while run and not _is_capitalised(run[0].text):
+                del run[0]
         # initials open a person's name or a bibliographic entry's title («А.Б. Программа …»)
         while run and len(run[0].text) <= 2 and text.startswith(".", run[0].end):
             run.pop(0)
