@@ -582,7 +582,8 @@ _SENTENCE_END = re.compile(r"(^|[.!?:;•·\n]|^\s*[-–—]|\d[.)])\s*[\"«“�
 # reduces to a listed word (кодексі → кодекс, университеті → университет) needs no entry.
 _KEYWORDS = {
     "University": ["university", "college", "academy", "университет", "академия", "академиясы"],
-    "GovernmentBody": ["ministry", "committee", "agency", "commission", "parliament", "министерство", "комитет",
+    # (a regulator is named an authority: "Financial Conduct Authority", "Monetary Authority of …")
+    "GovernmentBody": ["ministry", "committee", "agency", "commission", "parliament", "authority", "министерство", "комитет",
                        "агентство", "комиссия", "министрлік", "агенттігі", "агенттік", "комиссиясы"],
     "NonGovernmentalOrganization": ["foundation", "association", "society", "institute", "institut", "centre", "center",
                                     "service", "bureau", "inspection", "laboratory", "corporation", "фонд", "служба",
@@ -614,6 +615,10 @@ _KEYWORDS = {
     "Region": ["площадка", "алаңы", "урочище"],
     # parties, chambers, companies, works and the institutions of culture
     "Organization": ["party", "chamber", "company", "holding", "plant", "factory", "works", "museum", "theatre",
+                     # a consortium, a group of companies, and the institutions of science that keep
+                     # collections or sites: "… Pipeline Consortium", "… Botanical Garden(s)",
+                     # "… Astronomical Observatory", "… Nature Reserve"
+                     "consortium", "garden", "observatory", "reserve",
                      "exchange", "биржа", "биржасы",
                      "theater", "gallery", "партия", "палата", "компания", "холдинг", "завод", "фабрика",
                      # a market is named in quotes after its kind: «рынок «…»», «… базары»
@@ -973,10 +978,40 @@ def _product_candidates(text, lang, kind, found, claimed, free, unclaimed, known
             continue
         found[(s, e)] = ("Method", "product")
         claimed.append((s, e))
+    if kind == "methods":
+        for s, e in product_names.used_with(text):
+            name = text[s:e]
+            if not (free(s, e) and unclaimed(s, e)) or known(name) or name in _NOT_TOOLS or \
+                    people._english_word(name.lower()):
+                continue
+            found[(s, e)] = ("Method", "product")
+            claimed.append((s, e))
     companies = product_names.kaz_companies(text) + (product_names.companies(text) if lang == "en" else [])
     for s, e in companies:
         name = text[s:e]
         if not (free(s, e) and unclaimed(s, e)) or known(name) or (
+                " " not in name and people._english_word(name.lower())):
+            continue
+        found[(s, e)] = ("Organization", "company")
+        claimed.append((s, e))
+    # brands in Latin letters beside a word for their kind («авиакомпаний – Air Astana, SCAT»,
+    # «Wolt және Glovo платформаларының»); a plain English word is one only in a Cyrillic text
+    for s, e in product_names.listed_brands(text):
+        name = text[s:e]
+        if not (free(s, e) and unclaimed(s, e)) or known(name) or name.split()[0] in _NOT_TOOLS or (
+                lang == "en" and " " not in name and people._english_word(name.lower())):
+            continue
+        found[(s, e)] = ("Organization", "company")
+        claimed.append((s, e))
+    # and a Latin-script name listed after a company already found: "Kaspi.kz и Wildberries"
+    for (a, b), (cls, reason) in sorted(found.items()):
+        nxt = product_names.listed_after(text, b) if (cls, reason) in (
+            ("Organization", "company"), ("Organization", "domain"), ("Organization", "legal form")) else None
+        if nxt is None:
+            continue
+        s, e = nxt
+        name = text[s:e]
+        if not (free(s, e) and unclaimed(s, e)) or known(name) or name.split()[0] in _NOT_TOOLS or (
                 " " not in name and people._english_word(name.lower())):
             continue
         found[(s, e)] = ("Organization", "company")
@@ -1137,11 +1172,30 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
     # Capitalised runs: "Russian Science Citation Index", "Department of International Relations".
     run: list[Token] = []
 
+    # a place may open an English name too ("Caspian Pipeline Consortium", "Aksu-Zhabagly Nature
+    # Reserve"): the run may hold linked places, if what it names is an organisation
+    place_spans = [(m.start, m.end) for m in mentions if m.cls in _PLACE_CLASSES]
+
+    def only_places(s: int, e: int) -> bool:
+        k = covered.find(1, s, e)
+        while k != -1:
+            span = next(((a, b) for a, b in place_spans if a <= k < b), None)
+            if span is None:
+                return False
+            k = covered.find(1, span[1], e)
+        return True
+
     def flush() -> None:
         if not run:
             return
         while run and morphology.fold(run[-1].text) in _CONNECTORS:
             run.pop()
+        # a place opens a name only when the name's next word follows it: "in Britain the … Authority"
+        # is a place and then a name
+        if run and not free(run[0].start, run[0].end) and (len(run) < 2 or not _is_capitalised(run[1].text)):
+            del run[0]
+            while run and not _is_capitalised(run[0].text):
+                del run[0]
         # initials open a person's name or a bibliographic entry's title («А.Б. Программа …»)
         while run and len(run[0].text) <= 2 and text.startswith(".", run[0].end):
             run.pop(0)
@@ -1149,8 +1203,15 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         if len(caps) >= 2:
             s, e = run[0].start, run[-1].end
             cls = _keyword_class([t.text for t in run], lang)
-            if cls and free(s, e) and unclaimed(s, e) and not known(text[s:e]):
+            if cls and (free(s, e) or (cls in _ORGANISATION_CLASSES and only_places(s, e))) \
+                    and unclaimed(s, e) and not known(text[s:e]):
                 found.setdefault((s, e), (cls, "capitalised"))
+            elif not free(run[0].start, run[0].end):
+                # not an organisation's name: the place stays itself, what follows it may be a name
+                # ("Kazakhstan Emissions Trading System")
+                del run[0]
+                flush()
+                return
         run.clear()
 
     for idx, t in enumerate(tokens):
@@ -1160,7 +1221,7 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         if cap and (not run or joined):
             if not run and _sentence_initial(text, t.start):
                 continue
-            if not free(t.start, t.end):
+            if not free(t.start, t.end) and not (lang == "en" and not run and only_places(t.start, t.end)):
                 flush()
                 continue
             run.append(t)
@@ -1312,6 +1373,32 @@ def _about_phrase_end(tokens: list[Token], k: int, limit: int, joins) -> int:
     return last
 
 
+# the adjectives that open bodies' names: Kazakh relative adjectives («Ұлттық», «Халықаралық»,
+# «Мемлекеттік», «Еуропалық») and Russian full adjectives («Национальный», «Международной»)
+_KK_ADJECTIVE = re.compile(r"(?:лық|лік|дық|дік|тық|тік)$")
+_KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)")
+
+
+# (a short name: a longer run from a sentence's first word is a clause, «Жылдық аулау көлемін …
+# асырмау қордың …»)
+_OPENING_NAME_WORDS = 4
+
+
+def _opens_a_body(word: str, lang: str) -> bool:
+    if lang == "kk":
+        return bool(_KK_ADJECTIVE.search(word.lower()))
+    parses = morphology._analyzer().parse(morphology.fold(word))
+    # (in the singular: «Международные организации» are no one body)
+    return bool(parses) and parses[0].tag.POS == "ADJF" and parses[0].tag.number == "sing"
+
+
+def _singular_head(word: str, lang: str) -> bool:
+    if lang == "kk":
+        return not _KK_PLURAL.search(word.lower())
+    parses = morphology._analyzer().parse(morphology.fold(word))
+    return any(p.tag.POS == "NOUN" and p.tag.number == "sing" for p in parses[:2])
+
+
 def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearray,
                     places: set[int] = frozenset()) -> list[tuple[int, int, str]]:
     out = []
@@ -1323,7 +1410,13 @@ def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearra
 
     for i, t in enumerate(tokens):
         if not _is_capitalised(t.text) or morphology.is_acronym(t.text) \
-                or (covered[t.start] and t.start not in places) or _sentence_initial(text, t.start):
+                or (covered[t.start] and t.start not in places):
+            continue
+        # a sentence's first word is capitalised whatever it is; an adjective of the kind that
+        # opens a body's name may open one there too («Ұлттық … орталығы мен …», «Национальный
+        # центр … провёл»), if the head is a body's, in the singular (checked below)
+        opening = _sentence_initial(text, t.start)
+        if opening and not _opens_a_body(t.text, lang):
             continue
         last = None
         if lang == "kk":
@@ -1374,6 +1467,10 @@ def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearra
             # «Великая хартия университетов» is a charter, «Шкала … ассоциации университетов» a scale
             cls = (lang == "ru" and _keyword_class([tokens[head].text], lang)) or \
                 _keyword_class([tok.text for tok in tokens[i:last + 1]], lang)
+            if opening and not (cls in _ORGANISATION_CLASSES and last - i < _OPENING_NAME_WORDS
+                                and not any(c.isdigit() for c in text[t.start:tokens[last].end])
+                                and _singular_head(tokens[head if lang == "ru" else last].text, lang)):
+                continue
             if cls:
                 out.append((t.start, tokens[last].end, cls))
     return out
@@ -1544,10 +1641,41 @@ def _named_after_a_person(text: str, lang: str, named: list, mentions: list[Ment
 _DEFINED_AFTER = re.compile(r"\s*\(\s*([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9\- ]{1,14})\s*\)")
 
 
+# An acronym in brackets after words in lower case only, back to the clause's start, abbreviates a
+# term, not a body's name: "return on assets (ROA)", «малый и средний бизнес (МСБ)», «двойная
+# антитромбоцитарная терапия (ДАТТ)»; a body's name is capitalised, in Russian and Kazakh on its
+# first word («Государственная комиссия по запасам … (ГКЗ)»).
+_BRACKETED_ACRONYM = re.compile(r"\(\s*([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9-]{1,9})\s*\)")
+# the words before the bracket that must all be in lower case, and those that must hold no word for
+# a body (a Russian body's name may keep its one capital further back: «Государственной комиссией
+# по запасам полезных ископаемых (ГКЗ)»)
+_TERM_CAPITALS = 4
+_TERM_WORDS = 8
+_CLAUSE_START = re.compile(r"[,;:.!?()«»“”\"\n]")
+
+
+# a word for a body after the acronym, past one word in lower case: «… халықаралық қауымдастығы»
+_BODY_WORD_AFTER = re.compile(r"(?:\s+[a-zа-яёәғқңөұүһі][\w-]*)?" + _ACRONYM_ORG_AFTER.pattern, re.I)
+
+
+def _term_acronyms(text: str) -> set[str]:
+    out = set()
+    for m in _BRACKETED_ACRONYM.finditer(text):
+        before = text[max(0, m.start() - 160):m.start()]
+        words = _TOKEN.findall(_CLAUSE_START.split(before)[-1])[-_TERM_WORDS:]
+        # (a sentence's first word among them is capitalised whatever it is: then it is no term, to be safe)
+        if len(words) >= 2 and all(not w[:1].isupper() for w in words[-_TERM_CAPITALS:]) and \
+                _keyword_class(words, "en" if re.search("[A-Za-z]", words[-1]) else "ru") not in _ORGANISATION_CLASSES and \
+                _keyword_class(words, "kk") not in _ORGANISATION_CLASSES:
+            out.add(m.group(1))
+    return out
+
+
 def _classed_by_definition(comps: list[ComponentText], named_in: list[list]) -> list[list]:
     """An unknown acronym a text defines for an unknown name ("the Carbon Border Adjustment
     Mechanism (CBAM)") is a name of the same kind, there and wherever else the document uses it
-    in that language; otherwise the words around an acronym guess its class (often a body)."""
+    in that language; one it defines for a term in lower case is no body's name anywhere in the
+    document; otherwise the words around an acronym guess its class (often a body)."""
     defined: dict[tuple[str, str], str] = {}
     for comp, named in zip(comps, named_in):
         # of two names that end at the bracket, the inner one is abbreviated: «Шкала автономии
@@ -1568,10 +1696,15 @@ def _classed_by_definition(comps: list[ComponentText], named_in: list[list]) -> 
             if tail:
                 for word in tail.group(1).split():
                     defined.setdefault((comp.lang, word), cls)
-    if not defined:
+    # (a name the text defines it for wins: «… на 2010–2014 годы (ГПФИИР)» is the programme's)
+    terms = {(comp.lang, a) for comp in comps for a in _term_acronyms(comp.text)} - set(defined)
+    if not defined and not terms:
         return named_in
     return [[(s, e, defined.get((comp.lang, comp.text[s:e]), cls) if reason == "acronym" else cls, reason)
-             for s, e, cls, reason in named] for comp, named in zip(comps, named_in)]
+             for s, e, cls, reason in named
+             if not (reason == "acronym" and cls == "Organization" and (comp.lang, comp.text[s:e]) in terms
+                     and not _BODY_WORD_AFTER.match(comp.text, e))]
+            for comp, named in zip(comps, named_in)]
 
 
 def candidate_name(name: str, lang: str) -> str:

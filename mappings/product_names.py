@@ -13,7 +13,16 @@ recognised by their spelling and the words beside them (issue #10's entity goal)
 - Kazakhstan's companies build their names on "Kaz"/"Qaz" (Kazakhmys, Kazgeology, KazTransOil,
   QazaqGaz): such a word, unknown to the vocabularies and to English, names a company.
 - A company named by one or two capitalised words after a word that says it is one: "a company
-  of Glencore", "rigs made by Epiroc and Boart Longyear", "a subsidiary of Vale".
+  of Glencore", "rigs made by Epiroc and Boart Longyear", "a subsidiary of Vale", "a survey
+  conducted by Ipsos".
+- A program named by one plain capitalised word after a word of use, where methods are stated:
+  "assembled with Unicycler", "screened using Kleborate", «с помощью Fiji» (not a word of the
+  language, a place or the first of a longer name: "with Gazebo", "using Almaty Region").
+- Companies, services and brands written in Latin letters beside a word for their kind, before
+  or after a list of them: «авиакомпаний – Air Astana, SCAT», «сервисы Uber и Bolt», «Uber және
+  Bolt платформаларының», "the Uber and Bolt apps"; and a Latin-script name listed with a company
+  already found ("Kaspi.kz и Wildberries"). Russian and Kazakh abstracts write foreign and local
+  brands in Latin letters and name them so, with no cue word of their own.
 
 The spans found are candidates for a curator (see linking.find_candidates), never entries.
 """
@@ -21,8 +30,8 @@ from __future__ import annotations
 
 import re
 
-# inner capitals, with a version or variant after a hyphen: ResNet-50, EfficientNet-B4, DepthmapX
-_CAMEL = r"[A-Z][a-z]+[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)?"
+# inner capitals, with a version or variant after a hyphen: ResNet-50, EfficientNet-B4, DepthmapX, AirQ+
+_CAMEL = r"[A-Z][a-z]+[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)?\+?"
 # a word and a code in capitals: Grad-CAM; a letter or two and a code: C-MAPSS; a code and a word: WRF-Chem
 _CODED = r"[A-Z][a-z]+-[A-Z]{2,}[A-Za-z0-9]*|[A-Z]{1,2}-[A-Z]{3,}[A-Za-z0-9]*|[A-Z]{2,}-[A-Z][a-z]+"
 PRODUCT = re.compile(rf"(?<![\w.@/-])(?:{_CAMEL}|{_CODED})(?![\w@/-]|\.\w)")
@@ -30,12 +39,14 @@ PRODUCT = re.compile(rf"(?<![\w.@/-])(?:{_CAMEL}|{_CODED})(?![\w@/-]|\.\w)")
 _SURNAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Le|La|Van|Von|Du|St)[A-Z]")
 _KAZ_COMPANY = re.compile(r"(?<![\w.@/-])(?!(?:Kazakh|Qazaq)(?:s|stan|stani|i)?\b)(?:Kaz|Qaz)[a-z]{3,}[A-Za-z]*(?![\w@/-])")
 # a word that says a tool is meant, after the name (besides linking's words after an acronym)
-_TOOL_AFTER = re.compile(r"\s+(?:system|platform|жүйес|систем)\w*", re.I)
+_TOOL_AFTER = re.compile(r"\s+(?:system|platform|tool\b|жүйес|систем)\w*", re.I)
 
 _COMPANY_CUE = re.compile(
     r"\b(?:(?:a|the)\s+(?:company|subsidiary|division|unit|member)\s+of|(?:companies|subsidiaries|firms)\s+(?:of|like|such\s+as)|"
-    r"(?:made|manufactured|produced|supplied|operated|owned)\s+by)\s+(?:the\s+)?$", re.I)
+    r"(?:made|manufactured|produced|supplied|operated|owned|conducted|commissioned)\s+by)\s+(?:the\s+)?$", re.I)
 _COMPANY_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?![\w-])")
+# "conducted by Bureau of National Statistics": a longer name goes on, the capitalised names take it
+_NAME_GOES_ON = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]")
 _LIST_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
 
@@ -86,7 +97,7 @@ def companies(text: str) -> list[tuple[int, int]]:
         pos = cue.end()
         while True:
             m = _COMPANY_NAME.match(text, pos)
-            if m is None:
+            if m is None or _NAME_GOES_ON.match(text, m.end()):
                 break
             out.append(m.span())
             nxt = _LIST_NEXT.match(text, m.end())
@@ -94,3 +105,56 @@ def companies(text: str) -> list[tuple[int, int]]:
                 break
             pos = nxt.end()
     return out
+
+
+# A word for a company, service or brand, in the plural or any case: «авиакомпаний», «сервисы»,
+# «платформаларының», «маркетплейсов», "airlines", "apps"
+_BRAND_KIND = (r"(?:авиакомпани|компани|маркетплейс|платформ|сервис|агрегатор|ритейлер|бренд|"
+               r"airlines?\b|carriers\b|compan(?:y|ies)\b|platforms?\b|marketplaces?\b|apps?\b|services\b|brands\b|retailers\b)")
+# one Latin-script name of one to three capitalised words or codes ("Air Astana", "Yandex Go", "SCAT",
+# "Tele2", "H&M"); never a sentence's word, which is Cyrillic here or lower case
+_LATIN_NAME = r"[A-Z][A-Za-z0-9&'’+.-]*[A-Za-z0-9+](?:\s[A-Z][A-Za-z0-9&'’+-]*)?(?:\s[A-Z][A-Za-z0-9&'’+-]*)?"
+_LIST_JOIN = r"\s*(?:,\s*(?:and\s+|и\s+|және\s+)?|\s+(?:and|и|және|мен|or|или)\s+)"
+# (the kind in lower case: "Financial Services Authority" is one name, not services and a brand)
+_BRANDS_AFTER_KIND = re.compile(rf"(?<![\w-]){_BRAND_KIND}[а-яёәғқңөұүһіa-z]*[ \t:–—-]+({_LATIN_NAME}(?:{_LIST_JOIN}{_LATIN_NAME})*)")
+_BRANDS_BEFORE_KIND = re.compile(rf"({_LATIN_NAME}(?:{_LIST_JOIN}{_LATIN_NAME})*)[ \t]+{_BRAND_KIND}")
+_ONE_NAME = re.compile(_LATIN_NAME)
+
+
+def _names_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in _ONE_NAME.finditer(text, start, end)]
+
+
+def listed_brands(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each Latin-script name listed beside a word for a company, service or brand."""
+    if not re.search(r"[A-Z]", text):
+        return []
+    out = []
+    for m in _BRANDS_AFTER_KIND.finditer(text):
+        out += _names_in(text, m.start(1), m.end(1))
+    for m in _BRANDS_BEFORE_KIND.finditer(text):
+        # the list opens the match: what stands before it must not run on into the name
+        if m.start(1) and (text[m.start(1) - 1].isalnum() or text[m.start(1) - 1] in "-."):
+            continue
+        out += _names_in(text, m.start(1), m.end(1))
+    return sorted(set(out))
+
+
+_LISTED_AFTER = re.compile(rf"{_LIST_JOIN}({_LATIN_NAME})(?![\w-])")
+
+
+def listed_after(text: str, end: int) -> tuple[int, int] | None:
+    """The Latin-script name joined by a comma or "and" to a company that ends at `end`."""
+    m = _LISTED_AFTER.match(text, end)
+    return m.span(1) if m else None
+
+
+# a tool by one capitalised word after a word of use (the statement of methods only): "with Unicycler"
+_USED_WITH = re.compile(r"(?<![\w-])(?:with|using|via|с\s+помощью|с\s+использованием)\s+([A-Z][a-z]{2,}[a-z0-9+]*)"
+                        r"(?![\w'’-]|\s+[A-Z0-9]|\s+(?:region|district|province|oblast|village|city|area|basin|river|"
+                        r"lake|mountains?|et\s+al|облас|район|город|сел|аудан)\w*)")
+
+
+def used_with(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each one-word program named after "with", "using", «с помощью»."""
+    return [m.span(1) for m in _USED_WITH.finditer(text)]

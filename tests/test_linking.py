@@ -82,6 +82,7 @@ def test_kazakh_stripping_keeps_a_stem():
     ("халықтық дипломатияның тетіктері", "theory/public-diplomacy"),
     ("Шанхай ынтымақтастық ұйымының саммиті", "actor/sco"),
     ("ШЫҰ-ға мүше елдер", "actor/sco"),
+    ("Семей ядролық сынақ полигонының топырағы", "actor/semipalatinsk-test-site"),
 ])
 def test_kazakh_inflected_names_are_linked(text, expected):
     assert expected in names(text, "kk")
@@ -108,6 +109,8 @@ def test_a_capitalised_one_word_tool_is_linked_inside_a_sentence(text, lang, exp
     ("методом сравнительного анализа", "method/comparative-analysis"),
     ("концепция Дж. Ная", "actor/joseph-nye"),
     ("в ЮНЕСКО и ООН", "actor/unesco"),
+    # the longer name wins over the city inside it
+    ("почвы Семипалатинского испытательного полигона", "actor/semipalatinsk-test-site"),
 ])
 def test_russian_inflected_names_are_linked(text, expected):
     assert expected in names(text, "ru")
