@@ -679,6 +679,10 @@ _TOOL_USE_BEFORE = re.compile(r"(?:\b(?:in|using|with|via|by|of)|в|во|с|по
 
 _QUANTITY_AFTER = re.compile(r"\s+(?:million|billion|thousand|trillion|per\s*cent|percent|млн|млрд|тыс|миллион|миллиард|мың)", re.I)
 _AND_BEFORE = re.compile(r"(?:\b(?:and|or)|и|или|және|мен|,)\s+$")
+# What joins the next tool of a list to the one before it, and nothing else: a comma, a
+# conjunction or both ("SPSS 26 and Stata 17", "SPSS 26, Stata 17", "SPSS 26 and/or Stata 17",
+# «SPSS 26 и/или Stata 17», «SPSS 26 немесе Stata 17»), after a closing bracket or not.
+_LIST_JOIN = re.compile(r"\)?(?:\s*,\s*(?:(?:and/or|and|or)\s+)?|\s+(?:and/or|and|or|и/или|или|и|және|немесе|мен)\s+)")
 
 
 def _versioned_tools(text: str) -> list[tuple[int, int]]:
@@ -694,7 +698,7 @@ def _versioned_tools(text: str) -> list[tuple[int, int]]:
             continue   # "About 1.2 million people", "Over 2.5 thousand": a count, not a version
         shaped = sum(c.isupper() for c in name) >= 2 or "." in name or "-" in name
         # "SPSS 26 and Stata 17": the next of a list of tools
-        listed = bool(out) and m.start() - out[-1][1] < 8 and _AND_BEFORE.search(before)
+        listed = bool(out) and _LIST_JOIN.fullmatch(text, out[-1][1], m.start())
         if shaped or "." in version or listed or _TOOL_USE_BEFORE.search(before):
             out.append((m.start(), m.end()))
     return out

@@ -888,6 +888,31 @@ def test_a_tool_named_with_its_version_is_a_method(text, lang, name):
     assert _candidates(text, lang, "relevance").get(name) == "Method"
 
 
+
+# A tool after another in a list is one too, whatever joins them (a comma, a conjunction, both);
+# «Quirkos 2» has neither two capitals nor a dotted version, and no "in"/"using" stands before it.
+@pytest.mark.parametrize("text, lang", [
+    ("Interviews were coded in NVivo 12 and Quirkos 2 by two readers.", "en"),
+    ("Interviews were coded in NVivo 12 or Quirkos 2 by two readers.", "en"),
+    ("Interviews were coded in NVivo 12 and/or Quirkos 2 by two readers.", "en"),
+    ("Interviews were coded in NVivo 12, Quirkos 2 and paper cards.", "en"),
+    ("Interviews were coded in NVivo 12, and Quirkos 2 was used for memos.", "en"),
+    ("Interviews were coded by hand (then NVivo 12), or Quirkos 2 for memos.", "en"),
+    ("Интервью закодированы в NVivo 12 и Quirkos 2 двумя читателями.", "ru"),
+    ("Интервью закодированы в NVivo 12 или Quirkos 2 двумя читателями.", "ru"),
+    ("Интервью закодированы в NVivo 12 и/или Quirkos 2 двумя читателями.", "ru"),
+    ("Сұхбаттар NVivo 12 және Quirkos 2 көмегімен кодталды.", "kk"),
+    ("Сұхбаттар NVivo 12 мен Quirkos 2 көмегімен кодталды.", "kk"),
+    ("Сұхбаттар NVivo 12 немесе Quirkos 2 көмегімен кодталды.", "kk"),
+])
+def test_the_next_tool_of_a_list_is_a_method(text, lang):
+    assert _candidates(text, lang, "methods").get("Quirkos 2") == "Method"
+
+
+def test_a_versioned_name_words_away_from_a_tool_is_no_list_item():
+    assert "Quirkos 2" not in _candidates(
+        "Interviews were coded in NVivo 12 over two months and Quirkos 2 was tried too.", "en", "methods")
+
 @pytest.mark.parametrize("text, lang", [
     ("Table 3 and Figure 5 show that Phase 2 gave 12 mm more than Stage 1.", "en"),
     ("The effect held (95 % CI 1.3-4.1) in Group 2.", "en"),
@@ -1046,6 +1071,8 @@ def test_a_person_named_without_initials_is_a_person(text, names):
     ("Жұмыс Сәкен Сейфуллиннің және Бауыржан Момышұлының еңбектеріне сүйенеді.", "kk",
      ["Сәкен Сейфуллиннің", "Бауыржан Момышұлының"]),
     ("Шәкәрім Құдайбердіұлы мен Мағжан Жұмабаевтың поэзиясы қарастырылды.", "kk", ["Мағжан Жұмабаевтың"]),
+    # a surname in -ский that is also an adjective and a place's name in the dictionary
+    ("Архивные материалы предоставил Иван Каспийский из Актау.", "ru", ["Иван Каспийский"]),
 ])
 def test_a_cyrillic_name_without_initials_is_a_person(text, lang, names):
     found = _candidates(text, lang, "theoretical-basis")
@@ -1112,6 +1139,8 @@ def test_the_lexicon_cache_key_follows_the_vocabularies_and_the_code_as_imported
     ("Files: summary_kk.pdf  Format: PDF  View/Open. Collection: Theses (PhD). EPrints software © 2010.", "en"),
     ("Аннотацию можно скачать (DOCX), отзыв оппонента (PDF); вкладки «Қазақша» и «English».", "ru"),
     ('Tabs: "Русский" | "Қазақша" | "English"', "en"),
+    # the journal software in quotes, spelled out (a capitalised run with a programme's word)
+    ("Выпуски журнала размещены на платформе «Open Journal Systems».", "ru"),
 ])
 def test_the_words_of_the_page_around_an_abstract_are_no_candidates(text, lang):
     assert _candidates(text, lang, "relevance") == {}

@@ -73,6 +73,17 @@ def test_a_capitalised_closed_class_word_of_a_label_is_kept_as_written(word, key
     assert _russian_label(word) == key
 
 
+
+@pytest.mark.parametrize("word, key", [
+    ("Болат", "болат"), ("Самал", "самал"), ("Злата", "злата"),
+])
+def test_a_given_name_in_a_label_is_indexed_as_the_name(word, key):
+    # A label word that is a given name keeps the name's own form, not that of a common word
+    # pymorphy ranks first («Самал» is no form of «самаленький», «Злата» none of «злато»).
+    from dissertation_kg.mappings.morphology import label_key
+
+    assert label_key(word, "ru") == key
+
 @pytest.mark.parametrize("phrase, nominative", [
     # a name already in the nominative is left as written, not rebuilt from the dictionary's
     # forms («Зеленая» keeps its е)

@@ -158,6 +158,32 @@ def test_a_method_with_a_two_part_modifier_is_named_in_any_section(text, lang, n
     assert names_in(text, lang, "task") == [(name, "Method")]
 
 
+
+@pytest.mark.parametrize("text, name", [
+    # a Kazakh name keeps a modifier written in Latin letters: a scholar's name, an acronym, a code
+    ("Деректер Kaplan – Meier әдісімен талданды.", "Kaplan – Meier әдісімен"),
+    ("Бағалар Monte Carlo әдісімен есептелді.", "Monte Carlo әдісімен"),
+    ("Ағын SWAT моделі арқылы бағаланды.", "SWAT моделі"),
+    ("Кескіндер U-Net моделі арқылы сегменттелді.", "U-Net моделі"),
+    # a Latin word in lower case is none, and the walk stops there («Суреттер» stays out)
+    ("Суреттер random forest әдісімен жіктелді.", None),
+])
+def test_a_kazakh_name_takes_in_a_latin_proper_modifier_only(text, name):
+    assert names(text, "kk") == ([name] if name else [])
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a capitalised head inside a sentence is part of another capitalised name: no method
+    ("The work was done at the Department of Data Analysis of the university.", "en", []),
+    ("Работа выполнена в Лаборатории Спектрального Анализа института.", "ru", []),
+    # opening a sentence, the head is capitalised as any first word is
+    ("The data were cleaned. Analysis of regional incomes was carried out next.", "en",
+     ["Analysis of regional incomes"]),
+    ("Данные очищены. Метод главных компонент выделил три фактора.", "ru", ["Метод главных компонент"]),
+])
+def test_a_capitalised_head_names_a_method_only_opening_a_sentence(text, lang, expected):
+    assert names(text, lang) == expected
+
 @pytest.mark.parametrize("text, lang", [
     ("Проведен социально-экономический анализ регионов.", "ru"),
     ("Проведен научно-методический семинар.", "ru"),

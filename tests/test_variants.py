@@ -550,6 +550,17 @@ def test_a_line_naming_the_degree_in_capitals_is_no_author():
     assert doc.meta.title == "Formation of the research competence of future biology teachers"
 
 
+
+def test_a_line_naming_the_annotations_in_capitals_is_no_author():
+    # "ANNOTATIONS IN THREE LANGUAGES" over a document bundling the kk/ru/en abstracts has the
+    # shape of a name in capitals and names no section (the plural is no heading)
+    text = ("ANNOTATIONS IN THREE LANGUAGES\n\nZhaksylykova Aigerim Maratovna\n\n"
+            "Urban heat islands of Almaty and their seasonal dynamics\n\n"
+            "Relevance of the research. Cities of Kazakhstan grow quickly and warm their surroundings.\n")
+    doc = abstract.parse_bytes(text.encode(), "annotations-caps.txt")
+    assert [a.name for a in doc.meta.authors] == ["Zhaksylykova Aigerim Maratovna"]
+    assert doc.meta.title == "Urban heat islands of Almaty and their seasonal dynamics"
+
 _DIPLOMA_PAGE = """{university}
 {faculty}
 
@@ -613,3 +624,28 @@ def test_a_russian_genre_line_in_capitals_is_no_author(kind):
             f"6В05201 – {_RU_DIPLOMA['programme']}\n\n{_RU_DIPLOMA['text']}\n")
     doc = abstract.parse_bytes(page.encode(), "diploma-ru.txt")
     assert [a.name for a in doc.meta.authors] == ["Сапаров Ерлан Маратович"]
+
+
+@pytest.mark.parametrize("page, title", [
+    ("Казахский национальный университет имени аль-Фараби\n\nНа правах рукописи\n\n"
+     "НУРЛАНОВА АЙГЕРИМ БОЛАТОВНА\n\n"
+     "Диссертация на соискание степени доктора философии (PhD) на тему «Цифровая экономика Казахстана»\n\n"
+     "6D050600 – Экономика\n\nАННОТАЦИЯ\n\n"
+     "Актуальность темы исследования. Цифровизация меняет структуру национальной экономики.\n"
+     "Цель исследования – оценить вклад цифровых отраслей в рост валового продукта.\n",
+     "Цифровая экономика Казахстана"),
+    ("Л.Н. Гумилев атындағы Еуразия ұлттық университеті\n\nСерікбаева Дана Ерланқызы\n\n"
+     "«Қазақ халық музыкасы» тақырыбындағы 6D010600 – Музыкалық білім беру мамандығы бойынша "
+     "философия докторы (PhD) дәрежесін алу үшін дайындалған диссертацияның\n\nАҢДАТПАСЫ\n\n"
+     "Зерттеудің өзектілігі. Халық музыкасы мектептегі музыкалық білімнің негізі болып табылады.\n",
+     "Қазақ халық музыкасы"),
+    ("Al-Farabi Kazakh National University\n\nAbstract of the dissertation of Zhaksylykov Marat Erlanovich "
+     "“Urban Heat Islands” for the degree of Doctor of Philosophy (PhD) in the specialty 6D060900 – Geography\n\n"
+     "Relevance of the research. Cities of Kazakhstan grow quickly and warm their surroundings.\n"
+     "The aim of the research is to map the urban heat island of Almaty.\n",
+     "Urban Heat Islands"),
+])
+def test_a_quoted_title_of_three_words_is_the_title(page, title):
+    # Three words make a title in quotes after «на тему», before «тақырыбындағы», after "the
+    # dissertation of …" (fewer are a name or a programme's).
+    assert abstract.parse_bytes(page.encode(), "abstract.txt").meta.title == title
