@@ -781,3 +781,16 @@ def test_a_run_in_heading_glued_to_its_sentence_by_a_full_stop():
     «Abstract.The paper …»): the heading is still one."""
     assert headings.match("Аннотация.В работе описаны озёра степи.", "ru").kind == "abstract"
     assert headings.match("Abstract.The paper maps the lakes of the steppe.", "en").kind == "abstract"
+
+
+def test_kazakh_headings_in_the_locative_open_their_sections_after_the_abstract_heading():
+    text = ("Омарова Гүлнар Сәкенқызы\nАуыл мектептеріндегі қашықтан оқыту\n\nАҢДАТПАСЫ\n\n"
+            "Жобаның өзектілігі туралы\n\nАуыл мектептерінде қашықтан оқыту кеңінен қолданылады.\n\n"
+            "Жобаның мақсатында\n\nқашықтан оқытудың сапасын бағалау көзделеді.\n\n"
+            "Жобаның алдына қойылған міндеттерде\n\n1) мұғалімдерге сауалнама жүргізу;\n"
+            "2) оқушылардың үлгерімін салыстыру.\n\nҒЫЛЫМИ ЖАҢАЛЫҒЫНДА\n\n"
+            "– ауыл мектептері үшін бағалау шкаласы алғаш рет ұсынылды;\n– сапа индексі есептелді.\n")
+    doc = abstract.parse_bytes(text.encode(), "locative.txt")
+    assert {"relevance", "aim", "tasks", "novelty"} <= set(doc.sections)
+    assert [it.text.split()[0] for it in doc.items["tasks"]] == ["мұғалімдерге", "оқушылардың"]
+    assert len(doc.items["novelty"]) == 2
