@@ -694,6 +694,18 @@ def test_markdown_pandoc_definitions_attributes_and_callouts():
     assert "> Аңдатпа" in lines and not any("[!" in x for x in lines)
 
 
+def test_markdown_html_comments_are_not_text():
+    """An HTML comment, on one line or over several and holding headings and a list, is never
+    shown by a renderer: none of it is read."""
+    from dissertation_kg.mappings.extract.plain import markdown_text
+    md = ("# Аннотация\n\n<!-- заметка редактора: раздел перенести -->\n\n"
+          "<!-- черновик\n## Задачи работы\n1. собрать гербарий;\n2. описать виды.\n-->\n\n"
+          "## Цель работы\n\nОписать флору степи.<!-- проверить -->\n")
+    out = markdown_text(md)
+    assert "Задачи" not in out and "гербарий" not in out and "заметка" not in out and "проверить" not in out
+    assert "## Цель работы" in out and "Описать флору степи." in out
+
+
 def test_docx_hidden_text_is_left_out():
     """Hidden text (w:vanish) is not on the page: a hidden paragraph and a hidden run go."""
     doc = Document()

@@ -193,11 +193,17 @@ _ATTRIBUTES = re.compile(r"[ \t]+\{(?:[#.][\w:-]+|[\w-]+=\S+)(?:[ \t]+(?:[#.][\w
 _CALLOUT = re.compile(r"^([ ]{0,3}(?:>[ \t]?)+)\[![A-Za-z][\w-]*\][+-]?[ \t]*")
 
 
+# An HTML comment is no text of the page, however much it holds: an editor's note, or a whole
+# old version of a section kept out of sight («<!-- … ## Задачи … -->») that a renderer never shows.
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
 def markdown_text(md: str) -> str:
     """The text of a Markdown document without front matter, setext underlines and table
     syntax. Hand-written rather than a CommonMark parser: everything else (emphasis, lists,
     `#` headings) must stay as typed, since the section and list readers take it as text."""
-    md = _html_blocks(_FRONT_MATTER.sub("", md.replace("\r\n", "\n"), count=1))
+    md = _HTML_COMMENT.sub("", md.replace("\r\n", "\n"))
+    md = _html_blocks(_FRONT_MATTER.sub("", md, count=1))
     out: list[str] = []
     for line in md.split("\n"):
         # A setext underline (the heading is the line above it, kept as a line of its own)
