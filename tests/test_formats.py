@@ -694,6 +694,23 @@ def test_markdown_pandoc_definitions_attributes_and_callouts():
     assert "> Аңдатпа" in lines and not any("[!" in x for x in lines)
 
 
+def test_a_ris_record_is_read_as_the_title_page_and_abstract_it_describes():
+    """RIS tags ("TY  - THES", "T1  - …", "AU  - Surname, Given") are the export's format: the
+    title and the author are read from their fields, never the type line as a title."""
+    ris = ("TY  - THES\nT1  - Grazing pressure and soil carbon on the steppes of Torgai\n"
+           "AU  - Yessenova, Dana Muratkyzy\nA2  - Brenner, Paul\nPY  - 2022\n"
+           "M3  - PhD dissertation, 8D08101 – Agronomy\nKW  - grazing\nKW  - soil carbon\n"
+           "AB  - Relevance. Grazing on the Torgai steppes has tripled since 2005. Aim. To estimate how "
+           "grazing pressure changes soil carbon. Objectives: 1) to sample 40 plots; 2) to model carbon "
+           "stocks. Methods. Soil sampling and mixed models.\nER  - \n")
+    doc = abstract.parse_bytes(ris.encode(), "record.txt")
+    assert doc.meta.title == "Grazing pressure and soil carbon on the steppes of Torgai"
+    assert doc.meta.author == "Yessenova Dana Muratkyzy"
+    assert doc.meta.specialty_code == "8D08101"
+    assert [it.text.split()[1] for it in doc.items["tasks"]] == ["sample", "model"]
+    assert "TY" not in doc.text and "ER  -" not in doc.text
+
+
 def test_markdown_html_comments_are_not_text():
     """An HTML comment, on one line or over several and holding headings and a list, is never
     shown by a renderer: none of it is read."""
