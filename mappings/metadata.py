@@ -603,8 +603,16 @@ _FRONT_MATTER = re.compile(r"(?i)^[¹²³⁴⁵*\\ᵃᵇᶜᵈᵉᶠᵍ]|e-?mail
 _PROPERTY = re.compile(r"^[^\W\d_]{2,}(?:[ \t][^\W\d_]{2,})?[ \t]*:[ \t]+\S")
 
 
+# A journal's dates of the article's history ("Received: 12.03.2023 · Accepted: …", "Поступила
+# в редакцию 5 мая 2022", "Келіп түсті: …"): the journal's record, not the title.
+_HISTORY = re.compile(r"(?i)^(?:[^\w\n]*)(?:received|submitted|revised|accepted|published|поступил[аo]?|получен[аo]?|"
+                      r"принят[аo]?|опубликован[аo]?|келіп\s+түсті|түсті|қабылданды|жарияланды)\b[^\n]{0,30}?"
+                      r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[^\W\d_]{3,}\.?\s+\d{4})")
+
+
 def _front_matter_line(line: str) -> bool:
-    return bool(_FRONT_MATTER.search(line) or front_matter.authors([line]) or front_matter.affiliations([line]))
+    return bool(_FRONT_MATTER.search(line) or _HISTORY.search(line) or front_matter.authors([line])
+                or front_matter.affiliations([line]))
 
 
 def _title_line(texts: list[str], author: str | None) -> str | None:
@@ -613,7 +621,7 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
     two lines). The title page may sit before the ABSTRACT heading or under it."""
     pages = [_doi_tails_joined([l.strip() for l in _join_split_name(text).split("\n") if l.strip()])
              for text in texts]
-    pages = [[l for l in lines if not _CLASSIFICATION.match(l)] for lines in pages]
+    pages = [[t for l in lines if (t := _after_classification(l))] for lines in pages]
 
     def author_at(lines: list[str]) -> int | None:
         return next((i for i, l in enumerate(lines) if author and author.lower() in l.lower()), None)
@@ -632,8 +640,12 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
         properties = at is not None and front_matter.labelled_authors(lines[at])
         while index is not None and index < len(lines) - 1 and at is not None and (
                 _front_matter_line(lines[index]) or is_org_name(lines[index])
-                or (properties and _PROPERTY.match(lines[index]))):
-            index += 1  # an article's affiliations and e-mail stand between its authors and its title
+                or (properties and _PROPERTY.match(lines[index]))
+                or (index == at + 1 and _ROLE_LINE.match(lines[at]) and _specialty(lines[index]))):
+            # an article's affiliations and e-mail stand between its authors and its title; a
+            # name labelled with its role ("Магистрант: …") may have the programme's line
+            # ("Білім беру бағдарламасы: 7M… – …") under it before the title
+            index += 1
         end = index + 3 if index is not None else 0
         # After the affiliations, a word or two ("Highlights", "Аннотация") or a heading opens the
         # article's body: as after the abstract's opening, the title stood above the authors.
@@ -677,6 +689,23 @@ _ABSTRACT_OPENS = re.compile(r"(?i)^[*_ ]*(?:abstract|annotation|summary|анн�
 # the suffix that opens the next line is the DOI's, not the title's first word.
 _DOI_BROKEN = re.compile(r"(?i)\b10\.\d{4,9}/$")
 _DOI_SUFFIX = re.compile(r"^[^\s/]*[\d./_-][^\s]*\s*")
+
+
+# A line of classification codes and DOI ("МРНТИ 76.29.41 УДК 616-002.5 https://doi.org/ 10.5…"):
+# one code after another, with what is left of the line after them.
+_CODES = re.compile(rf"(?i)^(?:\s*(?:(?:{_CLASSIFICATIONS}|DOI)\s*:?\s*[\d.:/()+=\-–]*\d[\d.:/()+=\-–]*"
+                    r"|https?://\S*(?:\s+10\.\d{4,9}/\S+)?|10\.\d{4,9}/\S+)[,;]?)+\s*")
+
+
+def _after_classification(line: str) -> str:
+    """A title page's line less its classification codes: nothing when the codes are the line
+    (or anything else follows them), the title when the line wrap ran it on after the codes
+    (a title in capitals, three words at least)."""
+    if not _CLASSIFICATION.search(line):
+        return line
+    codes = _CODES.match(line)
+    rest = line[codes.end():] if codes else ""
+    return rest if codes and len(rest.split()) >= 3 and _capitals(rest) else ""
 
 
 def _doi_tails_joined(lines: list[str]) -> list[str]:
@@ -727,8 +756,14 @@ def _could_be_title(candidate: str, author: str | None) -> bool:
     return (3 <= len(candidate.split()) <= 40 and not _NOT_TITLE.search(candidate) and not is_org_name(candidate)
             and not _front_matter_line(candidate) and not _DOCUMENT_NAME.search(candidate)
             and not _specialty(candidate) and not any(headings.match(candidate, lang) for lang in ("en", "ru", "kk"))
-            and not re.fullmatch(rf"{_FULL_NAME}", candidate)
+            and not re.fullmatch(rf"{_FULL_NAME}", candidate) and not _ROLE_LINE.match(candidate)
+            and not (author and author.lower() in _squash(candidate).lower())
             and not (author and _squash(candidate).lower() == author.lower()))
+
+
+# A person's role and name as a title page labels them ("Магистрант: …", "Орындаған: …",
+# "Author: …"): a word or two and a colon before a name is no title.
+_ROLE_LINE = re.compile(rf"^[^\W\d_]+(?:[ \t][^\W\d_]+)?[ \t]*:[ \t]*{_FULL_NAME}[ \t]*$")
 
 
 # A university's faculty or department on the title page's first line is no title.
