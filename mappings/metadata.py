@@ -104,7 +104,9 @@ _TITLE_PATTERNS = [
     rf"на\s+тему\s*:?\s*{_Q}",
     rf"{_Q}\s+тақырыб",
     rf"(?:тақырыбы|тақырыбында)\s*:?\s*{_Q}",
-    rf"^[ \t]*(?:title|тема|тақырыбы)\s*[:–—-]\s*(?:{_Q}|(?P<t>.+))$",
+    # (a form's label in two languages, "Название / Title:", is one label)
+    rf"^[ \t]*(?:(?:название|тақырыбы|атауы)\s*/\s*)?(?:title|тема|тақырыбы)(?:\s*/\s*(?:название|тема|тақырыбы|атауы))?"
+    rf"\s*[:–—-]\s*(?:{_Q}|(?P<t>.+))$",
     # The label alone on its line and the title on the next: a title page typed as a table
     # ("Тема магистерской диссертации | Развитие …", "Title of the thesis | …").
     rf"^[ \t]*(?:(?:title|тема)(?:[ \t]+[^\W\d_]+['’]?[^\W\d_]*){{0,3}}|(?:[^\W\d_]+[ \t]+){{0,2}}тақырыбы)[ \t]*:?[ \t]*\n"
@@ -434,7 +436,9 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
         for m in re.finditer(pat, head, _I | re.MULTILINE):
             # A quoted specialty name ("6D020200 – «Международные отношения»") is no title.
             title = next(g for g in (m.groupdict().get(k) for k in "abct") if g)
-            if (_SPECIALTY.search(head[max(0, m.start() - 14):m.start() + 2]) or _SPECIALTY.match(title.strip())
+            # (on the title's own line: the code a line above may be a classification's, "МРНТИ 87.15.03")
+            if (_SPECIALTY.search(head[max(0, m.start() - 14, head.rfind("\n", 0, m.start()) + 1):m.start() + 2])
+                    or _SPECIALTY.match(title.strip())
                     or len(title.split()) < 3):
                 continue
             if _names_a_document(head, m) or _inside_sentence(head, m, pat is _TITLE_PATTERNS[-1]) or (

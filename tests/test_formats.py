@@ -711,6 +711,26 @@ def test_a_ris_record_is_read_as_the_title_page_and_abstract_it_describes():
     assert "TY" not in doc.text and "ER  -" not in doc.text
 
 
+def test_a_markdown_form_table_reads_as_labelled_lines():
+    """A journal's form as a two-column table (label | content), labels in two languages: the
+    title, the authors and the classification code are read from their rows; the form's caption
+    is no title and the IRSTI code no specialty."""
+    md = ("Анкета статьи / Article form\n\n| Поле / Field | Значение / Value |\n|---|---|\n"
+          "| МРНТИ / IRSTI | 87.15.03 |\n| Название / Title | **Dust storms over the dried Aral seabed** |\n"
+          "| Авторы / Authors | Tulegenova Zh.S.<sup>1</sup>, Berg H.<sup>2</sup> |\n"
+          "| Abstract | Dust storms over the dried seabed of the Aral Sea were counted from MODIS images "
+          "for 2001–2022. |\n| Keywords / Ключевые слова | dust storms; Aral Sea; MODIS |\n")
+    from dissertation_kg.mappings.extract.plain import markdown_text
+    assert "Название / Title: **Dust storms over the dried Aral seabed**" in markdown_text(md).split("\n")
+    doc = abstract.parse_bytes(md.encode(), "form.md")
+    assert doc.meta.title == "Dust storms over the dried Aral seabed"
+    assert doc.meta.author == "Tulegenova Zh.S."
+    assert doc.meta.specialty_code is None
+    # a table of data (a number in its first column) is still read cell by cell
+    data = "| Year | Storms |\n|---|---|\n| 2001 | 12 |\n| 2002 | 15 |\n| 2003 | 9 |\n"
+    assert markdown_text(data).split() == ["Year", "Storms", "2001", "12", "2002", "15", "2003", "9"]
+
+
 def test_markdown_html_comments_are_not_text():
     """An HTML comment, on one line or over several and holding headings and a list, is never
     shown by a renderer: none of it is read."""

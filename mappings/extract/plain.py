@@ -257,6 +257,38 @@ _CALLOUT = re.compile(r"^([ ]{0,3}(?:>[ \t]?)+)\[![A-Za-z][\w-]*\][+-]?[ \t]*")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
+# A form typed as a two-column table, a label in the first cell and its content in the second
+# ("| Title | … |", "| Авторы / Authors | … |"): each row is a labelled line, "Title: …", as the
+# filled-in form reads; the header row only names the columns ("Field | Content"). A table of
+# data (numbers, or more columns) is no form and is read cell by cell.
+_FORM_LABEL = re.compile(r"^[^\W\d_][^\d|:]{0,40}$")
+
+
+def _cells(line: str) -> list[str]:
+    row = _TABLE_ROW.match(line)
+    return [cell.strip() for cell in re.split(r"(?<!\\)\|", row.group(1))] if row else []
+
+
+def _form_rows(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and (_TABLE_ROW.match(lines[j]) or (_TABLE_RULE.match(lines[j]) and "|" in lines[j])):
+            j += 1
+        table = lines[i:j]
+        rows = [_cells(line) for line in table if not _TABLE_RULE.match(line)]
+        header = len(table) > 1 and _TABLE_RULE.match(table[1]) is not None
+        body = rows[1:] if header else rows
+        if len(body) >= 3 and all(len(r) == 2 and _FORM_LABEL.match(r[0]) and r[1] for r in body):
+            out.extend(f"{label.rstrip(':')}: {content}" for label, content in body)
+            i = j
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
 def markdown_text(md: str) -> str:
     """The text of a Markdown document without front matter, setext underlines and table
     syntax. Hand-written rather than a CommonMark parser: everything else (emphasis, lists,
@@ -264,7 +296,7 @@ def markdown_text(md: str) -> str:
     md = _HTML_COMMENT.sub("", md.replace("\r\n", "\n"))
     md = _html_blocks(_FRONT_MATTER.sub("", md, count=1))
     out: list[str] = []
-    for line in md.split("\n"):
+    for line in _form_rows(md.split("\n")):
         # A setext underline (the heading is the line above it, kept as a line of its own)
         # or, after a blank line, a thematic break: neither carries text.
         if _SETEXT.match(line) and (len(line.strip()) > 1 or not out or out[-1].strip()):
