@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import (
-    article_summary, degrees, extract, headings, language, letter_spacing, lists, metadata, reflow, sections, text,
+    article_summary, degrees, extract, glued_headings, headings, language, letter_spacing, lists, metadata, reflow, sections, text,
 )
 from .errors import MappingError
 
@@ -65,6 +65,7 @@ def parse_bytes(data: bytes, source: str) -> ParsedAbstract:
                                      breaks_known=extracted.breaks_known,
                                      body_only=extracted.body_only))
     lang = language.detect(clean, source)
+    clean = glued_headings.split(clean, lang)
     # The fronts a journal prints in its other languages are read for their keywords only.
     body = article_summary.without_translations(clean, lang)
     found = sections.split(text.paragraphs(body), lang)
