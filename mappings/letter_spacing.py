@@ -11,63 +11,14 @@ initials «А. Б.», list letters «а) б)») stay as written.
 """
 from __future__ import annotations
 
-import functools
 import re
 
-from .heading_words import HEADING_WORDS, KEYWORDS, QUALIFIERS
+from .heading_vocabulary import words as _words
 
-_I = re.IGNORECASE | re.UNICODE
 _LETTER = r"[^\W\d_]"
 # A run of at least four single letters, one to three spaces apart (a comma may close a word:
 # «П О Л О Ж Е Н И Я,   В Ы Н О С И М Ы Е»), standing apart from other words.
 _RUN = re.compile(rf"(?<![^\s(«\"“])(?:{_LETTER},?[ \t]{{1,3}}){{3,}}{_LETTER}(?=[\s.:,;)»\"”–—-]|$)")
-
-
-def _alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of a regex (split on `|` outside groups and classes)."""
-    out, depth, in_class, start, i = [], 0, False, 0, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            out.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    out.append(pattern[start:])
-    return out
-
-
-def _compiles(pattern: str) -> bool:
-    # (a phrase cut at its spaces may leave half a group: «(?:таңдау\w*»; such pieces go)
-    try:
-        re.compile(pattern)
-    except re.error:
-        return False
-    return "\\s" not in pattern
-
-
-@functools.lru_cache(maxsize=1)
-def _words() -> tuple[re.Pattern, re.Pattern]:
-    """One word of a heading, and one word that names a section (a keyword or its first word)."""
-    keyword_words = set()
-    for by_kind in KEYWORDS.values():
-        for pattern in by_kind.values():
-            for alt in _alternatives(pattern):
-                # a keyword phrase's words each count as heading words ("ключевые\s+слова")
-                keyword_words.update(w for w in re.split(r"\\s[+*]|\s+", alt) if w and _compiles(w))
-    keyword = "|".join(sorted(keyword_words, key=len, reverse=True))
-    others = "|".join([*HEADING_WORDS.values(), *QUALIFIERS.values(), r"туралы|алдына"])
-    return re.compile(rf"(?:{keyword}|{others})", _I), re.compile(rf"(?:{keyword})", _I)
 
 
 def _fits(pattern: re.Pattern, word: str) -> bool:
