@@ -111,9 +111,11 @@ def parse_bytes(data: bytes, source: str) -> ParsedAbstract:
         summary = article_summary.summary(found, body)
         if summary is not None:
             by_kind["abstract"] = summary
-        # Its "Objectives", "Originality" or "Findings" are that summary's sentences, not a
-        # dissertation's lists of tasks, novelty and provisions: no items are read there.
-        items = {}
+        if summary is not None or (meta.authors and "keywords" in by_kind):
+            # An article with its front (an abstract, or its authors and keywords): its
+            # "Objectives", "Originality" or "Findings" are its summary's sentences, not a
+            # dissertation's lists of tasks, novelty and provisions; no items are read there.
+            items = {}
     return ParsedAbstract(source, checksum, len(clean), lang, kind, by_kind, items, meta, clean,
                           extracted.format, extracted.library, extracted.library_version)
 
