@@ -51,6 +51,8 @@ KEYWORD_LABELS = {
 }
 _KEYWORD_LINE = re.compile(
     rf"(?im)^[ \t*_]*(?P<label>{'|'.join(f'(?P<{lang}>{pat})' for lang, pat in KEYWORD_LABELS.items())})"
+    # (a form's label in two languages, "Keywords / Ключевые слова:", is one label: the first names the list's)
+    rf"(?:[ \t]*/[ \t]*(?:{'|'.join(KEYWORD_LABELS.values())}))?"
     # a keyword list that wraps goes on in lower case on the next line until it ends in a full stop
     # (the label's separator may be a middle dot, as Elsevier-style pages set it: "Keywords · a · b")
     rf"[ \t*_]*(?:[:.–—·-][ \t*_]*(?P<words>[^\n]+(?:(?<!\.)\n[ \t]*(?=(?-i:[{_LOW}]))[^\n]+)*)"

@@ -726,6 +726,7 @@ def test_a_markdown_form_table_reads_as_labelled_lines():
     assert doc.meta.title == "Dust storms over the dried Aral seabed"
     assert doc.meta.author == "Tulegenova Zh.S."
     assert doc.meta.specialty_code is None
+    assert doc.meta.keywords == {"en": ["dust storms", "Aral Sea", "MODIS"]}
     # a table of data (a number in its first column) is still read cell by cell
     data = "| Year | Storms |\n|---|---|\n| 2001 | 12 |\n| 2002 | 15 |\n| 2003 | 9 |\n"
     assert markdown_text(data).split() == ["Year", "Storms", "2001", "12", "2002", "15", "2003", "9"]
