@@ -119,13 +119,18 @@ _TITLE_PATTERNS = [
 _NAME = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’]+(?:-[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’]+)?"
 _FULL_NAME = rf"{_NAME}(?:[ \t]+{_NAME}){{1,3}}"
 _KK_GENITIVE = r"(?:ның|нің|дың|дің|тың|тің)"
+_STUDENT_YEAR = (r"(?i:\d\s*-?\s*(?:курс|жыл)\w*\s+(?:студент\w*|білім\s+алушы\w*|магистрант\w*)"
+                 r"|(?:студент\w*|магистрант\w*)\s+\d\s*-?\s*(?:го\s+)?курса"
+                 r"|\d(?:st|nd|rd|th)?[- ]year\s+(?:student|undergraduate))")
 _AUTHOR_PATTERNS = [
     # "… by **Utegenova-Navarro Assel Erkenovna**", "dissertation work of Zhaksylykov Marat …"
     rf"\b(?:by|work\s+of|thesis\s+of|dissertation\s+of)\s+(?P<a>{_FULL_NAME})",
     # A diploma's "Выполнил(а) студент:" and "Подготовила:" name the one who did the work.
     rf"(?:^|\n)\s*(?i:author|автор|авторы|автордың\s+аты-жөні|докторант|phd\s+student|doctoral\s+student|соискатель|исполнитель|орындаған|"
     rf"магистрант|master'?s\s+student|graduate\s+student|студент|student|білім\s+алушы|обучающ\w+|prepared\s+by|completed\s+by|"
-    rf"(?:выполнил|подготовил)(?:\(а\)|а|и)?(?:\s+(?:студент\w*|магистрант\w*|обучающ\w+))?)\s*[:–—-]\s*(?P<a>{_FULL_NAME})",
+    rf"(?:выполнил|подготовил)(?:\(а\)|а|и)?(?:\s+(?:студент\w*|магистрант\w*|обучающ\w+))?)\s*[:–—-]\s*"
+    # the student's year may stand before the name ("Орындаған: 4-курс студенті …", "студент 4 курса …")
+    rf"(?:{_STUDENT_YEAR}\s+)?(?P<a>{_FULL_NAME})",
     # Russian, in the genitive: "диссертационной работы Ивановой Марии Петровны «…»"
     rf"(?:диссертаци\w*|работ\w*|исследовани\w*)\s+(?P<ru>{_NAME}[ \t]+{_NAME}(?:[ \t]+{_NAME})?)\s*(?:[«\"“]|на\s+тему|,)",
     # Kazakh, in the genitive: "Сарсенбаева Жанар Санжаровнаның «…»"

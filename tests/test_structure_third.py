@@ -92,6 +92,16 @@ def test_a_role_labelled_name_is_no_title_and_the_title_follows_the_programme_li
     assert meta_of(bare, "kk").title is None
 
 
+@pytest.mark.parametrize("line, name", [
+    ("Орындаған: 3-курс студенті Әбенова Дина Серікқызы", "Әбенова Дина Серікқызы"),
+    ("Выполнила: студентка 4 курса Ким Алина Олеговна", "Ким Алина Олеговна"),
+    ("Prepared by: 4th-year student Bekova Aruzhan Maratovna", "Bekova Aruzhan Maratovna"),
+])
+def test_a_students_year_between_the_role_and_the_name(line, name):
+    page = f"ТЕХНИКАЛЫҚ УНИВЕРСИТЕТ\nДИПЛОМДЫҚ ЖҰМЫС\n{line}\nАлматы, 2024"
+    assert meta_of(page, "kk").author == name
+
+
 def test_journal_dates_are_no_title_and_a_title_run_on_after_the_codes_is_one():
     page = ("Вестник горного дела. 2023. № 4 (12)\n"
             "МРНТИ 52.13.21 УДК 622.23 https://doi.org/ 10.12345/2023.12.4.05 ОБЕСПЕЧЕНИЕ УСТОЙЧИВОСТИ "
