@@ -106,7 +106,8 @@ _TITLE_PATTERNS = [
     rf"(?:тақырыбы|тақырыбында)\s*:?\s*{_Q}",
     # (a form's label in two languages, "Название / Title:", is one label)
     rf"^[ \t]*(?:(?:название|тақырыбы|атауы)\s*/\s*)?(?:title|тема|тақырыбы)(?:\s*/\s*(?:название|тема|тақырыбы|атауы))?"
-    rf"\s*[:–—-]\s*(?:{_Q}|(?P<t>.+))$",
+    # (or what the title is of, before a colon: "Тема магистерской диссертации: …", a form's row)
+    rf"(?:\s*[:–—-]|(?:[ \t]+[^\W\d_]+['’]?[^\W\d_]*){{1,3}}[ \t]*:)\s*(?:{_Q}|(?P<t>.+))$",
     # The label alone on its line and the title on the next: a title page typed as a table
     # ("Тема магистерской диссертации | Развитие …", "Title of the thesis | …").
     rf"^[ \t]*(?:(?:title|тема)(?:[ \t]+[^\W\d_]+['’]?[^\W\d_]*){{0,3}}|(?:[^\W\d_]+[ \t]+){{0,2}}тақырыбы)[ \t]*:?[ \t]*\n"
