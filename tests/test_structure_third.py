@@ -102,6 +102,12 @@ def test_a_students_year_between_the_role_and_the_name(line, name):
     assert meta_of(page, "kk").author == name
 
 
+def test_a_title_label_saying_what_it_is_the_title_of():
+    page = ("Университет «Алтай»\nМагистрант: Сейтова Айым Муратовна\n"
+            "Тема магистерской диссертации: Сезонная занятость в горных сёлах Алтая\n7M04101 – Экономика")
+    assert meta_of(page, "ru").title == "Сезонная занятость в горных сёлах Алтая"
+
+
 def test_journal_dates_are_no_title_and_a_title_run_on_after_the_codes_is_one():
     page = ("Вестник горного дела. 2023. № 4 (12)\n"
             "МРНТИ 52.13.21 УДК 622.23 https://doi.org/ 10.12345/2023.12.4.05 ОБЕСПЕЧЕНИЕ УСТОЙЧИВОСТИ "
