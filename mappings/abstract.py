@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import (
-    article_summary, degrees, extract, glued_headings, headings, language, letter_spacing, lists, metadata, reflow, sections, text,
+    article_summary, degrees, extract, glued_headings, headings, language, letter_spacing, lists, metadata, reflow,
+    sections, text,
 )
 from .errors import MappingError
 
@@ -111,11 +112,6 @@ def parse_bytes(data: bytes, source: str) -> ParsedAbstract:
         summary = article_summary.summary(found, body)
         if summary is not None:
             by_kind["abstract"] = summary
-        if summary is not None or (meta.authors and "keywords" in by_kind):
-            # An article with its front (an abstract, or its authors and keywords): its
-            # "Objectives", "Originality" or "Findings" are its summary's sentences, not a
-            # dissertation's lists of tasks, novelty and provisions; no items are read there.
-            items = {}
     return ParsedAbstract(source, checksum, len(clean), lang, kind, by_kind, items, meta, clean,
                           extracted.format, extracted.library, extracted.library_version)
 
