@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import article_summary, degrees, extract, headings, language, lists, metadata, reflow, sections, text
+from . import (
+    article_summary, degrees, extract, glued_headings, headings, language, letter_spacing, lists, metadata, reflow, sections, text,
+)
 from .errors import MappingError
 
 # Section kinds that make a text recognisably an abstract of research: one is enough, since real
@@ -58,9 +60,12 @@ def parse_file(path: Path | str) -> ParsedAbstract:
 def parse_bytes(data: bytes, source: str) -> ParsedAbstract:
     checksum = hashlib.sha256(data).hexdigest()      # of the file as given, whatever its format
     extracted = extract.extract(data, source)
-    clean = text.clean(reflow.reflow(extracted.text, laid_out=extracted.laid_out, breaks_known=extracted.breaks_known,
-                                            body_only=extracted.body_only))
+    # letter-spaced headings first: reflow tells a heading line from prose by its words
+    clean = text.clean(reflow.reflow(letter_spacing.rejoin(extracted.text), laid_out=extracted.laid_out,
+                                     breaks_known=extracted.breaks_known,
+                                     body_only=extracted.body_only))
     lang = language.detect(clean, source)
+    clean = glued_headings.split(clean, lang)
     # The fronts a journal prints in its other languages are read for their keywords only.
     body = article_summary.without_translations(clean, lang)
     found = sections.split(text.paragraphs(body), lang)
@@ -106,6 +111,11 @@ def parse_bytes(data: bytes, source: str) -> ParsedAbstract:
         summary = article_summary.summary(found, body)
         if summary is not None:
             by_kind["abstract"] = summary
+        if summary is not None or (meta.authors and "keywords" in by_kind):
+            # An article with its front (an abstract, or its authors and keywords): its
+            # "Objectives", "Originality" or "Findings" are its summary's sentences, not a
+            # dissertation's lists of tasks, novelty and provisions; no items are read there.
+            items = {}
     return ParsedAbstract(source, checksum, len(clean), lang, kind, by_kind, items, meta, clean,
                           extracted.format, extracted.library, extracted.library_version)
 

@@ -21,7 +21,10 @@ _SURNAME = (rf"[{_UP}](?:[{_UP}](?=[{_LOW}]{{2}}))?(?:[{_LOW}]*['’][{_UP}])?[{
             rf"(?:-[{_UP}][{_LOW}'’]+)?"
             # a surname set in capitals, as some journals print their authors ("А.Б. ТАСТАНБЕКОВА")
             rf"|[{_UP}]{{3,}}(?:-[{_UP}]{{3,}})?")
-_INITIALS = rf"[{_UP}]\.\s?(?:[{_UP}]\.)?"
+# An initial transliterated from Kazakh or Russian may take two Latin letters: Zh, Sh, Ch, Kh,
+# Ts, Ya, Ye, Yo, Yu ("Nurmukhanova G.Zh.", "Ch.T. Aitmatov").
+_INITIAL = rf"[{_UP}](?:(?<=[ZSCK])h|(?<=T)s|(?<=Y)[aeou])?\."
+_INITIALS = rf"{_INITIAL}\s?(?:{_INITIAL})?"
 _GIVEN = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
 # Letters in superscript ("Aliya Serikova ᵃ, Tom Hale ᵇ") point to affiliations as numbers do in
 # Elsevier-style fronts; "✉" marks the corresponding author. Either may stand after a space.
@@ -48,6 +51,8 @@ KEYWORD_LABELS = {
 }
 _KEYWORD_LINE = re.compile(
     rf"(?im)^[ \t*_]*(?P<label>{'|'.join(f'(?P<{lang}>{pat})' for lang, pat in KEYWORD_LABELS.items())})"
+    # (a form's label in two languages, "Keywords / Ключевые слова:", is one label: the first names the list's)
+    rf"(?:[ \t]*/[ \t]*(?:{'|'.join(KEYWORD_LABELS.values())}))?"
     # a keyword list that wraps goes on in lower case on the next line until it ends in a full stop
     # (the label's separator may be a middle dot, as Elsevier-style pages set it: "Keywords · a · b")
     rf"[ \t*_]*(?:[:.–—·-][ \t*_]*(?P<words>[^\n]+(?:(?<!\.)\n[ \t]*(?=(?-i:[{_LOW}]))[^\n]+)*)"
@@ -78,7 +83,9 @@ def normalise_case(word: str) -> str:
 
 # The authors' line labelled as a page's property ("Авторлар: …", "Authors: …", "Авторы – …"),
 # as a Notion or wiki export and some journal sites print it: the label is no author.
-_AUTHORS_LABEL = re.compile(r"(?i)^\s*(?:авторлар[ыі]?|авторы|автор(?:\(ы\))?|authors?|author\(s\))\s*[:–—-]\s*(?=\S)")
+# (a form's label in two languages, "Авторы / Authors:", is one label)
+_AUTHORS_WORD = r"(?:авторлар[ыі]?|авторы|автор(?:\(ы\))?|authors?|author\(s\))"
+_AUTHORS_LABEL = re.compile(rf"(?i)^\s*{_AUTHORS_WORD}(?:\s*/\s*{_AUTHORS_WORD})?\s*[:–—-]\s*(?=\S)")
 
 
 def labelled_authors(line: str) -> bool:

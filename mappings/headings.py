@@ -263,7 +263,8 @@ def match(line: str, lang: str) -> Heading | None:
     #    "Theoretical and practical significance of the work" — made of heading words only, so
     #    that a title ("… Text Classification Tasks") or a chapter summary is none.
     if _words(line) <= 9 and not _SENTENCE_VERB[lang].search(line) and not re.search(r";|,.*,", line):
-        kinds = [k for k in heading_phrase(line, lang) if not (lang == "kk" and _kk_modifier(line, k))]
+        kinds = [k for k in heading_phrase(line, lang) if not (lang == "kk" and _kk_modifier(line, k))] \
+            or heading_line(line, lang)
         strong = [k for k in kinds if k not in WEAK_KINDS]
         if strong:
             return Heading(strong[0], line, "", _qualifier(line, lang))
@@ -273,6 +274,30 @@ def match(line: str, lang: str) -> Heading | None:
                       or _PATTERNS[lang][kinds[0]].match(re.sub(rf"^{_LEAD[lang]}", "", line, flags=_I))):
             return Heading(kinds[0], line, "", _qualifier(line, lang))
     return None
+
+
+# A Kazakh heading alone on its line may name its section in the locative or with «туралы»
+# ("Зерттеудің мақсатында", "… міндеттерде", "… өзектілігі туралы": "in the aim", "about the
+# relevance"), as some abstracts phrase each heading. Standing alone, with nothing after it, the
+# case makes no adverbial of the keyword: it is read as the heading's noun. (Run into a sentence,
+# "Зерттеу мақсатында сауалнама жүргізілді", the locative stays an adverbial: this is not used.)
+_KK_LOCATIVE = re.compile(r"(?<=\w{4})(?:нда|нде|да|де|та|те)$", _I)
+_KK_ABOUT = re.compile(r"\s+туралы$", _I)
+
+
+def heading_line(line: str, lang: str) -> list[str]:
+    """The kinds a line standing alone names as a heading: `heading_phrase`, and in Kazakh also
+    with the keyword in the locative or followed by «туралы»."""
+    return heading_phrase(line, lang) or (heading_phrase(_kk_about(line), lang) if lang == "kk" else [])
+
+
+def _kk_about(line: str) -> str:
+    """A stand-alone Kazakh heading with its keyword's locative or «туралы» taken off."""
+    line = _KK_ABOUT.sub("", line.strip().rstrip(".:"))
+    head, _, last = line.rpartition(" ")
+    if not _ANY_KEYWORD["kk"].fullmatch(last):
+        return line
+    return f"{head} {_KK_LOCATIVE.sub('', last)}".strip()
 
 
 def _without_copula(body: str, lang: str) -> str:

@@ -104,7 +104,9 @@ _TITLE_PATTERNS = [
     rf"на\s+тему\s*:?\s*{_Q}",
     rf"{_Q}\s+тақырыб",
     rf"(?:тақырыбы|тақырыбында)\s*:?\s*{_Q}",
-    rf"^[ \t]*(?:title|тема|тақырыбы)\s*[:–—-]\s*(?:{_Q}|(?P<t>.+))$",
+    # (a form's label in two languages, "Название / Title:", is one label)
+    rf"^[ \t]*(?:(?:название|тақырыбы|атауы)\s*/\s*)?(?:title|тема|тақырыбы)(?:\s*/\s*(?:название|тема|тақырыбы|атауы))?"
+    rf"\s*[:–—-]\s*(?:{_Q}|(?P<t>.+))$",
     # The label alone on its line and the title on the next: a title page typed as a table
     # ("Тема магистерской диссертации | Развитие …", "Title of the thesis | …").
     rf"^[ \t]*(?:(?:title|тема)(?:[ \t]+[^\W\d_]+['’]?[^\W\d_]*){{0,3}}|(?:[^\W\d_]+[ \t]+){{0,2}}тақырыбы)[ \t]*:?[ \t]*\n"
@@ -117,13 +119,18 @@ _TITLE_PATTERNS = [
 _NAME = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’]+(?:-[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’]+)?"
 _FULL_NAME = rf"{_NAME}(?:[ \t]+{_NAME}){{1,3}}"
 _KK_GENITIVE = r"(?:ның|нің|дың|дің|тың|тің)"
+_STUDENT_YEAR = (r"(?i:\d\s*-?\s*(?:курс|жыл)\w*\s+(?:студент\w*|білім\s+алушы\w*|магистрант\w*)"
+                 r"|(?:студент\w*|магистрант\w*)\s+\d\s*-?\s*(?:го\s+)?курса"
+                 r"|\d(?:st|nd|rd|th)?[- ]year\s+(?:student|undergraduate))")
 _AUTHOR_PATTERNS = [
     # "… by **Utegenova-Navarro Assel Erkenovna**", "dissertation work of Zhaksylykov Marat …"
     rf"\b(?:by|work\s+of|thesis\s+of|dissertation\s+of)\s+(?P<a>{_FULL_NAME})",
     # A diploma's "Выполнил(а) студент:" and "Подготовила:" name the one who did the work.
     rf"(?:^|\n)\s*(?i:author|автор|авторы|автордың\s+аты-жөні|докторант|phd\s+student|doctoral\s+student|соискатель|исполнитель|орындаған|"
     rf"магистрант|master'?s\s+student|graduate\s+student|студент|student|білім\s+алушы|обучающ\w+|prepared\s+by|completed\s+by|"
-    rf"(?:выполнил|подготовил)(?:\(а\)|а|и)?(?:\s+(?:студент\w*|магистрант\w*|обучающ\w+))?)\s*[:–—-]\s*(?P<a>{_FULL_NAME})",
+    rf"(?:выполнил|подготовил)(?:\(а\)|а|и)?(?:\s+(?:студент\w*|магистрант\w*|обучающ\w+))?)\s*[:–—-]\s*"
+    # the student's year may stand before the name ("Орындаған: 4-курс студенті …", "студент 4 курса …")
+    rf"(?:{_STUDENT_YEAR}\s+)?(?P<a>{_FULL_NAME})",
     # Russian, in the genitive: "диссертационной работы Ивановой Марии Петровны «…»"
     rf"(?:диссертаци\w*|работ\w*|исследовани\w*)\s+(?P<ru>{_NAME}[ \t]+{_NAME}(?:[ \t]+{_NAME})?)\s*(?:[«\"“]|на\s+тему|,)",
     # Kazakh, in the genitive: "Сарсенбаева Жанар Санжаровнаның «…»"
@@ -434,7 +441,9 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
         for m in re.finditer(pat, head, _I | re.MULTILINE):
             # A quoted specialty name ("6D020200 – «Международные отношения»") is no title.
             title = next(g for g in (m.groupdict().get(k) for k in "abct") if g)
-            if (_SPECIALTY.search(head[max(0, m.start() - 14):m.start() + 2]) or _SPECIALTY.match(title.strip())
+            # (on the title's own line: the code a line above may be a classification's, "МРНТИ 87.15.03")
+            if (_SPECIALTY.search(head[max(0, m.start() - 14, head.rfind("\n", 0, m.start()) + 1):m.start() + 2])
+                    or _SPECIALTY.match(title.strip())
                     or len(title.split()) < 3):
                 continue
             if _names_a_document(head, m) or _inside_sentence(head, m, pat is _TITLE_PATTERNS[-1]) or (
@@ -603,8 +612,16 @@ _FRONT_MATTER = re.compile(r"(?i)^[¹²³⁴⁵*\\ᵃᵇᶜᵈᵉᶠᵍ]|e-?mail
 _PROPERTY = re.compile(r"^[^\W\d_]{2,}(?:[ \t][^\W\d_]{2,})?[ \t]*:[ \t]+\S")
 
 
+# A journal's dates of the article's history ("Received: 12.03.2023 · Accepted: …", "Поступила
+# в редакцию 5 мая 2022", "Келіп түсті: …"): the journal's record, not the title.
+_HISTORY = re.compile(r"(?i)^(?:[^\w\n]*)(?:received|submitted|revised|accepted|published|поступил[аo]?|получен[аo]?|"
+                      r"принят[аo]?|опубликован[аo]?|келіп\s+түсті|түсті|қабылданды|жарияланды)\b[^\n]{0,30}?"
+                      r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[^\W\d_]{3,}\.?\s+\d{4})")
+
+
 def _front_matter_line(line: str) -> bool:
-    return bool(_FRONT_MATTER.search(line) or front_matter.authors([line]) or front_matter.affiliations([line]))
+    return bool(_FRONT_MATTER.search(line) or _HISTORY.search(line) or front_matter.authors([line])
+                or front_matter.affiliations([line]))
 
 
 def _title_line(texts: list[str], author: str | None) -> str | None:
@@ -613,7 +630,7 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
     two lines). The title page may sit before the ABSTRACT heading or under it."""
     pages = [_doi_tails_joined([l.strip() for l in _join_split_name(text).split("\n") if l.strip()])
              for text in texts]
-    pages = [[l for l in lines if not _CLASSIFICATION.match(l)] for lines in pages]
+    pages = [[t for l in lines if (t := _after_classification(l))] for lines in pages]
 
     def author_at(lines: list[str]) -> int | None:
         return next((i for i, l in enumerate(lines) if author and author.lower() in l.lower()), None)
@@ -632,8 +649,12 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
         properties = at is not None and front_matter.labelled_authors(lines[at])
         while index is not None and index < len(lines) - 1 and at is not None and (
                 _front_matter_line(lines[index]) or is_org_name(lines[index])
-                or (properties and _PROPERTY.match(lines[index]))):
-            index += 1  # an article's affiliations and e-mail stand between its authors and its title
+                or (properties and _PROPERTY.match(lines[index]))
+                or (index == at + 1 and _ROLE_LINE.match(lines[at]) and _specialty(lines[index]))):
+            # an article's affiliations and e-mail stand between its authors and its title; a
+            # name labelled with its role ("Магистрант: …") may have the programme's line
+            # ("Білім беру бағдарламасы: 7M… – …") under it before the title
+            index += 1
         end = index + 3 if index is not None else 0
         # After the affiliations, a word or two ("Highlights", "Аннотация") or a heading opens the
         # article's body: as after the abstract's opening, the title stood above the authors.
@@ -677,6 +698,23 @@ _ABSTRACT_OPENS = re.compile(r"(?i)^[*_ ]*(?:abstract|annotation|summary|анн�
 # the suffix that opens the next line is the DOI's, not the title's first word.
 _DOI_BROKEN = re.compile(r"(?i)\b10\.\d{4,9}/$")
 _DOI_SUFFIX = re.compile(r"^[^\s/]*[\d./_-][^\s]*\s*")
+
+
+# A line of classification codes and DOI ("МРНТИ 76.29.41 УДК 616-002.5 https://doi.org/ 10.5…"):
+# one code after another, with what is left of the line after them.
+_CODES = re.compile(rf"(?i)^(?:\s*(?:(?:{_CLASSIFICATIONS}|DOI)\s*:?\s*[\d.:/()+=\-–]*\d[\d.:/()+=\-–]*"
+                    r"|https?://\S*(?:\s+10\.\d{4,9}/\S+)?|10\.\d{4,9}/\S+)[,;]?)+\s*")
+
+
+def _after_classification(line: str) -> str:
+    """A title page's line less its classification codes: nothing when the codes are the line
+    (or anything else follows them), the title when the line wrap ran it on after the codes
+    (a title in capitals, three words at least)."""
+    if not _CLASSIFICATION.search(line):
+        return line
+    codes = _CODES.match(line)
+    rest = line[codes.end():] if codes else ""
+    return rest if codes and len(rest.split()) >= 3 and _capitals(rest) else ""
 
 
 def _doi_tails_joined(lines: list[str]) -> list[str]:
@@ -727,8 +765,14 @@ def _could_be_title(candidate: str, author: str | None) -> bool:
     return (3 <= len(candidate.split()) <= 40 and not _NOT_TITLE.search(candidate) and not is_org_name(candidate)
             and not _front_matter_line(candidate) and not _DOCUMENT_NAME.search(candidate)
             and not _specialty(candidate) and not any(headings.match(candidate, lang) for lang in ("en", "ru", "kk"))
-            and not re.fullmatch(rf"{_FULL_NAME}", candidate)
+            and not re.fullmatch(rf"{_FULL_NAME}", candidate) and not _ROLE_LINE.match(candidate)
+            and not (author and author.lower() in _squash(candidate).lower())
             and not (author and _squash(candidate).lower() == author.lower()))
+
+
+# A person's role and name as a title page labels them ("Магистрант: …", "Орындаған: …",
+# "Author: …"): a word or two and a colon before a name is no title.
+_ROLE_LINE = re.compile(rf"^[^\W\d_]+(?:[ \t][^\W\d_]+)?[ \t]*:[ \t]*{_FULL_NAME}[ \t]*$")
 
 
 # A university's faculty or department on the title page's first line is no title.

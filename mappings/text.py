@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from . import language
+from . import heading_vocabulary, language
 from .errors import MappingError
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]", re.IGNORECASE)
@@ -31,7 +31,9 @@ _HTML_SCRIPT = re.compile(r"</?(?:sup|sub)\s*>", re.IGNORECASE)
 
 # Latin and Cyrillic letters drawn alike. A word typed mostly in one script with such a letter
 # of the other ("Зaдачи", "Nоvelty", "МIНДЕТТЕРI") reads the same to a person but matches no
-# keyword: the stray letters are put back into the word's own script.
+# keyword: in a word of a heading the stray letters are put back into the word's own script.
+# Any other word keeps the document's letters ("Aқмола", "Kазақстан"): the text is quoted as
+# written, and only the headings need to be recognised.
 _LATIN_LOOKALIKES = "aceopxyiABCEHIKMOPTXY"
 _CYRILLIC_LOOKALIKES = "асеорхуіАВСЕНІКМОРТХУ"
 _TO_CYRILLIC = str.maketrans(_LATIN_LOOKALIKES, _CYRILLIC_LOOKALIKES)
@@ -48,7 +50,8 @@ def _one_script(m: re.Match) -> str:
     if cyrillic == latin or not all(c in (_LATIN_LOOKALIKES if table is _TO_CYRILLIC else _CYRILLIC_LOOKALIKES)
                                     for c in strays):
         return word   # two scripts on purpose, or letters with no twin: left as written
-    return word.translate(table)
+    mended = word.translate(table)
+    return mended if heading_vocabulary.is_heading_word(mended) else word
 
 
 def decode(data: bytes, source: str) -> str:

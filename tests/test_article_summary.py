@@ -237,3 +237,15 @@ def test_a_same_script_translation_first_leaves_the_title_pages_authors_to_the_a
     assert body.split("\n")[:3] == ["ТОРФЯНЫЕ БОЛОТА ВЕРХНЕГО ПРИИРТЫШЬЯ И ИХ ЗОЛЬНОСТЬ", "Б.К. Серикова1, Д.Н. Орлов2",
                                     "1Институт почвоведения, Павлодар, Казахстан"]
     assert "Аңдатпа" not in body and "Аннотация. В статье" in body
+
+
+def test_an_articles_structured_abstract_has_no_items():
+    # "Objectives: 1) … 2) …" and "Originality" inside a structured abstract are its sentences
+    text = ("Wetland birds of the Tengiz lakes\nA.B. Serikova¹, N.K. Omarov²\n¹Steppe University, Astana\n"
+            "²Lake Institute, Almaty\nAbstract\nPurpose. The paper counts the wetland birds of the Tengiz lakes. "
+            "Objectives: 1) to count the flamingos; 2) to map the nesting sites. Originality. The first full "
+            "count of the lakes since 1990 is given.\nKeywords: wetland birds; flamingo; Tengiz\n"
+            "Introduction\nThe Tengiz lakes hold the northernmost flamingo colony in the world.")
+    doc = abstract.parse_bytes(text.encode(), "en-article.txt")
+    assert doc.kind == "article"
+    assert doc.items == {}

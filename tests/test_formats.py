@@ -694,6 +694,56 @@ def test_markdown_pandoc_definitions_attributes_and_callouts():
     assert "> Аңдатпа" in lines and not any("[!" in x for x in lines)
 
 
+def test_a_ris_record_is_read_as_the_title_page_and_abstract_it_describes():
+    """RIS tags ("TY  - THES", "T1  - …", "AU  - Surname, Given") are the export's format: the
+    title and the author are read from their fields, never the type line as a title."""
+    ris = ("TY  - THES\nT1  - Grazing pressure and soil carbon on the steppes of Torgai\n"
+           "AU  - Yessenova, Dana Muratkyzy\nA2  - Brenner, Paul\nPY  - 2022\n"
+           "M3  - PhD dissertation, 8D08101 – Agronomy\nKW  - grazing\nKW  - soil carbon\n"
+           "AB  - Relevance. Grazing on the Torgai steppes has tripled since 2005. Aim. To estimate how "
+           "grazing pressure changes soil carbon. Objectives: 1) to sample 40 plots; 2) to model carbon "
+           "stocks. Methods. Soil sampling and mixed models.\nER  - \n")
+    doc = abstract.parse_bytes(ris.encode(), "record.txt")
+    assert doc.meta.title == "Grazing pressure and soil carbon on the steppes of Torgai"
+    assert doc.meta.author == "Yessenova Dana Muratkyzy"
+    assert doc.meta.specialty_code == "8D08101"
+    assert [it.text.split()[1] for it in doc.items["tasks"]] == ["sample", "model"]
+    assert "TY" not in doc.text and "ER  -" not in doc.text
+
+
+def test_a_markdown_form_table_reads_as_labelled_lines():
+    """A journal's form as a two-column table (label | content), labels in two languages: the
+    title, the authors and the classification code are read from their rows; the form's caption
+    is no title and the IRSTI code no specialty."""
+    md = ("Анкета статьи / Article form\n\n| Поле / Field | Значение / Value |\n|---|---|\n"
+          "| МРНТИ / IRSTI | 87.15.03 |\n| Название / Title | **Dust storms over the dried Aral seabed** |\n"
+          "| Авторы / Authors | Tulegenova Zh.S.<sup>1</sup>, Berg H.<sup>2</sup> |\n"
+          "| Abstract | Dust storms over the dried seabed of the Aral Sea were counted from MODIS images "
+          "for 2001–2022. |\n| Keywords / Ключевые слова | dust storms; Aral Sea; MODIS |\n")
+    from dissertation_kg.mappings.extract.plain import markdown_text
+    assert "Название / Title: **Dust storms over the dried Aral seabed**" in markdown_text(md).split("\n")
+    doc = abstract.parse_bytes(md.encode(), "form.md")
+    assert doc.meta.title == "Dust storms over the dried Aral seabed"
+    assert doc.meta.author == "Tulegenova Zh.S."
+    assert doc.meta.specialty_code is None
+    assert doc.meta.keywords == {"en": ["dust storms", "Aral Sea", "MODIS"]}
+    # a table of data (a number in its first column) is still read cell by cell
+    data = "| Year | Storms |\n|---|---|\n| 2001 | 12 |\n| 2002 | 15 |\n| 2003 | 9 |\n"
+    assert markdown_text(data).split() == ["Year", "Storms", "2001", "12", "2002", "15", "2003", "9"]
+
+
+def test_markdown_html_comments_are_not_text():
+    """An HTML comment, on one line or over several and holding headings and a list, is never
+    shown by a renderer: none of it is read."""
+    from dissertation_kg.mappings.extract.plain import markdown_text
+    md = ("# Аннотация\n\n<!-- заметка редактора: раздел перенести -->\n\n"
+          "<!-- черновик\n## Задачи работы\n1. собрать гербарий;\n2. описать виды.\n-->\n\n"
+          "## Цель работы\n\nОписать флору степи.<!-- проверить -->\n")
+    out = markdown_text(md)
+    assert "Задачи" not in out and "гербарий" not in out and "заметка" not in out and "проверить" not in out
+    assert "## Цель работы" in out and "Описать флору степи." in out
+
+
 def test_docx_hidden_text_is_left_out():
     """Hidden text (w:vanish) is not on the page: a hidden paragraph and a hidden run go."""
     doc = Document()

@@ -131,3 +131,20 @@ def test_to_after_a_heading_begins_the_text_only_of_an_aim_or_tasks(line, kind):
     # regional policy makers is high" is a sentence about relevance
     h = headings.match(line, "en")
     assert (h.kind, h.shape) == (kind, "run-in-lower") if kind else h is None or h.shape != "run-in-lower", h
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Жобаның мақсатында", "aim"), ("Диссертацияның алдына қойылған міндеттерде", "tasks"),
+    ("ЖҰМЫСТЫҢ ҒЫЛЫМИ ЖАҢАЛЫҒЫНДА", "novelty"), ("Тақырыптың өзектілігі туралы", "relevance"),
+])
+def test_a_kazakh_heading_alone_in_the_locative_or_with_turaly_names_its_kind(line, kind):
+    h = headings.match(line, "kk")
+    assert h is not None and h.kind == kind and not h.rest
+
+
+@pytest.mark.parametrize("line", [
+    "Жоба мақсатында далалық сауалнама жүргізілді", "Бірінші тарау әдістерде қолданылды",
+    "Қазақстан туралы",
+])
+def test_a_kazakh_locative_in_a_sentence_heads_nothing(line):
+    assert headings.match(line, "kk") is None

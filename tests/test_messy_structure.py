@@ -489,6 +489,15 @@ def test_a_heading_with_a_letter_of_the_other_script_is_still_a_heading(text, la
     assert sum(len(v) for v in doc.items.values()) == 2
 
 
+def test_a_word_of_the_text_with_a_letter_of_the_other_script_keeps_the_documents_letters():
+    # a Latin A in a place name and a Latin i in the heading: the heading is read, the item
+    # is quoted as the document writes it
+    text = ("Зерттеу мақсаты – жайылымды сипаттау.\nЗерттеудің м\u0069ндеттер\u0069:\n"
+            "1) \u0041лматы облысында жайылымды өлшеу;\n2) картаны жасау.")
+    doc = abstract.parse_bytes(text.encode(), "kk-letters.txt")
+    assert [it.text.split()[0] for it in doc.items["tasks"]] == ["\u0041лматы", "картаны"]
+
+
 @pytest.mark.parametrize("lines, texts", [
     # Markdown's lazy numbering: "1." before every item renders 1, 2, 3
     (["1. собрать цены на зерно;", "1. построить модель спроса;", "1. проверить модель."],
@@ -781,3 +790,16 @@ def test_a_run_in_heading_glued_to_its_sentence_by_a_full_stop():
     «Abstract.The paper …»): the heading is still one."""
     assert headings.match("Аннотация.В работе описаны озёра степи.", "ru").kind == "abstract"
     assert headings.match("Abstract.The paper maps the lakes of the steppe.", "en").kind == "abstract"
+
+
+def test_kazakh_headings_in_the_locative_open_their_sections_after_the_abstract_heading():
+    text = ("Омарова Гүлнар Сәкенқызы\nАуыл мектептеріндегі қашықтан оқыту\n\nАҢДАТПАСЫ\n\n"
+            "Жобаның өзектілігі туралы\n\nАуыл мектептерінде қашықтан оқыту кеңінен қолданылады.\n\n"
+            "Жобаның мақсатында\n\nқашықтан оқытудың сапасын бағалау көзделеді.\n\n"
+            "Жобаның алдына қойылған міндеттерде\n\n1) мұғалімдерге сауалнама жүргізу;\n"
+            "2) оқушылардың үлгерімін салыстыру.\n\nҒЫЛЫМИ ЖАҢАЛЫҒЫНДА\n\n"
+            "– ауыл мектептері үшін бағалау шкаласы алғаш рет ұсынылды;\n– сапа индексі есептелді.\n")
+    doc = abstract.parse_bytes(text.encode(), "locative.txt")
+    assert {"relevance", "aim", "tasks", "novelty"} <= set(doc.sections)
+    assert [it.text.split()[0] for it in doc.items["tasks"]] == ["мұғалімдерге", "оқушылардың"]
+    assert len(doc.items["novelty"]) == 2

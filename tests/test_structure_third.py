@@ -80,6 +80,38 @@ def test_a_title_in_capitals_above_the_specialty_line_and_the_author_below():
     assert m.title == "RETAIL PRICE DISPERSION IN THE GRAIN MARKETS OF NORTHERN KAZAKHSTAN"
 
 
+def test_a_role_labelled_name_is_no_title_and_the_title_follows_the_programme_line():
+    page = ("ҚАРАҒАНДЫ ТЕХНИКАЛЫҚ УНИВЕРСИТЕТІ\nМагистрант: Жолдасбекова Меруерт Асқарқызы\n"
+            "Білім беру бағдарламасы: 7M07105 – Металлургия\n"
+            "Мыс кендерін байыту кезінде флотация реагенттерін таңдау\nМагистрлік диссертацияның аңдатпасы")
+    m = meta_of(page, "kk")
+    assert m.author == "Жолдасбекова Меруерт Асқарқызы"
+    assert m.title == "Мыс кендерін байыту кезінде флотация реагенттерін таңдау"
+    # with no title on the page, the role and name above the programme's code stand in for none
+    bare = "ҚАРАҒАНДЫ ТЕХНИКАЛЫҚ УНИВЕРСИТЕТІ\nОрындаған: Жолдасбекова Меруерт Асқарқызы\n7M07105 – Металлургия"
+    assert meta_of(bare, "kk").title is None
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Орындаған: 3-курс студенті Әбенова Дина Серікқызы", "Әбенова Дина Серікқызы"),
+    ("Выполнила: студентка 4 курса Ким Алина Олеговна", "Ким Алина Олеговна"),
+    ("Prepared by: 4th-year student Bekova Aruzhan Maratovna", "Bekova Aruzhan Maratovna"),
+])
+def test_a_students_year_between_the_role_and_the_name(line, name):
+    page = f"ТЕХНИКАЛЫҚ УНИВЕРСИТЕТ\nДИПЛОМДЫҚ ЖҰМЫС\n{line}\nАлматы, 2024"
+    assert meta_of(page, "kk").author == name
+
+
+def test_journal_dates_are_no_title_and_a_title_run_on_after_the_codes_is_one():
+    page = ("Вестник горного дела. 2023. № 4 (12)\n"
+            "МРНТИ 52.13.21 УДК 622.23 https://doi.org/ 10.12345/2023.12.4.05 ОБЕСПЕЧЕНИЕ УСТОЙЧИВОСТИ "
+            "БОРТОВ КАРЬЕРОВ НА ГЛУБОКИХ ГОРИЗОНТАХ\nА.Б. Сапаров1, Е.К. Ли2\n"
+            "1Горный институт, Караганда, Казахстан\n2Технический университет, Алматы, Казахстан\n"
+            "Поступила: 03.05.2023 · Принята к печати: 10.09.2023")
+    m = meta_of(page, "ru")
+    assert m.title == "ОБЕСПЕЧЕНИЕ УСТОЙЧИВОСТИ БОРТОВ КАРЬЕРОВ НА ГЛУБОКИХ ГОРИЗОНТАХ"
+
+
 @pytest.mark.parametrize("quote, lang", [
     ("Мақалада «Тамақ өнімдерінің қауіпсіздігі туралы» Қазақстан Республикасының Заңы талаптары қаралды.", "kk"),
     ("Нормативная основа: «О миграции населения и занятости». Данные 2023 года.", "ru"),

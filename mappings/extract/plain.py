@@ -155,13 +155,72 @@ def repository_record(plain: str) -> str:
     return "\n".join(lines[:first] + labelled + lines[first:])
 
 
+# A RIS record (a reference manager's or a repository's export): one field a line, a two-letter
+# tag, two spaces, a dash ("TY  - THES", "T1  - …", "AU  - Surname, Given", "AB  - …", "ER  - ").
+# The tags are the format's, not the author's words: the record is read as the title page and
+# abstract it describes, the title and the first author as a title page labels them, the
+# keywords as a keyword line, the abstract as its own paragraph, and the type and end tags gone.
+_RIS_LINE = re.compile(r"^(?P<tag>[A-Z][A-Z0-9])  -(?: (?P<value>.*?))?[ \t]*$")
+_RIS_LABELS = {"T1": "Title", "TI": "Title", "AU": "Author", "A1": "Author", "KW": "Keywords",
+               "A2": "Supervisor", "A3": "Supervisor"}
+_RIS_DROPPED = {"TY", "ER", "UR", "LA", "DO", "SN", "ID", "DB", "DP", "L1", "L2", "Y2"}
+
+
+def _surname_first(name: str) -> str:
+    """"Surname, Given" as a title page prints it, without the catalogue's comma."""
+    return re.sub(r"^([^,]+),\s+", r"\1 ", name, count=1)
+
+
+def ris_record(plain: str) -> str:
+    """A RIS record as the text of the title page and abstract it describes; any other text as
+    it is. It is a record when it opens with its type ("TY  - ") and has three tagged lines more."""
+    lines = plain.split("\n")
+    tagged = [(i, m) for i, line in enumerate(lines) if (m := _RIS_LINE.match(line.rstrip("\r")))]
+    if not tagged or tagged[0][1].group("tag") != "TY" or len(tagged) < 4 \
+            or any(line.strip() for line in lines[:tagged[0][0]]):
+        return plain
+    fields: dict[str, list[str]] = {}
+    order: list[str] = []
+    last = None
+    for i, line in enumerate(lines[tagged[0][0]:], tagged[0][0]):
+        m = _RIS_LINE.match(line.rstrip("\r"))
+        if m:
+            last = m.group("tag")
+            if last not in fields:
+                order.append(last)
+            fields.setdefault(last, []).append((m.group("value") or "").strip())
+        elif line.strip() and last is not None:
+            fields[last][-1] += " " + line.strip()   # a value wrapped onto the next line
+    head, body = [], []
+    for label in ("Title", "Author"):
+        tag = next((t for t, lab in _RIS_LABELS.items() if lab == label and fields.get(t)), None)
+        if tag:
+            value = fields[tag][0]
+            head.append(f"{label}: {_surname_first(value) if label == 'Author' else value}")
+    for tag in order:
+        values = [v for v in fields[tag] if v]
+        if tag in _RIS_DROPPED or not values or _RIS_LABELS.get(tag) in ("Title", "Author"):
+            continue
+        if tag == "KW":
+            body.append("Keywords: " + "; ".join(values))
+        elif tag in ("AB", "N2"):
+            head.append("")
+            head.extend(values)
+            head.append("")
+        elif _RIS_LABELS.get(tag) == "Supervisor":
+            head.extend(f"Supervisor: {_surname_first(v)}" for v in values)
+        else:
+            head.extend(values)
+    return "\n".join(head + body)
+
+
 def extract(data: bytes, source: str, media_type: str) -> Extracted:
     decoded = text.decode(data, source)
     if media_type == "text/markdown":
         decoded = markdown_text(decoded)
     else:
         decoded = underlined_headings(decoded)
-    decoded = repository_record(decoded)
+    decoded = repository_record(ris_record(decoded))
     # The decoder is CPython's own UTF-8 codec: the version recorded is Python's.
     return Extracted(decoded, media_type, "python-utf-8-codec", platform.python_version())
 
@@ -193,13 +252,51 @@ _ATTRIBUTES = re.compile(r"[ \t]+\{(?:[#.][\w:-]+|[\w-]+=\S+)(?:[ \t]+(?:[#.][\w
 _CALLOUT = re.compile(r"^([ ]{0,3}(?:>[ \t]?)+)\[![A-Za-z][\w-]*\][+-]?[ \t]*")
 
 
+# An HTML comment is no text of the page, however much it holds: an editor's note, or a whole
+# old version of a section kept out of sight («<!-- … ## Задачи … -->») that a renderer never shows.
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+# A form typed as a two-column table, a label in the first cell and its content in the second
+# ("| Title | … |", "| Авторы / Authors | … |"): each row is a labelled line, "Title: …", as the
+# filled-in form reads; the header row only names the columns ("Field | Content"). A table of
+# data (numbers, or more columns) is no form and is read cell by cell.
+_FORM_LABEL = re.compile(r"^[^\W\d_][^\d|:]{0,40}$")
+
+
+def _cells(line: str) -> list[str]:
+    row = _TABLE_ROW.match(line)
+    return [cell.strip() for cell in re.split(r"(?<!\\)\|", row.group(1))] if row else []
+
+
+def _form_rows(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and (_TABLE_ROW.match(lines[j]) or (_TABLE_RULE.match(lines[j]) and "|" in lines[j])):
+            j += 1
+        table = lines[i:j]
+        rows = [_cells(line) for line in table if not _TABLE_RULE.match(line)]
+        header = len(table) > 1 and _TABLE_RULE.match(table[1]) is not None
+        body = rows[1:] if header else rows
+        if len(body) >= 3 and all(len(r) == 2 and _FORM_LABEL.match(r[0]) and r[1] for r in body):
+            out.extend(f"{label.rstrip(':')}: {content}" for label, content in body)
+            i = j
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
 def markdown_text(md: str) -> str:
     """The text of a Markdown document without front matter, setext underlines and table
     syntax. Hand-written rather than a CommonMark parser: everything else (emphasis, lists,
     `#` headings) must stay as typed, since the section and list readers take it as text."""
-    md = _html_blocks(_FRONT_MATTER.sub("", md.replace("\r\n", "\n"), count=1))
+    md = _HTML_COMMENT.sub("", md.replace("\r\n", "\n"))
+    md = _html_blocks(_FRONT_MATTER.sub("", md, count=1))
     out: list[str] = []
-    for line in md.split("\n"):
+    for line in _form_rows(md.split("\n")):
         # A setext underline (the heading is the line above it, kept as a line of its own)
         # or, after a blank line, a thematic break: neither carries text.
         if _SETEXT.match(line) and (len(line.strip()) > 1 or not out or out[-1].strip()):
