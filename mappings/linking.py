@@ -21,7 +21,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from . import (lexicon_store, method_context, morphology, name_shapes, ntriples, page_chrome, people, place_shapes,
-               product_names, self_named)
+               product_names, script_folding, self_named)
 from .vocab import DKG, ID, LANGUAGE, OA
 from .vocabulary import INITIATIVE_KINDS, LANGS, Entry, load_dismissed, load_entries, slugify
 
@@ -1522,7 +1522,11 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
     candidates: list[Candidate] = []
     lines: list[str] = []
     work_nt, source_nt = _N(work), _N(source)
-    parts = [(comp, tokenize(comp.text)) for comp in components if comp.text]
+    # names are found in the text with its two-script words folded into one (script_folding:
+    # the same offsets); what is written out quotes the document's letters
+    originals = [comp for comp in components if comp.text]
+    folded = [replace(comp, text=script_folding.fold(comp.text, comp.lang)) for comp in originals]
+    parts = [(comp, tokenize(comp.text)) for comp in folded]
     found = [find_mentions(comp.text, comp.lang, lex, tokens, kind=comp.kind) for comp, tokens in parts]
     # An abbreviation defined in one part ("the Central Asian region (CA)") names the entity in
     # every part of the same language.
@@ -1536,10 +1540,12 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
     named_in = [find_candidates(comp.text, comp.lang, comp.kind, mentions, tokens, lex)
                 for (comp, tokens), mentions in zip(parts, found)]
     named_in = _classed_by_definition([comp for comp, _ in parts], named_in)
-    for (comp, tokens), mentions, named in zip(parts, found, named_in):
+    for comp, (read, tokens), mentions, named in zip(originals, parts, found, named_in):
         node = _N(comp.node)
-        named = _with_their_state(comp.text, comp.lang, named, mentions)
-        named, mentions = _named_after_a_person(comp.text, comp.lang, named, mentions)
+        named = _with_their_state(read.text, comp.lang, named, mentions)
+        named, mentions = _named_after_a_person(read.text, comp.lang, named, mentions)
+        if read.text != comp.text:
+            mentions = [replace(m, exact=comp.text[m.start:m.end]) for m in mentions]
         # the state in "Закон Республики Казахстан «О …»" is part of the law's name, not a mention
         docs = [(s, e) for s, e, _, reason in named if reason in ("self-named", "state's")]
         if docs:

@@ -1127,3 +1127,26 @@ def test_the_words_of_the_page_around_an_abstract_are_no_candidates(text, lang):
 ])
 def test_a_quoted_market_or_site_is_named_by_its_kind(text, lang, name, cls):
     assert _candidates(text, lang, "task").get(name) == cls
+
+
+# --------------------------------------------------------------------------- two-script words
+
+
+@pytest.mark.parametrize("text, lang, entity, quote", [
+    # a Latin K for Қ before a back vowel, a Latin A for А: linked, quoted as typed
+    ("Бұл жұмыс Kазақстанның оңтүстігіндегі фермаларда жүргізілді.", "kk", "actor/kazakhstan", "Kазақстанның"),
+    ("Исследование проведено в Kазахстане в 2021 году.", "ru", "actor/kazakhstan", "Kазахстане"),
+])
+def test_a_word_typed_with_latin_look_alikes_is_linked_and_quoted_as_written(text, lang, entity, quote):
+    g = rdflib.Graph()
+    annotate(g, _seed_components({lang: text}), work=WORK, source=SOURCE)
+    assert URIRef(str(ID) + entity) in set(g.objects(None, OA.hasBody))
+    assert quote in {str(o) for o in g.objects(None, OA.exact)}
+
+
+def test_folding_keeps_offsets_and_leaves_words_in_two_scripts_on_purpose():
+    from dissertation_kg.mappings.script_folding import fold
+    text = "Kазақ тілі, Кeрек, iPhone-ы, Windows"
+    folded = fold(text, "kk")
+    assert len(folded) == len(text)
+    assert folded == "Қазақ тілі, Керек, iPhone-ы, Windows"
