@@ -20,7 +20,7 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from . import (lexicon_store, method_context, morphology, name_shapes, ntriples, page_chrome, people, place_shapes,
+from . import (generic_acronyms, lexicon_store, method_context, morphology, name_shapes, ntriples, page_chrome, people, place_shapes,
                product_names, script_folding, self_named)
 from .vocab import DKG, ID, LANGUAGE, OA
 from .vocabulary import INITIATIVE_KINDS, LANGS, Entry, load_dismissed, load_entries, slugify
@@ -1139,6 +1139,8 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         name = acro[1:]
         if known(name) or len(name) < 2 or re.fullmatch(_LEGAL_FORMS, name) or _in_capitals_heading(text, tokens, k):
             continue
+        if generic_acronyms.is_common_noun(name) or generic_acronyms.is_common_noun(t.text):
+            continue   # a currency, a measure, a kind of firm or device: no name
         if len(t.text) - len(name) >= 5 and t.text[len(name)].islower():
             continue   # a heading in capitals glued to the text after it («ТЕМЫПылевая»), no ending
         s = t.start

@@ -1150,3 +1150,14 @@ def test_folding_keeps_offsets_and_leaves_words_in_two_scripts_on_purpose():
     folded = fold(text, "kk")
     assert len(folded) == len(text)
     assert folded == "Қазақ тілі, Керек, iPhone-ы, Windows"
+
+
+@pytest.mark.parametrize("text, lang, acronym", [
+    ("The plant would cost EUR 2.3 billion and raise regional GDP by a tenth.", "en", "GDP"),
+    ("The plant would cost EUR 2.3 billion and raise regional GDP by a tenth.", "en", "EUR"),
+    ("Most SMEs in the sector lack export credit.", "en", "SMEs"),
+    ("Доля МСП в структуре ВВП региона растёт.", "ru", "МСП"),
+    ("Доля МСП в структуре ВВП региона растёт.", "ru", "ВВП"),
+])
+def test_an_acronym_of_a_currency_a_measure_or_a_kind_of_firm_is_no_candidate(text, lang, acronym):
+    assert acronym not in _candidates(text, lang, "relevance")
