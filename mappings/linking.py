@@ -755,6 +755,15 @@ _ACRONYM_METHOD_AFTER = re.compile(
     r"тест|шкал|опросник|сценари|спутник|снимк|реанализ|схем[аеуы]|продукт|спектрометр|детектор|симулятор|"
     r"әдіс|бағдарлама|желі|нейрондық|деректер|талда|сынақ|шкала|сауалнама|ортасы|сценарий|спутниктік|түсірілім|"
     r"сұлба)", re.I)
+# A guideline, a statement or a set of recommendations is an initiative, whatever part names it
+# ("the STROBE and CONSORT 2010 guidelines", "the TCFD recommendations", «ESG принципы»): acronyms
+# joined before the word share it, and a guideline's version year may follow its acronym. (A
+# reporting checklist in a methods section is no method of the study: it says how it is reported.)
+_YEAR = r"(?:\s+(?:19|20)\d\d)?"
+_ACRONYM_INITIATIVE_AFTER = re.compile(
+    _YEAR + r"(?:\s*(?:,|\band\b|\bи\b|\bжәне\b)\s*(?-i:[A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё0-9-]{1,15})" + _YEAR + r")*"
+    r"\s+(?:reporting\s+)?(?:guidelines?|statements?|checklists?|recommendations|principles|declaration|"
+    r"рекомендаци|руководств|принцип|деклараци|ұсынымдар|қағидат|нұсқаулы)", re.I)
 # (a second acronym joined to the first shares its word: «тестами DPPH и ORAC», "the MMSE and MoCA tests")
 _ACRONYM_METHOD_BEFORE = re.compile(
     r"(?:\b(?:using|with|via|model|method|algorithm|index|dataset|software|assays?|tests?)|"
@@ -819,6 +828,8 @@ def _acronym_class(text: str, start: int, end: int, name: str, kind: str) -> str
         return defined
     if _ACRONYM_ORG_AFTER.match(text, end):
         return "Organization"
+    if _ACRONYM_INITIATIVE_AFTER.match(text, end):
+        return "Initiative"
     if (_ACRONYM_METHOD_AFTER.match(text, end) or _ACRONYM_METHOD_BEFORE.search(text[max(0, start - 40):start])
             or kind in ("methods", "theoretical-basis") or re.search(r"\d", name)):
         return "Method"

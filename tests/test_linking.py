@@ -848,6 +848,10 @@ def _candidates(text: str, lang: str, kind: str) -> dict[str, str]:
     ("сети LSTM обнаруживают аномалии трафика", "ru", "novelty", "LSTM", "Method"),
     ("рекомендации комиссии МЭК комитета учтены", "ru", "relevance", "МЭК", "Organization"),
     ("the decisions of the IFLA Council on cataloguing", "en", "relevance", "IFLA", "Organization"),
+    # a guideline, a statement or recommendations: an initiative, in a methods section too
+    ("reporting follows the REPLIC and TRAVEX 2021 guidelines", "en", "methods", "REPLIC", "Initiative"),
+    ("reporting follows the REPLIC and TRAVEX 2021 guidelines", "en", "methods", "TRAVEX", "Initiative"),
+    ("disclosure is scored against the ISSB recommendations", "en", "methods", "ISSB", "Initiative"),
     # an acronym with nothing beside it outside the methods is a body, as before
     ("Письмо ДКСО разослано в вузы.", "ru", "relevance", "ДКСО", "Organization"),
     # and in the statement of methods a tool
