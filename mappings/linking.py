@@ -1014,10 +1014,12 @@ def _product_candidates(text, lang, kind, found, claimed, free, unclaimed, known
             continue
         found[(s, e)] = ("Organization", "company")
         claimed.append((s, e))
-    # and a Latin-script name listed after a company already found: "Kaspi.kz и Wildberries"
-    for (a, b), (cls, reason) in sorted(found.items()):
-        nxt = product_names.listed_after(text, b) if (cls, reason) in (
-            ("Organization", "company"), ("Organization", "domain"), ("Organization", "legal form")) else None
+    # and a Latin-script name listed after a company already found: "Kaspi.kz и Wildberries", and
+    # on along the list from each one found so ("Kaspi.kz, Wildberries, Ozon and Amazon")
+    ends = [b for (a, b), (cls, reason) in sorted(found.items()) if (cls, reason) in (
+        ("Organization", "company"), ("Organization", "domain"), ("Organization", "legal form"))]
+    while ends:
+        nxt = product_names.listed_after(text, ends.pop(0))
         if nxt is None:
             continue
         s, e = nxt
@@ -1027,6 +1029,7 @@ def _product_candidates(text, lang, kind, found, claimed, free, unclaimed, known
             continue
         found[(s, e)] = ("Organization", "company")
         claimed.append((s, e))
+        ends.append(e)
 
 
 def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], tokens: list[Token],

@@ -1165,3 +1165,13 @@ def test_folding_keeps_offsets_and_leaves_words_in_two_scripts_on_purpose():
 ])
 def test_an_acronym_of_a_currency_a_measure_or_a_kind_of_firm_is_no_candidate(text, lang, acronym):
     assert acronym not in _candidates(text, lang, "relevance")
+
+
+@pytest.mark.parametrize("text, lang, names", [
+    # a list that opens with a company found by its shape goes on with companies, name by name
+    ("Отзывы покупателей Technodom.kz, Sulpak, Mechta и Alser сопоставлены.", "ru", ["Sulpak", "Mechta", "Alser"]),
+    ("Shoppers of Technodom.kz, Sulpak, Mechta and Alser were compared.", "en", ["Sulpak", "Mechta", "Alser"]),
+])
+def test_a_list_opened_by_a_company_goes_on_with_companies(text, lang, names):
+    found = _candidates(text, lang, "aim")
+    assert [found.get(n) for n in names] == ["Organization"] * len(names)
