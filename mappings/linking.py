@@ -593,7 +593,7 @@ _KEYWORDS = {
     "InternationalOrganization": ["organization", "organisation", "union", "council", "bank", "fund", "alliance", "организация",
                                   "союз", "совет", "банк", "ұйымы", "одағы", "кеңесі"],
     "Initiative": ["initiative", "forum", "congress", "process", "project", "agenda", "declaration", "convention",
-                   "treaty", "charter", "platform", "database", "декларация",
+                   "treaty", "charter", "platform", "декларация",
                    # a policy instrument: "Carbon Border Adjustment Mechanism", "Emissions Trading
                    # System/Scheme", "Partnership for Market Implementation"
                    "mechanism", "scheme", "trading", "partnership",
@@ -629,7 +629,12 @@ _KEYWORDS = {
     "Method": ["index", "индекс", "индексі",
                # an instrument of measurement: "… Severity Scale", "Mineral Liberation Analyser",
                # "Randolph Glacier Inventory", "… Symptom Questionnaire"
-               "scale", "analyser", "analyzer", "inventory", "questionnaire", "шкала", "опросник"],
+               "scale", "analyser", "analyzer", "inventory", "questionnaire", "шкала", "опросник",
+               # a source of data a study draws on: "… Resistance Database", "… Registry of …
+               # Patients", "Global … Atlas", «Национальный регистр …» (a citation database is
+               # an initiative: see _keyword_class)
+               "database", "registry", "register", "atlas", "регистр", "реестр", "атлас", "тіркелімі",
+               "дерекқоры", "атласы"],
 }
 _KEYWORD_CLASS = {w: cls for cls, words in _KEYWORDS.items() for w in words}
 _THEORY_HINT = re.compile(r"theor|concept|ism\b|power|diplomac|security|теори|концеп|изм\b|сила|дипломат|безопасн|теория|тұжырым|күш|қауіпсіз", re.I)

@@ -1175,3 +1175,13 @@ def test_an_acronym_of_a_currency_a_measure_or_a_kind_of_firm_is_no_candidate(te
 def test_a_list_opened_by_a_company_goes_on_with_companies(text, lang, names):
     found = _candidates(text, lang, "aim")
     assert [found.get(n) for n in names] == ["Organization"] * len(names)
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    # a registry, a database or an atlas named in capitals is a source of data: a method
+    ("Cases were drawn from the National Registry of Congenital Anomalies in 2019.", "en",
+     "National Registry of Congenital Anomalies"),
+    ("Yields were checked against the Global Soil Atlas and local records.", "en", "Global Soil Atlas"),
+])
+def test_a_named_registry_database_or_atlas_is_a_method(text, lang, name):
+    assert _candidates(text, lang, "provision").get(name) == "Method"
