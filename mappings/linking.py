@@ -633,8 +633,9 @@ _KEYWORDS = {
                # a source of data a study draws on: "… Resistance Database", "… Registry of …
                # Patients", "Global … Atlas", «Национальный регистр …» (a citation database is
                # an initiative: see _keyword_class)
+               # (not «дерекқоры»: «Scopus дерекқорында» is where a paper is indexed)
                "database", "registry", "register", "atlas", "регистр", "реестр", "атлас", "тіркелімі",
-               "дерекқоры", "атласы"],
+               "атласы"],
 }
 _KEYWORD_CLASS = {w: cls for cls, words in _KEYWORDS.items() for w in words}
 _THEORY_HINT = re.compile(r"theor|concept|ism\b|power|diplomac|security|теори|концеп|изм\b|сила|дипломат|безопасн|теория|тұжырым|күш|қауіпсіз", re.I)

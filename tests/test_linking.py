@@ -1185,3 +1185,12 @@ def test_a_list_opened_by_a_company_goes_on_with_companies(text, lang, names):
 ])
 def test_a_named_registry_database_or_atlas_is_a_method(text, lang, name):
     assert _candidates(text, lang, "provision").get(name) == "Method"
+
+
+@pytest.mark.parametrize("text, lang, entity", [
+    ("Вероятность занятости оценена методом логит-регрессии.", "ru", "method/logistic-regression"),
+    ("Экспозиция детей к свинцу оценена с помощью биомониторинга.", "ru", "method/biomonitoring"),
+    ("Балалардың қорғасынмен әсерленуі биомониторинг арқылы бағаланды.", "kk", "method/biomonitoring"),
+])
+def test_logit_regression_and_biomonitoring_are_named_in_russian_and_kazakh(text, lang, entity):
+    assert entity in names(text, lang)
