@@ -20,8 +20,8 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from . import (lexicon_store, method_context, morphology, name_shapes, ntriples, page_chrome, people, place_shapes,
-               product_names, self_named)
+from . import (generic_acronyms, lexicon_store, method_context, morphology, name_shapes, ntriples, page_chrome, people, place_shapes,
+               product_names, script_folding, self_named)
 from .vocab import DKG, ID, LANGUAGE, OA
 from .vocabulary import INITIATIVE_KINDS, LANGS, Entry, load_dismissed, load_entries, slugify
 
@@ -593,7 +593,7 @@ _KEYWORDS = {
     "InternationalOrganization": ["organization", "organisation", "union", "council", "bank", "fund", "alliance", "организация",
                                   "союз", "совет", "банк", "ұйымы", "одағы", "кеңесі"],
     "Initiative": ["initiative", "forum", "congress", "process", "project", "agenda", "declaration", "convention",
-                   "treaty", "charter", "platform", "database", "декларация",
+                   "treaty", "charter", "platform", "декларация",
                    # a policy instrument: "Carbon Border Adjustment Mechanism", "Emissions Trading
                    # System/Scheme", "Partnership for Market Implementation"
                    "mechanism", "scheme", "trading", "partnership",
@@ -629,7 +629,13 @@ _KEYWORDS = {
     "Method": ["index", "индекс", "индексі",
                # an instrument of measurement: "… Severity Scale", "Mineral Liberation Analyser",
                # "Randolph Glacier Inventory", "… Symptom Questionnaire"
-               "scale", "analyser", "analyzer", "inventory", "questionnaire", "шкала", "опросник"],
+               "scale", "analyser", "analyzer", "inventory", "questionnaire", "шкала", "опросник",
+               # a source of data a study draws on: "… Resistance Database", "… Registry of …
+               # Patients", "Global … Atlas", «Национальный регистр …» (a citation database is
+               # an initiative: see _keyword_class)
+               # (not «дерекқоры»: «Scopus дерекқорында» is where a paper is indexed)
+               "database", "registry", "register", "atlas", "регистр", "реестр", "атлас", "тіркелімі",
+               "атласы"],
 }
 _KEYWORD_CLASS = {w: cls for cls, words in _KEYWORDS.items() for w in words}
 _THEORY_HINT = re.compile(r"theor|concept|ism\b|power|diplomac|security|теори|концеп|изм\b|сила|дипломат|безопасн|теория|тұжырым|күш|қауіпсіз", re.I)
@@ -759,6 +765,15 @@ _ACRONYM_METHOD_AFTER = re.compile(
     r"тест|шкал|опросник|сценари|спутник|снимк|реанализ|схем[аеуы]|продукт|спектрометр|детектор|симулятор|"
     r"әдіс|бағдарлама|желі|нейрондық|деректер|талда|сынақ|шкала|сауалнама|ортасы|сценарий|спутниктік|түсірілім|"
     r"сұлба)", re.I)
+# A guideline, a statement or a set of recommendations is an initiative, whatever part names it
+# ("the STROBE and CONSORT 2010 guidelines", "the TCFD recommendations", «ESG принципы»): acronyms
+# joined before the word share it, and a guideline's version year may follow its acronym. (A
+# reporting checklist in a methods section is no method of the study: it says how it is reported.)
+_YEAR = r"(?:\s+(?:19|20)\d\d)?"
+_ACRONYM_INITIATIVE_AFTER = re.compile(
+    _YEAR + r"(?:\s*(?:,|\band\b|\bи\b|\bжәне\b)\s*(?-i:[A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё0-9-]{1,15})" + _YEAR + r")*"
+    r"\s+(?:reporting\s+)?(?:guidelines?|statements?|checklists?|recommendations|principles|declaration|"
+    r"рекомендаци|руководств|принцип|деклараци|ұсынымдар|қағидат|нұсқаулы)", re.I)
 # (a second acronym joined to the first shares its word: «тестами DPPH и ORAC», "the MMSE and MoCA tests")
 _ACRONYM_METHOD_BEFORE = re.compile(
     r"(?:\b(?:using|with|via|model|method|algorithm|index|dataset|software|assays?|tests?)|"
@@ -823,6 +838,8 @@ def _acronym_class(text: str, start: int, end: int, name: str, kind: str) -> str
         return defined
     if _ACRONYM_ORG_AFTER.match(text, end):
         return "Organization"
+    if _ACRONYM_INITIATIVE_AFTER.match(text, end):
+        return "Initiative"
     if (_ACRONYM_METHOD_AFTER.match(text, end) or _ACRONYM_METHOD_BEFORE.search(text[max(0, start - 40):start])
             or kind in ("methods", "theoretical-basis") or re.search(r"\d", name)):
         return "Method"
@@ -1007,10 +1024,12 @@ def _product_candidates(text, lang, kind, found, claimed, free, unclaimed, known
             continue
         found[(s, e)] = ("Organization", "company")
         claimed.append((s, e))
-    # and a Latin-script name listed after a company already found: "Kaspi.kz и Wildberries"
-    for (a, b), (cls, reason) in sorted(found.items()):
-        nxt = product_names.listed_after(text, b) if (cls, reason) in (
-            ("Organization", "company"), ("Organization", "domain"), ("Organization", "legal form")) else None
+    # and a Latin-script name listed after a company already found: "Kaspi.kz и Wildberries", and
+    # on along the list from each one found so ("Kaspi.kz, Wildberries, Ozon and Amazon")
+    ends = [b for (a, b), (cls, reason) in sorted(found.items()) if (cls, reason) in (
+        ("Organization", "company"), ("Organization", "domain"), ("Organization", "legal form"))]
+    while ends:
+        nxt = product_names.listed_after(text, ends.pop(0))
         if nxt is None:
             continue
         s, e = nxt
@@ -1020,6 +1039,7 @@ def _product_candidates(text, lang, kind, found, claimed, free, unclaimed, known
             continue
         found[(s, e)] = ("Organization", "company")
         claimed.append((s, e))
+        ends.append(e)
 
 
 def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], tokens: list[Token],
@@ -1143,6 +1163,8 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         name = acro[1:]
         if known(name) or len(name) < 2 or re.fullmatch(_LEGAL_FORMS, name) or _in_capitals_heading(text, tokens, k):
             continue
+        if generic_acronyms.is_common_noun(name) or generic_acronyms.is_common_noun(t.text):
+            continue   # a currency, a measure, a kind of firm or device: no name
         if len(t.text) - len(name) >= 5 and t.text[len(name)].islower():
             continue   # a heading in capitals glued to the text after it («ТЕМЫПылевая»), no ending
         s = t.start
@@ -1526,7 +1548,11 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
     candidates: list[Candidate] = []
     lines: list[str] = []
     work_nt, source_nt = _N(work), _N(source)
-    parts = [(comp, tokenize(comp.text)) for comp in components if comp.text]
+    # names are found in the text with its two-script words folded into one (script_folding:
+    # the same offsets); what is written out quotes the document's letters
+    originals = [comp for comp in components if comp.text]
+    folded = [replace(comp, text=script_folding.fold(comp.text, comp.lang)) for comp in originals]
+    parts = [(comp, tokenize(comp.text)) for comp in folded]
     found = [find_mentions(comp.text, comp.lang, lex, tokens, kind=comp.kind) for comp, tokens in parts]
     # An abbreviation defined in one part ("the Central Asian region (CA)") names the entity in
     # every part of the same language.
@@ -1540,10 +1566,12 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
     named_in = [find_candidates(comp.text, comp.lang, comp.kind, mentions, tokens, lex)
                 for (comp, tokens), mentions in zip(parts, found)]
     named_in = _classed_by_definition([comp for comp, _ in parts], named_in)
-    for (comp, tokens), mentions, named in zip(parts, found, named_in):
+    for comp, (read, tokens), mentions, named in zip(originals, parts, found, named_in):
         node = _N(comp.node)
-        named = _with_their_state(comp.text, comp.lang, named, mentions)
-        named, mentions = _named_after_a_person(comp.text, comp.lang, named, mentions)
+        named = _with_their_state(read.text, comp.lang, named, mentions)
+        named, mentions = _named_after_a_person(read.text, comp.lang, named, mentions)
+        if read.text != comp.text:
+            mentions = [replace(m, exact=comp.text[m.start:m.end]) for m in mentions]
         # the state in "Закон Республики Казахстан «О …»" is part of the law's name, not a mention
         docs = [(s, e) for s, e, _, reason in named if reason in ("self-named", "state's")]
         if docs:

@@ -22,7 +22,7 @@ _NAME = {
     "ru": r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ие|их|ими)",
 }
 _KIND = {
-    "en": r"(?:district|village|river|River|oblast|Oblast|province|Province|county|County|steppe|basin|Basin|"
+    "en": r"(?:district|District|village|river|River|oblast|Oblast|province|Province|county|County|steppe|basin|Basin|"
           r"desert|Desert|island|Island|deposit|oilfield|glacier|Glacier|valley|Valley|delta|Delta|plateau|"
           r"Plateau|peninsula|Peninsula|Mountains|Range|Depression|reservoir|Reservoir|"
           # landforms named only capitalised ("the Caspian Lowland", "the Dzungarian Gate"): in lower
@@ -33,11 +33,12 @@ _KIND = {
     # a basin, with the kind of basin between («Илийского артезианского бассейна»)
     "ru": r"(?:район|округ|водохранилищ|(?:[а-яё]+(?:ый|ий|ого|ому|ым|ом)\s+)?бассейн)[а-яё]*",
 }
-# kinds that stand before the name: "Lake Zaysan", «месторождение Кумколь», «ледник Туюксу»
+# kinds that stand before the name: "Lake Zaysan", «месторождение Кумколь», «ледник Туюксу»,
+# «реки Шидерты» (a known name after the kind, «реки Казахстана», is a mention and not claimed)
 _KIND_BEFORE = {
     "en": r"(?:Lake|Mount|Cape)",
     "ru": r"(?:месторождени[еяию]|ледник(?:а|е|у|ом)?|остров(?:а|е|у|ом)?|пустын(?:я|и|е|ю|ей)|"
-          r"хреб(?:ет|та|те|том)|полуостров(?:а|е|у|ом)?|посёл(?:ок|ка|ке)|сел(?:о|а|е)|аул(?:а|е)?)",
+          r"хреб(?:ет|та|те|том)|рек(?:а|и|е|у|ой)|озер(?:о|а|е|у|ом)|полуостров(?:а|е|у|ом)?|посёл(?:ок|ка|ке)|сел(?:о|а|е)|аул(?:а|е)?)",
 }
 _BEFORE_NAME = {"en": r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?",
                 "ru": r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?"}

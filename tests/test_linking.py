@@ -393,7 +393,7 @@ _KEYWORDS_BY_CLASS = {
                                   "ru": ["организация", "союз", "совет", "банк"],
                                   "kk": ["ұйымы", "одағы", "кеңесі"]},
     "Initiative": {"en": ["initiative", "forum", "congress", "process", "project", "agenda", "declaration", "convention",
-                          "treaty", "charter", "platform", "database"],
+                          "treaty", "charter", "platform"],
                    "ru": ["декларация", "конвенция", "договор", "хартия", "процесс", "платформа",
                           "инициатива", "форум", "съезд", "проект"],
                    "kk": ["декларациясы", "конвенциясы", "процесі", "платформасы", "бастамасы", "съезі", "жобасы"]},
@@ -405,7 +405,9 @@ _KEYWORDS_BY_CLASS = {
     "Address": {"en": ["address"], "ru": ["послание"], "kk": ["жолдауы"]},
     "Department": {"en": ["department", "faculty"], "ru": ["кафедра", "факультет"], "kk": ["кафедрасы"]},
     "Diaspora": {"en": ["diaspora"], "ru": ["диаспора"], "kk": ["диаспорасы"]},
-    "Method": {"en": ["index"], "ru": ["индекс"], "kk": ["индексі"]},
+    # a database, a registry or an atlas is a source of data, as the corpora's keys class them
+    "Method": {"en": ["index", "database", "registry", "atlas"], "ru": ["индекс", "регистр", "атлас"],
+               "kk": ["индексі", "тіркелімі", "атласы"]},
     "Organization": {"en": ["party", "chamber", "company", "holding", "plant", "factory", "works", "museum", "theatre",
                             "theater", "gallery", "exchange"],
                      "ru": ["партия", "палата", "компания", "холдинг", "завод", "фабрика", "комбинат", "музей", "театр",
@@ -848,6 +850,10 @@ def _candidates(text: str, lang: str, kind: str) -> dict[str, str]:
     ("сети LSTM обнаруживают аномалии трафика", "ru", "novelty", "LSTM", "Method"),
     ("рекомендации комиссии МЭК комитета учтены", "ru", "relevance", "МЭК", "Organization"),
     ("the decisions of the IFLA Council on cataloguing", "en", "relevance", "IFLA", "Organization"),
+    # a guideline, a statement or recommendations: an initiative, in a methods section too
+    ("reporting follows the REPLIC and TRAVEX 2021 guidelines", "en", "methods", "REPLIC", "Initiative"),
+    ("reporting follows the REPLIC and TRAVEX 2021 guidelines", "en", "methods", "TRAVEX", "Initiative"),
+    ("disclosure is scored against the ISSB recommendations", "en", "methods", "ISSB", "Initiative"),
     # an acronym with nothing beside it outside the methods is a body, as before
     ("Письмо ДКСО разослано в вузы.", "ru", "relevance", "ДКСО", "Organization"),
     # and in the statement of methods a tool
@@ -1156,3 +1162,66 @@ def test_the_words_of_the_page_around_an_abstract_are_no_candidates(text, lang):
 ])
 def test_a_quoted_market_or_site_is_named_by_its_kind(text, lang, name, cls):
     assert _candidates(text, lang, "task").get(name) == cls
+
+
+# --------------------------------------------------------------------------- two-script words
+
+
+@pytest.mark.parametrize("text, lang, entity, quote", [
+    # a Latin K for Қ before a back vowel, a Latin A for А: linked, quoted as typed
+    ("Бұл жұмыс Kазақстанның оңтүстігіндегі фермаларда жүргізілді.", "kk", "actor/kazakhstan", "Kазақстанның"),
+    ("Исследование проведено в Kазахстане в 2021 году.", "ru", "actor/kazakhstan", "Kазахстане"),
+])
+def test_a_word_typed_with_latin_look_alikes_is_linked_and_quoted_as_written(text, lang, entity, quote):
+    g = rdflib.Graph()
+    annotate(g, _seed_components({lang: text}), work=WORK, source=SOURCE)
+    assert URIRef(str(ID) + entity) in set(g.objects(None, OA.hasBody))
+    assert quote in {str(o) for o in g.objects(None, OA.exact)}
+
+
+def test_folding_keeps_offsets_and_leaves_words_in_two_scripts_on_purpose():
+    from dissertation_kg.mappings.script_folding import fold
+    text = "Kазақ тілі, Кeрек, iPhone-ы, Windows"
+    folded = fold(text, "kk")
+    assert len(folded) == len(text)
+    assert folded == "Қазақ тілі, Керек, iPhone-ы, Windows"
+
+
+@pytest.mark.parametrize("text, lang, acronym", [
+    ("The plant would cost EUR 2.3 billion and raise regional GDP by a tenth.", "en", "GDP"),
+    ("The plant would cost EUR 2.3 billion and raise regional GDP by a tenth.", "en", "EUR"),
+    ("Most SMEs in the sector lack export credit.", "en", "SMEs"),
+    ("Доля МСП в структуре ВВП региона растёт.", "ru", "МСП"),
+    ("Доля МСП в структуре ВВП региона растёт.", "ru", "ВВП"),
+])
+def test_an_acronym_of_a_currency_a_measure_or_a_kind_of_firm_is_no_candidate(text, lang, acronym):
+    assert acronym not in _candidates(text, lang, "relevance")
+
+
+@pytest.mark.parametrize("text, lang, names", [
+    # a list that opens with a company found by its shape goes on with companies, name by name
+    ("Отзывы покупателей Technodom.kz, Sulpak, Mechta и Alser сопоставлены.", "ru", ["Sulpak", "Mechta", "Alser"]),
+    ("Shoppers of Technodom.kz, Sulpak, Mechta and Alser were compared.", "en", ["Sulpak", "Mechta", "Alser"]),
+])
+def test_a_list_opened_by_a_company_goes_on_with_companies(text, lang, names):
+    found = _candidates(text, lang, "aim")
+    assert [found.get(n) for n in names] == ["Organization"] * len(names)
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    # a registry, a database or an atlas named in capitals is a source of data: a method
+    ("Cases were drawn from the National Registry of Congenital Anomalies in 2019.", "en",
+     "National Registry of Congenital Anomalies"),
+    ("Yields were checked against the Global Soil Atlas and local records.", "en", "Global Soil Atlas"),
+])
+def test_a_named_registry_database_or_atlas_is_a_method(text, lang, name):
+    assert _candidates(text, lang, "provision").get(name) == "Method"
+
+
+@pytest.mark.parametrize("text, lang, entity", [
+    ("Вероятность занятости оценена методом логит-регрессии.", "ru", "method/logistic-regression"),
+    ("Экспозиция детей к свинцу оценена с помощью биомониторинга.", "ru", "method/biomonitoring"),
+    ("Балалардың қорғасынмен әсерленуі биомониторинг арқылы бағаланды.", "kk", "method/biomonitoring"),
+])
+def test_logit_regression_and_biomonitoring_are_named_in_russian_and_kazakh(text, lang, entity):
+    assert entity in names(text, lang)

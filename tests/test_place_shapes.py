@@ -16,6 +16,10 @@ def places(text: str, lang: str) -> list[str]:
     ("Plots were laid out in the Baizak and Shu districts of the region.", "en", ["Baizak", "Shu districts"]),
     ("Samples came from the Merke, Kordai and Shu districts.", "en", ["Merke", "Kordai", "Shu districts"]),
     ("Water is drawn from the Ili River near the dam.", "en", ["Ili River"]),
+    # a district named in capitals, as a city's administrative districts are ("Medeu District")
+    ("New bus lines reach the Turksib District by 2027.", "en", ["Turksib District"]),
+    # a river or lake named after its kind in Russian («реки Шидерты», «озера Алаколь»)
+    ("Пробы воды отобраны из реки Шидерты и озера Алаколь.", "ru", ["реки Шидерты", "озера Алаколь"]),
     ("Only the Almaty and the Turgen village were visited.", "en", ["Turgen village"]),
     ("Изыскания велись в Бостандыкском районе города.", "ru", ["Бостандыкском районе"]),
     ("Изыскания велись в Бостандыкском и Ауэзовском районах Алматы.", "ru", ["Бостандыкском", "Ауэзовском районах"]),
