@@ -25,6 +25,7 @@ def test_a_known_stat_gives_the_hash_without_reading_the_file(tmp_path, monkeypa
     # utime sets the modification time but moves the change time to now, which the racy rule
     # also reads: with the window at 0 the entry is remembered at once.
     monkeypatch.setattr("dissertation_kg.server.build.file_hashes.RACY_NS", 0)
+    (tmp_path / "cache").mkdir()
     first = FileHashes(tmp_path)
     assert first.sha256(doc) == hashlib.sha256(doc.read_bytes()).digest()
     first.save()
@@ -35,6 +36,7 @@ def test_a_known_stat_gives_the_hash_without_reading_the_file(tmp_path, monkeypa
 def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(tmp_path, monkeypatch):
     doc = tmp_path / "a.txt"
     doc.write_bytes(b"The aim of the work is A.")
+    (tmp_path / "cache").mkdir()
     monkeypatch.setattr("dissertation_kg.server.build.file_hashes.RACY_NS", 0)
     hashes = FileHashes(tmp_path)
     hashes.sha256(doc)
@@ -48,6 +50,7 @@ def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(tmp_path, m
 def test_a_file_changed_within_the_racy_window_is_not_remembered(tmp_path, monkeypatch):
     doc = tmp_path / "a.txt"
     doc.write_bytes(b"Scientific novelty.")                 # changed just now
+    (tmp_path / "cache").mkdir()
     hashes = FileHashes(tmp_path)
     hashes.sha256(doc)
     hashes.save()
@@ -62,11 +65,11 @@ def test_the_fingerprint_is_the_same_with_remembered_hashes_and_follows_an_edit(
 
     seeds, store = tmp_path / "seeds", tmp_path / "store"
     shutil.copytree(seeds_dir(), seeds)
-    store.mkdir()
+    (store / "cache").mkdir(parents=True)  # as a build leaves it
     monkeypatch.setattr("dissertation_kg.server.build.file_hashes.RACY_NS", 0)
     plain = fingerprint(seeds, ontology_dir())
     assert fingerprint(seeds, ontology_dir(), store) == plain        # hashes taken and kept
-    assert (store / "file-hashes.json").is_file()
+    assert (store / "cache" / ".file-hashes.json").is_file() and list(store.iterdir()) == [store / "cache"]
     assert fingerprint(seeds, ontology_dir(), store) == plain        # hashes from their stat
     doc = next(p for p in sorted(seeds.glob("*.txt")))
     doc.write_text(doc.read_text(encoding="utf-8") + "\n", encoding="utf-8")

@@ -2,7 +2,9 @@
 does not read them all to learn that one of them changed.
 
 An entry is a file's size, modification time, inode and change time with the hash of its bytes,
-kept in `STORE/file-hashes.json`; it is used only while all four are unchanged. As git's index
+kept in the store's cache folder (`STORE/cache/.file-hashes.json`: never in the store's own
+folder, where a file beside no generations reads as a bare Oxigraph database, and with a leading
+dot so the cache's pruning keeps it); it is used only while all four are unchanged. As git's index
 does for "racily clean" files, a hash taken less than two seconds after the file's last change is
 not remembered: a second write within the file system's timestamp resolution could leave its
 stat as it was.
@@ -15,13 +17,14 @@ import os
 import time
 from pathlib import Path
 
-NAME = "file-hashes.json"
+NAME = ".file-hashes.json"
 RACY_NS = 2_000_000_000
 
 
 class FileHashes:
     def __init__(self, store: Path | str | None) -> None:
-        self.path = Path(store) / NAME if store is not None else None
+        # Only where a build made the cache: a first build's fingerprint is not remembered.
+        self.path = Path(store) / "cache" / NAME if store is not None else None
         self._known: dict[str, list] = {}
         self._seen: dict[str, list] = {}
         if self.path is not None:
@@ -54,7 +57,7 @@ class FileHashes:
         entries = {k: v for k, v in self._known.items() if k in self._seen or os.path.exists(k)} | self._seen
         if entries == self._known:
             return
-        tmp = self.path.with_name(f".{NAME}.{os.getpid()}.tmp")
+        tmp = self.path.with_name(f"{NAME}.{os.getpid()}.tmp")
         try:
             tmp.write_text(json.dumps(entries, separators=(",", ":")), encoding="utf-8")
             os.replace(tmp, self.path)

@@ -17,7 +17,7 @@ from dissertation_kg.server.build.pipeline import map_corpus
 from dissertation_kg.mappings.resources import seeds_dir
 from dissertation_kg.server.cli.store_option import STORE, resolved, store_option
 from dissertation_kg.server.store.location import StoreError
-from dissertation_kg.server.store.spec import RemoteSpec
+from dissertation_kg.server.store.spec import RemoteSpec, local_dir
 from dissertation_kg.server.store.engines import open_store
 
 
@@ -54,8 +54,10 @@ def build(seeds: Path | None, store, no_cache: bool, full: bool, quiet: bool, on
     if ontology is not None:
         os.environ["DKG_ONTOLOGY"] = str(ontology.resolve())  # read by the build, shapes and linker
     seeds = seeds or seeds_dir()
-    source_fingerprint = fingerprint(seeds, ontology_dir())  # before the build: an edit during it shows up next time
     store = resolved(store)
+    # Before the build: an edit during it shows up next time. The files' hashes are remembered in
+    # the (local or staging) store by their stat, as the curators' loop does.
+    source_fingerprint = fingerprint(seeds, ontology_dir(), local_dir(store) if isinstance(store, RemoteSpec) else store)
     engine_generation = None
     try:
         if isinstance(store, RemoteSpec):
