@@ -383,9 +383,9 @@ def static_difference(store: ox.Store, new: bytes, old: bytes | None, graphs: li
     new_ground, new_blank = _split_blank(new)
     old_ground, _ = _split_blank(old)
     removed = list(ox.parse(b"".join(sorted(old_ground - new_ground)), format=ox.RdfFormat.N_QUADS))
-    names = ", ".join(f"<{g}>" for g in graphs)
-    removed += [ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in store.query(
-        f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g IN ({names}) && (isBlank(?s) || isBlank(?o))) }}")]
+    for iri in graphs:  # one query a graph: with the graph a constant Oxigraph reads only its quads
+        removed += [ox.Quad(r["s"], r["p"], r["o"], ox.NamedNode(iri)) for r in store.query(
+            f"SELECT ?s ?p ?o WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o FILTER (isBlank(?s) || isBlank(?o)) }} }}")]
     return removed, b"".join(sorted(new_ground - old_ground)) + b"".join(new_blank)
 
 
