@@ -362,6 +362,7 @@ def test_rebuilds_run_one_at_a_time_and_bursts_of_edits_coalesce(tmp_path, monke
         return {"outcome": "unchanged"}
 
     monkeypatch.setattr(rebuilder, "_run", fake_run)
+    monkeypatch.setattr(rebuilder, "_start_spare", lambda: None)  # no process: _run is faked
     first = [rebuilder.request("edit", files=[f"a{i}.ttl"]) for i in range(5)]
     assert set(first) == {1}
     assert rebuilder.wait(1, 10)["outcome"] == "unchanged"
