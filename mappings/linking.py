@@ -153,7 +153,12 @@ def _variants(label: str) -> set[str]:
     return out
 
 
-def compile_lexicon(entries: tuple[Entry, ...], dismissed: frozenset[tuple[str, str]] = frozenset()) -> Lexicon:
+def compile_lexicon(entries: tuple[Entry, ...], dismissed: frozenset[tuple[str, str]] = frozenset(),
+                    keys: dict[tuple[str, str], str] | None = None) -> Lexicon:
+    """The vocabularies as tries of label keys. `keys` remembers each label word's key across
+    compiles (lexicon_store keeps it on disk): reading Russian words with pymorphy3 was most of
+    a compile, and a curator's edit changes a few words of tens of thousands."""
+    label_key = morphology.label_key if keys is None else _remembered(keys)
     tries: dict[str, dict] = {l: {} for l in LANGS}
     pairs: dict[str, dict] = {l: {} for l in LANGS}
     heads: dict[str, set[str]] = {l: set() for l in LANGS}
@@ -169,9 +174,9 @@ def compile_lexicon(entries: tuple[Entry, ...], dismissed: frozenset[tuple[str, 
                     words = [t.text for t in tokenize(variant)]
                     if not words or len(words) > _MAX_LABEL_TOKENS:
                         continue
-                    keys = [morphology.label_key(w, lang) for w in words]
+                    word_keys = [label_key(w, lang) for w in words]
                     node = tries[lang]
-                    for k in keys:
+                    for k in word_keys:
                         node = node.setdefault(k, {})
                     prior = node.get(_END)
                     if prior and prior[0] != e.iri:
@@ -185,12 +190,21 @@ def compile_lexicon(entries: tuple[Entry, ...], dismissed: frozenset[tuple[str, 
                     common = method_context.is_common_word_label(words, e.cls) and not capital
                     node[_END] = (e.iri, e.cls, capital and (prior[2] if prior else True),
                                   common and (prior[3] if prior else True))
-                    if len(keys) == 2:
-                        pairs[lang].setdefault((keys[0], keys[1]), (e.iri, e.cls))
-                        heads[lang].add(keys[1])
+                    if len(word_keys) == 2:
+                        pairs[lang].setdefault((word_keys[0], word_keys[1]), (e.iri, e.cls))
+                        heads[lang].add(word_keys[1])
     cities = frozenset(e.iri for e in entries if e.cls == "Region" and "(GeoNames " in e.definition.get("en", ""))
     return Lexicon(tries, pairs, heads, known, ambiguous, {e.iri: e for e in entries},
                    frozenset(morphology.fold(name) for name, _ in dismissed), _titles(entries), cities=cities)
+
+
+def _remembered(keys: dict[tuple[str, str], str]):
+    def label_key(word: str, lang: str) -> str:
+        key = keys.get((word, lang))
+        if key is None:
+            key = keys[word, lang] = morphology.label_key(word, lang)
+        return key
+    return label_key
 
 
 def _titles(entries: tuple[Entry, ...]) -> dict[str, dict]:
@@ -236,7 +250,9 @@ def _lexicon_for(directory: str | None) -> Lexicon:
     path = Path(directory) if directory else None
 
     def build() -> Lexicon:
-        lex = compile_lexicon(load_entries(path), load_dismissed(path))
+        keys = lexicon_store.label_keys()
+        lex = compile_lexicon(load_entries(path), load_dismissed(path), keys)
+        lexicon_store.keep_label_keys(keys)
         lex.body_state = _body_states(lex)
         return lex
 

@@ -1141,6 +1141,59 @@ def test_the_lexicon_cache_key_follows_the_vocabularies_and_the_code_as_imported
     lexicon_store.key(vocabularies)
 
 
+def test_the_vocabularies_read_by_oxigraph_are_the_entries_rdflib_reads(tmp_path):
+    import shutil
+
+    from dissertation_kg.mappings import vocabulary
+    from dissertation_kg.mappings.resources import ontology_dir
+
+    folder = tmp_path / "vocabularies"
+    shutil.copytree(ontology_dir() / "vocabularies", folder)
+    # one statement in two files is one statement of the merged graph; an entry may be described
+    # in two files (its label added by a curator in another)
+    (folder / "extra.ttl").write_text(
+        '@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n'
+        '<https://w3id.org/dissertation-kg/id/theory/realism> skos:altLabel "realism"@en , '
+        '"realist school"@en .\n', encoding="utf-8")
+    fast, dismissed = vocabulary._load_cached(str(folder))
+    graph = vocabulary.load_graph(folder)
+    slow = vocabulary._entries(graph)
+    assert [(e.iri, e.cls, e.pref, {k: sorted(v) for k, v in e.alt.items()}, e.definition, e.same_as, e.iso3166)
+            for e in fast] == [(e.iri, e.cls, e.pref, {k: sorted(v) for k, v in e.alt.items()}, e.definition,
+                                e.same_as, e.iso3166) for e in slow]
+    realism = next(e for e in fast if str(e.iri).endswith("/theory/realism"))
+    assert realism.alt["en"].count("realism") <= 1 and "realist school" in realism.alt["en"]
+    assert dismissed == frozenset((str(l), l.language or "") for s in graph.subjects(RDF.type, DKG.DismissedName)
+                                  for l in graph.objects(s, rdflib.RDFS.label))
+    (folder / "extra.ttl").write_text("<a> <b> \"unclosed .\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"extra\.ttl is not valid Turtle"):
+        vocabulary._load_cached.__wrapped__(str(folder))
+
+
+def test_a_vocabulary_edit_compiles_with_the_earlier_words_keys_to_the_same_lexicon(tmp_path, monkeypatch):
+    from dissertation_kg.mappings import lexicon_store, linking, vocabulary
+    from dissertation_kg.mappings.vocabulary import Entry
+
+    monkeypatch.setenv("DKG_LEXICON_CACHE", str(tmp_path / "cache"))
+    entries = vocabulary.load_entries()
+    assert lexicon_store.label_keys() == {}
+    keys = lexicon_store.label_keys()
+    linking.compile_lexicon(entries, keys=keys)
+    lexicon_store.keep_label_keys(keys)
+    remembered = lexicon_store.label_keys()
+    assert remembered == keys and len(keys) > 10_000
+    # an alias added by a curator: new words beside the remembered ones
+    edited = entries + (Entry(URIRef(ID + "theory/test-soil-memory"), "Theory",
+                              {"en": "soil memory theory", "ru": "теория почвенной памяти"}),)
+    fresh = linking.compile_lexicon(edited)
+    again = linking.compile_lexicon(edited, keys=remembered)
+    assert again.tries == fresh.tries and again.pairs == fresh.pairs and again.titles == fresh.titles
+    assert remembered[("почвенной", "ru")] == "почвенный"
+    # a key remembered under other code is never read: the file is named by the code's digest
+    monkeypatch.setattr(lexicon_store, "_CODE_DIGEST", b"other code")
+    assert lexicon_store.label_keys() == {}
+
+
 @pytest.mark.parametrize("text, lang", [
     ("Files: summary_kk.pdf  Format: PDF  View/Open. Collection: Theses (PhD). EPrints software © 2010.", "en"),
     ("Аннотацию можно скачать (DOCX), отзыв оппонента (PDF); вкладки «Қазақша» и «English».", "ru"),
