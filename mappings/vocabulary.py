@@ -219,15 +219,16 @@ def _load_cached(directory: str) -> tuple[tuple[Entry, ...], frozenset[tuple[str
         except (SyntaxError, ValueError, OSError) as exc:
             raise ValueError(f"{path} is not valid Turtle ({exc}); fix the entry named in the message") from exc
         for t in triples:
-            if isinstance(t.subject, ox.NamedNode):
-                about.setdefault(t.subject.value, {}).setdefault(t.predicate.value, []).append(t.object)
+            # a dismissed name is usually a blank node (`[] a dkg:DismissedName`), one per file
+            subject = t.subject.value if isinstance(t.subject, ox.NamedNode) else f"_:{path.name}:{t.subject.value}"
+            about.setdefault(subject, {}).setdefault(t.predicate.value, []).append(t.object)
     entries, dismissed = [], set()
     for iri in sorted(about):
         props = about[iri]
         types = {o.value for o in props.get(_RDF_TYPE, ()) if isinstance(o, ox.NamedNode)}
         if _DISMISSED in types:
             dismissed |= {(o.value, o.language or "") for o in props.get(_LABEL, ()) if isinstance(o, ox.Literal)}
-        if _CONCEPT not in types:
+        if _CONCEPT not in types or iri.startswith("_:"):
             continue
         classes = sorted(t[len(str(DKG)):] for t in types if t.startswith(str(DKG)))
         if not classes:

@@ -151,6 +151,17 @@ def test_after_a_series_of_edits_the_incremental_store_equals_a_full_build(sourc
     # the new one in (statements with blank nodes are replaced, as two parses cannot match them).
     assert (label["store"]["static_ground_removed"], label["store"]["static_ground_added"]) == (1, 1)
     assert alias["store"]["static_ground_added"] == 1 and alias["store"]["static_ground_removed"] == 0
+    # The blank-node statements were removed by the labels the store gave them, with no query
+    # (the store equals a full build's above, so none was left behind).
+    assert label["store"]["static_blank_by"] == alias["store"]["static_blank_by"] == "kept labels"
+    assert label["store"]["static_removed"] > label["store"]["static_ground_removed"]
+    # A generation made before the blank nodes' labels were kept (no marker) still gets them
+    # replaced, found by a query.
+    (StoreLocation(inc).current() / incremental.STATIC_LABELS_NAME).unlink()
+    _replace(ontology / "dkg.ttl", '"research task"@en', '"task of the research"@en')
+    got, _ = _build(corpus, ontology, inc, full)
+    assert got["path"] == "incremental" and got["changes"]["store"]["static_blank_by"] == "query"
+    _assert_same(inc, full, "an ontology label edit on a generation without kept labels")
     manifest = seen["changing the pairing manifest"]
     assert manifest["changed"] == [next(corpus.glob("003_*.txt")).name]
     assert not manifest["ontology_or_vocabularies"]

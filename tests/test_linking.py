@@ -1155,6 +1155,11 @@ def test_the_vocabularies_read_by_oxigraph_are_the_entries_rdflib_reads(tmp_path
         '@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n'
         '<https://w3id.org/dissertation-kg/id/theory/realism> skos:altLabel "realism"@en , '
         '"realist school"@en .\n', encoding="utf-8")
+    (folder / "dismissed.ttl").write_text(
+        (folder / "dismissed.ttl").read_text(encoding="utf-8")
+        + '\n[] a dkg:DismissedName ; rdfs:label "Erasmus Programme"@en .\n'
+        + '<https://w3id.org/dissertation-kg/id/dismissed/x> a dkg:DismissedName ; rdfs:label "Astana Hub"@ru .\n',
+        encoding="utf-8")
     fast, dismissed = vocabulary._load_cached(str(folder))
     graph = vocabulary.load_graph(folder)
     slow = vocabulary._entries(graph)
@@ -1165,6 +1170,7 @@ def test_the_vocabularies_read_by_oxigraph_are_the_entries_rdflib_reads(tmp_path
     assert realism.alt["en"].count("realism") <= 1 and "realist school" in realism.alt["en"]
     assert dismissed == frozenset((str(l), l.language or "") for s in graph.subjects(RDF.type, DKG.DismissedName)
                                   for l in graph.objects(s, rdflib.RDFS.label))
+    assert {("Erasmus Programme", "en"), ("Astana Hub", "ru")} <= dismissed
     (folder / "extra.ttl").write_text("<a> <b> \"unclosed .\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"extra\.ttl is not valid Turtle"):
         vocabulary._load_cached.__wrapped__(str(folder))

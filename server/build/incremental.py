@@ -36,6 +36,9 @@ VOCABULARIES_NAME = "dkg-vocabularies"
 # The ontology and vocabulary graphs as the generation holds them (N-Quads), compared as text
 # with the next build's after an edit of those files.
 STATIC_NAME = "dkg-static.nq"
+# Beside it when its blank nodes carry the labels the store has (loaded with the labels kept, see
+# load_static_blank): the next edit removes those statements by their labels, with no query.
+STATIC_LABELS_NAME = "dkg-static.labels"
 # Above this share of changed documents the full path's one bulk load is cheaper than removing
 # and inserting graph by graph.
 FULL_SHARE = 0.5
@@ -262,7 +265,7 @@ def checkpoint(previous_generation: Path, generation: Path) -> None:
 
 def apply(generation: Path, change: Delta, graph_of: dict[str, str], previous_graphs: dict[str, str],
           read_document, static: bytes | None, static_graphs: list[str], candidates: bytes | None,
-          candidates_graph: str, old_static: bytes | None = None) -> dict:
+          candidates_graph: str, old_static: bytes | None = None, old_labels_kept: bool = False) -> dict:
     """Change the checkpoint in `generation` by `change`. `read_document(source)` gives a
     document's N-Quads; `static` the ontology and vocabulary graphs' N-Quads when their files
     changed (only the difference to `old_static`, the previous ones, is written); `candidates`
@@ -275,7 +278,8 @@ def apply(generation: Path, change: Delta, graph_of: dict[str, str], previous_gr
         static_added = b""
         static_removed: list[ox.Quad] = []
         if change.static and static is not None:
-            static_removed, static_added = static_difference(store, static, old_static, static_graphs)
+            static_removed, static_added = static_difference(store, static, old_static, static_graphs,
+                                                             old_labels_kept)
         if change.queue:
             drop.append(candidates_graph)
         # Every triple a dropped graph stated may have to leave the default graph (below).
@@ -297,6 +301,7 @@ def apply(generation: Path, change: Delta, graph_of: dict[str, str], previous_gr
         t1 = time.perf_counter()
         seconds["drop"] = t1 - t0
         loads = [(read_document(s), graph_of[s]) for s in change.added + change.changed]
+        static_added, static_blank = blank_lines(static_added)
         if static_added:
             loads.append((static_added, None))
         if change.candidates and candidates:
@@ -323,6 +328,15 @@ def apply(generation: Path, change: Delta, graph_of: dict[str, str], previous_gr
             # name the same node in both.
             store.load(data + merged, format=ox.RdfFormat.N_QUADS)
             inserted += len(data)
+        if static_blank:
+            for quad in ox.parse(_GRAPH_LABEL.sub(b" .", static_blank), format=ox.RdfFormat.N_QUADS):
+                _note(quad.triple, works, entities)
+                if quad.triple in touched:
+                    restated.add(quad.triple)
+                elif quad not in store:
+                    added += 1
+            load_static_blank(store, static_blank)
+            inserted += len(static_blank)
         t2 = time.perf_counter()
         seconds["load"] = t2 - t1
         # A triple no graph states any more leaves the default graph; one a new graph restates
@@ -334,9 +348,13 @@ def apply(generation: Path, change: Delta, graph_of: dict[str, str], previous_gr
     finally:
         del store
     return {"dropped_graphs": len(drop), "candidates": len(change.candidates), "touched_triples": len(touched),
-            "static_removed": len(static_removed), "static_added": static_added.count(b"\n"),
+            "static_removed": len(static_removed), "static_added": (static_added + static_blank).count(b"\n"),
             "static_ground_removed": sum(map(_ground, static_removed)),
-            "static_ground_added": len(_split_blank(static_added)[0]),
+            "static_ground_added": static_added.count(b"\n"),
+            # how the old blank-node statements were found: by the labels kept beside the
+            # previous generation, or by a query a graph (a generation made before they were kept)
+            "static_blank_by": (None if not (change.static and static is not None)
+                                else "kept labels" if old_static is None or old_labels_kept else "query"),
             "default_removed": removed,
             "loaded_bytes": inserted, "default_added": added,
             "seconds": {k: round(v, 3) for k, v in seconds.items()}, "works": sorted(works),
@@ -344,24 +362,31 @@ def apply(generation: Path, change: Delta, graph_of: dict[str, str], previous_gr
 
 
 def keep_static(generation: Path, data: bytes | None, previous_generation: Path | None = None) -> None:
-    """Keep the ontology and vocabulary graphs' N-Quads beside the generation (`data`; None:
-    unchanged, the previous generation's file is linked), so the next edit of those files is
-    compared with them as text instead of by reading ~40,000 quads out of the store."""
-    target = Path(generation) / STATIC_NAME
+    """Keep the ontology and vocabulary graphs' N-Quads beside the generation (`data`, whose
+    blank-node statements the build loaded with load_static_blank; None: unchanged, the previous
+    generation's file is linked), so the next edit of those files is compared with them as text
+    instead of by reading ~40,000 quads out of the store."""
+    target, marker = Path(generation) / STATIC_NAME, Path(generation) / STATIC_LABELS_NAME
     if data is not None:
         tmp = target.with_name(f".{STATIC_NAME}.{os.getpid()}.tmp")
         tmp.write_bytes(data)
         os.replace(tmp, target)
+        marker.touch()
         return
     if previous_generation is None:
         return
-    try:
-        os.link(Path(previous_generation) / STATIC_NAME, target)
-    except OSError:  # none there (an older generation), or another file system
+    for name in (STATIC_NAME, STATIC_LABELS_NAME):
         try:
-            shutil.copyfile(Path(previous_generation) / STATIC_NAME, target)
-        except OSError:
-            pass
+            os.link(Path(previous_generation) / name, Path(generation) / name)
+        except OSError:  # none there (an older generation), or another file system
+            try:
+                shutil.copyfile(Path(previous_generation) / name, Path(generation) / name)
+            except OSError:
+                pass
+
+
+def static_labels_kept(generation: Path | None) -> bool:
+    return generation is not None and (Path(generation) / STATIC_LABELS_NAME).is_file()
 
 
 def read_static(generation: Path | None) -> bytes | None:
@@ -371,22 +396,42 @@ def read_static(generation: Path | None) -> bytes | None:
         return None
 
 
-def static_difference(store: ox.Store, new: bytes, old: bytes | None, graphs: list[str]) -> tuple[list[ox.Quad], bytes]:
+def static_difference(store: ox.Store, new: bytes, old: bytes | None, graphs: list[str],
+                      labels_kept: bool = False) -> tuple[list[ox.Quad], bytes]:
     """(quads to remove, N-Quads to add) to turn the ontology and vocabulary graphs of `store`
     into `new`: a label edit writes one quad, not the ~40,000 of both graphs. `old` is what the
     previous build kept (keep_static); without it the store's graphs are read. Statements
     with a blank node cannot be compared across two parses (the parser names blank nodes
-    afresh), so all of those are replaced: the ontology's few hundred restrictions and lists."""
+    afresh), so all of those are replaced: the ontology's few hundred restrictions and lists.
+    With `labels_kept` the old file's blank nodes are the store's own, so they are removed as
+    written there; else they are found with one query a graph (~1 s each at 2,000 documents)."""
     if old is None:
         old = ox.serialize([q for iri in graphs for q in store.quads_for_pattern(None, None, None, ox.NamedNode(iri))],
                            format=ox.RdfFormat.N_QUADS)
+        labels_kept = True   # read from the store just now
     new_ground, new_blank = _split_blank(new)
-    old_ground, _ = _split_blank(old)
+    old_ground, old_blank = _split_blank(old)
     removed = list(ox.parse(b"".join(sorted(old_ground - new_ground)), format=ox.RdfFormat.N_QUADS))
-    for iri in graphs:  # one query a graph: with the graph a constant Oxigraph reads only its quads
-        removed += [ox.Quad(r["s"], r["p"], r["o"], ox.NamedNode(iri)) for r in store.query(
-            f"SELECT ?s ?p ?o WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o FILTER (isBlank(?s) || isBlank(?o)) }} }}")]
+    if labels_kept:
+        removed += ox.parse(b"".join(old_blank), format=ox.RdfFormat.N_QUADS)
+    else:
+        for iri in graphs:  # one query a graph: with the graph a constant Oxigraph reads only its quads
+            removed += [ox.Quad(r["s"], r["p"], r["o"], ox.NamedNode(iri)) for r in store.query(
+                f"SELECT ?s ?p ?o WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o FILTER (isBlank(?s) || isBlank(?o)) }} }}")]
     return removed, b"".join(sorted(new_ground - old_ground)) + b"".join(new_blank)
+
+
+def blank_lines(nquads: bytes) -> tuple[bytes, bytes]:
+    """(the lines without a blank node, those with one)."""
+    ground, blank = _split_blank(nquads)
+    return b"".join(sorted(ground)), b"".join(blank)
+
+
+def load_static_blank(store: ox.Store, blank: bytes) -> None:
+    """The ontology's blank-node statements, in their graphs and the default graph, with the
+    labels they have in the kept N-Quads: `Store.load` would name them afresh, and the next edit
+    could then find them only by a query."""
+    store.extend(ox.parse(blank + _GRAPH_LABEL.sub(b" .", blank), format=ox.RdfFormat.N_QUADS))
 
 
 def _split_blank(nquads: bytes) -> tuple[set[bytes], list[bytes]]:
