@@ -1278,3 +1278,72 @@ def test_a_named_registry_database_or_atlas_is_a_method(text, lang, name):
 ])
 def test_logit_regression_and_biomonitoring_are_named_in_russian_and_kazakh(text, lang, entity):
     assert entity in names(text, lang)
+
+
+# --------------------------------------------------------------------------- tenth corpus's classes (issue #10)
+
+def test_the_letter_o_inside_a_number_is_read_as_a_zero():
+    from dissertation_kg.mappings.script_folding import fold
+    text = "коды МКБ-1О, пакет Stata 1О.О, план на 2О2О-2О25 годы, 1OO8 г.; ООН, O2, CO2, H2O"
+    folded = fold(text, "ru")
+    assert len(folded) == len(text)
+    assert folded == "коды МКБ-10, пакет Stata 10.0, план на 2020-2025 годы, 1008 г.; ООН, O2, CO2, H2O"
+
+
+@pytest.mark.parametrize("text, lang, quote", [
+    ("Данные обработаны в пакете SPSS 21.0, а затем сверены.", "ru", "SPSS 21.0"),
+    ("Data were analysed in SPSS 25 and checked twice.", "en", "SPSS 25"),
+    # a scanned text's O for zero in the version
+    ("статистический (пакет SPSS 11.О).", "ru", "SPSS 11.О"),
+])
+def test_a_programs_version_is_part_of_its_mention(text, lang, quote):
+    g = rdflib.Graph()
+    annotate(g, _seed_components({lang: text}), work=WORK, source=SOURCE)
+    assert any(quote in str(o) for o in g.objects(None, OA.exact))
+
+
+@pytest.mark.parametrize("text, lang, name, cls", [
+    # a Russian body's field after «по» or «против» is part of its name
+    ("Мы изучили доклады Совета по морским биологическим ресурсам и их выводы.", "ru",
+     "Совета по морским биологическим ресурсам", "InternationalOrganization"),
+    ("Обобщён опыт Группы стран против торговли людьми в регионе.", "ru",
+     "Группы стран против торговли людьми", "Organization"),
+    ("Решения Комитета по делам ветеранов, принятые позже, учтены.", "ru",
+     "Комитета по делам ветеранов", "GovernmentBody"),
+    # a Kazakh research institute opens a sentence with what it studies
+    ("Бау шаруашылығы ғылыми-зерттеу институтының тәжірибе алқабында өлшенді.", "kk",
+     "Бау шаруашылығы ғылыми-зерттеу институтының", "NonGovernmentalOrganization"),
+    # a board is a body, a guide and a directive are what bodies publish
+    ("The rules of the Global Audit Oversight Board (GAOB) were compared.", "en",
+     "Global Audit Oversight Board", "GovernmentBody"),
+    ("Reports follow the Green Bond Reference Guide of the regulator.", "en", "Green Bond Reference Guide", "Initiative"),
+    ("The Packaging Waste Framework Directive was transposed late.", "en", "Packaging Waste Framework Directive", "Law"),
+    # an instrument of measurement and a classification are methods
+    ("Recovery was scored with the Stroke Mobility Measure and the International Classification of Injuries.", "en",
+     "Stroke Mobility Measure", "Method"),
+    ("Recovery was scored with the Stroke Mobility Measure and the International Classification of Injuries.", "en",
+     "International Classification of Injuries", "Method"),
+    # an acronym after the word for a scale is a scale; after the word for a standard, a standard
+    ("Впервые оценена тяжесть инсульта по шкале NIHSS у пожилых.", "ru", "NIHSS", "Method"),
+    ("Чувствительность определена по стандарту EUCAST в 2022 году.", "ru", "EUCAST", "Initiative"),
+])
+def test_the_tenth_corpus_classes_of_names(text, lang, name, cls):
+    assert _candidates(text, lang, "relevance").get(name) == cls
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    # a body's field stops before a preposition or a verb
+    ("Обобщён опыт Группы стран против торговли с соседями.", "ru", "Группы стран против торговли"),
+])
+def test_a_bodys_field_stops_at_a_preposition(text, lang, name):
+    assert name in _candidates(text, lang, "relevance")
+
+
+@pytest.mark.parametrize("text, lang, acronym", [
+    ("Listed firms publish ESG reports and run PPP projects with PET packaging.", "en", "ESG"),
+    ("Listed firms publish ESG reports and run PPP projects with PET packaging.", "en", "PPP"),
+    ("Listed firms publish ESG reports and run PPP projects with PET packaging.", "en", "PET"),
+    ("Нагрузка на врачей ПМСП в районе растёт.", "ru", "ПМСП"),
+])
+def test_an_acronym_of_a_practice_a_contract_or_a_material_is_no_candidate(text, lang, acronym):
+    assert acronym not in _candidates(text, lang, "relevance")
