@@ -1409,7 +1409,9 @@ _ORGANISATION_CLASSES = {"Organization", "University", "GovernmentBody", "NonGov
                          "InternationalOrganization", "Department"}
 
 
-_TREATY_HEADS = {"договор", "конвенция", "соглашение", "декларация", "хартия", "пакт"}
+# (a code and a law too, where the text names them by what they are about: «Кодекс о недрах»,
+# «Закон о банках»; the statute's formal title is quoted, see self_named)
+_TREATY_HEADS = {"договор", "конвенция", "соглашение", "декларация", "хартия", "пакт", "кодекс", "закон"}
 
 
 def _treaty_about(text: str, tokens: list[Token], head: int, joins) -> bool:
@@ -1433,7 +1435,15 @@ def _about_phrase_end(tokens: list[Token], k: int, limit: int, joins) -> int:
     j = k + 1
     while j < limit and joins(j):
         parses = morph.parse(morphology.fold(tokens[j].text))
-        if not any(p.tag.POS in ("NOUN", "ADJF") and p.tag.case in ("loct", "gent") for p in parses):
+        # «и» joins two things the document is about («о недрах и недропользовании»), not a second
+        # document («о земле и Закона о банках»); («и», «о» are letters' names to the dictionary
+        # too, indeclinable nouns in every case)
+        if morphology.fold(tokens[j].text) == "и" and j + 1 < limit and joins(j + 1) \
+                and tokens[j + 1].text[:1].islower():
+            j += 1
+            continue
+        if parses[0].tag.POS in ("CONJ", "PREP") or \
+                not any(p.tag.POS in ("NOUN", "ADJF") and p.tag.case in ("loct", "gent") for p in parses):
             break
         if any(p.tag.POS == "NOUN" for p in parses[:2]):
             last = j

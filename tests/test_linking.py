@@ -1347,3 +1347,27 @@ def test_a_bodys_field_stops_at_a_preposition(text, lang, name):
 ])
 def test_an_acronym_of_a_practice_a_contract_or_a_material_is_no_candidate(text, lang, acronym):
     assert acronym not in _candidates(text, lang, "relevance")
+
+
+@pytest.mark.parametrize("text, lang, name, cls", [
+    # a road map and a national project name themselves as a plan and a programme do
+    ("Цены растут. Дорожная карта развития водного транспорта до 2030 года ставит цели.", "ru",
+     "Дорожная карта развития водного транспорта до 2030 года", "ActionPlan"),
+    ("The Road Map for Digital Health until 2027 was adopted.", "en", "Road Map for Digital Health until 2027", "ActionPlan"),
+    ("Шығын «Сумен жабдықтау жөніндегі 2023–2027 жылдарға арналған ұлттық жоба» бойынша есептелді.", "kk",
+     "Сумен жабдықтау жөніндегі 2023–2027 жылдарға арналған ұлттық жоба", "Programme"),
+])
+def test_a_road_map_and_a_national_project_name_themselves(text, lang, name, cls):
+    from dissertation_kg.mappings import self_named
+    found = {text[d.start:d.end]: d.cls for d in self_named.find(text, lang)}
+    assert any(name in span and c == cls for span, c in found.items()), found
+
+
+@pytest.mark.parametrize("text, name", [
+    # a code or a law named by what it is about, up to the next document
+    ("обоснован принцип Кодекса о лесах и лесопользовании в работе.", "Кодекса о лесах и лесопользовании"),
+    ("сопоставлены нормы Кодекса о лесах и Закона о связи; предложена схема.", "Кодекса о лесах"),
+    ("сопоставлены нормы Кодекса о лесах и Закона о связи; предложена схема.", "Закона о связи"),
+])
+def test_a_code_or_law_is_named_by_what_it_is_about(text, name):
+    assert _candidates(text, "ru", "novelty").get(name) == "Law"
