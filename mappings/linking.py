@@ -654,6 +654,8 @@ _KEYWORDS = {
                      # collections or sites: "… Pipeline Consortium", "… Botanical Garden(s)",
                      # "… Astronomical Observatory", "… Nature Reserve"
                      "consortium", "garden", "observatory", "reserve",
+                     # a power plant: "… Power Station", «…» күн электр станциясы, СЭС «…»
+                     "station", "станция", "станциясы",
                      "exchange", "биржа", "биржасы",
                      # a group of states or companies: «Группа государств против …», «Группа компаний …»
                      "группа",
@@ -718,7 +720,10 @@ _NOT_TOOLS = {"Table", "Figure", "Fig", "Chapter", "Section", "Article", "Paragr
               "Part", "Phase", "Stage", "Step", "Group", "Type", "Level", "Grade", "Class", "Wave", "Round",
               "Model", "Scenario", "Volume", "Vol", "No", "Issue", "Page", "Block", "Zone", "Unit", "Line",
               "Experiment", "Test", "Sample", "Site", "Plot", "Lot", "Series", "Version", "Industry", "Web",
-              "COVID", "Covid", "SARS", "ISO", "IEC", "EN", "DIN", "ASTM", "GOST", "Task", "Objective", "Item"}
+              "COVID", "Covid", "SARS", "ISO", "IEC", "EN", "DIN", "ASTM", "GOST", "Task", "Objective", "Item",
+              # a statistic's value ("OR 0.64", "HR 1.8", "AUC 0.91") and a licence's version
+              # ("CC BY-NC 4.0") are no tools
+              "OR", "HR", "RR", "CI", "AUC", "BY", "BY-NC", "BY-SA", "BY-ND", "BY-NC-SA", "BY-NC-ND", "CC"}
 _TOOL_USE_BEFORE = re.compile(r"(?:\b(?:in|using|with|via|by|of)|в|во|с|помощью|среде|программе|пакете|арқылы)\s+$")
 
 
@@ -799,11 +804,11 @@ _ACRONYM_METHOD_AFTER = re.compile(
     r"\s+(?:model|method|algorithm|software|package|network|architecture|index|dataset|data\b|protocol|standard|"
     r"framework|technique|analysis|test|scale|questionnaire|simulation|scenario|reanalysis|satellite|imagery|"
     r"scheme|product|profiles?\b|retrievals?\b|lidar|radar|sensor|toolkit|library|code\b|simulator|"
-    r"spectrometer|detector|estimates\b|"
+    r"spectrometer|detector|estimates\b|database|"
     r"модел|метод|алгоритм|програм|пакет|нейросет|сет[иье]|архитектур|индекс|данн|протокол|стандарт|анализ|"
     r"тест|шкал|опросник|сценари|спутник|снимк|реанализ|схем[аеуы]|продукт|спектрометр|детектор|симулятор|"
     r"әдіс|бағдарлама|желі|нейрондық|деректер|талда|сынақ|шкала|сауалнама|ортасы|сценарий|спутниктік|түсірілім|"
-    r"сұлба)", re.I)
+    r"сұлба|дерекқор|баз[аеуы]\s+данных)", re.I)
 # A guideline, a statement or a set of recommendations is an initiative, whatever part names it
 # ("the STROBE and CONSORT 2010 guidelines", "the TCFD recommendations", «ESG принципы»): acronyms
 # joined before the word share it, and a guideline's version year may follow its acronym. (A
@@ -1460,6 +1465,7 @@ _KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)")
 # (a short name: a longer run from a sentence's first word is a clause, «Жылдық аулау көлемін …
 # асырмау қордың …»)
 _OPENING_NAME_WORDS = 4
+_COUNT = re.compile(r"\d{1,3}")
 _KK_RESEARCH_BODY = re.compile(r"\w+(?:\s+[а-яәғқңөұүһі][\w-]*){0,4}?\s+ғылыми[-‐](?:зерттеу|өндірістік)\s+"
                                r"(?:институт|орталы)")
 # A Russian body's field after its head noun: «Совет по исламским финансовым услугам», «Группа
@@ -1523,7 +1529,8 @@ def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearra
         last = None
         if lang == "kk":
             for j in range(i + 1, min(i + _MAX_NAME_WORDS, n)):
-                if not joins(j) or _is_capitalised(tokens[j].text):
+                # (a count before the kind says how many, it names none: «… қалаларының 118 жобасы»)
+                if not joins(j) or _is_capitalised(tokens[j].text) or _COUNT.fullmatch(tokens[j].text):
                     break
                 if _keyword_class([tokens[j].text], lang):
                     last = j

@@ -207,6 +207,10 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
                                           for t in after):
                     continue
                 anywhere = True
+            elif lemma == "модель" and any(_ru_place_adjective(t.text) for t in mods if t.start < tok.start):
+                # a country's or a region's model of doing things: «по австралийской модели»,
+                # «скандинавская модель» (English capitalises it: "the Australian model")
+                anywhere = True
             elif (cls == "Method" or lemma in _RU_NAMED_BY_GENITIVE) and _specific_genitive(after):
                 # «методом молекулярной динамики», «метод конечных элементов», «гипотеза эффективного рынка»
                 anywhere = True
@@ -320,6 +324,15 @@ def _eponym(word: str) -> bool:
     if any(p.is_known and ("Geox" in p.tag or "Orgn" in p.tag) for p in parses[:2]):
         return False
     return any("Surn" in p.tag or "Name" in p.tag for p in parses[:2]) or not any(p.is_known for p in parses)
+
+
+@lru_cache(maxsize=10_000)
+def _ru_place_adjective(word: str) -> bool:
+    """An adjective made from a place's name («австралийской», «скандинавскую», «немецкая»):
+    -ский/-цкий, not the -ческий/-стский of qualities («экономической», «статистическую»)."""
+    parses = morphology._analyzer().parse(morphology.fold(word))[:1]
+    return any(p.tag.POS == "ADJF" and re.search(r"(?:ск|цк)ий$", p.normal_form)
+               and not re.search(r"(?:ческ|стск)ий$", p.normal_form) and not _generic(word, "ru") for p in parses)
 
 
 def _specific_genitive(after: Sequence) -> bool:

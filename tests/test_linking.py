@@ -1371,3 +1371,26 @@ def test_a_road_map_and_a_national_project_name_themselves(text, lang, name, cls
 ])
 def test_a_code_or_law_is_named_by_what_it_is_about(text, name):
     assert _candidates(text, "ru", "novelty").get(name) == "Law"
+
+
+@pytest.mark.parametrize("text, lang, name, cls", [
+    # a power plant is an organisation, a company by its legal form after a Latin name
+    ("«Қарабас-Күн-3» станциясында панельдер тазаланды.", "kk", "«Қарабас-Күн-3» станциясында", "Organization"),
+    ("Өлшеулер Steppe-Wind Power серіктестігімен бірлесіп жүргізілді.", "kk", "Steppe-Wind Power", "Organization"),
+    # an acronym before the word for a database is a source of data
+    ("Желдің жылдамдығы MERRA дерекқоры бойынша бағаланды.", "kk", "MERRA", "Method"),
+])
+def test_a_plant_a_company_and_a_database_by_the_word_beside_them(text, lang, name, cls):
+    assert _candidates(text, lang, "relevance").get(name) == cls
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    # a statistic's value and a licence's version are no tools
+    ("Early mobilisation lowered mortality (OR 0.71; HR 1.8) in the cohort.", "en", "OR 0.71"),
+    ("Early mobilisation lowered mortality (OR 0.71; HR 1.8) in the cohort.", "en", "HR 1.8"),
+    ("The article is published under CC BY-SA 4.0 terms.", "en", "BY-SA 4.0"),
+    # a count before a Kazakh kind names nothing
+    ("Талдау Шымкент және Тараз қалаларының 45 жобасы бойынша жүргізілді.", "kk", "Тараз қалаларының 45 жобасы"),
+])
+def test_a_statistic_a_licence_and_a_count_are_no_names(text, lang, name):
+    assert not any(name in found or found in name and len(found) > 4 for found in _candidates(text, lang, "methods"))

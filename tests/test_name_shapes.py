@@ -308,3 +308,15 @@ def test_the_tenth_corpus_shapes_of_methods(text, lang, kind, expected):
 def test_the_tenth_corpus_shapes_stop_where_nothing_is_named(text, lang, kind):
     found = _found(text, lang, kind)
     assert not any(cls == "Method" and ("-" in name or "«" in name) for name, cls in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Режим недропользования по канадской модели должен быть дополнен.", ("канадской модели", "Theory")),
+    ("Предложено перейти на финскую модель управления.", ("финскую модель управления", "Theory")),
+])
+def test_a_countrys_model_is_named_anywhere(text, expected):
+    assert expected in _found(text, "ru", "provision")
+
+
+def test_a_model_of_a_quality_is_no_countrys():
+    assert not _found("Построена экономическую модель рынка и статистическую модель.", "ru", "provision")
