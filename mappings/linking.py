@@ -771,6 +771,11 @@ _SYLLABLE_ACRONYM = re.compile(r"([А-ЯЁӘҒҚҢӨҰҮҺІA-Z][а-яёәғқң
                                r"(?:[-‐][а-яёәғқңөұүһіa-z]{1,5}|[а-яё]{1,2})?")
 
 
+# An acronym of a Kazakh name in Latin letters keeps the h of the digraphs that spell Kazakh sounds
+# (Zh, Sh, Kh, Ch): "AZhK", "KTZh", "ShZhK"; capitals and digraphs only, at least one digraph.
+_TRANSLITERATED_ACRONYM = re.compile(r"(?=[A-Za-z]*[ZSKC]h)((?:[A-Z]|[ZSKC]h){3,6})")
+
+
 # A service named by its web address, as Kazakhstan's companies and portals are ("Kaspi.kz",
 # «Kolesa.kz», "eGov.kz"); not a link ("https://…", "www.…", a path or an e-mail after it).
 _DOMAIN_NAME = re.compile(r"(?<![\w./@:-])([A-Za-z][A-Za-z0-9-]{1,30}\.(?:kz|қаз|com|ru|org|net|io))(?![\w/@.-]|\.\w)")
@@ -820,7 +825,9 @@ _ACRONYM_INITIATIVE_AFTER = re.compile(
     r"рекомендаци|руководств|принцип|деклараци|ұсынымдар|қағидат|нұсқаулы)", re.I)
 # An acronym after the word for a standard is the standard («по стандарту CLSI», «стандарты ИПДО»,
 # «EITI стандартына» is after), not the body that wrote it
-_ACRONYM_STANDARD_BEFORE = re.compile(r"(?<![\w-])(?:стандарт|standard)\w*\s+$", re.I)
+# (and what a report follows or complies with: "Reporting follows STROBE", "in accordance with CLSI")
+_ACRONYM_STANDARD_BEFORE = re.compile(r"(?<![\w-])(?:(?:стандарт|standard)\w*|follows|followed|compl(?:y|ies|ied)\s+with|"
+                                      r"in\s+(?:accordance|line)\s+with)\s+(?:the\s+)?$", re.I)
 # (a second acronym joined to the first shares its word: «тестами DPPH и ORAC», "the MMSE and MoCA tests")
 _ACRONYM_METHOD_BEFORE = re.compile(
     r"(?:\b(?:using|with|via|model|method|algorithm|index|dataset|software|assays?|tests?)|"
@@ -1225,7 +1232,7 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
     # Acronyms that keep a syllable in lower case, as Kazakhstan's institutes and universities do
     # (КазНИИСА, КазНИТУ, КарГУ, KazNU)
     for t in tokens:
-        m = _SYLLABLE_ACRONYM.fullmatch(t.text)
+        m = _SYLLABLE_ACRONYM.fullmatch(t.text) or _TRANSLITERATED_ACRONYM.fullmatch(t.text)
         if m is None or not free(t.start, t.end) or not unclaimed(t.start, t.end):
             continue
         s, e = t.start, t.start + len(m.group(1))

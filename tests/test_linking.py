@@ -1394,3 +1394,18 @@ def test_a_plant_a_company_and_a_database_by_the_word_beside_them(text, lang, na
 ])
 def test_a_statistic_a_licence_and_a_count_are_no_names(text, lang, name):
     assert not any(name in found or found in name and len(found) > 4 for found in _candidates(text, lang, "methods"))
+
+
+@pytest.mark.parametrize("text, lang, name, cls", [
+    # a Kazakh name's acronym in Latin letters keeps the h of its digraphs
+    ("Grid companies such as Shygys Zharyk Company (ShZhK) lag; ShZhK has no tariff.", "en", "ShZhK", "Organization"),
+    # an acronym a report follows or complies with is a guideline or a standard
+    ("Reporting follows SQUIRE and testing was done in accordance with EUCAST.", "en", "SQUIRE", "Initiative"),
+    ("Reporting follows SQUIRE and testing was done in accordance with EUCAST.", "en", "EUCAST", "Initiative"),
+])
+def test_a_transliterated_acronym_and_a_followed_guideline(text, lang, name, cls):
+    assert _candidates(text, lang, "relevance").get(name) == cls
+
+
+def test_a_word_with_a_digraph_is_no_acronym():
+    assert "ChK" not in _candidates("Check the Shah and ChK values.", "en", "relevance")
