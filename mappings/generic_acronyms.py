@@ -20,8 +20,8 @@ _KINDS = {"SME", "MSME", "NGO", "МСП", "МСБ", "НПО", "ШОБ", "ШОК"
           "PPP", "ГЧП", "МЖӘ", "PHC", "ПМСП", "МСАК"}
 # kinds of devices and technologies, and materials
 _TECHNOLOGIES = {"ICT", "IoT", "LED", "PEM", "ИКТ", "АКТ", "PET", "PVC", "HDPE", "LDPE"}
-# a field of corporate practice or reporting ("ESG disclosure", "CSR reports", «отчеты КСО»)
-_PRACTICES = {"ESG", "CSR", "КСО"}
+# a field of corporate practice and reporting ("ESG disclosure", «ESG-отчетность»)
+_PRACTICES = {"ESG"}
 
 NAMES = frozenset(_CURRENCIES | _MEASURES | _KINDS | _TECHNOLOGIES | _PRACTICES)
 
