@@ -216,7 +216,9 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
                 anywhere = True
         if cls == "Method" and _IMAGING.match(tok.text) and mods:
             anywhere = True
-        if cls == "Method" and lang == "en" and _USED_BEFORE.search(text[max(0, tokens[first].start - 16):tokens[first].start]):
+        if cls == "Method" and lang == "en" and morphology.fold(tok.text) in _DONE_BY \
+                and not any("-" in t.text for t in mods) \
+                and _USED_BEFORE.search(text[max(0, tokens[first].start - 16):tokens[first].start]):
             anywhere = True   # "estimated by material flow analysis", "with stratified random sampling"
         if cls == "Method" and lang != "en" and _METHOD_WORD.match(tok.text) and any(_COMPOUND.fullmatch(t.text) for t in mods):
             anywhere = True   # «гамма-спектрометрическим методом», «формальды-заңдық әдіс»: a technique by its two-part name
@@ -275,6 +277,9 @@ _COMPOUND = re.compile(r"[a-zа-яёәғқңөұүһі]{3,}-[a-zа-яёәғқң�
 
 # A method named as what a thing is done by or with: "by waste characterisation sampling",
 # "with material flow analysis", "using the Delphi technique"
+# (the heads of a procedure, not "method" or "model", which any sentence is "with"; and no
+# hyphened modifier: "with a risk-based scoring method" says how, it names nothing)
+_DONE_BY = {"analysis", "sampling", "modelling", "modeling", "technique", "spectroscopy", "microscopy"}
 _USED_BEFORE = re.compile(r"(?<![\w-])(?:by|with|using|via|through)\s+(?:the\s+|a\s+)?$", re.I)
 
 
