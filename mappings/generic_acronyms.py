@@ -14,12 +14,16 @@ _CURRENCIES = {"USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "RUB", "KZT", "U
                "ЕВРО"}
 # an economy's aggregate measures
 _MEASURES = {"GDP", "GNP", "GNI", "GVA", "CPI", "FDI", "ВВП", "ВНП", "ВРП", "ИПЦ", "ПИИ", "ЖІӨ", "ЖҰӨ", "ТШИ"}
-# kinds of firms and bodies
-_KINDS = {"SME", "MSME", "NGO", "МСП", "МСБ", "НПО", "ШОБ", "ШОК", "ҮЕҰ"}
-# kinds of devices and technologies
-_TECHNOLOGIES = {"ICT", "IoT", "LED", "PEM", "ИКТ", "АКТ"}
+# kinds of firms and bodies, of contracts and of care
+_KINDS = {"SME", "MSME", "NGO", "МСП", "МСБ", "НПО", "ШОБ", "ШОК", "ҮЕҰ",
+          # public-private partnership, primary health care
+          "PPP", "ГЧП", "МЖӘ", "PHC", "ПМСП", "МСАК"}
+# kinds of devices and technologies, and materials
+_TECHNOLOGIES = {"ICT", "IoT", "LED", "PEM", "ИКТ", "АКТ", "PET", "PVC", "HDPE", "LDPE"}
+# a field of corporate practice and reporting ("ESG disclosure", «ESG-отчетность»)
+_PRACTICES = {"ESG"}
 
-NAMES = frozenset(_CURRENCIES | _MEASURES | _KINDS | _TECHNOLOGIES)
+NAMES = frozenset(_CURRENCIES | _MEASURES | _KINDS | _TECHNOLOGIES | _PRACTICES)
 
 
 def is_common_noun(acronym: str) -> bool:

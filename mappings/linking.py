@@ -314,7 +314,22 @@ def find_mentions(text: str, lang: str, lex: Lexicon | None = None, tokens: list
                     or method_context.names_a_method(text, lang, kind, tokens, m.start, m.end)]
     if lex.cities and any(m.entity in lex.cities for m in mentions):
         mentions = _cities_as_places(text, lang, lex.cities, mentions)
+    mentions = [_with_version(text, m) for m in mentions]
     return _self_named_documents(text, lang, lex, _bodies_of_other_states(text, lex, mentions))
+
+
+# A program's version after its name is part of what the text names ("SPSS 26", «пакет SPSS 13.0»,
+# "Stata 17.1"): a method named in capitals (a program's name) takes in the number after it.
+_VERSION_AFTER = re.compile(r"[ \t\u00a0]+\d{1,2}(?:\.\d{1,2}){0,2}(?![\w.,-]?\d)(?![\w%])")
+
+
+def _with_version(text: str, m: Mention) -> Mention:
+    if m.cls != "Method" or not re.search(r"[A-Z]{2}|[A-Z][a-z]+[A-Z]", m.exact):
+        return m
+    version = _VERSION_AFTER.match(text, m.end)
+    if not version:
+        return m
+    return replace(m, end=version.end(), exact=text[m.start:version.end()])
 
 
 # A world city (places.ttl) is linked where the text names it as a place: "in Vienna", "(Kazan,
@@ -599,7 +614,8 @@ _SENTENCE_END = re.compile(r"(^|[.!?:;•·\n]|^\s*[-–—]|\d[.)])\s*[\"«“�
 _KEYWORDS = {
     "University": ["university", "college", "academy", "университет", "академия", "академиясы"],
     # (a regulator is named an authority: "Financial Conduct Authority", "Monetary Authority of …")
-    "GovernmentBody": ["ministry", "committee", "agency", "commission", "parliament", "authority", "министерство", "комитет",
+    # (a body that sets standards or oversees is a board: "International Accounting Standards Board")
+    "GovernmentBody": ["ministry", "committee", "agency", "commission", "parliament", "authority", "board", "министерство", "комитет",
                        "агентство", "комиссия", "министрлік", "агенттігі", "агенттік", "комиссиясы"],
     "NonGovernmentalOrganization": ["foundation", "association", "society", "institute", "institut", "centre", "center",
                                     "service", "bureau", "inspection", "laboratory", "corporation", "фонд", "служба",
@@ -615,6 +631,8 @@ _KEYWORDS = {
                    "mechanism", "scheme", "trading", "partnership",
                    # a body of norms: "Reporting Standards", «Международные стандарты …»
                    "standard", "стандарт",
+                   # what a body publishes for others to follow: "… Disclosure Guide", "… Reference Guide"
+                   "guide", "guidelines",
                    "конвенция", "договор", "соглашение", "хартия", "процесс", "платформа", "декларациясы", "конвенциясы",
                    "процесі", "платформасы", "инициатива", "форум", "съезд", "проект", "бастамасы",
                    "съезі", "жобасы"],
@@ -623,7 +641,8 @@ _KEYWORDS = {
     "Strategy": ["strategy", "doctrine", "стратегия", "доктрина", "стратегиясы", "доктринасы"],
     "PolicyConcept": ["concept", "концепция", "тұжырымдамасы"],
     "ActionPlan": ["plan", "план", "жоспары"],
-    "Law": ["law", "code", "закон", "кодекс", "заңы"],
+    # (a European Union act: "… Framework Directive")
+    "Law": ["law", "code", "directive", "закон", "кодекс", "заңы"],
     "Address": ["address", "послание", "жолдауы"],
     "Department": ["department", "faculty", "кафедра", "факультет", "кафедрасы", "департамент", "департаменті"],
     "Diaspora": ["diaspora", "диаспора", "диаспорасы"],
@@ -635,7 +654,11 @@ _KEYWORDS = {
                      # collections or sites: "… Pipeline Consortium", "… Botanical Garden(s)",
                      # "… Astronomical Observatory", "… Nature Reserve"
                      "consortium", "garden", "observatory", "reserve",
+                     # a power plant: "… Power Station", «…» күн электр станциясы, СЭС «…»
+                     "station", "станция", "станциясы",
                      "exchange", "биржа", "биржасы",
+                     # a group of states or companies: «Группа государств против …», «Группа компаний …»
+                     "группа",
                      "theater", "gallery", "партия", "палата", "компания", "холдинг", "завод", "фабрика",
                      # a market is named in quotes after its kind: «рынок «…»», «… базары»
                      "bazaar", "рынок", "базар", "базары",
@@ -646,6 +669,8 @@ _KEYWORDS = {
                # an instrument of measurement: "… Severity Scale", "Mineral Liberation Analyser",
                # "Randolph Glacier Inventory", "… Symptom Questionnaire"
                "scale", "analyser", "analyzer", "inventory", "questionnaire", "шкала", "опросник",
+               # "… Functional Independence Measure", "International Classification of …"
+               "measure", "classification", "классификация",
                # a source of data a study draws on: "… Resistance Database", "… Registry of …
                # Patients", "Global … Atlas", «Национальный регистр …» (a citation database is
                # an initiative: see _keyword_class)
@@ -695,7 +720,10 @@ _NOT_TOOLS = {"Table", "Figure", "Fig", "Chapter", "Section", "Article", "Paragr
               "Part", "Phase", "Stage", "Step", "Group", "Type", "Level", "Grade", "Class", "Wave", "Round",
               "Model", "Scenario", "Volume", "Vol", "No", "Issue", "Page", "Block", "Zone", "Unit", "Line",
               "Experiment", "Test", "Sample", "Site", "Plot", "Lot", "Series", "Version", "Industry", "Web",
-              "COVID", "Covid", "SARS", "ISO", "IEC", "EN", "DIN", "ASTM", "GOST", "Task", "Objective", "Item"}
+              "COVID", "Covid", "SARS", "ISO", "IEC", "EN", "DIN", "ASTM", "GOST", "Task", "Objective", "Item",
+              # a statistic's value ("OR 0.64", "HR 1.8", "AUC 0.91") and a licence's version
+              # ("CC BY-NC 4.0") are no tools
+              "OR", "HR", "RR", "CI", "AUC", "BY", "BY-NC", "BY-SA", "BY-ND", "BY-NC-SA", "BY-NC-ND", "CC"}
 _TOOL_USE_BEFORE = re.compile(r"(?:\b(?:in|using|with|via|by|of)|в|во|с|помощью|среде|программе|пакете|арқылы)\s+$")
 
 
@@ -743,6 +771,11 @@ _SYLLABLE_ACRONYM = re.compile(r"([А-ЯЁӘҒҚҢӨҰҮҺІA-Z][а-яёәғқң
                                r"(?:[-‐][а-яёәғқңөұүһіa-z]{1,5}|[а-яё]{1,2})?")
 
 
+# An acronym of a Kazakh name in Latin letters keeps the h of the digraphs that spell Kazakh sounds
+# (Zh, Sh, Kh, Ch): "AZhK", "KTZh", "ShZhK"; capitals and digraphs only, at least one digraph.
+_TRANSLITERATED_ACRONYM = re.compile(r"(?=[A-Za-z]*[ZSKC]h)((?:[A-Z]|[ZSKC]h){3,6})")
+
+
 # A service named by its web address, as Kazakhstan's companies and portals are ("Kaspi.kz",
 # «Kolesa.kz», "eGov.kz"); not a link ("https://…", "www.…", a path or an e-mail after it).
 _DOMAIN_NAME = re.compile(r"(?<![\w./@:-])([A-Za-z][A-Za-z0-9-]{1,30}\.(?:kz|қаз|com|ru|org|net|io))(?![\w/@.-]|\.\w)")
@@ -776,11 +809,11 @@ _ACRONYM_METHOD_AFTER = re.compile(
     r"\s+(?:model|method|algorithm|software|package|network|architecture|index|dataset|data\b|protocol|standard|"
     r"framework|technique|analysis|test|scale|questionnaire|simulation|scenario|reanalysis|satellite|imagery|"
     r"scheme|product|profiles?\b|retrievals?\b|lidar|radar|sensor|toolkit|library|code\b|simulator|"
-    r"spectrometer|detector|estimates\b|"
+    r"spectrometer|detector|estimates\b|database|"
     r"модел|метод|алгоритм|програм|пакет|нейросет|сет[иье]|архитектур|индекс|данн|протокол|стандарт|анализ|"
     r"тест|шкал|опросник|сценари|спутник|снимк|реанализ|схем[аеуы]|продукт|спектрометр|детектор|симулятор|"
     r"әдіс|бағдарлама|желі|нейрондық|деректер|талда|сынақ|шкала|сауалнама|ортасы|сценарий|спутниктік|түсірілім|"
-    r"сұлба)", re.I)
+    r"сұлба|дерекқор|баз[аеуы]\s+данных)", re.I)
 # A guideline, a statement or a set of recommendations is an initiative, whatever part names it
 # ("the STROBE and CONSORT 2010 guidelines", "the TCFD recommendations", «ESG принципы»): acronyms
 # joined before the word share it, and a guideline's version year may follow its acronym. (A
@@ -790,11 +823,16 @@ _ACRONYM_INITIATIVE_AFTER = re.compile(
     _YEAR + r"(?:\s*(?:,|\band\b|\bи\b|\bжәне\b)\s*(?-i:[A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё0-9-]{1,15})" + _YEAR + r")*"
     r"\s+(?:reporting\s+)?(?:guidelines?|statements?|checklists?|recommendations|principles|declaration|"
     r"рекомендаци|руководств|принцип|деклараци|ұсынымдар|қағидат|нұсқаулы)", re.I)
+# An acronym after the word for a standard is the standard («по стандарту CLSI», «стандарты ИПДО»,
+# «EITI стандартына» is after), not the body that wrote it
+# (and what a report follows or complies with: "Reporting follows STROBE", "in accordance with CLSI")
+_ACRONYM_STANDARD_BEFORE = re.compile(r"(?<![\w-])(?:(?:стандарт|standard)\w*|follows|followed|compl(?:y|ies|ied)\s+with|"
+                                      r"in\s+(?:accordance|line)\s+with)\s+(?:the\s+)?$", re.I)
 # (a second acronym joined to the first shares its word: «тестами DPPH и ORAC», "the MMSE and MoCA tests")
 _ACRONYM_METHOD_BEFORE = re.compile(
     r"(?:\b(?:using|with|via|model|method|algorithm|index|dataset|software|assays?|tests?)|"
     r"(?:метод|модел|алгоритм|сред|пакет|програм|индекс|реанализ|помощью|использованием|сет[иеь]|нейросет|"
-    r"архитектур|библиотек|схем|тест)\w*)\s+(?:(?-i:[A-ZА-ЯЁ][A-ZА-ЯЁ0-9-]{1,15})\s*(?:,|\band\b|\bи\b)\s*)?$", re.I)
+    r"архитектур|библиотек|схем|тест|шкал)\w*)\s+(?:(?-i:[A-ZА-ЯЁ][A-ZА-ЯЁ0-9-]{1,15})\s*(?:,|\band\b|\bи\b)\s*)?$", re.I)
 
 
 # The words that introduce a chapter's title in quotes ("Chapter 1, “…”", «во второй главе «…»»,
@@ -854,7 +892,7 @@ def _acronym_class(text: str, start: int, end: int, name: str, kind: str) -> str
         return defined
     if _ACRONYM_ORG_AFTER.match(text, end):
         return "Organization"
-    if _ACRONYM_INITIATIVE_AFTER.match(text, end):
+    if _ACRONYM_INITIATIVE_AFTER.match(text, end) or _ACRONYM_STANDARD_BEFORE.search(text[max(0, start - 30):start]):
         return "Initiative"
     if (_ACRONYM_METHOD_AFTER.match(text, end) or _ACRONYM_METHOD_BEFORE.search(text[max(0, start - 40):start])
             or kind in ("methods", "theoretical-basis") or re.search(r"\d", name)):
@@ -1194,7 +1232,7 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
     # Acronyms that keep a syllable in lower case, as Kazakhstan's institutes and universities do
     # (КазНИИСА, КазНИТУ, КарГУ, KazNU)
     for t in tokens:
-        m = _SYLLABLE_ACRONYM.fullmatch(t.text)
+        m = _SYLLABLE_ACRONYM.fullmatch(t.text) or _TRANSLITERATED_ACRONYM.fullmatch(t.text)
         if m is None or not free(t.start, t.end) or not unclaimed(t.start, t.end):
             continue
         s, e = t.start, t.start + len(m.group(1))
@@ -1383,7 +1421,9 @@ _ORGANISATION_CLASSES = {"Organization", "University", "GovernmentBody", "NonGov
                          "InternationalOrganization", "Department"}
 
 
-_TREATY_HEADS = {"договор", "конвенция", "соглашение", "декларация", "хартия", "пакт"}
+# (a code and a law too, where the text names them by what they are about: «Кодекс о недрах»,
+# «Закон о банках»; the statute's formal title is quoted, see self_named)
+_TREATY_HEADS = {"договор", "конвенция", "соглашение", "декларация", "хартия", "пакт", "кодекс", "закон"}
 
 
 def _treaty_about(text: str, tokens: list[Token], head: int, joins) -> bool:
@@ -1407,7 +1447,15 @@ def _about_phrase_end(tokens: list[Token], k: int, limit: int, joins) -> int:
     j = k + 1
     while j < limit and joins(j):
         parses = morph.parse(morphology.fold(tokens[j].text))
-        if not any(p.tag.POS in ("NOUN", "ADJF") and p.tag.case in ("loct", "gent") for p in parses):
+        # «и» joins two things the document is about («о недрах и недропользовании»), not a second
+        # document («о земле и Закона о банках»); («и», «о» are letters' names to the dictionary
+        # too, indeclinable nouns in every case)
+        if morphology.fold(tokens[j].text) == "и" and j + 1 < limit and joins(j + 1) \
+                and tokens[j + 1].text[:1].islower():
+            j += 1
+            continue
+        if parses[0].tag.POS in ("CONJ", "PREP") or \
+                not any(p.tag.POS in ("NOUN", "ADJF") and p.tag.case in ("loct", "gent") for p in parses):
             break
         if any(p.tag.POS == "NOUN" for p in parses[:2]):
             last = j
@@ -1424,6 +1472,28 @@ _KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)")
 # (a short name: a longer run from a sentence's first word is a clause, «Жылдық аулау көлемін …
 # асырмау қордың …»)
 _OPENING_NAME_WORDS = 4
+_COUNT = re.compile(r"\d{1,3}")
+_KK_RESEARCH_BODY = re.compile(r"\w+(?:\s+[а-яәғқңөұүһі][\w-]*){0,4}?\s+ғылыми[-‐](?:зерттеу|өндірістік)\s+"
+                               r"(?:институт|орталы)")
+# A Russian body's field after its head noun: «Совет по исламским финансовым услугам», «Группа
+# государств против коррупции», «Агентство по защите конкуренции»: adjectives and nouns up to a
+# noun, no further than a few words, nothing that is a verb, a preposition or a conjunction.
+_BODY_FIELD = {"по", "против"}
+_BODY_FIELD_WORDS = 4
+
+
+def _body_field_end(tokens: list[Token], k: int, limit: int, joins, last: int) -> int:
+    end = last
+    for j in range(k, limit):
+        word = tokens[j].text
+        if not joins(j) or not word[:1].islower() or any(
+                morphology.russian_can_be(word, pos) for pos in ("PREP", "CONJ", "VERB", "INFN")):
+            break
+        if morphology.russian_can_be(word, "NOUN"):
+            end = j
+        elif not any(morphology.russian_can_be(word, pos) for pos in ("ADJF", "PRTF")):
+            break
+    return end
 
 
 def _opens_a_body(word: str, lang: str) -> bool:
@@ -1458,12 +1528,16 @@ def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearra
         # opens a body's name may open one there too («Ұлттық … орталығы мен …», «Национальный
         # центр … провёл»), if the head is a body's, in the singular (checked below)
         opening = _sentence_initial(text, t.start)
-        if opening and not _opens_a_body(t.text, lang):
+        # a research institute's kind is written in lower case after what it studies, and such a
+        # name opens a sentence as readily as any: «Мақта шаруашылығы ғылыми-зерттеу институты»
+        research = lang == "kk" and bool(_KK_RESEARCH_BODY.match(text, t.start))
+        if opening and not research and not _opens_a_body(t.text, lang):
             continue
         last = None
         if lang == "kk":
             for j in range(i + 1, min(i + _MAX_NAME_WORDS, n)):
-                if not joins(j) or _is_capitalised(tokens[j].text):
+                # (a count before the kind says how many, it names none: «… қалаларының 118 жобасы»)
+                if not joins(j) or _is_capitalised(tokens[j].text) or _COUNT.fullmatch(tokens[j].text):
                     break
                 if _keyword_class([tokens[j].text], lang):
                     last = j
@@ -1504,12 +1578,15 @@ def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearra
                 else:
                     break
                 k += 1
+            if k < n and joins(k) and morphology.fold(tokens[k].text) in _BODY_FIELD \
+                    and _keyword_class([tokens[head].text], lang) in _ORGANISATION_CLASSES:
+                last = _body_field_end(tokens, k + 1, min(k + 1 + _BODY_FIELD_WORDS, n), joins, last)
         if last is not None and last > i:
             # a Russian name is what its head noun says, whatever its genitive modifiers name:
             # «Великая хартия университетов» is a charter, «Шкала … ассоциации университетов» a scale
             cls = (lang == "ru" and _keyword_class([tokens[head].text], lang)) or \
                 _keyword_class([tok.text for tok in tokens[i:last + 1]], lang)
-            if opening and not (cls in _ORGANISATION_CLASSES and last - i < _OPENING_NAME_WORDS
+            if opening and not research and not (cls in _ORGANISATION_CLASSES and last - i < _OPENING_NAME_WORDS
                                 and not any(c.isdigit() for c in text[t.start:tokens[last].end])
                                 and _singular_head(tokens[head if lang == "ru" else last].text, lang)):
                 continue

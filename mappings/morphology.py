@@ -268,6 +268,10 @@ def text_keys(word: str, lang: str) -> frozenset[str]:
     acro = acronym_key(word)
     if acro:
         keys.add(acro)
+    if is_acronym(word) and not word.isalpha():
+        # a code whose capitals are joined to a number is indexed whole, as label_key has it
+        # ("EQ-5D", "SF-36", «МКБ-10»)
+        keys.add(ACRONYM_MARK + word.replace("‐", "-").replace("‑", "-"))
     return frozenset(keys)
 
 

@@ -40,7 +40,7 @@ _EN_HEADS = {"theory": ("Theory", True), "paradigm": ("Theory", True), "approach
              # agreement and reliability statistics named after their author: "Cohen's kappa", "Cronbach's alpha"
              "kappa": ("Method", False), "alpha": ("Method", False),
              # a classification named after its author: "Crowe classification", "Gustilo classification"
-             "classification": ("Method", False)}
+             "classification": ("Method", False), "tomography": ("Method", False)}
 # Heads that name one particular thing only after a scholar's name, in the possessive or joined
 # by a dash ("Fourier's law", "Box–Behnken design", "Doppler effect"): never "the Kazakh law",
 # "research design", "the effect".
@@ -60,7 +60,8 @@ _RU_HEADS = {"теория": ("Theory", True), "парадигма": ("Theory", 
              "коэффициент": ("Method", False), "фильтр": ("Method", False), "критерий": ("Method", False),
              "уравнение": ("Theory", False), "эффект": ("Theory", False), "теорема": ("Theory", False),
              "печь": ("Method", False), "катушка": ("Method", False), "каппа": ("Method", False),
-             "альфа": ("Method", False), "поправка": ("Method", False), "классификация": ("Method", False)}
+             "альфа": ("Method", False), "поправка": ("Method", False), "классификация": ("Method", False),
+             "томография": ("Method", False)}
 # Heads that name one particular thing only after a scholar's name: «закон Аррениуса»,
 # «распределение Вейбулла», «опросник выгорания Маслач» (never «закон Республики Казахстан»)
 # (a statistical correction too: «поправка Бонферрони», «с поправкой Тьюки»)
@@ -90,7 +91,8 @@ _KK_HEADS = {"теория": ("Theory", True), "теориясы": ("Theory", Tr
              # the capitalised names and self_named take it first)
              "тұжырымдамасы": ("Theory", True), "концепциясы": ("Theory", True), "ілімі": ("Theory", False),
              # a classification after its author: «Густило жіктемесі», «Crowe классификациясы»
-             "жіктемесі": ("Method", False), "классификациясы": ("Method", False)}
+             "жіктемесі": ("Method", False), "классификациясы": ("Method", False),
+             "томография": ("Method", False), "томографиясы": ("Method", False)}
 # Kazakh heads that name one thing only after a scholar's name in the nominative: «Дюверже заңы»,
 # «Берталанфи өсу теңдеуі» (never «Қазақстан Республикасының заңы», a law of the state)
 _KK_EPONYMOUS = {"заңы", "теңдеуі", "теоремасы", "эффектісі", "жіктемесі", "классификациясы"}
@@ -197,13 +199,27 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
             lemma = _ru_head_lemma(tok.text)
             after = [t for t in mods if t.start > tok.start]
             if lemma in _RU_EPONYMOUS:
-                if not any(_eponym(t.text) or (lemma in _RU_INSTRUMENTS and _INSTRUMENT_CODE.fullmatch(t.text))
-                           for t in after):
+                # an instrument's own name is capitalised after its kind: «по шкале Гериатрической
+                # депрессии», «опросник Качества жизни»
+                titled = lemma in _RU_INSTRUMENTS and after and after[0].text[:1].isupper() \
+                    and not morphology.is_acronym(after[0].text)
+                if not titled and not any(_eponym(t.text) or (lemma in _RU_INSTRUMENTS and _INSTRUMENT_CODE.fullmatch(t.text))
+                                          for t in after):
                     continue
+                anywhere = True
+            elif lemma == "модель" and any(_ru_place_adjective(t.text) for t in mods if t.start < tok.start):
+                # a country's or a region's model of doing things: «по австралийской модели»,
+                # «скандинавская модель» (English capitalises it: "the Australian model")
                 anywhere = True
             elif (cls == "Method" or lemma in _RU_NAMED_BY_GENITIVE) and _specific_genitive(after):
                 # «методом молекулярной динамики», «метод конечных элементов», «гипотеза эффективного рынка»
                 anywhere = True
+        if cls == "Method" and _IMAGING.match(tok.text) and mods:
+            anywhere = True
+        if cls == "Method" and lang == "en" and morphology.fold(tok.text) in _DONE_BY \
+                and not any("-" in t.text for t in mods) \
+                and _USED_BEFORE.search(text[max(0, tokens[first].start - 16):tokens[first].start]):
+            anywhere = True   # "estimated by material flow analysis", "with stratified random sampling"
         if cls == "Method" and lang != "en" and _METHOD_WORD.match(tok.text) and any(_COMPOUND.fullmatch(t.text) for t in mods):
             anywhere = True   # «гамма-спектрометрическим методом», «формальды-заңдық әдіс»: a technique by its two-part name
         if not (anywhere or kind in THEORY_SECTIONS or any(_proper(m) and not _sentence_initial(text, t.start)
@@ -212,15 +228,59 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
         if cls == "Theory" and _MODEL_HEAD.match(tok.text) and mods and _tool_name(mods[0].text):
             cls = "Method"   # a model named by a tool's name is a computation: "SWAT model", «ARIMA моделі», "HYSPLIT trajectory model"
         out.append((tokens[first].start, tokens[last].end, cls))
+    out.extend(_quoted_methods(text, lang))
+    if lang == "en":
+        out.extend((m.start(), m.end(), "Method") for m in _EN_COMPOUND_METHOD.finditer(text))
     return out
+
+
+# A method named by a quoted term after its head: «методом анализа «затраты – эффективность»»,
+# «метод «мозгового штурма»», «подход «снизу вверх»»; in Kazakh the quote comes first: «"шешімдер
+# ағашы" әдісі». The quotation is the name, so it names a method wherever it stands.
+_RU_QUOTED_METHOD = re.compile(r"(?<![\w-])(?:метод|анализ|методик)\w*\s+«[^«»\n]{2,60}»")
+_KK_QUOTED_METHOD = re.compile(r"«[^«»\n]{2,60}»\s+(?:әдіс|талдау)\w*")
+
+
+def _quoted_methods(text: str, lang: str) -> list[tuple[int, int, str]]:
+    pattern = {"ru": _RU_QUOTED_METHOD, "kk": _KK_QUOTED_METHOD}.get(lang)
+    if pattern is None:
+        return []
+    out = []
+    for m in pattern.finditer(text):
+        if lang == "ru" and not _head(m.group().split()[0], lang):
+            continue   # («методы «…»», «анализы»: a plural lists, it does not name)
+        out.append((m.start(), m.end(), "Method"))
+    return out
+
+
+# The methods of the Russian school of law and philosophy, translated into English as two
+# adjectives joined by a hyphen, each naming a method before "method(s)" alone or in a list that
+# shares it: "the comparative-legal, formal-logical and statistical methods", "the
+# structural-functional method" (not "risk-based", "data-driven": both halves are adjectives).
+_ADJ = r"[a-z]{3,}(?:al|ic|ive|ary)"
+_EN_COMPOUND_METHOD = re.compile(
+    r"(?<![\w-])" + _ADJ + "-" + _ADJ + r"(?![\w-])(?=(?:,\s*(?:and\s+|or\s+)?[a-z-]+)*(?:,?\s+(?:and|or)\s+[a-z-]+)?"
+    r"\s+(?:methods?|approach(?:es)?)\b)")
 
 
 _MODEL_HEAD = re.compile(r"(?i)model|модел")
 # The word "method" itself (not "analysis", "approach": «социально-экономический анализ» is a topic),
 # and a modifier of two lower-case parts joined by a hyphen, which makes it one technique, in
 # Russian and Kazakh (English hyphenates generic modifiers: "risk-based", "data-driven").
+# An imaging technique is one by the words before its head wherever it is named ("optical coherence
+# tomography", «позитронно-эмиссионной томографии», «компьютерлік томография»): tomography is no
+# ordinary word that other things are called.
+_IMAGING = re.compile(r"(?i)tomograph|томограф")
 _METHOD_WORD = re.compile(r"(?i)метод(?!олог)|әдіс(?!те|нам)")
 _COMPOUND = re.compile(r"[a-zа-яёәғқңөұүһі]{3,}-[a-zа-яёәғқңөұүһі]{3,}")
+
+
+# A method named as what a thing is done by or with: "by waste characterisation sampling",
+# "with material flow analysis", "using the Delphi technique"
+# (the heads of a procedure, not "method" or "model", which any sentence is "with"; and no
+# hyphened modifier: "with a risk-based scoring method" says how, it names nothing)
+_DONE_BY = {"analysis", "sampling", "modelling", "modeling", "technique", "spectroscopy", "microscopy"}
+_USED_BEFORE = re.compile(r"(?<![\w-])(?:by|with|using|via|through)\s+(?:the\s+|a\s+)?$", re.I)
 
 
 def _tool_name(word: str) -> bool:
@@ -269,6 +329,15 @@ def _eponym(word: str) -> bool:
     if any(p.is_known and ("Geox" in p.tag or "Orgn" in p.tag) for p in parses[:2]):
         return False
     return any("Surn" in p.tag or "Name" in p.tag for p in parses[:2]) or not any(p.is_known for p in parses)
+
+
+@lru_cache(maxsize=10_000)
+def _ru_place_adjective(word: str) -> bool:
+    """An adjective made from a place's name («австралийской», «скандинавскую», «немецкая»):
+    -ский/-цкий, not the -ческий/-стский of qualities («экономической», «статистическую»)."""
+    parses = morphology._analyzer().parse(morphology.fold(word))[:1]
+    return any(p.tag.POS == "ADJF" and re.search(r"(?:ск|цк)ий$", p.normal_form)
+               and not re.search(r"(?:ческ|стск)ий$", p.normal_form) and not _generic(word, "ru") for p in parses)
 
 
 def _specific_genitive(after: Sequence) -> bool:

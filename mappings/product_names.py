@@ -109,7 +109,8 @@ def companies(text: str) -> list[tuple[int, int]]:
 
 # A word for a company, service or brand, in the plural or any case: «авиакомпаний», «сервисы»,
 # «платформаларының», «маркетплейсов», "airlines", "apps"
-_BRAND_KIND = (r"(?:авиакомпани|компани|маркетплейс|платформ|сервис|агрегатор|ритейлер|бренд|"
+# (and the legal form of a company after its name: "Samruk-Green Energy серіктестігімен", «… товарищества»)
+_BRAND_KIND = (r"(?:авиакомпани|компани|маркетплейс|платформ|сервис|агрегатор|ритейлер|бренд|серіктест|товариществ|"
                r"airlines?\b|carriers\b|compan(?:y|ies)\b|platforms?\b|marketplaces?\b|apps?\b|services\b|brands\b|retailers\b)")
 # one Latin-script name of one to three capitalised words or codes ("Air Astana", "Yandex Go", "SCAT",
 # "Tele2", "H&M"); never a sentence's word, which is Cyrillic here or lower case

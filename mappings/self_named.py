@@ -17,18 +17,21 @@ from functools import lru_cache
 from typing import NamedTuple
 
 # Head words by kind, as stems; the patterns below add the endings each language attaches.
+# A road map and a national project announce themselves as a plan and a programme do ("Road Map
+# … until 2025", «Дорожная карта … до 2025 года», «… 2021–2025 жылдарға арналған ұлттық жоба»).
 _EN_HEADS = {
     "Law": r"Law|Code", "PolicyConcept": r"Concept", "Programme": r"Programme|Program",
-    "Strategy": r"Strategy|Doctrine", "ActionPlan": r"Action\s+Plan|Plan", "Address": r"Address",
+    "Strategy": r"Strategy|Doctrine", "ActionPlan": r"Action\s+Plan|Plan|Road\s?[Mm]ap", "Address": r"Address",
 }
 _RU_HEADS = {
-    "Law": r"[Зз]акон|[Кк]одекс", "PolicyConcept": r"[Кк]онцепци", "Programme": r"[Пп]рограмм",
-    "Strategy": r"[Сс]тратеги|[Дд]октрин", "ActionPlan": r"[Пп]лан", "Address": r"[Пп]ослани",
+    "Law": r"[Зз]акон|[Кк]одекс", "PolicyConcept": r"[Кк]онцепци", "Programme": r"[Пп]рограмм|[Нн]ациональн[а-яё]{2,3}\s+проект",
+    "Strategy": r"[Сс]тратеги|[Дд]октрин", "ActionPlan": r"[Пп]лан|[Дд]орожн[а-яё]{2,3}\s+карт", "Address": r"[Пп]ослани",
 }
 # (not заңнама "legislation", жоспарлау "planning", бағдарламалық "software")
 _KK_HEADS = {
-    "Law": r"[Зз]аң(?!нама)|[Кк]одекс", "PolicyConcept": r"[Тт]ұжырымдама(?!лық)", "Programme": r"[Бб]ағдарлама(?!лық)",
-    "Strategy": r"[Сс]тратегия(?!лық)|[Дд]октрина", "ActionPlan": r"[Жж]оспар(?!ла)", "Address": r"[Жж]олдау",
+    "Law": r"[Зз]аң(?!нама)|[Кк]одекс", "PolicyConcept": r"[Тт]ұжырымдама(?!лық)",
+    "Programme": r"[Бб]ағдарлама(?!лық)|[Ұұ]лттық\s+жоба", "Strategy": r"[Сс]тратегия(?!лық)|[Дд]октрина",
+    "ActionPlan": r"[Жж]оспар(?!ла)|[Жж]ол\s+карта", "Address": r"[Жж]олдау",
 }
 _OPEN, _CLOSE = "«“\"„", "»”\""
 _TITLE = r"[«“\"„](?P<title>[^«»“”\"\n]{2,150})[»”\"“]"
@@ -50,8 +53,8 @@ _DATED_RU = r"(?:\s+от\s+[\w\s.,]{0,30}?\d{4}\s*(?:года|г\.)?)?(?:\s+№\
 # 25 KB text. The words a name may have before its anchor ("State", "Государственная",
 # "Қазақстан Республикасының") are added afterwards from the text just before it.
 # (a leading character class lets the regular-expression engine skip to candidate positions)
-_EN_ANCHOR = re.compile(r"[LCPSDA](?:aw|ode|oncept|rogram|trategy|octrine|ction|lan|ddress)")
-_RU_ANCHOR = re.compile(r"[ЗзКкПпСсДд](?:акон|одекс|онцепци|рограмм|тратеги|октрин|лан|ослани)")
+_EN_ANCHOR = re.compile(r"[LCPSDAR](?:aw|ode|oncept|rogram|trategy|octrine|ction|lan|ddress|oad)")
+_RU_ANCHOR = re.compile(r"[ЗзКкПпСсДдНн](?:акон|одекс|онцепци|рограмм|тратеги|октрин|лан|ослани|орожн|ациональн)")
 # capitalised words before the head ("State Programme", "AI Concept", "Foreign Policy Concept"),
 # not a sentence's article or preposition
 _EN_BEFORE = re.compile(r"(?:(?!(?:The|A|An|This|That|These|Its|Our|In|On|Of|For|By|To|And)\s)[A-Z][\w-]*\s+){1,3}$")

@@ -309,7 +309,10 @@ def test_an_acronym_defined_for_a_term_in_lower_case_is_no_body(text, lang):
     ("Соңғы жылы транзиттік жүк көлемі өсті (КАӨД); деректерді КАӨД халықаралық қауымдастығы берді.", "kk", "КАӨД"),
 ])
 def test_an_acronym_of_a_body_stays_a_body(text, lang, acronym):
-    assert (acronym, "Organization") in candidates(text, lang, "provision")
+    # (a body of any kind: since the tenth corpus the Russian body's whole name is found, «… комиссией
+    # по запасам …», and its acronym takes its kind, a government body)
+    bodies = {"Organization", "GovernmentBody", "NonGovernmentalOrganization", "InternationalOrganization"}
+    assert any(name == acronym and cls in bodies for name, cls in candidates(text, lang, "provision"))
 
 
 @pytest.mark.parametrize("text, lang, name", [

@@ -1284,3 +1284,134 @@ def test_a_named_registry_database_or_atlas_is_a_method(text, lang, name):
 ])
 def test_logit_regression_and_biomonitoring_are_named_in_russian_and_kazakh(text, lang, entity):
     assert entity in names(text, lang)
+
+
+# --------------------------------------------------------------------------- tenth corpus's classes (issue #10)
+
+def test_the_letter_o_inside_a_number_is_read_as_a_zero():
+    from dissertation_kg.mappings.script_folding import fold
+    text = "коды МКБ-1О, пакет Stata 1О.О, план на 2О2О-2О25 годы, 1OO8 г.; ООН, O2, CO2, H2O"
+    folded = fold(text, "ru")
+    assert len(folded) == len(text)
+    assert folded == "коды МКБ-10, пакет Stata 10.0, план на 2020-2025 годы, 1008 г.; ООН, O2, CO2, H2O"
+
+
+@pytest.mark.parametrize("text, lang, quote", [
+    ("Данные обработаны в пакете SPSS 21.0, а затем сверены.", "ru", "SPSS 21.0"),
+    ("Data were analysed in SPSS 25 and checked twice.", "en", "SPSS 25"),
+    # a scanned text's O for zero in the version
+    ("статистический (пакет SPSS 11.О).", "ru", "SPSS 11.О"),
+])
+def test_a_programs_version_is_part_of_its_mention(text, lang, quote):
+    g = rdflib.Graph()
+    annotate(g, _seed_components({lang: text}), work=WORK, source=SOURCE)
+    assert any(quote in str(o) for o in g.objects(None, OA.exact))
+
+
+@pytest.mark.parametrize("text, lang, name, cls", [
+    # a Russian body's field after «по» or «против» is part of its name
+    ("Мы изучили доклады Совета по морским биологическим ресурсам и их выводы.", "ru",
+     "Совета по морским биологическим ресурсам", "InternationalOrganization"),
+    ("Обобщён опыт Группы стран против торговли людьми в регионе.", "ru",
+     "Группы стран против торговли людьми", "Organization"),
+    ("Решения Комитета по делам ветеранов, принятые позже, учтены.", "ru",
+     "Комитета по делам ветеранов", "GovernmentBody"),
+    # a Kazakh research institute opens a sentence with what it studies
+    ("Бау шаруашылығы ғылыми-зерттеу институтының тәжірибе алқабында өлшенді.", "kk",
+     "Бау шаруашылығы ғылыми-зерттеу институтының", "NonGovernmentalOrganization"),
+    # a board is a body, a guide and a directive are what bodies publish
+    ("The rules of the Global Audit Oversight Board (GAOB) were compared.", "en",
+     "Global Audit Oversight Board", "GovernmentBody"),
+    ("Reports follow the Green Bond Reference Guide of the regulator.", "en", "Green Bond Reference Guide", "Initiative"),
+    ("The Packaging Waste Framework Directive was transposed late.", "en", "Packaging Waste Framework Directive", "Law"),
+    # an instrument of measurement and a classification are methods
+    ("Recovery was scored with the Stroke Mobility Measure and the International Classification of Injuries.", "en",
+     "Stroke Mobility Measure", "Method"),
+    ("Recovery was scored with the Stroke Mobility Measure and the International Classification of Injuries.", "en",
+     "International Classification of Injuries", "Method"),
+    # an acronym after the word for a scale is a scale; after the word for a standard, a standard
+    ("Впервые оценена тяжесть инсульта по шкале NIHSS у пожилых.", "ru", "NIHSS", "Method"),
+    ("Чувствительность определена по стандарту EUCAST в 2022 году.", "ru", "EUCAST", "Initiative"),
+])
+def test_the_tenth_corpus_classes_of_names(text, lang, name, cls):
+    assert _candidates(text, lang, "relevance").get(name) == cls
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    # a body's field stops before a preposition or a verb
+    ("Обобщён опыт Группы стран против торговли с соседями.", "ru", "Группы стран против торговли"),
+])
+def test_a_bodys_field_stops_at_a_preposition(text, lang, name):
+    assert name in _candidates(text, lang, "relevance")
+
+
+@pytest.mark.parametrize("text, lang, acronym", [
+    ("Listed firms publish ESG reports and run PPP projects with PET packaging.", "en", "ESG"),
+    ("Listed firms publish ESG reports and run PPP projects with PET packaging.", "en", "PPP"),
+    ("Listed firms publish ESG reports and run PPP projects with PET packaging.", "en", "PET"),
+    ("Нагрузка на врачей ПМСП в районе растёт.", "ru", "ПМСП"),
+])
+def test_an_acronym_of_a_practice_a_contract_or_a_material_is_no_candidate(text, lang, acronym):
+    assert acronym not in _candidates(text, lang, "relevance")
+
+
+@pytest.mark.parametrize("text, lang, name, cls", [
+    # a road map and a national project name themselves as a plan and a programme do
+    ("Цены растут. Дорожная карта развития водного транспорта до 2030 года ставит цели.", "ru",
+     "Дорожная карта развития водного транспорта до 2030 года", "ActionPlan"),
+    ("The Road Map for Digital Health until 2027 was adopted.", "en", "Road Map for Digital Health until 2027", "ActionPlan"),
+    ("Шығын «Сумен жабдықтау жөніндегі 2023–2027 жылдарға арналған ұлттық жоба» бойынша есептелді.", "kk",
+     "Сумен жабдықтау жөніндегі 2023–2027 жылдарға арналған ұлттық жоба", "Programme"),
+])
+def test_a_road_map_and_a_national_project_name_themselves(text, lang, name, cls):
+    from dissertation_kg.mappings import self_named
+    found = {text[d.start:d.end]: d.cls for d in self_named.find(text, lang)}
+    assert any(name in span and c == cls for span, c in found.items()), found
+
+
+@pytest.mark.parametrize("text, name", [
+    # a code or a law named by what it is about, up to the next document
+    ("обоснован принцип Кодекса о лесах и лесопользовании в работе.", "Кодекса о лесах и лесопользовании"),
+    ("сопоставлены нормы Кодекса о лесах и Закона о связи; предложена схема.", "Кодекса о лесах"),
+    ("сопоставлены нормы Кодекса о лесах и Закона о связи; предложена схема.", "Закона о связи"),
+])
+def test_a_code_or_law_is_named_by_what_it_is_about(text, name):
+    assert _candidates(text, "ru", "novelty").get(name) == "Law"
+
+
+@pytest.mark.parametrize("text, lang, name, cls", [
+    # a power plant is an organisation, a company by its legal form after a Latin name
+    ("«Қарабас-Күн-3» станциясында панельдер тазаланды.", "kk", "«Қарабас-Күн-3» станциясында", "Organization"),
+    ("Өлшеулер Steppe-Wind Power серіктестігімен бірлесіп жүргізілді.", "kk", "Steppe-Wind Power", "Organization"),
+    # an acronym before the word for a database is a source of data
+    ("Желдің жылдамдығы MERRA дерекқоры бойынша бағаланды.", "kk", "MERRA", "Method"),
+])
+def test_a_plant_a_company_and_a_database_by_the_word_beside_them(text, lang, name, cls):
+    assert _candidates(text, lang, "relevance").get(name) == cls
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    # a statistic's value and a licence's version are no tools
+    ("Early mobilisation lowered mortality (OR 0.71; HR 1.8) in the cohort.", "en", "OR 0.71"),
+    ("Early mobilisation lowered mortality (OR 0.71; HR 1.8) in the cohort.", "en", "HR 1.8"),
+    ("The article is published under CC BY-SA 4.0 terms.", "en", "BY-SA 4.0"),
+    # a count before a Kazakh kind names nothing
+    ("Талдау Шымкент және Тараз қалаларының 45 жобасы бойынша жүргізілді.", "kk", "Тараз қалаларының 45 жобасы"),
+])
+def test_a_statistic_a_licence_and_a_count_are_no_names(text, lang, name):
+    assert not any(name in found or found in name and len(found) > 4 for found in _candidates(text, lang, "methods"))
+
+
+@pytest.mark.parametrize("text, lang, name, cls", [
+    # a Kazakh name's acronym in Latin letters keeps the h of its digraphs
+    ("Grid companies such as Shygys Zharyk Company (ShZhK) lag; ShZhK has no tariff.", "en", "ShZhK", "Organization"),
+    # an acronym a report follows or complies with is a guideline or a standard
+    ("Reporting follows SQUIRE and testing was done in accordance with EUCAST.", "en", "SQUIRE", "Initiative"),
+    ("Reporting follows SQUIRE and testing was done in accordance with EUCAST.", "en", "EUCAST", "Initiative"),
+])
+def test_a_transliterated_acronym_and_a_followed_guideline(text, lang, name, cls):
+    assert _candidates(text, lang, "relevance").get(name) == cls
+
+
+def test_a_word_with_a_digraph_is_no_acronym():
+    assert "ChK" not in _candidates("Check the Shah and ChK values.", "en", "relevance")

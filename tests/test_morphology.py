@@ -97,3 +97,9 @@ def test_a_given_name_in_a_label_is_indexed_as_the_name(word, key):
 ])
 def test_russian_nominative_keeps_the_name_as_written(phrase, nominative):
     assert russian_nominative(phrase) == nominative
+
+
+def test_a_code_of_capitals_and_a_number_is_keyed_whole_as_its_label():
+    from dissertation_kg.mappings.morphology import label_key
+    for word, lang in (("EQ-5D", "en"), ("МКБ-11", "ru"), ("АХЖ-10", "kk")):
+        assert label_key(word, lang) in text_keys(word, lang)

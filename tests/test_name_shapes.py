@@ -266,3 +266,57 @@ def test_an_eponymous_head_with_a_scholars_name_is_a_name():
     text = "Теоретической основой исследования является принцип Парето."
     assert [text[s:e] for s, e, _c in name_shapes.find(text, "ru", "theoretical-basis", tokenize(text))] == [
         "принцип Парето"]
+
+
+# --------------------------------------------------------------------------- tenth corpus's classes (issue #10)
+
+def _found(text: str, lang: str, kind: str) -> set[tuple[str, str]]:
+    return {(text[s:e], cls) for s, e, cls in name_shapes.find(text, lang, kind, tokenize(text))}
+
+
+@pytest.mark.parametrize("text, lang, kind, expected", [
+    # an imaging technique by the words before its head, in any part
+    ("Оценить роль позитронно-эмиссионной томографии в диагностике.", "ru", "task",
+     ("позитронно-эмиссионной томографии", "Method")),
+    ("Lesions were imaged by swept-source optical tomography in all eyes.", "en", "novelty",
+     ("swept-source optical tomography", "Method")),
+    # an instrument's capitalised name after its kind
+    ("Тревога оценена по шкале Социальной тревожности у подростков.", "ru", "task",
+     ("шкале Социальной тревожности", "Method")),
+    # a method named as what something is done by
+    ("To estimate the mass balance by sediment budget analysis in two basins.", "en", "task",
+     ("sediment budget analysis", "Method")),
+    # a quoted term after the head of a method, and before it in Kazakh
+    ("Проекты сопоставлены методом анализа «выгоды – издержки» в ценах 2020 года.", "ru", "task",
+     ("анализа «выгоды – издержки»", "Method")),
+    ("Шешімдер «ми шабуылы» әдісі арқылы іріктелді.", "kk", "task", ("«ми шабуылы» әдісі", "Method")),
+    # Russian-school methods translated into English as two hyphened adjectives
+    ("It relies on the historical-comparative, structural-functional and statistical methods.", "en", "task",
+     ("historical-comparative", "Method")),
+    ("It relies on the historical-comparative, structural-functional and statistical methods.", "en", "task",
+     ("structural-functional", "Method")),
+])
+def test_the_tenth_corpus_shapes_of_methods(text, lang, kind, expected):
+    assert expected in _found(text, lang, kind)
+
+
+@pytest.mark.parametrize("text, lang, kind", [
+    ("A risk-based and data-driven approach was proposed.", "en", "task"),
+    ("Прочие методы «на глаз» не применялись.", "ru", "task"),
+    ("The project is funded with research analysis grants.", "en", "task"),
+])
+def test_the_tenth_corpus_shapes_stop_where_nothing_is_named(text, lang, kind):
+    found = _found(text, lang, kind)
+    assert not any(cls == "Method" and ("-" in name or "«" in name) for name, cls in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Режим недропользования по канадской модели должен быть дополнен.", ("канадской модели", "Theory")),
+    ("Предложено перейти на финскую модель управления.", ("финскую модель управления", "Theory")),
+])
+def test_a_countrys_model_is_named_anywhere(text, expected):
+    assert expected in _found(text, "ru", "provision")
+
+
+def test_a_model_of_a_quality_is_no_countrys():
+    assert not _found("Построена экономическую модель рынка и статистическую модель.", "ru", "provision")

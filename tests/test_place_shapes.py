@@ -78,3 +78,12 @@ def test_a_place_is_found_by_its_kind(text, lang, expected):
 ])
 def test_a_kind_word_without_a_name_is_no_place(text, lang):
     assert places(text, lang) == []
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # an irrigated tract, and a region by its adjective (issue #10, tenth corpus)
+    ("Мақтаарал массивінің сұр топырақтары зерттелді.", "kk", ["Мақтаарал массивінің"]),
+    ("Впервые в Карагандинском регионе установлена частота.", "ru", ["Карагандинском регионе"]),
+])
+def test_a_tract_and_a_region_are_places_by_their_kind(text, lang, expected):
+    assert places(text, lang) == expected
