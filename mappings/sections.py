@@ -110,28 +110,60 @@ def _contents_end(paragraphs: list[str], i: int) -> int:
     return i
 
 
-# A heading followed by its translation after a slash: «ҒЫЛЫМИ ЖАҢАЛЫҒЫ / НАУЧНАЯ НОВИЗНА»,
-# «Зерттеудің мақсаты / Цель исследования – …».
-_SLASH = re.compile(r"\s+/\s+")
+# A heading followed by its translation after a slash or a bar, or with it in brackets:
+# «ҒЫЛЫМИ ЖАҢАЛЫҒЫ / НАУЧНАЯ НОВИЗНА», «Зерттеудің мақсаты / Цель исследования – …»,
+# «Задачи исследования | Objectives of the research», «Научная новизна (Scientific novelty)».
+_SLASH = re.compile(r"\s+[/|]\s+|\s*[(\[](?=[^\W\d_])")
+_CLOSE_BRACKET = re.compile(r"\s*[)\]]")
 _WORD = re.compile(r"\S+")
 _HEADING_END = re.compile(r"[.:–—-]+$")
 
 
+def _heading_language(phrase: str, lang: str) -> tuple[str, set[str]] | None:
+    """The language in which `phrase` is a heading made of heading words alone (the document's
+    language first), and the kinds it names."""
+    for other in (lang, *(x for x in headings.KEYWORDS if x != lang)):
+        kinds = headings.heading_phrase(phrase, other)
+        if kinds:
+            return other, set(kinds)
+    return None
+
+
 def one_language(line: str, lang: str) -> str:
     """A bilingual heading is one heading, read in the document's language: the translation
-    after the slash goes, and what follows it (a separator, the text run in) stays. Both halves
-    must be headings made of heading words alone ("Ғылыми жаңалығы / Научная новизна"), so a
-    slash in prose ("and / or") stays."""
+    goes, and what follows it (a separator, the text run in) stays. Both halves must be headings
+    made of heading words alone ("Ғылыми жаңалығы / Научная новизна"), so a slash in prose
+    ("and / or") stays. Either half may be the document's: a template in another language puts
+    its own wording first («Задачи исследования / Objectives of the research» in an English
+    abstract), and then the first half goes; then both halves must name the same kind."""
     slash = _SLASH.search(line)
-    if slash is None or slash.start() > 120 or not headings.heading_phrase(line[:slash.start()], lang):
+    if slash is None or slash.start() > 120:
         return line
+    first = _heading_language(line[:slash.start()], lang)
+    if first is None:
+        return line
+    bracket = slash.group().strip() in "(["
     words = list(_WORD.finditer(line, slash.end()))[:10]
     for n in range(len(words), 0, -1):
         end = words[n - 1].end()
         phrase = line[slash.end():end]
-        bare = _HEADING_END.sub("", phrase)
-        if bare and any(headings.heading_phrase(bare, other) for other in headings.KEYWORDS):
-            return line[:slash.start()] + line[slash.end() + len(bare):]
+        bare = _HEADING_END.sub("", phrase.rstrip(")]") if bracket else phrase)
+        if bracket:
+            # the translation in brackets ends at its closing bracket
+            close = _CLOSE_BRACKET.match(line, slash.end() + len(bare))
+            if close is None:
+                continue
+            after = close.end()
+        else:
+            after = slash.end() + len(bare)
+        second = _heading_language(bare, lang) if bare else None
+        if second is None:
+            continue
+        if first[0] == lang:
+            return line[:slash.start()] + line[after:]
+        if second[0] == lang and first[1] & second[1]:
+            return line[slash.end():slash.end() + len(bare)] + line[after:]
+        return line
     return line
 
 

@@ -803,3 +803,27 @@ def test_kazakh_headings_in_the_locative_open_their_sections_after_the_abstract_
     assert {"relevance", "aim", "tasks", "novelty"} <= set(doc.sections)
     assert [it.text.split()[0] for it in doc.items["tasks"]] == ["мұғалімдерге", "оқушылардың"]
     assert len(doc.items["novelty"]) == 2
+
+
+@pytest.mark.parametrize("heading", [
+    "Научная новизна / Scientific novelty",
+    "Научная новизна | Scientific novelty",
+    "Научная новизна (Scientific novelty)",
+    "Scientific novelty / Научная новизна",
+])
+def test_a_bilingual_heading_is_read_in_either_order(heading):
+    # a template in another language puts its own wording first; the half in the document's
+    # language is the heading, whichever side of the slash, bar or bracket it stands
+    text = "\n".join([
+        "Цель исследования / Aim of the study",
+        "To describe the dunes of a desert basin.",
+        "Задачи исследования / Objectives of the study",
+        "1) to map the dunes;",
+        "2) to date the dunes.",
+        heading,
+        "1. The dunes were dated for the first time.",
+        "2. A drift law was found.",
+    ])
+    doc = abstract.parse_bytes(text.encode(), "en-bilingual-template.txt")
+    assert [len(doc.items.get(k, [])) for k in ("tasks", "novelty")] == [2, 2]
+    assert doc.section_text("aim").startswith("To describe the dunes")
