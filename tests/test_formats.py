@@ -694,6 +694,23 @@ def test_markdown_pandoc_definitions_attributes_and_callouts():
     assert "> Аңдатпа" in lines and not any("[!" in x for x in lines)
 
 
+def test_markdown_pandoc_fenced_divs_spans_and_smart_dashes_are_markup():
+    """A Word file converted by Pandoc with its styles kept: fenced divs, the empty bookmark span
+    a heading opens with, styled spans and `--` for the dash. The fences and attributes are no
+    text; the heading is read, and so is the list inside a div."""
+    from dissertation_kg.mappings.extract.plain import markdown_text
+    md = ("::: {custom-style=\"Title\"}\n**АННОТАЦИЯ**\n:::\n\n"
+          "## []{#_Toc1000 .anchor}Цель исследования\n\nЦель работы -- описать [барханы пустыни]{.underline}.\n\n"
+          "## []{#_Toc1001 .anchor}Научная новизна\n\n::: {custom-style=\"List\"}\n"
+          "-   впервые описаны барханы;\n\n-   [предложена]{.mark} карта дюн.\n:::\n")
+    text = markdown_text(md)
+    assert ":::" not in text and "{" not in text and "[" not in text
+    assert "## Цель исследования" in text.split("\n")
+    assert "Цель работы – описать барханы пустыни." in text
+    doc = abstract.parse_bytes(md.encode(), "ru-pandoc-styles.md")
+    assert [it.text.split()[0] for it in doc.items["novelty"]] == ["впервые", "предложена"]
+
+
 def test_a_ris_record_is_read_as_the_title_page_and_abstract_it_describes():
     """RIS tags ("TY  - THES", "T1  - …", "AU  - Surname, Given") are the export's format: the
     title and the author are read from their fields, never the type line as a title."""
