@@ -468,7 +468,9 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
         # title follows them (and their affiliations), as it follows a dissertation's author.
         printed = front_matter.authors([l for l in head.split("\n") if l.strip()][:30])
         locator = meta.author or (printed[0][0] if printed else None)
-        if printed and meta.author and _position(head, printed[0][0]) < _position(head, meta.author):
+        # (positions in the head with a name set over lines joined, as the name was read)
+        joined = _join_split_name(front_matter.normalise_case(head))
+        if printed and meta.author and _position(joined, printed[0][0]) < _position(joined, meta.author):
             # The authors with initials come first; what the name patterns found below them
             # (a short title in capitals reads like a name) is no locator.
             locator = printed[0][0]
@@ -568,8 +570,16 @@ def _join_split_name(head: str) -> str:
     name patterns read it."""
     head = re.sub(rf"(?m)^{_ONE_WORD_LINE}(?:\n{_ONE_WORD_LINE}){{1,3}}$",
                   lambda m: " ".join(m.group(0).split()), head)
-    return re.sub(rf"(?m)^{_CAPS_WORDS_LINE}\n{_CAPS_WORDS_LINE}$",
+    head = re.sub(rf"(?m)^{_CAPS_WORDS_LINE}\n{_CAPS_WORDS_LINE}$",
                   lambda m: " ".join(m.group(0).split()) if len(m.group(0).split()) <= 4 else m.group(0), head)
+    # a surname and given name with the patronymic wrapped onto the next line, as a narrow table
+    # cell of a title page sets it ("Sultanov Arman / Bolatovich", "Иванов Пётр / Сергеевич")
+    return re.sub(rf"(?m)^{_TWO_WORDS_LINE}\n{_PATRONYMIC_LINE}$", lambda m: " ".join(m.group(0).split()), head)
+
+
+_TWO_WORDS_LINE = r"[ \t]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+[ \t]+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+[ \t]*"
+_PATRONYMIC_LINE = (r"[ \t]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]*(?:ovich|evich|ovna|evna|uly|kyzy|qyzy|ович|евич|овна|евна|ична|"
+                    r"ұлы|улы|қызы|кызы)[ \t]*")
 
 
 def _front_matter(meta: Metadata, head: str, full_text: str) -> None:
@@ -647,7 +657,10 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
         index = at + 1 if at is not None and at + 1 < len(lines) else (lines.index(first) if first else None)
         # Authors given as a page's property ("Авторлар: …", a Notion or wiki export): the
         # properties under them ("Журнал: …", "Tags: …") are the page's too, not its title.
-        properties = at is not None and front_matter.labelled_authors(lines[at])
+        properties = at is not None and (front_matter.labelled_authors(lines[at]) or (
+            # … or a full name as one property of several ("Author: …" over "Supervisor: …", a
+            # repository item page's metadata table)
+            _PROPERTY.match(lines[at]) is not None and at + 1 < len(lines) and _PROPERTY.match(lines[at + 1]) is not None))
         while index is not None and index < len(lines) - 1 and at is not None and (
                 _front_matter_line(lines[index]) or is_org_name(lines[index])
                 or (properties and _PROPERTY.match(lines[index]))
@@ -661,8 +674,13 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
         # article's body: as after the abstract's opening, the title stood above the authors.
         body_opens = at is not None and index is not None and index > at + 1 and (
             len(lines[index].split()) < 3 or any(headings.match(lines[index], lg) for lg in ("en", "ru", "kk")))
-        if at is not None and index is not None and (_front_matter_line(lines[index]) or _ABSTRACT_OPENS.match(lines[index])
-                                                     or body_opens or (properties and _PROPERTY.match(lines[index]))):
+        if at is not None and index == at + 1 and at >= 1 and _ROLE_ALONE.match(lines[at - 1]) \
+                and _PEOPLE_ROLE.search(lines[index]) and _title_above(lines, at) is not None:
+            # The title page's people in a table, each under the label of its role ("Doctoral
+            # student" / the name / "Scientific supervisor …"): the title stood above the labels.
+            index, end = _title_above(lines, at - 1), at - 1
+        elif at is not None and index is not None and (_front_matter_line(lines[index]) or _ABSTRACT_OPENS.match(lines[index])
+                                                       or body_opens or (properties and _PROPERTY.match(lines[index]))):
             # The affiliations (or the abstract itself) end the title page: the title stood
             # above the authors.
             index, end = _title_above(lines, at), at
@@ -728,6 +746,12 @@ def _doi_tails_joined(lines: list[str]) -> list[str]:
         if line:
             out.append(line)
     return out
+
+
+# A role's label alone on its line over a name ("Doctoral student", "Докторант", "Ізденуші"), and
+# a line naming the roles of the other people of a title page.
+_ROLE_ALONE = re.compile(r"^[^\W\d_]+(?:[ \t][^\W\d_]+){0,2}$")
+_PEOPLE_ROLE = re.compile(r"(?i)supervisor|advis[eo]r|consultant|руководител|консультант|жетекші|кеңесші")
 
 
 def _title_above(lines: list[str], at: int) -> int | None:

@@ -245,6 +245,8 @@ def _heading(line: str, lang: str, sections: list[Section], seen: set[str]) -> t
         if h is not None:
             line = mended
     if h is None:
+        h = _foreign_heading(line, lang, seen)
+    if h is None:
         numbered = _numbered_heading(line, lang, current, seen)
         if numbered is not None:
             h, line = numbered
@@ -259,7 +261,7 @@ def _heading(line: str, lang: str, sections: list[Section], seen: set[str]) -> t
         # "Methodological results:" before a numbering that starts again: a group of the
         # list's items, not a section of results.
         return None, line
-    if current.kind in ("preamble", "abstract") and h.shape != "intro" and not (
+    if current.kind in ("preamble", "abstract") and h.shape not in ("intro", "foreign") and not (
             headings.heading_phrase(h.text, lang) or not h.rest and headings.heading_line(h.text, lang)):
         # On the title page a heading is made of heading words alone: "Методы обучения
         # математике в сельских школах: опыт Казахстана" is the dissertation's title.
@@ -276,6 +278,24 @@ def _heading(line: str, lang: str, sections: list[Section], seen: set[str]) -> t
     if current.kind in headings.LIST_KINDS and h.kind in headings.DEFINITIONAL_KINDS and h.kind in seen:
         return None, line
     return h, line
+
+
+def _foreign_heading(line: str, lang: str, seen: set[str]) -> headings.Heading | None:
+    """A heading standing alone in another of the three languages: a template half translated
+    leaves some headings in its own language («Научная новизна» over Kazakh items). Only a line
+    that is a heading made of heading words alone, naming a kind not yet read, is taken: a
+    translation of the abstract further on («Aim of the study …» on an English page) opens no
+    section the document has already had."""
+    bare = line.strip().rstrip(".:")
+    if not bare or len(bare.split()) > 9:
+        return None
+    for other in headings.KEYWORDS:
+        if other == lang:
+            continue
+        kinds = headings.heading_phrase(bare, other)
+        if len(kinds) == 1 and kinds[0] not in seen:
+            return headings.Heading(kinds[0], bare, "", shape="foreign")
+    return None
 
 
 # A table's caption: "Table 1 – …", "Таблица 2. …", "3-кесте – …".

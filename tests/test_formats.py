@@ -711,6 +711,24 @@ def test_markdown_pandoc_fenced_divs_spans_and_smart_dashes_are_markup():
     assert [it.text.split()[0] for it in doc.items["novelty"]] == ["впервые", "предложена"]
 
 
+def test_a_repository_item_page_in_markdown_gives_its_title_and_metadata_rows():
+    """A repository's item page saved as Markdown: breadcrumbs, the title as `#`, then a metadata
+    table with an empty header row and bold labels. Each row is a labelled line; the author is one
+    property among several, so the title stands above them, not below."""
+    from dissertation_kg.mappings.extract.plain import markdown_text
+    md = ("[Home](https://repo.example.kz/) › [Theses](https://repo.example.kz/handle/1/2)\n\n"
+          "# Dune drift and grazing pressure on the Moiynkum sands\n\n| | |\n|---|---|\n"
+          "| **Author** | Bekova Aigul Saparovna |\n| **Supervisor** | Omarov K.T., PhD |\n"
+          "| **Date issued** | 2024-06-01 |\n| **Type** | Abstract of PhD dissertation, 8D05201 – Ecology |\n"
+          "## Abstract\n\n**Aim.** To measure the drift of the dunes.\n\n**Objectives:**\n\n"
+          "1. to map the dunes;\n\n2. to date the dunes.\n")
+    lines = markdown_text(md).split("\n")
+    assert "Author: Bekova Aigul Saparovna" in lines and "Supervisor: Omarov K.T., PhD" in lines
+    doc = abstract.parse_bytes(md.encode(), "en-item-page.md")
+    assert doc.meta.title == "Dune drift and grazing pressure on the Moiynkum sands"
+    assert doc.meta.author == "Bekova Aigul Saparovna"
+
+
 def test_a_ris_record_is_read_as_the_title_page_and_abstract_it_describes():
     """RIS tags ("TY  - THES", "T1  - …", "AU  - Surname, Given") are the export's format: the
     title and the author are read from their fields, never the type line as a title."""

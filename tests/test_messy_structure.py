@@ -827,3 +827,24 @@ def test_a_bilingual_heading_is_read_in_either_order(heading):
     doc = abstract.parse_bytes(text.encode(), "en-bilingual-template.txt")
     assert [len(doc.items.get(k, [])) for k in ("tasks", "novelty")] == [2, 2]
     assert doc.section_text("aim").startswith("To describe the dunes")
+
+
+def test_a_heading_left_in_another_language_by_a_half_translated_template_is_read():
+    # a Kazakh abstract whose template kept some Russian headings: they head the Kazakh text
+    text = "\n".join([
+        "Цель исследования",
+        "Шөлдегі құм төбелерінің қозғалысын бағалау.",
+        "Зерттеудің міндеттері",
+        "1) құм төбелерінің картасын жасау;",
+        "2) жел жылдамдығын өлшеу.",
+        "Научная новизна",
+        "– құм төбелерінің қозғалысы алғаш рет өлшенді;",
+        "– жел картасы жасалды.",
+        "Методы исследования",
+        "Далалық өлшеулер және модельдеу жүргізілді.",
+    ])
+    doc = abstract.parse_bytes(text.encode(), "kk-half-translated.txt")
+    assert doc.lang == "kk"
+    assert [len(doc.items.get(k, [])) for k in ("tasks", "novelty")] == [2, 2]
+    assert doc.section_text("aim").startswith("Шөлдегі құм")
+    assert doc.section_text("methods").startswith("Далалық өлшеулер")

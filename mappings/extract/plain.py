@@ -280,6 +280,9 @@ _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _FORM_LABEL = re.compile(r"^[^\W\d_][^\d|:]{0,40}$")
 
 
+_BOLD_LABEL = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__)$")
+
+
 def _cells(line: str) -> list[str]:
     row = _TABLE_ROW.match(line)
     return [cell.strip() for cell in re.split(r"(?<!\\)\|", row.group(1))] if row else []
@@ -296,6 +299,9 @@ def _form_rows(lines: list[str]) -> list[str]:
         rows = [_cells(line) for line in table if not _TABLE_RULE.match(line)]
         header = len(table) > 1 and _TABLE_RULE.match(table[1]) is not None
         body = rows[1:] if header else rows
+        # (a repository's item page sets its labels in bold, "| **Author** | … |", under an
+        # empty header row, "| | |")
+        body = [[_BOLD_LABEL.sub(r"\1", r[0]), *r[1:]] for r in body]
         if len(body) >= 3 and all(len(r) == 2 and _FORM_LABEL.match(r[0]) and r[1] for r in body):
             out.extend(f"{label.rstrip(':')}: {content}" for label, content in body)
             i = j
