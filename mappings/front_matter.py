@@ -102,8 +102,32 @@ def authors(lines: list[str]) -> list[tuple[str, list[int]]]:
         line = _AUTHORS_LABEL.sub("", line, count=1)
         found = _author_matches(line) or _author_matches(_after_codes(line))
         if found:
+            if len(found) == 1:
+                found += _authors_by_row(lines, i)
             return [_printed(m) for m in found]
     return _bulleted_authors(lines)
+
+
+def _authors_by_row(lines: list[str], at: int) -> list[re.Match]:
+    """The authors after the one alone on line `at`, one a row of a table read cell by cell
+    («Автор | Мекеме | ORCID», each author's affiliation and ORCID in the cells after the name)
+    or one a paragraph with the affiliation under it: each alone on its line, at the same
+    stride of two to four lines, with no author between."""
+    def alone(line: str) -> re.Match | None:
+        found = _author_matches(line)
+        return found[0] if len(found) == 1 else None
+
+    for stride in range(2, 5):
+        if at + stride >= len(lines) or any(alone(l) for l in lines[at + 1:at + stride]):
+            continue
+        out, j = [], at + stride
+        while j < len(lines) and (m := alone(lines[j])) and not _PEOPLE_LABEL.search(lines[j - 1]) \
+                and not any(alone(l) for l in lines[j - stride + 1:j]):
+            out.append(m)
+            j += stride
+        if out:
+            return out
+    return []
 
 
 def _printed(m: re.Match) -> tuple[str, list[int]]:

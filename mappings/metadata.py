@@ -680,7 +680,10 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
             # student" / the name / "Scientific supervisor …"): the title stood above the labels.
             index, end = _title_above(lines, at - 1), at - 1
         elif at is not None and index is not None and (_front_matter_line(lines[index]) or _ABSTRACT_OPENS.match(lines[index])
-                                                       or body_opens or (properties and _PROPERTY.match(lines[index]))):
+                                                       or body_opens or (properties and _PROPERTY.match(lines[index]))
+                                                       # an affiliation right under the author: "University, City, Country"
+                                                       or (index == at + 1 and "," in lines[index]
+                                                           and is_org_name(lines[index].split(",")[0]))):
             # The affiliations (or the abstract itself) end the title page: the title stood
             # above the authors.
             index, end = _title_above(lines, at), at
@@ -754,11 +757,20 @@ _ROLE_ALONE = re.compile(r"^[^\W\d_]+(?:[ \t][^\W\d_]+){0,2}$")
 _PEOPLE_ROLE = re.compile(r"(?i)supervisor|advis[eo]r|consultant|руководител|консультант|жетекші|кеңесші")
 
 
+# (the header row joined into one line, as one-word lines are: «Автор Мекеме ORCID»)
+_AUTHORS_HEADER = re.compile(r"(?i)^(?:авторлар[ыі]?|авторы|автор|authors?)(?:\s+[^\W\d_]+){1,3}$")
+
+
 def _title_above(lines: list[str], at: int) -> int | None:
     """Where a title printed above the authors' line begins: the line just above it, or the
     first of the lines in capitals it wraps over; the journal's header and the classification
     codes above are no part of it."""
     index = at - 1
+    # The header row of a table of authors read cell by cell («Автор», «Мекеме», «ORCID») stands
+    # between the title and the first author: labels of a word or two, which no title is.
+    while index > 0 and at - index <= 4 and _ROLE_ALONE.match(lines[index]) and (
+            len(lines[index].split()) <= 2 or _AUTHORS_HEADER.match(lines[index])):
+        index -= 1
     if index < 0 or _front_matter_line(lines[index]) or is_org_name(lines[index]):
         return None
     while index > 0 and _capitals(lines[index]) and _capitals(lines[index - 1]) \

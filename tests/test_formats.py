@@ -894,3 +894,32 @@ def test_a_repository_records_dublin_core_rows_name_the_author_and_the_title():
     assert doc.meta.title == "Shrinking Lakes of the Northern Steppe and Their Sediments"
     # one such row is no record: a text quoting a field name stays as typed
     assert extract.extract(b"dc.title\tA quoted row\n", "one.txt").text == "dc.title\tA quoted row\n"
+
+
+@pytest.mark.parametrize("header, rows", [
+    (["Автор", "Мекеме", "ORCID"],
+     [["Жанұзақ Б.Е.*", "Сәтбаев университеті, Алматы, Қазақстан", "0000-0001-2345-6789"],
+      ["Тоқтарова А.С.", "Сәтбаев университеті, Алматы, Қазақстан", "0000-0002-3456-7890"],
+      ["Мюллер К.", "Дрезден техникалық университеті, Дрезден, Германия", "0000-0003-4567-8901"]]),
+    (["Автор", "Организация", "ORCID"],
+     [["Жанузак Б.Е.*", "Торайгыров университет, Павлодар, Казахстан", "0000-0001-2345-6789"],
+      ["Токтарова А.С.", "Торайгыров университет, Павлодар, Казахстан", "0000-0002-3456-7890"]]),
+])
+def test_docx_an_articles_authors_one_a_row_of_a_table(header, rows):
+    """An article's authors in a table, one a row with the affiliation (and ORCID) in the cells
+    after the name, under a header row, the title in capitals above: every author is read, and
+    the title is the line above the table, not the affiliation under the first name."""
+    doc = Document()
+    doc.add_paragraph("ӘОЖ 551.3")
+    title = "ҚҰМ ТӨБЕЛЕРІНІҢ ҚОЗҒАЛЫСЫН ҒАРЫШТЫҚ ТҮСІРІЛІМДЕР АРҚЫЛЫ БАҒАЛАУ"
+    doc.add_paragraph(title)
+    table = doc.add_table(rows=1 + len(rows), cols=len(header))
+    for r, cells in enumerate([header, *rows]):
+        for c, value in enumerate(cells):
+            table.cell(r, c).text = value
+    doc.add_paragraph("Аңдатпа. Мақалада шөлдегі құм төбелерінің қозғалысы ғарыштық түсірілімдер арқылы бағаланады. "
+                      "Зерттеу үш жылдың деректеріне сүйенеді.")
+    doc.add_paragraph("Түйін сөздер: құм төбелері, шөл, қашықтықтан зондтау.")
+    parsed = abstract.parse_bytes(_docx_bytes(doc), "kk-authors-table.docx")
+    assert [a.name for a in parsed.meta.authors] == [r[0].rstrip("*") for r in rows]
+    assert parsed.meta.title == title
