@@ -39,8 +39,14 @@ _AUTHOR = re.compile(
     rf"|(?P<g3>{_GIVEN})\s+(?:(?P<i3>[{_UP}]\.)\s?)?(?P<s3>{_SURNAME})"
     # surname, given name and patronymic in full, as Russian and Kazakh journals print them
     # ("Жумабеков Ерболат Нурланович¹"): the patronymic's ending tells the order
-    rf"|(?P<s4>{_SURNAME})\s+(?P<g4>{_GIVEN})\s+(?P<p4>[{_UP}][{_LOW}]+(?:вич|вна|ична|ұлы|улы|қызы|кызы)))"
+    rf"|(?P<s4>{_SURNAME})\s+(?P<g4>{_GIVEN})\s+(?P<p4>[{_UP}][{_LOW}]+(?:вич|вна|ична|ұлы|улы|қызы|кызы))"
+    # MEDLINE's form, as PubMed prints its records: the surname and the initials without stops,
+    # the affiliation's number in brackets ("Serikova AB(1)"); read from a line of such names only
+    rf"|(?P<s5>{_SURNAME})\s+(?P<i5>[{_UP}]{{1,3}})(?:\((?P<pm>\d{{1,2}}(?:,\s?\d{{1,2}})*)\))?)"
     rf"\s*{_MARKS}\s*$")
+# a line of authors in MEDLINE's form, ending with a full stop: "Serikova AB(1), Hale T(2)."
+_MEDLINE_LINE = re.compile(rf"^\s*(?:{_SURNAME})\s+[{_UP}]{{1,3}}(?:\(\d{{1,2}}(?:,\s?\d{{1,2}})*\))?"
+                           rf"(?:,\s*(?:{_SURNAME})\s+[{_UP}]{{1,3}}(?:\(\d{{1,2}}(?:,\s?\d{{1,2}})*\))?)*\.\s*$")
 _AFFILIATION = re.compile(rf"^\s*(?P<n>[{_SUP}]+|\d{{1,2}}(?=\s*[{_UP}«\"]))\s*(?P<org>[^\W\d_«\"].+)$")
 
 # label → the language of the keywords it introduces
@@ -138,6 +144,8 @@ def _printed(m: re.Match) -> tuple[str, list[int]]:
         name = f"{_surname(m.group('s2'))} {_initials(m.group('i2'))}"
     elif m.group("s4"):
         name = f"{_surname(m.group('s4'))} {m.group('g4')} {m.group('p4')}"
+    elif m.group("s5"):
+        return f"{_surname(m.group('s5'))} {m.group('i5')}", [int(n) for n in re.findall(r"\d+", m.group("pm") or "")]
     else:
         name = " ".join(x for x in (m.group("g3"), m.group("i3"), _surname(m.group("s3"))) if x)
     return name, _digits((m.group("lead") or "") + m.group("marks"))
@@ -166,6 +174,11 @@ def _bulleted_authors(lines: list[str]) -> list[tuple[str, list[int]]]:
 
 def _author_matches(line: str) -> list[re.Match]:
     line = _ORCID.sub("", line)
+    if _MEDLINE_LINE.match(line):
+        # one name between commas each: the numbers in brackets hold commas of their own
+        names = re.findall(r"[^,(]+(?:\([^)]*\))?", line.strip().rstrip("."))
+        found = [_AUTHOR.match(n.strip()) for n in names]
+        return found if all(m and m.group("s5") for m in found) else []
     for text in (line, _before_affiliations(line)):
         parts = _split_authors(text)
         found = [_AUTHOR.match(p) for p in parts]
@@ -177,7 +190,7 @@ def _author_matches(line: str) -> list[re.Match]:
 def _names_with_initials(found: list[re.Match]) -> bool:
     """Two capitalised words alone ("Narxoz University", "Helen Price") may be anything: a line
     of full names is an authors' line only when an initial or an affiliation mark is in it."""
-    return any(m.group("i1") or m.group("i2") or m.group("i3") or _digits(m.group("marks") + (m.group("lead") or ""))
+    return any(m.group("i1") or m.group("i2") or m.group("i3") or m.group("i5") or _digits(m.group("marks") + (m.group("lead") or ""))
                or any(c in _SUP_LETTERS for c in m.group("marks")) for m in found)
 
 

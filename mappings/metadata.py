@@ -683,7 +683,10 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
                                                        or body_opens or (properties and _PROPERTY.match(lines[index]))
                                                        # an affiliation right under the author: "University, City, Country"
                                                        or (index == at + 1 and "," in lines[index]
-                                                           and is_org_name(lines[index].split(",")[0]))):
+                                                           and is_org_name(lines[index].split(",")[0]))
+                                                       # … or a label introducing them ("Author information:")
+                                                       or (index == at + 1 and lines[index].endswith(":")
+                                                           and len(lines[index].split()) <= 4)):
             # The affiliations (or the abstract itself) end the title page: the title stood
             # above the authors.
             index, end = _title_above(lines, at), at
@@ -773,6 +776,10 @@ def _title_above(lines: list[str], at: int) -> int | None:
         index -= 1
     if index < 0 or _front_matter_line(lines[index]) or is_org_name(lines[index]):
         return None
+    # a title wrapped before a word in lower case ("… a multicentre / cohort study."): its first line
+    while index > 0 and at - index <= 3 and lines[index][:1].islower() and not lines[index - 1].endswith(".") \
+            and not _front_matter_line(lines[index - 1]):
+        index -= 1
     while index > 0 and _capitals(lines[index]) and _capitals(lines[index - 1]) \
             and not lines[index - 1].endswith(".") and not _front_matter_line(lines[index - 1]):
         index -= 1
