@@ -848,3 +848,17 @@ def test_a_heading_left_in_another_language_by_a_half_translated_template_is_rea
     assert [len(doc.items.get(k, [])) for k in ("tasks", "novelty")] == [2, 2]
     assert doc.section_text("aim").startswith("Шөлдегі құм")
     assert doc.section_text("methods").startswith("Далалық өлшеулер")
+
+
+@pytest.mark.parametrize("novelty, lang", [
+    ("Научная новизна. Впервые в степной зоне установлена скорость движения дюн (4,2 м в год). "
+     "Показана связь движения дюн с выпасом скота.", "ru"),
+    ("Scientific novelty. For the first time the drift of the dunes was measured (4.2 m a year). "
+     "It was shown that grazing speeds up the drift of the dunes.", "en"),
+])
+def test_two_findings_run_on_in_the_novelty_paragraph_are_two_points(novelty, lang):
+    # an autoreferat's novelty as two run-in sentences, each opening as a finding opens
+    text = {"ru": "Цель работы – оценить движение дюн в степи.\n", "en": "The aim of the work is to measure dune drift.\n"}[lang]
+    doc = abstract.parse_bytes((text + novelty).encode(), f"{lang}-two-findings.txt")
+    assert len(doc.items["novelty"]) == 2
+    assert doc.items["novelty"][1].text.split()[0] in ("Показана", "It")
