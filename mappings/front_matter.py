@@ -174,7 +174,9 @@ def _bulleted_authors(lines: list[str]) -> list[tuple[str, list[int]]]:
 
 def _author_matches(line: str) -> list[re.Match]:
     line = _ORCID.sub("", line)
-    if _MEDLINE_LINE.match(line):
+    # (one name and a stop, "Новак Я.", is an initial with its stop: MEDLINE's form needs a
+    # second name or a bracketed number to be told)
+    if _MEDLINE_LINE.match(line) and ("," in line or "(" in line):
         # one name between commas each: the numbers in brackets hold commas of their own
         names = re.findall(r"[^,(]+(?:\([^)]*\))?", line.strip().rstrip("."))
         found = [_AUTHOR.match(n.strip()) for n in names]
