@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import (
-    article_summary, degrees, extract, glued_headings, headings, language, letter_spacing, lists, metadata, reflow,
+    article_summary, degrees, extract, glued_headings, headings, kazakh_latin, language, letter_spacing, lists, metadata, reflow,
     sections, text,
 )
 from .errors import MappingError
@@ -66,6 +66,10 @@ def parse_bytes(data: bytes, source: str) -> ParsedAbstract:
                                      breaks_known=extracted.breaks_known,
                                      body_only=extracted.body_only))
     lang = language.detect(clean, source)
+    # Kazakh in a Latin alphabet is read on a Cyrillic copy, its lines handed back in its letters.
+    folded = kazakh_latin.fold(clean) if lang == "kk" else None
+    if folded is not None:
+        clean = folded[0]
     clean = glued_headings.split(clean, lang)
     # The fronts a journal prints in its other languages are read for their keywords only.
     body = article_summary.without_translations(clean, lang)
@@ -112,8 +116,13 @@ def parse_bytes(data: bytes, source: str) -> ParsedAbstract:
         summary = article_summary.summary(found, body)
         if summary is not None:
             by_kind["abstract"] = summary
-    return ParsedAbstract(source, checksum, len(clean), lang, kind, by_kind, items, meta, clean,
-                          extracted.format, extracted.library, extracted.library_version)
+    parsed = ParsedAbstract(source, checksum, len(clean), lang, kind, by_kind, items, meta, clean,
+                            extracted.format, extracted.library, extracted.library_version)
+    # every string read off the Cyrillic copy goes back into the document's letters
+    if folded is not None:
+        parsed = kazakh_latin.in_latin(parsed, folded[1])
+        parsed.char_count = len(parsed.text)
+    return parsed
 
 
 def _looks_like_citation(s: str) -> bool:

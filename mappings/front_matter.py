@@ -39,8 +39,14 @@ _AUTHOR = re.compile(
     rf"|(?P<g3>{_GIVEN})\s+(?:(?P<i3>[{_UP}]\.)\s?)?(?P<s3>{_SURNAME})"
     # surname, given name and patronymic in full, as Russian and Kazakh journals print them
     # ("Жумабеков Ерболат Нурланович¹"): the patronymic's ending tells the order
-    rf"|(?P<s4>{_SURNAME})\s+(?P<g4>{_GIVEN})\s+(?P<p4>[{_UP}][{_LOW}]+(?:вич|вна|ична|ұлы|улы|қызы|кызы)))"
+    rf"|(?P<s4>{_SURNAME})\s+(?P<g4>{_GIVEN})\s+(?P<p4>[{_UP}][{_LOW}]+(?:вич|вна|ична|ұлы|улы|қызы|кызы))"
+    # MEDLINE's form, as PubMed prints its records: the surname and the initials without stops,
+    # the affiliation's number in brackets ("Serikova AB(1)"); read from a line of such names only
+    rf"|(?P<s5>{_SURNAME})\s+(?P<i5>[{_UP}]{{1,3}})(?:\((?P<pm>\d{{1,2}}(?:,\s?\d{{1,2}})*)\))?)"
     rf"\s*{_MARKS}\s*$")
+# a line of authors in MEDLINE's form, ending with a full stop: "Serikova AB(1), Hale T(2)."
+_MEDLINE_LINE = re.compile(rf"^\s*(?:{_SURNAME})\s+[{_UP}]{{1,3}}(?:\(\d{{1,2}}(?:,\s?\d{{1,2}})*\))?"
+                           rf"(?:,\s*(?:{_SURNAME})\s+[{_UP}]{{1,3}}(?:\(\d{{1,2}}(?:,\s?\d{{1,2}})*\))?)*\.\s*$")
 _AFFILIATION = re.compile(rf"^\s*(?P<n>[{_SUP}]+|\d{{1,2}}(?=\s*[{_UP}«\"]))\s*(?P<org>[^\W\d_«\"].+)$")
 
 # label → the language of the keywords it introduces
@@ -102,8 +108,32 @@ def authors(lines: list[str]) -> list[tuple[str, list[int]]]:
         line = _AUTHORS_LABEL.sub("", line, count=1)
         found = _author_matches(line) or _author_matches(_after_codes(line))
         if found:
+            if len(found) == 1:
+                found += _authors_by_row(lines, i)
             return [_printed(m) for m in found]
     return _bulleted_authors(lines)
+
+
+def _authors_by_row(lines: list[str], at: int) -> list[re.Match]:
+    """The authors after the one alone on line `at`, one a row of a table read cell by cell
+    («Автор | Мекеме | ORCID», each author's affiliation and ORCID in the cells after the name)
+    or one a paragraph with the affiliation under it: each alone on its line, at the same
+    stride of two to four lines, with no author between."""
+    def alone(line: str) -> re.Match | None:
+        found = _author_matches(line)
+        return found[0] if len(found) == 1 else None
+
+    for stride in range(2, 5):
+        if at + stride >= len(lines) or any(alone(l) for l in lines[at + 1:at + stride]):
+            continue
+        out, j = [], at + stride
+        while j < len(lines) and (m := alone(lines[j])) and not _PEOPLE_LABEL.search(lines[j - 1]) \
+                and not any(alone(l) for l in lines[j - stride + 1:j]):
+            out.append(m)
+            j += stride
+        if out:
+            return out
+    return []
 
 
 def _printed(m: re.Match) -> tuple[str, list[int]]:
@@ -114,6 +144,8 @@ def _printed(m: re.Match) -> tuple[str, list[int]]:
         name = f"{_surname(m.group('s2'))} {_initials(m.group('i2'))}"
     elif m.group("s4"):
         name = f"{_surname(m.group('s4'))} {m.group('g4')} {m.group('p4')}"
+    elif m.group("s5"):
+        return f"{_surname(m.group('s5'))} {m.group('i5')}", [int(n) for n in re.findall(r"\d+", m.group("pm") or "")]
     else:
         name = " ".join(x for x in (m.group("g3"), m.group("i3"), _surname(m.group("s3"))) if x)
     return name, _digits((m.group("lead") or "") + m.group("marks"))
@@ -142,6 +174,13 @@ def _bulleted_authors(lines: list[str]) -> list[tuple[str, list[int]]]:
 
 def _author_matches(line: str) -> list[re.Match]:
     line = _ORCID.sub("", line)
+    # (one name and a stop, "Новак Я.", is an initial with its stop: MEDLINE's form needs a
+    # second name or a bracketed number to be told)
+    if _MEDLINE_LINE.match(line) and ("," in line or "(" in line):
+        # one name between commas each: the numbers in brackets hold commas of their own
+        names = re.findall(r"[^,(]+(?:\([^)]*\))?", line.strip().rstrip("."))
+        found = [_AUTHOR.match(n.strip()) for n in names]
+        return found if all(m and m.group("s5") for m in found) else []
     for text in (line, _before_affiliations(line)):
         parts = _split_authors(text)
         found = [_AUTHOR.match(p) for p in parts]
@@ -153,7 +192,7 @@ def _author_matches(line: str) -> list[re.Match]:
 def _names_with_initials(found: list[re.Match]) -> bool:
     """Two capitalised words alone ("Narxoz University", "Helen Price") may be anything: a line
     of full names is an authors' line only when an initial or an affiliation mark is in it."""
-    return any(m.group("i1") or m.group("i2") or m.group("i3") or _digits(m.group("marks") + (m.group("lead") or ""))
+    return any(m.group("i1") or m.group("i2") or m.group("i3") or m.group("i5") or _digits(m.group("marks") + (m.group("lead") or ""))
                or any(c in _SUP_LETTERS for c in m.group("marks")) for m in found)
 
 

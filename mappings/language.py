@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from . import kazakh_latin
 from .errors import MappingError
 
 SUPPORTED = ("en", "ru", "kk")
@@ -115,5 +116,19 @@ def _classify(text: str, letters: Counter, source: str) -> str:
         function_share = sum(1 for w in words if w in _EN_FUNCTION) / len(words)
         if function_share >= 0.12 and non_ascii <= latin * 0.01:
             return "en"
+    if _kazakh_in_latin(text):
+        return "kk"
     raise MappingError(source, "the text is in a Latin-script language other than English",
                        "only kk, ru and en abstracts can be mapped")
+
+
+def _kazakh_in_latin(text: str) -> bool:
+    """Kazakh in one of its official Latin alphabets: the letters only that alphabet has, and
+    Kazakh function words read on the Cyrillic fold ("jáne", "boıynsha", "úshin"), which tell
+    it from Turkish or Azerbaijani written with some of the same letters."""
+    v = kazakh_latin.version(text)
+    if v is None:
+        return False
+    words = [w.lower() for w in _WORD.findall(kazakh_latin.to_cyrillic(text, v))]
+    kazakh = sum(1 for w in words if w in _KK_FUNCTION)
+    return kazakh >= 2 and kazakh >= 0.01 * len(words)

@@ -393,6 +393,15 @@ _GOES_ON_SENTENCE = re.compile(
     r"это|эти|этот|эта|он|она|они|таким|также|кроме|поэтому|итак|при\s+этом|тем\s+самым)\b", re.I)
 
 
+# The words a finding opens with: "for the first time", a participle of finding or making.
+_FINDING = re.compile(
+    r"(?i)^(?:впервые|for\s+the\s+first\s+time|алғаш\s+рет|тұңғыш\s+рет|"
+    r"(?:показан|установлен|выявлен|разработан|доказан|обоснован|предложен|определен|уточнен|получен)[аоы]?|"
+    r"(?:it\s+(?:is|was|has\s+been)\s+)?(?:shown|established|revealed|developed|proposed|proved|demonstrated))(?!\w)")
+# (a sentence may end with a bracket before its stop: "… у пожилых (17,6 %). Показана …")
+_SENTENCE_OR_BRACKET = re.compile(r"(?:(?<=[^\W\d_]{2}[.!?])|(?<=\)[.!?]))\s+(?=[«\"“]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
+
+
 def _sentence_list(text: str) -> list[str]:
     """One paragraph of three to six full sentences under a list's heading, none going on from the
     one before: the items written without markers, a sentence each (two may be prose: "Second,
@@ -400,6 +409,11 @@ def _sentence_list(text: str) -> list[str]:
     рет жасалды. Y толықтырылды. Z бейімделді.")."""
     if "\n" in text.strip():
         return []
+    two = [p.strip() for p in _SENTENCE_OR_BRACKET.split(text.strip()) if p.strip()]
+    if len(two) == 2 and all(_FINDING.match(p) and len(p.split()) >= 4 and p.endswith(".") for p in two):
+        # Two sentences, each opening with what a novelty point opens with ("Впервые …
+        # установлена …. Показана связь …"): two findings run on in one paragraph.
+        return two
     sentences = [p.strip() for p in _SENTENCE.split(text.strip()) if p.strip()]
     if not 3 <= len(sentences) <= 6 or any(len(p.split()) < 4 or not p.endswith((".", "!")) for p in sentences):
         return []

@@ -468,7 +468,9 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
         # title follows them (and their affiliations), as it follows a dissertation's author.
         printed = front_matter.authors([l for l in head.split("\n") if l.strip()][:30])
         locator = meta.author or (printed[0][0] if printed else None)
-        if printed and meta.author and _position(head, printed[0][0]) < _position(head, meta.author):
+        # (positions in the head with a name set over lines joined, as the name was read)
+        joined = _join_split_name(front_matter.normalise_case(head))
+        if printed and meta.author and _position(joined, printed[0][0]) < _position(joined, meta.author):
             # The authors with initials come first; what the name patterns found below them
             # (a short title in capitals reads like a name) is no locator.
             locator = printed[0][0]
@@ -568,8 +570,16 @@ def _join_split_name(head: str) -> str:
     name patterns read it."""
     head = re.sub(rf"(?m)^{_ONE_WORD_LINE}(?:\n{_ONE_WORD_LINE}){{1,3}}$",
                   lambda m: " ".join(m.group(0).split()), head)
-    return re.sub(rf"(?m)^{_CAPS_WORDS_LINE}\n{_CAPS_WORDS_LINE}$",
+    head = re.sub(rf"(?m)^{_CAPS_WORDS_LINE}\n{_CAPS_WORDS_LINE}$",
                   lambda m: " ".join(m.group(0).split()) if len(m.group(0).split()) <= 4 else m.group(0), head)
+    # a surname and given name with the patronymic wrapped onto the next line, as a narrow table
+    # cell of a title page sets it ("Sultanov Arman / Bolatovich", "Иванов Пётр / Сергеевич")
+    return re.sub(rf"(?m)^{_TWO_WORDS_LINE}\n{_PATRONYMIC_LINE}$", lambda m: " ".join(m.group(0).split()), head)
+
+
+_TWO_WORDS_LINE = r"[ \t]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+[ \t]+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+[ \t]*"
+_PATRONYMIC_LINE = (r"[ \t]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]*(?:ovich|evich|ovna|evna|uly|kyzy|qyzy|ович|евич|овна|евна|ична|"
+                    r"ұлы|улы|қызы|кызы)[ \t]*")
 
 
 def _front_matter(meta: Metadata, head: str, full_text: str) -> None:
@@ -647,7 +657,10 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
         index = at + 1 if at is not None and at + 1 < len(lines) else (lines.index(first) if first else None)
         # Authors given as a page's property ("Авторлар: …", a Notion or wiki export): the
         # properties under them ("Журнал: …", "Tags: …") are the page's too, not its title.
-        properties = at is not None and front_matter.labelled_authors(lines[at])
+        properties = at is not None and (front_matter.labelled_authors(lines[at]) or (
+            # … or a full name as one property of several ("Author: …" over "Supervisor: …", a
+            # repository item page's metadata table)
+            _PROPERTY.match(lines[at]) is not None and at + 1 < len(lines) and _PROPERTY.match(lines[at + 1]) is not None))
         while index is not None and index < len(lines) - 1 and at is not None and (
                 _front_matter_line(lines[index]) or is_org_name(lines[index])
                 or (properties and _PROPERTY.match(lines[index]))
@@ -661,8 +674,19 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
         # article's body: as after the abstract's opening, the title stood above the authors.
         body_opens = at is not None and index is not None and index > at + 1 and (
             len(lines[index].split()) < 3 or any(headings.match(lines[index], lg) for lg in ("en", "ru", "kk")))
-        if at is not None and index is not None and (_front_matter_line(lines[index]) or _ABSTRACT_OPENS.match(lines[index])
-                                                     or body_opens or (properties and _PROPERTY.match(lines[index]))):
+        if at is not None and index == at + 1 and at >= 1 and _ROLE_ALONE.match(lines[at - 1]) \
+                and _PEOPLE_ROLE.search(lines[index]) and _title_above(lines, at) is not None:
+            # The title page's people in a table, each under the label of its role ("Doctoral
+            # student" / the name / "Scientific supervisor …"): the title stood above the labels.
+            index, end = _title_above(lines, at - 1), at - 1
+        elif at is not None and index is not None and (_front_matter_line(lines[index]) or _ABSTRACT_OPENS.match(lines[index])
+                                                       or body_opens or (properties and _PROPERTY.match(lines[index]))
+                                                       # an affiliation right under the author: "University, City, Country"
+                                                       or (index == at + 1 and "," in lines[index]
+                                                           and is_org_name(lines[index].split(",")[0]))
+                                                       # … or a label introducing them ("Author information:")
+                                                       or (index == at + 1 and lines[index].endswith(":")
+                                                           and len(lines[index].split()) <= 4)):
             # The affiliations (or the abstract itself) end the title page: the title stood
             # above the authors.
             index, end = _title_above(lines, at), at
@@ -730,13 +754,32 @@ def _doi_tails_joined(lines: list[str]) -> list[str]:
     return out
 
 
+# A role's label alone on its line over a name ("Doctoral student", "Докторант", "Ізденуші"), and
+# a line naming the roles of the other people of a title page.
+_ROLE_ALONE = re.compile(r"^[^\W\d_]+(?:[ \t][^\W\d_]+){0,2}$")
+_PEOPLE_ROLE = re.compile(r"(?i)supervisor|advis[eo]r|consultant|руководител|консультант|жетекші|кеңесші")
+
+
+# (the header row joined into one line, as one-word lines are: «Автор Мекеме ORCID»)
+_AUTHORS_HEADER = re.compile(r"(?i)^(?:авторлар[ыі]?|авторы|автор|authors?)(?:\s+[^\W\d_]+){1,3}$")
+
+
 def _title_above(lines: list[str], at: int) -> int | None:
     """Where a title printed above the authors' line begins: the line just above it, or the
     first of the lines in capitals it wraps over; the journal's header and the classification
     codes above are no part of it."""
     index = at - 1
+    # The header row of a table of authors read cell by cell («Автор», «Мекеме», «ORCID») stands
+    # between the title and the first author: labels of a word or two, which no title is.
+    while index > 0 and at - index <= 4 and _ROLE_ALONE.match(lines[index]) and (
+            len(lines[index].split()) <= 2 or _AUTHORS_HEADER.match(lines[index])):
+        index -= 1
     if index < 0 or _front_matter_line(lines[index]) or is_org_name(lines[index]):
         return None
+    # a title wrapped before a word in lower case ("… a multicentre / cohort study."): its first line
+    while index > 0 and at - index <= 3 and lines[index][:1].islower() and not lines[index - 1].endswith(".") \
+            and not _front_matter_line(lines[index - 1]):
+        index -= 1
     while index > 0 and _capitals(lines[index]) and _capitals(lines[index - 1]) \
             and not lines[index - 1].endswith(".") and not _front_matter_line(lines[index - 1]):
         index -= 1

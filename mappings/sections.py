@@ -110,28 +110,60 @@ def _contents_end(paragraphs: list[str], i: int) -> int:
     return i
 
 
-# A heading followed by its translation after a slash: «ҒЫЛЫМИ ЖАҢАЛЫҒЫ / НАУЧНАЯ НОВИЗНА»,
-# «Зерттеудің мақсаты / Цель исследования – …».
-_SLASH = re.compile(r"\s+/\s+")
+# A heading followed by its translation after a slash or a bar, or with it in brackets:
+# «ҒЫЛЫМИ ЖАҢАЛЫҒЫ / НАУЧНАЯ НОВИЗНА», «Зерттеудің мақсаты / Цель исследования – …»,
+# «Задачи исследования | Objectives of the research», «Научная новизна (Scientific novelty)».
+_SLASH = re.compile(r"\s+[/|]\s+|\s*[(\[](?=[^\W\d_])")
+_CLOSE_BRACKET = re.compile(r"\s*[)\]]")
 _WORD = re.compile(r"\S+")
 _HEADING_END = re.compile(r"[.:–—-]+$")
 
 
+def _heading_language(phrase: str, lang: str) -> tuple[str, set[str]] | None:
+    """The language in which `phrase` is a heading made of heading words alone (the document's
+    language first), and the kinds it names."""
+    for other in (lang, *(x for x in headings.KEYWORDS if x != lang)):
+        kinds = headings.heading_phrase(phrase, other)
+        if kinds:
+            return other, set(kinds)
+    return None
+
+
 def one_language(line: str, lang: str) -> str:
     """A bilingual heading is one heading, read in the document's language: the translation
-    after the slash goes, and what follows it (a separator, the text run in) stays. Both halves
-    must be headings made of heading words alone ("Ғылыми жаңалығы / Научная новизна"), so a
-    slash in prose ("and / or") stays."""
+    goes, and what follows it (a separator, the text run in) stays. Both halves must be headings
+    made of heading words alone ("Ғылыми жаңалығы / Научная новизна"), so a slash in prose
+    ("and / or") stays. Either half may be the document's: a template in another language puts
+    its own wording first («Задачи исследования / Objectives of the research» in an English
+    abstract), and then the first half goes; then both halves must name the same kind."""
     slash = _SLASH.search(line)
-    if slash is None or slash.start() > 120 or not headings.heading_phrase(line[:slash.start()], lang):
+    if slash is None or slash.start() > 120:
         return line
+    first = _heading_language(line[:slash.start()], lang)
+    if first is None:
+        return line
+    bracket = slash.group().strip() in "(["
     words = list(_WORD.finditer(line, slash.end()))[:10]
     for n in range(len(words), 0, -1):
         end = words[n - 1].end()
         phrase = line[slash.end():end]
-        bare = _HEADING_END.sub("", phrase)
-        if bare and any(headings.heading_phrase(bare, other) for other in headings.KEYWORDS):
-            return line[:slash.start()] + line[slash.end() + len(bare):]
+        bare = _HEADING_END.sub("", phrase.rstrip(")]") if bracket else phrase)
+        if bracket:
+            # the translation in brackets ends at its closing bracket
+            close = _CLOSE_BRACKET.match(line, slash.end() + len(bare))
+            if close is None:
+                continue
+            after = close.end()
+        else:
+            after = slash.end() + len(bare)
+        second = _heading_language(bare, lang) if bare else None
+        if second is None:
+            continue
+        if first[0] == lang:
+            return line[:slash.start()] + line[after:]
+        if second[0] == lang and first[1] & second[1]:
+            return line[slash.end():slash.end() + len(bare)] + line[after:]
+        return line
     return line
 
 
@@ -213,6 +245,8 @@ def _heading(line: str, lang: str, sections: list[Section], seen: set[str]) -> t
         if h is not None:
             line = mended
     if h is None:
+        h = _foreign_heading(line, lang, seen)
+    if h is None:
         numbered = _numbered_heading(line, lang, current, seen)
         if numbered is not None:
             h, line = numbered
@@ -227,7 +261,7 @@ def _heading(line: str, lang: str, sections: list[Section], seen: set[str]) -> t
         # "Methodological results:" before a numbering that starts again: a group of the
         # list's items, not a section of results.
         return None, line
-    if current.kind in ("preamble", "abstract") and h.shape != "intro" and not (
+    if current.kind in ("preamble", "abstract") and h.shape not in ("intro", "foreign") and not (
             headings.heading_phrase(h.text, lang) or not h.rest and headings.heading_line(h.text, lang)):
         # On the title page a heading is made of heading words alone: "Методы обучения
         # математике в сельских школах: опыт Казахстана" is the dissertation's title.
@@ -244,6 +278,24 @@ def _heading(line: str, lang: str, sections: list[Section], seen: set[str]) -> t
     if current.kind in headings.LIST_KINDS and h.kind in headings.DEFINITIONAL_KINDS and h.kind in seen:
         return None, line
     return h, line
+
+
+def _foreign_heading(line: str, lang: str, seen: set[str]) -> headings.Heading | None:
+    """A heading standing alone in another of the three languages: a template half translated
+    leaves some headings in its own language («Научная новизна» over Kazakh items). Only a line
+    that is a heading made of heading words alone, naming a kind not yet read, is taken: a
+    translation of the abstract further on («Aim of the study …» on an English page) opens no
+    section the document has already had."""
+    bare = line.strip().rstrip(".:")
+    if not bare or len(bare.split()) > 9:
+        return None
+    for other in headings.KEYWORDS:
+        if other == lang:
+            continue
+        kinds = headings.heading_phrase(bare, other)
+        if len(kinds) == 1 and kinds[0] not in seen:
+            return headings.Heading(kinds[0], bare, "", shape="foreign")
+    return None
 
 
 # A table's caption: "Table 1 – …", "Таблица 2. …", "3-кесте – …".

@@ -237,3 +237,33 @@ def test_a_same_script_translation_first_leaves_the_title_pages_authors_to_the_a
     assert body.split("\n")[:3] == ["ТОРФЯНЫЕ БОЛОТА ВЕРХНЕГО ПРИИРТЫШЬЯ И ИХ ЗОЛЬНОСТЬ", "Б.К. Серикова1, Д.Н. Орлов2",
                                     "1Институт почвоведения, Павлодар, Казахстан"]
     assert "Аңдатпа" not in body and "Аннотация. В статье" in body
+
+
+def test_a_pubmed_abstract_record_gives_its_authors_and_title():
+    # PubMed's "Abstract" text format: the citation line, the title wrapped over two lines, the
+    # authors in MEDLINE's form (initials without stops, affiliation numbers in brackets), then
+    # "Author information:" and the structured abstract
+    record = "\n".join([
+        "1. J Arid Environ. 2023 Mar 2;41:eja1020. doi: 10.1000/eja.41.1020.",
+        "",
+        "Dune drift on the Moiynkum sands measured from satellite images: a multiyear",
+        "survey study.",
+        "",
+        "Bekova A(1), Omarov KT(1,2), Vogel H(2).",
+        "",
+        "Author information:",
+        "(1)Department of Geography, Example State University, Almaty, Kazakhstan.",
+        "(2)Institute of Geodesy, Example Technical University, Dresden, Germany.",
+        "",
+        "BACKGROUND: The dunes of the Moiynkum sands move towards the pastures every year.",
+        "OBJECTIVE: To measure the drift of the dunes over ten years.",
+        "METHODS: Satellite images of 2012-2022 were compared.",
+        "RESULTS: The dunes moved 4 m a year on average.",
+        "CONCLUSION: Pastures near the sands need protection.",
+        "",
+        "Keywords: dunes; drift; remote sensing",
+    ])
+    doc = abstract.parse_bytes(record.encode(), "en-pubmed-record.txt")
+    assert [(a.name, a.affiliations) for a in doc.meta.authors] == [
+        ("Bekova A", [1]), ("Omarov KT", [1, 2]), ("Vogel H", [2])]
+    assert doc.meta.title == "Dune drift on the Moiynkum sands measured from satellite images: a multiyear survey study"

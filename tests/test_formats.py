@@ -694,6 +694,41 @@ def test_markdown_pandoc_definitions_attributes_and_callouts():
     assert "> Аңдатпа" in lines and not any("[!" in x for x in lines)
 
 
+def test_markdown_pandoc_fenced_divs_spans_and_smart_dashes_are_markup():
+    """A Word file converted by Pandoc with its styles kept: fenced divs, the empty bookmark span
+    a heading opens with, styled spans and `--` for the dash. The fences and attributes are no
+    text; the heading is read, and so is the list inside a div."""
+    from dissertation_kg.mappings.extract.plain import markdown_text
+    md = ("::: {custom-style=\"Title\"}\n**АННОТАЦИЯ**\n:::\n\n"
+          "## []{#_Toc1000 .anchor}Цель исследования\n\nЦель работы -- описать [барханы пустыни]{.underline}.\n\n"
+          "## []{#_Toc1001 .anchor}Научная новизна\n\n::: {custom-style=\"List\"}\n"
+          "-   впервые описаны барханы;\n\n-   [предложена]{.mark} карта дюн.\n:::\n")
+    text = markdown_text(md)
+    assert ":::" not in text and "{" not in text and "[" not in text
+    assert "## Цель исследования" in text.split("\n")
+    assert "Цель работы – описать барханы пустыни." in text
+    doc = abstract.parse_bytes(md.encode(), "ru-pandoc-styles.md")
+    assert [it.text.split()[0] for it in doc.items["novelty"]] == ["впервые", "предложена"]
+
+
+def test_a_repository_item_page_in_markdown_gives_its_title_and_metadata_rows():
+    """A repository's item page saved as Markdown: breadcrumbs, the title as `#`, then a metadata
+    table with an empty header row and bold labels. Each row is a labelled line; the author is one
+    property among several, so the title stands above them, not below."""
+    from dissertation_kg.mappings.extract.plain import markdown_text
+    md = ("[Home](https://repo.example.kz/) › [Theses](https://repo.example.kz/handle/1/2)\n\n"
+          "# Dune drift and grazing pressure on the Moiynkum sands\n\n| | |\n|---|---|\n"
+          "| **Author** | Bekova Aigul Saparovna |\n| **Supervisor** | Omarov K.T., PhD |\n"
+          "| **Date issued** | 2024-06-01 |\n| **Type** | Abstract of PhD dissertation, 8D05201 – Ecology |\n"
+          "## Abstract\n\n**Aim.** To measure the drift of the dunes.\n\n**Objectives:**\n\n"
+          "1. to map the dunes;\n\n2. to date the dunes.\n")
+    lines = markdown_text(md).split("\n")
+    assert "Author: Bekova Aigul Saparovna" in lines and "Supervisor: Omarov K.T., PhD" in lines
+    doc = abstract.parse_bytes(md.encode(), "en-item-page.md")
+    assert doc.meta.title == "Dune drift and grazing pressure on the Moiynkum sands"
+    assert doc.meta.author == "Bekova Aigul Saparovna"
+
+
 def test_a_ris_record_is_read_as_the_title_page_and_abstract_it_describes():
     """RIS tags ("TY  - THES", "T1  - …", "AU  - Surname, Given") are the export's format: the
     title and the author are read from their fields, never the type line as a title."""
@@ -859,3 +894,32 @@ def test_a_repository_records_dublin_core_rows_name_the_author_and_the_title():
     assert doc.meta.title == "Shrinking Lakes of the Northern Steppe and Their Sediments"
     # one such row is no record: a text quoting a field name stays as typed
     assert extract.extract(b"dc.title\tA quoted row\n", "one.txt").text == "dc.title\tA quoted row\n"
+
+
+@pytest.mark.parametrize("header, rows", [
+    (["Автор", "Мекеме", "ORCID"],
+     [["Жанұзақ Б.Е.*", "Сәтбаев университеті, Алматы, Қазақстан", "0000-0001-2345-6789"],
+      ["Тоқтарова А.С.", "Сәтбаев университеті, Алматы, Қазақстан", "0000-0002-3456-7890"],
+      ["Мюллер К.", "Дрезден техникалық университеті, Дрезден, Германия", "0000-0003-4567-8901"]]),
+    (["Автор", "Организация", "ORCID"],
+     [["Жанузак Б.Е.*", "Торайгыров университет, Павлодар, Казахстан", "0000-0001-2345-6789"],
+      ["Токтарова А.С.", "Торайгыров университет, Павлодар, Казахстан", "0000-0002-3456-7890"]]),
+])
+def test_docx_an_articles_authors_one_a_row_of_a_table(header, rows):
+    """An article's authors in a table, one a row with the affiliation (and ORCID) in the cells
+    after the name, under a header row, the title in capitals above: every author is read, and
+    the title is the line above the table, not the affiliation under the first name."""
+    doc = Document()
+    doc.add_paragraph("ӘОЖ 551.3")
+    title = "ҚҰМ ТӨБЕЛЕРІНІҢ ҚОЗҒАЛЫСЫН ҒАРЫШТЫҚ ТҮСІРІЛІМДЕР АРҚЫЛЫ БАҒАЛАУ"
+    doc.add_paragraph(title)
+    table = doc.add_table(rows=1 + len(rows), cols=len(header))
+    for r, cells in enumerate([header, *rows]):
+        for c, value in enumerate(cells):
+            table.cell(r, c).text = value
+    doc.add_paragraph("Аңдатпа. Мақалада шөлдегі құм төбелерінің қозғалысы ғарыштық түсірілімдер арқылы бағаланады. "
+                      "Зерттеу үш жылдың деректеріне сүйенеді.")
+    doc.add_paragraph("Түйін сөздер: құм төбелері, шөл, қашықтықтан зондтау.")
+    parsed = abstract.parse_bytes(_docx_bytes(doc), "kk-authors-table.docx")
+    assert [a.name for a in parsed.meta.authors] == [r[0].rstrip("*") for r in rows]
+    assert parsed.meta.title == title

@@ -803,3 +803,62 @@ def test_kazakh_headings_in_the_locative_open_their_sections_after_the_abstract_
     assert {"relevance", "aim", "tasks", "novelty"} <= set(doc.sections)
     assert [it.text.split()[0] for it in doc.items["tasks"]] == ["мұғалімдерге", "оқушылардың"]
     assert len(doc.items["novelty"]) == 2
+
+
+@pytest.mark.parametrize("heading", [
+    "Научная новизна / Scientific novelty",
+    "Научная новизна | Scientific novelty",
+    "Научная новизна (Scientific novelty)",
+    "Scientific novelty / Научная новизна",
+])
+def test_a_bilingual_heading_is_read_in_either_order(heading):
+    # a template in another language puts its own wording first; the half in the document's
+    # language is the heading, whichever side of the slash, bar or bracket it stands
+    text = "\n".join([
+        "Цель исследования / Aim of the study",
+        "To describe the dunes of a desert basin.",
+        "Задачи исследования / Objectives of the study",
+        "1) to map the dunes;",
+        "2) to date the dunes.",
+        heading,
+        "1. The dunes were dated for the first time.",
+        "2. A drift law was found.",
+    ])
+    doc = abstract.parse_bytes(text.encode(), "en-bilingual-template.txt")
+    assert [len(doc.items.get(k, [])) for k in ("tasks", "novelty")] == [2, 2]
+    assert doc.section_text("aim").startswith("To describe the dunes")
+
+
+def test_a_heading_left_in_another_language_by_a_half_translated_template_is_read():
+    # a Kazakh abstract whose template kept some Russian headings: they head the Kazakh text
+    text = "\n".join([
+        "Цель исследования",
+        "Шөлдегі құм төбелерінің қозғалысын бағалау.",
+        "Зерттеудің міндеттері",
+        "1) құм төбелерінің картасын жасау;",
+        "2) жел жылдамдығын өлшеу.",
+        "Научная новизна",
+        "– құм төбелерінің қозғалысы алғаш рет өлшенді;",
+        "– жел картасы жасалды.",
+        "Методы исследования",
+        "Далалық өлшеулер және модельдеу жүргізілді.",
+    ])
+    doc = abstract.parse_bytes(text.encode(), "kk-half-translated.txt")
+    assert doc.lang == "kk"
+    assert [len(doc.items.get(k, [])) for k in ("tasks", "novelty")] == [2, 2]
+    assert doc.section_text("aim").startswith("Шөлдегі құм")
+    assert doc.section_text("methods").startswith("Далалық өлшеулер")
+
+
+@pytest.mark.parametrize("novelty, lang", [
+    ("Научная новизна. Впервые в степной зоне установлена скорость движения дюн (4,2 м в год). "
+     "Показана связь движения дюн с выпасом скота.", "ru"),
+    ("Scientific novelty. For the first time the drift of the dunes was measured (4.2 m a year). "
+     "It was shown that grazing speeds up the drift of the dunes.", "en"),
+])
+def test_two_findings_run_on_in_the_novelty_paragraph_are_two_points(novelty, lang):
+    # an autoreferat's novelty as two run-in sentences, each opening as a finding opens
+    text = {"ru": "Цель работы – оценить движение дюн в степи.\n", "en": "The aim of the work is to measure dune drift.\n"}[lang]
+    doc = abstract.parse_bytes((text + novelty).encode(), f"{lang}-two-findings.txt")
+    assert len(doc.items["novelty"]) == 2
+    assert doc.items["novelty"][1].text.split()[0] in ("Показана", "It")

@@ -649,3 +649,22 @@ def test_a_quoted_title_of_three_words_is_the_title(page, title):
     # Three words make a title in quotes after «на тему», before «тақырыбындағы», after "the
     # dissertation of …" (fewer are a name or a programme's).
     assert abstract.parse_bytes(page.encode(), "abstract.txt").meta.title == title
+
+
+@pytest.mark.parametrize("student, name, roles, people", [
+    ("Doctoral student", ["Omarov Daniyar", "Bolatovich"], "Scientific supervisor Foreign scientific consultant",
+     ["Candidate of Technical Sciences", "Serikov B.T.", "PhD, Professor Hans Vogel, TU Berlin (Germany)"]),
+    ("Докторант", ["Омаров Данияр", "Болатович"], "Научный руководитель Зарубежный научный консультант",
+     ["кандидат технических наук", "Сериков Б.Т.", "PhD, профессор Ханс Фогель, ТУ Берлин (Германия)"]),
+])
+def test_the_title_pages_people_in_a_table_under_their_roles(student, name, roles, people):
+    # A title page setting its people in a table: each under its role's label, the patronymic
+    # wrapped in the narrow cell, a supervisor with initials after. The title stands above the
+    # labels, and the author's name is whole.
+    page = "\n".join(["ABSTRACT", "of the dissertation for the degree of Doctor of Philosophy (PhD) in 8D07104 – Power Engineering",
+                      "Wind power forecasting for the grids of the northern steppe", student, *name, roles, *people,
+                      "Relevance of the research topic. Wind farms grow in the steppe.",
+                      "The aim of the research is to forecast wind power."])
+    doc = abstract.parse_bytes(page.encode(), "en-people-table.txt")
+    assert doc.meta.author == " ".join(name)
+    assert doc.meta.title == "Wind power forecasting for the grids of the northern steppe"

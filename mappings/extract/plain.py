@@ -247,6 +247,22 @@ _DEFINITION = re.compile(r"^[ ]{0,3}[:~][ \t]+(?=\S)")
 _ATTRIBUTES = re.compile(r"[ \t]+\{(?:[#.][\w:-]+|[\w-]+=\S+)(?:[ \t]+(?:[#.][\w:-]+|[\w-]+=\S+))*\}[ \t]*$")
 
 
+# Pandoc's attribute syntax, as a Word file converted with its styles kept carries it: a fenced
+# div's fence (`::: {custom-style="Title"}`, `:::`), a bracketed span (`[…]{.underline}`,
+# `[…]{.mark}`) and the empty bookmark span a heading opens with (`## []{#_Toc1 .anchor}Цель`).
+# The fences and attributes are markup; the span's text is the author's. Pandoc's smart
+# punctuation writes a dash as `--` (en) or `---` (em) between words.
+_FENCED_DIV = re.compile(r"^[ ]{0,3}:{3,}(?:[ \t]*(?:\{[^{}\n]*\}|[\w-]+))?[ \t]*:*[ \t]*$")
+_ATTR = r"\{(?:[ \t]*(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"\n]*\"|\S+)))+[ \t]*\}"
+_SPAN = re.compile(r"(?<![!\\])\[([^\[\]\n]*)\]" + _ATTR)
+_SMART_DASH = re.compile(r"(?<=\s)-{2,3}(?=\s)")
+
+
+def _pandoc_markup(line: str) -> str:
+    line = _SPAN.sub(r"\1", line)
+    return _SMART_DASH.sub(lambda m: "–" if len(m.group()) == 2 else "—", line)
+
+
 # An Obsidian or GitHub callout's type ("> [!abstract] Аңдатпа", "> [!note]- Funding"): the
 # renderer's, shown as an icon; the title after it is the author's (often the section's heading).
 _CALLOUT = re.compile(r"^([ ]{0,3}(?:>[ \t]?)+)\[![A-Za-z][\w-]*\][+-]?[ \t]*")
@@ -262,6 +278,9 @@ _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # filled-in form reads; the header row only names the columns ("Field | Content"). A table of
 # data (numbers, or more columns) is no form and is read cell by cell.
 _FORM_LABEL = re.compile(r"^[^\W\d_][^\d|:]{0,40}$")
+
+
+_BOLD_LABEL = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__)$")
 
 
 def _cells(line: str) -> list[str]:
@@ -280,6 +299,9 @@ def _form_rows(lines: list[str]) -> list[str]:
         rows = [_cells(line) for line in table if not _TABLE_RULE.match(line)]
         header = len(table) > 1 and _TABLE_RULE.match(table[1]) is not None
         body = rows[1:] if header else rows
+        # (a repository's item page sets its labels in bold, "| **Author** | … |", under an
+        # empty header row, "| | |")
+        body = [[_BOLD_LABEL.sub(r"\1", r[0]), *r[1:]] for r in body]
         if len(body) >= 3 and all(len(r) == 2 and _FORM_LABEL.match(r[0]) and r[1] for r in body):
             out.extend(f"{label.rstrip(':')}: {content}" for label, content in body)
             i = j
@@ -307,7 +329,9 @@ def markdown_text(md: str) -> str:
         if row:
             out.extend(cell.strip() for cell in re.split(r"(?<!\\)\|", row.group(1)) if cell.strip())
             continue
-        line = _CALLOUT.sub(r"\1", line)
+        if _FENCED_DIV.match(line):
+            continue
+        line = _pandoc_markup(_CALLOUT.sub(r"\1", line))
         if line.lstrip().startswith("#"):
             line = _ATTRIBUTES.sub("", line)
         out.append(_CODE_CHIPS.sub(_chips, _DEFINITION.sub("", line)))

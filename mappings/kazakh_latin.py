@@ -1,0 +1,144 @@
+"""Kazakh written in the Latin alphabet, folded into Cyrillic for reading its structure.
+
+Kazakhstan's official Latin alphabets (the 2018 acute-accent version: á ǵ ı ń ó ú ý, «Zertteýdiń
+maqsaty»; the 2021 diacritics version: ä ğ ı ñ ö ş ū ü, «Zertteudıñ maqsaty») write the same
+language the heading keywords, function words and list introductions are known in, in Cyrillic.
+A document in one of them is read on a Cyrillic copy: its language told and its headings found
+there; every line handed on is put back into the document's own letters, so quotes stay as
+printed.
+
+The tables are written by hand from the official alphabet tables: the libraries on offer
+(qazaq-transliterator, stransliterator, turkic-translit) go from Cyrillic to Latin, each for one
+version, while reading needs Latin to Cyrillic with an exact way back. The fold is not the
+official transliteration: ambiguous letters are given the reading that serves recognition
+(2018's «ı» is й after a vowel, else и; «ıa» is я, though the official table has no digraph for it) and the way back is checked on
+the whole text — a text whose round trip is not exact (Cyrillic letters in it, a digraph in an
+odd case) is not folded. The 2017 apostrophe version («a'», «g'») is not read here.
+"""
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from typing import Any
+
+# lower case, one Latin letter (or digraph) → one Cyrillic letter; c, w, x have none and stay
+_ALPHABETS = {
+    "2018": {
+        "a": "а", "á": "ә", "b": "б", "d": "д", "e": "е", "f": "ф", "g": "г", "ǵ": "ғ", "h": "һ",
+        "ı": "и", "i": "і", "j": "ж", "k": "к", "l": "л", "m": "м", "n": "н", "ń": "ң", "o": "о",
+        "ó": "ө", "p": "п", "q": "қ", "r": "р", "s": "с", "t": "т", "u": "ұ", "ú": "ү", "v": "в",
+        "y": "ы", "z": "з", "ý": "у", "sh": "ш", "ch": "ч", "ıa": "я", "ıý": "ю",
+    },
+    "2021": {
+        "a": "а", "ä": "ә", "b": "б", "d": "д", "e": "е", "f": "ф", "g": "г", "ğ": "ғ", "h": "һ",
+        "ı": "ы", "i": "і", "j": "ж", "k": "к", "l": "л", "m": "м", "n": "н", "ñ": "ң", "o": "о",
+        "ö": "ө", "p": "п", "q": "қ", "r": "р", "s": "с", "ş": "ш", "t": "т", "u": "у", "ū": "ұ",
+        "ü": "ү", "v": "в", "y": "й", "z": "з", "ç": "ч",
+    },
+}
+# the letters that tell one version from the other (and from English)
+_MARKS = {"2018": set("áǵńóúýÁǴŃÓÚÝ"), "2021": set("äğñöşūüÄĞÑÖŞŪÜ")}
+# capitals the official tables give otherwise than Python's upper(): 2018 writes «I» for both
+# «ı» and «i»; 2021 writes «I» for «ı» and «İ» for «i»
+_CAPITALS = {"2018": {"ı": "I"}, "2021": {"ı": "I", "i": "İ"}}
+_VOWELS = set("aeiouyáóúýäöüūıAEIOUYÁÓÚÝÄÖÜŪIİ")
+# 2021's «i» is і in a word of front vowels and и in one with back vowels («ğılımi» ғылыми,
+# «jinau» жинау, «mindetteri» міндеттері): і never stands beside a back vowel
+_BACK_VOWELS = set("aoūıAOŪI")
+_WORD = re.compile(r"\w+")
+
+
+def _tables(version: str) -> tuple[re.Pattern, dict[str, str], dict[str, str]]:
+    lower = _ALPHABETS[version]
+    capitals = _CAPITALS[version]
+    forward = dict(lower)
+    for latin, cyr in lower.items():
+        capital = capitals.get(latin) or latin.upper()
+        forward.setdefault(capital, cyr.upper())
+        if len(latin) == 2:
+            forward[(capitals.get(latin[0]) or latin[0].upper()) + latin[1]] = cyr.upper()   # "Sh" as well as "SH"
+    back: dict[str, str] = {}
+    for latin, cyr in forward.items():
+        back.setdefault(cyr, latin)
+    if version == "2018":
+        back.update({"й": "ı", "Й": "I"})
+    else:
+        back.update({"и": "i", "И": "İ"})
+    keys = sorted(forward, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, keys))), forward, back
+
+
+_TABLES = {v: _tables(v) for v in _ALPHABETS}
+
+
+def version(text: str) -> str | None:
+    """The Latin alphabet `text` is written in, by the letters only that version has."""
+    counts = {v: sum(text.count(c) for c in marks) for v, marks in _MARKS.items()}
+    best = max(counts, key=counts.get)
+    return best if counts[best] >= 3 and not re.search("[\u0400-\u04ff]", text) else None
+
+
+def to_cyrillic(text: str, version: str) -> str:
+    pattern, forward, _ = _TABLES[version]
+    words = {m.start(): m for m in _WORD.finditer(text)}
+    starts = sorted(words)
+
+    def word_at(at: int) -> str:
+        m = words[starts[bisect.bisect_right(starts, at) - 1]]
+        return m.group()
+
+    def one(m: re.Match) -> str:
+        latin, cyr = m.group(), forward[m.group()]
+        if version == "2018" and latin in "ıI" and m.start() and text[m.start() - 1] in _VOWELS:
+            return "й" if latin == "ı" else "Й"   # «boıynsha», «uıym»: after a vowel 2018's «ı» is й
+        if version == "2021" and latin in ("i", "İ") and _BACK_VOWELS & set(word_at(m.start())):
+            return "и" if latin == "i" else "И"
+        return cyr
+    return pattern.sub(one, text)
+
+
+def to_latin(text: str, version: str) -> str:
+    _, _, back = _TABLES[version]
+    out = []
+    for i, c in enumerate(text):
+        latin = back.get(c)
+        if latin is None:
+            out.append(c)
+        elif len(latin) == 2 and c.isupper():
+            # «Ш» from «SH» in a word in capitals, from «Sh» in a capitalised one
+            lower = back[c.lower()]
+            near = text[i + 1:i + 2] + (text[i - 1:i] if i else "")
+            head = _CAPITALS[version].get(lower[0]) or lower[0].upper()
+            out.append(head + (lower[1].upper() if near[:1].isupper() else lower[1]))
+        else:
+            out.append(latin)
+    return "".join(out)
+
+
+def fold(text: str) -> tuple[str, str] | None:
+    """The Cyrillic copy of a text written in a Kazakh Latin alphabet, and the version; None
+    when it is in neither or its round trip is not exact."""
+    v = version(text)
+    if v is None:
+        return None
+    cyrillic = to_cyrillic(text, v)
+    return (cyrillic, v) if to_latin(cyrillic, v) == text else None
+
+
+def in_latin(value: Any, version: str) -> Any:
+    """`value` (a string, or lists, dicts and dataclasses of them) with every string read off the
+    Cyrillic fold put back into the Latin letters. Strings that never were Cyrillic (kinds,
+    languages, file names, checksums) have no Cyrillic letter and come back unchanged."""
+    if isinstance(value, str):
+        return to_latin(value, version)
+    if isinstance(value, list):
+        return [in_latin(v, version) for v in value]
+    if isinstance(value, tuple):
+        return tuple(in_latin(v, version) for v in value)
+    if isinstance(value, dict):
+        return {in_latin(k, version): in_latin(v, version) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(value, **{f.name: in_latin(getattr(value, f.name), version)
+                                             for f in dataclasses.fields(value) if f.init})
+    return value
