@@ -12,13 +12,20 @@ Each mutant changes one thing in one module (a comparison, a number, a boolean o
 that guard that code with `-x`; a mutant the tests do not fail on *survived*, and is printed
 with its place so a test can be written for it. The score is the share of mutants killed.
 
-Every mutant runs the whole test set of its area (so a survivor is a real gap, not a test left
-out), but ordered so that a kill comes early: first the test files named for the mutated module
+Each mutant runs only the tests that execute the mutated code (`--select coverage`, the default):
+one run of the area's tests under coverage.py, one context per test, gives for every line the
+tests that ran it (scripts/mutation_coverage.py builds that map once per commit and caches it,
+and reads from it which tests can see a change: a line in a function, the tests that executed
+it; a module-level line, the tests of the functions that read the names it defines; a line run
+while building a shared fixture or a loader's cache, every test reading that). A mutant on a
+line no test executes survives at once, with that reason. `--select all` runs the area's whole
+set instead (and `--area limits` always does: its code runs in worker processes). The tests
+run are ordered so that a kill comes early: first the test files named for the mutated module
 (`MODULE_TESTS`), then the rest, the files by their total time, each file's tests in the order
 they are written (tests sharing a module's fixtures may depend on it).
-The durations come from the unmutated baseline run that starts every session. The sample is
-drawn with `random.Random(seed)` from the mutants in file order, so one seed on one commit is
-one sample. Mutants that no behaviour can tell apart are listed in `EQUIVALENT` with the reason,
+The durations come from the map's run (or, with `--select all`, from the unmutated baseline
+run that starts the session). The sample is drawn with `random.Random(seed)` from the mutants
+in file order, so one seed on one commit is one sample. Mutants that no behaviour can tell apart are listed in `EQUIVALENT` with the reason,
 printed when they are left out.
 
 Why not mutmut: it needs the code importable from one source tree it copies, and this
