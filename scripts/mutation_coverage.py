@@ -288,9 +288,14 @@ class Sources:
 
 
 def _bound(stmt: ast.stmt) -> set[str]:
+    """The module-level names a statement binds (not a comprehension's own variables)."""
     if isinstance(stmt, (*_DEFS, ast.ClassDef)):
         return {stmt.name}
-    return {n.id for n in ast.walk(stmt) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    targets = {ast.Assign: lambda s: s.targets, ast.AnnAssign: lambda s: [s.target],
+               ast.AugAssign: lambda s: [s.target], ast.For: lambda s: [s.target]}.get(type(stmt))
+    if targets is None:
+        return set()
+    return {n.id for t in targets(stmt) for n in ast.walk(t) if isinstance(n, ast.Name)}
 
 
 def _start(stmt: ast.stmt) -> int:
@@ -343,9 +348,7 @@ def _body_lines(f: ast.FunctionDef) -> range:
 class Selector:
     def __init__(self, cmap: dict, sources: Sources):
         self.cmap, self.sources = cmap, sources
-        contexts = cmap["contexts"]
-        self.lines = {f: {int(n): [contexts[i] for i in ids] for n, ids in by_line.items()}
-                      for f, by_line in cmap["files"].items()}
+        self.lines = cmap["files"]     # file → line (a string, as JSON keeps it) → context numbers
         self.sharing: dict[str, set[str]] = {}
         for test, fixtures in cmap["fixtures"].items():
             for fx in fixtures:
@@ -353,7 +356,8 @@ class Selector:
 
     def contexts(self, rel: str, lines) -> set[str]:
         by_line = self.lines.get(rel, {})
-        return {c for n in lines for c in by_line.get(n, ())}
+        numbers = {i for n in lines for i in by_line.get(str(n), ())}
+        return {self.cmap["contexts"][i] for i in numbers}
 
     def expand(self, contexts, tests: set[str], files: set[str], seen: set[str] | None = None) -> None:
         """Contexts → the tests that would see a change made there."""
