@@ -12,13 +12,20 @@ Each mutant changes one thing in one module (a comparison, a number, a boolean o
 that guard that code with `-x`; a mutant the tests do not fail on *survived*, and is printed
 with its place so a test can be written for it. The score is the share of mutants killed.
 
-Every mutant runs the whole test set of its area (so a survivor is a real gap, not a test left
-out), but ordered so that a kill comes early: first the test files named for the mutated module
+Each mutant runs only the tests that execute the mutated code (`--select coverage`, the default):
+one run of the area's tests under coverage.py, one context per test, gives for every line the
+tests that ran it (scripts/mutation_coverage.py builds that map once per commit and caches it,
+and reads from it which tests can see a change: a line in a function, the tests that executed
+it; a module-level line, the tests of the functions that read the names it defines; a line run
+while building a shared fixture or a loader's cache, every test reading that). A mutant on a
+line no test executes survives at once, with that reason. `--select all` runs the area's whole
+set instead (and `--area limits` always does: its code runs in worker processes). The tests
+run are ordered so that a kill comes early: first the test files named for the mutated module
 (`MODULE_TESTS`), then the rest, the files by their total time, each file's tests in the order
 they are written (tests sharing a module's fixtures may depend on it).
-The durations come from the unmutated baseline run that starts every session. The sample is
-drawn with `random.Random(seed)` from the mutants in file order, so one seed on one commit is
-one sample. Mutants that no behaviour can tell apart are listed in `EQUIVALENT` with the reason,
+The durations come from the map's run (or, with `--select all`, from the unmutated baseline
+run that starts the session). The sample is drawn with `random.Random(seed)` from the mutants
+in file order, so one seed on one commit is one sample. Mutants that no behaviour can tell apart are listed in `EQUIVALENT` with the reason,
 printed when they are left out.
 
 Why not mutmut: it needs the code importable from one source tree it copies, and this
@@ -268,6 +275,13 @@ def pytest_collection_modifyitems(session, config, items):  # noqa: ARG001 (pyte
         return
     order = json.loads(Path(spec).read_text(encoding="utf-8"))
     first, durations = order["first"], order["durations"]
+    if order.get("keep") is not None:
+        # the tests the coverage map chose, and the files to run whole
+        keep, whole = set(order["keep"]), set(order.get("whole", ()))
+        dropped = [i for i in items if i.nodeid not in keep and i.nodeid.split("::")[0] not in whole]
+        if dropped:
+            config.hook.pytest_deselected(items=dropped)
+            items[:] = [i for i in items if i.nodeid in keep or i.nodeid.split("::")[0] in whole]
     per_file: dict[str, float] = {}
     for item in items:
         per_file[item.location[0]] = per_file.get(item.location[0], 0.0) + durations.get(item.nodeid, 0.0)
@@ -349,6 +363,9 @@ def main() -> int:
     ap.add_argument("--timeout", type=float, default=0,
                     help="seconds per mutant's test run (default: 3 × the baseline run + 60)")
     ap.add_argument("--list", action="store_true", help="print the chosen mutants and exit")
+    ap.add_argument("--select", choices=["coverage", "all"], default="coverage",
+                    help="per mutant, run the tests that execute its line (coverage, default) or the "
+                         "area's whole set (all)")
     args = ap.parse_args()
 
     area_targets, area_tests = AREAS[args.area]
@@ -381,42 +398,83 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="mutation-"))
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT / "scripts"),
                                                                     os.environ.get("PYTHONPATH")])))
-    began = time.monotonic()
-    outcome, failed = run_tests(tests, args.timeout or 3600, dict(env, **{_RECORD_ENV: str(work / "durations.json")}))
-    baseline = time.monotonic() - began
-    if outcome != "survived":
-        print(f"the tests fail without any mutant ({failed}); fix them first", file=sys.stderr)
-        return 2
-    timeout = args.timeout or 3 * baseline + 60
-    durations = json.loads((work / "durations.json").read_text(encoding="utf-8"))
-    print(f"baseline: {len(durations)} tests in {baseline:.0f} s; {len(chosen)} mutants of {len(all_mutants)} "
-          f"(seed {args.seed}), budget {args.budget:g} min", flush=True)
+    select = args.select
+    if select == "coverage" and args.area == "limits" and not args.target:
+        # the limits run in the endpoint's query workers, forked from a forkserver: coverage
+        # cannot tell which test a worker's line served
+        print("--area limits: the whole set per mutant (worker processes have no test context)")
+        select = "all"
+    selector = None
+    if select == "coverage":
+        import mutation_coverage
+        try:
+            cmap = mutation_coverage.build_map(tests, env, _RECORD_ENV)
+        except RuntimeError as e:
+            print(e, file=sys.stderr)
+            return 2
+        selector = mutation_coverage.Selector(cmap, mutation_coverage.Sources())
+        durations = cmap["durations"]
+        print(f"baseline: the coverage map's run ({len(durations)} tests, passed); {len(chosen)} mutants of "
+              f"{len(all_mutants)} (seed {args.seed}), budget {args.budget:g} min", flush=True)
+        timeout = args.timeout
+    else:
+        began = time.monotonic()
+        outcome, failed = run_tests(tests, args.timeout or 3600,
+                                    dict(env, **{_RECORD_ENV: str(work / "durations.json")}))
+        baseline = time.monotonic() - began
+        if outcome != "survived":
+            print(f"the tests fail without any mutant ({failed}); fix them first", file=sys.stderr)
+            return 2
+        timeout = args.timeout or 3 * baseline + 60
+        durations = json.loads((work / "durations.json").read_text(encoding="utf-8"))
+        print(f"baseline: {len(durations)} tests in {baseline:.0f} s; {len(chosen)} mutants of {len(all_mutants)} "
+              f"(seed {args.seed}), budget {args.budget:g} min", flush=True)
     start, results = time.monotonic(), []
     for i, m in enumerate(chosen, 1):
         if time.monotonic() - start > args.budget * 60:
             print(f"budget of {args.budget:g} min spent after {i - 1} mutants")
             break
+        plan = {"first": first_tests(m.path, tests), "durations": durations}
+        run, reason, seconds = tests, "", timeout
+        if selector is not None:
+            sel = selector.select(str(m.path.relative_to(ROOT)), m.line)
+            if sel.empty():
+                results.append((m, "survived", sel.reason))
+                print(f"[{i}/{len(chosen)}] survived    0 s  {m.place()}: {m.what}  — {sel.reason}", flush=True)
+                continue
+            if sel.tests is not None:
+                whole = sel.files & set(tests)
+                plan.update(keep=sorted(sel.tests), whole=sorted(whole))
+                run = [t for t in tests if t in whole or t in {n.split("::")[0] for n in sel.tests}]
+                reason = f"{len(sel.tests)} tests" + (f" + {len(whole)} files" if whole else "")
+                chosen_time = sum(d for n, d in durations.items() if n in sel.tests or n.split("::")[0] in whole)
+                seconds = timeout or 3 * chosen_time + 60
+            else:
+                reason = sel.reason
+                seconds = timeout or 3 * sum(durations.values()) + 60
         order = work / "order.json"
-        order.write_text(json.dumps({"first": first_tests(m.path, tests), "durations": durations}), encoding="utf-8")
+        order.write_text(json.dumps(plan), encoding="utf-8")
         original = m.path.read_text(encoding="utf-8")
         t0 = time.monotonic()
         try:
             m.path.write_text(m.source, encoding="utf-8")
-            outcome, failed = run_tests(tests, timeout, dict(env, **{_ORDER_ENV: str(order)}))
+            outcome, failed = run_tests(run, seconds, dict(env, **{_ORDER_ENV: str(order)}))
         finally:
             m.path.write_text(original, encoding="utf-8")
-        results.append((m, outcome))
+        results.append((m, outcome, reason if outcome == "survived" else ""))
         by = f"  by {failed}" if failed else ""
-        print(f"[{i}/{len(chosen)}] {outcome:9} {time.monotonic() - t0:4.0f} s  {m.place()}: {m.what}{by}", flush=True)
-    killed = sum(o.startswith("killed") for _m, o in results)
-    survivors = [m for m, o in results if o == "survived"]
+        ran = f" ({reason})" if reason else ""
+        print(f"[{i}/{len(chosen)}] {outcome:9} {time.monotonic() - t0:4.0f} s{ran}  {m.place()}: {m.what}{by}",
+              flush=True)
+    killed = sum(o.startswith("killed") for _m, o, _r in results)
+    survivors = [(m, r) for m, o, r in results if o == "survived"]
     print(f"\n{killed} of {len(results)} mutants killed ({killed / max(1, len(results)):.0%}); seed {args.seed}, "
           f"{len(all_mutants)} possible in {len(files)} files, {len(excluded)} left out as equivalent, "
           f"{(time.monotonic() - start) / 60:.0f} min")
     if survivors:
         print("survived (write a test that fails on each):")
-        for m in survivors:
-            print(f"  {m.place()}: {m.what}")
+        for m, reason in survivors:
+            print(f"  {m.place()}: {m.what}" + (f"  — {reason}" if reason else ""))
     return 0
 
 
