@@ -128,6 +128,10 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("mappings/linking.py", "runs = [m.start() for m in _NON_SPACE.finditer(text, 0, start)][-7:]", "7 → 8"):
         "_DEFINED_HEAD takes the head, at most five words (each one run of non-space characters) and "
         "the bracket: a head in the eighth run before the acronym has six runs after it and cannot match",
+    ("mappings/name_shapes.py", '_CONJUNCTIONS = {"and", "or", "и", "или"', "list loses 'не'"):
+        "every walker stops at «не» without it: the Kazakh one at its oblique ending (-не), the "
+        "Russian ones because a particle is neither an adjective nor a genitive, the English one "
+        "because it is not a Latin word; it stays listed so the stop does not hang on the ending",
     ("mappings/linking.py", 'if not states or lang not in ("kk", "ru"):', "or → and"):
         "a shortcut: the loop below changes a name only beside a state and in kk or ru, so with no "
         "state, or in English, it returns the same names either way",
