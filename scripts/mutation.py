@@ -56,8 +56,14 @@ MAPPER_TESTS = ["tests/test_seeds.py", "tests/test_variants.py", "tests/test_uns
                 "tests/test_name_shapes.py", "tests/test_language.py", "tests/test_heading_words.py",
                 "tests/test_degrees.py", "tests/test_article_summary.py", "tests/test_relink.py",
                 "tests/test_entity_recall.py", "tests/test_structure_third.py", "tests/test_place_shapes.py",
+                "tests/test_page_chrome.py", "tests/test_abstract_parts.py", "tests/test_letter_spacing.py",
+                "tests/test_glued_headings.py", "tests/test_kazakh_latin.py",
                 "tests/test_published_corpus.py",
-                "tests/test_published_second_corpus.py", "tests/test_published_third_corpus.py"]
+                "tests/test_published_second_corpus.py", "tests/test_published_third_corpus.py",
+                "tests/test_published_fourth_corpus.py", "tests/test_published_fifth_corpus.py",
+                "tests/test_published_sixth_corpus.py", "tests/test_published_seventh_corpus.py",
+                "tests/test_published_eighth_corpus.py", "tests/test_published_ninth_corpus.py",
+                "tests/test_published_tenth_corpus.py"]
 # what to mutate and the tests that guard it
 AREAS = {
     "mappings": (["mappings"], MAPPER_TESTS),
