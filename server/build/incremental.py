@@ -275,11 +275,11 @@ def apply(generation: Path, change: Delta, graph_of: dict[str, str], previous_gr
     store = ox.Store(str(generation))
     try:
         drop = [previous_graphs[s] for s in change.removed + change.changed]
-        static_added = b""
+        static_added = static_blank = b""
         static_removed: list[ox.Quad] = []
         if change.static and static is not None:
-            static_removed, static_added = static_difference(store, static, old_static, static_graphs,
-                                                             old_labels_kept)
+            static_removed, static_added, static_blank = static_difference(store, static, old_static, static_graphs,
+                                                                           old_labels_kept)
         if change.queue:
             drop.append(candidates_graph)
         # Every triple a dropped graph stated may have to leave the default graph (below).
@@ -301,7 +301,6 @@ def apply(generation: Path, change: Delta, graph_of: dict[str, str], previous_gr
         t1 = time.perf_counter()
         seconds["drop"] = t1 - t0
         loads = [(read_document(s), graph_of[s]) for s in change.added + change.changed]
-        static_added, static_blank = blank_lines(static_added)
         if static_added:
             loads.append((static_added, None))
         if change.candidates and candidates:
@@ -397,8 +396,8 @@ def read_static(generation: Path | None) -> bytes | None:
 
 
 def static_difference(store: ox.Store, new: bytes, old: bytes | None, graphs: list[str],
-                      labels_kept: bool = False) -> tuple[list[ox.Quad], bytes]:
-    """(quads to remove, N-Quads to add) to turn the ontology and vocabulary graphs of `store`
+                      labels_kept: bool = False) -> tuple[list[ox.Quad], bytes, bytes]:
+    """(quads to remove, N-Quads to add without and with blank nodes) to turn the ontology and vocabulary graphs of `store`
     into `new`: a label edit writes one quad, not the ~40,000 of both graphs. `old` is what the
     previous build kept (keep_static); without it the store's graphs are read. Statements
     with a blank node cannot be compared across two parses (the parser names blank nodes
@@ -418,7 +417,7 @@ def static_difference(store: ox.Store, new: bytes, old: bytes | None, graphs: li
         for iri in graphs:  # one query a graph: with the graph a constant Oxigraph reads only its quads
             removed += [ox.Quad(r["s"], r["p"], r["o"], ox.NamedNode(iri)) for r in store.query(
                 f"SELECT ?s ?p ?o WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o FILTER (isBlank(?s) || isBlank(?o)) }} }}")]
-    return removed, b"".join(sorted(new_ground - old_ground)) + b"".join(new_blank)
+    return removed, b"".join(sorted(new_ground - old_ground)), b"".join(new_blank)
 
 
 def blank_lines(nquads: bytes) -> tuple[bytes, bytes]:
