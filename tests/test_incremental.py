@@ -119,6 +119,8 @@ def test_after_a_series_of_edits_the_incremental_store_equals_a_full_build(sourc
     steps = [
         ("adding a document", lambda: shutil.copy(generated[0], corpus / added)),
         ("editing a document", lambda: _replace(corpus / edited, "15 articles", "16 articles")),
+        ("editing a document whose earlier mapping left the cache", lambda: (
+            _forget_cached(inc, edited), _replace(corpus / edited, "16 articles", "17 articles"))),
         ("deleting a document", lambda: (corpus / deleted).unlink()),
         ("adding a vocabulary alias", lambda: _replace(
             ontology / "vocabularies" / "initiatives.ttl", '"AI Concept for 2024–2029"@en ,',
@@ -142,6 +144,15 @@ def test_after_a_series_of_edits_the_incremental_store_equals_a_full_build(sourc
     assert seen["adding a document"]["changed"] == [] and seen["adding a document"]["removed"] == []
     assert seen["editing a document"]["changed"] == [edited]
     assert seen["deleting a document"]["removed"] == [deleted]
+    # A changed document's graph is changed by the lines that differ, not dropped and reloaded
+    # whole; when its previous N-Quads are no longer at hand, it is dropped and reloaded.
+    for step in ("editing a document", "adding a vocabulary alias"):
+        assert seen[step]["store"]["changed_by_lines"] == 1 and seen[step]["store"]["dropped_graphs"] == 0, step
+        assert seen[step]["store"]["lines_removed"] < 20, step
+    assert seen["editing a document"]["store"]["lines_removed"] > 0
+    lost = seen["editing a document whose earlier mapping left the cache"]
+    assert lost["changed"] == [edited] and lost["store"]["changed_by_lines"] == 0
+    assert lost["store"]["dropped_graphs"] == 1
     alias = seen["adding a vocabulary alias"]
     # Every document was mapped again with the new vocabulary; only the one naming it reloaded.
     assert alias["ontology_or_vocabularies"] and alias["changed"] == [edited] and alias["unchanged"] == 4
@@ -171,6 +182,13 @@ def test_after_a_series_of_edits_the_incremental_store_equals_a_full_build(sourc
     assert not list(store.quads_for_pattern(None, None, ox.Literal("provision for defense", language="en"), default))
     assert not list(store.quads_for_pattern(
         ox.NamedNode("https://w3id.org/dissertation-kg/id/work/kazakh-german-cultural-cooperation"), None, None, default))
+
+
+def _forget_cached(store_dir: Path, source: str) -> None:
+    """Delete from the build cache the N-Quads the served generation loaded for `source`."""
+    location = StoreLocation(store_dir)
+    key = incremental.read_contents(location.current())["documents"][source]["key"]
+    (location.cache_dir / f"{key}.nq").unlink()
 
 
 def _remove_entry(path: Path, subject: str) -> None:

@@ -345,7 +345,8 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
                 {s: e["graph"] for s, e in previous["documents"].items()}, lambda s: quads[s].read_bytes(),
                 static, [str(ONTOLOGY_GRAPH), str(VOCABULARY_GRAPH)], queue, str(CANDIDATES_GRAPH),
                 old_static=incremental.read_static(previous_generation) if change.static else None,
-                old_labels_kept=incremental.static_labels_kept(previous_generation))
+                old_labels_kept=incremental.static_labels_kept(previous_generation),
+                read_previous=lambda s: incremental.previous_bytes(previous["documents"][s], cache_dir))
             summary.triples = int(previous["triples"]) + done["default_added"] - done["default_removed"]
             touched_works = set(done.pop("works"))
             relabelled = set(done.pop("entities"))
