@@ -245,8 +245,8 @@ def main() -> None:
             changed += (f"; vocabulary edit: {r['relinked']['labels']} labels touched, "
                         f"{r['relinked']['documents']} documents linked again")
         t = r["timings"]
-        where = ", ".join(f"{k} {t[k]:.1f}" for k in ("parse", "process", "compare", "checkpoint", "load",
-                                                      "search index") if k in t)
+        where = ", ".join(f"{k} {t[k]:.1f}" for k in ("parse", "process", "compare", "checkpoint", "static graphs",
+                                                      "candidates graph", "load", "search index") if k in t)
         if r.get("store"):
             where += "; store: " + ", ".join(f"{k} {v:.2f}" for k, v in r["store"]["seconds"].items())
         print(f"| {name} | {r['process_wall']:.1f} | {r['process_wall'] / base:.3f} | {r['path']} | {changed} | {where} |")
