@@ -20,7 +20,7 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from . import (generic_acronyms, lexicon_store, method_context, morphology, name_shapes, ntriples, page_chrome, people, place_shapes,
+from . import (generic_acronyms, latin_kazakh_reading, lexicon_store, method_context, morphology, name_shapes, ntriples, page_chrome, people, place_shapes,
                product_names, script_folding, self_named)
 from .vocab import DKG, ID, LANGUAGE, OA
 from .vocabulary import INITIATIVE_KINDS, LANGS, Entry, load_dismissed, load_entries, slugify
@@ -1644,7 +1644,10 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
     # names are found in the text with its two-script words folded into one (script_folding:
     # the same offsets); what is written out quotes the document's letters
     originals = [comp for comp in components if comp.text]
-    folded = [replace(comp, text=script_folding.fold(comp.text, comp.lang)) for comp in originals]
+    # Kazakh in a Latin alphabet is read on its Cyrillic fold, its spans mapped back by offsets
+    latin = _latin_readings(originals, lex)
+    folded = [replace(comp, text=script_folding.fold(reading.text if reading else comp.text, comp.lang))
+              for comp, reading in zip(originals, latin)]
     parts = [(comp, tokenize(comp.text)) for comp in folded]
     found = [find_mentions(comp.text, comp.lang, lex, tokens, kind=comp.kind) for comp, tokens in parts]
     # An abbreviation defined in one part ("the Central Asian region (CA)") names the entity in
@@ -1659,10 +1662,16 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
     named_in = [find_candidates(comp.text, comp.lang, comp.kind, mentions, tokens, lex)
                 for (comp, tokens), mentions in zip(parts, found)]
     named_in = _classed_by_definition([comp for comp, _ in parts], named_in)
-    for comp, (read, tokens), mentions, named in zip(originals, parts, found, named_in):
+    for comp, (read, tokens), mentions, named, reading in zip(originals, parts, found, named_in, latin):
         node = _N(comp.node)
         named = _with_their_state(read.text, comp.lang, named, mentions)
         named, mentions = _named_after_a_person(read.text, comp.lang, named, mentions)
+        # a name's language is told by the letters it was read in (a Latin-Kazakh name is Kazakh)
+        language_of = {(s, e): _script_language(read.text[s:e], comp.lang) for s, e, _, _ in named}
+        if reading is not None:
+            mentions = [replace(m, start=a, end=b) for m in mentions for a, b in [reading.span(m.start, m.end)]]
+            language_of = {reading.span(s, e): language for (s, e), language in language_of.items()}
+            named = [(*reading.span(s, e), cls, reason) for s, e, cls, reason in named]
         if read.text != comp.text:
             mentions = [replace(m, exact=comp.text[m.start:m.end]) for m in mentions]
         # the state in "Закон Республики Казахстан «О …»" is part of the law's name, not a mention
@@ -1681,13 +1690,51 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
                 lines.append(f"{work_nt} {_DISCUSSES} {entity}")
         for s, e, cls, reason in named:
             name = comp.text[s:e]
-            candidates.append(Candidate(name, _script_language(name, comp.lang), _context(comp.text, s, e), cls, reason,
+            candidates.append(Candidate(name, language_of[s, e], _context(comp.text, s, e), cls, reason,
                                         comp.node, comp.kind, source, work, s, e))
     if isinstance(graph, ntriples.Document):
         graph.add_lines(lines)
     else:
         graph.parse(data="".join(f"{line} .\n" for line in dict.fromkeys(lines)), format="nt")
     return candidates
+
+
+def _latin_readings(comps: list[ComponentText], lex: Lexicon) -> list:
+    """The Cyrillic reading of each part of a Kazakh work written in a Latin alphabet, None for
+    each part of any other (see latin_kazakh_reading)."""
+    kazakh = [i for i, comp in enumerate(comps) if comp.lang == "kk"]
+    out = [None] * len(comps)
+    if not kazakh:
+        return out
+
+    def known(word: str) -> bool:
+        return any(m.start == 0 and m.end == len(word) for m in _find(word, "kk", lex, tokenize(word)))
+
+    def matched(word: str) -> int:
+        return max(map(len, morphology.text_keys(word, "kk") & _label_words(lex)), default=0)
+
+    texts = [comps[i].text for i in kazakh]
+    for i, reading in zip(kazakh, latin_kazakh_reading.readings(texts, known, matched)):
+        out[i] = reading
+    return out
+
+
+_LABEL_WORDS: list = [None, frozenset()]   # the Kazakh trie they were read from, and the keys
+
+
+def _label_words(lex: Lexicon) -> frozenset:
+    """Every key of a word of the Kazakh labels (gathered once per compiled vocabulary)."""
+    trie = lex.tries["kk"]
+    if _LABEL_WORDS[0] is not trie:
+        words, todo = set(), [trie]
+        while todo:
+            node = todo.pop()
+            for key, child in node.items():
+                if key != _END:
+                    words.add(key)
+                    todo.append(child)
+        _LABEL_WORDS[:] = [trie, frozenset(words)]
+    return _LABEL_WORDS[1]
 
 
 # what stands between a state's name and its document's: spaces
