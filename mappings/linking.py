@@ -980,6 +980,11 @@ _CITATION = re.compile(r"citation|цитирован|дәйексөз", re.I)
 _COMPUTING = re.compile(r"(?i)analysis|simulation|transport|computer|computing|numerical|source|solver")
 
 
+# Kazakh «орталық» is "central" before a noun and "centre" as a noun: the name of a centre ends on
+# it, declined without a possessive («Республикалық диагностикалық орталықта»), where it is the noun.
+_KK_CENTRE_IN_CASE = re.compile(r"орталық(?:та|тың|қа|тан|пен|тағы)")
+
+
 def _keyword_class(words: list[str], lang: str) -> str | None:
     # in Russian what follows «по»/«при» is the field of a body, not its kind: «Организация по
     # Договору …», «Комитет по Конвенции» are bodies, whatever word for a document follows
@@ -993,6 +998,8 @@ def _keyword_class(words: list[str], lang: str) -> str | None:
         w = words[i]
         if w.lower() == "code" and i and _COMPUTING.fullmatch(words[i - 1]):
             return "Method"
+        if lang == "kk" and _KK_CENTRE_IN_CASE.fullmatch(morphology.fold(w)):
+            return "NonGovernmentalOrganization"
         for k in morphology.text_keys(w, lang):
             cls = _KEYWORD_CLASS.get(k)
             if cls == "Method" and any(_CITATION.search(x) for x in words):

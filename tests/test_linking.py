@@ -1456,3 +1456,16 @@ def test_latin_kazakh_is_linked_on_its_cyrillic_fold_and_quoted_as_printed(versi
     assert found == {ministry: "actor/ministry-education-science-kz", city: "actor/almaty",
                      method: "method/factor-analysis", "SPSS 26": "method/spss"}
     assert [(c.name, c.suggested_class, c.lang) for c in cands] == [(programme, "Programme", "kk")]
+
+
+@pytest.mark.parametrize("text", [
+    # «орталық» declined without a possessive closes a centre's name; before a noun it is "central"
+    "Науқастар Облыстық кардиологиялық орталықта емделді.",
+    "Облыстық кардиологиялық орталықта 200 науқас тексерілді.",
+])
+def test_a_kazakh_centre_declined_without_a_possessive_closes_its_name(text):
+    assert _candidates(text, "kk", "task") == {"Облыстық кардиологиялық орталықта": "NonGovernmentalOrganization"}
+
+
+def test_central_before_a_noun_opens_no_centre():
+    assert _candidates("Облыстық орталық аурухананың деректері талданды.", "kk", "task") == {}
