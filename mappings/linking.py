@@ -1351,6 +1351,8 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             found[(s, e)] = (cls, "shape")
     if lang in ("ru", "kk"):
         _scholars_into_their_theories(text, lang, found)
+    if lang == "kk":
+        _scholars_own_heads(text, tokens, found)
     # A document that names itself is one candidate of its kind, whatever names stand inside it
     # ("Law of the Republic of Kazakhstan «On …»"), unless it is, or holds, a known initiative.
     initiatives = [m for m in mentions if m.cls in INITIATIVE_KINDS or m.cls == "Initiative"]
@@ -1404,6 +1406,24 @@ def _scholars_into_their_theories(text: str, lang: str, found: dict) -> None:
         if scholars:
             del found[(s, e)]
             found[(start, end)] = value
+
+
+# Kazakh names a scholar's method or theory by the scholar in the genitive and the head alone, in
+# its possessive: «Б.А. Доспеховтың әдістемесі», «Т. Саатидің әдісімен», «Л.С. Выготскийдің
+# теориясы». The phrase is the method or theory (the scholar stays a Person too, as above).
+_KK_GENITIVE_END = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
+
+
+def _scholars_own_heads(text: str, tokens: list[Token], found: dict) -> None:
+    starts = {t.start: t for t in tokens}
+    for (a, b), (_, reason) in list(found.items()):
+        if reason != "person" or not _KK_GENITIVE_END.search(text[a:b]):
+            continue
+        gap = re.match(r"[ \t\u00a0]+", text[b:])
+        head = starts.get(b + len(gap.group())) if gap else None
+        base = head and name_shapes._kk_head_base(head.text)
+        if base and base[-1] in "ыі" and not any(s == head.start for s, _ in found):
+            found[(a, head.end)] = (name_shapes._KK_HEADS[base][0], "shape")
 
 
 def _russian_scholar_genitive(name: str) -> bool:

@@ -1469,3 +1469,17 @@ def test_a_kazakh_centre_declined_without_a_possessive_closes_its_name(text):
 
 def test_central_before_a_noun_opens_no_centre():
     assert _candidates("Облыстық орталық аурухананың деректері талданды.", "kk", "task") == {}
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # a scholar in the genitive before the head alone, in its possessive, names the scholar's method or
+    # theory in any part of the work (a task here, not the methods statement)
+    ("Егістер Н.К. Сарсенбаевтың әдістемесі бойынша салынды.", "Н.К. Сарсенбаевтың әдістемесі", "Method"),
+    ("Мәтіндер Р. Дауылбаеваның теориясына сүйеніп талданды.", "Р. Дауылбаеваның теориясына", "Theory"),
+])
+def test_a_kazakh_scholars_method_by_the_head_alone(text, name, cls):
+    assert _candidates(text, "kk", "task").get(name) == cls
+
+
+def test_a_scholars_work_is_no_method():
+    assert set(_candidates("Бұл Н.К. Сарсенбаевтың еңбегі.", "kk", "methods").values()) == {"Person"}
