@@ -1494,6 +1494,9 @@ def _about_phrase_end(tokens: list[Token], k: int, limit: int, joins) -> int:
 # «Мемлекеттік», «Еуропалық») and Russian full adjectives («Национальный», «Международной»)
 _KK_ADJECTIVE = re.compile(r"(?:лық|лік|дық|дік|тық|тік)$")
 _KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)")
+# a word in the plural, with its possessive and case after the plural ending (not «федерациясы»)
+_KK_PLURAL_WORD = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ы|і)?(?:н|ң|ның|нің|на|не|нда|нде|нан|нен|мен|дың|дің|"
+                             r"ға|ге|да|де|дан|ден|ды|ді)?$")
 
 
 # (a short name: a longer run from a sentence's first word is a clause, «Жылдық аулау көлемін …
@@ -1567,7 +1570,8 @@ def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearra
                 if not joins(j) or _is_capitalised(tokens[j].text) or _COUNT.fullmatch(tokens[j].text):
                     break
                 if _keyword_class([tokens[j].text], lang):
-                    last = j
+                    # (a kind in the plural names no one body: «… МВт-тан асатын станциялар»)
+                    last = None if _KK_PLURAL_WORD.search(tokens[j].text.lower()) else j
                     break
         else:
             # adjectives, the head noun, then genitive modifiers ("и" only between two of them:

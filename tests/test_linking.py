@@ -1483,3 +1483,17 @@ def test_a_kazakh_scholars_method_by_the_head_alone(text, name, cls):
 
 def test_a_scholars_work_is_no_method():
     assert set(_candidates("Бұл Н.К. Сарсенбаевтың еңбегі.", "kk", "methods").values()) == {"Person"}
+
+
+@pytest.mark.parametrize("text", [
+    # a kind in the plural after a capitalised word names no one body
+    "Аймақта қуаты 20 МВт-тан асатын станциялар салынды.",
+    "Маңғыстаудың шөлейт жағдайында жел электр станцияларының қуаты бағаланды.",
+])
+def test_a_kazakh_kind_in_the_plural_names_no_body(text):
+    assert not [cls for cls in _candidates(text, "kk", "task").values() if cls != "Region"]
+
+
+def test_a_kazakh_kind_in_the_singular_still_names_its_body():
+    assert _candidates("Жобаны Шахмат федерациясының кеңесі қолдады.", "kk", "task") == {
+        "Шахмат федерациясының": "NonGovernmentalOrganization"}
