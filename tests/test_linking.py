@@ -1497,3 +1497,12 @@ def test_a_kazakh_kind_in_the_plural_names_no_body(text):
 def test_a_kazakh_kind_in_the_singular_still_names_its_body():
     assert _candidates("Жобаны Шахмат федерациясының кеңесі қолдады.", "kk", "task") == {
         "Шахмат федерациясының": "NonGovernmentalOrganization"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    # Kazakhstan's local representative bodies, named as a kind in the plural
+    ("Candidates ran for the district maslikhats in 2021.", "en"),
+    ("Аудандық мәслихаттарға үміткерлер тіркелді.", "kk"),
+])
+def test_local_representative_bodies_in_the_plural(text, lang):
+    assert names(text, lang) == ["actor/maslikhat"]
