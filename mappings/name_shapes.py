@@ -93,8 +93,9 @@ _KK_HEADS = {"теория": ("Theory", True), "теориясы": ("Theory", Tr
              # a classification after its author: «Густило жіктемесі», «Crowe классификациясы»
              "жіктемесі": ("Method", False), "классификациясы": ("Method", False),
              "томография": ("Method", False), "томографиясы": ("Method", False),
-             # a statistical test after its authors: «Манн–Кендалл сынағы», «Петтитт сынағымен»
-             "сынақ": ("Method", False), "сынағы": ("Method", False)}
+             # a statistical test after its authors, in the possessive: «Манн–Кендалл сынағы», «Петтитт
+             # сынағымен» (the bare «сынақ» is a trial of anything: «уақытша сынақ алаңдары»)
+             "сынағы": ("Method", False)}
 # Kazakh heads that name one thing only after a scholar's name in the nominative: «Дюверже заңы»,
 # «Берталанфи өсу теңдеуі» (never «Қазақстан Республикасының заңы», a law of the state)
 _KK_EPONYMOUS = {"заңы", "теңдеуі", "теоремасы", "эффектісі", "жіктемесі", "классификациясы"}

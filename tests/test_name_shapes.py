@@ -338,3 +338,9 @@ def test_a_kazakh_test_or_method_after_its_authors_is_named_in_any_section(text,
 def test_a_common_word_opening_a_sentence_names_no_test():
     text = "Зертханалық сынағы екі кезеңде жүргізілді."
     assert name_shapes.find(text, "kk", "task", tokenize(text)) == []
+
+
+def test_a_bare_kazakh_trial_names_no_method():
+    # «сынақ» without the possessive is a trial of anything, not an author's test
+    text = "Орманда уақытша сынақ алаңдары салынды."
+    assert name_shapes.find(text, "kk", "methods", tokenize(text)) == []
