@@ -314,13 +314,23 @@ def find_mentions(text: str, lang: str, lex: Lexicon | None = None, tokens: list
                     or method_context.names_a_method(text, lang, kind, tokens, m.start, m.end)]
     if lex.cities and any(m.entity in lex.cities for m in mentions):
         mentions = _cities_as_places(text, lang, lex.cities, mentions)
-    mentions = [_with_version(text, m) for m in mentions]
+    mentions = [_with_initialism_dot(text, _with_version(text, m)) for m in mentions]
     return _self_named_documents(text, lang, lex, _bodies_of_other_states(text, lex, mentions))
 
 
 # A program's version after its name is part of what the text names ("SPSS 26", «пакет SPSS 13.0»,
 # "Stata 17.1"): a method named in capitals (a program's name) takes in the number after it.
 _VERSION_AFTER = re.compile(r"[ \t\u00a0]+\d{1,2}(?:\.\d{1,2}){0,2}(?![\w.,-]?\d)(?![\w%])")
+
+
+# A dotted initialism's last dot is part of it: "U.S." (the tokens stop at its last letter).
+_DOTTED_INITIALISM = re.compile(r"(?:[A-Z]\.){1,2}[A-Z]")
+
+
+def _with_initialism_dot(text: str, m: Mention) -> Mention:
+    if text[m.end:m.end + 1] == "." and _DOTTED_INITIALISM.fullmatch(m.exact):
+        return replace(m, end=m.end + 1, exact=m.exact + ".")
+    return m
 
 
 def _with_version(text: str, m: Mention) -> Mention:
@@ -969,8 +979,13 @@ def _is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+# the dot of a dotted initialism ("the U.S. Bankruptcy Code", "U.K. Bribery Act") ends no sentence
+_DOTTED_INITIALISM_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}[ \t\u00a0]+$")
+
+
 def _sentence_initial(text: str, pos: int) -> bool:
-    return bool(_SENTENCE_END.search(text[max(0, pos - 12):pos]))
+    return bool(_SENTENCE_END.search(text[max(0, pos - 12):pos])) and not _DOTTED_INITIALISM_BEFORE.search(
+        text[max(0, pos - 12):pos])
 
 
 _CITATION = re.compile(r"citation|цитирован|дәйексөз", re.I)

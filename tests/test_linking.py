@@ -1506,3 +1506,9 @@ def test_a_kazakh_kind_in_the_singular_still_names_its_body():
 ])
 def test_local_representative_bodies_in_the_plural(text, lang):
     assert names(text, lang) == ["actor/maslikhat"]
+
+
+def test_a_dotted_initialism_keeps_its_dot_and_ends_no_sentence():
+    text = "Reorganisation under the U.S. Bankruptcy Code was compared with the German model."
+    assert [m.exact for m in find_mentions(text, "en") if m.cls == "State"][:1] == ["U.S."]
+    assert _candidates(text, "en", "novelty").get("Bankruptcy Code") == "Law"
