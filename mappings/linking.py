@@ -1584,9 +1584,10 @@ def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearra
                 # (a count before the kind says how many, it names none: «… қалаларының 118 жобасы»)
                 if not joins(j) or _is_capitalised(tokens[j].text) or _COUNT.fullmatch(tokens[j].text):
                     break
-                if _keyword_class([tokens[j].text], lang):
-                    # (a kind in the plural names no one body: «… МВт-тан асатын станциялар»)
-                    last = None if _KK_PLURAL_WORD.search(tokens[j].text.lower()) else j
+                # (a kind in the plural names no one body, «… МВт-тан асатын станциялар»: it is a
+                # modifier of a kind further on, «Халықаралық музейлер кеңесі», or of no name)
+                if _keyword_class([tokens[j].text], lang) and not _KK_PLURAL_WORD.search(tokens[j].text.lower()):
+                    last = j
                     break
         else:
             # adjectives, the head noun, then genitive modifiers ("и" only between two of them:

@@ -1512,3 +1512,8 @@ def test_a_dotted_initialism_keeps_its_dot_and_ends_no_sentence():
     text = "Reorganisation under the U.S. Bankruptcy Code was compared with the German model."
     assert [m.exact for m in find_mentions(text, "en") if m.cls == "State"][:1] == ["U.S."]
     assert _candidates(text, "en", "novelty").get("Bankruptcy Code") == "Law"
+
+
+def test_a_kazakh_kind_in_the_plural_may_modify_the_kind_that_closes_the_name():
+    assert _candidates("Жұмыс Халықаралық кітапханалар федерациясының ұсынымдарына сүйенеді.", "kk", "task") == {
+        "Халықаралық кітапханалар федерациясының": "NonGovernmentalOrganization"}
