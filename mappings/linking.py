@@ -1301,6 +1301,21 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         # initials open a person's name or a bibliographic entry's title («А.Б. Программа …»)
         while run and len(run[0].text) <= 2 and text.startswith(".", run[0].end):
             run.pop(0)
+        # a measure of a body's is two names: "Global Peace Index of the Institute for Economics
+        # and Peace" (the index a method, the institute a body), as a body's unit is one name
+        # with its body ("Science Committee of the Ministry of …")
+        cut = next((k for k in range(1, len(run) - 1) if lang == "en" and run[k].text == "of"
+                    and _keyword_class([run[k - 1].text], lang) == "Method"
+                    and _keyword_class([t.text for t in run[k + 1:]], lang)), None)
+        if cut is not None:
+            back = run[cut + 1:]
+            while back and morphology.fold(back[0].text) in _CONNECTORS:
+                back.pop(0)
+            run[:] = run[:cut]
+            flush()
+            run[:] = back
+            flush()
+            return
         caps = [t for t in run if _is_capitalised(t.text)]
         if len(caps) >= 2:
             s, e = run[0].start, run[-1].end

@@ -1517,3 +1517,19 @@ def test_a_dotted_initialism_keeps_its_dot_and_ends_no_sentence():
 def test_a_kazakh_kind_in_the_plural_may_modify_the_kind_that_closes_the_name():
     assert _candidates("Жұмыс Халықаралық кітапханалар федерациясының ұсынымдарына сүйенеді.", "kk", "task") == {
         "Халықаралық кітапханалар федерациясының": "NonGovernmentalOrganization"}
+
+
+def test_a_measure_of_a_bodys_is_two_names():
+    text = "Trust rose in the Civic Trust Index of the Northern Policy Institute after 2015."
+    assert _candidates(text, "en", "relevance") == {"Civic Trust Index": "Method",
+                                                     "Northern Policy Institute": "NonGovernmentalOrganization"}
+
+
+def test_a_body_of_a_body_stays_one_name():
+    text = "Grants came from the Research Committee of the Ministry of Rural Affairs in 2019."
+    assert list(_candidates(text, "en", "relevance")) == ["Research Committee of the Ministry of Rural Affairs"]
+
+
+def test_the_world_economic_forum_is_a_body():
+    assert names("The Global Competitiveness Report of the World Economic Forum (WEF) ranks it 57th.", "en")[-1:] == [
+        "actor/world-economic-forum"]
