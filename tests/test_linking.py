@@ -1533,3 +1533,15 @@ def test_a_body_of_a_body_stays_one_name():
 def test_the_world_economic_forum_is_a_body():
     assert names("The Global Competitiveness Report of the World Economic Forum (WEF) ranks it 57th.", "en")[-1:] == [
         "actor/world-economic-forum"]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Survey answers were summarised with descriptive statistics.", "en", "method/descriptive-statistics"),
+    ("Жауаптар сипаттамалық статистика арқылы жинақталды.", "kk", "method/descriptive-statistics"),
+    ("Комбинационная способность линий оценена диаллельным анализом.", "ru", "method/diallel-analysis"),
+    ("Линиялардың комбинациялық қабілеті диаллельдік талдау арқылы бағаланды.", "kk", "method/diallel-analysis"),
+    ("Жобаның құны ақша ағындарын дисконттау әдісімен есептелді.", "kk", "method/discounted-cash-flow"),
+    ("Стоимость проекта рассчитана методом дисконтированных денежных потоков.", "ru", "method/discounted-cash-flow"),
+])
+def test_methods_named_by_a_common_noun_phrase(text, lang, expected):
+    assert names(text, lang) == [expected]
