@@ -1542,6 +1542,10 @@ def test_the_world_economic_forum_is_a_body():
     ("Линиялардың комбинациялық қабілеті диаллельдік талдау арқылы бағаланды.", "kk", "method/diallel-analysis"),
     ("Жобаның құны ақша ағындарын дисконттау әдісімен есептелді.", "kk", "method/discounted-cash-flow"),
     ("Стоимость проекта рассчитана методом дисконтированных денежных потоков.", "ru", "method/discounted-cash-flow"),
+    # a screening scale, by its name and by its acronym
+    ("Когнитивный статус оценен по Монреальской шкале оценки когнитивных функций.", "ru", "method/moca"),
+    ("Науқастар Монреаль когнитивті бағалау шкаласымен тексерілді.", "kk", "method/moca"),
+    ("Patients scored below 26 on the MoCA at discharge.", "en", "method/moca"),
 ])
 def test_methods_named_by_a_common_noun_phrase(text, lang, expected):
     assert names(text, lang) == [expected]
