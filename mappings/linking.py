@@ -20,7 +20,7 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from . import (generic_acronyms, lexicon_store, method_context, morphology, name_shapes, ntriples, page_chrome, people, place_shapes,
+from . import (generic_acronyms, latin_kazakh_reading, lexicon_store, method_context, morphology, name_shapes, ntriples, page_chrome, people, place_shapes,
                product_names, script_folding, self_named)
 from .vocab import DKG, ID, LANGUAGE, OA
 from .vocabulary import INITIATIVE_KINDS, LANGS, Entry, load_dismissed, load_entries, slugify
@@ -314,13 +314,23 @@ def find_mentions(text: str, lang: str, lex: Lexicon | None = None, tokens: list
                     or method_context.names_a_method(text, lang, kind, tokens, m.start, m.end)]
     if lex.cities and any(m.entity in lex.cities for m in mentions):
         mentions = _cities_as_places(text, lang, lex.cities, mentions)
-    mentions = [_with_version(text, m) for m in mentions]
+    mentions = [_with_initialism_dot(text, _with_version(text, m)) for m in mentions]
     return _self_named_documents(text, lang, lex, _bodies_of_other_states(text, lex, mentions))
 
 
 # A program's version after its name is part of what the text names ("SPSS 26", «пакет SPSS 13.0»,
 # "Stata 17.1"): a method named in capitals (a program's name) takes in the number after it.
 _VERSION_AFTER = re.compile(r"[ \t\u00a0]+\d{1,2}(?:\.\d{1,2}){0,2}(?![\w.,-]?\d)(?![\w%])")
+
+
+# A dotted initialism's last dot is part of it: "U.S." (the tokens stop at its last letter).
+_DOTTED_INITIALISM = re.compile(r"(?:[A-Z]\.){1,2}[A-Z]")
+
+
+def _with_initialism_dot(text: str, m: Mention) -> Mention:
+    if text[m.end:m.end + 1] == "." and _DOTTED_INITIALISM.fullmatch(m.exact):
+        return replace(m, end=m.end + 1, exact=m.exact + ".")
+    return m
 
 
 def _with_version(text: str, m: Mention) -> Mention:
@@ -969,8 +979,13 @@ def _is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+# the dot of a dotted initialism ("the U.S. Bankruptcy Code", "U.K. Bribery Act") ends no sentence
+_DOTTED_INITIALISM_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}[ \t\u00a0]+$")
+
+
 def _sentence_initial(text: str, pos: int) -> bool:
-    return bool(_SENTENCE_END.search(text[max(0, pos - 12):pos]))
+    return bool(_SENTENCE_END.search(text[max(0, pos - 12):pos])) and not _DOTTED_INITIALISM_BEFORE.search(
+        text[max(0, pos - 12):pos])
 
 
 _CITATION = re.compile(r"citation|цитирован|дәйексөз", re.I)
@@ -978,6 +993,11 @@ _CITATION = re.compile(r"citation|цитирован|дәйексөз", re.I)
 
 # a program's source is a code too: "Seismic Analysis Code", "Monte Carlo Transport Code" are software
 _COMPUTING = re.compile(r"(?i)analysis|simulation|transport|computer|computing|numerical|source|solver")
+
+
+# Kazakh «орталық» is "central" before a noun and "centre" as a noun: the name of a centre ends on
+# it, declined without a possessive («Республикалық диагностикалық орталықта»), where it is the noun.
+_KK_CENTRE_IN_CASE = re.compile(r"орталық(?:та|тың|қа|тан|пен|тағы)")
 
 
 def _keyword_class(words: list[str], lang: str) -> str | None:
@@ -993,6 +1013,8 @@ def _keyword_class(words: list[str], lang: str) -> str | None:
         w = words[i]
         if w.lower() == "code" and i and _COMPUTING.fullmatch(words[i - 1]):
             return "Method"
+        if lang == "kk" and _KK_CENTRE_IN_CASE.fullmatch(morphology.fold(w)):
+            return "NonGovernmentalOrganization"
         for k in morphology.text_keys(w, lang):
             cls = _KEYWORD_CLASS.get(k)
             if cls == "Method" and any(_CITATION.search(x) for x in words):
@@ -1279,6 +1301,21 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         # initials open a person's name or a bibliographic entry's title («А.Б. Программа …»)
         while run and len(run[0].text) <= 2 and text.startswith(".", run[0].end):
             run.pop(0)
+        # a measure of a body's is two names: "Global Peace Index of the Institute for Economics
+        # and Peace" (the index a method, the institute a body), as a body's unit is one name
+        # with its body ("Science Committee of the Ministry of …")
+        cut = next((k for k in range(1, len(run) - 1) if lang == "en" and run[k].text == "of"
+                    and _keyword_class([run[k - 1].text], lang) == "Method"
+                    and _keyword_class([t.text for t in run[k + 1:]], lang)), None)
+        if cut is not None:
+            back = run[cut + 1:]
+            while back and morphology.fold(back[0].text) in _CONNECTORS:
+                back.pop(0)
+            run[:] = run[:cut]
+            flush()
+            run[:] = back
+            flush()
+            return
         caps = [t for t in run if _is_capitalised(t.text)]
         if len(caps) >= 2:
             s, e = run[0].start, run[-1].end
@@ -1344,6 +1381,8 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             found[(s, e)] = (cls, "shape")
     if lang in ("ru", "kk"):
         _scholars_into_their_theories(text, lang, found)
+    if lang == "kk":
+        _scholars_own_heads(text, tokens, found)
     # A document that names itself is one candidate of its kind, whatever names stand inside it
     # ("Law of the Republic of Kazakhstan «On …»"), unless it is, or holds, a known initiative.
     initiatives = [m for m in mentions if m.cls in INITIATIVE_KINDS or m.cls == "Initiative"]
@@ -1397,6 +1436,24 @@ def _scholars_into_their_theories(text: str, lang: str, found: dict) -> None:
         if scholars:
             del found[(s, e)]
             found[(start, end)] = value
+
+
+# Kazakh names a scholar's method or theory by the scholar in the genitive and the head alone, in
+# its possessive: «Б.А. Доспеховтың әдістемесі», «Т. Саатидің әдісімен», «Л.С. Выготскийдің
+# теориясы». The phrase is the method or theory (the scholar stays a Person too, as above).
+_KK_GENITIVE_END = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
+
+
+def _scholars_own_heads(text: str, tokens: list[Token], found: dict) -> None:
+    starts = {t.start: t for t in tokens}
+    for (a, b), (_, reason) in list(found.items()):
+        if reason != "person" or not _KK_GENITIVE_END.search(text[a:b]):
+            continue
+        gap = re.match(r"[ \t\u00a0]+", text[b:])
+        head = starts.get(b + len(gap.group())) if gap else None
+        base = head and name_shapes._kk_head_base(head.text)
+        if base and base[-1] in "ыі" and not any(s == head.start for s, _ in found):
+            found[(a, head.end)] = (name_shapes._KK_HEADS[base][0], "shape")
 
 
 def _russian_scholar_genitive(name: str) -> bool:
@@ -1467,6 +1524,9 @@ def _about_phrase_end(tokens: list[Token], k: int, limit: int, joins) -> int:
 # «Мемлекеттік», «Еуропалық») and Russian full adjectives («Национальный», «Международной»)
 _KK_ADJECTIVE = re.compile(r"(?:лық|лік|дық|дік|тық|тік)$")
 _KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)")
+# a word in the plural, with its possessive and case after the plural ending (not «федерациясы»)
+_KK_PLURAL_WORD = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ы|і)?(?:н|ң|ның|нің|на|не|нда|нде|нан|нен|мен|дың|дің|"
+                             r"ға|ге|да|де|дан|ден|ды|ді)?$")
 
 
 # (a short name: a longer run from a sentence's first word is a clause, «Жылдық аулау көлемін …
@@ -1539,7 +1599,9 @@ def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearra
                 # (a count before the kind says how many, it names none: «… қалаларының 118 жобасы»)
                 if not joins(j) or _is_capitalised(tokens[j].text) or _COUNT.fullmatch(tokens[j].text):
                     break
-                if _keyword_class([tokens[j].text], lang):
+                # (a kind in the plural names no one body, «… МВт-тан асатын станциялар»: it is a
+                # modifier of a kind further on, «Халықаралық музейлер кеңесі», or of no name)
+                if _keyword_class([tokens[j].text], lang) and not _KK_PLURAL_WORD.search(tokens[j].text.lower()):
                     last = j
                     break
         else:
@@ -1644,7 +1706,10 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
     # names are found in the text with its two-script words folded into one (script_folding:
     # the same offsets); what is written out quotes the document's letters
     originals = [comp for comp in components if comp.text]
-    folded = [replace(comp, text=script_folding.fold(comp.text, comp.lang)) for comp in originals]
+    # Kazakh in a Latin alphabet is read on its Cyrillic fold, its spans mapped back by offsets
+    latin = _latin_readings(originals, lex)
+    folded = [replace(comp, text=script_folding.fold(reading.text if reading else comp.text, comp.lang))
+              for comp, reading in zip(originals, latin)]
     parts = [(comp, tokenize(comp.text)) for comp in folded]
     found = [find_mentions(comp.text, comp.lang, lex, tokens, kind=comp.kind) for comp, tokens in parts]
     # An abbreviation defined in one part ("the Central Asian region (CA)") names the entity in
@@ -1659,10 +1724,16 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
     named_in = [find_candidates(comp.text, comp.lang, comp.kind, mentions, tokens, lex)
                 for (comp, tokens), mentions in zip(parts, found)]
     named_in = _classed_by_definition([comp for comp, _ in parts], named_in)
-    for comp, (read, tokens), mentions, named in zip(originals, parts, found, named_in):
+    for comp, (read, tokens), mentions, named, reading in zip(originals, parts, found, named_in, latin):
         node = _N(comp.node)
         named = _with_their_state(read.text, comp.lang, named, mentions)
         named, mentions = _named_after_a_person(read.text, comp.lang, named, mentions)
+        # a name's language is told by the letters it was read in (a Latin-Kazakh name is Kazakh)
+        language_of = {(s, e): _script_language(read.text[s:e], comp.lang) for s, e, _, _ in named}
+        if reading is not None:
+            mentions = [replace(m, start=a, end=b) for m in mentions for a, b in [reading.span(m.start, m.end)]]
+            language_of = {reading.span(s, e): language for (s, e), language in language_of.items()}
+            named = [(*reading.span(s, e), cls, reason) for s, e, cls, reason in named]
         if read.text != comp.text:
             mentions = [replace(m, exact=comp.text[m.start:m.end]) for m in mentions]
         # the state in "Закон Республики Казахстан «О …»" is part of the law's name, not a mention
@@ -1681,13 +1752,51 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
                 lines.append(f"{work_nt} {_DISCUSSES} {entity}")
         for s, e, cls, reason in named:
             name = comp.text[s:e]
-            candidates.append(Candidate(name, _script_language(name, comp.lang), _context(comp.text, s, e), cls, reason,
+            candidates.append(Candidate(name, language_of[s, e], _context(comp.text, s, e), cls, reason,
                                         comp.node, comp.kind, source, work, s, e))
     if isinstance(graph, ntriples.Document):
         graph.add_lines(lines)
     else:
         graph.parse(data="".join(f"{line} .\n" for line in dict.fromkeys(lines)), format="nt")
     return candidates
+
+
+def _latin_readings(comps: list[ComponentText], lex: Lexicon) -> list:
+    """The Cyrillic reading of each part of a Kazakh work written in a Latin alphabet, None for
+    each part of any other (see latin_kazakh_reading)."""
+    kazakh = [i for i, comp in enumerate(comps) if comp.lang == "kk"]
+    out = [None] * len(comps)
+    if not kazakh:
+        return out
+
+    def known(word: str) -> bool:
+        return any(m.start == 0 and m.end == len(word) for m in _find(word, "kk", lex, tokenize(word)))
+
+    def matched(word: str) -> int:
+        return max(map(len, morphology.text_keys(word, "kk") & _label_words(lex)), default=0)
+
+    texts = [comps[i].text for i in kazakh]
+    for i, reading in zip(kazakh, latin_kazakh_reading.readings(texts, known, matched)):
+        out[i] = reading
+    return out
+
+
+_LABEL_WORDS: list = [None, frozenset()]   # the Kazakh trie they were read from, and the keys
+
+
+def _label_words(lex: Lexicon) -> frozenset:
+    """Every key of a word of the Kazakh labels (gathered once per compiled vocabulary)."""
+    trie = lex.tries["kk"]
+    if _LABEL_WORDS[0] is not trie:
+        words, todo = set(), [trie]
+        while todo:
+            node = todo.pop()
+            for key, child in node.items():
+                if key != _END:
+                    words.add(key)
+                    todo.append(child)
+        _LABEL_WORDS[:] = [trie, frozenset(words)]
+    return _LABEL_WORDS[1]
 
 
 # what stands between a state's name and its document's: spaces

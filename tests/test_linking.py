@@ -1415,3 +1415,137 @@ def test_a_transliterated_acronym_and_a_followed_guideline(text, lang, name, cls
 
 def test_a_word_with_a_digraph_is_no_acronym():
     assert "ChK" not in _candidates("Check the Shah and ChK values.", "en", "relevance")
+
+
+# --------------------------------------------------------------------------- Kazakh in Latin letters
+
+# invented parts of one abstract, in the 2018 (acute accents) and the 2021 (diacritics) alphabet:
+# the texts, then the quotes expected of the ministry, the city, the method and the programme
+_LATIN_KK = {
+    "2018": (["Qazaqstan Respýblıkasy Bilim jáne ǵylym mınıstrligi zertteýdi Almaty qalasynda qoldady.",
+              "Bilim berýdi damytýdyń 2020–2025 jyldarǵa arnalǵan memlekettik baǵdarlamasy talqylandy.",
+              "Derekter faktorlyq taldaý jáne SPSS 26 baǵdarlamasy arqyly óńdeldi."],
+             ["Qazaqstan Respýblıkasy Bilim jáne ǵylym mınıstrligi", "Almaty", "faktorlyq taldaý",
+              "Bilim berýdi damytýdyń 2020–2025 jyldarǵa arnalǵan memlekettik baǵdarlamasy"]),
+    "2021": (["Qazaqstan Respublikası Bilim jäne ğılım ministrligi zertteudi Almatı qalasında qoldadı.",
+              "Bilim berudi damıtudıñ 2020–2025 jıldarğa arnalğan memlekettik bağdarlaması talqılandı.",
+              "Derekter faktorlıq taldau jäne SPSS 26 bağdarlaması arqılı öñdeldi."],
+             ["Qazaqstan Respublikası Bilim jäne ğılım ministrligi", "Almatı", "faktorlıq taldau",
+              "Bilim berudi damıtudıñ 2020–2025 jıldarğa arnalğan memlekettik bağdarlaması"]),
+}
+
+
+@pytest.mark.parametrize("version", ["2018", "2021"])
+def test_latin_kazakh_is_linked_on_its_cyrillic_fold_and_quoted_as_printed(version):
+    # the vocabularies, the Kazakh endings and the shape rules apply as to Cyrillic; a program's
+    # name («SPSS») stays in its letters, and every quote and offset is the document's
+    texts, (ministry, city, method, programme) = _LATIN_KK[version]
+    comps = [ComponentText(URIRef(f"{WORK}/{kind}/1"), kind, "kk", text)
+             for kind, text in zip(("relevance", "task", "methods"), texts)]
+    g = rdflib.Graph()
+    cands = annotate(g, comps, work=WORK, source=SOURCE)
+    found = {}
+    for ann in g.subjects(RDF.type, OA.Annotation):
+        target = g.value(ann, OA.hasTarget)
+        selectors = list(g.objects(target, OA.hasSelector))
+        quote = next(str(g.value(s, OA.exact)) for s in selectors if g.value(s, OA.exact) is not None)
+        pos = next(s for s in selectors if (s, RDF.type, OA.TextPositionSelector) in g)
+        text = next(c.text for c in comps if c.node == g.value(target, OA.hasSource))
+        assert text[g.value(pos, OA.start).toPython():g.value(pos, OA.end).toPython()] == quote
+        found[quote] = str(g.value(ann, OA.hasBody)).split("/id/", 1)[1]
+    assert found == {ministry: "actor/ministry-education-science-kz", city: "actor/almaty",
+                     method: "method/factor-analysis", "SPSS 26": "method/spss"}
+    assert [(c.name, c.suggested_class, c.lang) for c in cands] == [(programme, "Programme", "kk")]
+
+
+@pytest.mark.parametrize("text", [
+    # «орталық» declined without a possessive closes a centre's name; before a noun it is "central"
+    "Науқастар Облыстық кардиологиялық орталықта емделді.",
+    "Облыстық кардиологиялық орталықта 200 науқас тексерілді.",
+])
+def test_a_kazakh_centre_declined_without_a_possessive_closes_its_name(text):
+    assert _candidates(text, "kk", "task") == {"Облыстық кардиологиялық орталықта": "NonGovernmentalOrganization"}
+
+
+def test_central_before_a_noun_opens_no_centre():
+    assert _candidates("Облыстық орталық аурухананың деректері талданды.", "kk", "task") == {}
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # a scholar in the genitive before the head alone, in its possessive, names the scholar's method or
+    # theory in any part of the work (a task here, not the methods statement)
+    ("Егістер Н.К. Сарсенбаевтың әдістемесі бойынша салынды.", "Н.К. Сарсенбаевтың әдістемесі", "Method"),
+    ("Мәтіндер Р. Дауылбаеваның теориясына сүйеніп талданды.", "Р. Дауылбаеваның теориясына", "Theory"),
+])
+def test_a_kazakh_scholars_method_by_the_head_alone(text, name, cls):
+    assert _candidates(text, "kk", "task").get(name) == cls
+
+
+def test_a_scholars_work_is_no_method():
+    assert set(_candidates("Бұл Н.К. Сарсенбаевтың еңбегі.", "kk", "methods").values()) == {"Person"}
+
+
+@pytest.mark.parametrize("text", [
+    # a kind in the plural after a capitalised word names no one body
+    "Аймақта қуаты 20 МВт-тан асатын станциялар салынды.",
+    "Маңғыстаудың шөлейт жағдайында жел электр станцияларының қуаты бағаланды.",
+])
+def test_a_kazakh_kind_in_the_plural_names_no_body(text):
+    assert not [cls for cls in _candidates(text, "kk", "task").values() if cls != "Region"]
+
+
+def test_a_kazakh_kind_in_the_singular_still_names_its_body():
+    assert _candidates("Жобаны Шахмат федерациясының кеңесі қолдады.", "kk", "task") == {
+        "Шахмат федерациясының": "NonGovernmentalOrganization"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    # Kazakhstan's local representative bodies, named as a kind in the plural
+    ("Candidates ran for the district maslikhats in 2021.", "en"),
+    ("Аудандық мәслихаттарға үміткерлер тіркелді.", "kk"),
+])
+def test_local_representative_bodies_in_the_plural(text, lang):
+    assert names(text, lang) == ["actor/maslikhat"]
+
+
+def test_a_dotted_initialism_keeps_its_dot_and_ends_no_sentence():
+    text = "Reorganisation under the U.S. Bankruptcy Code was compared with the German model."
+    assert [m.exact for m in find_mentions(text, "en") if m.cls == "State"][:1] == ["U.S."]
+    assert _candidates(text, "en", "novelty").get("Bankruptcy Code") == "Law"
+
+
+def test_a_kazakh_kind_in_the_plural_may_modify_the_kind_that_closes_the_name():
+    assert _candidates("Жұмыс Халықаралық кітапханалар федерациясының ұсынымдарына сүйенеді.", "kk", "task") == {
+        "Халықаралық кітапханалар федерациясының": "NonGovernmentalOrganization"}
+
+
+def test_a_measure_of_a_bodys_is_two_names():
+    text = "Trust rose in the Civic Trust Index of the Northern Policy Institute after 2015."
+    assert _candidates(text, "en", "relevance") == {"Civic Trust Index": "Method",
+                                                     "Northern Policy Institute": "NonGovernmentalOrganization"}
+
+
+def test_a_body_of_a_body_stays_one_name():
+    text = "Grants came from the Research Committee of the Ministry of Rural Affairs in 2019."
+    assert list(_candidates(text, "en", "relevance")) == ["Research Committee of the Ministry of Rural Affairs"]
+
+
+def test_the_world_economic_forum_is_a_body():
+    assert names("The Global Competitiveness Report of the World Economic Forum (WEF) ranks it 57th.", "en")[-1:] == [
+        "actor/world-economic-forum"]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Survey answers were summarised with descriptive statistics.", "en", "method/descriptive-statistics"),
+    ("Жауаптар сипаттамалық статистика арқылы жинақталды.", "kk", "method/descriptive-statistics"),
+    ("Комбинационная способность линий оценена диаллельным анализом.", "ru", "method/diallel-analysis"),
+    ("Линиялардың комбинациялық қабілеті диаллельдік талдау арқылы бағаланды.", "kk", "method/diallel-analysis"),
+    ("Жобаның құны ақша ағындарын дисконттау әдісімен есептелді.", "kk", "method/discounted-cash-flow"),
+    ("Стоимость проекта рассчитана методом дисконтированных денежных потоков.", "ru", "method/discounted-cash-flow"),
+    # a screening scale, by its name and by its acronym
+    ("Когнитивный статус оценен по Монреальской шкале оценки когнитивных функций.", "ru", "method/moca"),
+    ("Науқастар Монреаль когнитивті бағалау шкаласымен тексерілді.", "kk", "method/moca"),
+    ("Patients scored below 26 on the MoCA at discharge.", "en", "method/moca"),
+])
+def test_methods_named_by_a_common_noun_phrase(text, lang, expected):
+    assert names(text, lang) == [expected]
