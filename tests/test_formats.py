@@ -779,6 +779,29 @@ def test_markdown_html_comments_are_not_text():
     assert "## Цель работы" in out and "Описать флору степи." in out
 
 
+def test_markdown_toggles_bold_bullets_with_nested_content_are_headings():
+    """A page of toggles (Notion's export): each section a bold bullet with its text and its
+    items indented under it. The bold phrase is the section's heading; the nested list is the
+    section's list; a bold bullet with nothing nested under it stays an item."""
+    from dissertation_kg.mappings.extract.plain import markdown_text
+    md = ("# Аннотация — Жаксылыков Б.О.\n\n"
+          "Автор: Жаксылыков Берик Оралович\nТема: Устойчивость степных озёр к засухе\n\n"
+          "- **Цель**\n\n    Оценить устойчивость степных озёр Тургайской ложбины к засухе.\n\n"
+          "- **Задачи**\n\n    1. собрать ряды уровней озёр за 1990–2020 годы;\n"
+          "    2. построить водный баланс трёх озёр;\n    3. предложить меры охраны.\n\n"
+          "- **Научная новизна**\n\n    - впервые составлен водный баланс озера Сарыколь;\n"
+          "    - предложен индекс засушливости бассейна.\n\n"
+          "- **Положения, выносимые на защиту**\n\n    1. водный баланс озёр отрицателен с 2005 года;\n"
+          "    2. индекс засушливости предсказывает падение уровня.\n")
+    lines = markdown_text(md).split("\n")
+    assert "**Задачи**" in lines and "- **Задачи**" not in lines
+    doc = abstract.parse_bytes(md.encode(), "toggles.md")
+    assert [len(doc.items.get(k, [])) for k in ("tasks", "novelty", "provisions")] == [3, 2, 2]
+    assert doc.items["novelty"][0].text.startswith("впервые составлен")
+    # bold bullets side by side, nothing nested: a list of bold items, read as typed
+    flat = "- **Арал**\n- **Балхаш**\n"
+    assert markdown_text(flat).split("\n")[:2] == ["- **Арал**", "- **Балхаш**"]
+
 def test_docx_hidden_text_is_left_out():
     """Hidden text (w:vanish) is not on the page: a hidden paragraph and a hidden run go."""
     doc = Document()
