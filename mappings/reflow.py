@@ -25,10 +25,10 @@ from functools import lru_cache
 
 from . import morphology
 from .headings import CONTENTS_ENTRY
+from .invisible import without_format_characters
 
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 _ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]+")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 _SOFT_HYPHEN = "\u00ad"
 PAGE_BREAK = "\f"
 _MULTISPACE = re.compile(r" {2,}")
@@ -64,7 +64,7 @@ _ABSTRACT_LABEL = re.compile(r"^(?:Аннотация|Аңдатпа|Abstract|Р
 def normalise(text: str) -> str:
     """Characters only: ligatures, spaces, zero-width marks, line ends."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LIGATURES)
-    text = _ZERO_WIDTH.sub("", text)
+    text = without_format_characters(text)
     text = _ODD_SPACE.sub(" ", text)
     # A soft hyphen shows only where a line breaks: there it is a hyphenation point, elsewhere nothing.
     text = re.sub(_SOFT_HYPHEN + r" *\n", _SOFT_HYPHEN + "\n", text)

@@ -9,6 +9,7 @@ import unicodedata
 from collections import Counter
 
 from . import heading_vocabulary, language
+from .invisible import without_format_characters
 from .errors import MappingError
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]", re.IGNORECASE)
@@ -144,7 +145,7 @@ def clean(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = _without_accordion(text)
     text = _CIRCLED_MARKER.sub(lambda m: f"{_CIRCLED[m.group(0)]})", text)
-    text = _ZERO_WIDTH.sub("", text)
+    text = _ZERO_WIDTH.sub("", without_format_characters(text))
     text = _MIXED_WORD.sub(_one_script, text)
     text = _BOOKMARK.sub("", text)
     text = _HTML_SCRIPT.sub("", _HTML_BREAK.sub(" ", text))
