@@ -127,7 +127,9 @@ _AUTHOR_PATTERNS = [
     # "… by **Utegenova-Navarro Assel Erkenovna**", "dissertation work of Zhaksylykov Marat …"
     rf"\b(?:by|work\s+of|thesis\s+of|dissertation\s+of)\s+(?P<a>{_FULL_NAME})",
     # A diploma's "Выполнил(а) студент:" and "Подготовила:" name the one who did the work.
-    rf"(?:^|\n)\s*(?i:author|автор|авторы|автордың\s+аты-жөні|докторант|phd\s+student|doctoral\s+student|соискатель|исполнитель|орындаған|"
+    rf"(?:^|\n)\s*(?i:author|автор|авторы|автордың\s+аты-жөні|докторант|phd\s+student|doctoral\s+student|"
+    # (a council's page labels the doctoral student "Doctoral candidate:")
+    rf"(?:doctoral|phd)\s+candidate|соискатель|исполнитель|орындаған|"
     rf"магистрант|master'?s\s+student|graduate\s+student|студент|student|білім\s+алушы|обучающ\w+|prepared\s+by|completed\s+by|"
     rf"(?:выполнил|подготовил)(?:\(а\)|а|и)?(?:\s+(?:студент\w*|магистрант\w*|обучающ\w+))?)\s*[:–—-]\s*"
     # the student's year may stand before the name ("Орындаған: 4-курс студенті …", "студент 4 курса …")

@@ -41,6 +41,12 @@ _PAGE_NUMBER = re.compile(
     r"|^\d{1,3}\s*(?:[-–]?\s*бет|[-–]?\s*стр\.?)$"                        # 4 бет, 4-бет
     r"|^\d{1,3}\s*/\s*\d{1,4}$",                                        # 3 / 10
     re.IGNORECASE)
+# A page printed from a web browser: the header holds the print date and time and the page's
+# title ("30.11.2025, 14:02 Диссертационный совет — …", "11/30/25, 2:02 PM Abstract …"), the
+# footer the page's address and "page/pages" ("https://… 1/2"). The browser's, not the author's.
+_BROWSER_PRINT = re.compile(
+    r"^(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}),?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+\S.{0,200})?$"
+    r"|^(?:https?://|www\.)\S+\s+\d{1,3}\s*/\s*\d{1,3}$")
 _LIST_START = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVXivx]{1,5}[.)]|[a-zа-яёәғқңөұүһі][)]|[•·▪●◦\-–—*])(?:\s|$)")
 _MARKER_ONLY = re.compile(r"^(?:\d{1,2}[.)]|[IVX]{1,5}[.)]|[a-zа-яёәғқңөұүһі][)]|[•·▪●◦])$")
@@ -165,12 +171,17 @@ def wrap_width(lines: list[str], *, laid_out: bool = False) -> int:
 
 def _drop_page_numbers(lines: list[str], edges: int | None = None) -> list[str]:
     """Lines that are only a page number, among the first and last `edges` lines of text
-    (anywhere when None), unless the line before ends in a dash the number completes."""
+    (anywhere when None), and a browser's print header or footer at the edges, unless the line
+    before ends in a dash the number completes."""
     content = [i for i, line in enumerate(lines) if line]
     where = set(content) if edges is None else set(content[:edges] + content[-edges:])
+    # (a browser's print header and footer only at a page's or the text's edge: a date and time
+    # inside the text may be the defence's)
+    edge = set(content[:edges or 2] + content[-(edges or 2):])
     out = []
     for i, line in enumerate(lines):
-        if i in where and _PAGE_NUMBER.match(line) and not (out and out[-1].endswith(("-", "–"))):
+        if (i in where and _PAGE_NUMBER.match(line) or i in edge and _BROWSER_PRINT.match(line)) \
+                and not (out and out[-1].endswith(("-", "–"))):
             continue
         out.append(line)
     return out

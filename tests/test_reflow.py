@@ -456,3 +456,18 @@ def test_a_line_at_the_edge_of_fewer_than_half_the_pages_stays():
     out = reflow.reflow(text, laid_out=True)
     assert "Нұрланова А.Б." not in out
     assert out.count("2-кесте – Өңірлер бойынша қолдау алған кәсіпорындар саны") == 2
+
+
+def test_a_browsers_print_header_and_footer_are_page_furniture():
+    """A page printed from a browser, one page: the print date, time and page title at the top,
+    the address and "1/1" at the bottom. A date and time inside the text (the defence's) stays."""
+    text = ("28.02.2026, 09:41 Диссертационный совет — Степной университет\n"
+            "Цель исследования. Оценить сток рек Тургая.\n"
+            "12.03.2026, 15:00 аудитория 305\n"
+            "Задачи исследования: собрать ряды.\n"
+            "https://steppe.example.kz/council/2026/seilov/ 1/1")
+    assert reflow.reflow(text).split("\n") == [
+        "Цель исследования. Оценить сток рек Тургая.", "12.03.2026, 15:00 аудитория 305",
+        "Задачи исследования: собрать ряды."]
+    english = "2/28/26, 9:41 AM Doctoral defences | Steppe University\nThe aim is to map rivers.\nhttp://x.example/a 2/3"
+    assert reflow.reflow(english) == "The aim is to map rivers."

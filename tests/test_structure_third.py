@@ -316,3 +316,27 @@ def test_a_kazakh_clause_closed_by_a_passive_converb_qualifies_no_count_after_it
 def test_emoji_icons_under_markdown_syntax_and_bullets_a_blank_line_apart():
     md = "## 🎯 Мақсаты\n\nКарта жасау.\n\n**👩‍🔬 Жаңалығы**\n\n⭐ алғаш рет;\n\n⭐ екінші рет."
     assert text.clean(md) == "Мақсаты\n\nКарта жасау.\n\nЖаңалығы\n\n⭐ алғаш рет;\n\n⭐ екінші рет."
+
+
+def test_a_pages_breadcrumbs_are_navigation_not_text():
+    """Breadcrumbs (short link names between arrows, or four and more between slashes) are the
+    site's navigation: the title is the line after them. A heading's translations between
+    slashes, a comparison and a line of prose stay."""
+    page = ("Басты бет › Ғылым › Диссертациялық кеңес › 2026\n\n"
+            "Жайылымдық мал шаруашылығындағы су тапшылығының экономикалық бағасы\n\n"
+            "Докторант: Сейілов Арман Болатұлы\n")
+    cleaned = text.clean(page)
+    assert "›" not in cleaned and cleaned.startswith("Жайылымдық")
+    assert text.clean("Home » Research » Defences") == ""
+    assert text.clean("Main / News / Events / 2026") == ""
+    for kept in ("Аңдатпа / Аннотация / Abstract", "p > 0,05 > 0,01 > 0,001", "A › B",
+                 "Мы перешли от этапа › к этапу, а потом › к следующему этапу."):
+        assert text.clean(kept) == kept
+
+
+def test_a_doctoral_candidate_label_names_the_author():
+    """A council's page labels the doctoral student "Doctoral candidate:", its properties run on
+    one line between middle dots."""
+    page = ("Pasture water scarcity and the economics of transhumance\n"
+            "Doctoral candidate:Seilov Arman Bolatuly · Programme:8D04101 – Economics\n")
+    assert metadata.extract({"preamble": page}, page, "en", []).author == "Seilov Arman Bolatuly"
