@@ -666,7 +666,10 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
         while index is not None and index < len(lines) - 1 and at is not None and (
                 _front_matter_line(lines[index]) or is_org_name(lines[index])
                 or (properties and _PROPERTY.match(lines[index]))
-                or (index == at + 1 and _ROLE_LINE.match(lines[at]) and _specialty(lines[index]))):
+                or (index == at + 1 and _ROLE_LINE.match(lines[at]) and _specialty(lines[index]))
+                # the other people of the title page, each labelled with the role ("Ғылыми
+                # жетекші: …", "Scientific supervisor: …"), under the programme's line
+                or (index > at and _ROLE_LINE.match(lines[at]) and _people_line(lines[index]))):
             # an article's affiliations and e-mail stand between its authors and its title; a
             # name labelled with its role ("Магистрант: …") may have the programme's line
             # ("Білім беру бағдарламасы: 7M… – …") under it before the title
@@ -760,6 +763,16 @@ def _doi_tails_joined(lines: list[str]) -> list[str]:
 # a line naming the roles of the other people of a title page.
 _ROLE_ALONE = re.compile(r"^[^\W\d_]+(?:[ \t][^\W\d_]+){0,2}$")
 _PEOPLE_ROLE = re.compile(r"(?i)supervisor|advis[eo]r|consultant|руководител|консультант|жетекші|кеңесші")
+
+
+_ROLE_LABEL = re.compile(r"^[^\W\d_]+(?:[ \t][^\W\d_]+){0,2}[ \t]*:")
+
+
+def _people_line(line: str) -> bool:
+    """A line labelled with the role of one of the title page's other people ("Ғылыми жетекші:",
+    "Научный консультант:", "Supervisor:")."""
+    label = _ROLE_LABEL.match(line)
+    return bool(label and _PEOPLE_ROLE.search(label.group(0)))
 
 
 # (the header row joined into one line, as one-word lines are: «Автор Мекеме ORCID»)

@@ -92,6 +92,22 @@ def test_a_role_labelled_name_is_no_title_and_the_title_follows_the_programme_li
     assert meta_of(bare, "kk").title is None
 
 
+@pytest.mark.parametrize("lang, page, title", [
+    ("kk", "Магистрант: Ермекова Аида Нұрланқызы\nБілім беру бағдарламасы: 7M08102 – Агрономия\n"
+           "Ғылыми жетекші: а.ш.ғ.к., доцент Сапаров Б.Қ.\n"
+           "Ақмола облысында жаздық бидайдың тыңайтқыш мөлшерін оңтайландыру\nМазмұны",
+     "Ақмола облысында жаздық бидайдың тыңайтқыш мөлшерін оңтайландыру"),
+    ("ru", "Магистрант: Ермекова Аида Нурлановна\nОбразовательная программа: 7M08102 – Агрономия\n"
+           "Научный руководитель: к.с.-х.н., доцент Сапаров Б.К.\nКонсультант: PhD Ли В.А.\n"
+           "Оптимизация доз удобрений яровой пшеницы в Акмолинской области\nСодержание",
+     "Оптимизация доз удобрений яровой пшеницы в Акмолинской области"),
+])
+def test_the_supervisors_lines_between_the_programme_and_the_title_are_no_title(lang, page, title):
+    """The title page's other people, each on a line labelled with the role, stand between the
+    student's and programme's lines and the title."""
+    assert meta_of(page, lang).title == title
+
+
 @pytest.mark.parametrize("line, name", [
     ("Орындаған: 3-курс студенті Әбенова Дина Серікқызы", "Әбенова Дина Серікқызы"),
     ("Выполнила: студентка 4 курса Ким Алина Олеговна", "Ким Алина Олеговна"),
