@@ -417,7 +417,9 @@ def _inside_sentence(head: str, m: re.Match, bare: bool) -> bool:
     if re.search(r"(?i)диссертац|работ|жұмыс|thesis|dissertation|тақырып|topic|тем[аеуы]", before):
         return False  # "диссертационной работы Ким Дмитрия Владимировича «…», представленной …"
     lower = r"[a-zа-яёәғқңөұүһі]"
-    return bool(re.search(rf"{lower}[\w-]*[ \t]*[«\"“]?$", before) and re.match(rf"^[\s,;]*{lower}", after))
+    # (or opening a sentence of the prose that goes on after it: "… бағаланады. «…» бизнесті …")
+    return bool(re.search(rf"(?:{lower}[\w-]*|{lower}[.!?;])[ \t]*[«\"“]?$", before)
+                and re.match(rf"^[\s,;]*{lower}", after))
 
 
 # Quoted names on a title page that are no title: «Медицинский университет Астана» after НАО.

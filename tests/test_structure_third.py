@@ -139,6 +139,10 @@ def test_journal_dates_are_no_title_and_a_title_run_on_after_the_codes_is_one():
     ("Нормативная основа: «О миграции населения и занятости». Данные 2023 года.", "ru"),
     ('Framework: "On Cinematography and Film Support" of 2019.', "en"),
     ("Негізі: «Түркістан – түркі әлемінің рухани орталығы» жобасы.", "kk"),
+    # a quotation opening a sentence that goes on after it in lower case
+    ("Мақалада жайылымдар бағаланады. «Жасыл жайлау кеңістігі-2030» шаруашылықтарды қолдаудың негізгі құралы.", "kk"),
+    ("Оценена продуктивность пастбищ. «Зелёная степь Прииртышья» остаётся главным источником субсидий.", "ru"),
+    ('Pasture yields were assessed. "Green Steppe Pastures" remains the main source of subsidies.', "en"),
 ])
 def test_a_quoted_law_or_project_in_the_abstract_is_no_title(quote, lang):
     page = "А.Б. Серікова1, К.М. Ахметов2\n1Алматы технологиялық университеті, Алматы, Қазақстан\n" \
