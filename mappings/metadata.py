@@ -178,7 +178,9 @@ _NOT_A_NAME = re.compile(r"(?i)\b(?:республика\w*|қазақстан\w
                          r"работ\w*|дипломн\w*|магистерск\w*|бакалаврск\w*|выпускн\w*|квалификацион\w*|"
                          r"университет\w*|академи\w*|институт\w*|колледж\w*|министрл\w*|министерств\w*|мемлекет\w*|"
                          r"халықаралық|международн\w*|"
-                         r"republic|kazakhstan|university|institute|academy|ministry|department|faculty|dissertation)\b")
+                         r"republic|kazakhstan|university|institute|academy|ministry|department|faculty|dissertation|"
+                         # a table's header row of authors and affiliations ("Авторы | Аффилиация")
+                         r"авторы|авторлар|authors|аффилиаци\w*|affiliations?|мекемелер\w*)\b")
 
 
 def _author(head: str) -> str | None:
@@ -483,6 +485,12 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
             # Authors numbered to their affiliations are an article's: a title in capitals
             # above them reads like a name and is none.
             locator = printed[0][0]
+        elif len(printed) >= 2 and meta.author and _position(joined, printed[0][0]) > _position(joined, meta.author) \
+                and any(_abbreviates(name, meta.author) for name, _ in printed):
+            # The byline with initials names again the people a block above names in full (a
+            # table of the authors and their affiliations set before the codes and the title):
+            # the title stands by the byline, not after the table's names.
+            locator = printed[0][0]
         meta.title = _title_line([sections.get("preamble", ""), sections.get("abstract", "")], locator)
     if meta.author is None or meta.title is None:
         author, title = _run_on_title_page(head)
@@ -696,6 +704,10 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
                                                            and len(lines[index].split()) <= 4)):
             # The affiliations (or the abstract itself) end the title page: the title stood
             # above the authors.
+            index, end = _title_above(lines, at), at
+        if at is not None and at == len(lines) - 1 and at >= 1 and front_matter.authors([lines[at]]):
+            # An article's byline ends the title page (the abstract's heading follows it): the
+            # title stood above the authors.
             index, end = _title_above(lines, at), at
         candidate = lines[index] if index is not None else None
         if candidate is None or not (3 <= len(candidate.split()) <= 40) or _SPECIALTY.search(candidate):

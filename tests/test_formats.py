@@ -946,3 +946,29 @@ def test_docx_an_articles_authors_one_a_row_of_a_table(header, rows):
     parsed = abstract.parse_bytes(_docx_bytes(doc), "kk-authors-table.docx")
     assert [a.name for a in parsed.meta.authors] == [r[0].rstrip("*") for r in rows]
     assert parsed.meta.title == title
+
+
+def test_docx_a_floating_table_of_authors_before_the_title_names_no_title():
+    """A journal's Word template: the authors and their affiliations in a floating table
+    (w:tblpPr, wrapped round by the text) set before the codes, the title in capitals and the
+    byline with initials. The title stands by the byline; the table's header row and names are
+    no title and no author."""
+    doc = Document()
+    table = doc.add_table(rows=3, cols=2)
+    for row, (name, place) in zip(table.rows, [("Авторы", "Аффилиация"),
+                                               ("Жаксыбаева Гульнара Маратовна*", "Степной университет, Костанай, Казахстан"),
+                                               ("Орлов Илья Петрович", "Северный университет, Омск, Россия")]):
+        row.cells[0].text, row.cells[1].text = name, place
+    float_pr = OxmlElement("w:tblpPr")
+    for attr, value in (("w:leftFromText", "180"), ("w:rightFromText", "180"), ("w:vertAnchor", "text"),
+                        ("w:horzAnchor", "margin"), ("w:tblpXSpec", "right"), ("w:tblpY", "1")):
+        float_pr.set(qn(attr), value)
+    table._tbl.tblPr.append(float_pr)
+    doc.add_paragraph("МРНТИ 06.71.07 УДК 332.1")
+    doc.add_paragraph("ЦЕНЫ НА ЗЕРНО В СЕВЕРНЫХ ОБЛАСТЯХ КАЗАХСТАНА: ОЦЕНКА ЭЛЕВАТОРНЫХ ЗАКУПОК")
+    doc.add_paragraph("Г.М. Жаксыбаева, И.П. Орлов")
+    doc.add_paragraph("Аннотация. В статье оценены цены на зерно в северных областях за 2015–2023 годы.")
+    doc.add_paragraph("Ключевые слова: зерно, цены, элеваторы.")
+    parsed = abstract.parse_bytes(_docx_bytes(doc), "floating.docx")
+    assert parsed.meta.title == "ЦЕНЫ НА ЗЕРНО В СЕВЕРНЫХ ОБЛАСТЯХ КАЗАХСТАНА: ОЦЕНКА ЭЛЕВАТОРНЫХ ЗАКУПОК"
+    assert [a.name for a in parsed.meta.authors] == ["Г.М. Жаксыбаева", "И.П. Орлов"]
