@@ -507,6 +507,7 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
     if meta.degree is None and title_page:
         meta.degree = degrees.degree(full_text[:3000])
     _front_matter(meta, head, full_text)
+    _cited_authors(meta, full_text)
     where = "\n".join(sections.get(k, "") for k in ("approbation", "general", "preamble", "abstract", "structure"))
     meta.institution, meta.department = affiliation(where, lang)
     if meta.institution is None and meta.department is None:
@@ -609,6 +610,28 @@ def _front_matter(meta: Metadata, head: str, full_text: str) -> None:
     elif meta.author:
         meta.authors = [Author(meta.author)]
     meta.keywords = front_matter.keywords(full_text)
+
+
+def _cited_authors(meta: Metadata, full_text: str) -> None:
+    """An article page that cites itself ("How to Cite: …", "Для цитирования: …") names all its
+    authors there, surname and initials: the byline's people (each found there by surname), in
+    the citation's form, with the byline's affiliation marks; a byline of full names across
+    several lines may have lost one."""
+    if not meta.authors:
+        return
+    cited = front_matter.cited_authors(full_text, meta.title)
+    surnames = [name.split()[0].casefold() for name in cited]
+
+    def cited_as(author: Author) -> int | None:
+        words = [w.casefold() for w in re.findall(r"[^\W\d_]+", author.name)]
+        return next((k for k, s in enumerate(surnames) if s in words), None)
+
+    places = [cited_as(a) for a in meta.authors]
+    if len(cited) < len(meta.authors) or None in places or places[0] != 0:
+        return
+    marks = {k: a.affiliations for k, a in zip(places, meta.authors)}
+    meta.authors = [Author(name, marks.get(k, [])) for k, name in enumerate(cited)]
+    meta.author = cited[0]
 
 
 def _abbreviates(short: str, full: str) -> bool:

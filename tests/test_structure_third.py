@@ -360,3 +360,27 @@ def test_a_doctoral_candidate_label_names_the_author():
     page = ("Pasture water scarcity and the economics of transhumance\n"
             "Doctoral candidate:Seilov Arman Bolatuly · Programme:8D04101 – Economics\n")
     assert metadata.extract({"preamble": page}, page, "en", []).author == "Seilov Arman Bolatuly"
+
+
+def test_an_article_page_that_cites_itself_names_all_its_authors_as_cited():
+    """An OJS page: each author a paragraph of its own (name, affiliation, ORCID on some), then
+    the abstract and "How to Cite", the reference naming every author, surname and initials,
+    before the article's own title. The authors are the citation's, all of them."""
+    page = ("# Dust storms over the dried Aral seabed: a satellite record\n\n"
+            "**Dana K. Tulegenova**\nSteppe University, Kyzylorda, Kazakhstan\n"
+            "[https://orcid.org/0000-0001-2345-6789](https://orcid.org/0000-0001-2345-6789)\n\n"
+            "**Yerlan B. Seitov**\nAral Institute, Aralsk, Kazakhstan\n\n"
+            "**Henrik Berg**\nNordic University, Uppsala, Sweden\n\n"
+            "**Keywords:** dust storms, Aral Sea, MODIS\n\n## Abstract\n\n"
+            "**Aim:** Dust storms over the dried seabed were counted from MODIS images for 2001–2022.\n\n"
+            "## How to Cite\n\n"
+            "Tulegenova, D. K., Seitov, Y. B., & Berg, H. (2024). Dust storms over the dried Aral seabed: "
+            "a satellite record. *Journal of Arid Lands*, *5*(2), 10–19.\n\n"
+            "## Most read articles by the same author(s)\n\n- Tulegenova, D. K. (2022). Salt in the wind. *Arid*, 3, 1–9.\n")
+    doc = abstract.parse_bytes(page.encode(), "ojs.md")
+    assert [a.name for a in doc.meta.authors] == ["Tulegenova D.K.", "Seitov Y.B.", "Berg H."]
+    assert doc.meta.author == "Tulegenova D.K."
+    # a citation of another work (its title not the page's) names no author of this one
+    other = page.replace("Dust storms over the dried Aral seabed: a satellite record. *Journal",
+                         "Salt in the wind over the Aral. *Journal")
+    assert abstract.parse_bytes(other.encode(), "ojs.md").meta.author != "Tulegenova D.K."
