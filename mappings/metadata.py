@@ -616,8 +616,9 @@ def _cited_authors(meta: Metadata, full_text: str) -> None:
     """An article page that cites itself ("How to Cite: …", "Для цитирования: …") names all its
     authors there, surname and initials: the byline's people (each found there by surname), in
     the citation's form, with the byline's affiliation marks; a byline of full names across
-    several lines may have lost one."""
-    if not meta.authors:
+    several lines may have lost one. (A thesis's own publication of the same title, in its
+    list of publications, names its author with initials only: a thesis keeps its byline.)"""
+    if not meta.authors or meta.degree:
         return
     cited = front_matter.cited_authors(full_text, meta.title)
     surnames = [name.split()[0].casefold() for name in cited]

@@ -384,3 +384,13 @@ def test_an_article_page_that_cites_itself_names_all_its_authors_as_cited():
     other = page.replace("Dust storms over the dried Aral seabed: a satellite record. *Journal",
                          "Salt in the wind over the Aral. *Journal")
     assert abstract.parse_bytes(other.encode(), "ojs.md").meta.author != "Tulegenova D.K."
+
+
+def test_a_thesis_publication_of_its_own_title_keeps_the_full_name():
+    """A dissertation's list of publications may hold an article of the thesis's own title,
+    its author with initials: the title page's full name stays the author."""
+    page = ("Сейтова Айым Муратовна\nСезонная занятость в горных сёлах Алтая\n"
+            "диссертация на соискание степени доктора философии (PhD) 8D04101 – Экономика\n")
+    full = page + "Публикации\nСейтова А.М. Сезонная занятость в горных сёлах Алтая // Вестник. 2024. № 2. С. 5–9.\n"
+    meta = metadata.extract({"preamble": page}, full, "ru", [])
+    assert meta.author == "Сейтова Айым Муратовна"
