@@ -247,6 +247,50 @@ def _split_authors(line: str) -> list[str]:
     return [p for p in parts if p.strip()]
 
 
+# An article page that cites itself ("How to Cite", "Для цитирования:", "Cite this article"):
+# the reference names every author, surname and initials, in the byline's order, then the
+# article's own title. APA puts the year in brackets after the names ("Serikova, A. B.,
+# Hale, T., & Ito, K. (2024). Title …"); GOST and Vancouver run the title on after the names
+# ("Серикова А.Б., Хейл Т. Title // …", "Serikova AB, Hale T. Title.").
+_CITE_INITIALS = rf"[{_UP}](?:[{_LOW}]{{1,2}})?\.(?:[\s-]?[{_UP}](?:[{_LOW}]{{1,2}})?\.)*"
+_APA_NAME = rf"(?P<s>{_SURNAME}),\s+(?P<i>{_CITE_INITIALS})"
+_APA_ANY = _APA_NAME.replace("?P<s>", "?:").replace("?P<i>", "?:")
+_APA_NAMES = re.compile(rf"^(?:{_APA_ANY}(?:,\s+(?:&\s+|and\s+)?|\s+(?:&|and)\s+|\s*(?=\()))+\((?:19|20)\d\d[a-z]?\)\.\s+")
+_APA_ONE = re.compile(_APA_NAME)
+_GOST_NAME = rf"(?P<s>{_SURNAME})\s+(?P<i>{_CITE_INITIALS}|[{_UP}]{{1,3}}(?![{_LOW}]))"
+_GOST_ANY = _GOST_NAME.replace("?P<s>", "?:").replace("?P<i>", "?:")
+_GOST_NAMES = re.compile(rf"^{_GOST_ANY}(?:,\s*{_GOST_ANY})*\.?\s+(?=[^\W\d_])")
+_GOST_ONE = re.compile(_GOST_NAME)
+_CITE_LABEL = re.compile(r"(?i)^\s*(?:how\s+to\s+cite(?:\s+this\s+article)?|cite\s+this\s+article|citation|"
+                         r"для\s+цитирования|цитировать|как\s+цитировать|дәйексөз\s+үшін|сілтеме\s+жасау\s+үшін)"
+                         r"\s*[:.–—-]?\s*")
+
+
+def _folded(s: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", s.casefold()))
+
+
+def cited_authors(text: str, title: str | None) -> list[str]:
+    """The authors of the reference to the work itself that the page prints (a line of names
+    followed by the work's own title), as "Surname I.I."; [] when the page cites no work of
+    that title."""
+    if not title or len(title.split()) < 3:
+        return []
+    own = _folded(title)[:60]
+    for line in text.split("\n"):
+        line = _CITE_LABEL.sub("", line, count=1)
+        for names, one in ((_APA_NAMES, _APA_ONE), (_GOST_NAMES, _GOST_ONE)):
+            m = names.match(line)
+            if m and _folded(line[m.end():]).startswith(own):
+                return [f"{_surname(n.group('s'))} {_cite_initials(n.group('i'))}" for n in one.finditer(m.group(0))]
+    return []
+
+
+def _cite_initials(s: str) -> str:
+    s = re.sub(r"\s+", "", s)
+    return s if "." in s else ".".join(s) + "."   # Vancouver's "AB" → "A.B."
+
+
 def affiliations(lines: list[str], after: int = 0) -> dict[int, str]:
     """Numbered affiliations ("¹Әл-Фараби атындағы Қазақ ұлттық университеті, Алматы,
     Қазақстан") after the authors' line: the organisation's name without city and country."""

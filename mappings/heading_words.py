@@ -191,3 +191,13 @@ GOES_ON = {
     # Kazakh case endings of nouns and tense endings of verbs coincide (-ды, -ған): only words.
     "kk": re.compile(r"^(?:ретінде|болып|болды|болады|табылады|және|мен|пен|бен|да|де|та|те|деп|туралы)$", _I),
 }
+# The words that make a heading a question ("Қандай міндеттер шешілді?", "Какова цель работы?",
+# "What is new in this work?"): interrogatives, the Kazakh particle and the English auxiliary
+# that opens a question. With them taken off, a question heading is a heading's words.
+QUESTION_WORDS = {
+    "en": re.compile(r"what|why|where|how|which|who|whom|when|is|are|was|were|do|does|did|has|have|can", _I),
+    "ru": re.compile(r"что|ч[её]м|каков[аоы]?|как(?:ой|ая|ое|ие|их|им|ую)|почему|зачем|где|как|когда|кто|"
+                     r"сколько|ли", _I),
+    "kk": re.compile(r"қандай|неліктен|неге|не|неде|нені|несі|неден|нелер|қайда|қалай|қай|қанша|кім|кімдер|"
+                     r"қашан|ма|ме|ба|бе|па|пе", _I),
+}

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 
 from .heading_words import (  # noqa: F401  (KEYWORDS is part of this module's interface)
     CLOSING as _CLOSING, COPULA as _COPULA, GOES_ON as _GOES_ON, HEADING_WORDS as _HEADING_WORDS, KEYWORDS,
-    LEAD as _LEAD, LIST_INTRO_WORD as _LIST_INTRO_WORD, QUALIFIERS as _QUALIFIERS, SENTENCE_VERB as _SENTENCE_VERB,
+    LEAD as _LEAD, LIST_INTRO_WORD as _LIST_INTRO_WORD, QUALIFIERS as _QUALIFIERS, QUESTION_WORDS as _QUESTION_WORDS,
+    SENTENCE_VERB as _SENTENCE_VERB,
 )
 
 # Section kinds, most specific first: when a heading names two (``the aim … the following
@@ -94,7 +95,7 @@ class Heading:
     text: str          # the heading as written (without the content that followed it)
     rest: str          # content on the same line after the heading, possibly empty
     qualifier: str = ""  # e.g. "theoretical" / "practical" for significance
-    shape: str = ""    # "intro" for a list introduction, "run-in" for one with no separator
+    shape: str = ""    # "intro" for a list introduction, "run-in" for one with no separator, "question" for one asked
 
 
 def heading_phrase(phrase: str, lang: str) -> list[str]:
@@ -201,6 +202,10 @@ def match(line: str, lang: str) -> Heading | None:
     # A heading opens a paragraph with a capital; a line in lower case continues a wrapped one.
     if not line or not line[0].isupper() or LIST_MARKER.match(line):
         return None
+    # 0. A heading asked as a question, alone on its line: "Қандай міндеттер шешілді?".
+    asked = question_heading(line, lang)
+    if asked:
+        return Heading(asked[0], line, "", _qualifier(line, lang), "question")
     # 1. A list introduction: "… the following tasks have been set:" — also with the list run
     #    on in the same paragraph ("… submitted for defense: 1) …; 2) …").
     inline = re.match(rf"^(?P<intro>[^:]{{5,250}}):\s*(?={FIRST_MARKER})", line, _I)
@@ -274,6 +279,28 @@ def match(line: str, lang: str) -> Heading | None:
                       or _PATTERNS[lang][kinds[0]].match(re.sub(rf"^{_LEAD[lang]}", "", line, flags=_I))):
             return Heading(kinds[0], line, "", _qualifier(line, lang))
     return None
+
+
+def question_heading(line: str, lang: str) -> list[str]:
+    """The kinds a heading asked as a question names ("Жұмыстың мақсаты қандай?", "Что выносится
+    на защиту?", "What tasks were solved?"): a short line ending in a question mark, with a
+    question word, whose other words are a heading's words and at most one more, the question's
+    predicate ("шешілді", "выносится", "solved"). Only a strong kind: "Нәтижелер қайда?" is
+    no heading of its own."""
+    line = line.strip()
+    if not line.endswith("?") or "?" in line[:-1] or not 2 <= _words(line) <= 8 or re.search(r"[,;:]", line):
+        return []
+    words = line[:-1].split()
+    rest = [w for w in words if not _QUESTION_WORDS[lang].fullmatch(w)]
+    if len(rest) == len(words) or not rest:
+        return []
+    # (the question words may be the keyword's own: "What is new in this thesis?")
+    phrases = [line[:-1], *(" ".join(w for i, w in enumerate(rest) if i != skip) for skip in [None, *range(len(rest))])]
+    for phrase in phrases:
+        kinds = [k for k in heading_line(phrase, lang) if k not in WEAK_KINDS] if phrase else []
+        if kinds:
+            return kinds
+    return []
 
 
 # A Kazakh heading alone on its line may name its section in the locative or with «туралы»

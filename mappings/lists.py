@@ -370,7 +370,21 @@ def _unmarked(lines: list[str]) -> list[Item]:
         parts = _sentence_list(text)
     else:
         parts = [p for p in text.split("\n") if p.strip()]
+    while len(parts) > 1 and _PUBLISHING.search(parts[-1]):
+        parts.pop()   # the publications' statement after the last item, its heading lost
     return [Item(i, _tidy(p)) for i, p in enumerate(parts, start=1) if _tidy(p)]
+
+
+# A sentence that reports the work's publications, a count and a publishing verb ("Жұмыс
+# нәтижелері бойынша 2 баяндама жарияланды.", "По теме опубликовано 5 статей.", "The results
+# were published in 4 papers."): under a list written without markers (a text whose automatic
+# numbers were lost) it is the publications section whose heading was lost, not the last item.
+_PUBLICATION_WORDS = (r"publications?|articles?|papers?|reports?|theses|доклад\w*|публикаци\w*|стат(?:ья|ьи|ей|ьях)|"
+                      r"работ\w*|труд\w*|тезис\w*|баяндама\w*|жарияланым\w*|мақала\w*|еңбек\w*|тезис\w*")
+_PUBLISHED_VERB = r"published|опубликован\w*|жарияланды|жарияланған|жарық\s+көрді|басылып\s+шықты"
+_PUBLISHING = re.compile(
+    rf"(?i)(?=.*(?<!\w)(?:{_PUBLISHED_VERB})(?!\w))(?=.*(?<![\w.,])\d{{1,3}}\s+(?:[^\W\d_]+\s+){{0,2}}(?:{_PUBLICATION_WORDS})(?!\w))"
+    r"^.{0,300}$")
 
 
 # A short phrase and a comma that the clauses after it share: "For the first time, X was …;

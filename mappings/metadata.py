@@ -127,7 +127,9 @@ _AUTHOR_PATTERNS = [
     # "… by **Utegenova-Navarro Assel Erkenovna**", "dissertation work of Zhaksylykov Marat …"
     rf"\b(?:by|work\s+of|thesis\s+of|dissertation\s+of)\s+(?P<a>{_FULL_NAME})",
     # A diploma's "Выполнил(а) студент:" and "Подготовила:" name the one who did the work.
-    rf"(?:^|\n)\s*(?i:author|автор|авторы|автордың\s+аты-жөні|докторант|phd\s+student|doctoral\s+student|соискатель|исполнитель|орындаған|"
+    rf"(?:^|\n)\s*(?i:author|автор|авторы|автордың\s+аты-жөні|докторант|phd\s+student|doctoral\s+student|"
+    # (a council's page labels the doctoral student "Doctoral candidate:")
+    rf"(?:doctoral|phd)\s+candidate|соискатель|исполнитель|орындаған|"
     rf"магистрант|master'?s\s+student|graduate\s+student|студент|student|білім\s+алушы|обучающ\w+|prepared\s+by|completed\s+by|"
     rf"(?:выполнил|подготовил)(?:\(а\)|а|и)?(?:\s+(?:студент\w*|магистрант\w*|обучающ\w+))?)\s*[:–—-]\s*"
     # the student's year may stand before the name ("Орындаған: 4-курс студенті …", "студент 4 курса …")
@@ -176,7 +178,9 @@ _NOT_A_NAME = re.compile(r"(?i)\b(?:республика\w*|қазақстан\w
                          r"работ\w*|дипломн\w*|магистерск\w*|бакалаврск\w*|выпускн\w*|квалификацион\w*|"
                          r"университет\w*|академи\w*|институт\w*|колледж\w*|министрл\w*|министерств\w*|мемлекет\w*|"
                          r"халықаралық|международн\w*|"
-                         r"republic|kazakhstan|university|institute|academy|ministry|department|faculty|dissertation)\b")
+                         r"republic|kazakhstan|university|institute|academy|ministry|department|faculty|dissertation|"
+                         # a table's header row of authors and affiliations ("Авторы | Аффилиация")
+                         r"авторы|авторлар|authors|аффилиаци\w*|affiliations?|мекемелер\w*)\b")
 
 
 def _author(head: str) -> str | None:
@@ -415,7 +419,9 @@ def _inside_sentence(head: str, m: re.Match, bare: bool) -> bool:
     if re.search(r"(?i)диссертац|работ|жұмыс|thesis|dissertation|тақырып|topic|тем[аеуы]", before):
         return False  # "диссертационной работы Ким Дмитрия Владимировича «…», представленной …"
     lower = r"[a-zа-яёәғқңөұүһі]"
-    return bool(re.search(rf"{lower}[\w-]*[ \t]*[«\"“]?$", before) and re.match(rf"^[\s,;]*{lower}", after))
+    # (or opening a sentence of the prose that goes on after it: "… бағаланады. «…» бизнесті …")
+    return bool(re.search(rf"(?:{lower}[\w-]*|{lower}[.!?;])[ \t]*[«\"“]?$", before)
+                and re.match(rf"^[\s,;]*{lower}", after))
 
 
 # Quoted names on a title page that are no title: «Медицинский университет Астана» after НАО.
@@ -479,6 +485,12 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
             # Authors numbered to their affiliations are an article's: a title in capitals
             # above them reads like a name and is none.
             locator = printed[0][0]
+        elif len(printed) >= 2 and meta.author and _position(joined, printed[0][0]) > _position(joined, meta.author) \
+                and any(_abbreviates(name, meta.author) for name, _ in printed):
+            # The byline with initials names again the people a block above names in full (a
+            # table of the authors and their affiliations set before the codes and the title):
+            # the title stands by the byline, not after the table's names.
+            locator = printed[0][0]
         meta.title = _title_line([sections.get("preamble", ""), sections.get("abstract", "")], locator)
     if meta.author is None or meta.title is None:
         author, title = _run_on_title_page(head)
@@ -495,6 +507,7 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
     if meta.degree is None and title_page:
         meta.degree = degrees.degree(full_text[:3000])
     _front_matter(meta, head, full_text)
+    _cited_authors(meta, full_text)
     where = "\n".join(sections.get(k, "") for k in ("approbation", "general", "preamble", "abstract", "structure"))
     meta.institution, meta.department = affiliation(where, lang)
     if meta.institution is None and meta.department is None:
@@ -599,6 +612,29 @@ def _front_matter(meta: Metadata, head: str, full_text: str) -> None:
     meta.keywords = front_matter.keywords(full_text)
 
 
+def _cited_authors(meta: Metadata, full_text: str) -> None:
+    """An article page that cites itself ("How to Cite: …", "Для цитирования: …") names all its
+    authors there, surname and initials: the byline's people (each found there by surname), in
+    the citation's form, with the byline's affiliation marks; a byline of full names across
+    several lines may have lost one. (A thesis's own publication of the same title, in its
+    list of publications, names its author with initials only: a thesis keeps its byline.)"""
+    if not meta.authors or meta.degree:
+        return
+    cited = front_matter.cited_authors(full_text, meta.title)
+    surnames = [name.split()[0].casefold() for name in cited]
+
+    def cited_as(author: Author) -> int | None:
+        words = [w.casefold() for w in re.findall(r"[^\W\d_]+", author.name)]
+        return next((k for k, s in enumerate(surnames) if s in words), None)
+
+    places = [cited_as(a) for a in meta.authors]
+    if len(cited) < len(meta.authors) or None in places or places[0] != 0:
+        return
+    marks = {k: a.affiliations for k, a in zip(places, meta.authors)}
+    meta.authors = [Author(name, marks.get(k, [])) for k, name in enumerate(cited)]
+    meta.author = cited[0]
+
+
 def _abbreviates(short: str, full: str) -> bool:
     """"Кенжалиев Е.А." and "Е.А. Кенжалиев" are "Кенжалиев Ержан Асылбекович" cited: the same
     surname, the initials of the other names."""
@@ -664,7 +700,10 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
         while index is not None and index < len(lines) - 1 and at is not None and (
                 _front_matter_line(lines[index]) or is_org_name(lines[index])
                 or (properties and _PROPERTY.match(lines[index]))
-                or (index == at + 1 and _ROLE_LINE.match(lines[at]) and _specialty(lines[index]))):
+                or (index == at + 1 and _ROLE_LINE.match(lines[at]) and _specialty(lines[index]))
+                # the other people of the title page, each labelled with the role ("Ғылыми
+                # жетекші: …", "Scientific supervisor: …"), under the programme's line
+                or (index > at and _ROLE_LINE.match(lines[at]) and _people_line(lines[index]))):
             # an article's affiliations and e-mail stand between its authors and its title; a
             # name labelled with its role ("Магистрант: …") may have the programme's line
             # ("Білім беру бағдарламасы: 7M… – …") under it before the title
@@ -689,6 +728,10 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
                                                            and len(lines[index].split()) <= 4)):
             # The affiliations (or the abstract itself) end the title page: the title stood
             # above the authors.
+            index, end = _title_above(lines, at), at
+        if at is not None and at == len(lines) - 1 and at >= 1 and front_matter.authors([lines[at]]):
+            # An article's byline ends the title page (the abstract's heading follows it): the
+            # title stood above the authors.
             index, end = _title_above(lines, at), at
         candidate = lines[index] if index is not None else None
         if candidate is None or not (3 <= len(candidate.split()) <= 40) or _SPECIALTY.search(candidate):
@@ -758,6 +801,16 @@ def _doi_tails_joined(lines: list[str]) -> list[str]:
 # a line naming the roles of the other people of a title page.
 _ROLE_ALONE = re.compile(r"^[^\W\d_]+(?:[ \t][^\W\d_]+){0,2}$")
 _PEOPLE_ROLE = re.compile(r"(?i)supervisor|advis[eo]r|consultant|руководител|консультант|жетекші|кеңесші")
+
+
+_ROLE_LABEL = re.compile(r"^[^\W\d_]+(?:[ \t][^\W\d_]+){0,2}[ \t]*:")
+
+
+def _people_line(line: str) -> bool:
+    """A line labelled with the role of one of the title page's other people ("Ғылыми жетекші:",
+    "Научный консультант:", "Supervisor:")."""
+    label = _ROLE_LABEL.match(line)
+    return bool(label and _PEOPLE_ROLE.search(label.group(0)))
 
 
 # (the header row joined into one line, as one-word lines are: «Автор Мекеме ORCID»)

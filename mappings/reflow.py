@@ -25,10 +25,10 @@ from functools import lru_cache
 
 from . import morphology
 from .headings import CONTENTS_ENTRY
+from .invisible import without_format_characters
 
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 _ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]+")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 _SOFT_HYPHEN = "\u00ad"
 PAGE_BREAK = "\f"
 _MULTISPACE = re.compile(r" {2,}")
@@ -41,6 +41,12 @@ _PAGE_NUMBER = re.compile(
     r"|^\d{1,3}\s*(?:[-–]?\s*бет|[-–]?\s*стр\.?)$"                        # 4 бет, 4-бет
     r"|^\d{1,3}\s*/\s*\d{1,4}$",                                        # 3 / 10
     re.IGNORECASE)
+# A page printed from a web browser: the header holds the print date and time and the page's
+# title ("30.11.2025, 14:02 Диссертационный совет — …", "11/30/25, 2:02 PM Abstract …"), the
+# footer the page's address and "page/pages" ("https://… 1/2"). The browser's, not the author's.
+_BROWSER_PRINT = re.compile(
+    r"^(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}),?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+\S.{0,200})?$"
+    r"|^(?:https?://|www\.)\S+\s+\d{1,3}\s*/\s*\d{1,3}$")
 _LIST_START = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVXivx]{1,5}[.)]|[a-zа-яёәғқңөұүһі][)]|[•·▪●◦\-–—*])(?:\s|$)")
 _MARKER_ONLY = re.compile(r"^(?:\d{1,2}[.)]|[IVX]{1,5}[.)]|[a-zа-яёәғқңөұүһі][)]|[•·▪●◦])$")
@@ -64,7 +70,7 @@ _ABSTRACT_LABEL = re.compile(r"^(?:Аннотация|Аңдатпа|Abstract|Р
 def normalise(text: str) -> str:
     """Characters only: ligatures, spaces, zero-width marks, line ends."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LIGATURES)
-    text = _ZERO_WIDTH.sub("", text)
+    text = without_format_characters(text)
     text = _ODD_SPACE.sub(" ", text)
     # A soft hyphen shows only where a line breaks: there it is a hyphenation point, elsewhere nothing.
     text = re.sub(_SOFT_HYPHEN + r" *\n", _SOFT_HYPHEN + "\n", text)
@@ -165,12 +171,17 @@ def wrap_width(lines: list[str], *, laid_out: bool = False) -> int:
 
 def _drop_page_numbers(lines: list[str], edges: int | None = None) -> list[str]:
     """Lines that are only a page number, among the first and last `edges` lines of text
-    (anywhere when None), unless the line before ends in a dash the number completes."""
+    (anywhere when None), and a browser's print header or footer at the edges, unless the line
+    before ends in a dash the number completes."""
     content = [i for i, line in enumerate(lines) if line]
     where = set(content) if edges is None else set(content[:edges] + content[-edges:])
+    # (a browser's print header and footer only at a page's or the text's edge: a date and time
+    # inside the text may be the defence's)
+    edge = set(content[:edges or 2] + content[-(edges or 2):])
     out = []
     for i, line in enumerate(lines):
-        if i in where and _PAGE_NUMBER.match(line) and not (out and out[-1].endswith(("-", "–"))):
+        if (i in where and _PAGE_NUMBER.match(line) or i in edge and _BROWSER_PRINT.match(line)) \
+                and not (out and out[-1].endswith(("-", "–"))):
             continue
         out.append(line)
     return out

@@ -261,7 +261,7 @@ def _heading(line: str, lang: str, sections: list[Section], seen: set[str]) -> t
         # "Methodological results:" before a numbering that starts again: a group of the
         # list's items, not a section of results.
         return None, line
-    if current.kind in ("preamble", "abstract") and h.shape not in ("intro", "foreign") and not (
+    if current.kind in ("preamble", "abstract") and h.shape not in ("intro", "foreign", "question") and not (
             headings.heading_phrase(h.text, lang) or not h.rest and headings.heading_line(h.text, lang)):
         # On the title page a heading is made of heading words alone: "Методы обучения
         # математике в сельских школах: опыт Казахстана" is the dissertation's title.

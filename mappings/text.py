@@ -9,6 +9,7 @@ import unicodedata
 from collections import Counter
 
 from . import heading_vocabulary, language
+from .invisible import without_format_characters
 from .errors import MappingError
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]", re.IGNORECASE)
@@ -138,13 +139,34 @@ def _emoji_icons(text: str) -> str:
     return "\n".join(lines)
 
 
+# A web page's breadcrumbs ("Home › Research › PhD defences › 2025", "Главная » Наука » Советы"):
+# the site's navigation, short link names between arrows, not the title the page goes on to
+# print. Three links at least, each a few words with no sentence's punctuation; a slash or a bar
+# separates a heading's translations too ("Аңдатпа / Аннотация / Abstract"), so only four
+# links or more make those a trail.
+_CRUMB = r"[^\s.;:!?›»>→/|][^\n.;:!?›»>→/|]{0,48}?"
+_BREADCRUMBS = re.compile(rf"^[ \t]*{_CRUMB}(?:[ \t]+(?P<s>[›»>→])[ \t]+{_CRUMB}(?:[ \t]+(?P=s)[ \t]+{_CRUMB}){{1,8}}"
+                          rf"|[ \t]+(?P<t>[/|])[ \t]+{_CRUMB}(?:[ \t]+(?P=t)[ \t]+{_CRUMB}){{2,8}})[ \t]*$",
+                          re.MULTILINE)
+
+
+def _trail(line: str) -> bool:
+    """Links of a few words, named in words (the last may be a year: "… › 2025")."""
+    parts = re.split(r"[›»>→/|]", line)
+    return all(len(part.split()) <= 5 for part in parts) and all(re.search(r"[^\W\d_]", p) for p in parts[:-1])
+
+
+def _without_breadcrumbs(text: str) -> str:
+    return _BREADCRUMBS.sub(lambda m: "" if _trail(m.group(0)) else m.group(0), text)
+
+
 def clean(text: str) -> str:
     """Remove conversion artefacts and normalise white space, keeping paragraph breaks."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    text = _without_accordion(text)
+    text = _without_breadcrumbs(_without_accordion(text))
     text = _CIRCLED_MARKER.sub(lambda m: f"{_CIRCLED[m.group(0)]})", text)
-    text = _ZERO_WIDTH.sub("", text)
+    text = _ZERO_WIDTH.sub("", without_format_characters(text))
     text = _MIXED_WORD.sub(_one_script, text)
     text = _BOOKMARK.sub("", text)
     text = _HTML_SCRIPT.sub("", _HTML_BREAK.sub(" ", text))

@@ -779,6 +779,29 @@ def test_markdown_html_comments_are_not_text():
     assert "## Цель работы" in out and "Описать флору степи." in out
 
 
+def test_markdown_toggles_bold_bullets_with_nested_content_are_headings():
+    """A page of toggles (Notion's export): each section a bold bullet with its text and its
+    items indented under it. The bold phrase is the section's heading; the nested list is the
+    section's list; a bold bullet with nothing nested under it stays an item."""
+    from dissertation_kg.mappings.extract.plain import markdown_text
+    md = ("# Аннотация — Жаксылыков Б.О.\n\n"
+          "Автор: Жаксылыков Берик Оралович\nТема: Устойчивость степных озёр к засухе\n\n"
+          "- **Цель**\n\n    Оценить устойчивость степных озёр Тургайской ложбины к засухе.\n\n"
+          "- **Задачи**\n\n    1. собрать ряды уровней озёр за 1990–2020 годы;\n"
+          "    2. построить водный баланс трёх озёр;\n    3. предложить меры охраны.\n\n"
+          "- **Научная новизна**\n\n    - впервые составлен водный баланс озера Сарыколь;\n"
+          "    - предложен индекс засушливости бассейна.\n\n"
+          "- **Положения, выносимые на защиту**\n\n    1. водный баланс озёр отрицателен с 2005 года;\n"
+          "    2. индекс засушливости предсказывает падение уровня.\n")
+    lines = markdown_text(md).split("\n")
+    assert "**Задачи**" in lines and "- **Задачи**" not in lines
+    doc = abstract.parse_bytes(md.encode(), "toggles.md")
+    assert [len(doc.items.get(k, [])) for k in ("tasks", "novelty", "provisions")] == [3, 2, 2]
+    assert doc.items["novelty"][0].text.startswith("впервые составлен")
+    # bold bullets side by side, nothing nested: a list of bold items, read as typed
+    flat = "- **Арал**\n- **Балхаш**\n"
+    assert markdown_text(flat).split("\n")[:2] == ["- **Арал**", "- **Балхаш**"]
+
 def test_docx_hidden_text_is_left_out():
     """Hidden text (w:vanish) is not on the page: a hidden paragraph and a hidden run go."""
     doc = Document()
@@ -923,3 +946,29 @@ def test_docx_an_articles_authors_one_a_row_of_a_table(header, rows):
     parsed = abstract.parse_bytes(_docx_bytes(doc), "kk-authors-table.docx")
     assert [a.name for a in parsed.meta.authors] == [r[0].rstrip("*") for r in rows]
     assert parsed.meta.title == title
+
+
+def test_docx_a_floating_table_of_authors_before_the_title_names_no_title():
+    """A journal's Word template: the authors and their affiliations in a floating table
+    (w:tblpPr, wrapped round by the text) set before the codes, the title in capitals and the
+    byline with initials. The title stands by the byline; the table's header row and names are
+    no title and no author."""
+    doc = Document()
+    table = doc.add_table(rows=3, cols=2)
+    for row, (name, place) in zip(table.rows, [("Авторы", "Аффилиация"),
+                                               ("Жаксыбаева Гульнара Маратовна*", "Степной университет, Костанай, Казахстан"),
+                                               ("Орлов Илья Петрович", "Северный университет, Омск, Россия")]):
+        row.cells[0].text, row.cells[1].text = name, place
+    float_pr = OxmlElement("w:tblpPr")
+    for attr, value in (("w:leftFromText", "180"), ("w:rightFromText", "180"), ("w:vertAnchor", "text"),
+                        ("w:horzAnchor", "margin"), ("w:tblpXSpec", "right"), ("w:tblpY", "1")):
+        float_pr.set(qn(attr), value)
+    table._tbl.tblPr.append(float_pr)
+    doc.add_paragraph("МРНТИ 06.71.07 УДК 332.1")
+    doc.add_paragraph("ЦЕНЫ НА ЗЕРНО В СЕВЕРНЫХ ОБЛАСТЯХ КАЗАХСТАНА: ОЦЕНКА ЭЛЕВАТОРНЫХ ЗАКУПОК")
+    doc.add_paragraph("Г.М. Жаксыбаева, И.П. Орлов")
+    doc.add_paragraph("Аннотация. В статье оценены цены на зерно в северных областях за 2015–2023 годы.")
+    doc.add_paragraph("Ключевые слова: зерно, цены, элеваторы.")
+    parsed = abstract.parse_bytes(_docx_bytes(doc), "floating.docx")
+    assert parsed.meta.title == "ЦЕНЫ НА ЗЕРНО В СЕВЕРНЫХ ОБЛАСТЯХ КАЗАХСТАНА: ОЦЕНКА ЭЛЕВАТОРНЫХ ЗАКУПОК"
+    assert [a.name for a in parsed.meta.authors] == ["Г.М. Жаксыбаева", "И.П. Орлов"]

@@ -148,3 +148,36 @@ def test_a_kazakh_heading_alone_in_the_locative_or_with_turaly_names_its_kind(li
 ])
 def test_a_kazakh_locative_in_a_sentence_heads_nothing(line):
     assert headings.match(line, "kk") is None
+
+
+@pytest.mark.parametrize("lang, line, kind", [
+    ("kk", "Жобаның мақсаты неде?", "aim"), ("kk", "Қандай міндеттер қойылды?", "tasks"),
+    ("kk", "Диссертацияның жаңалығы қандай?", "novelty"), ("kk", "Қорғауға нелер ұсынылды?", "provisions"),
+    ("ru", "Какие задачи решались?", "tasks"), ("ru", "Что выносится на защиту?", "provisions"),
+    ("ru", "В чём новизна работы?", "novelty"),
+    ("en", "What objectives were set?", "tasks"), ("en", "What is new in this thesis?", "novelty"),
+])
+def test_a_heading_asked_as_a_question_names_its_kind(lang, line, kind):
+    h = headings.match(line, lang)
+    assert h is not None and (h.kind, h.rest, h.shape) == (kind, "", "question"), h
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("ru", "Почему зерно дорожает на внутреннем рынке?"),   # no heading's words
+    ("kk", "Нәтижелер қайда?"),                              # only a generic word
+    ("en", "What tasks did the farmers in the survey name, and why?"),   # a sentence
+])
+def test_a_question_in_the_text_is_no_heading(lang, line):
+    assert headings.question_heading(line, lang) == []
+
+
+def test_question_headings_open_their_sections_after_the_title_page():
+    """An abstract whose every heading is a question: each opens its section, the first one
+    right after the title page, and the lists under them are the lists of their kinds."""
+    from dissertation_kg.mappings import sections
+    paragraphs = ["АҢДАТПА", "Сәрсенов Ерлан Бекұлының диссертациясына",
+                  "Жұмыстың мақсаты қандай?", "Дала өзендерінің ағынын бағалау.",
+                  "Қандай міндеттер шешілді?", "01. ағын деректерін жинау;", "02. модель құру.",
+                  "Қорғауға не шығарылады?", "1) Ағын азаяды.", "2) Модель дәл."]
+    kinds = [s.kind for s in sections.split(paragraphs, "kk")]
+    assert kinds[-3:] == ["aim", "tasks", "provisions"], kinds

@@ -294,6 +294,21 @@ def test_characters_normalised():
     assert "The information of this cooperation" in reflow.reflow(wrapped)
 
 
+def test_a_zero_width_space_between_words_is_a_space_and_elsewhere_nothing():
+    """A CMS page's invisible characters (Unicode's format characters): a zero-width space or a
+    word joiner standing between two words in place of their space reads as the space, so the
+    heading is a heading again; at a line's end, beside a space, or a direction mark, nothing."""
+    text = ("Объект\u200bизучения\u200b – степные\u2060 озёра.\u200b\n"
+            "Научная\u2060новизна\u200b работы\u200b\n\u200e– впервые\ufeffописан\u200d сток.")
+    assert reflow.normalise(text).split("\n") == [
+        "Объект изучения – степные озёра.", "Научная новизна работы", "– впервые описан сток."]
+    md = ("Аннотация\u2060 работы\u200b\n\nЦель\u200bработы.\u200b Оценить сток рек.\u200b\n\n"
+          "Научная\u200bновизна\u200b работы\u200b\n\n– впервые описан сток рек Тургая;\u200b\n"
+          "– предложен индекс паводков.\u200b\n\nЗадачи\u200bработы:\u200b\n\n1. собрать ряды;\n2. построить модель.\n")
+    doc = abstract.parse_bytes(md.encode(), "cms.txt")
+    assert [len(doc.items.get(k, [])) for k in ("novelty", "tasks")] == [2, 2]
+
+
 # --------------------------------------------------------------------------- through the whole mapper
 
 def test_a_hard_wrapped_russian_abstract_maps_like_the_original(tmp_path):
@@ -441,3 +456,18 @@ def test_a_line_at_the_edge_of_fewer_than_half_the_pages_stays():
     out = reflow.reflow(text, laid_out=True)
     assert "Нұрланова А.Б." not in out
     assert out.count("2-кесте – Өңірлер бойынша қолдау алған кәсіпорындар саны") == 2
+
+
+def test_a_browsers_print_header_and_footer_are_page_furniture():
+    """A page printed from a browser, one page: the print date, time and page title at the top,
+    the address and "1/1" at the bottom. A date and time inside the text (the defence's) stays."""
+    text = ("28.02.2026, 09:41 Диссертационный совет — Степной университет\n"
+            "Цель исследования. Оценить сток рек Тургая.\n"
+            "12.03.2026, 15:00 аудитория 305\n"
+            "Задачи исследования: собрать ряды.\n"
+            "https://steppe.example.kz/council/2026/seilov/ 1/1")
+    assert reflow.reflow(text).split("\n") == [
+        "Цель исследования. Оценить сток рек Тургая.", "12.03.2026, 15:00 аудитория 305",
+        "Задачи исследования: собрать ряды."]
+    english = "2/28/26, 9:41 AM Doctoral defences | Steppe University\nThe aim is to map rivers.\nhttp://x.example/a 2/3"
+    assert reflow.reflow(english) == "The aim is to map rivers."

@@ -92,6 +92,22 @@ def test_a_role_labelled_name_is_no_title_and_the_title_follows_the_programme_li
     assert meta_of(bare, "kk").title is None
 
 
+@pytest.mark.parametrize("lang, page, title", [
+    ("kk", "Магистрант: Ермекова Аида Нұрланқызы\nБілім беру бағдарламасы: 7M08102 – Агрономия\n"
+           "Ғылыми жетекші: а.ш.ғ.к., доцент Сапаров Б.Қ.\n"
+           "Ақмола облысында жаздық бидайдың тыңайтқыш мөлшерін оңтайландыру\nМазмұны",
+     "Ақмола облысында жаздық бидайдың тыңайтқыш мөлшерін оңтайландыру"),
+    ("ru", "Магистрант: Ермекова Аида Нурлановна\nОбразовательная программа: 7M08102 – Агрономия\n"
+           "Научный руководитель: к.с.-х.н., доцент Сапаров Б.К.\nКонсультант: PhD Ли В.А.\n"
+           "Оптимизация доз удобрений яровой пшеницы в Акмолинской области\nСодержание",
+     "Оптимизация доз удобрений яровой пшеницы в Акмолинской области"),
+])
+def test_the_supervisors_lines_between_the_programme_and_the_title_are_no_title(lang, page, title):
+    """The title page's other people, each on a line labelled with the role, stand between the
+    student's and programme's lines and the title."""
+    assert meta_of(page, lang).title == title
+
+
 @pytest.mark.parametrize("line, name", [
     ("Орындаған: 3-курс студенті Әбенова Дина Серікқызы", "Әбенова Дина Серікқызы"),
     ("Выполнила: студентка 4 курса Ким Алина Олеговна", "Ким Алина Олеговна"),
@@ -123,6 +139,10 @@ def test_journal_dates_are_no_title_and_a_title_run_on_after_the_codes_is_one():
     ("Нормативная основа: «О миграции населения и занятости». Данные 2023 года.", "ru"),
     ('Framework: "On Cinematography and Film Support" of 2019.', "en"),
     ("Негізі: «Түркістан – түркі әлемінің рухани орталығы» жобасы.", "kk"),
+    # a quotation opening a sentence that goes on after it in lower case
+    ("Мақалада жайылымдар бағаланады. «Жасыл жайлау кеңістігі-2030» шаруашылықтарды қолдаудың негізгі құралы.", "kk"),
+    ("Оценена продуктивность пастбищ. «Зелёная степь Прииртышья» остаётся главным источником субсидий.", "ru"),
+    ('Pasture yields were assessed. "Green Steppe Pastures" remains the main source of subsidies.', "en"),
 ])
 def test_a_quoted_law_or_project_in_the_abstract_is_no_title(quote, lang):
     page = "А.Б. Серікова1, К.М. Ахметов2\n1Алматы технологиялық университеті, Алматы, Қазақстан\n" \
@@ -316,3 +336,61 @@ def test_a_kazakh_clause_closed_by_a_passive_converb_qualifies_no_count_after_it
 def test_emoji_icons_under_markdown_syntax_and_bullets_a_blank_line_apart():
     md = "## 🎯 Мақсаты\n\nКарта жасау.\n\n**👩‍🔬 Жаңалығы**\n\n⭐ алғаш рет;\n\n⭐ екінші рет."
     assert text.clean(md) == "Мақсаты\n\nКарта жасау.\n\nЖаңалығы\n\n⭐ алғаш рет;\n\n⭐ екінші рет."
+
+
+def test_a_pages_breadcrumbs_are_navigation_not_text():
+    """Breadcrumbs (short link names between arrows, or four and more between slashes) are the
+    site's navigation: the title is the line after them. A heading's translations between
+    slashes, a comparison and a line of prose stay."""
+    page = ("Басты бет › Ғылым › Диссертациялық кеңес › 2026\n\n"
+            "Жайылымдық мал шаруашылығындағы су тапшылығының экономикалық бағасы\n\n"
+            "Докторант: Сейілов Арман Болатұлы\n")
+    cleaned = text.clean(page)
+    assert "›" not in cleaned and cleaned.startswith("Жайылымдық")
+    assert text.clean("Home » Research » Defences") == ""
+    assert text.clean("Main / News / Events / 2026") == ""
+    for kept in ("Аңдатпа / Аннотация / Abstract", "p > 0,05 > 0,01 > 0,001", "A › B",
+                 "Мы перешли от этапа › к этапу, а потом › к следующему этапу."):
+        assert text.clean(kept) == kept
+
+
+def test_a_doctoral_candidate_label_names_the_author():
+    """A council's page labels the doctoral student "Doctoral candidate:", its properties run on
+    one line between middle dots."""
+    page = ("Pasture water scarcity and the economics of transhumance\n"
+            "Doctoral candidate:Seilov Arman Bolatuly · Programme:8D04101 – Economics\n")
+    assert metadata.extract({"preamble": page}, page, "en", []).author == "Seilov Arman Bolatuly"
+
+
+def test_an_article_page_that_cites_itself_names_all_its_authors_as_cited():
+    """An OJS page: each author a paragraph of its own (name, affiliation, ORCID on some), then
+    the abstract and "How to Cite", the reference naming every author, surname and initials,
+    before the article's own title. The authors are the citation's, all of them."""
+    page = ("# Dust storms over the dried Aral seabed: a satellite record\n\n"
+            "**Dana K. Tulegenova**\nSteppe University, Kyzylorda, Kazakhstan\n"
+            "[https://orcid.org/0000-0001-2345-6789](https://orcid.org/0000-0001-2345-6789)\n\n"
+            "**Yerlan B. Seitov**\nAral Institute, Aralsk, Kazakhstan\n\n"
+            "**Henrik Berg**\nNordic University, Uppsala, Sweden\n\n"
+            "**Keywords:** dust storms, Aral Sea, MODIS\n\n## Abstract\n\n"
+            "**Aim:** Dust storms over the dried seabed were counted from MODIS images for 2001–2022.\n\n"
+            "## How to Cite\n\n"
+            "Tulegenova, D. K., Seitov, Y. B., & Berg, H. (2024). Dust storms over the dried Aral seabed: "
+            "a satellite record. *Journal of Arid Lands*, *5*(2), 10–19.\n\n"
+            "## Most read articles by the same author(s)\n\n- Tulegenova, D. K. (2022). Salt in the wind. *Arid*, 3, 1–9.\n")
+    doc = abstract.parse_bytes(page.encode(), "ojs.md")
+    assert [a.name for a in doc.meta.authors] == ["Tulegenova D.K.", "Seitov Y.B.", "Berg H."]
+    assert doc.meta.author == "Tulegenova D.K."
+    # a citation of another work (its title not the page's) names no author of this one
+    other = page.replace("Dust storms over the dried Aral seabed: a satellite record. *Journal",
+                         "Salt in the wind over the Aral. *Journal")
+    assert abstract.parse_bytes(other.encode(), "ojs.md").meta.author != "Tulegenova D.K."
+
+
+def test_a_thesis_publication_of_its_own_title_keeps_the_full_name():
+    """A dissertation's list of publications may hold an article of the thesis's own title,
+    its author with initials: the title page's full name stays the author."""
+    page = ("Сейтова Айым Муратовна\nСезонная занятость в горных сёлах Алтая\n"
+            "диссертация на соискание степени доктора философии (PhD) 8D04101 – Экономика\n")
+    full = page + "Публикации\nСейтова А.М. Сезонная занятость в горных сёлах Алтая // Вестник. 2024. № 2. С. 5–9.\n"
+    meta = metadata.extract({"preamble": page}, full, "ru", [])
+    assert meta.author == "Сейтова Айым Муратовна"

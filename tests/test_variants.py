@@ -668,3 +668,22 @@ def test_the_title_pages_people_in_a_table_under_their_roles(student, name, role
     doc = abstract.parse_bytes(page.encode(), "en-people-table.txt")
     assert doc.meta.author == " ".join(name)
     assert doc.meta.title == "Wind power forecasting for the grids of the northern steppe"
+
+
+@pytest.mark.parametrize("lines, publishing", [
+    (["Дала өзендерінің ағыны 2000 жылдан бері азайып келеді.", "Ұсынылған модель маусымдық ағынды дәл болжайды.",
+      "Зерттеу нәтижелері бойынша 3 мақала жарияланды."], "kk"),
+    (["Сток степных рек снижается с 2000 года.", "Предложенная модель точно прогнозирует сезонный сток.",
+      "По теме исследования опубликовано 4 статьи."], "ru"),
+    (["Steppe river flow has declined since 2000.", "The proposed model predicts seasonal flow accurately.",
+      "The results were published in 5 papers."], "en"),
+])
+def test_a_publications_statement_after_unmarked_items_is_no_item(lines, publishing):
+    """Items written as bare paragraphs (a Word list's numbers lost): the paragraph after the last
+    one reporting the publications is the publications section with its heading lost."""
+    from dissertation_kg.mappings.lists import split_items
+    _intro, items = split_items(lines)
+    assert [it.text for it in items] == lines[:2], publishing
+    # an item that mentions publishing, without a count of publications, stays an item
+    _intro, items = split_items(lines[:1] + ["The model was published as open code."])
+    assert len(items) == 2

@@ -311,6 +311,30 @@ def _form_rows(lines: list[str]) -> list[str]:
     return out
 
 
+# A toggle (Notion, Obsidian's folded bullets, an outliner's export): a bullet that holds a bold
+# phrase and nothing else ("- **Задачи**", "* __Novelty:__"), with the section's text and items
+# indented under it as its nested content. The bullet is the widget's; the bold phrase is the
+# section's heading, and stands as a line of its own, as a heading does. A bold bullet with no
+# nested content under it is an item of a list and stays one.
+_TOGGLE = re.compile(r"^(?P<indent>[ \t]*)[-*+][ \t]+(?P<head>(?:\*\*|__)[^*_\n]+?(?:\*\*|__)[ \t]*:?)[ \t]*$")
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+
+
+def _toggles(lines: list[str]) -> list[str]:
+    out = list(lines)
+    for i, line in enumerate(lines):
+        m = _TOGGLE.match(line)
+        if not m:
+            continue
+        nxt = next((other for other in lines[i + 1:] if other.strip()), None)
+        if nxt is not None and _indent(nxt) > _indent(line):
+            out[i] = m.group("indent") + m.group("head")
+    return out
+
+
 def markdown_text(md: str) -> str:
     """The text of a Markdown document without front matter, setext underlines and table
     syntax. Hand-written rather than a CommonMark parser: everything else (emphasis, lists,
@@ -318,7 +342,7 @@ def markdown_text(md: str) -> str:
     md = _HTML_COMMENT.sub("", md.replace("\r\n", "\n"))
     md = _html_blocks(_FRONT_MATTER.sub("", md, count=1))
     out: list[str] = []
-    for line in _form_rows(md.split("\n")):
+    for line in _form_rows(_toggles(md.split("\n"))):
         # A setext underline (the heading is the line above it, kept as a line of its own)
         # or, after a blank line, a thematic break: neither carries text.
         if _SETEXT.match(line) and (len(line.strip()) > 1 or not out or out[-1].strip()):

@@ -1,0 +1,33 @@
+"""Invisible format characters (Unicode category Cf): zero-width spaces, word joiners, byte order
+marks inside the text, joiners, direction marks.
+
+A reader never sees them, but a text copied from a web page or a CMS carries them where the page
+had them: a zero-width space or a word joiner typed *in place of* a space between two words
+(«Научная​новизна​ исследования», a heading whose spaces the editor's widget replaced) reads as
+a space, or the words run together and the heading is lost; anywhere else (at a paragraph's
+end, beside a real space, inside an emoji sequence) they are nothing. The soft hyphen is Cf too,
+but it marks a hyphenation point that the reflow reads at a line end: it is left to reflow.
+"""
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+
+_SOFT_HYPHEN = "\u00ad"
+_FORMAT = "".join(chr(c) for c in range(sys.maxunicode + 1)
+                  if unicodedata.category(chr(c)) == "Cf" and chr(c) != _SOFT_HYPHEN)
+_FORMAT_CLASS = "[" + re.escape(_FORMAT) + "]"
+# The characters that stand for a space (a break opportunity or its no-break twin, with no width):
+# between two letters or digits a run holding one of them is where the words' space was.
+_SPACE_LIKE = "\u200b\u2060\ufeff"
+_BETWEEN_WORDS = re.compile(rf"(?<=[^\W_]){_FORMAT_CLASS}*[{_SPACE_LIKE}]{_FORMAT_CLASS}*(?=[^\W_])")
+_ANY = re.compile(_FORMAT_CLASS + "+")
+
+
+def without_format_characters(text: str) -> str:
+    """The text with each zero-width space between two words made a space and every other
+    invisible format character (but the soft hyphen) removed."""
+    if not _ANY.search(text):
+        return text
+    return _ANY.sub("", _BETWEEN_WORDS.sub(" ", text))
