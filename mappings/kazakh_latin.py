@@ -80,22 +80,47 @@ def version(text: str) -> str | None:
 
 
 def to_cyrillic(text: str, version: str) -> str:
+    return to_cyrillic_mapped(text, version)[0]
+
+
+def to_cyrillic_mapped(text: str, version: str, keep=None) -> tuple[str, list[int]]:
+    """The Cyrillic fold of `text` and, for each of its characters (and its end), the offset in
+    `text` it was read from: a digraph («sh» ш, «ıa» я) is one letter of the fold, so what is
+    found on the fold is quoted from the document by these offsets. A word `keep(word)` says is
+    no Kazakh one (a foreign name or acronym) stays in its Latin letters."""
     pattern, forward, _ = _TABLES[version]
     words = {m.start(): m for m in _WORD.finditer(text)}
     starts = sorted(words)
 
-    def word_at(at: int) -> str:
-        m = words[starts[bisect.bisect_right(starts, at) - 1]]
-        return m.group()
+    def word_at(at: int) -> re.Match:
+        return words[starts[bisect.bisect_right(starts, at) - 1]]
+
+    kept = {m.start() for m in words.values() if keep is not None and keep(m.group())}
 
     def one(m: re.Match) -> str:
         latin, cyr = m.group(), forward[m.group()]
         if version == "2018" and latin in "ıI" and m.start() and text[m.start() - 1] in _VOWELS:
             return "й" if latin == "ı" else "Й"   # «boıynsha», «uıym»: after a vowel 2018's «ı» is й
-        if version == "2021" and latin in ("i", "İ") and _BACK_VOWELS & set(word_at(m.start())):
+        if version == "2021" and latin in ("i", "İ") and _BACK_VOWELS & set(word_at(m.start()).group()):
             return "и" if latin == "i" else "И"
         return cyr
-    return pattern.sub(one, text)
+
+    out: list[str] = []
+    offsets: list[int] = []
+    at = 0
+    for m in pattern.finditer(text):
+        out.append(text[at:m.start()])
+        offsets.extend(range(at, m.start()))
+        if word_at(m.start()).start() in kept:
+            out.append(m.group())
+            offsets.extend(range(m.start(), m.end()))
+        else:
+            out.append(one(m))
+            offsets.append(m.start())
+        at = m.end()
+    out.append(text[at:])
+    offsets.extend(range(at, len(text) + 1))
+    return "".join(out), offsets
 
 
 def to_latin(text: str, version: str) -> str:

@@ -20,7 +20,7 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from . import (generic_acronyms, lexicon_store, method_context, morphology, name_shapes, ntriples, page_chrome, people, place_shapes,
+from . import (generic_acronyms, latin_kazakh_reading, lexicon_store, method_context, morphology, name_shapes, ntriples, page_chrome, people, place_shapes,
                product_names, script_folding, self_named)
 from .vocab import DKG, ID, LANGUAGE, OA
 from .vocabulary import INITIATIVE_KINDS, LANGS, Entry, load_dismissed, load_entries, slugify
@@ -980,6 +980,11 @@ _CITATION = re.compile(r"citation|цитирован|дәйексөз", re.I)
 _COMPUTING = re.compile(r"(?i)analysis|simulation|transport|computer|computing|numerical|source|solver")
 
 
+# Kazakh «орталық» is "central" before a noun and "centre" as a noun: the name of a centre ends on
+# it, declined without a possessive («Республикалық диагностикалық орталықта»), where it is the noun.
+_KK_CENTRE_IN_CASE = re.compile(r"орталық(?:та|тың|қа|тан|пен|тағы)")
+
+
 def _keyword_class(words: list[str], lang: str) -> str | None:
     # in Russian what follows «по»/«при» is the field of a body, not its kind: «Организация по
     # Договору …», «Комитет по Конвенции» are bodies, whatever word for a document follows
@@ -993,6 +998,8 @@ def _keyword_class(words: list[str], lang: str) -> str | None:
         w = words[i]
         if w.lower() == "code" and i and _COMPUTING.fullmatch(words[i - 1]):
             return "Method"
+        if lang == "kk" and _KK_CENTRE_IN_CASE.fullmatch(morphology.fold(w)):
+            return "NonGovernmentalOrganization"
         for k in morphology.text_keys(w, lang):
             cls = _KEYWORD_CLASS.get(k)
             if cls == "Method" and any(_CITATION.search(x) for x in words):
@@ -1344,6 +1351,8 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             found[(s, e)] = (cls, "shape")
     if lang in ("ru", "kk"):
         _scholars_into_their_theories(text, lang, found)
+    if lang == "kk":
+        _scholars_own_heads(text, tokens, found)
     # A document that names itself is one candidate of its kind, whatever names stand inside it
     # ("Law of the Republic of Kazakhstan «On …»"), unless it is, or holds, a known initiative.
     initiatives = [m for m in mentions if m.cls in INITIATIVE_KINDS or m.cls == "Initiative"]
@@ -1397,6 +1406,24 @@ def _scholars_into_their_theories(text: str, lang: str, found: dict) -> None:
         if scholars:
             del found[(s, e)]
             found[(start, end)] = value
+
+
+# Kazakh names a scholar's method or theory by the scholar in the genitive and the head alone, in
+# its possessive: «Б.А. Доспеховтың әдістемесі», «Т. Саатидің әдісімен», «Л.С. Выготскийдің
+# теориясы». The phrase is the method or theory (the scholar stays a Person too, as above).
+_KK_GENITIVE_END = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
+
+
+def _scholars_own_heads(text: str, tokens: list[Token], found: dict) -> None:
+    starts = {t.start: t for t in tokens}
+    for (a, b), (_, reason) in list(found.items()):
+        if reason != "person" or not _KK_GENITIVE_END.search(text[a:b]):
+            continue
+        gap = re.match(r"[ \t\u00a0]+", text[b:])
+        head = starts.get(b + len(gap.group())) if gap else None
+        base = head and name_shapes._kk_head_base(head.text)
+        if base and base[-1] in "ыі" and not any(s == head.start for s, _ in found):
+            found[(a, head.end)] = (name_shapes._KK_HEADS[base][0], "shape")
 
 
 def _russian_scholar_genitive(name: str) -> bool:
@@ -1467,6 +1494,9 @@ def _about_phrase_end(tokens: list[Token], k: int, limit: int, joins) -> int:
 # «Мемлекеттік», «Еуропалық») and Russian full adjectives («Национальный», «Международной»)
 _KK_ADJECTIVE = re.compile(r"(?:лық|лік|дық|дік|тық|тік)$")
 _KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)")
+# a word in the plural, with its possessive and case after the plural ending (not «федерациясы»)
+_KK_PLURAL_WORD = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ы|і)?(?:н|ң|ның|нің|на|не|нда|нде|нан|нен|мен|дың|дің|"
+                             r"ға|ге|да|де|дан|ден|ды|ді)?$")
 
 
 # (a short name: a longer run from a sentence's first word is a clause, «Жылдық аулау көлемін …
@@ -1540,7 +1570,8 @@ def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearra
                 if not joins(j) or _is_capitalised(tokens[j].text) or _COUNT.fullmatch(tokens[j].text):
                     break
                 if _keyword_class([tokens[j].text], lang):
-                    last = j
+                    # (a kind in the plural names no one body: «… МВт-тан асатын станциялар»)
+                    last = None if _KK_PLURAL_WORD.search(tokens[j].text.lower()) else j
                     break
         else:
             # adjectives, the head noun, then genitive modifiers ("и" only between two of them:
@@ -1644,7 +1675,10 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
     # names are found in the text with its two-script words folded into one (script_folding:
     # the same offsets); what is written out quotes the document's letters
     originals = [comp for comp in components if comp.text]
-    folded = [replace(comp, text=script_folding.fold(comp.text, comp.lang)) for comp in originals]
+    # Kazakh in a Latin alphabet is read on its Cyrillic fold, its spans mapped back by offsets
+    latin = _latin_readings(originals, lex)
+    folded = [replace(comp, text=script_folding.fold(reading.text if reading else comp.text, comp.lang))
+              for comp, reading in zip(originals, latin)]
     parts = [(comp, tokenize(comp.text)) for comp in folded]
     found = [find_mentions(comp.text, comp.lang, lex, tokens, kind=comp.kind) for comp, tokens in parts]
     # An abbreviation defined in one part ("the Central Asian region (CA)") names the entity in
@@ -1659,10 +1693,16 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
     named_in = [find_candidates(comp.text, comp.lang, comp.kind, mentions, tokens, lex)
                 for (comp, tokens), mentions in zip(parts, found)]
     named_in = _classed_by_definition([comp for comp, _ in parts], named_in)
-    for comp, (read, tokens), mentions, named in zip(originals, parts, found, named_in):
+    for comp, (read, tokens), mentions, named, reading in zip(originals, parts, found, named_in, latin):
         node = _N(comp.node)
         named = _with_their_state(read.text, comp.lang, named, mentions)
         named, mentions = _named_after_a_person(read.text, comp.lang, named, mentions)
+        # a name's language is told by the letters it was read in (a Latin-Kazakh name is Kazakh)
+        language_of = {(s, e): _script_language(read.text[s:e], comp.lang) for s, e, _, _ in named}
+        if reading is not None:
+            mentions = [replace(m, start=a, end=b) for m in mentions for a, b in [reading.span(m.start, m.end)]]
+            language_of = {reading.span(s, e): language for (s, e), language in language_of.items()}
+            named = [(*reading.span(s, e), cls, reason) for s, e, cls, reason in named]
         if read.text != comp.text:
             mentions = [replace(m, exact=comp.text[m.start:m.end]) for m in mentions]
         # the state in "Закон Республики Казахстан «О …»" is part of the law's name, not a mention
@@ -1681,13 +1721,51 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
                 lines.append(f"{work_nt} {_DISCUSSES} {entity}")
         for s, e, cls, reason in named:
             name = comp.text[s:e]
-            candidates.append(Candidate(name, _script_language(name, comp.lang), _context(comp.text, s, e), cls, reason,
+            candidates.append(Candidate(name, language_of[s, e], _context(comp.text, s, e), cls, reason,
                                         comp.node, comp.kind, source, work, s, e))
     if isinstance(graph, ntriples.Document):
         graph.add_lines(lines)
     else:
         graph.parse(data="".join(f"{line} .\n" for line in dict.fromkeys(lines)), format="nt")
     return candidates
+
+
+def _latin_readings(comps: list[ComponentText], lex: Lexicon) -> list:
+    """The Cyrillic reading of each part of a Kazakh work written in a Latin alphabet, None for
+    each part of any other (see latin_kazakh_reading)."""
+    kazakh = [i for i, comp in enumerate(comps) if comp.lang == "kk"]
+    out = [None] * len(comps)
+    if not kazakh:
+        return out
+
+    def known(word: str) -> bool:
+        return any(m.start == 0 and m.end == len(word) for m in _find(word, "kk", lex, tokenize(word)))
+
+    def matched(word: str) -> int:
+        return max(map(len, morphology.text_keys(word, "kk") & _label_words(lex)), default=0)
+
+    texts = [comps[i].text for i in kazakh]
+    for i, reading in zip(kazakh, latin_kazakh_reading.readings(texts, known, matched)):
+        out[i] = reading
+    return out
+
+
+_LABEL_WORDS: list = [None, frozenset()]   # the Kazakh trie they were read from, and the keys
+
+
+def _label_words(lex: Lexicon) -> frozenset:
+    """Every key of a word of the Kazakh labels (gathered once per compiled vocabulary)."""
+    trie = lex.tries["kk"]
+    if _LABEL_WORDS[0] is not trie:
+        words, todo = set(), [trie]
+        while todo:
+            node = todo.pop()
+            for key, child in node.items():
+                if key != _END:
+                    words.add(key)
+                    todo.append(child)
+        _LABEL_WORDS[:] = [trie, frozenset(words)]
+    return _LABEL_WORDS[1]
 
 
 # what stands between a state's name and its document's: spaces

@@ -92,7 +92,9 @@ _KK_HEADS = {"теория": ("Theory", True), "теориясы": ("Theory", Tr
              "тұжырымдамасы": ("Theory", True), "концепциясы": ("Theory", True), "ілімі": ("Theory", False),
              # a classification after its author: «Густило жіктемесі», «Crowe классификациясы»
              "жіктемесі": ("Method", False), "классификациясы": ("Method", False),
-             "томография": ("Method", False), "томографиясы": ("Method", False)}
+             "томография": ("Method", False), "томографиясы": ("Method", False),
+             # a statistical test after its authors: «Манн–Кендалл сынағы», «Петтитт сынағымен»
+             "сынақ": ("Method", False), "сынағы": ("Method", False)}
 # Kazakh heads that name one thing only after a scholar's name in the nominative: «Дюверже заңы»,
 # «Берталанфи өсу теңдеуі» (never «Қазақстан Республикасының заңы», a law of the state)
 _KK_EPONYMOUS = {"заңы", "теңдеуі", "теоремасы", "эффектісі", "жіктемесі", "классификациясы"}
@@ -153,6 +155,18 @@ def _plain_gap(text: str, a, b) -> bool:
 
 def _proper(word: str) -> bool:
     return word[:1].isupper() or morphology.is_acronym(word) or any(c.isdigit() for c in word)
+
+
+# two capitalised words joined by a dash are two authors' names wherever they stand, at a
+# sentence's start too («Манн–Кендалл сынағы», «Каплан – Мейер әдісі»): no sentence opens with a
+# pair of common words so joined
+_NAME_DASH = re.compile(r"[ \t\u00a0]*[-–—][ \t\u00a0]*")
+
+
+def _double_barrelled(text: str, mods) -> bool:
+    return any(a.text[:1].isupper() and b.text[:1].isupper() and not morphology.is_acronym(a.text)
+               and not morphology.is_acronym(b.text) and _NAME_DASH.fullmatch(text, a.end, b.start)
+               for a, b in zip(mods, mods[1:]))
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -222,8 +236,8 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
             anywhere = True   # "estimated by material flow analysis", "with stratified random sampling"
         if cls == "Method" and lang != "en" and _METHOD_WORD.match(tok.text) and any(_COMPOUND.fullmatch(t.text) for t in mods):
             anywhere = True   # «гамма-спектрометрическим методом», «формальды-заңдық әдіс»: a technique by its two-part name
-        if not (anywhere or kind in THEORY_SECTIONS or any(_proper(m) and not _sentence_initial(text, t.start)
-                                                           for m, t in ((t.text, t) for t in mods))):
+        if not (anywhere or kind in THEORY_SECTIONS or _double_barrelled(text, mods)
+                or any(_proper(m) and not _sentence_initial(text, t.start) for m, t in ((t.text, t) for t in mods))):
             continue
         if cls == "Theory" and _MODEL_HEAD.match(tok.text) and mods and _tool_name(mods[0].text):
             cls = "Method"   # a model named by a tool's name is a computation: "SWAT model", «ARIMA моделі», "HYSPLIT trajectory model"
@@ -508,7 +522,8 @@ def _kazakh(text: str, tokens: Sequence, h: int):
         mods.insert(0, tokens[k])
         k -= 1
     # a proper name is the whole modifier: "ұзақтығы Каплан – Мейер әдісі" names the Kaplan–Meier method
-    names = [i for i, t in enumerate(mods) if _proper(t.text) and not _sentence_initial(text, t.start)]
+    names = [i for i, t in enumerate(mods) if _proper(t.text) and (
+        not _sentence_initial(text, t.start) or _double_barrelled(text, mods[i:i + 2]))]
     if names:
         mods = mods[names[0]:]
     if not mods:

@@ -65,3 +65,14 @@ def test_a_latin_kazakh_abstract_is_read_with_its_sections_in_its_own_letters(te
     assert doc.items["tasks"][0].text.startswith(("qum t", "qūm t"))           # the text keeps its letters
     assert doc.section_text("aim").startswith(("Qumdy jerlerd", "Qūmdı jerlerd"))
     assert doc.char_count == len(doc.text)
+
+
+def test_the_fold_keeps_each_letters_offset_and_the_words_it_is_told_to_keep():
+    # a digraph («sh» ш) is one letter of the fold: what is found there is quoted by the offsets
+    text = "Shyǵys óńiriniń SPSS derekteri"
+    folded, offsets = kazakh_latin.to_cyrillic_mapped(text, "2018", keep=lambda word: word == "SPSS")
+    assert folded == "Шығыс өңірінің SPSS деректері"
+    assert len(offsets) == len(folded) + 1 and offsets[-1] == len(text)
+    start = folded.index("өңірінің")
+    assert text[offsets[start]:offsets[start + len("өңірінің")]] == "óńiriniń"
+    assert text[offsets[0]:offsets[len("Шығыс")]] == "Shyǵys"

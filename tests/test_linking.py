@@ -1415,3 +1415,85 @@ def test_a_transliterated_acronym_and_a_followed_guideline(text, lang, name, cls
 
 def test_a_word_with_a_digraph_is_no_acronym():
     assert "ChK" not in _candidates("Check the Shah and ChK values.", "en", "relevance")
+
+
+# --------------------------------------------------------------------------- Kazakh in Latin letters
+
+# invented parts of one abstract, in the 2018 (acute accents) and the 2021 (diacritics) alphabet:
+# the texts, then the quotes expected of the ministry, the city, the method and the programme
+_LATIN_KK = {
+    "2018": (["Qazaqstan Respýblıkasy Bilim jáne ǵylym mınıstrligi zertteýdi Almaty qalasynda qoldady.",
+              "Bilim berýdi damytýdyń 2020–2025 jyldarǵa arnalǵan memlekettik baǵdarlamasy talqylandy.",
+              "Derekter faktorlyq taldaý jáne SPSS 26 baǵdarlamasy arqyly óńdeldi."],
+             ["Qazaqstan Respýblıkasy Bilim jáne ǵylym mınıstrligi", "Almaty", "faktorlyq taldaý",
+              "Bilim berýdi damytýdyń 2020–2025 jyldarǵa arnalǵan memlekettik baǵdarlamasy"]),
+    "2021": (["Qazaqstan Respublikası Bilim jäne ğılım ministrligi zertteudi Almatı qalasında qoldadı.",
+              "Bilim berudi damıtudıñ 2020–2025 jıldarğa arnalğan memlekettik bağdarlaması talqılandı.",
+              "Derekter faktorlıq taldau jäne SPSS 26 bağdarlaması arqılı öñdeldi."],
+             ["Qazaqstan Respublikası Bilim jäne ğılım ministrligi", "Almatı", "faktorlıq taldau",
+              "Bilim berudi damıtudıñ 2020–2025 jıldarğa arnalğan memlekettik bağdarlaması"]),
+}
+
+
+@pytest.mark.parametrize("version", ["2018", "2021"])
+def test_latin_kazakh_is_linked_on_its_cyrillic_fold_and_quoted_as_printed(version):
+    # the vocabularies, the Kazakh endings and the shape rules apply as to Cyrillic; a program's
+    # name («SPSS») stays in its letters, and every quote and offset is the document's
+    texts, (ministry, city, method, programme) = _LATIN_KK[version]
+    comps = [ComponentText(URIRef(f"{WORK}/{kind}/1"), kind, "kk", text)
+             for kind, text in zip(("relevance", "task", "methods"), texts)]
+    g = rdflib.Graph()
+    cands = annotate(g, comps, work=WORK, source=SOURCE)
+    found = {}
+    for ann in g.subjects(RDF.type, OA.Annotation):
+        target = g.value(ann, OA.hasTarget)
+        selectors = list(g.objects(target, OA.hasSelector))
+        quote = next(str(g.value(s, OA.exact)) for s in selectors if g.value(s, OA.exact) is not None)
+        pos = next(s for s in selectors if (s, RDF.type, OA.TextPositionSelector) in g)
+        text = next(c.text for c in comps if c.node == g.value(target, OA.hasSource))
+        assert text[g.value(pos, OA.start).toPython():g.value(pos, OA.end).toPython()] == quote
+        found[quote] = str(g.value(ann, OA.hasBody)).split("/id/", 1)[1]
+    assert found == {ministry: "actor/ministry-education-science-kz", city: "actor/almaty",
+                     method: "method/factor-analysis", "SPSS 26": "method/spss"}
+    assert [(c.name, c.suggested_class, c.lang) for c in cands] == [(programme, "Programme", "kk")]
+
+
+@pytest.mark.parametrize("text", [
+    # «орталық» declined without a possessive closes a centre's name; before a noun it is "central"
+    "Науқастар Облыстық кардиологиялық орталықта емделді.",
+    "Облыстық кардиологиялық орталықта 200 науқас тексерілді.",
+])
+def test_a_kazakh_centre_declined_without_a_possessive_closes_its_name(text):
+    assert _candidates(text, "kk", "task") == {"Облыстық кардиологиялық орталықта": "NonGovernmentalOrganization"}
+
+
+def test_central_before_a_noun_opens_no_centre():
+    assert _candidates("Облыстық орталық аурухананың деректері талданды.", "kk", "task") == {}
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # a scholar in the genitive before the head alone, in its possessive, names the scholar's method or
+    # theory in any part of the work (a task here, not the methods statement)
+    ("Егістер Н.К. Сарсенбаевтың әдістемесі бойынша салынды.", "Н.К. Сарсенбаевтың әдістемесі", "Method"),
+    ("Мәтіндер Р. Дауылбаеваның теориясына сүйеніп талданды.", "Р. Дауылбаеваның теориясына", "Theory"),
+])
+def test_a_kazakh_scholars_method_by_the_head_alone(text, name, cls):
+    assert _candidates(text, "kk", "task").get(name) == cls
+
+
+def test_a_scholars_work_is_no_method():
+    assert set(_candidates("Бұл Н.К. Сарсенбаевтың еңбегі.", "kk", "methods").values()) == {"Person"}
+
+
+@pytest.mark.parametrize("text", [
+    # a kind in the plural after a capitalised word names no one body
+    "Аймақта қуаты 20 МВт-тан асатын станциялар салынды.",
+    "Маңғыстаудың шөлейт жағдайында жел электр станцияларының қуаты бағаланды.",
+])
+def test_a_kazakh_kind_in_the_plural_names_no_body(text):
+    assert not [cls for cls in _candidates(text, "kk", "task").values() if cls != "Region"]
+
+
+def test_a_kazakh_kind_in_the_singular_still_names_its_body():
+    assert _candidates("Жобаны Шахмат федерациясының кеңесі қолдады.", "kk", "task") == {
+        "Шахмат федерациясының": "NonGovernmentalOrganization"}

@@ -322,3 +322,19 @@ def test_a_countrys_model_is_named_anywhere(text, expected):
 
 def test_a_model_of_a_quality_is_no_countrys():
     assert not _found("Построена экономическую модель рынка и статистическую модель.", "ru", "provision")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a test after its author, in a task (no methods statement)
+    ("Су деңгейінің бұзылу нүктелері Бьорнсон сынағымен анықталды.", "Бьорнсон сынағымен"),
+    # two authors joined by a dash name the test at a list item's start too
+    ("Ларсен–Торвальд сынағы бойынша маусымдық үрдістерді бағалау;", "Ларсен–Торвальд сынағы"),
+    ("Ларсен – Торвальд әдісі бойынша аман қалу ұзақтығын бағалау;", "Ларсен – Торвальд әдісі"),
+])
+def test_a_kazakh_test_or_method_after_its_authors_is_named_in_any_section(text, name):
+    assert [text[s:e] for s, e, _ in name_shapes.find(text, "kk", "task", tokenize(text))] == [name]
+
+
+def test_a_common_word_opening_a_sentence_names_no_test():
+    text = "Зертханалық сынағы екі кезеңде жүргізілді."
+    assert name_shapes.find(text, "kk", "task", tokenize(text)) == []
