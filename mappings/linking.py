@@ -315,6 +315,9 @@ def find_mentions(text: str, lang: str, lex: Lexicon | None = None, tokens: list
     if lex.cities and any(m.entity in lex.cities for m in mentions):
         mentions = _cities_as_places(text, lang, lex.cities, mentions)
     mentions = [_with_version(text, m) for m in mentions]
+    chrome = page_chrome.tool_lines(text)
+    if chrome:   # a journal page's citation formats and licence (see page_chrome)
+        mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in chrome)]
     return _self_named_documents(text, lang, lex, _bodies_of_other_states(text, lex, mentions))
 
 
@@ -475,6 +478,8 @@ def _find(text: str, lang: str, lex: Lexicon, tokens: list[Token], only: list[bo
             continue
         j, (iri, cls, _, common) = best
         start, end = tokens[i].start, tokens[j].end
+        if start and text[start - 1] in _OPENING_QUOTES and _CLOSING_QUOTE_GAP.search(text, start, end):
+            start -= 1   # «"Даму" … қоры»: the quote that opens the name is the name's
         found.append(Mention(iri, cls, start, end, text[start:end], common=common))
         i = j + 1
     mentions = _nested_in_names(text, _local_abbreviations(text, tokens, found, abbreviations), lex.body_state)
@@ -483,13 +488,31 @@ def _find(text: str, lang: str, lex: Lexicon, tokens: list[Token], only: list[bo
     return mentions
 
 
+# A body's own name is often quoted before its kind: «"Даму" кәсіпкерлікті дамыту қоры», «фонд
+# «Самрук-Казына»», "the «Bolashak» programme". The vocabulary lists the name without quotes; a
+# closing quote may stand inside a name where the quote opened just before the name's first word
+# (see _find, which takes the opening quote in) and the quoted part is short.
+_CLOSING_QUOTE_GAP = re.compile(r"[»”\"][ \t\u00a0]+")
+_OPENING_QUOTES = "«“„\""
+_QUOTED_WORDS = 4
+
+
+def _quote_closes_in_name(text: str, left: Token, right: Token) -> bool:
+    if not _CLOSING_QUOTE_GAP.fullmatch(text[left.end:right.start]):
+        return False
+    before = text[max(0, left.start - 60):left.start]
+    opening = max(before.rfind(q) for q in _OPENING_QUOTES)
+    return opening != -1 and not any(q in before[opening + 1:] for q in "»”") and \
+        len(_TOKEN.findall(before[opening + 1:])) < _QUOTED_WORDS
+
+
 def _successors(text: str, tokens: list[Token], j: int) -> list[int]:
     """The tokens that may continue a name after token j: the next one, or the one after a short
     parenthesis ("public (civil) diplomacy", "халықтық (азаматтық) дипломатия")."""
     n = len(tokens)
     if j + 1 >= n:
         return []
-    out = [j + 1] if _gap_ok(text, tokens[j], tokens[j + 1]) else []
+    out = [j + 1] if _gap_ok(text, tokens[j], tokens[j + 1]) or _quote_closes_in_name(text, tokens[j], tokens[j + 1]) else []
     if text[tokens[j].end:tokens[j + 1].start].strip() == "(":
         for k in range(j + 1, min(j + 4, n - 1)):
             close = text[tokens[k].end:tokens[k + 1].start]
@@ -603,6 +626,17 @@ _THEORY_BEFORE_QUOTE = re.compile(r"(?<![\w-])(?:теори[яиюей]|конц
 # (Kazakh puts the head after the quoted name: «елестетілген қауымдастықтар» тұжырымдамасы, any case)
 _THEORY_AFTER_QUOTE = re.compile(r"\s+(?:theory|concept|paradigm)\b|\s+(?:теориясы|тұжырымдамасы|концепциясы|парадигмасы)"
                                  r"(?:на|нда|нан|мен|ның|н)?(?![\w-])", re.I)
+# A quoted name is a programme's or a document's unless its kind, after it (or after the list of
+# quoted names it opens), says it is something else that is none of the four classes: a cultivar
+# or a breed («…» және «…» сорттарының, сорт «…» is the other order), a periodical («…» журналында,
+# the «…» journal).
+_THING_AFTER_QUOTES = re.compile(
+    r"(?:\s*(?:,|и|или|және|мен|немесе|and|or)\s*[«“„\"][^«»“”„\"\n]{1,60}[»”\"“])*\s+"
+    r"(?:сорт\w*|гибрид\w*|пород\w*|тұқым\w*|журнал\w*|газет\w*|альманах\w*|"
+    r"cultivars?\b|variet(?:y|ies)\b|breeds?\b|hybrids?\b|journal\b|magazine\b|newspaper\b)", re.I)
+_THING_BEFORE_QUOTES = re.compile(
+    r"(?<![\w-])(?:сорт|гибрид|пород|журнал|газет|альманах|cultivar|variet|breed|hybrid|journal|magazine|newspaper)\w*"
+    r"\s+(?:[«“„\"][^«»“”„\"\n]{1,60}[»”\"“]\s*(?:,|и|или|және|мен|and|or)\s*)*$", re.I)
 _ROMAN = re.compile(r"^[IVXLCDMХІ]+$")   # (ХХ ғасыр: Cyrillic letters standing for XX)
 _COORDINATORS = {"and", "und", "y", "и", "және", "мен"}
 _CONNECTORS = {"of", "and", "for", "the", "in", "on", "de", "und", "y", "и", "по", "при", "имени", "для", "және", "мен"}
@@ -633,6 +667,9 @@ _KEYWORDS = {
                    "standard", "стандарт",
                    # what a body publishes for others to follow: "… Disclosure Guide", "… Reference Guide"
                    "guide", "guidelines",
+                   # a migration route that states and conventions agree to protect: "Central Asian
+                   # Flyway", "East Asian–Australasian Flyway"
+                   "flyway",
                    "конвенция", "договор", "соглашение", "хартия", "процесс", "платформа", "декларациясы", "конвенциясы",
                    "процесі", "платформасы", "инициатива", "форум", "съезд", "проект", "бастамасы",
                    "съезі", "жобасы"],
@@ -641,8 +678,8 @@ _KEYWORDS = {
     "Strategy": ["strategy", "doctrine", "стратегия", "доктрина", "стратегиясы", "доктринасы"],
     "PolicyConcept": ["concept", "концепция", "тұжырымдамасы"],
     "ActionPlan": ["plan", "план", "жоспары"],
-    # (a European Union act: "… Framework Directive")
-    "Law": ["law", "code", "directive", "закон", "кодекс", "заңы"],
+    # (a European Union act: "… Framework Directive", "Digital Services Act"; a statute: "Clean Air Act")
+    "Law": ["law", "code", "directive", "act", "закон", "кодекс", "заңы"],
     "Address": ["address", "послание", "жолдауы"],
     "Department": ["department", "faculty", "кафедра", "факультет", "кафедрасы", "департамент", "департаменті"],
     "Diaspora": ["diaspora", "диаспора", "диаспорасы"],
@@ -1210,6 +1247,8 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             found[(m.start(), after.end())] = ("Theory", "quoted")
             continue
         if _is_capitalised(name):
+            if _THING_AFTER_QUOTES.match(text, m.end()) or _THING_BEFORE_QUOTES.search(text[max(0, m.start() - 160):m.start()]):
+                continue   # a cultivar, a breed, a journal: «…» және «…» сорттары, «…» журналында
             found[(s, e)] = (_keyword_class(words, lang) or "Initiative", "quoted")
         elif kind in THEORY_KINDS | {"novelty"} and len(words) <= 4:
             cls = "Method" if _METHOD_HINT.search(name) else "Theory" if _THEORY_HINT.search(name) else None
@@ -1362,7 +1401,9 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         for span in [k for k in found if k[0] < d.end and d.start < k[1]]:
             del found[span]
         found[(d.start, d.end)] = (d.cls, "self-named")
-    return [(s, e, cls, reason) for (s, e), (cls, reason) in sorted(found.items())]
+    chrome = page_chrome.tool_lines(text)   # a journal page's citation formats and licence
+    return [(s, e, cls, reason) for (s, e), (cls, reason) in sorted(found.items())
+            if not any(a <= s and e <= b for a, b in chrome)]
 
 
 # Russian and Kazakh name a scholar's theory or method with the scholar inside the name, in the
@@ -1706,9 +1747,11 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
         if read.text != comp.text:
             mentions = [replace(m, exact=comp.text[m.start:m.end]) for m in mentions]
         # the state in "Закон Республики Казахстан «О …»" is part of the law's name, not a mention
-        docs = [(s, e) for s, e, _, reason in named if reason in ("self-named", "state's")]
+        # and so is the head of state in «Послание Главы государства народу Казахстана от … «…»»
+        docs = [(s, e, cls) for s, e, cls, reason in named if reason in ("self-named", "state's")]
         if docs:
-            mentions = [m for m in mentions if m.cls != "State" or not any(s <= m.start and m.end <= e for s, e in docs)]
+            mentions = [m for m in mentions if not any(s <= m.start and m.end <= e and (
+                m.cls == "State" or (cls == "Address" and m.cls == "GovernmentBody")) for s, e, cls in docs)]
         for m in mentions:
             entity = _N(m.entity)
             lines.append(f"{node} {_MENTIONS} {entity}")

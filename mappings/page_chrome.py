@@ -9,6 +9,8 @@ or a programme; they name none of the four classes.
 """
 from __future__ import annotations
 
+import re
+
 from . import morphology
 
 # file formats and identifier labels
@@ -29,3 +31,19 @@ _ALL = _FORMATS | _DEGREES | _PLATFORMS | _LANGUAGES
 def is_chrome(name: str) -> bool:
     """Whether `name` is one of the page's own words, not a name in the abstract."""
     return morphology.fold(name.strip(" \t«»“”\"'.,;:()")) in _ALL
+
+
+# A journal's page lists its citation tools and its licence beside the abstract: "More Citation
+# Formats: ACM · APA · IEEE · MLA", "Download Citation: Endnote/Zotero (RIS) · BibTeX", "This work
+# is licensed under a Creative Commons Attribution 4.0 International License". The styles' and the
+# licence's names are written like bodies' acronyms and versioned tools (and some are also bodies:
+# IEEE, ACM); on such a line they name nothing the abstract is about, so the whole line is the page's.
+_TOOL_LINE = re.compile(
+    r"(?im)^[^\n]*(?:citation\s+(?:formats?|styles?|managers?)|(?:download|export)\s+citation|cite\s+this|"
+    r"формат\w*\s+цитировани\w*|скачать\s+цитат\w*|дәйексөз\s+пішім\w*|"
+    r"licen[cs]ed\s+under|under\s+(?:a|the)\s+creative\s+commons|лицензи\w+\s+creative\s+commons)[^\n]*$")
+
+
+def tool_lines(text: str) -> list[tuple[int, int]]:
+    """The spans of the lines of `text` that list a journal page's citation formats or state its licence."""
+    return [m.span() for m in _TOOL_LINE.finditer(text)]

@@ -46,6 +46,7 @@ def _alt(heads: dict[str, str], suffix: str) -> str:
 _STATE_EN = r"(?:\s+of\s+(?:the\s+)?(?:Republic\s+of\s+Kazakhstan|RK|Kazakhstan))?"
 _STATE_RU = r"(?:\s+(?:Республики\s+Казахстан|РК|Казахстана))?"
 _DATED_EN = r"(?:\s+(?:No\.?|№)\s*[\w-]+)?(?:\s+(?:of|dated)\s+[\w\s,.]{0,30}?\d{4}(?:\s+year)?)?(?:\s+(?:No\.?|№)\s*[\w-]+)?"
+_KK_DATED = r"(?:\d{4}\s+жылғы\s+(?:\d{1,2}\s+[а-яәғқңөұүһі]+(?:дағы|дегі|тағы|тегі)\s+)?(?:№\s*[\w-]+\s+)?)?"
 _DATED_RU = r"(?:\s+от\s+[\w\s.,]{0,30}?\d{4}\s*(?:года|г\.)?)?(?:\s+№\s*[\w-]+)?"
 
 # Each pattern is tried only where its anchor, a plain alternation of rare words, occurs: a
@@ -88,7 +89,7 @@ _PATTERNS: dict[str, list[_Pattern]] = {
     ],
     "ru": [
         _Pattern(_RU_ANCHOR, re.compile(rf"(?:{_alt(_RU_HEADS, r'[а-яё]{0,2}')})(?![а-яё]){_STATE_RU}"
-                                        rf"(?:\s+Президента{_STATE_RU}(?:\s+народу\s+Казахстана)?)?{_DATED_RU}\s*{_TITLE}"), _RU_BEFORE),
+                                        rf"(?:\s+(?:Президента|Главы\s+государства){_STATE_RU}(?:\s+народу\s+Казахстана)?)?{_DATED_RU}\s*{_TITLE}"), _RU_BEFORE),
         _Pattern(_RU_ANCHOR, re.compile(rf"(?:{_alt(_RU_HEADS, r'[а-яё]{0,2}')})(?![а-яё])"
                                         rf"(?P<body>(?:{_RU_NEXT_DOCUMENT}{_BREAK}){{0,160}}?)\s+(?:на|до)\s+(?:период\s+)?(?:{_YEARS}\s+год\w*|\d{{4}}\s+год\w*)"),
                  _RU_BEFORE),
@@ -102,7 +103,9 @@ _PATTERNS: dict[str, list[_Pattern]] = {
     "kk": [
         # Қазақстан Республикасының «Білім туралы» Заңы, «Цифрлық Қазақстан» мемлекеттік бағдарламасы
         # («… туралы» Қазақстан Республикасының Заңы: the state may stand between title and head)
-        _Pattern(re.compile(r"[«“\"„]"), re.compile(rf"{_TITLE}\s+(?:(?:Қазақстан\s+Республикасының|ҚР)\s+)?(?:(?:[Мм]емлекеттік|[Ұұ]лттық)\s+)?"
+        # (and the date it was passed between the title and the head: «… туралы» 1997 жылғы 11
+        # шілдедегі № 151 Заңы)
+        _Pattern(re.compile(r"[«“\"„]"), re.compile(rf"{_TITLE}\s+{_KK_DATED}(?:(?:Қазақстан\s+Республикасының|ҚР)\s+)?(?:(?:[Мм]емлекеттік|[Ұұ]лттық)\s+)?"
                                                      rf"(?:{_alt(_KK_HEADS, r'[а-яәғқңөұүһі]*')})(?![\w])"), None),
         # Білім туралы Заңы
         _Pattern(re.compile(r"туралы"), re.compile(rf"туралы\s+(?:{_alt({'Law': _KK_HEADS['Law']}, r'[а-яәғқңөұүһі]*')})(?![\w])"), None),

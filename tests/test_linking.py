@@ -1497,3 +1497,49 @@ def test_a_kazakh_kind_in_the_plural_names_no_body(text):
 def test_a_kazakh_kind_in_the_singular_still_names_its_body():
     assert _candidates("Жобаны Шахмат федерациясының кеңесі қолдады.", "kk", "task") == {
         "Шахмат федерациясының": "NonGovernmentalOrganization"}
+
+
+def test_a_journal_pages_citation_formats_and_licence_name_nothing():
+    # the styles and the licence are written like acronyms of bodies and versioned tools
+    text = ("Cite this paper in: ACM · APA · IEEE · MLA · Harvard\n"
+            "Export citation formats: EndNote (RIS) · BibTeX\n"
+            "The paper is licensed under a Creative Commons Attribution 4.0 International License.\n"
+            "Sensors were calibrated to the IEEE standard.")
+    found = find_mentions(text, "en")
+    assert [m.exact for m in found] == ["IEEE"] and found[0].start > text.index("Sensors")
+    assert _candidates(text, "en", "other") == {}
+
+
+def test_a_quote_may_close_inside_a_listed_name():
+    # the body's own name is quoted before its kind; the vocabulary lists it whole
+    text = "Жобаны «Самұрық-Қазына» ұлттық әл-ауқат қоры қаржыландырды."
+    assert [m.exact for m in find_mentions(text, "kk")] == ["«Самұрық-Қазына» ұлттық әл-ауқат қоры"]
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("The study compares the Artificial Intelligence Act of the European Union with local rules.",
+     "Artificial Intelligence Act", "Law"),
+    ("Waders stop in the delta on the East Atlantic Flyway every spring.", "East Atlantic Flyway", "Initiative"),
+])
+def test_an_act_and_a_flyway_are_initiatives(text, name, cls):
+    assert _candidates(text, "en", "task").get(name) == cls
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("«Ақ Жібек» және «Күнсұлу» сорттарының өнімділігі салыстырылды.", "kk"),
+    ("Урожайность сортов «Синап Алматы» и «Розмарин» сравнивалась; статья опубликована в журнале «Наука и жизнь».", "ru"),
+    ("Two papers appeared in the «Vestnik Nauki» journal.", "en"),
+    ("Бір мақала «Ғылыми жаршы – Научный вестник» журналында жарияланды.", "kk"),
+])
+def test_a_quoted_cultivar_or_journal_is_no_initiative(text, lang):
+    assert "Initiative" not in _candidates(text, lang, "task").values()
+
+
+def test_an_address_of_the_head_of_state_holds_its_head_and_its_people():
+    g = rdflib.Graph()
+    cands = annotate(g, [ComponentText(URIRef(f"{WORK}/task/1"), "task", "ru",
+                                       "учесть положения Послания Главы государства народу Казахстана от 2 сентября "
+                                       "2019 года «Конструктивный общественный диалог – основа стабильности»;")],
+                     work=WORK, source=SOURCE)
+    assert [(c.name[:20], c.suggested_class) for c in cands] == [("Послания Главы госуд", "Address")]
+    assert not list(g.objects(None, DKG.mentions))
