@@ -442,6 +442,9 @@ def _self_named_documents(text: str, lang: str, lex: Lexicon, mentions: list[Men
 _NO_KEYS: frozenset[str] = frozenset()
 
 
+_ARTICLES = {"the", "The"}
+
+
 def _find(text: str, lang: str, lex: Lexicon, tokens: list[Token], only: list[bool] | None = None,
           abbreviations: dict[str, tuple[URIRef, str]] | None = None) -> list[Mention]:
     """One left-to-right pass of one language's trie; `only` limits it to some tokens."""
@@ -454,11 +457,8 @@ def _find(text: str, lang: str, lex: Lexicon, tokens: list[Token], only: list[bo
     root = trie.keys()
     successors: dict[int, list[int]] = {}
     found: list[Mention] = []
-    i = 0
-    while i < n:
-        if root.isdisjoint(keys[i]):   # most words start no name: one C-level check
-            i += 1
-            continue
+
+    def longest(i: int):
         best = None   # (last token index, (iri, cls, needs a capital))
         first_upper = tokens[i].text[:1].isupper()
         frontier = [(child, i) for k in keys[i] if (child := trie.get(k)) is not None]
@@ -473,6 +473,20 @@ def _find(text: str, lang: str, lex: Lexicon, tokens: list[Token], only: list[bo
                 for s in successors[j]:
                     nxt.extend((child, s) for k in keys[s] if (child := node.get(k)) is not None)
             frontier = nxt
+        return best
+
+    i = 0
+    while i < n:
+        if root.isdisjoint(keys[i]):   # most words start no name: one C-level check
+            i += 1
+            continue
+        best = longest(i)
+        if best is not None and tokens[i].text in _ARTICLES and i + 1 < n and not root.isdisjoint(keys[i + 1]):
+            # a label that opens on the article ("the Caspian") yields to a longer name that opens on
+            # the next word ("the Caspian Sea" is the sea's full name, not its short one and "Sea")
+            after = longest(i + 1)
+            if after is not None and after[0] > best[0]:
+                best = None
         if best is None:
             i += 1
             continue

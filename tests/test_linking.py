@@ -1543,3 +1543,9 @@ def test_an_address_of_the_head_of_state_holds_its_head_and_its_people():
                      work=WORK, source=SOURCE)
     assert [(c.name[:20], c.suggested_class) for c in cands] == [("Послания Главы госуд", "Address")]
     assert not list(g.objects(None, DKG.mentions))
+
+
+def test_a_label_opening_on_the_article_yields_to_the_full_name_after_it():
+    # "the Caspian" is the sea's short name; "the Caspian Sea" quotes its full one
+    text = "Seals breed on the ice of the Caspian Sea each winter."
+    assert [m.exact for m in find_mentions(text, "en")] == ["Caspian Sea"]
