@@ -786,6 +786,22 @@ _AND_BEFORE = re.compile(r"(?:\b(?:and|or)|и|или|және|мен|,)\s+$")
 _LIST_JOIN = re.compile(r"\)?(?:\s*,\s*(?:(?:and/or|and|or)\s+)?|\s+(?:and/or|and|or|и/или|или|и|және|немесе|мен)\s+)")
 
 
+# A formula or an equation is named by its authors' acronym, often two joined by a hyphen, and
+# compared with another: «по формулам MDRD и CKD-EPI», «формула CKD-EPI», "the MDRD equation",
+# «Кокрофт-Голт формуласы». The acronyms are methods (a computation a study applies), not bodies.
+_FORMULA_ACRONYM = r"(?-i:[A-ZА-ЯЁ][A-ZА-ЯЁ0-9]{1,9}(?:-[A-ZА-ЯЁ0-9]{1,9})*)(?![\w-])"
+_FORMULA_WORD = r"(?:формул\w*|уравнени\w*|formula[es]?|equations?|теңдеу\w*)"
+_FORMULA_BEFORE = re.compile(rf"(?i)(?<![\w-]){_FORMULA_WORD}\s+({_FORMULA_ACRONYM}(?:\s*(?:,|и|and|және|мен)\s*{_FORMULA_ACRONYM})*)")
+_FORMULA_AFTER = re.compile(rf"(?i)(?<![\w-])({_FORMULA_ACRONYM})(?=\s+{_FORMULA_WORD})")
+
+
+def _formula_acronyms(text: str) -> list[tuple[int, int]]:
+    spans = [m.span(1) for m in _FORMULA_AFTER.finditer(text)]
+    for m in _FORMULA_BEFORE.finditer(text):
+        spans.extend((m.start(1) + a.start(), m.start(1) + a.end()) for a in re.finditer(_FORMULA_ACRONYM, m.group(1)))
+    return sorted(set(spans))
+
+
 def _versioned_tools(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in _VERSIONED.finditer(text):
@@ -886,6 +902,12 @@ _ACRONYM_METHOD_BEFORE = re.compile(
     r"архитектур|библиотек|схем|тест|шкал)\w*)\s+(?:(?-i:[A-ZА-ЯЁ][A-ZА-ЯЁ0-9-]{1,15})\s*(?:,|\band\b|\bи\b)\s*)?$", re.I)
 
 
+# A list that a word for methods introduces with a colon lists methods, wherever the text stands
+# (a chapter's summary: «описаны материалы и методы: проточная цитометрия, ПЦР, …», "methods:
+# …, PCR, …"): an acronym in it, before the sentence ends, is a technique.
+_METHODS_LISTED_BEFORE = re.compile(r"(?i)(?<![\w-])(?:метод\w*|методик\w*|methods|techniques|әдіс\w*|тәсіл\w*)\s*:[^.;:!?\n]*$")
+
+
 # The words that introduce a chapter's title in quotes ("Chapter 1, “…”", «во второй главе «…»»,
 # «бірінші тарауында «…»») or follow it in Kazakh («…» атты бірінші тарауда).
 _CHAPTER_BEFORE = re.compile(r"(?:chapters?|sections?|глав\w*|раздел\w*|параграф\w*|тарау\w*|бөлім\w*)"
@@ -906,7 +928,9 @@ _DEFINED_HEADS = (
                r"тест\w*|проб[аыуе]\w*|метод\w*|методик\w*|шкал\w*|опросник\w*|индекс\w*|алгоритм\w*|"
                r"сынақ\w*|тесті\w*|әдіс\w*|шкаласы\w*|сауалнама\w*|индексі\w*"),
     ("Initiative", r"act|regulation|directive|convention|регламент\w*|директив\w*|конвенци\w*|кодекс\w*|"
-                   r"регламенті\w*|директивасы\w*|конвенциясы\w*|кодексі\w*"),
+                   r"регламенті\w*|директивасы\w*|конвенциясы\w*|кодексі\w*|"
+                   # a programme («Международной программы помощи пациентам … (GIPAP)»)
+                   r"programme|программ\w*|бағдарламас\w*"),
     ("Organization", r"agency|organi[sz]ation|union|association|committee|council|агентств\w*|организаци\w*|"
                      r"союз\w*|ассоциаци\w*|комитет\w*|ұйым\w*|агенттіг\w*|қауымдастығ\w*|одағ\w*"),
 )
@@ -946,6 +970,7 @@ def _acronym_class(text: str, start: int, end: int, name: str, kind: str) -> str
     if _ACRONYM_INITIATIVE_AFTER.match(text, end) or _ACRONYM_STANDARD_BEFORE.search(text[max(0, start - 30):start]):
         return "Initiative"
     if (_ACRONYM_METHOD_AFTER.match(text, end) or _ACRONYM_METHOD_BEFORE.search(text[max(0, start - 40):start])
+            or _METHODS_LISTED_BEFORE.search(text[max(0, start - 240):start])
             or kind in ("methods", "theoretical-basis") or re.search(r"\d", name)):
         return "Method"
     return "Organization"
@@ -1178,6 +1203,10 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
     for s, e in _software(text) + _versioned_tools(text):
         if free(s, e) and unclaimed(s, e) and not known(text[s:e]):
             found[(s, e)] = ("Method", "software")
+            claimed.append((s, e))
+    for s, e in _formula_acronyms(text):
+        if free(s, e) and unclaimed(s, e) and not known(text[s:e]):
+            found[(s, e)] = ("Method", "formula")
             claimed.append((s, e))
     for m in _DEVICE_CODE.finditer(text):
         s, e = m.span(1) if m.group(1) else m.span(2)
@@ -1912,6 +1941,8 @@ _BRACKETED_ACRONYM = re.compile(r"\(\s*([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-Я�
 _TERM_CAPITALS = 4
 _TERM_WORDS = 8
 _CLAUSE_START = re.compile(r"[,;:.!?()«»“”\"\n]")
+_SENTENCE_OPENERS = {"To", "The", "A", "An", "In", "We", "This", "Using", "By", "With", "For", "On",
+                     "В", "Во", "Для", "С", "По", "На", "При"}
 
 
 # a word for a body after the acronym, past one word in lower case: «… халықаралық қауымдастығы»
@@ -1923,7 +1954,10 @@ def _term_acronyms(text: str) -> set[str]:
     for m in _BRACKETED_ACRONYM.finditer(text):
         before = text[max(0, m.start() - 160):m.start()]
         words = _TOKEN.findall(_CLAUSE_START.split(before)[-1])[-_TERM_WORDS:]
-        # (a sentence's first word among them is capitalised whatever it is: then it is no term, to be safe)
+        # (a sentence's first word among them is capitalised whatever it is: then it is no term, to be
+        # safe, unless it is a word that opens sentences and no name: "To compare byte-pair encoding (BPE)")
+        if len(words) >= 3 and words[0] in _SENTENCE_OPENERS:
+            words = words[1:]
         if len(words) >= 2 and all(not w[:1].isupper() for w in words[-_TERM_CAPITALS:]) and \
                 _keyword_class(words, "en" if re.search("[A-Za-z]", words[-1]) else "ru") not in _ORGANISATION_CLASSES and \
                 _keyword_class(words, "kk") not in _ORGANISATION_CLASSES:

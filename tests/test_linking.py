@@ -1549,3 +1549,31 @@ def test_a_label_opening_on_the_article_yields_to_the_full_name_after_it():
     # "the Caspian" is the sea's short name; "the Caspian Sea" quotes its full one
     text = "Seals breed on the ice of the Caspian Sea each winter."
     assert [m.exact for m in find_mentions(text, "en")] == ["Caspian Sea"]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a formula named by its authors' acronyms, two joined by a hyphen, before or after its word
+    ("Функцию почек оценивали по формулам ABCD и KLM-XYZ.", "ru", {"ABCD": "Method", "KLM-XYZ": "Method"}),
+    ("Clearance was estimated with the QRST equation in every patient.", "en", {"QRST": "Method"}),
+])
+def test_a_formula_named_by_acronyms_is_a_method(text, lang, expected):
+    assert _candidates(text, lang, "task") == expected
+
+
+def test_an_acronym_defined_for_a_programme_is_an_initiative():
+    text = "Больные получают лечение в рамках Национальной программы поддержки доноров (НППД) с 2015 года."
+    assert _candidates(text, "ru", "task").get("НППД") == "Initiative"
+
+
+def test_an_acronym_in_a_list_of_methods_is_a_technique_in_any_part():
+    text = "Во второй главе описаны материалы и методы: проточная цитометрия, КФМ, статистическая обработка."
+    assert _candidates(text, "ru", "other") == {"КФМ": "Method"}
+
+
+def test_an_acronym_of_a_term_after_a_sentences_opening_word_is_no_body():
+    g = rdflib.Graph()
+    cands = annotate(g, [
+        ComponentText(URIRef(f"{WORK}/task/1"), "task", "en", "To compare subword tokenisation (SWUT) with whole words."),
+        ComponentText(URIRef(f"{WORK}/provision/1"), "provision", "en", "Whole words beat SWUT by two points.")],
+        work=WORK, source=SOURCE)
+    assert not [c for c in cands if c.name == "SWUT"]
