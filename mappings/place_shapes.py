@@ -15,8 +15,9 @@ import re
 _KK_UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
 _KK_LOWER = "а-яёәғқңөұүһі"
 _NAME = {
-    # a capitalised word, or two joined by a hyphen (Кызыл-Орда, Ust-Kamenogorsk)
-    "en": r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)?",
+    # a capitalised word, or two joined by a hyphen (Кызыл-Орда, Ust-Kamenogorsk); a deposit or a
+    # field numbered after a hyphen (Zhezkazgan-II, Tengiz-2) is one of a series of the same name
+    "en": r"[A-Z][a-zà-ÿ'’]+(?:-(?:[A-Z]?[a-zà-ÿ'’]+|[IVX]{1,4}(?![\w-])|\d{1,2}(?![\w-])))?",
     "kk": rf"[{_KK_UPPER}][{_KK_LOWER}]+(?:-[{_KK_UPPER}]?[{_KK_LOWER}]+)?",
     # Russian districts take the adjective: «Бостандыкский», «Бостандыкском», «Ауэзовского»
     "ru": r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ие|их|ими)",

@@ -44,6 +44,8 @@ def places(text: str, lang: str) -> list[str]:
     # landforms capitalised with their name, and a basin with its kind between
     ("Dunes of the Tobyl Lowland and the Karatal Gorge were mapped.", "en", ["Tobyl Lowland", "Karatal Gorge"]),
     ("Запасы Сарысуйского артезианского бассейна переоценены.", "ru", ["Сарысуйского артезианского бассейна"]),
+    # a deposit numbered after a hyphen, first in a list the plural kind closes
+    ("Ore came from the Kokzhal-II and Sarybulak deposits.", "en", ["Kokzhal-II", "Sarybulak deposits"]),
 ])
 def test_a_place_is_found_by_its_kind(text, lang, expected):
     assert places(text, lang) == expected
