@@ -315,10 +315,19 @@ def find_mentions(text: str, lang: str, lex: Lexicon | None = None, tokens: list
     if lex.cities and any(m.entity in lex.cities for m in mentions):
         mentions = _cities_as_places(text, lang, lex.cities, mentions)
     mentions = [_with_version(text, m) for m in mentions]
+    mentions = [m for m in mentions if m.cls != "Method" or not _chapters_kind(text, m)]
     chrome = page_chrome.tool_lines(text)
     if chrome:   # a journal page's citation formats and licence (see page_chrome)
         mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in chrome)]
     return _self_named_documents(text, lang, lex, _bodies_of_other_states(text, lex, mentions))
+
+
+def _chapters_kind(text: str, m: Mention) -> bool:
+    """A method named in brackets after a chapter's word is the chapter's kind, not a method of the
+    work: «В первой главе (обзор литературы) …», "Chapter 1 (literature review) …"."""
+    before = text[max(0, m.start - 40):m.start].rstrip()
+    return before.endswith("(") and text[m.end:m.end + 2].lstrip().startswith(")") and \
+        _CHAPTER_BEFORE.search(before[:-1]) is not None
 
 
 # A program's version after its name is part of what the text names ("SPSS 26", «пакет SPSS 13.0»,
@@ -431,7 +440,10 @@ def _self_named_documents(text: str, lang: str, lex: Lexicon, mentions: list[Men
             keys = morphology.text_keys(t.text, lang)
             frontier = [child for n in frontier for k in keys if (child := n.get(k)) is not None]
         hit = next((n[_END] for n in frontier if _END in n), None)
-        if hit is None or any(m.entity == hit[0] and m.start < d.end and d.start < m.end for m in mentions):
+        # (a name found across its title's closing quote, «"Білім туралы" Заңы», still takes in the
+        # state before it: the whole name is the mention)
+        if hit is None or any(m.entity == hit[0] and m.start < d.end and d.start < m.end
+                              and not _CLOSING_QUOTE_GAP.search(m.exact) for m in mentions):
             continue   # unknown, or already found by its name alone («Болашак» in программа «Болашак»)
         mentions = [m for m in mentions if m.end <= d.start or m.start >= d.end]
         mentions.append(Mention(hit[0], hit[1], d.start, d.end, text[d.start:d.end]))
@@ -490,6 +502,13 @@ def _find(text: str, lang: str, lex: Lexicon, tokens: list[Token], only: list[bo
         if best is None:
             i += 1
             continue
+        # two labels of one entry that overlap are one name: «количественная ПЦР» and «ПЦР в
+        # реальном времени» in «количественную ПЦР в реальном времени»
+        for k in range(i + 1, best[0] + 1):
+            if not root.isdisjoint(keys[k]):
+                later = longest(k)
+                if later is not None and later[0] > best[0] and later[1][0] == best[1][0]:
+                    best = (later[0], best[1])
         j, (iri, cls, _, common) = best
         start, end = tokens[i].start, tokens[j].end
         if start and text[start - 1] in _OPENING_QUOTES and _CLOSING_QUOTE_GAP.search(text, start, end):
@@ -727,7 +746,9 @@ _KEYWORDS = {
                # an initiative: see _keyword_class)
                # (not «дерекқоры»: «Scopus дерекқорында» is where a paper is indexed)
                "database", "registry", "register", "atlas", "регистр", "реестр", "атлас", "тіркелімі",
-               "атласы"],
+               "атласы",
+               # a body of texts or recordings a study is trained or tested on: "… Speech Corpus"
+               "corpus", "корпус", "корпусы"],
 }
 _KEYWORD_CLASS = {w: cls for cls, words in _KEYWORDS.items() for w in words}
 _THEORY_HINT = re.compile(r"theor|concept|ism\b|power|diplomac|security|теори|концеп|изм\b|сила|дипломат|безопасн|теория|тұжырым|күш|қауіпсіз", re.I)
@@ -1076,6 +1097,8 @@ def _keyword_class(words: list[str], lang: str) -> str | None:
             return "Method"
         if lang == "kk" and _KK_CENTRE_IN_CASE.fullmatch(morphology.fold(w)):
             return "NonGovernmentalOrganization"
+        if lang == "kk" and i and morphology.fold(words[i - 1]) == "деректер" and morphology.fold(w).startswith("қор"):
+            return None   # «деректер қоры» is a database (where a paper is indexed), not a fund
         for k in morphology.text_keys(w, lang):
             cls = _KEYWORD_CLASS.get(k)
             if cls == "Method" and any(_CITATION.search(x) for x in words):

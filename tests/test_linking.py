@@ -1577,3 +1577,28 @@ def test_an_acronym_of_a_term_after_a_sentences_opening_word_is_no_body():
         ComponentText(URIRef(f"{WORK}/provision/1"), "provision", "en", "Whole words beat SWUT by two points.")],
         work=WORK, source=SOURCE)
     assert not [c for c in cands if c.name == "SWUT"]
+
+
+def test_a_law_found_across_its_titles_quote_takes_in_the_state_before_it():
+    text = "Мектептер Қазақстан Республикасының «Білім туралы» Заңына сәйкес жұмыс істейді."
+    assert [m.exact for m in find_mentions(text, "kk")] == ["Қазақстан Республикасының «Білім туралы» Заңына"]
+
+
+def test_two_overlapping_labels_of_one_entry_are_one_mention():
+    text = "Транскрипт определяли методом количественной ПЦР в реальном времени у всех больных."
+    assert [m.exact for m in find_mentions(text, "ru")] == ["количественной ПЦР в реальном времени"]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Taggers were tested on the Uzbek Legal Texts Corpus of 2022.", "en", {"Uzbek Legal Texts Corpus": "Method"}),
+    # a database where a paper is indexed is no fund
+    ("Екі мақала Web of Science деректер қорындағы журналдарда жарияланды.", "kk", {}),
+])
+def test_a_corpus_is_a_data_set_and_a_database_no_fund(text, lang, expected):
+    assert _candidates(text, lang, "other") == expected
+
+
+def test_a_method_in_brackets_after_a_chapter_is_the_chapters_kind():
+    text = "Во второй главе (обзор литературы) описаны подходы, затем выполнен обзор литературы по теме."
+    found = find_mentions(text, "ru")
+    assert [m.start for m in found] == [text.rindex("обзор литературы")]
