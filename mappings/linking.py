@@ -816,6 +816,14 @@ _FORMULA_BEFORE = re.compile(rf"(?i)(?<![\w-]){_FORMULA_WORD}\s+({_FORMULA_ACRON
 _FORMULA_AFTER = re.compile(rf"(?i)(?<![\w-])({_FORMULA_ACRONYM})(?=\s+{_FORMULA_WORD})")
 
 
+# Clinical guidelines agreed at a meeting are named after the meeting's place, with a number and
+# a second place: "Maastricht VI/Florence consensus", "Baveno VII consensus", «Маастрихтский
+# консенсус» is an adjective and left to the vocabularies. They are documents others follow
+# (initiatives); a Delphi consensus is a method of reaching one, not a document.
+_CONSENSUS = re.compile(r"(?<![\w-])([A-Z][a-z]+)(?:[ /-](?:[A-Z][a-z]+|[IVX]{1,4}|\d{1,2})){0,3}\s+(?:consensus|Consensus)\b")
+_NOT_CONSENSUS = {"Delphi", "The", "A", "An", "This", "Expert", "International", "European", "National", "Global"}
+
+
 def _formula_acronyms(text: str) -> list[tuple[int, int]]:
     spans = [m.span(1) for m in _FORMULA_AFTER.finditer(text)]
     for m in _FORMULA_BEFORE.finditer(text):
@@ -1230,6 +1238,12 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
     for s, e in _formula_acronyms(text):
         if free(s, e) and unclaimed(s, e) and not known(text[s:e]):
             found[(s, e)] = ("Method", "formula")
+            claimed.append((s, e))
+    for m in _CONSENSUS.finditer(text):
+        s, e = m.span()
+        if m.group(1) not in _NOT_CONSENSUS and not _sentence_initial(text, s) and free(s, e) and unclaimed(s, e) \
+                and not known(text[s:e]):
+            found[(s, e)] = ("Initiative", "consensus")
             claimed.append((s, e))
     for m in _DEVICE_CODE.finditer(text):
         s, e = m.span(1) if m.group(1) else m.span(2)

@@ -1602,3 +1602,8 @@ def test_a_method_in_brackets_after_a_chapter_is_the_chapters_kind():
     text = "Во второй главе (обзор литературы) описаны подходы, затем выполнен обзор литературы по теме."
     found = find_mentions(text, "ru")
     assert [m.start for m in found] == [text.rindex("обзор литературы")]
+
+
+def test_guidelines_agreed_at_a_place_are_an_initiative():
+    text = "Therapy followed the Baveno VII consensus and the Rome IV/Lyon consensus; a Delphi consensus was then reached."
+    assert _candidates(text, "en", "task") == {"Baveno VII consensus": "Initiative", "Rome IV/Lyon consensus": "Initiative"}
