@@ -816,6 +816,13 @@ _FORMULA_BEFORE = re.compile(rf"(?i)(?<![\w-]){_FORMULA_WORD}\s+({_FORMULA_ACRON
 _FORMULA_AFTER = re.compile(rf"(?i)(?<![\w-])({_FORMULA_ACRONYM})(?=\s+{_FORMULA_WORD})")
 
 
+# A measure named after the concept it measures, with its makers' names: "Anholt-Ipsos Nation
+# Brands Index", "Global Soft Power Index", "Human Security Scale". The concept inside is linked
+# as a theory; the whole capitalised name is the index, a method, and the concept is no mention
+# of its own there (see annotate).
+_NAMED_MEASURE = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]*\s+){1,5}(?:Index|Scale|Inventory|Barometer|Ranking)\b")
+
+
 # Clinical guidelines agreed at a meeting are named after the meeting's place, with a number and
 # a second place: "Maastricht VI/Florence consensus", "Baveno VII consensus", «Маастрихтский
 # консенсус» is an adjective and left to the vocabularies. They are documents others follow
@@ -1238,6 +1245,15 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
     for s, e in _formula_acronyms(text):
         if free(s, e) and unclaimed(s, e) and not known(text[s:e]):
             found[(s, e)] = ("Method", "formula")
+            claimed.append((s, e))
+    concept_spans = [(m.start, m.end) for m in mentions if m.cls == "Theory"]
+    for m in _NAMED_MEASURE.finditer(text):
+        s, e = m.span()
+        inner = [(a, b) for a, b in concept_spans if s <= a and b <= e]
+        # only where a concept stands inside: the capitalised names below take the others
+        if inner and not _sentence_initial(text, s) and unclaimed(s, e) and not known(text[s:e]) and all(
+                any(a <= k < b for a, b in inner) for k in range(s, e) if covered[k]):
+            found[(s, e)] = ("Method", "measure")
             claimed.append((s, e))
     for m in _CONSENSUS.finditer(text):
         s, e = m.span()
@@ -1828,6 +1844,9 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
             mentions = [replace(m, exact=comp.text[m.start:m.end]) for m in mentions]
         # the state in "Закон Республики Казахстан «О …»" is part of the law's name, not a mention
         # and so is the head of state in «Послание Главы государства народу Казахстана от … «…»»
+        measures = [(s, e) for s, e, _, reason in named if reason == "measure"]
+        if measures:   # the concept a named index measures is part of the index's name
+            mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in measures)]
         docs = [(s, e, cls) for s, e, cls, reason in named if reason in ("self-named", "state's")]
         if docs:
             mentions = [m for m in mentions if not any(s <= m.start and m.end <= e and (

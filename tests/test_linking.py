@@ -1607,3 +1607,12 @@ def test_a_method_in_brackets_after_a_chapter_is_the_chapters_kind():
 def test_guidelines_agreed_at_a_place_are_an_initiative():
     text = "Therapy followed the Baveno VII consensus and the Rome IV/Lyon consensus; a Delphi consensus was then reached."
     assert _candidates(text, "en", "task") == {"Baveno VII consensus": "Initiative", "Rome IV/Lyon consensus": "Initiative"}
+
+
+def test_an_index_named_after_a_concept_is_a_method_and_holds_the_concept():
+    g = rdflib.Graph()
+    cands = annotate(g, [ComponentText(URIRef(f"{WORK}/methods/1"), "methods", "en",
+                                       "Rankings of the Meridian-Lowy Soft Power Index were compared for ten states.")],
+                     work=WORK, source=SOURCE)
+    assert [(c.name, c.suggested_class) for c in cands] == [("Meridian-Lowy Soft Power Index", "Method")]
+    assert not list(g.objects(None, DKG.mentions))
