@@ -831,6 +831,42 @@ _CONSENSUS = re.compile(r"(?<![\w-])([A-Z][a-z]+)(?:[ /-](?:[A-Z][a-z]+|[IVX]{1,
 _NOT_CONSENSUS = {"Delphi", "The", "A", "An", "This", "Expert", "International", "European", "National", "Global"}
 
 
+def _initials(words: list[str]) -> str:
+    """The capitals an acronym takes from a name's words: one a word, connectors («of», «и») left out."""
+    return "".join(w[0].upper() for w in words if morphology.fold(w) not in _CONNECTORS)
+
+
+def _spelled_by_their_acronym(text: str) -> list[tuple[int, int]]:
+    """Names that the acronym in brackets after them spells, a letter a word: «Бірыңғай жинақтаушы
+    зейнетақы қоры (БЖЗҚ)». A name that opens a sentence is otherwise not told from the sentence's
+    first word; the acronym says where it begins."""
+    out = []
+    for m in _BRACKETED_ACRONYM.finditer(text):
+        acro = m.group(1)
+        if not acro.isalpha() or len(acro) < 3:
+            continue
+        before = text[max(0, m.start() - 200):m.start()]
+        if not before.endswith((" ", "\u00a0")):
+            continue
+        words = list(_TOKEN.finditer(before))
+        k, taken = len(words) - 1, 0
+        while k >= 0 and taken < len(acro):
+            w = words[k].group()
+            if morphology.fold(w) in _CONNECTORS and taken:
+                k -= 1
+                continue
+            if w[:1].upper() != acro[len(acro) - 1 - taken]:
+                break
+            taken += 1
+            k -= 1
+        first = words[k + 1] if taken == len(acro) else None
+        if first is None or not first.group()[:1].isupper() or _CLAUSE_START.search(before, first.start()):
+            continue
+        base = m.start() - len(before)
+        out.append((base + first.start(), base + words[-1].end()))
+    return out
+
+
 def _formula_acronyms(text: str) -> list[tuple[int, int]]:
     spans = [m.span(1) for m in _FORMULA_AFTER.finditer(text)]
     for m in _FORMULA_BEFORE.finditer(text):
@@ -1465,6 +1501,12 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             if (free(s, e) or (s in places and free(next(t.end for t in tokens if t.start == s), e))) \
                     and unclaimed(s, e) and not known(text[s:e]):
                 found.setdefault((s, e), (cls, "capitalised"))
+    for s, e in _spelled_by_their_acronym(text):
+        cls = _keyword_class(_TOKEN.findall(text[s:e]), lang)
+        if cls and free(s, e) and unclaimed(s, e) and not known(text[s:e]):
+            for span in [k for k, v in found.items() if s <= k[0] and k[1] <= e and v[1] == "capitalised"]:
+                del found[span]   # the same name without the sentence's first word
+            found.setdefault((s, e), (cls, "capitalised"))
     # Theories and methods by the shape of their name ("endogenous growth theory", «метод главных
     # компонент», «институционалдық теория»), where no other name already covers them.
     # An acronym inside such a name is part of it ("GIS analysis").
@@ -2046,6 +2088,13 @@ def _classed_by_definition(comps: list[ComponentText], named_in: list[list]) -> 
             if tail:
                 for word in tail.group(1).split():
                     defined.setdefault((comp.lang, word), cls)
+    # an acronym that spells a name the document writes in full elsewhere, a letter a word, is that
+    # name's ("Institute of Smart Systems and Artificial Intelligence" … "the cluster of ISSAI")
+    for comp, named in zip(comps, named_in):
+        for s, e, cls, reason in named:
+            words = _TOKEN.findall(comp.text[s:e])
+            if reason == "capitalised" and len(words) >= 3:
+                defined.setdefault((comp.lang, _initials(words)), cls)
     # (a name the text defines it for wins: «… на 2010–2014 годы (ГПФИИР)» is the programme's)
     terms = {(comp.lang, a) for comp in comps for a in _term_acronyms(comp.text)} - set(defined)
     if not defined and not terms:

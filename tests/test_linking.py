@@ -1616,3 +1616,22 @@ def test_an_index_named_after_a_concept_is_a_method_and_holds_the_concept():
                      work=WORK, source=SOURCE)
     assert [(c.name, c.suggested_class) for c in cands] == [("Meridian-Lowy Soft Power Index", "Method")]
     assert not list(g.objects(None, DKG.mentions))
+
+
+@pytest.mark.parametrize("text, lang, name, cls", [
+    # a name that opens a sentence is told by the acronym after it, which spells it a letter a word
+    ("Мемлекеттік тұрғын үй қорында (МТҮҚ) 40 мың пәтер бар.", "kk", "Мемлекеттік тұрғын үй қорында",
+     "NonGovernmentalOrganization"),
+    ("Smart Grid Institute (SGI) was founded in 2019.", "en", "Smart Grid Institute", "NonGovernmentalOrganization"),
+])
+def test_a_name_opening_a_sentence_is_found_by_the_acronym_that_spells_it(text, lang, name, cls):
+    assert _candidates(text, lang, "task").get(name) == cls
+
+
+def test_an_acronym_spelling_a_name_written_elsewhere_is_that_names():
+    g = rdflib.Graph()
+    cands = annotate(g, [
+        ComponentText(URIRef(f"{WORK}/other/1"), "other", "en", "The work was done at the Institute of Coastal Water Studies."),
+        ComponentText(URIRef(f"{WORK}/methods/1"), "methods", "en", "Samples were analysed in the laboratories of ICWS.")],
+        work=WORK, source=SOURCE)
+    assert {c.name: c.suggested_class for c in cands}["ICWS"] == "NonGovernmentalOrganization"
