@@ -314,7 +314,7 @@ def find_mentions(text: str, lang: str, lex: Lexicon | None = None, tokens: list
                     or method_context.names_a_method(text, lang, kind, tokens, m.start, m.end)]
     if lex.cities and any(m.entity in lex.cities for m in mentions):
         mentions = _cities_as_places(text, lang, lex.cities, mentions)
-    mentions = [_with_version(text, m) for m in mentions]
+    mentions = [_with_initialism_dot(text, _with_version(text, m)) for m in mentions]
     mentions = [m for m in mentions if m.cls != "Method" or not _chapters_kind(text, m)]
     chrome = page_chrome.tool_lines(text)
     if chrome:   # a journal page's citation formats and licence (see page_chrome)
@@ -333,6 +333,16 @@ def _chapters_kind(text: str, m: Mention) -> bool:
 # A program's version after its name is part of what the text names ("SPSS 26", «пакет SPSS 13.0»,
 # "Stata 17.1"): a method named in capitals (a program's name) takes in the number after it.
 _VERSION_AFTER = re.compile(r"[ \t\u00a0]+\d{1,2}(?:\.\d{1,2}){0,2}(?![\w.,-]?\d)(?![\w%])")
+
+
+# A dotted initialism's last dot is part of it: "U.S." (the tokens stop at its last letter).
+_DOTTED_INITIALISM = re.compile(r"(?:[A-Z]\.){1,2}[A-Z]")
+
+
+def _with_initialism_dot(text: str, m: Mention) -> Mention:
+    if text[m.end:m.end + 1] == "." and _DOTTED_INITIALISM.fullmatch(m.exact):
+        return replace(m, end=m.end + 1, exact=m.exact + ".")
+    return m
 
 
 def _with_version(text: str, m: Mention) -> Mention:
@@ -1117,8 +1127,13 @@ def _is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+# the dot of a dotted initialism ("the U.S. Bankruptcy Code", "U.K. Bribery Act") ends no sentence
+_DOTTED_INITIALISM_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}[ \t\u00a0]+$")
+
+
 def _sentence_initial(text: str, pos: int) -> bool:
-    return bool(_SENTENCE_END.search(text[max(0, pos - 12):pos]))
+    return bool(_SENTENCE_END.search(text[max(0, pos - 12):pos])) and not _DOTTED_INITIALISM_BEFORE.search(
+        text[max(0, pos - 12):pos])
 
 
 _CITATION = re.compile(r"citation|цитирован|дәйексөз", re.I)
@@ -1457,6 +1472,21 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         # initials open a person's name or a bibliographic entry's title («А.Б. Программа …»)
         while run and len(run[0].text) <= 2 and text.startswith(".", run[0].end):
             run.pop(0)
+        # a measure of a body's is two names: "Global Peace Index of the Institute for Economics
+        # and Peace" (the index a method, the institute a body), as a body's unit is one name
+        # with its body ("Science Committee of the Ministry of …")
+        cut = next((k for k in range(1, len(run) - 1) if lang == "en" and run[k].text == "of"
+                    and _keyword_class([run[k - 1].text], lang) == "Method"
+                    and _keyword_class([t.text for t in run[k + 1:]], lang)), None)
+        if cut is not None:
+            back = run[cut + 1:]
+            while back and morphology.fold(back[0].text) in _CONNECTORS:
+                back.pop(0)
+            run[:] = run[:cut]
+            flush()
+            run[:] = back
+            flush()
+            return
         caps = [t for t in run if _is_capitalised(t.text)]
         if len(caps) >= 2:
             s, e = run[0].start, run[-1].end
@@ -1748,9 +1778,10 @@ def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearra
                 # (a count before the kind says how many, it names none: «… қалаларының 118 жобасы»)
                 if not joins(j) or _is_capitalised(tokens[j].text) or _COUNT.fullmatch(tokens[j].text):
                     break
-                if _keyword_class([tokens[j].text], lang):
-                    # (a kind in the plural names no one body: «… МВт-тан асатын станциялар»)
-                    last = None if _KK_PLURAL_WORD.search(tokens[j].text.lower()) else j
+                # (a kind in the plural names no one body, «… МВт-тан асатын станциялар»: it is a
+                # modifier of a kind further on, «Халықаралық музейлер кеңесі», or of no name)
+                if _keyword_class([tokens[j].text], lang) and not _KK_PLURAL_WORD.search(tokens[j].text.lower()):
+                    last = j
                     break
         else:
             # adjectives, the head noun, then genitive modifiers ("и" only between two of them:

@@ -93,8 +93,9 @@ _KK_HEADS = {"теория": ("Theory", True), "теориясы": ("Theory", Tr
              # a classification after its author: «Густило жіктемесі», «Crowe классификациясы»
              "жіктемесі": ("Method", False), "классификациясы": ("Method", False),
              "томография": ("Method", False), "томографиясы": ("Method", False),
-             # a statistical test after its authors: «Манн–Кендалл сынағы», «Петтитт сынағымен»
-             "сынақ": ("Method", False), "сынағы": ("Method", False)}
+             # a statistical test after its authors, in the possessive: «Манн–Кендалл сынағы», «Петтитт
+             # сынағымен» (the bare «сынақ» is a trial of anything: «уақытша сынақ алаңдары»)
+             "сынағы": ("Method", False)}
 # Kazakh heads that name one thing only after a scholar's name in the nominative: «Дюверже заңы»,
 # «Берталанфи өсу теңдеуі» (never «Қазақстан Республикасының заңы», a law of the state)
 _KK_EPONYMOUS = {"заңы", "теңдеуі", "теоремасы", "эффектісі", "жіктемесі", "классификациясы"}
@@ -234,6 +235,9 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
                 and not any("-" in t.text for t in mods) \
                 and _USED_BEFORE.search(text[max(0, tokens[first].start - 16):tokens[first].start]):
             anywhere = True   # "estimated by material flow analysis", "with stratified random sampling"
+        if cls == "Method" and lang == "ru" and _METHOD_WORD.match(tok.text) and mods and tokens[first] is tok \
+                and _RU_USED_BEFORE.search(text[max(0, tok.start - 20):tok.start]):
+            anywhere = True   # «с помощью метода отношения шансов», «посредством метода главных компонент»
         if cls == "Method" and lang != "en" and _METHOD_WORD.match(tok.text) and any(_COMPOUND.fullmatch(t.text) for t in mods):
             anywhere = True   # «гамма-спектрометрическим методом», «формальды-заңдық әдіс»: a technique by its two-part name
         if not (anywhere or kind in THEORY_SECTIONS or _double_barrelled(text, mods)
@@ -295,6 +299,8 @@ _COMPOUND = re.compile(r"[a-zа-яёәғқңөұүһі]{3,}-[a-zа-яёәғқң�
 # hyphened modifier: "with a risk-based scoring method" says how, it names nothing)
 _DONE_BY = {"analysis", "sampling", "modelling", "modeling", "technique", "spectroscopy", "microscopy"}
 _USED_BEFORE = re.compile(r"(?<![\w-])(?:by|with|using|via|through)\s+(?:the\s+|a\s+)?$", re.I)
+# the Russian for "by means of" before the word «метод» itself: what follows names the method used
+_RU_USED_BEFORE = re.compile(r"(?<![\w-])(?:с\s+помощью|при\s+помощи|посредством)\s+$", re.I)
 
 
 def _tool_name(word: str) -> bool:

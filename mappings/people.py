@@ -35,6 +35,8 @@ _NAME = re.compile(
 _WORD_BEFORE = re.compile(rf"([{_UPPER}][{_LOWER}]+)[ \u00a0]*,?[ \u00a0]*$")
 _SURNAME_ENDING = re.compile(r"(?:ов|ев|ёв|ин|ына|ова|ева|ёва|ина|ский|ская|цкий|цкая|ского|цкого|ской|цкой|енко|ко|ук|юк|ян|дзе|швили|"
                              r"ұлы|улы|қызы|кызы|ov|ev|ova|eva|in|ina|sky|skaya|enko|uly|kyzy|son|sen|er|s)$")
+# the endings of a Kazakh surname written with Kazakh letters (the Russian dictionary knows none)
+_KAZAKH_SURNAME_ENDING = re.compile(r"(?:ов|ев|ова|ева|ин|ина|ұлы|қызы)$")
 # Russian tags that make a word a person's name
 _NAME_TAGS = ("Surn", "Name", "Patr")
 
@@ -220,7 +222,10 @@ def _reads_as_surname(word: str, lang: str) -> bool:
         # a Kazakh case ending on a surname («Бернштейннің», «Асафьевтің»): what is left must
         # read as a surname to the Russian dictionary too, or be unknown to it
         stems = [s for s in morphology.kazakh_stems(low) if len(s) >= 3 and not re.search("[әғқңөұүһі]", s)]
-        return any(_russian_surname(s) for s in stems)
+        if any(_russian_surname(s) for s in stems):
+            return True
+        # a Kazakh surname in its own letters, by its ending («Сәрсенбаевтың», «Нұрланова», «Әбілұлы»)
+        return any(len(s) >= 5 and _KAZAKH_SURNAME_ENDING.search(s) for s in {low, *morphology.kazakh_stems(low)})
     return not _english_word(low)
 
 

@@ -219,6 +219,13 @@ def _kazakh_start(text: str, end: int, capitalised_only: bool) -> int | None:
         return capitalised_only or not initial or (k + 1 < len(words) and words[k + 1].group()[0].isupper())
 
     caps = [k for k in range(len(words)) if names(k)]
+    # a state's formal name in the nominative is the sentence's subject, not the document's owner
+    # (Kazakh names the owner in the genitive: «Қазақстан Республикасының … стратегиясы»):
+    # «Қазақстан Республикасы 2060 жылға дейін … стратегиясында» opens after it
+    if caps and caps[0] + 1 < len(words) and words[caps[0] + 1].group() == "Республикасы":
+        if caps[0] + 2 == len(words):
+            return end
+        caps = [caps[0] + 2]
     if caps:
         return base + words[caps[0]].start()
     if capitalised_only:

@@ -345,3 +345,28 @@ def test_a_word_ending_in_a_cue_is_no_cue():
     from dissertation_kg.mappings.linking import find_mentions
 
     assert not find_mentions("The conference was held within Vienna's walls.", "en")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the state in the nominative is the sentence's subject; the document's owner is in the genitive
+    ("Қазақстан Республикасы Су шаруашылығын дамытудың 2024–2030 жылдарға арналған тұжырымдамасын қабылдады.",
+     ("Су шаруашылығын дамытудың 2024–2030 жылдарға арналған тұжырымдамасын", "PolicyConcept")),
+    ("Қазақстан Республикасы 2060 жылға дейін сутегі энергетикасын дамыту стратегиясында басымдық берді.",
+     ("2060 жылға дейін сутегі энергетикасын дамыту стратегиясында", "Strategy")),
+])
+def test_a_kazakh_state_in_the_nominative_opens_no_document(text, expected):
+    assert [(text[d.start:d.end], d.cls) for d in self_named.find(text, "kk")] == [expected]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a Kazakh surname written with Kazakh letters, which the Russian dictionary does not read
+    ("Зерттеу Н.Қ. Сәрсенбаевтың еңбектеріне сүйенеді.", "Н.Қ. Сәрсенбаевтың"),
+    ("Би тарихы Ә.Б. Нұрланованың жазбаларында сақталған.", "Ә.Б. Нұрланованың"),
+    ("Жобаны Қ.Ә. Төлегенұлы басқарды.", "Қ.Ә. Төлегенұлы"),
+])
+def test_a_kazakh_surname_in_kazakh_letters_after_initials(text, name):
+    assert names(text, "kk") == [name]
+
+
+def test_initials_before_a_kazakh_word_are_no_person():
+    assert names("Т. Қожаның мұрасы зерттелді.", "kk") == []

@@ -1635,3 +1635,55 @@ def test_an_acronym_spelling_a_name_written_elsewhere_is_that_names():
         ComponentText(URIRef(f"{WORK}/methods/1"), "methods", "en", "Samples were analysed in the laboratories of ICWS.")],
         work=WORK, source=SOURCE)
     assert {c.name: c.suggested_class for c in cands}["ICWS"] == "NonGovernmentalOrganization"
+
+
+@pytest.mark.parametrize("text, lang", [
+    # Kazakhstan's local representative bodies, named as a kind in the plural
+    ("Candidates ran for the district maslikhats in 2021.", "en"),
+    ("Аудандық мәслихаттарға үміткерлер тіркелді.", "kk"),
+])
+def test_local_representative_bodies_in_the_plural(text, lang):
+    assert names(text, lang) == ["actor/maslikhat"]
+
+
+def test_a_dotted_initialism_keeps_its_dot_and_ends_no_sentence():
+    text = "Reorganisation under the U.S. Bankruptcy Code was compared with the German model."
+    assert [m.exact for m in find_mentions(text, "en") if m.cls == "State"][:1] == ["U.S."]
+    assert _candidates(text, "en", "novelty").get("Bankruptcy Code") == "Law"
+
+
+def test_a_kazakh_kind_in_the_plural_may_modify_the_kind_that_closes_the_name():
+    assert _candidates("Жұмыс Халықаралық кітапханалар федерациясының ұсынымдарына сүйенеді.", "kk", "task") == {
+        "Халықаралық кітапханалар федерациясының": "NonGovernmentalOrganization"}
+
+
+def test_a_measure_of_a_bodys_is_two_names():
+    text = "Trust rose in the Civic Trust Index of the Northern Policy Institute after 2015."
+    assert _candidates(text, "en", "relevance") == {"Civic Trust Index": "Method",
+                                                     "Northern Policy Institute": "NonGovernmentalOrganization"}
+
+
+def test_a_body_of_a_body_stays_one_name():
+    text = "Grants came from the Research Committee of the Ministry of Rural Affairs in 2019."
+    assert list(_candidates(text, "en", "relevance")) == ["Research Committee of the Ministry of Rural Affairs"]
+
+
+def test_the_world_economic_forum_is_a_body():
+    assert names("The Global Competitiveness Report of the World Economic Forum (WEF) ranks it 57th.", "en")[-1:] == [
+        "actor/world-economic-forum"]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Survey answers were summarised with descriptive statistics.", "en", "method/descriptive-statistics"),
+    ("Жауаптар сипаттамалық статистика арқылы жинақталды.", "kk", "method/descriptive-statistics"),
+    ("Комбинационная способность линий оценена диаллельным анализом.", "ru", "method/diallel-analysis"),
+    ("Линиялардың комбинациялық қабілеті диаллельдік талдау арқылы бағаланды.", "kk", "method/diallel-analysis"),
+    ("Жобаның құны ақша ағындарын дисконттау әдісімен есептелді.", "kk", "method/discounted-cash-flow"),
+    ("Стоимость проекта рассчитана методом дисконтированных денежных потоков.", "ru", "method/discounted-cash-flow"),
+    # a screening scale, by its name and by its acronym
+    ("Когнитивный статус оценен по Монреальской шкале оценки когнитивных функций.", "ru", "method/moca"),
+    ("Науқастар Монреаль когнитивті бағалау шкаласымен тексерілді.", "kk", "method/moca"),
+    ("Patients scored below 26 on the MoCA at discharge.", "en", "method/moca"),
+])
+def test_methods_named_by_a_common_noun_phrase(text, lang, expected):
+    assert names(text, lang) == [expected]

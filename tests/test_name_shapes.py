@@ -338,3 +338,20 @@ def test_a_kazakh_test_or_method_after_its_authors_is_named_in_any_section(text,
 def test_a_common_word_opening_a_sentence_names_no_test():
     text = "Зертханалық сынағы екі кезеңде жүргізілді."
     assert name_shapes.find(text, "kk", "task", tokenize(text)) == []
+
+
+def test_a_bare_kazakh_trial_names_no_method():
+    # «сынақ» without the possessive is a trial of anything, not an author's test
+    text = "Орманда уақытша сынақ алаңдары салынды."
+    assert name_shapes.find(text, "kk", "methods", tokenize(text)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # «с помощью метода …» says a method is used: what follows names it, in a task too
+    ("Оценить вклад факторов с помощью метода взвешенных рангов.", [("метода взвешенных рангов", "Method")]),
+    ("Сравнить группы посредством метода парных сравнений.", [("метода парных сравнений", "Method")]),
+    # without the words that say so, an ordinary head outside the methods statement names nothing
+    ("Изучить метод взвешенных рангов в истории статистики.", []),
+])
+def test_a_russian_method_used_by_means_of_is_named_in_any_section(text, expected):
+    assert names_in(text, "ru", "task") == expected
