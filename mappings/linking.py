@@ -1569,9 +1569,9 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         for span in [k for k in found if k[0] < d.end and d.start < k[1]]:
             del found[span]
         found[(d.start, d.end)] = (d.cls, "self-named")
-    chrome = page_chrome.tool_lines(text)   # a journal page's citation formats and licence
+    chrome = page_chrome.tool_lines(text)   # a journal page's citation formats, licence and copyright
     return [(s, e, cls, reason) for (s, e), (cls, reason) in sorted(found.items())
-            if not any(a <= s and e <= b for a, b in chrome)]
+            if not any(a <= s < b for a, b in chrome)]
 
 
 # Russian and Kazakh name a scholar's theory or method with the scholar inside the name, in the

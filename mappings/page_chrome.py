@@ -33,13 +33,16 @@ def is_chrome(name: str) -> bool:
     return morphology.fold(name.strip(" \t«»“”\"'.,;:()")) in _ALL
 
 
-# A journal's page lists its citation tools and its licence beside the abstract: "More Citation
+# A journal's page lists its citation tools and its licence beside the abstract ("More Citation
 # Formats: ACM · APA · IEEE · MLA", "Download Citation: Endnote/Zotero (RIS) · BibTeX", "This work
-# is licensed under a Creative Commons Attribution 4.0 International License". The styles' and the
-# licence's names are written like bodies' acronyms and versioned tools (and some are also bodies:
-# IEEE, ACM); on such a line they name nothing the abstract is about, so the whole line is the page's.
+# is licensed under a Creative Commons Attribution 4.0 International License"), and a page's footer
+# states its copyright ("© 2025 … University", "(c) 2024 …", "Copyright (c) 2024 The Authors").
+# The styles' and the licence's names are written like bodies' acronyms and versioned tools (and
+# some are also bodies: IEEE, ACM), the footer names the publisher; on such a line nothing is named
+# that the abstract is about, so the whole line is the page's.
 _TOOL_LINE = re.compile(
-    r"(?im)^[^\n]*(?:citation\s+(?:formats?|styles?|managers?)|(?:download|export)\s+citation|cite\s+this|"
+    r"(?im)^[ \t]*(?:©|\(c\)[ \t]*(?:19|20)\d\d|copyright\b)[^\n]*$|"
+    r"^[^\n]*(?:citation\s+(?:formats?|styles?|managers?)|(?:download|export)\s+citation|cite\s+this|"
     r"формат\w*\s+цитировани\w*|скачать\s+цитат\w*|дәйексөз\s+пішім\w*|"
     r"licen[cs]ed\s+under|under\s+(?:a|the)\s+creative\s+commons|лицензи\w+\s+creative\s+commons)[^\n]*$")
 

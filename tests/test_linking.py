@@ -1504,6 +1504,7 @@ def test_a_journal_pages_citation_formats_and_licence_name_nothing():
     text = ("Cite this paper in: ACM · APA · IEEE · MLA · Harvard\n"
             "Export citation formats: EndNote (RIS) · BibTeX\n"
             "The paper is licensed under a Creative Commons Attribution 4.0 International License.\n"
+            "© 2023 Steppe Agrarian University, Kostanay\n"
             "Sensors were calibrated to the IEEE standard.")
     found = find_mentions(text, "en")
     assert [m.exact for m in found] == ["IEEE"] and found[0].start > text.index("Sensors")
