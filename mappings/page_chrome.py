@@ -47,6 +47,32 @@ _TOOL_LINE = re.compile(
     r"licen[cs]ed\s+under|under\s+(?:a|the)\s+creative\s+commons|лицензи\w+\s+creative\s+commons)[^\n]*$")
 
 
+# The paragraph that names a work's supervisors, consultants or opponents: their universities and
+# countries in brackets are the people's affiliations ("Supervisors: …; Prof. X (George Washington
+# University, USA).", «Ғылыми кеңесші: PhD М. Х. (Цюрих университеті, Швейцария)»), not what the
+# work is about. It runs on over the lines a list of people wraps to (the line before ends on a
+# comma, a semicolon or "and"), two at most.
+_PEOPLE_LABEL = (r"(?:scientific\s+|research\s+)?(?:supervisors?|consultants?|advisors?|official\s+opponents?|reviewers?)|"
+                 r"научн\w+\s+(?:руководител\w*|консультант\w*)|официальн\w+\s+оппонент\w*|"
+                 r"ғылыми\s+(?:жетекші\w*|кеңесші\w*)|ресми\s+оппонент\w*")
+_PEOPLE_LINE = re.compile(rf"(?im)^[ \t>*_|#-]*(?:{_PEOPLE_LABEL})[*_]*[ \t]*:[^\n]*")
+_WRAPPED_LINES = 2
+_LIST_GOES_ON = re.compile(r"(?:[;,]|\band|\bи|\bжәне)[ \t]*$")
+
+
 def tool_lines(text: str) -> list[tuple[int, int]]:
-    """The spans of the lines of `text` that list a journal page's citation formats or state its licence."""
-    return [m.span() for m in _TOOL_LINE.finditer(text)]
+    """The spans of the lines of `text` that list a journal page's citation formats, state its
+    licence or copyright, or name the work's supervisors and their affiliations."""
+    spans = [m.span() for m in _TOOL_LINE.finditer(text)]
+    for m in _PEOPLE_LINE.finditer(text):
+        end = m.end()
+        for _ in range(_WRAPPED_LINES):
+            if not _LIST_GOES_ON.search(text, max(0, end - 8), end) or not text.startswith("\n", end):
+                break
+            nxt = text.find("\n", end + 1)
+            nxt = len(text) if nxt == -1 else nxt
+            if not text[end + 1:nxt].strip():
+                break   # a blank line ends the paragraph
+            end = nxt
+        spans.append((m.start(), end))
+    return sorted(spans)

@@ -1688,3 +1688,16 @@ def test_the_world_economic_forum_is_a_body():
 ])
 def test_methods_named_by_a_common_noun_phrase(text, lang, expected):
     assert names(text, lang) == [expected]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Supervisors: Doctor of Economics, Professor Omarova L.K.;\nPhD, Professor John Roe (Emory University, USA).\n"
+     "The work compares Kazakhstan with the USA.", "en"),
+    ("Ғылыми кеңесшілер: э.ғ.д., профессор Б.Қ. Серікова; PhD М. Лоран (Лион университеті, Франция)\n"
+     "Жұмыс Қазақстан мен Францияны салыстырады.", "kk"),
+])
+def test_the_supervisors_affiliations_name_nothing_the_work_is_about(text, lang):
+    body = text.rindex("\n")
+    found = find_mentions(text, lang)
+    assert found and all(m.start > body for m in found)
+    assert not [n for n in _candidates(text, lang, "other") if text.index(n) < body]
