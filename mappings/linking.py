@@ -1192,6 +1192,10 @@ def _script_language(name: str, lang: str) -> str:
     return lang if re.search("[A-Za-z]", name) is None or lang == "en" else "en"
 
 
+# two or more words in lower case and an opening bracket: a term the bracket names
+_AFTER_A_TERM = re.compile(r"(?<![\w-])[a-zа-яёәғқңөұүһі][\w-]*\s+[a-zа-яёәғқңөұүһі][\w-]*\s*\(\s*$")
+
+
 def _product_candidates(text, lang, kind, found, claimed, free, unclaimed, known) -> None:
     """Software, models and companies by their spelling and the words beside them (see
     product_names): a tool where methods are spoken of, a company where a word says it is one."""
@@ -1430,7 +1434,10 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             continue
         s, e = t.start, t.start + len(m.group(1))
         if not known(m.group(1)):
-            found.setdefault((s, e), (_acronym_class(text, s, e, m.group(1), kind), "acronym"))
+            # "named entity recognition (KazNERD)": the name a task or a data set is given, not a body's
+            cls = "Method" if _AFTER_A_TERM.search(text, max(0, s - 80), s) and text.startswith(")", e) else \
+                _acronym_class(text, s, e, m.group(1), kind)
+            found.setdefault((s, e), (cls, "acronym"))
     # People by their initials and surname («В.В. Бартольд», «Р. Райана», "S.L. Sobolev")
     for s, e in people.find(text, lang):
         if free(s, e) and not known(text[s:e]):

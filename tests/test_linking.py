@@ -1701,3 +1701,8 @@ def test_the_supervisors_affiliations_name_nothing_the_work_is_about(text, lang)
     found = find_mentions(text, lang)
     assert found and all(m.start > body for m in found)
     assert not [n for n in _candidates(text, lang, "other") if text.index(n) < body]
+
+
+def test_a_syllable_acronym_naming_a_term_in_brackets_is_a_method():
+    text = "The taggers were tested on part-of-speech tagging (KazPOST) and trained at KazNU."
+    assert _candidates(text, "en", "task") == {"KazPOST": "Method"}
