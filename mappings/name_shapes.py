@@ -61,7 +61,9 @@ _RU_HEADS = {"теория": ("Theory", True), "парадигма": ("Theory", 
              "уравнение": ("Theory", False), "эффект": ("Theory", False), "теорема": ("Theory", False),
              "печь": ("Method", False), "катушка": ("Method", False), "каппа": ("Method", False),
              "альфа": ("Method", False), "поправка": ("Method", False), "классификация": ("Method", False),
-             "томография": ("Method", False)}
+             "томография": ("Method", False), "допплерография": ("Method", False),
+             "ультрасонография": ("Method", False), "сонография": ("Method", False),
+             "эхокардиография": ("Method", False), "ангиография": ("Method", False)}
 # Heads that name one particular thing only after a scholar's name: «закон Аррениуса»,
 # «распределение Вейбулла», «опросник выгорания Маслач» (never «закон Республики Казахстан»)
 # (a statistical correction too: «поправка Бонферрони», «с поправкой Тьюки»)
@@ -292,9 +294,10 @@ _MODEL_HEAD = re.compile(r"(?i)model|модел")
 # and a modifier of two lower-case parts joined by a hyphen, which makes it one technique, in
 # Russian and Kazakh (English hyphenates generic modifiers: "risk-based", "data-driven").
 # An imaging technique is one by the words before its head wherever it is named ("optical coherence
-# tomography", «позитронно-эмиссионной томографии», «компьютерлік томография»): tomography is no
-# ordinary word that other things are called.
-_IMAGING = re.compile(r"(?i)tomograph|томограф")
+# tomography", «позитронно-эмиссионной томографии», «компьютерлік томография», «ультразвуковая
+# допплерография почечных артерий», «эхокардиография»): these are no ordinary
+# words that other things are called.
+_IMAGING = re.compile(r"(?i)tomograph|томограф|сонограф|допплерограф|эхокардиограф|ангиограф")
 _METHOD_WORD = re.compile(r"(?i)метод(?!олог)|әдіс(?!те|нам)")
 _COMPOUND = re.compile(r"[a-zа-яёәғқңөұүһі]{3,}-[a-zа-яёәғқңөұүһі]{3,}")
 

@@ -373,3 +373,12 @@ def test_a_method_done_by_or_named_by_a_code_in_any_part(text, lang, name):
 
 def test_a_method_with_which_a_thing_is_done_names_nothing_outside_the_methods():
     assert _found_names("we then did it with the new counting method;", "en", "task") == []
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    # imaging named by its kind is a technique wherever it is named, as tomography is
+    ("Всем больным выполнена ультразвуковая допплерография сонных артерий.", "ru",
+     "ультразвуковая допплерография сонных артерий"),
+])
+def test_imaging_by_its_kind_is_a_method_in_any_part(text, lang, name):
+    assert name in _found_names(text, lang, "task")
