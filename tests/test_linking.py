@@ -1706,3 +1706,11 @@ def test_the_supervisors_affiliations_name_nothing_the_work_is_about(text, lang)
 def test_a_syllable_acronym_naming_a_term_in_brackets_is_a_method():
     text = "The taggers were tested on part-of-speech tagging (KazPOST) and trained at KazNU."
     assert _candidates(text, "en", "task") == {"KazPOST": "Method"}
+
+
+def test_a_code_by_its_abbreviation_holds_the_state():
+    g = rdflib.Graph()
+    cands = annotate(g, [ComponentText(URIRef(f"{WORK}/task/1"), "task", "ru",
+                                       "Предложить изменения в статью 190 НК РК и в ГПК РФ.")], work=WORK, source=SOURCE)
+    assert sorted((c.name, c.suggested_class) for c in cands) == [("ГПК РФ", "Law"), ("НК РК", "Law")]
+    assert not list(g.objects(None, DKG.mentions))
