@@ -315,7 +315,19 @@ def find_mentions(text: str, lang: str, lex: Lexicon | None = None, tokens: list
     if lex.cities and any(m.entity in lex.cities for m in mentions):
         mentions = _cities_as_places(text, lang, lex.cities, mentions)
     mentions = [_with_initialism_dot(text, _with_version(text, m)) for m in mentions]
+    mentions = [m for m in mentions if m.cls != "Method" or not _chapters_kind(text, m)]
+    chrome = page_chrome.tool_lines(text)
+    if chrome:   # a journal page's citation formats and licence (see page_chrome)
+        mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in chrome)]
     return _self_named_documents(text, lang, lex, _bodies_of_other_states(text, lex, mentions))
+
+
+def _chapters_kind(text: str, m: Mention) -> bool:
+    """A method named in brackets after a chapter's word is the chapter's kind, not a method of the
+    work: «В первой главе (обзор литературы) …», "Chapter 1 (literature review) …"."""
+    before = text[max(0, m.start - 40):m.start].rstrip()
+    return before.endswith("(") and text[m.end:m.end + 2].lstrip().startswith(")") and \
+        _CHAPTER_BEFORE.search(before[:-1]) is not None
 
 
 # A program's version after its name is part of what the text names ("SPSS 26", «пакет SPSS 13.0»,
@@ -438,7 +450,10 @@ def _self_named_documents(text: str, lang: str, lex: Lexicon, mentions: list[Men
             keys = morphology.text_keys(t.text, lang)
             frontier = [child for n in frontier for k in keys if (child := n.get(k)) is not None]
         hit = next((n[_END] for n in frontier if _END in n), None)
-        if hit is None or any(m.entity == hit[0] and m.start < d.end and d.start < m.end for m in mentions):
+        # (a name found across its title's closing quote, «"Білім туралы" Заңы», still takes in the
+        # state before it: the whole name is the mention)
+        if hit is None or any(m.entity == hit[0] and m.start < d.end and d.start < m.end
+                              and not _CLOSING_QUOTE_GAP.search(m.exact) for m in mentions):
             continue   # unknown, or already found by its name alone («Болашак» in программа «Болашак»)
         mentions = [m for m in mentions if m.end <= d.start or m.start >= d.end]
         mentions.append(Mention(hit[0], hit[1], d.start, d.end, text[d.start:d.end]))
@@ -447,6 +462,9 @@ def _self_named_documents(text: str, lang: str, lex: Lexicon, mentions: list[Men
 
 
 _NO_KEYS: frozenset[str] = frozenset()
+
+
+_ARTICLES = {"the", "The"}
 
 
 def _find(text: str, lang: str, lex: Lexicon, tokens: list[Token], only: list[bool] | None = None,
@@ -461,11 +479,8 @@ def _find(text: str, lang: str, lex: Lexicon, tokens: list[Token], only: list[bo
     root = trie.keys()
     successors: dict[int, list[int]] = {}
     found: list[Mention] = []
-    i = 0
-    while i < n:
-        if root.isdisjoint(keys[i]):   # most words start no name: one C-level check
-            i += 1
-            continue
+
+    def longest(i: int):
         best = None   # (last token index, (iri, cls, needs a capital))
         first_upper = tokens[i].text[:1].isupper()
         frontier = [(child, i) for k in keys[i] if (child := trie.get(k)) is not None]
@@ -480,11 +495,34 @@ def _find(text: str, lang: str, lex: Lexicon, tokens: list[Token], only: list[bo
                 for s in successors[j]:
                     nxt.extend((child, s) for k in keys[s] if (child := node.get(k)) is not None)
             frontier = nxt
+        return best
+
+    i = 0
+    while i < n:
+        if root.isdisjoint(keys[i]):   # most words start no name: one C-level check
+            i += 1
+            continue
+        best = longest(i)
+        if best is not None and tokens[i].text in _ARTICLES and i + 1 < n and not root.isdisjoint(keys[i + 1]):
+            # a label that opens on the article ("the Caspian") yields to a longer name that opens on
+            # the next word ("the Caspian Sea" is the sea's full name, not its short one and "Sea")
+            after = longest(i + 1)
+            if after is not None and after[0] > best[0]:
+                best = None
         if best is None:
             i += 1
             continue
+        # two labels of one entry that overlap are one name: «количественная ПЦР» and «ПЦР в
+        # реальном времени» in «количественную ПЦР в реальном времени»
+        for k in range(i + 1, best[0] + 1):
+            if not root.isdisjoint(keys[k]):
+                later = longest(k)
+                if later is not None and later[0] > best[0] and later[1][0] == best[1][0]:
+                    best = (later[0], best[1])
         j, (iri, cls, _, common) = best
         start, end = tokens[i].start, tokens[j].end
+        if start and text[start - 1] in _OPENING_QUOTES and _CLOSING_QUOTE_GAP.search(text, start, end):
+            start -= 1   # «"Даму" … қоры»: the quote that opens the name is the name's
         found.append(Mention(iri, cls, start, end, text[start:end], common=common))
         i = j + 1
     mentions = _nested_in_names(text, _local_abbreviations(text, tokens, found, abbreviations), lex.body_state)
@@ -493,13 +531,31 @@ def _find(text: str, lang: str, lex: Lexicon, tokens: list[Token], only: list[bo
     return mentions
 
 
+# A body's own name is often quoted before its kind: «"Даму" кәсіпкерлікті дамыту қоры», «фонд
+# «Самрук-Казына»», "the «Bolashak» programme". The vocabulary lists the name without quotes; a
+# closing quote may stand inside a name where the quote opened just before the name's first word
+# (see _find, which takes the opening quote in) and the quoted part is short.
+_CLOSING_QUOTE_GAP = re.compile(r"[»”\"][ \t\u00a0]+")
+_OPENING_QUOTES = "«“„\""
+_QUOTED_WORDS = 4
+
+
+def _quote_closes_in_name(text: str, left: Token, right: Token) -> bool:
+    if not _CLOSING_QUOTE_GAP.fullmatch(text[left.end:right.start]):
+        return False
+    before = text[max(0, left.start - 60):left.start]
+    opening = max(before.rfind(q) for q in _OPENING_QUOTES)
+    return opening != -1 and not any(q in before[opening + 1:] for q in "»”") and \
+        len(_TOKEN.findall(before[opening + 1:])) < _QUOTED_WORDS
+
+
 def _successors(text: str, tokens: list[Token], j: int) -> list[int]:
     """The tokens that may continue a name after token j: the next one, or the one after a short
     parenthesis ("public (civil) diplomacy", "халықтық (азаматтық) дипломатия")."""
     n = len(tokens)
     if j + 1 >= n:
         return []
-    out = [j + 1] if _gap_ok(text, tokens[j], tokens[j + 1]) else []
+    out = [j + 1] if _gap_ok(text, tokens[j], tokens[j + 1]) or _quote_closes_in_name(text, tokens[j], tokens[j + 1]) else []
     if text[tokens[j].end:tokens[j + 1].start].strip() == "(":
         for k in range(j + 1, min(j + 4, n - 1)):
             close = text[tokens[k].end:tokens[k + 1].start]
@@ -613,6 +669,17 @@ _THEORY_BEFORE_QUOTE = re.compile(r"(?<![\w-])(?:теори[яиюей]|конц
 # (Kazakh puts the head after the quoted name: «елестетілген қауымдастықтар» тұжырымдамасы, any case)
 _THEORY_AFTER_QUOTE = re.compile(r"\s+(?:theory|concept|paradigm)\b|\s+(?:теориясы|тұжырымдамасы|концепциясы|парадигмасы)"
                                  r"(?:на|нда|нан|мен|ның|н)?(?![\w-])", re.I)
+# A quoted name is a programme's or a document's unless its kind, after it (or after the list of
+# quoted names it opens), says it is something else that is none of the four classes: a cultivar
+# or a breed («…» және «…» сорттарының, сорт «…» is the other order), a periodical («…» журналында,
+# the «…» journal).
+_THING_AFTER_QUOTES = re.compile(
+    r"(?:\s*(?:,|и|или|және|мен|немесе|and|or)\s*[«“„\"][^«»“”„\"\n]{1,60}[»”\"“])*\s+"
+    r"(?:сорт\w*|гибрид\w*|пород\w*|тұқым\w*|журнал\w*|газет\w*|альманах\w*|"
+    r"cultivars?\b|variet(?:y|ies)\b|breeds?\b|hybrids?\b|journal\b|magazine\b|newspaper\b)", re.I)
+_THING_BEFORE_QUOTES = re.compile(
+    r"(?<![\w-])(?:сорт|гибрид|пород|журнал|газет|альманах|cultivar|variet|breed|hybrid|journal|magazine|newspaper)\w*"
+    r"\s+(?:[«“„\"][^«»“”„\"\n]{1,60}[»”\"“]\s*(?:,|и|или|және|мен|and|or)\s*)*$", re.I)
 _ROMAN = re.compile(r"^[IVXLCDMХІ]+$")   # (ХХ ғасыр: Cyrillic letters standing for XX)
 _COORDINATORS = {"and", "und", "y", "и", "және", "мен"}
 _CONNECTORS = {"of", "and", "for", "the", "in", "on", "de", "und", "y", "и", "по", "при", "имени", "для", "және", "мен"}
@@ -643,6 +710,9 @@ _KEYWORDS = {
                    "standard", "стандарт",
                    # what a body publishes for others to follow: "… Disclosure Guide", "… Reference Guide"
                    "guide", "guidelines",
+                   # a migration route that states and conventions agree to protect: "Central Asian
+                   # Flyway", "East Asian–Australasian Flyway"
+                   "flyway",
                    "конвенция", "договор", "соглашение", "хартия", "процесс", "платформа", "декларациясы", "конвенциясы",
                    "процесі", "платформасы", "инициатива", "форум", "съезд", "проект", "бастамасы",
                    "съезі", "жобасы"],
@@ -651,8 +721,8 @@ _KEYWORDS = {
     "Strategy": ["strategy", "doctrine", "стратегия", "доктрина", "стратегиясы", "доктринасы"],
     "PolicyConcept": ["concept", "концепция", "тұжырымдамасы"],
     "ActionPlan": ["plan", "план", "жоспары"],
-    # (a European Union act: "… Framework Directive")
-    "Law": ["law", "code", "directive", "закон", "кодекс", "заңы"],
+    # (a European Union act: "… Framework Directive", "Digital Services Act"; a statute: "Clean Air Act")
+    "Law": ["law", "code", "directive", "act", "закон", "кодекс", "заңы"],
     "Address": ["address", "послание", "жолдауы"],
     "Department": ["department", "faculty", "кафедра", "факультет", "кафедрасы", "департамент", "департаменті"],
     "Diaspora": ["diaspora", "диаспора", "диаспорасы"],
@@ -686,7 +756,9 @@ _KEYWORDS = {
                # an initiative: see _keyword_class)
                # (not «дерекқоры»: «Scopus дерекқорында» is where a paper is indexed)
                "database", "registry", "register", "atlas", "регистр", "реестр", "атлас", "тіркелімі",
-               "атласы"],
+               "атласы",
+               # a body of texts or recordings a study is trained or tested on: "… Speech Corpus"
+               "corpus", "корпус", "корпусы"],
 }
 _KEYWORD_CLASS = {w: cls for cls, words in _KEYWORDS.items() for w in words}
 _THEORY_HINT = re.compile(r"theor|concept|ism\b|power|diplomac|security|теори|концеп|изм\b|сила|дипломат|безопасн|теория|тұжырым|күш|қауіпсіз", re.I)
@@ -743,6 +815,73 @@ _AND_BEFORE = re.compile(r"(?:\b(?:and|or)|и|или|және|мен|,)\s+$")
 # conjunction or both ("SPSS 26 and Stata 17", "SPSS 26, Stata 17", "SPSS 26 and/or Stata 17",
 # «SPSS 26 и/или Stata 17», «SPSS 26 немесе Stata 17»), after a closing bracket or not.
 _LIST_JOIN = re.compile(r"\)?(?:\s*,\s*(?:(?:and/or|and|or)\s+)?|\s+(?:and/or|and|or|и/или|или|и|және|немесе|мен)\s+)")
+
+
+# A formula or an equation is named by its authors' acronym, often two joined by a hyphen, and
+# compared with another: «по формулам MDRD и CKD-EPI», «формула CKD-EPI», "the MDRD equation",
+# «Кокрофт-Голт формуласы». The acronyms are methods (a computation a study applies), not bodies.
+_FORMULA_ACRONYM = r"(?-i:[A-ZА-ЯЁ][A-ZА-ЯЁ0-9]{1,9}(?:-[A-ZА-ЯЁ0-9]{1,9})*)(?![\w-])"
+_FORMULA_WORD = r"(?:формул\w*|уравнени\w*|formula[es]?|equations?|теңдеу\w*)"
+_FORMULA_BEFORE = re.compile(rf"(?i)(?<![\w-]){_FORMULA_WORD}\s+({_FORMULA_ACRONYM}(?:\s*(?:,|и|and|және|мен)\s*{_FORMULA_ACRONYM})*)")
+_FORMULA_AFTER = re.compile(rf"(?i)(?<![\w-])({_FORMULA_ACRONYM})(?=\s+{_FORMULA_WORD})")
+
+
+# A measure named after the concept it measures, with its makers' names: "Anholt-Ipsos Nation
+# Brands Index", "Global Soft Power Index", "Human Security Scale". The concept inside is linked
+# as a theory; the whole capitalised name is the index, a method, and the concept is no mention
+# of its own there (see annotate).
+_NAMED_MEASURE = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]*\s+){1,5}(?:Index|Scale|Inventory|Barometer|Ranking)\b")
+
+
+# Clinical guidelines agreed at a meeting are named after the meeting's place, with a number and
+# a second place: "Maastricht VI/Florence consensus", "Baveno VII consensus", «Маастрихтский
+# консенсус» is an adjective and left to the vocabularies. They are documents others follow
+# (initiatives); a Delphi consensus is a method of reaching one, not a document.
+_CONSENSUS = re.compile(r"(?<![\w-])([A-Z][a-z]+)(?:[ /-](?:[A-Z][a-z]+|[IVX]{1,4}|\d{1,2})){0,3}\s+(?:consensus|Consensus)\b")
+_NOT_CONSENSUS = {"Delphi", "The", "A", "An", "This", "Expert", "International", "European", "National", "Global"}
+
+
+def _initials(words: list[str]) -> str:
+    """The capitals an acronym takes from a name's words: one a word, connectors («of», «и») left out."""
+    return "".join(w[0].upper() for w in words if morphology.fold(w) not in _CONNECTORS)
+
+
+def _spelled_by_their_acronym(text: str) -> list[tuple[int, int]]:
+    """Names that the acronym in brackets after them spells, a letter a word: «Бірыңғай жинақтаушы
+    зейнетақы қоры (БЖЗҚ)». A name that opens a sentence is otherwise not told from the sentence's
+    first word; the acronym says where it begins."""
+    out = []
+    for m in _BRACKETED_ACRONYM.finditer(text):
+        acro = m.group(1)
+        if not acro.isalpha() or len(acro) < 3:
+            continue
+        before = text[max(0, m.start() - 200):m.start()]
+        if not before.endswith((" ", "\u00a0")):
+            continue
+        words = list(_TOKEN.finditer(before))
+        k, taken = len(words) - 1, 0
+        while k >= 0 and taken < len(acro):
+            w = words[k].group()
+            if morphology.fold(w) in _CONNECTORS and taken:
+                k -= 1
+                continue
+            if w[:1].upper() != acro[len(acro) - 1 - taken]:
+                break
+            taken += 1
+            k -= 1
+        first = words[k + 1] if taken == len(acro) else None
+        if first is None or not first.group()[:1].isupper() or _CLAUSE_START.search(before, first.start()):
+            continue
+        base = m.start() - len(before)
+        out.append((base + first.start(), base + words[-1].end()))
+    return out
+
+
+def _formula_acronyms(text: str) -> list[tuple[int, int]]:
+    spans = [m.span(1) for m in _FORMULA_AFTER.finditer(text)]
+    for m in _FORMULA_BEFORE.finditer(text):
+        spans.extend((m.start(1) + a.start(), m.start(1) + a.end()) for a in re.finditer(_FORMULA_ACRONYM, m.group(1)))
+    return sorted(set(spans))
 
 
 def _versioned_tools(text: str) -> list[tuple[int, int]]:
@@ -845,6 +984,12 @@ _ACRONYM_METHOD_BEFORE = re.compile(
     r"архитектур|библиотек|схем|тест|шкал)\w*)\s+(?:(?-i:[A-ZА-ЯЁ][A-ZА-ЯЁ0-9-]{1,15})\s*(?:,|\band\b|\bи\b)\s*)?$", re.I)
 
 
+# A list that a word for methods introduces with a colon lists methods, wherever the text stands
+# (a chapter's summary: «описаны материалы и методы: проточная цитометрия, ПЦР, …», "methods:
+# …, PCR, …"): an acronym in it, before the sentence ends, is a technique.
+_METHODS_LISTED_BEFORE = re.compile(r"(?i)(?<![\w-])(?:метод\w*|методик\w*|methods|techniques|әдіс\w*|тәсіл\w*)\s*:[^.;:!?\n]*$")
+
+
 # The words that introduce a chapter's title in quotes ("Chapter 1, “…”", «во второй главе «…»»,
 # «бірінші тарауында «…»») or follow it in Kazakh («…» атты бірінші тарауда).
 _CHAPTER_BEFORE = re.compile(r"(?:chapters?|sections?|глав\w*|раздел\w*|параграф\w*|тарау\w*|бөлім\w*)"
@@ -865,7 +1010,9 @@ _DEFINED_HEADS = (
                r"тест\w*|проб[аыуе]\w*|метод\w*|методик\w*|шкал\w*|опросник\w*|индекс\w*|алгоритм\w*|"
                r"сынақ\w*|тесті\w*|әдіс\w*|шкаласы\w*|сауалнама\w*|индексі\w*"),
     ("Initiative", r"act|regulation|directive|convention|регламент\w*|директив\w*|конвенци\w*|кодекс\w*|"
-                   r"регламенті\w*|директивасы\w*|конвенциясы\w*|кодексі\w*"),
+                   r"регламенті\w*|директивасы\w*|конвенциясы\w*|кодексі\w*|"
+                   # a programme («Международной программы помощи пациентам … (GIPAP)»)
+                   r"programme|программ\w*|бағдарламас\w*"),
     ("Organization", r"agency|organi[sz]ation|union|association|committee|council|агентств\w*|организаци\w*|"
                      r"союз\w*|ассоциаци\w*|комитет\w*|ұйым\w*|агенттіг\w*|қауымдастығ\w*|одағ\w*"),
 )
@@ -905,6 +1052,7 @@ def _acronym_class(text: str, start: int, end: int, name: str, kind: str) -> str
     if _ACRONYM_INITIATIVE_AFTER.match(text, end) or _ACRONYM_STANDARD_BEFORE.search(text[max(0, start - 30):start]):
         return "Initiative"
     if (_ACRONYM_METHOD_AFTER.match(text, end) or _ACRONYM_METHOD_BEFORE.search(text[max(0, start - 40):start])
+            or _METHODS_LISTED_BEFORE.search(text[max(0, start - 240):start])
             or kind in ("methods", "theoretical-basis") or re.search(r"\d", name)):
         return "Method"
     return "Organization"
@@ -1015,6 +1163,8 @@ def _keyword_class(words: list[str], lang: str) -> str | None:
             return "Method"
         if lang == "kk" and _KK_CENTRE_IN_CASE.fullmatch(morphology.fold(w)):
             return "NonGovernmentalOrganization"
+        if lang == "kk" and i and morphology.fold(words[i - 1]) == "деректер" and morphology.fold(w).startswith("қор"):
+            return None   # «деректер қоры» is a database (where a paper is indexed), not a fund
         for k in morphology.text_keys(w, lang):
             cls = _KEYWORD_CLASS.get(k)
             if cls == "Method" and any(_CITATION.search(x) for x in words):
@@ -1040,6 +1190,10 @@ def _script_language(name: str, lang: str) -> str:
     if re.search("[А-Яа-яЁё]", name):
         return lang if lang in ("ru", "kk") else "ru"
     return lang if re.search("[A-Za-z]", name) is None or lang == "en" else "en"
+
+
+# two or more words in lower case and an opening bracket: a term the bracket names
+_AFTER_A_TERM = re.compile(r"(?<![\w-])[a-zа-яёәғқңөұүһі][\w-]*\s+[a-zа-яёәғқңөұүһі][\w-]*\s*\(\s*$")
 
 
 def _product_candidates(text, lang, kind, found, claimed, free, unclaimed, known) -> None:
@@ -1143,6 +1297,25 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         if free(s, e) and unclaimed(s, e) and not known(text[s:e]):
             found[(s, e)] = ("Method", "software")
             claimed.append((s, e))
+    for s, e in _formula_acronyms(text):
+        if free(s, e) and unclaimed(s, e) and not known(text[s:e]):
+            found[(s, e)] = ("Method", "formula")
+            claimed.append((s, e))
+    concept_spans = [(m.start, m.end) for m in mentions if m.cls == "Theory"]
+    for m in _NAMED_MEASURE.finditer(text):
+        s, e = m.span()
+        inner = [(a, b) for a, b in concept_spans if s <= a and b <= e]
+        # only where a concept stands inside: the capitalised names below take the others
+        if inner and not _sentence_initial(text, s) and unclaimed(s, e) and not known(text[s:e]) and all(
+                any(a <= k < b for a, b in inner) for k in range(s, e) if covered[k]):
+            found[(s, e)] = ("Method", "measure")
+            claimed.append((s, e))
+    for m in _CONSENSUS.finditer(text):
+        s, e = m.span()
+        if m.group(1) not in _NOT_CONSENSUS and not _sentence_initial(text, s) and free(s, e) and unclaimed(s, e) \
+                and not known(text[s:e]):
+            found[(s, e)] = ("Initiative", "consensus")
+            claimed.append((s, e))
     for m in _DEVICE_CODE.finditer(text):
         s, e = m.span(1) if m.group(1) else m.span(2)
         if free(s, e) and unclaimed(s, e) and not known(text[s:e]):
@@ -1225,6 +1398,8 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             found[(m.start(), after.end())] = ("Theory", "quoted")
             continue
         if _is_capitalised(name):
+            if _THING_AFTER_QUOTES.match(text, m.end()) or _THING_BEFORE_QUOTES.search(text[max(0, m.start() - 160):m.start()]):
+                continue   # a cultivar, a breed, a journal: «…» және «…» сорттары, «…» журналында
             found[(s, e)] = (_keyword_class(words, lang) or "Initiative", "quoted")
         elif kind in THEORY_KINDS | {"novelty"} and len(words) <= 4:
             cls = "Method" if _METHOD_HINT.search(name) else "Theory" if _THEORY_HINT.search(name) else None
@@ -1259,7 +1434,10 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             continue
         s, e = t.start, t.start + len(m.group(1))
         if not known(m.group(1)):
-            found.setdefault((s, e), (_acronym_class(text, s, e, m.group(1), kind), "acronym"))
+            # "named entity recognition (KazNERD)": the name a task or a data set is given, not a body's
+            cls = "Method" if _AFTER_A_TERM.search(text, max(0, s - 80), s) and text.startswith(")", e) else \
+                _acronym_class(text, s, e, m.group(1), kind)
+            found.setdefault((s, e), (cls, "acronym"))
     # People by their initials and surname («В.В. Бартольд», «Р. Райана», "S.L. Sobolev")
     for s, e in people.find(text, lang):
         if free(s, e) and not known(text[s:e]):
@@ -1360,6 +1538,12 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             if (free(s, e) or (s in places and free(next(t.end for t in tokens if t.start == s), e))) \
                     and unclaimed(s, e) and not known(text[s:e]):
                 found.setdefault((s, e), (cls, "capitalised"))
+    for s, e in _spelled_by_their_acronym(text):
+        cls = _keyword_class(_TOKEN.findall(text[s:e]), lang)
+        if cls and free(s, e) and unclaimed(s, e) and not known(text[s:e]):
+            for span in [k for k, v in found.items() if s <= k[0] and k[1] <= e and v[1] == "capitalised"]:
+                del found[span]   # the same name without the sentence's first word
+            found.setdefault((s, e), (cls, "capitalised"))
     # Theories and methods by the shape of their name ("endogenous growth theory", «метод главных
     # компонент», «институционалдық теория»), where no other name already covers them.
     # An acronym inside such a name is part of it ("GIS analysis").
@@ -1392,7 +1576,9 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         for span in [k for k in found if k[0] < d.end and d.start < k[1]]:
             del found[span]
         found[(d.start, d.end)] = (d.cls, "self-named")
-    return [(s, e, cls, reason) for (s, e), (cls, reason) in sorted(found.items())]
+    chrome = page_chrome.tool_lines(text)   # a journal page's citation formats, licence and copyright
+    return [(s, e, cls, reason) for (s, e), (cls, reason) in sorted(found.items())
+            if not any(a <= s < b for a, b in chrome)]
 
 
 # Russian and Kazakh name a scholar's theory or method with the scholar inside the name, in the
@@ -1737,9 +1923,14 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
         if read.text != comp.text:
             mentions = [replace(m, exact=comp.text[m.start:m.end]) for m in mentions]
         # the state in "Закон Республики Казахстан «О …»" is part of the law's name, not a mention
-        docs = [(s, e) for s, e, _, reason in named if reason in ("self-named", "state's")]
+        # and so is the head of state in «Послание Главы государства народу Казахстана от … «…»»
+        measures = [(s, e) for s, e, _, reason in named if reason == "measure"]
+        if measures:   # the concept a named index measures is part of the index's name
+            mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in measures)]
+        docs = [(s, e, cls) for s, e, cls, reason in named if reason in ("self-named", "state's")]
         if docs:
-            mentions = [m for m in mentions if m.cls != "State" or not any(s <= m.start and m.end <= e for s, e in docs)]
+            mentions = [m for m in mentions if not any(s <= m.start and m.end <= e and (
+                m.cls == "State" or (cls == "Address" and m.cls == "GovernmentBody")) for s, e, cls in docs)]
         for m in mentions:
             entity = _N(m.entity)
             lines.append(f"{node} {_MENTIONS} {entity}")
@@ -1886,6 +2077,8 @@ _BRACKETED_ACRONYM = re.compile(r"\(\s*([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-Я�
 _TERM_CAPITALS = 4
 _TERM_WORDS = 8
 _CLAUSE_START = re.compile(r"[,;:.!?()«»“”\"\n]")
+_SENTENCE_OPENERS = {"To", "The", "A", "An", "In", "We", "This", "Using", "By", "With", "For", "On",
+                     "В", "Во", "Для", "С", "По", "На", "При"}
 
 
 # a word for a body after the acronym, past one word in lower case: «… халықаралық қауымдастығы»
@@ -1897,7 +2090,10 @@ def _term_acronyms(text: str) -> set[str]:
     for m in _BRACKETED_ACRONYM.finditer(text):
         before = text[max(0, m.start() - 160):m.start()]
         words = _TOKEN.findall(_CLAUSE_START.split(before)[-1])[-_TERM_WORDS:]
-        # (a sentence's first word among them is capitalised whatever it is: then it is no term, to be safe)
+        # (a sentence's first word among them is capitalised whatever it is: then it is no term, to be
+        # safe, unless it is a word that opens sentences and no name: "To compare byte-pair encoding (BPE)")
+        if len(words) >= 3 and words[0] in _SENTENCE_OPENERS:
+            words = words[1:]
         if len(words) >= 2 and all(not w[:1].isupper() for w in words[-_TERM_CAPITALS:]) and \
                 _keyword_class(words, "en" if re.search("[A-Za-z]", words[-1]) else "ru") not in _ORGANISATION_CLASSES and \
                 _keyword_class(words, "kk") not in _ORGANISATION_CLASSES:
@@ -1930,6 +2126,13 @@ def _classed_by_definition(comps: list[ComponentText], named_in: list[list]) -> 
             if tail:
                 for word in tail.group(1).split():
                     defined.setdefault((comp.lang, word), cls)
+    # an acronym that spells a name the document writes in full elsewhere, a letter a word, is that
+    # name's ("Institute of Smart Systems and Artificial Intelligence" … "the cluster of ISSAI")
+    for comp, named in zip(comps, named_in):
+        for s, e, cls, reason in named:
+            words = _TOKEN.findall(comp.text[s:e])
+            if reason == "capitalised" and len(words) >= 3:
+                defined.setdefault((comp.lang, _initials(words)), cls)
     # (a name the text defines it for wins: «… на 2010–2014 годы (ГПФИИР)» is the programme's)
     terms = {(comp.lang, a) for comp in comps for a in _term_acronyms(comp.text)} - set(defined)
     if not defined and not terms:

@@ -61,7 +61,9 @@ _RU_HEADS = {"теория": ("Theory", True), "парадигма": ("Theory", 
              "уравнение": ("Theory", False), "эффект": ("Theory", False), "теорема": ("Theory", False),
              "печь": ("Method", False), "катушка": ("Method", False), "каппа": ("Method", False),
              "альфа": ("Method", False), "поправка": ("Method", False), "классификация": ("Method", False),
-             "томография": ("Method", False)}
+             "томография": ("Method", False), "допплерография": ("Method", False),
+             "ультрасонография": ("Method", False), "сонография": ("Method", False),
+             "эхокардиография": ("Method", False), "ангиография": ("Method", False)}
 # Heads that name one particular thing only after a scholar's name: «закон Аррениуса»,
 # «распределение Вейбулла», «опросник выгорания Маслач» (never «закон Республики Казахстан»)
 # (a statistical correction too: «поправка Бонферрони», «с поправкой Тьюки»)
@@ -235,6 +237,12 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
                 and not any("-" in t.text for t in mods) \
                 and _USED_BEFORE.search(text[max(0, tokens[first].start - 16):tokens[first].start]):
             anywhere = True   # "estimated by material flow analysis", "with stratified random sampling"
+        if cls == "Method" and lang == "en" and morphology.fold(tok.text) == "method" and mods \
+                and _BY_BEFORE.search(text[max(0, tokens[first].start - 12):tokens[first].start]):
+            anywhere = True   # "counted by the line transect method": what a thing is done by is named
+        if cls == "Method" and any(_tool_name(t.text) and not _sentence_initial(text, t.start) or _CODED_NAME.fullmatch(t.text)
+                                   for t in mods):
+            anywhere = True   # a method named by a code, at a list item's start too: «FAO-56 әдісі бойынша»
         if cls == "Method" and lang == "ru" and _METHOD_WORD.match(tok.text) and mods and tokens[first] is tok \
                 and _RU_USED_BEFORE.search(text[max(0, tok.start - 20):tok.start]):
             anywhere = True   # «с помощью метода отношения шансов», «посредством метода главных компонент»
@@ -286,9 +294,10 @@ _MODEL_HEAD = re.compile(r"(?i)model|модел")
 # and a modifier of two lower-case parts joined by a hyphen, which makes it one technique, in
 # Russian and Kazakh (English hyphenates generic modifiers: "risk-based", "data-driven").
 # An imaging technique is one by the words before its head wherever it is named ("optical coherence
-# tomography", «позитронно-эмиссионной томографии», «компьютерлік томография»): tomography is no
-# ordinary word that other things are called.
-_IMAGING = re.compile(r"(?i)tomograph|томограф")
+# tomography", «позитронно-эмиссионной томографии», «компьютерлік томография», «ультразвуковая
+# допплерография почечных артерий», «эхокардиография»): these are no ordinary
+# words that other things are called.
+_IMAGING = re.compile(r"(?i)tomograph|томограф|сонограф|допплерограф|эхокардиограф|ангиограф")
 _METHOD_WORD = re.compile(r"(?i)метод(?!олог)|әдіс(?!те|нам)")
 _COMPOUND = re.compile(r"[a-zа-яёәғқңөұүһі]{3,}-[a-zа-яёәғқңөұүһі]{3,}")
 
@@ -299,6 +308,10 @@ _COMPOUND = re.compile(r"[a-zа-яёәғқңөұүһі]{3,}-[a-zа-яёәғқң�
 # hyphened modifier: "with a risk-based scoring method" says how, it names nothing)
 _DONE_BY = {"analysis", "sampling", "modelling", "modeling", "technique", "spectroscopy", "microscopy"}
 _USED_BEFORE = re.compile(r"(?<![\w-])(?:by|with|using|via|through)\s+(?:the\s+|a\s+)?$", re.I)
+# "by the … method" (not "with": any sentence is "with a method")
+_BY_BEFORE = re.compile(r"(?<![\w-])by\s+(?:the\s+|a\s+)?$", re.I)
+# a code of letters and a number joined by a hyphen: FAO-56, ISO-9613
+_CODED_NAME = re.compile(r"[A-ZА-ЯЁ]{2,}-\d{1,4}[a-z]?")
 # the Russian for "by means of" before the word «метод» itself: what follows names the method used
 _RU_USED_BEFORE = re.compile(r"(?<![\w-])(?:с\s+помощью|при\s+помощи|посредством)\s+$", re.I)
 

@@ -9,6 +9,8 @@ or a programme; they name none of the four classes.
 """
 from __future__ import annotations
 
+import re
+
 from . import morphology
 
 # file formats and identifier labels
@@ -29,3 +31,48 @@ _ALL = _FORMATS | _DEGREES | _PLATFORMS | _LANGUAGES
 def is_chrome(name: str) -> bool:
     """Whether `name` is one of the page's own words, not a name in the abstract."""
     return morphology.fold(name.strip(" \t«»“”\"'.,;:()")) in _ALL
+
+
+# A journal's page lists its citation tools and its licence beside the abstract ("More Citation
+# Formats: ACM · APA · IEEE · MLA", "Download Citation: Endnote/Zotero (RIS) · BibTeX", "This work
+# is licensed under a Creative Commons Attribution 4.0 International License"), and a page's footer
+# states its copyright ("© 2025 … University", "(c) 2024 …", "Copyright (c) 2024 The Authors").
+# The styles' and the licence's names are written like bodies' acronyms and versioned tools (and
+# some are also bodies: IEEE, ACM), the footer names the publisher; on such a line nothing is named
+# that the abstract is about, so the whole line is the page's.
+_TOOL_LINE = re.compile(
+    r"(?im)^[ \t]*(?:©|\(c\)[ \t]*(?:19|20)\d\d|copyright\b)[^\n]*$|"
+    r"^[^\n]*(?:citation\s+(?:formats?|styles?|managers?)|(?:download|export)\s+citation|cite\s+this|"
+    r"формат\w*\s+цитировани\w*|скачать\s+цитат\w*|дәйексөз\s+пішім\w*|"
+    r"licen[cs]ed\s+under|under\s+(?:a|the)\s+creative\s+commons|лицензи\w+\s+creative\s+commons)[^\n]*$")
+
+
+# The paragraph that names a work's supervisors, consultants or opponents: their universities and
+# countries in brackets are the people's affiliations ("Supervisors: …; Prof. X (George Washington
+# University, USA).", «Ғылыми кеңесші: PhD М. Х. (Цюрих университеті, Швейцария)»), not what the
+# work is about. It runs on over the lines a list of people wraps to (the line before ends on a
+# comma, a semicolon or "and"), two at most.
+_PEOPLE_LABEL = (r"(?:scientific\s+|research\s+)?(?:supervisors?|consultants?|advisors?|official\s+opponents?|reviewers?)|"
+                 r"научн\w+\s+(?:руководител\w*|консультант\w*)|официальн\w+\s+оппонент\w*|"
+                 r"ғылыми\s+(?:жетекші\w*|кеңесші\w*)|ресми\s+оппонент\w*")
+_PEOPLE_LINE = re.compile(rf"(?im)^[ \t>*_|#-]*(?:{_PEOPLE_LABEL})[*_]*[ \t]*:[^\n]*")
+_WRAPPED_LINES = 2
+_LIST_GOES_ON = re.compile(r"(?:[;,]|\band|\bи|\bжәне)[ \t]*$")
+
+
+def tool_lines(text: str) -> list[tuple[int, int]]:
+    """The spans of the lines of `text` that list a journal page's citation formats, state its
+    licence or copyright, or name the work's supervisors and their affiliations."""
+    spans = [m.span() for m in _TOOL_LINE.finditer(text)]
+    for m in _PEOPLE_LINE.finditer(text):
+        end = m.end()
+        for _ in range(_WRAPPED_LINES):
+            if not _LIST_GOES_ON.search(text, max(0, end - 8), end) or not text.startswith("\n", end):
+                break
+            nxt = text.find("\n", end + 1)
+            nxt = len(text) if nxt == -1 else nxt
+            if not text[end + 1:nxt].strip():
+                break   # a blank line ends the paragraph
+            end = nxt
+        spans.append((m.start(), end))
+    return sorted(spans)

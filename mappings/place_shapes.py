@@ -15,8 +15,9 @@ import re
 _KK_UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
 _KK_LOWER = "а-яёәғқңөұүһі"
 _NAME = {
-    # a capitalised word, or two joined by a hyphen (Кызыл-Орда, Ust-Kamenogorsk)
-    "en": r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)?",
+    # a capitalised word, or two joined by a hyphen (Кызыл-Орда, Ust-Kamenogorsk); a deposit or a
+    # field numbered after a hyphen (Zhezkazgan-II, Tengiz-2) is one of a series of the same name
+    "en": r"[A-Z][a-zà-ÿ'’]+(?:-(?:[A-Z]?[a-zà-ÿ'’]+|[IVX]{1,4}(?![\w-])|\d{1,2}(?![\w-])))?",
     "kk": rf"[{_KK_UPPER}][{_KK_LOWER}]+(?:-[{_KK_UPPER}]?[{_KK_LOWER}]+)?",
     # Russian districts take the adjective: «Бостандыкский», «Бостандыкском», «Ауэзовского»
     "ru": r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ие|их|ими)",
@@ -30,7 +31,10 @@ _KIND = {
           r"Lowland|Upland|Plain|Gorge|Gate)s?",
     "kk": rf"(?:аудан|ауыл|өзен|көл|елді\s+мекен|мұздық|мұздығ|шөл|арал(?!ық|ығ)|кен\s+орн|жазығ|алқаб|"
           # (an irrigated tract: «Шардара массиві», «Мақтаарал массивінде»)
-          rf"алабы|түбег|жотас|су\s+қойма|массив)[{_KK_LOWER}]*",
+          rf"алабы|түбег|жотас|су\s+қойма|массив|"
+          # a site (of finds, of digs) in its possessive: «Михайловка орны», «… және … орындары»
+          # (the bare «орын» is any place or rank: «бірінші орын»)
+          rf"орн[ыа]|орындар)[{_KK_LOWER}]*",
     # a basin, with the kind of basin between («Илийского артезианского бассейна»)
     # (a region by its adjective: «в Павлодарском регионе»)
     "ru": r"(?:район|округ|регион|водохранилищ|(?:[а-яё]+(?:ый|ий|ого|ому|ым|ом)\s+)?бассейн)[а-яё]*",
@@ -79,6 +83,9 @@ def find(text: str, lang: str) -> list[tuple[int, int]]:
             if n.group().lower() in _NOT_NAMES or (lang == "ru" and _SENTENCE_END.search(text[max(0, s - 12):s])
                                                    and _common_adjective(n.group())):
                 continue
+            if lang == "kk" and m.group(2).startswith(("орн", "орынд")):
+                if _SENTENCE_END.search(text[max(0, s - 12):s]):
+                    continue   # «Екінші орында …»: a sentence's first word is capitalised whatever it is
             if lang == "en" and m.group(2)[:1].islower() and (
                     _SENTENCE_END.search(text[max(0, s - 12):s]) or _DEMONYM.search(n.group())):
                 continue   # "Delta values …" opens a sentence; "Asian glaciers", "Kazakh steppes" are kinds

@@ -46,6 +46,7 @@ def _alt(heads: dict[str, str], suffix: str) -> str:
 _STATE_EN = r"(?:\s+of\s+(?:the\s+)?(?:Republic\s+of\s+Kazakhstan|RK|Kazakhstan))?"
 _STATE_RU = r"(?:\s+(?:Республики\s+Казахстан|РК|Казахстана))?"
 _DATED_EN = r"(?:\s+(?:No\.?|№)\s*[\w-]+)?(?:\s+(?:of|dated)\s+[\w\s,.]{0,30}?\d{4}(?:\s+year)?)?(?:\s+(?:No\.?|№)\s*[\w-]+)?"
+_KK_DATED = r"(?:\d{4}\s+жылғы\s+(?:\d{1,2}\s+[а-яәғқңөұүһі]+(?:дағы|дегі|тағы|тегі)\s+)?(?:№\s*[\w-]+\s+)?)?"
 _DATED_RU = r"(?:\s+от\s+[\w\s.,]{0,30}?\d{4}\s*(?:года|г\.)?)?(?:\s+№\s*[\w-]+)?"
 
 # Each pattern is tried only where its anchor, a plain alternation of rare words, occurs: a
@@ -71,6 +72,7 @@ class _Pattern(NamedTuple):
 # A Russian code is named by its capitalised adjective («Водного кодекса Республики Казахстан»,
 # «Предпринимательский кодекс РК», «Налогового кодекса»); «кодекса» alone is any code.
 _RU_CODE_ADJECTIVE = re.compile(r"[А-ЯЁ][а-яё]+(?:ый|ий|ой|ая|ого|его|ому|ему|ым|им|ом|ем)\s+$")
+_RU_CODE_ABBREVIATION = re.compile(r"(?:УПК|ГПК|АПК|УИК|КоАП|УК|ГК|НК|ТК|ЗК|ЭК|БК|ЖК|ВК|ЛК)(?![\w-])")
 # A name does not run over "and" into a second document: «… кодекса РК и Концепции развития … на 2024–2030 годы»
 _RU_NEXT_DOCUMENT = r"(?!\s+и\s+(?:[А-ЯЁ][а-яё]+\s+)?(?:Концепци|Программ|Стратеги|План|Закон|Кодекс|Доктрин|Послани))"
 
@@ -88,11 +90,15 @@ _PATTERNS: dict[str, list[_Pattern]] = {
     ],
     "ru": [
         _Pattern(_RU_ANCHOR, re.compile(rf"(?:{_alt(_RU_HEADS, r'[а-яё]{0,2}')})(?![а-яё]){_STATE_RU}"
-                                        rf"(?:\s+Президента{_STATE_RU}(?:\s+народу\s+Казахстана)?)?{_DATED_RU}\s*{_TITLE}"), _RU_BEFORE),
+                                        rf"(?:\s+(?:Президента|Главы\s+государства){_STATE_RU}(?:\s+народу\s+Казахстана)?)?{_DATED_RU}\s*{_TITLE}"), _RU_BEFORE),
         _Pattern(_RU_ANCHOR, re.compile(rf"(?:{_alt(_RU_HEADS, r'[а-яё]{0,2}')})(?![а-яё])"
                                         rf"(?P<body>(?:{_RU_NEXT_DOCUMENT}{_BREAK}){{0,160}}?)\s+(?:на|до)\s+(?:период\s+)?(?:{_YEARS}\s+год\w*|\d{{4}}\s+год\w*)"),
                  _RU_BEFORE),
         _Pattern(_RU_ANCHOR, re.compile(rf"(?P<Law>[Кк]одекс[а-яё]{{0,2}})(?![а-яё]){_STATE_RU}"), _RU_CODE_ADJECTIVE, True),
+        # a code by its abbreviation and the state's: «статьи 218 УК РК», «УПК РФ», «КоАП РК» (the state
+        # is part of the code's name, not a mention of its own)
+        _Pattern(_RU_CODE_ABBREVIATION, re.compile(rf"(?P<Law>{_RU_CODE_ABBREVIATION.pattern})\s+(?:РК|РФ|Республики\s+Казахстан)(?![\w-])"),
+                 None),
         # a constitution by the year it was adopted: «по Конституции 1993 года»
         _Pattern(re.compile(r"Конституци"), re.compile(r"(?P<Law>Конституци[а-яё]{1,3})(?:\s+Республики\s+Казахстан)?"
                                                         r"\s+\d{4}\s*(?:года|г\.)"), None),
@@ -102,7 +108,9 @@ _PATTERNS: dict[str, list[_Pattern]] = {
     "kk": [
         # Қазақстан Республикасының «Білім туралы» Заңы, «Цифрлық Қазақстан» мемлекеттік бағдарламасы
         # («… туралы» Қазақстан Республикасының Заңы: the state may stand between title and head)
-        _Pattern(re.compile(r"[«“\"„]"), re.compile(rf"{_TITLE}\s+(?:(?:Қазақстан\s+Республикасының|ҚР)\s+)?(?:(?:[Мм]емлекеттік|[Ұұ]лттық)\s+)?"
+        # (and the date it was passed between the title and the head: «… туралы» 1997 жылғы 11
+        # шілдедегі № 151 Заңы)
+        _Pattern(re.compile(r"[«“\"„]"), re.compile(rf"{_TITLE}\s+{_KK_DATED}(?:(?:Қазақстан\s+Республикасының|ҚР)\s+)?(?:(?:[Мм]емлекеттік|[Ұұ]лттық)\s+)?"
                                                      rf"(?:{_alt(_KK_HEADS, r'[а-яәғқңөұүһі]*')})(?![\w])"), None),
         # Білім туралы Заңы
         _Pattern(re.compile(r"туралы"), re.compile(rf"туралы\s+(?:{_alt({'Law': _KK_HEADS['Law']}, r'[а-яәғқңөұүһі]*')})(?![\w])"), None),
@@ -126,9 +134,9 @@ class SelfNamed(NamedTuple):
 
 
 # What every pattern's match holds: a year or a quoted title (every Kazakh pattern, the Russian
-# ones but the code's, and the English ones but the last), "туралы", «кодекс», or the first word
-# of the last English pattern.
-_TRIGGER = re.compile(r"\d{4}|[«“\"„]|туралы|кодекс|State|National|Comprehensive|Strategic", re.I)
+# ones but the codes', and the English ones but the last), "туралы", «кодекс», a code's
+# abbreviation before the state's («УК РК»), or the first word of the last English pattern.
+_TRIGGER = re.compile(r"\d{4}|[«“\"„]|туралы|кодекс|State|National|Comprehensive|Strategic|(?-i:К\s+Р[КФ]|КоАП)", re.I)
 
 
 def find(text: str, lang: str) -> list[SelfNamed]:

@@ -1499,6 +1499,145 @@ def test_a_kazakh_kind_in_the_singular_still_names_its_body():
         "Шахмат федерациясының": "NonGovernmentalOrganization"}
 
 
+def test_a_journal_pages_citation_formats_and_licence_name_nothing():
+    # the styles and the licence are written like acronyms of bodies and versioned tools
+    text = ("Cite this paper in: ACM · APA · IEEE · MLA · Harvard\n"
+            "Export citation formats: EndNote (RIS) · BibTeX\n"
+            "The paper is licensed under a Creative Commons Attribution 4.0 International License.\n"
+            "© 2023 Steppe Agrarian University, Kostanay\n"
+            "Sensors were calibrated to the IEEE standard.")
+    found = find_mentions(text, "en")
+    assert [m.exact for m in found] == ["IEEE"] and found[0].start > text.index("Sensors")
+    assert _candidates(text, "en", "other") == {}
+
+
+def test_a_quote_may_close_inside_a_listed_name():
+    # the body's own name is quoted before its kind; the vocabulary lists it whole
+    text = "Жобаны «Самұрық-Қазына» ұлттық әл-ауқат қоры қаржыландырды."
+    assert [m.exact for m in find_mentions(text, "kk")] == ["«Самұрық-Қазына» ұлттық әл-ауқат қоры"]
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("The study compares the Artificial Intelligence Act of the European Union with local rules.",
+     "Artificial Intelligence Act", "Law"),
+    ("Waders stop in the delta on the East Atlantic Flyway every spring.", "East Atlantic Flyway", "Initiative"),
+])
+def test_an_act_and_a_flyway_are_initiatives(text, name, cls):
+    assert _candidates(text, "en", "task").get(name) == cls
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("«Ақ Жібек» және «Күнсұлу» сорттарының өнімділігі салыстырылды.", "kk"),
+    ("Урожайность сортов «Синап Алматы» и «Розмарин» сравнивалась; статья опубликована в журнале «Наука и жизнь».", "ru"),
+    ("Two papers appeared in the «Vestnik Nauki» journal.", "en"),
+    ("Бір мақала «Ғылыми жаршы – Научный вестник» журналында жарияланды.", "kk"),
+])
+def test_a_quoted_cultivar_or_journal_is_no_initiative(text, lang):
+    assert "Initiative" not in _candidates(text, lang, "task").values()
+
+
+def test_an_address_of_the_head_of_state_holds_its_head_and_its_people():
+    g = rdflib.Graph()
+    cands = annotate(g, [ComponentText(URIRef(f"{WORK}/task/1"), "task", "ru",
+                                       "учесть положения Послания Главы государства народу Казахстана от 2 сентября "
+                                       "2019 года «Конструктивный общественный диалог – основа стабильности»;")],
+                     work=WORK, source=SOURCE)
+    assert [(c.name[:20], c.suggested_class) for c in cands] == [("Послания Главы госуд", "Address")]
+    assert not list(g.objects(None, DKG.mentions))
+
+
+def test_a_label_opening_on_the_article_yields_to_the_full_name_after_it():
+    # "the Caspian" is the sea's short name; "the Caspian Sea" quotes its full one
+    text = "Seals breed on the ice of the Caspian Sea each winter."
+    assert [m.exact for m in find_mentions(text, "en")] == ["Caspian Sea"]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a formula named by its authors' acronyms, two joined by a hyphen, before or after its word
+    ("Функцию почек оценивали по формулам ABCD и KLM-XYZ.", "ru", {"ABCD": "Method", "KLM-XYZ": "Method"}),
+    ("Clearance was estimated with the QRST equation in every patient.", "en", {"QRST": "Method"}),
+])
+def test_a_formula_named_by_acronyms_is_a_method(text, lang, expected):
+    assert _candidates(text, lang, "task") == expected
+
+
+def test_an_acronym_defined_for_a_programme_is_an_initiative():
+    text = "Больные получают лечение в рамках Национальной программы поддержки доноров (НППД) с 2015 года."
+    assert _candidates(text, "ru", "task").get("НППД") == "Initiative"
+
+
+def test_an_acronym_in_a_list_of_methods_is_a_technique_in_any_part():
+    text = "Во второй главе описаны материалы и методы: проточная цитометрия, КФМ, статистическая обработка."
+    assert _candidates(text, "ru", "other") == {"КФМ": "Method"}
+
+
+def test_an_acronym_of_a_term_after_a_sentences_opening_word_is_no_body():
+    g = rdflib.Graph()
+    cands = annotate(g, [
+        ComponentText(URIRef(f"{WORK}/task/1"), "task", "en", "To compare subword tokenisation (SWUT) with whole words."),
+        ComponentText(URIRef(f"{WORK}/provision/1"), "provision", "en", "Whole words beat SWUT by two points.")],
+        work=WORK, source=SOURCE)
+    assert not [c for c in cands if c.name == "SWUT"]
+
+
+def test_a_law_found_across_its_titles_quote_takes_in_the_state_before_it():
+    text = "Мектептер Қазақстан Республикасының «Білім туралы» Заңына сәйкес жұмыс істейді."
+    assert [m.exact for m in find_mentions(text, "kk")] == ["Қазақстан Республикасының «Білім туралы» Заңына"]
+
+
+def test_two_overlapping_labels_of_one_entry_are_one_mention():
+    text = "Транскрипт определяли методом количественной ПЦР в реальном времени у всех больных."
+    assert [m.exact for m in find_mentions(text, "ru")] == ["количественной ПЦР в реальном времени"]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Taggers were tested on the Uzbek Legal Texts Corpus of 2022.", "en", {"Uzbek Legal Texts Corpus": "Method"}),
+    # a database where a paper is indexed is no fund
+    ("Екі мақала Web of Science деректер қорындағы журналдарда жарияланды.", "kk", {}),
+])
+def test_a_corpus_is_a_data_set_and_a_database_no_fund(text, lang, expected):
+    assert _candidates(text, lang, "other") == expected
+
+
+def test_a_method_in_brackets_after_a_chapter_is_the_chapters_kind():
+    text = "Во второй главе (обзор литературы) описаны подходы, затем выполнен обзор литературы по теме."
+    found = find_mentions(text, "ru")
+    assert [m.start for m in found] == [text.rindex("обзор литературы")]
+
+
+def test_guidelines_agreed_at_a_place_are_an_initiative():
+    text = "Therapy followed the Baveno VII consensus and the Rome IV/Lyon consensus; a Delphi consensus was then reached."
+    assert _candidates(text, "en", "task") == {"Baveno VII consensus": "Initiative", "Rome IV/Lyon consensus": "Initiative"}
+
+
+def test_an_index_named_after_a_concept_is_a_method_and_holds_the_concept():
+    g = rdflib.Graph()
+    cands = annotate(g, [ComponentText(URIRef(f"{WORK}/methods/1"), "methods", "en",
+                                       "Rankings of the Meridian-Lowy Soft Power Index were compared for ten states.")],
+                     work=WORK, source=SOURCE)
+    assert [(c.name, c.suggested_class) for c in cands] == [("Meridian-Lowy Soft Power Index", "Method")]
+    assert not list(g.objects(None, DKG.mentions))
+
+
+@pytest.mark.parametrize("text, lang, name, cls", [
+    # a name that opens a sentence is told by the acronym after it, which spells it a letter a word
+    ("Мемлекеттік тұрғын үй қорында (МТҮҚ) 40 мың пәтер бар.", "kk", "Мемлекеттік тұрғын үй қорында",
+     "NonGovernmentalOrganization"),
+    ("Smart Grid Institute (SGI) was founded in 2019.", "en", "Smart Grid Institute", "NonGovernmentalOrganization"),
+])
+def test_a_name_opening_a_sentence_is_found_by_the_acronym_that_spells_it(text, lang, name, cls):
+    assert _candidates(text, lang, "task").get(name) == cls
+
+
+def test_an_acronym_spelling_a_name_written_elsewhere_is_that_names():
+    g = rdflib.Graph()
+    cands = annotate(g, [
+        ComponentText(URIRef(f"{WORK}/other/1"), "other", "en", "The work was done at the Institute of Coastal Water Studies."),
+        ComponentText(URIRef(f"{WORK}/methods/1"), "methods", "en", "Samples were analysed in the laboratories of ICWS.")],
+        work=WORK, source=SOURCE)
+    assert {c.name: c.suggested_class for c in cands}["ICWS"] == "NonGovernmentalOrganization"
+
+
 @pytest.mark.parametrize("text, lang", [
     # Kazakhstan's local representative bodies, named as a kind in the plural
     ("Candidates ran for the district maslikhats in 2021.", "en"),
@@ -1549,3 +1688,29 @@ def test_the_world_economic_forum_is_a_body():
 ])
 def test_methods_named_by_a_common_noun_phrase(text, lang, expected):
     assert names(text, lang) == [expected]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Supervisors: Doctor of Economics, Professor Omarova L.K.;\nPhD, Professor John Roe (Emory University, USA).\n"
+     "The work compares Kazakhstan with the USA.", "en"),
+    ("Ғылыми кеңесшілер: э.ғ.д., профессор Б.Қ. Серікова; PhD М. Лоран (Лион университеті, Франция)\n"
+     "Жұмыс Қазақстан мен Францияны салыстырады.", "kk"),
+])
+def test_the_supervisors_affiliations_name_nothing_the_work_is_about(text, lang):
+    body = text.rindex("\n")
+    found = find_mentions(text, lang)
+    assert found and all(m.start > body for m in found)
+    assert not [n for n in _candidates(text, lang, "other") if text.index(n) < body]
+
+
+def test_a_syllable_acronym_naming_a_term_in_brackets_is_a_method():
+    text = "The taggers were tested on part-of-speech tagging (KazPOST) and trained at KazNU."
+    assert _candidates(text, "en", "task") == {"KazPOST": "Method"}
+
+
+def test_a_code_by_its_abbreviation_holds_the_state():
+    g = rdflib.Graph()
+    cands = annotate(g, [ComponentText(URIRef(f"{WORK}/task/1"), "task", "ru",
+                                       "Предложить изменения в статью 190 НК РК и в ГПК РФ.")], work=WORK, source=SOURCE)
+    assert sorted((c.name, c.suggested_class) for c in cands) == [("ГПК РФ", "Law"), ("НК РК", "Law")]
+    assert not list(g.objects(None, DKG.mentions))

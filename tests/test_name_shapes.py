@@ -355,3 +355,30 @@ def test_a_bare_kazakh_trial_names_no_method():
 ])
 def test_a_russian_method_used_by_means_of_is_named_in_any_section(text, expected):
     assert names_in(text, "ru", "task") == expected
+
+
+def _found_names(text: str, lang: str, kind: str) -> list[str]:
+    return [text[s:e] for s, e, _ in name_shapes.find(text, lang, kind, tokenize(text))]
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    # what a thing is done by is named in any part of the work ("with" a method is any sentence)
+    ("to count hares on fixed routes by the strip transect method in spring;", "en", "strip transect method"),
+    # a method named by a code, at a list item's start too
+    ("2. ABC-12 әдісі бойынша шығынды есептеу;", "kk", "ABC-12 әдісі"),
+])
+def test_a_method_done_by_or_named_by_a_code_in_any_part(text, lang, name):
+    assert name in _found_names(text, lang, "task")
+
+
+def test_a_method_with_which_a_thing_is_done_names_nothing_outside_the_methods():
+    assert _found_names("we then did it with the new counting method;", "en", "task") == []
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    # imaging named by its kind is a technique wherever it is named, as tomography is
+    ("Всем больным выполнена ультразвуковая допплерография сонных артерий.", "ru",
+     "ультразвуковая допплерография сонных артерий"),
+])
+def test_imaging_by_its_kind_is_a_method_in_any_part(text, lang, name):
+    assert name in _found_names(text, lang, "task")

@@ -44,12 +44,18 @@ def places(text: str, lang: str) -> list[str]:
     # landforms capitalised with their name, and a basin with its kind between
     ("Dunes of the Tobyl Lowland and the Karatal Gorge were mapped.", "en", ["Tobyl Lowland", "Karatal Gorge"]),
     ("Запасы Сарысуйского артезианского бассейна переоценены.", "ru", ["Сарысуйского артезианского бассейна"]),
+    # a deposit numbered after a hyphen, first in a list the plural kind closes
+    ("Ore came from the Kokzhal-II and Sarybulak deposits.", "en", ["Kokzhal-II", "Sarybulak deposits"]),
+    # a site of finds in its possessive, also in a list the plural closes
+    ("Сүйектер Бесоба және Қарасу орындарынан табылды, Ботай орны да зерттелді.", "kk",
+     ["Бесоба", "Қарасу орындарынан", "Ботай орны"]),
 ])
 def test_a_place_is_found_by_its_kind(text, lang, expected):
     assert places(text, lang) == expected
 
 
 @pytest.mark.parametrize("text, lang", [
+    ("Бірінші орнын облыс мектептері алды.", "kk"),   # a rank, the sentence's first word capitalised
     ("The study districts were chosen at random.", "en"),
     ("Rural districts lag behind the cities.", "en"),
     ("Each village was visited twice.", "en"),
