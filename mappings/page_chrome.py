@@ -40,11 +40,14 @@ def is_chrome(name: str) -> bool:
 # The styles' and the licence's names are written like bodies' acronyms and versioned tools (and
 # some are also bodies: IEEE, ACM), the footer names the publisher; on such a line nothing is named
 # that the abstract is about, so the whole line is the page's.
+# (A copyright or licence word alone does not make a line the page's: "Copyright infringement in …"
+# opens a law abstract's paragraph, "licensed under the Oleflex technology of …" is prose.)
 _TOOL_LINE = re.compile(
-    r"(?im)^[ \t]*(?:©|\(c\)[ \t]*(?:19|20)\d\d|copyright\b)[^\n]*$|"
+    r"(?im)^[ \t]*(?:©|\(c\)[ \t]*(?:19|20)\d\d|copyright[ \t]*(?:©|\(c\)|(?:19|20)\d\d))[^\n]*$|"
     r"^[^\n]*(?:citation\s+(?:formats?|styles?|managers?)|(?:download|export)\s+citation|cite\s+this|"
     r"формат\w*\s+цитировани\w*|скачать\s+цитат\w*|дәйексөз\s+пішім\w*|"
-    r"licen[cs]ed\s+under|under\s+(?:a|the)\s+creative\s+commons|лицензи\w+\s+creative\s+commons)[^\n]*$")
+    r"licen[cs]ed\s+under\s+(?:a\s+|the\s+)?(?:creative\s+commons|cc[\s-]+by)|under\s+(?:a|the)\s+creative\s+commons|"
+    r"лицензи\w+\s+creative\s+commons)[^\n]*$")
 
 
 # The paragraph that names a work's supervisors, consultants or opponents: their universities and

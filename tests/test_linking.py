@@ -1511,6 +1511,17 @@ def test_a_journal_pages_citation_formats_and_licence_name_nothing():
     assert _candidates(text, "en", "other") == {}
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The unit is licensed under the Oleflex technology of Honeywell UOP and fed from the Tengiz field.",
+     "Tengiz field"),
+    ("Copyright infringement online was studied with the Ministry of Justice of the Republic of Kazakhstan.",
+     "Ministry of Justice of the Republic of Kazakhstan"),
+])
+def test_a_licence_or_copyright_word_in_prose_leaves_the_line_its_names(text, name):
+    # only a page's licence or copyright line is the page's own: these are sentences of the abstract
+    assert name in [m.exact for m in find_mentions(text, "en")] + list(_candidates(text, "en", "relevance"))
+
+
 def test_a_quote_may_close_inside_a_listed_name():
     # the body's own name is quoted before its kind; the vocabulary lists it whole
     text = "Жобаны «Самұрық-Қазына» ұлттық әл-ауқат қоры қаржыландырды."
