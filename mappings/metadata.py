@@ -105,12 +105,13 @@ _TITLE_PATTERNS = [
     rf"{_Q}\s+тақырыб",
     rf"(?:тақырыбы|тақырыбында)\s*:?\s*{_Q}",
     # (a form's label in two languages, "Название / Title:", is one label)
-    rf"^[ \t]*(?:(?:название|тақырыбы|атауы)\s*/\s*)?(?:title|тема|тақырыбы)(?:\s*/\s*(?:название|тема|тақырыбы|атауы))?"
+    # ("Topic: …", "Theme of the project: …" say in English what "Тема: …" says)
+    rf"^[ \t]*(?:(?:название|тақырыбы|атауы)\s*/\s*)?(?:title|topic|theme|тема|тақырыбы)(?:\s*/\s*(?:название|тема|тақырыбы|атауы))?"
     # (or what the title is of, before a colon: "Тема магистерской диссертации: …", a form's row)
     rf"(?:\s*[:–—-]|(?:[ \t]+[^\W\d_]+['’]?[^\W\d_]*){{1,3}}[ \t]*:)\s*(?:{_Q}|(?P<t>.+))$",
     # The label alone on its line and the title on the next: a title page typed as a table
     # ("Тема магистерской диссертации | Развитие …", "Title of the thesis | …").
-    rf"^[ \t]*(?:(?:title|тема)(?:[ \t]+[^\W\d_]+['’]?[^\W\d_]*){{0,3}}|(?:[^\W\d_]+[ \t]+){{0,2}}тақырыбы)[ \t]*:?[ \t]*\n"
+    rf"^[ \t]*(?:(?:title|topic|theme|тема)(?:[ \t]+[^\W\d_]+['’]?[^\W\d_]*){{0,3}}|(?:[^\W\d_]+[ \t]+){{0,2}}тақырыбы)[ \t]*:?[ \t]*\n"
     rf"[ \t]*(?P<t>[^\n]{{10,400}})$",
     # "… the dissertation of Sarsenbayeva Dana Yerlanovna “…”": the work's own title, before any
     # other quotation (a running header's shortened title, a law's name)
@@ -134,6 +135,11 @@ _AUTHOR_PATTERNS = [
     rf"(?:выполнил|подготовил)(?:\(а\)|а|и)?(?:\s+(?:студент\w*|магистрант\w*|обучающ\w+))?)\s*[:–—-]\s*"
     # the student's year may stand before the name ("Орындаған: 4-курс студенті …", "студент 4 курса …")
     rf"(?:{_STUDENT_YEAR}\s+)?(?P<a>{_FULL_NAME})",
+    # A news post's "Магистрант Сапарова Айгерім Нұрланқызы … сәтті қорғады", "Докторант Иванов
+    # Пётр Сергеевич защитил …": the role, no colon, then the name in full; the patronymic's
+    # ending tells a person's name from the words a sentence goes on with.
+    rf"(?:^|\n)\s*(?i:докторант|магистрант|соискатель|ізденуші|doctoral\s+student|phd\s+student|master'?s\s+student)"
+    rf"\s+(?P<a>{_NAME}[ \t]+{_NAME}[ \t]+{_NAME}(?:(?<=ұлы)|(?<=улы)|(?<=қызы)|(?<=кызы)|(?<=вич)|(?<=вна)))(?!\w)",
     # Russian, in the genitive: "диссертационной работы Ивановой Марии Петровны «…»"
     rf"(?:диссертаци\w*|работ\w*|исследовани\w*)\s+(?P<ru>{_NAME}[ \t]+{_NAME}(?:[ \t]+{_NAME})?)\s*(?:[«\"“]|на\s+тему|,)",
     # Kazakh, in the genitive: "Сарсенбаева Жанар Санжаровнаның «…»"
@@ -516,6 +522,10 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
     counts_text = "\n".join(sections.get(k, "") for k in ("approbation", "publications"))
     meta.publication_counts = publication_counts(_prose(counts_text), lang) or publication_counts(
         _publishing_sentences(_prose(full_text)), lang)
+    if "Total" not in meta.publication_counts and len(meta.publication_counts) == 1:
+        # One count and of one kind ("The results were presented in 2 conference papers"): the
+        # statement lists every publication there is, so that count is the total too.
+        meta.publication_counts["Total"] = next(iter(meta.publication_counts.values()))
     if "Total" not in meta.publication_counts:
         # The total only in a table's last row ("Барлығы | 11", "Всего | 11", "Total | 11").
         total = _TABLE_TOTAL.search(counts_text)

@@ -76,7 +76,7 @@ def decode(data: bytes, source: str) -> str:
         except (UnicodeDecodeError, MappingError):
             pass
         raise MappingError(source, f"the file is not valid UTF-8 (byte {exc.start})", hint) from None
-    control = sum(n for c, n in Counter(text).items() if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f")
+    control = sum(n for c, n in Counter(text).items() if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f\v")
     if control > max(8, len(text) // 100):
         raise MappingError(source, "the file contains many control characters and does not look like text",
                            "export the abstract as plain UTF-8 text (.txt) and try again")
@@ -164,6 +164,9 @@ def clean(text: str) -> str:
     """Remove conversion artefacts and normalise white space, keeping paragraph breaks."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    # A vertical tab is Word's manual line break (Shift+Enter) as a paste from Word keeps it: a
+    # line break to a reader, between a title page's lines or a run-in heading and its text.
+    text = text.replace("\v", "\n")
     text = _without_breadcrumbs(_without_accordion(text))
     text = _CIRCLED_MARKER.sub(lambda m: f"{_CIRCLED[m.group(0)]})", text)
     text = _ZERO_WIDTH.sub("", without_format_characters(text))

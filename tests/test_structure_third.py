@@ -394,3 +394,18 @@ def test_a_thesis_publication_of_its_own_title_keeps_the_full_name():
     full = page + "Публикации\nСейтова А.М. Сезонная занятость в горных сёлах Алтая // Вестник. 2024. № 2. С. 5–9.\n"
     meta = metadata.extract({"preamble": page}, full, "ru", [])
     assert meta.author == "Сейтова Айым Муратовна"
+
+
+def test_a_news_post_names_the_student_after_the_role_without_a_colon():
+    page = ("Магистрант Жанұзақова Меруерт Асқарқызы 7M01101 – «Педагогика» білім беру бағдарламасы "
+            "бойынша диссертациясын қорғады.\nТақырыбы: «Ауыл мектебіндегі жобалық оқыту әдістемесі».")
+    assert meta_of(text.clean(page), "kk").author == "Жанұзақова Меруерт Асқарқызы"
+    # a role before words that are no person's name names no author
+    assert meta_of("Магистрант Білім Беру Бағдарламасы бойынша оқиды.", "kk").author is None
+
+
+def test_one_count_of_one_kind_is_the_total():
+    sections = {"preamble": "Student: Omarov Daulet Serikuly",
+                "publications": "The results were presented in 3 conference papers."}
+    meta = metadata.extract(sections, "\n".join(sections.values()), "en", [])
+    assert meta.publication_counts == {"Conference": 3, "Total": 3}
