@@ -1001,3 +1001,22 @@ def test_hugo_shortcodes_are_the_sites_widgets_and_their_text_the_authors():
     assert "{{" not in out and "caption" not in out
     assert "Тақырыбы: «Жайылым топырағы». Жетекшісі – Кәрімов Т." in out.split("\n")
     assert "Ескерту" in out.split("\n")
+
+
+def test_an_html_tables_header_row_names_columns_and_is_no_text():
+    from dissertation_kg.mappings.extract.plain import markdown_text
+
+    md = ("<table>\n<tr><th>Field</th><th>Content</th></tr>\n"
+          "<tr><td>Aim</td><td>To map the wetlands.</td></tr>\n</table>")
+    lines = [line for line in markdown_text(md).split("\n") if line]
+    assert lines == ["Aim", "To map the wetlands."]
+    # a row of a label in <th> and its content in <td> is the author's and stays
+    md = "<table>\n<tr><th>Aim</th><td>To map the wetlands.</td></tr>\n</table>"
+    assert [line for line in markdown_text(md).split("\n") if line] == ["Aim", "To map the wetlands."]
+
+
+def test_pandoc_superscripts_are_flattened_as_sup_tags_are():
+    from dissertation_kg.mappings.extract.plain import markdown_text
+
+    assert markdown_text("**Omarova D.K.**^1^, **Lind P.**^2^\n\n^1^ Steppe University") == \
+        "**Omarova D.K.**1, **Lind P.**2\n\n1 Steppe University"

@@ -95,8 +95,18 @@ def _chips(m: re.Match) -> str:
     return ", ".join(re.findall(r"`([^`\n]+)`", m.group(0)))
 
 
+# A table's header row, every cell a <th> ("<tr><th>Section</th><th>Text</th></tr>"), names the
+# columns of the rows under it: the page's layout, not the author's text (left in, two short
+# capitalised words on lines of their own read as a name). A row that mixes <th> and <td> is a
+# label and its content, and stays.
+_HEADER_ROW = re.compile(r"<tr(?:\s[^>]*)?>\s*(?:<th(?:\s[^>]*)?>(?:(?!</?t[dhr][\s>]).)*?</th\s*>\s*)+</tr\s*>",
+                         re.IGNORECASE | re.DOTALL)
+
+
 def _html_block(block: str) -> str:
     parser = _HtmlBlock()
+    if re.search(r"<td[\s>]", block, re.IGNORECASE):
+        block = _HEADER_ROW.sub("", block)
     parser.feed(block)
     return parser.markdown()
 
@@ -274,8 +284,13 @@ _SPAN = re.compile(r"(?<![!\\])\[([^\[\]\n]*)\]" + _ATTR)
 _SMART_DASH = re.compile(r"(?<=\s)-{2,3}(?=\s)")
 
 
+# Pandoc's superscript ("Nurova A.K.^1^", "^2^ Steppe University"): the number stays, flattened
+# as text.clean flattens a <sup> and PDF extraction a raised digit, so one rule reads all three.
+_SUPERSCRIPT = re.compile(r"\^([^\s^]{1,6})\^")
+
+
 def _pandoc_markup(line: str) -> str:
-    line = _SPAN.sub(r"\1", line)
+    line = _SUPERSCRIPT.sub(r"\1", _SPAN.sub(r"\1", line))
     return _SMART_DASH.sub(lambda m: "–" if len(m.group()) == 2 else "—", line)
 
 
