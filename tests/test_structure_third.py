@@ -409,3 +409,14 @@ def test_one_count_of_one_kind_is_the_total():
                 "publications": "The results were presented in 3 conference papers."}
     meta = metadata.extract(sections, "\n".join(sections.values()), "en", [])
     assert meta.publication_counts == {"Conference": 3, "Total": 3}
+
+
+def test_items_numbered_by_hand_in_a_chapters_style():
+    lines = ["2.1. Ақтөбе қаласындағы мектептерді сипаттау;", "2.2. сауалнама жүргізу;",
+             "2.3. ұсыныстар әзірлеу."]
+    _intro, items = lists.split_items(lines)
+    assert [it.text for it in items] == ["Ақтөбе қаласындағы мектептерді сипаттау", "сауалнама жүргізу",
+                                         "ұсыныстар әзірлеу."]
+    # a measure that opens a line is no such list
+    _intro, items = lists.split_items(["2.5 мм қалыңдықтағы пластина алынды."])
+    assert [it.text for it in items] == ["2.5 мм қалыңдықтағы пластина алынды."]
