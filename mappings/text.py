@@ -55,6 +55,21 @@ def _one_script(m: re.Match) -> str:
     return mended if heading_vocabulary.is_heading_word(mended) else word
 
 
+# Only a heading needs its letters mended, and a heading opens its line and is short: a line of
+# its own, or the run-in phrase before a full stop, colon or dash. A word anywhere else (in a
+# title, a sentence, a list's item) keeps the letters it was typed with, even a heading's word
+# («… негiздерi» тақырыбындағы …» typed on a Russian keyboard): the text is quoted as written.
+_LINE_HEAD = re.compile(r"^(?![ \t]*(?:\d|[-–—•*]\s))[^\n.:;–—]+", re.MULTILINE)
+_HEADING_WORDS = 8
+
+
+def _mend_head(m: re.Match) -> str:
+    head = m.group(0)
+    if len(head.split()) > _HEADING_WORDS:
+        return head
+    return _MIXED_WORD.sub(_one_script, head)
+
+
 def decode(data: bytes, source: str) -> str:
     """Decode a document's bytes as UTF-8, or raise a MappingError that says what is wrong."""
     if not data.strip():
@@ -170,7 +185,7 @@ def clean(text: str) -> str:
     text = _without_breadcrumbs(_without_accordion(text))
     text = _CIRCLED_MARKER.sub(lambda m: f"{_CIRCLED[m.group(0)]})", text)
     text = _ZERO_WIDTH.sub("", without_format_characters(text))
-    text = _MIXED_WORD.sub(_one_script, text)
+    text = _LINE_HEAD.sub(_mend_head, text)
     text = _BOOKMARK.sub("", text)
     text = _HTML_SCRIPT.sub("", _HTML_BREAK.sub(" ", text))
     text = _MD_HEADING.sub(r"\1", _MD_QUOTE.sub("", text))
