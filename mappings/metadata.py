@@ -662,7 +662,9 @@ def _abbreviates(short: str, full: str) -> bool:
 # (an affiliation marked by a letter in superscript too: "ᵃ Steppe University, …")
 # (the affiliations labelled as a page's property, "Мекемелер: …", "Affiliations: …", as a Notion
 # or wiki export prints them, are front matter too)
-_FRONT_MATTER = re.compile(r"(?i)^[¹²³⁴⁵*\\ᵃᵇᶜᵈᵉᶠᵍ]|e-?mail|https?://|doi\b|№\s*\d|\bvol\.\s*\d|\bno\.\s*\d|"
+# (an e-mail address is the corresponding author's, alone on its line when the label's line wrapped:
+# "… (*e-mail:⏎name@uni.kz)")
+_FRONT_MATTER = re.compile(r"(?i)^[¹²³⁴⁵*\\ᵃᵇᶜᵈᵉᶠᵍ]|e-?mail|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://|doi\b|№\s*\d|\bvol\.\s*\d|\bno\.\s*\d|"
                            r"^\s*(?:мекемелер[іі]?|мекеме|affiliations?|аффилиаци[яи]|организаци[яи]|institutions?)\s*:|"
                            r"(?:^|,\s*)[^\W\d_]\.\s?(?:[^\W\d_]\.\s?)?[^\W\d_]{2,}[¹²³⁴⁵*\\]*\s*(?:,|$)")
 

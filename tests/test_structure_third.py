@@ -420,3 +420,9 @@ def test_items_numbered_by_hand_in_a_chapters_style():
     # a measure that opens a line is no such list
     _intro, items = lists.split_items(["2.5 мм қалыңдықтағы пластина алынды."])
     assert [it.text for it in items] == ["2.5 мм қалыңдықтағы пластина алынды."]
+
+
+def test_an_e_mail_address_alone_on_its_line_is_front_matter_not_the_title():
+    page = ("А.Б. Сейтова1*, Д.Е. Жанов2\n1Павлодарский университет, Павлодар, Казахстан (*e-mail:\n"
+            "seitova_ab@pavlodar-uni.kz)\nЦИФРОВЫЕ ПОРТФОЛИО БУДУЩИХ УЧИТЕЛЕЙ ГЕОГРАФИИ")
+    assert meta_of(page, "ru").title == "ЦИФРОВЫЕ ПОРТФОЛИО БУДУЩИХ УЧИТЕЛЕЙ ГЕОГРАФИИ"
