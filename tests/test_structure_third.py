@@ -426,3 +426,11 @@ def test_an_e_mail_address_alone_on_its_line_is_front_matter_not_the_title():
     page = ("А.Б. Сейтова1*, Д.Е. Жанов2\n1Павлодарский университет, Павлодар, Казахстан (*e-mail:\n"
             "seitova_ab@pavlodar-uni.kz)\nЦИФРОВЫЕ ПОРТФОЛИО БУДУЩИХ УЧИТЕЛЕЙ ГЕОГРАФИИ")
     assert meta_of(page, "ru").title == "ЦИФРОВЫЕ ПОРТФОЛИО БУДУЩИХ УЧИТЕЛЕЙ ГЕОГРАФИИ"
+
+
+def test_a_title_labelled_topic_or_theme():
+    page = ("ABSTRACT\nof the diploma project\nStudent: Omarov Daulet Serikuly\n"
+            "Topic: Design of a harrow for stony soils of Akmola Region")
+    assert meta_of(page, "en").title == "Design of a harrow for stony soils of Akmola Region"
+    page = "Theme of the project: Drip irrigation of orchards in Turkistan Region"
+    assert meta_of(page, "en").title == "Drip irrigation of orchards in Turkistan Region"
