@@ -523,15 +523,15 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
     counts_text = "\n".join(sections.get(k, "") for k in ("approbation", "publications"))
     meta.publication_counts = publication_counts(_prose(counts_text), lang) or publication_counts(
         _publishing_sentences(_prose(full_text)), lang)
-    if "Total" not in meta.publication_counts and len(meta.publication_counts) == 1:
-        # One count and of one kind ("The results were presented in 2 conference papers"): the
-        # statement lists every publication there is, so that count is the total too.
-        meta.publication_counts["Total"] = next(iter(meta.publication_counts.values()))
     if "Total" not in meta.publication_counts:
         # The total only in a table's last row ("Барлығы | 11", "Всего | 11", "Total | 11").
         total = _TABLE_TOTAL.search(counts_text)
         if total:
             meta.publication_counts["Total"] = int(total.group(1))
+    if "Total" not in meta.publication_counts and len(meta.publication_counts) == 1:
+        # One count and of one kind ("The results were presented in 2 conference papers"): the
+        # statement lists every publication there is, so that count is the total too.
+        meta.publication_counts["Total"] = next(iter(meta.publication_counts.values()))
     meta.publications = publication_list(publication_lines)
     return meta
 

@@ -55,12 +55,16 @@ def _one_script(m: re.Match) -> str:
     return mended if heading_vocabulary.is_heading_word(mended) else word
 
 
-# Only a heading needs its letters mended, and a heading opens its line and is short: a line of
-# its own, or the run-in phrase before a full stop, colon or dash. A word anywhere else (in a
-# title, a sentence, a list's item) keeps the letters it was typed with, even a heading's word
-# («… негiздерi» тақырыбындағы …» typed on a Russian keyboard): the text is quoted as written.
+# A stray letter of the other script in a few words is a slip, mended wherever it matters to a
+# reader of the words (a heading, "рабoт" in a count). A Kazakh text typed on a Russian keyboard
+# has it in a tenth of its words or more («тiлi», «негiздерi», the Latin i for і throughout): that
+# is the document's own spelling, quoted as written in its title, names and items. There only a
+# heading is read on the mended letters, and a heading opens its line and is short: a line of its
+# own, or the run-in phrase before a full stop, colon or dash.
+_KEYBOARD_HABIT = 0.1
 _LINE_HEAD = re.compile(r"^(?![ \t]*(?:\d|[-–—•*]\s))[^\n.:;–—]+", re.MULTILINE)
 _HEADING_WORDS = 8
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _mend_head(m: re.Match) -> str:
@@ -68,6 +72,15 @@ def _mend_head(m: re.Match) -> str:
     if len(head.split()) > _HEADING_WORDS:
         return head
     return _MIXED_WORD.sub(_one_script, head)
+
+
+def _mend_mixed_words(text: str) -> str:
+    mixed = len(_MIXED_WORD.findall(text))
+    if not mixed:
+        return text
+    if mixed >= _KEYBOARD_HABIT * len(_WORD.findall(text)):
+        return _LINE_HEAD.sub(_mend_head, text)
+    return _MIXED_WORD.sub(_one_script, text)
 
 
 def decode(data: bytes, source: str) -> str:
@@ -185,7 +198,7 @@ def clean(text: str) -> str:
     text = _without_breadcrumbs(_without_accordion(text))
     text = _CIRCLED_MARKER.sub(lambda m: f"{_CIRCLED[m.group(0)]})", text)
     text = _ZERO_WIDTH.sub("", without_format_characters(text))
-    text = _LINE_HEAD.sub(_mend_head, text)
+    text = _mend_mixed_words(text)
     text = _BOOKMARK.sub("", text)
     text = _HTML_SCRIPT.sub("", _HTML_BREAK.sub(" ", text))
     text = _MD_HEADING.sub(r"\1", _MD_QUOTE.sub("", text))

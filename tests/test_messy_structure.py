@@ -508,6 +508,16 @@ def test_a_heading_word_inside_running_text_keeps_the_documents_letters():
     assert [it.text.split()[:3] for it in doc.items["tasks"]][0] == ["тәсiлдiң", "теориялық", "негiздерi"]
 
 
+def test_a_stray_letter_in_a_few_words_is_a_slip_mended_anywhere():
+    # one Latin o in a text typed in Cyrillic: a slip, read as the word it is (a count's noun)
+    from dissertation_kg.mappings.text import clean
+
+    page = ("Апробация. Основные результаты доложены на республиканских и международных конференциях "
+            "в Алматы, Астане и Караганде, обсуждены на заседании кафедры психологии и педагогики.\n"
+            "Публикации. По теме диссертации опубликовано 5 научных рабoт.")
+    assert "5 научных работ." in clean(page)
+
+
 def test_a_name_typed_with_the_latin_schwa_is_a_name():
     text = ("Бекова Сəуле Нұрланқызының «Жайылым өсiмдiктерiнiң экологиялық негiздерi» тақырыбындағы диссертациясы\n"
             "Зерттеудiң мiндеттерi.\n1) картаны жасау;\n2) өлшеу.")

@@ -409,6 +409,10 @@ def test_one_count_of_one_kind_is_the_total():
                 "publications": "The results were presented in 3 conference papers."}
     meta = metadata.extract(sections, "\n".join(sections.values()), "en", [])
     assert meta.publication_counts == {"Conference": 3, "Total": 3}
+    # a total in a table's last row is the total, whatever the one kind counted above it
+    sections["publications"] = "Among them 2 papers in journals indexed in Scopus.\nTotal\n9"
+    meta = metadata.extract(sections, "\n".join(sections.values()), "en", [])
+    assert meta.publication_counts["Total"] == 9
 
 
 def test_items_numbered_by_hand_in_a_chapters_style():
