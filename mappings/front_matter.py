@@ -63,8 +63,9 @@ _KEYWORD_LINE = re.compile(
     # (the label's separator may be a middle dot, as Elsevier-style pages set it: "Keywords · a · b")
     rf"[ \t*_]*(?:[:.–—·-][ \t*_]*(?P<words>[^\n]+(?:(?<!\.)\n[ \t]*(?=(?-i:[{_LOW}]))[^\n]+)*)"
     # or the label alone on its line (a definition list's term, a heading) and the list on the
-    # next line, whole: a short line with commas or semicolons, no sentence
-    rf"|[ \t*_]*\n(?:[ \t]*\n)?[ \t]*(?P<next>[^\n]{{1,300}}?[,;][^\n]{{0,300}}?)[ \t]*$)")
+    # next line, whole: a short line with commas or semicolons, no sentence (the label may end in
+    # its colon, as a structured abstract's bold label paragraph does: "Keywords:⏎a, b, c")
+    rf"|[ \t*_]*(?::[ \t*_]*)?\n(?:[ \t]*\n)?[ \t]*(?P<next>[^\n]{{1,300}}?[,;][^\n]{{0,300}}?)[ \t]*$)")
 
 
 def _digits(marks: str) -> list[int]:

@@ -60,9 +60,29 @@ def _table_rows(lines: list[str]) -> list[str]:
     return out
 
 
+# Items numbered by hand in a chapter's style ("1.1. …", "1.2. …", "1.3 …"): the chapter's number
+# and the item's. The item's own number is the second; the text starts after both.
+_CHAPTER_ITEM = re.compile(r"^(\s*)(\d{1,2})\.(\d{1,2})\.?\s+(?=\S)")
+
+
+def _chapter_numbers(lines: list[str]) -> list[str]:
+    """Lines opening "n.1", "n.2", "n.3" … (one n, the second number counting from 1), with no
+    other marker in the list, written "1. …", "2. …" so that each is an item; anything else as
+    it was. A lone "2.5 mm" or a run that skips numbers is no such list."""
+    rows = [(i, m) for i, m in ((i, _CHAPTER_ITEM.match(x)) for i, x in enumerate(lines)) if m]
+    if len(rows) < 2 or len({m.group(2) for _i, m in rows}) != 1 \
+            or [int(m.group(3)) for _i, m in rows] != list(range(1, len(rows) + 1)) \
+            or any(map(LIST_MARKER.match, lines)):
+        return lines
+    out = list(lines)
+    for i, m in rows:
+        out[i] = f"{m.group(1)}{int(m.group(3))}. " + out[i][m.end():]
+    return out
+
+
 def split_items(lines: list[str]) -> tuple[str, list[Item]]:
     """Return (introductory text, items)."""
-    lines = _table_rows(lines)
+    lines = _chapter_numbers(_table_rows(lines))
     if not any(LIST_MARKER.match(line) for line in lines):
         found = _ordinal_items(join_lines(lines)) or _counted_items(join_lines(lines))
         if found:

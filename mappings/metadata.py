@@ -105,19 +105,21 @@ _TITLE_PATTERNS = [
     rf"{_Q}\s+тақырыб",
     rf"(?:тақырыбы|тақырыбында)\s*:?\s*{_Q}",
     # (a form's label in two languages, "Название / Title:", is one label)
-    rf"^[ \t]*(?:(?:название|тақырыбы|атауы)\s*/\s*)?(?:title|тема|тақырыбы)(?:\s*/\s*(?:название|тема|тақырыбы|атауы))?"
+    # ("Topic: …", "Theme of the project: …" say in English what "Тема: …" says)
+    rf"^[ \t]*(?:(?:название|тақырыбы|атауы)\s*/\s*)?(?:title|topic|theme|тема|тақырыбы)(?:\s*/\s*(?:название|тема|тақырыбы|атауы))?"
     # (or what the title is of, before a colon: "Тема магистерской диссертации: …", a form's row)
     rf"(?:\s*[:–—-]|(?:[ \t]+[^\W\d_]+['’]?[^\W\d_]*){{1,3}}[ \t]*:)\s*(?:{_Q}|(?P<t>.+))$",
     # The label alone on its line and the title on the next: a title page typed as a table
     # ("Тема магистерской диссертации | Развитие …", "Title of the thesis | …").
-    rf"^[ \t]*(?:(?:title|тема)(?:[ \t]+[^\W\d_]+['’]?[^\W\d_]*){{0,3}}|(?:[^\W\d_]+[ \t]+){{0,2}}тақырыбы)[ \t]*:?[ \t]*\n"
+    rf"^[ \t]*(?:(?:title|topic|theme|тема)(?:[ \t]+[^\W\d_]+['’]?[^\W\d_]*){{0,3}}|(?:[^\W\d_]+[ \t]+){{0,2}}тақырыбы)[ \t]*:?[ \t]*\n"
     rf"[ \t]*(?P<t>[^\n]{{10,400}})$",
     # "… the dissertation of Sarsenbayeva Dana Yerlanovna “…”": the work's own title, before any
     # other quotation (a running header's shortened title, a law's name)
     rf"(?:dissertation|thesis)\s+(?:of|by)\s+{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{1,3}}\s*,?\s*{_Q}",
     rf"(?:^|\s){_Q}",
 ]
-_NAME = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’]+(?:-[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’]+)?"
+# (a Kazakh name typed without the Kazakh layout writes «ә» as the Latin schwa «ə», U+0259: still a name)
+_NAME = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏ][a-zа-яёәғқңөұүһіə'’]+(?:-[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏ][a-zа-яёәғқңөұүһіə'’]+)?"
 _FULL_NAME = rf"{_NAME}(?:[ \t]+{_NAME}){{1,3}}"
 _KK_GENITIVE = r"(?:ның|нің|дың|дің|тың|тің)"
 _STUDENT_YEAR = (r"(?i:\d\s*-?\s*(?:курс|жыл)\w*\s+(?:студент\w*|білім\s+алушы\w*|магистрант\w*)"
@@ -134,10 +136,15 @@ _AUTHOR_PATTERNS = [
     rf"(?:выполнил|подготовил)(?:\(а\)|а|и)?(?:\s+(?:студент\w*|магистрант\w*|обучающ\w+))?)\s*[:–—-]\s*"
     # the student's year may stand before the name ("Орындаған: 4-курс студенті …", "студент 4 курса …")
     rf"(?:{_STUDENT_YEAR}\s+)?(?P<a>{_FULL_NAME})",
+    # A news post's "Магистрант Сапарова Айгерім Нұрланқызы … сәтті қорғады", "Докторант Иванов
+    # Пётр Сергеевич защитил …": the role, no colon, then the name in full; the patronymic's
+    # ending tells a person's name from the words a sentence goes on with.
+    rf"(?:^|\n)\s*(?i:докторант|магистрант|соискатель|ізденуші|doctoral\s+student|phd\s+student|master'?s\s+student)"
+    rf"\s+(?P<a>{_NAME}[ \t]+{_NAME}[ \t]+{_NAME}(?:(?<=ұлы)|(?<=улы)|(?<=қызы)|(?<=кызы)|(?<=вич)|(?<=вна)))(?!\w)",
     # Russian, in the genitive: "диссертационной работы Ивановой Марии Петровны «…»"
     rf"(?:диссертаци\w*|работ\w*|исследовани\w*)\s+(?P<ru>{_NAME}[ \t]+{_NAME}(?:[ \t]+{_NAME})?)\s*(?:[«\"“]|на\s+тему|,)",
     # Kazakh, in the genitive: "Сарсенбаева Жанар Санжаровнаның «…»"
-rf"(?P<kk>{_NAME}[ \t]+{_NAME}[ \t]+[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+?(?:ұлы|қызы|вич|вна)?){_KK_GENITIVE}(?!\w)\s*(?:[«“\"]|диссертаци)",
+rf"(?P<kk>{_NAME}[ \t]+{_NAME}[ \t]+[А-ЯЁӘҒҚҢӨҰҮҺІƏ][а-яёәғқңөұүһіəi]+?(?:ұлы|қызы|вич|вна)?){_KK_GENITIVE}(?!\w)\s*(?:[«“\"]|диссертаци)",
     rf"(?:^|\n|»|”)\s*(?P<a>{_NAME}(?:[ \t]+{_NAME}){{1,2}})\s+(?:on\s+the\s+topic|на\s+тему)",
     # A name in capitals on a line of its own: "ЖУМАБЕКОВА АЙГЕРИМ СЕРИКОВНА".
     r"(?:^|\n)[ \t]*(?P<caps>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'’-]{2,}(?:[ \t]+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'’-]{2,}){1,3})[ \t]*(?=\n|$)",
@@ -521,6 +528,10 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
         total = _TABLE_TOTAL.search(counts_text)
         if total:
             meta.publication_counts["Total"] = int(total.group(1))
+    if "Total" not in meta.publication_counts and len(meta.publication_counts) == 1:
+        # One count and of one kind ("The results were presented in 2 conference papers"): the
+        # statement lists every publication there is, so that count is the total too.
+        meta.publication_counts["Total"] = next(iter(meta.publication_counts.values()))
     meta.publications = publication_list(publication_lines)
     return meta
 
@@ -651,7 +662,9 @@ def _abbreviates(short: str, full: str) -> bool:
 # (an affiliation marked by a letter in superscript too: "ᵃ Steppe University, …")
 # (the affiliations labelled as a page's property, "Мекемелер: …", "Affiliations: …", as a Notion
 # or wiki export prints them, are front matter too)
-_FRONT_MATTER = re.compile(r"(?i)^[¹²³⁴⁵*\\ᵃᵇᶜᵈᵉᶠᵍ]|e-?mail|https?://|doi\b|№\s*\d|\bvol\.\s*\d|\bno\.\s*\d|"
+# (an e-mail address is the corresponding author's, alone on its line when the label's line wrapped:
+# "… (*e-mail:⏎name@uni.kz)")
+_FRONT_MATTER = re.compile(r"(?i)^[¹²³⁴⁵*\\ᵃᵇᶜᵈᵉᶠᵍ]|e-?mail|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://|doi\b|№\s*\d|\bvol\.\s*\d|\bno\.\s*\d|"
                            r"^\s*(?:мекемелер[іі]?|мекеме|affiliations?|аффилиаци[яи]|организаци[яи]|institutions?)\s*:|"
                            r"(?:^|,\s*)[^\W\d_]\.\s?(?:[^\W\d_]\.\s?)?[^\W\d_]{2,}[¹²³⁴⁵*\\]*\s*(?:,|$)")
 

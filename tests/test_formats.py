@@ -972,3 +972,51 @@ def test_docx_a_floating_table_of_authors_before_the_title_names_no_title():
     parsed = abstract.parse_bytes(_docx_bytes(doc), "floating.docx")
     assert parsed.meta.title == "ЦЕНЫ НА ЗЕРНО В СЕВЕРНЫХ ОБЛАСТЯХ КАЗАХСТАНА: ОЦЕНКА ЭЛЕВАТОРНЫХ ЗАКУПОК"
     assert [a.name for a in parsed.meta.authors] == ["Г.М. Жаксыбаева", "И.П. Орлов"]
+
+
+def test_vertical_tabs_in_a_text_file_are_word_line_breaks():
+    # a Word paragraph pasted with its Shift+Enter breaks kept as U+000B
+    from dissertation_kg.mappings import text
+
+    assert text.clean("Student: Omarov Daulet Serikuly\vSupervisor: Petrov A.B.\n"
+                      "Aim of the project.\vTo design a harrow for stony soil.") == \
+        "Student: Omarov Daulet Serikuly\nSupervisor: Petrov A.B.\nAim of the project.\nTo design a harrow for stony soil."
+
+
+def test_html_character_references_in_a_text_file_are_decoded():
+    # an HTML page saved as text: the references are the characters a browser shows
+    data = "Тема &laquo;Очистка стоков&raquo;, 12&nbsp;км&nbsp;&mdash; при 5&nbsp;&deg;С.\n".encode()
+    assert extract.extract(data, "page.txt").text == "Тема «Очистка стоков», 12\u00a0км\u00a0— при 5\u00a0°С.\n"
+    # a lone reference may be the author's own text: left as typed
+    assert extract.extract("R&amp;D centre\n".encode(), "one.txt").text == "R&amp;D centre\n"
+
+
+def test_hugo_shortcodes_are_the_sites_widgets_and_their_text_the_authors():
+    from dissertation_kg.mappings.extract.plain import markdown_text
+
+    md = ("{{< figure src=\"/img/a.jpg\" caption=\"Докторант Б. Омарова\" >}}\n\nМагистрант қорғады.\n\n"
+          "{{< alert icon=\"📄\" >}}Тақырыбы: «Жайылым топырағы». Жетекшісі – Кәрімов Т.{{< /alert >}}\n"
+          "{{% note %}}Ескерту{{% /note %}}")
+    out = markdown_text(md)
+    assert "{{" not in out and "caption" not in out
+    assert "Тақырыбы: «Жайылым топырағы». Жетекшісі – Кәрімов Т." in out.split("\n")
+    assert "Ескерту" in out.split("\n")
+
+
+def test_an_html_tables_header_row_names_columns_and_is_no_text():
+    from dissertation_kg.mappings.extract.plain import markdown_text
+
+    md = ("<table>\n<tr><th>Field</th><th>Content</th></tr>\n"
+          "<tr><td>Aim</td><td>To map the wetlands.</td></tr>\n</table>")
+    lines = [line for line in markdown_text(md).split("\n") if line]
+    assert lines == ["Aim", "To map the wetlands."]
+    # a row of a label in <th> and its content in <td> is the author's and stays
+    md = "<table>\n<tr><th>Aim</th><td>To map the wetlands.</td></tr>\n</table>"
+    assert [line for line in markdown_text(md).split("\n") if line] == ["Aim", "To map the wetlands."]
+
+
+def test_pandoc_superscripts_are_flattened_as_sup_tags_are():
+    from dissertation_kg.mappings.extract.plain import markdown_text
+
+    assert markdown_text("**Omarova D.K.**^1^, **Lind P.**^2^\n\n^1^ Steppe University") == \
+        "**Omarova D.K.**1, **Lind P.**2\n\n1 Steppe University"

@@ -380,6 +380,14 @@ def test_every_keyword_label_introduces_keywords(label, lang):
     assert front_matter.keywords(f"Abstract. …\n{label}: alpha, beta, gamma\n") == {lang: ["alpha", "beta", "gamma"]}
 
 
+def test_keyword_label_paragraph_ending_in_its_colon_with_the_list_below():
+    # a structured abstract's bold label as a paragraph of its own, the list in the next one
+    from dissertation_kg.mappings import front_matter
+
+    text = "Қорытынды:\nАвторлар жаңа тәсілді ұсынады.\nТүйін сөздер:\nсалық, өңір, дотация\nҚаржыландыру:\n…"
+    assert front_matter.keywords(text) == {"kk": ["салық", "өңір", "дотация"]}
+
+
 def test_keywords_wrapped_onto_the_next_line():
     from dissertation_kg.mappings import front_matter
 

@@ -498,6 +498,32 @@ def test_a_word_of_the_text_with_a_letter_of_the_other_script_keeps_the_document
     assert [it.text.split()[0] for it in doc.items["tasks"]] == ["\u0041лматы", "картаны"]
 
 
+def test_a_heading_word_inside_running_text_keeps_the_documents_letters():
+    # Kazakh typed on a Russian keyboard: Latin i for і everywhere. The run-in heading is read;
+    # the same word inside a title or an item is quoted as typed.
+    text = ("Бекова Сəуле Нұрланқызының «Жайылым өсiмдiктерiнiң экологиялық негiздерi» тақырыбындағы диссертациясы\n"
+            "Зерттеудiң мiндеттерi.\n1) тәсiлдiң теориялық негiздерi мен шектерiн көрсету;\n2) картаны жасау.")
+    doc = abstract.parse_bytes(text.encode(), "kk-keyboard.txt")
+    assert "негiздерi" in doc.meta.title
+    assert [it.text.split()[:3] for it in doc.items["tasks"]][0] == ["тәсiлдiң", "теориялық", "негiздерi"]
+
+
+def test_a_stray_letter_in_a_few_words_is_a_slip_mended_anywhere():
+    # one Latin o in a text typed in Cyrillic: a slip, read as the word it is (a count's noun)
+    from dissertation_kg.mappings.text import clean
+
+    page = ("Апробация. Основные результаты доложены на республиканских и международных конференциях "
+            "в Алматы, Астане и Караганде, обсуждены на заседании кафедры психологии и педагогики.\n"
+            "Публикации. По теме диссертации опубликовано 5 научных рабoт.")
+    assert "5 научных работ." in clean(page)
+
+
+def test_a_name_typed_with_the_latin_schwa_is_a_name():
+    text = ("Бекова Сəуле Нұрланқызының «Жайылым өсiмдiктерiнiң экологиялық негiздерi» тақырыбындағы диссертациясы\n"
+            "Зерттеудiң мiндеттерi.\n1) картаны жасау;\n2) өлшеу.")
+    assert abstract.parse_bytes(text.encode(), "kk-schwa.txt").meta.author == "Бекова Сəуле Нұрланқызы"
+
+
 @pytest.mark.parametrize("lines, texts", [
     # Markdown's lazy numbering: "1." before every item renders 1, 2, 3
     (["1. собрать цены на зерно;", "1. построить модель спроса;", "1. проверить модель."],

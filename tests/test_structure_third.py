@@ -394,3 +394,47 @@ def test_a_thesis_publication_of_its_own_title_keeps_the_full_name():
     full = page + "Публикации\nСейтова А.М. Сезонная занятость в горных сёлах Алтая // Вестник. 2024. № 2. С. 5–9.\n"
     meta = metadata.extract({"preamble": page}, full, "ru", [])
     assert meta.author == "Сейтова Айым Муратовна"
+
+
+def test_a_news_post_names_the_student_after_the_role_without_a_colon():
+    page = ("Магистрант Жанұзақова Меруерт Асқарқызы 7M01101 – «Педагогика» білім беру бағдарламасы "
+            "бойынша диссертациясын қорғады.\nТақырыбы: «Ауыл мектебіндегі жобалық оқыту әдістемесі».")
+    assert meta_of(text.clean(page), "kk").author == "Жанұзақова Меруерт Асқарқызы"
+    # a role before words that are no person's name names no author
+    assert meta_of("Магистрант Білім Беру Бағдарламасы бойынша оқиды.", "kk").author is None
+
+
+def test_one_count_of_one_kind_is_the_total():
+    sections = {"preamble": "Student: Omarov Daulet Serikuly",
+                "publications": "The results were presented in 3 conference papers."}
+    meta = metadata.extract(sections, "\n".join(sections.values()), "en", [])
+    assert meta.publication_counts == {"Conference": 3, "Total": 3}
+    # a total in a table's last row is the total, whatever the one kind counted above it
+    sections["publications"] = "Among them 2 papers in journals indexed in Scopus.\nTotal\n9"
+    meta = metadata.extract(sections, "\n".join(sections.values()), "en", [])
+    assert meta.publication_counts["Total"] == 9
+
+
+def test_items_numbered_by_hand_in_a_chapters_style():
+    lines = ["2.1. Ақтөбе қаласындағы мектептерді сипаттау;", "2.2. сауалнама жүргізу;",
+             "2.3. ұсыныстар әзірлеу."]
+    _intro, items = lists.split_items(lines)
+    assert [it.text for it in items] == ["Ақтөбе қаласындағы мектептерді сипаттау", "сауалнама жүргізу",
+                                         "ұсыныстар әзірлеу."]
+    # a measure that opens a line is no such list
+    _intro, items = lists.split_items(["2.5 мм қалыңдықтағы пластина алынды."])
+    assert [it.text for it in items] == ["2.5 мм қалыңдықтағы пластина алынды."]
+
+
+def test_an_e_mail_address_alone_on_its_line_is_front_matter_not_the_title():
+    page = ("А.Б. Сейтова1*, Д.Е. Жанов2\n1Павлодарский университет, Павлодар, Казахстан (*e-mail:\n"
+            "seitova_ab@pavlodar-uni.kz)\nЦИФРОВЫЕ ПОРТФОЛИО БУДУЩИХ УЧИТЕЛЕЙ ГЕОГРАФИИ")
+    assert meta_of(page, "ru").title == "ЦИФРОВЫЕ ПОРТФОЛИО БУДУЩИХ УЧИТЕЛЕЙ ГЕОГРАФИИ"
+
+
+def test_a_title_labelled_topic_or_theme():
+    page = ("ABSTRACT\nof the diploma project\nStudent: Omarov Daulet Serikuly\n"
+            "Topic: Design of a harrow for stony soils of Akmola Region")
+    assert meta_of(page, "en").title == "Design of a harrow for stony soils of Akmola Region"
+    page = "Theme of the project: Drip irrigation of orchards in Turkistan Region"
+    assert meta_of(page, "en").title == "Drip irrigation of orchards in Turkistan Region"

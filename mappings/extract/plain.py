@@ -95,8 +95,18 @@ def _chips(m: re.Match) -> str:
     return ", ".join(re.findall(r"`([^`\n]+)`", m.group(0)))
 
 
+# A table's header row, every cell a <th> ("<tr><th>Section</th><th>Text</th></tr>"), names the
+# columns of the rows under it: the page's layout, not the author's text (left in, two short
+# capitalised words on lines of their own read as a name). A row that mixes <th> and <td> is a
+# label and its content, and stays.
+_HEADER_ROW = re.compile(r"<tr(?:\s[^>]*)?>\s*(?:<th(?:\s[^>]*)?>(?:(?!</?t[dhr][\s>]).)*?</th\s*>\s*)+</tr\s*>",
+                         re.IGNORECASE | re.DOTALL)
+
+
 def _html_block(block: str) -> str:
     parser = _HtmlBlock()
+    if re.search(r"<td[\s>]", block, re.IGNORECASE):
+        block = _HEADER_ROW.sub("", block)
     parser.feed(block)
     return parser.markdown()
 
@@ -219,10 +229,26 @@ def extract(data: bytes, source: str, media_type: str) -> Extracted:
     if media_type == "text/markdown":
         decoded = markdown_text(decoded)
     else:
-        decoded = underlined_headings(decoded)
+        decoded = underlined_headings(html_references(decoded))
     decoded = repository_record(ris_record(decoded))
     # The decoder is CPython's own UTF-8 codec: the version recorded is Python's.
     return Extracted(decoded, media_type, "python-utf-8-codec", platform.python_version())
+
+
+# An HTML page saved as text keeps its character references ("&laquo;Title&raquo;", "21&nbsp;km",
+# "&mdash;"): a browser shows them as characters, and so does a reader. A text is taken for such a
+# page when two references at least are in it (a lone "&amp;" may be the author's own); decoded,
+# a no-break space is a space and a quote mark a quote mark, as the rest of the pipeline knows them.
+_TXT_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def html_references(plain: str) -> str:
+    """A text with its HTML character references decoded, as html.unescape decodes them, when it
+    has two at least; any other text as it is."""
+    found = _TXT_ENTITY.findall(plain)
+    if len(found) < 2:
+        return plain
+    return _TXT_ENTITY.sub(lambda m: html.unescape(m.group(0)), plain)
 
 
 # A text converter's heading underline in a plain .txt file (pandoc, docutils and `fmt`-style
@@ -258,8 +284,13 @@ _SPAN = re.compile(r"(?<![!\\])\[([^\[\]\n]*)\]" + _ATTR)
 _SMART_DASH = re.compile(r"(?<=\s)-{2,3}(?=\s)")
 
 
+# Pandoc's superscript ("Nurova A.K.^1^", "^2^ Steppe University"): the number stays, flattened
+# as text.clean flattens a <sup> and PDF extraction a raised digit, so one rule reads all three.
+_SUPERSCRIPT = re.compile(r"\^([^\s^]{1,6})\^")
+
+
 def _pandoc_markup(line: str) -> str:
-    line = _SPAN.sub(r"\1", line)
+    line = _SUPERSCRIPT.sub(r"\1", _SPAN.sub(r"\1", line))
     return _SMART_DASH.sub(lambda m: "–" if len(m.group()) == 2 else "—", line)
 
 
@@ -335,12 +366,24 @@ def _toggles(lines: list[str]) -> list[str]:
     return out
 
 
+# A Hugo shortcode ("{{< figure src=… caption=… >}}", "{{< alert >}}…{{< /alert >}}", "{{% note %}}"):
+# the site's widget, which the page renders as a picture, a box or a button. The tags are the
+# template's; the text a paired shortcode wraps is the author's and stays, on a line of its own
+# as the box shows it. A figure's caption is the picture's, not the abstract's, and goes with it.
+_SHORTCODE_BODY = r"\s*/?\s*[\w./-]+(?:\s(?:[^{}\n\"]|\"[^\"\n]*\")*?)?\s*"
+_SHORTCODE = re.compile(rf"\{{\{{<{_SHORTCODE_BODY}>\}}\}}|\{{\{{%{_SHORTCODE_BODY}%\}}\}}")
+
+
+def _without_shortcodes(md: str) -> str:
+    return _SHORTCODE.sub("\n", md)
+
+
 def markdown_text(md: str) -> str:
     """The text of a Markdown document without front matter, setext underlines and table
     syntax. Hand-written rather than a CommonMark parser: everything else (emphasis, lists,
     `#` headings) must stay as typed, since the section and list readers take it as text."""
     md = _HTML_COMMENT.sub("", md.replace("\r\n", "\n"))
-    md = _html_blocks(_FRONT_MATTER.sub("", md, count=1))
+    md = _html_blocks(_without_shortcodes(_FRONT_MATTER.sub("", md, count=1)))
     out: list[str] = []
     for line in _form_rows(_toggles(md.split("\n"))):
         # A setext underline (the heading is the line above it, kept as a line of its own)
