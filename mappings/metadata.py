@@ -111,8 +111,8 @@ _TITLE_PATTERNS = [
     rf"(?:\s*[:–—-]|(?:[ \t]+[^\W\d_]+['’]?[^\W\d_]*){{1,3}}[ \t]*:)\s*(?:{_Q}|(?P<t>.+))$",
     # The label alone on its line and the title on the next: a title page typed as a table
     # ("Тема магистерской диссертации | Развитие …", "Title of the thesis | …").
-    rf"^[ \t]*(?:(?:title|topic|theme|тема)(?:[ \t]+[^\W\d_]+['’]?[^\W\d_]*){{0,3}}|(?:[^\W\d_]+[ \t]+){{0,2}}тақырыбы)[ \t]*:?[ \t]*\n"
-    rf"[ \t]*(?P<t>[^\n]{{10,400}})$",
+    r"^[ \t]*(?:(?:title|topic|theme|тема)(?:[ \t]+[^\W\d_]+['’]?[^\W\d_]*){0,3}|(?:[^\W\d_]+[ \t]+){0,2}тақырыбы)[ \t]*:?[ \t]*\n"
+    r"[ \t]*(?P<t>[^\n]{10,400})$",
     # "… the dissertation of Sarsenbayeva Dana Yerlanovna “…”": the work's own title, before any
     # other quotation (a running header's shortened title, a law's name)
     rf"(?:dissertation|thesis)\s+(?:of|by)\s+{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{1,3}}\s*,?\s*{_Q}",
