@@ -242,6 +242,22 @@ def test_a_common_word_beside_the_head_of_a_name_is_not_a_method(lang, head):
     assert [m for m in linked(bare, lang, "methods") if m.startswith("method/")]
 
 
+# Outside a statement of methods, a cue or a count makes a common word a method only within eight
+# words of it, in the same clause (method_context._WINDOW): one word further, it is plain prose.
+@pytest.mark.parametrize("text, lang, found", [
+    ("In spring 400 teachers of northern rural districts joined the survey.", "en", True),
+    ("In the spring 400 teachers of the northern rural districts joined the survey.", "en", False),
+    ("The survey was answered by teachers of districts from 400 villages.", "en", True),
+    ("The survey was answered by teachers of rural districts from 400 villages.", "en", False),
+    ("Весной 2023 года 250 учителей сельских школ северных районов области прошли опрос.", "ru", True),
+    ("Весной 250 учителей сельских школ северных районов нашей области прошли опрос.", "ru", False),
+    ("Көктемде 250 мұғалім облыстың солтүстік ауылдарынан келіп сауалнама толтырды.", "kk", True),
+    ("Көктемде 250 мұғалім облыстың солтүстік шалғай ауылдарынан қалаға жаяу келіп сауалнама толтырды.", "kk", False),
+])
+def test_a_count_names_the_method_within_eight_words_of_it(text, lang, found):
+    assert bool([m for m in linked(text, lang, "relevance") if m.startswith("method/")]) is found
+
+
 def test_specific_method_names_need_no_context():
     # compounds and multi-word names are names wherever they stand
     assert "method/content-analysis" in linked("The provisions rest on content analysis.", "en", "provision")

@@ -125,11 +125,21 @@ def test_an_organisation_is_found_in_any_case_with_the_whole_of_its_name(text, l
     assert expected in candidates(text, lang, kind)
 
 
+# every case ending after a possessive (morphology._KK_AFTER_POSSESSIVE), written out here: a row
+# fails without its ending (seed 121 found the relational «-ндағы» untested)
 @pytest.mark.parametrize("phrase, nominative", [
     ("Ауыл шаруашылығы министрлігінің", "Ауыл шаруашылығы министрлігі"),
     ("Еуропалық хабар тарату одағына", "Еуропалық хабар тарату одағы"),
     ("Ғылым комитетімен", "Ғылым комитеті"),
     ("Қазақстан университетін", "Қазақстан университеті"),
+    ("Ғылым академиясындағы", "Ғылым академиясы"),
+    ("Білім министрлігіндегі", "Білім министрлігі"),
+    ("Ұлттық ғылым академиясының", "Ұлттық ғылым академиясы"),
+    ("Ғылым академиясында", "Ғылым академиясы"),
+    ("Жер ресурстары комитетінде", "Жер ресурстары комитеті"),
+    ("Ғылым академиясынан", "Ғылым академиясы"),
+    ("Жер ресурстары комитетінен", "Жер ресурстары комитеті"),
+    ("Жер ресурстары комитетіне", "Жер ресурстары комитеті"),
     # not after a possessive, or too short to be one: the word stays as written
     ("Ғылым комитеті", "Ғылым комитеті"),
     ("Алтын", "Алтын"),
@@ -420,6 +430,24 @@ def test_an_acronym_after_a_name_inside_a_name_abbreviates_the_inner_one():
 def test_a_programs_code_is_software_not_a_statute():
     found = candidates("Records were processed in the Quake Analysis Code (QAC) under the Water Code.", "en", "provision")
     assert {("Quake Analysis Code", "Method"), ("QAC", "Method"), ("Water Code", "Law")} <= found
+
+
+# every head of a treaty or a statute named by what it is about (linking._TREATY_HEADS), written out
+# here: without its head, a row's name is lost (seed 121 found «хартия» untested)
+@pytest.mark.parametrize("text, name, cls", [
+    ("Страны региона подписали Договор о совместном использовании рек.", "Договор о совместном использовании рек",
+     "Initiative"),
+    ("Страны региона приняли Конвенцию о степных водоёмах.", "Конвенция о степных водоёмах", "Initiative"),
+    ("Страны региона заключили Соглашение о транзите зерна.", "Соглашение о транзите зерна", "Initiative"),
+    ("Страны региона приняли Декларацию о правах кочевых народов.", "Декларация о правах кочевых народов",
+     "Initiative"),
+    ("Университеты региона подписали Хартию о студенческом самоуправлении.", "Хартия о студенческом самоуправлении",
+     "Initiative"),
+    ("Парламент принял Кодекс о недрах и недропользовании.", "Кодекс о недрах и недропользовании", "Law"),
+    ("Парламент принял Закон о пастбищах.", "Закон о пастбищах", "Law"),
+])
+def test_a_russian_treaty_or_statute_of_each_kind_is_named_by_what_it_is_about(text, name, cls):
+    assert (name, cls) in candidates(text, "ru", "provision")
 
 
 def test_a_russian_treaty_is_named_by_what_it_is_about():

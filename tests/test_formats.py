@@ -614,6 +614,23 @@ def _text_at(x: int, y: int, text: str) -> bytes:
     return b"BT /F1 10 Tf %d %d Td (%s) Tj ET" % (x, y, text.encode())
 
 
+def test_a_number_written_as_two_touching_pieces_is_one_number():
+    # A writer may break a text object inside a number ("19|97"): the next piece starts right
+    # where the last letter's box ends (closer than a third of a letter's width), and though the
+    # next character is no letter, the two are one word, not "19 97".
+    widths = {**dict.fromkeys("0123456789", 556), " ": 278, "T": 611, "h": 556, "e": 556, "d": 556, "r": 333,
+              "o": 556, "u": 556, "g": 556, "t": 278, "f": 278, "l": 222, "s": 500, "w": 722, "i": 222, "n": 556}
+    pieces = [("The drought of 19", "97 cut the wheat yields of the northern farms by a third."),
+              ("The wells lost 12", "0 cubic metres of water a day in the dry summer months.")]
+    stream = b"\n".join(
+        b"BT /F1 12 Tf 40 %d Td (%s) Tj ET\nBT /F1 12 Tf %.3f %d Td (%s) Tj ET"
+        % (700 - 20 * i, a.encode(), 40 + sum(widths[c] for c in a) * 12 / 1000, 700 - 20 * i, b.encode())
+        for i, (a, b) in enumerate(pieces))
+    lines = extract.extract(_pdf_with_stream(stream), "pieces.pdf").text.split("\n")
+    assert "The drought of 1997 cut the wheat yields of the northern farms by a third." in lines
+    assert "The wells lost 120 cubic metres of water a day in the dry summer months." in lines
+
+
 def test_a_two_column_table_in_a_pdf_is_read_column_by_column():
     # the cells written row by row, as a word processor draws a table: each cell spans two
     # lines, so a reader that follows the stream gets left, right, left, right

@@ -928,6 +928,104 @@ def test_numbered_parts_measures_and_eras_are_no_tools(text, lang):
     assert "Method" not in _candidates(text, lang, "relevance").values()
 
 
+# A capitalised word with a version after a word of use is a tool ("in Stata 17"), unless the word
+# numbers a part of a text, a stage, a group, a sample or a measure, or names an era or a
+# standard. One row for every such word (linking._NOT_TOOLS, written out by hand here): without
+# its word, each row's "X 2" is a Method (seed 121 found "in Test 2" untested).
+@pytest.mark.parametrize("text", [
+    "The yields are given in Table 4 for each farm.",
+    "The trend is plotted in Figure 3 for each district.",
+    "The trend is plotted in Fig 3 for each district.",
+    "The model is set out in Chapter 2 of the thesis.",
+    "The data are described in Section 3 below.",
+    "The right is stated in Article 5 of the Constitution.",
+    "The rule is stated in Paragraph 4 of the order.",
+    "The questionnaire is given in Appendix 2 of the thesis.",
+    "The maps are given in Annex 1 of the report.",
+    "The cases are analysed in Part 2 of the work.",
+    "The pupils wrote essays in Phase 2 of the study.",
+    "The pupils wrote essays in Stage 3 of the study.",
+    "The weights are normalised in Step 4 of the procedure.",
+    "The pupils in Group 2 read more.",
+    "Patients with Type 2 diabetes were older.",
+    "The pupils in Level 3 read more.",
+    "The pupils in Grade 9 read more.",
+    "The pupils in Class 7 read more.",
+    "The answers given in Wave 2 were shorter.",
+    "The experts agreed in Round 2 of the poll.",
+    "The coefficient is larger in Model 3 than before.",
+    "The runoff falls in Scenario 2 by midcentury.",
+    "The letters are printed in Volume 2 of the edition.",
+    "The letters are printed in Vol 2 of the edition.",
+    "The decree was published in No 4 of the gazette.",
+    "The review appeared in Issue 2 of the journal.",
+    "The poem is quoted in Page 12 of the almanac.",
+    "The wells drilled in Block 3 were dry.",
+    "The pastures in Zone 2 were grazed less.",
+    "The topic is taught in Unit 4 of the course.",
+    "The passengers of Line 2 waited longer.",
+    "The mice in Experiment 2 gained weight.",
+    "The pupils scored higher in Test 2 than in the pretest.",
+    "The grains in Sample 3 were finer.",
+    "The soils in Site 2 were saline.",
+    "The wheat in Plot 5 ripened earlier.",
+    "The seeds in Lot 3 germinated later.",
+    "The cracks in Series 2 were wider.",
+    "The errors in Version 2 of the text were corrected.",
+    "The transition to Industry 4.0 reached the plants.",
+    "Schools moved to Web 2.0 tools.",
+    "Schools closed in the COVID 19 period.",
+    "The pupils studied online in Covid 19 times.",
+    "The clinics saw SARS 2 cases.",
+    "The pupils failed in Task 3 most often.",
+    "The survey serves in Objective 2 of the plan.",
+    "The answers in Item 7 were mixed.",
+    "The odds rose (OR 2.1) in rural areas.",
+    "The risk rose (HR 1.8) among smokers.",
+    "The risk rose (RR 1.4) among smokers.",
+    "The effect held (CI 1.3) in all regions.",
+    "The classifier reached AUC 0.91 on the test set.",
+    "The data are shared under CC BY-NC 4.0 on the portal.",
+    "The data are shared under CC BY-SA 4.0 on the portal.",
+    "The data are shared under CC BY-ND 4.0 on the portal.",
+    "The plants follow ISO 9 rules.",
+    "The plants follow IEC 6 rules.",
+    "The plants follow EN 2 rules.",
+    "The plants follow DIN 5 rules.",
+    "The plants follow ASTM 7 rules.",
+    "The plants follow GOST 8 rules.",
+])
+def test_a_numbered_part_stage_or_measure_after_a_word_of_use_is_no_tool(text):
+    assert "Method" not in _candidates(text, "en", "relevance").values()
+
+
+# Only an English abstract reads its Cyrillic quotes again with the Russian and Kazakh vocabularies
+# (publication lists, approbation); a Russian or a Kazakh abstract is read with its own alone, so a
+# quote in the other Cyrillic language links nothing (a limit of recall, pinned here: seed 121's
+# `linking.py:300` and → or would read them too).
+@pytest.mark.parametrize("text, lang, found", [
+    ("The study draws on the programme «Білімді Қазақстан» of 2019–2021.", "en", ["actor/kazakhstan"]),
+    ("Исследование опирается на данные программы «Білімді Қазақстан» за 2019–2021 годы.", "ru", []),
+    ("Зерттеу «Образование в Казахстане» жинағының деректеріне сүйенеді.", "kk", []),
+])
+def test_only_an_english_abstract_reads_its_quotes_in_another_language(text, lang, found):
+    assert [str(m.entity).split("/id/", 1)[1] for m in find_mentions(text, lang, kind="relevance")] == found
+
+
+# A label whose word before a dot is two letters long ("St. Louis", "Kh. Dosmukhamedov", "M.Kh.
+# Dulaty") is found whole: the dot after an initial or an abbreviation joins its words.
+@pytest.mark.parametrize("text, exact, entity", [
+    ("The fieldwork was carried out in St. Louis in 2019.", "St. Louis", "actor/st-louis"),
+    ("Teachers of Kh. Dosmukhamedov Atyrau University took part.", "Kh. Dosmukhamedov Atyrau University",
+     "actor/dosmukhamedov-university"),
+    ("The data came from M.Kh. Dulaty Taraz Regional University.", "M.Kh. Dulaty Taraz Regional University",
+     "actor/dulaty-university"),
+])
+def test_a_label_with_a_two_letter_abbreviation_is_found_whole(text, exact, entity):
+    assert [(m.exact, str(m.entity).split("/id/", 1)[1]) for m in find_mentions(text, "en", kind="relevance")] \
+        == [(exact, entity)]
+
+
 @pytest.mark.parametrize("text, lang, names", [
     ("Нормы согласованы с КазГАСА и КарГТУ.", "ru", ["КазГАСА", "КарГТУ"]),
     ("Сынақтар ҚазҰТЗУ-дың зертханасында жүргізілді.", "kk", ["ҚазҰТЗУ"]),

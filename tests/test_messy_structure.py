@@ -888,3 +888,26 @@ def test_two_findings_run_on_in_the_novelty_paragraph_are_two_points(novelty, la
     doc = abstract.parse_bytes((text + novelty).encode(), f"{lang}-two-findings.txt")
     assert len(doc.items["novelty"]) == 2
     assert doc.items["novelty"][1].text.split()[0] in ("Показана", "It")
+
+
+def test_a_word_broken_at_a_line_end_by_a_hyphen_is_joined_whole():
+    # a section's lines joined into its text: the hyphen and the break go, every letter stays
+    from dissertation_kg.mappings.sections import join_lines
+    assert join_lines(["Зерттеу нысаны – Қостанай облысының ауыл шаруашы-", "лық құрылымдары."]) == \
+        "Зерттеу нысаны – Қостанай облысының ауыл шаруашылық құрылымдары."
+    assert join_lines(["Объект исследования – водопользование в бассей-", "не реки Тобол."]) == \
+        "Объект исследования – водопользование в бассейне реки Тобол."
+
+
+def test_an_issue_number_opening_a_wrapped_line_goes_on_with_its_citation():
+    # publications numbered "(1)", each wrapped before its issue: "(4), pp. 45–52." is out of the
+    # list's sequence and goes on with a comma, so it ends the citation before it, no item of its own
+    _intro, items = lists.split_items([
+        "(1) Amanov A.B. Soil salinity of the Irtysh floodplain // Arid Ecosystems. – 2021. – Vol. 11,",
+        "(4), pp. 45–52.",
+        "(2) Amanov A.B., Seitova D.K. Grazing pressure on steppe pastures // Steppe Bulletin. – 2022. – Vol. 7,",
+        "(2), pp. 10–18."])
+    assert [it.text for it in items] == [
+        "Amanov A.B. Soil salinity of the Irtysh floodplain // Arid Ecosystems. – 2021. – Vol. 11, (4), pp. 45–52.",
+        "Amanov A.B., Seitova D.K. Grazing pressure on steppe pastures // Steppe Bulletin. – 2022. – Vol. 7, "
+        "(2), pp. 10–18."]
