@@ -959,6 +959,8 @@ _ACRONYM_METHOD_AFTER = re.compile(
     r"framework|technique|analysis|test|scale|questionnaire|simulation|scenario|reanalysis|satellite|imagery|"
     r"scheme|product|profiles?\b|retrievals?\b|lidar|radar|sensor|toolkit|library|code\b|simulator|"
     r"spectrometer|detector|estimates\b|database|"
+    # a program that routes, solves or compiles is software ("the QRX router", "the HQS solver")
+    r"router|solver|compiler|transpiler|"
     r"модел|метод|алгоритм|програм|пакет|нейросет|сет[иье]|архитектур|индекс|данн|протокол|стандарт|анализ|"
     r"тест|шкал|опросник|сценари|спутник|снимк|реанализ|схем[аеуы]|продукт|спектрометр|детектор|симулятор|"
     r"әдіс|бағдарлама|желі|нейрондық|деректер|талда|сынақ|шкала|сауалнама|ортасы|сценарий|спутниктік|түсірілім|"
@@ -1007,12 +1009,18 @@ _MEASURE_BEFORE = re.compile(r"\d\s*%\s*$")
 # bracket wins, within five words of it.
 _DEFINED_HEADS = (
     ("Method", r"test|assay|task|method|technique|scale|questionnaire|index|inventory|algorithm|"
+               # a solver of equations names the computation ("Variational Quantum Eigensolver (VQE)")
+               r"\w*solver|"
                r"тест\w*|проб[аыуе]\w*|метод\w*|методик\w*|шкал\w*|опросник\w*|индекс\w*|алгоритм\w*|"
                r"сынақ\w*|тесті\w*|әдіс\w*|шкаласы\w*|сауалнама\w*|индексі\w*"),
     ("Initiative", r"act|regulation|directive|convention|регламент\w*|директив\w*|конвенци\w*|кодекс\w*|"
                    r"регламенті\w*|директивасы\w*|конвенциясы\w*|кодексі\w*|"
                    # a programme («Международной программы помощи пациентам … (GIPAP)»)
                    r"programme|программ\w*|бағдарламас\w*"),
+    # a theory or an analytic framework: the acronym is the theory's name, not a body's
+    # ("the technology–organisation–environment framework (TOE)", «теории планируемого поведения (ТПП)»);
+    # a framework spelt with a capital is a document («Sendai Framework … (SFDRR)») and left out
+    ("Theory", r"(?-i:framework)|theory|theories|теори\w*|теориясы\w*"),
     ("Organization", r"agency|organi[sz]ation|union|association|committee|council|агентств\w*|организаци\w*|"
                      r"союз\w*|ассоциаци\w*|комитет\w*|ұйым\w*|агенттіг\w*|қауымдастығ\w*|одағ\w*"),
 )

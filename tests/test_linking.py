@@ -1725,3 +1725,17 @@ def test_a_code_by_its_abbreviation_holds_the_state():
                                        "Предложить изменения в статью 190 НК РК и в ГПК РФ.")], work=WORK, source=SOURCE)
     assert sorted((c.name, c.suggested_class) for c in cands) == [("ГПК РФ", "Law"), ("НК РК", "Law")]
     assert not list(g.objects(None, DKG.mentions))
+
+
+@pytest.mark.parametrize("text, lang, acronym, cls", [
+    ("Energies were found with the Adaptive Phase Eigensolver (APEX) on a small chip.", "en", "APEX", "Method"),
+    ("Adoption was read through the resource–capability–context framework (RCCF) in twelve firms.", "en",
+     "RCCF", "Theory"),
+    ("Поведение объяснено в рамках теории ожидаемой полезности выбора (ТОПВ) на выборке студентов.", "ru",
+     "ТОПВ", "Theory"),
+    ("Circuits were compared against the QRMX router on three lattices.", "en", "QRMX", "Method"),
+])
+def test_an_acronym_of_a_solver_a_theory_or_a_router_is_no_body(text, lang, acronym, cls):
+    # the words that define or follow an unknown acronym say it names a computation or a theory:
+    # without them the acronym falls back to a body
+    assert _candidates(text, lang, "other").get(acronym) == cls
