@@ -1584,9 +1584,27 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         for span in [k for k in found if k[0] < d.end and d.start < k[1]]:
             del found[span]
         found[(d.start, d.end)] = (d.cls, "self-named")
+    _listed_with_methods(text, mentions, found)
     chrome = page_chrome.tool_lines(text)   # a journal page's citation formats, licence and copyright
     return [(s, e, cls, reason) for (s, e), (cls, reason) in sorted(found.items())
             if not any(a <= s < b for a, b in chrome)]
+
+
+# A list joins names of one kind: an unknown acronym joined straight to a method or a tool
+# ("Qiskit, Cirq and QXL", «методами ПЦР и КЛБ») is one too. Only the guess of a body made for
+# want of any word beside the acronym gives way; a word that called it a body keeps it one.
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s*\b(?:and|or|и|или|және|мен)\b)\s*")
+
+
+def _listed_with_methods(text: str, mentions: list[Mention], found: dict) -> None:
+    methods = {(m.start, m.end) for m in mentions if m.cls == "Method"}
+    methods |= {k for k, v in found.items() if v[0] == "Method"}
+    for (s, e), (cls, reason) in list(found.items()):
+        if reason != "acronym" or cls != "Organization" or _ACRONYM_ORG_AFTER.match(text, e) \
+                or _defined_class(text, s):
+            continue
+        if any(_LIST_JOIN.fullmatch(text, b, s) or _LIST_JOIN.fullmatch(text, e, a) for a, b in methods):
+            found[(s, e)] = ("Method", reason)
 
 
 # Russian and Kazakh name a scholar's theory or method with the scholar inside the name, in the

@@ -1739,3 +1739,17 @@ def test_an_acronym_of_a_solver_a_theory_or_a_router_is_no_body(text, lang, acro
     # the words that define or follow an unknown acronym say it names a computation or a theory:
     # without them the acronym falls back to a body
     assert _candidates(text, lang, "other").get(acronym) == cls
+
+
+@pytest.mark.parametrize("text, lang, acronym", [
+    ("Samples were examined by polymerase chain reaction, QXLR and microscopy.", "en", "QXLR"),
+    ("Образцы исследованы методом полимеразной цепной реакции и КЛБМ в двух лабораториях.", "ru", "КЛБМ"),
+])
+def test_an_acronym_listed_with_a_method_is_a_method(text, lang, acronym):
+    # nothing beside the acronym names its kind but the list it stands in: a body was the fallback
+    assert _candidates(text, lang, "other").get(acronym) == "Method"
+
+
+def test_an_acronym_called_a_body_stays_one_in_a_list_with_a_method():
+    text = "Samples were examined by polymerase chain reaction and the QXLA council approved it."
+    assert _candidates(text, "en", "other").get("QXLA") == "Organization"
