@@ -1593,7 +1593,7 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
 # A list joins names of one kind: an unknown acronym joined straight to a method or a tool
 # ("Qiskit, Cirq and QXL", «методами ПЦР и КЛБ») is one too. Only the guess of a body made for
 # want of any word beside the acronym gives way; a word that called it a body keeps it one.
-_LIST_JOIN = re.compile(r"\s*(?:,|,?\s*\b(?:and|or|и|или|және|мен)\b)\s*")
+# (the joins are those of a list of tools, _LIST_JOIN above)
 
 
 def _listed_with_methods(text: str, mentions: list[Mention], found: dict) -> None:
