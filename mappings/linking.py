@@ -959,6 +959,8 @@ _ACRONYM_METHOD_AFTER = re.compile(
     r"framework|technique|analysis|test|scale|questionnaire|simulation|scenario|reanalysis|satellite|imagery|"
     r"scheme|product|profiles?\b|retrievals?\b|lidar|radar|sensor|toolkit|library|code\b|simulator|"
     r"spectrometer|detector|estimates\b|database|"
+    # a program that routes, solves or compiles is software ("the QRX router", "the HQS solver")
+    r"router|solver|compiler|transpiler|"
     r"модел|метод|алгоритм|програм|пакет|нейросет|сет[иье]|архитектур|индекс|данн|протокол|стандарт|анализ|"
     r"тест|шкал|опросник|сценари|спутник|снимк|реанализ|схем[аеуы]|продукт|спектрометр|детектор|симулятор|"
     r"әдіс|бағдарлама|желі|нейрондық|деректер|талда|сынақ|шкала|сауалнама|ортасы|сценарий|спутниктік|түсірілім|"
@@ -1007,12 +1009,18 @@ _MEASURE_BEFORE = re.compile(r"\d\s*%\s*$")
 # bracket wins, within five words of it.
 _DEFINED_HEADS = (
     ("Method", r"test|assay|task|method|technique|scale|questionnaire|index|inventory|algorithm|"
+               # a solver of equations names the computation ("Variational Quantum Eigensolver (VQE)")
+               r"\w*solver|"
                r"тест\w*|проб[аыуе]\w*|метод\w*|методик\w*|шкал\w*|опросник\w*|индекс\w*|алгоритм\w*|"
                r"сынақ\w*|тесті\w*|әдіс\w*|шкаласы\w*|сауалнама\w*|индексі\w*"),
     ("Initiative", r"act|regulation|directive|convention|регламент\w*|директив\w*|конвенци\w*|кодекс\w*|"
                    r"регламенті\w*|директивасы\w*|конвенциясы\w*|кодексі\w*|"
                    # a programme («Международной программы помощи пациентам … (GIPAP)»)
                    r"programme|программ\w*|бағдарламас\w*"),
+    # a theory or an analytic framework: the acronym is the theory's name, not a body's
+    # ("the technology–organisation–environment framework (TOE)", «теории планируемого поведения (ТПП)»);
+    # a framework spelt with a capital is a document («Sendai Framework … (SFDRR)») and left out
+    ("Theory", r"(?-i:framework)|theory|theories|теори\w*|теориясы\w*"),
     ("Organization", r"agency|organi[sz]ation|union|association|committee|council|агентств\w*|организаци\w*|"
                      r"союз\w*|ассоциаци\w*|комитет\w*|ұйым\w*|агенттіг\w*|қауымдастығ\w*|одағ\w*"),
 )
@@ -1576,9 +1584,27 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         for span in [k for k in found if k[0] < d.end and d.start < k[1]]:
             del found[span]
         found[(d.start, d.end)] = (d.cls, "self-named")
+    _listed_with_methods(text, mentions, found)
     chrome = page_chrome.tool_lines(text)   # a journal page's citation formats, licence and copyright
     return [(s, e, cls, reason) for (s, e), (cls, reason) in sorted(found.items())
             if not any(a <= s < b for a, b in chrome)]
+
+
+# A list joins names of one kind: an unknown acronym joined straight to a method or a tool
+# ("Qiskit, Cirq and QXL", «методами ПЦР и КЛБ») is one too. Only the guess of a body made for
+# want of any word beside the acronym gives way; a word that called it a body keeps it one.
+# (the joins are those of a list of tools, _LIST_JOIN above)
+
+
+def _listed_with_methods(text: str, mentions: list[Mention], found: dict) -> None:
+    methods = {(m.start, m.end) for m in mentions if m.cls == "Method"}
+    methods |= {k for k, v in found.items() if v[0] == "Method"}
+    for (s, e), (cls, reason) in list(found.items()):
+        if reason != "acronym" or cls != "Organization" or _ACRONYM_ORG_AFTER.match(text, e) \
+                or _defined_class(text, s):
+            continue
+        if any(_LIST_JOIN.fullmatch(text, b, s) or _LIST_JOIN.fullmatch(text, e, a) for a, b in methods):
+            found[(s, e)] = ("Method", reason)
 
 
 # Russian and Kazakh name a scholar's theory or method with the scholar inside the name, in the

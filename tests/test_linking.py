@@ -1823,3 +1823,31 @@ def test_a_code_by_its_abbreviation_holds_the_state():
                                        "Предложить изменения в статью 190 НК РК и в ГПК РФ.")], work=WORK, source=SOURCE)
     assert sorted((c.name, c.suggested_class) for c in cands) == [("ГПК РФ", "Law"), ("НК РК", "Law")]
     assert not list(g.objects(None, DKG.mentions))
+
+
+@pytest.mark.parametrize("text, lang, acronym, cls", [
+    ("Energies were found with the Adaptive Phase Eigensolver (APEX) on a small chip.", "en", "APEX", "Method"),
+    ("Adoption was read through the resource–capability–context framework (RCCF) in twelve firms.", "en",
+     "RCCF", "Theory"),
+    ("Поведение объяснено в рамках теории ожидаемой полезности выбора (ТОПВ) на выборке студентов.", "ru",
+     "ТОПВ", "Theory"),
+    ("Circuits were compared against the QRMX router on three lattices.", "en", "QRMX", "Method"),
+])
+def test_an_acronym_of_a_solver_a_theory_or_a_router_is_no_body(text, lang, acronym, cls):
+    # the words that define or follow an unknown acronym say it names a computation or a theory:
+    # without them the acronym falls back to a body
+    assert _candidates(text, lang, "other").get(acronym) == cls
+
+
+@pytest.mark.parametrize("text, lang, acronym", [
+    ("Samples were examined by polymerase chain reaction, QXLR and microscopy.", "en", "QXLR"),
+    ("Образцы исследованы методом полимеразной цепной реакции и КЛБМ в двух лабораториях.", "ru", "КЛБМ"),
+])
+def test_an_acronym_listed_with_a_method_is_a_method(text, lang, acronym):
+    # nothing beside the acronym names its kind but the list it stands in: a body was the fallback
+    assert _candidates(text, lang, "other").get(acronym) == "Method"
+
+
+def test_an_acronym_called_a_body_stays_one_in_a_list_with_a_method():
+    text = "Samples were examined by polymerase chain reaction and the QXLA council approved it."
+    assert _candidates(text, "en", "other").get("QXLA") == "Organization"
