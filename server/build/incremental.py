@@ -6,9 +6,11 @@ loaded from and a SHA-256 of those N-Quads (see `digest`), plus hashes of the on
 vocabulary files and of the candidates the queue's graph is made from. The next build compares its own documents with it and, when the
 previous generation can be continued (see `why_full`), takes a checkpoint of it (Oxigraph's
 `Store.backup`: hard links on the same file system, so no reload and no copy), drops the graphs
-of removed and changed documents, loads the new ones and corrects the materialised default
-graph for exactly the triples the dropped graphs stated: such a triple leaves the default graph
-only when no remaining named graph states it (see UNION_MARKER in store/engines.py).
+of removed documents, changes those of changed documents by the N-Quads lines that differ from the
+ones it loaded before (still in the build cache; else drops and loads them whole), loads the new
+ones and corrects the materialised default graph for exactly the triples that left a named graph:
+such a triple leaves the default graph only when no remaining named graph states it (see
+UNION_MARKER in store/engines.py).
 """
 from __future__ import annotations
 
