@@ -176,6 +176,8 @@ def main() -> None:
     corpus, store, ontology, extra = (workdir / n for n in ("corpus", "store", "ontology", "extra"))
     if args.resume and not (workdir / "full.json").is_file():
         sys.exit(f"{workdir / 'full.json'} not found: run once without --resume first")
+    if args.resume:  # the store's own size, not --size's default: the alias is chosen as a share of it
+        args.size = json.loads((workdir / "full.json").read_text()).get("documents") or args.size
     if not args.resume:
         for path in (corpus, store, ontology):
             shutil.rmtree(path, ignore_errors=True)
