@@ -11,11 +11,13 @@ but it marks a hyphenation point that the reflow reads at a line end: it is left
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 
 _SOFT_HYPHEN = "\u00ad"
-_FORMAT = "".join(chr(c) for c in range(sys.maxunicode + 1)
+# Unicode assigns format characters in planes 0, 1 and 14 only: scanning those three (not all 17)
+# keeps this off every process's start-up (0.13 s → ~0.03 s; a test compares with the full scan).
+_PLANES = (0, 1, 14)
+_FORMAT = "".join(chr(c) for plane in _PLANES for c in range(plane << 16, (plane + 1) << 16)
                   if unicodedata.category(chr(c)) == "Cf" and chr(c) != _SOFT_HYPHEN)
 _FORMAT_CLASS = "[" + re.escape(_FORMAT) + "]"
 # The characters that stand for a space (a break opportunity or its no-break twin, with no width):

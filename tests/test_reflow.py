@@ -471,3 +471,13 @@ def test_a_browsers_print_header_and_footer_are_page_furniture():
         "Задачи исследования: собрать ряды."]
     english = "2/28/26, 9:41 AM Doctoral defences | Steppe University\nThe aim is to map rivers.\nhttp://x.example/a 2/3"
     assert reflow.reflow(english) == "The aim is to map rivers."
+
+
+def test_the_format_characters_are_every_one_unicode_has():
+    # invisible.py scans only the planes Unicode puts format characters in: none may be missed
+    import sys
+    import unicodedata
+
+    from dissertation_kg.mappings import invisible
+    every = {chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"} - {"\u00ad"}
+    assert set(invisible._FORMAT) == every
