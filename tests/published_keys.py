@@ -151,32 +151,39 @@ def check_floors(corpus: Path, documents: int, *, loaded: int, fields: float, fi
 
 
 def check_the_mix(corpus: Path, docs: list[Path], earlier: list[Path], *, at_least: int, phd: int, new_fields: int,
-                  lang_spread: int = 1, every_article_by_three: bool = True) -> dict[str, dict]:
+                  lang_spread: int = 1, every_article_by_three: bool = True, formats: tuple = (5, 5, 5, 2),
+                  articles: int = 3, candidate: int = 1, doctor: int = 1,
+                  incomplete: tuple = ("provisions", "front", "tasks")) -> dict[str, dict]:
     """What every held-out corpus must be (#10): one key per document, at least five PDF, Word and
     text files and two Markdown ones, kk/ru/en in near-equal shares, articles, a master's thesis,
     a Candidate and a Doctor of Sciences autoreferat, PhD abstracts, three incomplete works (without
     provisions, without novelty and provisions, without tasks), and fields the earlier corpora
-    (`earlier`, folders of keys) do not have. Returns the keys for the corpus's own checks."""
+    (`earlier`, folders of keys) do not have. A corpus of fewer, full-length documents asks for less
+    of each (`formats` as PDF, Word, text, Markdown; `articles`, `candidate`, `doctor`; which of the
+    three incomplete works it has). Returns the keys for the corpus's own checks."""
     keys = {p.name: key_of(corpus, p) for p in docs}
     assert len(docs) >= at_least
     expected = sorted(p.name[: -len(".json")] for p in (corpus / "expected").glob("*.json"))
     assert expected == [p.name for p in docs], "every document has one key and every key a document"
-    formats = Counter(p.suffix for p in docs)
-    assert formats[".pdf"] >= 5 and formats[".docx"] >= 5 and formats[".txt"] >= 5 and formats[".md"] >= 2
+    counts = Counter(p.suffix for p in docs)
+    assert all(counts[x] >= n for x, n in zip((".pdf", ".docx", ".txt", ".md"), formats)), counts
     langs = Counter(k["lang"] for k in keys.values())
     assert set(langs) == {"kk", "ru", "en"} and max(langs.values()) - min(langs.values()) <= lang_spread
     kinds = Counter(k["kind"] for k in keys.values())
     degrees = Counter(k["degree"] for k in keys.values())
-    assert kinds["article"] >= 3 and kinds["masters-thesis"] >= 1
-    assert degrees["candidate"] >= 1 and degrees["doctor"] >= 1 and degrees["phd"] >= phd
-    articles = [len(k["authors"]) >= 3 for k in keys.values() if k["kind"] == "article"]
-    assert all(articles) if every_article_by_three else any(articles)  # the fourth corpus has one by two
+    assert kinds["article"] >= articles and kinds["masters-thesis"] >= 1
+    assert degrees["candidate"] >= candidate and degrees["doctor"] >= doctor and degrees["phd"] >= phd
+    by_three = [len(k["authors"]) >= 3 for k in keys.values() if k["kind"] == "article"]
+    assert all(by_three) if every_article_by_three else any(by_three)  # the fourth corpus has one by two
     # incomplete works: one without provisions, one with only its front part, one without tasks
-    incomplete = [k for k in keys.values() if k["kind"] == "dissertation" and k["gaps"]]
-    assert len(incomplete) >= 3
-    assert any("provisions" in k["gaps"] and "tasks" not in k["gaps"] for k in incomplete)
-    assert any({"novelty", "provisions"} <= set(k["gaps"]) for k in incomplete)
-    assert any("tasks" in k["gaps"] and "provisions" not in k["gaps"] for k in incomplete)
+    gapped = [k for k in keys.values() if k["kind"] == "dissertation" and k["gaps"]]
+    assert len(gapped) >= len(incomplete)
+    if "provisions" in incomplete:
+        assert any("provisions" in k["gaps"] and "tasks" not in k["gaps"] for k in gapped)
+    if "front" in incomplete:
+        assert any({"novelty", "provisions"} <= set(k["gaps"]) for k in gapped)
+    if "tasks" in incomplete:
+        assert any("tasks" in k["gaps"] and "provisions" not in k["gaps"] for k in gapped)
     fields = {json.loads(p.read_text(encoding="utf-8"))["field"] for folder in earlier for p in folder.glob("*.json")}
     assert len({k["field"] for k in keys.values()} - fields) >= new_fields, "fields none of the earlier corpora has"
     return keys
