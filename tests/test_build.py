@@ -65,6 +65,20 @@ def test_a_changed_document_is_mapped_again_and_others_come_from_cache(tmp_path)
     assert "16" in {r["n"].value for r in rows}
 
 
+def test_a_change_to_the_mappers_code_maps_every_document_again(tmp_path, monkeypatch):
+    """A mapping is cached under the mappers' code, not only their version number: after an
+    upgrade or an edited rule, unchanged files are mapped again by the new code (their cached
+    N-Quads were made by the old one)."""
+    from dissertation_kg.server.build import pipeline
+
+    build(seeds_dir(), tmp_path / "s", progress=False)
+    assert build(seeds_dir(), tmp_path / "s", progress=False).cached == 5
+    code = pipeline._mappers_fingerprint()
+    monkeypatch.setattr(pipeline, "_mappers_fingerprint", lambda: "another " + code)
+    again = build(seeds_dir(), tmp_path / "s", progress=False)
+    assert again.cached == 0 and again.documents == 5 and not again.rejected
+
+
 def test_a_killed_build_leaves_the_previous_store_intact(tmp_path):
     corpus = tmp_path / "big"
     result = CliRunner().invoke(main, ["generate", "--count", "150", "--seed", "3", str(corpus)])

@@ -259,7 +259,9 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
             ctx, known = None, before.works.get(inputs)
             if known is None:
                 ctx = rdf.work_context(work.id, work.members, labels)
-                known = (tuple(hashlib.sha256("|".join([member.checksum, MAPPER_VERSION, version, shapes_hash,
+                # The mappers' code, not only their version number: an upgrade or a local edit of
+                # a rule must reach every document, not only those whose bytes changed.
+                known = (tuple(hashlib.sha256("|".join([member.checksum, _mappers_fingerprint(), version, shapes_hash,
                                                         member.extractor_version, repr(ctx)]).encode()).hexdigest()
                                for member in work.members), tuple(ctx.gaps))
             bases_of[inputs] = known
