@@ -13,7 +13,9 @@ reads the vocabularies once per process), so each figure includes starting Pytho
   today's path     the same state again with --full: what every edit cost before (cache on)
   edit one         one sentence of one abstract changed
   alias 1 %        an alias added to a vocabulary entry: the unknown name (from the candidates
-                   graph) found in the number of documents closest to 1 % of N
+                   graph) found in the number of documents closest to 1 % of N; when none is in
+                   half that many, an invented name is first written into 1 % of the documents
+                   (English ones, a paragraph of the first section) and built, untimed as a goal
   ontology label   an rdfs:label of dkg:Provision changed
 
 Printed: seconds, the ratio to the full build of this run (goal ≤ 0.05 and < 10 s), the path
@@ -144,6 +146,28 @@ def correction_methods(store: Path, documents: int = 10) -> str:
            + ", ".join(out) + f"; {same}"
 
 
+PLANTED = "Karatau Innovation Cluster"
+
+
+def _plant(texts: list[Path], share: int) -> int:
+    """An unknown organisation's name written into `share` English abstracts, as a paragraph of
+    their first section, so that the alias edit touches 1 % of the corpus as the goal says; the
+    documents that hold it already (an earlier --resume) count. Returns how many were written now."""
+    english = [p for p in texts if p.stem.endswith("_en")]
+    have = [p for p in english if PLANTED in p.read_text(encoding="utf-8")]
+    written = 0
+    for path in english:
+        if len(have) + written >= share:
+            break
+        text = path.read_text(encoding="utf-8")
+        if PLANTED in text or "\n" not in text:
+            continue
+        head, rest = text.split("\n", 1)
+        path.write_text(f"{head}\nThe {PLANTED} supported the fieldwork of this research.\n{rest}", encoding="utf-8")
+        written += 1
+    return written
+
+
 def _replace(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     if old not in text:
@@ -225,7 +249,14 @@ def main() -> None:
     target = next(p for p in texts if "the " in p.read_text(encoding="utf-8"))
     _replace(target, "the ", "this ")
     step("edit one document")
-    label, lang, n = _alias_candidate(store, max(1, round(args.size / 100)))
+    share = max(1, round(args.size / 100))
+    label, lang, n = _alias_candidate(store, share)
+    if n < share / 2:  # the generator's unknown names are rarer than 1 %: plant one in 1 % of the documents
+        label, lang = PLANTED, "en"
+        n = _plant(texts, share)
+        if n:
+            step(f"(not a goal) plant “{PLANTED}” in {n} more documents, {n / args.size:.1%}")
+        n = sum(PLANTED in p.read_text(encoding="utf-8") for p in texts)
     _replace(ontology / "vocabularies" / "initiatives.ttl", '"AI Concept for 2024–2029"@en ,',
              f'"AI Concept for 2024–2029"@en ,\n        {json.dumps(label, ensure_ascii=False)}@{lang} ,')
     alias = step(f"alias “{label}” (candidate in {n} documents, {n / args.size:.1%})")
