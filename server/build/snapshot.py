@@ -25,7 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 SNAPSHOT_NAME = "dkg-snapshot.pickle"
-FORMAT = 1
+# 2: a member's base covers the mappers' code; bases kept by format 1 do not, and would keep
+# every unchanged document's mapping across an edit of the mappers.
+FORMAT = 2
 
 
 @dataclass
