@@ -165,7 +165,8 @@ def build_index(store: GraphStore, path: Path | str) -> dict:
 def update_index(store: GraphStore, previous: Path | str, path: Path | str, works: set[str], *,
                  labels: bool | set[str]) -> dict:
     """The index of `store` made from the `previous` generation's index by indexing again only
-    the texts and mentions of `works` (those whose documents were added, changed or removed)
+    the texts of `works` (those whose documents were added, changed or removed) that differ, and
+    their mentions,
     and the labels of `labels` (entity IRIs whose labels may have changed; True: every label,
     when the ontology or vocabularies changed). Written to a temporary file and renamed to
     `path`, like build_index; equal to what it would build. Nothing in it reads the whole
@@ -183,24 +184,37 @@ def update_index(store: GraphStore, previous: Path | str, path: Path | str, work
             raise IndexMissing(f"the search index at {previous} has another format; it is built again")
         marks = ",".join("?" * len(works))
         works_list = sorted(works)
+        # Only the rows whose text differs are removed and added: an alias or a changed sentence
+        # leaves most of a touched work's texts as they were, and stemming them (twice) and
+        # counting their stems again was most of an update's time.
+        old: dict[tuple, list[int]] = defaultdict(list)
+        for rowid, *row in db.execute(f"SELECT id, work, node, kind, prop, lang, text FROM docs WHERE work IN ({marks})",
+                                      works_list):
+            old[tuple(row)].append(rowid)
+        new = [(t.work, t.node, t.kind, t.prop, t.lang, t.text) for t in (extract.texts(store, works) if works else [])]
+        added = []
+        for row in new:
+            if old.get(row):
+                old[row].pop()
+            else:
+                added.append(row)
         # Contentless FTS5 forgets a row only when told the values it indexed: the stems again.
-        old = db.execute(f"SELECT id, lang, text FROM docs WHERE work IN ({marks})", works_list).fetchall()
         gone = []
-        for rowid, lang, text in old:
-            key = stems(text, lang)
-            gone.append((rowid, *(" ".join(key) if language == lang else None for language in LANGS)))
+        for (_, _, _, _, lang, text), rowids in old.items():
+            key = " ".join(stems(text, lang)) if rowids else None
+            gone.extend((rowid, *(key if language == lang else None for language in LANGS)) for rowid in rowids)
         db.executemany("INSERT INTO fts (fts, rowid, en, ru, kk) VALUES ('delete', ?, ?, ?, ?)", gone)
-        db.execute(f"DELETE FROM docs WHERE work IN ({marks})", works_list)
+        db.executemany("DELETE FROM docs WHERE id = ?", [(row[0],) for row in gone])
         db.execute(f"DELETE FROM mentions WHERE work IN ({marks})", works_list)
         start = (db.execute("SELECT MAX(id) FROM docs").fetchone()[0] or 0) + 1
         docs, rows = [], []
-        for i, t in enumerate(extract.texts(store, works) if works else [], start=start):
-            docs.append((i, t.work, t.node, t.kind, t.prop, t.lang, t.text))
-            key = stems(t.text, t.lang)
-            rows.append((i, *(" ".join(key) if lang == t.lang else None for lang in LANGS)))
+        for i, (work, node, kind, prop, lang, text) in enumerate(added, start=start):
+            docs.append((i, work, node, kind, prop, lang, text))
+            key = stems(text, lang)
+            rows.append((i, *(" ".join(key) if language == lang else None for language in LANGS)))
         db.executemany("INSERT INTO docs VALUES (?,?,?,?,?,?,?)", docs)
         db.executemany("INSERT INTO fts (rowid, en, ru, kk) VALUES (?,?,?,?)", rows)
-        work_of = {node: work for _, work, node, *_ in docs}
+        work_of = {node: work for work, node, *_ in new}
         ments = [(m.entity, m.work, m.node, m.lang, m.exact)
                  for m in (extract.mentions(store, work_of, only_these=True) if work_of else [])]
         db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?)", ments)
