@@ -60,6 +60,41 @@ def _table_rows(lines: list[str]) -> list[str]:
     return out
 
 
+# A row of a table of tasks whose second cell names the chapter that answers it ("№ | Chapter |
+# Task": "1 1.1 to define …", "6 3.1–3.2 to propose …"). A PDF's text layer wraps each cell and may
+# run one row into the line of the row before.
+_REFERENCED_ROW = re.compile(
+    r"(?:^|(?<=\s))(\d{1,2})\s+\d{1,2}(?:\.\d{1,2})+\.?(?:\s*[–—-]\s*\d{1,2}(?:\.\d{1,2})+\.?)?\s+(?=[^\W\d_])")
+
+
+def _referenced_rows(lines: list[str]) -> list[str]:
+    """Rows numbered 1, 2, 3 … each with a chapter reference after its number, and no other
+    marker in the list: one line "1. …" per row, without the reference (it is the table's, not
+    the item's text); anything else as it was. A number before a decimal in prose ("in 2 1.5 mm
+    plates") is no run of rows counted from 1."""
+    if any(map(LIST_MARKER.match, lines)):
+        return lines
+    found = [(i, m) for i, x in enumerate(lines) for m in _REFERENCED_ROW.finditer(x)]
+    if len(found) < 2 or [int(m.group(1)) for _i, m in found] != list(range(1, len(found) + 1)):
+        return lines
+    first = found[0][0]
+    out = list(lines[:first])
+    if lines[first][:found[0][1].start()].strip():
+        out.append(lines[first][:found[0][1].start()].strip())
+    rows: list[str] = []
+    for k, (i, m) in enumerate(found):
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        if nxt is not None and nxt[0] == i:
+            rows.append(lines[i][m.end():nxt[1].start()].strip())
+            continue
+        parts = [lines[i][m.end():].strip()] + lines[i + 1:nxt[0] if nxt else len(lines)]
+        if nxt is not None:
+            parts.append(lines[nxt[0]][:nxt[1].start()].strip())
+        rows.append(" ".join(x for x in parts if x))
+    out += [f"{n}. {row}" for n, row in enumerate(rows, 1)]
+    return out
+
+
 # Items numbered by hand in a chapter's style ("1.1. …", "1.2. …", "1.3 …"): the chapter's number
 # and the item's. The item's own number is the second; the text starts after both.
 _CHAPTER_ITEM = re.compile(r"^(\s*)(\d{1,2})\.(\d{1,2})\.?\s+(?=\S)")
@@ -82,7 +117,7 @@ def _chapter_numbers(lines: list[str]) -> list[str]:
 
 def split_items(lines: list[str]) -> tuple[str, list[Item]]:
     """Return (introductory text, items)."""
-    lines = _chapter_numbers(_table_rows(lines))
+    lines = _chapter_numbers(_table_rows(_referenced_rows(lines)))
     if not any(LIST_MARKER.match(line) for line in lines):
         found = _ordinal_items(join_lines(lines)) or _counted_items(join_lines(lines))
         if found:
