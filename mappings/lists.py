@@ -235,6 +235,15 @@ def _inline_items(line: str, numbers_only: bool = False, counted: int = 0, keep_
         parts = _run(line, first.group("pre"), markers, r"\s*(?=\S)", keep=True, seps=";.,")
         if parts:
             return parts
+    # "The study set out (1) to analyse …; (2) to trace …; (3) …": a sentence's words introduce
+    # a bracketed run with no colon. At least three items, so that "equations (1), (2)" in prose
+    # is no list.
+    spoken = re.match(r"^(?P<pre>[^\W\d_][^():;\d\[\]]{0,150}?)\s+(?=\(1\)\s*[^\W\d_])", line)
+    if spoken is not None:
+        parts = _run(line, spoken.group("pre"), [rf"\({n}\)" for n in range(1, 41)], r"\s*(?=\S)", keep=True,
+                     seps=";.,", least=3)
+        if parts:
+            return parts
     for bullet in _BULLETS_AFTER_SEPARATOR.findall(line)[:1]:
         # "– изучить …; – оценить …": bullets of one kind, each after a ';' or '.'.
         parts = _run(line, None, [re.escape(bullet)] * 40, r"\s+(?=\S)", keep=True)

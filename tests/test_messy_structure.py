@@ -284,6 +284,11 @@ def test_a_heading_phrase_continued_in_lower_case_is_a_sentence(line, lang):
       "бағдарлама жасалды", "тәжірибе өткізілді", "ұсыныстар берілді."]),
     ("Задачи: – изучить опыт; – оценить зрелость; – разработать модель.", ["изучить опыт", "оценить зрелость", "разработать модель."]),
     ("• to survey teachers; • to test the course.", ["to survey", "to test"]),
+    # a sentence's words introduce a bracketed run with no colon
+    ("The project aimed (1) to map the dunes; (2) to date the crusts; (3) to plan the plantings.",
+     ["to map", "to date", "to plan"]),
+    # brackets in prose are no run
+    ("The law follows from equations (1), (2) and (3) of the model.", ["The law"]),
 ])
 def test_inline_lists(line, first_words):
     _intro, items = lists.split_items([line])
