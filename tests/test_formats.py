@@ -763,6 +763,37 @@ def test_a_ris_record_is_read_as_the_title_page_and_abstract_it_describes():
     assert "TY" not in doc.text and "ER  -" not in doc.text
 
 
+def test_a_json_answer_is_read_as_the_page_it_stands_for():
+    """A site's API answer saved as text: the title page's fields, each section an object of a
+    heading and paragraphs or items. Arrays of strings under a heading are the section's list;
+    ids, dates, file names and status words are no text."""
+    import json
+    answer = {"status": "ok", "data": {
+        "id": 77, "type": "phd_abstract", "published_at": "2024-03-01T09:00:00+05:00",
+        "applicant": {"full_name": "Bekova Aigul Saparovna", "short_name": "Bekova A.S."},
+        "title": "Dune drift and grazing pressure on the Moiynkum sands",
+        "programme": {"code": "8D08101", "name": "Agronomy"},
+        "supervisors": ["Doctor of Agricultural Sciences, Professor Omarov K.", "PhD, Professor Lund E."],
+        "sections": [
+            {"heading": "Relevance of the research", "paragraphs": ["Dunes on the Moiynkum sands move faster each decade."]},
+            {"heading": "Aim of the research", "paragraphs": ["To estimate how grazing moves the dunes."]},
+            {"heading": "Objectives of the research", "items": ["to map the dunes;", "to count the herds;",
+                                                                 "to model the drift."]},
+            {"heading": "Scientific novelty", "items": ["the drift rate was measured for the first time;",
+                                                        "a grazing index was proposed."]}],
+        "files": [{"name": "abstract_en.pdf", "size": 1200}]}}
+    doc = abstract.parse_bytes(json.dumps(answer, ensure_ascii=False, indent=2).encode(), "answer.txt")
+    assert doc.meta.title == "Dune drift and grazing pressure on the Moiynkum sands"
+    assert doc.meta.author == "Bekova Aigul Saparovna"
+    assert doc.meta.specialty_code == "8D08101"
+    assert [it.text.rstrip(";.").split()[-1] for it in doc.items["tasks"]] == ["dunes", "herds", "drift"]
+    assert len(doc.items["novelty"]) == 2
+    assert "phd_abstract" not in doc.text and "abstract_en.pdf" not in doc.text
+    # a text that is no JSON is left as it is
+    from dissertation_kg.mappings.extract import json_export
+    assert json_export.record("{not json} Relevance.") == "{not json} Relevance."
+
+
 def test_a_markdown_form_table_reads_as_labelled_lines():
     """A journal's form as a two-column table (label | content), labels in two languages: the
     title, the authors and the classification code are read from their rows; the form's caption
