@@ -794,6 +794,30 @@ def test_a_json_answer_is_read_as_the_page_it_stands_for():
     assert json_export.record("{not json} Relevance.") == "{not json} Relevance."
 
 
+def test_a_bibtex_record_is_read_as_the_title_page_and_abstract_it_describes():
+    """A journal's BibTeX export: title, authors ("Surname, Given and …"), keywords and the
+    abstract come from their fields, LaTeX's spellings typeset; the catalogue's fields (doi, url,
+    pages) and the "%" comments are no text."""
+    bib = ("% Encoding: UTF-8\n\n@article{Omarova2023Saxaul,\n"
+           "  author   = {Омарова, Айгерім Болатқызы and Lund, Erik},\n"
+           "  title    = {Саксаул егудің {GIS} әдісі},\n"
+           "  journal  = {Шөл зерттеулері},\n  year = 2023,\n  pages = {11--19},\n"
+           "  doi      = {10.1000/xyz.2023.11},\n"
+           "  keywords = {саксаул; шөлейттену; {GIS}},\n"
+           "  abstract = {Кіріспе. Саксаул тоғайлары 1990--2020 жылдары 30~\\% қысқарды. "
+           "Мақсаты. Егу әдісін бағалау. Нәтижелер. Көшеттердің <<тамыры>> тез өсті.},\n}\n")
+    from dissertation_kg.mappings.extract import bibtex
+    page = bibtex.record(bib)
+    assert page.split("\n")[:2] == ["Title: Саксаул егудің GIS әдісі", "Authors: Омарова Айгерім Болатқызы, Lund Erik"]
+    assert "1990–2020 жылдары 30 % қысқарды" in page and "«тамыры»" in page
+    assert "10.1000" not in page and "Encoding" not in page
+    doc = abstract.parse_bytes(bib.encode(), "record.txt")
+    assert doc.meta.title == "Саксаул егудің GIS әдісі"
+    assert doc.meta.keywords == {"kk": ["саксаул", "шөлейттену", "GIS"]}
+    # a text that merely mentions an e-mail address is no record
+    assert bibtex.record("Contact: a@b.kz\nRelevance.") == "Contact: a@b.kz\nRelevance."
+
+
 def test_a_markdown_form_table_reads_as_labelled_lines():
     """A journal's form as a two-column table (label | content), labels in two languages: the
     title, the authors and the classification code are read from their rows; the form's caption

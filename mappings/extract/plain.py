@@ -17,7 +17,7 @@ import re
 from html.parser import HTMLParser
 
 from .. import text
-from . import Extracted, json_export
+from . import Extracted, bibtex, json_export
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _SETEXT = re.compile(r"^[ ]{0,3}(?:=+|-+)[ \t]*$")
@@ -230,7 +230,7 @@ def extract(data: bytes, source: str, media_type: str) -> Extracted:
         decoded = markdown_text(decoded)
     else:
         decoded = underlined_headings(html_references(decoded))
-    decoded = repository_record(ris_record(json_export.record(decoded)))
+    decoded = repository_record(ris_record(bibtex.record(json_export.record(decoded))))
     # The decoder is CPython's own UTF-8 codec: the version recorded is Python's.
     return Extracted(decoded, media_type, "python-utf-8-codec", platform.python_version())
 
