@@ -818,6 +818,44 @@ def test_a_bibtex_record_is_read_as_the_title_page_and_abstract_it_describes():
     assert bibtex.record("Contact: a@b.kz\nRelevance.") == "Contact: a@b.kz\nRelevance."
 
 
+def test_r_markdown_front_matter_with_an_abstract_is_the_title_page():
+    """Pandoc's and R Markdown's metadata describe the work: its title, author and the
+    `abstract: |` block (which may hold whole sections) are read; knitr chunks are code, and
+    `{-}` after a heading is pandoc's attribute, not the heading's words."""
+    from dissertation_kg.mappings.extract.plain import markdown_text
+    md = ("---\ntitle: \"Saxaul plantings on the dried Aral seabed\"\n"
+          "subtitle: \"Abstract of the PhD dissertation, programme 8D08101 – Agronomy\"\n"
+          "author: \"Omarov Daniyar Serikuly\"\noutput:\n  bookdown::pdf_document2:\n    toc: false\n"
+          "params:\n  year: 2024\nabstract: |\n  **Relevance of the research.** Dust from the dried seabed grows.\n\n"
+          "  Plantings hold the sand.\nkeywords: [saxaul, Aral]\n---\n\n"
+          "```{r setup, include=FALSE}\nlibrary(tidyverse)\n```\n\n"
+          "# Aim of the research {-}\n\nTo test saxaul plantings on the seabed.\n\n"
+          "# Research objectives {#tasks .unnumbered}\n\n1. to plant two plots;\n2. to count survival.\n")
+    text = markdown_text(md)
+    assert "library(tidyverse)" not in text and "bookdown" not in text and "{-}" not in text
+    doc = abstract.parse_bytes(md.encode(), "thesis.Rmd.md")
+    assert doc.meta.title == "Saxaul plantings on the dried Aral seabed"
+    assert doc.meta.author == "Omarov Daniyar Serikuly"
+    assert doc.meta.specialty_code == "8D08101"
+    assert doc.section_text("relevance").startswith("Dust from the dried seabed grows.")
+    assert doc.section_text("aim") == "To test saxaul plantings on the seabed."
+    assert len(doc.items["tasks"]) == 2
+    # a site's front matter (no abstract) is still no text
+    assert markdown_text("---\ntitle: \"Masters 2024\"\nslug: /m/2024\n---\n\nBody.\n").strip() == "Body."
+
+
+def test_a_readme_bibtex_block_gives_the_article_its_authors_and_keywords():
+    from dissertation_kg.mappings.extract.plain import markdown_text
+    md = ("# Replication package\n\n## Citation\n\n```bibtex\n@article{omar2024,\n"
+          "  title = {Dust over the Aral seabed},\n  author = {Omarova, Dana K. and Lund, Erik},\n"
+          "  keywords = {dust; Aral Sea}\n}\n```\n\n## Abstract\n\nDust storms were counted.\n\n"
+          "```python\nimport pandas\n```\n")
+    text = markdown_text(md)
+    assert "Authors: Omarova D.K., Lund E." in text.split("\n")
+    assert "Keywords: dust; Aral Sea" in text.split("\n")
+    assert "import pandas" not in text
+
+
 def test_a_markdown_form_table_reads_as_labelled_lines():
     """A journal's form as a two-column table (label | content), labels in two languages: the
     title, the authors and the classification code are read from their rows; the form's caption

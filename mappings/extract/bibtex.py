@@ -73,9 +73,21 @@ def latex_text(value: str) -> str:
     return re.sub(r"[ \t]+", " ", s).strip()
 
 
-def _name(author: str) -> str:
-    """"Surname, Given" → "Surname Given"; "Given Surname" as it is."""
-    return re.sub(r"^([^,]+),\s*", r"\1 ", author.strip(), count=1)
+def _names(authors: list[str]) -> list[str]:
+    """"Surname, Given" → "Surname Given"; "Given Surname" as it is. When the record abbreviates
+    any given name ("Seitkali, Aruzhan T."), every author is printed with initials, "Seitkali
+    A.T.", "Keller T.": a byline has one form for all its names, and half initials is none."""
+    split = [re.match(r"^([^,]+),\s*(.+)$", a.strip()) for a in authors]
+    initials = any(m and re.search(r"(?:^|\s)\w\.", m.group(2)) for m in split)
+    out = []
+    for a, m in zip(authors, split):
+        if m is None:
+            out.append(a.strip())
+        elif initials:
+            out.append(f"{m.group(1).strip()} " + "".join(p[0] + "." for p in m.group(2).split()))
+        else:
+            out.append(f"{m.group(1).strip()} {m.group(2).strip()}")
+    return out
 
 
 def page(fields: dict[str, str]) -> list[str]:
@@ -85,7 +97,7 @@ def page(fields: dict[str, str]) -> list[str]:
     if shown.get("title"):
         lines.append(f"Title: {shown['title']}")
     if shown.get("author"):
-        names = [_name(a) for a in re.split(r"\s+and\s+", shown["author"]) if a.strip()]
+        names = _names([a for a in re.split(r"\s+and\s+", shown["author"]) if a.strip()])
         lines.append(("Authors: " if len(names) > 1 else "Author: ") + ", ".join(names))
     for k in ("journal", "booktitle", "school", "institution", "year"):
         if shown.get(k):
