@@ -856,6 +856,28 @@ def test_a_readme_bibtex_block_gives_the_article_its_authors_and_keywords():
     assert "import pandas" not in text
 
 
+def test_a_mediawiki_page_is_read_as_the_page_it_renders():
+    """A wiki's source: "== headings ==", "[[target|shown]]" links, "# " numbered items (no
+    Markdown heading), an infobox's "| label = value" rows as labels, __TOC__ not text."""
+    wiki = ("{{Dissertation project\n| doctoral student = Omarov Daniyar Serikuly\n"
+            "| programme = 8D08101 – Agronomy\n| department = [[Dept_of_Soils|Department of Soils]]\n}}\n"
+            "__TOC__\n\n'''Omarov Daniyar Serikuly''' studies saxaul plantings.\n\n"
+            "== Relevance of the research ==\nDust from the dried [[Aral Sea|Aral]] seabed grows.\n\n"
+            "== Research objectives ==\n# to plant two plots;\n# to count survival;\n## in spring\n"
+            "# to compare the plots.\n\n== Methods ==\nField trials.\n")
+    from dissertation_kg.mappings.extract import wikitext
+    page = wikitext.text(wiki)
+    assert "Doctoral student: Omarov Daniyar Serikuly" in page.split("\n")
+    assert "Dust from the dried Aral seabed grows." in page
+    assert "__TOC__" not in page and "''" not in page
+    doc = abstract.parse_bytes(wiki.encode(), "project.md")
+    assert doc.meta.author == "Omarov Daniyar Serikuly"
+    assert [" ".join(it.text.split()[:2]) for it in doc.items["tasks"]] == ["to plant", "to count", "to compare"]
+    assert doc.section_text("methods") == "Field trials."
+    # one "== … ==" line is no wiki page
+    assert wikitext.text("== note ==\nRelevance.") == "== note ==\nRelevance."
+
+
 def test_a_markdown_form_table_reads_as_labelled_lines():
     """A journal's form as a two-column table (label | content), labels in two languages: the
     title, the authors and the classification code are read from their rows; the form's caption
