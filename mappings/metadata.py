@@ -146,6 +146,10 @@ _AUTHOR_PATTERNS = [
     # Kazakh, in the genitive: "Сарсенбаева Жанар Санжаровнаның «…»"
 rf"(?P<kk>{_NAME}[ \t]+{_NAME}[ \t]+[А-ЯЁӘҒҚҢӨҰҮҺІƏ][а-яёәғқңөұүһіəi]+?(?:ұлы|қызы|вич|вна)?){_KK_GENITIVE}(?!\w)\s*(?:[«“\"]|диссертаци)",
     rf"(?:^|\n|»|”)\s*(?P<a>{_NAME}(?:[ \t]+{_NAME}){{1,2}})\s+(?:on\s+the\s+topic|на\s+тему)",
+    # A full name with its patronymic opening a line, the title in capitals run on after it
+    # (a PDF's title page joined into one line): "Омарова Айгерім Болатқызы САКСАУЛ ТОҒАЙЛАРЫ …".
+    rf"(?:^|\n)[ \t]*(?P<a>{_NAME}[ \t]+{_NAME}[ \t]+{_NAME}(?:(?<=ұлы)|(?<=улы)|(?<=қызы)|(?<=кызы)|(?<=вич)|(?<=вна)))[ \t]+"
+    r"(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ«\"]{2}[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ-]*[ \t]+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2})",
     # A name in capitals on a line of its own: "ЖУМАБЕКОВА АЙГЕРИМ СЕРИКОВНА".
     r"(?:^|\n)[ \t]*(?P<caps>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'’-]{2,}(?:[ \t]+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'’-]{2,}){1,3})[ \t]*(?=\n|$)",
     # A name alone on a line of the title page (the first, or after the specialty line).
@@ -475,7 +479,10 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
             break
         if meta.title:
             break
-    meta.author = _author(_join_split_name(front_matter.normalise_case(head)))
+    # (a classification code the line wrap ran the name onto, "УДК 619:618 ИВАНОВА МАРИЯ
+    # ПЕТРОВНА", is no part of the name's line)
+    coded = "\n".join(_CODES.sub("", line, count=1) if _CLASSIFICATION.search(line) else line for line in head.split("\n"))
+    meta.author = _author(_join_split_name(front_matter.normalise_case(coded)))
     if meta.title is None:
         # An article's authors are printed with initials ("А.Б. Серікова¹, К.М. Ахметов²"): the
         # title follows them (and their affiliations), as it follows a dissertation's author.
