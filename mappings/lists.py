@@ -495,9 +495,20 @@ def _sentence_list(text: str) -> list[str]:
     sentences = [p.strip() for p in _SENTENCE.split(text.strip()) if p.strip()]
     if not 3 <= len(sentences) <= 6 or any(len(p.split()) < 4 or not p.endswith((".", "!")) for p in sentences):
         return []
+    if all(_ADDITIVE.match(p) for p in sentences[1:]) and _FINALLY.match(sentences[-1]):
+        # "X was shown. In addition, Y was found. Besides, Z … Finally, W …": points counted off
+        # by connectives down to "finally", a point each, the connective no part of it.
+        return sentences[:1] + [p[_ADDITIVE.match(p).end():] for p in sentences[1:]]
     if any(_GOES_ON_SENTENCE.match(p) for p in sentences[1:]):
         return []
     return sentences
+
+
+# The connectives that count off points run on in one paragraph, and the one that ends them.
+_ADDITIVE = re.compile(r"(?i)^(?:moreover|in\s+addition|besides|furthermore|also|next|finally|lastly|"
+                       r"кроме\s+того|помимо\s+этого|также|вместе\s+с\s+тем|далее|наконец|"
+                       r"сонымен\s+қатар|бұдан\s+басқа|сондай-ақ|одан\s+әрі|ақырында|соңында)(?:\s*,\s*|\s+)(?=\S)")
+_FINALLY = re.compile(r"(?i)^(?:finally|lastly|наконец|ақырында|соңында)\b")
 
 
 _ANNOUNCED = re.compile(r"(?is)^[^.:]{0,200}?\b(?:following|следующ\w+|мынадай|келесі\w*|төмендегідей)\s*[.:]\s+")

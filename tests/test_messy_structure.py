@@ -950,3 +950,22 @@ def test_every_section_an_item_of_one_numbered_list():
     kinds = [s.kind for s in found]
     assert kinds[-3:] == ["approbation", "publications", "structure"]
     assert found[-2].text.startswith("Five papers")
+
+
+@pytest.mark.parametrize("text, first_words", [
+    ("A frost index for terraced slopes was proposed for the first time. In addition, the cold air "
+     "pools of the lower terraces were mapped. Besides, sensor spacing was tied to slope. Finally, a "
+     "warning scheme for small orchards was designed.", ["A frost", "the cold", "sensor spacing", "a warning"]),
+    ("Впервые предложен индекс заморозков для склонов. Кроме того, составлена карта холодных "
+     "котловин террас. Наконец, разработана схема оповещения садоводов.", ["Впервые предложен", "составлена карта", "разработана схема"]),
+])
+def test_points_counted_off_by_connectives_down_to_finally(text, first_words):
+    _intro, items = lists.split_items([text])
+    assert [_first_words(it.text) for it in items] == first_words
+
+
+def test_sentences_going_on_with_a_connective_without_finally_stay_one_point():
+    text = ("A frost index for terraced slopes was proposed. In addition, it was tested on three farms. "
+            "Moreover, it proved cheap to run.")
+    _intro, items = lists.split_items([text])
+    assert len(items) == 1
