@@ -378,7 +378,8 @@ def _front_matter(m: re.Match) -> str:
     """The work's own metadata (pandoc's, R Markdown's: with its `abstract`) as its title page
     and abstract; a site generator's front matter as nothing."""
     inner = re.sub(r"\A\ufeff?---[ \t]*\n|(?:---|\.\.\.)[ \t]*\n?\Z", "", m.group(0))
-    return (document_metadata.page(inner) or "") + "\n"
+    page = document_metadata.page(inner)
+    return page + "\n" if page else ""
 
 
 # A fenced code block (```` ```{r setup} ````, ```` ```python ````): a program, not the author's
