@@ -246,6 +246,7 @@ _LEGAL_FORMS = (r"НАО|НУО|АО|РГП\s+на\s+ПХВ|РГКП|ТОО|ОО
                 r"некоммерческое\s+акционерное\s+общество|акционерное\s+общество|"
                 r"non-?profit\s+joint[- ]stock\s+company|joint[- ]stock\s+company")
 _LEGAL_FORM = re.compile(rf"^(?:(?:{_LEGAL_FORMS})\s+)+", re.I)
+_AFTER_LEGAL_FORM = re.compile(rf"([»”\"][ \t]*(?:{_LEGAL_FORMS}))[ \t]+(?=(?-i:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{{2}}))", re.I)
 
 
 def _plain_name(name: str | None) -> str | None:
@@ -451,6 +452,10 @@ def is_org_name(text: str) -> bool:
 def extract(sections: dict[str, str], full_text: str, lang: str, publication_lines: list[str]) -> Metadata:
     meta = Metadata()
     head = sections.get("preamble", "") + "\n" + sections.get("abstract", "")
+    # «UNIVERSITY» NJSC and the next line of capitals joined into one by the line wrap: the
+    # organisation's name ends at its legal form, and what follows (the author's name, the
+    # title) is a line of its own.
+    head = _AFTER_LEGAL_FORM.sub(r"\1\n", head)
     title_page = bool(head.strip())
     head = head if title_page else full_text[:1500]
     # Without a title page, a bare quotation in the opening prose names a programme or a

@@ -447,6 +447,9 @@ def test_a_title_labelled_topic_or_theme():
     # the name with its patronymic, the title in capitals run on after it on one line
     ("«Шөл университеті» КеАҚ\nСерікова Айгерім Болатқызы САКСАУЛ ТОҒАЙЛАРЫН ҚАЛПЫНА КЕЛТІРУ\n"
      "8D08101 – Агрономия", "kk", "Серікова Айгерім Болатқызы"),
+    # the university's quoted name and legal form, the name in capitals run on after them
+    ("ӘОЖ 631.4 Қолжазба құқығында\n«ШӨЛ ЗЕРТТЕУ УНИВЕРСИТЕТІ» КЕАҚ ОМАРОВА ДИНАРА БОЛАТҚЫЗЫ\n"
+     "Мойынқұм шөліндегі жайылымдардың өнімділігін арттыру\n8D08101 – Агрономия", "kk", "Омарова Динара Болатқызы"),
 ])
 def test_a_name_run_onto_a_line_of_codes_or_of_the_title(page, lang, author):
     assert metadata.extract({"preamble": page}, page, lang, []).author == author
