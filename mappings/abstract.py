@@ -115,17 +115,10 @@ def parse_bytes(data: bytes, source: str) -> ParsedAbstract:
         # An article's abstract is one summary, whatever sentences inside it opened sections;
         # its "Originality" or "Purpose" part is a paragraph of it, not a dissertation's list
         # of novelty points or tasks.
+        items = {}
         summary = article_summary.summary(found, body)
         if summary is not None:
             by_kind["abstract"] = summary
-        # (the part's text stays in the summary, where the summary did not already hold it)
-        parts = [line for kind_ in headings.LIST_KINDS if kind_ in items and kind_ in by_kind
-                 for line in by_kind[kind_].lines if line.strip()]
-        a = by_kind.get("abstract") or sections.Section("abstract")
-        missing = [line for line in parts if line not in " ".join(a.lines)]
-        if missing:
-            by_kind["abstract"] = sections.Section("abstract", a.heading, a.lines + missing, a.qualifiers)
-        items = {}
     parsed = ParsedAbstract(source, checksum, len(clean), lang, kind, by_kind, items, meta, clean,
                             extracted.format, extracted.library, extracted.library_version)
     # every string read off the Cyrillic copy goes back into the document's letters
