@@ -112,10 +112,7 @@ def parse_bytes(data: bytes, source: str) -> ParsedAbstract:
         if not prose:
             del by_kind["publications"]
     if kind == "article":
-        # An article's abstract is one summary, whatever sentences inside it opened sections;
-        # its "Originality" or "Purpose" part is a paragraph of it, not a dissertation's list
-        # of novelty points or tasks.
-        items = {}
+        # An article's abstract is one summary, whatever sentences inside it opened sections.
         summary = article_summary.summary(found, body)
         if summary is not None:
             by_kind["abstract"] = summary

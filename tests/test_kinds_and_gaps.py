@@ -188,20 +188,6 @@ def test_hypothesis_is_not_thesis():
     assert doc.meta.keywords == {"en": ["wages", "regions", "migration"]}
 
 
-def test_an_articles_structured_abstract_has_no_novelty_points():
-    """"Originality" in an article's structured abstract is a part of its summary, not the list
-    of novelty points a dissertation defends."""
-    text = ("Dust storms over the dried Aral seabed\nA.B. Omarova, E. Lund\n"
-            "Abstract\nPurpose. To count dust storms over the dried seabed.\n"
-            "Methodology. MODIS images for 2001–2022 were classified.\n"
-            "Findings. Storms became twice as frequent.\n"
-            "Scientific novelty. The first storm count for the eastern seabed.\n"
-            "Keywords: dust storms; Aral Sea; MODIS\n")
-    doc = abstract.parse_bytes(text.encode(), "dust.txt")
-    assert doc.kind == "article"
-    assert doc.items == {}
-
-
 @pytest.mark.parametrize("text, degree", [
     ("АВТОРЕФЕРАТ диссертации на соискание ученой степени доктора экономических наук", "doctor"),
     ("тарих ғылымдарының кандидаты ғылыми дәрежесін алу үшін дайындалған диссертацияның", "candidate"),
