@@ -2,12 +2,14 @@
 
 Markdown's own syntax that is not the author's text is undone here, so that the rest of the
 pipeline reads a Markdown file like any other text: YAML front matter (a site generator's
-settings, whose `title:` is a page title, not the work's), setext underlines (`===` / `---`
-under a heading) and table pipes (a title page typed as a table: each cell its own line, as
+settings, whose `title:` is a page title, not the work's; pandoc's metadata holding the
+work's `abstract` is read by document_metadata instead), fenced code (knitr chunks; a BibTeX
+block is read by bibtex), setext underlines (`===` / `---` under a heading) and table pipes (a title page typed as a table: each cell its own line, as
 the Word extractor gives a table's cells). HTML blocks (`<h2>`, `<p align="right">`,
 `<div>`) become the Markdown they stand for: a heading an ATX heading, a paragraph a paragraph
 of its own, a link its text, an entity its character. `#` headings, `**bold**` lines and list
-markers are read downstream as in plain text.
+markers are read downstream as in plain text. Whole-file exports (a JSON answer, a BibTeX
+record, a MediaWiki page's source, a RIS or Dublin Core record) are read as the page they stand for.
 """
 from __future__ import annotations
 
