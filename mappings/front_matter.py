@@ -106,13 +106,29 @@ def authors(lines: list[str]) -> list[tuple[str, list[int]]]:
     for i, line in enumerate(lines):
         if i and _PEOPLE_LABEL.search(lines[i - 1]):
             continue  # "Научный руководитель:" and the supervisor on the next line
+        labelled = _AUTHORS_LABEL.match(line) is not None
         line = _AUTHORS_LABEL.sub("", line, count=1)
         found = _author_matches(line) or _author_matches(_after_codes(line))
+        if not found and labelled and (full := _full_names(line)):
+            return [(name, []) for name in full]
         if found:
             if len(found) == 1:
                 found += _authors_by_row(lines, i)
             return [_printed(m) for m in found]
     return _bulleted_authors(lines)
+
+
+# A person's full name, surname first or last: two to four capitalised words (a hyphen inside).
+_FULL_NAME_WORD = rf"[{_UP}][{_LOW}'’]+(?:-[{_UP}][{_LOW}'’]+)?"
+_FULL_NAME = re.compile(rf"{_FULL_NAME_WORD}(?:[ \t]+{_FULL_NAME_WORD}){{1,3}}")
+
+
+def _full_names(line: str) -> list[str]:
+    """The full names of a labelled authors' line ("Authors: Kasymova Dana Erzhanovna, Steiner
+    Markus"), as a catalogue's record prints them, without initials: the label says what the
+    names are, so no initial is needed to tell them from a title's words."""
+    parts = [p.strip() for p in re.split(r"\s*[;,]\s*|\s+(?:and|и|және)\s+", line.strip().rstrip(".")) if p.strip()]
+    return parts if parts and all(_FULL_NAME.fullmatch(p) for p in parts) else []
 
 
 def _authors_by_row(lines: list[str], at: int) -> list[re.Match]:

@@ -60,6 +60,41 @@ def _table_rows(lines: list[str]) -> list[str]:
     return out
 
 
+# A row of a table of tasks whose second cell names the chapter that answers it ("№ | Chapter |
+# Task": "1 1.1 to define …", "6 3.1–3.2 to propose …"). A PDF's text layer wraps each cell and may
+# run one row into the line of the row before.
+_REFERENCED_ROW = re.compile(
+    r"(?:^|(?<=\s))(\d{1,2})\s+\d{1,2}(?:\.\d{1,2})+\.?(?:\s*[–—-]\s*\d{1,2}(?:\.\d{1,2})+\.?)?\s+(?=[^\W\d_])")
+
+
+def _referenced_rows(lines: list[str]) -> list[str]:
+    """Rows numbered 1, 2, 3 … each with a chapter reference after its number, and no other
+    marker in the list: one line "1. …" per row, without the reference (it is the table's, not
+    the item's text); anything else as it was. A number before a decimal in prose ("in 2 1.5 mm
+    plates") is no run of rows counted from 1."""
+    if any(map(LIST_MARKER.match, lines)):
+        return lines
+    found = [(i, m) for i, x in enumerate(lines) for m in _REFERENCED_ROW.finditer(x)]
+    if len(found) < 2 or [int(m.group(1)) for _i, m in found] != list(range(1, len(found) + 1)):
+        return lines
+    first = found[0][0]
+    out = list(lines[:first])
+    if lines[first][:found[0][1].start()].strip():
+        out.append(lines[first][:found[0][1].start()].strip())
+    rows: list[str] = []
+    for k, (i, m) in enumerate(found):
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        if nxt is not None and nxt[0] == i:
+            rows.append(lines[i][m.end():nxt[1].start()].strip())
+            continue
+        parts = [lines[i][m.end():].strip()] + lines[i + 1:nxt[0] if nxt else len(lines)]
+        if nxt is not None:
+            parts.append(lines[nxt[0]][:nxt[1].start()].strip())
+        rows.append(" ".join(x for x in parts if x))
+    out += [f"{n}. {row}" for n, row in enumerate(rows, 1)]
+    return out
+
+
 # Items numbered by hand in a chapter's style ("1.1. …", "1.2. …", "1.3 …"): the chapter's number
 # and the item's. The item's own number is the second; the text starts after both.
 _CHAPTER_ITEM = re.compile(r"^(\s*)(\d{1,2})\.(\d{1,2})\.?\s+(?=\S)")
@@ -82,7 +117,7 @@ def _chapter_numbers(lines: list[str]) -> list[str]:
 
 def split_items(lines: list[str]) -> tuple[str, list[Item]]:
     """Return (introductory text, items)."""
-    lines = _chapter_numbers(_table_rows(lines))
+    lines = _chapter_numbers(_table_rows(_referenced_rows(lines)))
     if not any(LIST_MARKER.match(line) for line in lines):
         found = _ordinal_items(join_lines(lines)) or _counted_items(join_lines(lines))
         if found:
@@ -198,6 +233,15 @@ def _inline_items(line: str, numbers_only: bool = False, counted: int = 0, keep_
         closing, start = first.group("c"), int(first.group("n") or first.group("p"))
         markers = [rf"{n}\{closing}" if closing else rf"\({n}\)" for n in range(start, start + 40)]
         parts = _run(line, first.group("pre"), markers, r"\s*(?=\S)", keep=True, seps=";.,")
+        if parts:
+            return parts
+    # "The study set out (1) to analyse …; (2) to trace …; (3) …": a sentence's words introduce
+    # a bracketed run with no colon. At least three items, so that "equations (1), (2)" in prose
+    # is no list.
+    spoken = re.match(r"^(?P<pre>[^\W\d_][^():;\d\[\]]{0,150}?)\s+(?=\(1\)\s*[^\W\d_])", line)
+    if spoken is not None:
+        parts = _run(line, spoken.group("pre"), [rf"\({n}\)" for n in range(1, 41)], r"\s*(?=\S)", keep=True,
+                     seps=";.,", least=3)
         if parts:
             return parts
     for bullet in _BULLETS_AFTER_SEPARATOR.findall(line)[:1]:
@@ -451,9 +495,20 @@ def _sentence_list(text: str) -> list[str]:
     sentences = [p.strip() for p in _SENTENCE.split(text.strip()) if p.strip()]
     if not 3 <= len(sentences) <= 6 or any(len(p.split()) < 4 or not p.endswith((".", "!")) for p in sentences):
         return []
+    if all(_ADDITIVE.match(p) for p in sentences[1:]) and _FINALLY.match(sentences[-1]):
+        # "X was shown. In addition, Y was found. Besides, Z … Finally, W …": points counted off
+        # by connectives down to "finally", a point each, the connective no part of it.
+        return sentences[:1] + [p[_ADDITIVE.match(p).end():] for p in sentences[1:]]
     if any(_GOES_ON_SENTENCE.match(p) for p in sentences[1:]):
         return []
     return sentences
+
+
+# The connectives that count off points run on in one paragraph, and the one that ends them.
+_ADDITIVE = re.compile(r"(?i)^(?:moreover|in\s+addition|besides|furthermore|also|next|finally|lastly|"
+                       r"кроме\s+того|помимо\s+этого|также|вместе\s+с\s+тем|далее|наконец|"
+                       r"сонымен\s+қатар|бұдан\s+басқа|сондай-ақ|одан\s+әрі|ақырында|соңында)(?:\s*,\s*|\s+)(?=\S)")
+_FINALLY = re.compile(r"(?i)^(?:finally|lastly|наконец|ақырында|соңында)\b")
 
 
 _ANNOUNCED = re.compile(r"(?is)^[^.:]{0,200}?\b(?:following|следующ\w+|мынадай|келесі\w*|төмендегідей)\s*[.:]\s+")

@@ -146,6 +146,10 @@ _AUTHOR_PATTERNS = [
     # Kazakh, in the genitive: "Сарсенбаева Жанар Санжаровнаның «…»"
 rf"(?P<kk>{_NAME}[ \t]+{_NAME}[ \t]+[А-ЯЁӘҒҚҢӨҰҮҺІƏ][а-яёәғқңөұүһіəi]+?(?:ұлы|қызы|вич|вна)?){_KK_GENITIVE}(?!\w)\s*(?:[«“\"]|диссертаци)",
     rf"(?:^|\n|»|”)\s*(?P<a>{_NAME}(?:[ \t]+{_NAME}){{1,2}})\s+(?:on\s+the\s+topic|на\s+тему)",
+    # A full name with its patronymic opening a line, the title in capitals run on after it
+    # (a PDF's title page joined into one line): "Омарова Айгерім Болатқызы САКСАУЛ ТОҒАЙЛАРЫ …".
+    rf"(?:^|\n)[ \t]*(?P<a>{_NAME}[ \t]+{_NAME}[ \t]+{_NAME}(?:(?<=ұлы)|(?<=улы)|(?<=қызы)|(?<=кызы)|(?<=вич)|(?<=вна)))[ \t]+"
+    r"(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ«\"]{2}[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ-]*[ \t]+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2})",
     # A name in capitals on a line of its own: "ЖУМАБЕКОВА АЙГЕРИМ СЕРИКОВНА".
     r"(?:^|\n)[ \t]*(?P<caps>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'’-]{2,}(?:[ \t]+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'’-]{2,}){1,3})[ \t]*(?=\n|$)",
     # A name alone on a line of the title page (the first, or after the specialty line).
@@ -242,6 +246,7 @@ _LEGAL_FORMS = (r"НАО|НУО|АО|РГП\s+на\s+ПХВ|РГКП|ТОО|ОО
                 r"некоммерческое\s+акционерное\s+общество|акционерное\s+общество|"
                 r"non-?profit\s+joint[- ]stock\s+company|joint[- ]stock\s+company")
 _LEGAL_FORM = re.compile(rf"^(?:(?:{_LEGAL_FORMS})\s+)+", re.I)
+_AFTER_LEGAL_FORM = re.compile(rf"([»”\"][ \t]*(?:{_LEGAL_FORMS}))[ \t]+(?=(?-i:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{{2}}))", re.I)
 
 
 def _plain_name(name: str | None) -> str | None:
@@ -447,6 +452,10 @@ def is_org_name(text: str) -> bool:
 def extract(sections: dict[str, str], full_text: str, lang: str, publication_lines: list[str]) -> Metadata:
     meta = Metadata()
     head = sections.get("preamble", "") + "\n" + sections.get("abstract", "")
+    # «UNIVERSITY» NJSC and the next line of capitals joined into one by the line wrap: the
+    # organisation's name ends at its legal form, and what follows (the author's name, the
+    # title) is a line of its own.
+    head = _AFTER_LEGAL_FORM.sub(r"\1\n", head)
     title_page = bool(head.strip())
     head = head if title_page else full_text[:1500]
     # Without a title page, a bare quotation in the opening prose names a programme or a
@@ -475,7 +484,10 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
             break
         if meta.title:
             break
-    meta.author = _author(_join_split_name(front_matter.normalise_case(head)))
+    # (a classification code the line wrap ran the name onto, "УДК 619:618 ИВАНОВА МАРИЯ
+    # ПЕТРОВНА", is no part of the name's line)
+    coded = "\n".join(_CODES.sub("", line, count=1) if _CLASSIFICATION.search(line) else line for line in head.split("\n"))
+    meta.author = _author(_join_split_name(front_matter.normalise_case(coded)))
     if meta.title is None:
         # An article's authors are printed with initials ("А.Б. Серікова¹, К.М. Ахметов²"): the
         # title follows them (and their affiliations), as it follows a dissertation's author.

@@ -21,6 +21,8 @@ class Section:
     heading: str = ""
     lines: list[str] = field(default_factory=list)
     qualifiers: list[str] = field(default_factory=list)
+    # the number the heading stood behind ("14. Теориялық маңыздылығы"), when it had one
+    number: int | None = None
 
     @property
     def text(self) -> str:
@@ -66,10 +68,20 @@ def _numbered_heading(line: str, lang: str, current: Section, seen: set[str]) ->
         # text, or one made of heading words alone ("5. Research methods. …").
         previous = [int(x.group("n")) for x in numbered if x.group("p") == m.group("p")]
         n = int(m.group("n")) if m.group("n").isdigit() else None
+        if _section_numbers(current, previous) and n == previous[-1] + 1:
+            # The numbers inside go on from the one the section's own heading stood behind
+            # ("14. Significance" then "15. Recommendations. …", "16. …"): every section is an
+            # item of one numbered list, and those were headings of unknown kinds, not items.
+            return h, rest
         continues = n == 1 or (previous and n == previous[-1] + 1)
         if continues or (h.rest and h.shape != "run-in" and not headings.heading_phrase(h.text, lang)):
             return None
     return h, rest
+
+
+def _section_numbers(current: Section, numbers: list[int]) -> bool:
+    return (current.number is not None and bool(numbers)
+            and numbers == list(range(current.number + 1, current.number + 1 + len(numbers))))
 
 
 # After a contents heading, an entry may end in its page number after a plain space (a Word
@@ -221,7 +233,11 @@ def split(paragraphs: list[str], lang: str) -> list[Section]:
             if h is None:
                 _add(sections[-1], line, joined=part_no > 0)
             else:
+                opened = len(sections)
                 _open(sections, seen, h, line)
+                number = _SECTION_NUMBER.match(part)
+                if len(sections) > opened and number and number.group("n").isdigit():
+                    sections[-1].number = int(number.group("n"))
     if not sections[0].lines:
         sections.pop(0)
     return merge(sections)

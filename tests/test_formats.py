@@ -763,6 +763,121 @@ def test_a_ris_record_is_read_as_the_title_page_and_abstract_it_describes():
     assert "TY" not in doc.text and "ER  -" not in doc.text
 
 
+def test_a_json_answer_is_read_as_the_page_it_stands_for():
+    """A site's API answer saved as text: the title page's fields, each section an object of a
+    heading and paragraphs or items. Arrays of strings under a heading are the section's list;
+    ids, dates, file names and status words are no text."""
+    import json
+    answer = {"status": "ok", "data": {
+        "id": 77, "type": "phd_abstract", "published_at": "2024-03-01T09:00:00+05:00",
+        "applicant": {"full_name": "Bekova Aigul Saparovna", "short_name": "Bekova A.S."},
+        "title": "Dune drift and grazing pressure on the Moiynkum sands",
+        "programme": {"code": "8D08101", "name": "Agronomy"},
+        "supervisors": ["Doctor of Agricultural Sciences, Professor Omarov K.", "PhD, Professor Lund E."],
+        "sections": [
+            {"heading": "Relevance of the research", "paragraphs": ["Dunes on the Moiynkum sands move faster each decade."]},
+            {"heading": "Aim of the research", "paragraphs": ["To estimate how grazing moves the dunes."]},
+            {"heading": "Objectives of the research", "items": ["to map the dunes;", "to count the herds;",
+                                                                 "to model the drift."]},
+            {"heading": "Scientific novelty", "items": ["the drift rate was measured for the first time;",
+                                                        "a grazing index was proposed."]}],
+        "files": [{"name": "abstract_en.pdf", "size": 1200}]}}
+    doc = abstract.parse_bytes(json.dumps(answer, ensure_ascii=False, indent=2).encode(), "answer.txt")
+    assert doc.meta.title == "Dune drift and grazing pressure on the Moiynkum sands"
+    assert doc.meta.author == "Bekova Aigul Saparovna"
+    assert doc.meta.specialty_code == "8D08101"
+    assert [it.text.rstrip(";.").split()[-1] for it in doc.items["tasks"]] == ["dunes", "herds", "drift"]
+    assert len(doc.items["novelty"]) == 2
+    assert "phd_abstract" not in doc.text and "abstract_en.pdf" not in doc.text
+    # a text that is no JSON is left as it is
+    from dissertation_kg.mappings.extract import json_export
+    assert json_export.record("{not json} Relevance.") == "{not json} Relevance."
+
+
+def test_a_bibtex_record_is_read_as_the_title_page_and_abstract_it_describes():
+    """A journal's BibTeX export: title, authors ("Surname, Given and …"), keywords and the
+    abstract come from their fields, LaTeX's spellings typeset; the catalogue's fields (doi, url,
+    pages) and the "%" comments are no text."""
+    bib = ("% Encoding: UTF-8\n\n@article{Omarova2023Saxaul,\n"
+           "  author   = {Омарова, Айгерім Болатқызы and Lund, Erik},\n"
+           "  title    = {Саксаул егудің {GIS} әдісі},\n"
+           "  journal  = {Шөл зерттеулері},\n  year = 2023,\n  pages = {11--19},\n"
+           "  doi      = {10.1000/xyz.2023.11},\n"
+           "  keywords = {саксаул; шөлейттену; {GIS}},\n"
+           "  abstract = {Кіріспе. Саксаул тоғайлары 1990--2020 жылдары 30~\\% қысқарды. "
+           "Мақсаты. Егу әдісін бағалау. Нәтижелер. Көшеттердің <<тамыры>> тез өсті.},\n}\n")
+    from dissertation_kg.mappings.extract import bibtex
+    page = bibtex.record(bib)
+    assert page.split("\n")[:2] == ["Title: Саксаул егудің GIS әдісі", "Authors: Омарова Айгерім Болатқызы, Lund Erik"]
+    assert "1990–2020 жылдары 30 % қысқарды" in page and "«тамыры»" in page
+    assert "10.1000" not in page and "Encoding" not in page
+    doc = abstract.parse_bytes(bib.encode(), "record.txt")
+    assert doc.meta.title == "Саксаул егудің GIS әдісі"
+    assert doc.meta.keywords == {"kk": ["саксаул", "шөлейттену", "GIS"]}
+    # a text that merely mentions an e-mail address is no record
+    assert bibtex.record("Contact: a@b.kz\nRelevance.") == "Contact: a@b.kz\nRelevance."
+
+
+def test_r_markdown_front_matter_with_an_abstract_is_the_title_page():
+    """Pandoc's and R Markdown's metadata describe the work: its title, author and the
+    `abstract: |` block (which may hold whole sections) are read; knitr chunks are code, and
+    `{-}` after a heading is pandoc's attribute, not the heading's words."""
+    from dissertation_kg.mappings.extract.plain import markdown_text
+    md = ("---\ntitle: \"Saxaul plantings on the dried Aral seabed\"\n"
+          "subtitle: \"Abstract of the PhD dissertation, programme 8D08101 – Agronomy\"\n"
+          "author: \"Omarov Daniyar Serikuly\"\noutput:\n  bookdown::pdf_document2:\n    toc: false\n"
+          "params:\n  year: 2024\nabstract: |\n  **Relevance of the research.** Dust from the dried seabed grows.\n\n"
+          "  Plantings hold the sand.\nkeywords: [saxaul, Aral]\n---\n\n"
+          "```{r setup, include=FALSE}\nlibrary(tidyverse)\n```\n\n"
+          "# Aim of the research {-}\n\nTo test saxaul plantings on the seabed.\n\n"
+          "# Research objectives {#tasks .unnumbered}\n\n1. to plant two plots;\n2. to count survival.\n")
+    text = markdown_text(md)
+    assert "library(tidyverse)" not in text and "bookdown" not in text and "{-}" not in text
+    doc = abstract.parse_bytes(md.encode(), "thesis.Rmd.md")
+    assert doc.meta.title == "Saxaul plantings on the dried Aral seabed"
+    assert doc.meta.author == "Omarov Daniyar Serikuly"
+    assert doc.meta.specialty_code == "8D08101"
+    assert doc.section_text("relevance").startswith("Dust from the dried seabed grows.")
+    assert doc.section_text("aim") == "To test saxaul plantings on the seabed."
+    assert len(doc.items["tasks"]) == 2
+    # a site's front matter (no abstract) is still no text
+    assert markdown_text("---\ntitle: \"Masters 2024\"\nslug: /m/2024\n---\n\nBody.\n").strip() == "Body."
+
+
+def test_a_readme_bibtex_block_gives_the_article_its_authors_and_keywords():
+    from dissertation_kg.mappings.extract.plain import markdown_text
+    md = ("# Replication package\n\n## Citation\n\n```bibtex\n@article{omar2024,\n"
+          "  title = {Dust over the Aral seabed},\n  author = {Omarova, Dana K. and Lund, Erik},\n"
+          "  keywords = {dust; Aral Sea}\n}\n```\n\n## Abstract\n\nDust storms were counted.\n\n"
+          "```python\nimport pandas\n```\n")
+    text = markdown_text(md)
+    assert "Authors: Omarova D.K., Lund E." in text.split("\n")
+    assert "Keywords: dust; Aral Sea" in text.split("\n")
+    assert "import pandas" not in text
+
+
+def test_a_mediawiki_page_is_read_as_the_page_it_renders():
+    """A wiki's source: "== headings ==", "[[target|shown]]" links, "# " numbered items (no
+    Markdown heading), an infobox's "| label = value" rows as labels, __TOC__ not text."""
+    wiki = ("{{Dissertation project\n| doctoral student = Omarov Daniyar Serikuly\n"
+            "| programme = 8D08101 – Agronomy\n| department = [[Dept_of_Soils|Department of Soils]]\n}}\n"
+            "__TOC__\n\n'''Omarov Daniyar Serikuly''' studies saxaul plantings.\n\n"
+            "== Relevance of the research ==\nDust from the dried [[Aral Sea|Aral]] seabed grows.\n\n"
+            "== Research objectives ==\n# to plant two plots;\n# to count survival;\n## in spring\n"
+            "# to compare the plots.\n\n== Methods ==\nField trials.\n")
+    from dissertation_kg.mappings.extract import wikitext
+    page = wikitext.text(wiki)
+    assert "Doctoral student: Omarov Daniyar Serikuly" in page.split("\n")
+    assert "Dust from the dried Aral seabed grows." in page
+    assert "__TOC__" not in page and "''" not in page
+    doc = abstract.parse_bytes(wiki.encode(), "project.md")
+    assert doc.meta.author == "Omarov Daniyar Serikuly"
+    assert [" ".join(it.text.split()[:2]) for it in doc.items["tasks"]] == ["to plant", "to count", "to compare"]
+    assert doc.section_text("methods") == "Field trials."
+    # one "== … ==" line is no wiki page
+    assert wikitext.text("== note ==\nRelevance.") == "== note ==\nRelevance."
+
+
 def test_a_markdown_form_table_reads_as_labelled_lines():
     """A journal's form as a two-column table (label | content), labels in two languages: the
     title, the authors and the classification code are read from their rows; the form's caption

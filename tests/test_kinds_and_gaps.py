@@ -350,6 +350,11 @@ def test_a_supervisor_on_the_line_after_the_label_is_no_author():
     ("1 Алматинский университет энергетики и связи", []),
     ("Международные отношения и внешняя политика", []),
     ("Әл-Фараби атындағы Қазақ ұлттық университеті", []),
+    # full names without initials under an authors' label, as a catalogue's record prints them
+    ("Authors: Омарова Айгерім Болатқызы, Lund Erik", [("Омарова Айгерім Болатқызы", []), ("Lund Erik", [])]),
+    # without the label capitalised words are no authors
+    ("Омарова Айгерім Болатқызы, Lund Erik", []),
+    ("Authors: Ministry of Health", []),
 ])
 def test_authors_with_initials(line, authors):
     from dissertation_kg.mappings import front_matter

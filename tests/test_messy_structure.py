@@ -284,6 +284,11 @@ def test_a_heading_phrase_continued_in_lower_case_is_a_sentence(line, lang):
       "бағдарлама жасалды", "тәжірибе өткізілді", "ұсыныстар берілді."]),
     ("Задачи: – изучить опыт; – оценить зрелость; – разработать модель.", ["изучить опыт", "оценить зрелость", "разработать модель."]),
     ("• to survey teachers; • to test the course.", ["to survey", "to test"]),
+    # a sentence's words introduce a bracketed run with no colon
+    ("The project aimed (1) to map the dunes; (2) to date the crusts; (3) to plan the plantings.",
+     ["to map", "to date", "to plan"]),
+    # brackets in prose are no run
+    ("The law follows from equations (1), (2) and (3) of the model.", ["The law"]),
 ])
 def test_inline_lists(line, first_words):
     _intro, items = lists.split_items([line])
@@ -553,6 +558,21 @@ def test_numbered_table_rows_laid_out_as_text_are_items():
              "1 Построена модель дюн для пустыни Мойынкум", "2 Найден закон дрейфа песка", "3 Испытан способ посадки саксаула"]
     _intro, items = lists.split_items(lines)
     assert [" ".join(it.text.split()[:2]) for it in items] == ["Построена модель", "Найден закон", "Испытан способ"]
+
+
+def test_table_rows_with_a_chapter_reference_cell_are_items_without_it():
+    # "№ | Chapter | Task" laid out as text: the cells wrapped, two rows run onto one line.
+    lines = ["To reach the aim the tasks below were set:", "No. Chapter Task",
+             "1 1.1 to survey the salt marshes", "of the northern shore",
+             "2 1.2 to date the shore terraces 3 2.1 to model the inflow of brine",
+             "4 3.1–3.2 to propose a plan", "for guarding the marshes"]
+    _intro, items = lists.split_items(lines)
+    assert [it.text for it in items] == [
+        "to survey the salt marshes of the northern shore", "to date the shore terraces",
+        "to model the inflow of brine", "to propose a plan for guarding the marshes"]
+    # a number before a decimal in prose is no row
+    _intro, items = lists.split_items(["Plates 2 1.5 mm thick and 3 2.5 mm wide were cut."])
+    assert [it.text for it in items] in ([], ["Plates 2 1.5 mm thick and 3 2.5 mm wide were cut."])
 
 
 def test_a_heading_with_its_translation_after_a_slash_is_one_heading():
@@ -911,3 +931,41 @@ def test_an_issue_number_opening_a_wrapped_line_goes_on_with_its_citation():
         "Amanov A.B. Soil salinity of the Irtysh floodplain // Arid Ecosystems. – 2021. – Vol. 11, (4), pp. 45–52.",
         "Amanov A.B., Seitova D.K. Grazing pressure on steppe pastures // Steppe Bulletin. – 2022. – Vol. 7, "
         "(2), pp. 10–18."]
+
+
+def test_every_section_an_item_of_one_numbered_list():
+    # A project page numbers all its sections as one list, headings run in after the number;
+    # a numbered heading of no known kind ("9. Recommendations.") must not make the numbers
+    # after it the items of a list inside the section before.
+    from dissertation_kg.mappings import sections
+    found = sections.split([
+        "1. Relevance of the research.Orchards in the foothills lose a third of their harvest to frost.",
+        "2. The aim of the research.To design a frost warning scheme for small orchards.",
+        "3. Scientific novelty.A frost index for terraced slopes was proposed for the first time.",
+        "4. Recommendations.Growers are advised to place sensors on the lowest terrace.",
+        "5. Approbation of the results.The findings were reported at two regional conferences.",
+        "6. Publications.Five papers were published on the topic of the dissertation.",
+        "7. Structure of the dissertation.The work has three chapters and 120 pages.",
+    ], "en")
+    kinds = [s.kind for s in found]
+    assert kinds[-3:] == ["approbation", "publications", "structure"]
+    assert found[-2].text.startswith("Five papers")
+
+
+@pytest.mark.parametrize("text, first_words", [
+    ("A frost index for terraced slopes was proposed for the first time. In addition, the cold air "
+     "pools of the lower terraces were mapped. Besides, sensor spacing was tied to slope. Finally, a "
+     "warning scheme for small orchards was designed.", ["A frost", "the cold", "sensor spacing", "a warning"]),
+    ("Впервые предложен индекс заморозков для склонов. Кроме того, составлена карта холодных "
+     "котловин террас. Наконец, разработана схема оповещения садоводов.", ["Впервые предложен", "составлена карта", "разработана схема"]),
+])
+def test_points_counted_off_by_connectives_down_to_finally(text, first_words):
+    _intro, items = lists.split_items([text])
+    assert [_first_words(it.text) for it in items] == first_words
+
+
+def test_sentences_going_on_with_a_connective_without_finally_stay_one_point():
+    text = ("A frost index for terraced slopes was proposed. In addition, it was tested on three farms. "
+            "Moreover, it proved cheap to run.")
+    _intro, items = lists.split_items([text])
+    assert len(items) == 1

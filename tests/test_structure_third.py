@@ -438,3 +438,18 @@ def test_a_title_labelled_topic_or_theme():
     assert meta_of(page, "en").title == "Design of a harrow for stony soils of Akmola Region"
     page = "Theme of the project: Drip irrigation of orchards in Turkistan Region"
     assert meta_of(page, "en").title == "Drip irrigation of orchards in Turkistan Region"
+
+
+@pytest.mark.parametrize("page, lang, author", [
+    # the line wrap ran the name in capitals onto the classification code's line
+    ("Шөл университеті\nНа правах рукописи\nУДК 631.4:633.2(574) ОМАРОВА ДИНАРА БОЛАТОВНА\n"
+     "Пастбища пустыни Мойынкум\nАВТОРЕФЕРАТ", "ru", "Омарова Динара Болатовна"),
+    # the name with its patronymic, the title in capitals run on after it on one line
+    ("«Шөл университеті» КеАҚ\nСерікова Айгерім Болатқызы САКСАУЛ ТОҒАЙЛАРЫН ҚАЛПЫНА КЕЛТІРУ\n"
+     "8D08101 – Агрономия", "kk", "Серікова Айгерім Болатқызы"),
+    # the university's quoted name and legal form, the name in capitals run on after them
+    ("ӘОЖ 631.4 Қолжазба құқығында\n«ШӨЛ ЗЕРТТЕУ УНИВЕРСИТЕТІ» КЕАҚ ОМАРОВА ДИНАРА БОЛАТҚЫЗЫ\n"
+     "Мойынқұм шөліндегі жайылымдардың өнімділігін арттыру\n8D08101 – Агрономия", "kk", "Омарова Динара Болатқызы"),
+])
+def test_a_name_run_onto_a_line_of_codes_or_of_the_title(page, lang, author):
+    assert metadata.extract({"preamble": page}, page, lang, []).author == author

@@ -2,12 +2,14 @@
 
 Markdown's own syntax that is not the author's text is undone here, so that the rest of the
 pipeline reads a Markdown file like any other text: YAML front matter (a site generator's
-settings, whose `title:` is a page title, not the work's), setext underlines (`===` / `---`
-under a heading) and table pipes (a title page typed as a table: each cell its own line, as
+settings, whose `title:` is a page title, not the work's; pandoc's metadata holding the
+work's `abstract` is read by document_metadata instead), fenced code (knitr chunks; a BibTeX
+block is read by bibtex), setext underlines (`===` / `---` under a heading) and table pipes (a title page typed as a table: each cell its own line, as
 the Word extractor gives a table's cells). HTML blocks (`<h2>`, `<p align="right">`,
 `<div>`) become the Markdown they stand for: a heading an ATX heading, a paragraph a paragraph
 of its own, a link its text, an entity its character. `#` headings, `**bold**` lines and list
-markers are read downstream as in plain text.
+markers are read downstream as in plain text. Whole-file exports (a JSON answer, a BibTeX
+record, a MediaWiki page's source, a RIS or Dublin Core record) are read as the page they stand for.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ import re
 from html.parser import HTMLParser
 
 from .. import text
-from . import Extracted
+from . import Extracted, bibtex, document_metadata, json_export, wikitext
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _SETEXT = re.compile(r"^[ ]{0,3}(?:=+|-+)[ \t]*$")
@@ -225,12 +227,12 @@ def ris_record(plain: str) -> str:
 
 
 def extract(data: bytes, source: str, media_type: str) -> Extracted:
-    decoded = text.decode(data, source)
+    decoded = wikitext.text(text.decode(data, source))
     if media_type == "text/markdown":
         decoded = markdown_text(decoded)
     else:
         decoded = underlined_headings(html_references(decoded))
-    decoded = repository_record(ris_record(decoded))
+    decoded = repository_record(ris_record(bibtex.record(json_export.record(decoded))))
     # The decoder is CPython's own UTF-8 codec: the version recorded is Python's.
     return Extracted(decoded, media_type, "python-utf-8-codec", platform.python_version())
 
@@ -270,7 +272,7 @@ def underlined_headings(plain: str) -> str:
 # ("Цель⏎⏎: выработать …", "Author⏎: **Title:** …"), and a heading may end in attributes
 # ("## Relevance {#relevance .unnumbered}"). Neither is the author's text.
 _DEFINITION = re.compile(r"^[ ]{0,3}[:~][ \t]+(?=\S)")
-_ATTRIBUTES = re.compile(r"[ \t]+\{(?:[#.][\w:-]+|[\w-]+=\S+)(?:[ \t]+(?:[#.][\w:-]+|[\w-]+=\S+))*\}[ \t]*$")
+_ATTRIBUTES = re.compile(r"[ \t]+\{(?:-|(?:[#.][\w:-]+|[\w-]+=\S+)(?:[ \t]+(?:[#.][\w:-]+|[\w-]+=\S+))*)\}[ \t]*$")
 
 
 # Pandoc's attribute syntax, as a Word file converted with its styles kept carries it: a fenced
@@ -374,6 +376,30 @@ _SHORTCODE_BODY = r"\s*/?\s*[\w./-]+(?:\s(?:[^{}\n\"]|\"[^\"\n]*\")*?)?\s*"
 _SHORTCODE = re.compile(rf"\{{\{{<{_SHORTCODE_BODY}>\}}\}}|\{{\{{%{_SHORTCODE_BODY}%\}}\}}")
 
 
+def _front_matter(m: re.Match) -> str:
+    """The work's own metadata (pandoc's, R Markdown's: with its `abstract`) as its title page
+    and abstract; a site generator's front matter as nothing."""
+    inner = re.sub(r"\A\ufeff?---[ \t]*\n|(?:---|\.\.\.)[ \t]*\n?\Z", "", m.group(0))
+    page = document_metadata.page(inner)
+    return page + "\n" if page else ""
+
+
+# A fenced code block (```` ```{r setup} ````, ```` ```python ````): a program, not the author's
+# prose, shown as code or run by knitr and never printed; a BibTeX block (a README's "cite as")
+# is the work's record and is read as the title page it describes.
+_FENCED_CODE = re.compile(r"(?ms)^[ ]{0,3}(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n`]*)\n(?P<body>.*?)^[ ]{0,3}(?P=fence)[`~]*[ \t]*$")
+
+
+def _fenced_code(m: re.Match) -> str:
+    info = m.group("info").strip().strip("{}").split(",")[0].split()
+    language = info[0].lower() if info else ""
+    if language in ("bibtex", "bib", "biblatex"):
+        found = bibtex.entries(m.group("body"))
+        return "\n".join(bibtex.page(found[0][1])) if found else ""
+    # a block without a language may be the author's text set apart: only code is dropped
+    return "" if language else m.group(0)
+
+
 def _without_shortcodes(md: str) -> str:
     return _SHORTCODE.sub("\n", md)
 
@@ -383,7 +409,8 @@ def markdown_text(md: str) -> str:
     syntax. Hand-written rather than a CommonMark parser: everything else (emphasis, lists,
     `#` headings) must stay as typed, since the section and list readers take it as text."""
     md = _HTML_COMMENT.sub("", md.replace("\r\n", "\n"))
-    md = _html_blocks(_without_shortcodes(_FRONT_MATTER.sub("", md, count=1)))
+    md = _html_blocks(_without_shortcodes(_FRONT_MATTER.sub(_front_matter, md, count=1)))
+    md = _FENCED_CODE.sub(_fenced_code, md)
     out: list[str] = []
     for line in _form_rows(_toggles(md.split("\n"))):
         # A setext underline (the heading is the line above it, kept as a line of its own)
