@@ -1152,3 +1152,17 @@ def test_pandoc_superscripts_are_flattened_as_sup_tags_are():
 
     assert markdown_text("**Omarova D.K.**^1^, **Lind P.**^2^\n\n^1^ Steppe University") == \
         "**Omarova D.K.**1, **Lind P.**2\n\n1 Steppe University"
+
+
+def test_front_matter_is_read_as_yaml_with_an_author_as_a_mapping_and_a_folded_abstract():
+    """PyYAML reads the front matter: pandoc's author as a mapping gives its name, a `>` block
+    folds its lines, quoting is undone, a renderer's nested settings are skipped, and front
+    matter that is no YAML holds nothing."""
+    from dissertation_kg.mappings.extract import document_metadata
+
+    f = document_metadata.fields('title: "Dust \\"storms\\" of the Aral"\nauthor:\n  - name: Aigerim Sultanova\n'
+                                 '    affiliation: KazNU\noutput:\n  html_document: default\n'
+                                 'Abstract: >\n  First line\n  goes on.\n')
+    assert f == {"title": 'Dust "storms" of the Aral', "author": "Aigerim Sultanova",
+                 "abstract": "First line goes on.\n"}
+    assert document_metadata.fields("title: [unclosed\n") == {}

@@ -4,52 +4,44 @@ often a block scalar `abstract: |` holding whole sections): read as the title pa
 abstract's first part. A site generator's front matter (Hugo's, Docusaurus's: a page's title,
 its slug, the site's author) holds no `abstract`, and stays unread.
 
-Read by hand: no YAML parser is among the project's dependencies, and only top-level scalars,
-quoted strings and block scalars are wanted here; nested mappings (`output:`, `params:`) are
-a renderer's settings and are skipped.
+Read with PyYAML (`safe_load`): front matter is YAML, and its quoting, block scalars and
+flow lists are the parser's business. Only top-level text is wanted; nested mappings
+(`output:`, `params:`) are a renderer's settings and are skipped, but an author written as a
+mapping (pandoc's `- name: … affiliation: …`) gives its name. Front matter that is not valid
+YAML is read as holding nothing.
 """
 from __future__ import annotations
 
-import re
-
-_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(?P<value>.*?))?[ \t]*$")
-_BLOCK = re.compile(r"^[|>][+-]?\d?$")
+import yaml
 
 
 def fields(front: str) -> dict[str, str]:
-    """Top-level keys → their text: plain or quoted scalars, block scalars (`|` keeps the
-    lines, `>` folds them), a list of `- item` lines joined by "; "."""
-    out: dict[str, str] = {}
-    lines = front.split("\n")
-    i = 0
-    while i < len(lines):
-        m = _KEY.match(lines[i])
-        i += 1
-        if m is None:
-            continue
-        key, value = m.group("key").lower(), (m.group("value") or "")
-        nested = []
-        while i < len(lines) and (not lines[i].strip() or lines[i][:1] in (" ", "\t", "-")):
-            nested.append(lines[i])
-            i += 1
-        while nested and not nested[-1].strip():
-            nested.pop()
-        if _BLOCK.match(value):
-            indent = min((len(x) - len(x.lstrip()) for x in nested if x.strip()), default=0)
-            body = [x[indent:] for x in nested]
-            out[key] = "\n".join(body) if value.startswith("|") else re.sub(r"(?<!\n)\n(?!\n)", " ", "\n".join(body))
-        elif value:
-            out[key] = _unquoted(value)
-        elif nested and all(x.lstrip().startswith("- ") for x in nested if x.strip()):
-            out[key] = "; ".join(_unquoted(x.lstrip()[2:]) for x in nested if x.strip())
+    """Top-level keys (lower-cased) → their text: scalars as written (a `|` block keeps its
+    lines, a `>` block folds them), lists joined by "; "."""
+    try:
+        data = yaml.safe_load(front)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    out = {}
+    for key, value in data.items():
+        text = _text(value)
+        if isinstance(key, str) and text:
+            out[key.lower()] = text
     return out
 
 
-def _unquoted(value: str) -> str:
-    value = value.strip()
-    if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":
-        return value[1:-1].replace('\\"', '"') if value[0] == '"' else value[1:-1].replace("''", "'")
-    return value
+def _text(value) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, list):
+        return "; ".join(t for t in (_text(v) for v in value) if t) or None
+    if isinstance(value, dict) and isinstance(value.get("name"), str):
+        return value["name"]
+    return None
 
 
 def page(front: str) -> str | None:
