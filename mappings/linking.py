@@ -680,6 +680,19 @@ _THING_AFTER_QUOTES = re.compile(
 _THING_BEFORE_QUOTES = re.compile(
     r"(?<![\w-])(?:сорт|гибрид|пород|журнал|газет|альманах|cultivar|variet|breed|hybrid|journal|magazine|newspaper)\w*"
     r"\s+(?:[«“„\"][^«»“”„\"\n]{1,60}[»”\"“]\s*(?:,|и|или|және|мен|and|or)\s*)*$", re.I)
+# Nor is a course's, a specialty's or a conference's title in quotes a programme's: the course
+# "Soil Physics", дисциплины «…», «…» курсының, специальности «…», the conference "…", «…»
+# халықаралық ғылыми конференциясында, «Әуезов оқулары – 22» (a scholar's readings are a
+# conference too). Kazakh and Russian may put adjectives of the event between the title and its kind.
+_EVENT_OR_COURSE = (r"курс\w*|дисциплин\w*|специальност\w*|конференц\w*|симпозиум\w*|семинар\w*|чтени\w*|"
+                    r"пән\w*|мамандығ\w*|оқулар\w*|courses?\b|disciplines?\b|modules?\b|specialt(?:y|ies)\b|"
+                    r"specialit(?:y|ies)\b|conferences?\b|symposi(?:um|a)\b|seminars?\b|workshops?\b|readings\b")
+_EVENT_OR_COURSE_AFTER_QUOTES = re.compile(
+    r"(?:\s*(?:,|и|және|мен|and)\s*[«“„\"][^«»“”„\"\n]{1,90}[»”\"“])*"
+    r"(?:\s+(?:[а-яёәғқңөұүһі][\w-]*|international|scientific|annual|(?:scientific-)?practical))?"
+    r"(?:\s+[а-яёәғқңөұүһі][\w-]*){0,2}\s+(?:" + _EVENT_OR_COURSE + ")", re.I)
+_EVENT_OR_COURSE_BEFORE_QUOTES = re.compile(
+    r"(?<![\w-])(?:" + _EVENT_OR_COURSE + r")\s+(?:[«“„\"][^«»“”„\"\n]{1,90}[»”\"“]\s*(?:,|и|және|мен|and)\s*)*$", re.I)
 _ROMAN = re.compile(r"^[IVXLCDMХІ]+$")   # (ХХ ғасыр: Cyrillic letters standing for XX)
 _COORDINATORS = {"and", "und", "y", "и", "және", "мен"}
 _CONNECTORS = {"of", "and", "for", "the", "in", "on", "de", "und", "y", "и", "по", "при", "имени", "для", "және", "мен"}
@@ -1230,6 +1243,12 @@ def _product_candidates(text, lang, kind, found, claimed, free, unclaimed, known
         found[(s, e)] = ("Method", "product")
         claimed.append((s, e))
         listed_end = e
+    for s, e in product_names.instruments(text, lang):
+        name = text[s:e]
+        if not (free(s, e) and unclaimed(s, e)) or known(name) or name.split()[0] in _NOT_TOOLS:
+            continue
+        found[(s, e)] = ("Method", "instrument")
+        claimed.append((s, e))
     for s, e in product_names.computed_in(text):
         name = text[s:e]
         if not (free(s, e) and unclaimed(s, e)) or known(name) or name.split()[0] in _NOT_TOOLS or (
@@ -1408,6 +1427,9 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         if _is_capitalised(name):
             if _THING_AFTER_QUOTES.match(text, m.end()) or _THING_BEFORE_QUOTES.search(text[max(0, m.start() - 160):m.start()]):
                 continue   # a cultivar, a breed, a journal: «…» және «…» сорттары, «…» журналында
+            if _EVENT_OR_COURSE_AFTER_QUOTES.match(text, m.end()) or \
+                    _EVENT_OR_COURSE_BEFORE_QUOTES.search(text[max(0, m.start() - 200):m.start()]):
+                continue   # a course's or a conference's title
             found[(s, e)] = (_keyword_class(words, lang) or "Initiative", "quoted")
         elif kind in THEORY_KINDS | {"novelty"} and len(words) <= 4:
             cls = "Method" if _METHOD_HINT.search(name) else "Theory" if _THEORY_HINT.search(name) else None

@@ -1645,6 +1645,23 @@ def test_a_quoted_cultivar_or_journal_is_no_initiative(text, lang):
     assert "Initiative" not in _candidates(text, lang, "task").values()
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Материалы включены в курс «Почвоведение и агрохимия» и дисциплины «Гидрология суши», «Мелиорация».", "ru"),
+    ("Итоги доложены на Международной научно-практической конференции «Наука и производство XXI века».", "ru"),
+    ("Нәтижелер «Жас ғалым – 2023» халықаралық ғылыми-практикалық конференциясында баяндалды.", "kk"),
+    ("Әдістеме «Топырақ физикасы» пәнінің оқу бағдарламасына енгізілді.", "kk"),
+    ('The results are taught in the courses "Soil Physics" and "Crop Modelling".', "en"),
+    ('The work was reported at the conference "Green Fields and Rivers" in spring.', "en"),
+])
+def test_a_quoted_course_or_conference_is_no_initiative(text, lang):
+    assert "Initiative" not in _candidates(text, lang, "task").values()
+
+
+def test_a_quoted_programme_beside_a_course_stays_an_initiative():
+    text = 'The course "Soil Physics" is taught within the "Green Fields" programme.'
+    assert _candidates(text, "en", "task").get("Green Fields") == "Initiative"
+
+
 def test_an_address_of_the_head_of_state_holds_its_head_and_its_people():
     g = rdflib.Graph()
     cands = annotate(g, [ComponentText(URIRef(f"{WORK}/task/1"), "task", "ru",
@@ -1851,3 +1868,23 @@ def test_an_acronym_listed_with_a_method_is_a_method(text, lang, acronym):
 def test_an_acronym_called_a_body_stays_one_in_a_list_with_a_method():
     text = "Samples were examined by polymerase chain reaction and the QXLA council approved it."
     assert _candidates(text, "en", "other").get("QXLA") == "Organization"
+
+
+@pytest.mark.parametrize("text, lang, names", [
+    ("Пробы измеряли на спектрометрах Horiba LabRAM Evolution и Thermo Nicolet iS50, затем на центрифуге Sigma 3-16KL.",
+     "ru", {"Horiba LabRAM Evolution", "Thermo Nicolet iS50", "Sigma 3-16KL"}),
+    ("Үлгілер Zeiss Axio Imager микроскопында қаралды.", "kk", {"Zeiss Axio Imager"}),
+    ("Grains were imaged on a Hitachi TM4000Plus and weighed with a Leco TGA701 analyser.", "en",
+     {"Hitachi TM4000Plus", "Leco TGA701"}),
+])
+def test_an_instrument_named_by_maker_and_model_is_a_method(text, lang, names):
+    found = _candidates(text, lang, "task")
+    assert {n: found.get(n) for n in names} == {n: "Method" for n in names}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The survey ran on a Monday in May, with a Tier 2 approach on a COVID-19 ward.", "en"),
+    ("Аппарат акимата Алматы и прибор учёта проверены.", "ru"),
+])
+def test_no_instrument_without_a_maker_and_a_model(text, lang):
+    assert "Method" not in _candidates(text, lang, "task").values()
