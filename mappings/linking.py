@@ -750,8 +750,9 @@ _KEYWORDS = {
                      # a power plant: "… Power Station", «…» күн электр станциясы, СЭС «…»
                      "station", "станция", "станциясы",
                      "exchange", "биржа", "биржасы",
-                     # a group of states or companies: «Группа государств против …», «Группа компаний …»
-                     "группа",
+                     # a group of states or companies: «Группа государств против …», «Группа компаний …»,
+                     # "Eurasian Resources Group", "… Energy Group"
+                     "группа", "group",
                      "theater", "gallery", "партия", "палата", "компания", "холдинг", "завод", "фабрика",
                      # a market is named in quotes after its kind: «рынок «…»», «… базары»
                      "bazaar", "рынок", "базар", "базары",
@@ -1169,6 +1170,10 @@ _COMPUTING = re.compile(r"(?i)analysis|simulation|transport|computer|computing|n
 _KK_CENTRE_IN_CASE = re.compile(r"орталық(?:та|тың|қа|тан|пен|тағы)")
 
 
+_STUDY_GROUPS = {"control", "experimental", "treatment", "placebo", "study", "comparison", "intervention",
+                 "reference", "test", "main", "focus", "age", "risk", "blood", "first", "second", "third"}
+
+
 def _keyword_class(words: list[str], lang: str) -> str | None:
     # in Russian what follows «по»/«при» is the field of a body, not its kind: «Организация по
     # Договору …», «Комитет по Конвенции» are bodies, whatever word for a document follows
@@ -1182,6 +1187,8 @@ def _keyword_class(words: list[str], lang: str) -> str | None:
         w = words[i]
         if w.lower() == "code" and i and _COMPUTING.fullmatch(words[i - 1]):
             return "Method"
+        if w.lower() == "group" and i and words[i - 1].lower() in _STUDY_GROUPS:
+            return None   # a study's arm, capitalised: "the Control Group", "Experimental Group 2"
         if lang == "kk" and _KK_CENTRE_IN_CASE.fullmatch(morphology.fold(w)):
             return "NonGovernmentalOrganization"
         if lang == "kk" and i and morphology.fold(words[i - 1]) == "деректер" and morphology.fold(w).startswith("қор"):
@@ -1225,8 +1232,9 @@ def _product_candidates(text, lang, kind, found, claimed, free, unclaimed, known
     listed_end = -1
     for s, e in product_names.products(text):
         if not (free(s, e) and unclaimed(s, e)) or known(text[s:e]) or any(
-                known(part) or part in _NOT_TOOLS for part in text[s:e].split("-")):
-            continue
+                known(part) or part in _NOT_TOOLS for part in text[s:e].split("-")) \
+                or generic_acronyms.is_chemical_formula(text[s:e]):
+            continue   # (a formula's inner capitals are its elements': "CaCO3", "MgSO4")
         if any(len(w) >= 4 and known(w) for w in re.findall(r"[A-Z][a-z]+", text[s:e])):
             # built on a place's name, a brand: "PetroKazakhstan", "AsiaCredit", "AstanaMotors"
             found[(s, e)] = ("Organization", "company")
@@ -1444,8 +1452,9 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         name = acro[1:]
         if known(name) or len(name) < 2 or re.fullmatch(_LEGAL_FORMS, name) or _in_capitals_heading(text, tokens, k):
             continue
-        if generic_acronyms.is_common_noun(name) or generic_acronyms.is_common_noun(t.text):
-            continue   # a currency, a measure, a kind of firm or device: no name
+        if generic_acronyms.is_common_noun(name) or generic_acronyms.is_common_noun(t.text) \
+                or generic_acronyms.is_chemical_formula(name):
+            continue   # a currency, a measure, a kind of firm or device, a substance: no name
         if len(t.text) - len(name) >= 5 and t.text[len(name)].islower():
             continue   # a heading in capitals glued to the text after it («ТЕМЫПылевая»), no ending
         s = t.start

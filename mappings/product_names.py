@@ -156,9 +156,15 @@ _USED_WITH = re.compile(r"(?<![\w-])(?:with|using|via|с\s+помощью|с\s+�
                         r"lake|mountains?|et\s+al|облас|район|город|сел|аудан)\w*)")
 
 
+# a scholar's name opening a theory or a law after "with": "with Hertz contact theory", "using
+# Weibull distribution", "with Darcy flow law" (the shapes of names take it whole)
+_SCHOLARS_HEAD_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+(?:theory|law|model|method|equation|approach|principle|"
+                                  r"criterion|distribution|effect|kinetics|correction|hypothesis|test|index)\b")
+
+
 def used_with(text: str) -> list[tuple[int, int]]:
     """(start, end) of each one-word program named after "with", "using", «с помощью»."""
-    return [m.span(1) for m in _USED_WITH.finditer(text)]
+    return [m.span(1) for m in _USED_WITH.finditer(text) if not _SCHOLARS_HEAD_AFTER.match(text, m.end(1))]
 
 
 # An instrument by its maker's and model's name in Latin letters beside a word for its kind:

@@ -1888,3 +1888,37 @@ def test_an_instrument_named_by_maker_and_model_is_a_method(text, lang, names):
 ])
 def test_no_instrument_without_a_maker_and_a_model(text, lang):
     assert "Method" not in _candidates(text, lang, "task").values()
+
+
+def test_a_capitalised_group_of_companies_is_an_organisation():
+    text = "Concentrate is shipped by Altyn Copper Group and by Kazakh Steppe Energy Group to the smelters."
+    found = _candidates(text, "en", "task")
+    assert found.get("Altyn Copper Group") == "Organization"
+    assert found.get("Kazakh Steppe Energy Group") == "Organization"
+
+
+def test_a_capitalised_study_arm_is_no_organisation():
+    assert "Organization" not in _candidates("Patients of the Control Group and the Placebo Group were older.",
+                                             "en", "task").values()
+
+
+def test_a_scholar_opening_a_theory_after_with_is_no_program():
+    text = "Loads were checked with Brinell indentation theory, and the reads were assembled with Trimmomatic."
+    found = _candidates(text, "en", "methods")
+    assert found.get("Brinell indentation theory") == "Theory"
+    assert "Brinell" not in found
+    assert found.get("Trimmomatic") == "Method"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Emissions of N2O and 0.8 kg NH3 per tonne were lower after liming with CaCO3.", "en"),
+    ("Выбросы SO2 и H2S снизились на 12 %, а содержание Fe2O3 выросло.", "ru"),
+])
+def test_a_chemical_formula_is_no_acronym_candidate(text, lang):
+    assert _candidates(text, lang, "task") == {}
+
+
+def test_a_code_of_a_model_is_no_formula():
+    from dissertation_kg.mappings.generic_acronyms import is_chemical_formula
+    assert [w for w in ("CH4", "SF6", "H2SO4", "ERA5", "CMIP6", "CO", "InSAR", "B2B", "SNP50") if is_chemical_formula(w)] == \
+        ["CH4", "SF6", "H2SO4"]
