@@ -1013,6 +1013,11 @@ _CHAPTER_BEFORE = re.compile(r"(?:chapters?|sections?|глав\w*|раздел\w
 _CHAPTER_AFTER = re.compile(r"\s*(?:атты|деп\s+аталатын)\s+(?:[\w-]+\s+){0,2}(?:тарау|бөлім)", re.I)
 # An abbreviation before a figure is a measure, not a body: «ОШ 3,1; 95 % ДИ 1,8–5,2», "OR = 2.4";
 # before a year it may be one («саммит ШОС 2019 года»).
+_EDITION_AFTER = re.compile(r"[ \u00a0-](?:19|20)\d\d(?![\d.,]\d|\w)")
+_CITED_YEAR = re.compile(r"[ \u00a0](?:19|20)\d\d[a-z]?\s*[);,]")
+_EVENT_BEFORE = re.compile(r"(?i)(?:conferen|congress|symposi|proceedings|workshop|forum|meeting|конференц|конгресс|"
+                           r"симпозиум|материал\w*\s+(?:междунар|конф)|форум|семинар|съезд|жиналыс|"
+                           r"кездесу)[^.!?]*$")
 _MEASURE_AFTER = re.compile(r"\s*[=:<>≤≥]?\s*\d(?!\d{3}(?!\d))")
 _MEASURE_BEFORE = re.compile(r"\d\s*%\s*$")
 
@@ -1463,6 +1468,19 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         if len(name) == 2 and not (_ACRONYM_ORG_AFTER.match(text, s + 2) or _ACRONYM_METHOD_AFTER.match(text, s + 2)):
             # two capitals are units, leads, initials and codes far more often than bodies (MW, ST,
             # ТП, SH): only a word after them that says what they name makes them a candidate
+            continue
+        if _EDITION_AFTER.match(text, s + len(name)):
+            # an acronym dated by a year is an edition, never a body: of a conference where the
+            # sentence speaks of one ("ITSC 2023", «конференциях SIST-2023»), no name to review;
+            # else of a survey, a data set or a guideline ("TALIS 2018", "APTOS 2019"), a method
+            # ("(IEA 2021)" is a citation of a body, whose class the words beside it tell as before)
+            if _EVENT_BEFORE.search(text[max(0, s - 120):s]):
+                continue
+            cls = _acronym_class(text, s, s + len(name), name, kind)
+            if cls not in ("Method", "Initiative") and not (
+                    text[max(0, s - 2):s].strip().endswith(("(", ";")) and _CITED_YEAR.match(text, s + len(name))):
+                cls = "Method"   # (what the words beside it call a guideline, "CHEERS 2022 statement", stays one)
+            found.setdefault((s, s + len(name)), (cls, "acronym"))
             continue
         found.setdefault((s, s + len(name)), (_acronym_class(text, s, s + len(name), name, kind), "acronym"))
     # Acronyms that keep a syllable in lower case, as Kazakhstan's institutes and universities do

@@ -1922,3 +1922,17 @@ def test_a_code_of_a_model_is_no_formula():
     from dissertation_kg.mappings.generic_acronyms import is_chemical_formula
     assert [w for w in ("CH4", "SF6", "H2SO4", "ERA5", "CMIP6", "CO", "InSAR", "B2B", "SNP50") if is_chemical_formula(w)] == \
         ["CH4", "SF6", "H2SO4"]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # an edition of a conference is no name to review
+    ("Findings were presented at the Global Soil Congress (GSCX 2022, Lima; GSCX 2024, Oslo).", "en",
+     {"Global Soil Congress": "Initiative"}),
+    ("Результаты обсуждались на международных конференциях AGROTEK-2023 и MINEX-2024.", "ru", {}),
+    # a dated survey round or data set is a method; a body cited with its year stays a body
+    ("Pupils' scores come from the PIRLSA 2021 round and the ZENDAT 2019 images.", "en",
+     {"PIRLSA": "Method", "ZENDAT": "Method"}),
+    ("Demand for grain will grow (KZGA 2021).", "en", {"KZGA": "Organization"}),
+])
+def test_an_acronym_dated_by_a_year_is_an_edition_not_a_body(text, lang, expected):
+    assert _candidates(text, lang, "task") == expected
