@@ -1088,11 +1088,22 @@ def _acronym_class(text: str, start: int, end: int, name: str, kind: str) -> str
 _SOFTWARE_WORD = re.compile(r"бағдарлама|ортасы|программ|пакет|software|package|environment|интерфейс|interface")
 
 
+# A package of a language is named in lower case ("vegan", "lme4", "scikit-learn", "ggplot2"):
+# in a Russian or Kazakh sentence a Latin-script word beside «пакет», «библиотека», «кітапхана»
+# is one («vegan пакетімен», «библиотеки scikit-learn»). (In English "the statistical package"
+# is no name, so only the Cyrillic words for a package count.)
+_LOWER_PACKAGE = r"([a-z][a-z0-9]*(?:[.-][a-z0-9]+)*)"
+_PACKAGE_WORD_RU_KK = r"(?:пакет|библиотек|кітапхана)[а-яёәғқңөұүһі]*"
+_LOWER_PACKAGE_AFTER = re.compile(rf"(?<![\w.-]){_LOWER_PACKAGE}\s+{_PACKAGE_WORD_RU_KK}")
+_LOWER_PACKAGE_BEFORE = re.compile(rf"(?<![\w-]){_PACKAGE_WORD_RU_KK}\s+{_LOWER_PACKAGE}(?![\w.-]|\.\w)")
+
+
 def _software(text: str) -> list[tuple[int, int]]:
-    if not _SOFTWARE_WORD.search(text):   # most parts name no program: one cheap scan
+    if not _SOFTWARE_WORD.search(text) and not re.search(_PACKAGE_WORD_RU_KK, text):   # most parts name no program
         return []
     out = [(m.start(1), m.end(1)) for m in _SOFTWARE_AFTER.finditer(text)]
     out += [(m.start(1), m.end(1)) for m in _SOFTWARE_BEFORE.finditer(text)]
+    out += [m.span(1) for rx in (_LOWER_PACKAGE_AFTER, _LOWER_PACKAGE_BEFORE) for m in rx.finditer(text)]
     return sorted(set(out))
 
 

@@ -1936,3 +1936,15 @@ def test_a_code_of_a_model_is_no_formula():
 ])
 def test_an_acronym_dated_by_a_year_is_an_edition_not_a_body(text, lang, expected):
     assert _candidates(text, lang, "task") == expected
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Түрлердің әртүрлілігі R ортасындағы phyloseq пакетімен есептелді.", "kk", "phyloseq"),
+    ("Смешанные модели оценены с помощью пакета glmmtmb2 в среде R.", "ru", "glmmtmb2"),
+])
+def test_a_package_in_lower_case_beside_the_word_for_a_package_is_a_method(text, lang, name):
+    assert _candidates(text, lang, "task").get(name) == "Method"
+
+
+def test_an_english_word_before_package_is_no_program():
+    assert _candidates("Data were analysed with a statistical package and the stimulus package.", "en", "task") == {}
