@@ -1013,7 +1013,8 @@ _CHAPTER_BEFORE = re.compile(r"(?:chapters?|sections?|глав\w*|раздел\w
 _CHAPTER_AFTER = re.compile(r"\s*(?:атты|деп\s+аталатын)\s+(?:[\w-]+\s+){0,2}(?:тарау|бөлім)", re.I)
 # An abbreviation before a figure is a measure, not a body: «ОШ 3,1; 95 % ДИ 1,8–5,2», "OR = 2.4";
 # before a year it may be one («саммит ШОС 2019 года»).
-_EDITION_AFTER = re.compile(r"[ \u00a0-](?:19|20)\d\d(?![\d.,]\d|\w)")
+# (a year read as a date, «ДКСО 2019 года», "the SCO 2019 year", dates what is around it instead)
+_EDITION_AFTER = re.compile(r"[ \u00a0-](?:19|20)\d\d(?![\d.,]\d|\w)(?!\s*(?:год|г\.|жыл|year))")
 _CITED_YEAR = re.compile(r"[ \u00a0](?:19|20)\d\d[a-z]?\s*[);,]")
 _EVENT_BEFORE = re.compile(r"(?i)(?:conferen|congress|symposi|proceedings|workshop|forum|meeting|конференц|конгресс|"
                            r"симпозиум|материал\w*\s+(?:междунар|конф)|форум|семинар|съезд|жиналыс|"
@@ -1188,6 +1189,10 @@ _KK_CENTRE_IN_CASE = re.compile(r"орталық(?:та|тың|қа|тан|пе�
 
 _STUDY_GROUPS = {"control", "experimental", "treatment", "placebo", "study", "comparison", "intervention",
                  "reference", "test", "main", "focus", "age", "risk", "blood", "first", "second", "third"}
+
+
+_PERIODICALS = {"Journal", "Annals", "Bulletin", "Proceedings", "Transactions"}
+_JOURNAL_BEFORE = re.compile(r"\b(?:" + "|".join(_PERIODICALS) + r")\s+of\s+(?:the\s+)?$")
 
 
 def _keyword_class(words: list[str], lang: str) -> str | None:
@@ -1561,6 +1566,10 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             flush()
             run[:] = back
             flush()
+            return
+        if run and (_JOURNAL_BEFORE.search(text[max(0, run[0].start - 20):run[0].start])
+                    or (run[0].text in _PERIODICALS and len(run) > 1 and run[1].text == "of")):
+            run.clear()   # a journal's title: "Journal of Water Process Engineering" names no body or programme
             return
         caps = [t for t in run if _is_capitalised(t.text)]
         if len(caps) >= 2:

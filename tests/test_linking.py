@@ -1948,3 +1948,8 @@ def test_a_package_in_lower_case_beside_the_word_for_a_package_is_a_method(text,
 
 def test_an_english_word_before_package_is_no_program():
     assert _candidates("Data were analysed with a statistical package and the stimulus package.", "en", "task") == {}
+
+
+def test_a_journal_title_is_no_programme():
+    text = "Two papers appeared in Scopus journals (Journal of Food Process Engineering, Q2; Annals of Agrarian Science, Q3)."
+    assert _candidates(text, "en", "task") == {}
