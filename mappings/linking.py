@@ -628,6 +628,9 @@ def _nested_in_names(text: str, found: list[Mention], owners: dict | None = None
     return out
 
 
+_KK_OBLIQUE_CASE = re.compile(r"(?:нда|нде|да|де|та|те|дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|мен|бен|пен)$")
+
+
 def _elliptic(text: str, lang: str, lex: Lexicon, tokens: list[Token], keys: list) -> list[Mention]:
     """Names whose head noun is shared by a list of modifiers: `A, B and C analysis`."""
     pairs, heads = lex.pairs[lang], lex.heads[lang]
@@ -637,6 +640,7 @@ def _elliptic(text: str, lang: str, lex: Lexicon, tokens: list[Token], keys: lis
         if not head_keys or not _gap_ok(text, tokens[h - 1], tokens[h]):
             continue
         m = h - 1            # the modifier next to the head
+        joined = False       # a conjunction closes the list: "A, B and C analysis"
         for _ in range(6):
             p = m - 1
             if p < 0:
@@ -647,10 +651,13 @@ def _elliptic(text: str, lang: str, lex: Lexicon, tokens: list[Token], keys: lis
                 if gap.strip() or q < 0 or text[tokens[q].end:tokens[p].start].strip() not in ("", ","):
                     break
                 m = q
+                joined = True
             elif gap.strip() == ",":
                 m = p
             else:
                 break
+            if not joined and lang == "kk" and _KK_OBLIQUE_CASE.search(morphology.fold(tokens[m].text)):
+                continue   # a Kazakh modifier takes no case: «… бағында, Есік қаласы маңында» is two clauses
             for hk in head_keys:
                 hit = next((pairs[(mk, hk)] for mk in keys[m] if (mk, hk) in pairs), None)
                 if hit:

@@ -1953,3 +1953,18 @@ def test_an_english_word_before_package_is_no_program():
 def test_a_journal_title_is_no_programme():
     text = "Two papers appeared in Scopus journals (Journal of Food Process Engineering, Q2; Annals of Agrarian Science, Q3)."
     assert _candidates(text, "en", "task") == {}
+
+
+def linked_names(text: str, lang: str) -> list[tuple[str, str]]:
+    return [(m.exact, str(m.entity).rsplit("/", 1)[1]) for m in find_mentions(text, lang)]
+
+
+def test_a_list_closed_by_a_conjunction_shares_its_head():
+    found = linked_names("We applied cluster, regression and factor analysis to the data.", "en")
+    assert ("cluster, regression and factor analysis", "cluster-analysis") in found
+
+
+def test_a_kazakh_word_in_a_case_shares_no_head_across_a_comma():
+    # «бақ-қала» (garden city) is a label; «бағында, … қаласы» is a garden and then a town
+    found = linked_names("Тәжірибе бағында, Ақсу қаласы маңында жүргізілді.", "kk")
+    assert "garden-city" not in [iri for _, iri in found]
