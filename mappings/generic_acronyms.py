@@ -9,6 +9,8 @@ NPV of a project) is a method and is not here.
 """
 from __future__ import annotations
 
+import re
+
 # currencies (ISO 4217 codes written in abstracts; Russian and Kazakh abbreviations)
 _CURRENCIES = {"USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "RUB", "KZT", "UZS", "KGS", "TRY", "AED",
                "ЕВРО"}
@@ -29,3 +31,28 @@ NAMES = frozenset(_CURRENCIES | _MEASURES | _KINDS | _TECHNOLOGIES | _PRACTICES)
 def is_common_noun(acronym: str) -> bool:
     """True for an acronym that abbreviates a common noun ("SMEs" and «ВВП» alike)."""
     return acronym in NAMES or (acronym.endswith("s") and acronym[:-1] in NAMES)
+
+
+# A chemical formula is written in capitals and digits as an acronym is ("CH4", "SF6", "N2O",
+# "CaCO3", "H2SO4") and names a substance, not a body or a tool. Every part must be an element's
+# symbol and a count must be there (plain capitals, "CO", "NO", "InSAR", stay acronyms), so codes
+# of data sets and models (ERA5, CMIP6, ASM2) are not formulas: E, M, A are no elements. Markets
+# between parties (B2B, P2P) read as formulas and are none; a count runs to twelve at most, so a
+# chip's or a gene's code is none either (SNP70, P53).
+_ELEMENTS = set("""H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se
+Br Kr Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf
+Ta W Re Os Ir Pt Au Hg Tl Pb Bi Po Rn U Th""".split())
+_BETWEEN_PARTIES = re.compile(r"[BCPG]2[BCPG]")
+_FORMULA_PART = re.compile(r"([A-Z][a-z]?)(1[0-2]|[2-9]|)(?!\d)")
+
+
+def is_chemical_formula(token: str) -> bool:
+    """True for a token that reads as a chemical formula: "CH4", "SF6", "Fe2O3" (not "ERA5", "CO")."""
+    parts, pos = [], 0
+    while pos < len(token):
+        m = _FORMULA_PART.match(token, pos)
+        if m is None or m.group(1) not in _ELEMENTS:
+            return False
+        parts.append(m)
+        pos = m.end()
+    return len(parts) >= 2 and any(p.group(2) for p in parts) and not _BETWEEN_PARTIES.fullmatch(token)

@@ -628,6 +628,9 @@ def _nested_in_names(text: str, found: list[Mention], owners: dict | None = None
     return out
 
 
+_KK_OBLIQUE_CASE = re.compile(r"(?:нда|нде|да|де|та|те|дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|мен|бен|пен)$")
+
+
 def _elliptic(text: str, lang: str, lex: Lexicon, tokens: list[Token], keys: list) -> list[Mention]:
     """Names whose head noun is shared by a list of modifiers: `A, B and C analysis`."""
     pairs, heads = lex.pairs[lang], lex.heads[lang]
@@ -637,6 +640,7 @@ def _elliptic(text: str, lang: str, lex: Lexicon, tokens: list[Token], keys: lis
         if not head_keys or not _gap_ok(text, tokens[h - 1], tokens[h]):
             continue
         m = h - 1            # the modifier next to the head
+        joined = False       # a conjunction closes the list: "A, B and C analysis"
         for _ in range(6):
             p = m - 1
             if p < 0:
@@ -647,10 +651,13 @@ def _elliptic(text: str, lang: str, lex: Lexicon, tokens: list[Token], keys: lis
                 if gap.strip() or q < 0 or text[tokens[q].end:tokens[p].start].strip() not in ("", ","):
                     break
                 m = q
+                joined = True
             elif gap.strip() == ",":
                 m = p
             else:
                 break
+            if not joined and lang == "kk" and _KK_OBLIQUE_CASE.search(morphology.fold(tokens[m].text)):
+                continue   # a Kazakh modifier takes no case: «… бағында, Есік қаласы маңында» is two clauses
             for hk in head_keys:
                 hit = next((pairs[(mk, hk)] for mk in keys[m] if (mk, hk) in pairs), None)
                 if hit:
@@ -680,6 +687,19 @@ _THING_AFTER_QUOTES = re.compile(
 _THING_BEFORE_QUOTES = re.compile(
     r"(?<![\w-])(?:сорт|гибрид|пород|журнал|газет|альманах|cultivar|variet|breed|hybrid|journal|magazine|newspaper)\w*"
     r"\s+(?:[«“„\"][^«»“”„\"\n]{1,60}[»”\"“]\s*(?:,|и|или|және|мен|and|or)\s*)*$", re.I)
+# Nor is a course's, a specialty's or a conference's title in quotes a programme's: the course
+# "Soil Physics", дисциплины «…», «…» курсының, специальности «…», the conference "…", «…»
+# халықаралық ғылыми конференциясында, «Әуезов оқулары – 22» (a scholar's readings are a
+# conference too). Kazakh and Russian may put adjectives of the event between the title and its kind.
+_EVENT_OR_COURSE = (r"курс\w*|дисциплин\w*|специальност\w*|конференц\w*|симпозиум\w*|семинар\w*|чтени\w*|"
+                    r"пән\w*|мамандығ\w*|оқулар\w*|courses?\b|disciplines?\b|modules?\b|specialt(?:y|ies)\b|"
+                    r"specialit(?:y|ies)\b|conferences?\b|symposi(?:um|a)\b|seminars?\b|workshops?\b|readings\b")
+_EVENT_OR_COURSE_AFTER_QUOTES = re.compile(
+    r"(?:\s*(?:,|и|және|мен|and)\s*[«“„\"][^«»“”„\"\n]{1,90}[»”\"“])*"
+    r"(?:\s+(?:[а-яёәғқңөұүһі][\w-]*|international|scientific|annual|(?:scientific-)?practical))?"
+    r"(?:\s+[а-яёәғқңөұүһі][\w-]*){0,2}\s+(?:" + _EVENT_OR_COURSE + ")", re.I)
+_EVENT_OR_COURSE_BEFORE_QUOTES = re.compile(
+    r"(?<![\w-])(?:" + _EVENT_OR_COURSE + r")\s+(?:[«“„\"][^«»“”„\"\n]{1,90}[»”\"“]\s*(?:,|и|және|мен|and)\s*)*$", re.I)
 _ROMAN = re.compile(r"^[IVXLCDMХІ]+$")   # (ХХ ғасыр: Cyrillic letters standing for XX)
 _COORDINATORS = {"and", "und", "y", "и", "және", "мен"}
 _CONNECTORS = {"of", "and", "for", "the", "in", "on", "de", "und", "y", "и", "по", "при", "имени", "для", "және", "мен"}
@@ -737,8 +757,9 @@ _KEYWORDS = {
                      # a power plant: "… Power Station", «…» күн электр станциясы, СЭС «…»
                      "station", "станция", "станциясы",
                      "exchange", "биржа", "биржасы",
-                     # a group of states or companies: «Группа государств против …», «Группа компаний …»
-                     "группа",
+                     # a group of states or companies: «Группа государств против …», «Группа компаний …»,
+                     # "Eurasian Resources Group", "… Energy Group"
+                     "группа", "group",
                      "theater", "gallery", "партия", "палата", "компания", "холдинг", "завод", "фабрика",
                      # a market is named in quotes after its kind: «рынок «…»», «… базары»
                      "bazaar", "рынок", "базар", "базары",
@@ -999,6 +1020,12 @@ _CHAPTER_BEFORE = re.compile(r"(?:chapters?|sections?|глав\w*|раздел\w
 _CHAPTER_AFTER = re.compile(r"\s*(?:атты|деп\s+аталатын)\s+(?:[\w-]+\s+){0,2}(?:тарау|бөлім)", re.I)
 # An abbreviation before a figure is a measure, not a body: «ОШ 3,1; 95 % ДИ 1,8–5,2», "OR = 2.4";
 # before a year it may be one («саммит ШОС 2019 года»).
+# (a year read as a date, «ДКСО 2019 года», "the SCO 2019 year", dates what is around it instead)
+_EDITION_AFTER = re.compile(r"[ \u00a0-](?:19|20)\d\d(?![\d.,]\d|\w)(?!\s*(?:год|г\.|жыл|year))")
+_CITED_YEAR = re.compile(r"[ \u00a0](?:19|20)\d\d[a-z]?\s*[);,]")
+_EVENT_BEFORE = re.compile(r"(?i)(?:conferen|congress|symposi|proceedings|workshop|forum|meeting|конференц|конгресс|"
+                           r"симпозиум|материал\w*\s+(?:междунар|конф)|форум|семинар|съезд|жиналыс|"
+                           r"кездесу)[^.!?]*$")
 _MEASURE_AFTER = re.compile(r"\s*[=:<>≤≥]?\s*\d(?!\d{3}(?!\d))")
 _MEASURE_BEFORE = re.compile(r"\d\s*%\s*$")
 
@@ -1069,11 +1096,22 @@ def _acronym_class(text: str, start: int, end: int, name: str, kind: str) -> str
 _SOFTWARE_WORD = re.compile(r"бағдарлама|ортасы|программ|пакет|software|package|environment|интерфейс|interface")
 
 
+# A package of a language is named in lower case ("vegan", "lme4", "scikit-learn", "ggplot2"):
+# in a Russian or Kazakh sentence a Latin-script word beside «пакет», «библиотека», «кітапхана»
+# is one («vegan пакетімен», «библиотеки scikit-learn»). (In English "the statistical package"
+# is no name, so only the Cyrillic words for a package count.)
+_LOWER_PACKAGE = r"([a-z][a-z0-9]*(?:[.-][a-z0-9]+)*)"
+_PACKAGE_WORD_RU_KK = r"(?:пакет|библиотек|кітапхана)[а-яёәғқңөұүһі]*"
+_LOWER_PACKAGE_AFTER = re.compile(rf"(?<![\w.-]){_LOWER_PACKAGE}\s+{_PACKAGE_WORD_RU_KK}")
+_LOWER_PACKAGE_BEFORE = re.compile(rf"(?<![\w-]){_PACKAGE_WORD_RU_KK}\s+{_LOWER_PACKAGE}(?![\w.-]|\.\w)")
+
+
 def _software(text: str) -> list[tuple[int, int]]:
-    if not _SOFTWARE_WORD.search(text):   # most parts name no program: one cheap scan
+    if not _SOFTWARE_WORD.search(text) and not re.search(_PACKAGE_WORD_RU_KK, text):   # most parts name no program
         return []
     out = [(m.start(1), m.end(1)) for m in _SOFTWARE_AFTER.finditer(text)]
     out += [(m.start(1), m.end(1)) for m in _SOFTWARE_BEFORE.finditer(text)]
+    out += [m.span(1) for rx in (_LOWER_PACKAGE_AFTER, _LOWER_PACKAGE_BEFORE) for m in rx.finditer(text)]
     return sorted(set(out))
 
 
@@ -1156,6 +1194,14 @@ _COMPUTING = re.compile(r"(?i)analysis|simulation|transport|computer|computing|n
 _KK_CENTRE_IN_CASE = re.compile(r"орталық(?:та|тың|қа|тан|пен|тағы)")
 
 
+_STUDY_GROUPS = {"control", "experimental", "treatment", "placebo", "study", "comparison", "intervention",
+                 "reference", "test", "main", "focus", "age", "risk", "blood", "first", "second", "third"}
+
+
+_PERIODICALS = {"Journal", "Annals", "Bulletin", "Proceedings", "Transactions"}
+_JOURNAL_BEFORE = re.compile(r"\b(?:" + "|".join(_PERIODICALS) + r")\s+of\s+(?:the\s+)?$")
+
+
 def _keyword_class(words: list[str], lang: str) -> str | None:
     # in Russian what follows «по»/«при» is the field of a body, not its kind: «Организация по
     # Договору …», «Комитет по Конвенции» are bodies, whatever word for a document follows
@@ -1169,6 +1215,8 @@ def _keyword_class(words: list[str], lang: str) -> str | None:
         w = words[i]
         if w.lower() == "code" and i and _COMPUTING.fullmatch(words[i - 1]):
             return "Method"
+        if w.lower() == "group" and i and words[i - 1].lower() in _STUDY_GROUPS:
+            return None   # a study's arm, capitalised: "the Control Group", "Experimental Group 2"
         if lang == "kk" and _KK_CENTRE_IN_CASE.fullmatch(morphology.fold(w)):
             return "NonGovernmentalOrganization"
         if lang == "kk" and i and morphology.fold(words[i - 1]) == "деректер" and morphology.fold(w).startswith("қор"):
@@ -1212,8 +1260,9 @@ def _product_candidates(text, lang, kind, found, claimed, free, unclaimed, known
     listed_end = -1
     for s, e in product_names.products(text):
         if not (free(s, e) and unclaimed(s, e)) or known(text[s:e]) or any(
-                known(part) or part in _NOT_TOOLS for part in text[s:e].split("-")):
-            continue
+                known(part) or part in _NOT_TOOLS for part in text[s:e].split("-")) \
+                or generic_acronyms.is_chemical_formula(text[s:e]):
+            continue   # (a formula's inner capitals are its elements': "CaCO3", "MgSO4")
         if any(len(w) >= 4 and known(w) for w in re.findall(r"[A-Z][a-z]+", text[s:e])):
             # built on a place's name, a brand: "PetroKazakhstan", "AsiaCredit", "AstanaMotors"
             found[(s, e)] = ("Organization", "company")
@@ -1230,6 +1279,12 @@ def _product_candidates(text, lang, kind, found, claimed, free, unclaimed, known
         found[(s, e)] = ("Method", "product")
         claimed.append((s, e))
         listed_end = e
+    for s, e in product_names.instruments(text, lang):
+        name = text[s:e]
+        if not (free(s, e) and unclaimed(s, e)) or known(name) or name.split()[0] in _NOT_TOOLS:
+            continue
+        found[(s, e)] = ("Method", "instrument")
+        claimed.append((s, e))
     for s, e in product_names.computed_in(text):
         name = text[s:e]
         if not (free(s, e) and unclaimed(s, e)) or known(name) or name.split()[0] in _NOT_TOOLS or (
@@ -1408,6 +1463,9 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         if _is_capitalised(name):
             if _THING_AFTER_QUOTES.match(text, m.end()) or _THING_BEFORE_QUOTES.search(text[max(0, m.start() - 160):m.start()]):
                 continue   # a cultivar, a breed, a journal: «…» және «…» сорттары, «…» журналында
+            if _EVENT_OR_COURSE_AFTER_QUOTES.match(text, m.end()) or \
+                    _EVENT_OR_COURSE_BEFORE_QUOTES.search(text[max(0, m.start() - 200):m.start()]):
+                continue   # a course's or a conference's title
             found[(s, e)] = (_keyword_class(words, lang) or "Initiative", "quoted")
         elif kind in THEORY_KINDS | {"novelty"} and len(words) <= 4:
             cls = "Method" if _METHOD_HINT.search(name) else "Theory" if _THEORY_HINT.search(name) else None
@@ -1422,8 +1480,9 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         name = acro[1:]
         if known(name) or len(name) < 2 or re.fullmatch(_LEGAL_FORMS, name) or _in_capitals_heading(text, tokens, k):
             continue
-        if generic_acronyms.is_common_noun(name) or generic_acronyms.is_common_noun(t.text):
-            continue   # a currency, a measure, a kind of firm or device: no name
+        if generic_acronyms.is_common_noun(name) or generic_acronyms.is_common_noun(t.text) \
+                or generic_acronyms.is_chemical_formula(name):
+            continue   # a currency, a measure, a kind of firm or device, a substance: no name
         if len(t.text) - len(name) >= 5 and t.text[len(name)].islower():
             continue   # a heading in capitals glued to the text after it («ТЕМЫПылевая»), no ending
         s = t.start
@@ -1432,6 +1491,19 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         if len(name) == 2 and not (_ACRONYM_ORG_AFTER.match(text, s + 2) or _ACRONYM_METHOD_AFTER.match(text, s + 2)):
             # two capitals are units, leads, initials and codes far more often than bodies (MW, ST,
             # ТП, SH): only a word after them that says what they name makes them a candidate
+            continue
+        if _EDITION_AFTER.match(text, s + len(name)):
+            # an acronym dated by a year is an edition, never a body: of a conference where the
+            # sentence speaks of one ("ITSC 2023", «конференциях SIST-2023»), no name to review;
+            # else of a survey, a data set or a guideline ("TALIS 2018", "APTOS 2019"), a method
+            # ("(IEA 2021)" is a citation of a body, whose class the words beside it tell as before)
+            if _EVENT_BEFORE.search(text[max(0, s - 120):s]):
+                continue
+            cls = _acronym_class(text, s, s + len(name), name, kind)
+            if cls not in ("Method", "Initiative") and not (
+                    text[max(0, s - 2):s].strip().endswith(("(", ";")) and _CITED_YEAR.match(text, s + len(name))):
+                cls = "Method"   # (what the words beside it call a guideline, "CHEERS 2022 statement", stays one)
+            found.setdefault((s, s + len(name)), (cls, "acronym"))
             continue
         found.setdefault((s, s + len(name)), (_acronym_class(text, s, s + len(name), name, kind), "acronym"))
     # Acronyms that keep a syllable in lower case, as Kazakhstan's institutes and universities do
@@ -1501,6 +1573,10 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             flush()
             run[:] = back
             flush()
+            return
+        if run and (_JOURNAL_BEFORE.search(text[max(0, run[0].start - 20):run[0].start])
+                    or (run[0].text in _PERIODICALS and len(run) > 1 and run[1].text == "of")):
+            run.clear()   # a journal's title: "Journal of Water Process Engineering" names no body or programme
             return
         caps = [t for t in run if _is_capitalised(t.text)]
         if len(caps) >= 2:

@@ -176,6 +176,15 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return bool(_SENTENCE_END.search(text[max(0, pos - 12):pos]))
 
 
+# An acronym joined by a hyphen to a word for a technique names that technique, in any case:
+# «TAP-блок», «ESP-блокты», «ПЦР-диагностика», «NGS-секвенирование», «БПЛА-съёмка». (Not a word
+# for a firm or a person, «IT-компания», nor a Kazakh case ending, «ЮНЕСКО-ның».)
+_ACRONYM_PART = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9]{1,7}")
+_TECHNIQUE_AFTER_ACRONYM = re.compile(
+    r"(?:блок|терапи|диагности|сканир|секвенир|генотипир|типир|картир|мониторинг|визуализ|стимуляц|окраш|"
+    r"редактир|сортир|скрининг|съ[её]мк|тестир|талдау|зерттеу|бақылау)[а-яёәғқңөұүһі]*")
+
+
 def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple[int, int, str]]:
     """(start, end, 'Theory' | 'Method') of every name of that shape in `text`."""
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
@@ -186,6 +195,8 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
             # one word that holds its own modifier: «ИК-спектроскопия», "X-ray-spectroscopy"
             first, _, last = tok.text.rpartition("-")
             head = _head(last, lang) if first else None
+            if head is None and first and _ACRONYM_PART.fullmatch(first) and _TECHNIQUE_AFTER_ACRONYM.match(last):
+                head = ("Method", True)   # «TAP-блок», «ПЦР-диагностика», «BIM-моделирование» too
             if head is not None and (head[0] != "Method" or _generic(first, lang)):
                 continue
             if head is not None:
@@ -255,6 +266,8 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
             cls = "Method"   # a model named by a tool's name is a computation: "SWAT model", «ARIMA моделі», "HYSPLIT trajectory model"
         out.append((tokens[first].start, tokens[last].end, cls))
     out.extend(_quoted_methods(text, lang))
+    if lang == "ru":
+        out.extend(_ru_doctrines(text, tokens))
     if lang == "en":
         out.extend((m.start(), m.end(), "Method") for m in _EN_COMPOUND_METHOD.finditer(text))
     return out
@@ -265,6 +278,44 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
 # ағашы" әдісі». The quotation is the name, so it names a method wherever it stands.
 _RU_QUOTED_METHOD = re.compile(r"(?<![\w-])(?:метод|анализ|методик)\w*\s+«[^«»\n]{2,60}»")
 _KK_QUOTED_METHOD = re.compile(r"«[^«»\n]{2,60}»\s+(?:әдіс|талдау)\w*")
+
+
+# A Russian doctrine is named by what it is about, its author between: «учение о верховенстве
+# права», «учением А.П. Карпинского о строении земной коры», «учение И.И. Мечникова об иммунитете».
+# «учение» alone is any teaching; with «о» and a noun it is one body of thought.
+_RU_DOCTRINE = {"учение", "учения", "учению", "учением", "учении"}
+_RU_ABOUT = {"о", "об", "обо"}
+_RU_DOCTRINE_WORDS = 4
+
+
+def _ru_doctrines(text: str, tokens: Sequence) -> list[tuple[int, int, str]]:
+    morph = morphology._analyzer()
+    out = []
+    for h, tok in enumerate(tokens):
+        if morphology.fold(tok.text) not in _RU_DOCTRINE:
+            continue
+        j = h + 1
+        author = _INITIALLED.match(text, tok.end)
+        if author:
+            while j < len(tokens) and tokens[j].end <= author.end(1):
+                j += 1
+        if j >= len(tokens) or morphology.fold(tokens[j].text) not in _RU_ABOUT \
+                or not _plain_gap(text, tokens[j - 1], tokens[j]):
+            continue
+        last = None
+        for k in range(j + 1, min(len(tokens), j + 1 + _RU_DOCTRINE_WORDS)):
+            if not _plain_gap(text, tokens[k - 1], tokens[k]):
+                break
+            w = morphology.fold(tokens[k].text)
+            cases = {"loct", "ablt"} if k == j + 1 else {"gent", "loct"}
+            parses = [p for p in morph.parse(w)[:4] if p.tag.POS in ("NOUN", "ADJF") and p.tag.case in cases]
+            if not parses or _generic(tokens[k].text, "ru"):
+                break
+            if any(p.tag.POS == "NOUN" for p in parses):
+                last = k
+        if last is not None:
+            out.append((tok.start, tokens[last].end, "Theory"))
+    return out
 
 
 def _quoted_methods(text: str, lang: str) -> list[tuple[int, int, str]]:
@@ -527,6 +578,29 @@ def _russian(text: str, tokens: Sequence, h: int):
     return h - len(before), h + len(after), before + after
 
 
+# Kazakh names a scholar's law or method by who proposed it: «Реомюр ұсынған жылу тұрақтылығы
+# заңы», «Бітон ұсынған бейімдеу әдістемесі», «В.И. Вернадский енгізген ноосфера ілімі». The
+# scholar (a surname in the nominative, initials before it if any) and the participle open the name.
+_KK_PROPOSED = {"ұсынған", "енгізген", "жасаған", "әзірлеген", "тұжырымдаған", "негіздеген", "ашқан"}
+
+
+def _kk_author_before(text: str, tokens: Sequence, k: int) -> int | None:
+    """Index of the first token of the scholar's name just before the participle at k, if any."""
+    j = k - 1
+    if j < 0 or not _plain_gap(text, tokens[j], tokens[k]):
+        return None
+    w = tokens[j].text
+    if not re.fullmatch(r"[А-ЯЁӘҒҚҢӨҰҮҺІA-Z][а-яёәғқңөұүһіa-z]+(?:[-–][А-ЯЁӘҒҚҢӨҰҮҺІA-Z][а-яёәғқңөұүһіa-z]+)?", w) \
+            or _KK_GENITIVE.search(morphology.fold(w)) or _KK_OBLIQUE.search(morphology.fold(w)):
+        return None
+    while j >= 1 and len(tokens[j - 1].text) == 1 and tokens[j - 1].text.isupper() \
+            and text.startswith(".", tokens[j - 1].end):
+        j -= 1   # initials: «В.И. Вернадский»
+    if _sentence_initial(text, tokens[j].start):
+        return None
+    return j
+
+
 def _kazakh(text: str, tokens: Sequence, h: int):
     mods = []
     k = h - 1
@@ -537,6 +611,9 @@ def _kazakh(text: str, tokens: Sequence, h: int):
             break
         if _KK_PARTICIPLE.search(f) or _KK_PLURAL_OBJECT.search(f) \
                 or (_KK_OBLIQUE.search(f) and not _proper(w) and not f.endswith(("ды", "ді"))):
+            author = _kk_author_before(text, tokens, k) if f in _KK_PROPOSED else None
+            if author is not None:
+                mods[:0] = tokens[author:k + 1]
             break
         mods.insert(0, tokens[k])
         k -= 1

@@ -29,7 +29,8 @@ _KIND = {
           # landforms named only capitalised ("the Caspian Lowland", "the Dzungarian Gate"): in lower
           # case these are ordinary words
           r"Lowland|Upland|Plain|Gorge|Gate)s?",
-    "kk": rf"(?:аудан|ауыл|өзен|көл|елді\s+мекен|мұздық|мұздығ|шөл|арал(?!ық|ығ)|кен\s+орн|жазығ|алқаб|"
+    # (a town by its possessive, «Есік қаласы маңында», never the verb «қалады», it remains)
+    "kk": rf"(?:қала(?=с[ыі]|лар)|аудан|ауыл|өзен|көл|елді\s+мекен|мұздық|мұздығ|шөл|арал(?!ық|ығ)|кен\s+орн|жазығ|алқаб|"
           # (an irrigated tract: «Шардара массиві», «Мақтаарал массивінде»)
           rf"алабы|түбег|жотас|су\s+қойма|массив|"
           # a site (of finds, of digs) in its possessive: «Михайловка орны», «… және … орындары»
@@ -61,7 +62,9 @@ _NOT_NAMES = {"the", "a", "an", "this", "that", "each", "every", "our", "its", "
               "urban", "local", "central", "northern", "southern", "eastern", "western", "other", "these",
               "those", "same", "whole", "pilot", "study", "target", "selected", "neighbouring", "neighboring",
               "зерттеу", "бұл", "осы", "сол", "барлық", "әр", "әрбір", "қала", "ауыл", "шекара", "тау", "орталық",
-              "солтүстік", "оңтүстік", "шығыс", "батыс", "көрші", "іргелес", "шалғай", "таулы", "тәжірибелік"}
+              "солтүстік", "оңтүстік", "шығыс", "батыс", "көрші", "іргелес", "шалғай", "таулы", "тәжірибелік",
+              # what opens a sentence about towns in general: «Жаңа қалалар», «Ірі қалаларда»
+              "жаңа", "ірі", "үлкен", "шағын", "ежелгі", "көне", "басқа", "кейбір"}
 _BEFORE_PATTERNS = {lang: re.compile(rf"(?<![\w-]){_KIND_BEFORE[lang]}\s+({_BEFORE_NAME[lang]})(?![\w-])")
                     for lang in _KIND_BEFORE}
 _PATTERNS = {lang: re.compile(rf"(?<![\w-])((?:{_NAME[lang]}{_AND})*{_NAME[lang]})\s+({_KIND[lang]})(?!\w)")

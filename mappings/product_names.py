@@ -156,6 +156,57 @@ _USED_WITH = re.compile(r"(?<![\w-])(?:with|using|via|с\s+помощью|с\s+�
                         r"lake|mountains?|et\s+al|облас|район|город|сел|аудан)\w*)")
 
 
+# a scholar's name opening a theory or a law after "with": "with Hertz contact theory", "using
+# Weibull distribution", "with Darcy flow law" (the shapes of names take it whole)
+_SCHOLARS_HEAD_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+(?:theory|law|model|method|equation|approach|principle|"
+                                  r"criterion|distribution|effect|kinetics|correction|hypothesis|test|index)\b")
+
+
 def used_with(text: str) -> list[tuple[int, int]]:
     """(start, end) of each one-word program named after "with", "using", «с помощью»."""
-    return [m.span(1) for m in _USED_WITH.finditer(text)]
+    return [m.span(1) for m in _USED_WITH.finditer(text) if not _SCHOLARS_HEAD_AFTER.match(text, m.end(1))]
+
+
+# An instrument by its maker's and model's name in Latin letters beside a word for its kind:
+# «на томографах Siemens Biograph Horizon и GE Discovery MI», «на хроматографе Agilent 1260
+# Infinity II», «на анализаторе Stat Fax 1904», «Hitachi TM4000 микроскопында», "a Bruker D8
+# Advance diffractometer", "on a JEOL JSM-6390LV". A Russian or Kazakh text writes a device's
+# brand in Latin letters and nothing else beside such a word; an English one names its maker
+# before the kind, or after "on a", then only with a model code (letters and digits).
+_DEVICE_KIND_RU = (r"(?:томограф|хроматограф|спектрометр|спектрофотометр|фотометр|флуориметр|микроскоп|анализатор|"
+                   r"сканер|аппарат|прибор|модул|дифрактометр|секвенатор|амплификатор|термоциклер|центрифуг|"
+                   r"трибометр|рефрактометр|калориметр|потенциостат|тепловизор|ридер|қондырғ|құрылғ)"
+                   r"[а-яёәғқңөұүһі]*")
+_DEVICE_KIND_EN = (r"(?:microscope|analy[sz]er|scanner|tomograph|chromatograph|spectrometer|spectrophotometer|"
+                   r"photometer|fluorometer|sequencer|diffractometer|thermocycler|centrifuge|tribometer|"
+                   r"refractometer|calorimeter|potentiostat|reader|camera|imager)s?\b")
+# (a model may open in lower case before a capital or a digit: "Nicolet iS50", "iCycler")
+_DEVICE_WORD = r"(?:[A-Z][A-Za-z0-9.+/-]*[A-Za-z0-9+]|[A-Z]|[a-z][A-Z0-9][A-Za-z0-9.+/-]*[A-Za-z0-9+]|\d[\w.-]*[\w]|\d)"
+_DEVICE_NAME = rf"{_DEVICE_WORD}(?:[ \t](?:&[ \t])?{_DEVICE_WORD}){{0,3}}"
+_DEVICE_JOIN = r"(?:\s*,\s*|\s+(?:и|және|мен|and)\s+)"
+_DEVICES_AFTER_KIND = re.compile(rf"(?<![\w-]){_DEVICE_KIND_RU}\s+(?:типа\s+|марки\s+)?"
+                                 rf"((?<![\w-]){_DEVICE_NAME}(?:{_DEVICE_JOIN}{_DEVICE_NAME})*)(?![\w-])")
+_DEVICES_BEFORE_KIND_KK = re.compile(rf"(?<![\w.-])({_DEVICE_NAME})\s+{_DEVICE_KIND_RU}")
+_DEVICES_BEFORE_KIND_EN = re.compile(rf"(?<![\w.-])({_DEVICE_NAME})\s+(?:[a-z][\w-]*\s+){{0,2}}{_DEVICE_KIND_EN}")
+_DEVICE_ON_A = re.compile(rf"\b(?:on|using|with)\s+an?\s+({_DEVICE_NAME})(?![\w-])")
+_MODEL_CODE = re.compile(r"(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[\w-]+")
+
+
+def instruments(text: str, lang: str) -> list[tuple[int, int]]:
+    """(start, end) of each instrument named by its maker and model beside a word for its kind."""
+    if not re.search(r"[A-Z]", text):
+        return []
+    out = []
+    if lang in ("ru", "kk"):
+        for m in _DEVICES_AFTER_KIND.finditer(text):
+            out += [n.span() for n in re.finditer(_DEVICE_NAME, text[:m.end(1)]) if n.start() >= m.start(1)]
+    if lang == "kk":
+        out += [m.span(1) for m in _DEVICES_BEFORE_KIND_KK.finditer(text)]
+    if lang == "en":
+        for rx in (_DEVICES_BEFORE_KIND_EN, _DEVICE_ON_A):
+            for m in rx.finditer(text):
+                words = m.group(1).split()
+                # a maker and a model: two words at least, one a code of letters and digits
+                if len(words) >= 2 and any(_MODEL_CODE.fullmatch(w) for w in words[1:]):
+                    out.append(m.span(1))
+    return sorted(set(out))

@@ -382,3 +382,52 @@ def test_a_method_with_which_a_thing_is_done_names_nothing_outside_the_methods()
 ])
 def test_imaging_by_its_kind_is_a_method_in_any_part(text, lang, name):
     assert name in _found_names(text, lang, "task")
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    # the scholar who proposed it opens a Kazakh name, in any section: a law, a method, a doctrine
+    ("Ағынның таралуы Дарбаев ұсынған сүзілу жылдамдығы заңы арқылы түсіндірілді.", "kk",
+     "Дарбаев ұсынған сүзілу жылдамдығы заңы"),
+    ("Сауалнама Кэмпбелл ұсынған мәдени бейімдеу әдістемесі бойынша аударылды.", "kk",
+     "Кэмпбелл ұсынған мәдени бейімдеу әдістемесі"),
+    ("Зерттеу А.Б. Сейітов енгізген топырақ түзілу ілімі негізінде жүргізілді.", "kk",
+     "А.Б. Сейітов енгізген топырақ түзілу ілімі"),
+])
+def test_a_kazakh_name_opens_on_the_scholar_who_proposed_it(text, lang, name):
+    assert name in names(text, lang)
+
+
+def test_a_pronoun_before_the_participle_opens_no_name():
+    assert names("Біз ұсынған жылу заңы тексерілді.", "kk") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Работа опирается на учение о естественном праве и его критику.", "учение о естественном праве"),
+    ("Основы заложены учением К.М. Баранова о строении речных террас; роль уточнена.",
+     "учением К.М. Баранова о строении речных террас"),
+    ("Методологией стало учение Н.Н. Орлова об иммунитете растений, а также опыт.",
+     "учение Н.Н. Орлова об иммунитете растений"),
+])
+def test_a_russian_doctrine_is_named_by_what_it_is_about(text, name):
+    assert (name, "Theory") in names_in(text, "ru", "relevance")
+
+
+def test_a_teaching_about_nothing_named_is_no_doctrine():
+    assert names_in("Мы говорили об учении о нём и о том.", "ru", "relevance") == []
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Ауырсыну PEC-блок пен QL-блокты салыстыру арқылы бағаланды.", "kk", "QL-блокты"),
+    ("Штаммы подтверждены ПЦР-диагностикой и MLST-типированием в лаборатории.", "ru", "MLST-типированием"),
+    ("Посевы обследованы с помощью БПЛА-съёмки в июне.", "ru", "БПЛА-съёмки"),
+])
+def test_an_acronym_joined_to_a_technique_is_a_method(text, lang, name):
+    assert (name, "Method") in names_in(text, lang, "relevance")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("IT-компании и HR-менеджеры города выросли вдвое.", "ru"),
+    ("ЮНЕСКО-ның баяндамасы мен ТМД-дағы тәжірибе қаралды.", "kk"),
+])
+def test_an_acronym_joined_to_another_word_is_no_method(text, lang):
+    assert names_in(text, lang, "relevance") == []

@@ -93,3 +93,21 @@ def test_a_kind_word_without_a_name_is_no_place(text, lang):
 ])
 def test_a_tract_and_a_region_are_places_by_their_kind(text, lang, expected):
     assert places(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a town by its possessive kind, alone or closing a list (issue #10, thirteenth corpus)
+    ("Тәжірибе Қаскелең қаласы маңындағы бақта жүргізілді.", "kk", ["Қаскелең қаласы"]),
+    ("Сынамалар Талғар және Жаркент қалаларында алынды.", "kk", ["Талғар", "Жаркент қалаларында"]),
+])
+def test_a_kazakh_town_is_a_place_by_its_kind(text, lang, expected):
+    assert places(text, lang) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Мәселе Тоқаевтан кейін шешілмей қалады.",   # the verb «қалады», it remains
+    "Жаңа қалалар салынды.", "Ірі қалаларда ауа ластанған.",
+    "Мақалада қала тарихы қаралады.",   # the bare «қала» is any town: only its possessive names one
+])
+def test_a_word_beside_a_town_that_names_none_is_no_place(text):
+    assert places(text, "kk") == []
