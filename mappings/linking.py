@@ -521,6 +521,9 @@ def _find(text: str, lang: str, lex: Lexicon, tokens: list[Token], only: list[bo
                     best = (later[0], best[1])
         j, (iri, cls, _, common) = best
         start, end = tokens[i].start, tokens[j].end
+        if _ordinary_word_opening_a_sentence(text, lang, lex, tokens[i], i == j, cls):
+            i += 1
+            continue
         if start and text[start - 1] in _OPENING_QUOTES and _CLOSING_QUOTE_GAP.search(text, start, end):
             start -= 1   # «"Даму" … қоры»: the quote that opens the name is the name's
         found.append(Mention(iri, cls, start, end, text[start:end], common=common))
@@ -529,6 +532,18 @@ def _find(text: str, lang: str, lex: Lexicon, tokens: list[Token], only: list[bo
     mentions.extend(_elliptic(text, lang, lex, tokens, keys))
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+def _ordinary_word_opening_a_sentence(text: str, lang: str, lex: Lexicon, token: Token, one_word: bool,
+                                      cls: str) -> bool:
+    """A programme named by one ordinary word («Болашақ» "future", «Серпін» "impetus") is only
+    that word where a sentence opens on it declined and unquoted («Болашақта зерттеуді…» "in
+    the future"): the capital is the sentence's, and the programme is named in its own form."""
+    if lang not in ("ru", "kk") or not one_word or cls not in INITIATIVE_KINDS + ("Initiative",):
+        return False
+    if token.start and text[token.start - 1] in _OPENING_QUOTES:
+        return False
+    return _sentence_initial(text, token.start) and morphology.fold(token.text) not in lex.known
 
 
 # A body's own name is often quoted before its kind: «"Даму" кәсіпкерлікті дамыту қоры», «фонд
@@ -1597,6 +1612,11 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         cap = _is_capitalised(t.text) and not t.text.isdigit()
         conn = morphology.fold(t.text) in _CONNECTORS
         joined = bool(run) and _gap_ok(text, run[-1], t)
+        if joined and lang == "en" and "," in text[run[-1].end:t.start] and _keyword_class([run[-1].text], lang):
+            # a name that has closed on its head is one item of a list: "… Kokshetau University,
+            # S. Amanzholov East Kazakhstan University" are two universities, not one across the comma
+            flush()
+            joined = False
         if cap and (not run or joined):
             if not run and _sentence_initial(text, t.start):
                 continue

@@ -27,8 +27,11 @@ _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _LOWER = "a-zа-яёәғқңөұүһі"
 # one to three initials ("S.L.", «В. В.», «Дж.»), then the surname (a hyphenated one too:
 # «Кара-Мурза», "Friedrich-Loeffler" is no person since no initial stands before it)
+# A nobiliary particle may stand between them in lower case ("H. de Wit", "E. van Wincoop",
+# «П. ван Хиле», «Дж. фон Нейман»): the surname is still the capitalised word after it.
+_PARTICLE = r"(?:(?:van|von|de|der|den|du|da|di|del|della|ван|фон|де|дер|ден|дю|да|ди|дель)[ \u00a0]){0,2}"
 _NAME = re.compile(
-    rf"(?<![\w.])((?:[{_UPPER}][{_LOWER}]?\.[ \u00a0]?){{1,3}})"
+    rf"(?<![\w.])((?:[{_UPPER}][{_LOWER}]?\.[ \u00a0]?){{1,3}}){_PARTICLE}"
     rf"([{_UPPER}][{_LOWER}’']+(?:-[{_UPPER}][{_LOWER}]+)?)(?![\w-])")
 # a surname just before the initials makes them its own ("Жакупова А.Б.", "Tikhonov A.N."): a
 # capitalised word the dictionary takes for a surname, or with a surname's ending
@@ -53,7 +56,7 @@ def find(text: str, lang: str) -> list[tuple[int, int]]:
         if before and _surname_before(before.group(1)) and not (out and out[-1][1] == window + before.end(1)):
             continue
         surname = m.group(2)
-        if not _reads_as_surname(surname, lang):
+        if not _reads_as_surname(surname, lang) and not _surname_by_its_place(text, m, lang):
             continue
         out.append((m.start(), m.end()))
     if lang in ("ru", "kk"):
@@ -64,6 +67,28 @@ def find(text: str, lang: str) -> list[tuple[int, int]]:
         taken += [span for span in _full_names(text) if not any(s < span[1] and span[0] < e for s, e in out + taken)]
         out = sorted(out + taken)
     return out
+
+
+# Where a surname is also a word of the language ("J. Knight", "E. Jones", «Б.Ж. Әбдірайым»,
+# «Қ.С. Қаражан»), the initials decide only when nothing else could be meant: two initials (a given
+# name and a patronymic) before a word with Kazakh letters, which no Russian dictionary lists, or
+# a single initial before an English word that takes a possessive ("J. Knight's definition") or
+# stands in a list of other initials-and-surname names ("J. Beelen and E. Jones").
+_LISTED_BEFORE = re.compile(rf"[{_UPPER}][{_LOWER}]?\.[ \u00a0]?[{_UPPER}][{_LOWER}]+(?:,[ \u00a0]|[ \u00a0]and[ \u00a0]|[ \u00a0]и[ \u00a0])$")
+_LISTED_AFTER = re.compile(rf"(?:,[ \u00a0]|[ \u00a0]and[ \u00a0])[{_UPPER}][{_LOWER}]?\.[ \u00a0]?[{_UPPER}]")
+
+
+def _surname_by_its_place(text: str, m: re.Match, lang: str) -> bool:
+    initials = m.group(1).count(".")
+    word = m.group(2)
+    if lang in ("ru", "kk"):
+        return initials >= 2 and re.search("[ӘҒҚҢӨҰҮҺІәғқңөұүһі]", word) is not None
+    if lang != "en" or initials != 1:
+        return False
+    after = text[m.end():m.end() + 12]
+    if re.search(r"[a-z]['’]s$", word):
+        return True
+    return bool(_LISTED_BEFORE.search(text[max(0, m.start() - 40):m.start()]) or _LISTED_AFTER.match(after))
 
 
 # A scholar named without initials by the possessive of a theory, concept or body of work:

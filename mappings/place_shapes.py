@@ -30,7 +30,8 @@ _KIND = {
           # case these are ordinary words
           r"Lowland|Upland|Plain|Gorge|Gate)s?",
     # (a town by its possessive, «Есік қаласы маңында», never the verb «қалады», it remains)
-    "kk": rf"(?:қала(?=с[ыі]|лар)|аудан|ауыл|өзен|көл|елді\s+мекен|мұздық|мұздығ|шөл|арал(?!ық|ығ)|кен\s+орн|жазығ|алқаб|"
+    # (a lake, never «көлемі» "its volume", «көлік» "transport", «көлеңке» "shade")
+    "kk": rf"(?:қала(?=с[ыі]|лар)|аудан|ауыл|өзен|көл(?!ем|ік|іг|еңк)|елді\s+мекен|мұздық|мұздығ|шөл|арал(?!ық|ығ)|кен\s+орн|жазығ|алқаб|"
           # (an irrigated tract: «Шардара массиві», «Мақтаарал массивінде»)
           rf"алабы|түбег|жотас|су\s+қойма|массив|"
           # a site (of finds, of digs) in its possessive: «Михайловка орны», «… және … орындары»

@@ -56,6 +56,21 @@ def test_people_by_initials_and_surname(text, lang, expected):
     assert names(text, lang) == expected
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    # a nobiliary particle between the initials and the surname
+    ("The approach follows T. van Rossem and K. de Graaf.", "en", ["T. van Rossem", "K. de Graaf"]),
+    ("Әдіс А. ван Брекелен мен Л. фон Штайнердің еңбектеріне сүйенеді.", "kk",
+     ["А. ван Брекелен", "Л. фон Штайнердің"]),
+    # a surname that is also an English word, where the list or the possessive says it is a name
+    ("The model was refined by P. Hollis, R. Baker and T. Walker.", "en", ["P. Hollis", "R. Baker", "T. Walker"]),
+    ("The chapter builds on R. Baker's account of mobility.", "en", ["R. Baker's"]),
+    # two initials before a word in Kazakh letters, which no Russian dictionary holds
+    ("Мәселені Т.Қ. Сәбитжан мен Ә.Н. Көшкінбай зерттеді.", "kk", ["Т.Қ. Сәбитжан", "Ә.Н. Көшкінбай"]),
+])
+def test_people_whose_surname_the_dictionary_does_not_vouch_for(text, lang, expected):
+    assert names(text, lang) == expected
+
+
 @pytest.mark.parametrize("text, lang", [
     # a bibliographic entry: the surname comes first, a title follows the initials
     ("Жакупова А.Б. Программа психологической поддержки сельских учителей", "ru"),

@@ -168,6 +168,16 @@ def test_capitalised_names_need_a_capital_in_the_text():
     assert "initiative/sustainable-development-goals" in names("Цели устойчивого развития ООН", "ru")
 
 
+def test_a_one_word_programme_declined_at_a_sentences_start_is_the_ordinary_word():
+    # «Болашақта …» opening a sentence is "in the future": the capital is the sentence's
+    assert names("Әдіс тиімді. Болашаққа қатысты ұсыныстар берілді.", "kk") == []
+    assert names("Нәтиже алынды. Болашақта модель кеңейтіледі.", "kk") == []
+    # quoted, or in its own form, or inside a sentence, it is still the programme
+    assert names("Нәтиже алынды. «Болашақта» оқыған түлектер сұралды.", "kk") == ["initiative/bolashak"]
+    assert names("Нәтиже алынды. Болашақ түлектері сұралды.", "kk") == ["initiative/bolashak"]
+    assert names("Түлектер Болашақта оқыды.", "kk") == ["initiative/bolashak"]
+
+
 def test_longest_name_wins_and_does_not_nest():
     found = names("the Foreign Policy Concept of the Republic of Kazakhstan for 2020–2030 says", "en")
     assert found == ["initiative/foreign-policy-concept-2020-2030"]
@@ -1968,3 +1978,8 @@ def test_a_kazakh_word_in_a_case_shares_no_head_across_a_comma():
     # «бақ-қала» (garden city) is a label; «бағында, … қаласы» is a garden and then a town
     found = linked_names("Тәжірибе бағында, Ақсу қаласы маңында жүргізілді.", "kk")
     assert "garden-city" not in [iri for _, iri in found]
+
+
+def test_a_university_closed_by_its_head_does_not_run_across_a_comma_into_the_next():
+    text = "Partners were Karatau Pedagogical University, B. Sarybayev Karatau Technical University and others."
+    assert not [name for name in _candidates(text, "en", "relevance") if "," in name]

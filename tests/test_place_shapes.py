@@ -108,6 +108,8 @@ def test_a_kazakh_town_is_a_place_by_its_kind(text, lang, expected):
     "Мәселе Тоқаевтан кейін шешілмей қалады.",   # the verb «қалады», it remains
     "Жаңа қалалар салынды.", "Ірі қалаларда ауа ластанған.",
     "Мақалада қала тарихы қаралады.",   # the bare «қала» is any town: only its possessive names one
+    # «көл» is a lake, «көлемі» a volume and «көлік» transport
+    "Диссертацияның көлемі – 140 бет.", "Іріктеменің көлемі 300 адам.", "Ауылдың көлігі жетіспейді.",
 ])
 def test_a_word_beside_a_town_that_names_none_is_no_place(text):
     assert places(text, "kk") == []
