@@ -113,7 +113,17 @@ def _russian_label(word: str) -> str:
             return fold(proper.normal_form)
         if parses[0].tag.POS in _CLOSED or "Apro" in parses[0].tag.grammemes:
             return w
+        # a word the dictionary does not know is guessed by its ending, a verb first as often as
+        # not («Мангистауская» read as a form of «мангистаускать»): a name's word is a noun or an
+        # adjective, the forms the text's keys hold («Мангистауской» → мангистауский)
+        if not parses[0].is_known and parses[0].tag.POS not in _NOMINAL:
+            nominal = next((p for p in parses if p.tag.POS in _NOMINAL), None)
+            if nominal is not None:
+                return fold(nominal.normal_form)
     return fold(parses[0].normal_form)
+
+
+_NOMINAL = ("NOUN", "ADJF")
 
 
 @lru_cache(maxsize=100_000)

@@ -71,7 +71,14 @@ class _Pattern(NamedTuple):
 
 # A Russian code is named by its capitalised adjective («Водного кодекса Республики Казахстан»,
 # «Предпринимательский кодекс РК», «Налогового кодекса»); «кодекса» alone is any code.
-_RU_CODE_ADJECTIVE = re.compile(r"[А-ЯЁ][а-яё]+(?:ый|ий|ой|ая|ого|его|ому|ему|ым|им|ом|ем)\s+$")
+# (a second adjective in lower case may follow it: «Гражданского процессуального уложения»)
+_RU_ADJ = r"(?:ый|ий|ой|ое|ая|ого|его|ому|ему|ым|им|ом|ем)"
+_RU_CODE_ADJECTIVE = re.compile(rf"[А-ЯЁ][а-яё]+{_RU_ADJ}\s+(?:[а-яё]+{_RU_ADJ}\s+)?$")
+# Another state's law is named by the state in the genitive, its subject and its year: «Закон
+# Англии об арбитраже 1996 года», «Закон Швеции о банкротстве 1987 г.»; an old German or Russian
+# code is an «уложение» («Гражданского процессуального уложения Германии»).
+_RU_FOREIGN_STATE = r"(?:\s+(?!Республики|РК)[А-ЯЁ][а-яё]+(?:ии|ии|ы|а|и))"
+_RU_FOREIGN_LAW = re.compile(rf"(?P<Law>Закон[а-яё]{{0,2}}){_RU_FOREIGN_STATE}\s+об?\s+(?:[а-яё-]+\s+){{1,6}}?\d{{4}}\s*(?:года|г\.)")
 _RU_CODE_ABBREVIATION = re.compile(r"(?:УПК|ГПК|АПК|УИК|КоАП|УК|ГК|НК|ТК|ЗК|ЭК|БК|ЖК|ВК|ЛК)(?![\w-])")
 # A name does not run over "and" into a second document: «… кодекса РК и Концепции развития … на 2024–2030 годы»
 _RU_NEXT_DOCUMENT = r"(?!\s+и\s+(?:[А-ЯЁ][а-яё]+\s+)?(?:Концепци|Программ|Стратеги|План|Закон|Кодекс|Доктрин|Послани))"
@@ -95,6 +102,9 @@ _PATTERNS: dict[str, list[_Pattern]] = {
                                         rf"(?P<body>(?:{_RU_NEXT_DOCUMENT}{_BREAK}){{0,160}}?)\s+(?:на|до)\s+(?:период\s+)?(?:{_YEARS}\s+год\w*|\d{{4}}\s+год\w*)"),
                  _RU_BEFORE),
         _Pattern(_RU_ANCHOR, re.compile(rf"(?P<Law>[Кк]одекс[а-яё]{{0,2}})(?![а-яё]){_STATE_RU}"), _RU_CODE_ADJECTIVE, True),
+        _Pattern(re.compile(r"уложени"), re.compile(rf"(?P<Law>уложени[а-яё]{{1,2}})(?![а-яё])(?:{_RU_FOREIGN_STATE}|{_STATE_RU})"),
+                 _RU_CODE_ADJECTIVE, True),
+        _Pattern(re.compile(r"Закон"), _RU_FOREIGN_LAW, None),
         # a code by its abbreviation and the state's: «статьи 218 УК РК», «УПК РФ», «КоАП РК» (the state
         # is part of the code's name, not a mention of its own)
         _Pattern(_RU_CODE_ABBREVIATION, re.compile(rf"(?P<Law>{_RU_CODE_ABBREVIATION.pattern})\s+(?:РК|РФ|Республики\s+Казахстан)(?![\w-])"),
@@ -136,7 +146,7 @@ class SelfNamed(NamedTuple):
 # What every pattern's match holds: a year or a quoted title (every Kazakh pattern, the Russian
 # ones but the codes', and the English ones but the last), "туралы", «кодекс», a code's
 # abbreviation before the state's («УК РК»), or the first word of the last English pattern.
-_TRIGGER = re.compile(r"\d{4}|[«“\"„]|туралы|кодекс|State|National|Comprehensive|Strategic|(?-i:К\s+Р[КФ]|КоАП)", re.I)
+_TRIGGER = re.compile(r"\d{4}|[«“\"„]|туралы|кодекс|уложени|State|National|Comprehensive|Strategic|(?-i:К\s+Р[КФ]|КоАП)", re.I)
 
 
 def find(text: str, lang: str) -> list[SelfNamed]:

@@ -357,6 +357,10 @@ def test_kazakh_self_named_documents(text, expected):
       ("Программы охраны лесов Республики Казахстан на 2021–2025 годы", "Programme")]),
     # a constitution by its year
     ("Парламент действовал по Конституции 1978 года до реформы.", [("Конституции 1978 года", "Law")]),
+    # another state's law by the state, its subject and its year; an old code is an «уложение»
+    ("Сравнивались Закон Норвегии о банкротстве 2004 года и Уголовного уложения Австрии.",
+     [("Закон Норвегии о банкротстве 2004 года", "Law"), ("Уголовного уложения Австрии", "Law")]),
+    ("Нормы Торгового уложения Японии сопоставлены с практикой.", [("Торгового уложения Японии", "Law")]),
 ])
 def test_russian_codes_and_constitutions_name_themselves(text, expected):
     assert [(text[d.start:d.end], d.cls) for d in self_named.find(text, "ru")] == expected

@@ -114,3 +114,12 @@ def test_a_code_of_capitals_and_a_number_is_keyed_whole_as_its_label():
 ])
 def test_an_english_plural_or_possessive_reaches_its_singular(form, key):
     assert key in text_keys(form, "en")
+
+
+@pytest.mark.parametrize("label, form", [
+    # adjectives of places the dictionary does not know, which it guesses to be gerunds or verbs
+    ("Каратауская", "Каратауской"), ("Улытауский", "Улытауского"), ("Сарысуская", "Сарысускую"),
+])
+def test_an_unknown_adjective_of_a_label_is_keyed_as_an_adjective_its_inflected_forms_reach(label, form):
+    from dissertation_kg.mappings.morphology import label_key
+    assert label_key(label, "ru") in text_keys(form, "ru")
