@@ -825,7 +825,7 @@ def _in_capitals_heading(text: str, tokens: list[Token], k: int) -> bool:
 # Software a method is carried out in: "WAsP", "ArcGIS ортасында", "Sonic Visualiser бағдарламасы",
 # «в программе WAsP», "PSS/E бағдарламасында" — a Latin-script name beside a word for a program
 _VERSION = r"(?:\s+v?\d{1,2}(?:\.\d{1,2}){0,2}(?!\w|[.,]\d))?"
-_SOFTWARE_AFTER = re.compile(r"\b([A-Z][\w/+.-]*[\w+](?:\s+[A-Z][\w/+.-]*[\w+])?" + _VERSION + r")\s+(?:бағдарламасы\w*|"
+_SOFTWARE_AFTER = re.compile(r"\b([A-Z][\w/+.-]*[\w+](?:\s+[A-Z][\w/+.-]*[\w+])?" + _VERSION + r")\s+(?:бағдарламасы\w*|бағдарламалар\w*|"
                              r"ортасы\w*|программ\w*|пакет\w*|software|package|environment)\b")
 _SOFTWARE_BEFORE = re.compile(r"(?:\bпрограмм[аеуыо]\w*|\bпакет[аеу]?|\bsoftware|\bpackage|\bинтерфейс(?:ом|е|а)?|\binterface)\s+"
                               r"([A-Z][\w/+.-]*[\w+](?:\s+[A-Z][\w/+.-]*[\w+])?" + _VERSION + ")")
@@ -1121,12 +1121,21 @@ _LOWER_PACKAGE_AFTER = re.compile(rf"(?<![\w.-]){_LOWER_PACKAGE}\s+{_PACKAGE_WOR
 _LOWER_PACKAGE_BEFORE = re.compile(rf"(?<![\w-]){_PACKAGE_WORD_RU_KK}\s+{_LOWER_PACKAGE}(?![\w.-]|\.\w)")
 
 
+# In English a lower-case word before "package", "library" or "command" ("the grf package",
+# "(lme4 package)", "the ppmlhdfe command") or after a language's package ("R package lme4") is a
+# package's name where it is no English word ("the statistical package", "the software library").
+_LOWER_PACKAGE_EN_AFTER = re.compile(rf"(?<![\w.-]){_LOWER_PACKAGE}\s+(?:package|library|command)s?\b")
+_LOWER_PACKAGE_EN_BEFORE = re.compile(rf"\b(?:R|Python|Stata|Julia)\s+(?:package|library|command)s?\s+{_LOWER_PACKAGE}(?![\w.-]|\.\w)")
+
+
 def _software(text: str) -> list[tuple[int, int]]:
-    if not _SOFTWARE_WORD.search(text) and not re.search(_PACKAGE_WORD_RU_KK, text):   # most parts name no program
+    if not _SOFTWARE_WORD.search(text) and not re.search(_PACKAGE_WORD_RU_KK + r"|library|command", text):   # most parts name no program
         return []
     out = [(m.start(1), m.end(1)) for m in _SOFTWARE_AFTER.finditer(text)]
     out += [(m.start(1), m.end(1)) for m in _SOFTWARE_BEFORE.finditer(text)]
     out += [m.span(1) for rx in (_LOWER_PACKAGE_AFTER, _LOWER_PACKAGE_BEFORE) for m in rx.finditer(text)]
+    out += [m.span(1) for rx in (_LOWER_PACKAGE_EN_AFTER, _LOWER_PACKAGE_EN_BEFORE) for m in rx.finditer(text)
+            if not people._english_word(m.group(1)) and len(m.group(1)) >= 2]
     return sorted(set(out))
 
 
@@ -1300,6 +1309,12 @@ def _product_candidates(text, lang, kind, found, claimed, free, unclaimed, known
             continue
         found[(s, e)] = ("Method", "instrument")
         claimed.append((s, e))
+    for s, e in product_names.vendor_programs(text):
+        if free(s, e) and unclaimed(s, e) and not known(text[s:e]):
+            for span in [k for k in found if k[0] < e and s < k[1] and found[k][1] == "capitalised"]:
+                del found[span]
+            found[(s, e)] = ("Method", "product")
+            claimed.append((s, e))
     for s, e in product_names.computed_in(text):
         name = text[s:e]
         if not (free(s, e) and unclaimed(s, e)) or known(name) or name.split()[0] in _NOT_TOOLS or (

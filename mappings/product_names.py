@@ -57,6 +57,19 @@ _COMPUTED_IN = re.compile(r"\b(?:modell?ed|simulated|implemented|coded|programme
                           r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})(?![\w-])")
 
 
+# A program named after the software house that makes it: "Microsoft Power BI", "Adobe Premiere
+# Pro", "Esri ArcGIS Pro", "Google Earth Engine". The house's name alone, or before a word for a
+# body ("Microsoft Research", "Google Quantum AI"), is the company, not a program.
+_VENDOR = re.compile(r"(?<![\w.-])(?:Microsoft|Adobe|Autodesk|Esri|ESRI|Wolfram|MathWorks|Google|JetBrains)"
+                     r"((?:\s+(?:[A-Z][\w+]*(?:-[A-Za-z0-9]+)?|365)){1,3}(?:\s+(?:19|20)\d\d(?![\d.,]\d))?)(?![\w-])")
+_VENDOR_BODY = re.compile(r"\b(?:Corporation|Corp|Inc|Research|Labs?|AI|LLC|Ltd|Foundation|Academy|Institute|"
+                          r"Company|Group|Quantum)\b")
+
+
+def vendor_programs(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _VENDOR.finditer(text) if not _VENDOR_BODY.search(m.group(1))]
+
+
 def computed_in(text: str) -> list[tuple[int, int]]:
     """(start, end) of a program's name after a verb of computing and "in"/"with"/"using"."""
     return [m.span(1) for m in _COMPUTED_IN.finditer(text)]

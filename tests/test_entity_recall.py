@@ -221,6 +221,16 @@ def test_a_policy_concept_in_quotes_is_no_theory():
     # a model named by a tool, with a word between them, is a computation, not a theory
     ("dust sources were traced with the DUSTRA trajectory model", "en", "novelty",
      ("DUSTRA trajectory model", "Method")),
+    # an English lower-case package by the word for a package or a command, or a language's package
+    ("survival curves were drawn with the survminer package", "en", "methods", ("survminer", "Method")),
+    ("spatial weights (spdep package) were built", "en", "methods", ("spdep", "Method")),
+    ("panels were estimated with the xtabond2 command", "en", "summary", ("xtabond2", "Method")),
+    ("we used the R package glmnet for the lasso", "en", "methods", ("glmnet", "Method")),
+    # a program after the software house that makes it
+    ("схемы процессов выполнены в Microsoft Visio 2019 и обработаны", "ru", "summary", ("Microsoft Visio 2019", "Method")),
+    ("interviews were cut in Adobe Audition for each district", "en", "relevance", ("Adobe Audition", "Method")),
+    # Kazakh programs listed before the plural of «бағдарлама»
+    ("сызбалар Maxima және Scilab Xcos бағдарламалары арқылы алынды", "kk", "summary", ("Scilab Xcos", "Method")),
 ])
 def test_software_and_techniques(text, lang, kind, expected):
     assert expected in found(text, lang, kind)
@@ -229,6 +239,10 @@ def test_software_and_techniques(text, lang, kind, expected):
 @pytest.mark.parametrize("text, lang, kind", [
     # a program of a ministry is no software; an acronym outside the methods is an organisation
     ("the ELISA consortium and the Bolashak programme", "en", "relevance"),
+    # an English word before "package" or "command" is no package's name
+    ("a statistical package and the software library were used under command of the unit", "en", "methods"),
+    # the software house as a body
+    ("the pilot was funded by Microsoft Research and Google Quantum AI", "en", "relevance"),
 ])
 def test_what_is_not_software(text, lang, kind):
     assert not {c for c in found(text, lang, kind) if c[1] == "Method"}
