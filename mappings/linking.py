@@ -20,7 +20,7 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from . import (generic_acronyms, latin_kazakh_reading, lexicon_store, method_context, morphology, name_shapes, ntriples, page_chrome, people, place_shapes,
+from . import (generic_acronyms, information_systems, latin_kazakh_reading, lexicon_store, method_context, morphology, name_shapes, ntriples, page_chrome, people, place_shapes,
                product_names, script_folding, self_named)
 from .vocab import DKG, ID, LANGUAGE, OA
 from .vocabulary import INITIATIVE_KINDS, LANGS, Entry, load_dismissed, load_entries, slugify
@@ -1695,6 +1695,13 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         for span in [k for k in found if k[0] < d.end and d.start < k[1]]:
             del found[span]
         found[(d.start, d.end)] = (d.cls, "self-named")
+    # An information system is its quoted name with its kind («ИС «Юрист»», «"Әділет" ақпараттық
+    # жүйесі»): a tool the work used, not a programme or a body the quoted word alone suggests.
+    for s, e in information_systems.find(text):
+        if free(s, e) and not known(text[s:e]):
+            for span in [k for k in found if k[0] < e and s < k[1]]:
+                del found[span]
+            found[(s, e)] = ("Method", "shape")
     _listed_with_methods(text, mentions, found)
     chrome = page_chrome.tool_lines(text)   # a journal page's citation formats, licence and copyright
     return [(s, e, cls, reason) for (s, e), (cls, reason) in sorted(found.items())

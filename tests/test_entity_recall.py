@@ -432,3 +432,23 @@ def test_a_kazakh_surname_in_kazakh_letters_after_initials(text, name):
 
 def test_initials_before_a_kazakh_word_are_no_person():
     assert names("Т. Қожаның мұрасы зерттелді.", "kk") == []
+
+
+# --------------------------------------------------------------------------- information systems
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Практика отобрана из информационной системы «Кодекс-Норма» и АИС «Реестр», затем обобщена.", "ru",
+     {("информационной системы «Кодекс-Норма»", "Method"), ("АИС «Реестр»", "Method")}),
+    ("Деректер «Жер-Кадастр» автоматтандырылған ақпараттық жүйесінен алынды.", "kk",
+     {("«Жер-Кадастр» автоматтандырылған ақпараттық жүйесінен", "Method")}),
+    ("Rulings were taken from the «Zan Online» legal information system.", "en",
+     {("«Zan Online» legal information system", "Method")}),
+])
+def test_an_information_system_is_its_quoted_name_with_its_kind(text, lang, expected):
+    assert expected <= found(text, lang, "methods")
+
+
+
+def test_a_system_that_is_no_information_system_is_no_tool():
+    got = found("Расчёт выполнен для системы «основание – фундамент» под нагрузкой.", "ru", "methods")
+    assert not {name for name, _ in got if name.startswith("систем")}
