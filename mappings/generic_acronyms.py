@@ -19,13 +19,19 @@ _MEASURES = {"GDP", "GNP", "GNI", "GVA", "CPI", "FDI", "ВВП", "ВНП", "ВР
 # kinds of firms and bodies, of contracts and of care
 _KINDS = {"SME", "MSME", "NGO", "МСП", "МСБ", "НПО", "ШОБ", "ШОК", "ҮЕҰ",
           # public-private partnership, primary health care
-          "PPP", "ГЧП", "МЖӘ", "PHC", "ПМСП", "МСАК"}
+          "PPP", "ГЧП", "МЖӘ", "PHC", "ПМСП", "МСАК",
+          # a higher or a vocational school as a kind («в ВУЗе», «педагогикалық ЖОО», "HEIs")
+          "ВУЗ", "ССУЗ", "ЖОО", "HEI",
+          # young people not in employment, education or training, a statistical category
+          "NEET"}
+# kinds of message and service ("an SMS reminder", «SMS-рассылка»)
+_SERVICES = {"SMS", "MMS"}
 # kinds of devices and technologies, and materials
 _TECHNOLOGIES = {"ICT", "IoT", "LED", "PEM", "ИКТ", "АКТ", "PET", "PVC", "HDPE", "LDPE"}
 # a field of corporate practice and reporting ("ESG disclosure", «ESG-отчетность»)
 _PRACTICES = {"ESG"}
 
-NAMES = frozenset(_CURRENCIES | _MEASURES | _KINDS | _TECHNOLOGIES | _PRACTICES)
+NAMES = frozenset(_CURRENCIES | _MEASURES | _KINDS | _TECHNOLOGIES | _PRACTICES | _SERVICES)
 
 
 def is_common_noun(acronym: str) -> bool:

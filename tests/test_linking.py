@@ -1360,6 +1360,12 @@ def test_folding_keeps_offsets_and_leaves_words_in_two_scripts_on_purpose():
     ("Most SMEs in the sector lack export credit.", "en", "SMEs"),
     ("Доля МСП в структуре ВВП региона растёт.", "ru", "МСП"),
     ("Доля МСП в структуре ВВП региона растёт.", "ru", "ВВП"),
+    # a kind of school, a category of young people, a kind of message
+    ("Әдістеме педагогикалық ЖОО студенттеріне арналған.", "kk", "ЖОО"),
+    ("Выпускники ВУЗ и ССУЗ чаще попадают в категорию NEET.", "ru", "ССУЗ"),
+    ("Выпускники ВУЗ и ССУЗ чаще попадают в категорию NEET.", "ru", "NEET"),
+    ("Clients got an SMS reminder from partner HEIs.", "en", "SMS"),
+    ("Clients got an SMS reminder from partner HEIs.", "en", "HEIs"),
 ])
 def test_an_acronym_of_a_currency_a_measure_or_a_kind_of_firm_is_no_candidate(text, lang, acronym):
     assert acronym not in _candidates(text, lang, "relevance")
