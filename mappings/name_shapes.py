@@ -535,16 +535,31 @@ def _kk_eponym(text: str, mods: Sequence) -> bool:
         morphology.is_acronym(t.text) or _KK_GENITIVE.search(morphology.fold(t.text)) for t in mods)
 
 
+def _ru_modifier_gap(text: str, tokens: Sequence, k: int) -> bool:
+    """Whether tokens[k] and tokens[k + 1] stand together in a name: a plain gap, or the brackets
+    round a one-word synonym of the modifier before it («процессуальная (юрисдикционная) теория»)."""
+    if _plain_gap(text, tokens[k], tokens[k + 1]):
+        return True
+    gap = text[tokens[k].end:tokens[k + 1].start]
+    if re.fullmatch(r"[ \u00a0]*\)[ \u00a0]+", gap):
+        return k >= 1 and re.fullmatch(r"[ \u00a0]+\(", text[tokens[k - 1].end:tokens[k].start]) is not None
+    if re.fullmatch(r"[ \u00a0]+\(", gap):
+        return k + 2 < len(tokens) and re.fullmatch(r"\)[ \u00a0]+", text[tokens[k + 1].end:tokens[k + 2].start]) is not None
+    return False
+
+
 def _russian(text: str, tokens: Sequence, h: int):
     morph = morphology._analyzer()
     before = []
     k = h - 1
-    while k >= 0 and len(before) < _MAX_MODIFIERS and _plain_gap(text, tokens[k], tokens[k + 1]):
+    while k >= 0 and len(before) < _MAX_MODIFIERS and _ru_modifier_gap(text, tokens, k):
         w = tokens[k].text
         if _generic(w, "ru") or not any(p.tag.POS in ("ADJF", "PRTF") for p in morph.parse(morphology.fold(w))[:2]):
             break
         before.insert(0, tokens[k])
         k -= 1
+    while before and text[max(0, before[0].start - 3):before[0].start].rstrip(" \u00a0").endswith("("):
+        before.pop(0)   # the bracketed synonym opens no name: «(новая) теория» is «теория»
     after = []
     j = h + 1
     # «анализ правоприменительной практики» is analysing something, «рентгенофазовый анализ» a method

@@ -431,3 +431,16 @@ def test_an_acronym_joined_to_a_technique_is_a_method(text, lang, name):
 ])
 def test_an_acronym_joined_to_another_word_is_no_method(text, lang):
     assert names_in(text, lang, "relevance") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    # a one-word synonym in brackets between the modifier and the head is part of the name
+    ("Рассмотрена публичная (административная) концепция налога.", "публичная (административная) концепция налога"),
+    ("Применён сравнительный (компаративный) метод.", "сравнительный (компаративный) метод"),
+])
+def test_a_russian_modifier_with_its_bracketed_synonym_names_with_its_head(text, name):
+    assert names(text, "ru") == [name]
+
+
+def test_a_bracketed_word_alone_opens_no_russian_name():
+    assert not [n for n in names("Мы предложили (новую) теорию налога.", "ru") if "(" in n or ")" in n]
