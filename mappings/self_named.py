@@ -105,6 +105,10 @@ _PATTERNS: dict[str, list[_Pattern]] = {
         _Pattern(re.compile(r"уложени"), re.compile(rf"(?P<Law>уложени[а-яё]{{1,2}})(?![а-яё])(?:{_RU_FOREIGN_STATE}|{_STATE_RU})"),
                  _RU_CODE_ADJECTIVE, True),
         _Pattern(re.compile(r"Закон"), _RU_FOREIGN_LAW, None),
+        # a decree by its issuer and date: «Указом Президента Республики Казахстан от 24 августа 2009 года № 858»
+        _Pattern(re.compile(r"Указ"), re.compile(
+            r"(?P<Law>Указ[а-яё]{0,2})\s+Президента(?:\s+Республики\s+Казахстан|\s+РК)?\s+от\s+\d{1,2}\s+[а-яё]+\s+"
+            r"\d{4}\s*(?:года|г\.)(?:\s*№\s*\d[\w-]*)?"), None),
         # a code by its abbreviation and the state's: «статьи 218 УК РК», «УПК РФ», «КоАП РК» (the state
         # is part of the code's name, not a mention of its own)
         _Pattern(_RU_CODE_ABBREVIATION, re.compile(rf"(?P<Law>{_RU_CODE_ABBREVIATION.pattern})\s+(?:РК|РФ|Республики\s+Казахстан)(?![\w-])"),
@@ -129,6 +133,10 @@ _PATTERNS: dict[str, list[_Pattern]] = {
         # between the year and the head)
         _Pattern(re.compile(r"\d{4}"), re.compile(rf"(?:{_YEARS}\s+жылдар\w*\s+арналған|\d{{4}}\s+жылға\s+дейін(?:гі)?)"
                                                   rf"\s+(?:[\w-]+\s+){{0,5}}?(?:{_alt(_KK_HEADS, r'[а-яәғқңөұүһі]*')})(?![\w])"), None),
+        # a decree by its issuer and date: «Қазақстан Республикасы Президентінің 2009 жылғы 24 тамыздағы № 858 Жарлығы»
+        _Pattern(re.compile(r"Президентінің"), re.compile(
+            r"Президентінің\s+\d{4}\s+жылғы\s+\d{1,2}\s+[а-яәғқңөұүһі]+(?:дағы|дегі|тағы|тегі)\s+(?:№\s*\d[\w-]*\s+)?"
+            r"(?P<Law>[Жж]арлығ[а-яәғқңөұүһі]*)"), None),
     ],
 }
 _KK_STATE = re.compile(r"(?:(?:Қазақстан\s+Республикасының|ҚР)\s+)?(?:\d{4}\s+жылғы\s+\d{1,2}\s+\w+\s+)?$")

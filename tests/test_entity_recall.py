@@ -354,6 +354,9 @@ def test_a_town_not_named_as_a_place_is_not_linked(text, lang):
     # the date the law was passed may stand between its quoted title and its head
     ("Зерттеу «Қазақстан Республикасындағы ғылым туралы» 2011 жылғы 18 ақпандағы Заңның нормаларына сүйенеді",
      ("«Қазақстан Республикасындағы ғылым туралы» 2011 жылғы 18 ақпандағы Заңның", "Law")),
+    # a decree by its issuer and its date
+    ("Кеңес Қазақстан Республикасы Президентінің 2015 жылғы 3 наурыздағы № 112 Жарлығымен құрылды",
+     ("Президентінің 2015 жылғы 3 наурыздағы № 112 Жарлығымен", "Law")),
 ])
 def test_kazakh_self_named_documents(text, expected):
     assert expected in {(text[d.start:d.end], d.cls) for d in self_named.find(text, "kk")}
@@ -375,6 +378,9 @@ def test_kazakh_self_named_documents(text, expected):
     ("Сравнивались Закон Норвегии о банкротстве 2004 года и Уголовного уложения Австрии.",
      [("Закон Норвегии о банкротстве 2004 года", "Law"), ("Уголовного уложения Австрии", "Law")]),
     ("Нормы Торгового уложения Японии сопоставлены с практикой.", [("Торгового уложения Японии", "Law")]),
+    # a decree by its issuer and its date
+    ("Совет создан Указом Президента Республики Казахстан от 3 марта 2015 года № 112 и расширен.",
+     [("Указом Президента Республики Казахстан от 3 марта 2015 года № 112", "Law")]),
 ])
 def test_russian_codes_and_constitutions_name_themselves(text, expected):
     assert [(text[d.start:d.end], d.cls) for d in self_named.find(text, "ru")] == expected
