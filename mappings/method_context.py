@@ -73,6 +73,8 @@ def names_a_method(text: str, lang: str, kind: str | None, tokens: Sequence, sta
     j = max(i, bisect_right(starts, end - 1) - 1)
     if _inside_other_name(text, lang, tokens, i, j):
         return False
+    if i == j and _plural(tokens[i].text, lang):
+        return False   # "experiments were run", «опросов», «эксперименттері»: instances, not the method
     if kind in METHOD_SECTIONS:
         return True
     return _has_cue(text, lang, tokens, i, j)
@@ -125,3 +127,20 @@ def _has_cue(text: str, lang: str, tokens: Sequence, i: int, j: int) -> bool:
     hi = min(right, tokens[min(len(tokens) - 1, j + _WINDOW)].end)
     window = text[lo:tokens[i].start] + " " + text[tokens[j].end:hi]
     return bool(_CUE_RE.get(lang, _CUE_RE["en"]).search(window) or _COUNT.search(window))
+
+
+_KK_PLURAL = re.compile(r"[а-яәғқңөұүһі]{4,}(?:лар|лер|дар|дер|тар|тер)(?:ы|і|ын|ін|ының|інің|ға|ге|да|де|ды|ді|мен)?$")
+
+
+def _plural(word: str, lang: str) -> bool:
+    """A common word of method in the plural names the studies done, not the method."""
+    low = morphology.fold(word)
+    if lang == "en":
+        return low.endswith("s") and not low.endswith(("ss", "is", "ics", "us"))
+    if lang == "ru":
+        parses = morphology._analyzer().parse(low)[:1]
+        return bool(parses) and parses[0].tag.number == "plur"
+    if lang == "kk":
+        return _KK_PLURAL.search(low) is not None
+    return False
+

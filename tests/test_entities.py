@@ -321,3 +321,22 @@ def test_dkg_map_prints_the_names_no_vocabulary_knows(tmp_path):
     queue = [line for line in out.stdout.splitlines() if line.rstrip(" .").endswith(f"<{CANDIDATES_GRAPH}>")]
     assert any("Unmanned Aerial Vehicles" in line for line in queue), queue[:5]
     assert any("suggestedClass" in line and "#Law>" in line for line in queue), queue[:5]
+
+
+# A common word of method in the plural counts the studies done ("experiments were run",
+# «серия опросов»), it does not name the method, even in the statement of methods.
+@pytest.mark.parametrize("text, lang", [
+    ("Three experiments were run on the pilot plant with 40 samples.", "en"),
+    ("Проведена серия опросов среди 300 фермеров.", "ru"),
+    ("Зертханада 12 эксперименттер жүргізілді.", "kk"),
+])
+def test_a_common_word_of_method_in_the_plural_names_no_method(text, lang):
+    assert not [m for m in linked(text, lang, "methods") if m.startswith("method/")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("An experiment was run on the pilot plant with 40 samples.", "en"),
+    ("Проведён опрос 300 фермеров.", "ru"),
+])
+def test_a_common_word_of_method_in_the_singular_still_names_it(text, lang):
+    assert [m for m in linked(text, lang, "methods") if m.startswith("method/")]
