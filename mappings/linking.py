@@ -1475,6 +1475,8 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         words = _TOKEN.findall(name)
         if not words or len(words) > 8 or not free(s, e) or known(name) or not unclaimed(s, e):
             continue
+        if name.endswith("?"):
+            continue   # a question quoted («Неге бұлай?», "Why does it hold?") is asked, not named
         if _CHAPTER_BEFORE.search(text[max(0, m.start() - 40):m.start()]) or _CHAPTER_AFTER.match(text, m.end()):
             continue   # a chapter's title: «В первой главе «Историография и источники» …»
         head = _THEORY_BEFORE_QUOTE.search(text[max(0, m.start() - 30):m.start()])

@@ -1989,3 +1989,12 @@ def test_a_kazakh_word_in_a_case_shares_no_head_across_a_comma():
 def test_a_university_closed_by_its_head_does_not_run_across_a_comma_into_the_next():
     text = "Partners were Karatau Pedagogical University, B. Sarybayev Karatau Technical University and others."
     assert not [name for name in _candidates(text, "en", "relevance") if "," in name]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Оқушыларға «Неліктен бұрыштар тең болады?» деген сұрақ қойылды.", "kk"),
+    ("Ученикам задавали вопрос «Почему Земля круглая?» на уроке.", "ru"),
+    ("Pupils were asked “Why Do Shadows Move?” in class.", "en"),
+])
+def test_a_quoted_question_is_asked_not_named(text, lang):
+    assert not [name for name in _candidates(text, lang, "relevance") if name.endswith("?")]
