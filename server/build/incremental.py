@@ -102,9 +102,9 @@ class Relinker:
     """Which documents to link again after a vocabulary edit (see mappings/relink.py): the
     previous generation's vocabularies are compared with this build's once, on first use.
 
-    A document's cache key is made of its `base` (file, the mappers' code, ontology version, shapes,
-    work)
-    and its `link` stamp: the hash of the vocabularies it was last linked with. A document whose
+    A document's cache key is made of its `base` (file, the mappers' code, ontology version,
+    shapes, work) and its `link` stamp: the hash of the vocabularies it was last linked with. A
+    document whose
     base is unchanged keeps its stamp while no vocabulary edit since can change its linking, so
     its mapping is taken from the cache; otherwise it is stamped with today's vocabularies and
     mapped again."""
