@@ -104,10 +104,9 @@ class Relinker:
 
     A document's cache key is made of its `base` (file, the mappers' code, ontology version,
     shapes, work) and its `link` stamp: the hash of the vocabularies it was last linked with. A
-    document whose
-    base is unchanged keeps its stamp while no vocabulary edit since can change its linking, so
-    its mapping is taken from the cache; otherwise it is stamped with today's vocabularies and
-    mapped again."""
+    document whose base is unchanged keeps its stamp while no vocabulary edit since can change its
+    linking, so its mapping is taken from the cache; otherwise it is stamped with today's
+    vocabularies and mapped again."""
 
     def __init__(self, previous_generation: Path | None, previous: dict | None, vocab_hash: str,
                  cache_dir: Path, lexicon) -> None:
