@@ -59,9 +59,25 @@ SELECT DISTINCT ?entity ?label WHERE {
 # comes from the texts already read (joining it here, with DISTINCT, tripled the time again).
 MENTIONS = _PREFIXES + """
 SELECT ?entity ?node ?language ?exact WHERE {
-  %(nodes)s ?selector oa:exact ?exact .
+  ?selector oa:exact ?exact .
   ?target oa:hasSelector ?selector ; oa:hasSource ?node ; dcterms:language ?language .
   ?annotation oa:hasTarget ?target ; oa:hasBody ?entity .
+}"""
+
+# The same, for the parts of a few works (an incremental update): asked graph by graph of the
+# documents that speak of those works, since a mention's statements are made with its document's
+# and stay in its graph. Restricting the parts instead (VALUES ?node) ran 4.5x slower on a
+# 10,000-document store for 100 works: Oxigraph then starts from every quote in the store.
+GRAPHS_OF_WORKS = _PREFIXES + """
+SELECT DISTINCT ?g WHERE { %(works)s GRAPH ?g { { [] dkg:componentOf ?work } UNION { ?work dkg:hasAbstract [] } } }"""
+MENTIONS_IN_GRAPHS = _PREFIXES + """
+SELECT ?entity ?node ?language ?exact WHERE {
+  %(graphs)s
+  GRAPH ?g {
+    ?selector oa:exact ?exact .
+    ?target oa:hasSelector ?selector ; oa:hasSource ?node ; dcterms:language ?language .
+    ?annotation oa:hasTarget ?target ; oa:hasBody ?entity .
+  }
 }"""
 
 
@@ -141,7 +157,14 @@ def mentions(store: GraphStore, work_of: dict[str, str], *, only_these: bool = F
     outside any work, are skipped: there is nothing of theirs to find). `only_these`: ask
     only about the parts in `work_of` (an incremental update of the index)."""
     seen = set()
-    for row in _rows(store, MENTIONS % {"nodes": _values("node", set(work_of) if only_these else None)}):
+    if only_these:
+        graphs = {row["g"].value for row in _rows(store, GRAPHS_OF_WORKS % {"works": _values("work", set(work_of.values()))})}
+        if not graphs:
+            return
+        rows = _rows(store, MENTIONS_IN_GRAPHS % {"graphs": _values("g", graphs)})
+    else:
+        rows = _rows(store, MENTIONS)
+    for row in rows:
         node = row["node"].value
         work = work_of.get(node)
         if work is None:
