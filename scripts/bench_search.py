@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 from dissertation_kg.server.endpoint.search_pattern import evaluate  # noqa: E402
 from dissertation_kg.server.generator import lexicon as L  # noqa: E402
 from dissertation_kg.server.generator.corpus import plan_work  # noqa: E402
-from dissertation_kg.server.search.analysis import query_languages, stems  # noqa: E402
+from dissertation_kg.server.search.analysis import stems  # noqa: E402
 from dissertation_kg.server.search.index import INDEX_NAME, SearchIndex, build_index  # noqa: E402
 from dissertation_kg.server.store.engines import OxigraphStore  # noqa: E402
 from dissertation_kg.server.store.location import StoreLocation  # noqa: E402
@@ -201,7 +201,7 @@ def main() -> int:
         for q in queries:
             text = JOIN % json.dumps(q, ensure_ascii=False)
             t0 = time.perf_counter()
-            rows = list(store.query(evaluate(text, generation)))
+            list(store.query(evaluate(text, generation)))
             times.append((time.perf_counter() - t0) * 1000)
     report["search_join"] = {"p50_ms": pct(times, .5), "p95_ms": pct(times, .95), "n": len(times),
                              "query": JOIN % '"…"'}

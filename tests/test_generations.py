@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -12,7 +13,7 @@ from dissertation_kg.server.build.pipeline import build
 from dissertation_kg.server.store.location import BUILDING, StoreLocation
 
 
-def _killed_build(location: StoreLocation) -> "Path":
+def _killed_build(location: StoreLocation) -> Path:
     """What a build killed during its load leaves: a new, newest generation with the marker of
     a process that is gone, and a database holding nothing."""
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,

@@ -1,7 +1,6 @@
 """The five seed documents: the right works, provisions, tasks, novelty points and metadata."""
 from __future__ import annotations
 
-import pytest
 
 from dissertation_kg.mappings import abstract, pairing
 from dissertation_kg.mappings.resources import seeds_dir

@@ -3,7 +3,6 @@ competency questions in a picker, runs a query against /sparql and shows the res
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest

@@ -27,7 +27,7 @@ def _local(site, iri: str) -> str:
 
 def _pages(site) -> dict[str, str]:
     work = _first(site, f"SELECT ?x WHERE {{ ?x a <{DKG}Dissertation> }} ORDER BY ?x LIMIT 1")
-    person = _first(site, f"SELECT ?x WHERE {{ ?w <http://purl.org/dc/terms/creator> ?x }} ORDER BY ?x LIMIT 1")
+    person = _first(site, "SELECT ?x WHERE { ?w <http://purl.org/dc/terms/creator> ?x } ORDER BY ?x LIMIT 1")
     return {"query": site.url + "/", "work": _local(site, work), "entity": _local(site, person),
             "ontology": site.url + "/ontology", "status": site.url + "/status"}
 

@@ -14,7 +14,7 @@ from typing import Sequence
 
 import pyoxigraph as ox
 
-from dissertation_kg.server.store.location import DEFAULT_STORE, StoreError, StoreLocation
+from dissertation_kg.server.store.location import StoreError, StoreLocation
 from dissertation_kg.server.store.spec import RemoteSpec, resolve_store
 
 
