@@ -73,6 +73,11 @@ def _analyzer():
         import pymorphy3
 
         _morph = pymorphy3.MorphAnalyzer()
+        # The mappers ask about the same word from a dozen places (the linker, the name shapes,
+        # people, places), each a dictionary walk: a third of linking's time went there, and
+        # a third of those calls repeated a word already asked about. The readings are
+        # immutable, so one memo serves every caller (a tuple, so that none can change it).
+        _morph.parse = lru_cache(maxsize=100_000)(lambda word, _parse=_morph.parse: tuple(_parse(word)))
     return _morph
 
 
