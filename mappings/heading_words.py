@@ -22,7 +22,9 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "theoretical-basis": r"theoretical(?:\s+and\s+|\s*-\s*)methodolog\w*|theoretical\s+(?:basis|bases|framework|foundations?)|methodological\s+(?:basis|bases|framework|foundations?)|methodology|theory\s+and\s+methods",
         "methods": r"methods?|research\s+techniques",
         "novelty": r"novelty|originality|what\s+is\s+new|contribution\s+to\s+(?:knowledge|science)",
-        "provisions": r"provisions|propositions|statements\s+(?:to\s+be\s+defended|for\s+(?:the\s+)?defen[cs]e|submitted)|(?:submitted|put\s+forward|presented|brought)\s+(?:for|to)\s+(?:the\s+)?defen[cs]e|to\s+be\s+defended|theses\s+for\s+(?:the\s+)?defen[cs]e",
+        "provisions": r"provisions|propositions|statements\s+(?:to\s+be\s+defended|for\s+(?:the\s+)?defen[cs]e|submitted)|(?:submitted|put\s+forward|presented|brought)\s+(?:for|to)\s+(?:the\s+)?defen[cs]e|to\s+be\s+defended|theses\s+for\s+(?:the\s+)?defen[cs]e|"
+                      # the heading asked as a question: "What does the author defend?", "What is defended?"
+                      r"(?:author|candidate|applicant|researcher|doctoral\s+(?:student|candidate)|we)\s+defends?(?=[\s?:.]*$)|what\s+is\s+(?:being\s+)?defended(?=[\s?:.]*$)",
         "significance": r"significance|importance|value\s+of\s+the\s+(?:research|study|work)|(?:practical|theoretical)\s+value",
         "approbation": r"approbation|approval|implementation(?:\s+of\s+(?:the\s+)?results)?|testing\s+of\s+(?:the\s+)?results|validation\s+of\s+(?:the\s+)?results|dissemination",
         "publications": r"publications?|published\s+works",

@@ -993,6 +993,19 @@ def test_docx_caps_show_a_heading_typed_in_lower_case_as_capitals():
     assert lines == ["ЗЕРТТЕУ НЫСАНЫ", "ҒЫЛЫМИ ЖАҢАЛЫҒЫ", "бірінші"]
 
 
+def test_docx_small_caps_show_a_paragraph_typed_in_lower_case_as_capitals():
+    doc = Document()
+    heading = doc.add_paragraph(style="Heading 2")
+    heading.add_run("зерттеудің ").font.small_caps = True
+    heading.add_run("жаңалығы").font.small_caps = True
+    doc.styles["Heading 3"].font.small_caps = True
+    doc.add_paragraph("қорғауға шығарылатын қағидалар", style="Heading 3")
+    mixed = doc.add_paragraph("Деректерді ")
+    mixed.add_run("Ескендіров").font.small_caps = True   # a name inside a sentence: as typed
+    lines = extract.extract(_docx_bytes(doc), "smallcaps.docx").text.split("\n")
+    assert lines == ["ЗЕРТТЕУДІҢ ЖАҢАЛЫҒЫ", "ҚОРҒАУҒА ШЫҒАРЫЛАТЫН ҚАҒИДАЛАР", "Деректерді Ескендіров"]
+
+
 def test_docx_drop_cap_is_the_next_paragraphs_first_letter():
     doc = Document()
     doc.add_paragraph("Relevance", style="Heading 2")

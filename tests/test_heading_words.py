@@ -156,6 +156,7 @@ def test_a_kazakh_locative_in_a_sentence_heads_nothing(line):
     ("ru", "Какие задачи решались?", "tasks"), ("ru", "Что выносится на защиту?", "provisions"),
     ("ru", "В чём новизна работы?", "novelty"),
     ("en", "What objectives were set?", "tasks"), ("en", "What is new in this thesis?", "novelty"),
+    ("en", "What will the applicant defend?", "provisions"), ("en", "What is defended?", "provisions"),
 ])
 def test_a_heading_asked_as_a_question_names_its_kind(lang, line, kind):
     h = headings.match(line, lang)
@@ -181,3 +182,19 @@ def test_question_headings_open_their_sections_after_the_title_page():
                   "Қорғауға не шығарылады?", "1) Ағын азаяды.", "2) Модель дәл."]
     kinds = [s.kind for s in sections.split(paragraphs, "kk")]
     assert kinds[-3:] == ["aim", "tasks", "provisions"], kinds
+
+
+def test_questions_of_no_known_kind_are_headings_where_the_abstract_asks_its_headings():
+    """Two questions or more stand alone as headings of known kinds: every other question
+    standing alone is a heading too, so that the title page ends before the first and a list
+    ends before the next ("Where did the work take place?" names nothing known here)."""
+    from dissertation_kg.mappings import sections
+    paragraphs = ["Steppe Hydrology Institute", "ORAZOV TIMUR ASKAROVICH", "River flow in the dry steppe",
+                  "What is this work about?", "It models the rivers. The Water Code applies to them.",
+                  "What is new?", "• a flow model for ephemeral rivers is built.",
+                  "What does the author defend?", "1. Flow falls in dry years.", "2. The model is exact.",
+                  "Where did the work take place?", "At three field stations in the south."]
+    found = sections.split(paragraphs, "en")
+    assert [s.kind for s in found] == ["preamble", "other", "novelty", "provisions"], found
+    assert found[0].lines == paragraphs[:3]
+    assert found[-1].lines == ["1. Flow falls in dry years.", "2. The model is exact."]
