@@ -537,6 +537,23 @@ def test_a_quoted_name_after_what_the_organisation_is_is_no_title():
     assert meta.title != "SCHOOL OF RURAL ECONOMICS"
 
 
+@pytest.mark.parametrize("lang, page, unit", [
+    ("ru", "ОМАРОВА ДАНА СЕЙТОВНА\nВодные тарифы для орошаемых хозяйств бассейна Сырдарьи\n"
+           "05.23.11 – Мелиорация\nАВТОРЕФЕРАТ\nдиссертации на соискание ученой степени кандидата наук\n"
+           "Работа выполнена на кафедре «Гидромелиорация и водное хозяйство» Степного аграрного института.\n",
+     "Гидромелиорация и водное хозяйство"),
+    ("kk", "ОМАРОВА ДАНА СЕЙТҚЫЗЫ\nСырдария алабындағы суармалы шаруашылықтардың су тарифтері\n"
+           "АҢДАТПА\nфилософия докторы (PhD) дәрежесін алу үшін дайындалған диссертацияның\n"
+           "Жұмыс «Гидромелиорация және су шаруашылығы» кафедрасында орындалды.\n",
+     "Гидромелиорация және су шаруашылығы"),
+])
+def test_a_quoted_name_of_a_department_is_no_title(lang, page, unit):
+    from dissertation_kg.mappings import metadata
+
+    meta = metadata.extract({"preamble": page}, page, lang, [])
+    assert meta.title != unit
+
+
 def test_the_specialty_is_labelled_by_the_name_beside_its_own_code(parsed):
     # The work's specialty takes the name the document prints beside the code; a document whose
     # code is another (a misprint, or a second member with another code) lends it no name.
