@@ -699,9 +699,17 @@ _HISTORY = re.compile(r"(?i)^(?:[^\w\n]*)(?:received|submitted|revised|accepted|
                       r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[^\W\d_]{3,}\.?\s+\d{4})")
 
 
+# A manuscript's record for the editors ("Manuscript type: Original article. Word count: 6,200.
+# Figures: 5", "Running head: …", "Объём: 12 с."): labelled properties of the submission, which
+# stand between the authors and the abstract where a printed article has its history.
+_SUBMISSION = re.compile(r"(?i)^(?:manuscript\s+(?:type|id|number|category)|article\s+type|type\s+of\s+(?:article|paper|manuscript)|"
+                         r"word\s+count|running\s+(?:head|title)|short\s+title|тип\s+статьи|"
+                         r"количество\s+слов|мақала\s+түрі)\s*:|\b(?:word\s+count|количество\s+слов)\s*:\s*[\d.,\s]+")
+
+
 def _front_matter_line(line: str) -> bool:
-    return bool(_FRONT_MATTER.search(line) or _HISTORY.search(line) or front_matter.authors([line])
-                or front_matter.affiliations([line]))
+    return bool(_FRONT_MATTER.search(line) or _HISTORY.search(line) or _SUBMISSION.search(line)
+                or front_matter.authors([line]) or front_matter.affiliations([line]))
 
 
 def _title_line(texts: list[str], author: str | None) -> str | None:

@@ -631,6 +631,27 @@ def test_a_number_written_as_two_touching_pieces_is_one_number():
     assert "The wells lost 120 cubic metres of water a day in the dry summer months." in lines
 
 
+def test_a_manuscripts_line_numbers_in_the_margin_are_no_text():
+    # every fifth line numbered in the left margin, as a manuscript under review is (the
+    # numbers drawn first, as LibreOffice writes them); a number inside the text (a year
+    # opening a line, a count) stays
+    prose = ["Crop yields in the northern steppe fell", "in the dry years of the last decade,",
+             "and the farms answered with new seed.", "Twelve farms were surveyed twice.",
+             "2019 was the driest year on record,", "and 40 wells ran dry in its summer.",
+             "The survey asked how water was shared.", "Most farmers named the village council.",
+             "Few had written contracts for water.", "The council met in spring and autumn,",
+             "setting the turns of each household."]
+    rows = [(40, 700 - 14 * (n - 1), str(n)) for n in (5, 10, 15)]
+    rows += [(90, 700 - 14 * i, line) for i, line in enumerate(prose + ["Another paragraph begins here.",
+                                                                         "It goes on for two more lines,",
+                                                                         "and then it ends."])]
+    got = extract.extract(_pdf_with_stream(b"\n".join(_text_at(*row) for row in rows)), "numbered.pdf").text
+    lines = [line for line in got.split("\n") if line]
+    assert not any(line.strip() in ("5", "10", "15") for line in lines), lines
+    assert lines[0] == "Crop yields in the northern steppe fell"
+    assert "2019 was the driest year on record," in lines and "and 40 wells ran dry in its summer." in lines
+
+
 def test_a_two_column_table_in_a_pdf_is_read_column_by_column():
     # the cells written row by row, as a word processor draws a table: each cell spans two
     # lines, so a reader that follows the stream gets left, right, left, right

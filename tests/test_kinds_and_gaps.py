@@ -554,6 +554,17 @@ def test_a_quoted_name_of_a_department_is_no_title(lang, page, unit):
     assert meta.title != unit
 
 
+def test_a_manuscripts_submission_record_after_the_authors_leaves_the_title_above_them():
+    from dissertation_kg.mappings import metadata
+
+    page = ("Grazing pressure and soil carbon in the semi-arid steppe of Central Kazakhstan\n"
+            "Aidos M. Serikbayev1, Dana T. Omarova2 1Steppe Institute, Astana, Kazakhstan; 2Soil Institute, Almaty, Kazakhstan\n"
+            "Corresponding author: a.serikbayev@steppe.kz\n"
+            "Manuscript type: Original article. Word count: 5,120. Figures: 4. Tables: 2.\n")
+    meta = metadata.extract({"preamble": page}, page, "en", [])
+    assert meta.title == "Grazing pressure and soil carbon in the semi-arid steppe of Central Kazakhstan"
+
+
 def test_the_specialty_is_labelled_by_the_name_beside_its_own_code(parsed):
     # The work's specialty takes the name the document prints beside the code; a document whose
     # code is another (a misprint, or a second member with another code) lends it no name.
