@@ -281,12 +281,12 @@ def match(line: str, lang: str) -> Heading | None:
     return None
 
 
-def question_heading(line: str, lang: str) -> list[str]:
+def question_heading(line: str, lang: str, weak: bool = False) -> list[str]:
     """The kinds a heading asked as a question names ("Жұмыстың мақсаты қандай?", "Что выносится
     на защиту?", "What tasks were solved?"): a short line ending in a question mark, with a
     question word, whose other words are a heading's words and at most one more, the question's
     predicate ("шешілді", "выносится", "solved"). Only a strong kind: "Нәтижелер қайда?" is
-    no heading of its own."""
+    no heading of its own (unless `weak`: in an abstract that asks all its headings, it is)."""
     line = line.strip()
     if not line.endswith("?") or "?" in line[:-1] or not 2 <= _words(line) <= 8 or re.search(r"[,;:]", line):
         return []
@@ -297,7 +297,7 @@ def question_heading(line: str, lang: str) -> list[str]:
     # (the question words may be the keyword's own: "What is new in this thesis?")
     phrases = [line[:-1], *(" ".join(w for i, w in enumerate(rest) if i != skip) for skip in [None, *range(len(rest))])]
     for phrase in phrases:
-        kinds = [k for k in heading_line(phrase, lang) if k not in WEAK_KINDS] if phrase else []
+        kinds = [k for k in heading_line(phrase, lang) if weak or k not in WEAK_KINDS] if phrase else []
         if kinds:
             return kinds
     return []

@@ -387,8 +387,10 @@ def _unknown_heading(line: str, current: Section, lang: str, asked: bool = False
     if asked and _question_line(line):
         # In an abstract whose headings are questions, a question standing alone is a heading
         # even when it names no kind known here ("Why does it matter?", "What is this
-        # dissertation about?"): it ends the title page or the list before it.
-        return headings.Heading("other", line, "")
+        # dissertation about?"): it ends the title page or the list before it. A generic word
+        # asked so ("What are the main conclusions?") is a heading here, of its kind.
+        kinds = headings.question_heading(line, lang, weak=True)
+        return headings.Heading(kinds[0] if kinds else "other", line, "", shape="question")
     # On the title page (before or just after "ABSTRACT") capitals are names and titles.
     if current.kind in ("preamble", "abstract") or not line.isupper() or not _CAPS_HEADING.match(line):
         return None

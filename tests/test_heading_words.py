@@ -157,6 +157,9 @@ def test_a_kazakh_locative_in_a_sentence_heads_nothing(line):
     ("ru", "В чём новизна работы?", "novelty"),
     ("en", "What objectives were set?", "tasks"), ("en", "What is new in this thesis?", "novelty"),
     ("en", "What will the applicant defend?", "provisions"), ("en", "What is defended?", "provisions"),
+    ("en", "Why does this study matter?", "relevance"), ("en", "What has been done already?", "development"),
+    ("en", "How was the study carried out?", "methods"), ("en", "How were the results tested?", "approbation"),
+    ("en", "How is this thesis structured?", "structure"), ("en", "What is the thesis about?", "general"),
 ])
 def test_a_heading_asked_as_a_question_names_its_kind(lang, line, kind):
     h = headings.match(line, lang)
@@ -193,8 +196,9 @@ def test_questions_of_no_known_kind_are_headings_where_the_abstract_asks_its_hea
                   "What is this work about?", "It models the rivers. The Water Code applies to them.",
                   "What is new?", "• a flow model for ephemeral rivers is built.",
                   "What does the author defend?", "1. Flow falls in dry years.", "2. The model is exact.",
-                  "Where did the work take place?", "At three field stations in the south."]
+                  "Where did the work take place?", "At three field stations in the south.",
+                  "What are the main conclusions?", "Dry years will come more often."]
     found = sections.split(paragraphs, "en")
-    assert [s.kind for s in found] == ["preamble", "other", "novelty", "provisions"], found
+    assert [s.kind for s in found] == ["preamble", "general", "novelty", "provisions", "other", "conclusion"], found
     assert found[0].lines == paragraphs[:3]
-    assert found[-1].lines == ["1. Flow falls in dry years.", "2. The model is exact."]
+    assert found[3].lines == ["1. Flow falls in dry years.", "2. The model is exact."]
