@@ -1200,3 +1200,41 @@ def test_front_matter_is_read_as_yaml_with_an_author_as_a_mapping_and_a_folded_a
     assert f == {"title": 'Dust "storms" of the Aral', "author": "Aigerim Sultanova",
                  "abstract": "First line goes on.\n"}
     assert document_metadata.fields("title: [unclosed\n") == {}
+
+
+def test_a_latex_source_saved_as_text_is_read_as_typeset():
+    source = "\n".join([
+        r"% notes for the author only",
+        r"\documentclass[12pt]{article}",
+        r"\usepackage[backend=biber]{biblatex}",
+        r"\addbibresource{refs.bib}",
+        r"\begin{document}",
+        r"\begin{center}",
+        r"\textbf{ORAZOVA DANA}\\[12pt]",
+        r"Grazing and soil carbon in the dry steppe\\",
+        r"\end{center}",
+        r"\newpage",
+        r"\section*{Research objectives}",
+        r"The following objectives were set~\cite{smith2020}:",
+        r"\begin{enumerate}",
+        r"  \item to sample 40~plots -- grazed and fenced; % two kinds",
+        r"  \item to model carbon at 95\,\% confidence (Fig.~\ref{fig:map}).",
+        r"\end{enumerate}",
+        r"\subsection{Scientific novelty}",
+        r"\begin{itemize}",
+        r"  \item for the first time \textbf{soil carbon} is mapped by season.",
+        r"\end{itemize}",
+        r"\printbibliography",
+        r"\end{document}",
+    ])
+    got = extract.extract(source.encode(), "thesis.txt").text
+    lines = [line for line in got.split("\n") if line]
+    assert lines == ["ORAZOVA DANA", "Grazing and soil carbon in the dry steppe", "Research objectives",
+                     "The following objectives were set:", "1) to sample 40 plots – grazed and fenced;",
+                     "2) to model carbon at 95 % confidence (Fig.).", "Scientific novelty",
+                     "– for the first time soil carbon is mapped by season."], lines
+
+
+def test_text_with_a_backslash_or_two_is_no_latex():
+    plain = "The path C:\\data\\section{3} was used.\nA second line with \\item in it.\n"
+    assert extract.extract(plain.encode(), "notes.txt").text == plain

@@ -19,7 +19,7 @@ import re
 from html.parser import HTMLParser
 
 from .. import text
-from . import Extracted, bibtex, document_metadata, json_export, wikitext
+from . import Extracted, bibtex, document_metadata, json_export, latex, wikitext
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _SETEXT = re.compile(r"^[ ]{0,3}(?:=+|-+)[ \t]*$")
@@ -227,7 +227,7 @@ def ris_record(plain: str) -> str:
 
 
 def extract(data: bytes, source: str, media_type: str) -> Extracted:
-    decoded = wikitext.text(text.decode(data, source))
+    decoded = latex.text(wikitext.text(text.decode(data, source)))
     if media_type == "text/markdown":
         decoded = markdown_text(decoded)
     else:
