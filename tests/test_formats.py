@@ -1202,6 +1202,19 @@ def test_front_matter_is_read_as_yaml_with_an_author_as_a_mapping_and_a_folded_a
     assert document_metadata.fields("title: [unclosed\n") == {}
 
 
+def test_quarto_front_matter_without_an_abstract_still_describes_the_work():
+    """A Quarto or R Markdown document's front matter names the work (a format to render to, a
+    bibliography, authors as records) even without an abstract: its title and author are the
+    title page. A site page's front matter (its layout, its slug) stays unread."""
+    quarto = ("---\ntitle: \"Wind erosion of fallow land in the Pavlodar region\"\nauthor:\n"
+              "  - name: Arman Serikovich Tulegenov\n    affiliations:\n      - Steppe University\n"
+              "format:\n  pdf: default\nbibliography: refs.bib\n---\n\n# Introduction\n\nFallow land erodes.\n")
+    lines = extract.extract(quarto.encode(), "thesis.md").text.split("\n")
+    assert lines[:2] == ["Title: Wind erosion of fallow land in the Pavlodar region", "Author: Arman Serikovich Tulegenov"]
+    site = "---\ntitle: \"Wind erosion\"\nlayout: post\nformat: html\n---\n\n# Introduction\n"
+    assert "Wind erosion" not in extract.extract(site.encode(), "page.md").text
+
+
 def test_a_latex_source_saved_as_text_is_read_as_typeset():
     source = "\n".join([
         r"% notes for the author only",

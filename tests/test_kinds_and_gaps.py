@@ -355,6 +355,9 @@ def test_a_supervisor_on_the_line_after_the_label_is_no_author():
     # without the label capitalised words are no authors
     ("Омарова Айгерім Болатқызы, Lund Erik", []),
     ("Authors: Ministry of Health", []),
+    # given name, patronymic and surname in the English order, each numbered to its affiliation
+    ("Dana Bolatovna Seitkali1, Erik Lund2", [("Dana Bolatovna Seitkali", [1]), ("Erik Lund", [2])]),
+    ("Seitkali Dana Bolatovna¹, Omarov Arman Serikuly²", [("Seitkali Dana Bolatovna", [1]), ("Omarov Arman Serikuly", [2])]),
 ])
 def test_authors_with_initials(line, authors):
     from dissertation_kg.mappings import front_matter
