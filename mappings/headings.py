@@ -224,7 +224,7 @@ def match(line: str, lang: str) -> Heading | None:
     #    "THE FOLLOWING MAIN PROVISIONS ARE SUBMITTED FOR DEFENSE".
     intro = _LIST_INTRO_WORD[lang].search(line)
     if intro and _words(line) <= 20 and ":" not in line[:-1]:
-        kinds = [k for k in kinds_named(line, lang) if k in LIST_KINDS]
+        kinds = [k for k in kinds_named(line, lang) if k in LIST_KINDS and not _one_task(line, k, lang)]
         if kinds:
             return Heading(kinds[0], line.rstrip(".:"), "", shape="intro")
     # 2a. A heading run into its text with no punctuation, as PDF extraction leaves it:
@@ -279,6 +279,20 @@ def match(line: str, lang: str) -> Heading | None:
                       or _PATTERNS[lang][kinds[0]].match(re.sub(rf"^{_LEAD[lang]}", "", line, flags=_I))):
             return Heading(kinds[0], line, "", _qualifier(line, lang))
     return None
+
+
+# A list introduction names its items in the plural ("келесі міндеттер", "the following
+# tasks"); one task named ("… келесі зерттеулердің міндеті болады", "the task of the next study
+# will be …") is a sentence about a single one, and no list follows it.
+_ONE_TASK = {"en": re.compile(r"\btask\b", _I),
+             "ru": re.compile(r"\bзадач(?:а|у|ей|е)\b", _I),
+             "kk": re.compile(r"\bміндет(?:і|ін|іне|інде|імен)?\b", _I)}
+_TASKS_NAMED = {"en": re.compile(r"\b(?:tasks|objectives)\b", _I), "ru": re.compile(r"\bзадач(?:и|ам|ами|ах)?\b", _I),
+                "kk": re.compile(r"\bміндеттер\w*", _I)}
+
+
+def _one_task(line: str, kind: str, lang: str) -> bool:
+    return kind == "tasks" and bool(_ONE_TASK[lang].search(line)) and not _TASKS_NAMED[lang].search(line)
 
 
 def question_heading(line: str, lang: str, weak: bool = False) -> list[str]:

@@ -202,3 +202,21 @@ def test_questions_of_no_known_kind_are_headings_where_the_abstract_asks_its_hea
     assert [s.kind for s in found] == ["preamble", "general", "novelty", "provisions", "other", "conclusion"], found
     assert found[0].lines == paragraphs[:3]
     assert found[3].lines == ["1. Flow falls in dry years.", "2. The model is exact."]
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("kk", "Бұл үлгілердің жасын анықтау келесі жобаның міндеті болады."),
+    ("ru", "Датировка этих слоёв станет задачей следующего этапа работы."),
+    ("en", "Dating these layers will be the task of the following season."),
+])
+def test_one_task_named_with_the_word_following_is_no_list_introduction(lang, line):
+    h = headings.match(line, lang)
+    assert h is None or h.kind != "tasks", h
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("kk", "Жұмыстың келесі міндеттері айқындалды."), ("en", "The following tasks were set."),
+])
+def test_tasks_named_with_the_word_following_introduce_a_list(lang, line):
+    h = headings.match(line, lang)
+    assert h is not None and (h.kind, h.shape) == ("tasks", "intro"), h
