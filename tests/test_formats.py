@@ -1251,3 +1251,20 @@ def test_a_latex_source_saved_as_text_is_read_as_typeset():
 def test_text_with_a_backslash_or_two_is_no_latex():
     plain = "The path C:\\data\\section{3} was used.\nA second line with \\item in it.\n"
     assert extract.extract(plain.encode(), "notes.txt").text == plain
+
+
+def test_a_pandoc_grid_table_is_read_row_by_row():
+    md = "\n".join([
+        "Strains used:", "",
+        "+-------------------+------------+",
+        "| Strain            | Kind       |",
+        "+===================+============+",
+        "| *B. subtilis*     | MDR        |",
+        "| KZ-12             |            |",
+        "+-------------------+------------+",
+        "| *E. coli* ATCC 1  | control    |",
+        "+-------------------+------------+",
+        "", ": Table 1. Test strains", "",
+    ])
+    lines = [line for line in extract.extract(md.encode(), "grid.md").text.split("\n") if line]
+    assert lines[:4] == ["Strains used:", "Strain – Kind", "*B. subtilis* KZ-12 – MDR", "*E. coli* ATCC 1 – control"], lines
