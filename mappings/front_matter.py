@@ -29,6 +29,8 @@ _GIVEN = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
 # Letters in superscript ("Aliya Serikova ᵃ, Tom Hale ᵇ") point to affiliations as numbers do in
 # Elsevier-style fronts; "✉" marks the corresponding author. Either may stand after a space.
 _SUP_LETTERS = "ᵃᵇᶜᵈᵉᶠᵍ"
+# a patronymic's ending, in Cyrillic or transliterated («Нурланович», «Kairatovna», «Serikuly»)
+_PATRONYMIC_END = r"(?:вич|вна|ична|ұлы|улы|қызы|кызы|vich|vna|ichna|uly|ully|kyzy|qyzy)"
 _MARKS = rf"(?P<marks>(?:[{_SUP}*†,\d]|\s*[{_SUP_LETTERS}✉])*?)"
 _AUTHOR = re.compile(
     # the affiliation's number may stand before the name, as some journals print it ("¹А.Т. Касымова*",
@@ -39,7 +41,9 @@ _AUTHOR = re.compile(
     rf"|(?P<g3>{_GIVEN})\s+(?:(?P<i3>[{_UP}]\.)\s?)?(?P<s3>{_SURNAME})"
     # surname, given name and patronymic in full, as Russian and Kazakh journals print them
     # ("Жумабеков Ерболат Нурланович¹"): the patronymic's ending tells the order
-    rf"|(?P<s4>{_SURNAME})\s+(?P<g4>{_GIVEN})\s+(?P<p4>[{_UP}][{_LOW}]+(?:вич|вна|ична|ұлы|улы|қызы|кызы))"
+    rf"|(?P<s4>{_SURNAME})\s+(?P<g4>{_GIVEN})\s+(?P<p4>[{_UP}][{_LOW}]+{_PATRONYMIC_END})"
+    # … or in the English order, given name, patronymic and surname ("Aliya Kairatovna Mukhametova¹")
+    rf"|(?P<g6>{_GIVEN})\s+(?P<p6>[{_UP}][{_LOW}]+{_PATRONYMIC_END})\s+(?P<s6>{_SURNAME})"
     # MEDLINE's form, as PubMed prints its records: the surname and the initials without stops,
     # the affiliation's number in brackets ("Serikova AB(1)"); read from a line of such names only
     rf"|(?P<s5>{_SURNAME})\s+(?P<i5>[{_UP}]{{1,3}})(?:\((?P<pm>\d{{1,2}}(?:,\s?\d{{1,2}})*)\))?)"
@@ -161,6 +165,8 @@ def _printed(m: re.Match) -> tuple[str, list[int]]:
         name = f"{_surname(m.group('s2'))} {_initials(m.group('i2'))}"
     elif m.group("s4"):
         name = f"{_surname(m.group('s4'))} {m.group('g4')} {m.group('p4')}"
+    elif m.group("s6"):
+        name = f"{m.group('g6')} {m.group('p6')} {_surname(m.group('s6'))}"
     elif m.group("s5"):
         return f"{_surname(m.group('s5'))} {m.group('i5')}", [int(n) for n in re.findall(r"\d+", m.group("pm") or "")]
     else:

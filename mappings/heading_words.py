@@ -12,22 +12,31 @@ KEYWORDS: dict[str, dict[str, str]] = {
     "en": {
         "relevance": r"relevance|topicality|actuality|urgency|why\s+(?:this|the)\s+(?:topic|study|research)\s+matters|"
                      r"problem\s+statement|statement\s+of\s+the\s+problem|rationale\s+for\s+(?:the\s+)?(?:choice\s+of\s+(?:the\s+)?)?(?:topic|research|study)|"
-                     r"justification\s+(?:of|for)\s+(?:the\s+)?choice\s+of\s+(?:the\s+)?topic",
-        "development": r"degree of (?:the )?(?:scientific )?(?:development|elaboration|study|knowledge)|state of (?:the )?(?:art|research)|literature review",
+                     r"justification\s+(?:of|for)\s+(?:the\s+)?choice\s+of\s+(?:the\s+)?topic|"
+                     # the heading asked as a question, as the rest of such an abstract's are
+                     r"why\s+(?:does\s+)?(?:it|(?:this|the)(?:\s+(?:topic|study|research|work|problem))?)\s+matters?(?=[\s?:.]*$)",
+        "development": r"degree of (?:the )?(?:scientific )?(?:development|elaboration|study|knowledge)|state of (?:the )?(?:art|research)|literature review|"
+                       r"what\s+(?:has|had)\s+(?:already\s+)?been\s+(?:done|studied|written)(?:\s+already)?(?=[\s?:.]*$)",
         "object": r"object(?!ive)s?",
         "subject": r"subject(?:\s+matter)?(?!\s+to\b)",
         "aim": r"aims?|purposes?|goals?",
         "tasks": r"tasks?|objectives",
         "hypothesis": r"hypothes[ie]s",
         "theoretical-basis": r"theoretical(?:\s+and\s+|\s*-\s*)methodolog\w*|theoretical\s+(?:basis|bases|framework|foundations?)|methodological\s+(?:basis|bases|framework|foundations?)|methodology|theory\s+and\s+methods",
-        "methods": r"methods?|research\s+techniques",
+        "methods": r"methods?|research\s+techniques|"
+                   r"how\s+(?:was|is|were)\s+(?:it|this|the\s+(?:research|study|work))\s+(?:done|carried\s+out|conducted)(?=[\s?:.]*$)",
         "novelty": r"novelty|originality|what\s+is\s+new|contribution\s+to\s+(?:knowledge|science)",
-        "provisions": r"provisions|propositions|statements\s+(?:to\s+be\s+defended|for\s+(?:the\s+)?defen[cs]e|submitted)|(?:submitted|put\s+forward|presented|brought)\s+(?:for|to)\s+(?:the\s+)?defen[cs]e|to\s+be\s+defended|theses\s+for\s+(?:the\s+)?defen[cs]e",
+        "provisions": r"provisions|propositions|statements\s+(?:to\s+be\s+defended|for\s+(?:the\s+)?defen[cs]e|submitted)|(?:submitted|put\s+forward|presented|brought)\s+(?:for|to)\s+(?:the\s+)?defen[cs]e|to\s+be\s+defended|theses\s+for\s+(?:the\s+)?defen[cs]e|"
+                      # the heading asked as a question: "What does the author defend?", "What is defended?"
+                      r"(?:author|candidate|applicant|researcher|doctoral\s+(?:student|candidate)|we)\s+defends?(?=[\s?:.]*$)|what\s+is\s+(?:being\s+)?defended(?=[\s?:.]*$)",
         "significance": r"significance|importance|value\s+of\s+the\s+(?:research|study|work)|(?:practical|theoretical)\s+value",
-        "approbation": r"approbation|approval|implementation(?:\s+of\s+(?:the\s+)?results)?|testing\s+of\s+(?:the\s+)?results|validation\s+of\s+(?:the\s+)?results|dissemination",
+        "approbation": r"approbation|approval|implementation(?:\s+of\s+(?:the\s+)?results)?|testing\s+of\s+(?:the\s+)?results|validation\s+of\s+(?:the\s+)?results|dissemination|"
+                       r"(?:where|how)\s+(?:were|have)\s+(?:the\s+)?results\s+(?:been\s+)?(?:presented|tested|discussed|reported)(?=[\s?:.]*$)",
         "publications": r"publications?|published\s+works",
-        "structure": r"structure|scope\s+and\s+volume|volume\s+of\s+the",
-        "general": r"general\s+(?:information|description|characteristics?)",
+        "structure": r"structure|scope\s+and\s+volume|volume\s+of\s+the|"
+                     r"how\s+is\s+(?:the|this)\s+(?:dissertation|thesis|work)\s+(?:organi[sz]ed|structured|built)(?=[\s?:.]*$)",
+        "general": r"general\s+(?:information|description|characteristics?)|"
+                   r"what\s+is\s+(?:the|this)\s+(?:dissertation|thesis|work|study)\s+about(?=[\s?:.]*$)",
         "priority": r"(?:priority|(?:compliance|correspondence|conformity)\s+(?:with|to)\s+(?:the\s+)?(?:main\s+|priority\s+)?)"
                     r"\s*(?:areas?|directions?)(?:\s+of\s+(?:the\s+)?(?:development\s+of\s+)?science(?:\s+development)?)?"
                     r"(?:\s+(?:or|and)\s+(?:the\s+)?state\s+program(?:me)?s)?",

@@ -224,7 +224,7 @@ def match(line: str, lang: str) -> Heading | None:
     #    "THE FOLLOWING MAIN PROVISIONS ARE SUBMITTED FOR DEFENSE".
     intro = _LIST_INTRO_WORD[lang].search(line)
     if intro and _words(line) <= 20 and ":" not in line[:-1]:
-        kinds = [k for k in kinds_named(line, lang) if k in LIST_KINDS]
+        kinds = [k for k in kinds_named(line, lang) if k in LIST_KINDS and not _one_task(line, k, lang)]
         if kinds:
             return Heading(kinds[0], line.rstrip(".:"), "", shape="intro")
     # 2a. A heading run into its text with no punctuation, as PDF extraction leaves it:
@@ -281,12 +281,26 @@ def match(line: str, lang: str) -> Heading | None:
     return None
 
 
-def question_heading(line: str, lang: str) -> list[str]:
+# A list introduction names its items in the plural ("келесі міндеттер", "the following
+# tasks"); one task named ("… келесі зерттеулердің міндеті болады", "the task of the next study
+# will be …") is a sentence about a single one, and no list follows it.
+_ONE_TASK = {"en": re.compile(r"\btask\b", _I),
+             "ru": re.compile(r"\bзадач(?:а|у|ей|е)\b", _I),
+             "kk": re.compile(r"\bміндет(?:і|ін|іне|інде|імен)?\b", _I)}
+_TASKS_NAMED = {"en": re.compile(r"\b(?:tasks|objectives)\b", _I), "ru": re.compile(r"\bзадач(?:и|ам|ами|ах)?\b", _I),
+                "kk": re.compile(r"\bміндеттер\w*", _I)}
+
+
+def _one_task(line: str, kind: str, lang: str) -> bool:
+    return kind == "tasks" and bool(_ONE_TASK[lang].search(line)) and not _TASKS_NAMED[lang].search(line)
+
+
+def question_heading(line: str, lang: str, weak: bool = False) -> list[str]:
     """The kinds a heading asked as a question names ("Жұмыстың мақсаты қандай?", "Что выносится
     на защиту?", "What tasks were solved?"): a short line ending in a question mark, with a
     question word, whose other words are a heading's words and at most one more, the question's
     predicate ("шешілді", "выносится", "solved"). Only a strong kind: "Нәтижелер қайда?" is
-    no heading of its own."""
+    no heading of its own (unless `weak`: in an abstract that asks all its headings, it is)."""
     line = line.strip()
     if not line.endswith("?") or "?" in line[:-1] or not 2 <= _words(line) <= 8 or re.search(r"[,;:]", line):
         return []
@@ -297,7 +311,7 @@ def question_heading(line: str, lang: str) -> list[str]:
     # (the question words may be the keyword's own: "What is new in this thesis?")
     phrases = [line[:-1], *(" ".join(w for i, w in enumerate(rest) if i != skip) for skip in [None, *range(len(rest))])]
     for phrase in phrases:
-        kinds = [k for k in heading_line(phrase, lang) if k not in WEAK_KINDS] if phrase else []
+        kinds = [k for k in heading_line(phrase, lang) if weak or k not in WEAK_KINDS] if phrase else []
         if kinds:
             return kinds
     return []

@@ -36,12 +36,26 @@ _ALPHABETS = {
         "ö": "ө", "p": "п", "q": "қ", "r": "р", "s": "с", "ş": "ш", "t": "т", "u": "у", "ū": "ұ",
         "ü": "ү", "v": "в", "y": "й", "z": "з", "ç": "ч",
     },
+    # The 2021 table as published (Ы → Y y, І → I ı, И and Й → İ i, Я → Ia, Ю → Iu: «Ğylymi
+    # jañalyğy», «Bılım», «dissertatsiia»); the "2021" above reads the same marks as a Turkish
+    # keyboard writes them («Ğılımi jañalığı»). Both are in use.
+    "2021-y": {
+        "a": "а", "ä": "ә", "b": "б", "d": "д", "e": "е", "f": "ф", "g": "г", "ğ": "ғ", "h": "һ",
+        "ı": "і", "i": "и", "j": "ж", "k": "к", "l": "л", "m": "м", "n": "н", "ñ": "ң", "o": "о",
+        "ö": "ө", "p": "п", "q": "қ", "r": "р", "s": "с", "ş": "ш", "t": "т", "u": "у", "ū": "ұ",
+        "ü": "ү", "v": "в", "y": "ы", "z": "з", "ç": "ч", "ia": "я", "iu": "ю",
+    },
 }
 # the letters that tell one version from the other (and from English)
 _MARKS = {"2018": set("áǵńóúýÁǴŃÓÚÝ"), "2021": set("äğñöşūüÄĞÑÖŞŪÜ")}
+# y between consonants («Ğylym», «synyp») is ы, the published 2021 table's; the Turkish-keyboard
+# reading has й there only after a vowel («sayın», «boyınşa»)
+_CONSONANT = "bcdfgğhjklmnñpqrsştvzç"
+_Y_BETWEEN_CONSONANTS = re.compile(rf"(?i)(?<=[{_CONSONANT}])y(?=[{_CONSONANT}])")
+_Y_AFTER_VOWEL = re.compile(r"(?i)(?<=[aeouäöüūıi])y")
 # capitals the official tables give otherwise than Python's upper(): 2018 writes «I» for both
 # «ı» and «i»; 2021 writes «I» for «ı» and «İ» for «i»
-_CAPITALS = {"2018": {"ı": "I"}, "2021": {"ı": "I", "i": "İ"}}
+_CAPITALS = {"2018": {"ı": "I"}, "2021": {"ı": "I", "i": "İ"}, "2021-y": {"ı": "I", "i": "İ"}}
 _VOWELS = set("aeiouyáóúýäöüūıAEIOUYÁÓÚÝÄÖÜŪIİ")
 # 2021's «i» is і in a word of front vowels and и in one with back vowels («ğılımi» ғылыми,
 # «jinau» жинау, «mindetteri» міндеттері): і never stands beside a back vowel
@@ -63,8 +77,10 @@ def _tables(version: str) -> tuple[re.Pattern, dict[str, str], dict[str, str]]:
         back.setdefault(cyr, latin)
     if version == "2018":
         back.update({"й": "ı", "Й": "I"})
-    else:
+    elif version == "2021":
         back.update({"и": "i", "И": "İ"})
+    else:
+        back.update({"й": "i", "Й": "İ"})
     keys = sorted(forward, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, keys))), forward, back
 
@@ -76,7 +92,11 @@ def version(text: str) -> str | None:
     """The Latin alphabet `text` is written in, by the letters only that version has."""
     counts = {v: sum(text.count(c) for c in marks) for v, marks in _MARKS.items()}
     best = max(counts, key=counts.get)
-    return best if counts[best] >= 3 and not re.search("[\u0400-\u04ff]", text) else None
+    if counts[best] < 3 or re.search("[\u0400-\u04ff]", text):
+        return None
+    if best == "2021" and len(_Y_BETWEEN_CONSONANTS.findall(text)) > len(_Y_AFTER_VOWEL.findall(text)):
+        return "2021-y"
+    return best
 
 
 def to_cyrillic(text: str, version: str) -> str:
@@ -101,6 +121,8 @@ def to_cyrillic_mapped(text: str, version: str, keep=None) -> tuple[str, list[in
         latin, cyr = m.group(), forward[m.group()]
         if version == "2018" and latin in "ıI" and m.start() and text[m.start() - 1] in _VOWELS:
             return "й" if latin == "ı" else "Й"   # «boıynsha», «uıym»: after a vowel 2018's «ı» is й
+        if version == "2021-y" and latin in ("i", "İ") and m.start() and text[m.start() - 1] in _VOWELS:
+            return "й" if latin == "i" else "Й"   # «Bailanys», «boiynşa»: after a vowel «i» is й
         if version == "2021" and latin in ("i", "İ") and _BACK_VOWELS & set(word_at(m.start()).group()):
             return "и" if latin == "i" else "И"
         return cyr

@@ -24,7 +24,8 @@ from typing import Callable
 from . import kazakh_latin
 
 # letters neither Latin-Kazakh alphabet has (2018 writes ч as «ch», so its c is one before h)
-_FOREIGN_LETTER = {"2018": re.compile(r"[wx]|c(?!h)", re.I), "2021": re.compile(r"[cwx]", re.I)}
+_FOREIGN_LETTER = {"2018": re.compile(r"[wx]|c(?!h)", re.I), "2021": re.compile(r"[cwx]", re.I),
+                  "2021-y": re.compile(r"[cwx]", re.I)}
 _CAPITALS = re.compile(r"[A-Z]")
 _ACRONYM_LETTERS = 6   # a longer word in capitals is a heading's or a title's word, folded
 

@@ -439,6 +439,12 @@ def _inside_sentence(head: str, m: re.Match, bare: bool) -> bool:
 # Quoted names on a title page that are no title: «Медицинский университет Астана» after НАО.
 _ORG_QUOTE = re.compile(rf"(?i)(?<![^\W\d_])(?:{_LEGAL_FORMS})\s*$")
 _ORG_QUOTE_AFTER = re.compile(rf"^\s*(?:{_LEGAL_FORMS})\b")
+# A unit of the university named in quotes ("выполнена на кафедре «Строительство дорог»",
+# "«Жылу энергетикасы» кафедрасында", "the Department of “Road Building”"): the unit's name,
+# which names a subject as a title does, but is no title.
+_UNIT_QUOTE = re.compile(r"(?i)(?<![^\W\d_])(?:кафедр\w*|факультет\w*|лаборатори\w*|отдел\w*|department(?:\s+of)?|"
+                         r"chair(?:\s+of)?|faculty(?:\s+of)?|laboratory(?:\s+of)?|бөлім\w*|зертхана\w*)\s*$")
+_UNIT_QUOTE_AFTER = re.compile(r"(?i)^\s*(?:кафедра\w*|факультет\w*|зертхана\w*|бөлім\w*|department|chair|laboratory)\b")
 # An organisation's name ends on what it is ("… медицина университеті", "… University",
 # "… университет имени С.Д. Асфендиярова"); a title names a subject.
 _ORG_NAME = re.compile(r"(?i)(?:university|institute|academy|college|университет\w*|институт\w*|академи\w*|"
@@ -475,6 +481,8 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
             # The window holds the longest legal form spelled out ("НЕКОММЕРЧЕСКОЕ АКЦИОНЕРНОЕ ОБЩЕСТВО «…»").
             if _ORG_QUOTE.search(head[max(0, m.start() - 48):m.start() + 1].rstrip("«\"“ ")) or (
                     _ORG_QUOTE_AFTER.match(head[m.end():m.end() + 12])) or is_org_name(title) or (
+                    _UNIT_QUOTE.search(head[max(0, m.start() - 48):m.start() + 1].rstrip("«\"“ "))) or (
+                    _UNIT_QUOTE_AFTER.match(head[m.end():m.end() + 16])) or (
                     len(title.split()) <= 6 and re.search(rf"(?i)^(?:\S+\s+)?(?:{_ORG_KIND['ru']}|{_ORG_KIND['en']})\b", title)) or (
                     _ORG_NAME.search(head[head.rfind("\n", 0, m.start()) + 1:m.start() + 1].rstrip("«\"“ "))):
                 # a university's name in quotes, or its own name after what it is on the same
@@ -691,9 +699,17 @@ _HISTORY = re.compile(r"(?i)^(?:[^\w\n]*)(?:received|submitted|revised|accepted|
                       r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[^\W\d_]{3,}\.?\s+\d{4})")
 
 
+# A manuscript's record for the editors ("Manuscript type: Original article. Word count: 6,200.
+# Figures: 5", "Running head: …", "Объём: 12 с."): labelled properties of the submission, which
+# stand between the authors and the abstract where a printed article has its history.
+_SUBMISSION = re.compile(r"(?i)^(?:manuscript\s+(?:type|id|number|category)|article\s+type|type\s+of\s+(?:article|paper|manuscript)|"
+                         r"word\s+count|running\s+(?:head|title)|short\s+title|тип\s+статьи|"
+                         r"количество\s+слов|мақала\s+түрі)\s*:|\b(?:word\s+count|количество\s+слов)\s*:\s*[\d.,\s]+")
+
+
 def _front_matter_line(line: str) -> bool:
-    return bool(_FRONT_MATTER.search(line) or _HISTORY.search(line) or front_matter.authors([line])
-                or front_matter.affiliations([line]))
+    return bool(_FRONT_MATTER.search(line) or _HISTORY.search(line) or _SUBMISSION.search(line)
+                or front_matter.authors([line]) or front_matter.affiliations([line]))
 
 
 def _title_line(texts: list[str], author: str | None) -> str | None:

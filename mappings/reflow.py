@@ -295,7 +295,32 @@ def _join(lines: list[str], widths: dict[str, int], breaks_known: bool = False) 
         else:
             out.append(line)
         last, page_break = line, False
-    return out
+    return [_mended(line, vocabulary) for line in out]
+
+
+# What OCR leaves of a typed page inside a line: a word hyphenated at a line end whose halves
+# the recognised text set on one line ("иссле- дования"), and a stray bar read from a margin
+# rule or a speck at a paragraph's start ("| Актуальность темы …"), a table's bar only when
+# the line has others.
+_BROKEN_INSIDE = re.compile(r"(?<![\w-])([^\W\d_]*[a-zа-яёәғқңөұүһі])- ([a-zа-яёәғқңөұүһі][^\W\d_]*)")
+_STRAY_BAR = re.compile(r"^\|\s+(?=[^\W\d_«\"(])")
+
+
+def _mended(line: str, vocabulary: tuple[Counter, Counter]) -> str:
+    words = vocabulary[0]
+
+    def joined(m: re.Match) -> str:
+        left, right = m.group(1), m.group(2)
+        whole = (left + right).casefold()
+        known = _russian_known if _is_cyrillic(whole) else _english_known
+        # ("тепло- и энергоснабжение", "pre- and post-war": a part left for the word after; kept)
+        if len(left) < 2 or len(right) < 2 or words[f"{left}-{right}".casefold()] or not (words[whole] or known(whole)):
+            return m.group(0)
+        return left + right
+
+    if "|" not in line[1:]:
+        line = _STRAY_BAR.sub("", line)
+    return _BROKEN_INSIDE.sub(joined, line) if "- " in line else line
 
 
 def _continues(previous: str, line: str, width: int, paragraph: str) -> bool:

@@ -223,10 +223,12 @@ def ocr_mended(line: str) -> str:
 def split(paragraphs: list[str], lang: str) -> list[Section]:
     sections: list[Section] = [Section("preamble")]
     seen: set[str] = set()
-    for paragraph in without_contents(paragraphs):
+    paragraphs = without_contents(paragraphs)
+    asked = _asks_its_headings(paragraphs, lang)
+    for paragraph in paragraphs:
         paragraph = one_language(paragraph, lang)
         for part_no, part in enumerate(headings.run_in_parts(paragraph, lang)):
-            h, line = _heading(part, lang, sections, seen)
+            h, line = _heading(part, lang, sections, seen, asked)
             if h is not None and h.kind == "other" and _heading_goes_on(sections[-1], line):
                 sections[-1].heading += " " + line
                 continue
@@ -243,7 +245,8 @@ def split(paragraphs: list[str], lang: str) -> list[Section]:
     return merge(sections)
 
 
-def _heading(line: str, lang: str, sections: list[Section], seen: set[str]) -> tuple[headings.Heading | None, str]:
+def _heading(line: str, lang: str, sections: list[Section], seen: set[str],
+             asked: bool = False) -> tuple[headings.Heading | None, str]:
     """The heading that opens a new section at `line` (None when the line is content), and the
     line less any section number before that heading."""
     current = sections[-1]
@@ -267,7 +270,7 @@ def _heading(line: str, lang: str, sections: list[Section], seen: set[str]) -> t
         if numbered is not None:
             h, line = numbered
     if h is None:
-        return _unknown_heading(line, current, lang), line
+        return _unknown_heading(line, current, lang, asked), line
     if (h.kind in headings.WEAK_KINDS and h.shape.startswith("run-in") and not current.lines
             and current.kind not in ("preamble", "abstract") and current.heading):
         # A stand-alone heading's section is still empty: the generic word run into the next
@@ -366,7 +369,28 @@ def _heading_goes_on(current: Section, line: str) -> bool:
     return current.kind != "preamble" and not current.lines and current.heading.isupper() and line.isupper()
 
 
-def _unknown_heading(line: str, current: Section, lang: str) -> headings.Heading | None:
+# A short question standing alone as its own paragraph ("Where were the results presented?").
+_QUESTION_LINE = re.compile(r"^[^\W\d_][^?,;:]{4,90}\?$")
+
+
+def _question_line(line: str) -> bool:
+    return bool(_QUESTION_LINE.match(line)) and 2 <= len(line.split()) <= 10
+
+
+def _asks_its_headings(paragraphs: list[str], lang: str) -> bool:
+    """Whether two stand-alone questions or more are headings of known kinds ("What is new?",
+    "What does the author defend?"): the abstract then asks its other headings so too."""
+    return sum(1 for p in paragraphs if _question_line(p.strip()) and headings.question_heading(p.strip(), lang)) >= 2
+
+
+def _unknown_heading(line: str, current: Section, lang: str, asked: bool = False) -> headings.Heading | None:
+    if asked and _question_line(line):
+        # In an abstract whose headings are questions, a question standing alone is a heading
+        # even when it names no kind known here ("Why does it matter?", "What is this
+        # dissertation about?"): it ends the title page or the list before it. A generic word
+        # asked so ("What are the main conclusions?") is a heading here, of its kind.
+        kinds = headings.question_heading(line, lang, weak=True)
+        return headings.Heading(kinds[0] if kinds else "other", line, "", shape="question")
     # On the title page (before or just after "ABSTRACT") capitals are names and titles.
     if current.kind in ("preamble", "abstract") or not line.isupper() or not _CAPS_HEADING.match(line):
         return None

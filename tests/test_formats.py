@@ -631,6 +631,27 @@ def test_a_number_written_as_two_touching_pieces_is_one_number():
     assert "The wells lost 120 cubic metres of water a day in the dry summer months." in lines
 
 
+def test_a_manuscripts_line_numbers_in_the_margin_are_no_text():
+    # every fifth line numbered in the left margin, as a manuscript under review is (the
+    # numbers drawn first, as LibreOffice writes them); a number inside the text (a year
+    # opening a line, a count) stays
+    prose = ["Crop yields in the northern steppe fell", "in the dry years of the last decade,",
+             "and the farms answered with new seed.", "Twelve farms were surveyed twice.",
+             "2019 was the driest year on record,", "and 40 wells ran dry in its summer.",
+             "The survey asked how water was shared.", "Most farmers named the village council.",
+             "Few had written contracts for water.", "The council met in spring and autumn,",
+             "setting the turns of each household."]
+    rows = [(40, 700 - 14 * (n - 1), str(n)) for n in (5, 10, 15)]
+    rows += [(90, 700 - 14 * i, line) for i, line in enumerate(prose + ["Another paragraph begins here.",
+                                                                         "It goes on for two more lines,",
+                                                                         "and then it ends."])]
+    got = extract.extract(_pdf_with_stream(b"\n".join(_text_at(*row) for row in rows)), "numbered.pdf").text
+    lines = [line for line in got.split("\n") if line]
+    assert not any(line.strip() in ("5", "10", "15") for line in lines), lines
+    assert lines[0] == "Crop yields in the northern steppe fell"
+    assert "2019 was the driest year on record," in lines and "and 40 wells ran dry in its summer." in lines
+
+
 def test_a_two_column_table_in_a_pdf_is_read_column_by_column():
     # the cells written row by row, as a word processor draws a table: each cell spans two
     # lines, so a reader that follows the stream gets left, right, left, right
@@ -993,6 +1014,19 @@ def test_docx_caps_show_a_heading_typed_in_lower_case_as_capitals():
     assert lines == ["ЗЕРТТЕУ НЫСАНЫ", "ҒЫЛЫМИ ЖАҢАЛЫҒЫ", "бірінші"]
 
 
+def test_docx_small_caps_show_a_paragraph_typed_in_lower_case_as_capitals():
+    doc = Document()
+    heading = doc.add_paragraph(style="Heading 2")
+    heading.add_run("зерттеудің ").font.small_caps = True
+    heading.add_run("жаңалығы").font.small_caps = True
+    doc.styles["Heading 3"].font.small_caps = True
+    doc.add_paragraph("қорғауға шығарылатын қағидалар", style="Heading 3")
+    mixed = doc.add_paragraph("Деректерді ")
+    mixed.add_run("Ескендіров").font.small_caps = True   # a name inside a sentence: as typed
+    lines = extract.extract(_docx_bytes(doc), "smallcaps.docx").text.split("\n")
+    assert lines == ["ЗЕРТТЕУДІҢ ЖАҢАЛЫҒЫ", "ҚОРҒАУҒА ШЫҒАРЫЛАТЫН ҚАҒИДАЛАР", "Деректерді Ескендіров"]
+
+
 def test_docx_drop_cap_is_the_next_paragraphs_first_letter():
     doc = Document()
     doc.add_paragraph("Relevance", style="Heading 2")
@@ -1166,3 +1200,71 @@ def test_front_matter_is_read_as_yaml_with_an_author_as_a_mapping_and_a_folded_a
     assert f == {"title": 'Dust "storms" of the Aral', "author": "Aigerim Sultanova",
                  "abstract": "First line goes on.\n"}
     assert document_metadata.fields("title: [unclosed\n") == {}
+
+
+def test_quarto_front_matter_without_an_abstract_still_describes_the_work():
+    """A Quarto or R Markdown document's front matter names the work (a format to render to, a
+    bibliography, authors as records) even without an abstract: its title and author are the
+    title page. A site page's front matter (its layout, its slug) stays unread."""
+    quarto = ("---\ntitle: \"Wind erosion of fallow land in the Pavlodar region\"\nauthor:\n"
+              "  - name: Arman Serikovich Tulegenov\n    affiliations:\n      - Steppe University\n"
+              "format:\n  pdf: default\nbibliography: refs.bib\n---\n\n# Introduction\n\nFallow land erodes.\n")
+    lines = extract.extract(quarto.encode(), "thesis.md").text.split("\n")
+    assert lines[:2] == ["Title: Wind erosion of fallow land in the Pavlodar region", "Author: Arman Serikovich Tulegenov"]
+    site = "---\ntitle: \"Wind erosion\"\nlayout: post\nformat: html\n---\n\n# Introduction\n"
+    assert "Wind erosion" not in extract.extract(site.encode(), "page.md").text
+
+
+def test_a_latex_source_saved_as_text_is_read_as_typeset():
+    source = "\n".join([
+        r"% notes for the author only",
+        r"\documentclass[12pt]{article}",
+        r"\usepackage[backend=biber]{biblatex}",
+        r"\addbibresource{refs.bib}",
+        r"\begin{document}",
+        r"\begin{center}",
+        r"\textbf{ORAZOVA DANA}\\[12pt]",
+        r"Grazing and soil carbon in the dry steppe\\",
+        r"\end{center}",
+        r"\newpage",
+        r"\section*{Research objectives}",
+        r"The following objectives were set~\cite{smith2020}:",
+        r"\begin{enumerate}",
+        r"  \item to sample 40~plots -- grazed and fenced; % two kinds",
+        r"  \item to model carbon at 95\,\% confidence (Fig.~\ref{fig:map}).",
+        r"\end{enumerate}",
+        r"\subsection{Scientific novelty}",
+        r"\begin{itemize}",
+        r"  \item for the first time \textbf{soil carbon} is mapped by season.",
+        r"\end{itemize}",
+        r"\printbibliography",
+        r"\end{document}",
+    ])
+    got = extract.extract(source.encode(), "thesis.txt").text
+    lines = [line for line in got.split("\n") if line]
+    assert lines == ["ORAZOVA DANA", "Grazing and soil carbon in the dry steppe", "Research objectives",
+                     "The following objectives were set:", "1) to sample 40 plots – grazed and fenced;",
+                     "2) to model carbon at 95 % confidence (Fig.).", "Scientific novelty",
+                     "– for the first time soil carbon is mapped by season."], lines
+
+
+def test_text_with_a_backslash_or_two_is_no_latex():
+    plain = "The path C:\\data\\section{3} was used.\nA second line with \\item in it.\n"
+    assert extract.extract(plain.encode(), "notes.txt").text == plain
+
+
+def test_a_pandoc_grid_table_is_read_row_by_row():
+    md = "\n".join([
+        "Strains used:", "",
+        "+-------------------+------------+",
+        "| Strain            | Kind       |",
+        "+===================+============+",
+        "| *B. subtilis*     | MDR        |",
+        "| KZ-12             |            |",
+        "+-------------------+------------+",
+        "| *E. coli* ATCC 1  | control    |",
+        "+-------------------+------------+",
+        "", ": Table 1. Test strains", "",
+    ])
+    lines = [line for line in extract.extract(md.encode(), "grid.md").text.split("\n") if line]
+    assert lines[:4] == ["Strains used:", "Strain – Kind", "*B. subtilis* KZ-12 – MDR", "*E. coli* ATCC 1 – control"], lines

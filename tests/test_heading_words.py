@@ -156,6 +156,10 @@ def test_a_kazakh_locative_in_a_sentence_heads_nothing(line):
     ("ru", "Какие задачи решались?", "tasks"), ("ru", "Что выносится на защиту?", "provisions"),
     ("ru", "В чём новизна работы?", "novelty"),
     ("en", "What objectives were set?", "tasks"), ("en", "What is new in this thesis?", "novelty"),
+    ("en", "What will the applicant defend?", "provisions"), ("en", "What is defended?", "provisions"),
+    ("en", "Why does this study matter?", "relevance"), ("en", "What has been done already?", "development"),
+    ("en", "How was the study carried out?", "methods"), ("en", "How were the results tested?", "approbation"),
+    ("en", "How is this thesis structured?", "structure"), ("en", "What is the thesis about?", "general"),
 ])
 def test_a_heading_asked_as_a_question_names_its_kind(lang, line, kind):
     h = headings.match(line, lang)
@@ -181,3 +185,38 @@ def test_question_headings_open_their_sections_after_the_title_page():
                   "Қорғауға не шығарылады?", "1) Ағын азаяды.", "2) Модель дәл."]
     kinds = [s.kind for s in sections.split(paragraphs, "kk")]
     assert kinds[-3:] == ["aim", "tasks", "provisions"], kinds
+
+
+def test_questions_of_no_known_kind_are_headings_where_the_abstract_asks_its_headings():
+    """Two questions or more stand alone as headings of known kinds: every other question
+    standing alone is a heading too, so that the title page ends before the first and a list
+    ends before the next ("Where did the work take place?" names nothing known here)."""
+    from dissertation_kg.mappings import sections
+    paragraphs = ["Steppe Hydrology Institute", "ORAZOV TIMUR ASKAROVICH", "River flow in the dry steppe",
+                  "What is this work about?", "It models the rivers. The Water Code applies to them.",
+                  "What is new?", "• a flow model for ephemeral rivers is built.",
+                  "What does the author defend?", "1. Flow falls in dry years.", "2. The model is exact.",
+                  "Where did the work take place?", "At three field stations in the south.",
+                  "What are the main conclusions?", "Dry years will come more often."]
+    found = sections.split(paragraphs, "en")
+    assert [s.kind for s in found] == ["preamble", "general", "novelty", "provisions", "other", "conclusion"], found
+    assert found[0].lines == paragraphs[:3]
+    assert found[3].lines == ["1. Flow falls in dry years.", "2. The model is exact."]
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("kk", "Бұл үлгілердің жасын анықтау келесі жобаның міндеті болады."),
+    ("ru", "Датировка этих слоёв станет задачей следующего этапа работы."),
+    ("en", "Dating these layers will be the task of the following season."),
+])
+def test_one_task_named_with_the_word_following_is_no_list_introduction(lang, line):
+    h = headings.match(line, lang)
+    assert h is None or h.kind != "tasks", h
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("kk", "Жұмыстың келесі міндеттері айқындалды."), ("en", "The following tasks were set."),
+])
+def test_tasks_named_with_the_word_following_introduce_a_list(lang, line):
+    h = headings.match(line, lang)
+    assert h is not None and (h.kind, h.shape) == ("tasks", "intro"), h

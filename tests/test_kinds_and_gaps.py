@@ -355,6 +355,9 @@ def test_a_supervisor_on_the_line_after_the_label_is_no_author():
     # without the label capitalised words are no authors
     ("Омарова Айгерім Болатқызы, Lund Erik", []),
     ("Authors: Ministry of Health", []),
+    # given name, patronymic and surname in the English order, each numbered to its affiliation
+    ("Dana Bolatovna Seitkali1, Erik Lund2", [("Dana Bolatovna Seitkali", [1]), ("Erik Lund", [2])]),
+    ("Seitkali Dana Bolatovna¹, Omarov Arman Serikuly²", [("Seitkali Dana Bolatovna", [1]), ("Omarov Arman Serikuly", [2])]),
 ])
 def test_authors_with_initials(line, authors):
     from dissertation_kg.mappings import front_matter
@@ -535,6 +538,34 @@ def test_a_quoted_name_after_what_the_organisation_is_is_no_title():
             "ABSTRACT of the dissertation for the degree of Doctor of Philosophy (PhD)\n")
     meta = metadata.extract({"preamble": page}, page, "en", [])
     assert meta.title != "SCHOOL OF RURAL ECONOMICS"
+
+
+@pytest.mark.parametrize("lang, page, unit", [
+    ("ru", "ОМАРОВА ДАНА СЕЙТОВНА\nВодные тарифы для орошаемых хозяйств бассейна Сырдарьи\n"
+           "05.23.11 – Мелиорация\nАВТОРЕФЕРАТ\nдиссертации на соискание ученой степени кандидата наук\n"
+           "Работа выполнена на кафедре «Гидромелиорация и водное хозяйство» Степного аграрного института.\n",
+     "Гидромелиорация и водное хозяйство"),
+    ("kk", "ОМАРОВА ДАНА СЕЙТҚЫЗЫ\nСырдария алабындағы суармалы шаруашылықтардың су тарифтері\n"
+           "АҢДАТПА\nфилософия докторы (PhD) дәрежесін алу үшін дайындалған диссертацияның\n"
+           "Жұмыс «Гидромелиорация және су шаруашылығы» кафедрасында орындалды.\n",
+     "Гидромелиорация және су шаруашылығы"),
+])
+def test_a_quoted_name_of_a_department_is_no_title(lang, page, unit):
+    from dissertation_kg.mappings import metadata
+
+    meta = metadata.extract({"preamble": page}, page, lang, [])
+    assert meta.title != unit
+
+
+def test_a_manuscripts_submission_record_after_the_authors_leaves_the_title_above_them():
+    from dissertation_kg.mappings import metadata
+
+    page = ("Grazing pressure and soil carbon in the semi-arid steppe of Central Kazakhstan\n"
+            "Aidos M. Serikbayev1, Dana T. Omarova2 1Steppe Institute, Astana, Kazakhstan; 2Soil Institute, Almaty, Kazakhstan\n"
+            "Corresponding author: a.serikbayev@steppe.kz\n"
+            "Manuscript type: Original article. Word count: 5,120. Figures: 4. Tables: 2.\n")
+    meta = metadata.extract({"preamble": page}, page, "en", [])
+    assert meta.title == "Grazing pressure and soil carbon in the semi-arid steppe of Central Kazakhstan"
 
 
 def test_the_specialty_is_labelled_by_the_name_beside_its_own_code(parsed):

@@ -481,3 +481,17 @@ def test_the_format_characters_are_every_one_unicode_has():
     from dissertation_kg.mappings import invisible
     every = {chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"} - {"\u00ad"}
     assert set(invisible._FORMAT) == every
+
+
+def test_ocr_leaves_of_a_typed_page_inside_a_line_are_mended():
+    """A typewritten page read by OCR: a word hyphenated at a line end set on one line with its
+    halves apart, and a stray bar opening a paragraph. A part left for the word after it
+    ("тепло- и энергоснабжения") stays."""
+    import textwrap
+
+    prose = "| Актуальность темы иссле- дования. " + ("Переход к рынку изменил характер преступности, "
+                                                     "и система тепло- и энергоснабжения городов стала объектом хищений. " * 4)
+    lines = textwrap.wrap(prose, 64) + [""] + textwrap.wrap("Второй абзац о судебной практике. " * 12, 64)
+    got = reflow.reflow("\n".join(lines))
+    assert got.startswith("Актуальность темы исследования. Переход"), got[:80]
+    assert "тепло- и энергоснабжения" in got

@@ -44,11 +44,34 @@ def _text(value) -> str | None:
     return None
 
 
+# Keys that say a document is rendered for print or as a paper (Quarto's `format: pdf`, R
+# Markdown's `output: word_document`, a bibliography, a citation style); and those of a site
+# generator's page (its URL, its place in a menu).
+_DOCUMENT_KEYS = ("format", "output", "bibliography", "csl", "documentclass", "number-sections")
+_SITE_KEYS = ("slug", "layout", "permalink", "weight", "sidebar_position", "sidebar_label", "draft",
+              "aliases", "url", "menu", "nav_order", "type")
+
+
+def _describes_a_work(front: str, f: dict[str, str]) -> bool:
+    """Front matter without an abstract that still describes the work: a title, and a renderer's
+    document settings or authors written as pandoc's records (`- name: … affiliations: …`),
+    with none of a site page's keys."""
+    try:
+        data = yaml.safe_load(front)
+    except yaml.YAMLError:
+        return False
+    if not isinstance(data, dict) or not f.get("title") or any(k in data for k in _SITE_KEYS):
+        return False
+    authors = data.get("author") or data.get("authors")
+    records = isinstance(authors, list) and any(isinstance(a, dict) and "name" in a for a in authors)
+    return records or any(k in data for k in _DOCUMENT_KEYS)
+
+
 def page(front: str) -> str | None:
-    """The title page and abstract the front matter holds; None when it holds no abstract (a
-    site's front matter, read as nothing)."""
+    """The title page and abstract the front matter holds; None when it holds no abstract and
+    describes no work (a site's front matter, read as nothing)."""
     f = fields(front)
-    if not f.get("abstract", "").strip():
+    if not f.get("abstract", "").strip() and not _describes_a_work(front, f):
         return None
     lines = []
     if f.get("title"):
@@ -60,5 +83,6 @@ def page(front: str) -> str | None:
     for key in ("institute", "institution", "affiliation", "organization"):
         if f.get(key):
             lines.append(f[key])
-    lines += ["", f["abstract"].strip(), ""]
+    if f.get("abstract", "").strip():
+        lines += ["", f["abstract"].strip(), ""]
     return "\n".join(lines)

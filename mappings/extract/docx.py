@@ -33,9 +33,17 @@ def _text(p) -> str:
     parts = []
     leader = " ........ " if _has_leader(p) else " "
     caps = _Caps(p)
-    for el in p._p.xpath(_TEXT):
+    elements = p._p.xpath(_TEXT)
+    # Small capitals (w:smallCaps) print lower-case letters as capitals of a smaller size: a
+    # paragraph set wholly in them («зерттеудің ғылыми жаңалығы» typed, «ЗЕРТТЕУДІҢ ҒЫЛЫМИ
+    # ЖАҢАЛЫҒЫ» on the page) is a heading in capitals to a reader. Only the whole paragraph:
+    # a surname in small capitals inside a sentence stays as typed, as it reads as a name.
+    lettered = [el for el in elements if el.tag.endswith("}t") and any(c.isalpha() for c in el.text or "")]
+    small = bool(lettered) and all(caps.shown(el, "x", "w:smallCaps") == "X" for el in lettered)
+    for el in elements:
         if el.tag.endswith("}t"):
-            parts.append(caps.shown(el, el.text or ""))
+            shown = caps.shown(el, el.text or "")
+            parts.append(shown.upper() if small else shown)
         else:
             parts.append(leader if el.tag.endswith("}tab") else " ")
     return "".join(parts)
@@ -57,30 +65,30 @@ class _Caps:
     def __init__(self, p):
         self._styles = p.part.styles.element
         ppr = p._p.pPr
-        self._paragraph = self._style_caps(ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None)
+        self._paragraph_style = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
 
-    def _style_caps(self, style_id) -> bool | None:
+    def _style_caps(self, style_id, tag: str) -> bool | None:
         seen = set()
         while style_id and style_id not in seen:
             seen.add(style_id)
             style = self._styles.get_by_id(style_id)
             if style is None:
                 return None
-            found = _on(style.rPr.find(qn("w:caps"))) if style.rPr is not None else None
+            found = _on(style.rPr.find(qn(tag))) if style.rPr is not None else None
             if found is not None:
                 return found
             style_id = style.basedOn_val
         return None
 
-    def shown(self, t, text: str) -> str:
+    def shown(self, t, text: str, tag: str = "w:caps") -> str:
         run = t.getparent()
         rpr = run.find(qn("w:rPr")) if run.tag == qn("w:r") else None
-        found = _on(rpr.find(qn("w:caps"))) if rpr is not None else None
+        found = _on(rpr.find(qn(tag))) if rpr is not None else None
         style = rpr.find(qn("w:rStyle")) if rpr is not None else None
         if found is None and style is not None:
-            found = self._style_caps(style.get(qn("w:val")))
+            found = self._style_caps(style.get(qn("w:val")), tag)
         if found is None:
-            found = self._paragraph
+            found = self._style_caps(self._paragraph_style, tag)
         return text.upper() if found else text
 
 

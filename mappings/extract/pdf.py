@@ -98,7 +98,7 @@ def _page_lines(page) -> list[str]:
                 boxes.append([bottom, top, left, right, text, first, last, end, [(left, right, text)]])
     finally:
         textpage.close()
-    boxes = _columns_in_order(boxes)
+    boxes = _columns_in_order(_without_line_numbers(boxes))
     for box in boxes:
         for spaced, joined in spaced_words.items():
             # One spaced word is a heading only alone on its line; in a sentence it may be
@@ -144,6 +144,31 @@ def _letter_spaced(textpage) -> dict[str, str]:
             word += text[i]
         out[" ".join(text[i] for i in at)] = " ".join(words + [word])
     return out
+
+
+_LINE_NUMBER = re.compile(r"\d{1,4}")
+
+
+def _without_line_numbers(boxes: list[list]) -> list[list]:
+    """The page less a manuscript's line numbers: bare numbers in the margin beside the text
+    (left of where its lines start, or right of where they end), counting up the page by one
+    step («5», «10», «15» …, or every line). PDFium reads them as lines of their own, all in a
+    run before the text or between its paragraphs; kept, they would stand in the title page
+    and the abstract as numbers."""
+    numbers = [b for b in boxes if _LINE_NUMBER.fullmatch(b[4])]
+    text = [b for b in boxes if not _LINE_NUMBER.fullmatch(b[4])]
+    if len(numbers) < 3 or not text:
+        return boxes
+    left = min(b[2] for b in text)
+    right = max(b[3] for b in text)
+    dropped: set[int] = set()
+    for side in ([b for b in numbers if b[3] <= left + 0.5], [b for b in numbers if b[2] >= right - 0.5]):
+        down = sorted(side, key=lambda b: -b[1])
+        values = [int(b[4]) for b in down]
+        steps = {b - a for a, b in zip(values, values[1:])}
+        if len(down) >= 3 and len(steps) == 1 and steps.pop() > 0:
+            dropped |= {id(b) for b in down}
+    return [b for b in boxes if id(b) not in dropped] if dropped else boxes
 
 
 def _columns_in_order(boxes: list[list]) -> list[list]:

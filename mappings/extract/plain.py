@@ -19,7 +19,7 @@ import re
 from html.parser import HTMLParser
 
 from .. import text
-from . import Extracted, bibtex, document_metadata, json_export, wikitext
+from . import Extracted, bibtex, document_metadata, json_export, latex, wikitext
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _SETEXT = re.compile(r"^[ ]{0,3}(?:=+|-+)[ \t]*$")
@@ -227,7 +227,7 @@ def ris_record(plain: str) -> str:
 
 
 def extract(data: bytes, source: str, media_type: str) -> Extracted:
-    decoded = wikitext.text(text.decode(data, source))
+    decoded = latex.text(wikitext.text(text.decode(data, source)))
     if media_type == "text/markdown":
         decoded = markdown_text(decoded)
     else:
@@ -404,6 +404,40 @@ def _without_shortcodes(md: str) -> str:
     return _SHORTCODE.sub("\n", md)
 
 
+# A pandoc grid table: rows between rule lines ("+-----+-----+", the header's "+=====+"), each
+# row's cells between pipes at the rule's "+" columns, a cell's text over one line or several.
+_GRID_RULE = re.compile(r"^[ \t]*\+(?:[-=:]+\+)+[ \t]*$")
+
+
+def _grid_tables(lines: list[str]) -> list[str]:
+    """Each row of a grid table as one line, its cells joined by " – ": read cell by cell (as a
+    pipe table's), a short cell in capitals ("MRSA") would stand alone as a heading, and a cell
+    wrapped over lines would come apart."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not _GRID_RULE.match(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        rule = lines[i]
+        bounds = [k for k, c in enumerate(rule) if c == "+"]
+        row: list[list[str]] = [[] for _ in bounds[1:]]
+        i += 1
+        while i < len(lines) and (lines[i].lstrip().startswith("|") or _GRID_RULE.match(lines[i])):
+            if _GRID_RULE.match(lines[i]):
+                cells = [" ".join(" ".join(parts).split()) for parts in row]
+                if any(cells):
+                    out.append(" – ".join(c for c in cells if c))
+                row = [[] for _ in bounds[1:]]
+            else:
+                line = lines[i]
+                for n, (a, b) in enumerate(zip(bounds, bounds[1:])):
+                    row[n].append(line[a + 1:b].strip(" |"))
+            i += 1
+    return out
+
+
 def markdown_text(md: str) -> str:
     """The text of a Markdown document without front matter, setext underlines and table
     syntax. Hand-written rather than a CommonMark parser: everything else (emphasis, lists,
@@ -412,7 +446,7 @@ def markdown_text(md: str) -> str:
     md = _html_blocks(_without_shortcodes(_FRONT_MATTER.sub(_front_matter, md, count=1)))
     md = _FENCED_CODE.sub(_fenced_code, md)
     out: list[str] = []
-    for line in _form_rows(_toggles(md.split("\n"))):
+    for line in _form_rows(_toggles(_grid_tables(md.split("\n")))):
         # A setext underline (the heading is the line above it, kept as a line of its own)
         # or, after a blank line, a thematic break: neither carries text.
         if _SETEXT.match(line) and (len(line.strip()) > 1 or not out or out[-1].strip()):
