@@ -221,6 +221,41 @@ def test_a_product_is_found_by_its_spelling(text, lang, kind, expected):
     assert candidates(text, lang, kind) >= expected
 
 
+@pytest.mark.parametrize("text, lang, kind, expected", [
+    # letters and digits run together; a code in capitals and its number before a scale
+    ("the piers were checked in FRAMEX3000 and intensity read on the KDS-72 scale", "en", "provision",
+     {("FRAMEX3000", "Method"), ("KDS-72", "Method")}),
+    # a publisher's acronym and a letter code; a code and a versioned word
+    ("losses were estimated with GSRA Q-41 and records drawn from the TRX-Steppe3 database", "en", "provision",
+     {("GSRA Q-41", "Method"), ("TRX-Steppe3", "Method")}),
+    # a lower-case prefix; a letter and a word; a capitalised word before a coded name
+    ("genes were mined with gutMINER, canopies valued with u-Canopy and frames compared with Rapid Q-SNET",
+     "en", "provision", {("gutMINER", "Method"), ("u-Canopy", "Method"), ("Rapid Q-SNET", "Method")}),
+    # a Russian verb of use or a metric's word before the name
+    ("Для сравнения использованы Rapid Q-SNET, качество оценено метрикой wSCORE.", "ru", "task",
+     {("Rapid Q-SNET", "Method"), ("wSCORE", "Method")}),
+    # a Kazakh word of use after it
+    ("Сапасы GenoCheckR арқылы бағаланды, кластерлер plantSCAN бағдарламасымен табылды.", "kk", "task",
+     {("GenoCheckR", "Method"), ("plantSCAN", "Method")}),
+    # programs listed before the word for them share it
+    ("Бұлт Terra Vista және MeshLabPro бағдарламаларында өңделді.", "kk", "task",
+     {("Terra Vista", "Method"), ("MeshLabPro", "Method")}),
+])
+def test_software_and_models_by_digits_hyphens_and_lower_case_prefixes(text, lang, kind, expected):
+    assert candidates(text, lang, kind) >= expected
+
+
+@pytest.mark.parametrize("text", [
+    "Samples were tested for mRNA and dsDNA with the kit.",
+    "Levels of dust were measured at the CHP-2 site.",
+    "Piles were tested to ASTM D-1143 in the pit.",
+    "Resistance genes OXA-51 and KPC-3 were detected in the isolates.",   # a code and number with no tool word
+])
+def test_molecules_particles_plants_and_standards_are_no_products(text):
+    assert not {c for c in candidates(text, "en", "methods") if c[1] == "Method" and (
+        "-" in c[0] or c[0] in ("mRNA", "dsDNA"))}
+
+
 @pytest.mark.parametrize("text, lang, kind", [
     ("McLuhan and DeLillo wrote on US-China relations after COVID-19.", "en", "methods"),
     ("The TreeMiner team met the board.", "en", "provision"),   # no word of use, not a methods statement
@@ -481,6 +516,43 @@ def test_a_russian_treaty_is_named_by_what_it_is_about():
 ])
 def test_standards_instruments_and_programs(text, lang, expected):
     assert candidates(text, lang, "provision") >= expected
+
+
+def test_a_building_norm_of_kazakhstan_by_its_code_and_its_state_no_mention():
+    text = "Покрытие рассчитано по СНиП РК 4.05-12-2011, дефекты описаны по ПР РК 301-14-2019."
+    found = candidates(text, "ru", "provision")
+    assert {("СНиП РК 4.05-12-2011", "Initiative"), ("ПР РК 301-14-2019", "Initiative")} <= found
+    comp = ComponentText(URIRef(f"{WORK}/provision/1"), "provision", "ru", text)
+    graph = rdflib.Graph()
+    annotate(graph, [comp], work=WORK, source=SOURCE)
+    assert not list(graph.objects(None, DKG.mentions)), "the state inside a norm's code"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Смеси испытаны в КазстройНИИ и в лаборатории Степьдорнии.", {"КазстройНИИ", "Степьдорнии"}),
+    ("Данные предоставлены Казгидрогеомониторингом.", {"Казгидрогеомониторингом"}),
+])
+def test_a_research_institute_by_its_nii_or_a_body_by_its_kaz(text, expected):
+    found = candidates(text, "ru", "methods")
+    assert {(candidate_name(n, "ru"), "Organization") for n in expected} <= found or \
+        {n for n, c in found if c == "Organization"} >= {candidate_name(n, "ru") for n in expected}, found
+
+
+def test_an_institute_spelled_with_inner_capitals_is_a_body_not_a_product():
+    assert ("KazNIIEK", "Organization") in candidates("Norms were drafted with KazNIIEK.", "en", "methods")
+
+
+def test_a_product_in_brackets_after_the_method_it_stands_for():
+    assert ("QT-InSAM", "Method") in candidates(
+        "Түсірілімдер тұрақты шағылыстырғыштар әдісімен (QT-InSAM) өңделді.", "kk", "subject")
+
+
+@pytest.mark.parametrize("text", [
+    "В Германии и Великобритании, в управлении образования и в Казани так не считают.",
+    "Казахстанские и казачьи казармы.",
+])
+def test_words_ending_in_nii_or_opening_with_kaz_are_no_institutes(text):
+    assert not {c for c in candidates(text, "ru", "methods") if c[1] == "Organization"}
 
 
 def test_a_building_code_is_no_body():
