@@ -2334,6 +2334,14 @@ def _classed_by_definition(comps: list[ComponentText], named_in: list[list]) -> 
                 defined.setdefault((comp.lang, _initials(words)), cls)
     # (a name the text defines it for wins: «… на 2010–2014 годы (ГПФИИР)» is the programme's)
     terms = {(comp.lang, a) for comp in comps for a in _term_acronyms(comp.text)} - set(defined)
+    # an acronym the words beside it call a technique in one part ("LSTM нейрондық желісі") is one
+    # where it stands alone in another, which guessed a body for want of words (fifteenth corpus)
+    techniques = {(comp.lang, comp.text[s:e]) for comp, named in zip(comps, named_in)
+                  for s, e, cls, reason in named if reason == "acronym" and cls == "Method"}
+    bodies = {(comp.lang, comp.text[s:e]) for comp, named in zip(comps, named_in) for s, e, _, reason in named
+              if reason == "acronym" and _BODY_WORD_AFTER.match(comp.text, e)}
+    for key in techniques - bodies:
+        defined.setdefault(key, "Method")
     if not defined and not terms:
         return named_in
     return [[(s, e, defined.get((comp.lang, comp.text[s:e]), cls) if reason == "acronym" else cls, reason)

@@ -563,3 +563,12 @@ def test_a_building_code_is_no_body():
 def test_a_place_or_a_word_after_a_verb_of_computing_is_no_program():
     found = candidates("the rest was calculated in Excel, processed in Almaty and analysed in Table 2", "en", "provision")
     assert not {c for c in found if c[1] == "Method"}, found
+
+
+def test_an_acronym_called_a_technique_in_one_part_is_one_where_it_stands_alone():
+    comps = [ComponentText(URIRef(f"{WORK}/methods/1"), "subject", "kk",
+                           "Қатарларды болжау үшін QRNX нейрондық желісі қолданылды."),
+             ComponentText(URIRef(f"{WORK}/novelty/1"), "novelty", "kk",
+                           "Алғаш рет QRNX карьер борттарында сынақтан өтті.")]
+    found = {(c.name, c.suggested_class) for c in annotate(rdflib.Graph(), comps, work=WORK, source=SOURCE)}
+    assert found == {("QRNX", "Method")}, found
