@@ -766,6 +766,9 @@ _KEYWORDS = {
                    # a migration route that states and conventions agree to protect: "Central Asian
                    # Flyway", "East Asian–Australasian Flyway"
                    "flyway",
+                   # a contest that a body runs for others to enter, and a plan of steps a government
+                   # publishes: "… Detection Challenge", "Roadmap for the Introduction of …"
+                   "challenge", "roadmap",
                    "конвенция", "договор", "соглашение", "хартия", "процесс", "платформа", "декларациясы", "конвенциясы",
                    "процесі", "платформасы", "инициатива", "форум", "съезд", "проект", "бастамасы",
                    "съезі", "жобасы"],
@@ -797,7 +800,10 @@ _KEYWORDS = {
                      # a market is named in quotes after its kind: «рынок «…»», «… базары»
                      "bazaar", "рынок", "базар", "базары",
                      "комбинат", "музей", "театр", "галерея", "партиясы", "палатасы", "компаниясы",
-                     "холдингі", "зауыты", "фабрикасы", "комбинаты", "мұражайы", "театры", "галереясы"],
+                     "холдингі", "зауыты", "фабрикасы", "комбинаты", "мұражайы", "театры", "галереясы",
+                     # a national collection of strains or seeds keeps them for others, as a museum does:
+                     # «Микроорганизмдердің республикалық коллекциясы», «Национальная коллекция …»
+                     "коллекция", "коллекциясы"],
     # a named index is a measure a study applies ("Gallagher index", «индекс Грина – Вермильона»)
     "Method": ["index", "индекс", "индексі",
                # an instrument of measurement: "… Severity Scale", "Mineral Liberation Analyser",
@@ -971,8 +977,10 @@ _DEVICE_CODE = re.compile(
     # Kazakh puts the kind after the code: «ДРОН-3 дифрактометрінде», «У-150М циклотронында»
     r"|(?<![\w-])" + _CODE + r"\s+(?:дифрактометр|спектрометр|микроскоп|қондырғ|циклотрон|үдеткіш|детектор|"
     r"реактор|анализатор|хроматограф)\w*")
-# (and Russian ones that join two names by «и»: КПСиСУ, НИиПИ; not the codes' СНиП, a standard's)
-_SYLLABLE_ACRONYM = re.compile(r"([А-ЯЁӘҒҚҢӨҰҮҺІA-Z][а-яёәғқңөұүһіa-z]{1,3}[А-ЯЁӘҒҚҢӨҰҮҺІA-Z]{2,6}|[А-ЯЁ]{2,4}и[А-ЯЁ]{2,4})"
+# (and Russian ones that join two names by «и»: КПСиСУ, НИиПИ; not the codes' СНиП, a standard's;
+# Kazakh ones join them by the ж of «және»: АЭжБУ, ҒжЖБМ)
+_SYLLABLE_ACRONYM = re.compile(r"([А-ЯЁӘҒҚҢӨҰҮҺІA-Z][а-яёәғқңөұүһіa-z]{1,3}[А-ЯЁӘҒҚҢӨҰҮҺІA-Z]{2,6}|[А-ЯЁ]{2,4}и[А-ЯЁ]{2,4}"
+                               r"|[А-ЯӘҒҚҢӨҰҮҺІ]{1,4}ж[А-ЯӘҒҚҢӨҰҮҺІ]{2,4})"
                                r"(?:[-‐][а-яёәғқңөұүһіa-z]{1,5}|[а-яё]{1,2})?")
 
 

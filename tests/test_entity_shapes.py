@@ -572,3 +572,17 @@ def test_an_acronym_called_a_technique_in_one_part_is_one_where_it_stands_alone(
                            "Алғаш рет QRNX карьер борттарында сынақтан өтті.")]
     found = {(c.name, c.suggested_class) for c in annotate(rdflib.Graph(), comps, work=WORK, source=SOURCE)}
     assert found == {("QRNX", "Method")}, found
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a Kazakh acronym joins two names by the ж of «және»
+    ("Үлгі ТЭжСУ зертханасында және ҒжИМ тапсырмасымен жасалды.", "kk", {("ТЭжСУ", "Organization"), ("ҒжИМ", "Organization")}),
+    # a national collection of strains keeps them, as a museum does
+    ("Штаммдар Өсімдіктердің ұлттық коллекциясына тапсырылды.", "kk",
+     {("Өсімдіктердің ұлттық коллекциясы", "Organization")}),
+    # a contest a body runs, and a government's plan of steps
+    ("The detector won the Steppe Crack Detection Challenge under the Roadmap for Digital Roads.", "en",
+     {("Steppe Crack Detection Challenge", "Initiative"), ("Roadmap for Digital Roads", "Initiative")}),
+])
+def test_joined_kazakh_acronyms_collections_challenges_and_roadmaps(text, lang, expected):
+    assert candidates(text, lang, "novelty") >= expected
