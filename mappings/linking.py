@@ -1392,6 +1392,10 @@ def _product_candidates(text, lang, kind, found, claimed, free, unclaimed, known
             continue
         found[(s, e)] = ("Organization", "company")
         claimed.append((s, e))
+    for s, e in product_names.listed_instruments(text):
+        if free(s, e) and unclaimed(s, e) and not known(text[s:e]):
+            found[(s, e)] = ("Method", "product")
+            claimed.append((s, e))
     # brands in Latin letters beside a word for their kind («авиакомпаний – Air Astana, SCAT»,
     # «Wolt және Glovo платформаларының»); a plain English word is one only in a Cyrillic text
     for s, e in product_names.listed_brands(text):

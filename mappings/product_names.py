@@ -181,6 +181,24 @@ def listed_brands(text: str) -> list[tuple[int, int]]:
     return sorted(set(out))
 
 
+# Platforms listed with an instrument's model among them are instruments, not services: «Illumina
+# MiSeq және Ion Torrent платформаларында», "the NovaSeq and PacBio platforms" (one name spelled as a
+# product says so); «Wolt және Glovo платформалары» stay companies.
+_PLATFORM = re.compile(r"платформ|platform", re.I)
+
+
+def listed_instruments(text: str) -> list[tuple[int, int]]:
+    if not re.search(r"[A-Z]", text) or not _PLATFORM.search(text):
+        return []
+    out = []
+    for m in [*_BRANDS_AFTER_KIND.finditer(text), *_BRANDS_BEFORE_KIND.finditer(text)]:
+        kind = text[m.start():m.start(1)] + text[m.end(1):m.end()]
+        names = _names_in(text, m.start(1), m.end(1))
+        if _PLATFORM.search(kind) and any(PRODUCT.search(text[a:b]) for a, b in names):
+            out += names
+    return sorted(set(out))
+
+
 _LISTED_AFTER = re.compile(rf"{_LIST_JOIN}({_LATIN_NAME})(?![\w-])")
 
 

@@ -586,3 +586,10 @@ def test_an_acronym_called_a_technique_in_one_part_is_one_where_it_stands_alone(
 ])
 def test_joined_kazakh_acronyms_collections_challenges_and_roadmaps(text, lang, expected):
     assert candidates(text, lang, "novelty") >= expected
+
+
+def test_platforms_listed_with_an_instruments_model_are_instruments_not_companies():
+    found = candidates("Геномдар Ampliq SeqMax және Ion Torrent платформаларында оқылды, тапсырыс Wolt және "
+                       "Glovo платформалары арқылы берілді.", "kk", "novelty")
+    assert {("Ampliq SeqMax", "Method"), ("Ion Torrent", "Method"), ("Wolt", "Organization"),
+            ("Glovo", "Organization")} <= found, found
