@@ -182,9 +182,12 @@ def listed_brands(text: str) -> list[tuple[int, int]]:
 
 
 # Platforms listed with an instrument's model among them are instruments, not services: «Illumina
-# MiSeq және Ion Torrent платформаларында», "the NovaSeq and PacBio platforms" (one name spelled as a
-# product says so); «Wolt және Glovo платформалары» stay companies.
+# MiSeq және Ion Torrent платформаларында» (a maker's name and its model say so); «Wolt және Glovo
+# платформалары», «TripAdvisor және Booking платформалары» stay companies.
 _PLATFORM = re.compile(r"платформ|platform", re.I)
+# a maker's name and its model spelled as a product (Illumina NovaSeq, Oxford MinION, a digit):
+# one word alone (TripAdvisor, Booking) is a service's brand
+_MODEL_OF_MAKER = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s(?:[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Za-z]*[A-Z][A-Za-z]*\d[A-Za-z0-9]*)")
 
 
 def listed_instruments(text: str) -> list[tuple[int, int]]:
@@ -194,7 +197,7 @@ def listed_instruments(text: str) -> list[tuple[int, int]]:
     for m in [*_BRANDS_AFTER_KIND.finditer(text), *_BRANDS_BEFORE_KIND.finditer(text)]:
         kind = text[m.start():m.start(1)] + text[m.end(1):m.end()]
         names = _names_in(text, m.start(1), m.end(1))
-        if _PLATFORM.search(kind) and any(PRODUCT.search(text[a:b]) for a, b in names):
+        if _PLATFORM.search(kind) and any(_MODEL_OF_MAKER.fullmatch(text[a:b]) for a, b in names):
             out += names
     return sorted(set(out))
 

@@ -572,6 +572,12 @@ def test_an_acronym_called_a_technique_in_one_part_is_one_where_it_stands_alone(
                            "Алғаш рет QRNX карьер борттарында сынақтан өтті.")]
     found = {(c.name, c.suggested_class) for c in annotate(rdflib.Graph(), comps, work=WORK, source=SOURCE)}
     assert found == {("QRNX", "Method")}, found
+    # a methods statement alone does not call it a technique: the bureau whose data were used
+    comps = [ComponentText(URIRef(f"{WORK}/methods/1"), "methods", "ru",
+                           "Использованы микроданные обследования ДСУ за 2019 год."),
+             ComponentText(URIRef(f"{WORK}/novelty/1"), "novelty", "ru", "Впервые данные ДСУ сопоставлены.")]
+    found = {(c.name, c.suggested_class) for c in annotate(rdflib.Graph(), comps, work=WORK, source=SOURCE)}
+    assert ("ДСУ", "Organization") in found, found
 
 
 @pytest.mark.parametrize("text, lang, expected", [
@@ -593,3 +599,6 @@ def test_platforms_listed_with_an_instruments_model_are_instruments_not_companie
                        "Glovo платформалары арқылы берілді.", "kk", "novelty")
     assert {("Ampliq SeqMax", "Method"), ("Ion Torrent", "Method"), ("Wolt", "Organization"),
             ("Glovo", "Organization")} <= found, found
+    # one camel-cased word is a service's brand, not an instrument's model
+    found = candidates("Пікірлер StayFinder және Booking платформаларынан жиналды.", "kk", "novelty")
+    assert ("StayFinder", "Method") not in found, found
