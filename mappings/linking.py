@@ -1343,9 +1343,10 @@ def _product_candidates(text, lang, kind, found, claimed, free, unclaimed, known
             claimed.append((s, e))
             continue
         before = text[max(0, s - 40):s]
-        if product_names.CODE_NUMBER.fullmatch(text[s:e]) and not (
-                _TOOL_USE_BEFORE.search(before) or _ACRONYM_METHOD_AFTER.match(text, e) or product_names.tool_after(text, e)):
-            continue   # a code and its number is a tool by the words beside it only: OXA-48 is a gene
+        if product_names.CODE_NUMBER.fullmatch(text[s:e]) and (not (
+                _TOOL_USE_BEFORE.search(before) or _ACRONYM_METHOD_AFTER.match(text, e) or product_names.tool_after(text, e))
+                or product_names.GENE_AFTER.match(text, e)):
+            continue   # a code and its number is a tool by the words beside it only: "OXA-48 plasmids" is a gene
         if _ACRONYM_ORG_AFTER.match(text, e):
             continue   # "StepWise Council": a body's name, the capitalised names take it whole
         if not (kind in METHOD_KINDS or _TOOL_USE_BEFORE.search(before) or _ACRONYM_METHOD_BEFORE.search(before)

@@ -44,6 +44,9 @@ _NUMBERED = (r"[A-Z]{2,6}-\d{1,4}[A-Z]?|[A-Z]{2,6}\s[A-Z]{1,2}-\d{1,4}[A-Za-z]?|
 _LOWER_LED = r"[a-z]{1,5}[A-Z]{2,}[A-Za-z0-9]*|[a-z]-[A-Z][a-z]+"
 PRODUCT = re.compile(rf"(?<![\w.@/-])(?:{_CAMEL}|{_NUMBERED}|{_CODED}|{_DIGITED}|{_LOWER_LED})(?![\w@/-]|\.\w)")
 CODE_NUMBER = re.compile(r"[A-Z]{2,6}-\d{1,4}[A-Z]?")
+# what names a gene, its carrier or its product after the code: "OXA-48 gene", "KPC-2 plasmids", «гена NDM-1»
+GENE_AFTER = re.compile(r"\s+(?:genes?|plasmids?|alleles?|proteins?|variants?|carbapenemases?|enzymes?|"
+                        r"ген\w*|плазмид\w*|бел(?:ок|ка|ки)|аллел\w*|фермент\w*)\b", re.I)
 # what those shapes also spell and is no product: molecules (mRNA, dsDNA), particulate matter
 # (PM10), a standards body's code («ASTM D-1143», a standard), a power plant's number (CHP-2)
 _NOT_PRODUCT = re.compile(r"[a-z]+(?:RNA|DNA)s?|PM\d+|(?:ISO|IEC|ASTM|EN|DIN|IEEE|API|ASME|AWS|ANSI|NACE|BS|DNV|GOST|SNiP)\s.*"
