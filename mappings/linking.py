@@ -20,7 +20,7 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from . import (generic_acronyms, information_systems, latin_kazakh_reading, lexicon_store, method_context, morphology, name_shapes, ntriples, page_chrome, people, place_shapes,
+from . import (generic_acronyms, information_systems, institute_acronyms, latin_kazakh_reading, lexicon_store, method_context, morphology, name_shapes, ntriples, page_chrome, people, place_shapes,
                product_names, script_folding, self_named)
 from .vocab import DKG, ID, LANGUAGE, OA
 from .vocabulary import INITIATIVE_KINDS, LANGS, Entry, load_dismissed, load_entries, slugify
@@ -153,6 +153,22 @@ def _variants(label: str) -> set[str]:
     return out
 
 
+# A tool's name in Latin letters is written so in Russian and Kazakh texts too («YOLOv5 моделі»,
+# «әдісімен (PS-InSAR)»): an English label every word of which is capitalised or a code, one of
+# them spelled as no word is (a digit, an inner capital, a capital after a hyphen), names the entry
+# in every language.
+# (not an acronym alone, FAO, UN: each language's labels spell its own, and a Latin one inside a
+# Kazakh name, «FAO Penman-Monteith әдісі», is that name's)
+_CODED_WORD = re.compile(r"[A-Za-z]*\d[\w-]*|[A-Za-z]*[a-z][A-Z][\w-]*|[A-Za-z]+-[\w-]*[A-Z][\w-]*")
+
+
+def _coded_latin_label(label: str) -> bool:
+    words = label.split()
+    return bool(words) and re.fullmatch(r"[A-Za-z0-9 .+/-]+", label) is not None \
+        and all(w[:1].isupper() or w[:1].isdigit() or _CODED_WORD.fullmatch(w) for w in words) \
+        and any(_CODED_WORD.fullmatch(w) for w in words)
+
+
 def compile_lexicon(entries: tuple[Entry, ...], dismissed: frozenset[tuple[str, str]] = frozenset(),
                     keys: dict[tuple[str, str], str] | None = None) -> Lexicon:
     """The vocabularies as tries of label keys. `keys` remembers each label word's key across
@@ -168,6 +184,8 @@ def compile_lexicon(entries: tuple[Entry, ...], dismissed: frozenset[tuple[str, 
         for lang in LANGS:
             labels = [e.pref[lang]] if lang in e.pref else []
             labels += e.alt.get(lang, [])
+            if lang != "en":   # (after the language's own labels, which keep a word they share)
+                labels += [x for x in [e.pref.get("en", ""), *e.alt.get("en", [])] if _coded_latin_label(x)]
             for label in labels:
                 known.add(morphology.fold(label))
                 for variant in set().union(*(_variants(v) for v in {label} | _word_order_variants(label, lang))):
@@ -748,6 +766,9 @@ _KEYWORDS = {
                    # a migration route that states and conventions agree to protect: "Central Asian
                    # Flyway", "East Asian–Australasian Flyway"
                    "flyway",
+                   # a contest that a body runs for others to enter, and a plan of steps a government
+                   # publishes: "… Detection Challenge", "Roadmap for the Introduction of …"
+                   "challenge", "roadmap",
                    "конвенция", "договор", "соглашение", "хартия", "процесс", "платформа", "декларациясы", "конвенциясы",
                    "процесі", "платформасы", "инициатива", "форум", "съезд", "проект", "бастамасы",
                    "съезі", "жобасы"],
@@ -779,7 +800,10 @@ _KEYWORDS = {
                      # a market is named in quotes after its kind: «рынок «…»», «… базары»
                      "bazaar", "рынок", "базар", "базары",
                      "комбинат", "музей", "театр", "галерея", "партиясы", "палатасы", "компаниясы",
-                     "холдингі", "зауыты", "фабрикасы", "комбинаты", "мұражайы", "театры", "галереясы"],
+                     "холдингі", "зауыты", "фабрикасы", "комбинаты", "мұражайы", "театры", "галереясы",
+                     # a national collection of strains or seeds keeps them for others, as a museum does:
+                     # «Микроорганизмдердің республикалық коллекциясы», «Национальная коллекция …»
+                     "коллекция", "коллекциясы"],
     # a named index is a measure a study applies ("Gallagher index", «индекс Грина – Вермильона»)
     "Method": ["index", "индекс", "индексі",
                # an instrument of measurement: "… Severity Scale", "Mineral Liberation Analyser",
@@ -842,7 +866,9 @@ _NOT_TOOLS = {"Table", "Figure", "Fig", "Chapter", "Section", "Article", "Paragr
               # a statistic's value ("OR 0.64", "HR 1.8", "AUC 0.91") and a licence's version
               # ("CC BY-NC 4.0") are no tools
               "OR", "HR", "RR", "CI", "AUC", "BY", "BY-NC", "BY-SA", "BY-ND", "BY-NC-SA", "BY-NC-ND", "CC"}
-_TOOL_USE_BEFORE = re.compile(r"(?:\b(?:in|using|with|via|by|of)|в|во|с|помощью|среде|программе|пакете|арқылы)\s+$")
+# (a Russian verb of use or a metric's word before a tool: «использованы Faster R-CNN», «метрикой mAP»)
+_TOOL_USE_BEFORE = re.compile(r"(?:\b(?:in|using|with|via|by|of|metrics?)|в|во|с|помощью|среде|программе|пакете|арқылы|"
+                              r"использован[аоы]?|применен[аоы]?|применял[аи]сь|метрик(?:ой|ам|ами|и|а))\s+$")
 
 
 _QUANTITY_AFTER = re.compile(r"\s+(?:million|billion|thousand|trillion|per\s*cent|percent|млн|млрд|тыс|миллион|миллиард|мың)", re.I)
@@ -951,8 +977,10 @@ _DEVICE_CODE = re.compile(
     # Kazakh puts the kind after the code: «ДРОН-3 дифрактометрінде», «У-150М циклотронында»
     r"|(?<![\w-])" + _CODE + r"\s+(?:дифрактометр|спектрометр|микроскоп|қондырғ|циклотрон|үдеткіш|детектор|"
     r"реактор|анализатор|хроматограф)\w*")
-# (and Russian ones that join two names by «и»: КПСиСУ, НИиПИ; not the codes' СНиП, a standard's)
-_SYLLABLE_ACRONYM = re.compile(r"([А-ЯЁӘҒҚҢӨҰҮҺІA-Z][а-яёәғқңөұүһіa-z]{1,3}[А-ЯЁӘҒҚҢӨҰҮҺІA-Z]{2,6}|[А-ЯЁ]{2,4}и[А-ЯЁ]{2,4})"
+# (and Russian ones that join two names by «и»: КПСиСУ, НИиПИ; not the codes' СНиП, a standard's;
+# Kazakh ones join them by the ж of «және»: АЭжБУ, ҒжЖБМ)
+_SYLLABLE_ACRONYM = re.compile(r"([А-ЯЁӘҒҚҢӨҰҮҺІA-Z][а-яёәғқңөұүһіa-z]{1,3}[А-ЯЁӘҒҚҢӨҰҮҺІA-Z]{2,6}|[А-ЯЁ]{2,4}и[А-ЯЁ]{2,4}"
+                               r"|[А-ЯӘҒҚҢӨҰҮҺІ]{1,4}ж[А-ЯӘҒҚҢӨҰҮҺІ]{2,4})"
                                r"(?:[-‐][а-яёәғқңөұүһіa-z]{1,5}|[а-яё]{1,2})?")
 
 
@@ -970,7 +998,7 @@ _DOMAIN_NAME = re.compile(r"(?<![\w./@:-])([A-Za-z][A-Za-z0-9-]{1,30}\.(?:kz|қ�
 # (Kazakhstan's codes transliterated too: "SP RK 5.01-102-2013"; a Eurocode by its one- or two-digit part: "Eurocode 7");
 # the engineering societies' codes by their series letters too, which may close the number as well as open
 # it: "API 1104", "API RP 580", "ASME B31.4", "ASME B31G", "NACE SP0502", "ANSI/AWS D1.1", "BS 7910".
-_STANDARD = re.compile(r"(?<![\w-])((?:ISO(?:/IEC)?|IEC|ASTM|EN|DIN|IEEE|ГОСТ(?:\s+Р)?|GOST(?:\s+R)?|СТ\s+РК|СН\s+РК|СП\s+РК|СНиП|МСН|ҚР\s+ҚН|"
+_STANDARD = re.compile(r"(?<![\w-])((?:ISO(?:/IEC)?|IEC|ASTM|EN|DIN|IEEE|ГОСТ(?:\s+Р)?|GOST(?:\s+R)?|СТ\s+РК|СН\s+РК|СП\s+РК|СНиП(?:\s+РК)?|ПР\s+РК|МСН|ҚР\s+(?:ҚНжЕ|ҚН|ЕЖ)|"
                        r"(?:ST|SN|SP)\s+RK|SNiP|API(?:\s+(?:RP|Std|Spec|MPMS))?|(?:ANSI/)?ASME|(?:ANSI/)?AWS|ANSI|NACE|BS|DNV(?:-RP|-ST|-OS)?)"
                        r"\s?[A-Z]{0,2}\d[\d.:-]*\d[A-Z]?|Eurocode\s?\d{1,2})(?![\w-])")
 # A European Union act by its number, year first: "Directive 2008/98/EC", «Регламент (ЕС) 2016/679» →
@@ -1128,10 +1156,27 @@ _LOWER_PACKAGE_EN_AFTER = re.compile(rf"(?<![\w.-]){_LOWER_PACKAGE}\s+(?:package
 _LOWER_PACKAGE_EN_BEFORE = re.compile(rf"\b(?:R|Python|Stata|Julia)\s+(?:package|library|command)s?\s+{_LOWER_PACKAGE}(?![\w.-]|\.\w)")
 
 
+# Programs listed before the word for them share it: «Leica Cyclone және CloudCompare
+# бағдарламаларында», «в Rocscience Slide2 и RS2 программах», "Leica Cyclone and CloudCompare software"
+_LISTED_PROGRAM = re.compile(r"(?<![\w.-])([A-Z][\w/+.-]*[\w+](?:\s+[A-Z][\w/+.-]*[\w+])?)"
+                             r"\s*(?:,\s*(?:and\s+|и\s+|және\s+)?|\s+(?:and|и|және|мен|or|или|не)\s+)$")
+
+
+def _listed_before(text: str, start: int) -> list[tuple[int, int]]:
+    out = []
+    while (m := _LISTED_PROGRAM.search(text, max(0, start - 60), start)) is not None:
+        if m.group(1).split()[0] in _NOT_TOOLS:
+            break
+        out.append(m.span(1))
+        start = m.start(1)
+    return out
+
+
 def _software(text: str) -> list[tuple[int, int]]:
     if not _SOFTWARE_WORD.search(text) and not re.search(_PACKAGE_WORD_RU_KK + r"|library|command", text):   # most parts name no program
         return []
     out = [(m.start(1), m.end(1)) for m in _SOFTWARE_AFTER.finditer(text)]
+    out += [span for m in _SOFTWARE_AFTER.finditer(text) for span in _listed_before(text, m.start(1))]
     out += [(m.start(1), m.end(1)) for m in _SOFTWARE_BEFORE.finditer(text)]
     out += [m.span(1) for rx in (_LOWER_PACKAGE_AFTER, _LOWER_PACKAGE_BEFORE) for m in rx.finditer(text)]
     out += [m.span(1) for rx in (_LOWER_PACKAGE_EN_AFTER, _LOWER_PACKAGE_EN_BEFORE) for m in rx.finditer(text)
@@ -1276,6 +1321,11 @@ def _script_language(name: str, lang: str) -> str:
 _AFTER_A_TERM = re.compile(r"(?<![\w-])[a-zа-яёәғқңөұүһі][\w-]*\s+[a-zа-яёәғқңөұүһі][\w-]*\s*\(\s*$")
 
 
+# a product's name in brackets after the method it stands for: «тұрақты шағылыстырғыштар әдісімен
+# (PS-InSAR)», «методом постоянных отражателей (PS-InSAR)», "the persistent scatterer technique (PS-InSAR)"
+_METHOD_WORD_BRACKET = re.compile(r"(?:әдіс|тәсіл|метод|method|technique|approach|analysis|анализ|талда)\w*\s*\(\s*$", re.I)
+
+
 def _product_candidates(text, lang, kind, found, claimed, free, unclaimed, known) -> None:
     """Software, models and companies by their spelling and the words beside them (see
     product_names): a tool where methods are spoken of, a company where a word says it is one."""
@@ -1293,9 +1343,14 @@ def _product_candidates(text, lang, kind, found, claimed, free, unclaimed, known
             claimed.append((s, e))
             continue
         before = text[max(0, s - 40):s]
+        if product_names.CODE_NUMBER.fullmatch(text[s:e]) and (not (
+                _TOOL_USE_BEFORE.search(before) or _ACRONYM_METHOD_AFTER.match(text, e) or product_names.tool_after(text, e))
+                or product_names.GENE_AFTER.match(text, e)):
+            continue   # a code and its number is a tool by the words beside it only: "OXA-48 plasmids" is a gene
         if _ACRONYM_ORG_AFTER.match(text, e):
             continue   # "StepWise Council": a body's name, the capitalised names take it whole
         if not (kind in METHOD_KINDS or _TOOL_USE_BEFORE.search(before) or _ACRONYM_METHOD_BEFORE.search(before)
+                or _METHOD_WORD_BRACKET.search(before)
                 or _ACRONYM_METHOD_AFTER.match(text, e) or product_names.tool_after(text, e)
                 or product_names.tool_before(text, s)
                 or (s - listed_end < 12 and _AND_BEFORE.search(text[listed_end:s] + " "))):
@@ -1338,6 +1393,10 @@ def _product_candidates(text, lang, kind, found, claimed, free, unclaimed, known
             continue
         found[(s, e)] = ("Organization", "company")
         claimed.append((s, e))
+    for s, e in product_names.listed_instruments(text):
+        if free(s, e) and unclaimed(s, e) and not known(text[s:e]):
+            found[(s, e)] = ("Method", "product")
+            claimed.append((s, e))
     # brands in Latin letters beside a word for their kind («авиакомпаний – Air Astana, SCAT»,
     # «Wolt және Glovo платформаларының»); a plain English word is one only in a Cyrillic text
     for s, e in product_names.listed_brands(text):
@@ -1550,6 +1609,12 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             cls = "Method" if _AFTER_A_TERM.search(text, max(0, s - 80), s) and text.startswith(")", e) else \
                 _acronym_class(text, s, e, m.group(1), kind)
             found.setdefault((s, e), (cls, "acronym"))
+    # (what the acronym says it is outweighs the spelling that made it a product: "KazNIISA")
+    for s, e in institute_acronyms.find(text, lang):
+        if free(s, e) and not known(text[s:e]):
+            for span in [k for k in found if k[0] < e and s < k[1] and found[k][1] in ("product", "acronym")]:
+                del found[span]
+            found[(s, e)] = ("Organization", "acronym")
     # People by their initials and surname («В.В. Бартольд», «Р. Райана», "S.L. Sobolev")
     for s, e in people.find(text, lang):
         if free(s, e) and not known(text[s:e]):
@@ -2073,7 +2138,8 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
         measures = [(s, e) for s, e, _, reason in named if reason == "measure"]
         if measures:   # the concept a named index measures is part of the index's name
             mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in measures)]
-        docs = [(s, e, cls) for s, e, cls, reason in named if reason in ("self-named", "state's")]
+        # (and the «РК» of a building norm's code, «СНиП РК 3.01-01-2008», names no state of its own)
+        docs = [(s, e, cls) for s, e, cls, reason in named if reason in ("self-named", "state's", "standard")]
         if docs:
             mentions = [m for m in mentions if not any(s <= m.start and m.end <= e and (
                 m.cls == "State" or (cls == "Address" and m.cls == "GovernmentBody")) for s, e, cls in docs)]
@@ -2281,6 +2347,16 @@ def _classed_by_definition(comps: list[ComponentText], named_in: list[list]) -> 
                 defined.setdefault((comp.lang, _initials(words)), cls)
     # (a name the text defines it for wins: «… на 2010–2014 годы (ГПФИИР)» is the programme's)
     terms = {(comp.lang, a) for comp in comps for a in _term_acronyms(comp.text)} - set(defined)
+    # an acronym the words beside it call a technique in one part ("LSTM нейрондық желісі") is one
+    # where it stands alone in another, which guessed a body for want of words (fifteenth corpus)
+    # (called so by the words beside it, not by the section alone: «… БНС» in a methods statement is the bureau)
+    techniques = {(comp.lang, comp.text[s:e]) for comp, named in zip(comps, named_in)
+                  for s, e, cls, reason in named if reason == "acronym" and cls == "Method" and (
+                      _ACRONYM_METHOD_AFTER.match(comp.text, e) or _ACRONYM_METHOD_BEFORE.search(comp.text[max(0, s - 40):s]))}
+    bodies = {(comp.lang, comp.text[s:e]) for comp, named in zip(comps, named_in) for s, e, _, reason in named
+              if reason == "acronym" and _BODY_WORD_AFTER.match(comp.text, e)}
+    for key in techniques - bodies:
+        defined.setdefault(key, "Method")
     if not defined and not terms:
         return named_in
     return [[(s, e, defined.get((comp.lang, comp.text[s:e]), cls) if reason == "acronym" else cls, reason)

@@ -185,6 +185,28 @@ _TECHNIQUE_AFTER_ACRONYM = re.compile(
     r"редактир|сортир|скрининг|съ[её]мк|тестир|талдау|зерттеу|бақылау)[а-яёәғқңөұүһі]*")
 
 
+# A sentence that says which methods the work used is a statement of methods wherever it stands
+# (a methods paragraph the structure filed under the object or subject): «Жұмыста … әдістер (…,
+# агар блоктары әдісі, …) қолданылды», «В работе использованы методы …», "The methods used were …".
+# Both the word for methods and a verb of use must be in it, the verb in the past: a plan or a
+# novelty («әдіс ұсынылды», "a method is proposed") names no method used.
+_METHODS_WORD = {"kk": r"(?<!\w)(?:әдіс|тәсіл)\w*", "ru": r"(?<!\w)метод(?:ы|ов|ами|ах)?(?!\w)",
+                 "en": r"\b(?:methods|techniques)\b"}
+_USED = {"kk": r"(?<!\w)(?:қолданылды|пайдаланылды)(?!\w)",
+         "ru": r"(?<!\w)(?:использован[ыо]?|применен[ыо]?|применялись|использовались)(?!\w)",
+         "en": r"\b(?:were|was)\s+(?:used|employed|applied)\b|\b(?:used|employed|applied)\s+(?:were|was)\b"}
+_SENTENCE_BREAK = re.compile(r"[.!?;\n](?=\s)")
+
+
+def _states_methods(text: str, pos: int, lang: str) -> bool:
+    if lang not in _USED:
+        return False
+    start = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, pos)), default=0)
+    end = _SENTENCE_BREAK.search(text, pos)
+    sentence = text[start:end.start() if end else len(text)]
+    return re.search(_METHODS_WORD[lang], sentence, re.I) is not None and re.search(_USED[lang], sentence, re.I) is not None
+
+
 def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple[int, int, str]]:
     """(start, end, 'Theory' | 'Method') of every name of that shape in `text`."""
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
@@ -259,7 +281,7 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
             anywhere = True   # «с помощью метода отношения шансов», «посредством метода главных компонент»
         if cls == "Method" and lang != "en" and _METHOD_WORD.match(tok.text) and any(_COMPOUND.fullmatch(t.text) for t in mods):
             anywhere = True   # «гамма-спектрометрическим методом», «формальды-заңдық әдіс»: a technique by its two-part name
-        if not (anywhere or kind in THEORY_SECTIONS or _double_barrelled(text, mods)
+        if not (anywhere or kind in THEORY_SECTIONS or _double_barrelled(text, mods) or _states_methods(text, tok.start, lang)
                 or any(_proper(m) and not _sentence_initial(text, t.start) for m, t in ((t.text, t) for t in mods))):
             continue
         if cls == "Theory" and _MODEL_HEAD.match(tok.text) and mods and _tool_name(mods[0].text):

@@ -34,12 +34,33 @@ import re
 _CAMEL = r"[A-Z][a-z]+[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)?\+?"
 # a word and a code in capitals: Grad-CAM; a letter or two and a code: C-MAPSS; a code and a word: WRF-Chem
 _CODED = r"[A-Z][a-z]+-[A-Z]{2,}[A-Za-z0-9]*|[A-Z]{1,2}-[A-Z]{3,}[A-Za-z0-9]*|[A-Z]{2,}-[A-Z][a-z]+"
-PRODUCT = re.compile(rf"(?<![\w.@/-])(?:{_CAMEL}|{_CODED})(?![\w@/-]|\.\w)")
+# (fifteenth corpus) letters and digits run together: SAP2000, Slide2, YOLOv5; a code in capitals
+# and its number: MSK-64, SF-36; a letter code and a number after a publisher's acronym: FEMA P-58;
+# a code and a capitalised word with its version: NGA-West2; a code and an inner-capital word:
+# PS-InSAR; a lower-case prefix before capitals: antiSMASH, qPCR, mAP; a letter and a word: i-Tree
+_DIGITED = r"[A-Z][A-Za-z]+\d+[A-Za-z0-9]*"
+_NUMBERED = (r"[A-Z]{2,6}-\d{1,4}[A-Z]?|[A-Z]{2,6}\s[A-Z]{1,2}-\d{1,4}[A-Za-z]?|[A-Z]{2,}-[A-Z][a-z]+\d+"
+             r"|[A-Z]{1,3}-[A-Z][a-z]?[A-Z]{2,}[A-Za-z0-9]*")
+_LOWER_LED = r"[a-z]{1,5}[A-Z]{2,}[A-Za-z0-9]*|[a-z]-[A-Z][a-z]+"
+PRODUCT = re.compile(rf"(?<![\w.@/-])(?:{_CAMEL}|{_NUMBERED}|{_CODED}|{_DIGITED}|{_LOWER_LED})(?![\w@/-]|\.\w)")
+CODE_NUMBER = re.compile(r"[A-Z]{2,6}-\d{1,4}[A-Z]?")
+# what names a gene, its carrier or its product after the code: "OXA-48 gene", "KPC-2 plasmids", «гена NDM-1»
+GENE_AFTER = re.compile(r"\s+(?:genes?|plasmids?|alleles?|proteins?|variants?|carbapenemases?|enzymes?|"
+                        r"ген\w*|плазмид\w*|бел(?:ок|ка|ки)|аллел\w*|фермент\w*)\b", re.I)
+# what those shapes also spell and is no product: molecules (mRNA, dsDNA), particulate matter
+# (PM10), a standards body's code («ASTM D-1143», a standard), a power plant's number (CHP-2)
+_NOT_PRODUCT = re.compile(r"[a-z]+(?:RNA|DNA)s?|PM\d+|(?:ISO|IEC|ASTM|EN|DIN|IEEE|API|ASME|AWS|ANSI|NACE|BS|DNV|GOST|SNiP)\s.*"
+                          r"|(?:CHP|GRES|TPP|HPP|SDPP|NPP|TETs|TEC)-\d+.*")
+# a capitalised word before a coded name is the name's first word: "Faster R-CNN", "Mask R-CNN"
+_CODED_TAIL = re.compile(r"[A-Z]{1,2}-[A-Z]{3,}[A-Za-z0-9]*")
+_WORD_BEFORE = re.compile(r"(?<=[\w,;:(«\"] )([A-Z][a-z]{2,})\s$")
 # surnames and particles that take an inner capital: McLuhan, MacArthur, DeLillo, VanDyke, O'Neil
 _SURNAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Le|La|Van|Von|Du|St)[A-Z]")
 _KAZ_COMPANY = re.compile(r"(?<![\w.@/-])(?!(?:Kazakh|Qazaq)(?:s|stan|stani|i)?\b)(?:Kaz|Qaz)[a-z]{3,}[A-Za-z]*(?![\w@/-])")
 # a word that says a tool is meant, after the name (besides linking's words after an acronym)
-_TOOL_AFTER = re.compile(r"\s+(?:system|platform|tool\b|жүйес|систем)\w*", re.I)
+_TOOL_AFTER = re.compile(r"\s+(?:system|platform|tool\b|жүйес|систем)\w*"
+                         # Kazakh says what a tool does after it: «CheckM арқылы», «… көмегімен», «… бағдарламасымен»
+                         r"|\s+(?:арқылы|көмегімен|бағдарлама\w*)(?!\w)", re.I)
 
 _COMPANY_CUE = re.compile(
     r"\b(?:(?:a|the)\s+(?:company|subsidiary|division|unit|member)\s+of|(?:companies|subsidiaries|firms)\s+(?:of|like|such\s+as)|"
@@ -79,10 +100,19 @@ def products(text: str) -> list[tuple[int, int]]:
     """(start, end) of every word spelled as a product's name."""
     out = []
     for m in PRODUCT.finditer(text):
-        if _SURNAME_PREFIX.match(m.group()):
+        if _SURNAME_PREFIX.match(m.group()) or _NOT_PRODUCT.fullmatch(m.group()):
             continue
-        out.append(m.span())
+        start = m.start()
+        if _CODED_TAIL.fullmatch(m.group()):
+            before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+            if before is not None and before.group(1) not in _FUNCTION_WORDS:
+                start = before.start(1)
+        out.append((start, m.end()))
     return out
+
+
+# (a capitalised word that says how a tool is used is no part of its name: "Using R-CNN")
+_FUNCTION_WORDS = {"The", "This", "These", "That", "With", "Using", "From", "And", "For", "Via", "Unlike", "Like"}
 
 
 # a data set named before it: "the C-MAPSS dataset" is named after, «на наборе данных C-MAPSS» before
@@ -151,6 +181,27 @@ def listed_brands(text: str) -> list[tuple[int, int]]:
         if m.start(1) and (text[m.start(1) - 1].isalnum() or text[m.start(1) - 1] in "-."):
             continue
         out += _names_in(text, m.start(1), m.end(1))
+    return sorted(set(out))
+
+
+# Platforms listed with an instrument's model among them are instruments, not services: «Illumina
+# MiSeq және Ion Torrent платформаларында» (a maker's name and its model say so); «Wolt және Glovo
+# платформалары», «TripAdvisor және Booking платформалары» stay companies.
+_PLATFORM = re.compile(r"платформ|platform", re.I)
+# a maker's name and its model spelled as a product (Illumina NovaSeq, Oxford MinION, a digit):
+# one word alone (TripAdvisor, Booking) is a service's brand
+_MODEL_OF_MAKER = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s(?:[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Za-z]*[A-Z][A-Za-z]*\d[A-Za-z0-9]*)")
+
+
+def listed_instruments(text: str) -> list[tuple[int, int]]:
+    if not re.search(r"[A-Z]", text) or not _PLATFORM.search(text):
+        return []
+    out = []
+    for m in [*_BRANDS_AFTER_KIND.finditer(text), *_BRANDS_BEFORE_KIND.finditer(text)]:
+        kind = text[m.start():m.start(1)] + text[m.end(1):m.end()]
+        names = _names_in(text, m.start(1), m.end(1))
+        if _PLATFORM.search(kind) and any(_MODEL_OF_MAKER.fullmatch(text[a:b]) for a, b in names):
+            out += names
     return sorted(set(out))
 
 

@@ -35,7 +35,8 @@ _KK_HEADS = {
 }
 _OPEN, _CLOSE = "«“\"„", "»”\""
 _TITLE = r"[«“\"„](?P<title>[^«»“”\"\n]{2,150})[»”\"“]"
-_YEARS = r"\d{4}\s*[-–—]\s*\d{4}"
+# (LaTeX and pandoc sources write the dash as "--": «2023--2027 жылдарға арналған»)
+_YEARS = r"\d{4}\s*(?:--|[-–—])\s*\d{4}"
 _BREAK = r"[^.;:!?()«»“”\"\n]"      # characters a name runs over
 
 

@@ -221,6 +221,42 @@ def test_a_product_is_found_by_its_spelling(text, lang, kind, expected):
     assert candidates(text, lang, kind) >= expected
 
 
+@pytest.mark.parametrize("text, lang, kind, expected", [
+    # letters and digits run together; a code in capitals and its number before a scale
+    ("the piers were checked in FRAMEX3000 and intensity read on the KDS-72 scale", "en", "provision",
+     {("FRAMEX3000", "Method"), ("KDS-72", "Method")}),
+    # a publisher's acronym and a letter code; a code and a versioned word
+    ("losses were estimated with GSRA Q-41 and records drawn from the TRX-Steppe3 database", "en", "provision",
+     {("GSRA Q-41", "Method"), ("TRX-Steppe3", "Method")}),
+    # a lower-case prefix; a letter and a word; a capitalised word before a coded name
+    ("genes were mined with gutMINER, canopies valued with u-Canopy and frames compared with Rapid Q-SNET",
+     "en", "provision", {("gutMINER", "Method"), ("u-Canopy", "Method"), ("Rapid Q-SNET", "Method")}),
+    # a Russian verb of use or a metric's word before the name
+    ("Для сравнения использованы Rapid Q-SNET, качество оценено метрикой wSCORE.", "ru", "task",
+     {("Rapid Q-SNET", "Method"), ("wSCORE", "Method")}),
+    # a Kazakh word of use after it
+    ("Сапасы GenoCheckR арқылы бағаланды, кластерлер plantSCAN бағдарламасымен табылды.", "kk", "task",
+     {("GenoCheckR", "Method"), ("plantSCAN", "Method")}),
+    # programs listed before the word for them share it
+    ("Бұлт Terra Vista және MeshLabPro бағдарламаларында өңделді.", "kk", "task",
+     {("Terra Vista", "Method"), ("MeshLabPro", "Method")}),
+])
+def test_software_and_models_by_digits_hyphens_and_lower_case_prefixes(text, lang, kind, expected):
+    assert candidates(text, lang, kind) >= expected
+
+
+@pytest.mark.parametrize("text", [
+    "Samples were tested for mRNA and dsDNA with the kit.",
+    "Levels of dust were measured at the CHP-2 site.",
+    "Piles were tested to ASTM D-1143 in the pit.",
+    "Resistance genes OXA-51 and KPC-3 were detected in the isolates.",   # a code and number with no tool word
+    "Resistance is driven by OXA-51 plasmids in the wards.",              # a word of use, but a gene's carrier after
+])
+def test_molecules_particles_plants_and_standards_are_no_products(text):
+    assert not {c for c in candidates(text, "en", "methods") if c[1] == "Method" and (
+        "-" in c[0] or c[0] in ("mRNA", "dsDNA"))}
+
+
 @pytest.mark.parametrize("text, lang, kind", [
     ("McLuhan and DeLillo wrote on US-China relations after COVID-19.", "en", "methods"),
     ("The TreeMiner team met the board.", "en", "provision"),   # no word of use, not a methods statement
@@ -483,6 +519,43 @@ def test_standards_instruments_and_programs(text, lang, expected):
     assert candidates(text, lang, "provision") >= expected
 
 
+def test_a_building_norm_of_kazakhstan_by_its_code_and_its_state_no_mention():
+    text = "Покрытие рассчитано по СНиП РК 4.05-12-2011, дефекты описаны по ПР РК 301-14-2019."
+    found = candidates(text, "ru", "provision")
+    assert {("СНиП РК 4.05-12-2011", "Initiative"), ("ПР РК 301-14-2019", "Initiative")} <= found
+    comp = ComponentText(URIRef(f"{WORK}/provision/1"), "provision", "ru", text)
+    graph = rdflib.Graph()
+    annotate(graph, [comp], work=WORK, source=SOURCE)
+    assert not list(graph.objects(None, DKG.mentions)), "the state inside a norm's code"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Смеси испытаны в КазстройНИИ и в лаборатории Степьдорнии.", {"КазстройНИИ", "Степьдорнии"}),
+    ("Данные предоставлены Казгидрогеомониторингом.", {"Казгидрогеомониторингом"}),
+])
+def test_a_research_institute_by_its_nii_or_a_body_by_its_kaz(text, expected):
+    found = candidates(text, "ru", "methods")
+    assert {(candidate_name(n, "ru"), "Organization") for n in expected} <= found or \
+        {n for n, c in found if c == "Organization"} >= {candidate_name(n, "ru") for n in expected}, found
+
+
+def test_an_institute_spelled_with_inner_capitals_is_a_body_not_a_product():
+    assert ("KazNIIEK", "Organization") in candidates("Norms were drafted with KazNIIEK.", "en", "methods")
+
+
+def test_a_product_in_brackets_after_the_method_it_stands_for():
+    assert ("QT-InSAM", "Method") in candidates(
+        "Түсірілімдер тұрақты шағылыстырғыштар әдісімен (QT-InSAM) өңделді.", "kk", "subject")
+
+
+@pytest.mark.parametrize("text", [
+    "В Германии и Великобритании, в управлении образования и в Казани так не считают.",
+    "Казахстанские и казачьи казармы.",
+])
+def test_words_ending_in_nii_or_opening_with_kaz_are_no_institutes(text):
+    assert not {c for c in candidates(text, "ru", "methods") if c[1] == "Organization"}
+
+
 def test_a_building_code_is_no_body():
     assert not {c for c in candidates("Расчёт выполнен по СНиП и по нормам.", "ru", "provision")
                 if c[1] == "Organization"}
@@ -491,3 +564,42 @@ def test_a_building_code_is_no_body():
 def test_a_place_or_a_word_after_a_verb_of_computing_is_no_program():
     found = candidates("the rest was calculated in Excel, processed in Almaty and analysed in Table 2", "en", "provision")
     assert not {c for c in found if c[1] == "Method"}, found
+
+
+def test_an_acronym_called_a_technique_in_one_part_is_one_where_it_stands_alone():
+    comps = [ComponentText(URIRef(f"{WORK}/methods/1"), "subject", "kk",
+                           "Қатарларды болжау үшін QRNX нейрондық желісі қолданылды."),
+             ComponentText(URIRef(f"{WORK}/novelty/1"), "novelty", "kk",
+                           "Алғаш рет QRNX карьер борттарында сынақтан өтті.")]
+    found = {(c.name, c.suggested_class) for c in annotate(rdflib.Graph(), comps, work=WORK, source=SOURCE)}
+    assert found == {("QRNX", "Method")}, found
+    # a methods statement alone does not call it a technique: the bureau whose data were used
+    comps = [ComponentText(URIRef(f"{WORK}/methods/1"), "methods", "ru",
+                           "Использованы микроданные обследования ДСУ за 2019 год."),
+             ComponentText(URIRef(f"{WORK}/novelty/1"), "novelty", "ru", "Впервые данные ДСУ сопоставлены.")]
+    found = {(c.name, c.suggested_class) for c in annotate(rdflib.Graph(), comps, work=WORK, source=SOURCE)}
+    assert ("ДСУ", "Organization") in found, found
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a Kazakh acronym joins two names by the ж of «және»
+    ("Үлгі ТЭжСУ зертханасында және ҒжИМ тапсырмасымен жасалды.", "kk", {("ТЭжСУ", "Organization"), ("ҒжИМ", "Organization")}),
+    # a national collection of strains keeps them, as a museum does
+    ("Штаммдар Өсімдіктердің ұлттық коллекциясына тапсырылды.", "kk",
+     {("Өсімдіктердің ұлттық коллекциясы", "Organization")}),
+    # a contest a body runs, and a government's plan of steps
+    ("The detector won the Steppe Crack Detection Challenge under the Roadmap for Digital Roads.", "en",
+     {("Steppe Crack Detection Challenge", "Initiative"), ("Roadmap for Digital Roads", "Initiative")}),
+])
+def test_joined_kazakh_acronyms_collections_challenges_and_roadmaps(text, lang, expected):
+    assert candidates(text, lang, "novelty") >= expected
+
+
+def test_platforms_listed_with_an_instruments_model_are_instruments_not_companies():
+    found = candidates("Геномдар Ampliq SeqMax және Ion Torrent платформаларында оқылды, тапсырыс Wolt және "
+                       "Glovo платформалары арқылы берілді.", "kk", "novelty")
+    assert {("Ampliq SeqMax", "Method"), ("Ion Torrent", "Method"), ("Wolt", "Organization"),
+            ("Glovo", "Organization")} <= found, found
+    # one camel-cased word is a service's brand, not an instrument's model
+    found = candidates("Пікірлер StayFinder және Booking платформаларынан жиналды.", "kk", "novelty")
+    assert ("StayFinder", "Method") not in found, found

@@ -536,6 +536,23 @@ def test_every_kazakh_head_names_a_self_named_document(text, name, cls):
     assert [(text[d.start:d.end], d.cls) for d in self_named.find(text, "kk")] == [(name, cls)]
 
 
+def test_a_span_of_years_written_with_a_double_hyphen():
+    # LaTeX and pandoc sources write the dash as "--"
+    from dissertation_kg.mappings import self_named
+    text = "Жұмыс су ресурстарын басқарудың 2031--2035 жылдарға арналған тұжырымдамасына сүйенеді."
+    assert [text[d.start:d.end] for d in self_named.find(text, "kk")] == [
+        "су ресурстарын басқарудың 2031--2035 жылдарға арналған тұжырымдамасына"]
+
+
+def test_a_coded_latin_label_names_its_entry_in_russian_and_kazakh_texts():
+    from dissertation_kg.mappings.linking import _coded_latin_label
+    assert _coded_latin_label("YOLOv5") and _coded_latin_label("PS-InSAR") and _coded_latin_label("Landsat 8")
+    assert not _coded_latin_label("Google Earth Engine") and not _coded_latin_label("random forest")
+    found = [m.exact for m in find_mentions("Нысандар YOLOv5 моделімен анықталды.", "kk")]
+    assert found == ["YOLOv5"]
+    assert [m.exact for m in find_mentions("Объекты найдены моделью YOLOv5.", "ru")] == ["YOLOv5"]
+
+
 def test_a_treaty_whose_about_phrase_breaks_off_is_named_to_its_head():
     # «о гражданских, …»: the phrase after «о» breaks at a comma before any noun; the name is the
     # treaty's head with its adjective, not nothing

@@ -444,3 +444,22 @@ def test_a_russian_modifier_with_its_bracketed_synonym_names_with_its_head(text,
 
 def test_a_bracketed_word_alone_opens_no_russian_name():
     assert not [n for n in names("Мы предложили (новую) теорию налога.", "ru") if "(" in n or ")" in n]
+
+
+# A sentence that says which methods were used is a statement of methods in any part (fifteenth
+# corpus: a methods paragraph filed under the object); the verb of use must be there, in the past.
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Жұмыста классикалық әдістер (тамшы тамызу әдісі, сүзгі қағаз әдісі) қолданылды.", "kk",
+     ("сүзгі қағаз әдісі", "Method")),
+    ("Зерттеуде энтропиялық талдау мен басқа әдістер пайдаланылды.", "kk", ("энтропиялық талдау", "Method")),
+])
+def test_a_sentence_naming_the_methods_used_is_a_statement_of_methods(text, lang, expected):
+    assert expected in _found(text, lang, "object")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Жұмыста сүзгі қағаз әдісі ұсынылды.", "kk"),          # proposed, not used
+    ("Тамшы тамызу әдісі кеңінен қолданылады.", "kk"),       # no word for the methods used, and not past
+])
+def test_a_method_proposed_or_used_in_general_is_no_statement_of_methods(text, lang):
+    assert not [f for f in _found(text, lang, "object") if f[1] == "Method"]
