@@ -720,13 +720,36 @@ _THING_AFTER_QUOTES = re.compile(
 _THING_BEFORE_QUOTES = re.compile(
     r"(?<![\w-])(?:сорт|гибрид|пород|журнал|газет|альманах|cultivar|variet|breed|hybrid|journal|magazine|newspaper)\w*"
     r"\s+(?:[«“„\"][^«»“”„\"\n]{1,60}[»”\"“]\s*(?:,|и|или|және|мен|and|or)\s*)*$", re.I)
+# Periodicals listed in a parenthesis after the journals they are ("articles in journals indexed in
+# Scopus ("…", "…")", «в журналах … («…», «…»)»), and a quoted name that calls itself a journal.
+_JOURNALS_BEFORE_PARENTHESIS = re.compile(
+    r"(?<![\w-])(?:журнал\w*|journals?)\b[^.;«»“”\"()\n]{0,80}\(\s*"
+    r"(?:[«“„\"][^«»“”„\"\n]{1,80}[»”\"“]\s*(?:,|;|и|және|and)\s*)*$", re.I)
+_JOURNAL_TITLE = re.compile(r"(?i)^(?:the\s+)?journal\b|\bjournal$|\bjournal\s+of\b")
 # Nor is a course's, a specialty's or a conference's title in quotes a programme's: the course
 # "Soil Physics", дисциплины «…», «…» курсының, специальности «…», the conference "…", «…»
 # халықаралық ғылыми конференциясында, «Әуезов оқулары – 22» (a scholar's readings are a
 # conference too). Kazakh and Russian may put adjectives of the event between the title and its kind.
-_EVENT_OR_COURSE = (r"курс\w*|дисциплин\w*|специальност\w*|конференц\w*|симпозиум\w*|семинар\w*|чтени\w*|"
+# (Kazakh in the 2021 Latin alphabet writes ц as ts, so its fold reads «конферентсиясында».)
+# A special course (спецкурс), a programme's module, a research topic (ғылыми тақырыбы, на тему «…»)
+# and a congress are titled the same way; so are a people's customs and the values a programme
+# names («…», «…» сияқты құндылықтар; салт-дәстүрлері («…», «…»)), and a notion a text defines
+# («…» ұғымы, понятие «…», the term "…"): none of them is a programme, a law or a body.
+_EVENT_OR_COURSE = (r"курс\w*|спецкурс\w*|спецсеминар\w*|дисциплин\w*|специальност\w*|конферен(?:ц|тс)\w*|симпозиум\w*|"
+                    r"семинар\w*|чтени\w*|конгресс\w*|модул\w*|тақыры[бп]\w*|тем(?:а|ы|е|у|ой)\b|"
                     r"пән\w*|мамандығ\w*|оқулар\w*|courses?\b|disciplines?\b|modules?\b|specialt(?:y|ies)\b|"
-                    r"specialit(?:y|ies)\b|conferences?\b|symposi(?:um|a)\b|seminars?\b|workshops?\b|readings\b")
+                    r"specialit(?:y|ies)\b|conferences?\b|congress(?:es)?\b|symposi(?:um|a)\b|seminars?\b|workshops?\b|"
+                    r"readings\b|topics?\b")
+# Customs, values and notions follow their quoted names directly or after one word that says "such
+# as" or "called" («…» сияқты құндылықтар, «…» деген ұғым), never after a programme's own kind.
+_CUSTOM_VALUE_OR_NOTION = (r"салт(?:-дәстүр)?\w*|дәстүр\w*|обыча\w*|обряд\w*|ырым\w*|customs?\b|rituals?\b|"
+                           r"құндылық\w*|ценност\w*|values\b|ұғым\w*|понят\w*|термин\w*|notions?\b|term\b")
+_CUSTOM_VALUE_OR_NOTION_AFTER_QUOTES = re.compile(
+    r"(?:\s*(?:,|и|және|мен|and)\s*[«“„\"][^«»“”„\"\n]{1,90}[»”\"“])*"
+    r"(?:\s+(?:сияқты|секілді|деген|атты|как|такие|such|called))?\s+(?:" + _CUSTOM_VALUE_OR_NOTION + ")", re.I)
+_CUSTOM_VALUE_OR_NOTION_BEFORE_QUOTES = re.compile(
+    r"(?<![\w-])(?:" + _CUSTOM_VALUE_OR_NOTION + r")(?:\s+|\s*\(\s*)"
+    r"(?:[«“„\"][^«»“”„\"\n]{1,90}[»”\"“]\s*(?:,|и|және|мен|and)\s*)*$", re.I)
 _EVENT_OR_COURSE_AFTER_QUOTES = re.compile(
     r"(?:\s*(?:,|и|және|мен|and)\s*[«“„\"][^«»“”„\"\n]{1,90}[»”\"“])*"
     r"(?:\s+(?:[а-яёәғқңөұүһі][\w-]*|international|scientific|annual|(?:scientific-)?practical))?"
@@ -1552,7 +1575,10 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             found[(m.start(), after.end())] = ("Theory", "quoted")
             continue
         if _is_capitalised(name):
-            if _THING_AFTER_QUOTES.match(text, m.end()) or _THING_BEFORE_QUOTES.search(text[max(0, m.start() - 160):m.start()]):
+            if _THING_AFTER_QUOTES.match(text, m.end()) or _THING_BEFORE_QUOTES.search(text[max(0, m.start() - 160):m.start()]) \
+                    or _JOURNALS_BEFORE_PARENTHESIS.search(text[max(0, m.start() - 300):m.start()]) or _JOURNAL_TITLE.search(name) \
+                    or _CUSTOM_VALUE_OR_NOTION_AFTER_QUOTES.match(text, m.end()) \
+                    or _CUSTOM_VALUE_OR_NOTION_BEFORE_QUOTES.search(text[max(0, m.start() - 200):m.start()]):
                 continue   # a cultivar, a breed, a journal: «…» және «…» сорттары, «…» журналында
             if _EVENT_OR_COURSE_AFTER_QUOTES.match(text, m.end()) or \
                     _EVENT_OR_COURSE_BEFORE_QUOTES.search(text[max(0, m.start() - 200):m.start()]):
