@@ -20,7 +20,7 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from . import (generic_acronyms, information_systems, institute_acronyms, latin_kazakh_reading, lexicon_store, method_context, morphology, name_shapes, ntriples, page_chrome, people, place_shapes,
+from . import (body_conventions, generic_acronyms, information_systems, institute_acronyms, latin_kazakh_reading, lexicon_store, method_context, morphology, name_shapes, ntriples, page_chrome, people, place_shapes,
                product_names, script_folding, self_named)
 from .vocab import DKG, ID, LANGUAGE, OA
 from .vocabulary import INITIATIVE_KINDS, LANGS, Entry, load_dismissed, load_entries, slugify
@@ -2151,6 +2151,8 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
         node = _N(comp.node)
         named = _with_their_state(read.text, comp.lang, named, mentions)
         named, mentions = _named_after_a_person(read.text, comp.lang, named, mentions)
+        named, mentions = body_conventions.treaties_of_bodies(read.text, comp.lang, tokens, named, mentions,
+                                                              _ORGANISATION_CLASSES, _about_phrase_end)
         # a name's language is told by the letters it was read in (a Latin-Kazakh name is Kazakh)
         language_of = {(s, e): _script_language(read.text[s:e], comp.lang) for s, e, _, _ in named}
         if reading is not None:

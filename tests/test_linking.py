@@ -2051,3 +2051,25 @@ def test_a_university_closed_by_its_head_does_not_run_across_a_comma_into_the_ne
 ])
 def test_a_quoted_question_is_asked_not_named(text, lang):
     assert not [name for name in _candidates(text, lang, "relevance") if name.endswith("?")]
+
+
+@pytest.mark.parametrize("text, name, body", [
+    ("Страна присоединилась к Конвенции ООН о борьбе с опустыниванием в 1997 году.",
+     "Конвенции ООН о борьбе", "actor/united-nations"),
+    ("Нормы приведены в соответствие с Хартией Совета Европы о местном самоуправлении.",
+     "Хартией Совета Европы о местном самоуправлении", "actor/council-of-europe"),
+])
+def test_a_treaty_named_by_its_body_is_one_initiative_and_holds_the_body(text, name, body):
+    # the body is known, the treaty is not: the treaty is named, the body inside it is no mention
+    g = rdflib.Graph()
+    cands = annotate(g, [ComponentText(URIRef(f"{WORK}/task/1"), "task", "ru", text)], work=WORK, source=SOURCE)
+    assert [(c.name, c.suggested_class) for c in cands] == [(name, "Initiative")]
+    assert URIRef(str(ID) + body) not in set(g.objects(None, DKG.mentions))
+
+
+def test_a_body_beside_no_treaty_stays_a_mention():
+    g = rdflib.Graph()
+    annotate(g, [ComponentText(URIRef(f"{WORK}/task/1"), "task", "ru",
+                               "Доклад Совета Европы о местном самоуправлении вышел в 2020 году.")],
+             work=WORK, source=SOURCE)
+    assert URIRef(str(ID) + "actor/council-of-europe") in set(g.objects(None, DKG.mentions))
