@@ -47,7 +47,10 @@ _TOOL_LINE = re.compile(
     r"^[^\n]*(?:citation\s+(?:formats?|styles?|managers?)|(?:download|export)\s+citation|cite\s+this|"
     r"формат\w*\s+цитировани\w*|скачать\s+цитат\w*|дәйексөз\s+пішім\w*|"
     r"licen[cs]ed\s+under\s+(?:a\s+|the\s+)?(?:creative\s+commons|cc[\s-]+by)|under\s+(?:a|the)\s+creative\s+commons|"
-    r"лицензи\w+\s+creative\s+commons)[^\n]*$")
+    r"лицензи\w+\s+creative\s+commons)[^\n]*$|"
+    # a page's share buttons, labelled and listing the social networks ("Share: Facebook · X",
+    # «Поделиться: VK · Telegram», «Бөлісу: Facebook Telegram»): the networks are the page's links
+    r"^[^\w\n]*(?:share(?:\s+this(?:\s+page)?)?|поделиться|бөлісу)[\s\u200b\u2060]*:[^\n]*$")
 
 
 # The paragraph that names a work's supervisors, consultants or opponents: their universities and

@@ -2073,3 +2073,18 @@ def test_a_body_beside_no_treaty_stays_a_mention():
                                "Доклад Совета Европы о местном самоуправлении вышел в 2020 году.")],
              work=WORK, source=SOURCE)
     assert URIRef(str(ID) + "actor/council-of-europe") in set(g.objects(None, DKG.mentions))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Итоги опроса изложены в третьей главе.\n\u200bПоделиться:\u2060 VK\u2060 · Telegram\u2060 · WhatsApp\n", "ru"),
+    ("The survey results are in chapter three.\nShare: Facebook · LinkedIn · X\n", "en"),
+    ("Нәтижелер үшінші тарауда берілген.\nБөлісу:   Facebook   Telegram   WhatsApp\n", "kk"),
+])
+def test_a_pages_share_buttons_name_no_network(text, lang):
+    # the networks on a share line are the page's links, not what the abstract studies
+    assert not [m for m in find_mentions(text, lang) if m.exact in ("Telegram", "Facebook")]
+
+
+def test_a_social_network_named_in_prose_is_an_actor():
+    text = "Изучены официальные каналы министерств в Telegram и страницы в Facebook."
+    assert {m.exact for m in find_mentions(text, "ru")} >= {"Telegram", "Facebook"}
