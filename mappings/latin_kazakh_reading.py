@@ -59,8 +59,7 @@ def readings(texts: list[str], known: Callable[[str], bool],
             out.append(None)
             continue
         folded, offsets = kazakh_latin.to_cyrillic_mapped(text, version, keep)
-        if version == "2021":
-            folded = _CYRILLIC_WORD.sub(lambda m: _loan_letters(m.group(), matched), folded)
+        folded = _CYRILLIC_WORD.sub(lambda m: _loan_letters(m.group(), matched, version == "2021"), folded)
         out.append(Reading(folded, offsets))
     return out
 
@@ -72,8 +71,14 @@ _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
 _MAX_AMBIGUOUS = 4
 
 
-def _loan_letters(word: str, matched: Callable[[str], int]) -> str:
-    at = [i for i, c in enumerate(word) if c in "іІ"][:_MAX_AMBIGUOUS]
+# Every Latin alphabet writes э as «e» too: a word taken from Russian opens on э in Cyrillic Kazakh
+# («eksperiment» эксперимент, «ekonomika» экономика, «etnopedagogika» этнопедагогика).
+_OTHER_LETTER = {"і": "и", "І": "И", "е": "э", "Е": "Э"}
+
+
+def _loan_letters(word: str, matched: Callable[[str], int], i_is_ambiguous: bool = True) -> str:
+    at = ([0] if word[:1] in "еЕ" else []) + \
+        ([i for i, c in enumerate(word) if c in "іІ"][:_MAX_AMBIGUOUS] if i_is_ambiguous else [])
     if not at:
         return word
     best, best_score = word, matched(word)
@@ -81,7 +86,7 @@ def _loan_letters(word: str, matched: Callable[[str], int]) -> str:
         for chosen in itertools.combinations(at, changes):
             letters = list(word)
             for i in chosen:
-                letters[i] = "и" if letters[i] == "і" else "И"
+                letters[i] = _OTHER_LETTER[letters[i]]
             variant = "".join(letters)
             score = matched(variant)
             if score > best_score:
