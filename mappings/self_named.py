@@ -99,6 +99,10 @@ _PATTERNS: dict[str, list[_Pattern]] = {
     "ru": [
         _Pattern(_RU_ANCHOR, re.compile(rf"(?:{_alt(_RU_HEADS, r'[а-яё]{0,2}')})(?![а-яё]){_STATE_RU}"
                                         rf"(?:\s+(?:Президента|Главы\s+государства){_STATE_RU}(?:\s+народу\s+Казахстана)?)?{_DATED_RU}\s*{_TITLE}"), _RU_BEFORE),
+        # the head of state's address is named by those it is addressed to, its date and title
+        # optional: «в Послании народу Казахстана от 2 сентября 2019 года»
+        _Pattern(_RU_ANCHOR, re.compile(rf"(?P<Address>[Пп]ослани[а-яё]{{0,2}})(?![а-яё])(?:\s+(?:Президента|Главы\s+государства)"
+                                        rf"{_STATE_RU})?\s+народу\s+Казахстана{_DATED_RU}(?:\s*{_TITLE})?"), None),
         _Pattern(_RU_ANCHOR, re.compile(rf"(?:{_alt(_RU_HEADS, r'[а-яё]{0,2}')})(?![а-яё])"
                                         rf"(?P<body>(?:{_RU_NEXT_DOCUMENT}{_BREAK}){{0,160}}?)\s+(?:на|до)\s+(?:период\s+)?(?:{_YEARS}\s+год\w*|\d{{4}}\s+год\w*)"),
                  _RU_BEFORE),
@@ -125,7 +129,8 @@ _PATTERNS: dict[str, list[_Pattern]] = {
         # («… туралы» Қазақстан Республикасының Заңы: the state may stand between title and head)
         # (and the date it was passed between the title and the head: «… туралы» 1997 жылғы 11
         # шілдедегі № 151 Заңы)
-        _Pattern(re.compile(r"[«“\"„]"), re.compile(rf"{_TITLE}\s+{_KK_DATED}(?:(?:Қазақстан\s+Республикасының|ҚР)\s+)?(?:(?:[Мм]емлекеттік|[Ұұ]лттық)\s+)?"
+        # («…» атты Жолдауында, «…» атты Қазақстан халқына Жолдауы: "called", and those addressed)
+        _Pattern(re.compile(r"[«“\"„]"), re.compile(rf"{_TITLE}\s+(?:атты\s+(?:Қазақстан\s+халқына\s+)?)?{_KK_DATED}(?:(?:Қазақстан\s+Республикасының|ҚР)\s+)?(?:(?:[Мм]емлекеттік|[Ұұ]лттық)\s+)?"
                                                      rf"(?:{_alt(_KK_HEADS, r'[а-яәғқңөұүһі]*')})(?![\w])"), None),
         # Білім туралы Заңы
         _Pattern(re.compile(r"туралы"), re.compile(rf"туралы\s+(?:{_alt({'Law': _KK_HEADS['Law']}, r'[а-яәғқңөұүһі]*')})(?![\w])"), None),

@@ -357,6 +357,11 @@ def test_a_town_not_named_as_a_place_is_not_linked(text, lang):
     # a decree by its issuer and its date
     ("Кеңес Қазақстан Республикасы Президентінің 2015 жылғы 3 наурыздағы № 112 Жарлығымен құрылды",
      ("Президентінің 2015 жылғы 3 наурыздағы № 112 Жарлығымен", "Law")),
+    # an address "called" by its quoted title, with or without those it is addressed to
+    ("Мемлекет басшысы 2021 жылғы «Халық бірлігі – басты құндылық» атты Жолдауында бұл міндетті қойды",
+     ("«Халық бірлігі – басты құндылық» атты Жолдауында", "Address")),
+    ("Бағыттар «Жаңа кезең – жаңа мүмкіндік» атты Қазақстан халқына Жолдауында айқындалды",
+     ("«Жаңа кезең – жаңа мүмкіндік» атты Қазақстан халқына Жолдауында", "Address")),
 ])
 def test_kazakh_self_named_documents(text, expected):
     assert expected in {(text[d.start:d.end], d.cls) for d in self_named.find(text, "kk")}
@@ -381,6 +386,9 @@ def test_kazakh_self_named_documents(text, expected):
     # a decree by its issuer and its date
     ("Совет создан Указом Президента Республики Казахстан от 3 марта 2015 года № 112 и расширен.",
      [("Указом Президента Республики Казахстан от 3 марта 2015 года № 112", "Law")]),
+    # the head of state's address by those it is addressed to and its date, without a title
+    ("Задача поставлена в Послании народу Казахстана от 5 октября 2018 года и уточнена позже.",
+     [("Послании народу Казахстана от 5 октября 2018 года", "Address")]),
 ])
 def test_russian_codes_and_constitutions_name_themselves(text, expected):
     assert [(text[d.start:d.end], d.cls) for d in self_named.find(text, "ru")] == expected
