@@ -292,6 +292,7 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
         out.extend(_ru_doctrines(text, tokens))
     if lang == "en":
         out.extend((m.start(), m.end(), "Method") for m in _EN_COMPOUND_METHOD.finditer(text))
+        out.extend(_en_doctrines(text))
     return out
 
 
@@ -337,6 +338,30 @@ def _ru_doctrines(text: str, tokens: Sequence) -> list[tuple[int, int, str]]:
                 last = k
         if last is not None:
             out.append((tok.start, tokens[last].end, "Theory"))
+    return out
+
+
+# An English doctrine is named the same way, by what it is about: "the doctrine of legitimate
+# expectations", "the doctrine of separation of powers", "the doctrine of precedent" (law's
+# doctrines, as «учение о …» names Russian ones). A clause's words end the name.
+_EN_DOCTRINE = re.compile(r"(?<![\w-])doctrines?\s+of\s+((?:[a-z][a-z-]+\s+){0,3}[a-z][a-z-]+)")
+_EN_NOT_IN_NAME = {"and", "or", "in", "for", "by", "to", "that", "which", "is", "are", "was", "were", "with", "on",
+                   "as", "at", "from", "the", "a", "an", "its", "their", "this", "these", "be", "been", "has", "have"}
+
+
+def _en_doctrines(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _EN_DOCTRINE.finditer(text):
+        words = list(re.finditer(r"[a-z][a-z-]+", text[m.start(1):m.end(1)]))
+        kept = []
+        for w in words:
+            if w.group() in _EN_NOT_IN_NAME:
+                break
+            kept.append(w)
+        while kept and kept[-1].group() == "of":
+            kept.pop()
+        if kept:
+            out.append((m.start(), m.start(1) + kept[-1].end(), "Theory"))
     return out
 
 

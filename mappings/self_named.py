@@ -100,9 +100,9 @@ _PATTERNS: dict[str, list[_Pattern]] = {
         _Pattern(_RU_ANCHOR, re.compile(rf"(?:{_alt(_RU_HEADS, r'[а-яё]{0,2}')})(?![а-яё]){_STATE_RU}"
                                         rf"(?:\s+(?:Президента|Главы\s+государства){_STATE_RU}(?:\s+народу\s+Казахстана)?)?{_DATED_RU}\s*{_TITLE}"), _RU_BEFORE),
         # the head of state's address is named by those it is addressed to, its date and title
-        # optional: «в Послании народу Казахстана от 2 сентября 2019 года»
+        # optional: «в Послании народу Казахстана от 2 сентября 2019 года», «… народу Казахстана 1997 года»
         _Pattern(_RU_ANCHOR, re.compile(rf"(?P<Address>[Пп]ослани[а-яё]{{0,2}})(?![а-яё])(?:\s+(?:Президента|Главы\s+государства)"
-                                        rf"{_STATE_RU})?\s+народу\s+Казахстана{_DATED_RU}(?:\s*{_TITLE})?"), None),
+                                        rf"{_STATE_RU})?\s+народу\s+Казахстана(?:\s+\d{{4}}\s*(?:года|г\.))?{_DATED_RU}(?:\s*{_TITLE})?"), None),
         _Pattern(_RU_ANCHOR, re.compile(rf"(?:{_alt(_RU_HEADS, r'[а-яё]{0,2}')})(?![а-яё])"
                                         rf"(?P<body>(?:{_RU_NEXT_DOCUMENT}{_BREAK}){{0,160}}?)\s+(?:на|до)\s+(?:период\s+)?(?:{_YEARS}\s+год\w*|\d{{4}}\s+год\w*)"),
                  _RU_BEFORE),

@@ -463,3 +463,13 @@ def test_a_sentence_naming_the_methods_used_is_a_statement_of_methods(text, lang
 ])
 def test_a_method_proposed_or_used_in_general_is_no_statement_of_methods(text, lang):
     assert not [f for f in _found(text, lang, "object") if f[1] == "Method"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The court relied on the doctrine of proportionality in reviewing the tariff decision.",
+     "doctrine of proportionality"),
+    ("Investors invoked the doctrine of separation of powers and the stability clause.",
+     "doctrine of separation of powers"),
+])
+def test_an_english_doctrine_is_named_by_what_it_is_about(text, name):
+    assert (name, "Theory") in [(text[s:e], cls) for s, e, cls in name_shapes.find(text, "en", "task", tokenize(text))]
