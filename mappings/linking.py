@@ -21,7 +21,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from . import (body_conventions, generic_acronyms, information_systems, institute_acronyms, latin_kazakh_reading, lexicon_store, method_context, morphology, name_shapes, ntriples, page_chrome, people, place_shapes,
-               product_names, script_folding, self_named)
+               product_names, script_folding, self_named, sports_clubs)
 from .vocab import DKG, ID, LANGUAGE, OA
 from .vocabulary import INITIATIVE_KINDS, LANGS, Entry, load_dismissed, load_entries, slugify
 
@@ -774,7 +774,10 @@ _KEYWORDS = {
                                     "service", "bureau", "inspection", "laboratory", "corporation", "фонд", "служба",
                                     "бюро", "инспекция", "лаборатория", "корпорация", "корпорациясы", "зертханасы", "ассоциация", "общество", "институт", "центр", "қоры", "қор",
                                     "қауымдастығы", "қоғамы", "орталығы", "federation", "library", "федерация", "федерациясы",
-                                    "библиотека", "кітапхана", "кітапханасы"],
+                                    "библиотека", "кітапхана", "кітапханасы",
+                                    # a sports league is the body its clubs form: "Kontinental Hockey League",
+                                    # «Казахстанская футбольная лига»
+                                    "league", "лига", "лигасы"],
     "InternationalOrganization": ["organization", "organisation", "union", "council", "bank", "fund", "alliance", "организация",
                                   "союз", "совет", "банк", "ұйымы", "одағы", "кеңесі"],
     "Initiative": ["initiative", "forum", "congress", "process", "project", "agenda", "declaration", "convention",
@@ -792,6 +795,10 @@ _KEYWORDS = {
                    # a contest that a body runs for others to enter, and a plan of steps a government
                    # publishes: "… Detection Challenge", "Roadmap for the Introduction of …"
                    "challenge", "roadmap",
+                   # a sports event, held once by the bodies that host it: "Asian Winter Games",
+                   # "Winter Universiade", «Азиатские игры», «Азия ойындары»
+                   "games", "universiade", "olympiad", "olympics", "championship", "универсиада", "олимпиада",
+                   "чемпионат", "универсиадасы", "олимпиадасы", "чемпионаты", "ойындары",
                    "конвенция", "договор", "соглашение", "хартия", "процесс", "платформа", "декларациясы", "конвенциясы",
                    "процесі", "платформасы", "инициатива", "форум", "съезд", "проект", "бастамасы",
                    "съезі", "жобасы"],
@@ -2153,6 +2160,7 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
         named, mentions = _named_after_a_person(read.text, comp.lang, named, mentions)
         named, mentions = body_conventions.treaties_of_bodies(read.text, comp.lang, tokens, named, mentions,
                                                               _ORGANISATION_CLASSES, _about_phrase_end)
+        named, mentions = sports_clubs.clubs(read.text, named, mentions)
         # a name's language is told by the letters it was read in (a Latin-Kazakh name is Kazakh)
         language_of = {(s, e): _script_language(read.text[s:e], comp.lang) for s, e, _, _ in named}
         if reading is not None:

@@ -2099,3 +2099,29 @@ def test_a_pages_share_buttons_name_no_network(text, lang):
 def test_a_social_network_named_in_prose_is_an_actor():
     text = "Изучены официальные каналы министерств в Telegram и страницы в Facebook."
     assert {m.exact for m in find_mentions(text, "ru")} >= {"Telegram", "Facebook"}
+
+
+@pytest.mark.parametrize("text, lang, name, cls", [
+    # a sports league is a body; a sports event held once is an initiative
+    ("Players of the Caspian Basketball League were surveyed in 2022.", "en", "Caspian Basketball League",
+     "NonGovernmentalOrganization"),
+    ("Spending rose before the 2029 Eurasian Winter Games in the north.", "en", "Eurasian Winter Games", "Initiative"),
+    ("Volunteers of the Winter Universiade 2031 in Erzurum were interviewed.", "en", "Winter Universiade", "Initiative"),
+])
+def test_a_sports_league_is_a_body_and_a_sports_event_an_initiative(text, lang, name, cls):
+    assert _candidates(text, lang, "task").get(name) == cls
+
+
+@pytest.mark.parametrize("text, lang, clubs, place", [
+    ("Budgets of FC Taraz and FC Zhetysu Stars were compared.", "en", ["FC Taraz", "FC Zhetysu Stars"], None),
+    ("Сравнивались бюджеты ФК «Тобол» и ХК «Сарыарка» в Костанае.", "ru", ["ФК «Тобол»", "ХК «Сарыарка»"], None),
+    # the city that names the club is no mention of its own
+    ("Budgets of FC Aktobe were compared with those of other clubs.", "en", ["FC Aktobe"], "actor/aktobe"),
+])
+def test_a_sports_club_named_by_its_abbreviation_is_a_body(text, lang, clubs, place):
+    g = rdflib.Graph()
+    cands = annotate(g, [ComponentText(URIRef(f"{WORK}/task/1"), "task", lang, text)], work=WORK, source=SOURCE)
+    assert [(c.name, c.suggested_class) for c in cands if c.name in clubs] == \
+        [(c, "NonGovernmentalOrganization") for c in clubs]
+    if place:
+        assert URIRef(str(ID) + place) not in set(g.objects(None, DKG.mentions))
