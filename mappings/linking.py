@@ -1586,7 +1586,10 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
                     or _JOURNALS_BEFORE_PARENTHESIS.search(text[max(0, m.start() - 300):m.start()]) or _JOURNAL_TITLE.search(name) \
                     or _CUSTOM_VALUE_OR_NOTION_AFTER_QUOTES.match(text, m.end()) \
                     or _CUSTOM_VALUE_OR_NOTION_BEFORE_QUOTES.search(text[max(0, m.start() - 200):m.start()]):
-                continue   # a cultivar, a breed, a journal: «…» және «…» сорттары, «…» журналында
+                # a cultivar, a breed, a journal: «…» және «…» сорттары, «…» журналында (nor is a
+                # capitalised run inside its title a name: "Journal of … Natural Resources Law")
+                claimed.append((s, e))
+                continue
             if _EVENT_OR_COURSE_AFTER_QUOTES.match(text, m.end()) or \
                     _EVENT_OR_COURSE_BEFORE_QUOTES.search(text[max(0, m.start() - 200):m.start()]):
                 continue   # a course's or a conference's title

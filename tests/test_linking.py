@@ -2125,3 +2125,8 @@ def test_a_sports_club_named_by_its_abbreviation_is_a_body(text, lang, clubs, pl
         [(c, "NonGovernmentalOrganization") for c in clubs]
     if place:
         assert URIRef(str(ID) + place) not in set(g.objects(None, DKG.mentions))
+
+
+def test_no_name_is_taken_from_inside_a_journals_title():
+    text = 'Two papers appeared in journals indexed in Scopus ("Review of Mining & Land Reclamation Law").'
+    assert _candidates(text, "en", "task") == {}
