@@ -3,7 +3,7 @@ abstracts from the humanities, social sciences, law, economics and education. It
 what the documents say, in the first corpus's format, and the documents are the mix the issue asks
 for. The files are read with the project's own libraries (pypdfium2, python-docx), never with
 the mappers: the corpus measures them, so nothing here may depend on what they do. (The mappers'
-floors are added once the corpus has been measured.)
+floors, set after the corpus was measured, are its last test.)
 """
 from __future__ import annotations
 
