@@ -141,6 +141,9 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("mappings/linking.py", 'if not states or lang not in ("kk", "ru"):', "or → and"):
         "a shortcut: the loop below changes a name only beside a state and in kk or ru, so with no "
         "state, or in English, it returns the same names either way",
+    ("mappings/front_matter.py", 'line = _CITE_LABEL.sub("", line, count=1)', "1 → 2"):
+        "_CITE_LABEL is anchored at the string's start (`^` without MULTILINE) and matches at least "
+        "a label word, so after its first match none can follow: count 1 and 2 remove the same",
 }
 _SWAP = {ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt, ast.Eq: ast.NotEq,
          ast.NotEq: ast.Eq, ast.In: ast.NotIn, ast.NotIn: ast.In}

@@ -267,3 +267,19 @@ def test_a_pubmed_abstract_record_gives_its_authors_and_title():
     assert [(a.name, a.affiliations) for a in doc.meta.authors] == [
         ("Bekova A", [1]), ("Omarov KT", [1, 2]), ("Vogel H", [2])]
     assert doc.meta.title == "Dune drift on the Moiynkum sands measured from satellite images: a multiyear survey study"
+
+
+def test_a_list_of_the_authors_publications_ends_the_summary():
+    # the publication list after an article's abstract is no part of it, as the keywords and the
+    # body's first part are not (seed 131's `article_summary.py:22`, the ends without
+    # "publications", ran the summary on to the end)
+    from dissertation_kg.mappings.article_summary import summary
+    from dissertation_kg.mappings.sections import Section
+
+    prose = "В статье рассматривается засоление почв дельты реки Или. Обследовано 48 участков."
+    works = ["1. Омарова Д.Е. Засоление почв дельты // Вестник КазНУ. – 2021. – №2.",
+             "2. Омарова Д.Е. Карта засоления // Почвоведение. – 2022. – №4."]
+    clean = "Аннотация\n" + prose + "\n\nСписок публикаций автора\n" + "\n".join(works)
+    found = [Section("abstract", "Аннотация", [prose]), Section("publications", "Список публикаций автора", works)]
+    got = summary(found, clean)
+    assert got is not None and got.text == prose

@@ -582,3 +582,23 @@ def test_the_specialty_is_labelled_by_the_name_beside_its_own_code(parsed):
     g2 = rdf.to_graph(other, ctx, ontology_version=ontology_version(), link=False).graph
     assert set(g2.objects(sp, SKOS.notation)) == {Literal("8D06101")}
     assert set(g2.objects(sp, SKOS.prefLabel)) | set(g2.objects(sp, SKOS.altLabel)) == set()
+
+
+def test_a_translation_names_its_authors_by_the_first_translations_iris(parsed):
+    # One person, one IRI in every translation: the authors a translation lists in its own script
+    # ("Омарова Д.С.") are the ones the first translation listing them named (seed 131's
+    # `rdf.py:265`, == → !=, minted one from each script's spelling).
+    from dissertation_kg.mappings.metadata import Author
+
+    en = copy.deepcopy(parsed["en-phd-no-provisions.txt"])
+    en.meta.authors = [Author("Omarova D.S.", [1]), Author("Hale T.", [2])]
+    ru = copy.deepcopy(en)
+    ru.lang, ru.meta.authors = "ru", [Author("Омарова Д.С.", [1]), Author("Хейл Т.", [2])]
+    ctx = rdf.work_context("w-two-scripts", [en, ru])
+    assert len(set(ctx.author_iris)) == 2
+    for doc in (en, ru):
+        g = rdf.to_graph(doc, ctx, ontology_version=ontology_version(), link=False).graph
+        assert set(g.objects(ctx.iri, DCTERMS.creator)) == set(ctx.author_iris)
+        agents = {int(o): a for node in g.objects(ctx.iri, PROV.qualifiedAttribution)
+                  for o in g.objects(node, DKG.ordinal) for a in g.objects(node, PROV.agent)}
+        assert [agents[1], agents[2]] == list(ctx.author_iris)

@@ -123,3 +123,20 @@ def test_an_english_plural_or_possessive_reaches_its_singular(form, key):
 def test_an_unknown_adjective_of_a_label_is_keyed_as_an_adjective_its_inflected_forms_reach(label, form):
     from dissertation_kg.mappings.morphology import label_key
     assert label_key(label, "ru") in text_keys(form, "ru")
+
+
+# A code of capitals joined to a number is looked up whole, case and all ("SF-36", «МКБ-10»); a
+# word that is no acronym has only its plain keys, however it is written with digits or a
+# hyphen (seed 131's `morphology.py:281` and → or gave "5G", "Covid-19", "well-being",
+# «ЮНЕСКО-ның» a case-sensitive key of their own too).
+@pytest.mark.parametrize("word, lang, keys", [
+    ("SF-36", "en", {"\x00SF-36", "sf-36"}),
+    ("МКБ-10", "ru", {"\x00МКБ-10", "мкб-10"}),
+    ("5G", "en", {"5g"}),
+    ("Covid-19", "en", {"covid-19"}),
+    ("well-being", "en", {"well-being"}),
+    ("2021", "en", {"2021"}),
+    ("ЮНЕСКО-ның", "kk", {"\x00ЮНЕСКО", "юнеско", "юнеско-н", "юнеско-ның"}),
+])
+def test_only_a_code_of_capitals_is_looked_up_whole(word, lang, keys):
+    assert text_keys(word, lang) == keys

@@ -331,6 +331,18 @@ def test_a_university_in_the_prepositional_is_named_in_the_nominative(text, univ
     assert affiliation(text, "ru") == (university, None)
 
 
+# An English department followed by a university named without a word of its kind (an acronym)
+# and a city ends at the first "at"/"of"/"in" before a capital, not at a later one (seed 131's
+# `metadata.py:303`, `splits[:1]` → `[:2]`, took "at KazNU" into the department).
+@pytest.mark.parametrize("text, department", [
+    ("The dissertation was completed at the Department of Botany at KazNU in Almaty.", "Department of Botany"),
+    ("The work was carried out at the Department of Soil Science at KATU in Astana.", "Department of Soil Science"),
+])
+def test_an_english_department_ends_before_an_institution_named_by_an_acronym(text, department):
+    from dissertation_kg.mappings.metadata import affiliation
+    assert affiliation(text, "en") == (None, department)
+
+
 @pytest.mark.parametrize("text, lang, total", [
     ("The main results are published in twenty-three scientific works.", "en", 23),
     ("The main results are published in twenty papers.", "en", 20),
@@ -700,3 +712,20 @@ def test_a_publications_statement_after_unmarked_items_is_no_item(lines, publish
     # an item that mentions publishing, without a count of publications, stays an item
     _intro, items = split_items(lines[:1] + ["The model was published as open code."])
     assert len(items) == 2
+
+
+# A running header's "Surname I.I." above a title page that names the author in full is that
+# author, not a second one nor the author's name (seed 131's `metadata.py:626`, one name read as
+# two, took the header's initials for the author).
+@pytest.mark.parametrize("page, lang, author", [
+    ("Сейтказиев Н.А.\nУДК 631.4\nНа правах рукописи\nСЕЙТКАЗИЕВ НУРЛАН АСКАРОВИЧ\n"
+     "Засоление почв дельты реки Или\nАвтореферат\n", "ru", "Сейтказиев Нурлан Аскарович"),
+    ("УДК 631.4\nОмарова Д.С.\nНа правах рукописи\nОмарова Дана Сейтовна\nЗасоление почв дельты реки Или\n",
+     "ru", "Омарова Дана Сейтовна"),
+    ("Seitkaziyev N.A.\nSeitkaziyev Nurlan Askarovich\nSoil salinity of the Ili river delta\nABSTRACT\n", "en",
+     "Seitkaziyev Nurlan Askarovich"),
+])
+def test_a_running_headers_initials_of_the_author_are_no_second_author(page, lang, author):
+    from dissertation_kg.mappings import metadata
+    meta = metadata.extract({"preamble": page}, page, lang, [])
+    assert (meta.author, [a.name for a in meta.authors]) == (author, [author])
