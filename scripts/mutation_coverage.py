@@ -183,6 +183,10 @@ def fingerprint(tests: list[str]) -> str:
 def build_map(tests: list[str], env: dict[str, str], record_env: str, log=print) -> dict:
     import shutil
     import tempfile
+    import importlib.util
+    if importlib.util.find_spec("coverage") is None:
+        raise RuntimeError("coverage.py is not installed in this Python; install the mutation extra: "
+                           f"{sys.executable} -m pip install -e '.[mutation]'")
     key = fingerprint(tests)
     cached = CACHE / f"{key}.json"
     if cached.exists():
@@ -211,7 +215,8 @@ def build_map(tests: list[str], env: dict[str, str], record_env: str, log=print)
     done = subprocess.run(cmd, cwd=ROOT, env=run_env, capture_output=True, text=True)
     failed = sorted({m.split("::")[0] for m in re.findall(r"^(?:FAILED|ERROR) (\S+)", done.stdout, re.M)})
     if done.returncode != 0 and not failed:
-        raise RuntimeError(f"the tests did not run under coverage (exit {done.returncode}):\n{done.stdout[-3000:]}")
+        raise RuntimeError(f"the tests did not run under coverage (exit {done.returncode}):\n"
+                           f"{done.stdout[-3000:]}{done.stderr[-3000:]}")
     cmap = assemble(work, env, key, failed)
     if failed:
         # (a test can fail under coverage alone: a subprocess's time limit, say) its file has no

@@ -93,3 +93,16 @@ def test_what_a_shared_fixture_or_a_loader_ran_runs_every_test_reading_it(tmp_pa
                          calls={"words.load": [KIND, SECTION]})
     assert selector.select("mappings/words.py", 10).tests == {KIND, PAGE}
     assert selector.select("mappings/words.py", 11).tests == {KIND, SECTION}
+
+
+def test_a_python_without_coverage_is_told_how_to_install_it(monkeypatch):
+    """The map needs coverage.py, an optional extra: without it the run stops before any test
+    with the command that installs it, not with an empty "did not run under coverage"."""
+    import importlib.util
+
+    import mutation_coverage
+    import pytest
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "coverage" else real(name, *a))
+    with pytest.raises(RuntimeError, match=r"pip install -e '\.\[mutation\]'"):
+        mutation_coverage.build_map(["tests/test_mutation.py"], {}, "X")
