@@ -161,12 +161,14 @@ def test_sections_come_in_an_unusual_order():
     assert odd >= 2
 
 
-LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 9, 0.98, 0.99, 0.72, 0.85, 0.78
+LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 9, 0.98, 0.99, 0.90, 0.76, 0.82
 
 
 def test_the_mappers_hold_what_they_reached_on_it():
     # Unseen, mappers as on 18f33ad (FIRST_MEASUREMENT.txt): 9/9 loaded, fields 0.867, first
     # words 0.764, entities P 0.704, R 0.752, F1 0.727. After structure fixes made against it and
     # entity fixes made against it (FINAL_MEASUREMENT.txt): 9/9, 0.989, 1.000, 0.734 / 0.866 / 0.795.
+    # The keys brought to tests/fixtures/KEYS.md (173 entities added, blind to the mappers' output;
+    # KEYS_MEASUREMENT.txt), the same mappers: 9/9, 0.989, 1.000, 0.910 / 0.776 / 0.838.
     check_floors(CORPUS, 9, loaded=LOADED, fields=FIELDS, first_words=FIRST_WORDS, precision=PRECISION,
                  recall=RECALL, f1=F1)
