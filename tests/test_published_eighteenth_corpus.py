@@ -76,7 +76,7 @@ def test_the_documents_are_full_length():
             text = " ".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", _part(path)))
         else:
             text = _text(path)
-        floor = {"article": 300, "masters-thesis": 900}.get(key["kind"], 1300 if key["lang"] == "kk" else 1450)
+        floor = {"article": 300, "masters-thesis": 900}.get(key["kind"], 1350 if key["lang"] == "kk" else 1500)
         assert len(text.split()) >= floor, (path.name, len(text.split()))
 
 
