@@ -18,7 +18,7 @@ import statistics
 from importlib.metadata import version
 
 from ..errors import MappingError
-from . import MEDIA_TYPES, Extracted
+from . import MEDIA_TYPES, Extracted, imposition
 
 # Fewer letters than this per page, on average, and the pages are pictures of text.
 _MIN_LETTERS_PER_PAGE = 40
@@ -38,15 +38,19 @@ def extract(data: bytes, source: str) -> Extracted:
                            "download or export it again; if it opens in a viewer, print it to a new PDF "
                            "or save the abstract as .txt") from None
     try:
-        pages = ["\n".join(_page_lines(page)) for page in document]
+        sheets = [_page_lines(page) for page in document]
     except pdfium.PdfiumError as exc:
         raise MappingError(source, f"the PDF is damaged and its text cannot be read ({exc})",
                            "download or export it again, or save the abstract as .txt") from None
     finally:
         document.close()
+    pages = [page for sheet in sheets for page in sheet]
+    if len(pages) > len(sheets):
+        pages = imposition.in_reading_order(pages)
+    pages = ["\n".join(lines) for lines in pages]
     letters = sum(c.isalpha() for page in pages for c in page)
-    if not pages or letters < _MIN_LETTERS_PER_PAGE * len(pages):
-        raise MappingError(source, f"no text layer: run OCR first ({len(pages)} page(s) of images, "
+    if not pages or letters < _MIN_LETTERS_PER_PAGE * len(sheets):
+        raise MappingError(source, f"no text layer: run OCR first ({len(sheets)} page(s) of images, "
                            f"{letters} letters of text)",
                            f"e.g. `ocrmypdf -l kaz+rus+eng {source} ocr.pdf`, then add the OCR'd PDF")
     # A form feed between pages tells reflow where a page ends (headers and footers sit there).
@@ -54,50 +58,63 @@ def extract(data: bytes, source: str) -> Extracted:
                      laid_out=True, breaks_known=True)
 
 
-def _page_lines(page) -> list[str]:
-    """The page's lines in reading order, a blank line at each paragraph end."""
+def _page_lines(page) -> list[list[str]]:
+    """The lines of each page the sheet holds (two on an imposed sheet), in reading order, a
+    blank line at each paragraph end."""
     textpage = page.get_textpage()
     try:
-        # [bottom, top, left, right, text, first letter's style, last letter's style, last letter's index,
-        #  the pieces joined into the line as (left, right, text)]
-        boxes: list[list] = []
+        rects = [textpage.get_rect(i) for i in range(textpage.count_rects())]
         spaced_words = _letter_spaced(textpage)
-        for i in range(textpage.count_rects()):
-            left, bottom, right, top = textpage.get_rect(i)
-            # PDFium writes a hyphen it takes for a line-end hyphenation as \x02.
-            text = textpage.get_text_bounded(left, bottom, right, top).replace("\x02", "-")
-            text = " ".join(text.split())
-            if not text:
-                continue
-            first = _style(textpage, left + 0.5, (bottom + top) / 2, +1)
-            last = _style(textpage, right - 0.5, (bottom + top) / 2, -1)
-            start = textpage.get_index(left + 0.5, (bottom + top) / 2, 2, 2)
-            end = textpage.get_index(right - 0.5, (bottom + top) / 2, 2, 2)
-            if boxes and _same_line(boxes[-1], bottom, top):
-                # A list number set apart by a tab, or a hyphen: pieces of one line.
-                box = boxes[-1]
-                # Pieces that touch are one word: a writer breaks text objects inside words at
-                # its possible hyphenation points (soft hyphens), with no space between them;
-                # a word space is about half a letter wide.
-                per_char = (box[3] - box[2]) / max(1, len(box[4]))
-                # A bold heading set wider is cut inside words too ("Жаңа|шылдығы"): the next
-                # letter in PDFium's own text order, with no space (not even one PDFium
-                # generates) between, is the same word whatever the gap.
-                touching = left >= box[3] and (left - box[3] < 0.3 * per_char or (
-                    box[7] is not None and start is not None and start == box[7] + 1
-                    and textpage.get_text_range(box[7], 2)[-1:].isalpha()))
-                glue = "" if text == "-" or box[4].endswith(" ") or touching else " "
-                if left >= box[2]:
-                    box[4], box[6], box[7] = box[4] + glue + text, last or box[6], end
-                else:
-                    box[4], box[5] = text + " " + box[4], first or box[5]
-                box[0], box[1] = min(box[0], bottom), max(box[1], top)
-                box[2], box[3] = min(box[2], left), max(box[3], right)
-                box[8].append((left, right, text))
-            else:
-                boxes.append([bottom, top, left, right, text, first, last, end, [(left, right, text)]])
+        width, height = page.get_size()
+        return [_lines(textpage, half, spaced_words)
+                for half in imposition.halves(rects, width, height)]
     finally:
         textpage.close()
+
+
+def _lines(textpage, rects, spaced_words: dict[str, str]) -> list[str]:
+    """The lines of one page from its text boxes (left, bottom, right, top)."""
+    # [bottom, top, left, right, text, first letter's style, last letter's style, last letter's index,
+    #  the pieces joined into the line as (left, right, text)]
+    boxes: list[list] = []
+    trailing = False
+    for left, bottom, right, top in rects:
+        # PDFium writes a hyphen it takes for a line-end hyphenation as \x02.
+        raw = textpage.get_text_bounded(left, bottom, right, top).replace("\x02", "-")
+        text = " ".join(raw.split())
+        if not text:
+            continue
+        # A space the piece itself holds at its edge is a word space, however close the next
+        # piece is set: a run-in bold heading and the regular text after it ("…исследования. |
+        # Обретение") can touch.
+        spaced, trailing = trailing or raw[:1].isspace(), raw[-1:].isspace()
+        first = _style(textpage, left + 0.5, (bottom + top) / 2, +1)
+        last = _style(textpage, right - 0.5, (bottom + top) / 2, -1)
+        start = textpage.get_index(left + 0.5, (bottom + top) / 2, 2, 2)
+        end = textpage.get_index(right - 0.5, (bottom + top) / 2, 2, 2)
+        if boxes and _same_line(boxes[-1], bottom, top):
+            # A list number set apart by a tab, or a hyphen: pieces of one line.
+            box = boxes[-1]
+            # Pieces that touch are one word: a writer breaks text objects inside words at
+            # its possible hyphenation points (soft hyphens), with no space between them;
+            # a word space is about half a letter wide.
+            per_char = (box[3] - box[2]) / max(1, len(box[4]))
+            # A bold heading set wider is cut inside words too ("Жаңа|шылдығы"): the next
+            # letter in PDFium's own text order, with no space (not even one PDFium
+            # generates) between, is the same word whatever the gap.
+            touching = left >= box[3] and (left - box[3] < 0.3 * per_char or (
+                box[7] is not None and start is not None and start == box[7] + 1
+                and textpage.get_text_range(box[7], 2)[-1:].isalpha()))
+            glue = "" if text == "-" or box[4].endswith(" ") or (touching and not spaced) else " "
+            if left >= box[2]:
+                box[4], box[6], box[7] = box[4] + glue + text, last or box[6], end
+            else:
+                box[4], box[5] = text + " " + box[4], first or box[5]
+            box[0], box[1] = min(box[0], bottom), max(box[1], top)
+            box[2], box[3] = min(box[2], left), max(box[3], right)
+            box[8].append((left, right, text))
+        else:
+            boxes.append([bottom, top, left, right, text, first, last, end, [(left, right, text)]])
     boxes = _columns_in_order(_without_line_numbers(boxes))
     for box in boxes:
         for spaced, joined in spaced_words.items():
