@@ -20,7 +20,7 @@ import re
 from html.parser import HTMLParser
 
 from .. import text
-from . import Extracted, bibtex, document_metadata, json_export, latex, orgmode, wikitext
+from . import Extracted, antiword, bibtex, document_metadata, json_export, latex, orgmode, wikitext
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _SETEXT = re.compile(r"^[ ]{0,3}(?:=+|-+)[ \t]*$")
@@ -232,7 +232,7 @@ def extract(data: bytes, source: str, media_type: str) -> Extracted:
     if media_type == "text/markdown":
         decoded = markdown_text(decoded)
     else:
-        decoded = underlined_headings(html_references(decoded))
+        decoded = underlined_headings(html_references(antiword.text(decoded)))
     decoded = repository_record(ris_record(bibtex.record(json_export.record(decoded))))
     # The decoder is CPython's own UTF-8 codec: the version recorded is Python's.
     return Extracted(decoded, media_type, "python-utf-8-codec", platform.python_version())
