@@ -20,7 +20,7 @@ import re
 from html.parser import HTMLParser
 
 from .. import text
-from . import Extracted, antiword, bibtex, document_metadata, json_export, latex, orgmode, wikitext
+from . import Extracted, antiword, bibtex, document_metadata, json_export, latex, notebook, orgmode, wikitext
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _SETEXT = re.compile(r"^[ ]{0,3}(?:=+|-+)[ \t]*$")
@@ -230,7 +230,7 @@ def ris_record(plain: str) -> str:
 def extract(data: bytes, source: str, media_type: str) -> Extracted:
     decoded = latex.text(wikitext.text(orgmode.text(text.decode(data, source))))
     if media_type == "text/markdown":
-        decoded = markdown_text(decoded)
+        decoded = markdown_text(notebook.text(decoded))
     else:
         decoded = underlined_headings(html_references(antiword.text(decoded)))
     decoded = repository_record(ris_record(bibtex.record(json_export.record(decoded))))
