@@ -424,6 +424,10 @@ def _unmarked(lines: list[str]) -> list[Item]:
     clauses = [c.strip() for c in re.split(r";\s+", text) if c.strip()]
     announced = _ANNOUNCED.match(text)
     if len(clauses) >= 2:
+        # "The novelty of the work consists in the following: X was …; Y …": the sentence that
+        # announces the list introduces the items and is none of them
+        if announced and announced.end() < len(clauses[0]):
+            clauses[0] = clauses[0][announced.end():]
         parts = _without_shared_lead(clauses)
     elif announced and "\n" not in text[announced.end():].strip():
         # "The novelty of the work lies in the following. The first audit … was carried out. The

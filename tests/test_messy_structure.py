@@ -295,6 +295,19 @@ def test_inline_lists(line, first_words):
     assert [_first_words(it.text) for it in items] == first_words
 
 
+@pytest.mark.parametrize("line, first", [
+    ("НОВИЗНА работы состоит в следующем: впервые измерены спектры солей; предложена модель роста; "
+     "показана роль примесей.", "впервые измерены спектры солей"),
+    ("Жұмыстың жаңалығы мынадай: алғаш рет тұздардың спектрлері өлшенді; өсу моделі ұсынылды.",
+     "алғаш рет тұздардың спектрлері өлшенді"),
+    ("The novelty lies in the following: the salt spectra were measured; a growth model was proposed.",
+     "the salt spectra were measured"),
+])
+def test_the_sentence_announcing_an_inline_list_is_no_item(line, first):
+    _intro, items = lists.split_items([line])
+    assert len(items) >= 2 and items[0].text == first
+
+
 def test_letters_inside_a_numbered_item_stay_sub_points():
     _intro, items = lists.split_items(["1. to describe: а) the laws; б) the programmes;", "2. to assess them."])
     assert [it.text for it in items] == ["to describe: а) the laws; б) the programmes", "to assess them."]
