@@ -20,7 +20,7 @@ import re
 from html.parser import HTMLParser
 
 from .. import text
-from . import Extracted, antiword, bibtex, document_metadata, json_export, latex, notebook, orgmode, wikitext
+from . import Extracted, antiword, bibtex, confluence, document_metadata, json_export, latex, notebook, orgmode, wikitext
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _SETEXT = re.compile(r"^[ ]{0,3}(?:=+|-+)[ \t]*$")
@@ -228,7 +228,7 @@ def ris_record(plain: str) -> str:
 
 
 def extract(data: bytes, source: str, media_type: str) -> Extracted:
-    decoded = latex.text(wikitext.text(orgmode.text(text.decode(data, source))))
+    decoded = confluence.text(latex.text(wikitext.text(orgmode.text(text.decode(data, source)))))
     if media_type == "text/markdown":
         decoded = markdown_text(notebook.text(decoded))
     else:
