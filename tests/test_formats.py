@@ -1268,3 +1268,29 @@ def test_a_pandoc_grid_table_is_read_row_by_row():
     ])
     lines = [line for line in extract.extract(md.encode(), "grid.md").text.split("\n") if line]
     assert lines[:4] == ["Strains used:", "Strain – Kind", "*B. subtilis* KZ-12 – MDR", "*E. coli* ATCC 1 – control"], lines
+
+
+_NOTEPAD = ("Зерттеудің нысаны – Алматы облысының сүт өнеркәсібі.\r\n"
+            "Зерттеудің мақсаты – ашытылған сүт өнімдерінің сақталу мерзімін ұзарту.\r\n"
+            "Қорғауға ұсынылатын негізгі тұжырымдар:\r\n"
+            "1. Бактериоцин қосылған айранның сақталу мерзімі екі есе ұзарады.\r\n"
+            "2. Ұсынылған технология өнімнің органолептикалық қасиеттерін сақтайды.\r\n")
+
+
+@pytest.mark.parametrize("codec, bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"),
+                                        ("utf-16-le", b""), ("utf-16-be", b""),
+                                        ("utf-32-le", b"\xff\xfe\x00\x00"), ("utf-32-be", b"\x00\x00\xfe\xff")])
+def test_utf16_and_utf32_text_is_read(codec, bom):
+    # Notepad's «Unicode» is UTF-16 LE with a mark; without one, the NULs beside every space
+    # and digit, always on the same side, say which byte order it is
+    data = bom + _NOTEPAD.encode(codec)
+    doc = abstract.parse_bytes(data, "kk.txt")
+    assert doc.lang == "kk"
+    assert [it.text.split()[0] for it in doc.items["provisions"]] == ["Бактериоцин", "Ұсынылған"]
+    assert extract.extract(data, "kk.txt").library == f"python-{codec}-codec"
+
+
+def test_nuls_on_both_sides_are_still_a_binary_file():
+    data = bytes(range(256)) * 8 + b"\x00\x00" * 200
+    with pytest.raises(MappingError, match="binary"):
+        abstract.parse_bytes(data, "x.txt")

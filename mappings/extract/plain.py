@@ -1,4 +1,4 @@
-"""Plain text and Markdown: strict UTF-8 (mappings/text.py says why strict).
+"""Plain text and Markdown: strictly decoded (mappings/text.py says why strict).
 
 Markdown's own syntax that is not the author's text is undone here, so that the rest of the
 pipeline reads a Markdown file like any other text: YAML front matter (a site generator's
@@ -227,14 +227,15 @@ def ris_record(plain: str) -> str:
 
 
 def extract(data: bytes, source: str, media_type: str) -> Extracted:
-    decoded = latex.text(wikitext.text(text.decode(data, source)))
+    decoded, codec = text.decode_with_codec(data, source)
+    decoded = latex.text(wikitext.text(decoded))
     if media_type == "text/markdown":
         decoded = markdown_text(decoded)
     else:
         decoded = underlined_headings(html_references(decoded))
     decoded = repository_record(ris_record(bibtex.record(json_export.record(decoded))))
-    # The decoder is CPython's own UTF-8 codec: the version recorded is Python's.
-    return Extracted(decoded, media_type, "python-utf-8-codec", platform.python_version())
+    # The decoder is CPython's own codec: the version recorded is Python's.
+    return Extracted(decoded, media_type, f"python-{codec}-codec", platform.python_version())
 
 
 # An HTML page saved as text keeps its character references ("&laquo;Title&raquo;", "21&nbsp;km",
