@@ -1294,3 +1294,92 @@ def test_nuls_on_both_sides_are_still_a_binary_file():
     data = bytes(range(256)) * 8 + b"\x00\x00" * 200
     with pytest.raises(MappingError, match="binary"):
         abstract.parse_bytes(data, "x.txt")
+
+
+_ASCIIDOC_KK = """\
+// кафедраның үлгісі: asciidoctor-pdf арқылы жиналады
+= Солтүстік Қазақстандағы жаздық бидай тұқымының өнгіштігі
+Айгүл Серікқызы Нұрланова <a.nurlanova@example.kz>
+v2.0, 2024-11-02: қорғауға
+:doctype: book
+:lang: kk
+:keywords: тұқым өнгіштігі, жаздық бидай, сақтау
+
+[.title-page]
+****
+8D08101 – Агрономия +
+Философия докторы (PhD) дәрежесін алу үшін ұсынылған диссертацияның аңдатпасы
+****
+
+== Зерттеудің өзектілігі
+
+Солтүстік Қазақстанда тұқымның сапасы астық өнімінің негізгі шарты болып табылады.footnote:[Ауыл шаруашылығы министрлігінің 2023 жылғы деректері.]
+
+NOTE: Жұмыс гранттық қаржыландыру есебінен орындалды.
+
+== Зерттеудің мақсаты
+
+Жаздық бидай тұқымының өнгіштігін сақтау тәсілдерін әзірлеу.
+
+== Зерттеудің міндеттері
+
+. тұқымның сақталу жағдайларын талдау;
+. өнгіштіктің төмендеу себептерін анықтау;
+. сақтау тәсілдерін ұсыну.
+
+.Зертханалық хаттама
+----
+1. Үлгі 12 сағат суда ұсталды.
+2. Үлгі кептірілді.
+----
+
+== Қорғауға ұсынылатын негізгі тұжырымдар
+
+. Тұқымның өнгіштігі сақтау ылғалдылығына тәуелді. Ылғалдылық 14 %-дан асқанда өнгіштік күрт төмендейді.
+. Ұсынылған сақтау тәсілі өнгіштікті екі жыл бойы сақтайды. Тәсіл шаруа қожалықтарына қолжетімді.
+
+include::chapters/references.adoc[]
+"""
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt", ".adoc.txt"])
+def test_an_asciidoc_source_is_read_as_rendered_whatever_its_extension(suffix):
+    doc = abstract.parse_bytes(_ASCIIDOC_KK.encode(), "kk-thesis" + suffix)
+    assert doc.lang == "kk"
+    assert doc.meta.title == "Солтүстік Қазақстандағы жаздық бидай тұқымының өнгіштігі"
+    assert doc.meta.author == "Айгүл Серікқызы Нұрланова"
+    assert doc.meta.specialty_code == "8D08101"
+    # ". item" is numbered as rendered; the listing block's typed numbers are code, no items
+    assert [it.text.split()[0] for it in doc.items["tasks"]] == ["тұқымның", "өнгіштіктің", "сақтау"]
+    assert [it.text.split()[0] for it in doc.items["provisions"]] == ["Тұқымның", "Ұсынылған"]
+    assert "footnote" not in doc.text and "include::" not in doc.text and "NOTE:" not in doc.text
+    assert "Үлгі кептірілді" not in doc.text
+    assert doc.text.index("Ауыл шаруашылығы министрлігінің") > doc.text.index("Ұсынылған сақтау")
+
+
+_ASCIIDOC_EN = """\
+= Nitrogen uptake of irrigated maize in the Turkestan Region
+Dana Akhmetova; Michael Brennan <m.brennan@example.org>
+:keywords: maize, nitrogen, irrigation
+
+[abstract]
+== Abstract
+
+Irrigated maize in the south of Kazakhstan receives more nitrogen than it takes up. This study
+measured the uptake of nitrogen by maize on three farms of the Turkestan Region over two seasons.
+"""
+
+
+def test_an_asciidoc_article_keeps_its_authors_and_keywords():
+    doc = abstract.parse_bytes(_ASCIIDOC_EN.encode(), "article.md")
+    assert doc.kind == "article"
+    assert doc.meta.title == "Nitrogen uptake of irrigated maize in the Turkestan Region"
+    assert [a.name for a in doc.meta.authors] == ["Dana Akhmetova", "Michael Brennan"]
+    assert doc.meta.keywords["en"] == ["maize", "nitrogen", "irrigation"]
+
+
+def test_markdown_with_rules_and_an_equals_line_is_no_asciidoc():
+    from dissertation_kg.mappings.extract import asciidoc
+    md = "# Abstract\n\n= not a title\n\n----\n\nKeywords: soil, water\n\n## Aim\n\nTo map the soils.\n"
+    assert asciidoc.text(md) == md
+

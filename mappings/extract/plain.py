@@ -9,7 +9,7 @@ the Word extractor gives a table's cells). HTML blocks (`<h2>`, `<p align="right
 `<div>`) become the Markdown they stand for: a heading an ATX heading, a paragraph a paragraph
 of its own, a link its text, an entity its character. `#` headings, `**bold**` lines and list
 markers are read downstream as in plain text. Whole-file exports (a JSON answer, a BibTeX
-record, a MediaWiki page's source, a RIS or Dublin Core record) are read as the page they stand for.
+record, a MediaWiki page's source, an AsciiDoc source, a RIS or Dublin Core record) are read as the page they stand for.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ import re
 from html.parser import HTMLParser
 
 from .. import text
-from . import Extracted, bibtex, document_metadata, json_export, latex, wikitext
+from . import Extracted, asciidoc, bibtex, document_metadata, json_export, latex, wikitext
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _SETEXT = re.compile(r"^[ ]{0,3}(?:=+|-+)[ \t]*$")
@@ -228,7 +228,7 @@ def ris_record(plain: str) -> str:
 
 def extract(data: bytes, source: str, media_type: str) -> Extracted:
     decoded, codec = text.decode_with_codec(data, source)
-    decoded = latex.text(wikitext.text(decoded))
+    decoded = latex.text(wikitext.text(asciidoc.text(decoded)))
     if media_type == "text/markdown":
         decoded = markdown_text(decoded)
     else:
