@@ -1383,3 +1383,46 @@ def test_markdown_with_rules_and_an_equals_line_is_no_asciidoc():
     md = "# Abstract\n\n= not a title\n\n----\n\nKeywords: soil, water\n\n## Aim\n\nTo map the soils.\n"
     assert asciidoc.text(md) == md
 
+
+_GOOGLE_DOCS_MD = """\
+![][image1]
+
+**{author}**
+
+# **{title}**
+
+## **{aim}**
+
+{aim_text}
+
+## **{tasks}**
+
+1\\. {t1}
+
+2\\. {t2}
+
+## **{conclusion}**
+
+{conclusion_text}
+
+[image1]: <data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==>
+"""
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("kk", dict(author="Жанұзақова Әсел", title="Шарын өзені аңғарының жер бедері",
+                aim="Зерттеудің мақсаты", aim_text="Шарын өзені аңғарының жер бедерін картаға түсіру.",
+                tasks="Зерттеудің міндеттері", t1="Аңғардың пішінін сипаттау.", t2="Жыраларды есепке алу.",
+                conclusion="Қорытынды", conclusion_text="Аңғардың жер бедері үш деңгейден тұрады.")),
+    ("en", dict(author="Aliya Sarsenova", title="Landforms of the Charyn valley",
+                aim="Aim of the study", aim_text="To map the landforms of the Charyn valley.",
+                tasks="Objectives", t1="To describe the valley's shape.", t2="To count the gullies.",
+                conclusion="Conclusion", conclusion_text="The valley has three levels of terraces.")),
+])
+def test_google_docs_markdown_pictures_are_no_text(lang, words):
+    # «Download as Markdown» puts each picture at the end as a reference definition with its
+    # base64 data: CommonMark renders nothing for it, and it must not become the last item
+    doc = abstract.parse_bytes(_GOOGLE_DOCS_MD.format(**words).encode(), f"{lang}.md")
+    assert "base64" not in doc.text and "image1" not in doc.text
+    assert len(doc.items["tasks"]) == 2 and not doc.items.get("provisions")
+    assert doc.text.rstrip().endswith(words["conclusion_text"])

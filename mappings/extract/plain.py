@@ -439,11 +439,21 @@ def _grid_tables(lines: list[str]) -> list[str]:
     return out
 
 
+# A link reference definition ("[image1]: <data:image/png;base64,…>", "[1]: https://… \"Title\"") is
+# no text of the page: CommonMark renders nothing for it (Google Docs' "Download as Markdown" puts
+# every picture there, base64 and all). An image ("![logo](…)", "![][image1]") shows a picture, not
+# words.
+_REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(?:<[^>\n]*>|\S+)"
+                                   r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$", re.MULTILINE)
+_IMAGE = re.compile(r"!\[[^\]\n]*\](?:\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\))?)(?:[ \t]+\"[^\"\n]*\")?\)|\[[^\]\n]*\])")
+
+
 def markdown_text(md: str) -> str:
     """The text of a Markdown document without front matter, setext underlines and table
     syntax. Hand-written rather than a CommonMark parser: everything else (emphasis, lists,
     `#` headings) must stay as typed, since the section and list readers take it as text."""
     md = _HTML_COMMENT.sub("", md.replace("\r\n", "\n"))
+    md = _IMAGE.sub("", _REFERENCE_DEFINITION.sub("", md))
     md = _html_blocks(_without_shortcodes(_FRONT_MATTER.sub(_front_matter, md, count=1)))
     md = _FENCED_CODE.sub(_fenced_code, md)
     out: list[str] = []
