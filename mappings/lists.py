@@ -456,8 +456,11 @@ _PUBLISHING = re.compile(
 
 
 # A short phrase and a comma that the clauses after it share: "For the first time, X was …;
-# Y was …; Z …" (the next clauses go on in lower case, each under the same phrase).
-_LEAD_IN = re.compile(r"^(?:[^\W\d_]+\s+){0,4}[^\W\d_]+,\s+(?=\S)")
+# Y was …; Z …" (the next clauses go on in lower case, each under the same phrase). A comma before
+# a subordinate clause ("установлено, что …", "показано, как …") is the clause's own grammar:
+# the words before it are the first clause's verb, not a phrase the others share.
+_LEAD_IN = re.compile(r"^(?:[^\W\d_]+\s+){0,4}[^\W\d_]+,\s+(?=\S)"
+                      r"(?!(?:что|чтобы|как|где|когда|котор\w+|that|which|how|whether)(?!\w))", re.IGNORECASE)
 
 
 def _without_shared_lead(clauses: list[str]) -> list[str]:

@@ -102,7 +102,10 @@ _SCHOLAR_POSSESSIVE = re.compile(
 _NOT_A_SCHOLAR = {"The", "This", "That", "Our", "Its", "Their", "Republic", "Kazakhstan", "University",
                   "Institute", "Ministry", "Government", "President", "Council", "Union", "Bank",
                   "Agency", "Company", "Centre", "Center", "State", "National", "World", "Central",
-                  "Soviet", "Kazakh", "Russian", "English", "Europe", "European", "Asia", "Asian"}
+                  "Soviet", "Kazakh", "Russian", "English", "Europe", "European", "Asia", "Asian",
+                  # events named after a season, which is a given name too ("Summer Universiade"):
+                  # the event's word is too rare for the English word list
+                  "Universiade", "Olympiad", "Olympics", "Paralympics", "Expo"}
 
 
 def _scholars_by_possessive(text: str) -> list[tuple[int, int]]:

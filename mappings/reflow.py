@@ -108,7 +108,34 @@ def reflow(text: str, *, laid_out: bool = False, breaks_known: bool = False, bod
         widths[script] = wrap_width(own, laid_out=True) or wrap_width(lines, laid_out=True)
     if not any(widths.values()):
         return "\n".join(line for line in lines if line != PAGE_BREAK)
+    if not (laid_out or paged):
+        breaks_known = _blank_lines_part_paragraphs(lines, widths)
     return "\n".join(_join(lines, widths, breaks_known))
+
+
+# A wrapper that puts a blank line after every paragraph (catdoc's text of an old .doc, `fmt`,
+# an e-mail) leaves no paragraph end inside a run of lines: each line but a run's last is filled
+# near the margin, and a short one inside a run is rare (a long word pushed over). There the
+# blank lines are the author's breaks, and a line that stops short of the margin after «Т.К.» or
+# before a capital inside a run is still a wrap. Text broken at the margin with blank lines only
+# between sections has its paragraph ends, half of them short, inside the runs.
+_RUNS_AT_LEAST = 8
+_SHORT_INSIDE_AT_MOST = 0.05
+
+
+def _blank_lines_part_paragraphs(lines: list[str], widths: dict[str, int]) -> bool:
+    runs, inside, short = 0, 0, 0
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if not following:
+            runs += 1
+            continue
+        inside += 1
+        width = widths[_script(line)] or max(widths.values())
+        short += len(line) < 0.5 * width
+    return runs >= _RUNS_AT_LEAST and inside > 0 and short <= _SHORT_INSIDE_AT_MOST * inside
 
 
 # Small capitals as pdftotext splits them: the full-size initial apart from the smaller letters
@@ -148,6 +175,11 @@ def _join_split_capitals(line: str, words: Counter) -> str:
     return "".join(out) + line[at:]
 
 
+# `catdoc` wraps an old .doc's text at 72 bytes of its output, so a Cyrillic text in UTF-8 or
+# Windows-1251 comes out 36–40 letters a line.
+_NARROWEST = 30
+
+
 def wrap_width(lines: list[str], *, laid_out: bool = False) -> int:
     """The right margin in characters when the lines are hard-wrapped, else 0.
 
@@ -160,13 +192,15 @@ def wrap_width(lines: list[str], *, laid_out: bool = False) -> int:
     width = sorted(lengths)[int(len(lengths) * 0.9) - 1]
     if laid_out:
         return width
-    if not 40 <= width <= 140:
+    if not _NARROWEST <= width <= 140:
         return 0
     near = sum(0.75 * width <= n <= width + 2 for n in lengths) / len(lengths)
     over = sum(n > width * 1.15 for n in lengths) / len(lengths)
     # Measured: wrapped abstracts have 42–75% of lines near the width and none past it; texts
-    # written one paragraph per line at most 29% near it and 3.4% or more far past it.
-    return width if near >= 0.35 and over <= 0.02 else 0
+    # written one paragraph per line at most 29% near it and 3.4% or more far past it. A
+    # narrow margin is also what a page of short lines (a title page, a list) has, so there
+    # the lines must crowd the margin as a wrapper's do.
+    return width if near >= (0.35 if width >= 40 else 0.6) and over <= 0.02 else 0
 
 
 def _drop_page_numbers(lines: list[str], edges: int | None = None) -> list[str]:

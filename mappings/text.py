@@ -1,6 +1,7 @@
 """Bytes → clean text: strict decoding and removal of the artefacts of Word/Markdown conversion.
 
 Decoding is strict on purpose: silently guessing an encoding would put mojibake into the graph.
+Only codecs a file declares (a byte-order mark) or shows beyond doubt are read (encodings.py).
 """
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from . import heading_vocabulary, language
+from . import encodings, heading_vocabulary, language
 from .invisible import without_format_characters
 from .errors import MappingError
 
@@ -84,30 +85,50 @@ def _mend_mixed_words(text: str) -> str:
 
 
 def decode(data: bytes, source: str) -> str:
-    """Decode a document's bytes as UTF-8, or raise a MappingError that says what is wrong."""
+    """Decode a document's bytes (encodings.py says which codecs), or raise a MappingError that
+    says what is wrong."""
+    return decode_with_codec(data, source)[0]
+
+
+def decode_with_codec(data: bytes, source: str) -> tuple[str, str]:
+    """The text and the codec it was read in."""
     if not data.strip():
         raise MappingError(source, "the file is empty", "add the abstract's text or remove the file from the corpus")
-    if b"\x00" in data[:4096]:
+    marked = encodings.bom(data)
+    codec = marked[0] if marked else encodings.utf16_without_bom(data)
+    if codec and codec != "utf-8":
+        try:
+            text = data[marked[1] if marked else 0:].decode(codec)
+        except UnicodeDecodeError as exc:
+            raise MappingError(source, f"the file is not valid {codec.upper()} (byte {exc.start})",
+                               "re-save the file as UTF-8") from None
+    elif b"\x00" in data[:4096]:
         raise MappingError(source, "this is a binary file, not a text abstract",
                            "export the abstract as plain UTF-8 text (.txt) and try again")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        hint = "re-save the file as UTF-8"
+    else:
         try:
-            # Windows-1251 when the bytes read as Russian in it (of the three languages the only
-            # one it encodes). Cyrillic letters alone would not do: UTF-8 Cyrillic with one broken
-            # byte reads as "РћР±СЉРµРєС‚" in cp1251, letters of no language.
-            if language.detect(data.decode("cp1251"), source) == "ru":
-                hint = ("it looks like Windows-1251 (Cyrillic); convert it with "
-                        "`iconv -f cp1251 -t utf-8` and try again")
-        except (UnicodeDecodeError, MappingError):
-            pass
-        raise MappingError(source, f"the file is not valid UTF-8 (byte {exc.start})", hint) from None
+            text, codec = data.decode("utf-8-sig"), "utf-8"
+        except UnicodeDecodeError as exc:
+            text, codec = _cp1251(data), "cp1251"
+            if text is None:
+                raise MappingError(source, f"the file is not valid UTF-8 (byte {exc.start})",
+                                   "re-save the file as UTF-8") from None
     control = sum(n for c, n in Counter(text).items() if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f\v")
     if control > max(8, len(text) // 100):
         raise MappingError(source, "the file contains many control characters and does not look like text",
                            "export the abstract as plain UTF-8 text (.txt) and try again")
+    return text, codec
+
+
+def _cp1251(data: bytes) -> str | None:
+    """The bytes read in Windows-1251 when that reading is text of one of the three languages."""
+    if encodings.looks_like_broken_utf8(data):
+        return None
+    try:
+        text = data.decode("cp1251")
+        language.detect(text, "<cp1251>")
+    except (UnicodeDecodeError, MappingError):
+        return None
     return text
 
 

@@ -6,7 +6,7 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from dissertation_kg.mappings import abstract
+from dissertation_kg.mappings import abstract, extract
 from dissertation_kg.mappings.errors import MappingError
 from dissertation_kg.server.build.pipeline import build
 from dissertation_kg.server.cli import main
@@ -29,7 +29,7 @@ BAD = {
     "blank.txt": (b"  \n\n \t\n", "empty"),
     "binary.txt": (bytes(range(256)) * 8, "binary"),
     "invalid-utf8.txt": ("Объект исследования".encode() + b"\xff\xfe\xfa" + "ок".encode(), "not valid UTF-8"),
-    "cp1251.txt": (RUSSIAN.encode("cp1251"), "Windows-1251"),
+    "german-cp1252.txt": (GERMAN.encode("cp1252"), "not valid UTF-8"),
     "german.txt": (GERMAN.encode(), "Latin-script language other than English"),
     "ukrainian.txt": (UKRAINIAN.encode(), "Ukrainian"),
     "no-sections.txt": (NO_SECTIONS.encode(), "no recognisable abstract sections"),
@@ -47,10 +47,25 @@ def test_each_bad_document_gets_a_clear_error(name):
     assert err.value.hint, "every error tells the user what to do next"
 
 
-def test_cp1251_error_says_how_to_convert():
-    with pytest.raises(MappingError, match="iconv -f cp1251 -t utf-8"):
-        abstract.parse_bytes(RUSSIAN.encode("cp1251"), "ru.txt")
+KAZAKH = ("Зерттеудің нысаны – Маңғыстау облысының жайылымдары.\r\n"
+          "Зерттеудің мақсаты – жайылымдардың өнімділігін бағалау және оларды қалпына келтіру.\r\n"
+          "Қорғауға ұсынылатын негізгі тұжырымдар:\r\n1. Жайылымдардың тозуы жел эрозиясымен байланысты.\r\n")
 
+
+def test_windows_1251_text_is_read():
+    # a Windows editor's or catdoc's Russian: read, not refused with a hint to convert it
+    data = RUSSIAN.replace("\n", "\r\n").encode("cp1251")
+    doc = abstract.parse_bytes(data, "ru.txt")
+    assert doc.lang == "ru" and doc.extractor == "python-cp1251-codec"
+    assert [it.text for it in doc.items["provisions"]] == ["Публичная дипломатия является ресурсом внешней политики."]
+
+
+def test_windows_1251_kazakh_keeps_what_the_code_page_holds():
+    # Kazakh's own letters are «?» in such a file (the code page lacks them): the rest is read,
+    # and nothing is made up in their place
+    data = KAZAKH.encode("cp1251", errors="replace")
+    text = extract.extract(data, "kk.txt").text
+    assert "Зерттеуді? нысаны – Ма??ыстау облысыны? жайылымдары." in text
 
 
 def test_broken_utf8_is_not_called_windows_1251():
@@ -177,3 +192,13 @@ def test_invalid_manifest_fails_the_build_and_keeps_the_served_graph(seed_store_
     assert result.exit_code == 2
     assert "manifest.toml" in result.output and "not valid TOML" in result.output
     assert StoreLocation(store).current() == before
+
+
+def test_broken_utf8_english_with_cyrillic_names_is_not_read_as_windows_1251():
+    # the language check alone passes it (the prose is English), but its Cyrillic bytes are
+    # UTF-8's pairs: read in cp1251 the names would be «РђТ›РјРѕР»Р°»
+    text = ("Abstract. The aim of the study is to map the pastures of Ақмола облысы and Қостанай облысы. "
+            "The results show that the method works well in the northern region.\n")
+    data = text.encode()[:40] + b"\xff" + text.encode()[40:]
+    with pytest.raises(MappingError, match="not valid UTF-8"):
+        abstract.parse_bytes(data, "en.txt")

@@ -1268,3 +1268,161 @@ def test_a_pandoc_grid_table_is_read_row_by_row():
     ])
     lines = [line for line in extract.extract(md.encode(), "grid.md").text.split("\n") if line]
     assert lines[:4] == ["Strains used:", "Strain – Kind", "*B. subtilis* KZ-12 – MDR", "*E. coli* ATCC 1 – control"], lines
+
+
+_NOTEPAD = ("Зерттеудің нысаны – Алматы облысының сүт өнеркәсібі.\r\n"
+            "Зерттеудің мақсаты – ашытылған сүт өнімдерінің сақталу мерзімін ұзарту.\r\n"
+            "Қорғауға ұсынылатын негізгі тұжырымдар:\r\n"
+            "1. Бактериоцин қосылған айранның сақталу мерзімі екі есе ұзарады.\r\n"
+            "2. Ұсынылған технология өнімнің органолептикалық қасиеттерін сақтайды.\r\n")
+
+
+@pytest.mark.parametrize("codec, bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"),
+                                        ("utf-16-le", b""), ("utf-16-be", b""),
+                                        ("utf-32-le", b"\xff\xfe\x00\x00"), ("utf-32-be", b"\x00\x00\xfe\xff")])
+def test_utf16_and_utf32_text_is_read(codec, bom):
+    # Notepad's «Unicode» is UTF-16 LE with a mark; without one, the NULs beside every space
+    # and digit, always on the same side, say which byte order it is
+    data = bom + _NOTEPAD.encode(codec)
+    doc = abstract.parse_bytes(data, "kk.txt")
+    assert doc.lang == "kk"
+    assert [it.text.split()[0] for it in doc.items["provisions"]] == ["Бактериоцин", "Ұсынылған"]
+    assert extract.extract(data, "kk.txt").library == f"python-{codec}-codec"
+
+
+def test_nuls_on_both_sides_are_still_a_binary_file():
+    data = bytes(range(256)) * 8 + b"\x00\x00" * 200
+    with pytest.raises(MappingError, match="binary"):
+        abstract.parse_bytes(data, "x.txt")
+
+
+_ASCIIDOC_KK = """\
+// кафедраның үлгісі: asciidoctor-pdf арқылы жиналады
+= Солтүстік Қазақстандағы жаздық бидай тұқымының өнгіштігі
+Айгүл Серікқызы Нұрланова <a.nurlanova@example.kz>
+v2.0, 2024-11-02: қорғауға
+:doctype: book
+:lang: kk
+:keywords: тұқым өнгіштігі, жаздық бидай, сақтау
+
+[.title-page]
+****
+8D08101 – Агрономия +
+Философия докторы (PhD) дәрежесін алу үшін ұсынылған диссертацияның аңдатпасы
+****
+
+== Зерттеудің өзектілігі
+
+Солтүстік Қазақстанда тұқымның сапасы астық өнімінің негізгі шарты болып табылады.footnote:[Ауыл шаруашылығы министрлігінің 2023 жылғы деректері.]
+
+NOTE: Жұмыс гранттық қаржыландыру есебінен орындалды.
+
+== Зерттеудің мақсаты
+
+Жаздық бидай тұқымының өнгіштігін сақтау тәсілдерін әзірлеу.
+
+== Зерттеудің міндеттері
+
+. тұқымның сақталу жағдайларын талдау;
+. өнгіштіктің төмендеу себептерін анықтау;
+. сақтау тәсілдерін ұсыну.
+
+.Зертханалық хаттама
+----
+1. Үлгі 12 сағат суда ұсталды.
+2. Үлгі кептірілді.
+----
+
+== Қорғауға ұсынылатын негізгі тұжырымдар
+
+. Тұқымның өнгіштігі сақтау ылғалдылығына тәуелді. Ылғалдылық 14 %-дан асқанда өнгіштік күрт төмендейді.
+. Ұсынылған сақтау тәсілі өнгіштікті екі жыл бойы сақтайды. Тәсіл шаруа қожалықтарына қолжетімді.
+
+include::chapters/references.adoc[]
+"""
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt", ".adoc.txt"])
+def test_an_asciidoc_source_is_read_as_rendered_whatever_its_extension(suffix):
+    doc = abstract.parse_bytes(_ASCIIDOC_KK.encode(), "kk-thesis" + suffix)
+    assert doc.lang == "kk"
+    assert doc.meta.title == "Солтүстік Қазақстандағы жаздық бидай тұқымының өнгіштігі"
+    assert doc.meta.author == "Айгүл Серікқызы Нұрланова"
+    assert doc.meta.specialty_code == "8D08101"
+    # ". item" is numbered as rendered; the listing block's typed numbers are code, no items
+    assert [it.text.split()[0] for it in doc.items["tasks"]] == ["тұқымның", "өнгіштіктің", "сақтау"]
+    assert [it.text.split()[0] for it in doc.items["provisions"]] == ["Тұқымның", "Ұсынылған"]
+    assert "footnote" not in doc.text and "include::" not in doc.text and "NOTE:" not in doc.text
+    assert "Үлгі кептірілді" not in doc.text
+    assert doc.text.index("Ауыл шаруашылығы министрлігінің") > doc.text.index("Ұсынылған сақтау")
+
+
+_ASCIIDOC_EN = """\
+= Nitrogen uptake of irrigated maize in the Turkestan Region
+Dana Akhmetova; Michael Brennan <m.brennan@example.org>
+:keywords: maize, nitrogen, irrigation
+
+[abstract]
+== Abstract
+
+Irrigated maize in the south of Kazakhstan receives more nitrogen than it takes up. This study
+measured the uptake of nitrogen by maize on three farms of the Turkestan Region over two seasons.
+"""
+
+
+def test_an_asciidoc_article_keeps_its_authors_and_keywords():
+    doc = abstract.parse_bytes(_ASCIIDOC_EN.encode(), "article.md")
+    assert doc.kind == "article"
+    assert doc.meta.title == "Nitrogen uptake of irrigated maize in the Turkestan Region"
+    assert [a.name for a in doc.meta.authors] == ["Dana Akhmetova", "Michael Brennan"]
+    assert doc.meta.keywords["en"] == ["maize", "nitrogen", "irrigation"]
+
+
+def test_markdown_with_rules_and_an_equals_line_is_no_asciidoc():
+    from dissertation_kg.mappings.extract import asciidoc
+    md = "# Abstract\n\n= not a title\n\n----\n\nKeywords: soil, water\n\n## Aim\n\nTo map the soils.\n"
+    assert asciidoc.text(md) == md
+
+
+_GOOGLE_DOCS_MD = """\
+![][image1]
+
+**{author}**
+
+# **{title}**
+
+## **{aim}**
+
+{aim_text}
+
+## **{tasks}**
+
+1\\. {t1}
+
+2\\. {t2}
+
+## **{conclusion}**
+
+{conclusion_text}
+
+[image1]: <data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==>
+"""
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("kk", dict(author="Жанұзақова Әсел", title="Шарын өзені аңғарының жер бедері",
+                aim="Зерттеудің мақсаты", aim_text="Шарын өзені аңғарының жер бедерін картаға түсіру.",
+                tasks="Зерттеудің міндеттері", t1="Аңғардың пішінін сипаттау.", t2="Жыраларды есепке алу.",
+                conclusion="Қорытынды", conclusion_text="Аңғардың жер бедері үш деңгейден тұрады.")),
+    ("en", dict(author="Aliya Sarsenova", title="Landforms of the Charyn valley",
+                aim="Aim of the study", aim_text="To map the landforms of the Charyn valley.",
+                tasks="Objectives", t1="To describe the valley's shape.", t2="To count the gullies.",
+                conclusion="Conclusion", conclusion_text="The valley has three levels of terraces.")),
+])
+def test_google_docs_markdown_pictures_are_no_text(lang, words):
+    # «Download as Markdown» puts each picture at the end as a reference definition with its
+    # base64 data: CommonMark renders nothing for it, and it must not become the last item
+    doc = abstract.parse_bytes(_GOOGLE_DOCS_MD.format(**words).encode(), f"{lang}.md")
+    assert "base64" not in doc.text and "image1" not in doc.text
+    assert len(doc.items["tasks"]) == 2 and not doc.items.get("provisions")
+    assert doc.text.rstrip().endswith(words["conclusion_text"])

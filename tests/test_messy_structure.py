@@ -659,6 +659,17 @@ def test_a_lead_in_shared_by_clauses_separated_by_semicolons_is_no_part_of_the_f
     assert [" ".join(it.text.split()[:3]) for it in items] == ["the delta channels", "a map of", "the nesting birds"]
 
 
+def test_a_verb_before_a_subordinate_clause_is_no_shared_lead_in():
+    # «установлено, что …»: the comma is the clause's grammar, and the verb is the point's own
+    lines = ["установлено, что всхожесть семян ячменя падает после двух лет хранения;",
+             "показано, что протравливание не снижает энергию прорастания;",
+             "разработана схема подготовки семян к посеву."]
+    _intro, items = lists.split_items(lines)
+    assert [it.text.split()[0] for it in items] == ["установлено,", "показано,", "разработана"]
+    english = ["shown, that the seeds keep their vigour for two years; the coating was tested in the field."]
+    assert lists.split_items(english)[1][0].text.startswith("shown, that")
+
+
 # --------------------------------------------------------------------------- sixth corpus's layouts
 # (issue #10: layout classes the sixth held-out corpus showed; invented text throughout)
 

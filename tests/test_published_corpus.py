@@ -61,18 +61,22 @@ def test_entity_linking_does_not_fall_below_its_measured_level(figures, lang):
     # vocabulary was broadened (ninth session): its keys do not list deep learning, convolutional
     # or recurrent networks, U-Net, Sentinel-2 or remote sensing as methods, which the later
     # corpora's keys do (the second, third and fourth corpora gained precision and recall from it).
+    # Those keys were brought to tests/fixtures/KEYS.md in the nineteenth session (117 entities
+    # added, 17 removed, blind to the mappers; KEYS_MEASUREMENT.txt): P 0.915-0.944, R 0.892-0.907,
+    # F1 en 0.917, kk 0.917, ru 0.904 (0.780 / 0.889 / 0.831 overall on the old keys).
     t = figures["by_language"][lang]
-    assert t["entity_f1"] >= 0.75 and t["entity_precision"] >= 0.66, t
-    assert t["entity_recall"] >= 0.77, t
+    assert t["entity_f1"] >= 0.89 and t["entity_precision"] >= 0.90, t
+    assert t["entity_recall"] >= 0.88, t
 
 
 def test_entity_recall_overall_holds_what_the_recognisers_reached(figures):
     # 0.677 before the recognisers of names by shape and the world cities, 0.779 after, 0.809
-    # with the recall recognisers of the second corpus, 0.847 with every recognised part linked
+    # with the recall recognisers of the second corpus, 0.847 with every recognised part linked;
+    # 0.896 against the keys brought to KEYS.md
     pred = sum(t["entity_predicted"] for t in figures["by_language"].values())
     gold = sum(t["entity_expected"] for t in figures["by_language"].values())
     recall = sum(t["entity_recall"] * t["entity_expected"] for t in figures["by_language"].values()) / gold
-    assert pred and recall >= 0.84, (recall, figures["by_language"])
+    assert pred and recall >= 0.88, (recall, figures["by_language"])
 
 
 @pytest.fixture(scope="module")
@@ -97,10 +101,12 @@ def test_the_second_corpus_as_the_mappers_now_read_it(second_figures):
     # F1 en 0.918, kk 0.889, ru 0.780; 0.850 overall (P 0.932, R 0.781). Eighth session (every
     # recognised part kept and linked): en 0.919, kk 0.913, ru 0.850; 0.887 (P 0.941, R 0.839).
     # Ninth session (people without initials, tools, the broadened methods vocabulary): en 0.921,
-    # kk 0.931, ru 0.860; 0.897 (P 0.936, R 0.862).
-    assert all(t["entity_f1"] >= 0.85 for t in second_figures["by_language"].values())
-    assert all(t["entity_precision"] >= 0.90 for t in second_figures["by_language"].values())
+    # kk 0.931, ru 0.860; 0.897 (P 0.936, R 0.862). Its keys brought to tests/fixtures/KEYS.md
+    # (25 entities added, 3 removed, blind to the mappers; KEYS_MEASUREMENT.txt): en 0.913, kk
+    # 0.913, ru 0.890; 0.903 (P 0.967, R 0.847; 0.957 / 0.894 / 0.924 on the old keys).
+    assert all(t["entity_f1"] >= 0.88 for t in second_figures["by_language"].values())
+    assert all(t["entity_precision"] >= 0.94 for t in second_figures["by_language"].values())
     overall = second_figures["by_format"]["all"]
-    assert overall["entity_f1"] >= 0.89 and overall["entity_recall"] >= 0.85, overall
+    assert overall["entity_f1"] >= 0.89 and overall["entity_recall"] >= 0.83, overall
     articles = [d for d in second_figures["documents"] if d["fields"]["kind"]["expected"] == "article"]
     assert len(articles) == 2 and all(d["pred"] > 0 for d in articles), [(d["file"], d["pred"]) for d in articles]

@@ -58,12 +58,14 @@ def test_some_word_file_numbers_by_fields_carries_comments_and_nests_items_under
                for p in WORD)
 
 
-LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 18, 0.995, 0.99, 0.845, 0.805, 0.825
+LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 18, 0.995, 0.99, 0.89, 0.81, 0.85
 
 
 def test_the_mappers_hold_what_they_reached_on_it():
     # Unseen, mappers at 97d159e (FIRST_MEASUREMENT.txt): 16/18 loaded, fields 0.839, first words
     # 0.684, entities P 0.808, R 0.635, F1 0.711. After the fixes of the thirteenth session, made
     # against it (FINAL_MEASUREMENT.txt): 1.000, 1.000, 0.847 / 0.806 / 0.826.
+    # The keys brought to tests/fixtures/KEYS.md (29 entities added, blind to the mappers' output;
+    # KEYS_MEASUREMENT.txt), the same mappers: entities 0.902 / 0.823 / 0.861 (were 0.858 / 0.846 / 0.852).
     check_floors(CORPUS, 18, loaded=LOADED, fields=FIELDS, first_words=FIRST_WORDS, precision=PRECISION,
                  recall=RECALL, f1=F1)

@@ -47,12 +47,14 @@ def test_some_word_lists_are_numbered_by_their_paragraph_style():
 
 
 # What the mappers reach on it now, as floors (FINAL_MEASUREMENT.txt)
-LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 18, 0.985, 0.99, 0.89, 0.885, 0.885
+LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 18, 0.985, 0.99, 0.92, 0.85, 0.88
 
 
 def test_the_mappers_hold_what_they_reached_on_it():
     # Unseen, mappers frozen at 97308c3 (FIRST_MEASUREMENT.txt): 15/18 loaded, fields 0.761,
     # first words 0.704, entities P 0.812, R 0.613, F1 0.699. After the fixes of the tenth
     # session, made against it (FINAL_MEASUREMENT.txt): the floors above.
+    # The keys brought to tests/fixtures/KEYS.md (33 entities added, blind to the mappers' output;
+    # KEYS_MEASUREMENT.txt), the same mappers: entities 0.931 / 0.864 / 0.896 (were 0.898 / 0.911 / 0.905).
     check_floors(CORPUS, 18, loaded=LOADED, fields=FIELDS, first_words=FIRST_WORDS, precision=PRECISION,
                  recall=RECALL, f1=F1)

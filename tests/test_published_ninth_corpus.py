@@ -60,7 +60,7 @@ def test_some_word_headings_are_cut_into_runs_and_some_items_open_with_symbols_o
     assert any("<w14:checkbox>" in _part(p) for p in WORD)
 
 
-LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 18, 0.99, 0.99, 0.875, 0.81, 0.84
+LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 18, 0.99, 0.99, 0.91, 0.78, 0.84
 
 
 def test_the_mappers_hold_what_they_reached_on_it():
@@ -68,5 +68,7 @@ def test_the_mappers_hold_what_they_reached_on_it():
     # 0.750, entities P 0.848, R 0.643, F1 0.731; with the entity rules written from the first
     # eight corpora only (still unseen): 0.859 / 0.651 / 0.741. After the fixes of the fourteenth
     # session, made against it (FINAL_MEASUREMENT.txt): 18/18, 0.994, 0.992, 0.878 / 0.815 / 0.845.
+    # The keys brought to tests/fixtures/KEYS.md (35 entities added, blind to the mappers' output;
+    # KEYS_MEASUREMENT.txt), the same mappers: entities 0.922 / 0.791 / 0.851 (were 0.883 / 0.823 / 0.852).
     check_floors(CORPUS, 18, loaded=LOADED, fields=FIELDS, first_words=FIRST_WORDS, precision=PRECISION,
                  recall=RECALL, f1=F1)

@@ -139,7 +139,7 @@ def test_the_text_files():
                for t in raw.values())
 
 
-LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 9, 0.99, 0.99, 0.92, 0.86, 0.89
+LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 9, 0.99, 0.99, 0.92, 0.87, 0.89
 
 
 def test_the_mappers_hold_what_they_reached_on_it():
@@ -148,7 +148,7 @@ def test_the_mappers_hold_what_they_reached_on_it():
     # entity fixes made against the fifteenth corpus only (SECOND_MEASUREMENT.txt): 9/9, 1.000,
     # 1.000, 0.569 / 0.842 / 0.679 (the entity rules changed no prediction here). After entity
     # fixes made against it (FINAL_MEASUREMENT.txt): 9/9, 1.000, 1.000, 0.606 / 0.884 / 0.719.
-    # The keys brought to tests/fixtures/KEYS.md (199 entities added, blind to the mappers' output;
-    # KEYS_MEASUREMENT.txt), the same mappers: 9/9, 1.000, 1.000, 0.934 / 0.875 / 0.903.
+    # The keys brought to tests/fixtures/KEYS.md (199 entities added, 3 eponyms removed, blind to the mappers' output;
+    # KEYS_MEASUREMENT.txt), the same mappers: entities 0.934 / 0.880 / 0.906 (were 0.606 / 0.884 / 0.719).
     check_floors(CORPUS, 9, loaded=LOADED, fields=FIELDS, first_words=FIRST_WORDS, precision=PRECISION,
                  recall=RECALL, f1=F1)

@@ -60,12 +60,14 @@ def test_some_word_file_has_real_footnotes():
 
 
 # What the mappers reach on it now, as floors (FINAL_MEASUREMENT.txt)
-LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 18, 0.995, 0.99, 0.88, 0.84, 0.86
+LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 18, 0.995, 0.99, 0.91, 0.84, 0.88
 
 
 def test_the_mappers_hold_what_they_reached_on_it():
     # Unseen, mappers frozen at ea10a1a (FIRST_MEASUREMENT.txt): 12/18 loaded, fields 0.639,
     # first words 0.644, entities P 0.854, R 0.468, F1 0.605. After the fixes of the eleventh
     # session, made against it (FINAL_MEASUREMENT.txt): the floors above.
+    # The keys brought to tests/fixtures/KEYS.md (26 entities added, blind to the mappers' output;
+    # KEYS_MEASUREMENT.txt), the same mappers: entities 0.927 / 0.856 / 0.890 (were 0.905 / 0.887 / 0.896).
     check_floors(CORPUS, 18, loaded=LOADED, fields=FIELDS, first_words=FIRST_WORDS, precision=PRECISION,
                  recall=RECALL, f1=F1)

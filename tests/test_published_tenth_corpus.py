@@ -59,12 +59,14 @@ def test_some_word_notes_are_endnotes_and_some_headings_are_bilingual():
     assert any(re.search(r"Задачи исследования / Objectives", _part(p)) for p in WORD)
 
 
-LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 18, 0.99, 0.99, 0.90, 0.89, 0.90
+LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 18, 0.99, 0.99, 0.93, 0.91, 0.92
 
 
 def test_the_mappers_hold_what_they_reached_on_it():
     # Unseen, main at dc72a6b (FIRST_MEASUREMENT.txt): 16/18 loaded, fields 0.839, first words
     # 0.805, entities P 0.826, R 0.655, F1 0.731. After the fixes of the fifteenth session, made
     # against it (FINAL_MEASUREMENT.txt): 18/18, 1.000, 1.000, 0.912 / 0.900 / 0.906.
+    # The keys brought to tests/fixtures/KEYS.md (17 entities added, blind to the mappers' output;
+    # KEYS_MEASUREMENT.txt), the same mappers: entities 0.945 / 0.928 / 0.937 (were 0.939 / 0.969 / 0.953).
     check_floors(CORPUS, 18, loaded=LOADED, fields=FIELDS, first_words=FIRST_WORDS, precision=PRECISION,
                  recall=RECALL, f1=F1)

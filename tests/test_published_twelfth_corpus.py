@@ -94,7 +94,7 @@ def test_a_pdf_is_a_landscape_spread():
     assert any(wide)
 
 
-LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 18, 0.99, 0.99, 0.89, 0.71, 0.79
+LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 18, 0.99, 0.99, 0.89, 0.73, 0.80
 
 
 def test_the_mappers_hold_what_they_reached_on_it():
@@ -103,7 +103,7 @@ def test_the_mappers_hold_what_they_reached_on_it():
     # tenth and eleventh corpora (SECOND_MEASUREMENT.txt): the same but F1 0.802. After the
     # sixteenth session's structure fixes made against it (FINAL_MEASUREMENT.txt): 18/18, 1.000,
     # 1.000, entities 0.835 / 0.781 / 0.807.
-    # The keys brought to tests/fixtures/KEYS.md (113 entities added, blind to the mappers' output;
-    # KEYS_MEASUREMENT.txt), the same mappers: entities 0.908 / 0.728 / 0.808 (were 0.844 / 0.785 / 0.813).
+    # The keys brought to tests/fixtures/KEYS.md (113 entities added, 15 eponyms removed, blind to the mappers' output;
+    # KEYS_MEASUREMENT.txt), the same mappers: entities 0.908 / 0.743 / 0.817 (were 0.844 / 0.785 / 0.813).
     check_floors(CORPUS, 18, loaded=LOADED, fields=FIELDS, first_words=FIRST_WORDS, precision=PRECISION,
                  recall=RECALL, f1=F1)

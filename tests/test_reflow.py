@@ -495,3 +495,38 @@ def test_ocr_leaves_of_a_typed_page_inside_a_line_are_mended():
     got = reflow.reflow("\n".join(lines))
     assert got.startswith("Актуальность темы исследования. Переход"), got[:80]
     assert "тепло- и энергоснабжения" in got
+
+
+CATDOC = Path(__file__).parent / "fixtures" / "formats" / "ru-catdoc.txt"
+
+
+def test_catdoc_text_of_an_old_doc_reads_as_its_paragraphs():
+    # scripts/make_catdoc_fixture.py: a Word 97-2003 file as catdoc prints it (Windows-1251,
+    # CR LF, 36–40 Cyrillic letters a line, a blank line after every paragraph, list numbers gone)
+    doc = abstract.parse_bytes(CATDOC.read_bytes(), CATDOC.name)
+    assert doc.meta.author == "Темиргалиева Динара Сериковна"
+    assert doc.meta.title == "Продуктивность и качество кормов пастбищ полупустынной зоны Западно-Казахстанской области"
+    # a wrap after initials, a capital next: still one paragraph, since blank lines part them
+    assert "профессор К.Н. Абдрахманов." in doc.text
+    assert [len(doc.items[k]) for k in ("tasks", "novelty", "provisions")] == [3, 3, 2]
+    assert doc.items["provisions"][1].text == ("Подсев житняка на сбитых пастбищах окупается за три года. "
+                                               "Прибавка урожая сохраняется не менее пяти лет.")
+
+
+def test_a_narrow_margin_needs_lines_that_crowd_it():
+    # a title page and a list of short lines are no wrapped text, however short their lines
+    lines = ["Казахский агротехнический университет", "Факультет агрономии и лесного хозяйства",
+             "Кафедра земледелия и растениеводства", "Иванов Петр Сергеевич", "Семеноводство ячменя",
+             "Диссертация на соискание степени PhD", "Научный консультант: профессор Ким", "Астана",
+             "2024", "Цель работы", "Задачи", "Объект", "Предмет", "Методы исследования семян и почв"]
+    assert 30 <= sorted(map(len, lines))[11] < 40
+    assert reflow.wrap_width(lines) == 0
+
+
+def test_blank_lines_are_paragraph_ends_only_when_no_short_line_stands_inside_a_run():
+    crops = ["ячменя", "пшеницы", "овса", "проса", "гречихи", "рапса", "сои", "льна", "нута", "сафлора"]
+    paras = [f"Семена {c} хранили три года в складах\nхозяйств области и проверяли {c}\n"
+             f"весной ({c}).\nВсхожесть {c} падала после второго года\nхранения {c} на треть.\n"
+             for c in crops]
+    # a short line ending a sentence inside a run is a paragraph's end, and stays one
+    assert "весной (ячменя).\nВсхожесть ячменя" in reflow.reflow("\n".join(paras))

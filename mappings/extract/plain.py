@@ -1,4 +1,4 @@
-"""Plain text and Markdown: strict UTF-8 (mappings/text.py says why strict).
+"""Plain text and Markdown: strictly decoded (mappings/text.py says why strict).
 
 Markdown's own syntax that is not the author's text is undone here, so that the rest of the
 pipeline reads a Markdown file like any other text: YAML front matter (a site generator's
@@ -9,8 +9,8 @@ the Word extractor gives a table's cells). HTML blocks (`<h2>`, `<p align="right
 `<div>`) become the Markdown they stand for: a heading an ATX heading, a paragraph a paragraph
 of its own, a link its text, an entity its character. `#` headings, `**bold**` lines and list
 markers are read downstream as in plain text. Whole-file exports (a JSON answer, a BibTeX
-record, a MediaWiki page's source, an Org mode file, a RIS or Dublin Core record) are read as the page
-they stand for.
+record, a MediaWiki page's source, an AsciiDoc source, an Org mode file, a RIS or Dublin Core record) are
+read as the page they stand for.
 """
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ import re
 from html.parser import HTMLParser
 
 from .. import text
-from . import Extracted, antiword, bibtex, confluence, document_metadata, json_export, latex, notebook, orgmode, wikitext
+from . import (Extracted, antiword, asciidoc, bibtex, confluence, document_metadata, json_export, latex,
+               notebook, orgmode, wikitext)
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _SETEXT = re.compile(r"^[ ]{0,3}(?:=+|-+)[ \t]*$")
@@ -228,14 +229,15 @@ def ris_record(plain: str) -> str:
 
 
 def extract(data: bytes, source: str, media_type: str) -> Extracted:
-    decoded = confluence.text(latex.text(wikitext.text(orgmode.text(text.decode(data, source)))))
+    decoded, codec = text.decode_with_codec(data, source)
+    decoded = confluence.text(latex.text(wikitext.text(asciidoc.text(orgmode.text(decoded)))))
     if media_type == "text/markdown":
         decoded = markdown_text(notebook.text(decoded))
     else:
         decoded = underlined_headings(html_references(antiword.text(decoded)))
     decoded = repository_record(ris_record(bibtex.record(json_export.record(decoded))))
-    # The decoder is CPython's own UTF-8 codec: the version recorded is Python's.
-    return Extracted(decoded, media_type, "python-utf-8-codec", platform.python_version())
+    # The decoder is CPython's own codec: the version recorded is Python's.
+    return Extracted(decoded, media_type, f"python-{codec}-codec", platform.python_version())
 
 
 # An HTML page saved as text keeps its character references ("&laquo;Title&raquo;", "21&nbsp;km",
@@ -439,11 +441,21 @@ def _grid_tables(lines: list[str]) -> list[str]:
     return out
 
 
+# A link reference definition ("[image1]: <data:image/png;base64,…>", "[1]: https://… \"Title\"") is
+# no text of the page: CommonMark renders nothing for it (Google Docs' "Download as Markdown" puts
+# every picture there, base64 and all). An image ("![logo](…)", "![][image1]") shows a picture, not
+# words.
+_REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(?:<[^>\n]*>|\S+)"
+                                   r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$", re.MULTILINE)
+_IMAGE = re.compile(r"!\[[^\]\n]*\](?:\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\))?)(?:[ \t]+\"[^\"\n]*\")?\)|\[[^\]\n]*\])")
+
+
 def markdown_text(md: str) -> str:
     """The text of a Markdown document without front matter, setext underlines and table
     syntax. Hand-written rather than a CommonMark parser: everything else (emphasis, lists,
     `#` headings) must stay as typed, since the section and list readers take it as text."""
     md = _HTML_COMMENT.sub("", md.replace("\r\n", "\n"))
+    md = _IMAGE.sub("", _REFERENCE_DEFINITION.sub("", md))
     md = _html_blocks(_without_shortcodes(_FRONT_MATTER.sub(_front_matter, md, count=1)))
     md = _FENCED_CODE.sub(_fenced_code, md)
     out: list[str] = []
