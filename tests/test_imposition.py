@@ -1,77 +1,23 @@
 """Booklets imposed two pages to a landscape sheet (mappings/extract/imposition.py): A5 pages made
-by LibreOffice from an invented Russian text with a running header and page numbers, placed side
-by side by pypdfium2 as Form XObjects, the way a print shop's imposition does."""
+by LibreOffice from an invented Russian text with a running header and page numbers
+(tests/fixtures/formats/ru-a5.pdf), placed side by side by pypdfium2 as Form XObjects, the way a
+print shop's imposition does."""
 from __future__ import annotations
 
 import io
 import re
-import shutil
-import subprocess
+from pathlib import Path
 
 import pytest
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm
 
 from dissertation_kg.mappings import extract
 from dissertation_kg.mappings.extract import imposition
 
-pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is needed to make the PDFs")
+HEADER = "Серикова А.Б. Дорожные ведомости Тургайской области"   # the fixtures' running header
 
-HEADER = "Серикова А.Б. Дорожные ведомости Тургайской области"
-
-
-def _page_field(paragraph) -> None:
-    run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
-        if kind:
-            el = OxmlElement("w:fldChar")
-            el.set(qn("w:fldCharType"), kind)
-        else:
-            el = OxmlElement("w:instrText")
-            el.text = text
-        run._r.append(el)
-
-
-def _docx(path, width_mm: float, height_mm: float, sections: int, columns: int = 1) -> None:
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(width_mm), Mm(height_mm)
-    section.left_margin = section.right_margin = Mm(15)
-    if columns > 1:
-        cols = section._sectPr.find(qn("w:cols"))
-        if cols is None:
-            cols = OxmlElement("w:cols")
-            section._sectPr.append(cols)
-        cols.set(qn("w:num"), str(columns))
-        cols.set(qn("w:space"), "340")
-    section.header.paragraphs[0].text = HEADER
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _page_field(footer)
-    first = doc.add_paragraph()
-    first.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    # the space in the regular run, as Word's and LibreOffice's authors type a run-in heading
-    first.add_run("Актуальность темы.").bold = True
-    first.add_run(" Дорожные ведомости уездов служат источником по истории почтовых трактов "
-                  "степного края и заслуживают отдельного описания.")
-    for k in range(1, sections + 1):
-        doc.add_paragraph(f"Раздел {k}").runs[0].bold = True
-        for j in range(4):
-            doc.add_paragraph(f"Раздел {k}, абзац {j}: " + "ведомости почтовых станций описаны "
-                              "подробно, с указанием вёрст и лошадей. " * 3).alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        if columns == 1:
-            doc.add_page_break()
-    doc.save(path)
-
-
-def _pdf(tmp_path, name: str, **kwargs) -> bytes:
-    _docx(tmp_path / f"{name}.docx", **kwargs)
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
-                    str(tmp_path / f"{name}.docx")], check=True, capture_output=True, timeout=180)
-    return (tmp_path / f"{name}.pdf").read_bytes()
+# scripts/make_old_format_fixtures.py: made by LibreOffice from .docx files (CI has no LibreOffice,
+# so the PDFs are committed)
+FORMATS = Path(__file__).parent / "fixtures" / "formats"
 
 
 def _impose(data: bytes, order: list[int | None]) -> bytes:
@@ -98,8 +44,8 @@ def _impose(data: bytes, order: list[int | None]) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def a5(tmp_path_factory) -> bytes:
-    return _pdf(tmp_path_factory.mktemp("a5"), "a5", width_mm=148, height_mm=210, sections=6)
+def a5() -> bytes:
+    return (FORMATS / "ru-a5.pdf").read_bytes()
 
 
 def _pages(text: str) -> list[list[str]]:
@@ -139,8 +85,8 @@ def test_a_run_in_bold_heading_keeps_the_space_before_the_text(a5):
     assert "Актуальность темы. Дорожные ведомости" in extract.extract(a5, "a5.pdf").text
 
 
-def test_a_landscape_page_in_two_columns_is_one_page(tmp_path):
-    data = _pdf(tmp_path, "wide", width_mm=297, height_mm=210, sections=2, columns=2)
+def test_a_landscape_page_in_two_columns_is_one_page():
+    data = (FORMATS / "ru-landscape-2col.pdf").read_bytes()
     pages = _pages(extract.extract(data, "wide.pdf").text)
     assert len(pages) == 1 and pages[0][0] == HEADER
 

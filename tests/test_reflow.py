@@ -501,7 +501,7 @@ CATDOC = Path(__file__).parent / "fixtures" / "formats" / "ru-catdoc.txt"
 
 
 def test_catdoc_text_of_an_old_doc_reads_as_its_paragraphs():
-    # scripts/make_catdoc_fixture.py: a Word 97-2003 file as catdoc prints it (Windows-1251,
+    # scripts/make_old_format_fixtures.py: a Word 97-2003 file as catdoc prints it (Windows-1251,
     # CR LF, 36–40 Cyrillic letters a line, a blank line after every paragraph, list numbers gone)
     doc = abstract.parse_bytes(CATDOC.read_bytes(), CATDOC.name)
     assert doc.meta.author == "Темиргалиева Динара Сериковна"
