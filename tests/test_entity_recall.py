@@ -196,6 +196,29 @@ def test_a_policy_concept_in_quotes_is_no_theory():
     assert not any(cls == "Theory" for _, cls in got), got
 
 
+# statistical processing and theoretical analysis are methods a work names wherever it says what was
+# done, the author's contribution and the reliability of results too (KEYS.md: generic ones included)
+@pytest.mark.parametrize("text, lang, name", [
+    ("Автор участвовал в отборе больных и статистической обработке результатов.", "ru", "статистической обработке"),
+    ("Достоверность обеспечена статистической обработкой результатов.", "ru", "статистической обработкой"),
+    ("Докторант деректерді жинауға және статистикалық өңдеуге қатысты.", "kk", "статистикалық өңдеуге"),
+    ("The author took part in statistical processing of the data.", "en", "statistical processing"),
+    ("Зерттеуде теориялық талдау мен бақылау қолданылды.", "kk", "теориялық талдау"),
+    ("Использованы теоретический анализ и анкетирование.", "ru", "теоретический анализ"),
+])
+def test_generic_methods_of_processing_and_analysis(text, lang, name):
+    assert name in linked(text, lang, "author-contribution")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Обработка данных и статистические сведения получены от ведомства.", "ru"),
+    ("Деректерді өңдеу және статистикалық мәліметтер ведомстводан алынды.", "kk"),
+    ("The theoretical part analyses statistical data of the agency.", "en"),
+])
+def test_processing_or_statistics_alone_name_no_method(text, lang):
+    assert not [m for m in find_mentions(text, lang, kind="relevance") if m.cls == "Method"]
+
+
 # --------------------------------------------------------------------------- software, acronyms, headings
 
 @pytest.mark.parametrize("text, lang, kind, expected", [
