@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
-from . import morphology
+from . import method_context, morphology
 
 THEORY_SECTIONS = {"theoretical-basis", "methods"}
 
@@ -281,7 +281,13 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
             anywhere = True   # «с помощью метода отношения шансов», «посредством метода главных компонент»
         if cls == "Method" and lang != "en" and _METHOD_WORD.match(tok.text) and any(_COMPOUND.fullmatch(t.text) for t in mods):
             anywhere = True   # «гамма-спектрометрическим методом», «формальды-заңдық әдіс»: a technique by its two-part name
-        if not (anywhere or kind in THEORY_SECTIONS or _double_barrelled(text, mods) or _states_methods(text, tok.start, lang)
+        # an analysis made specific by its modifiers names a technique wherever the words beside it
+        # say that something is done with it («включая дилатометрический анализ», «кладистикалық
+        # талдау жүргізу», "used … doctrinal analysis"): the same cues as for a method's common word
+        # (not with a two-part modifier: «социально-экономический анализ» is a field's analysis)
+        done = _analysis(tok.text, lang) and not any("-" in t.text for t in mods) \
+            and method_context.cue_beside(text, lang, tokens, first, last)
+        if not (anywhere or done or kind in THEORY_SECTIONS or _double_barrelled(text, mods) or _states_methods(text, tok.start, lang)
                 or any(_proper(m) and not _sentence_initial(text, t.start) for m, t in ((t.text, t) for t in mods))):
             continue
         if cls == "Theory" and _MODEL_HEAD.match(tok.text) and mods and _tool_name(mods[0].text):
@@ -445,6 +451,14 @@ def _head(word: str, lang: str):
 
 
 @lru_cache(maxsize=10_000)
+def _analysis(word: str, lang: str) -> bool:
+    """The head "analysis" («анализ», «талдау») in any case: an activity whose kind its modifier names."""
+    if lang == "ru":
+        return _ru_head_lemma(word) == "анализ"
+    folded = morphology.fold(word)
+    return folded.startswith("талдау") if lang == "kk" else folded == "analysis"
+
+
 def _ru_head_lemma(word: str) -> str | None:
     return next((p.normal_form for p in morphology._analyzer().parse(morphology.fold(word))
                  if p.normal_form in _RU_HEADS), None)
@@ -643,6 +657,8 @@ def _russian(text: str, tokens: Sequence, h: int):
 # Kazakh names a scholar's law or method by who proposed it: «Реомюр ұсынған жылу тұрақтылығы
 # заңы», «Бітон ұсынған бейімдеу әдістемесі», «В.И. Вернадский енгізген ноосфера ілімі». The
 # scholar (a surname in the nominative, initials before it if any) and the participle open the name.
+_KK_POSTPOSITIONS = {"бойынша", "арқылы", "үшін", "туралы", "сияқты", "ретінде", "негізінде", "кейін", "дейін",
+                     "бері", "қарай", "сайын", "қатар", "бірге", "қарсы", "жөнінде", "жайында"}
 _KK_PROPOSED = {"ұсынған", "енгізген", "жасаған", "әзірлеген", "тұжырымдаған", "негіздеген", "ашқан"}
 
 
@@ -671,6 +687,8 @@ def _kazakh(text: str, tokens: Sequence, h: int):
         f = morphology.fold(w)
         if _generic(w, "kk") or not re.search("[а-яәғқңөұүһі]", f) and not _proper(w):
             break
+        if f in _KK_POSTPOSITIONS:
+            break   # «моделі бойынша морфометриялық талдау»: what stands before a postposition is its object
         if _KK_PARTICIPLE.search(f) or _KK_PLURAL_OBJECT.search(f) \
                 or (_KK_OBLIQUE.search(f) and not _proper(w) and not f.endswith(("ды", "ді"))):
             author = _kk_author_before(text, tokens, k) if f in _KK_PROPOSED else None

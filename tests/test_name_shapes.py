@@ -502,3 +502,24 @@ def test_a_method_proposed_or_used_in_general_is_no_statement_of_methods(text, l
 ])
 def test_an_english_doctrine_is_named_by_what_it_is_about(text, name):
     assert (name, "Theory") in [(text[s:e], cls) for s, e, cls in name_shapes.find(text, "en", "task", tokenize(text))]
+
+
+@pytest.mark.parametrize("text, lang, kind, name", [
+    # an analysis of a named kind is a technique where the words beside it say it is done
+    ("Екінші кезеңде филогенетикалық талдау жүргізу;", "kk", "task", "филогенетикалық талдау"),
+    ("в главе описаны методики, включая калориметрический анализ образцов", "ru", "structure", "калориметрический анализ"),
+    ("The authors used archival analysis of court files.", "en", "summary", "archival analysis"),
+    # (a postposition closes a Kazakh name: what stands before it is its object)
+    ("Карта моделі бойынша гипсометриялық талдау жүргізілді.", "kk", "methods", "гипсометриялық талдау"),
+])
+def test_an_analysis_of_a_named_kind_is_done_in_any_part(text, lang, kind, name):
+    assert name in _found_names(text, lang, kind)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Филогенетикалық талдау бұл салада сирек кездеседі.", "kk"),
+    ("Калориметрический анализ сложен и дорог.", "ru"),
+    ("Archival analysis remains rare in the region.", "en"),
+])
+def test_an_analysis_nobody_does_here_names_nothing_outside_methods(text, lang):
+    assert _found_names(text, lang, "relevance") == []
