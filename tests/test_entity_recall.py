@@ -219,6 +219,26 @@ def test_processing_or_statistics_alone_name_no_method(text, lang):
     assert not [m for m in find_mentions(text, lang, kind="relevance") if m.cls == "Method"]
 
 
+# observation is a method where the work says it observed; the Kazakh «бақылау» alone is control and
+# monitoring as often («мемлекеттік бақылау», «бақылау тобы»), so only its longer names link
+@pytest.mark.parametrize("text, lang, name", [
+    ("Использованы анкетирование, наблюдение и эксперимент.", "ru", "наблюдение"),
+    ("Data were collected by observation and interviews.", "en", "observation"),
+    ("Зерттеуде педагогикалық бақылау мен сауалнама қолданылды.", "kk", "педагогикалық бақылау"),
+])
+def test_observation_names_a_method(text, lang, name):
+    assert name in linked(text, lang, "methods")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Кеден органдары мемлекеттік бақылауды жүргізеді.", "kk"),
+    ("Нәтижелер бақылау тобымен салыстыру арқылы тексерілді.", "kk"),
+    ("The observation that prices rose was made by many authors using data.", "en"),
+])
+def test_control_or_a_remark_is_no_observation(text, lang):
+    assert not [m for m in find_mentions(text, lang, kind="relevance") if m.cls == "Method"]
+
+
 # --------------------------------------------------------------------------- software, acronyms, headings
 
 @pytest.mark.parametrize("text, lang, kind, expected", [
