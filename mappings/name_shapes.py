@@ -286,7 +286,7 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
         # талдау жүргізу», "used … doctrinal analysis"): the same cues as for a method's common word
         # (not with a two-part modifier: «социально-экономический анализ» is a field's analysis)
         done = _analysis(tok.text, lang) and not any("-" in t.text for t in mods) \
-            and method_context.cue_beside(text, lang, tokens, first, last)
+            and _relational_adjective(mods[-1].text, lang) and method_context.cue_beside(text, lang, tokens, first, last)
         if not (anywhere or done or kind in THEORY_SECTIONS or _double_barrelled(text, mods) or _states_methods(text, tok.start, lang)
                 or any(_proper(m) and not _sentence_initial(text, t.start) for m, t in ((t.text, t) for t in mods))):
             continue
@@ -457,6 +457,20 @@ def _analysis(word: str, lang: str) -> bool:
         return _ru_head_lemma(word) == "анализ"
     folded = morphology.fold(word)
     return folded.startswith("талдау") if lang == "kk" else folded == "analysis"
+
+
+# The kind of an analysis is an adjective of a field or a technique («кладистикалық», «дилатометрический»,
+# "doctrinal"); a noun before it is what is analysed: «212 шешімді талдау» analysing 212 decisions.
+_KK_RELATIONAL = re.compile(r"(?:лық|лік|дық|дік|тық|тік)$")
+_EN_RELATIONAL = re.compile(r"(?:al|ic|ary|ive)$")
+
+
+def _relational_adjective(word: str, lang: str) -> bool:
+    folded = morphology.fold(word)
+    if lang == "ru":
+        parses = morphology._analyzer().parse(folded)[:1]
+        return bool(parses) and parses[0].tag.POS == "ADJF"
+    return (_KK_RELATIONAL if lang == "kk" else _EN_RELATIONAL).search(folded) is not None
 
 
 def _ru_head_lemma(word: str) -> str | None:
