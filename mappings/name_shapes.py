@@ -213,6 +213,9 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
     out = []
     for h, tok in enumerate(tokens):
         head = _head(tok.text, lang)
+        activity_only = head is None and _activity(tok.text, lang)
+        if activity_only:
+            head = ("Method", False)
         if head is None:
             # one word that holds its own modifier: «ИК-спектроскопия», "X-ray-spectroscopy"
             first, _, last = tok.text.rpartition("-")
@@ -245,6 +248,18 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
         if span is None:
             continue
         first, last, mods = span
+        if activity_only:
+            # only the adjectives of its kind make an activity a technique: «механические испытания»
+            # (of samples: what is tested is no part of it), not «испытания» of anything, and not
+            # «баланың сөйлеуі» before «логопедиялық тексеру»
+            kinds = []
+            for t in reversed([t for t in mods if t.start < tok.start]):
+                if not _relational_adjective(t.text, lang):
+                    break
+                kinds.insert(0, t)
+            if not kinds:
+                continue
+            first, last, mods = h - len(kinds), h, kinds
         if lang == "ru":
             lemma = _ru_head_lemma(tok.text)
             after = [t for t in mods if t.start > tok.start]
@@ -285,7 +300,7 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
         # say that something is done with it («включая дилатометрический анализ», «кладистикалық
         # талдау жүргізу», "used … doctrinal analysis"): the same cues as for a method's common word
         # (not with a two-part modifier: «социально-экономический анализ» is a field's analysis)
-        done = _analysis(tok.text, lang) and not any("-" in t.text for t in mods) \
+        done = _activity(tok.text, lang) and not any("-" in t.text for t in mods) \
             and _relational_adjective(mods[-1].text, lang) and method_context.cue_beside(text, lang, tokens, first, last)
         if not (anywhere or done or kind in THEORY_SECTIONS or _double_barrelled(text, mods) or _states_methods(text, tok.start, lang)
                 or any(_proper(m) and not _sentence_initial(text, t.start) for m, t in ((t.text, t) for t in mods))):
@@ -450,29 +465,48 @@ def _head(word: str, lang: str):
     return None
 
 
+# Heads that name a research activity whose kind the adjective before them names, in the plural
+# too («механические испытания», «реологические измерения», «далалық зерттеулер», "cyclic tests"):
+# an activity done several times is still one technique (the keys list them so).
+_RU_ACTIVITY_HEADS = {"анализ", "исследование", "испытание", "измерение", "обследование", "эксперимент", "опыт",
+                      "замер", "мониторинг", "диагностика"}
+_KK_ACTIVITY = re.compile(r"(?:талдау|зерттеу|өлшеу|тексеру|сынақ|сынау|диагностика)(?:лар|лер|тар|тер)?(?:ды|ді|ы|і)?$")
+_EN_ACTIVITY = re.compile(r"(?:analys[ie]s|measurements?|tests?|trials?|experiments?|observations?|surveys?)$")
+
+
 @lru_cache(maxsize=10_000)
-def _analysis(word: str, lang: str) -> bool:
-    """The head "analysis" («анализ», «талдау») in any case: an activity whose kind its modifier names."""
-    if lang == "ru":
-        return _ru_head_lemma(word) == "анализ"
+def _activity(word: str, lang: str) -> bool:
+    """A research activity («анализ», «испытания», «талдау», "measurements") in any case or number."""
     folded = morphology.fold(word)
-    return folded.startswith("талдау") if lang == "kk" else folded == "analysis"
+    if lang == "ru":
+        return any(p.tag.POS == "NOUN" and p.normal_form in _RU_ACTIVITY_HEADS
+                   for p in morphology._analyzer().parse(folded)[:2])
+    return (_KK_ACTIVITY if lang == "kk" else _EN_ACTIVITY).fullmatch(folded) is not None
 
 
 # The kind of an analysis is an adjective of a field or a technique («кладистикалық», «дилатометрический»,
 # "doctrinal"); a noun before it is what is analysed: «212 шешімді талдау» analysing 212 decisions.
 _KK_RELATIONAL = re.compile(r"(?:лық|лік|дық|дік|тық|тік)$")
 _EN_RELATIONAL = re.compile(r"(?:al|ic|ary|ive)$")
+# (Russian: the adjectives of a science or a technique, «механический», «натурный», «выборочный»,
+# «вычислительный»; not those of number or origin, «многочисленный», «зарубежный», «отечественный»)
+_RU_RELATIONAL = re.compile(r"(?:ческий|альный|ельный|орный|урный|очный|ический)$")
+# (of that form but of how often or how: «систематических исследований» are many studies)
+_RU_MANNER = {"систематический", "периодический", "практический", "регулярный", "окончательный",
+              "дополнительный", "предварительный", "специальный", "минимальный", "максимальный", "оптимальный"}
 
 
 def _relational_adjective(word: str, lang: str) -> bool:
     folded = morphology.fold(word)
     if lang == "ru":
         parses = morphology._analyzer().parse(folded)[:1]
-        return bool(parses) and parses[0].tag.POS == "ADJF"
+        lemma = parses[0].normal_form if parses else ""
+        return bool(parses) and parses[0].tag.POS == "ADJF" and _RU_RELATIONAL.search(lemma) is not None \
+            and lemma not in _RU_MANNER
     return (_KK_RELATIONAL if lang == "kk" else _EN_RELATIONAL).search(folded) is not None
 
 
+@lru_cache(maxsize=10_000)
 def _ru_head_lemma(word: str) -> str | None:
     return next((p.normal_form for p in morphology._analyzer().parse(morphology.fold(word))
                  if p.normal_form in _RU_HEADS), None)

@@ -525,3 +525,27 @@ def test_an_analysis_of_a_named_kind_is_done_in_any_part(text, lang, kind, name)
 ])
 def test_an_analysis_nobody_does_here_names_nothing_outside_methods(text, lang):
     assert _found_names(text, lang, "relevance") == []
+
+
+@pytest.mark.parametrize("text, lang, kind, name", [
+    # a research activity of a named kind is a technique, in the plural too, where methods are stated
+    ("Методы: механические испытания образцов и спектральный анализ.", "ru", "methods", "механические испытания"),
+    ("Проведены натурные обследования 40 дворов.", "ru", "content", "натурные обследования"),
+    ("Жұмыста далалық зерттеулер мен сауалнама қолданылды.", "kk", "methods", "далалық зерттеулер"),
+    ("Баланың сөйлеуі логопедиялық тексеру арқылы бағаланды.", "kk", "content", "логопедиялық тексеру"),
+    ("Wear was studied by tribological tests and hardness maps.", "en", "methods", "tribological tests"),
+])
+def test_a_research_activity_of_a_named_kind_is_a_method(text, lang, kind, name):
+    assert name in _found_names(text, lang, kind)
+
+
+@pytest.mark.parametrize("text, lang, kind", [
+    # studies counted or placed are other people's works, not a technique of this one
+    ("Многочисленные исследования и зарубежные исследования используют данные.", "ru", "relevance"),
+    ("Отандық зерттеулер бұл мәселені аз қарастырған.", "kk", "relevance"),
+    ("Previous tests and many surveys used data from the region.", "en", "relevance"),
+    # a plural activity without its kind names nothing, even where methods are stated
+    ("Испытания проводились в три этапа; измерения повторялись.", "ru", "methods"),
+])
+def test_an_activity_without_its_kind_names_nothing(text, lang, kind):
+    assert _found_names(text, lang, kind) == []
