@@ -546,6 +546,8 @@ def test_a_research_activity_of_a_named_kind_is_a_method(text, lang, kind, name)
     ("Previous tests and many surveys used data from the region.", "en", "relevance"),
     # a plural activity without its kind names nothing, even where methods are stated
     ("Испытания проводились в три этапа; измерения повторялись.", "ru", "methods"),
+    # an adjective of how often names no kind
+    ("Проводились систематические испытания и периодические измерения.", "ru", "methods"),
 ])
 def test_an_activity_without_its_kind_names_nothing(text, lang, kind):
     assert _found_names(text, lang, kind) == []
