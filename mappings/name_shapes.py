@@ -137,7 +137,7 @@ _GENERIC = {
            "эффективный", "соответствующий"},
     "kk": {"бұл", "осы", "сол", "ол", "жаңа", "негізгі", "түрлі", "әртүрлі", "барлық", "келесі", "жалпы",
            "ғылыми", "теориялық", "әдіснамалық", "математикалық", "кешенді", "жүйелі", "өз", "біз", "мына",
-           "бір", "әрбір", "қандай", "оның", "олардың", "біздің",
+           "бір", "әрбір", "қандай", "оның", "олардың", "біздің", "өзіндік",
            "тиімді", "дәстүрлі", "классикалық"},
 }
 _KK_GENERIC_STEMS = ("зерттеу", "жұмыс", "диссертац", "мәселе", "міндет", "нәтиже", "деректер", "талдау")
@@ -301,7 +301,8 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
         # талдау жүргізу», "used … doctrinal analysis"): the same cues as for a method's common word
         # (not with a two-part modifier: «социально-экономический анализ» is a field's analysis)
         done = _activity(tok.text, lang) and not any("-" in t.text for t in mods) \
-            and _relational_adjective(mods[-1].text, lang) and method_context.cue_beside(text, lang, tokens, first, last)
+            and all(_relational_adjective(t.text, lang) for t in mods) \
+            and method_context.cue_beside(text, lang, tokens, first, last)
         if not (anywhere or done or kind in THEORY_SECTIONS or _double_barrelled(text, mods) or _states_methods(text, tok.start, lang)
                 or any(_proper(m) and not _sentence_initial(text, t.start) for m, t in ((t.text, t) for t in mods))):
             continue
@@ -491,9 +492,12 @@ _EN_RELATIONAL = re.compile(r"(?:al|ic|ary|ive)$")
 # (Russian: the adjectives of a science or a technique, «механический», «натурный», «выборочный»,
 # «вычислительный»; not those of number or origin, «многочисленный», «зарубежный», «отечественный»)
 _RU_RELATIONAL = re.compile(r"(?:ческий|альный|ельный|орный|урный|очный|ический)$")
-# (of that form but of how often or how: «систематических исследований» are many studies)
+# (of that form but of how often, how or how wide: «систематических исследований» are many studies,
+# «регионального мониторинга» a region's)
 _RU_MANNER = {"систематический", "периодический", "практический", "регулярный", "окончательный",
-              "дополнительный", "предварительный", "специальный", "минимальный", "максимальный", "оптимальный"}
+              "дополнительный", "предварительный", "специальный", "минимальный", "максимальный", "оптимальный",
+              "региональный", "национальный", "муниципальный", "глобальный", "локальный", "федеральный",
+              "официальный", "формальный", "реальный", "актуальный"}
 
 
 def _relational_adjective(word: str, lang: str) -> bool:

@@ -30,7 +30,7 @@ GENERIC = {
              сам свой обучение изучение эффективный соответствующий""".split(),
     "kk": """бұл осы сол ол жаңа негізгі түрлі әртүрлі барлық келесі жалпы ғылыми теориялық әдіснамалық
              математикалық кешенді жүйелі өз біз мына бір әрбір қандай тиімді дәстүрлі классикалық оның
-             олардың біздің""".split(),
+             олардың біздің өзіндік""".split(),
 }
 # the nouns in the genitive, as they follow the head («метод решения», «анализ данных»)
 RU_GENITIVE = {"исследование": "исследования", "работа": "работы", "диссертация": "диссертации",
@@ -548,6 +548,10 @@ def test_a_research_activity_of_a_named_kind_is_a_method(text, lang, kind, name)
     ("Испытания проводились в три этапа; измерения повторялись.", "ru", "methods"),
     # an adjective of how often names no kind
     ("Проводились систематические испытания и периодические измерения.", "ru", "methods"),
+    # nor one of how wide: a region's monitoring is no technique of its own
+    ("Использованы данные регионального мониторинга занятости.", "ru", "content"),
+    # nor a student's "own" research carried out
+    ("оқушылардың өзіндік зерттеу жұмысын жүргізу арқылы дамыту;", "kk", "task"),
 ])
 def test_an_activity_without_its_kind_names_nothing(text, lang, kind):
     assert _found_names(text, lang, kind) == []
