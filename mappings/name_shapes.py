@@ -480,7 +480,9 @@ def _activity(word: str, lang: str) -> bool:
     """A research activity («анализ», «испытания», «талдау», "measurements") in any case or number."""
     folded = morphology.fold(word)
     if lang == "ru":
+        # (not «в исторических исследованиях»: studies a field holds are its scholarship)
         return any(p.tag.POS == "NOUN" and p.normal_form in _RU_ACTIVITY_HEADS
+                   and not (p.tag.number == "plur" and p.tag.case == "loct")
                    for p in morphology._analyzer().parse(folded)[:2])
     return (_KK_ACTIVITY if lang == "kk" else _EN_ACTIVITY).fullmatch(folded) is not None
 
@@ -498,6 +500,8 @@ _RU_MANNER = {"систематический", "периодический", "�
               "дополнительный", "предварительный", "специальный", "минимальный", "максимальный", "оптимальный",
               "региональный", "национальный", "муниципальный", "глобальный", "локальный", "федеральный",
               "официальный", "формальный", "реальный", "актуальный"}
+_KK_SCOPE = {"халықаралық", "отандық", "шетелдік", "ұлттық", "өңірлік", "аймақтық", "әлемдік", "республикалық",
+             "мемлекеттік", "жергілікті", "қосымша", "алдын-ала", "тұрақты", "жүйелік"}
 
 
 def _relational_adjective(word: str, lang: str) -> bool:
@@ -507,6 +511,8 @@ def _relational_adjective(word: str, lang: str) -> bool:
         lemma = parses[0].normal_form if parses else ""
         return bool(parses) and parses[0].tag.POS == "ADJF" and _RU_RELATIONAL.search(lemma) is not None \
             and lemma not in _RU_MANNER
+    if lang == "kk" and folded in _KK_SCOPE:
+        return False
     return (_KK_RELATIONAL if lang == "kk" else _EN_RELATIONAL).search(folded) is not None
 
 

@@ -552,6 +552,9 @@ def test_a_research_activity_of_a_named_kind_is_a_method(text, lang, kind, name)
     ("Использованы данные регионального мониторинга занятости.", "ru", "content"),
     # nor a student's "own" research carried out
     ("оқушылардың өзіндік зерттеу жұмысын жүргізу арқылы дамыту;", "kk", "task"),
+    ("Халықаралық зерттеулер бұл тәсілді жиі қолданады.", "kk", "methods"),
+    # activities a text is placed in are a field's work: «в механических испытаниях»
+    ("В механических испытаниях применялись тензодатчики.", "ru", "methods"),
 ])
 def test_an_activity_without_its_kind_names_nothing(text, lang, kind):
     assert _found_names(text, lang, kind) == []
