@@ -21,10 +21,11 @@ from typing import Callable, Iterable
 _JOIN = r"(?:\s*,\s*(?:(?:and|or|и|или|және|немесе|мен|пен|бен|jäne|jane)\s+)?" \
         r"|\s+(?:and|or|и|или|және|немесе|мен|пен|бен|jäne|jane)\s+)"
 # one Latin word, perhaps with a second capitalised one, and a version
-_NAME = r"[A-Za-z][A-Za-z0-9+#]*(?:[.-][A-Za-z0-9+#]+)*(?:[ \t][A-Z][A-Za-z0-9+#]*)?(?:[ \t]\d{1,2}(?:\.\d{1,2}){0,2})?"
+_NAME = r"[A-Za-z][A-Za-z0-9+#]*(?:[./-][A-Za-z0-9+#]+)*(?:[ \t][A-Z][A-Za-z0-9+#]*)?(?:[ \t]\d{1,2}(?:\.\d{1,2}){0,2})?"
 _NEXT = re.compile(rf"{_JOIN}({_NAME})(?![\w'’.–—-]?\w)")
-_PREVIOUS = re.compile(rf"(?<![\w.-])({_NAME}){_JOIN}$")
+_PREVIOUS = re.compile(rf"(?<![\w./-])({_NAME}){_JOIN}$")
 _LATIN = re.compile(r"[A-Za-z]")
+_GLUED = re.compile(r"(?:/[A-Za-z0-9]+)*")
 # the program at the end of a name found («пакете ANSYS», "SPSS 26") or at its start
 _TAIL = re.compile(r"[A-Za-z][^\s]*(?:[ \t]\d{1,2}(?:\.\d{1,2}){0,2})?$")
 _HEAD = re.compile(r"^[A-Za-z][^\s,;]*")
@@ -58,7 +59,8 @@ def listed(text: str, lang: str, methods: Iterable[tuple[int, int]],
     while todo:
         s, e, forward, backward = todo.pop()
         spans = []
-        m = _NEXT.match(text, e) if forward and program_at(s, e, True) else None
+        # (a name found short of its glued code, "SEEP" of "SEEP/W", lists on after the code)
+        m = _NEXT.match(text, _GLUED.match(text, e).end()) if forward and program_at(s, e, True) else None
         if m:
             spans.append(m.span(1))
         m = _PREVIOUS.search(text, max(0, s - 60), s) if backward and program_at(s, e, False) else None

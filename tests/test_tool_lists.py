@@ -28,6 +28,8 @@ def found(text: str, lang: str, kind: str = "methods") -> set[tuple[str, str]]:
     ("SPSS 26, Zeltrix және Morvane нәтижелері салыстырылды.", "kk", "task", {("Zeltrix", "Method"), ("Morvane", "Method")}),
     ("Models were fitted in SPSS 26, Quorvex and Plindo 3.2.", "en", "results",
      {("Quorvex", "Method"), ("Plindo 3.2", "Method")}),
+    # a program's code glued by a slash is part of its name, on both sides of the comma
+    ("to model seepage by the finite element method in GeoQuant (FLOWQ/W, STABQ/W)", "en", "task", {("STABQ/W", "Method")}),
 ])
 def test_a_program_listed_with_a_program(text, lang, kind, expected):
     assert expected <= found(text, lang, kind)
