@@ -1806,7 +1806,8 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
                 del found[span]
             found[(s, e)] = ("Method", "shape")
     methods = [(m.start, m.end) for m in mentions if m.cls == "Method"] + [k for k, v in found.items() if v[0] == "Method"]
-    for s, e in tool_lists.listed(text, lang, methods, people._english_word):
+    known_methods = [(m.start, m.end) for m in mentions if m.cls == "Method"]
+    for s, e in tool_lists.listed(text, lang, methods, people._english_word, known_methods):
         inside = [k for k in found if k[0] < e and s < k[1]]
         if free(s, e) and not known(text[s:e]) and all(found[k][1] in ("acronym", "capitalised") for k in inside):
             for k in inside:   # a guess made from its capitals alone gives way to the list

@@ -46,9 +46,11 @@ def _shaped(word: str) -> bool:
 
 
 def listed(text: str, lang: str, methods: Iterable[tuple[int, int]],
-           ordinary: Callable[[str], bool]) -> list[tuple[int, int]]:
+           ordinary: Callable[[str], bool], known: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """(start, end) of every program listed with a program among `methods` (spans of methods
-    already found), along the list in both directions. `ordinary(word)`: an English word."""
+    already found), along the list in both directions. `ordinary(word)`: an English word.
+    `known`: the spans among `methods` that a vocabulary names (not guessed from a shape)."""
+    known = set(known)
     def program_at(s: int, e: int, end: bool) -> bool:
         m = (_TAIL if end else _HEAD).search(text[s:e])
         return m is not None and is_program(m.group()) and (lang != "en" or _program_shaped(m.group(), ordinary))
@@ -72,6 +74,10 @@ def listed(text: str, lang: str, methods: Iterable[tuple[int, int]],
                 continue
             if lang == "en" and not _program_shaped(name, ordinary):
                 continue   # "SPSS and Table 2": alike only by their capitals
+            if lang == "en" and not _shaped(name.split()[0]) and (s, e) not in known:
+                # a plain capitalised word follows a program only the vocabulary knows: a guess
+                # from a company's capitals ("TotalEnergies and Masdar") lists no programs
+                continue
             seen.add((a, b))
             out.append((a, b))
             todo.append((a, b, b > e, a < s))

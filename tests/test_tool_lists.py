@@ -41,6 +41,8 @@ def test_a_program_listed_with_a_program(text, lang, kind, expected):
     # a table's number, and the second name of an eponym, are no programs
     ("Data were analysed in SPSS 26 and Table 2 shows the results.", "en", "Table 2"),
     ("The Mann–Whitney U and Kruskal–Wallis tests were applied in SPSS 26.", "en", "Kruskal"),
+    # a plain capitalised word follows only a program the vocabulary knows, not a shape's guess
+    ("More than 1 GW is planned, including projects of VentaPower and Orlek.", "en", "Orlek"),
     # a single letter is no program's name to go by
     ("Расчёты выполнены в SPSS и группе B.", "ru", "B"),
 ])
