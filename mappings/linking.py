@@ -21,7 +21,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from . import (body_conventions, generic_acronyms, information_systems, institute_acronyms, latin_kazakh_reading, lexicon_store, method_context, morphology, name_shapes, ntriples, page_chrome, people, place_shapes,
-               product_names, script_folding, self_named, sports_clubs)
+               product_names, script_folding, self_named, sports_clubs, tool_lists)
 from .vocab import DKG, ID, LANGUAGE, OA
 from .vocabulary import INITIATIVE_KINDS, LANGS, Entry, load_dismissed, load_entries, slugify
 
@@ -1805,6 +1805,14 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             for span in [k for k in found if k[0] < e and s < k[1]]:
                 del found[span]
             found[(s, e)] = ("Method", "shape")
+    methods = [(m.start, m.end) for m in mentions if m.cls == "Method"] + [k for k, v in found.items() if v[0] == "Method"]
+    known_methods = [(m.start, m.end) for m in mentions if m.cls == "Method"]
+    for s, e in tool_lists.listed(text, lang, methods, people._english_word, known_methods):
+        inside = [k for k in found if k[0] < e and s < k[1]]
+        if free(s, e) and not known(text[s:e]) and all(found[k][1] in ("acronym", "capitalised") for k in inside):
+            for k in inside:   # a guess made from its capitals alone gives way to the list
+                del found[k]
+            found[(s, e)] = ("Method", "listed tool")
     _listed_with_methods(text, mentions, found)
     chrome = page_chrome.tool_lines(text)   # a journal page's citation formats, licence and copyright
     return [(s, e, cls, reason) for (s, e), (cls, reason) in sorted(found.items())

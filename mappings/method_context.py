@@ -121,6 +121,11 @@ def _adjacent(text: str, tokens: Sequence, a: int, b: int) -> bool:
     return gap.strip() in ("", "-", "&")
 
 
+def cue_beside(text: str, lang: str, tokens: Sequence, i: int, j: int) -> bool:
+    """Whether the words beside tokens[i..j], in their sentence, say a method is being named."""
+    return _has_cue(text, lang, tokens, i, j)
+
+
 def _has_cue(text: str, lang: str, tokens: Sequence, i: int, j: int) -> bool:
     left, right = _sentence_bounds(text, tokens[i].start, tokens[j].end)
     lo = max(left, tokens[max(0, i - _WINDOW)].start)

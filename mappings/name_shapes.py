@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
-from . import morphology
+from . import method_context, morphology
 
 THEORY_SECTIONS = {"theoretical-basis", "methods"}
 
@@ -137,7 +137,7 @@ _GENERIC = {
            "эффективный", "соответствующий"},
     "kk": {"бұл", "осы", "сол", "ол", "жаңа", "негізгі", "түрлі", "әртүрлі", "барлық", "келесі", "жалпы",
            "ғылыми", "теориялық", "әдіснамалық", "математикалық", "кешенді", "жүйелі", "өз", "біз", "мына",
-           "бір", "әрбір", "қандай", "оның", "олардың", "біздің",
+           "бір", "әрбір", "қандай", "оның", "олардың", "біздің", "өзіндік",
            "тиімді", "дәстүрлі", "классикалық"},
 }
 _KK_GENERIC_STEMS = ("зерттеу", "жұмыс", "диссертац", "мәселе", "міндет", "нәтиже", "деректер", "талдау")
@@ -213,6 +213,9 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
     out = []
     for h, tok in enumerate(tokens):
         head = _head(tok.text, lang)
+        activity_only = head is None and _activity(tok.text, lang)
+        if activity_only:
+            head = ("Method", False)
         if head is None:
             # one word that holds its own modifier: «ИК-спектроскопия», "X-ray-spectroscopy"
             first, _, last = tok.text.rpartition("-")
@@ -245,6 +248,18 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
         if span is None:
             continue
         first, last, mods = span
+        if activity_only:
+            # only the adjectives of its kind make an activity a technique: «механические испытания»
+            # (of samples: what is tested is no part of it), not «испытания» of anything, and not
+            # «баланың сөйлеуі» before «логопедиялық тексеру»
+            kinds = []
+            for t in reversed([t for t in mods if t.start < tok.start]):
+                if not _relational_adjective(t.text, lang):
+                    break
+                kinds.insert(0, t)
+            if not kinds:
+                continue
+            first, last, mods = h - len(kinds), h, kinds
         if lang == "ru":
             lemma = _ru_head_lemma(tok.text)
             after = [t for t in mods if t.start > tok.start]
@@ -281,7 +296,14 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
             anywhere = True   # «с помощью метода отношения шансов», «посредством метода главных компонент»
         if cls == "Method" and lang != "en" and _METHOD_WORD.match(tok.text) and any(_COMPOUND.fullmatch(t.text) for t in mods):
             anywhere = True   # «гамма-спектрометрическим методом», «формальды-заңдық әдіс»: a technique by its two-part name
-        if not (anywhere or kind in THEORY_SECTIONS or _double_barrelled(text, mods) or _states_methods(text, tok.start, lang)
+        # an analysis made specific by its modifiers names a technique wherever the words beside it
+        # say that something is done with it («включая дилатометрический анализ», «кладистикалық
+        # талдау жүргізу», "used … doctrinal analysis"): the same cues as for a method's common word
+        # (not with a two-part modifier: «социально-экономический анализ» is a field's analysis)
+        done = _activity(tok.text, lang) and not any("-" in t.text for t in mods) \
+            and all(_relational_adjective(t.text, lang) for t in mods) \
+            and method_context.cue_beside(text, lang, tokens, first, last)
+        if not (anywhere or done or kind in THEORY_SECTIONS or _double_barrelled(text, mods) or _states_methods(text, tok.start, lang)
                 or any(_proper(m) and not _sentence_initial(text, t.start) for m, t in ((t.text, t) for t in mods))):
             continue
         if cls == "Theory" and _MODEL_HEAD.match(tok.text) and mods and _tool_name(mods[0].text):
@@ -442,6 +464,56 @@ def _head(word: str, lang: str):
                 p.tag.number == "sing" or p.normal_form in _RU_EPONYMOUS):
             return _RU_HEADS[p.normal_form]
     return None
+
+
+# Heads that name a research activity whose kind the adjective before them names, in the plural
+# too («механические испытания», «реологические измерения», «далалық зерттеулер», "cyclic tests"):
+# an activity done several times is still one technique (the keys list them so).
+_RU_ACTIVITY_HEADS = {"анализ", "исследование", "испытание", "измерение", "обследование", "эксперимент", "опыт",
+                      "замер", "мониторинг", "диагностика"}
+_KK_ACTIVITY = re.compile(r"(?:талдау|зерттеу|өлшеу|тексеру|сынақ|сынау|диагностика)(?:лар|лер|тар|тер)?(?:ды|ді|ы|і)?$")
+_EN_ACTIVITY = re.compile(r"(?:analys[ie]s|measurements?|tests?|trials?|experiments?|observations?|surveys?)$")
+
+
+@lru_cache(maxsize=10_000)
+def _activity(word: str, lang: str) -> bool:
+    """A research activity («анализ», «испытания», «талдау», "measurements") in any case or number."""
+    folded = morphology.fold(word)
+    if lang == "ru":
+        # (not «в исторических исследованиях»: studies a field holds are its scholarship)
+        return any(p.tag.POS == "NOUN" and p.normal_form in _RU_ACTIVITY_HEADS
+                   and not (p.tag.number == "plur" and p.tag.case == "loct")
+                   for p in morphology._analyzer().parse(folded)[:2])
+    return (_KK_ACTIVITY if lang == "kk" else _EN_ACTIVITY).fullmatch(folded) is not None
+
+
+# The kind of an analysis is an adjective of a field or a technique («кладистикалық», «дилатометрический»,
+# "doctrinal"); a noun before it is what is analysed: «212 шешімді талдау» analysing 212 decisions.
+_KK_RELATIONAL = re.compile(r"(?:лық|лік|дық|дік|тық|тік)$")
+_EN_RELATIONAL = re.compile(r"(?:al|ic|ary|ive)$")
+# (Russian: the adjectives of a science or a technique, «механический», «натурный», «выборочный»,
+# «вычислительный»; not those of number or origin, «многочисленный», «зарубежный», «отечественный»)
+_RU_RELATIONAL = re.compile(r"(?:ческий|альный|ельный|орный|урный|очный|ический)$")
+# (of that form but of how often, how or how wide: «систематических исследований» are many studies,
+# «регионального мониторинга» a region's)
+_RU_MANNER = {"систематический", "периодический", "практический", "регулярный", "окончательный",
+              "дополнительный", "предварительный", "специальный", "минимальный", "максимальный", "оптимальный",
+              "региональный", "национальный", "муниципальный", "глобальный", "локальный", "федеральный",
+              "официальный", "формальный", "реальный", "актуальный"}
+_KK_SCOPE = {"халықаралық", "отандық", "шетелдік", "ұлттық", "өңірлік", "аймақтық", "әлемдік", "республикалық",
+             "мемлекеттік", "жергілікті", "қосымша", "алдын-ала", "тұрақты", "жүйелік"}
+
+
+def _relational_adjective(word: str, lang: str) -> bool:
+    folded = morphology.fold(word)
+    if lang == "ru":
+        parses = morphology._analyzer().parse(folded)[:1]
+        lemma = parses[0].normal_form if parses else ""
+        return bool(parses) and parses[0].tag.POS == "ADJF" and _RU_RELATIONAL.search(lemma) is not None \
+            and lemma not in _RU_MANNER
+    if lang == "kk" and folded in _KK_SCOPE:
+        return False
+    return (_KK_RELATIONAL if lang == "kk" else _EN_RELATIONAL).search(folded) is not None
 
 
 @lru_cache(maxsize=10_000)
@@ -643,6 +715,8 @@ def _russian(text: str, tokens: Sequence, h: int):
 # Kazakh names a scholar's law or method by who proposed it: «Реомюр ұсынған жылу тұрақтылығы
 # заңы», «Бітон ұсынған бейімдеу әдістемесі», «В.И. Вернадский енгізген ноосфера ілімі». The
 # scholar (a surname in the nominative, initials before it if any) and the participle open the name.
+_KK_POSTPOSITIONS = {"бойынша", "арқылы", "үшін", "туралы", "сияқты", "ретінде", "негізінде", "кейін", "дейін",
+                     "бері", "қарай", "сайын", "қатар", "бірге", "қарсы", "жөнінде", "жайында"}
 _KK_PROPOSED = {"ұсынған", "енгізген", "жасаған", "әзірлеген", "тұжырымдаған", "негіздеген", "ашқан"}
 
 
@@ -671,6 +745,8 @@ def _kazakh(text: str, tokens: Sequence, h: int):
         f = morphology.fold(w)
         if _generic(w, "kk") or not re.search("[а-яәғқңөұүһі]", f) and not _proper(w):
             break
+        if f in _KK_POSTPOSITIONS:
+            break   # «моделі бойынша морфометриялық талдау»: what stands before a postposition is its object
         if _KK_PARTICIPLE.search(f) or _KK_PLURAL_OBJECT.search(f) \
                 or (_KK_OBLIQUE.search(f) and not _proper(w) and not f.endswith(("ды", "ді"))):
             author = _kk_author_before(text, tokens, k) if f in _KK_PROPOSED else None

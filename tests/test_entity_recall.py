@@ -196,6 +196,49 @@ def test_a_policy_concept_in_quotes_is_no_theory():
     assert not any(cls == "Theory" for _, cls in got), got
 
 
+# statistical processing and theoretical analysis are methods a work names wherever it says what was
+# done, the author's contribution and the reliability of results too (KEYS.md: generic ones included)
+@pytest.mark.parametrize("text, lang, name", [
+    ("Автор участвовал в отборе больных и статистической обработке результатов.", "ru", "статистической обработке"),
+    ("Достоверность обеспечена статистической обработкой результатов.", "ru", "статистической обработкой"),
+    ("Докторант деректерді жинауға және статистикалық өңдеуге қатысты.", "kk", "статистикалық өңдеуге"),
+    ("The author took part in statistical processing of the data.", "en", "statistical processing"),
+    ("Зерттеуде теориялық талдау мен бақылау қолданылды.", "kk", "теориялық талдау"),
+    ("Использованы теоретический анализ и анкетирование.", "ru", "теоретический анализ"),
+])
+def test_generic_methods_of_processing_and_analysis(text, lang, name):
+    assert name in linked(text, lang, "author-contribution")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Обработка данных и статистические сведения получены от ведомства.", "ru"),
+    ("Деректерді өңдеу және статистикалық мәліметтер ведомстводан алынды.", "kk"),
+    ("The theoretical part analyses statistical data of the agency.", "en"),
+])
+def test_processing_or_statistics_alone_name_no_method(text, lang):
+    assert not [m for m in find_mentions(text, lang, kind="relevance") if m.cls == "Method"]
+
+
+# observation is a method where the work says it observed; the Kazakh «бақылау» alone is control and
+# monitoring as often («мемлекеттік бақылау», «бақылау тобы»), so only its longer names link
+@pytest.mark.parametrize("text, lang, name", [
+    ("Использованы анкетирование, наблюдение и эксперимент.", "ru", "наблюдение"),
+    ("Data were collected by observation and interviews.", "en", "observation"),
+    ("Зерттеуде педагогикалық бақылау мен сауалнама қолданылды.", "kk", "педагогикалық бақылау"),
+])
+def test_observation_names_a_method(text, lang, name):
+    assert name in linked(text, lang, "methods")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Кеден органдары мемлекеттік бақылауды жүргізеді.", "kk"),
+    ("Нәтижелер бақылау тобымен салыстыру арқылы тексерілді.", "kk"),
+    ("The observation that prices rose was made by many authors using data.", "en"),
+])
+def test_control_or_a_remark_is_no_observation(text, lang):
+    assert not [m for m in find_mentions(text, lang, kind="relevance") if m.cls == "Method"]
+
+
 # --------------------------------------------------------------------------- software, acronyms, headings
 
 @pytest.mark.parametrize("text, lang, kind, expected", [

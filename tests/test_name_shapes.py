@@ -30,7 +30,7 @@ GENERIC = {
              сам свой обучение изучение эффективный соответствующий""".split(),
     "kk": """бұл осы сол ол жаңа негізгі түрлі әртүрлі барлық келесі жалпы ғылыми теориялық әдіснамалық
              математикалық кешенді жүйелі өз біз мына бір әрбір қандай тиімді дәстүрлі классикалық оның
-             олардың біздің""".split(),
+             олардың біздің өзіндік""".split(),
 }
 # the nouns in the genitive, as they follow the head («метод решения», «анализ данных»)
 RU_GENITIVE = {"исследование": "исследования", "работа": "работы", "диссертация": "диссертации",
@@ -502,3 +502,59 @@ def test_a_method_proposed_or_used_in_general_is_no_statement_of_methods(text, l
 ])
 def test_an_english_doctrine_is_named_by_what_it_is_about(text, name):
     assert (name, "Theory") in [(text[s:e], cls) for s, e, cls in name_shapes.find(text, "en", "task", tokenize(text))]
+
+
+@pytest.mark.parametrize("text, lang, kind, name", [
+    # an analysis of a named kind is a technique where the words beside it say it is done
+    ("Екінші кезеңде филогенетикалық талдау жүргізу;", "kk", "task", "филогенетикалық талдау"),
+    ("в главе описаны методики, включая калориметрический анализ образцов", "ru", "structure", "калориметрический анализ"),
+    ("The authors used archival analysis of court files.", "en", "summary", "archival analysis"),
+    # (a postposition closes a Kazakh name: what stands before it is its object)
+    ("Карта моделі бойынша гипсометриялық талдау жүргізілді.", "kk", "methods", "гипсометриялық талдау"),
+])
+def test_an_analysis_of_a_named_kind_is_done_in_any_part(text, lang, kind, name):
+    assert name in _found_names(text, lang, kind)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Филогенетикалық талдау бұл салада сирек кездеседі.", "kk"),
+    ("Калориметрический анализ сложен и дорог.", "ru"),
+    ("Archival analysis remains rare in the region.", "en"),
+    # what is analysed is no kind of analysis: «150 шешімді талдау» analysing 150 decisions
+    ("Бұзылған 150 шешімді талдау негізінде ұсыныс жасалды.", "kk"),
+])
+def test_an_analysis_nobody_does_here_names_nothing_outside_methods(text, lang):
+    assert _found_names(text, lang, "relevance") == []
+
+
+@pytest.mark.parametrize("text, lang, kind, name", [
+    # a research activity of a named kind is a technique, in the plural too, where methods are stated
+    ("Методы: механические испытания образцов и спектральный анализ.", "ru", "methods", "механические испытания"),
+    ("Проведены натурные обследования 40 дворов.", "ru", "content", "натурные обследования"),
+    ("Жұмыста далалық зерттеулер мен сауалнама қолданылды.", "kk", "methods", "далалық зерттеулер"),
+    ("Баланың сөйлеуі логопедиялық тексеру арқылы бағаланды.", "kk", "content", "логопедиялық тексеру"),
+    ("Wear was studied by tribological tests and hardness maps.", "en", "methods", "tribological tests"),
+])
+def test_a_research_activity_of_a_named_kind_is_a_method(text, lang, kind, name):
+    assert name in _found_names(text, lang, kind)
+
+
+@pytest.mark.parametrize("text, lang, kind", [
+    # studies counted or placed are other people's works, not a technique of this one
+    ("Многочисленные исследования и зарубежные исследования используют данные.", "ru", "relevance"),
+    ("Отандық зерттеулер бұл мәселені аз қарастырған.", "kk", "relevance"),
+    ("Previous tests and many surveys used data from the region.", "en", "relevance"),
+    # a plural activity without its kind names nothing, even where methods are stated
+    ("Испытания проводились в три этапа; измерения повторялись.", "ru", "methods"),
+    # an adjective of how often names no kind
+    ("Проводились систематические испытания и периодические измерения.", "ru", "methods"),
+    # nor one of how wide: a region's monitoring is no technique of its own
+    ("Использованы данные регионального мониторинга занятости.", "ru", "content"),
+    # nor a student's "own" research carried out
+    ("оқушылардың өзіндік зерттеу жұмысын жүргізу арқылы дамыту;", "kk", "task"),
+    ("Халықаралық зерттеулер бұл тәсілді жиі қолданады.", "kk", "methods"),
+    # activities a text is placed in are a field's work: «в механических испытаниях»
+    ("В механических испытаниях применялись тензодатчики.", "ru", "methods"),
+])
+def test_an_activity_without_its_kind_names_nothing(text, lang, kind):
+    assert _found_names(text, lang, kind) == []
