@@ -1651,9 +1651,12 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             for span in [k for k in found if k[0] < e and s < k[1] and found[k][1] in ("product", "acronym")]:
                 del found[span]
             found[(s, e)] = ("Organization", "acronym")
-    # People by their initials and surname («В.В. Бартольд», «Р. Райана», "S.L. Sobolev")
+    # People by their initials and surname («В.В. Бартольд», «Р. Райана», "S.L. Sobolev"); a
+    # scholar whose surname a linked theory's name holds stays a person too («Ж. Пиаженің
+    # когнитивтік даму теориясы»): the initials name the scholar, not an eponym (KEYS.md)
+    theories = [(m.start, m.end) for m in mentions if m.cls == "Theory"]
     for s, e in people.find(text, lang):
-        if free(s, e) and not known(text[s:e]):
+        if (free(s, e) or _scholar_of(theories, covered, s, e)) and not known(text[s:e]):
             for span in [k for k in found if k[0] < e and s < k[1]]:
                 del found[span]
             found[(s, e)] = ("Person", "person")
@@ -1815,6 +1818,12 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
 # ("Qiskit, Cirq and QXL", «методами ПЦР и КЛБ») is one too. Only the guess of a body made for
 # want of any word beside the acronym gives way; a word that called it a body keeps it one.
 # (the joins are those of a list of tools, _LIST_JOIN above)
+
+
+def _scholar_of(theories: list[tuple[int, int]], covered: bytearray, s: int, e: int) -> bool:
+    """The name's initials are free and what a mention covers of it lies inside one theory."""
+    return covered[s] == 0 and any(a < e and s < b and all(a <= k < b for k in range(s, e) if covered[k])
+                                   for a, b in theories)
 
 
 def _listed_with_methods(text: str, mentions: list[Mention], found: dict) -> None:
