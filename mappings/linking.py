@@ -20,7 +20,7 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from . import (body_conventions, generic_acronyms, information_systems, institute_acronyms, latin_kazakh_reading, lexicon_store, method_context, morphology, name_shapes, ntriples, page_chrome, people, place_shapes,
+from . import (body_conventions, generic_acronyms, information_systems, institute_acronyms, latin_kazakh_reading, lexicon_store, method_context, morphology, name_shapes, ntriples, page_chrome, people, place_shapes, scholar_theories,
                product_names, script_folding, self_named, sports_clubs)
 from .vocab import DKG, ID, LANGUAGE, OA
 from .vocabulary import INITIATIVE_KINDS, LANGS, Entry, load_dismissed, load_entries, slugify
@@ -1792,6 +1792,8 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         _scholars_into_their_theories(text, lang, found)
     if lang == "kk":
         _scholars_own_heads(text, tokens, found)
+    if lang in ("ru", "kk"):
+        _scholars_theories(text, lang, found, free)
     # A document that names itself is one candidate of its kind, whatever names stand inside it
     # ("Law of the Republic of Kazakhstan «On …»"), unless it is, or holds, a known initiative.
     initiatives = [m for m in mentions if m.cls in INITIATIVE_KINDS or m.cls == "Initiative"]
@@ -1818,6 +1820,27 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
 # ("Qiskit, Cirq and QXL", «методами ПЦР и КЛБ») is one too. Only the guess of a body made for
 # want of any word beside the acronym gives way; a word that called it a body keeps it one.
 # (the joins are those of a list of tools, _LIST_JOIN above)
+
+
+def _scholars_theories(text: str, lang: str, found: dict, free) -> None:
+    """«модели Г. Лассуэлла», «Ф. Фребельдің ойын педагогикасы» (see scholar_theories); the
+    scholar stays a Person, and a name a mention or another candidate holds is left to it."""
+    persons = [k for k, v in found.items() if v[1] == "person"]
+    for s, e in scholar_theories.find(text, lang, persons):
+        rest = [k for k in persons if s <= k[0] and k[1] <= e]
+        words = [(a, b) for a, b in _gaps(s, e, rest)]
+        if all(free(a, b) for a, b in words) and not any(
+                a < e and s < b and (a, b) not in rest for a, b in found):
+            found[(s, e)] = ("Theory", "shape")
+
+
+def _gaps(s: int, e: int, inside: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out, at = [], s
+    for a, b in sorted(inside):
+        if a > at:
+            out.append((at, a))
+        at = max(at, b)
+    return out + ([(at, e)] if at < e else [])
 
 
 def _scholar_of(theories: list[tuple[int, int]], covered: bytearray, s: int, e: int) -> bool:
