@@ -85,6 +85,19 @@ _RU_CODE_ABBREVIATION = re.compile(r"(?:УПК|ГПК|АПК|УИК|КоАП|У�
 _RU_NEXT_DOCUMENT = r"(?!\s+и\s+(?:[А-ЯЁ][а-яё]+\s+)?(?:Концепци|Программ|Стратеги|План|Закон|Кодекс|Доктрин|Послани))"
 
 
+_RU_STATE_DOCUMENTS = {"PolicyConcept": r"[Кк]онцепци", "Programme": r"[Пп]рограмм", "Strategy": r"[Сс]тратеги"}
+_RU_STATE_DOCUMENTS_CAPITALISED = {"PolicyConcept": r"Концепци", "Programme": r"Программ", "Strategy": r"Стратеги"}
+# (a quoted goal, not the document's title: «к «зеленой экономике»» is in lower case)
+_GOAL = r"[«“\"„][^«»“”\"\n]{2,80}[»”\"“]"
+_RU_FOR_STATE = r"\s+(?:в\s+Республике\s+Казахстан|Республики\s+Казахстан)(?![а-яё])"
+# Kazakh names an undated state concept, programme or strategy by the state, what it develops or
+# moves to and its head: «Қазақстан Республикасында инклюзивті саясатты дамыту тұжырымдамасы»
+# (the verbal noun before the head is what makes it a document, not «… білім беру бағдарламасы»)
+_KK_STATE_DOCUMENTS = {"PolicyConcept": _KK_HEADS["PolicyConcept"], "Programme": r"[Бб]ағдарлама(?!лық)",
+                       "Strategy": _KK_HEADS["Strategy"]}
+_KK_AIM = r"(?:дамыту|дамытудың|көшу|көшудің|жаңғырту|жаңғыртудың|реформалау|реформалаудың|іске\s+асыру)"
+
+
 _PATTERNS: dict[str, list[_Pattern]] = {
     "en": [
         # Law of the Republic of Kazakhstan «On …», the Concept «…», the President's Address «…»
@@ -106,6 +119,14 @@ _PATTERNS: dict[str, list[_Pattern]] = {
         _Pattern(_RU_ANCHOR, re.compile(rf"(?:{_alt(_RU_HEADS, r'[а-яё]{0,2}')})(?![а-яё])"
                                         rf"(?P<body>(?:{_RU_NEXT_DOCUMENT}{_BREAK}){{0,160}}?)\s+(?:на|до)\s+(?:период\s+)?(?:{_YEARS}\s+год\w*|\d{{4}}\s+год\w*)"),
                  _RU_BEFORE),
+        # a state programme or concept undated, named by the state it is for: «Государственной программы
+        # правовой реформы в Республике Казахстан», «Концепция по переходу Республики Казахстан к
+        # «зеленой экономике»» (an adjective of the state's, or a quoted goal, makes it a document,
+        # not «программы обучения в Республике Казахстан»)
+        _Pattern(_RU_ANCHOR, re.compile(rf"(?:{_alt(_RU_STATE_DOCUMENTS, r'[а-яё]{0,2}')})(?![а-яё])(?:\s+[а-яё-]+){{1,6}}?"
+                                        rf"{_RU_FOR_STATE}(?:\s+к\s+{_GOAL})?"), _RU_BEFORE, True),
+        _Pattern(_RU_ANCHOR, re.compile(rf"(?:{_alt(_RU_STATE_DOCUMENTS_CAPITALISED, r'[а-яё]{0,2}')})(?![а-яё])(?:\s+[а-яё-]+){{1,6}}?"
+                                        rf"{_RU_FOR_STATE}\s+к\s+{_GOAL}"), None),
         _Pattern(_RU_ANCHOR, re.compile(rf"(?P<Law>[Кк]одекс[а-яё]{{0,2}})(?![а-яё]){_STATE_RU}"), _RU_CODE_ADJECTIVE, True),
         _Pattern(re.compile(r"уложени"), re.compile(rf"(?P<Law>уложени[а-яё]{{1,2}})(?![а-яё])(?:{_RU_FOREIGN_STATE}|{_STATE_RU})"),
                  _RU_CODE_ADJECTIVE, True),
@@ -130,7 +151,7 @@ _PATTERNS: dict[str, list[_Pattern]] = {
         # (and the date it was passed between the title and the head: «… туралы» 1997 жылғы 11
         # шілдедегі № 151 Заңы)
         # («…» атты Жолдауында, «…» атты Қазақстан халқына Жолдауы: "called", and those addressed)
-        _Pattern(re.compile(r"[«“\"„]"), re.compile(rf"{_TITLE}\s+(?:атты\s+(?:Қазақстан\s+халқына\s+)?)?{_KK_DATED}(?:(?:Қазақстан\s+Республикасының|ҚР)\s+)?(?:(?:[Мм]емлекеттік|[Ұұ]лттық)\s+)?"
+        _Pattern(re.compile(r"[«“\"„]"), re.compile(rf"{_TITLE}\s+(?:{_KK_AIM}\s+)?(?:атты\s+(?:Қазақстан\s+халқына\s+)?)?{_KK_DATED}(?:(?:Қазақстан\s+Республикасының|ҚР)\s+)?(?:(?:[Мм]емлекеттік|[Ұұ]лттық)\s+)?"
                                                      rf"(?:{_alt(_KK_HEADS, r'[а-яәғқңөұүһі]*')})(?![\w])"), None),
         # Білім туралы Заңы
         _Pattern(re.compile(r"туралы"), re.compile(rf"туралы\s+(?:{_alt({'Law': _KK_HEADS['Law']}, r'[а-яәғқңөұүһі]*')})(?![\w])"), None),
@@ -143,6 +164,10 @@ _PATTERNS: dict[str, list[_Pattern]] = {
         _Pattern(re.compile(r"Президентінің"), re.compile(
             r"Президентінің\s+\d{4}\s+жылғы\s+\d{1,2}\s+[а-яәғқңөұүһі]+(?:дағы|дегі|тағы|тегі)\s+(?:№\s*\d[\w-]*\s+)?"
             r"(?P<Law>[Жж]арлығ[а-яәғқңөұүһі]*)"), None),
+        # (last: `_find` tells the patterns above apart by their place in this list)
+        _Pattern(re.compile(r"Қазақстан\s+Республикасы"), re.compile(
+            rf"Қазақстан\s+Республикасы(?:ның|нда)\s+(?:[а-яәғқңөұүһі][\w-]*\s+){{1,6}}?{_KK_AIM}\s+"
+            rf"(?:{_alt(_KK_STATE_DOCUMENTS, r'[а-яәғқңөұүһі]*')})(?![\w])"), None),
     ],
 }
 _KK_STATE = re.compile(r"(?:(?:Қазақстан\s+Республикасының|ҚР)\s+)?(?:\d{4}\s+жылғы\s+\d{1,2}\s+\w+\s+)?$")
@@ -158,9 +183,10 @@ class SelfNamed(NamedTuple):
 
 
 # What every pattern's match holds: a year or a quoted title (every Kazakh pattern, the Russian
-# ones but the codes', and the English ones but the last), "туралы", «кодекс», a code's
+# ones but the codes', and the English ones but the last), "туралы", the state an undated state
+# document is for, «кодекс», a code's
 # abbreviation before the state's («УК РК»), or the first word of the last English pattern.
-_TRIGGER = re.compile(r"\d{4}|[«“\"„]|туралы|кодекс|уложени|State|National|Comprehensive|Strategic|(?-i:К\s+Р[КФ]|КоАП)", re.I)
+_TRIGGER = re.compile(r"\d{4}|[«“\"„]|туралы|Республик[еиа]\s+Казахстан|Қазақстан\s+Республикасы|кодекс|уложени|State|National|Comprehensive|Strategic|(?-i:К\s+Р[КФ]|КоАП)", re.I)
 
 
 def find(text: str, lang: str) -> list[SelfNamed]:

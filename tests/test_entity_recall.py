@@ -418,6 +418,32 @@ def test_russian_codes_and_constitutions_name_themselves(text, expected):
     assert [(text[d.start:d.end], d.cls) for d in self_named.find(text, "ru")] == expected
 
 
+# An undated state document named by the state it is for and what it develops or moves to
+# (published-11, -12, -15, -16, -18 missed them in kk and ru)
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Жоба Қазақстан Республикасында су шаруашылығын дамыту бағдарламасы аясында орындалды.", "kk",
+     ("Қазақстан Республикасында су шаруашылығын дамыту бағдарламасы", "Programme")),
+    ("Зерттеу Қазақстан Республикасының цифрлық денсаулық сақтауға көшу тұжырымдамасына сүйенеді.", "kk",
+     ("Қазақстан Республикасының цифрлық денсаулық сақтауға көшу тұжырымдамасына", "PolicyConcept")),
+    ("Нәтижелер «Таза су» дамыту бағдарламасына енгізілді.", "kk", ("«Таза су» дамыту бағдарламасына", "Programme")),
+    ("Меры заложены в Государственной программе развития туризма в Республике Казахстан и в иных актах.", "ru",
+     ("Государственной программе развития туризма в Республике Казахстан", "Programme")),
+    ("Работа опирается на Стратегию перехода Республики Казахстан к «низкоуглеродному развитию» и опыт.", "ru",
+     ("Стратегию перехода Республики Казахстан к «низкоуглеродному развитию»", "Strategy")),
+])
+def test_an_undated_state_document_names_itself(text, lang, expected):
+    assert expected in {(text[d.start:d.end], d.cls) for d in self_named.find(text, lang)}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Программы обучения в Республике Казахстан различаются по длительности.", "ru"),   # no state's adjective
+    ("Здесь описаны программы развития малых городов Республики Казахстан.", "ru"),     # lower case, no goal
+    ("Қазақстан Республикасында білім беру бағдарламасы жаңартылды.", "kk"),            # no aim before the head
+])
+def test_a_programme_in_the_state_is_no_state_document(text, lang):
+    assert not self_named.find(text, lang)
+
+
 def test_a_russian_code_without_its_adjective_is_none():
     assert not self_named.find("Нормы кодекса применяются судами с 2003 года.", "ru")
 
