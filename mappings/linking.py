@@ -2212,8 +2212,9 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
         # (and the «РК» of a building norm's code, «СНиП РК 3.01-01-2008», names no state of its own)
         docs = [(s, e, cls) for s, e, cls, reason in named if reason in ("self-named", "state's", "standard")]
         if docs:
-            mentions = [m for m in mentions if not any(s <= m.start and m.end <= e and (
-                m.cls == "State" or (cls == "Address" and m.cls == "GovernmentBody")) for s, e, cls in docs)]
+            # (the President who gives an address stays a body: «послании Президента» names both, KEYS.md)
+            mentions = [m for m in mentions if not any(s <= m.start and m.end <= e and m.cls == "State"
+                                                       for s, e, cls in docs)]
         for m in mentions:
             entity = _N(m.entity)
             lines.append(f"{node} {_MENTIONS} {entity}")

@@ -94,9 +94,9 @@ def find(text: str, lang: str) -> list[tuple[int, int]]:
             if n.group().lower() in _NOT_NAMES or (lang == "ru" and _SENTENCE_END.search(text[max(0, s - 12):s])
                                                    and _common_adjective(n.group())):
                 continue
-            if lang == "kk" and m.group(2).startswith(("орн", "орынд")):
+            if lang == "kk" and m.group(2).startswith(("орн", "орынд", "карьер")):
                 if _SENTENCE_END.search(text[max(0, s - 12):s]):
-                    continue   # «Екінші орында …»: a sentence's first word is capitalised whatever it is
+                    continue   # «Екінші орында …», «Терең карьерлер …»: a sentence's first word is capitalised whatever it is
             if lang == "en" and m.group(2)[:1].islower() and (
                     _SENTENCE_END.search(text[max(0, s - 12):s]) or _DEMONYM.search(n.group())):
                 continue   # "Delta values …" opens a sentence; "Asian glaciers", "Kazakh steppes" are kinds

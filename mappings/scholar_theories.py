@@ -27,7 +27,8 @@ _RU_BEFORE = re.compile(
     rf"(?<![\w-])(?:теори|модел|концепци|учени|иде[июяей]|парадигм|гипотез)[а-яё]*{_GAP}({_WORDS['ru']})$", re.I)
 _KK_AFTER = re.compile(
     rf"{_GAP}({_WORDS['kk']})(?:теория|тұжырымдама|концепция|ілім|идея|педагогика|модел|парадигма|гипотеза)"
-    r"[а-яёәғқңөұүһі]*", re.I)
+    # (the noun, in the singular: «педагогикалық» is an adjective, «идеяларына» many ideas, no one theory)
+    r"(?!лық|лар|лер|дар|дер)[а-яёәғқңөұүһі]*", re.I)
 _KK_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
 # what a word of a Russian name may be: a verb between («идеи развивал Г. Селье») ends the name
 # a Russian surname's nominative, known to the dictionary or not («Берков», «Лемьев», «Орловский»)

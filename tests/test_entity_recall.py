@@ -470,6 +470,16 @@ def test_an_address_that_is_no_heads_is_no_document(text, lang):
     assert not self_named.find(text, lang)
 
 
+def test_the_president_inside_an_address_stays_a_body():
+    # KEYS.md lists the address and «Президента» both
+    comp = ComponentText(URIRef(f"{WORK}/relevance/1"), "relevance", "ru",
+                         "Приоритеты изложены в послании Президента и закреплены законом.")
+    graph = rdflib.Graph()
+    annotate(graph, [comp], work=WORK, source=SOURCE)
+    exacts = {str(o) for o in graph.objects(None, URIRef("http://www.w3.org/ns/oa#exact"))}
+    assert "Президента" in exacts
+
+
 def test_a_russian_code_without_its_adjective_is_none():
     assert not self_named.find("Нормы кодекса применяются судами с 2003 года.", "ru")
 

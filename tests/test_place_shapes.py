@@ -135,6 +135,7 @@ def test_an_empires_unit_a_quarry_a_strait_and_a_dam_are_places(text, lang, expe
 @pytest.mark.parametrize("text, lang", [
     ("Дело слушалось в Зайсанском уездном суде.", "ru"),       # an adjective of the unit is no unit
     ("Политическая карьера министра закончилась.", "ru"),     # a career, not a quarry
+    ("Терең карьерлер жылдан жылға тереңдейді.", "kk"),        # a sentence's first word before the kind
     ("The water behind the dam rose.", "en"),
 ])
 def test_a_word_of_an_empires_unit_or_a_career_is_no_place(text, lang):

@@ -36,6 +36,8 @@ def test_a_head_and_its_scholar_are_one_theory(text, lang, expected):
     ("Теорию игр А. Берков применил к торгам.", "ru"),             # the scholar in the nominative
     ("Зерттеуді Т. Берковтың шәкірттері жалғастырды.", "kk"),      # no head after the genitive
     ("Модель проверили по данным Т. Беркова.", "ru"),              # the head is far from the scholar
+    ("Т. Берковтың педагогикалық мұрасы зерттелді.", "kk"),        # an adjective of the head, no head
+    ("Т. Берковтың педагогикалық идеяларына талдау жасалды.", "kk"),  # many ideas, no one theory
 ])
 def test_a_scholar_beside_no_head_names_no_theory(text, lang):
     assert theories(text, lang) == []
