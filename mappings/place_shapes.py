@@ -30,7 +30,10 @@ _KIND = {
           # case these are ordinary words
           r"Lowland|Upland|Plain|Gorge|Gate|"
           # a strait, a dam, and the Russian Empire's units a history names ("Akmola uyezd")
-          r"strait|Strait|Dam|uyezd|Uyezd|governorate|Governorate)s?",
+          r"strait|Strait|Dam|uyezd|Uyezd|governorate|Governorate|"
+          # a region by the name it is known by ("Xinjiang region", "Uygur Autonomous Region"; the
+          # Russian «регион» above): a common adjective before it is a kind ("the central region")
+          r"region|(?:Autonomous\s+)?Region)s?",
     # (a town by its possessive, «Есік қаласы маңында», never the verb «қалады», it remains)
     # (a lake, never «көлемі» "its volume", «көлік» "transport", «көлеңке» "shade")
     "kk": rf"(?:қала(?=с[ыі]|лар)|аудан|ауыл|өзен|көл(?!ем|ік|іг|еңк)|елді\s+мекен|мұздық|мұздығ|шөл|арал(?!ық|ығ)|кен\s+орн|жазығ|алқаб|"
@@ -72,7 +75,9 @@ _NOT_NAMES = {"the", "a", "an", "this", "that", "each", "every", "our", "its", "
               "зерттеу", "бұл", "осы", "сол", "барлық", "әр", "әрбір", "қала", "ауыл", "шекара", "тау", "орталық",
               "солтүстік", "оңтүстік", "шығыс", "батыс", "көрші", "іргелес", "шалғай", "таулы", "тәжірибелік",
               # what opens a sentence about towns in general: «Жаңа қалалар», «Ірі қалаларда»
-              "жаңа", "ірі", "үлкен", "шағын", "ежелгі", "көне", "басқа", "кейбір"}
+              "жаңа", "ірі", "үлкен", "шағын", "ежелгі", "көне", "басқа", "кейбір",
+              # the last word of a longer name the gazetteer knows: "the Aral Sea region"
+              "sea", "ocean"}
 _BEFORE_PATTERNS = {lang: re.compile(rf"(?<![\w-]){_KIND_BEFORE[lang]}\s+({_BEFORE_NAME[lang]})(?![\w-])")
                     for lang in _KIND_BEFORE}
 _PATTERNS = {lang: re.compile(rf"(?<![\w-])((?:{_NAME[lang]}{_AND})*{_NAME[lang]})\s+({_KIND[lang]})(?!\w)")

@@ -127,6 +127,8 @@ def test_a_word_beside_a_town_that_names_none_is_no_place(text):
     ("Жарылыстар Шұбаркөл карьерінде өлшенді.", "kk", ["Шұбаркөл карьерінде"]),
     ("Settlers reached the Zaisan uyezd by 1870.", "en", ["Zaisan uyezd"]),
     ("Water passes the Berg strait and the Kokaral Dam.", "en", ["Berg strait", "Kokaral Dam"]),
+    ("Cotton is grown in the Fergana region and the Uygur Autonomous Region.", "en",
+     ["Fergana region", "Uygur Autonomous Region"]),
 ])
 def test_an_empires_unit_a_quarry_a_strait_and_a_dam_are_places(text, lang, expected):
     assert places(text, lang) == expected
@@ -137,6 +139,7 @@ def test_an_empires_unit_a_quarry_a_strait_and_a_dam_are_places(text, lang, expe
     ("Политическая карьера министра закончилась.", "ru"),     # a career, not a quarry
     ("Терең карьерлер жылдан жылға тереңдейді.", "kk"),        # a sentence's first word before the kind
     ("The water behind the dam rose.", "en"),
+    ("Each region and the central region were sampled, as was the Black Sea region.", "en"),
 ])
 def test_a_word_of_an_empires_unit_or_a_career_is_no_place(text, lang):
     assert places(text, lang) == []
