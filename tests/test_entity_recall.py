@@ -552,3 +552,24 @@ def test_an_information_system_is_its_quoted_name_with_its_kind(text, lang, expe
 def test_a_system_that_is_no_information_system_is_no_tool():
     got = found("Расчёт выполнен для системы «основание – фундамент» под нагрузкой.", "ru", "methods")
     assert not {name for name, _ in got if name.startswith("систем")}
+
+
+# --------------------------------------------------------------------------- regions of the world
+
+# The continents and their parts by their CLDR names (scripts/make_vocabularies.py, states.ttl):
+# published-13, -15, -17, -18 missed «Европой», «Азией», «Еуропадағы», «Орта Азия».
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Транзит между Европой и Юго-Восточной Азией вырос.", "ru", ["Европой", "Юго-Восточной Азией"]),
+    ("Еуропадағы және Оңтүстік Америкадағы тәжірибе салыстырылды.", "kk", ["Еуропадағы", "Оңтүстік Америкадағы"]),
+    ("Орта Азия елдерінде су тапшы.", "kk", ["Орта Азия"]),
+    ("Exports to Africa and Western Europe grew.", "en", ["Africa", "Western Europe"]),
+])
+def test_a_region_of_the_world_is_linked(text, lang, expected):
+    assert linked(text, lang) == expected
+
+
+def test_america_alone_names_no_region():
+    # «Америка» most often means the United States: the Americas are left out of the regions
+    from dissertation_kg.mappings.linking import find_mentions
+    assert not any("america" in str(m.entity).lower() and "south" not in str(m.entity).lower()
+                   and "latin" not in str(m.entity).lower() for m in find_mentions("Опыт Америки изучен.", "ru"))
