@@ -20,8 +20,9 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from . import (body_conventions, generic_acronyms, information_systems, institute_acronyms, latin_kazakh_reading, lexicon_store, method_context, morphology, name_shapes, ntriples, page_chrome, people, place_shapes,
-               product_names, script_folding, self_named, sports_clubs, tool_lists)
+from . import (body_conventions, generic_acronyms, information_systems, institute_acronyms, latin_kazakh_reading,
+               lexicon_store, method_context, morphology, name_shapes, ntriples, page_chrome, people, place_shapes,
+               product_names, scholar_theories, script_folding, self_named, sports_clubs, tool_lists)
 from .vocab import DKG, ID, LANGUAGE, OA
 from .vocabulary import INITIATIVE_KINDS, LANGS, Entry, load_dismissed, load_entries, slugify
 
@@ -1651,9 +1652,12 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             for span in [k for k in found if k[0] < e and s < k[1] and found[k][1] in ("product", "acronym")]:
                 del found[span]
             found[(s, e)] = ("Organization", "acronym")
-    # People by their initials and surname («В.В. Бартольд», «Р. Райана», "S.L. Sobolev")
+    # People by their initials and surname («В.В. Бартольд», «Р. Райана», "S.L. Sobolev"); a
+    # scholar whose surname a linked theory's name holds stays a person too («Ж. Пиаженің
+    # когнитивтік даму теориясы»): the initials name the scholar, not an eponym (KEYS.md)
+    theories = [(m.start, m.end) for m in mentions if m.cls == "Theory"]
     for s, e in people.find(text, lang):
-        if free(s, e) and not known(text[s:e]):
+        if (free(s, e) or _scholar_of(theories, covered, s, e)) and not known(text[s:e]):
             for span in [k for k in found if k[0] < e and s < k[1]]:
                 del found[span]
             found[(s, e)] = ("Person", "person")
@@ -1789,6 +1793,8 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         _scholars_into_their_theories(text, lang, found)
     if lang == "kk":
         _scholars_own_heads(text, tokens, found)
+    if lang in ("ru", "kk"):
+        _scholars_theories(text, lang, found, free)
     # A document that names itself is one candidate of its kind, whatever names stand inside it
     # ("Law of the Republic of Kazakhstan «On …»"), unless it is, or holds, a known initiative.
     initiatives = [m for m in mentions if m.cls in INITIATIVE_KINDS or m.cls == "Initiative"]
@@ -1823,6 +1829,33 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
 # ("Qiskit, Cirq and QXL", «методами ПЦР и КЛБ») is one too. Only the guess of a body made for
 # want of any word beside the acronym gives way; a word that called it a body keeps it one.
 # (the joins are those of a list of tools, _LIST_JOIN above)
+
+
+def _scholars_theories(text: str, lang: str, found: dict, free) -> None:
+    """«модели Г. Лассуэлла», «Ф. Фребельдің ойын педагогикасы» (see scholar_theories); the
+    scholar stays a Person, and a name a mention or another candidate holds is left to it."""
+    persons = [k for k, v in found.items() if v[1] == "person"]
+    for s, e in scholar_theories.find(text, lang, persons):
+        rest = [k for k in persons if s <= k[0] and k[1] <= e]
+        words = [(a, b) for a, b in _gaps(s, e, rest)]
+        if all(free(a, b) for a, b in words) and not any(
+                a < e and s < b and (a, b) not in rest for a, b in found):
+            found[(s, e)] = ("Theory", "shape")
+
+
+def _gaps(s: int, e: int, inside: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out, at = [], s
+    for a, b in sorted(inside):
+        if a > at:
+            out.append((at, a))
+        at = max(at, b)
+    return out + ([(at, e)] if at < e else [])
+
+
+def _scholar_of(theories: list[tuple[int, int]], covered: bytearray, s: int, e: int) -> bool:
+    """The name's initials are free and what a mention covers of it lies inside one theory."""
+    return covered[s] == 0 and any(a < e and s < b and all(a <= k < b for k in range(s, e) if covered[k])
+                                   for a, b in theories)
 
 
 def _listed_with_methods(text: str, mentions: list[Mention], found: dict) -> None:
@@ -2188,8 +2221,9 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
         # (and the «РК» of a building norm's code, «СНиП РК 3.01-01-2008», names no state of its own)
         docs = [(s, e, cls) for s, e, cls, reason in named if reason in ("self-named", "state's", "standard")]
         if docs:
-            mentions = [m for m in mentions if not any(s <= m.start and m.end <= e and (
-                m.cls == "State" or (cls == "Address" and m.cls == "GovernmentBody")) for s, e, cls in docs)]
+            # (the President who gives an address stays a body: «послании Президента» names both, KEYS.md)
+            mentions = [m for m in mentions if not any(s <= m.start and m.end <= e and m.cls == "State"
+                                                       for s, e, cls in docs)]
         for m in mentions:
             entity = _N(m.entity)
             lines.append(f"{node} {_MENTIONS} {entity}")

@@ -30,9 +30,14 @@ _LOWER = "a-zа-яёәғқңөұүһі"
 # A nobiliary particle may stand between them in lower case ("H. de Wit", "E. van Wincoop",
 # «П. ван Хиле», «Дж. фон Нейман»): the surname is still the capitalised word after it.
 _PARTICLE = r"(?:(?:van|von|de|der|den|du|da|di|del|della|ван|фон|де|дер|ден|дю|да|ди|дель)[ \u00a0]){0,2}"
+# A surname keeps the letters of its own language ("K. Szabó", "J. Łukasiewicz", "A. Østergaard")
+# and an Irish or Italian prefix before its capital ("J. O’Connor", «Дж. О’Коннора», "M. D'Amico").
+_SURNAME_UPPER = _UPPER + "À-ÖØ-ÞĀ-Ž"
+_SURNAME_LOWER = _LOWER + "ß-öø-ÿā-ž"
 _NAME = re.compile(
     rf"(?<![\w.])((?:[{_UPPER}][{_LOWER}]?\.[ \u00a0]?){{1,3}}){_PARTICLE}"
-    rf"([{_UPPER}][{_LOWER}’']+(?:-[{_UPPER}][{_LOWER}]+)?)(?![\w-])")
+    rf"((?:[OoDdОДо][’'](?=[{_SURNAME_UPPER}]))?[{_SURNAME_UPPER}][{_SURNAME_LOWER}’']+(?:-[{_SURNAME_UPPER}][{_SURNAME_LOWER}]+)?)(?![\w-])")
+_APOSTROPHE_PREFIX = re.compile(r"^[OoDdОДо][’']")
 # a surname just before the initials makes them its own ("Жакупова А.Б.", "Tikhonov A.N."): a
 # capitalised word the dictionary takes for a surname, or with a surname's ending
 _WORD_BEFORE = re.compile(rf"([{_UPPER}][{_LOWER}]+)[ \u00a0]*,?[ \u00a0]*$")
@@ -55,7 +60,7 @@ def find(text: str, lang: str) -> list[tuple[int, int]]:
         # "S.L. Sobolev, G.I. Barenblatt": the word before is the surname of the name before
         if before and _surname_before(before.group(1)) and not (out and out[-1][1] == window + before.end(1)):
             continue
-        surname = m.group(2)
+        surname = _APOSTROPHE_PREFIX.sub("", m.group(2))
         if not _reads_as_surname(surname, lang) and not _surname_by_its_place(text, m, lang):
             continue
         out.append((m.start(), m.end()))
@@ -74,21 +79,39 @@ def find(text: str, lang: str) -> list[tuple[int, int]]:
 # name and a patronymic) before a word with Kazakh letters, which no Russian dictionary lists, or
 # a single initial before an English word that takes a possessive ("J. Knight's definition") or
 # stands in a list of other initials-and-surname names ("J. Beelen and E. Jones").
-_LISTED_BEFORE = re.compile(rf"[{_UPPER}][{_LOWER}]?\.[ \u00a0]?[{_UPPER}][{_LOWER}]+(?:,[ \u00a0]|[ \u00a0]and[ \u00a0]|[ \u00a0]и[ \u00a0])$")
-_LISTED_AFTER = re.compile(rf"(?:,[ \u00a0]|[ \u00a0]and[ \u00a0])[{_UPPER}][{_LOWER}]?\.[ \u00a0]?[{_UPPER}]")
+_AND = r"(?:,[ \u00a0]|[ \u00a0](?:and|и|мен|бен|пен|және)[ \u00a0])"
+_LISTED_BEFORE = re.compile(rf"[{_UPPER}][{_LOWER}]?\.[ \u00a0]?[{_SURNAME_UPPER}][{_SURNAME_LOWER}]+{_AND}$")
+_LISTED_AFTER = re.compile(rf"{_AND}[{_UPPER}][{_LOWER}]?\.[ \u00a0]?[{_UPPER}]")
+# A word naming a body of work or an idea before the initials makes them an author's: «в трудах
+# Ф.А. Щербины», «теория М. Маккомбса», "the life course perspective of G. Elder". (A title after
+# a surname, «Жакупова А.Б. Программа…», has no such word before its initials.)
+_AUTHOR_CUE = {
+    "ru": re.compile(r"(?<![\w-])(?:труд|работ|исследовани|публикаци|теори|концепци|модел|иде|"
+                     r"подход|учени|взгляд)[а-яё]*[ \u00a0]+$", re.I),
+    "en": re.compile(r"(?<![\w-])(?:works?|writings|studies|theory|theories|concept|model|perspective|"
+                     r"approach|framework|ideas?|views?)[ \u00a0]+(?:of|by)[ \u00a0]+$", re.I),
+}
 
 
 def _surname_by_its_place(text: str, m: re.Match, lang: str) -> bool:
     initials = m.group(1).count(".")
     word = m.group(2)
-    if lang in ("ru", "kk"):
-        return initials >= 2 and re.search("[ӘҒҚҢӨҰҮҺІәғқңөұүһі]", word) is not None
-    if lang != "en" or initials != 1:
+    if lang in ("ru", "kk") and initials >= 2 and re.search("[ӘҒҚҢӨҰҮҺІәғқңөұүһі]", word) is not None:
+        return True
+    if lang not in ("ru", "kk", "en"):
+        return False
+    before = text[max(0, m.start() - 40):m.start()]
+    cue = _AUTHOR_CUE.get(lang)
+    if cue is not None and cue.search(before):
+        return True
+    # a name among other initials-and-surname names: «М. Маккомбса и Д. Шоу», «Н.Я. Коншин,
+    # Ф.А. Щербина», "J. Beelen and E. Jones"
+    if lang == "en" and initials != 1:
         return False
     after = text[m.end():m.end() + 12]
-    if re.search(r"[a-z]['’]s$", word):
+    if lang == "en" and re.search(r"[a-z]['’]s$", word):
         return True
-    return bool(_LISTED_BEFORE.search(text[max(0, m.start() - 40):m.start()]) or _LISTED_AFTER.match(after))
+    return bool(_LISTED_BEFORE.search(before) or _LISTED_AFTER.match(after))
 
 
 # A scholar named without initials by the possessive of a theory, concept or body of work:

@@ -28,7 +28,12 @@ _KIND = {
           r"Plateau|peninsula|Peninsula|Mountains|Range|Depression|reservoir|Reservoir|"
           # landforms named only capitalised ("the Caspian Lowland", "the Dzungarian Gate"): in lower
           # case these are ordinary words
-          r"Lowland|Upland|Plain|Gorge|Gate)s?",
+          r"Lowland|Upland|Plain|Gorge|Gate|"
+          # a strait, a dam, and the Russian Empire's units a history names ("Akmola uyezd")
+          r"strait|Strait|Dam|uyezd|Uyezd|governorate|Governorate|"
+          # a region by the name it is known by ("Xinjiang region", "Uygur Autonomous Region"; the
+          # Russian «регион» above): a common adjective before it is a kind ("the central region")
+          r"region|(?:Autonomous\s+)?Region)s?",
     # (a town by its possessive, «Есік қаласы маңында», never the verb «қалады», it remains)
     # (a lake, never «көлемі» "its volume", «көлік» "transport", «көлеңке» "shade")
     "kk": rf"(?:қала(?=с[ыі]|лар)|аудан|ауыл|өзен|көл(?!ем|ік|іг|еңк)|елді\s+мекен|мұздық|мұздығ|шөл|арал(?!ық|ығ)|кен\s+орн|жазығ|алқаб|"
@@ -36,10 +41,15 @@ _KIND = {
           rf"алабы|түбег|жотас|су\s+қойма|массив|"
           # a site (of finds, of digs) in its possessive: «Михайловка орны», «… және … орындары»
           # (the bare «орын» is any place or rank: «бірінші орын»)
-          rf"орн[ыа]|орындар)[{_KK_LOWER}]*",
+          rf"орн[ыа]|орындар|"
+          # a quarry («Қоңырат карьері»), and the Empire's units («Ақмола уезі», «Торғай губерниясы»)
+          rf"карьер|уез[ід]|губерния)[{_KK_LOWER}]*",
     # a basin, with the kind of basin between («Илийского артезианского бассейна»)
     # (a region by its adjective: «в Павлодарском регионе»)
-    "ru": r"(?:район|округ|регион|водохранилищ|(?:[а-яё]+(?:ый|ий|ого|ому|ым|ом)\s+)?бассейн)[а-яё]*",
+    "ru": r"(?:(?:район|округ|регион|водохранилищ|(?:[а-яё]+(?:ый|ий|ого|ому|ым|ом)\s+)?бассейн)[а-яё]*|"
+          # the Empire's units and a quarry, by their nouns' own endings: «уездного суда» is a court
+          r"уезд(?:а|е|у|ом|ы|ов|ам|ах|ами)?|губерни(?:я|и|ю|ей|й|ям|ях|ями)|волост(?:ь|и|ью|ей|ям|ях|ями)|"
+          r"карьер(?:а|е|у|ом|ы|ов)?)",
 }
 # kinds that stand before the name: "Lake Zaysan", «месторождение Кумколь», «ледник Туюксу»,
 # «реки Шидерты» (a known name after the kind, «реки Казахстана», is a mention and not claimed)
@@ -53,7 +63,7 @@ _BEFORE_NAME = {"en": r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?",
 _PLURAL = {
     "en": re.compile(r"s$"),
     "kk": re.compile(r"(?:дар|дер|тар|тер|лар|лер)"),
-    "ru": re.compile(r"(?:ы|ов|ам|ах|ами)$"),
+    "ru": re.compile(r"(?:ы|ов|ам|ах|ами|иях|иям|иями)$"),
 }
 _AND = r"(?:\s*,\s*(?:and\s+|и\s+)?|\s+(?:and|и|және|мен|бен|пен)\s+)"
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish)$|^(?:Asian|African|American|Kazakh|Uzbek|Kyrgyz|Turkic|Arctic)$")
@@ -65,7 +75,9 @@ _NOT_NAMES = {"the", "a", "an", "this", "that", "each", "every", "our", "its", "
               "зерттеу", "бұл", "осы", "сол", "барлық", "әр", "әрбір", "қала", "ауыл", "шекара", "тау", "орталық",
               "солтүстік", "оңтүстік", "шығыс", "батыс", "көрші", "іргелес", "шалғай", "таулы", "тәжірибелік",
               # what opens a sentence about towns in general: «Жаңа қалалар», «Ірі қалаларда»
-              "жаңа", "ірі", "үлкен", "шағын", "ежелгі", "көне", "басқа", "кейбір"}
+              "жаңа", "ірі", "үлкен", "шағын", "ежелгі", "көне", "басқа", "кейбір",
+              # the last word of a longer name the gazetteer knows: "the Aral Sea region"
+              "sea", "ocean"}
 _BEFORE_PATTERNS = {lang: re.compile(rf"(?<![\w-]){_KIND_BEFORE[lang]}\s+({_BEFORE_NAME[lang]})(?![\w-])")
                     for lang in _KIND_BEFORE}
 _PATTERNS = {lang: re.compile(rf"(?<![\w-])((?:{_NAME[lang]}{_AND})*{_NAME[lang]})\s+({_KIND[lang]})(?!\w)")
@@ -87,9 +99,9 @@ def find(text: str, lang: str) -> list[tuple[int, int]]:
             if n.group().lower() in _NOT_NAMES or (lang == "ru" and _SENTENCE_END.search(text[max(0, s - 12):s])
                                                    and _common_adjective(n.group())):
                 continue
-            if lang == "kk" and m.group(2).startswith(("орн", "орынд")):
+            if lang == "kk" and m.group(2).startswith(("орн", "орынд", "карьер")):
                 if _SENTENCE_END.search(text[max(0, s - 12):s]):
-                    continue   # «Екінші орында …»: a sentence's first word is capitalised whatever it is
+                    continue   # «Екінші орында …», «Терең карьерлер …»: a sentence's first word is capitalised whatever it is
             if lang == "en" and m.group(2)[:1].islower() and (
                     _SENTENCE_END.search(text[max(0, s - 12):s]) or _DEMONYM.search(n.group())):
                 continue   # "Delta values …" opens a sentence; "Asian glaciers", "Kazakh steppes" are kinds

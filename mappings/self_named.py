@@ -85,6 +85,19 @@ _RU_CODE_ABBREVIATION = re.compile(r"(?:УПК|ГПК|АПК|УИК|КоАП|У�
 _RU_NEXT_DOCUMENT = r"(?!\s+и\s+(?:[А-ЯЁ][а-яё]+\s+)?(?:Концепци|Программ|Стратеги|План|Закон|Кодекс|Доктрин|Послани))"
 
 
+_RU_STATE_DOCUMENTS = {"PolicyConcept": r"[Кк]онцепци", "Programme": r"[Пп]рограмм", "Strategy": r"[Сс]тратеги"}
+_RU_STATE_DOCUMENTS_CAPITALISED = {"PolicyConcept": r"Концепци", "Programme": r"Программ", "Strategy": r"Стратеги"}
+# (a quoted goal, not the document's title: «к «зеленой экономике»» is in lower case)
+_GOAL = r"[«“\"„][^«»“”\"\n]{2,80}[»”\"“]"
+_RU_FOR_STATE = r"\s+(?:в\s+Республике\s+Казахстан|Республики\s+Казахстан)(?![а-яё])"
+# Kazakh names an undated state concept, programme or strategy by the state, what it develops or
+# moves to and its head: «Қазақстан Республикасында инклюзивті саясатты дамыту тұжырымдамасы»
+# (the verbal noun before the head is what makes it a document, not «… білім беру бағдарламасы»)
+_KK_STATE_DOCUMENTS = {"PolicyConcept": _KK_HEADS["PolicyConcept"], "Programme": r"[Бб]ағдарлама(?!лық)",
+                       "Strategy": _KK_HEADS["Strategy"]}
+_KK_AIM = r"(?:дамыту|дамытудың|көшу|көшудің|жаңғырту|жаңғыртудың|реформалау|реформалаудың|іске\s+асыру)"
+
+
 _PATTERNS: dict[str, list[_Pattern]] = {
     "en": [
         # Law of the Republic of Kazakhstan «On …», the Concept «…», the President's Address «…»
@@ -92,6 +105,12 @@ _PATTERNS: dict[str, list[_Pattern]] = {
         # State Programme for the Development of …, National Action Plan, Concept … for 2024–2029
         _Pattern(_EN_ANCHOR, re.compile(rf"(?:{_alt(_EN_HEADS, '')})\b(?P<body>{_BREAK}{{0,160}}?)\s+(?:for|until|to|up\s+to)\s+"
                                         rf"(?:the\s+(?:period|years)\s+)?(?:{_YEARS}|\d{{4}})\b(?:\s+years)?"), _EN_BEFORE),
+        # the head of state's address by its author or by those it is addressed to: "the President's
+        # Address", "Address of the President of Kazakhstan", "Address to the People of Kazakhstan"
+        _Pattern(re.compile(r"President|Address"), re.compile(
+            r"(?:President['’]s\s+(?:[Aa]nnual\s+)?(?P<Address>Address)|(?P<Address_>Address)(?=\s+(?:of|to)\s+the\s+(?:Head|President|People|Nation|Citizens))"
+            r"(?:\s+of\s+the\s+(?:Head\s+of\s+State|President)"
+            r"(?:\s+of\s+(?:the\s+Republic\s+of\s+)?Kazakhstan)?)?(?:\s+to\s+the\s+(?:People|Nation|Citizens)\s+of\s+Kazakhstan)?)"), None),
         _Pattern(re.compile(r"[SNC](?:tate|ational|omprehensive|trategic)"),
                  re.compile(rf"(?:State|National|Comprehensive|Strategic)\s+(?:[A-Z][\w-]*\s+){{0,2}}(?:{_alt(_EN_HEADS, '')})\b"
                             rf"(?P<body>(?:\s+(?:of|for|on|in|to|the|and)(?:\s+the)?\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*)"), None),
@@ -103,9 +122,20 @@ _PATTERNS: dict[str, list[_Pattern]] = {
         # optional: «в Послании народу Казахстана от 2 сентября 2019 года», «… народу Казахстана 1997 года»
         _Pattern(_RU_ANCHOR, re.compile(rf"(?P<Address>[Пп]ослани[а-яё]{{0,2}})(?![а-яё])(?:\s+(?:Президента|Главы\s+государства)"
                                         rf"{_STATE_RU})?\s+народу\s+Казахстана(?:\s+\d{{4}}\s*(?:года|г\.))?{_DATED_RU}(?:\s*{_TITLE})?"), None),
+        # the head of state's address by its author alone: «послания Президента», «Послание Главы государства»
+        _Pattern(_RU_ANCHOR, re.compile(rf"(?P<Address>[Пп]ослани[а-яё]{{0,2}})(?![а-яё])\s+(?:Президента|Главы\s+государства)"
+                                        rf"{_STATE_RU}{_DATED_RU}"), None),
         _Pattern(_RU_ANCHOR, re.compile(rf"(?:{_alt(_RU_HEADS, r'[а-яё]{0,2}')})(?![а-яё])"
                                         rf"(?P<body>(?:{_RU_NEXT_DOCUMENT}{_BREAK}){{0,160}}?)\s+(?:на|до)\s+(?:период\s+)?(?:{_YEARS}\s+год\w*|\d{{4}}\s+год\w*)"),
                  _RU_BEFORE),
+        # a state programme or concept undated, named by the state it is for: «Государственной программы
+        # правовой реформы в Республике Казахстан», «Концепция по переходу Республики Казахстан к
+        # «зеленой экономике»» (an adjective of the state's, or a quoted goal, makes it a document,
+        # not «программы обучения в Республике Казахстан»)
+        _Pattern(_RU_ANCHOR, re.compile(rf"(?:{_alt(_RU_STATE_DOCUMENTS, r'[а-яё]{0,2}')})(?![а-яё])(?:\s+[а-яё-]+){{1,6}}?"
+                                        rf"{_RU_FOR_STATE}(?:\s+к\s+{_GOAL})?"), _RU_BEFORE, True),
+        _Pattern(_RU_ANCHOR, re.compile(rf"(?:{_alt(_RU_STATE_DOCUMENTS_CAPITALISED, r'[а-яё]{0,2}')})(?![а-яё])(?:\s+[а-яё-]+){{1,6}}?"
+                                        rf"{_RU_FOR_STATE}\s+к\s+{_GOAL}"), None),
         _Pattern(_RU_ANCHOR, re.compile(rf"(?P<Law>[Кк]одекс[а-яё]{{0,2}})(?![а-яё]){_STATE_RU}"), _RU_CODE_ADJECTIVE, True),
         _Pattern(re.compile(r"уложени"), re.compile(rf"(?P<Law>уложени[а-яё]{{1,2}})(?![а-яё])(?:{_RU_FOREIGN_STATE}|{_STATE_RU})"),
                  _RU_CODE_ADJECTIVE, True),
@@ -130,7 +160,7 @@ _PATTERNS: dict[str, list[_Pattern]] = {
         # (and the date it was passed between the title and the head: «… туралы» 1997 жылғы 11
         # шілдедегі № 151 Заңы)
         # («…» атты Жолдауында, «…» атты Қазақстан халқына Жолдауы: "called", and those addressed)
-        _Pattern(re.compile(r"[«“\"„]"), re.compile(rf"{_TITLE}\s+(?:атты\s+(?:Қазақстан\s+халқына\s+)?)?{_KK_DATED}(?:(?:Қазақстан\s+Республикасының|ҚР)\s+)?(?:(?:[Мм]емлекеттік|[Ұұ]лттық)\s+)?"
+        _Pattern(re.compile(r"[«“\"„]"), re.compile(rf"{_TITLE}\s+(?:{_KK_AIM}\s+)?(?:атты\s+(?:Қазақстан\s+халқына\s+)?)?{_KK_DATED}(?:(?:Қазақстан\s+Республикасының|ҚР)\s+)?(?:(?:[Мм]емлекеттік|[Ұұ]лттық)\s+)?"
                                                      rf"(?:{_alt(_KK_HEADS, r'[а-яәғқңөұүһі]*')})(?![\w])"), None),
         # Білім туралы Заңы
         _Pattern(re.compile(r"туралы"), re.compile(rf"туралы\s+(?:{_alt({'Law': _KK_HEADS['Law']}, r'[а-яәғқңөұүһі]*')})(?![\w])"), None),
@@ -143,6 +173,15 @@ _PATTERNS: dict[str, list[_Pattern]] = {
         _Pattern(re.compile(r"Президентінің"), re.compile(
             r"Президентінің\s+\d{4}\s+жылғы\s+\d{1,2}\s+[а-яәғқңөұүһі]+(?:дағы|дегі|тағы|тегі)\s+(?:№\s*\d[\w-]*\s+)?"
             r"(?P<Law>[Жж]арлығ[а-яәғқңөұүһі]*)"), None),
+        # the head of state's address: «Жолдауында» capitalised, which only the President's is, or after
+        # its author («Мемлекет басшысының жолдауы»), with its date and those it is addressed to
+        _Pattern(re.compile(r"Жолдау|[Пп]резидентінің|[Мм]емлекет\s+басшысының|Елбасының"), re.compile(
+            rf"(?:(?:[Пп]резидентінің|[Мм]емлекет\s+басшысының|Елбасының)\s+{_KK_DATED}(?:Қазақстан\s+халқына\s+)?(?P<Address_>[Жж]олдау[а-яәғқңөұүһі]*)"
+            rf"|(?P<Address>Жолдау[а-яәғқңөұүһі]*))(?![\w])"), None),
+        # (last: `_find` tells the patterns above apart by their place in this list)
+        _Pattern(re.compile(r"Қазақстан\s+Республикасы"), re.compile(
+            rf"Қазақстан\s+Республикасы(?:ның|нда)\s+(?:[а-яәғқңөұүһі][\w-]*\s+){{1,6}}?{_KK_AIM}\s+"
+            rf"(?:{_alt(_KK_STATE_DOCUMENTS, r'[а-яәғқңөұүһі]*')})(?![\w])"), None),
     ],
 }
 _KK_STATE = re.compile(r"(?:(?:Қазақстан\s+Республикасының|ҚР)\s+)?(?:\d{4}\s+жылғы\s+\d{1,2}\s+\w+\s+)?$")
@@ -158,9 +197,10 @@ class SelfNamed(NamedTuple):
 
 
 # What every pattern's match holds: a year or a quoted title (every Kazakh pattern, the Russian
-# ones but the codes', and the English ones but the last), "туралы", «кодекс», a code's
+# ones but the codes', and the English ones but the last), "туралы", the state an undated state
+# document is for, «кодекс», a code's
 # abbreviation before the state's («УК РК»), or the first word of the last English pattern.
-_TRIGGER = re.compile(r"\d{4}|[«“\"„]|туралы|кодекс|уложени|State|National|Comprehensive|Strategic|(?-i:К\s+Р[КФ]|КоАП)", re.I)
+_TRIGGER = re.compile(r"\d{4}|[«“\"„]|туралы|Жолдау|[Пп]ослани[а-яё]{0,2}\s+(?:Президента|Главы)|President['’]s\s+(?:[Aa]nnual\s+)?Address|Address\s+(?:of|to)\s+the|Республик[еиа]\s+Казахстан|Қазақстан\s+Республикасы|кодекс|уложени|State|National|Comprehensive|Strategic|(?-i:К\s+Р[КФ]|КоАП)", re.I)
 
 
 def find(text: str, lang: str) -> list[SelfNamed]:
@@ -181,7 +221,7 @@ def _find(text: str, lang: str) -> tuple[SelfNamed, ...]:
     anchors: dict = {}
     for pattern in patterns:
         for m in _matches(text, pattern, anchors):
-            cls = next(k for k in KINDS if m.groupdict().get(k))
+            cls = next(k for k in KINDS if m.groupdict().get(k) or m.groupdict().get(k + "_"))
             start, end = m.start(), m.end()
             title = (m.start("title"), m.end("title")) if m.groupdict().get("title") else None
             if title and not (text[title[0]].isupper() or text[title[0]].isdigit()):
