@@ -161,7 +161,7 @@ def test_sections_come_in_an_unusual_order():
     assert odd >= 2
 
 
-LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 9, 0.98, 0.99, 0.90, 0.76, 0.82
+LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 9, 0.98, 0.99, 0.88, 0.78, 0.83
 
 
 def test_the_mappers_hold_what_they_reached_on_it():
@@ -170,5 +170,8 @@ def test_the_mappers_hold_what_they_reached_on_it():
     # entity fixes made against it (FINAL_MEASUREMENT.txt): 9/9, 0.989, 1.000, 0.734 / 0.866 / 0.795.
     # The keys brought to tests/fixtures/KEYS.md (173 entities added, blind to the mappers' output;
     # KEYS_MEASUREMENT.txt), the same mappers: 9/9, 0.989, 1.000, 0.910 / 0.776 / 0.838.
+    # The nineteenth session's rules (generic methods, places by their kind, theories by their
+    # scholar): 0.896 / 0.802 / 0.846; precision fell as generic methods its key does not list
+    # («лабораторные испытания», «далалық өлшеулер») are found, which KEYS.md lists.
     check_floors(CORPUS, 9, loaded=LOADED, fields=FIELDS, first_words=FIRST_WORDS, precision=PRECISION,
                  recall=RECALL, f1=F1)
