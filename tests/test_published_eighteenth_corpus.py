@@ -14,7 +14,7 @@ import re
 import shutil
 import zipfile
 
-from published_keys import (ROOT, check_key_format, check_key_says_what_the_document_says, check_the_mix,
+from published_keys import (ROOT, check_floors, check_key_format, check_key_says_what_the_document_says, check_the_mix,
                             check_word_lists_keep_their_numbers, documents)
 
 import pytest
