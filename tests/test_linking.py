@@ -1210,6 +1210,22 @@ def test_a_scholar_after_a_theory_but_in_the_nominative_stays_a_person():
     assert found.get("К. Лоренц") == "Person", found
 
 
+# A phrase in lower case in quotes is a theory in a theoretical section when a word of one is in it:
+# «күш» (power), «қауіпсіздік» (security) in Kazakh as "power" in English (seed 141, linking.py:854).
+@pytest.mark.parametrize("text, lang, name", [
+    ("Жұмыс «нормативтік күш» идеясына сүйенеді.", "kk", "нормативтік күш"),
+    ("Жұмыс «аймақтық күштер теңгерімі» ұғымына сүйенеді.", "kk", "аймақтық күштер теңгерімі"),
+    ("Жұмыс «экологиялық қауіпсіздік» идеясына сүйенеді.", "kk", "экологиялық қауіпсіздік"),
+    ("The work draws on the idea of \"normative power\".", "en", "normative power"),
+])
+def test_a_quoted_phrase_with_a_theorys_word_is_a_theory(text, lang, name):
+    assert _candidates(text, lang, "theoretical-basis").get(name) == "Theory"
+
+
+def test_a_quoted_phrase_without_a_theorys_word_names_nothing():
+    assert _candidates("Жұмыс «экономикалық ықпал» идеясына сүйенеді.", "kk", "theoretical-basis") == {}
+
+
 @pytest.mark.parametrize("text, names", [
     ("The montage theory of Sergei Eisenstein and the realism of Andre Bazin frame the reading.",
      ["Sergei Eisenstein", "Andre Bazin"]),

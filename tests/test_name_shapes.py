@@ -558,3 +558,20 @@ def test_a_research_activity_of_a_named_kind_is_a_method(text, lang, kind, name)
 ])
 def test_an_activity_without_its_kind_names_nothing(text, lang, kind):
     assert _found_names(text, lang, kind) == []
+
+
+# Brackets join a modifier to a name only round a one-word synonym of it («процессуальная
+# (юрисдикционная) теория»); a bracket holding more, the head too, is an aside that the word
+# before it stays out of (seed 141, name_shapes.py:594).
+@pytest.mark.parametrize("text, expected", [
+    ("В работе проанализированы процессуальная (юрисдикционная) теория и смешанная теория.",
+     ["процессуальная (юрисдикционная) теория", "смешанная теория"]),
+    ("Рассмотрены договорная (арбитражная процессуальная теория) и смешанная теория арбитража.",
+     ["процессуальная теория", "смешанная теория арбитража"]),
+    ("Проанализирована договорная (частноправовая публичная концепция) природа арбитража.",
+     ["публичная концепция"]),
+    # the head in brackets closing the text: no word after it to close them on
+    ("В работе проанализирована процессуальная (теория)", []),
+])
+def test_a_modifier_joins_a_name_across_brackets_only_round_a_one_word_synonym(text, expected):
+    assert names(text, "ru") == expected
