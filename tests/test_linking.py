@@ -1375,6 +1375,9 @@ def test_a_vocabulary_edit_compiles_with_the_earlier_words_keys_to_the_same_lexi
     ("Files: summary_kk.pdf  Format: PDF  View/Open. Collection: Theses (PhD). EPrints software © 2010.", "en"),
     ("Аннотацию можно скачать (DOCX), отзыв оппонента (PDF); вкладки «Қазақша» и «English».", "ru"),
     ('Tabs: "Русский" | "Қазақша" | "English"', "en"),
+    # a switcher's tabs by the languages' codes, each an acronym otherwise (seed 141, page_chrome.py:26)
+    ("Language: KAZ | RUS | ENG. The abstract is given in three languages.", "en"),
+    ("Тіл: KAZ | RUS | ENG. Аннотация үш тілде берілген.", "kk"),
     # the journal software in quotes, spelled out (a capitalised run with a programme's word)
     ("Выпуски журнала размещены на платформе «Open Journal Systems».", "ru"),
 ])
