@@ -577,3 +577,14 @@ def test_an_activity_without_its_kind_names_nothing(text, lang, kind):
 ])
 def test_a_modifier_joins_a_name_across_brackets_only_round_a_one_word_synonym(text, expected):
     assert names(text, "ru") == expected
+
+
+# A head inside a quoted title names no method of the work: the title is a paper's, in straight
+# quotes as in guillemets (seed 141, name_shapes.py:149).
+@pytest.mark.parametrize("text, lang", [
+    ('The first paper, "A gravity model of regional trade", appeared in 2020.', "en"),
+    ('Жұмыстың "энтропиялық модель және су ресурстары" атты мақаласы 2020 жылы жарияланды.', "kk"),
+    ('Жұмыстың «энтропиялық модель және су ресурстары» атты мақаласы 2020 жылы жарияланды.', "kk"),
+])
+def test_a_head_inside_a_quoted_title_names_nothing(text, lang):
+    assert names(text, lang) == []
