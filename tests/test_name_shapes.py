@@ -499,8 +499,9 @@ def test_a_method_proposed_or_used_in_general_is_no_statement_of_methods(text, l
      "doctrine of proportionality"),
     ("Investors invoked the doctrine of separation of powers and the stability clause.",
      "doctrine of separation of powers"),
-    # a clause's word ends the name (seed 141, name_shapes.py:349: "as")
+    # a clause's word ends the name (seed 141, name_shapes.py:349 "as", :348 "are")
     ("The tribunal treated the doctrine of precedent as a source of investment law.", "doctrine of precedent"),
+    ("In arbitration the doctrines of estoppel are applied by analogy.", "doctrines of estoppel"),
 ])
 def test_an_english_doctrine_is_named_by_what_it_is_about(text, name):
     assert (name, "Theory") in [(text[s:e], cls) for s, e, cls in name_shapes.find(text, "en", "task", tokenize(text))]
