@@ -930,8 +930,11 @@ _NAMED_MEASURE = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]*\s+){1,5}(?:Index|Scal
 # a second place: "Maastricht VI/Florence consensus", "Baveno VII consensus", «Маастрихтский
 # консенсус» is an adjective and left to the vocabularies. They are documents others follow
 # (initiatives); a Delphi consensus is a method of reaching one, not a document.
-_CONSENSUS = re.compile(r"(?<![\w-])([A-Z][a-z]+)(?:[ /-](?:[A-Z][a-z]+|[IVX]{1,4}|\d{1,2})){0,3}\s+(?:consensus|Consensus)\b")
-_NOT_CONSENSUS = {"Delphi", "The", "A", "An", "This", "Expert", "International", "European", "National", "Global"}
+# (An article opens no name but must not hide the one after it: "The Baveno VII consensus
+# recommends …" names "Baveno VII consensus"; a match that opened on it lost the name.)
+_CONSENSUS = re.compile(r"(?<![\w-])(?!(?:The|An?|This)\s)([A-Z][a-z]+)(?:[ /-](?:[A-Z][a-z]+|[IVX]{1,4}|\d{1,2})){0,3}"
+                        r"\s+(?:consensus|Consensus)\b")
+_NOT_CONSENSUS = {"Delphi", "Expert", "International", "European", "National", "Global"}
 
 
 def _initials(words: list[str]) -> str:

@@ -102,6 +102,20 @@ def test_what_is_not_a_person(text, lang):
     assert names(text, lang) == []
 
 
+# A name written surname first, as in a supervisor's line («Смагулов Ерлан Маратұлы»): the given
+# name and a patronymic shaped like a Kazakh surname follow a capitalised word, so they are no
+# «given name + surname» pair of their own (without the surname before it, «Ерлан Маратұлы» is one;
+# seed 141, people.py:180).
+@pytest.mark.parametrize("text, lang, surname, pair", [
+    ("Зерттеудің ғылыми жетекшісі Смагулов Ерлан Маратұлы болды.", "kk", "Смагулов", "Ерлан Маратұлы"),
+    ("Жұмысқа Байтұрсынов Ахмет Байтұрсынұлы еңбектері негіз болды.", "kk", "Байтұрсынов", "Ахмет Байтұрсынұлы"),
+    ("Научный руководитель – профессор Жумабаев Мағжан Бекенұлы.", "ru", "Жумабаев", "Мағжан Бекенұлы"),
+])
+def test_a_name_written_surname_first_holds_no_given_name_and_surname_pair(text, lang, surname, pair):
+    assert pair not in names(text, lang)
+    assert pair in names(text.replace(surname + " ", ""), lang)
+
+
 # The possessive of a theory or an approach after a body or a place names no scholar ("the Atyrau
 # Council's approach"): a row for each such word of people._NOT_A_SCHOLAR, written out by hand, in a
 # phrase where it alone keeps the name out (without it, each row finds a person; seed 121 found
@@ -561,6 +575,19 @@ def test_a_word_ending_in_a_cue_is_no_cue():
 ])
 def test_a_kazakh_state_in_the_nominative_opens_no_document(text, expected):
     assert [(text[d.start:d.end], d.cls) for d in self_named.find(text, "kk")] == [expected]
+
+
+# A document named by its years opens on the words before them, but not on the sentence's first
+# word («Жұмыс», «Мақалада»), which is capitalised by its place: after an earlier sentence as at
+# the start of the text (seed 141, self_named.py:246).
+@pytest.mark.parametrize("text, expected", [
+    ("Зерттеу 2023 жылы жүргізілді. Жұмыс су ресурстарын басқарудың 2031–2035 жылдарға арналған "
+     "тұжырымдамасына сүйенеді.", "су ресурстарын басқарудың 2031–2035 жылдарға арналған тұжырымдамасына"),
+    ("Деректер 2022 жылы жиналды. Мақалада туризм саласын дамытудың 2023–2029 жылдарға арналған "
+     "тұжырымдамасы талданады.", "туризм саласын дамытудың 2023–2029 жылдарға арналған тұжырымдамасы"),
+])
+def test_a_sentences_first_word_opens_no_kazakh_document_named_by_its_years(text, expected):
+    assert [text[d.start:d.end] for d in self_named.find(text, "kk")] == [expected]
 
 
 @pytest.mark.parametrize("text, name", [

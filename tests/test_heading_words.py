@@ -142,6 +142,17 @@ def test_a_kazakh_heading_alone_in_the_locative_or_with_turaly_names_its_kind(li
     assert h is not None and h.kind == kind and not h.rest
 
 
+# A Kazakh keyword in the genitive modifies the keyword after it, which alone names the section:
+# the reliability of the methods, the relevance of the tasks (seed 141, headings.py:196).
+@pytest.mark.parametrize("line, kind", [
+    ("Зерттеу әдістерінің сенімділігі", "reliability"), ("ЗЕРТТЕУ ӘДІСТЕРІНІҢ СЕНІМДІЛІГІ", "reliability"),
+    ("Зерттеу міндеттерінің өзектілігі", "relevance"),
+])
+def test_a_kazakh_keyword_in_the_genitive_names_no_section_of_its_own(line, kind):
+    h = headings.match(line, "kk")
+    assert h is not None and h.kind == kind
+
+
 @pytest.mark.parametrize("line", [
     "Жоба мақсатында далалық сауалнама жүргізілді", "Бірінші тарау әдістерде қолданылды",
     "Қазақстан туралы",

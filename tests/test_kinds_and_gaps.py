@@ -303,6 +303,23 @@ def test_a_quoted_law_is_no_title(lang, page):
     assert meta.title not in ("On Artificial Intelligence", "О науке и технологической политике", "Жасанды интеллект туралы")
 
 
+# A specialty's name in quotes runs to the closing quote, whatever it holds: a full stop, a
+# bracket, «бойынша» end an unquoted name but not a quoted one (seed 141, metadata.py:379).
+@pytest.mark.parametrize("lang, line, name", [
+    ("kk", "6D010300 – «Педагогика және психология (бейіндер бойынша)» мамандығы бойынша философия докторы (PhD) "
+           "дәрежесін алу үшін дайындалған диссертацияға", "Педагогика және психология (бейіндер бойынша)"),
+    ("ru", "по специальности 6D020200 – «Международные отношения. Регионоведение» на соискание степени доктора "
+           "философии (PhD)", "Международные отношения. Регионоведение"),
+    ("en", '8D02301 – "Philology. Kazakh Literature" for the degree of Doctor of Philosophy (PhD)',
+     "Philology. Kazakh Literature"),
+])
+def test_a_quoted_specialty_name_runs_to_its_closing_quote(lang, line, name):
+    from dissertation_kg.mappings import metadata
+
+    page = f"Нұрланова Әсел Берікқызы\n{line}\n"
+    assert metadata.extract({"preamble": page}, page, lang, []).specialty_name == name
+
+
 @pytest.mark.parametrize("lang, text, counts", [
     ("en", "Nine papers were published. The dissertation consists of an introduction, three chapters and a "
            "conclusion; two experiments were carried out.", {"Total": 9}),

@@ -629,6 +629,22 @@ def test_headings_read_through_common_ocr_misreadings():
     assert doc.section_text("approbation").endswith("call the river Iong.")   # ordinary text is no heading
 
 
+# A sentence whose first words name no section opens one only when it introduces a list within
+# its first 200 characters (headings.run_in_parts): "following" ending on the 200th opens the tasks,
+# one character later it stays in the aim (seed 141, headings.py:438).
+_LATE_INTRO = ("Drawing upon {n} seasons of geomorphological fieldwork, satellite photogrammetry of the Ili delta, "
+               "archival hydrometeorological observations and interviews with herders, the author set the following "
+               "tasks: 1) to map the dunes; 2) to measure the wind.")
+
+
+@pytest.mark.parametrize("n, end, opens", [("seven", 200, True), ("eleven", 201, False)])
+def test_a_list_introduced_late_in_a_sentence_opens_a_section_only_within_200_characters(n, end, opens):
+    sentence = _LATE_INTRO.format(n=n)
+    assert sentence.index("following") + len("following") == end
+    parts = headings.run_in_parts("The aim is to describe the dunes of the Balkhash region. " + sentence, "en")
+    assert (parts[-1] == sentence) is opens
+
+
 @pytest.mark.parametrize("paragraph, lang", [
     ("The aim is to map the wetlands of a delta. The objectives are: (1) to survey the channels; "
      "(2) to count the birds; (3) to date the shoreline.", "en"),

@@ -499,6 +499,9 @@ def test_a_method_proposed_or_used_in_general_is_no_statement_of_methods(text, l
      "doctrine of proportionality"),
     ("Investors invoked the doctrine of separation of powers and the stability clause.",
      "doctrine of separation of powers"),
+    # a clause's word ends the name (seed 141, name_shapes.py:349 "as", :348 "are")
+    ("The tribunal treated the doctrine of precedent as a source of investment law.", "doctrine of precedent"),
+    ("In arbitration the doctrines of estoppel are applied by analogy.", "doctrines of estoppel"),
 ])
 def test_an_english_doctrine_is_named_by_what_it_is_about(text, name):
     assert (name, "Theory") in [(text[s:e], cls) for s, e, cls in name_shapes.find(text, "en", "task", tokenize(text))]
@@ -558,3 +561,31 @@ def test_a_research_activity_of_a_named_kind_is_a_method(text, lang, kind, name)
 ])
 def test_an_activity_without_its_kind_names_nothing(text, lang, kind):
     assert _found_names(text, lang, kind) == []
+
+
+# Brackets join a modifier to a name only round a one-word synonym of it («процессуальная
+# (юрисдикционная) теория»); a bracket holding more, the head too, is an aside that the word
+# before it stays out of (seed 141, name_shapes.py:594).
+@pytest.mark.parametrize("text, expected", [
+    ("В работе проанализированы процессуальная (юрисдикционная) теория и смешанная теория.",
+     ["процессуальная (юрисдикционная) теория", "смешанная теория"]),
+    ("Рассмотрены договорная (арбитражная процессуальная теория) и смешанная теория арбитража.",
+     ["процессуальная теория", "смешанная теория арбитража"]),
+    ("Проанализирована договорная (частноправовая публичная концепция) природа арбитража.",
+     ["публичная концепция"]),
+    # the head in brackets closing the text: no word after it to close them on
+    ("В работе проанализирована процессуальная (теория)", []),
+])
+def test_a_modifier_joins_a_name_across_brackets_only_round_a_one_word_synonym(text, expected):
+    assert names(text, "ru") == expected
+
+
+# A head inside a quoted title names no method of the work: the title is a paper's, in straight
+# quotes as in guillemets (seed 141, name_shapes.py:149).
+@pytest.mark.parametrize("text, lang", [
+    ('The first paper, "A gravity model of regional trade", appeared in 2020.', "en"),
+    ('Жұмыстың "энтропиялық модель және су ресурстары" атты мақаласы 2020 жылы жарияланды.', "kk"),
+    ('Жұмыстың «энтропиялық модель және су ресурстары» атты мақаласы 2020 жылы жарияланды.', "kk"),
+])
+def test_a_head_inside_a_quoted_title_names_nothing(text, lang):
+    assert names(text, lang) == []
