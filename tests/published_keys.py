@@ -35,14 +35,25 @@ def key_of(corpus: Path, path: Path) -> dict:
     return json.loads((corpus / "expected" / f"{path.name}.json").read_text(encoding="utf-8"))
 
 
+def word_part(path: Path, name: str = "word/document.xml") -> str:
+    """One XML part of a Word file as text ("" when the file has no such part)."""
+    with zipfile.ZipFile(path) as z:
+        return z.read(name).decode("utf-8") if name in z.namelist() else ""
+
+
+def pdf_text(path: Path) -> str:
+    """A PDF's text layer as pdfium gives it, page by page."""
+    pdf = pypdfium2.PdfDocument(path)
+    try:
+        return "\n".join(page.get_textpage().get_text_range() for page in pdf)
+    finally:
+        pdf.close()
+
+
 def raw_text(path: Path) -> str:
     if path.suffix == ".pdf":
-        pdf = pypdfium2.PdfDocument(path)
-        try:
-            # pdfium marks a hyphen at a line end with U+FFFE and drops the line break
-            return "\n".join(page.get_textpage().get_text_range() for page in pdf).replace("\ufffe", "")
-        finally:
-            pdf.close()
+        # pdfium marks a hyphen at a line end with U+FFFE and drops the line break
+        return pdf_text(path).replace("\ufffe", "")
     if path.suffix == ".docx":
         document = docx.Document(path)
         parts = [p.text for p in document.paragraphs]

@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import zipfile
 
 from published_keys import (ROOT, check_floors, check_key_format, check_key_says_what_the_document_says, check_the_mix,
                             check_word_lists_keep_their_numbers, documents)
+from published_keys import pdf_text, word_part
 
 import pytest
 
@@ -46,20 +46,6 @@ def _text(path) -> str:
     return path.read_text(encoding=_codec(path))
 
 
-def _part(path, name: str = "word/document.xml") -> str:
-    with zipfile.ZipFile(path) as z:
-        return z.read(name).decode("utf-8") if name in z.namelist() else ""
-
-
-def _pdf_text(path) -> str:
-    import pypdfium2
-    pdf = pypdfium2.PdfDocument(path)
-    try:
-        return "\n".join(page.get_textpage().get_text_range() for page in pdf)
-    finally:
-        pdf.close()
-
-
 def test_the_corpus_is_the_mix_the_issue_asks_for():
     check_the_mix(CORPUS, DOCUMENTS, EARLIER, at_least=9, phd=5, new_fields=9, formats=(2, 3, 2, 2), articles=1,
                   candidate=1, doctor=0, incomplete=("provisions",))
@@ -71,9 +57,9 @@ def test_the_documents_are_full_length():
     for path in DOCUMENTS:
         key = json.loads((CORPUS / "expected" / f"{path.name}.json").read_text(encoding="utf-8"))
         if path.suffix == ".pdf":
-            text = _pdf_text(path)
+            text = pdf_text(path)
         elif path.suffix == ".docx":
-            text = " ".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", _part(path)))
+            text = " ".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", word_part(path)))
         else:
             text = _text(path)
         floor = {"article": 300, "masters-thesis": 900}.get(key["kind"], 1350 if key["lang"] == "kk" else 1500)
@@ -184,7 +170,7 @@ def test_a_pdf_is_an_a5_booklet_imposed_two_pages_to_a_landscape_sheet():
 
 def test_a_pdf_has_mirror_running_headers():
     """Odd pages carry the author and short title, even pages the programme's code and name."""
-    texts = {p.name: [t.split("\n")[0] for t in _pdf_text(p).split("\f")] for p in PDF}
+    texts = {p.name: [t.split("\n")[0] for t in pdf_text(p).split("\f")] for p in PDF}
     import pypdfium2
     for path in PDF:
         pdf = pypdfium2.PdfDocument(path)

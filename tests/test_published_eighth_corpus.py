@@ -7,12 +7,12 @@ floors on it are to be added after the first, unseen measurement.)
 from __future__ import annotations
 
 import re
-import zipfile
 
 import pytest
 
 from published_keys import (ROOT, check_floors, check_key_format, check_key_says_what_the_document_says,
                             check_the_mix, documents)
+from published_keys import word_part
 
 CORPUS = ROOT / "tests" / "fixtures" / "published-8"
 EARLIER = [ROOT / "tests" / "fixtures" / name / "expected"
@@ -20,11 +20,6 @@ EARLIER = [ROOT / "tests" / "fixtures" / name / "expected"
                         "published-7")]
 DOCUMENTS = documents(CORPUS)
 WORD = [p for p in DOCUMENTS if p.suffix == ".docx"]
-
-
-def _part(path, name: str = "word/document.xml") -> str:
-    with zipfile.ZipFile(path) as z:
-        return z.read(name).decode("utf-8") if name in z.namelist() else ""
 
 
 def test_the_corpus_is_the_mix_the_issue_asks_for():
@@ -44,17 +39,17 @@ def test_the_key_says_what_the_document_says(path):
 def test_some_word_headings_sit_in_content_controls_or_show_capitals_the_xml_does_not_have():
     """Traps this corpus adds to Word files: headings inside block-level content controls (w:sdt),
     and headings typed in lower case that Word shows in capitals (w:caps) after a drop cap."""
-    assert any(re.search(r"<w:sdt>.*?<w:alias w:val=\"[^\"]+\"/>.*?<w:sdtContent><w:p>", _part(p), flags=re.S)
+    assert any(re.search(r"<w:sdt>.*?<w:alias w:val=\"[^\"]+\"/>.*?<w:sdtContent><w:p>", word_part(p), flags=re.S)
                for p in WORD)
-    assert any("<w:caps/>" in _part(p) and 'w:dropCap="drop"' in _part(p) for p in WORD)
+    assert any("<w:caps/>" in word_part(p) and 'w:dropCap="drop"' in word_part(p) for p in WORD)
 
 
 def test_some_word_file_numbers_by_fields_carries_comments_and_nests_items_under_headings():
     """Others: list labels as SEQ field results, a reviewer's comments in comments.xml, and items
     at the second level (ilvl 1) of the headings' own multilevel list."""
-    assert any("SEQ " in _part(p) and 'w:fldCharType="separate"' in _part(p) for p in WORD)
-    assert any("<w:commentRangeStart" in _part(p) and _part(p, "word/comments.xml") for p in WORD)
-    assert any('w:val="%1.%2."' in _part(p, "word/numbering.xml") and '<w:ilvl w:val="1"/>' in _part(p)
+    assert any("SEQ " in word_part(p) and 'w:fldCharType="separate"' in word_part(p) for p in WORD)
+    assert any("<w:commentRangeStart" in word_part(p) and word_part(p, "word/comments.xml") for p in WORD)
+    assert any('w:val="%1.%2."' in word_part(p, "word/numbering.xml") and '<w:ilvl w:val="1"/>' in word_part(p)
                for p in WORD)
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import zipfile
 
 import pytest
 
 from published_keys import (ROOT, check_floors, check_key_format, check_key_says_what_the_document_says,
                             check_the_mix, documents)
+from published_keys import word_part
 
 CORPUS = ROOT / "tests" / "fixtures" / "published-11"
 EARLIER = [ROOT / "tests" / "fixtures" / name / "expected"
@@ -23,11 +23,6 @@ EARLIER = [ROOT / "tests" / "fixtures" / name / "expected"
 DOCUMENTS = documents(CORPUS)
 WORD = [p for p in DOCUMENTS if p.suffix == ".docx"]
 TEXT = [p for p in DOCUMENTS if p.suffix in (".txt", ".md")]
-
-
-def _part(path, name: str = "word/document.xml") -> str:
-    with zipfile.ZipFile(path) as z:
-        return z.read(name).decode("utf-8") if name in z.namelist() else ""
 
 
 def test_the_corpus_is_the_mix_the_issue_asks_for():
@@ -49,11 +44,11 @@ def test_some_word_text_is_a_tracked_move_an_equation_or_a_field_number():
     old place's words, w:moveTo the new place's), inline Office Math (m:oMath), items numbered by
     Word's LISTNUM field instead of numbering.xml, a floating table (w:tblpPr) and a number
     format of its own (decimalZero, «01.»)."""
-    assert any("<w:moveFrom " in _part(p) and "<w:moveTo " in _part(p) for p in WORD)
-    assert any("<m:oMath>" in _part(p) for p in WORD)
-    assert any(re.search(r'<w:instrText[^>]*> LISTNUM "NumberDefault"', _part(p)) for p in WORD)
-    assert any("<w:tblpPr " in _part(p) for p in WORD)
-    assert any('w:val="decimalZero"' in _part(p, "word/numbering.xml") for p in WORD)
+    assert any("<w:moveFrom " in word_part(p) and "<w:moveTo " in word_part(p) for p in WORD)
+    assert any("<m:oMath>" in word_part(p) for p in WORD)
+    assert any(re.search(r'<w:instrText[^>]*> LISTNUM "NumberDefault"', word_part(p)) for p in WORD)
+    assert any("<w:tblpPr " in word_part(p) for p in WORD)
+    assert any('w:val="decimalZero"' in word_part(p, "word/numbering.xml") for p in WORD)
 
 
 def test_some_text_files_carry_invisible_and_decomposed_characters():

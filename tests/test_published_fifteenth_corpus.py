@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import re
-import zipfile
 
 from published_keys import (ROOT, check_floors, check_key_format, check_key_says_what_the_document_says, check_the_mix,
                             documents)
+from published_keys import pdf_text, word_part
 
 import pytest
 
@@ -27,20 +27,6 @@ PDF = [p for p in DOCUMENTS if p.suffix == ".pdf"]
 TEXT = [p for p in DOCUMENTS if p.suffix in (".txt", ".md")]
 
 
-def _part(path, name: str = "word/document.xml") -> str:
-    with zipfile.ZipFile(path) as z:
-        return z.read(name).decode("utf-8") if name in z.namelist() else ""
-
-
-def _pdf_text(path) -> str:
-    import pypdfium2
-    pdf = pypdfium2.PdfDocument(path)
-    try:
-        return "\n".join(page.get_textpage().get_text_range() for page in pdf)
-    finally:
-        pdf.close()
-
-
 def test_the_corpus_is_the_mix_the_issue_asks_for():
     check_the_mix(CORPUS, DOCUMENTS, EARLIER, at_least=9, phd=5, new_fields=8, formats=(2, 3, 2, 2), articles=1,
                   candidate=1, doctor=0, incomplete=("front", "tasks"))
@@ -52,9 +38,9 @@ def test_the_documents_are_full_length():
     for path in DOCUMENTS:
         key = json.loads((CORPUS / "expected" / f"{path.name}.json").read_text(encoding="utf-8"))
         if path.suffix == ".pdf":
-            text = _pdf_text(path)
+            text = pdf_text(path)
         elif path.suffix == ".docx":
-            text = " ".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", _part(path)))
+            text = " ".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", word_part(path)))
         else:
             text = path.read_text(encoding="utf-8")
         floor = {"article": 300, "masters-thesis": 900}.get(key["kind"], 1100)
@@ -110,7 +96,7 @@ def test_the_pdfs_have_line_numbers_a_watermark_and_hyphenation():
     """A manuscript with LibreOffice line numbers in the margin (lines opening with 5, 10, 15);
     an autoreferat with a diagonal «ПРОЕКТ» watermark in every page's header and its words broken
     at line ends by hyphenation (soft hyphens turned into line-end hyphens)."""
-    texts = {p.name: _pdf_text(p) for p in PDF}
+    texts = {p.name: pdf_text(p) for p in PDF}
     numbered = [t for t in texts.values() if all(re.search(rf"(?m)^{n}\b", t) for n in (5, 10, 15, 20))]
     assert numbered
     # pdfium marks a hyphen it finds at a line end with U+FFFE (and drops the line break)
@@ -124,12 +110,12 @@ def test_the_word_files_have_small_caps_headings_footnotes_and_deletions():
     (footnotes.xml) referenced inside sentences; tracked deletions (w:del) left unaccepted, whose
     text python-docx does not give and no key may hold."""
     import docx
-    bodies = {p.name: _part(p) for p in WORD}
+    bodies = {p.name: word_part(p) for p in WORD}
     assert any("<w:smallCaps/>" in b for b in bodies.values())
     small = [p for p in WORD if "<w:smallCaps/>" in bodies[p.name]]
     heads = [q.text for q in docx.Document(small[0]).paragraphs if q.style.name.startswith("Heading")]
     assert heads and all(h == h.lower() for h in heads)
-    assert any("<w:footnoteReference" in b and "<w:footnote " in _part(p, "word/footnotes.xml")
+    assert any("<w:footnoteReference" in b and "<w:footnote " in word_part(p, "word/footnotes.xml")
                for p, b in zip(WORD, bodies.values()))
     deleted = [p for p in WORD if "<w:delText" in bodies[p.name]]
     assert deleted

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import re
-import zipfile
 
 from published_keys import (ROOT, check_floors, check_key_format, check_key_says_what_the_document_says, check_the_mix,
                             documents)
+from published_keys import pdf_text, word_part
 
 import pytest
 
@@ -27,20 +27,6 @@ PDF = [p for p in DOCUMENTS if p.suffix == ".pdf"]
 TEXT = [p for p in DOCUMENTS if p.suffix in (".txt", ".md")]
 
 
-def _part(path, name: str = "word/document.xml") -> str:
-    with zipfile.ZipFile(path) as z:
-        return z.read(name).decode("utf-8") if name in z.namelist() else ""
-
-
-def _pdf_text(path) -> str:
-    import pypdfium2
-    pdf = pypdfium2.PdfDocument(path)
-    try:
-        return "\n".join(page.get_textpage().get_text_range() for page in pdf)
-    finally:
-        pdf.close()
-
-
 def test_the_corpus_is_the_mix_the_issue_asks_for():
     check_the_mix(CORPUS, DOCUMENTS, EARLIER, at_least=9, phd=5, new_fields=8, formats=(2, 3, 2, 2), articles=1,
                   candidate=0, doctor=1, incomplete=("front", "provisions"))
@@ -52,9 +38,9 @@ def test_the_documents_are_full_length():
     for path in DOCUMENTS:
         key = json.loads((CORPUS / "expected" / f"{path.name}.json").read_text(encoding="utf-8"))
         if path.suffix == ".pdf":
-            text = _pdf_text(path)
+            text = pdf_text(path)
         elif path.suffix == ".docx":
-            text = " ".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", _part(path)))
+            text = " ".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", word_part(path)))
         else:
             text = path.read_text(encoding="utf-8")
         floor = {"article": 300, "masters-thesis": 900}.get(key["kind"], 1100)
@@ -78,7 +64,7 @@ def test_a_word_file_hides_its_figures_in_smart_tags():
     import docx
     for path in WORD:
         tags = re.findall(r'<w:smartTag [^>]*w:element="metricconverter"><w:smartTagPr>'
-                          r'<w:attr w:name="ProductID" w:val="([^"]+)"/>', _part(path))
+                          r'<w:attr w:name="ProductID" w:val="([^"]+)"/>', word_part(path))
         if len(tags) >= 10:
             seen = "\n".join(p.text for p in docx.Document(path).paragraphs)
             assert not any(tag in seen for tag in tags if len(tag) > 3)
@@ -92,7 +78,7 @@ def test_a_word_file_has_localised_style_ids():
     import docx
     found = False
     for path in WORD:
-        body, styles = _part(path), _part(path, "word/styles.xml")
+        body, styles = word_part(path), word_part(path, "word/styles.xml")
         if '<w:pStyle w:val="2"/>' in body and 'w:styleId="2"' in styles and 'w:val="Heading2"' not in body:
             names = {p.style.name for p in docx.Document(path).paragraphs}
             found = "Heading 2" in names
@@ -102,14 +88,14 @@ def test_a_word_file_has_localised_style_ids():
 def test_a_word_file_numbers_its_provisions_with_a_word():
     """The provisions' label («Положение 1.») comes from numbering.xml: a w:lvlText with a word in
     it, while the paragraphs' text starts with the provision itself."""
-    assert any(re.search(r'<w:lvlText w:val="\w{4,} %1\."/>', _part(p, "word/numbering.xml")) for p in WORD)
+    assert any(re.search(r'<w:lvlText w:val="\w{4,} %1\."/>', word_part(p, "word/numbering.xml")) for p in WORD)
 
 
 def test_the_pdfs_carry_a_title_block_and_a_task_table():
     """A master's thesis with a ГОСТ title block (Изм., Лист, № докум., Подпись, Дата and the
     document code) in the footer of every page; a Kazakh abstract whose tasks are rows of a table
     («№ | Бөлім | Міндет»), the chapter number between the task number and its text."""
-    texts = {p.name: _pdf_text(p) for p in PDF}
+    texts = {p.name: pdf_text(p) for p in PDF}
     stamped = [t for t in texts.values() if "докум" in t and "ПЗ" in t]
     assert stamped and any(t.count("ПЗ") >= 3 for t in stamped)
     assert any(re.search(r"№\s+Бөлім\s+Міндет", t) for t in texts.values())

@@ -8,12 +8,12 @@ against it.
 from __future__ import annotations
 
 import re
-import zipfile
 
 import pytest
 
 from published_keys import (ROOT, check_floors, check_key_format, check_key_says_what_the_document_says,
                             check_the_mix, documents)
+from published_keys import word_part
 
 CORPUS = ROOT / "tests" / "fixtures" / "published-9"
 EARLIER = [ROOT / "tests" / "fixtures" / name / "expected"
@@ -21,11 +21,6 @@ EARLIER = [ROOT / "tests" / "fixtures" / name / "expected"
                         "published-7", "published-8")]
 DOCUMENTS = documents(CORPUS)
 WORD = [p for p in DOCUMENTS if p.suffix == ".docx"]
-
-
-def _part(path, name: str = "word/document.xml") -> str:
-    with zipfile.ZipFile(path) as z:
-        return z.read(name).decode("utf-8") if name in z.namelist() else ""
 
 
 def test_the_corpus_is_the_mix_the_issue_asks_for():
@@ -46,18 +41,18 @@ def test_some_word_text_sits_in_text_boxes_or_behind_a_cover_page_control():
     """Traps this corpus adds to Word files: paragraphs inside text boxes (DrawingML with a VML
     fallback, so the XML holds the text twice), and a title page inside a cover-page content
     control (w:docPartObj), which python-docx's paragraphs do not list."""
-    assert any(_part(p).count("<w:txbxContent>") >= 2 and "<mc:Fallback>" in _part(p) for p in WORD)
-    assert any('<w:docPartGallery w:val="Cover Pages"/>' in _part(p) for p in WORD)
+    assert any(word_part(p).count("<w:txbxContent>") >= 2 and "<mc:Fallback>" in word_part(p) for p in WORD)
+    assert any('<w:docPartGallery w:val="Cover Pages"/>' in word_part(p) for p in WORD)
 
 
 def test_some_word_headings_are_cut_into_runs_and_some_items_open_with_symbols_or_check_boxes():
     """Others: headings cut mid-word into runs with w:proofErr and _Toc bookmarks between them,
     items opening with a Symbol-font bullet (w:sym) and no numbering, items opening with a
     check-box content control (w14:checkbox)."""
-    assert any(re.search(r'<w:pStyle w:val="Heading2"/>.*?<w:bookmarkStart[^>]*w:name="_Toc', _part(p), flags=re.S)
-               and '<w:proofErr w:type="spellStart"/>' in _part(p) for p in WORD)
-    assert any('<w:sym w:font="Symbol" w:char="F0B7"/>' in _part(p) for p in WORD)
-    assert any("<w14:checkbox>" in _part(p) for p in WORD)
+    assert any(re.search(r'<w:pStyle w:val="Heading2"/>.*?<w:bookmarkStart[^>]*w:name="_Toc', word_part(p), flags=re.S)
+               and '<w:proofErr w:type="spellStart"/>' in word_part(p) for p in WORD)
+    assert any('<w:sym w:font="Symbol" w:char="F0B7"/>' in word_part(p) for p in WORD)
+    assert any("<w14:checkbox>" in word_part(p) for p in WORD)
 
 
 LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 18, 0.99, 0.99, 0.91, 0.78, 0.84

@@ -14,9 +14,9 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import zipfile
 
 from published_keys import ROOT, check_floors, check_key_format, check_key_says_what_the_document_says, check_the_mix, documents
+from published_keys import word_part
 
 import pytest
 
@@ -29,11 +29,6 @@ PDF = [p for p in DOCUMENTS if p.suffix == ".pdf"]
 TEXT = [p for p in DOCUMENTS if p.suffix in (".txt", ".md")]
 # the codec each text file was saved in (everything else is UTF-8)
 CODECS = {"ru-otorhinolaryngology-candidate.txt": "cp1251", "kk-dairy-technology-phd.txt": "utf-16"}
-
-
-def _part(path, name: str = "word/document.xml") -> str:
-    with zipfile.ZipFile(path) as z:
-        return z.read(name).decode("utf-8") if name in z.namelist() else ""
 
 
 def _pdf_pages(path) -> list[str]:
@@ -77,7 +72,7 @@ def test_the_documents_are_full_length():
         if path.suffix == ".pdf":
             text = "\n".join(_pdf_pages(path))
         elif path.suffix == ".docx":
-            text = " ".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", _part(path)))
+            text = " ".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", word_part(path)))
         else:
             text = _text(path)
         floor = {"article": 300, "masters-thesis": 850}.get(key["kind"], 1150)
@@ -190,17 +185,17 @@ def test_a_word_file_carries_reviewers_comments_and_a_tracked_insertion():
     """Not a new trap family (the seventh and eighth corpora have them): a Russian abstract under
     review, with comments in word/comments.xml and a sentence inserted with tracked changes."""
     path = CORPUS / "ru-drilling-engineering-phd.docx"
-    assert _part(path, "word/comments.xml").count("<w:comment ") >= 2
-    assert re.search(r"<w:ins [^>]*>.*?Это приводит к перерасходу", _part(path), flags=re.S)
+    assert word_part(path, "word/comments.xml").count("<w:comment ") >= 2
+    assert re.search(r"<w:ins [^>]*>.*?Это приводит к перерасходу", word_part(path), flags=re.S)
 
 
 def test_the_word_lists_are_automatic():
     """Tasks, novelty and provisions of the Word files are numbering.xml lists, in several
     formats (a word inside one list's level text: «Provision 1.»)."""
     for path in WORD:
-        body = _part(path)
+        body = word_part(path)
         assert len(re.findall(r"<w:numPr>", body)) >= 10, path.name
-    numbering = _part(CORPUS / "en-urology-phd.docx", "word/numbering.xml")
+    numbering = word_part(CORPUS / "en-urology-phd.docx", "word/numbering.xml")
     assert 'w:val="Provision %1."' in numbering and 'w:val="lowerRoman"' in numbering
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import re
-import zipfile
 
 from published_keys import (ROOT, check_floors, check_key_format, check_key_says_what_the_document_says, check_the_mix,
                             documents)
+from published_keys import pdf_text, word_part
 
 import pytest
 
@@ -27,20 +27,6 @@ PDF = [p for p in DOCUMENTS if p.suffix == ".pdf"]
 TEXT = [p for p in DOCUMENTS if p.suffix in (".txt", ".md")]
 
 
-def _part(path, name: str = "word/document.xml") -> str:
-    with zipfile.ZipFile(path) as z:
-        return z.read(name).decode("utf-8") if name in z.namelist() else ""
-
-
-def _pdf_text(path) -> str:
-    import pypdfium2
-    pdf = pypdfium2.PdfDocument(path)
-    try:
-        return "\n".join(page.get_textpage().get_text_range() for page in pdf)
-    finally:
-        pdf.close()
-
-
 def test_the_corpus_is_the_mix_the_issue_asks_for():
     check_the_mix(CORPUS, DOCUMENTS, EARLIER, at_least=9, phd=5, new_fields=8, formats=(2, 3, 2, 2), articles=1,
                   candidate=0, doctor=1, incomplete=("front", "provisions"))
@@ -52,14 +38,13 @@ def test_the_documents_are_full_length():
     for path in DOCUMENTS:
         key = json.loads((CORPUS / "expected" / f"{path.name}.json").read_text(encoding="utf-8"))
         if path.suffix == ".pdf":
-            text = _pdf_text(path)
+            text = pdf_text(path)
         elif path.suffix == ".docx":
-            text = " ".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", _part(path)))
+            text = " ".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", word_part(path)))
         else:
             text = path.read_text(encoding="utf-8")
         floor = {"article": 300, "masters-thesis": 900}.get(key["kind"], 1100)
         assert len(text.split()) >= floor, (path.name, len(text.split()))
-
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
@@ -77,7 +62,7 @@ def test_a_word_file_has_headings_only_by_their_outline_level():
     paragraph style, no bold, so neither a style name nor the run properties say it is one."""
     import docx
     for path in WORD:
-        body = _part(path)
+        body = word_part(path)
         levelled = re.findall(r"<w:p><w:pPr>(?:(?!</w:pPr>).)*<w:outlineLvl w:val=\"0\"/>(?:(?!</w:p>).)*</w:p>",
                               body, flags=re.S)
         if len(levelled) >= 8:
@@ -91,8 +76,8 @@ def test_a_word_file_has_headings_only_by_their_outline_level():
 def test_a_word_file_numbers_its_items_with_simple_seq_fields():
     """Tasks and novelty numbered by simple fields (w:fldSimple w:instr="SEQ Задача"), whose cached
     result is the number; no numbering.xml list carries them."""
-    assert any(len(re.findall(r'<w:fldSimple w:instr=" SEQ Задача', _part(p))) >= 5
-               and re.search(r'<w:fldSimple w:instr=" SEQ Новизна', _part(p)) for p in WORD)
+    assert any(len(re.findall(r'<w:fldSimple w:instr=" SEQ Задача', word_part(p))) >= 5
+               and re.search(r'<w:fldSimple w:instr=" SEQ Новизна', word_part(p)) for p in WORD)
 
 
 def test_a_word_file_has_its_headings_in_a_two_column_table():
@@ -109,7 +94,7 @@ def test_a_word_file_has_its_headings_in_a_two_column_table():
 
 
 def test_an_english_abstract_has_questions_for_headings():
-    texts = [" ".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", _part(p))) for p in WORD]
+    texts = [" ".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", word_part(p))) for p in WORD]
     assert any(t.count("?") >= 8 and "What is new?" in t and "Why does it matter?" in t for t in texts)
 
 
@@ -117,7 +102,7 @@ def test_the_pdfs_have_a_contents_page_and_word_labelled_provisions():
     """A Kazakh PDF opens with a contents page (dot leaders, page numbers) and gives its provisions
     as paragraphs «Бірінші қағида.», «Екінші қағида.»; a Russian PDF has neither novelty nor
     provisions."""
-    texts = {p.name: _pdf_text(p) for p in PDF}
+    texts = {p.name: pdf_text(p) for p in PDF}
     assert any("МАЗМҰНЫ" in t and re.search(r"\.{5,}\s*\d", t) and "Бірінші қағида." in t for t in texts.values())
 
 

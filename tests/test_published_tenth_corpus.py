@@ -8,12 +8,12 @@ against it.
 from __future__ import annotations
 
 import re
-import zipfile
 
 import pytest
 
 from published_keys import (ROOT, check_floors, check_key_format, check_key_says_what_the_document_says,
                             check_the_mix, documents)
+from published_keys import word_part
 
 CORPUS = ROOT / "tests" / "fixtures" / "published-10"
 EARLIER = [ROOT / "tests" / "fixtures" / name / "expected"
@@ -21,11 +21,6 @@ EARLIER = [ROOT / "tests" / "fixtures" / name / "expected"
                         "published-7", "published-8", "published-9")]
 DOCUMENTS = documents(CORPUS)
 WORD = [p for p in DOCUMENTS if p.suffix == ".docx"]
-
-
-def _part(path, name: str = "word/document.xml") -> str:
-    with zipfile.ZipFile(path) as z:
-        return z.read(name).decode("utf-8") if name in z.namelist() else ""
 
 
 def test_the_corpus_is_the_mix_the_issue_asks_for():
@@ -47,16 +42,16 @@ def test_some_word_sections_are_merged_table_rows_and_some_headings_are_numbered
     section titles cells merged across it (w:gridSpan) and the items' numbers typed in cells of
     their own; headings numbered «1.1», «1.2» as level 2 of a multilevel list (Heading 3 with
     w:ilvl 1)."""
-    assert any('<w:gridSpan w:val="2"/>' in _part(p) and re.search(r"<w:t>1\)</w:t>", _part(p)) for p in WORD)
-    assert any(re.search(r'<w:pStyle w:val="Heading3"/><w:numPr><w:ilvl w:val="1"/>', _part(p)) for p in WORD)
+    assert any('<w:gridSpan w:val="2"/>' in word_part(p) and re.search(r"<w:t>1\)</w:t>", word_part(p)) for p in WORD)
+    assert any(re.search(r'<w:pStyle w:val="Heading3"/><w:numPr><w:ilvl w:val="1"/>', word_part(p)) for p in WORD)
 
 
 def test_some_word_notes_are_endnotes_and_some_headings_are_bilingual():
     """Others: endnotes (word/endnotes.xml, w:endnoteReference in the relevance section and in an
     objective), and headings that give the Russian template's wording before the English one."""
-    assert any("<w:endnoteReference" in _part(p) and "<w:endnote " in _part(p, "word/endnotes.xml")
+    assert any("<w:endnoteReference" in word_part(p) and "<w:endnote " in word_part(p, "word/endnotes.xml")
                for p in WORD)
-    assert any(re.search(r"Задачи исследования / Objectives", _part(p)) for p in WORD)
+    assert any(re.search(r"Задачи исследования / Objectives", word_part(p)) for p in WORD)
 
 
 LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 18, 0.99, 0.99, 0.93, 0.91, 0.92

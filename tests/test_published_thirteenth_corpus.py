@@ -8,12 +8,12 @@ measurement.
 from __future__ import annotations
 
 import re
-import zipfile
 
 import pytest
 
 from published_keys import (ROOT, check_floors, check_key_format, check_key_says_what_the_document_says, check_the_mix,
                             documents)
+from published_keys import word_part
 
 CORPUS = ROOT / "tests" / "fixtures" / "published-13"
 EARLIER = [ROOT / "tests" / "fixtures" / name / "expected"
@@ -24,11 +24,6 @@ DOCUMENTS = documents(CORPUS)
 WORD = [p for p in DOCUMENTS if p.suffix == ".docx"]
 TEXT = [p for p in DOCUMENTS if p.suffix in (".txt", ".md")]
 PDF = [p for p in DOCUMENTS if p.suffix == ".pdf"]
-
-
-def _part(path, name: str = "word/document.xml") -> str:
-    with zipfile.ZipFile(path) as z:
-        return z.read(name).decode("utf-8") if name in z.namelist() else ""
 
 
 def _pdf_pages(path):
@@ -69,7 +64,7 @@ def test_word_files_carry_shaded_bars_character_style_headings_and_worded_list_n
     paragraph, white text, no heading style, no bold); headings bold only through a character
     style (w:rStyle, the w:b in styles.xml); list numbers whose w:lvlText carries a word
     («Задача %1.», «Положение %1.»)."""
-    parts = {p.name: (_part(p), _part(p, "word/styles.xml"), _part(p, "word/numbering.xml")) for p in WORD}
+    parts = {p.name: (word_part(p), word_part(p, "word/styles.xml"), word_part(p, "word/numbering.xml")) for p in WORD}
     assert any(re.search(r'<w:shd w:val="clear" w:color="auto" w:fill="[0-9A-F]{6}"/>', body)
                and '<w:color w:val="FFFFFF"/>' in body and 'w:val="Heading2"' not in body
                for body, _, _ in parts.values())

@@ -8,12 +8,12 @@ against it.
 from __future__ import annotations
 
 import re
-import zipfile
 
 import pytest
 
 from published_keys import (ROOT, check_floors, check_key_format, check_key_says_what_the_document_says,
                             check_the_mix, documents)
+from published_keys import word_part
 
 CORPUS = ROOT / "tests" / "fixtures" / "published-12"
 EARLIER = [ROOT / "tests" / "fixtures" / name / "expected"
@@ -23,11 +23,6 @@ EARLIER = [ROOT / "tests" / "fixtures" / name / "expected"
 DOCUMENTS = documents(CORPUS)
 WORD = [p for p in DOCUMENTS if p.suffix == ".docx"]
 TEXT = [p for p in DOCUMENTS if p.suffix in (".txt", ".md")]
-
-
-def _part(path, name: str = "word/document.xml") -> str:
-    with zipfile.ZipFile(path) as z:
-        return z.read(name).decode("utf-8") if name in z.namelist() else ""
 
 
 def test_the_corpus_is_the_mix_the_issue_asks_for():
@@ -49,7 +44,7 @@ def test_some_word_files_carry_underlined_headings_line_breaks_and_a_restarted_l
     Heading 2 whose bold is switched off); a heading and its text in one paragraph, joined by a
     manual line break (w:br); a task list that starts again at 1 inside its section (a second
     w:num over the same w:abstractNum with w:startOverride)."""
-    parts = [_part(p) for p in WORD]
+    parts = [word_part(p) for p in WORD]
     assert any('<w:u w:val="single"/>' in x and '<w:b w:val="0"/>' in x for x in parts)
     assert any(re.search(r"<w:b/></w:rPr><w:t>[^<]+</w:t></w:r>(?:(?!</w:p>).)*?<w:br/>", x) for x in parts)
     assert any(_restarted(p) for p in WORD)
@@ -58,7 +53,7 @@ def test_some_word_files_carry_underlined_headings_line_breaks_and_a_restarted_l
 def _restarted(path) -> bool:
     """Two w:num of one w:abstractNum, both used, the second starting again at 1, with only
     plain paragraphs between the two lists' items."""
-    numbering, body = _part(path, "word/numbering.xml"), _part(path)
+    numbering, body = word_part(path, "word/numbering.xml"), word_part(path)
     nums = dict(re.findall(r'<w:num w:numId="(\d+)"[^>]*><w:abstractNumId w:val="(\d+)"/>', numbering))
     used = re.findall(r'<w:numId w:val="(\d+)"/>', body)
     order = list(dict.fromkeys(used))
