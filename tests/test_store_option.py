@@ -60,6 +60,26 @@ def test_query_form_and_graph_rewriting():
     assert '"GRAPH <http://not/this>"' in text and uses_graph and has_from
 
 
+@pytest.mark.parametrize("query", [
+    # a predicate or variable spelt like the keyword is no GRAPH and no FROM: read as FROM, the
+    # query went to the engine with no dataset of the generation's (the engine's whole store)
+    "PREFIX ex: <http://e/> SELECT * WHERE { ?s ex:from <http://x> }",
+    "PREFIX ex: <http://e/> SELECT * WHERE { ?s ex:graph ex:foo }",
+    "SELECT * WHERE { ?from ?p <http://x> . ?graph ?q $named }",
+    "PREFIX from: <http://f/> SELECT * WHERE { ?s from:x _:graph }",
+])
+def test_names_spelt_like_graph_or_from_are_no_keywords(query):
+    text, uses_graph, has_from = rewrite_graphs(query, "G1")
+    assert (text, uses_graph, has_from) == (query, False, False)
+
+
+def test_graph_and_from_need_no_space_before_an_iri():
+    text, uses_graph, has_from = rewrite_graphs("SELECT * FROM<http://g> FROM NAMED<http://n> "
+                                                "WHERE { GRAPH<http://h> { ?s ?p ?o } }", "G1")
+    assert "FROM <urn:x-dkg:G1:http://g>" in text and "FROM NAMED <urn:x-dkg:G1:http://n>" in text
+    assert "GRAPH <urn:x-dkg:G1:http://h>" in text and uses_graph == {"http://h"} and has_from
+
+
 @pytest.mark.parametrize("args", [
     ["query", "--store", DEAD, "ASK {}"],
     ["candidates", "--store", DEAD],

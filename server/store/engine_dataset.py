@@ -300,7 +300,14 @@ class EngineGenerations:
 # --------------------------------------------------------------------------- query rewriting
 
 _PREFIX_DECL = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)?:\s*<([^<>\s]*)>", re.IGNORECASE)
-_GRAPH_TERM = re.compile(r"\b(GRAPH|FROM\s+NAMED|FROM)\s+(?:<([^<>\s]*)>|([A-Za-z][\w.-]*)?:([\w.-]*))", re.IGNORECASE)
+# A keyword is a word of its own: not the local part of a prefixed name (ex:graph, ex:from), a
+# variable (?from) or a blank node label (_:graph), any of which would otherwise be read as
+# GRAPH or FROM, rewriting an object or, for FROM, sending the query with no dataset of ours.
+# SPARQL needs no space before an IRI (FROM<x>, GRAPH<x>); before a prefixed name it does.
+_KEYWORD_START = r"(?<![\w:?$.\-])"
+_GRAPH_TERM = re.compile(_KEYWORD_START + r"(GRAPH|FROM\s+NAMED|FROM)(?:\s*<([^<>\s]*)>|\s+([A-Za-z][\w.-]*)?:([\w.-]*))",
+                         re.IGNORECASE)
+_GRAPH_KEYWORD = re.compile(_KEYWORD_START + r"GRAPH\b", re.IGNORECASE)
 
 
 def rewrite_graphs(sparql: str, gen: str) -> tuple[str, bool, bool]:
@@ -325,7 +332,7 @@ def rewrite_graphs(sparql: str, gen: str) -> tuple[str, bool, bool]:
         out.append(f"{m.group(1)} <{prefix(gen)}{iri}>")
         last = m.end()
     out.append(sparql[last:])
-    graph_uses = len(re.findall(r"\bGRAPH\b", blanked, re.IGNORECASE))
+    graph_uses = len(_GRAPH_KEYWORD.findall(blanked))
     uses_graph = False if not graph_uses else constants if graph_uses == _constant_graph_uses(blanked) else True
     return "".join(out), uses_graph, has_from
 
