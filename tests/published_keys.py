@@ -50,6 +50,16 @@ def pdf_text(path: Path) -> str:
         pdf.close()
 
 
+def counted_text(path: Path, read_text=None) -> str:
+    """The text whose words the full-length checks count: a PDF's text layer, a Word file's runs
+    (tables, headers and all), a text file as `read_text` reads it (UTF-8 unless told)."""
+    if path.suffix == ".pdf":
+        return pdf_text(path)
+    if path.suffix == ".docx":
+        return " ".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", word_part(path)))
+    return read_text(path) if read_text else path.read_text(encoding="utf-8")
+
+
 def raw_text(path: Path) -> str:
     if path.suffix == ".pdf":
         # pdfium marks a hyphen at a line end with U+FFFE and drops the line break
