@@ -24,6 +24,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from . import morphology
 from .heading_words import (  # noqa: F401  (KEYWORDS is part of this module's interface)
     CLOSING as _CLOSING, COPULA as _COPULA, GOES_ON as _GOES_ON, HEADING_WORDS as _HEADING_WORDS, KEYWORDS,
     LEAD as _LEAD, LIST_INTRO_WORD as _LIST_INTRO_WORD, QUALIFIERS as _QUALIFIERS, QUESTION_WORDS as _QUESTION_WORDS,
@@ -234,11 +235,14 @@ def match(line: str, lang: str) -> Heading | None:
         return runin
     # 2. Heading followed by punctuation: "Research methods." / "Зерттеу нысаны – …".
     sep = _SEPARATOR.search(line)
+    if sep and line[sep.start():sep.end()].strip().startswith(".") and _INITIAL_END.search(line[: sep.start()]):
+        sep = None  # "… заложены в работах Дж. Хокинса": the full stop of an initial ends no heading
     if sep and sep.start() > 0:
         phrase = line[: sep.start()].strip()
         rest = line[sep.end():].strip()
         if ((0 < _words(phrase) <= 10 or _words(phrase) <= 16 and heading_phrase(phrase, lang)) and "," not in phrase
-                and not _SENTENCE_VERB[lang].search(phrase) and not phrase[0].isdigit()):
+                and not _SENTENCE_VERB[lang].search(phrase) and not phrase[0].isdigit()
+                and not (lang == "ru" and _russian_finite(phrase))):
             kinds = [k for k in kinds_named(phrase, lang) if _placed(phrase, k, lang)]
             strong = [k for k in kinds if k not in WEAK_KINDS]
             if strong and not rest and line.endswith(".") and (_words(phrase) > 6 or not heading_phrase(phrase, lang)):
@@ -314,7 +318,16 @@ def question_heading(line: str, lang: str, weak: bool = False) -> list[str]:
         kinds = [k for k in heading_line(phrase, lang) if weak or k not in WEAK_KINDS] if phrase else []
         if kinds:
             return kinds
+    # A question asks whether the topic is relevant with the adjective, not the noun a heading
+    # uses: "Тақырып неліктен өзекті?", «Почему тема актуальна?», "Why is the topic relevant?".
+    adjective = [w for w in rest if _RELEVANT[lang].fullmatch(w)]
+    if adjective and all(_HEADING_WORD[lang].match(w) for w in rest if w not in adjective):
+        return ["relevance"]
     return []
+
+
+_RELEVANT = {"en": re.compile(r"relevant|topical", _I), "ru": re.compile(r"актуальн\w*", _I),
+             "kk": re.compile(r"өзекті", _I)}
 
 
 # A Kazakh heading alone on its line may name its section in the locative or with «туралы»
@@ -401,6 +414,18 @@ def _run_in(line: str, lang: str) -> Heading | None:
 
 
 _PUNCTUATED = re.compile(r"[^\w'’-]")
+
+
+def _russian_finite(phrase: str) -> bool:
+    """Whether a Russian phrase holds a finite verb or a short participle, as a sentence does
+    and a heading never: "Значимость проблемы подтверждается …", "Теоретические основы …
+    заложены в работах …". (The word lists of SENTENCE_VERB cannot name every verb.)"""
+    # The verb of the provisions' heading is the heading's own: «На защиту выносятся следующие
+    # положения», «Защищаются положения».
+    return any(morphology.russian_pos(w) in ("VERB", "PRTS") and not w.startswith(("вынос", "защищ"))
+               for w in re.findall(r"(?<![А-ЯЁа-яё])[а-яё]{4,}", phrase.lower()))
+# A person's initial before its full stop: "Дж", "Ш", "Zh" (one capital, at most one small letter).
+_INITIAL_END = re.compile(r"(?:^|[\s.])[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёһ]?$")
 
 
 def _closed(words: list[str], kind: str, lang: str) -> bool:

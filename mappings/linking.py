@@ -21,8 +21,8 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from . import (body_conventions, generic_acronyms, information_systems, institute_acronyms, latin_kazakh_reading,
-               lexicon_store, method_context, morphology, name_shapes, ntriples, page_chrome, people, place_shapes,
-               product_names, scholar_theories, script_folding, self_named, sports_clubs, tool_lists)
+               lexicon_store, method_context, method_lists, morphology, name_shapes, ntriples, page_chrome, people,
+               place_shapes, product_names, scholar_theories, script_folding, self_named, sports_clubs, tool_lists)
 from .vocab import DKG, ID, LANGUAGE, OA
 from .vocabulary import INITIATIVE_KINDS, LANGS, Entry, load_dismissed, load_entries, slugify
 
@@ -1823,6 +1823,10 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
                 del found[k]
             found[(s, e)] = ("Method", "listed tool")
     _listed_with_methods(text, mentions, found)
+    methods = [(m.start, m.end) for m in mentions if m.cls == "Method"] + [k for k, v in found.items() if v[0] == "Method"]
+    for s, e in method_lists.listed(text, lang, methods):
+        if free(s, e) and not known(text[s:e]) and not any(k[0] < e and s < k[1] for k in found):
+            found[(s, e)] = ("Method", "listed activity")
     chrome = page_chrome.tool_lines(text)   # a journal page's citation formats, licence and copyright
     return [(s, e, cls, reason) for (s, e), (cls, reason) in sorted(found.items())
             if not any(a <= s < b for a, b in chrome)]

@@ -171,6 +171,9 @@ def test_a_kazakh_locative_in_a_sentence_heads_nothing(line):
     ("en", "Why does this study matter?", "relevance"), ("en", "What has been done already?", "development"),
     ("en", "How was the study carried out?", "methods"), ("en", "How were the results tested?", "approbation"),
     ("en", "How is this thesis structured?", "structure"), ("en", "What is the thesis about?", "general"),
+    # relevance asked with the adjective, not the heading's noun
+    ("kk", "Тақырып неліктен өзекті?", "relevance"), ("ru", "Почему тема актуальна?", "relevance"),
+    ("en", "Why is the topic relevant?", "relevance"),
 ])
 def test_a_heading_asked_as_a_question_names_its_kind(lang, line, kind):
     h = headings.match(line, lang)
@@ -181,6 +184,7 @@ def test_a_heading_asked_as_a_question_names_its_kind(lang, line, kind):
     ("ru", "Почему зерно дорожает на внутреннем рынке?"),   # no heading's words
     ("kk", "Нәтижелер қайда?"),                              # only a generic word
     ("en", "What tasks did the farmers in the survey name, and why?"),   # a sentence
+    ("ru", "Почему цены на зерно актуальны для региона?"),   # the adjective, but of other words
 ])
 def test_a_question_in_the_text_is_no_heading(lang, line):
     assert headings.question_heading(line, lang) == []

@@ -235,6 +235,37 @@ def test_heading_words_inside_titles_and_sentences_are_no_heading(line, lang):
     assert headings.match(line, lang) is None
 
 
+@pytest.mark.parametrize("line", [
+    # the full stop after an initial ends no heading phrase
+    "Теоретические основы изучения креативной экономики заложены в работах Дж. Хокинса, Р. Кейвза.",
+    "Теоретические основы устойчивости стенок скважин заложены в работах М.Р. Маликова и А.И. Бурлакова.",
+    # a finite verb no word list names makes the phrase before the full stop a sentence
+    "Значимость проблемы подтверждается и мировым опытом. По оценкам ассоциации потери велики.",
+    "Методы обработки данных совершенствовались десятилетиями. Сегодня они доступны всем.",
+])
+def test_a_russian_sentence_opening_with_heading_words_is_no_heading(line):
+    assert headings.match(line, "ru") is None
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("Теоретические основы креативной экономики в трудах Дж. Хокинса и Р. Кейвза.", "ru"),
+    ("Theoretical foundations in the works of J. Howkins and R.E. Caves.", "en"),
+])
+def test_the_full_stop_of_an_initial_ends_no_heading(line, lang):
+    assert headings.match(line, lang) is None
+
+
+@pytest.mark.parametrize("line, kind, rest", [
+    ("На защиту выносятся следующие положения: первое – форма не меняет природы действия.", "provisions",
+     "первое"),
+    ("Цель работы заключается в следующем: разработать методику оценки.", "aim", "разработать"),
+    ("Предмет исследования. Экономические отношения в креативных индустриях.", "subject", "Экономические"),
+])
+def test_a_russian_heading_with_its_own_verb_is_still_a_heading(line, kind, rest):
+    h = headings.match(line, "ru")
+    assert (h.kind, h.rest.split()[0]) == (kind, rest)
+
+
 @pytest.mark.parametrize("line,lang,kind,text,rest", [
     ("Information base The study is based on archives.", "en", "sources", "Information base", "The study"),
     ("Scientific novelty 1. A comparative analysis of models.", "en", "novelty", "Scientific novelty", "1. A"),
