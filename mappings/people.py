@@ -67,8 +67,11 @@ def find(text: str, lang: str) -> list[tuple[int, int]]:
     if lang in ("ru", "kk"):
         out = sorted(out + [span for span in _cyrillic_full_names(text, lang)
                             if not any(s < span[1] and span[0] < e for s, e in out)])
+    if lang in ("ru", "kk", "en"):
+        out = sorted(out + [span for span in _scholars_in_brackets(text, lang)
+                            if not any(s < span[1] and span[0] < e for s, e in out)])
     if lang == "en":
-        taken = _scholars_by_possessive(text)
+        taken = _scholars_by_possessive(text) + _scholars_after_of(text)
         taken += [span for span in _full_names(text) if not any(s < span[1] and span[0] < e for s, e in out + taken)]
         out = sorted(out + taken)
     return out
@@ -119,7 +122,8 @@ def _surname_by_its_place(text: str, m: re.Match, lang: str) -> bool:
 _SCHOLAR_POSSESSIVE = re.compile(
     r"\b((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:(?:van|von|de|der|den|du|da|di|la|le|al|ibn)\s+)?){0,2}"
     r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s\s+"
-    r"(?:[a-z-]+\s+)?(?:theory|theories|concept|concepts|notion|approach|model|framework|typology|"
+    # ("Butler's tourism area life cycle model": up to four words between name and head)
+    r"(?:[a-z-]+\s+){0,4}(?:theory|theories|concept|concepts|notion|approach|model|framework|typology|"
     r"method|hierarchy|idea|ideas|views?|works?|writings|legacy|school|films?|novels?|poetics|thesis)\b|"
     r"\b((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s\s+[\"“«]")   # "Rashid Nugmanov's "The Needle\""
 _NOT_A_SCHOLAR = {"The", "This", "That", "Our", "Its", "Their", "Republic", "Kazakhstan", "University",
@@ -129,6 +133,48 @@ _NOT_A_SCHOLAR = {"The", "This", "That", "Our", "Its", "Their", "Republic", "Kaz
                   # events named after a season, which is a given name too ("Summer Universiade"):
                   # the event's word is too rare for the English word list
                   "Universiade", "Olympiad", "Olympics", "Paralympics", "Expo"}
+
+
+# A scholar named by surname alone after the body of work that is theirs: "media system theory
+# of Hallin and Mancini", "the work of Barnard on …". Only heads a person owns (a theory, works,
+# writings, ideas): "the model of Singapore" and "the approach of Finland" name places.
+_OF_SCHOLAR = re.compile(
+    r"\b(?:theory|theories|works?|writings|ideas|views|typology|legacy)\s+of\s+"
+    r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s+and\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?))?(?![\w-])(?!\s+[A-Z])")
+
+
+def _scholars_after_of(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _OF_SCHOLAR.finditer(text):
+        names = [m.span(g) for g in (1, 2) if m.group(g)]
+        if all(text[a:b] not in _NOT_A_SCHOLAR and not _english_word(text[a:b].lower())
+               and not _given_name(text[a:b]) for a, b in names):
+            out.extend(names)
+    return out
+
+
+# Scholars cited in brackets after the theory or model that is theirs: «фискалдық федерализм
+# теориясына (Оутс, Масгрейв)», «теория хрупкости (Мински, 1986)», "stakeholder theory (Freeman,
+# 1984)". Each bracketed surname, a single capitalised word, maybe with a year, is a person.
+_BRACKETED_AFTER = re.compile(r"(?:теори|концепци|модел|тәсіл|тұжырымдама|theory|theories|model|concept|framework)"
+                              r"[a-zа-яәғқңөұүһі]*\s*\(([^()\n]{3,80})\)", re.I)
+_BRACKET_PART = re.compile(rf"\s*([{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)(?:,?\s+(?:19|20)\d\d[a-z]?)?\s*")
+_BRACKET_JOIN = re.compile(r";|,(?!\s*(?:19|20)\d\d)|\s+(?:и|және|мен|пен|бен|and|&)\s+")
+
+
+def _scholars_in_brackets(text: str, lang: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _BRACKETED_AFTER.finditer(text):
+        inner, at, spans = m.group(1), m.start(1), []
+        for piece in _BRACKET_JOIN.split(inner):
+            part = _BRACKET_PART.fullmatch(piece)
+            if part is None or not _reads_as_surname(part.group(1), lang) or part.group(1) in _NOT_A_SCHOLAR:
+                spans = []
+                break   # an acronym, a phrase, a place: the bracket is no list of scholars
+            start = at + inner.index(piece) + part.start(1)
+            spans.append((start, start + len(part.group(1))))
+        out.extend(spans)
+    return out
 
 
 def _scholars_by_possessive(text: str) -> list[tuple[int, int]]:

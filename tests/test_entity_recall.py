@@ -145,6 +145,32 @@ def test_a_body_or_a_place_in_the_possessive_of_a_theory_is_no_person(text):
     assert names(text, "en") == []
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    # surnames alone after the body of work that is theirs
+    ("Chapter 1 moves from agenda-setting theory to the media system theory of Hallin and Mancini.", "en",
+     ["Hallin", "Mancini"]),
+    ("Nutrient removal goes back to the work of Barnard on the Bardenpho process.", "en", ["Barnard"]),
+    # the possessive with several words between the scholar and the model
+    ("The study draws on Butler's tourism area life cycle model.", "en", ["Butler"]),
+    # surnames cited in brackets after the theory
+    ("Зерттеу фискалдық федерализм теориясына (Оутс, Масгрейв) сүйенеді.", "kk", ["Оутс", "Масгрейв"]),
+    ("The analysis rests on stakeholder theory (Freeman, 1984; Donaldson and Preston 1995).", "en",
+     ["Freeman", "Donaldson", "Preston"]),
+])
+def test_scholars_named_by_surname_beside_their_theory(text, lang, expected):
+    assert names(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The chapter compares the model of Singapore with the approach of Finland.", "en"),   # places
+    ("The theory of Relativity and the works of Art in the museum.", "en"),   # English words
+    ("Регрессионная модель (ВВП, ИПЦ) оценена по данным.", "ru"),   # acronyms in the brackets
+    ("The model (Kazakhstan, 2020) was estimated.", "en"),   # a place in the brackets
+])
+def test_what_stands_beside_a_theory_is_not_always_a_scholar(text, lang):
+    assert names(text, lang) == []
+
+
 def test_the_scholar_inside_a_linked_theorys_name_stays_a_person():
     # the vocabulary's theory holds the surname; the initials before it name the scholar
     assert ("Ж. Пиаженің", "Person") in found(
