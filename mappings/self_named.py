@@ -25,7 +25,9 @@ _EN_HEADS = {
 }
 _RU_HEADS = {
     "Law": r"[Зз]акон|[Кк]одекс", "PolicyConcept": r"[Кк]онцепци", "Programme": r"[Пп]рограмм|[Нн]ациональн[а-яё]{2,3}\s+проект",
-    "Strategy": r"[Сс]тратеги|[Дд]октрин", "ActionPlan": r"[Пп]лан|[Дд]орожн[а-яё]{2,3}\s+карт", "Address": r"[Пп]ослани",
+    # (a general scheme is a plan: «Генеральной схемы газификации … на 2015–2030 годы»)
+    "Strategy": r"[Сс]тратеги|[Дд]октрин", "ActionPlan": r"[Пп]лан|[Дд]орожн[а-яё]{2,3}\s+карт|[Гг]енеральн[а-яё]{2,3}\s+схем",
+    "Address": r"[Пп]ослани",
 }
 # (not заңнама "legislation", жоспарлау "planning", бағдарламалық "software")
 _KK_HEADS = {
@@ -56,7 +58,7 @@ _DATED_RU = r"(?:\s+от\s+[\w\s.,]{0,30}?\d{4}\s*(?:года|г\.)?)?(?:\s+№\
 # "Қазақстан Республикасының") are added afterwards from the text just before it.
 # (a leading character class lets the regular-expression engine skip to candidate positions)
 _EN_ANCHOR = re.compile(r"[LCPSDAR](?:aw|ode|oncept|rogram|trategy|octrine|ction|lan|ddress|oad)")
-_RU_ANCHOR = re.compile(r"[ЗзКкПпСсДдНн](?:акон|одекс|онцепци|рограмм|тратеги|октрин|лан|ослани|орожн|ациональн)")
+_RU_ANCHOR = re.compile(r"[ЗзКкПпСсДдНнГг](?:акон|одекс|онцепци|рограмм|тратеги|октрин|лан|ослани|орожн|ациональн|енеральн)")
 # capitalised words before the head ("State Programme", "AI Concept", "Foreign Policy Concept"),
 # not a sentence's article or preposition
 _EN_BEFORE = re.compile(r"(?:(?!(?:The|A|An|This|That|These|Its|Our|In|On|Of|For|By|To|And)\s)[A-Z][\w-]*\s+){1,3}$")
@@ -89,6 +91,7 @@ _RU_STATE_DOCUMENTS = {"PolicyConcept": r"[Кк]онцепци", "Programme": r"
 _RU_STATE_DOCUMENTS_CAPITALISED = {"PolicyConcept": r"Концепци", "Programme": r"Программ", "Strategy": r"Стратеги"}
 # (a quoted goal, not the document's title: «к «зеленой экономике»» is in lower case)
 _GOAL = r"[«“\"„][^«»“”\"\n]{2,80}[»”\"“]"
+_RU_AIM = r"(?:развития|по\s+переходу|перехода|реформирования|модернизации|реализации)"
 _RU_FOR_STATE = r"\s+(?:в\s+Республике\s+Казахстан|Республики\s+Казахстан)(?![а-яё])"
 # Kazakh names an undated state concept, programme or strategy by the state, what it develops or
 # moves to and its head: «Қазақстан Республикасында инклюзивті саясатты дамыту тұжырымдамасы»
@@ -136,6 +139,11 @@ _PATTERNS: dict[str, list[_Pattern]] = {
                                         rf"{_RU_FOR_STATE}(?:\s+к\s+{_GOAL})?"), _RU_BEFORE, True),
         _Pattern(_RU_ANCHOR, re.compile(rf"(?:{_alt(_RU_STATE_DOCUMENTS_CAPITALISED, r'[а-яё]{0,2}')})(?![а-яё])(?:\s+[а-яё-]+){{1,6}}?"
                                         rf"{_RU_FOR_STATE}\s+к\s+{_GOAL}"), None),
+        # … or by what it develops or reforms, for the state: «Концепция развития конкурентной
+        # политики Республики Казахстан», «Программы модернизации здравоохранения Республики Казахстан»
+        # (the verbal noun and the capital make it a document; «программы обучения …» is none)
+        _Pattern(_RU_ANCHOR, re.compile(rf"(?:{_alt(_RU_STATE_DOCUMENTS_CAPITALISED, r'[а-яё]{0,2}')})(?![а-яё])\s+{_RU_AIM}"
+                                        rf"(?:\s+[а-яё-]+){{0,6}}?{_RU_FOR_STATE}"), None),
         _Pattern(_RU_ANCHOR, re.compile(rf"(?P<Law>[Кк]одекс[а-яё]{{0,2}})(?![а-яё]){_STATE_RU}"), _RU_CODE_ADJECTIVE, True),
         _Pattern(re.compile(r"уложени"), re.compile(rf"(?P<Law>уложени[а-яё]{{1,2}})(?![а-яё])(?:{_RU_FOREIGN_STATE}|{_STATE_RU})"),
                  _RU_CODE_ADJECTIVE, True),

@@ -513,6 +513,12 @@ def test_russian_codes_and_constitutions_name_themselves(text, expected):
      ("Государственной программе развития туризма в Республике Казахстан", "Programme")),
     ("Работа опирается на Стратегию перехода Республики Казахстан к «низкоуглеродному развитию» и опыт.", "ru",
      ("Стратегию перехода Республики Казахстан к «низкоуглеродному развитию»", "Strategy")),
+    # capitalised, by what it develops, for the state, no adjective before it
+    ("Сделки прошли проверку. Концепция развития конкурентной политики Республики Казахстан требует иного.", "ru",
+     ("Концепция развития конкурентной политики Республики Казахстан", "PolicyConcept")),
+    # a general scheme is a plan, dated
+    ("Газопровод строится в рамках Генеральной схемы газификации Республики Казахстан на 2015–2030 годы.", "ru",
+     ("Генеральной схемы газификации Республики Казахстан на 2015–2030 годы", "ActionPlan")),
 ])
 def test_an_undated_state_document_names_itself(text, lang, expected):
     assert expected in {(text[d.start:d.end], d.cls) for d in self_named.find(text, lang)}
