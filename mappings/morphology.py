@@ -119,6 +119,11 @@ def _russian_label(word: str) -> str:
             return fold(proper.normal_form)
         if parses[0].tag.POS in _CLOSED or "Apro" in parses[0].tag.grammemes:
             return w
+        # a label is written in the nominative: a capitalised word the dictionary knows in no
+        # nominative is a name it mistakes for another word's form («Семей» the city, not the
+        # genitive plural of «семья»), and is indexed as written
+        if parses[0].is_known and not any(p.tag.case == "nomn" or p.tag.case is None for p in parses):
+            return w
         # a word the dictionary does not know is guessed by its ending, a verb first as often as
         # not («Мангистауская» read as a form of «мангистаускать»): a name's word is a noun or an
         # adjective, the forms the text's keys hold («Мангистауской» → мангистауский)

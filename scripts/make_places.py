@@ -10,7 +10,9 @@ Sources made for it, not typed by hand:
   Cyrillic alternate that pymorphy3's dictionary knows as a place name (Geox) in the nominative
   ("Вена", not the Serbian "Беч" or the Bulgarian "Виена");
 - the Kazakh name: an alternate written with letters only Kazakh uses among them (ә ғ қ ң ө ұ ү
-  һ: "Стамбұл", "Балқаш"), otherwise the Russian name, which Kazakh texts use for most cities.
+  һ: "Стамбұл", "Балқаш"), otherwise the Russian name, which Kazakh texts use for most cities;
+- for Kazakhstan's towns, the English spellings of their Russian and Kazakh names that GeoNames
+  lists (Kapshagay, Aralsk, Talgar): English abstracts write those as often as GeoNames' own.
 
 Which cities: every capital, every city of 100,000 people or more, in Central Asia
 (Kazakhstan's neighbours) every city of 30,000 or more, and in Kazakhstan, what these abstracts
@@ -93,6 +95,20 @@ def kazakh_names(alternates: list[str]) -> list[str]:
             if _KAZAKH.fullmatch(n) and _KAZAKH_ONLY.search(n) and not _OTHER_CYRILLIC.search(n)]
 
 
+def english_names(alternates: list[str], cyrillic: list[str]) -> list[str]:
+    """The other names English texts give a town of Kazakhstan: its Russian and Kazakh names as
+    anyascii transliterates them (Kapshagay for Капшагай, Talgar for Талгар), and the Latin
+    alternates GeoNames lists that spell one of them so (Aralsk for Аральск, where anyascii
+    keeps the soft sign: Aral'sk)."""
+    spelt = [anyascii(n) for n in cyrillic]
+    plain = {re.sub(r"['’ʹ]", "", n).casefold() for n in spelt}
+    names = [n for n in spelt + alternates
+             if re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*", n) and n.casefold() in plain]
+    # (not a spelling shaped like a surname: Satpaev, Konaev and Eraliev name people in English
+    # texts more often than the towns named after them)
+    return [n for n in dict.fromkeys(names) if not re.search(r"(?:ov|ev|yev|in)$", n)]
+
+
 def select(cities: dict, capitals: set[str], words) -> list[dict]:
     chosen = []
     for c in cities.values():
@@ -143,7 +159,9 @@ def build(existing: tuple[v.Entry, ...]) -> tuple[str, list[str]]:
         if not ru or not re.fullmatch(r"[A-Z][A-Za-z' .\-]+", en):
             report.append(f"{en} ({c['countrycode']}) left out: no Russian name GeoNames and pymorphy3 agree on")
             continue
-        labels = {"en": [en], "ru": ru, "kk": kk + [n for n in ru if n not in kk]}
+        labels = {"en": [en] + [n for n in english_names(c["alternatenames"], ru + kk) if n != en
+                                and words.word_frequency[n.lower()] < WORD_FREQUENCY] * (c["countrycode"] == HOME),
+                  "ru": ru, "kk": kk + [n for n in ru if n not in kk]}
         if any((lang, n.casefold()) in owner for lang, ns in labels.items() for n in ns[:1]):
             report.append(f"{en} ({c['countrycode']}) left out: another entry has its name")
             continue
