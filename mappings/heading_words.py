@@ -85,7 +85,7 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "reliability": r"достоверност\w*|обоснованност\w*",
         "content": r"(?:основное|краткое)\s+содержание",
         "keywords": r"ключевые\s+слова",
-        "abstract": r"аннотаци\w*|реферат",
+        "abstract": r"аннотаци\w*|реферат|резюме",
         "introduction": r"введение",
         "conclusion": r"заключение|выводы",
         "research": r"результаты|обсуждение",
