@@ -11,6 +11,9 @@
   landscape sheet with pypdfium2, as a print shop does.
 - `ru-landscape-2col.pdf`: a landscape A4 page set in two columns, the shape an imposed sheet must
   not be taken for.
+- `kk-rtf.txt`: an invented Kazakh abstract with a numbered list (Word's automatic numbering),
+  saved as RTF by LibreOffice and named .txt, as such files are sent: Russian letters as
+  Windows-1251 escapes, Kazakh ones as Unicode escapes, the list's numbers in their own groups.
 
 Needs python-docx, LibreOffice (`soffice`), `catdoc` and `antiword`.
 
@@ -193,10 +196,40 @@ def pdfs() -> None:
             (FORMATS / f"{name}.pdf").write_bytes((Path(tmp) / f"{name}.pdf").read_bytes())
 
 
+KAZAKH_RTF = [
+    ("Normal", "Қ.А. Ясауи атындағы Халықаралық қазақ-түрік университеті"),
+    ("Normal", "СӘРСЕНБАЕВА ГҮЛНҰР ОРАЗҚЫЗЫ"),
+    ("Normal", "Түркістан облысындағы суармалы топырақтардың тұздану динамикасы"),
+    ("Normal", "8D08201 – Топырақтану білім беру бағдарламасы бойынша философия докторы (PhD) дәрежесін алу "
+               "үшін дайындалған диссертацияның АҢДАТПАСЫ"),
+    ("Normal", "Зерттеудің өзектілігі. Суармалы жерлердің тұздануы Сырдария алабындағы егіншіліктің басты "
+               "мәселелерінің бірі болып қала береді."),
+    ("Normal", "Зерттеудің мақсаты – суармалы топырақтардың тұздану динамикасын бағалау."),
+    ("Normal", "Зерттеудің міндеттері:"),
+    ("List Number", "топырақ үлгілерінің тұз құрамын анықтау;"),
+    ("List Number", "жерасты суларының деңгейін бақылау;"),
+    ("List Number", "тұздануды болжау моделін құру."),
+    ("Normal", "Жарияланымдар. Диссертация тақырыбы бойынша 6 ғылыми еңбек жарияланды."),
+]
+
+
+def rtf() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        docx = Path(tmp) / "kk-rtf.docx"
+        doc = Document()
+        for style, text in KAZAKH_RTF:
+            doc.add_paragraph(text, style=style)
+        doc.save(docx)
+        subprocess.run(["soffice", "--headless", "--convert-to", "rtf", "--outdir", tmp, str(docx)],
+                       check=True, capture_output=True, timeout=180)
+        (FORMATS / "kk-rtf.txt").write_bytes((Path(tmp) / "kk-rtf.rtf").read_bytes())
+
+
 def main() -> None:
     catdoc()
     antiword()
     pdfs()
+    rtf()
 
 
 if __name__ == "__main__":

@@ -1426,3 +1426,33 @@ def test_google_docs_markdown_pictures_are_no_text(lang, words):
     assert "base64" not in doc.text and "image1" not in doc.text
     assert len(doc.items["tasks"]) == 2 and not doc.items.get("provisions")
     assert doc.text.rstrip().endswith(words["conclusion_text"])
+
+
+def test_an_rtf_file_saved_as_text_is_read_as_rtf():
+    """Word's "Save as RTF", renamed .txt (tests/fixtures/formats/kk-rtf.txt, written by LibreOffice):
+    read by striprtf, its Kazakh letters and list numbers kept, its format recorded as RTF."""
+    path = Path(__file__).parent / "fixtures" / "formats" / "kk-rtf.txt"
+    got = extract.extract(path.read_bytes(), path.name)
+    assert (got.format, got.library) == ("application/rtf", "striprtf")
+    lines = [line.strip() for line in got.text.split("\n")]
+    assert "СӘРСЕНБАЕВА ГҮЛНҰР ОРАЗҚЫЗЫ" in lines
+    assert "2.\tжерасты суларының деңгейін бақылау;" in lines
+    parsed = abstract.parse_file(path)
+    assert [item.text.split()[0] for item in parsed.items["tasks"]] == ["топырақ", "жерасты", "тұздануды"]
+
+
+def test_rtf_escapes_are_read_in_the_code_page_the_file_declares():
+    # Word on a Russian Windows: \ansicpg1251, Russian letters as \'xx, a Kazakh one as \uN
+    rtf = (rb"{\rtf1\ansi\ansicpg1251\deff0{\fonttbl{\f0 Times New Roman;}}"
+           rb"\pard \'c0\'ea\'f2\'f3\'e0\'eb\'fc\'ed\'ee\'f1\'f2\'fc \u1179?\'e0\'e7\'e0\'ea\par}")
+    assert extract.extract(rtf, "old.txt").text.strip() == "Актуальность қазак"
+
+
+def test_a_site_posts_title_titles_the_page_only_when_the_page_prints_no_title_of_its_own():
+    post = ("---\nlayout: post\ntitle: \"Fibre Bragg gratings for temperature sensing in oil wells\"\n"
+            "tags: [fbg]\n---\n\n**Bekova Zhanar**\n\n## Abstract\n\nOil wells are hot.\n")
+    assert extract.extract(post.encode(), "post.md").text.split("\n")[0] == \
+        "Title: Fibre Bragg gratings for temperature sensing in oil wells"
+    note = ("---\ntitle: PhD abstract (EN) – final version for the council\n---\n\n"
+            "# Less invasive surfactant administration in preterm infants\n\n## Relevance\n\nText.\n")
+    assert "final version" not in extract.extract(note.encode(), "note.md").text

@@ -1,7 +1,8 @@
 """A corpus file's bytes → its text, whatever the format (.txt, .md, .pdf, .docx).
 
 One entry point, `extract`; one module per format. The format is read from the file's magic
-bytes first and its suffix second, so a PDF saved as `.txt` is still read as a PDF.
+bytes first and its suffix second, so a PDF saved as `.txt` is still read as a PDF, and an RTF
+file saved as `.txt` as RTF.
 """
 from __future__ import annotations
 
@@ -41,6 +42,9 @@ def extract(data: bytes, source: str) -> Extracted:
     if data.startswith(b"PK\x03\x04") or suffix == ".docx":
         from . import docx
         return docx.extract(data, source)
+    from . import rtf
+    if rtf.is_rtf(data):
+        return rtf.extract(data, source)
     from . import plain
     return plain.extract(data, source, MEDIA_TYPES.get(suffix, "text/plain"))
 

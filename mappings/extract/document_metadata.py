@@ -12,6 +12,8 @@ YAML is read as holding nothing.
 """
 from __future__ import annotations
 
+import re
+
 import yaml
 
 
@@ -67,11 +69,24 @@ def _describes_a_work(front: str, f: dict[str, str]) -> bool:
     return records or any(k in data for k in _DOCUMENT_KEYS)
 
 
-def page(front: str) -> str | None:
+# a first-level heading in Markdown (ATX or setext) or HTML
+_FIRST_LEVEL_HEADING = re.compile(r"^[ ]{0,3}#[ \t]+\S|^[^\n]*\S[^\n]*\n[ ]{0,3}=+[ \t]*$|<h1[\s>]", re.M | re.I)
+
+
+def page(front: str, body: str = "") -> str | None:
     """The title page and abstract the front matter holds; None when it holds no abstract and
-    describes no work (a site's front matter, read as nothing)."""
+    describes no work (a site's front matter, read as nothing) — except a site page's title
+    when the page has no first-level heading of its own: the site's layout prints the title as
+    that heading, so a journal's post of an article ("layout: post", "title: Femtosecond-laser-
+    inscribed fibre Bragg gratings …") is titled by it, while a note whose body opens with
+    "# Less invasive surfactant administration …" is only named by its front matter ("PhD
+    abstract (EN) – final for the council"). A title of fewer than five words names the page
+    ("Abstract", «Аннотация диссертации»), not a work."""
     f = fields(front)
     if not f.get("abstract", "").strip() and not _describes_a_work(front, f):
+        title = " ".join(f.get("title", "").split())
+        if len(title.split()) >= 5 and not _FIRST_LEVEL_HEADING.search(body):
+            return f"Title: {title}"
         return None
     lines = []
     if f.get("title"):

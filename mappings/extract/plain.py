@@ -383,7 +383,7 @@ def _front_matter(m: re.Match) -> str:
     """The work's own metadata (pandoc's, R Markdown's: with its `abstract`) as its title page
     and abstract; a site generator's front matter as nothing."""
     inner = re.sub(r"\A\ufeff?---[ \t]*\n|(?:---|\.\.\.)[ \t]*\n?\Z", "", m.group(0))
-    page = document_metadata.page(inner)
+    page = document_metadata.page(inner, m.string[m.end():])
     return page + "\n" if page else ""
 
 
