@@ -76,7 +76,8 @@ class _Pattern(NamedTuple):
 # «Предпринимательский кодекс РК», «Налогового кодекса»); «кодекса» alone is any code.
 # (a second adjective in lower case may follow it: «Гражданского процессуального уложения»)
 _RU_ADJ = r"(?:ый|ий|ой|ое|ая|ого|его|ому|ему|ым|им|ом|ем)"
-_RU_CODE_ADJECTIVE = re.compile(rf"[А-ЯЁ][а-яё]+{_RU_ADJ}\s+(?:[а-яё]+{_RU_ADJ}\s+)?$")
+# (a compound one too: «Уголовно-исполнительный кодекс», «Административно-процессуального кодекса»)
+_RU_CODE_ADJECTIVE = re.compile(rf"[А-ЯЁ][а-яё]+(?:-[а-яё]+)*{_RU_ADJ}\s+(?:[а-яё]+{_RU_ADJ}\s+)?$")
 # Another state's law is named by the state in the genitive, its subject and its year: «Закон
 # Англии об арбитраже 1996 года», «Закон Швеции о банкротстве 1987 г.»; an old German or Russian
 # code is an «уложение» («Гражданского процессуального уложения Германии»).

@@ -165,8 +165,9 @@ def build(existing: tuple[v.Entry, ...]) -> tuple[str, list[str]]:
 
 # The continents and the parts of them (UN M49 codes) an abstract names as places: "Europe",
 # «Азией», «Шығыс Еуропа» (KEYS.md lists every region). Left out: the Americas, whose Russian and
-# Kazakh name «Америка» most often means the United States, and CLDR's disambiguated forms.
-WORLD_REGIONS = ("002", "142", "150", "009", "419", "005", "145", "154", "039", "151", "155", "030", "034",
+# Kazakh name «Америка» most often means the United States (North, Central and South America are
+# kept: their names say which), and CLDR's disambiguated forms.
+WORLD_REGIONS = ("002", "142", "150", "009", "419", "003", "013", "029", "005", "145", "154", "039", "151", "155", "030", "034",
                  "035", "053")
 
 

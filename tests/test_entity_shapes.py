@@ -169,6 +169,8 @@ def test_a_name_with_imeni_but_no_person_after_it_stops_before_it():
     ("a centre near Kapshagay; samples from Aralsk and Talgar", "en", ["konayev", "aral", "talghar"]),
     # a city's name the dictionary reads as another word's form («Семей»: семья's genitive plural)
     ("центры открыты в Павлодаре и Семее", "ru", ["pavlodar", "semey"]),
+    # the parts of the Americas whose names say which (not «Америка» alone: the United States)
+    ("модели, разработанные в Северной Америке и Центральной Америке", "ru", ["north-america", "central-america"]),
 ])
 def test_world_cities_where_the_text_names_a_place(text, lang, expected):
     assert [slug for _, slug in linked(text, lang)] == expected
