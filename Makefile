@@ -40,7 +40,8 @@ $(ASSETS): package.json package-lock.json scripts/install_assets.py
 	touch $@
 
 # Chromium (browser tests), Java (HermiT reasoner), Apache Jena (riot validates the dumps and the
-# ontology) and Virtuoso open source (remote-engine tests and scripts/bench_remote.py). Without
+# ontology), Virtuoso open source (remote-engine tests and scripts/bench_remote.py) and antiword
+# (old binary Word .doc files). Without
 # root they are left to the user; the tests that need them then skip with a reason, except under
 # CI=true where they fail.
 system-deps:
@@ -49,6 +50,7 @@ system-deps:
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	dpkg-query -W -f='$${Status}' libapache-jena-java 2>/dev/null | grep -q "install ok installed" || missing="$$missing libapache-jena-java"; \
 	command -v virtuoso-t >/dev/null 2>&1 || missing="$$missing virtuoso-opensource"; \
+	command -v antiword >/dev/null 2>&1 || missing="$$missing antiword"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \

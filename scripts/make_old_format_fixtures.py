@@ -11,6 +11,8 @@
   landscape sheet with pypdfium2, as a print shop does.
 - `ru-landscape-2col.pdf`: a landscape A4 page set in two columns, the shape an imposed sheet must
   not be taken for.
+- `kk-word97.doc`: the same Kazakh abstract saved by LibreOffice as a Word 97–2003 .doc (read with
+  antiword by mappings/extract/word97.py).
 - `kk-rtf.txt`: an invented Kazakh abstract with a numbered list (Word's automatic numbering),
   saved as RTF by LibreOffice and named .txt, as such files are sent: Russian letters as
   Windows-1251 escapes, Kazakh ones as Unicode escapes, the list's numbers in their own groups.
@@ -223,6 +225,9 @@ def rtf() -> None:
         subprocess.run(["soffice", "--headless", "--convert-to", "rtf", "--outdir", tmp, str(docx)],
                        check=True, capture_output=True, timeout=180)
         (FORMATS / "kk-rtf.txt").write_bytes((Path(tmp) / "kk-rtf.rtf").read_bytes())
+        subprocess.run(["soffice", "--headless", "--convert-to", "doc", "--outdir", tmp, str(docx)],
+                       check=True, capture_output=True, timeout=180)
+        (FORMATS / "kk-word97.doc").write_bytes((Path(tmp) / "kk-rtf.doc").read_bytes())
 
 
 def main() -> None:

@@ -263,9 +263,36 @@ def test_corrupt_files_are_refused_with_their_name(name, words):
     assert " — " in str(err.value)          # and what to do
 
 
-def test_an_old_binary_doc_is_refused_with_how_to_convert():
-    with pytest.raises(MappingError, match=r"^thesis\.doc: this is an old binary Word \.doc.*soffice --headless --convert-to docx"):
+def _antiword():
+    if shutil.which("antiword") is None:
+        from conftest import unavailable
+        unavailable("antiword is not installed: apt-get install -y antiword")
+
+
+def test_an_old_binary_word_doc_is_read_with_antiword():
+    """A Word 97–2003 .doc written by LibreOffice (tests/fixtures/formats/kk-word97.doc): its text
+    in Kazakh letters, its automatically numbered tasks as items, its format recorded."""
+    _antiword()
+    parsed = abstract.parse_file(FORMATS / "kk-word97.doc")
+    assert (parsed.media_type, parsed.extractor) == ("application/msword", "antiword")
+    assert parsed.meta.author and "СӘРСЕНБАЕВА" in parsed.meta.author.upper()
+    assert [item.text.split()[0] for item in parsed.items["tasks"]] == ["топырақ", "жерасты", "тұздануды"]
+
+
+def test_an_ole_file_that_is_no_word_document_is_refused_with_how_to_convert():
+    _antiword()
+    with pytest.raises(MappingError, match=r"^thesis\.doc: antiword could not read this OLE file as a Word document"
+                                           r".*soffice --headless --convert-to docx thesis\.doc"):
         abstract.parse_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "thesis.doc")
+
+
+def test_without_antiword_a_doc_is_refused_with_what_to_install(monkeypatch):
+    from dissertation_kg.mappings.extract import word97
+
+    monkeypatch.setattr(word97.shutil, "which", lambda name: None)
+    with pytest.raises(MappingError, match=r"^thesis\.doc: this is an old binary Word \.doc, and antiword.*"
+                                           r"apt-get install antiword.*soffice --headless --convert-to docx"):
+        abstract.parse_bytes((FORMATS / "kk-word97.doc").read_bytes(), "thesis.doc")
 
 
 def test_a_docx_that_is_not_a_docx():

@@ -16,6 +16,7 @@ MEDIA_TYPES = {
     ".md": "text/markdown",
     ".pdf": "application/pdf",
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".doc": "application/msword",
 }
 SUFFIXES = tuple(MEDIA_TYPES)
 
@@ -34,8 +35,8 @@ class Extracted:
 def extract(data: bytes, source: str) -> Extracted:
     suffix = PurePath(source).suffix.lower()
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise MappingError(source, "this is an old binary Word .doc (or another OLE file), which is not read",
-                           f"convert it: soffice --headless --convert-to docx {source}")
+        from . import word97
+        return word97.extract(data, source)
     if data[:1024].lstrip().startswith(b"%PDF-") or suffix == ".pdf":
         from . import pdf
         return pdf.extract(data, source)
