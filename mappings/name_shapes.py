@@ -102,6 +102,9 @@ _KK_HEADS = {"теория": ("Theory", True), "теориясы": ("Theory", Tr
 # «Берталанфи өсу теңдеуі» (never «Қазақстан Республикасының заңы», a law of the state)
 _KK_EPONYMOUS = {"заңы", "теңдеуі", "теоремасы", "эффектісі", "жіктемесі", "классификациясы"}
 _KK_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
+# the instrumental and locative a bare head takes: «әдіспен», «тәсілмен», «модельмен», «әдісте»
+_KK_CASE_AFTER_BARE = ("пен", "мен", "бен", "те", "де")
+_KK_BARE_HEADS = {"әдіс", "тәсіл", "модель", "алгоритм", "тест"}
 # the case a possessive head takes in a sentence: «теориясына», «әдісімен», «тестінің»
 _KK_CASE_AFTER_POSSESSIVE = ("ндағы", "ндегі", "ның", "нің", "нда", "нде", "нан", "нен", "мен", "на", "не", "н")
 
@@ -455,6 +458,11 @@ def _head(word: str, lang: str):
             for suffix in _KK_CASE_AFTER_POSSESSIVE:
                 if w.endswith(suffix) and w[:-len(suffix)][-1:] in ("ы", "і") and w[:-len(suffix)] in _KK_HEADS:
                     return _KK_HEADS[w[:-len(suffix)]]
+            # the bare head in a case, as a method is named by what it was done with: «таксациялық
+            # әдіспен», «рефрактометриялық әдіспен», «жүйелік тәсілмен»
+            for suffix in _KK_CASE_AFTER_BARE:
+                if w.endswith(suffix) and w[:-len(suffix)] in _KK_BARE_HEADS:
+                    return _KK_HEADS[w[:-len(suffix)]]
         return head
     if not re.search("[а-я]", w):
         return None
@@ -636,6 +644,12 @@ def _english_eponym(text: str, tokens: Sequence, h: int):
     return h - len(names), h, names
 
 
+def _kk_bare_case(word: str) -> bool:
+    """A bare head in a case («әдіспен», «тәсілмен»), not its possessive («әдісімен»)."""
+    w = morphology.fold(word)
+    return any(w.endswith(s) and w[:-len(s)] in _KK_BARE_HEADS for s in _KK_CASE_AFTER_BARE)
+
+
 def _kk_head_base(word: str) -> str | None:
     w = morphology.fold(word)
     if w in _KK_HEADS:
@@ -740,10 +754,15 @@ def _kk_author_before(text: str, tokens: Sequence, k: int) -> int | None:
 def _kazakh(text: str, tokens: Sequence, h: int):
     mods = []
     k = h - 1
+    bare = _kk_bare_case(tokens[h].text)
     while k >= 0 and len(mods) < _MAX_MODIFIERS - 1 and _plain_gap(text, tokens[k], tokens[k + 1]):
         w = tokens[k].text
         f = morphology.fold(w)
         if _generic(w, "kk") or not re.search("[а-яәғқңөұүһі]", f) and not _proper(w):
+            break
+        if bare and not (_KK_RELATIONAL.search(f) or "-" in f or _proper(w) and not _sentence_initial(text, tokens[k].start)):
+            # «ағаштардың биіктігі таксациялық әдіспен», «Топырақ гравиметриялық әдісте»: a bare head
+            # has no owner; its name is made of adjectives (of a technique, a field) or a compound
             break
         if f in _KK_POSTPOSITIONS:
             break   # «моделі бойынша морфометриялық талдау»: what stands before a postposition is its object

@@ -589,3 +589,22 @@ def test_a_modifier_joins_a_name_across_brackets_only_round_a_one_word_synonym(t
 ])
 def test_a_head_inside_a_quoted_title_names_nothing(text, lang):
     assert names(text, lang) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the bare head in the instrumental or locative names the method by its adjectives
+    ("Қант мөлшері рефрактометриялық әдіспен анықталды.", [("рефрактометриялық әдіспен", "Method")]),
+    ("Ағаштардың биіктігі таксациялық әдіспен өлшенді.", [("таксациялық әдіспен", "Method")]),
+    ("Мәселе құрылымдық-функционалдық тәсілмен қаралды.", [("құрылымдық-функционалдық тәсілмен", "Theory")]),
+    ("Топырақ гравиметриялық әдісте талданды.", [("гравиметриялық әдісте", "Method")]),
+])
+def test_a_kazakh_bare_head_in_a_case_names_its_method(text, expected):
+    assert names_in(text, "kk", "methods") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Бұл әдіспен жұмыс жасалды.",          # a demonstrative, no name
+    "Мектеп мұғалімі әдіспен таныс.",      # the noun before is the sentence's subject
+])
+def test_a_kazakh_bare_head_after_no_adjective_names_nothing(text):
+    assert names_in(text, "kk", "methods") == []
