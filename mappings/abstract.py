@@ -43,6 +43,9 @@ class ParsedAbstract:
     media_type: str = "text/plain"   # of the original file
     extractor: str = ""              # the library that read the text out of it, and its version
     extractor_version: str = ""
+    # the text a list section opens with before its first item, where it says more than that the
+    # list follows («Научная новизна состоит в том, что работа является первым …: 1) …»)
+    intros: dict[str, str] = field(default_factory=dict)
 
     def section_text(self, kind: str) -> str:
         s = self.sections.get(kind)
@@ -86,11 +89,14 @@ def parse_bytes(data: bytes, source: str) -> ParsedAbstract:
             "section on its own line with its heading ('Объект исследования –', 'Зерттеудің мақсаты', "
             "'The aim of the study is …', 'Abstract' … 'Keywords:') and build again")
     items: dict[str, list[lists.Item]] = {}
+    intros: dict[str, str] = {}
     for kind in headings.LIST_KINDS:
         if kind in by_kind:
-            _intro, found_items = lists.split_items(by_kind[kind].lines)
+            intro, found_items = lists.split_items(by_kind[kind].lines)
             if found_items:
                 items[kind] = found_items
+                if _says_more_than_its_list_is_coming(intro):
+                    intros[kind] = intro.strip()
     publication_lines = []
     for kind in ("approbation", "publications"):
         if kind in by_kind:
@@ -117,12 +123,20 @@ def parse_bytes(data: bytes, source: str) -> ParsedAbstract:
         if summary is not None:
             by_kind["abstract"] = summary
     parsed = ParsedAbstract(source, checksum, len(clean), lang, kind, by_kind, items, meta, clean,
-                            extracted.format, extracted.library, extracted.library_version)
+                            extracted.format, extracted.library, extracted.library_version, intros)
     # every string read off the Cyrillic copy goes back into the document's letters
     if folded is not None:
         parsed = kazakh_latin.in_latin(parsed, folded[1])
         parsed.char_count = len(parsed.text)
     return parsed
+
+
+def _says_more_than_its_list_is_coming(intro: str) -> bool:
+    """An introduction worth keeping: not empty, and not only the announcement of the list ("The
+    following tasks were set:", «Для достижения цели поставлены следующие задачи:»), which is a
+    short sentence ending in a colon."""
+    words = intro.split()
+    return len(words) >= 6 and not (intro.rstrip().endswith(":") and len(words) <= 14)
 
 
 def _looks_like_citation(s: str) -> bool:

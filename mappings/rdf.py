@@ -59,6 +59,8 @@ PUBLICATION_KINDS = {
     "Monographs": DKG.Monographs,
 }
 LINKED_KIND = {"tasks": "task", "novelty": "novelty", "provisions": "provision"}
+LIST_INTRODUCTIONS = {"tasks": DKG.TasksIntroduction, "novelty": DKG.NoveltyIntroduction,
+                      "provisions": DKG.ProvisionsIntroduction}
 # kind of work (abstract.KINDS, most weighty first) → its class
 WORK_CLASS = {"dissertation": DKG.Dissertation, "masters-thesis": DKG.MastersThesis,
               "bachelors-thesis": DKG.BachelorsThesis, "article": DKG.JournalArticle}
@@ -219,6 +221,13 @@ def to_graph(doc: ParsedAbstract, ctx: WorkContext, *, ontology_version: str,
     for kind, (cls, prop, segment) in ITEMS.items():
         if ctx.kind == "article" and kind == "provisions":
             continue
+        intro = doc.intros.get(kind)
+        if intro and doc.items.get(kind):
+            # what the list's section says before its first item is kept, and linked, as its own part
+            node = URIRef(f"{work}/{segment}-introduction")
+            _component(g, work, node, LIST_INTRODUCTIONS[kind], DKG.hasListIntroduction, intro, lang)
+            g.add((node, RDF.type, DKG.ListIntroduction))   # a shape reads the type without the ontology
+            linkable.append((node, LINKED_KIND[kind], intro))
         for item in doc.items.get(kind, []):
             node = URIRef(f"{work}/{segment}/{item.ordinal}")
             _component(g, work, node, cls, prop, item.text, lang)

@@ -27,7 +27,7 @@ SINGLE = ("hasGeneralDescription", "hasRelevance", "hasStateOfResearch", "hasRes
           "hasNoveltyJustification", "hasPriorityAlignment", "hasSignificance", "hasReliabilityStatement",
           "hasCompletenessAssessment", "hasAuthorContribution", "hasApprobation", "hasPublicationsStatement",
           "hasStructureStatement",
-          "hasContentSummary", "hasConclusion")
+          "hasContentSummary", "hasConclusion", "hasListIntroduction")
 CONCEPTS = (("theories", "buildsOnTheory"), ("methods", "usesMethod"), ("actors", "discusses"))
 
 
@@ -105,7 +105,8 @@ def _parts(store, w: str) -> dict:
     found = rows(store, f"""SELECT ?p ?c ?n ?text ?kind WHERE {{
         {w} ?p ?c . VALUES ?p {{ {props} }}
         OPTIONAL {{ ?c dkg:ordinal ?n }} OPTIONAL {{ ?c dkg:text ?text }}
-        OPTIONAL {{ ?c a ?kind FILTER(STRSTARTS(STR(?kind), "{DKG}") && ?kind != dkg:WorkComponent) }} }}""")
+        OPTIONAL {{ ?c a ?kind FILTER(STRSTARTS(STR(?kind), "{DKG}")
+                                   && ?kind NOT IN (dkg:WorkComponent, dkg:ListIntroduction)) }} }}""")
     numbered: dict[str, dict[str, dict]] = {key: {} for key, _ in NUMBERED}
     single: dict[str, dict] = {}
     prop_key = {p: key for key, p in NUMBERED}
