@@ -200,8 +200,12 @@ def _scholars_by_possessive(text: str) -> list[tuple[int, int]]:
 # Kazakh ones among them) or the second ends as a Kazakh or Russian surname does in Latin letters;
 # and neither is an ordinary English word ("Paris Agreement", "Aral Sea") nor a given name standing
 # second ("Monte Carlo"), and no capitalised word runs on before or after (a longer name).
-_FULL_NAME = re.compile(r"(?<![\w’'.-])(?<![A-Z][a-z] )([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])(?!\s+[A-Z])")
-_LATIN_SURNAME = re.compile(r"(?:ov|ev|yev|ova|eva|yeva|uly|kyzy|qyzy|sky|skaya|skiy|enko|bayev|bayeva|bekov|bekova)$")
+# (the letters of other Latin alphabets too: "Bronisław Malinowski", "Søren Kierkegaard")
+_LATIN_UP, _LATIN_LOW = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"
+_FULL_NAME = re.compile(rf"(?<![\w’'.-])(?<![A-Z][a-z] )([{_LATIN_UP}][{_LATIN_LOW}]+(?:-[{_LATIN_UP}][{_LATIN_LOW}]+)?) "
+                        rf"([{_LATIN_UP}][{_LATIN_LOW}]+(?:-[{_LATIN_UP}][{_LATIN_LOW}]+)?)(?![\w-])(?!\s+[{_LATIN_UP}])")
+_LATIN_SURNAME = re.compile(r"(?:ov|ev|yev|ova|eva|yeva|uly|kyzy|qyzy|sky|skaya|skiy|enko|bayev|bayeva|bekov|bekova|"
+                            r"ski|ska|wicz|vich)$")
 
 
 def _full_names(text: str) -> list[tuple[int, int]]:

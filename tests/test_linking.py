@@ -1233,6 +1233,9 @@ def test_a_quoted_phrase_without_a_theorys_word_names_nothing():
      ["Aigerim Sultanbekova", "Olzhas Suleimenov"]),
     ("In his novels Mukhtar Auezov describes the steppe.", ["Mukhtar Auezov"]),
     ("From Sergei Eisenstein's \"Strike\" onwards the crowd became a hero.", ["Sergei Eisenstein"]),
+    # the letters of other Latin alphabets; a Polish surname's ending
+    ("The fieldwork follows Bronisław Malinowski and Søren Kierkegaard wrote on it.", ["Bronisław Malinowski",
+                                                                                       "Søren Kierkegaard"]),
 ])
 def test_a_person_named_without_initials_is_a_person(text, names):
     found = _candidates(text, "en", "theoretical-basis")
