@@ -378,10 +378,15 @@ def _with_version(text: str, m: Mention) -> Mention:
 # so ("in Vienna (2023), Urumqi and Yekaterinburg"). A capital standing for its state ("relations
 # between Moscow and Beijing", «позиция Анкары») is a metonym: the state is meant, and the city
 # is left unlinked rather than linked wrongly.
+# (and a conference's acronym and year, or a bracket's year, and a comma before it: "ITSC 2024,
+# Milan", «(2023 ж., Ташкент»; not "In 2023, Milan Kundera …")
+_YEAR_COMMA = r"|(?:[(;]\s*|(?-i:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,})[\w-]*\s+)\d{4}(?:\s*(?:г|ж|жыл)\.?)?,\s*"
 _PLACE_BEFORE = {
-    "en": re.compile(r"(?:(?<!\w)(?:in|at|near|from|via|through|(?:city|port) of)\s+|\(\s*)$", re.I),
-    "ru": re.compile(r"(?:(?<!\w)(?:в|во|из|под|около|через|г\.|город(?:а|е|у|ах|ов)?|район(?:е|а)?|порт(?:а|у|ом|ы|ов)?)\s*|\(\s*)$", re.I),
-    "kk": re.compile(r"\(\s*$"),
+    "en": re.compile(r"(?:(?<!\w)(?:in|at|near|from|via|through|(?:city|port|town|village|centre|center|capital|"
+                     r"district|region|province|outskirts|suburbs?) of)\s+|\(\s*" + _YEAR_COMMA + r")$", re.I),
+    "ru": re.compile(r"(?:(?<!\w)(?:в|во|из|под|около|через|г\.|город(?:а|е|у|ах|ов)?|район(?:е|а)?|порт(?:а|у|ом|ы|ов)?)\s*|\(\s*"
+                     + _YEAR_COMMA + r")$", re.I),
+    "kk": re.compile(r"(?:\(\s*" + _YEAR_COMMA + r")$"),
 }
 _PLACE_AFTER = re.compile(r"\s*(?:,\s*(?:\d{4}|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])|\(\s*\d{4}|\s+(?:қала|аудан|ауыл|порт|арқылы|city\b|town\b|district\b|port\b))")
 _KK_PLACE_CASE = re.compile(r"(?:да|де|та|те|нда|нде|дан|ден|тан|тен|нан|нен|дағы|дегі|тағы|тегі)$")

@@ -169,6 +169,9 @@ def test_a_name_with_imeni_but_no_person_after_it_stops_before_it():
     ("a centre near Kapshagay; samples from Aralsk and Talgar", "en", ["konayev", "aral", "talghar"]),
     # a city's name the dictionary reads as another word's form («Семей»: семья's genitive plural)
     ("центры открыты в Павлодаре и Семее", "ru", ["pavlodar", "semey"]),
+    # a conference's acronym and year before the city, a kind of settlement "of" it
+    ("reported at ITSC 2024, Milan, and at the World Congress (2021, Istanbul)", "en", ["milan", "istanbul"]),
+    ("fieldwork in the district centre of Saryagash", "en", ["saryaghash"]),
     # the parts of the Americas whose names say which (not «Америка» alone: the United States)
     ("модели, разработанные в Северной Америке и Центральной Америке", "ru", ["north-america", "central-america"]),
 ])
@@ -185,6 +188,8 @@ def test_world_cities_where_the_text_names_a_place(text, lang, expected):
     ("2023 жылғы 5 қазан айында", "kk"),
     # towns named after people, in a surname's spelling, are the people in English texts
     ("the school of K. Satpaev and the era of D. Konaev", "en"),
+    # a year and a comma open a sentence, not a conference's place
+    ("In 2023, Milan Kundera's novel was translated.", "en"),
 ])
 def test_words_and_people_are_not_cities(text, lang):
     assert not [slug for _, slug in linked(text, lang) if slug not in ("kazakhstan",)]
