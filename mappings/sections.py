@@ -250,6 +250,11 @@ def _heading(line: str, lang: str, sections: list[Section], seen: set[str],
     """The heading that opens a new section at `line` (None when the line is content), and the
     line less any section number before that heading."""
     current = sections[-1]
+    summary = _FOREIGN_SUMMARY.match(line)
+    if summary and _SUMMARY_LANGUAGE[summary.group(1)[:2].upper()] != lang and seen:
+        # an autoreferat's closing summary in another language («ТҮЙІН …», "SUMMARY …" after a
+        # Russian text) is a translation: a section of its own, never the tail of the conclusions
+        return headings.Heading("other", summary.group(1), line[summary.end():].strip()), line
     caption = _list_caption(line, lang)
     if caption is not None and caption.kind not in seen:
         return caption, line
@@ -297,6 +302,12 @@ def _heading(line: str, lang: str, sections: list[Section], seen: set[str],
     if current.kind in headings.LIST_KINDS and h.kind in headings.DEFINITIONAL_KINDS and h.kind in seen:
         return None, line
     return h, line
+
+
+# The closing summaries of an autoreferat, in capitals: «ТҮЙІН» / «ТҮЙІНДЕМЕ» (Kazakh; «Т?ЙІН» where
+# a Windows-1251 copy lost its Kazakh letters), «РЕЗЮМЕ» (Russian), "SUMMARY" / "RESUME" (English)
+_FOREIGN_SUMMARY = re.compile(r"^(ТҮЙІНДЕМЕ|ТҮЙІН|Т\?ЙІН|РЕЗЮМЕ|SUMMARY|RESUME)(?![\w?])[.:]?\s*")
+_SUMMARY_LANGUAGE = {"ТҮ": "kk", "Т?": "kk", "РЕ": "ru", "SU": "en", "RE": "en"}
 
 
 def _foreign_heading(line: str, lang: str, seen: set[str]) -> headings.Heading | None:

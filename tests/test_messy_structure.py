@@ -1040,3 +1040,23 @@ def test_sentences_going_on_with_a_connective_without_finally_stay_one_point():
             "Moreover, it proved cheap to run.")
     _intro, items = lists.split_items([text])
     assert len(items) == 1
+
+
+def test_practical_recommendations_close_the_conclusions_and_foreign_summaries_stay_out():
+    text = "\n".join([
+        "АВТОРЕФЕРАТ диссертации на соискание ученой степени кандидата медицинских наук",
+        "Актуальность темы. Полипозный риносинусит распространен в Приаралье, где экологическая обстановка "
+        "остается напряженной, а число больных с рецидивами после операций не снижается уже много лет.",
+        "Цель исследования – улучшить результаты лечения больных хроническим полипозным риносинуситом.",
+        "Задачи исследования: изучить распространенность заболевания; оценить состав носового секрета.",
+        "ВЫВОДЫ",
+        "1. Рецидивы связаны с уровнем интерлейкина-8.",
+        "ПРАКТИЧЕСКИЕ РЕКОМЕНДАЦИИ",
+        "Перед операцией рекомендуется определять уровень интерлейкина-8 в носовом секрете.",
+        "ТҮЙІН Сағындықова Әйгерім. Созылмалы риносинуситті емдеудің негіздемесі. Жұмыста 212 науқас зерттелді.",
+        "SUMMARY Sagyndykova A. Treatment of chronic rhinosinusitis in the Aral Sea region. 212 patients were studied.",
+    ])
+    parsed = abstract.parse_bytes(text.encode("utf-8"), "ru-rhinosinusitis.txt")
+    conclusion = parsed.section_text("conclusion")
+    assert "интерлейкина-8 в носовом секрете" in conclusion
+    assert "науқас" not in conclusion and "patients" not in conclusion
