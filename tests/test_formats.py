@@ -1483,3 +1483,49 @@ def test_a_site_posts_title_titles_the_page_only_when_the_page_prints_no_title_o
     note = ("---\ntitle: PhD abstract (EN) – final version for the council\n---\n\n"
             "# Less invasive surfactant administration in preterm infants\n\n## Relevance\n\nText.\n")
     assert "final version" not in extract.extract(note.encode(), "note.md").text
+
+
+def _saved_email(body: str, *, html: bool = False) -> bytes:
+    """A message as a mail program saves it, made by Python's own email package: MIME headers,
+    encoded-word subject, the body in quoted-printable."""
+    from email.message import EmailMessage
+    from email.policy import SMTP
+
+    msg = EmailMessage()
+    msg["From"] = "Серікова Дана <d.serikova@example.kz>"
+    msg["To"] = "dissovet@example.kz"
+    msg["Subject"] = "Аннотация диссертации – Серікова Д.Е."
+    msg["Date"] = "Tue, 14 Jan 2025 10:42:17 +0500"
+    msg.set_content(body, subtype="html" if html else "plain", charset="utf-8", cte="quoted-printable")
+    return msg.as_bytes(policy=SMTP)
+
+
+_LETTER = ("Добрый день!\n\nНаправляю аннотацию.\n\n"
+           "Актуальность темы исследования. Засоление орошаемых почв Туркестанской области растёт, "
+           "и урожаи хлопчатника снижаются из года в год на всех массивах орошения.\n"
+           "Цель исследования – оценить динамику засоления орошаемых почв.\n"
+           "Задачи исследования:\n1) определить состав солей;\n2) построить модель засоления.\n\n"
+           "С уважением,\nСерікова Дана Ерланқызы\nдокторант\n")
+
+
+def test_a_saved_email_is_read_as_its_decoded_body_and_signed_by_its_author():
+    raw = _saved_email(_LETTER)
+    assert b"quoted-printable" in raw and b"=D0=" in raw          # really encoded
+    got = extract.extract(raw, "letter.txt")
+    assert (got.format, got.library) == ("text/plain", "python-email")
+    assert "Засоление орошаемых почв" in got.text and "=D0" not in got.text
+    parsed = abstract.parse_bytes(raw, "letter.txt")
+    assert parsed.meta.author == "Серікова Дана Ерланқызы"
+    assert [i.text.split()[0] for i in parsed.items["tasks"]] == ["определить", "построить"]
+
+
+def test_a_saved_emails_html_body_is_read_as_a_page():
+    raw = _saved_email("<p>Актуальность темы исследования. Засоление почв растёт.</p>"
+                       "<p>Цель исследования – оценить динамику засоления почв.</p>", html=True)
+    text = extract.extract(raw, "letter.txt").text
+    assert "<p>" not in text and "Цель исследования – оценить" in text
+
+
+def test_a_text_that_only_mentions_mail_headers_is_no_email():
+    plain = "From: the author\nTo the council: the abstract follows.\n\nАктуальность темы."
+    assert extract.extract(plain.encode(), "notes.txt").library != "python-email"

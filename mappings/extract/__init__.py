@@ -6,7 +6,7 @@ file saved as `.txt` as RTF.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 from ..errors import MappingError
@@ -46,8 +46,14 @@ def extract(data: bytes, source: str) -> Extracted:
     from . import rtf
     if rtf.is_rtf(data):
         return rtf.extract(data, source)
-    from . import plain
-    return plain.extract(data, source, MEDIA_TYPES.get(suffix, "text/plain"))
+    from . import email_message, plain
+    media_type = MEDIA_TYPES.get(suffix, "text/plain")
+    if email_message.is_message(data):
+        # a saved e-mail: its body, decoded, read as the text (or, for an HTML body, the page) it is
+        text, body_type = email_message.body(data)
+        read = plain.extract(text.encode("utf-8"), source, "text/markdown" if body_type == "text/html" else media_type)
+        return replace(read, format=media_type, library="python-email", library_version=read.library_version)
+    return plain.extract(data, source, media_type)
 
 
 __all__ = ["Extracted", "MappingError", "MEDIA_TYPES", "SUFFIXES", "extract"]
