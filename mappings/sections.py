@@ -226,6 +226,8 @@ def split(paragraphs: list[str], lang: str) -> list[Section]:
     paragraphs = without_contents(paragraphs)
     asked = _asks_its_headings(paragraphs, lang)
     for paragraph in paragraphs:
+        if _TITLE_PAGE_LABEL.match(paragraph.strip()):
+            continue   # a template's or an outliner's label over the title page, not a line of it
         paragraph = one_language(paragraph, lang)
         for part_no, part in enumerate(headings.run_in_parts(paragraph, lang)):
             h, line = _heading(part, lang, sections, seen, asked)
@@ -243,6 +245,10 @@ def split(paragraphs: list[str], lang: str) -> list[Section]:
     if not sections[0].lines:
         sections.pop(0)
     return merge(sections)
+
+
+_TITLE_PAGE_LABEL = re.compile(r"^(?:#+\s*)?(?:title\s+page|cover\s+page|титульн(?:ый\s+лист|ая\s+страница)|"
+                               r"титулдық\s+(?:парақ|бет))\w*[.:]?$", re.I)
 
 
 def _heading(line: str, lang: str, sections: list[Section], seen: set[str],

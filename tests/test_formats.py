@@ -1529,3 +1529,45 @@ def test_a_saved_emails_html_body_is_read_as_a_page():
 def test_a_text_that_only_mentions_mail_headers_is_no_email():
     plain = "From: the author\nTo the council: the abstract follows.\n\nАктуальность темы."
     assert extract.extract(plain.encode(), "notes.txt").library != "python-email"
+
+
+_OUTLINE = "\n".join([
+    "title:: Abstract – Bekova D.A.",
+    "tags:: [[phd]], [[soil]]",
+    "",
+    "- ### Title page",
+    "  collapsed:: true",
+    "\t- **BEKOVA DANA ASKAROVNA**",
+    "\t- **Salinity of irrigated soils in the Turkistan Region**",
+    "\t- Dissertation for the degree of Doctor of Philosophy (PhD)",
+    "- ## Relevance of the research topic",
+    "\t- Irrigated soils of [[Kazakhstan]] grow saltier every year, and yields of cotton fall on most of the",
+    "\t  irrigated massifs of the south.",
+    "- ## Objectives",
+    "\t- to determine the salt composition of the soils;",
+    "\t  logseq.order-list-type:: number",
+    "\t- to build a model of salinisation.",
+    "\t  logseq.order-list-type:: number",
+    "- ## Aim",
+    "\t- To assess the dynamics of salinity of irrigated soils.",
+])
+
+
+def test_an_outliner_page_is_read_as_the_page_it_shows():
+    """A Logseq page saved as Markdown: bullets, properties and links go, a block's wrapped line
+    joins it, a list numbered only by a block property gets its numbers back."""
+    got = extract.extract(_OUTLINE.encode(), "page.md").text
+    lines = [line for line in got.split("\n") if line]
+    assert "1. to determine the salt composition of the soils;" in lines
+    assert "2. to build a model of salinisation." in lines
+    assert not any("::" in line or line.lstrip().startswith("- ") or "[[" in line for line in lines)
+    assert "Irrigated soils of Kazakhstan grow saltier every year, and yields of cotton fall on most of the " \
+           "irrigated massifs of the south." in lines
+    parsed = abstract.parse_bytes(_OUTLINE.encode(), "page.md")
+    assert parsed.meta.title == "Salinity of irrigated soils in the Turkistan Region"   # not the label over it
+    assert [i.text.split()[-1] for i in parsed.items["tasks"]] == ["soils", "salinisation."]
+
+
+def test_a_markdown_bullet_list_is_no_outliner_page():
+    md = "## Objectives\n\n- to determine salts;\n- to build a model;\n- to test it.\n\nSee: notes.\n"
+    assert extract.extract(md.encode(), "plain.md").text.count("- to") == 3
