@@ -1571,3 +1571,37 @@ def test_an_outliner_page_is_read_as_the_page_it_shows():
 def test_a_markdown_bullet_list_is_no_outliner_page():
     md = "## Objectives\n\n- to determine salts;\n- to build a model;\n- to test it.\n\nSee: notes.\n"
     assert extract.extract(md.encode(), "plain.md").text.count("- to") == 3
+
+
+def test_a_myst_page_is_read_as_built():
+    """A Jupyter Book page in MyST: the target label, the admonition's fences and options go,
+    roles are their content, code cells stay out; its H1 is the title, the labelled authors
+    with their {sup} marks are the authors."""
+    page = "\n".join([
+        "(salinity-article)=",
+        "# Salinity of irrigated soils in the Turkistan Region",
+        "",
+        ":::{admonition} About the article",
+        ":class: tip",
+        "",
+        "**Authors:** Bekova Dana Askarovna{sup}`1`, Omarov Erlan Kairatuly{sup}`1`",
+        "",
+        "{sup}`1` Institute of Soil Science, Almaty, Kazakhstan",
+        ":::",
+        "",
+        "## Abstract",
+        "",
+        "Irrigated soils grow saltier every year, see {term}`salinity` and {cite}`smith2020`.",
+        "",
+        "```{code-cell} ipython3",
+        "df.mean()",
+        "```",
+        "",
+        "**Keywords:** salinity, irrigation, soil",
+    ])
+    got = extract.extract(page.encode(), "page.md").text
+    assert "(salinity-article)=" not in got and ":::" not in got and ":class:" not in got
+    assert "{sup}" not in got and "see salinity and smith2020." in got and "df.mean" not in got
+    parsed = abstract.parse_bytes(page.encode(), "page.md")
+    assert parsed.meta.title == "Salinity of irrigated soils in the Turkistan Region"
+    assert [a.name for a in parsed.meta.authors] == ["Bekova Dana Askarovna", "Omarov Erlan Kairatuly"]

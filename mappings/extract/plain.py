@@ -21,7 +21,7 @@ from html.parser import HTMLParser
 
 from .. import text
 from . import (Extracted, antiword, asciidoc, bibtex, confluence, document_metadata, json_export, latex,
-               logseq, notebook, orgmode, wikitext)
+               logseq, myst, notebook, orgmode, wikitext)
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _SETEXT = re.compile(r"^[ ]{0,3}(?:=+|-+)[ \t]*$")
@@ -232,7 +232,7 @@ def extract(data: bytes, source: str, media_type: str) -> Extracted:
     decoded, codec = text.decode_with_codec(data, source)
     decoded = confluence.text(latex.text(wikitext.text(asciidoc.text(orgmode.text(decoded)))))
     if media_type == "text/markdown":
-        decoded = markdown_text(notebook.text(logseq.text(decoded)))
+        decoded = markdown_text(notebook.text(myst.text(logseq.text(decoded))))
     else:
         decoded = underlined_headings(html_references(antiword.text(decoded)))
     decoded = repository_record(ris_record(bibtex.record(json_export.record(decoded))))
