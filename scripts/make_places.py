@@ -50,6 +50,10 @@ MIN_POPULATION_WORD = 1_000_000
 # pyspellchecker's English word counts: "sale" 21,729, "buffalo" 6,101, "hue" 861, against
 # "vienna" 376 and "hamburg" 79; its list holds proper names too, so only a frequent one is a word
 WORD_FREQUENCY = 500
+# … but a large city's name counts a little in that list ("athens" 667, "boston" 812, "miami"
+# 1,329) without being a word: from this size a name below COMMON_WORD is the city's
+MIN_POPULATION_NAME = 400_000
+COMMON_WORD = 3000
 
 _RUSSIAN = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
 _KAZAKH = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:-[А-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһі][а-яёәғқңөұүһі]+)*")
@@ -70,17 +74,28 @@ def _sources():
     return gc, pycountry, pymorphy3.MorphAnalyzer(), SpellChecker(language="en")
 
 
-def russian_names(alternates: list[str], morph, home: bool = False) -> list[str]:
+def russian_names(alternates: list[str], morph, home: bool = False, english: str = "") -> list[str]:
     """The names pymorphy3 knows as places, or else the one Cyrillic name written in Russian
-    letters alone, when there is just one (several would be Russian, Bulgarian, Serbian forms).
-    In Kazakhstan every such name is Russian or Kazakh, both written there (Жаркент, Панфилов)."""
+    letters alone, when there is just one (several would be Russian, Bulgarian, Serbian forms),
+    or else those of several that spell the English name letter for letter (Улан-Батор for Ulan
+    Bator, not the Mongolian Улаанбаатар). In Kazakhstan every such name is Russian or Kazakh,
+    both written there (Жаркент, Панфилов)."""
     cyrillic = [n for n in alternates if _RUSSIAN.fullmatch(n) and "ъ" not in n]
     known = [n for n in cyrillic
              if any(p.is_known and "Geox" in p.tag and "nomn" in p.tag and p.word == n.lower()
                     for p in morph.parse(n))]
     if home:
         return known + [n for n in cyrillic if n not in known]
-    return known or (cyrillic if len(cyrillic) == 1 else [])
+    if known or len(cyrillic) == 1:
+        return known or cyrillic
+    letters = re.sub(r"[^a-z]", "", english.lower())
+    return [n for n in cyrillic if letters and re.sub(r"[^a-z]", "", anyascii(n).lower()) == letters]
+
+
+def given_name(name: str, morph) -> bool:
+    """A name Russian knows first as a person's given name (Лион), not as a word."""
+    best = morph.parse(name.split("-")[0])[0]
+    return "Name" in best.tag
 
 
 def other_word(name: str, morph) -> bool:
@@ -151,10 +166,14 @@ def build(existing: tuple[v.Entry, ...]) -> tuple[str, list[str]]:
     # the larger city first, so that of two whose names read alike the larger keeps its name
     for c in sorted(select(gc.get_cities(), capitals, words), key=lambda c: -c["population"]):
         en = anyascii(c["name"])   # Ürümqi is written Urumqi in English texts
-        if c["population"] < MIN_POPULATION_WORD and words.word_frequency[en.lower()] >= WORD_FREQUENCY:
+        frequency = words.word_frequency[en.lower()]
+        if c["population"] < MIN_POPULATION_WORD and frequency >= WORD_FREQUENCY and not (
+                c["population"] >= MIN_POPULATION_NAME and frequency < COMMON_WORD):
             report.append(f"{en} ({c['countrycode']}) left out: an English word")
             continue
-        ru = [n for n in russian_names(c["alternatenames"], morph, c["countrycode"] == HOME) if not other_word(n, morph)]
+        large = c["population"] >= MIN_POPULATION_NAME
+        ru = [n for n in russian_names(c["alternatenames"], morph, c["countrycode"] == HOME, en if large else "")
+              if not other_word(n, morph) or large and (given_name(n, morph) or "-" in n)]
         kk = [n for n in kazakh_names(c["alternatenames"]) if not other_word(n, morph)]
         if not ru or not re.fullmatch(r"[A-Z][A-Za-z' .\-]+", en):
             report.append(f"{en} ({c['countrycode']}) left out: no Russian name GeoNames and pymorphy3 agree on")

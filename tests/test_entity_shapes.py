@@ -172,6 +172,9 @@ def test_a_name_with_imeni_but_no_person_after_it_stops_before_it():
     # a conference's acronym and year before the city, a kind of settlement "of" it
     ("reported at ITSC 2024, Milan, and at the World Congress (2021, Istanbul)", "en", ["milan", "istanbul"]),
     ("fieldwork in the district centre of Saryagash", "en", ["saryaghash"]),
+    # large cities whose name is also counted in the English list, or a Russian given name
+    ("reported in Lyon, Athens and Miami", "en", ["lyon", "athens", "miami"]),
+    ("доложены в Лионе и Улан-Баторе", "ru", ["lyon", "ulan-bator"]),
     # the parts of the Americas whose names say which (not «Америка» alone: the United States)
     ("модели, разработанные в Северной Америке и Центральной Америке", "ru", ["north-america", "central-america"]),
 ])
