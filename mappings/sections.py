@@ -23,6 +23,8 @@ class Section:
     qualifiers: list[str] = field(default_factory=list)
     # the number the heading stood behind ("14. Теориялық маңыздылығы"), when it had one
     number: int | None = None
+    # opened by a list's introduction ("… the following tasks were set:"), not by a heading
+    intro: bool = False
 
     @property
     def text(self) -> str:
@@ -235,6 +237,11 @@ def split(paragraphs: list[str], lang: str) -> list[Section]:
                 sections[-1].heading += " " + line
                 continue
             if h is None:
+                promised = _promised_list(sections)
+                if promised is not None and _FIRST_ITEM.match(line):
+                    # «… келесі міндеттер қойылды:», then a hypothesis in a paragraph of its own,
+                    # then «1) …»: the numbered list is the one promised before the paragraph
+                    sections.append(Section(promised.kind))
                 _add(sections[-1], line, joined=part_no > 0)
             else:
                 opened = len(sections)
@@ -245,6 +252,22 @@ def split(paragraphs: list[str], lang: str) -> list[Section]:
     if not sections[0].lines:
         sections.pop(0)
     return merge(sections)
+
+
+_FIRST_ITEM = re.compile(r"^\s*(?:1[.)]|\(1\))\s*\S")
+
+
+def _promised_list(sections: list[Section]) -> Section | None:
+    """The list section a list introduction opened and left empty ("… the following tasks were
+    set:"), when the section read now is another, a definition's (a hypothesis, an aim) that
+    came between the introduction and the list."""
+    current = sections[-1]
+    if current.kind in headings.LIST_KINDS or current.kind in ("preamble", "abstract", "other"):
+        return None
+    before = sections[-2] if len(sections) >= 2 else None
+    if before is not None and before.kind in headings.LIST_KINDS and not before.lines and before.intro:
+        return before
+    return None
 
 
 _TITLE_PAGE_LABEL = re.compile(r"^(?:#+\s*)?(?:title\s+page|cover\s+page|титульн(?:ый\s+лист|ая\s+страница)|"
@@ -435,7 +458,7 @@ def _open(sections: list[Section], seen: set[str], h: headings.Heading, line: st
         if h.rest:
             current.lines.append(_content(h, kind, line))
         return
-    section = Section(kind, heading=h.text, qualifiers=[h.qualifier] if h.qualifier else [])
+    section = Section(kind, heading=h.text, qualifiers=[h.qualifier] if h.qualifier else [], intro=h.shape == "intro")
     content = _content(h, kind, line)
     if content:
         section.lines.append(content)

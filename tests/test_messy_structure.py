@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dissertation_kg.mappings import abstract, headings, lists
+from dissertation_kg.mappings import abstract, headings, lists, sections
 from dissertation_kg.mappings.errors import MappingError
 
 FOLDER = Path(__file__).parent / "fixtures" / "messy"
@@ -1060,3 +1060,18 @@ def test_practical_recommendations_close_the_conclusions_and_foreign_summaries_s
     conclusion = parsed.section_text("conclusion")
     assert "интерлейкина-8 в носовом секрете" in conclusion
     assert "науқас" not in conclusion and "patients" not in conclusion
+
+
+@pytest.mark.parametrize("lines, lang, first", [
+    (["Зерттеудің мақсаты – бруцеллездің алдын алу шараларын жетілдіру. Мақсатқа жету үшін келесі міндеттер қойылды:",
+      "Зерттеудің ғылыми гипотезасы: аурудың таралуы қауіп факторларына тәуелді.",
+      "1) эпизоотиялық жағдайды талдау;", "2) қауіп факторларын анықтау."], "kk", ["эпизоотиялық", "қауіп"]),
+    (["The aim is to improve prevention. To reach it, the following objectives were set:",
+      "Hypothesis: the spread of the disease depends on farm-level risk factors.",
+      "1) to analyse the epizootic situation;", "2) to identify the risk factors."], "en", ["to analyse", "to identify"]),
+])
+def test_a_list_promised_before_a_paragraph_of_another_kind_takes_the_numbered_items_after_it(lines, lang, first):
+    found = {s.kind: s for s in sections.split(lines, lang)}
+    intro, items = lists.split_items(found["tasks"].lines)
+    assert [" ".join(i.text.split()[:2 if lang == "en" else 1]) for i in items] == first
+    assert "1)" not in found["hypothesis"].text
