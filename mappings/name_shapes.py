@@ -767,13 +767,17 @@ def _kazakh(text: str, tokens: Sequence, h: int):
         if f in _KK_POSTPOSITIONS:
             break   # «моделі бойынша морфометриялық талдау»: what stands before a postposition is its object
         if _KK_PARTICIPLE.search(f) or _KK_PLURAL_OBJECT.search(f) \
-                or (_KK_OBLIQUE.search(f) and not _proper(w) and not f.endswith(("ды", "ді"))):
+                or (_KK_OBLIQUE.search(f) and not _proper(w) and not f.endswith(("ды", "ді"))
+                    # a compound's last part ends as it is spelt («уран-қорғасын», «k-орта»), no case
+                    and not ("-" in f and not _KK_GENITIVE.search(f))):
             author = _kk_author_before(text, tokens, k) if f in _KK_PROPOSED else None
             if author is not None:
                 mods[:0] = tokens[author:k + 1]
             break
         mods.insert(0, tokens[k])
         k -= 1
+        if "-" in f and not _proper(w) and len(mods) == 1:
+            break   # a compound names the method whole («уран-қорғасын әдісімен»): what stands before is the sentence's
     # a proper name is the whole modifier: "ұзақтығы Каплан – Мейер әдісі" names the Kaplan–Meier method
     names = [i for i, t in enumerate(mods) if _proper(t.text) and (
         not _sentence_initial(text, t.start) or _double_barrelled(text, mods[i:i + 2]))]

@@ -608,3 +608,12 @@ def test_a_kazakh_bare_head_in_a_case_names_its_method(text, expected):
 ])
 def test_a_kazakh_bare_head_after_no_adjective_names_nothing(text):
     assert names_in(text, "kk", "methods") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a compound modifier ends as it is spelt, not in a case, and names the method whole
+    ("Цирконның жасы уран-қорғасын әдісімен анықталды.", [("уран-қорғасын әдісімен", "Method")]),
+    ("Кластерлер k-орта әдісімен бөлінді.", [("k-орта әдісімен", "Method")]),
+])
+def test_a_kazakh_compound_modifier_names_its_method_whole(text, expected):
+    assert names_in(text, "kk", "methods") == expected
