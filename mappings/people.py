@@ -29,7 +29,7 @@ _LOWER = "a-zа-яёәғқңөұүһі"
 # «Кара-Мурза», "Friedrich-Loeffler" is no person since no initial stands before it)
 # A nobiliary particle may stand between them in lower case ("H. de Wit", "E. van Wincoop",
 # «П. ван Хиле», «Дж. фон Нейман»): the surname is still the capitalised word after it.
-_PARTICLE = r"(?:(?:van|von|de|der|den|du|da|di|del|della|ван|фон|де|дер|ден|дю|да|ди|дель)[ \u00a0]){0,2}"
+_PARTICLE = r"(?:(?:van|von|de|der|den|du|da|di|del|della|ван|фон|де|дер|ден|дю|да|ди|дель|De|Van|Di|Del|Le|La|Du)[ \u00a0]){0,2}"
 # A surname keeps the letters of its own language ("K. Szabó", "J. Łukasiewicz", "A. Østergaard")
 # and an Irish or Italian prefix before its capital ("J. O’Connor", «Дж. О’Коннора», "M. D'Amico").
 _SURNAME_UPPER = _UPPER + "À-ÖØ-ÞĀ-Ž"
@@ -83,7 +83,7 @@ def find(text: str, lang: str) -> list[tuple[int, int]]:
 # a single initial before an English word that takes a possessive ("J. Knight's definition") or
 # stands in a list of other initials-and-surname names ("J. Beelen and E. Jones").
 _AND = r"(?:,[ \u00a0]|[ \u00a0](?:and|и|мен|бен|пен|және)[ \u00a0])"
-_LISTED_BEFORE = re.compile(rf"[{_UPPER}][{_LOWER}]?\.[ \u00a0]?[{_SURNAME_UPPER}][{_SURNAME_LOWER}]+{_AND}$")
+_LISTED_BEFORE = re.compile(rf"[{_UPPER}][{_LOWER}]?\.[ \u00a0]?{_PARTICLE}[{_SURNAME_UPPER}][{_SURNAME_LOWER}]+{_AND}$")
 _LISTED_AFTER = re.compile(rf"{_AND}[{_UPPER}][{_LOWER}]?\.[ \u00a0]?[{_UPPER}]")
 # A word naming a body of work or an idea before the initials makes them an author's: «в трудах
 # Ф.А. Щербины», «теория М. Маккомбса», "the life course perspective of G. Elder". (A title after
@@ -94,6 +94,12 @@ _AUTHOR_CUE = {
     "en": re.compile(r"(?<![\w-])(?:works?|writings|studies|theory|theories|concept|model|perspective|"
                      r"approach|framework|ideas?|views?)[ \u00a0]+(?:of|by)[ \u00a0]+$", re.I),
 }
+
+
+_NOT_INITIALS = {"U.S.", "U.K.", "E.U.", "U.N.", "P.R.", "D.C.", "A.D.", "B.C.", "N.Y.", "L.A.", "S.A."}
+_CO_AUTHORS = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:co-?workers|co-?authors|colleagues|associates)\b|\s+et\s+al\b|"
+                         r"\s*\(\s*(?:19|20)\d\d", re.I)
+_BY = re.compile(r"(?<!\w)by\s+$", re.I)
 
 
 def _surname_by_its_place(text: str, m: re.Match, lang: str) -> bool:
@@ -107,10 +113,12 @@ def _surname_by_its_place(text: str, m: re.Match, lang: str) -> bool:
     cue = _AUTHOR_CUE.get(lang)
     if cue is not None and cue.search(before):
         return True
-    # a name among other initials-and-surname names: «М. Маккомбса и Д. Шоу», «Н.Я. Коншин,
-    # Ф.А. Щербина», "J. Beelen and E. Jones"
-    if lang == "en" and initials != 1:
-        return False
+    # a surname that is an English word after two initials, followed by its co-authors or cited
+    # by "by": "K.O. Hill and co-workers", "D.G. Sweet et al.", "developed by A.D. Kersey"
+    # (never "U.S. Army": no abbreviation of a state or an era is a person's initials)
+    if lang == "en" and initials >= 2:
+        return m.group(1).replace(" ", "") not in _NOT_INITIALS and (
+            _CO_AUTHORS.match(text, m.end()) is not None or _BY.search(before) is not None)
     after = text[m.end():m.end() + 12]
     if lang == "en" and re.search(r"[a-z]['’]s$", word):
         return True

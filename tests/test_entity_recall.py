@@ -145,6 +145,20 @@ def test_a_body_or_a_place_in_the_possessive_of_a_theory_is_no_person(text):
     assert names(text, "en") == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    # an English word as a surname after two initials, with its co-workers or after "by"
+    ("Gratings were first reported by K.O. Hill and co-workers in 1978.", ["K.O. Hill"]),
+    ("D.G. Sweet et al. summarised the evidence.", ["D.G. Sweet"]),
+    # a capitalised particle, and a name listed after it
+    ("Lung ultrasound was developed by D. De Luca and R. Brat.", ["D. De Luca", "R. Brat"]),
+    # an abbreviation of a state is no one's initials, and a plain word after initials stays a word
+    ("The U.S. Army and the U.K. Government agreed.", []),
+    ("Results of J.R. Hill were used.", []),
+])
+def test_english_initials_before_a_word_name_a_person_where_the_text_cites_one(text, expected):
+    assert names(text, "en") == expected
+
+
 @pytest.mark.parametrize("text, lang, expected", [
     # surnames alone after the body of work that is theirs
     ("Chapter 1 moves from agenda-setting theory to the media system theory of Hallin and Mancini.", "en",
