@@ -340,6 +340,11 @@ def _reads_as_surname(word: str, lang: str) -> bool:
 
 def _russian_surname(low: str) -> bool:
     parses = morphology._analyzer().parse(low)
+    # a word that is almost surely a verb, a participle, an adverb or a function word is no
+    # surname, whatever rare surname the dictionary also spells so: «С. Предложены …», «С. По
+    # данным …» are a page's "С." before a sentence, not an initial and a name
+    if parses[0].is_known and parses[0].tag.POS not in (None, "NOUN", "ADJF") and parses[0].score >= 0.9:
+        return False
     if any(any(t in p.tag for t in _NAME_TAGS) for p in parses):
         return True
     # a title opens with a thing in the nominative («Программа», «Модель», «Теория»); a known

@@ -159,6 +159,14 @@ def test_english_initials_before_a_word_name_a_person_where_the_text_cites_one(t
     assert names(text, "en") == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Известия НАН РК. – 2019. – С. 45–52. С. Предложены новые методы оценки.",   # a page's "С." before a verb
+    "Вестник КазНУ. – 2020. – С. 12. С. По данным авторов, потери велики.",      # … before a preposition
+])
+def test_a_page_abbreviation_before_a_capitalised_word_of_a_sentence_is_no_person(text):
+    assert names(text, "ru") == []
+
+
 @pytest.mark.parametrize("text, lang, expected", [
     # surnames alone after the body of work that is theirs
     ("Chapter 1 moves from agenda-setting theory to the media system theory of Hallin and Mancini.", "en",
