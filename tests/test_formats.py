@@ -1605,3 +1605,25 @@ def test_a_myst_page_is_read_as_built():
     parsed = abstract.parse_bytes(page.encode(), "page.md")
     assert parsed.meta.title == "Salinity of irrigated soils in the Turkistan Region"
     assert [a.name for a in parsed.meta.authors] == ["Bekova Dana Askarovna", "Omarov Erlan Kairatuly"]
+
+
+def test_a_repositorys_metadata_csv_is_read_as_the_item_it_describes():
+    """DSpace's metadata export, written by Python's csv module: author and title labelled as a
+    title page labels them, several values joined by "||", the abstract's cell its text."""
+    import csv
+
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["id", "collection", "dc.contributor.author", "dc.contributor.advisor", "dc.subject[kk]",
+                     "dc.title[kk]", "dc.description.abstract[kk]"])
+    writer.writerow(["7f3c", "123456789/2187", "Сейітова, Айгерім Болатқызы", "Исабаева, Гүлнұр||Weigend, Steffen",
+                     "жылқы||SNP", "Жабы жылқысының генетикалық әртүрлілігі",
+                     "Зерттеудің өзектілігі. Жабы жылқысы азайып барады, оның генетикалық әртүрлілігі зерттелмеген.\n"
+                     "Зерттеудің мақсаты – жабы жылқысының генетикалық құрылымын анықтау."])
+    text = extract.extract(out.getvalue().encode("utf-8"), "item.csv.txt").text
+    assert text.split("\n")[:4] == ["Author: Сейітова Айгерім Болатқызы", "Title: Жабы жылқысының генетикалық әртүрлілігі",
+                                    "Supervisor: Исабаева Гүлнұр; Weigend Steffen", "Keywords: жылқы, SNP"]
+    assert "7f3c" not in text and "123456789" not in text
+    parsed = abstract.parse_bytes(out.getvalue().encode("utf-8"), "item.txt")
+    assert parsed.meta.author == "Сейітова Айгерім Болатқызы"
+    assert parsed.section_text("aim").startswith("жабы жылқысының генетикалық")
