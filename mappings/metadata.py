@@ -602,6 +602,13 @@ _DOCUMENT_NAME = re.compile(r"(?<![\w-])(?:ABSTRACT|ANNOTATION|SUMMARY|АВТО�
                             r"(?i:abstract\s+of\s+the|annotation\s+of\s+the|автореферат\s+диссертации))(?![\w-])")
 
 
+# The line that says what the document is and for which degree: "Аннотация диссертации на
+# соискание …", "Abstract of the dissertation for the degree …", «Диссертация на соискание …»
+_DEGREE_STATEMENT = re.compile(
+    r"(?i)^[*_ ]*(?:(?:аннотация|автореферат|abstract|annotation)\s+(?:диссертации|of\s+the\s+(?:dissertation|thesis))"
+    r"|диссертация\s+на\s+соискание|dissertation\s+(?:submitted\s+)?for\s+the\s+degree)")
+
+
 _ONE_WORD_LINE = r"[ \t]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+[ \t]*"
 
 
@@ -766,7 +773,10 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
                                                            and is_org_name(lines[index].split(",")[0]))
                                                        # … or a label introducing them ("Author information:")
                                                        or (index == at + 1 and lines[index].endswith(":")
-                                                           and len(lines[index].split()) <= 4)):
+                                                           and len(lines[index].split()) <= 4)
+                                                       # … or the statement of the degree sought ("Аннотация
+                                                       # диссертации на соискание …") right under the name
+                                                       or (index == at + 1 and _DEGREE_STATEMENT.match(lines[index]))):
             # The affiliations (or the abstract itself) end the title page: the title stood
             # above the authors.
             index, end = _title_above(lines, at), at

@@ -466,3 +466,20 @@ def test_a_name_run_onto_a_line_of_codes_or_of_the_title(page, lang, author):
 ])
 def test_a_single_asterisk_emphasis_goes_and_its_words_stay(page, cleaned):
     assert text.clean(page) == cleaned
+
+
+@pytest.mark.parametrize("statement", [
+    "Аннотация диссертации на соискание степени доктора философии (PhD) по образовательной программе 8D02203 – История",
+    "Диссертация на соискание степени доктора философии (PhD) по специальности 6D020300 – История",
+])
+def test_a_title_above_the_author_whose_next_line_states_the_degree(statement):
+    text = "\n\n".join([
+        "Костанайский региональный университет имени Ахмета Байтурсынулы",
+        "Освоение целинных земель в Северном Казахстане в устной памяти его участников",
+        "Шевченко Ольга Викторовна", statement,
+        "Актуальность темы исследования. Освоение целинных земель – одно из крупнейших событий истории "
+        "Казахстана XX века, и о нём написано много работ.",
+        "Цель исследования – реконструировать опыт участников освоения целины."])
+    parsed = abstract.parse_bytes(text.encode("utf-8"), "ru-tselina.txt")
+    assert (parsed.meta.author, parsed.meta.title) == (
+        "Шевченко Ольга Викторовна", "Освоение целинных земель в Северном Казахстане в устной памяти его участников")
