@@ -1627,3 +1627,29 @@ def test_a_repositorys_metadata_csv_is_read_as_the_item_it_describes():
     parsed = abstract.parse_bytes(out.getvalue().encode("utf-8"), "item.txt")
     assert parsed.meta.author == "Сейітова Айгерім Болатқызы"
     assert parsed.section_text("aim").startswith("жабы жылқысының генетикалық")
+
+
+def test_an_abstract_pasted_into_a_chat_export_is_read_as_pasted():
+    """WhatsApp's text export (Android and iPhone stamps): the stamps, the senders, the app's
+    notices, media and deleted-message placeholders go; a message's further lines stay."""
+    chat = "\n".join([
+        "14.05.2024, 10:12 - Сообщения и звонки защищены сквозным шифрованием.",
+        "14.05.2024, 10:12 - Жанна: Добрый день! Скиньте текст автореферата",
+        "14.05.2024, 10:13 - Асель: <Без медиафайлов>",
+        "14.05.2024, 10:15 - Асель: Ермекова Асель Бауыржановна",
+        "Факторы ценообразования на рынке жилья Алматы",
+        "[14.05.24, 10:16:03] Асель: Положения, выносимые на защиту",
+        "1. Пространственная модель объясняет 78 % вариации цены.",
+        "14.05.2024, 10:16 - Жанна: Это сообщение удалено",
+        "14.05.2024, 10:18 - Жанна: 👍",
+    ])
+    text = extract.extract(chat.encode("utf-8"), "chat.txt").text
+    lines = [line for line in text.split("\n") if line]
+    assert lines == ["Добрый день! Скиньте текст автореферата", "Ермекова Асель Бауыржановна",
+                     "Факторы ценообразования на рынке жилья Алматы", "Положения, выносимые на защиту",
+                     "1. Пространственная модель объясняет 78 % вариации цены."]
+
+
+def test_a_text_with_a_few_dated_lines_is_no_chat():
+    text = "Актуальность.\n14.05.2024, 10:12 - заседание совета.\nЦель – оценить рынок.\n"
+    assert "14.05.2024" in extract.extract(text.encode(), "notes.txt").text

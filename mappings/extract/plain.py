@@ -20,7 +20,7 @@ import re
 from html.parser import HTMLParser
 
 from .. import text
-from . import (Extracted, antiword, asciidoc, bibtex, confluence, document_metadata, json_export, latex,
+from . import (Extracted, antiword, asciidoc, bibtex, chat_export, confluence, document_metadata, json_export, latex,
                logseq, myst, notebook, orgmode, repository_csv, wikitext)
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
@@ -230,7 +230,8 @@ def ris_record(plain: str) -> str:
 
 def extract(data: bytes, source: str, media_type: str) -> Extracted:
     decoded, codec = text.decode_with_codec(data, source)
-    decoded = confluence.text(latex.text(wikitext.text(asciidoc.text(orgmode.text(repository_csv.record(decoded))))))
+    decoded = confluence.text(latex.text(wikitext.text(asciidoc.text(orgmode.text(
+        repository_csv.record(chat_export.text(decoded)))))))
     if media_type == "text/markdown":
         decoded = markdown_text(notebook.text(myst.text(logseq.text(decoded))))
     else:
