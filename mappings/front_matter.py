@@ -118,8 +118,33 @@ def authors(lines: list[str]) -> list[tuple[str, list[int]]]:
         if found:
             if len(found) == 1:
                 found += _authors_by_row(lines, i)
-            return [_printed(m) for m in found]
+            printed = [_printed(m) for m in found]
+            return _in_full(printed, lines[i + 1:i + 12]) or printed
     return _bulleted_authors(lines)
+
+
+def _in_full(printed: list[tuple[str, list[int]]], after: list[str]) -> list[tuple[str, list[int]]] | None:
+    """The same people named in full on a labelled line further down ("Authors: Nurmagambetova
+    Saule Yerlanovna; Kuanyshev Timur Maratovich"), as a journal's metadata block repeats the
+    byline: each full name keeps the byline's affiliation marks; None unless every name of the
+    byline is there, by its surname."""
+    for line in after:
+        if not _AUTHORS_LABEL.match(line):
+            continue
+        full = _full_names(_AUTHORS_LABEL.sub("", line, count=1))
+        if len(full) != len(printed):
+            continue
+        out = []
+        for name in full:
+            words = {w.casefold() for w in name.split()}
+            match = next((marks for short, marks in printed
+                          if any(w.casefold() in words for w in re.findall(r"[^\W\d_]{3,}", short))), None)
+            if match is None:
+                break
+            out.append((name, match))
+        else:
+            return out
+    return None
 
 
 # A person's full name, surname first or last: two to four capitalised words (a hyphen inside).

@@ -659,6 +659,8 @@ def _cited_authors(meta: Metadata, full_text: str) -> None:
     if not meta.authors or meta.degree:
         return
     cited = front_matter.cited_authors(full_text, meta.title)
+    if len(cited) == len(meta.authors) and all("." not in a.name and len(a.name.split()) >= 2 for a in meta.authors):
+        return   # the byline named them all in full: the citation's initials would say less
     surnames = [name.split()[0].casefold() for name in cited]
 
     def cited_as(author: Author) -> int | None:

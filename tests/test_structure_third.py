@@ -3,6 +3,8 @@ mappers missing, each tested on realistic text of its own in every language it a
 and on text where it must not fire."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from dissertation_kg.mappings import abstract, lists, metadata, text
@@ -483,3 +485,13 @@ def test_a_title_above_the_author_whose_next_line_states_the_degree(statement):
     parsed = abstract.parse_bytes(text.encode("utf-8"), "ru-tselina.txt")
     assert (parsed.meta.author, parsed.meta.title) == (
         "Шевченко Ольга Викторовна", "Освоение целинных земель в Северном Казахстане в устной памяти его участников")
+
+
+def test_a_byline_repeated_in_full_on_a_labelled_line_names_the_authors_in_full():
+    """A journal's blog post of an article (tests/fixtures/published-21, a Hexo post): a byline
+    with initials and superscript marks, a metadata line repeating the authors in full
+    ("Authors: …"), a "How to cite" box with initials: the full names are the authors."""
+    path = Path(__file__).parent / "fixtures" / "published-21" / "en-crystallography-article.md"
+    parsed = abstract.parse_file(path)
+    assert [a.name for a in parsed.meta.authors] == [
+        "Nurmagambetova Saule Yerlanovna", "Kuanyshev Timur Maratovich", "Petrenko Irina Alexandrovna", "Yamamoto Kenji"]
