@@ -14,6 +14,7 @@ which the list reader takes as items in order.
 """
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -50,8 +51,10 @@ def extract(data: bytes, source: str) -> Extracted:
     return Extracted(text, MEDIA_TYPE, "antiword", _version(program))
 
 
+@functools.lru_cache(maxsize=4)
 def _version(program: str) -> str:
-    # antiword prints its version only in its usage text, on stderr, with exit status 1
+    # antiword prints its version only in its usage text, on stderr, with exit status 1 (asked
+    # once a process: a corpus of .doc files would otherwise run it twice a file)
     usage = subprocess.run([program, "-h"], capture_output=True, timeout=10).stderr.decode("utf-8", "replace")
     for line in usage.splitlines():
         if line.strip().startswith("Version:"):
