@@ -1040,3 +1040,68 @@ def test_sentences_going_on_with_a_connective_without_finally_stay_one_point():
             "Moreover, it proved cheap to run.")
     _intro, items = lists.split_items([text])
     assert len(items) == 1
+
+
+# --------------------------------------------------------------------------- every word of front_matter's patterns
+# Written out by hand (never read from front_matter): each word that ends an affiliation's
+# organisation before its city and country, each label of English keywords, each two-letter
+# initial transliterated from Kazakh or Russian, and each way authors are joined on a line.
+@pytest.mark.parametrize("affiliation, organisation", [
+    ('Department of Economics, Narxoz University, Almaty, Kazakhstan',
+     'Department of Economics, Narxoz University'),
+    ('Кафедра экономики, Казахский национальный университет, Алматы, Казахстан',
+     'Кафедра экономики, Казахский национальный университет'),
+    ('Department of Physics, Institute of Nuclear Physics, Almaty, Kazakhstan',
+     'Department of Physics, Institute of Nuclear Physics'),
+    ('Лаборатория почв, Институт почвоведения, Алматы, Казахстан',
+     'Лаборатория почв, Институт почвоведения'),
+    ('Кафедра права, Академия правосудия, Астана, Казахстан',
+     'Кафедра права, Академия правосудия'),
+    ('Department of Law, Academy of Justice, Astana, Kazakhstan',
+     'Department of Law, Academy of Justice'),
+    ('Department of Nursing, Medical College, Almaty, Kazakhstan',
+     'Department of Nursing, Medical College'),
+    ('Отделение сестринского дела, Медицинский колледж, Алматы, Казахстан',
+     'Отделение сестринского дела, Медицинский колледж'),
+    ('Отдел генетики, Национальный центр биотехнологии, Астана, Казахстан',
+     'Отдел генетики, Национальный центр биотехнологии'),
+    ('Laboratory of Genetics, National Center for Biotechnology, Astana, Kazakhstan',
+     'Laboratory of Genetics, National Center for Biotechnology'),
+    ('Laboratory of Genetics, National Centre for Biotechnology, Astana, Kazakhstan',
+     'Laboratory of Genetics, National Centre for Biotechnology'),
+    ('Генетика зертханасы, Ұлттық биотехнология орталығы, Астана, Қазақстан',
+     'Генетика зертханасы, Ұлттық биотехнология орталығы'),
+])
+def test_every_word_of_an_organisation_keeps_it_before_the_city(affiliation, organisation):
+    from dissertation_kg.mappings import front_matter
+    assert front_matter.organisation(affiliation) == organisation
+
+
+@pytest.mark.parametrize("line", ["Keywords: grain, fuel, prices", "Key-words: grain, fuel, prices",
+                                  "Index terms: grain, fuel, prices"])
+def test_every_english_keywords_label(line):
+    from dissertation_kg.mappings import front_matter
+    assert front_matter.keywords(line) == {"en": ["grain", "fuel", "prices"]}
+
+
+@pytest.mark.parametrize("line, names", [
+    ('Nurmukhanova G.Zh., Serikov A.B.', ['Nurmukhanova G.Zh.', 'Serikov A.B.']),
+    ('Kassymova A.Sh., Serikov A.B.', ['Kassymova A.Sh.', 'Serikov A.B.']),
+    ('Aitmatov Ch.T., Serikov A.B.', ['Aitmatov Ch.T.', 'Serikov A.B.']),
+    ('Bekov Kh.A., Serikov A.B.', ['Bekov Kh.A.', 'Serikov A.B.']),
+    ('Li Ts.A., Serikov A.B.', ['Li Ts.A.', 'Serikov A.B.']),
+    ('Ivanova Ya.A., Serikov A.B.', ['Ivanova Ya.A.', 'Serikov A.B.']),
+    ('Serikova A.B., Hale T.', ['Serikova A.B.', 'Hale T.']),
+    ('Serikova A.B. and Hale T.', ['Serikova A.B.', 'Hale T.']),
+    ('Serikova A.B.; Hale T.', ['Serikova A.B.', 'Hale T.']),
+])
+def test_every_two_letter_initial_and_every_join_of_authors(line, names):
+    from dissertation_kg.mappings import front_matter
+    assert [name for name, _ in front_matter.authors([line])] == names
+
+
+@pytest.mark.parametrize("line", ["Authors: Kasymova Dana Erzhanovna, Steiner Markus",
+                                  "Authors: Kasymova Dana Erzhanovna and Steiner Markus"])
+def test_full_names_under_a_label_joined_by_a_comma_or_and(line):
+    from dissertation_kg.mappings import front_matter
+    assert [name for name, _ in front_matter.authors([line])] == ["Kasymova Dana Erzhanovna", "Steiner Markus"]
