@@ -638,3 +638,45 @@ def test_every_word_of_the_eponymous_instrument_and_case_lists(text, lang, name)
         assert found == []
     else:   # (the words the walk takes before a Kazakh theory are another table's)
         assert any(n == name or (n.endswith(" " + name) and lang == "kk") for n in found), found
+
+
+# Each word that ends the name of an English doctrine (name_shapes._EN_NOT_IN_NAME; "a" is listed
+# too, but a one-letter word is never read as one of the name's words), each form of the Russian
+# «учение о …», each procedure named outside the methods by what a thing is done with
+# (_DONE_BY), and the Kazakh conjunctions no ending stops the walk at (written out by hand).
+@pytest.mark.parametrize("text, lang, kind, expected", [
+    *[(text, "en", "relevance", ["doctrine of precedent"]) for text in (
+        "Courts apply the doctrine of precedent and the rule of law.", "Courts apply the doctrine of precedent or custom.",
+        "Courts apply the doctrine of precedent in civil cases.", "Courts apply the doctrine of precedent for lower courts.",
+        "Courts apply the doctrine of precedent by analogy.", "Courts apply the doctrine of precedent to new cases.",
+        "Courts apply the doctrine of precedent that judges made.", "Courts apply the doctrine of precedent which judges made.",
+        "In practice the doctrine of precedent is applied.", "In practice the doctrine of precedent was applied.",
+        "Courts apply the doctrine of precedent with exceptions.", "Courts apply the doctrine of precedent on appeal.",
+        "Courts apply the doctrine of precedent as a source of law.", "Courts apply the doctrine of precedent at common law.",
+        "Courts apply the doctrine of precedent from English law.", "Judges call the doctrine of precedent an essential rule.",
+        "Scholars study the doctrine of precedent its critics reject.",
+        "Scholars study the doctrine of precedent their courts follow.",
+        "Scholars study the doctrine of precedent this court follows.",
+        "Scholars study the doctrine of precedent these courts follow.",
+        "Should the doctrine of precedent be applied here?", "Has the doctrine of precedent been applied here?",
+        "In practice the doctrine of precedent has changed.")],
+    *[(text, "en", "relevance", ["doctrines of precedent"]) for text in (
+        "In practice the doctrines of precedent are applied.", "In practice the doctrines of precedent were applied.",
+        "In practice the doctrines of precedent have changed.")],
+    ("Scholars discuss the doctrine of the state.", "en", "relevance", []),
+    ("В работе развито учение о государстве.", "ru", "relevance", ["учение о государстве"]),
+    ("Работа опирается на учения о государстве.", "ru", "relevance", ["учения о государстве"]),
+    ("Работа следует учению о государстве.", "ru", "relevance", ["учению о государстве"]),
+    ("В учении о государстве выделены этапы.", "ru", "relevance", ["учении о государстве"]),
+    ("Plots were chosen by random sampling.", "en", "novelty", ["random sampling"]),
+    ("Stocks were estimated by dynamic stock modelling.", "en", "novelty", ["dynamic stock modelling"]),
+    ("Stocks were estimated by dynamic stock modeling.", "en", "novelty", ["dynamic stock modeling"]),
+    ("Flows were estimated by material flow analysis.", "en", "novelty", ["material flow analysis"]),
+    ("Ideas were ranked using the nominal group technique.", "en", "novelty", ["nominal group technique"]),
+    ("Films were examined by vibrational spectroscopy.", "en", "novelty", ["vibrational spectroscopy"]),
+    ("Grains were examined by scanning electron microscopy.", "en", "novelty", ["scanning electron microscopy"]),
+    ("Жұмыста энтропиялық әрі кеңістіктік модель қолданылды.", "kk", "methods", ["кеңістіктік модель"]),
+    ("Жұмыста энтропиялық немесе кеңістіктік модель қолданылды.", "kk", "methods", ["кеңістіктік модель"]),
+])
+def test_every_word_that_ends_or_opens_a_doctrine_or_a_procedure(text, lang, kind, expected):
+    assert [text[s:e] for s, e, _cls in name_shapes.find(text, lang, kind, tokenize(text))] == expected
