@@ -739,3 +739,30 @@ def test_every_word_that_ends_or_opens_a_doctrine_or_a_procedure(text, lang, kin
 ])
 def test_every_activity_manner_scope_postposition_and_proposer_word(text, lang, kind, expected):
     assert [text[s:e] for s, e, _cls in name_shapes.find(text, lang, kind, tokenize(text))] == expected
+
+
+# An imaging method by its kind is named outside the methods (name_shapes._IMAGING), so is a
+# model named by a tool and a method with a two-part modifier; a sentence that says its methods
+# were used names them in any part (_USED, both word orders); a head inside quotation marks of
+# any of the four kinds names nothing (_QUOTED). Written out by hand.
+@pytest.mark.parametrize("text, lang, kind, expected", [
+    ('Пациентам выполнена трансторакальная эхокардиография в покое.', 'ru', 'novelty', ['трансторакальная эхокардиография']),
+    ('Пациентам выполнена цветовая допплерография сосудов.', 'ru', 'novelty', ['цветовая допплерография сосудов']),
+    ('Пациентам выполнена коронарная ангиография сосудов.', 'ru', 'novelty', ['коронарная ангиография сосудов']),
+    ('Пациентам выполнена абдоминальная сонография органов.', 'ru', 'novelty', ['абдоминальная сонография органов']),
+    ('Пациентам выполнена компьютерная томография в клинике.', 'ru', 'novelty', ['компьютерная томография']),
+    ('Teeth were scanned by cone beam tomography.', 'en', 'novelty', ['cone beam tomography']),
+    ('Сток оценён по модели SWAT в бассейне реки.', 'ru', 'novelty', ['модели SWAT']),
+    ('Ағын SWAT моделімен бағаланды.', 'kk', 'novelty', ['SWAT моделімен']),
+    ('Runoff was estimated with the SWAT model in the basin.', 'en', 'novelty', ['SWAT model']),
+    ('Жұмыста формальды-заңдық әдіс қолданылды.', 'kk', 'novelty', ['формальды-заңдық әдіс']),
+    ('В работе применён формально-юридический метод.', 'ru', 'novelty', ['формально-юридический метод']),
+    ('The following methods were used: the gravity model of trade.', 'en', 'relevance', ['gravity model']),
+    ('Among the methods used were the gravity model and panel data.', 'en', 'relevance', ['gravity model']),
+    ('The programme “Smart growth model” was funded by the city.', 'en', 'methods', []),
+    ('The programme „Smart growth model“ was funded by the city.', 'en', 'methods', []),
+    ('The programme «Smart growth model» was funded by the city.', 'en', 'methods', []),
+    ('The programme "Smart growth model" was funded by the city.', 'en', 'methods', []),
+])
+def test_every_imaging_kind_use_statement_and_quotation_mark(text, lang, kind, expected):
+    assert [text[s:e] for s, e, _cls in name_shapes.find(text, lang, kind, tokenize(text))] == expected
