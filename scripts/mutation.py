@@ -141,6 +141,28 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("mappings/linking.py", 'if not states or lang not in ("kk", "ru"):', "or → and"):
         "a shortcut: the loop below changes a name only beside a state and in kk or ru, so with no "
         "state, or in English, it returns the same names either way",
+    ("mappings/place_shapes.py", '_NOT_NAMES = {"the", "a", "an"', "list loses 'a'"):
+        "a name before a kind is a capital and at least one lower-case letter (_NAME['en'], _BEFORE_NAME), "
+        "so no name is ever the one letter «a»",
+    ("mappings/name_shapes.py", '"as", "at", "from", "the", "a", "an"', "list loses 'a'"):
+        "_en_doctrines compares only words of two letters or more ([a-z][a-z-]+), so «a» is never one of them",
+    ("mappings/name_shapes.py", '"мемлекеттік", "жергілікті", "қосымша"', "list loses 'жергілікті'"):
+        "_KK_SCOPE only keeps a word that ends as a relational adjective (-лық/-лік/-дық/-дік/-тық/-тік) from "
+        "being one; «жергілікті» has no such ending, so it is no relational adjective either way",
+    ("mappings/name_shapes.py", '"мемлекеттік", "жергілікті", "қосымша"', "list loses 'қосымша'"):
+        "_KK_SCOPE only keeps a word that ends as a relational adjective (-лық/-лік/-дық/-дік/-тық/-тік) from "
+        "being one; «қосымша» has no such ending, so it is no relational adjective either way",
+    ("mappings/name_shapes.py", '"мемлекеттік", "жергілікті", "қосымша"', "list loses 'алдын-ала'"):
+        "_KK_SCOPE only keeps a word that ends as a relational adjective (-лық/-лік/-дық/-дік/-тық/-тік) from "
+        "being one; «алдын-ала» has no such ending, so it is no relational adjective either way",
+    ("mappings/name_shapes.py", '"мемлекеттік", "жергілікті", "қосымша"', "list loses 'тұрақты'"):
+        "_KK_SCOPE only keeps a word that ends as a relational adjective (-лық/-лік/-дық/-дік/-тық/-тік) from "
+        "being one; «тұрақты» has no such ending, so it is no relational adjective either way",
+    ("mappings/name_shapes.py", '_RU_MANNER = {"систематический"', "list loses 'регулярный'"):
+        "_RU_MANNER is read only for a lemma _RU_RELATIONAL accepts (-ческий, -альный, -ельный, -орный, -урный, "
+        "-очный); «регулярный» ends in -ярный, so it is no relational adjective either way",
+    ("mappings/metadata.py", '("CommitteeJournal", r"recommended|committee|', "regex loses alternative 'комитеті'"):
+        "the pattern is case-insensitive and also holds комитет\\w*, which matches every text «комитеті» matches",
     ("mappings/front_matter.py", 'line = _CITE_LABEL.sub("", line, count=1)', "1 → 2"):
         "_CITE_LABEL is anchored at the string's start (`^` without MULTILINE) and matches at least "
         "a label word, so after its first match none can follow: count 1 and 2 remove the same",
