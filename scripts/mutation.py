@@ -163,6 +163,9 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "-очный); «регулярный» ends in -ярный, so it is no relational adjective either way",
     ("mappings/metadata.py", '("CommitteeJournal", r"recommended|committee|', "regex loses alternative 'комитеті'"):
         "the pattern is case-insensitive and also holds комитет\\w*, which matches every text «комитеті» matches",
+    ("mappings/sections.py", 'not (seen - {"general", "abstract", "preamble"})', "list loses 'preamble'"):
+        "`seen` holds the kinds of the headings opened (_open adds them); «preamble» is only the kind of the "
+        "section before the first heading, never a heading's, so it is never in `seen`",
     ("mappings/front_matter.py", 'line = _CITE_LABEL.sub("", line, count=1)', "1 → 2"):
         "_CITE_LABEL is anchored at the string's start (`^` without MULTILINE) and matches at least "
         "a label word, so after its first match none can follow: count 1 and 2 remove the same",

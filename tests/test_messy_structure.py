@@ -1105,3 +1105,20 @@ def test_every_two_letter_initial_and_every_join_of_authors(line, names):
 def test_full_names_under_a_label_joined_by_a_comma_or_and(line):
     from dissertation_kg.mappings import front_matter
     assert [name for name, _ in front_matter.authors([line])] == ["Kasymova Dana Erzhanovna", "Steiner Markus"]
+
+
+# "Significance of the research" opening an abstract is its relevance, also after the general
+# characteristics or the abstract's own heading (the other sections' kinds keep it significance);
+# written out by hand, one row per kind that does not count (sections._open).
+@pytest.mark.parametrize("text, kinds", [
+    ("Общая характеристика работы.\nРабота посвящена рынку зерна северных областей.\n"
+     "Значимость исследования.\nРынок зерна определяет доходы северных областей.\n"
+     "Цель исследования – оценить связь цен на зерно и топливо.\n", ["general", "relevance", "aim"]),
+    ("Abstract\nThe work studies grain markets of the northern regions.\n"
+     "Significance of the research.\nGrain markets decide the incomes of the northern regions.\n"
+     "The aim of the research is to relate grain and fuel prices.\n", ["abstract", "relevance", "aim"]),
+    ("Цель исследования – оценить связь цен на зерно и топливо.\n"
+     "Значимость исследования.\nРынок зерна определяет доходы северных областей.\n", ["aim", "significance"]),
+])
+def test_significance_after_the_general_part_or_the_abstract_heading_is_relevance(text, kinds):
+    assert list(abstract.parse_bytes(text.encode(), "significance.txt").sections) == kinds
