@@ -732,3 +732,24 @@ def test_america_alone_names_no_region():
 ])
 def test_every_word_that_makes_or_unmakes_a_scholar(text, lang, expected):
     assert names(text, lang) == expected
+
+
+# Every word that opens a sentence or a phrase before a company named with its legal form and is
+# no part of its name (linking._NOT_A_NAME_START), written out by hand (seed 171, linking.py:1259)
+@pytest.mark.parametrize("text, name", [
+    ("The Steppetel JSC records were used.", "Steppetel JSC"),
+    ("A Steppetel JSC survey of 40 farms was analysed.", "Steppetel JSC"),
+    ("An Ortalyq Agro LLP survey of 40 farms was analysed.", "Ortalyq Agro LLP"),
+    ("By Steppetel JSC estimates, traffic grew.", "Steppetel JSC"),
+    ("In Steppetel JSC, traffic grew by 5 %.", "Steppetel JSC"),
+    ("At Steppetel JSC, traffic grew by 5 %.", "Steppetel JSC"),
+    ("For Steppetel JSC, traffic grew by 5 %.", "Steppetel JSC"),
+    ("From Steppetel JSC, data were received in 2021.", "Steppetel JSC"),
+    ("With Steppetel JSC, the ministry signed a contract.", "Steppetel JSC"),
+    ("Of Steppetel JSC customers, 40 % were rural.", "Steppetel JSC"),
+    ("And Steppetel JSC data were also used.", "Steppetel JSC"),
+    ("Both Steppetel JSC data and survey data were used.", "Steppetel JSC"),
+])
+def test_every_word_before_a_company_with_its_legal_form_is_no_part_of_its_name(text, name):
+    got = found(text, "en", "relevance")
+    assert (name, "Organization") in got, got
