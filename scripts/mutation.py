@@ -166,6 +166,9 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("mappings/sections.py", 'not (seen - {"general", "abstract", "preamble"})', "list loses 'preamble'"):
         "`seen` holds the kinds of the headings opened (_open adds them); «preamble» is only the kind of the "
         "section before the first heading, never a heading's, so it is never in `seen`",
+    ("mappings/product_names.py", '_CODED = r"[A-Z][a-z]+-[A-Z]{2,}', "regex loses alternative '[A-Z]{1,2}-[A-Z]{3,}"):
+        "every name it matches («C-MAPSS») is also matched, whole, by _NUMBERED's [A-Z]{1,3}-[A-Z][a-z]?[A-Z]{2,}"
+        "[A-Za-z0-9]*, which PRODUCT tries before _CODED",
     ("mappings/front_matter.py", 'line = _CITE_LABEL.sub("", line, count=1)', "1 → 2"):
         "_CITE_LABEL is anchored at the string's start (`^` without MULTILINE) and matches at least "
         "a label word, so after its first match none can follow: count 1 and 2 remove the same",

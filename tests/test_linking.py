@@ -2350,3 +2350,25 @@ def test_every_common_noun_acronym_is_no_candidate(text, lang):
 def test_every_head_and_cue_of_a_self_named_document(text, lang, expected):
     from dissertation_kg.mappings import self_named
     assert [(text[d.start:d.end], d.cls) for d in self_named.find(text, lang)] == expected
+
+
+# --------------------------------------------------------------------------- every shape and word of product_names
+# Written out by hand (never read from product_names): a name of each spelling of a coded
+# product, and each capitalised function word before a coded tail that is no part of the name
+# (a title in title case: "Crack Detection Using R-CNN"), beside a word that is ("Faster R-CNN").
+@pytest.mark.parametrize("text, names", [
+    ("Heat maps were drawn with Grad-CAM overlays.", ["Grad-CAM"]),
+    ("Aerosols were simulated in WRF-Chem runs.", ["WRF-Chem"]),
+    ("Genes were screened with antiSMASH in 2021.", ["antiSMASH"]),
+    ("Canopy benefits were estimated in i-Tree models.", ["i-Tree"]),
+    ("Detection with Faster R-CNN", ["Faster R-CNN"]),
+    ("Crack Detection With The R-CNN Model", ["R-CNN"]), ("Improving This R-CNN for Cracks", ["R-CNN"]),
+    ("Training These R-CNN Models on Cracks", ["R-CNN"]), ("Training That R-CNN Model on Cracks", ["R-CNN"]),
+    ("Crack Detection With R-CNN", ["R-CNN"]), ("Crack Detection Using R-CNN", ["R-CNN"]),
+    ("Features From R-CNN Layers", ["R-CNN"]), ("YOLO And R-CNN Compared", ["R-CNN"]),
+    ("Data Augmentation For R-CNN Training", ["R-CNN"]), ("Crack Detection Via R-CNN", ["R-CNN"]),
+    ("Fast Detection Unlike R-CNN", ["R-CNN"]), ("Detectors Like R-CNN Compared", ["R-CNN"]),
+])
+def test_every_spelling_of_a_product_and_every_function_word_before_one(text, names):
+    from dissertation_kg.mappings import product_names
+    assert [text[s:e] for s, e in product_names.products(text)] == names
