@@ -1426,3 +1426,33 @@ def test_google_docs_markdown_pictures_are_no_text(lang, words):
     assert "base64" not in doc.text and "image1" not in doc.text
     assert len(doc.items["tasks"]) == 2 and not doc.items.get("provisions")
     assert doc.text.rstrip().endswith(words["conclusion_text"])
+
+
+# --------------------------------------------------------------------------- every key word of a JSON record
+# Written out by hand (never read from extract.json_export): each key whose strings are a
+# section's paragraphs (not a numbered list), each key naming the author, each key of keywords.
+_JSON_TITLE = "Grain markets of the north"
+
+
+@pytest.mark.parametrize("key", ["paragraphs", "text", "body", "content", "abstract", "summary", "annotation"])
+def test_every_paragraph_key_of_a_json_section(key):
+    from dissertation_kg.mappings.extract import json_export
+    record = {"title": _JSON_TITLE, "sections": [{"heading": "Relevance", key: ["Grain prices rose.", "Fuel prices rose too."]}]}
+    assert json_export.record(json.dumps(record)) == \
+        f"Title: {_JSON_TITLE}\n\nRelevance\nGrain prices rose.\n\nFuel prices rose too."
+
+
+@pytest.mark.parametrize("key", ["author", "candidate_name", "applicant", "doctoral_name", "student_name", "creator"])
+def test_every_author_key_of_a_json_record(key):
+    from dissertation_kg.mappings.extract import json_export
+    record = {"title": _JSON_TITLE, key: "Serikova Aliya", "sections": [{"heading": "Relevance", "paragraphs": ["Grain prices rose."]}]}
+    assert json_export.record(json.dumps(record)) == \
+        f"Title: {_JSON_TITLE}\nAuthor: Serikova Aliya\n\nRelevance\nGrain prices rose."
+
+
+@pytest.mark.parametrize("key", ["keywords", "key_words", "tags"])
+def test_every_keywords_key_of_a_json_record(key):
+    from dissertation_kg.mappings.extract import json_export
+    record = {"title": _JSON_TITLE, key: ["grain", "fuel"], "sections": [{"heading": "Relevance", "paragraphs": ["Grain prices rose."]}]}
+    assert json_export.record(json.dumps(record)) == \
+        f"Title: {_JSON_TITLE}\nKeywords: grain; fuel\n\nRelevance\nGrain prices rose."
