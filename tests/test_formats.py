@@ -1456,3 +1456,28 @@ def test_every_keywords_key_of_a_json_record(key):
     record = {"title": _JSON_TITLE, key: ["grain", "fuel"], "sections": [{"heading": "Relevance", "paragraphs": ["Grain prices rose."]}]}
     assert json_export.record(json.dumps(record)) == \
         f"Title: {_JSON_TITLE}\nKeywords: grain; fuel\n\nRelevance\nGrain prices rose."
+
+
+# Written out by hand (never read from extract.document_metadata): each key that makes front
+# matter without an abstract describe a work, each key of a site's page that makes it none, and
+# each key of the author's organisation written on the title page.
+@pytest.mark.parametrize("line", ["format: pdf", "output: word_document", "bibliography: refs.bib", "csl: apa.csl",
+                                  "documentclass: article", "number-sections: true"])
+def test_every_key_of_a_document_describes_the_work(line):
+    from dissertation_kg.mappings.extract import document_metadata
+    assert document_metadata.page(f"title: Grain markets of the north\n{line}\n") == "Title: Grain markets of the north"
+
+
+@pytest.mark.parametrize("line", ["slug: grain", "layout: post", "permalink: /grain/", "weight: 3", "sidebar_position: 2",
+                                  "sidebar_label: Grain", "draft: false", "aliases: [/old/]", "url: /grain/",
+                                  "menu: main", "nav_order: 4", "type: docs"])
+def test_every_key_of_a_site_page_describes_no_work(line):
+    from dissertation_kg.mappings.extract import document_metadata
+    assert document_metadata.page(f"title: Grain markets of the north\nformat: pdf\n{line}\n") is None
+
+
+@pytest.mark.parametrize("key", ["institute", "institution", "affiliation", "organization"])
+def test_every_key_of_the_authors_organisation(key):
+    from dissertation_kg.mappings.extract import document_metadata
+    front = f"title: Grain markets of the north\n{key}: Narxoz University\nabstract: Grain prices rose.\n"
+    assert document_metadata.page(front) == "Title: Grain markets of the north\nNarxoz University\n\nGrain prices rose.\n"
