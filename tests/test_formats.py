@@ -1481,3 +1481,14 @@ def test_every_key_of_the_authors_organisation(key):
     from dissertation_kg.mappings.extract import document_metadata
     front = f"title: Grain markets of the north\n{key}: Narxoz University\nabstract: Grain prices rose.\n"
     assert document_metadata.page(front) == "Title: Grain markets of the north\nNarxoz University\n\nGrain prices rose.\n"
+
+
+# Every tag of a RIS record that is the format's, not the author's words (extract.plain), written
+# out by hand: its value stays out of the text. ("ER" is listed too; its value is always empty.)
+@pytest.mark.parametrize("line", ["UR  - https://repo.example/1", "LA  - English", "DO  - 10.1000/xyz123", "SN  - 978-601-0000",
+                                  "ID  - 1234", "DB  - eLibrary", "DP  - Narxoz repository", "L1  - grain.pdf",
+                                  "L2  - https://repo.example/grain", "Y2  - 2024/01/05"])
+def test_every_tag_of_a_ris_record_the_format_owns_is_dropped(line):
+    from dissertation_kg.mappings.extract import plain
+    record = f"TY  - THES\nT1  - Grain markets of the north\nAU  - Serikova, Aliya\nAB  - Grain prices rose.\n{line}\nER  - \n"
+    assert plain.ris_record(record) == "Title: Grain markets of the north\nAuthor: Serikova Aliya\n\nGrain prices rose.\n"
