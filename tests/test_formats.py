@@ -1492,3 +1492,29 @@ def test_every_tag_of_a_ris_record_the_format_owns_is_dropped(line):
     from dissertation_kg.mappings.extract import plain
     record = f"TY  - THES\nT1  - Grain markets of the north\nAU  - Serikova, Aliya\nAB  - Grain prices rose.\n{line}\nER  - \n"
     assert plain.ris_record(record) == "Title: Grain markets of the north\nAuthor: Serikova Aliya\n\nGrain prices rose.\n"
+
+
+# Every field of a BibTeX entry a reader sees on the page, each paragraph break of its abstract
+# (a blank line, \par) (extract.bibtex), written out by hand.
+_BIBTEX_RECORD = """@phdthesis{serikova2024,
+  title = {Grain markets of the north},
+  author = {Serikova, Aliya and Hale, Tom},
+  journal = {Economy Journal},
+  booktitle = {Proceedings of Grain},
+  school = {Narxoz University},
+  institution = {Institute of Economics},
+  year = {2024},
+  keywords = {grain, fuel},
+  doi = {10.1000/xyz123},
+  abstract = {Grain prices rose.
+
+Fuel prices rose too.\\par Wages fell.}
+}"""
+
+
+def test_every_field_a_reader_sees_in_a_bibtex_record():
+    from dissertation_kg.mappings.extract import bibtex
+    assert bibtex.record(_BIBTEX_RECORD).split("\n") == [
+        "Title: Grain markets of the north", "Authors: Serikova Aliya, Hale Tom", "Economy Journal",
+        "Proceedings of Grain", "Narxoz University", "Institute of Economics", "2024", "Keywords: grain; fuel", "",
+        "Grain prices rose.", "Fuel prices rose too.", "Wages fell."]
