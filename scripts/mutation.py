@@ -169,6 +169,9 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("mappings/product_names.py", '_CODED = r"[A-Z][a-z]+-[A-Z]{2,}', "regex loses alternative '[A-Z]{1,2}-[A-Z]{3,}"):
         "every name it matches («C-MAPSS») is also matched, whole, by _NUMBERED's [A-Z]{1,3}-[A-Z][a-z]?[A-Z]{2,}"
         "[A-Za-z0-9]*, which PRODUCT tries before _CODED",
+    ("mappings/pairing.py", '_LATIN_NAME = re.compile(r"\\b[A-Z][A-Za-z]*[A-Z-]', "regex loses alternative '\\\\b[A-Z]{2,}"):
+        "a run of two or more capitals between word boundaries is matched by the first alternative too "
+        "([A-Z][A-Za-z]*[A-Z-][A-Za-z-]*), which is tried first at every position: the second never decides",
     ("mappings/front_matter.py", 'line = _CITE_LABEL.sub("", line, count=1)', "1 → 2"):
         "_CITE_LABEL is anchored at the string's start (`^` without MULTILINE) and matches at least "
         "a label word, so after its first match none can follow: count 1 and 2 remove the same",

@@ -150,3 +150,24 @@ def test_a_blocking_key_held_by_64_documents_still_pairs_them_and_by_65_does_not
         docs = [SimpleNamespace(lang=("en", "ru")[i % 2]) for i in range(n)]
         assert sum(1 for _ in pairing._candidate_pairs(docs)) == expected, n
     assert pairing._MAX_POSTINGS == 64
+
+
+# Latin words every abstract may carry say nothing about which work it is (pairing._GENERIC_LATIN),
+# written out by hand, each alone in a sentence; a model's name does.
+def _one_section_doc(text: str):
+    from types import SimpleNamespace
+    return SimpleNamespace(sections={"relevance": SimpleNamespace(text=text)},
+                           meta=SimpleNamespace(publications=[], author=None), lang="ru", items={})
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Автор получил степень PhD в 2020 году.", set()), ("Статья доступна по DOI издателя.", set()),
+    ("Книга имеет ISBN издательства.", set()), ("Журнал имеет ISSN и рецензируется.", set()),
+    ("Ссылка дана как URL на сайт.", set()), ("Во II главе описан рынок.", set()),
+    ("В III главе описан рынок.", set()), ("В IV главе описан рынок.", set()),
+    ("В XX веке рынок вырос.", set()), ("В XXI веке рынок вырос.", set()),
+    ("Ферма расположена в штате CA на западе.", set()),
+    ("Сток оценён моделями SWAT и AquaCrop.", {"SWAT", "AquaCrop"}),
+])
+def test_every_latin_word_every_abstract_may_carry_says_nothing_of_the_work(text, names):
+    assert pairing.features(_one_section_doc(text))["latin_all"] == names
