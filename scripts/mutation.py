@@ -172,6 +172,9 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("mappings/pairing.py", '_LATIN_NAME = re.compile(r"\\b[A-Z][A-Za-z]*[A-Z-]', "regex loses alternative '\\\\b[A-Z]{2,}"):
         "a run of two or more capitals between word boundaries is matched by the first alternative too "
         "([A-Z][A-Za-z]*[A-Z-][A-Za-z-]*), which is tried first at every position: the second never decides",
+    ("mappings/pairing.py", "rarity = sum(min(1.0, 3 / (df or {}).get(x, 1)) for x in shared)", "1 → 2"):
+        "the default count of a paper or name the corpus counts do not hold: 3 / 1 and 3 / 2 are both "
+        "over 1.0, so min(1.0, …) gives 1.0 either way",
     ("mappings/front_matter.py", 'line = _CITE_LABEL.sub("", line, count=1)', "1 → 2"):
         "_CITE_LABEL is anchored at the string's start (`^` without MULTILINE) and matches at least "
         "a label word, so after its first match none can follow: count 1 and 2 remove the same",

@@ -171,3 +171,21 @@ def _one_section_doc(text: str):
 ])
 def test_every_latin_word_every_abstract_may_carry_says_nothing_of_the_work(text, names):
     assert pairing.features(_one_section_doc(text))["latin_all"] == names
+
+
+def _featured(lang: str, papers=(), numbers=()):
+    from types import SimpleNamespace
+    return SimpleNamespace(lang=lang, kind="dissertation",
+                           meta=SimpleNamespace(specialty_code=None, author=None, publication_counts=None),
+                           pairing_features={"papers": set(papers), "numbers": set(numbers), "latin": set(),
+                                             "latin_all": set(), "counts": {}, "surname": None})
+
+
+@pytest.mark.parametrize("carriers, weight", [(1, 1.0), (2, 1.0), (3, 1.0), (4, 0.75), (6, 0.5)])
+def test_a_shared_paper_or_number_weighs_less_once_more_than_three_documents_carry_it(carriers, weight):
+    """A listed paper (6 points) or a number (4 points) two translations share counts in full while
+    three documents of the corpus at most carry it, and 3/n of it when n do (seed 171, pairing.py:178)."""
+    a, b = _featured("ru", papers=["2020:45-52"]), _featured("kk", papers=["2020:45-52"])
+    assert pairing.score(a, b, {"2020:45-52": carriers})[0] == 6.0 * weight
+    a, b = _featured("ru", numbers=["2017"]), _featured("kk", numbers=["2017"])
+    assert pairing.score(a, b, {"2017": carriers})[0] == 4.0 * weight
