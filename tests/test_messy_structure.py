@@ -1122,3 +1122,10 @@ def test_full_names_under_a_label_joined_by_a_comma_or_and(line):
 ])
 def test_significance_after_the_general_part_or_the_abstract_heading_is_relevance(text, kinds):
     assert list(abstract.parse_bytes(text.encode(), "significance.txt").sections) == kinds
+
+
+def test_a_three_letter_heading_in_capitals_runs_into_a_text_in_capitals():
+    # "AIM" (three letters) is no run of capitals that must end before more capitals: a line set
+    # all in capitals still opens with it (seed 171, headings.py:400: len(phrase) > 3)
+    h = headings.match("AIM TO ASSESS THE LINK OF GRAIN AND FUEL PRICES", "en")
+    assert (h.kind, h.text, h.rest, h.shape) == ("aim", "AIM", "TO ASSESS THE LINK OF GRAIN AND FUEL PRICES", "run-in")
