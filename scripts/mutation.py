@@ -175,6 +175,9 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("mappings/pairing.py", "rarity = sum(min(1.0, 3 / (df or {}).get(x, 1)) for x in shared)", "1 → 2"):
         "the default count of a paper or name the corpus counts do not hold: 3 / 1 and 3 / 2 are both "
         "over 1.0, so min(1.0, …) gives 1.0 either way",
+    ("mappings/headings.py", "if sep and sep.start() > 0:", "sep.start() >= 0"):
+        "match() only reads a stripped line that opens with a capital letter, and every _SEPARATOR "
+        "match begins with punctuation or a space: none starts at 0, so > 0 and >= 0 agree",
     ("mappings/front_matter.py", 'line = _CITE_LABEL.sub("", line, count=1)', "1 → 2"):
         "_CITE_LABEL is anchored at the string's start (`^` without MULTILINE) and matches at least "
         "a label word, so after its first match none can follow: count 1 and 2 remove the same",
