@@ -178,6 +178,9 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("mappings/headings.py", "if sep and sep.start() > 0:", "sep.start() >= 0"):
         "match() only reads a stripped line that opens with a capital letter, and every _SEPARATOR "
         "match begins with punctuation or a space: none starts at 0, so > 0 and >= 0 agree",
+    ("mappings/extract/imposition.py", "left = [r for r in rects if r[2] <= fold]", "r[2] < fold"):
+        "a box ending exactly at the fold leaves the left page no inner margin, so the sheet is one page "
+        "either way: kept on the left it fails the margin test, left out it breaks the count",
     ("mappings/front_matter.py", 'line = _CITE_LABEL.sub("", line, count=1)', "1 → 2"):
         "_CITE_LABEL is anchored at the string's start (`^` without MULTILINE) and matches at least "
         "a label word, so after its first match none can follow: count 1 and 2 remove the same",
