@@ -44,7 +44,7 @@ NUMBER_WORDS = _number_words()
 KIND_PATTERNS = [
     ("Scopus", r"scopus|скопус"),
     ("WebOfScience", r"web\s+of\s+science|\bwos\b|clarivate"),
-    ("CommitteeJournal", r"recommended|committee|ккcон|коксон|ккснво|ксқбк|кокснво|рекомендован\w*|комитет\w*|ұсынған|ұсынылған|комитеті"),
+    ("CommitteeJournal", r"recommended|committee|кксон|коксон|ккснво|ксқбк|кокснво|рекомендован\w*|комитет\w*|ұсынған|ұсынылған|комитеті"),
     ("Conference", r"conference|конференци\w*|симпозиум\w*|форум\w*"),
     ("Monographs", r"monograph\w*|монографи\w*"),
     ("InternationalJournal", r"international\s+(?:\w+\s+)?journals?|foreign\s+(?:\w+\s+)?journals?|зарубежн\w+\s+(?:\w+\s+)?журнал\w*|международн\w+\s+(?:\w+\s+)?журнал\w*|шетелдік\s+(?:\w+\s+)?журнал\w*|халықаралық\s+(?:\w+\s+)?журнал\w*"),

@@ -1653,3 +1653,97 @@ def test_an_abstract_pasted_into_a_chat_export_is_read_as_pasted():
 def test_a_text_with_a_few_dated_lines_is_no_chat():
     text = "Актуальность.\n14.05.2024, 10:12 - заседание совета.\nЦель – оценить рынок.\n"
     assert "14.05.2024" in extract.extract(text.encode(), "notes.txt").text
+
+
+# --------------------------------------------------------------------------- every key word of a JSON record
+# Written out by hand (never read from extract.json_export): each key whose strings are a
+# section's paragraphs (not a numbered list), each key naming the author, each key of keywords.
+_JSON_TITLE = "Grain markets of the north"
+
+
+@pytest.mark.parametrize("key", ["paragraphs", "text", "body", "content", "abstract", "summary", "annotation"])
+def test_every_paragraph_key_of_a_json_section(key):
+    from dissertation_kg.mappings.extract import json_export
+    record = {"title": _JSON_TITLE, "sections": [{"heading": "Relevance", key: ["Grain prices rose.", "Fuel prices rose too."]}]}
+    assert json_export.record(json.dumps(record)) == \
+        f"Title: {_JSON_TITLE}\n\nRelevance\nGrain prices rose.\n\nFuel prices rose too."
+
+
+@pytest.mark.parametrize("key", ["author", "candidate_name", "applicant", "doctoral_name", "student_name", "creator"])
+def test_every_author_key_of_a_json_record(key):
+    from dissertation_kg.mappings.extract import json_export
+    record = {"title": _JSON_TITLE, key: "Serikova Aliya", "sections": [{"heading": "Relevance", "paragraphs": ["Grain prices rose."]}]}
+    assert json_export.record(json.dumps(record)) == \
+        f"Title: {_JSON_TITLE}\nAuthor: Serikova Aliya\n\nRelevance\nGrain prices rose."
+
+
+@pytest.mark.parametrize("key", ["keywords", "key_words", "tags"])
+def test_every_keywords_key_of_a_json_record(key):
+    from dissertation_kg.mappings.extract import json_export
+    record = {"title": _JSON_TITLE, key: ["grain", "fuel"], "sections": [{"heading": "Relevance", "paragraphs": ["Grain prices rose."]}]}
+    assert json_export.record(json.dumps(record)) == \
+        f"Title: {_JSON_TITLE}\nKeywords: grain; fuel\n\nRelevance\nGrain prices rose."
+
+
+# Written out by hand (never read from extract.document_metadata): each key that makes front
+# matter without an abstract describe a work, each key of a site's page that makes it none, and
+# each key of the author's organisation written on the title page.
+@pytest.mark.parametrize("line", ["format: pdf", "output: word_document", "bibliography: refs.bib", "csl: apa.csl",
+                                  "documentclass: article", "number-sections: true"])
+def test_every_key_of_a_document_describes_the_work(line):
+    from dissertation_kg.mappings.extract import document_metadata
+    assert document_metadata.page(f"title: Grain markets of the north\n{line}\n") == "Title: Grain markets of the north"
+
+
+@pytest.mark.parametrize("line", ["slug: grain", "layout: post", "permalink: /grain/", "weight: 3", "sidebar_position: 2",
+                                  "sidebar_label: Grain", "draft: false", "aliases: [/old/]", "url: /grain/",
+                                  "menu: main", "nav_order: 4", "type: docs"])
+def test_every_key_of_a_site_page_describes_no_work(line):
+    from dissertation_kg.mappings.extract import document_metadata
+    # (the page prints its own first-level heading: a site's title then names only the page)
+    assert document_metadata.page(f"title: Grain markets of the north\nformat: pdf\n{line}\n",
+                                  "# Grain markets of the north\n") is None
+
+
+@pytest.mark.parametrize("key", ["institute", "institution", "affiliation", "organization"])
+def test_every_key_of_the_authors_organisation(key):
+    from dissertation_kg.mappings.extract import document_metadata
+    front = f"title: Grain markets of the north\n{key}: Narxoz University\nabstract: Grain prices rose.\n"
+    assert document_metadata.page(front) == "Title: Grain markets of the north\nNarxoz University\n\nGrain prices rose.\n"
+
+
+# Every tag of a RIS record that is the format's, not the author's words (extract.plain), written
+# out by hand: its value stays out of the text. ("ER" is listed too; its value is always empty.)
+@pytest.mark.parametrize("line", ["UR  - https://repo.example/1", "LA  - English", "DO  - 10.1000/xyz123", "SN  - 978-601-0000",
+                                  "ID  - 1234", "DB  - eLibrary", "DP  - Narxoz repository", "L1  - grain.pdf",
+                                  "L2  - https://repo.example/grain", "Y2  - 2024/01/05"])
+def test_every_tag_of_a_ris_record_the_format_owns_is_dropped(line):
+    from dissertation_kg.mappings.extract import plain
+    record = f"TY  - THES\nT1  - Grain markets of the north\nAU  - Serikova, Aliya\nAB  - Grain prices rose.\n{line}\nER  - \n"
+    assert plain.ris_record(record) == "Title: Grain markets of the north\nAuthor: Serikova Aliya\n\nGrain prices rose.\n"
+
+
+# Every field of a BibTeX entry a reader sees on the page, each paragraph break of its abstract
+# (a blank line, \par) (extract.bibtex), written out by hand.
+_BIBTEX_RECORD = """@phdthesis{serikova2024,
+  title = {Grain markets of the north},
+  author = {Serikova, Aliya and Hale, Tom},
+  journal = {Economy Journal},
+  booktitle = {Proceedings of Grain},
+  school = {Narxoz University},
+  institution = {Institute of Economics},
+  year = {2024},
+  keywords = {grain, fuel},
+  doi = {10.1000/xyz123},
+  abstract = {Grain prices rose.
+
+Fuel prices rose too.\\par Wages fell.}
+}"""
+
+
+def test_every_field_a_reader_sees_in_a_bibtex_record():
+    from dissertation_kg.mappings.extract import bibtex
+    assert bibtex.record(_BIBTEX_RECORD).split("\n") == [
+        "Title: Grain markets of the north", "Authors: Serikova Aliya, Hale Tom", "Economy Journal",
+        "Proceedings of Grain", "Narxoz University", "Institute of Economics", "2024", "Keywords: grain; fuel", "",
+        "Grain prices rose.", "Fuel prices rose too.", "Wages fell."]

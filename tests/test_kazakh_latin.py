@@ -90,3 +90,12 @@ def test_the_fold_keeps_each_letters_offset_and_the_words_it_is_told_to_keep():
     start = folded.index("өңірінің")
     assert text[offsets[start]:offsets[start + len("өңірінің")]] == "óńiriniń"
     assert text[offsets[0]:offsets[len("Шығыс")]] == "Shyǵys"
+
+
+def test_a_two_letter_acronym_no_vocabulary_knows_stays_in_its_letters():
+    # two capitals are enough for a word to be asked whether it is a Kazakh acronym (seed 171,
+    # latin_kazakh_reading.py:100): «IT», unknown in both scripts, is a foreign acronym and stays
+    from dissertation_kg.mappings import latin_kazakh_reading
+    text = "Densaýlyq saqtaý mınıstrligi IT baǵdarlamasyn paıdalandy."
+    (reading,) = latin_kazakh_reading.readings([text], lambda word: False)
+    assert reading.text == "Денсаулық сақтау министрлігі IT бағдарламасын пайдаланды."

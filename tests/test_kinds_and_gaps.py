@@ -619,3 +619,111 @@ def test_a_translation_names_its_authors_by_the_first_translations_iris(parsed):
         agents = {int(o): a for node in g.objects(ctx.iri, PROV.qualifiedAttribution)
                   for o in g.objects(node, DKG.ordinal) for a in g.objects(node, PROV.agent)}
         assert [agents[1], agents[2]] == list(ctx.author_iris)
+
+
+# --------------------------------------------------------------------------- every part of every kind
+# Written out by hand (never read from gaps.EXPECTED): what each kind of work must give, in order;
+# a work with nothing lacks all of it, and a work with one part lacks all but that one.
+_EXPECTED_PARTS = {
+    "dissertation": ["title", "author", "specialty", "relevance", "object", "subject", "aim", "tasks",
+                     "novelty", "provisions"],
+    "masters-thesis": ["title", "author", "relevance", "object", "subject", "aim", "tasks"],
+    "bachelors-thesis": ["title", "author", "aim", "tasks"],
+    "article": ["title", "author", "keywords"],
+}
+
+
+class _Meta:
+    def __init__(self, **given):
+        self.title = given.get("title")
+        self.author = given.get("author")
+        self.specialty_code = given.get("specialty_code")
+        self.keywords = given.get("keywords")
+
+
+class _Doc:
+    """A parsed document with only the parts named (a section's text or a list's items)."""
+
+    def __init__(self, sections=(), items=(), **meta):
+        self.meta, self._sections = _Meta(**meta), set(sections)
+        self.items = {k: ["item"] for k in items}
+
+    def section_text(self, kind):
+        return "some text" if kind in self._sections else ""
+
+
+@pytest.mark.parametrize("kind", sorted(_EXPECTED_PARTS))
+def test_a_work_with_nothing_lacks_every_part_its_kind_expects(kind):
+    assert rdf.gaps.missing(kind, [_Doc()]) == _EXPECTED_PARTS[kind]
+    assert rdf.gaps.missing(kind, []) == _EXPECTED_PARTS[kind]
+
+
+@pytest.mark.parametrize("doc, part", [
+    (_Doc(title="A title"), "title"), (_Doc(author="A. Author"), "author"),
+    (_Doc(specialty_code="6D020300"), "specialty"), (_Doc(keywords=["soil"]), "keywords"),
+    (_Doc(sections=["relevance"]), "relevance"), (_Doc(sections=["object"]), "object"),
+    (_Doc(sections=["subject"]), "subject"), (_Doc(sections=["aim"]), "aim"),
+    (_Doc(items=["tasks"]), "tasks"), (_Doc(items=["novelty"]), "novelty"),
+    (_Doc(items=["provisions"]), "provisions"),
+])
+def test_each_part_a_document_gives_is_no_gap(doc, part):
+    assert rdf.gaps.present(doc) == {part}
+    kinds = [k for k, parts in _EXPECTED_PARTS.items() if part in parts]
+    for kind in kinds:
+        assert rdf.gaps.missing(kind, [doc]) == [p for p in _EXPECTED_PARTS[kind] if p != part]
+
+
+# --------------------------------------------------------------------------- what makes a text an abstract
+# Written out by hand (never read from abstract.CORE_KINDS): one heading of every kind that makes
+# a text an abstract of research, each alone in a two-line document; without its kind in the
+# list the document is no abstract (MappingError).
+_GRAIN = "В работе рассматривается рынок зерна северных областей и его связь с ценами на топливо."
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("Актуальность темы исследования.", "relevance"), ("Объект исследования –", "object"),
+    ("Предмет исследования –", "subject"), ("Цель исследования –", "aim"), ("Задачи исследования:", "tasks"),
+    ("Теоретико-методологическая основа исследования.", "theoretical-basis"), ("Методы исследования:", "methods"),
+    ("Научная новизна исследования:", "novelty"), ("Основные положения, выносимые на защиту:", "provisions"),
+    ("Практическая значимость работы.", "significance"), ("Гипотеза исследования:", "hypothesis"),
+    ("Апробация результатов исследования.", "approbation"), ("Структура диссертации.", "structure"),
+    ("Степень разработанности темы.", "development"), ("Общая характеристика работы.", "general"),
+    ("Источниковая база исследования.", "sources"), ("Хронологические рамки исследования.", "chronology"),
+    ("Личный вклад автора.", "contribution"), ("Достоверность результатов.", "reliability"),
+    ("Основное содержание работы.", "content"), ("Оценка полноты решения задач.", "completeness"),
+    ("Обоснование новизны и важности.", "justification"), ("Описание основных результатов.", "findings"),
+    ("Соответствие основным направлениям развития науки.", "priority"),
+])
+def test_every_kind_of_section_alone_makes_an_abstract(heading, kind):
+    parsed = abstract.parse_bytes(f"{heading}\n{_GRAIN}\n".encode(), "one-section.txt")
+    assert list(parsed.sections) == [kind]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Abstract\nThe paper studies grain markets of the northern regions.\nKeywords: grain, fuel, prices\n",
+     ["abstract", "keywords"]),
+    ("Introduction\nThe paper studies grain markets of the northern regions.\nConclusion\nPrices follow fuel costs.\n",
+     ["conclusion", "introduction"]),
+])
+def test_two_blocks_of_an_article_make_an_abstract(text, kinds):
+    assert sorted(abstract.parse_bytes(text.encode(), "article.txt").sections) == kinds
+
+
+# An article is told by its own blocks while no word in its first 3,000 characters calls it a
+# dissertation; each block alone decides it here, the word standing only further on.
+_FILL = " ".join(["Grain prices in the northern regions follow the cost of fuel and of rail freight."] * 40)
+
+
+@pytest.mark.parametrize("heading", ["Introduction", "Abstract", "Results", "Conclusion", "Keywords"])
+def test_each_block_of_an_article_makes_it_one(heading):
+    text = f"Relevance of the topic.\n{_FILL}\n\n{heading}\n{_FILL}\n\nThis dissertation was defended in 2021.\n"
+    assert abstract.parse_bytes(text.encode(), "article.txt").kind == "article"
+
+
+@pytest.mark.parametrize("text", [
+    "Relevance of the topic.\nGrain prices follow fuel costs.\nIntroduction\nThis dissertation studies grain prices.\n",
+    "Актуальность темы.\nЦены на зерно следуют за ценами на топливо.\nВведение\nВ диссертации изучены цены на зерно.\n",
+    "Актуальность темы.\nЦены на зерно следуют за ценами на топливо.\nВведение\nВ автореферате изложены цены на зерно.\n",
+])
+def test_a_text_that_calls_itself_a_dissertation_is_one(text):
+    assert abstract.parse_bytes(text.encode(), "work.txt").kind == "dissertation"

@@ -1075,3 +1075,92 @@ def test_a_list_promised_before_a_paragraph_of_another_kind_takes_the_numbered_i
     intro, items = lists.split_items(found["tasks"].lines)
     assert [" ".join(i.text.split()[:2 if lang == "en" else 1]) for i in items] == first
     assert "1)" not in found["hypothesis"].text
+
+
+# --------------------------------------------------------------------------- every word of front_matter's patterns
+# Written out by hand (never read from front_matter): each word that ends an affiliation's
+# organisation before its city and country, each label of English keywords, each two-letter
+# initial transliterated from Kazakh or Russian, and each way authors are joined on a line.
+@pytest.mark.parametrize("affiliation, organisation", [
+    ('Department of Economics, Narxoz University, Almaty, Kazakhstan',
+     'Department of Economics, Narxoz University'),
+    ('Кафедра экономики, Казахский национальный университет, Алматы, Казахстан',
+     'Кафедра экономики, Казахский национальный университет'),
+    ('Department of Physics, Institute of Nuclear Physics, Almaty, Kazakhstan',
+     'Department of Physics, Institute of Nuclear Physics'),
+    ('Лаборатория почв, Институт почвоведения, Алматы, Казахстан',
+     'Лаборатория почв, Институт почвоведения'),
+    ('Кафедра права, Академия правосудия, Астана, Казахстан',
+     'Кафедра права, Академия правосудия'),
+    ('Department of Law, Academy of Justice, Astana, Kazakhstan',
+     'Department of Law, Academy of Justice'),
+    ('Department of Nursing, Medical College, Almaty, Kazakhstan',
+     'Department of Nursing, Medical College'),
+    ('Отделение сестринского дела, Медицинский колледж, Алматы, Казахстан',
+     'Отделение сестринского дела, Медицинский колледж'),
+    ('Отдел генетики, Национальный центр биотехнологии, Астана, Казахстан',
+     'Отдел генетики, Национальный центр биотехнологии'),
+    ('Laboratory of Genetics, National Center for Biotechnology, Astana, Kazakhstan',
+     'Laboratory of Genetics, National Center for Biotechnology'),
+    ('Laboratory of Genetics, National Centre for Biotechnology, Astana, Kazakhstan',
+     'Laboratory of Genetics, National Centre for Biotechnology'),
+    ('Генетика зертханасы, Ұлттық биотехнология орталығы, Астана, Қазақстан',
+     'Генетика зертханасы, Ұлттық биотехнология орталығы'),
+])
+def test_every_word_of_an_organisation_keeps_it_before_the_city(affiliation, organisation):
+    from dissertation_kg.mappings import front_matter
+    assert front_matter.organisation(affiliation) == organisation
+
+
+@pytest.mark.parametrize("line", ["Keywords: grain, fuel, prices", "Key-words: grain, fuel, prices",
+                                  "Index terms: grain, fuel, prices"])
+def test_every_english_keywords_label(line):
+    from dissertation_kg.mappings import front_matter
+    assert front_matter.keywords(line) == {"en": ["grain", "fuel", "prices"]}
+
+
+@pytest.mark.parametrize("line, names", [
+    ('Nurmukhanova G.Zh., Serikov A.B.', ['Nurmukhanova G.Zh.', 'Serikov A.B.']),
+    ('Kassymova A.Sh., Serikov A.B.', ['Kassymova A.Sh.', 'Serikov A.B.']),
+    ('Aitmatov Ch.T., Serikov A.B.', ['Aitmatov Ch.T.', 'Serikov A.B.']),
+    ('Bekov Kh.A., Serikov A.B.', ['Bekov Kh.A.', 'Serikov A.B.']),
+    ('Li Ts.A., Serikov A.B.', ['Li Ts.A.', 'Serikov A.B.']),
+    ('Ivanova Ya.A., Serikov A.B.', ['Ivanova Ya.A.', 'Serikov A.B.']),
+    ('Serikova A.B., Hale T.', ['Serikova A.B.', 'Hale T.']),
+    ('Serikova A.B. and Hale T.', ['Serikova A.B.', 'Hale T.']),
+    ('Serikova A.B.; Hale T.', ['Serikova A.B.', 'Hale T.']),
+])
+def test_every_two_letter_initial_and_every_join_of_authors(line, names):
+    from dissertation_kg.mappings import front_matter
+    assert [name for name, _ in front_matter.authors([line])] == names
+
+
+@pytest.mark.parametrize("line", ["Authors: Kasymova Dana Erzhanovna, Steiner Markus",
+                                  "Authors: Kasymova Dana Erzhanovna and Steiner Markus"])
+def test_full_names_under_a_label_joined_by_a_comma_or_and(line):
+    from dissertation_kg.mappings import front_matter
+    assert [name for name, _ in front_matter.authors([line])] == ["Kasymova Dana Erzhanovna", "Steiner Markus"]
+
+
+# "Significance of the research" opening an abstract is its relevance, also after the general
+# characteristics or the abstract's own heading (the other sections' kinds keep it significance);
+# written out by hand, one row per kind that does not count (sections._open).
+@pytest.mark.parametrize("text, kinds", [
+    ("Общая характеристика работы.\nРабота посвящена рынку зерна северных областей.\n"
+     "Значимость исследования.\nРынок зерна определяет доходы северных областей.\n"
+     "Цель исследования – оценить связь цен на зерно и топливо.\n", ["general", "relevance", "aim"]),
+    ("Abstract\nThe work studies grain markets of the northern regions.\n"
+     "Significance of the research.\nGrain markets decide the incomes of the northern regions.\n"
+     "The aim of the research is to relate grain and fuel prices.\n", ["abstract", "relevance", "aim"]),
+    ("Цель исследования – оценить связь цен на зерно и топливо.\n"
+     "Значимость исследования.\nРынок зерна определяет доходы северных областей.\n", ["aim", "significance"]),
+])
+def test_significance_after_the_general_part_or_the_abstract_heading_is_relevance(text, kinds):
+    assert list(abstract.parse_bytes(text.encode(), "significance.txt").sections) == kinds
+
+
+def test_a_three_letter_heading_in_capitals_runs_into_a_text_in_capitals():
+    # "AIM" (three letters) is no run of capitals that must end before more capitals: a line set
+    # all in capitals still opens with it (seed 171, headings.py:400: len(phrase) > 3)
+    h = headings.match("AIM TO ASSESS THE LINK OF GRAIN AND FUEL PRICES", "en")
+    assert (h.kind, h.text, h.rest, h.shape) == ("aim", "AIM", "TO ASSESS THE LINK OF GRAIN AND FUEL PRICES", "run-in")

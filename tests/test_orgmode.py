@@ -84,3 +84,11 @@ def test_other_texts_are_not_org():
                   "#hashtag #second\nNo keywords here."):
         assert orgmode.text(plain) == plain
     assert orgmode.is_org("#+TITLE: Rural schools\n#+AUTHOR: A. Smith\n\n* Abstract\nText.")
+
+
+def test_a_quote_block_is_the_authors_text_and_a_source_block_is_not():
+    # (seed 171, orgmode.py:88: only the hidden kinds of block are left out)
+    src = ("#+TITLE: Rural schools\n#+AUTHOR: A. Smith\n\n* Abstract\nText before.\n#+BEGIN_QUOTE\nA quoted sentence.\n"
+           "#+END_QUOTE\n#+BEGIN_SRC python\nprint(1)\n#+END_SRC\nText after.\n")
+    assert orgmode.text(src) == ("Title: Rural schools\nAuthor: A. Smith\n\nAbstract\n\nText before.\nA quoted sentence.\n"
+                                 "Text after.\n")

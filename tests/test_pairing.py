@@ -150,3 +150,42 @@ def test_a_blocking_key_held_by_64_documents_still_pairs_them_and_by_65_does_not
         docs = [SimpleNamespace(lang=("en", "ru")[i % 2]) for i in range(n)]
         assert sum(1 for _ in pairing._candidate_pairs(docs)) == expected, n
     assert pairing._MAX_POSTINGS == 64
+
+
+# Latin words every abstract may carry say nothing about which work it is (pairing._GENERIC_LATIN),
+# written out by hand, each alone in a sentence; a model's name does.
+def _one_section_doc(text: str):
+    from types import SimpleNamespace
+    return SimpleNamespace(sections={"relevance": SimpleNamespace(text=text)},
+                           meta=SimpleNamespace(publications=[], author=None), lang="ru", items={})
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Автор получил степень PhD в 2020 году.", set()), ("Статья доступна по DOI издателя.", set()),
+    ("Книга имеет ISBN издательства.", set()), ("Журнал имеет ISSN и рецензируется.", set()),
+    ("Ссылка дана как URL на сайт.", set()), ("Во II главе описан рынок.", set()),
+    ("В III главе описан рынок.", set()), ("В IV главе описан рынок.", set()),
+    ("В XX веке рынок вырос.", set()), ("В XXI веке рынок вырос.", set()),
+    ("Ферма расположена в штате CA на западе.", set()),
+    ("Сток оценён моделями SWAT и AquaCrop.", {"SWAT", "AquaCrop"}),
+])
+def test_every_latin_word_every_abstract_may_carry_says_nothing_of_the_work(text, names):
+    assert pairing.features(_one_section_doc(text))["latin_all"] == names
+
+
+def _featured(lang: str, papers=(), numbers=()):
+    from types import SimpleNamespace
+    return SimpleNamespace(lang=lang, kind="dissertation",
+                           meta=SimpleNamespace(specialty_code=None, author=None, publication_counts=None),
+                           pairing_features={"papers": set(papers), "numbers": set(numbers), "latin": set(),
+                                             "latin_all": set(), "counts": {}, "surname": None})
+
+
+@pytest.mark.parametrize("carriers, weight", [(1, 1.0), (2, 1.0), (3, 1.0), (4, 0.75), (6, 0.5)])
+def test_a_shared_paper_or_number_weighs_less_once_more_than_three_documents_carry_it(carriers, weight):
+    """A listed paper (6 points) or a number (4 points) two translations share counts in full while
+    three documents of the corpus at most carry it, and 3/n of it when n do (seed 171, pairing.py:178)."""
+    a, b = _featured("ru", papers=["2020:45-52"]), _featured("kk", papers=["2020:45-52"])
+    assert pairing.score(a, b, {"2020:45-52": carriers})[0] == 6.0 * weight
+    a, b = _featured("ru", numbers=["2017"]), _featured("kk", numbers=["2017"])
+    assert pairing.score(a, b, {"2017": carriers})[0] == 4.0 * weight

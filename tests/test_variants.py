@@ -729,3 +729,64 @@ def test_a_running_headers_initials_of_the_author_are_no_second_author(page, lan
     from dissertation_kg.mappings import metadata
     meta = metadata.extract({"preamble": page}, page, lang, [])
     assert (meta.author, [a.name for a in meta.authors]) == (author, [author])
+
+
+# --------------------------------------------------------------------------- every number word and kind cue
+# Written out by hand (never read from metadata.NUMBER_WORDS or KIND_PATTERNS): each unit and teen
+# in English, each Russian teen, each Kazakh unit, alone in a count; and each alternative of each
+# kind of publication, alone in a sentence (without it the count is the total or another kind's).
+@pytest.mark.parametrize("text, lang, total", [
+    *[(f"The results were published in {w} papers.", "en", n) for w, n in (
+        ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8),
+        ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13), ("fourteen", 14),
+        ("fifteen", 15), ("sixteen", 16), ("seventeen", 17), ("eighteen", 18), ("nineteen", 19))],
+    *[(f"По теме диссертации опубликовано {w} научных работ.", "ru", n) for w, n in (
+        ("одиннадцать", 11), ("двенадцать", 12), ("тринадцать", 13), ("четырнадцать", 14), ("пятнадцать", 15),
+        ("шестнадцать", 16), ("семнадцать", 17), ("восемнадцать", 18), ("девятнадцать", 19))],
+    *[(f"Зерттеу нәтижелері {w} ғылыми жұмыста жарияланды.", "kk", n) for w, n in (
+        ("бір", 1), ("екі", 2), ("үш", 3), ("төрт", 4), ("бес", 5), ("алты", 6), ("жеті", 7), ("сегіз", 8),
+        ("тоғыз", 9))],
+])
+def test_every_number_word_counts_publications(text, lang, total):
+    from dissertation_kg.mappings.metadata import publication_counts
+    assert publication_counts(text, lang) == {"Total": total}
+
+
+@pytest.mark.parametrize("text, lang, counts", [
+    ('Two papers were published in journals indexed in Web of Science.', 'en', {'WebOfScience': 2}),
+    ('Two papers were published in WoS journals.', 'en', {'WebOfScience': 2}),
+    ('Two papers were published in journals indexed by Clarivate.', 'en', {'WebOfScience': 2}),
+    ('Two papers were published in journals recommended for publishing results.', 'en', {'CommitteeJournal': 2}),
+    ('Two papers were published in journals of the Committee for Quality Assurance.', 'en', {'CommitteeJournal': 2}),
+    ('Опубликовано 2 статьи в изданиях КОКСОН.', 'ru', {'CommitteeJournal': 2}),
+    ('Опубликовано 2 статьи в изданиях ККСОН.', 'ru', {'CommitteeJournal': 2}),   # Cyrillic С, as typed
+    ('Опубликовано 2 статьи в изданиях ККСНВО.', 'ru', {'CommitteeJournal': 2}),
+    ('Опубликовано 2 статьи в изданиях КОКСНВО.', 'ru', {'CommitteeJournal': 2}),
+    ('ҒЖБССҚЕК ұсынған басылымдарда 2 мақала жарияланды.', 'kk', {'CommitteeJournal': 2}),
+    ('ҚР БҒМ ҒЖБСБК ұсынылған журналдарда 2 мақала жарияланды.', 'kk', {'CommitteeJournal': 2}),
+    ('КСҚБК тізіміндегі басылымдарда 2 мақала жарияланды.', 'kk', {'CommitteeJournal': 2}),
+    ('Опубликовано 2 статьи в изданиях, рекомендованных для публикации.', 'ru', {'CommitteeJournal': 2}),
+    ('Опубликовано 2 статьи в изданиях Комитета по обеспечению качества.', 'ru', {'CommitteeJournal': 2}),
+    ('Білім және ғылым саласындағы сапаны қамтамасыз ету комитеті тізіміндегі журналдарда 2 мақала жарияланды.', 'kk', {'CommitteeJournal': 2}),
+    ('Two papers were presented at international conferences.', 'en', {'Conference': 2}),
+    ('Опубликовано 2 доклада на международных конференциях.', 'ru', {'Conference': 2}),
+    ('Опубликовано 2 доклада на международных симпозиумах.', 'ru', {'Conference': 2}),
+    ('Опубликовано 2 доклада на международных форумах.', 'ru', {'Conference': 2}),
+    ('Two monographs were published.', 'en', {'Monographs': 2}),
+    ('Опубликованы 2 монографии.', 'ru', {'Monographs': 2}),
+    ('Two papers were published in international scientific journals.', 'en', {'InternationalJournal': 2}),
+    ('Two papers were published in foreign scientific journals.', 'en', {'InternationalJournal': 2}),
+    ('Опубликовано 2 статьи в зарубежных научных журналах.', 'ru', {'InternationalJournal': 2}),
+    ('Опубликовано 2 статьи в международных научных журналах.', 'ru', {'InternationalJournal': 2}),
+    ('Шетелдік ғылыми журналдарда 2 мақала жарияланды.', 'kk', {'InternationalJournal': 2}),
+    ('Халықаралық ғылыми журналдарда 2 мақала жарияланды.', 'kk', {'InternationalJournal': 2}),
+    ('Two papers were published in Kazakhstani journals.', 'en', {'DomesticJournal': 2}),
+    ('Two papers were published in domestic journals.', 'en', {'DomesticJournal': 2}),
+    ('Опубликовано 2 статьи в отечественных журналах.', 'ru', {'DomesticJournal': 2}),
+    ('Опубликовано 2 статьи в казахстанских журналах.', 'ru', {'DomesticJournal': 2}),
+    ('Отандық журналдарда 2 мақала жарияланды.', 'kk', {'DomesticJournal': 2}),
+    ('Қазақстандық журналдарда 2 мақала жарияланды.', 'kk', {'DomesticJournal': 2}),
+])
+def test_every_cue_of_a_kind_of_publication(text, lang, counts):
+    from dissertation_kg.mappings.metadata import publication_counts
+    assert publication_counts(text, lang) == counts
