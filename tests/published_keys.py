@@ -72,9 +72,11 @@ def raw_text(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def reading(path: Path) -> str:
-    """The text a reader reads: page furniture, soft hyphens, ligatures and line-end hyphens gone."""
-    text = unicodedata.normalize("NFC", raw_text(path)).replace("\f", "\n").replace("\r", "")
+def reading(path: Path, decoded: str | None = None) -> str:
+    """The text a reader reads: page furniture, soft hyphens, ligatures and line-end hyphens gone.
+    `decoded`: the file's text, for a file in a codec other than UTF-8 (the corpus test decodes it)."""
+    text = unicodedata.normalize("NFC", raw_text(path) if decoded is None else decoded)
+    text = text.replace("\ufeff", "").replace("\f", "\n").replace("\r", "")
     if path.suffix == ".md":
         # Markdown's inline HTML: a line break inside a paragraph, a superscript affiliation number
         text = re.sub(r"<br\s*/?>", " ", re.sub(r"</?sup>", "", text))
@@ -119,8 +121,8 @@ def check_key_format(corpus: Path, path: Path) -> None:
     assert all(e["class"] in CLASSES and e["label_en"].strip() for e in key["entities"])
 
 
-def check_key_says_what_the_document_says(corpus: Path, path: Path) -> None:
-    key, text = key_of(corpus, path), reading(path)
+def check_key_says_what_the_document_says(corpus: Path, path: Path, decoded: str | None = None) -> None:
+    key, text = key_of(corpus, path), reading(path, decoded)
     missing = [e["text"] for e in key["entities"] if not occurs(e["text"], text)]
     missing += [key[f] for f in ("title", "specialty_code", "specialty_name")
                 if key[f] and not occurs(key[f], text)]
