@@ -23,7 +23,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 from . import (body_conventions, generic_acronyms, information_systems, institute_acronyms, latin_kazakh_reading,
                lexicon_store, method_context, method_lists, morphology, name_shapes, ntriples, page_chrome, people,
                place_shapes, product_names, scholar_theories, script_folding, self_named, sports_clubs, tool_lists)
-from .vocab import DKG, ID, LANGUAGE, OA
+from .vocab import DKG, ID, ITSRDF, LANGUAGE, NIF
 from .vocabulary import INITIATIVE_KINDS, LANGS, Entry, load_dismissed, load_entries, slugify
 
 CANDIDATE_BASE = str(ID) + "candidate/"
@@ -44,7 +44,6 @@ _TOKEN = re.compile(r"\w+(?:[-‐‑'’]\w+)*")
 _GAP = re.compile(r"[\s\-‐‑–—/+,]*")
 _DASHES = "–—‐‑"
 _CONTEXT = 60
-_QUOTE_CONTEXT = 32
 _MAX_LABEL_TOKENS = 16
 
 
@@ -2147,48 +2146,54 @@ def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearra
 
 
 _N = ntriples.iri
-_A, _MOTIVATED, _IDENTIFYING, _BODY, _TARGET = _N(RDF.type), _N(OA.motivatedBy), _N(OA.identifying), _N(OA.hasBody), _N(OA.hasTarget)
-_DERIVED, _SPECIFIC, _SOURCE, _LANGUAGE, _SELECTOR = _N(PROV.wasDerivedFrom), _N(OA.SpecificResource), _N(OA.hasSource), _N(DCTERMS.language), _N(OA.hasSelector)
-_QUOTE_SEL, _EXACT, _PREFIX, _SUFFIX = _N(OA.TextQuoteSelector), _N(OA.exact), _N(OA.prefix), _N(OA.suffix)
-_POS_SEL, _START, _STOP, _ANNOTATION = _N(OA.TextPositionSelector), _N(OA.start), _N(OA.end), _N(OA.Annotation)
-# xsd:integer, not the Web Annotation range xsd:nonNegativeInteger: Oxigraph serves every
-# integer type as xsd:integer, and what is validated before loading must be what is served.
+_A, _PHRASE, _REFERENCE, _CONTEXT_CLASS = _N(RDF.type), _N(NIF.Phrase), _N(NIF.referenceContext), _N(NIF.Context)
+_BEGIN, _END, _ANCHOR, _ENTITY = _N(NIF.beginIndex), _N(NIF.endIndex), _N(NIF.anchorOf), _N(ITSRDF.taIdentRef)
+_IS_STRING, _SOURCE_URL, _LANGUAGE = _N(NIF.isString), _N(NIF.sourceUrl), _N(DCTERMS.language)
+# xsd:integer, not NIF's range xsd:nonNegativeInteger: Oxigraph serves every integer type as
+# xsd:integer, and what is validated before loading must be what is served.
 _INT = str(XSD.integer)
 _MENTIONS, _BUILDS_ON, _USES, _DISCUSSES = _N(DKG.mentions), _N(DKG.buildsOnTheory), _N(DKG.usesMethod), _N(DKG.discusses)
 
 
-def _annotation_lines(comp: ComponentText, m: Mention, source: str) -> list[str]:
-    """One oa:Annotation with a stable IRI, {component}/mention/{lang}/{start}-{end}, as
-    N-Triples lines (a document has hundreds of them; see ntriples)."""
-    base = f"{comp.node}/mention/{comp.lang}/{m.start}-{m.end}"
-    ann, target, quote, position = f"<{base}>", f"<{base}#target>", f"<{base}#quote>", f"<{base}#position>"
-    text, lit = comp.text, ntriples.literal
-    lines = [
-        f"{ann} {_A} {_ANNOTATION}", f"{ann} {_MOTIVATED} {_IDENTIFYING}", f"{ann} {_BODY} {_N(m.entity)}",
-        f"{ann} {_TARGET} {target}", f"{ann} {_DERIVED} {source}",
-        f"{target} {_A} {_SPECIFIC}", f"{target} {_SOURCE} {_N(comp.node)}",
-        f"{target} {_SELECTOR} {quote}", f"{target} {_SELECTOR} {position}",
-        f"{quote} {_A} {_QUOTE_SEL}", f"{quote} {_EXACT} {lit(m.exact)}",
-        f"{quote} {_PREFIX} {lit(text[max(0, m.start - _QUOTE_CONTEXT):m.start])}",
-        f"{quote} {_SUFFIX} {lit(text[m.end:m.end + _QUOTE_CONTEXT])}",
-        f"{position} {_A} {_POS_SEL}",
-        f"{position} {_START} {lit(str(m.start), datatype=_INT)}",
-        f"{position} {_STOP} {lit(str(m.end), datatype=_INT)}",
-    ]
+def context_iri(part: str, lang: str) -> str:
+    """The NIF context of a part's text in one language: what a mention's offsets count in."""
+    return f"{part}/text/{lang}"
+
+
+def _context_lines(comp: ComponentText) -> list[str]:
+    """The part's text in one language as a nif:Context (NIF wants the string its offsets count
+    in; the store keeps one copy of the characters, which dkg:text states too)."""
+    context, lit = _N(context_iri(comp.node, comp.lang)), ntriples.literal
+    lines = [f"{context} {_A} {_CONTEXT_CLASS}", f"{context} {_IS_STRING} {lit(comp.text)}",
+             f"{context} {_BEGIN} {lit('0', datatype=_INT)}",
+             f"{context} {_END} {lit(str(len(comp.text)), datatype=_INT)}",
+             f"{context} {_SOURCE_URL} {_N(comp.node)}"]
     if comp.lang in LANGUAGE:
-        lines.append(f"{target} {_LANGUAGE} {_N(LANGUAGE[comp.lang])}")
+        lines.append(f"{context} {_LANGUAGE} {_N(LANGUAGE[comp.lang])}")
     return lines
+
+
+def _mention_lines(comp: ComponentText, m: Mention) -> list[str]:
+    """One mention as a NIF string with a stable IRI, {component}/mention/{lang}/{start}-{end}:
+    its offsets in its context, the words quoted and the entity, as N-Triples lines (a document
+    has hundreds of them; see ntriples)."""
+    node, lit = f"<{comp.node}/mention/{comp.lang}/{m.start}-{m.end}>", ntriples.literal
+    return [
+        f"{node} {_A} {_PHRASE}", f"{node} {_REFERENCE} {_N(context_iri(comp.node, comp.lang))}",
+        f"{node} {_BEGIN} {lit(str(m.start), datatype=_INT)}", f"{node} {_END} {lit(str(m.end), datatype=_INT)}",
+        f"{node} {_ANCHOR} {lit(m.exact)}", f"{node} {_ENTITY} {_N(m.entity)}",
+    ]
 
 
 def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
              source: rdflib.URIRef) -> list["Candidate"]:
     """Link every component text to the vocabularies; add mentions, work-level links and one
-    Web Annotation per mention to `graph` (an `ntriples.Document`, or an rdflib graph); return
+    NIF string per mention (in a NIF context per part and language) to `graph` (an `ntriples.Document`, or an rdflib graph); return
     the names the vocabularies do not know."""
     lex = lexicon()
     candidates: list[Candidate] = []
     lines: list[str] = []
-    work_nt, source_nt = _N(work), _N(source)
+    work_nt = _N(work)
     # names are found in the text with its two-script words folded into one (script_folding:
     # the same offsets); what is written out quotes the document's letters
     originals = [comp for comp in components if comp.text]
@@ -2236,10 +2241,12 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
             # (the President who gives an address stays a body: «послании Президента» names both, KEYS.md)
             mentions = [m for m in mentions if not any(s <= m.start and m.end <= e and m.cls == "State"
                                                        for s, e, cls in docs)]
+        if mentions:
+            lines.extend(_context_lines(comp))
         for m in mentions:
             entity = _N(m.entity)
             lines.append(f"{node} {_MENTIONS} {entity}")
-            lines.extend(_annotation_lines(comp, m, source_nt))
+            lines.extend(_mention_lines(comp, m))
             if m.cls == "Theory" and comp.kind in THEORY_KINDS:
                 lines.append(f"{work_nt} {_BUILDS_ON} {entity}")
             elif m.cls == "Method" and comp.kind in METHOD_KINDS:

@@ -22,8 +22,7 @@ as not loaded, with its message. Everything is then read from the RDF it printed
   dkg:hasProvision/hasTask/hasNoveltyPoint with dkg:ordinal and dkg:text. A field the model
   does not express (e.g. a master's degree) is simply wrong, never a crash; a value expected
   to be absent (null) is right only when nothing was emitted.
-- entities: every oa:Annotation's oa:TextQuoteSelector/oa:exact with the class of its
-  oa:hasBody (looked up in ontology/vocabularies/*.ttl), and every dkg:Candidate's written forms
+- entities: every mention's nif:anchorOf with the class of its itsrdf:taIdentRef (looked up in ontology/vocabularies/*.ttl), and every dkg:Candidate's written forms
   (dkg:writtenForm, the quotes as the text has them; its label, the nominative, where a graph
   has none) and dkg:suggestedClass,
   reduced to Theory / Method / Actor / Initiative. A prediction matches an
@@ -61,7 +60,8 @@ BIBO = Namespace("http://purl.org/ontology/bibo/")
 DCTERMS = Namespace("http://purl.org/dc/terms/")
 FOAF = Namespace("http://xmlns.com/foaf/0.1/")
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
-OA = Namespace("http://www.w3.org/ns/oa#")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
 SCHEMA = Namespace("http://schema.org/")
 PRISM = Namespace("http://prismstandard.org/namespaces/basic/2.0/")
 
@@ -317,18 +317,12 @@ def _text_in(graph: Graph, node, lang: str | None) -> str:
 
 def _entities(graph: Graph, onto: Ontology, file_name: str, work) -> set[tuple[str, str]]:
     found: set[tuple[str, str]] = set()
-    for ann in graph.subjects(RDF.type, OA.Annotation):
+    for mention in graph.subjects(RDF.type, NIF.Phrase):
         cls = None
-        for body in graph.objects(ann, OA.hasBody):
-            cls = cls or onto.entity_class(body, graph)
-        quotes = []
-        for target in graph.objects(ann, OA.hasTarget):
-            for sel in graph.objects(target, OA.hasSelector):
-                exact = graph.value(sel, OA.exact)
-                if exact is not None:
-                    quotes.append(str(exact))
-        for quote in quotes:
-            found.add((quote, cls or "?"))
+        for entity in graph.objects(mention, ITSRDF.taIdentRef):
+            cls = cls or onto.entity_class(entity, graph)
+        for quote in graph.objects(mention, NIF.anchorOf):
+            found.add((str(quote), cls or "?"))
     for cand in graph.subjects(RDF.type, DKG.Candidate):
         places = set(graph.objects(cand, DKG.occursIn))
         if places and work is not None and work not in places:

@@ -73,21 +73,25 @@ def test_every_entrys_figures_equal_plain_sparql(generated):
 
 
 def _plain_quotes(store) -> tuple[dict[tuple[str, str], set[tuple[str, str, str, str]]], dict[str, set[str]]]:
-    """(entry, part) → every (language, prefix, exact, suffix) its annotations quote; part → its dkg: classes."""
+    """(entry, part) → every (language, prefix, exact, suffix) its mentions quote, the prefix and
+    suffix the 32 characters around the mention in its context's text; part → its dkg: classes."""
     found: dict[tuple[str, str], set[tuple[str, str, str, str]]] = defaultdict(set)
-    for s in store.query(P + """PREFIX oa: <http://www.w3.org/ns/oa#>
-            SELECT ?e ?c ?l ?x ?pre ?suf WHERE { ?a oa:hasBody ?e ; oa:hasTarget ?t . ?t oa:hasSource ?c ;
-            dcterms:language ?l ; oa:hasSelector ?q . ?q oa:exact ?x
-            OPTIONAL { ?q oa:prefix ?pre } OPTIONAL { ?q oa:suffix ?suf } }"""):
-        found[(s["e"].value, s["c"].value)].add((s["l"].value.rsplit("/", 1)[-1], s["pre"].value if s["pre"] else "",
-                                                 s["x"].value, s["suf"].value if s["suf"] else ""))
+    for s in store.query(P + """PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+            PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
+            SELECT ?e ?c ?l ?x ?b ?end ?text WHERE { ?a itsrdf:taIdentRef ?e ; nif:referenceContext ?t ;
+            nif:anchorOf ?x ; nif:beginIndex ?b ; nif:endIndex ?end .
+            ?t nif:sourceUrl ?c ; dcterms:language ?l ; nif:isString ?text }"""):
+        text, b, end = s["text"].value, int(s["b"].value), int(s["end"].value)
+        assert text[b:end] == s["x"].value
+        found[(s["e"].value, s["c"].value)].add((s["l"].value.rsplit("/", 1)[-1], text[max(0, b - 32):b],
+                                                 s["x"].value, text[end:end + 32]))
     kinds: dict[str, set[str]] = defaultdict(set)
     for s in store.query(P + "SELECT ?c ?k WHERE { ?c dkg:componentOf ?w ; a ?k }"):
         kinds[s["c"].value].add(s["k"].value)
     return found, kinds
 
 
-def test_the_quoted_words_are_the_annotations_words_in_every_language(generated):
+def test_the_quoted_words_are_the_mentions_words_in_every_language(generated):
     _, store = generated
     found, kinds = _plain_quotes(store)
     computed = mentions.compute(store)
@@ -100,13 +104,13 @@ def test_the_quoted_words_are_the_annotations_words_in_every_language(generated)
             assert got["kind"].startswith(DKG) and got["kind"] in kinds[c] and got["kind"] != DKG + "WorkComponent"
             quotes = [tuple(q) for q in got["quotes"]]
             assert quotes and set(quotes) <= found[(e, c)], (e, c)
-            # one quote per language the part's annotations of this entry are in
+            # one quote per language the part's mentions of this entry are in
             assert sorted({q[0] for q in quotes}) == sorted({q[0] for q in found[(e, c)]}), (e, c)
             checked += 1
     assert checked >= 50
 
 
-def test_an_entry_page_reads_no_annotation_once_the_figures_are_there(generated, monkeypatch):
+def test_an_entry_page_reads_no_mention_once_the_figures_are_there(generated, monkeypatch):
     root, store = generated
     parts, _ = _plain(store)
     entity = max(sorted(parts), key=lambda e: len(parts[e]))
@@ -119,8 +123,8 @@ def test_an_entry_page_reads_no_annotation_once_the_figures_are_there(generated,
     r = client.get("/" + entity[len(BASE):] + "?lang=ru", headers={"Accept": "text/html"})
     doc = lxml.html.fromstring(r.get_data(as_text=True))
     assert doc.xpath('//q[@class="snippet"]/mark')  # the mentions are quoted…
-    # …without asking the store for them (the prefixes every reader query declares name oa: too)
-    assert asked and not [q for q in asked if re.search(r"hasTarget|hasSelector|exact\b", q)]
+    # …without asking the store for them (the prefixes every reader query declares name nif: too)
+    assert asked and not [q for q in asked if re.search(r"referenceContext|anchorOf|isString", q)]
     mentions._memory.clear()
 
 

@@ -590,7 +590,7 @@ def test_the_president_inside_an_address_stays_a_body():
                          "Приоритеты изложены в послании Президента и закреплены законом.")
     graph = rdflib.Graph()
     annotate(graph, [comp], work=WORK, source=SOURCE)
-    exacts = {str(o) for o in graph.objects(None, URIRef("http://www.w3.org/ns/oa#exact"))}
+    exacts = {str(o) for o in graph.objects(None, URIRef("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf"))}
     assert "Президента" in exacts
 
 

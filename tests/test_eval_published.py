@@ -60,11 +60,10 @@ NQ = """
 <https://w3id.org/dissertation-kg/id/work/w1> <https://w3id.org/dissertation-kg/ontology#hasAbstract> <https://w3id.org/dissertation-kg/id/work/w1/abstract/en> <g:1> .
 <https://w3id.org/dissertation-kg/id/work/w1/abstract/en> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/dissertation-kg/ontology#Abstract> <g:1> .
 <https://w3id.org/dissertation-kg/id/work/w1/abstract/en> <http://purl.org/dc/terms/language> <http://id.loc.gov/vocabulary/iso639-1/en> <g:1> .
-<https://w3id.org/dissertation-kg/id/work/w1/methods/mention/en/0-7> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/oa#Annotation> <g:1> .
-<https://w3id.org/dissertation-kg/id/work/w1/methods/mention/en/0-7> <http://www.w3.org/ns/oa#hasBody> <https://w3id.org/dissertation-kg/id/method/survey> <g:1> .
-<https://w3id.org/dissertation-kg/id/work/w1/methods/mention/en/0-7> <http://www.w3.org/ns/oa#hasTarget> <https://w3id.org/dissertation-kg/id/work/w1/methods/mention/en/0-7#target> <g:1> .
-<https://w3id.org/dissertation-kg/id/work/w1/methods/mention/en/0-7#target> <http://www.w3.org/ns/oa#hasSelector> <https://w3id.org/dissertation-kg/id/work/w1/methods/mention/en/0-7#quote> <g:1> .
-<https://w3id.org/dissertation-kg/id/work/w1/methods/mention/en/0-7#quote> <http://www.w3.org/ns/oa#exact> "Surveys" <g:1> .
+<https://w3id.org/dissertation-kg/id/work/w1/methods/mention/en/0-7> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#Phrase> <g:1> .
+<https://w3id.org/dissertation-kg/id/work/w1/methods/mention/en/0-7> <http://www.w3.org/2005/11/its/rdf#taIdentRef> <https://w3id.org/dissertation-kg/id/method/survey> <g:1> .
+<https://w3id.org/dissertation-kg/id/work/w1/methods/mention/en/0-7> <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#referenceContext> <https://w3id.org/dissertation-kg/id/work/w1/methods/text/en> <g:1> .
+<https://w3id.org/dissertation-kg/id/work/w1/methods/mention/en/0-7> <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf> "Surveys" <g:1> .
 """
 
 

@@ -25,7 +25,7 @@ from publishing_fixtures import publishing_app
 
 BASE = "https://w3id.org/dissertation-kg/"
 DKG = "https://w3id.org/dissertation-kg/ontology#"
-P = f"""PREFIX dkg: <{DKG}> PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX oa: <http://www.w3.org/ns/oa#>
+P = f"""PREFIX dkg: <{DKG}> PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX fabio: <http://purl.org/spar/fabio/> """
 LANG_IRI = "http://id.loc.gov/vocabulary/iso639-1/"
 PATH_LIKE = re.compile(r"^[\w.:-]*/[\w./#-]*$|://")
@@ -198,8 +198,8 @@ def test_entity_page_names_the_part_and_quotes_the_mention(generated):
     client, store = generated
     entity = _busiest(store)
     quotes: dict[str, set[str]] = defaultdict(set)
-    for r in _select(store, f"""SELECT ?a ?b WHERE {{ ?x oa:hasBody <{entity}> ; oa:hasTarget ?t .
-            ?t oa:hasSource ?a ; oa:hasSelector ?q . ?q oa:exact ?b }}"""):
+    for r in _select(store, f"""SELECT ?a ?b WHERE {{ ?x itsrdf:taIdentRef <{entity}> ; nif:referenceContext ?t ;
+            nif:anchorOf ?b . ?t nif:sourceUrl ?a }}"""):
         quotes[r["a"]].add(r["b"])
     doc, _ = _html(client, _path(entity) + "?lang=ru")
     items = doc.xpath('//ul[@class="mentions"]/li/ul/li[span[@class="part"]]')

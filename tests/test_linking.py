@@ -1,4 +1,4 @@
-"""The entity linker: morphology per language, names in running text, Web Annotation output,
+"""The entity linker: morphology per language, names in running text, NIF mention output,
 the curation queue, the vocabularies, and the score on the gold set."""
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from dissertation_kg.mappings import linking_eval
 from dissertation_kg.mappings.linking import (ComponentText, annotate, candidates_graph, find_mentions,
                                               lexicon)
 from dissertation_kg.mappings.morphology import kazakh_stems, russian_nominative, text_keys
-from dissertation_kg.mappings.vocab import DKG, ID, OA
+from dissertation_kg.mappings.vocab import DKG, ID, ITSRDF, NIF
 from dissertation_kg.mappings.vocabulary import (INITIATIVE_KINDS, LANGS, VERIFIED_WIKIDATA, load_entries, load_graph,
                                                  vocabulary_dir)
 
@@ -256,7 +256,7 @@ def test_an_institute_named_after_a_person_is_quoted_with_the_person():
     g = rdflib.Graph()
     annotate(g, _seed_components({"kk": "Қолжазбалар Ж. Ақынов атындағы Тіл білімі институтының қорында."}),
              work=WORK, source=SOURCE)
-    assert {str(o) for o in g.objects(None, OA.exact)} == {"Ж. Ақынов атындағы Тіл білімі институтының"}
+    assert {str(o) for o in g.objects(None, NIF.anchorOf)} == {"Ж. Ақынов атындағы Тіл білімі институтының"}
 
 
 # --------------------------------------------------------------------------- annotate(): RDF
@@ -274,39 +274,39 @@ def test_same_entity_in_kazakh_and_english_gets_one_iri():
         "kk": "Қазақстанның халықтық дипломатиясы жұмсақ күшке және ЮНЕСКО-ға сүйенеді.",
     }), work=WORK, source=SOURCE)
     by_lang: dict[str, set] = {}
-    for ann in g.subjects(RDF.type, OA.Annotation):
-        target = g.value(ann, OA.hasTarget)
-        lang = str(g.value(target, rdflib.namespace.DCTERMS.language)).rsplit("/", 1)[1]
-        by_lang.setdefault(lang, set()).add(g.value(ann, OA.hasBody))
+    for mention in g.subjects(RDF.type, NIF.Phrase):
+        context = g.value(mention, NIF.referenceContext)
+        lang = str(g.value(context, rdflib.namespace.DCTERMS.language)).rsplit("/", 1)[1]
+        by_lang.setdefault(lang, set()).add(g.value(mention, ITSRDF.taIdentRef))
     expected = {URIRef(str(ID) + p) for p in ("actor/kazakhstan", "theory/public-diplomacy", "theory/soft-power", "actor/unesco")}
     assert by_lang["en"] == expected == by_lang["kk"]
 
 
-def test_annotations_point_at_the_exact_quote():
+def test_mentions_point_at_the_exact_quote_in_their_context():
     texts = [json_component for json_component in linking_eval.load_gold(GOLD)]
     g = rdflib.Graph()
     comps = [ComponentText(c.node, c.kind, c.lang, c.text) for c in texts]
     annotate(g, comps, work=WORK, source=SOURCE)
     text_of = {(c.node, c.lang): c.text for c in comps}
-    anns = list(g.subjects(RDF.type, OA.Annotation))
-    assert len(anns) > 300
-    for ann in anns:
-        assert (ann, OA.motivatedBy, OA.identifying) in g
-        assert (ann, rdflib.namespace.PROV.wasDerivedFrom, SOURCE) in g
-        target = g.value(ann, OA.hasTarget)
-        assert (target, RDF.type, OA.SpecificResource) in g
-        source = g.value(target, OA.hasSource)
-        lang = str(g.value(target, rdflib.namespace.DCTERMS.language)).rsplit("/", 1)[1]
-        selectors = list(g.objects(target, OA.hasSelector))
-        quote = next(s for s in selectors if (s, RDF.type, OA.TextQuoteSelector) in g)
-        pos = next(s for s in selectors if (s, RDF.type, OA.TextPositionSelector) in g)
-        start, end = g.value(pos, OA.start).toPython(), g.value(pos, OA.end).toPython()
+    mentions = list(g.subjects(RDF.type, NIF.Phrase))
+    assert len(mentions) > 300
+    for mention in mentions:
+        # one node per mention: its offsets, its words, its context and its entity
+        assert {p for p in g.predicates(mention)} == {RDF.type, NIF.referenceContext, NIF.beginIndex,
+                                                      NIF.endIndex, NIF.anchorOf, ITSRDF.taIdentRef}
+        context = g.value(mention, NIF.referenceContext)
+        assert (context, RDF.type, NIF.Context) in g
+        source = g.value(context, NIF.sourceUrl)
+        lang = str(g.value(context, rdflib.namespace.DCTERMS.language)).rsplit("/", 1)[1]
         text = text_of[(source, lang)]
-        assert text[start:end] == str(g.value(quote, OA.exact))
-        assert text[:start].endswith(str(g.value(quote, OA.prefix)))
-        assert text[end:].startswith(str(g.value(quote, OA.suffix)))
-        assert str(ann) == f"{source}/mention/{lang}/{start}-{end}"
-        assert (source, DKG.mentions, g.value(ann, OA.hasBody)) in g
+        # the context's string is the part's text in that language, whole
+        assert str(g.value(context, NIF.isString)) == text
+        assert (g.value(context, NIF.beginIndex).toPython(), g.value(context, NIF.endIndex).toPython()) == (0, len(text))
+        start, end = g.value(mention, NIF.beginIndex).toPython(), g.value(mention, NIF.endIndex).toPython()
+        assert text[start:end] == str(g.value(mention, NIF.anchorOf))
+        assert str(mention) == f"{source}/mention/{lang}/{start}-{end}"
+        assert str(context) == f"{source}/text/{lang}"
+        assert (source, DKG.mentions, g.value(mention, ITSRDF.taIdentRef)) in g
 
 
 def test_work_links_depend_on_the_section():
@@ -1411,8 +1411,8 @@ def test_a_quoted_market_or_site_is_named_by_its_kind(text, lang, name, cls):
 def test_a_word_typed_with_latin_look_alikes_is_linked_and_quoted_as_written(text, lang, entity, quote):
     g = rdflib.Graph()
     annotate(g, _seed_components({lang: text}), work=WORK, source=SOURCE)
-    assert URIRef(str(ID) + entity) in set(g.objects(None, OA.hasBody))
-    assert quote in {str(o) for o in g.objects(None, OA.exact)}
+    assert URIRef(str(ID) + entity) in set(g.objects(None, ITSRDF.taIdentRef))
+    assert quote in {str(o) for o in g.objects(None, NIF.anchorOf)}
 
 
 def test_folding_keeps_offsets_and_leaves_words_in_two_scripts_on_purpose():
@@ -1488,7 +1488,7 @@ def test_the_letter_o_inside_a_number_is_read_as_a_zero():
 def test_a_programs_version_is_part_of_its_mention(text, lang, quote):
     g = rdflib.Graph()
     annotate(g, _seed_components({lang: text}), work=WORK, source=SOURCE)
-    assert any(quote in str(o) for o in g.objects(None, OA.exact))
+    assert any(quote in str(o) for o in g.objects(None, NIF.anchorOf))
 
 
 @pytest.mark.parametrize("text, lang, name, cls", [
@@ -1628,14 +1628,11 @@ def test_latin_kazakh_is_linked_on_its_cyrillic_fold_and_quoted_as_printed(versi
     g = rdflib.Graph()
     cands = annotate(g, comps, work=WORK, source=SOURCE)
     found = {}
-    for ann in g.subjects(RDF.type, OA.Annotation):
-        target = g.value(ann, OA.hasTarget)
-        selectors = list(g.objects(target, OA.hasSelector))
-        quote = next(str(g.value(s, OA.exact)) for s in selectors if g.value(s, OA.exact) is not None)
-        pos = next(s for s in selectors if (s, RDF.type, OA.TextPositionSelector) in g)
-        text = next(c.text for c in comps if c.node == g.value(target, OA.hasSource))
-        assert text[g.value(pos, OA.start).toPython():g.value(pos, OA.end).toPython()] == quote
-        found[quote] = str(g.value(ann, OA.hasBody)).split("/id/", 1)[1]
+    for mention in g.subjects(RDF.type, NIF.Phrase):
+        quote = str(g.value(mention, NIF.anchorOf))
+        text = next(c.text for c in comps if c.node == g.value(g.value(mention, NIF.referenceContext), NIF.sourceUrl))
+        assert text[g.value(mention, NIF.beginIndex).toPython():g.value(mention, NIF.endIndex).toPython()] == quote
+        found[quote] = str(g.value(mention, ITSRDF.taIdentRef)).split("/id/", 1)[1]
     assert found == {ministry: "actor/ministry-education-science-kz", city: "actor/almaty",
                      method: "method/factor-analysis", "SPSS 26": "method/spss"}
     assert [(c.name, c.suggested_class, c.lang) for c in cands] == [(programme, "Programme", "kk")]

@@ -48,8 +48,8 @@ def test_ontology_parses_and_has_metadata(ontology):
     assert ontology.value(ONTOLOGY_IRI, DCTERMS.license) == URIRef(
         "https://creativecommons.org/licenses/by/4.0/")
     assert ontology.value(ONTOLOGY_IRI, OWL.versionIRI) == URIRef(
-        "https://w3id.org/dissertation-kg/ontology/0.3.0")
-    assert str(ontology.value(ONTOLOGY_IRI, OWL.versionInfo)) == "0.3.0"
+        "https://w3id.org/dissertation-kg/ontology/0.4.0")
+    assert str(ontology.value(ONTOLOGY_IRI, OWL.versionInfo)) == "0.4.0"
     assert str(ontology.value(ONTOLOGY_IRI, URIRef("http://purl.org/vocab/vann/preferredNamespacePrefix"))) == "dkg"
 
 
@@ -192,6 +192,8 @@ VALID = f"""
 @prefix prov: <http://www.w3.org/ns/prov#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 @prefix iso: <http://id.loc.gov/vocabulary/iso639-1/> .
+@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
+@prefix itsrdf: <http://www.w3.org/2005/11/its/rdf#> .
 @base <{BASE}> .
 
 <work/w-test> a dkg:Dissertation ;
@@ -215,6 +217,11 @@ VALID = f"""
 <work/w-test/aim> a dkg:ResearchAim ; dkg:componentOf <work/w-test> ;
     dkg:heading "Aim"@en ;
     dkg:text "To study public diplomacy."@en , "Қоғамдық дипломатияны зерттеу."@kk .
+<work/w-test/aim/text/en> a nif:Context ; nif:isString "To study public diplomacy." ;
+    nif:beginIndex 0 ; nif:endIndex 26 ; nif:sourceUrl <work/w-test/aim> ; dcterms:language iso:en .
+<work/w-test/aim/mention/en/9-25> a nif:Phrase ; nif:referenceContext <work/w-test/aim/text/en> ;
+    nif:beginIndex 9 ; nif:endIndex 25 ; nif:anchorOf "public diplomacy" ;
+    itsrdf:taIdentRef <theory/public-diplomacy> .
 <work/w-test/task/1> a dkg:ResearchTask ; dkg:componentOf <work/w-test> ;
     dkg:ordinal "1"^^xsd:integer ; dkg:text "Describe the actors."@en .
 <work/w-test/provision/1> a dkg:Provision ; dkg:componentOf <work/w-test> ;
@@ -308,6 +315,27 @@ def _article_with_provision(g):
     g.add((WORK, RDF.type, DKG.JournalArticle))
 
 
+NIF = rdflib.Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+ITSRDF = rdflib.Namespace("http://www.w3.org/2005/11/its/rdf#")
+MENTION, CONTEXT = _u("work/w-test/aim/mention/en/9-25"), _u("work/w-test/aim/text/en")
+
+
+def _mention_without_entity(g):
+    g.remove((MENTION, ITSRDF.taIdentRef, None))
+
+
+def _mention_offset_as_text(g):
+    g.set((MENTION, NIF.beginIndex, Literal("9")))
+
+
+def _mention_without_context(g):
+    g.remove((MENTION, NIF.referenceContext, None))
+
+
+def _context_without_language(g):
+    g.remove((CONTEXT, DCTERMS.language, None))
+
+
 BROKEN = {
     "duplicate ordinal": (_duplicate_ordinal, {(WORK, DKG.hasProvision)}),
     "gap in ordinals": (_ordinal_gap, {(WORK, DKG.hasProvision)}),
@@ -316,6 +344,10 @@ BROKEN = {
     "abstract without language": (_abstract_without_language,
                                   {(_u("work/w-test/abstract/kk"), DCTERMS.language)}),
     "article with a provision": (_article_with_provision, {(WORK, DKG.hasProvision)}),
+    "mention without entity": (_mention_without_entity, {(MENTION, ITSRDF.taIdentRef)}),
+    "mention offset as text": (_mention_offset_as_text, {(MENTION, NIF.beginIndex)}),
+    "mention without context": (_mention_without_context, {(MENTION, NIF.referenceContext)}),
+    "context without language": (_context_without_language, {(CONTEXT, DCTERMS.language)}),
 }
 
 

@@ -57,7 +57,7 @@ _LABELLING = {ox.NamedNode(iri) for iri in (
     "http://www.w3.org/2004/02/skos/core#prefLabel", "http://www.w3.org/2004/02/skos/core#altLabel",
     "http://xmlns.com/foaf/0.1/name", "http://www.w3.org/2000/01/rdf-schema#label",
     "http://www.w3.org/2004/02/skos/core#inScheme")}
-_HAS_BODY = ox.NamedNode("http://www.w3.org/ns/oa#hasBody")
+_HAS_BODY = ox.NamedNode("http://www.w3.org/2005/11/its/rdf#taIdentRef")  # a mention's entity
 # the two predicates that name a document's work (see _note), as N-Quads write them
 _WORK_PREDICATES = tuple(f" <{p.value}> ".encode() for p in (_COMPONENT_OF, _HAS_ABSTRACT))
 _GRAPH_LABEL = re.compile(rb" <[^<>\s]*> \.$", re.MULTILINE)

@@ -21,7 +21,8 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX foaf: <http://xmlns.com/foaf/0.1/>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
 """
 
 # Every text that belongs to a work: its own literals (titles, keywords…), its parts' texts and
@@ -47,21 +48,19 @@ SELECT ?work ?node ?kind ?prop ?text WHERE {
 # The labels of everything a mention can point at (vocabulary entries), in every language.
 LABELS = _PREFIXES + """
 SELECT DISTINCT ?entity ?label WHERE {
-  { SELECT DISTINCT ?entity WHERE { %(entities)s { ?entity skos:inScheme [] } UNION { [] oa:hasBody ?entity } } }
+  { SELECT DISTINCT ?entity WHERE { %(entities)s { ?entity skos:inScheme [] } UNION { [] itsrdf:taIdentRef ?entity } } }
   ?entity skos:prefLabel|skos:altLabel|foaf:name|rdfs:label ?label .
   FILTER(isLiteral(?label))
 }"""
 
-# Linked mentions (Web Annotation): which entity, in which part of which work, in which language,
-# as which words. Every target has a language and a quote selector (ontology/MODEL.md). The
-# patterns are written in the order Oxigraph should join them: starting from the quotes ran
-# 3× faster than starting from the annotations on a 2,000-document store; the part's work
-# comes from the texts already read (joining it here, with DISTINCT, tripled the time again).
+# Linked mentions (NIF strings): which entity, in which part of which work, in which language,
+# as which words. Every mention has a context, and every context a part and a language
+# (ontology/MODEL.md). The part's work comes from the texts already read (joining it here, with
+# DISTINCT, tripled the time on a 2,000-document store).
 MENTIONS = _PREFIXES + """
 SELECT ?entity ?node ?language ?exact WHERE {
-  ?selector oa:exact ?exact .
-  ?target oa:hasSelector ?selector ; oa:hasSource ?node ; dcterms:language ?language .
-  ?annotation oa:hasTarget ?target ; oa:hasBody ?entity .
+  ?mention nif:anchorOf ?exact ; nif:referenceContext ?context ; itsrdf:taIdentRef ?entity .
+  ?context nif:sourceUrl ?node ; dcterms:language ?language .
 }"""
 
 # The same, for the parts of a few works (an incremental update): asked graph by graph of the
@@ -74,9 +73,8 @@ MENTIONS_IN_GRAPHS = _PREFIXES + """
 SELECT ?entity ?node ?language ?exact WHERE {
   %(graphs)s
   GRAPH ?g {
-    ?selector oa:exact ?exact .
-    ?target oa:hasSelector ?selector ; oa:hasSource ?node ; dcterms:language ?language .
-    ?annotation oa:hasTarget ?target ; oa:hasBody ?entity .
+    ?mention nif:anchorOf ?exact ; nif:referenceContext ?context ; itsrdf:taIdentRef ?entity .
+    ?context nif:sourceUrl ?node ; dcterms:language ?language .
   }
 }"""
 

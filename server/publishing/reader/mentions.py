@@ -27,17 +27,17 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyoxigraph as ox
 
 from dissertation_kg.server.publishing.reader.sparql import DKG, WORK_YEAR, integer, iri, language_code, rows
 
-VERSION = 3  # bump when compute() changes, so saved figures are recomputed
+VERSION = 4  # bump when compute() changes, so saved figures are recomputed
 FILE_NAME = f"reader-mentions-v{VERSION}.json"
 WORKS_KEPT = 25        # works listed per entry (the page shows them all)
 COOCCURRING_KEPT = 20  # co-occurring entries kept per entry
 QUOTED_PARTS = 3       # parts of one work quoted with a snippet; the others are named
 REMOTE_TTL = 300.0
 BATCH = 200            # IRIs per VALUES block when reading the quotes
+QUOTE_CONTEXT = 32     # characters shown on each side of a quoted mention
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class EntityFigures:
     quoted: dict[str, list[str]]        # work shown → the parts of it quoted on the page
     # part quoted → its kind (a dkg: class) and its quotes, one per mention of the entry in the
     # part (a part has a text per language), each [language code, prefix, exact, suffix], in
-    # the order of their targets' IRIs
+    # the order of their mentions' IRIs
     quotes: dict[str, dict]
 
 
@@ -99,40 +99,36 @@ def compute(store) -> dict[str, dict]:
 def _quotes(store, pairs: set[tuple[str, str]]) -> tuple[dict[tuple[str, str], list[list[str]]], dict[str, str]]:
     """(entry, part) → the mention's words in each language of the part; part → its kind.
 
-    The parts are given (VALUES): starting from the entries' annotations would read all of
-    them. No OPTIONAL, and targets, selectors and kinds read apart: Oxigraph evaluated each
-    OPTIONAL over every selector of the store and joined afterwards, and scanned every
-    target's properties first when the target and its selectors were joined in one query."""
+    The parts are given (VALUES): starting from the entries' mentions would read all of them.
+    Contexts, mentions, texts and kinds are read apart, without OPTIONAL: Oxigraph evaluated an
+    OPTIONAL over every match in the store and joined afterwards. The words around a mention
+    are cut from its context's text (the mention states its offsets in it)."""
     parts = sorted({c for _, c in pairs})
-    targets: dict[str, tuple[str, str]] = {}  # target → (entry, part), for the pairs asked only
+    contexts: dict[str, tuple[str, str]] = {}  # context → (part, language code)
     for chunk in _chunks(parts):
-        for r in rows(store, f"""SELECT ?c ?t ?e WHERE {{ VALUES ?c {{ {chunk} }}
-                ?t oa:hasSource ?c . ?a oa:hasTarget ?t ; oa:hasBody ?e }}"""):
-            pair = (r["e"].value, r["c"].value)
-            if pair in pairs:
-                targets[r["t"].value] = pair
-    language: dict[str, str] = {}
-    selectors: dict[str, list[str]] = defaultdict(list)
-    for chunk in _chunks(sorted(targets)):
-        for r in rows(store, f"""SELECT ?t ?tp ?tv WHERE {{ VALUES ?t {{ {chunk} }}
-                ?t ?tp ?tv FILTER(?tp IN (dcterms:language, oa:hasSelector)) }}"""):
-            if r["tp"].value.endswith("hasSelector"):
-                if isinstance(r["tv"], ox.NamedNode):  # the mappers name every selector
-                    selectors[r["t"].value].append(r["tv"].value)
-            else:
-                language[r["t"].value] = language_code(r["tv"]) or ""
-    words: dict[str, dict[str, str]] = defaultdict(dict)
-    for chunk in _chunks(sorted({q for qs in selectors.values() for q in qs})):
-        for r in rows(store, f"""SELECT ?q ?p ?v WHERE {{ VALUES ?q {{ {chunk} }}
-                ?q ?p ?v FILTER(?p IN (oa:exact, oa:prefix, oa:suffix)) }}"""):
-            words[r["q"].value][r["p"].value.rsplit("#", 1)[-1]] = r["v"].value
+        for r in rows(store, f"""SELECT ?c ?x ?l WHERE {{ VALUES ?c {{ {chunk} }}
+                ?x nif:sourceUrl ?c ; dcterms:language ?l }}"""):
+            contexts[r["x"].value] = (r["c"].value, language_code(r["l"]) or "")
+    found: dict[str, tuple] = {}  # mention → (entry, part, language, exact, begin, end, context)
+    for chunk in _chunks(sorted(contexts)):
+        for r in rows(store, f"""SELECT ?x ?m ?e ?exact ?b ?end WHERE {{ VALUES ?x {{ {chunk} }}
+                ?m nif:referenceContext ?x ; itsrdf:taIdentRef ?e ; nif:anchorOf ?exact ;
+                   nif:beginIndex ?b ; nif:endIndex ?end }}"""):
+            part, lang = contexts[r["x"].value]
+            if (r["e"].value, part) in pairs:
+                found[r["m"].value] = (r["e"].value, part, lang, r["exact"].value, integer(r["b"]),
+                                       integer(r["end"]), r["x"].value)
+    texts: dict[str, str] = {}
+    for chunk in _chunks(sorted({f[6] for f in found.values()})):
+        for r in rows(store, f"""SELECT ?x ?s WHERE {{ VALUES ?x {{ {chunk} }} ?x nif:isString ?s }}"""):
+            texts[r["x"].value] = r["s"].value
     quotes: dict[tuple[str, str], list[list[str]]] = defaultdict(list)
-    for t in sorted(targets):
-        # a target's first selector that quotes (a position selector has no words)
-        quote = next((words[q] for q in sorted(selectors.get(t, [])) if "exact" in words.get(q, {})), None)
-        if quote is not None:
-            quotes[targets[t]].append([language.get(t, ""), quote.get("prefix", ""), quote["exact"],
-                                       quote.get("suffix", "")])
+    for m in sorted(found):
+        entry, part, lang, exact, begin, end, context = found[m]
+        text = texts.get(context, "")
+        prefix = text[max(0, begin - QUOTE_CONTEXT):begin] if begin is not None else ""
+        suffix = text[end:end + QUOTE_CONTEXT] if end is not None else ""
+        quotes[(entry, part)].append([lang, prefix, exact, suffix])
     kinds: dict[str, str] = {}
     for chunk in _chunks(parts):
         for r in rows(store, f"""SELECT ?c ?kind WHERE {{ VALUES ?c {{ {chunk} }} ?c a ?kind
