@@ -751,6 +751,8 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
                 _front_matter_line(lines[index]) or is_org_name(lines[index])
                 or (properties and _PROPERTY.match(lines[index]))
                 or (index == at + 1 and _ROLE_LINE.match(lines[at]) and _specialty(lines[index]))
+                # the programme's line under the name ("PhD programme 8D01403 – …"), which no title is
+                or (index > at and _SPECIALTY.search(lines[index]))
                 # the other people of the title page, each labelled with the role ("Ғылыми
                 # жетекші: …", "Scientific supervisor: …"), under the programme's line
                 or (index > at and _ROLE_LINE.match(lines[at]) and _people_line(lines[index]))):
@@ -762,7 +764,8 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
         # After the affiliations, a word or two ("Highlights", "Аннотация") or a heading opens the
         # article's body: as after the abstract's opening, the title stood above the authors.
         body_opens = at is not None and index is not None and index > at + 1 and (
-            len(lines[index].split()) < 3 or any(headings.match(lines[index], lg) for lg in ("en", "ru", "kk")))
+            len(lines[index].split()) < 3 or any(headings.match(lines[index], lg) for lg in ("en", "ru", "kk"))
+            or _DOCUMENT_LINE.match(lines[index]))
         if at is not None and index == at + 1 and at >= 1 and _ROLE_ALONE.match(lines[at - 1]) \
                 and _PEOPLE_ROLE.search(lines[index]) and _title_above(lines, at) is not None:
             # The title page's people in a table, each under the label of its role ("Doctoral
@@ -778,7 +781,11 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
                                                            and len(lines[index].split()) <= 4)
                                                        # … or the statement of the degree sought ("Аннотация
                                                        # диссертации на соискание …") right under the name
-                                                       or (index == at + 1 and _DEGREE_STATEMENT.match(lines[index]))):
+                                                       or (index == at + 1 and _DEGREE_STATEMENT.match(lines[index]))
+                                                       # … or the page ends with the other people's roles
+                                                       # ("Scientific advisers: …") after the author's data
+                                                       or (index == len(lines) - 1 and index > at + 1
+                                                           and _people_line(lines[index]))):
             # The affiliations (or the abstract itself) end the title page: the title stood
             # above the authors.
             index, end = _title_above(lines, at), at
@@ -807,6 +814,14 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
             candidate = candidate + " " + following
         return _squash(candidate.strip("«»\"“”"))
     return None
+
+
+# A line that names the document below ("Аннотация магистерской диссертации", "Abstract of the
+# master's thesis", «Магистрлік диссертацияның аңдатпасы») opens its body, as a heading does.
+_DOCUMENT_LINE = re.compile(
+    r"(?i)^[*_ ]*(?:(?:аннотация|автореферат|abstract|annotation|summary|аңдатпа|андатпа|түйіндеме)"
+    r"(?:\s+of(?:\s+the|\s+a)?)?(?:\s+[\w'’-]+){0,2}?\s+(?:диссертаци\w*|dissertation|thesis|работы|жұмыс\w*)"
+    r"|(?:[\w'’-]+\s+){0,2}(?:диссертациясының|жұмысының)\s+(?:аңдатпасы|андатпасы|түйіндемесі))[*_ .:]*$")
 
 
 # The abstract's own opening ("Резюме. Введение. …", "Abstract: …") after an article's authors:
@@ -870,6 +885,10 @@ def _people_line(line: str) -> bool:
 _AUTHORS_HEADER = re.compile(r"(?i)^(?:авторлар[ыі]?|авторы|автор|authors?)(?:\s+[^\W\d_]+){1,3}$")
 
 
+# An affiliation numbered to its authors ("² Омбы мемлекеттік аграрлық университеті, …", "1 University …")
+_AFFILIATION_NUMBER = re.compile(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2}(?=\s+[^\W\d_]))\s*\S")
+
+
 def _title_above(lines: list[str], at: int) -> int | None:
     """Where a title printed above the authors' line begins: the line just above it, or the
     first of the lines in capitals it wraps over; the journal's header and the classification
@@ -879,6 +898,13 @@ def _title_above(lines: list[str], at: int) -> int | None:
     # between the title and the first author: labels of a word or two, which no title is.
     while index > 0 and at - index <= 4 and _ROLE_ALONE.match(lines[index]) and (
             len(lines[index].split()) <= 2 or _AUTHORS_HEADER.match(lines[index])):
+        index -= 1
+    # An article's byline, affiliations and classification codes between the title and a
+    # line naming the authors in full ("Авторлар: …" under the affiliations): the title is above
+    # them all.
+    while index > 0 and at - index <= 8 and (front_matter.authors([lines[index]]) or (
+            _front_matter_line(lines[index]) and _AFFILIATION_NUMBER.match(lines[index]))
+            or _after_classification(lines[index]) == "" and _CLASSIFICATION.search(lines[index])):
         index -= 1
     if index < 0 or _front_matter_line(lines[index]) or is_org_name(lines[index]):
         return None

@@ -20,8 +20,8 @@ import re
 from html.parser import HTMLParser
 
 from .. import text
-from . import (Extracted, antiword, asciidoc, bibtex, chat_export, confluence, document_metadata, json_export, latex,
-               logseq, myst, notebook, orgmode, repository_csv, wikitext)
+from . import (Extracted, antiword, asciidoc, bibtex, chat_export, confluence, document_metadata, joplin,
+               json_export, latex, logseq, myst, notebook, orgmode, repository_csv, restructuredtext, wikitext)
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _SETEXT = re.compile(r"^[ ]{0,3}(?:=+|-+)[ \t]*$")
@@ -230,8 +230,8 @@ def ris_record(plain: str) -> str:
 
 def extract(data: bytes, source: str, media_type: str) -> Extracted:
     decoded, codec = text.decode_with_codec(data, source)
-    decoded = confluence.text(latex.text(wikitext.text(asciidoc.text(orgmode.text(
-        repository_csv.record(chat_export.text(decoded)))))))
+    decoded = confluence.text(latex.text(wikitext.text(asciidoc.text(orgmode.text(restructuredtext.text(
+        repository_csv.record(chat_export.text(joplin.text(decoded)))))))))
     if media_type == "text/markdown":
         decoded = markdown_text(notebook.text(myst.text(logseq.text(decoded))))
     else:
@@ -404,8 +404,44 @@ def _fenced_code(m: re.Match) -> str:
     return "" if language else m.group(0)
 
 
+# A Liquid / Nunjucks tag of a site generator or a docs platform ("{% hint style="info" %}",
+# "{% endhint %}", GitBook's "{% tabs %}", Jekyll's and Hexo's): the template's, as a shortcode
+# is. A tab's or a box's title (`title="Foreign research"`) is printed on the page as its label.
+_TEMPLATE_TAG = re.compile(r"\{%-?\s*[\w-]+(?P<args>(?:[^%\n]|%(?!\}))*?)-?%\}")
+_TAG_TITLE = re.compile(r"""\btitle\s*=\s*(?:"(?P<d>[^"\n]*)"|'(?P<s>[^'\n]*)')""")
+
+
+def _template_tag(m: re.Match) -> str:
+    title = _TAG_TITLE.search(m.group("args") or "")
+    return f"\n{title.group('d') or title.group('s')}\n" if title and (title.group("d") or title.group("s")) else "\n"
+
+
 def _without_shortcodes(md: str) -> str:
-    return _SHORTCODE.sub("\n", md)
+    return _TEMPLATE_TAG.sub(_template_tag, _SHORTCODE.sub("\n", md))
+
+
+# A title page's fields set on one line with middle dots between them ("**Name** · PhD programme
+# 8D… · University · Scientific advisers: …", a docs platform's or a profile page's byline):
+# each field is a line of the title page, as a printed one sets them. Only a line that opens
+# with a name, in the head of the page.
+_DOT_FIELDS = re.compile(r"[ \t]+[·•][ \t]+")
+# (the first field a person's name: a journal's line, "Journal of … · doi · Published …", is no byline)
+_CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІ"
+_NAME_FIELD = re.compile(rf"^[{_CAPITAL}][\w'’.-]+(?:[ \t]+[{_CAPITAL}][\w'’.-]*){{1,3}}$")
+
+
+def _dotted_fields(text: str, head_lines: int = 40) -> str:
+    lines = text.split("\n")
+    seen = 0
+    for i, line in enumerate(lines):
+        if line.strip():
+            seen += 1
+        if seen > head_lines:
+            break
+        fields = _DOT_FIELDS.split(line.strip())
+        if len(fields) >= 3 and len(line) < 600 and _NAME_FIELD.match(fields[0].strip("*_ ")):
+            lines[i] = "\n".join(fields)
+    return "\n".join(lines)
 
 
 # A pandoc grid table: rows between rule lines ("+-----+-----+", the header's "+=====+"), each
@@ -457,7 +493,7 @@ def markdown_text(md: str) -> str:
     `#` headings) must stay as typed, since the section and list readers take it as text."""
     md = _HTML_COMMENT.sub("", md.replace("\r\n", "\n"))
     md = _IMAGE.sub("", _REFERENCE_DEFINITION.sub("", md))
-    md = _html_blocks(_without_shortcodes(_FRONT_MATTER.sub(_front_matter, md, count=1)))
+    md = _dotted_fields(_html_blocks(_without_shortcodes(_FRONT_MATTER.sub(_front_matter, md, count=1))))
     md = _FENCED_CODE.sub(_fenced_code, md)
     out: list[str] = []
     for line in _form_rows(_toggles(_grid_tables(md.split("\n")))):

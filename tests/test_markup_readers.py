@@ -1,0 +1,255 @@
+"""Wiki, documentation and note-taking sources saved as text: DokuWiki pages, reStructuredText,
+Joplin's raw notes, docs-platform template tags (mappings/extract/wikitext.py,
+restructuredtext.py, joplin.py, plain.py). Invented abstracts, written the way each tool keeps
+them, each read by the extractor and mapped end to end."""
+from __future__ import annotations
+
+import pytest
+
+from dissertation_kg.mappings import abstract
+from dissertation_kg.mappings.extract import joplin, plain, restructuredtext, wikitext
+
+DOKUWIKI = """====== Цифровые двойники насосных станций водоканала ======
+
+{{tag>магистратура 7M07105 диссертации}}
+
+~~NOTOC~~
+
+^ Магистрант | Ли Вадим Сергеевич |
+^ Образовательная программа | 7M07105 – Автоматизация и управление |
+^ Научный руководитель | к.т.н., доцент А.Б. Сапаров |
+
+===== Аннотация магистерской диссертации =====
+
+==== Актуальность ====
+
+Насосные станции городских водоканалов расходуют до трети электроэнергии **всего** хозяйства, а режимы их работы задаются //вручную//.
+
+==== Цель и задачи ====
+
+**Цель** – разработать цифровой двойник насосной станции для выбора режимов.
+
+**Задачи:**
+
+  - построить модель насосного агрегата по паспортным данным;
+  - откалибровать модель по данным SCADA;
+    * сравнить три метода калибровки;
+  - оценить экономию электроэнергии.
+
+==== Научная новизна ====
+
+  * предложена модель износа рабочего колеса по вибрации;
+  * получены оптимальные графики включения агрегатов.
+"""
+
+
+def test_a_dokuwiki_page_reads_as_rendered():
+    page = wikitext.text(DOKUWIKI)
+    lines = page.split("\n")
+    assert "Магистрант: Ли Вадим Сергеевич" in lines  # a header cell and its value: a labelled line
+    assert "Цель – разработать цифровой двойник насосной станции для выбора режимов." in lines
+    assert lines[lines.index("Задачи:") + 2:lines.index("Задачи:") + 6] == [
+        "1. построить модель насосного агрегата по паспортным данным;",
+        "2. откалибровать модель по данным SCADA;",
+        "– сравнить три метода калибровки;",
+        "3. оценить экономию электроэнергии."]
+    assert "• предложена модель износа рабочего колеса по вибрации;" in lines
+    assert "расходуют до трети электроэнергии всего хозяйства, а режимы их работы задаются вручную." in page
+    for gone in ("~~", "{{", "^", "**", "//", "• Цель"):
+        assert gone not in page
+
+
+def test_a_dokuwiki_master_thesis_maps_with_its_title_author_and_tasks():
+    doc = abstract.parse_bytes(DOKUWIKI.encode(), "ru-pumps.txt")
+    assert doc.meta.title == "Цифровые двойники насосных станций водоканала"
+    assert doc.meta.author == "Ли Вадим Сергеевич"
+    assert doc.meta.degree == "master"
+    assert [i.text.split()[0] for i in doc.items["tasks"]] == ["построить", "откалибровать", "оценить"]
+
+
+def test_a_mediawiki_page_is_no_dokuwiki():
+    mediawiki = "== Аннотация ==\n* первый пункт\n* второй пункт\n== Методы ==\n'''Цель''' – текст."
+    assert not wikitext.is_dokuwiki(mediawiki)
+    assert "• первый пункт" in wikitext.text(mediawiki).split("\n")
+
+
+RST = """.. meta::
+   :description: PhD abstract, 8D07301 Architecture
+   :keywords: adaptive reuse, industrial heritage
+
+.. _sultanova-abstract:
+
+=====================================================================
+Adaptive reuse of Soviet industrial buildings in Karaganda
+=====================================================================
+
+:Author: Sultanova Dana Yerlanovna
+:Programme: 8D07301 – Architecture
+:University: A. Saginov Karaganda Technical University
+:Supervisors: Doctor of Architecture, Professor K.M. Ibrayev
+
+.. contents:: Sections
+   :local:
+
+Relevance
+---------
+
+Karaganda keeps more than forty disused plants of the 1930s–1970s, and their conversion has no
+*design* guidance. [#]_
+
+.. [#] Counted by the author in 2023.
+
+Objectives
+----------
+
+#. to survey the surviving industrial buildings;
+#. to classify them by structural system;
+#. to propose conversion scenarios.
+
+.. note::
+
+   The survey covered buildings owned by the city.
+
+.. include:: /etc/passwd
+
+.. raw:: html
+
+   <script>alert(1)</script>
+
+.. code-block:: python
+
+   print("not prose")
+"""
+
+
+def test_a_restructuredtext_source_reads_as_rendered():
+    page = restructuredtext.text(RST)
+    lines = page.split("\n")
+    assert lines[0] == "Title: Adaptive reuse of Soviet industrial buildings in Karaganda"
+    assert "Author: Sultanova Dana Yerlanovna" in lines
+    # docutils reads "A. Saginov …" in a field as a list item labelled "A": the label stays
+    assert "University: A. Saginov Karaganda Technical University" in lines
+    assert ["1. to survey the surviving industrial buildings;", "2. to classify them by structural system;",
+            "3. to propose conversion scenarios."] == [line for line in lines if line[:2] in ("1.", "2.", "3.")]
+    assert "The survey covered buildings owned by the city." in lines  # a note's text, not its label
+    assert any(line.startswith("Karaganda keeps more than forty disused plants") for line in lines)
+    # settings, the generated contents, a footnote, code, raw HTML and an included file are no prose
+    for gone in ("..", "meta", "Sections", "Counted by", "print(", "<script>", "root:", ":Author:", "#."):
+        assert gone not in page
+
+
+def test_a_restructuredtext_abstract_maps_with_its_title_author_and_objectives():
+    doc = abstract.parse_bytes(RST.encode(), "en-reuse.txt")
+    assert doc.meta.title == "Adaptive reuse of Soviet industrial buildings in Karaganda"
+    assert doc.meta.author == "Sultanova Dana Yerlanovna"
+    assert doc.meta.specialty_code == "8D07301"
+    assert [i.text.split()[1] for i in doc.items["tasks"]] == ["survey", "classify", "propose"]
+
+
+@pytest.mark.parametrize("text", [
+    "Relevance\n=========\n\nA plain text with one underlined heading.\n",
+    ":Author: one field\n\nNo other mark of the format.\n",
+    "= AsciiDoc title\n:author: Someone\n:keywords: a, b\n\n== Section\n",
+])
+def test_a_text_with_one_mark_of_the_format_is_left_as_it_is(text):
+    assert restructuredtext.text(text) == text
+
+
+JOPLIN = """Қалалық орман-саябақ белдеуінің топырақ микробиотасы
+
+![logo.png](:/0a1b2c3d4e5f60718293a4b5c6d7e8f9)
+
+Нұрланова А.Қ.¹, Жомартов Б.С.²
+¹ Әл-Фараби атындағы Қазақ ұлттық университеті, Алматы, Қазақстан
+² Қазақ ұлттық аграрлық зерттеу университеті, Алматы, Қазақстан
+
+Авторлар: Нұрланова Айгерім Қайратқызы; Жомартов Бауыржан Серікұлы
+
+### Аңдатпа
+
+Мақалада қалалық орман-саябақ белдеуі топырағының микробиотасы зерттелді.
+
+**Түйін сөздер:** топырақ, микробиота, орман-саябақ белдеуі.
+
+id: 4f0e9d8c7b6a59483726150f4e3d2c1b
+parent_id: 9a8b7c6d5e4f30211203f4e5d6c7b8a9
+created_time: 2025-03-01T09:00:00.000Z
+updated_time: 2025-03-02T10:00:00.000Z
+is_conflict: 0
+author: Нұрланова А.Қ.
+source_application: net.cozic.joplin-desktop
+markup_language: 1
+is_shared: 0
+type_: 1"""
+
+
+def test_a_joplin_note_reads_as_joplin_shows_it():
+    page = joplin.text(JOPLIN)
+    assert page.startswith("# Қалалық орман-саябақ белдеуінің топырақ микробиотасы\n")
+    for gone in ("parent_id", "type_:", "net.cozic", "(:/", "logo.png"):
+        assert gone not in page
+    assert "Түйін сөздер" in page
+
+
+def test_a_joplin_article_maps_with_its_title_above_the_byline_and_affiliations():
+    doc = abstract.parse_bytes(JOPLIN.encode(), "kk-soil.md")
+    assert doc.meta.title == "Қалалық орман-саябақ белдеуінің топырақ микробиотасы"
+    assert [a.name for a in doc.meta.authors] == ["Нұрланова Айгерім Қайратқызы", "Жомартов Бауыржан Серікұлы"]
+
+
+def test_key_value_lines_at_the_end_are_joplin_only_with_its_properties():
+    text = "Abstract\n\nSome text.\n\nid: 12\nauthor: A. B.\nsource: paper\n"
+    assert not joplin.is_joplin(text) and joplin.text(text) == text
+
+
+GITBOOK = """---
+description: >-
+  PhD dissertation abstract, 8D01407 Pedagogy
+---
+
+# Project-based learning of physics in small rural schools
+
+{% hint style="info" %}
+**Tulegenova Aruzhan Maratovna** · PhD programme 8D01407 – Pedagogy · Abai Kazakh National Pedagogical University · Scientific adviser: Professor S.T. Nurpeisova
+{% endhint %}
+
+## Relevance
+
+{% tabs %}
+{% tab title="Foreign studies" %}
+Project-based learning was described by W. Kilpatrick and developed by J. Dewey; its use in the
+teaching of physics was studied in many countries.
+{% endtab %}
+{% endtabs %}
+
+Small rural schools teach physics in mixed-age classes, often without a laboratory, and the
+teachers of these schools are asked to teach several subjects at once. The state programme
+for the development of education sets the aim of equal quality for rural and urban pupils.
+
+## Aim
+
+The aim of the research is to develop and test a model of project-based learning of physics
+for small rural schools.
+
+## Objectives
+
+1. to analyse the experience of project-based learning in physics;
+2. to develop a model of project-based learning for mixed-age classes;
+3. to test the model in an experiment in rural schools.
+"""
+
+
+def test_template_tags_go_and_a_dotted_byline_becomes_the_title_page():
+    page = plain.markdown_text(GITBOOK)
+    lines = page.split("\n")
+    assert "{%" not in page
+    assert "Foreign studies" in lines  # a tab's title is printed as its label
+    assert lines[lines.index("**Tulegenova Aruzhan Maratovna**") + 1] == "PhD programme 8D01407 – Pedagogy"
+    doc = abstract.parse_bytes(GITBOOK.encode(), "en-physics.md")
+    assert doc.meta.author == "Tulegenova Aruzhan Maratovna"
+    assert doc.meta.title == "Project-based learning of physics in small rural schools"
+
+
+def test_a_journal_line_with_middle_dots_stays_one_line():
+    md = "# Title of the article here\n\nJournal of Things · https://doi.org/10.1/x · Published 2024\n"
+    assert "Journal of Things · https://doi.org/10.1/x · Published 2024" in plain.markdown_text(md).split("\n")
