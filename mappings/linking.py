@@ -364,7 +364,8 @@ def _with_initialism_dot(text: str, m: Mention) -> Mention:
 
 
 def _with_version(text: str, m: Mention) -> Mention:
-    if m.cls != "Method" or not re.search(r"[A-Z]{2}|[A-Z][a-z]+[A-Z]", m.exact):
+    # (a program named by one capital, "Statistica 6.0", «программы Statistica 6.0», as well)
+    if m.cls != "Method" or not re.search(r"[A-Z]{2}|[A-Z][a-z]+[A-Z]|(?<![\w-])[A-Z][a-z]+$", m.exact):
         return m
     version = _VERSION_AFTER.match(text, m.end)
     if not version:
@@ -760,7 +761,8 @@ _EVENT_OR_COURSE_AFTER_QUOTES = re.compile(
     r"(?:\s+(?:[а-яёәғқңөұүһі][\w-]*|international|scientific|annual|(?:scientific-)?practical))?"
     r"(?:\s+[а-яёәғқңөұүһі][\w-]*){0,2}\s+(?:" + _EVENT_OR_COURSE + ")", re.I)
 _EVENT_OR_COURSE_BEFORE_QUOTES = re.compile(
-    r"(?<![\w-])(?:" + _EVENT_OR_COURSE + r")\s+(?:[«“„\"][^«»“”„\"\n]{1,90}[»”\"“]\s*(?:,|и|және|мен|and)\s*)*$", re.I)
+    r"(?<![\w-])(?:" + _EVENT_OR_COURSE + r")(?:\s*:\s*|\s+)(?:[«“„\"][^«»“”„\"\n]{1,90}[»”\"“]\s*(?:,|и|және|мен|and)\s*)*$",
+    re.I)   # (and after a colon: «трёх модулей: «…», «…»»)
 _ROMAN = re.compile(r"^[IVXLCDMХІ]+$")   # (ХХ ғасыр: Cyrillic letters standing for XX)
 _COORDINATORS = {"and", "und", "y", "и", "және", "мен"}
 _CONNECTORS = {"of", "and", "for", "the", "in", "on", "de", "und", "y", "и", "по", "при", "имени", "для", "және", "мен"}
@@ -1056,8 +1058,11 @@ _ACRONYM_ORG_AFTER = re.compile(
 # (one lower-case word of three letters or more may stand between, never a preposition: "the HYSPLIT trajectory model", "GOCART dust scheme",
 # "CALIPSO lidar profiles", «модель WRF», «ERA5 реанализ деректері»)
 _ACRONYM_METHOD_AFTER = re.compile(
+    # (an observation instrument: "the SOFIT lesson observation system", a coding or scoring one)
+    r"(?:\s+[a-z][\w-]{2,})?\s+(?:observation|coding|scoring|rating)\s+system|"
     r"(?:\s+[a-zа-яёәғқңөұүһі][\w-]{2,})?"
-    r"\s+(?:model|method|algorithm|software|package|network|architecture|index|dataset|data\b|protocol|standard|"
+    r"\s+(?:instrument\b|"
+    r"model|method|algorithm|software|package|network|architecture|index|dataset|data\b|protocol|standard|"
     r"framework|technique|analysis|test|scale|questionnaire|simulation|scenario|reanalysis|satellite|imagery|"
     r"scheme|product|profiles?\b|retrievals?\b|lidar|radar|sensor|toolkit|library|code\b|simulator|"
     r"spectrometer|detector|estimates\b|database|"
@@ -1364,6 +1369,41 @@ _AFTER_A_TERM = re.compile(r"(?<![\w-])[a-zа-яёәғқңөұүһі][\w-]*\s+[a
 _METHOD_WORD_BRACKET = re.compile(r"(?:әдіс|тәсіл|метод|method|technique|approach|analysis|анализ|талда)\w*\s*\(\s*$", re.I)
 
 
+# A code of letters and a number ("CE3a", "SF12", "T2"): one of a series when others share its
+# letters in the same text.
+_SERIES_CODE = re.compile(r"([A-Za-z]{1,4})\d{1,3}[a-z]?")
+_CODE_RANGE = re.compile(r"(?<![\w-])([A-Za-z]{1,4})\d{1,3}[a-z]?\s*[–—-]\s*\1\d{1,3}[a-z]?(?![\w-])")
+
+
+def _code_series(text: str, spans) -> set:
+    """The spans that are members of a series of codes, a classification's types or a setting's
+    values ("CE1, CE2, CE3a, CE3b, CE4 и CE5", "SF7–SF12"), not the names of products: three
+    different codes with the same letters at least, or the two ends of a range."""
+    by_prefix: dict[str, list] = {}
+    for s, e in spans:
+        m = _SERIES_CODE.fullmatch(text[s:e])
+        if m:
+            by_prefix.setdefault(m.group(1), []).append((s, e))
+    series = {span for members in by_prefix.values() if len({text[a:b] for a, b in members}) >= 3 for span in members}
+    for m in _CODE_RANGE.finditer(text):
+        series |= {(s, e) for s, e in spans if m.start() <= s and e <= m.end()}
+    return series
+
+
+_STANDARD_FOLLOWED_BEFORE = re.compile(
+    r"(?:\b(?:according\s+to|in\s+accordance\s+with|following|per|testing\s+to|tested\s+to|measured\s+to)|"
+    r"(?<![\w-])(?:согласно|по\s+методике|в\s+соответствии\s+с(?:о)?))\s+(?:the\s+)?$", re.I)
+_STANDARD_FOLLOWED_AFTER = re.compile(
+    r"\s+(?:стандарт\w*\s+)?(?:сәйкес|бойынша\s+(?:өлше|анықта|сына|жүргіз))", re.I)
+
+
+def _series_spans(text: str) -> set:
+    return _code_series(text, [m.span() for m in _CODE_WORD.finditer(text)])
+
+
+_CODE_WORD = re.compile(r"(?<![\w-])[A-Za-z]{1,4}\d{1,3}[a-z]?(?![\w-])")
+
+
 def _product_candidates(text, lang, kind, found, claimed, free, unclaimed, known) -> None:
     """Software, models and companies by their spelling and the words beside them (see
     product_names): a tool where methods are spoken of, a company where a word says it is one."""
@@ -1520,7 +1560,10 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         s, e = m.span(1)
         # «СП РК 5.01-102-2013»: the РК inside stays Kazakhstan's mention; the code and the number are free
         if free(s, s + 2) and free(e - 2, e) and unclaimed(s, e) and not known(text[s:e]):
-            found[(s, e)] = ("Initiative", "standard")
+            # a standard a measurement or a test follows is a method of the work (KEYS.md): "fatigue
+            # testing to ISO 13314", «IEC 61000-4-7 стандартына сәйкес», «согласно ГОСТ 31937»
+            used = _STANDARD_FOLLOWED_BEFORE.search(text, max(0, s - 30), s) or _STANDARD_FOLLOWED_AFTER.match(text, e)
+            found[(s, e)] = ("Method" if used else "Initiative", "standard")
             claimed.append((s, e))
     for m in _EU_ACT_NUMBER.finditer(text):
         s, e = m.span(1)
@@ -1832,8 +1875,9 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         if free(s, e) and not known(text[s:e]) and not any(k[0] < e and s < k[1] for k in found):
             found[(s, e)] = ("Method", "listed activity")
     chrome = page_chrome.tool_lines(text)   # a journal page's citation formats, licence and copyright
+    series = _series_spans(text)
     return [(s, e, cls, reason) for (s, e), (cls, reason) in sorted(found.items())
-            if not any(a <= s < b for a, b in chrome)]
+            if not any(a <= s < b for a, b in chrome) and (s, e) not in series]
 
 
 # A list joins names of one kind: an unknown acronym joined straight to a method or a tool
@@ -2045,8 +2089,11 @@ def _opens_a_body(word: str, lang: str) -> bool:
     if lang == "kk":
         return bool(_KK_ADJECTIVE.search(word.lower()))
     parses = morphology._analyzer().parse(morphology.fold(word))
-    # (in the singular: «Международные организации» are no one body)
-    return bool(parses) and parses[0].tag.POS == "ADJF" and parses[0].tag.number == "sing"
+    # (in the singular: «Международные организации» are no one body; and in the nominative, as
+    # a body that opens a sentence is its subject: «Основную группу составили …» names a group of
+    # patients, the object)
+    return bool(parses) and parses[0].tag.POS == "ADJF" and parses[0].tag.number == "sing" and any(
+        p.tag.POS == "ADJF" and p.tag.case == "nomn" for p in parses[:3])
 
 
 def _singular_head(word: str, lang: str) -> bool:
@@ -2232,6 +2279,10 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
             mentions = [replace(m, exact=comp.text[m.start:m.end]) for m in mentions]
         # the state in "Закон Республики Казахстан «О …»" is part of the law's name, not a mention
         # and so is the head of state in «Послание Главы государства народу Казахстана от … «…»»
+        # a code of a series or a range names a value of it, not the like-named tool: "SF7–SF12"
+        series = _series_spans(read.text)
+        if series:
+            mentions = [m for m in mentions if (m.start, m.end) not in series]
         measures = [(s, e) for s, e, _, reason in named if reason == "measure"]
         if measures:   # the concept a named index measures is part of the index's name
             mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in measures)]

@@ -31,12 +31,14 @@ _LOWER = "a-zа-яёәғқңөұүһі"
 # «П. ван Хиле», «Дж. фон Нейман»): the surname is still the capitalised word after it.
 _PARTICLE = r"(?:(?:van|von|de|der|den|du|da|di|del|della|ван|фон|де|дер|ден|дю|да|ди|дель|De|Van|Di|Del|Le|La|Du)[ \u00a0]){0,2}"
 # A surname keeps the letters of its own language ("K. Szabó", "J. Łukasiewicz", "A. Østergaard")
-# and an Irish or Italian prefix before its capital ("J. O’Connor", «Дж. О’Коннора», "M. D'Amico").
+# and an Irish or Italian prefix before its capital ("J. O’Connor", «Дж. О’Коннора», "M. D'Amico"),
+# or a prefix joined to it with a capital of its own ("T. McKenzie", "D. MacLeod", "T. DebRoy").
 _SURNAME_UPPER = _UPPER + "À-ÖØ-ÞĀ-Ž"
 _SURNAME_LOWER = _LOWER + "ß-öø-ÿā-ž"
 _NAME = re.compile(
     rf"(?<![\w.])((?:[{_UPPER}][{_LOWER}]?\.[ \u00a0]?){{1,3}}){_PARTICLE}"
-    rf"((?:[OoDdОДо][’'](?=[{_SURNAME_UPPER}]))?[{_SURNAME_UPPER}][{_SURNAME_LOWER}’']+(?:-[{_SURNAME_UPPER}][{_SURNAME_LOWER}]+)?)(?![\w-])")
+    rf"((?:[OoDdОДо][’'](?=[{_SURNAME_UPPER}]))?[{_SURNAME_UPPER}](?:[{_SURNAME_LOWER}]{{1,3}}[{_SURNAME_UPPER}])?"
+    rf"[{_SURNAME_LOWER}’']+(?:-[{_SURNAME_UPPER}][{_SURNAME_LOWER}]+)?)(?![\w-])")
 _APOSTROPHE_PREFIX = re.compile(r"^[OoDdОДо][’']")
 # a surname just before the initials makes them its own ("Жакупова А.Б.", "Tikhonov A.N."): a
 # capitalised word the dictionary takes for a surname, or with a surname's ending

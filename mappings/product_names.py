@@ -239,7 +239,9 @@ def used_with(text: str) -> list[tuple[int, int]]:
 # before the kind, or after "on a", then only with a model code (letters and digits).
 _DEVICE_KIND_RU = (r"(?:томограф|хроматограф|спектрометр|спектрофотометр|фотометр|флуориметр|микроскоп|анализатор|"
                    r"сканер|аппарат|прибор|модул|дифрактометр|секвенатор|амплификатор|термоциклер|центрифуг|"
-                   r"трибометр|рефрактометр|калориметр|потенциостат|тепловизор|ридер|қондырғ|құрылғ)"
+                   r"трибометр|рефрактометр|калориметр|потенциостат|тепловизор|ридер|қондырғ|құрылғ|"
+                   # (Kazakh words of their own: an analyser «талдағыш», a meter «өлшегіш», an instrument «аспап»)
+                   r"талдағыш|өлшегіш|аспап|осциллограф|мультиметр|логгер)"
                    r"[а-яёәғқңөұүһі]*")
 _DEVICE_KIND_EN = (r"(?:microscope|analy[sz]er|scanner|tomograph|chromatograph|spectrometer|spectrophotometer|"
                    r"photometer|fluorometer|sequencer|diffractometer|thermocycler|centrifuge|tribometer|"

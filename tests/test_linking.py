@@ -2372,3 +2372,70 @@ def test_every_head_and_cue_of_a_self_named_document(text, lang, expected):
 def test_every_spelling_of_a_product_and_every_function_word_before_one(text, names):
     from dissertation_kg.mappings import product_names
     assert [text[s:e] for s, e in product_names.products(text)] == names
+
+
+# --------------------------------------------------------------------------- the twenty-second corpus's names
+
+
+def _anchors(text: str, lang: str, kind: str = "methods") -> tuple[set[str], dict[str, str]]:
+    """The words each linked mention quotes, and the candidates with their classes, as annotate gives them."""
+    g = rdflib.Graph()
+    cands = annotate(g, _seed_components({lang: text}, kind), work=WORK, source=SOURCE)
+    return {str(o) for o in g.objects(None, NIF.anchorOf)}, {c.name: c.suggested_class for c in cands}
+
+
+def test_a_series_of_codes_names_no_product_and_a_range_no_tool():
+    # a classification's types and a setting's values are no products; the questionnaire named
+    # alone in the same text is still linked
+    quotes, cands = _anchors("Кисты типов CE1, CE2, CE3a, CE3b, CE4 и CE5 по классификации ВОЗ. Узлы работали "
+                             "при SF7–SF12, качество жизни оценивали по опроснику SF12.", "ru")
+    assert not {"CE1", "CE2", "CE3a", "CE3b", "CE4", "CE5", "SF7"} & set(cands)
+    assert "SF12" in quotes   # the questionnaire, named alone
+
+
+def test_a_range_of_codes_is_not_the_like_named_tool():
+    quotes, _ = _anchors("Коэффициенты расширения спектра SF7–SF12 сравнивали в теплицах.", "ru")
+    assert "SF12" not in quotes
+
+
+def test_a_program_named_by_one_capital_takes_its_version():
+    quotes, _ = _anchors("Статистическая обработка проведена с помощью программы Statistica 6.0.", "ru")
+    assert any(q.endswith("Statistica 6.0") for q in quotes)
+
+
+@pytest.mark.parametrize("text, lang, found, not_found", [
+    # Kazakh: a conjunction opening the sentence is no place's name, the adjective «ауылдық» no kind
+    ("Алайда ауылдық округтер бюджеттері трансферттерге тәуелді. Егер ауылдық округтердің дербестігі артса, "
+     "Алатау ауылдық округінде тәжірибе жүргізіледі.", "kk", ["Алатау ауылдық округінде"], ["Алайда ауылдық", "Егер ауылдық"]),
+    # Russian: a sentence's object in the accusative is no body («Основную группу составили …»)
+    ("Основную группу составили 48 больных. Национальный центр гигиены труда провёл обследование.", "ru",
+     ["Национальный центр гигиены труда"], ["Основную группу"]),
+    # surnames with a prefix that keeps its own capital
+    ("The process was described by T. DebRoy; T. McKenzie and D. MacLeod studied lessons.", "en",
+     ["T. DebRoy", "T. McKenzie", "D. MacLeod"], []),
+    # a programme's modules listed after a colon are course titles, not initiatives
+    ("Содержание построено из трёх модулей: «Кюй и его исполнитель», «Домбра в школьном классе».", "ru",
+     [], ["Кюй и его исполнитель", "Домбра в школьном классе"]),
+    # the label of an article's JEL codes names no body
+    ("Keywords: wheat; export. JEL Q12 · Q18 · H25", "en", [], ["JEL"]),
+])
+def test_names_of_the_twenty_second_corpus(text, lang, found, not_found):
+    cands = _candidates(text, lang, "relevance")
+    for name in found:
+        assert name in cands, (name, cands)
+    for name in not_found:
+        assert not any(c.startswith(name) for c in cands), (name, cands)
+
+
+@pytest.mark.parametrize("text, lang, name, cls", [
+    # an observation instrument named by its acronym
+    ("T. McKenzie created the SOFIT lesson observation system.", "en", "SOFIT", "Method"),
+    # a standard a measurement follows is a method; one a work reviews, an initiative
+    ("Compression and fatigue testing to ISO 13314 were carried out.", "en", "ISO 13314", "Method"),
+    ("The review covers the ISO 10993 series on biological evaluation.", "en", "ISO 10993", "Initiative"),
+    ("Өлшеулер IEC 61000-4-7 стандартына сәйкес жүргізілді.", "kk", "IEC 61000-4-7", "Method"),
+    # an instrument by its maker and model before a Kazakh word for its kind
+    ("Өлшеулер Fluke 435-II талдағышымен жүргізілді.", "kk", "Fluke 435-II", "Method"),
+])
+def test_classes_of_the_twenty_second_corpus(text, lang, name, cls):
+    assert _candidates(text, lang, "relevance").get(name) == cls
