@@ -776,7 +776,11 @@ _KEYWORDS = {
     # (a regulator is named an authority: "Financial Conduct Authority", "Monetary Authority of …")
     # (a body that sets standards or oversees is a board: "International Accounting Standards Board")
     "GovernmentBody": ["ministry", "committee", "agency", "commission", "parliament", "authority", "board", "министерство", "комитет",
-                       "агентство", "комиссия", "министрлік", "агенттігі", "агенттік", "комиссиясы"],
+                       "агентство", "комиссия", "министрлік", "агенттігі", "агенттік", "комиссиясы",
+                       # the judiciary in English: "Almaty City Court", "Civil Resolution Tribunal" («суд»
+                       # and «сот» open the names of codes and proceedings too often: «Әкімшілік сот ісін
+                       # жүргізу кодексі», «судебная практика»)
+                       "court", "tribunal"],
     "NonGovernmentalOrganization": ["foundation", "association", "society", "institute", "institut", "centre", "center",
                                     "service", "bureau", "inspection", "laboratory", "corporation", "фонд", "служба",
                                     "бюро", "инспекция", "лаборатория", "корпорация", "корпорациясы", "зертханасы", "ассоциация", "общество", "институт", "центр", "қоры", "қор",

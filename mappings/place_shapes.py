@@ -57,7 +57,10 @@ _KIND = {
 _KIND_BEFORE = {
     "en": r"(?:Lake|Mount|Cape)",
     "ru": r"(?:месторождени[еяию]|ледник(?:а|е|у|ом)?|остров(?:а|е|у|ом)?|пустын(?:я|и|е|ю|ей)|"
-          r"хреб(?:ет|та|те|том)|рек(?:а|и|е|у|ой)|озер(?:о|а|е|у|ом)|полуостров(?:а|е|у|ом)?|посёл(?:ок|ка|ке)|сел(?:о|а|е)|аул(?:а|е)?)",
+          r"хреб(?:ет|та|те|том)|рек(?:а|и|е|у|ой)|озер(?:о|а|е|у|ом)|полуостров(?:а|е|у|ом)?|посёл(?:ок|ка|ке)|сел(?:о|а|е)|аул(?:а|е)?|"
+          # a town or a village by the abbreviation of its kind, in lower case («г. Каскелен», «с. Узынагаш»,
+          # «пос. Акший»): a capital «С.» is an initial; «г.» after a number is a year (checked below)
+          r"(?-i:г|с|пос|пгт)\.)",
 }
 _BEFORE_NAME = {"en": r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?",
                 "ru": r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?"}
@@ -114,9 +117,15 @@ def find(text: str, lang: str) -> list[tuple[int, int]]:
     before = _BEFORE_PATTERNS.get(lang)
     if before is not None:
         for m in before.finditer(text):
-            if m.group(1).lower() not in _NOT_NAMES and not any(s <= m.start() < e for s, e in out):
-                out.append((m.start(), m.end()))
+            if m.group(1).lower() in _NOT_NAMES or any(s <= m.start() < e for s, e in out):
+                continue
+            if text[m.start():m.start() + 2] in ("г.", "с.") and _AFTER_A_NUMBER.search(text, max(0, m.start() - 12), m.start()):
+                continue   # «в 2020 г. Министерство …», «с. 45»: a year and a page, not a town
+            out.append((m.start(), m.end()))
     return sorted(out)
+
+
+_AFTER_A_NUMBER = re.compile(r"\d[\s\u00a0]*$")
 
 
 def _common_adjective(word: str) -> bool:

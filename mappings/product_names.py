@@ -215,7 +215,9 @@ def listed_after(text: str, end: int) -> tuple[int, int] | None:
 
 
 # a tool by one capitalised word after a word of use (the statement of methods only): "with Unicycler"
-_USED_WITH = re.compile(r"(?<![\w-])(?:with|using|via|с\s+помощью|с\s+использованием)\s+([A-Z][a-z]{2,}[a-z0-9+]*)"
+# (and a Russian methods statement's «визуализация в Grafana», «хранение в InfluxDB»: a program
+# in Latin letters after «в» is what the work was done in)
+_USED_WITH = re.compile(r"(?<![\w-])(?:with|using|via|с\s+помощью|с\s+использованием|в|во)\s+([A-Z][a-z]{2,}[A-Za-z0-9+]*)"
                         r"(?![\w'’-]|\s+[A-Z0-9]|\s+(?:region|district|province|oblast|village|city|area|basin|river|"
                         r"lake|mountains?|et\s+al|облас|район|город|сел|аудан)\w*)")
 

@@ -2418,6 +2418,13 @@ def test_a_program_named_by_one_capital_takes_its_version():
      [], ["Кюй и его исполнитель", "Домбра в школьном классе"]),
     # the label of an article's JEL codes names no body
     ("Keywords: wheat; export. JEL Q12 · Q18 · H25", "en", [], ["JEL"]),
+    # a court in English is a body; a Russian «суд» opens too many other names to be one
+    ("A case study of the British Columbia Civil Resolution Tribunal and the Almaty City Court.", "en",
+     ["British Columbia Civil Resolution Tribunal", "Almaty City Court"], []),
+    ("Государственный суд рассматривает спор.", "ru", [], ["Государственный суд"]),
+    # a town or a village by its abbreviated kind; «г.» after a year and a capital «С.» are no kind
+    ("Сеть работает в г. Каскелен и в с. Узынагаш. В 2020 г. Министерство приняло план; С. Иванов писал.", "ru",
+     ["г. Каскелен", "с. Узынагаш"], ["г. Министерство"]),
 ])
 def test_names_of_the_twenty_second_corpus(text, lang, found, not_found):
     cands = _candidates(text, lang, "relevance")
@@ -2439,3 +2446,8 @@ def test_names_of_the_twenty_second_corpus(text, lang, found, not_found):
 ])
 def test_classes_of_the_twenty_second_corpus(text, lang, name, cls):
     assert _candidates(text, lang, "relevance").get(name) == cls
+
+
+def test_a_program_a_russian_methods_statement_did_the_work_in():
+    cands = _candidates("Сервер сети, визуализация в Grafana и хранение в InfluxDB.", "ru", "methods")
+    assert cands.get("Grafana") == cands.get("InfluxDB") == "Method"
