@@ -467,7 +467,26 @@ def _without_shared_lead(clauses: list[str]) -> list[str]:
     lead = _LEAD_IN.match(clauses[0])
     if lead is None or not all(c[:1].islower() for c in clauses[1:]):
         return clauses
+    goes_on = _ENUMERATION_GOES_ON.match(clauses[0], lead.end())
+    lead_word = lead.group(0).rstrip(", ").split()[-1]
+    if goes_on and len(lead_word) > 3 and _ending(goes_on.group("last")) == _ending(lead_word):
+        return clauses   # "A, B және C біріктіретін индекс ұсынылды": the comma lists, it leads nothing
     return [clauses[0][lead.end():]] + clauses[1:]
+
+
+def _ending(word: str) -> str:
+    """A word's last two letters, Kazakh vowel harmony aside (-ын / -ін, -да / -де are one ending)."""
+    return word[-2:].lower().translate(_HARMONY)
+
+
+_HARMONY = str.maketrans("ыаұо", "іеүө")
+
+
+# The words after the comma run to a coordinator within a few words, the last of them in the
+# lead's own ending: the comma was the first of an enumeration of like words ("меншікті
+# кірістердің үлесін, шығыстар құрылымының икемділігін және …"), not the end of a shared phrase.
+_ENUMERATION_GOES_ON = re.compile(r"(?:[^\W\d_][\w-]*\s+){0,5}(?P<last>[^\W\d_][\w-]*)\s+"
+                                  r"(?:және|мен|бен|пен|и|или|and|or)\s", re.IGNORECASE)
 
 
 # A sentence that goes on from the one before it ("This …", "Бұл …", "Это …", "Таким образом"),

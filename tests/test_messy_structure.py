@@ -706,6 +706,16 @@ def test_a_lead_in_shared_by_clauses_separated_by_semicolons_is_no_part_of_the_f
     assert [" ".join(it.text.split()[:3]) for it in items] == ["the delta channels", "a map of", "the nesting birds"]
 
 
+def test_the_first_comma_of_an_enumeration_is_no_shared_lead_in():
+    # «A-ін, B-ін және C-ін біріктіретін индекс ұсынылды»: the words before the comma are the
+    # first of like words the item lists (their ending repeats before «және»), not a lead-in
+    lines = ["жер салығының үлесін, мүлік салығының тұрақтылығын және тұрғындардың қатысуын ескеретін индекс ұсынылды;",
+             "округтердің үш тобы анықталды;",
+             "бастамалар мен кірістер арасындағы байланыс алғаш рет дәлелденді."]
+    _intro, items = lists.split_items(lines)
+    assert [" ".join(it.text.split()[:2]) for it in items] == ["жер салығының", "округтердің үш", "бастамалар мен"]
+
+
 def test_a_verb_before_a_subordinate_clause_is_no_shared_lead_in():
     # «установлено, что …»: the comma is the clause's grammar, and the verb is the point's own
     lines = ["установлено, что всхожесть семян ячменя падает после двух лет хранения;",
