@@ -1401,6 +1401,21 @@ _STANDARD_FOLLOWED_AFTER = re.compile(
     r"\s+(?:стандарт\w*\s+)?(?:сәйкес|бойынша\s+(?:өлше|анықта|сына|жүргіз))", re.I)
 
 
+# A procedure by its ending: measuring (-metry), recording (-graphy), viewing (-scopy), in the
+# methods statement only (elsewhere «география» or «томография» may be a field or a ward). The
+# words with these endings that name a field, a shape, a book or a disorder are none.
+_PROCEDURE = {
+    "en": re.compile(r"(?<![\w-])[a-z][a-z-]{2,}(?:metry|graphy|scopy)(?![\w-])"),
+    "ru": re.compile(r"(?<![\w-])[а-яё][а-яё-]{2,}(?:метри|графи|скопи)(?:я|и|ю|ей)(?![\w-])"),
+    "kk": re.compile(r"(?<![\w-])[а-яёәғқңөұүһі][а-яёәғқңөұүһі-]{2,}(?:метри|графи|скопи)я[а-яёәғқңөұүһі]*(?![\w-])"),
+}
+# (a disorder: «дисграфия», "dysgraphia")
+_NOT_PROCEDURE = re.compile(r"(?:дис|dys|гео|сим|асим|тригоно|изо|гоно|стерео|моно|библио|био|авто|гео|демо|хорео|орфо|типо|"
+                            r"стено|лексико|историо|лито|каллиг|карто|кино|порно|поли|"
+                            r"geo|sym|asym|trigono|iso|mono|biblio|bio|auto|demo|choreo|ortho|typo|steno|lexico|"
+                            r"historio|litho|calli|carto|cinemato|poly|photo|фото)(?:metr|graph|метр|граф)")
+
+
 def _series_spans(text: str) -> set:
     return _code_series(text, [m.span() for m in _CODE_WORD.finditer(text)])
 
@@ -1873,6 +1888,14 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             for k in inside:   # a guess made from its capitals alone gives way to the list
                 del found[k]
             found[(s, e)] = ("Method", "listed tool")
+    if kind in METHOD_KINDS:
+        # a procedure named by its measuring, recording or viewing ending where the work's methods
+        # are listed: «допплерометрия», «остеосцинтиграфию», "accelerometry", «колоноскопии»
+        for m in _PROCEDURE.get(lang, _PROCEDURE["en"]).finditer(text):
+            s, e = m.span()
+            if free(s, e) and unclaimed(s, e) and not known(text[s:e]) and not _NOT_PROCEDURE.match(m.group(0).lower()) \
+                    and not any(a < e and s < b for a, b in found):
+                found[(s, e)] = ("Method", "procedure")
     _listed_with_methods(text, mentions, found)
     methods = [(m.start, m.end) for m in mentions if m.cls == "Method"] + [k for k, v in found.items() if v[0] == "Method"]
     for s, e in method_lists.listed(text, lang, methods):

@@ -2451,3 +2451,22 @@ def test_classes_of_the_twenty_second_corpus(text, lang, name, cls):
 def test_a_program_a_russian_methods_statement_did_the_work_in():
     cands = _candidates("Сервер сети, визуализация в Grafana и хранение в InfluxDB.", "ru", "methods")
     assert cands.get("Grafana") == cands.get("InfluxDB") == "Method"
+
+
+@pytest.mark.parametrize("text, lang, found, not_found", [
+    ("Применяли допплерометрию маточных артерий, колоноскопию и остеосцинтиграфию; изучали географию региона "
+     "и геометрию пор; выявляли дисграфию.", "ru", ["допплерометрию", "колоноскопию", "остеосцинтиграфию"],
+     ["географию", "геометрию", "дисграфию"]),
+    ("We used accelerometry, colonoscopy and spectrophotometry; the bibliography and the geometry of the pores "
+     "were described.", "en", ["accelerometry", "colonoscopy", "spectrophotometry"], ["bibliography", "geometry"]),
+    ("Гельминтоовоскопия және спектрофотометрия әдістері қолданылды; монографияда сипатталды.", "kk",
+     ["спектрофотометрия"], ["монографияда"]),
+])
+def test_a_procedure_by_its_ending_is_a_method_where_the_methods_are_listed(text, lang, found, not_found):
+    cands = _candidates(text, lang, "methods")
+    for name in found:
+        assert cands.get(name) == "Method", (name, cands)
+    for name in not_found:
+        assert name not in cands, (name, cands)
+    # elsewhere the same words are left to the vocabularies
+    assert not {n for n, c in _candidates(text, lang, "relevance").items() if n in found}
