@@ -1397,6 +1397,7 @@ def _code_series(text: str, spans) -> set:
 _STANDARD_FOLLOWED_BEFORE = re.compile(
     r"(?:\b(?:according\s+to|in\s+accordance\s+with|following|per|testing\s+to|tested\s+to|measured\s+to)|"
     r"(?<![\w-])(?:согласно|по\s+методике|в\s+соответствии\s+с(?:о)?))\s+(?:the\s+)?$", re.I)
+_LIST_MATE = re.compile(r"\s*(?:,|и|and|және|мен|or|или)\s*|\s*,\s*(?:and|и)\s+")
 _STANDARD_FOLLOWED_AFTER = re.compile(
     r"\s+(?:стандарт\w*\s+)?(?:сәйкес|бойынша\s+(?:өлше|анықта|сына|жүргіз))", re.I)
 
@@ -1432,7 +1433,7 @@ def _product_candidates(text, lang, kind, found, claimed, free, unclaimed, known
     for s, e in product_names.products(text):
         if not (free(s, e) and unclaimed(s, e)) or known(text[s:e]) or any(
                 known(part) or part in _NOT_TOOLS for part in text[s:e].split("-")) \
-                or generic_acronyms.is_chemical_formula(text[s:e]):
+                or generic_acronyms.is_chemical_formula(text[s:e]) or generic_acronyms.is_common_noun(text[s:e]):
             continue   # (a formula's inner capitals are its elements': "CaCO3", "MgSO4")
         if any(len(w) >= 4 and known(w) for w in re.findall(r"[A-Z][a-z]+", text[s:e])):
             # built on a place's name, a brand: "PetroKazakhstan", "AsiaCredit", "AstanaMotors"
@@ -1575,6 +1576,7 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         if free(s, e) and unclaimed(s, e) and not known(text[s:e]):
             found[(s, e)] = ("Organization", "domain")
             claimed.append((s, e))
+    standard_end = (-1, -1)
     for m in _STANDARD.finditer(text):
         s, e = m.span(1)
         # «СП РК 5.01-102-2013»: the РК inside stays Kazakhstan's mention; the code and the number are free
@@ -1582,8 +1584,12 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             # a standard a measurement or a test follows is a method of the work (KEYS.md): "fatigue
             # testing to ISO 13314", «IEC 61000-4-7 стандартына сәйкес», «согласно ГОСТ 31937»
             used = _STANDARD_FOLLOWED_BEFORE.search(text, max(0, s - 30), s) or _STANDARD_FOLLOWED_AFTER.match(text, e)
-            found[(s, e)] = ("Method" if used else "Initiative", "standard")
+            # (and the standards listed with it: "according to ISO 9237 and ASTM D737")
+            listed = found.get(standard_end) if _LIST_MATE.fullmatch(text, standard_end[1], s) else None
+            followed = used or (listed is not None and listed == ("Method", "standard"))
+            found[(s, e)] = ("Method" if followed else "Initiative", "standard")
             claimed.append((s, e))
+            standard_end = (s, e)
     for m in _EU_ACT_NUMBER.finditer(text):
         s, e = m.span(1)
         # «2012/19/ЕО»: the Union's acronym closing the number stays the Union's mention too

@@ -274,6 +274,12 @@ def _matches(text: str, pattern: _Pattern, anchors: dict | None = None):
             yield m
 
 
+# What opens a sentence about a document as its subject (and names none: «Білім беруді дамытудың
+# … бағдарламасы» opens with the programme's own first word)
+_SENTENCE_SUBJECTS = {"зерттеу", "жұмыс", "мақала", "диссертация", "автор", "авторлар", "бұл", "ол", "осы", "біз",
+                      "талдау", "зерттеуде", "жұмыста", "мақалада"}
+
+
 def _kazakh_start(text: str, end: int, capitalised_only: bool) -> int | None:
     """Where a Kazakh name opens before `end` (its title words or its years): at the first
     capitalised word of the up to five words before that is a name's ("Қазақстан Республикасында
@@ -308,4 +314,10 @@ def _kazakh_start(text: str, end: int, capitalised_only: bool) -> int | None:
         return base + words[caps[0]].start()
     if capitalised_only:
         return None
-    return base + words[-3:][0].start() if words else end
+    last = words[-3:]
+    # the sentence's first word is its subject, not the document's first («Зерттеу цифрландыруды
+    # дамытудың 2024–2029 жылдарға арналған тұжырымдамасына сүйенеді»)
+    while len(last) > 1 and last[0].group().lower() in _SENTENCE_SUBJECTS and (
+            not text[:base + last[0].start()].rstrip() or text[:base + last[0].start()].rstrip()[-1] in ".!?:;\n"):
+        last = last[1:]
+    return base + last[0].start() if words else end

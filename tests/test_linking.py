@@ -1101,9 +1101,14 @@ def test_a_service_named_by_its_web_address_is_an_organisation(text, lang, names
     assert sorted(n for n, c in found.items() if c == "Organization") == names, found
 
 
+def test_standards_a_test_follows_are_methods_with_the_ones_listed_beside_them():
+    # KEYS.md: a standard used as a method is a method ("tested according to …"); the standards
+    # listed with it share its class
+    found = _candidates("Samples were tested according to ISO 9237 and ASTM D737.", "en", "methods")
+    assert found.get("ISO 9237") == found.get("ASTM D737") == "Method"
+
+
 @pytest.mark.parametrize("text, lang, name", [
-    ("Samples were tested according to ISO 9237 and ASTM D737.", "en", "ISO 9237"),
-    ("Samples were tested according to ISO 9237 and ASTM D737.", "en", "ASTM D737"),
     ("Грунты испытаны по ГОСТ 12248-2010 и СП РК 5.01-102-2013.", "ru", "ГОСТ 12248-2010"),
     ("Грунты испытаны по ГОСТ 12248-2010 и СП РК 5.01-102-2013.", "ru", "СП РК 5.01-102-2013"),
     # Kazakhstan's codes transliterated, and a Eurocode by its part number, even after "in"
@@ -2470,3 +2475,16 @@ def test_a_procedure_by_its_ending_is_a_method_where_the_methods_are_listed(text
         assert name not in cands, (name, cands)
     # elsewhere the same words are left to the vocabularies
     assert not {n for n, c in _candidates(text, lang, "relevance").items() if n in found}
+
+
+def test_a_technology_s_acronym_is_no_product():
+    # generic_acronyms lists "IoT" as a technology; the product rule had never asked it
+    cands = _candidates("The IoT sensors were installed in greenhouses and read with MATLAB.", "en", "methods")
+    assert "IoT" not in cands
+
+
+def test_a_kazakh_document_named_by_its_years_starts_after_the_sentence_s_subject():
+    cands = _candidates("Зерттеу цифрландыруды дамытудың 2024–2029 жылдарға арналған тұжырымдамасына сүйенеді.",
+                        "kk", "relevance")
+    assert "цифрландыруды дамытудың 2024–2029 жылдарға арналған тұжырымдамасына" in cands
+    assert not any(name.startswith("Зерттеу") for name in cands)
