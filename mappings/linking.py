@@ -1417,6 +1417,15 @@ _NOT_PROCEDURE = re.compile(r"(?:дис|dys|гео|сим|асим|тригон�
                             r"historio|litho|calli|carto|cinemato|poly|photo|фото)(?:metr|graph|метр|граф)")
 
 
+# A grant's registration number in Kazakhstan's science funding («ИРН AP14871236», "BR24992785"):
+# the grant's, as a DOI is an article's; no tool.
+_GRANT_NUMBER = re.compile(r"(?<![\w-])(?:AP|BR|OR|АР|ВR)\d{8}(?![\w-])")
+
+
+# Particulate matter by its size ("PM2.5", «PM10»): what is measured, not a tool.
+_PARTICLES = re.compile(r"(?<![\w-])PM\d{1,2}(?:[.,]\d)?(?![\w-])")
+
+
 def _series_spans(text: str) -> set:
     return _code_series(text, [m.span() for m in _CODE_WORD.finditer(text)])
 
@@ -1908,7 +1917,8 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         if free(s, e) and not known(text[s:e]) and not any(k[0] < e and s < k[1] for k in found):
             found[(s, e)] = ("Method", "listed activity")
     chrome = page_chrome.tool_lines(text)   # a journal page's citation formats, licence and copyright
-    series = _series_spans(text)
+    series = _series_spans(text) | {m.span() for m in _GRANT_NUMBER.finditer(text)} | {
+        m.span() for m in _PARTICLES.finditer(text)}
     return [(s, e, cls, reason) for (s, e), (cls, reason) in sorted(found.items())
             if not any(a <= s < b for a, b in chrome) and (s, e) not in series]
 

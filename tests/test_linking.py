@@ -2488,3 +2488,9 @@ def test_a_kazakh_document_named_by_its_years_starts_after_the_sentence_s_subjec
                         "kk", "relevance")
     assert "цифрландыруды дамытудың 2024–2029 жылдарға арналған тұжырымдамасына" in cands
     assert not any(name.startswith("Зерттеу") for name in cands)
+
+
+def test_a_grant_s_number_and_particulate_matter_are_no_tools():
+    cands = _candidates("Работа выполнена по гранту AP14871236 и программе BR24992785; концентрации PM2.5 и PM10 "
+                        "измеряли анализатором DustTrak 8530.", "ru", "methods")
+    assert not {"AP14871236", "BR24992785", "PM2", "PM2.5", "PM10"} & set(cands)
