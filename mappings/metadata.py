@@ -1012,6 +1012,12 @@ def _number(token: str, lang: str) -> int | None:
     return None
 
 
+# A standard's acronym (and its bracketed original) right before a number designates it: IFRS 9,
+# МСФО (IFRS) 9, ISO 9001, ХҚЕС 9 (a body's acronym before a count, «ККСОН – 3», stays a label)
+_DESIGNATION_BEFORE = re.compile(r"(?<![\w-])(?:МСФО|IFRS|IAS|ISO|ГОСТ|IEC|ХҚЕС|МСА|ISA|SDG|ЦУР|COVID)"
+                                 r"(?:\s*\([A-Z]{2,}\))?[\s\u00a0-]*$")
+
+
 def publication_counts(text: str, lang: str) -> dict[str, int]:
     """Counts by kind from sentences such as "three publications in journals indexed in Scopus".
 
@@ -1033,6 +1039,8 @@ def publication_counts(text: str, lang: str) -> dict[str, int]:
         n = _number(m.group(1), lang)
         if n is None or n > 500:
             continue
+        if _DESIGNATION_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue   # a standard's number, not a count: «МСФО (IFRS) 9 в открытой печати», "ISO 9001 in …"
         tail = text[m.end():]
         nxt = number.search(tail)
         cut = boundary.search(tail)

@@ -166,12 +166,53 @@ def _blocks(element, parent):
             yield from _blocks(child, parent)
 
 
+# ISO/IEC 29500 Strict (Word's "Strict Open XML Document"): the same parts under other namespace
+# IRIs (http://purl.oclc.org/ooxml/…), which python-docx does not know. Each Strict namespace is
+# a Transitional one renamed, so the package is read with its names mapped back (ECMA-376 Part 1,
+# the namespaces table); what Strict writes differently inside an attribute (percentages, "start"
+# for "left") is layout, which is not read.
+_STRICT = b"http://purl.oclc.org/ooxml/"
+_STRICT_TO_TRANSITIONAL = [
+    (b"http://purl.oclc.org/ooxml/wordprocessingml/main", b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships/extendedProperties",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/extendedProperties",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/customProperties",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/", b"http://schemas.openxmlformats.org/officeDocument/2006/"),
+    (b"http://purl.oclc.org/ooxml/drawingml/", b"http://schemas.openxmlformats.org/drawingml/2006/"),
+]
+
+
+def _transitional(data: bytes) -> bytes:
+    """A Strict package with its XML parts in Transitional namespaces; any other as it is."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            if _STRICT not in package.read("_rels/.rels"):
+                return data
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+                for item in package.infolist():
+                    part = package.read(item)
+                    if item.filename.endswith((".xml", ".rels")):
+                        for strict, transitional in _STRICT_TO_TRANSITIONAL:
+                            part = part.replace(strict, transitional)
+                        part = part.replace(b' w:conformance="strict"', b"")
+                    copy.writestr(item, part)
+            return out.getvalue()
+    except (zipfile.BadZipFile, KeyError):
+        return data   # python-docx reports what is wrong with it
+
+
 def extract(data: bytes, source: str) -> Extracted:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(_transitional(data)))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise MappingError(source, f"this is not a readable Word .docx file ({type(exc).__name__}: {exc})",
                            "open it in Word or LibreOffice and save it again as .docx (a .doc must be "

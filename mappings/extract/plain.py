@@ -20,8 +20,8 @@ import re
 from html.parser import HTMLParser
 
 from .. import text
-from . import (Extracted, antiword, asciidoc, bibtex, chat_export, confluence, document_metadata, joplin,
-               json_export, latex, logseq, myst, notebook, orgmode, repository_csv, restructuredtext, wikitext)
+from . import (Extracted, antiword, asciidoc, bibtex, chat_export, confluence, document_metadata, evernote, jats,
+               joplin, json_export, latex, logseq, myst, notebook, orgmode, repository_csv, restructuredtext, wikitext)
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _SETEXT = re.compile(r"^[ ]{0,3}(?:=+|-+)[ \t]*$")
@@ -231,7 +231,7 @@ def ris_record(plain: str) -> str:
 def extract(data: bytes, source: str, media_type: str) -> Extracted:
     decoded, codec = text.decode_with_codec(data, source)
     decoded = confluence.text(latex.text(wikitext.text(asciidoc.text(orgmode.text(restructuredtext.text(
-        repository_csv.record(chat_export.text(joplin.text(decoded)))))))))
+        repository_csv.record(chat_export.text(joplin.text(evernote.text(jats.text(decoded)))))))))))
     if media_type == "text/markdown":
         decoded = markdown_text(notebook.text(myst.text(logseq.text(decoded))))
     else:
