@@ -1426,6 +1426,9 @@ _GRANT_NUMBER = re.compile(r"(?<![\w-])(?:AP|BR|OR|АР|ВR)\d{8}(?![\w-])")
 _PARTICLES = re.compile(r"(?<![\w-])PM\d{1,2}(?:[.,]\d)?(?![\w-])")
 
 
+_REGULATION = re.compile(r"(?<![\w-])(?:[Tt]he\s+)?((?:[A-Z][a-z]+\s+){1,6}Regulation)(?![\w-])")
+
+
 def _series_spans(text: str) -> set:
     return _code_series(text, [m.span() for m in _CODE_WORD.finditer(text)])
 
@@ -1911,6 +1914,12 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             if free(s, e) and unclaimed(s, e) and not known(text[s:e]) and not _NOT_PROCEDURE.match(m.group(0).lower()) \
                     and not any(a < e and s < b for a, b in found):
                 found[(s, e)] = ("Method", "procedure")
+    # A European Union regulation by its name, which ends with the word ("General Data Protection
+    # Regulation"); "the Committee for the Regulation of …" is a body, named by its head
+    for m in _REGULATION.finditer(text):
+        s, e = m.span(1)
+        if free(s, e) and unclaimed(s, e) and not known(text[s:e]) and not any(a < e and s < b for a, b in found):
+            found[(s, e)] = ("Law", "regulation")
     _listed_with_methods(text, mentions, found)
     methods = [(m.start, m.end) for m in mentions if m.cls == "Method"] + [k for k, v in found.items() if v[0] == "Method"]
     for s, e in method_lists.listed(text, lang, methods):
@@ -2469,7 +2478,9 @@ def _named_after_a_person(text: str, lang: str, named: list, mentions: list[Ment
 
 
 # an abbreviation defined in parentheses after a name: "(CBAM)", "(KAZ ETS)", «(ДВЗЯИ)»
-_DEFINED_AFTER = re.compile(r"\s*\(\s*([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9\- ]{1,14})\s*\)")
+# (and after the words that say so: "(hereinafter – GDPR)", «(далее – НБРК)», «(бұдан әрі – ҰСБ)»)
+_DEFINED_AFTER = re.compile(r"\s*\(\s*(?:(?:hereinafter(?:\s+referred\s+to\s+as)?|далее|бұдан\s+әрі)\s*[–—-]?\s*)?"
+                            r"([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9\- ]{1,14})\s*\)")
 
 
 # An acronym in brackets after words in lower case only, back to the clause's start, abbreviates a

@@ -26,8 +26,8 @@ as not loaded, with its message. Everything is then read from the RDF it printed
   (dkg:writtenForm, the quotes as the text has them; its label, the nominative, where a graph
   has none) and dkg:suggestedClass,
   reduced to Theory / Method / Actor / Initiative. A prediction matches an
-  expected entity when one quote contains the other (case, spacing and line-end hyphens
-  aside) and the class agrees; precision, recall and F1 are micro-averaged over
+  expected entity when one quote contains the other (case, spacing, line-end hyphens and
+  Markdown's backslash escapes aside) and the class agrees; precision, recall and F1 are micro-averaged over
   distinct (quote, class) pairs per document.
 - gaps: a part the document lacks ("provisions", "title-page", "publications", …) is
   respected when the RDF does not invent it.
@@ -217,6 +217,8 @@ def _norm(text) -> str:
     if text is None:
         return ""
     text = unicodedata.normalize("NFC", str(text))
+    # a Markdown backslash escape is the character it escapes («Г\. Керцнер» as a converter writes it)
+    text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
     text = re.sub(r"(?<=\w)-\s+(?=\w)", "", text)        # a word broken at a line end
     text = re.sub(r"[«»“”„\"'‘’`*]", "", text)
     text = re.sub(r"[‐‑‒–—]", "-", text)

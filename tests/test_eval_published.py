@@ -117,3 +117,9 @@ def test_the_total_publication_count_is_read(onto):
                 f"{c} <{dkg}publicationKind> <{dkg}TotalPublications> <g:1> .\n"
                 f'{c} <{dkg}count> "9"^^<http://www.w3.org/2001/XMLSchema#integer> <g:1> .\n')
     assert m.publications_total == 9
+
+
+def test_a_markdown_escape_is_the_character_it_escapes():
+    # a converter's Markdown («Г\\. Керцнер», «2020\\-2025») says what its rendering shows
+    assert ev._norm("Г\\. Керцнер") == ev._norm("Г. Керцнер")
+    assert ev._norm("2020\\-2025") == ev._norm("2020-2025")

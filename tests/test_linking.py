@@ -2494,3 +2494,14 @@ def test_a_grant_s_number_and_particulate_matter_are_no_tools():
     cands = _candidates("Работа выполнена по гранту AP14871236 и программе BR24992785; концентрации PM2.5 и PM10 "
                         "измеряли анализатором DustTrak 8530.", "ru", "methods")
     assert not {"AP14871236", "BR24992785", "PM2", "PM2.5", "PM10"} & set(cands)
+
+
+def test_a_regulation_by_its_name_and_its_acronym_defined_after_hereinafter_are_laws():
+    g = rdflib.Graph()
+    cands = annotate(g, _seed_components({"en": "The General Data Protection Regulation (hereinafter – GDPR) limits "
+                                                "transfers. GDPR applies to partners. The Committee for the Regulation "
+                                                "of Natural Monopolies sets tariffs."}, "relevance"), work=WORK, source=SOURCE)
+    classes = {c.name: c.suggested_class for c in cands}
+    assert classes["General Data Protection Regulation"] == "Law"
+    assert classes["GDPR"] == "Law"   # defined in the bracket after "hereinafter –", as «(далее – …)»
+    assert classes["Committee for the Regulation of Natural Monopolies"] == "GovernmentBody"
