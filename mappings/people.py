@@ -328,8 +328,14 @@ def _reads_as_surname(word: str, lang: str) -> bool:
     if len(low) < 2:
         return False
     if re.search("[а-яё]", low) and not re.search("[әғқңөұүһі]", low):
+        if lang == "kk" and _foreign_surname_in_kazakh(low):
+            return True
         return _russian_surname(low)
     if re.search("[әғқңөұүһі]", low):
+        # (a Kazakh given name or surname the guesser reads as one: «Ә. Қайдар»)
+        if lang == "kk" and len(low) >= 4 and any(any(t in p.tag for t in ("Surn", "Name"))
+                                                  for p in morphology._analyzer().parse(low)[:2]):
+            return True
         # a Kazakh case ending on a surname («Бернштейннің», «Асафьевтің»): what is left must
         # read as a surname to the Russian dictionary too, or be unknown to it
         stems = [s for s in morphology.kazakh_stems(low) if len(s) >= 3 and not re.search("[әғқңөұүһі]", s)]
@@ -338,6 +344,14 @@ def _reads_as_surname(word: str, lang: str) -> bool:
         # a Kazakh surname in its own letters, by its ending («Сәрсенбаевтың», «Нұрланова», «Әбілұлы»)
         return any(len(s) >= 5 and _KAZAKH_SURNAME_ENDING.search(s) for s in {low, *morphology.kazakh_stems(low)})
     return not _english_word(low)
+
+
+def _foreign_surname_in_kazakh(low: str) -> bool:
+    """A surname in Russian letters inside a Kazakh text («Й. Корен», «Б. Сарвар»): a Russian verb
+    or participle the dictionary would read there is not Kazakh prose, so only a known thing in the
+    nominative (a title's first word, «Программа») is refused."""
+    parses = morphology._analyzer().parse(low)
+    return len(low) >= 4 and not any(p.is_known and p.tag.case == "nomn" and "inan" in p.tag for p in parses[:2])
 
 
 def _russian_surname(low: str) -> bool:

@@ -2505,3 +2505,14 @@ def test_a_regulation_by_its_name_and_its_acronym_defined_after_hereinafter_are_
     assert classes["General Data Protection Regulation"] == "Law"
     assert classes["GDPR"] == "Law"   # defined in the bracket after "hereinafter –", as «(далее – …)»
     assert classes["Committee for the Regulation of Natural Monopolies"] == "GovernmentBody"
+
+
+@pytest.mark.parametrize("text, name", [
+    # a surname in Russian letters that the Russian dictionary reads as a participle (корён)
+    ("Ұсынымдық жүйелердің іргелі әдістерін Й. Корен әзірледі.", "Й. Корен"),
+    # a Kazakh surname with Kazakh letters and no surname ending, which the guesser reads as a name
+    ("Фразеологизмдердің табиғатын Ә. Қайдар зерттеді.", "Ә. Қайдар"),
+])
+def test_a_single_initial_and_a_surname_in_a_kazakh_text(text, name):
+    assert _candidates(text, "kk", "relevance").get(name) == "Person"
+    assert "Программа" not in " ".join(_candidates("Бұл С. Программа туралы.", "kk", "relevance"))
