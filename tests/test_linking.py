@@ -2516,3 +2516,15 @@ def test_a_regulation_by_its_name_and_its_acronym_defined_after_hereinafter_are_
 def test_a_single_initial_and_a_surname_in_a_kazakh_text(text, name):
     assert _candidates(text, "kk", "relevance").get(name) == "Person"
     assert "Программа" not in " ".join(_candidates("Бұл С. Программа туралы.", "kk", "relevance"))
+
+
+@pytest.mark.parametrize("text, lang, entries", [
+    ("История Дешт-и-Кыпчака и Мавераннахра в XV веке; степи Сарыарки.", "ru",
+     {"actor/dasht-i-kipchak", "actor/transoxiana", "actor/saryarka"}),
+    ("Дешті Қыпшақ пен Моғолстан тарихы; Сарыарқада жүргізілген зерттеулер.", "kk",
+     {"actor/dasht-i-kipchak", "actor/moghulistan", "actor/saryarka"}),
+    ("The cities of Transoxiana, Khwarazm and the Kipchak Steppe.", "en",
+     {"actor/transoxiana", "actor/khwarazm", "actor/dasht-i-kipchak"}),
+])
+def test_historical_regions_a_history_names_are_linked(text, lang, entries):
+    assert entries <= set(names(text, lang))
