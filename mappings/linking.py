@@ -1219,10 +1219,15 @@ def _listed_before(text: str, start: int) -> list[tuple[int, int]]:
     return out
 
 
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "its", "their", "such", "each", "any",
+                "every", "no", "all", "both", "some", "which", "what", "his", "her"}
+
+
 def _software(text: str) -> list[tuple[int, int]]:
     if not _SOFTWARE_WORD.search(text) and not re.search(_PACKAGE_WORD_RU_KK + r"|library|command", text):   # most parts name no program
         return []
-    out = [(m.start(1), m.end(1)) for m in _SOFTWARE_AFTER.finditer(text)]
+    # (an article or a determiner before "software" names none: "The software was written …")
+    out = [(m.start(1), m.end(1)) for m in _SOFTWARE_AFTER.finditer(text) if m.group(1).lower() not in _DETERMINERS]
     out += [span for m in _SOFTWARE_AFTER.finditer(text) for span in _listed_before(text, m.start(1))]
     out += [(m.start(1), m.end(1)) for m in _SOFTWARE_BEFORE.finditer(text)]
     out += [m.span(1) for rx in (_LOWER_PACKAGE_AFTER, _LOWER_PACKAGE_BEFORE) for m in rx.finditer(text)]

@@ -2528,3 +2528,9 @@ def test_a_single_initial_and_a_surname_in_a_kazakh_text(text, name):
 ])
 def test_historical_regions_a_history_names_are_linked(text, lang, entries):
     assert entries <= set(names(text, lang))
+
+
+def test_an_article_before_software_names_no_program():
+    cands = _candidates("The software was written in Python. This package is free; the Stata software was used.",
+                        "en", "methods")
+    assert not {"The", "This"} & set(cands)
