@@ -162,3 +162,22 @@ def test_a_standard_s_number_is_no_count_of_publications():
     counts = metadata.publication_counts("Сравнений с учётом МСФО (IFRS) 9 в открытой печати нет. По теме "
                                          "опубликовано 7 работ, в том числе 2 в изданиях ККСОН.", "ru")
     assert counts.get("Total") == 7
+
+
+def test_an_xml_document_is_recorded_in_its_own_format_whatever_its_name():
+    from dissertation_kg.mappings import extract
+    assert extract.extract(JATS.encode(), "ru-liquidity.txt").format == "application/jats+xml"
+    assert extract.extract(ENEX.encode(), "en-salinity.txt").format == "application/enex+xml"
+    assert extract.extract("Аннотация\n\nТекст.".encode(), "x.txt").format == "text/plain"
+
+
+
+def test_the_validate_command_accepts_what_is_recorded_for_them(tmp_path):
+    # the shapes list the formats a source may be recorded in: these two are among them
+    from click.testing import CliRunner
+    from dissertation_kg.server.cli import main
+
+    for name, text in (("ru-liquidity.txt", JATS), ("en-salinity.txt", ENEX)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(tmp_path / "ru-liquidity.txt"), str(tmp_path / "en-salinity.txt")])
+    assert result.exit_code == 0, result.output

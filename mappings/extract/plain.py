@@ -230,6 +230,9 @@ def ris_record(plain: str) -> str:
 
 def extract(data: bytes, source: str, media_type: str) -> Extracted:
     decoded, codec = text.decode_with_codec(data, source)
+    # an XML document's own format, whatever the file is named (as an RTF file's is)
+    xml_format = "application/jats+xml" if jats.is_jats(decoded) else (
+        "application/enex+xml" if evernote.is_enex(decoded) else None)
     decoded = confluence.text(latex.text(wikitext.text(asciidoc.text(orgmode.text(restructuredtext.text(
         repository_csv.record(chat_export.text(joplin.text(evernote.text(jats.text(decoded)))))))))))
     if media_type == "text/markdown":
@@ -238,7 +241,7 @@ def extract(data: bytes, source: str, media_type: str) -> Extracted:
         decoded = underlined_headings(html_references(antiword.text(decoded)))
     decoded = repository_record(ris_record(bibtex.record(json_export.record(decoded))))
     # The decoder is CPython's own codec: the version recorded is Python's.
-    return Extracted(decoded, media_type, f"python-{codec}-codec", platform.python_version())
+    return Extracted(decoded, xml_format or media_type, f"python-{codec}-codec", platform.python_version())
 
 
 # An HTML page saved as text keeps its character references ("&laquo;Title&raquo;", "21&nbsp;km",
