@@ -149,14 +149,21 @@ def parse_corpus(files: list[Path], progress: bool = False, pool=None) -> tuple[
     """Parse every file (in `pool`'s processes when given); a file that cannot be mapped becomes
     a Rejection, the rest go on."""
     parsed, rejected = [], []
+    for doc in _parses(files, progress, pool, rejected):
+        parsed.append(doc)
+    return parsed, rejected
+
+
+def _parses(files: list[Path], progress: bool, pool, rejected: list[Rejection]):
+    """Each file's parse as it comes (refusals appended to `rejected`): a build keeps none of
+    them in memory, only what pairing needs of each."""
     results = pool.imap(_parse_one, files, chunksize=16) if pool is not None else map(_parse_one, files)
     for path, result in zip(files, tqdm(results, total=len(files), desc="parse", unit="doc", disable=not progress)):
         if isinstance(result, tuple):
             message, reason = result
             rejected.append(Rejection(path.name, [message], reason))
         else:
-            parsed.append(result)
-    return parsed, rejected
+            yield result
 
 
 def _parse_one(path: Path):
@@ -279,8 +286,12 @@ def build(seeds_dir: Path | str, store_dir: Path | str, *, use_cache: bool = Tru
                     queue_candidates.cached(member.source, key, kept[1] if kept is not None else None)
                     summary.cached += 1
                 else:
-                    doc = _full_parse(member, parsed, cache_dir / f"{parse_keys.get(member.source)}.parsed.pickle",
-                                      seeds_dir, summary.rejected)
+                    cached_parse = cache_dir / f"{parse_keys.get(member.source)}.parsed.pickle"
+                    if member.source not in parsed and cached_parse.is_file():
+                        # the worker reads the parse from the cache: the jobs hold no document
+                        todo.append((str(cached_parse), key))
+                        continue
+                    doc = _full_parse(member, parsed, cached_parse, seeds_dir, summary.rejected)
                     if doc is not None:
                         todo.append((doc, key))
             if todo:
@@ -463,6 +474,8 @@ def _process_work(job) -> list[tuple]:
     out = []
     for member, key in todo:
         t0 = time.perf_counter()
+        if isinstance(member, str):   # a parse in the cache (see build)
+            member = pickle.loads(Path(member).read_bytes())
         doc = rdf.to_graph(member, ctx, ontology_version=version, generated_at=generated_at)
         t1 = time.perf_counter()
         found = shacl.validate_graph(doc.statements, doc.source, shapes)
@@ -567,20 +580,21 @@ def _parse_with_cache(files: list[Path], progress: bool, pool: _LazyPool, cache_
             continue
         if use_cache and cached.exists():
             try:
-                parses[path.name] = pickle.loads(cached.read_bytes())
-                found[path.name] = summarize(parses[path.name])
+                found[path.name] = summarize(pickle.loads(cached.read_bytes()))
                 continue
             except Exception:  # noqa: BLE001 - a damaged entry: parse again
-                parses.pop(path.name, None)
+                pass
         todo.append(path)
-    parsed, rejected = parse_corpus(todo, progress, pool.get(len(todo)))
-    for doc in parsed:
+    rejected: list[Rejection] = []
+    for doc in _parses(todo, progress, pool.get(len(todo)), rejected):
         key = keys.get(doc.source)
         if key is not None:
             tmp = cache_dir / f".{key}.{os.getpid()}.tmp"
             tmp.write_bytes(pickle.dumps(doc))
             os.replace(tmp, cache_dir / f"{key}.parsed.pickle")
-        parses[doc.source] = doc
+        else:
+            parses[doc.source] = doc   # (no key, no cache entry: kept for the mapping)
+        # a parse is kept in the cache, not in memory: 30,000 of them held the build at 6 GB
         found[doc.source] = summarize(doc)
     hashes.save()
     ordered = [found[p.name] for p in files if p.name in found]
