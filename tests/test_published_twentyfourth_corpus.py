@@ -113,7 +113,7 @@ def test_the_pdfs_have_a_text_layer_and_page_numbers():
         pages = _pages(path)
         assert len(pages) >= 3 and all(len(t.split()) > 20 for t in pages), path.name
         bottoms = [t.strip().splitlines()[-1].strip() for t in pages[1:]]
-        assert all(re.search(r"\d{1,3}$", b) for b in bottoms), (path.name, bottoms)
+        assert all(re.search(r"\d{1,3}\s*–?$", b) for b in bottoms), (path.name, bottoms)
 
 
 def test_a_pdf_is_pdf_a_2b():
