@@ -33,10 +33,11 @@ _PARTICLE = r"(?:(?:van|von|de|der|den|du|da|di|del|della|ван|фон|де|д�
 # A surname keeps the letters of its own language ("K. Szabó", "J. Łukasiewicz", "A. Østergaard")
 # and an Irish or Italian prefix before its capital ("J. O’Connor", «Дж. О’Коннора», "M. D'Amico"),
 # or a prefix joined to it with a capital of its own ("T. McKenzie", "D. MacLeod", "T. DebRoy").
+# (A degree's unit is no initial: "200 °C. Fibre length …")
 _SURNAME_UPPER = _UPPER + "À-ÖØ-ÞĀ-Ž"
 _SURNAME_LOWER = _LOWER + "ß-öø-ÿā-ž"
 _NAME = re.compile(
-    rf"(?<![\w.])((?:[{_UPPER}][{_LOWER}]?\.[ \u00a0]?){{1,3}}){_PARTICLE}"
+    rf"(?<![\w.°℃])((?:[{_UPPER}][{_LOWER}]?\.[ \u00a0]?){{1,3}}){_PARTICLE}"
     rf"((?:[OoDdОДо][’'](?=[{_SURNAME_UPPER}]))?[{_SURNAME_UPPER}](?:[{_SURNAME_LOWER}]{{1,3}}[{_SURNAME_UPPER}])?"
     rf"[{_SURNAME_LOWER}’']+(?:-[{_SURNAME_UPPER}][{_SURNAME_LOWER}]+)?)(?![\w-])")
 _APOSTROPHE_PREFIX = re.compile(r"^[OoDdОДо][’']")

@@ -105,10 +105,31 @@ def without_contents(paragraphs: list[str]) -> list[str]:
             if end - i > 2:   # the heading and at least two entries: a table of contents
                 i = end
                 continue
+            # an e-book converter's contents: the headings alone, no page numbers (calibre)
+            end = _bare_contents_end(paragraphs, i + 1)
+            if end - i > 4:
+                i = end
+                continue
         if not headings.CONTENTS_ENTRY.match(line):
             out.append(paragraphs[i])
         i += 1
     return out
+
+
+def _bare_contents_end(paragraphs: list[str], i: int) -> int:
+    """Where a run of section headings alone on their lines, starting at `i`, ends (each a
+    heading of the abstract in some language, or the document's own name)."""
+    while i < len(paragraphs):
+        line = paragraphs[i].strip()
+        if line and len(line.split()) <= 10 and (any(headings.match(line, lang) for lang in ("kk", "ru", "en"))
+                                                  or _DOCUMENT_NAME_LINE.match(line)):
+            i += 1
+        else:
+            break
+    return i
+
+
+_DOCUMENT_NAME_LINE = re.compile(r"(?i)^(?:\S+\s+){0,3}(?:аңдатпа|аңдатпасы|аннотация|автореферат|abstract)\w*$")
 
 
 def _contents_end(paragraphs: list[str], i: int) -> int:

@@ -2534,3 +2534,9 @@ def test_an_article_before_software_names_no_program():
     cands = _candidates("The software was written in Python. This package is free; the Stata software was used.",
                         "en", "methods")
     assert not {"The", "This"} & set(cands)
+
+
+def test_a_temperature_s_unit_is_no_initial():
+    cands = _candidates("Calorimetry in the range 30–200 °C. Fibre length was then measured; T. McKenzie agreed.",
+                        "en", "methods")
+    assert "C. Fibre" not in cands and cands.get("T. McKenzie") == "Person"

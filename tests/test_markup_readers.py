@@ -253,3 +253,35 @@ def test_template_tags_go_and_a_dotted_byline_becomes_the_title_page():
 def test_a_journal_line_with_middle_dots_stays_one_line():
     md = "# Title of the article here\n\nJournal of Things · https://doi.org/10.1/x · Published 2024\n"
     assert "Journal of Things · https://doi.org/10.1/x · Published 2024" in plain.markdown_text(md).split("\n")
+
+
+ROAM = """# Аңдатпа – Әлиев Т.Б. (8D02202)
+
+- Tags:: [[Диссертациялық кеңес]] [[Археология]]
+- Type:: [[Аннотация]]
+- Әлиев Талғат Бақытұлының «Ертіс бойындағы қола дәуірі қоныстары» тақырыбындағы диссертациясының
+- ## Зерттеудің мақсаты
+- Ертіс бойындағы қола дәуірі қоныстарының орналасу заңдылықтарын анықтау.
+- ## Зерттеудің міндеттері
+    - 1) қоныстардың картасын жасау;
+    - 2) керамиканы жіктеу;
+    - 3) радиокөміртекті күндерді талдау.
+"""
+
+
+def test_a_roam_export_indented_by_spaces_reads_as_the_outline():
+    from dissertation_kg.mappings.extract import logseq
+    page = logseq.text(ROAM)
+    lines = page.split("\n")
+    assert "Tags::" not in page and "Type::" not in page   # the page's attributes, written as blocks
+    assert "## Зерттеудің міндеттері" in lines
+    assert ["1) қоныстардың картасын жасау;", "2) керамиканы жіктеу;", "3) радиокөміртекті күндерді талдау."] == [
+        x for x in lines if x[:2] in ("1)", "2)", "3)")]
+
+
+def test_an_e_book_s_contents_without_page_numbers_is_no_part_of_the_text():
+    from dissertation_kg.mappings import sections
+    paragraphs = ["Table of Contents", "Магистрлік диссертацияның аңдатпасы", "Зерттеудің өзектілігі",
+                  "Зерттеудің мақсаты", "Зерттеудің міндеттері", "Ғылыми жаңалығы",
+                  "Оспанов Нұрсұлтан Ержанұлы", "Зерттеудің өзектілігі", "Қорғаныштық орман белдеулері маңызды."]
+    assert sections.without_contents(paragraphs) == paragraphs[6:]

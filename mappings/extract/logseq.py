@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import re
 
-_BLOCK = re.compile(r"^(?P<indent>\t*)- (?P<text>.*)$")
+# (indented by tabs, or, as Roam exports it, by four or two spaces a level)
+_BLOCK = re.compile(r"^(?P<indent>(?:\t| {4}| {2})*)- (?P<text>.*)$")
 _PROPERTY = re.compile(r"^\s*[\w.-]+:: ")
+# a property written as a block of its own ("- Tags:: [[…]]", Roam's page attributes)
+_PROPERTY_BLOCK = re.compile(r"^(?:\t| {2,4})*- [\w.-]+:: ")
 _NUMBERED = re.compile(r"^\s*logseq\.order-list-type:: number\s*$")
 _LINK = re.compile(r"\[\[([^\[\]\n]+)\]\]")
 
@@ -22,7 +25,7 @@ _LINK = re.compile(r"\[\[([^\[\]\n]+)\]\]")
 def is_outline(md: str) -> bool:
     lines = md.split("\n")
     blocks = sum(1 for line in lines if _BLOCK.match(line))
-    properties = sum(1 for line in lines if _PROPERTY.match(line))
+    properties = sum(1 for line in lines if _PROPERTY.match(line) or _PROPERTY_BLOCK.match(line))
     return blocks >= 5 and blocks >= 0.5 * sum(1 for line in lines if line.strip()) and properties >= 1
 
 
@@ -34,9 +37,12 @@ def text(md: str) -> str:
     # each block: its depth, its text (continuation lines joined) and whether it is numbered
     blocks: list[list] = []
     for line in lines:
+        if _PROPERTY_BLOCK.match(line):
+            continue
         m = _BLOCK.match(line)
         if m:
-            blocks.append([len(m.group("indent")), m.group("text"), False])
+            depth = len(m.group("indent").replace("    ", "\t").replace("  ", "\t"))
+            blocks.append([depth, m.group("text"), False])
         elif _NUMBERED.match(line) and blocks:
             blocks[-1][2] = True
         elif _PROPERTY.match(line) or not line.strip():
