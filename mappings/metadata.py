@@ -785,7 +785,12 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
                                                        # … or the page ends with the other people's roles
                                                        # ("Scientific advisers: …") after the author's data
                                                        or (index == len(lines) - 1 and index > at + 1
-                                                           and _people_line(lines[index]))):
+                                                           and _people_line(lines[index]))
+                                                       # … or with the author's university, the body's
+                                                       # heading next ("by Name – date" over the
+                                                       # university on a forum post)
+                                                       or (index == len(lines) - 1 and index >= at + 1
+                                                           and is_org_name(lines[index]))):
             # The affiliations (or the abstract itself) end the title page: the title stood
             # above the authors.
             index, end = _title_above(lines, at), at

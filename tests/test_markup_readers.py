@@ -285,3 +285,31 @@ def test_an_e_book_s_contents_without_page_numbers_is_no_part_of_the_text():
                   "Зерттеудің мақсаты", "Зерттеудің міндеттері", "Ғылыми жаңалығы",
                   "Оспанов Нұрсұлтан Ержанұлы", "Зерттеудің өзектілігі", "Қорғаныштық орман белдеулері маңызды."]
     assert sections.without_contents(paragraphs) == paragraphs[6:]
+
+
+FORUM = """Skip to main content
+
+Dashboard / My courses / Doctoral seminar / Abstracts for the public defence
+
+Soil moisture retrieval from radar images over the steppes of Kostanay Region
+
+by Daniyar Maratovich Akhmetov - Tuesday, 4 March 2025, 9:15 AM
+
+Kostanay Regional University named after A. Baitursynov
+ABSTRACT
+of the dissertation for the degree of Doctor of Philosophy (PhD) in the educational programme 8D07301 – Geodesy
+Relevance of the research topic
+Soil moisture decides the spring wheat yield of the northern steppes, and radar images see it through clouds.
+Aim of the research
+To develop a method of soil moisture retrieval from Sentinel-1 radar images for the steppes of Kostanay Region.
+Objectives
+1. to collect field measurements of soil moisture;
+2. to calibrate a water cloud model;
+3. to map soil moisture over three seasons.
+"""
+
+
+def test_a_forum_post_s_subject_is_the_title_above_its_byline_and_university():
+    doc = abstract.parse_bytes(FORUM.encode(), "en-radar.txt")
+    assert doc.meta.title == "Soil moisture retrieval from radar images over the steppes of Kostanay Region"
+    assert doc.meta.author == "Daniyar Maratovich Akhmetov"
