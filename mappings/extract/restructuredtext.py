@@ -52,7 +52,7 @@ def text(source: str) -> str:
     return rendered + "\n" if rendered else source
 
 
-def _render(node, out: list[str], depth: int = 0) -> None:
+def _render(node, out: list[str]) -> None:
     from docutils import nodes
 
     for child in node.children:
@@ -81,7 +81,7 @@ def _render(node, out: list[str], depth: int = 0) -> None:
                 out.append(f"{_line(field.children[0])}: {_line(field.children[1])}")
             out.append("")
         elif isinstance(child, nodes.section):
-            _render(child, out, depth + 1)
+            _render(child, out)
         elif isinstance(child, nodes.paragraph):
             out += [_line(child), ""]
         elif isinstance(child, nodes.enumerated_list):
@@ -112,11 +112,11 @@ def _render(node, out: list[str], depth: int = 0) -> None:
             if isinstance(child, (nodes.rubric,)):
                 out += ["", _line(child), ""]
             else:
-                _render(child, out, depth)
+                _render(child, out)
         elif isinstance(child, (nodes.footnote, nodes.citation)):
             continue
         elif isinstance(child, nodes.Element):
-            _render(child, out, depth)
+            _render(child, out)
 
 
 def _item(item) -> str:
