@@ -1416,9 +1416,9 @@ _PROCEDURE = {
     "kk": re.compile(r"(?<![\w-])[а-яёәғқңөұүһі][а-яёәғқңөұүһі-]{2,}(?:метри|графи|скопи)я[а-яёәғқңөұүһі]*(?![\w-])"),
 }
 # (a disorder: «дисграфия», "dysgraphia")
-_NOT_PROCEDURE = re.compile(r"(?:дис|dys|гео|сим|асим|тригоно|изо|гоно|стерео|моно|библио|био|авто|гео|демо|хорео|орфо|типо|"
-                            r"стено|лексико|историо|лито|каллиг|карто|кино|порно|поли|"
-                            r"geo|sym|asym|trigono|iso|mono|biblio|bio|auto|demo|choreo|ortho|typo|steno|lexico|"
+_NOT_PROCEDURE = re.compile(r"(?:дис|dys|гео|сим|асим|тригоно|изо|гоно|стерео|моно|библио|автобио|био|авто|демо|хорео|орфо|типо|"
+                            r"стено|лексико|историо|лито|каллиг|карто|кино|поли|"
+                            r"geo|sym|asym|trigono|iso|mono|biblio|autobio|bio|auto|demo|choreo|ortho|typo|steno|lexico|"
                             r"historio|litho|calli|carto|cinemato|poly|photo|фото)(?:metr|graph|метр|граф)")
 
 

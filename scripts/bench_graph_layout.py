@@ -168,11 +168,13 @@ def _nif(mentions: dict) -> list:
     """Each mention one NIF string, in one context per (part, language), as ontology 0.4.0 writes them."""
     import pyoxigraph as ox
 
+    from dissertation_kg.mappings.linking import context_iri   # the mappers' own, so the layouts agree
+
     node, lit, integer = ox.NamedNode, ox.Literal, ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
     out, contexts = [], set()
     for a, m in mentions.items():
         g, lang = m["graph"], m["language"]
-        context = node(f"{m['part'].value}/text/{lang.value.rsplit('/', 1)[-1]}")
+        context = node(context_iri(m["part"].value, lang.value.rsplit("/", 1)[-1]))
         out += [ox.Quad(a, node(RDF_TYPE), node(NIF + "Phrase"), g),
                 ox.Quad(a, node(NIF + "referenceContext"), context, g),
                 ox.Quad(a, node(NIF + "beginIndex"), m["start"], g), ox.Quad(a, node(NIF + "endIndex"), m["end"], g),

@@ -2515,6 +2515,9 @@ def test_a_regulation_by_its_name_and_its_acronym_defined_after_hereinafter_are_
 ])
 def test_a_single_initial_and_a_surname_in_a_kazakh_text(text, name):
     assert _candidates(text, "kk", "relevance").get(name) == "Person"
+
+
+def test_a_title_s_first_word_after_an_initial_in_a_kazakh_text_is_no_surname():
     assert "Программа" not in " ".join(_candidates("Бұл С. Программа туралы.", "kk", "relevance"))
 
 

@@ -53,6 +53,12 @@ class _Enml(HTMLParser):
         self.parts: list[str] = []
         self.lists: list[list] = []   # [kind, counter] of each open list
         self.skipping = 0
+        self.item_opened = False      # a marker written and no text after it yet
+
+    def _break(self) -> None:
+        # (an item's <div> opens no line of its own: the marker stays with its text)
+        if not self.item_opened:
+            self.parts.append("\n")
 
     def handle_starttag(self, tag, attrs):
         if tag in _SKIPPED:
@@ -65,12 +71,13 @@ class _Enml(HTMLParser):
             depth = len(self.lists)
             marker = f"{kind[1]}. " if kind[0] == "ol" and depth <= 1 else ("– " if depth > 1 else "• ")
             self.parts.append("\n" + marker)
+            self.item_opened = True
         elif re.fullmatch(r"h[1-6]", tag) or tag in _BLOCKS or tag in ("td", "th"):
-            self.parts.append("\n")
+            self._break()
 
     def handle_startendtag(self, tag, attrs):
         if tag in _BLOCKS:
-            self.parts.append("\n")
+            self._break()
 
     def handle_endtag(self, tag):
         if tag in _SKIPPED:
@@ -80,26 +87,19 @@ class _Enml(HTMLParser):
                 self.lists.pop()
             self.parts.append("\n")
         elif re.fullmatch(r"h[1-6]", tag) or tag in _BLOCKS or tag in ("td", "th", "li"):
-            self.parts.append("\n")
+            self._break()
 
     def handle_data(self, data):
         if not self.skipping:
             self.parts.append(data.replace("\n", " "))
+            self.item_opened = self.item_opened and not data.strip()
 
     def lines(self) -> list[str]:
+        """The note's lines, one blank line at most between two."""
         self.close()
         out: list[str] = []
         for line in "".join(self.parts).split("\n"):
             line = " ".join(line.split())
             if line or (out and out[-1]):
                 out.append(line)
-        # an item's <div> opens a line of its own inside the <li>: the marker goes with its text
-        joined: list[str] = []
-        for line in out:
-            if joined and re.fullmatch(r"(?:\d+\.|•|–)", joined[-1]) and line:
-                joined[-1] = f"{joined[-1]} {line}"
-            elif joined and re.fullmatch(r"(?:\d+\.|•|–)", joined[-1]) and not line:
-                continue
-            else:
-                joined.append(line)
-        return [line for k, line in enumerate(joined) if line or (k and joined[k - 1])]
+        return out
