@@ -1409,17 +1409,13 @@ _STANDARD_FOLLOWED_AFTER = re.compile(
 
 # A procedure by its ending: measuring (-metry), recording (-graphy), viewing (-scopy), in the
 # methods statement only (elsewhere «география» or «томография» may be a field or a ward). The
-# words with these endings that name a field, a shape, a book or a disorder are none.
+# words with these endings that name a field, a shape, a book or a disorder are none
+# (method_lists.NOT_PROCEDURE).
 _PROCEDURE = {
     "en": re.compile(r"(?<![\w-])[a-z][a-z-]{2,}(?:metry|graphy|scopy)(?![\w-])"),
     "ru": re.compile(r"(?<![\w-])[а-яё][а-яё-]{2,}(?:метри|графи|скопи)(?:я|и|ю|ей)(?![\w-])"),
     "kk": re.compile(r"(?<![\w-])[а-яёәғқңөұүһі][а-яёәғқңөұүһі-]{2,}(?:метри|графи|скопи)я[а-яёәғқңөұүһі]*(?![\w-])"),
 }
-# (a disorder: «дисграфия», "dysgraphia")
-_NOT_PROCEDURE = re.compile(r"(?:дис|dys|гео|сим|асим|тригоно|изо|гоно|стерео|моно|библио|автобио|био|авто|демо|хорео|орфо|типо|"
-                            r"стено|лексико|историо|лито|каллиг|карто|кино|поли|"
-                            r"geo|sym|asym|trigono|iso|mono|biblio|autobio|bio|auto|demo|choreo|ortho|typo|steno|lexico|"
-                            r"historio|litho|calli|carto|cinemato|poly|photo|фото)(?:metr|graph|метр|граф)")
 
 
 # A grant's registration number in Kazakhstan's science funding («ИРН AP14871236», "BR24992785"):
@@ -1916,7 +1912,7 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         # are listed: «допплерометрия», «остеосцинтиграфию», "accelerometry", «колоноскопии»
         for m in _PROCEDURE.get(lang, _PROCEDURE["en"]).finditer(text):
             s, e = m.span()
-            if free(s, e) and unclaimed(s, e) and not known(text[s:e]) and not _NOT_PROCEDURE.match(m.group(0).lower()) \
+            if free(s, e) and unclaimed(s, e) and not known(text[s:e]) and not method_lists.NOT_PROCEDURE.match(m.group(0).lower()) \
                     and not any(a < e and s < b for a, b in found):
                 found[(s, e)] = ("Method", "procedure")
     # A European Union regulation by its name, which ends with the word ("General Data Protection

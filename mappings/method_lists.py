@@ -16,6 +16,12 @@ Kazakh and English ("жазба жұмыстарды талдау", "participant
 "analysis of court decisions"), one of the first words in Russian («анализ судебной практики»,
 «экспертный опрос»).
 
+A list holding three methods found is a list of methods beyond doubt, and asks less: any action
+noun heads an activity in it («фотофиксация», "distributed tracing", «үлгілерді себу»); an item
+holding a tool gives the activity done with it ("distributed tracing with OpenTelemetry",
+«дешифрирование снимков Sentinel-2», Kazakh «MATLAB ортасында компьютерлік имитация»); and a
+program's one-word name is a method there ("Gensim").
+
 Found names are candidates of class dkg:Method (see linking.find_candidates), never entries.
 """
 from __future__ import annotations
@@ -39,18 +45,34 @@ _ACTIVITY = {
                      r"тестіле|бағала|жүйеле|жікте|картаға\s+түсір|сарала)у|сауалнама|сұхбат|эксперимент|"
                      r"мониторинг|сынақ|сынағ|тәжірибе)\w*", re.I),
 }
+# In a list holding three methods found, a research activity may be named by any action noun: the
+# ending shows one where no list of activity words can ("distributed tracing", «фотофиксация»,
+# «дешифрирование снимков», «селективті орталарға себу»)
+_ACTION = {
+    "en": re.compile(r"\w+(?:ing|tion|sion|ysis|metry|graphy|scopy)", re.I),
+    "ru": re.compile(r"\w+(?:ание|ение|яние|ация|яция|иция|уция|метрия|графия|скопия|анализ)|тест\w*", re.I),
+    "kk": re.compile(r"\w{2,}[ую]|\w+(?:графия|метрия|скопия)", re.I),
+}
+_DENSE = 3
+# The words ending as a procedure (-metry, -graphy, -scopy) that name a field, a shape, a book or a
+# disorder («дисграфия», "dysgraphia"), not something a work did
+NOT_PROCEDURE = re.compile(r"(?:дис|dys|гео|сим|асим|тригоно|изо|гоно|стерео|моно|библио|автобио|био|авто|демо|хорео|орфо|типо|"
+                            r"стено|лексико|историо|лито|каллиг|карто|кино|поли|"
+                            r"geo|sym|asym|trigono|iso|mono|biblio|autobio|bio|auto|demo|choreo|ortho|typo|steno|lexico|"
+                            r"historio|litho|calli|carto|cinemato|poly|photo|фото)(?:metr|graph|метр|граф)")
 # what separates a list's items
 _SEPARATOR = re.compile(r"\s*[,;()]\s*|\s+(?:and|or|и|или|а\s+также|және|немесе)\s+|\s*[:]\s+", re.I)
 # where a list ends: the end of a sentence
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])|\n")
 # an item ends at a count ("of 412 students", «112 нотариусов»)
 _COUNT = re.compile(r"\s+(?:(?:of|among|with|on|in|среди|с|на|по)\s+)?(?:[\d]|N\s*=)")
-_ARTICLE = re.compile(r"(?:a|an|the)\s+", re.I)
+_ARTICLE = re.compile(r"(?:(?:and|or)\s+)?(?:a|an|the)\s+|(?:and|or)\s+", re.I)
 _MAX_WORDS = {"en": 5, "ru": 4, "kk": 4}
 # a word that makes the item a clause, not a name: a verb's forms of these languages' sentences
 _CLAUSE = {
     "en": re.compile(r"\b(?:is|are|was|were|has|have|had|been|used|carried|conducted|applied|showed|shows)\b", re.I),
-    "ru": re.compile(r"(?<!\w)(?:был\w*|является|использ\w*|применя\w*|проведен\w*|показал\w*)(?!\w)", re.I),
+    "ru": re.compile(r"(?<!\w)(?:был\w*|является|использ\w*|применя\w*|провод\w*|проведе\w*|проведё\w*|выполн\w*|"
+                     r"показал\w*|\w+(?:ется|ются|ится|ятся|лся|лась|лось|лись))(?!\w)", re.I),
     "kk": re.compile(r"(?<!\w)(?:қолданылды|жүргізілді|пайдаланылды|алынды|болды)(?!\w)", re.I),
 }
 
@@ -71,6 +93,8 @@ def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
     count = _COUNT.search(text, s, e)
     if count:
         e = count.start()
+    while s < e and (text[s].isspace() or text[s] in "–—-"):
+        s += 1
     article = _ARTICLE.match(text, s, e)
     if article:
         s = article.end()
@@ -79,8 +103,45 @@ def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _activity_head(words: list[str], lang: str) -> bool:
-    pattern = _ACTIVITY[lang]
+# the words that attach a tool or an object to an activity ("modelling in ENVI-met", «оценка … с
+# помощью i-Tree Eco»); Kazakh puts the tool first, with a locative or instrumental ending
+_PREPOSITION = {
+    "en": re.compile(r"\s+(?:with|using|in|via|on|for|from|by)\s+", re.I),
+    "ru": re.compile(r"\s+(?:в|во|с|со|на\s+основе|для|при|по)\s+", re.I),
+}
+_KK_POSTPOSITION = re.compile(r"\s*(?:\S*(?:нда|нде|да|де|та|те|мен|пен|бен|ымен|імен)|арқылы|көмегімен)\s+", re.I)
+_TOOL = re.compile(r"[A-Z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)*|[a-z]+[A-Z][A-Za-z0-9]*")
+
+
+def _before_preposition(text: str, s: int, e: int, lang: str) -> int:
+    m = _PREPOSITION.get(lang) and _PREPOSITION[lang].search(text, s, e)
+    return m.start() if m else e
+
+
+def _beside_tool(text: str, s: int, e: int, lang: str, methods: list[tuple[int, int]]) -> tuple[int, int]:
+    """The part of an item holding a method found that names an activity of its own, or (s, s)."""
+    inside = [(a, b) for a, b in methods if a < e and s < b]
+    first, last = min(a for a, _ in inside), max(b for _, b in inside)
+    if lang == "kk":
+        if first > s:
+            return s, s
+        after = _KK_POSTPOSITION.match(text, last, e)
+        return (after.end(), e) if after and after.end() < e else (s, s)
+    if first <= s:
+        return s, s
+    cut = _before_preposition(text, s, first, lang)
+    while cut > s and text[cut - 1] in " (\u00a0":
+        cut -= 1
+    return s, cut
+
+
+def _tool_shaped(words: list[str]) -> bool:
+    """One Latin name shaped like a program's: capitalised or with a capital inside."""
+    return len(words) == 1 and bool(_TOOL.fullmatch(words[0])) and len(words[0]) > 2
+
+
+def _activity_head(words: list[str], lang: str, pattern: re.Pattern | None = None) -> bool:
+    pattern = pattern or _ACTIVITY[lang]
     if lang == "ru":
         # the activity first, or after its adjectives only («экспертный опрос», not «материалы изучения»)
         for n, w in enumerate(words[:2]):
@@ -111,16 +172,42 @@ def listed(text: str, lang: str, methods: Iterable[tuple[int, int]]) -> list[tup
         holding = [any(a < e and s < b for a, b in methods) for s, e in items]
         if sum(holding) < 2:
             continue
+        dense = sum(holding) >= _DENSE
         for n, ((s, e), held) in enumerate(zip(items, holding)):
-            if held or e <= s:
+            cut = held
+            if e <= s:
                 continue
+            if held:
+                # the activity before the tool it was done with or the thing it was done on ("distributed
+                # tracing with OpenTelemetry", «дешифрирование снимков Sentinel-2»), or in Kazakh after it
+                # («MATLAB/Simulink ортасында компьютерлік имитация»)
+                if not dense:
+                    continue
+                s, e = _beside_tool(text, s, e, lang, methods)
+                if e <= s:
+                    continue
+            elif n:   # a sentence's opening words are no list item to cut («Сравнение … с …»)
+                e, whole = _before_preposition(text, s, e, lang), e
+                cut = e < whole
+            if lang == "kk":   # a Kazakh list ends with its verb: «…, ақпаратты жинау қолданылды»
+                verb = re.search(r"\s+(?:қолданылды|пайдаланылды|жүргізілді)$", text[s:e])
+                e = s + verb.start() if verb else e
             words = text[s:e].split()
-            if not words or words[0][:1].isdigit() or len(words) > (_MAX_WORDS[lang] if n else 2) or words[0][:1].isupper() and n:
+            if dense and n and not held and _tool_shaped(words):
+                out.append((s, e))   # a program among the methods: "Opacus", "Gensim", "Crunchbase"
+                continue
+            if not words or words[0][:1].isdigit() or len(words) > (_MAX_WORDS[lang] if n else 2) or \
+                    n and words[0][:1].isupper() and not (words[0].isupper() and len(words) > 1):
                 # a clause; the sentence's opening words before its first item ("Research methods
-                # corpus analysis"); a capitalised name the other rules read
+                # corpus analysis"); a capitalised name the other rules read (an acronym before its
+                # activity is none: "CO chemisorption")
                 continue
             if _CLAUSE[lang].search(text[s:e]):
                 continue
-            if _activity_head(words, lang):
+            # one action noun cut from its tool is what was done in the tool ("printing on an EOS M 290",
+            # «хранение в InfluxDB»), not a method of its own
+            if _activity_head(words, lang) or dense and n and not (cut and len(words) == 1) \
+                    and _activity_head(words, lang, _ACTION[lang]) \
+                    and not any(NOT_PROCEDURE.match(w.lower()) for w in words):
                 out.append((s, e))
     return out

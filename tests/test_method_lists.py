@@ -54,3 +54,59 @@ def test_an_activity_item_is_cut_at_its_count_and_article():
 def test_the_sentences_opening_words_are_no_item():
     text = "Зерттеу барысында жинақталған деректерді салыстыру, контент-анализ, сауалнама жүргізілді."
     assert all("Зерттеу" not in name for name in _candidates(text, "kk"))
+
+
+def _listed(text: str, lang: str, methods: list[str]) -> list[str]:
+    spans = [(text.index(m), text.index(m) + len(m)) for m in methods]
+    return [text[s:e] for s, e in method_lists.listed(text, lang, spans)]
+
+
+@pytest.mark.parametrize("lang, text, methods, activities", [
+    # three methods found make the list one of methods: any action noun is an activity in it
+    ("en", "The work used content analysis, regression analysis, focus groups, photo documentation and "
+           "archival tracing.", ["content analysis", "regression analysis", "focus groups"],
+     ["photo documentation", "archival tracing"]),
+    ("ru", "Использованы контент-анализ, корреляционный анализ, анкетирование, фотофиксация и "
+           "дешифрирование аэроснимков.", ["контент-анализ", "корреляционный анализ", "анкетирование"],
+     ["фотофиксация", "дешифрирование аэроснимков"]),
+    ("kk", "Жұмыста контент-талдау, сауалнама, бақылау, үлгілерді себу және ақпаратты жинау қолданылды.",
+     ["контент-талдау", "сауалнама", "бақылау"], ["үлгілерді себу", "ақпаратты жинау"]),
+])
+def test_a_list_of_three_methods_takes_any_action_noun(lang, text, methods, activities):
+    assert _listed(text, lang, methods) == activities
+
+
+def test_two_methods_found_still_ask_for_an_activity_word():
+    text = "The work used content analysis, regression analysis, photo documentation and archival tracing."
+    assert _listed(text, "en", ["content analysis", "regression analysis"]) == []
+
+
+@pytest.mark.parametrize("lang, text, methods, activity", [
+    # the activity is cut before the tool it was done with or the object named after it
+    ("en", "The work used case studies, content analysis, regression analysis and distributed tracing with "
+           "Zipkin.", ["case studies", "content analysis", "regression analysis", "Zipkin"], "distributed tracing"),
+    ("ru", "Использованы контент-анализ, анкетирование, интервью, дешифрирование снимков Landsat 8.",
+     ["контент-анализ", "анкетирование", "интервью", "Landsat 8"], "дешифрирование снимков"),
+    # Kazakh names the tool first, with its locative ending
+    ("kk", "Жұмыста сауалнама, бақылау, контент-талдау, SPSS бағдарламасында дисперсиялық өңдеу қолданылды.",
+     ["сауалнама", "бақылау", "контент-талдау", "SPSS"], "дисперсиялық өңдеу"),
+])
+def test_an_activity_beside_its_tool_is_cut_from_it(lang, text, methods, activity):
+    assert activity in _listed(text, lang, methods)
+
+
+def test_a_program_listed_among_methods_is_one():
+    text = "The study used content analysis, interviews, topic modelling, Gensim and a survey of 90 editors."
+    assert "Gensim" in _listed(text, "en", ["content analysis", "interviews", "topic modelling"])
+
+
+@pytest.mark.parametrize("lang, text, methods", [
+    # a verb makes the item a clause, not a name
+    ("ru", "Использованы контент-анализ, анкетирование, интервью; сравнение повторялось ежегодно.",
+     ["контент-анализ", "анкетирование", "интервью"]),
+    # a sentence's opening words are its subject, not an item of the list it opens
+    ("ru", "Сравнение с контрольной группой, контент-анализ, анкетирование, интервью.",
+     ["контент-анализ", "анкетирование", "интервью"]),
+])
+def test_a_clause_or_a_sentences_subject_is_no_item(lang, text, methods):
+    assert _listed(text, lang, methods) == []
