@@ -106,7 +106,8 @@ _TITLE_PATTERNS = [
     rf"(?:тақырыбы|тақырыбында)\s*:?\s*{_Q}",
     # (a form's label in two languages, "Название / Title:", is one label)
     # ("Topic: …", "Theme of the project: …" say in English what "Тема: …" says)
-    rf"^[ \t]*(?:(?:название|тақырыбы|атауы)\s*/\s*)?(?:title|topic|theme|тема|тақырыбы)(?:\s*/\s*(?:название|тема|тақырыбы|атауы))?"
+    # ("Dissertation title: …", a council's form as a converter gives it)
+    rf"^[ \t]*(?:(?:название|тақырыбы|атауы)\s*/\s*)?(?:(?:dissertation|thesis|project|research)[ \t]+)?(?:title|topic|theme|тема|тақырыбы)(?:\s*/\s*(?:название|тема|тақырыбы|атауы))?"
     # (or what the title is of, before a colon: "Тема магистерской диссертации: …", a form's row)
     rf"(?:\s*[:–—-]|(?:[ \t]+[^\W\d_]+['’]?[^\W\d_]*){{1,3}}[ \t]*:)\s*(?:{_Q}|(?P<t>.+))$",
     # The label alone on its line and the title on the next: a title page typed as a table
@@ -129,7 +130,9 @@ _AUTHOR_PATTERNS = [
     # "… by **Utegenova-Navarro Assel Erkenovna**", "dissertation work of Zhaksylykov Marat …"
     rf"\b(?:by|work\s+of|thesis\s+of|dissertation\s+of)\s+(?P<a>{_FULL_NAME})",
     # A diploma's "Выполнил(а) студент:" and "Подготовила:" name the one who did the work.
-    rf"(?:^|\n)\s*(?i:author|автор|авторы|автордың\s+аты-жөні|докторант|phd\s+student|doctoral\s+student|"
+    # (a title page run into one line labels its fields after a full stop: "… Software Engineering.
+    # Author: Bekzhanov Yerlan Nurlanovich, group SE-2107. Supervisor: …")
+    rf"(?:^|\n|(?<=[.;][ \t]))\s*(?i:author|автор|авторы|автордың\s+аты-жөні|докторант|phd\s+student|doctoral\s+student|"
     # (a council's page labels the doctoral student "Doctoral candidate:")
     rf"(?:doctoral|phd)\s+candidate|соискатель|исполнитель|орындаған|"
     rf"магистрант|master'?s\s+student|graduate\s+student|студент|student|білім\s+алушы|обучающ\w+|prepared\s+by|completed\s+by|"
@@ -816,7 +819,9 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
                                   and not any(headings.match(following, lang) for lang in ("en", "ru", "kk")))
             if not goes_on or _NOT_TITLE.search(following) or _SPECIALTY.search(following) or len(candidate.split()) > 40:
                 break
-            candidate = candidate + " " + following
+            # (a word of a title in capitals hyphenated at the line end: "ҚАЛАЛА-" ⏎ "РЫНЫҢ")
+            broken = _capitals(candidate) and re.search(r"[^\W\d_]{2}-$", candidate) and following[:2].isalpha()
+            candidate = candidate[:-1] + following if broken else candidate + " " + following
         return _squash(candidate.strip("«»\"“”"))
     return None
 

@@ -50,7 +50,12 @@ _ACTIVITY = {
 # «дешифрирование снимков», «селективті орталарға себу»)
 _ACTION = {
     "en": re.compile(r"\w+(?:ing|tion|sion|ysis|metry|graphy|scopy)", re.I),
-    "ru": re.compile(r"\w+(?:ание|ение|яние|ация|яция|иция|уция|метрия|графия|скопия|анализ)|тест\w*", re.I),
+    # (Russian in the nominative a list of what was used names it in; a noun ending so that names a
+    # thing, a substance or a document is none: «стронция», «документации», «популяции»)
+    "ru": re.compile(r"(?!(?:\w*(?:стронци|документаци|информаци|организаци|популяци|станци|позици|ситуаци|"
+                     r"традици|коллекци|конструкци|продукци|редакци|секци|концепци|корпораци|федераци|ассоциаци)))"
+                     r"(?:\w+(?:ани|ени|яни)[ея]|\w+ци[яи]|\w+(?:метри|графи|скопи)[яи]|\w*анализ|тест\w*|\w*поиск|"
+                     r"\w*съ[её]мк[аи])", re.I),
     "kk": re.compile(r"\w{2,}[ую]|\w+(?:графия|метрия|скопия)", re.I),
 }
 _DENSE = 3
@@ -135,6 +140,18 @@ def _beside_tool(text: str, s: int, e: int, lang: str, methods: list[tuple[int, 
     return s, cut
 
 
+# A sentence listing methods opens with the words that say so ("The work used …", «В работе
+# использованы …», «Жұмыста …», a run-in heading before them): the list's first item follows them.
+_OPENER = {
+    "en": re.compile(r"^.{0,80}?\b(?:used|uses|applied|applies|employed|employs|combined|combines|relies\s+on|"
+                     r"included|includes|(?:methods|techniques)\s+(?:were|are|used\s+(?:were|are)))\s+"
+                     r"(?:the\s+following(?:\s+methods)?\s*:?\s*)?", re.I),
+    "ru": re.compile(r"^.{0,80}?(?<!\w)(?:использован[ыо]?|использовались|применен[ыо]?|применён|применялись|"
+                     r"включают|включали)\s+(?:следующие(?:\s+методы)?\s*:?\s*)?", re.I),
+    "kk": re.compile(r"^.{0,60}?(?<!\w)(?:жұмыста|зерттеуде|диссертацияда|(?:зерттеу|жұмыс)\s+барысында)\s+", re.I),
+}
+
+
 def _tool_shaped(words: list[str]) -> bool:
     """One Latin name shaped like a program's: capitalised or with a capital inside."""
     return len(words) == 1 and bool(_TOOL.fullmatch(words[0])) and len(words[0]) > 2
@@ -177,6 +194,9 @@ def listed(text: str, lang: str, methods: Iterable[tuple[int, int]]) -> list[tup
             cut = held
             if e <= s:
                 continue
+            opener = _OPENER[lang].match(text[s:e]) if n == 0 and not held else None
+            if opener and s + opener.end() < e:
+                s, n = s + opener.end(), 1   # an item like any other after the words that open the list
             if held:
                 # the activity before the tool it was done with or the thing it was done on ("distributed
                 # tracing with OpenTelemetry", «дешифрирование снимков Sentinel-2»), or in Kazakh after it

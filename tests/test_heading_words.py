@@ -236,3 +236,16 @@ def test_one_task_named_with_the_word_following_is_no_list_introduction(lang, li
 def test_tasks_named_with_the_word_following_introduce_a_list(lang, line):
     h = headings.match(line, lang)
     assert h is not None and (h.kind, h.shape) == ("tasks", "intro"), h
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Methods and tools", "en"), ("Research methods and tools", "en"),
+    ("Методы и средства исследования", "ru"), ("Зерттеу әдістері мен құралдары", "kk"),
+])
+def test_methods_named_with_their_tools_head_the_methods(text, lang):
+    assert headings.match(text, lang).kind == "methods"
+
+
+@pytest.mark.parametrize("text", ["Text classification tools", "Software tools"])
+def test_tools_alone_or_of_something_head_nothing(text):
+    assert headings.match(text, "en") is None

@@ -727,3 +727,18 @@ def test_each_block_of_an_article_makes_it_one(heading):
 ])
 def test_a_text_that_calls_itself_a_dissertation_is_one(text):
     assert abstract.parse_bytes(text.encode(), "work.txt").kind == "dissertation"
+
+
+def test_a_kazakh_journal_article_s_title_in_capitals_under_its_affiliations():
+    # KazNU's journals: codes, the authors, their numbered affiliations (the first one «әл-Фараби
+    # атындағы …», an article in lower case), then the title in capitals hyphenated at a line end
+    text = ("ҒТАМР 16.21.27\nhttps://doi.org/10.26577/EJPh.2025.v1.i2.09\n"
+            "А.Б. Сейткали1*, Д.М. Оспанова2\n"
+            "1әл-Фараби атындағы Қазақ ұлттық университеті, Алматы, Қазақстан\n"
+            "2Абай атындағы Қазақ ұлттық педагогикалық университеті, Алматы, Қазақстан *e-mail: a@kaznu.kz\n"
+            "ҚАЛАЛЫҚ ОТБАСЫЛАРДАҒЫ ТІЛ ТАҢДАУЫ: АЛМАТЫ ҚАЛАСЫНЫҢ МЕКТЕП-\nТЕРІНДЕГІ ДЕРЕКТЕР БОЙЫНША\n\n"
+            "Аңдатпа. Мақалада қалалық отбасылардың тіл таңдауы қарастырылады. Зерттеу 200 отбасына "
+            "жүргізілген сауалнамаға сүйенеді.\n\nТүйін сөздер: тіл таңдауы, отбасы, көптілділік.\n")
+    doc = abstract.parse_bytes(text.encode(), "kk-language-choice.txt")
+    assert doc.kind == "article"
+    assert doc.meta.title == "ҚАЛАЛЫҚ ОТБАСЫЛАРДАҒЫ ТІЛ ТАҢДАУЫ: АЛМАТЫ ҚАЛАСЫНЫҢ МЕКТЕПТЕРІНДЕГІ ДЕРЕКТЕР БОЙЫНША"

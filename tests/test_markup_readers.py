@@ -1,13 +1,17 @@
 """Wiki, documentation and note-taking sources saved as text: DokuWiki pages, reStructuredText,
-Joplin's raw notes, docs-platform template tags (mappings/extract/wikitext.py,
-restructuredtext.py, joplin.py, plain.py). Invented abstracts, written the way each tool keeps
+Joplin's raw notes, docs-platform template tags, Yandex Flavored Markdown, docling's Markdown of
+a PDF, chats exported as JSON (mappings/extract/wikitext.py, restructuredtext.py, joplin.py,
+plain.py, chat_export.py). Invented abstracts, written the way each tool keeps
 them, each read by the extractor and mapped end to end."""
 from __future__ import annotations
+
+import json
 
 import pytest
 
 from dissertation_kg.mappings import abstract
-from dissertation_kg.mappings.extract import joplin, plain, restructuredtext, wikitext
+
+from dissertation_kg.mappings.extract import chat_export, joplin, plain, restructuredtext, wikitext
 
 DOKUWIKI = """====== Цифровые двойники насосных станций водоканала ======
 
@@ -313,3 +317,127 @@ def test_a_forum_post_s_subject_is_the_title_above_its_byline_and_university():
     doc = abstract.parse_bytes(FORUM.encode(), "en-radar.txt")
     assert doc.meta.title == "Soil moisture retrieval from radar images over the steppes of Kostanay Region"
     assert doc.meta.author == "Daniyar Maratovich Akhmetov"
+
+
+YFM = """# Аннотация диссертации Ли В.С. (8D02101)
+
+{% note info "Сведения о работе" %}
+
+Автор – Ли Вадим Сергеевич.
+
+{% endnote %}
+
+## Научная новизна {#novelty}
+
+1. Впервые описаны певческие школы Жетысу.
+2. Определены признаки стиля.
+
+{% cut "Положения, выносимые на защиту" %}
+
+1. Певческая традиция Жетысу состоит из трёх школ.
+2. Стиль школы задаётся её первым мастером.
+3. Передача традиции идёт по двум каналам.
+
+{% endcut %}
+
+## Практическая значимость {#practice}
+
+Материалы используются в курсе истории музыки.
+"""
+
+
+def test_a_yandex_cut_opens_the_section_its_title_names():
+    page = plain.markdown_text(YFM)
+    assert "{%" not in page and "{#" not in page
+    assert "Положения, выносимые на защиту" in page.split("\n")
+    doc = abstract.parse_bytes(YFM.encode(), "ru-music.md")
+    assert [p.text.split()[0] for p in doc.items["provisions"]] == ["Певческая", "Стиль", "Передача"]
+    assert len(doc.items["novelty"]) == 2
+
+
+DOCLING = """<!-- image -->
+
+## Caspian University
+
+## ABSTRACT
+
+| Doctoral candidate | Omarov Timur Serikovich |
+|--------------------|-------------------------|
+| Dissertation title | Liability of Online Platforms for Consumer Harm in the Law of Kazakhstan |
+| Specialty          | 8D04201 – Law |
+
+## Objectives of the research
+
+- 1. to analyse the rules on the liability of intermediaries;
+- 2. to compare them with the law of the European Union;
+- 3. to propose amendments to the Civil Code.
+
+## Scientific novelty
+
+- GLYPH<c=183,font=/Symbol> For the first time the liability of platforms is studied as a whole.
+- GLYPH<c=183,font=/Symbol> A model of shared liability is proposed.
+"""
+
+
+def test_docling_markdown_reads_as_the_pdf_it_came_from():
+    page = plain.markdown_text(DOCLING)
+    assert "GLYPH" not in page and "- 1." not in page
+    # the form's first row, which the converter took for the table's header, is a field too
+    assert "Doctoral candidate: Omarov Timur Serikovich" in page.split("\n")
+    doc = abstract.parse_bytes(DOCLING.encode(), "en-law.md")
+    assert doc.meta.title == "Liability of Online Platforms for Consumer Harm in the Law of Kazakhstan"
+    assert [t.text.split()[:2] for t in doc.items["tasks"]] == [["to", "analyse"], ["to", "compare"], ["to", "propose"]]
+    assert [n.text.split()[0] for n in doc.items["novelty"]] == ["For", "A"]
+
+
+def test_a_table_header_naming_its_columns_is_no_field():
+    md = "| Field | Content |\n|---|---|\n| Author | Omarov Timur |\n| Title | Platforms and law |\n| Year | 2024 |\n"
+    assert "Field: Content" not in plain.markdown_text(md)
+
+
+def _slack(texts: list[str]) -> str:
+    messages = [{"type": "message", "subtype": "channel_join", "ts": "1.0", "user": "U1",
+                 "text": "<@U1> has joined the channel"}]
+    messages += [{"type": "message", "ts": f"{n}.5", "user": "U1", "text": t,
+                  "user_profile": {"real_name": "Timur Omarov"},
+                  "blocks": [{"type": "rich_text", "elements": [{"type": "text", "text": t}]}]}
+                 for n, t in enumerate(texts, 2)]
+    return json.dumps(messages, indent=4).replace("/", "\\/")
+
+
+SLACK_TEXTS = [
+    "Good evening! Here is my abstract.\n\n*ABSTRACT of the diploma project*\n\nAstana IT University. "
+    "Author: Omarov Timur Serikovich, group SE-2201. Supervisor: Sadykova A.S.\n\n"
+    "Topic: “A Cost-Aware Scheduler for Batch Jobs in a Kubernetes Cluster”",
+    "*Aim of the project*\n\nTo design a scheduler that cuts the cost of batch jobs. See "
+    "<https://kubernetes.io/docs|the docs> &amp; the code.",
+    "*Tasks of the project*\n\n1. to review schedulers;\n2. to build the scheduler;\n3. to test it.",
+]
+
+
+def test_a_slack_export_is_read_as_the_messages_pasted():
+    page = chat_export.json_messages(_slack(SLACK_TEXTS))
+    assert "has joined" not in page and "U1" not in page and "Timur Omarov" not in page
+    assert page.count("Good evening!") == 1   # the blocks repeat the text: read once
+    assert "**Aim of the project**" in page.split("\n") and "See the docs & the code." in page
+    doc = abstract.parse_bytes(_slack(SLACK_TEXTS).encode(), "en-cloud.txt")
+    assert doc.meta.author == "Omarov Timur Serikovich"
+    assert doc.meta.title == "A Cost-Aware Scheduler for Batch Jobs in a Kubernetes Cluster"
+    assert len(doc.items["tasks"]) == 3 and doc.text.count("Good evening!") == 1
+
+
+def test_a_telegram_export_is_read_as_its_messages_with_their_bold_pieces():
+    export = {"name": "Диссертация", "type": "personal_chat", "messages": [
+        {"id": 1, "type": "service", "date": "2024-05-01T10:00:00", "action": "create_group"},
+        {"id": 2, "type": "message", "date": "2024-05-01T10:01:00", "from": "Тимур",
+         "text": [{"type": "bold", "text": "Цель исследования"}, "\nразработать планировщик задач."]},
+        {"id": 3, "type": "message", "date": "2024-05-01T10:02:00", "from": "Тимур", "text": "Спасибо!"},
+    ]}
+    page = chat_export.json_messages(json.dumps(export, ensure_ascii=False))
+    assert page.split("\n")[:2] == ["**Цель исследования**", "разработать планировщик задач."]
+    assert "create_group" not in page and "Тимур" not in page and "Спасибо!" in page
+
+
+def test_json_that_is_no_chat_is_left_to_the_json_reader():
+    record = json.dumps({"title": "A title", "messages": ["one", "two"]})
+    assert chat_export.json_messages(record) == record

@@ -110,3 +110,16 @@ def test_a_program_listed_among_methods_is_one():
 ])
 def test_a_clause_or_a_sentences_subject_is_no_item(lang, text, methods):
     assert _listed(text, lang, methods) == []
+
+
+@pytest.mark.parametrize("lang, text, methods, first", [
+    # the words that open the list (and a heading run into them) are cut from its first item
+    ("ru", "Методы исследования В работе использованы анализ нормативных актов, контент-анализ, анкетирование, "
+           "интервью.", ["контент-анализ", "анкетирование", "интервью"], "анализ нормативных актов"),
+    ("kk", "Зерттеу әдістері Жұмыста мұрағат құжаттарын талдау, контент-талдау, сауалнама, бақылау қолданылды.",
+     ["контент-талдау", "сауалнама", "бақылау"], "мұрағат құжаттарын талдау"),
+    ("en", "The study used analysis of court records, content analysis, interviews and a survey of 90 judges.",
+     ["content analysis", "interviews", "survey"], "analysis of court records"),
+])
+def test_the_first_item_follows_the_words_that_open_the_list(lang, text, methods, first):
+    assert first in _listed(text, lang, methods)

@@ -5,10 +5,20 @@ over several messages is read as the text pasted: the date, time and sender go, 
 messages that carry no text of it (the app's notices, "<Media omitted>", a deleted message, a
 reaction alone).
 
-Written by hand: the export is a plain text convention, not a format a library reads.
+A chat exported as JSON (Slack's channel export: a day's array of messages, each with its `ts`
+and its mrkdwn `text` beside the `blocks` repeating it; Telegram Desktop's `result.json`: a
+`messages` array whose `text` is a string or a list of plain and styled pieces) is read the
+same way: each message's text once, the app's notices (a member joined, a pinned item) left out,
+the markup written as the Markdown it means (`*bold*` a bold line, `<url|label>` its label, a
+user's `<@U…>` id gone).
+
+Written by hand: the export is a plain text convention, not a format a library reads; the JSON
+ones are parsed with the standard library's json.
 """
 from __future__ import annotations
 
+import html
+import json
 import re
 
 _DATE = r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s?[APap]\.?[Mm]\.?)?"
@@ -45,3 +55,63 @@ def text(plain: str) -> str:
         if keep:
             out.extend(["", body])
     return "\n".join(out).strip("\n") + "\n"
+
+
+# Slack's mrkdwn: a link with its label, a bare link, a mention of a user or a channel
+_SLACK_LINK = re.compile(r"<(?:[a-z]+://|mailto:)[^|>\s]+\|([^>]+)>")
+_SLACK_BARE = re.compile(r"<((?:[a-z]+://|mailto:)[^|>\s]+)>")
+_SLACK_MENTION = re.compile(r"<[@!][^>]*>\s*")
+_SLACK_CHANNEL = re.compile(r"<#[A-Z0-9]+\|([^>]+)>")
+_SLACK_BOLD = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_SLACK_ITALIC = re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
+
+
+def _slack(mrkdwn: str) -> str:
+    out = _SLACK_CHANNEL.sub(r"#\1", _SLACK_MENTION.sub("", mrkdwn))
+    out = _SLACK_BARE.sub(r"\1", _SLACK_LINK.sub(r"\1", out))
+    out = _SLACK_ITALIC.sub(r"\1", _SLACK_BOLD.sub(r"**\1**", out))
+    return html.unescape(out)   # Slack escapes &, < and > in the text it stores
+
+
+def _telegram(text) -> str:
+    if isinstance(text, str):
+        return text
+    pieces = []
+    for piece in text if isinstance(text, list) else []:
+        if isinstance(piece, str):
+            pieces.append(piece)
+        elif isinstance(piece, dict) and isinstance(piece.get("text"), str):
+            bold = piece.get("type") == "bold" and piece["text"].strip()
+            pieces.append(f"**{piece['text']}**" if bold else piece["text"])
+    return "".join(pieces)
+
+
+def json_messages(plain: str) -> str:
+    """The text of a chat exported as JSON (Slack, Telegram Desktop), each message a paragraph;
+    any other text as it is."""
+    stripped = plain.strip().lstrip("\ufeff")
+    if stripped[:1] not in "[{" or '"message"' not in stripped[:20000]:
+        return plain
+    try:
+        data = json.loads(stripped)
+    except ValueError:
+        return plain
+    messages = data.get("messages") if isinstance(data, dict) else data
+    if not isinstance(messages, list) or not messages or not all(isinstance(m, dict) for m in messages):
+        return plain
+    if not all(m.get("type") in ("message", "service") for m in messages):
+        return plain
+    out = []
+    for m in messages:
+        # a notice has a subtype (Slack: channel_join, pinned_item) or is a service message (Telegram)
+        if m.get("type") != "message" or m.get("subtype") not in (None, "thread_broadcast", "file_share"):
+            continue
+        if "ts" in m:
+            body = _slack(m.get("text") or "")
+        elif "date" in m:
+            body = _telegram(m.get("text"))
+        else:
+            return plain
+        if body.strip():
+            out.extend([body.strip(), ""])
+    return "\n".join(out) if out else plain

@@ -234,7 +234,7 @@ def extract(data: bytes, source: str, media_type: str) -> Extracted:
     xml_format = "application/jats+xml" if jats.is_jats(decoded) else (
         "application/enex+xml" if evernote.is_enex(decoded) else None)
     decoded = confluence.text(latex.text(wikitext.text(asciidoc.text(orgmode.text(restructuredtext.text(
-        repository_csv.record(chat_export.text(joplin.text(evernote.text(jats.text(decoded)))))))))))
+        repository_csv.record(chat_export.text(chat_export.json_messages(joplin.text(evernote.text(jats.text(decoded))))))))))))
     if media_type == "text/markdown":
         decoded = markdown_text(notebook.text(myst.text(logseq.text(decoded))))
     else:
@@ -308,6 +308,14 @@ def _pandoc_markup(line: str) -> str:
 _CALLOUT = re.compile(r"^([ ]{0,3}(?:>[ \t]?)+)\[![A-Za-z][\w-]*\][+-]?[ \t]*")
 
 
+# A PDF converted by docling: a glyph the font maps to no character is written as its code
+# ("GLYPH<c=183,font=/Symbol>", a Symbol-font bullet), and a numbered paragraph the converter took
+# for a list item keeps its number after the bullet ("- 1. to analyse …"): the bullet is the
+# converter's, the number the author's.
+_GLYPH = re.compile(r"GLYPH<[^<>\n]{1,60}>[ \t]?")
+_BULLETED_NUMBER = re.compile(r"^([ \t]*)[-*+][ \t]+(?=\d{1,2}[.)][ \t])")
+
+
 # An HTML comment is no text of the page, however much it holds: an editor's note, or a whole
 # old version of a section kept out of sight («<!-- … ## Задачи … -->») that a renderer never shows.
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -338,7 +346,9 @@ def _form_rows(lines: list[str]) -> list[str]:
         table = lines[i:j]
         rows = [_cells(line) for line in table if not _TABLE_RULE.match(line)]
         header = len(table) > 1 and _TABLE_RULE.match(table[1]) is not None
-        body = rows[1:] if header else rows
+        # (a converter that takes every table's first row for its header, as docling does, puts the
+        # form's first field there: a header naming columns has one word a cell, "Field | Content")
+        body = rows[1:] if header and not (len(rows[0]) == 2 and len(rows[0][1].split()) >= 2) else rows
         # (a repository's item page sets its labels in bold, "| **Author** | … |", under an
         # empty header row, "| | |")
         body = [[_BOLD_LABEL.sub(r"\1", r[0]), *r[1:]] for r in body]
@@ -409,13 +419,18 @@ def _fenced_code(m: re.Match) -> str:
 
 # A Liquid / Nunjucks tag of a site generator or a docs platform ("{% hint style="info" %}",
 # "{% endhint %}", GitBook's "{% tabs %}", Jekyll's and Hexo's): the template's, as a shortcode
-# is. A tab's or a box's title (`title="Foreign research"`) is printed on the page as its label.
-_TEMPLATE_TAG = re.compile(r"\{%-?\s*[\w-]+(?P<args>(?:[^%\n]|%(?!\}))*?)-?%\}")
+# is. A tab's or a box's title (`title="Foreign research"`) is printed on the page as its label, and
+# so is the quoted title of Yandex Flavored Markdown's boxes (`{% cut "Положения, выносимые на
+# защиту" %}`, `{% note info "Сведения" %}`): a cut is a folded section its title opens.
+_TEMPLATE_TAG = re.compile(r"\{%-?\s*(?P<name>[\w-]+)(?P<args>(?:[^%\n]|%(?!\}))*?)-?%\}")
 _TAG_TITLE = re.compile(r"""\btitle\s*=\s*(?:"(?P<d>[^"\n]*)"|'(?P<s>[^'\n]*)')""")
+_BOX_TITLE = re.compile(r"""^\s*(?:[a-z]+\s+)?(?:"(?P<d>[^"\n]*)"|'(?P<s>[^'\n]*)')""")
+_BOXES = frozenset({"cut", "note", "details", "spoiler", "collapse", "tab", "alert"})
 
 
 def _template_tag(m: re.Match) -> str:
-    title = _TAG_TITLE.search(m.group("args") or "")
+    title = _TAG_TITLE.search(m.group("args") or "") or (
+        _BOX_TITLE.match(m.group("args") or "") if m.group("name").lower() in _BOXES else None)
     return f"\n{title.group('d') or title.group('s')}\n" if title and (title.group("d") or title.group("s")) else "\n"
 
 
@@ -512,7 +527,7 @@ def markdown_text(md: str) -> str:
             continue
         if _FENCED_DIV.match(line):
             continue
-        line = _pandoc_markup(_CALLOUT.sub(r"\1", line))
+        line = _pandoc_markup(_CALLOUT.sub(r"\1", _GLYPH.sub("", _BULLETED_NUMBER.sub(r"\1", line))))
         if line.lstrip().startswith("#"):
             line = _ATTRIBUTES.sub("", line)
         out.append(_CODE_CHIPS.sub(_chips, _DEFINITION.sub("", line)))
