@@ -123,7 +123,8 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "introduction": r"кіріспе",
         "conclusion": r"қорытынды\w*|практикалық\s+ұсыныстар\w*",
         "research": r"нәтижелер\w*|талқылау",
-        "references": r"(?:пайдаланылған\s+)?әдебиеттер\s+тізімі|пайдаланылған\s+әдебиеттер",
+        # (a journal prints the word alone over an article's references: «Әдебиеттер»)
+        "references": r"(?:пайдаланылған\s+)?(?:әдебиеттер|дереккөздер)(?:\s+тізімі)?",
     },
 }
 

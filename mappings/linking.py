@@ -40,8 +40,10 @@ CONCEPT_CLASSES = {"Theory", "Method"}
 _TOKEN = re.compile(r"\w+(?:[-‐‑'’]\w+)*")
 # What may stand between two words of one name: spaces, dashes, slashes, a plus, a comma (only
 # where the label has one, since every word of the label must follow). Not quotes: a
-# name never spans the edge of a quotation.
+# name never spans the edge of a quotation. A vocabulary's label may hold a subtitle's colon too
+# («Болашаққа бағдар: рухани жаңғыру»); a name guessed from its capitals never does ("Code: MIT").
 _GAP = re.compile(r"[\s\-‐‑–—/+,]*")
+_LABEL_GAP = re.compile(r"[\s\-‐‑–—/+,:]*")
 _DASHES = "–—‐‑"
 _CONTEXT = 60
 _MAX_LABEL_TOKENS = 16
@@ -94,12 +96,12 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-def _gap_ok(text: str, left: Token, right: Token) -> bool:
+def _gap_ok(text: str, left: Token, right: Token, gap_shape: re.Pattern = _GAP) -> bool:
     gap = text[left.end:right.start]
-    if _GAP.fullmatch(gap):
+    if gap_shape.fullmatch(gap):
         return True
     # Initials: "L.N. Gumilyov", "U.S."
-    return len(left.text) <= 2 and _GAP.fullmatch(gap.replace(".", "", 1)) is not None
+    return len(left.text) <= 2 and gap_shape.fullmatch(gap.replace(".", "", 1)) is not None
 
 
 # --------------------------------------------------------------------------- the compiled vocabulary
@@ -561,13 +563,28 @@ def _find(text: str, lang: str, lex: Lexicon, tokens: list[Token], only: list[bo
 def _ordinary_word_opening_a_sentence(text: str, lang: str, lex: Lexicon, token: Token, one_word: bool,
                                       cls: str) -> bool:
     """A programme named by one ordinary word («Болашақ» "future", «Серпін» "impetus") is only
-    that word where a sentence opens on it declined and unquoted («Болашақта зерттеуді…» "in
-    the future"): the capital is the sentence's, and the programme is named in its own form."""
+    that word where a sentence or a quotation opens on it declined («Болашақта зерттеуді…» "in
+    the future"): the capital is the sentence's, and the programme is named in its own form.
+    Quoted alone («Болашақ») it is the programme."""
     if lang not in ("ru", "kk") or not one_word or cls not in INITIATIVE_KINDS + ("Initiative",):
         return False
-    if token.start and text[token.start - 1] in _OPENING_QUOTES:
+    quoted = token.start and text[token.start - 1] in _OPENING_QUOTES
+    if quoted and text[token.end:token.end + 1] in "»”\"":
+        return False   # «Болашақ»: the name alone in its quotes
+    # (a quotation's first word is capitalised as a sentence's is: «Болашақ мұғалімдердің …»)
+    if not quoted and not _sentence_initial(text, token.start):
         return False
-    return _sentence_initial(text, token.start) and morphology.fold(token.text) not in lex.known
+    # … or undeclined, as the word that qualifies the next one («Болашақ зерттеулерде» "in future
+    # research"): a sentence naming the programme goes on with what it is («Болашақ бағдарламасы»)
+    # or with what it did, not with a lower-case noun it qualifies
+    after = _NEXT_WORD.match(text, token.end)
+    ordinary_before_noun = lang == "kk" and after is not None and after.group(1)[:1].islower() \
+        and not _PROGRAMME_WORD.match(after.group(1))
+    return morphology.fold(token.text) not in lex.known or ordinary_before_noun
+
+
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+(\w[\w-]*)")
+_PROGRAMME_WORD = re.compile(r"(?:бағдарлам|стипенди|программ|жоба|түлек|стипендиат|халықаралық|президенттік)\w*", re.I)
 
 
 # A body's own name is often quoted before its kind: «"Даму" кәсіпкерлікті дамыту қоры», «фонд
@@ -594,7 +611,7 @@ def _successors(text: str, tokens: list[Token], j: int) -> list[int]:
     n = len(tokens)
     if j + 1 >= n:
         return []
-    out = [j + 1] if _gap_ok(text, tokens[j], tokens[j + 1]) or _quote_closes_in_name(text, tokens[j], tokens[j + 1]) else []
+    out = [j + 1] if _gap_ok(text, tokens[j], tokens[j + 1], _LABEL_GAP) or _quote_closes_in_name(text, tokens[j], tokens[j + 1]) else []
     if text[tokens[j].end:tokens[j + 1].start].strip() == "(":
         for k in range(j + 1, min(j + 4, n - 1)):
             close = text[tokens[k].end:tokens[k + 1].start]

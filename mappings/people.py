@@ -103,6 +103,7 @@ _NOT_INITIALS = {"U.S.", "U.K.", "E.U.", "U.N.", "P.R.", "D.C.", "A.D.", "B.C.",
 _CO_AUTHORS = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:co-?workers|co-?authors|colleagues|associates)\b|\s+et\s+al\b|"
                          r"\s*\(\s*(?:19|20)\d\d", re.I)
 _BY = re.compile(r"(?<!\w)by\s+$", re.I)
+_STATE_AFTER = re.compile(rf"{_AND}(?:{'|'.join(re.escape(x) for x in sorted(_NOT_INITIALS))})")
 
 
 def _surname_by_its_place(text: str, m: re.Match, lang: str) -> bool:
@@ -119,10 +120,12 @@ def _surname_by_its_place(text: str, m: re.Match, lang: str) -> bool:
     # a surname that is an English word after two initials, followed by its co-authors or cited
     # by "by": "K.O. Hill and co-workers", "D.G. Sweet et al.", "developed by A.D. Kersey"
     # (never "U.S. Army": no abbreviation of a state or an era is a person's initials)
-    if lang == "en" and initials >= 2:
-        return m.group(1).replace(" ", "") not in _NOT_INITIALS and (
-            _CO_AUTHORS.match(text, m.end()) is not None or _BY.search(before) is not None)
     after = text[m.end():m.end() + 12]
+    if lang == "en" and initials >= 2:
+        # (… or listed with other names so written: "M.K. Suleimenov, Yu.G. Basin, A.G. Didenko")
+        return m.group(1).replace(" ", "") not in _NOT_INITIALS and (
+            _CO_AUTHORS.match(text, m.end()) is not None or _BY.search(before) is not None
+            or bool(_LISTED_BEFORE.search(before) or _LISTED_AFTER.match(after) and not _STATE_AFTER.match(after)))
     if lang == "en" and re.search(r"[a-z]['’]s$", word):
         return True
     return bool(_LISTED_BEFORE.search(before) or _LISTED_AFTER.match(after))

@@ -151,6 +151,9 @@ def test_a_body_or_a_place_in_the_possessive_of_a_theory_is_no_person(text):
     ("D.G. Sweet et al. summarised the evidence.", ["D.G. Sweet"]),
     # a capitalised particle, and a name listed after it
     ("Lung ultrasound was developed by D. De Luca and R. Brat.", ["D. De Luca", "R. Brat"]),
+    # … or listed with other names so written, the word-surname in the middle of the list
+    ("The theory was developed in the works of M.K. Suleimenov, Yu.G. Basin, A.G. Didenko and I.P. Gryazev.",
+     ["M.K. Suleimenov", "Yu.G. Basin", "A.G. Didenko", "I.P. Gryazev"]),
     # an abbreviation of a state is no one's initials, and a plain word after initials stays a word
     ("The U.S. Army and the U.K. Government agreed.", []),
     ("Results of J.R. Hill were used.", []),

@@ -172,6 +172,11 @@ def test_a_one_word_programme_declined_at_a_sentences_start_is_the_ordinary_word
     # «Болашақта …» opening a sentence is "in the future": the capital is the sentence's
     assert names("Әдіс тиімді. Болашаққа қатысты ұсыныстар берілді.", "kk") == []
     assert names("Нәтиже алынды. Болашақта модель кеңейтіледі.", "kk") == []
+    # … or undeclined before the noun it qualifies: «Болашақ зерттеулерде» is "in future research"
+    assert names("Нәтиже алынды. Болашақ зерттеулерде ауылдық отбасылар қамтылады.", "kk") == []
+    assert names("Нәтиже алынды. Болашақ бағдарламасы 1993 жылы құрылды.", "kk") == ["initiative/bolashak"]
+    # a quotation opens as a sentence does: a chapter's title «Болашақ мұғалімдердің …»
+    assert names("Бірінші бөлімде «Болашақ мұғалімдердің құзыреттілігі» қарастырылады.", "kk") == []
     # quoted, or in its own form, or inside a sentence, it is still the programme
     assert names("Нәтиже алынды. «Болашақта» оқыған түлектер сұралды.", "kk") == ["initiative/bolashak"]
     assert names("Нәтиже алынды. Болашақ түлектері сұралды.", "kk") == ["initiative/bolashak"]
