@@ -519,10 +519,10 @@ def test_a_russian_treaty_is_named_by_what_it_is_about():
     # a body of norms is an initiative, an instrument of measurement a method
     ("Reports follow the Steppe Audit Reporting Standards of the chamber.", "en",
      {("Steppe Audit Reporting Standards", "Initiative")}),
-    # (the first word invented: a place the vocabulary lists, "Almaty Ulcer Severity Scale", still
-    # splits such a name into the place and the rest; known and left, see the README)
     ("Grading used the Kokzhal Ulcer Severity Scale and the Crystal Phase Analyser in the lab.", "en",
      {("Kokzhal Ulcer Severity Scale", "Method"), ("Crystal Phase Analyser", "Method")}),
+    # … and one named after the place it was made in, which the vocabulary knows as a place
+    ("Grading used the Almaty Ulcer Severity Scale in the lab.", "en", {("Almaty Ulcer Severity Scale", "Method")}),
     ("Snow cover was taken from the Zhelkuar Snow Inventory, and stress from the Worker Strain Questionnaire.", "en",
      {("Zhelkuar Snow Inventory", "Method"), ("Worker Strain Questionnaire", "Method")}),
     # a standard by its number, in Latin letters too

@@ -2548,3 +2548,10 @@ def test_a_temperature_s_unit_is_no_initial():
     cands = _candidates("Calorimetry in the range 30–200 °C. Fibre length was then measured; T. McKenzie agreed.",
                         "en", "methods")
     assert "C. Fibre" not in cands and cands.get("T. McKenzie") == "Person"
+
+
+def test_a_foreign_town_the_vocabulary_spells_as_russian_is_found_in_its_kazakh_spelling():
+    # GeoNames gives Kazakh labels in Russian spelling (Бишкек); a Kazakh text writes «і»
+    assert names("Конференция Бішкекте өтті.", "kk") == ["actor/bishkek"]
+    # a short word opening a sentence is not read so («Ішек» "intestine")
+    assert names("Ішектегі микробиота зерттелді.", "kk") == []
