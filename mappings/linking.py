@@ -2507,7 +2507,9 @@ _DEFINED_AFTER = re.compile(r"\s*\(\s*(?:(?:hereinafter(?:\s+referred\s+to\s+as)
 # term, not a body's name: "return on assets (ROA)", «малый и средний бизнес (МСБ)», «двойная
 # антитромбоцитарная терапия (ДАТТ)»; a body's name is capitalised, in Russian and Kazakh on its
 # first word («Государственная комиссия по запасам … (ГКЗ)»).
-_BRACKETED_ACRONYM = re.compile(r"\(\s*([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9-]{1,9})\s*\)")
+# (after the words that say so too: «компримированном природном газе (далее – КПГ)»)
+_BRACKETED_ACRONYM = re.compile(r"\(\s*(?:(?:hereinafter(?:\s+referred\s+to\s+as)?|далее|бұдан\s+әрі)\s*[–—-]?\s*)?"
+                                r"([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9-]{1,9})\s*\)")
 # the words before the bracket that must all be in lower case, and those that must hold no word for
 # a body (a Russian body's name may keep its one capital further back: «Государственной комиссией
 # по запасам полезных ископаемых (ГКЗ)»)
@@ -2528,14 +2530,21 @@ def _term_acronyms(text: str) -> set[str]:
         before = text[max(0, m.start() - 160):m.start()]
         words = _TOKEN.findall(_CLAUSE_START.split(before)[-1])[-_TERM_WORDS:]
         # (a sentence's first word among them is capitalised whatever it is: then it is no term, to be
-        # safe, unless it is a word that opens sentences and no name: "To compare byte-pair encoding (BPE)")
+        # safe, unless it is a word that opens sentences and no name: "To compare byte-pair encoding (BPE)";
+        # a Russian or Kazakh body capitalises its first word only: «Казахстанский международный
+        # арбитраж (КМА)»)
         if len(words) >= 3 and words[0] in _SENTENCE_OPENERS:
             words = words[1:]
         if len(words) >= 2 and all(not w[:1].isupper() for w in words[-_TERM_CAPITALS:]) and \
                 _keyword_class(words, "en" if re.search("[A-Za-z]", words[-1]) else "ru") not in _ORGANISATION_CLASSES and \
-                _keyword_class(words, "kk") not in _ORGANISATION_CLASSES:
+                _keyword_class(words, "kk") not in _ORGANISATION_CLASSES and \
+                _keyword_class(words[:-1] + [_KK_PLURAL_HEAD.sub(r"\1", words[-1])], "kk") not in _ORGANISATION_CLASSES:
             out.add(m.group(1))
     return out
+
+
+# a Kazakh body's word in the plural ("микроқаржы ұйымдары (бұдан әрі – МҚҰ)": organisations of a kind)
+_KK_PLURAL_HEAD = re.compile(r"(?:лар|лер|дар|дер|тар|тер)([ыі])$")
 
 
 def _classed_by_definition(comps: list[ComponentText], named_in: list[list]) -> list[list]:

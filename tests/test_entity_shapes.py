@@ -360,6 +360,9 @@ def test_an_acronym_defined_after_an_unknown_name_takes_its_class():
     ("Firms were ranked by return on equity (ROE); ROE grew after the reform.", "en"),
     ("Оценивали приверженность к тройной гипотензивной терапии (ТГТ); ТГТ снижала риск.", "ru"),
     ("Зерттеуде үлгілер жылдам гендік талдау (ЖГТ) арқылы зерттелді; ЖГТ нәтижесі сенімді.", "kk"),
+    # … after the words that say so, too
+    ("Автобусы работают на сжиженном нефтяном газе (далее – СНГБ); расход СНГБ вырос.", "ru"),
+    ("Disputes were settled by online dispute resolution (hereinafter – ODRX); ODRX was cheap.", "en"),
 ])
 def test_an_acronym_defined_for_a_term_in_lower_case_is_no_body(text, lang):
     assert not {c for c in candidates(text, lang, "provision") if c[1] == "Organization"}
@@ -369,6 +372,8 @@ def test_an_acronym_defined_for_a_term_in_lower_case_is_no_body(text, lang):
     # a body's name keeps its capital further back, or a word for a body follows the acronym
     ("Запасы утверждены Государственной комиссией по запасам редких металлов (ГКРМ).", "ru", "ГКРМ"),
     ("Соңғы жылы транзиттік жүк көлемі өсті (КАӨД); деректерді КАӨД халықаралық қауымдастығы берді.", "kk", "КАӨД"),
+    # organisations of a kind in the Kazakh plural are bodies
+    ("Бүгінде несиені негізінен шағын қаржы ұйымдары (бұдан әрі – ШҚҰ) береді; «Алтын» ШҚҰ жұмыс істейді.", "kk", "ШҚҰ"),
 ])
 def test_an_acronym_of_a_body_stays_a_body(text, lang, acronym):
     # (a body of any kind: since the tenth corpus the Russian body's whole name is found, «… комиссией
