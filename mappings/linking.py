@@ -1825,7 +1825,7 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             s, e = run[0].start, run[-1].end
             cls = _keyword_class([t.text for t in run], lang)
             # (a place opens a body's name, and an instrument's named after where it was made:
-            # "Edinburgh Postnatal Depression Scale", "Oswestry Disability Index")
+            # "Almaty Ulcer Severity Scale")
             if cls and (free(s, e) or ((cls in _ORGANISATION_CLASSES or cls == "Method") and only_places(s, e))) \
                     and unclaimed(s, e) and not known(text[s:e]):
                 found.setdefault((s, e), (cls, "capitalised"))

@@ -152,6 +152,9 @@ _OPENER = {
 }
 
 
+_KK_LIST_VERB = re.compile(r"\s+(?:қолданылды|пайдаланылды|жүргізілді)$")
+
+
 def _tool_shaped(words: list[str]) -> bool:
     """One Latin name shaped like a program's: capitalised or with a capital inside."""
     return len(words) == 1 and bool(_TOOL.fullmatch(words[0])) and len(words[0]) > 2
@@ -210,8 +213,8 @@ def listed(text: str, lang: str, methods: Iterable[tuple[int, int]]) -> list[tup
                 e, whole = _before_preposition(text, s, e, lang), e
                 cut = e < whole
             if lang == "kk":   # a Kazakh list ends with its verb: «…, ақпаратты жинау қолданылды»
-                verb = re.search(r"\s+(?:қолданылды|пайдаланылды|жүргізілді)$", text[s:e])
-                e = s + verb.start() if verb else e
+                verb = _KK_LIST_VERB.search(text, s, e)
+                e = verb.start() if verb else e
             words = text[s:e].split()
             if dense and n and not held and _tool_shaped(words):
                 out.append((s, e))   # a program among the methods: "Opacus", "Gensim", "Crunchbase"

@@ -284,7 +284,7 @@ def text_keys(word: str, lang: str) -> frozenset[str]:
         keys = set(_kazakh(word))
         if word[:1].isupper() and "і" in word.lower():
             # a foreign name the vocabulary spells as Russian does, written with the Kazakh «і»
-            # («Бішкекте» for Бишкек, «Упсала»): the name's stems with «и» match it too
+            # («Бішкекте» for Бишкек): the name's stems with «и» match it too
             # (a stem of five letters at least: a short one, «Ішек», is more often a word opening a
             # sentence than a foreign name)
             keys |= {k.replace("і", "и") for k in keys if "і" in k and len(k) >= 5}
