@@ -113,6 +113,8 @@ def find(text: str, lang: str) -> list[tuple[int, int]]:
             if lang == "en" and m.group(2)[:1].islower() and (
                     _SENTENCE_END.search(text[max(0, s - 12):s]) or _DEMONYM.search(n.group())):
                 continue   # "Delta values …" opens a sentence; "Asian glaciers", "Kazakh steppes" are kinds
+            if lang == "en" and _INSTRUMENT_AFTER.match(text, m.end(2)):
+                continue   # "Postnatal Depression Scale": a kind's word inside an instrument's name
             out.append((s, m.end(2) if n is names[-1] else m.start(1) + n.end()))
     before = _BEFORE_PATTERNS.get(lang)
     if before is not None:
@@ -126,6 +128,9 @@ def find(text: str, lang: str) -> list[tuple[int, int]]:
 
 
 _AFTER_A_NUMBER = re.compile(r"\d[\s\u00a0]*$")
+# the head of an instrument's or an index's name after the words of a place's kind ("Edinburgh
+# Postnatal Depression Scale", "Tengiz Basin Stress Index")
+_INSTRUMENT_AFTER = re.compile(r"[ \t\u00a0]+(?:[A-Z][a-z]+[ \t\u00a0]+){0,2}(?:Scale|Index|Inventory|Questionnaire|Test|Score)\b")
 
 
 def _common_adjective(word: str) -> bool:

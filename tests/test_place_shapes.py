@@ -181,3 +181,11 @@ def test_a_word_of_an_empires_unit_or_a_career_is_no_place(text, lang):
 ])
 def test_every_word_that_names_no_place_before_a_kind(text, lang):
     assert places(text, lang) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Mothers were screened with the Edinburgh Postnatal Depression Scale at six weeks.",
+    "Wells were ranked by the Tengiz Basin Stress Index of the authors.",
+])
+def test_a_kind_word_inside_an_instrument_s_name_is_no_place(text):
+    assert place_shapes.find(text, "en") == []
