@@ -2499,8 +2499,8 @@ def _named_after_a_person(text: str, lang: str, named: list, mentions: list[Ment
 
 # an abbreviation defined in parentheses after a name: "(CBAM)", "(KAZ ETS)", «(ДВЗЯИ)»
 # (and after the words that say so: "(hereinafter – GDPR)", «(далее – НБРК)», «(бұдан әрі – ҰСБ)»)
-_DEFINED_AFTER = re.compile(r"\s*\(\s*(?:(?:hereinafter(?:\s+referred\s+to\s+as)?|далее|бұдан\s+әрі)\s*[–—-]?\s*)?"
-                            r"([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9\- ]{1,14})\s*\)")
+_HEREINAFTER = r"(?:(?:hereinafter(?:\s+referred\s+to\s+as)?|далее|бұдан\s+әрі)\s*[–—-]?\s*)?"
+_DEFINED_AFTER = re.compile(r"\s*\(\s*" + _HEREINAFTER + r"([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9\- ]{1,14})\s*\)")
 
 
 # An acronym in brackets after words in lower case only, back to the clause's start, abbreviates a
@@ -2508,8 +2508,7 @@ _DEFINED_AFTER = re.compile(r"\s*\(\s*(?:(?:hereinafter(?:\s+referred\s+to\s+as)
 # антитромбоцитарная терапия (ДАТТ)»; a body's name is capitalised, in Russian and Kazakh on its
 # first word («Государственная комиссия по запасам … (ГКЗ)»).
 # (after the words that say so too: «компримированном природном газе (далее – КПГ)»)
-_BRACKETED_ACRONYM = re.compile(r"\(\s*(?:(?:hereinafter(?:\s+referred\s+to\s+as)?|далее|бұдан\s+әрі)\s*[–—-]?\s*)?"
-                                r"([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9-]{1,9})\s*\)")
+_BRACKETED_ACRONYM = re.compile(r"\(\s*" + _HEREINAFTER + r"([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9-]{1,9})\s*\)")
 # the words before the bracket that must all be in lower case, and those that must hold no word for
 # a body (a Russian body's name may keep its one capital further back: «Государственной комиссией
 # по запасам полезных ископаемых (ГКЗ)»)
