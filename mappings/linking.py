@@ -1949,7 +1949,30 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
     series = _series_spans(text) | {m.span() for m in _GRANT_NUMBER.finditer(text)} | {
         m.span() for m in _PARTICLES.finditer(text)}
     return [(s, e, cls, reason) for (s, e), (cls, reason) in sorted(found.items())
-            if not any(a <= s < b for a, b in chrome) and (s, e) not in series]
+            if not any(a <= s < b for a, b in chrome) and (s, e) not in series
+            and not (cls == "Initiative" and _venue(text, s, e, lang, kind))]
+
+
+# A congress, a forum or a summit where the results were presented is a venue, as a conference
+# is (KEYS.md lists neither): "reported at the World Tribology Congress", «доложены на
+# Всероссийском съезде …», «Green Energy Forum – 2024» форумында. One the text speaks of
+# otherwise may be a state event («Форум межрегионального сотрудничества»), and stays a candidate.
+_EVENT_HEAD = re.compile(r"(?i)congress\w*|forum\w*|summit\w*|конгресс\w*|форум\w*|съезд\w*|съезі\w*|саммит\w*")
+_PRESENTED_BEFORE = re.compile(
+    r"(?i)(?:\bpresent|\breport|\bdiscuss|\bdeliver|\btested\b|доложен|докладыва|представлен|обсужд|апробирова|"
+    r"баяндал|талқыла|таныстырыл|сынақтан|өткен)[^.!?]*$")
+
+
+def _venue(text: str, s: int, e: int, lang: str, kind: str) -> bool:
+    # the event's word is the name's head: its last word of a kind, or after it ("… Standards Summit")
+    for w in reversed(_TOKEN.findall(text[s:e])):
+        if _EVENT_HEAD.fullmatch(w):
+            break
+        if _keyword_class([w], lang):
+            return False
+    else:
+        return False
+    return kind == "approbation" or bool(_PRESENTED_BEFORE.search(text, max(0, s - 300), s))
 
 
 # A list joins names of one kind: an unknown acronym joined straight to a method or a tool
