@@ -736,6 +736,28 @@ _THEORY_AFTER_QUOTE = re.compile(r"\s+(?:theory|concept|paradigm)\b|\s+(?:тео
 # quoted names it opens), says it is something else that is none of the four classes: a cultivar
 # or a breed («…» және «…» сорттарының, сорт «…» is the other order), a periodical («…» журналында,
 # the «…» journal).
+# A quoted name that says nothing of what it names is an initiative's only where a word of a
+# programme, a law, a project, a protocol or a standard stands beside it in its sentence («программа
+# развития здравоохранения … «Саламатты Қазақстан»», «…» жобасы, the State Programme "…", СНиП …
+# «…»); without one it is as often a conference's, a kindergarten's, a book's, a chapter's, a
+# drug's or a park's name, which no reader asks for as an initiative.
+_INITIATIVE_WORD = (r"программ|бағдарлам|проект|жоба|жобас|протокол|закон|заң|кодекс|стандарт|норм|снип|указ|"
+                    r"постановлен|қаулы|концепц|тұжырымдама|стратеги|доктрин|послани|жолдау|мақала|стать|"
+                    r"инициатив|бастама|требовани|талапт|правил|ережел|план|жоспар|карта|картасы|регламент|құжат|портал|"
+                    r"programm?e?s?|projects?|protocols?|laws?|codes?|standards?|strateg|concepts?|initiatives?|"
+                    r"decrees?|resolutions?|articles?|plans?|roadmap|requirements|rules|regulations?|acts?|documents?|portals?")
+# (within the sentence: an initial's full stop does not end it, «в статье Н.А. Назарбаева «…»»; a
+# list of quoted names shares the word before it, «программ «7-20-25» и «Баспана Хит»»)
+_IN_SENTENCE = r"(?:[^.!?;]|(?<=\b\w)\.)"
+_INITIATIVE_WORD_BEFORE = re.compile(r"(?i)(?<![\w-])(?:" + _INITIATIVE_WORD + r")\w*" + _IN_SENTENCE + r"{0,120}$")
+_INITIATIVE_WORD_AFTER = re.compile(r"(?i)[^.!?;«»“”\"]{0,60}?(?<![\w-])(?:" + _INITIATIVE_WORD + r")")
+
+
+def _says_what_it_names(text: str, start: int, end: int) -> bool:
+    return bool(_INITIATIVE_WORD_BEFORE.search(text, max(0, start - 160), start)
+                or _INITIATIVE_WORD_AFTER.match(text, end))
+
+
 _THING_AFTER_QUOTES = re.compile(
     r"(?:\s*(?:,|и|или|және|мен|немесе|and|or)\s*[«“„\"][^«»“”„\"\n]{1,60}[»”\"“])*\s+"
     r"(?:сорт\w*|гибрид\w*|пород\w*|тұқым\w*|журнал\w*|газет\w*|альманах\w*|"
@@ -1699,7 +1721,10 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             if _EVENT_OR_COURSE_AFTER_QUOTES.match(text, m.end()) or \
                     _EVENT_OR_COURSE_BEFORE_QUOTES.search(text[max(0, m.start() - 200):m.start()]):
                 continue   # a course's or a conference's title
-            found[(s, e)] = (_keyword_class(words, lang) or "Initiative", "quoted")
+            cls = _keyword_class(words, lang)
+            if cls is None and not _says_what_it_names(text, m.start(), m.end()):
+                continue
+            found[(s, e)] = (cls or "Initiative", "quoted")
         elif kind in THEORY_KINDS | {"novelty"} and len(words) <= 4:
             cls = "Method" if _METHOD_HINT.search(name) else "Theory" if _THEORY_HINT.search(name) else None
             if cls:

@@ -470,6 +470,27 @@ def test_a_forum_the_text_speaks_of_otherwise_stays_a_candidate(lang, text, name
     assert (name, "Initiative") in {(c.name, c.suggested_class) for c in cands}
 
 
+# A quoted name that says nothing of what it names is an initiative's only where a word of a
+# programme, a law, a project, a standard or an article stands beside it in its sentence; a
+# kindergarten's, a conference's, a chapter's or a drug's quoted name is no initiative.
+@pytest.mark.parametrize("lang, text, initiatives", [
+    ("ru", "Льготы предоставлялись в рамках программ «Дала үйі» и «Жас отбасы-2030».", {"Дала үйі", "Жас отбасы-2030"}),
+    ("ru", "Её идеи изложены в статье Т.С. Ахметова «Степь как пространство будущего».",
+     {"Степь как пространство будущего"}),
+    ("kk", "«Таза дала» жобасы ауыл шаруашылығы министрлігінің қолдауымен жүзеге асты.", {"Таза дала"}),
+    ("en", 'The regional programme "Green Steppe" funded the survey.', {"Green Steppe"}),
+    ("ru", "Эксперимент проведён в детских садах «Шұғылажан» и «Айсәуле» Талгарского района.", set()),
+    ("kk", "«Жаңа әдістер» бөлімінде сынама алу тәртібі сипатталған.", set()),
+    ("ru", "Препарат «Фитосанум» вводили овцам в дозе 150 мг/кг.", set()),
+])
+def test_a_quoted_name_is_an_initiative_only_beside_a_word_of_one(lang, text, initiatives):
+    cands = annotate(rdflib.Graph(), _seed_components({lang: text}, "relevance"), work=WORK, source=SOURCE)
+    named = [c.name for c in cands if c.suggested_class in {*INITIATIVE_KINDS, "Initiative"}]
+    # («программ «Дала үйі»» is named with its kind, a Programme)
+    assert all(any(i in n for n in named) for i in initiatives) and (initiatives or not named), \
+        [(c.name, c.suggested_class) for c in cands]
+
+
 # A Kazakh head after adjectives alone takes no possessive ending («Ұлттық инновациялық агенттік»,
 # not «…агенттігі»), in the nominative or in a case: still a government body (seed 131's
 # `linking.py:731`, the list without «агенттік», found no class for these).
