@@ -109,7 +109,7 @@ def decode_with_codec(data: bytes, source: str) -> tuple[str, str]:
         try:
             text, codec = data.decode("utf-8-sig"), "utf-8"
         except UnicodeDecodeError as exc:
-            text, codec = _cp1251(data), "cp1251"
+            text, codec = _windows_cyrillic(data)
             if text is None:
                 raise MappingError(source, f"the file is not valid UTF-8 (byte {exc.start})",
                                    "re-save the file as UTF-8") from None
@@ -120,16 +120,30 @@ def decode_with_codec(data: bytes, source: str) -> tuple[str, str]:
     return text, codec
 
 
-def _cp1251(data: bytes) -> str | None:
-    """The bytes read in Windows-1251 when that reading is text of one of the three languages."""
+# Windows has two Cyrillic code pages a Kazakh text may be saved in: Windows-1251, where Kazakh
+# letters are missing (typists put «ќ», «ў», «ј», «є» or Latin letters in their place), and the
+# Windows Kazakh code page KZ-1048, which puts «қ», «ұ», «ә», «ғ» on the very bytes of those. Each
+# reading is kept only when it is text of one of the three languages, and of two the one with
+# fewer letters that neither Russian nor Kazakh writes wins (Russian reads the same in both).
+_FOREIGN_CYRILLIC = re.compile(r"[ЀЂЃЄЅЇЈЉЊЋЌЍЎЏѐђѓєѕїјљњћќѝўџҐґ]")
+
+
+def _windows_cyrillic(data: bytes) -> tuple[str | None, str]:
+    """The bytes read in Windows-1251 or KZ-1048, whichever is text of the three languages."""
     if encodings.looks_like_broken_utf8(data):
-        return None
-    try:
-        text = data.decode("cp1251")
-        language.detect(text, "<cp1251>")
-    except (UnicodeDecodeError, MappingError):
-        return None
-    return text
+        return None, ""
+    readings = []
+    for codec in ("cp1251", "kz1048"):
+        try:
+            text = data.decode(codec)
+            language.detect(text, f"<{codec}>")
+        except (UnicodeDecodeError, MappingError):
+            continue
+        readings.append((len(_FOREIGN_CYRILLIC.findall(text)), codec, text))
+    if not readings:
+        return None, ""
+    _, codec, text = min(readings, key=lambda r: r[0])   # (a tie keeps Windows-1251, listed first)
+    return text, codec
 
 
 # A web page's accordion copied as text: each section's heading opens with a disclosure triangle

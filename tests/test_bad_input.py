@@ -68,6 +68,15 @@ def test_windows_1251_kazakh_keeps_what_the_code_page_holds():
     assert "Зерттеуді? нысаны – Ма??ыстау облысыны? жайылымдары." in text
 
 
+def test_kazakh_in_the_windows_kazakh_code_page_is_read_with_its_letters():
+    # KZ-1048 puts «қ», «ә», «ұ» where Windows-1251 has «ќ», «ј», «ў»: read in the code page whose
+    # letters are Kazakh's, and a Russian file (the same bytes in both) stays Windows-1251
+    doc = abstract.parse_bytes(KAZAKH.encode("kz1048"), "kk.txt")
+    assert doc.lang == "kk" and doc.extractor == "python-kz1048-codec"
+    assert [it.text for it in doc.items["provisions"]] == ["Жайылымдардың тозуы жел эрозиясымен байланысты."]
+    assert abstract.parse_bytes(RUSSIAN.encode("cp1251"), "ru.txt").extractor == "python-cp1251-codec"
+
+
 def test_broken_utf8_is_not_called_windows_1251():
     # one bad byte in a UTF-8 Russian file: its Cyrillic bytes read as cp1251 are letters, but
     # of no language, so converting from cp1251 would only make mojibake
