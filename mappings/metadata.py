@@ -146,8 +146,10 @@ _AUTHOR_PATTERNS = [
     rf"\s+(?P<a>{_NAME}[ \t]+{_NAME}[ \t]+{_NAME}(?:(?<=ұлы)|(?<=улы)|(?<=қызы)|(?<=кызы)|(?<=вич)|(?<=вна)))(?!\w)",
     # Russian, in the genitive: "диссертационной работы Ивановой Марии Петровны «…»"
     rf"(?:диссертаци\w*|работ\w*|исследовани\w*)\s+(?P<ru>{_NAME}[ \t]+{_NAME}(?:[ \t]+{_NAME})?)\s*(?:[«\"“]|на\s+тему|,)",
-    # Kazakh, in the genitive: "Сарсенбаева Жанар Санжаровнаның «…»"
-rf"(?P<kk>{_NAME}[ \t]+{_NAME}[ \t]+[А-ЯЁӘҒҚҢӨҰҮҺІƏ][а-яёәғқңөұүһіəi]+?(?:ұлы|қызы|вич|вна)?){_KK_GENITIVE}(?!\w)\s*(?:[«“\"]|диссертаци)",
+    # Kazakh, in the genitive: "Сарсенбаева Жанар Санжаровнаның «…»", or before the code of the
+    # programme ("Жанұзақов Ерлан Серікұлының 8D09102 – Ветеринариялық санитария …")
+rf"(?P<kk>{_NAME}[ \t]+{_NAME}[ \t]+[А-ЯЁӘҒҚҢӨҰҮҺІƏ][а-яёәғқңөұүһіəi]+?(?:ұлы|қызы|вич|вна)?){_KK_GENITIVE}(?!\w)\s*"
+    r"(?:[«“\"]|диссертаци|\d[A-ZА-Я]\d{5}(?!\d)|\d{2}\.\d{2}\.\d{2}(?![\d.]))",
     rf"(?:^|\n|»|”)\s*(?P<a>{_NAME}(?:[ \t]+{_NAME}){{1,2}})\s+(?:on\s+the\s+topic|на\s+тему)",
     # A full name with its patronymic opening a line, the title in capitals run on after it
     # (a PDF's title page joined into one line): "Омарова Айгерім Болатқызы САКСАУЛ ТОҒАЙЛАРЫ …".
@@ -814,6 +816,8 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
             goes_on = candidate.endswith(":") or (following[:1].islower() and not candidate.endswith("."))
             # A title set in capitals wraps onto more capitals; a document name in capitals
             # ("АВТОРЕФЕРАТ", "ABSTRACT") or a heading there is no part of it.
+            # (and a comma ends no title: the years after it go on, "…, / 2017–2023")
+            goes_on = goes_on or (candidate.endswith(",") and re.search(r"[^\W\d_]", following) is None)
             goes_on = goes_on or (_capitals(candidate) and _capitals(following) and not candidate.endswith(".")
                                   and not _DOCUMENT_NAME.search(following)
                                   and not any(headings.match(following, lang) for lang in ("en", "ru", "kk")))

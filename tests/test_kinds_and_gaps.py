@@ -729,6 +729,30 @@ def test_a_text_that_calls_itself_a_dissertation_is_one(text):
     assert abstract.parse_bytes(text.encode(), "work.txt").kind == "dissertation"
 
 
+def test_a_title_in_capitals_goes_on_after_its_comma_to_the_years():
+    # pdftotext's lines of a journal's title: the years after the comma stand alone on the last
+    text = ("IRSTI 11.25.40\nA.S. Seitkali1*, D.M. Ospanova2\n1Al-Farabi Kazakh National University, Almaty\n"
+            "2Abai Kazakh National Pedagogical University, Almaty\n"
+            "STEPPE GRAIN EXPORT ROUTES AFTER THE OPENING OF THE CASPIAN CORRIDOR: CUSTOMS\nDATA OF THE NORTHERN REGIONS,\n"
+            "2015–2023\nAbstract. The article examines grain export routes. The study draws on customs data.\n\n"
+            "Keywords: grain, export, Caspian corridor.\n")
+    doc = abstract.parse_bytes(text.encode(), "en-grain.txt")
+    assert doc.kind == "article"
+    assert doc.meta.title == ("STEPPE GRAIN EXPORT ROUTES AFTER THE OPENING OF THE CASPIAN CORRIDOR: CUSTOMS DATA OF "
+                              "THE NORTHERN REGIONS, 2015–2023")
+
+
+def test_a_kazakh_author_in_the_genitive_before_the_programme_s_code():
+    text = ("С. Сейфуллин атындағы Қазақ агротехникалық зерттеу университеті\nАҢДАТПА\n"
+            "Жанұзақов Ерлан Серікұлының 8D09102 – Ветеринариялық санитария білім беру бағдарламасы бойынша "
+            "философия докторы (PhD) дәрежесін алу үшін ұсынылған «Сою пункттерінде бақылауды жетілдіру» "
+            "тақырыбындағы диссертациялық жұмысына\n"
+            "Зерттеудің мақсаты – сою пункттеріндегі ветеринариялық бақылауды жетілдіру.\n"
+            "Зерттеудің міндеттері:\n1) пункттердің жағдайын бағалау;\n2) бақылау әдістемесін ұсыну.\n")
+    doc = abstract.parse_bytes(text.encode(), "kk-vet.txt")
+    assert doc.meta.author == "Жанұзақов Ерлан Серікұлы"
+
+
 def test_a_kazakh_journal_article_s_title_in_capitals_under_its_affiliations():
     # KazNU's journals: codes, the authors, their numbered affiliations (the first one «әл-Фараби
     # атындағы …», an article in lower case), then the title in capitals hyphenated at a line end

@@ -438,6 +438,30 @@ def test_a_telegram_export_is_read_as_its_messages_with_their_bold_pieces():
     assert "create_group" not in page and "Тимур" not in page and "Спасибо!" in page
 
 
+def _teams(messages: list[tuple[str, str, str]]) -> str:
+    # Teams' messages.json lists the newest message first
+    listed = [{"id": str(n), "displayName": "Нургалиева Аружан", "originalarrivaltime": when, "messagetype": kind,
+               "content": content, "from": "8:orgid:1", "properties": None}
+              for n, (when, kind, content) in enumerate(sorted(messages, reverse=True))]
+    return json.dumps({"userId": "8:orgid:1", "exportDate": "2025-04-02T10:41", "conversations": [
+        {"id": "19:a@thread.v2", "displayName": "Магистратура", "properties": {}, "MessageList": listed}]},
+        ensure_ascii=False, indent=1)
+
+
+def test_a_teams_export_is_read_in_the_order_its_messages_were_written():
+    page = chat_export.json_messages(_teams([
+        ("2025-03-14T08:00:00.000Z", "RichText/Html",
+         "<p><b>Цель исследования</b></p><p>Оценить заболеваемость бруцеллезом &laquo;в области&raquo;.</p>"),
+        ("2025-03-14T08:05:00.000Z", "RichText/Html",
+         "<p><b>Задачи исследования</b></p><ol><li>описать случаи;</li><li>оценить сроки диагностики.</li></ol>"),
+        ("2025-03-14T08:06:00.000Z", "ThreadActivity/AddMember", "<addmember><target>8:orgid:2</target></addmember>"),
+        ("2025-03-14T09:07:00.000Z", "Text", "Спасибо, можно отправлять."),
+    ]))
+    lines = [line for line in page.split("\n") if line]
+    assert lines == ["Цель исследования", "Оценить заболеваемость бруцеллезом «в области».", "Задачи исследования",
+                     "1. описать случаи;", "2. оценить сроки диагностики.", "Спасибо, можно отправлять."]
+
+
 def test_json_that_is_no_chat_is_left_to_the_json_reader():
     record = json.dumps({"title": "A title", "messages": ["one", "two"]})
     assert chat_export.json_messages(record) == record

@@ -10,7 +10,10 @@ and its mrkdwn `text` beside the `blocks` repeating it; Telegram Desktop's `resu
 `messages` array whose `text` is a string or a list of plain and styled pieces) is read the
 same way: each message's text once, the app's notices (a member joined, a pinned item) left out,
 the markup written as the Markdown it means (`*bold*` a bold line, `<url|label>` its label, a
-user's `<@U…>` id gone).
+user's `<@U…>` id gone). Microsoft Teams' export of a chat (`messages.json`: `conversations`, each
+with its `MessageList`, newest message first, each message's `content` in HTML) is read in the
+order the messages were written, the HTML as the lines a reader sees, calls and members added
+left out.
 
 Written by hand: the export is a plain text convention, not a format a library reads; the JSON
 ones are parsed with the standard library's json.
@@ -20,6 +23,8 @@ from __future__ import annotations
 import html
 import json
 import re
+
+from . import html_text
 
 _DATE = r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s?[APap]\.?[Mm]\.?)?"
 _ANDROID = re.compile(rf"^\u200e?{_DATE} - (?:(?P<sender>[^:\n]{{1,60}}): )?(?P<text>.*)$")
@@ -90,12 +95,14 @@ def json_messages(plain: str) -> str:
     """The text of a chat exported as JSON (Slack, Telegram Desktop), each message a paragraph;
     any other text as it is."""
     stripped = plain.strip().lstrip("\ufeff")
-    if stripped[:1] not in "[{" or '"message"' not in stripped[:20000]:
+    if stripped[:1] not in "[{" or ('"message"' not in stripped[:20000] and '"MessageList"' not in stripped[:20000]):
         return plain
     try:
         data = json.loads(stripped)
     except ValueError:
         return plain
+    if isinstance(data, dict) and isinstance(data.get("conversations"), list):
+        return _teams(data["conversations"]) or plain
     messages = data.get("messages") if isinstance(data, dict) else data
     if not isinstance(messages, list) or not messages or not all(isinstance(m, dict) for m in messages):
         return plain
@@ -115,3 +122,25 @@ def json_messages(plain: str) -> str:
         if body.strip():
             out.extend([body.strip(), ""])
     return "\n".join(out) if out else plain
+
+
+# what Teams stores as a message's text; the rest are the app's events (a call, a member added,
+# a topic changed: "Event/Call", "ThreadActivity/AddMember")
+_TEAMS_TEXT = frozenset({"RichText/Html", "RichText", "Text"})
+
+
+def _teams(conversations: list) -> str:
+    messages = [m for c in conversations if isinstance(c, dict) and isinstance(c.get("MessageList"), list)
+                for m in c["MessageList"] if isinstance(m, dict)]
+    if not messages or not all("originalarrivaltime" in m and "messagetype" in m for m in messages):
+        return ""
+    out = []
+    # the export lists the newest first; ISO times in UTC sort as strings
+    for m in sorted(messages, key=lambda m: str(m.get("originalarrivaltime"))):
+        content = m.get("content")
+        if m.get("messagetype") not in _TEAMS_TEXT or not isinstance(content, str):
+            continue
+        body = "\n".join(html_text.lines(content)) if m["messagetype"] == "RichText/Html" else html.unescape(content)
+        if body.strip():
+            out.extend([body.strip(), ""])
+    return "\n".join(out)
