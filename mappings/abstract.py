@@ -46,6 +46,8 @@ class ParsedAbstract:
     # the text a list section opens with before its first item, where it says more than that the
     # list follows («Научная новизна состоит в том, что работа является первым …: 1) …»)
     intros: dict[str, str] = field(default_factory=dict)
+    # an article's abstract as the journal prints it in its other languages (language → text)
+    translations: dict[str, str] = field(default_factory=dict)
 
     def section_text(self, kind: str) -> str:
         s = self.sections.get(kind)
@@ -122,8 +124,11 @@ def parse_bytes(data: bytes, source: str) -> ParsedAbstract:
         summary = article_summary.summary(found, body)
         if summary is not None:
             by_kind["abstract"] = summary
+    # (a Kazakh text in the Latin alphabet is read on a Cyrillic copy, which its English and
+    # Russian fronts would not survive: their summaries are left to their own documents)
+    translations = article_summary.translated_summaries(clean, lang) if kind == "article" and folded is None else {}
     parsed = ParsedAbstract(source, checksum, len(clean), lang, kind, by_kind, items, meta, clean,
-                            extracted.format, extracted.library, extracted.library_version, intros)
+                            extracted.format, extracted.library, extracted.library_version, intros, translations)
     # every string read off the Cyrillic copy goes back into the document's letters
     if folded is not None:
         parsed = kazakh_latin.in_latin(parsed, folded[1])

@@ -32,6 +32,7 @@ _ADDRESS = re.compile(r"(?i)e-?mail|@|\bORCID\b|\bdoi\b")
 _INITIALS = r"(?:[^\W\d_][^\W\d_]?\.\s?){1,3}"
 _NAME = rf"(?:{_INITIALS}[^\W\d_][\w'’-]+|[^\W\d_][\w'’-]+\s+{_INITIALS})[\d¹²³⁴⁵*,\s]*"
 _NAMES = re.compile(rf"(?:{_NAME})(?:(?:,|\sand\s|\sи\s|\sжәне\s)\s*{_NAME})*")
+_AUTHORS_RUN = re.compile(rf"(?:{_NAME}(?:(?:and|и|және)\s+)?)+")
 
 
 def _lang_of(lines: list[str]) -> str | None:
@@ -97,11 +98,64 @@ def without_translations(clean: str, lang: str) -> str:
     return "\n".join(out)
 
 
+# "Түйін. …", «Резюме: …» opening a translated front's abstract (the Kazakh «Түйін» alone is a
+# summary's mark only there: before a keyword line in Kazakh)
+_TRANSLATED_MARK = re.compile(r"(?i)^[ \t*_]*(?:abstract|annotation|summary|аннотация|резюме|аңдатпа|андатпа|"
+                              r"түйіндеме|түйін)[ \t*_]*[:.–—-][ \t*_]*")
+
+
+def translated_summaries(clean: str, lang: str) -> dict[str, str]:
+    """The abstracts a journal prints in its other languages, each the prose above its keyword
+    line (back to its "Аннотация." or to the front's title and authors): the article's summary
+    in that language, read and linked as the article's own is."""
+    lines, out = clean.split("\n"), {}
+    for j, line in enumerate(lines):
+        k = _KEYWORDS.match(line)
+        other = next(x for x in KEYWORD_LABELS if k.group(x)) if k else None
+        if other is None or other == lang or other in out:
+            continue
+        prose: list[str] = []
+        i = j - 1
+        # (a line alone may be too short to tell Kazakh from Russian: its script is checked here,
+        # the language of the whole below)
+        while i >= 0 and j - i <= 30:
+            above = lines[i]
+            if not above.strip():
+                if prose:
+                    break
+            elif _KEYWORDS.match(above) or _latin(above) != (other == "en"):
+                break
+            elif _TRANSLATED_MARK.match(above):
+                prose.append(_TRANSLATED_MARK.sub("", above, count=1))
+                break
+            elif _prose(above) or (prose and not _capitals(above)):
+                prose.append(above)
+            else:
+                break
+            i -= 1
+        text = join_lines(prose[::-1]).strip() if prose else ""
+        if _lang_of([text]) != other:
+            continue
+        # a summary set as its citation runs on from the authors («Сейткали А.Б., Омарова Ж.К.
+        # Механические и термические свойства …»): the authors are the front's, not its text's
+        names = _AUTHORS_RUN.match(text)
+        if names and len(names.group().split()) >= 2:
+            text = text[names.end():].lstrip(" ,.")
+        if len(text.split()) >= 12:
+            out[other] = text
+    return out
+
+
 def _front_language(lines: list[str], i: int) -> str | None:
     k = _KEYWORDS.match(lines[i])
     if k:
         return next(x for x in KEYWORD_LABELS if k.group(x))
     return _lang_of([ln for ln in lines[i:i + 4] if ln.strip()])
+
+
+def _capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _latin(line: str) -> bool:

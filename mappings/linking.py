@@ -1305,8 +1305,11 @@ def _quoted_organisations(text: str) -> list[re.Match]:
 
 # and the other way round, as Kazakh puts it: «KEGOC» АҚ, «Қазақмыс» корпорациясы
 # (a few lower-case words may stand before the kind: «…» мемлекеттік корпорациясы, «…» ұлттық
-# инфокоммуникациялық холдингі; the first word that names a kind ends the name)
-_QUOTED_ORG = re.compile(rf"([«“„\"][^«»“”„\"\n]{{2,60}}[»”\"“])\s+((?:{_LEGAL_FORMS})(?![\w])|[а-яёәғқңөұүһі-]+(?:[ \t]+[а-яёәғқңөұүһі-]+){{0,3}})")
+# инфокоммуникациялық холдингі; the first word that names a kind ends the name). A Russian
+# preposition between them says the kind is another's: a course «…» на факультете …, в институте …
+_NOT_BEFORE_KIND = r"(?!(?:на|в|во|при|по|для|с|со|из|от|к|о|об|у|за|и|или)(?![\w-]))"
+_QUOTED_ORG = re.compile(rf"([«“„\"][^«»“”„\"\n]{{2,60}}[»”\"“])\s+((?:{_LEGAL_FORMS})(?![\w])|{_NOT_BEFORE_KIND}"
+                         rf"[а-яёәғқңөұүһі-]+(?:[ \t]+{_NOT_BEFORE_KIND}[а-яёәғқңөұүһі-]+){{0,3}})")
 
 
 # A company named in Latin letters with its legal form after it: "Kazakhtelecom JSC",

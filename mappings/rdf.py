@@ -87,6 +87,7 @@ class WorkContext:
     specialty_labels: dict[str, str] = field(default_factory=dict)   # language → preferred label
     publications: dict[int, object] = field(default_factory=dict)    # ordinal → metadata.Publication
     publication_counts: dict[str, int] = field(default_factory=dict)
+    languages: tuple[str, ...] = ()   # of the work's documents
 
     @property
     def iri(self) -> URIRef:
@@ -127,7 +128,7 @@ def work_context(work_id: str, members: list[ParsedAbstract],
     order = sorted(members, key=lambda m: ("en", "ru", "kk").index(m.lang))
     kinds = list(WORK_CLASS)
     kind = min((m.kind for m in members), key=kinds.index, default="article")
-    ctx = WorkContext(work_id, kind, gaps=tuple(gaps.missing(kind, members)))
+    ctx = WorkContext(work_id, kind, gaps=tuple(gaps.missing(kind, members)), languages=tuple(m.lang for m in order))
     ctx.specialty_code = consensus.specialty_code(members)
     labels = specialty_labels if specialty_labels is not None else consensus.specialty_labels([members])
     ctx.specialty_labels = {lang: name for (code, lang), name in sorted(labels.items()) if code == ctx.specialty_code}
@@ -218,6 +219,12 @@ def to_graph(doc: ParsedAbstract, ctx: WorkContext, *, ontology_version: str,
         if summary.heading:
             g.add((node, DKG.heading, Literal(summary.heading, lang=lang)))
         linkable.append((node, "summary", summary.text))
+        for other, text in sorted(doc.translations.items()):
+            # The summary the journal printed in another language is the work's summary in
+            # that language, unless a document of the work in that language gives its own.
+            if other not in ctx.languages:
+                g.add((node, DKG.text, Literal(text, lang=other)))
+                linkable.append((node, "summary", text, other))
     for kind, (cls, prop, segment) in ITEMS.items():
         if ctx.kind == "article" and kind == "provisions":
             continue
@@ -261,8 +268,9 @@ def to_graph(doc: ParsedAbstract, ctx: WorkContext, *, ontology_version: str,
 
     candidates, words = [], b""
     if link:
-        candidates = _link(g, linkable, lang, work, source, meta.title)
-        words = relink.word_filter(relink.text_keys((text, lang) for _, _, text in linkable if text))
+        linkable = [(node, kind, text, in_lang[0] if in_lang else lang) for node, kind, text, *in_lang in linkable]
+        candidates = _link(g, linkable, work, source, meta.title)
+        words = relink.word_filter(relink.text_keys((text, tl) for _, _, text, tl in linkable if text))
     return MappedDocument(doc.source, graph_iri, g, ctx.id, candidates, words)
 
 
@@ -329,12 +337,12 @@ def _provenance(g: ntriples.Document, doc: ParsedAbstract, source: URIRef, graph
     g.add((graph_iri, PROV.wasGeneratedBy, activity))
 
 
-def _link(g: ntriples.Document, linkable, lang: str, work: URIRef, source: URIRef, title: str | None) -> list:
+def _link(g: ntriples.Document, linkable, work: URIRef, source: URIRef, title: str | None) -> list:
     """Entity linking, when the linker is installed (mappings/linking.py)."""
     if importlib.util.find_spec(__package__ + ".linking") is None:
         return []
     from . import linking
-    comps = [linking.ComponentText(node, kind, lang, text) for node, kind, text in linkable]
+    comps = [linking.ComponentText(node, kind, lang, text) for node, kind, text, lang in linkable]
     return linking.annotate(g, comps, work=work, source=source)
 
 

@@ -317,7 +317,9 @@ def _kazakh_start(text: str, end: int, capitalised_only: bool) -> int | None:
     last = words[-3:]
     # the sentence's first word is its subject, not the document's first («Зерттеу цифрландыруды
     # дамытудың 2024–2029 жылдарға арналған тұжырымдамасына сүйенеді»)
-    while len(last) > 1 and last[0].group().lower() in _SENTENCE_SUBJECTS and (
+    # (when it is the only word before them, the name opens at the years: «Зерттеу 2021–2023
+    # жылдарға арналған … бағдарлама аясында жүргізілді»)
+    while last and last[0].group().lower() in _SENTENCE_SUBJECTS and (
             not text[:base + last[0].start()].rstrip() or text[:base + last[0].start()].rstrip()[-1] in ".!?:;\n"):
         last = last[1:]
-    return base + last[0].start() if words else end
+    return base + last[0].start() if last else end

@@ -500,6 +500,53 @@ def test_an_articles_abstract_is_its_summary_and_is_linked():
     assert shacl.violations(shacl.validate_graph(g, "kk-article.txt")) == []
 
 
+_EN_ARTICLE = """\
+IRSTI 06.61.33
+A.B. Seitkali1, D.M. Ospanova2
+1Al-Farabi Kazakh National University, Almaty, Kazakhstan
+2Abai Kazakh National Pedagogical University, Almaty, Kazakhstan
+GRAIN EXPORT ROUTES OF THE NORTHERN REGIONS
+Abstract. The article examines the grain export routes of the northern regions of Kazakhstan through the
+Caspian ports and compares their costs with the routes through China in 2015-2023.
+Keywords: grain export, transport corridor, logistics.
+Introduction
+Grain exports of Kazakhstan grew steadily over the last decade.
+Conclusion
+The Caspian routes are cheaper for the western regions.
+References
+1 Smith J. Grain corridors // Journal of Transport Geography. – 2020. – Vol. 8. – P. 1–9.
+СОЛТҮСТІК ӨҢІРЛЕРДІҢ АСТЫҚ ЭКСПОРТЫ
+Түйін. Мақалада Қазақстанның солтүстік өңірлерінің астық экспорты жолдары Каспий порттары арқылы
+қарастырылып, олардың құны Қытай арқылы өтетін жолдармен салыстырылады.
+Түйін сөздер: астық экспорты, көлік дәлізі, логистика.
+ЭКСПОРТ ЗЕРНА СЕВЕРНЫХ РЕГИОНОВ
+Аннотация. В статье рассматриваются пути экспорта зерна северных регионов Казахстана через порты
+Каспия и сравнивается их стоимость с маршрутами через Китай в 2015–2023 годах.
+Ключевые слова: экспорт зерна, транспортный коридор, логистика.
+"""
+
+
+def test_an_articles_summaries_in_its_other_languages_are_its_summary_in_them():
+    # printed after the references, the Kazakh and Russian fronts are the article's summary in
+    # those languages, linked as the English one is; a document of the work in one of them gives
+    # its own summary there instead
+    doc = abstract.parse_bytes(_EN_ARTICLE.encode(), "en-grain.txt")
+    assert doc.kind == "article" and sorted(doc.translations) == ["kk", "ru"]
+    assert doc.translations["kk"].startswith("Мақалада Қазақстанның солтүстік")
+    ctx = rdf.work_context("en-grain", [doc])
+    g = rdf.to_graph(doc, ctx, ontology_version=ontology_version()).graph
+    summary = g.value(ctx.iri, DKG.hasSummary)
+    assert {t.language for t in g.objects(summary, DKG.text)} == {"en", "kk", "ru"}
+    quoted = {str(q) for q in g.objects(None, URIRef("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf"))}
+    assert {"Қазақстанның", "Казахстана", "Қытай", "Китай"} <= quoted, quoted
+    assert shacl.violations(shacl.validate_graph(g, "en-grain.txt")) == []
+    kazakh = copy.copy(doc)
+    kazakh.lang = "kk"
+    ctx = rdf.work_context("en-grain", [doc, kazakh])
+    g = rdf.to_graph(doc, ctx, ontology_version=ontology_version(), link=False).graph
+    assert {t.language for t in g.objects(g.value(ctx.iri, DKG.hasSummary), DKG.text)} == {"en", "ru"}
+
+
 def test_a_dissertations_abstract_heading_makes_no_summary(parsed):
     # Under a dissertation's АҢДАТПА heading stands its title page, not content.
     assert any(doc.kind != "article" and "abstract" in doc.sections for doc in parsed.values())
