@@ -2603,3 +2603,20 @@ def test_a_foreign_town_the_vocabulary_spells_as_russian_is_found_in_its_kazakh_
     assert names("Конференция Бішкекте өтті.", "kk") == ["actor/bishkek"]
     # a short word opening a sentence is not read so («Ішек» "intestine")
     assert names("Ішектегі микробиота зерттелді.", "kk") == []
+
+
+# A Russian preposition between a quoted name and a word of a kind says the kind is another's:
+# the course «…» на факультете … names no faculty; Kazakh puts the kind right after the name.
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Результаты используются в курсе «Степная агрохимия» на факультете биологии университета.", "ru", {}),
+    ("Материалы используются в дисциплине «Зоонозы степи» на кафедре инфекционных болезней.", "ru", {}),
+    ("Деректер «Дала агро» корпорациясы арқылы жиналды.", "kk", {"«Дала агро» корпорациясы": "NonGovernmentalOrganization"}),
+])
+def test_a_preposition_between_a_quoted_name_and_a_kind_names_another_s(text, lang, expected):
+    assert {n: c for n, c in _candidates(text, lang, "significance").items() if "«" in n} == expected
+
+
+def test_a_kazakh_programme_named_by_its_years_opens_at_them_after_the_sentence_s_subject():
+    found = _candidates("ICAR ұсынымдары алынды.\nЗерттеу 2021–2023 жылдарға арналған ғылыми-техникалық "
+                        "бағдарлама аясында жүргізілді.", "kk", "relevance")
+    assert "2021–2023 жылдарға арналған ғылыми-техникалық бағдарлама" in found, found
