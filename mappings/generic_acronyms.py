@@ -30,8 +30,17 @@ _SERVICES = {"SMS", "MMS"}
 _TECHNOLOGIES = {"ICT", "IoT", "LED", "PEM", "ИКТ", "АКТ", "PET", "PVC", "HDPE", "LDPE"}
 # a field of corporate practice and reporting ("ESG disclosure", «ESG-отчетность»)
 _PRACTICES = {"ESG"}
+# molecules and the genome's features a biologist counts ("11 SNPs", «ДНҚ бөліп алу», «мРНК»)
+_MOLECULES = {"DNA", "RNA", "SNP", "CNV", "ROH", "ДНК", "РНК", "ДНҚ", "РНҚ"}
+# diseases ("patients with COPD", «больные ХОБЛ», «ИБС»), and measures («ПДК», «ПӘК», «КПД»; two
+# capitals, «ОШ 2,4», are a candidate only beside a word that names a body, so need no entry)
+_DISEASES = {"COPD", "CKD", "ХОБЛ", "ИБС", "ХБП", "ОКС", "ОРВИ"}
+_STATISTICS = {"ПДК", "ПӘК", "КПД"}
+# the mass media as a kind, and a computer («СМИ», «БАҚ», «программа для ЭВМ»)
+_MEDIA = {"СМИ", "БАҚ", "ЭВМ"}
 
-NAMES = frozenset(_CURRENCIES | _MEASURES | _KINDS | _TECHNOLOGIES | _PRACTICES | _SERVICES)
+NAMES = frozenset(_CURRENCIES | _MEASURES | _KINDS | _TECHNOLOGIES | _PRACTICES | _SERVICES | _MOLECULES
+                  | _DISEASES | _STATISTICS | _MEDIA)
 
 
 def is_common_noun(acronym: str) -> bool:

@@ -2302,10 +2302,13 @@ _SHARE_KK = "Өңір экономикасындағы {} үлесі өсті."
     *[(_FIGURES_IN.format(w), "en") for w in (
         "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "RUB", "KZT", "UZS", "KGS", "TRY", "AED",
         "GDP", "GNP", "GNI", "GVA", "CPI", "FDI", "SME", "MSME", "NGO", "PPP", "PHC", "HEI", "NEET",
-        "ICT", "LED", "PEM", "PET", "PVC", "HDPE", "LDPE", "SMS", "MMS", "ESG")],
+        "ICT", "LED", "PEM", "PET", "PVC", "HDPE", "LDPE", "SMS", "MMS", "ESG",
+        "DNA", "RNA", "SNP", "CNV", "ROH", "COPD", "CKD")],
     *[(_SHARE_RU.format(w), "ru") for w in (
-        "ЕВРО", "ВВП", "ВНП", "ВРП", "ИПЦ", "ПИИ", "МСП", "МСБ", "НПО", "ГЧП", "ПМСП", "МСАК", "ВУЗ", "ССУЗ", "ИКТ")],
-    *[(_SHARE_KK.format(w), "kk") for w in ("ЖІӨ", "ЖҰӨ", "ТШИ", "ШОБ", "ШОК", "ҮЕҰ", "МЖӘ", "ЖОО", "АКТ")],
+        "ЕВРО", "ВВП", "ВНП", "ВРП", "ИПЦ", "ПИИ", "МСП", "МСБ", "НПО", "ГЧП", "ПМСП", "МСАК", "ВУЗ", "ССУЗ", "ИКТ",
+        "ДНК", "РНК", "ХОБЛ", "ИБС", "ХБП", "ОКС", "ОРВИ", "ПДК", "КПД", "СМИ", "ЭВМ")],
+    *[(_SHARE_KK.format(w), "kk") for w in ("ЖІӨ", "ЖҰӨ", "ТШИ", "ШОБ", "ШОК", "ҮЕҰ", "МЖӘ", "ЖОО", "АКТ",
+                                            "ДНҚ", "РНҚ", "ПӘК", "БАҚ")],
 ])
 def test_every_common_noun_acronym_is_no_candidate(text, lang):
     assert _candidates(text, lang, "relevance") == {}
