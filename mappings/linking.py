@@ -835,8 +835,9 @@ _KEYWORDS = {
                    # a policy instrument: "Carbon Border Adjustment Mechanism", "Emissions Trading
                    # System/Scheme", "Partnership for Market Implementation"
                    "mechanism", "scheme", "trading", "partnership",
-                   # a body of norms: "Reporting Standards", «Международные стандарты …»
-                   "standard", "стандарт",
+                   # a body of norms: "Reporting Standards", «Международные стандарты …», and the
+                   # standards of medicines a state publishes: «Государственная фармакопея …»
+                   "standard", "стандарт", "pharmacopoeia", "фармакопея", "фармакопеясы",
                    # what a body publishes for others to follow: "… Disclosure Guide", "… Reference Guide"
                    "guide", "guidelines",
                    # a migration route that states and conventions agree to protect: "Central Asian
@@ -1083,7 +1084,9 @@ _DOMAIN_NAME = re.compile(r"(?<![\w./@:-])([A-Za-z][A-Za-z0-9-]{1,30}\.(?:kz|қ�
 # it: "API 1104", "API RP 580", "ASME B31.4", "ASME B31G", "NACE SP0502", "ANSI/AWS D1.1", "BS 7910".
 _STANDARD = re.compile(r"(?<![\w-])((?:ISO(?:/IEC)?|IEC|ASTM|EN|DIN|IEEE|ГОСТ(?:\s+Р)?|GOST(?:\s+R)?|СТ\s+РК|СН\s+РК|СП\s+РК|СНиП(?:\s+РК)?|ПР\s+РК|МСН|ҚР\s+(?:ҚНжЕ|ҚН|ЕЖ)|"
                        r"(?:ST|SN|SP)\s+RK|SNiP|API(?:\s+(?:RP|Std|Spec|MPMS))?|(?:ANSI/)?ASME|(?:ANSI/)?AWS|ANSI|NACE|BS|DNV(?:-RP|-ST|-OS)?)"
-                       r"\s?[A-Z]{0,2}\d[\d.:-]*\d[A-Z]?|Eurocode\s?\d{1,2})(?![\w-])")
+                       r"\s?[A-Z]{0,2}\d[\d.:-]*\d[A-Z]?|Eurocode\s?\d{1,2}"
+                       # a technical regulation of the Customs (Eurasian Economic) Union: «ТР ТС 034/2013»
+                       r"|(?:ТР|TR)\s+(?:ТС|ЕАЭС|ЕАЭО|CU|EAEU)\s+\d{3}/\d{4})(?![\w-])")
 # A European Union act by its number, year first: "Directive 2008/98/EC", «Регламент (ЕС) 2016/679» →
 # «2008/98/EC», «2016/679»: the number alone names the act.
 _EU_ACT_NUMBER = re.compile(r"(?<![\w/.-])((?:19|20)\d\d/\d{1,4}/(?:EC|EU|EEC|ЕС|ЕЭС|ЕО)|(?<=\(ЕС\)\s)(?:19|20)\d\d/\d{1,4}"

@@ -2623,3 +2623,17 @@ def test_a_kazakh_programme_named_by_its_years_opens_at_them_after_the_sentence_
     found = _candidates("ICAR ұсынымдары алынды.\nЗерттеу 2021–2023 жылдарға арналған ғылыми-техникалық "
                         "бағдарлама аясында жүргізілді.", "kk", "relevance")
     assert "2021–2023 жылдарға арналған ғылыми-техникалық бағдарлама" in found, found
+
+
+# A state's pharmacopoeia is a body of norms, as a standard is; a technical regulation of the
+# Customs (Eurasian Economic) Union is named by its number, as a standard is.
+@pytest.mark.parametrize("text, lang, name", [
+    ("Контроль качества проводили по требованиям Государственной фармакопеи Республики Казахстан.", "ru",
+     "Государственной фармакопеи"),
+    ("Quality was tested as the European Pharmacopoeia requires.", "en", "European Pharmacopoeia"),
+    ("Сапасы Қазақстан Республикасының Мемлекеттік фармакопеясы бойынша бақыланды.", "kk", "Мемлекеттік фармакопеясы"),
+    ("Маркировка отвечает требованиям ТР ТС 022/2011 к пищевой продукции.", "ru", "ТР ТС 022/2011"),
+    ("Өнім ТР ЕАЭО 033/2013 талаптарына сәйкес келеді.", "kk", "ТР ЕАЭО 033/2013"),
+])
+def test_a_pharmacopoeia_and_a_customs_union_regulation_are_initiatives(text, lang, name):
+    assert _candidates(text, lang, "relevance").get(name) == "Initiative", _candidates(text, lang, "relevance")
