@@ -22,7 +22,8 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from . import (body_conventions, generic_acronyms, information_systems, institute_acronyms, latin_kazakh_reading,
                lexicon_store, method_context, method_lists, morphology, name_shapes, ntriples, page_chrome, people,
-               place_shapes, product_names, scholar_theories, script_folding, self_named, sports_clubs, tool_lists)
+               place_shapes, product_names, scholar_theories, script_folding, self_named, shared_heads, sports_clubs,
+               tool_lists)
 from .vocab import DKG, ID, ITSRDF, LANGUAGE, NIF
 from .vocabulary import INITIATIVE_KINDS, LANGS, Entry, load_dismissed, load_entries, slugify
 
@@ -1958,6 +1959,9 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
                 del found[k]
             found[(s, e)] = ("Method", "listed tool")
     if kind in METHOD_KINDS:
+        for s, e in shared_heads.find(text, lang):
+            if free(s, e) and unclaimed(s, e) and not known(text[s:e]) and not any(a < e and s < b for a, b in found):
+                found[(s, e)] = ("Method", "shape")
         # a procedure named by its measuring, recording or viewing ending where the work's methods
         # are listed: «допплерометрия», «остеосцинтиграфию», "accelerometry", «колоноскопии»
         for m in _PROCEDURE.get(lang, _PROCEDURE["en"]).finditer(text):

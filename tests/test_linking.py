@@ -2637,3 +2637,23 @@ def test_a_kazakh_programme_named_by_its_years_opens_at_them_after_the_sentence_
 ])
 def test_a_pharmacopoeia_and_a_customs_union_regulation_are_initiatives(text, lang, name):
     assert _candidates(text, lang, "relevance").get(name) == "Initiative", _candidates(text, lang, "relevance")
+
+
+# Methods listed as adjectives sharing one head: each adjective is a method of its own, the last
+# one with the head (mappings/shared_heads.py); only where the methods are stated, and only a list.
+@pytest.mark.parametrize("text, lang, kind, expected", [
+    ("Organoleptic, bacteriological and serological methods were used.", "en", "methods",
+     {"Organoleptic", "bacteriological", "serological methods"}),
+    ("В работе использованы макроскопический и микроскопический анализ сырья.", "ru", "methods",
+     {"макроскопический", "микроскопический анализ"}),
+    ("Жұмыста органолептикалық, гельминтологиялық және серологиялық әдістер қолданылды.", "kk", "methods",
+     {"органолептикалық", "гельминтологиялық", "серологиялық әдістер"}),
+    ("Statistical methods were used.", "en", "methods", set()),
+    ("Organoleptic, bacteriological and serological methods are common in such studies.", "en", "relevance", set()),
+])
+def test_adjectives_sharing_a_method_head_are_methods_each(text, lang, kind, expected):
+    from dissertation_kg.mappings import shared_heads
+    found = {text[s:e] for s, e in shared_heads.find(text, lang)} if kind == "methods" else set()
+    assert found >= expected and (expected or not found)
+    named = {n for n, c in _candidates(text, lang, kind).items() if c == "Method"}
+    assert expected <= named and not (named & ({"Organoleptic", "bacteriological"} - expected))
