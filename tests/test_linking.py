@@ -950,7 +950,7 @@ def _candidates(text: str, lang: str, kind: str) -> dict[str, str]:
     # an acronym with nothing beside it outside the methods is a body, as before
     ("Письмо ДКСО разослано в вузы.", "ru", "relevance", "ДКСО", "Organization"),
     # and in the statement of methods a tool
-    ("Использованы ИФА и ПЦР.", "ru", "methods", "ПЦР", "Method"),
+    ("Использованы ИФА и КЛБТ.", "ru", "methods", "КЛБТ", "Method"),
 ])
 def test_an_unknown_acronym_is_classed_by_the_words_beside_it(text, lang, kind, name, cls):
     assert _candidates(text, lang, kind).get(name) == cls
