@@ -612,7 +612,11 @@ def _successors(text: str, tokens: list[Token], j: int) -> list[int]:
     n = len(tokens)
     if j + 1 >= n:
         return []
-    out = [j + 1] if _gap_ok(text, tokens[j], tokens[j + 1], _LABEL_GAP) or _quote_closes_in_name(text, tokens[j], tokens[j + 1]) else []
+    # (a label may hold a comma, «Один пояс, один путь», but never right after an acronym: «спектроскопия
+    # ЭПР, спектроскопия ЯМР» is a list, not «ЭПР-спектроскопия»)
+    gap_ok = _gap_ok(text, tokens[j], tokens[j + 1], _LABEL_GAP) and not (
+        "," in text[tokens[j].end:tokens[j + 1].start] and morphology.is_acronym(tokens[j].text))
+    out = [j + 1] if gap_ok or _quote_closes_in_name(text, tokens[j], tokens[j + 1]) else []
     if text[tokens[j].end:tokens[j + 1].start].strip() == "(":
         for k in range(j + 1, min(j + 4, n - 1)):
             close = text[tokens[k].end:tokens[k + 1].start]

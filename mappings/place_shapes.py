@@ -92,6 +92,12 @@ _PATTERNS = {lang: re.compile(rf"(?<![\w-])((?:{_NAME[lang]}{_AND})*{_NAME[lang]
              for lang in _NAME}
 
 
+# a Kazakh word before a kind that is itself a kind of place, in any case, a number or the people's
+# name: the phrase speaks of places of a kind («облыстың ауылдары», «үш губерния», «қазақ ауылы»)
+_KK_KIND_OR_COUNT = re.compile(r"(?:облыс|аудан|қала|ауыл|өңір|губерни|уез|болыс|елді)\w*$|"
+                               r"(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|қазақ|орыс)$")
+
+
 def find(text: str, lang: str) -> list[tuple[int, int]]:
     """(start, end) of every place named with its kind; the kind word closes the last one."""
     pattern = _PATTERNS.get(lang)
@@ -107,6 +113,8 @@ def find(text: str, lang: str) -> list[tuple[int, int]]:
             if n.group().lower() in _NOT_NAMES or (lang == "ru" and _SENTENCE_END.search(text[max(0, s - 12):s])
                                                    and _common_adjective(n.group())):
                 continue
+            if lang == "kk" and _KK_KIND_OR_COUNT.match(n.group().lower()):
+                continue   # «Облыстың ауыл тұрғындары», «Үш губернияның», «Қазақ ауылының»: kinds, not names
             if lang == "kk" and m.group(2).startswith(("орн", "орынд", "карьер")):
                 if _SENTENCE_END.search(text[max(0, s - 12):s]):
                     continue   # «Екінші орында …», «Терең карьерлер …»: a sentence's first word is capitalised whatever it is

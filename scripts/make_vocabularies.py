@@ -71,7 +71,12 @@ def _clean(name: str | None) -> list[str]:
     if not name or " - " in name or "," in name:
         return []
     m = re.fullmatch(r"(.+?) \((.+)\)", name)
+    if m and _QUALIFIER.fullmatch(m.group(2)):
+        return []   # «Корея (Солтүстік)»: a qualifier in brackets, and the name before it is another state's too
     return [m.group(1), m.group(2)] if m else [name]
+
+
+_QUALIFIER = re.compile(r"(?i)north|south|солтүстік|оңтүстік|северная|южная")
 
 
 def names(country, cldr, catalogues) -> tuple[dict[str, list[str]], dict[str, list[str]]]:

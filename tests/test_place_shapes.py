@@ -81,6 +81,10 @@ def test_a_place_is_found_by_its_kind(text, lang, expected):
     ("Спортсмены тренировались в открытом плавательном бассейне.", "ru"),
     ("Central Asian glaciers and Kazakh steppes shrink.", "en"),
     ("Өлшеулер 1990–2020 жылдар аралығында, Мамыр аралығында жүргізілді.", "kk"),   # an interval, not an island
+    # a kind of place in any case, a number or the people's name before a kind: places of a kind
+    ("Облыстың ауыл тұрғындары малға тәуелді.", "kk"), ("Аудандардың ауылдары шалғай.", "kk"),
+    ("Үш губернияның мұрағаттары қаралды.", "kk"), ("Екі ауданда сауалнама жүргізілді.", "kk"),
+    ("Қазақ ауылының тарихы зерттелді.", "kk"), ("Орыс селоларында мектеп болды.", "kk"),
 ])
 def test_a_kind_word_without_a_name_is_no_place(text, lang):
     assert places(text, lang) == []
