@@ -879,6 +879,8 @@ _KEYWORDS = {
                      # a power plant: "… Power Station", «…» күн электр станциясы, СЭС «…»
                      "station", "станция", "станциясы",
                      "exchange", "биржа", "биржасы",
+                     # a hospital (not «клиника», which is also a disease's clinical picture)
+                     "hospital", "больница", "госпиталь", "ауруханасы",
                      # a group of states or companies: «Группа государств против …», «Группа компаний …»,
                      # "Eurasian Resources Group", "… Energy Group"
                      "группа", "group",
