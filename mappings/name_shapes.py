@@ -210,6 +210,10 @@ def _states_methods(text: str, pos: int, lang: str) -> bool:
     return re.search(_METHODS_WORD[lang], sentence, re.I) is not None and re.search(_USED[lang], sentence, re.I) is not None
 
 
+_COUNTS = {"one", "two", "three", "four", "five", "бір", "екі", "үш", "төрт", "бес", "один", "одна", "два", "две",
+           "двух", "три", "трех", "трёх", "четыре", "пять"}
+
+
 def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple[int, int, str]]:
     """(start, end, 'Theory' | 'Method') of every name of that shape in `text`."""
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
@@ -309,6 +313,11 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
         if not (anywhere or done or kind in THEORY_SECTIONS or _double_barrelled(text, mods) or _states_methods(text, tok.start, lang)
                 or any(_proper(m) and not _sentence_initial(text, t.start) for m, t in ((t.text, t) for t in mods))):
             continue
+        if tokens[first] is not tok and (tokens[first].text[:1].isdigit() or morphology.fold(tokens[first].text) in _COUNTS):
+            continue   # «екі әдіс», "three models", «6-уы бақылау»: a count of methods names none (a count
+            #            inside the name stays: «әл-ауқат мемлекетінің үш режимі теориясы»)
+        if lang == "kk" and tok.text[:1].isupper() and tokens[first] is not tok and tokens[first].text[:1].islower():
+            continue   # «… кезеңдері Зерттеу …»: a capitalised head opens the next sentence or heading
         if cls == "Theory" and _MODEL_HEAD.match(tok.text) and mods and _tool_name(mods[0].text):
             cls = "Method"   # a model named by a tool's name is a computation: "SWAT model", «ARIMA моделі», "HYSPLIT trajectory model"
         out.append((tokens[first].start, tokens[last].end, cls))
