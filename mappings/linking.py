@@ -828,7 +828,7 @@ _KEYWORDS = {
     "NonGovernmentalOrganization": ["foundation", "association", "society", "institute", "institut", "centre", "center",
                                     "service", "bureau", "inspection", "laboratory", "corporation", "фонд", "служба",
                                     "бюро", "инспекция", "лаборатория", "корпорация", "корпорациясы", "зертханасы", "ассоциация", "общество", "институт", "центр", "қоры", "қор",
-                                    "қауымдастығы", "қоғамы", "орталығы", "federation", "library", "федерация", "федерациясы",
+                                    "қауымдастығы", "қоғамы", "орталығы", "federation", "library", "федерация",
                                     "библиотека", "кітапхана", "кітапханасы",
                                     # a sports league is the body its clubs form: "Kontinental Hockey League",
                                     # «Казахстанская футбольная лига»

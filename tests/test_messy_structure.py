@@ -1174,3 +1174,18 @@ def test_a_three_letter_heading_in_capitals_runs_into_a_text_in_capitals():
     # all in capitals still opens with it (seed 171, headings.py:400: len(phrase) > 3)
     h = headings.match("AIM TO ASSESS THE LINK OF GRAIN AND FUEL PRICES", "en")
     assert (h.kind, h.text, h.rest, h.shape) == ("aim", "AIM", "TO ASSESS THE LINK OF GRAIN AND FUEL PRICES", "run-in")
+
+
+def test_a_list_section_after_an_empty_list_introduction_keeps_its_own_items():
+    # (seed 181, sections.py: only a definition's section between a list's introduction and its
+    # list hands the list back; a list section of its own keeps its items)
+    text = ("Объект исследования – зерновой рынок Казахстана.\n"
+            "Цель исследования – оценить влияние цен на топливо на цены зерна.\n"
+            "Задачи исследования. Для достижения цели поставлены следующие задачи:\n"
+            "Научная новизна исследования:\n"
+            "1) впервые оценена эластичность цен зерна по ценам топлива;\n"
+            "2) предложена модель передачи цен для северных областей.\n"
+            "Положения, выносимые на защиту:\n1. Цены на топливо определяют цены зерна.\n")
+    doc = abstract.parse_bytes(text.encode(), "ru-grain.txt")
+    assert [it.text[:20] for it in doc.items["novelty"]] == ["впервые оценена элас", "предложена модель пе"]
+    assert "tasks" not in doc.items

@@ -92,3 +92,9 @@ def test_a_quote_block_is_the_authors_text_and_a_source_block_is_not():
            "#+END_QUOTE\n#+BEGIN_SRC python\nprint(1)\n#+END_SRC\nText after.\n")
     assert orgmode.text(src) == ("Title: Rural schools\nAuthor: A. Smith\n\nAbstract\n\nText before.\nA quoted sentence.\n"
                                  "Text after.\n")
+
+
+def test_a_property_drawer_right_under_a_headline_marks_org():
+    # (seed 181, orgmode.py:52: the drawer's line must be the headline's very next one)
+    assert orgmode.is_org("* Abstract\n:PROPERTIES:\n:ID: 7f3a\n:END:\nThe work studies grain prices.\n")
+    assert not orgmode.is_org("* Abstract\nThe work studies grain prices.\n:PROPERTIES:\n")

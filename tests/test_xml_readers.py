@@ -181,3 +181,9 @@ def test_the_validate_command_accepts_what_is_recorded_for_them(tmp_path):
         (tmp_path / name).write_text(text, encoding="utf-8")
     result = CliRunner().invoke(main, ["validate", str(tmp_path / "ru-liquidity.txt"), str(tmp_path / "en-salinity.txt")])
     assert result.exit_code == 0, result.output
+
+
+def test_a_note_without_a_title_opens_with_its_text():
+    # (seed 181, evernote.py: the title is printed above the body only when there is one)
+    untitled = ENEX.replace("<title>Soil salinity mapping in the Syr Darya delta</title>", "<title></title>")
+    assert evernote.text(untitled).startswith("Soil salinity mapping in the Syr Darya delta\n")
