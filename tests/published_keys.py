@@ -41,13 +41,25 @@ def word_part(path: Path, name: str = "word/document.xml") -> str:
         return z.read(name).decode("utf-8") if name in z.namelist() else ""
 
 
-def pdf_text(path: Path) -> str:
-    """A PDF's text layer as pdfium gives it, page by page."""
+def pdf_pages(path: Path) -> list[str]:
+    """A PDF's text layer as pdfium gives it, a string per page."""
     pdf = pypdfium2.PdfDocument(path)
     try:
-        return "\n".join(page.get_textpage().get_text_range() for page in pdf)
+        return [page.get_textpage().get_text_range() for page in pdf]
     finally:
         pdf.close()
+
+
+def pdf_text(path: Path) -> str:
+    """A PDF's text layer as pdfium gives it, page by page."""
+    return "\n".join(pdf_pages(path))
+
+
+def only_one(paths: list[Path], test) -> Path:
+    """The one document of a corpus that passes `test` (a trap is in exactly one file)."""
+    found = [p for p in paths if test(p)]
+    assert len(found) == 1, [p.name for p in found]
+    return found[0]
 
 
 def counted_text(path: Path, read_text=None) -> str:

@@ -16,8 +16,8 @@ import json
 import re
 import zipfile
 
-from published_keys import (ROOT, check_floors, check_key_format, check_key_says_what_the_document_says, check_the_mix,
-                            check_word_lists_keep_their_numbers, documents)
+from published_keys import (ROOT, check_floors, check_key_format, check_key_says_what_the_document_says,
+                            check_the_mix, check_word_lists_keep_their_numbers, documents, pdf_pages)
 from published_keys import counted_text
 
 import pytest
@@ -45,15 +45,6 @@ def _text(path) -> str:
 
 def _key(path) -> dict:
     return json.loads((CORPUS / "expected" / f"{path.name}.json").read_text(encoding="utf-8"))
-
-
-def _pages(path) -> list[str]:
-    import pypdfium2
-    pdf = pypdfium2.PdfDocument(path)
-    try:
-        return [page.get_textpage().get_text_range() for page in pdf]
-    finally:
-        pdf.close()
 
 
 def test_the_corpus_is_the_mix_the_issue_asks_for():
@@ -126,7 +117,7 @@ def test_a_pdf_has_a_section_heading_split_by_a_page_break():
     """«ОСНОВНЫЕ ПОЛОЖЕНИЯ, ВЫНОСИМЫЕ» is the last line of one page's text, «НА ЗАЩИТУ» the first
     line after the running header on the next: the page number and the header come between."""
     for path in PDF:
-        pages = [[line.strip() for line in t.splitlines() if line.strip()] for t in _pages(path)]
+        pages = [[line.strip() for line in t.splitlines() if line.strip()] for t in pdf_pages(path)]
         for here, after in zip(pages, pages[1:]):
             if len(here) > 2 and here[-2] == "ОСНОВНЫЕ ПОЛОЖЕНИЯ, ВЫНОСИМЫЕ":
                 assert re.fullmatch(r"\d+", here[-1]), here[-1]

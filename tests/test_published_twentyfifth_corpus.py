@@ -16,7 +16,8 @@ import zipfile
 from collections import Counter
 
 from published_keys import (ROOT, check_floors, check_key_format, check_key_says_what_the_document_says,
-                            check_word_lists_keep_their_numbers, counted_text, documents, key_of)
+                            check_word_lists_keep_their_numbers, counted_text, documents, key_of, only_one,
+                            pdf_pages, word_part)
 
 import pytest
 
@@ -37,26 +38,6 @@ def _key(path) -> dict:
     return key_of(CORPUS, path)
 
 
-def _pages(path) -> list[str]:
-    import pypdfium2
-    pdf = pypdfium2.PdfDocument(path)
-    try:
-        return [page.get_textpage().get_text_range() for page in pdf]
-    finally:
-        pdf.close()
-
-
-def _one(paths, test):
-    found = [p for p in paths if test(p)]
-    assert len(found) == 1, [p.name for p in found]
-    return found[0]
-
-
-def _part(path, name: str) -> str:
-    with zipfile.ZipFile(path) as z:
-        return z.read(name).decode("utf-8") if name in z.namelist() else ""
-
-
 def test_the_corpus_is_the_mix_the_issue_asks_for():
     """check_the_mix asks every corpus for a master's thesis, which this one (a bachelor's thesis
     instead) does not have, so its checks are made one by one with this corpus's counts: 2 PDF, 3
@@ -75,16 +56,16 @@ def test_the_corpus_is_the_mix_the_issue_asks_for():
     degrees = Counter(k["degree"] for k in keys.values())
     assert degrees == {"phd": 6, "candidate": 1, "bachelor": 1, None: 1}, degrees
     # the article: Kazakh, three authors, keywords
-    article = _one(DOCUMENTS, lambda p: _key(p)["kind"] == "article")
+    article = only_one(DOCUMENTS, lambda p: _key(p)["kind"] == "article")
     assert _key(article)["lang"] == "kk" and len(_key(article)["authors"]) == 3 and _key(article)["keywords"]
     # the Candidate of Sciences autoreferat: Russian, an old specialty code, its title page
-    candidate = _one(DOCUMENTS, lambda p: _key(p)["degree"] == "candidate")
+    candidate = only_one(DOCUMENTS, lambda p: _key(p)["degree"] == "candidate")
     assert _key(candidate)["lang"] == "ru" and re.fullmatch(r"\d\d\.\d\d\.\d\d", _key(candidate)["specialty_code"])
-    first = " ".join(_pages(candidate)[0].split())
+    first = " ".join(pdf_pages(candidate)[0].split())
     assert "На правах рукописи" in first and "АВТОРЕФЕРАТ" in first
     assert "диссертации на соискание ученой степени кандидата экономических наук" in first
     # the bachelor's thesis (a diploma project), without provisions as such works are
-    bachelor = _one(DOCUMENTS, lambda p: _key(p)["kind"] == "bachelors-thesis")
+    bachelor = only_one(DOCUMENTS, lambda p: _key(p)["kind"] == "bachelors-thesis")
     assert "diploma project" in _text(bachelor) and _key(bachelor)["gaps"] == ["provisions"]
     # one dissertation without provisions
     gapped = [k for k in keys.values() if k["kind"] == "dissertation" and k["gaps"]]
@@ -128,7 +109,7 @@ def test_the_word_lists_keep_their_numbers_in_numbering_xml(path):
 
 def test_the_pdfs_have_a_text_layer_and_page_numbers():
     for path in PDF:
-        pages = _pages(path)
+        pages = pdf_pages(path)
         assert len(pages) >= 3 and all(len(t.split()) > 20 for t in pages), path.name
         bottoms = [t.strip().splitlines()[-1].strip() for t in pages[1:]]
         assert all(re.search(r"\d{1,3}\s*–?$", b) for b in bottoms), (path.name, bottoms)
@@ -140,7 +121,7 @@ def test_a_pdf_is_encrypted_with_restricted_permissions():
     forbidden - yet pdfium opens it without a password and its text layer is whole."""
     import pypdfium2
     import pypdfium2.raw as raw
-    path = _one(PDF, lambda p: b"/Encrypt" in p.read_bytes())
+    path = only_one(PDF, lambda p: b"/Encrypt" in p.read_bytes())
     pdf = pypdfium2.PdfDocument(path)
     try:
         permissions = raw.FPDF_GetDocPermissions(pdf) & 0xFFFFFFFF
@@ -150,7 +131,7 @@ def test_a_pdf_is_encrypted_with_restricted_permissions():
     assert permissions & 0x4, "printing is allowed"
     assert not permissions & 0x10, "copying of text is forbidden"
     assert not permissions & 0x8, "changes are forbidden"
-    text = " ".join(" ".join(_pages(path)).split())
+    text = " ".join(" ".join(pdf_pages(path)).split())
     assert _key(path)["title"] in text and _key(path)["degree"] == "candidate"
 
 
@@ -158,7 +139,7 @@ def test_a_pdf_is_tagged_pdf_ua():
     """The sports psychology abstract exported as a tagged PDF/UA file: a structure tree with
     heading elements, /MarkInfo, the document language and the pdfuaid XMP declaration; the other
     PDF has no structure tree."""
-    path = _one(PDF, lambda p: b"/StructTreeRoot" in p.read_bytes())
+    path = only_one(PDF, lambda p: b"/StructTreeRoot" in p.read_bytes())
     raw = path.read_bytes()
     assert re.search(rb"/MarkInfo\s*<<\s*/Marked\s+true", raw)
     assert re.search(rb"<pdfuaid:part>1</pdfuaid:part>", raw)
@@ -194,7 +175,7 @@ def test_a_pdf_carries_a_reviewers_highlights_and_sticky_notes():
     highlights = [s for s, _ in annots if s == raw.FPDF_ANNOT_HIGHLIGHT]
     assert len(notes) == 3 and len(highlights) == 3
     assert any("Положения сформулированы слишком пространно" in n for n in notes)
-    text = " ".join(" ".join(_pages(path)).split())
+    text = " ".join(" ".join(pdf_pages(path)).split())
     assert not any(n[:30] in text for n in notes)
     assert _key(path)["field"] == "sports psychology"
 
@@ -204,11 +185,11 @@ def test_a_word_file_was_saved_by_wps_office():
     docProps/custom.xml carries KSOProductBuildVer and ICV, the document declares the
     wpsCustomData namespace, SimSun is the East Asian default font and the heading style has the
     numeric ID «3» (named heading 2); its lists are still numbered from numbering.xml."""
-    path = _one(WORD, lambda p: "WPS Office" in _part(p, "docProps/app.xml"))
-    assert re.search(r"<Application>WPS Office_\d+\.\d", _part(path, "docProps/app.xml"))
-    custom = _part(path, "docProps/custom.xml")
+    path = only_one(WORD, lambda p: "WPS Office" in word_part(p, "docProps/app.xml"))
+    assert re.search(r"<Application>WPS Office_\d+\.\d", word_part(path, "docProps/app.xml"))
+    custom = word_part(path, "docProps/custom.xml")
     assert 'name="KSOProductBuildVer"' in custom and 'name="ICV"' in custom
-    body, styles = _part(path, "word/document.xml"), _part(path, "word/styles.xml")
+    body, styles = word_part(path, "word/document.xml"), word_part(path, "word/styles.xml")
     assert 'xmlns:wpsCustomData="http://www.wps.cn/officeDocument/2013/wpsCustomData"' in body
     assert 'w:eastAsia="SimSun"' in styles
     assert re.search(r'<w:style [^>]*w:styleId="3"[^>]*>\s*<w:name w:val="heading 2"/>', styles)
@@ -221,13 +202,13 @@ def test_a_word_file_is_a_protected_form_with_legacy_form_fields():
     particulars are legacy text form fields (w:ffData, FORMTEXT, a bookmark of the field's name)
     and the document is protected for filling in forms only."""
     import docx
-    path = _one(WORD, lambda p: "FORMTEXT" in _part(p, "word/document.xml"))
-    body = _part(path, "word/document.xml")
+    path = only_one(WORD, lambda p: "FORMTEXT" in word_part(p, "word/document.xml"))
+    body = word_part(path, "word/document.xml")
     fields = re.findall(r'<w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="([^"]+)"/>.*?<w:textInput/>'
                         r'</w:ffData></w:fldChar></w:r><w:r><w:instrText xml:space="preserve"> FORMTEXT </w:instrText>',
                         body)
     assert len(fields) == 5 and all(re.search(rf'<w:bookmarkStart w:id="\d+" w:name="{f}"/>', body) for f in fields)
-    assert re.search(r'<w:documentProtection w:edit="forms" w:enforcement="1"/>', _part(path, "word/settings.xml"))
+    assert re.search(r'<w:documentProtection w:edit="forms" w:enforcement="1"/>', word_part(path, "word/settings.xml"))
     cells = [c.text for t in docx.Document(path).tables for r in t.rows for c in r.cells]
     key = _key(path)
     assert key["author"] in cells and key["title"] in cells
@@ -239,13 +220,13 @@ def test_a_word_file_has_a_smartart_diagram():
     (a basic process): the inline drawing points to word/diagrams/ parts, whose data model and
     drawing hold the nodes' text; python-docx's paragraphs and tables see none of it."""
     import docx
-    path = _one(WORD, lambda p: any(n.startswith("word/diagrams/") for n in zipfile.ZipFile(p).namelist()))
-    body = _part(path, "word/document.xml")
+    path = only_one(WORD, lambda p: any(n.startswith("word/diagrams/") for n in zipfile.ZipFile(p).namelist()))
+    body = word_part(path, "word/document.xml")
     assert 'uri="http://schemas.openxmlformats.org/drawingml/2006/diagram"' in body and "<dgm:relIds " in body
-    data, drawing = _part(path, "word/diagrams/data1.xml"), _part(path, "word/diagrams/drawing1.xml")
+    data, drawing = word_part(path, "word/diagrams/data1.xml"), word_part(path, "word/diagrams/drawing1.xml")
     nodes = re.findall(r"<a:t>([^<]+)</a:t>", data)
     assert len(nodes) == 5 and nodes == re.findall(r"<a:t>([^<]+)</a:t>", drawing)
-    rels = _part(path, "word/_rels/document.xml.rels")
+    rels = word_part(path, "word/_rels/document.xml.rels")
     assert all(kind in rels for kind in ("diagramData", "diagramLayout", "diagramQuickStyle", "diagramColors"))
     text = "\n".join(p.text for p in docx.Document(path).paragraphs)
     assert "Нормы и регламент ТО" in nodes and "Нормы и регламент ТО" not in text
@@ -256,7 +237,7 @@ def test_a_text_file_is_a_slack_channel_export():
     """The English bachelor's thesis as a Slack export of one channel's day: a JSON array of
     messages (type, user, ts, user_profile, rich_text blocks beside the mrkdwn text), slashes
     escaped «\\/», the abstract pasted in several messages by the student and a supervisor's reply."""
-    path = _one(TEXT, lambda p: '"client_msg_id"' in _text(p))
+    path = only_one(TEXT, lambda p: '"client_msg_id"' in _text(p))
     raw = _text(path)
     assert raw.lstrip().startswith("[") and "\\/" in raw and "https://" not in raw
     messages = json.loads(raw)
@@ -276,7 +257,7 @@ def test_a_markdown_file_is_docling_output_of_a_pdf():
     for the logo, every heading «## », the title-page block as a pipe table, numbered items as
     «- 1. », novelty bullets whose glyph had no Unicode mapping as «GLYPH<c=183,font=/Symbol>»,
     words broken at a PDF line end joined as «inter- national»."""
-    path = _one(TEXT, lambda p: _text(p).startswith("<!-- image -->"))
+    path = only_one(TEXT, lambda p: _text(p).startswith("<!-- image -->"))
     raw = _text(path)
     lines = raw.split("\n")
     assert not any(l.startswith("# ") for l in lines) and sum(l.startswith("## ") for l in lines) >= 15
@@ -292,7 +273,7 @@ def test_a_markdown_file_is_yandex_flavored_markdown():
     """The Russian ethnomusicology abstract as a Yandex Wiki page (YFM): the title-page block in a
     «{% note info %}» … «{% endnote %}» block, headings with «{#anchor}» ids and the provisions
     folded in a «{% cut "…" %}» … «{% endcut %}» block."""
-    path = _one(TEXT, lambda p: "{% endcut %}" in _text(p))
+    path = only_one(TEXT, lambda p: "{% endcut %}" in _text(p))
     raw = _text(path)
     assert raw.index('{% note info "') < raw.index("{% endnote %}") < raw.index("## ")
     assert sum(bool(re.fullmatch(r"## .+ \{#[a-z-]+\}", l)) for l in raw.split("\n")) >= 15
@@ -305,7 +286,7 @@ def test_the_article_ends_with_english_and_russian_summaries():
     """The Kazakh journal article as `pdftotext` leaves the journal's PDF: form feeds, the journal's
     running header, «Аңдатпа» and «Түйін сөздер» before the text, the reference list, then the
     English (Abstract, Key words) and Russian (Аннотация, Ключевые слова) summaries at the end."""
-    path = _one(TEXT, lambda p: "Түйін сөздер" in _text(p))
+    path = only_one(TEXT, lambda p: "Түйін сөздер" in _text(p))
     raw = _text(path)
     assert raw.count("\f") >= 2 and raw.count("ҚазҰУ Хабаршысы. Филология сериясы") >= 2
     order = [raw.index(s) for s in ("Аңдатпа.", "Түйін сөздер:", "Кіріспе", "Қорытынды", "Әдебиеттер",

@@ -14,8 +14,9 @@ import re
 import zipfile
 from collections import Counter
 
-from published_keys import (ROOT, check_floors, check_key_format, check_key_says_what_the_document_says, check_the_mix,
-                            check_word_lists_keep_their_numbers, counted_text, documents, key_of)
+from published_keys import (ROOT, check_floors, check_key_format, check_key_says_what_the_document_says,
+                            check_the_mix, check_word_lists_keep_their_numbers, counted_text, documents, key_of,
+                            only_one, pdf_pages)
 
 import pytest
 
@@ -36,21 +37,6 @@ def _key(path) -> dict:
     return key_of(CORPUS, path)
 
 
-def _pages(path) -> list[str]:
-    import pypdfium2
-    pdf = pypdfium2.PdfDocument(path)
-    try:
-        return [page.get_textpage().get_text_range() for page in pdf]
-    finally:
-        pdf.close()
-
-
-def _one(paths, test):
-    found = [p for p in paths if test(p)]
-    assert len(found) == 1, [p.name for p in found]
-    return found[0]
-
-
 def test_the_corpus_is_the_mix_the_issue_asks_for():
     """check_the_mix with the counts of a nine-document corpus: 3 PDF, 2 Word, 2 text and 2
     Markdown files, kk/ru/en as 4/3/2, one article (by three authors), one master's thesis, one
@@ -68,11 +54,11 @@ def test_the_corpus_is_the_mix_the_issue_asks_for():
     assert [k["lang"] for k in keys.values() if k["kind"] == "article"] == ["en"]
     assert any(k["degree"] == "doctor" and k["lang"] == "kk"
                and re.fullmatch(r"\d\d\.\d\d\.\d\d", k["specialty_code"] or "") for k in keys.values())
-    doctor = _one(DOCUMENTS, lambda p: _key(p)["degree"] == "doctor")
+    doctor = only_one(DOCUMENTS, lambda p: _key(p)["degree"] == "doctor")
     assert "ғылымдарының докторы ғылыми дәрежесін алу үшін дайындалған диссертацияның авторефераты" in \
-        " ".join(_pages(doctor)[0].split())
-    article = _one(DOCUMENTS, lambda p: _key(p)["kind"] == "article")
-    text = " ".join(_pages(article))
+        " ".join(pdf_pages(doctor)[0].split())
+    article = only_one(DOCUMENTS, lambda p: _key(p)["kind"] == "article")
+    text = " ".join(pdf_pages(article))
     assert "Abstract" in text and "Keywords" in text and "Түйін" in text and "Резюме" in text
     assert text.index("Түйін") > text.index("Conclusion") and text.index("Резюме") > text.index("Conclusion")
     gapped = [k for k in keys.values() if k["gaps"]]
@@ -110,7 +96,7 @@ def test_the_word_lists_keep_their_numbers_in_numbering_xml(path):
 
 def test_the_pdfs_have_a_text_layer_and_page_numbers():
     for path in PDF:
-        pages = _pages(path)
+        pages = pdf_pages(path)
         assert len(pages) >= 3 and all(len(t.split()) > 20 for t in pages), path.name
         bottoms = [t.strip().splitlines()[-1].strip() for t in pages[1:]]
         assert all(re.search(r"\d{1,3}\s*–?$", b) for b in bottoms), (path.name, bottoms)
@@ -120,7 +106,7 @@ def test_a_pdf_is_pdf_a_2b():
     """The Kazakh Doctor of Sciences autoreferat exported by LibreOffice as PDF/A-2b: an XMP packet
     declaring pdfaid:part 2 and conformance B, and an OutputIntent (sRGB) in the catalogue; the
     other PDFs are ordinary PDF 1.x without it."""
-    path = _one(PDF, lambda p: b"pdfaid:part" in p.read_bytes())
+    path = only_one(PDF, lambda p: b"pdfaid:part" in p.read_bytes())
     raw = path.read_bytes()
     assert re.search(rb"<pdfaid:part>2</pdfaid:part>", raw) and re.search(rb"<pdfaid:conformance>B</pdfaid:conformance>", raw)
     assert b"/OutputIntents" in raw and b"GTS_PDFA1" in raw
@@ -147,14 +133,14 @@ def test_a_pdf_carries_its_word_source_as_an_attachment():
     assert name == path.stem + ".docx" and data[:2] == b"PK"
     inner = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
     assert _key(path)["title"] in inner and _key(path)["field"] == "semiconductor physics"
-    assert "Положения, выносимые на защиту" in " ".join(_pages(path))
+    assert "Положения, выносимые на защиту" in " ".join(pdf_pages(path))
 
 
 def test_a_word_file_went_through_odt_in_libreoffice():
     """The Kazakh meat science abstract: written, saved as ODT and saved back to DOCX by LibreOffice
     - its app.xml names LibreOffice, its styles are LibreOffice's, and its lists are still numbered
     from numbering.xml; the other Word file is python-docx's own."""
-    path = _one(WORD, lambda p: b"LibreOffice" in zipfile.ZipFile(p).read("docProps/app.xml"))
+    path = only_one(WORD, lambda p: b"LibreOffice" in zipfile.ZipFile(p).read("docProps/app.xml"))
     with zipfile.ZipFile(path) as z:
         app = z.read("docProps/app.xml").decode("utf-8")
         body = z.read("word/document.xml").decode("utf-8")
@@ -166,7 +152,7 @@ def test_a_word_file_went_through_odt_in_libreoffice():
 def test_a_text_file_is_a_moodle_forum_post():
     """The English clinical pharmacology abstract copied from a Moodle discussion forum: the site's
     navigation and breadcrumbs, "by <poster> - <date>", the post, the post's links and a reply."""
-    path = _one(TEXT, lambda p: "Display replies in nested form" in _text(p))
+    path = only_one(TEXT, lambda p: "Display replies in nested form" in _text(p))
     raw = _text(path)
     assert raw.startswith("Skip to main content") and re.search(r"(?m)^Dashboard / My courses / ", raw)
     assert re.search(r"(?m)^by .+ - Monday, 3 March 2025, 10:42 AM$", raw)
@@ -179,7 +165,7 @@ def test_a_text_file_is_calibre_plain_text_from_an_epub():
     """The Kazakh master's thesis as calibre's ebook-convert leaves an EPUB in plain text: the
     book's title and author, a "Table of Contents" block listing the headings, no wrapped lines,
     a blank line after every paragraph and list numbers typed into the text as "1)"."""
-    path = _one(TEXT, lambda p: "\nTable of Contents\n" in _text(p))
+    path = only_one(TEXT, lambda p: "\nTable of Contents\n" in _text(p))
     raw = _text(path)
     lines = raw.split("\n")
     toc = lines.index("Table of Contents")
@@ -196,7 +182,7 @@ def test_a_markdown_file_is_a_roam_research_export():
     """The Kazakh military history abstract as a Roam Research page exported to Markdown: the page
     title as "# ", attributes "Tags::" and "Type::" with [[page links]], every paragraph a "- "
     block, headings as "- ## " blocks, list items as child blocks indented four spaces."""
-    path = _one(TEXT, lambda p: "Tags:: [[" in _text(p))
+    path = only_one(TEXT, lambda p: "Tags:: [[" in _text(p))
     lines = _text(path).rstrip("\n").split("\n")
     assert lines[0].startswith("# ") and lines[1] == ""
     assert all(l.startswith(("- ", "    - ")) for l in lines[2:])

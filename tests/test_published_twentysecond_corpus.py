@@ -12,8 +12,9 @@ import json
 import re
 import zipfile
 
-from published_keys import (ROOT, check_floors, check_key_format, check_key_says_what_the_document_says, check_the_mix,
-                            check_word_lists_keep_their_numbers, counted_text, documents, pdf_text)
+from published_keys import (ROOT, check_floors, check_key_format, check_key_says_what_the_document_says,
+                            check_the_mix, check_word_lists_keep_their_numbers, counted_text, documents, only_one,
+                            pdf_pages, pdf_text)
 
 import pytest
 
@@ -32,21 +33,6 @@ def _text(path) -> str:
 
 def _key(path) -> dict:
     return json.loads((CORPUS / "expected" / f"{path.name}.json").read_text(encoding="utf-8"))
-
-
-def _pages(path) -> list[str]:
-    import pypdfium2
-    pdf = pypdfium2.PdfDocument(path)
-    try:
-        return [page.get_textpage().get_text_range() for page in pdf]
-    finally:
-        pdf.close()
-
-
-def _one(paths, test):
-    found = [p for p in paths if test(p)]
-    assert len(found) == 1, [p.name for p in found]
-    return found[0]
 
 
 def test_the_corpus_is_the_mix_the_issue_asks_for():
@@ -87,7 +73,7 @@ def test_the_word_lists_keep_their_numbers_in_numbering_xml(path):
 
 def test_the_pdfs_have_a_text_layer_and_page_furniture():
     for path in PDF:
-        pages = _pages(path)
+        pages = pdf_pages(path)
         assert len(pages) >= 3 and all(len(t.split()) > 20 for t in pages), path.name
         bottoms = [t.strip().splitlines()[-1].strip() for t in pages[1:]]
         assert all(re.search(r"(^|\s)\d{1,2}(/\d{1,2})?$", b) for b in bottoms), (path.name, bottoms)
@@ -97,8 +83,8 @@ def test_a_pdf_opens_with_a_word_table_of_contents():
     """The Doctor of Sciences autoreferat: a page «СОДЕРЖАНИЕ» whose lines are the headings with
     dotted leaders and page numbers (Word's TOC field with PAGEREF fields, as LibreOffice prints
     it), before the text those headings head."""
-    path = _one(PDF, lambda p: "СОДЕРЖАНИЕ\n" in pdf_text(p).replace("\r", ""))
-    pages = [t.replace("\r", "") for t in _pages(path)]
+    path = only_one(PDF, lambda p: "СОДЕРЖАНИЕ\n" in pdf_text(p).replace("\r", ""))
+    pages = [t.replace("\r", "") for t in pdf_pages(path)]
     toc = next(n for n, t in enumerate(pages) if "СОДЕРЖАНИЕ\n" in t)
     entries = re.findall(r"(?m)^(.+?)\.{20,}(\d+)$", pages[toc])
     assert len(entries) >= 5, entries
@@ -115,8 +101,8 @@ def test_a_pdf_was_printed_from_a_web_page_by_chromium():
     the top of every page, the URL and «n/m» at its foot, a breadcrumb over the text; the PDF was
     produced by Skia, not by LibreOffice."""
     import pypdfium2
-    path = _one(PDF, lambda p: "kaznu.kz" in pdf_text(p))
-    pages = [t.replace("\r", "") for t in _pages(path)]
+    path = only_one(PDF, lambda p: "kaznu.kz" in pdf_text(p))
+    pages = [t.replace("\r", "") for t in pdf_pages(path)]
     url = "http://kaznu.kz/kz/dissertation-council/8D04101/abdirakhmanova-annotation"
     for n, page in enumerate(pages, 1):
         lines = [line.strip() for line in page.strip().splitlines() if line.strip()]
@@ -140,7 +126,7 @@ def test_a_word_file_numbers_its_lists_through_list_styles():
     abstractNum marked w:styleLink defines the levels."""
     def linked(p):
         return "w:numStyleLink" in zipfile.ZipFile(p).read("word/numbering.xml").decode("utf-8")
-    path = _one(WORD, linked)
+    path = only_one(WORD, linked)
     with zipfile.ZipFile(path) as z:
         numbering = z.read("word/numbering.xml").decode("utf-8")
         styles = z.read("word/styles.xml").decode("utf-8")
@@ -163,7 +149,7 @@ def test_a_word_file_runs_its_headings_in_with_style_separators():
     import docx
     def separated(p):
         return "w:specVanish" in zipfile.ZipFile(p).read("word/document.xml").decode("utf-8")
-    path = _one(WORD, separated)
+    path = only_one(WORD, separated)
     document = docx.Document(path)
     headings = [p for p in document.paragraphs if p.style.name == "Heading 2"]
     assert len(headings) >= 12
@@ -180,7 +166,7 @@ def test_a_text_file_is_a_dokuwiki_page():
     """DokuWiki markup saved as text: «====== title ======» headings by the count of «=», a
     {{tag>…}} line and ~~NOTOC~~, a table with «^» header cells, ordered items «  - » and
     unordered «  * » indented two spaces, //italic//, «\\\\» line break and [[ns:page|links]]."""
-    path = _one(TEXT, lambda p: _text(p).startswith("====== "))
+    path = only_one(TEXT, lambda p: _text(p).startswith("====== "))
     text = _text(path)
     assert re.search(r"(?m)^===== .+ =====$", text) and len(re.findall(r"(?m)^==== .+ ====$", text)) >= 8
     for mark in ("{{tag>", "~~NOTOC~~", "^ Магистрант | ", "//Страница создана:", "[[магистратура:"):
@@ -194,7 +180,7 @@ def test_a_text_file_is_restructuredtext():
     """A Sphinx page in reStructuredText saved as text: headings underlined with «-» the length of
     the title, a bibliographic field list (:Author: …), «.. meta::», «.. contents::», «.. note::»
     directives, auto-enumerated «#.» tasks and «1.» provisions."""
-    path = _one(TEXT, lambda p: ".. contents::" in _text(p))
+    path = only_one(TEXT, lambda p: ".. contents::" in _text(p))
     lines = _text(path).splitlines()
     underlined = [(a, b) for a, b in zip(lines, lines[1:]) if b and set(b) == {"-"}]
     assert len(underlined) >= 10 and all(len(a) == len(b) for a, b in underlined)
@@ -210,7 +196,7 @@ def test_a_markdown_file_is_a_joplin_raw_export():
     and the note's metadata after the text (id, parent_id, times, source_application,
     markup_language, type_: 1). The note is a Kazakh journal article: Аңдатпа, Түйін сөздер, then
     its Russian and English summaries."""
-    path = _one(TEXT, lambda p: _text(p).rstrip().endswith("type_: 1"))
+    path = only_one(TEXT, lambda p: _text(p).rstrip().endswith("type_: 1"))
     text = _text(path)
     assert text.splitlines()[0] == _key(path)["title"]
     assert re.search(r"\]\(:/[0-9a-f]{32}\)", text)
@@ -227,7 +213,7 @@ def test_a_markdown_file_is_a_gitbook_page():
     """A GitBook page: YAML front matter with GitBook's «layout:» block, {% hint style=… %}
     blocks (the title page inside one), {% tabs %} with two {% tab %} for the degree of study, a
     {% content-ref %} block, and lazily numbered «1.» items."""
-    path = _one(TEXT, lambda p: "{% hint style=" in _text(p))
+    path = only_one(TEXT, lambda p: "{% hint style=" in _text(p))
     text = _text(path)
     assert text.startswith("---\ndescription: >-\n") and "\nlayout:\n  title:\n    visible: true" in text
     for mark in ('{% hint style="info" %}', '{% hint style="success" %}', "{% endhint %}", "{% tabs %}",
@@ -240,7 +226,7 @@ def test_a_markdown_file_is_a_gitbook_page():
 
 
 def test_the_incomplete_dissertation_has_no_provisions_in_it():
-    path = _one(DOCUMENTS, lambda p: _key(p)["gaps"])
+    path = only_one(DOCUMENTS, lambda p: _key(p)["gaps"])
     assert _key(path)["gaps"] == ["provisions"] and "provision" not in pdf_text(path).lower()
 
 

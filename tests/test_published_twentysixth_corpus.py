@@ -17,7 +17,8 @@ import zipfile
 from collections import Counter
 
 from published_keys import (ROOT, check_floors, check_key_format, check_key_says_what_the_document_says,
-                            check_the_mix, check_word_lists_keep_their_numbers, counted_text, documents, key_of)
+                            check_the_mix, check_word_lists_keep_their_numbers, counted_text, documents, key_of,
+                            only_one, pdf_pages, word_part)
 
 import pytest
 
@@ -39,26 +40,6 @@ def _key(path) -> dict:
     return key_of(CORPUS, path)
 
 
-def _pages(path) -> list[str]:
-    import pypdfium2
-    pdf = pypdfium2.PdfDocument(path)
-    try:
-        return [page.get_textpage().get_text_range() for page in pdf]
-    finally:
-        pdf.close()
-
-
-def _one(paths, test):
-    found = [p for p in paths if test(p)]
-    assert len(found) == 1, [p.name for p in found]
-    return found[0]
-
-
-def _part(path, name: str) -> str:
-    with zipfile.ZipFile(path) as z:
-        return z.read(name).decode("utf-8") if name in z.namelist() else ""
-
-
 def test_the_corpus_is_the_mix_the_issue_asks_for():
     """check_the_mix with this corpus's counts: 2 PDF, 2 Word, 3 text and 2 Markdown files, kk/ru/en
     as 4/3/2, one English journal article by three authors, one Kazakh Doctor of Sciences
@@ -72,7 +53,7 @@ def test_the_corpus_is_the_mix_the_issue_asks_for():
     assert Counter(k["kind"] for k in keys.values()) == {"dissertation": 7, "article": 1, "masters-thesis": 1}
     assert Counter(k["degree"] for k in keys.values()) == {"phd": 6, "doctor": 1, "master": 1, None: 1}
     # the article: English, three authors, keywords, Kazakh and Russian summaries at the end
-    article = _one(DOCUMENTS, lambda p: _key(p)["kind"] == "article")
+    article = only_one(DOCUMENTS, lambda p: _key(p)["kind"] == "article")
     assert _key(article)["lang"] == "en" and len(_key(article)["authors"]) == 3 and _key(article)["keywords"]
     raw = _text(article)
     order = [re.search(rf"(?m)^{re.escape(s)}", raw).start()
@@ -80,13 +61,13 @@ def test_the_corpus_is_the_mix_the_issue_asks_for():
                        "Түйін.", "Түйін сөздер:", "Аннотация.", "Ключевые слова:")]
     assert order == sorted(order)
     # the Doctor of Sciences autoreferat: Kazakh, an old specialty code, its title page
-    doctor = _one(DOCUMENTS, lambda p: _key(p)["degree"] == "doctor")
+    doctor = only_one(DOCUMENTS, lambda p: _key(p)["degree"] == "doctor")
     assert _key(doctor)["lang"] == "kk" and re.fullmatch(r"\d\d\.\d\d\.\d\d", _key(doctor)["specialty_code"])
-    first = " ".join(_pages(doctor)[0].split())
+    first = " ".join(pdf_pages(doctor)[0].split())
     assert "Қолжазба құқығында" in first and "АВТОРЕФЕРАТЫ" in first
     assert "Тарих ғылымдарының докторы ғылыми дәрежесін алу үшін дайындалған диссертацияның" in first
     # the master's thesis
-    master = _one(DOCUMENTS, lambda p: _key(p)["kind"] == "masters-thesis")
+    master = only_one(DOCUMENTS, lambda p: _key(p)["kind"] == "masters-thesis")
     assert "магистерской диссертации" in _text(master) and _key(master)["degree"] == "master"
     # one dissertation without provisions, the others complete
     gapped = [k for k in keys.values() if k["kind"] == "dissertation" and k["gaps"]]
@@ -126,7 +107,7 @@ def test_the_word_lists_keep_their_numbers_in_numbering_xml(path):
 
 def test_the_pdfs_have_a_text_layer_and_page_numbers():
     for path in PDF:
-        pages = _pages(path)
+        pages = pdf_pages(path)
         assert len(pages) >= 4 and all(len(t.split()) > 20 for t in pages), path.name
         numbered = [re.search(rf"(?m)^\s*{i}\s*$", t) for i, t in enumerate(pages[1:], 2)]
         assert sum(bool(m) for m in numbered) >= len(pages) - 2, path.name
@@ -139,7 +120,7 @@ def test_a_pdf_is_a_print_shops_press_file_with_crop_marks():
     page carries the imprint («Басуға … қол қойылды. Пішімі 60×84 1/16 … Таралымы 100 дана»)."""
     import pypdfium2
     import pypdfium2.raw as raw
-    path = _one(PDF, lambda p: b"/TrimBox" in p.read_bytes())
+    path = only_one(PDF, lambda p: b"/TrimBox" in p.read_bytes())
     pdf = pypdfium2.PdfDocument(path)
     try:
         for page in pdf:
@@ -154,7 +135,7 @@ def test_a_pdf_is_a_print_shops_press_file_with_crop_marks():
             page.close()
     finally:
         pdf.close()
-    pages = _pages(path)
+    pages = pdf_pages(path)
     assert all("avtoreferat_Seitkaliyeva_2009.pdf 60x84 1/16" in t for t in pages)
     imprint = " ".join(pages[-1].split())
     assert "Басуға 2009 жылғы 20 қазанда қол қойылды" in imprint and "Таралымы 100 дана" in imprint
@@ -166,7 +147,7 @@ def test_a_pdf_has_page_labels_from_an_incremental_update():
     trailer has /Prev) rewrites the catalogue with /PageLabels, so its title page is labelled i and
     the abstract starts at page label 1 on the second page, which prints the number 2."""
     import pypdfium2
-    path = _one(PDF, lambda p: b"/PageLabels" in p.read_bytes())
+    path = only_one(PDF, lambda p: b"/PageLabels" in p.read_bytes())
     raw = path.read_bytes()
     assert raw.count(b"startxref") == 2 and re.search(rb"/Prev \d+>>\s*startxref", raw)
     pdf = pypdfium2.PdfDocument(path)
@@ -175,7 +156,7 @@ def test_a_pdf_has_page_labels_from_an_incremental_update():
     finally:
         pdf.close()
     assert labels[:2] == ["i", "1"] and labels[-1] == str(len(labels) - 1)
-    assert re.search(r"(?m)^\s*2\s*$", _pages(path)[1])
+    assert re.search(r"(?m)^\s*2\s*$", pdf_pages(path)[1])
     assert _key(path)["field"] == "coordination chemistry"
 
 
@@ -184,8 +165,8 @@ def test_a_word_file_has_a_drawing_group_of_text_boxes():
     drawing group (wpg:wgp) of three text-box shapes (wps:wsp, w:txbxContent), anchored at the top;
     python-docx's paragraphs do not see those lines."""
     import docx
-    path = _one(WORD, lambda p: "<wpg:wgp>" in _part(p, "word/document.xml"))
-    body = _part(path, "word/document.xml")
+    path = only_one(WORD, lambda p: "<wpg:wgp>" in word_part(p, "word/document.xml"))
+    body = word_part(path, "word/document.xml")
     group = re.search(r"<wpg:wgp>(.*?)</wpg:wgp>", body, flags=re.S).group(1)
     assert 'Requires="wpg"' in body and "<wp:anchor " in body
     boxes = re.findall(r"<wps:wsp>.*?<w:txbxContent>(.*?)</w:txbxContent>", group, flags=re.S)
@@ -200,15 +181,15 @@ def test_a_word_file_has_picture_bullets():
     """The Russian pharmaceutical technology abstract's novelty list has picture bullets: a
     w:numPicBullet in numbering.xml whose VML image is a PNG related from numbering.xml.rels, and
     the list's levels point to it with w:lvlPicBulletId; the items are still numbered paragraphs."""
-    path = _one(WORD, lambda p: "<w:numPicBullet " in _part(p, "word/numbering.xml"))
-    numbering = _part(path, "word/numbering.xml")
+    path = only_one(WORD, lambda p: "<w:numPicBullet " in word_part(p, "word/numbering.xml"))
+    numbering = word_part(path, "word/numbering.xml")
     rid = re.search(r'<w:numPicBullet w:numPicBulletId="0">.*?<v:imagedata r:id="(\w+)"', numbering, flags=re.S).group(1)
-    rels = _part(path, "word/_rels/numbering.xml.rels")
+    rels = word_part(path, "word/_rels/numbering.xml.rels")
     target = re.search(rf'Id="{rid}"[^>]*Target="([^"]+)"', rels).group(1)
     with zipfile.ZipFile(path) as z:
         assert z.read(f"word/{target}").startswith(b"\x89PNG")
     assert numbering.count('<w:lvlPicBulletId w:val="0"/>') >= 1
-    assert 'Extension="png"' in _part(path, "[Content_Types].xml")
+    assert 'Extension="png"' in word_part(path, "[Content_Types].xml")
     assert _key(path)["gaps"] == ["provisions"] and _key(path)["counts"]["novelty"] == 5
 
 
@@ -217,7 +198,7 @@ def test_a_text_file_is_a_microsoft_teams_export():
     one conversation whose MessageList has the abstract pasted in several RichText/Html messages,
     listed newest first, the text as HTML (<p>, <b>, <ol><li>) inside JSON strings, and the
     supervisor's reply on top."""
-    path = _one(TEXT, lambda p: '"MessageList"' in _text(p))
+    path = only_one(TEXT, lambda p: '"MessageList"' in _text(p))
     export = json.loads(_text(path))
     assert set(export) == {"userId", "exportDate", "conversations"}
     messages = export["conversations"][0]["MessageList"]
@@ -251,7 +232,7 @@ def test_a_markdown_file_is_an_obsidian_note_with_wiki_links():
     """The Kazakh desertification abstract as an Obsidian note: YAML properties (aliases, tags,
     created), [[wiki-links]] on places, tools and the university (some with an alias,
     «[[Арал теңізі|Арал теңізінің]]»), an embedded image «![[…]]» and inline #tags at the end."""
-    path = _one(TEXT, lambda p: "[[" in _text(p) and p.suffix == ".md")
+    path = only_one(TEXT, lambda p: "[[" in _text(p) and p.suffix == ".md")
     raw = _text(path)
     front = re.match(r"---\n(.*?)\n---\n", raw, flags=re.S).group(1)
     assert "aliases:" in front and "tags:" in front and "created:" in front
@@ -266,7 +247,7 @@ def test_a_markdown_file_is_an_obsidian_note_with_wiki_links():
 def test_a_markdown_file_has_tex_math_and_a_mermaid_diagram():
     """The English inverse problems abstract as GitHub/GitLab Markdown: inline TeX math in $…$,
     display math in $$…$$ and the research design as a ```mermaid flowchart."""
-    path = _one(TEXT, lambda p: "```mermaid" in _text(p))
+    path = only_one(TEXT, lambda p: "```mermaid" in _text(p))
     raw = _text(path)
     assert len(re.findall(r"(?m)^\$\$.+\$\$$", raw)) >= 2
     assert len(re.findall(r"(?<!\$)\$[^$\n]+\$(?!\$)", raw)) >= 8

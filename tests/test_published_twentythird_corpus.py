@@ -19,7 +19,8 @@ import zipfile
 from collections import Counter
 
 from published_keys import (ROOT, check_floors, check_key_format, check_key_says_what_the_document_says,
-                            check_word_lists_keep_their_numbers, counted_text, documents, key_of)
+                            check_word_lists_keep_their_numbers, counted_text, documents, key_of, only_one,
+                            pdf_pages)
 
 import pytest
 
@@ -39,21 +40,6 @@ def _text(path) -> str:
 
 def _key(path) -> dict:
     return json.loads((CORPUS / "expected" / f"{path.name}.json").read_text(encoding="utf-8"))
-
-
-def _pages(path) -> list[str]:
-    import pypdfium2
-    pdf = pypdfium2.PdfDocument(path)
-    try:
-        return [page.get_textpage().get_text_range() for page in pdf]
-    finally:
-        pdf.close()
-
-
-def _one(paths, test):
-    found = [p for p in paths if test(p)]
-    assert len(found) == 1, [p.name for p in found]
-    return found[0]
 
 
 def _is_strict(path) -> bool:
@@ -123,7 +109,7 @@ def test_the_word_lists_keep_their_numbers_in_numbering_xml(path):
 
 def test_the_pdfs_have_a_text_layer_and_page_furniture():
     for path in PDF:
-        pages = _pages(path)
+        pages = pdf_pages(path)
         assert len(pages) >= 3 and all(len(t.split()) > 20 for t in pages), path.name
         bottoms = [t.strip().splitlines()[-1].strip() for t in pages[1:]]
         assert all(re.search(r"(^|\s)\d{1,2}\s*–?$", b) for b in bottoms), (path.name, bottoms)
@@ -134,7 +120,7 @@ def test_a_text_file_is_a_journal_jats_xml_deposit():
     <abstract xml:lang="ru">, the Kazakh and English summaries in <trans-abstract>, keywords in
     three <kwd-group>s, the authors as <surname>/<given-names> in <contrib-group>, the rest in
     <body><sec>."""
-    path = _one(TEXT, lambda p: "JATS" in _text(p)[:400])
+    path = only_one(TEXT, lambda p: "JATS" in _text(p)[:400])
     root = ET.fromstring(_text(path).encode("utf-8"))
     lang = "{http://www.w3.org/XML/1998/namespace}lang"
     meta = root.find("front/article-meta")
@@ -153,7 +139,7 @@ def test_a_text_file_is_an_evernote_export():
     """An Evernote .enex: <en-export> with one <note>, its <content> a CDATA section holding the
     ENML document (<en-note>, <div> paragraphs, <h2> headings, <ol><li><div> lists), so the
     abstract is XML inside XML."""
-    path = _one(TEXT, lambda p: "<en-export" in _text(p))
+    path = only_one(TEXT, lambda p: "<en-export" in _text(p))
     raw = _text(path)
     assert "<![CDATA[" in raw and "evernote-export4.dtd" in raw
     root = ET.fromstring(raw.encode("utf-8"))
@@ -170,7 +156,7 @@ def test_a_markdown_file_is_a_zotero_note_exported_as_html():
     """A Zotero note saved as .md: HTML, not Markdown - one <div data-schema-version>, <h1>/<h2>,
     <p>, <ol><li><p>, and citations as <span class="citation" data-citation="…"> whose attribute is
     percent-encoded JSON, the visible «(Author, year)» in <span class="citation-item">."""
-    path = _one(TEXT, lambda p: "data-schema-version" in _text(p))
+    path = only_one(TEXT, lambda p: "data-schema-version" in _text(p))
     raw = _text(path)
     assert raw.startswith('<div data-schema-version="9">') and raw.rstrip().endswith("</div>")
     assert not re.search(r"(?m)^#", raw)
@@ -188,7 +174,7 @@ def test_a_markdown_file_was_converted_from_word_by_mammoth():
     """mammoth's Markdown: __bold__ run-ins, a bookmark anchor <a id="_Toc…"></a> in every heading,
     and every . - ( ) ! + # * _ [ ] of the text escaped with a backslash - initials print as
     «Г\\. Керцнер», and the key quotes them so."""
-    path = _one(TEXT, lambda p: '<a id="_Toc' in _text(p))
+    path = only_one(TEXT, lambda p: '<a id="_Toc' in _text(p))
     raw = _text(path)
     headings = re.findall(r'(?m)^#{1,3} <a id="_Toc\d+"></a>(.+)$', raw)
     assert len(headings) >= 2
@@ -204,7 +190,7 @@ def test_a_word_file_is_strict_open_xml():
     relationship types, w:conformance="strict"; python-docx, which knows only the transitional
     namespaces, cannot open it, but the text is all there for a reader that follows the namespace."""
     import docx
-    path = _one(WORD, _is_strict)
+    path = only_one(WORD, _is_strict)
     with zipfile.ZipFile(path) as z:
         body = z.read("word/document.xml").decode("utf-8")
         rels = z.read("_rels/.rels").decode("utf-8") + z.read("word/_rels/document.xml.rels").decode("utf-8")
@@ -222,7 +208,7 @@ def test_a_word_file_is_strict_open_xml():
 def test_a_word_file_carries_reviewer_comments():
     """A council secretary's comment in the margin: word/comments.xml, and commentRangeStart /
     commentRangeEnd / commentReference around a phrase of the relevance section."""
-    path = _one(WORD, lambda p: "word/comments.xml" in zipfile.ZipFile(p).namelist())
+    path = only_one(WORD, lambda p: "word/comments.xml" in zipfile.ZipFile(p).namelist())
     with zipfile.ZipFile(path) as z:
         body = z.read("word/document.xml").decode("utf-8")
         comments = z.read("word/comments.xml").decode("utf-8")
@@ -234,7 +220,7 @@ def test_a_word_file_has_headings_that_are_only_outline_levels():
     """The English PhD abstract: section headings are Normal paragraphs with an outline level
     (w:outlineLvl) and no heading style."""
     import docx
-    path = _one([p for p in WORD if not _is_strict(p)], lambda p: _key(p)["lang"] == "en")
+    path = only_one([p for p in WORD if not _is_strict(p)], lambda p: _key(p)["lang"] == "en")
     body = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
     assert body.count("<w:outlineLvl") >= 12
     document = docx.Document(path)
@@ -246,7 +232,7 @@ def test_a_pdf_has_line_numbers_in_its_margin():
     restarting on each page): digits in the left margin of every body page, outside the text block;
     the PDF without line numbering has none there."""
     import pypdfium2
-    path = _one(PDF, lambda p: _key(p)["degree"] == "candidate")
+    path = only_one(PDF, lambda p: _key(p)["degree"] == "candidate")
     pdf = pypdfium2.PdfDocument(path)
     try:
         digits = []
@@ -258,8 +244,8 @@ def test_a_pdf_has_line_numbers_in_its_margin():
         assert len(digits) >= 8, digits
     finally:
         pdf.close()
-    assert "Қолжазба құқығында" in _pages(path)[0]
-    other = _one(PDF, lambda p: _key(p)["degree"] == "phd")
+    assert "Қолжазба құқығында" in pdf_pages(path)[0]
+    other = only_one(PDF, lambda p: _key(p)["degree"] == "phd")
     pdf = pypdfium2.PdfDocument(other)
     try:
         page = pdf[2]
@@ -271,12 +257,12 @@ def test_a_pdf_has_line_numbers_in_its_margin():
 def test_a_pdf_is_set_in_two_newspaper_columns():
     """The Russian paleoclimatology abstract: its body pages in two columns (a continuous section
     break in the Word file), so the lines of the text layer are half the usual length."""
-    path = _one(PDF, lambda p: _key(p)["field"] == "paleoclimatology")
-    for text in _pages(path)[1:4]:
+    path = only_one(PDF, lambda p: _key(p)["field"] == "paleoclimatology")
+    for text in pdf_pages(path)[1:4]:
         lines = [line for line in text.replace("\r", "").splitlines() if len(line.split()) > 1]
         assert statistics.median(len(line) for line in lines) < 45, text[:300]
-    other = _one(PDF, lambda p: _key(p)["degree"] == "candidate")
-    lines = [line for line in _pages(other)[2].replace("\r", "").splitlines() if len(line.split()) > 3]
+    other = only_one(PDF, lambda p: _key(p)["degree"] == "candidate")
+    lines = [line for line in pdf_pages(other)[2].replace("\r", "").splitlines() if len(line.split()) > 3]
     assert statistics.median(len(line) for line in lines) > 60
 
 
