@@ -280,6 +280,10 @@ def kazakh_stems(word: str) -> frozenset[str]:
 @lru_cache(maxsize=400_000)
 def text_keys(word: str, lang: str) -> frozenset[str]:
     """The keys a word of running text may match: its base forms, plus the acronym key."""
+    if len(word) == 2 and word.isupper() and word.isalpha():
+        # two capitals are an abbreviation, never a name written in capitals: «ОШ 2,9» (an odds
+        # ratio) is no Osh, whose label «Ош» a base form would match
+        return frozenset({ACRONYM_MARK + word})
     if lang == "kk":
         keys = set(_kazakh(word))
         if word[:1].isupper() and "і" in word.lower():
