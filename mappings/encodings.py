@@ -51,7 +51,11 @@ def utf16_without_bom(data: bytes) -> str | None:
     return "utf-16-le" if odd > even else "utf-16-be"
 
 
-def looks_like_broken_utf8(data: bytes) -> bool:
+def utf8_pair_share(data: bytes) -> float:
+    """The share of the bytes above ASCII that stand in two-byte UTF-8 sequences (0 without any)."""
     high = len(_HIGH.findall(data))
-    in_pairs = sum(len(m) for m in _UTF8_PAIR.findall(data))
-    return bool(high) and in_pairs >= 0.5 * high
+    return sum(len(m) for m in _UTF8_PAIR.findall(data)) / high if high else 0.0
+
+
+def looks_like_broken_utf8(data: bytes) -> bool:
+    return utf8_pair_share(data) >= 0.5

@@ -75,6 +75,10 @@ def test_kazakh_in_the_windows_kazakh_code_page_is_read_with_its_letters():
     assert doc.lang == "kk" and doc.extractor == "python-kz1048-codec"
     assert [it.text for it in doc.items["provisions"]] == ["Жайылымдардың тозуы жел эрозиясымен байланысты."]
     assert abstract.parse_bytes(RUSSIAN.encode("cp1251"), "ru.txt").extractor == "python-cp1251-codec"
+    # damaged UTF-8 Cyrillic read in KZ-1048 is a capital and a Kazakh letter, pair after pair, and
+    # would pass for Kazakh: it stays unreadable
+    with pytest.raises(MappingError, match="not valid UTF-8"):
+        abstract.parse_bytes("Аннотация диссертации".encode() + b"\xff\xfe caf\xe9 " * 40, "damaged.txt")
 
 
 def test_broken_utf8_is_not_called_windows_1251():
