@@ -200,7 +200,7 @@ def to_graph(doc: ParsedAbstract, ctx: WorkContext, *, ontology_version: str,
             if not meta.institution and ctx.institution_name is not None:
                 g.add((ctx.institution_iri, FOAF.name, ctx.institution_name))
 
-    linkable = []  # (node, kind, text) for the entity linker
+    linkable = []  # (node, kind, text, language) for the entity linker
     for kind, (cls, prop, segment) in COMPONENTS.items():
         section = doc.sections.get(kind)
         if section is None or not section.text.strip():
@@ -209,7 +209,7 @@ def to_graph(doc: ParsedAbstract, ctx: WorkContext, *, ontology_version: str,
         _component(g, work, node, cls, prop, section.text, lang)
         if section.heading:
             g.add((node, DKG.heading, Literal(section.heading, lang=lang)))
-        linkable.append((node, segment, section.text))
+        linkable.append((node, segment, section.text, lang))
     summary = doc.sections.get("abstract")
     if ctx.kind == "article" and summary is not None and summary.text.strip():
         # An article's abstract block is its content, as a dissertation's parts are: linked
@@ -218,7 +218,7 @@ def to_graph(doc: ParsedAbstract, ctx: WorkContext, *, ontology_version: str,
         _component(g, work, node, DKG.Summary, DKG.hasSummary, summary.text, lang)
         if summary.heading:
             g.add((node, DKG.heading, Literal(summary.heading, lang=lang)))
-        linkable.append((node, "summary", summary.text))
+        linkable.append((node, "summary", summary.text, lang))
         for other, text in sorted(doc.translations.items()):
             # The summary the journal printed in another language is the work's summary in
             # that language, unless a document of the work in that language gives its own.
@@ -234,12 +234,12 @@ def to_graph(doc: ParsedAbstract, ctx: WorkContext, *, ontology_version: str,
             node = URIRef(f"{work}/{segment}-introduction")
             _component(g, work, node, LIST_INTRODUCTIONS[kind], DKG.hasListIntroduction, intro, lang)
             g.add((node, RDF.type, DKG.ListIntroduction))   # a shape reads the type without the ontology
-            linkable.append((node, LINKED_KIND[kind], intro))
+            linkable.append((node, LINKED_KIND[kind], intro, lang))
         for item in doc.items.get(kind, []):
             node = URIRef(f"{work}/{segment}/{item.ordinal}")
             _component(g, work, node, cls, prop, item.text, lang)
             g.add((node, DKG.ordinal, Literal(item.ordinal, datatype=XSD.integer)))
-            linkable.append((node, LINKED_KIND[kind], item.text))
+            linkable.append((node, LINKED_KIND[kind], item.text, lang))
 
     for count_kind in meta.publication_counts:
         n = ctx.publication_counts.get(count_kind, meta.publication_counts[count_kind])
@@ -268,7 +268,6 @@ def to_graph(doc: ParsedAbstract, ctx: WorkContext, *, ontology_version: str,
 
     candidates, words = [], b""
     if link:
-        linkable = [(node, kind, text, in_lang[0] if in_lang else lang) for node, kind, text, *in_lang in linkable]
         candidates = _link(g, linkable, work, source, meta.title)
         words = relink.word_filter(relink.text_keys((text, tl) for _, _, text, tl in linkable if text))
     return MappedDocument(doc.source, graph_iri, g, ctx.id, candidates, words)
