@@ -746,15 +746,16 @@ _THEORY_AFTER_QUOTE = re.compile(r"\s+(?:theory|concept|paradigm)\b|\s+(?:тео
 # развития здравоохранения … «Саламатты Қазақстан»», «…» жобасы, the State Programme "…", СНиП …
 # «…»); without one it is as often a conference's, a kindergarten's, a book's, a chapter's, a
 # drug's or a park's name, which no reader asks for as an initiative.
-_INITIATIVE_WORD = (r"программ|бағдарлам|проект|жоба|жобас|протокол|закон|заң|кодекс|стандарт|норм|снип|указ|"
-                    r"постановлен|қаулы|концепц|тұжырымдама|стратеги|доктрин|послани|жолдау|мақала|стать|"
-                    r"инициатив|бастама|требовани|талапт|правил|ережел|план|жоспар|карта|картасы|регламент|құжат|портал|"
-                    r"programm?e?s?|projects?|protocols?|laws?|codes?|standards?|strateg|concepts?|initiatives?|"
-                    r"decrees?|resolutions?|articles?|plans?|roadmap|requirements|rules|regulations?|acts?|documents?|portals?")
+# (Russian and Kazakh words by their stems, in any case; English ones whole, "act" is no "activity")
+_INITIATIVE_WORD = (r"(?:программ|бағдарлам|проект|жоба|протокол|закон|заң|кодекс|стандарт|норм|снип|указ|постановлен|"
+                    r"қаулы|концепц|тұжырымдама|стратеги|доктрин|послани|жолдау|мақала|стать|инициатив|бастама|"
+                    r"требовани|талапт|правил|ережел|план|жоспар|карта|регламент|құжат|портал)\w*|"
+                    r"(?:program(?:me)?|project|protocol|law|code|standard|strateg(?:y|ie)|concept|initiative|decree|"
+                    r"resolution|article|plan|roadmap|requirement|rule|regulation|act|document|portal)s?(?![\w-])")
 # (within the sentence: an initial's full stop does not end it, «в статье Н.А. Назарбаева «…»»; a
 # list of quoted names shares the word before it, «программ «7-20-25» и «Баспана Хит»»)
 _IN_SENTENCE = r"(?:[^.!?;]|(?<=\b\w)\.)"
-_INITIATIVE_WORD_BEFORE = re.compile(r"(?i)(?<![\w-])(?:" + _INITIATIVE_WORD + r")\w*" + _IN_SENTENCE + r"{0,120}$")
+_INITIATIVE_WORD_BEFORE = re.compile(r"(?i)(?<![\w-])(?:" + _INITIATIVE_WORD + r")" + _IN_SENTENCE + r"{0,120}$")
 _INITIATIVE_WORD_AFTER = re.compile(r"(?i)[^.!?;«»“”\"]{0,60}?(?<![\w-])(?:" + _INITIATIVE_WORD + r")")
 
 
