@@ -22,8 +22,8 @@ from .sections import Section, join_lines
 _AFTER_SUMMARY = {"keywords", "introduction", "conclusion", "references", "publications", "abstract"}
 _KEYWORDS = re.compile(rf"(?i)^[ \t*_]*(?:{'|'.join(f'(?P<{k}>{p})' for k, p in KEYWORD_LABELS.items())})[ \t*_]*[:.–—-]")
 # "Abstract. …", «Аңдатпа. …», «Аннотация: …» opening a line (a translated front's abstract).
-_ABSTRACT_MARK = re.compile(r"(?i)^[ \t*_]*(?:abstract|annotation|summary|аннотация|резюме|аңдатпа|андатпа|түйіндеме)"
-                            r"[ \t*_]*[:.–—-][ \t*_]*\S")
+_SUMMARY_WORDS = r"abstract|annotation|summary|аннотация|резюме|аңдатпа|андатпа|түйіндеме"
+_ABSTRACT_MARK = re.compile(rf"(?i)^[ \t*_]*(?:{_SUMMARY_WORDS})[ \t*_]*[:.–—-][ \t*_]*\S")
 # A line of a front (title, authors, affiliation) rather than of prose: no full stop at its end.
 _SENTENCE_END = re.compile(r"[.!?…]\s*$")
 _ADDRESS = re.compile(r"(?i)e-?mail|@|\bORCID\b|\bdoi\b")
@@ -100,8 +100,7 @@ def without_translations(clean: str, lang: str) -> str:
 
 # "Түйін. …", «Резюме: …» opening a translated front's abstract (the Kazakh «Түйін» alone is a
 # summary's mark only there: before a keyword line in Kazakh)
-_TRANSLATED_MARK = re.compile(r"(?i)^[ \t*_]*(?:abstract|annotation|summary|аннотация|резюме|аңдатпа|андатпа|"
-                              r"түйіндеме|түйін)[ \t*_]*[:.–—-][ \t*_]*")
+_TRANSLATED_MARK = re.compile(rf"(?i)^[ \t*_]*(?:{_SUMMARY_WORDS}|түйін)[ \t*_]*[:.–—-][ \t*_]*")
 
 
 def translated_summaries(clean: str, lang: str) -> dict[str, str]:
