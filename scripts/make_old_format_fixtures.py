@@ -120,6 +120,7 @@ _FODT = """<?xml version="1.0" encoding="UTF-8"?>
 <table:table><table:table-column table:number-columns-repeated="2"/>
 <table:table-row>{h1}{h2}</table:table-row>
 <table:table-row>{a1}{a2}</table:table-row>
+<table:table-row>{e1}{e2}</table:table-row>
 <table:table-row>{b1}{b2}</table:table-row>
 </table:table>
 <text:p>Заключение подводит итоги работы библиотек.</text:p>
@@ -129,6 +130,7 @@ _FODT = """<?xml version="1.0" encoding="UTF-8"?>
 def antiword() -> None:
     fodt = _FODT.format(png=base64.b64encode(_png()).decode(), h1=_cell("Вид публикации"), h2=_cell("Количество"),
                         a1=_cell("Статьи в журналах, рекомендованных уполномоченным органом"), a2=_cell("3"),
+                        e1=_cell(""), e2=_cell(""),   # a spacer row, as typists left them
                         b1=_cell("Тезисы докладов на международных конференциях"), b2=_cell("2"))
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "old.fodt").write_text(fodt, encoding="utf-8")

@@ -1,5 +1,5 @@
 """What `antiword` prints from an old Word .doc (mappings/extract/antiword.py): an invented
-Russian page with a picture, a footnote and a table whose cells wrap, written as a flat ODT,
+Russian page with a picture, a footnote and a table whose cells wrap (and an empty spacer row), written as a flat ODT,
 saved as .doc by LibreOffice and printed by antiword, as an archive's old files are
 (tests/fixtures/formats/ru-antiword.txt, made by scripts/make_old_format_fixtures.py)."""
 from __future__ import annotations
@@ -23,6 +23,10 @@ def test_antiword_text_reads_without_its_picture_marks_borders_and_footnote_mark
     lines = extract.extract(printed, "old.txt").text.split("\n")
     assert "Статьи в журналах, рекомендованных уполномоченным органом – 3" in lines
     assert "Тезисы докладов на международных конференциях – 2" in lines
+    # the spacer row the typist left between the two (antiword prints its empty cells) is no
+    # line of text: the rows stand one under the other, no paragraph break between them
+    row = lines.index("Статьи в журналах, рекомендованных уполномоченным органом – 3")
+    assert lines[row + 1] == "Тезисы докладов на международных конференциях – 2"
     assert not any("[pic]" in line or "|" in line for line in lines)
     assert any(line.startswith("библиотек и каталогов. Далее") for line in lines)
     # the note stays, a paragraph of its own

@@ -17,7 +17,8 @@ import re
 
 _PICTURE = re.compile(r"^[ \t]*\[pic\][ \t]*$")
 _ROW = re.compile(r"^\|.*\|[ \t]*$")
-_DASHES = re.compile(r"^\|[\s:|+=-]*\|[ \t]*$")
+# a rule row has a dash or an equals sign: a row of empty cells is a spacer row of the table
+_DASHES = re.compile(r"^\|[\s:|+]*[=-][\s:|+=-]*\|[ \t]*$")
 _RULE = re.compile(r"^[ \t]*-{10,}[ \t]*$")
 _NOTE = re.compile(r"^\[(\d{1,3})\][ \t]+\S")
 # a mark right after a letter, digit, closing quote or stop: never a bracketed reference «[1]»
