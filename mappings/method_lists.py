@@ -73,6 +73,9 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])|\n")
 _COUNT = re.compile(r"\s+(?:(?:of|among|with|on|in|среди|с|на|по)\s+)?(?:[\d]|N\s*=)")
 _ARTICLE = re.compile(r"(?:(?:and|or)\s+)?(?:a|an|the)\s+|(?:and|or)\s+", re.I)
 _MAX_WORDS = {"en": 5, "ru": 4, "kk": 4}
+# an item opened by a possessive refers back to a thing the sentence named: "… on academic
+# mobility and its interaction with …", «… и его влияние», «… және оның әсері»
+_POSSESSIVE = {"its", "their", "his", "her", "our", "его", "её", "ее", "их", "оның", "олардың"}
 # a word that makes the item a clause, not a name: a verb's forms of these languages' sentences
 _CLAUSE = {
     "en": re.compile(r"\b(?:is|are|was|were|has|have|had|been|used|carried|conducted|applied|showed|shows)\b", re.I),
@@ -145,7 +148,9 @@ def _beside_tool(text: str, s: int, e: int, lang: str, methods: list[tuple[int, 
 _OPENER = {
     "en": re.compile(r"^.{0,80}?\b(?:used|uses|applied|applies|employed|employs|combined|combines|relies\s+on|"
                      r"included|includes|(?:methods|techniques)\s+(?:were|are|used\s+(?:were|are)))\s+"
-                     r"(?:the\s+following(?:\s+methods)?\s*:?\s*)?", re.I),
+                     r"(?:the\s+following(?:\s+methods)?\s*:?\s*)?"
+                     # the list after a dash or colon: "General scientific methods—analysis, synthesis"
+                     r"|^.{0,80}?\b(?:methods|techniques)\s*[—–:]\s*", re.I),
     "ru": re.compile(r"^.{0,80}?(?<!\w)(?:использован[ыо]?|использовались|применен[ыо]?|применён|применялись|"
                      r"включают|включали)\s+(?:следующие(?:\s+методы)?\s*:?\s*)?", re.I),
     "kk": re.compile(r"^.{0,60}?(?<!\w)(?:жұмыста|зерттеуде|диссертацияда|(?:зерттеу|жұмыс)\s+барысында)\s+", re.I),
@@ -225,7 +230,7 @@ def listed(text: str, lang: str, methods: Iterable[tuple[int, int]]) -> list[tup
                 # corpus analysis"); a capitalised name the other rules read (an acronym before its
                 # activity is none: "CO chemisorption")
                 continue
-            if _CLAUSE[lang].search(text[s:e]):
+            if _CLAUSE[lang].search(text[s:e]) or words[0].lower() in _POSSESSIVE:
                 continue
             # one action noun cut from its tool is what was done in the tool ("printing on an EOS M 290",
             # «хранение в InfluxDB»), not a method of its own

@@ -48,6 +48,7 @@ _EN_EPONYMOUS = {"law", "equation", "theorem", "effect", "design", "kappa", "alp
 _DEMONYM = re.compile(r"(?:an|ese|ish|ic|kh)$")
 # Heads that also stand before another head as its modifier ("index method", "filter method")
 _EN_MODIFIER_HEADS = {"index", "coefficient", "filter", "criterion", "kappa", "alpha"}
+_NO_OF_COMPLEMENT = {"study", "studies"}
 _RU_HEADS = {"теория": ("Theory", True), "парадигма": ("Theory", True), "подход": ("Theory", False),
              "модель": ("Theory", False), "метод": ("Method", False), "анализ": ("Method", False),
              "моделирование": ("Method", False), "спектроскопия": ("Method", False),
@@ -128,6 +129,14 @@ _GENERIC = {
            "used", "applied", "chosen", "selected", "suggested", "resulting", "obtained", "initial",
            "scientific", "theoretical", "methodological", "mathematical", "comprehensive", "combined",
            "mixed", "unified", "conceptual", "null", "alternative", "working", "competing",
+           # words that weigh or point at a theory rather than name it ("another important
+           # theory", "whose theory", "a deep theory of …")
+           "another", "important", "whose", "deep", "some", "certain", "several", "many", "most",
+           "further", "relevant", "significant", "essential", "interesting", "possible", "useful",
+           "necessary", "previous", "recent",
+           # a plural head is no modifier: "general scientific methods—analysis"
+           "methods", "theories", "approaches", "models", "techniques",
+           "under", "into", "about", "through", "during", "between", "among", "within",
            "of", "and", "or", "in", "on", "for", "with", "by", "to", "from", "as", "at", "is", "are", "was",
            "were", "be", "been", "using", "based", "no", "not", "it"},
     "ru": {"данный", "этот", "тот", "новый", "предложенный", "предлагаемый", "разработанный", "существующий",
@@ -601,9 +610,11 @@ def _english(text: str, tokens: Sequence, h: int):
         mods.pop(0)
     if mods:
         return h - len(mods), h, mods
-    # "theory of formal grammars": the name goes on after "of" (and an optional "the")
+    # "theory of formal grammars": the name goes on after "of" (and an optional "the"); "the
+    # study of …" is what a work does or a field is ("the study of gift exchange"), never a name
     j = h + 1
-    if j < len(tokens) and morphology.fold(tokens[j].text) == "of" and _plain_gap(text, tokens[h], tokens[j]):
+    if j < len(tokens) and morphology.fold(tokens[j].text) == "of" and _plain_gap(text, tokens[h], tokens[j]) \
+            and morphology.fold(tokens[h].text) not in _NO_OF_COMPLEMENT:
         j += 1
         if j < len(tokens) and morphology.fold(tokens[j].text) == "the":
             j += 1

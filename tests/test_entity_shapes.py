@@ -96,6 +96,13 @@ def test_a_theory_or_method_is_found_by_the_shape_of_its_name(text, lang, kind, 
     ("this study and the present study used a modified model", "en", "methods"),
     ("исследование проблемы проводилось в 2020 году", "ru", "methods"),
     ("бұл зерттеу және ғылыми зерттеу", "kk", "methods"),
+    # words that weigh or point at a theory name none; "the study of …" is a field or an activity
+    ("Another important theory is the theory of human development.", "en", "theoretical-basis"),
+    ("An important approach in the thesis is sociological research.", "en", "methods"),
+    ("Whose theory was extended by later authors.", "en", "theoretical-basis"),
+    ("The theory can be applied to the study of problems in various fields.", "en", "methods"),
+    ("The foundations of the study of gift exchange were laid long ago.", "en", "theoretical-basis"),
+    ("A foundation for examining the problem under study as a whole.", "en", "methods"),
 ])
 def test_an_ordinary_head_word_alone_names_no_theory_or_method(text, lang, kind):
     found = {c for c in candidates(text, lang, kind) if c[1] in ("Theory", "Method")}

@@ -107,6 +107,10 @@ def test_a_program_listed_among_methods_is_one():
     # a sentence's opening words are its subject, not an item of the list it opens
     ("ru", "Сравнение с контрольной группой, контент-анализ, анкетирование, интервью.",
      ["контент-анализ", "анкетирование", "интервью"]),
+    # a possessive refers back to a thing named before: the item is no method of its own
+    ("en", "The work relied on content analysis of academic mobility, comparative analysis, a survey and its "
+           "interaction with other aspects of relations.",
+     ["content analysis of academic mobility", "comparative analysis", "survey"]),
 ])
 def test_a_clause_or_a_sentences_subject_is_no_item(lang, text, methods):
     assert _listed(text, lang, methods) == []
@@ -120,6 +124,11 @@ def test_a_clause_or_a_sentences_subject_is_no_item(lang, text, methods):
      ["контент-талдау", "сауалнама", "бақылау"], "мұрағат құжаттарын талдау"),
     ("en", "The study used analysis of court records, content analysis, interviews and a survey of 90 judges.",
      ["content analysis", "interviews", "survey"], "analysis of court records"),
+    # or after a dash or a colon that follows "methods"
+    ("en", "General scientific methods—analysis, synthesis, historical-comparative method, content analysis "
+           "were used.", ["historical-comparative method", "content analysis"], "analysis"),
+    ("en", "General scientific methods: analysis, synthesis, historical-comparative method, content analysis "
+           "were used.", ["historical-comparative method", "content analysis"], "analysis"),
 ])
 def test_the_first_item_follows_the_words_that_open_the_list(lang, text, methods, first):
     assert first in _listed(text, lang, methods)
