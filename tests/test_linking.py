@@ -1309,6 +1309,8 @@ def test_a_person_named_without_initials_is_a_person(text, names):
     ("Шәкәрім Құдайбердіұлы мен Мағжан Жұмабаевтың поэзиясы қарастырылды.", "kk", ["Мағжан Жұмабаевтың"]),
     # a surname in -ский that is also an adjective and a place's name in the dictionary
     ("Архивные материалы предоставил Иван Каспийский из Актау.", "ru", ["Иван Каспийский"]),
+    # a surname the dictionary does not know, by its ending, from five letters
+    ("Архивные материалы предоставили Ерлан Нуров и Марат Абаев из Актау.", "ru", ["Ерлан Нуров", "Марат Абаев"]),
 ])
 def test_a_cyrillic_name_without_initials_is_a_person(text, lang, names):
     found = _candidates(text, lang, "theoretical-basis")
