@@ -1983,6 +1983,7 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         if free(s, e) and unclaimed(s, e) and not known(text[s:e]) and not any(a < e and s < b for a, b in found):
             found[(s, e)] = ("Law", "regulation")
     _listed_with_methods(text, mentions, found)
+    _quoted_inside_bodies(text, mentions, found)
     methods = [(m.start, m.end) for m in mentions if m.cls == "Method"] + [k for k, v in found.items() if v[0] == "Method"]
     for s, e in method_lists.listed(text, lang, methods):
         if free(s, e) and not known(text[s:e]) and not any(k[0] < e and s < k[1] for k in found):
@@ -1993,6 +1994,44 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
     return [(s, e, cls, reason) for (s, e), (cls, reason) in sorted(found.items())
             if not any(a <= s < b for a, b in chrome) and (s, e) not in series
             and not (cls == "Initiative" and _venue(text, s, e, lang, kind))]
+
+
+# A body's own quoted name inside or after its descriptive name: АО «Фонд развития
+# предпринимательства «Даму»», «Национальный центр повышения квалификации «Өрлеу»», the "Orleu"
+# National Centre for …: the quoted word is the body's, not a programme's. The body's candidate
+# takes the quoted name in; after a body the vocabulary knows, the quoted name is dropped. (A quote
+# inside another only: after a body's genitive a quoted name may be its document.)
+_INNER_OPEN = re.compile(r"[ \t\u00a0]*[«“„\"]$")
+_INNER_CLOSE = re.compile(r"[»”\"“][ \t\u00a0]+")
+
+
+def _quoted_inside_bodies(text: str, mentions: list[Mention], found: dict) -> None:
+    bodies = {(s, e): v for (s, e), v in found.items() if v[0] in _ORGANISATION_CLASSES}
+    known = [(m.start, m.end) for m in mentions if m.cls in _ORGANISATION_CLASSES]
+    for (s, e), (cls, reason) in list(found.items()):
+        if cls != "Initiative" or reason != "quoted":
+            continue
+        opening = _INNER_OPEN.search(text, max(0, s - 4), s)
+        closing = _INNER_CLOSE.match(text, e)
+        before = opening and next(((a, b) for (a, b) in bodies if b == opening.start()), None)
+        after = closing and next(((a, b) for (a, b) in bodies if a == closing.end()), None)
+        if before and _opened_before(text, before[0]):
+            del found[(s, e)], found[before]
+            end = e + 1 if text[e:e + 1] in "»”\"“" else e
+            found[(before[0], end)] = bodies.pop(before)
+        elif after and opening:
+            del found[(s, e)], found[after]
+            found[(opening.end() - 1, after[1])] = bodies.pop(after)
+        elif opening and any(b == opening.start() and _opened_before(text, a) for a, b in known):
+            del found[(s, e)]
+
+
+def _opened_before(text: str, start: int) -> bool:
+    """The body's name stands inside an opening quote not yet closed («АО «Фонд … «Даму»»): a
+    quoted name after it is the body's own, not a document of the body's («Еуразиялық экономикалық
+    одақтың «…» техникалық регламенті»)."""
+    before = text[max(0, start - 12):start]
+    return max(before.rfind(q) for q in "«“„") > max(before.rfind(q) for q in "»”")
 
 
 # A congress, a forum or a summit where the results were presented is a venue, as a conference

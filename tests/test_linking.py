@@ -2721,3 +2721,27 @@ def test_two_capitals_are_an_abbreviation_not_a_name_in_capitals():
     # «ОШ 2,9» (an odds ratio) is no Osh, whose label «Ош» a base form of «ОШ» matched
     assert "actor/osh" not in names("Поздняя диагностика связана с жалобами (ОШ 2,9).", "ru")
     assert "actor/osh" in names("Исследование проведено в Оше и в Бишкеке.", "ru")
+
+
+@pytest.mark.parametrize("text, lang, body", [
+    # a body's own quoted name inside the quote that opens its descriptive name, or before its kind
+    ("Изучено влияние программ АО «Фонд развития предпринимательства «Даму» на цифровизацию.", "ru",
+     "Фонд развития предпринимательства «Даму»"),
+    ("Материалы включены в программы АО «Национальный центр повышения квалификации «Өрлеу».", "ru",
+     "Национальный центр повышения квалификации «Өрлеу»"),
+    ('The programme is used in the courses of the "Orleu" National Centre for Professional Development.', "en",
+     '"Orleu" National Centre for Professional Development'),
+])
+def test_a_quoted_name_inside_a_bodys_name_is_the_bodys(text, lang, body):
+    found = _candidates(text, lang, "significance")
+    assert found.get(body) == "NonGovernmentalOrganization", found
+    assert "Initiative" not in found.values(), found
+
+
+def test_a_quoted_title_after_a_bodys_genitive_is_its_document():
+    # no quote stands open before the body: the quoted name is the union's regulation, not its name
+    text = ("Еуразиялық экономикалық одақтың «Ет және ет өнімдерінің қауіпсіздігі туралы» техникалық регламенті "
+            "қолданылады.")
+    assert "Ет және ет өнімдерінің қауіпсіздігі туралы" in "".join(_candidates(text, "kk", "relevance"))
+    found = _candidates("Программа Фонда развития туризма «Жаңа маршрут» поддержала гидов.", "ru", "relevance")
+    assert found.get("Жаңа маршрут") == "Initiative", found
