@@ -9,7 +9,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from . import encodings, heading_vocabulary, language
+from . import encodings, font_letters, heading_vocabulary, language
 from .invisible import without_format_characters
 from .errors import MappingError
 
@@ -19,6 +19,11 @@ _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
 # A blockquote's markers ("> **Abstract.** …"): Markdown's syntax, not the author's text; an
 # abstract set as a quotation still opens with its heading.
+# A GitHub task list's box («- [x] изучить …»): the item is the words after it
+_MD_TASK_BOX = re.compile(r"^([ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+)\[[ xX]\][ \t]+", re.MULTILINE)
+# An abbreviation's definition (Markdown Extra, MkDocs' `abbr`: «*[ВКО]: Восточно-Казахстанская
+# область»): a page shows it as the abbreviation's tooltip, never as a line of the text
+_MD_ABBREVIATION = re.compile(r"^\*\[[^\]\n]{1,60}\]:[^\n]*(?:\n|$)", re.MULTILINE)
 _MD_QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)*>[ \t]", re.MULTILINE)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _TRAILING_BACKSLASH = re.compile(r"\\+[ \t]*$", re.MULTILINE)
@@ -238,9 +243,10 @@ def clean(text: str) -> str:
     text = _without_breadcrumbs(_without_accordion(text))
     text = _CIRCLED_MARKER.sub(lambda m: f"{_CIRCLED[m.group(0)]})", text)
     text = _ZERO_WIDTH.sub("", without_format_characters(text))
-    text = _mend_mixed_words(text)
+    text = font_letters.repair(_mend_mixed_words(text))
     text = _BOOKMARK.sub("", text)
     text = _HTML_SCRIPT.sub("", _HTML_BREAK.sub(" ", text))
+    text = _MD_ABBREVIATION.sub("", _MD_TASK_BOX.sub(r"\1", text))
     text = _MD_HEADING.sub(r"\1", _MD_QUOTE.sub("", text))
     text = _TRAILING_BACKSLASH.sub("", text)
     text = _ESCAPE.sub(r"\1", text)

@@ -49,6 +49,7 @@ from rdflib import RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))   # run from a checkout without the package installed too
+from dissertation_kg.mappings.font_letters import TO_KAZAKH  # noqa: E402
 from dissertation_kg.mappings.vocabulary import CLASS_FILE  # noqa: E402
 
 SCHEME_CLASSES = {"theories": "Theory", "methods": "Method", "actors": "Actor", "initiatives": "Initiative"}
@@ -217,6 +218,9 @@ def _norm(text) -> str:
     if text is None:
         return ""
     text = unicodedata.normalize("NFC", str(text))
+    # a key quotes a broken font's stand-in («Ҽсел») as printed; the mappers put the letter back
+    # («Әсел», mappings/font_letters.py): the same letter either way
+    text = text.translate(TO_KAZAKH)
     # a Markdown backslash escape is the character it escapes («Г\. Керцнер» as a converter writes it)
     text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
     text = re.sub(r"(?<=\w)-\s+(?=\w)", "", text)        # a word broken at a line end
@@ -232,7 +236,7 @@ def _name_tokens(name) -> list[str]:
 
 def _words(text: str, n: int = 3) -> list[str]:
     out = []
-    for word in str(text).split():
+    for word in str(text).translate(TO_KAZAKH).split():
         word = re.sub(r"^\W+|\W+$", "", word.casefold())
         if word:
             out.append(word)

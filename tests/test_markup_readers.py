@@ -465,3 +465,48 @@ def test_a_teams_export_is_read_in_the_order_its_messages_were_written():
 def test_json_that_is_no_chat_is_left_to_the_json_reader():
     record = json.dumps({"title": "A title", "messages": ["one", "two"]})
     assert chat_export.json_messages(record) == record
+
+
+def _telegram_page(messages: list[tuple[str, str]]) -> str:
+    # Telegram Desktop's messages.html: a date between messages is a service message; a message
+    # after one from the same sender is "joined" (no name, no picture); times in a title
+    body = ['<div class="message service" id="message-1"><div class="body details">14 March 2024</div></div>']
+    for n, (sender, text) in enumerate(messages, start=10):
+        head = (f'<div class="pull_left userpic_wrap"><div class="userpic userpic6"><div class="initials">TU</div>'
+                f'</div></div>' if sender else "")
+        name = f'<div class="from_name">\n{sender}\n</div>' if sender else ""
+        body.append(f'<div class="message default clearfix{"" if sender else " joined"}" id="message{n}">{head}'
+                    f'<div class="body"><div class="pull_right date details" title="14.03.2024 10:0{n % 10}:00 '
+                    f'UTC+05:00">\n10:0{n % 10}\n</div>{name}<div class="text">\n{text}\n</div></div></div>')
+    return ('<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8"/>\n<title>Exported Data</title>\n</head>\n'
+            '<body onload="CheckLocation();">\n<div class="page_wrap"><div class="page_header"><div class="content">'
+            '<div class="text bold">\nPhD Defences\n</div></div></div>\n<div class="page_body chat_page">'
+            '<div class="history">\n' + "\n".join(body) + "\n</div></div></div>\n</body>\n</html>\n")
+
+
+def test_a_telegram_html_export_is_read_as_its_messages_in_order():
+    page = _telegram_page([
+        ("Turan University", "<strong>Aim of the research</strong><br>\nThe aim is to assess the venture market "
+                             "&amp; its institutions."),
+        ("", "<strong>Objectives of the research</strong><br>\n1. to build a database;<br>\n2. to estimate the "
+             "effect of <a href=\"https://qaztech.vc\">QazTech Ventures</a>."),
+    ])
+    lines = [line for line in chat_export.telegram_html(page).split("\n") if line]
+    assert lines == ["Aim of the research", "The aim is to assess the venture market & its institutions.",
+                     "Objectives of the research", "1. to build a database;",
+                     "2. to estimate the effect of QazTech Ventures."]
+    # the sender, the times, the date between messages and the page's title are no text of it
+    assert not any(w in line for line in lines for w in ("Turan", "10:0", "March", "PhD Defences"))
+
+
+def test_a_task_lists_boxes_and_abbreviation_definitions_are_no_words_of_the_text():
+    md = ("# Аннотация\n\n## Цель исследования\n\nВыявить закономерности формирования пегматитов ВКО.\n\n"
+          "## Задачи исследования\n\n- [x] изучить геологическое строение тел;\n- [ ] определить минеральный состав;\n"
+          "- [X] оценить температуру флюидов.\n\n## Научная новизна\n\n1. [x] Впервые установлен возраст "
+          "минерализации.\n\n*[ВКО]: Восточно-Казахстанская область\n*[ЛА-ИСП-МС]: масс-спектрометрия с лазерной "
+          "абляцией\n")
+    doc = abstract.parse_bytes(md.encode(), "ru-mineralogy.md")
+    assert [it.text for it in doc.items["tasks"]] == ["изучить геологическое строение тел",
+                                                       "определить минеральный состав", "оценить температуру флюидов."]
+    assert doc.items["novelty"][0].text.startswith("Впервые установлен")
+    assert "Восточно-Казахстанская" not in doc.text and "*[" not in doc.text

@@ -13,7 +13,10 @@ the markup written as the Markdown it means (`*bold*` a bold line, `<url|label>`
 user's `<@U…>` id gone). Microsoft Teams' export of a chat (`messages.json`: `conversations`, each
 with its `MessageList`, newest message first, each message's `content` in HTML) is read in the
 order the messages were written, the HTML as the lines a reader sees, calls and members added
-left out.
+left out. Telegram Desktop's HTML export (`messages.html`: each message a `<div class="message
+default">` with its sender, its time and its `<div class="text">`; a date or a pinned post a
+`message service`) is read the same way, oldest message first as the page shows them, each text
+as the lines a reader sees.
 
 Written by hand: the export is a plain text convention, not a format a library reads; the JSON
 ones are parsed with the standard library's json.
@@ -144,3 +147,28 @@ def _teams(conversations: list) -> str:
         if body.strip():
             out.extend([body.strip(), ""])
     return "\n".join(out)
+
+
+# Telegram Desktop's page: the history of messages, each one's text in a div of its own (inline
+# markup only: <br>, <strong>, <em>, <a>, <code>, <blockquote>)
+_TELEGRAM_PAGE = re.compile(r'<div class="page_body chat_page">|<div class="history">')
+_TELEGRAM_MESSAGE = re.compile(r'<div class="message (default|service)[^"]*"')
+_TELEGRAM_TEXT = re.compile(r'<div class="text">(.*?)</div>', re.S)
+
+
+def telegram_html(plain: str) -> str:
+    """The text of a chat exported by Telegram Desktop as HTML, each message a paragraph; any other
+    text as it is."""
+    head = plain[:5000]
+    if not _TELEGRAM_PAGE.search(head) and not (plain.count('class="message default') >= 2 and "<html" in head):
+        return plain
+    starts = [(m.start(), m.group(1)) for m in _TELEGRAM_MESSAGE.finditer(plain)] + [(len(plain), None)]
+    out = []
+    for (start, kind), (end, _) in zip(starts, starts[1:]):
+        if kind != "default":
+            continue   # a date between messages, a pinned post, a member joined
+        for m in _TELEGRAM_TEXT.finditer(plain, start, end):
+            body = "\n".join(line.strip() for line in html_text.lines(m.group(1)))
+            if body.strip():
+                out.extend([body.strip(), ""])
+    return "\n".join(out) if out else plain

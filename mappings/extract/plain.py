@@ -234,7 +234,7 @@ def extract(data: bytes, source: str, media_type: str) -> Extracted:
     xml_format = "application/jats+xml" if jats.is_jats(decoded) else (
         "application/enex+xml" if evernote.is_enex(decoded) else None)
     decoded = confluence.text(latex.text(wikitext.text(asciidoc.text(orgmode.text(restructuredtext.text(
-        repository_csv.record(chat_export.text(chat_export.json_messages(joplin.text(evernote.text(jats.text(decoded))))))))))))
+        repository_csv.record(chat_export.text(chat_export.telegram_html(chat_export.json_messages(joplin.text(evernote.text(jats.text(decoded)))))))))))))
     if media_type == "text/markdown":
         decoded = markdown_text(notebook.text(myst.text(logseq.text(decoded))))
     else:
