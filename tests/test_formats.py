@@ -1242,6 +1242,34 @@ def test_quarto_front_matter_without_an_abstract_still_describes_the_work():
     assert "Wind erosion" not in extract.extract(site.encode(), "page.md").text
 
 
+def test_a_front_matters_short_title_and_name_give_way_to_the_title_pages_whole_ones():
+    """The running head's short title and the name as the author signs stand in the front matter;
+    the body's title page gives both whole: the whole ones are the work's. A heading that does not
+    open with the short title's words is another title, and the front matter's stays."""
+    md = ("---\ntitle: \"Sizing and Control of a BESS for Frequency Containment\"\nauthor: Alikhan Nurmagambetov\n"
+          "bibliography: thesis.bib\n---\n\n# Sizing and Control of a Battery Energy Storage System for Frequency "
+          "Containment in Kazakhstan\n\n**Alikhan Daniyaruly Nurmagambetov**\n\nNazarbayev University, Astana, 2024\n\n"
+          "## Aim of the research\n\nThe aim is to size the storage.\n")
+    lines = extract.extract(md.encode(), "thesis.md").text.split("\n")
+    assert lines[:2] == ["Title: Sizing and Control of a Battery Energy Storage System for Frequency Containment in "
+                         "Kazakhstan", "Author: Alikhan Daniyaruly Nurmagambetov"]
+    other = md.replace("# Sizing and Control of a Battery", "# Frequency Containment by a Battery")
+    assert extract.extract(other.encode(), "thesis.md").text.split("\n")[0] == (
+        "Title: Sizing and Control of a BESS for Frequency Containment")
+
+
+def test_a_list_marker_alone_on_its_line_opens_the_item_indented_under_it():
+    md = ("## Research objectives\n\n1.\n   To build a reduced model of the power system.\n"
+          "2.\n   To analyse one year of frequency records.\n   The records have a one-second resolution.\n\n"
+          "## Scientific novelty\n\n-\n   A reduced model was calibrated.\n-\n   A controller was proposed.\n")
+    doc = abstract.parse_bytes(md.encode(), "en-thesis.md")
+    # (each sentence on its line, as semantic line breaks write them)
+    assert [" ".join(it.text.split()) for it in doc.items["tasks"]] == [
+        "To build a reduced model of the power system.",
+        "To analyse one year of frequency records. The records have a one-second resolution."]
+    assert [it.text for it in doc.items["novelty"]] == ["A reduced model was calibrated.", "A controller was proposed."]
+
+
 def test_a_latex_source_saved_as_text_is_read_as_typeset():
     source = "\n".join([
         r"% notes for the author only",

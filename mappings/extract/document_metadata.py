@@ -90,14 +90,55 @@ def page(front: str, body: str = "") -> str | None:
         return None
     lines = []
     if f.get("title"):
-        lines.append(f"Title: {f['title']}")
+        lines.append(f"Title: {_fuller_title(f['title'], body)}")
     if f.get("subtitle"):
         lines.append(f["subtitle"])
     if f.get("author"):
-        lines.append(f"Author: {f['author']}")
+        lines.append(f"Author: {_fuller_name(f['author'], body)}")
     for key in ("institute", "institution", "affiliation", "organization"):
         if f.get(key):
             lines.append(f[key])
     if f.get("abstract", "").strip():
         lines += ["", f["abstract"].strip(), ""]
     return "\n".join(lines)
+
+
+# A front matter's title may be the short one for the running head, its author the name as the
+# author signs ("Sizing and Control of a BESS for …", "Alikhan Nurmagambetov"), while the body's
+# title page gives them whole ("# Sizing and Control of a Battery Energy Storage System for …
+# in the Unified Power System of Kazakhstan", "**Alikhan Daniyaruly Nurmagambetov**"): the whole
+# one is the work's. It opens with the short title's first words, or holds every word of the name.
+_H1 = re.compile(r"^[ ]{0,3}#[ \t]+(.+?)[ \t#]*$", re.M)
+_SECOND_LEVEL = re.compile(r"^[ ]{0,3}#{2,}[ \t]", re.M)
+_OPENING_WORDS = 3
+
+
+def _title_page(body: str) -> str:
+    second = _SECOND_LEVEL.search(body)
+    return body[:second.start()] if second else body[:3000]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def _fuller_title(title: str, body: str) -> str:
+    m = _H1.search(_title_page(body))
+    if m is None:
+        return title
+    short, whole = _words(title), _words(m.group(1))
+    if len(whole) > len(short) >= _OPENING_WORDS and whole[:_OPENING_WORDS] == short[:_OPENING_WORDS]:
+        return " ".join(m.group(1).replace("*", "").split())
+    return title
+
+
+def _fuller_name(name: str, body: str) -> str:
+    words = set(_words(name))
+    if len(words) < 2:
+        return name
+    for line in _title_page(body).split("\n"):
+        plain = " ".join(line.replace("*", "").replace("_", " ").split())
+        found = _words(plain)
+        if len(found) <= 5 and len(found) > len(words) and words <= set(found) and not line.lstrip().startswith("#"):
+            return plain
+    return name

@@ -505,6 +505,12 @@ _REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(?:<[^>\n]*>|\S
 _IMAGE = re.compile(r"!\[[^\]\n]*\](?:\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\))?)(?:[ \t]+\"[^\"\n]*\")?\)|\[[^\]\n]*\])")
 
 
+# A list item whose marker stands alone on its line, the item's text indented under it ("1.\n
+# To build …", as Markdown allows and semantic line breaks write it): one item, the marker before
+# its text.
+_LONE_MARKER = re.compile(r"^([ ]{0,3}(?:\d{1,3}[.)]|[-*+]))[ \t]*\n(?:[ \t]*\n)?[ \t]+(?=\S)", re.M)
+
+
 def markdown_text(md: str) -> str:
     """The text of a Markdown document without front matter, setext underlines and table
     syntax. Hand-written rather than a CommonMark parser: everything else (emphasis, lists,
@@ -512,7 +518,7 @@ def markdown_text(md: str) -> str:
     md = _HTML_COMMENT.sub("", md.replace("\r\n", "\n"))
     md = _IMAGE.sub("", _REFERENCE_DEFINITION.sub("", md))
     md = _dotted_fields(_html_blocks(_without_shortcodes(_FRONT_MATTER.sub(_front_matter, md, count=1))))
-    md = _FENCED_CODE.sub(_fenced_code, md)
+    md = _LONE_MARKER.sub(r"\1 ", _FENCED_CODE.sub(_fenced_code, md))
     out: list[str] = []
     for line in _form_rows(_toggles(_grid_tables(md.split("\n")))):
         # A setext underline (the heading is the line above it, kept as a line of its own)
