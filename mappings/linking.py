@@ -1215,6 +1215,12 @@ def _defined_class(text: str, start: int) -> str | None:
     return best.lastgroup if best else None
 
 
+# A university's acronym ends with its kind: «…ТУ» (технический), «…ГУ» (государственный), «…НУ»
+# (национальный), «…ПУ» (педагогический), «…ҰУ» (ұлттық) университет: КазНИТУ, СПбГАСУ, ЕНУ,
+# ҚазҰУ, КарГТУ. (Two letters are too few: «ТУ» are technical conditions, «ГУ» a legal form.)
+_UNIVERSITY_ACRONYM = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][А-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһі]{0,6}(?:[ТГНП]У|ҰУ)")
+
+
 def _acronym_class(text: str, start: int, end: int, name: str, kind: str) -> str:
     """The class suggested for an unknown acronym: what the words beside it call it, else a tool
     or technique in a statement of methods or of the methodology (indirect ELISA, real-time PCR, «реанализ ERA5») or
@@ -1224,6 +1230,8 @@ def _acronym_class(text: str, start: int, end: int, name: str, kind: str) -> str
         return defined
     if _ACRONYM_ORG_AFTER.match(text, end):
         return "Organization"
+    if _UNIVERSITY_ACRONYM.fullmatch(name):
+        return "University"
     if _ACRONYM_INITIATIVE_AFTER.match(text, end) or _ACRONYM_STANDARD_BEFORE.search(text[max(0, start - 30):start]):
         return "Initiative"
     if (_ACRONYM_METHOD_AFTER.match(text, end) or _ACRONYM_METHOD_BEFORE.search(text[max(0, start - 40):start])

@@ -64,6 +64,8 @@ def find(text: str, lang: str) -> list[tuple[int, int]]:
         if before and _surname_before(before.group(1)) and not (out and out[-1][1] == window + before.end(1)):
             continue
         surname = _APOSTROPHE_PREFIX.sub("", m.group(2))
+        if _LATIN.search(m.group(1)) and not _LATIN.search(surname):
+            continue   # a Latin letter and a full stop before a Cyrillic word: "… в ioGAS и R. Аналитические"
         if not _reads_as_surname(surname, lang) and not _surname_by_its_place(text, m, lang):
             continue
         out.append((m.start(), m.end()))
@@ -99,6 +101,7 @@ _AUTHOR_CUE = {
 }
 
 
+_LATIN = re.compile("[A-Za-z]")
 _NOT_INITIALS = {"U.S.", "U.K.", "E.U.", "U.N.", "P.R.", "D.C.", "A.D.", "B.C.", "N.Y.", "L.A.", "S.A."}
 _CO_AUTHORS = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:co-?workers|co-?authors|colleagues|associates)\b|\s+et\s+al\b|"
                          r"\s*\(\s*(?:19|20)\d\d", re.I)

@@ -1141,7 +1141,8 @@ def test_a_label_with_a_two_letter_abbreviation_is_found_whole(text, exact, enti
 ])
 def test_an_acronym_with_a_syllable_in_lower_case_is_a_candidate(text, lang, names):
     found = _candidates(text, lang, "significance")
-    assert sorted(n for n, c in found.items() if c == "Organization") == sorted(names), found
+    # (a university's acronym, «…ТУ», is suggested as one)
+    assert sorted(n for n, c in found.items() if c in ("Organization", "University")) == sorted(names), found
 
 
 @pytest.mark.parametrize("text, lang, names", [
@@ -2745,3 +2746,18 @@ def test_a_quoted_title_after_a_bodys_genitive_is_its_document():
     assert "Ет және ет өнімдерінің қауіпсіздігі туралы" in "".join(_candidates(text, "kk", "relevance"))
     found = _candidates("Программа Фонда развития туризма «Жаңа маршрут» поддержала гидов.", "ru", "relevance")
     assert found.get("Жаңа маршрут") == "Initiative", found
+
+
+def test_a_latin_letter_and_a_stop_before_a_cyrillic_word_are_no_initials():
+    # the program R ends a sentence; the next one opens with a capital
+    found = _candidates("Статистический анализ выполнен в ioGAS и R. Аналитические работы выполнены в срок.",
+                        "ru", "methods")
+    assert "Person" not in found.values(), found
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Аналитические работы выполнены в лабораториях КазНИТУ и партнёров.", "ru", "КазНИТУ"),
+    ("Талдаулар ҚарМТУ зертханаларында жүргізілді.", "kk", "ҚарМТУ"),
+])
+def test_a_universitys_acronym_is_a_university_even_where_methods_are_stated(text, lang, name):
+    assert _candidates(text, lang, "methods").get(name) == "University"
