@@ -86,6 +86,18 @@ _NOT_NAMES = {"the", "a", "an", "this", "that", "each", "every", "our", "its", "
               "қазір", "бүгінде", "қазіргі", "көптеген", "біздің", "мұндай", "сондай", "кейін", "бұрын",
               # the last word of a longer name the gazetteer knows: "the Aral Sea region"
               "sea", "ocean"}
+# the plural kind before a list of names: "the lakes Alakol, Sasykkol and Koshkarkol", "the rivers
+# Tentek, Urzhar and Emel", «озёра Алаколь, Сасыкколь и Кошкарколь», «месторождения Бакенное, Белая
+# Гора и Юбилейное»: every name of the list is a place of that kind
+_PLURAL_KIND_BEFORE = {
+    "en": r"(?<![\w-])(?:lakes|rivers|glaciers|islands|deposits|villages|mountains|valleys)",
+    "ru": r"(?<![\w-])(?:озёр[аaм]?|озер[аам]?|рек(?:и|ами|ах|ам)?|ледник(?:и|ов|ам|ах|ами)|остров(?:а|ов|ам|ах)|"
+          r"месторождени(?:я|й|ям|ях|ями)|сёл|сел(?:а|ам|ах)|аул(?:ы|ов|ах))",
+}
+_LISTED_NAME = {"en": r"[A-Z][a-zà-ÿ'’]+(?:[-–][A-Z][a-zà-ÿ'’]+)?(?:\s+[A-Z][a-zà-ÿ'’]+)?",
+                "ru": r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:\s+[А-ЯЁ][а-яё]+)?"}
+_PLURAL_LISTS = {lang: re.compile(rf"{_PLURAL_KIND_BEFORE[lang]}\s+((?:{_LISTED_NAME[lang]}{_AND})+{_LISTED_NAME[lang]})")
+                 for lang in _PLURAL_KIND_BEFORE}
 _BEFORE_PATTERNS = {lang: re.compile(rf"(?<![\w-]){_KIND_BEFORE[lang]}\s+({_BEFORE_NAME[lang]})(?![\w-])")
                     for lang in _KIND_BEFORE}
 _PATTERNS = {lang: re.compile(rf"(?<![\w-])((?:{_NAME[lang]}{_AND})*{_NAME[lang]})\s+({_KIND[lang]})(?!\w)")
@@ -124,6 +136,13 @@ def find(text: str, lang: str) -> list[tuple[int, int]]:
             if lang == "en" and _INSTRUMENT_AFTER.match(text, m.end(2)):
                 continue   # "Postnatal Depression Scale": a kind's word inside an instrument's name
             out.append((s, m.end(2) if n is names[-1] else m.start(1) + n.end()))
+    listed = _PLURAL_LISTS.get(lang)
+    if listed is not None:
+        for m in listed.finditer(text):
+            for n in re.finditer(_LISTED_NAME[lang], m.group(1)):
+                s, e = m.start(1) + n.start(), m.start(1) + n.end()
+                if n.group().lower() not in _NOT_NAMES and not any(a < e and s < b for a, b in out):
+                    out.append((s, e))
     before = _BEFORE_PATTERNS.get(lang)
     if before is not None:
         for m in before.finditer(text):

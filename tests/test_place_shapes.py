@@ -193,3 +193,25 @@ def test_every_word_that_names_no_place_before_a_kind(text, lang):
 ])
 def test_a_kind_word_inside_an_instrument_s_name_is_no_place(text):
     assert place_shapes.find(text, "en") == []
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the plural kind before a list: every name of the list is a place of that kind
+    ("The system is formed by the lakes Alakol, Sasykkol, Koshkarkol and Zhalanashkol.", "en",
+     ["Alakol", "Sasykkol", "Koshkarkol", "Zhalanashkol"]),
+    ("It is fed by the rivers Tentek, Urzhar and Emel, which flow from the mountains.", "en",
+     ["Tentek", "Urzhar", "Emel"]),
+    ("Изучены озёра Алаколь, Сасыкколь и Кошкарколь.", "ru", ["Алаколь", "Сасыкколь", "Кошкарколь"]),
+    ("Пегматиты месторождений Бакенное, Белая Гора и Юбилейное опробованы.", "ru",
+     ["Бакенное", "Белая Гора", "Юбилейное"]),
+])
+def test_a_list_after_its_plural_kind_names_places(text, lang, expected):
+    assert places(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Both lakes and rivers were sampled.", "en"),             # no name after the kind
+    ("Samples from the rivers were compared by Ivanov.", "en"),  # one name is no list
+])
+def test_a_plural_kind_without_a_list_of_names_names_none(text, lang):
+    assert places(text, lang) == []
