@@ -39,7 +39,7 @@ _SURNAME_LOWER = _LOWER + "ß-öø-ÿā-ž"
 _NAME = re.compile(
     rf"(?<![\w.°℃])((?:[{_UPPER}][{_LOWER}]?\.[ \u00a0]?){{1,3}}){_PARTICLE}"
     rf"((?:[OoDdОДо][’'](?=[{_SURNAME_UPPER}]))?[{_SURNAME_UPPER}](?:[{_SURNAME_LOWER}]{{1,3}}[{_SURNAME_UPPER}])?"
-    rf"[{_SURNAME_LOWER}’']+(?:-[{_SURNAME_UPPER}][{_SURNAME_LOWER}]+)?)(?![\w-])")
+    rf"[{_SURNAME_LOWER}’']+(?:-(?:(?:de|da|di|del|la|le|van|von|y)-)?[{_SURNAME_UPPER}][{_SURNAME_LOWER}]+)?)(?![\w-])")
 _APOSTROPHE_PREFIX = re.compile(r"^[OoDdОДо][’']")
 # a surname just before the initials makes them its own ("Жакупова А.Б.", "Tikhonov A.N."): a
 # capitalised word the dictionary takes for a surname, or with a surname's ending
@@ -350,7 +350,7 @@ def _reads_as_surname(word: str, lang: str) -> bool:
             return True
         # a Kazakh surname in its own letters, by its ending («Сәрсенбаевтың», «Нұрланова», «Әбілұлы»)
         return any(len(s) >= 5 and _KAZAKH_SURNAME_ENDING.search(s) for s in {low, *morphology.kazakh_stems(low)})
-    return not _english_word(low)
+    return not _english_word(low, _SURNAME_FREQUENCY if len(low) <= _SHORT_SURNAME else 500)
 
 
 def _foreign_surname_in_kazakh(low: str) -> bool:
@@ -382,10 +382,18 @@ def _english_words():
     return SpellChecker(language="en")
 
 
-def _english_word(low: str) -> bool:
+# After initials a short word is a surname unless it is a common English word: the list counts the
+# commonest surnames too ("Smith" 1,006, "Wang" 740, "Xu" 1,502, "Li" 2,438, "Kim" 2,274), far
+# below the words a capital might start ("North" 61,507, "Knight" 12,808). A longer word keeps the
+# lower bar: after a citation's initials a title may open ("Salmela L. Autonomy and …", 655).
+_SURNAME_FREQUENCY = 3000
+_SHORT_SURNAME = 5
+
+
+def _english_word(low: str, frequency: int = 500) -> bool:
     """A frequent English word ("Program", "Model"): pyspellchecker's list holds surnames too,
     so only a frequent word counts (surnames such as "Sobolev" are rare or absent)."""
     try:
-        return _english_words().word_frequency[low] >= 500
+        return _english_words().word_frequency[low] >= frequency
     except ImportError:  # pyspellchecker is a dependency; without it, no English word is refused
         return False

@@ -2761,3 +2761,15 @@ def test_a_latin_letter_and_a_stop_before_a_cyrillic_word_are_no_initials():
 ])
 def test_a_universitys_acronym_is_a_university_even_where_methods_are_stated(text, lang, name):
     assert _candidates(text, lang, "methods").get(name) == "University"
+
+
+def test_short_common_surnames_and_a_hyphenated_particle_follow_initials():
+    text = ("Explanations go back to the law-and-finance studies of R. La Porta, F. Lopez-de-Silanes, A. Shleifer "
+            "and R. Vishny. Ageing models were developed by J. Schmalstieg and B. Xu, and for isolated systems by "
+            "Y. Wang.")
+    found = _candidates(text, "en", "state-of-research")
+    assert [n for n in ("F. Lopez-de-Silanes", "A. Shleifer", "B. Xu", "Y. Wang") if found.get(n) == "Person"] == [
+        "F. Lopez-de-Silanes", "A. Shleifer", "B. Xu", "Y. Wang"], found
+    # a longer word after a citation's initials opens the title
+    cited = "2. Zhakupova A., Salmela L. Autonomy and well-being of rural teachers // Teaching. – 2021. – P. 5–9."
+    assert "L. Autonomy" not in _candidates(cited, "en", "approbation")
