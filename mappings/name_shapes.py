@@ -26,7 +26,7 @@ from . import method_context, morphology
 THEORY_SECTIONS = {"theoretical-basis", "methods"}
 
 # head → (class, named anywhere?)
-_EN_HEADS = {"theory": ("Theory", True), "paradigm": ("Theory", True), "approach": ("Theory", False),
+_EN_HEADS = {"theory": ("Theory", True), "paradigm": ("Theory", True), "approach": ("Theory", False), "concept": ("Theory", False),
              "model": ("Theory", False), "framework": ("Theory", False), "method": ("Method", False),
              "analysis": ("Method", False), "modelling": ("Method", False), "modeling": ("Method", False),
              "technique": ("Method", False), "spectroscopy": ("Method", False), "microscopy": ("Method", False),

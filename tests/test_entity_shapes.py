@@ -42,6 +42,9 @@ def linked(text: str, lang: str) -> list[tuple[str, str]]:
      {("endogenous growth theory", "Theory"), ("index method", "Method")}),
     ("the data were studied by corpus analysis and GIS analysis", "en", "methods",
      {("corpus analysis", "Method"), ("GIS analysis", "Method")}),
+    # a concept, where the theoretical basis is stated, in both word orders
+    ("The work rests on the trophic state concept and on the concept of bioindication.", "en",
+     "theoretical-basis", {("trophic state concept", "Theory"), ("concept of bioindication", "Theory")}),
     # a proper name makes an ordinary head specific anywhere
     ("the Matrix Language Frame model explains the switches", "en", "provision",
      {("Matrix Language Frame model", "Theory")}),
