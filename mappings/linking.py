@@ -692,6 +692,10 @@ def _nested_in_names(text: str, found: list[Mention], owners: dict | None = None
 _KK_OBLIQUE_CASE = re.compile(r"(?:нда|нде|да|де|та|те|дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|мен|бен|пен)$")
 
 
+# (English "analysis", "synthesis", "process" end in s and are singular)
+_PLURAL_HEAD = re.compile(r"(?:[иы]|ов|ами|ах|ам|дар\w*|дер\w*|тар\w*|тер\w*|лар\w*|лер\w*|[a-z](?<![isu])s)$")
+
+
 def _elliptic(text: str, lang: str, lex: Lexicon, tokens: list[Token], keys: list) -> list[Mention]:
     """Names whose head noun is shared by a list of modifiers: `A, B and C analysis`."""
     pairs, heads = lex.pairs[lang], lex.heads[lang]
@@ -717,8 +721,13 @@ def _elliptic(text: str, lang: str, lex: Lexicon, tokens: list[Token], keys: lis
                 m = p
             else:
                 break
-            if not joined and lang == "kk" and _KK_OBLIQUE_CASE.search(morphology.fold(tokens[m].text)):
-                continue   # a Kazakh modifier takes no case: «… бағында, Есік қаласы маңында» is two clauses
+            if not joined and (not _PLURAL_HEAD.search(tokens[h].text) or (
+                    lang == "kk" and _KK_OBLIQUE_CASE.search(morphology.fold(tokens[m].text)))):
+                # commas alone make a list of modifiers before a plural head only («историко-правовой,
+                # системно-структурный методы»): "Poisson regression, thematic analysis" are two items
+                # of a list of methods. (A Kazakh modifier takes no case: «… бағында, Есік қаласы
+                # маңында» is two clauses.)
+                continue
             for hk in head_keys:
                 hit = next((pairs[(mk, hk)] for mk in keys[m] if (mk, hk) in pairs), None)
                 if hit:

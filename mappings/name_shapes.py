@@ -33,6 +33,7 @@ _EN_HEADS = {"theory": ("Theory", True), "paradigm": ("Theory", True), "approach
              "spectrometry": ("Method", False), "test": ("Method", False), "study": ("Method", False),
              "trial": ("Method", False), "hypothesis": ("Theory", True), "principle": ("Theory", False),
              "periodogram": ("Method", False), "photometry": ("Method", False), "algorithm": ("Method", False),
+             "regression": ("Method", False), "simulation": ("Method", False),
              "regularization": ("Method", False), "regularisation": ("Method", False), "sampling": ("Method", False),
              "index": ("Method", False), "coefficient": ("Method", False), "filter": ("Method", False),
              "criterion": ("Method", False), "law": ("Theory", False), "equation": ("Theory", False),

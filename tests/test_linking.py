@@ -217,6 +217,11 @@ def test_coordinated_modifiers_share_the_head():
     assert {"method/systems-analysis", "method/comparative-analysis"} <= set(kk)
     # A list that is not coordinated does not borrow a head.
     assert "method/systems-analysis" not in names("systemic reforms. Comparative analysis", "en")
+    # Commas alone share a plural head only: before a singular one they separate two methods
+    assert names("The research used Poisson regression, thematic analysis of the interviews.", "en") == [
+        "method/thematic-analysis"]
+    assert "method/historical-legal-analysis" in names("Использованы историко-правовой, сравнительно-правовой методы.",
+                                                         "ru")
 
 
 def test_abbreviation_defined_in_the_text():
