@@ -587,7 +587,8 @@ def _generic(word: str, lang: str) -> bool:
     if w in _GENERIC[lang] or w.isdigit() or w in _CONJUNCTIONS:
         return True
     if lang == "ru":
-        return any(p.normal_form in _GENERIC["ru"] for p in morphology._analyzer().parse(w)[:2])
+        # (three readings: «основное» is first a noun, «основное» of «основной» third)
+        return any(p.normal_form in _GENERIC["ru"] for p in morphology._analyzer().parse(w)[:3])
     if lang == "kk":
         return w.startswith(_KK_GENERIC_STEMS)
     return False

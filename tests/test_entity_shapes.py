@@ -106,6 +106,8 @@ def test_a_theory_or_method_is_found_by_the_shape_of_its_name(text, lang, kind, 
     ("The theory can be applied to the study of problems in various fields.", "en", "methods"),
     ("The foundations of the study of gift exchange were laid long ago.", "en", "theoretical-basis"),
     ("A foundation for examining the problem under study as a whole.", "en", "methods"),
+    # «основное» reads first as a noun: its adjective («основной», the main one) is the third reading
+    ("Использовано основное исследование рынка.", "ru", "methods"),
 ])
 def test_an_ordinary_head_word_alone_names_no_theory_or_method(text, lang, kind):
     found = {c for c in candidates(text, lang, kind) if c[1] in ("Theory", "Method")}

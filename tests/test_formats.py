@@ -1681,6 +1681,11 @@ def test_an_abstract_pasted_into_a_chat_export_is_read_as_pasted():
 def test_a_text_with_a_few_dated_lines_is_no_chat():
     text = "Актуальность.\n14.05.2024, 10:12 - заседание совета.\nЦель – оценить рынок.\n"
     assert "14.05.2024" in extract.extract(text.encode(), "notes.txt").text
+    # three stamped messages make a chat (two are notes with times)
+    three = ("14.05.2024, 10:12 - Жанна: Скиньте текст\n14.05.2024, 10:15 - Асель: Цель – оценить рынок жилья.\n"
+             "14.05.2024, 10:16 - Жанна: Спасибо\n")
+    assert "14.05.2024" not in extract.extract(three.encode(), "chat.txt").text
+    assert "14.05.2024" in extract.extract("\n".join(three.split("\n")[:2]).encode(), "notes.txt").text
 
 
 # --------------------------------------------------------------------------- every key word of a JSON record

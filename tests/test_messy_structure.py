@@ -870,6 +870,23 @@ def test_every_russian_ordinal_word_starts_its_item(line, texts):
     _intro, items = lists.split_items([line])
     assert [it.text for it in items] == texts
 
+
+# and every English and Kazakh ordinal word up to the eighth, each after the one before it
+@pytest.mark.parametrize("line, count", [
+    ("First, the dunes were mapped. Second, the wind was measured. Third, the sand was sampled. Fourth, the "
+     "crusts were dated. Fifth, the plants were counted. Sixth, the grazing was mapped. Seventh, the model was "
+     "built. Eighth, the measures were proposed.", 8),
+    ("Firstly, the dunes were mapped; secondly, the wind was measured; thirdly, the sand was sampled; fourthly, "
+     "the crusts were dated; fifthly, the plants were counted; sixthly, the grazing was mapped; seventhly, the "
+     "model was built; eighthly, the measures were proposed.", 8),
+    ("Біріншіден, құмдар картаға түсірілді. Екіншіден, жел өлшенді. Үшіншіден, құм сынамалары алынды. "
+     "Төртіншіден, қыртыстар жасы анықталды. Бесіншіден, өсімдіктер саналды. Алтыншыдан, жайылым картаға "
+     "түсірілді. Жетіншіден, модель құрылды. Сегізіншіден, шаралар ұсынылды.", 8),
+])
+def test_every_english_and_kazakh_ordinal_word_starts_its_item(line, count):
+    _intro, items = lists.split_items([line])
+    assert len(items) == count, [it.text for it in items]
+
 # A list run on after its introduction, with every first marker the introduction may meet: the
 # line is the tasks' introduction, and the items after the colon are its rest (a marker the
 # reader no longer knows leaves the line no heading at all, and the tasks are lost).

@@ -116,6 +116,13 @@ def test_an_english_plural_or_possessive_reaches_its_singular(form, key):
     assert key in text_keys(form, "en")
 
 
+@pytest.mark.parametrize("word, cut", [("corpus", "corpu"), ("status", "statu"), ("analysis", "analysi"),
+                                       ("process", "proces")])
+def test_a_singular_ending_in_s_is_no_plural(word, cut):
+    # (-us, -is and -ss are singular: "corpus" keyed as "corpu" would meet a label "Corpu …")
+    assert cut not in text_keys(word, "en")
+
+
 @pytest.mark.parametrize("label, form", [
     # adjectives of places the dictionary does not know, which it guesses to be gerunds or verbs
     ("Каратауская", "Каратауской"), ("Улытауский", "Улытауского"), ("Сарысуская", "Сарысускую"),

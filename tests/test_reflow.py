@@ -495,6 +495,11 @@ def test_ocr_leaves_of_a_typed_page_inside_a_line_are_mended():
     got = reflow.reflow("\n".join(lines))
     assert got.startswith("Актуальность темы исследования. Переход"), got[:80]
     assert "тепло- и энергоснабжения" in got
+    # halves of two letters are halves too ("ма- териалы", "материа- лы")
+    short = ("Актуальность темы. Собраны ма- териалы архивов и материа- лы музеев. " + (
+        "Переход к рынку изменил характер преступности и структуру хищений в городах. " * 4))
+    got = reflow.reflow("\n".join(textwrap.wrap(short, 64) + [""] + lines))
+    assert "Собраны материалы архивов и материалы музеев." in got, got[:120]
 
 
 CATDOC = Path(__file__).parent / "fixtures" / "formats" / "ru-catdoc.txt"

@@ -745,7 +745,10 @@ def test_a_running_headers_initials_of_the_author_are_no_second_author(page, lan
         ("шестнадцать", 16), ("семнадцать", 17), ("восемнадцать", 18), ("девятнадцать", 19))],
     *[(f"Зерттеу нәтижелері {w} ғылыми жұмыста жарияланды.", "kk", n) for w, n in (
         ("бір", 1), ("екі", 2), ("үш", 3), ("төрт", 4), ("бес", 5), ("алты", 6), ("жеті", 7), ("сегіз", 8),
-        ("тоғыз", 9))],
+        ("тоғыз", 9),
+        # and each Kazakh ten, alone and before a unit
+        ("он", 10), ("жиырма", 20), ("отыз", 30), ("қырық", 40), ("он бір", 11), ("жиырма бес", 25),
+        ("отыз екі", 32), ("қырық үш", 43))],
 ])
 def test_every_number_word_counts_publications(text, lang, total):
     from dissertation_kg.mappings.metadata import publication_counts
