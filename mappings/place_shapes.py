@@ -37,7 +37,7 @@ _KIND = {
     # (a town by its possessive, «Есік қаласы маңында», never the verb «қалады», it remains)
     # (a lake, never «көлемі» "its volume", «көлік» "transport", «көлеңке» "shade")
     # (a village, and a rural district «… ауылдық округі»; the bare adjective «ауылдық» is "rural")
-    "kk": rf"(?:қала(?=с[ыі]|лар)|аудан|ауылдық\s+округ|ауыл(?!дық)|өзен|көл(?!ем|ік|іг|еңк)|елді\s+мекен|мұздық|мұздығ|шөл|арал(?!ық|ығ)|кен\s+орн|жазығ|алқаб|"
+    "kk": rf"(?:қала(?=с[ыі]|лар)|аудан|облыс|өлке|ауылдық\s+округ|ауыл(?!дық)|өзен|көл(?!ем|ік|іг|еңк)|елді\s+мекен|мұздық|мұздығ|шөл|арал(?!ық|ығ)|кен\s+орн|жазығ|алқаб|"
           # (an irrigated tract: «Шардара массиві», «Мақтаарал массивінде»)
           rf"алабы|түбег|жотас|су\s+қойма|массив|"
           # a site (of finds, of digs) in its possessive: «Михайловка орны», «… және … орындары»
@@ -50,7 +50,10 @@ _KIND = {
     "ru": r"(?:(?:район|округ|регион|водохранилищ|(?:[а-яё]+(?:ый|ий|ого|ому|ым|ом)\s+)?бассейн)[а-яё]*|"
           # the Empire's units and a quarry, by their nouns' own endings: «уездного суда» is a court
           r"уезд(?:а|е|у|ом|ы|ов|ам|ах|ами)?|губерни(?:я|и|ю|ей|й|ям|ях|ями)|волост(?:ь|и|ью|ей|ям|ях|ями)|"
-          r"карьер(?:а|е|у|ом|ы|ов)?)",
+          r"карьер(?:а|е|у|ом|ы|ов)?|"
+          # a region of another state by its adjective («Омской области», «Алтайского края»): the
+          # vocabulary lists Kazakhstan's own, which are mentions before they are candidates
+          r"област(?:ь|и|ью|ей|ям|ях|ями)|кра(?:й|я|ю|ем|е|ев|ям|ях))",
 }
 # kinds that stand before the name: "Lake Zaysan", «месторождение Кумколь», «ледник Туюксу»,
 # «реки Шидерты» (a known name after the kind, «реки Казахстана», is a mention and not claimed)
@@ -127,7 +130,7 @@ def find(text: str, lang: str) -> list[tuple[int, int]]:
                 continue
             if lang == "kk" and _KK_KIND_OR_COUNT.match(n.group().lower()):
                 continue   # «Облыстың ауыл тұрғындары», «Үш губернияның», «Қазақ ауылының»: kinds, not names
-            if lang == "kk" and m.group(2).startswith(("орн", "орынд", "карьер")):
+            if lang == "kk" and m.group(2).startswith(("орн", "орынд", "карьер", "облыс", "өлке")):
                 if _SENTENCE_END.search(text[max(0, s - 12):s]):
                     continue   # «Екінші орында …», «Терең карьерлер …»: a sentence's first word is capitalised whatever it is
             if lang == "en" and m.group(2)[:1].islower() and (

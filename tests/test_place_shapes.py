@@ -215,3 +215,22 @@ def test_a_list_after_its_plural_kind_names_places(text, lang, expected):
 ])
 def test_a_plural_kind_without_a_list_of_names_names_none(text, lang):
     assert places(text, lang) == []
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a region of another state by its adjective and its kind («область», «край»; «облыс», «өлке»)
+    ("Изучено сотрудничество Алтайского края и Оренбургской области.", "ru",
+     ["Алтайского края", "Оренбургской области"]),
+    ("Зерттеуде Омбы облысының және Алтай өлкесінің ынтымақтастығы қарастырылды.", "kk",
+     ["Омбы облысының", "Алтай өлкесінің"]),
+])
+def test_a_region_of_another_state_is_a_place_by_its_kind(text, lang, expected):
+    assert places(text, lang) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Бөлімде облыс бюджеттерінің құрылымы талданды.",       # a sentence's first word before the kind
+    "Трансферттердің облыс бюджетіндегі үлесі өсті.",
+])
+def test_a_sentences_first_word_before_облыс_names_no_region(text):
+    assert places(text, "kk") == []
