@@ -65,6 +65,12 @@ NOT_PROCEDURE = re.compile(r"(?:дис|dys|гео|сим|асим|тригоно
                             r"стено|лексико|историо|лито|каллиг|карто|кино|поли|"
                             r"geo|sym|asym|trigono|iso|mono|biblio|autobio|bio|auto|demo|choreo|ortho|typo|steno|lexico|"
                             r"historio|litho|calli|carto|cinemato|poly|photo|фото)(?:metr|graph|метр|граф)")
+# the operations of thought a list of "general scientific methods" opens with («анализ, синтез,
+# индукция»): alone, each names no method a reader asks for (KEYS.md: "analysis" on its own; a
+# comparison, «салыстыру», is listed by keys as a method)
+_OPERATIONS = {"analysis", "synthesis", "induction", "deduction", "abstraction", "generalisation", "generalization",
+               "анализ", "синтез", "индукция", "дедукция", "абстрагирование", "обобщение",
+               "талдау", "синтездеу", "жинақтау"}
 # what separates a list's items
 _SEPARATOR = re.compile(r"\s*[,;()]\s*|\s+(?:and|or|и|или|а\s+также|және|немесе)\s+|\s*[:]\s+", re.I)
 # where a list ends: the end of a sentence
@@ -230,7 +236,8 @@ def listed(text: str, lang: str, methods: Iterable[tuple[int, int]]) -> list[tup
                 # corpus analysis"); a capitalised name the other rules read (an acronym before its
                 # activity is none: "CO chemisorption")
                 continue
-            if _CLAUSE[lang].search(text[s:e]) or words[0].lower() in _POSSESSIVE:
+            if _CLAUSE[lang].search(text[s:e]) or words[0].lower() in _POSSESSIVE or (
+                    len(words) == 1 and words[0].lower().strip(".,;:") in _OPERATIONS):
                 continue
             # one action noun cut from its tool is what was done in the tool ("printing on an EOS M 290",
             # «хранение в InfluxDB»), not a method of its own

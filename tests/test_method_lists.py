@@ -125,10 +125,22 @@ def test_a_clause_or_a_sentences_subject_is_no_item(lang, text, methods):
     ("en", "The study used analysis of court records, content analysis, interviews and a survey of 90 judges.",
      ["content analysis", "interviews", "survey"], "analysis of court records"),
     # or after a dash or a colon that follows "methods"
-    ("en", "General scientific methods—analysis, synthesis, historical-comparative method, content analysis "
-           "were used.", ["historical-comparative method", "content analysis"], "analysis"),
-    ("en", "General scientific methods: analysis, synthesis, historical-comparative method, content analysis "
-           "were used.", ["historical-comparative method", "content analysis"], "analysis"),
+    ("en", "Empirical methods—field observation, expert interviews, historical-comparative method, content analysis "
+           "were used.", ["historical-comparative method", "content analysis"], "field observation"),
+    ("en", "Empirical methods: field observation, expert interviews, historical-comparative method, content analysis "
+           "were used.", ["historical-comparative method", "content analysis"], "field observation"),
 ])
 def test_the_first_item_follows_the_words_that_open_the_list(lang, text, methods, first):
     assert first in _listed(text, lang, methods)
+
+
+@pytest.mark.parametrize("lang, text, methods", [
+    # the operations of thought a list of general scientific methods opens with name no method alone
+    ("en", "General scientific methods—analysis, synthesis, induction, historical-comparative method, content "
+           "analysis were used.", ["historical-comparative method", "content analysis"]),
+    ("ru", "Использованы анализ, синтез, индукция, дедукция, контент-анализ, анкетирование.",
+     ["контент-анализ", "анкетирование"]),
+])
+def test_an_operation_of_thought_alone_is_no_listed_method(lang, text, methods):
+    found = _listed(text, lang, methods)
+    assert not {"analysis", "synthesis", "induction", "анализ", "синтез", "индукция", "дедукция"} & set(found), found
