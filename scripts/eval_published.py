@@ -583,7 +583,9 @@ def print_table(by_format: dict[str, Tally], by_lang: dict[str, Tally], results,
                 if not ok:
                     misses["first words"].append(f"{r['file']} {where}: got {got!r} "
                                                  f"expected {want!r}")
-            for fp in r["false_positives"]:
+            # (sorted: the predictions come from a set, and two runs' lists should differ only where
+            # the mappers do)
+            for fp in sorted(r["false_positives"]):
                 misses["entity false positives"].append(f"{r['file']}: {fp}")
             for miss in r["missed"]:
                 misses["entities missed"].append(f"{r['file']}: {miss}")
