@@ -22,8 +22,9 @@ _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re
 # A GitHub task list's box («- [x] изучить …»): the item is the words after it
 _MD_TASK_BOX = re.compile(r"^([ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+)\[[ xX]\][ \t]+", re.MULTILINE)
 # An abbreviation's definition (Markdown Extra, MkDocs' `abbr`: «*[ВКО]: Восточно-Казахстанская
-# область»): a page shows it as the abbreviation's tooltip, never as a line of the text
-_MD_ABBREVIATION = re.compile(r"^\*\[[^\]\n]{1,60}\]:[^\n]*(?:\n|$)", re.MULTILINE)
+# область»): a page shows it as the abbreviation's tooltip, never as a line of the text (a
+# footnote's «*[1]: …» opens with a digit and stays)
+_MD_ABBREVIATION = re.compile(r"^\*\[[^\]\n\d][^\]\n]{0,59}\]:[^\n]*(?:\n|$)", re.MULTILINE)
 _MD_QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)*>[ \t]", re.MULTILINE)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _TRAILING_BACKSLASH = re.compile(r"\\+[ \t]*$", re.MULTILINE)

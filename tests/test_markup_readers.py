@@ -510,3 +510,6 @@ def test_a_task_lists_boxes_and_abbreviation_definitions_are_no_words_of_the_tex
                                                        "определить минеральный состав", "оценить температуру флюидов."]
     assert doc.items["novelty"][0].text.startswith("Впервые установлен")
     assert "Восточно-Казахстанская" not in doc.text and "*[" not in doc.text
+    # a footnote written so opens with its number and stays
+    noted = abstract.parse_bytes((md + "\n*[1]: Данные Комитета геологии за 2023 год.\n").encode(), "ru-m.md")
+    assert "Данные Комитета геологии за 2023 год." in noted.text
