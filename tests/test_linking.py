@@ -215,6 +215,8 @@ def test_coordinated_modifiers_share_the_head():
     assert {"method/systems-analysis", "method/comparative-analysis"} <= set(ru)
     kk = names("жүйелік және салыстырмалы талдау әдістері", "kk")
     assert {"method/systems-analysis", "method/comparative-analysis"} <= set(kk)
+    # «а также» ("as well as") coordinates as «и» does
+    assert "method/systems-analysis" in names("использованы методы системного, а также сравнительного анализа", "ru")
     # A list that is not coordinated does not borrow a head.
     assert "method/systems-analysis" not in names("systemic reforms. Comparative analysis", "en")
     # Commas alone share a plural head only: before a singular one they separate two methods

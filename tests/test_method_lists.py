@@ -144,3 +144,16 @@ def test_the_first_item_follows_the_words_that_open_the_list(lang, text, methods
 def test_an_operation_of_thought_alone_is_no_listed_method(lang, text, methods):
     found = _listed(text, lang, methods)
     assert not {"analysis", "synthesis", "induction", "анализ", "синтез", "индукция", "дедукция"} & set(found), found
+
+
+@pytest.mark.parametrize("lang, text, methods, item", [
+    # an item as long as an item may be (five English words, four Russian) is still one
+    ("en", "The work used content analysis, regression analysis, focus groups, photo documentation of old facades "
+           "and archival tracing.", ["content analysis", "regression analysis", "focus groups"],
+     "photo documentation of old facades"),
+    ("ru", "Использованы контент-анализ, корреляционный анализ, анкетирование, фотофиксация фасадов старых домов и "
+           "дешифрирование аэроснимков.", ["контент-анализ", "корреляционный анализ", "анкетирование"],
+     "фотофиксация фасадов старых домов"),
+])
+def test_an_item_of_the_longest_length_is_still_an_item(lang, text, methods, item):
+    assert item in _listed(text, lang, methods)

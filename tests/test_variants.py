@@ -793,3 +793,13 @@ def test_every_number_word_counts_publications(text, lang, total):
 def test_every_cue_of_a_kind_of_publication(text, lang, counts):
     from dissertation_kg.mappings.metadata import publication_counts
     assert publication_counts(text, lang) == counts
+
+
+def test_a_name_in_capitals_wrapped_after_two_words_keeps_its_two_word_patronymic():
+    # «БАУЫРЖАН ҚЫЗЫ», a patronymic written as two words: four words in all, still one name
+    from dissertation_kg.mappings import metadata
+    page = ("Әл-Фараби атындағы Қазақ ұлттық университеті\n\nЕРМЕКОВА ӘСЕЛ\nБАУЫРЖАН ҚЫЗЫ\n\n"
+            "Қазақстанның шөлейт аймақтарындағы жайылымдардың тозуы\n\n8D05202 – География білім беру бағдарламасы "
+            "бойынша философия докторы (PhD) дәрежесін алу үшін дайындалған диссертацияға\n\nАҢДАТПА\n")
+    meta = metadata.extract({"preamble": page}, page, "kk", [])
+    assert meta.author.split()[:3] == ["Ермекова", "Әсел", "Бауыржан"] and len(meta.author.split()) == 4
