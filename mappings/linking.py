@@ -2034,7 +2034,7 @@ def _quoted_inside_bodies(text: str, mentions: list[Mention], found: dict) -> No
         after = closing and next(((a, b) for (a, b) in bodies if a == closing.end()), None)
         if before and _opened_before(text, before[0]):
             del found[(s, e)], found[before]
-            end = e + 1 if text[e:e + 1] in "»”\"“" else e
+            end = e + 1 if text[e:e + 1] and text[e] in "»”\"“" else e
             found[(before[0], end)] = bodies.pop(before)
         elif after and opening:
             del found[(s, e)], found[after]

@@ -202,6 +202,7 @@ def test_a_kind_word_inside_an_instrument_s_name_is_no_place(text):
     ("It is fed by the rivers Tentek, Urzhar and Emel, which flow from the mountains.", "en",
      ["Tentek", "Urzhar", "Emel"]),
     ("Изучены озёра Алаколь, Сасыкколь и Кошкарколь.", "ru", ["Алаколь", "Сасыкколь", "Кошкарколь"]),
+    ("В озерах Алаколь и Сасыкколь собраны пробы.", "ru", ["Алаколь", "Сасыкколь"]),
     ("Пегматиты месторождений Бакенное, Белая Гора и Юбилейное опробованы.", "ru",
      ["Бакенное", "Белая Гора", "Юбилейное"]),
 ])
