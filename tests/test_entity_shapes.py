@@ -451,6 +451,16 @@ def test_a_kazakh_body_takes_in_the_state_that_opens_its_name():
         (c.name, c.suggested_class) for c in found}
     assert not list(graph.triples((None, URIRef(str(DKG) + "mentions"), None)))
 
+def test_a_kazakh_body_takes_in_only_the_state_right_before_it():
+    # the state named a sentence earlier opens no body's name
+    text = ("Зерттеу Қазақстан Республикасы аумағында жүргізілді. "
+            "Үлгілер Ұлттық тау-кен мұражайының қорында сақталған.")
+    comp = ComponentText(URIRef(f"{WORK}/provision/1"), "provision", "kk", text)
+    found = {(c.name, c.suggested_class) for c in annotate(rdflib.Graph(), [comp], work=WORK, source=SOURCE)}
+    assert ("Ұлттық тау-кен мұражайының", "Organization") in found
+    assert not any(name.startswith("Қазақстан") for name, _ in found)
+
+
 
 @pytest.mark.parametrize("text, name", [
     ("Зерттеу Ж. Ақынов атындағы Ертіс педагогикалық институтында жүргізілді.",

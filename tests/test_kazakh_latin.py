@@ -63,6 +63,17 @@ def test_a_latin_language_with_some_of_the_same_letters_is_not_kazakh():
         language.detect(turkish)
 
 
+def test_one_kazakh_function_word_in_a_short_turkish_text_does_not_make_it_kazakh():
+    # Turkish "ben" (I) reads as Kazakh «бен» (and): one such word is chance, even where it is
+    # more than one word in a hundred
+    turkish = ("Bu çalışmada ben, Türkiye'deki üniversitelerin doktora tezlerinin özetlerini inceledim. "
+               "Araştırmanın amacı, öğrencilerin yazma becerilerini geliştirmek için yeni bir yöntem "
+               "önermektir. Sonuçlar, öğretmenlerin ve öğrencilerin görüşlerinin büyük ölçüde örtüştüğünü "
+               "göstermiştir.")
+    with pytest.raises(MappingError, match="Latin-script language other than English"):
+        language.detect(turkish)
+
+
 @pytest.mark.parametrize("text, version", [(ABSTRACT_2018, "2018"), (ABSTRACT_2021, "2021"), (ABSTRACT_2021_Y, "2021-y")])
 def test_the_fold_comes_back_to_the_documents_letters(text, version):
     folded, found = kazakh_latin.fold(text)

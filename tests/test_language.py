@@ -64,3 +64,15 @@ def test_a_short_translated_abstract_before_the_articles_own_does_not_decide():
         "Abstract. The paper describes the peat bogs of the Upper Irtysh region and their ash content.",
     ])
     assert detect(text) == "ru"
+
+
+def test_a_ukrainian_text_with_a_single_letter_only_ukrainian_has_is_named_ukrainian():
+    # ї є ґ ў are about one letter in a hundred of Ukrainian and Belarusian prose, but a short
+    # passage may hold a single one; above two in a thousand the text is named, not called
+    # "another Cyrillic language"
+    text = ("Мета дослідження – визначення особливостей розвитку малого бізнесу в умовах цифрових змін. "
+            "Об'єкт дослідження – фірми малого та середнього бізнесу північного регіону. Предмет "
+            "дослідження – механізми підтримки, податкові стимули та доступ до кредитних ресурсів у період "
+            "з дві тисячі десятого по дві тисячі двадцятий рік у містах та селах області.")
+    with pytest.raises(MappingError, match="Ukrainian or Belarusian"):
+        detect(text)

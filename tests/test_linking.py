@@ -477,6 +477,19 @@ def test_a_forum_the_text_speaks_of_otherwise_stays_a_candidate(lang, text, name
     assert (name, "Initiative") in {(c.name, c.suggested_class) for c in cands}
 
 
+@pytest.mark.parametrize("reach, venue", [(300, True), (301, False)])
+def test_the_word_of_presenting_is_read_at_most_300_characters_before_the_forum(reach, venue):
+    # the presenting word's sentence is read back 300 characters at most (a bound on the search;
+    # a sentence that long between the verb and the name is an enumeration of other things)
+    filler = ", then to the experts and the officials of the regions" * 10
+    text = "The results were presented"
+    text += filler[:reach - len("presented") - len(" at the ")] + " at the Green Finance Forum in 2023."
+    assert text.index("Green Finance Forum") - text.index("presented") == reach
+    cands = annotate(rdflib.Graph(), _seed_components({"en": text}, "relevance"), work=WORK, source=SOURCE)
+    found = ("Green Finance Forum", "Initiative") in {(c.name, c.suggested_class) for c in cands}
+    assert found is not venue
+
+
 # A quoted name that says nothing of what it names is an initiative's only where a word of a
 # programme, a law, a project, a standard or an article stands beside it in its sentence; a
 # kindergarten's, a conference's, a chapter's or a drug's quoted name is no initiative.
@@ -1785,6 +1798,13 @@ def test_a_quote_may_close_inside_a_listed_name():
     # the body's own name is quoted before its kind; the vocabulary lists it whole
     text = "Жобаны «Самұрық-Қазына» ұлттық әл-ауқат қоры қаржыландырды."
     assert [m.exact for m in find_mentions(text, "kk")] == ["«Самұрық-Қазына» ұлттық әл-ауқат қоры"]
+
+
+def test_a_closing_quote_with_no_opening_quote_before_it_is_no_part_of_a_name():
+    # the quotation opened in an earlier line or part, or its mark was lost: crossing the stray
+    # mark would guess a name; the name before it is found on its own
+    text = "Самұрық-Қазына» ұлттық әл-ауқат қоры туралы баяндамадан алынған үзінді келтірілді."
+    assert [m.exact for m in find_mentions(text, "kk")] == ["Самұрық-Қазына"]
 
 
 @pytest.mark.parametrize("text, name, cls", [

@@ -173,6 +173,18 @@ def test_headings_run_into_lower_case_content():
         assert parse(name).section_text(kind).startswith(content), (name, kind)
 
 
+def test_a_run_in_heading_whose_line_breaks_after_the_first_word_of_its_text():
+    # "Aim of the study to" ⏎ "develop …": every word of the line could be a heading's, yet the
+    # line is no heading alone; the heading runs into "to"
+    text = ("ZHUMABAYEVA ALIYA NURLANOVNA\n\nFormation of the research competence of future biology teachers\n\n"
+            "Relevance of the research. Research skills of future teachers remain weakly formed in rural schools.\n\n"
+            "Object of the research. The professional training of future biology teachers.\n\n"
+            "Aim of the study to\ndevelop and test a model of research competence of future biology teachers.\n\n"
+            "Tasks of the research:\n1) to analyse the literature;\n2) to develop a model;\n3) to test the model.\n")
+    doc = abstract.parse_bytes(text.encode(), "en-wrapped-aim.txt")
+    assert doc.section_text("aim").startswith("to develop and test a model")
+
+
 @pytest.mark.parametrize("line,lang", [
     ("Research methods used in the second chapter include surveys.", "en"),
     ("The object of the study was chosen for its importance.", "en"),

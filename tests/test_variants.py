@@ -575,6 +575,19 @@ def test_a_line_naming_the_degree_in_capitals_is_no_author():
     assert doc.meta.title == "Formation of the research competence of future biology teachers"
 
 
+def test_a_line_above_the_abstract_heading_is_no_title_when_the_author_stands_under_it():
+    # a site's notice before the heading: the title is the line under the author's name, and the
+    # first line of the text stands in for a title only where no author's name is found
+    text = ("Posted for public discussion on the website of the university\n\nABSTRACT\n\n"
+            "ZHUMABAYEVA ALIYA NURLANOVNA\n\n"
+            "Formation of the research competence of future biology teachers\n\n"
+            "Relevance of the research. Research skills of future teachers remain weakly formed in rural schools.\n\n"
+            "Object of the research. The professional training of future biology teachers.\n")
+    doc = abstract.parse_bytes(text.encode(), "notice-above.txt")
+    assert [a.name for a in doc.meta.authors] == ["Zhumabayeva Aliya Nurlanovna"]
+    assert doc.meta.title == "Formation of the research competence of future biology teachers"
+
+
 
 def test_a_line_naming_the_annotations_in_capitals_is_no_author():
     # "ANNOTATIONS IN THREE LANGUAGES" over a document bundling the kk/ru/en abstracts has the
