@@ -699,6 +699,8 @@ def _abbreviates(short: str, full: str) -> bool:
 # (an e-mail address is the corresponding author's, alone on its line when the label's line wrapped:
 # "… (*e-mail:⏎name@uni.kz)")
 _FRONT_MATTER = re.compile(r"(?i)^[¹²³⁴⁵*\\ᵃᵇᶜᵈᵉᶠᵍ]|e-?mail|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://|doi\b|№\s*\d|\bvol\.\s*\d|\bno\.\s*\d|"
+                           # the authors' ORCID iDs, labelled or not ("ORCID: 0000-0002-4187-3305 (A.K. …)")
+                           r"\borcid\b|\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b|"
                            r"^\s*(?:мекемелер[іі]?|мекеме|affiliations?|аффилиаци[яи]|организаци[яи]|institutions?)\s*:|"
                            r"(?:^|,\s*)[^\W\d_]\.\s?(?:[^\W\d_]\.\s?)?[^\W\d_]{2,}[¹²³⁴⁵*\\]*\s*(?:,|$)")
 

@@ -99,8 +99,10 @@ def reflow(text: str, *, laid_out: bool = False, breaks_known: bool = False, bod
         return "\n".join(_drop_page_numbers(lines))
     # On a page, a page number stands at its top or bottom; a number inside it is text ("88-⏎104").
     beside_numbers = set() if paged else _beside_page_numbers(lines)
+    title_page = set() if paged else _title_page(lines)
     pages = [_drop_page_numbers(page, edges=2 if paged else None) for page in pages]
-    lines = _drop_running_lines(pages) if paged else _drop_repeated_lines([ln for p in pages for ln in p], beside_numbers)
+    lines = _drop_running_lines(pages) if paged else _drop_repeated_lines([ln for p in pages for ln in p], beside_numbers,
+                                                                          title_page)
     # Latin letters are narrower than Cyrillic ones: each script has its own width in characters.
     widths = {}
     for script in ("cyrillic", "latin"):
@@ -259,7 +261,19 @@ def _beside_page_numbers(lines: list[str]) -> set[str]:
     return out
 
 
-def _drop_repeated_lines(lines: list[str], beside_numbers: set[str] = frozenset()) -> list[str]:
+def _title_page(lines: list[str]) -> set[int]:
+    """Where the lines inside the first page's text stand, before its page number: a running
+    header that repeats the author's name or the title in full repeats a line of the title page,
+    which is the title page's own there. A line after a blank one may open the next page (a title
+    page has no number), and the two lines above the number may be the page's footer: neither
+    counts. (The page numbers dropped are all after these lines: their places hold.)"""
+    end = next((i for i, line in enumerate(lines) if _PAGE_NUMBER.match(line)), 0)
+    content = [i for i in range(end) if lines[i]]
+    return {i for i in content[:-2] if i > 0 and lines[i - 1]}
+
+
+def _drop_repeated_lines(lines: list[str], beside_numbers: set[str] = frozenset(),
+                         title_page: set[int] = frozenset()) -> list[str]:
     """Without page breaks, a header is a short line repeated at least three times that is
     neither a heading ending in a colon nor a list item; or repeated twice, once beside a page
     number (a two-page text: the header of the first page and of the second, which may be
@@ -271,8 +285,8 @@ def _drop_repeated_lines(lines: list[str], beside_numbers: set[str] = frozenset(
     # document's own first line (often all it says of what it is: "Аннотация диссертации …
     # доктора философии (PhD)"): kept there, dropped where it interrupts the text.
     first = next((i for i, line in enumerate(lines) if line), None)
-    keep = first if first is not None and counts[_key(lines[first])] == 2 else None
-    return [line for i, line in enumerate(lines) if i == keep or _key(line) not in running]
+    keep = title_page | ({first} if first is not None and counts[_key(lines[first])] == 2 else set())
+    return [line for i, line in enumerate(lines) if i in keep or _key(line) not in running]
 
 
 def _vocabulary(lines: list[str]) -> tuple[Counter, Counter]:

@@ -513,3 +513,65 @@ def test_a_task_lists_boxes_and_abbreviation_definitions_are_no_words_of_the_tex
     # a footnote written so opens with its number and stays
     noted = abstract.parse_bytes((md + "\n*[1]: Данные Комитета геологии за 2023 год.\n").encode(), "ru-m.md")
     assert "Данные Комитета геологии за 2023 год." in noted.text
+
+
+FORUM_POST = """[size=150][b]Защита диссертации Ахметова Б.К. (8D07301 – Архитектура)[/b][/size]
+
+[quote="Отдел докторантуры"]Аннотация размещается за 30 дней до защиты. Полный текст -- на сайте (c) университета.[/quote]
+
+[center][b]Казахский национальный исследовательский технический университет имени К.И. Сатпаева[/b][/center]
+[center][b]Ахметов Бауыржан Канатович[/b][/center]
+[center][b]Энергоэффективные ограждающие конструкции жилых зданий в резко континентальном климате[/b][/center]
+[center]АННОТАЦИЯ диссертации на соискание степени доктора философии (PhD) по образовательной программе 8D07301 – Архитектура[/center]
+
+[size=120][b]Актуальность темы исследования[/b][/size]
+
+Жилые здания [i]Астаны[/i] расходуют на отопление вдвое больше энергии, чем здания Скандинавии.
+
+[b]Цель исследования[/b] – разработать конструктивные решения ограждений для климата Астаны.
+
+[b]Задачи исследования:[/b]
+[list=1]
+[*]изучить теплозащиту стен жилых зданий;
+[*]провести натурные замеры теплопотерь;
+[*]разработать новые узлы ограждений.
+[/list]
+
+[b]Научная новизна:[/b]
+[list]
+[*]впервые получены данные о теплопотерях панельных домов;
+[*]предложена методика расчёта мостиков холода.
+[/list]
+
+Полный текст: [url=https://satbayev.university/dissertations/akhmetov.pdf]на сайте университета[/url]
+"""
+
+
+def test_a_forum_posts_bbcode_reads_as_the_forum_shows_it():
+    shown = plain.extract(FORUM_POST.encode(), "post.txt", "text/plain").text
+    lines = [line for line in shown.split("\n") if line]
+    assert "Ахметов Бауыржан Канатович" in lines
+    assert "1. изучить теплозащиту стен жилых зданий;" in lines
+    assert "• предложена методика расчёта мостиков холода." in lines
+    assert "Полный текст: на сайте университета" in lines
+    assert "Жилые здания Астаны расходуют на отопление вдвое больше энергии, чем здания Скандинавии." in lines
+    # the editor's tags are gone, and what the author typed is as typed ("--", "(c)")
+    assert "[" not in shown and "Полный текст -- на сайте (c) университета." in shown
+
+
+def test_a_forum_posts_abstract_maps_with_its_title_author_and_lists():
+    doc = abstract.parse_bytes(FORUM_POST.encode(), "ru-architecture-post.txt")
+    assert doc.meta.title == "Энергоэффективные ограждающие конструкции жилых зданий в резко континентальном климате"
+    assert [a.name for a in doc.meta.authors] == ["Ахметов Бауыржан Канатович"]
+    assert [it.text for it in doc.items["tasks"]] == ["изучить теплозащиту стен жилых зданий",
+                                                       "провести натурные замеры теплопотерь",
+                                                       "разработать новые узлы ограждений."]
+    assert len(doc.items["novelty"]) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Цель работы [1] – изучить [b] и [i] как буквы в формулах [2].",
+    "A text with one [b]bold[/b] word and one [i]italic[/i] one.",
+])
+def test_a_text_with_a_bracket_or_two_is_no_forum_post(text):
+    assert plain.extract(text.encode(), "t.txt", "text/plain").text.strip() == text

@@ -271,6 +271,24 @@ def test_running_headers_go():
     assert lines[0] == "Әл-Фараби атындағы Қазақ ұлттық университеті"
 
 
+def test_a_running_header_that_repeats_a_title_page_line_leaves_it_on_the_title_page():
+    # the author's full name in every page's header, as on the title page: the title page's own
+    # line stays; the headers of the pages after it go
+    text = KK.replace("Сейтқали Н.Қ. Халықаралық ғылыми ынтымақтастық", "СЕЙТҚАЛИ НҰРЛАН ҚАЙРАТҰЛЫ")
+    text = text.replace("Әл-Фараби атындағы Қазақ ұлттық университеті\n",
+                        "Әл-Фараби атындағы Қазақ ұлттық университеті\nСЕЙТҚАЛИ НҰРЛАН ҚАЙРАТҰЛЫ\n"
+                        "Халықаралық ғылыми ынтымақтастықтың отандық ғылымға ықпалы\n\n", 1)
+    lines = _lines(text)
+    assert lines[:3] == ["Әл-Фараби атындағы Қазақ ұлттық университеті", "СЕЙТҚАЛИ НҰРЛАН ҚАЙРАТҰЛЫ",
+                         "Халықаралық ғылыми ынтымақтастықтың отандық ғылымға ықпалы"]
+    assert sum("СЕЙТҚАЛИ" in line for line in lines) == 1
+    # a header that opens the first page of text after a title page (a blank line between them) is
+    # that page's header, not a line of the title page
+    after_blank = text.replace("Халықаралық ғылыми ынтымақтастықтың отандық ғылымға ықпалы\n\n",
+                               "Халықаралық ғылыми ынтымақтастықтың отандық ғылымға ықпалы\n\nСЕЙТҚАЛИ НҰРЛАН ҚАЙРАТҰЛЫ\n", 1)
+    assert sum("СЕЙТҚАЛИ" in line for line in _lines(after_blank)) == 1
+
+
 def test_running_header_and_footer_on_pages_go():
     bodies = [["Зерттеу нәтижелерінің апробациясы. Диссертация тақырыбы бойынша 9 ғылыми",
                "жұмыс жарияланды, оның ішінде Scopus дерекқорына енген журналда 1 мақала,",

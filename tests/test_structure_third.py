@@ -434,6 +434,17 @@ def test_an_e_mail_address_alone_on_its_line_is_front_matter_not_the_title():
     assert meta_of(page, "ru").title == "ЦИФРОВЫЕ ПОРТФОЛИО БУДУЩИХ УЧИТЕЛЕЙ ГЕОГРАФИИ"
 
 
+@pytest.mark.parametrize("orcid", [
+    "ORCID: 0000-0002-1234-5678 (A.B. Seitova); 0000-0001-8765-432X (D.E. Zhanov)",
+    "0000-0002-1234-5678; 0000-0001-8765-432X",
+])
+def test_the_authors_orcid_ids_are_front_matter_not_the_title(orcid):
+    page = ("A.B. Seitova1*, D.E. Zhanov2\n1Pavlodar University, Pavlodar, Kazakhstan\n"
+            f"2Toraighyrov University, Pavlodar, Kazakhstan\n*e-mail: seitova_ab@pavlodar-uni.kz\n{orcid}\n"
+            "DIGITAL PORTFOLIOS OF FUTURE GEOGRAPHY TEACHERS")
+    assert meta_of(page, "en").title == "DIGITAL PORTFOLIOS OF FUTURE GEOGRAPHY TEACHERS"
+
+
 def test_a_title_labelled_topic_or_theme():
     page = ("ABSTRACT\nof the diploma project\nStudent: Omarov Daulet Serikuly\n"
             "Topic: Design of a harrow for stony soils of Akmola Region")

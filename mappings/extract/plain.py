@@ -20,8 +20,9 @@ import re
 from html.parser import HTMLParser
 
 from .. import text
-from . import (Extracted, antiword, asciidoc, bibtex, chat_export, confluence, document_metadata, evernote, jats,
-               joplin, json_export, latex, logseq, myst, notebook, orgmode, repository_csv, restructuredtext, wikitext)
+from . import (Extracted, antiword, asciidoc, bibtex, chat_export, confluence, document_metadata, evernote, forum_post,
+               jats, joplin, json_export, latex, logseq, myst, notebook, orgmode, repository_csv, restructuredtext,
+               wikitext)
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _SETEXT = re.compile(r"^[ ]{0,3}(?:=+|-+)[ \t]*$")
@@ -234,7 +235,7 @@ def extract(data: bytes, source: str, media_type: str) -> Extracted:
     xml_format = "application/jats+xml" if jats.is_jats(decoded) else (
         "application/enex+xml" if evernote.is_enex(decoded) else None)
     decoded = confluence.text(latex.text(wikitext.text(asciidoc.text(orgmode.text(restructuredtext.text(
-        repository_csv.record(chat_export.text(chat_export.telegram_html(chat_export.json_messages(joplin.text(evernote.text(jats.text(decoded)))))))))))))
+        repository_csv.record(forum_post.text(chat_export.text(chat_export.telegram_html(chat_export.json_messages(joplin.text(evernote.text(jats.text(decoded))))))))))))))
     if media_type == "text/markdown":
         decoded = markdown_text(notebook.text(myst.text(logseq.text(decoded))))
     else:
