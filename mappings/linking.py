@@ -398,6 +398,33 @@ _ROUTE_GAP = re.compile(r"\s+[–—-]\s+(?=\w)")
 _LIST_GAP = re.compile(r"\s*(?:\(\s*\d{4}\s*\)\s*)?(?:,|\band\b|\bи\b|\bжәне\b|\bмен\b|(?<=\s)[–—-](?=\s))\s*(?:,\s*)?")
 
 
+# A city in the genitive after a noun names the place whose markets, merchants or people the noun
+# means («рынков Москвы», «купцы Ташкента», "the markets of Moscow"); after a noun of a state's
+# will or stance it stands for its state («позиция Москвы», "the position of Moscow", "Moscow's
+# stance") and is left alone, as without any cue.
+_STANCE = (r"позици|политик|интерес|решени|курс|заявлени|отношени|рол[ьи]|влияни|давлени|стратеги|инициатив|"
+           r"подход|ответ|реакци|предложени|требовани|намерени|участи|усили|действи|поддержк|санкци|визит|"
+           r"position|polic|interest|decision|course|statement|relation|role|influence|pressure|strateg|"
+           r"initiative|approach|response|reaction|proposal|demand|intention|participation|effort|action|"
+           r"support|sanction|visit|stance|view|claim|ambition|agenda")
+_NOUN_BEFORE = {
+    "ru": re.compile(r"(?<![\w-])(?P<noun>[а-яё]{3,})\s+$"),
+    "en": re.compile(r"(?<![\w-])(?P<noun>[a-z]{3,})\s+of\s+(?:the\s+)?$"),
+}
+_STANCE_NOUN = re.compile(rf"(?:{_STANCE})\w*", re.I)
+
+
+def _after_a_noun(text: str, m: Mention, lang: str) -> bool:
+    """Whether the city `m` is the genitive complement of a noun that names no stance."""
+    pattern = _NOUN_BEFORE.get(lang)
+    found = pattern.search(_words_before(text, m.start)) if pattern else None
+    if found is None or _STANCE_NOUN.fullmatch(found.group("noun")):
+        return False
+    if lang == "en":
+        return True
+    return morphology.russian_pos(found.group("noun")) == "NOUN" and morphology.russian_genitive(m.exact.lower())
+
+
 def _words_before(text: str, start: int) -> str:
     """The last words before `start`, a run of spaces as one: justified lines extracted from a PDF
     put many spaces between "in" and "Vienna". Every cue of _PLACE_BEFORE is short and anchored at
@@ -423,6 +450,7 @@ def _cities_as_places(text: str, lang: str, cities: frozenset, mentions: list[Me
         place = (_PLACE_BEFORE.get(lang, _PLACE_BEFORE["en"]).search(_words_before(text, m.start)) is not None
                  or _PLACE_AFTER.match(text, m.end) is not None
                  or (lang == "kk" and _KK_PLACE_CASE.search(morphology.fold(m.exact)) is not None)
+                 or _after_a_noun(text, m, lang)
                  or (prev_place is not None and _LIST_GAP.fullmatch(text[prev_place.end:m.start]) is not None))
         if place:
             out.append(m)
@@ -827,6 +855,9 @@ _SENTENCE_END = re.compile(r"(^|[.!?:;•·\n]|^\s*[-–—]|\d[.)])\s*[\"«“�
 # reduces to a listed word (кодексі → кодекс, университеті → университет) needs no entry.
 _KEYWORDS = {
     "University": ["university", "college", "academy", "университет", "академия", "академиясы"],
+    # a historic polity by its kind: "Turgesh Khaganate", «Жетісу хандығы», «Кокандское ханство»
+    "State": ["khaganate", "kaganate", "khanate", "emirate", "sultanate", "каганат", "ханство", "эмират",
+              "султанат", "қағанаты", "хандығы", "әмірлігі", "сұлтандығы"],
     # (a regulator is named an authority: "Financial Conduct Authority", "Monetary Authority of …")
     # (a body that sets standards or oversees is a board: "International Accounting Standards Board")
     "GovernmentBody": ["ministry", "committee", "agency", "commission", "parliament", "authority", "board", "министерство", "комитет",
@@ -886,6 +917,10 @@ _KEYWORDS = {
                      # collections or sites: "… Pipeline Consortium", "… Botanical Garden(s)",
                      # "… Astronomical Observatory", "… Nature Reserve"
                      "consortium", "garden", "observatory", "reserve",
+                     # a protected area keeps its land for others, as a reserve does: "… State National
+                     # Nature Park" (not «парк», «паркі»: a Kazakh sentence's first word capitalised before
+                     # «парктің» is no name, and the Russian names are the quoted ones after their kind)
+                     "park",
                      # a power plant: "… Power Station", «…» күн электр станциясы, СЭС «…»
                      "station", "станция", "станциясы",
                      "exchange", "биржа", "биржасы",

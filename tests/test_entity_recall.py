@@ -461,6 +461,9 @@ def test_a_legal_form_alone_is_no_organisation():
     ("results were presented at conferences in Astana, Almaty and Tallinn", "en", ["Astana", "Almaty", "Tallinn"]),
     ("кухня Сайрама, рынки Кентау и Шымкента", "ru", ["Кентау", "Шымкента"]),
     ("обсуждались на конференциях в Астане, Туркестане и Анкаре", "ru", ["Астане", "Туркестане", "Анкаре"]),
+    # a city in the genitive after a noun is the place whose markets or merchants the noun means
+    ("цены на скот зависели от конъюнктуры рынков Москвы и Санкт-Петербурга", "ru", ["Москвы", "Санкт-Петербурга"]),
+    ("prices followed the markets of Moscow and Istanbul", "en", ["Moscow", "Istanbul"]),
 ])
 def test_towns_and_places_in_lists(text, lang, expected):
     assert linked(text, lang) == expected
@@ -469,6 +472,9 @@ def test_towns_and_places_in_lists(text, lang, expected):
 @pytest.mark.parametrize("text, lang", [
     ("отношения между Москвой и Пекином, позиция Анкары", "ru"),
     ("Сарань сияқты сөздер", "kk"),
+    # after a noun of a stance or a will the city stands for its state
+    ("изменение позиции Москвы и политики Пекина", "ru"),
+    ("the position of Moscow and the interests of Beijing", "en"),
 ])
 def test_a_town_not_named_as_a_place_is_not_linked(text, lang):
     assert linked(text, lang) == []

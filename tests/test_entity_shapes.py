@@ -441,6 +441,23 @@ def test_an_english_name_may_open_with_a_place_and_end_on_an_institution():
     assert ("Emissions Trading System", "Initiative") in found
 
 
+@pytest.mark.parametrize("text, name", [
+    # a protected area keeps its land for others, as a reserve does
+    ("Trails of the Kolsai Lakes State National Nature Park were compared.", "Kolsai Lakes State National Nature Park"),
+    ("Visitors of the Ile-Alatau National Park were surveyed.", "Ile-Alatau National Park"),
+])
+def test_a_national_park_is_an_organisation(text, name):
+    assert (name, "Organization") in candidates(text, "en", "relevance")
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("The inscriptions reflect the history of the Turgesh Khaganate and the Karluk state.", "en", "Turgesh Khaganate"),
+    ("Зерттеу Жетісу хандығы кезеңін қамтиды.", "kk", "Жетісу хандығы"),
+])
+def test_a_historic_polity_is_named_by_its_kind(text, lang, name):
+    assert (name, "State") in candidates(text, lang, "relevance")
+
+
 def test_a_kazakh_body_takes_in_the_state_that_opens_its_name():
     # the state in the nominative, the body declined: one name, no mention of the state apart
     text = "Үлгілер Қазақстан Республикасы Ұлттық тау-кен мұражайының қорында сақталған."

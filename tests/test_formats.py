@@ -997,6 +997,24 @@ def test_docx_hidden_text_is_left_out():
     assert extract.extract(_docx_bytes(doc), "hidden.docx").text == "Объект – пески пустыни."
 
 
+def test_docx_hyphens_typed_as_elements():
+    """Word types a non-breaking hyphen (Ctrl+Shift+-) as w:noBreakHyphen, printed as a hyphen, and
+    an optional hyphen (Ctrl+-) as w:softHyphen, printed only where a line breaks."""
+    doc = Document()
+    p = doc.add_paragraph()
+    run = p.add_run("Принципы пациент")
+    run._r.append(OxmlElement("w:noBreakHyphen"))
+    text = OxmlElement("w:t")
+    text.text = "центрированного подхода и гериат"
+    run._r.append(text)
+    run._r.append(OxmlElement("w:softHyphen"))
+    rest = OxmlElement("w:t")
+    rest.text = "рической оценки."
+    run._r.append(rest)
+    assert extract.extract(_docx_bytes(doc), "hyphens.docx").text == \
+        "Принципы пациент-центрированного подхода и гериатрической оценки."
+
+
 # --------------------------------------------------------------------------- Word: what the page shows
 
 def _in_content_control(block) -> None:
@@ -1511,6 +1529,22 @@ def test_a_site_posts_title_titles_the_page_only_when_the_page_prints_no_title_o
     note = ("---\ntitle: PhD abstract (EN) – final version for the council\n---\n\n"
             "# Less invasive surfactant administration in preterm infants\n\n## Relevance\n\nText.\n")
     assert "final version" not in extract.extract(note.encode(), "note.md").text
+
+
+def test_a_hugo_pages_toml_front_matter_is_read_as_yamls_would_be():
+    post = ('+++\ntitle = "Fibre Bragg gratings for temperature sensing in oil wells"\n'
+            'date = 2024-05-20T10:00:00+05:00\ndraft = false\ntags = ["fbg"]\n[params]\npdf = "/files/a.pdf"\n+++\n\n'
+            "**Bekova Zhanar**\n\n## Abstract\n\nOil wells are hot.\n")
+    text = extract.extract(post.encode(), "post.md").text
+    assert text.split("\n")[0] == "Title: Fibre Bragg gratings for temperature sensing in oil wells"
+    assert "+++" not in text and "draft" not in text and "/files/a.pdf" not in text
+    # a post announcing a defence is titled by the event: the work's title is the body's
+    announced = post.replace("Fibre Bragg gratings for temperature sensing in oil wells",
+                             "PhD defence: Fibre Bragg gratings for oil wells")
+    assert "PhD defence" not in extract.extract(announced.encode(), "post.md").text
+    # a text that only opens with "+++" keeps it
+    plain_text = "+++\nnot = [toml\n+++\n\nRelevance. Text.\n"
+    assert extract.extract(plain_text.encode(), "p.md").text.startswith("+++")
 
 
 def _saved_email(body: str, *, html: bool = False) -> bytes:

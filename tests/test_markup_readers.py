@@ -472,8 +472,8 @@ def _telegram_page(messages: list[tuple[str, str]]) -> str:
     # after one from the same sender is "joined" (no name, no picture); times in a title
     body = ['<div class="message service" id="message-1"><div class="body details">14 March 2024</div></div>']
     for n, (sender, text) in enumerate(messages, start=10):
-        head = (f'<div class="pull_left userpic_wrap"><div class="userpic userpic6"><div class="initials">TU</div>'
-                f'</div></div>' if sender else "")
+        head = ('<div class="pull_left userpic_wrap"><div class="userpic userpic6"><div class="initials">TU</div>'
+                '</div></div>' if sender else "")
         name = f'<div class="from_name">\n{sender}\n</div>' if sender else ""
         body.append(f'<div class="message default clearfix{"" if sender else " joined"}" id="message{n}">{head}'
                     f'<div class="body"><div class="pull_right date details" title="14.03.2024 10:0{n % 10}:00 '
@@ -574,4 +574,43 @@ def test_a_forum_posts_abstract_maps_with_its_title_author_and_lists():
     "A text with one [b]bold[/b] word and one [i]italic[/i] one.",
 ])
 def test_a_text_with_a_bracket_or_two_is_no_forum_post(text):
+    assert plain.extract(text.encode(), "t.txt", "text/plain").text.strip() == text
+
+
+REVIEWED = """# Аннотация диссертации
+
+## Объект и предмет исследования
+
+Объект исследования – журналистика данных в {==казахстанских онлайн-медиа==}{>>Уточнить: только сетевые издания? – К.Т.<<}. Предмет – редакционные практики{++ последнего десятилетия++}.
+
+## Задачи исследования
+
+1. изучить {~~несколько~>четыре~~} редакции;
+2. провести опрос журналистов{-- и редакторов--};
+3. оценить понятность визуализаций.
+
+## Структура
+
+Работа состоит из введения, трех разделов, заключения,{-- глоссария,--} списка литературы.
+"""
+
+
+def test_a_reviewers_criticmarkup_reads_as_accepted():
+    shown = plain.extract(REVIEWED.encode(), "reviewed.md", "text/markdown").text
+    assert "Объект исследования – журналистика данных в казахстанских онлайн-медиа. Предмет – редакционные " \
+           "практики последнего десятилетия." in shown
+    assert "1. изучить четыре редакции;" in shown and "2. провести опрос журналистов;" in shown
+    assert "заключения, списка литературы." in shown
+    # the reviewer's comments and the marks are no words of the text
+    assert not any(mark in shown for mark in ("Уточнить", "{", "}", "~>", "несколько", "глоссария", "редакторов"))
+    doc = abstract.parse_bytes(REVIEWED.encode(), "ru-reviewed.md")
+    assert [it.text for it in doc.items["tasks"]] == ["изучить четыре редакции", "провести опрос журналистов",
+                                                       "оценить понятность визуализаций."]
+
+
+@pytest.mark.parametrize("text", [
+    "Шаблон {++ это ++} один знак, и он остаётся как есть.",
+    "Код `a {-- b --}` и формула {x: x > 0}.",
+])
+def test_a_single_mark_or_braces_are_left_as_typed(text):
     assert plain.extract(text.encode(), "t.txt", "text/plain").text.strip() == text

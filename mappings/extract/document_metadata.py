@@ -73,6 +73,14 @@ def _describes_a_work(front: str, f: dict[str, str]) -> bool:
 _FIRST_LEVEL_HEADING = re.compile(r"^[ ]{0,3}#[ \t]+\S|^[^\n]*\S[^\n]*\n[ ]{0,3}=+[ \t]*$|<h1[\s>]", re.M | re.I)
 
 
+# A site's post that announces a defence ("PhD defence: …", «Защита диссертации …», «… қорғау
+# туралы хабарландыру») is titled by the event: the work's title is the one its body gives.
+_ANNOUNCES = re.compile(r"(?i)(?:phd|doctoral|master'?s|thesis|dissertation)\s+defen[cs]e\b|"
+                        r"defen[cs]e\s+of\s+(?:the|a)?\s*(?:phd|doctoral|master'?s)?\s*(?:thesis|dissertation)|announcement\b|"
+                        r"(?:публичная\s+)?защит[аы]\s+(?:докторской\s+|магистерской\s+)?диссертаци|объявлени[ея]\b|"
+                        r"[^:]*\bдиссертация\w*\s+қорғау|[^:]*\bқорғау\s+туралы\s+хабарландыру")
+
+
 def page(front: str, body: str = "") -> str | None:
     """The title page and abstract the front matter holds; None when it holds no abstract and
     describes no work (a site's front matter, read as nothing) — except a site page's title
@@ -85,7 +93,7 @@ def page(front: str, body: str = "") -> str | None:
     f = fields(front)
     if not f.get("abstract", "").strip() and not _describes_a_work(front, f):
         title = " ".join(f.get("title", "").split())
-        if len(title.split()) >= 5 and not _FIRST_LEVEL_HEADING.search(body):
+        if len(title.split()) >= 5 and not _FIRST_LEVEL_HEADING.search(body) and not _ANNOUNCES.match(title):
             return f"Title: {title}"
         return None
     lines = []

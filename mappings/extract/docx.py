@@ -25,7 +25,10 @@ from .numbering import Numbering
 # Hidden text (w:vanish on the run, as Word keeps an earlier version's sentence out of view) is
 # not shown on the page or printed: a reader never sees it, so it is no part of the text.
 _VANISH = "w:rPr/w:vanish[not(@w:val='0' or @w:val='false' or @w:val='off')]"
-_TEXT = ("./descendant::*[self::w:t or self::w:tab or self::w:br or self::w:cr][not(ancestor::w:moveFrom)]"
+# A non-breaking hyphen is an element of its own (w:noBreakHyphen: «пациент‑центрированный»),
+# printed as a hyphen; an optional hyphen (w:softHyphen) is printed only where a line breaks.
+_TEXT = ("./descendant::*[self::w:t or self::w:tab or self::w:br or self::w:cr or self::w:noBreakHyphen]"
+         "[not(ancestor::w:moveFrom)]"
          f"[not(ancestor::w:pPr)][not(ancestor::w:r[1]/{_VANISH})]")
 
 
@@ -44,6 +47,8 @@ def _text(p) -> str:
         if el.tag.endswith("}t"):
             shown = caps.shown(el, el.text or "")
             parts.append(shown.upper() if small else shown)
+        elif el.tag.endswith("}noBreakHyphen"):
+            parts.append("-")
         else:
             parts.append(leader if el.tag.endswith("}tab") else " ")
     return "".join(parts)

@@ -20,9 +20,9 @@ import re
 from html.parser import HTMLParser
 
 from .. import text
-from . import (Extracted, antiword, asciidoc, bibtex, chat_export, confluence, document_metadata, evernote, forum_post,
-               jats, joplin, json_export, latex, logseq, myst, notebook, orgmode, repository_csv, restructuredtext,
-               wikitext)
+from . import (Extracted, antiword, asciidoc, bibtex, chat_export, confluence, critic_markup, document_metadata,
+               evernote, forum_post, jats, joplin, json_export, latex, logseq, myst, notebook, orgmode, repository_csv,
+               restructuredtext, wikitext)
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _SETEXT = re.compile(r"^[ ]{0,3}(?:=+|-+)[ \t]*$")
@@ -229,13 +229,20 @@ def ris_record(plain: str) -> str:
     return "\n".join(head + body)
 
 
+# The readers of text that is the source of another format, in the order they are tried: each gives
+# back a text not in its format as it was (a reviewer's marks first, since they may stand in any).
+_SOURCE_READERS = (critic_markup.text, jats.text, evernote.text, joplin.text, chat_export.json_messages,
+                   chat_export.telegram_html, chat_export.text, forum_post.text, repository_csv.record,
+                   restructuredtext.text, orgmode.text, asciidoc.text, wikitext.text, latex.text, confluence.text)
+
+
 def extract(data: bytes, source: str, media_type: str) -> Extracted:
     decoded, codec = text.decode_with_codec(data, source)
     # an XML document's own format, whatever the file is named (as an RTF file's is)
     xml_format = "application/jats+xml" if jats.is_jats(decoded) else (
         "application/enex+xml" if evernote.is_enex(decoded) else None)
-    decoded = confluence.text(latex.text(wikitext.text(asciidoc.text(orgmode.text(restructuredtext.text(
-        repository_csv.record(forum_post.text(chat_export.text(chat_export.telegram_html(chat_export.json_messages(joplin.text(evernote.text(jats.text(decoded))))))))))))))
+    for read in _SOURCE_READERS:
+        decoded = read(decoded)
     if media_type == "text/markdown":
         decoded = markdown_text(notebook.text(myst.text(logseq.text(decoded))))
     else:
@@ -394,6 +401,24 @@ _SHORTCODE_BODY = r"\s*/?\s*[\w./-]+(?:\s(?:[^{}\n\"]|\"[^\"\n]*\")*?)?\s*"
 _SHORTCODE = re.compile(rf"\{{\{{<{_SHORTCODE_BODY}>\}}\}}|\{{\{{%{_SHORTCODE_BODY}%\}}\}}")
 
 
+# Hugo's other front matter: TOML between "+++" lines. Read as the same keys YAML's would give.
+_TOML_FRONT_MATTER = re.compile(r"\A\ufeff?\+\+\+[ \t]*\n(?P<inner>(?:.*\n)*?)\+\+\+[ \t]*(?:\n|\Z)")
+
+
+def _toml_front_matter(m: re.Match) -> str:
+    """A TOML front matter as its YAML twin is read; text that only opens with "+++" stays."""
+    import tomllib
+
+    import yaml
+
+    try:
+        data = tomllib.loads(m.group("inner"))
+    except tomllib.TOMLDecodeError:
+        return m.group(0)
+    page = document_metadata.page(yaml.safe_dump(data, allow_unicode=True), m.string[m.end():])
+    return page + "\n" if page else ""
+
+
 def _front_matter(m: re.Match) -> str:
     """The work's own metadata (pandoc's, R Markdown's: with its `abstract`) as its title page
     and abstract; a site generator's front matter as nothing."""
@@ -518,7 +543,8 @@ def markdown_text(md: str) -> str:
     `#` headings) must stay as typed, since the section and list readers take it as text."""
     md = _HTML_COMMENT.sub("", md.replace("\r\n", "\n"))
     md = _IMAGE.sub("", _REFERENCE_DEFINITION.sub("", md))
-    md = _dotted_fields(_html_blocks(_without_shortcodes(_FRONT_MATTER.sub(_front_matter, md, count=1))))
+    md = _TOML_FRONT_MATTER.sub(_toml_front_matter, _FRONT_MATTER.sub(_front_matter, md, count=1), count=1)
+    md = _dotted_fields(_html_blocks(_without_shortcodes(md)))
     md = _LONE_MARKER.sub(r"\1 ", _FENCED_CODE.sub(_fenced_code, md))
     out: list[str] = []
     for line in _form_rows(_toggles(_grid_tables(md.split("\n")))):
