@@ -11,12 +11,11 @@ mappers' floors were added after the corpus had been measured.)
 from __future__ import annotations
 
 import re
-import zipfile
 from collections import Counter
 
 from published_keys import (ROOT, check_floors, check_key_format, check_key_says_what_the_document_says,
                             check_the_mix, check_word_lists_keep_their_numbers, counted_text, documents, key_of,
-                            only_one, pdf_pages, pdf_text, word_part)
+                            only_one, pdf_pages, word_part)
 
 import pytest
 
