@@ -53,7 +53,9 @@ _KIND = {
           r"карьер(?:а|е|у|ом|ы|ов)?|"
           # a region of another state by its adjective («Омской области», «Алтайского края»): the
           # vocabulary lists Kazakhstan's own, which are mentions before they are candidates
-          r"област(?:ь|и|ью|ей|ям|ях|ями)|кра(?:й|я|ю|ем|е|ев|ям|ях))",
+          r"област(?:ь|и|ью|ей|ям|ях|ями)|кра(?:й|я|ю|ем|е|ев|ям|ях)|"
+          # a city with its suburbs («Алматинской агломерации», «Туркестанской и Шымкентской агломераций»)
+          r"агломераци(?:я|и|ю|ей|й|ям|ях|ями))",
 }
 # kinds that stand before the name: "Lake Zaysan", «месторождение Кумколь», «ледник Туюксу»,
 # «реки Шидерты» (a known name after the kind, «реки Казахстана», is a mention and not claimed)
@@ -70,7 +72,7 @@ _BEFORE_NAME = {"en": r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?",
 _PLURAL = {
     "en": re.compile(r"s$"),
     "kk": re.compile(r"(?:дар|дер|тар|тер|лар|лер)"),
-    "ru": re.compile(r"(?:ы|ов|ам|ах|ами|иях|иям|иями)$"),
+    "ru": re.compile(r"(?:ы|ов|ам|ах|ами|иях|иям|иями|ях|ями|тей|ий)$"),   # (областях, областей, агломераций)
 }
 _AND = r"(?:\s*,\s*(?:and\s+|и\s+)?|\s+(?:and|и|және|мен|бен|пен)\s+)"
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish)$|^(?:Asian|African|American|Kazakh|Uzbek|Kyrgyz|Turkic|Arctic)$")

@@ -95,14 +95,17 @@ def reflow(text: str, *, laid_out: bool = False, breaks_known: bool = False, bod
     pages = [page.split("\n") for page in text.split("\f")]
     paged = len(pages) > 1
     lines = [line for page in pages for line in page]
-    if not (laid_out or paged or wrap_width(lines)):
-        return "\n".join(_drop_page_numbers(lines))
     # On a page, a page number stands at its top or bottom; a number inside it is text ("88-⏎104").
     beside_numbers = set() if paged else _beside_page_numbers(lines)
-    title_page = set() if paged else _title_page(lines)
+    title_page, numbered = ({}, 0) if paged else _title_page(lines)
+    if not (laid_out or paged or wrap_width(lines)):
+        # a text of a paragraph a line, with page numbers: the header beside each goes with it
+        # (a short line repeated elsewhere may be the text's own: "Ключевые слова" in three languages)
+        return "\n".join(_drop_repeated_lines(_drop_page_numbers(lines), beside_numbers, title_page, numbered,
+                                               beside_only=True))
     pages = [_drop_page_numbers(page, edges=2 if paged else None) for page in pages]
     lines = _drop_running_lines(pages) if paged else _drop_repeated_lines([ln for p in pages for ln in p], beside_numbers,
-                                                                          title_page)
+                                                                          title_page, numbered)
     # Latin letters are narrower than Cyrillic ones: each script has its own width in characters.
     widths = {}
     for script in ("cyrillic", "latin"):
@@ -261,31 +264,45 @@ def _beside_page_numbers(lines: list[str]) -> set[str]:
     return out
 
 
-def _title_page(lines: list[str]) -> set[int]:
-    """Where the lines inside the first page's text stand, before its page number: a running
+def _title_page(lines: list[str]) -> tuple[dict[int, bool], int]:
+    """Where the lines inside the first page's text stand, before its page number (each with
+    whether a line of text stands right above it), and how many pages are numbered. A running
     header that repeats the author's name or the title in full repeats a line of the title page,
-    which is the title page's own there. A line after a blank one may open the next page (a title
-    page has no number), and the two lines above the number may be the page's footer: neither
-    counts. (The page numbers dropped are all after these lines: their places hold.)"""
-    end = next((i for i, line in enumerate(lines) if _PAGE_NUMBER.match(line)), 0)
+    which is the title page's own there: it stands inside the title page's block of lines, or the
+    line stands once more than the pages are numbered (the title page, unnumbered, carries no
+    header). A line after a blank one may open the next page instead (a title page has no
+    number), so it needs the count. The text's first line and the two lines above the number (the
+    page's header and footer) are neither. (The page numbers dropped are all after these lines:
+    their places hold.)"""
+    numbers = [i for i, line in enumerate(lines) if _PAGE_NUMBER.match(line)]
+    end = numbers[0] if numbers else 0
     content = [i for i in range(end) if lines[i]]
-    return {i for i in content[:-2] if i > 0 and lines[i - 1]}
+    return {i: bool(lines[i - 1]) for i in content[1:-2]}, len(numbers)
 
 
 def _drop_repeated_lines(lines: list[str], beside_numbers: set[str] = frozenset(),
-                         title_page: set[int] = frozenset()) -> list[str]:
+                         title_page: dict[int, bool] | None = None, numbered: int = 0,
+                         beside_only: bool = False) -> list[str]:
     """Without page breaks, a header is a short line repeated at least three times that is
     neither a heading ending in a colon nor a list item; or repeated twice, once beside a page
     number (a two-page text: the header of the first page and of the second, which may be
-    shorter than the work's title, as an ISSN line or a shortened title is)."""
-    counts = Counter(_key(line) for line in lines if 8 <= len(line) <= 120)
-    running = {k for k, n in counts.items() if (n >= 3 or n == 2 and k in beside_numbers)
+    shorter than the work's title, as an ISSN line or a shortened title is). `beside_only`: only
+    the lines repeated beside page numbers."""
+    # (beside page numbers a line of any length: an e-licence notice printed at every page's foot)
+    counts = Counter(_key(line) for line in lines if len(line) >= 8)
+    running = {k for k, n in counts.items()
+               if (n >= 3 and len(k) <= 120 and not beside_only or n >= 2 and k in beside_numbers)
                and not k.endswith(":") and not _LIST_START.match(k) and any(c.isalpha() for c in k)}
     # The first page's copy of a two-page header, when it opens the text, is also the
     # document's own first line (often all it says of what it is: "Аннотация диссертации …
     # доктора философии (PhD)"): kept there, dropped where it interrupts the text.
     first = next((i for i, line in enumerate(lines) if line), None)
-    keep = title_page | ({first} if first is not None and counts[_key(lines[first])] == 2 else set())
+    keep = set()
+    for i, inside in sorted((title_page or {}).items()):
+        k = _key(lines[i])
+        if k in running and (inside or counts[k] == numbered + 1) and not any(_key(lines[j]) == k for j in keep):
+            keep.add(i)
+    keep |= {first} if first is not None and counts[_key(lines[first])] == 2 else set()
     return [line for i, line in enumerate(lines) if i in keep or _key(line) not in running]
 
 

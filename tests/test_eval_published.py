@@ -123,3 +123,18 @@ def test_a_markdown_escape_is_the_character_it_escapes():
     # a converter's Markdown («Г\\. Керцнер», «2020\\-2025») says what its rendering shows
     assert ev._norm("Г\\. Керцнер") == ev._norm("Г. Керцнер")
     assert ev._norm("2020\\-2025") == ev._norm("2020-2025")
+
+
+def test_rewrap_makes_a_text_read_as_a_pdf_viewers_copy():
+    paragraph = "Relevance of the research. " + "The digital competence of teachers grows slowly. " * 12
+    text = "\n".join(["Kazakh National University", "ASEL KASYMOVA", *[paragraph] * 6])
+    wrapped = ev.rewrap(text, 68, "Asel Kasymova", "a.txt")
+    lines = wrapped.split("\n")
+    assert max(len(line) for line in lines) <= 68 + 12    # a hyphenated word's head may overhang
+    assert any(line.endswith("-") for line in lines)
+    # every 44 lines a page number and the header, between blank lines
+    assert lines[44:49] == ["", "2", "", "ASEL KASYMOVA", ""]
+    assert ev.rewrap(text, 68, "Asel Kasymova", "a.txt") == wrapped     # the same every run
+    # a CSV record or markup source is no prose a viewer shows
+    assert ev.rewrap("id,a,b,c,d,e,f\n1,2,3,4,5,6,7\n", 68, "X", "r.txt") is None
+    assert ev.rewrap("<html><body>" + paragraph + "</body></html>", 68, "X", "p.txt") is None

@@ -224,6 +224,10 @@ def test_a_plural_kind_without_a_list_of_names_names_none(text, lang):
      ["Алтайского края", "Оренбургской области"]),
     ("Зерттеуде Омбы облысының және Алтай өлкесінің ынтымақтастығы қарастырылды.", "kk",
      ["Омбы облысының", "Алтай өлкесінің"]),
+    # a city's agglomeration by its adjective; two adjectives sharing the kind in the plural
+    ("Опрошены клиенты банков Туркестанской и Шымкентской агломераций.", "ru",
+     ["Туркестанской", "Шымкентской агломераций"]),
+    ("Данные собраны в Омской и Новосибирской областях.", "ru", ["Омской", "Новосибирской областях"]),
 ])
 def test_a_region_of_another_state_is_a_place_by_its_kind(text, lang, expected):
     assert places(text, lang) == expected

@@ -7,6 +7,7 @@ test_formats.py checks the same on the text of real LibreOffice PDFs.
 """
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 from pathlib import Path
 
@@ -271,22 +272,57 @@ def test_running_headers_go():
     assert lines[0] == "Әл-Фараби атындағы Қазақ ұлттық университеті"
 
 
+def _paged(title_page: list[str], header: str, pages: int) -> str:
+    """A wrapped Kazakh text: a title page, then pages each with `header` on top and its number
+    at the bottom, as a PDF's text copied without its page breaks reads."""
+    body = ("Зерттеудің өзектілігі. Қазақстан Республикасының ғылыми-зерттеу институттары мен "
+            "университеттері соңғы жылдары халықаралық ғылыми ынтымақтастықты кеңейтіп, шетелдік "
+            "серіктестермен бірлескен жобаларды іске асыруда, бұл үдерістің сапаға әсері әлі толық "
+            "зерделенбеген. ") * 3
+    lines = title_page + [""]
+    for n in range(2, pages + 2):
+        lines += [header, *textwrap.wrap(body, 78), "", str(n), ""]
+    return "\n".join(lines)
+
+
+_TITLE_PAGE = ["Әл-Фараби атындағы Қазақ ұлттық университеті", "", "СЕЙТҚАЛИ НҰРЛАН ҚАЙРАТҰЛЫ", "",
+               "Халықаралық ғылыми ынтымақтастықтың отандық ғылымға ықпалы", "", "Алматы, 2024"]
+
+
 def test_a_running_header_that_repeats_a_title_page_line_leaves_it_on_the_title_page():
-    # the author's full name in every page's header, as on the title page: the title page's own
-    # line stays; the headers of the pages after it go
-    text = KK.replace("Сейтқали Н.Қ. Халықаралық ғылыми ынтымақтастық", "СЕЙТҚАЛИ НҰРЛАН ҚАЙРАТҰЛЫ")
-    text = text.replace("Әл-Фараби атындағы Қазақ ұлттық университеті\n",
-                        "Әл-Фараби атындағы Қазақ ұлттық университеті\nСЕЙТҚАЛИ НҰРЛАН ҚАЙРАТҰЛЫ\n"
-                        "Халықаралық ғылыми ынтымақтастықтың отандық ғылымға ықпалы\n\n", 1)
-    lines = _lines(text)
+    # the author's full name on top of every numbered page, as on the title page: the title page's
+    # own line stays, the headers of the pages after it go
+    lines = _lines(_paged(_TITLE_PAGE, "СЕЙТҚАЛИ НҰРЛАН ҚАЙРАТҰЛЫ", 3))
     assert lines[:3] == ["Әл-Фараби атындағы Қазақ ұлттық университеті", "СЕЙТҚАЛИ НҰРЛАН ҚАЙРАТҰЛЫ",
                          "Халықаралық ғылыми ынтымақтастықтың отандық ғылымға ықпалы"]
     assert sum("СЕЙТҚАЛИ" in line for line in lines) == 1
-    # a header that opens the first page of text after a title page (a blank line between them) is
-    # that page's header, not a line of the title page
-    after_blank = text.replace("Халықаралық ғылыми ынтымақтастықтың отандық ғылымға ықпалы\n\n",
-                               "Халықаралық ғылыми ынтымақтастықтың отандық ғылымға ықпалы\n\nСЕЙТҚАЛИ НҰРЛАН ҚАЙРАТҰЛЫ\n", 1)
-    assert sum("СЕЙТҚАЛИ" in line for line in _lines(after_blank)) == 1
+    # the title page's lines one under another: its line is its own there, whatever the pages numbered
+    block = [line for line in _TITLE_PAGE if line]
+    lines = _lines(_paged(block, "СЕЙТҚАЛИ НҰРЛАН ҚАЙРАТҰЛЫ", 3) + "\n\n5")
+    assert lines[1] == "СЕЙТҚАЛИ НҰРЛАН ҚАЙРАТҰЛЫ" and sum("СЕЙТҚАЛИ" in line for line in lines) == 1
+    # a header no title page line repeats goes from every page, the first one's included
+    other = _lines(_paged(_TITLE_PAGE, "Сейтқали Н.Қ. Халықаралық ғылыми ынтымақтастық", 3))
+    assert not any("Сейтқали Н.Қ." in line for line in other) and "СЕЙТҚАЛИ НҰРЛАН ҚАЙРАТҰЛЫ" in other
+
+
+def test_a_header_beside_the_page_numbers_of_a_text_written_a_paragraph_a_line_goes():
+    # no hard wrap to undo, but page furniture all the same: the header goes with the number it
+    # stands beside, and a list broken by the page goes on; a short line the text repeats stays
+    sentence = ("Баға скринингі Қазақстандағы дәлелденген сөз байласу жағдайларының үштен екісін "
+                "анықтамайды, сондықтан желілік көрсеткіштер қажет болып табылады. ")
+    # (and a notice of any length at every page's foot: an e-licence portal's stamp)
+    notice = ("Бұл құжат ҚР 2003 жылдың 7 қаңтарындағы «Электронды құжат және электрондық цифрлық қолтаңба "
+              "туралы» заңның 7 бабы, 1 тармағына сәйкес қағаз тасығыштағы құжатпен маңызы бірдей.")
+    text = "\n".join([
+        "Ключевые слова: закупки, риски.", "Қорғауға шығарылатын негізгі тұжырымдар:",
+        "а) " + sentence * 2, "", notice, "2", "", "ОСПАНОВА ДАНА СЕРІКҚЫЗЫ", "", "б) " + sentence * 2,
+        "в) " + sentence, "Ключевые слова: закупки, риски.", sentence * 3, "", notice, "3", "",
+        "ОСПАНОВА ДАНА СЕРІКҚЫЗЫ", "", sentence * 3, "Ключевые слова: закупки, риски."])
+    lines = [line for line in _lines(text) if line]
+    assert "ОСПАНОВА ДАНА СЕРІКҚЫЗЫ" not in lines and "2" not in lines and notice not in lines
+    assert lines.count("Ключевые слова: закупки, риски.") == 3
+    doc = abstract.parse_bytes(text.encode(), "kk-paged.txt")
+    assert [it.text[:10] for it in doc.items["provisions"]] == ["Баға скрин"] * 3
 
 
 def test_running_header_and_footer_on_pages_go():
