@@ -72,6 +72,27 @@ def counted_text(path: Path, read_text=None) -> str:
     return read_text(path) if read_text else path.read_text(encoding="utf-8")
 
 
+def check_full_length(corpus: Path, docs: list[Path], floor, read_text=None) -> None:
+    """Every document holds at least `floor(key)` words, counted as counted_text counts them."""
+    short = []
+    for path in docs:
+        least = floor(key_of(corpus, path))
+        n = len(counted_text(path, read_text).split())
+        if n < least:
+            short.append((path.name, n, least))
+    assert not short, short
+
+
+def check_pdfs_are_paged(pdfs: list[Path], pages_at_least: int) -> None:
+    """Each PDF has a text layer on every page and its pages numbered (the title page aside, a
+    page or two may go without)."""
+    for path in pdfs:
+        pages = pdf_pages(path)
+        assert len(pages) >= pages_at_least and all(len(t.split()) > 20 for t in pages), path.name
+        numbered = [re.search(rf"(?m)^\s*{i}\s*$", t) for i, t in enumerate(pages[1:], 2)]
+        assert sum(bool(m) for m in numbered) >= len(pages) - 2, path.name
+
+
 def raw_text(path: Path) -> str:
     if path.suffix == ".pdf":
         # pdfium marks a hyphen at a line end with U+FFFE and drops the line break

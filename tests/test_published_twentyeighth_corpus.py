@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from published_keys import (ROOT, check_floors, check_key_format, check_key_says_what_the_document_says,
-                            check_the_mix, check_word_lists_keep_their_numbers, counted_text, documents, key_of,
-                            only_one, pdf_pages, word_part)
+from published_keys import (ROOT, check_floors, check_full_length, check_key_format,
+                            check_key_says_what_the_document_says, check_pdfs_are_paged, check_the_mix,
+                            check_word_lists_keep_their_numbers, documents, key_of, only_one, pdf_pages, word_part)
 
 import pytest
 
@@ -91,13 +91,7 @@ def test_the_corpus_is_the_mix_the_issue_asks_for():
 def test_the_documents_are_full_length():
     """Dissertations and the master's thesis at least 1,600 words and the article 1,000, counted as
     published_keys.counted_text counts them (for the text files: the whole file, markup and all)."""
-    short = []
-    for path in DOCUMENTS:
-        floor = 1000 if _key(path)["kind"] == "article" else 1600
-        n = len(counted_text(path).split())
-        if n < floor:
-            short.append((path.name, n, floor))
-    assert not short, short
+    check_full_length(CORPUS, DOCUMENTS, lambda key: 1000 if key["kind"] == "article" else 1600)
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
@@ -116,11 +110,7 @@ def test_the_word_lists_keep_their_numbers_in_numbering_xml(path):
 
 
 def test_the_pdfs_have_a_text_layer_and_page_numbers():
-    for path in PDF:
-        pages = pdf_pages(path)
-        assert len(pages) >= 4 and all(len(t.split()) > 20 for t in pages), path.name
-        numbered = [re.search(rf"(?m)^\s*{i}\s*$", t) for i, t in enumerate(pages[1:], 2)]
-        assert sum(bool(m) for m in numbered) >= len(pages) - 2, path.name
+    check_pdfs_are_paged(PDF, 4)
 
 
 def test_a_pdf_has_an_optional_content_layer_with_a_council_stamp():
