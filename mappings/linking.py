@@ -855,9 +855,10 @@ _SENTENCE_END = re.compile(r"(^|[.!?:;•·\n]|^\s*[-–—]|\d[.)])\s*[\"«“�
 # reduces to a listed word (кодексі → кодекс, университеті → университет) needs no entry.
 _KEYWORDS = {
     "University": ["university", "college", "academy", "университет", "академия", "академиясы"],
-    # a historic polity by its kind: "Turgesh Khaganate", «Жетісу хандығы», «Кокандское ханство»
-    "State": ["khaganate", "kaganate", "khanate", "emirate", "sultanate", "каганат", "ханство", "эмират",
-              "султанат", "қағанаты", "хандығы", "әмірлігі", "сұлтандығы"],
+    # a historic polity by its kind: "Turgesh Khaganate", «Жетісу хандығы» (a Russian one, «Кокандское
+    # ханство», is named by an adjective and a lower-case kind, as no capitalised run is)
+    "State": ["khaganate", "kaganate", "khanate", "emirate", "sultanate", "қағанаты", "хандығы", "әмірлігі",
+              "сұлтандығы"],
     # (a regulator is named an authority: "Financial Conduct Authority", "Monetary Authority of …")
     # (a body that sets standards or oversees is a board: "International Accounting Standards Board")
     "GovernmentBody": ["ministry", "committee", "agency", "commission", "parliament", "authority", "board", "министерство", "комитет",
