@@ -767,7 +767,8 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
             # name labelled with its role ("Магистрант: …") may have the programme's line
             # ("Білім беру бағдарламасы: 7M… – …") under it before the title
             index += 1
-        end = index + 3 if index is not None else 0
+        # (a title runs on over as many lines as its wrap took, forty words at most: see below)
+        end = len(lines) if index is not None else 0
         # After the affiliations, a word or two ("Highlights", "Аннотация") or a heading opens the
         # article's body: as after the abstract's opening, the title stood above the authors.
         body_opens = at is not None and index is not None and index > at + 1 and (

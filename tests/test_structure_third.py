@@ -506,3 +506,12 @@ def test_a_byline_repeated_in_full_on_a_labelled_line_names_the_authors_in_full(
     parsed = abstract.parse_file(path)
     assert [a.name for a in parsed.meta.authors] == [
         "Nurmagambetova Saule Yerlanovna", "Kuanyshev Timur Maratovich", "Petrenko Irina Alexandrovna", "Yamamoto Kenji"]
+
+
+def test_a_title_in_capitals_wrapped_over_four_lines_is_one_title():
+    page = ("Қарағанды экономикалық университеті\n\nИСМАИЛОВА ЖАНАР КАЙРАТОВНА\n\n"
+            "РЕГУЛИРОВАНИЕ НЕФОРМАЛЬНОЙ ЗАНЯТОСТИ\nНА РЕГИОНАЛЬНОМ РЫНКЕ ТРУДА\nРЕСПУБЛИКИ КАЗАХСТАН В УСЛОВИЯХ\n"
+            "ЦИФРОВОЙ ТРАНСФОРМАЦИИ ЭКОНОМИКИ\n\nАВТОРЕФЕРАТ\n"
+            "диссертации на соискание ученой степени кандидата экономических наук")
+    assert meta_of(page, "ru").title == ("РЕГУЛИРОВАНИЕ НЕФОРМАЛЬНОЙ ЗАНЯТОСТИ НА РЕГИОНАЛЬНОМ РЫНКЕ ТРУДА РЕСПУБЛИКИ "
+                                         "КАЗАХСТАН В УСЛОВИЯХ ЦИФРОВОЙ ТРАНСФОРМАЦИИ ЭКОНОМИКИ")
