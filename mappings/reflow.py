@@ -101,8 +101,8 @@ def reflow(text: str, *, laid_out: bool = False, breaks_known: bool = False, bod
     if not (laid_out or paged or wrap_width(lines)):
         # a text of a paragraph a line, with page numbers: the header beside each goes with it
         # (a short line repeated elsewhere may be the text's own: "Ключевые слова" in three languages)
-        return "\n".join(_drop_repeated_lines(_drop_page_numbers(lines), beside_numbers, title_page, numbered,
-                                               beside_only=True))
+        return "\n".join(_drop_page_numbers(_drop_repeated_lines(lines, beside_numbers, title_page, numbered,
+                                                                beside_only=True)))
     pages = [_drop_page_numbers(page, edges=2 if paged else None) for page in pages]
     lines = _drop_running_lines(pages) if paged else _drop_repeated_lines([ln for p in pages for ln in p], beside_numbers,
                                                                           title_page, numbered)
@@ -280,6 +280,9 @@ def _title_page(lines: list[str]) -> tuple[dict[int, bool], int]:
     return {i: bool(lines[i - 1]) for i in content[1:-2]}, len(numbers)
 
 
+_CONTENTS_LINE = 60
+
+
 def _drop_repeated_lines(lines: list[str], beside_numbers: set[str] = frozenset(),
                          title_page: dict[int, bool] | None = None, numbered: int = 0,
                          beside_only: bool = False) -> list[str]:
@@ -293,6 +296,21 @@ def _drop_repeated_lines(lines: list[str], beside_numbers: set[str] = frozenset(
     running = {k for k, n in counts.items()
                if (n >= 3 and len(k) <= 120 and not beside_only or n >= 2 and k in beside_numbers)
                and not k.endswith(":") and not _LIST_START.match(k) and any(c.isalpha() for c in k)}
+    if beside_only:
+        # (the page numbers still among the lines) each copy but the first beside one; and a number
+        # between two short lines is a contents entry's page («Научная новизна⏎4⏎Положения, …»), not
+        # the foot of a page of text: the heading it names is the text's own
+        content = [i for i, line in enumerate(lines) if line]
+        numbers = {i for k, i in enumerate(content) if _PAGE_NUMBER.match(lines[i]) and not (
+            (k == 0 or len(lines[content[k - 1]]) <= _CONTENTS_LINE)
+            and (k + 1 == len(content) or len(lines[content[k + 1]]) <= _CONTENTS_LINE))}
+        beside = {i for k, i in enumerate(content)
+                  if (k and content[k - 1] in numbers) or (k + 1 < len(content) and content[k + 1] in numbers)}
+        copies: dict[str, list[int]] = {}
+        for i, line in enumerate(lines):
+            if _key(line) in running:
+                copies.setdefault(_key(line), []).append(i)
+        running = {k for k in running if all(i in beside for i in copies[k][1:])}
     # The first page's copy of a two-page header, when it opens the text, is also the
     # document's own first line (often all it says of what it is: "Аннотация диссертации …
     # доктора философии (PhD)"): kept there, dropped where it interrupts the text.
