@@ -142,8 +142,11 @@ def _heading_words_ahead(words: list[str], lang: str) -> int:
     for n, word in enumerate(words):
         start, at = at, at + len(word) + 1
         bare = _TRAILING.sub("", _POSSESSIVE_S.sub("", word))
-        if not (_HEADING_WORD[lang].match(bare) or any(a <= start < b for a, b in spans)):
-            return n
+        # A compound is a heading word when each of its parts is one ("теориялық-әдіснамалық").
+        for part in bare.split("-"):
+            if not (_HEADING_WORD[lang].match(part) or any(a <= start < b for a, b in spans)):
+                return n
+            start += len(part) + 1
     return len(words)
 
 

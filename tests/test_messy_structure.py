@@ -688,6 +688,18 @@ def test_a_list_introduced_late_in_a_sentence_opens_a_section_only_within_200_ch
     assert (parts[-1] == sentence) is opens
 
 
+# A heading whose words include a hyphenated compound opens its section inside a paragraph as
+# a plain one does: each part of the compound is a heading word (seed 211, headings.py:461).
+@pytest.mark.parametrize("aim, heading, lang", [
+    ("Зерттеудің мақсаты – терминдерді жүйелеу.", "Зерттеудің теориялық-әдіснамалық негіздері:", "kk"),
+    ("Цель работы – систематизировать термины.", "Теоретико-методологическая основа исследования:", "ru"),
+    ("The aim is to order the terms.", "Theoretical-methodological basis of the research:", "en"),
+])
+def test_a_heading_with_a_hyphenated_compound_opens_a_section_inside_a_paragraph(aim, heading, lang):
+    sentence = f"{heading} Ахмет Байтұрсынұлы мен А. Қайдардың еңбектері."
+    assert headings.run_in_parts(f"{aim} {sentence}", lang) == [aim, sentence]
+
+
 @pytest.mark.parametrize("paragraph, lang", [
     ("The aim is to map the wetlands of a delta. The objectives are: (1) to survey the channels; "
      "(2) to count the birds; (3) to date the shoreline.", "en"),
