@@ -65,6 +65,14 @@ _SUPERVISOR = re.compile(
 _TITLED = re.compile(r"(?i)[\w-]+\s+(?:[\w-]+\s+){0,4}?(?:наук|sciences?|ғылымдарының\s+\w+)\w*\s*,\s*"
                      r"(?:профессор|доцент|professor|associate|assistant|академик|academician|член)\w*")
 
+# _TITLED tries its five leading words at every word of a line; a line without its noun skips it
+# (a title page's degree was 60 % of its time in _TITLED).
+_TITLED_NOUN = re.compile(r"(?i)наук|science|ғылымдарының")
+
+
+def _titles_out(line: str) -> str:
+    return _TITLED.sub(" ", line) if _TITLED_NOUN.search(line) else line
+
 
 # An autoreferat under a Soviet-style code (05.16.02) names who guided the work by the degree it
 # seeks: a Candidate of Sciences has a supervisor (научный руководитель), a Doctor of Sciences a
@@ -82,7 +90,7 @@ def _guided_by(head: str) -> str | None:
 def degree(head: str, specialty_code: str | None = None) -> str | None:
     """The degree the title page submits the work for; the specialty code's level decides when
     no degree is named (Kazakhstan's codes: 5B/6B bachelor, 6M/7M master, 6D/8D doctoral)."""
-    lines = [_TITLED.sub(" ", _SUPERVISOR.sub("", line)) for line in head.split("\n") if not _AUTHOR_LINE.search(line)]
+    lines = [_titles_out(_SUPERVISOR.sub("", line)) for line in head.split("\n") if not _AUTHOR_LINE.search(line)]
     text = "\n".join(lines)
     found = [(m.start(), degree) for degree, pat in _COMPILED for m in [pat.search(text)] if m]
     if found:

@@ -75,3 +75,13 @@ def test_a_supervisors_or_opponents_degree_is_not_the_works(page):
 ])
 def test_who_guided_an_autoreferat_tells_its_degree(page, code, degree):
     assert degrees.degree("Автореферат\n" + page, code) == degree
+
+
+@pytest.mark.parametrize("line", [
+    "доктор исторических наук, профессор Ахметов А.А.",
+    "тарих ғылымдарының докторы, профессор Ахметов А.А.",
+    "Doctor of Historical Sciences, Professor Akhmetov A.A.",
+])
+def test_a_degree_followed_by_an_academic_title_is_a_persons_not_the_works(line):
+    """A supervisor's degree on the line after the label: the academic title after it tells it."""
+    assert degrees.degree("Научный руководитель:\n" + line + "\nДиссертация на соискание степени доктора философии (PhD)") == "phd"

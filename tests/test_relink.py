@@ -50,6 +50,18 @@ def test_the_filter_is_the_same_in_every_process():
     assert bytes.fromhex(other) == _filter()
 
 
+def test_the_filter_sets_exactly_the_bits_of_its_keys():
+    # word_filter sets its bits with C loops; the filters stored by earlier builds were written
+    # bit by bit in Python, and both must agree bit for bit.
+    keys = relink.text_keys([(TEXT, "en")]) | {"edge"}
+    expected = bytearray(relink.BITS // 8)
+    for key in keys:
+        for p in relink._positions(key):
+            expected[p >> 3] |= 1 << (p & 7)
+    assert relink.word_filter(keys) == bytes(expected)
+    assert relink.word_filter([]) == bytes(relink.BITS // 8)
+
+
 def test_an_edit_names_only_the_labels_it_adds_or_removes():
     old = linking.lexicon()
     new = copy.deepcopy(old)
