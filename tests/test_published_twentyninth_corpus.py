@@ -219,3 +219,21 @@ def test_a_markdown_file_is_a_quarto_source():
     assert chunk.startswith("#| label: tbl-samples\n#| tbl-cap:") and "knitr::kable" in chunk
     assert "in @tbl-samples." in text
     assert text.index("```{r}") < text.index("## Methods and materials") < text.index("## Scientific novelty")
+
+
+def test_a_markdown_file_has_hard_line_breaks_of_two_trailing_spaces():
+    """The Russian corporate finance article as a text pasted from a PDF viewer into a Markdown
+    editor: every paragraph line longer than 88 characters is wrapped at a space, and each wrapped
+    line ends in two spaces (Markdown's hard line break); a paragraph is several lines, not one, and
+    headings and numbered references are left whole."""
+    path = only_one(DOCUMENTS, lambda p: _key(p)["kind"] == "article")
+    lines = _text(path).split("\n")
+    broken = [line for line in lines if line.endswith("  ") and not line.endswith("   ")]
+    assert len(broken) > 60 and all(len(line) <= 90 for line in broken)
+    assert all(not line.startswith("#") for line in broken)
+    assert max(len(line) for line in lines if not re.match(r"\d+\. ", line)) <= 90
+    # the abstract is one paragraph over several lines, each but the last with its two spaces
+    start = next(i for i, line in enumerate(lines) if line.startswith("**Аннотация.**"))
+    end = next(i for i in range(start, len(lines)) if not lines[i].strip())
+    assert end - start >= 8 and all(line.endswith("  ") for line in lines[start:end - 1])
+    assert not lines[end - 1].endswith(" ")
