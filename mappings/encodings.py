@@ -1,14 +1,15 @@
 """Which codec a text file's bytes are in: UTF-8, UTF-16 or UTF-32 (with a byte-order mark, or
-UTF-16 without one when its NUL bytes say so), or Windows-1251.
+UTF-16 without one when its NUL bytes say so), or a single-byte Cyrillic code page.
 
 A text is refused only when it cannot be read: Notepad saves "Unicode" as UTF-16 LE with a BOM,
-and a Russian or Kazakh text from an old Word (`catdoc`, a Windows editor) comes in Windows-1251.
-Windows-1251 is the one single-byte code page read, and only when the bytes are not UTF-8 and
-their cp1251 reading is text of one of the three languages the project maps (language.detect),
-and not UTF-8 with a broken byte (whose Cyrillic read in cp1251 is "РћР±СЉРµРєС‚": letters, but
-mojibake). charset-normalizer (installed with requests) guesses among some ninety codecs; it
-names cp1251 for these texts too, but the question here is narrower — is this one of our three
-languages in the one code page they are written in — and the language check answers it directly.
+a Russian or Kazakh text from an old Word (`catdoc`, a Windows editor) comes in Windows-1251 or
+the Windows Kazakh code page KZ-1048, a Russian one from Unix mail in KOI8-R. A code page is read
+only when the bytes are not UTF-8 and its reading is text of one of the three languages the
+project maps (language.detect; text.py chooses among the readings), and not UTF-8 with a broken
+byte (whose Cyrillic read in cp1251 is "РћР±СЉРµРєС‚": letters, but mojibake). charset-normalizer
+(installed with requests) guesses among some ninety codecs; the question here is narrower — is
+this one of our three languages in one of the code pages they are written in — and the language
+check answers it directly.
 """
 from __future__ import annotations
 

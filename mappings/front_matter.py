@@ -65,9 +65,12 @@ _KEYWORD_LINE = re.compile(
     rf"(?im)^[ \t*_]*(?P<label>{'|'.join(f'(?P<{lang}>{pat})' for lang, pat in KEYWORD_LABELS.items())})"
     # (a form's label in two languages, "Keywords / Ключевые слова:", is one label: the first names the list's)
     rf"(?:[ \t]*/[ \t]*(?:{'|'.join(KEYWORD_LABELS.values())}))?"
-    # a keyword list that wraps goes on in lower case on the next line until it ends in a full stop
+    # a keyword list that wraps goes on in lower case on the next line until it ends in a full stop,
+    # or on any next line after a comma (a capitalised keyword wrapped: "…, публичные компании,⏎
+    # Казахстанская фондовая биржа, …"; Markdown's hard break may leave two spaces after it)
     # (the label's separator may be a middle dot, as Elsevier-style pages set it: "Keywords · a · b")
-    rf"[ \t*_]*(?:[:.–—·-][ \t*_]*(?P<words>[^\n]+(?:(?<!\.)\n[ \t]*(?=(?-i:[{_LOW}]))[^\n]+)*)"
+    rf"[ \t*_]*(?:[:.–—·-][ \t*_]*(?P<words>[^\n]+(?:(?:(?<!\.)\n[ \t]*(?=(?-i:[{_LOW}]))"
+    rf"|(?:(?<=[,;])|(?<=[,;][ \t])|(?<=[,;][ \t]{{2}}))\n[ \t]*(?=[^\W\d_]))[^\n]+)*)"
     # or the label alone on its line (a definition list's term, a heading) and the list on the
     # next line, whole: a short line with commas or semicolons, no sentence (the label may end in
     # its colon, as a structured abstract's bold label paragraph does: "Keywords:⏎a, b, c")

@@ -463,7 +463,9 @@ def run_in_parts(paragraph: str, lang: str) -> list[str]:
         # can open a section.
         first = rest.split(maxsplit=5)[:5]
         head = " ".join(first[:_heading_words_ahead(first, lang)])
-        tried = rest[:1].isupper() and (_ANY_KEYWORD[lang].search(head) or _LIST_INTRO_WORD[lang].search(rest[:200]))
+        # (or with the paragraph's closing colon: «… . Для достижения цели поставлены задачи:»)
+        tried = rest[:1].isupper() and (_ANY_KEYWORD[lang].search(head) or _LIST_INTRO_WORD[lang].search(rest[:200])
+                                        or rest.endswith(":") and _words(rest) <= 30)
         h = match(rest, lang) if tried else None
         if (h is None or h.kind in WEAK_KINDS or h.shape == "run-in-lower"
                 or not (h.shape == "intro" or heading_phrase(h.text, lang))):

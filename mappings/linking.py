@@ -762,6 +762,35 @@ def _elliptic(text: str, lang: str, lex: Lexicon, tokens: list[Token], keys: lis
                     start, end = tokens[m].start, tokens[h].end
                     out.append(Mention(hit[0], hit[1], start, end, text[start:end], elliptic=True))
                     break
+        if _PLURAL_HEAD.search(tokens[h].text) and h + 1 < len(tokens) and \
+                text[tokens[h].end:tokens[h + 1].start].strip() == ":":
+            out.extend(_modifiers_after(text, h, head_keys, pairs, tokens, keys))
+    return out
+
+
+def _modifiers_after(text: str, h: int, head_keys: set, pairs: dict, tokens: list[Token], keys: list) -> list[Mention]:
+    """The head first, its modifiers listed after its colon, each an item alone: «частнонаучные
+    методы: формально-юридический, сравнительно-правовой, историко-правовой, анализ и синтез» —
+    each modifier that makes a name with the head is that name (written as the modifier)."""
+    out = []
+    m = h + 1
+    for _ in range(12):
+        if m >= len(tokens):
+            break
+        after = text[tokens[m].end:tokens[m + 1].start] if m + 1 < len(tokens) else ""
+        alone = after.strip() in (",", ";", ".", "") and (
+            m + 1 >= len(tokens) or after.strip() or morphology.fold(tokens[m + 1].text) in _CONJUNCTIONS)
+        if alone:
+            hit = next((pairs[(mk, hk)] for hk in head_keys for mk in keys[m] if (mk, hk) in pairs), None)
+            if hit:
+                out.append(Mention(hit[0], hit[1], tokens[m].start, tokens[m].end, tokens[m].text, elliptic=True))
+        # on to the next item: past this one's words to a comma or a conjunction
+        while m + 1 < len(tokens) and not (text[tokens[m].end:tokens[m + 1].start].strip() in (",", ";")
+                                           or morphology.fold(tokens[m + 1].text) in _CONJUNCTIONS):
+            if text[tokens[m].end:tokens[m + 1].start].strip():   # a full stop, a bracket: the list ends
+                return out
+            m += 1
+        m += 2 if m + 1 < len(tokens) and morphology.fold(tokens[m + 1].text) in _CONJUNCTIONS else 1
     return out
 
 

@@ -976,7 +976,10 @@ _UNIT = re.compile(r"(?i)\b(?:faculty|department|факультет\w*|кафе�
 _NOT_TITLE = re.compile(r"(?i)\b(?:dissertation|thesis|диссертац\w*|specialty|специальност\w*|мамандығ\w*|"
                         r"educational\s+programme|образовательн\w+\s+программ\w*|білім\s+беру\s+бағдарлама\w*|"
                         r"scientific\s+(?:supervisor|consultant)|научн\w+\s+(?:руководител|консультант)\w*|"
-                        r"ғылыми\s+(?:жетекші|кеңесші)\w*|manuscript|рукописи|қолжазба)")
+                        r"ғылыми\s+(?:жетекші|кеңесші)\w*|"
+                        # the autoreferat's «На правах рукописи», not a title about manuscripts
+                        # («Абай шығармаларының қолжазба көшірмелері: …»)
+                        r"(?:as\s+a|rights\s+of\s+(?:the\s+|a\s+)?)manuscript|правах\s+рукописи|қолжазба\s+құқығ\w*)")
 
 
 # Where a title run into the title page's next words ends: the words saying what the document
@@ -1034,6 +1037,10 @@ def _number(token: str, lang: str) -> int | None:
 _DESIGNATION_BEFORE = re.compile(r"(?<![\w-])(?:МСФО|IFRS|IAS|ISO|ГОСТ|IEC|ХҚЕС|МСА|ISA|SDG|ЦУР|COVID)"
                                  r"(?:\s*\([A-Z]{2,}\))?[\s\u00a0-]*$")
 
+# A number of years, months or days («150 жылдық», «за 5 лет», "10-year", "three years")
+_SPAN_OF_TIME = re.compile(r"(?:\s*-\s*|\s+)(?:жыл(?:дық|ғы|\b|дар|да|ында)|ай(?:лық|\b)|лет(?:н\w*|и\w*|\b)|год\w*|"
+                           r"years?\b|months?\b|days?\b)", re.I)
+
 
 def publication_counts(text: str, lang: str) -> dict[str, int]:
     """Counts by kind from sentences such as "three publications in journals indexed in Scopus".
@@ -1058,6 +1065,8 @@ def publication_counts(text: str, lang: str) -> dict[str, int]:
             continue
         if _DESIGNATION_BEFORE.search(text, max(0, m.start() - 24), m.start()):
             continue   # a standard's number, not a count: «МСФО (IFRS) 9 в открытой печати», "ISO 9001 in …"
+        if _SPAN_OF_TIME.match(text, m.end()):
+            continue   # an age or a span: «Абайдың 150 жылдық мерейтойы … басылымдар», "over 5 years, 12 papers"
         tail = text[m.end():]
         nxt = number.search(tail)
         cut = boundary.search(tail)

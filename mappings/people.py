@@ -254,13 +254,22 @@ def _capitalised_word_before(text: str, start: int) -> bool:
 # runs on before or after (a longer name: «Мұхтар Әуезов атындағы …» keeps the person).
 _CYRILLIC_PAIR = re.compile(r"(?<![\w.-])([А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+) ([А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:-[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)?)(?![\w-])(?! [А-ЯЁӘҒҚҢӨҰҮҺІ])")
 _KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһі", "агкноуухи")
+# A Kazakh patronymic, in any case: «Бікіұлы», «Құнанбайұлының», «Бекқызына»
+_PATRONYMIC = re.compile(r"[а-яёәғқңөұүһі]{2}(?:ұлы|улы|қызы|кызы)(?:ның|нің|на|не|нан|нен|мен|ға|ге|нда|нде|н)?$")
+# capitalised words that open a sentence before a patronymic and name no one
+_NOT_GIVEN = {"Бұл", "Осы", "Сол", "Ол", "Оның", "Ал", "Және", "Бірақ", "Мұнда", "Онда", "Кейін", "Сондай", "Әсіресе",
+              "Это", "Эти", "Этот", "Его", "Как", "Так", "Все", "При"}
 
 
 def _cyrillic_full_names(text: str, lang: str) -> list[tuple[int, int]]:
     out = []
     for m in _CYRILLIC_PAIR.finditer(text):
         first, second = m.group(1), m.group(2)
-        if _cyrillic_capital_before(text, m.start()) or not _given_cyrillic(first):
+        if _cyrillic_capital_before(text, m.start()):
+            continue
+        if not _given_cyrillic(first) and not (_PATRONYMIC.search(second) and first not in _NOT_GIVEN):
+            # (a given name no dictionary lists is still one before a Kazakh patronymic:
+            # «Мүрсейіт Бікіұлы», «Абай Құнанбайұлының»)
             continue
         if not _surname_shaped(second, lang):
             continue

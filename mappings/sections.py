@@ -258,7 +258,7 @@ def split(paragraphs: list[str], lang: str) -> list[Section]:
                 sections[-1].heading += " " + line
                 continue
             if h is None:
-                promised = _promised_list(sections)
+                promised = _promised_list(sections, lang)
                 if promised is not None and _FIRST_ITEM.match(line):
                     # «… келесі міндеттер қойылды:», then a hypothesis in a paragraph of its own,
                     # then «1) …»: the numbered list is the one promised before the paragraph
@@ -278,15 +278,16 @@ def split(paragraphs: list[str], lang: str) -> list[Section]:
 _FIRST_ITEM = re.compile(r"^\s*(?:1[.)]|\(1\))\s*\S")
 
 
-def _promised_list(sections: list[Section]) -> Section | None:
+def _promised_list(sections: list[Section], lang: str) -> Section | None:
     """The list section a list introduction opened and left empty ("… the following tasks were
-    set:"), when the section read now is another, a definition's (a hypothesis, an aim) that
-    came between the introduction and the list."""
+    set:"), or a heading naming both ("Aim and tasks", «Цель и задачи»), when the section read
+    now is another, a definition's (a hypothesis, an aim) that came between it and the list."""
     current = sections[-1]
     if current.kind in headings.LIST_KINDS or current.kind in ("preamble", "abstract", "other"):
         return None
     before = sections[-2] if len(sections) >= 2 else None
-    if before is not None and before.kind in headings.LIST_KINDS and not before.lines and before.intro:
+    if before is not None and before.kind in headings.LIST_KINDS and not before.lines and (
+            before.intro or current.kind in headings.kinds_named(before.heading, lang)):
         return before
     return None
 

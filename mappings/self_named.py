@@ -46,8 +46,8 @@ def _alt(heads: dict[str, str], suffix: str) -> str:
     return "|".join(f"(?P<{kind}>(?:{stem}){suffix})" for kind, stem in heads.items())
 
 
-_STATE_EN = r"(?:\s+of\s+(?:the\s+)?(?:Republic\s+of\s+Kazakhstan|RK|Kazakhstan))?"
-_STATE_RU = r"(?:\s+(?:Республики\s+Казахстан|РК|Казахстана))?"
+_STATE_EN = r"(?:\s+of\s+(?:the\s+)?(?:Republic\s+of\s+Kazakhstan|RK|Kazakhstan|Kazakh\s+SSR|USSR|Russian\s+Federation))?"
+_STATE_RU = r"(?:\s+(?:Республики\s+Казахстан|РК|Казахстана|Казахской\s+ССР|КазССР|СССР|Российской\s+Федерации|РФ))?"
 _DATED_EN = r"(?:\s+(?:No\.?|№)\s*[\w-]+)?(?:\s+(?:of|dated)\s+[\w\s,.]{0,30}?\d{4}(?:\s+year)?)?(?:\s+(?:No\.?|№)\s*[\w-]+)?"
 _KK_DATED = r"(?:\d{4}\s+жылғы\s+(?:\d{1,2}\s+[а-яәғқңөұүһі]+(?:дағы|дегі|тағы|тегі)\s+)?(?:№\s*[\w-]+\s+)?)?"
 _DATED_RU = r"(?:\s+от\s+[\w\s.,]{0,30}?\d{4}\s*(?:года|г\.)?)?(?:\s+№\s*[\w-]+)?"

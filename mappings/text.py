@@ -128,15 +128,28 @@ def decode_with_codec(data: bytes, source: str) -> tuple[str, str]:
 
 # Windows has two Cyrillic code pages a Kazakh text may be saved in: Windows-1251, where Kazakh
 # letters are missing (typists put «ќ», «ў», «ј», «є» or Latin letters in their place), and the
-# Windows Kazakh code page KZ-1048, which puts «қ», «ұ», «ә», «ғ» on the very bytes of those. Each
-# reading is kept only when it is text of one of the three languages, and of two the one with
-# fewer letters that neither Russian nor Kazakh writes wins (Russian reads the same in both).
+# Windows Kazakh code page KZ-1048, which puts «қ», «ұ», «ә», «ғ» on the very bytes of those; a
+# Russian text from Unix mail or an old web page may be in KOI8-R. Each reading is kept only when
+# it is text of one of the three languages. KOI8-R and Windows-1251 both put Cyrillic letters on
+# every high byte, in other orders and with the cases swapped, so each reads the other as letters
+# of some language: the reading made of a language's common letter pairs wins («ст», «ен», «ар»,
+# a third of a real text's pairs, a twentieth of a misread one's). Of two readings equal by that
+# (Windows-1251 and KZ-1048 differ on Kazakh's letters alone), the one with fewer letters that
+# neither Russian nor Kazakh writes wins (Russian reads the same in both).
 _FOREIGN_CYRILLIC = re.compile(r"[ЀЂЃЄЅЇЈЉЊЋЌЍЎЏѐђѓєѕїјљњћќѝўџҐґ]")
 _KZ1048_MAX_PAIRS = 0.15
+_COMMON_PAIR = re.compile(r"(?=ст|но|то|на|ен|ов|ни|ра|во|ко|ро|ре|по|пр|ос|ал|ер|ан|ли|ть|ва|та|од|ар|ын|ды|да"
+                          r"|ла|ле|ін|ың|ға|ат|ас|қа)", re.I)
+_CYRILLIC_LETTER = re.compile(r"[А-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
+_MISREAD = 0.6   # a reading with under this share of the best one's common pairs is a misreading
+
+
+def _common_pairs(text: str) -> float:
+    return len(_COMMON_PAIR.findall(text)) / max(1, len(_CYRILLIC_LETTER.findall(text)))
 
 
 def _windows_cyrillic(data: bytes) -> tuple[str | None, str]:
-    """The bytes read in Windows-1251 or KZ-1048, whichever is text of the three languages."""
+    """The bytes read in Windows-1251, KZ-1048 or KOI8-R, whichever is text of the three languages."""
     if encodings.looks_like_broken_utf8(data):
         return None, ""
     readings = []
@@ -144,17 +157,18 @@ def _windows_cyrillic(data: bytes) -> tuple[str | None, str]:
     # pass for Kazakh: a KZ-1048 text has few such pairs (under 6 % of its high bytes in the texts
     # tried), damaged UTF-8 many more
     codecs = ("cp1251", "kz1048") if encodings.utf8_pair_share(data) < _KZ1048_MAX_PAIRS else ("cp1251",)
-    for codec in codecs:
+    for codec in codecs + ("koi8-r",):
         try:
             text = data.decode(codec)
             language.detect(text, f"<{codec}>")
         except (UnicodeDecodeError, MappingError):
             continue
-        readings.append((len(_FOREIGN_CYRILLIC.findall(text)), codec, text))
+        readings.append((_common_pairs(text), len(_FOREIGN_CYRILLIC.findall(text)), codec, text))
     if not readings:
         return None, ""
-    _, codec, text = min(readings, key=lambda r: r[0])   # (a tie keeps Windows-1251, listed first)
-    return text, codec
+    best = max(r[0] for r in readings)
+    _, _, codec, text = min((r for r in readings if r[0] >= _MISREAD * best), key=lambda r: r[1])
+    return text, codec   # (a tie keeps Windows-1251, listed first)
 
 
 # A web page's accordion copied as text: each section's heading opens with a disclosure triangle

@@ -81,6 +81,17 @@ def test_kazakh_in_the_windows_kazakh_code_page_is_read_with_its_letters():
         abstract.parse_bytes("Аннотация диссертации".encode() + b"\xff\xfe caf\xe9 " * 40, "damaged.txt")
 
 
+def test_russian_in_koi8_r_is_read_and_windows_1251_stays_windows_1251():
+    # KOI8-R and Windows-1251 each read the other's bytes as Cyrillic letters of some language
+    # (cases swapped, order scrambled): the reading made of the language's letter pairs is taken
+    # (KOI8-R has no en dash: a KOI8-R text has hyphens)
+    doc = abstract.parse_bytes(RUSSIAN.replace("–", "-").replace("\n", "\r\n").encode("koi8-r"), "ru.txt")
+    assert doc.lang == "ru" and doc.extractor == "python-koi8-r-codec"
+    assert [it.text for it in doc.items["provisions"]] == ["Публичная дипломатия является ресурсом внешней политики."]
+    assert abstract.parse_bytes(RUSSIAN.encode("cp1251"), "ru.txt").extractor == "python-cp1251-codec"
+    assert abstract.parse_bytes(KAZAKH.encode("kz1048"), "kk.txt").extractor == "python-kz1048-codec"
+
+
 def test_broken_utf8_is_not_called_windows_1251():
     # one bad byte in a UTF-8 Russian file: its Cyrillic bytes read as cp1251 are letters, but
     # of no language, so converting from cp1251 would only make mojibake

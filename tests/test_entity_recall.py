@@ -78,6 +78,12 @@ def test_people_by_initials_and_surname(text, lang, expected):
     ("Ageing was studied by K. Szabó in Hungary and by M. Wójcik in Poland.", "en", ["K. Szabó", "M. Wójcik"]),
     ("The argument of J. O’Connor is weighed against it.", "en", ["J. O’Connor"]),
     ("Критика дана в трудах Дж. О'Коннора.", "ru", ["Дж. О'Коннора"]),
+    # a given name no dictionary lists before a Kazakh patronymic, in any case; a pronoun
+    # opening a sentence before one is no given name
+    ("Мүрсейіт Бікіұлы көшірме жасады, ал Кәкітай Ысқақұлы мен Тұрағұл Абайұлы жинақ әзірледі.", "kk",
+     ["Мүрсейіт Бікіұлы", "Кәкітай Ысқақұлы", "Тұрағұл Абайұлы"]),
+    ("Абай Құнанбайұлының шығармалары көшірмелер арқылы таралды. Бұл Абайұлы жазған нұсқа.", "kk",
+     ["Абай Құнанбайұлының"]),
 ])
 def test_people_whose_surname_the_dictionary_does_not_vouch_for(text, lang, expected):
     assert names(text, lang) == expected

@@ -425,6 +425,10 @@ def test_keywords_wrapped_onto_the_next_line():
     # a list ended by its full stop takes nothing from the next line
     assert front_matter.keywords("Keywords: soil, resonance.\nthe introduction starts here") == {
         "en": ["soil", "resonance"]}
+    # after a comma the list goes on whatever the case of the next line (a capitalised keyword
+    # wrapped, Markdown's hard break leaving two spaces before the line end)
+    assert front_matter.keywords("Ключевые слова: дивиденды, публичные компании,  \nКазахстанская фондовая биржа.\n"
+                                 "Введение") == {"ru": ["дивиденды", "публичные компании", "Казахстанская фондовая биржа"]}
 
 
 # Title pages as published (#10, second corpus): each convention on a page written for the test.
@@ -441,6 +445,7 @@ _TITLE_PAGES = {
     'caps-code': 'EURASIAN TECHNICAL UNIVERSITY\nFaculty of Energy\nUDC 621.3 As a manuscript\nZHUNUSOVA MADINA ASKAROVNA\nAdaptive Control of Irrigation Pumps under Variable Tariffs 8D07105 – Automation and Control\nAbstract of the dissertation for the degree of Doctor of Philosophy (PhD)\nAstana, 2024\nRelevance of the topic. Pumps use much energy.\nThe aim of the study is to design a controller.\n',
     'legal-caps': 'НЕКОММЕРЧЕСКОЕ АКЦИОНЕРНОЕ ОБЩЕСТВО «ВОСТОЧНЫЙ УНИВЕРСИТЕТ ТРАНСПОРТА И ЛОГИСТИКИ ИМЕНИ ИВАНА ПЕТРОВА»\nСейткали Арман Бекович\nМониторинг линий электропередачи с помощью беспилотных аппаратов\nАннотация диссертации на соискание степени доктора философии (PhD) по образовательной программе 8D07101 – Энергетика\nАктуальность темы. Линии стареют.\nЦель – разработать метод мониторинга.\n',
     'full-names': 'Вестник медицины, 2022, Т. 4, №2 Оригинальная статья\nУДК 616.1 МРНТИ 76.29.29 DOI 10.12345/\nVM.2022.4.2.007 ФАКТОРЫ РИСКА ИНСУЛЬТА У ЖИТЕЛЕЙ СЕЛЬСКИХ РАЙОНОВ\nАсель Б. Нурланова1, https://orcid.org/0000-0001-2345-6789; Ержан К. Садыков1; Ли Вэй2 1Медицинский университет Караганды, г. Караганда, Казахстан;2Пекинский университет, г. Пекин, Китай\nРезюме. Введение. Инсульт остаётся частой причиной инвалидности. Цель: оценить факторы риска у 300 жителей.\nКлючевые слова: инсульт, факторы риска.\n',
+    'manuscripts': 'ӘОЖ 821.512.122.0\nҚолжазба құқығында\nЖҰМАБЕКОВА АЙЖАН ТАЛҒАТҚЫЗЫ\nШәкәрім өлеңдерінің қолжазба нұсқалары: текстологиялық талдау\n10.01.02 – Қазақ әдебиеті\nФилология ғылымдарының кандидаты ғылыми дәрежесін алу үшін дайындалған диссертацияның\nАВТОРЕФЕРАТЫ\nТақырыптың өзектілігі. Қолжазбалар зерттелмеген.\nЗерттеудің мақсаты – нұсқаларды салыстыру.\n',
     'llp': '«Халықаралық білім беру корпорациясы» ЖШС\nҚолжазба құқығында\nЕРМЕКОВ АЛИБЕК САҒЫНТАЙҰЛЫ\nҚаланың тарихи орталығындағы тұрғын үй мұрасын сақтау\n8D07301 – Сәулет\nАҢДАТПАСЫ\nТақырыптың өзектілігі. Мұра сақталуы тиіс.\n',
 }
 
@@ -473,6 +478,8 @@ _TITLE_PAGES = {
     # authors with given names in full and an ORCID iD, their affiliations run on; the title
     # after a DOI broken at its slash, and the abstract's opening under the authors
     ("full-names", "Асель Б. Нурланова", "ФАКТОРЫ РИСКА ИНСУЛЬТА У ЖИТЕЛЕЙ СЕЛЬСКИХ РАЙОНОВ"),
+    # «Қолжазба құқығында» is no title; a title about manuscripts («қолжазба нұсқалары») is one
+    ("manuscripts", "Жұмабекова Айжан Талғатқызы", "Шәкәрім өлеңдерінің қолжазба нұсқалары: текстологиялық талдау"),
 ])
 def test_title_page_conventions(page, author, title):
     doc = abstract.parse_bytes(_TITLE_PAGES[page].encode(), f"{page}.txt")
@@ -577,6 +584,11 @@ def test_a_publication_count_after_a_conference_in_another_clause_is_the_total()
     text = "The work was presented at the regional conference «Young Engineers – 2024» and published in 2 papers."
     assert metadata.publication_counts(text, "en") == {"Total": 2}
     assert metadata.publication_counts("Результаты доложены на конференции и изложены в 3 статьях.", "ru") == {"Total": 3}
+
+    # a number of years is no count: an anniversary, a span
+    assert metadata.publication_counts("Абайдың 150 жылдық мерейтойы қарсаңында жаңа басылымдар шықты.", "kk") == {}
+    assert metadata.publication_counts("За 5 лет опубликовано 12 статей.", "ru") == {"Total": 12}
+    assert metadata.publication_counts("Over 3 years, 9 papers were published.", "en") == {"Total": 9}
 
 
 def test_authors_printed_with_surname_given_name_and_patronymic():

@@ -226,6 +226,18 @@ def test_coordinated_modifiers_share_the_head():
                                                          "ru")
 
 
+def test_modifiers_listed_after_their_plural_head_and_its_colon_name_its_methods():
+    text = ("Использованы частнонаучные методы: формально-юридический, сравнительно-правовой, историко-правовой, "
+            "анализ и синтез, экспертное интервью.")
+    found = find_mentions(text, "ru")
+    assert {(m.exact, str(m.entity).rsplit("/", 1)[-1]) for m in found if m.elliptic} == {
+        ("формально-юридический", "formal-legal-method"), ("сравнительно-правовой", "comparative-legal-method"),
+        ("историко-правовой", "historical-legal-analysis")}
+    # a singular head, or no colon after it, lists nothing of its own
+    assert not [m for m in find_mentions("Использован метод: сравнительно-правовой подход к анализу.", "ru") if m.elliptic]
+    assert not [m for m in find_mentions("Эти методы сравнительно-правовой науки известны.", "ru") if m.elliptic]
+
+
 def test_abbreviation_defined_in_the_text():
     found = find_mentions("trends in the Central Asian region (CA); CA states cooperate", "en")
     assert [m.exact for m in found] == ["Central Asian region", "CA", "CA"]
@@ -2378,6 +2390,11 @@ def test_every_common_noun_acronym_is_no_candidate(text, lang):
      [('Address to the People of Kazakhstan', 'Address')]),
     ('Исследование опирается на Закон Республики Казахстан «О науке».', 'ru',
      [('Закон Республики Казахстан «О науке»', 'Law')]),
+    # a law of the state before independence, or of another, by its state's name
+    ('Отношения регулировал Закон Казахской ССР «О банках и банковской деятельности» 1991 года.', 'ru',
+     [('Закон Казахской ССР «О банках и банковской деятельности»', 'Law')]),
+    ('The study follows the Law of the USSR «On Cooperation» closely.', 'en',
+     [('Law of the USSR «On Cooperation»', 'Law')]),
     ('Исследование опирается на Кодекс Республики Казахстан «О здоровье народа и системе здравоохранения».', 'ru',
      [('Кодекс Республики Казахстан «О здоровье народа и системе здравоохранения»', 'Law')]),
     ('Исследование опирается на Государственную программу «Цифровой Казахстан».', 'ru',

@@ -700,6 +700,26 @@ def test_a_heading_with_a_hyphenated_compound_opens_a_section_inside_a_paragraph
     assert headings.run_in_parts(f"{aim} {sentence}", lang) == [aim, sentence]
 
 
+# The aim's paragraph ends with the tasks' introduction and no "following" («Для достижения цели
+# поставлены задачи:»), or a heading names both aim and tasks and the list follows the aim's
+# sentence with no introduction: the list is the tasks, and the aim stays the aim.
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Целью исследования является разработка концепции регулирования. Для достижения цели поставлены задачи:\n"
+           "1) определить понятие банкинга;\n2) проанализировать зарубежные модели;\n3) сформулировать предложения."),
+    ("ru", "Цель и задачи исследования\nЦель исследования – разработка концепции регулирования банкинга.\n"
+           "1) определить понятие банкинга;\n2) проанализировать зарубежные модели;\n3) сформулировать предложения."),
+    ("kk", "Зерттеудің мақсаты мен міндеттері\nЗерттеудің мақсаты – ашық банкинг тұжырымдамасын әзірлеу.\n"
+           "1) ашық банкинг ұғымын анықтау;\n2) шетелдік модельдерді талдау;\n3) ұсыныстар әзірлеу."),
+    ("en", "Aim and objectives\nThe aim is to develop a concept of open banking regulation.\n"
+           "1) to define open banking;\n2) to analyse foreign models;\n3) to formulate proposals."),
+])
+def test_tasks_after_the_aim_under_its_introduction_or_a_heading_naming_both(lang, text):
+    doc = abstract.parse_bytes(text.encode(), f"{lang}-aim-tasks.txt")
+    assert len(doc.items.get("tasks", [])) == 3
+    assert "концепции" in doc.section_text("aim") or "тұжырымдама" in doc.section_text("aim") or \
+        "concept" in doc.section_text("aim")
+
+
 @pytest.mark.parametrize("paragraph, lang", [
     ("The aim is to map the wetlands of a delta. The objectives are: (1) to survey the channels; "
      "(2) to count the birds; (3) to date the shoreline.", "en"),

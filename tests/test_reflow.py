@@ -111,6 +111,20 @@ def test_twelve_wrapped_lines_are_enough_to_recognise_wrapping_and_eleven_are_no
     assert reflow.wrap_width(lines[:2], laid_out=True) == 0
 
 
+def test_wrapped_prose_over_a_reference_list_one_entry_a_line_is_still_wrapped():
+    # the entries run past the margin (left one a line by the converter); the prose is wrapped
+    import textwrap
+
+    prose = " ".join(f"The {n}th chapter compares the foreign policy of the Republic with that of its neighbours."
+                     for n in range(4, 20))
+    entries = [f"{n}. Author A.B. A long title of a journal article on foreign policy number {n} // Journal of "
+               f"Policy Studies. – 2019. – Vol. {n}. – P. 11–33." for n in range(1, 4)]
+    lines = textwrap.wrap(prose, 72) + [""] + entries
+    assert reflow.wrap_width(lines) > 0
+    # (prose lines as long as those entries are no wrapping)
+    assert reflow.wrap_width(textwrap.wrap(prose, 72) + [""] + [e[3:] for e in entries]) == 0
+
+
 def test_text_written_one_paragraph_per_line_is_left_alone():
     for path in seeds_dir().glob("00[0124]_*.txt"):
         text = path.read_text(encoding="utf-8")
@@ -227,6 +241,17 @@ def test_a_compound_written_whole_vouches_for_its_hyphen(text):
     out = reflow.reflow(text, laid_out=True)
     assert "үдерісінде ақпараттық-коммуникациялық технологиялар" in out
     assert out.count("ақпараттық-коммуникациялық") == 2
+
+
+def test_a_compound_broken_after_its_own_hyphen_still_vouches_for_its_first_part():
+    # "тарихи-филоло-⏎гиялық": the compound is broken at a line end too, but its first part stands
+    # whole before its own hyphen, so "тарихи-⏎генетикалық" keeps its hyphen (LibreOffice's PDF)
+    text = ("Жұмыс мәтінді тарихи құбылыс ретінде қарастыратын тарихи-филоло-\n"
+            "гиялық тәсілге сүйенеді және көшірмелерді салыстыра отырып зерттейді, сондай-ақ\n"
+            "палеографиялық талдау, тарихи-\n"
+            "генетикалық әдіс және кодикологиялық сипаттама қолданылды деп көрсетеді.\n")
+    out = reflow.reflow(text, laid_out=True)
+    assert "тарихи-филологиялық тәсілге" in out and "тарихи-генетикалық әдіс" in out
 
 
 @pytest.mark.parametrize("left, right, words, keep", [

@@ -217,6 +217,9 @@ def sections_of(doc: str) -> list[str]:
     ("Жобаның Жаңалығы", "novelty", "kk"),
     ("Алынған Нәтижелердің Ғылыми Жаңашылдығы", "novelty", "kk"),
     ("Шешілетін Міндеттер", "tasks", "kk"),
+    # "the work's publication and approbation": the verbal noun of publishing
+    ("Жұмыстың жариялануы мен сыннан өтуі", "approbation", "kk"),
+    ("Зерттеу нәтижелерінің жариялануы", "publications", "kk"),
 ])
 def test_headings_in_new_wordings(heading, kind, lang):
     from dissertation_kg.mappings import sections
