@@ -443,6 +443,9 @@ def _closed(words: list[str], kind: str, lang: str) -> bool:
 
 
 _SENTENCE_START = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])")
+# How many words a sentence inside a paragraph may open with before its heading's keyword ends
+# («Диссертациялық зерттеу жұмысының негізгі ғылыми жаңалығы: …» has it at the sixth)
+_HEAD_REACH = 8
 
 
 def run_in_parts(paragraph: str, lang: str) -> list[str]:
@@ -461,7 +464,7 @@ def run_in_parts(paragraph: str, lang: str) -> list[str]:
         rest = paragraph[start:]
         # Only a sentence opening with heading words that name a kind, or introducing a list,
         # can open a section.
-        first = rest.split(maxsplit=5)[:5]
+        first = rest.split(maxsplit=_HEAD_REACH)[:_HEAD_REACH]
         head = " ".join(first[:_heading_words_ahead(first, lang)])
         # (or with the paragraph's closing colon: «… . Для достижения цели поставлены задачи:»)
         tried = rest[:1].isupper() and (_ANY_KEYWORD[lang].search(head) or _LIST_INTRO_WORD[lang].search(rest[:200])

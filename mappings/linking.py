@@ -156,6 +156,15 @@ def _variants(label: str) -> set[str]:
     return out
 
 
+# A Kazakh place's Latin name as GeoNames and the 2021 alphabet write it (Qarqaraly, Qaraghandy)
+# is written with k and g in most English texts (Karkaraly, Karagandy).
+def _k_spellings(label: str) -> list[str]:
+    if "q" not in label.lower() or "qu" in label.lower():
+        return []
+    k = label.replace("Q", "K").replace("q", "k")
+    return [k] + ([k.replace("gh", "g")] if "gh" in k else [])
+
+
 # A tool's name in Latin letters is written so in Russian and Kazakh texts too («YOLOv5 моделі»,
 # «әдісімен (PS-InSAR)»): an English label every word of which is capitalised or a code, one of
 # them spelled as no word is (a digit, an inner capital, a capital after a hyphen), names the entry
@@ -189,6 +198,8 @@ def compile_lexicon(entries: tuple[Entry, ...], dismissed: frozenset[tuple[str, 
             labels += e.alt.get(lang, [])
             if lang != "en":   # (after the language's own labels, which keep a word they share)
                 labels += [x for x in [e.pref.get("en", ""), *e.alt.get("en", [])] if _coded_latin_label(x)]
+            if lang == "en" and e.cls == "Region":
+                labels += [v for x in labels for v in _k_spellings(x)]
             for label in labels:
                 known.add(morphology.fold(label))
                 for variant in set().union(*(_variants(v) for v in {label} | _word_order_variants(label, lang))):
@@ -433,6 +444,9 @@ def _words_before(text: str, start: int) -> str:
     return text[max(0, start - 200):start].rstrip()[-24:] + " "
 
 
+_ENUMERATION_GAP = re.compile(r"[ \t]*,[ \t]*(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
+
+
 def _cities_as_places(text: str, lang: str, cities: frozenset, mentions: list[Mention]) -> list[Mention]:
     out, prev_place = [], None
     for m in mentions:
@@ -441,8 +455,9 @@ def _cities_as_places(text: str, lang: str, cities: frozenset, mentions: list[Me
             # a list that opens with a state or one of Kazakhstan's own cities goes on with places
             # too: "in Astana, Almaty and Tallinn", «в Алматы, Хельсинки и Ювяскюля»
             # (and a route that passes one of Kazakhstan's own places: «Достық – Ақтау – Баку»)
+            # (and an enumeration a region of Kazakhstan opens: "reach Kyzylorda, Aralsk and Kazaly")
             if m.cls in _PLACE_CLASSES and (
-                    (m.cls == "Region" and _ROUTE_GAP.match(text, m.end))
+                    (m.cls == "Region" and (_ROUTE_GAP.match(text, m.end) or _ENUMERATION_GAP.match(text, m.end)))
                     or _PLACE_BEFORE.get(lang, _PLACE_BEFORE["en"]).search(_words_before(text, m.start))
                     or (prev_place is not None and _LIST_GAP.fullmatch(text[prev_place.end:m.start]))):
                 prev_place = m
@@ -1355,9 +1370,19 @@ _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "its"
                 "every", "no", "all", "both", "some", "which", "what", "his", "her"}
 
 
+# A computation done in a tool named in capitals or in camel case: "geochemical modelling in
+# PHREEQC", "processed in ArcGIS", «моделирование в COMSOL» (a place or a body after "in" is
+# written otherwise, or is known to the vocabularies)
+_TOOL_AFTER_ACTIVITY = re.compile(
+    r"(?:modell?ing|simulations?|analys[ie]s|processing|processed|calculations?|calculated|computations?|computed|"
+    r"modell?ed|simulated|mapped|visuali[sz]ation|моделировани\w*|расч[её]т\w*|обработк\w*|обработан\w*|анализ\w*)"
+    r"\s+(?:in|with|using|в|с\s+помощью)\s+([A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*)(?![\w-])")
+
+
 def _software(text: str) -> list[tuple[int, int]]:
+    tools = [m.span(1) for m in _TOOL_AFTER_ACTIVITY.finditer(text)]
     if not _SOFTWARE_WORD.search(text) and not re.search(_PACKAGE_WORD_RU_KK + r"|library|command", text):   # most parts name no program
-        return []
+        return tools
     # (an article or a determiner before "software" names none: "The software was written …")
     out = [(m.start(1), m.end(1)) for m in _SOFTWARE_AFTER.finditer(text) if m.group(1).lower() not in _DETERMINERS]
     out += [span for m in _SOFTWARE_AFTER.finditer(text) for span in _listed_before(text, m.start(1))]
@@ -1365,7 +1390,7 @@ def _software(text: str) -> list[tuple[int, int]]:
     out += [m.span(1) for rx in (_LOWER_PACKAGE_AFTER, _LOWER_PACKAGE_BEFORE) for m in rx.finditer(text)]
     out += [m.span(1) for rx in (_LOWER_PACKAGE_EN_AFTER, _LOWER_PACKAGE_EN_BEFORE) for m in rx.finditer(text)
             if not people._english_word(m.group(1)) and len(m.group(1)) >= 2]
-    return sorted(set(out))
+    return sorted(set(out + tools))
 
 
 # An organisation named by its kind or legal form and a quoted name: «РГП «Казгидромет»»,
@@ -1757,6 +1782,8 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         elif m.re is _QUOTED_ORG:
             cls = None
             for w in re.finditer(r"\S+", m.group(2)):
+                if lang == "kk" and _KK_PLURAL_WORD.search(w.group()):
+                    break   # «"үлкен" ассоциациялары»: a kind in the plural names no one body
                 # a compound's last part is its kind: «қорық-мұражайы» is a museum
                 cls = _keyword_class([w.group().rsplit("-", 1)[-1]], lang)
                 if cls:

@@ -31,6 +31,8 @@ _KIND = {
           r"Lowland|Upland|Plain|Gorge|Gate|"
           # a strait, a dam, and the Russian Empire's units a history names ("Akmola uyezd")
           r"strait|Strait|Dam|uyezd|Uyezd|governorate|Governorate|"
+          # a waterworks by the town it stands at ("the Kazaly hydroscheme", «Казалинский гидроузел»)
+          r"hydroscheme|Hydroscheme|"
           # a region by the name it is known by ("Xinjiang region", "Uygur Autonomous Region"; the
           # Russian «регион» above): a common adjective before it is a kind ("the central region")
           r"region|(?:Autonomous\s+)?Region)s?",
@@ -44,10 +46,10 @@ _KIND = {
           # (the bare «орын» is any place or rank: «бірінші орын»)
           rf"орн[ыа]|орындар|"
           # a quarry («Қоңырат карьері»), and the Empire's units («Ақмола уезі», «Торғай губерниясы»)
-          rf"карьер|уез[ід]|губерния)[{_KK_LOWER}]*",
+          rf"карьер|уез[ід]|губерния|гидроторап)[{_KK_LOWER}]*",
     # a basin, with the kind of basin between («Илийского артезианского бассейна»)
     # (a region by its adjective: «в Павлодарском регионе»)
-    "ru": r"(?:(?:район|округ|регион|водохранилищ|(?:[а-яё]+(?:ый|ий|ого|ому|ым|ом)\s+)?бассейн)[а-яё]*|"
+    "ru": r"(?:(?:район|округ|регион|водохранилищ|гидроузл|гидроузел|(?:[а-яё]+(?:ый|ий|ого|ому|ым|ом)\s+)?бассейн)[а-яё]*|"
           # the Empire's units and a quarry, by their nouns' own endings: «уездного суда» is a court
           r"уезд(?:а|е|у|ом|ы|ов|ам|ах|ами)?|губерни(?:я|и|ю|ей|й|ям|ях|ями)|волост(?:ь|и|ью|ей|ям|ях|ями)|"
           r"карьер(?:а|е|у|ом|ы|ов)?|"

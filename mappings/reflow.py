@@ -329,7 +329,7 @@ def _drop_repeated_lines(lines: list[str], beside_numbers: set[str] = frozenset(
     return [line for i, line in enumerate(lines) if i in keep or _key(line) not in running]
 
 
-def _vocabulary(lines: list[str]) -> tuple[Counter, Counter]:
+def vocabulary(lines: list[str]) -> tuple[Counter, Counter]:
     """Words of the document (hyphenated ones whole and by part), and the first parts of its
     hyphenated words; the pieces of words broken at a line end are left out (they would vouch
     for themselves)."""
@@ -357,7 +357,7 @@ def _vocabulary(lines: list[str]) -> tuple[Counter, Counter]:
 
 
 def _join(lines: list[str], widths: dict[str, int], breaks_known: bool = False) -> list[str]:
-    vocabulary = _vocabulary([line for line in lines if line != PAGE_BREAK])
+    words = vocabulary([line for line in lines if line != PAGE_BREAK])
     out: list[str] = []
     last = ""       # the previous line as laid out: its length is what tells a wrap
     page_break = False
@@ -383,11 +383,11 @@ def _join(lines: list[str], widths: dict[str, int], breaks_known: bool = False) 
         else:
             joins = bool(last) and _continues(last, line, widths[_script(last)], out[-1])
         if joins:
-            out[-1] = _glue(out[-1], line, vocabulary)
+            out[-1] = _glue(out[-1], line, words)
         else:
             out.append(line)
         last, page_break = line, False
-    return [_mended(line, vocabulary) for line in out]
+    return [_mended(line, words) for line in out]
 
 
 # What OCR leaves of a typed page inside a line: a word hyphenated at a line end whose halves

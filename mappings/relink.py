@@ -110,7 +110,7 @@ def requirements(names: Iterable[tuple[str, str]]) -> list[list[list[tuple[int, 
     """For each (label, language): the word sequences a text must hold for the label to matter
     (the label's spelling variants and quoted title), each word, and each pair of consecutive
     words of a sequence of three or more, as its alternative keys' filter positions."""
-    from .linking import _variants, _word_order_variants, tokenize
+    from .linking import _k_spellings, _variants, _word_order_variants, tokenize
 
     out = []
     for label, lang in sorted(set(names)):
@@ -118,6 +118,8 @@ def requirements(names: Iterable[tuple[str, str]]) -> list[list[list[tuple[int, 
         forms = {label}
         for l in langs:
             forms |= _word_order_variants(label, l)
+        if "en" in langs:   # (a place's Latin name is matched in its k spelling too: linking._k_spellings)
+            forms |= set(_k_spellings(label))
         variants = set().union(*(_variants(f) for f in forms))
         sequences = [[t.text for t in tokenize(v)] for v in variants]
         for l in langs:

@@ -35,12 +35,24 @@ def join_lines(lines: list[str]) -> str:
     """Join lines into paragraphs, mending hard line wraps: a line that does not end a sentence
     continues on the next one, unless the next one opens a list item."""
     out: list[str] = []
+    words = None
     for line in lines:
         if out and out[-1][-1:] not in ".!?:;»\"”)" and not headings.LIST_MARKER.match(line):
-            out[-1] = out[-1][:-1] + line if out[-1].endswith("-") and line[:1].islower() else out[-1] + " " + line
+            left, right = _HYPHENATED_END.search(out[-1]), _FIRST_WORD.match(line)
+            if left and right:
+                # a word broken at the line end, or a compound ("project-⏎based"): as reflow decides
+                words = words or reflow.vocabulary(lines)
+                keep = reflow.keeps_hyphen(left.group(1), right.group(0), *words)
+                out[-1] = out[-1] + line if keep else out[-1][:-1] + line
+            else:
+                out[-1] = out[-1][:-1] + line if out[-1].endswith("-") and line[:1].islower() else out[-1] + " " + line
         else:
             out.append(line)
     return "\n".join(out)
+
+
+_HYPHENATED_END = re.compile(r"([^\W\d_]+)-$")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
 
 
 # "1. Актуальность темы", "2 Объект исследования", "1.2 Methods", "II. Novelty", "§ 3. Задачи":

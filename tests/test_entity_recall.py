@@ -341,6 +341,9 @@ def test_control_or_a_remark_is_no_observation(text, lang):
     ("деректер ArcGIS ортасында өңделді, Sonic Visualiser бағдарламасындағы сараптама", "kk", "methods",
      ("Sonic Visualiser", "Method")),
     ("режимдерді PSS/E бағдарламасында модельдеу", "kk", "methods", ("PSS/E", "Method")),
+    # a computation done in a tool named in capitals or camel case, outside the methods too
+    ("the reservoir's geochemical modelling in PHREEQC agrees with the wells", "en", "relevance", ("PHREEQC", "Method")),
+    ("а гидрохимическое моделирование в HydroGeoX показало рост", "ru", "summary", ("HydroGeoX", "Method")),
     # in the statement of methods an unknown acronym is a technique
     ("tested with indirect FRET and real-time PCR", "en", "methods", ("FRET", "Method")),
     # an acronym ending in letters that read as a roman numeral is still one (PIV: particle image
@@ -436,6 +439,24 @@ def test_an_acronym_beside_a_short_word_in_capitals_is_still_one():
 ])
 def test_organisations_with_a_quoted_name_or_a_kind_word(text, lang, expected):
     assert expected in found(text, lang, "relevance")
+
+
+def test_a_waterworks_by_the_town_it_stands_at_is_a_place():
+    # "hydroscheme" is a kind as "reservoir" and "Dam" are, after a town the vocabulary knows too
+    got = found("From the Shardara reservoir to the Kazaly hydroscheme and the Kokaral Dam.", "en", "object")
+    assert ("Kazaly hydroscheme", "Region") in got and ("Shardara reservoir", "Region") in got
+    assert ("Кызылординский гидроузел", "Region") in found("Вода идёт через Кызылординский гидроузел.", "ru", "object")
+
+
+def test_a_quoted_word_before_a_kind_in_the_plural_is_no_body():
+    # «"үлкен" ассоциациялары»: the associations a word calls up (a word test's), not an association
+    got = found('Респонденттер "диван" сияқты тұрмыстық ассоциациялар мен "үлкен" ассоциациялары туралы жазды. '
+                '«Kazakh Invest» ассоциациясы қатысты.', "kk", "relevance")
+    assert [c for c in got if c[1] == "NonGovernmentalOrganization"] == [
+        ("«Kazakh Invest» ассоциациясы", "NonGovernmentalOrganization")]
+    # (a word between the quote and the kind is no plural for a syllable inside it: «тарихи-…»)
+    assert ("«Әзірет Сұлтан» мемлекеттік тарихи-мәдени қорық-мұражайының", "Organization") in found(
+        "Белгілер «Әзірет Сұлтан» мемлекеттік тарихи-мәдени қорық-мұражайының маршруттарына сәйкес.", "kk", "relevance")
 
 
 @pytest.mark.parametrize("text, lang", [

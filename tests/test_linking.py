@@ -946,6 +946,8 @@ def _places(text: str, lang: str) -> list[str]:
     ("Грузы идут через Баку в Европу.", "ru", ["baku"]),
     ("Жүктер Баку арқылы Еуропаға жеткізіледі.", "kk", ["baku"]),
     ("the port of Baku handles ferries", "en", ["baku"]),
+    # an enumeration a region of Kazakhstan opens goes on with places (its towns in k spelling too)
+    ("Dust storms reach Kyzylorda, Aralsk and Kazaly several times a year.", "en", ["kyzylorda", "aral", "kazalinsk"]),
 ])
 def test_world_cities_on_routes_and_after_transit_words(text, lang, places):
     assert [p for p in _places(text, lang) if p in places] == places
@@ -2660,6 +2662,15 @@ def test_a_foreign_town_the_vocabulary_spells_as_russian_is_found_in_its_kazakh_
     assert names("Конференция Бішкекте өтті.", "kk") == ["actor/bishkek"]
     # a short word opening a sentence is not read so («Ішек» "intestine")
     assert names("Ішектегі микробиота зерттелді.", "kk") == []
+
+
+def test_a_kazakh_place_is_found_in_its_k_spelling_as_in_its_q_spelling():
+    # GeoNames writes Qarqaraly, Qaraghandy; most English texts write Karkaraly, Karagandy
+    assert names("Wormwood was collected near Karkaraly and near Qarqaraly.", "en") == ["actor/qarqaraly"] * 2
+    # and an edit of such a place's labels links again the documents that write it so
+    from dissertation_kg.mappings import relink
+    bits = relink.word_filter(relink.text_keys([("Wormwood was collected near Karkaraly.", "en")]))
+    assert relink.may_change(bits, relink.requirements([("Qarqaraly", "en")]))
 
 
 # A Russian preposition between a quoted name and a word of a kind says the kind is another's:
