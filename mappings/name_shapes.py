@@ -47,6 +47,10 @@ _EN_HEADS = {"theory": ("Theory", True), "paradigm": ("Theory", True), "approach
 # "research design", "the effect".
 _EN_EPONYMOUS = {"law", "equation", "theorem", "effect", "design", "kappa", "alpha", "classification"}
 _DEMONYM = re.compile(r"(?:an|ese|ish|ic|kh)$")
+# Heads that are a scholar's after a possessive ("Tukey's test", "Pearson's criterion"), and
+# otherwise take their modifiers as any head does ("the Mann–Whitney U test", "a placement test")
+_EN_POSSESSIVE_EPONYMOUS = {"test", "criterion", "index", "coefficient", "method"}
+_POSSESSIVE = re.compile(r"^[A-Z][\w-]*['’]s$")
 # Heads that also stand before another head as its modifier ("index method", "filter method")
 _EN_MODIFIER_HEADS = {"index", "coefficient", "filter", "criterion", "kappa", "alpha"}
 _NO_OF_COMPLEMENT = {"study", "studies"}
@@ -65,13 +69,15 @@ _RU_HEADS = {"теория": ("Theory", True), "парадигма": ("Theory", 
              "альфа": ("Method", False), "поправка": ("Method", False), "классификация": ("Method", False),
              "томография": ("Method", False), "допплерография": ("Method", False),
              "ультрасонография": ("Method", False), "сонография": ("Method", False),
-             "эхокардиография": ("Method", False), "ангиография": ("Method", False)}
+             "эхокардиография": ("Method", False), "ангиография": ("Method", False),
+             # an experimental task or a test battery after its author: «задача Струпа», «матрицы Равена»
+             "задача": ("Method", False), "матрица": ("Method", False)}
 # Heads that name one particular thing only after a scholar's name: «закон Аррениуса»,
 # «распределение Вейбулла», «опросник выгорания Маслач» (never «закон Республики Казахстан»)
 # (a statistical correction too: «поправка Бонферрони», «с поправкой Тьюки»)
 _RU_EPONYMOUS = {"поправка", "закон", "распределение", "шкала", "опросник", "тест", "принцип", "индекс", "коэффициент",
                  "фильтр", "критерий", "уравнение", "эффект", "теорема", "печь", "катушка", "каппа", "альфа",
-                 "классификация"}
+                 "классификация", "задача", "матрица"}
 # Instruments of measurement and grading, which are named by a code as often as by their author:
 # «опросник SF-36», «шкала EQ-5D», «классификация TNM-8» (a code with a digit or a hyphen: not an
 # organisation's acronym, «индекс ВВП»)
@@ -99,10 +105,12 @@ _KK_HEADS = {"теория": ("Theory", True), "теориясы": ("Theory", Tr
              "томография": ("Method", False), "томографиясы": ("Method", False),
              # a statistical test after its authors, in the possessive: «Манн–Кендалл сынағы», «Петтитт
              # сынағымен» (the bare «сынақ» is a trial of anything: «уақытша сынақ алаңдары»)
-             "сынағы": ("Method", False)}
+             "сынағы": ("Method", False),
+             # an agreement statistic after its author: «Коэн каппасы», «Кронбах альфасы»
+             "каппасы": ("Method", False), "альфасы": ("Method", False)}
 # Kazakh heads that name one thing only after a scholar's name in the nominative: «Дюверже заңы»,
 # «Берталанфи өсу теңдеуі» (never «Қазақстан Республикасының заңы», a law of the state)
-_KK_EPONYMOUS = {"заңы", "теңдеуі", "теоремасы", "эффектісі", "жіктемесі", "классификациясы"}
+_KK_EPONYMOUS = {"заңы", "теңдеуі", "теоремасы", "эффектісі", "жіктемесі", "классификациясы", "каппасы", "альфасы"}
 _KK_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
 # the instrumental and locative a bare head takes: «әдіспен», «тәсілмен», «модельмен», «әдісте»
 _KK_CASE_AFTER_BARE = ("пен", "мен", "бен", "те", "де")
@@ -257,7 +265,8 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
                 continue
         elif lang == "ru":
             span = _russian(text, tokens, h)
-        elif morphology.fold(tok.text) in _EN_EPONYMOUS:
+        elif morphology.fold(tok.text) in _EN_EPONYMOUS or (
+                morphology.fold(tok.text) in _EN_POSSESSIVE_EPONYMOUS and h and _POSSESSIVE.search(tokens[h - 1].text)):
             if morphology.fold(tok.text) in _EN_MODIFIER_HEADS and h + 1 < len(tokens) and \
                     _head(tokens[h + 1].text, "en") and _plain_gap(text, tok, tokens[h + 1]):
                 continue   # "Cohen kappa coefficient": the head after it closes the name

@@ -258,6 +258,13 @@ def test_a_person_is_a_person_candidate_and_its_written_form_is_kept():
     ("Партиялық жүйенің қалыптасуы Дюверже заңына сәйкес келетіні көрсетілді", "kk", "provision",
      ("Дюверже заңына", "Theory")),
     ("heat transfer through the layers obeys Fourier's law", "en", "novelty", ("Fourier's law", "Theory")),
+    # a test or a criterion after a scholar's possessive
+    ("groups were compared by ANOVA with Tukey's test", "en", "methods", ("Tukey's test", "Method")),
+    ("normality was checked by Pearson's criterion", "en", "summary", ("Pearson's criterion", "Method")),
+    # an experimental task, a test battery and an agreement statistic after their authors
+    ("использована фланговая задача Эриксена", "ru", "methods", ("фланговая задача Эриксена", "Method")),
+    ("интеллект оценён по тесту: прогрессивные матрицы Равена", "ru", "methods", ("прогрессивные матрицы Равена", "Method")),
+    ("келісім Коэн каппасы арқылы бағаланды", "kk", "methods", ("Коэн каппасы", "Method")),
     # two scholars joined by a dash, the first a word the dictionary knows
     ("Приверженность оценивали по шкале Лоскута–Берена у всех пациентов", "ru", "summary",
      ("шкале Лоскута–Берена", "Method")),
