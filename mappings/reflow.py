@@ -415,10 +415,22 @@ def _mended(line: str, vocabulary: tuple[Counter, Counter]) -> str:
     return _BROKEN_INSIDE.sub(joined, line) if "- " in line else line
 
 
+# A lowercase letter and a full stop opens an item only after the letter before it opened the item
+# it follows ("b. …" ⏎ "c. …"): alone it may be "c. 1900", "e.g.", a sentence's end.
+_LETTERED = re.compile(r"^([a-zа-я])\.\s")
+
+
+def _next_lettered_item(paragraph: str, line: str) -> bool:
+    this, before = _LETTERED.match(line), _LETTERED.match(paragraph)
+    return bool(this and before and ord(this.group(1)) == ord(before.group(1)) + 1)
+
+
 def _continues(previous: str, line: str, width: int, paragraph: str) -> bool:
     if _MARKER_ONLY.match(previous):
         return True          # "10)" set apart from its text by a tab stop
     if _LIST_START.match(line) and not _dash_inside_sentence(previous, line, width, paragraph):
+        return False
+    if _next_lettered_item(paragraph, line) and _SENTENCE_END.search(previous):
         return False
     if _RANGE_END.search(previous) and line[:1].isdigit():
         return True          # pages 88-⏎104

@@ -125,6 +125,21 @@ def test_wrapped_prose_over_a_reference_list_one_entry_a_line_is_still_wrapped()
     assert reflow.wrap_width(textwrap.wrap(prose, 72) + [""] + [e[3:] for e in entries]) == 0
 
 
+def test_a_lettered_item_after_a_full_line_is_an_item_of_its_own():
+    # "b. …" filled to the margin, then "c. …": the next letter opens the next item; "c. 1900" alone
+    # after a sentence would be no item (the letter before it opened none)
+    import textwrap
+
+    prose = textwrap.wrap(" ".join(f"The {n}th chapter compares the foreign policy of the Republic with that of its "
+                                   "neighbours." for n in range(4, 16)), 68)
+    items = ["a. Price screens alone miss two thirds of proven bid-rigging cases.",
+             "b. Bidder-network indicators double the precision of risk screens.",
+             "c. Open data in the OCDS format make continuous screening feasible."]
+    assert all(len(i) >= 60 for i in items)
+    out = reflow.reflow("\n".join(prose + ["Provisions submitted for defence"] + items)).split("\n")
+    assert out[-3:] == items
+
+
 def test_text_written_one_paragraph_per_line_is_left_alone():
     for path in seeds_dir().glob("00[0124]_*.txt"):
         text = path.read_text(encoding="utf-8")
