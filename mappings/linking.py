@@ -902,7 +902,9 @@ _KEYWORDS = {
     # a historic polity by its kind: "Turgesh Khaganate", «Жетісу хандығы» (a Russian one, «Кокандское
     # ханство», is named by an adjective and a lower-case kind, as no capitalised run is)
     "State": ["khaganate", "kaganate", "khanate", "emirate", "sultanate", "қағанаты", "хандығы", "әмірлігі",
-              "сұлтандығы"],
+              "сұлтандығы",
+              # a horde, capitalised in its name in every language: "Bukey Horde", «Букеевская Орда»
+              "horde", "орда", "ордасы"],
     # (a regulator is named an authority: "Financial Conduct Authority", "Monetary Authority of …")
     # (a body that sets standards or oversees is a board: "International Accounting Standards Board")
     "GovernmentBody": ["ministry", "committee", "agency", "commission", "parliament", "authority", "board", "министерство", "комитет",

@@ -95,7 +95,8 @@ _LISTED_AFTER = re.compile(rf"{_AND}[{_UPPER}][{_LOWER}]?\.[ \u00a0]?[{_UPPER}]"
 # a surname, «Жакупова А.Б. Программа…», has no such word before its initials.)
 _AUTHOR_CUE = {
     "ru": re.compile(r"(?<![\w-])(?:труд|работ|исследовани|публикаци|теори|концепци|модел|иде|"
-                     r"подход|учени|взгляд)[а-яё]*[ \u00a0]+$", re.I),
+                     r"подход|учени|взгляд|материал|стать|монографи|книг|сочинени|записк|отч[её]т|дневник)"
+                     r"[а-яё]*[ \u00a0]+$", re.I),
     "en": re.compile(r"(?<![\w-])(?:works?|writings|studies|theory|theories|concept|model|perspective|"
                      r"approach|framework|ideas?|views?)[ \u00a0]+(?:of|by)[ \u00a0]+$", re.I),
 }
@@ -106,6 +107,8 @@ _NOT_INITIALS = {"U.S.", "U.K.", "E.U.", "U.N.", "P.R.", "D.C.", "A.D.", "B.C.",
 _CO_AUTHORS = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:co-?workers|co-?authors|colleagues|associates)\b|\s+et\s+al\b|"
                          r"\s*\(\s*(?:19|20)\d\d", re.I)
 _BY = re.compile(r"(?<!\w)by\s+$", re.I)
+# … or the subject of what a scholar did: "R.W. Butler linked it to …", "J.R. Baker showed that …"
+_DID_AFTER = re.compile(r"\s+(?:[a-z]{2,}ed|showed|wrote|found|drew|gave|made|saw|took|began|led|built|put|set)\b")
 _STATE_AFTER = re.compile(rf"{_AND}(?:{'|'.join(re.escape(x) for x in sorted(_NOT_INITIALS))})")
 
 
@@ -128,6 +131,7 @@ def _surname_by_its_place(text: str, m: re.Match, lang: str) -> bool:
         # (… or listed with other names so written: "M.K. Suleimenov, Yu.G. Basin, A.G. Didenko")
         return m.group(1).replace(" ", "") not in _NOT_INITIALS and (
             _CO_AUTHORS.match(text, m.end()) is not None or _BY.search(before) is not None
+            or _DID_AFTER.match(text, m.end()) is not None
             or bool(_LISTED_BEFORE.search(before) or _LISTED_AFTER.match(after) and not _STATE_AFTER.match(after)))
     if lang == "en" and re.search(r"[a-z]['’]s$", word):
         return True

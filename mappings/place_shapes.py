@@ -53,6 +53,10 @@ _KIND = {
           # the Empire's units and a quarry, by their nouns' own endings: «уездного суда» is a court
           r"уезд(?:а|е|у|ом|ы|ов|ам|ах|ами)?|губерни(?:я|и|ю|ей|й|ям|ях|ями)|волост(?:ь|и|ью|ей|ям|ях|ями)|"
           r"карьер(?:а|е|у|ом|ы|ов)?|"
+          # a range, a lowland, a depression or a valley by its adjective («Калбинский хребет»,
+          # «Прикаспийская низменность», «Илийская долина»)
+          r"хреб(?:ет|та|ту|том|те|ты|тов|там|тах|тами)|низменност(?:ь|и|ью|ей)|впадин(?:а|ы|е|у|ой)|"
+          r"долин(?:а|ы|е|у|ой)|"
           # a region of another state by its adjective («Омской области», «Алтайского края»): the
           # vocabulary lists Kazakhstan's own, which are mentions before they are candidates
           r"област(?:ь|и|ью|ей|ям|ях|ями)|кра(?:й|я|ю|ем|е|ев|ям|ях)|"

@@ -72,6 +72,7 @@ def test_people_by_initials_and_surname(text, lang, expected):
     ("Списки сверены по данным Н.Я. Лапина, Ф.А. Щербина, А.И. Осипова.", "ru",
      ["Н.Я. Лапина", "Ф.А. Щербина", "А.И. Осипова"]),
     ("Метод описан в трудах Ф.А. Щербины и развит позже.", "ru", ["Ф.А. Щербины"]),
+    ("Сведения взяты в материалах Ф.А. Щербины и в статье Т.Н. Щербина о степи.", "ru", ["Ф.А. Щербины", "Т.Н. Щербина"]),
     ("Тәсілді А. Ержанов пен Т. Шоу ұсынды.", "kk", ["А. Ержанов", "Т. Шоу"]),
     ("The study follows the life course perspective of G. Elder.", "en", ["G. Elder"]),
     # a surname in the letters of its own language, or with an Irish prefix
@@ -155,6 +156,9 @@ def test_a_body_or_a_place_in_the_possessive_of_a_theory_is_no_person(text):
     # an English word as a surname after two initials, with its co-workers or after "by"
     ("Gratings were first reported by K.O. Hill and co-workers in 1978.", ["K.O. Hill"]),
     ("D.G. Sweet et al. summarised the evidence.", ["D.G. Sweet"]),
+    # … or as the subject of what a scholar did ("… and R.W. Butler linked it to …")
+    ("The framework came first, and R.W. Butler linked it to the tourism area life cycle.", ["R.W. Butler"]),
+    ("The U.S. Army used it, and the U.K. Government joined.", []),
     # a capitalised particle, and a name listed after it
     ("Lung ultrasound was developed by D. De Luca and R. Brat.", ["D. De Luca", "R. Brat"]),
     # … or listed with other names so written, the word-surname in the middle of the list

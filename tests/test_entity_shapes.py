@@ -451,8 +451,20 @@ def test_a_national_park_is_an_organisation(text, name):
 
 
 @pytest.mark.parametrize("text, lang, name", [
+    ("Пегматиты Калбинского хребта изучены впервые.", "ru", "Калбинский хребет"),
+    ("Стоки Илийская долина принимает весной.", "ru", "Илийская долина"),
+])
+def test_a_russian_range_or_valley_by_its_adjective_is_a_place(text, lang, name):
+    assert (name, "Region") in candidates(text, lang, "relevance")
+
+
+@pytest.mark.parametrize("text, lang, name", [
     ("The inscriptions reflect the history of the Turgesh Khaganate and the Karluk state.", "en", "Turgesh Khaganate"),
     ("Зерттеу Жетісу хандығы кезеңін қамтиды.", "kk", "Жетісу хандығы"),
+    # a horde, capitalised in its name in every language
+    ("Торговля шла через Букеевскую Орду к Оренбургу.", "ru", "Букеевская Орда"),
+    ("Trade passed through the Bukey Horde to Orenburg.", "en", "Bukey Horde"),
+    ("Сауда Бөкей Ордасы арқылы жүрді.", "kk", "Бөкей Ордасы"),
 ])
 def test_a_historic_polity_is_named_by_its_kind(text, lang, name):
     assert (name, "State") in candidates(text, lang, "relevance")
