@@ -53,3 +53,90 @@ def test_stop_is_clean(tmp_path, sig):
         assert "SIGKILL" not in text and "Perhaps out of memory" not in text, text[-2000:]
         assert "Worker exiting" in text, text[-2000:]
         assert proc.returncode == 0 and took < 8, (proc.returncode, took, text[-2000:])
+
+
+def _serve(tmp_path, env, *args):
+    port = free_port()
+    with open(tmp_path / "serve.log", "wb") as log:
+        proc = subprocess.Popen([sys.executable, "-c", "from dissertation_kg.server.cli import main; main()",
+                                 "serve", "--port", str(port), "--workers", "2", "--no-watch", *args],
+                                stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    return proc, port
+
+
+def _group_gone(pgid: int, within: float) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def _wait_for_log(path, text: str, within: float) -> None:
+    deadline = time.monotonic() + within
+    while text not in path.read_text(errors="replace"):
+        assert time.monotonic() < deadline, path.read_text(errors="replace")[-2000:]
+        time.sleep(0.1)
+
+
+def test_stop_after_the_first_build_is_clean(tmp_path):
+    """`make serve` on a fresh clone builds the graph, then serves it. The build opened RocksDB
+    stores in the process gunicorn then forked its worker from, and that worker died at exit in
+    RocksDB's static destructors (std::system_error, SIGABRT): the build now runs apart."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DKG_")}
+    store = tmp_path / "store"
+    proc, port = _serve(tmp_path, env, "--store", str(store))
+    log_path = tmp_path / "serve.log"
+    try:
+        _wait_for_log(log_path, "Booting worker", 240)
+        url = f"http://127.0.0.1:{port}/sparql"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                answer = requests.get(url, params={"query": "ASK { ?s a <https://w3id.org/dissertation-kg/ontology#Dissertation> }"},
+                                      headers={"Accept": "application/sparql-results+json"}, timeout=10)
+                break
+            except requests.RequestException:
+                assert time.monotonic() < deadline, log_path.read_text(errors="replace")[-2000:]
+                time.sleep(0.2)
+        assert answer.json()["boolean"] is True
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(30)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(10)
+    text = log_path.read_text(errors="replace")
+    assert "system_error" not in text and "SIGABRT" not in text and "Traceback" not in text, text[-2000:]
+    assert proc.returncode == 0, text[-2000:]
+
+
+def test_stopping_during_the_first_build_stops_the_build(tmp_path):
+    """SIGTERM while the first build runs stops it too: no process of it goes on building
+    behind the user's back, and no generation appears in the store."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DKG_")}
+    corpus = tmp_path / "corpus"
+    subprocess.run([sys.executable, "-c", "from dissertation_kg.server.cli import main; main()",
+                    "generate", "-n", "120", str(corpus)], check=True, env=env, capture_output=True)
+    store = tmp_path / "store"
+    proc, _port = _serve(tmp_path, env, "--store", str(store), "--seeds", str(corpus))
+    log_path = tmp_path / "serve.log"
+    try:
+        _wait_for_log(log_path, "building it from", 60)
+        time.sleep(1.0)
+        assert proc.poll() is None, "the build of 120 documents ended within a second: make it longer"
+        proc.send_signal(signal.SIGTERM)  # `kill PID`: the server's process alone, not its group
+        proc.wait(30)
+        assert _group_gone(proc.pid, 30), "a process of the stopped build is still running"
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(10)
+    text = log_path.read_text(errors="replace")
+    assert proc.returncode != 0 and "Booting worker" not in text, text[-2000:]
+    generations = store / "generations"
+    assert not generations.is_dir() or not list(generations.iterdir()), list(generations.iterdir())
+    assert "Traceback" not in text and "leaked" not in text, text[-2000:]

@@ -31,18 +31,67 @@ def _build_if_missing(config: ServerConfig) -> None:
 
     seeds = config.seeds or seeds_dir()
     click.echo(f"nothing built in {config.store} yet: building it from {seeds} …", err=True)
-    if config.remote:
+    try:
+        summary, engine_generation = _build_apart(config.remote, seeds, config.store)
+    except StoreError as exc:
+        raise click.ClickException(f"building into {config.store} failed: {exc}") from None
+    _record(summary, seeds, engine_generation)
+
+
+def _build_apart(remote: bool, seeds: Path, store) -> tuple:
+    """The first build, in a process of its own. Building opens Oxigraph (RocksDB) stores, whose
+    background threads a forked child does not inherit; gunicorn forks its worker from this
+    process, and that worker's exit then ran RocksDB's static destructors over threads it never
+    had: `terminate called after throwing an instance of 'std::system_error'` and SIGABRT.
+    Stopping `dkg serve` (SIGTERM, Ctrl-C) stops the build with it, as when it ran here."""
+    import multiprocessing
+    import signal
+
+    context = multiprocessing.get_context("spawn")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_build_and_send, args=(remote, seeds, store, send), name="dkg-first-build")
+    child.start()
+    send.close()
+    previous, ok = signal.signal(signal.SIGTERM, _stop_waiting), None
+    try:
+        ok, outcome = receive.recv()
+    except EOFError:
+        child.join()
+        raise click.ClickException(f"the first build stopped (exit code {child.exitcode}) before it finished; "
+                                   f"run `dkg build --store {store}` to see why") from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if ok is None:  # stopped while waiting: the build stops too
+            child.terminate()
+        child.join()
+    if not ok:
+        raise outcome
+    return outcome
+
+
+def _stop_waiting(signum, frame) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _build_and_send(remote: bool, seeds: Path, store, send) -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, _stop_waiting)  # stopped by the parent: unwind, close the build's pool
+    try:
+        outcome = (True, _build(remote, seeds, store))
+    except Exception as exc:  # noqa: BLE001 - handed to the parent, which reports it as before
+        outcome = (False, exc)
+    send.send(outcome)
+
+
+def _build(remote: bool, seeds: Path, store) -> tuple:
+    if remote:
         from dissertation_kg.server.build.remote import build_into_engine
 
-        try:
-            summary, engine_generation = build_into_engine(seeds, config.store)
-        except StoreError as exc:
-            raise click.ClickException(f"building into {config.store} failed: {exc}") from None
-    else:
-        from dissertation_kg.server.build.pipeline import build
+        return build_into_engine(seeds, store)
+    from dissertation_kg.server.build.pipeline import build
 
-        summary, engine_generation = build(seeds, config.store), None
-    _record(summary, seeds, engine_generation)
+    return build(seeds, store), None
 
 
 def _record(summary, seeds: Path, engine_generation: str | None = None) -> None:
