@@ -263,7 +263,9 @@ def _before_affiliations(line: str) -> str:
 
 # A journal's classification codes and DOI open its first page's lines ("МРНТИ 06.51.61 УДК
 # 339.543(574) https://doi.org/…"); text extraction may run the authors' line on after them.
-_CODES = re.compile(r"(?i)^\s*(?:(?:МРНТИ|ГРНТИ|IRSTI|ҒТАМР|УДК|ӘОЖ|UDC|ББК|JEL)\b|https?://|doi\b)")
+# The labels, in the three languages (the Kazakh ones for МРНТИ as journals print them):
+CLASSIFICATIONS = r"МРНТИ|ГРНТИ|IRSTI|ХҒТАР|ҒТАХР|ҒТАМР|УДК|ӘОЖ|UDC|ББК|JEL"
+_CODES = re.compile(rf"(?i)^\s*(?:(?:{CLASSIFICATIONS})\b|https?://|doi\b)")
 _CODE_END = re.compile(r"(?:\d[\d.:()\[\]/+,–-]*|https?://\S+)\s+(?=\S)")
 
 

@@ -43,9 +43,18 @@ NAMES = frozenset(_CURRENCIES | _MEASURES | _KINDS | _TECHNOLOGIES | _PRACTICES 
                   | _DISEASES | _STATISTICS | _MEDIA)
 
 
+# What immunology measures, in its own notation: interleukins, clusters of differentiation, helper
+# cell types, immunoglobulins, cytokines and the transcription factor of regulatory cells ("ELISA
+# of IL-4, IL-5 and IL-13", "CD4+CD25+FOXP3+ cells", "Th2/Th17 balance", «уровень IgE»). Each
+# names a molecule or a cell a study counts, as a formula names a substance: no body, no tool.
+_IMMUNE_MARKER = re.compile(r"(?:IL-?\d{1,2}[A-F]?|CD\d{1,3}[a-z]?\+?|Th\d{1,2}|Treg|Ig[AGEMD]\d?|"
+                            r"(?:TNF|IFN|TGF)-?[αβγ]?\d?|FOXP3|HLA(?:-[A-Z]{1,3}\d?)?)")
+
+
 def is_common_noun(acronym: str) -> bool:
-    """True for an acronym that abbreviates a common noun ("SMEs" and «ВВП» alike)."""
-    return acronym in NAMES or (acronym.endswith("s") and acronym[:-1] in NAMES)
+    """True for an acronym that abbreviates a common noun ("SMEs" and «ВВП» alike), or names one
+    of immunology's markers ("IL-4", "CD25", "Th17", «IgE»)."""
+    return acronym in NAMES or (acronym.endswith("s") and acronym[:-1] in NAMES) or bool(_IMMUNE_MARKER.fullmatch(acronym))
 
 
 # A chemical formula is written in capitals and digits as an acronym is ("CH4", "SF6", "N2O",
@@ -59,6 +68,11 @@ Br Kr Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Sm E
 Ta W Re Os Ir Pt Au Hg Tl Pb Bi Po Rn U Th""".split())
 _BETWEEN_PARTIES = re.compile(r"[BCPG]2[BCPG]")
 _FORMULA_PART = re.compile(r"([A-Z][a-z]?)(1[0-2]|[2-9]|)(?!\d)")
+
+
+def is_substance(token: str) -> bool:
+    """A chemical element's symbol ("Pb", "Cd" in «содержание Zn, Cu, Pb и Cd») or a formula."""
+    return token in _ELEMENTS or is_chemical_formula(token)
 
 
 def is_chemical_formula(token: str) -> bool:

@@ -455,10 +455,13 @@ def _cities_as_places(text: str, lang: str, cities: frozenset, mentions: list[Me
             # a list that opens with a state or one of Kazakhstan's own cities goes on with places
             # too: "in Astana, Almaty and Tallinn", «в Алматы, Хельсинки и Ювяскюля»
             # (and a route that passes one of Kazakhstan's own places: «Достық – Ақтау – Баку»)
-            # (and an enumeration a region of Kazakhstan opens: "reach Kyzylorda, Aralsk and Kazaly")
+            # (and an enumeration a region of Kazakhstan opens: "reach Kyzylorda, Aralsk and Kazaly";
+            # or a list of cities whose markets, firms or people a noun means: «предприятий
+            # Усть-Каменогорска и Риддера»)
             if m.cls in _PLACE_CLASSES and (
                     (m.cls == "Region" and (_ROUTE_GAP.match(text, m.end) or _ENUMERATION_GAP.match(text, m.end)))
                     or _PLACE_BEFORE.get(lang, _PLACE_BEFORE["en"]).search(_words_before(text, m.start))
+                    or (m.cls == "Region" and _after_a_noun(text, m, lang))
                     or (prev_place is not None and _LIST_GAP.fullmatch(text[prev_place.end:m.start]))):
                 prev_place = m
             continue
@@ -1618,7 +1621,7 @@ def _product_candidates(text, lang, kind, found, claimed, free, unclaimed, known
         before = text[max(0, s - 40):s]
         if product_names.CODE_NUMBER.fullmatch(text[s:e]) and (not (
                 _TOOL_USE_BEFORE.search(before) or _ACRONYM_METHOD_AFTER.match(text, e) or product_names.tool_after(text, e))
-                or product_names.GENE_AFTER.match(text, e)):
+                or product_names.GENE_AFTER.match(text, e) or product_names.MEASURED_BEFORE.search(before)):
             continue   # a code and its number is a tool by the words beside it only: "OXA-48 plasmids" is a gene
         if _ACRONYM_ORG_AFTER.match(text, e):
             continue   # "StepWise Council": a body's name, the capitalised names take it whole
@@ -1868,6 +1871,8 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             continue   # a currency, a measure, a kind of firm or device, a substance: no name
         if len(t.text) - len(name) >= 5 and t.text[len(name)].islower():
             continue   # a heading in capitals glued to the text after it («ТЕМЫПылевая»), no ending
+        if re.fullmatch(r"[A-Z]{2,}[a-z]{3,}", t.text):
+            continue   # capitals run into a capitalised word: a brand's camel case ("FACSCanto"), no acronym
         s = t.start
         if _MEASURE_AFTER.match(text, s + len(name)) or _MEASURE_BEFORE.search(text[max(0, s - 12):s]):
             continue

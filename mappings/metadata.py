@@ -360,7 +360,7 @@ def russian_org_nominative(name: str) -> str:
 
 
 # Classification codes (UDC 327 (574:434), УДК, ӘОЖ, МРНТИ, IRSTI) head some title pages.
-_CLASSIFICATIONS = r"МРНТИ|ГРНТИ|IRSTI|ХҒТАР|ҒТАМР|УДК|ӘОЖ|UDC|ББК|JEL"
+_CLASSIFICATIONS = front_matter.CLASSIFICATIONS
 _CLASSIFICATION = re.compile(rf"(?i)\b(?:{_CLASSIFICATIONS})\b[^\n]*$")
 
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from . import morphology
+from . import generic_acronyms, morphology
 
 _ACTIVITY = {
     "en": re.compile(r"analys[ie]s|review|observations?|interviews?|interviewing|surveys?|questionnaires?|"
@@ -168,7 +168,8 @@ _KK_LIST_VERB = re.compile(r"\s+(?:қолданылды|пайдаланылды
 
 def _tool_shaped(words: list[str]) -> bool:
     """One Latin name shaped like a program's: capitalised or with a capital inside."""
-    return len(words) == 1 and bool(_TOOL.fullmatch(words[0])) and len(words[0]) > 2
+    return len(words) == 1 and bool(_TOOL.fullmatch(words[0])) and len(words[0]) > 2 \
+        and not generic_acronyms.is_common_noun(words[0]) and not generic_acronyms.is_substance(words[0])
 
 
 def _activity_head(words: list[str], lang: str, pattern: re.Pattern | None = None) -> bool:

@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
-from . import method_context, morphology
+from . import generic_acronyms, method_context, morphology
 
 THEORY_SECTIONS = {"theoretical-basis", "methods"}
 
@@ -564,8 +564,8 @@ def _ru_head_lemma(word: str) -> str | None:
 def _eponym(word: str) -> bool:
     """A scholar's name after a head (Аррениуса, Вейбулла, Маслач): capitalised, and a surname
     or a name to the dictionary, or unknown to it (not «Республики», not a place)."""
-    if not word[:1].isupper() or morphology.is_acronym(word):
-        return False
+    if not word[:1].isupper() or morphology.is_acronym(word) or generic_acronyms.is_substance(word):
+        return False   # (nor an element: «распределение Zn» is the zinc's)
     parses = morphology._analyzer().parse(morphology.fold(word))
     if any(p.is_known and ("Geox" in p.tag or "Orgn" in p.tag) for p in parses[:2]):
         return False

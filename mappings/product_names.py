@@ -47,6 +47,11 @@ CODE_NUMBER = re.compile(r"[A-Z]{2,6}-\d{1,4}[A-Z]?")
 # what names a gene, its carrier or its product after the code: "OXA-48 gene", "KPC-2 plasmids", «гена NDM-1»
 GENE_AFTER = re.compile(r"\s+(?:genes?|plasmids?|alleles?|proteins?|variants?|carbapenemases?|enzymes?|"
                         r"ген\w*|плазмид\w*|бел(?:ок|ка|ки)|аллел\w*|фермент\w*)\b", re.I)
+# what a measurement measures: a code after "(ELISA) of", "levels of", «уровня», «концентрации»
+# is the analyte ("ELISA of IL-4, IL-5 and IL-13", "expression of CD25"), not the tool
+MEASURED_BEFORE = re.compile(r"(?:\)|\b(?:assays?|analys[ie]s|measurements?|determination|levels?|concentrations?|"
+                             r"expression|content|titres?|titers?|production|secretion))\s+of\s+$|"
+                             r"(?<![\w-])(?:уровн[яеюи]\w*|концентраци\w+|содержани[яеи]|экспресси[ия])\s+$", re.I)
 # what those shapes also spell and is no product: molecules (mRNA, dsDNA), particulate matter
 # (PM10), a standards body's code («ASTM D-1143», a standard), a power plant's number (CHP-2)
 _NOT_PRODUCT = re.compile(r"[a-z]+(?:RNA|DNA)s?|PM\d+|(?:ISO|IEC|ASTM|EN|DIN|IEEE|API|ASME|AWS|ANSI|NACE|BS|DNV|GOST|SNiP)\s.*"

@@ -67,9 +67,15 @@ _LABEL_START = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]*(?:[ -][^\W\
 _ABSTRACT_LABEL = re.compile(r"^(?:Аннотация|Аңдатпа|Abstract|Резюме|Түйін|Summary)\s*[.:]", re.I)
 
 
+# Unicode's own line and paragraph separators (U+2028, U+2029), as some editors and exports write
+# a line break inside a paragraph and a paragraph's end: line ends like any other, which the
+# reflow below joins or keeps as it does a plain text's.
+_LINE_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n\n"})
+
+
 def normalise(text: str) -> str:
     """Characters only: ligatures, spaces, zero-width marks, line ends."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LIGATURES)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_SEPARATORS).translate(_LIGATURES)
     text = without_format_characters(text)
     text = _ODD_SPACE.sub(" ", text)
     # A soft hyphen shows only where a line breaks: there it is a hyphenation point, elsewhere nothing.

@@ -129,7 +129,8 @@ def decode_with_codec(data: bytes, source: str) -> tuple[str, str]:
 # Windows has two Cyrillic code pages a Kazakh text may be saved in: Windows-1251, where Kazakh
 # letters are missing (typists put «ќ», «ў», «ј», «є» or Latin letters in their place), and the
 # Windows Kazakh code page KZ-1048, which puts «қ», «ұ», «ә», «ғ» on the very bytes of those; a
-# Russian text from Unix mail or an old web page may be in KOI8-R. Each reading is kept only when
+# Russian text from Unix mail or an old web page may be in KOI8-R, one from a DOS program or an
+# old archive in CP866 (DOS Cyrillic). Each reading is kept only when
 # it is text of one of the three languages. KOI8-R and Windows-1251 both put Cyrillic letters on
 # every high byte, in other orders and with the cases swapped, so each reads the other as letters
 # of some language: the reading made of a language's common letter pairs wins («ст», «ен», «ар»,
@@ -149,7 +150,8 @@ def _common_pairs(text: str) -> float:
 
 
 def _windows_cyrillic(data: bytes) -> tuple[str | None, str]:
-    """The bytes read in Windows-1251, KZ-1048 or KOI8-R, whichever is text of the three languages."""
+    """The bytes read in Windows-1251, KZ-1048, KOI8-R or CP866, whichever is text of the three
+    languages."""
     if encodings.looks_like_broken_utf8(data):
         return None, ""
     readings = []
@@ -157,7 +159,7 @@ def _windows_cyrillic(data: bytes) -> tuple[str | None, str]:
     # pass for Kazakh: a KZ-1048 text has few such pairs (under 6 % of its high bytes in the texts
     # tried), damaged UTF-8 many more
     codecs = ("cp1251", "kz1048") if encodings.utf8_pair_share(data) < _KZ1048_MAX_PAIRS else ("cp1251",)
-    for codec in codecs + ("koi8-r",):
+    for codec in codecs + ("koi8-r", "cp866"):
         try:
             text = data.decode(codec)
             language.detect(text, f"<{codec}>")
@@ -248,9 +250,17 @@ def _without_breadcrumbs(text: str) -> str:
     return _BREADCRUMBS.sub(lambda m: "" if _trail(m.group(0)) else m.group(0), text)
 
 
+# Letters styled by code point, not by font: the "bold" and "italic" that social media and some
+# editors' pasted headings use (𝐑𝐞𝐥𝐞𝐯𝐚𝐧𝐜𝐞, 𝘼𝙞𝙢: Mathematical Alphanumeric Symbols) and full-width
+# Latin from an East Asian input method (Ｍｅｔｈｏｄｓ). NFKC gives the plain letters; it is applied to
+# these alone, since on the whole text it would also flatten what is meant (m², ½, ﬁ handled apart).
+_STYLED_LETTERS = re.compile("[\U0001D400-\U0001D7FF\uFF01-\uFF5E]+")
+
+
 def clean(text: str) -> str:
     """Remove conversion artefacts and normalise white space, keeping paragraph breaks."""
     text = unicodedata.normalize("NFC", text)
+    text = _STYLED_LETTERS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     # A vertical tab is Word's manual line break (Shift+Enter) as a paste from Word keeps it: a
     # line break to a reader, between a title page's lines or a run-in heading and its text.

@@ -92,6 +92,17 @@ def test_russian_in_koi8_r_is_read_and_windows_1251_stays_windows_1251():
     assert abstract.parse_bytes(KAZAKH.encode("kz1048"), "kk.txt").extractor == "python-kz1048-codec"
 
 
+def test_russian_in_dos_cyrillic_cp866_is_read():
+    # a text saved by a DOS program or kept in an old archive: CP866 puts Cyrillic on other bytes
+    # than Windows-1251 and KOI8-R (and box-drawing characters between its lower and upper case)
+    doc = abstract.parse_bytes(RUSSIAN.replace("–", "-").replace("\n", "\r\n").encode("cp866"), "ru.txt")
+    assert doc.lang == "ru" and doc.extractor == "python-cp866-codec"
+    assert [it.text for it in doc.items["provisions"]] == ["Публичная дипломатия является ресурсом внешней политики."]
+    assert abstract.parse_bytes(RUSSIAN.encode("cp1251"), "ru.txt").extractor == "python-cp1251-codec"
+    assert abstract.parse_bytes(RUSSIAN.replace("–", "-").encode("koi8-r"), "ru.txt").extractor == "python-koi8-r-codec"
+    assert abstract.parse_bytes(KAZAKH.encode("kz1048"), "kk.txt").extractor == "python-kz1048-codec"
+
+
 def test_broken_utf8_is_not_called_windows_1251():
     # one bad byte in a UTF-8 Russian file: its Cyrillic bytes read as cp1251 are letters, but
     # of no language, so converting from cp1251 would only make mojibake

@@ -1814,3 +1814,47 @@ def test_every_field_a_reader_sees_in_a_bibtex_record():
         "Title: Grain markets of the north", "Authors: Serikova Aliya, Hale Tom", "Economy Journal",
         "Proceedings of Grain", "Narxoz University", "Institute of Economics", "2024", "Keywords: grain; fuel", "",
         "Grain prices rose.", "Fuel prices rose too.", "Wages fell."]
+
+
+def test_multimarkdown_metadata_toc_and_heading_labels_are_no_text():
+    from dissertation_kg.mappings.extract.plain import markdown_text
+
+    md = ("Title:    Жайылым топырағының тозуы\nAuthor:   Б.Т. Оспанов\n          А.М. Нұрғалиева\n"
+          "Base Header Level: 2\nCSS:      journal.css\n\n{{TOC}}\n\n# Жайылым топырағының тозуы\n\n"
+          "## Кіріспе [kirispe]\n\nМақалада жайылым қарастырылады [1].\n\n## Әдістер [adister]\n\n{{tables.md}}\n")
+    lines = [line for line in markdown_text(md).split("\n") if line]
+    assert lines == ["# Жайылым топырағының тозуы", "## Кіріспе", "Мақалада жайылым қарастырылады [1].", "## Әдістер"]
+    # a heading's citation is no label; a title page written as "Key: value" lines without any
+    # of MultiMarkdown's own keys is the page it is
+    assert markdown_text("## Results [12]\n").rstrip() == "## Results [12]"
+    form = "Title: Grazing and soils\nAuthor: B. Ospanov\n\nAim: to map the soils.\n"
+    assert markdown_text(form).startswith("Title: Grazing and soils\nAuthor: B. Ospanov\n")
+
+
+def test_multimarkdown_article_is_an_article_with_its_sections():
+    md = ("Title: Қазақ тіліндегі жылқы атауларының семантикасы\nAuthor: Г.Қ. Сейітова\n  Б.Т. Оспанов\n"
+          "Quotes Language: french\n\n{{TOC}}\n\nҒТАХР 16.21.47\n\nӘОЖ 811.512.122\n\n"
+          "# Қазақ тіліндегі жылқы атауларының семантикасы\n\n**Г.Қ. Сейітова, Б.Т. Оспанов**\n\n"
+          "Әл-Фараби атындағы Қазақ ұлттық университеті, Алматы қ.\n\n"
+          "**Аңдатпа.** Мақалада қазақ тіліндегі жылқыға қатысты атаулардың ұлттық-мәдени семантикасы "
+          "қарастырылады. Зерттеу материалы ретінде түсіндірме сөздік пен корпус деректері алынды.\n\n"
+          "**Түйін сөздер:** этнолингвистика, семантика, жылқы атаулары.\n\n"
+          "## Кіріспе [kirispe]\n\nТіл мен мәдениеттің байланысы ұзақ уақыт бойы зерттеліп келеді.\n\n"
+          "## Зерттеу әдістері [adisteri]\n\nКомпоненттік талдау әдісі қолданылды.\n\n"
+          "## Нәтижелер [natizheler]\n\nЖылқы атаулары бес топқа бөлінді.\n\n"
+          "## Әдебиеттер [adebietter]\n\n1. Қайдар Ә. Халық даналығы. – Алматы, 2004. – 560 б.\n")
+    doc = abstract.parse_bytes(md.encode(), "article.md")
+    assert doc.kind == "article" and doc.lang == "kk"
+    assert {"introduction", "methods", "references"} <= set(doc.sections)
+    assert doc.meta.specialty_code is None
+
+
+def test_letters_styled_by_code_point_read_as_plain_letters():
+    # headings set in Unicode's "mathematical" bold (as pasted from a social-media post or a
+    # styled-text generator) and full-width Latin: the letters NFKC gives, and nothing else changed
+    md = ("𝐑𝐞𝐥𝐞𝐯𝐚𝐧𝐜𝐞\n\nSaxaul forests cover 6 m² per plot and fix moving sands in the deserts.\n\n"
+          "𝐀𝐢𝐦\n\nThe aim of the thesis is to model the distribution of saxaul.\n\n"
+          "Ｍｅｔｈｏｄｓ\n\nSpecies distribution modelling was used.\n")
+    doc = abstract.parse_bytes(md.encode(), "thesis.md")
+    assert {"relevance", "aim", "methods"} <= set(doc.sections)
+    assert "6 m² per plot" in doc.sections["relevance"].text

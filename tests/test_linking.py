@@ -948,6 +948,8 @@ def _places(text: str, lang: str) -> list[str]:
     ("the port of Baku handles ferries", "en", ["baku"]),
     # an enumeration a region of Kazakhstan opens goes on with places (its towns in k spelling too)
     ("Dust storms reach Kyzylorda, Aralsk and Kazaly several times a year.", "en", ["kyzylorda", "aral", "kazalinsk"]),
+    # ... and so does one whose firms or people a noun means («предприятий Усть-Каменогорска и Риддера»)
+    ("Сбросы предприятий Усть-Каменогорска и Риддера поступают в реку.", "ru", ["oskemen", "ridder"]),
 ])
 def test_world_cities_on_routes_and_after_transit_words(text, lang, places):
     assert [p for p in _places(text, lang) if p in places] == places
@@ -2171,6 +2173,36 @@ def test_a_scholar_opening_a_theory_after_with_is_no_program():
 ])
 def test_a_chemical_formula_is_no_acronym_candidate(text, lang):
     assert _candidates(text, lang, "task") == {}
+
+
+@pytest.mark.parametrize("text, lang, kind, tools", [
+    # what a measurement measures is no tool beside it: elements, immunology's markers
+    ("впервые получены данные о распределении Zn, Cu, Pb и Cd между взвешенной формой и донными "
+     "отложениями, обработанные в MINITAB и Statistica", "ru", "novelty", {"MINITAB"}),
+    ("The work used enzyme-linked immunosorbent assay (ELISA) of IL-4, IL-5, IL-10, IL-13 and IL-17A, "
+     "flow cytometry of CD4+CD25+FOXP3+ cells in FlowJo 10, Stata 17 and Prism 9.", "en", "methods",
+     {"FlowJo 10", "Prism 9"}),
+    ("Уровни IL-4 и IgE определяли методом ИФА, данные обрабатывали в SPSS 26 и Jamovi.", "ru", "methods",
+     {"Jamovi"}),
+    # a code after what measures it is the analyte: "expression of OXA-48", "(ELISA) of MMP-9"
+    ("Expression of OXA-48 and KPC-2 was assessed; the enzyme-linked immunosorbent assay (ELISA) of "
+     "MMP-9 was done with Prism 9.", "en", "methods", {"Prism 9"}),
+    # a brand's camel case is no acronym of its capitals ("FACSC" of "FACSCanto")
+    ("Cells were counted on a BD FACSCanto II cytometer and analysed in FlowJo 10.", "en", "methods",
+     {"FlowJo 10"}),
+])
+def test_what_is_measured_is_no_tool(text, lang, kind, tools):
+    # (the tools the vocabulary knows, Statistica and Stata, are mentions, not candidates)
+    found = _candidates(text, lang, kind)
+    assert {name for name, cls in found.items() if cls == "Method"} == tools, found
+
+
+def test_elements_and_markers_are_no_names():
+    from dissertation_kg.mappings.generic_acronyms import is_common_noun, is_substance
+    assert [w for w in ("Pb", "Cd", "Zn", "Fe2O3", "Go", "SPSS", "ERA5") if is_substance(w)] == ["Pb", "Cd", "Zn", "Fe2O3"]
+    assert [w for w in ("IL-4", "IL17A", "CD25", "CD4+", "Th17", "Treg", "IgE", "TNF-α", "IFN-γ", "FOXP3", "HLA-DR",
+                        "ILO", "CDC", "THz", "IGES", "TNFR") if is_common_noun(w)] == \
+        ["IL-4", "IL17A", "CD25", "CD4+", "Th17", "Treg", "IgE", "TNF-α", "IFN-γ", "FOXP3", "HLA-DR"]
 
 
 def test_a_code_of_a_model_is_no_formula():

@@ -98,6 +98,16 @@ def test_hard_wrapped_text_is_recognised(text):
     assert reflow.wrap_width(text.split("\n")) > 0
 
 
+@pytest.mark.parametrize("text", [KK, RU, EN], ids=["kk", "ru", "en"])
+def test_unicode_line_separators_are_line_ends(text):
+    # an export that ends a paragraph's wrapped lines with U+2028 (LINE SEPARATOR) and its
+    # paragraphs with U+2029 or CR LF reads as the same text with plain line ends
+    separated = text.replace("\n", "\u2028").replace("\u2028\u2028", "\u2029")
+    assert reflow.reflow(separated) == reflow.reflow(text)
+    assert "\u2028" not in reflow.reflow(separated)
+    assert reflow.normalise("Аңдатпа.\u2029Мақалада …") == "Аңдатпа.\n\nМақалада …"
+
+
 def test_twelve_wrapped_lines_are_enough_to_recognise_wrapping_and_eleven_are_not():
     import textwrap
 

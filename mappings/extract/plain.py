@@ -288,6 +288,9 @@ def underlined_headings(plain: str) -> str:
 # ("## Relevance {#relevance .unnumbered}"). Neither is the author's text.
 _DEFINITION = re.compile(r"^[ ]{0,3}[:~][ \t]+(?=\S)")
 _ATTRIBUTES = re.compile(r"[ \t]+\{(?:-|(?:[#.][\w:-]+|[\w-]+=\S+)(?:[ \t]+(?:[#.][\w:-]+|[\w-]+=\S+))*)\}[ \t]*$")
+# MultiMarkdown's label of a heading ("## Кіріспе [kirispe]", its anchor for cross-references):
+# one word in brackets at the heading's end, with a letter (a citation "[12]" is not one).
+_MMD_LABEL = re.compile(r"[ \t]+\[(?=[^\[\]\s]*[^\W\d_])[^\[\]\s]+\][ \t]*#*[ \t]*$")
 
 
 # Pandoc's attribute syntax, as a Word file converted with its styles kept carries it: a fenced
@@ -399,6 +402,39 @@ def _toggles(lines: list[str]) -> list[str]:
 # as the box shows it. A figure's caption is the picture's, not the abstract's, and goes with it.
 _SHORTCODE_BODY = r"\s*/?\s*[\w./-]+(?:\s(?:[^{}\n\"]|\"[^\"\n]*\")*?)?\s*"
 _SHORTCODE = re.compile(rf"\{{\{{<{_SHORTCODE_BODY}>\}}\}}|\{{\{{%{_SHORTCODE_BODY}%\}}\}}")
+
+
+# MultiMarkdown's metadata: "Key: value" lines that open the file, up to its first blank line, a
+# value going on over indented lines ("Author: Г.Қ. Сейітова⏎          Б.Т. Оспанов"); keys free,
+# case-insensitive. Read as its YAML twin; a text that merely opens with "Title: …" is taken
+# for metadata only with a second key and one of MultiMarkdown's own (a form-like title page
+# "Title: …⏎Author: …" without them stays the page it is). MultiMarkdown's "{{TOC}}" (the table
+# of contents it generates) and "{{other-file.md}}" (a file it transcludes) are no text.
+_MMD_METADATA = re.compile(r"\A\ufeff?(?P<inner>(?:[A-Za-z][\w .-]{0,40}:[^\n]*\n(?:[ \t]+\S[^\n]*\n)*){2,})(?=[ \t]*\n)")
+_MMD_OWN_KEYS = frozenset({"base header level", "css", "quotes language", "mmd header", "mmd footer", "latex config",
+                           "latex input", "latex mode", "html header", "xhtml header", "transclude base",
+                           "use wikilinks"})
+_MMD_BLOCK = re.compile(r"^[ \t]*\{\{(?:TOC|[^{}<>%\s][^{}<>%\n]*\.[A-Za-z]{1,5})\}\}[ \t]*$", re.M)
+
+
+def _mmd_metadata(m: re.Match) -> str:
+    import yaml
+
+    data: dict[str, str] = {}
+    key = None
+    for line in m.group("inner").splitlines():
+        if line[:1] in " \t" and key:
+            data[key] += "\n" + line.strip()
+            continue
+        key, _, value = line.partition(":")
+        key = key.strip().lower()
+        data[key] = value.strip()
+    if not _MMD_OWN_KEYS & data.keys():
+        return m.group(0)
+    # several authors are one per line; YAML's twin is a list
+    fields = {k: (v.split("\n") if k == "author" and "\n" in v else v.replace("\n", " ")) for k, v in data.items()}
+    page = document_metadata.page(yaml.safe_dump(fields, allow_unicode=True), m.string[m.end():])
+    return page + "\n" if page else ""
 
 
 # Hugo's other front matter: TOML between "+++" lines. Read as the same keys YAML's would give.
@@ -544,6 +580,7 @@ def markdown_text(md: str) -> str:
     md = _HTML_COMMENT.sub("", md.replace("\r\n", "\n"))
     md = _IMAGE.sub("", _REFERENCE_DEFINITION.sub("", md))
     md = _TOML_FRONT_MATTER.sub(_toml_front_matter, _FRONT_MATTER.sub(_front_matter, md, count=1), count=1)
+    md = _MMD_BLOCK.sub("", _MMD_METADATA.sub(_mmd_metadata, md, count=1))
     md = _dotted_fields(_html_blocks(_without_shortcodes(md)))
     md = _LONE_MARKER.sub(r"\1 ", _FENCED_CODE.sub(_fenced_code, md))
     out: list[str] = []
@@ -562,6 +599,6 @@ def markdown_text(md: str) -> str:
             continue
         line = _pandoc_markup(_CALLOUT.sub(r"\1", _GLYPH.sub("", _BULLETED_NUMBER.sub(r"\1", line))))
         if line.lstrip().startswith("#"):
-            line = _ATTRIBUTES.sub("", line)
+            line = _MMD_LABEL.sub("", _ATTRIBUTES.sub("", line))
         out.append(_CODE_CHIPS.sub(_chips, _DEFINITION.sub("", line)))
     return "\n".join(out)
