@@ -24,7 +24,7 @@ _NAME = {
 }
 _KIND = {
     "en": r"(?:district|District|village|river|River|oblast|Oblast|province|Province|county|County|steppe|basin|Basin|"
-          r"desert|Desert|island|Island|deposit|oilfield|glacier|Glacier|valley|Valley|delta|Delta|plateau|"
+          r"desert|Desert|sands|Sands|island|Island|deposit|oilfield|glacier|Glacier|valley|Valley|delta|Delta|plateau|"
           r"Plateau|peninsula|Peninsula|Mountains|Range|Depression|reservoir|Reservoir|"
           # landforms named only capitalised ("the Caspian Lowland", "the Dzungarian Gate"): in lower
           # case these are ordinary words
@@ -98,11 +98,11 @@ _NOT_NAMES = {"the", "a", "an", "this", "that", "each", "every", "our", "its", "
               # the last word of a longer name the gazetteer knows: "the Aral Sea region"
               "sea", "ocean"}
 # the plural kind before a list of names: "the lakes Alakol, Sasykkol and Koshkarkol", "the rivers
-# Tentek, Urzhar and Emel", «озёра Алаколь, Сасыкколь и Кошкарколь», «месторождения Бакенное, Белая
+# Tentek, Urzhar and Emel", «притоков Ульба, Глубочанка и Красноярка», «озёра Алаколь, Сасыкколь и Кошкарколь», «месторождения Бакенное, Белая
 # Гора и Юбилейное»: every name of the list is a place of that kind
 _PLURAL_KIND_BEFORE = {
-    "en": r"(?<![\w-])(?:lakes|rivers|glaciers|islands|deposits|villages|mountains|valleys)",
-    "ru": r"(?<![\w-])(?:оз[её]р(?:а|ам|ах|ами)?|рек(?:и|ами|ах|ам)?|ледник(?:и|ов|ам|ах|ами)|остров(?:а|ов|ам|ах)|"
+    "en": r"(?<![\w-])(?:lakes|rivers|tributaries|glaciers|islands|deposits|villages|mountains|valleys)",
+    "ru": r"(?<![\w-])(?:оз[её]р(?:а|ам|ах|ами)?|рек(?:и|ами|ах|ам)?|приток(?:и|ов|ам|ах|ами)|ледник(?:и|ов|ам|ах|ами)|остров(?:а|ов|ам|ах)|"
           r"месторождени(?:я|й|ям|ях|ями)|сёл|сел(?:а|ам|ах)|аул(?:ы|ов|ах))",
 }
 _LISTED_NAME = {"en": r"[A-Z][a-zà-ÿ'’]+(?:[-–][A-Z][a-zà-ÿ'’]+)?(?:\s+[A-Z][a-zà-ÿ'’]+)?",

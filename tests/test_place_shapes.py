@@ -205,6 +205,11 @@ def test_a_kind_word_inside_an_instrument_s_name_is_no_place(text):
     ("В озерах Алаколь и Сасыкколь собраны пробы.", "ru", ["Алаколь", "Сасыкколь"]),
     ("Пегматиты месторождений Бакенное, Белая Гора и Юбилейное опробованы.", "ru",
      ["Бакенное", "Белая Гора", "Юбилейное"]),
+    ("Изучены донные отложения притоков Ульба, Глубочанка и Красноярка.", "ru", ["Ульба", "Глубочанка", "Красноярка"]),
+    ("Metals reach the Irtysh through the tributaries Ulba and Glubochanka.", "en", ["Ulba", "Glubochanka"]),
+    # and a list before the plural kind: "the Taukum, Saryesik-Atyrau and Moiynkum sands"
+    ("Saxaul covers the Taukum, Saryesik-Atyrau and Moiynkum sands south of the lake.", "en",
+     ["Taukum", "Saryesik-Atyrau", "Moiynkum sands"]),
 ])
 def test_a_list_after_its_plural_kind_names_places(text, lang, expected):
     assert places(text, lang) == expected
