@@ -36,13 +36,13 @@ _ACTIVITY = {
                      r"testing|tests?|trials?|experiments?|experimentation|measurements?|mapping|monitoring|"
                      r"simulations?|model(?:l)?ing|assessments?|evaluation|comparison|synthesis|"
                      r"generali[sz]ation|classification|sampling|coding|profiling|inventory|fieldwork|"
-                     r"census|inspection|screening|audit|examination|mining|benchmarking|triangulation", re.I),
+                     r"census|inspection|screening|audit|examination|mining|benchmarking|triangulation|description", re.I),
     "ru": re.compile(r"(?:анализ|изучени|обобщени|наблюдени|сравнени|сопоставлени|интервьюировани|"
                      r"анкетировани|тестировани|испытани|эксперимент|моделировани|картировани|"
                      r"картографировани|мониторинг|измерени|обследовани|экспертиз|оценк|опрос|классификаци|"
-                     r"синтез|систематизаци|инвентаризаци|хронометраж|анкет|интервью|аудит|скрининг)\w*", re.I),
+                     r"синтез|систематизаци|инвентаризаци|хронометраж|анкет|интервью|аудит|скрининг|описани)\w*", re.I),
     "kk": re.compile(r"(?:(?:талда|бақыла|салыстыр|зерделе|жинақта|сарапта|модельде|тексер|өлше|сына|"
-                     r"тестіле|бағала|жүйеле|жікте|картаға\s+түсір|сарала)у|сауалнама|сұхбат|эксперимент|"
+                     r"тестіле|бағала|жүйеле|жікте|картаға\s+түсір|сарала)у|сипатта(?:у|ма)|сауалнама|сұхбат|эксперимент|"
                      r"мониторинг|сынақ|сынағ|тәжірибе)\w*", re.I),
 }
 # In a list holding three methods found, a research activity may be named by any action noun: the
@@ -81,7 +81,9 @@ _ARTICLE = re.compile(r"(?:(?:and|or)\s+)?(?:a|an|the)\s+|(?:and|or)\s+", re.I)
 _MAX_WORDS = {"en": 5, "ru": 4, "kk": 4}
 # an item opened by a possessive refers back to a thing the sentence named: "… on academic
 # mobility and its interaction with …", «… и его влияние», «… және оның әсері»
-_POSSESSIVE = {"its", "their", "his", "her", "our", "его", "её", "ее", "их", "оның", "олардың"}
+_POSSESSIVE = {"its", "their", "his", "her", "our", "его", "её", "ее", "их", "оның", "олардың",
+               # nor a Kazakh postposition, which closes the phrase before it («… арқылы сипаттау»)
+               "арқылы", "бойынша", "үшін"}
 # a word that makes the item a clause, not a name: a verb's forms of these languages' sentences
 _CLAUSE = {
     "en": re.compile(r"\b(?:is|are|was|were|has|have|had|been|used|carried|conducted|applied|showed|shows)\b", re.I),

@@ -24,6 +24,13 @@ def _candidates(text: str, lang: str, kind: str = "methods") -> dict[str, str]:
            "күнделіктерді талдау, бақылау, педагогикалық эксперимент қолданылды.", ["күнделіктерді талдау", "бақылау"]),
     ("en", "The study combines discourse analysis, participant observation, review of court rulings, "
            "field trials and a questionnaire survey of 230 lawyers.", ["review of court rulings", "field trials"]),
+    # a description is an activity of its own (a codex's, a plot's, a word's)
+    ("kk", "Компоненттік талдау, этнолингвистикалық сипаттама және корпустық талдау әдістері қолданылды.",
+     ["этнолингвистикалық сипаттама"]),
+    ("ru", "Применены компонентный анализ, лингвокультурологическое описание и контент-анализ.",
+     ["лингвокультурологическое описание"]),
+    ("en", "The study combines componential analysis, ethnolinguistic description and content analysis.",
+     ["ethnolinguistic description"]),
 ])
 def test_an_activity_listed_with_methods_is_a_method(lang, text, activities):
     found = _candidates(text, lang)
@@ -40,6 +47,9 @@ def test_an_activity_listed_with_methods_is_a_method(lang, text, activities):
     ("en", "We used discourse analysis, participant observation and the simulation of the unit."),
     # a count opens the item: the questionnaires counted, not a method
     ("ru", "Применены контент-анализ, экспертный опрос, 412 анкет."),
+    # a Kazakh postposition closes the phrase before it and opens none («… арқылы сипаттау»)
+    ("kk", "Жұмыста палинологиялық талдау, радиокөміртекті талдау, қалдықтарды сканерлеуші электрондық "
+           "микроскопия (СЭМ) арқылы сипаттау қолданылды."),
 ])
 def test_what_is_no_listed_method(lang, text):
     assert "listed activity" not in _candidates(text, lang).values()
