@@ -1236,9 +1236,9 @@ _ACRONYM_STANDARD_BEFORE = re.compile(r"(?<![\w-])(?:(?:стандарт|standar
                                       r"in\s+(?:accordance|line)\s+with)\s+(?:the\s+)?$", re.I)
 # (a second acronym joined to the first shares its word: «тестами DPPH и ORAC», "the MMSE and MoCA tests")
 _ACRONYM_METHOD_BEFORE = re.compile(
-    r"(?:\b(?:using|with|via|model|method|algorithm|index|dataset|software|assays?|tests?)|"
+    r"(?:\b(?:using|with|via|model|method|algorithm|index|dataset|software|assays?|tests?|survey)|"
     r"(?:метод|модел|алгоритм|сред|пакет|програм|индекс|реанализ|помощью|использованием|сет[иеь]|нейросет|"
-    r"архитектур|библиотек|схем|тест|шкал)\w*)\s+(?:(?-i:[A-ZА-ЯЁ][A-ZА-ЯЁ0-9-]{1,15})\s*(?:,|\band\b|\bи\b)\s*)?$", re.I)
+    r"архитектур|библиотек|схем|тест|шкал|исследовани[яеи]|обследовани[яеи]|опрос)\w*)\s+(?:(?-i:[A-ZА-ЯЁ][A-ZА-ЯЁ0-9-]{1,15})\s*(?:,|\band\b|\bи\b)\s*)?$", re.I)
 
 
 # A list that a word for methods introduces with a colon lists methods, wherever the text stands

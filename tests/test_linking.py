@@ -977,6 +977,9 @@ def _candidates(text: str, lang: str, kind: str) -> dict[str, str]:
     ("Ағын SWAT моделі арқылы бағаланды.", "kk", "aim", "SWAT моделі", "Method"),
     ("predictions were explained using SHAP values", "en", "novelty", "SHAP", "Method"),
     ("сети LSTM обнаруживают аномалии трафика", "ru", "novelty", "LSTM", "Method"),
+    # a survey or a study by its acronym, whose data a work draws on
+    ("Изучены материалы международного исследования TALIS о практике учителей.", "ru", "content", "TALIS", "Method"),
+    ("Answers to the international survey TALIS were analysed.", "en", "content", "TALIS", "Method"),
     ("рекомендации комиссии МЭК комитета учтены", "ru", "relevance", "МЭК", "Organization"),
     ("the decisions of the IFLA Council on cataloguing", "en", "relevance", "IFLA", "Organization"),
     # a guideline, a statement or recommendations: an initiative, in a methods section too
