@@ -230,6 +230,7 @@ def _states_methods(text: str, pos: int, lang: str) -> bool:
     return re.search(_METHODS_WORD[lang], sentence, re.I) is not None and re.search(_USED[lang], sentence, re.I) is not None
 
 
+_SCHOLARS_OWN = {"his", "her", "their", "его", "её", "ее", "их", "оның", "олардың"}
 _COUNTS = {"one", "two", "three", "four", "five", "бір", "екі", "үш", "төрт", "бес", "один", "одна", "два", "две",
            "двух", "три", "трех", "трёх", "четыре", "пять"}
 
@@ -331,7 +332,12 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
         done = _activity(tok.text, lang) and not any("-" in t.text for t in mods) \
             and all(_relational_adjective(t.text, lang) for t in mods) \
             and method_context.cue_beside(text, lang, tokens, first, last)
-        if not (anywhere or done or kind in THEORY_SECTIONS or _double_barrelled(text, mods) or _states_methods(text, tok.start, lang)
+        # a scholar's own approach, model or concept after the pronoun that names them ("Porter's
+        # theory … and his cluster approach", «и его кластерный подход», «оның құрылымдық тәсілі»)
+        # (not a model: «их возрастные модели» are the cores' age models, anybody's)
+        owned = cls == "Theory" and bool(mods) and first > 0 and morphology.fold(tokens[first - 1].text) in _SCHOLARS_OWN \
+            and _plain_gap(text, tokens[first - 1], tokens[first]) and not _MODEL_HEAD.match(tok.text)
+        if not (anywhere or done or owned or kind in THEORY_SECTIONS or _double_barrelled(text, mods) or _states_methods(text, tok.start, lang)
                 or any(_proper(m) and not _sentence_initial(text, t.start) for m, t in ((t.text, t) for t in mods))):
             continue
         if tokens[first] is not tok and (tokens[first].text[:1].isdigit() or morphology.fold(tokens[first].text) in _COUNTS):

@@ -811,3 +811,20 @@ def test_a_count_or_a_capitalised_kazakh_head_makes_no_name(text, lang, absent, 
     found = names(text, lang)
     assert absent is None or absent not in found, found
     assert present is None or present in found, found
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    # a scholar's own approach after the pronoun that names them, in any section
+    ("Теория М. Портера и его кластерный подход использованы для анализа цепочек.", "ru", "кластерный подход"),
+    ("Porter's theory and his cluster approach were used to study value chains.", "en", "cluster approach"),
+])
+def test_a_scholars_own_approach_after_his_or_her_is_named_anywhere(text, lang, name):
+    assert (name, "Theory") in names_in(text, lang, "development")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Для кернов построены их возрастные модели по радиоуглероду.", "ru"),   # anybody's models
+    ("Эксперты описали свой подход к анализу рынка.", "ru"),                 # no modifier: no name
+])
+def test_a_possessive_before_a_model_or_a_bare_head_names_nothing(text, lang):
+    assert [n for n, cls in names_in(text, lang, "development") if cls == "Theory"] == []
