@@ -102,6 +102,9 @@ _AUTHOR_CUE = {
 }
 
 
+_KK_GENITIVE = re.compile(r"(?:ның|нің|тың|тің|дың|дің)$")
+_KK_WORK_AFTER = re.compile(r"[ \u00a0]+(?:еңбек|зерттеу|теория|тұжырым|пікір|көзқарас|шығарма|мақала|ілім|идея|"
+                            r"концепци|монографи|кітаб|жазба|естелі|мұра)\w*", re.I)
 _LATIN = re.compile("[A-Za-z]")
 _NOT_INITIALS = {"U.S.", "U.K.", "E.U.", "U.N.", "P.R.", "D.C.", "A.D.", "B.C.", "N.Y.", "L.A.", "S.A."}
 _CO_AUTHORS = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:co-?workers|co-?authors|colleagues|associates)\b|\s+et\s+al\b|"
@@ -122,6 +125,10 @@ def _surname_by_its_place(text: str, m: re.Match, lang: str) -> bool:
     before = text[max(0, m.start() - 40):m.start()]
     cue = _AUTHOR_CUE.get(lang)
     if cue is not None and cue.search(before):
+        return True
+    # Kazakh names the body of work after its author's genitive: «М. Шоқайдың еңбектері»,
+    # «Ә. Бөкейхановтың көзқарастары»
+    if lang == "kk" and _KK_GENITIVE.search(word) and _KK_WORK_AFTER.match(text, m.end()):
         return True
     # a surname that is an English word after two initials, followed by its co-authors or cited
     # by "by": "K.O. Hill and co-workers", "D.G. Sweet et al.", "developed by A.D. Kersey"

@@ -74,6 +74,8 @@ def test_people_by_initials_and_surname(text, lang, expected):
     ("Метод описан в трудах Ф.А. Щербины и развит позже.", "ru", ["Ф.А. Щербины"]),
     ("Сведения взяты в материалах Ф.А. Щербины и в статье Т.Н. Щербина о степи.", "ru", ["Ф.А. Щербины", "Т.Н. Щербина"]),
     ("Тәсілді А. Ержанов пен Т. Шоу ұсынды.", "kk", ["А. Ержанов", "Т. Шоу"]),
+    # a Kazakh surname in the genitive before the body of work it wrote («М. Шоқайдың еңбектері»)
+    ("Эмигранттық тарихнамадағы М. Шоқайдың еңбектерінің маңызы бағаланды.", "kk", ["М. Шоқайдың"]),
     ("The study follows the life course perspective of G. Elder.", "en", ["G. Elder"]),
     # a surname in the letters of its own language, or with an Irish prefix
     ("Ageing was studied by K. Szabó in Hungary and by M. Wójcik in Poland.", "en", ["K. Szabó", "M. Wójcik"]),
