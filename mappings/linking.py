@@ -1236,9 +1236,15 @@ _ACRONYM_STANDARD_BEFORE = re.compile(r"(?<![\w-])(?:(?:стандарт|standar
                                       r"in\s+(?:accordance|line)\s+with)\s+(?:the\s+)?$", re.I)
 # (a second acronym joined to the first shares its word: «тестами DPPH и ORAC», "the MMSE and MoCA tests")
 _ACRONYM_METHOD_BEFORE = re.compile(
-    r"(?:\b(?:using|with|via|model|method|algorithm|index|dataset|software|assays?|tests?|survey)|"
+    r"(?:\b(?:using|with|via|model|method|algorithm|index|dataset|software|assays?|tests?)|"
     r"(?:метод|модел|алгоритм|сред|пакет|програм|индекс|реанализ|помощью|использованием|сет[иеь]|нейросет|"
-    r"архитектур|библиотек|схем|тест|шкал|исследовани[яеи]|обследовани[яеи]|опрос)\w*)\s+(?:(?-i:[A-ZА-ЯЁ][A-ZА-ЯЁ0-9-]{1,15})\s*(?:,|\band\b|\bи\b)\s*)?$", re.I)
+    r"архитектур|библиотек|схем|тест|шкал)\w*)\s+(?:(?-i:[A-ZА-ЯЁ][A-ZА-ЯЁ0-9-]{1,15})\s*(?:,|\band\b|\bи\b)\s*)?$", re.I)
+
+
+# A survey or a study by its name in Latin capitals, whose data a work draws on («материалы
+# международного исследования TALIS», "the survey TALIS"); a Cyrillic acronym there is the body
+# whose survey it is, in the genitive («микроданные обследования ДСУ»)
+_SURVEY_BEFORE = re.compile(r"(?:\bsurvey|(?<![\w-])(?:исследовани[яеи]|обследовани[яеи]|опрос[аеу]?))\s+$", re.I)
 
 
 # A list that a word for methods introduces with a colon lists methods, wherever the text stands
@@ -1329,6 +1335,7 @@ def _acronym_class(text: str, start: int, end: int, name: str, kind: str) -> str
     if _ACRONYM_INITIATIVE_AFTER.match(text, end) or _ACRONYM_STANDARD_BEFORE.search(text[max(0, start - 30):start]):
         return "Initiative"
     if (_ACRONYM_METHOD_AFTER.match(text, end) or _ACRONYM_METHOD_BEFORE.search(text[max(0, start - 40):start])
+            or (_SURVEY_BEFORE.search(text[max(0, start - 40):start]) and name.isascii())
             or _METHODS_LISTED_BEFORE.search(text[max(0, start - 240):start])
             or kind in ("methods", "theoretical-basis") or re.search(r"\d", name)):
         return "Method"

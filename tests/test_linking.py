@@ -980,6 +980,8 @@ def _candidates(text: str, lang: str, kind: str) -> dict[str, str]:
     # a survey or a study by its acronym, whose data a work draws on
     ("Изучены материалы международного исследования TALIS о практике учителей.", "ru", "content", "TALIS", "Method"),
     ("Answers to the international survey TALIS were analysed.", "en", "content", "TALIS", "Method"),
+    # ... a Cyrillic acronym there is the body whose survey it is (genitive)
+    ("Использованы микроданные обследования ДСУ о доходах семей.", "ru", "content", "ДСУ", "Organization"),
     ("рекомендации комиссии МЭК комитета учтены", "ru", "relevance", "МЭК", "Organization"),
     ("the decisions of the IFLA Council on cataloguing", "en", "relevance", "IFLA", "Organization"),
     # a guideline, a statement or recommendations: an initiative, in a methods section too
