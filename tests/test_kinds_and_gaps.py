@@ -825,3 +825,21 @@ def test_a_kazakh_journal_article_s_title_in_capitals_under_its_affiliations():
     doc = abstract.parse_bytes(text.encode(), "kk-language-choice.txt")
     assert doc.kind == "article"
     assert doc.meta.title == "ҚАЛАЛЫҚ ОТБАСЫЛАРДАҒЫ ТІЛ ТАҢДАУЫ: АЛМАТЫ ҚАЛАСЫНЫҢ МЕКТЕПТЕРІНДЕГІ ДЕРЕКТЕР БОЙЫНША"
+
+
+def test_an_articles_title_wrapped_over_four_lines_before_lower_case_words_is_whole():
+    # a journal's narrow column wraps a long title three times, each time before a word in lower
+    # case: every line is the title's, back to its capitalised first
+    text = ("IRSTI 68.05.31\nUDC 631.4\nEffect of grazing pressure on soil\norganic carbon and nitrogen stocks\n"
+            "of the dry steppes and semi-deserts\nin central Kazakhstan\n"
+            "A.B. Omarova1*, K.L. Sadykov2, D.M. Ermekova1\n1Al-Farabi Kazakh National University, Almaty, Kazakhstan\n"
+            "2Kazakh National Agrarian Research University, Almaty, Kazakhstan\n*e-mail: omarova.ab@kaznu.kz\n"
+            "Abstract. The article studies how grazing pressure changes the stocks of soil organic carbon and "
+            "nitrogen in the dry steppes and semi-deserts of central Kazakhstan. Soils were sampled at 48 sites "
+            "along grazing gradients around wells and villages in 2022 and 2023. Carbon stocks fell by a third "
+            "near the wells, and nitrogen stocks by a quarter. The results help to plan the rotation of pastures.\n"
+            "Keywords: grazing, soil organic carbon, nitrogen, steppe, Kazakhstan.\n")
+    doc = abstract.parse_bytes(text.encode(), "article.txt")
+    assert doc.kind == "article"
+    assert doc.meta.title == ("Effect of grazing pressure on soil organic carbon and nitrogen stocks of the dry "
+                              "steppes and semi-deserts in central Kazakhstan")

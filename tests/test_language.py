@@ -76,3 +76,12 @@ def test_a_ukrainian_text_with_a_single_letter_only_ukrainian_has_is_named_ukrai
             "з дві тисячі десятого по дві тисячі двадцятий рік у містах та селах області.")
     with pytest.raises(MappingError, match="Ukrainian or Belarusian"):
         detect(text)
+
+
+def test_english_may_hold_one_accented_letter_in_a_hundred():
+    # ("café": a loanword or a name), not more: exactly one in a hundred Latin letters is English
+    text = "The café of the town is in the south and the role of the state in the work of the city is the aim of this study and its ends today"
+    assert sum(c.isalpha() for c in text) == 100
+    assert detect(text, "x") == "en"
+    with pytest.raises(MappingError, match="other than English"):
+        detect(text.replace("ends", "endé"), "x")
