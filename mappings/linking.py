@@ -912,6 +912,10 @@ _KEYWORDS = {
     # (a body that sets standards or oversees is a board: "International Accounting Standards Board")
     "GovernmentBody": ["ministry", "committee", "agency", "commission", "parliament", "authority", "board", "министерство", "комитет",
                        "агентство", "комиссия", "министрлік", "агенттігі", "агенттік", "комиссиясы",
+                       # an executive body named an administration («Американдық көмек әкімшілігі»,
+                       # «Администрация Президента»; the English word names a drug's giving and a
+                       # tax's collecting too: "surfactant administration", "Tax Administration")
+                       "администрация", "әкімшілігі",
                        # the judiciary in English: "Almaty City Court", "Civil Resolution Tribunal" («суд»
                        # and «сот» open the names of codes and proceedings too often: «Әкімшілік сот ісін
                        # жүргізу кодексі», «судебная практика»)

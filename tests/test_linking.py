@@ -415,8 +415,8 @@ def test_a_candidate_takes_its_class_from_its_head_word_in_any_case(text, lang, 
 _KEYWORDS_BY_CLASS = {
     "University": {"en": ["university", "college", "academy"], "ru": ["университет", "академия"], "kk": ["академиясы"]},
     "GovernmentBody": {"en": ["ministry", "committee", "agency", "commission", "parliament"],
-                       "ru": ["министерство", "комитет", "агентство", "комиссия"],
-                       "kk": ["министрлігі", "агенттігі", "комиссиясы"]},
+                       "ru": ["министерство", "комитет", "агентство", "комиссия", "администрация"],
+                       "kk": ["министрлігі", "агенттігі", "комиссиясы", "әкімшілігі"]},
     "NonGovernmentalOrganization": {
         "en": ["foundation", "association", "society", "institute", "institut", "centre", "center", "service",
                "bureau", "inspection", "laboratory", "corporation"],
