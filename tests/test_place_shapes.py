@@ -174,6 +174,7 @@ def test_a_word_of_an_empires_unit_or_a_career_is_no_place(text, lang):
     ("Үлкен қалаларда кептеліс көп.", "kk"), ("Шағын қалаларда жұмыс аз.", "kk"),
     ("Ежелгі қалалардың орны табылды.", "kk"), ("Көне қалалар туризмге тартылды.", "kk"),
     ("Басқа қалаларда баға төмен.", "kk"), ("Кейбір қалаларда су тапшы.", "kk"),
+    ("Біздің ауылда мектеп бар.", "kk"),
     # the last word of a longer name the gazetteer knows
     ("Water is drawn from the Aral Sea Region rivers.", "en"),
     ("Trade across the Indian Ocean Region grew.", "en"),

@@ -187,3 +187,11 @@ def test_a_note_without_a_title_opens_with_its_text():
     # (seed 181, evernote.py: the title is printed above the body only when there is one)
     untitled = ENEX.replace("<title>Soil salinity mapping in the Syr Darya delta</title>", "<title></title>")
     assert evernote.text(untitled).startswith("Soil salinity mapping in the Syr Darya delta\n")
+
+
+def test_a_jats_keyword_group_is_labelled_by_its_title_or_by_its_language():
+    xml = JATS.replace("<title>Ключевые слова</title>", "<title>Ключевые понятия</title>").replace(
+        "<title>Keywords</title>", "")
+    lines = jats.text(xml).split("\n")
+    assert "Ключевые понятия: ликвидность; банки" in lines   # its own title
+    assert "Keywords: liquidity; banks" in lines              # none: the word of its language
