@@ -816,3 +816,16 @@ def test_a_name_in_capitals_wrapped_after_two_words_keeps_its_two_word_patronymi
             "бойынша философия докторы (PhD) дәрежесін алу үшін дайындалған диссертацияға\n\nАҢДАТПА\n")
     meta = metadata.extract({"preamble": page}, page, "kk", [])
     assert meta.author.split()[:3] == ["Ермекова", "Әсел", "Бауыржан"] and len(meta.author.split()) == 4
+
+
+@pytest.mark.parametrize("line, lang", [
+    # a Kazakh name quoted in a Russian or English citation does not make it Kazakh, in any quotes
+    ("1. Иванов А.Б. Реализация программы «Рухани жаңғыру» в школах // Вестник КазНУ. – 2020. – № 3.", "ru"),
+    ("2. Ivanov A. The “Rukhani zhańǵyru” and “Mәңгілік ел” programmes // Bulletin of KazNU. – 2021.", "en"),
+    ("3. Ivanov A. The \"Мәңгілік ел\" idea in schools // Bulletin of KazNU. – 2021.", "en"),
+    ("4. Сейітова Г.Қ. Жылқы атаулары // ҚазҰУ Хабаршысы. – 2022.", "kk"),
+])
+def test_a_publications_language_is_its_own_not_a_quoted_names(line, lang):
+    from dissertation_kg.mappings.metadata import publication_list
+
+    assert publication_list([line])[0].language == lang
