@@ -2816,6 +2816,12 @@ def test_two_capitals_are_an_abbreviation_not_a_name_in_capitals():
     assert "actor/osh" in names("Исследование проведено в Оше и в Бишкеке.", "ru")
 
 
+def test_two_capitals_before_a_word_for_a_body_are_its_acronym():
+    # (seed 221, linking.py: two capitals are a candidate only with such a word after them)
+    assert _candidates("Данные предоставил ФЦ фонд развития.", "ru", "relevance") == {"ФЦ": "Organization"}
+    assert _candidates("Мощность станции 40 МВ по проекту.", "ru", "relevance") == {}
+
+
 @pytest.mark.parametrize("text, lang, body", [
     # a body's own quoted name inside the quote that opens its descriptive name, or before its kind
     ("Изучено влияние программ АО «Фонд развития предпринимательства «Даму» на цифровизацию.", "ru",
