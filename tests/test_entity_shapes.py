@@ -535,9 +535,17 @@ def test_an_acronym_after_a_name_inside_a_name_abbreviates_the_inner_one():
     assert ("NCA", "NonGovernmentalOrganization") in found, found
 
 
-def test_a_programs_code_is_software_not_a_statute():
+def test_a_programs_code_and_its_acronym_are_software_not_a_statute():
     found = candidates("Records were processed in the Quake Analysis Code (QAC) under the Water Code.", "en", "provision")
     assert {("Quake Analysis Code", "Method"), ("QAC", "Method"), ("Water Code", "Law")} <= found
+
+
+@pytest.mark.parametrize("word", ["Analysis", "Simulation", "Transport", "Computer", "Computing", "Numerical",
+                                  "Source", "Solver"])
+def test_a_programs_code_is_software_not_a_statute(word):
+    # every word that makes a code a program (linking._COMPUTING), written out here
+    found = candidates(f"The Quake {word} Code and the Water Code both apply to the basin.", "en", "provision")
+    assert {(f"Quake {word} Code", "Method"), ("Water Code", "Law")} <= found, found
 
 
 # every head of a treaty or a statute named by what it is about (linking._TREATY_HEADS), written out

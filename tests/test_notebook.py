@@ -80,3 +80,9 @@ def test_an_indented_paragraph_without_a_code_cell_before_it_stays():
     assert notebook.text(md) == md
     after_code = "```r\nx <- 1\n```\n\n    [1] 1\n\nТекст автора.\n"
     assert notebook.text(after_code) == "```r\nx <- 1\n```\n\nТекст автора.\n"
+
+
+def test_only_the_output_image_line_is_dropped_not_the_caption_under_it():
+    # nbconvert writes a plot's output as one image line; a caption typed right under it is prose
+    md = "```python\nplot(x)\n```\n\n![png](thesis_files/thesis_3_0.png)\nСурет 1 – Облыстар бойынша нәтижелер.\n"
+    assert notebook.text(md) == "```python\nplot(x)\n```\n\nСурет 1 – Облыстар бойынша нәтижелер.\n"
