@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import zipfile
 from collections import Counter
 
 from published_keys import (ROOT, check_floors, check_full_length, check_key_format, check_key_says_what_the_document_says,
