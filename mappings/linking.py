@@ -1594,6 +1594,12 @@ _PROCEDURE = {
 }
 
 
+# Genes named by their symbols after the word for them ("the genes CYP2C9, VKORC1 and CYP4F2",
+# «полиморфизмы генов CYP2C9 и VKORC1», «FTO генінің»): what is studied, no tool and no body.
+_GENE_LIST_BEFORE = re.compile(r"(?<![\w-])(?:genes?|ген(?:ы|ов|ам|ах|ами|а|е|ом)?|гендер\w*)\s+"
+                               r"(?:[A-Z][A-Za-z0-9-]*(?:\s*,\s*|\s+(?:and|и|және|мен)\s+))*$", re.I)
+
+
 # A grant's registration number in Kazakhstan's science funding («ИРН AP14871236», "BR24992785"):
 # the grant's, as a DOI is an article's; no tool.
 _GRANT_NUMBER = re.compile(r"(?<![\w-])(?:AP|BR|OR|АР|ВR)\d{8}(?![\w-])")
@@ -2120,6 +2126,7 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         m.span() for m in _PARTICLES.finditer(text)}
     return [(s, e, cls, reason) for (s, e), (cls, reason) in sorted(found.items())
             if not any(a <= s < b for a, b in chrome) and (s, e) not in series
+            and not (cls in ("Method", "Organization") and _GENE_LIST_BEFORE.search(text, max(0, s - 120), s))
             and not (cls == "Initiative" and _venue(text, s, e, lang, kind))]
 
 

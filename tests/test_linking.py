@@ -2202,6 +2202,14 @@ def test_what_is_measured_is_no_tool(text, lang, kind, tools):
     assert {name for name, cls in found.items() if cls == "Method"} == tools, found
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Much of this variation is explained by polymorphisms in the genes CYP2C9, VKORC1 and CYP4F2.", "en"),
+    ("Изучены полиморфизмы генов CYP2C9, VKORC1 и CYP4F2 у пациентов.", "ru"),
+])
+def test_genes_listed_after_the_word_for_them_are_no_tools(text, lang):
+    assert _candidates(text, lang, "relevance") == {}
+
+
 def test_elements_and_markers_are_no_names():
     from dissertation_kg.mappings.generic_acronyms import is_common_noun, is_substance
     assert [w for w in ("Pb", "Cd", "Zn", "Fe2O3", "Go", "SPSS", "ERA5") if is_substance(w)] == ["Pb", "Cd", "Zn", "Fe2O3"]
