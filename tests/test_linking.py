@@ -2879,3 +2879,18 @@ def test_short_common_surnames_and_a_hyphenated_particle_follow_initials():
     # a longer word after a citation's initials opens the title
     cited = "2. Zhakupova A., Salmela L. Autonomy and well-being of rural teachers // Teaching. – 2021. – P. 5–9."
     assert "L. Autonomy" not in _candidates(cited, "en", "approbation")
+
+
+@pytest.mark.parametrize("text, lang, entry", [
+    # Kazakhstan's state compulsory standards of education, one a level, in any of their word orders
+    ("Разработка опирается на Государственный общеобязательный стандарт среднего образования.", "ru",
+     "initiative/state-standard-secondary-education"),
+    ("Бағдарлама Орта білім берудің мемлекеттік жалпыға міндетті стандартына сәйкес жасалды.", "kk",
+     "initiative/state-standard-secondary-education"),
+    ("Мектепке дейінгі тәрбие мен оқытудың мемлекеттік жалпыға міндетті стандартында көрсетілген.", "kk",
+     "initiative/state-standard-preschool-education"),
+    ("Outcomes follow the State Compulsory Standard of Higher Education of 2022.", "en",
+     "initiative/state-standard-higher-education"),
+])
+def test_the_state_standards_of_education_are_linked(text, lang, entry):
+    assert names(text, lang) == [entry]
