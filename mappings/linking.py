@@ -1595,9 +1595,9 @@ _PROCEDURE = {
 
 
 # Genes named by their symbols after the word for them ("the genes CYP2C9, VKORC1 and CYP4F2",
-# «полиморфизмы генов CYP2C9 и VKORC1», «FTO генінің»): what is studied, no tool and no body.
-_GENE_LIST_BEFORE = re.compile(r"(?<![\w-])(?:genes?|ген(?:ы|ов|ам|ах|ами|а|е|ом)?|гендер\w*)\s+"
-                               r"(?:[A-Z][A-Za-z0-9-]*(?:\s*,\s*|\s+(?:and|и|және|мен)\s+))*$", re.I)
+# «полиморфизмы генов CYP2C9 и VKORC1»): what is studied, no tool and no body.
+_GENE_LIST_BEFORE = re.compile(r"(?<![\w-])(?i:genes?|ген(?:ы|ов|ам|ах|ами|а|е|ом)?|гендер\w*)\s+"
+                               r"(?:[A-Z][A-Za-z0-9-]*(?:\s*,\s*|\s+(?:and|и|және|мен)\s+))*$")
 
 
 # A grant's registration number in Kazakhstan's science funding («ИРН AP14871236», "BR24992785"):

@@ -332,7 +332,7 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
         done = _activity(tok.text, lang) and not any("-" in t.text for t in mods) \
             and all(_relational_adjective(t.text, lang) for t in mods) \
             and method_context.cue_beside(text, lang, tokens, first, last)
-        # a scholar's own approach, model or concept after the pronoun that names them ("Porter's
+        # a scholar's own approach or concept after the pronoun that names them ("Porter's
         # theory … and his cluster approach", «и его кластерный подход», «оның құрылымдық тәсілі»)
         # (not a model: «их возрастные модели» are the cores' age models, anybody's)
         owned = cls == "Theory" and bool(mods) and first > 0 and morphology.fold(tokens[first - 1].text) in _SCHOLARS_OWN \
