@@ -384,8 +384,11 @@ def _run_in(line: str, lang: str) -> Heading | None:
     best = None
     for n in range(1, min(9, len(words) - 1, ahead) + 1):
         if _PUNCTUATED.search(words[n - 1]) and not (
-                # "Основные положения, выносимые на защиту I. …": a comma inside the heading
-                words[n - 1].endswith(",") and not _PUNCTUATED.search(words[n - 1][:-1]) and n < ahead):
+                # "Основные положения, выносимые на защиту I. …": a comma inside the heading; or after
+                # the first item, capitalised, of a list the heading introduced («Диссертация
+                # құрылымы Кіріспе, төрт бөлім, …»: the introduction is an item, not the heading's)
+                words[n - 1].endswith(",") and not _PUNCTUATED.search(words[n - 1][:-1])
+                and (n < ahead or best is not None and words[n - 1][:1].isupper())):
             # Punctuation: a heading that ends there ("Research Results Approval.") is shape 2's,
             # unless a heading in capitals ended before it.
             if heading_phrase(_TRAILING.sub("", " ".join(words[:n])), lang) and not (

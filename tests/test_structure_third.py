@@ -244,6 +244,32 @@ def test_a_run_in_heading_with_a_comma_inside():
         or headings.match("Положения закона, однако, не применялись на практике в 1990-е годы.", "ru").kind != "provisions"
 
 
+@pytest.mark.parametrize("line, lang, rest", [
+    ("Диссертация құрылымы Кіріспе, төрт бөлім, қорытынды, 176 дереккөз; 128 бет.", "kk", "Кіріспе, төрт"),
+    ("Диссертацияның құрылымы мен көлемі Кіріспе, үш бөлім, қорытынды.", "kk", "Кіріспе, үш"),
+    ("Структура диссертации Введение, три главы, заключение, список литературы из 150 наименований.", "ru",
+     "Введение, три"),
+    ("Structure of the dissertation Introduction, three chapters, conclusion, 150 references.", "en",
+     "Introduction, three"),
+])
+def test_a_structure_heading_run_into_its_list_of_parts(line, lang, rest):
+    """The introduction is the list's first item, not the heading's last word: the comma after
+    it ends the item, and the heading ended before it."""
+    from dissertation_kg.mappings import headings
+    h = headings.match(line, lang)
+    assert h is not None and h.kind == "structure" and h.rest.startswith(rest)
+
+
+@pytest.mark.parametrize("line, lang", [
+    # a wrapped line inside a sentence that lists what the introduction covers
+    ("научная новизна, теоретическая и практическая значимость, сфор-", "ru"),
+    ("provisions, 36 tasks, 30 novelty points (the article none).", "en"),
+])
+def test_a_keyword_and_a_comma_opening_a_line_is_no_run_in_heading(line, lang):
+    from dissertation_kg.mappings import headings
+    assert headings._run_in(line, lang) is None
+
+
 def test_a_page_number_in_brackets_is_page_furniture():
     from dissertation_kg.mappings import reflow
     out = reflow.reflow("Первая строка текста, которая\nпродолжается здесь.\n[3]\nВторая строка текста.")
