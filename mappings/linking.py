@@ -1598,6 +1598,10 @@ _PROCEDURE = {
 # «полиморфизмы генов CYP2C9 и VKORC1»): what is studied, no tool and no body.
 _GENE_LIST_BEFORE = re.compile(r"(?<![\w-])(?i:genes?|ген(?:ы|ов|ам|ах|ами|а|е|ом)?|гендер\w*)\s+"
                                r"(?:[A-Z][A-Za-z0-9-]*(?:\s*,\s*|\s+(?:and|и|және|мен)\s+))*$")
+# … and after them, with the word for gene after the symbol or the list: "the LCORL gene",
+# «MSTN генінің», «LCORL және HMGA2 гендері», «гены FTO и MC4R» above
+_GENE_AFTER = re.compile(r"(?:(?:\s*,\s*|\s+(?:and|и|және|мен)\s+)[A-Z][A-Za-z0-9-]*)*\s+"
+                         r"(?i:genes?|ген(?:а|е|ом|у|ы|ов|ам|ах)?|гені\w*|генін\w*|генд\w*)(?![\w-])")
 
 
 # A grant's registration number in Kazakhstan's science funding («ИРН AP14871236», "BR24992785"):
@@ -2126,7 +2130,8 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         m.span() for m in _PARTICLES.finditer(text)}
     return [(s, e, cls, reason) for (s, e), (cls, reason) in sorted(found.items())
             if not any(a <= s < b for a, b in chrome) and (s, e) not in series
-            and not (cls in ("Method", "Organization") and _GENE_LIST_BEFORE.search(text, max(0, s - 120), s))
+            and not (cls in ("Method", "Organization") and (_GENE_LIST_BEFORE.search(text, max(0, s - 120), s)
+                                                              or _GENE_AFTER.match(text, e)))
             and not (cls == "Initiative" and _venue(text, s, e, lang, kind))]
 
 

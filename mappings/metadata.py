@@ -723,9 +723,15 @@ _SUBMISSION = re.compile(r"(?i)^(?:manuscript\s+(?:type|id|number|category)|arti
                          r"количество\s+слов|мақала\s+түрі)\s*:|\b(?:word\s+count|количество\s+слов)\s*:\s*[\d.,\s]+")
 
 
+# The title page's imprint on one line: the university, its city and the year ("E.A. Buketov
+# Karaganda University, Karaganda, 2024", «… университеті, Орал, 2024 ж.»).
+_IMPRINT = re.compile(r"^(?P<org>[^,]{8,}),\s*[^\W\d_][\w .-]{1,30},\s*(?:19|20)\d\d\s*(?:ж\.?|г\.?|жыл|год)?\.?$")
+
+
 def _front_matter_line(line: str) -> bool:
     return bool(_FRONT_MATTER.search(line) or _HISTORY.search(line) or _SUBMISSION.search(line)
-                or front_matter.authors([line]) or front_matter.affiliations([line]))
+                or front_matter.authors([line]) or front_matter.affiliations([line])
+                or ((imprint := _IMPRINT.match(line)) is not None and is_org_name(imprint.group("org"))))
 
 
 def _title_line(texts: list[str], author: str | None) -> str | None:

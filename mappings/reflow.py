@@ -59,6 +59,17 @@ _RANGE_END = re.compile(r"\d[-–]$")
 # its own line. A paragraph's last line ends in punctuation, and a wrapped sentence goes on in
 # lower case or runs to the margin.
 _STANDALONE = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]*(?:[ -][^\W\d_]+){0,3}$")
+# What the document is, in capitals on a line of its own under the title ("АННОТАЦИЯ",
+# "ABSTRACT"): one word, yet never a wrapped title's tail.
+_DOCUMENT_WORD = re.compile(r"^\s*(?:АННОТАЦИЯ|АҢДАТПА|АВТОРЕФЕРАТ|АВТОРЕФЕРАТЫ|РЕФЕРАТ|РЕЗЮМЕ|ТҮЙІНДЕМЕ|ABSTRACT|ANNOTATION"
+                            r"|SUMMARY)\s*$")
+# A line that is a name in full and nothing else: surname, given name and patronymic («Сәрсенбаев
+# Ерлан Болатұлы», «Ким Виктория Андреевна»), or the English order. A sentence that names a person
+# so goes on after the name, or ends with a full stop.
+_FULL_NAME_LINE = re.compile(r"^\s*(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+\s+){2}[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]*"
+                             r"(?:вич|вна|ична|ұлы|улы|қызы|кызы|vich|vna|ichna|uly|kyzy|qyzy)\s*$"
+                             r"|^\s*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]*"
+                             r"(?:vich|vna|ichna|uly|kyzy|qyzy)\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+\s*$")
 # A capitalised label of one to three words and a colon ("Keywords:", "Ключевые слова:").
 _LABEL_START = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]*(?:[ -][^\W\d_]+){0,2}:(?:\s|$)")
 # An abstract's run-in label at a line start ("Аннотация.Подземные …", "Abstract. The …"), as a
@@ -445,9 +456,12 @@ def _continues(previous: str, line: str, width: int, paragraph: str) -> bool:
         return False
     if (_LABEL_START.match(line) or _ABSTRACT_LABEL.match(line)) and not _HYPHEN_END.search(previous):
         return False         # "Abstract: …", "Түйін сөздер: …" open their own paragraph
-    if _capitals(line) and len(line.split()) >= 2 and not _capitals(previous) and not _HYPHEN_END.search(previous):
+    if _capitals(line) and (len(line.split()) >= 2 or _DOCUMENT_WORD.match(line)) and not _capitals(previous) \
+            and not _HYPHEN_END.search(previous):
         return False         # "SURNAME NAME PATRONYMIC" or a heading in capitals under a line of mixed case
         #                      that reached the margin: a line of its own, never a wrapped sentence's tail
+    if _FULL_NAME_LINE.match(line) and not _HYPHEN_END.search(previous):
+        return False         # the author's name in full under the university's line of the title page
     if ends_sentence and _STANDALONE.match(line) and len(line) < width * 0.5:
         return False         # "Кіріспе", "Introduction" on a line of their own after a sentence
     first = line.split(" ", 1)[0]

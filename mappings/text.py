@@ -114,6 +114,8 @@ def decode_with_codec(data: bytes, source: str) -> tuple[str, str]:
     else:
         try:
             text, codec = data.decode("utf-8-sig"), "utf-8"
+            if _DOUBLE_ENCODED.search(text):
+                text, codec = _double_encoding_undone(text)
         except UnicodeDecodeError as exc:
             text, codec = _windows_cyrillic(data)
             if text is None:
@@ -126,11 +128,31 @@ def decode_with_codec(data: bytes, source: str) -> tuple[str, str]:
     return text, codec
 
 
+# UTF-8 bytes read as Latin-1 or Windows-1252 and saved again as UTF-8 (a web form, a database
+# or a mail client in the wrong charset): each Cyrillic letter is two characters, its lead byte
+# D0–D3 as «Ð», «Ñ», «Ò», «Ó» and a continuation byte as a Latin-1 sign or a C1 control
+# («Ð°Ð½Ð½Ð¾Ñ\x82Ð°Ñ\x86Ð¸Ñ\x8f»). ftfy knows every way back (Latin-1, Windows-1252 and its
+# undefined bytes); it is asked only when such pairs are there, and its answer is kept only
+# when it holds more Cyrillic letters than it had pairs to mend.
+TWICE_ENCODED = "utf-8 encoded twice"
+_DOUBLE_ENCODED = re.compile(r"[ÐÑÒÓ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013"
+                             r"\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+
+
+def _double_encoding_undone(text: str) -> tuple[str, str]:
+    import ftfy
+
+    pairs = len(_DOUBLE_ENCODED.findall(text))
+    mended = ftfy.fix_encoding(text)
+    return (mended, TWICE_ENCODED) if len(_CYRILLIC_LETTER.findall(mended)) >= pairs else (text, "utf-8")
+
+
 # Windows has two Cyrillic code pages a Kazakh text may be saved in: Windows-1251, where Kazakh
 # letters are missing (typists put «ќ», «ў», «ј», «є» or Latin letters in their place), and the
 # Windows Kazakh code page KZ-1048, which puts «қ», «ұ», «ә», «ғ» on the very bytes of those; a
 # Russian text from Unix mail or an old web page may be in KOI8-R, one from a DOS program or an
-# old archive in CP866 (DOS Cyrillic). Each reading is kept only when
+# old archive in CP866 (DOS Cyrillic), one from a Mac of the 1990s in Mac OS Cyrillic (which
+# puts the capitals where Windows-1251 has punctuation and Serbian letters). Each reading is kept only when
 # it is text of one of the three languages. KOI8-R and Windows-1251 both put Cyrillic letters on
 # every high byte, in other orders and with the cases swapped, so each reads the other as letters
 # of some language: the reading made of a language's common letter pairs wins («ст», «ен», «ар»,
@@ -150,8 +172,8 @@ def _common_pairs(text: str) -> float:
 
 
 def _windows_cyrillic(data: bytes) -> tuple[str | None, str]:
-    """The bytes read in Windows-1251, KZ-1048, KOI8-R or CP866, whichever is text of the three
-    languages."""
+    """The bytes read in Windows-1251, KZ-1048, KOI8-R, CP866 or Mac OS Cyrillic, whichever is
+    text of the three languages."""
     if encodings.looks_like_broken_utf8(data):
         return None, ""
     readings = []
@@ -159,7 +181,7 @@ def _windows_cyrillic(data: bytes) -> tuple[str | None, str]:
     # pass for Kazakh: a KZ-1048 text has few such pairs (under 6 % of its high bytes in the texts
     # tried), damaged UTF-8 many more
     codecs = ("cp1251", "kz1048") if encodings.utf8_pair_share(data) < _KZ1048_MAX_PAIRS else ("cp1251",)
-    for codec in codecs + ("koi8-r", "cp866"):
+    for codec in codecs + ("koi8-r", "cp866", "mac-cyrillic"):
         try:
             text = data.decode(codec)
             language.detect(text, f"<{codec}>")

@@ -1,6 +1,8 @@
 """Bad input gets a clear error naming the file and the problem, and loses nothing else."""
 from __future__ import annotations
 
+import re
+
 import shutil
 
 import pytest
@@ -101,6 +103,40 @@ def test_russian_in_dos_cyrillic_cp866_is_read():
     assert abstract.parse_bytes(RUSSIAN.encode("cp1251"), "ru.txt").extractor == "python-cp1251-codec"
     assert abstract.parse_bytes(RUSSIAN.replace("–", "-").encode("koi8-r"), "ru.txt").extractor == "python-koi8-r-codec"
     assert abstract.parse_bytes(KAZAKH.encode("kz1048"), "kk.txt").extractor == "python-kz1048-codec"
+
+
+def test_russian_in_mac_os_cyrillic_with_carriage_returns_is_read():
+    # a text from a Mac of the 1990s: Mac OS Cyrillic puts the capitals on the bytes where
+    # Windows-1251 has punctuation and Serbian letters, and lines end in a bare CR
+    doc = abstract.parse_bytes(RUSSIAN.replace("\n", "\r").encode("mac-cyrillic"), "ru.txt")
+    assert doc.lang == "ru" and doc.extractor == "python-mac-cyrillic-codec"
+    assert [it.text for it in doc.items["provisions"]] == ["Публичная дипломатия является ресурсом внешней политики."]
+    # the other code pages keep their own readings
+    assert abstract.parse_bytes(RUSSIAN.encode("cp1251"), "ru.txt").extractor == "python-cp1251-codec"
+    assert abstract.parse_bytes(RUSSIAN.replace("–", "-").encode("cp866"), "ru.txt").extractor == "python-cp866-codec"
+    assert abstract.parse_bytes(KAZAKH.encode("kz1048"), "kk.txt").extractor == "python-kz1048-codec"
+
+
+@pytest.mark.parametrize("codec", ["latin-1", "sloppy-windows-1252"])
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_utf8_encoded_twice_is_read_back(codec, lang):
+    # UTF-8 bytes taken for Latin-1 or Windows-1252 and saved again as UTF-8 (a web form or a
+    # database in the wrong charset): valid UTF-8, but not one Cyrillic letter in it. (Windows-1252
+    # as browsers and databases decode it: its five undefined bytes are the C1 controls.)
+    import ftfy.bad_codecs  # noqa: F401 (registers the sloppy codecs)
+    source = KAZAKH if lang == "kk" else RUSSIAN
+    data = source.encode("utf-8").decode(codec).encode("utf-8")
+    assert not re.search("[А-яӘәҚқ]", data.decode("utf-8"))
+    doc = abstract.parse_bytes(data, f"{lang}.txt")
+    assert doc.lang == lang and doc.extractor == "ftfy"
+    assert " ".join(doc.text.split()) == " ".join(source.split())
+
+
+def test_latin_text_with_a_capital_eth_is_not_taken_for_utf8_encoded_twice():
+    # «Ð» and «Ñ» are letters of their own (Icelandic, Spanish): a text holding them stays as it is
+    text = RUSSIAN + "\nЦитируется по: Ðorđević, S. España y Ñandú. 2019.\n"
+    doc = abstract.parse_bytes(text.encode("utf-8"), "ru.txt")
+    assert doc.extractor == "python-utf-8-codec" and "Ðorđević" in doc.text and "Ñandú" in doc.text
 
 
 def test_broken_utf8_is_not_called_windows_1251():

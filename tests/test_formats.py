@@ -1858,3 +1858,49 @@ def test_letters_styled_by_code_point_read_as_plain_letters():
     doc = abstract.parse_bytes(md.encode(), "thesis.md")
     assert {"relevance", "aim", "methods"} <= set(doc.sections)
     assert "6 m² per plot" in doc.sections["relevance"].text
+
+
+def _field(p, code: str, result: str | None = None) -> None:
+    """A complex field in paragraph `p`: begin, code, (separate, result,) end, each its own run."""
+    from docx.oxml.ns import qn
+
+    def mark(kind):
+        r = OxmlElement("w:r")
+        c = OxmlElement("w:fldChar")
+        c.set(qn("w:fldCharType"), kind)
+        r.append(c)
+        p._p.append(r)
+
+    mark("begin")
+    r = OxmlElement("w:r")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {code} "
+    r.append(instr)
+    p._p.append(r)
+    if result is not None:
+        mark("separate")
+        p.add_run(result)
+    mark("end")
+
+
+def test_macrobutton_headings_of_a_word_template_are_read():
+    # a template's click-here headings: MACROBUTTON fields with no result, their text only in the
+    # field code (Word shows it; python-docx's Paragraph.text is empty). Another field's code is
+    # never shown, only its result.
+    doc = Document()
+    doc.add_paragraph("Early detection of occupational lung disease in coal miners", style="Title")
+    for heading, body in [("Aim of the research", "To develop a screening model for miners."),
+                          ("Objectives of the research", "1) to assess the burden; 2) to validate a biomarker."),
+                          ("Scientific novelty", "For the first time a serum CC16 threshold was set for miners.")]:
+        _field(doc.add_paragraph(style="Heading 2"), f"MACROBUTTON NoMacro {heading}")
+        doc.add_paragraph(body)
+    p = doc.add_paragraph("Published works: ")
+    _field(p, "PAGEREF _Toc123 \\h", "12")
+    data = _docx_bytes(doc)
+    lines = extract.extract(data, "template.docx").text.split("\n")
+    assert "Aim of the research" in lines and "Scientific novelty" in lines
+    assert "Published works: 12" in lines and not any("PAGEREF" in line or "MACROBUTTON" in line for line in lines)
+    parsed = abstract.parse_bytes(data, "template.docx")
+    assert parsed.section_text("aim").startswith("To develop a screening model")
+    assert [it.text.split()[:2] for it in parsed.items["tasks"]] == [["to", "assess"], ["to", "validate"]]

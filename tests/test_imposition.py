@@ -96,3 +96,37 @@ def test_a_stray_number_does_not_reorder_pages():
     assert imposition.in_reading_order(pages) == pages
     booklet = [["Титул"], ["текст", "2"], ["текст", "5"], ["текст", "3"], ["текст", "4"]]
     assert [p[-1] for p in imposition.in_reading_order(booklet)] == ["Титул", "2", "3", "4", "5"]
+
+
+def _reversed(data: bytes) -> bytes:
+    """The same PDF with its pages last first, as a sheet feeder fed face up scans them."""
+    import pypdfium2
+    src = pypdfium2.PdfDocument(data)
+    dest = pypdfium2.PdfDocument.new()
+    dest.import_pages(src, list(range(len(src)))[::-1])
+    out = io.BytesIO()
+    dest.save(out)
+    return out.getvalue()
+
+
+def test_pages_scanned_last_first_are_read_first_to_last(a5):
+    text = extract.extract(_reversed(a5), "scan.pdf").text
+    numbers = [int(p[-1]) for p in _pages(text) if p and p[-1].isdigit()]
+    assert numbers == sorted(numbers) and len(numbers) >= 3
+    # the unnumbered first page, last in the file, opens the text again
+    assert text.split("\f")[0] == extract.extract(a5, "a5.pdf").text.split("\f")[0]
+    assert [int(m) for m in re.findall(r"Раздел (\d)\n", text)] == list(range(1, 7))
+
+
+def test_no_countdown_no_turning_round():
+    from dissertation_kg.mappings.extract.pdf import _last_page_first_undone
+    in_order = [["Титул"], ["текст", "2"], ["текст", "3"], ["текст", "4"]]
+    assert _last_page_first_undone(in_order) == in_order
+    # two numbers counting down (a table's total at one page's foot) are no countdown
+    stray = [["Титул"], ["таблица", "17"], ["текст", "3"], ["текст"]]
+    assert _last_page_first_undone(stray) == stray
+    # … nor numbers that do not fit the pages there are
+    wide = [["текст", "40"], ["текст", "21"], ["текст", "3"], ["Титул"]]
+    assert _last_page_first_undone(wide) == wide
+    countdown = [["текст", "4"], ["текст", "3"], ["текст", "2"], ["Титул"]]
+    assert _last_page_first_undone(countdown) == countdown[::-1]

@@ -2210,6 +2210,16 @@ def test_genes_listed_after_the_word_for_them_are_no_tools(text, lang):
     assert _candidates(text, lang, "relevance") == {}
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("The LCORL gene and the MSTN and HMGA2 genes were genotyped in 214 horses.", "en"),
+    ("LCORL генінің T аллелінің жиілігі 0,38; LCORL және HMGA2 гендері дене мөлшерімен, MSTN гені жүгіру "
+     "қабілетімен байланысты.", "kk"),
+    ("Частота аллеля T гена LCORL составила 0,38; полиморфизм MSTN гена связан с резвостью.", "ru"),
+])
+def test_genes_named_before_the_word_for_them_are_no_bodies_or_tools(text, lang):
+    assert _candidates(text, lang, "relevance") == {}
+
+
 def test_elements_and_markers_are_no_names():
     from dissertation_kg.mappings.generic_acronyms import is_common_noun, is_substance
     assert [w for w in ("Pb", "Cd", "Zn", "Fe2O3", "Go", "SPSS", "ERA5") if is_substance(w)] == ["Pb", "Cd", "Zn", "Fe2O3"]

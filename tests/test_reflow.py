@@ -531,6 +531,32 @@ def test_a_name_in_capitals_after_a_line_at_the_margin_is_its_own_line():
     assert "ZHUNUSOV ARMAN BOLATOVICH" in out
 
 
+@pytest.mark.parametrize("university, name, title, label", [
+    ("Жәңгір хан атындағы Батыс Қазақстан аграрлық-техникалық университеті", "Сәрсенбаев Ерлан Болатұлы",
+     "Мұғалжар тұқымды жылқылардың өнімділік қасиеттерін жетілдіру", "АҢДАТПА"),
+    ("Казахский национальный университет имени аль-Фараби, кафедра зоологии", "Ким Виктория Андреевна",
+     "Экология и распространение ящурок рода Eremias в Южном Прибалхашье", "АННОТАЦИЯ"),
+    ("Al-Farabi Kazakh National University, Faculty of Biology and Biotechnology", "Aigerim Serikovna Kassymova",
+     "Ecology and distribution of racerunners of the genus Eremias in the South Balkhash", "ABSTRACT"),
+])
+def test_a_title_pages_name_and_document_word_after_lines_at_the_margin_are_lines_of_their_own(
+        university, name, title, label):
+    # a hard-wrapped title page: the university's line and the title reach the margin; the
+    # author's name in full under the one and the document's word in capitals under the other
+    # are lines of their own, never a wrapped line's tail
+    body = [("Пресмыкающиеся аридных территорий чутко реагируют на изменения климата и освоение "
+             "земель, поэтому служат удобными индикаторами состояния экосистем.")[i:i + 66] for i in range(0, 130, 66)] * 7
+    out = reflow.reflow("\n".join([university, name, title, label, *body])).split("\n")
+    assert name in out and title in out and label in out
+
+
+def test_a_sentence_that_ends_with_a_name_goes_on_over_the_line():
+    lines = ["Работа выполнена в лаборатории герпетологии Института зоологии под руководством профессора",
+             "Петрова Ивана Сергеевича, которому автор выражает благодарность за помощь в работе."] * 7
+    out = reflow.reflow("\n".join(lines)).split("\n")
+    assert not any(line.startswith("Петрова Ивана") for line in out)
+
+
 def test_a_label_under_a_pdf_title_opens_its_own_line():
     """The geometry may call a title's last line a wrap; a run-in abstract label or a "Label:"
     line below it still opens its own paragraph."""

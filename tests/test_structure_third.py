@@ -544,3 +544,22 @@ def test_a_title_in_capitals_wrapped_over_four_lines_is_one_title():
             "диссертации на соискание ученой степени кандидата экономических наук")
     assert meta_of(page, "ru").title == ("РЕГУЛИРОВАНИЕ НЕФОРМАЛЬНОЙ ЗАНЯТОСТИ НА РЕГИОНАЛЬНОМ РЫНКЕ ТРУДА РЕСПУБЛИКИ "
                                          "КАЗАХСТАН В УСЛОВИЯХ ЦИФРОВОЙ ТРАНСФОРМАЦИИ ЭКОНОМИКИ")
+
+
+@pytest.mark.parametrize("page, title", [
+    ("# Sorption of heavy metals on modified bentonite clays\n\n**ABSTRACT** of the dissertation for the degree of "
+     "Doctor of Philosophy (PhD) in the educational programme 8D05301 – Chemistry\n\n**Author:** Serikova Aina "
+     "Bolatovna\n\n**Scientific consultant:** Doctor of Chemical Sciences, Professor Akhmetov B.S.\n\n"
+     "**Al-Farabi Kazakh National University, Almaty, 2023**\n\n## Relevance of the research\n\nHeavy metals in the "
+     "wastewater of Ust-Kamenogorsk exceed the permissible levels.\n", "Sorption of heavy metals on modified bentonite clays"),
+    ("# Формирование читательской грамотности учащихся основной школы\n\n**Магистерская диссертация** на соискание "
+     "академической степени магистра педагогических наук по образовательной программе 7M01701 – Педагогика\n\n"
+     "**Магистрант:** Сагиева Алия Маратовна\n\n**Научный руководитель:** кандидат педагогических наук Омаров Б.Т.\n\n"
+     "**Карагандинский университет имени академика Е.А. Букетова, Караганда, 2024 г.**\n\n## Актуальность "
+     "исследования\n\nЧитательская грамотность учащихся остаётся низкой.\n",
+     "Формирование читательской грамотности учащихся основной школы"),
+])
+def test_the_title_pages_imprint_line_is_no_title(page, title):
+    # the university, its city and the year on one line under the people: the imprint, not the title
+    doc = abstract.parse_bytes(page.encode(), "abstract.md")
+    assert doc.meta.title == title

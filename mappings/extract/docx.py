@@ -22,14 +22,21 @@ from .numbering import Numbering
 # python-docx's Paragraph.text reads only direct runs and hyperlinks, so a tracked insertion
 # would be lost.
 # A w:tab under w:pPr is a tab stop's definition, not a tab in the text.
+# A field shows its result (the runs between its separate and end marks), never its code; a
+# MACROBUTTON field has no result and shows the display text of its code ("MACROBUTTON NoMacro
+# Scientific novelty": a template's click-here heading, which python-docx reads as empty).
 # Hidden text (w:vanish on the run, as Word keeps an earlier version's sentence out of view) is
 # not shown on the page or printed: a reader never sees it, so it is no part of the text.
 _VANISH = "w:rPr/w:vanish[not(@w:val='0' or @w:val='false' or @w:val='off')]"
 # A non-breaking hyphen is an element of its own (w:noBreakHyphen: «пациент‑центрированный»),
 # printed as a hyphen; an optional hyphen (w:softHyphen) is printed only where a line breaks.
-_TEXT = ("./descendant::*[self::w:t or self::w:tab or self::w:br or self::w:cr or self::w:noBreakHyphen]"
+_TEXT = ("./descendant::*[self::w:t or self::w:tab or self::w:br or self::w:cr or self::w:noBreakHyphen"
+         " or self::w:fldChar or self::w:instrText or self::w:fldSimple]"
          "[not(ancestor::w:moveFrom)]"
          f"[not(ancestor::w:pPr)][not(ancestor::w:r[1]/{_VANISH})]")
+
+
+_MACROBUTTON = re.compile(r"\s*MACROBUTTON\s+\S+\s+(.*?)\s*$", re.S)
 
 
 def _text(p) -> str:
@@ -43,7 +50,30 @@ def _text(p) -> str:
     # a surname in small capitals inside a sentence stays as typed, as it reads as a name.
     lettered = [el for el in elements if el.tag.endswith("}t") and any(c.isalpha() for c in el.text or "")]
     small = bool(lettered) and all(caps.shown(el, "x", "w:smallCaps") == "X" for el in lettered)
+    fields: list[list] = []      # the open fields: [code so far, whether the result has begun]
     for el in elements:
+        if el.tag.endswith("}fldChar"):
+            kind = el.get(qn("w:fldCharType"))
+            if kind == "begin":
+                fields.append(["", False])
+            elif kind == "separate" and fields:
+                fields[-1][1] = True
+            elif kind == "end" and fields:
+                code, shown = fields.pop()
+                button = _MACROBUTTON.match(code)
+                if button and not shown:
+                    parts.append(button.group(1))
+            continue
+        if el.tag.endswith("}fldSimple"):
+            # (a simple field's result is its runs, read as any run; with none, a button's text)
+            button = _MACROBUTTON.match(el.get(qn("w:instr")) or "")
+            if button and not el.xpath("./descendant::w:t"):
+                parts.append(button.group(1))
+            continue
+        if el.tag.endswith("}instrText"):
+            if fields and not fields[-1][1]:
+                fields[-1][0] += el.text or ""
+            continue
         if el.tag.endswith("}t"):
             shown = caps.shown(el, el.text or "")
             parts.append(shown.upper() if small else shown)

@@ -47,6 +47,8 @@ def extract(data: bytes, source: str) -> Extracted:
     pages = [page for sheet in sheets for page in sheet]
     if len(pages) > len(sheets):
         pages = imposition.in_reading_order(pages)
+    else:
+        pages = _last_page_first_undone(pages)
     pages = ["\n".join(lines) for lines in pages]
     letters = sum(c.isalpha() for page in pages for c in page)
     if not pages or letters < _MIN_LETTERS_PER_PAGE * len(sheets):
@@ -56,6 +58,17 @@ def extract(data: bytes, source: str) -> Extracted:
     # A form feed between pages tells reflow where a page ends (headers and footers sit there).
     return Extracted("\f".join(pages), MEDIA_TYPES[".pdf"], "pypdfium2", version("pypdfium2"),
                      laid_out=True, breaks_known=True)
+
+
+def _last_page_first_undone(pages: list[list[str]]) -> list[list[str]]:
+    """A scan stacked last page first (a sheet feeder fed face up): the printed numbers count
+    down through the file. Read backwards, the unnumbered title page, last in the file, comes
+    first. Only a strict countdown of three numbers or more that fits the pages there are turns
+    the document round: a bare number at a page's foot elsewhere leaves it as it is."""
+    known = [n for n in map(imposition.printed_number, pages) if n is not None]
+    if len(known) >= 3 and all(a > b for a, b in zip(known, known[1:])) and known[0] - known[-1] < len(pages):
+        return pages[::-1]
+    return pages
 
 
 def _page_lines(page) -> list[list[str]]:

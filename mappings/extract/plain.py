@@ -18,6 +18,7 @@ import html
 import platform
 import re
 from html.parser import HTMLParser
+from importlib.metadata import version
 
 from .. import text
 from . import (Extracted, antiword, asciidoc, bibtex, chat_export, confluence, critic_markup, document_metadata,
@@ -248,6 +249,8 @@ def extract(data: bytes, source: str, media_type: str) -> Extracted:
     else:
         decoded = underlined_headings(html_references(antiword.text(decoded)))
     decoded = repository_record(ris_record(bibtex.record(json_export.record(decoded))))
+    if codec == text.TWICE_ENCODED:
+        return Extracted(decoded, xml_format or media_type, "ftfy", version("ftfy"))
     # The decoder is CPython's own codec: the version recorded is Python's.
     return Extracted(decoded, xml_format or media_type, f"python-{codec}-codec", platform.python_version())
 
