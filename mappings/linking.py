@@ -594,11 +594,19 @@ def _find(text: str, lang: str, lex: Lexicon, tokens: list[Token], only: list[bo
                     best = (later[0], best[1])
         j, (iri, cls, _, common) = best
         start, end = tokens[i].start, tokens[j].end
+        inner = _OPENING_QUOTE_GAP.search(text, start, end)
+        if inner and len(_TOKEN.findall(text, start, inner.start())) < _WORDS_BEFORE_OWN_QUOTE:
+            # «программа «Болашак»»: a kind before a quoted name is no title quoting its own words;
+            # the name inside the quotes is found on its own
+            i += 1
+            continue
         if _ordinary_word_opening_a_sentence(text, lang, lex, tokens[i], i == j, cls):
             i += 1
             continue
         if start and text[start - 1] in _OPENING_QUOTES and _CLOSING_QUOTE_GAP.search(text, start, end):
             start -= 1   # «"Даму" … қоры»: the quote that opens the name is the name's
+        elif text[end:end + 1] in "»”\"" and _quote_left_open(text[start:end]):
+            end += 1     # «… к «зеленой экономике»»: the quote the name opened closes it
         found.append(Mention(iri, cls, start, end, text[start:end], common=common))
         i = j + 1
     mentions = _nested_in_names(text, _local_abbreviations(text, tokens, found, abbreviations), lex.body_state)
@@ -640,7 +648,17 @@ _PROGRAMME_WORD = re.compile(r"(?:бағдарлам|стипенди|прогр
 # (see _find, which takes the opening quote in) and the quoted part is short.
 _CLOSING_QUOTE_GAP = re.compile(r"[»”\"][ \t\u00a0]+")
 _OPENING_QUOTES = "«“„\""
+# … and a label may quote its last words itself, as a document's title does («Концепция по переходу
+# Республики Казахстан к «зеленой экономике»»): a quote may open between two of its words, and the
+# quote closing right after the name is the name's too.
+_OPENING_QUOTE_GAP = re.compile(r"[ \t\u00a0]+[«“„\"]")
+_WORDS_BEFORE_OWN_QUOTE = 3
 _QUOTED_WORDS = 4
+
+
+def _quote_left_open(name: str) -> bool:
+    return name.count("«") > name.count("»") or name.count("“") + name.count("„") > name.count("”") \
+        or name.count('"') % 2 == 1
 
 
 def _quote_closes_in_name(text: str, left: Token, right: Token) -> bool:
@@ -662,7 +680,8 @@ def _successors(text: str, tokens: list[Token], j: int) -> list[int]:
     # ЭПР, спектроскопия ЯМР» is a list, not «ЭПР-спектроскопия»)
     gap_ok = _gap_ok(text, tokens[j], tokens[j + 1], _LABEL_GAP) and not (
         "," in text[tokens[j].end:tokens[j + 1].start] and morphology.is_acronym(tokens[j].text))
-    out = [j + 1] if gap_ok or _quote_closes_in_name(text, tokens[j], tokens[j + 1]) else []
+    out = [j + 1] if gap_ok or _quote_closes_in_name(text, tokens[j], tokens[j + 1]) \
+        or _OPENING_QUOTE_GAP.fullmatch(text, tokens[j].end, tokens[j + 1].start) else []
     if text[tokens[j].end:tokens[j + 1].start].strip() == "(":
         for k in range(j + 1, min(j + 4, n - 1)):
             close = text[tokens[k].end:tokens[k + 1].start]

@@ -2842,8 +2842,6 @@ def test_two_capitals_before_a_word_for_a_body_are_its_acronym():
 
 @pytest.mark.parametrize("text, lang, body", [
     # a body's own quoted name inside the quote that opens its descriptive name, or before its kind
-    ("Изучено влияние программ АО «Фонд развития предпринимательства «Даму» на цифровизацию.", "ru",
-     "Фонд развития предпринимательства «Даму»"),
     ("Материалы включены в программы АО «Национальный центр повышения квалификации «Өрлеу».", "ru",
      "Национальный центр повышения квалификации «Өрлеу»"),
     ('The programme is used in the courses of the "Orleu" National Centre for Professional Development.', "en",
@@ -2853,6 +2851,14 @@ def test_a_quoted_name_inside_a_bodys_name_is_the_bodys(text, lang, body):
     found = _candidates(text, lang, "significance")
     assert found.get(body) == "NonGovernmentalOrganization", found
     assert "Initiative" not in found.values(), found
+
+
+def test_a_known_bodys_name_that_quotes_its_own_name_is_a_mention_of_it():
+    # the vocabulary's «Фонд развития предпринимательства Даму», written with the name quoted
+    text = "Изучено влияние программ АО «Фонд развития предпринимательства «Даму» на цифровизацию."
+    found = [(m.exact, str(m.entity).split("/id/", 1)[1]) for m in find_mentions(text, "ru")]
+    assert ("Фонд развития предпринимательства «Даму»", "actor/damu-fund") in found
+    assert "Initiative" not in _candidates(text, "ru", "significance").values()
 
 
 def test_a_quoted_title_after_a_bodys_genitive_is_its_document():
@@ -2904,3 +2910,23 @@ def test_short_common_surnames_and_a_hyphenated_particle_follow_initials():
 ])
 def test_the_state_standards_of_education_are_linked(text, lang, entry):
     assert names(text, lang) == [entry]
+
+
+@pytest.mark.parametrize("text, lang, exact", [
+    # the label quotes its last words, as the act's title does; the text wraps the quote too
+    ("Экологический кодекс и Концепция по переходу Республики Казахстан к «зеленой экономике» требуют "
+     "мониторинга.", "ru", "Концепция по переходу Республики Казахстан к «зеленой экономике»"),
+    ("Согласно Концепции по переходу Республики Казахстан к «зелёной экономике», к 2050 году половина "
+     "энергии должна быть возобновляемой.", "ru", "Концепции по переходу Республики Казахстан к «зелёной экономике»"),
+    ("Концепция по переходу к «зеленой экономике» принята в 2013 году.", "ru",
+     "Концепция по переходу к «зеленой экономике»"),
+])
+def test_a_label_that_quotes_its_own_words_is_found_with_both_quotes(text, lang, exact):
+    found = [m for m in find_mentions(text, lang) if m.entity.endswith("/green-economy-concept")]
+    assert [m.exact for m in found] == [exact]
+
+
+def test_a_quote_opened_before_the_name_closes_inside_it_and_is_not_taken_twice():
+    # «"Даму" … қоры»: the quote that opened before the name is the name's; nothing after it
+    found = find_mentions("Жоба «Даму» кәсіпкерлікті дамыту қоры арқылы қаржыландырылды.", "kk")
+    assert all(m.exact.count("«") == m.exact.count("»") for m in found)
