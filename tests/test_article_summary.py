@@ -283,3 +283,38 @@ def test_a_list_of_the_authors_publications_ends_the_summary():
     found = [Section("abstract", "Аннотация", [prose]), Section("publications", "Список публикаций автора", works)]
     got = summary(found, clean)
     assert got is not None and got.text == prose
+
+
+# A Kazakh article whose references are followed by its English front, then its Russian one (as
+# the Eurasian Journal of Philology prints them): each front's authors and title go with it.
+KK_ARTICLE_FRONTS_AFTER_REFERENCES = """\
+ӘОЖ 81'272
+Ж.Қ. Есенова¹, А.М. Төлеуова¹
+¹әл-Фараби атындағы Қазақ ұлттық университеті, Алматы, Қазақстан
+КӨПТІЛДІ ОТБАСЫЛАРДАҒЫ ТІЛ ТАҢДАУЫ
+Мақалада Алматы мен Шымкенттегі көптілді отбасылардағы тіл таңдауы және оны айқындайтын факторлар қарастырылады.
+Түйін сөздер: отбасылық тіл саясаты, тіл таңдауы, көптілділік.
+Кіріспе
+Отбасы тілді ұрпақтан ұрпаққа берудің негізгі ортасы болып табылады.
+Қорытынды
+Мектептегі оқыту тілі балалардың үйдегі тіл таңдауын анықтайды.
+Әдебиеттер
+1 Fishman J.A. Reversing Language Shift. – Clevedon: Multilingual Matters, 1991. – 431 p.
+2 Spolsky B. Language Policy. – Cambridge: Cambridge University Press, 2004. – 250 p.
+Zh.K. Yessenova, A.M. Toleuova
+Language choice in multilingual families in Kazakhstan
+Abstract. The article examines language choice in multilingual families in Almaty and Shymkent and the factors that shape it.
+Key words: family language policy, language choice, multilingualism.
+Ж.К. Есенова, А.М. Толеуова
+Выбор языка в многоязычных семьях Казахстана
+Аннотация. В статье рассматривается выбор языка в многоязычных семьях Алматы и Шымкента и определяющие его факторы.
+Ключевые слова: семейная языковая политика, выбор языка, многоязычие.
+"""
+
+
+def test_the_translated_fronts_after_the_references_take_their_title_and_authors_with_them():
+    doc = abstract.parse_bytes(KK_ARTICLE_FRONTS_AFTER_REFERENCES.encode(), "kk-article.txt")
+    references = doc.sections["references"].text
+    assert references.rstrip().endswith("Cambridge University Press, 2004. – 250 p.")
+    assert "Выбор языка" not in references and "Language choice" not in references
+    assert doc.translations["ru"].startswith("В статье рассматривается выбор языка")

@@ -696,6 +696,9 @@ def test_every_word_of_the_eponymous_instrument_and_case_lists(text, lang, name)
     ("Работа опирается на учения о государстве.", "ru", "relevance", ["учения о государстве"]),
     ("Работа следует учению о государстве.", "ru", "relevance", ["учению о государстве"]),
     ("В учении о государстве выделены этапы.", "ru", "relevance", ["учении о государстве"]),
+    # the object in the prepositional, then its genitive complement (KEYS.md's own example)
+    ("Автор развивает учение об объекте преступления.", "ru", "relevance", ["учение об объекте преступления"]),
+    ("Автор опирается на учение о составе преступления.", "ru", "relevance", ["учение о составе преступления"]),
     ("Plots were chosen by random sampling.", "en", "novelty", ["random sampling"]),
     ("Stocks were estimated by dynamic stock modelling.", "en", "novelty", ["dynamic stock modelling"]),
     ("Stocks were estimated by dynamic stock modeling.", "en", "novelty", ["dynamic stock modeling"]),

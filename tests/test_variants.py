@@ -829,3 +829,14 @@ def test_a_publications_language_is_its_own_not_a_quoted_names(line, lang):
     from dissertation_kg.mappings.metadata import publication_list
 
     assert publication_list([line])[0].language == lang
+
+
+def test_a_count_up_to_five_hundred_is_a_count_and_a_larger_number_is_not():
+    # a Doctor of Sciences' lifetime list may run to hundreds of works; a number above five
+    # hundred beside them is a figure of the text (a sample, a page count), and the count the
+    # sentence goes on to give is read instead
+    from dissertation_kg.mappings.metadata import publication_counts
+    assert publication_counts("По теме диссертации опубликовано 500 научных работ, в том числе 40 статей в "
+                              "журналах.", "ru") == {"Total": 500}
+    assert publication_counts("По теме диссертации опубликовано 501 научная работа, в том числе 40 статей в "
+                              "журналах.", "ru") == {"Total": 40}
