@@ -893,7 +893,10 @@ _EVENT_OR_COURSE = (r"курс\w*|спецкурс\w*|спецсеминар\w*|
                     r"семинар\w*|чтени\w*|конгресс\w*|модул\w*|тақыры[бп]\w*|тем(?:а|ы|е|у|ой)\b|"
                     r"пән\w*|мамандығ\w*|оқулар\w*|courses?\b|disciplines?\b|modules?\b|specialt(?:y|ies)\b|"
                     r"specialit(?:y|ies)\b|conferences?\b|congress(?:es)?\b|symposi(?:um|a)\b|seminars?\b|workshops?\b|"
-                    r"readings\b|topics?\b")
+                    r"readings\b|topics?\b|"
+                    # a priority area of the state's science funding, which names a field, not a programme
+                    r"приоритетн\w+\s+направлени\w*|направлени\w*\s+развития\s+науки|басым\s+бағыт\w*|"
+                    r"priority\s+(?:areas?|directions?)(?:\s+of\s+(?:science|research)(?:\s+development)?)?")
 # Customs, values and notions follow their quoted names directly or after one word that says "such
 # as" or "called" («…» сияқты құндылықтар, «…» деген ұғым), never after a programme's own kind.
 _CUSTOM_VALUE_OR_NOTION = (r"салт(?:-дәстүр)?\w*|дәстүр\w*|обыча\w*|обряд\w*|ырым\w*|customs?\b|rituals?\b|"

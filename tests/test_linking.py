@@ -1874,6 +1874,11 @@ def test_a_quoted_course_or_conference_is_no_initiative(text, lang):
     ("Тәрбие жұмысы «Әділ азамат», «Еңбекшіл» сияқты құндылықтар төңірегінде құрылады.", "kk"),
     ("«Мектептің ашық ортасы» ұғымы мектептің кеңістігі мен қарым-қатынасын қамтиды.", "kk"),
     ("В Кодексе нет понятия «Креативный кластер», поэтому поддержка не оказывается.", "ru"),
+    # a priority area of the state's science funding, even in a sentence about the grant's project
+    ("Диссертация выполнена в рамках проекта по грантовому финансированию и соответствует приоритетному "
+     "направлению развития науки «Энергетика и машиностроение».", "ru"),
+    ("Жоба ғылымды дамытудың басым бағыты «Энергетика және машина жасау» бойынша орындалды.", "kk"),
+    ('The project was funded under the priority area "Energy and Mechanical Engineering".', "en"),
 ])
 def test_a_quoted_special_course_topic_journal_custom_or_notion_is_no_initiative(text, lang):
     quoted = re.findall(r'[«"]([^«»"]+)[»"]', text)
