@@ -862,9 +862,17 @@ _INITIATIVE_WORD_BEFORE = re.compile(r"(?i)(?<![\w-])(?:" + _INITIATIVE_WORD + r
 _INITIATIVE_WORD_AFTER = re.compile(r"(?i)[^.!?;«»“”\"]{0,60}?(?<![\w-])(?:" + _INITIATIVE_WORD + r")")
 
 
+# A Kazakh kind word in the plural locative before a quote says where a name is written, not what
+# it names («құжаттарда «Джумабай» болып жазылған есім»: "in the documents"); Kazakh puts a
+# document's own kind after its name.
+_KK_PLURAL_LOCATIVE = re.compile(r"^\w+(?:лар|лер|дар|дер|тар|тер)(?:да|де|та|те)$")
+
+
 def _says_what_it_names(text: str, start: int, end: int) -> bool:
-    return bool(_INITIATIVE_WORD_BEFORE.search(text, max(0, start - 160), start)
-                or _INITIATIVE_WORD_AFTER.match(text, end))
+    before = _INITIATIVE_WORD_BEFORE.search(text, max(0, start - 160), start)
+    while before is not None and _KK_PLURAL_LOCATIVE.match(word := re.match(r"\w+", before.group(0)).group()):
+        before = _INITIATIVE_WORD_BEFORE.search(text, before.start() + len(word), start)
+    return bool(before or _INITIATIVE_WORD_AFTER.match(text, end))
 
 
 _THING_AFTER_QUOTES = re.compile(

@@ -1885,6 +1885,16 @@ def test_a_quoted_special_course_topic_journal_custom_or_notion_is_no_initiative
     assert not [n for n, c in _candidates(text, lang, "task").items() if n in quoted and c == "Initiative"]
 
 
+def test_names_quoted_as_the_documents_write_them_are_no_initiatives():
+    # «құжаттарда» ("in the documents") says where the names are written, not what they are
+    text = ("Мұрағат құжаттарда «Жумагали», «Джумагали» болып жазылған есімдердің бәрі «Жұмағали» есімінің "
+            "нұсқалары.")
+    assert "Initiative" not in _candidates(text, "kk", "novelty").values()
+    # a programme's own kind before the quote still names it
+    assert "Initiative" in _candidates("Мемлекеттік бағдарлама бойынша «Жасыл Ел» атқарылды.", "kk",
+                                       "novelty").values()
+
+
 def test_a_quoted_conference_in_the_2021_latin_alphabet_is_no_initiative():
     # 2021 writes ц as ts: the fold the linker reads has «конферентсиясында»
     from dissertation_kg.mappings import kazakh_latin
