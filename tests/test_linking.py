@@ -233,6 +233,9 @@ def test_modifiers_listed_after_their_plural_head_and_its_colon_name_its_methods
     assert {(m.exact, str(m.entity).rsplit("/", 1)[-1]) for m in found if m.elliptic} == {
         ("формально-юридический", "formal-legal-method"), ("сравнительно-правовой", "comparative-legal-method"),
         ("историко-правовой", "historical-legal-analysis")}
+    # a list of two that ends the text: its last item is the text's last word
+    found = find_mentions("Использованы частнонаучные методы: формально-юридический, сравнительно-правовой.", "ru")
+    assert [m.exact for m in found if m.elliptic] == ["формально-юридический", "сравнительно-правовой"]
     # a singular head, or no colon after it, lists nothing of its own
     assert not [m for m in find_mentions("Использован метод: сравнительно-правовой подход к анализу.", "ru") if m.elliptic]
     assert not [m for m in find_mentions("Эти методы сравнительно-правовой науки известны.", "ru") if m.elliptic]

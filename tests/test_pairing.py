@@ -125,6 +125,9 @@ def test_a_slug_is_ascii_and_at_most_80_characters():
     ("author", "Исаева Жұлдыз", "Seitkali Erlan", -5),
     ("publication_counts", {"Total": 7}, {"Total": 7}, 2),
     ("publication_counts", {"Total": 7}, {"Total": 9}, -3),
+    # counts that differ only because one translation gives no total: no evidence either way
+    ("publication_counts", {"Total": 7, "Scopus": 2}, {"Scopus": 3}, 0),
+    ("publication_counts", {"Scopus": 3}, {"Total": 7, "Scopus": 2}, 0),
 ])
 def test_each_kind_of_evidence_weighs_what_the_threshold_was_chosen_with(field, a_value, b_value, delta):
     """The weights and the threshold of five were chosen together (README): each weight pinned."""
