@@ -53,3 +53,5 @@ def test_what_a_list_of_programs_does_not_take(text, lang, name):
 def test_the_shape_of_a_program():
     assert tool_lists.is_program("Minitab 20") and tool_lists.is_program("eViews")
     assert not tool_lists.is_program("pandas") and not tool_lists.is_program("R")
+    # two letters are enough for a program's name (a single letter is a variable's or a language's)
+    assert tool_lists.is_program("Qt 5.15") and tool_lists.is_program("QC")
