@@ -2952,3 +2952,15 @@ def test_a_quote_opened_before_the_name_closes_inside_it_and_is_not_taken_twice(
     # «"Даму" … қоры»: the quote that opened before the name is the name's; nothing after it
     found = find_mentions("Жоба «Даму» кәсіпкерлікті дамыту қоры арқылы қаржыландырылды.", "kk")
     assert all(m.exact.count("«") == m.exact.count("»") for m in found)
+
+
+@pytest.mark.parametrize("text, lang, entry", [
+    # a resonance method named by its physics alone, without "spectroscopy"
+    ("Radicals were identified by electron paramagnetic resonance with spin traps.", "en",
+     "method/electron-paramagnetic-resonance"),
+    ("The structure was confirmed by nuclear magnetic resonance.", "en", "method/nmr-spectroscopy"),
+    ("Структура подтверждена методом ядерного магнитного резонанса.", "ru", "method/nmr-spectroscopy"),
+    ("Құрылымы ядролық магниттік резонанс арқылы дәлелденді.", "kk", "method/nmr-spectroscopy"),
+])
+def test_a_resonance_method_named_without_its_spectroscopy(text, lang, entry):
+    assert entry in names(text, lang)
