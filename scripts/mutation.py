@@ -196,6 +196,9 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("mappings/headings.py", "if sep and sep.start() > 0:", "sep.start() >= 0"):
         "match() only reads a stripped line that opens with a capital letter, and every _SEPARATOR "
         "match begins with punctuation or a space: none starts at 0, so > 0 and >= 0 agree",
+    ("mappings/extract/restructuredtext.py", "if n <= 26 else str(n)", "26 → 27"):
+        "docutils' alphabetic enumerators are one letter: a list ends at Z (\"AA.\" and \"[.\" are "
+        "paragraphs), so no list item has an ordinal above 26 and the bound is never reached",
     ("mappings/extract/imposition.py", "left = [r for r in rects if r[2] <= fold]", "r[2] < fold"):
         "a box ending exactly at the fold leaves the left page no inner margin, so the sheet is one page "
         "either way: kept on the left it fails the margin test, left out it breaks the count",
