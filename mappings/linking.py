@@ -1626,7 +1626,7 @@ _PROCEDURE = {
 
 # Genes named by their symbols after the word for them ("the genes CYP2C9, VKORC1 and CYP4F2",
 # «полиморфизмы генов CYP2C9 и VKORC1»): what is studied, no tool and no body.
-_GENE_LIST_BEFORE = re.compile(r"(?<![\w-])(?i:genes?|ген(?:ы|ов|ам|ах|ами|а|е|ом)?|гендер\w*)\s+"
+_GENE_LIST_BEFORE = re.compile(r"(?<![\w-])(?i:genes?|ген(?:ы|ов|ам|ах|ами|а|е|у|ом)?|гені\w*|гендер\w*)\s+"
                                r"(?:[A-Z][A-Za-z0-9-]*(?:\s*,\s*|\s+(?:and|и|және|мен)\s+))*$")
 # … and after them, with the word for gene after the symbol or the list: "the LCORL gene",
 # «MSTN генінің», «LCORL және HMGA2 гендері», «гены FTO и MC4R» above

@@ -2223,6 +2223,8 @@ def test_what_is_measured_is_no_tool(text, lang, kind, tools):
 @pytest.mark.parametrize("text, lang", [
     ("Much of this variation is explained by polymorphisms in the genes CYP2C9, VKORC1 and CYP4F2.", "en"),
     ("Изучены полиморфизмы генов CYP2C9, VKORC1 и CYP4F2 у пациентов.", "ru"),
+    ("Впервые определена генетическая структура популяций ящурок по гену COI.", "ru"),
+    ("Популяциялардың генетикалық құрылымы гені COI бойынша анықталды.", "kk"),
 ])
 def test_genes_listed_after_the_word_for_them_are_no_tools(text, lang):
     assert _candidates(text, lang, "relevance") == {}
