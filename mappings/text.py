@@ -116,6 +116,8 @@ def decode_with_codec(data: bytes, source: str) -> tuple[str, str]:
             text, codec = data.decode("utf-8-sig"), "utf-8"
             if _DOUBLE_ENCODED.search(text):
                 text, codec = _double_encoding_undone(text)
+            elif text.isascii() and len(_UTF7_BLOCK.findall(text[:4000])) >= _UTF7_BLOCKS:
+                text, codec = _utf7_read(data, text)
         except UnicodeDecodeError as exc:
             text, codec = _windows_cyrillic(data)
             if text is None:
@@ -139,6 +141,21 @@ _DOUBLE_ENCODED = re.compile(r"[ÐÑÒÓ][\x80-\xbf\u0152\u0153\u0160\u0161\u017
                              r"\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
 
 
+# UTF-7 (an old mail client's or a web form's "Unicode (UTF-7)"): plain ASCII, each run of
+# non-ASCII letters a "+…-" block of modified Base64 («+BBwEMAQ6BDsEMAQ7BDA-»). Read so only when
+# such blocks are many and the reading holds Cyrillic letters for them.
+_UTF7_BLOCK = re.compile(r"\+[A-Za-z0-9+/]{3,}-?")
+_UTF7_BLOCKS = 5
+
+
+def _utf7_read(data: bytes, text: str) -> tuple[str, str]:
+    try:
+        read = data.decode("utf-7")
+    except UnicodeDecodeError:
+        return text, "utf-8"
+    return (read, "utf-7") if len(_CYRILLIC_LETTER.findall(read)) >= len(_UTF7_BLOCK.findall(text)) else (text, "utf-8")
+
+
 def _double_encoding_undone(text: str) -> tuple[str, str]:
     import ftfy
 
@@ -152,7 +169,8 @@ def _double_encoding_undone(text: str) -> tuple[str, str]:
 # Windows Kazakh code page KZ-1048, which puts «қ», «ұ», «ә», «ғ» on the very bytes of those; a
 # Russian text from Unix mail or an old web page may be in KOI8-R, one from a DOS program or an
 # old archive in CP866 (DOS Cyrillic), one from a Mac of the 1990s in Mac OS Cyrillic (which
-# puts the capitals where Windows-1251 has punctuation and Serbian letters). Each reading is kept only when
+# puts the capitals where Windows-1251 has punctuation and Serbian letters), one from an old Unix
+# system in ISO 8859-5 (no guillemets or dashes in it). Each reading is kept only when
 # it is text of one of the three languages. KOI8-R and Windows-1251 both put Cyrillic letters on
 # every high byte, in other orders and with the cases swapped, so each reads the other as letters
 # of some language: the reading made of a language's common letter pairs wins («ст», «ен», «ар»,
@@ -172,8 +190,8 @@ def _common_pairs(text: str) -> float:
 
 
 def _windows_cyrillic(data: bytes) -> tuple[str | None, str]:
-    """The bytes read in Windows-1251, KZ-1048, KOI8-R, CP866 or Mac OS Cyrillic, whichever is
-    text of the three languages."""
+    """The bytes read in Windows-1251, KZ-1048, KOI8-R, CP866, Mac OS Cyrillic or ISO 8859-5,
+    whichever is text of the three languages."""
     if encodings.looks_like_broken_utf8(data):
         return None, ""
     readings = []
@@ -181,7 +199,7 @@ def _windows_cyrillic(data: bytes) -> tuple[str | None, str]:
     # pass for Kazakh: a KZ-1048 text has few such pairs (under 6 % of its high bytes in the texts
     # tried), damaged UTF-8 many more
     codecs = ("cp1251", "kz1048") if encodings.utf8_pair_share(data) < _KZ1048_MAX_PAIRS else ("cp1251",)
-    for codec in codecs + ("koi8-r", "cp866", "mac-cyrillic"):
+    for codec in codecs + ("koi8-r", "cp866", "mac-cyrillic", "iso8859-5"):
         try:
             text = data.decode(codec)
             language.detect(text, f"<{codec}>")
