@@ -196,6 +196,9 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("mappings/headings.py", "if sep and sep.start() > 0:", "sep.start() >= 0"):
         "match() only reads a stripped line that opens with a capital letter, and every _SEPARATOR "
         "match begins with punctuation or a space: none starts at 0, so > 0 and >= 0 agree",
+    ("mappings/reflow.py", 'return SpellChecker(language="en", distance=1)', "1 → 2"):
+        "the edit distance is read only when pyspellchecker suggests corrections; the reflow asks "
+        "`word in` the checker, a look-up in its word list whatever the distance",
     ("mappings/extract/restructuredtext.py", "if n <= 26 else str(n)", "26 → 27"):
         "docutils' alphabetic enumerators are one letter: a list ends at Z (\"AA.\" and \"[.\" are "
         "paragraphs), so no list item has an ordinal above 26 and the bound is never reached",
