@@ -2966,3 +2966,14 @@ def test_a_quote_opened_before_the_name_closes_inside_it_and_is_not_taken_twice(
 ])
 def test_a_resonance_method_named_without_its_spectroscopy(text, lang, entry):
     assert entry in names(text, lang)
+
+
+@pytest.mark.parametrize("name, cls", [
+    # a Kazakh body's name quoted as written in a Russian text: its Kazakh kind word says what it is
+    # (the Russian dictionary does not reduce «галереясы» to «галерея»)
+    ("Дала Өңірлік Галереясы", "Organization"),
+    ("Дала Өңірлік Кітапханасы", "NonGovernmentalOrganization"),
+])
+def test_a_kazakh_kind_word_in_a_russian_text_names_the_body(name, cls):
+    found = _candidates(f"Данные предоставила {name} по запросу автора.", "ru", "relevance")
+    assert found.get(name) == cls, found
