@@ -117,16 +117,6 @@ def test_russian_in_mac_os_cyrillic_with_carriage_returns_is_read():
     assert abstract.parse_bytes(KAZAKH.encode("kz1048"), "kk.txt").extractor == "python-kz1048-codec"
 
 
-def test_russian_in_iso_8859_5_is_read():
-    # an old Unix system's Cyrillic code page: the letters on other bytes again (no guillemets,
-    # no dashes in it)
-    doc = abstract.parse_bytes(RUSSIAN.replace("–", "-").encode("iso8859-5"), "ru.txt")
-    assert doc.lang == "ru" and doc.extractor == "python-iso8859-5-codec"
-    assert [it.text for it in doc.items["provisions"]] == ["Публичная дипломатия является ресурсом внешней политики."]
-    assert abstract.parse_bytes(RUSSIAN.encode("cp1251"), "ru.txt").extractor == "python-cp1251-codec"
-    assert abstract.parse_bytes(RUSSIAN.replace("–", "-").encode("koi8-r"), "ru.txt").extractor == "python-koi8-r-codec"
-
-
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_utf7_is_read(lang):
     # "Unicode (UTF-7)" from an old mail client or web form: pure ASCII, the letters in +…- blocks
