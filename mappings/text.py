@@ -135,7 +135,7 @@ def decode_with_codec(data: bytes, source: str) -> tuple[str, str]:
 # D0–D3 as «Ð», «Ñ», «Ò», «Ó» and a continuation byte as a Latin-1 sign or a C1 control
 # («Ð°Ð½Ð½Ð¾Ñ\x82Ð°Ñ\x86Ð¸Ñ\x8f»). ftfy knows every way back (Latin-1, Windows-1252 and its
 # undefined bytes); it is asked only when such pairs are there, and its answer is kept only
-# when it holds more Cyrillic letters than it had pairs to mend.
+# when it holds at least as many Cyrillic letters as there were pairs to mend.
 TWICE_ENCODED = "utf-8 encoded twice"
 _DOUBLE_ENCODED = re.compile(r"[ÐÑÒÓ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013"
                              r"\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
