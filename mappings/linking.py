@@ -347,7 +347,7 @@ def find_mentions(text: str, lang: str, lex: Lexicon | None = None, tokens: list
     if lex.cities and any(m.entity in lex.cities for m in mentions):
         mentions = _cities_as_places(text, lang, lex.cities, mentions)
     mentions = [_with_initialism_dot(text, _with_version(text, m)) for m in mentions]
-    mentions = [m for m in mentions if m.cls != "Method" or not _chapters_kind(text, m)]
+    mentions = [m for m in mentions if m.cls != "Method" or not (_chapters_kind(text, m) or _a_chapters_review(text, m))]
     chrome = page_chrome.tool_lines(text)
     if chrome:   # a journal page's citation formats and licence (see page_chrome)
         mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in chrome)]
@@ -360,6 +360,27 @@ def _chapters_kind(text: str, m: Mention) -> bool:
     before = text[max(0, m.start - 40):m.start].rstrip()
     return before.endswith("(") and text[m.end:m.end + 2].lstrip().startswith(")") and \
         _CHAPTER_BEFORE.search(before[:-1]) is not None
+
+
+# The literature review as a part of the work, not a way it found something out: listed among the
+# parts it consists of («состоит из введения, обзора литературы, главы …», "an introduction, a
+# literature review, …", «Жұмыс кіріспеден, әдебиеттерге шолудан, …») or as what a chapter gives
+# («В первой главе дан обзор литературы», «Бірінші бөлімде … әдебиеттерге шолу жасалып»). Named
+# among the methods it is one.
+# (the introduction opens a list of parts in the same sentence; a chapter's word stands in the same
+# clause, a few words before: «В первой главе (…) описаны подходы, затем выполнен обзор литературы»
+# names a review carried out)
+_PARTS_LIST_BEFORE = re.compile(r"(?i)(?<![\w-])(?:введени[яеи]|an?\s+introduction|кіріспе\w*)(?![\w-])[^.!?;]*$")
+_CHAPTER_CLAUSE_BEFORE = re.compile(r"(?i)(?<![\w-])(?:глав\w*|chapters?|раздел\w*|тарау\w*|бөлім\w*)(?![\w-])"
+                                    r"(?:[^\w.!?;,()]*[\w-]+){0,6}[^\w.!?;,()]*$")
+
+
+def _a_chapters_review(text: str, m: Mention) -> bool:
+    if not str(m.entity).endswith("/literature-review"):
+        return False
+    window = max(0, m.start - 200)
+    return _PARTS_LIST_BEFORE.search(text, window, m.start) is not None \
+        or _CHAPTER_CLAUSE_BEFORE.search(text, window, m.start) is not None
 
 
 # A program's version after its name is part of what the text names ("SPSS 26", «пакет SPSS 13.0»,

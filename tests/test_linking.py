@@ -1989,6 +1989,27 @@ def test_a_method_in_brackets_after_a_chapter_is_the_chapters_kind():
     assert [m.start for m in found] == [text.rindex("обзор литературы")]
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Диссертация изложена на 131 странице и состоит из введения, обзора литературы, главы материалов и методов.",
+     "ru"),
+    ("В первой главе дан обзор литературы о патогенезе полипозного риносинусита.", "ru"),
+    ("The dissertation consists of an introduction, a literature review, a chapter on materials and methods.", "en"),
+    ("Жұмыс кіріспеден, әдебиеттерге шолудан, материалдар мен әдістер бөлімінен тұрады.", "kk"),
+    ("Бірінші бөлімде аралас типті теңдеулер бойынша әдебиеттерге шолу жасалды.", "kk"),
+])
+def test_the_literature_review_as_a_part_of_the_work_is_no_method(text, lang):
+    assert not [m for m in find_mentions(text, lang) if str(m.entity).endswith("/literature-review")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("В работе использованы обзор литературы, анкетирование и статистический анализ.", "ru"),
+    ("The study used a literature review, a survey of teachers and interviews.", "en"),
+    ("Зерттеуде әдебиеттерге шолу, сауалнама және сұхбат әдістері қолданылды.", "kk"),
+])
+def test_the_literature_review_among_the_methods_is_one(text, lang):
+    assert [m for m in find_mentions(text, lang) if str(m.entity).endswith("/literature-review")]
+
+
 def test_guidelines_agreed_at_a_place_are_an_initiative():
     text = "Therapy followed the Baveno VII consensus and the Rome IV/Lyon consensus; a Delphi consensus was then reached."
     assert _candidates(text, "en", "task") == {"Baveno VII consensus": "Initiative", "Rome IV/Lyon consensus": "Initiative"}
