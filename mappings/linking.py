@@ -348,10 +348,23 @@ def find_mentions(text: str, lang: str, lex: Lexicon | None = None, tokens: list
         mentions = _cities_as_places(text, lang, lex.cities, mentions)
     mentions = [_with_initialism_dot(text, _with_version(text, m)) for m in mentions]
     mentions = [m for m in mentions if m.cls != "Method" or not (_chapters_kind(text, m) or _a_chapters_review(text, m))]
+    if any(m.cls in ("Theory", "Method") for m in mentions):
+        titles = _event_titles(text)
+        mentions = [m for m in mentions if m.cls not in ("Theory", "Method")
+                    or not any(a <= m.start and m.end <= b for a, b in titles)]
     chrome = page_chrome.tool_lines(text)
     if chrome:   # a journal page's citation formats and licence (see page_chrome)
         mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in chrome)]
     return _self_named_documents(text, lang, lex, _bodies_of_other_states(text, lex, mentions))
+
+
+def _event_titles(text: str) -> list[tuple[int, int]]:
+    """The quoted titles of conferences, courses and the like («международной конференции
+    «Географические науки в обеспечении устойчивого развития»»): a theory or method named inside
+    one is the event's words, not the work's (KEYS.md lists no conference)."""
+    return [m.span() for m in _QUOTED.finditer(text)
+            if _EVENT_OR_COURSE_AFTER_QUOTES.match(text, m.end())
+            or _EVENT_OR_COURSE_BEFORE_QUOTES.search(text[max(0, m.start() - 200):m.start()])]
 
 
 def _chapters_kind(text: str, m: Mention) -> bool:

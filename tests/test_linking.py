@@ -2998,3 +2998,17 @@ def test_a_resonance_method_named_without_its_spectroscopy(text, lang, entry):
 def test_a_kazakh_kind_word_in_a_russian_text_names_the_body(name, cls):
     found = _candidates(f"Данные предоставила {name} по запросу автора.", "ru", "relevance")
     assert found.get(name) == cls, found
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Результаты доложены на международной конференции «Географические науки в обеспечении устойчивого развития» "
+     "(Астана, 2023).", "ru"),
+    ('The results were reported at the conference "Sustainable Development and Green Chemistry" in 2022.', "en"),
+    ("Нәтижелер «Тұрақты даму және жасыл экономика» атты халықаралық конференцияда баяндалды.", "kk"),
+])
+def test_a_theory_inside_a_conferences_title_is_the_conferences_words(text, lang):
+    assert not [m for m in find_mentions(text, lang) if m.cls in ("Theory", "Method")]
+
+
+def test_a_theory_the_work_names_outside_a_title_is_one():
+    assert [m for m in find_mentions("Концепция устойчивого развития лежит в основе работы.", "ru") if m.cls == "Theory"]
