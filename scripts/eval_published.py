@@ -31,7 +31,8 @@ as not loaded, with its message. Everything is then read from the RDF it printed
   Markdown's backslash escapes aside) and the class agrees; precision, recall and F1 are micro-averaged over
   distinct (quote, class) pairs per document.
 - gaps: a part the document lacks ("provisions", "title-page", "publications", …) is
-  respected when the RDF does not invent it.
+  respected when the RDF does not invent it; a lacking relevance, object, subject or aim when the
+  graph states it (`work dkg:lacks dkg:AimPart`).
 """
 from __future__ import annotations
 
@@ -72,6 +73,8 @@ KINDS = [(FABIO.JournalArticle, "article"), (FABIO.MastersThesis, "masters-thesi
          (FABIO.BachelorsThesis, "bachelors-thesis"), (FABIO.DoctoralThesis, "dissertation")]
 ENTITY_CLASSES = {DKG.Theory: "Theory", DKG.Method: "Method", DKG.Actor: "Actor",
                   DKG.Initiative: "Initiative"}
+# parts without a property of their own: respected when the graph says the work lacks them
+STATED_GAPS = {"relevance": "RelevancePart", "object": "ObjectPart", "subject": "SubjectPart", "aim": "AimPart"}
 ITEMS = {"provisions": DKG.hasProvision, "tasks": DKG.hasTask, "novelty": DKG.hasNoveltyPoint}
 FIELDS = ["kind", "degree", "lang", "author", "title", "specialty_code", "provisions", "tasks",
           "novelty", "publications_total"]
@@ -336,6 +339,8 @@ class Mapped:
                                 for k in (graph.objects(w, prop) if w is not None else [])
                                 if isinstance(k, Literal)})
         self.has_approbation = w is not None and graph.value(w, DKG.hasApprobation) is not None
+        # the parts the graph states the work lacks (`work dkg:lacks dkg:AimPart`, mappings/gaps.py)
+        self.lacks = {str(part).rsplit("#", 1)[-1] for part in graph.objects(w, DKG.lacks)} if w is not None else set()
         self.entities = _entities(graph, onto, file_name, self.work)
 
 
@@ -480,6 +485,8 @@ def score_gaps(m: Mapped, exp: dict) -> list[tuple[bool, str]]:
             ok = not m.any_publication_count
         elif gap == "approbation":
             ok = not m.has_approbation
+        elif gap in STATED_GAPS:
+            ok = STATED_GAPS[gap] in m.lacks
         else:
             ok = False
         out.append((ok, gap))

@@ -22,7 +22,8 @@ FORMATS = {".pdf", ".docx", ".txt", ".md"}
 CLASSES = {"Theory", "Method", "Actor", "Initiative"}
 KINDS = {"dissertation", "article", "masters-thesis", "bachelors-thesis"}
 DEGREES = {"phd", "candidate", "doctor", "master", "bachelor", None}
-GAPS = {"provisions", "tasks", "novelty", "title-page", "publications", "approbation"}
+GAPS = {"provisions", "tasks", "novelty", "title-page", "publications", "approbation", "relevance", "object",
+        "subject", "aim"}
 
 
 def documents(corpus: Path) -> list[Path]:

@@ -138,3 +138,13 @@ def test_rewrap_makes_a_text_read_as_a_pdf_viewers_copy():
     # a CSV record or markup source is no prose a viewer shows
     assert ev.rewrap("id,a,b,c,d,e,f\n1,2,3,4,5,6,7\n", 68, "X", "r.txt") is None
     assert ev.rewrap("<html><body>" + paragraph + "</body></html>", 68, "X", "p.txt") is None
+
+
+def test_a_missing_aim_is_respected_only_where_the_graph_states_it(onto):
+    w = "<https://w3id.org/dissertation-kg/id/work/w1>"
+    dkg = "https://w3id.org/dissertation-kg/ontology#"
+    stated = _mapped(onto, dkg + "Dissertation", f"{w} <{dkg}lacks> <{dkg}AimPart> <g:1> .\n")
+    silent = _mapped(onto, dkg + "Dissertation")
+    exp = {"gaps": ["aim", "object"]}
+    assert ev.score_gaps(stated, exp) == [(True, "aim"), (False, "object")]
+    assert ev.score_gaps(silent, exp) == [(False, "aim"), (False, "object")]
