@@ -1067,12 +1067,11 @@ _KEYWORDS = {
                # an initiative: see _keyword_class)
                # (not «дерекқоры»: «Scopus дерекқорында» is where a paper is indexed)
                "database", "registry", "register", "atlas", "регистр", "реестр", "атлас", "тіркелімі",
-               "атласы",
                # a body of texts or recordings a study is trained or tested on: "… Speech Corpus"
-               "corpus", "корпус", "корпусы"],
+               "corpus", "корпус"],
 }
 _KEYWORD_CLASS = {w: cls for cls, words in _KEYWORDS.items() for w in words}
-_THEORY_HINT = re.compile(r"theor|concept|ism\b|power|diplomac|security|теори|концеп|изм\b|сила|дипломат|безопасн|теория|тұжырым|күш|қауіпсіз", re.I)
+_THEORY_HINT = re.compile(r"theor|concept|ism\b|power|diplomac|security|теори|концеп|изм\b|сила|дипломат|безопасн|тұжырым|күш|қауіпсіз", re.I)
 _METHOD_HINT = re.compile(r"method|analys|approach|метод|анализ|подход|әдіс|талдау|тәсіл", re.I)
 
 

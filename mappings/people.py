@@ -344,6 +344,8 @@ def _sentence_start_only(text: str, start: int, words: list[str]) -> bool:
 @lru_cache(maxsize=50_000)
 def _surname_before(word: str) -> bool:
     low = morphology.fold(word)
+    if _english_word(low, _SURNAME_FREQUENCY):
+        return False   # "As A. Giddens argues", "Thus J. Nye …": a word of the sentence ending in a surname's "s"
     if _SURNAME_ENDING.search(low):
         return True
     return bool(re.search("[а-яё]", low)) and any("Surn" in p.tag for p in morphology._analyzer().parse(low)[:2])

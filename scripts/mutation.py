@@ -202,6 +202,9 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("mappings/extract/restructuredtext.py", "if n <= 26 else str(n)", "26 → 27"):
         "docutils' alphabetic enumerators are one letter: a list ends at Z (\"AA.\" and \"[.\" are "
         "paragraphs), so no list item has an ordinal above 26 and the bound is never reached",
+    ("mappings/extract/restructuredtext.py", '_SETTINGS = {"report_level": 5, "halt_level": 5', "5 → 6"):
+        "docutils' system messages have levels 0–4 (debug … severe): a report or halt level of 5 "
+        "and one of 6 both mean never, so the page renders and reports nothing either way",
     ("mappings/extract/imposition.py", "left = [r for r in rects if r[2] <= fold]", "r[2] < fold"):
         "a box ending exactly at the fold leaves the left page no inner margin, so the sheet is one page "
         "either way: kept on the left it fails the margin test, left out it breaks the count",

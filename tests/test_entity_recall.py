@@ -803,6 +803,11 @@ def test_america_alone_names_no_region():
     ("В основу положена концепция (Оутс и Масгрейв).", "ru", ["Оутс", "Масгрейв"]),
     ("Жұмыста фискалдық федерализм теориясы (Оутс мен Масгрейв) қолданылды.", "kk", ["Оутс", "Масгрейв"]),
     ("The study uses stakeholder theory (Freeman, Carroll).", "en", ["Freeman", "Carroll"]),
+    # beside a name with initials, neither list swallows the other
+    ("Как отмечал А.Н. Леонтьев, концепция (Оутс, Масгрейв) верна.", "ru", ["А.Н. Леонтьев", "Оутс", "Масгрейв"]),
+    ("As R.O. Keohane notes, stakeholder theory (Freeman, Carroll) holds.", "en", ["R.O. Keohane", "Freeman", "Carroll"]),
+    # a word of the sentence before the initials is no surname they belong to, whatever its ending
+    ("Thus A. Giddens and U. Beck describe a risk society.", "en", ["A. Giddens", "U. Beck"]),
 ])
 def test_every_word_that_makes_or_unmakes_a_scholar(text, lang, expected):
     assert names(text, lang) == expected

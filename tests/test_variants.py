@@ -437,6 +437,20 @@ def test_a_list_item_may_open_with_a_year_and_no_space(first):
     assert items[0].text.startswith("2030 жылға дейінгі")
 
 
+def test_a_later_item_may_open_with_a_year_and_no_space_but_only_in_sequence():
+    from dissertation_kg.mappings.lists import split_items
+    lines = ["1.Қазақстандық қоғамдық дипломатияның моделі.",
+             "2.2030 жылға дейінгі орнықты даму күн тәртібі сыртқы саясатқа әсер етеді.",
+             "3.Ынтымақтастық құқықтық базаны қалыптастырды."]
+    _intro, items = split_items(lines)
+    assert [i.ordinal for i in items] == [1, 2, 3]
+    assert items[1].text.startswith("2030 жылға дейінгі")
+    # out of sequence, "4.2030" is the year 2030 of the item before it, hard-wrapped
+    lines[1] = "4.2030 жылға дейінгі орнықты даму күн тәртібі сыртқы саясатқа әсер етеді."
+    _intro, items = split_items(lines)
+    assert len(items) == 2 and "4.2030" in items[0].text
+
+
 def test_a_number_a_hard_wrap_put_at_a_line_start_opens_no_item():
     # "… Vol. 21, No." / "3. – P. 45–52.": out of sequence and going on with a dash
     from dissertation_kg.mappings.lists import split_items
@@ -840,3 +854,15 @@ def test_a_count_up_to_five_hundred_is_a_count_and_a_larger_number_is_not():
                               "журналах.", "ru") == {"Total": 500}
     assert publication_counts("По теме диссертации опубликовано 501 научная работа, в том числе 40 статей в "
                               "журналах.", "ru") == {"Total": 40}
+
+
+@pytest.mark.parametrize("line, title", [
+    # a heading's words opening a title under the author's name: the title
+    ("Практическая значимость сельскохозяйственного консультирования в Казахстане",
+     "Практическая значимость сельскохозяйственного консультирования в Казахстане"),
+    ("Апробация методов обучения казахскому языку взрослых", "Апробация методов обучения казахскому языку взрослых"),
+])
+def test_a_title_page_line_opening_with_a_heading_is_a_title(line, title):
+    from dissertation_kg.mappings.metadata import extract
+    page = f"АХМЕТОВА АЙГУЛЬ СЕРИКОВНА\n{line}\n8D06101 – Информационные системы"
+    assert extract({"preamble": page}, page, "ru", []).title == title
