@@ -29,6 +29,10 @@ _TITLE_JOINT = re.compile(r"(?:(?<=[a-zа-яёәғқңөұүһі]{3})|(?<=\d{4})
 # A list's items glued at their markers («…2003–2023;2. To model …», «… River.2. Fences …»).
 _ITEM_JOINT = re.compile(r"(?<=[;.])(?=\d{1,2}[.)]\s)")
 _MIN_GLUED = 3
+# Words of the longest heading: English ones run to eleven ("Theoretical and practical significance
+# of the results of the dissertation research"); heading_phrase takes heading words only, so the
+# bound only saves time.
+_LONGEST_HEADING = 12
 
 
 def _glued(line: str, lang: str) -> list[tuple[int, int]]:
@@ -44,7 +48,7 @@ def _glued(line: str, lang: str) -> list[tuple[int, int]]:
             if end <= start:
                 continue
             phrase = line[start:end]
-            if len(phrase.split()) > 8:
+            if len(phrase.split()) > _LONGEST_HEADING:
                 break
             if headings.heading_phrase(phrase, lang):
                 found.append((start, end))
@@ -53,7 +57,7 @@ def _glued(line: str, lang: str) -> list[tuple[int, int]]:
     # a heading opening the line (the line break survived, the gap after the heading did not)
     if not found or found[0][0] != 0:
         for end in ends:
-            if len(line[:end].split()) > 8:
+            if len(line[:end].split()) > _LONGEST_HEADING:
                 break
             if line[:1].isupper() and headings.heading_phrase(line[:end], lang):
                 found.insert(0, (0, end))

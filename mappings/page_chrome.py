@@ -24,7 +24,7 @@ _DEGREES = {"phd", "dsc", "msc", "bsc", "mba", "ma", "ba", "md", "llm", "llb", "
 # repository and journal software named in a page's footer
 _PLATFORMS = {"dspace", "eprints", "ojs", "open journal systems"}
 # a language switcher's tabs, each language in its own name (and the English names of the three)
-_LANGUAGES = {"english", "русский", "русская версия", "қазақша", "қазақ тілі", "kazakh", "russian", "қазақ", "рус",
+_LANGUAGES = {"english", "русский", "қазақша", "қазақ тілі", "kazakh", "russian", "қазақ", "рус",
               "каз", "eng", "kaz", "rus", "english version", "english version of the abstract"}
 
 _ALL = _FORMATS | _DEGREES | _PLATFORMS | _LANGUAGES

@@ -35,3 +35,16 @@ def test_an_ordinary_text_with_camel_cased_names_is_left_alone():
     text = ("Aim of the study. To compare DeepMind and OpenAI models.\nMethods. Data were shared over "
             "WhatsApp and GitHub.\nScientific novelty. A new benchmark for KazLLM is proposed.")
     assert glued_headings.split(text, "en") == text
+
+
+def test_a_long_heading_is_put_on_its_own_line_too():
+    # English headings run to ten words and more, glued inside the page or opening its line
+    page = ("Theoretical and methodological basis of the dissertation research workThe study relies on "
+            "Bagnold's physics of blown sand.Aim of the studyTo estimate losses.Objectives of the study1. To "
+            "measure dust flux;2. To map the eroded area.The main provisions of the dissertation submitted for "
+            "the defense1. Dust flux doubles;2. The model holds.")
+    lines = glued_headings.split(page, "en").split("\n")
+    assert lines[:2] == ["Theoretical and methodological basis of the dissertation research work",
+                         "The study relies on Bagnold's physics of blown sand."]
+    assert "The main provisions of the dissertation submitted for the defense" in lines
+    assert "1. Dust flux doubles;" in lines

@@ -2421,7 +2421,7 @@ _TAB = "Сайттағы қойындылар: «{}»."
     *[(_DEGREE.format(w), "en") for w in ("PhD", "MSc", "MBA", "MA", "BA", "MD", "LLM", "LLB", "DBA")],
     *[(_PLATFORM.format(w), "en") for w in ("DSpace", "EPrints", "OJS", "Open Journal Systems")],
     *[(_TAB.format(w), "kk") for w in (
-        "English", "Русский", "Русская версия", "Қазақша", "Қазақ тілі", "Kazakh", "Russian", "Қазақ", "Рус",
+        "English", "Русский", "Қазақша", "Қазақ тілі", "Kazakh", "Russian", "Қазақ", "Рус",
         "Каз", "ENG", "KAZ", "RUS", "English version", "English version of the abstract")],
 ])
 def test_every_word_of_the_page_around_an_abstract_is_no_candidate(text, lang):
