@@ -479,6 +479,19 @@ def _words_before(text: str, start: int) -> str:
 
 
 _ENUMERATION_GAP = re.compile(r"[ \t]*,[ \t]*(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
+# Places no vocabulary knows between the cue and a known one: "printed in Kazan, Troitsk and
+# Tashkent", «в Троицке, Ташкенте и Уфе» (each a capitalised word or two, at most five of them)
+_UNKNOWN_PLACES_BEFORE = re.compile(r"(?:(?<=\s)[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+(?:\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+)?" + r"(?:"
+                                    + _LIST_GAP.pattern + r")){1,5}$")
+
+
+def _place_cue_before(text: str, start: int, lang: str) -> bool:
+    cue = _PLACE_BEFORE.get(lang, _PLACE_BEFORE["en"])
+    if cue.search(_words_before(text, start)):
+        return True
+    window = max(0, start - 200)
+    places = _UNKNOWN_PLACES_BEFORE.search(text, window, start)
+    return places is not None and cue.search(_words_before(text, places.start())) is not None
 
 
 def _cities_as_places(text: str, lang: str, cities: frozenset, mentions: list[Mention]) -> list[Mention]:
@@ -494,12 +507,12 @@ def _cities_as_places(text: str, lang: str, cities: frozenset, mentions: list[Me
             # Усть-Каменогорска и Риддера»)
             if m.cls in _PLACE_CLASSES and (
                     (m.cls == "Region" and (_ROUTE_GAP.match(text, m.end) or _ENUMERATION_GAP.match(text, m.end)))
-                    or _PLACE_BEFORE.get(lang, _PLACE_BEFORE["en"]).search(_words_before(text, m.start))
+                    or _place_cue_before(text, m.start, lang)
                     or (m.cls == "Region" and _after_a_noun(text, m, lang))
                     or (prev_place is not None and _LIST_GAP.fullmatch(text[prev_place.end:m.start]))):
                 prev_place = m
             continue
-        place = (_PLACE_BEFORE.get(lang, _PLACE_BEFORE["en"]).search(_words_before(text, m.start)) is not None
+        place = (_place_cue_before(text, m.start, lang)
                  or _PLACE_AFTER.match(text, m.end) is not None
                  or (lang == "kk" and _KK_PLACE_CASE.search(morphology.fold(m.exact)) is not None)
                  or _after_a_noun(text, m, lang)

@@ -504,6 +504,10 @@ def test_a_legal_form_alone_is_no_organisation():
     # a city in the genitive after a noun is the place whose markets or merchants the noun means
     ("цены на скот зависели от конъюнктуры рынков Москвы и Санкт-Петербурга", "ru", ["Москвы", "Санкт-Петербурга"]),
     ("prices followed the markets of Moscow and Istanbul", "en", ["Moscow", "Istanbul"]),
+    # places no vocabulary knows between the cue and the known ones keep the list a list of places
+    ("titles printed in Kazan, Troitsk and Tashkent", "en", ["Kazan", "Tashkent"]),
+    ("titles printed in Troitsk, Tashkent and Ufa", "en", ["Tashkent", "Ufa"]),
+    ("книги печатались в Троицке, Ташкенте и Уфе", "ru", ["Ташкенте", "Уфе"]),
 ])
 def test_towns_and_places_in_lists(text, lang, expected):
     assert linked(text, lang) == expected
