@@ -734,6 +734,12 @@ def _front_matter_line(line: str) -> bool:
                 or ((imprint := _IMPRINT.match(line)) is not None and is_org_name(imprint.group("org"))))
 
 
+def _alone(line: str, name: str) -> bool:
+    """The line is the name, give or take punctuation and a label ("Author: …")."""
+    rest = line.lower().replace(name.lower(), " ", 1)
+    return len(re.findall(r"[^\W\d_]+", rest)) <= 1
+
+
 def _title_line(texts: list[str], author: str | None) -> str | None:
     """A title page with no quotes: the title is the line after the author's name (or the first
     line when the name is not there), with the lines that go on with it (a title wrapped over
@@ -742,12 +748,16 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
              for text in texts]
     pages = [[t for l in lines if (t := _after_classification(l))] for lines in pages]
 
-    def author_at(lines: list[str]) -> int | None:
-        return next((i for i, l in enumerate(lines) if author and author.lower() in l.lower()), None)
+    def author_at(lines: list[str], alone: bool = False) -> int | None:
+        return next((i for i, l in enumerate(lines) if author and author.lower() in l.lower()
+                     and (not alone or _alone(l, author))), None)
 
-    named = next((n for n, lines in enumerate(pages) if author_at(lines) is not None), None)
+    # the page where the name stands on a line of its own (a council's announcement above the
+    # title page names the candidate inside a sentence: «… the dissertation of Surname Name for …»)
+    named = next((n for n, lines in enumerate(pages) if author_at(lines, alone=True) is not None),
+                 next((n for n, lines in enumerate(pages) if author_at(lines) is not None), None))
     for n, lines in enumerate(pages):
-        at = author_at(lines) if n == named else None
+        at = next((i for i in (author_at(lines, alone=True), author_at(lines)) if i is not None), None) if n == named else None
         # Under the ABSTRACT heading only a line that follows the author's name is a title; the
         # first line there may already be the abstract's prose. When the name stands elsewhere
         # on the title page, no first line stands in for it.

@@ -866,3 +866,18 @@ def test_a_title_page_line_opening_with_a_heading_is_a_title(line, title):
     from dissertation_kg.mappings.metadata import extract
     page = f"АХМЕТОВА АЙГУЛЬ СЕРИКОВНА\n{line}\n8D06101 – Информационные системы"
     assert extract({"preamble": page}, page, "ru", []).title == title
+
+
+def test_the_title_follows_the_name_on_its_own_line_not_a_sentence_naming_the_candidate():
+    # a council's announcement above the title page names the candidate inside a sentence
+    text = ("Narxoz University\nDissertation Council in the field of training 8D041 – Business and Management\n"
+            "The dissertation council announces the public defence of the dissertation of Zhaksylykova Madina "
+            "Askarovna for the degree of Doctor of Philosophy (PhD), to be held on 14 November 2024.\n"
+            "ANNOTATION\nof the dissertation for the degree of Doctor of Philosophy (PhD) in the educational "
+            "programme 8D04104 – Marketing\nZhaksylykova Madina Askarovna\nConsumer adoption of mobile payments "
+            "in Kazakhstan: behavioural determinants\nScientific consultant: Professor A.T. Mukhamedzhanova\n"
+            "Relevance of the research topic\nMobile payments spread fast.\nThe aim of the research is to explain "
+            "their adoption.\n")
+    doc = abstract.parse_bytes(text.encode(), "council.txt")
+    assert doc.meta.author == "Zhaksylykova Madina Askarovna"
+    assert doc.meta.title == "Consumer adoption of mobile payments in Kazakhstan: behavioural determinants"
