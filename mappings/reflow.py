@@ -392,8 +392,11 @@ def _join(lines: list[str], widths: dict[str, int], breaks_known: bool = False) 
         elif breaks_known and not page_break:
             # The geometry saw a forced wrap: only a heading's end overrides it (a capitals
             # heading wraps onto more capitals, and a colon ends a line before its list or text).
+            # (and the document's name in capitals under a title in mixed case, "… embolisation" ⏎
+            # "ANNOTATION", is never the title's last word)
             joins = bool(last) and not ((_ABSTRACT_LABEL.match(line) or _LABEL_START.match(line))
-                                        and not _HYPHEN_END.search(last)) and (
+                                        and not _HYPHEN_END.search(last)) \
+                and not (_DOCUMENT_WORD.match(line) and not _capitals(last)) and (
                 bool(_MARKER_ONLY.match(last)) or (
                 not (_is_heading(last, widths[_script(last)]) and not (_capitals(last) and _capitals(line)))
                 and (not _LIST_START.match(line) or _dash_inside_sentence(last, line, widths[_script(last)], out[-1]))))

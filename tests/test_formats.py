@@ -811,6 +811,48 @@ def test_a_ris_record_is_read_as_the_title_page_and_abstract_it_describes():
     assert "TY" not in doc.text and "ER  -" not in doc.text
 
 
+def test_a_catalogues_marc_record_is_read_as_the_title_page_and_abstract_it_describes():
+    """A library catalogue's MARC 21 view saved as text: tag, indicators and "$a"-style subfields a
+    line, long fields wrapped onto indented lines, the abstract cut into many 520 fields. The
+    record's author, title, degree note and people with their roles make the title page; each
+    summary field is a paragraph; the catalogue's own fields and lines are no text of the work."""
+    record = (
+        "University Library. Electronic catalogue\nRecord: MARC 21 (full view)\n"
+        "LDR 04718nam a2200493 i 4500\n001 D-000318\n005 20231214103542.0\n"
+        "040 ## $a KZ-AlKNAU $b eng $e rda\n084 ## $a 68.35.53 $2 rugasnti\n"
+        "100 1# $a Serikbayeva, Aigerim Bolatkyzy $e author\n"
+        "245 10 $a Restoring the Aport apple orchards of the Ile Alatau foothills / $c Serikbayeva\n"
+        "       Aigerim Bolatkyzy\n"
+        "300 ## $a 142 p. : $b ill. ; $c 30 cm\n"
+        "502 ## $a Dissertation for the degree of Doctor of Philosophy (PhD) in the educational\n"
+        "       programme 8D08101 – Agronomy $c Kazakh National Agrarian Research University $d 2023\n"
+        "520 3# $a The object of the research is the old Aport orchards of the northern slope of the\n"
+        "       Ile Alatau.\n"
+        "520 3# $a Objectives of the research: 1) to survey the orchards; 2) to test the rootstocks;\n"
+        "       3) to estimate the costs of restoration.\n"
+        "520 3# $a Scientific novelty: the compatibility of Aport with dwarfing rootstocks was\n"
+        "       measured for the first time.\n"
+        "653 ## $a Aport $a apple $a rootstock\n"
+        "700 1# $a Baizhanov, Nurlan Serikuly $e scientific consultant\n"
+        "856 40 $u https://elib.example.kz/d/000318.pdf $y Dissertation (PDF)\n"
+        "Save the record: MARC 21 | MARCXML | Dublin Core\n")
+    doc = abstract.parse_bytes(record.encode(), "catalogue.txt")
+    assert doc.meta.title == "Restoring the Aport apple orchards of the Ile Alatau foothills"
+    assert doc.meta.author == "Serikbayeva Aigerim Bolatkyzy"
+    assert doc.meta.specialty_code == "8D08101"
+    assert [it.text.split()[1] for it in doc.items["tasks"]] == ["survey", "test", "estimate"]
+    assert doc.section_text("object") == "the old Aport orchards of the northern slope of the Ile Alatau."
+    assert "Scientific consultant: Baizhanov Nurlan Serikuly" in doc.text
+    assert not any(mark in doc.text for mark in ("LDR", "$a", "rugasnti", "MARCXML", "elib.example"))
+
+
+def test_a_text_with_numbered_lines_and_dollar_signs_is_no_marc_record():
+    from dissertation_kg.mappings.extract import marc_display
+    text = ("Costs of the programme\n100 farms received $a 5,000 grant each\n200 farms $ 2,000\n"
+            "300 farms were visited\n400 more are planned\n520 applications came in\n600 were refused\n")
+    assert marc_display.record(text) == text
+
+
 def test_a_json_answer_is_read_as_the_page_it_stands_for():
     """A site's API answer saved as text: the title page's fields, each section an object of a
     heading and paragraphs or items. Arrays of strings under a heading are the section's list;

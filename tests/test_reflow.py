@@ -665,3 +665,11 @@ def test_blank_lines_are_paragraph_ends_only_when_no_short_line_stands_inside_a_
              for c in crops]
     # a short line ending a sentence inside a run is a paragraph's end, and stays one
     assert "весной (ячменя).\nВсхожесть ячменя" in reflow.reflow("\n".join(paras))
+
+
+def test_the_documents_name_under_a_title_is_no_word_of_it_where_the_geometry_gave_the_breaks():
+    page = ("SARSENBAYEV DANIYAR MURATOVICH\n\nSurgical treatment of chronic subdural haematoma in older adults:\n"
+            "recurrence and the role of middle meningeal artery embolisation\nANNOTATION\n\n"
+            "of the dissertation submitted for the degree of Doctor of Philosophy (PhD)")
+    lines = reflow.reflow(page, laid_out=True, breaks_known=True).split("\n")
+    assert lines[1].endswith("embolisation") and lines[2] == "ANNOTATION"
