@@ -846,6 +846,18 @@ def test_a_catalogues_marc_record_is_read_as_the_title_page_and_abstract_it_desc
     assert not any(mark in doc.text for mark in ("LDR", "$a", "rugasnti", "MARCXML", "elib.example"))
 
 
+def test_a_marcmaker_file_is_read_as_the_same_page():
+    from dissertation_kg.mappings.extract import marc_display
+    mrk = ("=LDR  04718nam a2200493 i 4500\n=001  D-000318\n=040  \\\\$aKZ-AlKNAU$beng\n"
+           "=100  1\\$aSerikbayeva, Aigerim Bolatkyzy$eauthor\n=245  10$aRestoring the Aport apple orchards /$cSerikbayeva A.B.\n"
+           "=502  \\\\$aDissertation for the degree of Doctor of Philosophy (PhD), 8D08101 – Agronomy\n"
+           "=520  3\\$aThe object of the research is the old Aport orchards.\n")
+    assert marc_display.record(mrk).split("\n") == [
+        "Author: Serikbayeva Aigerim Bolatkyzy", "Title: Restoring the Aport apple orchards",
+        "Dissertation for the degree of Doctor of Philosophy (PhD), 8D08101 – Agronomy", "",
+        "The object of the research is the old Aport orchards."]
+
+
 def test_a_text_with_numbered_lines_and_dollar_signs_is_no_marc_record():
     from dissertation_kg.mappings.extract import marc_display
     text = ("Costs of the programme\n100 farms received $a 5,000 grant each\n200 farms $ 2,000\n"
