@@ -2902,9 +2902,12 @@ def _classed_by_definition(comps: list[ComponentText], named_in: list[list]) -> 
     # an acronym the words beside it call a technique in one part ("LSTM нейрондық желісі") is one
     # where it stands alone in another, which guessed a body for want of words (fifteenth corpus)
     # (called so by the words beside it, not by the section alone: «… БНС» in a methods statement is the bureau)
+    # (or listed among tools a word beside the list names: «индексов FIB-4, NFS и APRI»)
     techniques = {(comp.lang, comp.text[s:e]) for comp, named in zip(comps, named_in)
-                  for s, e, cls, reason in named if reason == "acronym" and cls == "Method" and (
-                      _ACRONYM_METHOD_AFTER.match(comp.text, e) or _ACRONYM_METHOD_BEFORE.search(comp.text[max(0, s - 40):s]))}
+                  for s, e, cls, reason in named if cls == "Method" and (
+                      reason == "acronym" and (_ACRONYM_METHOD_AFTER.match(comp.text, e)
+                                               or _ACRONYM_METHOD_BEFORE.search(comp.text[max(0, s - 40):s]))
+                      or reason == "listed tool" and morphology.is_acronym(comp.text[s:e]))}
     bodies = {(comp.lang, comp.text[s:e]) for comp, named in zip(comps, named_in) for s, e, _, reason in named
               if reason == "acronym" and _BODY_WORD_AFTER.match(comp.text, e)}
     for key in techniques - bodies:

@@ -147,7 +147,9 @@ _GENERIC = {
            "methods", "theories", "approaches", "models", "techniques",
            "under", "into", "about", "through", "during", "between", "among", "within",
            "of", "and", "or", "in", "on", "for", "with", "by", "to", "from", "as", "at", "is", "are", "was",
-           "were", "be", "been", "using", "based", "no", "not", "it"},
+           "were", "be", "been", "using", "based", "no", "not", "it",
+           # a sentence's subject before its verb ("The author applies human relations theory")
+           "author", "we", "they", "thesis", "dissertation", "paper", "article"},
     "ru": {"данный", "этот", "тот", "новый", "предложенный", "предлагаемый", "разработанный", "существующий",
            "основной", "общий", "такой", "другой", "различный", "современный", "собственный", "следующий",
            "указанный", "авторский", "наш", "их", "её", "который", "весь", "каждый", "один",
@@ -609,6 +611,17 @@ def _generic(word: str, lang: str) -> bool:
     return False
 
 
+# the words after which a name's first word stands (no subject before a verb)
+_EN_BEFORE_A_NAME = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "of",
+                     "on", "in", "and", "or", "with", "from", "to", "by", "for", "as", "at", "into", "via", "both",
+                     "either", "neither", "between", "within", "under", "over", "than", "about", "upon", "such"}
+
+
+def _third_person_verb(word: str) -> bool:
+    w = word.lower()
+    return word.islower() and "-" not in w and w.endswith("s") and not w.endswith(("ss", "us", "is", "ics", "'s"))
+
+
 def _english(text: str, tokens: Sequence, h: int):
     mods = []
     k = h - 1
@@ -625,6 +638,18 @@ def _english(text: str, tokens: Sequence, h: int):
     # model"); inside the name it is part of it ("cluster-randomised controlled trial")
     while mods and mods[0].text.islower() and "-" not in mods[0].text and mods[0].text.endswith("ed"):
         mods.pop(0)
+    # a verb of the sentence after its subject ("The study extends technology adoption theory",
+    # "… which applies systems theory"): a word in -s right after a noun or a pronoun, not after an
+    # article, a preposition or a conjunction ("the systems theory", "of games theory")
+    # (or after a proper name inside the run: "Kazakhstan uses resource dependence theory")
+    for i in range(len(mods) - 1, -1, -1):
+        if not _third_person_verb(mods[i].text):
+            continue
+        if (i and mods[i - 1].text[:1].isupper()) or (
+                not i and k >= 0 and _plain_gap(text, tokens[k], mods[0])
+                and morphology.fold(tokens[k].text) not in _EN_BEFORE_A_NAME):
+            mods = mods[i + 1:]
+            break
     if mods:
         return h - len(mods), h, mods
     # "theory of formal grammars": the name goes on after "of" (and an optional "the"); "the

@@ -257,6 +257,16 @@ def test_abbreviation_defined_in_one_part_names_the_entity_in_another():
     assert not cands
 
 
+def test_an_acronym_listed_among_indices_in_one_part_is_a_method_where_it_stands_alone():
+    # «индексов FIB-4, NFS и APRI» names them indices; «… превосходит NFS и APRI» alone would guess a body
+    cands = annotate(rdflib.Graph(), [
+        ComponentText(URIRef(f"{WORK}/task/1"), "task", "ru",
+                      "оценить точность индексов FIB-4, NFS и APRI в сравнении с эластографией;"),
+        ComponentText(URIRef(f"{WORK}/novelty/1"), "novelty", "ru", "FIB-4 превосходит NFS и APRI по точности."),
+    ], work=WORK, source=SOURCE)
+    assert {c.suggested_class for c in cands if c.name == "APRI"} == {"Method"}
+
+
 def test_state_name_inside_the_name_of_its_ministry_is_not_a_separate_mention():
     found = names("Қазақстан Республикасы Ғылым және жоғары білім министрлігінің саясаты", "kk")
     assert found == ["actor/ministry-science-higher-education-kz"]

@@ -21,7 +21,8 @@ GENERIC = {
              traditional classical simple complex single used applied chosen selected suggested resulting
              obtained initial scientific theoretical methodological mathematical comprehensive combined
              mixed unified conceptual null alternative working competing of and or in on for with by to
-             from as at is are was were be been using based no not it""".split(),
+             from as at is are was were be been using based no not it author we they thesis dissertation
+             paper article""".split(),
     "ru": """данный этот тот новый предложенный предлагаемый разработанный существующий основной общий
              такой другой различный современный собственный следующий указанный авторский наш их её
              который весь каждый один научный теоретический методологический математический комплексный
@@ -836,3 +837,18 @@ def test_a_scholars_own_approach_after_his_or_her_is_named_anywhere(text, lang, 
 ])
 def test_a_possessive_before_a_model_or_a_bare_head_names_nothing(text, lang):
     assert [n for n, cls in names_in(text, lang, "development") if cls == "Theory"] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    # a verb in -s after the sentence's subject is no word of the name after it
+    ("The study extends technology adoption theory to a new market.", "technology adoption theory"),
+    ("Chapter two, which applies social exchange theory, follows.", "social exchange theory"),
+    ("Kazakhstan uses resource dependence theory here.", "resource dependence theory"),
+    # a plural modifier after an article, a preposition or a conjunction is the name's first word
+    ("The analysis relies on the rational expectations theory.", "rational expectations theory"),
+    ("It combines findings of games theory.", "games theory"),
+    ("The model follows human relations theory.", "human relations theory"),
+])
+def test_a_verb_before_a_name_is_no_word_of_it(text, name):
+    assert name in names(text, "en"), names(text, "en")
+    assert not any(n != name and n.endswith(name) for n in names(text, "en"))
