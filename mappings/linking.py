@@ -1261,10 +1261,12 @@ _DOMAIN_NAME = re.compile(r"(?<![\w./@:-])([A-Za-z][A-Za-z0-9-]{1,30}\.(?:kz|қ�
 
 
 # A standard by its number: "ISO 11092", «ГОСТ 5686-94», "GOST 2.781-96", «СНиП 2.02.01-83», «СТ РК 1044-2001»
+# (a national adoption of an international one with its own prefix: «СТ РК ISO 17640», «ГОСТ Р ИСО» aside)
 # (Kazakhstan's codes transliterated too: "SP RK 5.01-102-2013"; a Eurocode by its one- or two-digit part: "Eurocode 7");
 # the engineering societies' codes by their series letters too, which may close the number as well as open
 # it: "API 1104", "API RP 580", "ASME B31.4", "ASME B31G", "NACE SP0502", "ANSI/AWS D1.1", "BS 7910".
-_STANDARD = re.compile(r"(?<![\w-])((?:ISO(?:/IEC)?|IEC|ASTM|EN|DIN|IEEE|ГОСТ(?:\s+Р)?|GOST(?:\s+R)?|СТ\s+РК|СН\s+РК|СП\s+РК|СНиП(?:\s+РК)?|ПР\s+РК|МСН|ҚР\s+(?:ҚНжЕ|ҚН|ЕЖ)|"
+_STANDARD = re.compile(r"(?<![\w-])((?:(?:СТ\s+РК|ГОСТ(?:\s+Р)?|ST\s+RK|GOST(?:\s+R)?|EN)\s+(?=ISO|IEC|EN\b))?"
+                       r"(?:ISO(?:/IEC)?|IEC|ASTM|EN|DIN|IEEE|ГОСТ(?:\s+Р)?|GOST(?:\s+R)?|СТ\s+РК|СН\s+РК|СП\s+РК|СНиП(?:\s+РК)?|ПР\s+РК|МСН|ҚР\s+(?:ҚНжЕ|ҚН|ЕЖ)|"
                        r"(?:ST|SN|SP)\s+RK|SNiP|API(?:\s+(?:RP|Std|Spec|MPMS))?|(?:ANSI/)?ASME|(?:ANSI/)?AWS|ANSI|NACE|BS|DNV(?:-RP|-ST|-OS)?)"
                        r"\s?[A-Z]{0,2}\d[\d.:-]*\d[A-Z]?|Eurocode\s?\d{1,2}"
                        # a technical regulation of the Customs (Eurasian Economic) Union: «ТР ТС 034/2013»
@@ -1653,7 +1655,9 @@ def _code_series(text: str, spans) -> set:
 
 _STANDARD_FOLLOWED_BEFORE = re.compile(
     r"(?:\b(?:according\s+to|in\s+accordance\s+with|following|per|testing\s+to|tested\s+to|measured\s+to)|"
-    r"(?<![\w-])(?:согласно|по\s+методике|в\s+соответствии\s+с(?:о)?))\s+(?:the\s+)?$", re.I)
+    r"(?<![\w-])(?:согласно|по\s+методике|в\s+соответствии\s+с(?:о)?))\s+(?:the\s+)?"
+    # (the word for a standard between: «в соответствии со стандартом EN 16868», "according to standard ISO 9001")
+    r"(?:(?:стандарт(?:ом|ами|а|у)?|standards?)\s+)?$", re.I)
 _LIST_MATE = re.compile(r"\s*(?:,|и|and|және|мен|or|или)\s*|\s*,\s*(?:and|и)\s+")
 _STANDARD_FOLLOWED_AFTER = re.compile(
     r"\s+(?:стандарт\w*\s+)?(?:сәйкес|бойынша\s+(?:өлше|анықта|сына|жүргіз))", re.I)

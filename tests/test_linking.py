@@ -2664,6 +2664,11 @@ def test_names_of_the_twenty_second_corpus(text, lang, found, not_found):
     ("Compression and fatigue testing to ISO 13314 were carried out.", "en", "ISO 13314", "Method"),
     ("The review covers the ISO 10993 series on biological evaluation.", "en", "ISO 10993", "Initiative"),
     ("Өлшеулер IEC 61000-4-7 стандартына сәйкес жүргізілді.", "kk", "IEC 61000-4-7", "Method"),
+    # (the word for a standard between: «в соответствии со стандартом …»)
+    ("Пробы отбирались в соответствии со стандартом EN 16868:2019.", "ru", "EN 16868:2019", "Method"),
+    ("Samples were taken according to standard ISO 16000-6.", "en", "ISO 16000-6", "Method"),
+    # a national adoption of an international standard is one name with its prefix
+    ("Нормативная база опирается на стандарт СТ РК ISO 17640.", "ru", "СТ РК ISO 17640", "Initiative"),
     # an instrument by its maker and model before a Kazakh word for its kind
     ("Өлшеулер Fluke 435-II талдағышымен жүргізілді.", "kk", "Fluke 435-II", "Method"),
 ])
