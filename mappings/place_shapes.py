@@ -121,6 +121,13 @@ _KK_KIND_OR_COUNT = re.compile(r"(?:облыс|аудан|қала|ауыл|өң
                                r"(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|қазақ|орыс)$")
 
 
+# A place's name stands before its kind in the nominative: a word in the genitive there is the
+# possessor of an area or a settlement («Олардың ауданы», «Киіктердің елді мекендерден»)
+_KK_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
+# «ауданы» is also "its area": then its size follows («ауданы шамамен 75 мың км²», «ауданы 210 га»)
+_KK_AREA_AFTER = re.compile(r"\s+(?:шамамен\s+|жалпы\s+|~\s*)?\d[\d\s\u00a0,.–-]*(?:мың\s+|млн\s+)?(?:км²|км2|кв\.|шаршы|га\b|гектар)")
+
+
 def find(text: str, lang: str) -> list[tuple[int, int]]:
     """(start, end) of every place named with its kind; the kind word closes the last one."""
     pattern = _PATTERNS.get(lang)
@@ -138,6 +145,10 @@ def find(text: str, lang: str) -> list[tuple[int, int]]:
                 continue
             if lang == "kk" and _KK_KIND_OR_COUNT.match(n.group().lower()):
                 continue   # «Облыстың ауыл тұрғындары», «Үш губернияның», «Қазақ ауылының»: kinds, not names
+            if lang == "kk" and _KK_GENITIVE.search(n.group().lower()):
+                continue   # «Олардың ауданы», «Киіктердің елді мекендерден»: a possessor, never a place's name
+            if lang == "kk" and m.group(2).startswith("аудан") and _KK_AREA_AFTER.match(text, m.end(2)):
+                continue   # «Аумақ ауданы шамамен 75 мың км²»: the word for an area, with its size
             if lang == "kk" and m.group(2).startswith(("орн", "орынд", "карьер", "облыс", "өлке")):
                 if _SENTENCE_END.search(text[max(0, s - 12):s]):
                     continue   # «Екінші орында …», «Терең карьерлер …»: a sentence's first word is capitalised whatever it is

@@ -85,6 +85,9 @@ def test_a_place_is_found_by_its_kind(text, lang, expected):
     ("Облыстың ауыл тұрғындары малға тәуелді.", "kk"), ("Аудандардың ауылдары шалғай.", "kk"),
     ("Үш губернияның мұрағаттары қаралды.", "kk"), ("Екі ауданда сауалнама жүргізілді.", "kk"),
     ("Қазақ ауылының тарихы зерттелді.", "kk"), ("Орыс селоларында мектеп болды.", "kk"),
+    # a possessor in the genitive before the kind, and «ауданы» as an area with its size
+    ("Олардың ауданы жыл сайын өзгерді.", "kk"), ("Киіктердің елді мекендерден алыс жерді таңдауы.", "kk"),
+    ("Аумақ ауданы шамамен 75 мың км².", "kk"), ("Бақша ауданы 12 га болды.", "kk"),
 ])
 def test_a_kind_word_without_a_name_is_no_place(text, lang):
     assert places(text, lang) == []
@@ -94,6 +97,8 @@ def test_a_kind_word_without_a_name_is_no_place(text, lang):
     # an irrigated tract, and a region by its adjective (issue #10, tenth corpus)
     ("Мақтаарал массивінің сұр топырақтары зерттелді.", "kk", ["Мақтаарал массивінің"]),
     ("Впервые в Карагандинском регионе установлена частота.", "ru", ["Карагандинском регионе"]),
+    # a district with a count after it is still a district
+    ("Жаңақорған ауданы 2 ауылды қамтиды.", "kk", ["Жаңақорған ауданы"]),
 ])
 def test_a_tract_and_a_region_are_places_by_their_kind(text, lang, expected):
     assert places(text, lang) == expected
