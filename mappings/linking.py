@@ -1495,6 +1495,11 @@ _QUOTE_OPEN = re.compile(r"\s[«“„\"]")
 _JOINED_QUOTE = re.compile(r"[ \t]*(?:,|и|және|мен|and)[ \t]*$")
 
 
+# the kind after a quoted name, a lower-case word or two between («…» интеграциялық бағдарламасы,
+# «…» мемлекеттік бағдарламасын, «…» program, «…» государственная программа)
+_DOCUMENT_KIND_AFTER_QUOTES = re.compile(r"(?:[ \t]+[a-zа-яёәғқңөұүһі-]+){1,3}")
+
+
 def _quoted_organisations(text: str) -> list[re.Match]:
     """The matches of both orders, tried only at quotation marks (the text around them is short)."""
     out = []
@@ -1887,6 +1892,11 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             cls = "Organization"
         elif m.re is _QUOTED_ORG:
             cls = None
+            # a quote that names its own kind of document («… бірыңғай бағдарламасы») is that
+            # document; the word after it opens the next phrase («… музей сабақтарын»)
+            own = re.findall(r"[\w-]+", m.group(1))
+            if own and _keyword_class(own[-1:], lang) in _DOCUMENT_CLASSES:
+                continue
             for w in re.finditer(r"\S+", m.group(2)):
                 if lang == "kk" and _KK_PLURAL_WORD.search(w.group()):
                     break   # «"үлкен" ассоциациялары»: a kind in the plural names no one body
@@ -1951,6 +1961,13 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
                     _EVENT_OR_COURSE_BEFORE_QUOTES.search(text[max(0, m.start() - 200):m.start()]):
                 continue   # a course's or a conference's title
             cls = _keyword_class(words, lang)
+            # (a document's kind after the quote names what the quote is: «Мектеп – музей»
+            # интеграциялық бағдарламасы is a programme, whatever its last word)
+            after = _DOCUMENT_KIND_AFTER_QUOTES.match(text, m.end())
+            kinds = [_keyword_class([w], lang) for w in after.group(0).split()] if after else []
+            kind_after = next((k for k in kinds if k), None)
+            if kind_after in _DOCUMENT_CLASSES:
+                cls = kind_after
             if cls is None and not _says_what_it_names(text, m.start(), m.end()):
                 continue
             found[(s, e)] = (cls or "Initiative", "quoted")
@@ -2400,6 +2417,8 @@ _NAMED_AFTER = re.compile(r"имени\s+(?:[А-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?){0,
 _PLACE_CLASSES = {"Region", "State"}
 _ORGANISATION_CLASSES = {"Organization", "University", "GovernmentBody", "NonGovernmentalOrganization",
                          "InternationalOrganization", "Department"}
+# the kinds of document an initiative calls itself (_KEYWORDS)
+_DOCUMENT_CLASSES = {"Programme", "Strategy", "PolicyConcept", "ActionPlan", "Law", "Address"}
 
 
 # (a code and a law too, where the text names them by what they are about: «Кодекс о недрах»,

@@ -103,7 +103,9 @@ def reflow(text: str, *, laid_out: bool = False, breaks_known: bool = False, bod
     from the text. A `body_only` text (Word's body, without its headers and footers) has no
     page furniture to remove: a number alone on its line there is a table cell's."""
     text = normalise(text)
-    if body_only and not laid_out:
+    if body_only and not laid_out and not wrap_width(text.split("\n")):
+        # (a Word body whose every line is a paragraph, as a PDF converted back to Word leaves it,
+        # is wrapped text like any other: it goes on to be joined)
         return text
     text = join_small_capitals(text)
     if laid_out:

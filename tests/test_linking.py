@@ -1925,7 +1925,7 @@ def test_a_quoted_programme_before_its_kind_and_a_value_word_stays_an_initiative
 
 def test_a_quoted_programme_beside_a_course_stays_an_initiative():
     text = 'The course "Soil Physics" is taught within the "Green Fields" programme.'
-    assert _candidates(text, "en", "task").get("Green Fields") == "Initiative"
+    assert _candidates(text, "en", "task").get("Green Fields") == "Programme"   # (an initiative of that kind)
 
 
 def test_an_address_of_the_head_of_state_holds_its_people_and_names_its_head():
@@ -3027,3 +3027,19 @@ def test_a_theory_inside_a_conferences_title_is_the_conferences_words(text, lang
 
 def test_a_theory_the_work_names_outside_a_title_is_one():
     assert [m for m in find_mentions("Концепция устойчивого развития лежит в основе работы.", "ru") if m.cls == "Theory"]
+
+
+@pytest.mark.parametrize("text, lang, name, cls", [
+    # a document's kind after a quote names what the quote is, whatever its own last word
+    ("Біз «Мектеп – музей» интеграциялық бағдарламасын жасадық.", "kk", "Мектеп – музей", "Programme"),
+    ("Мы внедрили «Школа – музей» интеграционную программу.", "ru", "Школа – музей", "Programme"),
+    # a quote naming its own kind of document is that document; the word after it is no body's kind
+    ("Министрлік ұсынған «Тәрбие мен білім берудің бірыңғай бағдарламасы» музей сабақтарын қарастырады.", "kk",
+     "Тәрбие мен білім берудің бірыңғай бағдарламасы", "Programme"),
+    # a body's kind after a quote still makes a body
+    ("«Атамекен» музейі ашылды.", "kk", "«Атамекен» музейі", "Organization"),
+])
+def test_the_kind_after_a_quoted_name_says_what_it_names(text, lang, name, cls):
+    cands = _candidates(text, lang, "relevance")
+    assert cands.get(name) == cls, cands
+    assert not any(n != name and name in n for n in cands), cands
