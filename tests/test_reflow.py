@@ -673,3 +673,29 @@ def test_the_documents_name_under_a_title_is_no_word_of_it_where_the_geometry_ga
             "of the dissertation submitted for the degree of Doctor of Philosophy (PhD)")
     lines = reflow.reflow(page, laid_out=True, breaks_known=True).split("\n")
     assert lines[1].endswith("embolisation") and lines[2] == "ANNOTATION"
+
+
+def test_a_word_body_whose_every_line_is_a_paragraph_is_joined_as_wrapped_text():
+    # a PDF converted back to Word: every printed line a paragraph, the running header and the
+    # page number ordinary paragraphs between them
+    prose = textwrap.wrap(
+        "Қазақстандағы білім беру жүйесінде музей педагогикасы соңғы жылдары жаңа мәнге ие болды. Елде екі "
+        "мыңнан астам мектеп музейі жұмыс істейді, алайда музейдің білім беру мүмкіндігі мектеп тәжірибесінде "
+        "толық пайдаланылмайды. Оқу-ағарту министрлігі ұсынған бағдарлама музей сабақтарын қарастырғанымен, "
+        "оларды ұйымдастырудың әдістемесі жасалмаған. Біз жүргізген алдын ала сауалнама мұғалімдердің көпшілігі "
+        "музейге жылына бір рет қана баратынын көрсетті. Сондықтан оқушылардың тарихи-мәдени құзыреттілігін "
+        "музей құралдары арқылы қалыптастырудың ғылыми негізделген моделі қажет. Зерттеудің өзектілігі осы "
+        "қайшылықтан туындайды: қоғамның сұранысы бар, ал оны жүзеге асыратын әдістеме жоқ.", 92)
+    header = "Л.Н. Гумилев атындағы Еуразия ұлттық университеті"
+    lines = [header, "Зерттеудің өзектілігі", *prose[:4], "2", header, *prose[4:], "3", header, "Зерттеу нысаны",
+             "Жалпы білім беретін мектепте оқушылардың тарихи-мәдени құзыреттілігін қалыптастыру процесі."]
+    out = reflow.reflow("\n".join(lines), body_only=True).split("\n")
+    assert " ".join(prose) in out
+    assert "2" not in out and out.count(header) <= 1
+    assert out[-2:] == ["Зерттеу нысаны", lines[-1]]
+
+
+def test_a_word_body_of_whole_paragraphs_keeps_its_lines():
+    text = "\n".join(["Зерттеудің өзектілігі", "Қысқа абзац.", "Екінші абзац бір жолда тұр және ол ұзын емес.",
+                      "1", "Кесте ұяшығы"])
+    assert reflow.reflow(text, body_only=True) == text
