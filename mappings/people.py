@@ -52,6 +52,15 @@ _KAZAKH_SURNAME_ENDING = re.compile(r"(?:ов|ев|ова|ева|ин|ина|ұ�
 _NAME_TAGS = ("Surn", "Name", "Patr")
 
 
+# A Latin binomial and the first of its authorities, abbreviated or in brackets, before the name:
+# the name is the second authority of the species ("Picea schrenkiana Fisch. & C.A. Mey.", "Malus
+# sieversii (Ledeb.) M. Roem."), part of how the species is cited
+_TAXON_AUTHORITY_BEFORE = re.compile(
+    r"(?<![\w-])[A-Z][a-z]+\s+[a-z]{2,}(?:us|a|um|is|ii|i|ae|es|ensis|oides|ata|ica|ides)"
+    r"(?:\s+(?:subsp|var|f)\.\s+[a-z]{3,})?"
+    r"\s+(?:\([A-Z][\w.\s&]*\)|[A-Z][a-z]*\.(?:\s*(?:&|et|ex)\s*[A-Z][a-z]*\.?)?\s*(?:&|et|ex))\s*$")
+
+
 def find(text: str, lang: str) -> list[tuple[int, int]]:
     """(start, end) of every "initials surname" name in `text`, the surname as written
     (inflected: «Р. Райана», «Н.А. Бернштейннің»); in English also a scholar named without
@@ -63,6 +72,8 @@ def find(text: str, lang: str) -> list[tuple[int, int]]:
         # "S.L. Sobolev, G.I. Barenblatt": the word before is the surname of the name before
         if before and _surname_before(before.group(1)) and not (out and out[-1][1] == window + before.end(1)):
             continue
+        if _TAXON_AUTHORITY_BEFORE.search(text, max(0, m.start() - 80), m.start()):
+            continue   # "Picea schrenkiana Fisch. & C.A. Mey.": a species' authority, not a scholar the text names
         surname = _APOSTROPHE_PREFIX.sub("", m.group(2))
         if _LATIN.search(m.group(1)) and not _LATIN.search(surname):
             continue   # a Latin letter and a full stop before a Cyrillic word: "… в ioGAS и R. Аналитические"

@@ -810,6 +810,10 @@ def test_america_alone_names_no_region():
     # beside a name with initials, neither list swallows the other
     ("Как отмечал А.Н. Леонтьев, концепция (Оутс, Масгрейв) верна.", "ru", ["А.Н. Леонтьев", "Оутс", "Масгрейв"]),
     ("As R.O. Keohane notes, stakeholder theory (Freeman, Carroll) holds.", "en", ["R.O. Keohane", "Freeman", "Carroll"]),
+    # a species' second authority is part of how the species is cited, not a scholar the text names
+    ("Cores of Schrenk spruce (Picea schrenkiana Fisch. & C.A. Mey.) were taken; C.A. Meyer described it.", "en",
+     ["C.A. Meyer"]),
+    ("Дикая яблоня Malus sieversii (Ledeb.) M. Roem. изучена М.Г. Поповым.", "ru", ["М.Г. Поповым"]),
     # a word of the sentence before the initials is no surname they belong to, whatever its ending
     ("Thus A. Giddens and U. Beck describe a risk society.", "en", ["A. Giddens", "U. Beck"]),
 ])
