@@ -54,6 +54,13 @@ WORD_FREQUENCY = 500
 # 1,329) without being a word: from this size a name below COMMON_WORD is the city's
 MIN_POPULATION_NAME = 400_000
 COMMON_WORD = 3000
+# a smaller city named only by the letter-for-letter spelling of its English name: a name listed at
+# all in pyspellchecker's counts above its floor of 50 is a surname or a word first (Madison 391,
+# Preston 272, Fargo 98, Midland 72), and a short one is too often part of another word (Agri, Ise)
+SPELT_NAME_FREQUENCY = 60
+_SHORTEST_SPELT = 4
+# (nor one shaped like an English surname, which a text cites as a scholar: Paterson, Kitchener, Stamford)
+_ENGLISH_SURNAME_ENDING = re.compile(r"(?:son|ford|ton|er|ley|field|wood|worth|ham)$")
 
 _RUSSIAN = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
 _KAZAKH = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:-[А-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһі][а-яёәғқңөұүһі]+)*")
@@ -90,6 +97,11 @@ def russian_names(alternates: list[str], morph, home: bool = False, english: str
         return known or cyrillic
     letters = re.sub(r"[^a-z]", "", english.lower())
     return [n for n in cyrillic if letters and re.sub(r"[^a-z]", "", anyascii(n).lower()) == letters]
+
+
+def person_name(name: str, morph) -> bool:
+    """A name Russian knows as a person's: a given name or a surname (Патерсон, Эдисон)."""
+    return any(tag in p.tag for p in morph.parse(name.split("-")[0])[:2] for tag in ("Name", "Surn"))
 
 
 def given_name(name: str, morph) -> bool:
@@ -174,6 +186,13 @@ def build(existing: tuple[v.Entry, ...]) -> tuple[str, list[str]]:
         large = c["population"] >= MIN_POPULATION_NAME
         ru = [n for n in russian_names(c["alternatenames"], morph, c["countrycode"] == HOME, en if large else "")
               if not other_word(n, morph) or large and (given_name(n, morph) or "-" in n)]
+        if not ru and len(en) > _SHORTEST_SPELT and frequency < SPELT_NAME_FREQUENCY \
+                and not _ENGLISH_SURNAME_ENDING.search(en):
+            # a smaller city (Uppsala, Tsukuba, Espoo) whose Russian name pymorphy3 does not know: the
+            # Cyrillic alternate that spells its English name letter for letter, unless it reads as
+            # a person's name (Патерсон, Китченер) or a word
+            ru = [n for n in russian_names(c["alternatenames"], morph, False, en)
+                  if not other_word(n, morph) and not person_name(n, morph)]
         kk = [n for n in kazakh_names(c["alternatenames"]) if not other_word(n, morph)]
         if not ru or not re.fullmatch(r"[A-Z][A-Za-z' .\-]+", en):
             report.append(f"{en} ({c['countrycode']}) left out: no Russian name GeoNames and pymorphy3 agree on")
