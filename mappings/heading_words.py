@@ -48,7 +48,8 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "justification": r"justification\s+of\s+(?:the\s+)?novelty(?:\s+and\s+(?:the\s+)?importance)?",
         "findings": r"description\s+of\s+(?:the\s+)?main\s+results",
         "reliability": r"reliability|validity",
-        "content": r"(?:main|brief)\s+content|summary\s+of\s+the\s+(?:work|dissertation)",
+        "content": r"(?:main|brief)\s+content(?:\s+of\s+the\s+(?:main\s+part|chapters|sections))?"
+                   r"|summary\s+of\s+the\s+(?:work|dissertation|chapters|main\s+part)",
         "keywords": r"key\s*-?\s*words",
         "abstract": r"abstract|annotation",
         "introduction": r"introduction",
@@ -83,7 +84,8 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "justification": r"обосновани\w*\s+новизны(?:\s+и\s+важности)?",
         "findings": r"описани\w*\s+основных\s+результатов",
         "reliability": r"достоверност\w*|обоснованност\w*",
-        "content": r"(?:основное|краткое)\s+содержание|содержание\s+(?:работы|диссертации)",
+        "content": r"(?:основное|краткое)\s+содержание(?:\s+(?:основной\s+части|глав|разделов))?"
+                   r"|содержание\s+(?:работы|диссертации)",
         "keywords": r"ключевые\s+слова",
         "abstract": r"аннотаци\w*|реферат|резюме",
         "introduction": r"введение",
@@ -117,7 +119,8 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "justification": r"жаңалығ\w*\s+(?:мен|және)\s+маңыздылығ\w*\s+негіздеме\w*|жаңалығ\w*\s+негіздеме\w*",
         "findings": r"негізгі\s+нәтижелерді?ң?\s+сипаттама\w*",
         "reliability": r"негізділіг\w*|дұрыстығ\w*|сенімділіг\w*",
-        "content": r"(?:негізгі|қысқаша)\s+мазмұн\w*",
+        # (and the main part's or the chapters' brief content: «негізгі бөлімнің қысқаша мазмұны»)
+        "content": r"(?:(?:негізгі\s+)?(?:бөлім|тарау)\w*\s+)?(?:негізгі|қысқаша)\s+мазмұн\w*",
         "keywords": r"(?:түйін|кілт|түйінді)\s+сөздер",
         "abstract": r"аңдатпа\w*|аннотация\w*|түйіндеме\w*",
         "introduction": r"кіріспе",

@@ -112,11 +112,15 @@ _WORD_GAP = re.compile(r"[\s\-–—,]+")
 @functools.lru_cache(maxsize=8192)
 def _heading_phrase(phrase: str, lang: str) -> tuple[str, ...]:
     phrase = _POSSESSIVE_S.sub("", phrase.strip().rstrip(".:"))  # "the research's …"
-    if not phrase or _CHAPTER.search(phrase) or _OPEN_END.search(phrase):
+    if not phrase or _OPEN_END.search(phrase):
         return ()
     kinds = kinds_named(phrase, lang)
     if not kinds:
         return ()
+    chapter = _CHAPTER.search(phrase)
+    if chapter and not ("content" in kinds and any(m.start() <= chapter.start() < m.end()
+                                                    for m in _PATTERNS[lang]["content"].finditer(phrase))):
+        return ()   # (a chapter's word names a chapter, unless it is part of "the chapters' brief content")
     spans = sorted(m.span() for k in kinds for m in _PATTERNS[lang][k].finditer(phrase))
     if lang == "kk" and "provisions" not in kinds:
         # The heading's noun is its last keyword: "Екінші тарау әдістерге арналған" names none.

@@ -347,7 +347,11 @@ def find_mentions(text: str, lang: str, lex: Lexicon | None = None, tokens: list
     if lex.cities and any(m.entity in lex.cities for m in mentions):
         mentions = _cities_as_places(text, lang, lex.cities, mentions)
     mentions = [_with_initialism_dot(text, _with_version(text, m)) for m in mentions]
-    mentions = [m for m in mentions if m.cls != "Method" or not (_chapters_kind(text, m) or _a_chapters_review(text, m))]
+    # (in the summary of the chapters the literature review is always one of them: "The literature
+    # review describes …", «В обзоре литературы рассмотрены …»)
+    mentions = [m for m in mentions if m.cls != "Method" or not (
+        _chapters_kind(text, m) or _a_chapters_review(text, m)
+        or kind == "content" and str(m.entity).endswith("/literature-review"))]
     if any(m.cls in ("Theory", "Method") for m in mentions):
         titles = _event_titles(text)
         mentions = [m for m in mentions if m.cls not in ("Theory", "Method")

@@ -249,3 +249,22 @@ def test_methods_named_with_their_tools_head_the_methods(text, lang):
 @pytest.mark.parametrize("text", ["Text classification tools", "Software tools"])
 def test_tools_alone_or_of_something_head_nothing(text):
     assert headings.match(text, "en") is None
+
+
+@pytest.mark.parametrize("line, lang", [
+    # the summary of the chapters, named with the chapters' or the main part's word
+    ("НЕГІЗГІ БӨЛІМНІҢ ҚЫСҚАША МАЗМҰНЫ", "kk"), ("Тараулардың қысқаша мазмұны", "kk"),
+    ("КРАТКОЕ СОДЕРЖАНИЕ ОСНОВНОЙ ЧАСТИ", "ru"), ("Краткое содержание глав", "ru"),
+    ("BRIEF CONTENT OF THE MAIN PART", "en"), ("Summary of the chapters", "en"),
+])
+def test_the_chapters_summary_is_a_heading_of_the_content(line, lang):
+    h = headings.match(line, lang)
+    assert h is not None and h.kind == "content" and not h.rest
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("Екінші тарау әдістерге арналған", "kk"), ("Глава 2 посвящена методам исследования", "ru"),
+    ("The second chapter describes the methods", "en"),
+])
+def test_a_chapter_named_with_a_keyword_is_still_no_heading(line, lang):
+    assert headings.match(line, lang) is None

@@ -3043,3 +3043,13 @@ def test_the_kind_after_a_quoted_name_says_what_it_names(text, lang, name, cls):
     cands = _candidates(text, lang, "relevance")
     assert cands.get(name) == cls, cands
     assert not any(n != name and name in n for n in cands), cands
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The literature review describes the pathophysiology of the syndrome.", "en"),
+    ("В обзоре литературы рассмотрены эпидемиология и патогенез заболевания.", "ru"),
+])
+def test_the_literature_review_in_the_chapters_summary_is_a_chapter(text, lang):
+    assert not [m for m in find_mentions(text, lang, kind="content") if str(m.entity).endswith("/literature-review")]
+    # (where the work says how it found things out, it is a method)
+    assert [m for m in find_mentions(text, lang, kind="methods") if str(m.entity).endswith("/literature-review")]
