@@ -90,6 +90,8 @@ def normalise(text: str) -> str:
     text = without_format_characters(text)
     text = _ODD_SPACE.sub(" ", text)
     # A soft hyphen shows only where a line breaks: there it is a hyphenation point, elsewhere nothing.
+    # (ABBYY FineReader's text export writes it as the not sign «¬» at the line's end: «Шар¬⏎дара»)
+    text = re.sub(r"(?<=[^\W\d_])¬[ \t]*\n(?=[^\W\d_])", _SOFT_HYPHEN + "\n", text)
     text = re.sub(_SOFT_HYPHEN + r" *\n", _SOFT_HYPHEN + "\n", text)
     text = re.sub(_SOFT_HYPHEN + r"(?!\n)", "", text)
     return "\n".join(_MULTISPACE.sub(" ", line).strip() for line in text.split("\n"))

@@ -699,3 +699,10 @@ def test_a_word_body_of_whole_paragraphs_keeps_its_lines():
     text = "\n".join(["Зерттеудің өзектілігі", "Қысқа абзац.", "Екінші абзац бір жолда тұр және ол ұзын емес.",
                       "1", "Кесте ұяшығы"])
     assert reflow.reflow(text, body_only=True) == text
+
+
+def test_finereaders_not_sign_at_a_line_end_is_a_soft_hyphen():
+    text = ("Мақта шаруашылығы Түркістан облысының Мақтаарал, Жетісай және Шар¬\nдара аудандарындағы тұрғындардың "
+            "күнкөріс көзі;\n¬ белгісі жол ортасында өзгермейді.")
+    assert "Шардара аудандарындағы" in reflow.normalise(text).replace("\u00ad\n", "")
+    assert "¬ белгісі" in reflow.normalise(text)
