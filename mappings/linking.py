@@ -1071,7 +1071,7 @@ _KEYWORDS = {
                      "холдингі", "зауыты", "фабрикасы", "комбинаты", "мұражайы", "театры", "галереясы",
                      # a national collection of strains or seeds keeps them for others, as a museum does:
                      # «Микроорганизмдердің республикалық коллекциясы», «Национальная коллекция …»
-                     "коллекция", "коллекциясы"],
+                     "коллекция"],
     # a named index is a measure a study applies ("Gallagher index", «индекс Грина – Вермильона»)
     "Method": ["index", "индекс", "индексі",
                # an instrument of measurement: "… Severity Scale", "Mineral Liberation Analyser",

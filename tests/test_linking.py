@@ -2213,6 +2213,14 @@ def test_a_capitalised_study_arm_is_no_organisation():
                                              "en", "task").values()
 
 
+# Written out by hand, one row a word of linking._STUDY_GROUPS (seed 251, linking.py:1559)
+@pytest.mark.parametrize("word", ["Control", "Experimental", "Treatment", "Placebo", "Study", "Comparison",
+                                  "Intervention", "Reference", "Test", "Main", "Focus", "Age", "Risk", "Blood",
+                                  "First", "Second", "Third"])
+def test_every_word_of_a_study_arm_before_group_names_no_body(word):
+    assert "Organization" not in _candidates(f"Patients of the {word} Group were older.", "en", "task").values()
+
+
 def test_a_scholar_opening_a_theory_after_with_is_no_program():
     text = "Loads were checked with Brinell indentation theory, and the reads were assembled with Trimmomatic."
     found = _candidates(text, "en", "methods")
