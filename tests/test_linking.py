@@ -3061,3 +3061,25 @@ def test_the_literature_review_in_the_chapters_summary_is_a_chapter(text, lang):
     assert not [m for m in find_mentions(text, lang, kind="content") if str(m.entity).endswith("/literature-review")]
     # (where the work says how it found things out, it is a method)
     assert [m for m in find_mentions(text, lang, kind="methods") if str(m.entity).endswith("/literature-review")]
+
+
+# Field methods and statistics of ecology and health economics (twenty-ninth session's vocabulary),
+# each in a sentence of its own language
+@pytest.mark.parametrize("text, lang, slug", [
+    ("Spiders were collected by pitfall traps and sweep-netting.", "en", "pitfall-trapping"),
+    ("Spiders were collected by pitfall traps and sweep-netting.", "en", "sweep-netting"),
+    ("Specimens were checked by DNA barcoding of the COI gene.", "en", "dna-barcoding"),
+    ("Richness was estimated by rarefaction.", "en", "rarefaction"),
+    ("Assemblages were ordinated by non-metric multidimensional scaling.", "en", "non-metric-multidimensional-scaling"),
+    ("Groups were compared by PERMANOVA.", "en", "permanova"),
+    ("Richness was modelled with generalized additive models.", "en", "generalized-additive-model"),
+    ("Costs were estimated with a Markov model.", "en", "markov-model"),
+    ("Использованы фотоловушки и маршрутный учёт.", "ru", "camera-trapping"),
+    ("Использованы фотоловушки и маршрутный учёт.", "ru", "line-transect-survey"),
+    ("Численность оценена методом мечения и повторного отлова.", "ru", "mark-recapture"),
+    ("Аэроесеп және GPS-телеметрия жүргізілді.", "kk", "aerial-survey"),
+    ("Аэроесеп және GPS-телеметрия жүргізілді.", "kk", "gps-telemetry"),
+])
+def test_field_methods_and_statistics_are_known(text, lang, slug):
+    # (in a methods statement, where a common word such as "rarefaction" names the method)
+    assert any(str(m.entity).endswith(f"/method/{slug}") for m in find_mentions(text, lang, kind="methods"))
