@@ -253,12 +253,12 @@ def test_a_markdown_file_has_its_paragraphs_as_indented_code_blocks():
     assert "## Актуальность исследования" in lines and any(re.match(r"\d\) ", line) for line in lines)
 
 
-LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 9, 0.99, 0.99, 0.83, 0.86, 0.84
+LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 9, 0.99, 0.99, 0.83, 0.87, 0.85
 
 
 def test_the_mappers_hold_what_they_reached_on_it():
     # Unseen, mappers as on 8ab35b4 (FIRST_MEASUREMENT.txt): 9/9 loaded, fields 0.989, first words
     # 1.000, entities P 0.831, R 0.849, F1 0.840 (one title lost to a council announcement naming the candidate).
-    # After the fixes made against it (FINAL_MEASUREMENT.txt): 9/9, 1.000, 1.000, 0.836 / 0.863 / 0.849.
+    # After the fixes made against it (FINAL_MEASUREMENT.txt): 9/9, 1.000, 1.000, 0.839 / 0.877 / 0.857.
     check_floors(CORPUS, 9, loaded=LOADED, fields=FIELDS, first_words=FIRST_WORDS, precision=PRECISION,
                  recall=RECALL, f1=F1)
