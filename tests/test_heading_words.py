@@ -175,6 +175,8 @@ def test_a_kazakh_locative_in_a_sentence_heads_nothing(line):
     # relevance asked with the adjective, not the heading's noun
     ("kk", "Тақырып неліктен өзекті?", "relevance"), ("ru", "Почему тема актуальна?", "relevance"),
     ("en", "Why is the topic relevant?", "relevance"),
+    # two words are question enough (seed 251, headings.py:312)
+    ("kk", "Жаңалығы неде?", "novelty"), ("ru", "Какова цель?", "aim"), ("en", "Why relevant?", "relevance"),
 ])
 def test_a_heading_asked_as_a_question_names_its_kind(lang, line, kind):
     h = headings.match(line, lang)

@@ -1753,6 +1753,15 @@ def test_latin_kazakh_is_linked_on_its_cyrillic_fold_and_quoted_as_printed(versi
     assert [(c.name, c.suggested_class, c.lang) for c in cands] == [(programme, "Programme", "kk")]
 
 
+def test_a_kazakh_acronym_in_latin_letters_is_read_by_its_fold():
+    # «QR» is no vocabulary's name, «ҚР» is: the acronym is Kazakh and opens the ministry's quote
+    # (seed 251, linking.py:2706)
+    text = "Zertteýdi QR Bilim jáne ǵylym mınıstrligi qoldady."
+    g = rdflib.Graph()
+    annotate(g, [ComponentText(URIRef(f"{WORK}/relevance/1"), "relevance", "kk", text)], work=WORK, source=SOURCE)
+    assert {str(q) for q in g.objects(None, NIF.anchorOf)} == {"QR Bilim jáne ǵylym mınıstrligi"}
+
+
 @pytest.mark.parametrize("text", [
     # 2021 and its «y» variant: a word taken from Russian opens on э, which Latin writes «e»
     "Zertteu ädısterı: saualnama jäne pedagogikalyq eksperiment. Nätijelerı tekserıldı, qorytyndy jasaldy.",

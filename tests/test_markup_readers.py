@@ -206,6 +206,13 @@ def test_key_value_lines_at_the_end_are_joplin_only_with_its_properties():
     assert not joplin.is_joplin(text) and joplin.text(text) == text
 
 
+def test_a_joplin_block_is_six_of_its_properties_with_type():
+    # (seed 251, joplin.py:35) six keys, type_ among them, make the block Joplin's; five do not
+    six = "Title\n\nSome text.\n\nid: 1a\nparent_id: 2b\ncreated_time: 2025\nupdated_time: 2025\nis_todo: 0\ntype_: 1"
+    assert joplin.is_joplin(six)
+    assert not joplin.is_joplin(six.replace("is_todo: 0\n", ""))
+
+
 GITBOOK = """---
 description: >-
   PhD dissertation abstract, 8D01407 Pedagogy
