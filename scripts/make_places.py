@@ -8,7 +8,9 @@ Sources made for it, not typed by hand:
   package ships it (offline);
 - the Russian name: GeoNames' alternate names carry no language tag, so the Russian one is the
   Cyrillic alternate that pymorphy3's dictionary knows as a place name (Geox) in the nominative
-  ("Вена", not the Serbian "Беч" or the Bulgarian "Виена");
+  ("Вена", not the Serbian "Беч" or the Bulgarian "Виена"); for a city pymorphy3 does not know,
+  the alternate that spells its English name letter for letter ("Уппсала"), unless the English
+  name reads as a surname or a word (Paterson, Madison) or is four letters or fewer;
 - the Kazakh name: an alternate written with letters only Kazakh uses among them (ә ғ қ ң ө ұ ү
   һ: "Стамбұл", "Балқаш"), otherwise the Russian name, which Kazakh texts use for most cities;
 - for Kazakhstan's towns, the English spellings of their Russian and Kazakh names that GeoNames
