@@ -21,7 +21,8 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "subject": r"subject(?:\s+matter)?(?!\s+to\b)",
         "aim": r"aims?|purposes?|goals?",
         "tasks": r"tasks?|objectives",
-        "hypothesis": r"hypothes[ie]s",
+        # (a pedagogy abstract's "leading idea" is its hypothesis)
+        "hypothesis": r"hypothes[ie]s|leading\s+idea",
         "theoretical-basis": r"theoretical(?:\s+and\s+|\s*-\s*)methodolog\w*|theoretical\s+(?:basis|bases|framework|foundations?)|methodological\s+(?:basis|bases|framework|foundations?)|methodology|theory\s+and\s+methods",
         "methods": r"methods?|research\s+techniques|"
                    r"how\s+(?:was|is|were)\s+(?:it|this|the\s+(?:research|study|work))\s+(?:done|carried\s+out|conducted)(?=[\s?:.]*$)",
@@ -65,7 +66,7 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "subject": r"предмет\w*",
         "aim": r"цел[ьиюяей]\w*",
         "tasks": r"задач\w*",
-        "hypothesis": r"гипотез\w*",
+        "hypothesis": r"гипотез\w*|ведущ\w*\s+иде\w*",
         "theoretical-basis": r"теоретико\s*-\s*методологическ\w*|(?:теоретическ|методологическ)\w*\s+(?:основ|баз)\w*|методологи[яи]",
         "methods": r"метод(?:ы|ов|ами|ах)\b",
         "novelty": r"новизн\w*",
@@ -100,7 +101,7 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "subject": r"пән[іи]",   # и for і: Kazakh typed on a Russian keyboard
         "aim": r"мақсат\w*",
         "tasks": r"міндет\w*",
-        "hypothesis": r"болжам\w*|гипотеза\w*",
+        "hypothesis": r"болжам\w*|гипотеза\w*|жетекші\s+идея\w*",
         "theoretical-basis": r"(?:теориялық|әдіснамалық)\s+негіз\w*|әдіснама\w*",   # теориялық-әдіснамалық too
         "methods": r"әдіс(?:тері|тер|і)\w*",
         "novelty": r"жаңалы\w*|жаңашыл\w*",

@@ -270,3 +270,12 @@ def test_the_chapters_summary_is_a_heading_of_the_content(line, lang):
 ])
 def test_a_chapter_named_with_a_keyword_is_still_no_heading(line, lang):
     assert headings.match(line, lang) is None
+
+
+@pytest.mark.parametrize("line, lang", [
+    # a pedagogy abstract's leading idea is its hypothesis
+    ("Зерттеудің жетекші идеясы", "kk"), ("Ведущая идея исследования", "ru"), ("The leading idea of the research", "en"),
+])
+def test_the_leading_idea_is_the_hypothesis(line, lang):
+    h = headings.match(line, lang)
+    assert h is not None and h.kind == "hypothesis" and not h.rest
