@@ -858,6 +858,19 @@ def test_a_marcmaker_file_is_read_as_the_same_page():
         "The object of the research is the old Aport orchards."]
 
 
+def test_a_marc_display_with_bar_delimiters_is_read_alike():
+    # (Aleph's and some Koha themes' displays write a subfield "|a" rather than "$a")
+    from dissertation_kg.mappings.extract import marc_display
+    record = ("LDR 04718nam a2200493 i 4500\n001 D-1\n100 1# |a Serikbayeva, Aigerim |e author\n"
+              "245 10 |a Restoring the Aport orchards / |c Serikbayeva A.\n"
+              "502 ## |a Dissertation for the degree of PhD, 8D08101 – Agronomy\n"
+              "520 3# |a The object of the research is the old orchards.\n653 ## |a Aport\n")
+    assert marc_display.record(record).split("\n") == [
+        "Author: Serikbayeva Aigerim", "Title: Restoring the Aport orchards",
+        "Dissertation for the degree of PhD, 8D08101 – Agronomy", "",
+        "The object of the research is the old orchards.", "Keywords: Aport"]
+
+
 def test_a_text_with_numbered_lines_and_dollar_signs_is_no_marc_record():
     from dissertation_kg.mappings.extract import marc_display
     text = ("Costs of the programme\n100 farms received $a 5,000 grant each\n200 farms $ 2,000\n"

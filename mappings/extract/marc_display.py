@@ -53,8 +53,8 @@ def record(plain: str) -> str:
     """The page a MARC record's text display describes; any other text as it is. A text is such a
     record when six fields at least follow one another, a title (245) or a summary (520) among them,
     each with its subfields."""
-    if "$a" not in plain and "‡a" not in plain:
-        return plain
+    if not any(mark + "a" in plain for mark in "$‡|"):
+        return plain   # (a cheap look before the lines are read: no subfield a, no record)
     fields = _fields(plain.split("\n"))
     if not fields or len(fields) < _MIN_FIELDS or not any(t in ("245", "520") for t, _ in fields) \
             or not any(_SUBFIELD.match(v) for _, v in fields):
