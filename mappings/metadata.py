@@ -752,12 +752,14 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
         return next((i for i, l in enumerate(lines) if author and author.lower() in l.lower()
                      and (not alone or _alone(l, author))), None)
 
-    # the page where the name stands on a line of its own (a council's announcement above the
-    # title page names the candidate inside a sentence: «… the dissertation of Surname Name for …»)
-    named = next((n for n, lines in enumerate(pages) if author_at(lines, alone=True) is not None),
-                 next((n for n, lines in enumerate(pages) if author_at(lines) is not None), None))
+    # The name on a line of its own comes first, on its page and among the pages: a council's
+    # announcement above the title page names the candidate inside a sentence («… the
+    # dissertation of Surname Name for …»).
+    found = [(author_at(lines, alone=True), author_at(lines)) for lines in pages]
+    named = next((n for n, (own, _) in enumerate(found) if own is not None),
+                 next((n for n, (_, any_) in enumerate(found) if any_ is not None), None))
     for n, lines in enumerate(pages):
-        at = next((i for i in (author_at(lines, alone=True), author_at(lines)) if i is not None), None) if n == named else None
+        at = (found[n][0] if found[n][0] is not None else found[n][1]) if n == named else None
         # Under the ABSTRACT heading only a line that follows the author's name is a title; the
         # first line there may already be the abstract's prose. When the name stands elsewhere
         # on the title page, no first line stands in for it.

@@ -618,8 +618,8 @@ _EN_BEFORE_A_NAME = {"the", "a", "an", "this", "that", "these", "those", "its", 
 
 
 def _third_person_verb(word: str) -> bool:
-    w = word.lower()
-    return word.islower() and "-" not in w and w.endswith("s") and not w.endswith(("ss", "us", "is", "ics", "'s"))
+    # (a possessive has already ended the run of modifiers)
+    return word.islower() and "-" not in word and word.endswith("s") and not word.endswith(("ss", "us", "is", "ics"))
 
 
 def _english(text: str, tokens: Sequence, h: int):
