@@ -440,7 +440,9 @@ _PLACE_BEFORE = {
                      + _YEAR_COMMA + r")$", re.I),
     "kk": re.compile(r"(?:\(\s*" + _YEAR_COMMA + r")$"),
 }
-_PLACE_AFTER = re.compile(r"\s*(?:,\s*(?:\d{4}|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])|\(\s*\d{4}|\s+(?:қала|аудан|ауыл|порт|арқылы|city\b|town\b|district\b|port\b))")
+# (a Kazakh place word after the name: «Алтай өңірлерін», «Орынбор өлкесі», «Ақсу маңында»)
+_PLACE_AFTER = re.compile(r"\s*(?:,\s*(?:\d{4}|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])|\(\s*\d{4}|\s+(?:қала|аудан|ауыл|порт|арқылы|өңір|аймақ|"
+                          r"өлке|кент\b|маң(?:ы|ын|ында|ындағы)\b|city\b|town\b|district\b|port\b))")
 _KK_PLACE_CASE = re.compile(r"(?:да|де|та|те|нда|нде|дан|ден|тан|тен|нан|нен|дағы|дегі|тағы|тегі)$")
 # (a dash between names is a route: «Достық – Ақтау – Баку – Поти»)
 _ROUTE_GAP = re.compile(r"\s+[–—-]\s+(?=\w)")
@@ -591,6 +593,10 @@ _NO_KEYS: frozenset[str] = frozenset()
 _ARTICLES = {"the", "The"}
 
 
+def _in_order(keys: frozenset[str]) -> list[str]:
+    return sorted(keys, key=lambda k: (not k.startswith(morphology.ACRONYM_MARK), k)) if len(keys) > 1 else list(keys)
+
+
 def _find(text: str, lang: str, lex: Lexicon, tokens: list[Token], only: list[bool] | None = None,
           abbreviations: dict[str, tuple[URIRef, str]] | None = None) -> list[Mention]:
     """One left-to-right pass of one language's trie; `only` limits it to some tokens."""
@@ -607,7 +613,10 @@ def _find(text: str, lang: str, lex: Lexicon, tokens: list[Token], only: list[bo
     def longest(i: int):
         best = None   # (last token index, (iri, cls, needs a capital))
         first_upper = tokens[i].text[:1].isupper()
-        frontier = [(child, i) for k in keys[i] if (child := trie.get(k)) is not None]
+        # (a word's keys are a set: they are walked in one order, its acronym key first, so that of
+        # two names as long the same one wins in every process, whatever its hash seed — "PISA"
+        # the survey, not Pisa the city)
+        frontier = [(child, i) for k in _in_order(keys[i]) if (child := trie.get(k)) is not None]
         while frontier:
             nxt = []
             for node, j in frontier:
@@ -617,7 +626,7 @@ def _find(text: str, lang: str, lex: Lexicon, tokens: list[Token], only: list[bo
                 if j not in successors:
                     successors[j] = _successors(text, tokens, j)
                 for s in successors[j]:
-                    nxt.extend((child, s) for k in keys[s] if (child := node.get(k)) is not None)
+                    nxt.extend((child, s) for k in _in_order(keys[s]) if (child := node.get(k)) is not None)
             frontier = nxt
         return best
 

@@ -163,7 +163,7 @@ def _entries(graph: rdflib.Graph) -> list[Entry]:
     out = []
     for s in sorted(set(graph.subjects(RDF.type, SKOS.Concept))):
         classes = sorted(str(o)[len(str(DKG)):] for o in graph.objects(s, RDF.type) if str(o).startswith(str(DKG)))
-        if not classes:
+        if not classes or (s, OWL.deprecated, rdflib.Literal(True)) in graph:
             continue
         # the most specific class: dkg:Law rather than dkg:Initiative
         cls = next((c for c in classes if c in INITIATIVE_KINDS), classes[0])
@@ -201,6 +201,11 @@ DISMISSED_FILE = "dismissed.ttl"
 _RDF_TYPE, _CONCEPT = str(RDF.type), str(SKOS.Concept)
 _PREF, _ALT, _DEFINITION = str(SKOS.prefLabel), str(SKOS.altLabel), str(SKOS.definition)
 _SAME_AS, _ISO, _DISMISSED, _LABEL = str(OWL.sameAs), str(DKG.iso3166Code), str(DKG.DismissedName), str(RDFS.label)
+_DEPRECATED = str(OWL.deprecated)
+
+
+def _true(term) -> bool:
+    return isinstance(term, ox.Literal) and term.value in ("true", "1")
 
 
 @lru_cache(maxsize=4)
@@ -231,7 +236,9 @@ def _load_cached(directory: str) -> tuple[tuple[Entry, ...], frozenset[tuple[str
         if _CONCEPT not in types or iri.startswith("_:"):
             continue
         classes = sorted(t[len(str(DKG)):] for t in types if t.startswith(str(DKG)))
-        if not classes:
+        # a retired entry (`owl:deprecated true`, its `dcterms:isReplacedBy` the entry to use)
+        # stays in the vocabulary for whoever dereferences its IRI; nothing is linked to it
+        if not classes or any(_true(o) for o in props.get(_DEPRECATED, ())):
             continue
         # the most specific class: dkg:Law rather than dkg:Initiative
         e = Entry(iri=rdflib.URIRef(iri), cls=next((c for c in classes if c in INITIATIVE_KINDS), classes[0]), pref={})
