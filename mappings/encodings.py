@@ -3,7 +3,7 @@ UTF-16 without one when its NUL bytes say so), or a single-byte Cyrillic code pa
 
 A text is refused only when it cannot be read: Notepad saves "Unicode" as UTF-16 LE with a BOM,
 a Russian or Kazakh text from an old Word (`catdoc`, a Windows editor) comes in Windows-1251 or
-the Windows Kazakh code page KZ-1048, a Russian one from Unix mail in KOI8-R. A code page is read
+the Windows Kazakh code page KZ-1048 or its forerunner PTCP154, a Russian one from Unix mail in KOI8-R. A code page is read
 only when the bytes are not UTF-8 and its reading is text of one of the three languages the
 project maps (language.detect; text.py chooses among the readings), and not UTF-8 with a broken
 byte (whose Cyrillic read in cp1251 is "РћР±СЉРµРєС‚": letters, but mojibake). charset-normalizer

@@ -190,7 +190,7 @@ def _common_pairs(text: str) -> float:
 
 
 def _windows_cyrillic(data: bytes) -> tuple[str | None, str]:
-    """The bytes read in Windows-1251, KZ-1048, KOI8-R, CP866, Mac OS Cyrillic or ISO 8859-5,
+    """The bytes read in Windows-1251, KZ-1048, PTCP154, KOI8-R, CP866, Mac OS Cyrillic or ISO 8859-5,
     whichever is text of the three languages."""
     if encodings.looks_like_broken_utf8(data):
         return None, ""
@@ -198,8 +198,13 @@ def _windows_cyrillic(data: bytes) -> tuple[str | None, str]:
     # UTF-8's Cyrillic read in KZ-1048 is a capital and a Kazakh letter, pair after pair, and may
     # pass for Kazakh: a KZ-1048 text has few such pairs (under 6 % of its high bytes in the texts
     # tried), damaged UTF-8 many more
-    codecs = ("cp1251", "kz1048") if encodings.utf8_pair_share(data) < _KZ1048_MAX_PAIRS else ("cp1251",)
-    for codec in codecs + ("koi8-r", "cp866", "mac-cyrillic", "iso8859-5"):
+    # (and so is PTCP154, KZ-1048's forerunner, Kazakh's letters on other bytes: «ә» is BA there,
+    # «ғ» in KZ-1048 — read in the one, a text in the other has Macedonian «ѓ» for every «ғ»)
+    # (listed last, it loses every tie: its bytes 80–9F are letters, so a Russian text from a Mac,
+    # whose capitals stand there, reads in it as well as in Mac OS Cyrillic)
+    kazakh = encodings.utf8_pair_share(data) < _KZ1048_MAX_PAIRS
+    codecs = ("cp1251", "kz1048") if kazakh else ("cp1251",)
+    for codec in codecs + ("koi8-r", "cp866", "mac-cyrillic", "iso8859-5") + (("ptcp154",) if kazakh else ()):
         try:
             text = data.decode(codec)
             language.detect(text, f"<{codec}>")

@@ -83,6 +83,16 @@ def test_kazakh_in_the_windows_kazakh_code_page_is_read_with_its_letters():
         abstract.parse_bytes("Аннотация диссертации".encode() + b"\xff\xfe caf\xe9 " * 40, "damaged.txt")
 
 
+def test_kazakh_in_ptcp154_is_read_with_its_letters_and_kz1048_stays_kz1048():
+    # PTCP154, KZ-1048's forerunner, puts Kazakh's letters on other bytes («ә» is BA, KZ-1048's
+    # «ғ»; «ғ» is 83, Macedonian «ѓ» in KZ-1048): each file is read in its own code page
+    doc = abstract.parse_bytes(KAZAKH.encode("ptcp154"), "kk.txt")
+    assert doc.lang == "kk" and doc.extractor == "python-ptcp154-codec"
+    assert [it.text for it in doc.items["provisions"]] == ["Жайылымдардың тозуы жел эрозиясымен байланысты."]
+    assert abstract.parse_bytes(KAZAKH.encode("kz1048"), "kk.txt").extractor == "python-kz1048-codec"
+    assert abstract.parse_bytes(RUSSIAN.encode("cp1251"), "ru.txt").extractor == "python-cp1251-codec"
+
+
 def test_russian_in_koi8_r_is_read_and_windows_1251_stays_windows_1251():
     # KOI8-R and Windows-1251 each read the other's bytes as Cyrillic letters of some language
     # (cases swapped, order scrambled): the reading made of the language's letter pairs is taken
