@@ -878,6 +878,46 @@ def test_a_text_with_numbered_lines_and_dollar_signs_is_no_marc_record():
     assert marc_display.record(text) == text
 
 
+_OAI = ("""<?xml version="1.0" encoding="UTF-8"?>
+<?xml-stylesheet type="text/xsl" href="static/style.xsl"?>
+<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><responseDate>2024-03-18T06:12:44Z</responseDate>"""
+        """<request verb="GetRecord" metadataPrefix="oai_dc">https://repository.example.kz/oai/request</request>"""
+        """<GetRecord><record><header><identifier>oai:repository.example.kz:123/7</identifier>"""
+        """<setSpec>col_123_41</setSpec></header><metadata>"""
+        """<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/" xmlns:dc="http://purl.org/dc/elements/1.1/">"""
+        """<dc:title>Dune drift on the Moiynkum sands</dc:title><dc:creator>Bekova, Aigul Saparovna</dc:creator>"""
+        """<dc:contributor>Omarov, K.</dc:contributor><dc:subject>dunes</dc:subject><dc:subject>grazing</dc:subject>"""
+        """<dc:description>Relevance of the research. Dunes move faster each decade.</dc:description>"""
+        """<dc:description>Aim of the research: to estimate how grazing moves the dunes.</dc:description>"""
+        """<dc:description>Tasks of the research: 1) to map the dunes; 2) to count the herds.</dc:description>"""
+        """<dc:description>Provisions submitted for defence: 1. Grazing doubles the drift&amp;nbsp;rate. """
+        """2. Fencing &amp;laquo;stops&amp;raquo; it.</dc:description>"""
+        """<dc:date>2023</dc:date><dc:type>Thesis</dc:type><dc:identifier>https://repository.example.kz/handle/123/7</dc:identifier>"""
+        """<dc:publisher>Kazakh National Agrarian Research University</dc:publisher><dc:format>application/pdf</dc:format>"""
+        """</oai_dc:dc></metadata></record></GetRecord></OAI-PMH>""")
+
+
+def test_an_oai_pmh_record_is_read_as_the_title_page_and_abstract_it_describes():
+    """A repository's OAI-PMH GetRecord answer in oai_dc saved as text: the title page's labelled
+    lines, each description a paragraph, the subjects as keywords; the envelope, identifiers,
+    format and set names gone; the double-escaped references («&amp;laquo;») read as characters."""
+    from dissertation_kg.mappings.extract import oai_dc
+    page = oai_dc.text(_OAI)
+    assert page.split("\n")[:6] == ["Title: Dune drift on the Moiynkum sands", "Author: Bekova Aigul Saparovna",
+                                     "Supervisor: Omarov K.", "Kazakh National Agrarian Research University", "2023", ""]
+    assert page.rstrip().endswith("Keywords: dunes; grazing")
+    assert not any(word in page for word in ("oai:", "col_123", "application/pdf", "handle/", "GetRecord"))
+    doc = abstract.parse_bytes(_OAI.encode(), "record.txt")
+    assert doc.meta.title == "Dune drift on the Moiynkum sands" and doc.meta.author == "Bekova Aigul Saparovna"
+    assert [it.text for it in doc.items["tasks"]] == ["to map the dunes", "to count the herds."]
+    assert [it.text for it in doc.items["provisions"]] == ["Grazing doubles the drift rate.", "Fencing «stops» it."]
+    # a record on its own, without the protocol's envelope, is read alike; XML of another kind is not
+    bare = _OAI[_OAI.index("<oai_dc:dc"):_OAI.index("</metadata>")]
+    assert oai_dc.text(bare) == page
+    other = '<?xml version="1.0"?><record><title>Not Dublin Core</title></record>'
+    assert oai_dc.text(other) == other
+
+
 def test_a_json_answer_is_read_as_the_page_it_stands_for():
     """A site's API answer saved as text: the title page's fields, each section an object of a
     heading and paragraphs or items. Arrays of strings under a heading are the section's list;
