@@ -376,6 +376,23 @@ def organisation(text: str) -> str:
     return ", ".join(parts[:keep]).strip(" .;")
 
 
+_CYRILLIC = re.compile("[А-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
+_KAZAKH_ONLY = re.compile("[ӘәҒғҚқҢңӨөҰұҮүҺһ]")
+
+
+def _language_of_words(words: str, label_lang: str) -> str:
+    """The language a keyword list is in: its label's, unless its letters say otherwise. A site's
+    interface labels every article's list in its own language (eLIBRARY's «КЛЮЧЕВЫЕ СЛОВА:» over
+    an English article's "IODINE DEFICIENCY, …"): Latin words are English, Cyrillic ones under an
+    English label Kazakh or Russian by Kazakh's own letters."""
+    cyrillic, latin = _CYRILLIC.search(words), re.search("[A-Za-z]", words)
+    if label_lang != "en" and latin and not cyrillic:
+        return "en"
+    if label_lang == "en" and cyrillic and not latin:
+        return "kk" if _KAZAKH_ONLY.search(words) else "ru"
+    return label_lang
+
+
 def keywords(text: str) -> dict[str, list[str]]:
     """language → keywords of every keyword line, in order and without duplicates."""
     out: dict[str, list[str]] = {}
@@ -385,6 +402,7 @@ def keywords(text: str) -> dict[str, list[str]]:
         # мерзімі. Кіріспе") is the next part of the article
         words = re.split(rf"(?<=[^\W\d_]{{2}})\.\s+(?=[{_UP}])", m.group("words") or m.group("next"))[0]
         words = words.strip().rstrip(".").strip("*_ ")
+        lang = _language_of_words(words, lang)
         sep = ";" if ";" in words else "·" if "·" in words and "," not in words else ","
         for w in words.split(sep):
             w = re.sub(r"\s+", " ", w).strip(" .*_")

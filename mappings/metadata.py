@@ -394,10 +394,17 @@ def specialty_name(m: re.Match) -> str | None:
 _CLASSIFIED = re.compile(rf"(?i)\b(?:{_CLASSIFICATIONS})\b[\s\d.:()\[\]/+,;\"«»–-]*$")
 
 
+# A dissertation council's code has a specialty's shape after its letter («совета Д 14.15.01»,
+# «ОД 14.61.03», "council D 14.61.03"): a council, not the work's specialty.
+_COUNCIL_CODE_BEFORE = re.compile(r"(?:^|[\s(])(?:ОД|OD|ДК|Д|D|К|K)\s*$")
+
+
 def _specialty(text: str) -> re.Match | None:
-    """The first specialty code that is not a classification code (МРНТИ 19.21.61, УДК …)."""
+    """The first specialty code that is not a classification code (МРНТИ 19.21.61, УДК …) or a
+    dissertation council's."""
     for m in _SPECIALTY.finditer(text):
-        if not _CLASSIFIED.search(text[text.rfind("\n", 0, m.start()) + 1:m.start()]):
+        before = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+        if not _CLASSIFIED.search(before) and not _COUNCIL_CODE_BEFORE.search(before):
             return m
     return None
 
@@ -529,6 +536,10 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
         meta.author, meta.title = meta.author or author, meta.title or title
     if meta.title is None:
         meta.title = _title_before_specialty(sections.get("preamble", ""), meta.author)
+    if meta.author is None and meta.title is None:
+        # No title page in the text (a scanned one, an image): the autoreferat's résumé at its
+        # end names the author and the title again, in each of its languages.
+        meta.author, meta.title = _from_resume(full_text, lang)
     m = _specialty(head) or _specialty(full_text[:4000])
     if m:
         code = m.group("code")
@@ -559,6 +570,27 @@ def extract(sections: dict[str, str], full_text: str, lang: str, publication_lin
         meta.publication_counts["Total"] = next(iter(meta.publication_counts.values()))
     meta.publications = publication_list(publication_lines)
     return meta
+
+
+# A résumé's opening, as an autoreferat ends (and as ВАК's rules have it): the heading, then the
+# author's full name, the title and the document's description, each closed by a full stop
+# («РЕЗЮМЕ ⏎ Жакупов Ерлан Сабитович. Расчет … системы. Автореферат диссертации на соискание …»).
+_NAME_WORD = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’]+(?:-[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’]+)?"
+_RESUME = re.compile(rf"(?m)^[ \t]*(?:РЕЗЮМЕ|ТҮЙІН|ТҮЙІНДЕМЕ|SUMMARY|RESUME)[ \t.:]*\n[ \t]*"
+                     rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})\.[ \t]+"
+                     rf"(?P<title>[^\n]{{10,400}}?)\.[ \t]+(?=[^\n]*?(?:диссертац|dissertation|thesis))", re.I)
+_KAZAKH_LETTER = re.compile("[ӘәҒғҚқҢңӨөҰұҮүҺһІі]")
+
+
+def _from_resume(text: str, lang: str) -> tuple[str | None, str | None]:
+    """The author and the title as the résumé in the document's language gives them."""
+    for m in _RESUME.finditer(text):
+        title = m.group("title")
+        latin = re.search("[A-Za-z]", title) and not re.search("[А-яЁё]", title)
+        kazakh = _KAZAKH_LETTER.search(title) is not None
+        if (lang == "en") == bool(latin) and (lang != "ru" or not kazakh) and (lang != "kk" or kazakh):
+            return m.group("name"), _squash(title)
+    return None, None
 
 
 _TABLE_TOTAL = re.compile(r"(?i)(?<!\w)(?:барлығы|всего|итого|total)\s*[:–—-]?\s*(\d{1,3})\s*$")
@@ -799,6 +831,11 @@ def _title_line(texts: list[str], author: str | None) -> str | None:
             index, end = _title_above(lines, at - 1), at - 1
         elif at is not None and index is not None and (_front_matter_line(lines[index]) or _ABSTRACT_OPENS.match(lines[index])
                                                        or body_opens or (properties and _PROPERTY.match(lines[index]))
+                                                       # … or a record's properties, one after another, after
+                                                       # the affiliations ("Тип: статья в журнале" ⏎ "Номер: 3",
+                                                       # an eLIBRARY article card)
+                                                       or (index > at + 1 and index + 1 < len(lines)
+                                                           and _PROPERTY.match(lines[index]) and _PROPERTY.match(lines[index + 1]))
                                                        # an affiliation right under the author: "University, City, Country"
                                                        or (index == at + 1 and "," in lines[index]
                                                            and is_org_name(lines[index].split(",")[0]))
@@ -995,6 +1032,12 @@ _NOT_TITLE = re.compile(r"(?i)\b(?:dissertation|thesis|диссертац\w*|spe
                         r"educational\s+programme|образовательн\w+\s+программ\w*|білім\s+беру\s+бағдарлама\w*|"
                         r"scientific\s+(?:supervisor|consultant)|научн\w+\s+(?:руководител|консультант)\w*|"
                         r"ғылыми\s+(?:жетекші|кеңесші)\w*|"
+                        # the council page's other labels
+                        r"ведущ\w+\s+организаци\w*|официальн\w+\s+оппонент\w*|жетекші\s+ұйым\w*|"
+                        r"ресми\s+оппонент\w*|leading\s+organi[sz]ation|official\s+opponents?|"
+                        # … and its first sentence, where the work was done
+                        r"работа\s+выполнена|жұмыс\s+(?:\S+\s+){0,8}?орындал\w*|"
+                        r"the\s+(?:work|research)\s+was\s+(?:carried\s+out|performed|done|conducted)\s+(?:at|in)\b|"
                         # the autoreferat's «На правах рукописи», not a title about manuscripts
                         # («Абай шығармаларының қолжазба көшірмелері: …»)
                         r"(?:as\s+a|rights\s+of\s+(?:the\s+|a\s+)?)manuscript|правах\s+рукописи|қолжазба\s+құқығ\w*)")

@@ -97,6 +97,18 @@ def normalise(text: str) -> str:
     return "\n".join(_MULTISPACE.sub(" ", line).strip() for line in text.split("\n"))
 
 
+# A document-sharing site's viewer (Scribd, Studylib, Yumpu) saved as text: at each page's end its
+# counter ("2 / 6") and its download button, then the sidebar it shows there (other documents'
+# titles, "PDF", "No ratings yet", "31 pages") up to the next blank line. The viewer's, not the
+# author's: left in, the sidebar's titles break the list or sentence the page cut.
+# (and after the last page, from its "You are on page 6/ 6" on, the site's footer: share buttons,
+# links, copyright)
+_VIEWER_FOOTER = re.compile(r"\n(?:you are on page|вы находитесь на странице) ?\d{1,3} ?/ ?\d{1,4}\n[\s\S]*\Z",
+                            re.IGNORECASE)
+_VIEWER_PAGE_END = re.compile(r"\n\n*\d{1,3} ?/ ?\d{1,4}\n(?:download(?: now)?|скачать|жүктеу|жүктеп алу)\n"
+                              r"(?:[^\n]+\n){0,12}?\n+(?=\S)", re.IGNORECASE)
+
+
 def reflow(text: str, *, laid_out: bool = False, breaks_known: bool = False, body_only: bool = False) -> str:
     """The text with page furniture removed and wrapped paragraphs re-joined; a text that is
     neither laid out (from a PDF) nor hard-wrapped keeps its lines as they are. With
@@ -104,7 +116,9 @@ def reflow(text: str, *, laid_out: bool = False, breaks_known: bool = False, bod
     saw it in the geometry); lines are then joined up to it, and only a page break is judged
     from the text. A `body_only` text (Word's body, without its headers and footers) has no
     page furniture to remove: a number alone on its line there is a table cell's."""
-    text = normalise(text)
+    # (the page it ends goes on in the next one's first line, as it would across a page break)
+    text = _VIEWER_PAGE_END.sub("\n", normalise(text))
+    text = _VIEWER_FOOTER.sub("\n", text)
     if body_only and not laid_out and not wrap_width(text.split("\n")):
         # (a Word body whose every line is a paragraph, as a PDF converted back to Word leaves it,
         # is wrapped text like any other: it goes on to be joined)

@@ -402,7 +402,8 @@ def test_every_keyword_label_introduces_keywords(label, lang):
     # every label, written out by hand (not read from front_matter.KEYWORD_LABELS)
     from dissertation_kg.mappings import front_matter
 
-    assert front_matter.keywords(f"Abstract. …\n{label}: alpha, beta, gamma\n") == {lang: ["alpha", "beta", "gamma"]}
+    words = ["alpha", "beta", "gamma"] if lang == "en" else ["альфа", "бета", "гамма"]
+    assert front_matter.keywords(f"Abstract. …\n{label}: {', '.join(words)}\n") == {lang: words}
 
 
 def test_keyword_label_paragraph_ending_in_its_colon_with_the_list_below():
@@ -843,3 +844,69 @@ def test_an_articles_title_wrapped_over_four_lines_before_lower_case_words_is_wh
     assert doc.kind == "article"
     assert doc.meta.title == ("Effect of grazing pressure on soil organic carbon and nitrogen stocks of the dry "
                               "steppes and semi-deserts in central Kazakhstan")
+
+
+_SCANNED_FRONT = """Работа выполнена в Казахской головной архитектурно-строительной академии.
+Научный руководитель: доктор технических наук, профессор Абдрахманов Нурлан Кенжебекович
+Официальные оппоненты: доктор технических наук, профессор Мусабаев Талгат Оразович
+Ведущая организация: АО «Казахский научно-исследовательский и проектный институт строительства» (г. Алматы)
+Защита состоится 27 ноября 2009 года на заседании диссертационного совета Д 14.15.01 при академии.
+ОБЩАЯ ХАРАКТЕРИСТИКА РАБОТЫ
+Актуальность темы. Территория Казахстана в значительной части относится к сейсмически опасным районам.
+Цель работы – разработка методики расчета каркасных зданий с сейсмоизоляцией.
+Задачи исследования:
+1) разработать модель опоры;
+2) выполнить расчет здания.
+Научная новизна: предложена билинейная модель резинометаллической опоры.
+РЕЗЮМЕ
+Жакупов Ерлан Сабитович. Расчет многоэтажных каркасных зданий с сейсмоизоляцией. Автореферат диссертации на соискание ученой степени кандидата технических наук по специальности 05.23.17 – Строительная механика.
+Предложена билинейная модель опоры.
+ТҮЙІН
+Жақыпов Ерлан Сәбитұлы. Сейсмооқшаулағышы бар көпқабатты қаңқалы ғимараттарды есептеу. Техника ғылымдарының кандидаты ғылыми дәрежесін алуға арналған диссертацияның авторефераты.
+SUMMARY
+Zhakupov Yerlan Sabitovich. Analysis of base-isolated multi-storey frame buildings. Abstract of the dissertation for the degree of Candidate of Technical Sciences.
+"""
+
+
+def test_a_scanned_title_page_leaves_the_resume_to_name_the_author_and_title():
+    """The title page an image without text: the council page's labels are no title, the
+    council's code («совета Д 14.15.01») no specialty, and the résumé in the document's language
+    names the author, the title and the specialty."""
+    doc = abstract.parse_bytes(_SCANNED_FRONT.encode(), "autoreferat.txt")
+    assert doc.meta.author == "Жакупов Ерлан Сабитович"
+    assert doc.meta.title == "Расчет многоэтажных каркасных зданий с сейсмоизоляцией"
+    assert doc.meta.specialty_code == "05.23.17"
+    # without the résumé, nothing stands in for what the page does not say
+    bare = abstract.parse_bytes(_SCANNED_FRONT[:_SCANNED_FRONT.index("РЕЗЮМЕ")].encode(), "autoreferat.txt")
+    assert bare.meta.author is None and bare.meta.title is None and bare.meta.specialty_code is None
+    for label in ("Научный руководитель", "Официальные оппоненты", "Ведущая организация"):
+        page = _SCANNED_FRONT[_SCANNED_FRONT.index(label):_SCANNED_FRONT.index("РЕЗЮМЕ")]
+        assert abstract.parse_bytes(page.encode(), "autoreferat.txt").meta.title is None, page[:40]
+    # the Kazakh and the English résumé name them in their languages
+    from dissertation_kg.mappings import metadata
+    assert metadata._from_resume(_SCANNED_FRONT, "kk") == (
+        "Жақыпов Ерлан Сәбитұлы", "Сейсмооқшаулағышы бар көпқабатты қаңқалы ғимараттарды есептеу")
+    assert metadata._from_resume(_SCANNED_FRONT, "en")[0] == "Zhakupov Yerlan Sabitovich"
+
+
+def test_an_article_card_names_its_title_above_the_authors_and_its_english_keywords():
+    """A citation index's article card saved as text (eLIBRARY): the title in capitals, the byline
+    and affiliations, then the card's properties («Тип: …», «Номер: …»), which are no title; the
+    site labels the keywords in Russian over an English article's list."""
+    card = ("eLIBRARY.RU - НАУЧНАЯ ЭЛЕКТРОННАЯ БИБЛИОТЕКА\nПоиск по сайту\n"
+            "IODINE STATUS OF SCHOOLCHILDREN IN THREE REGIONS OF KAZAKHSTAN\n"
+            "SADYKOVA A.T.1, ZHUNUSSOV M.K.2, BIANCHI L.3\n1 Asfendiyarov Kazakh National Medical University, Almaty\n"
+            "2 Kazakh Academy of Nutrition, Almaty\n3 ETH Zurich, Zurich, Switzerland\n"
+            "Тип: статья в журнале - научная статья\tЯзык: английский\nНомер: 3\tГод: 2025\tСтраницы: 58-67\n"
+            "КЛЮЧЕВЫЕ СЛОВА:\nIODINE DEFICIENCY, IODIZED SALT, SCHOOLCHILDREN\nАННОТАЦИЯ:\n"
+            "Background. Salt iodization has been mandatory in Kazakhstan for two decades. Aim. To assess the "
+            "iodine status of schoolchildren. Methods. A cross-sectional survey was carried out.\n"
+            "INTRODUCTION\nIodine deficiency is a preventable cause of impaired development.\n"
+            "CONCLUSION\nIodine nutrition is adequate overall.\n")
+    doc = abstract.parse_bytes(card.encode(), "card.txt")
+    assert doc.kind == "article" and doc.lang == "en"
+    assert doc.meta.title == "IODINE STATUS OF SCHOOLCHILDREN IN THREE REGIONS OF KAZAKHSTAN"
+    from dissertation_kg.mappings import front_matter
+    assert front_matter.keywords(card) == {"en": ["IODINE DEFICIENCY", "IODIZED SALT", "SCHOOLCHILDREN"]}
+    assert front_matter.keywords("Keywords: білім, ғылым, жаңалық\n") == {"kk": ["білім", "ғылым", "жаңалық"]}
+    assert front_matter.keywords("Ключевые слова: наука, образование\n") == {"ru": ["наука", "образование"]}

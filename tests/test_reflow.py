@@ -706,3 +706,23 @@ def test_finereaders_not_sign_at_a_line_end_is_a_soft_hyphen():
             "күнкөріс көзі;\n¬ белгісі жол ортасында өзгермейді.")
     assert "Шардара аудандарындағы" in reflow.normalise(text).replace("\u00ad\n", "")
     assert "¬ белгісі" in reflow.normalise(text)
+
+
+def test_a_document_viewers_page_ends_and_footer_are_no_text():
+    """A document-sharing site's viewer saved as text (Scribd): each page ends with its counter,
+    the download button and a sidebar of other documents up to a blank line; the last page with
+    the site's footer. A list and a sentence the page cut go on across it."""
+    from dissertation_kg.mappings import abstract
+    page = ("Зерттеудің мақсаты – шешендік сөздердің құрылымын анықтау.\n"
+            "Зерттеудің міндеттері:\n1. шешендік сөздерді талдау;\n2. корпусты құру;\n\n"
+            "2 / 6\nDownload\nАвтореферат Абай Шешендік сөз\nPDF\nNo ratings yet\nАвтореферат Абай Шешендік сөз\n"
+            "31 pages\n\n\n3. құрылымын салыстыру;\n4. нәтижелерді ұсыну.\n"
+            "Ғылыми жаңалығы. Алғаш рет шешендік сөздердің корпусы жасалып, оның нәтижелері халықаралық\n\n"
+            "3 / 6\nDownload\nШешендік өнер оқулық\nPDF\n50% (2)\n96 pages\n\n\n"
+            "конференцияларда талқыланды.\n\nYou are on page 6/ 6\nSearch\nShare on Facebook, opens a new window\n"
+            "About Scribd, Inc.\nCopyright © 2025 Scribd Inc.\n")
+    doc = abstract.parse_bytes(page.encode(), "viewer.txt")
+    assert [it.text for it in doc.items["tasks"]] == ["шешендік сөздерді талдау", "корпусты құру",
+                                                       "құрылымын салыстыру", "нәтижелерді ұсыну."]
+    assert "халықаралық конференцияларда талқыланды." in " ".join(doc.section_text("novelty").split())
+    assert not any(chrome in doc.text for chrome in ("Download", "PDF", "pages", "Scribd", "Facebook", "6 / 6"))
