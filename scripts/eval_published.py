@@ -480,7 +480,9 @@ def score_gaps(m: Mapped, exp: dict) -> list[tuple[bool, str]]:
         if gap in ITEMS:
             ok = not m.items[gap]
         elif gap == "title-page":
-            ok = not m.titles and not m.creators and m.specialty_code is None
+            # (a programme code the document states outside a title page, in the heading over its
+            # abstract, is read, not invented: the key records it)
+            ok = not m.titles and not m.creators and m.specialty_code in (None, exp.get("specialty_code"))
         elif gap == "publications":
             ok = not m.any_publication_count
         elif gap == "approbation":

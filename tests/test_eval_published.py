@@ -148,3 +148,16 @@ def test_a_missing_aim_is_respected_only_where_the_graph_states_it(onto):
     exp = {"gaps": ["aim", "object"]}
     assert ev.score_gaps(stated, exp) == [(True, "aim"), (False, "object")]
     assert ev.score_gaps(silent, exp) == [(False, "aim"), (False, "object")]
+
+
+def test_a_missing_title_page_is_respected_where_no_title_or_author_is_invented(onto):
+    # the document's heading may state its programme code without a title page: the key records
+    # the code, and reading it invents nothing; a code the key does not have is invented
+    mapped = _mapped(onto, "https://w3id.org/dissertation-kg/ontology#Dissertation")
+    mapped.titles, mapped.creators = [], []
+    for code, key_code, ok in (("8D08101", "8D08101", True), (None, "8D08101", True), (None, None, True),
+                               ("8D08101", None, False), ("8D08102", "8D08101", False)):
+        mapped.specialty_code = code
+        assert ev.score_gaps(mapped, {"gaps": ["title-page"], "specialty_code": key_code}) == [(ok, "title-page")]
+    mapped.titles = ["A title"]
+    assert ev.score_gaps(mapped, {"gaps": ["title-page"]}) == [(False, "title-page")]

@@ -13,6 +13,7 @@ import io
 import json
 import shutil
 from importlib.metadata import version
+import re
 from pathlib import Path
 
 import pytest
@@ -2011,3 +2012,16 @@ def test_macrobutton_headings_of_a_word_template_are_read():
     parsed = abstract.parse_bytes(data, "template.docx")
     assert parsed.section_text("aim").startswith("To develop a screening model")
     assert [it.text.split()[:2] for it in parsed.items["tasks"]] == [["to", "assess"], ["to", "validate"]]
+
+
+def test_a_pdf_set_one_glyph_at_a_time_reads_each_letter_once():
+    """Corpus 36's PDF written a glyph at a time (a report engine's output): a glyph's box wider
+    than its advance reaches into its neighbour's ("j" under the "a" of "major"), and PDFium's text
+    inside one letter's bounds holds both; a comma set on its own sits low on the line."""
+    from dissertation_kg.mappings import extract
+    path = Path(__file__).parent / "fixtures" / "published-36" / "en-zoonoses-phd.pdf"
+    text = extract.extract(path.read_bytes(), path.name).text
+    assert "NURMAGANBETOV DANIYAR KAIRATOVICH" in text
+    assert "remains a major problem" in text and "Doctor of Philosophy (PhD)" in text
+    assert "Central Asia, and thousands of infected cattle, sheep and goats" in text
+    assert not re.search(r"\n,\n", text)

@@ -3156,3 +3156,13 @@ def test_a_deprecated_vocabulary_entry_links_nothing(tmp_path):
         assert sorted(str(e.iri).rsplit("/id/", 1)[1] for e in entries) == ["method/pisa", "method/wvs"]
     found = find_mentions("PISA data", "en", lexicon(tmp_path))
     assert [str(m.entity).rsplit("/id/", 1)[1] for m in found] == ["method/pisa"]
+
+
+def test_kazakh_historys_rivers_crimea_and_mononymous_figures():
+    # the names Kazakh texts give the Volga, the Ural and Crimea, and people cited by one name
+    found = linked_names("Алтын Орда қалалары Еділ мен Жайық бойында, Қырымда орналасты; оларды Ибн Баттута сипаттады.", "kk")
+    assert {iri for _, iri in found} >= {"volga", "ural-river", "crimea", "ibn-battuta"}
+    found = linked_names("Аристотельдің «Риторикасы», Цицерон мен Төле бидің шешендік сөздері салыстырылды.", "kk")
+    assert {iri for _, iri in found} >= {"aristotle", "cicero", "tole-bi"}
+    assert {iri for _, iri in linked_names("Риторика Аристотеля и Цицерона, города Поволжья и Крыма.", "ru")} >= {
+        "aristotle", "cicero", "crimea"}

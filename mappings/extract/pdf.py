@@ -94,6 +94,15 @@ def _lines(textpage, rects, spaced_words: dict[str, str]) -> list[str]:
     for left, bottom, right, top in rects:
         # PDFium writes a hyphen it takes for a line-end hyphenation as \x02.
         raw = textpage.get_text_bounded(left, bottom, right, top).replace("\x02", "-")
+        start = textpage.get_index(left + 0.5, (bottom + top) / 2, 2, 2)
+        end = textpage.get_index(right - 0.5, (bottom + top) / 2, 2, 2)
+        if start is not None and end is not None and 0 <= end - start < len(raw.strip()) - 1:
+            # A box that holds fewer letters than the text inside its bounds: the letters of a
+            # neighbour reach into it (a glyph set on its own, its box wider than its advance:
+            # the "j" under the "a" of "major" read twice, "maj ajor"): its own letters only,
+            # and the space PDFium generates after them
+            own = textpage.get_text_range(start, end - start + 1)
+            raw = own + (" " if textpage.get_text_range(end + 1, 1).isspace() else "")
         text = " ".join(raw.split())
         if not text:
             continue
@@ -103,9 +112,7 @@ def _lines(textpage, rects, spaced_words: dict[str, str]) -> list[str]:
         spaced, trailing = trailing or raw[:1].isspace(), raw[-1:].isspace()
         first = _style(textpage, left + 0.5, (bottom + top) / 2, +1)
         last = _style(textpage, right - 0.5, (bottom + top) / 2, -1)
-        start = textpage.get_index(left + 0.5, (bottom + top) / 2, 2, 2)
-        end = textpage.get_index(right - 0.5, (bottom + top) / 2, 2, 2)
-        if boxes and _same_line(boxes[-1], bottom, top):
+        if boxes and (_same_line(boxes[-1], bottom, top) or _trailing_mark(boxes[-1], left, bottom, top, text)):
             # A list number set apart by a tab, or a hyphen: pieces of one line.
             box = boxes[-1]
             # Pieces that touch are one word: a writer breaks text objects inside words at
@@ -115,7 +122,8 @@ def _lines(textpage, rects, spaced_words: dict[str, str]) -> list[str]:
             # A bold heading set wider is cut inside words too ("Жаңа|шылдығы"): the next
             # letter in PDFium's own text order, with no space (not even one PDFium
             # generates) between, is the same word whatever the gap.
-            touching = left >= box[3] and (left - box[3] < 0.3 * per_char or (
+            # (and a letter whose box reaches back into the one before, set on its own, "a" ⏎ "j")
+            touching = left >= box[3] - per_char and (left - box[3] < 0.3 * per_char or (
                 box[7] is not None and start is not None and start == box[7] + 1
                 and textpage.get_text_range(box[7], 2)[-1:].isalpha()))
             glue = "" if text == "-" or box[4].endswith(" ") or (touching and not spaced) else " "
@@ -316,6 +324,14 @@ def _ends_short(box, following, margin: float) -> bool:
     per_char = (following[3] - following[2]) / max(1, len(following[4]))
     word = len(following[4].split(" ", 1)[0])
     return box[3] + per_char * (word + 1) < margin - per_char
+
+
+def _trailing_mark(box, left: float, bottom: float, top: float, text: str) -> bool:
+    """A comma or a full stop set on its own right after a line's last letter: its box, a few
+    points tall and low on the line, overlaps the letters' by too little for _same_line."""
+    height = box[1] - box[0]
+    return text in (",", ".", ";", ":") and 0 <= left - box[3] + 1 < height and top > box[0] and bottom < box[1] \
+        and top - bottom < 0.8 * height
 
 
 def _same_line(box, bottom: float, top: float) -> bool:
