@@ -3166,3 +3166,14 @@ def test_kazakh_historys_rivers_crimea_and_mononymous_figures():
     assert {iri for _, iri in found} >= {"aristotle", "cicero", "tole-bi"}
     assert {iri for _, iri in linked_names("Риторика Аристотеля и Цицерона, города Поволжья и Крыма.", "ru")} >= {
         "aristotle", "cicero", "crimea"}
+
+
+def test_biodiversity_treaties_the_middle_corridor_and_private_law_bodies():
+    found = linked_names("Нагоя хаттамасы мен Биологиялық әртүрлілік туралы конвенция, CITES талаптары ескерілді.", "kk")
+    assert {iri for _, iri in found} >= {"nagoya-protocol", "convention-on-biological-diversity", "cites"}
+    found = linked_names("Cargo on the Middle Corridor (the Trans-Caspian International Transport Route) grew.", "en")
+    assert {iri for _, iri in found} == {"trans-caspian-international-transport-route"}
+    found = linked_names("Принципы УНИДРУА и Гаагская конференция по международному частному праву.", "ru")
+    assert {iri for _, iri in found} >= {"unidroit", "hcch"}
+    # the city stays the city where the protocol is not named
+    assert ("Нагоя", "nagoya") in linked_names("Конференция прошла в г. Нагоя.", "ru")
