@@ -579,17 +579,13 @@ _NAME_WORD = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’]+
 _RESUME = re.compile(rf"(?m)^[ \t]*(?:РЕЗЮМЕ|ТҮЙІН|ТҮЙІНДЕМЕ|SUMMARY|RESUME)[ \t.:]*\n[ \t]*"
                      rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})\.[ \t]+"
                      rf"(?P<title>[^\n]{{10,400}}?)\.[ \t]+(?=[^\n]*?(?:диссертац|dissertation|thesis))", re.I)
-_KAZAKH_LETTER = re.compile("[ӘәҒғҚқҢңӨөҰұҮүҺһІі]")
 
 
 def _from_resume(text: str, lang: str) -> tuple[str | None, str | None]:
     """The author and the title as the résumé in the document's language gives them."""
     for m in _RESUME.finditer(text):
-        title = m.group("title")
-        latin = re.search("[A-Za-z]", title) and not re.search("[А-яЁё]", title)
-        kazakh = _KAZAKH_LETTER.search(title) is not None
-        if (lang == "en") == bool(latin) and (lang != "ru" or not kazakh) and (lang != "kk" or kazakh):
-            return m.group("name"), _squash(title)
+        if script_language(m.group("title")) == lang:
+            return m.group("name"), _squash(m.group("title"))
     return None, None
 
 
