@@ -153,6 +153,37 @@ def test_undeclared_class_in_a_vocabulary_breaks_owl2_dl(tmp_path):
     assert [p.term for p in found] == ["ex:Gadget"] and "undeclared class" in found[0].message, found
 
 
+# --------------------------------------------------------------------------- check: shapes
+
+
+def test_a_vocabulary_entry_the_shapes_reject_is_reported_at_its_line(tmp_path):
+    # A build validates each vocabulary graph; the check must say so before the build does.
+    shapes = SHAPES.replace("sh:targetClass dkg:Person .",
+                            "sh:targetClass dkg:Person ;\n    sh:property [ sh:path rdfs:label ; sh:minCount 1 ;\n"
+                            "        sh:message \"A person needs a name.\" ] .")
+    shapes = "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n" + shapes
+    vocabulary = PREFIXES + """@prefix ex: <https://example.org/people#> .
+
+ex:named a owl:NamedIndividual , dkg:Person ;
+    rdfs:label "Named"@en .
+ex:other a owl:NamedIndividual , dkg:Person ;
+    rdfs:label "Other"@en ;
+    dkg:author ex:nameless .
+
+ex:nameless a owl:NamedIndividual , dkg:Person .
+"""
+    onto_dir, mappings = make_ontology(tmp_path, shapes=shapes, vocabularies={"people.ttl": vocabulary})
+    found = problems_of(onto_dir, mappings)
+    assert [(p.check, p.file.name, p.term) for p in found] == [("shapes", "people.ttl", "ex:nameless")], found
+    # the entry's own line, not the earlier line that mentions it as a value
+    assert found[0].line == vocabulary.splitlines().index("ex:nameless a owl:NamedIndividual , dkg:Person .") + 1
+    assert "A person needs a name." in found[0].message and "dkg validate --store" in found[0].hint
+    # named, it passes; and the project's own vocabularies pass the project's shapes
+    onto_dir, mappings = make_ontology(tmp_path / "fixed", shapes=shapes, vocabularies={
+        "people.ttl": vocabulary.replace("dkg:Person .\n", "dkg:Person ;\n    rdfs:label \"Nameless\"@en .\n")})
+    assert problems_of(onto_dir, mappings) == []
+
+
 # --------------------------------------------------------------------------- check: syntax
 
 

@@ -6,6 +6,7 @@ The checks, each returning `Problem`s that name a file, a line, a term and a hin
   deprecated  deprecated terms still used by the ontology, shapes, vocabularies or mappers
   agreement   shapes, vocabularies and mappers use only declared terms; every class has a shape
   owl2-dl     the ontology with its vocabularies is OWL 2 DL: every property and class used is declared
+  shapes      every vocabulary file satisfies the SHACL shapes, as a build's `dkg validate --store` checks it
   versioning  a changed ontology carries a new owl:versionInfo and owl:versionIRI
   logic       HermiT (through owlready2) finds the ontology consistent, every class satisfiable
 
@@ -705,11 +706,18 @@ def _check_owl2_dl(sources: Sources) -> list[Problem]:
     return check_dl_declarations(sources)
 
 
+def _check_vocabulary_shapes(sources: Sources) -> list[Problem]:
+    from dissertation_kg.server.curation.vocabulary_shapes import check_vocabulary_shapes  # imports this module
+
+    return check_vocabulary_shapes(sources)
+
+
 CHECKS = {
     "report": check_report,
     "deprecated": check_deprecated,
     "agreement": check_agreement,
     "owl2-dl": _check_owl2_dl,
+    "shapes": _check_vocabulary_shapes,
     "versioning": check_versioning,
     "logic": check_logic,
 }
