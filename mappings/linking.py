@@ -1169,6 +1169,8 @@ _FORMULA_AFTER = re.compile(rf"(?i)(?<![\w-])({_FORMULA_ACRONYM})(?=\s+{_FORMULA
 # as a theory; the whole capitalised name is the index, a method, and the concept is no mention
 # of its own there (see annotate).
 _NAMED_MEASURE = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]*\s+){1,5}(?:Index|Scale|Inventory|Barometer|Ranking)\b")
+_CITATION_INDEX = re.compile(r"Citation\s+Index$")
+_ACRONYM_IN_BRACKETS = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]*[A-Z0-9])\)")
 
 
 # Clinical guidelines agreed at a meeting are named after the meeting's place, with a number and
@@ -1852,11 +1854,16 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
     for m in _NAMED_MEASURE.finditer(text):
         s, e = m.span()
         inner = [(a, b) for a, b in concept_spans if s <= a and b <= e]
-        # only where a concept stands inside: the capitalised names below take the others
-        if inner and not _sentence_initial(text, s) and unclaimed(s, e) and not known(text[s:e]) and all(
-                any(a <= k < b for a, b in inner) for k in range(s, e) if covered[k]):
+        # ("Russian Science Citation Index" is a database, left to the capitalised names below)
+        if not _sentence_initial(text, s) and unclaimed(s, e) and not known(text[s:e]) and all(
+                any(a <= k < b for a, b in inner) for k in range(s, e) if covered[k]) \
+                and not _CITATION_INDEX.search(text, s, e):
             found[(s, e)] = ("Method", "measure")
             claimed.append((s, e))
+            # the acronym it is given in brackets names the same measure: "… Experience Scale (FIES)"
+            if (acronym := _ACRONYM_IN_BRACKETS.match(text, e)) and not known(acronym.group(1)):
+                found[acronym.span(1)] = ("Method", "measure")
+                claimed.append(acronym.span(1))
     for m in _CONSENSUS.finditer(text):
         s, e = m.span()
         if m.group(1) not in _NOT_CONSENSUS and not _sentence_initial(text, s) and free(s, e) and unclaimed(s, e) \

@@ -17,8 +17,9 @@ from . import morphology
 _FORMATS = {"pdf", "doc", "docx", "rtf", "odt", "txt", "html", "htm", "xml", "csv", "xls", "xlsx", "ppt", "pptx",
             "jpg", "jpeg", "png", "zip", "rar", "djvu", "epub", "mp4", "doi", "isbn", "issn", "orcid", "url", "uri",
             "udc", "удк", "ббк", "әож", "мрнти", "ғтамр",
-            # the Journal of Economic Literature's classification, labelling an article's codes
-            "jel", "jel classification", "jel codes"}
+            # the Journal of Economic Literature's classification, labelling an article's codes (no
+            # rule offers "JEL Codes" or "JEL Classification" whole: the label is the acronym)
+            "jel"}
 # degrees and titles written before or after a name
 _DEGREES = {"phd", "dsc", "msc", "bsc", "mba", "ma", "ba", "md", "llm", "llb", "dba"}
 # repository and journal software named in a page's footer

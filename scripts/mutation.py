@@ -108,6 +108,9 @@ MODULE_TESTS = {
 }
 # (file, text on the mutated line, mutation) → why no behaviour can differ
 EQUIVALENT: dict[tuple[str, str, str], str] = {
+    ("mappings/extract/repository_csv.py", 'return re.sub(r"^([^,]+),\\s+", r"\\1 ", name.strip(), count=1)', "1 → 2"):
+        "the pattern is anchored at the start of the string (no MULTILINE), so it can match once at "
+        "most: a second substitution has no start to match at",
     ("mappings/article_summary.py", "title = next((line for line in lines if len(line) >= 30", "30 → 31"):
         "the same line must have a language (_lang_of), and language.detect needs 40 letters: a line "
         "shorter than 40 characters is never the title, whatever this bound up to 40",

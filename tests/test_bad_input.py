@@ -301,3 +301,14 @@ def test_broken_utf8_english_with_cyrillic_names_is_not_read_as_windows_1251():
     data = text.encode()[:40] + b"\xff" + text.encode()[40:]
     with pytest.raises(MappingError, match="not valid UTF-8"):
         abstract.parse_bytes(data, "en.txt")
+
+
+
+def test_a_file_half_utf8_half_windows_1251_is_refused_not_half_garbled():
+    # pasted together from two files: as many bytes stand in UTF-8's pairs as in cp1251 letters.
+    # Read as cp1251 the UTF-8 half would be «РђТ›РјРѕР»Р°»; half the high bytes is enough to refuse
+    text = ("Abstract. The aim of the study is to map the pastures of {a} and of the {b} region. "
+            "The results show that the method works well in the northern region.\n")
+    data = text.encode().replace(b"{a}", "Ақмола".encode()).replace(b"{b}", "Костанайская".encode("cp1251"))
+    with pytest.raises(MappingError, match="not valid UTF-8"):
+        abstract.parse_bytes(data, "en.txt")

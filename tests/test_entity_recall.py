@@ -74,6 +74,10 @@ def test_people_by_initials_and_surname(text, lang, expected):
     ("Метод описан в трудах Ф.А. Щербины и развит позже.", "ru", ["Ф.А. Щербины"]),
     ("Сведения взяты в материалах Ф.А. Щербины и в статье Т.Н. Щербина о степи.", "ru", ["Ф.А. Щербины", "Т.Н. Щербина"]),
     ("Тәсілді А. Ержанов пен Т. Шоу ұсынды.", "kk", ["А. Ержанов", "Т. Шоу"]),
+    # two initials before a word with Kazakh letters, which no Russian dictionary lists: a person
+    # with no other cue, in either language's text (one initial before such a word is not enough)
+    ("Бұл мәселені Б.Ж. Әбдірайым зерттеді.", "kk", ["Б.Ж. Әбдірайым"]),
+    ("Этот вопрос изучал Қ.С. Қаражан.", "ru", ["Қ.С. Қаражан"]),
     # a Kazakh surname in the genitive before the body of work it wrote («М. Шоқайдың еңбектері»)
     ("Эмигранттық тарихнамадағы М. Шоқайдың еңбектерінің маңызы бағаланды.", "kk", ["М. Шоқайдың"]),
     ("The study follows the life course perspective of G. Elder.", "en", ["G. Elder"]),

@@ -24,6 +24,16 @@ def test_a_text_without_kazakh_letters_or_with_one_stand_in_is_left_as_written()
     assert font_letters.repair(one) == one
 
 
+
+def test_three_stand_ins_are_enough_two_are_not():
+    # a title line of such a font holds three («Ҽл-Фараби … ҧлттық … ҥшін»); two may be a Mari or
+    # Abkhaz word quoted in a Kazakh text
+    three = "Ҽл-Фараби атындағы ҧлттық университет ҥшін"
+    assert font_letters.repair(three) == "Әл-Фараби атындағы ұлттық университет үшін"
+    two = "Ҽл-Фараби атындағы ҧлттық университет"
+    assert font_letters.repair(two) == two
+
+
 def test_a_pdf_with_the_broken_font_reads_with_its_letters():
     printed = BROKEN_PDF.read_bytes()
     doc = abstract.parse_bytes(printed, BROKEN_PDF.name)

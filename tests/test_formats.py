@@ -276,6 +276,8 @@ def test_an_old_binary_word_doc_is_read_with_antiword():
     _antiword()
     parsed = abstract.parse_file(FORMATS / "kk-word97.doc")
     assert (parsed.media_type, parsed.extractor) == ("application/msword", "antiword")
+    # the version from antiword's usage text (it has no --version): the provenance names it
+    assert re.fullmatch(r"\d+\.\d+(?:\.\d+)?", parsed.extractor_version), parsed.extractor_version
     assert parsed.meta.author and "СӘРСЕНБАЕВА" in parsed.meta.author.upper()
     assert [item.text.split()[0] for item in parsed.items["tasks"]] == ["топырақ", "жерасты", "тұздануды"]
 
@@ -1607,6 +1609,20 @@ def test_google_docs_markdown_pictures_are_no_text(lang, words):
     assert "base64" not in doc.text and "image1" not in doc.text
     assert len(doc.items["tasks"]) == 2 and not doc.items.get("provisions")
     assert doc.text.rstrip().endswith(words["conclusion_text"])
+
+
+def test_reference_style_links_read_as_their_text_where_the_file_defines_them():
+    # a journal page saved as Markdown names its bodies as links whose targets are listed at the
+    # end ("[Bureau of National Statistics][stat]"): a reader sees the names, and a name with
+    # its acronym after it must stay one phrase for the linker; "[1][2]" with no definition stays
+    from dissertation_kg.mappings.extract import plain
+    md = ("Using the [Household Budget Survey][hbs] of the [Bureau of National Statistics][Stat] and the "
+          "[Food Insecurity Experience Scale][] (FIES), as [2][3] showed.\n\n"
+          "[hbs]: https://stat.gov.kz/en/ \"Household Budget Survey\"\n"
+          "[stat]: https://stat.gov.kz\n[food insecurity  experience scale]: <https://www.fao.org/fies>\n")
+    assert plain.markdown_text(md).strip() == (
+        "Using the Household Budget Survey of the Bureau of National Statistics and the "
+        "Food Insecurity Experience Scale (FIES), as [2][3] showed.")
 
 
 def test_an_rtf_file_saved_as_text_is_read_as_rtf():

@@ -2111,6 +2111,16 @@ def test_a_measure_of_a_bodys_is_two_names():
                                                      "Northern Policy Institute": "NonGovernmentalOrganization"}
 
 
+def test_measures_named_without_a_concept_inside_are_methods_each():
+    # no concept of ours inside the names: they are still measures, each its own, not one body
+    # reaching over "and the"; an acronym in brackets after one names the same measure
+    text = ("The study compares the Edelman Trust Barometer and the QS World University Ranking for ten "
+            "states, using the Food Insecurity Experience Scale (FIES) as well.")
+    assert _candidates(text, "en", "methods") == {
+        "Edelman Trust Barometer": "Method", "QS World University Ranking": "Method",
+        "Food Insecurity Experience Scale": "Method", "FIES": "Method"}
+
+
 def test_a_body_of_a_body_stays_one_name():
     text = "Grants came from the Research Committee of the Ministry of Rural Affairs in 2019."
     assert list(_candidates(text, "en", "relevance")) == ["Research Committee of the Ministry of Rural Affairs"]

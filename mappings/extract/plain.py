@@ -565,8 +565,11 @@ def _grid_tables(lines: list[str]) -> list[str]:
 # no text of the page: CommonMark renders nothing for it (Google Docs' "Download as Markdown" puts
 # every picture there, base64 and all). An image ("![logo](…)", "![][image1]") shows a picture, not
 # words.
-_REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(?:<[^>\n]*>|\S+)"
+_REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[([^\]\n]+)\]:[ \t]*(?:<[^>\n]*>|\S+)"
                                    r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$", re.MULTILINE)
+# A reference-style link ("[Bureau of National Statistics][stat]", "[FAO][]") reads as its text
+# where the file defines its label, as CommonMark renders it; "[1][2]" with no definition stays.
+_REFERENCE_LINK = re.compile(r"(?<![!\\\]])\[([^\[\]\n]+)\]\[([^\[\]\n]*)\]")
 _IMAGE = re.compile(r"!\[[^\]\n]*\](?:\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\))?)(?:[ \t]+\"[^\"\n]*\")?\)|\[[^\]\n]*\])")
 
 
@@ -576,12 +579,26 @@ _IMAGE = re.compile(r"!\[[^\]\n]*\](?:\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\))?)(
 _LONE_MARKER = re.compile(r"^([ ]{0,3}(?:\d{1,3}[.)]|[-*+]))[ \t]*\n(?:[ \t]*\n)?[ \t]+(?=\S)", re.M)
 
 
+def _label(text: str) -> str:
+    return " ".join(text.split()).casefold()   # CommonMark matches labels case-blind, spaces collapsed
+
+
+def _reference_links(md: str) -> str:
+    defined = {_label(m.group(1)) for m in _REFERENCE_DEFINITION.finditer(md)}
+    if not defined:
+        return md
+
+    def text_of(m: re.Match) -> str:
+        return m.group(1) if _label(m.group(2) or m.group(1)) in defined else m.group(0)
+    return _REFERENCE_LINK.sub(text_of, _REFERENCE_DEFINITION.sub("", md))
+
+
 def markdown_text(md: str) -> str:
     """The text of a Markdown document without front matter, setext underlines and table
     syntax. Hand-written rather than a CommonMark parser: everything else (emphasis, lists,
     `#` headings) must stay as typed, since the section and list readers take it as text."""
     md = _HTML_COMMENT.sub("", md.replace("\r\n", "\n"))
-    md = _IMAGE.sub("", _REFERENCE_DEFINITION.sub("", md))
+    md = _IMAGE.sub("", _reference_links(md))
     md = _TOML_FRONT_MATTER.sub(_toml_front_matter, _FRONT_MATTER.sub(_front_matter, md, count=1), count=1)
     md = _MMD_BLOCK.sub("", _MMD_METADATA.sub(_mmd_metadata, md, count=1))
     md = _dotted_fields(_html_blocks(_without_shortcodes(md)))
