@@ -252,9 +252,11 @@ def match(line: str, lang: str) -> Heading | None:
                 and not (lang == "ru" and _russian_finite(phrase))):
             kinds = [k for k in kinds_named(phrase, lang) if _placed(phrase, k, lang)]
             strong = [k for k in kinds if k not in WEAK_KINDS]
-            if strong and not rest and line.endswith(".") and (_words(phrase) > 6 or not heading_phrase(phrase, lang)):
+            if strong and not rest and line.endswith(".") and not heading_phrase(phrase, lang):
                 # A whole sentence that opens with the heading ("Зерттеудің теориялық-
-                # әдіснамалық негізі ретінде … алынды."): the sentence is the content.
+                # әдіснамалық негізі ретінде … алынды."): the sentence is the content. (A line
+                # of heading words alone is a heading with a full stop, however long: "Theoretical
+                # and practical significance of the research results.")
                 end = _PATTERNS[lang][strong[0]].search(phrase).end()
                 return Heading(strong[0], phrase[:end], line, _qualifier(phrase, lang))
             if strong:

@@ -1268,3 +1268,36 @@ def test_a_list_section_after_an_empty_list_introduction_keeps_its_own_items():
     doc = abstract.parse_bytes(text.encode(), "ru-grain.txt")
     assert [it.text[:20] for it in doc.items["novelty"]] == ["впервые оценена элас", "предложена модель пе"]
     assert "tasks" not in doc.items
+
+
+def test_a_list_introduction_reopens_the_kind_its_empty_heading_promised():
+    # "Objectives of the research" stands over the aim; the objectives come later, introduced by
+    # a heading phrase of two kinds' words ("Research objectives": the list's and research's)
+    text = """Relevance of the research. Pasture degradation threatens the livelihoods of herders in Kazakhstan and demands attention.
+
+Objectives of the research
+
+The aim of the research is to develop a model of sustainable pasture use in the Almaty region.
+
+Research objectives: 1) to review the literature on pasture use; 2) to build a model of grazing pressure; 3) to test the model in three districts.
+
+Scientific novelty of the research: the model links grazing pressure to household income for the first time.
+
+Provisions submitted for defense:
+1. Grazing pressure explains most of the degradation observed.
+2. The model predicts income losses of herders.
+"""
+    doc = abstract.parse_bytes(text.encode(), "en.txt")
+    assert [item.text.split()[:2] for item in doc.items["tasks"]] == [["to", "review"], ["to", "build"], ["to", "test"]]
+    assert headings.match("Research objectives: 1) to review; 2) to build.", "en").shape == "intro"
+
+
+@pytest.mark.parametrize("line, lang, kind", [
+    ("Theoretical and practical significance of the research results.", "en", "significance"),
+    ("Теоретическая и практическая значимость результатов диссертационного исследования.", "ru", "significance"),
+    ("Диссертациялық зерттеудің ғылыми жаңалығы мен теориялық маңыздылығы.", "kk", "novelty"),
+])
+def test_a_long_heading_with_a_full_stop_is_a_heading_not_its_own_content(line, lang, kind):
+    # seven or more heading words and a full stop, alone on the line: no sentence opens there
+    h = headings.match(line, lang)
+    assert (h.kind, h.text, h.rest) == (kind, line[:-1], "")
