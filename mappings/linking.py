@@ -181,6 +181,11 @@ def _coded_latin_label(label: str) -> bool:
         and any(_CODED_WORD.fullmatch(w) for w in words)
 
 
+# a Russian place name a Kazakh text may write as it is: capitalised words of Cyrillic letters
+# Russian and Kazakh share, the first of four letters or more (no «Бор», «Ош» among Kazakh words)
+_RUSSIAN_PLACE_FOR_KAZAKH = re.compile(r"[А-ЯЁ][а-яё]{3,}(?:[- ][А-ЯЁа-яё][а-яё]+)*")
+
+
 def compile_lexicon(entries: tuple[Entry, ...], dismissed: frozenset[tuple[str, str]] = frozenset(),
                     keys: dict[tuple[str, str], str] | None = None) -> Lexicon:
     """The vocabularies as tries of label keys. `keys` remembers each label word's key across
@@ -198,6 +203,11 @@ def compile_lexicon(entries: tuple[Entry, ...], dismissed: frozenset[tuple[str, 
             labels += e.alt.get(lang, [])
             if lang != "en":   # (after the language's own labels, which keep a word they share)
                 labels += [x for x in [e.pref.get("en", ""), *e.alt.get("en", [])] if _coded_latin_label(x)]
+            if lang == "kk" and e.cls in ("Region", "State"):
+                # Kazakh texts write many foreign places as Russian does («Египет», «Самарқанд»
+                # beside «Мысыр»), declined with Kazakh endings («Египетте»): the Russian names
+                # come after the Kazakh ones, which keep a word they share
+                labels += [x for x in [e.pref.get("ru", ""), *e.alt.get("ru", [])] if _RUSSIAN_PLACE_FOR_KAZAKH.fullmatch(x)]
             if lang == "en" and e.cls == "Region":
                 labels += [v for x in labels for v in _k_spellings(x)]
             for label in labels:
