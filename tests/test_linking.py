@@ -3189,3 +3189,16 @@ def test_biodiversity_treaties_the_middle_corridor_and_private_law_bodies():
     assert {iri for _, iri in found} >= {"unidroit", "hcch"}
     # the city stays the city where the protocol is not named
     assert ("Нагоя", "nagoya") in linked_names("Конференция прошла в г. Нагоя.", "ru")
+
+
+def test_regions_beyond_kazakhstan_in_three_languages():
+    # the macro-regions and other countries' subdivisions abstracts name (Siberia, the Middle East,
+    # California …): each by its own name in each language, declined
+    found = linked_names("Trade with the Middle East and Western Siberia, and with Eastern and Western Siberia; "
+                         "farms in California, Scotland and the Volga region.", "en")
+    assert [iri for _, iri in found] == ["middle-east", "western-siberia", "eastern-siberia", "western-siberia",
+                                          "california", "scotland", "volga-region"]
+    found = linked_names("Опыт Западной Сибири, Кавказа, Татарстана и Каракалпакстана; угли Кузбасса и Донбасса.", "ru")
+    assert {iri for _, iri in found} == {"western-siberia", "caucasus", "tatarstan", "karakalpakstan", "kuzbass", "donbas"}
+    found = linked_names("Батыс Сібірде, Таяу Шығыста, Қарақалпақстанда және Жоңғар Алатауында зерттелді.", "kk")
+    assert {iri for _, iri in found} == {"western-siberia", "middle-east", "karakalpakstan", "zhetysu-alatau"}
