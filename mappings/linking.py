@@ -362,9 +362,9 @@ def find_mentions(text: str, lang: str, lex: Lexicon | None = None, tokens: list
     mentions = [m for m in mentions if m.cls != "Method" or not (
         _chapters_kind(text, m) or _a_chapters_review(text, m)
         or kind == "content" and str(m.entity).endswith("/literature-review"))]
-    if any(m.cls in ("Theory", "Method") for m in mentions):
+    if any(m.cls in ("Theory", "Method", "Region") for m in mentions):
         titles = _event_titles(text)
-        mentions = [m for m in mentions if m.cls not in ("Theory", "Method")
+        mentions = [m for m in mentions if m.cls not in ("Theory", "Method", "Region")
                     or not any(a <= m.start and m.end <= b for a, b in titles)]
     chrome = page_chrome.tool_lines(text)
     if chrome:   # a journal page's citation formats and licence (see page_chrome)

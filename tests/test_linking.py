@@ -3202,3 +3202,11 @@ def test_regions_beyond_kazakhstan_in_three_languages():
     assert {iri for _, iri in found} == {"western-siberia", "caucasus", "tatarstan", "karakalpakstan", "kuzbass", "donbas"}
     found = linked_names("Батыс Сібірде, Таяу Шығыста, Қарақалпақстанда және Жоңғар Алатауында зерттелді.", "kk")
     assert {iri for _, iri in found} == {"western-siberia", "middle-east", "karakalpakstan", "zhetysu-alatau"}
+
+
+def test_a_region_inside_a_conferences_quoted_title_is_the_titles_word():
+    # «Аналитика Сибири и Дальнего Востока» names a conference; the city it met in is a place
+    text = ("Результаты доложены на Международной конференции «Аналитика Сибири и Дальнего Востока» "
+            "(Новосибирск, 2008) и на семинаре в Западной Сибири.")
+    found = linked_names(text, "ru")
+    assert [iri for _, iri in found] == ["novosibirsk", "western-siberia"]
