@@ -197,6 +197,7 @@ def compile_lexicon(entries: tuple[Entry, ...], dismissed: frozenset[tuple[str, 
     heads: dict[str, set[str]] = {l: set() for l in LANGS}
     ambiguous: dict[str, list] = {l: [] for l in LANGS}
     known: set[str] = set()
+    kazakh_labels = {morphology.fold(x) for e in entries for x in [e.pref.get("kk", ""), *e.alt.get("kk", [])] if x}
     for e in entries:
         for lang in LANGS:
             labels = [e.pref[lang]] if lang in e.pref else []
@@ -207,7 +208,9 @@ def compile_lexicon(entries: tuple[Entry, ...], dismissed: frozenset[tuple[str, 
                 # Kazakh texts write many foreign places as Russian does («Египет», «Самарқанд»
                 # beside «Мысыр»), declined with Kazakh endings («Египетте»): the Russian names
                 # come after the Kazakh ones, which keep a word they share
-                labels += [x for x in [e.pref.get("ru", ""), *e.alt.get("ru", [])] if _RUSSIAN_PLACE_FOR_KAZAKH.fullmatch(x)]
+                # (never one another entry's Kazakh label names: Russian «Конго» is DR Congo's, Kazakh «Конго» the Republic's)
+                labels += [x for x in [e.pref.get("ru", ""), *e.alt.get("ru", [])]
+                           if _RUSSIAN_PLACE_FOR_KAZAKH.fullmatch(x) and morphology.fold(x) not in kazakh_labels]
             if lang == "en" and e.cls == "Region":
                 labels += [v for x in labels for v in _k_spellings(x)]
             for label in labels:
