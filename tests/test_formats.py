@@ -2041,3 +2041,47 @@ def test_a_pdf_set_one_glyph_at_a_time_reads_each_letter_once():
     assert "remains a major problem" in text and "Doctor of Philosophy (PhD)" in text
     assert "Central Asia, and thousands of infected cattle, sheep and goats" in text
     assert not re.search(r"\n,\n", text)
+
+
+def test_a_whole_abstract_pasted_in_three_messages_is_still_a_chat():
+    # An abstract pasted with its hard wraps makes a long chat of few stamps: three messages over
+    # 27 lines (one line in nine stamped) are still the chat the app exported.
+    wrapped = [f"{n}-я строка вставленного текста автореферата о рынке жилья Алматы." for n in range(1, 25)]
+    chat = "\n".join(["14.05.2024, 10:12 - Жанна: Скиньте, пожалуйста, текст автореферата",
+                      "14.05.2024, 10:15 - Асель: Актуальность темы исследования.", *wrapped,
+                      "14.05.2024, 10:18 - Жанна: Спасибо!"])
+    text = extract.extract(chat.encode("utf-8"), "chat.txt").text
+    assert "14.05.2024" not in text and "Асель:" not in text
+    assert "Актуальность темы исследования." in text.split("\n") and wrapped[-1] in text
+
+
+def test_a_message_s_subject_opens_its_text():
+    from dissertation_kg.mappings.extract import email_message
+    data = ("From: Aigerim Serikbayeva <a.serik@example.kz>\nTo: council@example.kz\n"
+            "Subject: =?utf-8?b?0JDQvdC90L7RgtCw0YbQuNGPINC00LjRgdGB0LXRgNGC0LDRhtC40Lg=?=\n"
+            "Date: Tue, 14 May 2024 10:12:00 +0500\nMIME-Version: 1.0\n"
+            "Content-Type: text/plain; charset=utf-8\n\nАктуальность темы исследования.\n").encode()
+    text, media = email_message.body(data)
+    assert text.split("\n\n") == ["Аннотация диссертации", "Актуальность темы исследования.\n"]
+    assert media == "text/plain"
+
+
+def test_a_marc_keyword_field_keeps_its_terms_not_the_catalogue_s_links():
+    # (Koha writes the authority record's number as subfield 9 of a linked index term)
+    from dissertation_kg.mappings.extract import marc_display
+    record = ("LDR 04718nam a2200493 i 4500\n001 D-1\n100 1# |a Serikbayeva, Aigerim |e author\n"
+              "245 10 |a Restoring the Aport orchards / |c Serikbayeva A.\n"
+              "502 ## |a Dissertation for the degree of PhD, 8D08101 – Agronomy\n"
+              "520 3# |a The object of the research is the old orchards.\n653 ## |a Aport |9 31877\n"
+              "653 ## |a apple orchards |9 31878\n")
+    assert marc_display.record(record).split("\n")[-1] == "Keywords: Aport; apple orchards"
+
+
+def test_a_marc_record_without_a_summary_still_reads_as_its_title_page():
+    from dissertation_kg.mappings.extract import marc_display
+    record = ("LDR 04718nam a2200493 i 4500\n001 D-1\n008 240315s2024    kz ||||| m||| 00| 0 eng d\n"
+              "100 1# |a Serikbayeva, Aigerim |e author\n245 10 |a Restoring the Aport orchards / |c Serikbayeva A.\n"
+              "502 ## |a Dissertation for the degree of PhD, 8D08101 – Agronomy\n")
+    assert marc_display.record(record).split("\n") == [
+        "Author: Serikbayeva Aigerim", "Title: Restoring the Aport orchards",
+        "Dissertation for the degree of PhD, 8D08101 – Agronomy", ""]

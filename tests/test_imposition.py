@@ -130,3 +130,13 @@ def test_no_countdown_no_turning_round():
     assert _last_page_first_undone(wide) == wide
     countdown = [["текст", "4"], ["текст", "3"], ["текст", "2"], ["Титул"]]
     assert _last_page_first_undone(countdown) == countdown[::-1]
+
+
+def test_a_bare_number_inside_the_page_is_no_page_number():
+    # only the page's first and last lines carry its number: a table's cell or a year set on a
+    # line of its own one line in is part of the text
+    assert imposition.printed_number(["– 7 –", "Кесте 2", "148", "гектар"]) == 7
+    assert imposition.printed_number(["Кесте 2", "148", "гектар егістік", "9"]) == 9
+    assert imposition.printed_number(["Кесте 2", "148", "гектар егістік", "1-сурет"]) is None
+    assert imposition.printed_number(["1-сурет", "2024", "гектар егістік", "Кесте 2"]) is None
+    assert imposition.printed_number(["", "  ", ""]) is None

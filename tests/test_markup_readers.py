@@ -621,3 +621,14 @@ def test_a_reviewers_criticmarkup_reads_as_accepted():
 ])
 def test_a_single_mark_or_braces_are_left_as_typed(text):
     assert plain.extract(text.encode(), "t.txt", "text/plain").text.strip() == text
+
+
+def test_five_blocks_with_a_property_make_an_outline_four_do_not():
+    # A page short enough to be a stub is still the outliner's; a Markdown note with a
+    # four-item bullet list and a "key:: value" line is not.
+    from dissertation_kg.mappings.extract import logseq
+    blocks = ["- Type:: [[Аннотация]]", "- ## Зерттеудің мақсаты", "- Қоныстардың заңдылықтарын анықтау.",
+              "- ## Зерттеудің нысаны", "- Ертіс бойындағы қоныстар."]
+    assert logseq.is_outline("\n".join(blocks))
+    assert "Type::" not in logseq.text("\n".join(blocks))
+    assert not logseq.is_outline("\n".join(blocks[:4]))
