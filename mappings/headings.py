@@ -277,10 +277,12 @@ def match(line: str, lang: str) -> Heading | None:
                 rest = re.sub(r"^[^.:;]{0,50}:\s*", "", rest)
                 rest = re.sub(r"^(?:в\s+том,?\s+что|in\s+(?:the\s+fact\s+)?that)\s+", "", rest, flags=_I)
                 return Heading(kind, phrase, rest, _qualifier(phrase, lang))
-    # 4. A short line that is only a heading, with no punctuation: "ABSTRACT", "Введение",
-    #    "Theoretical and practical significance of the work" — made of heading words only, so
-    #    that a title ("… Text Classification Tasks") or a chapter summary is none.
-    if _words(line) <= 9 and not _SENTENCE_VERB[lang].search(line) and not re.search(r";|,.*,", line):
+    # 4. A line that is only a heading, with no punctuation: "ABSTRACT", "Введение",
+    #    "Theoretical and practical significance of the results of the dissertation research
+    #    work" — made of heading words only, so that a title ("… Text Classification Tasks") or a
+    #    chapter summary is none, however long the wording runs (twelve words, fourteen): heading
+    #    words alone with no verb and no list in them are no sentence of the text.
+    if not _SENTENCE_VERB[lang].search(line) and not re.search(r";|,.*,", line):
         kinds = [k for k in heading_phrase(line, lang) if not (lang == "kk" and _kk_modifier(line, k))] \
             or heading_line(line, lang)
         strong = [k for k in kinds if k not in WEAK_KINDS]

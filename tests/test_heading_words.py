@@ -279,3 +279,16 @@ def test_a_chapter_named_with_a_keyword_is_still_no_heading(line, lang):
 def test_the_leading_idea_is_the_hypothesis(line, lang):
     h = headings.match(line, lang)
     assert h is not None and h.kind == "hypothesis" and not h.rest
+
+
+@pytest.mark.parametrize("lang,line,kind", [
+    ("en", "Theoretical and practical significance of the results of the dissertation research work", "significance"),
+    ("en", "The theoretical and methodological basis of the research and the methods of the research",
+     "theoretical-basis"),
+    ("ru", "Теоретическая и практическая значимость полученных в диссертационном исследовании научных результатов",
+     "significance"),
+])
+def test_a_long_wording_of_heading_words_alone_is_a_heading(lang, line, kind):
+    assert len(line.split()) >= 10
+    found = headings.match(line, lang)
+    assert found is not None and found.kind == kind and found.rest == ""
