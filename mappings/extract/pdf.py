@@ -96,6 +96,13 @@ def _lines(textpage, rects, spaced_words: dict[str, str]) -> list[str]:
         raw = textpage.get_text_bounded(left, bottom, right, top).replace("\x02", "-")
         start = textpage.get_index(left + 0.5, (bottom + top) / 2, 2, 2)
         end = textpage.get_index(right - 0.5, (bottom + top) / 2, 2, 2)
+        if start is not None and end is not None:
+            # An italic letter's box reaches over the next one's left edge (the "f" of "for"):
+            # the letter found at a box's edge may be the neighbour's, not the box's own
+            while start < end and textpage.get_charbox(start)[0] < left - 0.25:
+                start += 1
+            while end > start and textpage.get_charbox(end)[2] > right + 0.25:
+                end -= 1
         if start is not None and end is not None and 0 <= end - start < len(raw.strip()) - 1:
             # A box that holds fewer letters than the text inside its bounds: the letters of a
             # neighbour reach into it (a glyph set on its own, its box wider than its advance:
