@@ -3204,6 +3204,18 @@ def test_regions_beyond_kazakhstan_in_three_languages():
     assert {iri for _, iri in found} == {"western-siberia", "middle-east", "karakalpakstan", "zhetysu-alatau"}
 
 
+def test_medieval_cities_of_the_steppe_and_the_silk_road_in_three_languages():
+    # history and archaeology abstracts name the sites by their medieval names, declined
+    found = linked_names("Отырар, Сауран, Сығанақ қалаларында, Сайрамда және Баласағұнда жүргізілген қазбалар "
+                         "Сарай әл-Жадидпен, Үргенішпен және Кафамен сауда байланысын көрсетті.", "kk")
+    assert [iri for _, iri in found] == ["otrar", "sauran", "syganak", "sairam", "balasagun", "sarai-al-jadid",
+                                         "gurganj", "kaffa"]
+    found = linked_names("Раскопки в Отраре, Сыгнаке, Сарайчике и Джанкенте, связи с Сараем ал-Джедид и Каффой.", "ru")
+    assert [iri for _, iri in found] == ["otrar", "syganak", "saraishyk", "zhankent", "sarai-al-jadid", "kaffa"]
+    found = linked_names("Coins from Otrar, Sygnak, Koylyk and Suyab reached Merv and Kaffa.", "en")
+    assert [iri for _, iri in found] == ["otrar", "syganak", "koylyk", "suyab", "merv", "kaffa"]
+
+
 def test_a_region_inside_a_conferences_quoted_title_is_the_titles_word():
     # «Аналитика Сибири и Дальнего Востока» names a conference; the city it met in is a place
     text = ("Результаты доложены на Международной конференции «Аналитика Сибири и Дальнего Востока» "
