@@ -359,7 +359,8 @@ def find_mentions(text: str, lang: str, lex: Lexicon | None = None, tokens: list
                     or method_context.names_a_method(text, lang, kind, tokens, m.start, m.end)]
     if lex.cities and any(m.entity in lex.cities for m in mentions):
         mentions = _cities_as_places(text, lang, lex.cities, mentions)
-    mentions = [_with_initialism_dot(text, _with_version(text, m)) for m in mentions]
+    mentions = [_with_initials(text, _with_initialism_dot(text, _with_version(text, m))) for m in mentions
+                if not _name_giver(text, m)]
     # (in the summary of the chapters the literature review is always one of them: "The literature
     # review describes …", «В обзоре литературы рассмотрены …»)
     mentions = [m for m in mentions if m.cls != "Method" or not (
@@ -426,6 +427,31 @@ def _with_initialism_dot(text: str, m: Mention) -> Mention:
     if text[m.end:m.end + 1] == "." and _DOTTED_INITIALISM.fullmatch(m.exact):
         return replace(m, end=m.end + 1, exact=m.exact + ".")
     return m
+
+
+# A person the vocabulary names by surname, written with the initials before it: «А.С. Пушкин»,
+# "L. Tolstoy" (the quote is the name as printed, initials and all)
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-ZА-ЯЁӘҒҚҢӨҰҮІҺ][a-zа-яёәғқңөұүіһ]?\.\s?){1,3}$")
+
+
+# A person an organisation is named after is the organisation's word («Фонд имени Абая
+# Кунанбаева», «Абай атындағы университет», "the Abai Kunanbayev Foundation" is left to the name)
+_NAME_GIVER_BEFORE = re.compile(r"(?:имени|им\.|named after)\s+$", re.I)
+_NAME_GIVER_AFTER = re.compile(r"\s+атындағы(?!\w)")
+
+
+def _name_giver(text: str, m: Mention) -> bool:
+    return m.cls == "Person" and bool(_NAME_GIVER_BEFORE.search(text, max(0, m.start - 16), m.start)
+                                      or _NAME_GIVER_AFTER.match(text, m.end))
+
+
+def _with_initials(text: str, m: Mention) -> Mention:
+    if m.cls != "Person":
+        return m
+    before = _INITIALS_BEFORE.search(text, max(0, m.start - 12), m.start)
+    if not before:
+        return m
+    return replace(m, start=before.start(), exact=text[before.start():m.end])
 
 
 def _with_version(text: str, m: Mention) -> Mention:
