@@ -2181,7 +2181,9 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         if cap and (not run or joined):
             if not run and _sentence_initial(text, t.start):
                 continue
-            if not free(t.start, t.end) and not (lang == "en" and not run and only_places(t.start, t.end)):
+            # (a place of two words opens a name as well: "Central Asia Energy Group")
+            if not free(t.start, t.end) and not (lang == "en" and (not run or only_places(run[0].start, run[-1].end))
+                                                 and only_places(t.start, t.end)):
                 flush()
                 continue
             run.append(t)

@@ -3216,6 +3216,15 @@ def test_medieval_cities_of_the_steppe_and_the_silk_road_in_three_languages():
     assert [iri for _, iri in found] == ["otrar", "syganak", "koylyk", "suyab", "merv", "kaffa"]
 
 
+def test_the_silk_road_the_steppe_and_the_orkhon_are_places():
+    found = linked_names("Ұлы Жібек жолы бойындағы қалалар, Орхон жазбалары және Тамғалы петроглифтері.", "kk")
+    assert [iri for _, iri in found] == ["silk-road", "orkhon", "tamgaly"]
+    found = linked_names("Торговля на Великом Шелковом пути, в Казахской степи и в Степном генерал-губернаторстве.", "ru")
+    assert [iri for _, iri in found] == ["silk-road", "kazakh-steppe", "steppe-governorate-general"]
+    # (and a place of two words still opens a company's name:
+    # test_a_capitalised_group_of_companies_is_an_organisation)
+
+
 def test_classics_cited_by_one_name_or_with_initials_are_their_person():
     # writers, poets and the authors of the Old Turkic inscriptions, as humanities abstracts cite
     # them: by one name, by full name, or by initials and surname (the quote keeps the initials)
