@@ -2182,8 +2182,8 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             if not run and _sentence_initial(text, t.start):
                 continue
             # (a place of two words opens a name as well: "Central Asia Energy Group")
-            if not free(t.start, t.end) and not (lang == "en" and (not run or only_places(run[0].start, run[-1].end))
-                                                 and only_places(t.start, t.end)):
+            if not free(t.start, t.end) and not (lang == "en" and only_places(t.start, t.end) and (not run or (
+                    not any(free(r.start, r.end) for r in run) and only_places(run[0].start, run[-1].end)))):
                 flush()
                 continue
             run.append(t)

@@ -2110,3 +2110,21 @@ def test_an_italic_letter_reaching_over_its_neighbour_is_read_once():
     data = _pdf_with_stream(b"\n".join(objects), font=b"Times-Italic")
     got = [line for line in extract.extract(data, "italic.pdf").text.split("\n") if line]
     assert got == lines
+
+
+def test_a_page_written_from_the_bottom_up_reads_from_its_top():
+    # the page's text objects in reverse order (a report engine's or a re-saving editor's): the
+    # content stream starts at the last line, and PDFium keeps its order
+    prose = ["Relevance of the research topic. Cities of Kazakhstan grow fast,",
+             "and built-up land replaces gardens, steppe and irrigated fields.",
+             "Aim of the research is to model the urban heat islands of two cities.",
+             "Objectives of the research:",
+             "1. To analyse methods of retrieving land surface temperature;",
+             "2. To build a geodatabase of satellite scenes and land cover."]
+    stream = b"\n".join(_text_at(40, 700 - 14 * i, line) for i, line in reversed(list(enumerate(prose))))
+    got = [line for line in extract.extract(_pdf_with_stream(stream), "bottom-up.pdf").text.split("\n") if line]
+    assert got == prose
+    # written from the top, and a page whose footer alone comes first, read as they stand
+    stream = b"\n".join([_text_at(300, 40, "7")] + [_text_at(40, 700 - 14 * i, line) for i, line in enumerate(prose)])
+    got = [line for line in extract.extract(_pdf_with_stream(stream), "footer-first.pdf").text.split("\n") if line]
+    assert got[-len(prose):] == prose or got[:len(prose)] == prose

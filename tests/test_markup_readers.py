@@ -632,3 +632,40 @@ def test_five_blocks_with_a_property_make_an_outline_four_do_not():
     assert logseq.is_outline("\n".join(blocks))
     assert "Type::" not in logseq.text("\n".join(blocks))
     assert not logseq.is_outline("\n".join(blocks[:4]))
+
+
+_RG_HEAD = ["ResearchGate Logo", "Discover the world's scientific knowledge", "Join for free", "Login", "Home",
+            "Earth Sciences", "Climatology", "Article", "Heat waves in the south-east of Kazakhstan, 1961–2022",
+            "June 2024Hydrometeorology and Ecology 113(2):41-55", "DOI:10.54668/2789-6323-2024-113-2-41-55",
+            "Authors:", "Aigerim Zhanabayeva", "Al-Farabi Kazakh National University", "Yerlan Tursynov", "Kazhydromet",
+            "Download full-text PDF", "Read full-text", "Download citation", "Copy link Link copied",
+            "Citations (0)", "References (5)", "Figures (4)", "Abstract and figures",
+            "The article analyses heat waves at 18 stations of the south-east of Kazakhstan.",
+            "Figures - uploaded by Aigerim Zhanabayeva", "Author content", "Content may be subject to copyright.",
+            "Figure 1. Stations", "Discover the world's research", "25+ million members", "Join for free"]
+_RG_TAIL = ["Citations (0)", "References (5)", "Perkins S.E. On the measurement of heat waves // J. Climate. 2013.",
+            "Request full-text", "Recommended publications", "Discover more", "Article", "Other heat waves", "View",
+            "Company", "About us", "© 2008-2025 ResearchGate GmbH. All rights reserved.", "Terms", "Privacy"]
+
+
+def test_a_researchgate_page_reads_as_the_full_text_the_author_uploaded():
+    full = ["UDC 551.583", "HEAT WAVES IN THE SOUTH-EAST OF KAZAKHSTAN, 1961–2022",
+            "A.K. Zhanabayeva1*, E.M. Tursynov2", "1 Al-Farabi Kazakh National University, Almaty, Kazakhstan",
+            "Abstract. " + " ".join(["The article analyses heat waves at eighteen stations of the region."] * 8),
+            "Introduction", " ".join(["Heat waves have grown more frequent over the last decades in Central Asia."] * 6),
+            "Conclusion", " ".join(["The number and duration of heat waves grew at every station of the region."] * 3)]
+    page = "\n".join(_RG_HEAD + ["Public Full-text 1", "Content uploaded by Aigerim Zhanabayeva", "Author content",
+                                 "Content may be subject to copyright."] + full + _RG_TAIL)
+    assert plain.extract(page.encode(), "rg.txt", "text/plain").text.split("\n") == full
+
+
+def test_a_researchgate_page_without_a_full_text_reads_as_its_record():
+    page = "\n".join(_RG_HEAD + _RG_TAIL)
+    assert plain.extract(page.encode(), "rg.txt", "text/plain").text.split("\n") == [
+        "Heat waves in the south-east of Kazakhstan, 1961–2022", "June 2024Hydrometeorology and Ecology 113(2):41-55",
+        "DOI:10.54668/2789-6323-2024-113-2-41-55", "Aigerim Zhanabayeva", "Al-Farabi Kazakh National University",
+        "Yerlan Tursynov", "Kazhydromet", "", "Abstract",
+        "The article analyses heat waves at 18 stations of the south-east of Kazakhstan."]
+    # a text that names the site is no page of it
+    text = "We found the papers on ResearchGate\nand read the full text of each.\n"
+    assert plain.extract(text.encode(), "notes.txt", "text/plain").text == text

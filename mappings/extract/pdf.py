@@ -143,7 +143,7 @@ def _lines(textpage, rects, spaced_words: dict[str, str]) -> list[str]:
             box[8].append((left, right, text))
         else:
             boxes.append([bottom, top, left, right, text, first, last, end, [(left, right, text)]])
-    boxes = _columns_in_order(_without_line_numbers(boxes))
+    boxes = _columns_in_order(_without_line_numbers(_top_down(boxes)))
     for box in boxes:
         for spaced, joined in spaced_words.items():
             # One spaced word is a heading only alone on its line; in a sentence it may be
@@ -189,6 +189,15 @@ def _letter_spaced(textpage) -> dict[str, str]:
             word += text[i]
         out[" ".join(text[i] for i in at)] = " ".join(words + [word])
     return out
+
+
+def _top_down(boxes: list[list]) -> list[list]:
+    """The page's lines from its top, where its writer wrote them from the bottom up (a page's
+    objects written in reverse, as some report engines and PDF editors that re-save a page do):
+    PDFium keeps the order of the content stream, and the text would read backwards."""
+    moves = [b[0] - a[0] for a, b in zip(boxes, boxes[1:])]
+    up, down = sum(1 for m in moves if m > 1), sum(1 for m in moves if m < -1)
+    return boxes[::-1] if up >= 3 and up > 4 * down else boxes
 
 
 _LINE_NUMBER = re.compile(r"\d{1,4}")

@@ -23,7 +23,7 @@ from importlib.metadata import version
 from .. import text
 from . import (Extracted, antiword, asciidoc, bibtex, chat_export, confluence, critic_markup, document_metadata,
                evernote, forum_post, jats, joplin, json_export, latex, logseq, marc_display, myst, notebook, oai_dc,
-               orgmode, repository_csv, restructuredtext, wikitext)
+               orgmode, repository_csv, researchgate, restructuredtext, wikitext)
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _SETEXT = re.compile(r"^[ ]{0,3}(?:=+|-+)[ \t]*$")
@@ -233,7 +233,7 @@ def ris_record(plain: str) -> str:
 # The readers of text that is the source of another format, in the order they are tried: each gives
 # back a text not in its format as it was (a reviewer's marks first, since they may stand in any).
 _SOURCE_READERS = (critic_markup.text, jats.text, oai_dc.text, evernote.text, joplin.text, chat_export.json_messages,
-                   chat_export.telegram_html, chat_export.text, forum_post.text, repository_csv.record, marc_display.record,
+                   chat_export.telegram_html, chat_export.text, forum_post.text, researchgate.text, repository_csv.record, marc_display.record,
                    restructuredtext.text, orgmode.text, asciidoc.text, wikitext.text, latex.text, confluence.text)
 
 
