@@ -51,9 +51,10 @@ _AUTHOR = re.compile(
 # a line of authors in MEDLINE's form, ending with a full stop: "Serikova AB(1), Hale T(2)."
 _MEDLINE_LINE = re.compile(rf"^\s*(?:{_SURNAME})\s+[{_UP}]{{1,3}}(?:\(\d{{1,2}}(?:,\s?\d{{1,2}})*\))?"
                            rf"(?:,\s*(?:{_SURNAME})\s+[{_UP}]{{1,3}}(?:\(\d{{1,2}}(?:,\s?\d{{1,2}})*\))?)*\.\s*$")
-# (a name may open with a lower-case article: "¹әл-Фараби атындағы …", "2al-Farabi Kazakh …")
+# (a name may open with a lower-case article: "¹әл-Фараби атындағы …", "2al-Farabi Kazakh …", or
+# with its quoted name: "2 «Қазгидромет» РМК, Астана")
 _AFFILIATION = re.compile(rf"^\s*(?P<n>[{_SUP}]+|\d{{1,2}}(?=\s*(?:[{_UP}«\"]|(?:әл|ал|аль|al|el)-[{_UP}])))"
-                          rf"\s*(?P<org>[^\W\d_«\"].+)$")
+                          rf"\s*(?P<org>[«\"]?[^\W\d_].+)$")
 
 # label → the language of the keywords it introduces
 KEYWORD_LABELS = {

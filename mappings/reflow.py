@@ -109,6 +109,18 @@ _VIEWER_PAGE_END = re.compile(r"\n\n*\d{1,3} ?/ ?\d{1,4}\n(?:download(?: now)?|�
                               r"(?:[^\n]+\n){0,12}?\n+(?=\S)", re.IGNORECASE)
 
 
+# The stamp Kazakhstan's e-document systems (eGov, Documentolog and the like) print on each page of
+# a file signed with an electronic digital signature: a QR code, the note that under Article 7(1)
+# of the Law of 7 January 2003 No. 370-II the electronic document equals one on paper (in Kazakh
+# and in Russian), the signing time, the document's code and "Бет / Страница n из m". The
+# system's words, not the author's: left in, the law's quoted title is a programme of the work.
+_E_SIGNATURE = re.compile(
+    r"(?:Осы|Бұл)\s+құжат\s[^\n]{0,40}Электрондық\s+құжат\s+және\s+электрондық\s+цифрлық\s+қолтаңба\s+туралы"
+    r"[\s\S]{0,300}?(?:тең|бірдей)\.?"
+    r"|Данный\s+документ\s+согласно\s+пункту\s+1\s+статьи\s+7\s+ЗРК[\s\S]{0,300}?бумажном\s+носителе\.?"
+    r"|(?m:^(?:ЭЦҚ\s+қойылған|Подписано\s+ЭЦП|Құжат\s+коды|Код\s+документа)\b[^\n\f]*)")
+
+
 def reflow(text: str, *, laid_out: bool = False, breaks_known: bool = False, body_only: bool = False) -> str:
     """The text with page furniture removed and wrapped paragraphs re-joined; a text that is
     neither laid out (from a PDF) nor hard-wrapped keeps its lines as they are. With
@@ -117,7 +129,7 @@ def reflow(text: str, *, laid_out: bool = False, breaks_known: bool = False, bod
     from the text. A `body_only` text (Word's body, without its headers and footers) has no
     page furniture to remove: a number alone on its line there is a table cell's."""
     # (the page it ends goes on in the next one's first line, as it would across a page break)
-    text = _VIEWER_PAGE_END.sub("\n", normalise(text))
+    text = _VIEWER_PAGE_END.sub("\n", _E_SIGNATURE.sub("", normalise(text)))
     text = _VIEWER_FOOTER.sub("\n", text)
     if body_only and not laid_out and not wrap_width(text.split("\n")):
         # (a Word body whose every line is a paragraph, as a PDF converted back to Word leaves it,

@@ -2128,3 +2128,45 @@ def test_a_page_written_from_the_bottom_up_reads_from_its_top():
     stream = b"\n".join([_text_at(300, 40, "7")] + [_text_at(40, 700 - 14 * i, line) for i, line in enumerate(prose)])
     got = [line for line in extract.extract(_pdf_with_stream(stream), "footer-first.pdf").text.split("\n") if line]
     assert got[-len(prose):] == prose or got[:len(prose)] == prose
+
+
+_E_SIGNATURE_STAMP = (
+    "Осы құжат «Электрондық құжат және электрондық цифрлық қолтаңба туралы» Қазақстан Республикасының 2003 жылғы\n"
+    "7 қаңтардағы N 370-II Заңының 7-бабының 1-тармағына сәйкес қағаз тасығыштағы құжатпен тең.\n"
+    "Данный документ согласно пункту 1 статьи 7 ЗРК от 7 января 2003 года N370-II «Об электронном документе и "
+    "электронной цифровой подписи» равнозначен документу на бумажном носителе.\n"
+    "ЭЦҚ қойылған / Подписано ЭЦП: 14.05.2025 11:02:37 Құжат коды / Код документа: 7F3A2B91C4D0 Бет / Страница {n} из 2")
+
+
+def test_an_e_signature_stamp_on_every_page_is_no_text():
+    # the e-document system's stamp under each page of a signed file: its law's title would be a
+    # programme of the work, its lines would cut the sentence the page break cut
+    from dissertation_kg.mappings import reflow
+    page1 = ("Relevance. The number of clinical trials in Kazakhstan has grown over the last decade, and\n"
+             "the ethics committees of the universities review more protocols every year, but the\n"
+             "forms of informed consent they approve are long and hard to read for the patients who\n"
+             "sign them, and the committees have no common rules for their wording and for the\n"
+             "information a patient must receive before the first visit of a clinical trial, so that")
+    page2 = ("each committee asks for its own form. Aim of the research is to assess how patients\n"
+             "understand informed consent and to propose a readable form for the ethics committees.\n"
+             "Objectives of the research: to survey the patients of six clinical trial sites and to\n"
+             "test a shortened form of informed consent against the standard one in a randomised way.")
+    text = page1 + "\n" + _E_SIGNATURE_STAMP.format(n=1) + "\f" + page2 + "\n" + _E_SIGNATURE_STAMP.format(n=2)
+    got = reflow.reflow(text, laid_out=True)
+    assert "құжат" not in got and "ЭЦП" not in got and "бумажном" not in got and "Страница" not in got
+    assert "before the first visit of a clinical trial, so that each committee asks for its own form." in " ".join(got.split())
+
+
+def test_an_affiliation_opening_with_a_quoted_name_is_no_title():
+    head = ("ӘОЖ 551.583\nhttps://doi.org/10.54668/2789-6323-2024-113-2-41-55\n"
+            "ҚАЗАҚСТАННЫҢ ОҢТҮСТІК-ШЫҒЫСЫНДАҒЫ АПТАП ЫСТЫҚ ТОЛҚЫНДАРЫНЫҢ ӨЗГЕРІСІ\n"
+            "А.Қ. Жанабаева1*, Е.М. Тұрсынов2, Л.Б. Бекқожина3\n"
+            "1 әл-Фараби атындағы Қазақ ұлттық университеті, Алматы, Қазақстан\n"
+            "2 «Қазгидромет» РМК, Астана, Қазақстан\n3 География және су қауіпсіздігі институты, Алматы, Қазақстан\n"
+            "Аңдатпа. Мақалада 18 метеорологиялық станцияның деректері бойынша аптап ыстық толқындарының "
+            "жиілігі талданды. Нәтижелер бейімделу шараларын жоспарлау үшін маңызды.\n"
+            "Түйін сөздер: аптап ыстық, ыстық толқыны, климаттың өзгеруі.\nКіріспе\n"
+            "Соңғы онжылдықтарда климаттың жылынуы экстремалды құбылыстардың жиілеуімен қатар жүріп келеді.\n")
+    doc = abstract.parse_bytes(head.encode(), "article.txt")
+    assert doc.meta.title == "ҚАЗАҚСТАННЫҢ ОҢТҮСТІК-ШЫҒЫСЫНДАҒЫ АПТАП ЫСТЫҚ ТОЛҚЫНДАРЫНЫҢ ӨЗГЕРІСІ"
+    assert [a.affiliations for a in doc.meta.authors] == [[1], [2], [3]]
