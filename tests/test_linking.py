@@ -3225,6 +3225,17 @@ def test_the_silk_road_the_steppe_and_the_orkhon_are_places():
     # test_a_capitalised_group_of_companies_is_an_organisation)
 
 
+def test_the_codes_of_research_ethics_and_their_instruments():
+    found = linked_names("Consent forms followed the Declaration of Helsinki, the Nuremberg Code and ICH Good Clinical "
+                         "Practice; their readability was scored by Flesch Reading Ease.", "en")
+    assert [iri for _, iri in found] == ["declaration-of-helsinki", "nuremberg-code", "ich-good-clinical-practice",
+                                         "flesch-reading-ease"]
+    found = linked_names("Хельсинкская декларация, Принципы корпоративного управления G20/ОЭСР и Международный пакт "
+                         "об экономических, социальных и культурных правах.", "ru")
+    assert [iri for _, iri in found] == ["declaration-of-helsinki", "g20-oecd-principles-of-corporate-governance",
+                                         "icescr"]
+
+
 def test_classics_cited_by_one_name_or_with_initials_are_their_person():
     # writers, poets and the authors of the Old Turkic inscriptions, as humanities abstracts cite
     # them: by one name, by full name, or by initials and surname (the quote keeps the initials)
