@@ -28,6 +28,8 @@ ANTIPLAGIAT = CORPUS / "ru-pharmacology-doctor.pdf"
 STRIKE = CORPUS / "kk-zoogeography-phd.pdf"
 ISSUU = CORPUS / "en-machine-translation-article.txt"
 GAPPED = CORPUS / "en-vocal-pedagogy-phd-no-novelty.md"
+MAILMERGE = CORPUS / "kk-welfare-economics-phd.docx"
+MATHPIX = CORPUS / "ru-neuropsychology-phd.md"
 FLOOR = 1600
 
 
@@ -251,3 +253,60 @@ def test_a_text_file_is_an_issuu_page():
     assert lines.index("Articles inside") > lines.index("References") and "Related publications" in lines
     assert text.rstrip().endswith("Copyright © 2024 Issuu Inc. All rights reserved.") and "\f" not in text
     assert max(len(line) for line in lines) > 600  # a paragraph a line, not wrapped
+
+
+def test_a_word_file_is_a_mail_merge_main_document():
+    """The Kazakh welfare economics abstract as a doctoral office's mail-merge main document saved
+    with "Preview Results" on: the title page's university, УДК, name, title, code, programme,
+    consultants and year are MERGEFIELD fields whose results are the active record's values, and
+    word/settings.xml holds Word's w:mailMerge block (formLetters, the connection string, the query,
+    the data source as an external relationship, viewMergedData, the odso field map)."""
+    import zipfile
+    import docx
+    with zipfile.ZipFile(MAILMERGE) as z:
+        body = z.read("word/document.xml").decode("utf-8")
+        settings = z.read("word/settings.xml").decode("utf-8")
+        rels = z.read("word/_rels/settings.xml.rels").decode("utf-8")
+    fields = re.findall(r"<w:instrText[^>]*> MERGEFIELD (\S+) \\\* MERGEFORMAT </w:instrText>", body)
+    assert fields == ["Университет", "ӘОЖ", "ТАӘ", "Тақырып", "Шифр", "Бағдарлама", "Отандық_кеңесші",
+                      "Шетелдік_кеңесші", "Жыл"]
+    # each field is begin / instruction / separate / result / end, the result the record's value
+    results = re.findall(r'<w:fldChar w:fldCharType="separate"/></w:r>(.*?)<w:fldChar w:fldCharType="end"/>', body, flags=re.S)
+    shown = ["".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", r)) for r in results]
+    key = _key(MAILMERGE)
+    assert key["title"] in shown and key["specialty_code"] in shown and key["author"].upper() in shown
+    assert key["institution"] in shown
+    merge = re.search(r"<w:mailMerge>.*</w:mailMerge>", settings).group(0)
+    for part in ('<w:mainDocumentType w:val="formLetters"/>', "<w:linkToQuery/>", '<w:dataType w:val="native"/>',
+                 "Provider=Microsoft.ACE.OLEDB.12.0", '<w:query w:val="SELECT * FROM `Парақ1$`"/>',
+                 '<w:dataSource r:id="rId1"/>', "<w:viewMergedData/>", "<w:odso>", "<w:fieldMapData>"):
+        assert part in merge, part
+    assert merge.count("<w:fieldMapData>") == len(fields)
+    assert settings.index("<w:mailMerge>") < settings.index("<w:defaultTabStop")
+    assert rels.count("relationships/mailMergeSource") == 2 and 'TargetMode="External"' in rels
+    # python-docx reads the results as the paragraphs' text (the instructions are not text)
+    paragraphs = [p.text for p in docx.Document(MAILMERGE).paragraphs if p.text.strip()]
+    assert paragraphs[0] == key["institution"] and key["title"] in paragraphs
+    assert not any("MERGEFIELD" in p for p in paragraphs)
+
+
+def test_a_markdown_file_is_mathpix_markdown_of_a_pdf():
+    r"""The Russian neuropsychology abstract as Mathpix converts its PDF: the logo as a cropped image
+    on cdn.mathpix.com, the title in \title{...}, the author in \author{...}, every heading as
+    \section*{...}, the other lines as plain paragraphs, list numbers as printed, no running header,
+    no page numbers and no Markdown headings or bold."""
+    text = MATHPIX.read_text(encoding="utf-8")
+    paragraphs = text.rstrip("\n").split("\n\n")
+    assert re.fullmatch(r"!\[\]\(https://cdn\.mathpix\.com/cropped/\S+\.jpg\?height=\d+&width=\d+&top_left_y=\d+&top_left_x=\d+\)",
+                        paragraphs[0])
+    key = _key(MATHPIX)
+    assert "\\title{" + key["title"] + "}" in paragraphs
+    assert "\\author{" + key["author"].upper() + "}" in paragraphs
+    sections = [p for p in paragraphs if p.startswith("\\section*{")]
+    assert len(sections) >= 15 and all(p.endswith("}") for p in sections)
+    assert "\\section*{Положения, выносимые на защиту}" in sections
+    assert not re.search(r"(?m)^#", text) and "**" not in text and "---" not in text
+    tasks = [p for p in paragraphs if re.match(r"\d\) ", p)]
+    assert len(tasks) == key["counts"]["tasks"] + key["counts"]["novelty"]
+    provisions = [p for p in paragraphs if re.match(r"\d\. ", p)]
+    assert len(provisions) == key["counts"]["provisions"]
