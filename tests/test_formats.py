@@ -2170,3 +2170,43 @@ def test_an_affiliation_opening_with_a_quoted_name_is_no_title():
     doc = abstract.parse_bytes(head.encode(), "article.txt")
     assert doc.meta.title == "ҚАЗАҚСТАННЫҢ ОҢТҮСТІК-ШЫҒЫСЫНДАҒЫ АПТАП ЫСТЫҚ ТОЛҚЫНДАРЫНЫҢ ӨЗГЕРІСІ"
     assert [a.affiliations for a in doc.meta.authors] == [[1], [2], [3]]
+
+
+def test_a_plagiarism_checkers_report_page_is_no_page_of_the_abstract():
+    from dissertation_kg.mappings.extract import pdf
+    antiplagiat = ("АНТИПЛАГИАТ\nТВОРИТЕ СОБСТВЕННЫМ УМОМ\nСправка\nо результатах проверки текстового документа\n"
+                   "на наличие заимствований\nАвтор работы Сагындыкова Райхан Ермековна\nПроцент оригинальности 89,04 %")
+    strike = ("StrikePlagiarism.com\nҰқсас фрагменттердің дереккөздері\n1 Қазақстанның кеміргіштер фаунасы 412 2,91\n"
+              "Есепті талдаған: Ахметова Гүлнұр Серікқызы\nStrikePlagiarism.com · Plagiat.pl sp. z o.o. · 2 / 2")
+    assert pdf._plagiarism_report(antiplagiat) and pdf._plagiarism_report(strike)
+    # an abstract's page that says the work was checked is the abstract's
+    page = ("Апробация работы. Основные результаты доложены на конференциях. Текст диссертации проверен в системе "
+            "«Антиплагиат» на наличие заимствований; оригинальность составила 89 %. ") * 12
+    assert not pdf._plagiarism_report(page)
+
+
+def test_a_site_pages_name_of_kind_and_author_is_no_title():
+    md = ('---\ntitle: "PhD abstract – Tulegenova A.Zh."\nlang: en\nlayout: abstract\n---\n\n'
+          "**Kurmangazy Kazakh National Conservatory**\n\nAs a manuscript\n\n**TULEGENOVA ASSEL ZHANATOVNA**\n\n"
+          "**Developing the singing voice of future vocal teachers through Kazakh traditional singing**\n\n"
+          "ABSTRACT of the dissertation for the degree of Doctor of Philosophy (PhD) in the educational programme "
+          "8D01401 – Music Education\n\nAlmaty, 2024\n\n## Relevance of the research\n\nVocal teachers are trained "
+          "in the bel canto school.\n")
+    doc = abstract.parse_bytes(md.encode(), "vocal.md")
+    assert doc.meta.title == "Developing the singing voice of future vocal teachers through Kazakh traditional singing"
+
+
+def test_mathpix_markdown_shows_its_title_author_and_sections():
+    head = ("![](https://cdn.mathpix.com/cropped/2024_06_11_5c3e9b0d7a2f41e8c6d1g-01.jpg?height=186&width=188)\n\n"
+            "Казахский национальный университет имени аль-Фараби\n\nНа правах рукописи\n\n"
+            "\\author{АХМЕТЖАНОВА САБИНА РУСЛАНОВНА}\n\n"
+            "\\title{Нейропсихологические механизмы нарушений регуляторных функций у детей младшего школьного возраста}\n\n"
+            "АННОТАЦИЯ диссертации на соискание степени доктора философии (PhD) по образовательной программе "
+            "8D03101 – Психология\n\nАлматы, 2024\n\n")
+    sections = ["Актуальность исследования", "Цель исследования", "Объект исследования"]
+    body = "".join(f"\\section*{{{name}}}\n\nТекст раздела «{name}» о детях с СДВГ.\n\n" for name in sections)
+    for text in (head + body, head + body.split("\\section*{Цель")[0]):   # three sections: LaTeX's; one: Markdown's
+        doc = abstract.parse_bytes(text.encode(), "neuro.md")
+        assert doc.meta.author == "Ахметжанова Сабина Руслановна"
+        assert doc.meta.title == "Нейропсихологические механизмы нарушений регуляторных функций у детей младшего школьного возраста"
+        assert "\\section" not in doc.text and "Актуальность исследования" in doc.text

@@ -81,6 +81,12 @@ _ANNOUNCES = re.compile(r"(?i)(?:phd|doctoral|master'?s|thesis|dissertation)\s+d
                         r"[^:]*\bдиссертация\w*\s+қорғау|[^:]*\bқорғау\s+туралы\s+хабарландыру")
 
 
+# A page named for the document's kind and its author ("PhD abstract – Tulegenova A.Zh.",
+# «Аннотация – Иванов А.Б.»): the site's name for the page, as the title of a short one is.
+_KIND_AND_NAME = re.compile(r"(?i)^(?:(?:phd|doctoral|master'?s|dissertation)\s+)?(?:abstract|annotation|summary|"
+                            r"аннотация|аңдатпа|автореферат|түйіндеме)\b[^:–—]{0,24}\s[–—-]\s")
+
+
 def page(front: str, body: str = "") -> str | None:
     """The title page and abstract the front matter holds; None when it holds no abstract and
     describes no work (a site's front matter, read as nothing) — except a site page's title
@@ -93,7 +99,8 @@ def page(front: str, body: str = "") -> str | None:
     f = fields(front)
     if not f.get("abstract", "").strip() and not _describes_a_work(front, f):
         title = " ".join(f.get("title", "").split())
-        if len(title.split()) >= 5 and not _FIRST_LEVEL_HEADING.search(body) and not _ANNOUNCES.match(title):
+        if len(title.split()) >= 5 and not _FIRST_LEVEL_HEADING.search(body) and not _ANNOUNCES.match(title) \
+                and not _KIND_AND_NAME.match(title):
             return f"Title: {title}"
         return None
     lines = []

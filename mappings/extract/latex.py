@@ -26,6 +26,7 @@ _UNPRINTED = re.compile(
     r"|\\(?:printbibliography|bibliography|bibliographystyle|addbibresource)\b(?:\[[^\]]*\])?(?:\{[^{}]*\})?"
     r"|\\(?:newpage|clearpage|pagebreak|maketitle|tableofcontents|noindent|centering|hfill|vfill|medskip|bigskip|smallskip)\b"
     r"|\\(?:vspace|hspace)\*?\{[^{}]*\}")
+_SHOWN_TITLE = re.compile(r"^[ \t]*\\(?:title|author)\{(?P<text>[^{}\n]+)\}[ \t]*$", re.M)
 _SECTION = re.compile(r"\\(?:part|chapter|section|subsection|subsubsection|paragraph)\*?(?:\[[^\]]*\])?\{")
 _LIST = re.compile(r"\\begin\{(enumerate|itemize)\}(?:\[[^\]]*\])?|\\end\{(?:enumerate|itemize)\}|\\item\b(?:\[(?P<label>[^\]]*)\])?[ \t]*")
 
@@ -99,6 +100,10 @@ def text(source: str) -> str:
     end = _END_DOCUMENT.search(body)
     body = body[:end.start()] if end else body
     body = "\n".join(_COMMENT.sub("", line) for line in body.split("\n"))
+    if not begin:
+        # a fragment without its preamble (Mathpix Markdown's): the title and the author on lines
+        # of their own are what the page shows, there is no \maketitle to print them
+        body = _SHOWN_TITLE.sub(lambda m: m.group("text").strip(), body)
     body = _lists(_headings(_UNPRINTED.sub("", body)))
     plain = LatexNodes2Text(math_mode="text", strict_latex_spaces=True).latex_to_text(body)
     # (a no-break space from "~" is a space to the readers after this one)

@@ -49,7 +49,8 @@ def extract(data: bytes, source: str) -> Extracted:
         pages = imposition.in_reading_order(pages)
     else:
         pages = _last_page_first_undone(pages)
-    pages = ["\n".join(lines) for lines in pages]
+    pages = [page for page in ("\n".join(lines) for lines in pages) if not _plagiarism_report(page)] or \
+        ["\n".join(lines) for lines in pages]
     letters = sum(c.isalpha() for page in pages for c in page)
     if not pages or letters < _MIN_LETTERS_PER_PAGE * len(sheets):
         raise MappingError(source, f"no text layer: run OCR first ({len(sheets)} page(s) of images, "
@@ -58,6 +59,24 @@ def extract(data: bytes, source: str) -> Extracted:
     # A form feed between pages tells reflow where a page ends (headers and footers sit there).
     return Extracted("\f".join(pages), MEDIA_TYPES[".pdf"], "pypdfium2", version("pypdfium2"),
                      laid_out=True, breaks_known=True)
+
+
+# A text-matching system's report bound before or after the abstract, as a council's file or a
+# repository's PDF often has it (Antiplagiat's «Справка о результатах проверки …», StrikePlagiarism's
+# similarity report, Turnitin's): the checker's page, whose fields (the author, the title, the
+# reviewer, the slogan in capitals) would stand in for the title page's.
+_REPORT_MARKS = re.compile(
+    r"(?i)антиплагиат|strikeplagiarism|plagiat\.pl|turnitin|unicheck|"
+    r"результатах\s+проверки\s+текстового\s+документа|на\s+наличие\s+заимствований|процент\s+оригинальности|"
+    r"оригинальность\s+\d|отч[её]т\s+подобия|ұқсастық\s+(?:есебі|коэффициент)|similarity\s+(?:report|index)|"
+    r"коэффициент\s+подобия|originality\s+report")
+
+
+def _plagiarism_report(page: str) -> bool:
+    # (three of its marks, or two on a short page: an abstract that says it was checked by
+    # «Антиплагиат» for borrowings is no report)
+    marks = len({m.group(0).casefold() for m in _REPORT_MARKS.finditer(page)})
+    return marks >= 3 or (marks == 2 and len(page.split()) < 200)
 
 
 def _last_page_first_undone(pages: list[list[str]]) -> list[list[str]]:

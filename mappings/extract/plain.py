@@ -420,6 +420,20 @@ _MMD_OWN_KEYS = frozenset({"base header level", "css", "quotes language", "mmd h
 _MMD_BLOCK = re.compile(r"^[ \t]*\{\{(?:TOC|[^{}<>%\s][^{}<>%\n]*\.[A-Za-z]{1,5})\}\}[ \t]*$", re.M)
 
 
+# Mathpix Markdown (what Mathpix's converter writes from a scanned or born-digital PDF): the title
+# page's title and author as LaTeX commands on lines of their own ("\\title{…}", "\\author{…}"),
+# headings as "\\section*{…}" and "\\subsection*{…}". Read as the page shows them: the title and the
+# name as lines, a section as a heading.
+_MATHPIX_COMMAND = re.compile(r"^[ \t]*\\(?P<cmd>title|author|(?:sub){0,2}section)\*?\{(?P<text>[^{}\n]+)\}[ \t]*$", re.M)
+
+
+def _mathpix_command(m: re.Match) -> str:
+    text = m.group("text").strip()
+    if m.group("cmd").endswith("section"):
+        return "#" * (2 + m.group("cmd").count("sub")) + " " + text
+    return text
+
+
 def _mmd_metadata(m: re.Match) -> str:
     import yaml
 
@@ -601,6 +615,7 @@ def markdown_text(md: str) -> str:
     md = _IMAGE.sub("", _reference_links(md))
     md = _TOML_FRONT_MATTER.sub(_toml_front_matter, _FRONT_MATTER.sub(_front_matter, md, count=1), count=1)
     md = _MMD_BLOCK.sub("", _MMD_METADATA.sub(_mmd_metadata, md, count=1))
+    md = _MATHPIX_COMMAND.sub(_mathpix_command, md)
     md = _dotted_fields(_html_blocks(_without_shortcodes(md)))
     md = _LONE_MARKER.sub(r"\1 ", _FENCED_CODE.sub(_fenced_code, md))
     out: list[str] = []
