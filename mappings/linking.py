@@ -435,7 +435,7 @@ _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-ZА-ЯЁӘҒҚҢӨҰҮІҺ][a-z�
 
 
 # A person an organisation is named after is the organisation's word («Фонд имени Абая
-# Кунанбаева», «Абай атындағы университет», "the Abai Kunanbayev Foundation" is left to the name)
+# Кунанбаева», «Абай Құнанбайұлы атындағы қор», "the foundation named after Abai Kunanbayev")
 _NAME_GIVER_BEFORE = re.compile(r"(?:имени|им\.|named after)\s+$", re.I)
 _NAME_GIVER_AFTER = re.compile(r"\s+атындағы(?!\w)")
 

@@ -49,8 +49,8 @@ def extract(data: bytes, source: str) -> Extracted:
         pages = imposition.in_reading_order(pages)
     else:
         pages = _last_page_first_undone(pages)
-    pages = [page for page in ("\n".join(lines) for lines in pages) if not _plagiarism_report(page)] or \
-        ["\n".join(lines) for lines in pages]
+    joined = ["\n".join(lines) for lines in pages]
+    pages = [page for page in joined if not _plagiarism_report(page)] or joined
     letters = sum(c.isalpha() for page in pages for c in page)
     if not pages or letters < _MIN_LETTERS_PER_PAGE * len(sheets):
         raise MappingError(source, f"no text layer: run OCR first ({len(sheets)} page(s) of images, "
