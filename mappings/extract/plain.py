@@ -233,8 +233,9 @@ def ris_record(plain: str) -> str:
 # The readers of text that is the source of another format, in the order they are tried: each gives
 # back a text not in its format as it was (a reviewer's marks first, since they may stand in any).
 _SOURCE_READERS = (critic_markup.text, jats.text, oai_dc.text, evernote.text, joplin.text, chat_export.json_messages,
-                   chat_export.telegram_html, chat_export.text, forum_post.text, researchgate.text, repository_csv.record,
-                   marc_display.record, restructuredtext.text, orgmode.text, asciidoc.text, wikitext.text, latex.text, confluence.text)
+                   chat_export.telegram_html, chat_export.text, forum_post.text, researchgate.text,
+                   repository_csv.record, marc_display.record, restructuredtext.text, orgmode.text, asciidoc.text,
+                   wikitext.text, latex.text, confluence.text)
 
 
 def extract(data: bytes, source: str, media_type: str) -> Extracted:
