@@ -2210,3 +2210,18 @@ def test_mathpix_markdown_shows_its_title_author_and_sections():
         assert doc.meta.author == "Ахметжанова Сабина Руслановна"
         assert doc.meta.title == "Нейропсихологические механизмы нарушений регуляторных функций у детей младшего школьного возраста"
         assert "\\section" not in doc.text and "Актуальность исследования" in doc.text
+
+
+def test_a_percent_sign_typed_in_mathpix_markdown_is_text_a_percent_in_latex_opens_a_comment():
+    """Mathpix writes "60%" as the PDF shows it; in a LaTeX document the same sign hides the rest
+    of its line (an author who meant the sign wrote "\\%")."""
+    sections = "".join(f"\\section*{{{name}}}\n\nТекст раздела о детях.\n\n"
+                       for name in ("Актуальность исследования", "Цель исследования"))
+    contribution = ("\\section*{Личный вклад автора}\n\nВклад автора составляет не менее 60%. Часть обследований "
+                    "проведена во время стажировки в Москве, 15 % — в Алматы.\n")
+    doc = abstract.parse_bytes((sections + contribution).encode(), "neuro.md")
+    assert "не менее 60%. Часть обследований проведена во время стажировки в Москве, 15 % — в Алматы." in doc.text
+    tex = ("\\documentclass{article}\n\\begin{document}\n" + sections
+           + "\\section*{Личный вклад автора}\n\nВклад автора 60\\%. % TODO: уточнить\n\\end{document}\n")
+    doc = abstract.parse_bytes(tex.encode(), "thesis.txt")
+    assert "Вклад автора 60%." in doc.text and "TODO" not in doc.text

@@ -19,6 +19,10 @@ _SECTIONING = re.compile(r"^[ \t]*\\(?:part|chapter|section|subsection|subsubsec
 _LIST_LINE = re.compile(r"^[ \t]*\\(?:item\b|begin\{(?:enumerate|itemize)\})", re.M)
 # an unescaped % opens a comment to the end of its line
 _COMMENT = re.compile(r"(?<!\\)%.*")
+# A percent sign after a number as typed ("60%", "60 %") in a fragment without a preamble: LaTeX
+# would have dropped the rest of the line, which an author compiling it would have seen and
+# escaped; Mathpix Markdown, which writes its sections in LaTeX, keeps the sign as the PDF shows it.
+_TYPED_PERCENT = re.compile(r"(\d[ \u00a0]?)%")
 # what prints as an unresolved number or nothing: citations, cross-references, labels, the
 # bibliography, page breaks, the title and contents commands (with the tie before a citation)
 _UNPRINTED = re.compile(
@@ -99,11 +103,11 @@ def text(source: str) -> str:
     body = source[begin.end():] if begin else source
     end = _END_DOCUMENT.search(body)
     body = body[:end.start()] if end else body
-    body = "\n".join(_COMMENT.sub("", line) for line in body.split("\n"))
     if not begin:
         # a fragment without its preamble (Mathpix Markdown's): the title and the author on lines
         # of their own are what the page shows, there is no \maketitle to print them
-        body = _SHOWN_TITLE.sub(lambda m: m.group("text").strip(), body)
+        body = _SHOWN_TITLE.sub(lambda m: m.group("text").strip(), _TYPED_PERCENT.sub(r"\1\\%", body))
+    body = "\n".join(_COMMENT.sub("", line) for line in body.split("\n"))
     body = _lists(_headings(_UNPRINTED.sub("", body)))
     plain = LatexNodes2Text(math_mode="text", strict_latex_spaces=True).latex_to_text(body)
     # (a no-break space from "~" is a space to the readers after this one)
