@@ -44,7 +44,8 @@ _TOKEN = re.compile(r"\w+(?:[-‐‑'’]\w+)*")
 # name never spans the edge of a quotation. A vocabulary's label may hold a subtitle's colon too
 # («Болашаққа бағдар: рухани жаңғыру»); a name guessed from its capitals never does ("Code: MIT").
 _GAP = re.compile(r"[\s\-‐‑–—/+,]*")
-_LABEL_GAP = re.compile(r"[\s\-‐‑–—/+,:]*")
+# (a star glued between two words joins them: "G*Power")
+_LABEL_GAP = re.compile(r"[\s\-‐‑–—/+,:]*|\*")
 _DASHES = "–—‐‑"
 _CONTEXT = 60
 _MAX_LABEL_TOKENS = 16
@@ -442,7 +443,18 @@ _NAME_GIVER_AFTER = re.compile(r"\s+атындағы(?!\w)")
 
 def _name_giver(text: str, m: Mention) -> bool:
     return m.cls == "Person" and bool(_NAME_GIVER_BEFORE.search(text, max(0, m.start - 16), m.start)
-                                      or _NAME_GIVER_AFTER.match(text, m.end))
+                                      or _NAME_GIVER_AFTER.match(text, m.end)) or _product_of(text, m)
+
+
+# A company's one-word name before a capitalised word names its product, not the company: "Google
+# Scholar", "Google Trends", "Microsoft Teams", "Amazon Braket" (a product a vocabulary lists,
+# "Google Forms", is found whole before this is asked; a division it lists, "Google Cloud", too)
+_PRODUCT_AFTER = re.compile(r"[ \t]+[A-Z]")
+
+
+def _product_of(text: str, m: Mention) -> bool:
+    return m.cls == "NonGovernmentalOrganization" and re.fullmatch(r"[A-Z][A-Za-z]+", m.exact) is not None \
+        and _PRODUCT_AFTER.match(text, m.end) is not None
 
 
 def _with_initials(text: str, m: Mention) -> Mention:

@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import Sequence
 
-from . import morphology
+from . import morphology, people
 
 # Sections that state how the research was done.
 METHOD_SECTIONS = frozenset({"theoretical-basis", "methods"})
@@ -61,9 +61,15 @@ _NAME_REACH = 4        # words between a common word and the head of a name it i
 
 def is_common_word_label(words: Sequence[str], cls: str) -> bool:
     """A method's label of one plain word ("survey", "моделирование"): one that also lives as an
-    ordinary word. Compounds ("content-analysis") and acronyms ("SWOT") are names wherever they stand."""
+    ordinary word. Compounds ("content-analysis"), acronyms ("SWOT") and Latin words no English
+    dictionary knows (a program's name, "statsmodels", "jamovi"; a technique's, "kriging") are
+    names wherever they stand."""
     return (cls == "Method" and len(words) == 1 and "-" not in words[0]
-            and not morphology.is_acronym(words[0]))
+            and not morphology.is_acronym(words[0]) and not _unknown_latin_word(words[0]))
+
+
+def _unknown_latin_word(word: str) -> bool:
+    return re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", word) is not None and not people._english_word(word.lower(), 1)
 
 
 def names_a_method(text: str, lang: str, kind: str | None, tokens: Sequence, start: int, end: int) -> bool:
@@ -71,7 +77,7 @@ def names_a_method(text: str, lang: str, kind: str | None, tokens: Sequence, sta
     starts = [t.start for t in tokens]
     i = bisect_left(starts, start)
     j = max(i, bisect_right(starts, end - 1) - 1)
-    if _inside_other_name(text, lang, tokens, i, j):
+    if _inside_other_name(text, lang, tokens, i, j) or _what_a_setting_is_for(text, lang, tokens, i, j):
         return False
     if i == j and _plural(tokens[i].text, lang):
         return False   # "experiments were run", «опросов», «эксперименттері»: instances, not the method
@@ -114,6 +120,32 @@ def _inside_other_name(text: str, lang: str, tokens: Sequence, i: int, j: int) -
         if heads & morphology.text_keys(tokens[k].text, lang):
             return True
     return False
+
+
+# A common word that says what a period or a place is for names the period or the place, not the
+# method used: «за 24 месяца наблюдения», «период наблюдения», «на постах наблюдения», "the
+# observation period", "monitoring stations", «бақылау кезеңі». Russian and English ("period of")
+# put the period first, English and Kazakh may put it after.
+_SETTINGS = {
+    "en": {"period", "post", "station", "site", "point", "network", "month", "year", "week", "day"},
+    "ru": {"период", "срок", "пост", "пункт", "станция", "сеть", "объект", "месяц", "год", "неделя", "день",
+           "сутки"},
+    "kk": {"кезең", "мерзім", "бекет", "пункт", "станция", "желі", "нысан"},
+}
+
+
+def _what_a_setting_is_for(text: str, lang: str, tokens: Sequence, i: int, j: int) -> bool:
+    settings = _SETTINGS.get(lang, _SETTINGS["en"])
+
+    def setting(k: int) -> bool:
+        return 0 <= k < len(tokens) and bool(settings & morphology.text_keys(tokens[k].text, lang))
+
+    if lang in ("en", "kk") and j + 1 < len(tokens) and _adjacent(text, tokens, j, j + 1) and setting(j + 1):
+        return True
+    if lang == "ru" and i > 0 and _adjacent(text, tokens, i - 1, i) and setting(i - 1):
+        return True
+    return lang == "en" and i > 1 and tokens[i - 1].text.lower() == "of" and _adjacent(text, tokens, i - 1, i) \
+        and _adjacent(text, tokens, i - 2, i - 1) and setting(i - 2)
 
 
 def _adjacent(text: str, tokens: Sequence, a: int, b: int) -> bool:

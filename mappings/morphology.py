@@ -46,12 +46,15 @@ def acronym_key(word: str) -> str | None:
 # --------------------------------------------------------------------------- English
 
 
-def _english(word: str) -> set[str]:
-    w = fold(word)
+def _without_possessive(w: str) -> str:
     for tail in ("'s", "s'"):
         if w.endswith(tail) and len(w) > 3:
-            w = w[: -len(tail)] + ("s" if tail == "s'" else "")
-            break
+            return w[: -len(tail)] + ("s" if tail == "s'" else "")
+    return w
+
+
+def _english(word: str) -> set[str]:
+    w = _without_possessive(fold(word))
     keys = {w}
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         keys.add(w[:-1])
@@ -312,7 +315,8 @@ def label_key(word: str, lang: str) -> str:
         return ACRONYM_MARK + word
     if lang == "ru":
         return _russian_label(word)
-    return fold(word)
+    # (an English label's possessive is keyed as running text's is: "Spearman's rank correlation")
+    return _without_possessive(fold(word)) if lang == "en" else fold(word)
 
 
 def kazakh_nominative(phrase: str) -> str:

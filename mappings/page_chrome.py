@@ -53,7 +53,11 @@ _TOOL_LINE = re.compile(
     r"лицензи\w+\s+creative\s+commons)[^\n]*$|"
     # a page's share buttons, labelled and listing the social networks ("Share: Facebook · X",
     # «Поделиться: VK · Telegram», «Бөлісу: Facebook Telegram»): the networks are the page's links
-    r"^[^\w\n]*(?:share(?:\s+this(?:\s+page)?)?|поделиться|бөлісу)[\s\u200b\u2060]*:[^\n]*$")
+    r"^[^\w\n]*(?:share(?:\s+this(?:\s+page)?)?|поделиться|бөлісу)[\s\u200b\u2060]*:[^\n]*$|"
+    # and its video button, a call to watch on a platform ("Watch on YouTube", «Смотреть на
+    # YouTube», «YouTube-та көру»): the platform is where the page links, not what it is about
+    r"^[^\w\n]*(?:watch\s+(?:it\s+)?on|смотр(?:еть|ите)\s+на|[A-Za-z][\w.]*-(?:та|те|да|де|тан|тен|дан|ден)\s+(?:көру|қарау))"
+    r"\s[^\n]*$")
 
 
 # The paragraph that names a work's supervisors, consultants or opponents: their universities and

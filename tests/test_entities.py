@@ -334,6 +334,28 @@ def test_a_common_word_of_method_in_the_plural_names_no_method(text, lang):
     assert not [m for m in linked(text, lang, "methods") if m.startswith("method/")]
 
 
+# A common word that says what a period or a place is for names the period or the place:
+# a follow-up's months, an observation post, even in the statement of methods.
+@pytest.mark.parametrize("text, lang", [
+    ("Оценить динамику прогрессирования в течение 24 месяцев наблюдения.", "ru"),
+    ("Короткий период наблюдения ограничивает выводы.", "ru"),
+    ("Концентрации диоксида серы на постах наблюдения взяты из бюллетеней.", "ru"),
+    ("A six-month observation period followed the surgery.", "en"),
+    ("The period of observation was two years.", "en"),
+    ("Эксперимент кезеңі екі жылға созылды.", "kk"),
+])
+def test_a_common_word_naming_what_a_period_or_a_place_is_for_names_no_method(text, lang):
+    assert not [m for m in linked(text, lang, "methods") if m.startswith("method/")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Применены методы наблюдения и анкетирования.", "ru"),
+    ("Participant observation was used over the period.", "en"),
+])
+def test_a_common_word_beside_no_period_or_place_still_names_the_method(text, lang):
+    assert [m for m in linked(text, lang, "methods") if m.startswith("method/")]
+
+
 @pytest.mark.parametrize("text, lang", [
     ("An experiment was run on the pilot plant with 40 samples.", "en"),
     ("Проведён опрос 300 фермеров.", "ru"),
