@@ -44,11 +44,12 @@ _TOKEN = re.compile(r"\w+(?:[-‐‑'’]\w+)*")
 # name never spans the edge of a quotation. A vocabulary's label may hold a subtitle's colon too
 # («Болашаққа бағдар: рухани жаңғыру»); a name guessed from its capitals never does ("Code: MIT").
 _GAP = re.compile(r"[\s\-‐‑–—/+,]*")
-# (a star glued between two words joins them: "G*Power")
-_LABEL_GAP = re.compile(r"[\s\-‐‑–—/+,:]*|\*")
+# (a star, a dot or an ampersand glued between two words joins them: "G*Power", "ATLAS.ti",
+# "KazUIR&WL"; and an ampersand between spaces stands for "and": "Trinidad & Tobago")
+_LABEL_GAP = re.compile(r"[\s\-‐‑–—/+,:]*|[*.&]|[ \t]+&[ \t]+")
 _DASHES = "–—‐‑"
 _CONTEXT = 60
-_MAX_LABEL_TOKENS = 16
+_MAX_LABEL_TOKENS = 24   # (a state programme's full English title runs to 20 words)
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,8 @@ def _gap_ok(text: str, left: Token, right: Token, gap_shape: re.Pattern = _GAP) 
     gap = text[left.end:right.start]
     if gap_shape.fullmatch(gap):
         return True
+    if gap[:1] in "'’" and left.text[-1:] in "sS" and gap_shape.fullmatch(gap[1:]):
+        return True   # a plural's possessive: "Stokes' law", "Peoples' Friendship"
     # Initials: "L.N. Gumilyov", "U.S."
     return len(left.text) <= 2 and gap_shape.fullmatch(gap.replace(".", "", 1)) is not None
 
@@ -233,7 +236,7 @@ def compile_lexicon(entries: tuple[Entry, ...], dismissed: frozenset[tuple[str, 
                     # развития the UN goals, not any goals of sustainable development.
                     capital = words[0][:1].isupper() and not morphology.is_acronym(words[0])
                     # a capitalised one-word name (Stata, Landsat) is a proper name, not a plain word
-                    common = method_context.is_common_word_label(words, e.cls) and not capital
+                    common = method_context.is_common_word_label(words, e.cls, lang) and not capital
                     node[_END] = (e.iri, e.cls, capital and (prior[2] if prior else True),
                                   common and (prior[3] if prior else True))
                     if len(word_keys) == 2:
@@ -681,6 +684,10 @@ def _find(text: str, lang: str, lex: Lexicon, tokens: list[Token], only: list[bo
             frontier = nxt
         return best
 
+    def _names_inside(quote_end: int, i: int, j: int) -> bool:
+        k = next((k for k in range(i + 1, j + 1) if tokens[k].start >= quote_end), None)
+        return k is not None and not root.isdisjoint(keys[k]) and longest(k) is not None
+
     i = 0
     while i < n:
         if root.isdisjoint(keys[i]):   # most words start no name: one C-level check
@@ -706,9 +713,12 @@ def _find(text: str, lang: str, lex: Lexicon, tokens: list[Token], only: list[bo
         j, (iri, cls, _, common) = best
         start, end = tokens[i].start, tokens[j].end
         inner = _OPENING_QUOTE_GAP.search(text, start, end)
-        if inner and len(_TOKEN.findall(text, start, inner.start())) < _WORDS_BEFORE_OWN_QUOTE:
+        if inner and len(_TOKEN.findall(text, start, inner.start())) < _WORDS_BEFORE_OWN_QUOTE \
+                and _names_inside(inner.end(), i, j):
             # «программа «Болашак»»: a kind before a quoted name is no title quoting its own words;
-            # the name inside the quotes is found on its own
+            # the name inside the quotes is found on its own (where a label of the vocabulary holds
+            # the kind and a quoted name that is no label alone, «метод «затраты – выпуск»», the
+            # whole is the name)
             i += 1
             continue
         if _ordinary_word_opening_a_sentence(text, lang, lex, tokens[i], i == j, cls):

@@ -59,13 +59,16 @@ _WINDOW = 8            # words either side that may carry a cue
 _NAME_REACH = 4        # words between a common word and the head of a name it is part of
 
 
-def is_common_word_label(words: Sequence[str], cls: str) -> bool:
+def is_common_word_label(words: Sequence[str], cls: str, lang: str | None = None) -> bool:
     """A method's label of one plain word ("survey", "моделирование"): one that also lives as an
     ordinary word. Compounds ("content-analysis"), acronyms ("SWOT") and Latin words no English
     dictionary knows (a program's name, "statsmodels", "jamovi"; a technique's, "kriging") are
-    names wherever they stand."""
+    names wherever they stand; so is a label a curator wrote in the plural ("interviews",
+    "pandas", «фотоқақпандар»), which the rule for plurals (instances, not the method) would
+    otherwise never let through."""
     return (cls == "Method" and len(words) == 1 and "-" not in words[0]
-            and not morphology.is_acronym(words[0]) and not _unknown_latin_word(words[0]))
+            and not morphology.is_acronym(words[0]) and not _unknown_latin_word(words[0])
+            and not (lang is not None and _plural(words[0], lang)))
 
 
 def _unknown_latin_word(word: str) -> bool:
