@@ -364,7 +364,7 @@ def find_mentions(text: str, lang: str, lex: Lexicon | None = None, tokens: list
     if lex.cities and any(m.entity in lex.cities for m in mentions):
         mentions = _cities_as_places(text, lang, lex.cities, mentions)
     mentions = [_with_initials(text, _with_initialism_dot(text, _with_version(text, m))) for m in mentions
-                if not _name_giver(text, m)]
+                if not _name_giver(text, m) and not _product_of(text, m)]
     # (in the summary of the chapters the literature review is always one of them: "The literature
     # review describes …", «В обзоре литературы рассмотрены …»)
     mentions = [m for m in mentions if m.cls != "Method" or not (
@@ -446,7 +446,7 @@ _NAME_GIVER_AFTER = re.compile(r"\s+атындағы(?!\w)")
 
 def _name_giver(text: str, m: Mention) -> bool:
     return m.cls == "Person" and bool(_NAME_GIVER_BEFORE.search(text, max(0, m.start - 16), m.start)
-                                      or _NAME_GIVER_AFTER.match(text, m.end)) or _product_of(text, m)
+                                      or _NAME_GIVER_AFTER.match(text, m.end))
 
 
 # A company's one-word name before a capitalised word names its product, not the company: "Google
