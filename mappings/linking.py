@@ -1230,6 +1230,10 @@ _FORMULA_AFTER = re.compile(rf"(?i)(?<![\w-])({_FORMULA_ACRONYM})(?=\s+{_FORMULA
 # as a theory; the whole capitalised name is the index, a method, and the concept is no mention
 # of its own there (see annotate).
 _NAMED_MEASURE = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]*\s+){1,5}(?:Index|Scale|Inventory|Barometer|Ranking)\b")
+# An algorithm named in capitals is that algorithm, whatever its words: "Quantum Approximate
+# Optimization Algorithm", "Variational Quantum Eigensolver" (a sentence's article opens no name).
+_NAMED_ALGORITHM = re.compile(r"(?<![\w-])(?!(?:The|An?|This|Our|Its)\s)(?:[A-Z][\w'’-]*\s+){1,5}"
+                              r"(?:Algorithm|Eigensolver|Solver)\b")
 _CITATION_INDEX = re.compile(r"Citation\s+Index$")
 _ACRONYM_IN_BRACKETS = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]*[A-Z0-9])\)")
 
@@ -1912,18 +1916,19 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             found[(s, e)] = ("Method", "formula")
             claimed.append((s, e))
     concept_spans = [(m.start, m.end) for m in mentions if m.cls == "Theory"]
-    for m in _NAMED_MEASURE.finditer(text):
-        s, e = m.span()
+    named = [(m.span(), "measure") for m in _NAMED_MEASURE.finditer(text)]
+    named += [(m.span(), "algorithm") for m in _NAMED_ALGORITHM.finditer(text)]
+    for (s, e), reason in named:
         inner = [(a, b) for a, b in concept_spans if s <= a and b <= e]
         # ("Russian Science Citation Index" is a database, left to the capitalised names below)
         if not _sentence_initial(text, s) and unclaimed(s, e) and not known(text[s:e]) and all(
                 any(a <= k < b for a, b in inner) for k in range(s, e) if covered[k]) \
                 and not _CITATION_INDEX.search(text, s, e):
-            found[(s, e)] = ("Method", "measure")
+            found[(s, e)] = ("Method", reason)
             claimed.append((s, e))
             # the acronym it is given in brackets names the same measure: "… Experience Scale (FIES)"
             if (acronym := _ACRONYM_IN_BRACKETS.match(text, e)) and not known(acronym.group(1)):
-                found[acronym.span(1)] = ("Method", "measure")
+                found[acronym.span(1)] = ("Method", reason)
                 claimed.append(acronym.span(1))
     for m in _CONSENSUS.finditer(text):
         s, e = m.span()
@@ -2780,8 +2785,8 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
         series = _series_spans(read.text)
         if series:
             mentions = [m for m in mentions if (m.start, m.end) not in series]
-        measures = [(s, e) for s, e, _, reason in named if reason == "measure"]
-        if measures:   # the concept a named index measures is part of the index's name
+        measures = [(s, e) for s, e, _, reason in named if reason in ("measure", "algorithm")]
+        if measures:   # the concept a named index measures is part of the index's name (as of an algorithm's)
             mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in measures)]
         # (and the «РК» of a building norm's code, «СНиП РК 3.01-01-2008», names no state of its own)
         docs = [(s, e, cls) for s, e, cls, reason in named if reason in ("self-named", "state's", "standard")]

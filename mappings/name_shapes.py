@@ -47,9 +47,9 @@ _EN_HEADS = {"theory": ("Theory", True), "paradigm": ("Theory", True), "approach
 # "research design", "the effect".
 _EN_EPONYMOUS = {"law", "equation", "theorem", "effect", "design", "kappa", "alpha", "classification"}
 _DEMONYM = re.compile(r"(?:an|ese|ish|ic|kh)$")
-# Heads that are a scholar's after a possessive ("Tukey's test", "Pearson's criterion"), and
+# Heads that are a scholar's after a possessive ("Tukey's test", "Pearson's criterion", "Shor's algorithm"), and
 # otherwise take their modifiers as any head does ("the Mann–Whitney U test", "a placement test")
-_EN_POSSESSIVE_EPONYMOUS = {"test", "criterion", "index", "coefficient", "method"}
+_EN_POSSESSIVE_EPONYMOUS = {"test", "criterion", "index", "coefficient", "method", "algorithm"}
 _POSSESSIVE = re.compile(r"^[A-Z][\w-]*['’]s$")
 # Heads that also stand before another head as its modifier ("index method", "filter method")
 _EN_MODIFIER_HEADS = {"index", "coefficient", "filter", "criterion", "kappa", "alpha"}

@@ -271,6 +271,7 @@ def test_a_person_is_a_person_candidate_and_its_written_form_is_kept():
     # a test or a criterion after a scholar's possessive
     ("groups were compared by ANOVA with Tukey's test", "en", "methods", ("Tukey's test", "Method")),
     ("normality was checked by Pearson's criterion", "en", "summary", ("Pearson's criterion", "Method")),
+    ("the factoring step of Shor's algorithm is simulated", "en", "novelty", ("Shor's algorithm", "Method")),
     # an experimental task, a test battery and an agreement statistic after their authors
     ("использована фланговая задача Эриксена", "ru", "methods", ("фланговая задача Эриксена", "Method")),
     ("интеллект оценён по тесту: прогрессивные матрицы Равена", "ru", "methods", ("прогрессивные матрицы Равена", "Method")),

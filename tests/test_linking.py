@@ -2059,6 +2059,23 @@ def test_an_article_or_a_pronoun_before_consensus_names_none():
                        "en", "task") == {}
 
 
+@pytest.mark.parametrize("text, name", [
+    ("We compare the Quantum Approximate Optimization Algorithm with classical heuristics.",
+     "Quantum Approximate Optimization Algorithm"),
+    ("Ground states were found with the Variational Quantum Eigensolver on a noisy device.",
+     "Variational Quantum Eigensolver"),
+    # an article that opens the sentence is no part of the name
+    ("The Hungarian Algorithm assigns the workers to the shifts.", "Hungarian Algorithm"),
+])
+def test_an_algorithm_named_in_capitals_is_a_method(text, name):
+    assert _candidates(text, "en", "summary") == {name: "Method"}
+
+
+def test_a_solver_written_small_after_an_acronym_is_no_named_algorithm():
+    # "LES" is the method the solver implements; the solver is the author's program
+    assert "LES solver" not in _candidates("We developed a parallel LES solver for urban flows.", "en", "summary")
+
+
 def test_an_index_named_after_a_concept_is_a_method_and_holds_the_concept():
     g = rdflib.Graph()
     cands = annotate(g, [ComponentText(URIRef(f"{WORK}/methods/1"), "methods", "en",
