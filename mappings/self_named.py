@@ -36,7 +36,9 @@ _KK_HEADS = {
     "ActionPlan": r"[Жж]оспар(?!ла)|[Жж]ол\s+карта", "Address": r"[Жж]олдау",
 }
 _OPEN, _CLOSE = "«“\"„", "»”\""
-_TITLE = r"[«“\"„](?P<title>[^«»“”\"\n]{2,150})[»”\"“]"
+# (an amending law's title runs past 200 characters: «О внесении изменений и дополнений в некоторые
+# законодательные акты Республики Казахстан по вопросам …»)
+_TITLE = r"[«“\"„](?P<title>[^«»“”\"\n]{2,320})[»”\"“]"
 # (LaTeX and pandoc sources write the dash as "--": «2023--2027 жылдарға арналған»)
 _YEARS = r"\d{4}\s*(?:--|[-–—])\s*\d{4}"
 _BREAK = r"[^.;:!?()«»“”\"\n]"      # characters a name runs over

@@ -140,6 +140,29 @@ def test_authors_in_print_order_with_their_affiliations(parsed):
     assert all((o, RDF.type, DKG.University) in g for o in g.objects(by_ordinal[1], DKG.affiliation))
 
 
+@pytest.mark.parametrize("affiliation, typed", [
+    ("Academy of Public Administration under the President of the Republic of Kazakhstan", True),
+    ("Академия гражданской авиации", True),
+    ("Қазақстан Республикасы Ұлттық ғылым академиясы", True),
+    ("Kazakh-British Technical University", True),
+    ("Каспийский университет технологий и инжиниринга", True),
+    ("Institute of Zoology", True),
+    ("Институт философии, политологии и религиоведения", True),
+    ("Agricultural College of Almaty", True),
+    ("Алматинский государственный гуманитарно-педагогический колледж", True),
+    # a ministry or a company keeps its name in the text, under no class it may not have
+    ("Ministry of Science and Higher Education of the Republic of Kazakhstan", False),
+    ("АО «Казахтелеком»", False),
+])
+def test_an_affiliation_is_typed_a_university_only_when_it_names_a_school_or_an_academy(parsed, affiliation, typed):
+    doc = copy.deepcopy(parsed["en-article-keywords.txt"])
+    doc.meta.affiliations = {mark: affiliation for mark in doc.meta.affiliations}
+    _ctx, g = _mapped(doc)
+    orgs = set(g.objects(None, DKG.affiliation))
+    assert bool(orgs) == typed
+    assert all((o, RDF.type, DKG.University) in g for o in orgs)
+
+
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_no_document_breaks_the_shapes_and_each_gap_is_a_warning_or_information(name, parsed):
     _ctx, g = _mapped(parsed[name])

@@ -452,6 +452,7 @@ def test_items_numbered_by_hand_in_a_chapters_style():
     _intro, items = lists.split_items(lines)
     assert [it.text for it in items] == ["Ақтөбе қаласындағы мектептерді сипаттау", "сауалнама жүргізу",
                                          "ұсыныстар әзірлеу."]
+    assert [it.written_number for it in items] == [1, 2, 3]   # the second number, not "21", "22", …
     # a measure that opens a line is no such list
     _intro, items = lists.split_items(["2.5 мм қалыңдықтағы пластина алынды."])
     assert [it.text for it in items] == ["2.5 мм қалыңдықтағы пластина алынды."]
