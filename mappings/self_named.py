@@ -31,7 +31,7 @@ _RU_HEADS = {
 }
 # (not заңнама "legislation", жоспарлау "planning", бағдарламалық "software")
 _KK_HEADS = {
-    "Law": r"[Зз]аң(?!нама)|[Кк]одекс", "PolicyConcept": r"[Тт]ұжырымдама(?!лық)",
+    "Law": r"[Зз]аң(?!нама)|[Кк]одекс|[Тт]ехникалық\s+регламент", "PolicyConcept": r"[Тт]ұжырымдама(?!лық)",
     "Programme": r"[Бб]ағдарлама(?!лық)|[Ұұ]лттық\s+жоба", "Strategy": r"[Сс]тратегия(?!лық)|[Дд]октрина",
     "ActionPlan": r"[Жж]оспар(?!ла)|[Жж]ол\s+карта", "Address": r"[Жж]олдау",
 }
@@ -90,6 +90,8 @@ _RU_CODE_ABBREVIATION = re.compile(r"(?:УПК|ГПК|АПК|УИК|КоАП|У�
 _RU_NEXT_DOCUMENT = r"(?!\s+и\s+(?:[А-ЯЁ][а-яё]+\s+)?(?:Концепци|Программ|Стратеги|План|Закон|Кодекс|Доктрин|Послани))"
 
 
+_UNION_RU = r"(?:Таможенного\s+союза|Евразийского\s+экономического\s+союза|ЕАЭС)"
+_UNION_NUMBER = r"\(?(?:ТР|TR)\s+(?:ТС|ЕАЭС|CU|EAEU)\s+\d{3}/\d{4}\)?"
 _RU_STATE_DOCUMENTS = {"PolicyConcept": r"[Кк]онцепци", "Programme": r"[Пп]рограмм", "Strategy": r"[Сс]тратеги"}
 _RU_STATE_DOCUMENTS_CAPITALISED = {"PolicyConcept": r"Концепци", "Programme": r"Программ", "Strategy": r"Стратеги"}
 # (a quoted goal, not the document's title: «к «зеленой экономике»» is in lower case)
@@ -120,6 +122,10 @@ _PATTERNS: dict[str, list[_Pattern]] = {
         _Pattern(re.compile(r"[SNC](?:tate|ational|omprehensive|trategic)"),
                  re.compile(rf"(?:State|National|Comprehensive|Strategic)\s+(?:[A-Z][\w-]*\s+){{0,2}}(?:{_alt(_EN_HEADS, '')})\b"
                             rf"(?P<body>(?:\s+(?:of|for|on|in|to|the|and)(?:\s+the)?\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*)"), None),
+        # "Technical Regulation of the Customs Union "On …"" (see the Russian one)
+        _Pattern(re.compile(r"Technical"), re.compile(
+            rf"(?P<Law>Technical\s+Regulation)(?:\s+of\s+the\s+(?:Customs\s+Union|Eurasian\s+Economic\s+Union|EAEU))?"
+            rf"(?:\s+{_UNION_NUMBER})?\s*{_TITLE}"), None),
     ],
     "ru": [
         _Pattern(_RU_ANCHOR, re.compile(rf"(?:{_alt(_RU_HEADS, r'[а-яё]{0,2}')})(?![а-яё]){_STATE_RU}"
@@ -159,6 +165,12 @@ _PATTERNS: dict[str, list[_Pattern]] = {
         # is part of the code's name, not a mention of its own)
         _Pattern(_RU_CODE_ABBREVIATION, re.compile(rf"(?P<Law>{_RU_CODE_ABBREVIATION.pattern})\s+(?:РК|РФ|Республики\s+Казахстан)(?![\w-])"),
                  None),
+        # a technical regulation of the Customs Union or the Eurasian Economic Union, binding on its
+        # states, by its quoted title: «Технический регламент Таможенного союза «О безопасности
+        # молока и молочной продукции»» (its number may stand between: «ТР ТС 033/2013»)
+        _Pattern(re.compile(r"[Тт]ехническ"), re.compile(
+            rf"(?P<Law>[Тт]ехническ[а-яё]{{2,3}}\s+регламент[а-яё]{{0,2}})(?:\s+{_UNION_RU})?"
+            rf"(?:\s+{_UNION_NUMBER})?\s*{_TITLE}"), None),
         # a constitution by the year it was adopted: «по Конституции 1993 года»
         _Pattern(re.compile(r"Конституци"), re.compile(r"(?P<Law>Конституци[а-яё]{1,3})(?:\s+Республики\s+Казахстан)?"
                                                         r"\s+\d{4}\s*(?:года|г\.)"), None),
@@ -195,7 +207,9 @@ _PATTERNS: dict[str, list[_Pattern]] = {
             rf"(?:{_alt(_KK_STATE_DOCUMENTS, r'[а-яәғқңөұүһі]*')})(?![\w])"), None),
     ],
 }
-_KK_STATE = re.compile(r"(?:(?:Қазақстан\s+Республикасының|ҚР)\s+)?(?:\d{4}\s+жылғы\s+\d{1,2}\s+\w+\s+)?$")
+# (a technical regulation's union stands where a law's state does: «Кеден одағының «…» техникалық регламенті»)
+_KK_STATE = re.compile(r"(?:(?:Қазақстан\s+Республикасының|ҚР|Кеден\s+одағының|Еуразиялық\s+экономикалық\s+одақтың|ЕАЭО)\s+)?"
+                       r"(?:\d{4}\s+жылғы\s+\d{1,2}\s+\w+\s+)?$")
 _KK_WORDS_BEFORE = re.compile(r"(?:[\w-]+\s+){0,5}$")
 KINDS = tuple(_EN_HEADS)
 

@@ -2636,6 +2636,18 @@ def test_every_common_noun_acronym_is_no_candidate(text, lang):
      [('Закона Республики Казахстан от 4 июля 2018 года «О внесении изменений и дополнений в некоторые '
        'законодательные акты Республики Казахстан по вопросам расширения академической и управленческой '
        'самостоятельности высших учебных заведений»', 'Law')]),
+    # a technical regulation of the Customs Union, its number between head and title or not
+    ('Молоко соответствует Техническому регламенту Таможенного союза ТР ТС 033/2013 «О безопасности молока '
+     'и молочной продукции».', 'ru',
+     [('Техническому регламенту Таможенного союза ТР ТС 033/2013 «О безопасности молока и молочной продукции»',
+       'Law')]),
+    ('Испытания проведены по Техническому регламенту «О безопасности колесных транспортных средств».', 'ru',
+     [('Техническому регламенту «О безопасности колесных транспортных средств»', 'Law')]),
+    ('The fuel meets the Technical Regulation of the Customs Union "On Requirements for Automobile and Aviation '
+     'Gasoline" in full.', 'en',
+     [('Technical Regulation of the Customs Union "On Requirements for Automobile and Aviation Gasoline"', 'Law')]),
+    ('Сүт Кеден одағының «Сүт және сүт өнімдерінің қауіпсіздігі туралы» техникалық регламентіне сәйкес келеді.', 'kk',
+     [('Кеден одағының «Сүт және сүт өнімдерінің қауіпсіздігі туралы» техникалық регламентіне', 'Law')]),
 ])
 def test_every_head_and_cue_of_a_self_named_document(text, lang, expected):
     from dissertation_kg.mappings import self_named
