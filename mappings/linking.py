@@ -2246,17 +2246,20 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         # «Ю. Хабермастың қоғамдық сала теориясы» is Habermas and the public sphere theory
         for a, b in [k for k in found if found[k][1] == "person" and k[0] < s < k[1] < e]:
             s = b + len(text[b:e]) - len(text[b:e].lstrip())
+        body = _body_opening(text, s, e, mentions) if cls == "Method" else None
+        if body is not None:
+            s = body.start
         inside = [k for k in found if k[0] < e and s < k[1]]
         # a person inside stays a person too: «шкала психологического благополучия К. Рифф»
         # a scholar's law is a theory, not a statute: «Дюверже заңы» came out of the capitalised
         # names as a Law by its last word; the shape knows it is named after a person
-        if free(s, e) and not known(text[s:e]) and all(s <= a and b <= e and (
+        if free(body.end if body else s, e) and not known(text[s:e]) and all(s <= a and b <= e and (
                 found[(a, b)][1] in ("acronym", "person") or (found[(a, b)] == ("Law", "capitalised") and cls == "Theory"))
                 for a, b in inside):
             for k in inside:
                 if found[k][1] in ("acronym", "capitalised"):
                     del found[k]
-            found[(s, e)] = (cls, "shape")
+            found[(s, e)] = (cls, "body's method" if body else "shape")
     if lang in ("ru", "kk"):
         _scholars_into_their_theories(text, lang, found)
     if lang == "kk":
@@ -2348,6 +2351,22 @@ def _quoted_inside_bodies(text: str, mentions: list[Mention], found: dict) -> No
             found[(opening.end() - 1, after[1])] = bodies.pop(after)
         elif opening and any(b == opening.start() and _opened_before(text, a) for a, b in known):
             del found[(s, e)]
+
+
+# A body's acronym opens the name of a method it set out after the scholars who made it: "FAO
+# Penman–Monteith method", "WHO Kellgren–Lawrence classification". The body is part of the name,
+# no mention of its own (KEYS.md); before a plain method word ("the FAO method") it stays the body.
+_SCHOLAR_PAIR = re.compile(r"[ \t\u00a0]+[A-Z][a-z]+[ \t\u00a0]*[-–—][ \t\u00a0]*[A-Z][a-z]+[ \t\u00a0]")
+
+
+def _body_opening(text: str, s: int, e: int, mentions: list[Mention]) -> Mention | None:
+    """The mention of the body whose acronym opens the method's name at or just before `s`."""
+    for m in mentions:
+        if m.cls in _ORGANISATION_CLASSES and m.start <= s < e and m.end < e and morphology.is_acronym(text[m.start:m.end]):
+            pair = _SCHOLAR_PAIR.match(text, m.end)
+            if pair and s <= m.end + len(text[m.end:pair.end()]) - len(text[m.end:pair.end()].lstrip()):
+                return m   # the name opens at the body or at the first scholar after it
+    return None
 
 
 def _opened_before(text: str, start: int) -> bool:
@@ -2785,15 +2804,16 @@ def annotate(graph, components: list[ComponentText], *, work: rdflib.URIRef,
         series = _series_spans(read.text)
         if series:
             mentions = [m for m in mentions if (m.start, m.end) not in series]
-        measures = [(s, e) for s, e, _, reason in named if reason in ("measure", "algorithm")]
+        measures = [(s, e) for s, e, _, reason in named if reason in ("measure", "algorithm", "body's method")]
         if measures:   # the concept a named index measures is part of the index's name (as of an algorithm's)
             mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in measures)]
         # (and the «РК» of a building norm's code, «СНиП РК 3.01-01-2008», names no state of its own)
         docs = [(s, e, cls) for s, e, cls, reason in named if reason in ("self-named", "state's", "standard")]
         if docs:
-            # (the President who gives an address stays a body: «послании Президента» names both, KEYS.md)
-            mentions = [m for m in mentions if not any(s <= m.start and m.end <= e and m.cls == "State"
-                                                       for s, e, cls in docs)]
+            # (the President who gives an address stays a body: «послании Президента» names both, KEYS.md;
+            # the union whose technical regulation it is, is part of its name as a state is of a law's)
+            mentions = [m for m in mentions if not any(s <= m.start and m.end <= e and (
+                m.cls == "State" or (m.cls == "InternationalOrganization" and cls == "Law")) for s, e, cls in docs)]
         if mentions:
             lines.extend(_context_lines(comp))
         for m in mentions:

@@ -207,9 +207,7 @@ _PATTERNS: dict[str, list[_Pattern]] = {
             rf"(?:{_alt(_KK_STATE_DOCUMENTS, r'[а-яәғқңөұүһі]*')})(?![\w])"), None),
     ],
 }
-# (a technical regulation's union stands where a law's state does: «Кеден одағының «…» техникалық регламенті»)
-_KK_STATE = re.compile(r"(?:(?:Қазақстан\s+Республикасының|ҚР|Кеден\s+одағының|Еуразиялық\s+экономикалық\s+одақтың|ЕАЭО)\s+)?"
-                       r"(?:\d{4}\s+жылғы\s+\d{1,2}\s+\w+\s+)?$")
+_KK_STATE = re.compile(r"(?:(?:Қазақстан\s+Республикасының|ҚР)\s+)?(?:\d{4}\s+жылғы\s+\d{1,2}\s+\w+\s+)?$")
 _KK_WORDS_BEFORE = re.compile(r"(?:[\w-]+\s+){0,5}$")
 KINDS = tuple(_EN_HEADS)
 

@@ -659,6 +659,44 @@ def test_a_russian_code_without_its_adjective_is_none():
     assert not self_named.find("Нормы кодекса применяются судами с 2003 года.", "ru")
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Evapotranspiration was computed by the FAO Penman–Monteith method for each station.",
+     "FAO Penman–Monteith method"),
+    ("Children were screened with the WHO Kellgren–Lawrence classification of joints.",
+     "WHO Kellgren–Lawrence classification"),
+])
+def test_a_body_opening_a_method_named_after_scholars_is_part_of_its_name(text, name):
+    # KEYS.md: "FAO" in "FAO Penman–Monteith method" is no mention of its own
+    comp = ComponentText(URIRef(f"{WORK}/methods/1"), "methods", "en", text)
+    graph = rdflib.Graph()
+    cands = annotate(graph, [comp], work=WORK, source=SOURCE)
+    assert [(c.name, c.suggested_class) for c in cands] == [(name, "Method")]
+    assert not list(graph.objects(None, DKG.mentions))
+
+
+def test_a_body_before_a_plain_method_word_stays_the_body():
+    assert linked("The FAO method of food balance sheets was applied.", "en", "methods") == ["FAO"]
+
+
+def test_the_union_inside_its_technical_regulation_is_part_of_its_name():
+    text = "Молоко соответствует Техническому регламенту Таможенного союза «О безопасности молока и молочной продукции»."
+    comp = ComponentText(URIRef(f"{WORK}/relevance/1"), "relevance", "ru", text)
+    graph = rdflib.Graph()
+    cands = annotate(graph, [comp], work=WORK, source=SOURCE)
+    assert [c.suggested_class for c in cands] == ["Law"]
+    assert not list(graph.objects(None, DKG.mentions))
+
+
+def test_the_union_in_the_genitive_before_a_kazakh_regulation_is_its_own_mention():
+    text = "Өнім Еуразиялық экономикалық одақтың «Балық өнімдерінің қауіпсіздігі туралы» техникалық регламентіне сәйкес."
+    assert found(text, "kk", "relevance") == {("«Балық өнімдерінің қауіпсіздігі туралы» техникалық регламентіне", "Law")}
+    assert linked(text, "kk") == ["Еуразиялық экономикалық одақтың"]
+
+
+def test_the_union_named_on_its_own_is_linked():
+    assert linked("Создание Таможенного союза в 2010 году изменило структуру импорта.", "ru") == ["Таможенного союза"]
+
+
 def test_the_state_inside_a_self_named_law_is_part_of_its_name():
     text = "«Дене шынықтыру және спорт туралы» Қазақстан Республикасының Заңы бойынша"
     comp = ComponentText(URIRef(f"{WORK}/relevance/1"), "relevance", "kk", text)

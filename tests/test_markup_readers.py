@@ -469,6 +469,15 @@ def test_a_teams_export_is_read_in_the_order_its_messages_were_written():
                      "1. описать случаи;", "2. оценить сроки диагностики.", "Спасибо, можно отправлять."]
 
 
+def test_conversations_whose_messages_lack_teams_times_and_types_are_no_teams_export():
+    # another program's "conversations" (a record of dialogues, typed but not timed) is left to the
+    # JSON reader whole
+    record = json.dumps({"conversations": [{"MessageList": [
+        {"messagetype": "Text", "content": "<p>Первая реплика</p>"},
+        {"messagetype": "Text", "content": "<p>Вторая реплика</p>"}]}]}, ensure_ascii=False)
+    assert chat_export.json_messages(record) == record
+
+
 def test_json_that_is_no_chat_is_left_to_the_json_reader():
     record = json.dumps({"title": "A title", "messages": ["one", "two"]})
     assert chat_export.json_messages(record) == record
