@@ -1533,6 +1533,12 @@ def test_a_word_typed_with_latin_look_alikes_is_linked_and_quoted_as_written(tex
     assert quote in {str(o) for o in g.objects(None, NIF.anchorOf)}
 
 
+def test_a_latin_k_is_the_kazakh_hard_k_only_in_a_word_with_kazakh_letters():
+    from dissertation_kg.mappings.script_folding import fold
+    # (a font that maps Қ to K leaves Kazakh letters beside it; «Kарта» is the loan word «карта»)
+    assert fold("Kарта мен Kазақ", "kk") == "Карта мен Қазақ"
+
+
 def test_folding_keeps_offsets_and_leaves_words_in_two_scripts_on_purpose():
     from dissertation_kg.mappings.script_folding import fold
     text = "Kазақ тілі, Кeрек, iPhone-ы, Windows"
@@ -2177,6 +2183,13 @@ def test_the_supervisors_affiliations_name_nothing_the_work_is_about(text, lang)
     found = find_mentions(text, lang)
     assert found and all(m.start > body for m in found)
     assert not [n for n in _candidates(text, lang, "other") if text.index(n) < body]
+
+
+def test_a_blank_line_ends_the_supervisors_paragraph_though_its_last_line_ends_on_a_comma():
+    from dissertation_kg.mappings.page_chrome import tool_lines
+    text = ("Supervisors: Professor Omarova L.K. (Emory University, USA),\n\n"
+            "The work compares Kazakhstan with the USA.")
+    assert tool_lines(text) == [(0, text.index("\n"))]
 
 
 def test_a_syllable_acronym_naming_a_term_in_brackets_is_a_method():

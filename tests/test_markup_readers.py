@@ -159,6 +159,15 @@ def test_a_text_with_one_mark_of_the_format_is_left_as_it_is(text):
     assert restructuredtext.text(text) == text
 
 
+@pytest.mark.parametrize("text", [
+    ".. note:: Written for the council.\n\n:Author: Sultanova Dana\n:Date: 2024\n\nThe work studies Karaganda.\n",
+    ":Author: Sultanova Dana\n:Date: 2024\n\n#. to survey the buildings;\n#. to classify them.\n",
+])
+def test_two_marks_of_the_format_make_a_restructuredtext_source(text):
+    # two fields are one mark; a directive or two auto-numbered items make the second
+    assert restructuredtext.is_restructuredtext(text)
+
+
 JOPLIN = """Қалалық орман-саябақ белдеуінің топырақ микробиотасы
 
 ![logo.png](:/0a1b2c3d4e5f60718293a4b5c6d7e8f9)
