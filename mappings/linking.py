@@ -1231,9 +1231,10 @@ _FORMULA_AFTER = re.compile(rf"(?i)(?<![\w-])({_FORMULA_ACRONYM})(?=\s+{_FORMULA
 # of its own there (see annotate).
 _NAMED_MEASURE = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]*\s+){1,5}(?:Index|Scale|Inventory|Barometer|Ranking)\b")
 # An algorithm named in capitals is that algorithm, whatever its words: "Quantum Approximate
-# Optimization Algorithm", "Variational Quantum Eigensolver" (a sentence's article opens no name).
+# Optimization Algorithm", "Variational Quantum Eigensolver" (a sentence's article opens no name;
+# a capitalised word after the head makes it another thing's name: "Quake Solver Code")
 _NAMED_ALGORITHM = re.compile(r"(?<![\w-])(?!(?:The|An?|This|Our|Its)\s)(?:[A-Z][\w'’-]*\s+){1,5}"
-                              r"(?:Algorithm|Eigensolver|Solver)\b")
+                              r"(?:Algorithm|Eigensolver|Solver)\b(?![ \t\u00a0]+[A-Z])")
 _CITATION_INDEX = re.compile(r"Citation\s+Index$")
 _ACRONYM_IN_BRACKETS = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]*[A-Z0-9])\)")
 

@@ -149,7 +149,12 @@ _GENERIC = {
            "of", "and", "or", "in", "on", "for", "with", "by", "to", "from", "as", "at", "is", "are", "was",
            "were", "be", "been", "using", "based", "no", "not", "it",
            # a sentence's subject before its verb ("The author applies human relations theory")
-           "author", "we", "they", "thesis", "dissertation", "paper", "article"},
+           "author", "we", "they", "thesis", "dissertation", "paper", "article",
+           # a question word, an adverb of the sentence or an auxiliary ends a name's words ("to
+           # interpret how operators accept …", "it thus extends …", "which can model …")
+           "how", "what", "why", "when", "where", "who", "whom", "whether", "if", "so", "then", "thus",
+           "hence", "also", "can", "could", "may", "might", "will", "would", "should", "must", "do", "does",
+           "did", "has", "have", "had", "he", "she"},
     "ru": {"данный", "этот", "тот", "новый", "предложенный", "предлагаемый", "разработанный", "существующий",
            "основной", "общий", "такой", "другой", "различный", "современный", "собственный", "следующий",
            "указанный", "авторский", "наш", "их", "её", "который", "весь", "каждый", "один",

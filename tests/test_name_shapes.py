@@ -22,7 +22,8 @@ GENERIC = {
              obtained initial scientific theoretical methodological mathematical comprehensive combined
              mixed unified conceptual null alternative working competing of and or in on for with by to
              from as at is are was were be been using based no not it author we they thesis dissertation
-             paper article""".split(),
+             paper article how what why when where who whom whether if so then thus hence also can could
+             may might will would should must do does did has have had he she""".split(),
     "ru": """данный этот тот новый предложенный предлагаемый разработанный существующий основной общий
              такой другой различный современный собственный следующий указанный авторский наш их её
              который весь каждый один научный теоретический методологический математический комплексный
