@@ -90,6 +90,8 @@ _RU_CODE_ABBREVIATION = re.compile(r"(?:УПК|ГПК|АПК|УИК|КоАП|У�
 _RU_NEXT_DOCUMENT = r"(?!\s+и\s+(?:[А-ЯЁ][а-яё]+\s+)?(?:Концепци|Программ|Стратеги|План|Закон|Кодекс|Доктрин|Послани))"
 
 
+_RU_DECADE = rf"[Дд]есятилети[еяюи][а-яё]{{0,2}}\s+(?:[а-яё-]+\s+){{1,8}}?(?:ООН\s+)?\(?{_YEARS}(?:\s*(?:годов|гг\.))?\)?"
+_RU_DECADE_BEFORE = re.compile(r"(?:[Вв]тор[а-яё]{2,3}|[Мм]еждународн[а-яё]{2,3})\s+$")
 _UNION_RU = r"(?:Таможенного\s+союза|Евразийского\s+экономического\s+союза|ЕАЭС)"
 _UNION_NUMBER = r"\(?(?:ТР|TR)\s+(?:ТС|ЕАЭС|CU|EAEU)\s+\d{3}/\d{4}\)?"
 _RU_STATE_DOCUMENTS = {"PolicyConcept": r"[Кк]онцепци", "Programme": r"[Пп]рограмм", "Strategy": r"[Сс]тратеги"}
@@ -122,6 +124,11 @@ _PATTERNS: dict[str, list[_Pattern]] = {
         _Pattern(re.compile(r"[SNC](?:tate|ational|omprehensive|trategic)"),
                  re.compile(rf"(?:State|National|Comprehensive|Strategic)\s+(?:[A-Z][\w-]*\s+){{0,2}}(?:{_alt(_EN_HEADS, '')})\b"
                             rf"(?P<body>(?:\s+(?:of|for|on|in|to|the|and)(?:\s+the)?\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*)"), None),
+        # a decade the United Nations proclaimed, by its theme and years: "UN Decade of Healthy Ageing
+        # 2021–2030", "Decade of Action for Road Safety (2021–2030)" (a plain decade has no theme in capitals)
+        _Pattern(re.compile(r"Decade"), re.compile(
+            rf"(?P<Programme>Decade)\s+(?:of|on|for)\s+[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|for|of|on|the)){{0,7}}?"
+            rf"\s*\(?{_YEARS}\)?"), re.compile(r"(?:(?:UN|United\s+Nations)\s+)?(?:(?:First|Second|Third|International)\s+)?$")),
         # "Technical Regulation of the Customs Union "On …"" (see the Russian one)
         _Pattern(re.compile(r"Technical"), re.compile(
             rf"(?P<Law>Technical\s+Regulation)(?:\s+of\s+the\s+(?:Customs\s+Union|Eurasian\s+Economic\s+Union|EAEU))?"
@@ -171,6 +178,14 @@ _PATTERNS: dict[str, list[_Pattern]] = {
         _Pattern(re.compile(r"[Тт]ехническ"), re.compile(
             rf"(?P<Law>[Тт]ехническ[а-яё]{{2,3}}\s+регламент[а-яё]{{0,2}})(?:\s+{_UNION_RU})?"
             rf"(?:\s+{_UNION_NUMBER})?\s*{_TITLE}"), None),
+        # a decade the United Nations proclaimed: «Десятилетия здорового старения ООН (2021–2030)»,
+        # «Второе десятилетие действий по обеспечению безопасности дорожного движения 2021–2030 годов»
+        # (in lower case it is one only with its ordinal or the United Nations' name: «за последнее
+        # десятилетие развития экономики 2010–2020 годов» names none)
+        _Pattern(re.compile(r"Десятилети"), re.compile(rf"(?P<Programme>{_RU_DECADE})"), _RU_DECADE_BEFORE),
+        _Pattern(re.compile(r"десятилети"), re.compile(rf"(?P<Programme>{_RU_DECADE})"), _RU_DECADE_BEFORE, True),
+        _Pattern(re.compile(r"десятилети"), re.compile(
+            rf"(?P<Programme>десятилети[еяюи][а-яё]{{0,2}}\s+(?:[а-яё-]+\s+){{1,8}}?ООН\s+\(?{_YEARS}(?:\s*(?:годов|гг\.))?\)?)"), None),
         # a constitution by the year it was adopted: «по Конституции 1993 года»
         _Pattern(re.compile(r"Конституци"), re.compile(r"(?P<Law>Конституци[а-яё]{1,3})(?:\s+Республики\s+Казахстан)?"
                                                         r"\s+\d{4}\s*(?:года|г\.)"), None),

@@ -2649,6 +2649,18 @@ def test_every_common_noun_acronym_is_no_candidate(text, lang):
      [('Закона Республики Казахстан от 4 июля 2018 года «О внесении изменений и дополнений в некоторые '
        'законодательные акты Республики Казахстан по вопросам расширения академической и управленческой '
        'самостоятельности высших учебных заведений»', 'Law')]),
+    # a decade the United Nations proclaimed, by its theme and years; a plain decade is none
+    ('The work follows the UN Decade of Healthy Ageing 2021–2030 and national plans.', 'en',
+     [('UN Decade of Healthy Ageing 2021–2030', 'Programme')]),
+    ('It supports the Decade of Action for Road Safety (2021–2030).', 'en',
+     [('Decade of Action for Road Safety (2021–2030)', 'Programme')]),
+    ('In the last decade of 2010–2020 prices rose.', 'en', []),
+    ('Программа соответствует целям десятилетия здорового старения ООН (2021–2030).', 'ru',
+     [('десятилетия здорового старения ООН (2021–2030)', 'Programme')]),
+    ('Цели Второго десятилетия действий по обеспечению безопасности дорожного движения 2021–2030 годов '
+     'достигнуты.', 'ru',
+     [('Второго десятилетия действий по обеспечению безопасности дорожного движения 2021–2030 годов', 'Programme')]),
+    ('За последнее десятилетие развития экономики 2010–2020 годов цены выросли.', 'ru', []),
     # a technical regulation of the Customs Union, its number between head and title or not
     ('Молоко соответствует Техническому регламенту Таможенного союза ТР ТС 033/2013 «О безопасности молока '
      'и молочной продукции».', 'ru',
