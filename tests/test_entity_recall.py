@@ -24,6 +24,14 @@ def found(text: str, lang: str, kind: str) -> set[tuple[str, str]]:
     return {(c.name, c.suggested_class) for c in annotate(rdflib.Graph(), [comp], work=WORK, source=SOURCE)}
 
 
+def annotated(text: str, lang: str, kind: str) -> tuple[list[tuple[str, str]], list]:
+    """(name, suggested class) of every candidate, and the mentions the graph keeps."""
+    comp = ComponentText(URIRef(f"{WORK}/{kind}/1"), kind, lang, text)
+    graph = rdflib.Graph()
+    cands = annotate(graph, [comp], work=WORK, source=SOURCE)
+    return [(c.name, c.suggested_class) for c in cands], list(graph.objects(None, DKG.mentions))
+
+
 def linked(text: str, lang: str, kind: str = "relevance") -> list[str]:
     return [m.exact for m in find_mentions(text, lang, kind=kind)]
 
@@ -667,11 +675,7 @@ def test_a_russian_code_without_its_adjective_is_none():
 ])
 def test_a_body_opening_a_method_named_after_scholars_is_part_of_its_name(text, name):
     # KEYS.md: "FAO" in "FAO Penman–Monteith method" is no mention of its own
-    comp = ComponentText(URIRef(f"{WORK}/methods/1"), "methods", "en", text)
-    graph = rdflib.Graph()
-    cands = annotate(graph, [comp], work=WORK, source=SOURCE)
-    assert [(c.name, c.suggested_class) for c in cands] == [(name, "Method")]
-    assert not list(graph.objects(None, DKG.mentions))
+    assert annotated(text, "en", "methods") == ([(name, "Method")], [])
 
 
 def test_a_body_before_a_plain_method_word_stays_the_body():
@@ -680,11 +684,8 @@ def test_a_body_before_a_plain_method_word_stays_the_body():
 
 def test_the_union_inside_its_technical_regulation_is_part_of_its_name():
     text = "Молоко соответствует Техническому регламенту Таможенного союза «О безопасности молока и молочной продукции»."
-    comp = ComponentText(URIRef(f"{WORK}/relevance/1"), "relevance", "ru", text)
-    graph = rdflib.Graph()
-    cands = annotate(graph, [comp], work=WORK, source=SOURCE)
-    assert [c.suggested_class for c in cands] == ["Law"]
-    assert not list(graph.objects(None, DKG.mentions))
+    name = "Техническому регламенту Таможенного союза «О безопасности молока и молочной продукции»"
+    assert annotated(text, "ru", "relevance") == ([(name, "Law")], [])
 
 
 def test_the_union_in_the_genitive_before_a_kazakh_regulation_is_its_own_mention():
@@ -699,10 +700,7 @@ def test_the_union_named_on_its_own_is_linked():
 
 def test_the_state_inside_a_self_named_law_is_part_of_its_name():
     text = "«Дене шынықтыру және спорт туралы» Қазақстан Республикасының Заңы бойынша"
-    comp = ComponentText(URIRef(f"{WORK}/relevance/1"), "relevance", "kk", text)
-    graph = rdflib.Graph()
-    annotate(graph, [comp], work=WORK, source=SOURCE)
-    assert not list(graph.objects(None, DKG.mentions))
+    assert not annotated(text, "kk", "relevance")[1]
     assert not self_named.find("Бұл 2060 жылға дейін жалғасады", "kk")
 
 
