@@ -2357,16 +2357,17 @@ def _quoted_inside_bodies(text: str, mentions: list[Mention], found: dict) -> No
 # A body's acronym opens the name of a method it set out after the scholars who made it: "FAO
 # Penman–Monteith method", "WHO Kellgren–Lawrence classification". The body is part of the name,
 # no mention of its own (KEYS.md); before a plain method word ("the FAO method") it stays the body.
-_SCHOLAR_PAIR = re.compile(r"[ \t\u00a0]+[A-Z][a-z]+[ \t\u00a0]*[-–—][ \t\u00a0]*[A-Z][a-z]+[ \t\u00a0]")
+_SCHOLAR_PAIR = re.compile(r"[ \t\u00a0]+([A-Z][a-z]+)[ \t\u00a0]*[-–—][ \t\u00a0]*[A-Z][a-z]+[ \t\u00a0]")
 
 
 def _body_opening(text: str, s: int, e: int, mentions: list[Mention]) -> Mention | None:
-    """The mention of the body whose acronym opens the method's name at or just before `s`."""
+    """The mention of the body whose acronym opens the method's name at `s` or just before the
+    first scholar there."""
     for m in mentions:
         if m.cls in _ORGANISATION_CLASSES and m.start <= s < e and m.end < e and morphology.is_acronym(text[m.start:m.end]):
             pair = _SCHOLAR_PAIR.match(text, m.end)
-            if pair and s <= m.end + len(text[m.end:pair.end()]) - len(text[m.end:pair.end()].lstrip()):
-                return m   # the name opens at the body or at the first scholar after it
+            if pair and s <= pair.start(1):
+                return m
     return None
 
 
