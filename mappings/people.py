@@ -36,10 +36,11 @@ _PARTICLE = r"(?:(?:van|von|de|der|den|du|da|di|del|della|ван|фон|де|д�
 # (A degree's unit is no initial: "200 °C. Fibre length …")
 _SURNAME_UPPER = _UPPER + "À-ÖØ-ÞĀ-Ž"
 _SURNAME_LOWER = _LOWER + "ß-öø-ÿā-ž"
+_SURNAME_WORD = (rf"(?:[OoDdОДо][’'](?=[{_SURNAME_UPPER}]))?[{_SURNAME_UPPER}](?:[{_SURNAME_LOWER}]{{1,3}}[{_SURNAME_UPPER}])?"
+                 rf"[{_SURNAME_LOWER}’']+")
 _NAME = re.compile(
     rf"(?<![\w.°℃])((?:[{_UPPER}][{_LOWER}]?\.[ \u00a0]?){{1,3}}){_PARTICLE}"
-    rf"((?:[OoDdОДо][’'](?=[{_SURNAME_UPPER}]))?[{_SURNAME_UPPER}](?:[{_SURNAME_LOWER}]{{1,3}}[{_SURNAME_UPPER}])?"
-    rf"[{_SURNAME_LOWER}’']+(?:-(?:(?:de|da|di|del|la|le|van|von|y)-)?[{_SURNAME_UPPER}][{_SURNAME_LOWER}]+)?)(?![\w-])")
+    rf"({_SURNAME_WORD}(?:-(?:(?:de|da|di|del|la|le|van|von|y)-)?[{_SURNAME_UPPER}][{_SURNAME_LOWER}]+)?)(?![\w-])")
 _APOSTROPHE_PREFIX = re.compile(r"^[OoDdОДо][’']")
 # a surname just before the initials makes them its own ("Жакупова А.Б.", "Tikhonov A.N."): a
 # capitalised word the dictionary takes for a surname, or with a surname's ending
@@ -99,7 +100,8 @@ def find(text: str, lang: str) -> list[tuple[int, int]]:
 # a single initial before an English word that takes a possessive ("J. Knight's definition") or
 # stands in a list of other initials-and-surname names ("J. Beelen and E. Jones").
 _AND = r"(?:,[ \u00a0]|[ \u00a0](?:and|и|мен|бен|пен|және)[ \u00a0])"
-_LISTED_BEFORE = re.compile(rf"[{_UPPER}][{_LOWER}]?\.[ \u00a0]?{_PARTICLE}[{_SURNAME_UPPER}][{_SURNAME_LOWER}]+{_AND}$")
+# (the name before may be written as any surname is: "R.H. MacArthur and E.O. Wilson")
+_LISTED_BEFORE = re.compile(rf"[{_UPPER}][{_LOWER}]?\.[ \u00a0]?{_PARTICLE}{_SURNAME_WORD}{_AND}$")
 _LISTED_AFTER = re.compile(rf"{_AND}[{_UPPER}][{_LOWER}]?\.[ \u00a0]?[{_UPPER}]")
 # A word naming a body of work or an idea before the initials makes them an author's: «в трудах
 # Ф.А. Щербины», «теория М. Маккомбса», "the life course perspective of G. Elder". (A title after

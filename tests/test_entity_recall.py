@@ -92,6 +92,10 @@ def test_people_by_initials_and_surname(text, lang, expected):
     # a surname in the letters of its own language, or with an Irish prefix
     ("Ageing was studied by K. Szabó in Hungary and by M. Wójcik in Poland.", "en", ["K. Szabó", "M. Wójcik"]),
     ("The argument of J. O’Connor is weighed against it.", "en", ["J. O’Connor"]),
+    # a common word after its initials is a surname in a list after another name, however that one
+    # is written ("MacArthur", "O’Connor")
+    ("The theory of R.H. MacArthur and E.O. Wilson explains it.", "en", ["R.H. MacArthur", "E.O. Wilson"]),
+    ("Coasts were mapped by J. O’Connor and E. Jones.", "en", ["J. O’Connor", "E. Jones"]),
     ("Критика дана в трудах Дж. О'Коннора.", "ru", ["Дж. О'Коннора"]),
     # a given name no dictionary lists before a Kazakh patronymic, in any case; a pronoun
     # opening a sentence before one is no given name
