@@ -431,6 +431,18 @@ def equivalent(m: Mutant) -> str | None:
     return None
 
 
+def assets_missing() -> str | None:
+    """What to do when the query UI's files are not in this checkout: its page tests would answer
+    503 and "kill" every mutant they run for (seed 121's and seed 281's first tries, in clones where
+    `make assets` had never run); None when they are there."""
+    from dissertation_kg.server.publishing.ui import INSTALL_COMMAND, STATIC_DIR, VENDOR_FILES
+    gone = [f for f in VENDOR_FILES if not (STATIC_DIR / f).exists()]
+    if not gone:
+        return None
+    return (f"the query UI's files are missing in this checkout ({', '.join(gone)}), so its page tests fail: "
+            f"run `make assets` ({INSTALL_COMMAND}) first")
+
+
 def main() -> int:
     import json
     import os
@@ -476,6 +488,10 @@ def main() -> int:
                            capture_output=True, text=True).stdout.strip()
     if dirty:
         print(f"uncommitted changes in the targets; commit or stash them first:\n{dirty}", file=sys.stderr)
+        return 2
+    problem = assets_missing()
+    if problem:
+        print(problem, file=sys.stderr)
         return 2
     tests = [t for t in (args.tests or area_tests) if (ROOT / t).exists()]
     work = Path(tempfile.mkdtemp(prefix="mutation-"))

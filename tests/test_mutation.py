@@ -106,3 +106,14 @@ def test_a_python_without_coverage_is_told_how_to_install_it(monkeypatch):
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "coverage" else real(name, *a))
     with pytest.raises(RuntimeError, match=r"pip install -e '\.\[mutation\]'"):
         mutation_coverage.build_map(["tests/test_mutation.py"], {}, "X")
+
+
+def test_a_checkout_without_the_query_ui_files_is_told_to_install_them(monkeypatch):
+    """Without YASGUI's files every page test answers 503 and would "kill" each mutant it runs for:
+    the run stops first, with the command that installs them."""
+    import mutation
+    from dissertation_kg.server.publishing import ui
+    assert mutation.assets_missing() is None   # CI and `make test` install them
+    monkeypatch.setattr(ui, "VENDOR_FILES", ("vendor/yasgui/not-there.js",))
+    message = mutation.assets_missing()
+    assert "not-there.js" in message and "make assets" in message
