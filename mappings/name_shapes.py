@@ -545,6 +545,9 @@ _EN_RELATIONAL = re.compile(r"(?:al|ic|ary|ive)$")
 # (Russian: the adjectives of a science or a technique, «механический», «натурный», «выборочный»,
 # «вычислительный»; not those of number or origin, «многочисленный», «зарубежный», «отечественный»)
 _RU_RELATIONAL = re.compile(r"(?:ческий|альный|ельный|орный|урный|очный|ический)$")
+# (and the adjectives of where or how a test is run, of other forms: «стендовые испытания» on a test
+# bench, «полевые» in the field, «дорожные» on the road, «штамповые» under a plate)
+_RU_TEST_KINDS = {"стендовый", "полевой", "дорожный", "штамповый", "ходовой", "весовой"}
 # (of that form but of how often, how or how wide: «систематических исследований» are many studies,
 # «регионального мониторинга» a region's)
 _RU_MANNER = {"систематический", "периодический", "практический", "регулярный", "окончательный",
@@ -560,8 +563,8 @@ def _relational_adjective(word: str, lang: str) -> bool:
     if lang == "ru":
         parses = morphology._analyzer().parse(folded)[:1]
         lemma = parses[0].normal_form if parses else ""
-        return bool(parses) and parses[0].tag.POS == "ADJF" and _RU_RELATIONAL.search(lemma) is not None \
-            and lemma not in _RU_MANNER
+        return bool(parses) and parses[0].tag.POS == "ADJF" and (
+            _RU_RELATIONAL.search(lemma) is not None or lemma in _RU_TEST_KINDS) and lemma not in _RU_MANNER
     if lang == "kk" and folded in _KK_SCOPE:
         return False
     return (_KK_RELATIONAL if lang == "kk" else _EN_RELATIONAL).search(folded) is not None

@@ -2167,6 +2167,8 @@ def test_the_world_economic_forum_is_a_body():
     ("Когнитивный статус оценен по Монреальской шкале оценки когнитивных функций.", "ru", "method/moca"),
     ("Науқастар Монреаль когнитивті бағалау шкаласымен тексерілді.", "kk", "method/moca"),
     ("Patients scored below 26 on the MoCA at discharge.", "en", "method/moca"),
+    # the chi-square test written with its letter and a superscript, as statistics sections write it
+    ("Различия в долях оценивали по критерию χ².", "ru", "method/chi-square-test"),
 ])
 def test_methods_named_by_a_common_noun_phrase(text, lang, expected):
     assert names(text, lang) == [expected]

@@ -536,6 +536,10 @@ def test_an_analysis_nobody_does_here_names_nothing_outside_methods(text, lang):
     # a research activity of a named kind is a technique, in the plural too, where methods are stated
     ("Методы: механические испытания образцов и спектральный анализ.", "ru", "methods", "механические испытания"),
     ("Проведены натурные обследования 40 дворов.", "ru", "content", "натурные обследования"),
+    # where or how a test is run, by an adjective of another form
+    ("Проведены стендовые испытания узла и дорожные испытания автомобиля.", "ru", "methods", "стендовые испытания"),
+    ("Проведены стендовые испытания узла и дорожные испытания автомобиля.", "ru", "methods", "дорожные испытания"),
+    ("Несущая способность определена по результатам штамповых испытаний.", "ru", "methods", "штамповых испытаний"),
     ("Жұмыста далалық зерттеулер мен сауалнама қолданылды.", "kk", "methods", "далалық зерттеулер"),
     ("Баланың сөйлеуі логопедиялық тексеру арқылы бағаланды.", "kk", "content", "логопедиялық тексеру"),
     ("Wear was studied by tribological tests and hardness maps.", "en", "methods", "tribological tests"),
