@@ -3445,3 +3445,16 @@ def test_a_region_inside_a_conferences_quoted_title_is_the_titles_word():
             "(Новосибирск, 2008) и на семинаре в Западной Сибири.")
     found = linked_names(text, "ru")
     assert [iri for _, iri in found] == ["novosibirsk", "western-siberia"]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # Soviet-era history compares the republics by name, in the cases each language puts them in
+    ("Салыстыру үшін Өзбек КСР-інде, Қырғыз КСР-інде және Түрікмен КСР-інде жасақталған құрамалар "
+     "туралы деректер пайдаланылды.", "kk", {"uzbek-ssr", "kirghiz-ssr", "turkmen-ssr"}),
+    ("Сопоставлены уголовные кодексы Казахской ССР, Узбекской ССР и РСФСР.", "ru",
+     {"kazakh-ssr", "uzbek-ssr", "russian-sfsr"}),
+    ("The archives of the Kazakh ASSR and the Turkestan ASSR were compared with those of the "
+     "Tajik SSR.", "en", {"kazakh-assr", "turkestan-assr", "tajik-ssr"}),
+])
+def test_the_republics_of_the_soviet_union_are_states_of_the_vocabulary(text, lang, expected):
+    assert expected <= {iri for _, iri in linked_names(text, lang)}
