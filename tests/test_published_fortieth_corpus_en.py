@@ -81,7 +81,7 @@ def test_a_dissertation_has_no_relevance_and_no_publications():
     text = _flat(GAPPED.read_text(encoding="utf-8")).casefold()
     for there in ("degree of elaboration", "aim of the research", "objectives of the research", "object of the research",
                   "subject of the research", "scientific novelty", "provisions submitted for defence",
-                  "approbation of the results", "structure of the dissertation"):
+                  "approbation of the results", "structure and volume of the dissertation"):
         assert there in text, there
     for missing in ("relevance", "topical", "urgency", "publications", "published", "scopus", "articles in journals"):
         assert missing not in text, missing
