@@ -149,6 +149,7 @@ def test_a_pdf_was_converted_by_an_evaluation_copy_of_aspose_words():
                     fonts[name.value.decode("latin-1")] = fonts.get(name.value.decode("latin-1"), 0) + 1
             assert notices and all(colour == (255, 0, 0) for colour, _ in notices), notices
             assert all("Sans" in font for _, font in notices), notices
-            assert not any("Sans" in font for font in fonts), fonts
+            # the text itself is LibreOffice's Liberation Serif (a Heading 2 may be sans-serif)
+            assert sum(n for font, n in fonts.items() if "Serif" in font) > sum(fonts.values()) / 2, fonts
     finally:
         pdf.close()
