@@ -2703,6 +2703,11 @@ def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearra
             # «Великая хартия университетов» is a charter, «Шкала … ассоциации университетов» a scale
             cls = (lang == "ru" and _keyword_class([tokens[head].text], lang)) or \
                 _keyword_class([tok.text for tok in tokens[i:last + 1]], lang)
+            # (a group names a body by what it is for, «Группа государств против коррупции»;
+            # with adjectives alone it opens a sentence about a study's arm: «Экспериментальная
+            # группа (n=48) занималась …», «Контрольная группа …»)
+            if opening and lang == "ru" and last == head and morphology.fold(tokens[head].text) == "группа":
+                continue
             if opening and not research and not (cls in _ORGANISATION_CLASSES and last - i < _OPENING_NAME_WORDS
                                 and not any(c.isdigit() for c in text[t.start:tokens[last].end])
                                 and _singular_head(tokens[head if lang == "ru" else last].text, lang)):

@@ -112,11 +112,14 @@ def _inside_other_name(text: str, lang: str, tokens: Sequence, i: int, j: int) -
             or (capital_inside(j + 1) and _adjacent(text, tokens, j, j + 1)):
         return True
     heads = _NAME_HEADS.get(lang, _NAME_HEADS["en"])
-    # Russian and English names put their head first ("кафедра … моделирования"), Kazakh last
-    # ("модельдеу кафедрасы"); both within a few words and the same clause.
-    for k in range(max(0, i - _NAME_REACH), min(len(tokens), j + 1 + _NAME_REACH)):
-        if i <= k <= j:
-            continue
+    # Russian names put their head first («кафедра … моделирования»), Kazakh last («модельдеу
+    # кафедрасы»), English either ("Department of Modelling", "Modelling Laboratory"); within a few
+    # words and the same clause.
+    # A head on the other side is another phrase: «анкетирование 286 сотрудников Министерства …»
+    # (a survey of a ministry's staff), «министрлігінің сауалнамасы».
+    before = range(max(0, i - _NAME_REACH), i) if lang != "kk" else range(0)
+    after = range(j + 1, min(len(tokens), j + 1 + _NAME_REACH)) if lang != "ru" else range(0)
+    for k in (*before, *after):
         lo, hi = (k, i) if k < i else (j, k)
         if re.search(r"[,;:.()«»\"]", text[tokens[lo].end:tokens[hi].start]):
             continue

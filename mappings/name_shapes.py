@@ -548,6 +548,8 @@ _RU_RELATIONAL = re.compile(r"(?:ческий|альный|ельный|орны
 # (and the adjectives of where or how a test is run, of other forms: «стендовые испытания» on a test
 # bench, «полевые» in the field, «дорожные» on the road, «штамповые» under a plate)
 _RU_TEST_KINDS = {"стендовый", "полевой", "дорожный", "штамповый", "ходовой", "весовой"}
+# (English names the place by a noun: "bench tests", "field trials", "road tests", "flight tests")
+_EN_TEST_KINDS = {"bench", "field", "road", "flight"}
 # (of that form but of how often, how or how wide: «систематических исследований» are many studies,
 # «регионального мониторинга» a region's)
 _RU_MANNER = {"систематический", "периодический", "практический", "регулярный", "окончательный",
@@ -567,6 +569,8 @@ def _relational_adjective(word: str, lang: str) -> bool:
             _RU_RELATIONAL.search(lemma) is not None or lemma in _RU_TEST_KINDS) and lemma not in _RU_MANNER
     if lang == "kk" and folded in _KK_SCOPE:
         return False
+    if lang == "en" and folded in _EN_TEST_KINDS:
+        return True
     return (_KK_RELATIONAL if lang == "kk" else _EN_RELATIONAL).search(folded) is not None
 
 

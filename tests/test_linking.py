@@ -2740,6 +2740,11 @@ def test_a_program_named_by_one_capital_takes_its_version():
     # Russian: a sentence's object in the accusative is no body («Основную группу составили …»)
     ("Основную группу составили 48 больных. Национальный центр гигиены труда провёл обследование.", "ru",
      ["Национальный центр гигиены труда"], ["Основную группу"]),
+    # nor is a study's arm in the nominative: a group names a body by what it is for
+    ("Экспериментальная группа (n=48) занималась по программе. Контрольная группа занималась по обычной. "
+     "В отчете Евразийская группа по противодействию легализации преступных доходов отмечает риски.", "ru",
+     ["Евразийская группа по противодействию легализации преступных доходов"],
+     ["Экспериментальная группа", "Контрольная группа"]),
     # surnames with a prefix that keeps its own capital
     ("The process was described by T. DebRoy; T. McKenzie and D. MacLeod studied lessons.", "en",
      ["T. DebRoy", "T. McKenzie", "D. MacLeod"], []),

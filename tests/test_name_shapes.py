@@ -543,6 +543,10 @@ def test_an_analysis_nobody_does_here_names_nothing_outside_methods(text, lang):
     ("Жұмыста далалық зерттеулер мен сауалнама қолданылды.", "kk", "methods", "далалық зерттеулер"),
     ("Баланың сөйлеуі логопедиялық тексеру арқылы бағаланды.", "kk", "content", "логопедиялық тексеру"),
     ("Wear was studied by tribological tests and hardness maps.", "en", "methods", "tribological tests"),
+    # English names where a test is run by a noun
+    ("The prototype passed bench tests and field trials; field surveys followed.", "en", "methods", "bench tests"),
+    ("The prototype passed bench tests and field trials; field surveys followed.", "en", "methods", "field trials"),
+    ("The prototype passed bench tests and field trials; field surveys followed.", "en", "methods", "field surveys"),
 ])
 def test_a_research_activity_of_a_named_kind_is_a_method(text, lang, kind, name):
     assert name in _found_names(text, lang, kind)
@@ -553,6 +557,7 @@ def test_a_research_activity_of_a_named_kind_is_a_method(text, lang, kind, name)
     ("Многочисленные исследования и зарубежные исследования используют данные.", "ru", "relevance"),
     ("Отандық зерттеулер бұл мәселені аз қарастырған.", "kk", "relevance"),
     ("Previous tests and many surveys used data from the region.", "en", "relevance"),
+    ("In this field, tests of the kind are rare.", "en", "methods"),
     # a plural activity without its kind names nothing, even where methods are stated
     ("Испытания проводились в три этапа; измерения повторялись.", "ru", "methods"),
     # an adjective of how often names no kind
