@@ -406,6 +406,16 @@ def test_docling_markdown_reads_as_the_pdf_it_came_from():
     assert [n.text.split()[0] for n in doc.items["novelty"]] == ["For", "A"]
 
 
+@pytest.mark.parametrize("marker, second", [("a)", "b)"), ("а)", "ә)"), ("(i)", "(ii)"), ("•", "•"), ("–", "–"), ("I.", "II.")])
+def test_a_converters_bullet_before_the_documents_own_marker_is_dropped(marker, second):
+    # marker (and docling) put a Markdown bullet before every paragraph the PDF numbered or bulleted
+    md = f"## Objectives\n\n- {marker} to study the sands of the region;\n\n- {second} to design batches.\n"
+    assert plain.markdown_text(md).split("\n")[2:5] == [f"{marker} to study the sands of the region;", "",
+                                                         f"{second} to design batches."]
+    # a bullet before a word is the author's list, and stays
+    assert "- in the south;" in plain.markdown_text("Sites:\n\n- in the south;\n- in the north.\n")
+
+
 def test_a_table_header_naming_its_columns_is_no_field():
     md = "| Field | Content |\n|---|---|\n| Author | Omarov Timur |\n| Title | Platforms and law |\n| Year | 2024 |\n"
     assert "Field: Content" not in plain.markdown_text(md)
@@ -687,3 +697,45 @@ def test_a_researchgate_page_without_a_full_text_reads_as_its_record():
     # a text that names the site is no page of it
     text = "We found the papers on ResearchGate\nand read the full text of each.\n"
     assert plain.extract(text.encode(), "notes.txt", "text/plain").text == text
+
+
+# The archive's toolbar as a browser saves a capture as text (lynx and w3m dumps differ only in
+# spacing); the page's own lines follow it.
+_WAYBACK_TOOLBAR = ["Wayback Machine", "https://www.enu.kz/ru/info/dissertacii/", "Go", "12 captures",
+                    "03 Feb 2021 - 14 Sep 2024", "Jan\tFEB\tMar", "Previous capture\t03\tNext capture",
+                    "2020\t2021\t2022", "success", "fail", "About this capture", "COLLECTED BY",
+                    "Organization: Internet Archive", "The Internet Archive discovers and captures web pages through",
+                    "many different web crawls.", "Collection: Wide Crawl Number 19", "TIMESTAMPS", "loading",
+                    "The Wayback Machine - https://web.archive.org/web/20210203101112/https://www.enu.kz/ru/info/"]
+_CAPTURED = ["Евразийский национальный университет имени Л.Н. Гумилева", "", "Ахметова Дана Ерлановна", "",
+             "Стохастическое резервирование убытков", "", "АННОТАЦИЯ диссертации на соискание степени доктора "
+             "философии (PhD)", "", "Актуальность темы. Резервы убытков определяют платежеспособность страховщика."]
+
+
+def test_a_wayback_machine_capture_reads_as_the_page_it_captured():
+    saved = "\n".join(_WAYBACK_TOOLBAR + [""] + _CAPTURED + [
+        "", "FILE ARCHIVED ON 10:11:12 Feb 03, 2021 AND RETRIEVED FROM THE INTERNET ARCHIVE ON 08:00:01 Jun 11, 2024.",
+        "JAVASCRIPT APPENDED BY WAYBACK MACHINE, COPYRIGHT INTERNET ARCHIVE.", "playback timings (ms):",
+        "  captures_list: 0.61"])
+    got = plain.extract(saved.encode(), "capture.txt", "text/plain").text
+    assert got.strip().split("\n") == _CAPTURED
+    assert "Internet Archive" not in got and "captures" not in got
+    # the toolbar alone, without the archive's line for the capture, ends at its last note
+    got = plain.extract("\n".join(_WAYBACK_TOOLBAR[:-1] + _CAPTURED).encode(), "c.txt", "text/plain").text
+    assert got.strip().split("\n") == _CAPTURED
+    # a text that cites a capture is no capture
+    cited = ("Список источников: 12 captures of the site were read.\nСм. https://web.archive.org/web/20210203101112/"
+             "https://www.enu.kz/ (дата обращения: 11.06.2024).\n")
+    assert plain.extract(cited.encode(), "refs.txt", "text/plain").text == cited
+
+
+@pytest.mark.parametrize("domain, minutes", [("vestnik.kaznu.kz", "9–13 минут"), ("www.enu.kz", "5-6 minutes"),
+                                             ("journals.nauka-nanrk.kz", "8 мин.")])
+def test_a_reader_mode_page_reads_without_the_domain_and_reading_time(domain, minutes):
+    body = ["Жер асты суларының сапасын бағалау", "", "А.Т. Жұмабекова, Д.Е. Сапарбаев", "", minutes, "",
+            "ӘОЖ 556.3", "", "Аңдатпа. Мақалада жер асты суларының сапасы бағаланады."]
+    got = plain.extract("\n".join([domain, ""] + body).encode(), "reader.txt", "text/plain").text
+    assert got.split("\n") == body[:4] + body[6:]
+    # a text that opens with a site's name but has no reading time is left as it is
+    kept = "\n".join([domain, "", *body[:4], *body[6:]])
+    assert plain.extract(kept.encode(), "site.txt", "text/plain").text == kept

@@ -23,7 +23,8 @@ from importlib.metadata import version
 from .. import text
 from . import (Extracted, antiword, asciidoc, bibtex, chat_export, confluence, critic_markup, document_metadata,
                evernote, forum_post, jats, joplin, json_export, latex, logseq, marc_display, myst, notebook, oai_dc,
-               orgmode, repository_csv, researchgate, restructuredtext, wikitext)
+               orgmode, reader_view, repository_csv, researchgate, restructuredtext, web_archive,
+               wikitext)
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _SETEXT = re.compile(r"^[ ]{0,3}(?:=+|-+)[ \t]*$")
@@ -231,8 +232,9 @@ def ris_record(plain: str) -> str:
 
 
 # The readers of text that is the source of another format, in the order they are tried: each gives
-# back a text not in its format as it was (a reviewer's marks first, since they may stand in any).
-_SOURCE_READERS = (critic_markup.text, jats.text, oai_dc.text, evernote.text, joplin.text, chat_export.json_messages,
+# back a text not in its format as it was (the web archive's toolbar and a reader mode's header first,
+# as they wrap any page a site shows; then a reviewer's marks, since they may stand in any).
+_SOURCE_READERS = (web_archive.text, reader_view.text, critic_markup.text, jats.text, oai_dc.text, evernote.text, joplin.text, chat_export.json_messages,
                    chat_export.telegram_html, chat_export.text, forum_post.text, researchgate.text,
                    repository_csv.record, marc_display.record, restructuredtext.text, orgmode.text, asciidoc.text,
                    wikitext.text, latex.text, confluence.text)
@@ -326,9 +328,11 @@ _CALLOUT = re.compile(r"^([ ]{0,3}(?:>[ \t]?)+)\[![A-Za-z][\w-]*\][+-]?[ \t]*")
 # A PDF converted by docling: a glyph the font maps to no character is written as its code
 # ("GLYPH<c=183,font=/Symbol>", a Symbol-font bullet), and a numbered paragraph the converter took
 # for a list item keeps its number after the bullet ("- 1. to analyse …"): the bullet is the
-# converter's, the number the author's.
+# converter's, the number the author's. So marker does with a letter, a roman numeral or the
+# document's own bullet glyph ("- a) to study …", "- (ii) …", "- • Quartz sands …").
 _GLYPH = re.compile(r"GLYPH<[^<>\n]{1,60}>[ \t]?")
-_BULLETED_NUMBER = re.compile(r"^([ \t]*)[-*+][ \t]+(?=\d{1,2}[.)][ \t])")
+_BULLETED_NUMBER = re.compile(r"^([ \t]*)[-*+][ \t]+(?=(?:\d{1,2}[.)]|\(?[a-zа-яәғқңөұүһі]\)|\((?:\d{1,2}|[ivx]{1,4})\)"
+                              r"|[ivx]{1,4}[.)]|[IVX]{1,4}[.)]|[•·▪●◦–—])[ \t])")
 
 
 # An HTML comment is no text of the page, however much it holds: an editor's note, or a whole
