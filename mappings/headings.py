@@ -56,12 +56,13 @@ _I = re.IGNORECASE | re.UNICODE
 _SEPARATOR = re.compile(r"\s*(?:[.:]+[–—-]*(?=\s|$)|:(?=[^\W\d_])|\.(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ](?:[a-zа-яёәғқңөұүһі]|\s))"
                         r"|\s[–—-]+(?=\s|$)|[–—]+)\s*")
 LIST_MARKER = re.compile(
-    # "1°": a degree sign closes a number in some autoreferats' lists, as "1." does elsewhere
-    r"^\s*(?:(?P<num>\d{1,2})\s*[.)°](?!\d)\s*|(?P<bullet>[-–—•·▪●◦∙*])\s*|\((?P<pnum>\d{1,2})\)\s*|(?P<letter>[a-zа-яәғқңөұүһі])\)\s+"
+    # "1°": a degree sign closes a number in some autoreferats' lists, as "1." does elsewhere;
+    # "A) … B) …": Word's upperLetter with a bracket ("I)", "V)", "X)" are a roman list's)
+    r"^\s*(?:(?P<num>\d{1,2})\s*[.)°](?!\d)\s*|(?P<bullet>[-–—•·▪●◦∙*])\s*|\((?P<pnum>\d{1,2})\)\s*|(?P<letter>[a-zа-яәғқңөұүһіA-HJ-UWYZА-ЯӘҒҚҢӨҰҮҺ])\)\s+"
     # "(i) … (iv)" before "(a) … (d)": a lone "(i)" opens a roman list more often than a ninth letter
     r"|\((?P<proman>(?=[ivx])x{0,2}(?:ix|iv|v?i{0,3}))\)\s+|\((?P<pletter>[a-zа-яәғқңөұүһі])\)\s+"
-    # "I. …", and "I – …" (a capital roman numeral and a dash, one item a line)
-    r"|(?P<roman>(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})|(?=[ivx])x{0,2}(?:ix|iv|v?i{0,3}))(?:\.\s+|(?<=[IVX])\s+[–—]\s+))",
+    # "I. …", "I) …", and "I – …" (a capital roman numeral and a dash, one item a line)
+    r"|(?P<roman>(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})|(?=[ivx])x{0,2}(?:ix|iv|v?i{0,3}))(?:\.\s+|(?<=[IVX])\s+[–—]\s+|(?<=[IVX])\)\s+))",
     re.UNICODE,
 )
 

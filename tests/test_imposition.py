@@ -140,3 +140,40 @@ def test_a_bare_number_inside_the_page_is_no_page_number():
     assert imposition.printed_number(["Кесте 2", "148", "гектар егістік", "1-сурет"]) is None
     assert imposition.printed_number(["1-сурет", "2024", "гектар егістік", "Кесте 2"]) is None
     assert imposition.printed_number(["", "  ", ""]) is None
+
+
+def _with_pages_shaped(data: bytes, shapes: list[tuple[float, float]], extra: bytes) -> bytes:
+    """`data`'s pages, then `extra`'s first page placed on a page of each shape (scaled to fit), as a
+    presentation exported to PDF (or a wide table's page) is bound after a document."""
+    import pypdfium2
+    dest = pypdfium2.PdfDocument(data)
+    src = pypdfium2.PdfDocument(extra)
+    page_w, page_h = src[0].get_size()
+    for width, height in shapes:
+        page = dest.new_page(width, height)
+        obj = src.page_as_xobject(0, dest).as_pageobject()
+        scale = min(width / page_w, height / page_h)
+        obj.transform(pypdfium2.PdfMatrix().scale(scale, scale).translate((width - page_w * scale) / 2, 0))
+        page.insert_obj(obj)
+        page.gen_content()
+    out = io.BytesIO()
+    dest.save(out)
+    return out.getvalue()
+
+
+def test_slides_bound_after_the_pages_are_left_out(a5):
+    alone = _pages(extract.extract(a5, "a5.pdf").text)
+    # 16:9 (PowerPoint's widescreen, 960 × 540), 4:3 (720 × 540) and 16:10 slides after the A5 pages
+    bound = _with_pages_shaped(a5, [(960, 540), (720, 540), (800, 500)], a5)
+    assert _pages(extract.extract(bound, "with-slides.pdf").text) == alone
+    # a paper page turned for a wide table (A4 landscape) is the document's own
+    wide = _with_pages_shaped(a5, [(842, 595)], a5)
+    assert len(_pages(extract.extract(wide, "with-table.pdf").text)) == len(alone) + 1
+    # and a file of slides alone is read as it is
+    import pypdfium2
+    only = pypdfium2.PdfDocument(_with_pages_shaped(a5, [(960, 540)], a5))
+    for _ in range(len(only) - 1):
+        only.del_page(0)
+    out = io.BytesIO()
+    only.save(out)
+    assert _pages(extract.extract(out.getvalue(), "deck.pdf").text)[0][0] == HEADER

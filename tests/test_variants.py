@@ -451,6 +451,16 @@ def test_a_later_item_may_open_with_a_year_and_no_space_but_only_in_sequence():
     assert len(items) == 2 and "4.2030" in items[0].text
 
 
+@pytest.mark.parametrize("markers", [("A)", "B)", "C)"), ("А)", "Б)", "В)"), ("I)", "II)", "III)"), ("a)", "b)", "c)")])
+def test_capital_letters_and_roman_numerals_in_brackets_mark_items(markers):
+    # Word's upperLetter and upperRoman formats with a bracket, one item a paragraph
+    from dissertation_kg.mappings.lists import split_items
+    texts = ["Рак желудка имеет кишечный тип.", "Профессиональный контакт связан с атрофией.",
+             "Иммуногистохимический профиль отличается."]
+    _intro, items = split_items([f"{m} {t}" for m, t in zip(markers, texts)])
+    assert [i.text for i in items] == texts
+
+
 def test_a_number_a_hard_wrap_put_at_a_line_start_opens_no_item():
     # "… Vol. 21, No." / "3. – P. 45–52.": out of sequence and going on with a dash
     from dissertation_kg.mappings.lists import split_items

@@ -38,7 +38,8 @@ def extract(data: bytes, source: str) -> Extracted:
                            "download or export it again; if it opens in a viewer, print it to a new PDF "
                            "or save the abstract as .txt") from None
     try:
-        sheets = [_page_lines(page) for page in document]
+        sized = [(page.get_size(), page) for page in document]
+        sheets = [_page_lines(page) for size, page in sized if not _slide_among_pages(size, sized)]
     except pdfium.PdfiumError as exc:
         raise MappingError(source, f"the PDF is damaged and its text cannot be read ({exc})",
                            "download or export it again, or save the abstract as .txt") from None
@@ -70,6 +71,19 @@ _REPORT_MARKS = re.compile(
     r"результатах\s+проверки\s+текстового\s+документа|на\s+наличие\s+заимствований|процент\s+оригинальности|"
     r"оригинальность\s+\d|отч[её]т\s+подобия|ұқсастық\s+(?:есебі|коэффициент)|similarity\s+(?:report|index)|"
     r"коэффициент\s+подобия|originality\s+report")
+
+
+# A presentation's slides bound with the abstract (the defence's slides after an autoreferat, as
+# some councils publish them in one file): pages of a screen's shape, 4:3, 16:10 or 16:9, among
+# pages of paper. They repeat the novelty and the provisions as bullets, which would be read as
+# more of each. (A paper page turned for a wide table is A4 or Letter landscape: 1.41, 1.29.)
+_SLIDE_SHAPES = (4 / 3, 16 / 10, 16 / 9)
+
+
+def _slide_among_pages(size: tuple[float, float], sized: list) -> bool:
+    def slide(w: float, h: float) -> bool:
+        return h > 0 and any(abs(w / h - shape) < 0.01 for shape in _SLIDE_SHAPES)
+    return slide(*size) and any(h > w for (w, h), _page in sized)
 
 
 def _plagiarism_report(page: str) -> bool:
