@@ -1740,13 +1740,19 @@ def _code_series(text: str, spans) -> set:
 
 
 _STANDARD_FOLLOWED_BEFORE = re.compile(
-    r"(?:\b(?:according\s+to|in\s+accordance\s+with|following|per|testing\s+to|tested\s+to|measured\s+to)|"
+    r"(?:\b(?:according\s+to|in\s+accordance\s+with|following|per|testing\s+to|tested\s+to|measured\s+to|by|using)|"
     r"(?<![\w-])(?:согласно|по\s+методике|в\s+соответствии\s+с(?:о)?))\s+(?:the\s+)?"
     # (the word for a standard between: «в соответствии со стандартом EN 16868», "according to standard ISO 9001")
     r"(?:(?:стандарт(?:ом|ами|а|у)?|standards?)\s+)?$", re.I)
 _LIST_MATE = re.compile(r"\s*(?:,|и|and|және|мен|or|или)\s*|\s*,\s*(?:and|и)\s+")
+# (a Kazakh verb closes its clause: «ISO 2631-1 стандарты бойынша Svantek SV 106 діріл өлшегішімен
+# өлшенді», measured by the standard with a meter; «ISO 45001 бойынша бағаланды»)
 _STANDARD_FOLLOWED_AFTER = re.compile(
-    r"\s+(?:стандарт\w*\s+)?(?:сәйкес|бойынша\s+(?:өлше|анықта|сына|жүргіз))", re.I)
+    r"\s+(?:стандарт\w*\s+)?(?:сәйкес|бойынша(?:\s+[^\s.;,]+){0,6}?\s+(?:өлше|анықта|сына|жүргіз|бағала|есепте))", re.I)
+# A standard named where the work states its methods or its basis is one it applies (KEYS.md), but
+# a building code, even there, is the norm a design must meet: «согласно СНиП РК …» is followed, a
+# bare «СП РК 2.02-101-2014» is the rule itself.
+_BUILDING_CODE = re.compile(r"(?:СНиП|SNiP|СН|СП|SN|SP|ПР|МСН|ҚР\s+(?:ҚНжЕ|ҚН|ЕЖ))\b")
 
 
 # A procedure by its ending: measuring (-metry), recording (-graphy), viewing (-scopy), in the
@@ -1957,7 +1963,9 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             used = _STANDARD_FOLLOWED_BEFORE.search(text, max(0, s - 30), s) or _STANDARD_FOLLOWED_AFTER.match(text, e)
             # (and the standards listed with it: "according to ISO 9237 and ASTM D737")
             listed = found.get(standard_end) if _LIST_MATE.fullmatch(text, standard_end[1], s) else None
-            followed = used or (listed is not None and listed == ("Method", "standard"))
+            code = _BUILDING_CODE.match(text, s) is not None
+            applied = kind in method_context.METHOD_SECTIONS and not code
+            followed = used or applied or (listed is not None and listed == ("Method", "standard") and not code)
             found[(s, e)] = ("Method" if followed else "Initiative", "standard")
             claimed.append((s, e))
             standard_end = (s, e)

@@ -1226,16 +1226,37 @@ def test_standards_a_test_follows_are_methods_with_the_ones_listed_beside_them()
     ("Loads follow SN RK 2.04-01-2011 and the design checks in Eurocode 2.", "en", "SN RK 2.04-01-2011"),
     ("Loads follow SN RK 2.04-01-2011 and the design checks in Eurocode 2.", "en", "Eurocode 2"),
     # the engineering societies' codes, series letters before or after the number
-    ("Welds were checked to API 1104 and ASME B31G, inspection planned by API RP 580.", "en", "API 1104"),
-    ("Welds were checked to API 1104 and ASME B31G, inspection planned by API RP 580.", "en", "ASME B31G"),
-    ("Welds were checked to API 1104 and ASME B31G, inspection planned by API RP 580.", "en", "API RP 580"),
+    ("Welds were checked to API 1104 and ASME B31G, inspection planning as in API RP 580.", "en", "API 1104"),
+    ("Welds were checked to API 1104 and ASME B31G, inspection planning as in API RP 580.", "en", "ASME B31G"),
+    ("Welds were checked to API 1104 and ASME B31G, inspection planning as in API RP 580.", "en", "API RP 580"),
     ("Катодная защита выполнена по NACE SP0502.", "ru", "NACE SP0502"),
     # a European Union act by its number
     ("Отчет следует Директиве 2012/19/EU об отходах электрооборудования.", "ru", "2012/19/EU"),
     ("Еуропалық Одақтың 2016/679 (ЕО) регламенті мен 2012/19/ЕО директивасы салыстырылды.", "kk", "2012/19/ЕО"),
 ])
 def test_a_standard_by_its_number_is_an_initiative(text, lang, name):
-    assert _candidates(text, lang, "methods").get(name) == "Initiative"
+    assert _candidates(text, lang, "relevance").get(name) == "Initiative"
+
+
+@pytest.mark.parametrize("text, lang, name, cls", [
+    # where the work states its methods, a standard named is one it applies (KEYS.md) ...
+    ("Грунты испытаны по ГОСТ 12248-2010 и СП РК 5.01-102-2013.", "ru", "ГОСТ 12248-2010", "Method"),
+    # ... but a building code is the norm a design meets
+    ("Грунты испытаны по ГОСТ 12248-2010 и СП РК 5.01-102-2013.", "ru", "СП РК 5.01-102-2013", "Initiative"),
+    ("Тәуекел ISO 45001 және ISO 31000 негізінде бағаланды.", "kk", "ISO 31000", "Method"),
+])
+def test_a_standard_named_among_the_methods_is_applied(text, lang, name, cls):
+    assert _candidates(text, lang, "methods").get(name) == cls
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    # a standard done by, or a measurement done according to one whose verb closes the clause
+    ("Hydrolytic resistance was determined by ISO 719 and strength using ASTM C1499.", "en", "ISO 719"),
+    ("Hydrolytic resistance was determined by ISO 719 and strength using ASTM C1499.", "en", "ASTM C1499"),
+    ("Жалпы дене дірілі ISO 2631-1 стандарты бойынша үш осьті діріл өлшегішімен өлшенді.", "kk", "ISO 2631-1"),
+])
+def test_a_standard_a_measurement_is_done_by_is_a_method_anywhere(text, lang, name):
+    assert _candidates(text, lang, "relevance").get(name) == "Method"
 
 
 @pytest.mark.parametrize("text, lang, name", [
