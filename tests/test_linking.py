@@ -3484,3 +3484,30 @@ def test_a_region_inside_a_conferences_quoted_title_is_the_titles_word():
 ])
 def test_the_republics_of_the_soviet_union_are_states_of_the_vocabulary(text, lang, expected):
     assert expected <= {iri for _, iri in linked_names(text, lang)}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the sea by its short name in a case, and its northern part, a region of its own
+    ("Ледовый режим Северного Каспия и обмеление Каспия изучены у Форт-Шевченко.", "ru",
+     [("Северного Каспия", "north-caspian"), ("Каспия", "caspian-sea"), ("Форт-Шевченко", "fort-shevchenko")]),
+    ("Солтүстік Каспийдің мұз режимі және Каспий теңізінің деңгейі зерттелді.", "kk",
+     [("Солтүстік Каспийдің", "north-caspian"), ("Каспий теңізінің", "caspian-sea")]),
+    ("The ice of the North Caspian was mapped.", "en", [("North Caspian", "north-caspian")]),
+])
+def test_the_caspian_and_its_northern_part(text, lang, expected):
+    assert linked_names(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # instruments and analyses of clinical, psycholinguistic, ergonomic and actuarial work
+    ("Data were analysed with generalised estimating equations and the log-rank test; the Fitzpatrick scale, "
+     "WOMAC and the Timed Up and Go test were used; glosses follow the Leipzig Glossing Rules in ELAN.", "en",
+     {"generalized-estimating-equations", "log-rank-test", "fitzpatrick-scale", "womac", "timed-up-and-go-test",
+      "leipzig-glossing-rules", "elan-annotator"}),
+    ("Выживаемость сравнивали лог-ранговым критерием; проведено гистологическое исследование.", "ru",
+     {"log-rank-test", "histological-examination"}),
+    ("Жүктеме NASA-TLX және Скандинавиялық сауалнама арқылы бағаланды; Мак моделі мен тізбекті баспалдақ "
+     "әдісі қолданылды.", "kk", {"nasa-tlx", "nordic-musculoskeletal-questionnaire", "mack-model", "chain-ladder-method"}),
+])
+def test_methods_of_the_clinic_the_laboratory_and_the_actuary(text, lang, expected):
+    assert {iri for _, iri in linked_names(text, lang)} == expected
