@@ -45,10 +45,15 @@ NAMES = frozenset(_CURRENCIES | _MEASURES | _KINDS | _TECHNOLOGIES | _PRACTICES 
 
 # What immunology measures, in its own notation: interleukins, clusters of differentiation, helper
 # cell types, immunoglobulins, cytokines and the transcription factor of regulatory cells ("ELISA
-# of IL-4, IL-5 and IL-13", "CD4+CD25+FOXP3+ cells", "Th2/Th17 balance", «уровень IgE»). Each
-# names a molecule or a cell a study counts, as a formula names a substance: no body, no tool.
+# of IL-4, IL-5 and IL-13", "CD4+CD25+FOXP3+ cells", "Th2/Th17 balance", «уровень IgE»); and what
+# a pathologist stains or a laboratory sequences in a tumour: receptors, checkpoint ligands,
+# mismatch-repair proteins, the proliferation antigen, oncogenes and tumour markers («экспрессия
+# PD-L1», "HER2-positive", "loss of MLH1 and PMS2", "KRAS mutations"). Each names a molecule or a
+# cell a study counts, as a formula names a substance: no body, no tool.
 _IMMUNE_MARKER = re.compile(r"(?:IL-?\d{1,2}[A-F]?|CD\d{1,3}[a-z]?\+?|Th\d{1,2}|Treg|Ig[AGEMD]\d?|"
-                            r"(?:TNF|IFN|TGF)-?[αβγ]?\d?|FOXP3|HLA(?:-[A-Z]{1,3}\d?)?)")
+                            r"(?:TNF|IFN|TGF)-?[αβγ]?\d?|FOXP3|HLA(?:-[A-Z]{1,3}\d?)?|"
+                            r"HER-?[1-4]|ERBB[1-4]|PD-?L?[12]|Ki-?67|MLH1|MSH[26]|PMS2|EGFR|[KNH]RAS|BRAF|BRCA[12]|"
+                            r"TP53|p53|ALK|ROS1|PIK3CA|VEGF(?:-?[A-D])?|CEA|AFP|CA[ -]?(?:125|15-3|19-9))")
 
 
 def is_common_noun(acronym: str) -> bool:

@@ -200,8 +200,11 @@ _PATTERNS: dict[str, list[_Pattern]] = {
         # («…» атты Жолдауында, «…» атты Қазақстан халқына Жолдауы: "called", and those addressed)
         _Pattern(re.compile(r"[«“\"„]"), re.compile(rf"{_TITLE}\s+(?:{_KK_AIM}\s+)?(?:атты\s+(?:Қазақстан\s+халқына\s+)?)?{_KK_DATED}(?:(?:Қазақстан\s+Республикасының|ҚР)\s+)?(?:(?:[Мм]емлекеттік|[Ұұ]лттық)\s+)?"
                                                      rf"(?:{_alt(_KK_HEADS, r'[а-яәғқңөұүһі]*')})(?![\w])"), None),
-        # Білім туралы Заңы
-        _Pattern(re.compile(r"туралы"), re.compile(rf"туралы\s+(?:{_alt({'Law': _KK_HEADS['Law']}, r'[а-яәғқңөұүһі]*')})(?![\w])"), None),
+        # Білім туралы Заңы; a decree or a resolution by its issuer: «Қазақ тілі әліпбиін кирилл
+        # жазуынан латын графикасына көшіру туралы Қазақстан Республикасы Президентінің Жарлығы»
+        _Pattern(re.compile(r"туралы"), re.compile(
+            rf"туралы\s+(?:{_alt({'Law': _KK_HEADS['Law']}, r'[а-яәғқңөұүһі]*')}|(?:(?:Қазақстан\s+Республикасы(?:ның)?|ҚР)\s+)?"
+            rf"(?:Президентінің|Үкіметінің)\s+{_KK_DATED}(?P<Law_>[Жж]арлығ[а-яәғқңөұүһі]*|[Ққ]аулы[а-яәғқңөұүһі]*))(?![\w])"), None),
         # … дамытудың 2024–2029 жылдарға арналған тұжырымдамасы, 2025 жылға дейінгі стратегиялық даму жоспары
         # (and «2060 жылға дейін көміртегі бейтараптығына қол жеткізу стратегиясы»: the goal's words
         # between the year and the head)
@@ -224,6 +227,9 @@ _PATTERNS: dict[str, list[_Pattern]] = {
 }
 _KK_STATE = re.compile(r"(?:(?:Қазақстан\s+Республикасының|ҚР)\s+)?(?:\d{4}\s+жылғы\s+\d{1,2}\s+\w+\s+)?$")
 _KK_WORDS_BEFORE = re.compile(r"(?:[\w-]+\s+){0,5}$")
+# (an unquoted title before «туралы» runs longer: «Қазақ тілі әліпбиін кирилл жазуынан латын
+# графикасына көшіру туралы …», eight words)
+_KK_TITLE_WORDS_BEFORE = re.compile(r"(?:[\w-]+\s+){0,10}$")
 KINDS = tuple(_EN_HEADS)
 
 
@@ -265,7 +271,7 @@ def _find(text: str, lang: str) -> tuple[SelfNamed, ...]:
             if title and not (text[title[0]].isupper() or text[title[0]].isdigit()):
                 continue   # «жұмсақ күш» тұжырымдамасы is the concept of soft power, not a document
             if pattern is kazakh[1]:       # «… туралы» without quotes: its words come before
-                start = _kazakh_start(text, start, capitalised_only=True)
+                start = _kazakh_start(text, start, capitalised_only=True, words_before=_KK_TITLE_WORDS_BEFORE)
                 if start is None:
                     continue
             elif pattern is kazakh[2]:
@@ -309,12 +315,12 @@ _SENTENCE_SUBJECTS = {"зерттеу", "жұмыс", "мақала", "дисс�
                       "талдау", "зерттеуде", "жұмыста", "мақалада"}
 
 
-def _kazakh_start(text: str, end: int, capitalised_only: bool) -> int | None:
+def _kazakh_start(text: str, end: int, capitalised_only: bool, words_before: re.Pattern = _KK_WORDS_BEFORE) -> int | None:
     """Where a Kazakh name opens before `end` (its title words or its years): at the first
     capitalised word of the up to five words before that is a name's ("Қазақстан Республикасында
     …", not a sentence's first word "Бұл"), or else three words before ("жасанды интеллектті
     дамытудың 2024–2029 жылдарға арналған …"); None when a capital is needed and absent."""
-    before = _KK_WORDS_BEFORE.search(text, max(0, end - 120), end)
+    before = words_before.search(text, max(0, end - 200), end)
     words = list(re.finditer(r"[\w-]+", text[before.start():end]))
     base = before.start()
     # a name does not run back over "and" («… Заңы мен Қазақстан Республикасының 2060 жылға …»)

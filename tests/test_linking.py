@@ -2360,6 +2360,17 @@ def test_elements_and_markers_are_no_names():
     assert [w for w in ("IL-4", "IL17A", "CD25", "CD4+", "Th17", "Treg", "IgE", "TNF-α", "IFN-γ", "FOXP3", "HLA-DR",
                         "ILO", "CDC", "THz", "IGES", "TNFR") if is_common_noun(w)] == \
         ["IL-4", "IL17A", "CD25", "CD4+", "Th17", "Treg", "IgE", "TNF-α", "IFN-γ", "FOXP3", "HLA-DR"]
+    # a tumour's receptors, ligands, repair proteins, oncogenes and markers; not a body's acronym
+    markers = ["HER2", "PD-L1", "PD-1", "Ki-67", "MLH1", "MSH2", "MSH6", "PMS2", "EGFR", "KRAS", "BRAF", "BRCA1",
+               "TP53", "CA 19-9"]
+    assert [w for w in markers + ["HERA", "PDA", "KIMEP", "EGU", "CAREC"] if is_common_noun(w)] == markers
+
+
+def test_a_tumours_markers_are_no_methods():
+    assert _candidates("Установлены частоты HER2-позитивности, экспрессии PD-L1 и дефицита MLH1, MSH2, MSH6 и PMS2.",
+                       "ru", "novelty") == {}
+    assert _candidates("Expression of HER2, PD-L1 and Ki-67 was assessed; EGFR and KRAS mutations were found.",
+                       "en", "methods") == {}
 
 
 def test_a_code_of_a_model_is_no_formula():
