@@ -2329,7 +2329,29 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             if not any(a <= s < b for a, b in chrome) and (s, e) not in series
             and not (cls in ("Method", "Organization") and (_GENE_LIST_BEFORE.search(text, max(0, s - 120), s)
                                                               or _GENE_AFTER.match(text, e)))
-            and not (cls == "Initiative" and _venue(text, s, e, lang, kind))]
+            and not (cls == "Initiative" and _venue(text, s, e, lang, kind))
+            and not (cls == "Department" and _academic_unit(text, s, e, mentions))]
+
+
+# A university's department or faculty is where the work was done or discussed, not an actor of
+# it: KEYS.md lists universities and the state's bodies, and no key lists a chair («кафедры
+# «Строительные конструкции»», "Department of Orthopaedics and Trauma Surgery of the Medical
+# University of Vienna"). A state's department is named by its place or its field of government:
+# "Department of Emergency Situations of Almaty", "Akmola Region Education Department", «Департамент
+# …» - those stay.
+_ACADEMIC_UNIT = re.compile(r"(?i)(?<![\w-])(?:кафедр|факультет|faculty|chair\s+of)")
+_STATE_DEPARTMENT = re.compile(r"(?i)(?<![\w-])(?:region|city|oblast|district|akimat|province|state|national|"
+                               r"emergency|police|justice|customs|revenue|employment|education\s+department)")
+
+
+def _academic_unit(text: str, s: int, e: int, mentions: list[Mention]) -> bool:
+    name = text[s:e]
+    if _ACADEMIC_UNIT.search(name):
+        return True
+    if not name.startswith("Department of ") or _STATE_DEPARTMENT.search(name):
+        return False
+    # (a place inside the name or just after it, "… of Almaty", makes it a city's or a region's)
+    return not any(m.cls in ("Region", "State") and m.start < e + 12 and s < m.end for m in mentions)
 
 
 # A body's own quoted name inside or after its descriptive name: АО «Фонд развития

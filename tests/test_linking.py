@@ -453,7 +453,8 @@ _KEYWORDS_BY_CLASS = {
     "ActionPlan": {"en": ["plan"], "ru": ["план"], "kk": ["жоспары"]},
     "Law": {"en": ["law", "code"], "ru": ["закон", "кодекс"], "kk": ["заңы"]},
     "Address": {"en": ["address"], "ru": ["послание"], "kk": ["жолдауы"]},
-    "Department": {"en": ["department", "faculty"], "ru": ["кафедра", "факультет"], "kk": ["кафедрасы"]},
+    # (a state's department: a university's chair or faculty is no candidate, see below)
+    "Department": {"en": ["department"], "ru": ["департамент"], "kk": ["департаменті"]},
     "Diaspora": {"en": ["diaspora"], "ru": ["диаспора"], "kk": ["диаспорасы"]},
     # a database, a registry or an atlas is a source of data, as the corpora's keys class them
     "Method": {"en": ["index", "database", "registry", "atlas"], "ru": ["индекс", "регистр", "атлас"],
@@ -476,6 +477,27 @@ def test_every_keyword_gives_a_candidate_its_class(cls, lang, word):
     text = _KEYWORD_SENTENCE[lang].format(W=word.capitalize(), w=word)
     cands = annotate(rdflib.Graph(), _seed_components({lang: text}), work=WORK, source=SOURCE)
     assert {c.suggested_class for c in cands} == {cls}, [(c.name, c.suggested_class) for c in cands]
+
+
+@pytest.mark.parametrize("text, lang, kind", [
+    ("The results were discussed at a seminar of the Department of Cosmetology and Aesthetic Dermatology of the "
+     "Medical University of Lodz.", "en", "approbation"),
+    ("The work was done at the Department of Mathematical and Computer Modelling.", "en", "relevance"),
+    ("Работа выполнена на кафедре «Строительные конструкции».", "ru", "relevance"),
+    ("Жұмыс Дала университетінің анестезиология және реаниматология кафедрасында орындалды.", "kk", "relevance"),
+    ("Данные предоставил Северный степной факультет по запросу автора.", "ru", "relevance"),
+])
+def test_a_universitys_chair_or_faculty_is_no_candidate(text, lang, kind):
+    # KEYS.md lists universities and the state's bodies; no key lists a chair or a faculty
+    cands = annotate(rdflib.Graph(), _seed_components({lang: text}, kind), work=WORK, source=SOURCE)
+    assert not [c for c in cands if c.suggested_class == "Department"], [(c.name, c.suggested_class) for c in cands]
+
+
+def test_a_states_department_stays_a_candidate():
+    cands = annotate(rdflib.Graph(), _seed_components(
+        {"en": "Data were provided by the Department of Emergency Situations of Almaty."}, "relevance"),
+        work=WORK, source=SOURCE)
+    assert [c.name for c in cands if c.suggested_class == "Department"] == ["Department of Emergency Situations"]
 
 
 # A congress, a forum or a summit where results were presented is a venue, as a conference is
