@@ -22,8 +22,9 @@ def _candidates(text: str, lang: str, kind: str = "methods") -> dict[str, str]:
            "материалов проверок.", ["изучение материалов проверок"]),
     ("kk", "Жұмыста теориялық талдау, психологиялық тексеру, нейропсихологиялық диагностика, "
            "күнделіктерді талдау, бақылау, педагогикалық эксперимент қолданылды.", ["күнделіктерді талдау", "бақылау"]),
+    # ("field trials" is a technique by its own shape: test_name_shapes.py)
     ("en", "The study combines discourse analysis, participant observation, review of court rulings, "
-           "field trials and a questionnaire survey of 230 lawyers.", ["review of court rulings", "field trials"]),
+           "site trials and a questionnaire survey of 230 lawyers.", ["review of court rulings", "site trials"]),
     # a description is an activity of its own (a codex's, a plot's, a word's)
     ("kk", "Компоненттік талдау, этнолингвистикалық сипаттама және корпустық талдау әдістері қолданылды.",
      ["этнолингвистикалық сипаттама"]),
