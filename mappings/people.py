@@ -155,6 +155,10 @@ def _surname_by_its_place(text: str, m: re.Match, lang: str) -> bool:
             or bool(_LISTED_BEFORE.search(before) or _LISTED_AFTER.match(after) and not _STATE_AFTER.match(after)))
     if lang == "en" and re.search(r"[a-z]['’]s$", word):
         return True
+    # one initial is as plain where the name is the subject of a past-tense verb or the agent after
+    # "by": "G. Taylor described the separation method", "proposed by G. Taylor"
+    if lang == "en" and (_BY.search(before) or _DID_AFTER.match(text, m.end())):
+        return True
     return bool(_LISTED_BEFORE.search(before) or _LISTED_AFTER.match(after))
 
 

@@ -185,6 +185,10 @@ def test_a_body_or_a_place_in_the_possessive_of_a_theory_is_no_person(text):
     # an abbreviation of a state is no one's initials, and a plain word after initials stays a word
     ("The U.S. Army and the U.K. Government agreed.", []),
     ("Results of J.R. Hill were used.", []),
+    # one initial, as the subject of a past-tense verb or the agent after "by"
+    ("Reserving by separation was first described by G. Taylor in 1977.", ["G. Taylor"]),
+    ("G. Taylor described the separation method, and Mack extended it.", ["G. Taylor"]),
+    ("Results of J. Hill were used.", []),
 ])
 def test_english_initials_before_a_word_name_a_person_where_the_text_cites_one(text, expected):
     assert names(text, "en") == expected
