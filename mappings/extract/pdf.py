@@ -39,7 +39,8 @@ def extract(data: bytes, source: str) -> Extracted:
                            "or save the abstract as .txt") from None
     try:
         sized = [(page.get_size(), page) for page in document]
-        sheets = [_page_lines(page) for size, page in sized if not _slide_among_pages(size, sized)]
+        slides = _slides_among_pages([size for size, _page in sized])
+        sheets = [_page_lines(page) for (_size, page), slide in zip(sized, slides) if not slide]
     except pdfium.PdfiumError as exc:
         raise MappingError(source, f"the PDF is damaged and its text cannot be read ({exc})",
                            "download or export it again, or save the abstract as .txt") from None
@@ -80,10 +81,11 @@ _REPORT_MARKS = re.compile(
 _SLIDE_SHAPES = (4 / 3, 16 / 10, 16 / 9)
 
 
-def _slide_among_pages(size: tuple[float, float], sized: list) -> bool:
-    def slide(w: float, h: float) -> bool:
-        return h > 0 and any(abs(w / h - shape) < 0.01 for shape in _SLIDE_SHAPES)
-    return slide(*size) and any(h > w for (w, h), _page in sized)
+def _slides_among_pages(sizes: list[tuple[float, float]]) -> list[bool]:
+    """Which pages are slides: of a screen's shape, in a file that also has a portrait page."""
+    if not any(h > w for w, h in sizes):
+        return [False] * len(sizes)
+    return [h > 0 and any(abs(w / h - shape) < 0.01 for shape in _SLIDE_SHAPES) for w, h in sizes]
 
 
 def _plagiarism_report(page: str) -> bool:
