@@ -32,7 +32,8 @@ from dissertation_kg.mappings.resources import seeds_dir
 from dissertation_kg.server.store.location import StoreLocation
 from dissertation_kg.server.store.engines import OxigraphStore
 
-FORMATS = Path(__file__).parent / "fixtures" / "formats"
+ROOT_FIXTURES = Path(__file__).parent / "fixtures"
+FORMATS = ROOT_FIXTURES / "formats"
 UNSEEN = json.loads((Path(__file__).parent / "fixtures" / "unseen" / "expected.json").read_text(encoding="utf-8"))
 DKG = Namespace("https://w3id.org/dissertation-kg/ontology#")
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -610,12 +611,16 @@ def test_docx_numbered_table_rows_are_list_items():
                                                       "To model the root-zone moisture", "To test the schedule in winter"]
 
 
-def _pdf_with_stream(stream: bytes, font: bytes = b"Helvetica") -> bytes:
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+def _pdf_with_stream(stream: bytes, font: bytes = b"Helvetica", fields: tuple[bytes, ...] = ()) -> bytes:
+    """A one-page PDF of `stream` in a standard font, with `fields` (widget dictionaries,
+    objects 6 on) in its AcroForm."""
+    refs = b" ".join(b"%d 0 R" % (6 + i) for i in range(len(fields)))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R%s >>" % (b" /AcroForm << /Fields [%s] >>" % refs if fields else b""),
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"/Resources << /Font << /F1 5 0 R >> >>%s >>" % (b" /Annots [%s]" % refs if fields else b""),
                b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /%s >>" % font]
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /%s >>" % font, *fields]
     out, offsets = bytearray(b"%PDF-1.4\n"), []
     for n, body in enumerate(objects, 1):
         offsets.append(len(out))
@@ -625,6 +630,46 @@ def _pdf_with_stream(stream: bytes, font: bytes = b"Helvetica") -> bytes:
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+def _widget(kind: bytes, name: bytes, value: bytes, rect: tuple[int, int, int, int], flags: int = 4) -> bytes:
+    return (b"<< /Type /Annot /Subtype /Widget /FT /%s /T (%s) /V %s /Rect [%d %d %d %d] /F %d /P 3 0 R >>"
+            % (kind, name, value, *rect, flags))
+
+
+def test_a_forms_filled_fields_are_read_where_they_stand():
+    # A title page made as a fillable form keeps what was typed in its widgets, not in the
+    # page's text: the value over a blank («Author: ______») takes the blank's place, a framed
+    # field over no blank is a line where it stands; check boxes and hidden fields are not text.
+    stream = b"\n".join([
+        _text_at(40, 740, "FACULTY OF NATURAL SCIENCES").replace(b"F1 10", b"F1 12"),
+        b"BT /F1 12 Tf 40 700 Td (Author: " + b"_" * 20 + b") Tj ET",
+        b"BT /F1 12 Tf 40 684 Td ((surname, name and patronymic)) Tj ET",
+        b"BT /F1 12 Tf 40 620 Td ((title of the dissertation)) Tj ET",
+        b"BT /F1 12 Tf 40 560 Td (The work studies the salinity of irrigated soils in the south.) Tj ET",
+    ])
+    fields = (_widget(b"Tx", b"author", b"(Ivan Petrov)", (80, 696, 220, 714)),
+              _widget(b"Tx", b"title", b"(Soil salinity of the Aral region)", (40, 636, 400, 660)),
+              _widget(b"Btn", b"agreed", b"/Yes", (420, 696, 432, 708)),
+              _widget(b"Tx", b"internal", b"(draft 3, do not print)", (40, 520, 300, 540), flags=2))
+    lines = [line for line in extract.extract(_pdf_with_stream(stream, fields=fields), "form.pdf").text.split("\n")
+             if line]
+    assert lines == ["FACULTY OF NATURAL SCIENCES", "Author: Ivan Petrov", "(surname, name and patronymic)",
+                     "Soil salinity of the Aral region", "(title of the dissertation)",
+                     "The work studies the salinity of irrigated soils in the south."]
+
+
+def test_a_title_page_filled_in_as_a_form_gives_its_author_and_title():
+    # a Candidate autoreferat whose title page is a form filled in and saved by an incremental
+    # update (corpus 39): the UDC, the author, the title and the specialty are widget values
+    got = extract.extract(ROOT_FIXTURES.joinpath("published-39", "ru-forensic-medicine-candidate.pdf").read_bytes(),
+                          "form.pdf").text
+    head = [line for line in got.split("\f")[0].split("\n") if line]
+    assert head[1:4] == ["УДК 340.6:616-001.1:656.1", "Байгожина Асель Маратовна",
+                         "(фамилия, имя, отчество соискателя)"]
+    assert head[head.index("(название диссертации)") - 1].startswith("Судебно-медицинская оценка повреждений")
+    assert "14.03.05 – Судебная медицина" in head
+    assert not any(set(line) == {"_"} for line in head)
 
 
 def test_letter_spaced_capitals_in_a_pdf_are_words_again():

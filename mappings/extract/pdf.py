@@ -18,7 +18,7 @@ import statistics
 from importlib.metadata import version
 
 from ..errors import MappingError
-from . import MEDIA_TYPES, Extracted, imposition
+from . import MEDIA_TYPES, Extracted, form_fields, imposition
 
 # Fewer letters than this per page, on average, and the pages are pictures of text.
 _MIN_LETTERS_PER_PAGE = 40
@@ -37,10 +37,12 @@ def extract(data: bytes, source: str) -> Extracted:
         raise MappingError(source, f"the PDF is damaged or incomplete and cannot be read ({exc})",
                            "download or export it again; if it opens in a viewer, print it to a new PDF "
                            "or save the abstract as .txt") from None
+    form_fields.init(document)
     try:
         sized = [(page.get_size(), page) for page in document]
         slides = _slides_among_pages([size for size, _page in sized])
-        sheets = [_page_lines(page) for (_size, page), slide in zip(sized, slides) if not slide]
+        sheets = [_page_lines(page, form_fields.on_page(document, page))
+                  for (_size, page), slide in zip(sized, slides) if not slide]
     except pdfium.PdfiumError as exc:
         raise MappingError(source, f"the PDF is damaged and its text cannot be read ({exc})",
                            "download or export it again, or save the abstract as .txt") from None
@@ -106,22 +108,25 @@ def _last_page_first_undone(pages: list[list[str]]) -> list[list[str]]:
     return pages
 
 
-def _page_lines(page) -> list[list[str]]:
+def _page_lines(page, fields: list[form_fields.Field]) -> list[list[str]]:
     """The lines of each page the sheet holds (two on an imposed sheet), in reading order, a
-    blank line at each paragraph end."""
+    blank line at each paragraph end, the form fields' values where they stand."""
     textpage = page.get_textpage()
     try:
         rects = [textpage.get_rect(i) for i in range(textpage.count_rects())]
         spaced_words = _letter_spaced(textpage)
         width, height = page.get_size()
-        return [_lines(textpage, half, spaced_words)
-                for half in imposition.halves(rects, width, height)]
+        halves = imposition.halves(rects, width, height)
+        return [_lines(textpage, half, spaced_words, _fields_in(fields, half) if len(halves) > 1 else fields)
+                for half in halves]
     finally:
         textpage.close()
 
 
-def _lines(textpage, rects, spaced_words: dict[str, str]) -> list[str]:
-    """The lines of one page from its text boxes (left, bottom, right, top)."""
+def _lines(textpage, rects, spaced_words: dict[str, str], fields=()) -> list[str]:
+    """The lines of one page from its text boxes (left, bottom, right, top) and its form
+    fields' values."""
+    filled: set[int] = set()
     # [bottom, top, left, right, text, first letter's style, last letter's style, last letter's index,
     #  the pieces joined into the line as (left, right, text)]
     boxes: list[list] = []
@@ -145,6 +150,8 @@ def _lines(textpage, rects, spaced_words: dict[str, str]) -> list[str]:
             # and the space PDFium generates after them
             own = textpage.get_text_range(start, end - start + 1)
             raw = own + (" " if textpage.get_text_range(end + 1, 1).isspace() else "")
+        if fields and "__" in raw and start is not None:
+            raw = _fill_blanks(textpage, start, right, raw, fields, filled)
         text = " ".join(raw.split())
         if not text:
             continue
@@ -178,7 +185,11 @@ def _lines(textpage, rects, spaced_words: dict[str, str]) -> list[str]:
             box[8].append((left, right, text))
         else:
             boxes.append([bottom, top, left, right, text, first, last, end, [(left, right, text)]])
-    boxes = _columns_in_order(_without_line_numbers(_top_down(boxes)))
+    boxes = _top_down(boxes)
+    for i, field in enumerate(fields):
+        if i not in filled:
+            _place(boxes, field)
+    boxes = _columns_in_order(_without_line_numbers(boxes))
     for box in boxes:
         for spaced, joined in spaced_words.items():
             # One spaced word is a heading only alone on its line; in a sentence it may be
@@ -224,6 +235,46 @@ def _letter_spaced(textpage) -> dict[str, str]:
             word += text[i]
         out[" ".join(text[i] for i in at)] = " ".join(words + [word])
     return out
+
+
+def _fields_in(fields: list[form_fields.Field], rects) -> list[form_fields.Field]:
+    """The fields on one half of an imposed sheet: those within its text's width."""
+    if not rects:
+        return []
+    left, right = min(r[0] for r in rects), max(r[2] for r in rects)
+    return [f for f in fields if left - 1 <= (f.left + f.right) / 2 <= right + 1]
+
+
+def _fill_blanks(textpage, start: int, right: float, raw: str, fields, filled: set[int]) -> str:
+    """A piece whose underscores (the blank a form leaves to fill, «УДК ______») lie under a
+    field: the field's value in place of the blank, once (a title over three blank lines is
+    written on the first). The piece runs from its first letter to its box's right edge (an
+    underscore is too thin a box for PDFium to find the last letter by its point)."""
+    out, changed = [], False
+    for k in range(start, textpage.count_chars()):
+        char = textpage.get_text_range(k, 1)
+        box = textpage.get_charbox(k)
+        if char in "\r\n" or box[0] > right + 0.5:
+            break
+        x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+        under = None if char != "_" else next(
+            (i for i, f in enumerate(fields) if f.left - 1 <= x <= f.right + 1 and f.bottom - 3 <= y <= f.top + 3), None)
+        if under is None:
+            out.append(char)
+            continue
+        changed = True
+        if under not in filled:
+            filled.add(under)
+            out.append(" " + fields[under].text + " ")
+    return "".join(out) + (" " if raw[-1:].isspace() else "") if changed else raw
+
+
+def _place(boxes: list[list], field: form_fields.Field) -> None:
+    """A field over no blank (a framed box) as a line of its own where it stands on the page,
+    among lines read from the top."""
+    at = next((i for i, box in enumerate(boxes) if box[1] < (field.bottom + field.top) / 2), len(boxes))
+    boxes.insert(at, [field.bottom, field.top, field.left, field.right, field.text, None, None, None,
+                      [(field.left, field.right, field.text)]])
 
 
 def _top_down(boxes: list[list]) -> list[list]:
