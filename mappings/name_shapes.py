@@ -358,6 +358,8 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
     out.extend(_quoted_methods(text, lang))
     if lang == "ru":
         out.extend(_ru_doctrines(text, tokens))
+    if lang == "kk":
+        out.extend(_kk_doctrines(text, tokens))
     if lang == "en":
         out.extend((m.start(), m.end(), "Method") for m in _EN_COMPOUND_METHOD.finditer(text))
         out.extend(_en_doctrines(text))
@@ -407,6 +409,54 @@ def _ru_doctrines(text: str, tokens: Sequence) -> list[tuple[int, int, str]]:
         if last is not None:
             out.append((tok.start, tokens[last].end, "Theory"))
     return out
+
+
+# A Kazakh doctrine is named by what it is about, before «туралы ілім» ("the teaching about"):
+# «тау жыныстарының жылжу процестері туралы ілім», «тіл мен ойлау бірлігі туралы ілім»; its scholar
+# in the genitive stands before and stays a person of its own («Р. Якобсонның тілдің поэтикалық
+# функциясы туралы ілімі»). What it is about is a noun phrase of lower-case words, «мен» inside it
+# («генотип пен орта әсерлесуі»); a participle («негізін қалаған»), a word in a case of the clause
+# («Зерттеуде»), a conjunction or a punctuation mark before it ends it. (Only «ілім»: «туралы
+# түсінік», «туралы тұжырымдар» are any notions about anything.)
+_KK_DOCTRINE = re.compile(r"ілім(?:і|ін|іне|інің|інде|імен|інен|ге|ді|нің|де|мен|нен)?")
+_KK_DOCTRINE_WORDS = 7
+_KK_INSIDE_CONJUNCTIONS = {"мен", "пен", "бен"}
+
+
+def _kk_doctrines(text: str, tokens: Sequence) -> list[tuple[int, int, str]]:
+    out = []
+    for h in range(2, len(tokens)):
+        about = tokens[h - 1]
+        if not _KK_DOCTRINE.fullmatch(morphology.fold(tokens[h].text)) or morphology.fold(about.text) != "туралы" \
+                or not _plain_gap(text, about, tokens[h]):
+            continue
+        first = None
+        k = h - 2
+        while k >= 0 and h - 1 - k <= _KK_DOCTRINE_WORDS and _plain_gap(text, tokens[k], tokens[k + 1]):
+            w, f = tokens[k].text, morphology.fold(tokens[k].text)
+            if f in _KK_INSIDE_CONJUNCTIONS:
+                k -= 1
+                continue   # taken in only with a word before it
+            # (a capital after an initial, «Р. Якобсонның», is the scholar's, not a sentence's)
+            initial = _sentence_initial(text, tokens[k].start) and not (
+                k and re.fullmatch(r"[А-ЯЁӘҒҚҢӨҰҮҺІA-Z]", tokens[k - 1].text) and text.startswith(".", tokens[k - 1].end))
+            if not re.fullmatch(r"[а-яёәғқңөұүһі][а-яёәғқңөұүһі-]*", f) or (w[:1].isupper() and not initial) \
+                    or f in _KK_POSTPOSITIONS or _KK_PARTICIPLE.search(f) or _generic(w, "kk") or _kk_in_a_case(f):
+                break
+            first = k
+            if initial:
+                break
+            k -= 1
+        if first is not None:
+            out.append((tokens[first].start, tokens[h].end, "Theory"))
+    return out
+
+
+def _kk_in_a_case(word: str) -> bool:
+    """A word in a case its clause gives it (the locative, the dative, the ablative, the
+    accusative, the instrumental: «Зерттеуде», «негізге»), not a short stem's own ending («орта»)."""
+    m = _KK_OBLIQUE.search(word)
+    return m is not None and m.start() >= 4 and not _KK_GENITIVE.search(word)
 
 
 # An English doctrine is named the same way, by what it is about: "the doctrine of legitimate

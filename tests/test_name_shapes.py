@@ -430,6 +430,29 @@ def test_a_teaching_about_nothing_named_is_no_doctrine():
     assert names_in("Мы говорили об учении о нём и о том.", "ru", "relevance") == []
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Әдіснамалық негізі: тау жыныстарының жылжу процестері туралы ілім және кеңістіктік талдау.",
+     "тау жыныстарының жылжу процестері туралы ілім"),
+    ("Гумбольдт негізін қалаған тіл мен ойлау бірлігі туралы ілім басшылыққа алынды.",
+     "тіл мен ойлау бірлігі туралы ілім"),
+    ("Зерттеуде мал шаруашылығы өнімділігінің генотип пен орта әсерлесуі туралы ілімге сүйендік.",
+     "мал шаруашылығы өнімділігінің генотип пен орта әсерлесуі туралы ілімге"),
+    ("Негізге Р. Якобсонның тілдің поэтикалық функциясы туралы ілімі алынды.",
+     "тілдің поэтикалық функциясы туралы ілімі"),
+    ("Геохимиялық аймақтылық туралы ілім қолданылды.", "Геохимиялық аймақтылық туралы ілім"),
+])
+def test_a_kazakh_doctrine_is_named_by_what_it_is_about(text, name):
+    # («ілім» after «туралы», as «учение о …»: seven words of what it is about, the scholar in
+    # the genitive before it a person of its own)
+    assert (name, "Theory") in names_in(text, "kk", "relevance")
+
+
+@pytest.mark.parametrize("text", ["Бұл туралы ілім жоқ.", "Осы мәселе туралы білім берілді.",
+                                  "Зерттеу туралы ілімді, туралы ілім."])
+def test_a_kazakh_teaching_about_nothing_named_is_no_doctrine(text):
+    assert not [n for n in names_in(text, "kk", "relevance") if "ілім" in n[0]]
+
+
 @pytest.mark.parametrize("text, lang, name", [
     ("Ауырсыну PEC-блок пен QL-блокты салыстыру арқылы бағаланды.", "kk", "QL-блокты"),
     ("Штаммы подтверждены ПЦР-диагностикой и MLST-типированием в лаборатории.", "ru", "MLST-типированием"),
