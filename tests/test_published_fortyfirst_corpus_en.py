@@ -89,7 +89,7 @@ def test_the_markdown_numbers_its_ordered_lists_lazily():
     assert len(re.findall(r"(?m)^1\) ", text)) == key["counts"]["provisions"]
     assert len(re.findall(r"(?m)^- ", text)) == key["counts"]["novelty"]
     assert not re.search(r"(?m)^[2-9][.)] ", text)
-    assert "# SCIENTIFIC NOVELTY" in text and "| Season | Nights | Frames | Stars observed |" in text
+    assert "# SCIENTIFIC NOVELTY" in text and "| Season | Nights | Frames | Galaxies observed |" in text
     assert re.search(r"(?m)^\[\^1\]: No\. AP14870239", text)
 
 
