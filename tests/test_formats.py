@@ -672,6 +672,23 @@ def test_a_title_page_filled_in_as_a_form_gives_its_author_and_title():
     assert not any(set(line) == {"_"} for line in head)
 
 
+@pytest.mark.parametrize("cap_first", [False, True])
+def test_a_drop_cap_goes_back_before_its_word(cap_first):
+    # A paragraph's first letter set three lines high beside its lines (LibreOffice's and
+    # InDesign's drop caps): PDFium reads the letter where the writer drew it, before the
+    # paragraph or after it; either way the word gets its letter back and the heading words of
+    # a run-in heading are read whole.
+    lines = [b"BT /F1 12 Tf 73 700 Td (he work studies the salinity of irrigated soils in the south.) Tj ET",
+             b"BT /F1 12 Tf 73 686 Td (of the country, where the water table has risen since 1990.) Tj ET",
+             b"BT /F1 12 Tf 73 672 Td (Three districts were sampled in the dry summer months.) Tj ET",
+             b"BT /F1 12 Tf 40 640 Td (The next paragraph begins in the usual way with no drop cap.) Tj ET"]
+    cap = b"BT /F1 50 Tf 40 672 Td (T) Tj ET"   # its top level with the first line, its foot on the third
+    stream = b"\n".join([cap, *lines] if cap_first else [*lines, cap])
+    got = [line for line in extract.extract(_pdf_with_stream(stream), "cap.pdf").text.split("\n") if line]
+    assert got[0] == "The work studies the salinity of irrigated soils in the south."
+    assert "T" not in got and got[-1] == "The next paragraph begins in the usual way with no drop cap."
+
+
 def test_letter_spaced_capitals_in_a_pdf_are_words_again():
     # a heading letter-spaced with a space after every letter and a wider gap between words
     # (what PDFium's text keeps and pdftotext joins), then ordinary text with letters apart

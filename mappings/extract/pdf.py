@@ -161,7 +161,8 @@ def _lines(textpage, rects, spaced_words: dict[str, str], fields=()) -> list[str
         spaced, trailing = trailing or raw[:1].isspace(), raw[-1:].isspace()
         first = _style(textpage, left + 0.5, (bottom + top) / 2, +1)
         last = _style(textpage, right - 0.5, (bottom + top) / 2, -1)
-        if boxes and (_same_line(boxes[-1], bottom, top) or _trailing_mark(boxes[-1], left, bottom, top, text)):
+        if boxes and not _drop_cap_beside(boxes[-1], text, bottom, top) and (
+                _same_line(boxes[-1], bottom, top) or _trailing_mark(boxes[-1], left, bottom, top, text)):
             # A list number set apart by a tab, or a hyphen: pieces of one line.
             box = boxes[-1]
             # Pieces that touch are one word: a writer breaks text objects inside words at
@@ -185,7 +186,7 @@ def _lines(textpage, rects, spaced_words: dict[str, str], fields=()) -> list[str
             box[8].append((left, right, text))
         else:
             boxes.append([bottom, top, left, right, text, first, last, end, [(left, right, text)]])
-    boxes = _top_down(boxes)
+    boxes = _drop_caps(_top_down(boxes))
     for i, field in enumerate(fields):
         if i not in filled:
             _place(boxes, field)
@@ -275,6 +276,41 @@ def _place(boxes: list[list], field: form_fields.Field) -> None:
     at = next((i for i, box in enumerate(boxes) if box[1] < (field.bottom + field.top) / 2), len(boxes))
     boxes.insert(at, [field.bottom, field.top, field.left, field.right, field.text, None, None, None,
                       [(field.left, field.right, field.text)]])
+
+
+# A drop cap is this many times as tall as a line at least (two lines or more).
+_DROP_CAP_LINES = 1.8
+
+
+def _drop_cap_beside(box, text: str, bottom: float, top: float) -> bool:
+    """A drop cap and the line beside it, whichever comes first: two boxes (_drop_caps joins them)."""
+    def cap(t: str, height: float, other: float) -> bool:
+        return len(t) == 1 and t.isupper() and height >= _DROP_CAP_LINES * other
+    return cap(text, top - bottom, box[1] - box[0]) or cap(box[4], box[1] - box[0], top - bottom)
+
+
+def _drop_caps(boxes: list[list]) -> list[list]:
+    """A paragraph's first letter set as a drop cap, two or three lines high beside the lines it
+    opens («Т» beside «еоретической основой работы …»): a box of one capital letter of its own,
+    which PDFium reads where its writer drew it (often after the paragraph), leaving the word
+    without its letter and the heading words of a run-in heading unread («оложения, выносимые на
+    защиту»). The letter goes back before the highest line that starts in lower case just right of
+    it, level with its top."""
+    heights = [b[1] - b[0] for b in boxes if len(b[4]) > 3]
+    if not heights:
+        return boxes
+    line = statistics.median(heights)
+    caps = [b for b in boxes if len(b[4]) == 1 and b[4].isupper() and b[1] - b[0] >= _DROP_CAP_LINES * line]
+    dropped = set()
+    for cap in caps:
+        beside = [b for b in boxes if b is not cap and b[4][:1].islower()
+                  and cap[3] - 2 <= b[2] <= cap[3] + 2 * line and cap[1] - 1.5 * line <= b[1] <= cap[1] + 0.5 * line]
+        if beside:
+            first = max(beside, key=lambda b: b[1])
+            first[4], first[2] = cap[4] + first[4], cap[2]
+            first[8].insert(0, (cap[2], cap[3], cap[4]))
+            dropped.add(id(cap))
+    return [b for b in boxes if id(b) not in dropped] if dropped else boxes
 
 
 def _top_down(boxes: list[list]) -> list[list]:
