@@ -400,6 +400,8 @@ def _ru_doctrines(text: str, tokens: Sequence) -> list[tuple[int, int, str]]:
             if not _plain_gap(text, tokens[k - 1], tokens[k]):
                 break
             w = morphology.fold(tokens[k].text)
+            if morph.parse(w)[0].tag.POS in ("PREP", "CONJ", "PRCL"):
+                break   # «о химии актинидов в водных растворах»: «в» reads as a noun too
             cases = {"loct", "ablt"} if k == j + 1 else {"gent", "loct"}
             parses = [p for p in morph.parse(w)[:4] if p.tag.POS in ("NOUN", "ADJF") and p.tag.case in cases]
             if not parses or _generic(tokens[k].text, "ru"):

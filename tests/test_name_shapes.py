@@ -421,6 +421,9 @@ def test_a_pronoun_before_the_participle_opens_no_name():
      "учением К.М. Баранова о строении речных террас"),
     ("Методологией стало учение Н.Н. Орлова об иммунитете растений, а также опыт.",
      "учение Н.Н. Орлова об иммунитете растений"),
+    # (a preposition after it is the sentence's: «в» also reads as a noun)
+    ("Основой послужили учение о химии актинидов в водных растворах и представления.",
+     "учение о химии актинидов"),
 ])
 def test_a_russian_doctrine_is_named_by_what_it_is_about(text, name):
     assert (name, "Theory") in names_in(text, "ru", "relevance")
