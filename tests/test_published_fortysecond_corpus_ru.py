@@ -162,7 +162,7 @@ def test_a_pdf_is_marked_up_in_foxit_pdf_editor():
     for page, subtype, contents, author, ap in annots:
         by_type.setdefault(subtype, []).append((page, contents, author, ap))
     typewriters = by_type[r.FPDF_ANNOT_FREETEXT]
-    assert [(p, c.split("\r")[0]) for p, c, _, _ in typewriters] == [(0, "Вх. № 01-14/347"), (pages - 1, "Копия верна")]
+    assert [(p, c.split("\r")[0]) for p, c, _, _ in typewriters] == [(0, "Вх. № 347/01"), (pages - 1, "Копия верна")]
     assert "17.02.2025" in typewriters[0][1] and "Ученый секретарь диссертационного совета" in typewriters[1][1]
     (stamp,) = by_type[r.FPDF_ANNOT_STAMP]
     assert stamp[0] == pages - 1 and stamp[1].startswith("ПОЛУЧЕНО")
