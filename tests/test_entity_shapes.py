@@ -189,6 +189,8 @@ def test_a_name_with_imeni_but_no_person_after_it_stops_before_it():
     ("доложены в Лионе и Улан-Баторе", "ru", ["lyon", "ulan-bator"]),
     # the parts of the Americas whose names say which (not «Америка» alone: the United States)
     ("модели, разработанные в Северной Америке и Центральной Америке", "ru", ["north-america", "central-america"]),
+    # a city written with its language's marks, as GeoNames writes it, beside the plain spelling
+    ("presented in Kraków (2023), Malmö, Zürich and São Paulo", "en", ["krakow", "malmo", "zurich", "sao-paulo"]),
 ])
 def test_world_cities_where_the_text_names_a_place(text, lang, expected):
     assert [slug for _, slug in linked(text, lang)] == expected
