@@ -956,11 +956,13 @@ def _modifiers_after(text: str, h: int, head_keys: set, pairs: dict, tokens: lis
 
 _QUOTED = re.compile(r"«([^«»\n]{2,90})»|“([^“”\n]{2,90})”|„([^„“”\n]{2,90})[“”]|\"([^\"\n]{2,90})\"")
 # the head of a theory just before a quoted name (Russian) and after it (English, Kazakh)
-_THEORY_BEFORE_QUOTE = re.compile(r"(?<![\w-])(?:теори[яиюей]|концепци[яиюей]|парадигм[аыеуой]|theory of the|"
-                                  r"concept of the)\s*$", re.I)
+# (a model too: «модель «требования – контроль»», the "job demands–resources" model, «"талаптар –
+# бақылау" моделі»: a model named in quotes is a scholar's, as a theory is)
+_THEORY_BEFORE_QUOTE = re.compile(r"(?<![\w-])(?:теори[яиюей]|концепци[яиюей]|парадигм[аыеуой]|модел(?:ь|и|ью|ей)|"
+                                  r"theory of the|concept of the)\s*$", re.I)
 # (Kazakh puts the head after the quoted name: «елестетілген қауымдастықтар» тұжырымдамасы, any case)
-_THEORY_AFTER_QUOTE = re.compile(r"\s+(?:theory|concept|paradigm)\b|\s+(?:теориясы|тұжырымдамасы|концепциясы|парадигмасы)"
-                                 r"(?:на|нда|нан|мен|ның|н)?(?![\w-])", re.I)
+_THEORY_AFTER_QUOTE = re.compile(r"\s+(?:theory|concept|paradigm|model)\b|\s+(?:теориясы|тұжырымдамасы|концепциясы|парадигмасы|моделі)"
+                                 r"(?:на|не|нда|нде|нан|нен|мен|ның|нің|н)?(?![\w-])", re.I)
 # A quoted name is a programme's or a document's unless its kind, after it (or after the list of
 # quoted names it opens), says it is something else that is none of the four classes: a cultivar
 # or a breed («…» және «…» сорттарының, сорт «…» is the other order), a periodical («…» журналында,
@@ -2135,9 +2137,9 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
                 del found[span]
             found[(s, e)] = ("Person", "person")
     # Places named with their kind: «Бесқарағай ауданында», «в Бостандыкском районе», "Baizak district"
-    for s, e in place_shapes.find(text, lang):
+    for s, e, cls in place_shapes.find(text, lang):
         if free(s, e) and unclaimed(s, e) and not known(text[s:e]) and not any(a < e and s < b for a, b in found):
-            found[(s, e)] = ("Region", "place")
+            found[(s, e)] = (cls, "place")
             claimed.append((s, e))
     # Capitalised runs: "Russian Science Citation Index", "Department of International Relations".
     run: list[Token] = []

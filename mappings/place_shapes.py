@@ -35,7 +35,9 @@ _KIND = {
           r"hydroscheme|Hydroscheme|"
           # a region by the name it is known by ("Xinjiang region", "Uygur Autonomous Region"; the
           # Russian «регион» above): a common adjective before it is a kind ("the central region")
-          r"region|(?:Autonomous\s+)?Region)s?",
+          r"region|(?:Autonomous\s+)?Region)s?|"
+          # a historic state by its ruling house ("the Tang dynasty", "the Han and Tang dynasties")
+          r"[Dd]ynast(?:y|ies)",
     # (a town by its possessive, «Есік қаласы маңында», never the verb «қалады», it remains)
     # (a lake, never «көлемі» "its volume", «көлік» "transport", «көлеңке» "shade")
     # (a village, and a rural district «… ауылдық округі»; the bare adjective «ауылдық» is "rural")
@@ -46,7 +48,9 @@ _KIND = {
           # (the bare «орын» is any place or rank: «бірінші орын»)
           rf"орн[ыа]|орындар|"
           # a quarry («Қоңырат карьері»), and the Empire's units («Ақмола уезі», «Торғай губерниясы»)
-          rf"карьер|уез[ід]|губерния|гидроторап)[{_KK_LOWER}]*",
+          rf"карьер|уез[ід]|губерния|гидроторап|"
+          # a historic state by its ruling house («Таң әулетінің», «Хань, Суй және Таң әулеттерінің»)
+          rf"әулет)[{_KK_LOWER}]*",
     # a basin, with the kind of basin between («Илийского артезианского бассейна»)
     # (a region by its adjective: «в Павлодарском регионе»)
     "ru": r"(?:(?:район|округ|регион|водохранилищ|гидроузл|гидроузел|(?:[а-яё]+(?:ый|ий|ого|ому|ым|ом)\s+)?бассейн)[а-яё]*|"
@@ -71,7 +75,9 @@ _KIND_BEFORE = {
           r"хреб(?:ет|та|те|том)|рек(?:а|и|е|у|ой)|озер(?:о|а|е|у|ом)|полуостров(?:а|е|у|ом)?|посёл(?:ок|ка|ке)|сел(?:о|а|е)|аул(?:а|е)?|"
           # a town or a village by the abbreviation of its kind, in lower case («г. Каскелен», «с. Узынагаш»,
           # «пос. Акший»): a capital «С.» is an initial; «г.» after a number is a year (checked below)
-          r"(?-i:г|с|пос|пгт)\.)",
+          r"(?-i:г|с|пос|пгт)\.|"
+          # a historic state by its ruling house («династии Тан», «при династии Цин»)
+          r"династи(?:я|и|ю|ей))",
 }
 _BEFORE_NAME = {"en": r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?",
                 "ru": r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?"}
@@ -103,7 +109,7 @@ _NOT_NAMES = {"the", "a", "an", "this", "that", "each", "every", "our", "its", "
 _PLURAL_KIND_BEFORE = {
     "en": r"(?<![\w-])(?:lakes|rivers|tributaries|glaciers|islands|deposits|villages|mountains|valleys)",
     "ru": r"(?<![\w-])(?:оз[её]р(?:а|ам|ах|ами)?|рек(?:и|ами|ах|ам)?|приток(?:и|ов|ам|ах|ами)|ледник(?:и|ов|ам|ах|ами)|остров(?:а|ов|ам|ах)|"
-          r"месторождени(?:я|й|ям|ях|ями)|сёл|сел(?:а|ам|ах)|аул(?:ы|ов|ах))",
+          r"месторождени(?:я|й|ям|ях|ями)|сёл|сел(?:а|ам|ах)|аул(?:ы|ов|ах)|династи(?:й|ям|ях|ями))",
 }
 _LISTED_NAME = {"en": r"[A-Z][a-zà-ÿ'’]+(?:[-–][A-Z][a-zà-ÿ'’]+)?(?:\s+[A-Z][a-zà-ÿ'’]+)?",
                 "ru": r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:\s+[А-ЯЁ][а-яё]+)?"}
@@ -128,8 +134,13 @@ _KK_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
 _KK_AREA_AFTER = re.compile(r"\s+(?:шамамен\s+|жалпы\s+|~\s*)?\d[\d\s\u00a0,.–-]*(?:мың\s+|млн\s+)?(?:км²|км2|кв\.|шаршы|га\b|гектар)")
 
 
-def find(text: str, lang: str) -> list[tuple[int, int]]:
-    """(start, end) of every place named with its kind; the kind word closes the last one."""
+# a ruling house's word names a historic state, not a region («Таң әулеті», "the Tang dynasty")
+_RULING_HOUSE = re.compile(r"(?i)dynast|әулет|династи")
+
+
+def find(text: str, lang: str) -> list[tuple[int, int, str]]:
+    """(start, end, class) of every place named with its kind, the kind word closing the last one:
+    a Region, or a State where the kind is a ruling house."""
     pattern = _PATTERNS.get(lang)
     if pattern is None:
         return []
@@ -157,22 +168,23 @@ def find(text: str, lang: str) -> list[tuple[int, int]]:
                 continue   # "Delta values …" opens a sentence; "Asian glaciers", "Kazakh steppes" are kinds
             if lang == "en" and _INSTRUMENT_AFTER.match(text, m.end(2)):
                 continue   # "Postnatal Depression Scale": a kind's word inside an instrument's name
-            out.append((s, m.end(2) if n is names[-1] else m.start(1) + n.end()))
+            out.append((s, m.end(2) if n is names[-1] else m.start(1) + n.end(),
+                        "State" if _RULING_HOUSE.match(m.group(2)) else "Region"))
     listed = _PLURAL_LISTS.get(lang)
     if listed is not None:
         for m in listed.finditer(text):
             for n in re.finditer(_LISTED_NAME[lang], m.group(1)):
                 s, e = m.start(1) + n.start(), m.start(1) + n.end()
-                if n.group().lower() not in _NOT_NAMES and not any(a < e and s < b for a, b in out):
-                    out.append((s, e))
+                if n.group().lower() not in _NOT_NAMES and not any(a < e and s < b for a, b, _cls in out):
+                    out.append((s, e, "State" if _RULING_HOUSE.match(m.group()) else "Region"))
     before = _BEFORE_PATTERNS.get(lang)
     if before is not None:
         for m in before.finditer(text):
-            if m.group(1).lower() in _NOT_NAMES or any(s <= m.start() < e for s, e in out):
+            if m.group(1).lower() in _NOT_NAMES or any(s <= m.start() < e for s, e, _cls in out):
                 continue
             if text[m.start():m.start() + 2] in ("г.", "с.") and _AFTER_A_NUMBER.search(text, max(0, m.start() - 12), m.start()):
                 continue   # «в 2020 г. Министерство …», «с. 45»: a year and a page, not a town
-            out.append((m.start(), m.end()))
+            out.append((m.start(), m.end(), "State" if _RULING_HOUSE.match(m.group()) else "Region"))
     return sorted(out)
 
 

@@ -3045,6 +3045,20 @@ def test_a_quoted_theory_after_its_head_holds_five_words_at_most(quoted, named):
     assert (f"концепцию «{quoted}»" in found) == named, found
 
 
+# A model named in quotes is a scholar's, as a theory is, in any section: «модель «требования –
+# контроль»», Kazakh's quote before «моделі» in any case (front-vowel endings too), and English's.
+@pytest.mark.parametrize("text, lang, name", [
+    ("Стресс оценивали в рамках модели «требования – контроль» и по опросникам.", "ru", "модели «требования – контроль»"),
+    ("Зерттеу «талаптар – бақылау» моделін және «жұмыс талаптары – ресурстар» моделіне сүйенді.", "kk",
+     "«талаптар – бақылау» моделін"),
+    ("Зерттеу «талаптар – бақылау» моделін және «жұмыс талаптары – ресурстар» моделіне сүйенді.", "kk",
+     "«жұмыс талаптары – ресурстар» моделіне"),
+    ("Burnout was read through the \"job demands–resources\" model of Bakker.", "en", "\"job demands–resources\" model"),
+])
+def test_a_quoted_model_is_a_theory(text, lang, name):
+    assert _candidates(text, lang, "relevance").get(name) == "Theory", _candidates(text, lang, "relevance")
+
+
 def test_a_body_s_treaty_is_not_widened_over_a_name_of_another_kind():
     # (seed 181, body_conventions.py: only bodies may stand inside the treaty's name; a known place
     # inside it keeps the body and the place as they are)

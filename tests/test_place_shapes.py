@@ -8,7 +8,7 @@ from dissertation_kg.mappings import place_shapes
 
 
 def places(text: str, lang: str) -> list[str]:
-    return [text[s:e] for s, e in place_shapes.find(text, lang)]
+    return [text[s:e] for s, e, _cls in place_shapes.find(text, lang)]
 
 
 @pytest.mark.parametrize("text, lang, expected", [
@@ -250,3 +250,19 @@ def test_a_region_of_another_state_is_a_place_by_its_kind(text, lang, expected):
 ])
 def test_a_sentences_first_word_before_облыс_names_no_region(text):
     assert places(text, "kk") == []
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Мәліметтер Хань, Суй және Таң әулеттерінің тарихтарында сақталған.", "kk",
+     [("Хань", "State"), ("Суй", "State"), ("Таң әулеттерінің", "State")]),
+    ("Сведения сохранились в хрониках династий Хань, Суй и Тан; при династии Цин они изданы.", "ru",
+     [("Хань", "State"), ("Суй", "State"), ("Тан", "State"), ("династии Цин", "State")]),
+    ("The annals of the Han and Tang dynasties were compiled under the Qing dynasty.", "en",
+     [("Han", "State"), ("Tang dynasties", "State"), ("Qing dynasty", "State")]),
+    # (beside an ordinary kind, a region as before)
+    ("Тәжірибе Талғар ауданында жүргізілді.", "kk", [("Талғар ауданында", "Region")]),
+])
+def test_a_historic_state_is_named_by_its_ruling_house(text, lang, expected):
+    # KEYS.md lists historic polities as actors; a ruling house's word (dynasty, әулеті, династия)
+    # names one the way «ауданы» names a district
+    assert [(text[s:e], cls) for s, e, cls in place_shapes.find(text, lang)] == expected
