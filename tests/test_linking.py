@@ -3029,6 +3029,16 @@ def test_a_compass_word_alone_names_no_state():
     ("Деректер Ұлттық гидрометеорологиялық қызметтің станцияларынан алынды.", "kk", "actor/kazhydromet"),
     ("Станции Организации по Договору о всеобъемлющем запрещении ядерных испытаний работают в Казахстане.", "ru",
      "actor/ctbto"),
+    # the law of carriage by sea and of the sea itself, as a maritime law abstract cites it
+    ("Нормы сопоставлены с Гаагско-Висбийскими правилами и Роттердамскими правилами.", "ru",
+     "initiative/hague-visby-rules"),
+    ("Ships in the port of Aktau must meet MARPOL 73/78 and UNCLOS.", "en", "initiative/marpol"),
+    # operations research's own methods, none a kind of linear programming's name
+    ("Задача решена симплекс-методом, а целочисленная – методом ветвей и границ.", "ru", "method/simplex-method"),
+    ("Маршруттар табу іздеу және Лагранж релаксациясы арқылы табылды.", "kk", "method/tabu-search"),
+    # research reactors measured with, as instruments are
+    ("Fuel assemblies were tested in the IVG.1M and IGR reactors at Kurchatov.", "en", "method/ivg-1m-reactor"),
+    ("Мультфильмдер «Қазақфильм» студиясында түсірілді.", "kk", "actor/kazakhfilm"),
 ])
 def test_the_vocabulary_names_the_treaties_codes_and_policies_these_fields_cite(text, lang, entry):
     assert entry in names(text, lang), names(text, lang)
