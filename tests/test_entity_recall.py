@@ -88,6 +88,8 @@ def test_people_by_initials_and_surname(text, lang, expected):
     ("Этот вопрос изучал Қ.С. Қаражан.", "ru", ["Қ.С. Қаражан"]),
     # a Kazakh surname in the genitive before the body of work it wrote («М. Шоқайдың еңбектері»)
     ("Эмигранттық тарихнамадағы М. Шоқайдың еңбектерінің маңызы бағаланды.", "kk", ["М. Шоқайдың"]),
+    # … or before the title of one of its works in quotes («А. Сейдімбектің «Күй шежіресінде»»)
+    ("Күйдің тарихы А. Сейдімбектің «Күй шежіресінде» сипатталды.", "kk", ["А. Сейдімбектің"]),
     ("The study follows the life course perspective of G. Elder.", "en", ["G. Elder"]),
     # a surname in the letters of its own language, or with an Irish prefix
     ("Ageing was studied by K. Szabó in Hungary and by M. Wójcik in Poland.", "en", ["K. Szabó", "M. Wójcik"]),
@@ -376,7 +378,7 @@ def test_control_or_a_remark_is_no_observation(text, lang):
      ("Sonic Visualiser", "Method")),
     ("режимдерді PSS/E бағдарламасында модельдеу", "kk", "methods", ("PSS/E", "Method")),
     # a computation done in a tool named in capitals or camel case, outside the methods too
-    ("the reservoir's geochemical modelling in PHREEQC agrees with the wells", "en", "relevance", ("PHREEQC", "Method")),
+    ("the reservoir's geochemical modelling in TOUGHREACT agrees with the wells", "en", "relevance", ("TOUGHREACT", "Method")),
     ("а гидрохимическое моделирование в HydroGeoX показало рост", "ru", "summary", ("HydroGeoX", "Method")),
     # in the statement of methods an unknown acronym is a technique
     ("tested with indirect FRET and real-time PCR", "en", "methods", ("FRET", "Method")),

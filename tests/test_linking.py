@@ -838,9 +838,10 @@ def test_every_entry_has_one_preflabel_per_language_and_a_definition(vocab):
 def test_kazakh_labels_are_kazakh(vocab):
     from dissertation_kg.mappings.resources import ontology_dir
 
-    # Kazakh labels use the Kazakh alphabet (or Latin for brand names such as G-Global and G*Power),
-    # and most differ from the Russian ones: a vocabulary that copied Russian labels would fail here.
-    kazakh = re.compile(r"^[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі0-9A-Za-z .,()«»\"'’+–—*\-]+$")
+    # Kazakh labels use the Kazakh alphabet (or Latin for brand names such as G-Global and G*Power,
+    # and a convention's years, МАРПОЛ 73/78), and most differ from the Russian ones: a vocabulary
+    # that copied Russian labels would fail here.
+    kazakh = re.compile(r"^[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі0-9A-Za-z .,()«»\"'’+–—*/\-]+$")
     for e in load_entries():
         assert kazakh.match(e.pref["kk"]), e.pref["kk"]
     # States come from CLDR and cities from GeoNames (places.ttl), where most names are the same
