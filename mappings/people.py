@@ -116,8 +116,9 @@ _AUTHOR_CUE = {
 
 
 _KK_GENITIVE = re.compile(r"(?:ның|нің|тың|тің|дың|дің)$")
-_KK_WORK_AFTER = re.compile(r"[ \u00a0]+(?:еңбек|зерттеу|теория|тұжырым|пікір|көзқарас|шығарма|мақала|ілім|идея|"
-                            r"концепци|монографи|кітаб|жазба|естелі)\w*", re.I)
+# (or the title of one of its works in quotes: «А. Сейдімбектің «Күй шежіресінде»»)
+_KK_WORK_AFTER = re.compile(r"[ \u00a0]+(?:(?:еңбек|зерттеу|теория|тұжырым|пікір|көзқарас|шығарма|мақала|ілім|идея|"
+                            r"концепци|монографи|кітаб|жазба|естелі)\w*|[«“\"][А-ЯЁӘҒҚҢӨҰҮҺІ])", re.I)
 _LATIN = re.compile("[A-Za-z]")
 _NOT_INITIALS = {"U.S.", "U.K.", "E.U.", "U.N.", "P.R.", "D.C.", "A.D.", "B.C.", "N.Y.", "L.A.", "S.A."}
 _CO_AUTHORS = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:co-?workers|co-?authors|colleagues|associates)\b|\s+et\s+al\b|"

@@ -51,6 +51,9 @@ _LIST_START = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVXivx]{1,5}[.)]|[a-zа-яёәғқңөұүһі][)]|[•·▪●◦\-–—*])(?:\s|$)")
 _MARKER_ONLY = re.compile(r"^(?:\d{1,2}[.)]|[IVX]{1,5}[.)]|[a-zа-яёәғқңөұүһі][)]|[•·▪●◦])$")
 _SENTENCE_END = re.compile(r"[.!?:;…»\"”)]$")
+# a line ending in a person's initials: «А.», «Г.В.Ф.», after a space or a comma (not "vitamin A."
+# at a sentence's end, which is as short but follows a word)
+_INITIALS_END = re.compile(r"(?:^|,[ \u00a0]|[ \u00a0](?:и|және|мен|and|&)[ \u00a0])(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.){1,3}$")
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 _HYPHEN_END = re.compile(r"([^\W\d_]+)[-‐\u00ad]$")
 _LEADING_WORD = re.compile(r"^([^\W\d_]+)")
@@ -484,7 +487,10 @@ def _continues(previous: str, line: str, width: int, paragraph: str) -> bool:
         return False
     if _RANGE_END.search(previous) and line[:1].isdigit():
         return True          # pages 88-⏎104
-    ends_sentence = bool(_SENTENCE_END.search(previous))
+    # (a full stop after capitals alone is an initial's, «… ұғымдары, А.» ⏎ «Шопенгауэрдің …»,
+    # when a capitalised word follows)
+    ends_sentence = bool(_SENTENCE_END.search(previous)) and not (
+        _INITIALS_END.search(previous) and line[:1].isupper() and line[1:2].islower())
     if _is_heading(previous, width) or (ends_sentence and _is_heading(line, width)):
         return False
     if (_LABEL_START.match(line) or _ABSTRACT_LABEL.match(line)) and not _HYPHEN_END.search(previous):

@@ -557,6 +557,28 @@ def test_a_sentence_that_ends_with_a_name_goes_on_over_the_line():
     assert not any(line.startswith("Петрова Ивана") for line in out)
 
 
+@pytest.mark.parametrize("initials, surname", [("А.", "Шопенгауэрдің"), ("Г.В.Ф.", "Гегельдің")])
+def test_an_initial_at_a_lines_end_goes_on_with_its_surname(initials, surname):
+    # a hard-wrapped text, ragged as typed text is, one of whose lines ends at an initial: the
+    # full stop after capital letters alone is an initial's, not a sentence's
+    text = f"""Жаңа дәуірдің эстетикасында И. Канттың талғам пайымдауы туралы ілімі және асқақтық
+категориясы, өнер философиясы мен катарсис ұғымдары, {initials}
+{surname} музыканы еріктің тікелей бейнесі деп түсіндіруі күйдің де филосо-
+фиялық мазмұнын түсінуге жол ашады. ХХ ғасырда философиялық герменевтика,
+музыкалық шығарманың онтологиясы туралы еңбектер, музыка әлеуметтануы,
+антикалық эстетика тарихы және диалогтық теория өнер туындысын мәдени
+мағыналардың тоғысы ретінде қарастыруға мүмкіндік берді. Қазақ күйінің
+тарихы мен теориясы музыкатанушылардың еңбектерінде, музыкалық фольклор-
+тану зерттеулерінде және күй шежіресінде жан-жақты сипатталды. Күйдің
+аңыздық негізі мен құрылымы да көптеген еңбектерде талданды, алайда
+күйдің эстетикалық табиғаты біртұтас философиялық-эстетикалық тұрғыдан
+әлі де жеткілікті зерттелмеген. Бұл олқылықты толтыру зерттеудің
+басты мақсатын айқындайды және жұмыстың өзектілігін негіздейді, сонымен
+қатар күйшілік дәстүрдің қазіргі мәдениеттегі орнын түсінуге көмектеседі."""
+    out = reflow.reflow(text).split("\n")
+    assert any(f"{initials} {surname}" in line for line in out), out
+
+
 def test_a_label_under_a_pdf_title_opens_its_own_line():
     """The geometry may call a title's last line a wrap; a run-in abstract label or a "Label:"
     line below it still opens its own paragraph."""
