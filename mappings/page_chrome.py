@@ -73,10 +73,26 @@ _WRAPPED_LINES = 2
 _LIST_GOES_ON = re.compile(r"(?:[;,]|\band|\bи|\bжәне)[ \t]*$")
 
 
+# A site's links to its accounts on the social networks, in its header or footer: two or more
+# networks on a line («[25]Facebook [26]Instagram [27]YouTube [28]Сайт картасы», "Facebook |
+# Instagram") or a run of lines that hold one each ("* Facebook" ⏎ "* Instagram"). The networks are
+# where the page links, not what the abstract is about.
+_NETWORK = r"(?:Facebook|Instagram|YouTube|Telegram|VK|ВКонтакте|Twitter|LinkedIn|TikTok|WhatsApp|Threads)"
+_LINK_MARK = r"[ \t*•·|/,\-–—]*(?:\[\d+\][ \t]*)?"
+_NETWORKS_LINE = re.compile(rf"(?m)^{_LINK_MARK}{_NETWORK}(?:{_LINK_MARK}{_NETWORK})+(?:{_LINK_MARK}[^\n]{{0,40}})?$")
+_NETWORK_LINES = re.compile(rf"(?m)^{_LINK_MARK}{_NETWORK}[ \t]*(?:\n{_LINK_MARK}{_NETWORK}[ \t]*)+$")
+# (and wherever a paragraph's lines were joined: each network after a link's number or a bullet,
+# «[25]Facebook [26]Instagram», or between bars or dots, or three in a row)
+_NETWORKS_RUN = re.compile(rf"(?:(?:\[\d+\]|[*•·|])[ \t]*{_NETWORK}\b[ \t]*){{2,}}|"
+                           rf"{_NETWORK}(?:[ \t]*[|·•][ \t]*{_NETWORK}\b)+|{_NETWORK}(?:[ \t]+{_NETWORK}\b){{2,}}")
+
+
 def tool_lines(text: str) -> list[tuple[int, int]]:
     """The spans of the lines of `text` that list a journal page's citation formats, state its
-    licence or copyright, or name the work's supervisors and their affiliations."""
+    licence or copyright, link to the site's social networks, or name the work's supervisors and
+    their affiliations."""
     spans = [m.span() for m in _TOOL_LINE.finditer(text)]
+    spans += [m.span() for pattern in (_NETWORKS_LINE, _NETWORK_LINES, _NETWORKS_RUN) for m in pattern.finditer(text)]
     for m in _PEOPLE_LINE.finditer(text):
         end = m.end()
         for _ in range(_WRAPPED_LINES):

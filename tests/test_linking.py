@@ -2507,6 +2507,20 @@ def test_a_pages_video_button_names_no_platform(text, lang):
     assert [m.exact for m in find_mentions(prose, lang)] == ["YouTube"]
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Нәтижелер үшінші тарауда берілген.\n   [25]Facebook [26]Instagram [27]YouTube [28]Сайт картасы\n", "kk"),
+    ("The results are in chapter three.\n\nFollow us\n  * Facebook\n  * Instagram\n  * YouTube\n", "en"),
+    ("Итоги изложены в третьей главе.\nVK | Telegram | YouTube\n", "ru"),
+    # (the footer's lines joined into one paragraph, as a section's lines are)
+    ("Анықтама қызметі: +7 727 377 33 33 [25]Facebook [26]Instagram [27]YouTube [28]Сайт картасы", "kk"),
+    ("Contact us * Facebook * Instagram * YouTube © 2024 Satbayev University", "en"),
+])
+def test_a_sites_links_to_its_networks_name_no_network(text, lang):
+    # a header's or footer's links to the site's accounts, on a line or a line each (a text
+    # browser's dump, a page saved as text)
+    assert not [m for m in find_mentions(text, lang) if m.exact in ("Facebook", "Instagram", "YouTube", "Telegram")]
+
+
 def test_a_social_network_named_in_prose_is_an_actor():
     text = "Изучены официальные каналы министерств в Telegram и страницы в Facebook."
     assert {m.exact for m in find_mentions(text, "ru")} >= {"Telegram", "Facebook"}
