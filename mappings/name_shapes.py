@@ -727,7 +727,8 @@ def _english(text: str, tokens: Sequence, h: int):
         after = []
         while j < len(tokens) and len(after) < _MAX_MODIFIERS and _plain_gap(text, tokens[j - 1], tokens[j]):
             w = tokens[j].text
-            if morphology.fold(w) in _GENERIC["en"] or _head(w, "en") or not re.fullmatch(r"[A-Za-z][\w'’-]*", w):
+            if morphology.fold(w) in _GENERIC["en"] or morphology.fold(w) in _EN_CLAUSE_VERBS or _head(w, "en") \
+                    or not re.fullmatch(r"[A-Za-z][\w'’-]*", w):
                 break
             after.append(tokens[j])
             j += 1
@@ -735,6 +736,11 @@ def _english(text: str, tokens: Sequence, h: int):
             return h, j - 1, after
     return None
 
+
+# the verb of the sentence a theory's name is the subject of ("the theory of optimal planning goes
+# back to Kantorovich"): the name ends before it
+_EN_CLAUSE_VERBS = {"is", "are", "was", "were", "has", "have", "had", "goes", "went", "dates", "traces", "remains",
+                    "became", "becomes", "can", "could", "may", "might", "will", "would", "should", "must"}
 
 _DASH = re.compile(r"\s*[-–—‐]\s*")
 

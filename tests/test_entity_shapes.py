@@ -38,6 +38,9 @@ def linked(text: str, lang: str) -> list[tuple[str, str]]:
     # the theory kind names a theory in any section, in both English word orders
     ("to build a classifier on statistical learning theory and the theory of formal grammars", "en", "task",
      {("statistical learning theory", "Theory"), ("theory of formal grammars", "Theory")}),
+    # (the sentence's verb ends a name "of" goes on after)
+    ("the theory of optimal planning goes back to Kantorovich", "en", "task",
+     {("theory of optimal planning", "Theory")}),
     ("endogenous growth theory (R. Lucas, P. Romer) and the index method", "en", "methods",
      {("endogenous growth theory", "Theory"), ("index method", "Method")}),
     ("the data were studied by corpus analysis and GIS analysis", "en", "methods",
