@@ -41,11 +41,14 @@ _EN_HEADS = {"theory": ("Theory", True), "paradigm": ("Theory", True), "approach
              # agreement and reliability statistics named after their author: "Cohen's kappa", "Cronbach's alpha"
              "kappa": ("Method", False), "alpha": ("Method", False),
              # a classification named after its author: "Crowe classification", "Gustilo classification"
-             "classification": ("Method", False), "tomography": ("Method", False)}
+             "classification": ("Method", False), "tomography": ("Method", False),
+             # a formula or a diagram named after its author: "Abbott's formula", "Pourbaix diagram"
+             "formula": ("Method", False), "diagram": ("Method", False)}
 # Heads that name one particular thing only after a scholar's name, in the possessive or joined
 # by a dash ("Fourier's law", "Box–Behnken design", "Doppler effect"): never "the Kazakh law",
 # "research design", "the effect".
-_EN_EPONYMOUS = {"law", "equation", "theorem", "effect", "design", "kappa", "alpha", "classification"}
+_EN_EPONYMOUS = {"law", "equation", "theorem", "effect", "design", "kappa", "alpha", "classification", "formula",
+                 "diagram"}
 _DEMONYM = re.compile(r"(?:an|ese|ish|ic|kh)$")
 # Heads that are a scholar's after a possessive ("Tukey's test", "Pearson's criterion", "Shor's algorithm"), and
 # otherwise take their modifiers as any head does ("the Mann–Whitney U test", "a placement test")
@@ -71,13 +74,17 @@ _RU_HEADS = {"теория": ("Theory", True), "парадигма": ("Theory", 
              "ультрасонография": ("Method", False), "сонография": ("Method", False),
              "эхокардиография": ("Method", False), "ангиография": ("Method", False),
              # an experimental task or a test battery after its author: «задача Струпа», «матрицы Равена»
-             "задача": ("Method", False), "матрица": ("Method", False)}
+             "задача": ("Method", False), "матрица": ("Method", False),
+             # a formula, a diagram, an experimental design or a numerical scheme after its author:
+             # «по формуле Аббота», «диаграммы Пурбе», «по плану Бокса – Бенкена», «по схеме Ньюмарка»
+             "формула": ("Method", False), "диаграмма": ("Method", False), "план": ("Method", False),
+             "схема": ("Method", False)}
 # Heads that name one particular thing only after a scholar's name: «закон Аррениуса»,
 # «распределение Вейбулла», «опросник выгорания Маслач» (never «закон Республики Казахстан»)
 # (a statistical correction too: «поправка Бонферрони», «с поправкой Тьюки»)
 _RU_EPONYMOUS = {"поправка", "закон", "распределение", "шкала", "опросник", "тест", "принцип", "индекс", "коэффициент",
                  "фильтр", "критерий", "уравнение", "эффект", "теорема", "печь", "катушка", "каппа", "альфа",
-                 "классификация", "задача", "матрица"}
+                 "классификация", "задача", "матрица", "формула", "диаграмма", "план", "схема"}
 # Instruments of measurement and grading, which are named by a code as often as by their author:
 # «опросник SF-36», «шкала EQ-5D», «классификация TNM-8» (a code with a digit or a hyphen: not an
 # organisation's acronym, «индекс ВВП»)
@@ -102,6 +109,7 @@ _KK_HEADS = {"теория": ("Theory", True), "теориясы": ("Theory", Tr
              "тұжырымдамасы": ("Theory", True), "концепциясы": ("Theory", True), "ілімі": ("Theory", False),
              # a classification after its author: «Густило жіктемесі», «Crowe классификациясы»
              "жіктемесі": ("Method", False), "классификациясы": ("Method", False),
+             "формуласы": ("Method", False), "диаграммасы": ("Method", False),
              "томография": ("Method", False), "томографиясы": ("Method", False),
              # a statistical test after its authors, in the possessive: «Манн–Кендалл сынағы», «Петтитт
              # сынағымен» (the bare «сынақ» is a trial of anything: «уақытша сынақ алаңдары»)
@@ -110,7 +118,8 @@ _KK_HEADS = {"теория": ("Theory", True), "теориясы": ("Theory", Tr
              "каппасы": ("Method", False), "альфасы": ("Method", False)}
 # Kazakh heads that name one thing only after a scholar's name in the nominative: «Дюверже заңы»,
 # «Берталанфи өсу теңдеуі» (never «Қазақстан Республикасының заңы», a law of the state)
-_KK_EPONYMOUS = {"заңы", "теңдеуі", "теоремасы", "эффектісі", "жіктемесі", "классификациясы", "каппасы", "альфасы"}
+_KK_EPONYMOUS = {"заңы", "теңдеуі", "теоремасы", "эффектісі", "жіктемесі", "классификациясы", "каппасы", "альфасы",
+                 "формуласы", "диаграммасы"}
 _KK_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
 # the instrumental and locative a bare head takes: «әдіспен», «тәсілмен», «модельмен», «әдісте»
 _KK_CASE_AFTER_BARE = ("пен", "мен", "бен", "те", "де")
@@ -257,7 +266,7 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
             head = _head(last, lang) if first else None
             if head is None and first and _ACRONYM_PART.fullmatch(first) and _TECHNIQUE_AFTER_ACRONYM.match(last):
                 head = ("Method", True)   # «TAP-блок», «ПЦР-диагностика», «BIM-моделирование» too
-            if head is not None and (head[0] != "Method" or _generic(first, lang)):
+            if head is not None and (head[0] != "Method" or _generic(first, lang) or _only_eponymous(last, lang)):
                 continue
             if head is not None:
                 out.append((tok.start, tok.end, head[0]))
@@ -624,6 +633,20 @@ def _relational_adjective(word: str, lang: str) -> bool:
     if lang == "en" and folded in _EN_TEST_KINDS:
         return True
     return (_KK_RELATIONAL if lang == "kk" else _EN_RELATIONAL).search(folded) is not None
+
+
+# Heads that name a thing only after its author, never as the second part of a compound word
+# («бизнес-планов», "pre-formula"): a compound names a method by its technique («ИК-спектроскопия»)
+_AUTHOR_ONLY = {"ru": {"план", "схема", "формула", "диаграмма"}, "en": {"formula", "diagram"},
+                "kk": {"формуласы", "диаграммасы"}}
+
+
+def _only_eponymous(word: str, lang: str) -> bool:
+    if lang == "ru":
+        return _ru_head_lemma(word) in _AUTHOR_ONLY["ru"]
+    if lang == "kk":
+        return _kk_head_base(word) in _AUTHOR_ONLY["kk"]
+    return morphology.fold(word).removesuffix("s") in _AUTHOR_ONLY["en"]
 
 
 @lru_cache(maxsize=10_000)

@@ -16,6 +16,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from . import morphology
+
 # Head words by kind, as stems; the patterns below add the endings each language attaches.
 # A road map and a national project announce themselves as a plan and a programme do ("Road Map
 # … until 2025", «Дорожная карта … до 2025 года», «… 2021–2025 жылдарға арналған ұлттық жоба»).
@@ -244,7 +246,7 @@ class SelfNamed(NamedTuple):
 # ones but the codes', and the English ones but the last), "туралы", the state an undated state
 # document is for, «кодекс», a code's
 # abbreviation before the state's («УК РК»), or the first word of the last English pattern.
-_TRIGGER = re.compile(r"\d{4}|[«“\"„]|туралы|Жолдау|[Пп]ослани[а-яё]{0,2}\s+(?:Президента|Главы)|President['’]s\s+(?:[Aa]nnual\s+)?Address|Address\s+(?:of|to)\s+the|Республик[еиа]\s+Казахстан|Қазақстан\s+Республикасы|кодекс|уложени|State|National|Comprehensive|Strategic|(?-i:К\s+Р[КФ]|КоАП)", re.I)
+_TRIGGER = re.compile(r"Правил|\d{4}|[«“\"„]|туралы|Жолдау|[Пп]ослани[а-яё]{0,2}\s+(?:Президента|Главы)|President['’]s\s+(?:[Aa]nnual\s+)?Address|Address\s+(?:of|to)\s+the|Республик[еиа]\s+Казахстан|Қазақстан\s+Республикасы|кодекс|уложени|State|National|Comprehensive|Strategic|(?-i:К\s+Р[КФ]|КоАП)", re.I)
 
 
 def find(text: str, lang: str) -> list[SelfNamed]:
@@ -285,6 +287,8 @@ def _find(text: str, lang: str) -> tuple[SelfNamed, ...]:
                 elif pattern.needs_before:
                     continue
             found.append(SelfNamed(start, end, cls, title))
+    if lang == "ru" or "Правил" in text:
+        found.extend(_ru_rules(text))
     found.sort(key=lambda s: (s.start, -(s.end - s.start)))
     out: list[SelfNamed] = []
     for s in found:
@@ -292,6 +296,67 @@ def _find(text: str, lang: str) -> tuple[SelfNamed, ...]:
             continue
         out.append(s)
     return tuple(out)
+
+
+# A body's rules named by what they govern: «Правила проведения текущего контроля успеваемости,
+# промежуточной и итоговой аттестации обучающихся», «Правил планирования и реализации проектов
+# ГЧП», «Правил ЕЭК ООН № 110». The capital inside a sentence says it is a title (a rule of thumb
+# opening a sentence, «Правила игры изменились», is not). The title runs over words in the
+# genitive, prepositional phrases, acronyms, a bracketed synonym, a participle with its object and a
+# comma before another genitive; it ends where the sentence around it goes on (a verb, «утвержденные
+# …», «(далее – …)») or at its number. (A law by a ministry's order, like a decree, is a Law.)
+_RU_RULES = re.compile(r"(?<![\w-])Правил(?:а|ам|ами|ах)?(?![\w-])")
+_RU_RULES_PREPOSITIONS = {"для", "по", "в", "на", "о", "об", "при", "с", "к"}
+_RU_RULES_STOP = re.compile(r"(?:утвержд|принят|действу|установлен)", re.I)
+_RU_RULES_WORD = re.compile(r"[ \u00a0]*(\([ \u00a0]*[а-яё-]+(?:[ \u00a0]+[а-яё-]+)?[ \u00a0]*\)|№[ \u00a0]*\d[\w.-]*|"
+                            r",[ \u00a0]*[а-яё-]+|[A-ZА-ЯЁ]{2,}[\w-]*|[а-яё-]+)")
+
+
+def _ru_rules(text: str) -> list[SelfNamed]:
+    out = []
+    for m in _RU_RULES.finditer(text):
+        before = text[:m.start()].rstrip()
+        if not before or before[-1] in ".!?:;\n":
+            continue
+        pos = end = m.end()
+        words, free_case, joined = 0, False, False   # a preposition's or a participle's complement takes any case
+        while (w := _RU_RULES_WORD.match(text, pos)) is not None:
+            token = w.group(1)
+            if token.startswith("№"):
+                end = w.end()
+                break
+            if token.startswith("(") or morphology.is_acronym(token):
+                if token.startswith("(") and not words:
+                    break
+                words += 1
+                pos = end = w.end()
+                continue
+            comma = token.startswith(",")
+            word = token.lstrip(", \u00a0")
+            if _RU_RULES_STOP.match(word):
+                break
+            if not comma and word in ("и", "или"):
+                pos, joined = w.end(), True
+                continue
+            if joined and word in _RU_RULES_PREPOSITIONS:
+                break       # «… хозяйства и на практику судов»: the sentence's second object
+            joined = False
+            if not comma and word in _RU_RULES_PREPOSITIONS and words:
+                pos, free_case = w.end(), True
+                continue
+            parses = morphology._analyzer().parse(word)[:2]
+            if not any(p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in parses):
+                break
+            if not (free_case and not comma) and not any(p.tag.case == "gent" for p in parses):
+                break
+            words += 1
+            pos = end = w.end()
+            # (an adjective keeps its noun's freedom; a participle gives its object one)
+            free_case = any(p.tag.POS == "PRTF" for p in morphology._analyzer().parse(word)) or (
+                free_case and not comma and any(p.tag.POS == "ADJF" for p in parses))
+        if words:
+            out.append(SelfNamed(m.start(), end, "Law", None))
+    return out
 
 
 def _matches(text: str, pattern: _Pattern, anchors: dict | None = None):

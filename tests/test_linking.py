@@ -652,6 +652,39 @@ def test_a_self_named_document_without_year_or_title_is_found(text, lang, name):
     assert [text[d.start:d.end] for d in self_named.find(text, lang)] == [name]
 
 
+@pytest.mark.parametrize("text, name", [
+    # a body's rules by what they govern: genitives, prepositional phrases, an acronym, a bracketed
+    # synonym, a participle with its object and a comma before another genitive …
+    ("Однако Правила организации и проведения курсов повышения квалификации педагогов допускают зачёт.",
+     "Правила организации и проведения курсов повышения квалификации педагогов"),
+    ("Предложения по изменению Правил планирования и реализации проектов ГЧП направлены в министерство.",
+     "Правил планирования и реализации проектов ГЧП"),
+    ("Нормативной базой служили Правила проведения текущего контроля успеваемости, промежуточной и итоговой "
+     "аттестации обучающихся, утвержденные приказом министра.",
+     "Правила проведения текущего контроля успеваемости, промежуточной и итоговой аттестации обучающихся"),
+    ("Работа опирается на Правила предоставления права временного землепользования (аренды) для ведения "
+     "фермерского хозяйства и на практику судов.",
+     "Правила предоставления права временного землепользования (аренды) для ведения фермерского хозяйства"),
+    ("Требования задают Правила обеспечения безопасности для опасных объектов, ведущих горные работы, "
+     "и нормы санитарии.", "Правила обеспечения безопасности для опасных объектов, ведущих горные работы"),
+    # … up to its number
+    ("Учтены положения Правил ЕЭК ООН № 110 о газовых системах автомобилей.", "Правил ЕЭК ООН № 110"),
+])
+def test_russian_rules_named_by_what_they_govern_are_a_document(text, name):
+    from dissertation_kg.mappings import self_named
+    assert [(text[d.start:d.end], d.cls) for d in self_named.find(text, "ru")] == [(name, "Law")]
+
+
+@pytest.mark.parametrize("text", [
+    "Правила игры изменились после реформы.",        # opening a sentence: a rule of thumb
+    "Он действовал согласно Правилам.",               # rules of nothing named
+    "Студенты нарушили Правила, и их отчислили.",
+])
+def test_rules_without_what_they_govern_are_no_document(text):
+    from dissertation_kg.mappings import self_named
+    assert self_named.find(text, "ru") == []
+
+
 # Every Kazakh head word of a self-named document, written out by hand (not read from
 # self_named._KK_HEADS), each closing a quoted title as Kazakh puts it: without the head's
 # alternative the document is lost.

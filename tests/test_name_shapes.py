@@ -124,6 +124,15 @@ def test_an_index_a_coefficient_a_filter_and_a_criterion_name_methods(text, lang
     ("Согласованность оценена по каппе Коэна.", "ru", "каппе Коэна"),
     # a statistical correction named after its author
     ("Средние сравнены попарно с поправкой Хольмберга.", "ru", "поправкой Хольмберга"),
+    # a formula, a diagram, an experimental design or a numerical scheme after its author
+    ("Биологическую эффективность определяли по формуле Аббота.", "ru", "формуле Аббота"),
+    ("Для системы построены диаграммы Пурбе при 25 °C.", "ru", "диаграммы Пурбе"),
+    ("Режимы оптимизированы по плану Бокса – Бенкена с тремя факторами.", "ru", "плану Бокса – Бенкена"),
+    ("Уравнения движения интегрируются по схеме Ньюмарка с шагом 0,005 с.", "ru", "схеме Ньюмарка"),
+    ("Efficacy was computed by Abbott's formula for each plot.", "en", "Abbott's formula"),
+    ("Causes were grouped in an Ishikawa diagram before the audit.", "en", "Ishikawa diagram"),
+    ("Тиімділік Аббот формуласы бойынша есептелді.", "kk", "Аббот формуласы"),
+    ("Жүйе үшін Пурбе диаграммасы салынды.", "kk", "Пурбе диаграммасы"),
 ])
 def test_a_law_an_equation_an_effect_and_a_design_are_named_by_a_scholar(text, lang, name):
     assert names(text, lang) == [name]
@@ -221,6 +230,11 @@ def test_a_two_part_modifier_of_another_head_names_nothing_outside_methods(text,
     ("Бұл мәселе ҚР заңы бойынша реттеледі.", "kk"),
     # a Kazakh theorem named by no scholar (seed 111, name_shapes.py:96)
     ("Дәлелдеу орта мән теоремасына сүйенеді.", "kk"),
+    # a formula, a diagram, a plan or a scheme of no scholar, or of a state or a body
+    ("The formula was checked; a Kazakh diagram of the flows was drawn.", "en"),
+    ("Бұл формуласы бойынша есептелді, ал диаграммасы кейін салынды.", "kk"),
+    # … nor one that ends a compound word: a business plan is no author's plan
+    ("Критериев оценки бизнес-планов участников конкурса нет.", "ru"),
 ])
 def test_a_law_of_a_state_and_a_plain_design_are_no_names(text, lang):
     assert names(text, lang) == []
@@ -269,7 +283,8 @@ RU_EPONYMOUS_GENERIC = ["закон сохранения энергии", "ра�
                         "коэффициент корреляции", "фильтр нижних частот", "критерий оптимальности",
                         "уравнение регрессии", "эффект масштаба", "теорема сложения", "печь сопротивления",
                         "катушка индуктивности", "каппа согласия", "альфа надежности",
-                        "классификация отраслей"]
+                        "классификация отраслей", "формула изобретения", "диаграмма рассеяния",
+                        "план эксперимента", "схема замещения"]
 
 
 @pytest.mark.parametrize("phrase", RU_EPONYMOUS_GENERIC)
