@@ -123,9 +123,12 @@ _LATIN = re.compile("[A-Za-z]")
 _NOT_INITIALS = {"U.S.", "U.K.", "E.U.", "U.N.", "P.R.", "D.C.", "A.D.", "B.C.", "N.Y.", "L.A.", "S.A."}
 _CO_AUTHORS = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:co-?workers|co-?authors|colleagues|associates)\b|\s+et\s+al\b|"
                          r"\s*\(\s*(?:19|20)\d\d", re.I)
-_BY = re.compile(r"(?<!\w)by\s+$", re.I)
+# ("after" and "following" cite whose idea a thing follows: "bond valence sum analysis after I.D. Brown")
+_BY = re.compile(r"(?<!\w)(?:by|after|following)\s+$", re.I)
 # … or the subject of what a scholar did: "R.W. Butler linked it to …", "J.R. Baker showed that …"
 _DID_AFTER = re.compile(r"\s+(?:[a-z]{2,}ed|showed|wrote|found|drew|gave|made|saw|took|began|led|built|put|set)\b")
+_KK_DID_AFTER = re.compile(r"[ \u00a0]+[а-яәғқңөұүһі]{3,}(?:ды|ді|ты|ті|ған|ген|қан|кен)(?![\w-])")
+_WORD_AT_END = re.compile(r"(?<![\w-])([а-яё]+)[ \u00a0]+$")
 _STATE_AFTER = re.compile(rf"{_AND}(?:{'|'.join(re.escape(x) for x in sorted(_NOT_INITIALS))})")
 
 
@@ -155,6 +158,16 @@ def _surname_by_its_place(text: str, m: re.Match, lang: str) -> bool:
             or _DID_AFTER.match(text, m.end()) is not None
             or bool(_LISTED_BEFORE.search(before) or _LISTED_AFTER.match(after) and not _STATE_AFTER.match(after)))
     if lang == "en" and re.search(r"[a-z]['’]s$", word):
+        return True
+    # … the subject of a Kazakh verb in the past or of its participle: «теориясын Г. Фант жасады»,
+    # «әдісін С. Харт ұсынды», «көзқарастарды D. London дамытты», «С. Харт ұсынған әдіс»
+    # (inside a sentence: «А. Зерттеу жүргізілді» opening a line is a list's item)
+    inside = before.rstrip()[-1:] not in ("", ".", "!", "?", ":", ";", "\n") and not before.endswith("\n")
+    if lang == "kk" and inside and _KK_DID_AFTER.match(text, m.end()):
+        return True
+    # … or named right after a Russian verb of making or proposing: «выполнил У. Хаус»,
+    # «предложено P. Lauren», «разработана Дж. Свеллером»
+    if lang == "ru" and inside and (verb := _WORD_AT_END.search(before)) and morphology.russian_pos(verb.group(1)) in ("VERB", "PRTS"):
         return True
     # one initial is as plain where the name is the subject of a past-tense verb or the agent after
     # "by": "G. Taylor described the separation method", "proposed by G. Taylor"

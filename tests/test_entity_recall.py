@@ -76,7 +76,9 @@ def test_people_by_initials_and_surname(text, lang, expected):
     ("Мәселені Т.Қ. Сәбитжан мен Ә.Н. Көшкінбай зерттеді.", "kk", ["Т.Қ. Сәбитжан", "Ә.Н. Көшкінбай"]),
     # a surname that is also a word («шоу», «щербина», "elder") among other initials-and-surname
     # names, or after a word for a body of work or an idea
-    ("Модель предложили К. Ратников и Д. Шоу, её проверил Т.Н. Щербина.", "ru", ["К. Ратников", "Д. Шоу"]),
+    # (and the subject named right after its verb: «её проверил Т.Н. Щербина»)
+    ("Модель предложили К. Ратников и Д. Шоу, её проверил Т.Н. Щербина.", "ru",
+     ["К. Ратников", "Д. Шоу", "Т.Н. Щербина"]),
     ("Списки сверены по данным Н.Я. Лапина, Ф.А. Щербина, А.И. Осипова.", "ru",
      ["Н.Я. Лапина", "Ф.А. Щербина", "А.И. Осипова"]),
     ("Метод описан в трудах Ф.А. Щербины и развит позже.", "ru", ["Ф.А. Щербины"]),
@@ -191,6 +193,9 @@ def test_a_body_or_a_place_in_the_possessive_of_a_theory_is_no_person(text):
     ("Reserving by separation was first described by G. Taylor in 1977.", ["G. Taylor"]),
     ("G. Taylor described the separation method, and Mack extended it.", ["G. Taylor"]),
     ("Results of J. Hill were used.", []),
+    # … or the scholar a thing is done after
+    ("Bond valence sum analysis after I.D. Brown shows that lithium is underbonded.", ["I.D. Brown"]),
+    ("The sites were classified following D. North in three groups.", ["D. North"]),
 ])
 def test_english_initials_before_a_word_name_a_person_where_the_text_cites_one(text, expected):
     assert names(text, "en") == expected
@@ -769,6 +774,25 @@ def test_a_sentences_first_word_opens_no_kazakh_document_named_by_its_years(text
 ])
 def test_a_kazakh_surname_in_kazakh_letters_after_initials(text, name):
     assert names(text, "kk") == [name]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a surname that is also a word (London, Харт "hart", Фант "forfeit", Хаус "house"), named by
+    # its place in the sentence: the subject of a Kazakh past-tense verb or participle …
+    ("Пегматит балқымалары туралы көзқарастарды D. London дамытты.", "kk", ["D. London"]),
+    ("Ақыл-ой жүктемесін бағалау әдісін С. Харт ұсынды.", "kk", ["С. Харт"]),
+    ("Сөйлеудің акустикалық теориясын Г. Фант жасады.", "kk", ["Г. Фант"]),
+    ("Бұл әдісті С. Харт ұсынған болатын.", "kk", ["С. Харт"]),
+    # … or named right after a Russian verb of making or proposing
+    ("Первую имплантацию выполнил У. Хаус, а многоканальную систему создал Г. Кларк.", "ru", ["У. Хаус", "Г. Кларк"]),
+    ("Разделение на два типа предложено P. Lauren, а классификация принята позже.", "ru", ["P. Lauren"]),
+    # a list's item opening a line, or a word after a sentence's end, is no name
+    ("Кезеңдер:\nБ. Нәтиже алынды.", "kk", []),
+    ("Известия. – С. 45. С. Предложены новые методы.", "ru", []),
+    ("Исследованы группы А. Результаты показали рост.", "ru", []),
+])
+def test_a_surname_that_is_a_word_is_named_by_its_place_in_the_sentence(text, lang, expected):
+    assert names(text, lang) == expected
 
 
 def test_initials_before_a_kazakh_word_are_no_person():
