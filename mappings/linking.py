@@ -1665,6 +1665,29 @@ _PERIODICALS = {"Journal", "Annals", "Bulletin", "Proceedings", "Transactions"}
 _JOURNAL_BEFORE = re.compile(r"\b(?:" + "|".join(_PERIODICALS) + r")\s+of\s+(?:the\s+)?$")
 
 
+def _field_goes_on(run: list, tokens: list, idx: int, lang: str) -> bool:
+    """Whether "and" after a word that is itself a kind goes on naming a body's field: an
+    organisation's head before "of" or "for" says what the words after it are ("National
+    Institute of Standards and Technology", "Association for Law and Energy"), where the next
+    word is capitalised as a field's is ("… and the Ministry" is another name)."""
+    words = [morphology.fold(r.text) for r in run]
+    cut = next((k for k, w in enumerate(words) if w in ("of", "for")), None)
+    if lang != "en" or not cut or idx + 1 >= len(tokens):
+        return False
+    nxt = tokens[idx + 1].text
+    if not (_is_capitalised(nxt) and morphology.fold(nxt) not in _CONNECTORS) or \
+            _keyword_class([r.text for r in run[:cut]], lang) not in _ORGANISATION_CLASSES:
+        return False
+    # (… unless what follows names a body or a document of its own: "Centre for Policy Analysis
+    # and Kazakh National University" are two)
+    after = []
+    for t in tokens[idx + 1:idx + 8]:
+        if not (_is_capitalised(t.text) or morphology.fold(t.text) in _CONNECTORS):
+            break
+        after.append(t.text)
+    return _keyword_class(after, lang) is None
+
+
 def _keyword_class(words: list[str], lang: str) -> str | None:
     # in Russian what follows «по»/«при» is the field of a body, not its kind: «Организация по
     # Договору …», «Комитет по Конвенции» are bodies, whatever word for a document follows
@@ -1674,6 +1697,14 @@ def _keyword_class(words: list[str], lang: str) -> str | None:
             head = _keyword_class(words[:folded.index(cut, 1)], lang)
             if head:
                 return head
+    # … and in English a body's kind before "of" or "for" is its head, whatever its field names
+    # ("National Institute of Standards and Technology", "Association for Law and Energy")
+    if lang == "en":
+        cut = next((k for k, w in enumerate(folded) if k and w in ("of", "for")), None)
+        head = _keyword_class(words[:cut], lang) if cut else None
+        # (unless a body of its own follows: "Department of History of Marmara University")
+        if head in _ORGANISATION_CLASSES and _keyword_class(words[cut + 1:], lang) not in _ORGANISATION_CLASSES:
+            return head
     for i in range(len(words) - 1, -1, -1):
         w = words[i]
         if w.lower() == "code" and i and _COMPUTING.fullmatch(words[i - 1]):
@@ -2226,7 +2257,8 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
                 continue
             run.append(t)
         elif conn and run and joined and not (morphology.fold(t.text) in _COORDINATORS
-                                                 and _keyword_class([run[-1].text], lang)):
+                                                 and _keyword_class([run[-1].text], lang)
+                                                 and not _field_goes_on(run, tokens, idx, lang)):
             # "and" continues a name ("Ministry of Science and Higher Education") but does not
             # join two names ("the Turkic Investment Fund and the RSCI").
             run.append(t)

@@ -639,6 +639,22 @@ def test_a_coordinating_word_after_a_head_word_starts_another_name(lang, text, f
     assert not [n for n in got if first in n and second in n], got
 
 
+@pytest.mark.parametrize("text, name, cls", [
+    # a body's kind before "of" or "for" is its head, and "and" inside its field goes on naming it
+    ("The candidates were selected by the National Institute of Standards and Technology in 2022.",
+     "National Institute of Standards and Technology", "NonGovernmentalOrganization"),
+    ("Members of the Association for Law and Energy met in Almaty.", "Association for Law and Energy",
+     "NonGovernmentalOrganization"),
+])
+def test_a_bodys_field_after_of_holds_and(text, name, cls):
+    assert _candidates(text, "en", "relevance").get(name) == cls
+
+
+def test_and_before_another_body_starts_a_name_of_its_own():
+    got = _candidates("The Institute of Law and the Ministry of Finance agreed on it.", "en", "relevance")
+    assert "Institute of Law" in got and not [n for n in got if "Law and" in n]
+
+
 @pytest.mark.parametrize("text, lang, name", [
     # no year and no quoted title: the head words alone name the document
     ("The Strategic Development Plan of the Republic of Kazakhstan was adopted.", "en",
