@@ -43,12 +43,16 @@ _EN_HEADS = {"theory": ("Theory", True), "paradigm": ("Theory", True), "approach
              # a classification named after its author: "Crowe classification", "Gustilo classification"
              "classification": ("Method", False), "tomography": ("Method", False),
              # a formula or a diagram named after its author: "Abbott's formula", "Pourbaix diagram"
-             "formula": ("Method", False), "diagram": ("Method", False)}
+             "formula": ("Method", False), "diagram": ("Method", False),
+             # a lemma, a condition, a scheme, a mesh or an extrapolation after its author:
+             # "Lax–Milgram lemma", "Courant–Friedrichs–Lewy condition", "Richardson extrapolation"
+             "lemma": ("Theory", False), "condition": ("Theory", False), "scheme": ("Method", False),
+             "mesh": ("Method", False), "extrapolation": ("Method", False)}
 # Heads that name one particular thing only after a scholar's name, in the possessive or joined
 # by a dash ("Fourier's law", "Box–Behnken design", "Doppler effect"): never "the Kazakh law",
 # "research design", "the effect".
 _EN_EPONYMOUS = {"law", "equation", "theorem", "effect", "design", "kappa", "alpha", "classification", "formula",
-                 "diagram"}
+                 "diagram", "lemma", "condition", "scheme", "mesh", "extrapolation"}
 _DEMONYM = re.compile(r"(?:an|ese|ish|ic|kh)$")
 # Heads that are a scholar's after a possessive ("Tukey's test", "Pearson's criterion", "Shor's algorithm"), and
 # otherwise take their modifiers as any head does ("the Mann–Whitney U test", "a placement test")
@@ -78,13 +82,18 @@ _RU_HEADS = {"теория": ("Theory", True), "парадигма": ("Theory", 
              # a formula, a diagram, an experimental design or a numerical scheme after its author:
              # «по формуле Аббота», «диаграммы Пурбе», «по плану Бокса – Бенкена», «по схеме Ньюмарка»
              "формула": ("Method", False), "диаграмма": ("Method", False), "план": ("Method", False),
-             "схема": ("Method", False)}
+             "схема": ("Method", False),
+             # … and a lemma, a condition, a mesh or an extrapolation: «лемма Лакса – Мильграма»,
+             # «условие Куранта – Фридрихса – Леви», «сетки Шишкина», «экстраполяция Ричардсона»
+             "лемма": ("Theory", False), "условие": ("Theory", False), "сетка": ("Method", False),
+             "экстраполяция": ("Method", False)}
 # Heads that name one particular thing only after a scholar's name: «закон Аррениуса»,
 # «распределение Вейбулла», «опросник выгорания Маслач» (never «закон Республики Казахстан»)
 # (a statistical correction too: «поправка Бонферрони», «с поправкой Тьюки»)
 _RU_EPONYMOUS = {"поправка", "закон", "распределение", "шкала", "опросник", "тест", "принцип", "индекс", "коэффициент",
                  "фильтр", "критерий", "уравнение", "эффект", "теорема", "печь", "катушка", "каппа", "альфа",
-                 "классификация", "задача", "матрица", "формула", "диаграмма", "план", "схема"}
+                 "классификация", "задача", "матрица", "формула", "диаграмма", "план", "схема", "лемма", "условие",
+                 "сетка", "экстраполяция"}
 # Instruments of measurement and grading, which are named by a code as often as by their author:
 # «опросник SF-36», «шкала EQ-5D», «классификация TNM-8» (a code with a digit or a hyphen: not an
 # organisation's acronym, «индекс ВВП»)
@@ -109,7 +118,9 @@ _KK_HEADS = {"теория": ("Theory", True), "теориясы": ("Theory", Tr
              "тұжырымдамасы": ("Theory", True), "концепциясы": ("Theory", True), "ілімі": ("Theory", False),
              # a classification after its author: «Густило жіктемесі», «Crowe классификациясы»
              "жіктемесі": ("Method", False), "классификациясы": ("Method", False),
-             "формуласы": ("Method", False), "диаграммасы": ("Method", False),
+             "формуласы": ("Method", False), "диаграммасы": ("Method", False), "схемасы": ("Method", False),
+             "леммасы": ("Theory", False), "шарты": ("Theory", False), "экстраполяциясы": ("Method", False),
+             "торлары": ("Method", False),
              "томография": ("Method", False), "томографиясы": ("Method", False),
              # a statistical test after its authors, in the possessive: «Манн–Кендалл сынағы», «Петтитт
              # сынағымен» (the bare «сынақ» is a trial of anything: «уақытша сынақ алаңдары»)
@@ -119,7 +130,7 @@ _KK_HEADS = {"теория": ("Theory", True), "теориясы": ("Theory", Tr
 # Kazakh heads that name one thing only after a scholar's name in the nominative: «Дюверже заңы»,
 # «Берталанфи өсу теңдеуі» (never «Қазақстан Республикасының заңы», a law of the state)
 _KK_EPONYMOUS = {"заңы", "теңдеуі", "теоремасы", "эффектісі", "жіктемесі", "классификациясы", "каппасы", "альфасы",
-                 "формуласы", "диаграммасы"}
+                 "формуласы", "диаграммасы", "схемасы", "леммасы", "шарты", "экстраполяциясы", "торлары"}
 _KK_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
 # the instrumental and locative a bare head takes: «әдіспен», «тәсілмен», «модельмен», «әдісте»
 _KK_CASE_AFTER_BARE = ("пен", "мен", "бен", "те", "де")
@@ -637,8 +648,9 @@ def _relational_adjective(word: str, lang: str) -> bool:
 
 # Heads that name a thing only after its author, never as the second part of a compound word
 # («бизнес-планов», "pre-formula"): a compound names a method by its technique («ИК-спектроскопия»)
-_AUTHOR_ONLY = {"ru": {"план", "схема", "формула", "диаграмма"}, "en": {"formula", "diagram"},
-                "kk": {"формуласы", "диаграммасы"}}
+_AUTHOR_ONLY = {"ru": {"план", "схема", "формула", "диаграмма", "лемма", "условие", "сетка", "экстраполяция"},
+                "en": {"formula", "diagram", "lemma", "condition", "scheme", "mesh", "extrapolation"},
+                "kk": {"формуласы", "диаграммасы", "схемасы", "леммасы", "шарты", "экстраполяциясы", "торлары"}}
 
 
 def _only_eponymous(word: str, lang: str) -> bool:
@@ -659,7 +671,8 @@ def _ru_head_lemma(word: str) -> str | None:
 def _eponym(word: str) -> bool:
     """A scholar's name after a head (Аррениуса, Вейбулла, Маслач): capitalised, and a surname
     or a name to the dictionary, or unknown to it (not «Республики», not a place)."""
-    if not word[:1].isupper() or morphology.is_acronym(word) or generic_acronyms.is_substance(word):
+    if not word[:1].isupper() or not re.search("[a-zа-яё]", word) or morphology.is_acronym(word) \
+            or generic_acronyms.is_substance(word):
         return False   # (nor an element: «распределение Zn» is the zinc's)
     parses = morphology._analyzer().parse(morphology.fold(word))
     if any(p.is_known and ("Geox" in p.tag or "Orgn" in p.tag) for p in parses[:2]):
@@ -791,7 +804,7 @@ def _english_eponym(text: str, tokens: Sequence, h: int):
     possessive = re.search(r"['’]s?$", names[-1].text) is not None
     dashed = len(names) > 1 and all(_DASH.fullmatch(text, a.end, b.start) for a, b in zip(names, names[1:]))
     if not (possessive or dashed):
-        if len(names) > 1 or morphology.fold(tokens[h].text) in ("law", "design"):
+        if len(names) > 1 or morphology.fold(tokens[h].text) in ("law", "design", "scheme"):
             return None
         if _DEMONYM.search(names[0].text.lower()):
             return None

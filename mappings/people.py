@@ -84,6 +84,9 @@ def find(text: str, lang: str) -> list[tuple[int, int]]:
     if lang in ("ru", "kk"):
         out = sorted(out + [span for span in _cyrillic_full_names(text, lang)
                             if not any(s < span[1] and span[0] < e for s, e in out)])
+    if lang == "kk":
+        out = sorted(out + [span for span in _kazakh_genitive_surnames(text)
+                            if not any(s < span[1] and span[0] < e for s, e in out)])
     if lang in ("ru", "kk", "en"):
         out = sorted(out + [span for span in _scholars_in_brackets(text, lang)
                             if not any(s < span[1] and span[0] < e for s, e in out)])
@@ -317,6 +320,40 @@ def _cyrillic_full_names(text: str, lang: str) -> list[tuple[int, int]]:
             continue
         out.append((m.start(), m.end()))
     return out
+
+
+# A scholar named by the surname alone in the Kazakh genitive, whose work or idea follows
+# («Декарттың рационализмі», «Сулейменовтің еңбектері», «Голдманның сенімділік теориясы»): a
+# capitalised word inside a sentence that the dictionary knows as a surname and never as a place,
+# or one with a surname's ending that names no thing it knows (the name before it, if any, is a
+# full name's, found as one)
+_KK_GENITIVE_NAME = re.compile(r"(?<![\w.-])([А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)(?:ның|нің|дың|дің|тың|тің)(?![\w-])")
+
+
+def _kazakh_genitive_surnames(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _KK_GENITIVE_NAME.finditer(text):
+        before = text[:m.start()].rstrip()
+        if not before or before[-1] in ".!?:;«\"“(\n" or _cyrillic_capital_before(text, m.start()):
+            continue
+        if _kazakh_surname_stem(m.group(1)):
+            out.append((m.start(), m.end()))
+    return out
+
+
+@lru_cache(maxsize=50_000)
+def _kazakh_surname_stem(stem: str) -> bool:
+    low = morphology.fold(stem).translate(_KAZAKH_TO_RUSSIAN)
+    if len(low) < 4:
+        return False
+    parses = morphology._analyzer().parse(low)[:2]
+    if any("Geox" in p.tag or "Orgn" in p.tag for p in parses):
+        return False
+    # (the dictionary's own surnames: its guesses call any unknown word one, «Президенті»)
+    if any("Surn" in p.tag and p.is_known for p in parses):
+        return True
+    return len(low) >= 6 and _KAZAKH_SURNAME_ENDING.search(morphology.fold(stem)) is not None and not any(
+        p.is_known and not ("Name" in p.tag or "Surn" in p.tag) for p in parses)
 
 
 def _cyrillic_capital_before(text: str, start: int) -> bool:

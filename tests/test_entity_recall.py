@@ -795,6 +795,20 @@ def test_a_surname_that_is_a_word_is_named_by_its_place_in_the_sentence(text, la
     assert names(text, lang) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a scholar by the surname alone in the genitive, before the work or idea that is theirs: a
+    # surname the dictionary knows, or one with a surname's ending
+    ("Зерттеу Декарттың рационализміне және Голдманның сенімділік теориясына сүйенеді.", ["Декарттың", "Голдманның"]),
+    ("Бұл мәселе Сулейменовтің және Алексеевтің еңбектерінде қарастырылды.", ["Сулейменовтің", "Алексеевтің"]),
+    ("Ғылымның даму кезеңдері Стёпиннің тұжырымдамасында берілген.", ["Стёпиннің"]),
+    # … never a state, a city, a body or the President's office, nor a word opening a sentence
+    ("Қазақстанның, Германияның және Еуропаның тәжірибесі, Президентінің Жолдауы зерттелді.", []),
+    ("Бұл Астананың дамуы. Ахметовтің пікірі бөлек.", []),
+])
+def test_a_kazakh_scholar_by_the_surname_in_the_genitive(text, expected):
+    assert names(text, "kk") == expected
+
+
 def test_initials_before_a_kazakh_word_are_no_person():
     assert names("Т. Қожаның мұрасы зерттелді.", "kk") == []
 

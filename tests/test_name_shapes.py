@@ -133,6 +133,19 @@ def test_an_index_a_coefficient_a_filter_and_a_criterion_name_methods(text, lang
     ("Causes were grouped in an Ishikawa diagram before the audit.", "en", "Ishikawa diagram"),
     ("Тиімділік Аббот формуласы бойынша есептелді.", "kk", "Аббот формуласы"),
     ("Жүйе үшін Пурбе диаграммасы салынды.", "kk", "Пурбе диаграммасы"),
+    # a lemma, a condition, a mesh and an extrapolation after their authors
+    ("Существование доказано по лемме Лакса – Мильграма.", "ru", "лемме Лакса – Мильграма"),
+    ("Схема устойчива при условии Куранта – Фридрихса – Леви.", "ru", "условии Куранта – Фридрихса – Леви"),
+    ("Погранслой разрешён на сетках Шишкина.", "ru", "сетках Шишкина"),
+    ("Порядок повышен экстраполяцией Ричардсона.", "ru", "экстраполяцией Ричардсона"),
+    ("Existence follows from the Lax–Milgram lemma.", "en", "Lax–Milgram lemma"),
+    ("The step obeys the Courant–Friedrichs–Lewy condition.", "en", "Courant–Friedrichs–Lewy condition"),
+    ("Time is advanced by the Crank–Nicolson scheme.", "en", "Crank–Nicolson scheme"),
+    ("The order was raised by Richardson extrapolation.", "en", "Richardson extrapolation"),
+    ("Шешімнің бар болуы Лакс – Мильграм леммасы арқылы дәлелденді.", "kk", "Лакс – Мильграм леммасы"),
+    ("Орнықтылық Курант – Фридрихс – Леви шарты арқылы тексерілді.", "kk", "Курант – Фридрихс – Леви шарты"),
+    ("Шекаралық қабатта Шишкин торлары қолданылды.", "kk", "Шишкин торлары"),
+    ("Дәлдік Ричардсон экстраполяциясы арқылы арттырылды.", "kk", "Ричардсон экстраполяциясы"),
 ])
 def test_a_law_an_equation_an_effect_and_a_design_are_named_by_a_scholar(text, lang, name):
     assert names(text, lang) == [name]
@@ -233,6 +246,11 @@ def test_a_two_part_modifier_of_another_head_names_nothing_outside_methods(text,
     # a formula, a diagram, a plan or a scheme of no scholar, or of a state or a body
     ("The formula was checked; a Kazakh diagram of the flows was drawn.", "en"),
     ("Бұл формуласы бойынша есептелді, ал диаграммасы кейін салынды.", "kk"),
+    ("The condition holds for a Kazakh scheme on a fine mesh.", "en"),
+    # (a scheme by one capitalised word is a programme's: "the Equity scheme"; a code is no author)
+    ("The state launched the Equity scheme for start-ups.", "en"),
+    ("Печать выполнена по условию измерения M1 стандарта.", "ru"),
+    ("Бұл шарты орындалды, оның леммасы дәлелденді.", "kk"),
     # … nor one that ends a compound word: a business plan is no author's plan
     ("Критериев оценки бизнес-планов участников конкурса нет.", "ru"),
 ])
@@ -284,7 +302,8 @@ RU_EPONYMOUS_GENERIC = ["закон сохранения энергии", "ра�
                         "уравнение регрессии", "эффект масштаба", "теорема сложения", "печь сопротивления",
                         "катушка индуктивности", "каппа согласия", "альфа надежности",
                         "классификация отраслей", "формула изобретения", "диаграмма рассеяния",
-                        "план эксперимента", "схема замещения"]
+                        "план эксперимента", "схема замещения", "лемма сравнения", "условие устойчивости",
+                        "сетка узлов", "экстраполяция тренда"]
 
 
 @pytest.mark.parametrize("phrase", RU_EPONYMOUS_GENERIC)
