@@ -1,0 +1,111 @@
+"""The forty-third held-out corpus, its Kazakh part (tests/fixtures/published-43/kk-*, issue #10): a
+PhD abstract in numerical analysis (Word, its formulas MathType OLE objects), a journal article in
+genealogy (Markdown) and a PhD abstract in military psychology (PDF). The keys say what the
+documents say, in the first corpus's format. The files are read with pypdfium2, zipfile,
+python-docx and plain text reading, never with the mappers: the corpus measures them, so nothing
+here may depend on what they do. The mix of the whole corpus (check_the_mix) and the floors are the
+lead's, after the three parts are merged.
+"""
+from __future__ import annotations
+
+import re
+import struct
+import zipfile
+
+from published_keys import (ROOT, check_full_length, check_key_format, check_key_says_what_the_document_says,
+                            check_pdfs_are_paged, check_word_lists_keep_their_numbers, documents, key_of)
+
+import pytest
+
+CORPUS = ROOT / "tests" / "fixtures" / "published-43"
+DOCUMENTS = [p for p in documents(CORPUS) if p.name.startswith("kk-")]
+WORD = CORPUS / "kk-numerical-analysis-phd.docx"
+ARTICLE = CORPUS / "kk-genealogy-article.md"
+PDF = CORPUS / "kk-military-psychology-phd.pdf"
+EXPECTED = {WORD.name: ("numerical analysis", "dissertation", "phd"),
+            ARTICLE.name: ("genealogy", "article", None),
+            PDF.name: ("military psychology", "dissertation", "phd")}
+
+
+def _key(path) -> dict:
+    return key_of(CORPUS, path)
+
+
+def test_the_kazakh_part_is_the_three_documents_the_plan_names():
+    """A Word PhD abstract in numerical analysis, a Markdown article in genealogy, a PDF PhD
+    abstract in military psychology; no gaps; full lists."""
+    assert sorted(p.name for p in DOCUMENTS) == sorted(EXPECTED)
+    for path in DOCUMENTS:
+        key = _key(path)
+        assert (key["field"], key["kind"], key["degree"]) == EXPECTED[path.name]
+        assert key["lang"] == "kk" and not key["gaps"] and key["author"] and key["title"]
+        if key["kind"] == "dissertation":
+            assert key["counts"]["provisions"] >= 4 and 4 <= key["counts"]["tasks"] <= 7
+            assert 4 <= key["counts"]["novelty"] <= 5 and key["publications_total"]
+        assert len(key["entities"]) >= 40
+
+
+def test_the_documents_are_full_length():
+    """1,600 counted words for a dissertation abstract, 1,000 for the article."""
+    check_full_length(CORPUS, DOCUMENTS, lambda key: 1000 if key["kind"] == "article" else 1600)
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
+def test_the_key_has_the_first_corpus_format(path):
+    check_key_format(CORPUS, path)
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
+def test_the_key_says_what_the_document_says(path):
+    check_key_says_what_the_document_says(CORPUS, path)
+
+
+def test_the_word_lists_keep_their_numbers():
+    check_word_lists_keep_their_numbers(CORPUS, WORD)
+
+
+# ---------------------------------------------------------------- the trap: MathType equations
+
+
+def test_the_word_formulas_are_mathtype_ole_objects():
+    """Every formula is a w:object run: a VML preview (v:shape of type #_x0000_t75, defined once by
+    v:shapetype, its v:imagedata a WMF in word/media) and an o:OLEObject, ProgID Equation.DSMT4,
+    embedded as word/embeddings/oleObjectN.bin; relationships and content types as Word writes
+    them. Some stand in a sentence, some are displayed formulas followed by their number."""
+    with zipfile.ZipFile(WORD) as z:
+        names = z.namelist()
+        body = z.read("word/document.xml").decode("utf-8")
+        rels = z.read("word/_rels/document.xml.rels").decode("utf-8")
+        types = z.read("[Content_Types].xml").decode("utf-8")
+        objects = re.findall(r"<w:r><w:rPr><w:position w:val=\"-\d+\"/></w:rPr><w:object [^>]*>.*?</w:object></w:r>",
+                             body, flags=re.S)
+        assert len(objects) == body.count("<w:object ") == 15
+        assert body.count("<v:shapetype id=\"_x0000_t75\"") == 1
+        targets = dict(re.findall(r'Id="(rId\d+)"[^>]*Target="([^"]+)"', rels))
+        for obj in objects:
+            assert 'ProgID="Equation.DSMT4"' in obj and 'Type="Embed"' in obj and "<w:t" not in obj
+            image = re.search(r'<v:imagedata r:id="(rId\d+)"', obj).group(1)
+            ole = re.search(r'<o:OLEObject [^>]*r:id="(rId\d+)"', obj).group(1)
+            shape = re.search(r'<v:shape id="([^"]+)"', obj).group(1)
+            assert f'ShapeID="{shape}"' in obj
+            assert targets[image].startswith("media/image") and targets[image].endswith(".wmf")
+            assert targets[ole].startswith("embeddings/oleObject") and targets[ole].endswith(".bin")
+            wmf = z.read("word/" + targets[image])
+            assert struct.unpack_from("<I", wmf)[0] == 0x9AC6CDD7
+            checksum = 0
+            for (w,) in struct.iter_unpack("<H", wmf[:20]):
+                checksum ^= w
+            assert struct.unpack_from("<H", wmf, 20)[0] == checksum
+            assert wmf[-6:] == struct.pack("<IH", 3, 0)
+            bin_ = z.read("word/" + targets[ole])
+            assert bin_[:8] == bytes.fromhex("D0CF11E0A1B11AE1") and b"Equation.DSMT4" in bin_
+        assert sum(n.startswith("word/embeddings/oleObject") for n in names) == 15
+        assert '<Default Extension="wmf" ContentType="image/x-wmf"/>' in types
+        assert 'Extension="bin" ContentType="application/vnd.openxmlformats-officedocument.oleObject"' in types
+    # what python-docx reads there is nothing: the sentence has a hole, the displayed formula
+    # leaves its number alone
+    import docx
+    text = [p.text for p in docx.Document(WORD).paragraphs]
+    assert any(re.fullmatch(r"\s*\(1\)", t) for t in text)
+    assert any("мұндағы  – ізделінді концентрация,  – жылдамдық векторы" in t for t in text)
+    assert any("схемасы (2) сөзсіз орнықты, мұндағы  – торлы функция" in t for t in text)
