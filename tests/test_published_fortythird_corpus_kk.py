@@ -13,7 +13,7 @@ import struct
 import zipfile
 
 from published_keys import (ROOT, check_full_length, check_key_format, check_key_says_what_the_document_says,
-                            check_pdfs_are_paged, check_word_lists_keep_their_numbers, documents, key_of)
+                            check_pdfs_are_paged, check_word_lists_keep_their_numbers, documents, key_of, pdf_pages)
 
 import pytest
 
@@ -109,3 +109,50 @@ def test_the_word_formulas_are_mathtype_ole_objects():
     assert any(re.fullmatch(r"\s*\(1\)", t) for t in text)
     assert any("мұндағы  – ізделінді концентрация,  – жылдамдық векторы" in t for t in text)
     assert any("схемасы (2) сөзсіз орнықты, мұндағы  – торлы функция" in t for t in text)
+
+
+# ---------------------------------------------------------------- the documents' own parts
+
+
+def test_the_phd_abstracts_have_their_title_parts():
+    """«Қолжазба құқығында», the programme's code, «философия докторы (PhD)», the advisers (one
+    from a university abroad), the city and year; then the general characteristics."""
+    import docx
+    word = "\n".join(p.text for p in docx.Document(WORD).paragraphs)
+    pdf = " ".join(pdf_pages(PDF)[0].split())
+    for start in (" ".join(word[:2500].split()), pdf):
+        assert "Қолжазба құқығында" in start and "философия докторы (PhD)" in start
+        assert "8D0" in start and re.search(r"Ғылыми кеңесшілер:.*(университеті|академиясы), [А-ЯӘҒҚҢӨҰҮҺІ]", start)
+    for part in ("Жұмыстың жалпы сипаттамасы", "Қорғауға ұсынылатын негізгі қағидалар", "Жұмыстың негізгі мазмұны",
+                 "Қорытынды"):
+        assert part.casefold() in word.casefold(), part
+    body = " ".join(" ".join(pdf_pages(PDF)[1:]).split())
+    for part in ("ЖҰМЫСТЫҢ ЖАЛПЫ СИПАТТАМАСЫ", "Ғылыми жаңалығы", "Қорғауға ұсынылатын негізгі қағидалар",
+                 "ЖҰМЫСТЫҢ НЕГІЗГІ МАЗМҰНЫ", "ҚОРЫТЫНДЫ"):
+        assert part in body, part
+
+
+def test_the_article_has_its_parts_in_order_and_three_summaries():
+    """ҒТАМР, ӘОЖ and DOI over the title; the authors with their affiliations; Аңдатпа and Түйін
+    сөздер; Кіріспе, Әдістер, Нәтижелер, Талқылау, Қорытынды; the reference list; then the Russian
+    and English summaries with their keywords."""
+    text = ARTICLE.read_text(encoding="utf-8")
+    head = text.split("\n# ")[0]
+    assert re.search(r"^ҒТАМР \d\d\.\d\d\.\d\d$", head, flags=re.M) and re.search(r"^ӘОЖ \d", head, flags=re.M)
+    assert "https://doi.org/10." in head
+    order = ["**Б.Ж. Әбдірахманова", "Еуразия ұлттық университеті, Астана", "**Аңдатпа.**", "**Түйін сөздер:**",
+             "## Кіріспе", "## Әдістер", "## Нәтижелер", "## Талқылау", "## Қорытынды", "## Әдебиеттер тізімі",
+             "**Аннотация.**", "**Ключевые слова:**", "**Abstract.**", "**Keywords:**"]
+    places = [text.find(part) for part in order]
+    assert all(p >= 0 for p in places) and places == sorted(places), list(zip(order, places))
+    key = _key(ARTICLE)
+    assert key["authors"][0] == key["author"] and len(key["authors"]) == 3
+    assert all(k in text for k in key["keywords"])
+    references = text.split("## Әдебиеттер тізімі")[1].split("###")[0]
+    assert len(re.findall(r"(?m)^\d+\. ", references)) == 8
+
+
+def test_the_pdf_is_paged_with_its_running_header():
+    check_pdfs_are_paged([PDF], 5)
+    pages = pdf_pages(PDF)
+    assert all("Оспанов Д.М. Философия докторы (PhD)" in t for t in pages[1:])
