@@ -67,11 +67,35 @@ def test_the_word_lists_keep_their_numbers():
 # ---------------------------------------------------------------- the trap: MathType equations
 
 
+def _compound_file_streams(data: bytes) -> list[str]:
+    """The stream names of a Compound File Binary (version 3), read by hand: the header's
+    signature, version and sector sizes, the directory's chain through the FAT, the root entry
+    with MathType's CLSID."""
+    assert data[:8] == bytes.fromhex("D0CF11E0A1B11AE1")
+    minor, major, order, shift, mini_shift = struct.unpack_from("<HHHHH", data, 24)
+    assert (major, order, shift, mini_shift) == (3, 0xFFFE, 9, 6)
+    fat_sectors, first_dir = struct.unpack_from("<II", data, 44)[0], struct.unpack_from("<I", data, 48)[0]
+    fat = [struct.unpack_from("<I", data, 512 + 512 * s + 4 * i)[0]
+           for s in struct.unpack_from(f"<{fat_sectors}I", data, 76) for i in range(128)]
+    names, sector = [], first_dir
+    while sector != 0xFFFFFFFE:
+        for i in range(4):
+            entry = data[512 + 512 * sector + 128 * i:][:128]
+            length, kind = struct.unpack_from("<HB", entry, 64)
+            if kind == 5:
+                assert entry[80:96] == bytes.fromhex("03CE020000000000C000000000000046")
+            elif kind == 2:
+                names.append(entry[:length - 2].decode("utf-16-le"))
+        sector = fat[sector]
+    return names
+
+
 def test_the_word_formulas_are_mathtype_ole_objects():
     """Every formula is a w:object run: a VML preview (v:shape of type #_x0000_t75, defined once by
     v:shapetype, its v:imagedata a WMF in word/media) and an o:OLEObject, ProgID Equation.DSMT4,
     embedded as word/embeddings/oleObjectN.bin; relationships and content types as Word writes
-    them. Some stand in a sentence, some are displayed formulas followed by their number."""
+    them (each object a real compound file with MathType's CLSID and four streams). Some stand in
+    a sentence, some are displayed formulas followed by their number."""
     with zipfile.ZipFile(WORD) as z:
         names = z.namelist()
         body = z.read("word/document.xml").decode("utf-8")
@@ -98,7 +122,8 @@ def test_the_word_formulas_are_mathtype_ole_objects():
             assert struct.unpack_from("<H", wmf, 20)[0] == checksum
             assert wmf[-6:] == struct.pack("<IH", 3, 0)
             bin_ = z.read("word/" + targets[ole])
-            assert bin_[:8] == bytes.fromhex("D0CF11E0A1B11AE1") and b"Equation.DSMT4" in bin_
+            assert _compound_file_streams(bin_) == ["\x01Ole", "\x01CompObj", "\x03ObjInfo", "Equation Native"]
+            assert b"Equation.DSMT4\0" in bin_ and b"MathType 7.0 Equation\0" in bin_ and b"DSMT7\0" in bin_
         assert sum(n.startswith("word/embeddings/oleObject") for n in names) == 15
         assert '<Default Extension="wmf" ContentType="image/x-wmf"/>' in types
         assert 'Extension="bin" ContentType="application/vnd.openxmlformats-officedocument.oleObject"' in types
