@@ -68,7 +68,7 @@ def test_the_documents_are_full_length():
     text file holds them without the site's top bar, menu, attachments and footer too."""
     check_full_length(CORPUS, DOCUMENTS, lambda key: FLOOR)
     text = BITRIX.read_text(encoding="utf-8")
-    content = text.split("Қаралды: 1 245")[1].split("Тіркелген файлдар")[0]
+    content = text.split("Қаралды: 1 245")[1].split("Ізденуші: ")[0]
     assert len(content.split()) >= FLOOR
 
 
@@ -103,34 +103,50 @@ def test_the_word_file_numbers_its_lists_in_numbering_xml():
 
 def test_a_text_file_is_a_1c_bitrix_page_saved_as_text():
     """The epistemology abstract as a browser saves the university's 1C-Bitrix page as text: CR LF
-    line ends, the top bar (the version for the visually impaired, the phone, ҚАЗ / РУС / ENG one a
-    line, the search), the menu one item a line, the breadcrumbs «Басты бет / Ғылым /
-    Диссертациялық кеңес / PhD қорғау», the page's H1, the date and «Қаралды: 1 245» before the
-    text; after it the attachments (name, size in Кб / Мб, «Жүктеу»), «Бөлісу:» and the share
-    buttons, «Артқа қайту», the footer with the copyright and «Сайт 1С-Битрикс негізінде жасалған».
-    The furniture stands outside the abstract: none of it between the title and the conclusion."""
+    line ends; the top bar with the version for the visually impaired and its panel (font size
+    «А А А», colours «Ц Ц Ц», pictures on / off), the phone, ҚАЗ / РУС / ENG one a line, the
+    search; the menu one item a line; the breadcrumbs «Басты бет / Ғылым / Диссертациялық кеңес /
+    PhD қорғау»; the element's name as H1, the date and «Қаралды: 1 245»; the PREVIEW_TEXT (the
+    announcement of the defence, which repeats the author, the title and the specialty) above the
+    abstract; after it the DISPLAY_PROPERTIES («Ізденуші:», «Қорғау күні:», «Файлдар:»), the
+    attachments (name, size in Кб / Мб, «Жүктеу»), «Тегтер:», «Бөлісу:» and the share buttons,
+    previous / next, «Артқа қайту», the footer with the copyright, «Сайт 1С-Битрикс негізінде
+    жасалған», «Яндекс.Метрика» and the cookie banner. None of it between the title block and the
+    conclusion."""
     raw = BITRIX.read_bytes()
     assert raw.count(b"\r\n") == raw.count(b"\n") and not raw.startswith(b"\xef\xbb\xbf")
     lines = raw.decode("utf-8").split("\r\n")
+    key = _key(BITRIX)
     assert lines[0] == "Нұсқа нашар көретіндер үшін"
-    assert lines[2:5] == ["ҚАЗ", "РУС", "ENG"] and "Іздеу" in lines[5:7]
-    assert "Басты бет / Ғылым / Диссертациялық кеңес / PhD қорғау" in lines
+    assert lines[1:13] == ["Қаріп өлшемі:", "А", "А", "А", "Түстер:", "Ц", "Ц", "Ц", "Суреттер:", "Қосу", "Өшіру",
+                           "Қалыпты нұсқа"]
+    lang = lines.index("ҚАЗ")
+    assert lines[lang:lang + 3] == ["ҚАЗ", "РУС", "ENG"] and "Іздеу" in lines[lang + 3:lang + 5]
     crumbs = lines.index("Басты бет / Ғылым / Диссертациялық кеңес / PhD қорғау")
-    assert {"Университет", "Ғылым", "Байланыс"} <= set(lines[:crumbs])
-    assert lines[crumbs + 2].startswith("PhD қорғау: ") and _key(BITRIX)["author"] in lines[crumbs + 2]
+    assert {"Университет", "Ғылым", "Байланыс"} <= set(lines[lang:crumbs])
+    assert lines[crumbs + 2] == "PhD қорғау: " + key["author"]
     assert re.fullmatch(r"\d\d\.\d\d\.\d{4} \d\d:\d\d", lines[crumbs + 3])
     assert lines[crumbs + 4] == "Қаралды: 1 245"
+    # the announcement (PREVIEW_TEXT) repeats the author and the title before the abstract does
+    preview = lines[crumbs + 6]
+    assert preview.startswith("2024 жылғы 12 маусымда") and f"«{key['title']}»" in preview
+    assert "Жұмабекова Айгерім Сәкенқызының" in preview and "6D020100 – Философия" in preview
+    assert lines[crumbs + 7] == "" and lines[crumbs + 8] == key["author"] and lines[crumbs + 9] == key["title"]
+    props = lines.index("Ізденуші: " + key["author"])
+    assert lines[props + 2].startswith("Қорғау күні: 12.06.2024") and lines[props + 5].startswith("Файлдар: ")
     files = lines.index("Тіркелген файлдар")
     tail = lines[files:]
     assert tail[1:4] == ["Аннотация (kk).pdf", "412 Кб", "Жүктеу"]
     assert sum(bool(re.fullmatch(r"[\d,]+ (Кб|Мб)", line)) for line in tail) == 4
+    assert any(line.startswith("Тегтер: PhD қорғау") for line in tail)
     share = tail.index("Бөлісу:")
     assert tail[share + 1:share + 5] == ["ВКонтакте", "Facebook", "Telegram", "WhatsApp"]
-    assert "Артқа қайту" in tail[share:]
+    assert ["← Алдыңғы жаңалық", "Келесі жаңалық →", "Артқа қайту"] == tail[share + 7:share + 10]
     assert any(line.startswith("© 2024 Л.Н. Гумилев атындағы Еуразия ұлттық университеті") for line in tail)
-    assert lines[-2] == "Сайт 1С-Битрикс негізінде жасалған" and lines[-1] == ""
+    assert lines[-5] == "Сайт 1С-Битрикс негізінде жасалған" and lines[-4] == "Яндекс.Метрика"
+    assert lines[-3].startswith("Сайт cookie файлдарын пайдаланады.") and lines[-2] == "Келісемін" and lines[-1] == ""
     # the abstract between them: one paragraph a line, from the title block to the conclusion
-    content = lines[crumbs + 5:files]
-    assert content[1] == _key(BITRIX)["author"] and "Қорытынды" in content
-    assert not any(line in ("Бөлісу:", "Қаралды: 1 245", "ҚАЗ") for line in content)
+    content = lines[crumbs + 8:props]
+    assert "Қорытынды" in content and content[-3] == "Қорытынды" and content[-1] == ""
+    assert not any(line in ("Бөлісу:", "Қаралды: 1 245", "ҚАЗ", "Тіркелген файлдар") for line in content)
     assert max(len(line) for line in content) > 1000
