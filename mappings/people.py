@@ -334,11 +334,20 @@ def _kazakh_genitive_surnames(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _KK_GENITIVE_NAME.finditer(text):
         before = text[:m.start()].rstrip()
-        if not before or before[-1] in ".!?:;«\"“(\n" or _cyrillic_capital_before(text, m.start()):
+        if _cyrillic_capital_before(text, m.start()):
             continue
-        if _kazakh_surname_stem(m.group(1)):
+        # (opening a sentence, where every word is capitalised, only a surname the dictionary knows:
+        # «Декарттың күмәнді әдіс ретінде пайдалануы …»)
+        initial = not before or before[-1] in ".!?:;«\"“(\n"
+        if _kazakh_surname_stem(m.group(1)) and not (initial and not _known_surname(m.group(1))):
             out.append((m.start(), m.end()))
     return out
+
+
+@lru_cache(maxsize=50_000)
+def _known_surname(stem: str) -> bool:
+    low = morphology.fold(stem).translate(_KAZAKH_TO_RUSSIAN)
+    return any("Surn" in p.tag and p.is_known for p in morphology._analyzer().parse(low)[:2])
 
 
 @lru_cache(maxsize=50_000)

@@ -804,6 +804,8 @@ def test_a_surname_that_is_a_word_is_named_by_its_place_in_the_sentence(text, la
     # … never a state, a city, a body or the President's office, nor a word opening a sentence
     ("Қазақстанның, Германияның және Еуропаның тәжірибесі, Президентінің Жолдауы зерттелді.", []),
     ("Бұл Астананың дамуы. Ахметовтің пікірі бөлек.", []),
+    # opening a sentence, a surname the dictionary itself knows
+    ("Әдіс сипатталды. Декарттың күмәнді әдіс ретінде пайдалануы талданды.", ["Декарттың"]),
 ])
 def test_a_kazakh_scholar_by_the_surname_in_the_genitive(text, expected):
     assert names(text, "kk") == expected
