@@ -14,7 +14,8 @@ from published_keys import (ROOT, check_full_length, check_key_format, check_key
 
 CORPUS = ROOT / "tests" / "fixtures" / "published-44"
 ONOMASTICS = CORPUS / "ru-onomastics-phd.md"
-FILES = [ONOMASTICS]
+GAPPED = CORPUS / "ru-pharmacoeconomics-phd-no-methods-structure.txt"
+FILES = [ONOMASTICS, GAPPED]
 FLOOR = 1600
 
 
@@ -31,7 +32,22 @@ def test_the_documents_are_full_length():
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_the_key_has_the_first_corpus_format(path):
+    if path == GAPPED:
+        # its gaps, methods and structure, are not (yet) in published_keys.GAPS: the lead decides
+        pytest.xfail("gaps 'methods' and 'structure' not in published_keys.GAPS")
     check_key_format(CORPUS, path)
+
+
+def test_the_abstract_without_methods_and_structure_has_neither():
+    k = key_of(CORPUS, GAPPED)
+    assert k["gaps"] == ["methods", "structure"] and k["field"] == "pharmacoeconomics"
+    text = " ".join(GAPPED.read_text(encoding="utf-8").split()).casefold()
+    for part in ("методологическая основа", "методы исследования", "структура диссертации",
+                 "структура и объем", "состоит из введения"):
+        assert part not in text, part
+    for part in ("актуальность темы исследования", "цель исследования", "задачи исследования",
+                 "научная новизна", "положения, выносимые на защиту", "апробация работы", "заключение"):
+        assert part in text, part
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
