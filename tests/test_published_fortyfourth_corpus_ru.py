@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import pytest
 
-from published_keys import (ROOT, check_full_length, check_key_format, check_key_says_what_the_document_says,
+from published_keys import (ROOT, check_pdfs_are_paged, pdf_pages, check_full_length, check_key_format, check_key_says_what_the_document_says,
                             key_of)
 
 CORPUS = ROOT / "tests" / "fixtures" / "published-44"
 ONOMASTICS = CORPUS / "ru-onomastics-phd.md"
 GAPPED = CORPUS / "ru-pharmacoeconomics-phd-no-methods-structure.txt"
-FILES = [ONOMASTICS, GAPPED]
+DOCTOR = CORPUS / "ru-mathematical-physics-doctor.pdf"
+FILES = [ONOMASTICS, GAPPED, DOCTOR]
 FLOOR = 1600
 
 
@@ -67,3 +68,13 @@ def test_the_front_matter_lists_stand_before_the_general_characteristics():
     # names only in the lists are not keyed (README-ru.md): no entity quote starts inside them
     quotes = {e["text"] for e in key_of(CORPUS, ONOMASTICS)["entities"]}
     assert "ГОСТ 7.32-2017" not in quotes and "ЮНЕСКО" not in quotes
+
+
+def test_the_doctor_autoreferat_is_paged_and_has_its_council_page():
+    check_pdfs_are_paged([DOCTOR], 3)
+    k = key_of(CORPUS, DOCTOR)
+    assert (k["degree"], k["specialty_code"], k["field"]) == ("doctor", "01.01.03", "mathematical physics")
+    start = " ".join(" ".join(pdf_pages(DOCTOR)[:2]).split())
+    for part in ("На правах рукописи", "доктора физико-математических наук", "Научный консультант:",
+                 "Официальные оппоненты:", "Ведущая организация:", "Д 53.11.01"):
+        assert part in start, part
