@@ -74,6 +74,8 @@ KINDS = [(FABIO.JournalArticle, "article"), (FABIO.MastersThesis, "masters-thesi
 ENTITY_CLASSES = {DKG.Theory: "Theory", DKG.Method: "Method", DKG.Actor: "Actor",
                   DKG.Initiative: "Initiative"}
 # parts without a property of their own: respected when the graph says the work lacks them
+# (a part no work must have, so the graph states no lack of it: the work simply has no statement)
+STATEMENT_GAPS = {"methods": DKG.hasMethodsStatement, "structure": DKG.hasStructureStatement}
 STATED_GAPS = {"relevance": "RelevancePart", "object": "ObjectPart", "subject": "SubjectPart", "aim": "AimPart"}
 ITEMS = {"provisions": DKG.hasProvision, "tasks": DKG.hasTask, "novelty": DKG.hasNoveltyPoint}
 FIELDS = ["kind", "degree", "lang", "author", "title", "specialty_code", "provisions", "tasks",
@@ -339,6 +341,7 @@ class Mapped:
                                 for k in (graph.objects(w, prop) if w is not None else [])
                                 if isinstance(k, Literal)})
         self.has_approbation = w is not None and graph.value(w, DKG.hasApprobation) is not None
+        self.statements = set(graph.predicates(w, None)) if w is not None else set()
         # the parts the graph states the work lacks (`work dkg:lacks dkg:AimPart`, mappings/gaps.py)
         self.lacks = {str(part).rsplit("#", 1)[-1] for part in graph.objects(w, DKG.lacks)} if w is not None else set()
         self.entities = _entities(graph, onto, file_name, self.work)
@@ -487,6 +490,8 @@ def score_gaps(m: Mapped, exp: dict) -> list[tuple[bool, str]]:
             ok = not m.any_publication_count
         elif gap == "approbation":
             ok = not m.has_approbation
+        elif gap in STATEMENT_GAPS:
+            ok = STATEMENT_GAPS[gap] not in m.statements
         elif gap in STATED_GAPS:
             ok = STATED_GAPS[gap] in m.lacks
         else:

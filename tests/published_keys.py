@@ -23,7 +23,7 @@ CLASSES = {"Theory", "Method", "Actor", "Initiative"}
 KINDS = {"dissertation", "article", "masters-thesis", "bachelors-thesis"}
 DEGREES = {"phd", "candidate", "doctor", "master", "bachelor", None}
 GAPS = {"provisions", "tasks", "novelty", "title-page", "publications", "approbation", "relevance", "object",
-        "subject", "aim"}
+        "subject", "aim", "methods", "structure"}
 
 
 def documents(corpus: Path) -> list[Path]:

@@ -150,6 +150,16 @@ def test_a_missing_aim_is_respected_only_where_the_graph_states_it(onto):
     assert ev.score_gaps(silent, exp) == [(False, "aim"), (False, "object")]
 
 
+def test_a_missing_methods_or_structure_statement_is_respected_where_the_work_has_none(onto):
+    w = "<https://w3id.org/dissertation-kg/id/work/w1>"
+    dkg = "https://w3id.org/dissertation-kg/ontology#"
+    stated = _mapped(onto, dkg + "Dissertation", f"{w} <{dkg}hasMethodsStatement> <{w[1:-1]}/methods> <g:1> .\n")
+    silent = _mapped(onto, dkg + "Dissertation")
+    exp = {"gaps": ["methods", "structure"]}
+    assert ev.score_gaps(stated, exp) == [(False, "methods"), (True, "structure")]
+    assert ev.score_gaps(silent, exp) == [(True, "methods"), (True, "structure")]
+
+
 def test_a_missing_title_page_is_respected_where_no_title_or_author_is_invented(onto):
     # the document's heading may state its programme code without a title page: the key records
     # the code, and reading it invents nothing; a code the key does not have is invented
