@@ -62,7 +62,7 @@ def test_the_front_matter_lists_stand_before_the_general_characteristics():
     assert "от 11 июля 1997 года № 151-I" in lists and "ГОСТ 7.32-2017" in lists
     assert "РК – Республика Казахстан" in lists and "ВКО – Восточно-Казахстанская область" in lists
     assert "Топоним – собственное имя" in lists
-    # names only in the lists are not keyed (README-ru.md): no entity quote starts inside them
+    # names only in the lists are not keyed (README.md, the Russian part): no entity quote starts inside them
     quotes = {e["text"] for e in key_of(CORPUS, ONOMASTICS)["entities"]}
     assert "ГОСТ 7.32-2017" not in quotes and "ЮНЕСКО" not in quotes
 

@@ -891,3 +891,17 @@ def test_the_title_follows_the_name_on_its_own_line_not_a_sentence_naming_the_ca
     doc = abstract.parse_bytes(text.encode(), "council.txt")
     assert doc.meta.author == "Zhaksylykova Madina Askarovna"
     assert doc.meta.title == "Consumer adoption of mobile payments in Kazakhstan: behavioural determinants"
+
+
+@pytest.mark.parametrize("genitive, nominative", [
+    # every adjective ending before the institution's kind goes back to the nominative, written out
+    # by hand: -кий, -гий and -хий adjectives (their genitive -кого, -гого, -хого) and the -ый ones
+    ("Казахского национального университета", "Казахский национальный университет"),
+    ("Строгого экспериментального института", "Строгий экспериментальный институт"),
+    ("Тихого педагогического института", "Тихий педагогический институт"),
+    ("Евразийского национального университета имени Л.Н. Гумилева",
+     "Евразийский национальный университет имени Л.Н. Гумилева"),
+])
+def test_an_institutions_name_in_the_genitive_goes_back_to_the_nominative(genitive, nominative):
+    from dissertation_kg.mappings.metadata import russian_org_nominative
+    assert russian_org_nominative(genitive) == nominative
