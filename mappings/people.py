@@ -324,9 +324,9 @@ def _cyrillic_full_names(text: str, lang: str) -> list[tuple[int, int]]:
 
 # A scholar named by the surname alone in the Kazakh genitive, whose work or idea follows
 # («Декарттың рационализмі», «Сулейменовтің еңбектері», «Голдманның сенімділік теориясы»): a
-# capitalised word inside a sentence that the dictionary knows as a surname and never as a place,
-# or one with a surname's ending that names no thing it knows (the name before it, if any, is a
-# full name's, found as one)
+# capitalised word that the dictionary knows as a surname and never as a place, or, inside a
+# sentence only, one with a surname's ending that names no thing it knows (the name before it, if
+# any, is a full name's, found as one)
 _KK_GENITIVE_NAME = re.compile(r"(?<![\w.-])([А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)(?:ның|нің|дың|дің|тың|тің)(?![\w-])")
 
 
