@@ -292,7 +292,31 @@ def _trail(line: str) -> bool:
 
 
 def _without_breadcrumbs(text: str) -> str:
-    return _BREADCRUMBS.sub(lambda m: "" if _trail(m.group(0)) else m.group(0), text)
+    return _BREADCRUMBS.sub(lambda m: "" if _trail(m.group(0)) else m.group(0), _without_site_header(text))
+
+
+# What a saved page prints above its breadcrumbs is the site's, not the document's: the panel for
+# the visually impaired («Қаріп өлшемі: А А А», «Суреттер: Қосу Өшіру»), the phone, the language
+# switch, the search box, the site's name and its menu, each a short line. Read as the head of a
+# title page, its words become the author («Қосу Өшіру») or the title (the phone number).
+_HEADER_LINES = 60      # a header longer than this is no site header
+_HEADER_LINE_WORDS = 8  # a menu entry, a site's name; a sentence is longer or ends in a stop
+
+
+# (a trail that starts at the home page: a heading's translations between slashes do not)
+_HOME = re.compile(r"(?i)^[ \t]*(?:\[\d+\][ \t]*)?(?:басты бет|басты|главная(?: страница)?|home(?: ?page)?|main(?: page)?|bast[ıy] bet)\b")
+
+
+def _without_site_header(text: str) -> str:
+    trail = next((m for m in _BREADCRUMBS.finditer(text) if _trail(m.group(0)) and _HOME.match(m.group(0))), None)
+    if trail is None:
+        return text
+    above = [line.strip() for line in text[:trail.start()].split("\n") if line.strip()]
+    if not above or len(above) > _HEADER_LINES or any(
+            len(line.split()) > _HEADER_LINE_WORDS or re.search(r"[.!?;]$", line) and not line.endswith("...")
+            for line in above):
+        return text
+    return text[trail.start():]
 
 
 # Letters styled by code point, not by font: the "bold" and "italic" that social media and some

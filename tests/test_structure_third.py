@@ -385,6 +385,32 @@ def test_a_pages_breadcrumbs_are_navigation_not_text():
         assert text.clean(kept) == kept
 
 
+def test_what_a_saved_page_prints_above_its_breadcrumbs_is_the_sites():
+    """A university page saved as text (a Bitrix site): the panel for the visually impaired, the
+    phone, the language switch, the search box, the site's name and its menu, each a short line,
+    then the breadcrumbs. None of it is the document's: the author and the title are the page's
+    own lines after them, not «Включить Выключить» and the phone number."""
+    header = ("Версия для слабовидящих\nРазмер шрифта:\nА\nА\nА\nИзображения:\nВключить\nВыключить\n"
+              "Обычная версия\n+7 (7212) 35-63-98\nҚАЗ\nРУС\nENG\nПоиск\nПоиск по сайту...\n"
+              "Карагандинский университет имени академика Е.А. Букетова\n\nУниверситет\nАбитуриенту\n"
+              "Наука\nКонтакты\n\n")
+    body = ("Главная / Наука / Диссертационный совет / Защиты PhD\n\n"
+            "Защита PhD: Сейтказина Алия Муратовна\n14.05.2024 10:32\nПросмотров: 1 245\n\n"
+            "Сейтказина Алия Муратовна\n\n"
+            "Правовое регулирование отгонного животноводства в Республике Казахстан\n\n"
+            "Аннотация диссертации на соискание степени доктора философии (PhD) по специальности "
+            "8D04201 – Юриспруденция\n\nАктуальность темы исследования. Отгонное животноводство "
+            "остаётся основой сельской экономики.\n")
+    cleaned = text.clean(header + body)
+    assert cleaned.startswith("Защита PhD: Сейтказина") and "Выключить" not in cleaned and "35-63-98" not in cleaned
+    doc = abstract.parse_bytes((header + body).encode(), "page.txt")
+    assert doc.meta.author == "Сейтказина Алия Муратовна"
+    assert doc.meta.title == "Правовое регулирование отгонного животноводства в Республике Казахстан"
+    # Sentences above the trail (a text before it, a Wayback Machine banner) are no site header.
+    prose = "Диссертация обсуждена на заседании кафедры 12 марта 2024 года.\n" + body
+    assert text.clean(prose).startswith("Диссертация обсуждена")
+
+
 def test_a_doctoral_candidate_label_names_the_author():
     """A council's page labels the doctoral student "Doctoral candidate:", its properties run on
     one line between middle dots."""
