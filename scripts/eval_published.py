@@ -278,6 +278,35 @@ def _name_tokens(name) -> list[str]:
     return sorted(t for t in re.split(r"[\s.]+", _norm(name)) if t)
 
 
+def _same_name(a, b) -> bool:
+    """One person's name as two printings give it: in any order, and a given name printed in full
+    on one and as its initial on the other (an SSRN cover's "Aizhan B. Seitkali", the byline's
+    "A.B. Seitkali"). The surname is spelled out in both."""
+    x, y = _name_tokens(a), _name_tokens(b)
+    if x == y:
+        return True
+    for surname in set(x) & set(y):
+        if len(surname) < 2:
+            continue
+        rest_x, rest_y = list(x), list(y)
+        rest_x.remove(surname)
+        rest_y.remove(surname)
+        if rest_x and len(rest_x) == len(rest_y) and _initials_agree(rest_x, rest_y):
+            return True
+    return False
+
+
+def _initials_agree(xs: list[str], ys: list[str]) -> bool:
+    """Each given name of one printing is the other's or its initial ("zh" of "zhanna")."""
+    ys = list(ys)
+    for x in xs:
+        y = next((y for y in ys if y.startswith(x) or x.startswith(y)), None)
+        if y is None:
+            return False
+        ys.remove(y)
+    return True
+
+
 def _words(text: str, n: int = 3) -> list[str]:
     out = []
     for word in str(text).translate(TO_KAZAKH).split():
@@ -402,7 +431,7 @@ def score_fields(m: Mapped, exp: dict) -> dict[str, tuple[bool, object, object]]
     if want is None:
         out["author"] = (not m.creators, m.creators or None, None)
     else:
-        ok = any(_name_tokens(c) == _name_tokens(want) for c in m.creators)
+        ok = any(_same_name(c, want) for c in m.creators)
         out["author"] = (ok, m.creators or None, want)
     want = exp.get("title")
     if want is None:
@@ -420,9 +449,15 @@ def score_fields(m: Mapped, exp: dict) -> dict[str, tuple[bool, object, object]]
         want = sorted(_norm(k) for k in exp["keywords"])
         out["keywords"] = (m.keywords == want, m.keywords or None, want)
     if exp.get("authors"):
-        want = sorted(tuple(_name_tokens(a)) for a in exp["authors"])
-        got = sorted(tuple(_name_tokens(c)) for c in m.creators)
-        out["authors"] = (got == want, m.creators or None, exp["authors"])
+        # each author once, in any order: every name the key gives has one printing among the creators
+        unmatched = list(m.creators)
+        for want_name in exp["authors"]:
+            hit = next((c for c in unmatched if _same_name(c, want_name)), None)
+            if hit is None:
+                break
+            unmatched.remove(hit)
+        same = hit is not None and not unmatched
+        out["authors"] = (same, m.creators or None, exp["authors"])
     return out
 
 

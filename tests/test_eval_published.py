@@ -103,6 +103,16 @@ def test_names_agree_in_any_order_and_case():
     assert ev._words("1970s the annual, flow") == ["1970s", "the", "annual"]
 
 
+def test_a_given_name_in_full_agrees_with_its_initial():
+    """An SSRN cover prints "Aizhan B. Seitkali", the article's byline "A.B. Seitkali": one person.
+    Another given name, or another surname, is another person."""
+    assert ev._same_name("Aizhan B. Seitkali", "Seitkali A.B.")
+    assert ev._same_name("Zhanna K. Omarova", "Omarova Zh.K.")
+    assert not ev._same_name("Aigerim B. Seitkali", "Seitkali Aizhan B.")
+    assert not ev._same_name("Aizhan B. Seitkali", "Seitkaliyeva A.B.")
+    assert not ev._same_name("Aizhan Seitkali", "Seitkali A.B.")
+
+
 def test_a_missing_file_is_not_loaded_and_named():
     data, message = ev.map_file(CORPUS / "no-such-file.txt")
     assert data is None and "no-such-file.txt" in message
