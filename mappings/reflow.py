@@ -52,8 +52,10 @@ _LIST_START = re.compile(
 _MARKER_ONLY = re.compile(r"^(?:\d{1,2}[.)]|[IVX]{1,5}[.)]|[a-zа-яёәғқңөұүһі][)]|[•·▪●◦])$")
 _SENTENCE_END = re.compile(r"[.!?:;…»\"”)]$")
 # a line ending in a person's initials: «А.», «Г.В.Ф.», after a space or a comma (not "vitamin A."
-# at a sentence's end, which is as short but follows a word)
-_INITIALS_END = re.compile(r"(?:^|,[ \u00a0]|[ \u00a0](?:и|және|мен|and|&)[ \u00a0])(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.){1,3}$")
+# at a sentence's end, which is as short but follows a word); two or three after any word
+# («разработали А.В.» ⏎ «Суперанская»): no sentence ends in them, but for a country's ("the U.S.")
+_INITIALS_END = re.compile(r"(?:^|,[ \u00a0]|[ \u00a0](?:и|және|мен|and|&)[ \u00a0])(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.){1,3}$"
+                           r"|[ \u00a0](?!(?:U\.[SKN]|E\.U)\.$)(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.){2,3}$")
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 _HYPHEN_END = re.compile(r"([^\W\d_]+)[-‐\u00ad]$")
 _LEADING_WORD = re.compile(r"^([^\W\d_]+)")

@@ -579,6 +579,24 @@ def test_an_initial_at_a_lines_end_goes_on_with_its_surname(initials, surname):
     assert any(f"{initials} {surname}" in line for line in out), out
 
 
+def test_two_initials_after_any_word_go_on_with_their_surname():
+    """«… разработали А.В.» ⏎ «Суперанская и …»: no sentence ends in two initials, whatever word
+    stands before them; a country's ("the U.S.") may end one."""
+    filler = ("Топонимия региона изучалась фрагментарно, поэтому ее системное описание остается одной из "
+              "задач современной ономастики и требует сопоставления архивных и полевых данных по районам. ")
+    # a typed text's ragged wrap at 72 columns, one of whose lines ends at the initials a little
+    # short of the margin (the surname would not have fitted on it)
+    lines = textwrap.wrap(filler * 3, 72)
+    initials = "Теорию имени собственного, по мнению многих, разработали А.В."
+    out = reflow.reflow("\n".join(lines + [initials, "Суперанская и Н.В. Подольская в своих трудах."] + lines))
+    assert any("А.В. Суперанская" in line for line in out.split("\n")), out
+    # a paragraph's last line, a little short of the margin, ending in the country
+    last = "Такие словари изданы в Казахстане, в России и в U.S."
+    last = last.replace("Такие", "Такие " + "региональные " * ((65 - len(last)) // 13))
+    out = reflow.reflow("\n".join(lines + [last, "Суперанская и Подольская описали ее принципы."] + lines)).split("\n")
+    assert not any("U.S. Суперанская" in line for line in out), out
+
+
 def test_a_label_under_a_pdf_title_opens_its_own_line():
     """The geometry may call a title's last line a wrap; a run-in abstract label or a "Label:"
     line below it still opens its own paragraph."""
