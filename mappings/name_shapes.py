@@ -54,6 +54,12 @@ _EN_HEADS = {"theory": ("Theory", True), "paradigm": ("Theory", True), "approach
 _EN_EPONYMOUS = {"law", "equation", "theorem", "effect", "design", "kappa", "alpha", "classification", "formula",
                  "diagram", "lemma", "condition", "scheme", "mesh", "extrapolation"}
 _DEMONYM = re.compile(r"(?:an|ese|ish|ic|kh)$")
+
+
+def _en_eponymous_singular(word: str) -> str | None:
+    """An eponymous head in the plural names one thing too ("Saint-Venant equations", "Kirchhoff's
+    laws", "Maxwell equations"): its singular, for a folded word ending in -s."""
+    return word[:-1] if word.endswith("s") and word[:-1] in _EN_EPONYMOUS else None
 # Heads that are a scholar's after a possessive ("Tukey's test", "Pearson's criterion", "Shor's algorithm"), and
 # otherwise take their modifiers as any head does ("the Mann–Whitney U test", "a placement test")
 _EN_POSSESSIVE_EPONYMOUS = {"test", "criterion", "index", "coefficient", "method", "algorithm"}
@@ -268,6 +274,8 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
     out = []
     for h, tok in enumerate(tokens):
         head = _head(tok.text, lang)
+        if head is None and lang == "en" and (singular := _en_eponymous_singular(morphology.fold(tok.text))):
+            head = _EN_HEADS[singular]   # (only as a name's head: "the theory of Volterra integral equations" goes on)
         activity_only = head is None and _activity(tok.text, lang)
         if activity_only:
             head = ("Method", False)
@@ -293,7 +301,7 @@ def find(text: str, lang: str, kind: str | None, tokens: Sequence) -> list[tuple
                 continue
         elif lang == "ru":
             span = _russian(text, tokens, h)
-        elif morphology.fold(tok.text) in _EN_EPONYMOUS or (
+        elif morphology.fold(tok.text) in _EN_EPONYMOUS or _en_eponymous_singular(morphology.fold(tok.text)) or (
                 morphology.fold(tok.text) in _EN_POSSESSIVE_EPONYMOUS and h and _POSSESSIVE.search(tokens[h - 1].text)):
             if morphology.fold(tok.text) in _EN_MODIFIER_HEADS and h + 1 < len(tokens) and \
                     _head(tokens[h + 1].text, "en") and _plain_gap(text, tok, tokens[h + 1]):
@@ -793,7 +801,7 @@ def _english_eponym(text: str, tokens: Sequence, h: int):
     while k >= 0 and _plain_gap(text, tokens[k], tokens[k + 1]) and (
             len(names) < 3 or all(_DASH.fullmatch(text, a.end, b.start) for a, b in zip([tokens[k]] + names, names))):
         w = tokens[k].text
-        if not re.fullmatch(r"[A-Z][\w'’]*", w) or morphology.is_acronym(w) or _sentence_initial(text, tokens[k].start):
+        if not re.fullmatch(r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?", w) or morphology.is_acronym(w) or _sentence_initial(text, tokens[k].start):
             break
         if names and re.search(r"['’]s?$", w):
             break   # a possessive only right before the head
@@ -804,11 +812,11 @@ def _english_eponym(text: str, tokens: Sequence, h: int):
     possessive = re.search(r"['’]s?$", names[-1].text) is not None
     dashed = len(names) > 1 and all(_DASH.fullmatch(text, a.end, b.start) for a, b in zip(names, names[1:]))
     if not (possessive or dashed):
-        if len(names) > 1 or morphology.fold(tokens[h].text) in ("law", "design", "scheme"):
+        if len(names) > 1 or morphology.fold(tokens[h].text) in ("law", "design", "scheme", "laws", "designs", "schemes"):
             return None
         if _DEMONYM.search(names[0].text.lower()):
             return None
-    if possessive and morphology.fold(tokens[h].text) == "law" and h + 1 < len(tokens) and \
+    if possessive and morphology.fold(tokens[h].text) in ("law", "laws") and h + 1 < len(tokens) and \
             morphology.fold(tokens[h + 1].text) in ("on", "of"):
         return None   # "Kazakhstan's law on education" is a statute
     return h - len(names), h, names

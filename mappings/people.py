@@ -94,7 +94,38 @@ def find(text: str, lang: str) -> list[tuple[int, int]]:
         taken = _scholars_by_possessive(text) + _scholars_after_of(text)
         taken += [span for span in _full_names(text) if not any(s < span[1] and span[0] < e for s, e in out + taken)]
         out = sorted(out + taken)
-    return out
+    out = sorted(out + [span for span in _arabic_names(text) if not any(s < span[1] and span[0] < e for s, e in out)])
+    return [(s, e) for s, e in out if not _street(text, s, e)]
+
+
+# A scholar named in the Arabic way, by the article or the father's name before the name («әл-Фараби»,
+# «аль-Бируни», "al-Khwarizmi"; «Ибн Сина», "Ibn Khaldun"), and the kunya before them («Әбу Насыр
+# әл-Фараби»), in any case the sentence gives it («әл-Фарабидің», «Ибн Синаның»). Not where the name is
+# an institution's namesake («әл-Фараби атындағы ҚазҰУ», «КазНУ имени аль-Фараби»).
+_ARABIC_NAME = re.compile(
+    rf"(?<![\w-])(?:(?:Әбу|Абу|Abu|Abū)[ \u00a0]+[{_UPPER}][{_LOWER}]+[ \u00a0]+)?"
+    rf"(?:(?:[Ии]бн|[Ii]bn)[ \u00a0]+[{_UPPER}][{_LOWER}]+|(?:[Әә]л|[Аа]ль|[Ээ]ль|[Aa]l)-[{_UPPER}][{_LOWER}]+)(?![\w-])")
+_NAMESAKE_BEFORE = re.compile(r"(?:имени|им\.|named after)[ \u00a0]+$", re.I)
+_NAMESAKE_AFTER = re.compile(rf"[ \u00a0]+(?:атындағы|[{_UPPER}][{_LOWER}]+[ \u00a0]+(?:National[ \u00a0]+)?University)", re.I)
+
+
+def _arabic_names(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _ARABIC_NAME.finditer(text)
+            if not _NAMESAKE_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            and not _NAMESAKE_AFTER.match(text, m.end())
+            # (the first word of a quoted name, «Әл-Фараби әлемі» конференциясы, is the event's)
+            and not (text[max(0, m.start() - 1):m.start()] in "«\"“„" and m.start() > 0
+                     and text[m.end():m.end() + 1] not in "»\"”“")]
+
+
+# A street named after a person is an address («Қ. Сәтпаев к-сі, 2», «ул. К. Сатпаева, 22», "12 Al-Farabi Ave.")
+_STREET_AFTER = re.compile(r"[ \u00a0]*(?:к-сі|көшесі|даңғылы|даңғ\.|street|st\.|avenue|ave\.)(?![\w-])", re.I)
+_STREET_BEFORE = re.compile(r"(?<![\w-])(?:ул\.|улиц[аеуы]|пр\.|просп\.|проспект(?:а|е|у|ом)?|пр-т|көшесі(?:нде|нің)?|"
+                            r"даңғылы(?:нда|ның)?|street)[ \u00a0]*$", re.I)
+
+
+def _street(text: str, s: int, e: int) -> bool:
+    return bool(_STREET_AFTER.match(text, e) or _STREET_BEFORE.search(text, max(0, s - 16), s))
 
 
 # Where a surname is also a word of the language ("J. Knight", "E. Jones", «Б.Ж. Әбдірайым»,

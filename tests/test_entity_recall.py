@@ -131,6 +131,33 @@ def test_what_is_not_a_person(text, lang):
     assert names(text, lang) == []
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Әл-Фарабидің дәлелдеу ілімі мен Ибн Синаның интуиция туралы көзқарастары салыстырылды; "
+     "Әбу Насыр әл-Фараби еңбектері әл-Фараби атындағы ҚазҰУ кітапханасында сақталған.", "kk",
+     ["Әл-Фарабидің", "Ибн Синаның", "Әбу Насыр әл-Фараби"]),
+    ("Аль-Фараби и Ибн Сина писали о знании; труды аль-Бируни изучались в КазНУ имени аль-Фараби.", "ru",
+     ["Аль-Фараби", "Ибн Сина", "аль-Бируни"]),
+    ("Ibn Khaldun and al-Biruni are read at al-Farabi Kazakh National University.", "en",
+     ["Ibn Khaldun", "al-Biruni"]),
+])
+def test_scholars_named_in_the_arabic_way(text, lang, expected):
+    """The article or the father's name before the name (al-Farabi, Ibn Sina) and the kunya
+    before them name a scholar; an institution named after one does not."""
+    assert names(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Мекенжайы: 010008, Астана қ., Қ. Сәтпаев к-сі, 2.", "kk"),
+    ("Адрес: 050013, г. Алматы, ул. К. Сатпаева, 22.", "ru"),
+    ("Address: 71 al-Farabi Ave., Almaty.", "en"),
+    ("Квартиры выше проспекта Аль-Фараби дороже на 24 %.", "ru"),
+    ("Нәтижелер «Әл-Фараби әлемі» халықаралық конференциясында баяндалды.", "kk"),
+])
+def test_a_street_named_after_a_person_is_an_address(text, lang):
+    """(and the first word of an event's quoted name is the event's)"""
+    assert names(text, lang) == []
+
+
 # A name written surname first, as in a supervisor's line («Смагулов Ерлан Маратұлы»): the given
 # name and a patronymic shaped like a Kazakh surname follow a capitalised word, so they are no
 # «given name + surname» pair of their own (without the surname before it, «Ерлан Маратұлы» is one;

@@ -146,9 +146,18 @@ def test_an_index_a_coefficient_a_filter_and_a_criterion_name_methods(text, lang
     ("Орнықтылық Курант – Фридрихс – Леви шарты арқылы тексерілді.", "kk", "Курант – Фридрихс – Леви шарты"),
     ("Шекаралық қабатта Шишкин торлары қолданылды.", "kk", "Шишкин торлары"),
     ("Дәлдік Ричардсон экстраполяциясы арқылы арттырылды.", "kk", "Ричардсон экстраполяциясы"),
+    # in the plural, and after a hyphenated name
+    ("Unsteady canal flow is described by the Saint-Venant equations.", "en", "Saint-Venant equations"),
+    ("The circuit obeys Kirchhoff's laws at every node.", "en", "Kirchhoff's laws"),
 ])
 def test_a_law_an_equation_an_effect_and_a_design_are_named_by_a_scholar(text, lang, name):
     assert names(text, lang) == [name]
+
+
+def test_a_plural_eponymous_head_ends_no_theory_of_it():
+    """Plural eponymous heads name things only as a name's head: inside "the theory of …" the name goes on."""
+    text = "The proofs rest on the theory of Volterra integral equations."
+    assert names(text, "en") == ["theory of Volterra integral equations"]
 
 
 @pytest.mark.parametrize("text, lang, name", [
@@ -233,6 +242,7 @@ def test_a_two_part_modifier_of_another_head_names_nothing_outside_methods(text,
     ("В закон внесена поправка о порядке выборов.", "ru"),
     ("The Kazakh law on customs regulates the transit.", "en"),
     ("Kazakhstan's law on education was amended.", "en"),
+    ("The Kazakh laws on water, Kazakhstan's laws on land and the Russian equations of state were compared.", "en"),
     ("The study follows a quasi-experimental research design.", "en"),
     ("Ornaments of the traditional Kazakh design were classified.", "en"),
     ("The Russian equation of state was not used.", "en"),
