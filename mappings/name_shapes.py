@@ -47,25 +47,29 @@ _EN_HEADS = {"theory": ("Theory", True), "paradigm": ("Theory", True), "approach
              # a lemma, a condition, a scheme, a mesh or an extrapolation after its author:
              # "Lax–Milgram lemma", "Courant–Friedrichs–Lewy condition", "Richardson extrapolation"
              "lemma": ("Theory", False), "condition": ("Theory", False), "scheme": ("Method", False),
-             "mesh": ("Method", False), "extrapolation": ("Method", False)}
+             "mesh": ("Method", False), "extrapolation": ("Method", False),
+             # a game's solution after its author: "Nash equilibrium", "Shapley value"
+             "equilibrium": ("Theory", False), "value": ("Theory", False)}
 # Heads that name one particular thing only after a scholar's name, in the possessive or joined
 # by a dash ("Fourier's law", "Box–Behnken design", "Doppler effect"): never "the Kazakh law",
 # "research design", "the effect".
 _EN_EPONYMOUS = {"law", "equation", "theorem", "effect", "design", "kappa", "alpha", "classification", "formula",
-                 "diagram", "lemma", "condition", "scheme", "mesh", "extrapolation"}
+                 "diagram", "lemma", "condition", "scheme", "mesh", "extrapolation", "equilibrium", "value"}
 _DEMONYM = re.compile(r"(?:an|ese|ish|ic|kh)$")
 
 
 def _en_eponymous_singular(word: str) -> str | None:
     """An eponymous head in the plural names one thing too ("Saint-Venant equations", "Kirchhoff's
     laws", "Maxwell equations"): its singular, for a folded word ending in -s."""
+    if word == "equilibria":
+        return "equilibrium"
     return word[:-1] if word.endswith("s") and word[:-1] in _EN_EPONYMOUS else None
 # Heads that are a scholar's after a possessive ("Tukey's test", "Pearson's criterion", "Shor's algorithm"), and
 # otherwise take their modifiers as any head does ("the Mann–Whitney U test", "a placement test")
 _EN_POSSESSIVE_EPONYMOUS = {"test", "criterion", "index", "coefficient", "method", "algorithm"}
 _POSSESSIVE = re.compile(r"^[A-Z][\w-]*['’]s$")
 # Heads that also stand before another head as its modifier ("index method", "filter method")
-_EN_MODIFIER_HEADS = {"index", "coefficient", "filter", "criterion", "kappa", "alpha"}
+_EN_MODIFIER_HEADS = {"index", "coefficient", "filter", "criterion", "kappa", "alpha", "equilibrium", "value"}
 _NO_OF_COMPLEMENT = {"study", "studies"}
 _RU_HEADS = {"теория": ("Theory", True), "парадигма": ("Theory", True), "подход": ("Theory", False),
              "модель": ("Theory", False), "метод": ("Method", False), "анализ": ("Method", False),
@@ -92,14 +96,16 @@ _RU_HEADS = {"теория": ("Theory", True), "парадигма": ("Theory", 
              # … and a lemma, a condition, a mesh or an extrapolation: «лемма Лакса – Мильграма»,
              # «условие Куранта – Фридрихса – Леви», «сетки Шишкина», «экстраполяция Ричардсона»
              "лемма": ("Theory", False), "условие": ("Theory", False), "сетка": ("Method", False),
-             "экстраполяция": ("Method", False)}
+             "экстраполяция": ("Method", False),
+             # a game's solution after its author: «равновесие Нэша», «вектор Шепли»
+             "равновесие": ("Theory", False), "вектор": ("Theory", False)}
 # Heads that name one particular thing only after a scholar's name: «закон Аррениуса»,
 # «распределение Вейбулла», «опросник выгорания Маслач» (never «закон Республики Казахстан»)
 # (a statistical correction too: «поправка Бонферрони», «с поправкой Тьюки»)
 _RU_EPONYMOUS = {"поправка", "закон", "распределение", "шкала", "опросник", "тест", "принцип", "индекс", "коэффициент",
                  "фильтр", "критерий", "уравнение", "эффект", "теорема", "печь", "катушка", "каппа", "альфа",
                  "классификация", "задача", "матрица", "формула", "диаграмма", "план", "схема", "лемма", "условие",
-                 "сетка", "экстраполяция"}
+                 "сетка", "экстраполяция", "равновесие", "вектор"}
 # Instruments of measurement and grading, which are named by a code as often as by their author:
 # «опросник SF-36», «шкала EQ-5D», «классификация TNM-8» (a code with a digit or a hyphen: not an
 # organisation's acronym, «индекс ВВП»)
@@ -132,11 +138,14 @@ _KK_HEADS = {"теория": ("Theory", True), "теориясы": ("Theory", Tr
              # сынағымен» (the bare «сынақ» is a trial of anything: «уақытша сынақ алаңдары»)
              "сынағы": ("Method", False),
              # an agreement statistic after its author: «Коэн каппасы», «Кронбах альфасы»
-             "каппасы": ("Method", False), "альфасы": ("Method", False)}
+             "каппасы": ("Method", False), "альфасы": ("Method", False),
+             # a game's solution after its author: «Нэш тепе-теңдігі», «Шепли векторы»
+             "тепе-теңдігі": ("Theory", False), "векторы": ("Theory", False)}
 # Kazakh heads that name one thing only after a scholar's name in the nominative: «Дюверже заңы»,
 # «Берталанфи өсу теңдеуі» (never «Қазақстан Республикасының заңы», a law of the state)
 _KK_EPONYMOUS = {"заңы", "теңдеуі", "теоремасы", "эффектісі", "жіктемесі", "классификациясы", "каппасы", "альфасы",
-                 "формуласы", "диаграммасы", "схемасы", "леммасы", "шарты", "экстраполяциясы", "торлары"}
+                 "формуласы", "диаграммасы", "схемасы", "леммасы", "шарты", "экстраполяциясы", "торлары",
+                 "тепе-теңдігі", "векторы"}
 _KK_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
 # the instrumental and locative a bare head takes: «әдіспен», «тәсілмен», «модельмен», «әдісте»
 _KK_CASE_AFTER_BARE = ("пен", "мен", "бен", "те", "де")
@@ -656,9 +665,12 @@ def _relational_adjective(word: str, lang: str) -> bool:
 
 # Heads that name a thing only after its author, never as the second part of a compound word
 # («бизнес-планов», "pre-formula"): a compound names a method by its technique («ИК-спектроскопия»)
-_AUTHOR_ONLY = {"ru": {"план", "схема", "формула", "диаграмма", "лемма", "условие", "сетка", "экстраполяция"},
-                "en": {"formula", "diagram", "lemma", "condition", "scheme", "mesh", "extrapolation"},
-                "kk": {"формуласы", "диаграммасы", "схемасы", "леммасы", "шарты", "экстраполяциясы", "торлары"}}
+_AUTHOR_ONLY = {"ru": {"план", "схема", "формула", "диаграмма", "лемма", "условие", "сетка", "экстраполяция",
+                       "равновесие", "вектор"},
+                "en": {"formula", "diagram", "lemma", "condition", "scheme", "mesh", "extrapolation", "equilibrium",
+                       "value"},
+                "kk": {"формуласы", "диаграммасы", "схемасы", "леммасы", "шарты", "экстраполяциясы", "торлары",
+                       "тепе-теңдігі", "векторы"}}
 
 
 def _only_eponymous(word: str, lang: str) -> bool:
@@ -801,7 +813,9 @@ def _english_eponym(text: str, tokens: Sequence, h: int):
     while k >= 0 and _plain_gap(text, tokens[k], tokens[k + 1]) and (
             len(names) < 3 or all(_DASH.fullmatch(text, a.end, b.start) for a, b in zip([tokens[k]] + names, names))):
         w = tokens[k].text
-        if not re.fullmatch(r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?", w) or morphology.is_acronym(w) or _sentence_initial(text, tokens[k].start):
+        # (a name has a lower-case letter: "the P50 value" is a percentile's)
+        if not re.fullmatch(r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?", w) or not re.search("[a-z]", w) or \
+                morphology.is_acronym(w) or _sentence_initial(text, tokens[k].start):
             break
         if names and re.search(r"['’]s?$", w):
             break   # a possessive only right before the head

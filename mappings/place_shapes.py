@@ -30,7 +30,7 @@ _KIND = {
           # case these are ordinary words
           r"Lowland|Upland|Plain|Gorge|Gate|"
           # a strait, a dam, and the Russian Empire's units a history names ("Akmola uyezd")
-          r"strait|Strait|Dam|uyezd|Uyezd|governorate|Governorate|"
+          r"strait|Strait|[Dd]am|uyezd|Uyezd|governorate|Governorate|"
           # a waterworks by the town it stands at ("the Kazaly hydroscheme", «Казалинский гидроузел»)
           r"hydroscheme|Hydroscheme|"
           # a region by the name it is known by ("Xinjiang region", "Uygur Autonomous Region"; the

@@ -149,15 +149,27 @@ def test_an_index_a_coefficient_a_filter_and_a_criterion_name_methods(text, lang
     # in the plural, and after a hyphenated name
     ("Unsteady canal flow is described by the Saint-Venant equations.", "en", "Saint-Venant equations"),
     ("The circuit obeys Kirchhoff's laws at every node.", "en", "Kirchhoff's laws"),
+    # a game's solution after its author
+    ("Bidders play the Nash equilibrium of the auction.", "en", "Nash equilibrium"),
+    ("Costs are shared by the Shapley value of the coalition game.", "en", "Shapley value"),
+    ("Firms reach Cournot equilibria in both markets.", "en", "Cournot equilibria"),
+    ("Найдено равновесие Нэша в смешанных стратегиях.", "ru", "равновесие Нэша"),
+    ("Затраты распределены по вектору Шепли.", "ru", "вектору Шепли"),
+    ("Ойын үшін Нэш тепе-теңдігі есептелді.", "kk", "Нэш тепе-теңдігі"),
+    ("Шығындар Шепли векторы бойынша бөлінді.", "kk", "Шепли векторы"),
 ])
 def test_a_law_an_equation_an_effect_and_a_design_are_named_by_a_scholar(text, lang, name):
     assert names(text, lang) == [name]
 
 
 def test_a_plural_eponymous_head_ends_no_theory_of_it():
-    """Plural eponymous heads name things only as a name's head: inside "the theory of …" the name goes on."""
+    """Plural eponymous heads name things only as a name's head: inside "the theory of …" the name goes on;
+    an equilibrium or a value before another head is its modifier; a percentile names no value."""
     text = "The proofs rest on the theory of Volterra integral equations."
     assert names(text, "en") == ["theory of Volterra integral equations"]
+    assert names("The tails were studied with extreme value theory and the Donnan equilibrium theory.", "en") == [
+        "extreme value theory", "Donnan equilibrium theory"]
+    assert names("The P50 value of the reservoir was estimated.", "en") == []
 
 
 @pytest.mark.parametrize("text, lang, name", [
@@ -243,6 +255,9 @@ def test_a_two_part_modifier_of_another_head_names_nothing_outside_methods(text,
     ("The Kazakh law on customs regulates the transit.", "en"),
     ("Kazakhstan's law on education was amended.", "en"),
     ("The Kazakh laws on water, Kazakhstan's laws on land and the Russian equations of state were compared.", "en"),
+    ("The market equilibrium moved; the value of the firm and the Kazakh value of exports rose.", "en"),
+    ("Рыночное равновесие смещено, вектор скорости направлен вверх.", "ru"),
+    ("Нарықтық тепе-теңдігі бұзылды.", "kk"),
     ("The study follows a quasi-experimental research design.", "en"),
     ("Ornaments of the traditional Kazakh design were classified.", "en"),
     ("The Russian equation of state was not used.", "en"),

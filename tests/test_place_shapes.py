@@ -136,6 +136,7 @@ def test_a_word_beside_a_town_that_names_none_is_no_place(text):
     ("Жарылыстар Шұбаркөл карьерінде өлшенді.", "kk", ["Шұбаркөл карьерінде"]),
     ("Settlers reached the Zaisan uyezd by 1870.", "en", ["Zaisan uyezd"]),
     ("Water passes the Berg strait and the Kokaral Dam.", "en", ["Berg strait", "Kokaral Dam"]),
+    ("The Kok-Aral dam and the Kazalinsk dam hold the Small Aral.", "en", ["Kok-Aral dam", "Kazalinsk dam"]),
     ("Cotton is grown in the Fergana region and the Uygur Autonomous Region.", "en",
      ["Fergana region", "Uygur Autonomous Region"]),
 ])
