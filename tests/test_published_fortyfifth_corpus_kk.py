@@ -198,7 +198,7 @@ def test_the_pdf_is_a_camscanner_phone_scan_with_an_ocr_layer():
             modes = [raw.FPDFTextObj_GetTextRenderMode(o.raw) for o in texts]
             assert modes.count(raw.FPDF_TEXTRENDERMODE_INVISIBLE) >= 10
             assert len(modes) - modes.count(raw.FPDF_TEXTRENDERMODE_INVISIBLE) == 2  # «CS» and the words
-            assert page.get_textpage().get_text_range().rstrip().endswith("Scanned with CamScanner")
+            assert page.get_textpage().get_text_range().startswith("CS Scanned with CamScanner")
     finally:
         pdf.close()
     text = " ".join(pdf_pages(PDF)).replace("\ufffe", "-")
