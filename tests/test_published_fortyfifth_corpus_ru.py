@@ -1,6 +1,6 @@
 """The Russian third of the forty-fifth held-out corpus (tests/fixtures/published-45/, issue #10): a
-Doctor of Technical Sciences autoreferat in mining engineering (PDF) as Chrome's "Print → Save as
-PDF" of the dissertation council's web page, a PhD abstract in migration law (text) as a Gmail
+Doctor of Technical Sciences autoreferat in mining engineering (PDF) corrected after publication
+with Sejda's online editor (Whiteout over the old values, the new ones typed on top), a PhD abstract in migration law (text) as a Gmail
 "Print all" of the mail that brought it to the library, and a PhD abstract in obstetrics (Word).
 Their answer keys say what the documents say, in the first corpus's format. The files are read
 with pypdfium2, python-docx, zipfile and plain text reading, never with the mappers: the corpus
@@ -16,16 +16,16 @@ import re
 import pytest
 
 from published_keys import (ROOT, check_full_length, check_key_format, check_key_says_what_the_document_says,
-                            check_word_lists_keep_their_numbers, key_of, pdf_pages)
+                            check_pdfs_are_paged, check_word_lists_keep_their_numbers, key_of, pdf_pages)
 
 CORPUS = ROOT / "tests" / "fixtures" / "published-45"
-BROWSER = CORPUS / "ru-mining-engineering-doctor.pdf"
+SEJDA = CORPUS / "ru-mining-engineering-doctor.pdf"
 GMAIL = CORPUS / "ru-migration-law-phd.txt"
 OBSTETRICS = CORPUS / "ru-obstetrics-phd.docx"
-FILES = [BROWSER, GMAIL, OBSTETRICS]
+FILES = [SEJDA, GMAIL, OBSTETRICS]
 FLOOR = 1600
-PRINTED = "15.03.2011, 14:32"
-URL = "http://www.kazntu.kz/ru/dissovet/D14.15.03/avtoreferat-zhumabekov-t-k"
+EDITS = [("«24» декабря 2010 года в 14.00", "«28» декабря 2010 года в 15.00"), ("ауд. 304", "ауд. 312"),
+         ("41 работа", "43 работы"), ("29 статей", "31 статья")]
 
 
 def _key(path) -> dict:
@@ -50,17 +50,17 @@ def test_the_russian_part_is_what_the_brief_asks_for():
         assert not k["gaps"] and k["counts"]["provisions"] >= 4
         assert 5 <= k["counts"]["tasks"] <= 7 and 4 <= k["counts"]["novelty"] <= 5
         assert len(k["entities"]) >= 80
-    assert keys[BROWSER.name]["specialty_code"] == "25.00.22"
+    assert keys[SEJDA.name]["specialty_code"] == "25.00.22"
     assert keys[GMAIL.name]["specialty_code"] == keys[OBSTETRICS.name]["specialty_code"][:2] + "04201"
     assert keys[OBSTETRICS.name]["specialty_code"] == "8D10101"
     # the autoreferat: «На правах рукописи», the old degree, a council page
-    first = _flat(pdf_pages(BROWSER)[0])
-    assert "На правах рукописи" in first
-    assert "диссертации на соискание ученой степени доктора технических наук" in first
+    pages = [_flat(t) for t in pdf_pages(SEJDA)]
+    assert "На правах рукописи" in pages[0]
+    assert "диссертации на соискание ученой степени доктора технических наук" in pages[0]
     for part in ("Научный консультант:", "Официальные оппоненты:", "Ведущая организация:",
                  "диссертационного совета Д 14.15.03", "Ученый секретарь диссертационного совета"):
-        assert part in first, part
-    quotes = {e["text"] for e in keys[BROWSER.name]["entities"]}
+        assert part in pages[1], part
+    quotes = {e["text"] for e in keys[SEJDA.name]["entities"]}
     assert {"Карагандинский угольный бассейн", "АО «АрселорМиттал Темиртау»", "«Казахмыс»",
             "ИГД им. Д.А. Кунаева", "Ж.С. Ержанова", "FLAC3D"} <= quotes
     quotes = {e["text"] for e in keys[GMAIL.name]["entities"]}
@@ -98,64 +98,73 @@ def test_the_text_file_has_its_lists_as_typed():
         assert part in flat, part
 
 
-# ---------------------------------------------------------------- Chrome's "Save as PDF"
+def test_the_pdf_has_a_text_layer_and_page_numbers():
+    check_pdfs_are_paged([SEJDA], 6)
+    body = " ".join(_flat(t) for t in pdf_pages(SEJDA)[2:])
+    for part in ("ОБЩАЯ ХАРАКТЕРИСТИКА РАБОТЫ", "Научные положения, выносимые на защиту:",
+                 "ОСНОВНОЕ СОДЕРЖАНИЕ РАБОТЫ", "ЗАКЛЮЧЕНИЕ", "1. Обобщить опыт", "6. Провести шахтные",
+                 "1. Смещения контура", "4. Повторное использование", "5. Обоснованы параметры"):
+        assert part in body, part
 
-def _text_objects(page):
-    """(text, left, bottom, right, top) of every text object on a pdfium page."""
+
+# ---------------------------------------------------------------- Sejda's Whiteout
+
+def _objects(page):
+    """(type, text, left, bottom, right, top, fill) of every text and path object on a pdfium page."""
     import pypdfium2.raw as r
     textpage = page.get_textpage()
     found = []
     for obj in page.get_objects():
-        if obj.type != r.FPDF_PAGEOBJ_TEXT:
+        text = ""
+        if obj.type == r.FPDF_PAGEOBJ_TEXT:
+            size = r.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0)
+            buffer = ctypes.create_string_buffer(size)   # size in bytes, the final NUL included
+            r.FPDFTextObj_GetText(obj.raw, textpage.raw, ctypes.cast(buffer, ctypes.POINTER(r.FPDF_WCHAR)), size)
+            text = buffer.raw[:max(0, size - 2)].decode("utf-16-le", errors="replace")
+        elif obj.type != r.FPDF_PAGEOBJ_PATH:
             continue
-        size = r.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0)
-        buffer = ctypes.create_string_buffer(size)   # size in bytes, the final NUL included
-        r.FPDFTextObj_GetText(obj.raw, textpage.raw, ctypes.cast(buffer, ctypes.POINTER(r.FPDF_WCHAR)), size)
-        text = buffer.raw[:max(0, size - 2)].decode("utf-16-le", errors="replace")
-        found.append((text.replace("\xa0", " ").strip(), *obj.get_bounds()))
+        rgba = [ctypes.c_uint() for _ in range(4)]
+        r.FPDFPageObj_GetFillColor(obj.raw, *[ctypes.byref(c) for c in rgba])
+        found.append((obj.type, text.replace("\xa0", " ").strip(), *obj.get_bounds(),
+                      tuple(c.value for c in rgba)))
     return found
 
 
-def test_the_pdf_is_a_browsers_print_of_a_web_page():
-    """Every page carries Chrome's header and footer in its margins: the date and time and the
-    page's title (cut with «…») at the top, the URL and «n/N» at the bottom; the site's menu and
-    breadcrumbs open the first page, its footer closes the last; no page has a number of its
-    own."""
+def test_the_pdf_was_corrected_with_sejdas_whiteout():
+    """Four values are covered by white filled rectangles drawn after the page's own text, and
+    the new values are typed on top of them, inside the rectangles, on the old text's line; the
+    old values are still in the text layer, so a reader gets both; the visible count is the
+    key's."""
     import pypdfium2 as pdfium
-    pdf = pdfium.PdfDocument(BROWSER)
+    import pypdfium2.raw as r
+    pdf = pdfium.PdfDocument(SEJDA)
     try:
-        pages = [pdf[n] for n in range(len(pdf))]
-        assert len(pages) >= 5
-        for n, page in enumerate(pages, 1):
-            width, height = page.get_size()
-            assert round(width) == 595 and round(height) == 842   # A4
-            objects = _text_objects(page)
-            texts = [o[0] for o in objects]
-            date = next(o for o in objects if o[0] == PRINTED)
-            title = next(o for o in objects if o[0].startswith("Автореферат диссертации Жумабекова Т.К."))
-            url = next(o for o in objects if o[0] == URL)
-            number = next(o for o in objects if o[0] == f"{n}/{len(pages)}")
-            assert title[0].endswith("…")
-            body = [o for o in objects if o not in (date, title, url, number) and o[0].strip()]
-            assert date[2] > max(o[4] for o in body) and title[2] > max(o[4] for o in body)
-            assert url[4] < min(o[2] for o in body) and number[4] < min(o[2] for o in body)
-            assert date[1] < 30 and date[4] > height - 30 and url[1] < 30 and url[2] < 30
-            assert number[3] > width - 30 and number[1] > width / 2
-            assert texts.count(PRINTED) == 1
-            lines = [line.strip() for line in page.get_textpage().get_text_range().splitlines()]
-            assert not any(re.fullmatch(r"[–-]?\s*\d{1,3}\s*[–-]?", line) for line in lines), n
-        first = _flat(pages[0].get_textpage().get_text_range())
-        menu = first.index("Главная | Университет | Институты | Наука | Диссертационные советы")
-        assert menu < first.index("Главная » Наука » Диссертационные советы » Д 14.15.03") \
-            < first.index("На правах рукописи")
-        assert "Қаз | Рус | Eng" in first
-        last = _flat(pages[-1].get_textpage().get_text_range())
-        assert last.index("ЗАКЛЮЧЕНИЕ") < last.index("© 2003–2011 КазНТУ имени К.И. Сатпаева")
-        assert "Версия для печати" in last
-        # the browser's lines are additions: the page's own text (LibreOffice's) never holds them
-        assert pdf.get_metadata_dict().get("Producer", "").startswith("LibreOffice")
+        found = 0
+        for page in pdf:
+            objects = _objects(page)
+            text = _flat(page.get_textpage().get_text_range())
+            for old, new in EDITS:
+                typed = [o for o in objects if o[0] == r.FPDF_PAGEOBJ_TEXT and o[1] == new]
+                if not typed:
+                    assert new not in text
+                    continue
+                found += 1
+                assert old in text and new in text and text.index(old) < text.index(new)
+                (_, _, left, bottom, right, top, _), = typed
+                boxes = [o for o in objects if o[0] == r.FPDF_PAGEOBJ_PATH and o[6] == (255, 255, 255, 255)
+                         and o[2] <= left + 0.5 and o[3] <= bottom + 0.5 and o[5] >= top - 2.5]
+                assert len(boxes) == 1, new
+                index = objects.index(boxes[0])
+                # the whiteout comes after every text object of LibreOffice's, the typed text after it
+                assert objects.index(typed[0]) == index + 1
+                # LibreOffice's text is still there, under the box, beside the typed text
+                under = _flat(page.get_textpage().get_text_bounded(*boxes[0][2:6]))
+                for word in set(old.split()) ^ set(new.split()):
+                    assert word in under, (word, under)
+        assert found == len(EDITS)
     finally:
         pdf.close()
+    assert _key(SEJDA)["publications_total"] == 43
 
 
 # ---------------------------------------------------------------- Gmail's "Print all"
