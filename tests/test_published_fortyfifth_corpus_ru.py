@@ -1,7 +1,8 @@
 """The Russian third of the forty-fifth held-out corpus (tests/fixtures/published-45/, issue #10): a
 Doctor of Technical Sciences autoreferat in mining engineering (PDF) corrected after publication
-with Sejda's online editor (Whiteout over the old values, the new ones typed on top), a PhD abstract in migration law (text) as a Gmail
-"Print all" of the mail that brought it to the library, and a PhD abstract in obstetrics (Word).
+with Sejda's online editor (Whiteout over the old values, the new ones typed on top), a PhD
+abstract in migration law (text) as a Gmail "Print all" of the mail that brought it to the
+library, and a PhD abstract in obstetrics (Word).
 Their answer keys say what the documents say, in the first corpus's format. The files are read
 with pypdfium2, python-docx, zipfile and plain text reading, never with the mappers: the corpus
 measures them, so nothing here may depend on what they do. The mix of the whole corpus
