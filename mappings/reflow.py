@@ -49,7 +49,7 @@ _BROWSER_PRINT = re.compile(
     r"|^(?:https?://|www\.)\S+\s+\d{1,3}\s*/\s*\d{1,3}$")
 _LIST_START = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVXivx]{1,5}[.)]|[a-zа-яёәғқңөұүһі][)]|[•·▪●◦\-–—*])(?:\s|$)")
-_MARKER_ONLY = re.compile(r"^(?:\d{1,2}[.)]|[IVX]{1,5}[.)]|[a-zа-яёәғқңөұүһі][)]|[•·▪●◦])$")
+_MARKER_ONLY = re.compile(r"^(?:\d{1,2}[.)]|[IVX]{1,5}[.)]|[ivx]{2,5}[.)]|[a-zа-яёәғқңөұүһі][)]|[•·▪●◦])$")
 _SENTENCE_END = re.compile(r"[.!?:;…»\"”)]$")
 # a line ending in a person's initials: «А.», «Г.В.Ф.», after a space or a comma (not "vitamin A."
 # at a sentence's end, which is as short but follows a word); two or three after any word
@@ -431,6 +431,7 @@ def _join(lines: list[str], widths: dict[str, int], breaks_known: bool = False) 
             # "ANNOTATION", is never the title's last word)
             joins = bool(last) and not ((_ABSTRACT_LABEL.match(line) or _LABEL_START.match(line))
                                         and not _HYPHEN_END.search(last)) \
+                and not (_next_lettered_item(out[-1], line) and _SENTENCE_END.search(last)) \
                 and not (_DOCUMENT_WORD.match(line) and not _capitals(last)) and (
                 bool(_MARKER_ONLY.match(last)) or (
                 not (_is_heading(last, widths[_script(last)]) and not (_capitals(last) and _capitals(line)))
@@ -470,9 +471,10 @@ def _mended(line: str, vocabulary: tuple[Counter, Counter]) -> str:
     return _BROKEN_INSIDE.sub(joined, line) if "- " in line else line
 
 
-# A lowercase letter and a full stop opens an item only after the letter before it opened the item
-# it follows ("b. …" ⏎ "c. …"): alone it may be "c. 1900", "e.g.", a sentence's end.
-_LETTERED = re.compile(r"^([a-zа-я])\.\s")
+# A letter and a full stop opens an item only after the letter before it opened the item it
+# follows ("b. …" ⏎ "c. …", "C. …" ⏎ "D. The …"): alone it may be "c. 1900", "e.g.", a
+# sentence's end, an initial ("D. Smith").
+_LETTERED = re.compile(r"^([a-zа-яA-ZА-Я])\.\s")
 
 
 def _next_lettered_item(paragraph: str, line: str) -> bool:

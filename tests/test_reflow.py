@@ -766,3 +766,42 @@ def test_a_document_viewers_page_ends_and_footer_are_no_text():
                                                        "құрылымын салыстыру", "нәтижелерді ұсыну."]
     assert "халықаралық конференцияларда талқыланды." in " ".join(doc.section_text("novelty").split())
     assert not any(chrome in doc.text for chrome in ("Download", "PDF", "pages", "Scribd", "Facebook", "6 / 6"))
+
+
+def test_a_roman_marker_alone_on_its_line_opens_the_item_below_it():
+    """pdfminer's text boxes set a list's label on a line of its own ("ii)" ⏎ its text), as a tab
+    stop does: the item is the label and the lines under it, whatever numbers it (i, ii, iii)."""
+    prose = ("The vibration of the main oil pumps is measured on the bearing housings of every station of the "
+             "western region, and the signals of a rolling bearing defect are hidden under the periodic "
+             "components of the pump and the motor. ")
+    boxes = ["\n".join(textwrap.wrap(prose * 3, 95)), "Scientific novelty of the research:"]
+    for marker, item in (("i)", "an algorithm of bearing defect detection is proposed in which the self-adaptive "
+                                "noise cancellation removes the periodic components of the pump;"),
+                         ("ii)", "a rule for the choice of the step size and the delay of the reference signal is "
+                                 "obtained from the correlation time of the noise;"),
+                         ("iii)", "the informative frequency bands of the bearing impulses of the pumps were "
+                                  "determined experimentally.")):
+        boxes.append(marker + "\n" + "\n".join(textwrap.wrap(item, 95)))
+    boxes.append("\n".join(textwrap.wrap(prose * 2, 95)))
+    out = reflow.reflow("\n\n".join(boxes)).split("\n")
+    assert [line.split()[:3] for line in out if line[:1] in "ia" and ")" in line[:4]] == [
+        ["i)", "an", "algorithm"], ["ii)", "a", "rule"], ["iii)", "the", "informative"]], out
+
+
+def test_the_next_capital_letter_after_a_full_line_opens_the_next_item():
+    """Provisions lettered "A.", "B.", "C.", "D." (Word's upperLetter) in a PDF: a line that reaches the
+    margin and ends its item does not carry the next letter's item on; a letter that follows no
+    item's letter is an initial ("… as shown by ⏎ D. Smith")."""
+    lines = ["Provisions submitted for defence:",
+             "A. Since 1993 the regime of the lower river has shifted from the lack of water to the floods.",
+             "B. The coupled model reproduces the monthly discharges at the three posts of the lower river",
+             "and is suitable for planning the releases of the reservoir in the growing season of the year.",
+             "C. Under the scenario without new measures, the inflow to the sea falls by a quarter by 2050,",
+             "and the level of the northern sea cannot be kept at the mark of forty-two metres at all then.",
+             "D. The reconstruction of the main canals of the region offsets the effect of the scenario."]
+    out = reflow.reflow("\n".join(lines), laid_out=True, breaks_known=True).split("\n")
+    assert [line[:2] for line in out] == ["Pr", "A.", "B.", "C.", "D."], out
+    lines[5] = "and the level of the sea was studied in the works of the hydrologists, as shown by"
+    lines[6] = "D. Smith and his colleagues in the basin, whose measurements cover the whole period."
+    out = reflow.reflow("\n".join(lines[:1] + lines[4:]), laid_out=True, breaks_known=True).split("\n")
+    assert not any(line.startswith("D.") for line in out), out
