@@ -2225,9 +2225,14 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
         if len(caps) >= 2:
             s, e = run[0].start, run[-1].end
             cls = _keyword_class([t.text for t in run], lang)
+            if cls is None and morphology.fold(run[-1].text) in _SIGNED_AT and \
+                    not any(free(t.start, t.end) for t in run[:-1]) and only_places(s, e):
+                cls = "Initiative"   # "the Almaty Agreement", "the Astana Statement": signed there
             # (a place opens a body's name, and an instrument's named after where it was made:
             # "Almaty Ulcer Severity Scale")
-            if cls and (free(s, e) or ((cls in _ORGANISATION_CLASSES or cls == "Method") and only_places(s, e))) \
+            # (and an agreement by the city it was signed in: "Almaty Agreement", "Tokyo Convention")
+            if cls and (free(s, e) or ((cls in _ORGANISATION_CLASSES or cls == "Method" or (
+                    cls == "Initiative" and morphology.fold(run[-1].text) in _SIGNED_AT)) and only_places(s, e))) \
                     and unclaimed(s, e) and not known(text[s:e]):
                 found.setdefault((s, e), (cls, "capitalised"))
             elif not free(run[0].start, run[0].end):
@@ -2590,6 +2595,8 @@ _NAMED_AFTER = re.compile(r"имени\s+(?:[А-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?){0,
 _PLACE_CLASSES = {"Region", "State"}
 _ORGANISATION_CLASSES = {"Organization", "University", "GovernmentBody", "NonGovernmentalOrganization",
                          "InternationalOrganization", "Department"}
+# what is named after the city it was signed or declared in
+_SIGNED_AT = {"agreement", "convention", "protocol", "treaty", "declaration", "accord", "charter", "statement"}
 # the kinds of document an initiative calls itself (_KEYWORDS)
 _DOCUMENT_CLASSES = {"Programme", "Strategy", "PolicyConcept", "ActionPlan", "Law", "Address"}
 

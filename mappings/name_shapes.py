@@ -49,7 +49,9 @@ _EN_HEADS = {"theory": ("Theory", True), "paradigm": ("Theory", True), "approach
              "lemma": ("Theory", False), "condition": ("Theory", False), "scheme": ("Method", False),
              "mesh": ("Method", False), "extrapolation": ("Method", False),
              # a game's solution after its author: "Nash equilibrium", "Shapley value"
-             "equilibrium": ("Theory", False), "value": ("Theory", False)}
+             "equilibrium": ("Theory", False), "value": ("Theory", False),
+             # a signal's transform: "Hilbert transform", "short-time Fourier transform"
+             "transform": ("Method", False)}
 # Heads that name one particular thing only after a scholar's name, in the possessive or joined
 # by a dash ("Fourier's law", "Box–Behnken design", "Doppler effect"): never "the Kazakh law",
 # "research design", "the effect".
@@ -98,14 +100,16 @@ _RU_HEADS = {"теория": ("Theory", True), "парадигма": ("Theory", 
              "лемма": ("Theory", False), "условие": ("Theory", False), "сетка": ("Method", False),
              "экстраполяция": ("Method", False),
              # a game's solution after its author: «равновесие Нэша», «вектор Шепли»
-             "равновесие": ("Theory", False), "вектор": ("Theory", False)}
+             "равновесие": ("Theory", False), "вектор": ("Theory", False),
+             # a transform after its author: «преобразование Гильберта» («вейвлет-преобразование» by its kind)
+             "преобразование": ("Method", False)}
 # Heads that name one particular thing only after a scholar's name: «закон Аррениуса»,
 # «распределение Вейбулла», «опросник выгорания Маслач» (never «закон Республики Казахстан»)
 # (a statistical correction too: «поправка Бонферрони», «с поправкой Тьюки»)
 _RU_EPONYMOUS = {"поправка", "закон", "распределение", "шкала", "опросник", "тест", "принцип", "индекс", "коэффициент",
                  "фильтр", "критерий", "уравнение", "эффект", "теорема", "печь", "катушка", "каппа", "альфа",
                  "классификация", "задача", "матрица", "формула", "диаграмма", "план", "схема", "лемма", "условие",
-                 "сетка", "экстраполяция", "равновесие", "вектор"}
+                 "сетка", "экстраполяция", "равновесие", "вектор", "преобразование"}
 # Instruments of measurement and grading, which are named by a code as often as by their author:
 # «опросник SF-36», «шкала EQ-5D», «классификация TNM-8» (a code with a digit or a hyphen: not an
 # organisation's acronym, «индекс ВВП»)
@@ -140,12 +144,14 @@ _KK_HEADS = {"теория": ("Theory", True), "теориясы": ("Theory", Tr
              # an agreement statistic after its author: «Коэн каппасы», «Кронбах альфасы»
              "каппасы": ("Method", False), "альфасы": ("Method", False),
              # a game's solution after its author: «Нэш тепе-теңдігі», «Шепли векторы»
-             "тепе-теңдігі": ("Theory", False), "векторы": ("Theory", False)}
+             "тепе-теңдігі": ("Theory", False), "векторы": ("Theory", False),
+             # a transform after its author: «Гильберт түрлендіруі», «Фурье түрлендіруі»
+             "түрлендіруі": ("Method", False)}
 # Kazakh heads that name one thing only after a scholar's name in the nominative: «Дюверже заңы»,
 # «Берталанфи өсу теңдеуі» (never «Қазақстан Республикасының заңы», a law of the state)
 _KK_EPONYMOUS = {"заңы", "теңдеуі", "теоремасы", "эффектісі", "жіктемесі", "классификациясы", "каппасы", "альфасы",
                  "формуласы", "диаграммасы", "схемасы", "леммасы", "шарты", "экстраполяциясы", "торлары",
-                 "тепе-теңдігі", "векторы"}
+                 "тепе-теңдігі", "векторы", "түрлендіруі"}
 _KK_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
 # the instrumental and locative a bare head takes: «әдіспен», «тәсілмен», «модельмен», «әдісте»
 _KK_CASE_AFTER_BARE = ("пен", "мен", "бен", "те", "де")

@@ -146,6 +146,15 @@ def test_scholars_named_in_the_arabic_way(text, lang, expected):
     assert names(text, lang) == expected
 
 
+def test_an_agreement_named_after_the_city_it_was_signed_in():
+    """A linked city before "Agreement", "Statement", "Convention" names the document signed there;
+    before "University" or "region" it is a body's or the place's."""
+    found = dict(annotated("Water is shared under the Almaty Agreement of 1992 and the Astana Statement, "
+                           "as the Almaty University and the Almaty region report.", "en", "relevance")[0])
+    assert found.get("Almaty Agreement") == "Initiative" and found.get("Astana Statement") == "Initiative"
+    assert "Almaty University" not in found or found["Almaty University"] != "Initiative"
+
+
 @pytest.mark.parametrize("text, lang", [
     ("Мекенжайы: 010008, Астана қ., Қ. Сәтпаев к-сі, 2.", "kk"),
     ("Адрес: 050013, г. Алматы, ул. К. Сатпаева, 22.", "ru"),

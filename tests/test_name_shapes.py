@@ -157,6 +157,10 @@ def test_an_index_a_coefficient_a_filter_and_a_criterion_name_methods(text, lang
     ("Затраты распределены по вектору Шепли.", "ru", "вектору Шепли"),
     ("Ойын үшін Нэш тепе-теңдігі есептелді.", "kk", "Нэш тепе-теңдігі"),
     ("Шығындар Шепли векторы бойынша бөлінді.", "kk", "Шепли векторы"),
+    # a signal's transform
+    ("The envelope was obtained by the Hilbert transform of each window.", "en", "Hilbert transform"),
+    ("Спектр найден быстрым преобразованием Фурье.", "ru", "быстрым преобразованием Фурье"),
+    ("Сигнал конверті Гильберт түрлендіруі арқылы алынды.", "kk", "Гильберт түрлендіруі"),
 ])
 def test_a_law_an_equation_an_effect_and_a_design_are_named_by_a_scholar(text, lang, name):
     assert names(text, lang) == [name]
@@ -256,7 +260,8 @@ def test_a_two_part_modifier_of_another_head_names_nothing_outside_methods(text,
     ("Kazakhstan's law on education was amended.", "en"),
     ("The Kazakh laws on water, Kazakhstan's laws on land and the Russian equations of state were compared.", "en"),
     ("The market equilibrium moved; the value of the firm and the Kazakh value of exports rose.", "en"),
-    ("Рыночное равновесие смещено, вектор скорости направлен вверх.", "ru"),
+    ("Рыночное равновесие смещено, вектор скорости направлен вверх, преобразование данных выполнено.", "ru"),
+    ("We transform the data before the test.", "en"),
     ("Нарықтық тепе-теңдігі бұзылды.", "kk"),
     ("The study follows a quasi-experimental research design.", "en"),
     ("Ornaments of the traditional Kazakh design were classified.", "en"),
