@@ -39,11 +39,13 @@ def test_every_document_has_its_key():
     assert all(key_of(CORPUS, p)["file"] == p.name for p in DOCUMENTS)
 
 
-LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 9, 0.0, 0.0, 0.0, 0.0, 0.0
+LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 9, 0.98, 0.99, 0.87, 0.83, 0.85
 
 
 def test_the_mappers_hold_what_they_reached_on_it():
     # Unseen (FIRST_MEASUREMENT.txt), each part before anyone looked at it: Kazakh and English on
     # aecd731 (F1 0.863 and 0.826), Russian on 9f95646 (0.856).
+    # At the end (FINAL_MEASUREMENT.txt, 8fff1ef): 9/9, fields 0.989 (the Sejda-corrected count: the old
+    # number under its white box is read too), first words 1.000, entities P 0.878, R 0.834, F1 0.855, gaps 2/2.
     check_floors(CORPUS, 9, loaded=LOADED, fields=FIELDS, first_words=FIRST_WORDS, precision=PRECISION,
                  recall=RECALL, f1=F1)

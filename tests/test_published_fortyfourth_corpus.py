@@ -39,7 +39,7 @@ def test_every_document_has_its_key():
     assert all(key_of(CORPUS, p)["file"] == p.name for p in DOCUMENTS)
 
 
-LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 9, 0.96, 0.99, 0.85, 0.80, 0.82
+LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 9, 0.99, 0.99, 0.85, 0.81, 0.83
 
 
 def test_the_mappers_hold_what_they_reached_on_it():
@@ -47,5 +47,7 @@ def test_the_mappers_hold_what_they_reached_on_it():
     # 6d62a95 (F1 0.805 and 0.845), Russian on 8cf400a (0.819). The whole corpus after the fixes
     # made against it and corpus 43's part (FINAL_MEASUREMENT.txt, 8cf400a): 9/9 loaded, fields
     # 0.967, first words 1.000, entities P 0.852, R 0.806, F1 0.828, gaps 2/2.
+    # After the fortieth session's fixes (8fff1ef: the Bitrix page's site header, names compared by parts):
+    # fields 1.000, entities 0.855 / 0.815 / 0.835.
     check_floors(CORPUS, 9, loaded=LOADED, fields=FIELDS, first_words=FIRST_WORDS, precision=PRECISION,
                  recall=RECALL, f1=F1)

@@ -38,7 +38,7 @@ def test_every_document_has_its_key():
     assert all(key_of(CORPUS, p)["file"] == p.name for p in DOCUMENTS)
 
 
-LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 9, 0.0, 0.0, 0.0, 0.0, 0.0
+LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 9, 0.99, 0.99, 0.85, 0.84, 0.85
 
 
 def test_the_mappers_hold_what_they_reached_on_it():
@@ -46,5 +46,7 @@ def test_the_mappers_hold_what_they_reached_on_it():
     # fields 1.000, first words 1.000, entities 0.864 / 0.780 / 0.820), Russian on 8cf400a's mappers
     # (3/3, 1.000, 1.000, 0.856 / 0.909 / 0.882), English on 9f95646 (3/3, 0.967, 0.939, 0.852 /
     # 0.825 / 0.838, gaps 2/2).
+    # At the end (FINAL_MEASUREMENT.txt, 8fff1ef): 9/9, fields 1.000, first words 1.000, entities P 0.858,
+    # R 0.850, F1 0.854, gaps 2/2.
     check_floors(CORPUS, 9, loaded=LOADED, fields=FIELDS, first_words=FIRST_WORDS, precision=PRECISION,
                  recall=RECALL, f1=F1)
