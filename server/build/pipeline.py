@@ -506,6 +506,40 @@ def _workers() -> int:
     return max(1, min(os.cpu_count() or 1, int(os.environ.get("DKG_BUILD_WORKERS", os.cpu_count() or 1))))
 
 
+_STARTING = 120  # seconds a pool's workers may take to start before the build goes on regardless
+
+
+def _started_pool(workers: int):
+    """A pool whose workers have all started. A worker reads the pool's locks from its parent as it
+    starts; stopped in that window (SIGTERM, Ctrl-C), the parent's exit unlinks them and the worker
+    prints a FileNotFoundError traceback into the server's log. So the signals wait (blocked in
+    this thread, delivered after) until every worker has said it is ready."""
+    import queue
+    import signal
+    import threading
+
+    context = multiprocessing.get_context("forkserver")
+    ready = context.Queue()
+    main = threading.current_thread() is threading.main_thread()
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT}) if main else None
+    try:
+        pool = context.Pool(workers, initializer=_worker_ready, initargs=(ready,))
+        deadline = time.monotonic() + _STARTING
+        for _ in range(workers):
+            try:
+                ready.get(timeout=max(0.1, deadline - time.monotonic()))
+            except queue.Empty:
+                break
+        return pool
+    finally:
+        if held is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def _worker_ready(ready) -> None:
+    ready.put(os.getpid())
+
+
 class _LazyPool:
     """One process per core, started the first time a step has enough documents to pay for
     starting them (an incremental build that maps one document starts none)."""
@@ -517,7 +551,7 @@ class _LazyPool:
         if _workers() <= 1 or documents < 40:
             return self._pool
         if self._pool is None:
-            self._pool = multiprocessing.get_context("forkserver").Pool(_workers())
+            self._pool = _started_pool(_workers())
         return self._pool
 
     def close(self) -> None:
