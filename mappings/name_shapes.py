@@ -66,6 +66,8 @@ def _en_eponymous_singular(word: str) -> str | None:
     if word == "equilibria":
         return "equilibrium"
     return word[:-1] if word.endswith("s") and word[:-1] in _EN_EPONYMOUS else None
+
+
 # Heads that are a scholar's after a possessive ("Tukey's test", "Pearson's criterion", "Shor's algorithm"), and
 # otherwise take their modifiers as any head does ("the Mann–Whitney U test", "a placement test")
 _EN_POSSESSIVE_EPONYMOUS = {"test", "criterion", "index", "coefficient", "method", "algorithm"}

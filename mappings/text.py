@@ -313,7 +313,7 @@ def _without_site_header(text: str) -> str:
         return text
     above = [line.strip() for line in text[:trail.start()].split("\n") if line.strip()]
     if not above or len(above) > _HEADER_LINES or any(
-            len(line.split()) > _HEADER_LINE_WORDS or re.search(r"[.!?;]$", line) and not line.endswith("...")
+            len(line.split()) > _HEADER_LINE_WORDS or (re.search(r"[.!?;]$", line) and not line.endswith("..."))
             for line in above):
         return text
     return text[trail.start():]
