@@ -637,6 +637,39 @@ def _widget(kind: bytes, name: bytes, value: bytes, rect: tuple[int, int, int, i
             % (kind, name, value, *rect, flags))
 
 
+def test_text_under_an_opaque_box_painted_after_it_is_not_read():
+    # A PDF corrected in an online editor: the old value under a white box ("Whiteout"), the new
+    # one typed on the box, read where it stands, not after the page's last line; a phone number
+    # under a black box is gone. A rule through a line (strike-through), shading painted before
+    # its text and a box painted before the text it frames hide nothing.
+    stream = b"\n".join([
+        b"BT /F1 12 Tf 40 700 Td (Published works: ) Tj ET",
+        b"BT /F1 12 Tf 140 700 Td (41 papers) Tj ET",
+        b"BT /F1 12 Tf 194 700 Td (, of which 29 in journals.) Tj ET",
+        b"BT /F1 12 Tf 40 660 Td (Phone: ) Tj ET",
+        b"BT /F1 12 Tf 80 660 Td (+77014283615) Tj ET",
+        b"BT /F1 12 Tf 40 620 Td (Struck text stays readable.) Tj ET",
+        b"0 g 40 623 150 1 re f",
+        b"0.9 g 38 576 220 18 re f",
+        b"0 g BT /F1 12 Tf 40 580 Td (Shaded text stays.) Tj ET",
+        b"1 1 1 rg 138 696 55.5 14 re f",
+        b"0 g 78 656 84 14 re f",
+        b"0 g BT /F1 12 Tf 140 700 Td (43 papers) Tj ET",
+        b"BT /F1 12 Tf 40 540 Td (Page 5) Tj ET",
+    ])
+    lines = [line for line in extract.extract(_pdf_with_stream(stream), "whiteout.pdf").text.split("\n") if line]
+    assert lines == ["Published works: 43 papers, of which 29 in journals.", "Phone:", "Struck text stays readable.",
+                     "Shaded text stays.", "Page 5"]
+
+
+def test_a_page_painted_over_whole_keeps_its_text():
+    # A box over most of the page's letters is no correction but a page drawn oddly (a
+    # background painted last): the text is read as it is, not lost.
+    text = "The aim of the work is to map the salinity of irrigated soils in the south of Kazakhstan."
+    stream = b"\n".join([b"BT /F1 12 Tf 40 700 Td (%s) Tj ET" % text.encode(), b"1 1 1 rg 0 0 612 792 re f"])
+    assert extract.extract(_pdf_with_stream(stream), "painted.pdf").text.strip() == text
+
+
 def test_a_forms_filled_fields_are_read_where_they_stand():
     # A title page made as a fillable form keeps what was typed in its widgets, not in the
     # page's text: the value over a blank («Author: ______») takes the blank's place, a framed

@@ -39,7 +39,7 @@ def test_every_document_has_its_key():
     assert all(key_of(CORPUS, p)["file"] == p.name for p in DOCUMENTS)
 
 
-LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 9, 0.98, 0.99, 0.87, 0.83, 0.85
+LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 9, 0.99, 0.99, 0.87, 0.83, 0.85
 
 
 def test_the_mappers_hold_what_they_reached_on_it():
@@ -47,5 +47,7 @@ def test_the_mappers_hold_what_they_reached_on_it():
     # aecd731 (F1 0.863 and 0.826), Russian on 9f95646 (0.856).
     # At the end (FINAL_MEASUREMENT.txt, 8fff1ef): 9/9, fields 0.989 (the Sejda-corrected count: the old
     # number under its white box is read too), first words 1.000, entities P 0.878, R 0.834, F1 0.855, gaps 2/2.
+    # Forty-first session: text under an opaque box painted after it is not read, the value typed on
+    # the box is read in its place (mappings/extract/covered.py): fields 1.000.
     check_floors(CORPUS, 9, loaded=LOADED, fields=FIELDS, first_words=FIRST_WORDS, precision=PRECISION,
                  recall=RECALL, f1=F1)

@@ -18,7 +18,7 @@ import statistics
 from importlib.metadata import version
 
 from ..errors import MappingError
-from . import MEDIA_TYPES, Extracted, form_fields, imposition
+from . import MEDIA_TYPES, Extracted, covered, form_fields, imposition
 
 # Fewer letters than this per page, on average, and the pages are pictures of text.
 _MIN_LETTERS_PER_PAGE = 40
@@ -113,7 +113,10 @@ def _page_lines(page, fields: list[form_fields.Field]) -> list[list[str]]:
     blank line at each paragraph end, the form fields' values where they stand."""
     textpage = page.get_textpage()
     try:
-        rects = [textpage.get_rect(i) for i in range(textpage.count_rects())]
+        found = covered.covers(page, textpage)
+        # (a page with text under an opaque box: its boxes as pieces that know their letters)
+        rects = covered.pieces(textpage, found) if found else [
+            textpage.get_rect(i) for i in range(textpage.count_rects())]
         spaced_words = _letter_spaced(textpage)
         width, height = page.get_size()
         halves = imposition.halves(rects, width, height)
@@ -131,19 +134,26 @@ def _lines(textpage, rects, spaced_words: dict[str, str], fields=()) -> list[str
     #  the pieces joined into the line as (left, right, text)]
     boxes: list[list] = []
     trailing = False
-    for left, bottom, right, top in rects:
-        # PDFium writes a hyphen it takes for a line-end hyphenation as \x02.
-        raw = textpage.get_text_bounded(left, bottom, right, top).replace("\x02", "-")
-        start = textpage.get_index(left + 0.5, (bottom + top) / 2, 2, 2)
-        end = textpage.get_index(right - 0.5, (bottom + top) / 2, 2, 2)
-        if start is not None and end is not None:
+    for rect in rects:
+        left, bottom, right, top = rect[:4]
+        if len(rect) > 4:
+            # a piece of a page with covered letters (covered.py): its own letters, by index,
+            # since reading by bounds would take the letters under the box too
+            start, end = rect[4], rect[5]
+            raw = textpage.get_text_range(start, end - start + 1).replace("\x02", "-")
+        else:
+            # PDFium writes a hyphen it takes for a line-end hyphenation as \x02.
+            raw = textpage.get_text_bounded(left, bottom, right, top).replace("\x02", "-")
+            start = textpage.get_index(left + 0.5, (bottom + top) / 2, 2, 2)
+            end = textpage.get_index(right - 0.5, (bottom + top) / 2, 2, 2)
+        if start is not None and end is not None and len(rect) == 4:
             # An italic letter's box reaches over the next one's left edge (the "f" of "for"):
             # the letter found at a box's edge may be the neighbour's, not the box's own
             while start < end and textpage.get_charbox(start)[0] < left - 0.25:
                 start += 1
             while end > start and textpage.get_charbox(end)[2] > right + 0.25:
                 end -= 1
-        if start is not None and end is not None and 0 <= end - start < len(raw.strip()) - 1:
+        if len(rect) == 4 and start is not None and end is not None and 0 <= end - start < len(raw.strip()) - 1:
             # A box that holds fewer letters than the text inside its bounds: the letters of a
             # neighbour reach into it (a glyph set on its own, its box wider than its advance:
             # the "j" under the "a" of "major" read twice, "maj ajor"): its own letters only,
@@ -176,7 +186,10 @@ def _lines(textpage, rects, spaced_words: dict[str, str], fields=()) -> list[str
             touching = left >= box[3] - per_char and (left - box[3] < 0.3 * per_char or (
                 box[7] is not None and start is not None and start == box[7] + 1
                 and textpage.get_text_range(box[7], 2)[-1:].isalpha()))
-            glue = "" if text == "-" or box[4].endswith(" ") or (touching and not spaced) else " "
+            # (after a value typed on a covering box, narrower than the one under it, the
+            # comma that followed the old value stands off: still no space before it)
+            glue = "" if text == "-" or box[4].endswith(" ") or (touching and not spaced) or (
+                len(rect) > 4 and not spaced and text[:1] in ",.;:)»") else " "
             if left >= box[2]:
                 box[4], box[6], box[7] = box[4] + glue + text, last or box[6], end
             else:
