@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 # A box hiding more of the page's letters than this share is no correction but a page drawn
 # oddly (a background painted last, under a blend mode PDFium does not report): keep the text.
 _MOST_OF_THE_PAGE = 0.5
+# No box lower or narrower than this (points) holds a letter of text.
+_LETTER = 3.0
 # Letters' boxes may reach a hair outside the box meant to cover them.
 _SLACK = 0.5
 
@@ -47,14 +49,17 @@ def covers(page, textpage) -> list[Cover]:
     import pypdfium2.raw as raw
     if not hasattr(raw, "FPDFText_GetTextObject"):   # an older PDFium: read the page as it is
         return []
+    # (a first look at the page's own objects with PDFium's calls alone: most pages have no
+    # box, and wrapping every object in Python costs a tenth of reading the page)
+    top_level = [raw.FPDFPage_GetObject(page.raw, i) for i in range(raw.FPDFPage_CountObjects(page.raw))]
+    if not any(raw.FPDFPageObj_GetType(h) == raw.FPDF_PAGEOBJ_PATH and _box(h) for h in top_level):
+        return []
     order: dict[int, int] = {}
     boxes: list[tuple[int, Cover]] = []
     for n, obj in enumerate(page.get_objects()):
         order[ctypes.cast(obj.raw, ctypes.c_void_p).value] = n
-        if obj.level == 0 and obj.type == raw.FPDF_PAGEOBJ_PATH and _opaque_fill(obj.raw):
-            boxes.append((n, Cover(*_bounds(obj.raw))))
-    if not boxes:
-        return []
+        if obj.level == 0 and obj.type == raw.FPDF_PAGEOBJ_PATH and (cover := _box(obj.raw)):
+            boxes.append((n, cover))
     count = textpage.count_chars()
     drawn = [n for n, _cover in boxes]
     latest = max(drawn)
@@ -123,6 +128,15 @@ def _bounds(handle) -> tuple[float, float, float, float]:
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     raw.FPDFPageObj_GetBounds(handle, left, bottom, right, top)
     return left.value, bottom.value, right.value, top.value
+
+
+def _box(handle) -> Cover | None:
+    """The object as a box that can hide letters: filled opaque, and no thinner than a letter
+    (rules, borders and underlines are not looked at)."""
+    if not _opaque_fill(handle):
+        return None
+    cover = Cover(*_bounds(handle))
+    return cover if cover.top - cover.bottom >= _LETTER and cover.right - cover.left >= _LETTER else None
 
 
 def _opaque_fill(handle) -> bool:
