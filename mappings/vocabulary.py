@@ -57,6 +57,7 @@ CLASS_FILE = {
     "University": "actors",
     "ResearchInstitute": "actors",
     "Diaspora": "actors",
+    "TribalUnion": "actors",
     "Person": "actors",
     "Region": "actors",
     "Initiative": "initiatives",
@@ -69,7 +70,7 @@ CLASS_FILE.update({kind: "initiatives" for kind in INITIATIVE_KINDS})
 
 
 AGENT_CLASSES = {"State", "InternationalOrganization", "GovernmentBody", "NonGovernmentalOrganization",
-                 "University", "ResearchInstitute", "Department", "Diaspora", "Person"}
+                 "University", "ResearchInstitute", "Department", "Diaspora", "TribalUnion", "Person"}
 CLASS_FILE["Department"] = "actors"
 
 

@@ -91,6 +91,19 @@ def test_kazakh_inflected_names_are_linked(text, expected):
     assert expected in names(text, "kk")
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    # the three zhuzes, tribal unions (dkg:TribalUnion), by their own names and the Russian
+    # sources' hordes, inflected
+    ("Кіші жүзге қарасты рулар Ресеймен келісім жасады", "kk", "actor/junior-zhuz"),
+    ("Ұлы жүздегі саяси жағдай", "kk", "actor/senior-zhuz"),
+    ("правители Среднего жуза приняли подданство", "ru", "actor/middle-zhuz"),
+    ("ханы Малой орды", "ru", "actor/junior-zhuz"),
+    ("the khans of the Great Horde stayed in Zhetysu", "en", "actor/senior-zhuz"),
+])
+def test_the_zhuzes_are_linked(text, lang, expected):
+    assert expected in names(text, lang)
+
+
 # --------------------------------------------------------------------------- Russian, English
 
 

@@ -48,8 +48,8 @@ def test_ontology_parses_and_has_metadata(ontology):
     assert ontology.value(ONTOLOGY_IRI, DCTERMS.license) == URIRef(
         "https://creativecommons.org/licenses/by/4.0/")
     assert ontology.value(ONTOLOGY_IRI, OWL.versionIRI) == URIRef(
-        "https://w3id.org/dissertation-kg/ontology/0.4.0")
-    assert str(ontology.value(ONTOLOGY_IRI, OWL.versionInfo)) == "0.4.0"
+        "https://w3id.org/dissertation-kg/ontology/0.5.0")
+    assert str(ontology.value(ONTOLOGY_IRI, OWL.versionInfo)) == "0.5.0"
     assert str(ontology.value(ONTOLOGY_IRI, URIRef("http://purl.org/vocab/vann/preferredNamespacePrefix"))) == "dkg"
 
 
@@ -58,7 +58,7 @@ ResearchObject ResearchSubject ResearchAim Hypothesis TheoreticalBasis MethodsSt
 Significance Approbation StructureStatement ResearchTask NoveltyPoint Provision Publication
 PublicationCount PublicationKind Specialty Actor Person Organization State
 InternationalOrganization GovernmentBody NonGovernmentalOrganization University Department
-Diaspora Theory Method Initiative SourceDocument MappingActivity""".split()
+Diaspora TribalUnion Theory Method Initiative SourceDocument MappingActivity""".split()
 MODEL_OBJECT_PROPERTIES = """institution department partOfOrganization hasAbstract abstractOf
 hasComponent componentOf hasRelevance hasResearchObject hasResearchSubject hasAim hasHypothesis
 hasTheoreticalBasis hasMethodsStatement hasSignificance hasApprobation hasStructureStatement
