@@ -89,9 +89,44 @@ _ABSTRACT_LABEL = re.compile(r"^(?:Аннотация|Аңдатпа|Abstract|Р
 _LINE_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n\n"})
 
 
+# pdfminer.six (pdf2txt.py, and what calls it) writes a glyph its font maps to no character as
+# "(cid:N)": in a LaTeX paper's text the ligatures go that way ("Scienti(cid:3)c", "e(cid:9)cient").
+# The code is the font's own, so the letters are found per document: the ligature that makes the
+# most words the English dictionary knows out of the words holding that code alone. A code that
+# stands apart (a Greek letter in a formula, "(cid:109) < 2") is left as it is.
+_CID = re.compile(r"\(cid:(\d+)\)")
+_CID_WORD = re.compile(r"[^\W\d_]*(?:\(cid:\d+\)[^\W\d_]*)+")
+_CID_IN_WORD = re.compile(r"(?<=[^\W\d_])\(cid:(\d+)\)|\(cid:(\d+)\)(?=[^\W\d_])")
+_CID_GUESSES = ("fi", "fl", "ff", "ffi", "ffl")   # the f-ligatures a TeX font has
+
+
+def _cid_ligatures(text: str) -> str:
+    if "(cid:" not in text:
+        return text
+    votes: dict[str, Counter] = {}
+    for word in _CID_WORD.findall(text):
+        codes = set(_CID.findall(word))
+        if len(codes) != 1 or not _CID.sub("", word):
+            continue
+        code = codes.pop()
+        tally = votes.setdefault(code, Counter())
+        for guess in _CID_GUESSES:
+            if _english_known(_CID.sub(guess, word).casefold()):
+                tally[guess] += 1
+    chosen = {}
+    for code, tally in votes.items():
+        ranked = tally.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            chosen[code] = ranked[0][0]
+    if not chosen:
+        return text
+    return _CID_IN_WORD.sub(lambda m: chosen.get(m.group(1) or m.group(2), m.group(0)), text)
+
+
 def normalise(text: str) -> str:
     """Characters only: ligatures, spaces, zero-width marks, line ends."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_SEPARATORS).translate(_LIGATURES)
+    text = _cid_ligatures(text)
     text = without_format_characters(text)
     text = _ODD_SPACE.sub(" ", text)
     # A soft hyphen shows only where a line breaks: there it is a hyphenation point, elsewhere nothing.

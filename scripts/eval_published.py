@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import itertools
 import json
 import re
 import shutil
@@ -478,7 +479,23 @@ def score_first_words(m: Mapped, exp: dict) -> list[tuple[bool, str, object, obj
 
 def _overlaps(a: str, b: str) -> bool:
     a, b = _norm(a), _norm(b)
-    return bool(a) and bool(b) and (a in b or b in a)
+    return bool(a) and bool(b) and (a in b or b in a or _cid_in(a, b) or _cid_in(b, a))
+
+
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+def _cid_in(quote: str, other: str) -> bool:
+    """A key quotes pdfminer's stand-in for a ligature as printed ("adaptive (cid:3)ltering"); the
+    mappers put its letters back ("adaptive filtering"): the same letters either way."""
+    parts = _CID.split(quote)
+    if len(parts) == 1 or len(parts) > 5:
+        return False
+    for letters in itertools.product(("fi", "fl", "ff", "ffi", "ffl"), repeat=len(parts) - 1):
+        spelled = parts[0] + "".join(a + b for a, b in zip(letters, parts[1:]))
+        if spelled in other or other in spelled:
+            return True
+    return False
 
 
 # --any-case: Russian and Kazakh names inflect, and candidates are listed in the nominative

@@ -135,6 +135,14 @@ def test_a_markdown_escape_is_the_character_it_escapes():
     assert ev._norm("2020\\-2025") == ev._norm("2020-2025")
 
 
+def test_pdfminers_stand_in_for_a_ligature_is_its_letters():
+    # a key quotes "(cid:3)" as pdfminer printed it; the mappers give the letters back
+    assert ev._overlaps("Kalman (cid:3)lter", "Kalman filter")
+    assert ev._overlaps("adaptive filtering", "adaptive (cid:3)ltering of the signal")
+    assert not ev._overlaps("Kalman (cid:3)lter", "Wiener filter")
+    assert not ev._overlaps("Kalman (cid:3)lter", "Kalman 2 lter")
+
+
 def test_rewrap_makes_a_text_read_as_a_pdf_viewers_copy():
     paragraph = "Relevance of the research. " + "The digital competence of teachers grows slowly. " * 12
     text = "\n".join(["Kazakh National University", "ASEL KASYMOVA", *[paragraph] * 6])

@@ -805,3 +805,14 @@ def test_the_next_capital_letter_after_a_full_line_opens_the_next_item():
     lines[6] = "D. Smith and his colleagues in the basin, whose measurements cover the whole period."
     out = reflow.reflow("\n".join(lines[:1] + lines[4:]), laid_out=True, breaks_known=True).split("\n")
     assert not any(line.startswith("D.") for line in out), out
+
+
+def test_pdfminers_stand_ins_for_ligatures_get_their_letters():
+    # pdfminer's "(cid:N)" for a glyph its font maps to nothing: the code is the font's own, so
+    # the letters are those that make English words of the document's words holding it; a code
+    # standing apart (a Greek letter in a formula) stays, and so does one no guess makes words of
+    text = ("The Wiener (cid:3)lter and adaptive (cid:3)ltering; its coe(cid:9)cients are e(cid:9)cient.\n"
+            "The (cid:4)ow noise with step (cid:109) < 2/(cid:108)max was e(cid:7)ective; x(cid:20)q(cid:20)z.")
+    assert reflow.normalise(text) == (
+        "The Wiener filter and adaptive filtering; its coefficients are efficient.\n"
+        "The flow noise with step (cid:109) < 2/(cid:108)max was effective; x(cid:20)q(cid:20)z.")
