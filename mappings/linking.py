@@ -1143,7 +1143,13 @@ _KEYWORDS = {
                      "холдингі", "зауыты", "фабрикасы", "комбинаты", "мұражайы", "театры", "галереясы",
                      # a national collection of strains or seeds keeps them for others, as a museum does:
                      # «Микроорганизмдердің республикалық коллекциясы», «Национальная коллекция …»
-                     "коллекция"],
+                     "коллекция",
+                     # an enterprise named after its kind: a mine (шахта «Абайская», «Абай» шахтасы,
+                     # рудник «…», «…» кеніші, "… Mine"), a publisher (издательство «Мектеп», «Атамұра»
+                     # баспасы), a farm (крестьянское хозяйство «…», «…» шаруа қожалығы), a nursery
+                     # («Балапан» бөбекжайы, «…» балабақшасы)
+                     "mine", "шахта", "рудник", "шахтасы", "кеніші", "издательство", "баспасы", "publisher",
+                     "farm", "қожалығы", "бөбекжайы", "балабақшасы"],
     # a named index is a measure a study applies ("Gallagher index", «индекс Грина – Вермильона»)
     "Method": ["index", "индекс", "индексі",
                # an instrument of measurement: "… Severity Scale", "Mineral Liberation Analyser",
@@ -1572,8 +1578,14 @@ def _software(text: str) -> list[tuple[int, int]]:
 
 # An organisation named by its kind or legal form and a quoted name: «РГП «Казгидромет»»,
 # «Университета «Туран»», «АО «АрселорМиттал Темиртау»», "JSC «Kazakh Tourism»"
-_LEGAL_FORMS = r"АО|АҚ|ТОО|ЖШС|РГП|РГКП|ГКП|НАО|КеАҚ|ҚеАҚ|НК|ҰК|ОО|ҚБ|РМК|РМҚК|ЖАҚ|КГП|КГКП|ММ|ГУ|КГУ|JSC|LLP|NJSC"
-_ORG_QUOTED = re.compile(rf"(?:\b(?:{_LEGAL_FORMS})|[А-ЯЁA-Z]?[а-яёa-z]+)\s+([«“„\"][^«»“”„\"\n]{{2,60}}[»”\"“])")
+# (and the kinds written as initials like one: a research and production enterprise or
+# association, НПП / НПО, the national chamber «НПП «Атамекен»»; a peasant farm, КХ / ШҚ)
+_LEGAL_FORMS = r"АО|АҚ|ТОО|ЖШС|РГП|РГКП|ГКП|НАО|КеАҚ|ҚеАҚ|НК|ҰК|ОО|ҚБ|РМК|РМҚК|ЖАҚ|КГП|КГКП|ММ|ГУ|КГУ|JSC|LLP|NJSC|" \
+               r"НПП|НПО|КХ|ШҚ"
+# a quoted name, or one with a quoted name inside it whose closing marks run together or are one
+# («Фонд устойчивого развития «Казына»», «Агрофирма «Акжар Өндіріс»)
+_QUOTED_NAME = r"[«“„\"](?:[^«»“”„\"\n]{2,60}[»”\"“]|[^«»“”„\"\n]{1,60}«[^«»\n]{1,40}»»?)"
+_ORG_QUOTED = re.compile(rf"(?:\b(?:{_LEGAL_FORMS})|[А-ЯЁA-Z]?[а-яёa-z]+)\s+({_QUOTED_NAME})")
 _QUOTE_OPEN = re.compile(r"\s[«“„\"]")
 _JOINED_QUOTE = re.compile(r"[ \t]*(?:,|и|және|мен|and)[ \t]*$")
 
@@ -2035,6 +2047,11 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
                     break
         else:
             cls = _keyword_class([word], lang)
+        # (a quote that opens a body's descriptive name with its own kind, «Национальный центр …
+        # «Өрлеу»», is that body's: named with its kind below, not as its legal form's)
+        inner = m.group(1)[1:].split("«", 1) if m.re is _ORG_QUOTED else []
+        if len(inner) == 2 and _keyword_class(re.findall(r"[\w-]+", inner[0]), lang):
+            continue
         if cls in _ORGANISATION_CLASSES | {"Region"} and free(s, e) and unclaimed(s, e) and not known(text[s:e]):
             found[(s, e)] = (cls, "quoted")
             claimed.append((s, e))

@@ -3187,6 +3187,22 @@ def test_a_quoted_name_inside_a_bodys_name_is_the_bodys(text, lang, body):
     assert "Initiative" not in found.values(), found
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    # an enterprise named after its kind: a mine, a publisher, a farm, a nursery; a quoted name
+    # inside a quoted name whose closing marks are one («Агрофирма «Акжар Өндіріс»); a national
+    # chamber or research enterprise by its initials (НПП)
+    ("Работа выполнена на шахте «Абайская» и в ТОО «Агрофирма «Акжар Өндіріс».", "ru",
+     {"шахте «Абайская»": "Organization", "ТОО «Агрофирма «Акжар Өндіріс»": "Organization"}),
+    ("Учебник выпущен издательством «Мектеп», данные дала НПП «Атамекен».", "ru",
+     {"издательством «Мектеп»": "Organization", "НПП «Атамекен»": "Organization"}),
+    ("Дети из «Ақтөбе-Агро» шаруа қожалығы және «Балапан» бөбекжайында зерттелді.", "kk",
+     {"«Ақтөбе-Агро» шаруа қожалығы": "Organization", "«Балапан» бөбекжайында": "Organization"}),
+    ("Samples were taken at the Kostenko Mine in Karaganda.", "en", {"Kostenko Mine": "Organization"}),
+])
+def test_an_enterprise_is_named_by_its_kind(text, lang, expected):
+    assert _candidates(text, lang, "methods") == expected
+
+
 def test_a_known_bodys_name_that_quotes_its_own_name_is_a_mention_of_it():
     # the vocabulary's «Фонд развития предпринимательства Даму», written with the name quoted
     text = "Изучено влияние программ АО «Фонд развития предпринимательства «Даму» на цифровизацию."
