@@ -527,6 +527,8 @@ def _after_a_noun(text: str, m: Mention, lang: str) -> bool:
         return False
     if lang == "en":
         return True
+    if lang == "ru" and name_shapes._ru_head_lemma(found.group("noun")) and name_shapes._eponym(m.exact):
+        return False   # «закон Ома» is Ohm's law, not the law of the city of Ome
     return morphology.russian_pos(found.group("noun")) == "NOUN" and morphology.russian_genitive(m.exact.lower())
 
 

@@ -695,14 +695,26 @@ def _ru_head_lemma(word: str) -> str | None:
                  if p.normal_form in _RU_HEADS), None)
 
 
+# Units named after their scientists are common nouns to the dictionary («ом», «кулон», «гильберт»);
+# capitalised after a head they are the scientist: «закон Ома», «закон Кулона», «преобразование
+# Гильберта» (not the city of Ome, nor a pendant).
+_UNITS_AFTER_SCIENTISTS = {"ом", "ампер", "вольт", "ватт", "джоуль", "кулон", "гаусс", "максвелл", "гильберт",
+                           "генри", "герц", "паскаль", "кельвин", "ньютон", "тесла", "вебер", "фарад", "сименс",
+                           "беккерель", "грей", "зиверт", "рентген", "стокс", "пуаз", "эрстед", "кюри", "дарси",
+                           "дебай", "ангстрем"}
+
+
 @lru_cache(maxsize=10_000)
 def _eponym(word: str) -> bool:
     """A scholar's name after a head (Аррениуса, Вейбулла, Маслач): capitalised, and a surname
-    or a name to the dictionary, or unknown to it (not «Республики», not a place)."""
+    or a name to the dictionary, or unknown to it (not «Республики», not a place), or a unit
+    named after a scientist («Ома»)."""
     if not word[:1].isupper() or not re.search("[a-zа-яё]", word) or morphology.is_acronym(word) \
             or generic_acronyms.is_substance(word):
         return False   # (nor an element: «распределение Zn» is the zinc's)
     parses = morphology._analyzer().parse(morphology.fold(word))
+    if any(p.normal_form in _UNITS_AFTER_SCIENTISTS for p in parses[:2]):
+        return True
     if any(p.is_known and ("Geox" in p.tag or "Orgn" in p.tag) for p in parses[:2]):
         return False
     return any("Surn" in p.tag or "Name" in p.tag for p in parses[:2]) or not any(p.is_known for p in parses)

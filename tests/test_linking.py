@@ -3203,6 +3203,15 @@ def test_an_enterprise_is_named_by_its_kind(text, lang, expected):
     assert _candidates(text, lang, "methods") == expected
 
 
+def test_a_law_named_after_a_units_scientist_is_no_city():
+    # «закон Ома» is Ohm's law, not the law of Ome (a city whose Russian name declines alike);
+    # the genitive after a noun that names no law stays a place («рынки Риддера»)
+    text = "Цепь рассчитана по закону Ома, изучены рынки Риддера."
+    assert "actor/ome" not in names(text, "ru")
+    assert _candidates(text, "ru", "methods") == {"закону Ома": "Theory"}
+    assert "actor/ridder" in names(text, "ru")
+
+
 def test_a_known_bodys_name_that_quotes_its_own_name_is_a_mention_of_it():
     # the vocabulary's «Фонд развития предпринимательства Даму», written with the name quoted
     text = "Изучено влияние программ АО «Фонд развития предпринимательства «Даму» на цифровизацию."

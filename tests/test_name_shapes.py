@@ -161,6 +161,9 @@ def test_an_index_a_coefficient_a_filter_and_a_criterion_name_methods(text, lang
     ("The envelope was obtained by the Hilbert transform of each window.", "en", "Hilbert transform"),
     ("Спектр найден быстрым преобразованием Фурье.", "ru", "быстрым преобразованием Фурье"),
     ("Сигнал конверті Гильберт түрлендіруі арқылы алынды.", "kk", "Гильберт түрлендіруі"),
+    # a scholar whose unit is a common noun to the dictionary («гильберт», «кулон», «ом»)
+    ("Огибающая найдена преобразованием Гильберта.", "ru", "преобразованием Гильберта"),
+    ("Сила взаимодействия описана законом Кулона.", "ru", "законом Кулона"),
 ])
 def test_a_law_an_equation_an_effect_and_a_design_are_named_by_a_scholar(text, lang, name):
     assert names(text, lang) == [name]
