@@ -1090,6 +1090,10 @@ _KEYWORDS = {
                    # a policy instrument: "Carbon Border Adjustment Mechanism", "Emissions Trading
                    # System/Scheme", "Partnership for Market Implementation"
                    "mechanism", "scheme", "trading", "partnership",
+                   # what states sign: "Enhanced Partnership and Cooperation Agreement", "… Pact",
+                   # "Memorandum of Understanding", «… келісімі», «… хаттамасы», «пакт …»
+                   "agreement", "accord", "pact", "protocol", "memorandum", "келісімі", "хаттамасы",
+                   "меморандумы", "протокол", "меморандум", "пакт",
                    # a body of norms: "Reporting Standards", «Международные стандарты …», and the
                    # standards of medicines a state publishes: «Государственная фармакопея …»
                    "standard", "стандарт", "pharmacopoeia", "фармакопея", "фармакопеясы",
@@ -1677,6 +1681,21 @@ _STUDY_GROUPS = {"control", "experimental", "treatment", "placebo", "study", "co
 
 _PERIODICALS = {"Journal", "Annals", "Bulletin", "Proceedings", "Transactions"}
 _JOURNAL_BEFORE = re.compile(r"\b(?:" + "|".join(_PERIODICALS) + r")\s+of\s+(?:the\s+)?$")
+
+
+def _kinds_coordinated(run: list, tokens: list, idx: int, lang: str) -> bool:
+    """Whether "and" joins two words of one document's name, the first a kind used as a modifier:
+    "Enhanced Partnership and Cooperation Agreement", "Trade and Economic Cooperation Agreement"
+    (capitalised words follow straight on, no article, to the name's own kind); "… Agreement and
+    the Partnership Agreement" are two."""
+    if lang != "en" or _keyword_class([run[-1].text], lang) != "Initiative":
+        return False
+    for t in tokens[idx + 1: idx + 5]:
+        if not _is_capitalised(t.text) or morphology.fold(t.text) in _CONNECTORS:
+            return False
+        if _keyword_class([t.text], lang) == "Initiative":
+            return True
+    return False
 
 
 def _field_goes_on(run: list, tokens: list, idx: int, lang: str) -> bool:
@@ -2282,7 +2301,8 @@ def find_candidates(text: str, lang: str, kind: str, mentions: list[Mention], to
             run.append(t)
         elif conn and run and joined and not (morphology.fold(t.text) in _COORDINATORS
                                                  and _keyword_class([run[-1].text], lang)
-                                                 and not _field_goes_on(run, tokens, idx, lang)):
+                                                 and not _field_goes_on(run, tokens, idx, lang)
+                                                 and not _kinds_coordinated(run, tokens, idx, lang)):
             # "and" continues a name ("Ministry of Science and Higher Education") but does not
             # join two names ("the Turkic Investment Fund and the RSCI").
             run.append(t)
@@ -2622,7 +2642,8 @@ _DOCUMENT_CLASSES = {"Programme", "Strategy", "PolicyConcept", "ActionPlan", "La
 
 # (a code and a law too, where the text names them by what they are about: «Кодекс о недрах»,
 # «Закон о банках»; the statute's formal title is quoted, see self_named)
-_TREATY_HEADS = {"договор", "конвенция", "соглашение", "декларация", "хартия", "пакт", "кодекс", "закон"}
+_TREATY_HEADS = {"договор", "конвенция", "соглашение", "декларация", "хартия", "пакт", "кодекс", "закон", "меморандум",
+                 "протокол"}
 
 
 def _treaty_about(text: str, tokens: list[Token], head: int, joins) -> bool:

@@ -3203,6 +3203,20 @@ def test_an_enterprise_is_named_by_its_kind(text, lang, expected):
     assert _candidates(text, lang, "methods") == expected
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    # what states sign is a kind of its own: two agreements joined by "and the" are two, a kind
+    # used as a modifier before "and" is one name ("Partnership and Cooperation Agreement")
+    ("Relations rest on the Framework Agreement and the Partnership Agreement.", "en",
+     {"Framework Agreement": "Initiative", "Partnership Agreement": "Initiative"}),
+    ("The Enhanced Partnership and Cooperation Agreement entered into force in 2020.", "en",
+     {"Enhanced Partnership and Cooperation Agreement": "Initiative"}),
+    ("Подписаны Меморандум о взаимопонимании и Протокол о сотрудничестве; составлен протокол о нарушении.", "ru",
+     {"Меморандум о взаимопонимании": "Initiative", "Протокол о сотрудничестве": "Initiative"}),
+])
+def test_what_states_sign_is_named_by_its_kind(text, lang, expected):
+    assert _candidates(text, lang, "relevance") == expected
+
+
 def test_a_law_named_after_a_units_scientist_is_no_city():
     # «закон Ома» is Ohm's law, not the law of Ome (a city whose Russian name declines alike);
     # the genitive after a noun that names no law stays a place («рынки Риддера»)
