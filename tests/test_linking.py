@@ -3217,6 +3217,14 @@ def test_what_states_sign_is_named_by_its_kind(text, lang, expected):
     assert _candidates(text, lang, "relevance") == expected
 
 
+def test_signal_processings_methods_are_linked():
+    text = ("The vibration signal was decomposed by empirical mode decomposition, its transients found by "
+            "spectral kurtosis; the noise was removed by adaptive filtering with recursive least squares.")
+    assert {"method/empirical-mode-decomposition", "method/spectral-kurtosis", "method/adaptive-filtering",
+            "method/recursive-least-squares"} <= set(names(text, "en"))
+    assert "method/hilbert-transform" in names("Огибающая найдена преобразованием Гильберта.", "ru")
+
+
 def test_a_law_named_after_a_units_scientist_is_no_city():
     # «закон Ома» is Ohm's law, not the law of Ome (a city whose Russian name declines alike);
     # the genitive after a noun that names no law stays a place («рынки Риддера»)
