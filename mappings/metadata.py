@@ -1099,6 +1099,12 @@ _SPAN_OF_TIME = re.compile(r"(?:\s*-\s*|\s+)(?:жыл(?:дық|ғы|\b|дар|д
                            r"years?\b|months?\b|days?\b)", re.I)
 
 
+def _inside_quotes(text: str, at: int) -> bool:
+    """Whether `at` stands inside «…» or “…” opened on its line and not closed before it."""
+    line = text[text.rfind("\n", 0, at) + 1:at]
+    return any(line.rfind(opening) > line.rfind(closing) for opening, closing in (("«", "»"), ("“", "”")))
+
+
 def publication_counts(text: str, lang: str) -> dict[str, int]:
     """Counts by kind from sentences such as "three publications in journals indexed in Scopus".
 
@@ -1124,6 +1130,8 @@ def publication_counts(text: str, lang: str) -> dict[str, int]:
             continue   # a standard's number, not a count: «МСФО (IFRS) 9 в открытой печати», "ISO 9001 in …"
         if _SPAN_OF_TIME.match(text, m.end()):
             continue   # an age or a span: «Абайдың 150 жылдық мерейтойы … басылымдар», "over 5 years, 12 papers"
+        if _inside_quotes(text, m.start()):
+            continue   # a name's number: the conference «Ауэзовские чтения – 18», «Шоқан оқулары – 13»
         tail = text[m.end():]
         nxt = number.search(tail)
         cut = boundary.search(tail)

@@ -379,6 +379,19 @@ def test_publication_counts_written_in_words(text, lang, total):
     assert publication_counts(text, lang)["Total"] == total
 
 
+@pytest.mark.parametrize("text, lang", [
+    # a conference's number in its quoted name counts nothing, however it is set off by a dash
+    ("Нәтижелер «Ауэзовские чтения – 18» (Шымкент, 2020) конференциясында баяндалды. Диссертация "
+     "тақырыбы бойынша 14 ғылыми еңбек жарияланды.", "kk"),
+    ("Результаты доложены на конференции «Сәтбаевские чтения – 21». По теме диссертации опубликовано "
+     "14 работ.", "ru"),
+    ("The results were presented at “Readings – 18” and published in 14 papers.", "en"),
+])
+def test_a_number_in_a_quoted_name_is_no_count(text, lang):
+    from dissertation_kg.mappings.metadata import publication_counts
+    assert publication_counts(text, lang)["Total"] == 14
+
+
 def test_a_translation_that_misses_the_university_still_validates():
     """The department's university is named only in the English text: the Russian document
     names it too (in English), so each document's graph is valid on its own."""
