@@ -185,7 +185,7 @@ def reflow(text: str, *, laid_out: bool = False, breaks_known: bool = False, bod
     # On a page, a page number stands at its top or bottom; a number inside it is text ("88-⏎104").
     beside_numbers = set() if paged else _beside_page_numbers(lines)
     title_page, numbered = ({}, 0) if paged else _title_page(lines)
-    if not (laid_out or paged or wrap_width(lines)):
+    if not (laid_out or paged or wrap_width(lines) or _local_widths(lines)):
         # a text of a paragraph a line, with page numbers: the header beside each goes with it
         # (a short line repeated elsewhere may be the text's own: "Ключевые слова" in three languages)
         return "\n".join(_drop_page_numbers(_drop_repeated_lines(lines, beside_numbers, title_page, numbered,
@@ -202,7 +202,7 @@ def reflow(text: str, *, laid_out: bool = False, breaks_known: bool = False, bod
         return "\n".join(line for line in lines if line != PAGE_BREAK)
     if not (laid_out or paged):
         breaks_known = _blank_lines_part_paragraphs(lines, widths)
-    return "\n".join(_join(lines, widths, breaks_known))
+    return "\n".join(_join(lines, widths, breaks_known, _local_widths(lines) if not laid_out else None))
 
 
 # A wrapper that puts a blank line after every paragraph (catdoc's text of an old .doc, `fmt`,
@@ -443,12 +443,46 @@ def vocabulary(lines: list[str]) -> tuple[Counter, Counter]:
     return words, firsts
 
 
-def _join(lines: list[str], widths: dict[str, int], breaks_known: bool = False) -> list[str]:
+# A text extracted from a page of two widths (`pdftotext -raw` of a journal: the abstract across
+# the page, the body in two columns) is wrapped at two margins. Found where the lines crowd a
+# narrow margin that is at most this share of the wide one; each line is then judged against the
+# margin of the lines around it.
+_NARROW_SHARE = 0.65
+_AROUND = 3
+
+
+def _local_widths(lines: list[str]) -> list[int] | None:
+    lengths = sorted(len(line) for line in lines if len(line) > 1 and line != PAGE_BREAK)
+    if len(lengths) < 40:
+        return None
+    median = lengths[len(lengths) // 2]
+    short = [n for n in lengths if n <= median * 1.4]
+    narrow = short[int(len(short) * 0.9) - 1]
+    wide_lines = [n for n in lengths if n > narrow * 1.4]
+    if narrow < _NARROWEST or len(wide_lines) < 8:
+        return None
+    wide = wide_lines[int(len(wide_lines) * 0.9) - 1]
+    if narrow > wide * _NARROW_SHARE or \
+            sum(0.75 * narrow <= n <= narrow + 2 for n in short) / len(short) < 0.35 or \
+            sum(0.75 * wide <= n <= wide + 2 for n in wide_lines) / len(wide_lines) < 0.5:
+        return None
+    sizes = [len(line) if line != PAGE_BREAK else 0 for line in lines]
+    return [max(sizes[max(0, i - _AROUND):i + _AROUND + 1]) for i in range(len(lines))]
+
+
+def _join(lines: list[str], widths: dict[str, int], breaks_known: bool = False,
+          local: list[int] | None = None) -> list[str]:
     words = vocabulary([line for line in lines if line != PAGE_BREAK])
     out: list[str] = []
     last = ""       # the previous line as laid out: its length is what tells a wrap
     page_break = False
-    for line in lines:
+    last_at = -1
+
+    def margin() -> int:
+        # (a page of two widths: the margin of the lines around the previous one)
+        return local[last_at] if local is not None and last_at >= 0 else widths[_script(last)]
+
+    for at, line in enumerate(lines):
         if line == PAGE_BREAK:
             page_break = True
             continue
@@ -469,15 +503,15 @@ def _join(lines: list[str], widths: dict[str, int], breaks_known: bool = False) 
                 and not (_next_lettered_item(out[-1], line) and _SENTENCE_END.search(last)) \
                 and not (_DOCUMENT_WORD.match(line) and not _capitals(last)) and (
                 bool(_MARKER_ONLY.match(last)) or (
-                not (_is_heading(last, widths[_script(last)]) and not (_capitals(last) and _capitals(line)))
-                and (not _LIST_START.match(line) or _dash_inside_sentence(last, line, widths[_script(last)], out[-1]))))
+                not (_is_heading(last, margin()) and not (_capitals(last) and _capitals(line)))
+                and (not _LIST_START.match(line) or _dash_inside_sentence(last, line, margin(), out[-1]))))
         else:
-            joins = bool(last) and _continues(last, line, widths[_script(last)], out[-1])
+            joins = bool(last) and _continues(last, line, margin(), out[-1])
         if joins:
             out[-1] = _glue(out[-1], line, words)
         else:
             out.append(line)
-        last, page_break = line, False
+        last, page_break, last_at = line, False, at
     return [_mended(line, words) for line in out]
 
 
@@ -520,6 +554,8 @@ def _next_lettered_item(paragraph: str, line: str) -> bool:
 def _continues(previous: str, line: str, width: int, paragraph: str) -> bool:
     if _MARKER_ONLY.match(previous):
         return True          # "10)" set apart from its text by a tab stop
+    if line[:2] in (", ", "; "):
+        return True          # a byline broken at each author's superscript («Жақыпбеков1*» ⏎ «, А.Т. …»)
     if _LIST_START.match(line) and not _dash_inside_sentence(previous, line, width, paragraph):
         return False
     if _next_lettered_item(paragraph, line) and _SENTENCE_END.search(previous):
@@ -580,6 +616,8 @@ def _is_heading(line: str, width: int) -> bool:
 def _glue(previous: str, line: str, vocabulary: tuple[Counter, Counter]) -> str:
     if _RANGE_END.search(previous) and line[:1].isdigit():
         return previous + line
+    if line[:2] in (", ", "; "):
+        return previous + line       # (no space before the comma a line opens with)
     m = _HYPHEN_END.search(previous)
     nxt = _LEADING_WORD.match(line)
     if not m or not nxt:
