@@ -2719,6 +2719,12 @@ def _body_field_end(tokens: list[Token], k: int, limit: int, joins, last: int) -
     return end
 
 
+# Kinds that name a body only after its quoted name («Ақжар» шаруа қожалығы, «Мектеп» баспасы):
+# after capitalised words they are common nouns («Экономикалық есептеулер шаруа қожалығының …»,
+# the calculations of a peasant farm)
+_QUOTED_ONLY_KINDS = {"қожалығы", "бөбекжайы", "балабақшасы", "баспасы", "кеніші", "шахтасы"}
+
+
 def _opens_a_body(word: str, lang: str) -> bool:
     if lang == "kk":
         return bool(_KK_ADJECTIVE.search(word.lower()))
@@ -2768,7 +2774,8 @@ def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearra
                 # (a kind in the plural names no one body, «… МВт-тан асатын станциялар»: it is a
                 # modifier of a kind further on, «Халықаралық музейлер кеңесі», or of no name)
                 if _keyword_class([tokens[j].text], lang) and not _KK_PLURAL_WORD.search(tokens[j].text.lower()):
-                    last = j
+                    if not _QUOTED_ONLY_KINDS.intersection(morphology.text_keys(tokens[j].text, lang)):
+                        last = j
                     break
         else:
             # adjectives, the head noun, then genitive modifiers ("и" only between two of them:

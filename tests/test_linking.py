@@ -3203,6 +3203,13 @@ def test_an_enterprise_is_named_by_its_kind(text, lang, expected):
     assert _candidates(text, lang, "methods") == expected
 
 
+def test_a_farms_kind_after_capitalised_words_names_no_farm():
+    # «шаруа қожалығы» names a body only after its quoted name; after a sentence's first words it
+    # is a common noun (the calculations of a peasant farm)
+    text = "Экономикалық есептеулер шаруа қожалығының нақты шығындары бойынша жүргізілді."
+    assert _candidates(text, "kk", "methods") == {}
+
+
 @pytest.mark.parametrize("text, lang, expected", [
     # what states sign is a kind of its own: two agreements joined by "and the" are two, a kind
     # used as a modifier before "and" is one name ("Partnership and Cooperation Agreement")
