@@ -611,14 +611,15 @@ def test_docx_numbered_table_rows_are_list_items():
                                                       "To model the root-zone moisture", "To test the schedule in winter"]
 
 
-def _pdf_with_stream(stream: bytes, font: bytes = b"Helvetica", fields: tuple[bytes, ...] = ()) -> bytes:
+def _pdf_with_stream(stream: bytes, font: bytes = b"Helvetica", fields: tuple[bytes, ...] = (),
+                     page: bytes = b"") -> bytes:
     """A one-page PDF of `stream` in a standard font, with `fields` (widget dictionaries,
-    objects 6 on) in its AcroForm."""
+    objects 6 on) in its AcroForm and `page` added to the page's dictionary."""
     refs = b" ".join(b"%d 0 R" % (6 + i) for i in range(len(fields)))
     objects = [b"<< /Type /Catalog /Pages 2 0 R%s >>" % (b" /AcroForm << /Fields [%s] >>" % refs if fields else b""),
                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-               b"/Resources << /Font << /F1 5 0 R >> >>%s >>" % (b" /Annots [%s]" % refs if fields else b""),
+               b"/Resources << /Font << /F1 5 0 R >> >>%s%s >>" % (b" /Annots [%s]" % refs if fields else b"", page),
                b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
                b"<< /Type /Font /Subtype /Type1 /BaseFont /%s >>" % font, *fields]
     out, offsets = bytearray(b"%PDF-1.4\n"), []
@@ -660,6 +661,22 @@ def test_text_under_an_opaque_box_painted_after_it_is_not_read():
     lines = [line for line in extract.extract(_pdf_with_stream(stream), "whiteout.pdf").text.split("\n") if line]
     assert lines == ["Published works: 43 papers, of which 29 in journals.", "Phone:", "Struck text stays readable.",
                      "Shaded text stays.", "Page 5"]
+
+
+def test_text_outside_the_crop_box_is_not_read():
+    # A page cut from a printer's sheet by its crop box alone: the printer's job line below it
+    # and the facing page's edge beside it stay in the text layer, outside what a viewer shows.
+    stream = b"\n".join([
+        b"BT /F1 12 Tf 60 700 Td (The aim of the work is to describe the cult of water.) Tj ET",
+        b"BT /F1 12 Tf 60 684 Td (The object is the epic tradition of the steppe.) Tj ET",
+        b"BT /F1 12 Tf 500 700 Td (ter) Tj ET",
+        b"BT /F1 12 Tf 500 684 Td (gen) Tj ET",
+        b"BT /F1 8 Tf 60 20 Td (Order 0418 - Arys press - 100 copies) Tj ET",
+    ])
+    lines = [line for line in extract.extract(_pdf_with_stream(stream, page=b" /CropBox [40 40 460 760]"),
+                                              "cropped.pdf").text.split("\n") if line]
+    assert lines == ["The aim of the work is to describe the cult of water.",
+                     "The object is the epic tradition of the steppe."]
 
 
 def test_a_page_painted_over_whole_keeps_its_text():

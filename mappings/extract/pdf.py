@@ -117,6 +117,7 @@ def _page_lines(page, fields: list[form_fields.Field]) -> list[list[str]]:
         # (a page with text under an opaque box: its boxes as pieces that know their letters)
         rects = covered.pieces(textpage, found) if found else [
             textpage.get_rect(i) for i in range(textpage.count_rects())]
+        rects = _on_the_page(rects, page.get_cropbox())
         spaced_words = _letter_spaced(textpage)
         width, height = page.get_size()
         halves = imposition.halves(rects, width, height)
@@ -124,6 +125,14 @@ def _page_lines(page, fields: list[form_fields.Field]) -> list[list[str]]:
                 for half in halves]
     finally:
         textpage.close()
+
+
+def _on_the_page(rects: list, crop: tuple[float, float, float, float]) -> list:
+    """The text a viewer shows: inside the page's crop box. A page cut from a printer's sheet
+    by its crop box alone keeps, outside it, the crop marks' job line (the slug) and the edge
+    of the facing page, in the text layer though nobody sees them."""
+    left, bottom, right, top = crop
+    return [r for r in rects if left - 1 <= (r[0] + r[2]) / 2 <= right + 1 and bottom - 1 <= (r[1] + r[3]) / 2 <= top + 1]
 
 
 def _lines(textpage, rects, spaced_words: dict[str, str], fields=()) -> list[str]:
