@@ -39,9 +39,10 @@ _KIND = {
           # a historic state by its ruling house ("the Tang dynasty", "the Han and Tang dynasties")
           r"[Dd]ynast(?:y|ies)",
     # (a town by its possessive, «Есік қаласы маңында», never the verb «қалады», it remains)
-    # (a lake, never «көлемі» "its volume", «көлік» "transport", «көлеңке» "shade")
+    # (a lake, never «көлемі» "its volume", «көлік» "transport", «көлеңке» "shade"; an island, never
+    # «аралас» "mixed")
     # (a village, and a rural district «… ауылдық округі»; the bare adjective «ауылдық» is "rural")
-    "kk": rf"(?:қала(?=с[ыі]|лар)|аудан|облыс|өлке|ауылдық\s+округ|ауыл(?!дық)|өзен|көл(?!ем|ік|іг|еңк)|елді\s+мекен|мұздық|мұздығ|шөл|арал(?!ық|ығ)|кен\s+орн|жазығ|алқаб|"
+    "kk": rf"(?:қала(?=с[ыі]|лар)|аудан|облыс|өлке|ауылдық\s+округ|ауыл(?!дық)|өзен|көл(?!ем|ік|іг|еңк)|елді\s+мекен|мұздық|мұздығ|шөл|арал(?!ық|ығ|ас)|кен\s+орн|жазығ|алқаб|"
           # (an irrigated tract: «Шардара массиві», «Мақтаарал массивінде»)
           rf"алабы|түбег|жотас|су\s+қойма|массив|"
           # a site (of finds, of digs) in its possessive: «Михайловка орны», «… және … орындары»
@@ -163,7 +164,7 @@ def find(text: str, lang: str) -> list[tuple[int, int, str]]:
                 continue   # «Олардың ауданы», «Киіктердің елді мекендерден»: a possessor, never a place's name
             if lang == "kk" and m.group(2).startswith("аудан") and _KK_AREA_AFTER.match(text, m.end(2)):
                 continue   # «Аумақ ауданы шамамен 75 мың км²»: the word for an area, with its size
-            if lang == "kk" and m.group(2).startswith(("орн", "орынд", "карьер", "облыс", "өлке")):
+            if lang == "kk" and m.group(2).startswith(("орн", "орынд", "карьер", "облыс", "өлке", "кен")):
                 if _SENTENCE_END.search(text[max(0, s - 12):s]):
                     continue   # «Екінші орында …», «Терең карьерлер …»: a sentence's first word is capitalised whatever it is
             if lang == "en" and m.group(2)[:1].islower() and (

@@ -89,6 +89,9 @@ def test_a_place_is_found_by_its_kind(text, lang, expected):
     # a possessor in the genitive before the kind, and «ауданы» as an area with its size
     ("Олардың ауданы жыл сайын өзгерді.", "kk"), ("Киіктердің елді мекендерден алыс жерді таңдауы.", "kk"),
     ("Аумақ ауданы шамамен 75 мың км².", "kk"), ("Бақша ауданы 12 га болды.", "kk"),
+    # «аралас» is "mixed", not an island; a sentence's first word before «кен орны» is capitalised
+    # whatever it is («Нәтижелер кен орнының …», the results for the field)
+    ("Ингибитор аралас типті.", "kk"), ("Нәтижелер кен орнының құбырларына ұсынылады.", "kk"),
 ])
 def test_a_kind_word_without_a_name_is_no_place(text, lang):
     assert places(text, lang) == []
