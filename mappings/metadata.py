@@ -1100,9 +1100,10 @@ _SPAN_OF_TIME = re.compile(r"(?:\s*-\s*|\s+)(?:жыл(?:дық|ғы|\b|дар|д
 
 
 def _inside_quotes(text: str, at: int) -> bool:
-    """Whether `at` stands inside «…» or “…” opened on its line and not closed before it."""
+    """Whether `at` stands inside «…» opened on its line and not closed before it. (Not “…”: in
+    the inner quotes of a Russian text, «НК „Kazakh Tourism“», “ closes.)"""
     line = text[text.rfind("\n", 0, at) + 1:at]
-    return any(line.rfind(opening) > line.rfind(closing) for opening, closing in (("«", "»"), ("“", "”")))
+    return line.rfind("«") > line.rfind("»")
 
 
 def publication_counts(text: str, lang: str) -> dict[str, int]:

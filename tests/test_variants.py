@@ -385,7 +385,8 @@ def test_publication_counts_written_in_words(text, lang, total):
      "тақырыбы бойынша 14 ғылыми еңбек жарияланды.", "kk"),
     ("Результаты доложены на конференции «Сәтбаевские чтения – 21». По теме диссертации опубликовано "
      "14 работ.", "ru"),
-    ("The results were presented at “Readings – 18” and published in 14 papers.", "en"),
+    # (and a German-style inner quote, closed by “, leaves the count after it a count)
+    ("Результаты представлены в АО «НК „Kazakh Tourism“». Опубликовано 14 работ, в том числе 1 статья.", "ru"),
 ])
 def test_a_number_in_a_quoted_name_is_no_count(text, lang):
     from dissertation_kg.mappings.metadata import publication_counts
