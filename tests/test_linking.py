@@ -104,6 +104,14 @@ def test_the_zhuzes_are_linked(text, lang, expected):
     assert expected in names(text, lang)
 
 
+def test_the_altai_alone_is_the_mountains():
+    # «Алтай» alone is the Altai (its mountains and their peoples), not the Chinese town GeoNames
+    # also spells so
+    assert "actor/altai-mountains" in names("Итмұрын Алтай тау бөктерінен жиналды.", "kk")
+    assert "actor/altai-mountains" in names("Экспедиции работали на Алтае.", "ru")
+    assert "actor/altai-krai" in names("Экспедиции работали в Алтайском крае.", "ru")
+
+
 # --------------------------------------------------------------------------- Russian, English
 
 
