@@ -173,8 +173,11 @@ def _k_spellings(label: str) -> list[str]:
 # «әдісімен (PS-InSAR)»): an English label every word of which is capitalised or a code, one of
 # them spelled as no word is (a digit, an inner capital, a capital after a hyphen), names the entry
 # in every language.
-# (not an acronym alone, FAO, UN: each language's labels spell its own, and a Latin one inside a
-# Kazakh name, «FAO Penman-Monteith әдісі», is that name's)
+# An acronym of three capitals or more is written in Latin letters in Russian and Kazakh texts
+# too («FAO деректері», «модель SWAT»), but not one inside a longer Latin name, «FAO
+# Penman-Monteith әдісі», which is that name's (see _inside_a_latin_name); a two-letter one, UN,
+# is too short to tell.
+_LATIN_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{2,}")
 _CODED_WORD = re.compile(r"[A-Za-z]*\d[\w-]*|[A-Za-z]*[a-z][A-Z][\w-]*|[A-Za-z]+-[\w-]*[A-Z][\w-]*")
 
 
@@ -207,7 +210,8 @@ def compile_lexicon(entries: tuple[Entry, ...], dismissed: frozenset[tuple[str, 
             labels = [e.pref[lang]] if lang in e.pref else []
             labels += e.alt.get(lang, [])
             if lang != "en":   # (after the language's own labels, which keep a word they share)
-                labels += [x for x in [e.pref.get("en", ""), *e.alt.get("en", [])] if _coded_latin_label(x)]
+                labels += [x for x in [e.pref.get("en", ""), *e.alt.get("en", [])]
+                           if _coded_latin_label(x) or _LATIN_ACRONYM.fullmatch(x)]
             if lang == "kk" and e.cls in ("Region", "State"):
                 # Kazakh texts write many foreign places as Russian does («Египет», «Самарқанд»
                 # beside «Мысыр»), declined with Kazakh endings («Египетте»): the Russian names
@@ -358,6 +362,8 @@ def find_mentions(text: str, lang: str, lex: Lexicon | None = None, tokens: list
                     mentions.append(m)
                     covered[m.start:m.end] = b"\x01" * (m.end - m.start)
         mentions.sort(key=lambda m: (m.start, m.end))
+    if lang in ("ru", "kk"):
+        mentions = [m for m in mentions if not _inside_a_latin_name(text, m)]
     if any(m.common for m in mentions):
         mentions = [m for m in mentions if not m.common
                     or method_context.names_a_method(text, lang, kind, tokens, m.start, m.end)]
@@ -378,6 +384,15 @@ def find_mentions(text: str, lang: str, lex: Lexicon | None = None, tokens: list
     if chrome:   # a journal page's citation formats and licence (see page_chrome)
         mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in chrome)]
     return _self_named_documents(text, lang, lex, _bodies_of_other_states(text, lex, mentions))
+
+
+_LATIN_NAME_WORD_AFTER = re.compile(r"[ \t\u00a0]+[A-Z][A-Za-z]*[a-z-]")
+
+
+def _inside_a_latin_name(text: str, m: Mention) -> bool:
+    """A Latin acronym in a Russian or Kazakh text that opens a longer Latin name («FAO
+    Penman-Monteith әдісі»): the name's, not the body's."""
+    return bool(_LATIN_ACRONYM.fullmatch(m.exact)) and _LATIN_NAME_WORD_AFTER.match(text, m.end) is not None
 
 
 def _event_titles(text: str) -> list[tuple[int, int]]:
