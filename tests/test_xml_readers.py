@@ -101,6 +101,7 @@ def test_an_evernote_export_reads_as_the_note():
     page = evernote.text(ENEX)
     lines = page.split("\n")
     assert lines[0] == "Soil salinity mapping in the Syr Darya delta"   # the body opens with it: not doubled
+    assert lines.count("Soil salinity mapping in the Syr Darya delta") == 1
     assert ["1. to map the salinity of the delta's soils;", "2. to relate it to the irrigation regime;",
             "3. to propose measures of land reclamation."] == [x for x in lines if x[:2] in ("1.", "2.", "3.")]
     assert "• remote sensing" in lines
@@ -110,6 +111,11 @@ def test_an_evernote_export_reads_as_the_note():
     assert doc.meta.title == "Soil salinity mapping in the Syr Darya delta"
     assert doc.meta.author == "Nurlanov Timur Askarovich"
     assert len(doc.items["tasks"]) == 3
+
+
+def test_an_evernote_note_with_no_body_is_its_title():
+    empty = ENEX.replace(ENEX[ENEX.index("<content>"):ENEX.index("</content>") + len("</content>")], "<content/>")
+    assert evernote.text(empty) == "Soil salinity mapping in the Syr Darya delta\n\n"
 
 
 JATS = """<?xml version="1.0" encoding="UTF-8"?>
