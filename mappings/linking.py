@@ -390,9 +390,11 @@ _LATIN_NAME_WORD_AFTER = re.compile(r"[ \t\u00a0]+[A-Z][A-Za-z]*[a-z-]")
 
 
 def _inside_a_latin_name(text: str, m: Mention) -> bool:
-    """A Latin acronym in a Russian or Kazakh text that opens a longer Latin name («FAO
-    Penman-Monteith әдісі»): the name's, not the body's."""
-    return bool(_LATIN_ACRONYM.fullmatch(m.exact)) and _LATIN_NAME_WORD_AFTER.match(text, m.end) is not None
+    """A body's Latin acronym in a Russian or Kazakh text that opens a longer Latin name («FAO
+    Penman-Monteith әдісі»): the name's, not the body's. (A tool's stays itself: «SPSS Statistics»,
+    «ANSYS Mechanical» are SPSS and ANSYS.)"""
+    return m.cls not in ("Method", "Theory") and bool(_LATIN_ACRONYM.fullmatch(m.exact)) \
+        and _LATIN_NAME_WORD_AFTER.match(text, m.end) is not None
 
 
 def _event_titles(text: str) -> list[tuple[int, int]]:
@@ -2734,9 +2736,9 @@ def _body_field_end(tokens: list[Token], k: int, limit: int, joins, last: int) -
     return end
 
 
-# Kinds that name a body only after its quoted name («Ақжар» шаруа қожалығы, «Мектеп» баспасы):
-# after capitalised words they are common nouns («Экономикалық есептеулер шаруа қожалығының …»,
-# the calculations of a peasant farm)
+# Kinds that name a body after its quoted name («Ақжар» шаруа қожалығы, «Мектеп» баспасы) or a
+# name inside a sentence («Чжунхуа шуцзюй баспасы»), but after a sentence's first words are
+# common nouns («Экономикалық есептеулер шаруа қожалығының …», the calculations of a peasant farm)
 _QUOTED_ONLY_KINDS = {"қожалығы", "бөбекжайы", "балабақшасы", "баспасы", "кеніші", "шахтасы"}
 
 
@@ -2789,7 +2791,7 @@ def _cyrillic_names(text: str, lang: str, tokens: list[Token], covered: bytearra
                 # (a kind in the plural names no one body, «… МВт-тан асатын станциялар»: it is a
                 # modifier of a kind further on, «Халықаралық музейлер кеңесі», or of no name)
                 if _keyword_class([tokens[j].text], lang) and not _KK_PLURAL_WORD.search(tokens[j].text.lower()):
-                    if not _QUOTED_ONLY_KINDS.intersection(morphology.text_keys(tokens[j].text, lang)):
+                    if not (opening and _QUOTED_ONLY_KINDS.intersection(morphology.text_keys(tokens[j].text, lang))):
                         last = j
                     break
         else:

@@ -138,6 +138,11 @@ _KK_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
 _KK_AREA_AFTER = re.compile(r"\s+(?:шамамен\s+|жалпы\s+|~\s*)?\d[\d\s\u00a0,.–-]*(?:мың\s+|млн\s+)?(?:км²|км2|кв\.|шаршы|га\b|гектар)")
 
 
+# a plural opening a sentence before «кен орны» is no field's name («Нәтижелер кен орнының …»,
+# the results for the field; «Құмкөл кен орнының …» is one)
+_KK_PLURAL_END = re.compile(r"(?:лар|лер|дар|дер|тар|тер)$")
+
+
 # a ruling house's word names a historic state, not a region («Таң әулеті», "the Tang dynasty")
 _RULING_HOUSE = re.compile(r"(?i)dynast|әулет|династи")
 
@@ -164,7 +169,8 @@ def find(text: str, lang: str) -> list[tuple[int, int, str]]:
                 continue   # «Олардың ауданы», «Киіктердің елді мекендерден»: a possessor, never a place's name
             if lang == "kk" and m.group(2).startswith("аудан") and _KK_AREA_AFTER.match(text, m.end(2)):
                 continue   # «Аумақ ауданы шамамен 75 мың км²»: the word for an area, with its size
-            if lang == "kk" and m.group(2).startswith(("орн", "орынд", "карьер", "облыс", "өлке", "кен")):
+            if lang == "kk" and (m.group(2).startswith(("орн", "орынд", "карьер", "облыс", "өлке")) or (
+                    m.group(2).startswith("кен") and _KK_PLURAL_END.search(n.group().lower()))):
                 if _SENTENCE_END.search(text[max(0, s - 12):s]):
                     continue   # «Екінші орында …», «Терең карьерлер …»: a sentence's first word is capitalised whatever it is
             if lang == "en" and m.group(2)[:1].islower() and (

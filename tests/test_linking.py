@@ -3204,10 +3204,12 @@ def test_an_enterprise_is_named_by_its_kind(text, lang, expected):
 
 
 def test_a_farms_kind_after_capitalised_words_names_no_farm():
-    # «шаруа қожалығы» names a body only after its quoted name; after a sentence's first words it
-    # is a common noun (the calculations of a peasant farm)
+    # «шаруа қожалығы» after a sentence's first words is a common noun (the calculations of a
+    # peasant farm); a publisher's name inside a sentence is a name
     text = "Экономикалық есептеулер шаруа қожалығының нақты шығындары бойынша жүргізілді."
     assert _candidates(text, "kk", "methods") == {}
+    text = "Кітап Чжунхуа шуцзюй баспасында шықты."
+    assert _candidates(text, "kk", "methods") == {"Чжунхуа шуцзюй баспасында": "Organization"}
 
 
 @pytest.mark.parametrize("text, lang, expected", [
@@ -3230,6 +3232,7 @@ def test_a_latin_acronym_names_its_entry_in_russian_and_kazakh_texts():
     assert "actor/fao" in names("FAO деректері бойынша әлемде 35 млн түйе бар.", "kk")
     assert "method/swat-model" in names("Сток оценён по модели SWAT.", "ru")
     assert "actor/fao" not in names("Булану FAO Penman-Monteith әдісімен есептелді.", "kk")
+    assert "method/spss" in names("Деректер SPSS Statistics бағдарламасында өңделді.", "kk")
     assert _candidates("Булану FAO Penman-Monteith әдісімен есептелді.", "kk", "methods") == {
         "FAO Penman-Monteith әдісімен": "Method"}
 

@@ -97,6 +97,11 @@ def test_a_kind_word_without_a_name_is_no_place(text, lang):
     assert places(text, lang) == []
 
 
+def test_a_field_named_at_a_sentences_start_is_a_place():
+    # (a plural there is the sentence's subject, «Нәтижелер кен орнының …»; a name is a field's)
+    assert places("Құмкөл кен орнының мұнайы зерттелді.", "kk") == ["Құмкөл кен орнының"]
+
+
 @pytest.mark.parametrize("text, lang, expected", [
     # an irrigated tract, and a region by its adjective (issue #10, tenth corpus)
     ("Мақтаарал массивінің сұр топырақтары зерттелді.", "kk", ["Мақтаарал массивінің"]),
