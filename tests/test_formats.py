@@ -2337,3 +2337,22 @@ def test_a_percent_sign_typed_in_mathpix_markdown_is_text_a_percent_in_latex_ope
            + "\\section*{Личный вклад автора}\n\nВклад автора 60\\%. % TODO: уточнить\n\\end{document}\n")
     doc = abstract.parse_bytes(tex.encode(), "thesis.txt")
     assert "Вклад автора 60%." in doc.text and "TODO" not in doc.text
+
+
+def test_jina_readers_header_is_the_readers_not_the_works():
+    # r.jina.ai's Markdown of a council's page opens with the page's <title>, its address and
+    # date: the site's name for the page, never the work's title, which the page gives below
+    page = ("Title: Автореферат диссертации Ахметовой А.Б. | Университет\n\n"
+            "URL Source: https://example.kz/ru/avtoreferaty/akhmetova.html\n\n"
+            "Published Time: 2010-10-25T09:14:37+06:00\n\n"
+            "Markdown Content:\n"
+            "Автореферат диссертации Ахметовой А.Б.\n======================================\n\n"
+            "На правах рукописи\n\n**АХМЕТОВА АЙГУЛЬ БОЛАТОВНА**\n\n"
+            "**Архивное дело в Казахстане в 1920–1930-е годы: становление и развитие**\n\n"
+            "07.00.02 – Отечественная история\n\n"
+            "АВТОРЕФЕРАТ диссертации на соискание ученой степени кандидата исторических наук\n\n"
+            "Актуальность темы. Архивы республики хранят источники по истории края.\n")
+    text = extract.extract(page.encode(), "reader.md").text
+    assert "URL Source" not in text and "Markdown Content" not in text and "| Университет" not in text
+    doc = abstract.parse_bytes(page.encode(), "reader.md")
+    assert doc.meta.title == "Архивное дело в Казахстане в 1920–1930-е годы: становление и развитие"

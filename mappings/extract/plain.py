@@ -425,6 +425,14 @@ _MMD_OWN_KEYS = frozenset({"base header level", "css", "quotes language", "mmd h
 _MMD_BLOCK = re.compile(r"^[ \t]*\{\{(?:TOC|[^{}<>%\s][^{}<>%\n]*\.[A-Za-z]{1,5})\}\}[ \t]*$", re.M)
 
 
+# The header Jina AI's Reader (r.jina.ai) puts over the Markdown it makes of a web page: the
+# page's <title> (the site's name for the page, «Автореферат диссертации … | ЕНУ»), its address,
+# its date, then "Markdown Content:". The reader's, not the author's: the page's own heading and
+# title page follow.
+_READER_HEADER = re.compile(r"\A\ufeff?Title:[^\n]*\n+URL Source:[^\n]*\n+"
+                            r"(?:(?:Published Time|Warning|Number of Pages):[^\n]*\n+)*Markdown Content:[ \t]*\n")
+
+
 # Mathpix Markdown (what Mathpix's converter writes from a scanned or born-digital PDF): the title
 # page's title and author as LaTeX commands on lines of their own ("\title{…}", "\author{…}"),
 # headings as "\section*{…}" and "\subsection*{…}". Read as the page shows them: the title and the
@@ -616,7 +624,7 @@ def markdown_text(md: str) -> str:
     """The text of a Markdown document without front matter, setext underlines and table
     syntax. Hand-written rather than a CommonMark parser: everything else (emphasis, lists,
     `#` headings) must stay as typed, since the section and list readers take it as text."""
-    md = _HTML_COMMENT.sub("", md.replace("\r\n", "\n"))
+    md = _READER_HEADER.sub("", _HTML_COMMENT.sub("", md.replace("\r\n", "\n")), count=1)
     md = _IMAGE.sub("", _reference_links(md))
     md = _TOML_FRONT_MATTER.sub(_toml_front_matter, _FRONT_MATTER.sub(_front_matter, md, count=1), count=1)
     md = _MMD_BLOCK.sub("", _MMD_METADATA.sub(_mmd_metadata, md, count=1))
