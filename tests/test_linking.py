@@ -3237,6 +3237,14 @@ def test_a_latin_acronym_names_its_entry_in_russian_and_kazakh_texts():
         "FAO Penman-Monteith әдісімен": "Method"}
 
 
+def test_the_principles_of_historical_research_are_theories():
+    # the principle of historicism and of objectivity: a research's principles, as the keys class
+    # them (the historical method stays a method)
+    found = names("Работа основана на принципе историзма и принципе объективности; применён исторический метод.", "ru")
+    assert {"theory/principle-of-historicism", "theory/principle-of-objectivity", "method/historical-method"} <= set(found)
+    assert "theory/principle-of-historicism" in names("Зерттеу тарихилық принципіне негізделді.", "kk")
+
+
 def test_signal_processings_methods_are_linked():
     text = ("The vibration signal was decomposed by empirical mode decomposition, its transients found by "
             "spectral kurtosis; the noise was removed by adaptive filtering with recursive least squares.")
