@@ -51,12 +51,20 @@ _EN_HEADS = {"theory": ("Theory", True), "paradigm": ("Theory", True), "approach
              # a game's solution after its author: "Nash equilibrium", "Shapley value"
              "equilibrium": ("Theory", False), "value": ("Theory", False),
              # a signal's transform: "Hilbert transform", "short-time Fourier transform"
-             "transform": ("Method", False)}
+             "transform": ("Method", False),
+             # topology's and algebra's objects after their author: "Khovanov homology", "Jones
+             # polynomial", "Rasmussen invariant", "Milnor conjecture", "Levine–Tristram signature",
+             # "Lee deformation"; and its tools: "Seifert matrix", "Kirby calculus"
+             "homology": ("Theory", False), "cohomology": ("Theory", False), "polynomial": ("Theory", False),
+             "invariant": ("Theory", False), "conjecture": ("Theory", False), "signature": ("Theory", False),
+             "deformation": ("Theory", False), "matrix": ("Method", False), "calculus": ("Method", False)}
 # Heads that name one particular thing only after a scholar's name, in the possessive or joined
 # by a dash ("Fourier's law", "Box–Behnken design", "Doppler effect"): never "the Kazakh law",
 # "research design", "the effect".
 _EN_EPONYMOUS = {"law", "equation", "theorem", "effect", "design", "kappa", "alpha", "classification", "formula",
-                 "diagram", "lemma", "condition", "scheme", "mesh", "extrapolation", "equilibrium", "value"}
+                 "diagram", "lemma", "condition", "scheme", "mesh", "extrapolation", "equilibrium", "value",
+                 "homology", "cohomology", "polynomial", "invariant", "conjecture", "signature", "deformation",
+                 "matrix", "calculus"}
 _DEMONYM = re.compile(r"(?:an|ese|ish|ic|kh)$")
 
 
@@ -73,7 +81,10 @@ def _en_eponymous_singular(word: str) -> str | None:
 _EN_POSSESSIVE_EPONYMOUS = {"test", "criterion", "index", "coefficient", "method", "algorithm"}
 _POSSESSIVE = re.compile(r"^[A-Z][\w-]*['’]s$")
 # Heads that also stand before another head as its modifier ("index method", "filter method")
-_EN_MODIFIER_HEADS = {"index", "coefficient", "filter", "criterion", "kappa", "alpha", "equilibrium", "value"}
+_EN_MODIFIER_HEADS = {"index", "coefficient", "filter", "criterion", "kappa", "alpha", "equilibrium", "value",
+                      # (and before another head: "Matrix Language Frame model", "homology theory")
+                      "homology", "cohomology", "polynomial", "invariant", "conjecture", "signature", "deformation",
+                      "matrix", "calculus"}
 _NO_OF_COMPLEMENT = {"study", "studies"}
 _RU_HEADS = {"теория": ("Theory", True), "парадигма": ("Theory", True), "подход": ("Theory", False),
              "модель": ("Theory", False), "метод": ("Method", False), "анализ": ("Method", False),

@@ -161,6 +161,10 @@ def test_an_index_a_coefficient_a_filter_and_a_criterion_name_methods(text, lang
     ("The envelope was obtained by the Hilbert transform of each window.", "en", "Hilbert transform"),
     ("Спектр найден быстрым преобразованием Фурье.", "ru", "быстрым преобразованием Фурье"),
     ("Сигнал конверті Гильберт түрлендіруі арқылы алынды.", "kk", "Гильберт түрлендіруі"),
+    # topology's objects and tools after their author
+    ("Its Khovanov homology categorifies the knot's invariant.", "en", "Khovanov homology"),
+    ("The bound follows from the Rasmussen invariant of the knot.", "en", "Rasmussen invariant"),
+    ("The knot's Seifert matrix was computed.", "en", "Seifert matrix"),
     # a scholar whose unit is a common noun to the dictionary («гильберт», «кулон», «ом»)
     ("Огибающая найдена преобразованием Гильберта.", "ru", "преобразованием Гильберта"),
     ("Сила взаимодействия описана законом Кулона.", "ru", "законом Кулона"),
