@@ -95,6 +95,7 @@ def find(text: str, lang: str) -> list[tuple[int, int]]:
         taken += [span for span in _full_names(text) if not any(s < span[1] and span[0] < e for s, e in out + taken)]
         out = sorted(out + taken)
     out = sorted(out + [span for span in _arabic_names(text) if not any(s < span[1] and span[0] < e for s, e in out)])
+    out = sorted(out + [span for span in _titled_rulers(text, lang) if not any(s < span[1] and span[0] < e for s, e in out)])
     return [(s, e) for s, e in out if not _street(text, s, e)]
 
 
@@ -107,6 +108,54 @@ _ARABIC_NAME = re.compile(
     rf"(?:(?:[Ии]бн|[Ii]bn)[ \u00a0]+[{_UPPER}][{_LOWER}]+|(?:[Әә]л|[Аа]ль|[Ээ]ль|[Aa]l)-[{_UPPER}][{_LOWER}]+)(?![\w-])")
 _NAMESAKE_BEFORE = re.compile(r"(?:имени|им\.|named after)[ \u00a0]+$", re.I)
 _NAMESAKE_AFTER = re.compile(rf"[ \u00a0]+(?:атындағы|[{_UPPER}][{_LOWER}]+[ \u00a0]+(?:National[ \u00a0]+)?University)", re.I)
+
+
+# A ruler or a steppe leader named by his title, as histories name them: "Kasym Khan", "Nadir Shah",
+# "Shah Abbas I", «Тәуке ханның», «Қабанбай батыр», «Төле би», «Касым-хана», «хан Абылай». The
+# title is part of the name as printed; a people's or a realm's word before it names no one («Қазақ
+# хандары», "the Kazakh khans"), and «хандық», «ханство» are the realm, not a ruler.
+_ROMAN = r"(?:[ \t]+(?:I{1,3}|IV|VI{0,3}|IX|X))?"
+_TITLED = {
+    "en": re.compile(rf"(?<![\w-])((?:[A-Z][a-z’'-]+[ \t]+){{0,3}}[A-Z][a-z’'-]+[ \t]+(?:Khan|Shah|Sultan|Beg|Bek|Bey|Batyr|Mirza)"
+                     rf"{_ROMAN}|(?:Shah|Sultan|Emir|Amir)[ \t]+[A-Z][a-z’'-]+{_ROMAN})(?![\w-])"),
+    "kk": re.compile(r"(?<![\w-])([А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+(?:[- ][А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+)?[ \t]+"
+                     r"(?:хан(?!дық|дығ|дар)[а-яәғқңөұүһі]{0,4}|би(?:дің|ге|ді|мен|ден)?|батыр(?!лар)[а-яәғқңөұүһі]{0,4}|"
+                     r"сұлтан(?!дар)[а-яәғқңөұүһі]{0,4}))(?![\w-])"),
+    "ru": re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+(?:-|[ \t]+)(?:хан[а-яё]{0,3}|би|батыр[а-яё]{0,3}|султан[а-яё]{0,3}))(?![\w-])"),
+}
+# (and the Russian order with the title first: «хан Абылай», «при хане Тауке», «батыр Кабанбай»)
+_TITLE_FIRST = re.compile(r"(?<![\w-])((?:хан[а-яё]{0,3}|батыр[а-яё]{0,3}|султан[а-яё]{0,3})[ \t]+[А-ЯЁ][а-яё]+)(?![\w-])")
+_NOT_A_RULERS_NAME = re.compile(
+    r"(?i)^(?:the|a|an|kazakh|uzbek|kyrgyz|dzungar|mughal|safavid|shaybanid|mongol|nogai|great|little|middle|"
+    r"junior|senior|crimean|golden|white|blue|қазақ|қырғыз|өзбек|жоңғар|ноғай|моңғол|орыс|қытай|ұлы|кіші|орта|ақ|"
+    r"бас|ханы|казах\w*|джунгар\w*|ногай\w*|монгол\w*|русск\w*|велик\w*|младш\w*|средн\w*|старш\w*)$")
+
+
+def _titled_rulers(text: str, lang: str) -> list[tuple[int, int]]:
+    pattern = _TITLED.get(lang)
+    if pattern is None or not re.search(r"(?i)khan|shah|sultan|beg\b|bek\b|bey\b|batyr|mirza|emir|amir|хан|би\b|"
+                                        r"батыр|сұлтан|султан", text):
+        return []
+    out = []
+    matches = list(pattern.finditer(text)) + (list(_TITLE_FIRST.finditer(text)) if lang == "ru" else [])
+    for m in matches:
+        words = m.group(1).split()
+        if lang == "ru" and m.re is pattern and _russian_word(words[0].split("-")[0]):
+            continue   # «При хане …», «Ханы и батыры»: a Russian word before the title, no name
+        if _NOT_A_RULERS_NAME.match(words[0].split("-")[0]):
+            if len(words) <= 2:
+                continue
+            s = m.start(1) + len(words[0]) + 1
+        else:
+            s = m.start(1)
+        out.append((s, m.end(1)))
+    return out
+
+
+def _russian_word(word: str) -> bool:
+    parses = morphology._analyzer().parse(word.lower())
+    return morphology._analyzer().word_is_known(word.lower()) and not any(
+        "Name" in p.tag or "Surn" in p.tag or "Geox" in p.tag for p in parses[:2])
 
 
 def _arabic_names(text: str) -> list[tuple[int, int]]:

@@ -977,3 +977,16 @@ def test_every_word_that_makes_or_unmakes_a_scholar(text, lang, expected):
 def test_every_word_before_a_company_with_its_legal_form_is_no_part_of_its_name(text, name):
     got = found(text, "en", "relevance")
     assert (name, "Organization") in got, got
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a ruler or a steppe leader named by his title, in each language's order and case
+    ("The sources describe Kasym Khan, Nadir Shah and Shah Abbas I; the Kazakh Khan ruled.", "en",
+     ["Kasym Khan", "Nadir Shah", "Shah Abbas I"]),
+    ("Тәуке ханның заңдары мен Қабанбай батыр туралы; Қазақ хандығы мен Қазақ хандары.", "kk",
+     ["Тәуке ханның", "Қабанбай батыр"]),
+    ("При хане Тауке и Касым-хане; казахские ханы и Казахское ханство.", "ru", ["хане Тауке", "Касым-хане"]),
+])
+def test_a_ruler_is_named_by_his_title(text, lang, expected):
+    from dissertation_kg.mappings import people
+    assert [text[s:e] for s, e in people.find(text, lang)] == expected
