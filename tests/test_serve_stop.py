@@ -140,3 +140,32 @@ def test_stopping_during_the_first_build_stops_the_build(tmp_path):
     generations = store / "generations"
     assert not generations.is_dir() or not list(generations.iterdir()), list(generations.iterdir())
     assert "Traceback" not in text and "leaked" not in text, text[-2000:]
+
+
+_POOL_WORKERS_STOP = r"""
+import signal, sys, time
+from dissertation_kg.server.build import pipeline
+pool = pipeline._started_pool(2)
+pids = [p.pid for p in pool._pool]
+blocked = []
+for pid in pids:
+    with open(f"/proc/{pid}/status") as status:
+        mask = int(next(line for line in status if line.startswith("SigBlk:")).split()[1], 16)
+    blocked.append(bool(mask & (1 << (signal.SIGTERM - 1))))
+started = time.monotonic()
+pool.terminate()
+pool.join()
+print(blocked, round(time.monotonic() - started, 1))
+"""
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads the workers' signal masks from /proc (Linux)")
+def test_the_build_pools_workers_can_be_stopped():
+    # The pool's start blocks SIGTERM in the building thread (see _started_pool); a fork server
+    # started inside that window handed the blocked mask to every worker, Pool.terminate's SIGTERM
+    # then waited in them for ever and the build never ended (the CI rehearsal's remote-engine build).
+    # A fresh interpreter, so that no fork server runs yet.
+    out = subprocess.run([sys.executable, "-c", _POOL_WORKERS_STOP], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    blocked, seconds = out.stdout.split("] ")
+    assert blocked == "[False, False" and float(seconds) < 30, out.stdout

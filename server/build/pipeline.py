@@ -518,9 +518,15 @@ def _started_pool(workers: int):
     import signal
     import threading
 
+    from multiprocessing import forkserver
+
     context = multiprocessing.get_context("forkserver")
     ready = context.Queue()
     main = threading.current_thread() is threading.main_thread()
+    # The fork server is started before the signals are blocked: a process inherits its parent's
+    # blocked signals, and workers forked from a server started while they were blocked could
+    # not be stopped (Pool.terminate's SIGTERM waited in them for ever, and the build with it).
+    forkserver.ensure_running()
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT}) if main else None
     try:
         pool = context.Pool(workers, initializer=_worker_ready, initargs=(ready,))
@@ -537,6 +543,9 @@ def _started_pool(workers: int):
 
 
 def _worker_ready(ready) -> None:
+    import signal
+    # (and whatever mask it was forked with, a worker can be stopped)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     ready.put(os.getpid())
 
 
