@@ -38,12 +38,13 @@ def test_every_document_has_its_key():
     assert all(key_of(CORPUS, p)["file"] == p.name for p in DOCUMENTS)
 
 
-LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 9, 0.99, 0.98, 0.85, 0.78, 0.81
+LOADED, FIELDS, FIRST_WORDS, PRECISION, RECALL, F1 = 9, 0.99, 0.98, 0.86, 0.83, 0.84
 
 
 def test_the_mappers_hold_what_they_reached_on_it():
     # Unseen (FIRST_MEASUREMENT.txt), each part before anyone looked at it: Kazakh on 7c551296
     # (F1 0.859), Russian on 9224cdb1 (0.837), English on b5dd3747 (0.768).
-    # At the forty-first session's end: see FINAL_MEASUREMENT.txt.
+    # At the forty-first session's end (FINAL_MEASUREMENT.txt, b8cf0928): 9/9, fields 1.000, first words 0.990,
+    # entities P 0.864, R 0.833, F1 0.848, gaps 2/2.
     check_floors(CORPUS, 9, loaded=LOADED, fields=FIELDS, first_words=FIRST_WORDS, precision=PRECISION,
                  recall=RECALL, f1=F1)
