@@ -28,7 +28,7 @@ _SLACK = 0.5
 
 @dataclass
 class Cover:
-    """An opaque box and the letters under it, with what was typed on top of it."""
+    """An opaque box and the text-page indices of the letters under it."""
     left: float
     bottom: float
     right: float
@@ -61,8 +61,7 @@ def covers(page, textpage) -> list[Cover]:
         if obj.level == 0 and obj.type == raw.FPDF_PAGEOBJ_PATH and (cover := _box(obj.raw)):
             boxes.append((n, cover))
     count = textpage.count_chars()
-    drawn = [n for n, _cover in boxes]
-    latest = max(drawn)
+    latest = max(n for n, _cover in boxes)
     for i in range(count):
         handle = ctypes.cast(raw.FPDFText_GetTextObject(textpage.raw, i), ctypes.c_void_p).value
         n = order.get(handle)

@@ -145,7 +145,8 @@ def _lines(textpage, rects, spaced_words: dict[str, str], fields=()) -> list[str
     trailing = False
     for rect in rects:
         left, bottom, right, top = rect[:4]
-        if len(rect) > 4:
+        piece = len(rect) > 4
+        if piece:
             # a piece of a page with covered letters (covered.py): its own letters, by index,
             # since reading by bounds would take the letters under the box too
             start, end = rect[4], rect[5]
@@ -155,14 +156,14 @@ def _lines(textpage, rects, spaced_words: dict[str, str], fields=()) -> list[str
             raw = textpage.get_text_bounded(left, bottom, right, top).replace("\x02", "-")
             start = textpage.get_index(left + 0.5, (bottom + top) / 2, 2, 2)
             end = textpage.get_index(right - 0.5, (bottom + top) / 2, 2, 2)
-        if start is not None and end is not None and len(rect) == 4:
+        if start is not None and end is not None and not piece:
             # An italic letter's box reaches over the next one's left edge (the "f" of "for"):
             # the letter found at a box's edge may be the neighbour's, not the box's own
             while start < end and textpage.get_charbox(start)[0] < left - 0.25:
                 start += 1
             while end > start and textpage.get_charbox(end)[2] > right + 0.25:
                 end -= 1
-        if len(rect) == 4 and start is not None and end is not None and 0 <= end - start < len(raw.strip()) - 1:
+        if not piece and start is not None and end is not None and 0 <= end - start < len(raw.strip()) - 1:
             # A box that holds fewer letters than the text inside its bounds: the letters of a
             # neighbour reach into it (a glyph set on its own, its box wider than its advance:
             # the "j" under the "a" of "major" read twice, "maj ajor"): its own letters only,
@@ -198,7 +199,7 @@ def _lines(textpage, rects, spaced_words: dict[str, str], fields=()) -> list[str
             # (after a value typed on a covering box, narrower than the one under it, the
             # comma that followed the old value stands off: still no space before it)
             glue = "" if text == "-" or box[4].endswith(" ") or (touching and not spaced) or (
-                len(rect) > 4 and not spaced and text[:1] in ",.;:)»") else " "
+                piece and not spaced and text[:1] in ",.;:)»") else " "
             if left >= box[2]:
                 box[4], box[6], box[7] = box[4] + glue + text, last or box[6], end
             else:
